@@ -1,0 +1,348 @@
+"""Cleaning: decide, line by line, what an article's text is (title, summary, body, heading)
+and what is not (captions, ads, mastheads, counters, comment forms, footers, junk, repeats).
+
+Input: a ``RawArticle``. Output: ``Cleaned`` with every input line kept as a ``LineDecision``
+(role + the rule that decided it + its span in the original text), the kept ``Paragraph`` list,
+and the fields lifted from the text: title, summary, publication date (as written and as ISO),
+dateline, news agency and an outlet hint ("المصدر : الجزيرة", "به گزارش همشهری آنلاین").
+
+Rules are general shapes, not sample strings: lexicon patterns (``resources/boilerplate.csv``),
+photo credits in parentheses or after a dash (``resources/credits.csv``), number-only lines,
+Latin-only fragments inside Arabic-script articles, lines before the title or after the body,
+captions next to their credited twin or in the date block of the header, and sentences or
+paragraphs repeated inside the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from khabar.model import LineDecision, LineRole, Paragraph, RawArticle, Span
+from khabar.normalize import normalize, tokens
+from khabar.pubdate import parse_date_line
+from khabar.resources import boilerplate_rules, credit_names
+from khabar.settings import Settings
+
+__all__ = ["Cleaned", "clean_article"]
+
+_SENT_END = re.compile(r"[.!?؟…:»\"”]\s*$")
+_FINAL_STOP = re.compile(r"[.!?؟…]\s*[\"”»]?\s*$")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,80})[)）]\s*$")
+_DASH_TAIL = re.compile(r"\s[-–—]\s*([^-–—]{1,40})$")
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[^\s\-–—:(]+(?:\s[^\s\-–—:(]+){0,2})\s*"
+    r"(?:[(（](?P<agency1>[^)）]{1,30})[)）]\s*)?[-–—]\s*(?:(?P<agency2>[^:\-–—]{1,30}):)?"
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?؟])(?![\d.])\s*")
+_OUTLET_LEAD = re.compile(r"^(?:به گزارش|بە گزارش)\s+([^،,]{2,40})[،,]")
+_SOURCE_FOOTER = re.compile(r"^\s*(?:المصدر|منبع|source)\s*[:：]\s*(.+)$", re.I)
+
+
+@dataclass(slots=True)
+class Cleaned:
+    title: str | None
+    summary: str | None
+    paragraphs: list[Paragraph]
+    lines: list[LineDecision]
+    published: str | None = None
+    published_text: str | None = None
+    dateline: str | None = None
+    agency: str | None = None
+    outlet_hint: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Line:
+    no: int
+    text: str
+    start: int
+    end: int
+    norm: str
+    words: int
+    block: int
+    role: LineRole | None = None
+    rule: str = ""
+
+
+def _split_lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos, block, prev_blank = 0, 0, True
+    for no, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        start = pos + lead
+        end = start + len(stripped)
+        pos += len(raw) + 1
+        norm = normalize(stripped).strip()
+        if not norm:
+            prev_blank = True
+            out.append(_Line(no, stripped, start, end, "", 0, block, LineRole.BLANK, "blank"))
+            continue
+        if prev_blank:
+            block += 1
+            prev_blank = False
+        out.append(_Line(no, stripped, start, end, norm, len(tokens(norm)), block))
+    return out
+
+
+def _is_credit(text: str) -> bool:
+    norm = normalize(text).strip(" -–—.،,")
+    names = credit_names()
+    if norm in names:
+        return True
+    parts = [p.strip() for p in re.split(r"[-–—/+،,|]", norm) if p.strip()]
+    return bool(parts) and all(p in names or any(n in p for n in names if len(n) > 3)
+                               for p in parts)  # fmt: skip
+
+
+def _pattern_rule(line: _Line) -> str | None:
+    low = line.norm.lower().strip()
+    for rule in boilerplate_rules():
+        if rule.regex.search(low):
+            return rule.kind
+    return None
+
+
+def _caption_rule(line: _Line, s: Settings) -> str | None:
+    if _FINAL_STOP.search(line.text) or line.words > s.title_max_words:
+        return None
+    if m := _PAREN_TAIL.search(line.text):
+        inner = m.group(1)
+        if len(tokens(normalize(inner))) <= s.caption_credit_max_words and (
+            _is_credit(inner) or line.words >= 6
+        ):
+            return "caption_credit"
+    if (m := _DASH_TAIL.search(line.text)) and _is_credit(m.group(1)):
+        return "caption_credit"
+    if any(n in line.norm.lower() for n in ("cc by", "ويكيميديا كومنز", "wikimedia commons")):
+        return "photo_license"
+    return None
+
+
+def _shape_rule(line: _Line, rtl_doc: bool) -> str | None:
+    if not re.search(r"[^\W\d_]", line.norm):
+        return "counter" if re.search(r"\d", line.norm) else "symbols"
+    if rtl_doc and not _ARABIC_LETTER.search(line.text) and line.words <= 4:
+        return "latin_fragment"
+    return None
+
+
+def _is_rtl(text: str) -> bool:
+    arabic = len(_ARABIC_LETTER.findall(text[:5000]))
+    latin = len(_LATIN_LETTER.findall(text[:5000]))
+    return arabic > latin
+
+
+def _mark(line: _Line, role: LineRole, rule: str) -> None:
+    line.role, line.rule = role, rule
+
+
+def _first_pass(lines: list[_Line], s: Settings, rtl: bool, out: Cleaned) -> None:
+    """Per-line decisions that need no context: patterns, captions, shapes, dates, datelines."""
+    for line in lines:
+        if line.role is not None:
+            continue
+        if line.words <= 5 and line.text.rstrip().endswith((":", "：")):
+            if m := _DATELINE.match(line.text):
+                _mark(line, LineRole.DATELINE, "dateline_line")
+                _lift_dateline(m, out)
+                continue
+        rule = _pattern_rule(line) or _caption_rule(line, s) or _shape_rule(line, rtl)
+        if rule:
+            if rule == "source_footer" and out.outlet_hint is None:
+                if m := _SOURCE_FOOTER.match(line.text):
+                    out.outlet_hint = re.split(r"\s*[+،,]\s*", m.group(1).strip())[0] or None
+            _mark(line, LineRole.BOILERPLATE, rule)
+            continue
+        if line.words <= 10 and (pd := parse_date_line(line.text)) is not None:
+            _mark(line, LineRole.PUBLISHED, f"date_line:{pd.calendar}")
+            if out.published is None:
+                out.published, out.published_text = pd.iso, pd.text
+
+
+def _lift_dateline(m: re.Match[str], out: Cleaned) -> None:
+    if out.dateline is None:
+        out.dateline = m.group("place").strip()
+        agency = (m.group("agency1") or m.group("agency2") or "").strip()
+        out.agency = agency or None
+
+
+def _is_body(line: _Line, s: Settings) -> bool:
+    return line.words >= s.body_min_words or (
+        line.words >= s.title_min_words and bool(_FINAL_STOP.search(line.text))
+    )
+
+
+def _find_title(lines: list[_Line], s: Settings) -> _Line | None:
+    for line in lines:
+        if line.role is not None:
+            continue
+        if line.words < s.title_min_words:
+            continue
+        if line.words > s.title_max_words or _FINAL_STOP.search(line.text):
+            return None  # the article starts with body text: no title line
+        return line
+    return None
+
+
+def _near_same(a: str, b: str) -> bool:
+    ta, tb = set(tokens(a)), set(tokens(b))
+    if not ta or not tb:
+        return False
+    return len(ta & tb) / min(len(ta), len(tb)) >= 0.8
+
+
+def _header_and_footer(lines: list[_Line], s: Settings, title: _Line | None) -> None:
+    """Zones: before the title (masthead), the header (title → first body), after the body."""
+    content = [ln for ln in lines if ln.role is not LineRole.BLANK]
+    if title is not None:
+        for ln in content:
+            if ln is title:
+                break
+            if ln.role is None:
+                _mark(ln, LineRole.BOILERPLATE, "before_title")
+    body_idx = [i for i, ln in enumerate(content)
+                if (ln.role is None and _is_body(ln, s)) or ln.role is LineRole.DATELINE]  # fmt: skip
+    # A paragraph followed closely by the date line is the standfirst, still in the header.
+    while body_idx and any(
+        ln.role is LineRole.PUBLISHED for ln in content[body_idx[0] + 1 : body_idx[0] + 3]
+    ):
+        _mark(content[body_idx.pop(0)], LineRole.SUMMARY, "standfirst_before_date")
+    first_body = body_idx[0] if body_idx else len(content)
+    last_body = body_idx[-1] if body_idx else len(content)
+    start = content.index(title) + 1 if title is not None else 0
+    header = content[start:first_body]
+    date_blocks = {ln.block for ln in header if ln.role is LineRole.PUBLISHED}
+    seen_date: set[int] = set()
+    for ln in header:
+        if ln.role is LineRole.PUBLISHED:
+            seen_date.add(ln.block)
+            continue
+        if ln.role is None and ln.block in date_blocks and ln.block in seen_date:
+            _mark(ln, LineRole.BOILERPLATE, "caption_in_date_block")
+    for i, ln in enumerate(content):
+        if ln.role is not None:
+            continue
+        neighbours = content[max(i - 1, 0) : i + 2]
+        if any(n.rule == "caption_credit" and _near_same(ln.norm, n.norm) for n in neighbours):
+            _mark(ln, LineRole.BOILERPLATE, "caption_twin")
+    for ln in header:
+        if ln.role is None and title is not None and _FINAL_STOP.search(ln.text):
+            _mark(ln, LineRole.SUMMARY, "standfirst")
+    for ln in content[last_body + 1 :]:
+        if ln.role is None and ln.words <= s.short_line_words:
+            _mark(ln, LineRole.BOILERPLATE, "after_body")
+
+
+def _key(text: str) -> str:
+    return " ".join(tokens(normalize(text)))
+
+
+def _sentences(line: _Line) -> list[tuple[int, int]]:
+    """Sentence spans (relative to the line text)."""
+    spans, start = [], 0
+    for m in _SENTENCE_SPLIT.finditer(line.text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(line.text):
+        spans.append((start, len(line.text)))
+    return spans
+
+
+def _remove_repeats(lines: list[_Line], s: Settings, title: _Line | None) -> list[_Line]:
+    """Mark repeated paragraphs; split a paragraph whose tail repeats earlier sentences."""
+    seen: set[str] = set()
+    out: list[_Line] = []
+    if title is not None:
+        seen.add(_key(title.text))
+    for ln in lines:
+        if ln.role is not None and ln.role not in (LineRole.SUMMARY,):
+            out.append(ln)
+            continue
+        key = _key(ln.text)
+        if ln.words >= s.repeat_min_words and key in seen:
+            _mark(ln, LineRole.REPEAT, "repeated_paragraph")
+            out.append(ln)
+            continue
+        sents = _sentences(ln)
+        keys = [_key(ln.text[a:b]) for a, b in sents]
+        cut = len(sents)
+        while cut > 0 and keys[cut - 1] in seen and len(keys[cut - 1].split()) >= s.repeat_min_words:
+            cut -= 1
+        seen.add(key)
+        seen.update(k for k in keys if len(k.split()) >= s.repeat_min_words)
+        if 0 < cut < len(sents):
+            split_at = sents[cut][0]
+            head_text = ln.text[:split_at].rstrip()
+            tail_text = ln.text[split_at:]
+            head = _Line(ln.no, head_text, ln.start, ln.start + len(head_text),
+                         normalize(head_text), len(tokens(normalize(head_text))), ln.block,
+                         ln.role, ln.rule)  # fmt: skip
+            tail = _Line(ln.no, tail_text, ln.start + split_at, ln.end, normalize(tail_text),
+                         len(tokens(normalize(tail_text))), ln.block, LineRole.REPEAT,
+                         "repeated_sentences")  # fmt: skip
+            out.extend([head, tail])
+            continue
+        out.append(ln)
+    return out
+
+
+def _body_roles(lines: list[_Line], s: Settings) -> None:
+    for ln in lines:
+        if ln.role is None:
+            _mark(ln, LineRole.BODY if _is_body(ln, s) else LineRole.HEADING, "")
+
+
+def _inline_dateline(lines: list[_Line], out: Cleaned) -> None:
+    if out.dateline is not None:
+        return
+    first = next((ln for ln in lines if ln.role is LineRole.BODY), None)
+    if first is None:
+        return
+    m = _DATELINE.match(first.text)
+    if m and m.end() < 60 and len(m.group("place").split()) <= 2:
+        _lift_dateline(m, out)
+        out.notes.append(f"dateline lifted from the first paragraph (line {first.no})")
+
+
+def clean_article(article: RawArticle, settings: Settings) -> Cleaned:
+    """Clean one article (see the module docstring).
+
+    Example::
+
+        cleaned = clean_article(raw, load_settings())
+        print(cleaned.title, [d.rule for d in cleaned.lines if d.role == "boilerplate"])
+    """
+    s = settings
+    lines = _split_lines(article.text)
+    out = Cleaned(title=article.title, summary=None, paragraphs=[], lines=[])
+    rtl = _is_rtl(article.text)
+    _first_pass(lines, s, rtl, out)
+    title_line = _find_title(lines, s) if article.title_in_text else None
+    if title_line is not None:
+        _mark(title_line, LineRole.TITLE, "first_title_like_line")
+        out.title = title_line.text
+    _header_and_footer(lines, s, title_line if article.title_in_text else None)
+    lines = _remove_repeats(lines, s, title_line)
+    _body_roles(lines, s)
+    _inline_dateline(lines, out)
+    if out.outlet_hint is None:
+        first = next((ln for ln in lines if ln.role is LineRole.BODY), None)
+        if first is not None and (m := _OUTLET_LEAD.match(first.text)):
+            out.outlet_hint = m.group(1).strip()
+    summaries = [ln.text for ln in lines if ln.role is LineRole.SUMMARY]
+    out.summary = " ".join(summaries) or None
+    keep = (LineRole.TITLE, LineRole.SUMMARY, LineRole.HEADING, LineRole.BODY)
+    for ln in lines:
+        out.lines.append(LineDecision(ln.no, ln.text, Span(ln.start, ln.end), ln.role or
+                                      LineRole.BODY, ln.rule))  # fmt: skip
+        if ln.role in keep:
+            out.paragraphs.append(
+                Paragraph(len(out.paragraphs), ln.text, Span(ln.start, ln.end), ln.role)
+            )
+    return out

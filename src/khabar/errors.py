@@ -1,0 +1,75 @@
+"""The khabar exception tree.
+
+Every error khabar raises on purpose is a ``KhabarError``; callers choose how broad to catch::
+
+    KhabarError
+    ├── ConfigError          a setting is missing, malformed or out of range
+    ├── InputError           an input cannot be read or parsed (carries ``reason`` and ``source``)
+    │   ├── EncodingError    bytes that are not text in any supported encoding
+    │   └── FormatError      text that is not valid HTML/JSONL/RSS/WARC as declared
+    ├── ResourceError        a packaged data file (lexicon, gold, model) is missing or broken
+    ├── StoreError           the database cannot be opened, migrated, read or written
+    │   └── NotFoundError    a document id (or other key) that the store does not have
+    └── EvalError            gold data and predictions cannot be compared
+
+Messages say what happened and what the user can do about it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "EncodingError",
+    "EvalError",
+    "FormatError",
+    "InputError",
+    "KhabarError",
+    "NotFoundError",
+    "ResourceError",
+    "StoreError",
+]
+
+
+class KhabarError(Exception):
+    """Root of every error khabar raises on purpose."""
+
+
+class ConfigError(KhabarError):
+    """A setting is missing, malformed or out of range."""
+
+
+class InputError(KhabarError):
+    """An input cannot be read or parsed.
+
+    ``reason`` is a short machine-friendly code (``empty``, ``binary``, ``too_large``...) used to
+    count quarantined inputs; the message is the human explanation.
+    """
+
+    def __init__(self, message: str, *, reason: str, source: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.source = source
+
+
+class EncodingError(InputError):
+    """Bytes that do not decode as text in any supported encoding."""
+
+
+class FormatError(InputError):
+    """Text that is not valid in the format it claims to be."""
+
+
+class ResourceError(KhabarError):
+    """A packaged data file is missing or malformed."""
+
+
+class StoreError(KhabarError):
+    """The database cannot be opened, migrated, read or written."""
+
+
+class NotFoundError(StoreError):
+    """A key that the store does not hold."""
+
+
+class EvalError(KhabarError):
+    """Gold data and predictions cannot be compared."""

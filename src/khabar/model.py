@@ -1,0 +1,165 @@
+"""The data model: plain dataclasses passed between the stages of khabar.
+
+Readers yield ``RawArticle`` (what a source said, decoded, not yet cleaned) or
+``QuarantineRecord`` (what could not be read and why). Cleaning turns a ``RawArticle`` into a
+``Document`` whose ``lines`` keep every input line with the role cleaning gave it, so nothing is
+lost and every paragraph keeps its character span in the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = [
+    "Document",
+    "DuplicateRecord",
+    "LineDecision",
+    "LineRole",
+    "Paragraph",
+    "QuarantineRecord",
+    "RawArticle",
+    "SharedParagraph",
+    "Span",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character span ``[start, end)`` in a document's ``raw_text``."""
+
+    start: int
+    end: int
+
+
+class LineRole(StrEnum):
+    """What cleaning decided a line of the input is."""
+
+    TITLE = "title"
+    SUMMARY = "summary"  # standfirst / lead under the title
+    HEADING = "heading"  # sub-heading inside the body
+    BODY = "body"
+    PUBLISHED = "published"  # a publication-date line, lifted into Document.published
+    DATELINE = "dateline"  # "بغداد - الأناضول:" lifted into dateline/agency
+    BOILERPLATE = "boilerplate"  # captions, ads, mastheads, counters, footers, junk
+    REPEAT = "repeat"  # a paragraph already seen in this document
+    BLANK = "blank"
+
+
+@dataclass(slots=True)
+class LineDecision:
+    """One line of the input with its role, the rule that gave it, and its span."""
+
+    line_no: int  # 1-based, as an editor shows it
+    text: str  # original text of the line (stripped)
+    span: Span
+    role: LineRole
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A kept paragraph (title, summary, heading or body) with its span in ``raw_text``."""
+
+    index: int
+    text: str
+    span: Span
+    role: LineRole
+
+
+@dataclass(slots=True)
+class RawArticle:
+    """An article as a reader found it: decoded text plus whatever metadata the source gave."""
+
+    source: str  # file path or URL of the container (the thing the user named)
+    locator: str  # where inside it: "" for a file, "line 12" in JSONL, "offset 2048" in WARC
+    kind: str  # txt | html | jsonl | feed | warc
+    text: str  # decoded article text, original characters (title line included for txt)
+    title: str | None = None  # set when the source names it (HTML, JSONL, feeds)
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601 when the source gave one
+    lang_hint: str | None = None
+    encoding: str = "utf-8"
+    title_in_text: bool = False  # plain text: the first line of ``text`` is the title
+    warnings: list[str] = field(default_factory=list)  # repairs made while reading
+
+
+@dataclass(slots=True)
+class Document:
+    """A cleaned article, the unit every later stage works on."""
+
+    id: str
+    source: str
+    locator: str
+    kind: str
+    raw_text: str  # the text as read (display and spans refer to it)
+    title: str | None
+    summary: str | None
+    paragraphs: list[Paragraph]
+    lines: list[LineDecision]
+    lang: str = "und"
+    lang_score: float = 0.0
+    lang_evidence: str = ""
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date or datetime
+    published_text: str | None = None  # as written
+    dateline: str | None = None
+    agency: str | None = None
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        """Kept body paragraphs (headings included), original text, blank-line separated."""
+        return "\n\n".join(
+            p.text for p in self.paragraphs if p.role in (LineRole.BODY, LineRole.HEADING)
+        )
+
+    @property
+    def boilerplate(self) -> list[LineDecision]:
+        return [d for d in self.lines if d.role is LineRole.BOILERPLATE]
+
+
+@dataclass(slots=True)
+class QuarantineRecord:
+    """Input that could not be ingested (or was repaired), with the reason and the raw input.
+
+    ``severity`` is ``rejected`` (nothing was ingested) or ``repaired`` (ingested after a fix,
+    e.g. a mis-declared encoding; the record says what was done).
+    """
+
+    source: str
+    locator: str
+    stage: str  # read | decode | parse | clean
+    reason: str  # short code: empty, binary, too_large, bad_json, ...
+    detail: str  # the human explanation
+    severity: str = "rejected"
+    raw: bytes | None = None  # kept when small enough
+    raw_size: int | None = None
+    raw_sha256: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateRecord:
+    """``doc_id`` repeats ``first_id`` (``exact`` content or ``near`` with Jaccard ``score``)."""
+
+    doc_id: str
+    first_id: str
+    kind: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SharedParagraph:
+    """Paragraph ``para_index`` of ``doc_id`` is also paragraph ``other_index`` of ``other_id``."""
+
+    doc_id: str
+    para_index: int
+    other_id: str
+    other_index: int
+    kind: str  # exact | near
+    score: float

@@ -1,0 +1,132 @@
+"""Arabic / Persian / English normalisation for matching and indexing, with an offset map.
+
+Input: original text. Output: normalised text (``normalize``) or a ``NormalizedText`` that also
+maps every normalised character back to the original one (``normalize_with_offsets``), so a span
+found in normalised text is shown in the original. The original is never changed.
+
+Per character, in order: NFKC; case folding; delete harakat (U+064B–065F, U+0670, U+06D6–06ED,
+U+0610–061A), tatweel, ZWNJ/ZWJ, LRM/RLM/ALM, bidi controls, BOM and soft hyphen; fold
+أ إ آ ٱ → ا, ؤ ئ → ء, ک → ك, ی ى ې ے → ي, ة ۀ ہ ھ ە → ه; Arabic-Indic and Persian digits
+→ ASCII (and ٫ ٬ ٪ → . , %). Then runs of whitespace collapse to one space. The result is
+idempotent: ``normalize(normalize(x)) == normalize(x)``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["NormalizedText", "normalize", "normalize_with_offsets", "tokens"]
+
+_DELETE = (
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670"]
+    + [chr(c) for c in range(0x06D6, 0x06EE)]
+    + [chr(c) for c in range(0x0610, 0x061B)]
+    + ["\u0640", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "ء", "ئ": "ء",
+    "ک": "ك", "ڪ": "ك",
+    "ی": "ي", "ى": "ي", "ې": "ي", "ے": "ي", "ۍ": "ي",
+    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه", "ە": "ه", "ۂ": "ه",
+    "٫": ".", "٬": ",", "٪": "%",
+}  # fmt: skip
+for _base in (0x0660, 0x06F0):
+    for _d in range(10):
+        _FOLD[chr(_base + _d)] = str(_d)
+_DELETE_SET = frozenset(_DELETE)
+
+
+def _step(ch: str) -> str:
+    """One round of the per-character mapping."""
+    if ch in _DELETE_SET:
+        return ""
+    if ch in _FOLD:
+        return _FOLD[ch]
+    if ch.isspace():
+        return " "
+    out = unicodedata.normalize("NFKC", ch).casefold()
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _char_map(ch: str) -> str:
+    """Map one character to its normal form, iterated until every output character is fixed."""
+    out = _step(ch)
+    if out == ch:
+        return ch
+    return "".join(_char_map(c) if c != ch else c for c in out)
+
+
+class _Table(dict[int, str]):
+    """``str.translate`` table that fills itself from ``_char_map`` on first sight of a char."""
+
+    def __missing__(self, key: int) -> str:
+        value = _char_map(chr(key))
+        self[key] = value
+        return value
+
+
+_TABLE = _Table()
+_SPACES = re.compile(r" {2,}")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def normalize(text: str) -> str:
+    """Normalise ``text`` for matching and indexing (see the module docstring).
+
+    >>> normalize("إِسْتِئْنافُ الهجمات ١٢")
+    'استءناف الهجمات 12'
+    """
+    return _SPACES.sub(" ", text.translate(_TABLE))
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """Normalised text plus, for each of its characters, the index of the original character.
+
+    ``offsets`` has ``len(text) + 1`` entries; the last is ``len(original)``.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalised span ``[start, end)`` to a span of the original text."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside normalised text of {len(self.text)}")
+        if start == end:
+            o = self.offsets[start]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize_with_offsets(text: str) -> NormalizedText:
+    """Normalise ``text`` and keep the map back to original character positions."""
+    out: list[str] = []
+    offsets: list[int] = []
+    last_space = False
+    for i, ch in enumerate(text):
+        mapped = _TABLE[ord(ch)]
+        for m in mapped:
+            if m == " ":
+                if last_space:
+                    continue
+                last_space = True
+            else:
+                last_space = False
+            out.append(m)
+            offsets.append(i)
+    offsets.append(len(text))
+    return NormalizedText("".join(out), tuple(offsets))
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens of already-normalised text (letters and digits, any script)."""
+    return _TOKEN.findall(text)

@@ -1,0 +1,83 @@
+"""Packaged data files (lexicons, calendars, samples); loaded once, validated on load.
+
+Each CSV has a ``source`` column saying where its rows come from.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from khabar.errors import ResourceError
+from khabar.normalize import normalize
+
+__all__ = [
+    "BoilerplateRule",
+    "boilerplate_rules",
+    "credit_names",
+    "month_names",
+    "read_csv",
+    "weekday_names",
+]
+
+
+def read_csv(name: str) -> list[dict[str, str]]:
+    """Rows of ``khabar/resources/<name>`` (``.tsv``: tab-separated); ``ResourceError`` if missing."""
+    try:
+        text = resources.files("khabar.resources").joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise ResourceError(f"packaged resource {name} is missing; reinstall khabar") from exc
+    delimiter = "\t" if name.endswith(".tsv") else ","
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter, quoting=csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL))
+    if not rows or "source" not in rows[0]:
+        raise ResourceError(f"resource {name} is empty or lacks its 'source' column")
+    return rows
+
+
+def normalize_pattern(pattern: str) -> str:
+    """Normalise the non-ASCII runs of a regex (so it matches normalised text), keep the syntax."""
+    return re.sub(r"[^\x00-\x7f]+", lambda m: normalize(m.group()), pattern)
+
+
+class BoilerplateRule(NamedTuple):
+    kind: str
+    lang: str
+    regex: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
+    """Line patterns of boilerplate (matched against normalised, stripped lines)."""
+    out = []
+    for row in read_csv("boilerplate.tsv"):
+        try:
+            regex = re.compile(normalize_pattern(row["pattern"]).lower())
+        except re.error as exc:
+            raise ResourceError(f"boilerplate.tsv: bad pattern {row['pattern']!r}: {exc}") from exc
+        out.append(BoilerplateRule(row["kind"], row["lang"], regex))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def credit_names() -> frozenset[str]:
+    """Normalised names that mark a parenthesised caption credit (agencies, 'archive'...)."""
+    return frozenset(normalize(r["name"]) for r in read_csv("credits.csv"))
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Normalised month name → ((calendar, month number), ...) (a name can be in two calendars)."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for row in read_csv("months.csv"):
+        out.setdefault(normalize(row["name"]), []).append((row["calendar"], int(row["month"])))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def weekday_names() -> dict[str, int]:
+    """Normalised weekday name → weekday number (Monday = 0)."""
+    return {normalize(r["name"]): int(r["weekday"]) for r in read_csv("weekdays.csv")}

@@ -1,0 +1,204 @@
+"""One settings object for the whole of khabar.
+
+Values come, in increasing priority, from the defaults below, a TOML file (``khabar.toml`` in the
+working directory, or the path in ``KHABAR_CONFIG``), ``KHABAR_<NAME>`` environment variables and
+explicit overrides (CLI flags). Every threshold, weight and path used by the pipeline lives here,
+with its help text; ``khabar settings`` prints them all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Mapping
+
+from khabar.errors import ConfigError
+
+__all__ = ["Settings", "load_settings"]
+
+
+def _opt(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every tunable of khabar, with its documentation (``metadata['help']``)."""
+
+    # --- store -------------------------------------------------------------------------------
+    database: str = _opt(
+        "khabar.db", "Path of the SQLite database file (created on first use; WAL mode)."
+    )
+    sqlite_busy_timeout_ms: int = _opt(
+        10_000, "How long a writer waits for a lock held by another process, in milliseconds."
+    )
+    commit_every: int = _opt(
+        100, "Documents written per transaction; a crash loses at most this many (re-run heals)."
+    )
+    # --- ingest ------------------------------------------------------------------------------
+    max_file_bytes: int = _opt(
+        20_000_000,
+        "Inputs larger than this are quarantined unread (reason too_large); raise it for big "
+        "WARC/JSONL files.",
+    )
+    quarantine_keep_bytes: int = _opt(
+        1_000_000,
+        "Quarantined inputs up to this size are copied into the quarantine table; larger ones "
+        "are referenced by path, size and SHA-256.",
+    )
+    min_text_chars: int = _opt(
+        40, "A document whose cleaned body is shorter than this is quarantined (reason no_text)."
+    )
+    binary_control_ratio: float = _opt(
+        0.10,
+        "Share of NUL/control bytes above which an input is treated as binary, not text.",
+    )
+    text_suffixes: tuple[str, ...] = _opt(
+        (".txt",), "File suffixes read as plain-text articles (first non-empty line = title)."
+    )
+    html_suffixes: tuple[str, ...] = _opt((".html", ".htm", ".xhtml"), "HTML file suffixes.")
+    jsonl_suffixes: tuple[str, ...] = _opt((".jsonl", ".ndjson"), "JSON-lines file suffixes.")
+    feed_suffixes: tuple[str, ...] = _opt((".rss", ".atom", ".xml"), "RSS/Atom feed suffixes.")
+    warc_suffixes: tuple[str, ...] = _opt((".warc", ".warc.gz"), "WARC file suffixes.")
+    # --- cleaning ----------------------------------------------------------------------------
+    title_min_words: int = _opt(3, "A line needs at least this many words to be taken as title.")
+    title_max_words: int = _opt(
+        30, "A line with more words than this is body text, never a title."
+    )
+    short_line_words: int = _opt(
+        3, "Lines of at most this many words before the title or after the body are boilerplate."
+    )
+    body_min_words: int = _opt(
+        12, "A line with at least this many words and final punctuation is a body paragraph."
+    )
+    caption_credit_max_words: int = _opt(
+        6, "Longest parenthesised credit, in words, that marks a line as an image caption."
+    )
+    repeat_min_words: int = _opt(
+        6, "Sentences or paragraphs this long or longer are dropped when repeated in one document."
+    )
+    # --- language id -------------------------------------------------------------------------
+    langid_max_chars: int = _opt(600, "Characters of text given to the language-id model.")
+    langid_min_score: float = _opt(
+        0.40, "Below this combined score the language is reported as 'und' (undetermined)."
+    )
+    langid_letter_weight: float = _opt(
+        0.6, "Weight of language-specific letters (e.g. Persian پ چ ژ گ) in language id."
+    )
+    langid_function_word_weight: float = _opt(
+        0.5, "Weight of function words (e.g. Persian است، می، را) in language id."
+    )
+    # --- duplicates --------------------------------------------------------------------------
+    minhash_perms: int = _opt(128, "MinHash permutations for whole documents.")
+    near_dup_threshold: float = _opt(
+        0.80, "Jaccard similarity of word 3-shingles above which two documents are near-duplicates."
+    )
+    doc_shingle_words: int = _opt(3, "Words per shingle for document near-duplicate detection.")
+    paragraph_perms: int = _opt(64, "MinHash permutations for paragraphs (shared wire text).")
+    paragraph_shingle_words: int = _opt(2, "Words per shingle for paragraph matching.")
+    shared_paragraph_threshold: float = _opt(
+        0.55, "Jaccard similarity above which two paragraphs count as the same (wire) text."
+    )
+    paragraph_min_words: int = _opt(
+        8, "Paragraphs shorter than this are not matched across documents."
+    )
+    # --- search ------------------------------------------------------------------------------
+    search_limit: int = _opt(20, "Default number of search hits returned.")
+    snippet_chars: int = _opt(80, "Characters of original text shown each side of a search hit.")
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied (validated)."""
+        return _validated(dataclasses.replace(self, **changes))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @staticmethod
+    def help() -> dict[str, str]:
+        """Setting name → help text."""
+        return {f.name: f.metadata["help"] for f in fields(Settings)}
+
+
+def _coerce(name: str, raw: Any, current: Any) -> Any:
+    """Turn a TOML or environment value into the type of the default."""
+    try:
+        if isinstance(current, bool):
+            if isinstance(raw, str):
+                return raw.strip().lower() in {"1", "true", "yes", "on"}
+            return bool(raw)
+        if isinstance(current, int):
+            return int(raw)
+        if isinstance(current, float):
+            return float(raw)
+        if isinstance(current, tuple):
+            items = raw.split(",") if isinstance(raw, str) else raw
+            return tuple(str(i).strip() for i in items if str(i).strip())
+        return str(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(
+            f"setting {name!r}: cannot read {raw!r} as {type(current).__name__} ({exc})"
+        ) from exc
+
+
+def _validated(s: Settings) -> Settings:
+    for name in ("near_dup_threshold", "shared_paragraph_threshold", "binary_control_ratio"):
+        value = getattr(s, name)
+        if not 0.0 < value <= 1.0:
+            raise ConfigError(f"setting {name!r} must be in (0, 1], got {value}")
+    for name in ("minhash_perms", "paragraph_perms", "max_file_bytes", "doc_shingle_words"):
+        if getattr(s, name) <= 0:
+            raise ConfigError(f"setting {name!r} must be positive, got {getattr(s, name)}")
+    return s
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    config_file: str | os.PathLike[str] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Build the settings: defaults → TOML file → ``KHABAR_*`` environment → ``overrides``.
+
+    Example::
+
+        settings = load_settings({"database": "/tmp/news.db"})
+    """
+    env = os.environ if environ is None else environ
+    base = Settings()
+    known = {f.name: getattr(base, f.name) for f in fields(Settings)}
+    values: dict[str, Any] = {}
+
+    path = config_file or env.get("KHABAR_CONFIG")
+    toml_path = Path(path) if path else Path("khabar.toml")
+    if path and not toml_path.is_file():
+        raise ConfigError(f"config file {toml_path} does not exist (from KHABAR_CONFIG or --config)")
+    if toml_path.is_file():
+        try:
+            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config file {toml_path} is not valid TOML: {exc}") from exc
+        for key, raw in data.items():
+            if key not in known:
+                raise ConfigError(
+                    f"unknown setting {key!r} in {toml_path}; `khabar settings` lists them"
+                )
+            values[key] = _coerce(key, raw, known[key])
+
+    for key, default in known.items():
+        env_key = f"KHABAR_{key.upper()}"
+        if env_key in env:
+            values[key] = _coerce(key, env[env_key], default)
+    if "KHABAR_DATABASE_URL" in env and "database" not in values:
+        url = env["KHABAR_DATABASE_URL"]
+        values["database"] = url.removeprefix("sqlite:///")
+
+    for key, raw in (overrides or {}).items():
+        if raw is None:
+            continue
+        if key not in known:
+            raise ConfigError(f"unknown setting {key!r}; `khabar settings` lists them")
+        values[key] = _coerce(key, raw, known[key])
+    return _validated(dataclasses.replace(base, **values))

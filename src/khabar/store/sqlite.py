@@ -1,0 +1,344 @@
+"""SQLite store: documents, paragraphs, line decisions, duplicates, quarantine, runs, FTS5.
+
+Input: cleaned ``Document`` objects, quarantine records, duplicate findings. Output: the database
+file (WAL mode) and read helpers for the CLI (``document``, ``search``, ``stats``). Versioned
+migrations in ``store/migrations/NNNN_name.sql`` are applied in order, each once, recorded in
+``schema_migrations``. Driver errors are raised as ``StoreError`` with the file named.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from khabar.dedup import paragraph_key
+from khabar.errors import NotFoundError, StoreError
+from khabar.model import Document, DuplicateRecord, QuarantineRecord, SharedParagraph
+from khabar.normalize import normalize, normalize_with_offsets, tokens
+from khabar.settings import Settings
+
+__all__ = ["SQLiteStore", "open_store"]
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _sig_blob(sig: np.ndarray | None) -> bytes | None:
+    return None if sig is None else np.asarray(sig, dtype=np.uint32).tobytes()
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    folder = resources.files("khabar.store").joinpath("migrations")
+    out = []
+    for entry in folder.iterdir():
+        m = _MIGRATION_NAME.match(entry.name)
+        if m:
+            out.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+class SQLiteStore:
+    """The embedded store. Use ``open_store(settings)``; close with ``close()`` or ``with``."""
+
+    def __init__(self, path: str | Path, settings: Settings) -> None:
+        self.path = Path(path)
+        self.settings = settings
+        try:
+            if self.path.parent and not self.path.parent.exists():
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(
+                self.path, timeout=settings.sqlite_busy_timeout_ms / 1000, isolation_level=None
+            )
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.migrate()
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction; rolled back on error, errors raised as ``StoreError``."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        try:
+            yield
+        except sqlite3.Error as exc:
+            self.db.execute("ROLLBACK")
+            raise StoreError(f"write to {self.path} failed: {exc}") from exc
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    def migrate(self) -> list[int]:
+        """Apply pending migrations in order; return the versions applied."""
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        done = {r[0] for r in self.db.execute("SELECT version FROM schema_migrations")}
+        applied = []
+        for version, name, sql in _migrations():
+            if version in done:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _split_sql(sql):
+                    self.db.execute(statement)
+                self.db.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now())
+                )
+            except sqlite3.Error:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+            applied.append(version)
+        return applied
+
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    # -- runs ------------------------------------------------------------------------------
+    def begin_run(self, inputs: list[str]) -> int:
+        with self.transaction():
+            cur = self.db.execute(
+                "INSERT INTO ingest_runs (started_at, inputs, settings) VALUES (?, ?, ?)",
+                (_now(), json.dumps(inputs, ensure_ascii=False),
+                 json.dumps(self.settings.as_dict(), ensure_ascii=False)),
+            )  # fmt: skip
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE ingest_runs SET finished_at = ?, counts = ? WHERE id = ?",
+                (_now(), json.dumps(counts, ensure_ascii=False), run_id),
+            )
+
+    # -- writes (call inside ``transaction()``) ---------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def add_document(
+        self,
+        doc: Document,
+        *,
+        run_id: int,
+        minhash: np.ndarray,
+        paragraph_minhashes: dict[int, np.ndarray],
+    ) -> None:
+        """Insert a document with its paragraphs, line decisions and full-text entry."""
+        cur = self.db.execute(
+            "INSERT INTO documents (id, source, locator, kind, url, outlet, author, title, summary,"
+            " raw_text, body, lang, lang_score, lang_evidence, published, published_text,"
+            " dateline, agency, encoding, minhash, run_id, ingested_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, doc.source, doc.locator, doc.kind, doc.url, doc.outlet, doc.author,
+             doc.title, doc.summary, doc.raw_text, doc.body, doc.lang, doc.lang_score,
+             doc.lang_evidence, doc.published, doc.published_text, doc.dateline, doc.agency,
+             doc.encoding, _sig_blob(minhash), run_id, _now()),
+        )  # fmt: skip
+        rowid = cur.lastrowid
+        self.db.executemany(
+            'INSERT INTO paragraphs (doc_id, idx, role, start, "end", text, norm_hash, minhash)'
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [(doc.id, p.index, str(p.role), p.span.start, p.span.end, p.text,
+              paragraph_key(p.text), _sig_blob(paragraph_minhashes.get(p.index)))
+             for p in doc.paragraphs],
+        )  # fmt: skip
+        self.db.executemany(
+            'INSERT INTO line_decisions (doc_id, seq, line_no, role, rule, start, "end", text)'
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [(doc.id, i, d.line_no, str(d.role), d.rule, d.span.start, d.span.end, d.text)
+             for i, d in enumerate(doc.lines)],
+        )  # fmt: skip
+        self.db.execute(
+            "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
+            (rowid, normalize(doc.title or ""), normalize(doc.body)),
+        )
+
+    def add_duplicate(self, dup: DuplicateRecord, *, source: str, locator: str, run_id: int) -> bool:
+        """Record a duplicate; return False if this copy was already recorded."""
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO duplicates VALUES (?,?,?,?,?,?,?)",
+            (dup.doc_id, dup.first_id, dup.kind, dup.score, source, locator, run_id),
+        )
+        return cur.rowcount > 0
+
+    def add_shared_paragraphs(self, shared: list[SharedParagraph]) -> None:
+        self.db.executemany(
+            "INSERT OR IGNORE INTO shared_paragraphs VALUES (?,?,?,?,?,?)",
+            [(s.doc_id, s.para_index, s.other_id, s.other_index, s.kind, s.score) for s in shared],
+        )
+
+    def add_quarantine(self, rec: QuarantineRecord, *, run_id: int) -> bool:
+        """Record a quarantined input; return False if the same record already exists."""
+        key = hashlib.sha256(
+            "\x1f".join([rec.source, rec.locator, rec.stage, rec.reason, rec.detail]).encode()
+        ).hexdigest()[:24]
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO quarantine VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (key, rec.source, rec.locator, rec.stage, rec.reason, rec.detail, rec.severity,
+             rec.raw, rec.raw_size, rec.raw_sha256, run_id, _now()),
+        )  # fmt: skip
+        return cur.rowcount > 0
+
+    # -- signatures for the duplicate index ---------------------------------------------------
+    def document_signatures(self) -> Iterator[tuple[str, np.ndarray]]:
+        for row in self.db.execute("SELECT id, minhash FROM documents ORDER BY rowid"):
+            yield row[0], np.frombuffer(row[1], dtype=np.uint32)
+
+    def paragraph_signatures(self) -> Iterator[tuple[str, int, str, np.ndarray]]:
+        for row in self.db.execute(
+            "SELECT doc_id, idx, norm_hash, minhash FROM paragraphs WHERE minhash IS NOT NULL"
+        ):
+            yield row[0], row[1], row[2], np.frombuffer(row[3], dtype=np.uint32)
+
+    # -- reads -------------------------------------------------------------------------------
+    def document(self, doc_id: str) -> dict[str, Any]:
+        """A document with paragraphs, removed lines, duplicates and shared paragraphs.
+
+        ``doc_id`` may be a unique prefix of at least 6 characters.
+        """
+        rows = self.db.execute(
+            "SELECT * FROM documents WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%')"
+            " LIMIT 2",
+            (doc_id, doc_id, doc_id),
+        ).fetchall()
+        if not rows:
+            raise NotFoundError(f"no document {doc_id!r} in {self.path}; `khabar search` finds ids")
+        if len(rows) > 1:
+            raise NotFoundError(f"{doc_id!r} is the prefix of several ids; give more characters")
+        doc = {k: rows[0][k] for k in rows[0].keys() if k not in ("minhash", "rowid")}
+        did = doc["id"]
+        doc["paragraphs"] = [
+            dict(r) for r in self.db.execute(
+                'SELECT idx, role, start, "end", text FROM paragraphs WHERE doc_id = ? ORDER BY idx',
+                (did,))
+        ]  # fmt: skip
+        doc["removed_lines"] = [
+            dict(r) for r in self.db.execute(
+                'SELECT line_no, role, rule, start, "end", text FROM line_decisions'
+                " WHERE doc_id = ? AND role IN ('boilerplate', 'repeat', 'published', 'dateline')"
+                " ORDER BY seq", (did,))
+        ]  # fmt: skip
+        doc["duplicates"] = [
+            dict(r) for r in self.db.execute(
+                "SELECT doc_id, kind, score, source, locator FROM duplicates WHERE first_id = ?",
+                (did,))
+        ]  # fmt: skip
+        doc["shared_paragraphs"] = [
+            dict(r) for r in self.db.execute(
+                "SELECT para_idx, other_id, other_idx, kind, score FROM shared_paragraphs"
+                " WHERE doc_id = ? UNION ALL SELECT other_idx, doc_id, para_idx, kind, score"
+                " FROM shared_paragraphs WHERE other_id = ? ORDER BY 1", (did, did))
+        ]  # fmt: skip
+        return doc
+
+    def search(self, query: str, *, limit: int | None = None) -> list[dict[str, Any]]:
+        """Documents matching every word of ``query`` after normalisation, best first.
+
+        Matching ignores hamza forms, alef maqsura/ya, kaf/keheh, harakat, tatweel and digit
+        scripts. Each hit has a snippet of the original text around the first match.
+        """
+        words = tokens(normalize(query))
+        if not words:
+            return []
+        fts_query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        try:
+            rows = self.db.execute(
+                "SELECT d.id, d.title, d.lang, d.published, d.outlet, d.body,"
+                " bm25(documents_fts) AS score FROM documents_fts"
+                " JOIN documents d ON d.rowid = documents_fts.rowid"
+                " WHERE documents_fts MATCH ? ORDER BY score LIMIT ?",
+                (fts_query, limit or self.settings.search_limit),
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"search for {query!r} failed: {exc}") from exc
+        return [
+            {"id": r["id"], "title": r["title"], "lang": r["lang"], "published": r["published"],
+             "outlet": r["outlet"], "score": round(-r["score"], 3),
+             "snippet": self._snippet(r["body"], words)}
+            for r in rows
+        ]  # fmt: skip
+
+    def _snippet(self, body: str, words: list[str]) -> str:
+        norm = normalize_with_offsets(body)
+        for w in words:
+            m = re.search(rf"(?<!\w){re.escape(w)}(?!\w)", norm.text)
+            if m:
+                start, end = norm.to_original(m.start(), m.end())
+                pad = self.settings.snippet_chars
+                left = body[max(0, start - pad) : start].replace("\n", " ")
+                right = body[end : end + pad].replace("\n", " ")
+                return f"…{left}[{body[start:end]}]{right}…"
+        return body[: 2 * self.settings.snippet_chars].replace("\n", " ")
+
+    def stats(self) -> dict[str, Any]:
+        q = self.db.execute
+        by_lang = {r[0]: r[1] for r in q("SELECT lang, count(*) FROM documents GROUP BY lang")}
+        by_kind = {r[0]: r[1] for r in q("SELECT kind, count(*) FROM documents GROUP BY kind")}
+        reasons = {
+            f"{r[0]}/{r[1]}": r[2]
+            for r in q("SELECT severity, reason, count(*) FROM quarantine GROUP BY 1, 2")
+        }
+        return {
+            "database": str(self.path),
+            "schema_version": self.schema_version(),
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "paragraphs": q("SELECT count(*) FROM paragraphs").fetchone()[0],
+            "duplicates": q("SELECT count(*) FROM duplicates").fetchone()[0],
+            "shared_paragraphs": q("SELECT count(*) FROM shared_paragraphs").fetchone()[0],
+            "quarantined": q("SELECT count(*) FROM quarantine").fetchone()[0],
+            "runs": q("SELECT count(*) FROM ingest_runs").fetchone()[0],
+            "by_language": by_lang,
+            "by_kind": by_kind,
+            "quarantine_reasons": reasons,
+        }
+
+    def quarantine_rows(self, *, run_id: int | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT id, source, locator, stage, reason, detail, severity, raw_size FROM quarantine"
+        args: tuple[Any, ...] = ()
+        if run_id is not None:
+            sql, args = sql + " WHERE run_id = ?", (run_id,)
+        return [dict(r) for r in self.db.execute(sql + " ORDER BY created_at, source", args)]
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Statements of a migration file (our migrations have no ``--`` or ``;`` inside literals)."""
+    body = "\n".join(re.sub(r"--.*$", "", line) for line in sql.splitlines())
+    return [s.strip() for s in body.split(";") if s.strip()]
+
+
+def open_store(settings: Settings) -> SQLiteStore:
+    """Open (creating and migrating if needed) the database named by ``settings.database``."""
+    return SQLiteStore(settings.database, settings)
