@@ -75,13 +75,27 @@ def _script_scores(text: str, ev: _Evidence) -> tuple[dict[str, float], dict[str
     others = sum(letter_counts.get(lang, 0) for lang in ("ur", "ckb", "ps"))
     if others:
         letter_counts["fa"] = 0
-    total_letters = sum(letter_counts.values())
-    letter_share = {k: v / total_letters for k, v in letter_counts.items() if total_letters and v}
     words = re.findall(r"\w+", _light(text))
     word_counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in ev.words.items()}
-    total_words = sum(word_counts.values())
-    word_share = {k: v / total_words for k, v in word_counts.items() if total_words and v}
-    return letter_share, word_share
+    return letter_counts, word_counts
+
+
+def _strength(counts: dict[str, int]) -> dict[str, float]:
+    """Share of the evidence per language, damped when there are fewer than two hits."""
+    total = sum(counts.values())
+    return {k: v / total * min(1.0, v / 2) for k, v in counts.items() if v}
+
+
+def _persian_override(
+    combined: dict[str, float], letters: dict[str, int], words: dict[str, int]
+) -> None:
+    """Arabic text never has Persian letters or verbs; Persian written with Arabic ي/ك often
+    has no Arabic function words. With Persian evidence and no Arabic evidence, the model's
+    Arabic probability is Persian's."""
+    fa = letters.get("fa", 0) + words.get("fa", 0)
+    ar = letters.get("ar", 0) + words.get("ar", 0)
+    if fa and not ar and "ar" in combined:
+        combined["fa"] = combined.get("fa", 0.0) + combined.pop("ar")
 
 
 def detect_language(text: str, settings: Settings) -> LangResult:
@@ -97,7 +111,9 @@ def detect_language(text: str, settings: Settings) -> LangResult:
     combined = dict(model)
     evidence = [f"model {max(model, key=model.get)}={max(model.values()):.2f}"] if model else []
     if _ARABIC_SCRIPT.search(sample):
-        letters, words = _script_scores(sample, _evidence())
+        letter_counts, word_counts = _script_scores(sample, _evidence())
+        letters, words = _strength(letter_counts), _strength(word_counts)
+        _persian_override(combined, letter_counts, word_counts)
         for lang, share in letters.items():
             combined[lang] = combined.get(lang, 0.0) + settings.langid_letter_weight * share
         for lang, share in words.items():

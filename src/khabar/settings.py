@@ -89,7 +89,7 @@ class Settings:
         0.6, "Weight of language-specific letters (e.g. Persian پ چ ژ گ) in language id."
     )
     langid_function_word_weight: float = _opt(
-        0.5, "Weight of function words (e.g. Persian است، می، را) in language id."
+        0.8, "Weight of function words (e.g. Persian است، می، را) in language id."
     )
     # --- duplicates --------------------------------------------------------------------------
     minhash_perms: int = _opt(128, "MinHash permutations for whole documents.")

@@ -1,0 +1,45 @@
+# Two commands on a fresh clone:  make demo   and   make test
+# Each creates .venv and installs everything it needs (system packages too, when missing).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DB ?= khabar.db
+
+.PHONY: demo test bench lint clean system-deps
+
+# Debian packages the project needs: python3-venv for the virtualenv (only if venv is missing).
+system-deps:
+	@$(PYTHON) -c "import venv, ensurepip" 2>/dev/null || { \
+	  echo "installing python3-venv (needs root)"; \
+	  apt-get update -qq && apt-get install -y -qq python3-venv python3-pip; }
+
+$(STAMP): pyproject.toml | system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+## make demo: ingest the bundled sample articles into $(DEMO_DB) and print what came out
+demo: $(STAMP)
+	$(BIN)/khabar ingest src/khabar/samples/seeds --db $(DEMO_DB)
+	$(BIN)/khabar stats --db $(DEMO_DB)
+	$(BIN)/khabar search "مسئول أمريكي" --db $(DEMO_DB) --limit 3
+	$(BIN)/khabar eval clean
+	$(BIN)/khabar eval langid tests/data/langid.tsv
+
+## make test: the whole test suite (fails if no test runs)
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## make bench: throughput benchmarks (on demand, not part of the tests)
+bench: $(STAMP)
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/langid_corpora.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis

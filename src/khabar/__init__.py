@@ -1,0 +1,85 @@
+"""khabar: Arabic, Persian and English news into stories, events, claims and contradictions,
+each fact traceable to the sentence it came from.
+
+The library is the product; the CLI is a thin layer over it::
+
+    from khabar import load_settings, open_store, ingest
+    settings = load_settings({"database": "news.db"})
+    with open_store(settings) as store:
+        report = ingest(["articles/"], store)
+        print(report.counts(), store.search("كتائب حزب الله"))
+"""
+
+import logging
+
+from khabar.clean import Cleaned, clean_article
+from khabar.decode import Decoded, decode_bytes
+from khabar.errors import (
+    ConfigError,
+    EncodingError,
+    EvalError,
+    FormatError,
+    InputError,
+    KhabarError,
+    NotFoundError,
+    ResourceError,
+    StoreError,
+)
+from khabar.langid import LangResult, detect_language
+from khabar.model import (
+    Document,
+    DuplicateRecord,
+    LineDecision,
+    LineRole,
+    Paragraph,
+    QuarantineRecord,
+    RawArticle,
+    SharedParagraph,
+    Span,
+)
+from khabar.normalize import NormalizedText, normalize, normalize_with_offsets
+from khabar.pipeline import IngestReport, build_document, document_id, ingest
+from khabar.settings import Settings, load_settings
+from khabar.store import SQLiteStore, open_store
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Cleaned",
+    "ConfigError",
+    "Decoded",
+    "Document",
+    "DuplicateRecord",
+    "EncodingError",
+    "EvalError",
+    "FormatError",
+    "IngestReport",
+    "InputError",
+    "KhabarError",
+    "LangResult",
+    "LineDecision",
+    "LineRole",
+    "NormalizedText",
+    "NotFoundError",
+    "Paragraph",
+    "QuarantineRecord",
+    "RawArticle",
+    "ResourceError",
+    "SQLiteStore",
+    "Settings",
+    "SharedParagraph",
+    "Span",
+    "StoreError",
+    "build_document",
+    "clean_article",
+    "decode_bytes",
+    "detect_language",
+    "document_id",
+    "ingest",
+    "load_settings",
+    "normalize",
+    "normalize_with_offsets",
+    "open_store",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

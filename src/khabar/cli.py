@@ -1,0 +1,320 @@
+"""The ``khabar`` command line: parse arguments, call one library function, format the result.
+
+Every command takes ``--json`` for machine-readable output and ``--db`` / ``--config`` to pick the
+database and settings file. Exit codes: 0 success, 1 error (message on stderr), 2 usage error,
+3 ingest finished but quarantined some input (see the summary or ``khabar stats``), 4 an
+evaluation is below its pinned floor.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from khabar.errors import KhabarError
+from khabar.eval import check_floors, score_clean, score_langid
+from khabar.pipeline import IngestReport, ingest
+from khabar.readers import ReadContext, format_of
+from khabar.settings import Settings, load_settings
+from khabar.store import open_store
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="khabar: Arabic, Persian and English news into a searchable, traceable store.\n\n"
+    "Start with `khabar ingest FOLDER` (plain text, HTML, JSONL, RSS/Atom, WARC), then "
+    "`khabar search WORDS`, `khabar show DOC_ID` and `khabar stats`.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+eval_app = typer.Typer(help="Score the pipeline against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+out = Console()
+err = Console(stderr=True)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+DbOpt = Annotated[
+    Optional[str],
+    typer.Option("--db", help="SQLite database file (default: setting 'database', khabar.db)."),
+]
+ConfigOpt = Annotated[
+    Optional[Path], typer.Option("--config", help="TOML settings file (default: ./khabar.toml).")
+]
+
+
+def _settings(db: str | None, config: Path | None, **overrides: Any) -> Settings:
+    return load_settings({"database": db, **overrides}, config_file=config)
+
+
+def _print_json(data: Any) -> None:
+    out.print_json(json.dumps(data, ensure_ascii=False, default=str))
+
+
+def _count_files(paths: list[str], ctx: ReadContext) -> int:
+    n = 0
+    for p in map(Path, paths):
+        if p.is_dir():
+            n += sum(1 for f in p.rglob("*") if f.is_file() and format_of(f, ctx))
+        else:
+            n += 1
+    return n
+
+
+def _summary_table(report: IngestReport) -> Table:
+    t = Table(title=f"ingest run {report.run_id}", show_header=True)
+    t.add_column("outcome")
+    t.add_column("count", justify="right")
+    t.add_column("details")
+    c = report.counts()
+    t.add_row("ingested", str(c["ingested"]), "")
+    t.add_row("unchanged (seen before)", str(c["unchanged"]), "")
+    t.add_row("exact duplicates", str(c["exact_duplicates"]), "copies of stored documents")
+    t.add_row("near duplicates", str(c["near_duplicates"]), "stored, linked to the first copy")
+    t.add_row("shared paragraphs", str(c["shared_paragraphs"]), "wire text shared across docs")
+    t.add_row("repaired", str(c["repaired"]), "; ".join(q.detail for q in report.repaired[:3]))
+    t.add_row("quarantined", str(c["quarantined"]), "")
+    for q in report.quarantined:
+        where = f"{q.source} {q.locator}".strip()
+        t.add_row("", "", f"[{q.reason}] {where}: {q.detail}")
+    if report.skipped:
+        t.add_row("skipped", str(sum(report.skipped.values())),
+                  ", ".join(f"{k}={v}" for k, v in report.skipped.items()))  # fmt: skip
+    return t
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Read articles into the store: clean, identify language, find duplicates, index.
+
+    Unreadable input is quarantined with its reason; the batch always continues.
+    Exit code 3 means something was quarantined.
+
+    Example: khabar ingest samples/ feeds/today.rss crawl.warc.gz
+    """
+    settings = _settings(db, config)
+    with open_store(settings) as store:
+        total = _count_files(paths, ReadContext(settings))
+        with Progress(
+            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.fields[current]}"), console=err, transient=True,
+            disable=json_out or not err.is_terminal,
+        ) as progress:  # fmt: skip
+            task = progress.add_task("ingest", total=total or None, current="")
+            last: list[str] = [""]
+
+            def advance(source: str) -> None:
+                if source != last[0]:
+                    progress.update(task, advance=1 if last[0] else 0, current=Path(source).name)
+                    last[0] = source
+
+            report = ingest(paths, store, on_item=advance)
+    if json_out:
+        data = report.counts() | {
+            "run_id": report.run_id,
+            "quarantine": [
+                {"source": q.source, "locator": q.locator, "reason": q.reason, "detail": q.detail}
+                for q in report.quarantined
+            ],
+        }
+        _print_json(data)
+    else:
+        out.print(_summary_table(report))
+    if report.quarantined:
+        raise typer.Exit(3)
+
+
+@app.command("search")
+def search_cmd(
+    query: Annotated[str, typer.Argument(help="Words to find (all must occur).")],
+    limit: Annotated[Optional[int], typer.Option(help="Most hits to show.")] = None,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Full-text search that ignores hamza, ya/alef maqsura, kaf/keheh, harakat, tatweel and
+    digit forms.
+
+    Example: khabar search "مسئول أمريكي"
+    """
+    with open_store(_settings(db, config)) as store:
+        hits = store.search(query, limit=limit)
+    if json_out:
+        _print_json(hits)
+        return
+    if not hits:
+        out.print(f"no document matches {query!r}")
+        return
+    t = Table(show_header=True)
+    for col in ("id", "lang", "published", "title / snippet"):
+        t.add_column(col)
+    for h in hits:
+        t.add_row(h["id"], h["lang"], h["published"] or "", f"{h['title'] or ''}\n{h['snippet']}")
+    out.print(t)
+
+
+@app.command("show")
+def show_cmd(
+    doc_id: Annotated[str, typer.Argument(help="Document id (or a unique prefix of 6+ chars).")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Show one document: fields, kept paragraphs with spans, removed lines with the rule
+    that removed them, duplicates and shared paragraphs.
+
+    Example: khabar show 9a868b19
+    """
+    with open_store(_settings(db, config)) as store:
+        doc = store.document(doc_id)
+    if json_out:
+        doc.pop("raw_text", None)
+        _print_json(doc)
+        return
+    for key in ("id", "title", "summary", "lang", "lang_score", "lang_evidence", "published",
+                "published_text", "dateline", "agency", "outlet", "url", "source", "locator",
+                "kind", "encoding"):  # fmt: skip
+        if doc.get(key) not in (None, ""):
+            out.print(f"[bold]{key}[/bold]: {doc[key]}", highlight=False)
+    out.print("\n[bold]paragraphs[/bold]")
+    for p in doc["paragraphs"]:
+        out.print(f"  [{p['idx']}] {p['role']} {p['start']}:{p['end']}  {p['text']}",
+                  highlight=False)  # fmt: skip
+    out.print("\n[bold]removed or lifted lines[/bold]")
+    for line in doc["removed_lines"]:
+        out.print(f"  line {line['line_no']} {line['role']} ({line['rule']}): {line['text']}",
+                  highlight=False)  # fmt: skip
+    for key in ("duplicates", "shared_paragraphs"):
+        if doc[key]:
+            out.print(f"\n[bold]{key}[/bold]")
+            for row in doc[key]:
+                out.print("  " + ", ".join(f"{k}={v}" for k, v in row.items()), highlight=False)
+
+
+@app.command("stats")
+def stats_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = False) -> None:
+    """Counts of documents, duplicates, shared paragraphs and quarantined inputs by reason.
+
+    Example: khabar stats --json
+    """
+    with open_store(_settings(db, config)) as store:
+        stats = store.stats()
+    if json_out:
+        _print_json(stats)
+        return
+    t = Table(show_header=False)
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items()) or "-"
+        t.add_row(key, str(value))
+    out.print(t)
+
+
+@app.command("settings")
+def settings_cmd(config: ConfigOpt = None, json_out: JsonOpt = False) -> None:
+    """Every setting with its current value and what it does (set them in khabar.toml or as
+    KHABAR_<NAME> environment variables).
+
+    Example: KHABAR_NEAR_DUP_THRESHOLD=0.9 khabar settings
+    """
+    settings = load_settings(config_file=config)
+    helps = Settings.help()
+    if json_out:
+        _print_json({k: {"value": v, "help": helps[k]} for k, v in settings.as_dict().items()})
+        return
+    t = Table(show_header=True)
+    for col in ("setting", "value", "meaning"):
+        t.add_column(col)
+    for key, value in settings.as_dict().items():
+        t.add_row(key, str(value), helps[key])
+    out.print(t)
+
+
+def _gate(name: str, scores: dict[str, Any], strict: bool) -> None:
+    failures = check_floors(name, scores)
+    for f in failures:
+        err.print(f"[red]below floor:[/red] {f}")
+    if failures and strict:
+        raise typer.Exit(4)
+
+
+@eval_app.command("clean")
+def eval_clean_cmd(
+    gold: Annotated[Optional[Path], typer.Option(help="Gold JSON (default: packaged samples).")] = None,
+    seeds: Annotated[Optional[Path], typer.Option(help="Folder of the gold's articles.")] = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+    strict: Annotated[bool, typer.Option(help="Exit 4 if a score is below its floor.")] = True,
+) -> None:
+    """Boilerplate-line precision and recall, title, publication date and dateline accuracy.
+
+    Example: khabar eval clean
+    """
+    scores = score_clean(load_settings(config_file=config), gold_path=gold, seeds=seeds)
+    if json_out:
+        _print_json(scores)
+    else:
+        t = Table(title="cleaning vs gold", show_header=True)
+        t.add_column("score")
+        t.add_column("value", justify="right")
+        for key, value in scores.items():
+            if not isinstance(value, dict):
+                t.add_row(key, f"{value}")
+        out.print(t)
+        for key, doc in scores["documents"].items():
+            for text, rule in doc["false_positives"].items():
+                out.print(f"  {key} false positive ({rule}): {text}", highlight=False)
+            for text in doc["missed"]:
+                out.print(f"  {key} missed: {text}", highlight=False)
+    if gold is None and seeds is None:
+        _gate("clean", scores, strict)
+
+
+@eval_app.command("langid")
+def eval_langid_cmd(
+    labelled: Annotated[
+        Optional[Path], typer.Argument(help="TSV of lang<TAB>text (e.g. tests/data/langid.tsv).")
+    ] = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Language-id accuracy on the samples, their titles, and a labelled TSV if given.
+
+    Example: khabar eval langid tests/data/langid.tsv
+    """
+    scores = score_langid(load_settings(config_file=config), labelled)
+    if json_out:
+        _print_json(scores)
+        return
+    t = Table(title="language id", show_header=True)
+    for col in ("set", "n", "accuracy", "per language", "confusions"):
+        t.add_column(col)
+    for name, s in scores.items():
+        per = ", ".join(f"{k} {v:.2f}" for k, v in s["per_language"].items())
+        conf = ", ".join(f"{k}: {v}" for k, v in s["confusions"].items()) or "-"
+        t.add_row(name, str(s["n"]), f"{s['accuracy']:.3f}", per, conf)
+    out.print(t)
+
+
+def main() -> None:
+    """Entry point: run the app, turning khabar errors into a message and exit code 1."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except KhabarError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(1)
