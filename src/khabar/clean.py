@@ -38,6 +38,9 @@ _DATELINE = re.compile(
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?؟])(?![\d.])\s*")
 _OUTLET_LEAD = re.compile(r"^(?:به گزارش|بە گزارش)\s+([^،,]{2,40})[،,]")
+_BYLINE_PREFIX = re.compile(
+    r"^\s*(بقلم|كتب|كتبت|إعداد|تحرير|نویسنده|خبرنگار|گزارش از|به قلم|by)\s*[:：]?\s*", re.I
+)
 _SOURCE_FOOTER = re.compile(r"^\s*(?:المصدر|منبع|source)\s*[:：]\s*(.+)$", re.I)
 
 
@@ -52,6 +55,7 @@ class Cleaned:
     dateline: str | None = None
     agency: str | None = None
     outlet_hint: str | None = None
+    author: str | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -151,17 +155,65 @@ def _first_pass(lines: list[_Line], s: Settings, rtl: bool, out: Cleaned) -> Non
                 _mark(line, LineRole.DATELINE, "dateline_line")
                 _lift_dateline(m, out)
                 continue
-        rule = _pattern_rule(line) or _caption_rule(line, s) or _shape_rule(line, rtl)
-        if rule:
-            if rule == "source_footer" and out.outlet_hint is None:
-                if m := _SOURCE_FOOTER.match(line.text):
-                    out.outlet_hint = re.split(r"\s*[+،,]\s*", m.group(1).strip())[0] or None
-            _mark(line, LineRole.BOILERPLATE, rule)
-            continue
         if line.words <= 10 and (pd := parse_date_line(line.text)) is not None:
             _mark(line, LineRole.PUBLISHED, f"date_line:{pd.calendar}")
-            if out.published is None:
+            continue
+        rule = _pattern_rule(line) or _caption_rule(line, s) or _shape_rule(line, rtl)
+        if rule:
+            _lift_from_boilerplate(line, rule, out)
+            _mark(line, LineRole.BOILERPLATE, rule)
+
+
+def _lift_from_boilerplate(line: _Line, rule: str, out: Cleaned) -> None:
+    """Fields that boilerplate lines carry: the outlet of a source footer, a byline's author."""
+    if rule == "source_footer" and out.outlet_hint is None:
+        if m := _SOURCE_FOOTER.match(line.text):
+            out.outlet_hint = re.split(r"\s*[+،,]\s*", m.group(1).strip())[0] or None
+    elif rule == "byline" and out.author is None:
+        out.author = _BYLINE_PREFIX.sub("", line.text).strip() or None
+
+
+def _lift_published(lines: list[_Line], title: _Line | None, out: Cleaned) -> None:
+    """The first date line after the title is the publication date; one before the title is
+    the newspaper's masthead date (boilerplate), used only when nothing follows the title."""
+    seen_title = title is None
+    masthead: list[_Line] = []
+    for ln in lines:
+        if ln is title:
+            seen_title = True
+        if ln.role is not LineRole.PUBLISHED:
+            continue
+        if not seen_title:
+            masthead.append(ln)
+            continue
+        if out.published is None:
+            pd = parse_date_line(ln.text)
+            if pd is not None:
                 out.published, out.published_text = pd.iso, pd.text
+    for ln in masthead:
+        if out.published is None:
+            pd = parse_date_line(ln.text)
+            if pd is not None:
+                out.published, out.published_text = pd.iso, pd.text
+                continue
+        _mark(ln, LineRole.BOILERPLATE, "masthead_date")
+
+
+def _related_lists(lines: list[_Line], s: Settings) -> None:
+    """Headline-like lines right after a "read also:" heading are related links."""
+    in_list = False
+    for ln in lines:
+        if ln.role is LineRole.BLANK:
+            in_list = False
+            continue
+        if ln.rule == "read_more" and ln.text.rstrip().endswith((":", "：")):
+            in_list = True
+            continue
+        if in_list and ln.role is None and not _FINAL_STOP.search(ln.text) \
+                and ln.words <= s.title_max_words:  # fmt: skip
+            _mark(ln, LineRole.BOILERPLATE, "related_link")
+        else:
+            in_list = False
 
 
 def _lift_dateline(m: re.Match[str], out: Cleaned) -> None:
@@ -323,10 +375,12 @@ def clean_article(article: RawArticle, settings: Settings) -> Cleaned:
     out = Cleaned(title=article.title, summary=None, paragraphs=[], lines=[])
     rtl = _is_rtl(article.text)
     _first_pass(lines, s, rtl, out)
+    _related_lists(lines, s)
     title_line = _find_title(lines, s) if article.title_in_text else None
     if title_line is not None:
         _mark(title_line, LineRole.TITLE, "first_title_like_line")
         out.title = title_line.text
+    _lift_published(lines, title_line, out)
     _header_and_footer(lines, s, title_line if article.title_in_text else None)
     lines = _remove_repeats(lines, s, title_line)
     _body_roles(lines, s)

@@ -76,6 +76,15 @@ def _first_bad_utf8(data: bytes) -> tuple[int, int]:
     return -1, 0
 
 
+def _is_truncated_utf8_tail(data: bytes, pos: int) -> bool:
+    """True when the only invalid bytes are an incomplete multi-byte sequence at the end."""
+    try:
+        data[pos:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.reason == "unexpected end of data"
+    return False
+
+
 def decode_bytes(
     data: bytes, *, declared: str | None = None, source: str = "", binary_ratio: float = 0.10
 ) -> Decoded:
@@ -114,6 +123,9 @@ def decode_bytes(
         return Decoded(text, "utf-8", warnings)
 
     pos, byte = _first_bad_utf8(data)
+    if pos >= len(data) - 3 and _is_truncated_utf8_tail(data, pos):
+        warnings.append("input ends in the middle of a UTF-8 character (truncated?); dropped it")
+        return Decoded(data[:pos].decode("utf-8"), "utf-8", warnings)
     multibyte = len(_UTF8_MULTIBYTE.findall(data))
     if multibyte >= 8 and multibyte * 2 > len(data) - len(data.translate(None, bytes(range(128)))):
         raise EncodingError(

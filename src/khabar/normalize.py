@@ -89,31 +89,39 @@ def normalize(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """Normalised text plus, for each of its characters, the index of the original character.
+    """Normalised text plus, for each of its characters, where it came from in the original.
 
-    ``offsets`` has ``len(text) + 1`` entries; the last is ``len(original)``.
+    ``starts[i]`` is the original index of normalised character ``i``; ``ends[i]`` is the
+    original index just after it, including marks deleted right after it (harakat, tatweel),
+    so a word maps back to the word as written, vowel signs included.
     """
 
     text: str
-    offsets: tuple[int, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalised span ``[start, end)`` to a span of the original text."""
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}:{end} outside normalised text of {len(self.text)}")
         if start == end:
-            o = self.offsets[start]
+            o = self.starts[start] if start < len(self.starts) else self.ends[-1] if self.ends else 0
             return o, o
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.starts[start], self.ends[end - 1]
 
 
 def normalize_with_offsets(text: str) -> NormalizedText:
     """Normalise ``text`` and keep the map back to original character positions."""
     out: list[str] = []
-    offsets: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
     last_space = False
     for i, ch in enumerate(text):
         mapped = _TABLE[ord(ch)]
+        if not mapped:
+            if ends and not last_space:
+                ends[-1] = i + 1  # a deleted mark belongs to the letter before it
+            continue
         for m in mapped:
             if m == " ":
                 if last_space:
@@ -122,9 +130,9 @@ def normalize_with_offsets(text: str) -> NormalizedText:
             else:
                 last_space = False
             out.append(m)
-            offsets.append(i)
-    offsets.append(len(text))
-    return NormalizedText("".join(out), tuple(offsets))
+            starts.append(i)
+            ends.append(i + 1)
+    return NormalizedText("".join(out), tuple(starts), tuple(ends))
 
 
 def tokens(text: str) -> list[str]:

@@ -110,7 +110,7 @@ def build_document(raw: RawArticle, settings: Settings) -> Document:
         lang_evidence=evidence,
         url=raw.url,
         outlet=raw.outlet or cleaned.outlet_hint,
-        author=raw.author,
+        author=raw.author or cleaned.author,
         published=raw.published or cleaned.published,
         published_text=cleaned.published_text,
         dateline=cleaned.dateline,

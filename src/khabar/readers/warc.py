@@ -38,14 +38,20 @@ def read_warc(source: str, stream: BinaryIO, ctx: ReadContext) -> Iterator[ReadI
     iterator = ArchiveIterator(stream)
     try:
         for record in iterator:
-            offset = iterator.get_record_offset()
+            if record.format != "warc":
+                yield quarantine(
+                    ctx, source=source, stage="parse", reason="bad_warc",
+                    detail=f"not a WARC file (read as {record.format.upper()}); only WARC is "
+                    "supported: convert ARC files with `warcio recompress`",
+                )  # fmt: skip
+                return
             if record.rec_type != "response":
                 ctx.skipped[f"warc_{record.rec_type}"] += 1
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
             mime, charset = _content_type(record)
             payload = record.content_stream().read(ctx.settings.max_file_bytes + 1)
-            locator = f"offset {offset}"
+            locator = f"offset {iterator.get_record_offset()}"
             if mime not in _HTML_TYPES:
                 yield quarantine(
                     ctx, source=source, stage="read", reason="not_html", locator=locator,

@@ -1,0 +1,35 @@
+"""Shared fixtures: settings pointing at a temp SQLite file, a real store, the sample files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from khabar.eval.gold import samples_dir
+from khabar.settings import Settings, load_settings
+from khabar.store import SQLiteStore, open_store
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return load_settings({"database": str(tmp_path / "khabar.db")}, environ={})
+
+
+@pytest.fixture
+def store(settings: Settings) -> SQLiteStore:
+    s = open_store(settings)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    return samples_dir()
+
+
+@pytest.fixture(scope="session")
+def seed_texts(seeds: Path) -> dict[str, str]:
+    return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))}

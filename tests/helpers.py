@@ -1,0 +1,33 @@
+"""Builders for test inputs that are easier made than stored (WARC files, bad bytes)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+DATA = Path(__file__).parent / "data"
+
+
+def write_warc(path: Path, records: list[tuple[str, str, bytes]], *, gzip: bool = False) -> Path:
+    """A WARC with a warcinfo record, then one request + response per (url, mime, body)."""
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=gzip)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "khabar-tests"}))
+        for url, mime, body in records:
+            req_headers = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")],
+                                           is_http_request=True)  # fmt: skip
+            writer.write_record(writer.create_warc_record(url, "request",
+                                                          http_headers=req_headers))  # fmt: skip
+            headers = StatusAndHeaders("200 OK", [("Content-Type", mime)], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                          http_headers=headers)  # fmt: skip
+            )
+    return path
+
+
+def arabic_html() -> bytes:
+    return (DATA / "inputs" / "article_ar.html").read_bytes()

@@ -1,0 +1,74 @@
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.decode import decode_bytes, declared_encoding
+from khabar.errors import EncodingError
+
+ARABIC = "قال مصدر أمني عراقي إن خمسة صواريخ أطلقت من بلدة زمار باتجاه قاعدة أميركية. " * 3
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (ARABIC.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + ARABIC.encode("utf-8"), "utf-8-sig"),
+        (ARABIC.encode("utf-16"), "utf-16"),
+        (ARABIC.encode("cp1256"), "cp1256"),
+    ],
+)
+def test_decodes_supported_encodings_to_the_same_text(data: bytes, encoding: str) -> None:
+    got = decode_bytes(data)
+    assert got.text.lstrip("\ufeff") == ARABIC
+    assert got.encoding == encoding
+
+
+def test_iso_8859_6_text_comes_back_intact() -> None:
+    text = "قال مصدر امني عراقي ان خمسة صواريخ اطلقت من بلدة زمار. " * 3
+    assert decode_bytes(text.encode("iso8859_6")).text == text
+
+
+def test_empty_and_whitespace_input_is_refused_as_empty() -> None:
+    for data in (b"", b"  \n\t "):
+        with pytest.raises(EncodingError) as info:
+            decode_bytes(data)
+        assert info.value.reason == "empty"
+
+
+def test_binary_bytes_are_refused_as_binary() -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+    with pytest.raises(EncodingError) as info:
+        decode_bytes(png)
+    assert info.value.reason == "binary"
+
+
+def test_broken_byte_in_utf8_text_is_refused_with_its_offset() -> None:
+    data = ARABIC.encode("utf-8")
+    broken = data[:50] + b"\xff" + data[50:]
+    with pytest.raises(EncodingError) as info:
+        decode_bytes(broken)
+    assert info.value.reason == "invalid_utf8"
+    assert "offset 50" in str(info.value)
+
+
+def test_misdeclared_encoding_is_decoded_by_content_with_a_warning() -> None:
+    got = decode_bytes(ARABIC.encode("cp1256"), declared="utf-8")
+    assert got.text == ARABIC
+    assert got.warnings and "declared encoding 'utf-8' is wrong" in got.warnings[0]
+
+
+def test_declared_charset_is_read_from_html_meta_and_xml_prolog() -> None:
+    assert declared_encoding(b'<html><head><meta charset="windows-1256">') == "windows-1256"
+    assert declared_encoding(b'<?xml version="1.0" encoding="ISO-8859-6"?><rss>') == "iso-8859-6"
+
+
+@given(st.binary(max_size=2000))
+def test_any_bytes_decode_or_raise_an_encoding_error(data: bytes) -> None:
+    try:
+        got = decode_bytes(data)
+    except EncodingError as exc:
+        assert exc.reason in {"empty", "binary", "invalid_utf8", "undecodable"}
+    else:
+        assert isinstance(got.text, str)
