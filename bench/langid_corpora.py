@@ -58,7 +58,9 @@ def _accuracy(texts: list[str], lang: str) -> tuple[float, float, Counter[str]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpora", default=str(Path(__file__).resolve().parents[2] / "shared/corpora"))
+    ap.add_argument(
+        "--corpora", default=str(Path(__file__).resolve().parents[2] / "shared/corpora")
+    )
     ap.add_argument("--arabic", type=int, default=3000, help="Arabic articles to read")
     args = ap.parse_args()
     root = Path(args.corpora)
@@ -68,8 +70,12 @@ def main() -> int:
     fa_titles, fa_leads = _fars(root)
     ar_titles, ar_leads = _saudi(root, args.arabic)
     print(f"{'set':<22}{'n':>6}{'khabar':>9}{'lite model':>12}  khabar's other answers")
-    for name, texts, lang in (("Persian titles", fa_titles, "fa"), ("Persian leads", fa_leads, "fa"),
-                              ("Arabic titles", ar_titles, "ar"), ("Arabic leads", ar_leads, "ar")):
+    for name, texts, lang in (
+        ("Persian titles", fa_titles, "fa"),
+        ("Persian leads", fa_leads, "fa"),
+        ("Arabic titles", ar_titles, "ar"),
+        ("Arabic leads", ar_leads, "ar"),
+    ):
         ours, model, counts = _accuracy(texts, lang)
         other = ", ".join(f"{k}:{v}" for k, v in counts.most_common() if k != lang)[:60]
         print(f"{name:<22}{len(texts):>6}{ours:>9.3f}{model:>12.3f}  {other}")

@@ -23,8 +23,9 @@ def write_warc(path: Path, records: list[tuple[str, str, bytes]], *, gzip: bool 
                                                           http_headers=req_headers))  # fmt: skip
             headers = StatusAndHeaders("200 OK", [("Content-Type", mime)], protocol="HTTP/1.1")
             writer.write_record(
-                writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                          http_headers=headers)  # fmt: skip
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), http_headers=headers
+                )  # fmt: skip
             )
     return path
 

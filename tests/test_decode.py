@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khabar.decode import decode_bytes, declared_encoding
+from khabar.decode import declared_encoding, decode_bytes
 from khabar.errors import EncodingError
 
 ARABIC = "قال مصدر أمني عراقي إن خمسة صواريخ أطلقت من بلدة زمار باتجاه قاعدة أميركية. " * 3

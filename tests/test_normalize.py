@@ -1,4 +1,5 @@
-from hypothesis import given, settings as hsettings
+from hypothesis import given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from khabar.normalize import normalize, normalize_with_offsets, tokens

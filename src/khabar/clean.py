@@ -257,8 +257,11 @@ def _header_and_footer(lines: list[_Line], s: Settings, title: _Line | None) -> 
                 break
             if ln.role is None:
                 _mark(ln, LineRole.BOILERPLATE, "before_title")
-    body_idx = [i for i, ln in enumerate(content)
-                if (ln.role is None and _is_body(ln, s)) or ln.role is LineRole.DATELINE]  # fmt: skip
+    body_idx = [
+        i
+        for i, ln in enumerate(content)
+        if (ln.role is None and _is_body(ln, s)) or ln.role is LineRole.DATELINE
+    ]
     # A paragraph followed closely by the date line is the standfirst, still in the header.
     while body_idx and any(
         ln.role is LineRole.PUBLISHED for ln in content[body_idx[0] + 1 : body_idx[0] + 3]
@@ -324,7 +327,9 @@ def _remove_repeats(lines: list[_Line], s: Settings, title: _Line | None) -> lis
         sents = _sentences(ln)
         keys = [_key(ln.text[a:b]) for a, b in sents]
         cut = len(sents)
-        while cut > 0 and keys[cut - 1] in seen and len(keys[cut - 1].split()) >= s.repeat_min_words:
+        while (
+            cut > 0 and keys[cut - 1] in seen and len(keys[cut - 1].split()) >= s.repeat_min_words
+        ):
             cut -= 1
         seen.add(key)
         seen.update(k for k in keys if len(k.split()) >= s.repeat_min_words)

@@ -12,7 +12,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -44,11 +44,11 @@ err = Console(stderr=True)
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 DbOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--db", help="SQLite database file (default: setting 'database', khabar.db)."),
 ]
 ConfigOpt = Annotated[
-    Optional[Path], typer.Option("--config", help="TOML settings file (default: ./khabar.toml).")
+    Path | None, typer.Option("--config", help="TOML settings file (default: ./khabar.toml).")
 ]
 
 
@@ -141,7 +141,7 @@ def ingest_cmd(
 @app.command("search")
 def search_cmd(
     query: Annotated[str, typer.Argument(help="Words to find (all must occur).")],
-    limit: Annotated[Optional[int], typer.Option(help="Most hits to show.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Most hits to show.")] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
@@ -151,7 +151,7 @@ def search_cmd(
 
     Example: khabar search "مسئول أمريكي"
     """
-    with open_store(_settings(db, config)) as store:
+    with open_store(_settings(db, config), create=False) as store:
         hits = store.search(query, limit=limit)
     if json_out:
         _print_json(hits)
@@ -179,7 +179,7 @@ def show_cmd(
 
     Example: khabar show 9a868b19
     """
-    with open_store(_settings(db, config)) as store:
+    with open_store(_settings(db, config), create=False) as store:
         doc = store.document(doc_id)
     if json_out:
         doc.pop("raw_text", None)
@@ -211,7 +211,7 @@ def stats_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = Fa
 
     Example: khabar stats --json
     """
-    with open_store(_settings(db, config)) as store:
+    with open_store(_settings(db, config), create=False) as store:
         stats = store.stats()
     if json_out:
         _print_json(stats)
@@ -254,8 +254,10 @@ def _gate(name: str, scores: dict[str, Any], strict: bool) -> None:
 
 @eval_app.command("clean")
 def eval_clean_cmd(
-    gold: Annotated[Optional[Path], typer.Option(help="Gold JSON (default: packaged samples).")] = None,
-    seeds: Annotated[Optional[Path], typer.Option(help="Folder of the gold's articles.")] = None,
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold JSON (default: packaged samples).")
+    ] = None,
+    seeds: Annotated[Path | None, typer.Option(help="Folder of the gold's articles.")] = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
     strict: Annotated[bool, typer.Option(help="Exit 4 if a score is below its floor.")] = True,
@@ -287,7 +289,7 @@ def eval_clean_cmd(
 @eval_app.command("langid")
 def eval_langid_cmd(
     labelled: Annotated[
-        Optional[Path], typer.Argument(help="TSV of lang<TAB>text (e.g. tests/data/langid.tsv).")
+        Path | None, typer.Argument(help="TSV of lang<TAB>text (e.g. tests/data/langid.tsv).")
     ] = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
@@ -316,5 +318,5 @@ def main() -> None:
     try:
         app()
     except KhabarError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         sys.exit(1)

@@ -24,12 +24,16 @@ __all__ = ["LangResult", "detect_language"]
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 # Lighter than khabar.normalize: keeps the letters that tell languages apart (ە, ې, ے...) and
 # only folds the yeh/kaf variants Persian sites write either way.
-_LIGHT_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u200c": " ", "\u0640": None}
-                            | {chr(c): None for c in range(0x064B, 0x0660)})
+_LIGHT_FOLD = str.maketrans(
+    {"ي": "ی", "ى": "ی", "ك": "ک", "\u200c": " ", "\u0640": None}
+    | {chr(c): None for c in range(0x064B, 0x0660)}
+)
 
 
 def _light(text: str) -> str:
     return text.translate(_LIGHT_FOLD)
+
+
 _MODEL_ALIASES = {"arz": "ar", "ary": "ar", "acm": "ar", "apc": "ar", "azb": "fa", "pes": "fa",
                   "prs": "fa", "ku": "ckb", "pnb": "ur", "mzn": "fa", "glk": "fa"}  # fmt: skip
 
@@ -70,7 +74,9 @@ def _model_scores(text: str) -> dict[str, float]:
 
 def _script_scores(text: str, ev: _Evidence) -> tuple[dict[str, float], dict[str, float]]:
     """Per language: share of letter evidence and of function-word tokens."""
-    letter_counts = {lang: sum(text.count(ch) for ch in chars) for lang, chars in ev.letters.items()}
+    letter_counts = {
+        lang: sum(text.count(ch) for ch in chars) for lang, chars in ev.letters.items()
+    }
     # Persian letters are shared with ur/ckb/ps: they count for fa only when those are absent.
     others = sum(letter_counts.get(lang, 0) for lang in ("ur", "ckb", "ps"))
     if others:

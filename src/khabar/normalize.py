@@ -105,7 +105,13 @@ class NormalizedText:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}:{end} outside normalised text of {len(self.text)}")
         if start == end:
-            o = self.starts[start] if start < len(self.starts) else self.ends[-1] if self.ends else 0
+            o = (
+                self.starts[start]
+                if start < len(self.starts)
+                else self.ends[-1]
+                if self.ends
+                else 0
+            )
             return o, o
         return self.starts[start], self.ends[end - 1]
 

@@ -13,10 +13,9 @@ import hashlib
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from khabar.clean import clean_article
 from khabar.dedup import DuplicateIndex
@@ -134,7 +133,9 @@ class _Ingestor:
 
     def _quarantine(self, rec: QuarantineRecord) -> None:
         self.store.add_quarantine(rec, run_id=self.report.run_id)
-        (self.report.repaired if rec.severity == "repaired" else self.report.quarantined).append(rec)
+        (self.report.repaired if rec.severity == "repaired" else self.report.quarantined).append(
+            rec
+        )
 
     def _raw_bytes(self, raw: RawArticle) -> bytes:
         return raw.text.encode("utf-8")

@@ -11,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from khabar.errors import ConfigError
 
@@ -65,9 +66,7 @@ class Settings:
     warc_suffixes: tuple[str, ...] = _opt((".warc", ".warc.gz"), "WARC file suffixes.")
     # --- cleaning ----------------------------------------------------------------------------
     title_min_words: int = _opt(3, "A line needs at least this many words to be taken as title.")
-    title_max_words: int = _opt(
-        30, "A line with more words than this is body text, never a title."
-    )
+    title_max_words: int = _opt(30, "A line with more words than this is body text, never a title.")
     short_line_words: int = _opt(
         3, "Lines of at most this many words before the title or after the body are boilerplate."
     )
@@ -174,7 +173,9 @@ def load_settings(
     path = config_file or env.get("KHABAR_CONFIG")
     toml_path = Path(path) if path else Path("khabar.toml")
     if path and not toml_path.is_file():
-        raise ConfigError(f"config file {toml_path} does not exist (from KHABAR_CONFIG or --config)")
+        raise ConfigError(
+            f"config file {toml_path} does not exist (from KHABAR_CONFIG or --config)"
+        )
     if toml_path.is_file():
         try:
             data = tomllib.loads(toml_path.read_text(encoding="utf-8"))

@@ -15,7 +15,9 @@ from tests.helpers import DATA, arabic_html, write_warc
 INPUTS = DATA / "inputs"
 
 
-def _read(paths: list[Path], settings: Settings | None = None) -> list[RawArticle | QuarantineRecord]:
+def _read(
+    paths: list[Path], settings: Settings | None = None
+) -> list[RawArticle | QuarantineRecord]:
     return list(read_paths([str(p) for p in paths], ReadContext(settings or Settings())))
 
 
@@ -29,7 +31,13 @@ def _quarantined(items: list) -> list[QuarantineRecord]:
 
 def test_text_folder_yields_one_article_per_file_in_name_order(seeds: Path) -> None:
     items = _read([seeds])
-    assert [Path(a.source).name[:3] for a in _articles(items)] == ["000", "001", "002", "003", "004"]
+    assert [Path(a.source).name[:3] for a in _articles(items)] == [
+        "000",
+        "001",
+        "002",
+        "003",
+        "004",
+    ]
     assert all(a.title_in_text and a.kind == "txt" for a in _articles(items))
 
 
@@ -47,11 +55,15 @@ def test_jsonl_reader_reads_good_lines_and_quarantines_the_broken_one(tmp_path: 
             "published": "2024-04-22", "outlet": "X", "lang": "ar"}  # fmt: skip
     path = tmp_path / "batch.jsonl"
     path.write_text(
-        json.dumps(good, ensure_ascii=False) + "\n"
+        json.dumps(good, ensure_ascii=False)
+        + "\n"
         + '{"url": "https://x.org/2", "text": "broken\n'
-        + json.dumps(good | {"url": "https://x.org/3"}) + "\n"
-        + json.dumps({"title": "no text"}) + "\n"
-        + json.dumps(["not", "an", "object"]) + "\n",
+        + json.dumps(good | {"url": "https://x.org/3"})
+        + "\n"
+        + json.dumps({"title": "no text"})
+        + "\n"
+        + json.dumps(["not", "an", "object"])
+        + "\n",
         encoding="utf-8",
     )
     items = _read([path])
@@ -121,6 +133,7 @@ def test_corrupt_warc_is_quarantined_as_bad_warc(tmp_path: Path) -> None:
 
 # --- bad input: every case gets a quarantine record with a reason, and the batch goes on ------
 
+
 def test_empty_file_is_quarantined_as_empty(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (q,) = _read([tmp_path / "empty.txt"])
@@ -177,7 +190,9 @@ def test_file_over_the_size_limit_is_referenced_not_read(tmp_path: Path) -> None
 def test_jsonl_line_over_the_size_limit_is_quarantined_alone(tmp_path: Path) -> None:
     settings = Settings(max_file_bytes=1000)
     path = tmp_path / "b.jsonl"
-    path.write_text(json.dumps({"text": "x" * 2000}) + "\n" + json.dumps({"text": "ok " * 20}) + "\n")
+    path.write_text(
+        json.dumps({"text": "x" * 2000}) + "\n" + json.dumps({"text": "ok " * 20}) + "\n"
+    )
     items = _read([path], settings)
     assert [q.reason for q in _quarantined(items)] == ["too_large"]
     assert len(_articles(items)) == 1

@@ -10,8 +10,8 @@ another suffix is sniffed from its first bytes.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from khabar.readers.base import ReadContext, ReadItem, quarantine
 from khabar.readers.feeds import read_feed

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Protocol, Union
+from typing import Protocol
 
 from khabar.errors import InputError
 from khabar.model import QuarantineRecord, RawArticle
@@ -18,7 +19,7 @@ from khabar.settings import Settings
 
 __all__ = ["ReadContext", "ReadItem", "Reader", "quarantine"]
 
-ReadItem = Union[RawArticle, QuarantineRecord]
+ReadItem = RawArticle | QuarantineRecord
 
 
 @dataclass(slots=True)

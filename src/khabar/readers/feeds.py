@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any, Iterator
+from typing import Any
 
 import feedparser
 import lxml.html

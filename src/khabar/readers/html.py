@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings as _warnings
-from typing import Iterator
+from collections.abc import Iterator
 
 import trafilatura
 

@@ -10,7 +10,8 @@ limit. The other lines are read as usual.
 from __future__ import annotations
 
 import json
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from khabar.decode import decode_bytes
 from khabar.errors import EncodingError

@@ -7,7 +7,7 @@ record (empty, binary, invalid UTF-8, undecodable).
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from khabar.decode import decode_bytes
 from khabar.errors import EncodingError
@@ -20,9 +20,7 @@ __all__ = ["read_text"]
 def read_text(source: str, data: bytes, ctx: ReadContext) -> Iterator[ReadItem]:
     """Read one plain-text article."""
     try:
-        decoded = decode_bytes(
-            data, source=source, binary_ratio=ctx.settings.binary_control_ratio
-        )
+        decoded = decode_bytes(data, source=source, binary_ratio=ctx.settings.binary_control_ratio)
     except EncodingError as exc:
         yield from_error(ctx, exc, source=source, stage="decode", raw=data)
         return

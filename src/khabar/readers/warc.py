@@ -8,7 +8,8 @@ off (truncated or corrupt). Request, metadata and warcinfo records are counted a
 
 from __future__ import annotations
 
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed

@@ -26,13 +26,22 @@ __all__ = [
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
-    """Rows of ``khabar/resources/<name>`` (``.tsv``: tab-separated); ``ResourceError`` if missing."""
+    """Rows of ``khabar/resources/<name>`` (``.tsv`` is tab-separated).
+
+    Raises ``ResourceError`` if the file is missing or has no ``source`` column.
+    """
     try:
         text = resources.files("khabar.resources").joinpath(name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError) as exc:
         raise ResourceError(f"packaged resource {name} is missing; reinstall khabar") from exc
     delimiter = "\t" if name.endswith(".tsv") else ","
-    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter, quoting=csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(text),
+            delimiter=delimiter,
+            quoting=csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL,
+        )
+    )
     if not rows or "source" not in rows[0]:
         raise ResourceError(f"resource {name} is empty or lacks its 'source' column")
     return rows

@@ -146,7 +146,10 @@ class SQLiteStore:
 
     # -- writes (call inside ``transaction()``) ---------------------------------------------
     def has_document(self, doc_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+        return (
+            self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            is not None
+        )
 
     def add_document(
         self,
@@ -186,7 +189,9 @@ class SQLiteStore:
             (rowid, normalize(doc.title or ""), normalize(doc.body)),
         )
 
-    def add_duplicate(self, dup: DuplicateRecord, *, source: str, locator: str, run_id: int) -> bool:
+    def add_duplicate(
+        self, dup: DuplicateRecord, *, source: str, locator: str, run_id: int
+    ) -> bool:
         """Record a duplicate; return False if this copy was already recorded."""
         cur = self.db.execute(
             "INSERT OR IGNORE INTO duplicates VALUES (?,?,?,?,?,?,?)",
@@ -230,8 +235,7 @@ class SQLiteStore:
         ``doc_id`` may be a unique prefix of at least 6 characters.
         """
         rows = self.db.execute(
-            "SELECT * FROM documents WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%')"
-            " LIMIT 2",
+            "SELECT * FROM documents WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') LIMIT 2",
             (doc_id, doc_id, doc_id),
         ).fetchall()
         if not rows:
@@ -242,7 +246,8 @@ class SQLiteStore:
         did = doc["id"]
         doc["paragraphs"] = [
             dict(r) for r in self.db.execute(
-                'SELECT idx, role, start, "end", text FROM paragraphs WHERE doc_id = ? ORDER BY idx',
+                'SELECT idx, role, start, "end", text FROM paragraphs WHERE doc_id = ?'
+                " ORDER BY idx",
                 (did,))
         ]  # fmt: skip
         doc["removed_lines"] = [
@@ -326,7 +331,9 @@ class SQLiteStore:
         }
 
     def quarantine_rows(self, *, run_id: int | None = None) -> list[dict[str, Any]]:
-        sql = "SELECT id, source, locator, stage, reason, detail, severity, raw_size FROM quarantine"
+        sql = (
+            "SELECT id, source, locator, stage, reason, detail, severity, raw_size FROM quarantine"
+        )
         args: tuple[Any, ...] = ()
         if run_id is not None:
             sql, args = sql + " WHERE run_id = ?", (run_id,)
@@ -339,6 +346,13 @@ def _split_sql(sql: str) -> list[str]:
     return [s.strip() for s in body.split(";") if s.strip()]
 
 
-def open_store(settings: Settings) -> SQLiteStore:
-    """Open (creating and migrating if needed) the database named by ``settings.database``."""
+def open_store(settings: Settings, *, create: bool = True) -> SQLiteStore:
+    """Open (creating and migrating if needed) the database named by ``settings.database``.
+
+    With ``create=False`` a missing file is an error instead (for commands that only read).
+    """
+    if not create and not Path(settings.database).exists():
+        raise StoreError(
+            f"no database at {settings.database}; run `khabar ingest PATH` first or pass --db"
+        )
     return SQLiteStore(settings.database, settings)

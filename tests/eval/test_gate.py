@@ -1,0 +1,45 @@
+"""Quality gate: scores against gold must stay at or above the floors in eval/baseline.json."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.errors import EvalError
+from khabar.eval import check_floors, load_floors, score_clean, score_langid
+from khabar.settings import Settings
+from tests.conftest import DATA
+
+
+def test_cleaning_meets_its_floors_on_the_sample_gold() -> None:
+    scores = score_clean(Settings())
+    assert check_floors("clean", scores) == []
+    assert scores["boilerplate_precision"] >= 0.95 and scores["boilerplate_recall"] >= 0.90
+
+
+def test_cleaning_meets_its_floors_on_the_project_gold() -> None:
+    scores = score_clean(Settings(), gold_path=DATA / "clean_gold.json", seeds=DATA / "clean")
+    assert check_floors("clean_own", scores) == []
+
+
+def test_language_id_meets_its_floors() -> None:
+    scores = score_langid(Settings(), DATA / "langid.tsv")
+    assert check_floors("langid", scores) == []
+
+
+def test_gate_reports_a_score_below_its_floor() -> None:
+    scores = score_clean(Settings())
+    scores["boilerplate_recall"] = 0.5
+    (msg,) = check_floors("clean", scores)
+    assert "boilerplate_recall" in msg and "below its floor" in msg
+
+
+def test_gate_refuses_unknown_evaluations_and_scores() -> None:
+    with pytest.raises(EvalError):
+        check_floors("no-such-eval", {})
+    with pytest.raises(EvalError):
+        check_floors("clean", {"boilerplate_precision": 1.0})
+
+
+def test_floors_meet_the_issue_bar() -> None:
+    floors = load_floors()["clean"]
+    assert floors["boilerplate_precision"] >= 0.95 and floors["boilerplate_recall"] >= 0.90

@@ -1,0 +1,100 @@
+"""The real CLI (Typer runner) against a temp SQLite file, then the file read back."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from khabar.cli import app
+from khabar.settings import load_settings
+from khabar.store import open_store
+
+runner = CliRunner()
+
+
+def _run(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_ingest_prints_a_summary_and_exits_zero_on_clean_input(tmp_path: Path, seeds: Path) -> None:
+    db = str(tmp_path / "k.db")
+    result = _run("ingest", str(seeds), "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "ingested" in result.output and "5" in result.output
+    with open_store(load_settings({"database": db}, environ={})) as store:
+        assert store.stats()["documents"] == 5
+
+
+def test_ingest_exits_3_and_lists_reasons_when_something_is_quarantined(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = _run("ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "k.db"), "--json")
+    assert result.exit_code == 3
+    data = json.loads(result.output)
+    assert data["quarantined"] == 1 and data["quarantine"][0]["reason"] == "empty"
+
+
+def test_search_show_and_stats_in_json(tmp_path: Path, seeds: Path) -> None:
+    db = str(tmp_path / "k.db")
+    _run("ingest", str(seeds), "--db", db)
+    hits = json.loads(_run("search", "مسئول", "--db", db, "--json").output)
+    assert hits and all({"id", "title", "snippet"} <= h.keys() for h in hits)
+    shown = json.loads(_run("show", hits[0]["id"][:8], "--db", db, "--json").output)
+    assert shown["id"] == hits[0]["id"] and shown["paragraphs"]
+    stats = json.loads(_run("stats", "--db", db, "--json").output)
+    assert stats["documents"] == 5
+
+
+def test_show_in_text_lists_removed_lines_with_rules(tmp_path: Path, seeds: Path) -> None:
+    db = str(tmp_path / "k.db")
+    _run("ingest", str(seeds / next(p.name for p in seeds.glob("004*"))), "--db", db)
+    doc_id = json.loads(_run("search", "التاجي", "--db", db, "--json").output)[0]["id"]
+    out = _run("show", doc_id, "--db", db).output
+    assert "masthead" in out and "repeated_paragraph" in out and "الأناضول" in out
+
+
+def _main(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "khabar", *args], capture_output=True, text=True,
+                          timeout=120)  # fmt: skip
+
+
+def test_unknown_document_is_a_clear_error_with_exit_1(tmp_path: Path, seeds: Path) -> None:
+    db = str(tmp_path / "k.db")
+    _main("ingest", str(seeds), "--db", db)
+    proc = _main("show", "0000000000", "--db", db)
+    assert proc.returncode == 1
+    assert "error:" in proc.stderr and "khabar search" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_reading_a_missing_database_says_to_ingest_first(tmp_path: Path) -> None:
+    proc = _main("stats", "--db", str(tmp_path / "none.db"))
+    assert proc.returncode == 1 and "khabar ingest" in proc.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_eval_clean_prints_precision_and_recall() -> None:
+    result = _run("eval", "clean", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["boilerplate_precision"] >= 0.95 and data["boilerplate_recall"] >= 0.90
+
+
+def test_eval_langid_scores_the_labelled_set() -> None:
+    data = json.loads(_run("eval", "langid", "tests/data/langid.tsv", "--json").output)
+    assert data["labelled"]["n"] >= 150
+
+
+def test_settings_lists_every_setting_with_help() -> None:
+    data = json.loads(_run("settings", "--json").output)
+    assert "near_dup_threshold" in data and data["database"]["help"]
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for args in (["ingest"], ["search"], ["show"], ["stats"], ["settings"], ["eval", "clean"],
+                 ["eval", "langid"]):  # fmt: skip
+        result = _run(*args, "--help")
+        assert result.exit_code == 0 and "Example" in result.output, args

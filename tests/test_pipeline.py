@@ -1,0 +1,101 @@
+"""The whole ingest on a mixed batch of good and bad inputs, against a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from khabar.model import RawArticle
+from khabar.pipeline import build_document, document_id, ingest
+from khabar.settings import Settings
+from khabar.store import SQLiteStore
+from tests.helpers import DATA, arabic_html, write_warc
+
+
+@pytest.fixture
+def batch(tmp_path: Path, seeds: Path) -> Path:
+    """Samples plus one of every bad input of issue #3, in one folder."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for p in seeds.glob("*.txt"):
+        (folder / p.name).write_bytes(p.read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" + os.urandom(3000))
+    (folder / "cut.html").write_bytes(arabic_html()[:500])
+    good = (seeds / next(p.name for p in seeds.glob("003*"))).read_bytes()
+    cut = good.index(b"\n") + 1
+    (folder / "invalid.txt").write_bytes(good[:cut] + b"\xff\xfe\xfa" + good[cut:])
+    (folder / "legacy.html").write_bytes(arabic_html().decode().encode("cp1256"))
+    with (folder / "huge.txt").open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    lines = [json.dumps({"url": "u1", "text": "خبر عاجل عن هجوم صاروخي استهدف قاعدة عسكرية في شمال شرق سوريا مساء الأحد."}),
+             '{"broken": ', json.dumps({"url": "u3", "text": "Rockets were fired at a base hosting US troops in north-east Syria late on Sunday, officials said."})]  # fmt: skip
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_warc(folder / "crawl.warc", [("https://e.org/a.png", "image/png", b"\x89PNG....")])
+    (folder / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    return folder
+
+
+def test_mixed_batch_ingests_the_good_and_quarantines_each_bad_input(
+    store: SQLiteStore, batch: Path
+) -> None:
+    report = ingest([str(batch), str(batch / "missing.html")], store)
+    reasons = sorted(q.reason for q in report.quarantined)
+    assert reasons == sorted(["empty", "binary", "truncated_html", "invalid_utf8", "too_large",
+                              "bad_json", "not_html", "unreadable", "not_found"])  # fmt: skip
+    assert report.ingested == 5 + 1 + 2  # samples, the legacy-encoded page, two JSONL records
+    assert [q.reason for q in report.repaired] == ["repaired"]
+    assert "cp1256" in report.repaired[0].detail
+    rows = store.quarantine_rows()
+    assert len(rows) == len(report.quarantined) + len(report.repaired)
+    assert all(r["detail"] and r["source"] for r in rows)
+
+
+def test_quarantined_input_is_kept_or_referenced(store: SQLiteStore, batch: Path) -> None:
+    ingest([str(batch)], store)
+    rows = {r["reason"]: r for r in store.db.execute("SELECT * FROM quarantine")}
+    assert rows["binary"]["raw"] and rows["binary"]["raw_sha256"]
+    assert rows["too_large"]["raw"] is None and rows["too_large"]["raw_size"] == 50 * 1024 * 1024
+    assert rows["bad_json"]["raw"] == b'{"broken": \n'
+
+
+def test_rerunning_the_batch_adds_no_rows(store: SQLiteStore, batch: Path) -> None:
+    ingest([str(batch)], store)
+    counts = [store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("documents", "quarantine", "duplicates")]  # fmt: skip
+    again = ingest([str(batch)], store)
+    assert again.ingested == 0
+    assert counts == [store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                      for t in ("documents", "quarantine", "duplicates")]  # fmt: skip
+
+
+def test_document_id_ignores_spacing_and_spelling_variants() -> None:
+    assert document_id("عنوان", "قال مسؤول  أمريكي") == document_id("عنوان", "قال مسئول امريكي")
+    assert document_id("a", "b") != document_id("a", "c")
+
+
+def test_document_too_short_after_cleaning_is_quarantined(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "stub.txt"
+    path.write_text("عنوان قصير جدا هنا\n\nمساحة إعلانية\n", encoding="utf-8")
+    report = ingest([str(path)], store)
+    assert [q.reason for q in report.quarantined] == ["no_text"]
+
+
+def test_build_document_fills_language_outlet_and_author() -> None:
+    raw = RawArticle("x.txt", "", "txt", "Rockets hit near the embassy in Baghdad\nBy Jane Smith\n"
+                     "Two rockets landed near the US embassy late on Monday, security sources said.\n"
+                     "Source: Reuters\n", title_in_text=True)  # fmt: skip
+    doc = build_document(raw, Settings())
+    assert (doc.lang, doc.author, doc.outlet) == ("en", "Jane Smith", "Reuters")
+
+
+def test_feeds_and_html_in_one_run(store: SQLiteStore) -> None:
+    report = ingest([str(DATA / "inputs")], store)
+    assert report.ingested == 4  # html page, 2 RSS items, 1 Atom entry
+    langs = sorted(r[0] for r in store.db.execute("SELECT lang FROM documents"))
+    assert langs == ["ar", "en", "en", "fa"]

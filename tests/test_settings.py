@@ -1,0 +1,42 @@
+from pathlib import Path
+
+import pytest
+
+from khabar.errors import ConfigError
+from khabar.settings import Settings, load_settings
+
+
+def test_defaults_then_toml_then_env_then_overrides(tmp_path: Path) -> None:
+    toml = tmp_path / "k.toml"
+    toml.write_text('database = "from-toml.db"\nnear_dup_threshold = 0.7\nsearch_limit = 5\n')
+    env = {"KHABAR_NEAR_DUP_THRESHOLD": "0.75", "KHABAR_SEARCH_LIMIT": "7"}
+    s = load_settings({"search_limit": 9}, config_file=toml, environ=env)
+    assert (s.database, s.near_dup_threshold, s.search_limit) == ("from-toml.db", 0.75, 9)
+
+
+def test_tuple_settings_read_from_env_as_comma_lists() -> None:
+    s = load_settings(environ={"KHABAR_TEXT_SUFFIXES": ".txt, .text"})
+    assert s.text_suffixes == (".txt", ".text")
+
+
+def test_unknown_setting_in_file_is_an_error_naming_it(tmp_path: Path) -> None:
+    toml = tmp_path / "k.toml"
+    toml.write_text("neardup = 0.5\n")
+    with pytest.raises(ConfigError, match="neardup"):
+        load_settings(config_file=toml, environ={})
+
+
+def test_bad_values_are_errors_not_crashes() -> None:
+    with pytest.raises(ConfigError, match="near_dup_threshold"):
+        load_settings(environ={"KHABAR_NEAR_DUP_THRESHOLD": "1.5"})
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_settings(environ={"KHABAR_SEARCH_LIMIT": "many"})
+
+
+def test_missing_config_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_settings(config_file=tmp_path / "nope.toml", environ={})
+
+
+def test_every_setting_has_help() -> None:
+    assert all(len(h) > 10 for h in Settings.help().values())
