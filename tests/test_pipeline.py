@@ -99,3 +99,10 @@ def test_feeds_and_html_in_one_run(store: SQLiteStore) -> None:
     assert report.ingested == 4  # html page, 2 RSS items, 1 Atom entry
     langs = sorted(r[0] for r in store.db.execute("SELECT lang FROM documents"))
     assert langs == ["ar", "en", "en", "fa"]
+
+
+def test_pipeline_id_equals_the_public_document_id(seed_texts: dict[str, str]) -> None:
+    for text in seed_texts.values():
+        doc = build_document(RawArticle("x.txt", "", "txt", text, title_in_text=True), Settings())
+        body = "\n\n".join(p.text for p in doc.paragraphs if p.role != "title")
+        assert doc.id == document_id(doc.title, body)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from khabar.model import LineDecision, LineRole, Paragraph, RawArticle, Span
-from khabar.normalize import normalize, tokens
+from khabar.normalize import normalize, normalize_with_offsets, tokens
 from khabar.pubdate import parse_date_line
 from khabar.resources import boilerplate_rules, credit_names
 from khabar.settings import Settings
@@ -136,8 +136,9 @@ def _shape_rule(line: _Line, rtl_doc: bool) -> str | None:
 
 
 def _is_rtl(text: str) -> bool:
-    arabic = len(_ARABIC_LETTER.findall(text[:5000]))
-    latin = len(_LATIN_LETTER.findall(text[:5000]))
+    sample = text[:2000]
+    arabic = len(_ARABIC_LETTER.findall(sample))
+    latin = len(_LATIN_LETTER.findall(sample))
     return arabic > latin
 
 
@@ -293,20 +294,35 @@ def _header_and_footer(lines: list[_Line], s: Settings, title: _Line | None) -> 
             _mark(ln, LineRole.BOILERPLATE, "after_body")
 
 
-def _key(text: str) -> str:
-    return " ".join(tokens(normalize(text)))
+def _key(norm: str) -> str:
+    """Comparison key of normalised text: its words, punctuation and spacing ignored."""
+    return " ".join(tokens(norm))
 
 
-def _sentences(line: _Line) -> list[tuple[int, int]]:
-    """Sentence spans (relative to the line text)."""
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in ``text``."""
     spans, start = [], 0
-    for m in _SENTENCE_SPLIT.finditer(line.text):
+    for m in _SENTENCE_SPLIT.finditer(text):
         if m.start() > start:
             spans.append((start, m.start()))
         start = m.end()
-    if start < len(line.text):
-        spans.append((start, len(line.text)))
+    if start < len(text):
+        spans.append((start, len(text)))
     return spans
+
+
+def _split_line(ln: _Line, norm_at: int) -> tuple[_Line, _Line]:
+    """Split ``ln`` where its normalised text reaches ``norm_at``: kept head, repeated tail."""
+    mapped = normalize_with_offsets(ln.text)
+    lead = len(mapped.text) - len(mapped.text.lstrip())
+    split_at = mapped.to_original(norm_at + lead, norm_at + lead)[0]
+    head_text, tail_text = ln.text[:split_at].rstrip(), ln.text[split_at:]
+    head_norm, tail_norm = ln.norm[:norm_at].strip(), ln.norm[norm_at:]
+    head = _Line(ln.no, head_text, ln.start, ln.start + len(head_text), head_norm,
+                 len(tokens(head_norm)), ln.block, ln.role, ln.rule)  # fmt: skip
+    tail = _Line(ln.no, tail_text, ln.start + split_at, ln.end, tail_norm, len(tokens(tail_norm)),
+                 ln.block, LineRole.REPEAT, "repeated_sentences")  # fmt: skip
+    return head, tail
 
 
 def _remove_repeats(lines: list[_Line], s: Settings, title: _Line | None) -> list[_Line]:
@@ -314,36 +330,29 @@ def _remove_repeats(lines: list[_Line], s: Settings, title: _Line | None) -> lis
     seen: set[str] = set()
     out: list[_Line] = []
     if title is not None:
-        seen.add(_key(title.text))
+        seen.add(_key(title.norm))
+
+    def long(key: str) -> bool:
+        return key.count(" ") + 1 >= s.repeat_min_words
+
     for ln in lines:
-        if ln.role is not None and ln.role not in (LineRole.SUMMARY,):
+        if ln.role is not None and ln.role is not LineRole.SUMMARY:
             out.append(ln)
             continue
-        key = _key(ln.text)
+        key = _key(ln.norm)
         if ln.words >= s.repeat_min_words and key in seen:
             _mark(ln, LineRole.REPEAT, "repeated_paragraph")
             out.append(ln)
             continue
-        sents = _sentences(ln)
-        keys = [_key(ln.text[a:b]) for a, b in sents]
-        cut = len(sents)
-        while (
-            cut > 0 and keys[cut - 1] in seen and len(keys[cut - 1].split()) >= s.repeat_min_words
-        ):
+        sents = _sentences(ln.norm)
+        keys = [_key(ln.norm[a:b]) for a, b in sents] if len(sents) > 1 else [key]
+        cut = len(keys)
+        while cut > 0 and keys[cut - 1] in seen and long(keys[cut - 1]):
             cut -= 1
         seen.add(key)
-        seen.update(k for k in keys if len(k.split()) >= s.repeat_min_words)
-        if 0 < cut < len(sents):
-            split_at = sents[cut][0]
-            head_text = ln.text[:split_at].rstrip()
-            tail_text = ln.text[split_at:]
-            head = _Line(ln.no, head_text, ln.start, ln.start + len(head_text),
-                         normalize(head_text), len(tokens(normalize(head_text))), ln.block,
-                         ln.role, ln.rule)  # fmt: skip
-            tail = _Line(ln.no, tail_text, ln.start + split_at, ln.end, normalize(tail_text),
-                         len(tokens(normalize(tail_text))), ln.block, LineRole.REPEAT,
-                         "repeated_sentences")  # fmt: skip
-            out.extend([head, tail])
+        seen.update(k for k in keys if long(k))
+        if 0 < cut < len(keys):
+            out.extend(_split_line(ln, sents[cut][0]))
             continue
         out.append(ln)
     return out
@@ -402,6 +411,6 @@ def clean_article(article: RawArticle, settings: Settings) -> Cleaned:
                                       LineRole.BODY, ln.rule))  # fmt: skip
         if ln.role in keep:
             out.paragraphs.append(
-                Paragraph(len(out.paragraphs), ln.text, Span(ln.start, ln.end), ln.role)
+                Paragraph(len(out.paragraphs), ln.text, Span(ln.start, ln.end), ln.role, ln.norm)
             )
     return out

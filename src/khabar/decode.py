@@ -32,6 +32,7 @@ _ALIASES = {
 }  # fmt: skip
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
 
 
@@ -64,7 +65,7 @@ def _looks_binary(data: bytes, max_ratio: float) -> bool:
         if not (even > 0.3 * len(sample) / 2 or odd > 0.3 * len(sample) / 2):
             return True
         return False
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / max(len(sample), 1) > max_ratio
 
 

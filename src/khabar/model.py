@@ -65,6 +65,7 @@ class Paragraph:
     text: str
     span: Span
     role: LineRole
+    norm: str = ""  # normalised text (khabar.normalize), for matching and indexing
 
 
 @dataclass(slots=True)

@@ -72,7 +72,13 @@ class IngestReport:
 
 def document_id(title: str | None, body: str) -> str:
     """Stable id: SHA-256 of the normalised title and body, whitespace-collapsed (16 hex)."""
-    key = " ".join(normalize(f"{title or ''}\n{body}").split())
+    return _id_from_norm([normalize(title or ""), normalize(body)])
+
+
+def _id_from_norm(parts: list[str]) -> str:
+    """``document_id`` from already normalised pieces (normalisation is per character, so
+    normalising the pieces equals normalising the whole once whitespace is collapsed)."""
+    key = " ".join(" ".join(parts).split())
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -95,7 +101,10 @@ def build_document(raw: RawArticle, settings: Settings) -> Document:
     if raw.lang_hint and raw.lang_hint != lang.lang:
         evidence += f"; source says {raw.lang_hint}"
     doc = Document(
-        id=document_id(cleaned.title, body),
+        id=_id_from_norm(
+            [normalize(cleaned.title or "")]
+            + [p.norm for p in cleaned.paragraphs if p.role != "title"]
+        ),
         source=raw.source,
         locator=raw.locator,
         kind=raw.kind,
@@ -176,9 +185,11 @@ class _Ingestor:
             sigs = self.index.signatures(doc)
             near = self.index.near_duplicate(doc.id, sigs.document)
             shared = self.index.shared_paragraphs(doc.id, sigs)
+        linked = {link.para_index for link in shared}
+        canonical = {i: sig for i, sig in sigs.paragraphs.items() if i not in linked}
         with _timed(r, "store"):
             self.store.add_document(
-                doc, run_id=r.run_id, minhash=sigs.document, paragraph_minhashes=sigs.paragraphs
+                doc, run_id=r.run_id, minhash=sigs.document, paragraph_minhashes=canonical
             )
             if near is not None:
                 self.store.add_duplicate(near, source=raw.source, locator=raw.locator,
@@ -186,8 +197,9 @@ class _Ingestor:
                 r.duplicates.append(near)
             self.store.add_shared_paragraphs(shared)
         r.shared_paragraphs += len(shared)
-        self.index.add_document(doc.id, sigs.document)
-        for idx, sig in sigs.paragraphs.items():
+        if near is None:
+            self.index.add_document(doc.id, sigs.document)
+        for idx, sig in canonical.items():
             self.index.add_paragraph(doc.id, idx, sigs.paragraph_keys[idx], sig)
         r.ingested += 1
 

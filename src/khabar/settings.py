@@ -101,6 +101,9 @@ class Settings:
     shared_paragraph_threshold: float = _opt(
         0.55, "Jaccard similarity above which two paragraphs count as the same (wire) text."
     )
+    shared_paragraph_max_links: int = _opt(
+        3, "Most links recorded from one paragraph to earlier copies (exact first, then closest)."
+    )
     paragraph_min_words: int = _opt(
         8, "Paragraphs shorter than this are not matched across documents."
     )

@@ -23,7 +23,7 @@ import numpy as np
 
 from khabar.dedup import paragraph_key
 from khabar.errors import NotFoundError, StoreError
-from khabar.model import Document, DuplicateRecord, QuarantineRecord, SharedParagraph
+from khabar.model import Document, DuplicateRecord, LineRole, QuarantineRecord, SharedParagraph
 from khabar.normalize import normalize, normalize_with_offsets, tokens
 from khabar.settings import Settings
 
@@ -175,7 +175,7 @@ class SQLiteStore:
             'INSERT INTO paragraphs (doc_id, idx, role, start, "end", text, norm_hash, minhash)'
             " VALUES (?,?,?,?,?,?,?,?)",
             [(doc.id, p.index, str(p.role), p.span.start, p.span.end, p.text,
-              paragraph_key(p.text), _sig_blob(paragraph_minhashes.get(p.index)))
+              paragraph_key(p.norm), _sig_blob(paragraph_minhashes.get(p.index)))
              for p in doc.paragraphs],
         )  # fmt: skip
         self.db.executemany(
@@ -186,7 +186,13 @@ class SQLiteStore:
         )  # fmt: skip
         self.db.execute(
             "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (rowid, normalize(doc.title or ""), normalize(doc.body)),
+            (
+                rowid,
+                normalize(doc.title or ""),
+                "\n".join(
+                    p.norm for p in doc.paragraphs if p.role in (LineRole.BODY, LineRole.HEADING)
+                ),
+            ),
         )
 
     def add_duplicate(
@@ -219,7 +225,11 @@ class SQLiteStore:
 
     # -- signatures for the duplicate index ---------------------------------------------------
     def document_signatures(self) -> Iterator[tuple[str, np.ndarray]]:
-        for row in self.db.execute("SELECT id, minhash FROM documents ORDER BY rowid"):
+        """Signatures of first copies (near duplicates are represented by their first copy)."""
+        for row in self.db.execute(
+            "SELECT id, minhash FROM documents WHERE id NOT IN"
+            " (SELECT doc_id FROM duplicates WHERE kind = 'near') ORDER BY rowid"
+        ):
             yield row[0], np.frombuffer(row[1], dtype=np.uint32)
 
     def paragraph_signatures(self) -> Iterator[tuple[str, int, str, np.ndarray]]:

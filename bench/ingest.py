@@ -1,0 +1,156 @@
+"""Ingest throughput: the whole pipeline of issue #3 against a same-run I/O baseline.
+
+Makes N synthetic articles by varying the five samples (paragraphs shuffled and dropped, numbers
+changed, boilerplate lines varied), writes them as .txt files, then measures in one run:
+
+* baseline: read every file and write its bytes into a fresh SQLite table (no processing);
+* khabar:   ``khabar.ingest`` into a fresh store (decode, clean, langid, dedup, store, FTS).
+
+Optionally also real Arabic text: ``--real N`` ingests N SaudiNewsNet articles from
+../shared/corpora as JSONL (skipped when the corpora are absent).
+
+    .venv/bin/python bench/ingest.py [--docs 2000] [--real 2000] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import random
+import re
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from khabar.eval.gold import samples_dir
+from khabar.pipeline import ingest
+from khabar.settings import load_settings
+from khabar.store import open_store
+
+_EXTRA_TOP = ["مساحة إعلانية", "عربي ودولي", "1,204 مشاهدة", "Advertisement", "شارك", ""]
+_EXTRA_END = ["اترك تعليقا", "المصدر : وكالات", "نظر شما", "Share this article", ""]
+
+
+def _variant(text: str, rng: random.Random, i: int) -> str:
+    lines = text.split("\n")
+    head, body = lines[:3], [ln for ln in lines[3:] if ln.strip()]
+    rng.shuffle(body)
+    body = body[: max(3, int(len(body) * rng.uniform(0.6, 1.0)))]
+    out = "\n\n".join(head + body)
+    out = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(1, 9)), out)
+    top, end = rng.choice(_EXTRA_TOP), rng.choice(_EXTRA_END)
+    return f"{top}\n{out}\n\n{end}\nرقم {i}\n"
+
+
+def make_corpus(folder: Path, n: int, seed: int = 7) -> list[Path]:
+    rng = random.Random(seed)
+    samples = [p.read_text(encoding="utf-8") for p in sorted(samples_dir().glob("*.txt"))]
+    paths = []
+    for i in range(n):
+        path = folder / f"doc_{i:06d}.txt"
+        path.write_text(_variant(samples[i % len(samples)], rng, i), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def real_jsonl(path: Path, n: int) -> int:
+    root = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinewsnet"
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        for z in sorted(root.glob("*.zip")):
+            with zipfile.ZipFile(z) as zf:
+                for name in zf.namelist():
+                    for item in json.loads(zf.read(name)):
+                        rec = {"url": item.get("url"), "title": item.get("title"),
+                               "text": item.get("content"), "outlet": item.get("source"),
+                               "published": item.get("date_extracted")}  # fmt: skip
+                        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                        count += 1
+                        if count >= n:
+                            return count
+    return count
+
+
+def baseline(paths: list[Path], db: Path) -> float:
+    t0 = time.perf_counter()
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("CREATE TABLE raw (name TEXT PRIMARY KEY, body BLOB)")
+    for i, p in enumerate(paths):
+        con.execute("INSERT INTO raw VALUES (?, ?)", (p.name, p.read_bytes()))
+        if i % 100 == 99:
+            con.commit()
+    con.commit()
+    con.close()
+    return time.perf_counter() - t0
+
+
+def run_khabar(inputs: list[str], db: Path, profile: bool) -> tuple[float, dict]:
+    settings = load_settings({"database": str(db)})
+    prof = cProfile.Profile() if profile else None
+    with open_store(settings) as store:
+        t0 = time.perf_counter()
+        if prof:
+            prof.enable()
+        report = ingest(inputs, store)
+        if prof:
+            prof.disable()
+        elapsed = time.perf_counter() - t0
+    if prof:
+        print("\nprofile (top 15 by own time):")
+        pstats.Stats(prof).sort_stats("tottime").print_stats(15)
+    return elapsed, report.counts()
+
+
+_OUTCOME = ("ingested", "exact_duplicates", "near_duplicates", "quarantined", "shared_paragraphs")
+
+
+def _outcome(counts: dict) -> str:
+    return json.dumps({k: counts[k] for k in _OUTCOME})
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="khabar ingest throughput")
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--real", type=int, default=0, help="also ingest N real Arabic articles")
+    ap.add_argument("--profile", action="store_true")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        folder = tmpdir / "docs"
+        folder.mkdir()
+        paths = make_corpus(folder, args.docs)
+        base = baseline(paths, tmpdir / "baseline.db")
+        elapsed, counts = run_khabar([str(folder)], tmpdir / "khabar.db", args.profile)
+        n = args.docs
+        print(f"synthetic articles: {n}")
+        print(f"  baseline read+write : {n / base:8.0f} docs/s ({base:.2f} s)")
+        print(f"  khabar ingest       : {n / elapsed:8.0f} docs/s ({elapsed:.2f} s), "
+              f"{elapsed / base:.1f}x the baseline time")  # fmt: skip
+        print(f"  outcome: {_outcome(counts)}")
+        print(f"  seconds by stage: {counts['seconds']}")
+        if args.real:
+            jsonl = tmpdir / "real.jsonl"
+            got = real_jsonl(jsonl, args.real)
+            if got:
+                elapsed, counts = run_khabar([str(jsonl)], tmpdir / "real.db", False)
+                print(f"real Arabic articles (SaudiNewsNet): {got}")
+                print(f"  khabar ingest       : {got / elapsed:8.0f} docs/s ({elapsed:.2f} s)")
+                print(f"  outcome: {_outcome(counts)}")
+                print(f"  quarantine reasons: {counts['quarantine_reasons']}")
+                print(f"  seconds by stage: {counts['seconds']}")
+            else:
+                print("real corpus not found under ../shared/corpora; skipped")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory (whole process): {peak:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
