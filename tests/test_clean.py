@@ -133,3 +133,32 @@ def test_source_given_title_is_kept_and_not_searched_for() -> None:
 def test_empty_text_gives_no_paragraphs() -> None:
     c = _clean("\n\n  \n")
     assert c.title is None and c.paragraphs == []
+
+
+def test_body_paragraph_containing_a_captions_words_is_not_its_twin() -> None:
+    caption = "مجلس الوزراء خلال اجتماعه الأسبوعي (كونا)"
+    body = ("الكويت - كونا: أقر مجلس الوزراء في اجتماعه الأسبوعي أمس مشروع قانون جديد لتنظيم "
+            "إقامة الأجانب، وأحاله إلى مجلس الأمة.")  # fmt: skip
+    roles = _roles(f"الكويت: مجلس الوزراء يقر مشروع قانون جديد\n{caption}\n{body}\n{BODY}")
+    assert roles[caption] == "boilerplate" and roles[body] == "body"
+
+
+def test_related_links_after_a_heading_without_colon_are_boilerplate() -> None:
+    roles = _roles(f"عنوان الخبر عن الانفجار في القاعدة\n{BODY}\nأخبار متعلقة\n"
+                   "محافظ الجيزة يستقبل وفدا من البنك الدولي\n")  # fmt: skip
+    assert roles["محافظ الجيزة يستقبل وفدا من البنك الدولي"] == "boilerplate"
+
+
+def test_tag_line_does_not_start_a_related_list() -> None:
+    roles = _roles(
+        "برچسب‌ها: عراق، آمریکا\nانفجار در نزدیکی پایگاه عین‌الاسد در استان الانبار\n"
+        "منابع محلی می‌گویند دست کم دو موشک در محوطه بیرونی پایگاه فرود آمده است.\n"
+    )
+    assert roles["انفجار در نزدیکی پایگاه عین‌الاسد در استان الانبار"] == "title"
+
+
+def test_wire_dateline_with_date_and_agency_is_lifted() -> None:
+    c = _clean("Syrian state media says Israeli strikes hit Damascus suburbs\n"
+               "DAMASCUS, March 4 (Reuters) - Israeli strikes hit targets in the suburbs of "
+               "Damascus early on Monday, Syrian state media said.\n")  # fmt: skip
+    assert (c.dateline, c.agency) == ("DAMASCUS", "Reuters")

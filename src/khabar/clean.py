@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from khabar.model import LineDecision, LineRole, Paragraph, RawArticle, Span
 from khabar.normalize import normalize, normalize_with_offsets, tokens
@@ -33,7 +34,8 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,80})[)）]\s*$")
 _DASH_TAIL = re.compile(r"\s[-–—]\s*([^-–—]{1,40})$")
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[^\s\-–—:(]+(?:\s[^\s\-–—:(]+){0,2})\s*"
+    r"^\s*(?P<place>[^\s\-–—:(,،]+(?:\s[^\s\-–—:(,،]+){0,2})\s*"
+    r"(?:[,،]\s*[^()（）\-–—,،]{1,20}?\s*)?"  # "DAMASCUS, March 4 (Reuters) -"
     r"(?:[(（](?P<agency1>[^)）]{1,30})[)）]\s*)?[-–—]\s*(?:(?P<agency2>[^:\-–—]{1,30}):)?"
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?؟])(?![\d.])\s*")
@@ -94,19 +96,25 @@ def _split_lines(text: str) -> list[_Line]:
 
 
 def _is_credit(text: str) -> bool:
+    """Every part of ``text`` (split at - / + , |) is or contains a credit name as whole words:
+    "أسوشيتد برس-أرشيف", "Reuters/File Photo", "AFP via Getty Images"."""
     norm = normalize(text).strip(" -–—.،,")
     names = credit_names()
     if norm in names:
         return True
     parts = [p.strip() for p in re.split(r"[-–—/+،,|]", norm) if p.strip()]
-    return bool(parts) and all(p in names or any(n in p for n in names if len(n) > 3)
-                               for p in parts)  # fmt: skip
+    return bool(parts) and all(p in names or _credit_regex().search(p) for p in parts)
+
+
+@lru_cache(maxsize=1)
+def _credit_regex() -> re.Pattern[str]:
+    alt = "|".join(re.escape(n) for n in sorted(credit_names(), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
 
 
 def _pattern_rule(line: _Line) -> str | None:
-    low = line.norm.lower().strip()
     for rule in boilerplate_rules():
-        if rule.regex.search(low):
+        if line.words <= rule.max_words and rule.regex.search(line.norm):
             return rule.kind
     return None
 
@@ -116,12 +124,20 @@ def _caption_rule(line: _Line, s: Settings) -> str | None:
         return None
     if m := _PAREN_TAIL.search(line.text):
         inner = m.group(1)
-        if len(tokens(normalize(inner))) <= s.caption_credit_max_words and (
-            _is_credit(inner) or line.words >= 6
-        ):
+        inner_words = len(tokens(normalize(inner)))
+        before = line.text[: m.start()]
+        generic = (  # a one-phrase line ending in a name: "جنود في قاعدة عسكرية (ستاسيا)"
+            6 <= line.words <= s.caption_max_words
+            and inner_words >= 2
+            and not re.search(r"[.!?؟…:]", before)
+            and not re.search(r"[\d:：]", inner)  # "(همان: ح 122)", "(2:255)" are citations
+        )
+        if inner_words <= s.caption_credit_max_words and (_is_credit(inner) or generic):
             return "caption_credit"
     if (m := _DASH_TAIL.search(line.text)) and _is_credit(m.group(1)):
         return "caption_credit"
+    if line.words <= 4 and _is_credit(line.text):
+        return "credit_line"  # "Getty Images", "رويترز" alone on a line under a photo
     if any(n in line.norm.lower() for n in ("cc by", "ويكيميديا كومنز", "wikimedia commons")):
         return "photo_license"
     return None
@@ -200,6 +216,17 @@ def _lift_published(lines: list[_Line], title: _Line | None, out: Cleaned) -> No
         _mark(ln, LineRole.BOILERPLATE, "masthead_date")
 
 
+def _is_list_heading(line: _Line) -> bool:
+    """A "read also" line that is only a heading ("أخبار متعلقة", "Read more:"), not a line
+    that carries its own links or tags ("Tags: Iraq, Turkey")."""
+    if line.text.rstrip().endswith((":", "：")):
+        return True
+    for rule in boilerplate_rules():
+        if rule.kind == "read_more" and (m := rule.regex.search(line.norm)):
+            return not tokens(line.norm[m.end() :])
+    return False
+
+
 def _related_lists(lines: list[_Line], s: Settings) -> None:
     """Headline-like lines right after a "read also:" heading are related links."""
     in_list = False
@@ -207,7 +234,7 @@ def _related_lists(lines: list[_Line], s: Settings) -> None:
         if ln.role is LineRole.BLANK:
             in_list = False
             continue
-        if ln.rule == "read_more" and ln.text.rstrip().endswith((":", "：")):
+        if ln.rule == "read_more" and _is_list_heading(ln):
             in_list = True
             continue
         if in_list and ln.role is None and not _FINAL_STOP.search(ln.text) \
@@ -246,7 +273,9 @@ def _near_same(a: str, b: str) -> bool:
     ta, tb = set(tokens(a)), set(tokens(b))
     if not ta or not tb:
         return False
-    return len(ta & tb) / min(len(ta), len(tb)) >= 0.8
+    shared = len(ta & tb)
+    # the twin of a caption is a caption: nearly the same words, not a paragraph containing them
+    return shared / min(len(ta), len(tb)) >= 0.8 and shared / max(len(ta), len(tb)) >= 0.6
 
 
 def _header_and_footer(lines: list[_Line], s: Settings, title: _Line | None) -> None:

@@ -76,6 +76,11 @@ class Settings:
     caption_credit_max_words: int = _opt(
         6, "Longest parenthesised credit, in words, that marks a line as an image caption."
     )
+    caption_max_words: int = _opt(
+        20,
+        "Longest line, in words, taken as a photo caption for ending in a parenthesised name "
+        "that is not a known credit (known credits count at any length up to title_max_words).",
+    )
     repeat_min_words: int = _opt(
         6, "Sentences or paragraphs this long or longer are dropped when repeated in one document."
     )

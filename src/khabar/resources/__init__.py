@@ -55,6 +55,7 @@ def normalize_pattern(pattern: str) -> str:
 class BoilerplateRule(NamedTuple):
     kind: str
     lang: str
+    max_words: int  # longer lines are prose that happens to start like boilerplate
     regex: re.Pattern[str]
 
 
@@ -64,10 +65,11 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
     out = []
     for row in read_csv("boilerplate.tsv"):
         try:
-            regex = re.compile(normalize_pattern(row["pattern"]).lower())
+            # IGNORECASE, not .lower(): lowering a regex turns \S into \s and \D into \d
+            regex = re.compile(normalize_pattern(row["pattern"]), re.IGNORECASE)
         except re.error as exc:
             raise ResourceError(f"boilerplate.tsv: bad pattern {row['pattern']!r}: {exc}") from exc
-        out.append(BoilerplateRule(row["kind"], row["lang"], regex))
+        out.append(BoilerplateRule(row["kind"], row["lang"], int(row["max_words"]), regex))
     return tuple(out)
 
 
