@@ -239,6 +239,9 @@ class SQLiteStore:
             yield row[0], row[1], row[2], np.frombuffer(row[3], dtype=np.uint32)
 
     # -- reads -------------------------------------------------------------------------------
+    def _dicts(self, sql: str, *args: Any) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute(sql, args)]
+
     def document(self, doc_id: str) -> dict[str, Any]:
         """A document with paragraphs, removed lines, duplicates and shared paragraphs.
 
@@ -254,29 +257,25 @@ class SQLiteStore:
             raise NotFoundError(f"{doc_id!r} is the prefix of several ids; give more characters")
         doc = {k: rows[0][k] for k in rows[0].keys() if k not in ("minhash", "rowid")}
         did = doc["id"]
-        doc["paragraphs"] = [
-            dict(r) for r in self.db.execute(
-                'SELECT idx, role, start, "end", text FROM paragraphs WHERE doc_id = ?'
-                " ORDER BY idx",
-                (did,))
-        ]  # fmt: skip
-        doc["removed_lines"] = [
-            dict(r) for r in self.db.execute(
-                'SELECT line_no, role, rule, start, "end", text FROM line_decisions'
-                " WHERE doc_id = ? AND role IN ('boilerplate', 'repeat', 'published', 'dateline')"
-                " ORDER BY seq", (did,))
-        ]  # fmt: skip
-        doc["duplicates"] = [
-            dict(r) for r in self.db.execute(
-                "SELECT doc_id, kind, score, source, locator FROM duplicates WHERE first_id = ?",
-                (did,))
-        ]  # fmt: skip
-        doc["shared_paragraphs"] = [
-            dict(r) for r in self.db.execute(
-                "SELECT para_idx, other_id, other_idx, kind, score FROM shared_paragraphs"
-                " WHERE doc_id = ? UNION ALL SELECT other_idx, doc_id, para_idx, kind, score"
-                " FROM shared_paragraphs WHERE other_id = ? ORDER BY 1", (did, did))
-        ]  # fmt: skip
+        doc["paragraphs"] = self._dicts(
+            'SELECT idx, role, start, "end", text FROM paragraphs WHERE doc_id = ? ORDER BY idx',
+            did,
+        )
+        doc["removed_lines"] = self._dicts(
+            'SELECT line_no, role, rule, start, "end", text FROM line_decisions WHERE doc_id = ?'
+            " AND role IN ('boilerplate', 'repeat', 'published', 'dateline') ORDER BY seq",
+            did,
+        )
+        doc["duplicates"] = self._dicts(
+            "SELECT doc_id, kind, score, source, locator FROM duplicates WHERE first_id = ?", did
+        )
+        doc["shared_paragraphs"] = self._dicts(
+            "SELECT para_idx, other_id, other_idx, kind, score FROM shared_paragraphs"
+            " WHERE doc_id = ? UNION ALL SELECT other_idx, doc_id, para_idx, kind, score"
+            " FROM shared_paragraphs WHERE other_id = ? ORDER BY 1",
+            did,
+            did,
+        )
         return doc
 
     def search(self, query: str, *, limit: int | None = None) -> list[dict[str, Any]]:
@@ -344,10 +343,9 @@ class SQLiteStore:
         sql = (
             "SELECT id, source, locator, stage, reason, detail, severity, raw_size FROM quarantine"
         )
-        args: tuple[Any, ...] = ()
-        if run_id is not None:
-            sql, args = sql + " WHERE run_id = ?", (run_id,)
-        return [dict(r) for r in self.db.execute(sql + " ORDER BY created_at, source", args)]
+        if run_id is None:
+            return self._dicts(sql + " ORDER BY created_at, source")
+        return self._dicts(sql + " WHERE run_id = ? ORDER BY created_at, source", run_id)
 
 
 def _split_sql(sql: str) -> list[str]:
