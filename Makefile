@@ -29,8 +29,9 @@ demo: $(STAMP)
 	$(BIN)/khabar eval clean
 	$(BIN)/khabar eval langid tests/data/langid.tsv
 
-## make test: the whole test suite (fails if no test runs)
+## make test: lint, then the whole test suite (pytest exits non-zero if no test runs)
 test: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts scripts
 	$(BIN)/python -m pytest -q
 
 ## make bench: throughput benchmarks (on demand, not part of the tests)
@@ -39,7 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/langid_corpora.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis
