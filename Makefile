@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml | system-deps
 demo: $(STAMP)
 	$(BIN)/khabar ingest src/khabar/samples/seeds --db $(DEMO_DB)
 	$(BIN)/khabar stats --db $(DEMO_DB)
-	$(BIN)/khabar search "مسئول أمريكي" --db $(DEMO_DB) --limit 3
+	$(BIN)/khabar search "مسئول أميركي" --db $(DEMO_DB) --limit 3
 	$(BIN)/khabar eval clean
 	$(BIN)/khabar eval langid tests/data/langid.tsv
 

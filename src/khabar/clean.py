@@ -127,7 +127,7 @@ def _caption_rule(line: _Line, s: Settings) -> str | None:
         inner_words = len(tokens(normalize(inner)))
         before = line.text[: m.start()]
         generic = (  # a one-phrase line ending in a name: "جنود في قاعدة عسكرية (ستاسيا)"
-            6 <= line.words <= s.caption_max_words
+            s.caption_min_words <= line.words <= s.caption_max_words
             and inner_words >= 2
             and not re.search(r"[.!?؟…:]", before)
             and not re.search(r"[\d:：]", inner)  # "(همان: ح 122)", "(2:255)" are citations
@@ -136,17 +136,21 @@ def _caption_rule(line: _Line, s: Settings) -> str | None:
             return "caption_credit"
     if (m := _DASH_TAIL.search(line.text)) and _is_credit(m.group(1)):
         return "caption_credit"
-    if line.words <= 4 and _is_credit(line.text):
+    if line.words <= s.credit_line_max_words and _is_credit(line.text):
         return "credit_line"  # "Getty Images", "رويترز" alone on a line under a photo
     if any(n in line.norm.lower() for n in ("cc by", "ويكيميديا كومنز", "wikimedia commons")):
         return "photo_license"
     return None
 
 
-def _shape_rule(line: _Line, rtl_doc: bool) -> str | None:
+def _shape_rule(line: _Line, rtl_doc: bool, s: Settings) -> str | None:
     if not re.search(r"[^\W\d_]", line.norm):
         return "counter" if re.search(r"\d", line.norm) else "symbols"
-    if rtl_doc and not _ARABIC_LETTER.search(line.text) and line.words <= 4:
+    if (
+        rtl_doc
+        and not _ARABIC_LETTER.search(line.text)
+        and line.words <= s.latin_fragment_max_words
+    ):
         return "latin_fragment"
     return None
 
@@ -167,15 +171,15 @@ def _first_pass(lines: list[_Line], s: Settings, rtl: bool, out: Cleaned) -> Non
     for line in lines:
         if line.role is not None:
             continue
-        if line.words <= 5 and line.text.rstrip().endswith((":", "：")):
+        if line.words <= s.dateline_line_max_words and line.text.rstrip().endswith((":", "：")):
             if m := _DATELINE.match(line.text):
                 _mark(line, LineRole.DATELINE, "dateline_line")
                 _lift_dateline(m, out)
                 continue
-        if line.words <= 10 and (pd := parse_date_line(line.text)) is not None:
+        if line.words <= s.date_line_max_words and (pd := parse_date_line(line.text)) is not None:
             _mark(line, LineRole.PUBLISHED, f"date_line:{pd.calendar}")
             continue
-        rule = _pattern_rule(line) or _caption_rule(line, s) or _shape_rule(line, rtl)
+        rule = _pattern_rule(line) or _caption_rule(line, s) or _shape_rule(line, rtl, s)
         if rule:
             _lift_from_boilerplate(line, rule, out)
             _mark(line, LineRole.BOILERPLATE, rule)
@@ -269,13 +273,16 @@ def _find_title(lines: list[_Line], s: Settings) -> _Line | None:
     return None
 
 
-def _near_same(a: str, b: str) -> bool:
+def _near_same(a: str, b: str, s: Settings) -> bool:
     ta, tb = set(tokens(a)), set(tokens(b))
     if not ta or not tb:
         return False
     shared = len(ta & tb)
     # the twin of a caption is a caption: nearly the same words, not a paragraph containing them
-    return shared / min(len(ta), len(tb)) >= 0.8 and shared / max(len(ta), len(tb)) >= 0.6
+    return (
+        shared / min(len(ta), len(tb)) >= s.caption_twin_overlap
+        and shared / max(len(ta), len(tb)) >= s.caption_twin_length_ratio
+    )
 
 
 def _header_and_footer(lines: list[_Line], s: Settings, title: _Line | None) -> None:
@@ -313,7 +320,7 @@ def _header_and_footer(lines: list[_Line], s: Settings, title: _Line | None) -> 
         if ln.role is not None:
             continue
         neighbours = content[max(i - 1, 0) : i + 2]
-        if any(n.rule == "caption_credit" and _near_same(ln.norm, n.norm) for n in neighbours):
+        if any(n.rule == "caption_credit" and _near_same(ln.norm, n.norm, s) for n in neighbours):
             _mark(ln, LineRole.BOILERPLATE, "caption_twin")
     for ln in header:
         if ln.role is None and title is not None and _FINAL_STOP.search(ln.text):
@@ -393,14 +400,14 @@ def _body_roles(lines: list[_Line], s: Settings) -> None:
             _mark(ln, LineRole.BODY if _is_body(ln, s) else LineRole.HEADING, "")
 
 
-def _inline_dateline(lines: list[_Line], out: Cleaned) -> None:
+def _inline_dateline(lines: list[_Line], out: Cleaned, s: Settings) -> None:
     if out.dateline is not None:
         return
     first = next((ln for ln in lines if ln.role is LineRole.BODY), None)
     if first is None:
         return
     m = _DATELINE.match(first.text)
-    if m and m.end() < 60 and len(m.group("place").split()) <= 2:
+    if m and m.end() < s.inline_dateline_max_chars and len(m.group("place").split()) <= 2:
         _lift_dateline(m, out)
         out.notes.append(f"dateline lifted from the first paragraph (line {first.no})")
 
@@ -427,7 +434,7 @@ def clean_article(article: RawArticle, settings: Settings) -> Cleaned:
     _header_and_footer(lines, s, title_line if article.title_in_text else None)
     lines = _remove_repeats(lines, s, title_line)
     _body_roles(lines, s)
-    _inline_dateline(lines, out)
+    _inline_dateline(lines, out, s)
     if out.outlet_hint is None:
         first = next((ln for ln in lines if ln.role is LineRole.BODY), None)
         if first is not None and (m := _OUTLET_LEAD.match(first.text)):

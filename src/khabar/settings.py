@@ -81,6 +81,31 @@ class Settings:
         "Longest line, in words, taken as a photo caption for ending in a parenthesised name "
         "that is not a known credit (known credits count at any length up to title_max_words).",
     )
+    caption_min_words: int = _opt(
+        6, "Shortest line, in words, taken as a caption for ending in a non-credit name."
+    )
+    credit_line_max_words: int = _opt(
+        4,
+        "A line of at most this many words that is only a credit ('Getty Images') is boilerplate.",
+    )
+    latin_fragment_max_words: int = _opt(
+        4, "In Arabic-script articles, a Latin-only line this short is junk ('B6lty0vg O')."
+    )
+    caption_twin_overlap: float = _opt(
+        0.8, "Share of the shorter line's words a caption's uncredited twin must repeat."
+    )
+    caption_twin_length_ratio: float = _opt(
+        0.6, "Share of the longer line's words shared, so that a paragraph is no caption's twin."
+    )
+    date_line_max_words: int = _opt(
+        10, "Lines longer than this are never read as a publication-date line."
+    )
+    dateline_line_max_words: int = _opt(
+        5, "A line like 'بغداد - الأناضول:' (place, agency, colon) has at most this many words."
+    )
+    inline_dateline_max_chars: int = _opt(
+        60, "A dateline at the start of the first paragraph ends within this many characters."
+    )
     repeat_min_words: int = _opt(
         6, "Sentences or paragraphs this long or longer are dropped when repeated in one document."
     )
