@@ -6,7 +6,7 @@ Input: a ``RawArticle``. Output: ``Cleaned`` with every input line kept as a ``L
 and the fields lifted from the text: title, summary, publication date (as written and as ISO),
 dateline, news agency and an outlet hint ("المصدر : الجزيرة", "به گزارش همشهری آنلاین").
 
-Rules are general shapes, not sample strings: lexicon patterns (``resources/boilerplate.csv``),
+Rules are general shapes, not sample strings: lexicon patterns (``resources/boilerplate.tsv``),
 photo credits in parentheses or after a dash (``resources/credits.csv``), number-only lines,
 Latin-only fragments inside Arabic-script articles, lines before the title or after the body,
 captions next to their credited twin or in the date block of the header, and sentences or
@@ -16,18 +16,17 @@ paragraphs repeated inside the document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.model import LineDecision, LineRole, Paragraph, RawArticle, Span
 from khabar.normalize import normalize, normalize_with_offsets, tokens
-from khabar.pubdate import parse_date_line
+from khabar.pubdate import PubDate, parse_date_line
 from khabar.resources import boilerplate_rules, credit_names
 from khabar.settings import Settings
 
 __all__ = ["Cleaned", "clean_article"]
 
-_SENT_END = re.compile(r"[.!?؟…:»\"”]\s*$")
 _FINAL_STOP = re.compile(r"[.!?؟…]\s*[\"”»]?\s*$")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -39,9 +38,9 @@ _DATELINE = re.compile(
     r"(?:[(（](?P<agency1>[^)）]{1,30})[)）]\s*)?[-–—]\s*(?:(?P<agency2>[^:\-–—]{1,30}):)?"
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?؟])(?![\d.])\s*")
-_OUTLET_LEAD = re.compile(r"^(?:به گزارش|بە گزارش)\s+([^،,]{2,40})[،,]")
+_OUTLET_LEAD = re.compile(r"^به گزارش\s+([^،,]{2,40})[،,]")
 _BYLINE_PREFIX = re.compile(
-    r"^\s*(بقلم|كتب|كتبت|إعداد|تحرير|نویسنده|خبرنگار|گزارش از|به قلم|by)\s*[:：]?\s*", re.I
+    r"^\s*(بقلم|كتب|كتبت|إعداد|تحرير|نویسنده|خبرنگار|گزارش از|به قلم|by)\s*[:：\-–]?\s*", re.I
 )
 _SOURCE_FOOTER = re.compile(r"^\s*(?:المصدر|منبع|source)\s*[:：]\s*(.+)$", re.I)
 
@@ -58,7 +57,6 @@ class Cleaned:
     agency: str | None = None
     outlet_hint: str | None = None
     author: str | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -72,6 +70,7 @@ class _Line:
     block: int
     role: LineRole | None = None
     rule: str = ""
+    date: PubDate | None = None  # set on publication-date lines
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -138,8 +137,6 @@ def _caption_rule(line: _Line, s: Settings) -> str | None:
         return "caption_credit"
     if line.words <= s.credit_line_max_words and _is_credit(line.text):
         return "credit_line"  # "Getty Images", "رويترز" alone on a line under a photo
-    if any(n in line.norm.lower() for n in ("cc by", "ويكيميديا كومنز", "wikimedia commons")):
-        return "photo_license"
     return None
 
 
@@ -178,6 +175,7 @@ def _first_pass(lines: list[_Line], s: Settings, rtl: bool, out: Cleaned) -> Non
                 continue
         if line.words <= s.date_line_max_words and (pd := parse_date_line(line.text)) is not None:
             _mark(line, LineRole.PUBLISHED, f"date_line:{pd.calendar}")
+            line.date = pd
             continue
         rule = _pattern_rule(line) or _caption_rule(line, s) or _shape_rule(line, rtl, s)
         if rule:
@@ -197,27 +195,16 @@ def _lift_from_boilerplate(line: _Line, rule: str, out: Cleaned) -> None:
 def _lift_published(lines: list[_Line], title: _Line | None, out: Cleaned) -> None:
     """The first date line after the title is the publication date; one before the title is
     the newspaper's masthead date (boilerplate), used only when nothing follows the title."""
-    seen_title = title is None
-    masthead: list[_Line] = []
-    for ln in lines:
-        if ln is title:
-            seen_title = True
-        if ln.role is not LineRole.PUBLISHED:
-            continue
-        if not seen_title:
-            masthead.append(ln)
-            continue
-        if out.published is None:
-            pd = parse_date_line(ln.text)
-            if pd is not None:
-                out.published, out.published_text = pd.iso, pd.text
-    for ln in masthead:
-        if out.published is None:
-            pd = parse_date_line(ln.text)
-            if pd is not None:
-                out.published, out.published_text = pd.iso, pd.text
-                continue
-        _mark(ln, LineRole.BOILERPLATE, "masthead_date")
+    at_title = lines.index(title) if title is not None else -1
+    dated = [(i, ln) for i, ln in enumerate(lines) if ln.date is not None]
+    after = [ln for i, ln in dated if i > at_title]
+    before = [ln for i, ln in dated if i < at_title]
+    chosen = after[0] if after else before[0] if before else None
+    if chosen is not None and chosen.date is not None:
+        out.published, out.published_text = chosen.date.iso, chosen.date.text
+    for ln in before:
+        if ln is not chosen:
+            _mark(ln, LineRole.BOILERPLATE, "masthead_date")
 
 
 def _is_list_heading(line: _Line) -> bool:
@@ -409,7 +396,6 @@ def _inline_dateline(lines: list[_Line], out: Cleaned, s: Settings) -> None:
     m = _DATELINE.match(first.text)
     if m and m.end() < s.inline_dateline_max_chars and len(m.group("place").split()) <= 2:
         _lift_dateline(m, out)
-        out.notes.append(f"dateline lifted from the first paragraph (line {first.no})")
 
 
 def clean_article(article: RawArticle, settings: Settings) -> Cleaned:
