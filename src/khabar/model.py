@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 __all__ = [
+    "DateCorrection",
+    "DateMention",
     "Document",
     "DuplicateRecord",
     "LineDecision",
@@ -21,6 +23,7 @@ __all__ = [
     "RawArticle",
     "SharedParagraph",
     "Span",
+    "TimeMention",
 ]
 
 
@@ -164,3 +167,46 @@ class SharedParagraph:
     other_index: int
     kind: str  # exact | near
     score: float
+
+
+@dataclass(frozen=True, slots=True)
+class DateCorrection:
+    """Another reading of a date, proposed (never applied silently) with its reason."""
+
+    value: str  # ISO date
+    calendar: str
+    reason: str
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date expression resolved to an absolute date (as far as the text allows).
+
+    ``value`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` by ``precision`` (day, month, year), or
+    ``None`` when it cannot be resolved (e.g. a weekday with no anchor date). ``anchor`` says what
+    it was resolved against: ``absolute`` (the text gives the year), ``publication``, or
+    ``date:YYYY-MM-DD`` (another date in the text).
+    """
+
+    span: Span  # in the original text
+    text: str  # as written
+    value: str | None
+    precision: str
+    calendar: str  # gregorian | solar_hijri | hijri
+    anchor: str
+    weekday: int | None = None  # as written (Monday = 0)
+    part_of_day: str | None = None  # morning, evening, dawn, night...
+    qualifier: str | None = None  # early, mid, late (of a month)
+    flags: list[str] = field(default_factory=list)
+    corrections: list[DateCorrection] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TimeMention:
+    """A clock time with its zone ("21:50 (18:50 ت غ)" → 21:50 local, 18:50 UTC)."""
+
+    span: Span
+    text: str
+    time: str  # HH:MM as written
+    zone: str  # local | UTC | +03:30 ...
+    utc: str | None = None  # HH:MM in UTC when the text gives it

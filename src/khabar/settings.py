@@ -109,6 +109,12 @@ class Settings:
     repeat_min_words: int = _opt(
         6, "Sentences or paragraphs this long or longer are dropped when repeated in one document."
     )
+    # --- extraction ----------------------------------------------------------------------
+    date_future_tolerance_days: int = _opt(
+        2,
+        "A date without a year is placed in the year that puts it nearest the publication date "
+        "and at most this many days after it (news reports the past).",
+    )
     # --- language id -------------------------------------------------------------------------
     langid_max_chars: int = _opt(600, "Characters of text given to the language-id model.")
     langid_min_score: float = _opt(

@@ -1,0 +1,366 @@
+"""Dates and times in article text, resolved to absolute dates with their provenance.
+
+Input: the original text and an anchor date (the publication date, or another date the caller
+trusts). Output: ``DateMention`` objects (span in the original text, text as written, ISO value,
+precision day/month/year, calendar, what it was resolved against, weekday and part of day as
+written, flags and proposed corrections) and ``TimeMention`` objects (clock time and zone).
+
+Matching runs on normalised text (``khabar.normalize``) with word lists from
+``resources/months.csv``, ``weekdays.csv`` and ``date_words.tsv``, so "أمس الأحد", "مساء الأحد",
+"فجر الجمعة", "دیروز", "روز یکشنبه", "28 يناير/كانون الثاني", "۱۲ آذر ۱۴۰۲", "5 رمضان 1445",
+"April 22, 2024" and "21:50 (18:50 ت غ)" all read the same way in any digit script.
+
+Sanity checks: a weekday that does not match its date is flagged. When a Gregorian month name
+may be a machine translation of a Solar Hijri month (Azar rendered as December, or written
+آذار), the Solar Hijri reading is proposed as a correction with its reason; once a document
+shows that pattern, its other ambiguous month names get the same proposal. Nothing is replaced
+silently: the first reading stays the value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import jdatetime
+from hijridate import Gregorian, Hijri
+
+from khabar.model import DateCorrection, DateMention, Span, TimeMention
+from khabar.normalize import NormalizedText, normalize, normalize_with_offsets
+from khabar.resources import month_names, read_csv, weekday_names
+from khabar.settings import Settings
+
+__all__ = ["DateExtraction", "extract_dates"]
+
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_PROCLITIC = "(?:[وفبل]|و[بل])?"
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    words: dict[str, dict[str, str]]  # kind → normalised word → value
+    patterns: dict[str, re.Pattern[str]]
+
+
+def _alt(words: list[str] | dict[str, object]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    words: dict[str, dict[str, str]] = {}
+    for row in read_csv("date_words.tsv"):
+        words.setdefault(row["kind"], {})[normalize(row["word"])] = row["value"]
+    wd, mon = _alt(weekday_names()), _alt(month_names())
+    rel, pod, qual = _alt(words["relative"]), _alt(words["part_of_day"]), _alt(words["qualifier"])
+    direction, ordinal = _alt(words["direction"]), _alt(words["ordinal"])
+    year_word, zone, prep = _alt(words["year_word"]), _alt(words["zone"]), _alt(words["prep"])
+    b, e = r"(?<!\w)", r"(?!\w)"
+    day_word = r"(?:(?:يوم|روز|on)\s+)?"
+    sep = r"\s*[/\-.]\s*"
+    p = {
+        "full": rf"{b}(?:{day_word}(?P<wd>{wd})\s*[,،]?\s*)?(?P<day>\d{{1,2}}|{ordinal})"
+        rf"(?:st|nd|rd|th)?\s+(?:من\s+|of\s+)?(?P<mon>{mon})(?:\s*/\s*(?P<mon2>{mon}))?"
+        rf"(?:\s*[,،]?\s*(?P<year>\d{{4}}))?{e}",
+        "mdy": rf"{b}(?:(?P<wd>{wd})\s*,?\s*)?(?P<mon>{mon})\s+(?P<day>\d{{1,2}})"
+        rf"(?:st|nd|rd|th)?(?:\s*,?\s*(?P<year>\d{{4}}))?{e}",
+        "numeric": rf"{b}(?:(?P<y1>\d{{4}}){sep}(?P<m1>\d{{1,2}}){sep}(?P<d1>\d{{1,2}})"
+        rf"|(?P<d2>\d{{1,2}}){sep}(?P<m2>\d{{1,2}}){sep}(?P<y2>\d{{4}})){e}",
+        "month": rf"{b}(?:(?P<prep>{prep})\s+)?(?:(?P<qual>{qual})\s+)?(?P<mon>{mon})"
+        rf"(?:\s*/\s*(?P<mon2>{mon}))?(?:\s+(?P<year>\d{{4}}))?(?:\s+(?P<dir>{direction}))?{e}",
+        "year": rf"{b}(?:{year_word})\s+(?P<year>\d{{4}}){e}",
+        "relative": rf"{b}{_PROCLITIC}(?:(?P<pod>{pod})\s+)?{day_word}(?P<rel>{rel})"
+        rf"(?:\s+{day_word}(?P<wd>{wd}))?{e}",
+        "weekday": rf"{b}{_PROCLITIC}(?:(?P<pod>{pod})\s+)?{day_word}(?P<wd>{wd})"
+        rf"(?:\s+(?P<dir>{direction}))?{e}",
+        "time": rf"{b}(?:(?:الساعه|ساعت|at)\s+)?(?P<h>\d{{1,2}}):(?P<m>\d{{2}})"
+        rf"(?:\s*(?P<ampm>am|pm|ص|م){e})?(?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*"
+        rf"(?P<zone2>{zone})\s*\))?(?:\s*(?P<zone>{zone}){e})?",
+    }
+    return _Lexicon(words, {k: re.compile(v) for k, v in p.items()})
+
+
+@dataclass(slots=True)
+class DateExtraction:
+    dates: list[DateMention]
+    times: list[TimeMention]
+
+
+class _Resolver:
+    """Turns regex matches into mentions, given the anchor date."""
+
+    def __init__(self, text: str, norm: NormalizedText, anchor: date | None, s: Settings) -> None:
+        self.text, self.norm, self.anchor, self.s = text, norm, anchor, s
+        self.lex = _lexicon()
+
+    # -- helpers ---------------------------------------------------------------------------
+    def span(self, m: re.Match[str]) -> Span:
+        start, end = self.norm.to_original(m.start(), m.end())
+        return Span(start, end)
+
+    def mention(
+        self, m: re.Match[str], value: date | str | None, precision: str, **kw
+    ) -> DateMention:
+        sp = self.span(m)
+        iso = value.isoformat() if isinstance(value, date) else value
+        anchor = kw.pop("anchor", "publication" if iso is not None else "none")
+        return DateMention(sp, self.text[sp.start : sp.end], iso, precision,
+                           kw.pop("calendar", "gregorian"), anchor, **kw)  # fmt: skip
+
+    def month_of(self, name: str, year: int | None) -> tuple[str, int]:
+        options = month_names()[name]
+        if year is not None and 1300 <= year <= 1500:
+            return next(((c, mo) for c, mo in options if c != "gregorian"), options[0])
+        return next(((c, mo) for c, mo in options if c == "gregorian"), options[0])
+
+    def day_value(self, raw: str) -> int:
+        return int(raw) if raw.isdigit() else int(self.lex.words["ordinal"][raw])
+
+    def nearest_year(self, cal: str, month: int, day: int) -> date | None:
+        """The date with this calendar month/day closest to the anchor, not far after it."""
+        if self.anchor is None:
+            return None
+        base = _year_in(cal, self.anchor)
+        limit = self.anchor + timedelta(days=self.s.date_future_tolerance_days)
+        dates = [_to_gregorian(cal, y, month, day) for y in (base - 1, base, base + 1)]
+        candidates = [d for d in dates if d is not None and d <= limit]
+        return max(candidates) if candidates else None
+
+    # -- kinds -----------------------------------------------------------------------------
+    def full(self, m: re.Match[str]) -> DateMention | None:
+        year = int(m["year"]) if m["year"] else None
+        cal, month = self.month_of(m["mon"], year)
+        day = self.day_value(m["day"])
+        if year is not None:
+            value, anchor = _to_gregorian(cal, year, month, day), "absolute"
+        else:
+            value, anchor = self.nearest_year(cal, month, day), "publication"
+        if value is None and year is not None:
+            return None  # 31 February: not a date
+        wd = weekday_names().get(m["wd"]) if m["wd"] else None
+        out = self.mention(m, value, "day", calendar=cal, anchor=anchor if value else "none",
+                           weekday=wd)  # fmt: skip
+        if value is None:
+            out.flags.append("no_anchor: the year is not written and no publication date is known")
+        elif wd is not None and value.weekday() != wd:
+            out.flags.append(f"weekday_mismatch: written {_WEEKDAY_NAMES[wd]}, but {value} is a "
+                             f"{_WEEKDAY_NAMES[value.weekday()]}")  # fmt: skip
+            out.corrections.extend(self.solar_readings(m["mon"], month, day, year, wd, cal))
+        return out
+
+    def solar_readings(self, name: str, month: int, day: int, year: int | None, wd: int | None,
+                       cal: str) -> list[DateCorrection]:  # fmt: skip
+        """Solar Hijri readings of a Gregorian month name (Azar written as December or آذار)."""
+        if cal != "gregorian" or (self.anchor is None and year is None):
+            return []
+        out = []
+        homograph = self.lex.words.get("solar_homograph", {}).get(name)
+        candidates = {(month - 4) % 12 + 1: "rendered as the Gregorian month it mostly overlaps"}
+        if homograph:
+            candidates = {
+                int(homograph): f"'{name}' is written like the Persian month"
+            } | candidates
+        ref = self.anchor or date(year or 2000, month, 1)
+        for k, why in candidates.items():
+            for sy in (_year_in("solar_hijri", ref), _year_in("solar_hijri", ref) - 1):
+                d = _to_gregorian("solar_hijri", sy, k, day)
+                if d is None or (wd is not None and d.weekday() != wd):
+                    continue
+                if self.anchor and d > self.anchor + timedelta(
+                    days=self.s.date_future_tolerance_days
+                ):
+                    continue
+                persian = jdatetime.date(sy, k, day).strftime("%d %B %Y")
+                reason = f"Solar Hijri {persian} = {d}: month name {why}"
+                if wd is not None:
+                    reason += f"; the written weekday ({_WEEKDAY_NAMES[wd]}) matches"
+                out.append(DateCorrection(d.isoformat(), "solar_hijri", reason))
+                break
+        return out
+
+    def mdy(self, m: re.Match[str]) -> DateMention | None:
+        return self.full(m)
+
+    def numeric(self, m: re.Match[str]) -> DateMention | None:
+        y = int(m["y1"] or m["y2"])
+        mo, d = int(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
+        cal = "solar_hijri" if 1300 <= y <= 1500 else "gregorian"
+        value = _to_gregorian(cal, y, mo, d)
+        return self.mention(m, value, "day", calendar=cal, anchor="absolute") if value else None
+
+    def month(self, m: re.Match[str]) -> DateMention | None:
+        risky = m["mon"] in self.lex.words.get("risky_month", {})
+        context = m["qual"] or m["year"] or m["dir"] or m["mon2"] or (m["prep"] and not risky)
+        if not context:
+            return None
+        year = int(m["year"]) if m["year"] else None
+        cal, month = self.month_of(m["mon"], year)
+        qual = self.lex.words["qualifier"].get(m["qual"]) if m["qual"] else None
+        if year is not None:
+            value: str | None = _month_iso(cal, year, month)
+            anchor = "absolute"
+        else:
+            value, anchor = self.nearest_month(cal, month, m["dir"]), "publication"
+        out = self.mention(m, value, "month", calendar=cal, anchor=anchor if value else "none",
+                           qualifier=qual)  # fmt: skip
+        if value is None:
+            out.flags.append("no_anchor: the year is not written and no publication date is known")
+        return out
+
+    def nearest_month(self, cal: str, month: int, direction: str | None) -> str | None:
+        """The month of that name nearest the anchor: the latest one that has begun (strictly
+        before the anchor's month for "last …"), or the first one to come for "next …"."""
+        if self.anchor is None:
+            return None
+        kind = self.lex.words["direction"].get(direction or "", "")
+        base = _year_in(cal, self.anchor)
+        firsts = [(f, y) for y in range(base - 2, base + 2)
+                  if (f := _to_gregorian(cal, y, month, 1)) is not None]  # fmt: skip
+        this_month = self.anchor.replace(day=1)
+        if kind == "future":
+            later = [(f, y) for f, y in firsts if f > self.anchor]
+            return _month_iso(cal, min(later)[1], month) if later else None
+        begun = [(f, y) for f, y in firsts
+                 if (f < this_month if kind == "past" else f <= self.anchor)]  # fmt: skip
+        return _month_iso(cal, max(begun)[1], month) if begun else None
+
+    def year(self, m: re.Match[str]) -> DateMention:
+        return self.mention(m, m["year"], "year", anchor="absolute")
+
+    def relative(self, m: re.Match[str]) -> DateMention:
+        offset = int(self.lex.words["relative"][m["rel"]])
+        value = self.anchor + timedelta(days=offset) if self.anchor else None
+        wd = weekday_names().get(m["wd"]) if m["wd"] else None
+        pod = self.lex.words["part_of_day"].get(m["pod"]) if m["pod"] else None
+        out = self.mention(m, value, "day", weekday=wd, part_of_day=pod)
+        if value is None:
+            out.flags.append("no_anchor: relative day without a publication date")
+        elif wd is not None and value.weekday() != wd:
+            out.flags.append(f"weekday_mismatch: '{m['rel']}' is {_WEEKDAY_NAMES[value.weekday()]} "
+                             f"but the text says {_WEEKDAY_NAMES[wd]}")  # fmt: skip
+        return out
+
+    def weekday(self, m: re.Match[str]) -> DateMention:
+        wd = weekday_names()[m["wd"]]
+        pod = self.lex.words["part_of_day"].get(m["pod"]) if m["pod"] else None
+        kind = self.lex.words["direction"].get(m["dir"] or "", "")
+        value = None
+        if self.anchor is not None:
+            back = (self.anchor.weekday() - wd) % 7
+            if kind == "past" and back == 0:
+                back = 7
+            value = self.anchor + timedelta(days=(wd - self.anchor.weekday()) % 7 or 7) \
+                if kind == "future" else self.anchor - timedelta(days=back)  # fmt: skip
+        out = self.mention(m, value, "day", weekday=wd, part_of_day=pod)
+        if value is None:
+            out.flags.append("no_anchor: weekday without a publication date")
+        return out
+
+    def time(self, m: re.Match[str]) -> TimeMention | None:
+        h, mi = int(m["h"]), int(m["m"])
+        if m["ampm"] in ("pm", "م") and h < 12:
+            h += 12
+        if h > 23 or mi > 59:
+            return None
+        zones = self.lex.words["zone"]
+        utc = f"{int(m['h2']):02d}:{int(m['m2']):02d}" if m["h2"] else None
+        zone = zones.get(m["zone"] or "", "local")
+        if zone == "UTC":
+            utc = f"{h:02d}:{mi:02d}"
+        sp = self.span(m)
+        return TimeMention(sp, self.text[sp.start : sp.end], f"{h:02d}:{mi:02d}", zone, utc)
+
+
+def _year_in(cal: str, d: date) -> int:
+    if cal == "solar_hijri":
+        return jdatetime.date.fromgregorian(date=d).year
+    if cal == "hijri":
+        return Gregorian(d.year, d.month, d.day).to_hijri().year
+    return d.year
+
+
+def _to_gregorian(cal: str, y: int, m: int, d: int) -> date | None:
+    try:
+        if cal == "solar_hijri":
+            return jdatetime.date(y, m, d).togregorian()
+        if cal == "hijri":
+            return Hijri(y, m, d).to_gregorian()
+        return date(y, m, d)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _month_iso(cal: str, y: int, m: int) -> str | None:
+    """A calendar month as the Gregorian month of its first day (YYYY-MM)."""
+    first = _to_gregorian(cal, y, m, 1)
+    return first.isoformat()[:7] if first else None
+
+
+_ORDER = ("numeric", "full", "mdy", "relative", "month", "weekday", "year")
+
+
+def _propagate_solar(dates: list[DateMention], resolver: _Resolver) -> None:
+    """If one date of the document reads as Solar Hijri, propose it for the document's other
+    month names that are Solar Hijri homographs (آذار → Azar)."""
+    confirmed = [d for d in dates if any("weekday" in c.reason for c in d.corrections)]
+    evidence = confirmed[0] if confirmed else None
+    if evidence is None:
+        return
+    homographs = resolver.lex.words.get("solar_homograph", {})
+    for d in dates:
+        if d is evidence or d.corrections or d.calendar != "gregorian":
+            continue
+        norm = normalize(d.text)
+        name = next(
+            (h for h in homographs if re.search(rf"(?<!\w){re.escape(h)}(?!\w)", norm)), None
+        )
+        if name is None:
+            continue
+        day_m = re.search(r"\d{1,2}", norm)
+        day = int(day_m.group()) if day_m else next(
+            (int(v) for w, v in resolver.lex.words["ordinal"].items() if w in norm), 1)  # fmt: skip
+        k = int(homographs[name])
+        ref = resolver.anchor or (date.fromisoformat(evidence.corrections[0].value))
+        for sy in (_year_in("solar_hijri", ref), _year_in("solar_hijri", ref) - 1):
+            g = _to_gregorian("solar_hijri", sy, k, day)
+            if g is not None and g <= ref + timedelta(days=resolver.s.date_future_tolerance_days):
+                persian = jdatetime.date(sy, k, day).strftime("%d %B %Y")
+                d.flags.append("possible_solar_hijri: this document renders Solar Hijri months "
+                               f"as Gregorian ones (see '{evidence.text}')")  # fmt: skip
+                d.corrections.append(DateCorrection(
+                    g.isoformat(), "solar_hijri",
+                    f"Solar Hijri {persian} = {g}: '{d.text}' is written like the Persian month, "
+                    f"and '{evidence.text}' in the same document only fits the Solar Hijri reading",
+                ))  # fmt: skip
+                break
+
+
+def extract_dates(text: str, *, anchor: date | None, settings: Settings) -> DateExtraction:
+    """Find and resolve every date and clock time in ``text``.
+
+    Example::
+
+        got = extract_dates("أطلقت أمس الأحد", anchor=date(2024, 4, 22), settings=Settings())
+        got.dates[0].value  # '2024-04-21'
+    """
+    norm = normalize_with_offsets(text)
+    resolver = _Resolver(text, norm, anchor, settings)
+    taken: list[tuple[int, int]] = []
+    dates: list[DateMention] = []
+    for kind in _ORDER:
+        for m in resolver.lex.patterns[kind].finditer(norm.text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            got = getattr(resolver, kind)(m)
+            if got is not None:
+                dates.append(got)
+                taken.append((m.start(), m.end()))
+    times = []
+    for m in resolver.lex.patterns["time"].finditer(norm.text):
+        if (t := resolver.time(m)) is not None:
+            times.append(t)
+    dates.sort(key=lambda d: d.span.start)
+    _propagate_solar(dates, resolver)
+    return DateExtraction(dates, times)

@@ -1,0 +1,161 @@
+"""Date and time resolution: relative days, month names in every naming system, calendars,
+weekday checks and Solar Hijri correction proposals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.extract import extract_dates
+from khabar.settings import Settings
+
+S = Settings()
+MONDAY = date(2024, 4, 22)
+
+
+def _one(text: str, anchor: date | None = MONDAY):
+    got = extract_dates(text, anchor=anchor, settings=S)
+    assert len(got.dates) == 1, [d.text for d in got.dates]
+    return got.dates[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "extra"),
+    [
+        ("أطلقت أمس الأحد من بلدة زمار", "2024-04-21", {}),
+        ("الصواريخ أطلقت مساء الأحد", "2024-04-21", {"part_of_day": "evening"}),
+        ("وفجر السبت أسفر انفجار عن قتيل", "2024-04-20", {"part_of_day": "dawn"}),
+        ("بعد سقوط 10 صواريخ داخل القاعدة، الأربعاء، ما أدى", "2024-04-17", {}),
+        ("وقال في تصريحات اليوم الاثنين", "2024-04-22", {}),
+        ("حمله‌ای که اواخر عصر روز یکشنبه رخ داد", "2024-04-21", {"part_of_day": "late afternoon"}),
+        ("دیروز یک انفجار رخ داد", "2024-04-21", {}),
+        ("Rockets were fired late on Sunday", "2024-04-21", {}),
+        ("yesterday's attack", "2024-04-21", {}),
+        ("الجمعة الماضية", "2024-04-19", {}),
+    ],
+)
+def test_relative_days_and_weekdays_resolve_against_the_publication_date(
+    text: str, value: str, extra: dict
+) -> None:
+    d = _one(text)
+    assert (d.value, d.precision, d.anchor) == (value, "day", "publication")
+    for key, expected in extra.items():
+        assert getattr(d, key) == expected
+
+
+def test_weekday_named_on_publication_day_is_that_day() -> None:
+    assert _one("أعلن الاثنين").value == "2024-04-22"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("في 28 يناير/كانون الثاني", "2024-01-28"),
+        ("حمله پهپادی در ۲۸ ژانویه", "2024-01-28"),
+        ("on 3 January", "2024-01-03"),
+        ("15 مارس 2020", "2020-03-15"),
+        ("١٥ آذار ٢٠٢٠", "2020-03-15"),
+        ("12 آذر 1402", "2023-12-03"),
+        ("۱۲ آذر ۱۴۰۲", "2023-12-03"),
+        ("5 رمضان 1445", "2024-03-15"),
+        ("April 21, 2024", "2024-04-21"),
+        ("21 نيسان/أبريل", "2024-04-21"),
+        ("الأول من آذار 2023", "2023-03-01"),
+        ("2024/04/22", "2024-04-22"),
+        ("۱۴۰۲/۰۹/۱۲", "2023-12-03"),
+    ],
+)
+def test_day_month_dates_in_every_naming_system(text: str, value: str) -> None:
+    d = _one(text)
+    assert (d.value, d.precision) == (value, "day")
+
+
+def test_yearless_date_is_placed_before_the_publication_date() -> None:
+    assert _one("في 25 ديسمبر").value == "2023-12-25"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("منذ أوائل فبراير/شباط الماضي", "2024-02", "early"),
+        ("بين منتصف أكتوبر/تشرين الأول", "2023-10", "mid"),
+        ("از اوایل فوریه", "2024-02", "early"),
+        ("في مايو 2023", "2023-05", None),
+        ("in late March", "2024-03", "late"),
+    ],
+)
+def test_months_resolve_with_their_qualifier(text: str, value: str, qualifier: str | None) -> None:
+    d = _one(text)
+    assert (d.value, d.precision, d.qualifier) == (value, "month", qualifier)
+
+
+def test_words_that_are_also_month_names_are_not_dates() -> None:
+    got = extract_dates("مارس الجيش ضغطا كبيرا وقال إن رمضان سيأتي", anchor=MONDAY, settings=S)
+    assert got.dates == []
+
+
+def test_years_with_their_marker() -> None:
+    for text in ("التحالف الذي أنشأته عام 2014", "در سال ۲۰۱۴", "formed in 2014"):
+        d = _one(text)
+        assert (d.value, d.precision, d.anchor) == ("2014", "year", "absolute")
+
+
+def test_spans_point_at_the_text_as_written() -> None:
+    text = "قال مصدر إن الصواريخ أُطلقت أمسِ الأحدَ من بلدة زمار"
+    d = _one(text)
+    assert text[d.span.start : d.span.end] == d.text == "أمسِ الأحدَ"
+
+
+def test_clock_time_with_utc_in_parentheses() -> None:
+    got = extract_dates("استهدفت بالساعة 21:50 (18:50 ت غ) من يوم الأحد", anchor=MONDAY, settings=S)
+    (t,) = got.times
+    assert (t.time, t.zone, t.utc) == ("21:50", "local", "18:50")
+    assert got.dates[0].value == "2024-04-21"
+
+
+def test_pm_marker_and_gmt_zone() -> None:
+    (t,) = extract_dates("at 8:05 pm GMT", anchor=MONDAY, settings=S).times
+    assert (t.time, t.zone, t.utc) == ("20:05", "UTC", "20:05")
+
+
+def test_weekday_mismatch_is_flagged_and_solar_hijri_reading_proposed() -> None:
+    text = "ذكرت وكالة رويترز، يوم الأحد 12 ديسمبر/كانون الأول، أن خمسة أعضاء قتلوا"
+    d = _one(text, anchor=date(2023, 12, 5))
+    assert d.value == "2022-12-12"  # the first reading stays; nothing is replaced silently
+    assert d.flags and d.flags[0].startswith("weekday_mismatch")
+    (c,) = d.corrections
+    assert (c.value, c.calendar) == ("2023-12-03", "solar_hijri")
+    assert "Azar" in c.reason and "Sunday" in c.reason
+
+
+def test_solar_hijri_reading_spreads_to_homograph_months_in_the_same_document() -> None:
+    text = ("ذكرت رويترز، يوم الأحد 12 ديسمبر/كانون الأول، أن خمسة قتلوا. "
+            "وهاجمت الطائرات هدفين في الأول من آذار.")  # fmt: skip
+    got = extract_dates(text, anchor=date(2023, 12, 5), settings=S)
+    azar = next(d for d in got.dates if "آذار" in d.text)
+    assert azar.value == "2023-03-01" and azar.corrections[0].value == "2023-11-22"
+    assert any(f.startswith("possible_solar_hijri") for f in azar.flags)
+
+
+def test_consistent_weekday_gets_no_flag() -> None:
+    assert _one("الأحد 21 أبريل/نيسان").flags == []
+
+
+def test_relative_day_with_the_wrong_weekday_is_flagged() -> None:
+    d = _one("أمس الجمعة")
+    assert d.value == "2024-04-21" and d.flags[0].startswith("weekday_mismatch")
+
+
+def test_without_anchor_relative_dates_stay_unresolved_with_a_reason() -> None:
+    d = _one("أمس الأحد", anchor=None)
+    assert d.value is None and d.flags[0].startswith("no_anchor")
+
+
+@given(st.text(max_size=200), st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 1, 1)))
+def test_never_crashes_and_spans_stay_inside_the_text(text: str, anchor: date) -> None:
+    got = extract_dates(text, anchor=anchor, settings=S)
+    for d in got.dates:
+        assert 0 <= d.span.start <= d.span.end <= len(text)
