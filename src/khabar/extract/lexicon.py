@@ -1,0 +1,79 @@
+"""Longest-match look-up of multi-word names (places, actors, triggers) in normalised text.
+
+Input: normalised text and an index of normalised aliases → ids. Output: ``AliasHit`` objects,
+longest alias first at each position, with Arabic proclitics (و ب ل ف, وب, وال, بال, لل...)
+peeled off the first word, so "وبالعراق" finds "العراق". Callers filter hits with ``accept``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+__all__ = ["AliasHit", "find_aliases", "word_spans"]
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class AliasHit:
+    start: int  # in the normalised text
+    end: int
+    key: str  # the alias that matched
+    ids: tuple[str, ...]
+    first_word: int  # index of the first word
+    words: int  # number of words
+
+
+def word_spans(norm: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+
+
+def _variants(first: str) -> list[tuple[str, int]]:
+    """(form, characters peeled) of a first word: والموصل → الموصل, بسوريا → سوريا."""
+    out = [(first, 0)]
+    for pre in ("وبال", "ولل", "وال", "بال", "لل", "فال", "كال"):
+        if first.startswith(pre) and len(first) > len(pre) + 2:
+            peeled = len(pre) - 1 if pre.endswith("لل") else len(pre) - 2  # ال is in the name
+            out.append(("ال" + first[len(pre) :], peeled))
+    for pre in ("وب", "ول", "و", "ب", "ل", "ف"):
+        if first.startswith(pre) and len(first) > len(pre) + 2:
+            out.append((first[len(pre) :], len(pre)))
+    return out
+
+
+def find_aliases(
+    norm: str,
+    index: Mapping[str, tuple[str, ...]],
+    *,
+    max_words: int,
+    accept: Callable[[AliasHit], bool] | None = None,
+    words: list[tuple[int, int, str]] | None = None,
+) -> list[AliasHit]:
+    """Non-overlapping alias hits, scanning left to right, longest alias first."""
+    words = words if words is not None else word_spans(norm)
+    out: list[AliasHit] = []
+    i = 0
+    while i < len(words):
+        hit = _longest_at(words, i, index, max_words, accept)
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit)
+        i += hit.words
+    return out
+
+
+def _longest_at(words, i, index, max_words, accept):  # type: ignore[no-untyped-def]
+    for n in range(min(max_words, len(words) - i), 0, -1):
+        rest = " ".join(w for _, _, w in words[i + 1 : i + n])
+        for first, peeled in _variants(words[i][2]):
+            key = f"{first} {rest}".strip()
+            ids = index.get(key)
+            if ids is None:
+                continue
+            hit = AliasHit(words[i][0] + peeled, words[i + n - 1][1], key, ids, i, n)
+            if accept is None or accept(hit):
+                return hit
+    return None
