@@ -35,7 +35,8 @@ def _variants(first: str) -> list[tuple[str, int]]:
     out = [(first, 0)]
     for pre in ("وبال", "ولل", "وال", "بال", "لل", "فال", "كال"):
         if first.startswith(pre) and len(first) > len(pre) + 2:
-            peeled = len(pre) - 1 if pre.endswith("لل") else len(pre) - 2  # ال is in the name
+            # the span starts at the ال of وال/بال; للعراق keeps its لل (no ال is written)
+            peeled = len(pre) - 2
             out.append(("ال" + first[len(pre) :], peeled))
     for pre in ("وب", "ول", "و", "ب", "ل", "ف"):
         if first.startswith(pre) and len(first) > len(pre) + 2:

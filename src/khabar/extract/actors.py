@@ -1,0 +1,199 @@
+"""Actors: armed groups, state forces, governments, officials, agencies and media, plus the
+unnamed sources news relies on ("مصدران أمنيان عراقيان", "a US official", "منبع امنیتی").
+
+Input: original text. Output: ``ActorMention`` objects with span, text as written, the
+dictionary id (``resources/actors.tsv``: canonical id, kind, affiliation, ar/fa/en aliases, each
+row with its source) or ``None`` for an unresolved name, kind, and for unnamed sources their
+description. Names that look like organisations but are not in the dictionary ("كتائب سيد
+الشهداء الجدد", "Free Zummar Brigades") are kept as unresolved actors, not dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.extract.lexicon import AliasHit, find_aliases, word_spans
+from khabar.model import Span
+from khabar.normalize import normalize, normalize_with_offsets
+from khabar.resources import read_csv
+
+__all__ = ["Actor", "ActorMention", "actor_dictionary", "extract_actors"]
+
+_LATIN = re.compile(r"^[a-z0-9 .'\-]+$")
+_MAX_WORDS = 7
+_FUNCTION_WORDS = frozenset(normalize(w) for w in (
+    "في من على إلى عن مع أن إن الذي التي الذين و أو ثم قد لم لا ما هذا هذه ذلك تلك بعد قبل عند "
+    "در از به با که این آن را برای تا و یا the of in on at to from and or a an by for with"
+).split())  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    affiliation: tuple[str, ...]
+    source: str
+
+
+@dataclass(slots=True)
+class ActorMention:
+    span: Span
+    text: str
+    actor_id: str | None  # None: unresolved name or unnamed source
+    name: str  # canonical name, or the text for unresolved ones
+    kind: str  # armed_group, state_force, official, agency, ..., unresolved_org, anonymous
+
+
+@dataclass(frozen=True, slots=True)
+class _Dictionary:
+    actors: dict[str, Actor]
+    index: dict[str, tuple[str, ...]]
+    words: dict[str, frozenset[str]]  # pattern kind → normalised words
+
+
+@lru_cache(maxsize=1)
+def actor_dictionary() -> _Dictionary:
+    actors: dict[str, Actor] = {}
+    index: dict[str, list[str]] = {}
+    for r in read_csv("actors.tsv"):
+        aff = tuple(a for a in r["affiliation"].strip().split(";") if a)
+        actors[r["id"]] = Actor(r["id"], r["name"], r["kind"], aff, r["source"])
+        for alias in r["aliases"].split("|"):
+            key = " ".join(normalize(alias).replace('"', " ").split())
+            if len(key) >= 2 and r["id"] not in index.setdefault(key, []):
+                index[key].append(r["id"])
+    words: dict[str, set[str]] = {}
+    for r in read_csv("actor_patterns.tsv"):
+        words.setdefault(r["kind"], set()).update(normalize(w) for w in r["words"].split())
+        words.setdefault(f"{r['kind']}_raw", set()).update(r["words"].split())
+    return _Dictionary(actors, {k: tuple(v) for k, v in index.items()},
+                       {k: frozenset(v) for k, v in words.items()})  # fmt: skip
+
+
+def _accept_alias(hit: AliasHit, original: str, to_original) -> bool:  # type: ignore[no-untyped-def]
+    """One-word Latin aliases must be capitalised as written ("AP", "Hamas", not "ap")."""
+    if hit.words > 1 or not _LATIN.match(hit.key):
+        return True
+    start, _ = to_original(hit.start, hit.end)
+    return original[start : start + 1].isupper()
+
+
+def _unresolved_orgs(norm: str, words, taken, d: _Dictionary) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Word ranges of organisation-like names not in the dictionary: a head noun
+    ("كتائب", "گروه") followed by one to three content words."""
+    heads = d.words.get("org_head", frozenset())
+    starts = d.words.get("name_start", frozenset())
+    out = []
+    for i, (_, _, w) in enumerate(words):
+        if _bare(w) not in heads or any(a <= i < b for a, b in taken) or i + 1 >= len(words):
+            continue
+        nxt = words[i + 1][2]
+        if not (nxt.startswith("ال") or nxt in starts or _LATIN.match(nxt)) or not _adjacent(
+            norm, words[i], words[i + 1]
+        ):
+            continue  # "جماعة عراقية مسلحة" is a description, not a name
+        j = i + 1
+        while (j < len(words) and j - i <= 3 and words[j][2] not in _FUNCTION_WORDS
+               and _adjacent(norm, words[j - 1], words[j])
+               and not any(a <= j < b for a, b in taken)):  # fmt: skip
+            j += 1
+        out.append((i, j))
+    return out
+
+
+def _english_orgs(text: str, d: _Dictionary) -> list[re.Match[str]]:
+    """Capitalised English names ending in an organisation word: "Free Zummar Brigades"."""
+    ends = sorted(d.words.get("org_head_end_raw", frozenset()), key=len, reverse=True)
+    if not ends:
+        return []
+    alt = "|".join(re.escape(e) for e in ends)
+    pattern = rf"\b(?:(?:the\s+)?[A-Z][\w'\-]+\s+){{1,4}}(?:{alt})\b"
+    return list(re.finditer(pattern, text))
+
+
+def _bare(word: str) -> str:
+    """An Arabic word without its conjunction and article: وضابط → ضابط, المسؤول → مسؤول."""
+    w = word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
+    for pre in ("ال", "بال", "لل"):
+        if w.startswith(pre) and len(w) > len(pre) + 2:
+            return w[len(pre) :]
+    return w
+
+
+def _adjacent(norm: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Only spaces between two words (no comma, colon or quote)."""
+    return not norm[a[1] : b[0]].strip()
+
+
+def _sources(norm: str, d: _Dictionary) -> list[tuple[int, int]]:
+    """Character ranges of unnamed sources: a source noun with its qualifiers around it."""
+    nouns, mods = (
+        d.words.get("source_noun", frozenset()),
+        d.words.get("source_modifier", frozenset()),
+    )
+    words = word_spans(norm)
+    bare = [_bare(w) for _, _, w in words]
+
+    def is_mod(k: int) -> bool:
+        return words[k][2] in mods or bare[k] in mods
+
+    out = []
+    last = 0  # words before this belong to the previous source
+    for i in range(len(words)):
+        if bare[i] not in nouns or i < last:
+            continue
+        a = i
+        while a > last and is_mod(a - 1) and i - a < 3 and _adjacent(norm, words[a - 1], words[a]):
+            a -= 1
+        b = i + 1
+        while (
+            b < len(words) and is_mod(b) and b - i <= 4 and _adjacent(norm, words[b - 1], words[b])
+        ):
+            b += 1
+        last = b
+        if b - a >= 2 or bare[i] in ("شهود", "witnesses"):
+            out.append((words[a][0], words[b - 1][1]))
+    return out
+
+
+def extract_actors(text: str) -> list[ActorMention]:
+    """Known actors, unresolved organisation names and unnamed sources in ``text``.
+
+    Example::
+
+        [m.actor_id for m in extract_actors("نفت كتائب حزب الله في العراق")]  # ['KH', 'IQ'...]
+    """
+    d = actor_dictionary()
+    norm = normalize_with_offsets(text)
+    words = word_spans(norm.text)
+    hits = find_aliases(norm.text, d.index, max_words=_MAX_WORDS, words=words,
+                        accept=lambda h: _accept_alias(h, text, norm.to_original))  # fmt: skip
+    out: list[ActorMention] = []
+
+    def add(start: int, end: int, actor_id: str | None, kind: str) -> None:
+        a, b = norm.to_original(start, end)
+        name = d.actors[actor_id].name if actor_id else text[a:b]
+        out.append(ActorMention(Span(a, b), text[a:b], actor_id, name, kind))
+
+    for h in hits:
+        actor = d.actors[h.ids[0]]
+        add(h.start, h.end, actor.id, actor.kind)
+    taken = [(h.first_word, h.first_word + h.words) for h in hits]
+    for i, j in _unresolved_orgs(norm.text, words, taken, d):
+        add(words[i][0], words[j - 1][1], None, "unresolved_org")
+    for m in _english_orgs(text, d):
+        if not any(
+            x < m.end() and m.start() < y for x, y in ((o.span.start, o.span.end) for o in out)
+        ):
+            out.append(ActorMention(Span(m.start(), m.end()), m.group(), None, m.group(),
+                                    "unresolved_org"))  # fmt: skip
+    covered = [(m.span.start, m.span.end) for m in out]
+    for start, end in _sources(norm.text, d):
+        a, b = norm.to_original(start, end)
+        if not any(x < b and a < y for x, y in covered):
+            add(start, end, None, "anonymous")
+    out.sort(key=lambda m: m.span.start)
+    return out

@@ -1,0 +1,61 @@
+"""Actor dictionary look-up, unresolved organisation names and unnamed sources."""
+
+from __future__ import annotations
+
+from khabar.extract.actors import actor_dictionary, extract_actors
+
+
+def _ids(text: str) -> list[str | None]:
+    return [m.actor_id for m in extract_actors(text)]
+
+
+def test_kataib_hezbollah_in_three_languages_is_one_actor() -> None:
+    assert _ids("نفت كتائب حزب الله في العراق") == ["KH"]
+    assert _ids("گردانهای حزبالله عراق در بیانیهای اعلام کرد") == ["KH"]
+    assert _ids("گردان‌های حزب‌الله عراق") == ["KH"]
+    assert _ids("Kataib Hezbollah denied it") == ["KH"]
+    assert _ids('واتهمت واشنطن كتائب "حزب الله" العراقي') == ["US-GOV", "KH"]
+
+
+def test_state_forces_monitors_and_agencies() -> None:
+    text = "وقال مدير المرصد السوري لحقوق الإنسان لوكالة الصحافة الفرنسية إن الحشد الشعبي وسنتكوم"
+    assert _ids(text) == ["SOHR", "AFP", "PMF", "CENTCOM"]
+
+
+def test_unnamed_sources_keep_their_description() -> None:
+    got = [
+        (m.text, m.kind) for m in extract_actors("وقال مصدران أمنيان عراقيان ومسؤول أميركي لرويترز")
+    ]
+    assert got == [("مصدران أمنيان عراقيان", "anonymous"), ("ومسؤول أميركي", "anonymous"),
+                   ("رويترز", "agency")]  # fmt: skip
+    persian = extract_actors("یک منبع امنیتی عراقی نیز خبر داد")
+    assert [(m.text, m.kind) for m in persian] == [("یک منبع امنیتی عراقی", "anonymous")]
+    english = extract_actors("two Iraqi security sources said")
+    assert [m.kind for m in english] == ["anonymous"]
+
+
+def test_unknown_organisation_names_are_kept_unresolved() -> None:
+    got = {
+        m.text: m
+        for m in extract_actors(
+            "وتبنت حركة أنصار الدم، في بيان، الهجوم. The Free Zummar Brigades said"
+        )
+    }
+    assert (
+        got["حركة أنصار الدم"].actor_id is None and got["حركة أنصار الدم"].kind == "unresolved_org"
+    )
+    assert got["The Free Zummar Brigades"].kind == "unresolved_org"
+
+
+def test_descriptions_are_not_taken_for_names() -> None:
+    assert extract_actors("قتلوا على يد جماعة عراقية مسلحة تدعمها") == []
+
+
+def test_short_latin_aliases_need_capitals() -> None:
+    assert _ids("the un-named ap style") == []
+    assert _ids("told AP and the UN") == ["AP", "UN"]
+
+
+def test_every_actor_has_a_kind_and_a_source() -> None:
+    for actor in actor_dictionary().actors.values():
+        assert actor.kind and actor.source, actor.id
