@@ -16,6 +16,7 @@ __all__ = [
     "DateMention",
     "Document",
     "DuplicateRecord",
+    "EventMention",
     "LineDecision",
     "LineRole",
     "Paragraph",
@@ -210,3 +211,32 @@ class TimeMention:
     time: str  # HH:MM as written
     zone: str  # local | UTC | +03:30 ...
     utc: str | None = None  # HH:MM in UTC when the text gives it
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One event reported in one sentence, with each field as the sentence gives it.
+
+    ``killed`` / ``injured`` are ``None`` when the sentence says nothing, ``0`` when it says
+    nobody ("لم تقع إصابات"). ``modality`` lists negated / hedged / denied / planned.
+    ``background`` marks past events recalled for context.
+    """
+
+    span: Span  # the sentence, in the original text
+    sentence: str
+    trigger: str
+    trigger_span: Span
+    plover: str
+    acled_type: str
+    acled_subtype: str
+    weapon: str | None = None
+    date: str | None = None  # ISO value of the sentence's date mention
+    date_text: str | None = None
+    places: list[str] = field(default_factory=list)  # gazetteer ids, in order
+    actor: str | None = None  # actor id (or text) before the trigger
+    target: str | None = None  # actor id (or text) after the trigger
+    counts: list[tuple[int, str]] = field(default_factory=list)  # (number, what) "5 صواريخ"
+    killed: int | None = None
+    injured: int | None = None
+    modality: list[str] = field(default_factory=list)
+    background: bool = False

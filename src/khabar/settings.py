@@ -115,6 +115,11 @@ class Settings:
         "A date without a year is placed in the year that puts it nearest the publication date "
         "and at most this many days after it (news reports the past).",
     )
+    background_days: int = _opt(
+        7,
+        "An event dated more than this many days before the publication date is background "
+        "(recalled for context), not the article's news.",
+    )
     # --- language id -------------------------------------------------------------------------
     langid_max_chars: int = _opt(600, "Characters of text given to the language-id model.")
     langid_min_score: float = _opt(

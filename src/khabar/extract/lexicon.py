@@ -30,9 +30,14 @@ def word_spans(norm: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
 
 
-def _variants(first: str) -> list[tuple[str, int]]:
-    """(form, characters peeled) of a first word: والموصل → الموصل, بسوريا → سوريا."""
+def _variants(first: str, strip_article: bool = False) -> list[tuple[str, int]]:
+    """(form, characters peeled) of a first word: والموصل → الموصل, بسوريا → سوريا; with
+    ``strip_article`` also الهجوم → هجوم (for common nouns, never for names)."""
     out = [(first, 0)]
+    if strip_article:
+        for pre in ("وبال", "وال", "بال", "فال", "كال", "ال", "لل", "ولل"):
+            if first.startswith(pre) and len(first) > len(pre) + 2:
+                out.append((first[len(pre) :], len(pre)))
     for pre in ("وبال", "ولل", "وال", "بال", "لل", "فال", "كال"):
         if first.startswith(pre) and len(first) > len(pre) + 2:
             # the span starts at the ال of وال/بال; للعراق keeps its لل (no ال is written)
@@ -51,13 +56,14 @@ def find_aliases(
     max_words: int,
     accept: Callable[[AliasHit], bool] | None = None,
     words: list[tuple[int, int, str]] | None = None,
+    strip_article: bool = False,
 ) -> list[AliasHit]:
     """Non-overlapping alias hits, scanning left to right, longest alias first."""
     words = words if words is not None else word_spans(norm)
     out: list[AliasHit] = []
     i = 0
     while i < len(words):
-        hit = _longest_at(words, i, index, max_words, accept)
+        hit = _longest_at(words, i, index, max_words, accept, strip_article)
         if hit is None:
             i += 1
             continue
@@ -66,10 +72,10 @@ def find_aliases(
     return out
 
 
-def _longest_at(words, i, index, max_words, accept):  # type: ignore[no-untyped-def]
+def _longest_at(words, i, index, max_words, accept, strip_article):  # type: ignore[no-untyped-def]
     for n in range(min(max_words, len(words) - i), 0, -1):
         rest = " ".join(w for _, _, w in words[i + 1 : i + n])
-        for first, peeled in _variants(words[i][2]):
+        for first, peeled in _variants(words[i][2], strip_article):
             key = f"{first} {rest}".strip()
             ids = index.get(key)
             if ids is None:

@@ -1,0 +1,258 @@
+"""Event mentions: per sentence, what happened (PLOVER and ACLED type), with what weapon,
+where, when, how many, how many killed and injured, how sure, and whether it is background.
+
+Input: original text, an anchor date, and settings. Output: ``EventMention`` objects whose
+fields come from the other extractors run on the same sentence (dates, places, actors) and from
+data files: ``resources/event_lexicon.tsv`` (trigger → PLOVER/ACLED type, weapon),
+``event_cues.tsv`` (killing, injury, negation, hedge, denial, plan, background words) and
+``numbers.tsv`` (number words: "خمسة", "الثماني والأربعين", "سه", "five").
+
+Rules, in short: the most specific trigger of a sentence types it (a weapon beats "attack"); a
+number next to a killing or injury word gives the count ("مقتل 3 جنود", "3 killed", "سقوط قتيل
+وثمانية جرحى"), a negation in front of it gives 0 ("لم تقع إصابات"); negation, hedge, denial
+and plan words before the trigger give the modality; a sentence whose date is more than
+``background_days`` before the anchor, or that opens with a background marker and has no recent
+date, is background.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from khabar.extract.actors import extract_actors
+from khabar.extract.dates import extract_dates
+from khabar.extract.lexicon import find_aliases, word_spans
+from khabar.extract.places import extract_places
+from khabar.model import EventMention, Span
+from khabar.normalize import normalize, normalize_with_offsets
+from khabar.resources import month_names, read_csv
+from khabar.settings import Settings
+
+__all__ = ["extract_events", "parse_number", "sentence_spans"]
+
+_SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)", re.M)
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    triggers: dict[str, tuple[str, str, str, str]]  # alias → (plover, type, subtype, weapon)
+    index: dict[str, tuple[str, ...]]
+    cues: dict[str, frozenset[str]]
+    numbers: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    triggers: dict[str, tuple[str, str, str, str]] = {}
+    for r in read_csv("event_lexicon.tsv"):
+        key = " ".join(normalize(r["trigger"]).split())
+        triggers[key] = (r["plover"], r["acled_type"], r["acled_subtype"], r["weapon"])
+    cues: dict[str, set[str]] = {}
+    for r in read_csv("event_cues.tsv"):
+        cues.setdefault(r["kind"], set()).update(normalize(w) for w in r["words"].split())
+    numbers = {
+        " ".join(normalize(r["word"]).split()): int(r["value"]) for r in read_csv("numbers.tsv")
+    }
+    return _Lexicon(triggers, {k: (k,) for k in triggers},
+                    {k: frozenset(v) for k, v in cues.items()}, numbers)  # fmt: skip
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Sentences of ``text`` (split at . ! ? ؟ and line ends), as spans of the original."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Span(a, b))
+    return out
+
+
+def _bare(word: str) -> str:
+    for pre in ("وب", "ول", "و", "ب", "ل", "ف"):
+        if word.startswith(pre) and len(word) > len(pre) + 2:
+            return word[len(pre) :]
+    return word
+
+
+def parse_number(words: list[str], i: int) -> tuple[int, int] | None:
+    """The number that starts at ``words[i]`` and how many words it takes, or ``None``.
+
+    Digits, number words, "الثماني والأربعين" (8 + 40), "بیست و پنج" (20 + 5), "بـ33".
+    """
+    nums = _lexicon().numbers
+    w = words[i]
+    for pre in ("بـ", "ب", "ل", "و"):
+        if w.startswith(pre) and _NUMBER.match(w[len(pre) :]):
+            w = w[len(pre) :]
+    if _NUMBER.match(w):
+        return int(float(w.replace(",", ""))), 1
+    value, used = _word_number(words, i, nums)
+    if value is None:
+        return None
+    # "الثماني والأربعين": unit + و + tens; "بیست و پنج": tens + و + unit
+    j = i + used
+    if j < len(words):
+        nxt = words[j]
+        tail = nxt[1:] if nxt.startswith("و") and len(nxt) > 2 else None
+        if nxt == "و" and j + 1 < len(words):
+            second, used2 = _word_number(words, j + 1, nums)
+            if second is not None:
+                return value + second, used + 1 + used2
+        elif tail is not None:
+            second, used2 = _word_number([tail, *words[j + 1 :]], 0, nums)
+            if second is not None:
+                return value + second, used + used2
+    return value, used
+
+
+def _word_number(words: list[str], i: int, nums: dict[str, int]) -> tuple[int | None, int]:
+    two = " ".join(words[i : i + 2])
+    if two in nums:
+        return nums[two], 2
+    w = words[i]
+    for form in (w, w[2:] if w.startswith("ال") else None, _bare(w)):
+        if form and form in nums:
+            return nums[form], 1
+    return None, 0
+
+
+def _casualties(words: list[str], lex: _Lexicon) -> tuple[int | None, int | None]:
+    """(killed, injured) from killing/injury words and the numbers next to them."""
+    found: dict[str, int | None] = {"killed": None, "injured": None}
+    for i, w in enumerate(words):
+        b = _bare(w)
+        kind = (
+            "killed" if b in lex.cues["killed"] else "injured" if b in lex.cues["injured"] else None
+        )
+        if kind is None or found[kind] is not None:
+            continue
+        before = words[max(0, i - 3) : i]
+        if any(x in lex.cues["negation"] for x in before):
+            found[kind] = 0
+            continue
+        found[kind] = _near_number(words, i, singular=b in lex.cues["singular"])
+    return found["killed"], found["injured"]
+
+
+def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
+    """The count of a killing/injury word: a number right before it ("ثمانية جرحى", "3 killed"),
+    else right after it ("مقتل 3", "إصابة اثنين", "کشته شدن سه") unless it starts a new
+    conjunct ("قتيل وثمانية جرحى"); a singular noun with no number is one ("سقوط قتيل")."""
+    if i > 0 and (got := parse_number(words, i - 1)) is not None:
+        return got[0]
+    j = i + 1
+    while j < len(words) and j <= i + 3 and _is_auxiliary(words[j]):
+        j += 1  # "کشته شدن سه", "killed at least three"
+    if j < len(words) and not words[j].startswith("و") and (got := parse_number(words, j)):
+        return got[0]
+    return 1 if singular else None
+
+
+def _is_auxiliary(word: str) -> bool:
+    """Words between a casualty word and its number: "کشته شدن سه", "killed at least 3"."""
+    return word in {"شدن", "شده", "شدند", "at", "least", "some", "about", "نحو", "قرابة"}
+
+
+def _counts(words: list[str]) -> list[tuple[int, str]]:
+    """Numbers with the word they count ("5 صواريخ"), dates and clock times left out."""
+    months = {m for m in month_names()}
+    out = []
+    for i in range(len(words)):
+        got = parse_number(words, i)
+        if got is None or i + got[1] >= len(words):
+            continue
+        what = words[i + got[1]]
+        if what in months or (i > 0 and words[i - 1] in months) or got[0] >= 1900:
+            continue
+        out.append((got[0], what))
+    return out
+
+
+def _modality(words: list[str], trigger_at: int, lex: _Lexicon) -> list[str]:
+    before = {_bare(w) for w in words[max(0, trigger_at - 3) : trigger_at]}
+    everywhere = {_bare(w) for w in words}
+    out = []
+    if before & lex.cues["negation"]:
+        out.append("negated")
+    if everywhere & lex.cues["hedge"]:
+        out.append("hedged")
+    if everywhere & lex.cues["denial"]:
+        out.append("denied")
+    if before & lex.cues["plan"]:
+        out.append("planned")
+    return out
+
+
+def extract_events(text: str, *, anchor: date | None, settings: Settings) -> list[EventMention]:
+    """Event mentions of every sentence of ``text`` that has an event trigger.
+
+    Example::
+
+        (e,) = extract_events("أسفر هجوم بطائرة مسيرة في 28 يناير عن مقتل 3 جنود أميركيين.",
+                              anchor=date(2024, 4, 22), settings=Settings())
+        e.acled_subtype, e.date, e.killed  # ('Air/drone strike', '2024-01-28', 3)
+    """
+    lex = _lexicon()
+    out = []
+    for sp in sentence_spans(text):
+        sentence = text[sp.start : sp.end]
+        ev = _sentence_event(sentence, sp, anchor, settings, lex)
+        if ev is not None:
+            out.append(ev)
+    return out
+
+
+def _sentence_event(sentence: str, sp: Span, anchor: date | None, s: Settings, lex: _Lexicon):  # type: ignore[no-untyped-def]
+    norm = normalize_with_offsets(sentence)
+    spans = word_spans(norm.text)
+    hits = find_aliases(norm.text, lex.index, max_words=4, words=spans, strip_article=True)
+    if not hits:
+        return None
+    # the most specific trigger types the sentence: one with a subtype (weapon) beats "attack"
+    best = max(hits, key=lambda h: (bool(lex.triggers[h.key][2]), bool(lex.triggers[h.key][3])))
+    plover, acled, subtype, weapon = lex.triggers[best.key]
+    if not subtype:
+        subtype = next((lex.triggers[h.key][2] for h in hits if lex.triggers[h.key][2]), "")
+    words = [w for _, _, w in spans]
+    killed, injured = _casualties(words, lex)
+    dates = extract_dates(sentence, anchor=anchor, settings=s).dates
+    dated = next((d for d in dates if d.value and d.precision == "day"), None) or next(
+        (d for d in dates if d.value), None)  # fmt: skip
+    places = [p.place.id for p in extract_places(sentence)]
+    actors = extract_actors(sentence)
+    t_start, t_end = norm.to_original(best.start, best.end)
+    actor = next((a.actor_id or a.text for a in actors if a.span.end <= t_start), None)
+    target = next((a.actor_id or a.text for a in actors if a.span.start >= t_end), None)
+    ev = EventMention(
+        span=sp, sentence=sentence, trigger=sentence[t_start:t_end],
+        trigger_span=Span(sp.start + t_start, sp.start + t_end), plover=plover,
+        acled_type=acled, acled_subtype=subtype, weapon=weapon or _weapon(hits, lex),
+        date=dated.value if dated else None, date_text=dated.text if dated else None,
+        places=places, actor=actor, target=target, counts=_counts(words),
+        killed=killed, injured=injured, modality=_modality(words, best.first_word, lex),
+    )  # fmt: skip
+    ev.background = _is_background(ev, words, anchor, s, lex)
+    return ev
+
+
+def _weapon(hits, lex: _Lexicon) -> str | None:  # type: ignore[no-untyped-def]
+    return next((lex.triggers[h.key][3] for h in hits if lex.triggers[h.key][3]), None)
+
+
+def _is_background(ev: EventMention, words: list[str], anchor: date | None, s: Settings,
+                   lex: _Lexicon) -> bool:  # fmt: skip
+    if ev.date and anchor and len(ev.date) == 10:
+        return date.fromisoformat(ev.date) < anchor - timedelta(days=s.background_days)
+    if ev.date and anchor and len(ev.date) == 7:
+        return ev.date < (anchor - timedelta(days=s.background_days)).isoformat()[:7]
+    return bool(words) and _bare(words[0]) in lex.cues["background"] | {
+        normalize(w) for w in ("وكانت", "وكان")
+    }

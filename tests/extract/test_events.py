@@ -1,0 +1,87 @@
+"""Event mentions: type, weapon, date, place, casualties, modality, background."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khabar.extract.events import extract_events, parse_number, sentence_spans
+from khabar.normalize import normalize, tokens
+from khabar.settings import Settings
+
+S = Settings()
+ANCHOR = date(2024, 4, 22)
+
+
+def _event(text: str):
+    events = extract_events(text, anchor=ANCHOR, settings=S)
+    assert len(events) == 1, [e.trigger for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("5 صواريخ", 5), ("خمسة صواريخ", 5), ("الثماني والأربعين ساعة", 48), ("بـ33 صاروخا", 33),
+     ("پنج موشک", 5), ("بیست و پنج نفر", 25), ("three soldiers", 3), ("۲۸ ژانویه", 28)],
+)  # fmt: skip
+def test_numbers_in_digits_and_words(text: str, value: int) -> None:
+    assert parse_number(tokens(normalize(text)), 0)[0] == value
+
+
+def test_rocket_attack_with_date_place_and_count() -> None:
+    e = _event("وقال مصدران أمنيان عراقيان لرويترز إن 5 صواريخ على الأقل أطلقت أمس الأحد "
+               "من بلدة زمار العراقية باتجاه قاعدة عسكرية أميركية في شمال شرق سوريا.")  # fmt: skip
+    assert (e.plover, e.acled_subtype, e.weapon) == (
+        "ASSAULT",
+        "Shelling/artillery/missile attack",
+        "rocket",
+    )
+    assert e.date == "2024-04-21" and "IQ-S-ZUMMAR" in e.places and (5, "صواريخ") in e.counts
+    assert not e.background
+
+
+def test_drone_strike_in_persian_with_killed_count_is_background() -> None:
+    e = _event("حمله پهپادی در ۲۸ ژانویه منجر به کشته شدن سه سرباز آمریکایی در وسط صحرای اردن شد.")
+    assert e.acled_subtype == "Air/drone strike" and e.weapon == "drone"
+    assert (e.date, e.killed, e.background) == ("2024-01-28", 3, True)
+    assert "JO" in e.places
+
+
+def test_killed_and_injured_split() -> None:
+    e = _event(
+        "وفجر السبت أسفر انفجار وحريق داخل قاعدة عسكرية في العراق عن سقوط قتيل وثمانية جرحى."
+    )
+    assert (e.killed, e.injured, e.date) == (1, 8, "2024-04-20")
+    e = _event("A drone strike killed at least three US soldiers and wounded 34 others on Sunday.")
+    assert (e.killed, e.injured) == (3, 34)
+
+
+def test_no_casualties_is_zero_not_unknown() -> None:
+    e = _event("لكن لم تقع إصابات أو أضرار في البنية التحتية جراء الهجمات الصاروخية.")
+    assert e.injured == 0 and e.killed is None
+
+
+def test_hedged_and_denied_modality() -> None:
+    e = _event("قتلوا في غارة جوية ربما تكون الولايات المتحدة قد نفذتها في مدينة كركوك.")
+    assert "hedged" in e.modality and e.acled_subtype == "Air/drone strike"
+    e = _event("ونفت القيادة المركزية الأميركية أي مسؤولية لها عن الانفجار الذي وقع السبت.")
+    assert "denied" in e.modality
+
+
+def test_sentences_without_triggers_give_no_event() -> None:
+    assert extract_events("وقال رئيس الوزراء إن الحكومة ستواصل الحوار مع الشركاء.", anchor=ANCHOR,
+                          settings=S) == []  # fmt: skip
+
+
+def test_sentence_spans_cover_the_text_as_written() -> None:
+    text = "انفجار في بغداد. وقتل اثنان!\nهل هناك ضحايا؟ نعم"
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == [
+        "انفجار في بغداد.", "وقتل اثنان!", "هل هناك ضحايا؟", "نعم"]  # fmt: skip
+
+
+def test_event_spans_point_into_the_original() -> None:
+    text = "مقدمة.\nوأسفر هجوم بطائرة مسيرة في 28 يناير عن مقتل 3 جنود أميركيين."
+    (e,) = extract_events(text, anchor=ANCHOR, settings=S)
+    assert text[e.span.start : e.span.end] == e.sentence
+    assert text[e.trigger_span.start : e.trigger_span.end] == e.trigger == "طائرة مسيرة"
