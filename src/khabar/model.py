@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 __all__ = [
+    "Claim",
     "DateCorrection",
     "DateMention",
     "Document",
@@ -240,3 +241,21 @@ class EventMention:
     injured: int | None = None
     modality: list[str] = field(default_factory=list)
     background: bool = False
+
+
+@dataclass(slots=True)
+class Claim:
+    """An attributed statement: who said it (an actor id, or the unnamed source as written),
+    with which verb and stance, what exactly (the quoted or reported span), and through whom
+    (``chain``: outermost reporter first, e.g. Reuters → three security sources)."""
+
+    span: Span  # the sentence
+    sentence: str
+    speaker: str | None  # actor id, or the speaker's text when unresolved / unnamed
+    speaker_text: str | None
+    speaker_kind: str | None
+    verb: str
+    stance: str  # asserts | denies
+    content: str
+    content_span: Span
+    chain: list[str] = field(default_factory=list)

@@ -1,0 +1,165 @@
+"""Claims: attributed statements with speaker, reporting verb, stance, content and the chain of
+attribution ("Reuters, quoting three security sources"; "به گزارش همشهری آنلاین").
+
+Input: original text. Output: ``Claim`` objects, one per reporting verb
+(``resources/claim_verbs.tsv``: verb → stance asserts/denies and kind say/report/relay/deny...).
+
+Speaker: Arabic puts the speaker after the verb ("وقال مصدران أمنيان"), English and Persian
+before it ("a US official said", "سخنگو ... گفت"): the nearest actor mention on the expected side,
+else on the other. Content: the quoted span after the verb («...», "...", “...”), else the
+clause after إن/أن/که/that, else the rest of the sentence. Chain: actors introduced by
+attribution markers (``attribution.tsv``: نقلا عن، بحسب، به نقل از، به گزارش، quoting...) and
+agencies a relay verb names ("ونقلت رويترز عن مسؤول أميركي" → Reuters → US official).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.extract.actors import ActorMention, extract_actors
+from khabar.extract.events import sentence_spans
+from khabar.extract.lexicon import AliasHit, find_aliases, word_spans
+from khabar.model import Claim, Span
+from khabar.normalize import normalize, normalize_with_offsets
+from khabar.resources import read_csv
+
+__all__ = ["extract_claims"]
+
+# a quotation of three words or more (a quoted name, 'كتائب "حزب الله"', is no quotation)
+_QUOTE = re.compile(r"«(\S+\s+\S+\s+[^»]+)»|\"(\S+\s+\S+\s+[^\"]+)\"|“(\S+\s+\S+\s+[^”]+)”")
+_THAT = re.compile(r"(?<!\w)(?:ان|انه|انها|بان|كه|that)(?!\w)")  # normalised إن/أن/بأن/که
+_SOURCE_KINDS = ("agency", "media")
+_NEAR, _BEFORE, _FAR = 12, 60, 40  # characters between verb and speaker (see _speaker)
+_MARKER_GAP = 12  # "نقلاً عن ثلاثة مصادر": a number may stand between marker and source
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    verbs: dict[str, tuple[str, str, str]]  # normalised verb → (stance, kind, lang)
+    verb_index: dict[str, tuple[str, ...]]
+    markers: dict[str, tuple[str, ...]]
+    roles: dict[str, str]  # marker → speaker | reporter
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    verbs, lang = {}, ""
+    for r in read_csv("claim_verbs.tsv"):
+        lang = r["lang"] or lang
+        verbs[" ".join(normalize(r["verb"]).split())] = (r["stance"], r["kind"], r["lang"])
+    rows = read_csv("attribution.tsv")
+    markers = {" ".join(normalize(r["marker"]).split()): (r["lang"],) for r in rows}
+    roles = {" ".join(normalize(r["marker"]).split()): r["role"] for r in rows}
+    return _Lexicon(verbs, {k: (k,) for k in verbs}, markers, roles)
+
+
+def extract_claims(text: str) -> list[Claim]:
+    """Every attributed statement in ``text``.
+
+    Example::
+
+        (c,) = extract_claims('ونقلت رويترز عن مسؤول أميركي أن مقاتلة دمرت قاذفة صواريخ.')
+        c.speaker_text, c.chain  # ('مسؤول أميركي', ['REUTERS'])
+    """
+    lex = _lexicon()
+    out: list[Claim] = []
+    for sp in sentence_spans(text):
+        sentence = text[sp.start : sp.end]
+        norm = normalize_with_offsets(sentence)
+        words = word_spans(norm.text)
+        verbs = find_aliases(norm.text, lex.verb_index, max_words=2, words=words)
+        if not verbs:
+            continue
+        actors = extract_actors(sentence)
+        markers = find_aliases(norm.text, lex.markers, max_words=3, words=words)
+        ends = [norm.to_original(v.start, v.end)[0] for v in verbs[1:]] + [len(sentence)]
+        for k, (verb, end) in enumerate(zip(verbs, ends, strict=True)):
+            claim = _claim(sentence, sp, norm, verb, actors, markers, lex, end)
+            if claim.speaker is None and k > 0:
+                continue  # a second verb with no speaker of its own belongs to the first claim
+            if claim.speaker is None and out:
+                # "وأضاف ..." / "این گردانها افزود": the previous speaker goes on
+                claim.speaker, claim.speaker_text = out[-1].speaker, out[-1].speaker_text
+                claim.speaker_kind = "inherited"
+            out.append(claim)
+    return out
+
+
+def _claim(
+    sentence, sp, norm, verb: AliasHit, actors: list[ActorMention], markers, lex, end: int
+) -> Claim:  # type: ignore[no-untyped-def]
+    stance, kind, lang = lex.verbs[verb.key]
+    v_start, v_end = norm.to_original(verb.start, verb.end)
+    marked = _marked(norm, markers, actors, lex)
+    said_by = [a for a, role in marked if role == "speaker"]
+    chain = [a.actor_id or a.text for a, role in marked if role == "reporter"]
+    used = {id(a) for a, _ in marked}
+    others = [a for a in actors if id(a) not in used]
+    if kind in ("relay", "report"):  # "ونقلت رويترز عن مسؤول": the outlet opens the chain
+        reporter = next((a for a in others if a.span.start >= v_end), None)
+        if reporter is not None and reporter.kind in _SOURCE_KINDS and (said_by or kind == "relay"):
+            chain.append(reporter.actor_id or reporter.text)
+            others = [a for a in others if a is not reporter]
+    people = [a for a in others if a.kind not in _SOURCE_KINDS] or others
+    speaker = said_by[-1] if said_by else _speaker(people, v_start, v_end, lang)
+    content, c_span = _content(sentence[:end], norm, v_end)
+    return Claim(
+        span=sp, sentence=sentence,
+        speaker=(speaker.actor_id or speaker.text) if speaker else None,
+        speaker_text=speaker.text if speaker else None,
+        speaker_kind=speaker.kind if speaker else None,
+        verb=sentence[v_start:v_end], stance=stance, content=content,
+        content_span=Span(sp.start + c_span[0], sp.start + c_span[1]), chain=chain,
+    )  # fmt: skip
+
+
+def _marked(norm, markers, actors: list[ActorMention], lex) -> list[tuple[ActorMention, str]]:  # type: ignore[no-untyped-def]
+    """Actors right after an attribution marker, with the marker's role: "به گزارش X" makes X
+    a reporter; "نقلا عن X", "according to X" make X the speaker."""
+    out: list[tuple[ActorMention, str]] = []
+    for m in markers:
+        _, m_end = norm.to_original(m.start, m.end)
+        nxt = next((a for a in actors if 0 <= a.span.start - m_end <= _MARKER_GAP), None)
+        if nxt is not None and all(nxt is not a for a, _ in out):
+            out.append((nxt, lex.roles[m.key]))
+    return out
+
+
+def _speaker(
+    actors: list[ActorMention], v_start: int, v_end: int, lang: str
+) -> ActorMention | None:
+    """Arabic: the actor right after the verb ("وقال مصدر"), else one just before it
+    ("كتائب حزب الله تنفي", "وكانت المقاومة ... قد أعلنت"); Persian: the sentence's first actor
+    (subject-object-verb); English: the nearest actor before the verb."""
+    after = [a for a in actors if a.span.start >= v_end]
+    before = [a for a in actors if a.span.end <= v_start]
+    if lang == "ar":
+        if after and after[0].span.start - v_end <= _NEAR:
+            return after[0]
+        if before and v_start - before[-1].span.end <= _BEFORE:
+            return before[-1]
+        return after[0] if after and after[0].span.start - v_end <= _FAR else None
+    if lang == "fa":
+        return before[0] if before else (after[0] if after else None)
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _content(sentence: str, norm, v_end: int) -> tuple[str, tuple[int, int]]:  # type: ignore[no-untyped-def]
+    rest = sentence[v_end:]
+    if m := _QUOTE.search(rest):
+        g = next(i for i in range(1, 4) if m.group(i))
+        a, b = v_end + m.start(g), v_end + m.end(g)
+        return sentence[a:b], (a, b)
+    n_from = next((i for i, o in enumerate(norm.starts) if o >= v_end), len(norm.text))
+    n_to = next((i for i, o in enumerate(norm.starts) if o >= len(sentence)), len(norm.text))
+    if m := _THAT.search(norm.text, n_from, n_to):
+        a = norm.to_original(m.end(), m.end())[0]
+        while a < len(sentence) and sentence[a].isspace():
+            a += 1
+        return sentence[a:].rstrip(" .،,"), (a, len(sentence))
+    a = v_end
+    while a < len(sentence) and sentence[a] in " ،,:":
+        a += 1
+    return sentence[a:].rstrip(" .،,"), (a, len(sentence))
