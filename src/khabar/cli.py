@@ -198,11 +198,55 @@ def show_cmd(
     for line in doc["removed_lines"]:
         out.print(f"  line {line['line_no']} {line['role']} ({line['rule']}): {line['text']}",
                   highlight=False)  # fmt: skip
+    _print_facts(doc["facts"])
     for key in ("duplicates", "shared_paragraphs"):
         if doc[key]:
             out.print(f"\n[bold]{key}[/bold]")
             for row in doc[key]:
                 out.print("  " + ", ".join(f"{k}={v}" for k, v in row.items()), highlight=False)
+
+
+def _event_line(e: dict[str, Any]) -> str:
+    fields = {
+        "date": e["date"], "places": ",".join(json.loads(e["places"])), "actor": e["actor"],
+        "target": e["target"], "killed": e["killed"], "injured": e["injured"],
+    }  # fmt: skip
+    bits = [e["acled_subtype"] or e["acled_type"]]
+    bits += [f"{k}={v}" for k, v in fields.items() if v not in (None, "")]
+    bits += json.loads(e["modality"]) + (["background"] if e["background"] else [])
+    return f"  {e['start']}:{e['end']} [{e['trigger']}] " + " ".join(bits)
+
+
+def _claim_line(c: dict[str, Any]) -> str:
+    chain = " ← ".join(json.loads(c["chain"]))
+    via = f" via {chain}" if chain else ""
+    who = c["speaker"] or "?"
+    return f"  {c['start']}:{c['end']} {who} {c['stance']} ({c['verb']}){via}: {c['content']}"
+
+
+def _print_facts(facts: dict[str, list[dict[str, Any]]]) -> None:
+    """Events, claims, dates (with their flags and proposed corrections), places, actors."""
+    for title, rows, line in (("events", facts["event_mentions"], _event_line),
+                              ("claims", facts["claims"], _claim_line)):  # fmt: skip
+        if rows:
+            out.print(f"\n[bold]{title}[/bold]")
+        for row in rows:
+            out.print(line(row), highlight=False)
+    dates = facts["date_mentions"]
+    if dates:
+        listed = "; ".join(f"{d['text']}={d['value']}" for d in dates)
+        out.print(f"\n[bold]dates[/bold] {listed}", highlight=False)
+    for d in (d for d in dates if d["flags"] != "[]"):
+        out.print(f"  flag {d['text']}: {'; '.join(json.loads(d['flags']))}", highlight=False)
+        for value, calendar, reason in json.loads(d["corrections"]):
+            out.print(f"    proposed {value} ({calendar}): {reason}", highlight=False)
+    places = sorted({f"{p['name']} ({p['country']} {p['lat']:.2f},{p['lon']:.2f})"
+                     for p in facts["place_mentions"]})  # fmt: skip
+    actors = sorted({a["name"] if a["actor_id"] else f"{a['text']} ({a['kind']})"
+                     for a in facts["actor_mentions"]})  # fmt: skip
+    for title, names in (("places", places), ("actors", actors)):
+        if names:
+            out.print(f"\n[bold]{title}[/bold] " + "; ".join(names), highlight=False)
 
 
 @app.command("stats")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from khabar.clean import clean_article
 from khabar.dedup import DuplicateIndex
+from khabar.extract.document import extract_document
 from khabar.langid import detect_language
 from khabar.model import Document, DuplicateRecord, QuarantineRecord, RawArticle
 from khabar.normalize import normalize
@@ -181,6 +182,10 @@ class _Ingestor:
             else:
                 r.unchanged += 1
             return
+        extraction = None
+        if s.extract:
+            with _timed(r, "extract"):
+                extraction = extract_document(doc, s)
         with _timed(r, "dedup"):
             sigs = self.index.signatures(doc)
             near = self.index.near_duplicate(doc.id, sigs.document)
@@ -191,6 +196,8 @@ class _Ingestor:
             self.store.add_document(
                 doc, run_id=r.run_id, minhash=sigs.document, paragraph_minhashes=canonical
             )
+            if extraction is not None:
+                self.store.add_extraction(doc.id, extraction)
             if near is not None:
                 self.store.add_duplicate(near, source=raw.source, locator=raw.locator,
                                          run_id=r.run_id)  # fmt: skip

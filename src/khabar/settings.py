@@ -110,10 +110,18 @@ class Settings:
         6, "Sentences or paragraphs this long or longer are dropped when repeated in one document."
     )
     # --- extraction ----------------------------------------------------------------------
+    extract: bool = _opt(
+        True, "Run the extractors (dates, places, actors, events, claims) during ingest."
+    )
     date_future_tolerance_days: int = _opt(
         2,
         "A date without a year is placed in the year that puts it nearest the publication date "
         "and at most this many days after it (news reports the past).",
+    )
+    date_search_years: int = _opt(
+        15,
+        "With no publication date, how many years back to look for the year in which a written "
+        "weekday fits its date (both readings are proposed, none is chosen).",
     )
     background_days: int = _opt(
         7,

@@ -159,3 +159,14 @@ def test_never_crashes_and_spans_stay_inside_the_text(text: str, anchor: date) -
     got = extract_dates(text, anchor=anchor, settings=S)
     for d in got.dates:
         assert 0 <= d.span.start <= d.span.end <= len(text)
+
+
+def test_without_anchor_a_weekday_mismatch_still_proposes_both_readings() -> None:
+    text = ("ذكرت وكالة رويترز، يوم الأحد 12 ديسمبر/كانون الأول، أن خمسة قتلوا. "
+            "وهاجمت الطائرات هدفين في الأول من آذار.")  # fmt: skip
+    got = extract_dates(text, anchor=None, settings=S, reference=date(2026, 11, 23))
+    sunday, azar = got.dates
+    assert sunday.value is None and sunday.flags[0].startswith("no_anchor")
+    assert [(c.value, c.calendar) for c in sunday.corrections] == [
+        ("2023-12-03", "solar_hijri"), ("2021-12-12", "gregorian")]  # fmt: skip
+    assert azar.corrections[0].value == "2023-11-22"

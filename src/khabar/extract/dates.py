@@ -91,8 +91,10 @@ class DateExtraction:
 class _Resolver:
     """Turns regex matches into mentions, given the anchor date."""
 
-    def __init__(self, text: str, norm: NormalizedText, anchor: date | None, s: Settings) -> None:
+    def __init__(self, text: str, norm: NormalizedText, anchor: date | None, s: Settings,
+                 reference: date) -> None:  # fmt: skip
         self.text, self.norm, self.anchor, self.s = text, norm, anchor, s
+        self.s_reference = reference  # "now", for texts with no anchor
         self.lex = _lexicon()
 
     # -- helpers ---------------------------------------------------------------------------
@@ -144,10 +146,42 @@ class _Resolver:
                            weekday=wd)  # fmt: skip
         if value is None:
             out.flags.append("no_anchor: the year is not written and no publication date is known")
+            if wd is not None and cal == "gregorian":
+                out.corrections.extend(self.weekday_years(m["mon"], month, day, wd))
         elif wd is not None and value.weekday() != wd:
             out.flags.append(f"weekday_mismatch: written {_WEEKDAY_NAMES[wd]}, but {value} is a "
                              f"{_WEEKDAY_NAMES[value.weekday()]}")  # fmt: skip
             out.corrections.extend(self.solar_readings(m["mon"], month, day, year, wd, cal))
+        return out
+
+    def weekday_years(self, name: str, month: int, day: int, wd: int) -> list[DateCorrection]:
+        """With no year and no anchor, the most recent years (up to the reference date) in which
+        the written weekday fits: once as a Gregorian date, once read as Solar Hijri."""
+        ref = self.s_reference
+        out = []
+        greg = next((d for y in range(ref.year, ref.year - self.s.date_search_years, -1)
+                     if (d := _to_gregorian("gregorian", y, month, day)) and d <= ref
+                     and d.weekday() == wd), None)  # fmt: skip
+        if greg is not None:
+            why = (f"latest year in which {_WEEKDAY_NAMES[wd]} {day} {name} fits the written "
+                   "weekday (no publication date)")  # fmt: skip
+            out.append(DateCorrection(greg.isoformat(), "gregorian", why))
+        homograph = self.lex.words.get("solar_homograph", {}).get(name)
+        for k in ([int(homograph)] if homograph else []) + [(month - 4) % 12 + 1]:
+            sy0 = _year_in("solar_hijri", ref)
+            solar = next((d for sy in range(sy0, sy0 - self.s.date_search_years, -1)
+                          if (d := _to_gregorian("solar_hijri", sy, k, day)) and d <= ref
+                          and d.weekday() == wd), None)  # fmt: skip
+            if solar is not None:
+                persian = jdatetime.date.fromgregorian(date=solar).strftime("%d %B %Y")
+                out.append(DateCorrection(
+                    solar.isoformat(), "solar_hijri",
+                    f"Solar Hijri {persian} = {solar}: the month name may render a Persian month "
+                    f"(machine translation); the written weekday ({_WEEKDAY_NAMES[wd]}) matches",
+                ))  # fmt: skip
+                break
+        if len(out) > 1:
+            out.reverse()  # list the Solar Hijri reading first: it explains a translated text
         return out
 
     def solar_readings(self, name: str, month: int, day: int, year: int | None, wd: int | None,
@@ -304,7 +338,11 @@ _ORDER = ("numeric", "full", "mdy", "relative", "month", "weekday", "year")
 def _propagate_solar(dates: list[DateMention], resolver: _Resolver) -> None:
     """If one date of the document reads as Solar Hijri, propose it for the document's other
     month names that are Solar Hijri homographs (آذار → Azar)."""
-    confirmed = [d for d in dates if any("weekday" in c.reason for c in d.corrections)]
+
+    def weekday_backed(d: DateMention) -> bool:
+        return any("weekday" in c.reason and c.calendar == "solar_hijri" for c in d.corrections)
+
+    confirmed = [d for d in dates if weekday_backed(d)]
     evidence = confirmed[0] if confirmed else None
     if evidence is None:
         return
@@ -322,7 +360,8 @@ def _propagate_solar(dates: list[DateMention], resolver: _Resolver) -> None:
         day = int(day_m.group()) if day_m else next(
             (int(v) for w, v in resolver.lex.words["ordinal"].items() if w in norm), 1)  # fmt: skip
         k = int(homographs[name])
-        ref = resolver.anchor or (date.fromisoformat(evidence.corrections[0].value))
+        solar = next(c for c in evidence.corrections if c.calendar == "solar_hijri")
+        ref = resolver.anchor or date.fromisoformat(solar.value)
         for sy in (_year_in("solar_hijri", ref), _year_in("solar_hijri", ref) - 1):
             g = _to_gregorian("solar_hijri", sy, k, day)
             if g is not None and g <= ref + timedelta(days=resolver.s.date_future_tolerance_days):
@@ -337,7 +376,9 @@ def _propagate_solar(dates: list[DateMention], resolver: _Resolver) -> None:
                 break
 
 
-def extract_dates(text: str, *, anchor: date | None, settings: Settings) -> DateExtraction:
+def extract_dates(
+    text: str, *, anchor: date | None, settings: Settings, reference: date | None = None
+) -> DateExtraction:
     """Find and resolve every date and clock time in ``text``.
 
     Example::
@@ -346,7 +387,7 @@ def extract_dates(text: str, *, anchor: date | None, settings: Settings) -> Date
         got.dates[0].value  # '2024-04-21'
     """
     norm = normalize_with_offsets(text)
-    resolver = _Resolver(text, norm, anchor, settings)
+    resolver = _Resolver(text, norm, anchor, settings, reference or date.today())
     taken: list[tuple[int, int]] = []
     dates: list[DateMention] = []
     for kind in _ORDER:

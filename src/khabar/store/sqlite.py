@@ -23,6 +23,7 @@ import numpy as np
 
 from khabar.dedup import paragraph_key
 from khabar.errors import NotFoundError, StoreError
+from khabar.extract.document import Extraction
 from khabar.model import Document, DuplicateRecord, LineRole, QuarantineRecord, SharedParagraph
 from khabar.normalize import normalize, normalize_with_offsets, tokens
 from khabar.settings import Settings
@@ -30,6 +31,11 @@ from khabar.settings import Settings
 __all__ = ["SQLiteStore", "open_store"]
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
+_FACT_TABLES = ("date_mentions", "place_mentions", "actor_mentions", "event_mentions", "claims")
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _now() -> str:
@@ -195,6 +201,48 @@ class SQLiteStore:
             ),
         )
 
+    def add_extraction(self, doc_id: str, ex: Extraction) -> None:
+        """Replace the extracted facts of ``doc_id`` with ``ex`` (call inside a transaction)."""
+        for table in _FACT_TABLES:
+            self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        js = _json
+        self.db.executemany(
+            "INSERT INTO date_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, i, d.span.start, d.span.end, d.text, d.value, d.precision, d.calendar,
+              d.anchor, d.weekday, d.part_of_day, d.qualifier, js(d.flags),
+              js([[c.value, c.calendar, c.reason] for c in d.corrections]))
+             for i, d in enumerate(ex.dates)],
+        )  # fmt: skip
+        self.db.executemany(
+            "INSERT INTO place_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, i, p.span.start, p.span.end, p.text, p.place.id, p.place.name,
+              p.place.kind, p.place.precision, p.place.country, p.place.lat, p.place.lon,
+              p.relation, js(p.alternatives), p.reason) for i, p in enumerate(ex.places)],
+        )  # fmt: skip
+        self.db.executemany(
+            "INSERT INTO actor_mentions VALUES (?,?,?,?,?,?,?,?)",
+            [(doc_id, i, a.span.start, a.span.end, a.text, a.actor_id, a.name, a.kind)
+             for i, a in enumerate(ex.actors)],
+        )  # fmt: skip
+        self.db.executemany(
+            "INSERT INTO event_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, i, e.span.start, e.span.end, e.sentence, e.trigger, e.trigger_span.start,
+              e.trigger_span.end, e.plover, e.acled_type, e.acled_subtype, e.weapon, e.date,
+              e.date_text, js(e.places), e.actor, e.target, js(e.counts), e.killed, e.injured,
+              js(e.modality), int(e.background)) for i, e in enumerate(ex.events)],
+        )  # fmt: skip
+        self.db.executemany(
+            "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, i, c.span.start, c.span.end, c.sentence, c.speaker, c.speaker_text,
+              c.speaker_kind, c.verb, c.stance, c.content, c.content_span.start,
+              c.content_span.end, js(c.chain)) for i, c in enumerate(ex.claims)],
+        )  # fmt: skip
+
+    def facts(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """The extracted facts of a document, table by table, in text order."""
+        return {t: self._dicts(f"SELECT * FROM {t} WHERE doc_id = ? ORDER BY seq", doc_id)
+                for t in _FACT_TABLES}  # fmt: skip
+
     def add_duplicate(
         self, dup: DuplicateRecord, *, source: str, locator: str, run_id: int
     ) -> bool:
@@ -269,6 +317,7 @@ class SQLiteStore:
         doc["duplicates"] = self._dicts(
             "SELECT doc_id, kind, score, source, locator FROM duplicates WHERE first_id = ?", did
         )
+        doc["facts"] = self.facts(did)
         doc["shared_paragraphs"] = self._dicts(
             "SELECT para_idx, other_id, other_idx, kind, score FROM shared_paragraphs"
             " WHERE doc_id = ? UNION ALL SELECT other_idx, doc_id, para_idx, kind, score"

@@ -1,0 +1,68 @@
+"""Run every extractor on a cleaned document, with spans in the document's original text.
+
+Input: a ``Document`` (its kept paragraphs and publication date) and settings. Output: an
+``Extraction`` with the document's dates, times, places, actors, event mentions and claims.
+Each extractor runs on each kept paragraph (title, summary, headings, body), so nothing from
+captions, ads or repeated paragraphs is counted, and every span is shifted to ``raw_text``.
+The publication date (if known) anchors relative dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TypeVar
+
+from khabar.extract.actors import ActorMention, extract_actors
+from khabar.extract.claims import extract_claims
+from khabar.extract.dates import extract_dates
+from khabar.extract.events import extract_events
+from khabar.extract.places import PlaceMention, extract_places
+from khabar.model import Claim, DateMention, Document, EventMention, Span, TimeMention
+from khabar.settings import Settings
+
+__all__ = ["Extraction", "extract_document"]
+
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class Extraction:
+    dates: list[DateMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+def _anchor(doc: Document) -> date | None:
+    try:
+        return date.fromisoformat(doc.published[:10]) if doc.published else None
+    except ValueError:
+        return None
+
+
+def _shift(span: Span, by: int) -> Span:
+    return Span(span.start + by, span.end + by)
+
+
+def _moved(items: list[T], by: int, *fields_: str) -> list[T]:
+    return [replace(x, **{f: _shift(getattr(x, f), by) for f in fields_}) for x in items]  # type: ignore[type-var]
+
+
+def extract_document(doc: Document, settings: Settings) -> Extraction:
+    """All facts of ``doc``, each with its span in ``doc.raw_text``."""
+    anchor = _anchor(doc)
+    out = Extraction()
+    for p in doc.paragraphs:
+        text, at = p.text, p.span.start
+        dates = extract_dates(text, anchor=anchor, settings=settings)
+        out.dates += _moved(dates.dates, at, "span")
+        out.times += _moved(dates.times, at, "span")
+        out.places += _moved(extract_places(text), at, "span")
+        out.actors += _moved(extract_actors(text), at, "span")
+        out.events += _moved(extract_events(text, anchor=anchor, settings=settings), at,
+                             "span", "trigger_span")  # fmt: skip
+        out.claims += _moved(extract_claims(text), at, "span", "content_span")
+    return out

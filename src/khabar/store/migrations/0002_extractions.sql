@@ -1,0 +1,46 @@
+-- 0002: facts extracted from documents (issue 4), each with its span in documents.raw_text.
+-- JSON columns hold lists (flags, corrections, place ids, counts, modality, chain).
+CREATE TABLE date_mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    value TEXT, precision TEXT NOT NULL, calendar TEXT NOT NULL, anchor TEXT NOT NULL,
+    weekday INTEGER, part_of_day TEXT, qualifier TEXT,
+    flags TEXT NOT NULL, corrections TEXT NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE TABLE place_mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    place_id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, precision TEXT NOT NULL,
+    country TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, relation TEXT,
+    alternatives TEXT NOT NULL, reason TEXT NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX place_mentions_place ON place_mentions(place_id);
+CREATE TABLE actor_mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    actor_id TEXT, name TEXT NOT NULL, kind TEXT NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+CREATE TABLE event_mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL,
+    trigger TEXT NOT NULL, trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+    plover TEXT NOT NULL, acled_type TEXT NOT NULL, acled_subtype TEXT NOT NULL, weapon TEXT,
+    date TEXT, date_text TEXT, places TEXT NOT NULL, actor TEXT, target TEXT,
+    counts TEXT NOT NULL, killed INTEGER, injured INTEGER, modality TEXT NOT NULL,
+    background INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX event_mentions_date ON event_mentions(date);
+CREATE TABLE claims (
+    doc_id TEXT NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL,
+    speaker TEXT, speaker_text TEXT, speaker_kind TEXT, verb TEXT NOT NULL,
+    stance TEXT NOT NULL, content TEXT NOT NULL,
+    content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, chain TEXT NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX claims_speaker ON claims(speaker);
