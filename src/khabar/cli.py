@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from khabar.errors import KhabarError
-from khabar.eval import check_floors, score_clean, score_langid
+from khabar.eval import check_floors, score_clean, score_extract, score_langid
 from khabar.pipeline import IngestReport, ingest
 from khabar.readers import ReadContext, format_of
 from khabar.settings import Settings, load_settings
@@ -328,6 +328,36 @@ def eval_clean_cmd(
                 out.print(f"  {key} missed: {text}", highlight=False)
     if gold is None and seeds is None:
         _gate("clean", scores, strict)
+
+
+@eval_app.command("extract")
+def eval_extract_cmd(
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+    strict: Annotated[bool, typer.Option(help="Exit 4 if a score is below its floor.")] = True,
+) -> None:
+    """Main-event recall and precision, field accuracy, claim recall, date-sanity flags and
+    place resolution on the sample gold.
+
+    Example: khabar eval extract
+    """
+    scores = score_extract(load_settings(config_file=config))
+    if json_out:
+        _print_json(scores)
+    else:
+        t = Table(title="extraction vs sample gold", show_header=True)
+        t.add_column("score")
+        t.add_column("value", justify="right")
+        for key, value in scores.items():
+            if isinstance(value, (int, float)):
+                t.add_row(key, f"{value}")
+        for key, value in scores["field_accuracy"].items():
+            t.add_row(f"field accuracy: {key}", "-" if value is None else f"{value}")
+        out.print(t)
+        for section in ("main_events", "claims", "date_sanity"):
+            for item, verdict in scores[section].items():
+                out.print(f"  {item}: {verdict}", highlight=False)
+    _gate("extract", scores, strict)
 
 
 @eval_app.command("langid")

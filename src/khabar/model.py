@@ -234,6 +234,7 @@ class EventMention:
     date: str | None = None  # ISO value of the sentence's date mention
     date_text: str | None = None
     places: list[str] = field(default_factory=list)  # gazetteer ids, in order
+    places_inherited: bool = False  # no place in the sentence: those of the previous event
     actor: str | None = None  # actor id (or text) before the trigger
     target: str | None = None  # actor id (or text) after the trigger
     counts: list[tuple[int, str]] = field(default_factory=list)  # (number, what) "5 صواريخ"

@@ -128,6 +128,9 @@ class Settings:
         "An event dated more than this many days before the publication date is background "
         "(recalled for context), not the article's news.",
     )
+    place_match_km: float = _opt(
+        25.0, "In evaluations, an extracted place this close to a gold place counts as right."
+    )
     # --- language id -------------------------------------------------------------------------
     langid_max_chars: int = _opt(600, "Characters of text given to the language-id model.")
     langid_min_score: float = _opt(

@@ -51,3 +51,11 @@ def test_gate_refuses_unknown_evaluations_and_scores() -> None:
 def test_floors_meet_the_issue_bar() -> None:
     floors = load_floors()["clean"]
     assert floors["boilerplate_precision"] >= 0.95 and floors["boilerplate_recall"] >= 0.90
+
+
+def test_extraction_meets_its_floors_on_the_sample_gold() -> None:
+    from khabar.eval import score_extract
+
+    scores = score_extract(Settings())
+    assert check_floors("extract", scores) == []
+    assert scores["zummar_resolved"] == 1.0 and scores["date_sanity_recall"] == 1.0

@@ -6,6 +6,7 @@ with the floors pinned in ``eval/baseline.json``.
 """
 
 from khabar.eval.clean import score_clean
+from khabar.eval.extract import score_extract
 from khabar.eval.gate import Floors, check_floors, load_floors
 from khabar.eval.gold import load_gold, sample_paths
 from khabar.eval.langid import load_labelled, score_langid
@@ -18,5 +19,6 @@ __all__ = [
     "load_labelled",
     "sample_paths",
     "score_clean",
+    "score_extract",
     "score_langid",
 ]

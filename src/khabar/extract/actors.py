@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.extract.lexicon import AliasHit, find_aliases, word_spans
+from khabar.extract.lexicon import AliasHit, alias_key, find_aliases, word_spans
 from khabar.model import Span
 from khabar.normalize import normalize, normalize_with_offsets
 from khabar.resources import read_csv
@@ -62,7 +62,7 @@ def actor_dictionary() -> _Dictionary:
         aff = tuple(a for a in r["affiliation"].strip().split(";") if a)
         actors[r["id"]] = Actor(r["id"], r["name"], r["kind"], aff, r["source"])
         for alias in r["aliases"].split("|"):
-            key = " ".join(normalize(alias).replace('"', " ").split())
+            key = alias_key(alias)
             if len(key) >= 2 and r["id"] not in index.setdefault(key, []):
                 index[key].append(r["id"])
     words: dict[str, set[str]] = {}

@@ -20,9 +20,9 @@ from functools import lru_cache
 
 from khabar.extract.actors import ActorMention, extract_actors
 from khabar.extract.events import sentence_spans
-from khabar.extract.lexicon import AliasHit, find_aliases, word_spans
+from khabar.extract.lexicon import AliasHit, alias_key, find_aliases, word_spans
 from khabar.model import Claim, Span
-from khabar.normalize import normalize, normalize_with_offsets
+from khabar.normalize import normalize_with_offsets
 from khabar.resources import read_csv
 
 __all__ = ["extract_claims"]
@@ -48,10 +48,10 @@ def _lexicon() -> _Lexicon:
     verbs, lang = {}, ""
     for r in read_csv("claim_verbs.tsv"):
         lang = r["lang"] or lang
-        verbs[" ".join(normalize(r["verb"]).split())] = (r["stance"], r["kind"], r["lang"])
+        verbs[alias_key(r["verb"])] = (r["stance"], r["kind"], r["lang"])
     rows = read_csv("attribution.tsv")
-    markers = {" ".join(normalize(r["marker"]).split()): (r["lang"],) for r in rows}
-    roles = {" ".join(normalize(r["marker"]).split()): r["role"] for r in rows}
+    markers = {alias_key(r["marker"]): (r["lang"],) for r in rows}
+    roles = {alias_key(r["marker"]): r["role"] for r in rows}
     return _Lexicon(verbs, {k: (k,) for k in verbs}, markers, roles)
 
 

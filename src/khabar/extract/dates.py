@@ -32,7 +32,7 @@ from khabar.normalize import NormalizedText, normalize, normalize_with_offsets
 from khabar.resources import month_names, read_csv, weekday_names
 from khabar.settings import Settings
 
-__all__ = ["DateExtraction", "extract_dates"]
+__all__ = ["DateExtraction", "extract_dates", "propagate_solar"]
 
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _PROCLITIC = "(?:[وفبل]|و[بل])?"
@@ -335,9 +335,11 @@ def _month_iso(cal: str, y: int, m: int) -> str | None:
 _ORDER = ("numeric", "full", "mdy", "relative", "month", "weekday", "year")
 
 
-def _propagate_solar(dates: list[DateMention], resolver: _Resolver) -> None:
-    """If one date of the document reads as Solar Hijri, propose it for the document's other
-    month names that are Solar Hijri homographs (آذار → Azar)."""
+def propagate_solar(dates: list[DateMention], *, anchor: date | None, settings: Settings) -> None:
+    """If one date of a document reads as Solar Hijri (weekday evidence), propose that reading
+    for the document's other month names that are Solar Hijri homographs (آذار → Azar).
+    Call it on all the dates of a document: the evidence may be paragraphs away."""
+    resolver = _Resolver("", normalize_with_offsets(""), anchor, settings, date.today())
 
     def weekday_backed(d: DateMention) -> bool:
         return any("weekday" in c.reason and c.calendar == "solar_hijri" for c in d.corrections)
@@ -403,5 +405,5 @@ def extract_dates(
         if (t := resolver.time(m)) is not None:
             times.append(t)
     dates.sort(key=lambda d: d.span.start)
-    _propagate_solar(dates, resolver)
+    propagate_solar(dates, anchor=anchor, settings=settings)
     return DateExtraction(dates, times)

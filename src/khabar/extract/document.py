@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from khabar.extract.actors import ActorMention, extract_actors
 from khabar.extract.claims import extract_claims
-from khabar.extract.dates import extract_dates
+from khabar.extract.dates import extract_dates, propagate_solar
 from khabar.extract.events import extract_events
 from khabar.extract.places import PlaceMention, extract_places
 from khabar.model import Claim, DateMention, Document, EventMention, Span, TimeMention
@@ -65,4 +65,17 @@ def extract_document(doc: Document, settings: Settings) -> Extraction:
         out.events += _moved(extract_events(text, anchor=anchor, settings=settings), at,
                              "span", "trigger_span")  # fmt: skip
         out.claims += _moved(extract_claims(text), at, "span", "content_span")
+    propagate_solar(out.dates, anchor=anchor, settings=settings)
+    _inherit_places(out.events)
     return out
+
+
+def _inherit_places(events: list[EventMention]) -> None:
+    """An event sentence that names no place ("سقوط 10 صواريخ داخل القاعدة") takes the places
+    of the event before it in the same document, and says so."""
+    previous: list[str] = []
+    for e in events:
+        if e.places:
+            previous = e.places
+        elif previous:
+            e.places, e.places_inherited = list(previous), True

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from khabar.extract.actors import extract_actors
 from khabar.extract.dates import extract_dates
-from khabar.extract.lexicon import find_aliases, word_spans
+from khabar.extract.lexicon import alias_key, find_aliases, word_spans
 from khabar.extract.places import extract_places
 from khabar.model import EventMention, Span
 from khabar.normalize import normalize, normalize_with_offsets
@@ -49,14 +49,12 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     triggers: dict[str, tuple[str, str, str, str]] = {}
     for r in read_csv("event_lexicon.tsv"):
-        key = " ".join(normalize(r["trigger"]).split())
+        key = alias_key(r["trigger"])
         triggers[key] = (r["plover"], r["acled_type"], r["acled_subtype"], r["weapon"])
     cues: dict[str, set[str]] = {}
     for r in read_csv("event_cues.tsv"):
         cues.setdefault(r["kind"], set()).update(normalize(w) for w in r["words"].split())
-    numbers = {
-        " ".join(normalize(r["word"]).split()): int(r["value"]) for r in read_csv("numbers.tsv")
-    }
+    numbers = {alias_key(r["word"]): int(r["value"]) for r in read_csv("numbers.tsv")}
     return _Lexicon(triggers, {k: (k,) for k in triggers},
                     {k: frozenset(v) for k, v in cues.items()}, numbers)  # fmt: skip
 
@@ -223,12 +221,13 @@ def _sentence_event(sentence: str, sp: Span, anchor: date | None, s: Settings, l
         subtype = next((lex.triggers[h.key][2] for h in hits if lex.triggers[h.key][2]), "")
     words = [w for _, _, w in spans]
     killed, injured = _casualties(words, lex)
-    dates = extract_dates(sentence, anchor=anchor, settings=s).dates
-    dated = next((d for d in dates if d.value and d.precision == "day"), None) or next(
-        (d for d in dates if d.value), None)  # fmt: skip
+    t_start, t_end = norm.to_original(best.start, best.end)
+    dates = [d for d in extract_dates(sentence, anchor=anchor, settings=s).dates if d.value]
+    # the date nearest the trigger, day precision first: "وشنت غارات ... فجر الجمعة"
+    dated = min(dates, key=lambda d: (d.precision != "day", _distance(d.span, t_start, t_end)),
+                default=None)  # fmt: skip
     places = [p.place.id for p in extract_places(sentence)]
     actors = extract_actors(sentence)
-    t_start, t_end = norm.to_original(best.start, best.end)
     actor = next((a.actor_id or a.text for a in actors if a.span.end <= t_start), None)
     target = next((a.actor_id or a.text for a in actors if a.span.start >= t_end), None)
     ev = EventMention(
@@ -241,6 +240,10 @@ def _sentence_event(sentence: str, sp: Span, anchor: date | None, s: Settings, l
     )  # fmt: skip
     ev.background = _is_background(ev, words, anchor, s, lex)
     return ev
+
+
+def _distance(span: Span, start: int, end: int) -> int:
+    return max(span.start - end, start - span.end, 0)
 
 
 def _weapon(hits, lex: _Lexicon) -> str | None:  # type: ignore[no-untyped-def]

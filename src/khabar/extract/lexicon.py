@@ -11,7 +11,9 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["AliasHit", "find_aliases", "word_spans"]
+from khabar.normalize import normalize
+
+__all__ = ["AliasHit", "alias_key", "find_aliases", "word_spans"]
 
 _WORD = re.compile(r"\w+")
 
@@ -24,6 +26,12 @@ class AliasHit:
     ids: tuple[str, ...]
     first_word: int  # index of the first word
     words: int  # number of words
+
+
+def alias_key(text: str) -> str:
+    """The index key of a name or word list entry: its normalised words ("Kata'ib" → "kata ib"),
+    the same units ``find_aliases`` compares."""
+    return " ".join(_WORD.findall(normalize(text)))
 
 
 def word_spans(norm: str) -> list[tuple[int, int, str]]:

