@@ -124,8 +124,12 @@ class NormalizedText:
         return self.starts[start], self.ends[end - 1]
 
 
+@lru_cache(maxsize=2048)
 def normalize_with_offsets(text: str) -> NormalizedText:
-    """Normalise ``text`` and keep the map back to original character positions."""
+    """Normalise ``text`` and keep the map back to original character positions.
+
+    Cached: the extractors of one sentence all ask for the same mapping.
+    """
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

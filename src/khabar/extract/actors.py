@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.extract.lexicon import AliasHit, alias_key, find_aliases, word_spans
+from khabar.extract.lexicon import AliasHit, AliasIndex, alias_key, find_aliases, word_spans
 from khabar.model import Span
 from khabar.normalize import normalize, normalize_with_offsets
 from khabar.resources import read_csv
@@ -50,7 +50,7 @@ class ActorMention:
 @dataclass(frozen=True, slots=True)
 class _Dictionary:
     actors: dict[str, Actor]
-    index: dict[str, tuple[str, ...]]
+    index: AliasIndex
     words: dict[str, frozenset[str]]  # pattern kind → normalised words
 
 
@@ -69,7 +69,7 @@ def actor_dictionary() -> _Dictionary:
     for r in read_csv("actor_patterns.tsv"):
         words.setdefault(r["kind"], set()).update(normalize(w) for w in r["words"].split())
         words.setdefault(f"{r['kind']}_raw", set()).update(r["words"].split())
-    return _Dictionary(actors, {k: tuple(v) for k, v in index.items()},
+    return _Dictionary(actors, AliasIndex({k: tuple(v) for k, v in index.items()}),
                        {k: frozenset(v) for k, v in words.items()})  # fmt: skip
 
 

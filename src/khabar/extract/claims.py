@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from khabar.extract.actors import ActorMention, extract_actors
 from khabar.extract.events import sentence_spans
-from khabar.extract.lexicon import AliasHit, alias_key, find_aliases, word_spans
+from khabar.extract.lexicon import AliasHit, AliasIndex, alias_key, find_aliases, word_spans
 from khabar.model import Claim, Span
 from khabar.normalize import normalize_with_offsets
 from khabar.resources import read_csv
@@ -38,8 +38,8 @@ _MARKER_GAP = 12  # "نقلاً عن ثلاثة مصادر": a number may stand 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     verbs: dict[str, tuple[str, str, str]]  # normalised verb → (stance, kind, lang)
-    verb_index: dict[str, tuple[str, ...]]
-    markers: dict[str, tuple[str, ...]]
+    verb_index: AliasIndex
+    markers: AliasIndex
     roles: dict[str, str]  # marker → speaker | reporter
 
 
@@ -50,9 +50,9 @@ def _lexicon() -> _Lexicon:
         lang = r["lang"] or lang
         verbs[alias_key(r["verb"])] = (r["stance"], r["kind"], r["lang"])
     rows = read_csv("attribution.tsv")
-    markers = {alias_key(r["marker"]): (r["lang"],) for r in rows}
+    markers = AliasIndex({alias_key(r["marker"]): (r["lang"],) for r in rows})
     roles = {alias_key(r["marker"]): r["role"] for r in rows}
-    return _Lexicon(verbs, {k: (k,) for k in verbs}, markers, roles)
+    return _Lexicon(verbs, AliasIndex({k: (k,) for k in verbs}), markers, roles)
 
 
 def extract_claims(text: str) -> list[Claim]:

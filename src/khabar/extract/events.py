@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from khabar.extract.actors import extract_actors
 from khabar.extract.dates import extract_dates
-from khabar.extract.lexicon import alias_key, find_aliases, word_spans
+from khabar.extract.lexicon import AliasIndex, alias_key, find_aliases, word_spans
 from khabar.extract.places import extract_places
 from khabar.model import EventMention, Span
 from khabar.normalize import normalize, normalize_with_offsets
@@ -40,7 +40,7 @@ _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     triggers: dict[str, tuple[str, str, str, str]]  # alias → (plover, type, subtype, weapon)
-    index: dict[str, tuple[str, ...]]
+    index: AliasIndex
     cues: dict[str, frozenset[str]]
     numbers: dict[str, int]
 
@@ -55,7 +55,7 @@ def _lexicon() -> _Lexicon:
     for r in read_csv("event_cues.tsv"):
         cues.setdefault(r["kind"], set()).update(normalize(w) for w in r["words"].split())
     numbers = {alias_key(r["word"]): int(r["value"]) for r in read_csv("numbers.tsv")}
-    return _Lexicon(triggers, {k: (k,) for k in triggers},
+    return _Lexicon(triggers, AliasIndex({k: (k,) for k in triggers}),
                     {k: frozenset(v) for k, v in cues.items()}, numbers)  # fmt: skip
 
 

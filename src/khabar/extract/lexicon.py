@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.normalize import normalize
 
-__all__ = ["AliasHit", "alias_key", "find_aliases", "word_spans"]
+__all__ = ["AliasHit", "AliasIndex", "alias_key", "find_aliases", "word_spans"]
 
 _WORD = re.compile(r"\w+")
+_CLITIC_STARTS = frozenset("وبلفكا")  # first letters of the proclitics and of ال
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +40,13 @@ def word_spans(norm: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
 
 
-def _variants(first: str, strip_article: bool = False) -> list[tuple[str, int]]:
+@lru_cache(maxsize=65536)
+def _variants(first: str, strip_article: bool = False) -> tuple[tuple[str, int], ...]:
     """(form, characters peeled) of a first word: والموصل → الموصل, بسوريا → سوريا; with
     ``strip_article`` also الهجوم → هجوم (for common nouns, never for names)."""
     out = [(first, 0)]
+    if first[:1] not in _CLITIC_STARTS:
+        return tuple(out)
     if strip_article:
         for pre in ("وبال", "وال", "بال", "فال", "كال", "ال", "لل", "ولل"):
             if first.startswith(pre) and len(first) > len(pre) + 2:
@@ -54,12 +59,24 @@ def _variants(first: str, strip_article: bool = False) -> list[tuple[str, int]]:
     for pre in ("وب", "ول", "و", "ب", "ل", "ف"):
         if first.startswith(pre) and len(first) > len(pre) + 2:
             out.append((first[len(pre) :], len(pre)))
-    return out
+    return tuple(out)
+
+
+class AliasIndex(dict[str, tuple[str, ...]]):
+    """Alias → ids, plus the longest alias (in words) that starts with each first word, so the
+    scan skips most positions with one set look-up."""
+
+    def __init__(self, items: Mapping[str, tuple[str, ...]]) -> None:
+        super().__init__(items)
+        self.first: dict[str, int] = {}
+        for key in self:
+            words = key.split(" ")
+            self.first[words[0]] = max(self.first.get(words[0], 0), len(words))
 
 
 def find_aliases(
     norm: str,
-    index: Mapping[str, tuple[str, ...]],
+    index: AliasIndex,
     *,
     max_words: int,
     accept: Callable[[AliasHit], bool] | None = None,
@@ -80,11 +97,18 @@ def find_aliases(
     return out
 
 
-def _longest_at(words, i, index, max_words, accept, strip_article):  # type: ignore[no-untyped-def]
-    for n in range(min(max_words, len(words) - i), 0, -1):
+def _longest_at(words, i, index: AliasIndex, max_words, accept, strip_article):  # type: ignore[no-untyped-def]
+    variants = [(f, p, index.first[f]) for f, p in _variants(words[i][2], strip_article)
+                if f in index.first]  # fmt: skip
+    if not variants:
+        return None
+    longest = min(max_words, len(words) - i, max(v[2] for v in variants))
+    for n in range(longest, 0, -1):
         rest = " ".join(w for _, _, w in words[i + 1 : i + n])
-        for first, peeled in _variants(words[i][2], strip_article):
-            key = f"{first} {rest}".strip()
+        for first, peeled, most in variants:
+            if n > most:
+                continue
+            key = f"{first} {rest}" if rest else first
             ids = index.get(key)
             if ids is None:
                 continue

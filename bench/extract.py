@@ -1,0 +1,99 @@
+"""Extraction throughput: sentences per second, next to normalisation alone (same run).
+
+Reads paragraphs of real articles (SaudiNewsNet, Arabic; Fars News, Persian) from
+../shared/corpora, or the bundled samples when the corpora are absent, and times:
+
+* baseline: ``normalize`` of every paragraph;
+* khabar: every extractor (dates, places, actors, events, claims) on every paragraph, as
+  ingest runs them.
+
+    .venv/bin/python bench/extract.py [--paragraphs 2000] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import cProfile
+import json
+import pstats
+import sys
+import time
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from khabar.eval.gold import samples_dir
+from khabar.extract.actors import extract_actors
+from khabar.extract.claims import extract_claims
+from khabar.extract.dates import extract_dates
+from khabar.extract.events import extract_events, sentence_spans
+from khabar.extract.places import extract_places
+from khabar.normalize import normalize
+from khabar.settings import load_settings
+
+ROOT = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+
+
+def _paragraphs(limit: int) -> list[str]:
+    out: list[str] = []
+    for z in sorted((ROOT / "saudinewsnet").glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for name in zf.namelist():
+                for item in json.loads(zf.read(name)):
+                    out += [p for p in (item.get("content") or "").split("\n") if len(p) > 40]
+                    if len(out) >= limit // 2:
+                        break
+        if len(out) >= limit // 2:
+            break
+    for f in sorted((ROOT / "fars-news").glob("*.json")):
+        for item in json.loads(f.read_text(encoding="utf-8")):
+            raw = item.get("paragraphs") or []
+            out += [str(p) for p in (ast.literal_eval(raw) if isinstance(raw, str) else raw)]
+            if len(out) >= limit:
+                return out[:limit]
+    if not out:
+        for p in samples_dir().glob("*.txt"):
+            out += [line for line in p.read_text(encoding="utf-8").splitlines() if len(line) > 40]
+    return out[:limit]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="khabar extraction throughput")
+    ap.add_argument("--paragraphs", type=int, default=2000)
+    ap.add_argument("--profile", action="store_true")
+    args = ap.parse_args()
+    settings = load_settings()
+    paragraphs = _paragraphs(args.paragraphs)
+    sentences = sum(len(sentence_spans(p)) for p in paragraphs)
+    extract_places("بغداد")  # load the gazetteer and lexicons outside the timing
+    extract_actors("رويترز")
+    t0 = time.perf_counter()
+    for p in paragraphs:
+        normalize(p)
+    base = time.perf_counter() - t0
+    anchor = date(2015, 8, 1)
+    prof = cProfile.Profile() if args.profile else None
+    t0 = time.perf_counter()
+    if prof:
+        prof.enable()
+    for p in paragraphs:
+        extract_dates(p, anchor=anchor, settings=settings)
+        extract_places(p)
+        extract_actors(p)
+        extract_events(p, anchor=anchor, settings=settings)
+        extract_claims(p)
+    if prof:
+        prof.disable()
+    full = time.perf_counter() - t0
+    print(f"{len(paragraphs)} paragraphs, {sentences} sentences")
+    print(f"  baseline normalize : {sentences / base:9.0f} sentences/s")
+    ratio = full / base
+    print(f"  khabar extraction  : {sentences / full:9.0f} sentences/s ({ratio:.0f}x the baseline)")
+    if prof:
+        pstats.Stats(prof).sort_stats("tottime").print_stats(12)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
