@@ -27,7 +27,7 @@ from khabar.eval.gold import samples_dir
 from khabar.extract.actors import extract_actors
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates
-from khabar.extract.events import extract_events, sentence_spans
+from khabar.extract.events import Mentions, extract_events, sentence_spans
 from khabar.extract.places import extract_places
 from khabar.normalize import normalize
 from khabar.settings import load_settings
@@ -77,12 +77,11 @@ def main() -> int:
     t0 = time.perf_counter()
     if prof:
         prof.enable()
-    for p in paragraphs:
-        extract_dates(p, anchor=anchor, settings=settings)
-        extract_places(p)
-        extract_actors(p)
-        extract_events(p, anchor=anchor, settings=settings)
-        extract_claims(p)
+    for p in paragraphs:  # as ingest runs them (khabar.extract.document)
+        dates = extract_dates(p, anchor=anchor, settings=settings)
+        found = Mentions(dates.dates, extract_places(p), extract_actors(p))
+        extract_events(p, anchor=anchor, settings=settings, mentions=found)
+        extract_claims(p, actors=found.actors)
     if prof:
         prof.disable()
     full = time.perf_counter() - t0

@@ -91,8 +91,10 @@ def baseline(paths: list[Path], db: Path) -> float:
     return time.perf_counter() - t0
 
 
-def run_khabar(inputs: list[str], db: Path, profile: bool) -> tuple[float, dict]:
-    settings = load_settings({"database": str(db)})
+def run_khabar(
+    inputs: list[str], db: Path, profile: bool, extract: bool = True
+) -> tuple[float, dict]:
+    settings = load_settings({"database": str(db), "extract": extract})
     prof = cProfile.Profile() if profile else None
     with open_store(settings) as store:
         t0 = time.perf_counter()
@@ -127,11 +129,13 @@ def main() -> int:
         folder.mkdir()
         paths = make_corpus(folder, args.docs)
         base = baseline(paths, tmpdir / "baseline.db")
+        bare, _ = run_khabar([str(folder)], tmpdir / "bare.db", False, extract=False)
         elapsed, counts = run_khabar([str(folder)], tmpdir / "khabar.db", args.profile)
         n = args.docs
         print(f"synthetic articles: {n}")
         print(f"  baseline read+write : {n / base:8.0f} docs/s ({base:.2f} s)")
-        print(f"  khabar ingest       : {n / elapsed:8.0f} docs/s ({elapsed:.2f} s), "
+        print(f"  ingest, no extraction (KHABAR_EXTRACT=0): {n / bare:8.0f} docs/s ({bare:.2f} s)")
+        print(f"  ingest with extraction : {n / elapsed:8.0f} docs/s ({elapsed:.2f} s), "
               f"{elapsed / base:.1f}x the baseline time")  # fmt: skip
         print(f"  outcome: {_outcome(counts)}")
         print(f"  seconds by stage: {counts['seconds']}")
@@ -139,9 +143,11 @@ def main() -> int:
             jsonl = tmpdir / "real.jsonl"
             got = real_jsonl(jsonl, args.real)
             if got:
+                bare, _ = run_khabar([str(jsonl)], tmpdir / "real-bare.db", False, extract=False)
                 elapsed, counts = run_khabar([str(jsonl)], tmpdir / "real.db", False)
                 print(f"real Arabic articles (SaudiNewsNet): {got}")
-                print(f"  khabar ingest       : {got / elapsed:8.0f} docs/s ({elapsed:.2f} s)")
+                print(f"  ingest, no extraction (KHABAR_EXTRACT=0): {got / bare:8.0f} docs/s")
+                print(f"  ingest with extraction : {got / elapsed:8.0f} docs/s ({elapsed:.2f} s)")
                 print(f"  outcome: {_outcome(counts)}")
                 print(f"  quarantine reasons: {counts['quarantine_reasons']}")
                 print(f"  seconds by stage: {counts['seconds']}")

@@ -15,7 +15,7 @@ agencies a relay verb names ("ونقلت رويترز عن مسؤول أميرك
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from khabar.extract.actors import ActorMention, extract_actors
@@ -55,7 +55,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(verbs, AliasIndex({k: (k,) for k in verbs}), markers, roles)
 
 
-def extract_claims(text: str) -> list[Claim]:
+def extract_claims(text: str, *, actors: list[ActorMention] | None = None) -> list[Claim]:
     """Every attributed statement in ``text``.
 
     Example::
@@ -64,6 +64,7 @@ def extract_claims(text: str) -> list[Claim]:
         c.speaker_text, c.chain  # ('مسؤول أميركي', ['REUTERS'])
     """
     lex = _lexicon()
+    everyone = extract_actors(text) if actors is None else actors
     out: list[Claim] = []
     for sp in sentence_spans(text):
         sentence = text[sp.start : sp.end]
@@ -72,7 +73,9 @@ def extract_claims(text: str) -> list[Claim]:
         verbs = find_aliases(norm.text, lex.verb_index, max_words=2, words=words)
         if not verbs:
             continue
-        actors = extract_actors(sentence)
+        inside = [a for a in everyone if sp.start <= a.span.start and a.span.end <= sp.end]
+        actors = [replace(a, span=Span(a.span.start - sp.start, a.span.end - sp.start))
+                  for a in inside]  # fmt: skip
         markers = find_aliases(norm.text, lex.markers, max_words=3, words=words)
         ends = [norm.to_original(v.start, v.end)[0] for v in verbs[1:]] + [len(sentence)]
         for k, (verb, end) in enumerate(zip(verbs, ends, strict=True)):

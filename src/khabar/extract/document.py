@@ -16,7 +16,7 @@ from typing import TypeVar
 from khabar.extract.actors import ActorMention, extract_actors
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates, propagate_solar
-from khabar.extract.events import extract_events
+from khabar.extract.events import Mentions, extract_events
 from khabar.extract.places import PlaceMention, extract_places
 from khabar.model import Claim, DateMention, Document, EventMention, Span, TimeMention
 from khabar.settings import Settings
@@ -58,13 +58,14 @@ def extract_document(doc: Document, settings: Settings) -> Extraction:
     for p in doc.paragraphs:
         text, at = p.text, p.span.start
         dates = extract_dates(text, anchor=anchor, settings=settings)
-        out.dates += _moved(dates.dates, at, "span")
+        found = Mentions(dates.dates, extract_places(text), extract_actors(text))
+        events = extract_events(text, anchor=anchor, settings=settings, mentions=found)
+        out.dates += _moved(found.dates, at, "span")
         out.times += _moved(dates.times, at, "span")
-        out.places += _moved(extract_places(text), at, "span")
-        out.actors += _moved(extract_actors(text), at, "span")
-        out.events += _moved(extract_events(text, anchor=anchor, settings=settings), at,
-                             "span", "trigger_span")  # fmt: skip
-        out.claims += _moved(extract_claims(text), at, "span", "content_span")
+        out.places += _moved(found.places, at, "span")
+        out.actors += _moved(found.actors, at, "span")
+        out.events += _moved(events, at, "span", "trigger_span")
+        out.claims += _moved(extract_claims(text, actors=found.actors), at, "span", "content_span")
     propagate_solar(out.dates, anchor=anchor, settings=settings)
     _inherit_places(out.events)
     return out

@@ -21,17 +21,20 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TypeVar
 
-from khabar.extract.actors import extract_actors
+from khabar.extract.actors import ActorMention, extract_actors
 from khabar.extract.dates import extract_dates
 from khabar.extract.lexicon import AliasIndex, alias_key, find_aliases, word_spans
-from khabar.extract.places import extract_places
-from khabar.model import EventMention, Span
+from khabar.extract.places import PlaceMention, extract_places
+from khabar.model import DateMention, EventMention, Span
 from khabar.normalize import normalize, normalize_with_offsets
 from khabar.resources import month_names, read_csv
 from khabar.settings import Settings
 
-__all__ = ["extract_events", "parse_number", "sentence_spans"]
+__all__ = ["Mentions", "extract_events", "parse_number", "sentence_spans"]
+
+T = TypeVar("T")
 
 _SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)", re.M)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -189,8 +192,31 @@ def _modality(words: list[str], trigger_at: int, lex: _Lexicon) -> list[str]:
     return out
 
 
-def extract_events(text: str, *, anchor: date | None, settings: Settings) -> list[EventMention]:
+@dataclass(slots=True)
+class Mentions:
+    """Mentions found in a whole text (spans in that text), shared by the sentence-level
+    extractors so that each is computed once."""
+
+    dates: list[DateMention]
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+
+    @classmethod
+    def of(cls, text: str, *, anchor: date | None, settings: Settings) -> Mentions:
+        return cls(extract_dates(text, anchor=anchor, settings=settings).dates,
+                   extract_places(text), extract_actors(text))  # fmt: skip
+
+
+def _inside(items: list[T], sp: Span) -> list[T]:
+    return [x for x in items if sp.start <= x.span.start and x.span.end <= sp.end]  # type: ignore[attr-defined]
+
+
+def extract_events(
+    text: str, *, anchor: date | None, settings: Settings, mentions: Mentions | None = None
+) -> list[EventMention]:
     """Event mentions of every sentence of ``text`` that has an event trigger.
+
+    ``mentions`` (dates, places, actors of the whole ``text``) are computed when not given.
 
     Example::
 
@@ -199,16 +225,18 @@ def extract_events(text: str, *, anchor: date | None, settings: Settings) -> lis
         e.acled_subtype, e.date, e.killed  # ('Air/drone strike', '2024-01-28', 3)
     """
     lex = _lexicon()
+    found = mentions or Mentions.of(text, anchor=anchor, settings=settings)
     out = []
     for sp in sentence_spans(text):
-        sentence = text[sp.start : sp.end]
-        ev = _sentence_event(sentence, sp, anchor, settings, lex)
+        ev = _sentence_event(text, sp, anchor, settings, lex, found)
         if ev is not None:
             out.append(ev)
     return out
 
 
-def _sentence_event(sentence: str, sp: Span, anchor: date | None, s: Settings, lex: _Lexicon):  # type: ignore[no-untyped-def]
+def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: _Lexicon,
+                    found: Mentions) -> EventMention | None:  # fmt: skip
+    sentence = text[sp.start : sp.end]
     norm = normalize_with_offsets(sentence)
     spans = word_spans(norm.text)
     hits = find_aliases(norm.text, lex.index, max_words=4, words=spans, strip_article=True)
@@ -221,22 +249,23 @@ def _sentence_event(sentence: str, sp: Span, anchor: date | None, s: Settings, l
         subtype = next((lex.triggers[h.key][2] for h in hits if lex.triggers[h.key][2]), "")
     words = [w for _, _, w in spans]
     killed, injured = _casualties(words, lex)
-    t_start, t_end = norm.to_original(best.start, best.end)
-    dates = [d for d in extract_dates(sentence, anchor=anchor, settings=s).dates if d.value]
+    a, b = norm.to_original(best.start, best.end)
+    t_start, t_end = sp.start + a, sp.start + b  # in ``text``
+    dates = [d for d in _inside(found.dates, sp) if d.value]
     # the date nearest the trigger, day precision first: "وشنت غارات ... فجر الجمعة"
     dated = min(dates, key=lambda d: (d.precision != "day", _distance(d.span, t_start, t_end)),
                 default=None)  # fmt: skip
-    places = [p.place.id for p in extract_places(sentence)]
-    actors = extract_actors(sentence)
-    actor = next((a.actor_id or a.text for a in actors if a.span.end <= t_start), None)
-    target = next((a.actor_id or a.text for a in actors if a.span.start >= t_end), None)
+    actors = _inside(found.actors, sp)
+    actor = next((x.actor_id or x.text for x in actors if x.span.end <= t_start), None)
+    target = next((x.actor_id or x.text for x in actors if x.span.start >= t_end), None)
     ev = EventMention(
-        span=sp, sentence=sentence, trigger=sentence[t_start:t_end],
-        trigger_span=Span(sp.start + t_start, sp.start + t_end), plover=plover,
+        span=sp, sentence=sentence, trigger=text[t_start:t_end],
+        trigger_span=Span(t_start, t_end), plover=plover,
         acled_type=acled, acled_subtype=subtype, weapon=weapon or _weapon(hits, lex),
         date=dated.value if dated else None, date_text=dated.text if dated else None,
-        places=places, actor=actor, target=target, counts=_counts(words),
-        killed=killed, injured=injured, modality=_modality(words, best.first_word, lex),
+        places=[p.place.id for p in _inside(found.places, sp)], actor=actor, target=target,
+        counts=_counts(words), killed=killed, injured=injured,
+        modality=_modality(words, best.first_word, lex),
     )  # fmt: skip
     ev.background = _is_background(ev, words, anchor, s, lex)
     return ev
