@@ -21,6 +21,7 @@ from rich.table import Table
 
 from khabar.errors import KhabarError
 from khabar.eval import check_floors, score_clean, score_extract, score_langid
+from khabar.eval.extract import score_sentences
 from khabar.pipeline import IngestReport, ingest
 from khabar.readers import ReadContext, format_of
 from khabar.settings import Settings, load_settings
@@ -332,6 +333,12 @@ def eval_clean_cmd(
 
 @eval_app.command("extract")
 def eval_extract_cmd(
+    own: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also score a folder of sentence gold (*.jsonl), e.g. tests/data/extract_gold."
+        ),
+    ] = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
     strict: Annotated[bool, typer.Option(help="Exit 4 if a score is below its floor.")] = True,
@@ -341,9 +348,11 @@ def eval_extract_cmd(
 
     Example: khabar eval extract
     """
-    scores = score_extract(load_settings(config_file=config))
+    settings = load_settings(config_file=config)
+    scores = score_extract(settings)
+    sentences = score_sentences(settings, own) if own else None
     if json_out:
-        _print_json(scores)
+        _print_json(scores | ({"own": sentences} if sentences else {}))
     else:
         t = Table(title="extraction vs sample gold", show_header=True)
         t.add_column("score")
@@ -357,7 +366,23 @@ def eval_extract_cmd(
         for section in ("main_events", "claims", "date_sanity"):
             for item, verdict in scores[section].items():
                 out.print(f"  {item}: {verdict}", highlight=False)
+        if sentences:
+            _print_sentence_scores(sentences)
     _gate("extract", scores, strict)
+    if sentences:
+        _gate("extract_own", sentences, strict)
+
+
+def _print_sentence_scores(scores: dict[str, Any]) -> None:
+    sets = [k for k in scores if k != "misses"]
+    fields = sorted({f for k in sets for f in scores[k] if f != "sentences"})
+    t = Table(title="extraction vs own sentence gold (accuracy per field)", show_header=True)
+    t.add_column("field")
+    for k in sets:
+        t.add_column(k, justify="right")
+    for f in fields:
+        t.add_row(f, *(f"{scores[k].get(f, '-')}" for k in sets))
+    out.print(t)
 
 
 @eval_app.command("langid")

@@ -59,3 +59,11 @@ def test_extraction_meets_its_floors_on_the_sample_gold() -> None:
     scores = score_extract(Settings())
     assert check_floors("extract", scores) == []
     assert scores["zummar_resolved"] == 1.0 and scores["date_sanity_recall"] == 1.0
+
+
+def test_extraction_meets_its_floors_on_the_own_sentence_gold() -> None:
+    from khabar.eval.extract import score_sentences
+
+    scores = score_sentences(Settings(), DATA / "extract_gold")
+    assert check_floors("extract_own", scores) == []
+    assert all(scores[lang]["sentences"] >= 40 for lang in ("ar", "fa", "en"))

@@ -22,21 +22,27 @@ anchor relative dates (001 and 004 among the samples).
 
 from __future__ import annotations
 
+import json
 import math
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from khabar.decode import decode_bytes
+from khabar.errors import EvalError
 from khabar.eval.gold import load_gold, sample_paths
 from khabar.extract.actors import extract_actors
+from khabar.extract.claims import extract_claims
+from khabar.extract.dates import extract_dates
 from khabar.extract.document import Extraction, extract_document
+from khabar.extract.events import Mentions, extract_events
 from khabar.extract.places import extract_places, gazetteer
 from khabar.model import RawArticle
 from khabar.pipeline import build_document
 from khabar.settings import Settings
 
-__all__ = ["score_extract"]
+__all__ = ["score_extract", "score_sentences"]
 
 _COORDS = re.compile(r"(-?\d{1,2}\.\d+),\s*(-?\d{1,3}\.\d+)")
 
@@ -247,3 +253,80 @@ def score_extract(settings: Settings, *, gold_path: str | Path | None = None) ->
         **_score_date_sanity(gold, ex),
         "zummar_resolved": 1.0 if zummar else 0.0,
     }
+
+
+_DEFAULT_ANCHOR = "2024-05-15"
+_FIELDS = ("type", "date", "place", "killed", "injured", "modality", "background", "speaker",
+           "stance", "dates")  # fmt: skip
+
+
+def _sentence_facts(text: str, anchor: str, settings: Settings) -> tuple[Any, Any, list[Any]]:
+    """(first event, first claim, date mentions) of one gold sentence."""
+    day = date.fromisoformat(anchor)
+    dates = extract_dates(text, anchor=day, settings=settings).dates
+    found = Mentions(dates, extract_places(text), extract_actors(text))
+    events = extract_events(text, anchor=day, settings=settings, mentions=found)
+    claims = extract_claims(text, actors=found.actors)
+    return (events[0] if events else None), (claims[0] if claims else None), found
+
+
+def _field_ok(key: str, want: Any, event: Any, claim: Any, found: Any, km: float) -> bool:
+    if key == "type":
+        return (event.acled_subtype if event else "") == want
+    if key == "date":
+        got = (
+            event.date
+            if event and event.date
+            else next((d.value for d in found.dates if d.value), None)
+        )
+        return got == want
+    if key == "place":
+        ids = event.places if event else [p.place.id for p in found.places]
+        return _place_ok(ids, [("", (want[0], want[1]))], km)
+    if key in ("killed", "injured"):
+        return event is not None and getattr(event, key) == want
+    if key == "modality":
+        return event is not None and set(want) <= set(event.modality)
+    if key == "background":
+        return event is not None and event.background == want
+    if key == "speaker":
+        got = (
+            None
+            if claim is None
+            else ("anonymous" if claim.speaker_kind == "anonymous" else claim.speaker)
+        )
+        return got == want
+    if key == "stance":
+        return claim is not None and claim.stance == want
+    return sorted(d.value for d in found.dates if d.value) == sorted(want)
+
+
+def score_sentences(settings: Settings, folder: str | Path) -> dict[str, Any]:
+    """Per-field accuracy on the project's own sentence gold (one JSONL file per language)."""
+    files = sorted(Path(folder).glob("*.jsonl"))
+    if not files:
+        raise EvalError(f"no *.jsonl gold files in {folder}")
+    out: dict[str, Any] = {}
+    totals: dict[str, list[bool]] = {k: [] for k in _FIELDS}
+    misses: list[str] = []
+    for f in files:
+        per: dict[str, list[bool]] = {k: [] for k in _FIELDS}
+        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            gold = json.loads(line)
+            event, claim, found = _sentence_facts(
+                gold["text"], gold.get("anchor", _DEFAULT_ANCHOR), settings
+            )
+            for key in _FIELDS:
+                if key in gold:
+                    ok = _field_ok(key, gold[key], event, claim, found, settings.place_match_km)
+                    per[key].append(ok)
+                    totals[key].append(ok)
+                    if not ok:
+                        misses.append(f"{f.stem}:{n} {key}")
+        out[f.stem] = {k: round(sum(v) / len(v), 4) for k, v in per.items() if v}
+        out[f.stem]["sentences"] = n
+    out["all"] = {k: round(sum(v) / len(v), 4) for k, v in totals.items() if v}
+    out["misses"] = misses
+    return out
