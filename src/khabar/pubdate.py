@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
-import jdatetime
-from hijridate import Hijri
-
+from khabar.calendars import to_gregorian
 from khabar.normalize import normalize
 from khabar.resources import month_names, weekday_names
 
@@ -38,17 +35,6 @@ class PubDate:
     iso: str  # YYYY-MM-DD or YYYY-MM-DDTHH:MM
     calendar: str  # gregorian | solar_hijri | hijri
     text: str  # as written
-
-
-def _to_gregorian(cal: str, y: int, m: int, d: int) -> date | None:
-    try:
-        if cal == "solar_hijri":
-            return jdatetime.date(y, m, d).togregorian()
-        if cal == "hijri":
-            return Hijri(y, m, d).to_gregorian()
-        return date(y, m, d)
-    except (ValueError, OverflowError):
-        return None
 
 
 def _calendar_for_year(y: int) -> str:
@@ -129,7 +115,7 @@ def parse_date_line(line: str) -> PubDate | None:
     if found is None:
         return None
     cal, y, mo, d, matched = found
-    greg = _to_gregorian(cal, y, mo, d)
+    greg = to_gregorian(cal, y, mo, d)
     if greg is None:
         return None
     used = [matched]

@@ -25,8 +25,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import jdatetime
-from hijridate import Gregorian, Hijri
 
+from khabar.calendars import to_gregorian, year_in
 from khabar.model import DateCorrection, DateMention, Span, TimeMention
 from khabar.normalize import NormalizedText, normalize, normalize_with_offsets
 from khabar.resources import month_names, read_csv, weekday_names
@@ -124,9 +124,9 @@ class _Resolver:
         """The date with this calendar month/day closest to the anchor, not far after it."""
         if self.anchor is None:
             return None
-        base = _year_in(cal, self.anchor)
+        base = year_in(cal, self.anchor)
         limit = self.anchor + timedelta(days=self.s.date_future_tolerance_days)
-        dates = [_to_gregorian(cal, y, month, day) for y in (base - 1, base, base + 1)]
+        dates = [to_gregorian(cal, y, month, day) for y in (base - 1, base, base + 1)]
         candidates = [d for d in dates if d is not None and d <= limit]
         return max(candidates) if candidates else None
 
@@ -136,7 +136,7 @@ class _Resolver:
         cal, month = self.month_of(m["mon"], year)
         day = self.day_value(m["day"])
         if year is not None:
-            value, anchor = _to_gregorian(cal, year, month, day), "absolute"
+            value, anchor = to_gregorian(cal, year, month, day), "absolute"
         else:
             value, anchor = self.nearest_year(cal, month, day), "publication"
         if value is None and year is not None:
@@ -160,7 +160,7 @@ class _Resolver:
         ref = self.s_reference
         out = []
         greg = next((d for y in range(ref.year, ref.year - self.s.date_search_years, -1)
-                     if (d := _to_gregorian("gregorian", y, month, day)) and d <= ref
+                     if (d := to_gregorian("gregorian", y, month, day)) and d <= ref
                      and d.weekday() == wd), None)  # fmt: skip
         if greg is not None:
             why = (f"latest year in which {_WEEKDAY_NAMES[wd]} {day} {name} fits the written "
@@ -168,9 +168,9 @@ class _Resolver:
             out.append(DateCorrection(greg.isoformat(), "gregorian", why))
         homograph = self.lex.words.get("solar_homograph", {}).get(name)
         for k in ([int(homograph)] if homograph else []) + [(month - 4) % 12 + 1]:
-            sy0 = _year_in("solar_hijri", ref)
+            sy0 = year_in("solar_hijri", ref)
             solar = next((d for sy in range(sy0, sy0 - self.s.date_search_years, -1)
-                          if (d := _to_gregorian("solar_hijri", sy, k, day)) and d <= ref
+                          if (d := to_gregorian("solar_hijri", sy, k, day)) and d <= ref
                           and d.weekday() == wd), None)  # fmt: skip
             if solar is not None:
                 persian = jdatetime.date.fromgregorian(date=solar).strftime("%d %B %Y")
@@ -198,8 +198,8 @@ class _Resolver:
             } | candidates
         ref = self.anchor or date(year or 2000, month, 1)
         for k, why in candidates.items():
-            for sy in (_year_in("solar_hijri", ref), _year_in("solar_hijri", ref) - 1):
-                d = _to_gregorian("solar_hijri", sy, k, day)
+            for sy in (year_in("solar_hijri", ref), year_in("solar_hijri", ref) - 1):
+                d = to_gregorian("solar_hijri", sy, k, day)
                 if d is None or (wd is not None and d.weekday() != wd):
                     continue
                 if self.anchor and d > self.anchor + timedelta(
@@ -221,7 +221,7 @@ class _Resolver:
         y = int(m["y1"] or m["y2"])
         mo, d = int(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
         cal = "solar_hijri" if 1300 <= y <= 1500 else "gregorian"
-        value = _to_gregorian(cal, y, mo, d)
+        value = to_gregorian(cal, y, mo, d)
         return self.mention(m, value, "day", calendar=cal, anchor="absolute") if value else None
 
     def month(self, m: re.Match[str]) -> DateMention | None:
@@ -249,9 +249,9 @@ class _Resolver:
         if self.anchor is None:
             return None
         kind = self.lex.words["direction"].get(direction or "", "")
-        base = _year_in(cal, self.anchor)
+        base = year_in(cal, self.anchor)
         firsts = [(f, y) for y in range(base - 2, base + 2)
-                  if (f := _to_gregorian(cal, y, month, 1)) is not None]  # fmt: skip
+                  if (f := to_gregorian(cal, y, month, 1)) is not None]  # fmt: skip
         this_month = self.anchor.replace(day=1)
         if kind == "future":
             later = [(f, y) for f, y in firsts if f > self.anchor]
@@ -307,28 +307,9 @@ class _Resolver:
         return TimeMention(sp, self.text[sp.start : sp.end], f"{h:02d}:{mi:02d}", zone, utc)
 
 
-def _year_in(cal: str, d: date) -> int:
-    if cal == "solar_hijri":
-        return jdatetime.date.fromgregorian(date=d).year
-    if cal == "hijri":
-        return Gregorian(d.year, d.month, d.day).to_hijri().year
-    return d.year
-
-
-def _to_gregorian(cal: str, y: int, m: int, d: int) -> date | None:
-    try:
-        if cal == "solar_hijri":
-            return jdatetime.date(y, m, d).togregorian()
-        if cal == "hijri":
-            return Hijri(y, m, d).to_gregorian()
-        return date(y, m, d)
-    except (ValueError, OverflowError):
-        return None
-
-
 def _month_iso(cal: str, y: int, m: int) -> str | None:
     """A calendar month as the Gregorian month of its first day (YYYY-MM)."""
-    first = _to_gregorian(cal, y, m, 1)
+    first = to_gregorian(cal, y, m, 1)
     return first.isoformat()[:7] if first else None
 
 
@@ -364,8 +345,8 @@ def propagate_solar(dates: list[DateMention], *, anchor: date | None, settings: 
         k = int(homographs[name])
         solar = next(c for c in evidence.corrections if c.calendar == "solar_hijri")
         ref = resolver.anchor or date.fromisoformat(solar.value)
-        for sy in (_year_in("solar_hijri", ref), _year_in("solar_hijri", ref) - 1):
-            g = _to_gregorian("solar_hijri", sy, k, day)
+        for sy in (year_in("solar_hijri", ref), year_in("solar_hijri", ref) - 1):
+            g = to_gregorian("solar_hijri", sy, k, day)
             if g is not None and g <= ref + timedelta(days=resolver.s.date_future_tolerance_days):
                 persian = jdatetime.date(sy, k, day).strftime("%d %B %Y")
                 d.flags.append("possible_solar_hijri: this document renders Solar Hijri months "
