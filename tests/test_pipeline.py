@@ -106,3 +106,27 @@ def test_pipeline_id_equals_the_public_document_id(seed_texts: dict[str, str]) -
         doc = build_document(RawArticle("x.txt", "", "txt", text, title_in_text=True), Settings())
         body = "\n\n".join(p.text for p in doc.paragraphs if p.role != "title")
         assert doc.id == document_id(doc.title, body)
+
+
+def test_undated_wire_copy_is_anchored_when_a_dated_copy_arrives(
+    store: SQLiteStore, seeds: Path, tmp_path: Path
+) -> None:
+    first = tmp_path / "first"
+    first.mkdir()
+    for key in ("000", "001"):
+        src = next(seeds.glob(f"{key}_*.txt"))
+        (first / src.name).write_bytes(src.read_bytes())
+    ingest([str(first / next(p.name for p in first.glob("000_*")))], store)
+    doc_id = store.db.execute("SELECT id FROM documents").fetchone()[0]
+
+    def kalsu_date() -> tuple[str | None, str]:
+        row = store.db.execute(
+            "SELECT value, anchor FROM date_mentions WHERE doc_id = ? AND text LIKE '%السبت%'"
+            " ORDER BY seq DESC LIMIT 1", (doc_id,)
+        ).fetchone()  # fmt: skip
+        return row[0], row[1]
+
+    assert kalsu_date()[0] is None  # no publication date, no copy yet
+    ingest([str(first / next(p.name for p in first.glob("001_*")))], store)
+    value, anchor = kalsu_date()
+    assert value == "2024-04-20" and anchor.startswith("wire copy ")

@@ -16,19 +16,26 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 
 from khabar.clean import clean_article
 from khabar.dedup import DuplicateIndex
 from khabar.extract.document import extract_document
 from khabar.langid import detect_language
-from khabar.model import Document, DuplicateRecord, QuarantineRecord, RawArticle
+from khabar.model import (
+    Document,
+    DuplicateRecord,
+    QuarantineRecord,
+    RawArticle,
+    SharedParagraph,
+)
 from khabar.normalize import normalize
 from khabar.readers import ReadContext, read_paths
 from khabar.readers.base import quarantine
 from khabar.settings import Settings
 from khabar.store import SQLiteStore
 
-__all__ = ["IngestReport", "build_document", "document_id", "ingest"]
+__all__ = ["IngestReport", "build_document", "document_id", "ingest", "wire_anchor"]
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +137,28 @@ def build_document(raw: RawArticle, settings: Settings) -> Document:
     return doc
 
 
+def wire_anchor(
+    doc: Document,
+    near: DuplicateRecord | None,
+    shared: list[SharedParagraph],
+    published_of: Callable[[str], str | None],
+) -> tuple[date | None, str]:
+    """For a document with no publication date: the date of a stored copy of its text (its
+    near duplicate, or a document it shares wire paragraphs with) and a label saying so."""
+    if doc.published:
+        return None, ""
+    others = ([near.first_id] if near else []) + [x.other_id for x in shared]
+    for other in dict.fromkeys(others):
+        published = published_of(other)
+        if not published:
+            continue
+        try:
+            return date.fromisoformat(published[:10]), f"wire copy {other}"
+        except ValueError:
+            continue
+    return None, ""
+
+
 class _Ingestor:
     def __init__(self, store: SQLiteStore, settings: Settings, report: IngestReport) -> None:
         self.store, self.settings, self.report = store, settings, report
@@ -182,14 +211,16 @@ class _Ingestor:
             else:
                 r.unchanged += 1
             return
-        extraction = None
-        if s.extract:
-            with _timed(r, "extract"):
-                extraction = extract_document(doc, s)
         with _timed(r, "dedup"):
             sigs = self.index.signatures(doc)
             near = self.index.near_duplicate(doc.id, sigs.document)
             shared = self.index.shared_paragraphs(doc.id, sigs)
+        extraction = None
+        if s.extract:
+            with _timed(r, "extract"):
+                fallback, label = wire_anchor(doc, near, shared, self._published)
+                extraction = extract_document(doc, s, fallback_anchor=fallback,
+                                              fallback_label=label)  # fmt: skip
         linked = {link.para_index for link in shared}
         canonical = {i: sig for i, sig in sigs.paragraphs.items() if i not in linked}
         with _timed(r, "store"):
@@ -198,6 +229,8 @@ class _Ingestor:
             )
             if extraction is not None:
                 self.store.add_extraction(doc.id, extraction)
+            if s.extract and doc.published:
+                self._backfill_anchor(doc, near, shared)
             if near is not None:
                 self.store.add_duplicate(near, source=raw.source, locator=raw.locator,
                                          run_id=r.run_id)  # fmt: skip
@@ -209,6 +242,37 @@ class _Ingestor:
         for idx, sig in canonical.items():
             self.index.add_paragraph(doc.id, idx, sigs.paragraph_keys[idx], sig)
         r.ingested += 1
+
+    def _backfill_anchor(
+        self, doc: Document, near: DuplicateRecord | None, shared: list[SharedParagraph]
+    ) -> None:
+        """Earlier copies with no publication date are re-extracted now that a dated copy of
+        their text has arrived, anchored on it."""
+        assert doc.published is not None
+        others = ([near.first_id] if near else []) + [x.other_id for x in shared]
+        for other in dict.fromkeys(others):
+            row = self.store.db.execute(
+                "SELECT source, locator, kind, raw_text, title, published FROM documents"
+                " WHERE id = ?", (other,)
+            ).fetchone()  # fmt: skip
+            if row is None or row["published"]:
+                continue
+            raw = RawArticle(row["source"], row["locator"], row["kind"], row["raw_text"],
+                             title=None if row["kind"] == "txt" else row["title"],
+                             title_in_text=row["kind"] == "txt")  # fmt: skip
+            earlier = build_document(raw, self.settings)
+            if earlier.id != other:
+                continue  # cleaning rules changed since: `khabar` re-ingest will fix it
+            anchor = date.fromisoformat(doc.published[:10])
+            self.store.add_extraction(other, extract_document(
+                earlier, self.settings, fallback_anchor=anchor,
+                fallback_label=f"wire copy {doc.id}"))  # fmt: skip
+
+    def _published(self, doc_id: str) -> str | None:
+        row = self.store.db.execute(
+            "SELECT published FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return row[0] if row else None
 
     def handle(self, item: RawArticle | QuarantineRecord) -> None:
         if isinstance(item, QuarantineRecord):

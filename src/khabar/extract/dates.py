@@ -95,6 +95,7 @@ class _Resolver:
                  reference: date) -> None:  # fmt: skip
         self.text, self.norm, self.anchor, self.s = text, norm, anchor, s
         self.s_reference = reference  # "now", for texts with no anchor
+        self.anchor_label = "publication"  # what the anchor is, recorded on each mention
         self.lex = _lexicon()
 
     # -- helpers ---------------------------------------------------------------------------
@@ -107,7 +108,7 @@ class _Resolver:
     ) -> DateMention:
         sp = self.span(m)
         iso = value.isoformat() if isinstance(value, date) else value
-        anchor = kw.pop("anchor", "publication" if iso is not None else "none")
+        anchor = kw.pop("anchor", self.anchor_label if iso is not None else "none")
         return DateMention(sp, self.text[sp.start : sp.end], iso, precision,
                            kw.pop("calendar", "gregorian"), anchor, **kw)  # fmt: skip
 
@@ -138,7 +139,7 @@ class _Resolver:
         if year is not None:
             value, anchor = to_gregorian(cal, year, month, day), "absolute"
         else:
-            value, anchor = self.nearest_year(cal, month, day), "publication"
+            value, anchor = self.nearest_year(cal, month, day), self.anchor_label
         if value is None and year is not None:
             return None  # 31 February: not a date
         wd = weekday_names().get(m["wd"]) if m["wd"] else None
@@ -236,7 +237,7 @@ class _Resolver:
             value: str | None = _month_iso(cal, year, month)
             anchor = "absolute"
         else:
-            value, anchor = self.nearest_month(cal, month, m["dir"]), "publication"
+            value, anchor = self.nearest_month(cal, month, m["dir"]), self.anchor_label
         out = self.mention(m, value, "month", calendar=cal, anchor=anchor if value else "none",
                            qualifier=qual)  # fmt: skip
         if value is None:
@@ -360,7 +361,12 @@ def propagate_solar(dates: list[DateMention], *, anchor: date | None, settings: 
 
 
 def extract_dates(
-    text: str, *, anchor: date | None, settings: Settings, reference: date | None = None
+    text: str,
+    *,
+    anchor: date | None,
+    settings: Settings,
+    reference: date | None = None,
+    anchor_label: str = "publication",
 ) -> DateExtraction:
     """Find and resolve every date and clock time in ``text``.
 
@@ -371,6 +377,7 @@ def extract_dates(
     """
     norm = normalize_with_offsets(text)
     resolver = _Resolver(text, norm, anchor, settings, reference or date.today())
+    resolver.anchor_label = anchor_label
     taken: list[tuple[int, int]] = []
     dates: list[DateMention] = []
     for kind in _ORDER:

@@ -51,13 +51,26 @@ def _moved(items: list[T], by: int, *fields_: str) -> list[T]:
     return [replace(x, **{f: _shift(getattr(x, f), by) for f in fields_}) for x in items]  # type: ignore[type-var]
 
 
-def extract_document(doc: Document, settings: Settings) -> Extraction:
-    """All facts of ``doc``, each with its span in ``doc.raw_text``."""
-    anchor = _anchor(doc)
+def extract_document(
+    doc: Document,
+    settings: Settings,
+    *,
+    fallback_anchor: date | None = None,
+    fallback_label: str = "",
+) -> Extraction:
+    """All facts of ``doc``, each with its span in ``doc.raw_text``.
+
+    Relative dates are resolved against the publication date; a document without one can be
+    given ``fallback_anchor`` (e.g. the publication date of a wire copy it shares paragraphs
+    with), recorded on each date it resolves as ``fallback_label``.
+    """
+    anchor, label = _anchor(doc), "publication"
+    if anchor is None and fallback_anchor is not None:
+        anchor, label = fallback_anchor, fallback_label or "fallback"
     out = Extraction()
     for p in doc.paragraphs:
         text, at = p.text, p.span.start
-        dates = extract_dates(text, anchor=anchor, settings=settings)
+        dates = extract_dates(text, anchor=anchor, settings=settings, anchor_label=label)
         found = Mentions(dates.dates, extract_places(text), extract_actors(text))
         events = extract_events(text, anchor=anchor, settings=settings, mentions=found)
         out.dates += _moved(found.dates, at, "span")
