@@ -20,7 +20,7 @@ from datetime import date
 
 from khabar.clean import clean_article
 from khabar.dedup import DuplicateIndex
-from khabar.extract.document import extract_document
+from khabar.extract.document import extract_document, iso_day
 from khabar.langid import detect_language
 from khabar.model import (
     Document,
@@ -149,13 +149,8 @@ def wire_anchor(
         return None, ""
     others = ([near.first_id] if near else []) + [x.other_id for x in shared]
     for other in dict.fromkeys(others):
-        published = published_of(other)
-        if not published:
-            continue
-        try:
-            return date.fromisoformat(published[:10]), f"wire copy {other}"
-        except ValueError:
-            continue
+        if (day := iso_day(published_of(other))) is not None:
+            return day, f"wire copy {other}"
     return None, ""
 
 
@@ -248,7 +243,9 @@ class _Ingestor:
     ) -> None:
         """Earlier copies with no publication date are re-extracted now that a dated copy of
         their text has arrived, anchored on it."""
-        assert doc.published is not None
+        anchor = iso_day(doc.published)
+        if anchor is None:
+            return
         others = ([near.first_id] if near else []) + [x.other_id for x in shared]
         for other in dict.fromkeys(others):
             row = self.store.db.execute(
@@ -262,8 +259,7 @@ class _Ingestor:
                              title_in_text=row["kind"] == "txt")  # fmt: skip
             earlier = build_document(raw, self.settings)
             if earlier.id != other:
-                continue  # cleaning rules changed since: `khabar` re-ingest will fix it
-            anchor = date.fromisoformat(doc.published[:10])
+                continue  # cleaning changed since it was stored: its facts stay as they are
             self.store.add_extraction(other, extract_document(
                 earlier, self.settings, fallback_anchor=anchor,
                 fallback_label=f"wire copy {doc.id}"))  # fmt: skip

@@ -21,7 +21,7 @@ from khabar.extract.places import PlaceMention, extract_places
 from khabar.model import Claim, DateMention, Document, EventMention, Span, TimeMention
 from khabar.settings import Settings
 
-__all__ = ["Extraction", "extract_document"]
+__all__ = ["Extraction", "extract_document", "iso_day"]
 
 T = TypeVar("T")
 
@@ -36,9 +36,10 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
 
 
-def _anchor(doc: Document) -> date | None:
+def iso_day(value: str | None) -> date | None:
+    """The day of an ISO date or datetime string ("2024-04-22T10:00"), or ``None``."""
     try:
-        return date.fromisoformat(doc.published[:10]) if doc.published else None
+        return date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
 
@@ -64,7 +65,7 @@ def extract_document(
     given ``fallback_anchor`` (e.g. the publication date of a wire copy it shares paragraphs
     with), recorded on each date it resolves as ``fallback_label``.
     """
-    anchor, label = _anchor(doc), "publication"
+    anchor, label = iso_day(doc.published), "publication"
     if anchor is None and fallback_anchor is not None:
         anchor, label = fallback_anchor, fallback_label or "fallback"
     out = Extraction()
