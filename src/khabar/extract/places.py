@@ -35,8 +35,8 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _MAX_WORDS = 5
 _WEAK_POPULATION = 100_000
 _CUE = re.compile(
-    r"(?<!\w)(?:مدينه|بلده|قريه|ناحيه|قضاء|محافظه|شهر|شهرستان|روستاي|بخش|town of|city of|"
-    r"village of|town|city|village)\s+$"
+    r"(?<!\w)(?:مدينه|بلده|قريه|ناحيه|قضاء|محافظه|منطقه|استان|لواء|شهر|شهرستان|روستاي|بخش|"
+    r"town of|city of|village of|town|city|village)\s+$"
 )
 _DIRS = {"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west"}
 _REL_AR = re.compile(
