@@ -67,6 +67,8 @@ def real_jsonl(path: Path, n: int) -> int:
             with zipfile.ZipFile(z) as zf:
                 for name in zf.namelist():
                     for item in json.loads(zf.read(name)):
+                        # date_extracted is the crawl time, not the publication date: the
+                        # extractor's weekday checks notice and propose the day of writing
                         rec = {"url": item.get("url"), "title": item.get("title"),
                                "text": item.get("content"), "outlet": item.get("source"),
                                "published": item.get("date_extracted")}  # fmt: skip

@@ -132,7 +132,9 @@ def test_undated_wire_copy_is_anchored_when_a_dated_copy_arrives(
     assert value == "2024-04-20" and anchor.startswith("wire copy ")
 
 
-def test_free_text_publication_dates_do_not_break_ingest(store: SQLiteStore, tmp_path: Path) -> None:
+def test_free_text_publication_dates_do_not_break_ingest(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
     path = tmp_path / "odd.jsonl"
     rec = {"text": "سقط صاروخان قرب السفارة الأميركية في بغداد مساء الاثنين، بحسب مصادر أمنية عراقية.",
            "published": "last Monday, probably"}  # fmt: skip

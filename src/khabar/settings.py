@@ -118,6 +118,11 @@ class Settings:
         "A date without a year is placed in the year that puts it nearest the publication date "
         "and at most this many days after it (news reports the past).",
     )
+    anchor_repair_days: int = _opt(
+        3,
+        "When the text's weekdays contradict the publication date given (a crawl date), the "
+        "matching day at most this many days earlier is proposed as the day of writing.",
+    )
     date_search_years: int = _opt(
         15,
         "With no publication date, how many years back to look for the year in which a written "

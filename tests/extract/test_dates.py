@@ -170,3 +170,26 @@ def test_without_anchor_a_weekday_mismatch_still_proposes_both_readings() -> Non
     assert [(c.value, c.calendar) for c in sunday.corrections] == [
         ("2023-12-03", "solar_hijri"), ("2021-12-12", "gregorian")]  # fmt: skip
     assert azar.corrections[0].value == "2023-11-22"
+
+
+def test_weekdays_that_contradict_the_given_date_propose_the_day_of_writing() -> None:
+    from khabar.extract.dates import propose_anchor_repair
+
+    tuesday = date(2015, 7, 21)  # a crawl date, one day after the article was written
+    got = extract_dates("قال اليوم الاثنين إن الاجتماع سيعقد غدا الثلاثاء، بعد لقاء أمس الأحد.",
+                        anchor=tuesday, settings=S)  # fmt: skip
+    repaired = propose_anchor_repair(got.dates, anchor=tuesday, settings=S)
+    assert repaired == date(2015, 7, 20)
+    today = next(d for d in got.dates if "اليوم" in d.text)
+    assert today.value == "2015-07-21"  # unchanged: only proposed
+    assert today.corrections[-1].value == "2015-07-20" and "Monday" in today.corrections[-1].reason
+
+
+def test_consistent_or_disagreeing_weekdays_propose_nothing() -> None:
+    from khabar.extract.dates import propose_anchor_repair
+
+    monday = date(2015, 7, 20)
+    got = extract_dates("اليوم الاثنين وأمس الأحد", anchor=monday, settings=S)
+    assert propose_anchor_repair(got.dates, anchor=monday, settings=S) is None
+    got = extract_dates("اليوم الاثنين وأمس الخميس", anchor=date(2015, 7, 21), settings=S)
+    assert propose_anchor_repair(got.dates, anchor=date(2015, 7, 21), settings=S) is None

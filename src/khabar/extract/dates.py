@@ -32,7 +32,7 @@ from khabar.normalize import NormalizedText, normalize, normalize_with_offsets
 from khabar.resources import month_names, read_csv, weekday_names
 from khabar.settings import Settings
 
-__all__ = ["DateExtraction", "extract_dates", "propagate_solar"]
+__all__ = ["DateExtraction", "extract_dates", "propagate_solar", "propose_anchor_repair"]
 
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _PROCLITIC = "(?:[وفبل]|و[بل])?"
@@ -395,3 +395,37 @@ def extract_dates(
     dates.sort(key=lambda d: d.span.start)
     propagate_solar(dates, anchor=anchor, settings=settings)
     return DateExtraction(dates, times)
+
+
+def propose_anchor_repair(
+    dates: list[DateMention], *, anchor: date | None, settings: Settings
+) -> date | None:
+    """When relative days with a weekday ("أمس الجمعة", "اليوم الاثنين") all say the text was
+    written on another weekday than the given publication date (a crawl date, a time zone),
+    propose, for each such date, its value read against the latest matching day at most
+    ``anchor_repair_days`` before the given date. Values are not changed. Returns that day."""
+    if anchor is None:
+        return None
+    implied = {
+        (d.weekday - (date.fromisoformat(d.value) - anchor).days) % 7
+        for d in dates
+        if d.weekday is not None and d.value and d.precision == "day" and d.anchor != "absolute"
+        and any(f.startswith("weekday_mismatch") for f in d.flags)
+    }  # fmt: skip
+    if len(implied) != 1:
+        return None  # no evidence, or the weekdays disagree among themselves
+    (wd,) = implied
+    back = (anchor.weekday() - wd) % 7
+    if back == 0 or back > settings.anchor_repair_days:
+        return None
+    repaired = anchor - timedelta(days=back)
+    for d in dates:
+        if d.value and d.precision == "day" and d.anchor != "absolute":
+            shifted = date.fromisoformat(d.value) - timedelta(days=back)
+            d.corrections.append(DateCorrection(
+                shifted.isoformat(), d.calendar,
+                f"the text's weekdays say it was written on a {_WEEKDAY_NAMES[wd]}, not on "
+                f"{_WEEKDAY_NAMES[anchor.weekday()]} {anchor} (the date given, perhaps a crawl "
+                f"date); read against {repaired} this is {shifted}",
+            ))  # fmt: skip
+    return repaired

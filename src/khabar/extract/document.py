@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from khabar.extract.actors import ActorMention, extract_actors
 from khabar.extract.claims import extract_claims
-from khabar.extract.dates import extract_dates, propagate_solar
+from khabar.extract.dates import extract_dates, propagate_solar, propose_anchor_repair
 from khabar.extract.events import Mentions, extract_events
 from khabar.extract.places import PlaceMention, extract_places
 from khabar.model import Claim, DateMention, Document, EventMention, Span, TimeMention
@@ -81,6 +81,7 @@ def extract_document(
         out.events += _moved(events, at, "span", "trigger_span")
         out.claims += _moved(extract_claims(text, actors=found.actors), at, "span", "content_span")
     propagate_solar(out.dates, anchor=anchor, settings=settings)
+    propose_anchor_repair(out.dates, anchor=anchor, settings=settings)
     _inherit_places(out.events)
     return out
 

@@ -149,8 +149,10 @@ def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
     conjunct ("قتيل وثمانية جرحى"); a singular noun with no number is one ("سقوط قتيل")."""
     if i > 0 and (got := parse_number(words, i - 1)) is not None:
         return got[0]
-    if i > 1 and words[i - 1] in _lexicon().cues.get("classifier", ()) and (
-        got := parse_number(words, i - 2)
+    if (
+        i > 1
+        and words[i - 1] in _lexicon().cues.get("classifier", ())
+        and (got := parse_number(words, i - 2))
     ):
         return got[0]  # "پنج نفر کشته", "12 نفر زخمی"
     j = i + 1
