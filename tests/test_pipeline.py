@@ -141,3 +141,18 @@ def test_free_text_publication_dates_do_not_break_ingest(
     path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
     report = ingest([str(path)], store)
     assert report.ingested == 1 and report.quarantined == []
+
+
+def test_undated_machine_translation_is_read_on_its_solar_hijri_date(
+    store: SQLiteStore, seeds: Path
+) -> None:
+    ingest([str(next(seeds.glob("003_*.txt")))], store)
+    rows = store.db.execute(
+        "SELECT date, date_note, places FROM event_mentions WHERE date IS NOT NULL ORDER BY seq"
+    ).fetchall()
+    by_date = {r["date"]: r for r in rows}
+    kirkuk = by_date["2023-12-03"]
+    assert "corrected from" in kirkuk["date_note"] and "Azar" in kirkuk["date_note"]
+    assert "2023-12-02" in by_date  # "early Saturday", read against the inferred date
+    anchors = {r[0] for r in store.db.execute("SELECT anchor FROM date_mentions")}
+    assert any(a.startswith("inferred: Solar Hijri reading") for a in anchors)

@@ -215,7 +215,8 @@ def _event_line(e: dict[str, Any]) -> str:
     bits = [e["acled_subtype"] or e["acled_type"]]
     bits += [f"{k}={v}" for k, v in fields.items() if v not in (None, "")]
     bits += json.loads(e["modality"]) + (["background"] if e["background"] else [])
-    return f"  {e['start']}:{e['end']} [{e['trigger']}] " + " ".join(bits)
+    line = f"  {e['start']}:{e['end']} [{e['trigger']}] " + " ".join(bits)
+    return line + (f"\n      date {e['date_note']}" if e.get("date_note") else "")
 
 
 def _claim_line(c: dict[str, Any]) -> str:

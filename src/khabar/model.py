@@ -233,6 +233,7 @@ class EventMention:
     weapon: str | None = None
     date: str | None = None  # ISO value of the sentence's date mention
     date_text: str | None = None
+    date_note: str | None = None  # set when ``date`` is a flagged correction of the text's date
     places: list[str] = field(default_factory=list)  # gazetteer ids, in order
     places_inherited: bool = False  # no place in the sentence: those of the previous event
     actor: str | None = None  # actor id (or text) before the trigger

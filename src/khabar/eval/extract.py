@@ -9,7 +9,9 @@ scores with the details behind each (which gold item was found, by which mention
   resolved through the gazetteer; a country-level gold place matches any place in that country.
   Precision: extracted non-background events with a date and a place that match a gold event.
 * Field accuracy, per gold main event: some extracted event of its documents has the date;
-  has a place within range; has the killed / injured count the gold gives.
+  has a place within range; on the gold date, names the gold actor (as actor or target: the
+  gold's actor strings are resolved through the actor dictionary); has the killed / injured
+  count the gold gives.
 * Claims: found when a claim of one of the gold's documents has the gold stance and a speaker
   that resolves to the same actor (unnamed sources match unnamed sources).
 * Date sanity: the gold's Solar Hijri dates (``date_as_written`` naming Solar Hijri) are flagged
@@ -147,7 +149,7 @@ def _score_events(
 ) -> dict[str, Any]:
     main = [e for e in gold["events"] if not e.get("background")]
     found, details = 0, {}
-    fields = {"date": [], "place": [], "killed": [], "injured": []}
+    fields = {"date": [], "place": [], "actor": [], "killed": [], "injured": []}
     matched_pred: set[tuple[str, int]] = set()
     for g in main:
         places = _gold_places(g)
@@ -169,6 +171,10 @@ def _score_events(
         details[g["id"]] = f"found in {hit[0]}: {hit[2].sentence[:80]}" if hit else "missed"
         fields["date"].append(any(e.date == g["date"] for _, _, e in preds))
         fields["place"].append(any(_place_ok(e.places, places, km) for _, _, e in preds))
+        if g.get("actor"):
+            wanted = {a for a in _speaker_ids(g["actor"]) if a != "anonymous"}
+            fields["actor"].append(any(e.actor in wanted or e.target in wanted for _, _, e in preds
+                                       if e.date == g["date"]))  # fmt: skip
         for kind in ("killed", "injured"):
             want = (g.get("casualties") or {}).get(kind)
             if isinstance(want, int):

@@ -63,8 +63,34 @@ def extract_document(
 
     Relative dates are resolved against the publication date; a document without one can be
     given ``fallback_anchor`` (e.g. the publication date of a wire copy it shares paragraphs
-    with), recorded on each date it resolves as ``fallback_label``.
+    with), recorded on each date it resolves as ``fallback_label``. With neither, a document
+    whose dates read as machine-translated Solar Hijri on two independent clues (a weekday that
+    fits only that reading, and a month name written like a Persian month) is read against
+    that date, labelled as inferred.
     """
+    out = _extract(doc, settings, fallback_anchor, fallback_label)
+    if iso_day(doc.published) is None and fallback_anchor is None:
+        inferred = _solar_anchor(out.dates)
+        if inferred is not None:
+            day, text = inferred
+            out = _extract(doc, settings, day, f"inferred: Solar Hijri reading of '{text}'")
+    return out
+
+
+def _solar_anchor(dates: list[DateMention]) -> tuple[date, str] | None:
+    homograph = any(f.startswith("possible_solar_hijri") for d in dates for f in d.flags)
+    if not homograph:
+        return None
+    for d in dates:
+        for c in d.corrections:
+            if c.calendar == "solar_hijri" and "weekday" in c.reason:
+                return date.fromisoformat(c.value), d.text
+    return None
+
+
+def _extract(
+    doc: Document, settings: Settings, fallback_anchor: date | None, fallback_label: str
+) -> Extraction:
     anchor, label = iso_day(doc.published), "publication"
     if anchor is None and fallback_anchor is not None:
         anchor, label = fallback_anchor, fallback_label or "fallback"

@@ -27,7 +27,7 @@ from khabar.extract.actors import ActorMention, extract_actors
 from khabar.extract.dates import extract_dates
 from khabar.extract.lexicon import AliasIndex, alias_key, find_aliases, word_spans
 from khabar.extract.places import PlaceMention, extract_places
-from khabar.model import DateMention, EventMention, Span
+from khabar.model import DateCorrection, DateMention, EventMention, Span
 from khabar.normalize import normalize, normalize_with_offsets
 from khabar.resources import month_names, read_csv
 from khabar.settings import Settings
@@ -36,6 +36,7 @@ __all__ = ["Mentions", "extract_events", "parse_number", "sentence_spans"]
 
 T = TypeVar("T")
 
+_NOT_PARTIES = frozenset({"agency", "media", "anonymous", "monitor"})
 _SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)", re.M)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 
@@ -257,24 +258,42 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     killed, injured = _casualties(words, lex)
     a, b = norm.to_original(best.start, best.end)
     t_start, t_end = sp.start + a, sp.start + b  # in ``text``
-    dates = [d for d in _inside(found.dates, sp) if d.value]
+    dates = [d for d in _inside(found.dates, sp) if d.value or _backed(d)]
     # the date nearest the trigger, day precision first: "وشنت غارات ... فجر الجمعة"
     dated = min(dates, key=lambda d: (d.precision != "day", _distance(d.span, t_start, t_end)),
                 default=None)  # fmt: skip
-    actors = _inside(found.actors, sp)
+    # reporters and unnamed sources tell of the event; they are not its actor or target
+    actors = [x for x in _inside(found.actors, sp) if x.kind not in _NOT_PARTIES]
     actor = next((x.actor_id or x.text for x in actors if x.span.end <= t_start), None)
     target = next((x.actor_id or x.text for x in actors if x.span.start >= t_end), None)
     ev = EventMention(
         span=sp, sentence=sentence, trigger=text[t_start:t_end],
         trigger_span=Span(t_start, t_end), plover=plover,
         acled_type=acled, acled_subtype=subtype, weapon=weapon or _weapon(hits, lex),
-        date=dated.value if dated else None, date_text=dated.text if dated else None,
+        date=_event_date(dated)[0], date_note=_event_date(dated)[1],
+        date_text=dated.text if dated else None,
         places=[p.place.id for p in _inside(found.places, sp)], actor=actor, target=target,
         counts=_counts(words), killed=killed, injured=injured,
         modality=_modality(words, best.first_word, lex),
     )  # fmt: skip
     ev.background = _is_background(ev, words, anchor, s, lex)
     return ev
+
+
+def _backed(d: DateMention) -> DateCorrection | None:
+    """A Solar Hijri correction of ``d`` that the written weekday supports, if any."""
+    return next((c for c in d.corrections
+                 if c.calendar == "solar_hijri" and "weekday" in c.reason), None)  # fmt: skip
+
+
+def _event_date(d: DateMention | None) -> tuple[str | None, str | None]:
+    """The event's date: the text's date, or its weekday-backed Solar Hijri reading, said so
+    in the note (the date mention itself keeps both)."""
+    if d is None:
+        return None, None
+    if (c := _backed(d)) is not None:
+        return c.value, f"corrected from {d.value or 'an undated reading'} ('{d.text}'): {c.reason}"
+    return d.value, None
 
 
 def _distance(span: Span, start: int, end: int) -> int:
