@@ -211,6 +211,7 @@ def _event_line(e: dict[str, Any]) -> str:
     fields = {
         "date": e["date"], "places": ",".join(json.loads(e["places"])), "actor": e["actor"],
         "target": e["target"], "killed": e["killed"], "injured": e["injured"],
+        "victims": e["victims"],
     }  # fmt: skip
     bits = [e["acled_subtype"] or e["acled_type"]]
     bits += [f"{k}={v}" for k, v in fields.items() if v not in (None, "")]

@@ -241,6 +241,7 @@ class EventMention:
     counts: list[tuple[int, str]] = field(default_factory=list)  # (number, what) "5 صواريخ"
     killed: int | None = None
     injured: int | None = None
+    victims: str | None = None  # who was killed or hurt, as written ("3 جنود أميركيين")
     modality: list[str] = field(default_factory=list)
     background: bool = False
 

@@ -85,3 +85,10 @@ def test_event_spans_point_into_the_original() -> None:
     (e,) = extract_events(text, anchor=ANCHOR, settings=S)
     assert text[e.span.start : e.span.end] == e.sentence
     assert text[e.trigger_span.start : e.trigger_span.end] == e.trigger == "طائرة مسيرة"
+
+
+def test_victims_are_kept_as_written() -> None:
+    e = _event("وأسفر هجوم بطائرة مسيرة في 28 يناير عن مقتل 3 جنود أميركيين في وسط الصحراء.")
+    assert (e.killed, e.victims) == (3, "3 جنود أميركيين")
+    e = _event("حمله پهپادی در ۲۸ ژانویه منجر به کشته شدن سه سرباز آمریکایی در وسط صحرای اردن شد.")
+    assert e.victims == "سه سرباز آمریکایی"

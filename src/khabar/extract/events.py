@@ -37,6 +37,10 @@ __all__ = ["Mentions", "extract_events", "parse_number", "sentence_spans"]
 T = TypeVar("T")
 
 _NOT_PARTIES = frozenset({"agency", "media", "anonymous", "monitor"})
+_STOP_WORDS = frozenset(normalize(w) for w in (
+    "في من على إلى عن مع و أو بعد قبل خلال وسط جراء بسبب وفق حسب در از به با و که در را the in "
+    "on at of and or after during near by when"
+).split())  # fmt: skip
 _SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)", re.M)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 
@@ -169,6 +173,31 @@ def _is_auxiliary(word: str) -> bool:
     return word in {"شدن", "شده", "شدند", "at", "least", "some", "about", "نحو", "قرابة"}
 
 
+def _victims(sentence: str, norm, spans, lex: _Lexicon) -> str | None:  # type: ignore[no-untyped-def]
+    """The words that say who was killed or hurt: after the count that follows a casualty word
+    ("مقتل 3 جنود أميركيين", "کشته شدن سه سرباز آمریکایی", "killed three US soldiers")."""
+    words = [w for _, _, w in spans]
+    cues = lex.cues["killed"] | lex.cues["injured"]
+    for i, w in enumerate(words):
+        if _bare(w) not in cues:
+            continue
+        j = i + 1
+        while j < len(words) and j <= i + 3 and _is_auxiliary(words[j]):
+            j += 1
+        got = parse_number(words, j) if j < len(words) else None
+        if got is None:
+            continue
+        start = j + got[1]
+        end = start
+        while end < len(words) and end - start < 3 and words[end] not in _STOP_WORDS:
+            end += 1
+        if end > start:
+            a, _ = norm.to_original(spans[j][0], spans[j][1])
+            _, b = norm.to_original(spans[end - 1][0], spans[end - 1][1])
+            return sentence[a:b]
+    return None
+
+
 def _counts(words: list[str]) -> list[tuple[int, str]]:
     """Numbers with the word they count ("5 صواريخ"), dates and clock times left out."""
     months = {m for m in month_names()}
@@ -256,6 +285,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         subtype = next((lex.triggers[h.key][2] for h in hits if lex.triggers[h.key][2]), "")
     words = [w for _, _, w in spans]
     killed, injured = _casualties(words, lex)
+    victims = _victims(sentence, norm, spans, lex) if killed or injured else None
     a, b = norm.to_original(best.start, best.end)
     t_start, t_end = sp.start + a, sp.start + b  # in ``text``
     dates = [d for d in _inside(found.dates, sp) if d.value or _backed(d)]
@@ -273,7 +303,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         date=_event_date(dated)[0], date_note=_event_date(dated)[1],
         date_text=dated.text if dated else None,
         places=[p.place.id for p in _inside(found.places, sp)], actor=actor, target=target,
-        counts=_counts(words), killed=killed, injured=injured,
+        counts=_counts(words), killed=killed, injured=injured, victims=victims,
         modality=_modality(words, best.first_word, lex),
     )  # fmt: skip
     ev.background = _is_background(ev, words, anchor, s, lex)

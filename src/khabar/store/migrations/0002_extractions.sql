@@ -32,7 +32,7 @@ CREATE TABLE event_mentions (
     date TEXT, date_text TEXT, date_note TEXT, places TEXT NOT NULL,
     places_inherited INTEGER NOT NULL,
     actor TEXT, target TEXT,
-    counts TEXT NOT NULL, killed INTEGER, injured INTEGER, modality TEXT NOT NULL,
+    counts TEXT NOT NULL, killed INTEGER, injured INTEGER, victims TEXT, modality TEXT NOT NULL,
     background INTEGER NOT NULL,
     PRIMARY KEY (doc_id, seq)
 );
