@@ -28,7 +28,7 @@ demo: $(STAMP)
 	$(BIN)/khabar search "مسئول أميركي" --db $(DEMO_DB) --limit 3
 	$(BIN)/khabar eval clean
 	$(BIN)/khabar eval langid tests/data/langid.tsv
-	$(BIN)/khabar eval extract --own tests/data/extract_gold
+	$(BIN)/khabar eval extract
 
 ## make test: lint, then the whole test suite (pytest exits non-zero if no test runs)
 test: $(STAMP)

@@ -42,6 +42,7 @@ app.add_typer(eval_app, name="eval")
 
 out = Console()
 err = Console(stderr=True)
+_OWN_EXTRACT_GOLD = Path("tests/data/extract_gold")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 DbOpt = Annotated[
@@ -338,7 +339,8 @@ def eval_extract_cmd(
     own: Annotated[
         Path | None,
         typer.Option(
-            help="Also score a folder of sentence gold (*.jsonl), e.g. tests/data/extract_gold."
+            help="Also score a folder of sentence gold (*.jsonl); default tests/data/extract_gold "
+            "when it exists."
         ),
     ] = None,
     config: ConfigOpt = None,
@@ -352,6 +354,8 @@ def eval_extract_cmd(
     """
     settings = load_settings(config_file=config)
     scores = score_extract(settings)
+    if own is None and _OWN_EXTRACT_GOLD.is_dir():
+        own = _OWN_EXTRACT_GOLD  # the project's own set, when run from a checkout
     sentences = score_sentences(settings, own) if own else None
     if json_out:
         _print_json(scores | ({"own": sentences} if sentences else {}))
