@@ -34,6 +34,7 @@ from khabar.readers import ReadContext, read_paths
 from khabar.readers.base import quarantine
 from khabar.settings import Settings
 from khabar.store import SQLiteStore
+from khabar.stories import assign_story, refresh_signature, signature
 
 __all__ = ["IngestReport", "build_document", "document_id", "ingest", "wire_anchor"]
 
@@ -224,6 +225,7 @@ class _Ingestor:
             )
             if extraction is not None:
                 self.store.add_extraction(doc.id, extraction)
+                assign_story(self.store.db, doc.id, signature(extraction), s)
             if s.extract and doc.published:
                 self._backfill_anchor(doc, near, shared)
             if near is not None:
@@ -260,9 +262,10 @@ class _Ingestor:
             earlier = build_document(raw, self.settings)
             if earlier.id != other:
                 continue  # cleaning changed since it was stored: its facts stay as they are
-            self.store.add_extraction(other, extract_document(
-                earlier, self.settings, fallback_anchor=anchor,
-                fallback_label=f"wire copy {doc.id}"))  # fmt: skip
+            again = extract_document(earlier, self.settings, fallback_anchor=anchor,
+                                     fallback_label=f"wire copy {doc.id}")  # fmt: skip
+            self.store.add_extraction(other, again)
+            refresh_signature(self.store.db, other, signature(again))
 
     def _published(self, doc_id: str) -> str | None:
         row = self.store.db.execute(

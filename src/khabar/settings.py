@@ -136,6 +136,17 @@ class Settings:
     place_match_km: float = _opt(
         25.0, "In evaluations, an extracted place this close to a gold place counts as right."
     )
+    # --- stories -----------------------------------------------------------------------
+    story_join_score: float = _opt(
+        3.0,
+        "Weighted overlap of signatures (kind weight × rarity) a document needs to join a story.",
+    )
+    story_date_tolerance_days: int = _opt(
+        1, "Event days of a document and a story must be this close (when both have some)."
+    )
+    story_candidate_max_df: int = _opt(
+        500, "Signature elements in more documents than this do not retrieve candidate stories."
+    )
     # --- language id -------------------------------------------------------------------------
     langid_max_chars: int = _opt(600, "Characters of text given to the language-id model.")
     langid_min_score: float = _opt(

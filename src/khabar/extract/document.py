@@ -109,7 +109,21 @@ def _extract(
     propagate_solar(out.dates, anchor=anchor, settings=settings)
     propose_anchor_repair(out.dates, anchor=anchor, settings=settings)
     _inherit_places(out.events)
+    if anchor is None:
+        _background_by_latest(out.events, settings)
     return out
+
+
+def _background_by_latest(events: list[EventMention], settings: Settings) -> None:
+    """With no anchor, an event dated long before the document's latest event is background."""
+    days = [date.fromisoformat(e.date) for e in events if e.date and len(e.date) == 10]
+    if not days:
+        return
+    latest = max(days)
+    for e in events:
+        if e.date and len(e.date) == 10:
+            if (latest - date.fromisoformat(e.date)).days > settings.background_days:
+                e.background = True
 
 
 def _inherit_places(events: list[EventMention]) -> None:

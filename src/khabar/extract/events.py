@@ -25,17 +25,18 @@ from typing import TypeVar
 
 from khabar.extract.actors import ActorMention, extract_actors
 from khabar.extract.dates import extract_dates
-from khabar.extract.lexicon import AliasIndex, alias_key, find_aliases, word_spans
+from khabar.extract.lexicon import AliasIndex, alias_key, find_aliases, variants, word_spans
 from khabar.extract.places import PlaceMention, extract_places
 from khabar.model import DateCorrection, DateMention, EventMention, Span
 from khabar.normalize import normalize, normalize_with_offsets
 from khabar.resources import month_names, read_csv
 from khabar.settings import Settings
 
-__all__ = ["Mentions", "extract_events", "parse_number", "sentence_spans"]
+__all__ = ["Mentions", "extract_events", "parse_number", "sentence_spans", "weapon_of"]
 
 T = TypeVar("T")
 
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")  # "21:50" is a time, not two counts
 _NOT_PARTIES = frozenset({"agency", "media", "anonymous", "monitor"})
 _STOP_WORDS = frozenset(normalize(w) for w in (
     "في من على إلى عن مع و أو بعد قبل خلال وسط جراء بسبب وفق حسب در از به با و که در را the in "
@@ -198,6 +199,15 @@ def _victims(sentence: str, norm, spans, lex: _Lexicon) -> str | None:  # type: 
     return None
 
 
+def weapon_of(word: str) -> str | None:
+    """The weapon a counted word names ("صواريخ" → rocket, "موشک" → rocket, "drones" → drone)."""
+    lex = _lexicon()
+    for form, _ in variants(word, True):
+        if form in lex.triggers and lex.triggers[form][3]:
+            return lex.triggers[form][3]
+    return None
+
+
 def _counts(words: list[str]) -> list[tuple[int, str]]:
     """Numbers with the word they count ("5 صواريخ"), dates and clock times left out."""
     months = {m for m in month_names()}
@@ -284,6 +294,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     if not subtype:
         subtype = next((lex.triggers[h.key][2] for h in hits if lex.triggers[h.key][2]), "")
     words = [w for _, _, w in spans]
+    count_words = _CLOCK.sub(" ", norm.text).split() and [
+        m.group() for m in re.finditer(r"\w+", _CLOCK.sub(" ", norm.text))]  # fmt: skip
     killed, injured = _casualties(words, lex)
     victims = _victims(sentence, norm, spans, lex) if killed or injured else None
     a, b = norm.to_original(best.start, best.end)
@@ -303,7 +315,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         date=_event_date(dated)[0], date_note=_event_date(dated)[1],
         date_text=dated.text if dated else None,
         places=[p.place.id for p in _inside(found.places, sp)], actor=actor, target=target,
-        counts=_counts(words), killed=killed, injured=injured, victims=victims,
+        counts=_counts(count_words), killed=killed, injured=injured, victims=victims,
         modality=_modality(words, best.first_word, lex),
     )  # fmt: skip
     ev.background = _is_background(ev, words, anchor, s, lex)

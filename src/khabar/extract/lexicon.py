@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from khabar.normalize import normalize
 
-__all__ = ["AliasHit", "AliasIndex", "alias_key", "find_aliases", "word_spans"]
+__all__ = ["AliasHit", "AliasIndex", "alias_key", "find_aliases", "variants", "word_spans"]
 
 _WORD = re.compile(r"\w+")
 _CLITIC_STARTS = frozenset("وبلفكا")  # first letters of the proclitics and of ال
@@ -41,7 +41,7 @@ def word_spans(norm: str) -> list[tuple[int, int, str]]:
 
 
 @lru_cache(maxsize=65536)
-def _variants(first: str, strip_article: bool = False) -> tuple[tuple[str, int], ...]:
+def variants(first: str, strip_article: bool = False) -> tuple[tuple[str, int], ...]:
     """(form, characters peeled) of a first word: والموصل → الموصل, بسوريا → سوريا; with
     ``strip_article`` also الهجوم → هجوم (for common nouns, never for names)."""
     out = [(first, 0)]
@@ -98,14 +98,14 @@ def find_aliases(
 
 
 def _longest_at(words, i, index: AliasIndex, max_words, accept, strip_article):  # type: ignore[no-untyped-def]
-    variants = [(f, p, index.first[f]) for f, p in _variants(words[i][2], strip_article)
+    forms = [(f, p, index.first[f]) for f, p in variants(words[i][2], strip_article)
                 if f in index.first]  # fmt: skip
-    if not variants:
+    if not forms:
         return None
-    longest = min(max_words, len(words) - i, max(v[2] for v in variants))
+    longest = min(max_words, len(words) - i, max(v[2] for v in forms))
     for n in range(longest, 0, -1):
         rest = " ".join(w for _, _, w in words[i + 1 : i + n])
-        for first, peeled, most in variants:
+        for first, peeled, most in forms:
             if n > most:
                 continue
             key = f"{first} {rest}" if rest else first
