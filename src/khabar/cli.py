@@ -22,6 +22,7 @@ from rich.table import Table
 from khabar.errors import KhabarError
 from khabar.eval import check_floors, score_clean, score_extract, score_langid
 from khabar.eval.extract import score_sentences
+from khabar.eval.stories import score_stories
 from khabar.pipeline import IngestReport, ingest
 from khabar.readers import ReadContext, format_of
 from khabar.settings import Settings, load_settings
@@ -253,6 +254,65 @@ def _print_facts(facts: dict[str, list[dict[str, Any]]]) -> None:
             out.print(f"\n[bold]{title}[/bold] " + "; ".join(names), highlight=False)
 
 
+@app.command("stories")
+def stories_cmd(
+    limit: Annotated[int, typer.Option(help="Most stories to list.")] = 50,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Stories, newest first, with their size, languages, time span and a title per language.
+
+    Example: khabar stories --limit 10
+    """
+    with open_store(_settings(db, config), create=False) as store:
+        rows = store.stories(limit=limit)
+    if json_out:
+        _print_json(rows)
+        return
+    t = Table(show_header=True)
+    for col in ("story", "docs", "languages", "days", "titles"):
+        t.add_column(col)
+    for r in rows:
+        span = f"{r['first_day']} – {r['last_day']}" if r["first_day"] else "-"
+        titles = "\n".join(f"{k}: {v}" for k, v in r["titles"].items())
+        t.add_row(str(r["id"]), str(r["size"]), r["langs"] or "", span, titles)
+    out.print(t)
+
+
+@app.command("story")
+def story_cmd(
+    story_id: Annotated[int, typer.Argument(help="Story id (from `khabar stories`).")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """One story: its documents and why each joined, its main events, merges and titles.
+
+    Example: khabar story 1
+    """
+    with open_store(_settings(db, config), create=False) as store:
+        story = store.story(story_id)
+    if json_out:
+        _print_json(story)
+        return
+    out.print(f"[bold]story {story['id']}[/bold] {story['first_day']} – {story['last_day']}")
+    for lang, title in story["titles"].items():
+        out.print(f"  {lang}: {title}", highlight=False)
+    out.print("\n[bold]documents[/bold]")
+    for m in story["members"]:
+        why = ", ".join(m["reasons"][:8])
+        out.print(f"  {m['id']} {m['lang']} {m['outlet'] or ''} {m['title'] or ''}\n"
+                  f"    joined on {m['score']}: {why}", highlight=False)  # fmt: skip
+    if story["main_events"]:
+        out.print("\n[bold]main events[/bold]")
+        for e in story["main_events"]:
+            what = f"{e['date']} {e['acled_subtype']} {e['places']}"
+            out.print(f"  {what} ({e['mentions']} mentions)", highlight=False)
+    for mg in story["merges"]:
+        out.print(f"  merged story {mg['from_story']} (bridge {mg['bridge_doc']})", highlight=False)
+
+
 @app.command("stats")
 def stats_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = False) -> None:
     """Counts of documents, duplicates, shared paragraphs and quarantined inputs by reason.
@@ -389,6 +449,38 @@ def _print_sentence_scores(scores: dict[str, Any]) -> None:
     for f in fields:
         t.add_row(f, *(f"{scores[k].get(f, '-')}" for k in sets))
     out.print(t)
+
+
+@eval_app.command("stories")
+def eval_stories_cmd(
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold JSON (default: packaged samples).")
+    ] = None,
+    seeds: Annotated[Path | None, typer.Option(help="Folder of the gold's articles.")] = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+    strict: Annotated[bool, typer.Option(help="Exit 4 if a score is below its floor.")] = True,
+) -> None:
+    """BCubed and pairwise precision/recall/F1 of the story grouping against gold labels.
+
+    The gold format is the samples' (documents keyed by file prefix, stories listing them).
+
+    Example: khabar eval stories
+    """
+    scores = score_stories(load_settings(config_file=config), gold_path=gold, seeds=seeds)
+    if json_out:
+        _print_json(scores)
+    else:
+        t = Table(title="stories vs gold", show_header=True)
+        t.add_column("score")
+        t.add_column("value", justify="right")
+        for key, value in scores.items():
+            if isinstance(value, (int, float)):
+                t.add_row(key, f"{value}")
+        out.print(t)
+        out.print("predicted: " + " | ".join(" ".join(g) for g in scores["groups"]))
+    if gold is None and seeds is None:
+        _gate("stories", scores, strict)
 
 
 @eval_app.command("langid")

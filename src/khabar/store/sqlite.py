@@ -27,6 +27,7 @@ from khabar.extract.document import Extraction
 from khabar.model import Document, DuplicateRecord, LineRole, QuarantineRecord, SharedParagraph
 from khabar.normalize import normalize, normalize_with_offsets, tokens
 from khabar.settings import Settings
+from khabar.stories import story_elements_counter
 
 __all__ = ["SQLiteStore", "open_store"]
 
@@ -367,6 +368,72 @@ class SQLiteStore:
                 right = body[end : end + pad].replace("\n", " ")
                 return f"…{left}[{body[start:end]}]{right}…"
         return body[: 2 * self.settings.snippet_chars].replace("\n", " ")
+
+    def stories(self, *, limit: int = 50) -> list[dict[str, Any]]:
+        """Stories, newest first: size, languages, outlets, time span, a title per language."""
+        rows = self._dicts(
+            "SELECT m.story_id AS id, count(*) AS size, group_concat(DISTINCT d.lang) AS langs,"
+            " group_concat(DISTINCT d.outlet) AS outlets, max(m.joined_at) AS updated"
+            " FROM story_members m JOIN documents d ON d.id = m.doc_id"
+            " GROUP BY m.story_id ORDER BY updated DESC, m.story_id DESC LIMIT ?",
+            limit,
+        )
+        for row in rows:
+            row.update(self._story_span_and_titles(row["id"]))
+        # newest first: by the last event day, stories without days last
+        return sorted(rows, key=lambda r: (r["last_day"] or "", r["updated"]), reverse=True)
+
+    def _story_span_and_titles(self, story_id: int) -> dict[str, Any]:
+        days = [r[0][5:] for r in self.db.execute(
+            "SELECT DISTINCT s.element FROM doc_signature s JOIN story_members m"
+            " ON m.doc_id = s.doc_id WHERE m.story_id = ? AND s.element LIKE 'date:%'"
+            " ORDER BY 1", (story_id,))]  # fmt: skip
+        counts = story_elements_counter(self.db, story_id)
+        members = self._dicts(
+            "SELECT d.id, d.lang, d.title, d.summary, d.body FROM story_members m"
+            " JOIN documents d ON d.id = m.doc_id WHERE m.story_id = ?",
+            story_id,
+        )
+        titles: dict[str, tuple[int, str]] = {}
+        for m in members:  # the most central member of each language gives its title
+            elements = {r[0] for r in self.db.execute(
+                "SELECT element FROM doc_signature WHERE doc_id = ?", (m["id"],))}  # fmt: skip
+            centrality = sum(counts[e] for e in elements)
+            text = m["title"] or m["summary"] or m["body"][:120]
+            if m["lang"] not in titles or centrality > titles[m["lang"]][0]:
+                titles[m["lang"]] = (centrality, text)
+        return {"first_day": days[0] if days else None, "last_day": days[-1] if days else None,
+                "titles": {k: v[1] for k, v in sorted(titles.items())}}  # fmt: skip
+
+    def story(self, story_id: int) -> dict[str, Any]:
+        """One story: members with why each joined, merges, main events, titles, time span."""
+        members = self._dicts(
+            "SELECT d.id, d.lang, d.outlet, d.published, d.title, m.score, m.reasons"
+            " FROM story_members m JOIN documents d ON d.id = m.doc_id WHERE m.story_id = ?"
+            " ORDER BY m.joined_at, d.rowid",
+            story_id,
+        )
+        if not members:
+            merged = self.db.execute(
+                "SELECT merged_into FROM stories WHERE id = ?", (story_id,)
+            ).fetchone()
+            hint = f"; it was merged into story {merged[0]}" if merged and merged[0] else ""
+            raise NotFoundError(
+                f"no story {story_id} in {self.path}{hint}; `khabar stories` lists them"
+            )
+        for m in members:
+            m["reasons"] = json.loads(m["reasons"])
+        ids = [m["id"] for m in members]
+        marks = ",".join("?" * len(ids))
+        events = self._dicts(
+            "SELECT date, acled_subtype, places, count(*) AS mentions FROM event_mentions"
+            f" WHERE doc_id IN ({marks}) AND background = 0 AND date IS NOT NULL"
+            " GROUP BY date, acled_subtype, places ORDER BY mentions DESC, date LIMIT 8",
+            *ids,
+        )
+        merges = self._dicts("SELECT * FROM story_merges WHERE into_story = ?", story_id)
+        return {"id": story_id, "members": members, "main_events": events, "merges": merges,
+                **self._story_span_and_titles(story_id)}  # fmt: skip
 
     def stats(self) -> dict[str, Any]:
         q = self.db.execute
