@@ -71,3 +71,12 @@ def test_sample_gold_scores_meet_the_floor() -> None:
         ["003"],
         ["004"],
     ]
+
+
+def test_own_story_gold_meets_its_floor() -> None:
+    from khabar.eval import check_floors
+    from tests.conftest import DATA
+
+    scores = score_stories(Settings(), gold_path=DATA / "stories_gold.json", seeds=DATA / "stories")
+    assert scores["documents"] >= 60 and scores["gold_stories"] >= 15
+    assert check_floors("stories_own", scores) == []

@@ -138,7 +138,7 @@ class Settings:
     )
     # --- stories -----------------------------------------------------------------------
     story_join_score: float = _opt(
-        3.0,
+        2.5,
         "Weighted overlap of signatures (kind weight × rarity) a document needs to join a story.",
     )
     story_date_tolerance_days: int = _opt(

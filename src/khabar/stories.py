@@ -14,8 +14,10 @@ not tie stories together.
 **Candidates** are the stories of documents that share a rare element (an index look-up, not a
 comparison with every story). **Decision**: the shared elements are weighted by kind and by
 rarity (idf over the collection); a document joins a story when the weight passes
-``story_join_score``, it shares a specific place or an event day with it, and their event days
-(when both have some) are within ``story_date_tolerance_days``. When a document fits several
+``story_join_score``, it shares a specific place (site, town or province, or the half-degree
+area around one) with it, and their
+event days (when both have some) are within ``story_date_tolerance_days``: same day in other
+places, or same places on other days, are other events. When a document fits several
 stories, they are merged into the best one and the merge is recorded.
 """
 
@@ -34,9 +36,9 @@ from khabar.settings import Settings
 
 __all__ = ["StoryDecision", "assign_story", "refresh_signature", "signature"]
 
-_KIND_WEIGHT = {"place": 1.0, "date": 1.0, "count": 0.8, "killed": 0.8, "injured": 0.8,
-                "actor": 0.5, "country": 0.15}  # fmt: skip
-_STRONG = ("place", "date")
+_KIND_WEIGHT = {"place": 1.0, "area": 0.6, "date": 1.0, "count": 0.8, "killed": 0.8,
+                "injured": 0.8, "actor": 0.5, "country": 0.15}  # fmt: skip
+_WHERE = ("place", "area")
 _PARTY_KINDS = frozenset({"armed_group", "state_force", "official", "government", "unresolved_org"})
 
 
@@ -59,8 +61,11 @@ def signature(ex: Extraction) -> set[str]:
     for p in ex.places:
         if in_background(p.span):
             continue
-        kind = "country" if p.place.precision == "country" else "place"
-        out.add(f"{kind}:{p.place.id}")
+        if p.place.precision == "country":
+            out.add(f"country:{p.place.id}")
+            continue
+        out.add(f"place:{p.place.id}")
+        out.add(_area(p.place.lat, p.place.lon))  # nearby readings of one place meet here
     for a in ex.actors:
         if a.actor_id and a.kind in _PARTY_KINDS and not in_background(a.span):
             out.add(f"actor:{a.actor_id}")
@@ -95,6 +100,12 @@ def refresh_signature(db: Any, doc_id: str, elements: set[str]) -> None:
     db.executemany(
         "INSERT INTO doc_signature VALUES (?, ?)", [(doc_id, e) for e in sorted(elements)]
     )
+
+
+def _area(lat: float, lon: float) -> str:
+    """A half-degree grid cell (about 55 km): the city and the province of one name, or a base
+    and the town beside it, share it."""
+    return f"area:{math.floor(lat * 2) / 2}:{math.floor(lon * 2) / 2}"
 
 
 def _kind(element: str) -> str:
@@ -133,8 +144,8 @@ def assign_story(db: Any, doc_id: str, elements: set[str], settings: Settings) -
     scored: list[tuple[float, int, list[str]]] = []
     for story_id, story_elements in _candidates(db, doc_id, rare).items():
         shared = elements & story_elements
-        if not any(_kind(e) in _STRONG for e in shared):
-            continue
+        if not any(_kind(e) in _WHERE for e in shared):
+            continue  # same day, different places: different events
         if not _dates_fit(elements, story_elements, s.story_date_tolerance_days):
             continue
         weight = {e: _KIND_WEIGHT[_kind(e)] * (math.log((total + 1) / (df.get(e, 1) + 1)) + 1)

@@ -162,7 +162,9 @@ def _context(matches: list[AliasHit]) -> Counter[str]:
 def _choose(m: AliasHit, ctx: Counter[str]) -> tuple[Place, list[str], str]:
     g = gazetteer()
     cands = [g.places[c] for c in m.ids]
-    best = max(cands, key=lambda p: (ctx[p.country], _PRECISION[p.precision], p.population))
+    # context first, then the most specific reading, then our curated rows over GeoNames
+    best = max(cands, key=lambda p: (ctx[p.country], _PRECISION[p.precision],
+                                     not p.id.startswith("GN-"), p.population))  # fmt: skip
     others = [p.id for p in cands if p.id != best.id]
     reason = "only reading"
     if others:
