@@ -34,7 +34,7 @@ from khabar.readers import ReadContext, read_paths
 from khabar.readers.base import quarantine
 from khabar.settings import Settings
 from khabar.store import SQLiteStore
-from khabar.stories import assign_story, refresh_signature, signature
+from khabar.stories import StoryIndex, signature
 
 __all__ = ["IngestReport", "build_document", "document_id", "ingest", "wire_anchor"]
 
@@ -164,6 +164,7 @@ class _Ingestor:
                 self.index.add_document(doc_id, sig)
             for doc_id, idx, key, sig in store.paragraph_signatures():
                 self.index.add_paragraph(doc_id, idx, key, sig)
+            self.stories = StoryIndex(store.db, settings)
         self.ctx = ReadContext(settings)
 
     def _quarantine(self, rec: QuarantineRecord) -> None:
@@ -225,7 +226,7 @@ class _Ingestor:
             )
             if extraction is not None:
                 self.store.add_extraction(doc.id, extraction)
-                assign_story(self.store.db, doc.id, signature(extraction), s)
+                self.stories.assign(doc.id, signature(extraction))
             if s.extract and doc.published:
                 self._backfill_anchor(doc, near, shared)
             if near is not None:
@@ -265,7 +266,7 @@ class _Ingestor:
             again = extract_document(earlier, self.settings, fallback_anchor=anchor,
                                      fallback_label=f"wire copy {doc.id}")  # fmt: skip
             self.store.add_extraction(other, again)
-            refresh_signature(self.store.db, other, signature(again))
+            self.stories.refresh(other, signature(again))
 
     def _published(self, doc_id: str) -> str | None:
         row = self.store.db.execute(

@@ -144,6 +144,9 @@ class Settings:
     story_date_tolerance_days: int = _opt(
         1, "Event days of a document and a story must be this close (when both have some)."
     )
+    story_candidate_elements: int = _opt(
+        6, "Rarest signature elements of a document used to look up candidate stories."
+    )
     story_candidate_max_df: int = _opt(
         500, "Signature elements in more documents than this do not retrieve candidate stories."
     )

@@ -11,12 +11,13 @@ figures (``count:``, ``killed:``, ``injured:``); countries count little (``count
 and actors named only in background sentences are left out, so "2,500 US troops in Iraq" does
 not tie stories together.
 
-**Candidates** are the stories of documents that share a rare element (an index look-up, not a
-comparison with every story). **Decision**: the shared elements are weighted by kind and by
-rarity (idf over the collection); a document joins a story when the weight passes
-``story_join_score``, it shares a specific place (site, town or province, or the half-degree
-area around one) with it, and their
-event days (when both have some) are within ``story_date_tolerance_days``: same day in other
+**Candidates** are the stories that share one of the document's rarest places and, when it has
+event days, have a day in the window around them (an index look-up, not a comparison with every
+story: the work per document is bounded by the stories of a few days). **Decision**: the
+shared elements are weighted by kind and by rarity (idf over the collection); a document
+joins a story when the weight passes ``story_join_score``, it shares a specific place (site,
+town or province, or the half-degree area around one) with it, and their event days (when
+both have some) are within ``story_date_tolerance_days``: same day in other
 places, or same places on other days, are other events. When a document fits several
 stories, they are merged into the best one and the merge is recorded.
 """
@@ -27,14 +28,14 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from khabar.extract.document import Extraction
 from khabar.extract.events import weapon_of
 from khabar.settings import Settings
 
-__all__ = ["StoryDecision", "assign_story", "refresh_signature", "signature"]
+__all__ = ["StoryDecision", "StoryIndex", "assign_story", "signature"]
 
 _KIND_WEIGHT = {"place": 1.0, "area": 0.6, "date": 1.0, "count": 0.8, "killed": 0.8,
                 "injured": 0.8, "actor": 0.5, "country": 0.15}  # fmt: skip
@@ -85,23 +86,6 @@ def signature(ex: Extraction) -> set[str]:
     return out
 
 
-def refresh_signature(db: Any, doc_id: str, elements: set[str]) -> None:
-    """Replace a document's signature (after re-extraction); its story stays as it is."""
-    old = {
-        r[0] for r in db.execute("SELECT element FROM doc_signature WHERE doc_id = ?", (doc_id,))
-    }
-    db.executemany("UPDATE element_df SET df = df - 1 WHERE element = ?",
-                   [(e,) for e in sorted(old - elements)])  # fmt: skip
-    db.executemany(
-        "INSERT INTO element_df VALUES (?, 1) ON CONFLICT(element) DO UPDATE SET df = df + 1",
-        [(e,) for e in sorted(elements - old)],
-    )
-    db.execute("DELETE FROM doc_signature WHERE doc_id = ?", (doc_id,))
-    db.executemany(
-        "INSERT INTO doc_signature VALUES (?, ?)", [(doc_id, e) for e in sorted(elements)]
-    )
-
-
 def _area(lat: float, lon: float) -> str:
     """A half-degree grid cell (about 55 km): the city and the province of one name, or a base
     and the town beside it, share it."""
@@ -120,94 +104,166 @@ def _dates(elements: set[str]) -> list[date]:
     return [date.fromisoformat(e[5:]) for e in elements if e.startswith("date:")]
 
 
-def _dates_fit(a: set[str], b: set[str], tolerance: int) -> bool:
-    da, db = _dates(a), _dates(b)
-    if not da or not db:
-        return True
-    return min(abs((x - y).days) for x in da for y in db) <= tolerance
+class StoryIndex:
+    """In-memory view of the stories (element → stories, story → elements, document
+    frequencies), loaded once from the store and kept in step with it, so that placing a
+    document costs a few dictionary look-ups, not a scan of the stories."""
+
+    def __init__(self, db: Any, settings: Settings) -> None:
+        self.db, self.s = db, settings
+        self.df: Counter[str] = Counter(dict(db.execute("SELECT element, df FROM element_df")))
+        self.story_of: dict[str, int] = dict(
+            db.execute("SELECT doc_id, story_id FROM story_members")
+        )
+        self.elements: dict[int, Counter[str]] = {}
+        self.days: dict[int, set[date]] = {}  # event days of each story
+        self.members: dict[int, set[str]] = {}
+        self.stories_with: dict[str, set[int]] = {}
+        self.undated: set[int] = set()  # stories with no event day yet
+        self.docs = len(self.story_of)
+        for doc_id, story in self.story_of.items():
+            self.members.setdefault(story, set()).add(doc_id)
+        for doc_id, element in db.execute("SELECT doc_id, element FROM doc_signature"):
+            story = self.story_of.get(doc_id)
+            if story is not None:
+                self._add(story, {element})
+
+    def _add(self, story: int, elements: set[str]) -> None:
+        self.elements.setdefault(story, Counter()).update(elements)
+        days = self.days.setdefault(story, set())
+        for e in elements:
+            self.stories_with.setdefault(e, set()).add(story)
+            if e.startswith("date:"):
+                days.add(date.fromisoformat(e[5:]))
+        if days:
+            self.undated.discard(story)
+        else:
+            self.undated.add(story)
+
+    def _days_fit(self, elements: set[str], story: int) -> bool:
+        """Event days of the document and the story are within the tolerance (or one has none)."""
+        mine, theirs = _dates(elements), self.days.get(story, set())
+        if not mine or not theirs:
+            return True
+        tolerance = self.s.story_date_tolerance_days
+        return any(day + timedelta(days=k) in theirs for day in mine
+                   for k in range(-tolerance, tolerance + 1))  # fmt: skip
+
+    def _candidates(self, elements: set[str]) -> set[int]:
+        """Stories that share one of the document's places and, when the document has event
+        days, have an event day in the window around them (or have no day yet). A dated
+        document looks only at the stories of a few days; an undated one at the stories of its
+        rarest places. Either way the work does not grow with the collection."""
+        places = [e for e in elements if _kind(e) in _WHERE]
+        days = _dates(elements)
+        if days:
+            tolerance = self.s.story_date_tolerance_days
+            window: set[int] = set()
+            for day in days:
+                for shift in range(-tolerance, tolerance + 1):
+                    key = f"date:{(day + timedelta(days=shift)).isoformat()}"
+                    window |= self.stories_with.get(key, set())
+            near = window | self.undated  # few: the stories of a few days, and undated ones
+            return {st for st in near if any(self.elements[st][e] for e in places)}
+        limit = self.s.story_candidate_max_df
+        # places seen in some other document (df counts this one too), rarest first
+        usable = [e for e in places if 2 <= self.df[e] <= limit]
+        rare = sorted(usable, key=lambda e: self.df[e])[: self.s.story_candidate_elements]
+        return set().union(*(self.stories_with.get(e, set()) for e in rare))
+
+    def assign(self, doc_id: str, elements: set[str]) -> StoryDecision:
+        """Record ``doc_id``'s signature and put it in a story (call inside a transaction)."""
+        db, s = self.db, self.s
+        db.executemany("INSERT OR IGNORE INTO doc_signature VALUES (?, ?)",
+                       [(doc_id, e) for e in sorted(elements)])  # fmt: skip
+        db.executemany(
+            "INSERT INTO element_df VALUES (?, 1) ON CONFLICT(element) DO UPDATE SET df = df + 1",
+            [(e,) for e in sorted(elements)],
+        )
+        self.df.update(elements)
+        self.docs += 1
+        scored: list[tuple[float, int, list[str]]] = []
+        for story_id in self._candidates(elements):
+            story_elements = self.elements[story_id]
+            shared = {e for e in elements if story_elements[e] > 0}
+            if not any(_kind(e) in _WHERE for e in shared):
+                continue  # same day, different places: different events
+            if not self._days_fit(elements, story_id):
+                continue
+            idf = {e: math.log((self.docs + 1) / (self.df[e] + 1)) + 1 for e in shared}
+            weight = {e: _KIND_WEIGHT[_kind(e)] * idf[e] for e in shared}
+            score = sum(weight.values())
+            if score >= s.story_join_score:
+                ranked = sorted(weight.items(), key=lambda kv: -kv[1])
+                scored.append((score, story_id, [f"{e} ({w:.2f})" for e, w in ranked]))
+        scored.sort(reverse=True)
+        if not scored:
+            story_id = db.execute(
+                "INSERT INTO stories (created_at) VALUES (?)", (_now(),)
+            ).lastrowid
+            self._join(doc_id, story_id, 0.0, ["first document of the story"], elements)
+            return StoryDecision(story_id, 0.0, [], [])
+        score, story_id, reasons = scored[0]
+        merged = [other for _, other, _ in scored[1:] if other != story_id]
+        for other in merged:
+            self._merge(other, story_id, doc_id)
+        self._join(doc_id, story_id, score, reasons, elements)
+        return StoryDecision(story_id, score, reasons, merged)
+
+    def refresh(self, doc_id: str, elements: set[str]) -> None:
+        """Replace a document's signature (after re-extraction); its story stays as it is."""
+        db = self.db
+        old = {r[0] for r in db.execute(
+            "SELECT element FROM doc_signature WHERE doc_id = ?", (doc_id,))}  # fmt: skip
+        db.executemany("UPDATE element_df SET df = df - 1 WHERE element = ?",
+                       [(e,) for e in sorted(old - elements)])  # fmt: skip
+        db.executemany(
+            "INSERT INTO element_df VALUES (?, 1) ON CONFLICT(element) DO UPDATE SET df = df + 1",
+            [(e,) for e in sorted(elements - old)],
+        )
+        db.execute("DELETE FROM doc_signature WHERE doc_id = ?", (doc_id,))
+        db.executemany("INSERT INTO doc_signature VALUES (?, ?)",
+                       [(doc_id, e) for e in sorted(elements)])  # fmt: skip
+        self.df.subtract(old - elements)
+        self.df.update(elements - old)
+        story = self.story_of.get(doc_id)
+        if story is not None:
+            self.elements[story].subtract(old - elements)
+            self._add(story, elements - old)
+
+    def _join(self, doc_id: str, story_id: int, score: float, reasons: list[str],
+              elements: set[str]) -> None:  # fmt: skip
+        self.db.execute(
+            "INSERT OR REPLACE INTO story_members VALUES (?, ?, ?, ?, ?)",
+            (doc_id, story_id, round(score, 3), json.dumps(reasons, ensure_ascii=False), _now()),
+        )
+        self.story_of[doc_id] = story_id
+        self.members.setdefault(story_id, set()).add(doc_id)
+        self._add(story_id, elements)
+
+    def _merge(self, from_story: int, into_story: int, bridge: str) -> None:
+        db = self.db
+        db.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?",
+                   (into_story, from_story))  # fmt: skip
+        db.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (into_story, from_story))
+        db.execute("INSERT INTO story_merges VALUES (?, ?, ?, ?)",
+                   (from_story, into_story, bridge, _now()))  # fmt: skip
+        self.undated.discard(from_story)
+        moved = self.elements.pop(from_story, Counter())
+        self._add(into_story, set(moved))
+        self.elements[into_story].update(moved)  # _add counted each element once already
+        self.elements[into_story].subtract(set(moved))
+        for e in moved:
+            self.stories_with.get(e, set()).discard(from_story)
+        self.days.pop(from_story, None)
+        for doc in self.members.pop(from_story, set()):
+            self.story_of[doc] = into_story
+            self.members.setdefault(into_story, set()).add(doc)
 
 
 def assign_story(db: Any, doc_id: str, elements: set[str], settings: Settings) -> StoryDecision:
-    """Record ``doc_id``'s signature and put it in a story (call inside a transaction)."""
-    s = settings
-    db.executemany("INSERT OR IGNORE INTO doc_signature VALUES (?, ?)",
-                   [(doc_id, e) for e in sorted(elements)])  # fmt: skip
-    db.executemany(
-        "INSERT INTO element_df VALUES (?, 1) ON CONFLICT(element) DO UPDATE SET df = df + 1",
-        [(e,) for e in sorted(elements)],
-    )
-    total = db.execute("SELECT count(DISTINCT doc_id) FROM doc_signature").fetchone()[0]
-    df = _df(db, elements)
-    rare = [
-        e for e in elements if df.get(e, 1) <= s.story_candidate_max_df and _kind(e) != "country"
-    ]
-    scored: list[tuple[float, int, list[str]]] = []
-    for story_id, story_elements in _candidates(db, doc_id, rare).items():
-        shared = elements & story_elements
-        if not any(_kind(e) in _WHERE for e in shared):
-            continue  # same day, different places: different events
-        if not _dates_fit(elements, story_elements, s.story_date_tolerance_days):
-            continue
-        weight = {e: _KIND_WEIGHT[_kind(e)] * (math.log((total + 1) / (df.get(e, 1) + 1)) + 1)
-                  for e in shared}  # fmt: skip
-        score = sum(weight.values())
-        if score >= s.story_join_score:
-            reasons = [f"{e} ({w:.2f})" for e, w in sorted(weight.items(), key=lambda kv: -kv[1])]
-            scored.append((score, story_id, reasons))
-    scored.sort(reverse=True)
-    if not scored:
-        story_id = db.execute("INSERT INTO stories (created_at) VALUES (?)", (_now(),)).lastrowid
-        _join(db, doc_id, story_id, 0.0, ["first document of the story"])
-        return StoryDecision(story_id, 0.0, [], [])
-    score, story_id, reasons = scored[0]
-    merged = [other for _, other, _ in scored[1:] if other != story_id]
-    for other in merged:
-        _merge(db, other, story_id, doc_id)
-    _join(db, doc_id, story_id, score, reasons)
-    return StoryDecision(story_id, score, reasons, merged)
-
-
-def _df(db: Any, elements: set[str]) -> dict[str, int]:
-    marks = ",".join("?" * len(elements))
-    if not elements:
-        return {}
-    rows = db.execute(f"SELECT element, df FROM element_df WHERE element IN ({marks})",
-                      sorted(elements)).fetchall()  # fmt: skip
-    return {r[0]: r[1] for r in rows}
-
-
-def _candidates(db: Any, doc_id: str, rare: list[str]) -> dict[int, set[str]]:
-    """Stories of documents sharing a rare element, with all their elements."""
-    if not rare:
-        return {}
-    marks = ",".join("?" * len(rare))
-    sql = (
-        "SELECT DISTINCT m.story_id FROM doc_signature s"
-        " JOIN story_members m ON m.doc_id = s.doc_id"
-        f" WHERE s.element IN ({marks}) AND s.doc_id != ?"
-    )
-    stories = [r[0] for r in db.execute(sql, [*rare, doc_id])]
-    out: dict[int, set[str]] = {}
-    for story_id in stories:
-        out[story_id] = {r[0] for r in db.execute(
-            "SELECT s.element FROM doc_signature s JOIN story_members m ON m.doc_id = s.doc_id"
-            " WHERE m.story_id = ?", (story_id,))}  # fmt: skip
-    return out
-
-
-def _join(db: Any, doc_id: str, story_id: int, score: float, reasons: list[str]) -> None:
-    db.execute(
-        "INSERT OR REPLACE INTO story_members VALUES (?, ?, ?, ?, ?)",
-        (doc_id, story_id, round(score, 3), json.dumps(reasons, ensure_ascii=False), _now()),
-    )
-
-
-def _merge(db: Any, from_story: int, into_story: int, bridge: str) -> None:
-    db.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (into_story, from_story))
-    db.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (into_story, from_story))
-    db.execute(
-        "INSERT INTO story_merges VALUES (?, ?, ?, ?)", (from_story, into_story, bridge, _now())
-    )
+    """Place one document (loads the story index from the store: for one-off use)."""
+    return StoryIndex(db, settings).assign(doc_id, elements)
 
 
 def story_elements_counter(db: Any, story_id: int) -> Counter[str]:
