@@ -94,7 +94,7 @@ def test_settings_lists_every_setting_with_help() -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    for args in (["ingest"], ["search"], ["show"], ["stats"], ["settings"], ["stories"], ["story"], ["eval", "clean"], ["eval", "extract"], ["eval", "stories"],
+    for args in (["ingest"], ["search"], ["show"], ["stats"], ["settings"], ["stories"], ["story"], ["regroup"], ["eval", "clean"], ["eval", "extract"], ["eval", "stories"],
                  ["eval", "langid"]):  # fmt: skip
         result = _run(*args, "--help")
         assert result.exit_code == 0 and "Example" in result.output, args

@@ -80,3 +80,19 @@ def test_own_story_gold_meets_its_floor() -> None:
     scores = score_stories(Settings(), gold_path=DATA / "stories_gold.json", seeds=DATA / "stories")
     assert scores["documents"] >= 60 and scores["gold_stories"] >= 15
     assert check_floors("stories_own", scores) == []
+
+
+def test_regroup_from_stored_facts_gives_the_same_stories(store: SQLiteStore, seeds: Path) -> None:
+    from khabar.stories import regroup
+
+    ingest([str(seeds)], store)
+    before = sorted(sorted(v) for v in _groups(store).values())
+    assert regroup(store, store.settings) == 3
+    assert sorted(sorted(v) for v in _groups(store).values()) == before
+
+
+def _groups(store: SQLiteStore) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for key, story in _keys(store).items():
+        out.setdefault(story, []).append(key)
+    return out

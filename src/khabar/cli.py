@@ -27,6 +27,7 @@ from khabar.pipeline import IngestReport, ingest
 from khabar.readers import ReadContext, format_of
 from khabar.settings import Settings, load_settings
 from khabar.store import open_store
+from khabar.stories import regroup
 
 __all__ = ["app", "main"]
 
@@ -311,6 +312,22 @@ def story_cmd(
             out.print(f"  {what} ({e['mentions']} mentions)", highlight=False)
     for mg in story["merges"]:
         out.print(f"  merged story {mg['from_story']} (bridge {mg['bridge_doc']})", highlight=False)
+
+
+@app.command("regroup")
+def regroup_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = False) -> None:
+    """Group every stored document into stories again, from scratch (after changing the
+    story settings). Documents and their facts are kept.
+
+    Example: KHABAR_STORY_JOIN_SCORE=3 khabar regroup
+    """
+    settings = _settings(db, config)
+    with open_store(settings, create=False) as store:
+        count = regroup(store, settings)
+    if json_out:
+        _print_json({"stories": count})
+    else:
+        out.print(f"{count} stories")
 
 
 @app.command("stats")

@@ -29,13 +29,22 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from khabar.extract.document import Extraction
 from khabar.extract.events import weapon_of
+from khabar.model import Span
 from khabar.settings import Settings
 
-__all__ = ["StoryDecision", "StoryIndex", "assign_story", "signature"]
+__all__ = [
+    "StoryDecision",
+    "StoryIndex",
+    "assign_story",
+    "regroup",
+    "signature",
+    "signature_from_facts",
+]
 
 _KIND_WEIGHT = {"place": 1.0, "area": 0.6, "date": 1.0, "count": 0.8, "killed": 0.8,
                 "injured": 0.8, "actor": 0.5, "country": 0.15}  # fmt: skip
@@ -84,6 +93,39 @@ def signature(ex: Extraction) -> set[str]:
         if e.injured:
             out.add(f"injured:{e.injured}")
     return out
+
+
+def signature_from_facts(facts: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """``signature`` of a stored document, from the rows of ``SQLiteStore.facts``."""
+
+    def span(row: dict[str, Any]) -> Span:
+        return Span(row["start"], row["end"])
+
+    ex = SimpleNamespace(
+        places=[SimpleNamespace(span=span(r), place=SimpleNamespace(
+            id=r["place_id"], precision=r["precision"], lat=r["lat"], lon=r["lon"]))
+            for r in facts["place_mentions"]],
+        actors=[SimpleNamespace(span=span(r), actor_id=r["actor_id"], kind=r["kind"])
+                for r in facts["actor_mentions"]],
+        events=[SimpleNamespace(span=span(r), background=bool(r["background"]), date=r["date"],
+                                counts=[tuple(c) for c in json.loads(r["counts"])],
+                                killed=r["killed"], injured=r["injured"])
+                for r in facts["event_mentions"]],
+    )  # fmt: skip
+    return signature(ex)  # type: ignore[arg-type]
+
+
+def regroup(store: Any, settings: Settings) -> int:
+    """Forget every story and group all stored documents again, in the order they came in
+    (after a change of settings). Returns the number of stories."""
+    db = store.db
+    with store.transaction():
+        for table in ("story_members", "story_merges", "stories", "doc_signature", "element_df"):
+            db.execute(f"DELETE FROM {table}")
+        index = StoryIndex(db, settings)
+        for (doc_id,) in db.execute("SELECT id FROM documents ORDER BY rowid").fetchall():
+            index.assign(doc_id, signature_from_facts(store.facts(doc_id)))
+    return db.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
 
 
 def _area(lat: float, lon: float) -> str:
