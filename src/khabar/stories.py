@@ -197,21 +197,23 @@ class StoryIndex:
         document looks only at the stories of a few days; an undated one at the stories of its
         rarest places. Either way the work does not grow with the collection."""
         places = [e for e in elements if _kind(e) in _WHERE]
-        days = _dates(elements)
-        if days:
-            tolerance = self.s.story_date_tolerance_days
-            window: set[int] = set()
-            for day in days:
-                for shift in range(-tolerance, tolerance + 1):
-                    key = f"date:{(day + timedelta(days=shift)).isoformat()}"
-                    window |= self.stories_with.get(key, set())
-            near = window | self.undated  # few: the stories of a few days, and undated ones
-            return {st for st in near if any(self.elements[st][e] for e in places)}
         limit = self.s.story_candidate_max_df
         # places seen in some other document (df counts this one too), rarest first
         usable = [e for e in places if 2 <= self.df[e] <= limit]
         rare = sorted(usable, key=lambda e: self.df[e])[: self.s.story_candidate_elements]
-        return set().union(*(self.stories_with.get(e, set()) for e in rare))
+        by_place: set[int] = set().union(*(self.stories_with.get(e, set()) for e in rare))
+        days = _dates(elements)
+        if not days:
+            return by_place
+        tolerance = self.s.story_date_tolerance_days
+        window: set[int] = set()
+        for day in days:
+            for shift in range(-tolerance, tolerance + 1):
+                window |= self.stories_with.get(
+                    f"date:{(day + timedelta(days=shift)).isoformat()}", set()
+                )
+        dated = {st for st in window if any(self.elements[st][e] for e in places)}
+        return dated | (by_place & self.undated)
 
     def assign(self, doc_id: str, elements: set[str]) -> StoryDecision:
         """Record ``doc_id``'s signature and put it in a story (call inside a transaction)."""
