@@ -369,6 +369,17 @@ def settings_cmd(config: ConfigOpt = None, json_out: JsonOpt = False) -> None:
     out.print(t)
 
 
+def _score_table(title: str, scores: dict[str, Any]) -> Table:
+    """The numeric scores of an evaluation, one row each."""
+    t = Table(title=title, show_header=True)
+    t.add_column("score")
+    t.add_column("value", justify="right")
+    for key, value in scores.items():
+        if isinstance(value, (int, float)):
+            t.add_row(key, f"{value}")
+    return t
+
+
 def _gate(name: str, scores: dict[str, Any], strict: bool) -> None:
     failures = check_floors(name, scores)
     for f in failures:
@@ -395,13 +406,7 @@ def eval_clean_cmd(
     if json_out:
         _print_json(scores)
     else:
-        t = Table(title="cleaning vs gold", show_header=True)
-        t.add_column("score")
-        t.add_column("value", justify="right")
-        for key, value in scores.items():
-            if not isinstance(value, dict):
-                t.add_row(key, f"{value}")
-        out.print(t)
+        out.print(_score_table("cleaning vs gold", scores))
         for key, doc in scores["documents"].items():
             for text, rule in doc["false_positives"].items():
                 out.print(f"  {key} false positive ({rule}): {text}", highlight=False)
@@ -437,12 +442,7 @@ def eval_extract_cmd(
     if json_out:
         _print_json(scores | ({"own": sentences} if sentences else {}))
     else:
-        t = Table(title="extraction vs sample gold", show_header=True)
-        t.add_column("score")
-        t.add_column("value", justify="right")
-        for key, value in scores.items():
-            if isinstance(value, (int, float)):
-                t.add_row(key, f"{value}")
+        t = _score_table("extraction vs sample gold", scores)
         for key, value in scores["field_accuracy"].items():
             t.add_row(f"field accuracy: {key}", "-" if value is None else f"{value}")
         out.print(t)
@@ -488,13 +488,7 @@ def eval_stories_cmd(
     if json_out:
         _print_json(scores)
     else:
-        t = Table(title="stories vs gold", show_header=True)
-        t.add_column("score")
-        t.add_column("value", justify="right")
-        for key, value in scores.items():
-            if isinstance(value, (int, float)):
-                t.add_row(key, f"{value}")
-        out.print(t)
+        out.print(_score_table("stories vs gold", scores))
         out.print("predicted: " + " | ".join(" ".join(g) for g in scores["groups"]))
     if gold is None and seeds is None:
         _gate("stories", scores, strict)
