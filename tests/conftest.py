@@ -5,12 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from khabar.eval.gold import samples_dir
 from khabar.settings import Settings, load_settings
 from khabar.store import SQLiteStore, open_store
 
 DATA = Path(__file__).parent / "data"
+
+# No per-example deadline: the first example of a property test also loads lexicons and models,
+# and CI machines are slow and noisy. Example counts stay as each test sets them.
+hypothesis_settings.register_profile("khabar", deadline=None)
+hypothesis_settings.load_profile("khabar")
 
 
 @pytest.fixture
