@@ -31,6 +31,8 @@ def test_bad_values_are_errors_not_crashes() -> None:
         load_settings(environ={"KHABAR_NEAR_DUP_THRESHOLD": "1.5"})
     with pytest.raises(ConfigError, match="cannot read"):
         load_settings(environ={"KHABAR_SEARCH_LIMIT": "many"})
+    with pytest.raises(ConfigError, match="reference_date"):
+        load_settings(environ={"KHABAR_REFERENCE_DATE": "23/11/2026"})
 
 
 def test_missing_config_file_is_an_error(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from khabar.eval.stories import bcubed, pairwise, score_stories
 from khabar.pipeline import ingest
 from khabar.settings import Settings
 from khabar.store import SQLiteStore
+from tests.conftest import REFERENCE_DATE
 
 
 def _keys(store: SQLiteStore) -> dict[str, int]:
@@ -65,7 +66,7 @@ def test_bcubed_and_pairwise_scores() -> None:
 
 
 def test_sample_gold_scores_meet_the_floor() -> None:
-    scores = score_stories(Settings())
+    scores = score_stories(Settings(reference_date=REFERENCE_DATE))
     assert scores["bcubed_f1"] == 1.0 and scores["groups"] == [
         ["000", "001", "002"],
         ["003"],
@@ -77,7 +78,8 @@ def test_own_story_gold_meets_its_floor() -> None:
     from khabar.eval import check_floors
     from tests.conftest import DATA
 
-    scores = score_stories(Settings(), gold_path=DATA / "stories_gold.json", seeds=DATA / "stories")
+    scores = score_stories(Settings(reference_date=REFERENCE_DATE),
+                           gold_path=DATA / "stories_gold.json", seeds=DATA / "stories")  # fmt: skip
     assert scores["documents"] >= 60 and scores["gold_stories"] >= 15
     assert check_floors("stories_own", scores) == []
 

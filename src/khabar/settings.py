@@ -13,6 +13,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,11 @@ class Settings:
         "When the text's weekdays contradict the publication date given (a crawl date), the "
         "matching day at most this many days earlier is proposed as the day of writing.",
     )
+    reference_date: str = _opt(
+        "",
+        "'Now' (YYYY-MM-DD) for texts with no publication date: the latest year in which a "
+        "written weekday fits is searched up to it. Empty: today. Pin it for reproducible runs.",
+    )
     date_search_years: int = _opt(
         15,
         "With no publication date, how many years back to look for the year in which a written "
@@ -217,6 +223,13 @@ def _coerce(name: str, raw: Any, current: Any) -> Any:
 
 
 def _validated(s: Settings) -> Settings:
+    if s.reference_date:
+        try:
+            date.fromisoformat(s.reference_date)
+        except ValueError as exc:
+            raise ConfigError(
+                f"setting 'reference_date' must be YYYY-MM-DD, got {s.reference_date!r}"
+            ) from exc
     for name in ("near_dup_threshold", "shared_paragraph_threshold", "binary_control_ratio"):
         value = getattr(s, name)
         if not 0.0 < value <= 1.0:

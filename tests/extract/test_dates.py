@@ -172,6 +172,13 @@ def test_without_anchor_a_weekday_mismatch_still_proposes_both_readings() -> Non
     assert azar.corrections[0].value == "2023-11-22"
 
 
+def test_the_reference_date_setting_is_now_for_undated_texts() -> None:
+    text = "ذكرت وكالة رويترز، يوم الأحد 12 ديسمبر/كانون الأول، أن خمسة قتلوا."
+    pinned = Settings(reference_date="2022-06-01")
+    sunday = extract_dates(text, anchor=None, settings=pinned).dates[0]
+    assert [c.value for c in sunday.corrections] == ["2017-12-03", "2021-12-12"]
+
+
 def test_weekdays_that_contradict_the_given_date_propose_the_day_of_writing() -> None:
     from khabar.extract.dates import propose_anchor_repair
 

@@ -32,7 +32,13 @@ from khabar.normalize import NormalizedText, normalize, normalize_with_offsets
 from khabar.resources import month_names, read_csv, weekday_names
 from khabar.settings import Settings
 
-__all__ = ["DateExtraction", "extract_dates", "propagate_solar", "propose_anchor_repair"]
+__all__ = [
+    "DateExtraction",
+    "extract_dates",
+    "propagate_solar",
+    "propose_anchor_repair",
+    "reference_day",
+]
 
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _PROCLITIC = "(?:[وفبل]|و[بل])?"
@@ -317,6 +323,13 @@ def _month_iso(cal: str, y: int, m: int) -> str | None:
 _ORDER = ("numeric", "full", "mdy", "relative", "month", "weekday", "year")
 
 
+def reference_day(settings: Settings) -> date:
+    """ "Now" for texts with no anchor: ``settings.reference_date``, else today."""
+    if settings.reference_date:
+        return date.fromisoformat(settings.reference_date)
+    return date.today()
+
+
 def propagate_solar(dates: list[DateMention], *, anchor: date | None, settings: Settings) -> None:
     """If one date of a document reads as Solar Hijri (weekday evidence), propose that reading
     for the document's other month names that are Solar Hijri homographs (آذار → Azar).
@@ -376,7 +389,7 @@ def extract_dates(
         got.dates[0].value  # '2024-04-21'
     """
     norm = normalize_with_offsets(text)
-    resolver = _Resolver(text, norm, anchor, settings, reference or date.today())
+    resolver = _Resolver(text, norm, anchor, settings, reference or reference_day(settings))
     resolver.anchor_label = anchor_label
     taken: list[tuple[int, int]] = []
     dates: list[DateMention] = []
