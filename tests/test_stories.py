@@ -98,3 +98,39 @@ def _groups(store: SQLiteStore) -> dict[int, list[str]]:
     for key, story in _keys(store).items():
         out.setdefault(story, []).append(key)
     return out
+
+
+def test_a_refreshed_signature_merges_the_stories_it_bridges(
+    settings: Settings, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from khabar.store import open_store
+    from khabar.stories import StoryIndex
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    texts = {"doc-a": "Rockets hit a base in Babil province late on Saturday night.",
+             "doc-b": "A militia fired five rockets on the Kalsu base, officials said.",
+             "doc-c": "Officials met in the capital on Sunday to talk about trade."}  # fmt: skip
+    for name, text in texts.items():  # real documents; their signatures are given by hand
+        (docs / f"{name}.txt").write_text(f"{name}\n\n{text}\n", encoding="utf-8")
+    store = open_store(replace(settings, extract=False))
+    ingest([str(docs)], store)
+    ids = {Path(src).stem: doc for doc, src in store.db.execute(
+        "SELECT id, source FROM documents")}  # fmt: skip
+    index = StoryIndex(store.db, store.settings)
+    shared = {"place:kalsu", "date:2024-04-20", "actor:kataib-hezbollah", "count:5:rocket"}
+    first = index.assign(ids["doc-a"], shared)
+    index.assign(ids["doc-b"], shared | {"place:babil"})
+    lone = index.assign(ids["doc-c"], {"place:elsewhere"})  # undated, nothing shared yet
+    assert lone.story_id != first.story_id
+    merged = index.refresh(ids["doc-c"], shared)  # re-extracted: now dated and placed
+    assert merged == [first.story_id]
+    members = dict(store.db.execute("SELECT doc_id, story_id FROM story_members"))
+    assert members == {doc: lone.story_id for doc in ids.values()}
+    assert [tuple(r) for r in store.db.execute(
+        "SELECT from_story, into_story, bridge_doc FROM story_merges")] == [
+        (first.story_id, lone.story_id, ids["doc-c"])]  # fmt: skip
+    assert index.refresh(ids["doc-c"], shared) == []  # same signature: nothing more to merge
+    store.close()

@@ -215,19 +215,13 @@ class StoryIndex:
         dated = {st for st in window if any(self.elements[st][e] for e in places)}
         return dated | (by_place & self.undated)
 
-    def assign(self, doc_id: str, elements: set[str]) -> StoryDecision:
-        """Record ``doc_id``'s signature and put it in a story (call inside a transaction)."""
-        db, s = self.db, self.s
-        db.executemany("INSERT OR IGNORE INTO doc_signature VALUES (?, ?)",
-                       [(doc_id, e) for e in sorted(elements)])  # fmt: skip
-        db.executemany(
-            "INSERT INTO element_df VALUES (?, 1) ON CONFLICT(element) DO UPDATE SET df = df + 1",
-            [(e,) for e in sorted(elements)],
-        )
-        self.df.update(elements)
-        self.docs += 1
+    def _scored(
+        self, elements: set[str], exclude: int | None = None
+    ) -> list[tuple[float, int, list[str]]]:
+        """Candidate stories the signature may join, best first, with the weighted shared
+        elements as reasons: a shared place, fitting days and enough weight are required."""
         scored: list[tuple[float, int, list[str]]] = []
-        for story_id in self._candidates(elements):
+        for story_id in self._candidates(elements) - {exclude}:
             story_elements = self.elements[story_id]
             shared = {e for e in elements if story_elements[e] > 0}
             if not any(_kind(e) in _WHERE for e in shared):
@@ -237,10 +231,23 @@ class StoryIndex:
             idf = {e: math.log((self.docs + 1) / (self.df[e] + 1)) + 1 for e in shared}
             weight = {e: _KIND_WEIGHT[_kind(e)] * idf[e] for e in shared}
             score = sum(weight.values())
-            if score >= s.story_join_score:
+            if score >= self.s.story_join_score:
                 ranked = sorted(weight.items(), key=lambda kv: -kv[1])
                 scored.append((score, story_id, [f"{e} ({w:.2f})" for e, w in ranked]))
-        scored.sort(reverse=True)
+        return sorted(scored, reverse=True)
+
+    def assign(self, doc_id: str, elements: set[str]) -> StoryDecision:
+        """Record ``doc_id``'s signature and put it in a story (call inside a transaction)."""
+        db = self.db
+        db.executemany("INSERT OR IGNORE INTO doc_signature VALUES (?, ?)",
+                       [(doc_id, e) for e in sorted(elements)])  # fmt: skip
+        db.executemany(
+            "INSERT INTO element_df VALUES (?, 1) ON CONFLICT(element) DO UPDATE SET df = df + 1",
+            [(e,) for e in sorted(elements)],
+        )
+        self.df.update(elements)
+        self.docs += 1
+        scored = self._scored(elements)
         if not scored:
             story_id = db.execute(
                 "INSERT INTO stories (created_at) VALUES (?)", (_now(),)
@@ -254,8 +261,11 @@ class StoryIndex:
         self._join(doc_id, story_id, score, reasons, elements)
         return StoryDecision(story_id, score, reasons, merged)
 
-    def refresh(self, doc_id: str, elements: set[str]) -> None:
-        """Replace a document's signature (after re-extraction); its story stays as it is."""
+    def refresh(self, doc_id: str, elements: set[str]) -> list[int]:
+        """Replace a document's signature (after re-extraction). The document keeps its story,
+        and every other story the new signature would have joined is merged into it (recorded
+        as a merge bridged by the document), as when a bridging article arrives. Returns the
+        ids of the stories merged."""
         db = self.db
         old = {r[0] for r in db.execute(
             "SELECT element FROM doc_signature WHERE doc_id = ?", (doc_id,))}  # fmt: skip
@@ -271,9 +281,14 @@ class StoryIndex:
         self.df.subtract(old - elements)
         self.df.update(elements - old)
         story = self.story_of.get(doc_id)
-        if story is not None:
-            self.elements[story].subtract(old - elements)
-            self._add(story, elements - old)
+        if story is None:
+            return []
+        self.elements[story].subtract(old - elements)
+        self._add(story, elements - old)
+        merged = [other for _, other, _ in self._scored(elements, exclude=story)]
+        for other in merged:
+            self._merge(other, story, doc_id)
+        return merged
 
     def _join(self, doc_id: str, story_id: int, score: float, reasons: list[str],
               elements: set[str]) -> None:  # fmt: skip
