@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -100,37 +101,68 @@ def _groups(store: SQLiteStore) -> dict[int, list[str]]:
     return out
 
 
-def test_a_refreshed_signature_merges_the_stories_it_bridges(
-    settings: Settings, tmp_path: Path
-) -> None:
+def _hand_index(settings: Settings, folder: Path, n: int) -> tuple[SQLiteStore, list[str], Any]:
+    """A real store with ``n`` real documents, and a story index to give signatures by hand."""
     from dataclasses import replace
 
     from khabar.store import open_store
     from khabar.stories import StoryIndex
 
-    docs = tmp_path / "docs"
+    docs = folder / "docs"
     docs.mkdir()
-    texts = {"doc-a": "Rockets hit a base in Babil province late on Saturday night.",
-             "doc-b": "A militia fired five rockets on the Kalsu base, officials said.",
-             "doc-c": "Officials met in the capital on Sunday to talk about trade."}  # fmt: skip
-    for name, text in texts.items():  # real documents; their signatures are given by hand
-        (docs / f"{name}.txt").write_text(f"{name}\n\n{text}\n", encoding="utf-8")
+    for i in range(n):
+        (docs / f"doc-{i:02d}.txt").write_text(
+            f"Report {i}\n\nArticle number {i} of the hand-made set, long enough to be kept.\n",
+            encoding="utf-8",
+        )
     store = open_store(replace(settings, extract=False))
     ingest([str(docs)], store)
-    ids = {Path(src).stem: doc for doc, src in store.db.execute(
-        "SELECT id, source FROM documents")}  # fmt: skip
-    index = StoryIndex(store.db, store.settings)
+    ids = [doc for doc, _ in store.db.execute("SELECT id, source FROM documents ORDER BY source")]
+    assert len(ids) == n
+    return store, ids, StoryIndex(store.db, store.settings)
+
+
+def test_a_refreshed_signature_merges_the_stories_it_bridges(
+    settings: Settings, tmp_path: Path
+) -> None:
+    store, (doc_a, doc_b, doc_c), index = _hand_index(settings, tmp_path, 3)
     shared = {"place:kalsu", "date:2024-04-20", "actor:kataib-hezbollah", "count:5:rocket"}
-    first = index.assign(ids["doc-a"], shared)
-    index.assign(ids["doc-b"], shared | {"place:babil"})
-    lone = index.assign(ids["doc-c"], {"place:elsewhere"})  # undated, nothing shared yet
+    first = index.assign(doc_a, shared)
+    index.assign(doc_b, shared | {"place:babil"})
+    lone = index.assign(doc_c, {"place:elsewhere"})  # undated, nothing shared yet
     assert lone.story_id != first.story_id
-    merged = index.refresh(ids["doc-c"], shared)  # re-extracted: now dated and placed
+    merged = index.refresh(doc_c, shared)  # re-extracted: now dated and placed
     assert merged == [first.story_id]
     members = dict(store.db.execute("SELECT doc_id, story_id FROM story_members"))
-    assert members == {doc: lone.story_id for doc in ids.values()}
+    assert members == {doc: lone.story_id for doc in (doc_a, doc_b, doc_c)}
     assert [tuple(r) for r in store.db.execute(
         "SELECT from_story, into_story, bridge_doc FROM story_merges")] == [
-        (first.story_id, lone.story_id, ids["doc-c"])]  # fmt: skip
-    assert index.refresh(ids["doc-c"], shared) == []  # same signature: nothing more to merge
+        (first.story_id, lone.story_id, doc_c)]  # fmt: skip
+    assert index.refresh(doc_c, shared) == []  # same signature: nothing more to merge
+    store.close()
+
+
+def test_who_and_where_without_a_day_or_figure_do_not_join(
+    settings: Settings, tmp_path: Path
+) -> None:
+    store, (first, other), index = _hand_index(settings, tmp_path, 2)
+    story = index.assign(first, {"place:aden", "actor:houthi", "actor:coalition"})
+    assert index.assign(other, {"place:aden", "actor:houthi", "actor:coalition"}).story_id != (
+        story.story_id
+    )
+    store.close()
+
+
+def test_a_story_is_matched_on_its_core_not_on_its_fringe(
+    settings: Settings, tmp_path: Path
+) -> None:
+    store, ids, index = _hand_index(settings, tmp_path, 8)
+    core = {"place:kalsu", "date:2024-04-20", "count:5:rocket"}
+    story = index.assign(ids[0], core | {"place:mosul", "date:2024-04-02"})  # one aside
+    for doc in ids[1:6]:
+        assert index.assign(doc, core).story_id == story.story_id
+    # Mosul on 2 April is in one member of six: another event, not this story's
+    fringe = index.assign(ids[6], {"place:mosul", "date:2024-04-02", "killed:3"})
+    assert fringe.story_id != story.story_id
+    assert index.assign(ids[7], core | {"killed:3"}).story_id == story.story_id
     store.close()

@@ -156,6 +156,28 @@ class Settings:
     story_candidate_max_df: int = _opt(
         500, "Signature elements in more documents than this do not retrieve candidate stories."
     )
+    story_common_share: float = _opt(
+        0.02,
+        "A signature element found in more than this share of the collection's documents (and "
+        "in more than story_common_min_df) is common (a capital, a government, a crawl day): it "
+        "adds nothing to the join score, though a common place still counts as a shared place.",
+    )
+    story_support_share: float = _opt(
+        0.5,
+        "An element of a story counts fully only if this share of its members carry it (less "
+        "in proportion), so a large story is matched on its core, not on the union of its "
+        "members' facts (which would chain unrelated events together).",
+    )
+    story_core_min: float = _opt(
+        0.5,
+        "A document joins a story only if one of its shared places and one of its shared days "
+        "or figures belong to the story's core: carried by at least this fraction of "
+        "story_support_share of the members (a place and a day from the story's fringe chain "
+        "unrelated events).",
+    )
+    story_common_min_df: int = _opt(
+        20, "Below this many documents no element is treated as common (small collections)."
+    )
     # --- language id -------------------------------------------------------------------------
     langid_max_chars: int = _opt(600, "Characters of text given to the language-id model.")
     langid_min_score: float = _opt(
@@ -230,7 +252,8 @@ def _validated(s: Settings) -> Settings:
             raise ConfigError(
                 f"setting 'reference_date' must be YYYY-MM-DD, got {s.reference_date!r}"
             ) from exc
-    for name in ("near_dup_threshold", "shared_paragraph_threshold", "binary_control_ratio"):
+    for name in ("near_dup_threshold", "shared_paragraph_threshold", "binary_control_ratio",
+                 "story_common_share", "story_support_share", "story_core_min"):  # fmt: skip
         value = getattr(s, name)
         if not 0.0 < value <= 1.0:
             raise ConfigError(f"setting {name!r} must be in (0, 1], got {value}")

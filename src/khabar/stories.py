@@ -14,12 +14,15 @@ not tie stories together.
 **Candidates** are the stories that share one of the document's rarest places and, when it has
 event days, have a day in the window around them (an index look-up, not a comparison with every
 story: the work per document is bounded by the stories of a few days). **Decision**: the
-shared elements are weighted by kind and by rarity (idf over the collection); a document
-joins a story when the weight passes ``story_join_score``, it shares a specific place (site,
-town or province, or the half-degree area around one) with it, and their event days (when
-both have some) are within ``story_date_tolerance_days``: same day in other
-places, or same places on other days, are other events. When a document fits several
-stories, they are merged into the best one and the merge is recorded.
+shared elements are weighted by kind, by rarity (idf over the collection) and by how much of
+the story carries them (its core, not the union of its members' facts: unions chain unrelated
+events together); elements in a large share of the collection (a capital, a government, a
+crawl day) weigh nothing. A document joins a story when the weight passes
+``story_join_score``, it shares a specific place (site, town or province, or the half-degree
+area around one) and a day or a figure with the story's core, and their event days (when
+both have some) are within ``story_date_tolerance_days``: same day in other places, or same
+places on other days, are other events; who and where alone are a topic. When a document fits
+several stories, they are merged into the best one and the merge is recorded.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ __all__ = [
 _KIND_WEIGHT = {"place": 1.0, "area": 0.6, "date": 1.0, "count": 0.8, "killed": 0.8,
                 "injured": 0.8, "actor": 0.5, "country": 0.15}  # fmt: skip
 _WHERE = ("place", "area")
+_WHAT = ("date", "count", "killed", "injured")  # what happened, and when
 _PARTY_KINDS = frozenset({"armed_group", "state_force", "official", "government", "unresolved_org"})
 
 
@@ -221,6 +225,7 @@ class StoryIndex:
         """Candidate stories the signature may join, best first, with the weighted shared
         elements as reasons: a shared place, fitting days and enough weight are required."""
         scored: list[tuple[float, int, list[str]]] = []
+        common = max(self.s.story_common_min_df, self.s.story_common_share * self.docs)
         for story_id in self._candidates(elements) - {exclude}:
             story_elements = self.elements[story_id]
             shared = {e for e in elements if story_elements[e] > 0}
@@ -228,8 +233,21 @@ class StoryIndex:
                 continue  # same day, different places: different events
             if not self._days_fit(elements, story_id):
                 continue
-            idf = {e: math.log((self.docs + 1) / (self.df[e] + 1)) + 1 for e in shared}
-            weight = {e: _KIND_WEIGHT[_kind(e)] * idf[e] for e in shared}
+            shared = {e for e in shared if self.df[e] <= common}
+            support = self.s.story_support_share * len(self.members.get(story_id, ())) or 1.0
+            core = {e: min(1.0, story_elements[e] / support) for e in shared}
+            if not any(_kind(e) in _WHAT and core[e] >= self.s.story_core_min for e in shared):
+                continue  # who and where alone are a topic; an event needs its day or figures
+            if not any(_kind(e) in _WHERE and core[e] >= self.s.story_core_min for e in shared):
+                continue  # the shared place must be one of the story's own, not a passing one
+            if any(_kind(e) == "place" for e in shared):
+                shared = {e for e in shared if _kind(e) != "area"}  # the place's area again
+            weight = {
+                e: _KIND_WEIGHT[_kind(e)]
+                * (math.log((self.docs + 1) / (self.df[e] + 1)) + 1)
+                * core[e]  # the story's core counts, not its fringe
+                for e in shared
+            }
             score = sum(weight.values())
             if score >= self.s.story_join_score:
                 ranked = sorted(weight.items(), key=lambda kv: -kv[1])
