@@ -156,6 +156,11 @@ class Settings:
     story_candidate_max_df: int = _opt(
         500, "Signature elements in more documents than this do not retrieve candidate stories."
     )
+    story_candidate_recent: int = _opt(
+        50,
+        "Look-ups by place (for undated documents and undated stories) see only the latest "
+        "this many stories naming each place, so the work per document stays flat.",
+    )
     story_common_share: float = _opt(
         0.02,
         "A signature element found in more than this share of the collection's documents (and "
@@ -257,7 +262,8 @@ def _validated(s: Settings) -> Settings:
         value = getattr(s, name)
         if not 0.0 < value <= 1.0:
             raise ConfigError(f"setting {name!r} must be in (0, 1], got {value}")
-    for name in ("minhash_perms", "paragraph_perms", "max_file_bytes", "doc_shingle_words"):
+    for name in ("minhash_perms", "paragraph_perms", "max_file_bytes", "doc_shingle_words",
+                 "story_candidate_recent"):  # fmt: skip
         if getattr(s, name) <= 0:
             raise ConfigError(f"setting {name!r} must be positive, got {getattr(s, name)}")
     return s

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
@@ -166,6 +166,8 @@ class StoryIndex:
         self.members: dict[int, set[str]] = {}
         self.stories_with: dict[str, set[int]] = {}
         self.undated: set[int] = set()  # stories with no event day yet
+        # latest stories naming each place: look-ups by place stay bounded as stories pile up
+        self.recent_with: dict[str, deque[int]] = {}
         self.docs = len(self.story_of)
         for doc_id, story in self.story_of.items():
             self.members.setdefault(story, set()).add(doc_id)
@@ -181,6 +183,12 @@ class StoryIndex:
             self.stories_with.setdefault(e, set()).add(story)
             if e.startswith("date:"):
                 days.add(date.fromisoformat(e[5:]))
+            elif _kind(e) in _WHERE:
+                recent = self.recent_with.setdefault(
+                    e, deque(maxlen=self.s.story_candidate_recent)
+                )
+                if not recent or recent[-1] != story:
+                    recent.append(story)
         if days:
             self.undated.discard(story)
         else:
@@ -198,14 +206,15 @@ class StoryIndex:
     def _candidates(self, elements: set[str]) -> set[int]:
         """Stories that share one of the document's places and, when the document has event
         days, have an event day in the window around them (or have no day yet). A dated
-        document looks only at the stories of a few days; an undated one at the stories of its
-        rarest places. Either way the work does not grow with the collection."""
+        document looks only at the stories of a few days; an undated one (and the look-up of
+        undated stories) at the latest stories of its rarest places. Either way the work does
+        not grow with the collection."""
         places = [e for e in elements if _kind(e) in _WHERE]
         limit = self.s.story_candidate_max_df
         # places seen in some other document (df counts this one too), rarest first
         usable = [e for e in places if 2 <= self.df[e] <= limit]
         rare = sorted(usable, key=lambda e: self.df[e])[: self.s.story_candidate_elements]
-        by_place: set[int] = set().union(*(self.stories_with.get(e, set()) for e in rare))
+        by_place = {st for e in rare for st in self.recent_with.get(e, ()) if st in self.elements}
         days = _dates(elements)
         if not days:
             return by_place
