@@ -29,6 +29,8 @@ demo: $(STAMP)
 	$(BIN)/khabar eval clean
 	$(BIN)/khabar eval langid tests/data/langid.tsv
 	$(BIN)/khabar eval extract
+	$(BIN)/khabar stories --db $(DEMO_DB)
+	$(BIN)/khabar eval stories
 
 ## make test: lint, then the whole test suite (pytest exits non-zero if no test runs)
 test: $(STAMP)
