@@ -54,7 +54,7 @@ def main() -> int:
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     rng = random.Random(3)
-    events = [_event(rng, i) for i in range(max(sizes) // 4 + 1)]
+    events = [_event(rng, i) for i in range(max(sizes) // 4 + 51)]
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings({"database": str(Path(tmp) / "s.db")})
         with open_store(settings) as store:
@@ -71,7 +71,8 @@ def main() -> int:
                     index.assign(f"d{n}", doc)
                     n += 1
                 db.execute("COMMIT")
-                probe = [_document(rng, events[rng.randrange(len(events))]) for _ in range(200)]
+                # the next 200 documents of the stream (same events as the stream would bring)
+                probe = [_document(rng, events[(n + k) // 4]) for k in range(200)]
                 trial = StoryIndex(db, settings)  # a copy to try the probes on, then roll back
                 db.execute("BEGIN")
                 t0 = time.perf_counter()

@@ -157,7 +157,7 @@ class Settings:
         500, "Signature elements in more documents than this do not retrieve candidate stories."
     )
     story_candidate_recent: int = _opt(
-        50,
+        10,
         "Look-ups by place (for undated documents and undated stories) see only the latest "
         "this many stories naming each place, so the work per document stays flat.",
     )
