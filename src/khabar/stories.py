@@ -231,37 +231,43 @@ class StoryIndex:
     def _scored(
         self, elements: set[str], exclude: int | None = None
     ) -> list[tuple[float, int, list[str]]]:
-        """Candidate stories the signature may join, best first, with the weighted shared
-        elements as reasons: a shared place, fitting days and enough weight are required."""
-        scored: list[tuple[float, int, list[str]]] = []
+        """Candidate stories the signature may join, best first, each with its score and the
+        weighted shared elements as reasons."""
         common = max(self.s.story_common_min_df, self.s.story_common_share * self.docs)
+        scored = []
         for story_id in self._candidates(elements) - {exclude}:
-            story_elements = self.elements[story_id]
-            shared = {e for e in elements if story_elements[e] > 0}
-            if not any(_kind(e) in _WHERE for e in shared):
-                continue  # same day, different places: different events
-            if not self._days_fit(elements, story_id):
-                continue
-            shared = {e for e in shared if self.df[e] <= common}
-            support = self.s.story_support_share * len(self.members.get(story_id, ())) or 1.0
-            core = {e: min(1.0, story_elements[e] / support) for e in shared}
-            if not any(_kind(e) in _WHAT and core[e] >= self.s.story_core_min for e in shared):
-                continue  # who and where alone are a topic; an event needs its day or figures
-            if not any(_kind(e) in _WHERE and core[e] >= self.s.story_core_min for e in shared):
-                continue  # the shared place must be one of the story's own, not a passing one
-            if any(_kind(e) == "place" for e in shared):
-                shared = {e for e in shared if _kind(e) != "area"}  # the place's area again
-            weight = {
-                e: _KIND_WEIGHT[_kind(e)]
-                * (math.log((self.docs + 1) / (self.df[e] + 1)) + 1)
-                * core[e]  # the story's core counts, not its fringe
-                for e in shared
-            }
-            score = sum(weight.values())
-            if score >= self.s.story_join_score:
+            weight = self._weigh(elements, story_id, common)
+            if weight and sum(weight.values()) >= self.s.story_join_score:
                 ranked = sorted(weight.items(), key=lambda kv: -kv[1])
-                scored.append((score, story_id, [f"{e} ({w:.2f})" for e, w in ranked]))
+                reasons = [f"{e} ({w:.2f})" for e, w in ranked]
+                scored.append((sum(weight.values()), story_id, reasons))
         return sorted(scored, reverse=True)
+
+    def _weigh(self, elements: set[str], story_id: int, common: float) -> dict[str, float] | None:
+        """The weight of each element the document shares with the story, or None when they
+        cannot be one event: no shared place, days apart, or no place and no day or figure in
+        the story's core."""
+        story_elements = self.elements[story_id]
+        shared = {e for e in elements if story_elements[e] > 0}
+        if not any(_kind(e) in _WHERE for e in shared):
+            return None  # same day, different places: different events
+        if not self._days_fit(elements, story_id):
+            return None
+        shared = {e for e in shared if self.df[e] <= common}
+        support = self.s.story_support_share * len(self.members.get(story_id, ())) or 1.0
+        core = {e: min(1.0, story_elements[e] / support) for e in shared}
+        if not any(_kind(e) in _WHAT and core[e] >= self.s.story_core_min for e in shared):
+            return None  # who and where alone are a topic; an event needs its day or figures
+        if not any(_kind(e) in _WHERE and core[e] >= self.s.story_core_min for e in shared):
+            return None  # the shared place must be one of the story's own, not a passing one
+        if any(_kind(e) == "place" for e in shared):
+            shared = {e for e in shared if _kind(e) != "area"}  # the place's area again
+        return {
+            e: _KIND_WEIGHT[_kind(e)]
+            * (math.log((self.docs + 1) / (self.df[e] + 1)) + 1)
+            * core[e]  # the story's core counts, not its fringe
+            for e in shared
+        }
 
     def assign(self, doc_id: str, elements: set[str]) -> StoryDecision:
         """Record ``doc_id``'s signature and put it in a story (call inside a transaction)."""
