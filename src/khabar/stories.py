@@ -184,9 +184,7 @@ class StoryIndex:
             if e.startswith("date:"):
                 days.add(date.fromisoformat(e[5:]))
             elif _kind(e) in _WHERE:
-                recent = self.recent_with.setdefault(
-                    e, deque(maxlen=self.s.story_candidate_recent)
-                )
+                recent = self.recent_with.setdefault(e, deque(maxlen=self.s.story_candidate_recent))
                 if not recent or recent[-1] != story:
                     recent.append(story)
         if days:
