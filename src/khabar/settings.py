@@ -165,7 +165,7 @@ class Settings:
         0.02,
         "A signature element found in more than this share of the collection's documents (and "
         "in more than story_common_min_df) is common (a capital, a government, a crawl day): it "
-        "adds nothing to the join score, though a common place still counts as a shared place.",
+        "adds nothing to the join score and is not enough as the shared place or day.",
     )
     story_support_share: float = _opt(
         0.5,
