@@ -57,6 +57,14 @@ def test_killed_and_injured_split() -> None:
     assert (e.killed, e.injured) == (3, 34)
 
 
+def test_arabic_duals_count_two() -> None:
+    assert _event("أفاد المرصد بمقتل شخصين في ضربة إسرائيلية على ريف دمشق.").killed == 2
+    e = _event("أسفرت الغارة عن سقوط قتيلين وثلاثة جرحى.")
+    assert (e.killed, e.injured) == (2, 3)
+    # "مدنيين" is plural as often as dual: no count is guessed
+    assert _event("قتل مدنيين في قصف على البلدة.").killed is None
+
+
 def test_no_casualties_is_zero_not_unknown() -> None:
     e = _event("لكن لم تقع إصابات أو أضرار في البنية التحتية جراء الهجمات الصاروخية.")
     assert e.injured == 0 and e.killed is None

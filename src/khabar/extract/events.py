@@ -155,6 +155,9 @@ def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
     conjunct ("قتيل وثمانية جرحى"); a singular noun with no number is one ("سقوط قتيل")."""
     if i > 0 and (got := parse_number(words, i - 1)) is not None:
         return got[0]
+    duals = _lexicon().cues.get("dual", frozenset())
+    if _bare(words[i]) in duals:
+        return 2  # "سقوط قتيلين"
     if (
         i > 1
         and words[i - 1] in _lexicon().cues.get("classifier", ())
@@ -166,6 +169,8 @@ def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
         j += 1  # "کشته شدن سه", "killed at least three"
     if j < len(words) and not words[j].startswith("و") and (got := parse_number(words, j)):
         return got[0]
+    if j < len(words) and words[j] in duals:
+        return 2  # "مقتل شخصين", "إصابة عنصرين"
     return 1 if singular else None
 
 
