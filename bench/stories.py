@@ -48,6 +48,17 @@ class BruteIndex(StoryIndex):
         return set(self.elements)
 
 
+def _time_probes(index: StoryIndex, probe: list[set[str]], tag: str) -> float:
+    """Milliseconds per document to place ``probe`` with ``index``, writes rolled back."""
+    index.db.execute("BEGIN")
+    t0 = time.perf_counter()
+    for k, doc in enumerate(probe):
+        index.assign(f"{tag}-{k}", doc)
+    elapsed = time.perf_counter() - t0
+    index.db.execute("ROLLBACK")
+    return elapsed * 1000 / len(probe)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="story grouping growth curve")
     ap.add_argument("--sizes", default="1000,10000,50000")
@@ -73,20 +84,9 @@ def main() -> int:
                 db.execute("COMMIT")
                 # the next 200 documents of the stream (same events as the stream would bring)
                 probe = [_document(rng, events[(n + k) // 4]) for k in range(200)]
-                trial = StoryIndex(db, settings)  # a copy to try the probes on, then roll back
-                db.execute("BEGIN")
-                t0 = time.perf_counter()
-                for k, doc in enumerate(probe):
-                    trial.assign(f"p{size}-{k}", doc)
-                index_ms = (time.perf_counter() - t0) * 1000 / len(probe)
-                db.execute("ROLLBACK")
-                brute = BruteIndex(db, settings)
-                db.execute("BEGIN")
-                t0 = time.perf_counter()
-                for k, doc in enumerate(probe):
-                    brute.assign(f"b{size}-{k}", doc)
-                brute_ms = (time.perf_counter() - t0) * 1000 / len(probe)
-                db.execute("ROLLBACK")
+                # fresh copies of the index try the probes; their writes are rolled back
+                index_ms = _time_probes(StoryIndex(db, settings), probe, f"p{size}")
+                brute_ms = _time_probes(BruteIndex(db, settings), probe, f"b{size}")
                 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 ratio = brute_ms / index_ms
                 print(f"{size:>10} {index_ms:>13.2f} {brute_ms:>13.2f} {ratio:>12.1f} {peak:>9.0f}")

@@ -164,7 +164,7 @@ class StoryIndex:
         self.elements: dict[int, Counter[str]] = {}
         self.days: dict[int, set[date]] = {}  # event days of each story
         self.members: dict[int, set[str]] = {}
-        self.stories_with: dict[str, set[int]] = {}
+        self.stories_on: dict[date, set[int]] = {}  # stories with an event on each day
         self.undated: set[int] = set()  # stories with no event day yet
         # latest stories naming each place: look-ups by place stay bounded as stories pile up
         self.recent_with: dict[str, deque[int]] = {}
@@ -180,9 +180,10 @@ class StoryIndex:
         self.elements.setdefault(story, Counter()).update(elements)
         days = self.days.setdefault(story, set())
         for e in elements:
-            self.stories_with.setdefault(e, set()).add(story)
             if e.startswith("date:"):
-                days.add(date.fromisoformat(e[5:]))
+                day = date.fromisoformat(e[5:])
+                days.add(day)
+                self.stories_on.setdefault(day, set()).add(story)
             elif _kind(e) in _WHERE:
                 recent = self.recent_with.setdefault(e, deque(maxlen=self.s.story_candidate_recent))
                 if not recent or recent[-1] != story:
@@ -220,9 +221,7 @@ class StoryIndex:
         window: set[int] = set()
         for day in days:
             for shift in range(-tolerance, tolerance + 1):
-                window |= self.stories_with.get(
-                    f"date:{(day + timedelta(days=shift)).isoformat()}", set()
-                )
+                window |= self.stories_on.get(day + timedelta(days=shift), set())
         dated = {st for st in window if any(self.elements[st][e] for e in places)}
         return dated | (by_place & self.undated)
 
@@ -343,9 +342,8 @@ class StoryIndex:
         self._add(into_story, set(moved))
         self.elements[into_story].update(moved)  # _add counted each element once already
         self.elements[into_story].subtract(set(moved))
-        for e in moved:
-            self.stories_with.get(e, set()).discard(from_story)
-        self.days.pop(from_story, None)
+        for day in self.days.pop(from_story, set()):
+            self.stories_on.get(day, set()).discard(from_story)
         for doc in self.members.pop(from_story, set()):
             self.story_of[doc] = into_story
             self.members.setdefault(into_story, set()).add(doc)
