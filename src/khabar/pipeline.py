@@ -21,6 +21,7 @@ from datetime import date
 from khabar.clean import clean_article
 from khabar.dedup import DuplicateIndex
 from khabar.extract.document import extract_document, iso_day
+from khabar.fuse import fuse_pending, mark_changed
 from khabar.langid import detect_language
 from khabar.model import (
     Document,
@@ -227,6 +228,7 @@ class _Ingestor:
             if extraction is not None:
                 self.store.add_extraction(doc.id, extraction)
                 self.stories.assign(doc.id, signature(extraction))
+                mark_changed(self.store, doc.id)
             if s.extract and doc.published:
                 self._backfill_anchor(doc, near, shared)
             if near is not None:
@@ -267,6 +269,7 @@ class _Ingestor:
                                      fallback_label=f"wire copy {doc.id}")  # fmt: skip
             self.store.add_extraction(other, again)
             self.stories.refresh(other, signature(again))
+            mark_changed(self.store, other)
 
     def _published(self, doc_id: str) -> str | None:
         row = self.store.db.execute(
@@ -287,6 +290,14 @@ class _Ingestor:
                 reason="internal_error", detail=f"{type(exc).__name__}: {exc} (please report)",
                 raw=self._raw_bytes(item),
             ))  # fmt: skip
+
+
+def _fuse(store: SQLiteStore, report: IngestReport) -> None:
+    """Fuse the stories this run changed (and any a crashed run left unfused), inside the last
+    transaction: committed documents whose story is not fused yet are fused by the next run."""
+    if store.settings.extract:
+        with _timed(report, "fuse"):
+            fuse_pending(store)
 
 
 def ingest(
@@ -324,6 +335,7 @@ def ingest(
                 store.db.execute("COMMIT")
                 store.db.execute("BEGIN IMMEDIATE")
                 pending = 0
+        _fuse(store, report)
         store.db.execute("COMMIT")
     except BaseException:
         store.db.execute("ROLLBACK")

@@ -183,6 +183,20 @@ class Settings:
     story_common_min_df: int = _opt(
         20, "Below this many documents no element is treated as common (small collections)."
     )
+    # --- fusion ------------------------------------------------------------------------------
+    fuse_place_km: float = _opt(
+        50.0,
+        "Two sites or towns closer than this (km) are one location: mentions naming them join one "
+        "canonical event; farther apart, as the place of one event, they contradict each other.",
+    )
+    fuse_date_tolerance_days: int = _opt(
+        1, "Mentions whose event days differ by more than this are different canonical events."
+    )
+    fuse_origin_window: int = _opt(
+        3,
+        "Words looked at before a place for a word of origin (من / از / from): a place an "
+        "attack came from is the event's origin, not its location.",
+    )
     # --- language id -------------------------------------------------------------------------
     langid_max_chars: int = _opt(600, "Characters of text given to the language-id model.")
     langid_min_score: float = _opt(
@@ -263,7 +277,7 @@ def _validated(s: Settings) -> Settings:
         if not 0.0 < value <= 1.0:
             raise ConfigError(f"setting {name!r} must be in (0, 1], got {value}")
     for name in ("minhash_perms", "paragraph_perms", "max_file_bytes", "doc_shingle_words",
-                 "story_candidate_recent"):  # fmt: skip
+                 "story_candidate_recent", "fuse_place_km", "fuse_origin_window"):  # fmt: skip
         if getattr(s, name) <= 0:
             raise ConfigError(f"setting {name!r} must be positive, got {getattr(s, name)}")
     return s

@@ -26,7 +26,6 @@ a publication date; 000 is anchored on 001, whose wire paragraphs it shares (iss
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import replace
 from datetime import date
@@ -36,80 +35,19 @@ from typing import Any
 from khabar.decode import decode_bytes
 from khabar.dedup import DuplicateIndex
 from khabar.errors import EvalError
+from khabar.eval.geo import gold_places, place_ok
 from khabar.eval.gold import load_gold, sample_paths
 from khabar.extract.actors import extract_actors
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates
 from khabar.extract.document import Extraction, extract_document
 from khabar.extract.events import Mentions, extract_events
-from khabar.extract.places import extract_places, gazetteer
+from khabar.extract.places import extract_places
 from khabar.model import RawArticle, SharedParagraph
 from khabar.pipeline import build_document, wire_anchor
 from khabar.settings import Settings
 
 __all__ = ["score_extract", "score_sentences"]
-
-_COORDS = re.compile(r"(-?\d{1,2}\.\d+),\s*(-?\d{1,3}\.\d+)")
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371 * 2 * math.asin(math.sqrt(h))
-
-
-def _gold_places(event: dict[str, Any]) -> list[tuple[str, tuple[float, float] | None]]:
-    """(country, coordinates or None for a country-level place) for every place of the event."""
-    out: list[tuple[str, tuple[float, float] | None]] = []
-    for key in ("location", "origin"):
-        value = event.get(key)
-        if isinstance(value, dict) and "lat" in value:
-            out.append((value.get("country", ""), (value["lat"], value["lon"])))
-        elif isinstance(value, str):
-            out.extend(_resolve_name(value))
-    for version in event.get("location_versions", []):
-        if m := _COORDS.search(version["value"]):
-            out.append(("", (float(m.group(1)), float(m.group(2)))))
-    if not out and event.get("country"):
-        out.append((event["country"], None))
-    return out
-
-
-def _resolve_name(text: str) -> list[tuple[str, tuple[float, float] | None]]:
-    mentions = extract_places(text)
-    best = max(
-        mentions,
-        key=lambda m: ("country", "province", "town", "site").index(m.place.precision),
-        default=None,
-    )
-    if best is None:
-        return []
-    coords = None if best.place.precision == "country" else (best.place.lat, best.place.lon)
-    return [(best.place.country, coords)]
-
-
-def _place_ok(
-    place_ids: list[str], gold: list[tuple[str, tuple[float, float] | None]], km: float
-) -> bool:
-    places = gazetteer().places
-    for pid in place_ids:
-        p = places.get(pid)
-        if p is None:
-            continue
-        for country, coords in gold:
-            if coords is None and p.country == country:
-                return True
-            if (
-                coords is not None
-                and p.precision != "country"
-                and _km((p.lat, p.lon), coords) <= km
-            ):
-                return True
-    return False
-
 
 def _extract_samples(settings: Settings, gold: dict[str, Any]) -> dict[str, tuple[Any, Extraction]]:
     """Each sample as ingest leaves it: a document without a publication date is anchored on a
@@ -152,7 +90,7 @@ def _score_events(
     fields = {"date": [], "place": [], "actor": [], "killed": [], "injured": []}
     matched_pred: set[tuple[str, int]] = set()
     for g in main:
-        places = _gold_places(g)
+        places = gold_places(g)
         docs = [d for d in g.get("docs", []) if d in ex] or _story_docs(gold, g["story"])
         preds = [(d, i, e) for d in docs for i, e in enumerate(ex[d][1].events) if not e.background]
         hit = next(
@@ -161,7 +99,7 @@ def _score_events(
                 for d, i, e in preds
                 if e.plover == g["type"]["plover"]
                 and e.date == g["date"]
-                and _place_ok(e.places, places, km)
+                and place_ok(e.places, places, km)
             ),
             None,
         )
@@ -170,9 +108,9 @@ def _score_events(
             matched_pred.add((hit[0], hit[1]))
         details[g["id"]] = f"found in {hit[0]}: {hit[2].sentence[:80]}" if hit else "missed"
         fields["date"].append(any(e.date == g["date"] for _, _, e in preds))
-        fields["place"].append(any(_place_ok(e.places, places, km) for _, _, e in preds))
+        fields["place"].append(any(place_ok(e.places, places, km) for _, _, e in preds))
         if g.get("actor"):
-            wanted = {a for a in _speaker_ids(g["actor"]) if a != "anonymous"}
+            wanted = {a for a in speaker_ids(g["actor"]) if a != "anonymous"}
             fields["actor"].append(any(e.actor in wanted or e.target in wanted for _, _, e in preds
                                        if e.date == g["date"]))  # fmt: skip
         for kind in ("killed", "injured"):
@@ -208,13 +146,13 @@ def _matches_any(ex, key, gold, km) -> bool:  # type: ignore[no-untyped-def]
         if (
             e.plover == g["type"]["plover"]
             and e.date == g["date"]
-            and _place_ok(e.places, _gold_places(g), km)
+            and place_ok(e.places, gold_places(g), km)
         ):
             return True
     return False
 
 
-def _speaker_ids(text: str) -> set[str]:
+def speaker_ids(text: str) -> set[str]:
     mentions = extract_actors(text)
     ids = {m.actor_id for m in mentions if m.actor_id}
     if any(m.kind == "anonymous" for m in mentions) or re.search(
@@ -227,7 +165,7 @@ def _speaker_ids(text: str) -> set[str]:
 def _score_claims(gold: dict[str, Any], ex: dict[str, tuple[Any, Extraction]]) -> dict[str, Any]:
     found, details = 0, {}
     for c in gold["claims"]:
-        want = _speaker_ids(c["speaker"])
+        want = speaker_ids(c["speaker"])
         stance = c.get("stance", "asserts")
         hit = None
         for d in c["docs"]:
@@ -312,7 +250,7 @@ def _field_ok(key: str, want: Any, event: Any, claim: Any, found: Any, km: float
         return got == want
     if key == "place":
         ids = event.places if event else [p.place.id for p in found.places]
-        return _place_ok(ids, [("", (want[0], want[1]))], km)
+        return place_ok(ids, [("", (want[0], want[1]))], km)
     if key in ("killed", "injured"):
         return event is not None and getattr(event, key) == want
     if key == "modality":

@@ -1,0 +1,139 @@
+"""Fusion: each story's event mentions and claims become canonical events and contradictions.
+
+Input: a store whose documents are grouped into stories (``khabar.stories``). Output: rows in
+``events`` (one per canonical event, with its whole record as JSON: every field's values, their
+sources and corroboration, the chosen value and the rule that chose it) and ``contradictions``
+(typed, explained, each side with its sources). A story is fused again from scratch whenever it
+changes, so fusing is idempotent; ``khabar fuse`` re-fuses every story.
+
+Stages: ``fuse.facts`` (read a story, source keys), ``fuse.events`` (canonical events),
+``fuse.contradictions`` (what sources disagree about).
+
+Example::
+
+    with open_store(settings) as store:
+        fuse_stories(store)                      # every story
+        fused = fuse_story(store, story_id=1)    # one, not written
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from khabar.fuse.contradictions import Contradiction, find_contradictions
+from khabar.fuse.events import CanonicalEvent, build_events
+from khabar.fuse.facts import load_story
+from khabar.store.sqlite import SQLiteStore
+
+__all__ = [
+    "CanonicalEvent",
+    "Contradiction",
+    "FusedStory",
+    "fuse_pending",
+    "fuse_stories",
+    "fuse_story",
+    "mark_changed",
+]
+
+
+@dataclass(slots=True)
+class FusedStory:
+    story_id: int
+    events: list[CanonicalEvent]
+    contradictions: list[Contradiction]
+
+
+def fuse_story(store: SQLiteStore, story_id: int) -> FusedStory:
+    """The canonical events and contradictions of one story (not written to the store)."""
+    s = store.settings
+    facts = load_story(store.db, story_id, origin_window=s.fuse_origin_window)
+    events = build_events(story_id, facts.mentions, s)
+    found = find_contradictions(story_id, events, facts.claims, facts.mentions)
+    return FusedStory(story_id, events, found)
+
+
+def _row(e: CanonicalEvent, n_contradictions: int) -> tuple[object, ...]:
+    loc = e.chosen_value("location")
+    record = e.to_dict()
+    return (e.id, e.story_id, int(e.id.rsplit(".", 1)[1]), e.value("date"), e.plover,
+            e.acled_type, e.subtype, int(e.background),
+            loc.detail.get("country") if loc else None, loc.label if loc else None,
+            loc.detail.get("lat") if loc else None, loc.detail.get("lon") if loc else None,
+            e.value("actor"), e.value("target"), e.value("killed"), e.value("injured"),
+            record["independent_sources"], ",".join(record["languages"]), n_contradictions,
+            json.dumps(record, ensure_ascii=False))  # fmt: skip
+
+
+def _write(store: SQLiteStore, fused: FusedStory) -> None:
+    db = store.db
+    db.execute("DELETE FROM events WHERE story_id = ?", (fused.story_id,))
+    db.execute("DELETE FROM contradictions WHERE story_id = ?", (fused.story_id,))
+    per_event: dict[str | None, int] = {}
+    for c in fused.contradictions:
+        per_event[c.event_id] = per_event.get(c.event_id, 0) + 1
+    db.executemany(
+        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [_row(e, per_event.get(e.id, 0)) for e in fused.events],
+    )
+    db.executemany(
+        "INSERT INTO contradictions VALUES (?,?,?,?,?,?,?)",
+        [(c.id, c.story_id, c.event_id, c.kind, c.field, c.what,
+          json.dumps(c.to_dict(), ensure_ascii=False)) for c in fused.contradictions],
+    )  # fmt: skip
+
+
+def _fuse_ids(
+    store: SQLiteStore, story_ids: Iterable[int], on_story: Callable[[int], None] | None
+) -> tuple[int, int, int]:
+    db = store.db
+    totals = [0, 0, 0]
+    for story_id in sorted(set(story_ids)):
+        fused = fuse_story(store, story_id)
+        _write(store, fused)
+        db.execute("UPDATE stories SET fused = 1 WHERE id = ?", (story_id,))
+        totals[0] += 1
+        totals[1] += len(fused.events)
+        totals[2] += len(fused.contradictions)
+        if on_story is not None:
+            on_story(story_id)
+    return totals[0], totals[1], totals[2]
+
+
+def mark_changed(store: SQLiteStore, doc_id: str) -> None:
+    """The story of ``doc_id`` must be fused again (call in the transaction that changed it)."""
+    store.db.execute(
+        "UPDATE stories SET fused = 0 WHERE id = (SELECT story_id FROM story_members"
+        " WHERE doc_id = ?)", (doc_id,)
+    )  # fmt: skip
+
+
+def fuse_pending(
+    store: SQLiteStore, *, on_story: Callable[[int], None] | None = None
+) -> tuple[int, int, int]:
+    """Fuse every story changed since it was last fused and drop the rows of stories merged
+    away; no transaction of its own (ingest calls it inside its last one)."""
+    db = store.db
+    for table in ("events", "contradictions"):
+        db.execute(f"DELETE FROM {table} WHERE story_id NOT IN"
+                   " (SELECT story_id FROM story_members)")  # fmt: skip
+    pending = [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM stories WHERE fused = 0 AND id IN (SELECT story_id FROM story_members)"
+        )
+    ]
+    return _fuse_ids(store, pending, on_story)
+
+
+def fuse_stories(
+    store: SQLiteStore, *, on_story: Callable[[int], None] | None = None
+) -> tuple[int, int, int]:
+    """Fuse every story again from scratch (after a change of settings or of the code) and
+    write the results. Returns (stories, events, contradictions) written."""
+    with store.transaction():
+        store.db.execute("DELETE FROM events")
+        store.db.execute("DELETE FROM contradictions")
+        ids = [r[0] for r in store.db.execute("SELECT DISTINCT story_id FROM story_members")]
+        return _fuse_ids(store, ids, on_story)

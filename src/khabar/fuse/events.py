@@ -1,0 +1,379 @@
+"""Canonical events: the event mentions of one story fused into events, field by field.
+
+Input: a story's ``MentionFact`` records (``fuse.facts``). Output: ``CanonicalEvent`` objects.
+
+**Grouping.** A mention with an event day or a place of its own (site, town or province) can
+found an event; denied, negated and place- and day-less mentions only join one. Mention pairs
+are linked, strongest first, by a shared place or places within ``fuse_place_km``, or by one
+day in one country; two groups merge only if they stay one kind of event (one ACLED sub-type
+at most, both background or both not) and their days stay within
+``fuse_date_tolerance_days``. Repeats inside a document and across copies join like any other.
+
+**Fields.** date, location, origin, actor, target, weapon, count (of the
+weapon), killed, injured: every distinct value reported, each with its sources (document,
+outlet, language, span, quoted speaker), the number of independent sources (copies of one wire
+text are one source) and of outlets, and a chosen value with the rule that chose it:
+``only value``; ``most specific among consistent values`` (a site over its province, killed 1
+with injured 8 over killed 1 alone); ``most independent sources``; ``named or official source
+over anonymous``; ``earliest report``.
+
+**Conflicts** within a field: two sites or towns of an event's location farther apart than
+``fuse_place_km`` that no sentence names together (places carried over from the sentence
+before, marked ``inherited``, never conflict); killed or injured counts that differ. A
+province next to a site in it, or a missing count next to a count, is a refinement, not a
+conflict.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from khabar.extract.actors import actor_dictionary
+from khabar.extract.places import Place, gazetteer
+from khabar.fuse.facts import MentionFact, Source
+from khabar.normalize import normalize
+from khabar.settings import Settings
+
+__all__ = ["CanonicalEvent", "FieldValue", "build_events", "km_between"]
+
+FIELDS = ("date", "location", "origin", "actor", "target", "weapon", "count",
+          "killed", "injured")  # fmt: skip
+_PRECISION = {"country": 0, "province": 1, "town": 2, "site": 3}
+_NAMED_KINDS = ("official", "government", "state_force", "armed_group", "agency", "monitor")
+
+
+@dataclass(slots=True)
+class FieldValue:
+    """One value of one field of an event, with everyone who reported it."""
+
+    value: Any  # the comparable value: a place id, a day, a number, an actor id
+    label: str  # for display
+    sources: list[Source] = field(default_factory=list)
+    detail: dict[str, Any] = field(default_factory=dict)  # coordinates, precision, ...
+
+    @property
+    def independent(self) -> int:
+        return len({s.source_key for s in self.sources})
+
+    @property
+    def outlets(self) -> int:
+        return len({s.outlet or f"doc:{s.doc_id}" for s in self.sources})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "label": self.label, "independent_sources":
+                self.independent, "outlets": self.outlets, **self.detail,
+                "sources": [s.to_dict() for s in self.sources]}  # fmt: skip
+
+
+@dataclass(slots=True)
+class CanonicalEvent:
+    id: str
+    story_id: int
+    mentions: list[MentionFact]
+    fields: dict[str, list[FieldValue]] = field(default_factory=dict)
+    chosen: dict[str, tuple[Any, str]] = field(default_factory=dict)  # field → (value, rule)
+    conflicts: dict[str, list[tuple[FieldValue, FieldValue]]] = field(default_factory=dict)
+
+    @property
+    def background(self) -> bool:
+        return all(m.background for m in self.mentions)
+
+    @property
+    def subtype(self) -> str | None:
+        return next((m.subtype for m in self.mentions if m.subtype), None)
+
+    @property
+    def acled_type(self) -> str:
+        return next((m.acled_type for m in self.mentions if m.subtype), self.mentions[0].acled_type)
+
+    @property
+    def plover(self) -> str:
+        return self.mentions[0].plover
+
+    def value(self, name: str) -> Any:
+        return self.chosen.get(name, (None, ""))[0]
+
+    def chosen_value(self, name: str) -> FieldValue | None:
+        want = self.value(name)
+        return next((v for v in self.fields.get(name, []) if v.value == want), None)
+
+    @property
+    def sources(self) -> list[Source]:
+        return [m.source() for m in self.mentions]
+
+    def to_dict(self) -> dict[str, Any]:
+        srcs = self.sources
+        return {
+            "id": self.id, "story_id": self.story_id, "plover": self.plover,
+            "acled_type": self.acled_type, "acled_subtype": self.subtype,
+            "background": self.background,
+            "chosen": {k: {"value": v, "rule": r} for k, (v, r) in self.chosen.items()},
+            "fields": {k: [v.to_dict() for v in vs] for k, vs in self.fields.items() if vs},
+            "independent_sources": len({s.source_key for s in srcs}),
+            "outlets": sorted({s.outlet or f"doc:{s.doc_id}" for s in srcs}),
+            "languages": sorted({s.lang for s in srcs}),
+            "documents": sorted({s.doc_id for s in srcs}),
+            "mentions": [m.key for m in self.mentions],
+        }  # fmt: skip
+
+
+def km_between(a: Place | Any, b: Place | Any) -> float:
+    """Great-circle distance in km between two places (``Place`` objects)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)  # fmt: skip
+    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+# --- grouping --------------------------------------------------------------------------------
+
+
+def _inherited(m: MentionFact) -> list[Place]:
+    places = gazetteer().places
+    return [places[i] for i in m.place_ids if i in places]
+
+
+def _specific(m: MentionFact) -> list[Place]:
+    """Sites and towns of a mention: named in its sentence, or inherited from the one before."""
+    if m.inherited:
+        return [p for p in _inherited(m) if _PRECISION[p.precision] >= 2]
+    return [p.place for p in m.places if _PRECISION[p.place.precision] >= 2 and not p.relation]
+
+
+def _countries(m: MentionFact) -> set[str]:
+    return {p.place.country for p in m.places} | {pid for pid in m.place_ids if len(pid) == 2}
+
+
+def _can_found(m: MentionFact) -> bool:
+    if {"denied", "negated"} & set(m.modality):
+        return False
+    own = [p for p in m.places if p.place.precision != "country" and not p.relation]
+    return m.day is not None or bool(own)
+
+
+def _link(a: MentionFact, b: MentionFact, km: float) -> float:
+    """How strongly two mentions look like one event (0: no evidence)."""
+    pa, pb = _specific(a), _specific(b)
+    shared = {p.id for p in pa} & {p.id for p in pb}
+    near = not shared and any(km_between(x, y) <= km for x in pa for y in pb)
+    same_day = a.day is not None and a.day == b.day
+    if not (shared or near or (same_day and _countries(a) & _countries(b))):
+        return 0.0
+    score = 2.0 * len(shared) + (1.0 if near else 0.0) + (2.0 if same_day else 0.0)
+    if a.subtype and a.subtype == b.subtype:
+        score += 1.0
+    return score
+
+
+@dataclass(slots=True)
+class _Group:
+    members: list[MentionFact]
+    subtypes: set[str]
+    days: set[date]
+    background: bool
+
+    @classmethod
+    def of(cls, m: MentionFact) -> _Group:
+        return cls([m], {m.subtype} if m.subtype else set(),
+                   {date.fromisoformat(m.day)} if m.day else set(), m.background)  # fmt: skip
+
+    def fits(self, other: _Group, tolerance: int) -> bool:
+        if self.background != other.background or len(self.subtypes | other.subtypes) > 1:
+            return False
+        days = self.days | other.days
+        return not days or (max(days) - min(days)).days <= tolerance
+
+    def absorb(self, other: _Group) -> None:
+        self.members += other.members
+        self.subtypes |= other.subtypes
+        self.days |= other.days
+
+
+def _group(mentions: list[MentionFact], settings: Settings) -> list[list[MentionFact]]:
+    founders = [m for m in mentions if _can_found(m)]
+    groups = {m.key: _Group.of(m) for m in founders}
+    owner = {m.key: m.key for m in founders}
+
+    def root(k: str) -> str:
+        while owner[k] != k:
+            k = owner[k]
+        return k
+
+    pairs = sorted(
+        ((s, i, j) for i, a in enumerate(founders) for j, b in enumerate(founders[i + 1 :], i + 1)
+         if (s := _link(a, b, settings.fuse_place_km)) > 0),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )  # fmt: skip
+    for _, i, j in pairs:
+        ra, rb = root(founders[i].key), root(founders[j].key)
+        if ra != rb and groups[ra].fits(groups[rb], settings.fuse_date_tolerance_days):
+            groups[ra].absorb(groups.pop(rb))
+            owner[rb] = ra
+    for m in mentions:  # the rest join the group they fit best, never found one
+        if m.key in owner:
+            continue
+        best = max(
+            ((max(_link(m, x, settings.fuse_place_km) for x in g.members), k)
+             for k, g in groups.items() if g.fits(_Group.of(m), settings.fuse_date_tolerance_days)),
+            default=(0.0, ""),
+        )  # fmt: skip
+        if best[0] > 0:
+            groups[best[1]].members.append(m)
+    ordered = sorted(
+        groups.values(), key=lambda g: (min(g.days, default=date.max), g.members[0].key)
+    )
+    return [g.members for g in ordered]
+
+
+# --- fields ----------------------------------------------------------------------------------
+
+
+def _actor_label(actor_id: str) -> str:
+    actor = actor_dictionary().actors.get(actor_id)
+    return actor.name if actor else actor_id
+
+
+def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
+    values: dict[str, dict[Any, FieldValue]] = defaultdict(dict)
+
+    def add(name: str, value: Any, label: str, m: MentionFact, **detail: Any) -> None:
+        fv = values[name].setdefault(value, FieldValue(value, label, detail=detail))
+        src = m.source()
+        if src not in fv.sources:
+            fv.sources.append(src)
+
+    for m in mentions:
+        if m.day:
+            add("date", m.day, m.date_text or m.day, m, note=m.date_note)
+        for p in m.places:
+            if p.relation:
+                continue
+            add(p.role, p.place.id, p.place.name, m, precision=p.place.precision,
+                country=p.place.country, lat=p.place.lat, lon=p.place.lon)  # fmt: skip
+        if m.inherited and not m.places:  # the place of the sentence before, said so
+            for place in _inherited(m):
+                add("location", place.id, place.name, m, precision=place.precision,
+                    country=place.country, lat=place.lat, lon=place.lon,
+                    inherited=True)  # fmt: skip
+        for name, value in (("actor", m.actor), ("target", m.target)):
+            if value and value[:1].isupper() and value in actor_dictionary().actors:
+                add(name, value, _actor_label(value), m)
+        if m.weapon:
+            add("weapon", m.weapon, m.weapon, m)
+        trigger = normalize(m.trigger)
+        for n, word in m.counts:
+            if word == trigger:
+                add("count", n, f"{n} {m.trigger}", m)
+        for name in ("killed", "injured"):
+            if (n := getattr(m, name)) is not None:
+                add(name, n, str(n), m)
+    _tidy_places(values)
+    return {k: list(v.values()) for k, v in values.items()}
+
+
+def _tidy_places(values: dict[str, dict[Any, FieldValue]]) -> None:
+    """A place given as where an attack came from anywhere in the event is its origin; a
+    country is a location only when no more specific place is, or it holds one."""
+    origin, location = values.get("origin", {}), values.get("location", {})
+    for pid in [p for p in location if p in origin]:
+        origin[pid].sources += [s for s in location.pop(pid).sources
+                                if s not in origin[pid].sources]  # fmt: skip
+    specific = {
+        v.detail["country"] for v in location.values() if v.detail["precision"] != "country"
+    }
+    if specific:
+        for pid in [p for p, v in location.items()
+                    if v.detail["precision"] == "country" and v.value not in specific]:  # fmt: skip
+            del location[pid]
+
+
+def _place_conflict(a: FieldValue, b: FieldValue, km: float, together: set[frozenset]) -> bool:
+    if a.detail.get("inherited") or b.detail.get("inherited"):
+        return False  # a place carried over from the sentence before is no one's version
+    if min(_PRECISION[a.detail["precision"]], _PRECISION[b.detail["precision"]]) < 2:
+        return False  # a country or province next to a place in it refines it
+    if frozenset((a.value, b.value)) in together:
+        return False  # named together in one sentence: several places, not versions
+    return km_between(_Coords(a), _Coords(b)) > km
+
+
+@dataclass(frozen=True, slots=True)
+class _Coords:
+    fv: FieldValue
+
+    @property
+    def lat(self) -> float:
+        return float(self.fv.detail["lat"])
+
+    @property
+    def lon(self) -> float:
+        return float(self.fv.detail["lon"])
+
+
+def _conflicts(event: CanonicalEvent, km: float) -> dict[str, list[tuple[FieldValue, FieldValue]]]:
+    together: set[frozenset] = set()
+    for m in event.mentions:
+        ids = [p.place.id for p in m.places if p.role == "location"]
+        together |= {frozenset((x, y)) for x in ids for y in ids if x != y}
+    out: dict[str, list[tuple[FieldValue, FieldValue]]] = {}
+    for name in ("location", "killed", "injured"):
+        vals = event.fields.get(name, [])
+        pairs = []
+        for i, a in enumerate(vals):
+            for b in vals[i + 1 :]:
+                bad = (_place_conflict(a, b, km, together) if name == "location"
+                       else a.value != b.value)  # fmt: skip
+                if bad:
+                    pairs.append((a, b))
+        if pairs:
+            out[name] = pairs
+    return out
+
+
+def _official(fv: FieldValue) -> int:
+    return sum(1 for s in fv.sources if s.speaker and not s.speaker.startswith(("مصدر", "مصادر")))
+
+
+def _earliest(fv: FieldValue) -> str:
+    return min(s.published or "9999" for s in fv.sources)
+
+
+def _choose(name: str, vals: list[FieldValue], conflicting: bool) -> tuple[Any, str]:
+    if len(vals) == 1:
+        return vals[0].value, "only value"
+    if not conflicting and name in ("location", "origin"):
+        best = max(vals, key=lambda v: (_PRECISION[v.detail["precision"]], v.independent))
+        return best.value, "most specific among consistent values"
+    if name in ("location", "origin"):  # versions compete at the most specific level given
+        top = max(_PRECISION[v.detail["precision"]] for v in vals)
+        vals = [v for v in vals if _PRECISION[v.detail["precision"]] == top]
+        if len(vals) == 1:
+            return vals[0].value, "only value at the most specific level"
+    ranked = sorted(vals, key=lambda v: (-v.independent, -_official(v), _earliest(v)))
+    first, second = ranked[0], ranked[1]
+    if first.independent > second.independent:
+        rule = "most independent sources"
+    elif _official(first) > _official(second):
+        rule = "named or official source over anonymous"
+    else:
+        rule = "earliest report"
+    return first.value, rule
+
+
+def build_events(
+    story_id: int, mentions: list[MentionFact], settings: Settings
+) -> list[CanonicalEvent]:
+    """The canonical events of one story (see the module docstring)."""
+    events = []
+    for n, members in enumerate(_group(mentions, settings), 1):
+        event = CanonicalEvent(f"{story_id}.{n}", story_id, members)
+        event.fields = _collect(members)
+        event.conflicts = _conflicts(event, settings.fuse_place_km)
+        for name, vals in event.fields.items():
+            event.chosen[name] = _choose(name, vals, name in event.conflicts)
+        events.append(event)
+    return events

@@ -1,0 +1,349 @@
+"""The facts of one story, read from the store for fusion: documents, event mentions, claims.
+
+Input: an open SQLite connection and a story id. Output: a ``StoryFacts`` with each event
+mention and claim as a small record that knows its document, span, quoted speaker and
+**source key**. Two records with one source key are one source: copies of one wire text (the
+paragraphs issue 1 linked as shared, near-duplicate documents) count once, not once per outlet
+that printed them.
+
+Also here: where a place stands in its sentence (origin of an attack, "from Zummar", or its
+target), and the speaker of a claim whose verb has no subject ("وأضاف", "افزود"): the speaker
+of the claim before it in the same document, marked as inherited.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from khabar.extract.actors import actor_dictionary
+from khabar.extract.places import Place, gazetteer
+from khabar.normalize import normalize
+from khabar.resources import read_csv
+
+__all__ = ["ClaimFact", "DocFact", "MentionFact", "PlaceRef", "Source", "StoryFacts", "load_story"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a value was read: document, outlet, language, span, quote, speaker, source key."""
+
+    doc_id: str
+    outlet: str | None
+    lang: str
+    published: str | None
+    start: int
+    end: int
+    quote: str
+    speaker: str | None  # display name of the quoted speaker
+    source_key: str
+    speaker_id: str | None = None  # actor id, "anonymous" for an unnamed source, or None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "outlet": self.outlet, "lang": self.lang,
+                "published": self.published, "start": self.start, "end": self.end,
+                "quote": self.quote, "speaker": self.speaker, "speaker_id": self.speaker_id,
+                "source_key": self.source_key}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DocFact:
+    id: str
+    outlet: str | None
+    lang: str
+    published: str | None
+    raw_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place named in an event sentence, with its role there."""
+
+    place: Place
+    role: str  # "location" or "origin"
+    relation: str | None  # "north-west of" ...: a description, never a conflicting value
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class MentionFact:
+    doc: DocFact
+    seq: int
+    start: int
+    end: int
+    sentence: str
+    plover: str
+    acled_type: str
+    subtype: str | None
+    weapon: str | None
+    day: str | None  # YYYY-MM-DD only
+    date_text: str | None
+    date_note: str | None
+    place_ids: list[str]
+    inherited: bool
+    places: list[PlaceRef]  # named in the sentence itself
+    actor: str | None
+    target: str | None
+    counts: list[tuple[int, str]]
+    trigger: str
+    killed: int | None
+    injured: int | None
+    victims: str | None
+    modality: list[str]
+    background: bool
+    speaker: str | None
+    source_key: str
+    date_problems: list[str] = field(default_factory=list)  # flags of its date as written
+    speaker_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc.id}:{self.seq}"
+
+    def source(self) -> Source:
+        return Source(self.doc.id, self.doc.outlet, self.doc.lang, self.doc.published,
+                      self.start, self.end, self.sentence, self.speaker,
+                      self.source_key, self.speaker_id)  # fmt: skip
+
+
+@dataclass(slots=True)
+class ClaimFact:
+    doc: DocFact
+    seq: int
+    start: int
+    end: int
+    sentence: str
+    speaker: str | None  # actor id, or the words naming an unnamed source
+    speaker_text: str | None
+    speaker_kind: str | None
+    speaker_inherited: bool
+    stance: str
+    content: str
+    source_key: str
+    actors: list[tuple[int, str]] = field(default_factory=list)  # (start, id) in the sentence
+    event_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc.id}:{self.seq}"
+
+    def source(self) -> Source:
+        return Source(self.doc.id, self.doc.outlet, self.doc.lang, self.doc.published,
+                      self.start, self.end, self.sentence, self.speaker_label(),
+                      self.source_key, self.speaker_id())  # fmt: skip
+
+    def speaker_id(self) -> str | None:
+        if self.speaker is None:
+            return None
+        return self.speaker if self.speaker in actor_dictionary().actors else "anonymous"
+
+    def speaker_label(self) -> str | None:
+        if self.speaker is None:
+            return None
+        actor = actor_dictionary().actors.get(self.speaker)
+        name = actor.name if actor else self.speaker
+        return f"{name} (inherited from the sentence before)" if self.speaker_inherited else name
+
+
+@dataclass(slots=True)
+class StoryFacts:
+    story_id: int
+    docs: dict[str, DocFact]
+    mentions: list[MentionFact]
+    claims: list[ClaimFact]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for r in read_csv("object_accounts.tsv"):
+        out.setdefault(r["kind"], []).extend(normalize(w) for w in r["words"].split("|"))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def object_cues() -> dict[str, tuple[str, ...]]:
+    """Normalised cue phrases of ``object_accounts.tsv`` by kind (object, destroyed, origin...)."""
+    return _cues()
+
+
+def _place_role(raw: str, start: int, window: int) -> str:
+    """``origin`` when a word of origin (من / از / from) stands just before the place, with at
+    most one place noun between ("من بلدة زمار", "از منطقه ذمار"); else ``location``."""
+    words = normalize(raw[max(0, start - 60) : start]).split()[-window:]
+    cues = _cues()
+    nouns = set(cues["place_noun"])
+    while words and words[-1] in nouns:
+        words.pop()
+    return "origin" if words and words[-1] in cues["origin"] else "location"
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+class _SourceKeys:
+    """Source key of a position in a document: one key for every copy of a shared paragraph
+    and for near-duplicate documents; otherwise the document itself."""
+
+    def __init__(self, db: sqlite3.Connection, doc_ids: list[str]) -> None:
+        marks = ",".join("?" * len(doc_ids))
+        self.starts: dict[str, tuple[list[int], list[int]]] = {}
+        for doc_id in doc_ids:
+            rows = db.execute(
+                "SELECT start, idx FROM paragraphs WHERE doc_id = ? ORDER BY start", (doc_id,)
+            ).fetchall()
+            self.starts[doc_id] = ([r[0] for r in rows], [r[1] for r in rows])
+        self.links = _UnionFind()
+        for a, ai, b, bi in db.execute(
+            f"SELECT doc_id, para_idx, other_id, other_idx FROM shared_paragraphs"
+            f" WHERE doc_id IN ({marks}) AND other_id IN ({marks})", (*doc_ids, *doc_ids)
+        ):  # fmt: skip
+            self.links.union(f"{a}#{ai}", f"{b}#{bi}")
+        self.docs = _UnionFind()
+        for a, b in db.execute(
+            f"SELECT doc_id, first_id FROM duplicates WHERE doc_id IN ({marks})"
+            f" AND first_id IN ({marks})", (*doc_ids, *doc_ids)
+        ):  # fmt: skip
+            self.docs.union(a, b)
+
+    def key(self, doc_id: str, pos: int) -> str:
+        starts, idxs = self.starts.get(doc_id, ([], []))
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0:
+            node = f"{doc_id}#{idxs[i]}"
+            if node in self.links.parent:
+                return "wire:" + self.links.find(node)
+        return "doc:" + self.docs.find(doc_id)
+
+
+def _inside_name(start: int, end: int, names: list[Any]) -> bool:
+    """A place inside an actor's name ("فيلق القدس", Quds Force) is not a place of the event."""
+    return any(a <= start and end <= b for a, b in names)
+
+
+def _dateline(raw: str, end: int) -> bool:
+    """A place opening a paragraph and followed by a dash ("بغداد –") is the dateline."""
+    line_start = raw.rfind("\n", 0, end) + 1
+    return len(raw[line_start:end].split()) <= 2 and raw[end : end + 3].strip()[:1] in (
+        "–",
+        "-",
+        "—",
+        ":",
+    )
+
+
+def _day(value: str | None) -> str | None:
+    return value if value and len(value) == 10 else None
+
+
+def _claim_at(claims: list[ClaimFact], doc_id: str, start: int, end: int) -> ClaimFact | None:
+    """The claim whose sentence holds a mention: its speaker is the mention's speaker."""
+    return next((c for c in claims if c.doc.id == doc_id and c.start <= start and end <= c.end),
+                None)  # fmt: skip
+
+
+def _load_claims(db: sqlite3.Connection, doc: DocFact, keys: _SourceKeys) -> list[ClaimFact]:
+    out: list[ClaimFact] = []
+    actors = db.execute(
+        "SELECT start, actor_id FROM actor_mentions WHERE doc_id = ? AND actor_id IS NOT NULL",
+        (doc.id,),
+    ).fetchall()
+    previous: ClaimFact | None = None
+    for r in db.execute("SELECT * FROM claims WHERE doc_id = ? ORDER BY seq", (doc.id,)):
+        speaker, inherited = r["speaker"], r["speaker_kind"] == "inherited"
+        if not speaker and previous is not None and previous.speaker:
+            speaker, inherited = previous.speaker, True
+        claim = ClaimFact(
+            doc, r["seq"], r["start"], r["end"], r["sentence"], speaker or None,
+            r["speaker_text"], r["speaker_kind"], inherited, r["stance"], r["content"],
+            keys.key(doc.id, r["start"]),
+            [(s, a) for s, a in actors if r["start"] <= s < r["end"]],
+        )  # fmt: skip
+        out.append(claim)
+        previous = claim
+    return out
+
+
+def _load_mentions(
+    db: sqlite3.Connection, doc: DocFact, keys: _SourceKeys, claims: list[ClaimFact],
+    window: int,
+) -> list[MentionFact]:  # fmt: skip
+    places = gazetteer().places
+    actor_spans = db.execute(
+        'SELECT start, "end" FROM actor_mentions WHERE doc_id = ?', (doc.id,)
+    ).fetchall()
+    named = [
+        p for p in db.execute(
+            "SELECT start, \"end\", text, place_id, relation FROM place_mentions"
+            " WHERE doc_id = ?", (doc.id,))
+        if not _inside_name(p[0], p[1], actor_spans) and not _dateline(doc.raw_text, p[1])
+    ]  # fmt: skip
+    flagged: dict[str, list[str]] = {}
+    for text, flags, corrections in db.execute(
+        "SELECT text, flags, corrections FROM date_mentions WHERE doc_id = ?", (doc.id,)
+    ):
+        notes = json.loads(flags) + [
+            f"proposed {c[0]} ({c[1]}): {c[2]}"
+            for c in json.loads(corrections)
+            if c[1] != "gregorian"
+        ]
+        if json.loads(flags):
+            flagged[text] = notes
+    out = []
+    for r in db.execute("SELECT * FROM event_mentions WHERE doc_id = ? ORDER BY seq", (doc.id,)):
+        said = _claim_at(claims, doc.id, r["start"], r["end"])
+        refs = [
+            PlaceRef(places[p[3]], _place_role(doc.raw_text, p[0], window), p[4], p[0], p[1],
+                     p[2])
+            for p in named if r["start"] <= p[0] < r["end"] and p[3] in places
+        ]  # fmt: skip
+        out.append(MentionFact(
+            doc, r["seq"], r["start"], r["end"], r["sentence"], r["plover"], r["acled_type"],
+            r["acled_subtype"] or None, r["weapon"], _day(r["date"]), r["date_text"],
+            r["date_note"], json.loads(r["places"]), bool(r["places_inherited"]), refs,
+            r["actor"], r["target"], [tuple(c) for c in json.loads(r["counts"])], r["trigger"],
+            r["killed"], r["injured"], r["victims"], json.loads(r["modality"]),
+            bool(r["background"]), said.speaker_label() if said else None,
+            keys.key(doc.id, r["start"]), flagged.get(r["date_text"] or "", []),
+            said.speaker_id() if said else None,
+        ))  # fmt: skip
+    return out
+
+
+def load_story(db: sqlite3.Connection, story_id: int, *, origin_window: int = 3) -> StoryFacts:
+    """Everything fusion needs about one story, in document order."""
+    docs = [
+        DocFact(r["id"], r["outlet"], r["lang"], r["published"], r["raw_text"])
+        for r in db.execute(
+            "SELECT d.id, d.outlet, d.lang, d.published, d.raw_text FROM story_members m"
+            " JOIN documents d ON d.id = m.doc_id WHERE m.story_id = ? ORDER BY d.rowid",
+            (story_id,),
+        )
+    ]
+    keys = _SourceKeys(db, [d.id for d in docs])
+    mentions: list[MentionFact] = []
+    claims: list[ClaimFact] = []
+    for doc in docs:
+        doc_claims = _load_claims(db, doc, keys)
+        claims.extend(doc_claims)
+        mentions.extend(_load_mentions(db, doc, keys, doc_claims, origin_window))
+    return StoryFacts(story_id, {d.id: d for d in docs}, mentions, claims)
