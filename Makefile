@@ -31,6 +31,9 @@ demo: $(STAMP)
 	$(BIN)/khabar eval extract
 	$(BIN)/khabar stories --db $(DEMO_DB)
 	$(BIN)/khabar eval stories
+	$(BIN)/khabar story 1 --db $(DEMO_DB)
+	$(BIN)/khabar export events.csv --format acled-csv --db $(DEMO_DB)
+	$(BIN)/khabar eval fuse
 
 ## make test: lint, then the whole test suite (pytest exits non-zero if no test runs)
 test: $(STAMP)

@@ -22,7 +22,10 @@ from rich.table import Table
 from khabar.errors import KhabarError
 from khabar.eval import check_floors, score_clean, score_extract, score_langid
 from khabar.eval.extract import score_sentences
+from khabar.eval.fuse import score_fuse
 from khabar.eval.stories import score_stories
+from khabar.export import export_events
+from khabar.fuse import fuse_stories
 from khabar.pipeline import IngestReport, ingest
 from khabar.readers import ReadContext, format_of
 from khabar.settings import Settings, load_settings
@@ -305,13 +308,161 @@ def story_cmd(
         why = ", ".join(m["reasons"][:8])
         out.print(f"  {m['id']} {m['lang']} {m['outlet'] or ''} {m['title'] or ''}\n"
                   f"    joined on {m['score']}: {why}", highlight=False)  # fmt: skip
-    if story["main_events"]:
-        out.print("\n[bold]main events[/bold]")
-        for e in story["main_events"]:
-            what = f"{e['date']} {e['acled_subtype']} {e['places']}"
-            out.print(f"  {what} ({e['mentions']} mentions)", highlight=False)
+    if story["events"]:
+        out.print("\n[bold]events[/bold] (canonical, `khabar event ID` for every value)")
+        for e in story["events"]:
+            out.print("  " + _event_summary(e), highlight=False)
+    if story["contradictions"]:
+        out.print("\n[bold]contradictions[/bold]")
+        for c in story["contradictions"]:
+            _print_contradiction(c)
     for mg in story["merges"]:
         out.print(f"  merged story {mg['from_story']} (bridge {mg['bridge_doc']})", highlight=False)
+
+
+def _event_summary(e: dict[str, Any]) -> str:
+    chosen = {k: v["value"] for k, v in e["chosen"].items()}
+    labels = {k: next((x["label"] for x in e["fields"].get(k, []) if x["value"] == v), str(v))
+              for k, v in chosen.items()}  # fmt: skip
+    parts = [e["id"], chosen.get("date") or "undated", e["acled_subtype"] or e["plover"],
+             labels.get("location", "?")]  # fmt: skip
+    for key in ("killed", "injured"):
+        if key in chosen:
+            parts.append(f"{key} {chosen[key]}")
+    bg = " (background)" if e["background"] else ""
+    return (f"{' · '.join(map(str, parts))}{bg} — {e['independent_sources']} sources, "
+            f"{','.join(e['languages'])}")  # fmt: skip
+
+
+def _print_contradiction(c: dict[str, Any]) -> None:
+    where = f" [event {c['event_id']}]" if c["event_id"] else ""
+    out.print(f"  {c['id']} {c['kind']}{where}: {c['what']}", highlight=False)
+    for side in c["sides"]:
+        out.print(f"    • {side['value']}", highlight=False)
+        for src in side["sources"][:4]:
+            who = f" — {src['speaker']}" if src["speaker"] else ""
+            out.print(f"        {src['doc_id']}[{src['start']}:{src['end']}] {src['lang']}"
+                      f"{who}: {src['quote'][:110]}", highlight=False)  # fmt: skip
+
+
+@app.command("fuse")
+def fuse_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = False) -> None:
+    """Fuse every story again into canonical events and contradictions (ingest does this for
+    the stories it changes; run it after changing the fusion settings).
+
+    Example: KHABAR_FUSE_PLACE_KM=30 khabar fuse
+    """
+    with open_store(_settings(db, config), create=False) as store:
+        stories, events, found = fuse_stories(store)
+    if json_out:
+        _print_json({"stories": stories, "events": events, "contradictions": found})
+    else:
+        out.print(f"{stories} stories fused: {events} events, {found} contradictions")
+
+
+@app.command("timeline")
+def timeline_cmd(
+    story: Annotated[int | None, typer.Option(help="Only this story's events.")] = None,
+    since: Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day, YYYY-MM-DD.")] = None,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Canonical events by day, of one story or of the whole collection.
+
+    Example: khabar timeline --story 1
+    """
+    with open_store(_settings(db, config), create=False) as store:
+        events = store.events(story_id=story)
+    events = [e for e in events if _in_range(e["chosen"].get("date", {}).get("value"), since,
+                                             until)]  # fmt: skip
+    if json_out:
+        _print_json(events)
+        return
+    for e in events:
+        out.print(_event_summary(e), highlight=False)
+
+
+def _in_range(day: str | None, since: str | None, until: str | None) -> bool:
+    if not (since or until):
+        return True
+    return day is not None and (not since or day >= since) and (not until or day <= until)
+
+
+@app.command("event")
+def event_cmd(
+    event_id: Annotated[str, typer.Argument(help="Event id (from `khabar timeline`).")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """One canonical event: every value of every field with its sources, the chosen value and
+    the rule that chose it, and its contradictions.
+
+    Example: khabar event 1.3
+    """
+    with open_store(_settings(db, config), create=False) as store:
+        e = store.event(event_id)
+    if json_out:
+        _print_json(e)
+        return
+    out.print(_event_summary(e), highlight=False)
+    for name, values in e["fields"].items():
+        rule = e["chosen"][name]["rule"]
+        out.print(f"[bold]{name}[/bold] (chosen by: {rule})")
+        for v in values:
+            mark = "→" if v["value"] == e["chosen"][name]["value"] else " "
+            docs = ", ".join(sorted({s["doc_id"] for s in v["sources"]}))
+            out.print(f"  {mark} {v['label']}: {v['independent_sources']} independent sources, "
+                      f"{v['outlets']} outlets ({docs})", highlight=False)  # fmt: skip
+    for c in e["contradictions"]:
+        _print_contradiction(c)
+
+
+@app.command("contradictions")
+def contradictions_cmd(
+    story: Annotated[int | None, typer.Option(help="Only this story's contradictions.")] = None,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Where sources disagree: typed contradictions, each side with its sources and quotes.
+
+    Example: khabar contradictions --story 1
+    """
+    with open_store(_settings(db, config), create=False) as store:
+        found = store.contradictions(story_id=story)
+    if json_out:
+        _print_json(found)
+        return
+    for c in found:
+        _print_contradiction(c)
+
+
+@app.command("export")
+def export_cmd(
+    path: Annotated[Path, typer.Argument(help="File to write.")],
+    fmt: Annotated[str, typer.Option("--format", help="acled-csv, geojson, jsonl or parquet.")],
+    since: Annotated[str | None, typer.Option(help="First event day, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event day, YYYY-MM-DD.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO country code, e.g. IQ.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor id or name (actor or target).")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Words of the ACLED type/sub-type or PLOVER.")
+    ] = None,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Write canonical events with their provenance and contradictions to a file.
+
+    Example: khabar export events.csv --format acled-csv --country IQ --since 2024-04-01
+    """
+    filters = {"since": since, "until": until, "country": country, "actor": actor,
+               "type": event_type}  # fmt: skip
+    with open_store(_settings(db, config), create=False) as store:
+        n = export_events(store, fmt, path, filters)
+    out.print(f"{n} events written to {path} ({fmt})")
 
 
 @app.command("regroup")
@@ -324,10 +475,11 @@ def regroup_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = 
     settings = _settings(db, config)
     with open_store(settings, create=False) as store:
         count = regroup(store, settings)
+        _, events, found = fuse_stories(store)
     if json_out:
-        _print_json({"stories": count})
+        _print_json({"stories": count, "events": events, "contradictions": found})
     else:
-        out.print(f"{count} stories")
+        out.print(f"{count} stories, {events} events, {found} contradictions")
 
 
 @app.command("stats")
@@ -492,6 +644,38 @@ def eval_stories_cmd(
         out.print("predicted: " + " | ".join(" ".join(g) for g in scores["groups"]))
     if gold is None and seeds is None:
         _gate("stories", scores, strict)
+
+
+@eval_app.command("fuse")
+def eval_fuse_cmd(
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold JSON (default: packaged samples).")
+    ] = None,
+    seeds: Annotated[Path | None, typer.Option(help="Folder of the gold's articles.")] = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+    strict: Annotated[bool, typer.Option(help="Exit 4 if a score is below its floor.")] = True,
+) -> None:
+    """Canonical events, chosen values, location versions and contradictions against the
+    gold's events and contradictions; false contradictions on compatible refinements.
+
+    Example: khabar eval fuse
+    """
+    scores = score_fuse(load_settings(config_file=config), gold_path=gold, seeds=seeds)
+    if json_out:
+        _print_json(scores)
+    else:
+        out.print(_score_table("fusion vs gold", scores))
+        for section in ("events", "contradictions"):
+            for item, verdict in scores["details"][section].items():
+                out.print(f"  {item}: {verdict}", highlight=False)
+        for item, checks in scores["details"]["chosen"].items():
+            out.print(f"  {item} chosen values: {checks}", highlight=False)
+        for item, versions in scores["location_versions"].items():
+            for value, verdict in versions.items():
+                out.print(f"  {item} location version {value}…: {verdict}", highlight=False)
+    if gold is None and seeds is None:
+        _gate("fuse", scores, strict)
 
 
 @eval_app.command("langid")

@@ -18,6 +18,7 @@ Messages say what happened and what the user can do about it.
 from __future__ import annotations
 
 __all__ = [
+    "ExportError",
     "ConfigError",
     "EncodingError",
     "EvalError",
@@ -73,3 +74,7 @@ class NotFoundError(StoreError):
 
 class EvalError(KhabarError):
     """Gold data and predictions cannot be compared."""
+
+
+class ExportError(KhabarError):
+    """An export could not be written (unknown format, missing optional package)."""

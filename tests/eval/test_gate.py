@@ -67,3 +67,14 @@ def test_extraction_meets_its_floors_on_the_own_sentence_gold() -> None:
     scores = score_sentences(Settings(), DATA / "extract_gold")
     assert check_floors("extract_own", scores) == []
     assert all(scores[lang]["sentences"] >= 40 for lang in ("ar", "fa", "en"))
+
+
+def test_fusion_meets_its_floors_on_the_sample_gold() -> None:
+    from khabar.eval.fuse import score_fuse
+
+    scores = score_fuse(Settings(reference_date=REFERENCE_DATE))
+    assert check_floors("fuse", scores) == []
+    assert scores["false_refinements"] == 0
+    # the six gold contradictions, K1 across Arabic and Persian
+    assert all(v.startswith("found") for v in scores["details"]["contradictions"].values())
+    assert "ar,fa" in scores["details"]["contradictions"]["K1"]

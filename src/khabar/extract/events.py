@@ -153,7 +153,7 @@ def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
     """The count of a killing/injury word: a number right before it ("ثمانية جرحى", "3 killed"),
     else right after it ("مقتل 3", "إصابة اثنين", "کشته شدن سه") unless it starts a new
     conjunct ("قتيل وثمانية جرحى"); a singular noun with no number is one ("سقوط قتيل")."""
-    if i > 0 and (got := parse_number(words, i - 1)) is not None:
+    if i > 0 and (got := parse_number(words, i - 1)) is not None and not _is_year(words, i - 1):
         return got[0]
     duals = _lexicon().cues.get("dual", frozenset())
     if _bare(words[i]) in duals:
@@ -172,6 +172,13 @@ def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
     if j < len(words) and words[j] in duals:
         return 2  # "مقتل شخصين", "إصابة عنصرين"
     return 1 if singular else None
+
+
+def _is_year(words: list[str], i: int) -> bool:
+    """A year closing a date ("20 آوریل 2024 کشته شدند"), not a count of the dead."""
+    w = words[i]
+    return (w.isdigit() and 1300 <= int(w) <= 2100 and i > 0
+            and _bare(words[i - 1]) in month_names())  # fmt: skip
 
 
 def _is_auxiliary(word: str) -> bool:

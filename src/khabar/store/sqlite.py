@@ -433,7 +433,40 @@ class SQLiteStore:
         )
         merges = self._dicts("SELECT * FROM story_merges WHERE into_story = ?", story_id)
         return {"id": story_id, "members": members, "main_events": events, "merges": merges,
+                "events": self.events(story_id=story_id),
+                "contradictions": self.contradictions(story_id=story_id),
                 **self._story_span_and_titles(story_id)}  # fmt: skip
+
+    def events(self, *, story_id: int | None = None) -> list[dict[str, Any]]:
+        """Canonical event records (``khabar.fuse``), by day, of one story or of all."""
+        where, args = ("WHERE story_id = ?", [story_id]) if story_id is not None else ("", [])
+        rows = self.db.execute(
+            f"SELECT record FROM events {where} ORDER BY day IS NULL, day, story_id, seq", args
+        )
+        return [json.loads(r[0]) for r in rows]
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        row = self.db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(
+                f"no event {event_id!r} in {self.path}; `khabar timeline` lists them"
+            )
+        record: dict[str, Any] = json.loads(row[0])
+        record["contradictions"] = self.event_contradictions(event_id)
+        return record
+
+    def event_contradictions(self, event_id: str) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT record FROM contradictions WHERE event_id = ? ORDER BY id", (event_id,)
+        )
+        return [json.loads(r[0]) for r in rows]
+
+    def contradictions(self, *, story_id: int | None = None) -> list[dict[str, Any]]:
+        """Contradiction records (``khabar.fuse``) of one story or of all."""
+        where, args = ("WHERE story_id = ?", [story_id]) if story_id is not None else ("", [])
+        rows = self.db.execute(f"SELECT record FROM contradictions {where} ORDER BY story_id, id",
+                               args)  # fmt: skip
+        return [json.loads(r[0]) for r in rows]
 
     def stats(self) -> dict[str, Any]:
         q = self.db.execute

@@ -1,0 +1,178 @@
+"""Fusion through the real pipeline and store: canonical events, corroboration, contradictions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from khabar.fuse import fuse_stories, fuse_story
+from khabar.fuse.contradictions import propositions
+from khabar.fuse.facts import ClaimFact, DocFact
+from khabar.pipeline import ingest
+from khabar.store import SQLiteStore
+
+KALSU_AR = """هجوم صاروخي على معسكر كالسو
+قتل ثلاثة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد يوم السبت 20 أبريل 2024، بحسب مصادر أمنية عراقية.
+وقالت كتائب حزب الله في بيان إنها تعلن استئناف الهجمات على القوات الأميركية.
+"""
+KALSU_FA = """حمله موشکی به اردوگاه کالسو
+در حمله موشکی به اردوگاه کالسو در جنوب بغداد روز شنبه 20 آوریل 2024 پنج نفر کشته شدند.
+گردان‌های حزب‌الله در بیانیه‌ای از سرگیری حملات به نیروهای آمریکایی را تکذیب کرد.
+"""
+
+
+def _write(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _events(store: SQLiteStore) -> list[dict]:
+    return store.events()
+
+
+@pytest.fixture
+def samples_store(store: SQLiteStore, seeds: Path) -> SQLiteStore:
+    ingest([str(seeds)], store)
+    return store
+
+
+def test_one_event_reported_in_arabic_and_persian_is_one_canonical_event(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    ingest([str(_write(tmp_path / "in", {"001": KALSU_AR, "002": KALSU_FA}))], store)
+    (event,) = [e for e in _events(store) if not e["background"]]
+    assert event["languages"] == ["ar", "fa"] and event["independent_sources"] == 2
+    (loc,) = [v for v in event["fields"]["location"] if v["precision"] == "site"]
+    assert loc["label"] == "Camp Kalsu" and loc["independent_sources"] == 2
+    assert {s["lang"] for s in loc["sources"]} == {"ar", "fa"}
+    # every value knows its document and span in the original text
+    doc = store.document(loc["sources"][0]["doc_id"])
+    src = loc["sources"][0]
+    assert doc["raw_text"][src["start"] : src["end"]] == src["quote"]
+
+
+def test_different_death_tolls_are_a_contradiction_with_both_sides(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    ingest([str(_write(tmp_path / "in", {"001": KALSU_AR, "002": KALSU_FA}))], store)
+    found = store.contradictions()
+    (tolls,) = [c for c in found if c["field"] == "killed"]
+    assert tolls["kind"] == "field_conflict"
+    assert {s["value"] for s in tolls["sides"]} == {"3", "5"}
+    event = store.event(tolls["event_id"])
+    assert event["chosen"]["killed"]["rule"] in (
+        "earliest report",
+        "named or official source over anonymous",
+        "most independent sources",
+    )
+
+
+def test_a_claim_asserted_in_arabic_and_denied_in_persian_conflicts(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    ingest([str(_write(tmp_path / "in", {"001": KALSU_AR, "002": KALSU_FA}))], store)
+    (c,) = [c for c in store.contradictions() if c["field"] == "resume_attacks"]
+    assert c["kind"] == "conflicting_claims" and c["languages"] == ["ar", "fa"]
+    assert [side["value"][:3] for side in c["sides"]] == ["yes", "no:"]
+
+
+def test_a_site_and_its_province_and_a_missing_count_are_refinements_not_conflicts(
+    samples_store: SQLiteStore,
+) -> None:
+    found = samples_store.contradictions()
+    for c in found:
+        if c["kind"] == "field_conflict" and c["field"] == "location":
+            assert "North-east Syria" not in {s["value"] for s in c["sides"]}
+    kalsu = [e for e in samples_store.events() if e["chosen"].get("location", {}).get("value")
+             == "IQ-S-KALSU"]  # fmt: skip
+    assert kalsu and not any(c["event_id"] == kalsu[0]["id"] and c["field"] in ("killed",
+                             "injured") for c in found)  # fmt: skip
+
+
+def test_the_two_location_versions_of_the_sample_attack_keep_their_sources(
+    samples_store: SQLiteStore,
+) -> None:
+    (c,) = [c for c in samples_store.contradictions() if c["field"] == "location"]
+    sides = {s["value"]: s for s in c["sides"]}
+    assert set(sides) == {"Kharab al-Jir", "Al-Omar oil field"}
+    assert sides["Kharab al-Jir"]["independent_sources"] == 3
+    assert all(s["quote"] for side in c["sides"] for s in side["sources"])
+
+
+def test_copies_of_one_wire_paragraph_count_as_one_source(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    wire = ("قتل ثلاثة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد يوم السبت "
+            "20 أبريل 2024، بحسب مصادر أمنية عراقية تحدثت لوكالة الأنباء.")  # fmt: skip
+    texts = {
+        "001": f"هجوم على كالسو\n{wire}\nوأضافت المصادر أن التحقيقات جارية لمعرفة الجهة المنفذة للهجوم.\n",
+        "002": f"كالسو تحت النار\nنقلت صحف عراقية الخبر صباح الأحد.\n{wire}\n",
+    }
+    ingest([str(_write(tmp_path / "in", texts))], store)
+    (event,) = [e for e in _events(store) if not e["background"]]
+    date = event["fields"]["date"][0]
+    assert len({s["doc_id"] for s in date["sources"]}) == 2
+    assert date["independent_sources"] == 1
+
+
+def test_fusing_again_changes_nothing_and_reingest_is_idempotent(
+    samples_store: SQLiteStore, seeds: Path
+) -> None:
+    before = samples_store.db.execute("SELECT id, record FROM events ORDER BY id").fetchall()
+    fuse_stories(samples_store)
+    ingest([str(seeds)], samples_store)
+    after = samples_store.db.execute("SELECT id, record FROM events ORDER BY id").fetchall()
+    assert [tuple(r) for r in before] == [tuple(r) for r in after]
+
+
+def test_a_story_is_fused_in_the_same_run_that_changes_it(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    ingest([str(_write(tmp_path / "a", {"001": KALSU_AR}))], store)
+    assert {e["languages"][0] for e in _events(store)} == {"ar"}
+    ingest([str(_write(tmp_path / "b", {"002": KALSU_FA}))], store)
+    assert any(e["languages"] == ["ar", "fa"] for e in _events(store))
+    assert store.db.execute("SELECT count(*) FROM stories WHERE fused = 0").fetchone()[0] == 0
+
+
+def test_fuse_story_reads_without_writing(samples_store: SQLiteStore) -> None:
+    samples_store.db.execute("DELETE FROM events")
+    fused = fuse_story(samples_store, 1)
+    assert fused.events and samples_store.events() == []
+    record = fused.events[0].to_dict()
+    assert json.loads(json.dumps(record)) == record
+
+
+def _claim(text: str, stance: str = "asserts") -> ClaimFact:
+    doc = DocFact("d", None, "ar", None, text)
+    return ClaimFact(doc, 0, 0, len(text), text, "KH", None, "armed_group", False, stance, text,
+                     "doc:d")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "concept", "positive"),
+    [
+        ("أعلنت الكتائب استئناف الهجمات على القوات الأميركية", "asserts", "resume_attacks", True),
+        ("نفت الكتائب استئناف الهجمات على القوات الأميركية", "denies", "resume_attacks", False),
+        ("قالت الكتائب إنها لم تقرر استئناف الهجمات بعد", "asserts", "resume_attacks", False),
+        ("گردان‌ها از سرگیری حملات را اعلام کردند و گفتند", "asserts", "resume_attacks", True),
+        ("the group said it would resume attacks on US forces", "asserts", "resume_attacks", True),
+        ("قال مسؤول إن الهجوم باء بالفشل ولم يصب أحد", "asserts", "attack_failed", True),
+    ],
+)
+def test_propositions_carry_their_polarity_across_languages(
+    text: str, stance: str, concept: str, positive: bool
+) -> None:
+    props = {p.concept: p.positive for p in propositions(_claim(text, stance))}
+    assert props.get(concept) is positive
+
+
+def test_a_denial_of_responsibility_needs_a_denial() -> None:
+    said = propositions(_claim("أعلنت الجماعة مسؤوليتها عن الهجوم على القاعدة", "asserts"))
+    denied = propositions(_claim("نفت القيادة أي مسؤولية لها عن الانفجار في القاعدة", "denies"))
+    assert "deny_responsibility" not in {p.concept for p in said}
+    assert "deny_responsibility" in {p.concept for p in denied}
