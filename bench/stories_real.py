@@ -45,6 +45,12 @@ def main() -> int:
                 histogram[n] = histogram.get(n, 0) + 1
             print(f"{sum(n for _, n in sizes)} documents in {len(sizes)} stories")
             print("size: stories  " + "  ".join(f"{n}: {c}" for n, c in sorted(histogram.items())))
+            kinds = store.db.execute(
+                "SELECT kind, COUNT(*) FROM contradictions GROUP BY kind ORDER BY 2 DESC"
+            ).fetchall()
+            events = store.db.execute("SELECT COUNT(*), SUM(background) FROM events").fetchone()
+            print(f"fusion: {events[0]} canonical events ({events[1] or 0} background); "
+                  "contradictions: " + ", ".join(f"{k} {n}" for k, n in kinds))  # fmt: skip
             for story_id, n in sizes[: args.show]:
                 print(f"\nstory {story_id} ({n} documents)")
                 for (title,) in store.db.execute(

@@ -55,6 +55,7 @@ class IngestReport:
     shared_paragraphs: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     seconds: Counter[str] = field(default_factory=Counter)
+    fuse_failures: list[str] = field(default_factory=list)  # stories left for the next run
 
     @property
     def exact_duplicates(self) -> int:
@@ -76,6 +77,7 @@ class IngestReport:
             "shared_paragraphs": self.shared_paragraphs,
             "quarantine_reasons": dict(reasons),
             "skipped": dict(self.skipped),
+            "fuse_failures": list(self.fuse_failures),
             "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
         }
 
@@ -297,7 +299,7 @@ def _fuse(store: SQLiteStore, report: IngestReport) -> None:
     transaction: committed documents whose story is not fused yet are fused by the next run."""
     if store.settings.extract:
         with _timed(report, "fuse"):
-            fuse_pending(store)
+            fuse_pending(store, failures=report.fuse_failures)
 
 
 def ingest(

@@ -176,3 +176,26 @@ def test_a_denial_of_responsibility_needs_a_denial() -> None:
     denied = propositions(_claim("نفت القيادة أي مسؤولية لها عن الانفجار في القاعدة", "denies"))
     assert "deny_responsibility" not in {p.concept for p in said}
     assert "deny_responsibility" in {p.concept for p in denied}
+
+
+def test_a_story_whose_fusion_fails_is_reported_and_left_for_the_next_run(
+    store: SQLiteStore, seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import khabar.fuse as fuse
+
+    real = fuse.fuse_story
+
+    def failing(s: SQLiteStore, story_id: int) -> fuse.FusedStory:
+        if story_id == 1:
+            raise RuntimeError("injected failure")
+        return real(s, story_id)
+
+    monkeypatch.setattr(fuse, "fuse_story", failing)
+    report = ingest([str(seeds)], store)
+    assert report.ingested == 5 and report.fuse_failures == [
+        "story 1: RuntimeError: injected failure"
+    ]
+    assert store.db.execute("SELECT fused FROM stories WHERE id = 1").fetchone()[0] == 0
+    assert store.events() and not store.events(story_id=1)  # the other stories are fused
+    monkeypatch.setattr(fuse, "fuse_story", real)
+    assert fuse.fuse_pending(store)[0] == 1 and store.events(story_id=1)

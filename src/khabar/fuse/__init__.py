@@ -19,6 +19,7 @@ Example::
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -36,6 +37,8 @@ __all__ = [
     "fuse_story",
     "mark_changed",
 ]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -85,13 +88,26 @@ def _write(store: SQLiteStore, fused: FusedStory) -> None:
 
 
 def _fuse_ids(
-    store: SQLiteStore, story_ids: Iterable[int], on_story: Callable[[int], None] | None
+    store: SQLiteStore,
+    story_ids: Iterable[int],
+    on_story: Callable[[int], None] | None,
+    failures: list[str] | None = None,
 ) -> tuple[int, int, int]:
     db = store.db
     totals = [0, 0, 0]
     for story_id in sorted(set(story_ids)):
-        fused = fuse_story(store, story_id)
-        _write(store, fused)
+        db.execute("SAVEPOINT fuse_story")
+        try:
+            fused = fuse_story(store, story_id)
+            _write(store, fused)
+        except Exception as exc:  # one story must not stop the others: logged, retried later
+            db.execute("ROLLBACK TO fuse_story")
+            db.execute("RELEASE fuse_story")
+            log.exception("fusing story %s failed; it stays marked for fusion", story_id)
+            if failures is not None:
+                failures.append(f"story {story_id}: {type(exc).__name__}: {exc}")
+            continue
+        db.execute("RELEASE fuse_story")
         db.execute("UPDATE stories SET fused = 1 WHERE id = ?", (story_id,))
         totals[0] += 1
         totals[1] += len(fused.events)
@@ -110,10 +126,14 @@ def mark_changed(store: SQLiteStore, doc_id: str) -> None:
 
 
 def fuse_pending(
-    store: SQLiteStore, *, on_story: Callable[[int], None] | None = None
+    store: SQLiteStore,
+    *,
+    on_story: Callable[[int], None] | None = None,
+    failures: list[str] | None = None,
 ) -> tuple[int, int, int]:
     """Fuse every story changed since it was last fused and drop the rows of stories merged
-    away; no transaction of its own (ingest calls it inside its last one)."""
+    away; no transaction of its own (ingest calls it inside its last one). A story whose
+    fusion fails is logged, listed in ``failures`` and left marked, to be fused next time."""
     db = store.db
     for table in ("events", "contradictions"):
         db.execute(f"DELETE FROM {table} WHERE story_id NOT IN"
@@ -124,7 +144,7 @@ def fuse_pending(
             "SELECT id FROM stories WHERE fused = 0 AND id IN (SELECT story_id FROM story_members)"
         )
     ]
-    return _fuse_ids(store, pending, on_story)
+    return _fuse_ids(store, pending, on_story, failures)
 
 
 def fuse_stories(

@@ -272,7 +272,7 @@ def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
             if (n := getattr(m, name)) is not None:
                 add(name, n, str(n), m)
     _tidy_places(values)
-    return {k: list(v.values()) for k, v in values.items()}
+    return {k: list(v.values()) for k, v in values.items() if v}
 
 
 def _tidy_places(values: dict[str, dict[Any, FieldValue]]) -> None:
