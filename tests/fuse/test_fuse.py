@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from khabar.fuse import fuse_stories, fuse_story
 from khabar.fuse.contradictions import propositions
@@ -199,3 +201,19 @@ def test_a_story_whose_fusion_fails_is_reported_and_left_for_the_next_run(
     assert store.events() and not store.events(story_id=1)  # the other stories are fused
     monkeypatch.setattr(fuse, "fuse_story", real)
     assert fuse.fuse_pending(store)[0] == 1 and store.events(story_id=1)
+
+
+@given(
+    st.text(alphabet="ابلوفتسقصف ال", max_size=30),
+    st.sampled_from(["قصف", "استئناف", "ال قصف"]),
+)
+def test_find_matches_a_cue_only_at_a_word_start(text: str, cue: str) -> None:
+    import re
+
+    from khabar.fuse.contradictions import _find
+
+    at = _find(cue, text)
+    boundary = re.compile(r"(?:^|(?<=\W)|(?<=\W[وفبل])|(?<=^[وفبل])|(?<=\Wال)|(?<=^ال)"
+                          r"|(?<=\Wبال)|(?<=^بال)|(?<=\Wوال)|(?<=^وال))" + re.escape(cue))  # fmt: skip
+    m = boundary.search(text)
+    assert at == (m.start() if m else -1)

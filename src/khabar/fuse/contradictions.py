@@ -119,9 +119,18 @@ def _text(claim: ClaimFact) -> str:
 
 
 def _find(cue: str, norm: str) -> int:
-    m = re.search(r"(?:^|(?<=\W)|(?<=\W[وفبل])|(?<=\Wال)|(?<=\Wبال)|(?<=\Wوال))" + re.escape(cue),
-                  norm)  # fmt: skip
-    return m.start() if m else -1
+    """Where ``cue`` starts in ``norm`` at a word start (after a proclitic و ف ب ل / ال at
+    most), or -1."""
+    at = norm.find(cue)
+    while at >= 0:
+        head = norm[max(0, at - 4) : at]
+        if not head or not head[-1].isalnum() or _CLITIC_HEAD.search(head):
+            return at
+        at = norm.find(cue, at + 1)
+    return -1
+
+
+_CLITIC_HEAD = re.compile(r"(?:^|\W)(?:[وفبل]|ال|بال|وال)$")
 
 
 def propositions(claim: ClaimFact) -> list[Proposition]:
