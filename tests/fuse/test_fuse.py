@@ -217,3 +217,22 @@ def test_find_matches_a_cue_only_at_a_word_start(text: str, cue: str) -> None:
                           r"|(?<=\Wبال)|(?<=^بال)|(?<=\Wوال)|(?<=^وال))" + re.escape(cue))  # fmt: skip
     m = boundary.search(text)
     assert at == (m.start() if m else -1)
+
+
+def test_a_toll_that_rose_between_dated_reports_is_an_update_not_a_contradiction(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    first = ('{"title": "قصف على كالسو", "published": "2024-04-20T08:00:00", "text": '
+             '"قتل ثلاثة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد يوم السبت '
+             '20 أبريل 2024، بحسب مصادر أمنية عراقية تحدثت صباحا."}')  # fmt: skip
+    later = ('{"title": "ارتفاع حصيلة قصف كالسو", "published": "2024-04-21T09:00:00", "text": '
+             '"ارتفعت الحصيلة إلى مقتل سبعة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب '
+             'بغداد يوم السبت 20 أبريل 2024، وفق مصادر طبية عراقية."}')  # fmt: skip
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(first + "\n" + later + "\n", encoding="utf-8")
+    ingest([str(folder)], store)
+    (event,) = [e for e in store.events() if "killed" in e["fields"]]
+    assert {v["value"] for v in event["fields"]["killed"]} == {3, 7}
+    assert event["chosen"]["killed"] == {"value": 7, "rule": "latest report of a rising toll"}
+    assert not [c for c in store.contradictions() if c["field"] == "killed"]

@@ -19,8 +19,9 @@ over anonymous``; ``earliest report``.
 
 **Conflicts** within a field: two sites or towns of an event's location farther apart than
 ``fuse_place_km`` that no sentence names together (places carried over from the sentence
-before, marked ``inherited``, never conflict); killed or injured counts that differ. A
-province next to a site in it, or a missing count next to a count, is a refinement, not a
+before, marked ``inherited``, never conflict); killed or injured counts that differ, unless
+every report of the higher number was published after every report of the lower one (a toll
+that rose: its latest report is chosen). A province next to a site in it, or a missing count next to a count, is a refinement, not a
 conflict.
 """
 
@@ -326,12 +327,27 @@ def _conflicts(event: CanonicalEvent, km: float) -> dict[str, list[tuple[FieldVa
         for i, a in enumerate(vals):
             for b in vals[i + 1 :]:
                 bad = (_place_conflict(a, b, km, together) if name == "location"
-                       else a.value != b.value)  # fmt: skip
+                       else a.value != b.value and not _is_update(a, b))  # fmt: skip
                 if bad:
                     pairs.append((a, b))
         if pairs:
             out[name] = pairs
     return out
+
+
+def _latest(fv: FieldValue) -> str | None:
+    days = [s.published for s in fv.sources]
+    return None if None in days or not days else max(d for d in days if d)
+
+
+def _is_update(a: FieldValue, b: FieldValue) -> bool:
+    """A toll that rose between reports: every report of the higher number was published
+    after every report of the lower one (tolls rise as bodies are found; that is news, not a
+    contradiction). Without publication times nothing is an update."""
+    low, high = sorted((a, b), key=lambda v: v.value)
+    low_last = _latest(low)
+    high_first = None if _latest(high) is None else min(s.published or "" for s in high.sources)
+    return low_last is not None and high_first is not None and high_first > low_last
 
 
 def _official(fv: FieldValue) -> int:
@@ -353,6 +369,9 @@ def _choose(name: str, vals: list[FieldValue], conflicting: bool) -> tuple[Any, 
         vals = [v for v in vals if _PRECISION[v.detail["precision"]] == top]
         if len(vals) == 1:
             return vals[0].value, "only value at the most specific level"
+    if name in ("killed", "injured") and not conflicting:  # a rising toll: its last report
+        latest = max(vals, key=lambda v: (_latest(v) or "", v.value))
+        return latest.value, "latest report of a rising toll"
     ranked = sorted(vals, key=lambda v: (-v.independent, -_official(v), _earliest(v)))
     first, second = ranked[0], ranked[1]
     if first.independent > second.independent:
