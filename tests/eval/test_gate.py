@@ -78,3 +78,12 @@ def test_fusion_meets_its_floors_on_the_sample_gold() -> None:
     # the six gold contradictions, K1 across Arabic and Persian
     assert all(v.startswith("found") for v in scores["details"]["contradictions"].values())
     assert "ar,fa" in scores["details"]["contradictions"]["K1"]
+
+
+def test_fusion_meets_its_floors_on_the_own_gold() -> None:
+    from khabar.eval.fuse import score_fuse
+
+    scores = score_fuse(Settings(reference_date=REFERENCE_DATE),
+                        gold_path=DATA / "fuse_gold.json", seeds=DATA / "fuse")  # fmt: skip
+    assert check_floors("fuse_own", scores) == []
+    assert scores["false_refinements"] == 0

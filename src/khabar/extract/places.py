@@ -143,6 +143,9 @@ def _accept(m: AliasHit, norm: str, original: str, to_original) -> bool:  # type
     if _ARABIC.search(key):
         return True
     start, _ = to_original(m.start, m.end)
+    head = original[start : start + 4]
+    if head[:3].lower() in ("al-", "el-", "ad-", "as-", "ar-"):
+        return head[3:4].isupper()  # "al-Qaim", "el-Arish": the article is lower case
     return original[start : start + 1].isupper()
 
 

@@ -21,7 +21,7 @@ Kinds:
 
 Propositions come from the multilingual cue phrases of ``resources/claim_concepts.tsv``
 (Arabic, Persian and English phrases map to one concept, so claims in Persian and in Arabic
-are compared with each other) and accounts from ``resources/object_accounts.tsv``. A
+are compared with each other) and accounts from ``resources/fusion_cues.tsv``. A
 proposition is negated by a negation word just before its cue or by a denial verb. Two claims
 are compared when they are about the same canonical event or when one of them is tied to no
 event (most claims are not in an event sentence).
@@ -45,6 +45,7 @@ __all__ = ["Contradiction", "Side", "find_contradictions", "propositions"]
 
 _FIXED_POLARITY = {"own_losses_denied", "no_aircraft"}  # their cues carry the negation
 _NEEDS_DENIAL = {"deny_responsibility"}
+_ABOUT_SPEAKER = {"responsibility"}  # "we did it" vs "we did not": only one speaker conflicts
 
 
 @dataclass(slots=True)
@@ -207,7 +208,8 @@ class _Finder:
         for concept in _concepts().cues:
             yes, no = self.holders(concept, True), self.holders(concept, False)
             pairs = [(a, b) for a in yes for b in no if _comparable(a, b)
-                     and (a.doc.id != b.doc.id or a.speaker != b.speaker)]  # fmt: skip
+                     and (a.doc.id != b.doc.id or a.speaker != b.speaker)
+                     and (concept not in _ABOUT_SPEAKER or a.speaker == b.speaker)]  # fmt: skip
             if not pairs:
                 continue
             yes = list({a.key: a for a, _ in pairs}.values())

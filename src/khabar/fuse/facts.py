@@ -162,14 +162,20 @@ class StoryFacts:
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
-    for r in read_csv("object_accounts.tsv"):
+    for r in read_csv("fusion_cues.tsv"):
         out.setdefault(r["kind"], []).extend(normalize(w) for w in r["words"].split("|"))
     return {k: tuple(v) for k, v in out.items()}
 
 
 def object_cues() -> dict[str, tuple[str, ...]]:
-    """Normalised cue phrases of ``object_accounts.tsv`` by kind (object, destroyed, origin...)."""
+    """Normalised cue phrases of ``fusion_cues.tsv`` by kind (object, destroyed, origin...)."""
     return _cues()
+
+
+def _goes_on(verb: str) -> bool:
+    """A verb that goes on quoting the previous speaker ("وأضاف", "افزود", "added")."""
+    v = normalize(verb)
+    return any(v == c or v.startswith(c + " ") for c in _cues()["continuation"])
 
 
 def _place_role(raw: str, start: int, window: int) -> str:
@@ -270,7 +276,7 @@ def _load_claims(db: sqlite3.Connection, doc: DocFact, keys: _SourceKeys) -> lis
     previous: ClaimFact | None = None
     for r in db.execute("SELECT * FROM claims WHERE doc_id = ? ORDER BY seq", (doc.id,)):
         speaker, inherited = r["speaker"], r["speaker_kind"] == "inherited"
-        if not speaker and previous is not None and previous.speaker:
+        if not speaker and previous is not None and previous.speaker and _goes_on(r["verb"]):
             speaker, inherited = previous.speaker, True
         claim = ClaimFact(
             doc, r["seq"], r["start"], r["end"], r["sentence"], speaker or None,
