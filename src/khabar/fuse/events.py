@@ -21,8 +21,8 @@ over anonymous``; ``earliest report``.
 ``fuse_place_km`` that no sentence names together (places carried over from the sentence
 before, marked ``inherited``, never conflict); killed or injured counts that differ, unless
 every report of the higher number was published after every report of the lower one (a toll
-that rose: its latest report is chosen). A province next to a site in it, or a missing count next to a count, is a refinement, not a
-conflict.
+that rose: its latest report is chosen). A province next to a site in it, or a missing count
+next to a count, is a refinement, not a conflict.
 """
 
 from __future__ import annotations
