@@ -14,6 +14,9 @@ system-deps:
 	@$(PYTHON) -c "import venv, ensurepip" 2>/dev/null || { \
 	  echo "installing python3-venv (needs root)"; \
 	  apt-get update -qq && apt-get install -y -qq python3-venv python3-pip; }
+	@test -x /usr/bin/chromium || { \
+	  echo "installing Debian chromium for the browser tests (needs root)"; \
+	  apt-get update -qq && apt-get install -y -qq chromium; }
 
 $(STAMP): pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +37,8 @@ demo: $(STAMP)
 	$(BIN)/khabar story 1 --db $(DEMO_DB)
 	$(BIN)/khabar export events.csv --format acled-csv --db $(DEMO_DB)
 	$(BIN)/khabar eval fuse
+	@echo "serving the web UI over $(DEMO_DB): open http://127.0.0.1:8700/ (Ctrl-C stops)"
+	$(BIN)/khabar serve --db $(DEMO_DB)
 
 ## make test: lint, then the whole test suite (pytest exits non-zero if no test runs)
 test: $(STAMP)

@@ -465,6 +465,30 @@ def export_cmd(
     out.print(f"{n} events written to {path} ({fmt})")
 
 
+@app.command("serve")
+def serve_cmd(
+    host: Annotated[str | None, typer.Option(help="Address (default: setting api_host).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: setting api_port).")] = None,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the REST API (OpenAPI at /docs) and the web UI over the store, on 127.0.0.1 by
+    default; works with no internet (Leaflet and the country borders are vendored).
+
+    Example: khabar serve --port 8700
+    """
+    import uvicorn
+
+    from khabar.api import create_app
+
+    settings = _settings(db, config)
+    with open_store(settings, create=False):
+        pass  # a clear error now, not on the first request, when the database is missing
+    host, port = host or settings.api_host, port or settings.api_port
+    out.print(f"khabar UI: http://{host}:{port}/   API docs: http://{host}:{port}/docs")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
 @app.command("regroup")
 def regroup_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = False) -> None:
     """Group every stored document into stories again, from scratch (after changing the

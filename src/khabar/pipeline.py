@@ -10,6 +10,7 @@ One bad input never stops the batch: it becomes a quarantine record.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import time
 from collections import Counter
@@ -33,11 +34,12 @@ from khabar.model import (
 from khabar.normalize import normalize
 from khabar.readers import ReadContext, read_paths
 from khabar.readers.base import quarantine
+from khabar.readers.jsonl import read_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore
 from khabar.stories import StoryIndex, signature
 
-__all__ = ["IngestReport", "build_document", "document_id", "ingest", "wire_anchor"]
+__all__ = ["IngestReport", "build_document", "document_id", "ingest", "ingest_jsonl", "wire_anchor"]
 
 log = logging.getLogger(__name__)
 
@@ -317,10 +319,28 @@ def ingest(
             print(report.counts())
     """
     paths = [str(p) for p in paths]
+    ctx = ReadContext(store.settings)
+    return _run(read_paths(list(paths), ctx), ctx, store, paths, on_item)
+
+
+def ingest_jsonl(source: str, data: bytes, store: SQLiteStore) -> IngestReport:
+    """Ingest JSON-lines bytes (one article object per line, as ``.jsonl`` files) received
+    from elsewhere (the API): same validation, quarantine and pipeline as ``ingest``."""
+    ctx = ReadContext(store.settings)
+    return _run(read_jsonl(source, io.BytesIO(data), ctx), ctx, store, [source], None)
+
+
+def _run(
+    items: Iterator[RawArticle | QuarantineRecord],
+    ctx: ReadContext,
+    store: SQLiteStore,
+    inputs: list[str],
+    on_item: Callable[[str], None] | None,
+) -> IngestReport:
     settings = store.settings
-    report = IngestReport(run_id=store.begin_run(paths))
+    report = IngestReport(run_id=store.begin_run(inputs))
     ingestor = _Ingestor(store, settings, report)
-    items = read_paths(list(paths), ingestor.ctx)
+    ingestor.ctx = ctx
     pending = 0
     store.db.execute("BEGIN IMMEDIATE")
     try:
@@ -342,6 +362,6 @@ def ingest(
     except BaseException:
         store.db.execute("ROLLBACK")
         raise
-    report.skipped.update(ingestor.ctx.skipped)
+    report.skipped.update(ctx.skipped)
     store.finish_run(report.run_id, report.counts())
     return report

@@ -197,6 +197,17 @@ class Settings:
         "Words looked at before a place for a word of origin (من / از / from): a place an "
         "attack came from is the event's origin, not its location.",
     )
+    # --- API and web UI ----------------------------------------------------------------------
+    api_host: str = _opt("127.0.0.1", "Address `khabar serve` binds to (loopback by default).")
+    api_port: int = _opt(8700, "Port `khabar serve` listens on.")
+    api_page_size: int = _opt(50, "Items per page of the API when the request gives no limit.")
+    api_max_page_size: int = _opt(500, "Largest page the API returns (limit above it: 400).")
+    api_max_body_bytes: int = _opt(
+        2_000_000, "Largest request body the API accepts (POST /api/documents); larger: 413."
+    )
+    api_cors_origins: tuple[str, ...] = _opt(
+        (), "Origins allowed to call the API from a browser (CORS); empty = CORS off."
+    )
     # --- language id -------------------------------------------------------------------------
     langid_max_chars: int = _opt(600, "Characters of text given to the language-id model.")
     langid_min_score: float = _opt(
@@ -277,7 +288,8 @@ def _validated(s: Settings) -> Settings:
         if not 0.0 < value <= 1.0:
             raise ConfigError(f"setting {name!r} must be in (0, 1], got {value}")
     for name in ("minhash_perms", "paragraph_perms", "max_file_bytes", "doc_shingle_words",
-                 "story_candidate_recent", "fuse_place_km", "fuse_origin_window"):  # fmt: skip
+                 "story_candidate_recent", "fuse_place_km", "fuse_origin_window",
+                 "api_page_size", "api_max_page_size", "api_max_body_bytes"):  # fmt: skip
         if getattr(s, name) <= 0:
             raise ConfigError(f"setting {name!r} must be positive, got {getattr(s, name)}")
     return s

@@ -1,0 +1,317 @@
+// khabar web UI: a small single-page app over the JSON API. Every piece of article text is
+// inserted with textContent (through el()), never as HTML: a crafted title stays text.
+"use strict";
+
+const view = document.getElementById("view");
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+const text = (value, attrs) => el("span", Object.assign({ dir: "auto", class: "rtl-ok" }, attrs || {}), value ?? "");
+
+async function api(path) {
+  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
+  return body;
+}
+
+async function allPages(path) {
+  const items = [];
+  for (let offset = 0; ; offset += 500) {
+    const sep = path.includes("?") ? "&" : "?";
+    const page = await api(`${path}${sep}limit=500&offset=${offset}`);
+    items.push(...page.items);
+    if (items.length >= page.total || page.items.length === 0) return items;
+  }
+}
+
+function show(...nodes) {
+  view.replaceChildren(...nodes);
+}
+
+function fail(error) {
+  console.error(error);
+  show(el("p", { class: "error" }, `Error: ${error && error.message ? error.message : String(error)}`));
+}
+
+// --- stories list ----------------------------------------------------------------------------
+
+async function storiesPage(params) {
+  const form = el("form", { class: "filters", id: "story-filters" },
+    el("label", {}, "Search", el("input", { name: "q", value: params.get("q") || "", dir: "auto" })),
+    el("label", {}, "Language", el("select", { name: "lang" },
+      ["", "ar", "fa", "en"].map((v) => el("option", { value: v, selected: params.get("lang") === v }, v || "any")))),
+    el("label", {}, "Country", el("input", { name: "country", size: 3, value: params.get("country") || "" })),
+    el("label", {}, "Actor", el("input", { name: "actor", value: params.get("actor") || "" })),
+    el("label", {}, "Type", el("input", { name: "type", value: params.get("type") || "" })),
+    el("label", {}, "From", el("input", { name: "since", type: "date", value: params.get("since") || "" })),
+    el("label", {}, "To", el("input", { name: "until", type: "date", value: params.get("until") || "" })),
+    el("button", { type: "submit" }, "Filter"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const query = new URLSearchParams();
+    for (const [key, value] of new FormData(form)) if (value) query.set(key, value);
+    location.hash = `#/?${query}`;
+  });
+  const list = el("div", { id: "stories" }, "Loading…");
+  show(el("h1", {}, "Stories"), form, list);
+  const query = new URLSearchParams([...params].filter(([, v]) => v));
+  const page = await api(`/api/stories?${query}&limit=200`);
+  list.replaceChildren(
+    el("p", { class: "meta" }, `${page.total} stories`),
+    ...page.items.map((s) => el("div", { class: "card story" },
+      el("a", { href: `#/story/${s.id}`, class: "story-link" }, `Story ${s.id}`), " ",
+      el("span", { class: "badge" }, `${s.size} articles`),
+      el("span", { class: "badge" }, s.langs || ""),
+      el("span", { class: "badge" }, `${s.events} events`),
+      s.contradictions ? el("span", { class: "badge warn" }, `${s.contradictions} contradictions`) : null,
+      el("span", { class: "meta" }, s.first_day ? ` ${s.first_day} – ${s.last_day}` : ""),
+      ...Object.entries(s.titles).map(([lang, title]) =>
+        el("div", { lang, dir: "auto", class: "title rtl-ok" }, title)))));
+}
+
+// --- one story -------------------------------------------------------------------------------
+
+function valueLabels(values, docId) {
+  return values.filter((v) => v.sources.some((s) => s.doc_id === docId)).map((v) => v.label);
+}
+
+function sideBySide(event, members) {
+  const fields = Object.keys(event.fields);
+  const docs = members.filter((m) => event.documents.includes(m.id));
+  return el("table", { class: "sidebyside" },
+    el("thead", {}, el("tr", {}, el("th", {}, "field (chosen, rule)"),
+      ...docs.map((d) => el("th", {}, el("a", { href: `#/doc/${d.id}` }, `${d.lang} ${d.outlet || d.id.slice(0, 8)}`))))),
+    el("tbody", {}, ...fields.map((name) => {
+      const chosen = event.chosen[name];
+      const label = (event.fields[name].find((v) => v.value === chosen.value) || {}).label;
+      return el("tr", {},
+        el("th", {}, name, el("div", { class: "meta" }, text(label), ` — ${chosen.rule}`)),
+        ...docs.map((d) => el("td", {}, text(valueLabels(event.fields[name], d.id).join(" · ")))));
+    })));
+}
+
+function sourceLink(source) {
+  return el("div", { class: "quote" },
+    el("a", { href: `#/doc/${source.doc_id}/${source.start}/${source.end}`, class: "source-link" },
+      `${source.lang} ${source.outlet || source.doc_id.slice(0, 8)}`),
+    source.speaker ? el("span", { class: "meta" }, " — ", text(source.speaker)) : null, ": ",
+    text(source.quote, { lang: source.lang }));
+}
+
+function contradictionCard(c) {
+  return el("div", { class: "card contradiction", "data-kind": c.kind },
+    el("div", {}, el("span", { class: "badge warn" }, c.kind), c.event_id ? el("span", { class: "badge" }, `event ${c.event_id}`) : null,
+      el("span", { class: "badge" }, c.languages.join(", "))),
+    el("div", {}, text(c.what)),
+    ...c.sides.map((side) => el("div", { class: "side" },
+      el("strong", {}, text(side.value)), ` (${side.independent_sources} independent)`,
+      ...side.sources.map(sourceLink))));
+}
+
+async function storyPage(id) {
+  const story = await api(`/api/stories/${encodeURIComponent(id)}`);
+  const titles = Object.entries(story.titles).map(([lang, title]) => el("div", { lang, dir: "auto", class: "rtl-ok" }, title));
+  const articles = el("table", { id: "articles" },
+    el("thead", {}, el("tr", {}, el("th", {}, "language"), el("th", {}, "outlet"), el("th", {}, "published"), el("th", {}, "title"), el("th", {}, "joined on"))),
+    el("tbody", {}, ...story.members.map((m) => el("tr", {},
+      el("td", {}, m.lang), el("td", {}, text(m.outlet || "")), el("td", {}, m.published || ""),
+      el("td", {}, el("a", { href: `#/doc/${m.id}`, lang: m.lang, dir: "auto" }, m.title || m.id)),
+      el("td", { class: "meta" }, text(m.reasons.slice(0, 6).join(", ")))))));
+  const events = story.events.map((e) => el("div", { class: "card event", id: `event-${e.id}` },
+    el("strong", {}, `${e.id} · ${(e.chosen.date || {}).value || "undated"} · ${e.acled_subtype || e.plover}`),
+    e.background ? el("span", { class: "badge" }, "background") : null,
+    el("span", { class: "badge" }, `${e.independent_sources} independent sources`),
+    sideBySide(e, story.members)));
+  const panel = el("section", { id: "contradictions" }, el("h2", {}, `Contradictions (${story.contradictions.length})`),
+    ...(story.contradictions.length ? story.contradictions.map(contradictionCard) : [el("p", { class: "meta" }, "None found.")]));
+  show(el("h1", {}, `Story ${story.id}`), ...titles,
+    el("p", { class: "meta" }, story.first_day ? `${story.first_day} – ${story.last_day}` : ""),
+    panel, el("h2", {}, "Articles"), articles, el("h2", {}, "Events (what each source says)"), ...events);
+}
+
+// --- one article -----------------------------------------------------------------------------
+
+function segments(paragraph, spans) {
+  // split [start, end) at every span boundary; each piece carries the classes covering it
+  const cuts = new Set([paragraph.start, paragraph.end]);
+  for (const s of spans) {
+    if (s.end <= paragraph.start || s.start >= paragraph.end) continue;
+    cuts.add(Math.max(s.start, paragraph.start));
+    cuts.add(Math.min(s.end, paragraph.end));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const out = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    const covering = spans.filter((s) => s.start <= a && b <= s.end);
+    out.push({ start: a, end: b, classes: covering.map((s) => s.kind), titles: covering.map((s) => s.title) });
+  }
+  return out;
+}
+
+async function docPage(id, start, end) {
+  const doc = await api(`/api/documents/${encodeURIComponent(id)}`);
+  const f = doc.facts;
+  const spans = [
+    ...f.date_mentions.map((d) => ({ start: d.start, end: d.end, kind: "date", title: `date: ${d.value || "?"}` })),
+    ...f.place_mentions.map((p) => ({ start: p.start, end: p.end, kind: "place", title: `place: ${p.name}` })),
+    ...f.actor_mentions.map((a) => ({ start: a.start, end: a.end, kind: "actor", title: `actor: ${a.name}` })),
+  ];
+  if (start !== undefined) spans.push({ start: Number(start), end: Number(end), kind: "target", title: "cited sentence" });
+  const raw = doc.raw_text;
+  const paragraphs = doc.paragraphs.filter((p) => p.role !== "boilerplate").map((p) => el("p", { dir: "auto", lang: doc.lang, class: "rtl-ok" },
+    ...segments(p, spans).map((s) => s.classes.length
+      ? el("mark", { class: s.classes.join(" "), title: s.titles.join("; ") }, raw.slice(s.start, s.end))
+      : raw.slice(s.start, s.end))));
+  const removed = el("div", { id: "removed", hidden: true }, el("h2", {}, "Removed lines"),
+    ...doc.removed_lines.map((r) => el("div", { class: "removed", dir: "auto" }, `[${r.rule}] `, r.text)));
+  const toggle = el("button", { id: "toggle-removed", onclick: () => { removed.hidden = !removed.hidden; } }, "Show removed boilerplate");
+  const claims = f.claims.map((c) => el("div", { class: "card claim" },
+    el("span", { class: "badge" }, c.stance), el("strong", {}, text(c.speaker_text || c.speaker || "unattributed")), " ",
+    el("a", { href: `#/doc/${doc.id}/${c.start}/${c.end}` }, "¶"), " ", text(c.content, { lang: doc.lang })));
+  show(el("h1", { dir: "auto", lang: doc.lang, class: "rtl-ok", id: "doc-title" }, doc.title || doc.id),
+    el("p", { class: "meta" }, `${doc.lang} · ${doc.outlet || "outlet unknown"} · ${doc.published || "undated"} · `,
+      doc.story_id ? el("a", { href: `#/story/${doc.story_id}` }, `story ${doc.story_id}`) : "no story"),
+    el("p", { class: "legend meta" }, el("span", {}, el("mark", { class: "date" }, "date")), el("span", {}, el("mark", { class: "place" }, "place")),
+      el("span", {}, el("mark", { class: "actor" }, "actor")), el("span", {}, el("mark", { class: "target" }, "cited sentence"))),
+    toggle, el("article", { class: "article" }, ...paragraphs), removed, el("h2", {}, "Claims"), ...claims);
+  const target = view.querySelector("mark.target");
+  if (target) target.scrollIntoView({ block: "center" });
+}
+
+// --- map and timeline --------------------------------------------------------------------------
+
+const COLOURS = { "Shelling/artillery/missile attack": "#c0392b", "Air/drone strike": "#8e44ad",
+  "Remote explosive/landmine/IED": "#d35400", "Armed clash": "#2c3e50" };
+
+async function mapPage(params) {
+  const from = el("input", { type: "date", id: "from", value: params.get("since") || "" });
+  const to = el("input", { type: "date", id: "to", value: params.get("until") || "" });
+  const count = el("span", { id: "map-count", class: "meta" });
+  const mapDiv = el("div", { id: "map" });
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.id = "timeline";
+  svg.setAttribute("viewBox", "0 0 1000 100");
+  svg.setAttribute("preserveAspectRatio", "none");
+  const list = el("div", { id: "event-list" });
+  show(el("h1", {}, "Map and timeline"),
+    el("div", { class: "filters" }, el("label", {}, "From", from), el("label", {}, "To", to),
+      el("button", { id: "clear-range", onclick: () => { from.value = ""; to.value = ""; apply(); } }, "All days"), count),
+    mapDiv, svg, el("p", { class: "meta" }, "Drag across the timeline to filter the map and the list by day."), list);
+
+  const map = L.map(mapDiv, { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([33, 44], 5);
+  const topo = await fetch("/static/vendor/world-atlas/countries-50m.json").then((r) => r.json());
+  L.geoJSON(topojson.feature(topo, topo.objects.countries), {
+    style: { color: "#6b7b8c", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 },
+  }).addTo(map);
+  const cluster = L.markerClusterGroup({ showCoverageOnHover: false });
+  map.addLayer(cluster);
+
+  const events = (await allPages("/api/events")).filter((e) => e.chosen.date);
+  const days = events.map((e) => e.chosen.date.value).sort();
+  const first = days.length ? new Date(days[0]) : new Date();
+  const last = days.length ? new Date(days[days.length - 1]) : new Date();
+  const span = Math.max(1, (last - first) / 86400000 + 1);
+  const x = (day) => ((new Date(day) - first) / 86400000) * (1000 / span);
+  const dayOf = (px) => new Date(first.getTime() + Math.floor(px / (1000 / span)) * 86400000).toISOString().slice(0, 10);
+
+  function apply() {
+    const lo = from.value || "0000", hi = to.value || "9999";
+    const shown = events.filter((e) => e.chosen.date.value >= lo && e.chosen.date.value <= hi);
+    cluster.clearLayers();
+    let placed = 0;
+    for (const e of shown) {
+      const loc = (e.fields.location || []).find((v) => v.value === (e.chosen.location || {}).value);
+      if (!loc || loc.lat === undefined) continue;
+      const killed = (e.chosen.killed || {}).value || 0;
+      const marker = L.circleMarker([loc.lat, loc.lon], { radius: 6 + Math.sqrt(killed) * 3,
+        color: COLOURS[e.acled_subtype] || "#1f3a5f", fillOpacity: 0.7 });
+      const popup = el("div", {}, el("strong", {}, `${e.id} ${e.chosen.date.value}`), el("br"), text(loc.label), el("br"),
+        `${e.acled_subtype || e.plover}; killed ${killed}`, el("br"), el("a", { href: `#/story/${e.story_id}` }, `story ${e.story_id}`));
+      marker.bindPopup(popup);
+      cluster.addLayer(marker);
+      placed += 1;
+    }
+    count.textContent = `${placed} events on the map, ${shown.length} in range`;
+    count.dataset.count = String(placed);
+    for (const bar of svg.querySelectorAll("rect.bar")) bar.classList.toggle("out", bar.dataset.day < lo || bar.dataset.day > hi);
+    list.replaceChildren(...shown.map((e) => el("div", { class: "card event-row" },
+      el("a", { href: `#/story/${e.story_id}` }, `${e.id}`), ` ${e.chosen.date.value} · ${e.acled_subtype || e.plover} · `,
+      text(((e.fields.location || []).find((v) => v.value === (e.chosen.location || {}).value) || {}).label || "place unknown"))));
+  }
+
+  const perDay = {};
+  for (const d of days) perDay[d] = (perDay[d] || 0) + 1;
+  const peak = Math.max(1, ...Object.values(perDay));
+  for (const [day, n] of Object.entries(perDay)) {
+    const bar = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+    bar.setAttribute("class", "bar");
+    bar.dataset.day = day;
+    bar.setAttribute("x", x(day));
+    bar.setAttribute("width", Math.max(2, 1000 / span - 1));
+    bar.setAttribute("y", 100 - (n / peak) * 95);
+    bar.setAttribute("height", (n / peak) * 95);
+    const title = document.createElementNS("http://www.w3.org/2000/svg", "title");
+    title.textContent = `${day}: ${n} events`;
+    bar.append(title);
+    svg.append(bar);
+  }
+  const brush = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+  brush.setAttribute("class", "brush");
+  brush.setAttribute("height", 100);
+  svg.append(brush);
+  let anchor = null;
+  const px = (event) => ((event.clientX - svg.getBoundingClientRect().left) / svg.getBoundingClientRect().width) * 1000;
+  svg.addEventListener("mousedown", (event) => { anchor = px(event); });
+  svg.addEventListener("mousemove", (event) => {
+    if (anchor === null) return;
+    const [a, b] = [anchor, px(event)].sort((p, q) => p - q);
+    brush.setAttribute("x", a);
+    brush.setAttribute("width", b - a);
+  });
+  svg.addEventListener("mouseup", (event) => {
+    if (anchor === null) return;
+    const [a, b] = [anchor, px(event)].sort((p, q) => p - q);
+    anchor = null;
+    from.value = dayOf(a);
+    to.value = dayOf(b);
+    apply();
+  });
+  from.addEventListener("change", apply);
+  to.addEventListener("change", apply);
+  apply();
+}
+
+// --- router ----------------------------------------------------------------------------------
+
+async function route() {
+  const [path, query] = location.hash.slice(1).split("?");
+  const parts = (path || "/").split("/").filter(Boolean);
+  const params = new URLSearchParams(query || "");
+  try {
+    if (parts[0] === "story") await storyPage(parts[1]);
+    else if (parts[0] === "doc") await docPage(parts[1], parts[2], parts[3]);
+    else if (parts[0] === "map") await mapPage(params);
+    else await storiesPage(params);
+    document.body.dataset.ready = location.hash || "#/";
+  } catch (error) {
+    fail(error);
+    document.body.dataset.ready = "error";
+  }
+}
+
+window.addEventListener("hashchange", () => { delete document.body.dataset.ready; route(); });
+route();

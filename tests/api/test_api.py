@@ -1,0 +1,147 @@
+"""The REST API with FastAPI's test client on a real store holding the samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from khabar.api import create_app
+from tests.api.conftest import samples_settings
+
+
+def _error(response, status: int) -> dict:  # type: ignore[no-untyped-def]
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"} and {"code", "message"} <= set(body["error"])
+    assert "Traceback" not in response.text
+    return body["error"]
+
+
+def test_health_says_what_the_store_holds(client: TestClient) -> None:
+    body = client.get("/api/health").json()
+    assert body["status"] == "ok" and body["documents"] == 5 and body["stories"] == 3
+
+
+def test_lists_are_paginated_with_a_total(client: TestClient) -> None:
+    first = client.get("/api/stories", params={"limit": 1}).json()
+    second = client.get("/api/stories", params={"limit": 1, "offset": 1}).json()
+    assert first["total"] == second["total"] == 3
+    assert len(first["items"]) == 1 and first["items"][0]["id"] != second["items"][0]["id"]
+
+
+def test_story_has_its_articles_events_and_contradictions(client: TestClient) -> None:
+    story = client.get("/api/stories/1").json()
+    assert {m["lang"] for m in story["members"]} == {"ar", "fa"}
+    assert story["events"] and story["contradictions"]
+    kinds = {c["kind"] for c in story["contradictions"]}
+    assert {"field_conflict", "conflicting_claims"} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"lang": "fa"}, {1}),
+        ({"country": "SY"}, {1, 2}),
+        ({"since": "2020-03-01", "until": "2020-03-31"}, {3}),
+        ({"q": "مسئول أميركي"}, {1, 2}),  # hamza seat folded: finds مسؤول (عسكري) أميركي
+        ({"type": "Shelling", "actor": "US Central Command"}, {1}),
+    ],
+)
+def test_story_filters(client: TestClient, params: dict, expected: set[int]) -> None:
+    items = client.get("/api/stories", params=params).json()["items"]
+    assert {s["id"] for s in items} == expected
+
+
+def test_events_claims_and_contradictions_are_listed(client: TestClient) -> None:
+    events = client.get("/api/events", params={"story": 1}).json()["items"]
+    assert events and all(e["story_id"] == 1 for e in events)
+    one = client.get(f"/api/events/{events[0]['id']}").json()
+    assert one["id"] == events[0]["id"] and "contradictions" in one
+    claims = client.get("/api/claims", params={"story": 1, "speaker": "KH"}).json()["items"]
+    assert claims and {c["lang"] for c in claims} == {"ar", "fa"}
+    found = client.get("/api/contradictions", params={"kind": "field_conflict"}).json()
+    assert found["total"] >= 1
+
+
+def test_document_has_its_facts_with_spans_in_the_original(client: TestClient) -> None:
+    doc_id = client.get("/api/documents", params={"lang": "fa"}).json()["items"][0]["id"]
+    doc = client.get(f"/api/documents/{doc_id}").json()
+    place = doc["facts"]["place_mentions"][0]
+    assert doc["raw_text"][place["start"] : place["end"]] == place["text"]
+    assert doc["story_id"] == 1
+
+
+@pytest.mark.parametrize("query", ['"', "AND OR NOT (", "كتائب*", "NEAR(a b)", "^x"])
+def test_search_syntax_never_breaks_the_server(client: TestClient, query: str) -> None:
+    assert client.get("/api/search", params={"q": query}).status_code == 200
+
+
+def test_errors_have_one_shape_and_no_traceback(client: TestClient) -> None:
+    assert _error(client.get("/api/documents/nope"), 404)["code"] == "not_found"
+    assert _error(client.get("/api/stories/999"), 404)["code"] == "not_found"
+    assert _error(client.get("/api/stories", params={"limit": 10**6}), 400)
+    assert _error(client.get("/api/events", params={"since": "yesterday"}), 422)
+    assert _error(client.get("/api/export", params={"format": "xlsx"}), 400)
+    assert _error(client.post("/api/documents", json={"articles": []}), 422)
+
+
+def test_internal_errors_hide_their_details(client: TestClient, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from khabar.store.sqlite import SQLiteStore
+
+    def boom(self, *a, **k):  # type: ignore[no-untyped-def]
+        raise RuntimeError("secret path /etc/shadow")
+
+    monkeypatch.setattr(SQLiteStore, "stories", boom)
+    err = _error(client.get("/api/stories"), 500)
+    assert "secret" not in err["message"]
+
+
+def test_ingest_by_post_validates_and_quarantines(tmp_path: Path, seeds: Path) -> None:
+    app = create_app(samples_settings(tmp_path, seeds))
+    with TestClient(app) as c:
+        good = {"title": "هجوم على كالسو", "text": "قتل ثلاثة جنود عراقيين في هجوم صاروخي على "
+                "معسكر كالسو جنوب بغداد يوم السبت 20 أبريل 2024 بحسب مصادر أمنية."}  # fmt: skip
+        r = c.post("/api/documents", json={"articles": [good, {"text": " "}]})
+        assert r.status_code == 201, r.text
+        body = r.json()
+        assert body["ingested"] == 1 and body["quarantined"] == 1
+        assert body["quarantine"][0]["reason"] == "no_text"
+        doc = c.get(f"/api/documents/{body['ingested_ids'][0]}").json()
+        assert doc["title"] == good["title"]
+        again = c.post("/api/documents", json={"articles": [good]}).json()
+        assert again["ingested"] == 0  # same text: a duplicate, nothing new
+
+
+def test_request_bodies_over_the_limit_are_refused(tmp_path: Path, seeds: Path) -> None:
+    app = create_app(samples_settings(tmp_path, seeds, api_max_body_bytes=1000))
+    with TestClient(app) as c:
+        big = {"articles": [{"text": "كلمة " * 1000}]}
+        assert _error(c.post("/api/documents", json=big), 413)["code"] == "too_large"
+
+
+def test_cors_is_off_by_default_and_on_when_configured(
+    client: TestClient, tmp_path: Path, seeds: Path
+) -> None:
+    headers = {"Origin": "http://evil.example"}
+    assert "access-control-allow-origin" not in client.get("/api/health", headers=headers).headers
+    app = create_app(samples_settings(tmp_path, seeds, api_cors_origins=("http://ok.example",)))
+    with TestClient(app) as c:
+        r = c.get("/api/health", headers={"Origin": "http://ok.example"})
+        assert r.headers["access-control-allow-origin"] == "http://ok.example"
+
+
+@pytest.mark.parametrize("fmt", ["acled-csv", "geojson", "jsonl", "parquet"])
+def test_export_downloads_each_format(client: TestClient, fmt: str) -> None:
+    r = client.get("/api/export", params={"format": fmt, "country": "IQ"})
+    assert r.status_code == 200 and len(r.content) > 100
+
+
+def test_ui_and_api_docs_are_served_from_vendored_files(client: TestClient) -> None:
+    page = client.get("/").text
+    assert "/static/app.js" in page and "https://" not in page
+    docs = client.get("/docs").text
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs and "cdn" not in docs
+    assert client.get("/static/vendor/leaflet/leaflet.js").status_code == 200
+    assert client.get("/openapi.json").json()["info"]["title"] == "khabar"

@@ -1,0 +1,139 @@
+"""The web UI in headless Debian Chromium (playwright), served by the real app over a real
+store holding the samples and one hostile article. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from khabar.api import create_app
+from khabar.pipeline import ingest
+from khabar.settings import load_settings
+from khabar.store import open_store
+from tests.conftest import REFERENCE_DATE
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package, installed by `make test`
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("ui")
+    settings = load_settings(
+        {"database": str(folder / "ui.db"), "reference_date": REFERENCE_DATE}, environ={}
+    )
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text(json.dumps({"title": HOSTILE, "text": (
+        "<script>alert(2)</script> قتل ثلاثة جنود عراقيين في هجوم صاروخي على معسكر التاجي "
+        "شمال بغداد يوم الأحد 5 مايو 2024 بحسب مصادر أمنية عراقية.")}, ensure_ascii=False))  # fmt: skip
+    with open_store(settings) as store:
+        ingest([str(seeds), str(hostile)], store)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
+                                           log_level="warning"))  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-gpu"])  # fmt: skip
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.dialogs = []  # type: ignore[attr-defined]
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def _open(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("body[data-ready]", timeout=15_000)
+
+
+def _shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+def test_story_page_shows_articles_events_and_the_contradiction_panel(
+    page: Page, base_url: str
+) -> None:
+    _open(page, base_url + "/#/")
+    assert page.locator(".story").count() >= 3
+    _shot(page, "stories.png")
+    page.locator(".story-link", has_text="Story 1").click()
+    page.wait_for_selector("#contradictions .contradiction")
+    panel = page.locator("#contradictions")
+    assert panel.locator(".contradiction").count() >= 4
+    assert "Kharab al-Jir" in panel.inner_text()
+    assert page.locator("#articles tbody tr").count() == 3
+    assert page.locator("table.sidebyside").count() >= 1
+    # Persian and Arabic titles run right to left, set per element
+    title = page.locator("[lang=fa]").first
+    assert title.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    _shot(page, "story.png")
+    # a quote links to its exact sentence in the article
+    page.locator("#contradictions a.source-link").first.click()
+    page.wait_for_selector("mark.target")
+    assert page.locator("mark.target").first.inner_text().strip()
+    _shot(page, "article.png")
+
+
+def test_map_filters_by_date_range(page: Page, base_url: str) -> None:
+    _open(page, base_url + "/#/map")
+    page.wait_for_selector("#map-count[data-count]")
+    before = int(page.get_attribute("#map-count", "data-count") or 0)
+    assert before >= 5 and page.locator("#timeline rect.bar").count() >= 5
+    assert page.locator(".leaflet-overlay-pane path").count() > 50  # vendored country borders
+    _shot(page, "map.png")
+    page.fill("#from", "2024-04-20")
+    page.fill("#to", "2024-04-21")
+    page.dispatch_event("#to", "change")
+    after = int(page.get_attribute("#map-count", "data-count") or 0)
+    assert 0 < after < before
+    assert page.locator("#timeline rect.bar.out").count() >= 1
+    rows = page.locator(".event-row").all_inner_texts()
+    assert rows and all("2024-04-2" in r for r in rows)
+
+
+def test_a_hostile_title_renders_as_text(page: Page, base_url: str) -> None:
+    _open(page, base_url + "/#/")
+    page.fill("input[name=q]", "التاجي")
+    page.locator("#story-filters button").click()
+    page.wait_for_selector(f'.story .title:text("{HOSTILE}")')
+    assert page.locator(".story img").count() == 0
+    page.locator(".story-link").first.click()
+    page.wait_for_selector("#articles")
+    page.locator("#articles a", has_text=HOSTILE).click()
+    page.wait_for_selector("#doc-title")
+    assert page.locator("#doc-title").inner_text() == HOSTILE
+    assert page.locator("article img, #doc-title img, script:not([src])").count() == 0
+    page.click("#toggle-removed")
+    assert page.dialogs == []  # type: ignore[attr-defined]
