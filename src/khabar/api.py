@@ -78,6 +78,48 @@ def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     }
 
 
+class _BodyLimit:
+    """ASGI middleware: a request body over ``limit`` bytes gets 413, whether or not it says
+    its length (chunked bodies are counted as they arrive)."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > self.limit:
+            await self._refuse(scope, receive, send)
+            return
+        body, more = b"", True
+        while more:  # read the body first (at most limit + one chunk), then replay it
+            message = await receive()
+            if message["type"] != "http.request":
+                await self.app(scope, receive, send)
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.limit:
+                await self._refuse(scope, receive, send)
+                return
+        replayed = False
+
+        async def replay() -> dict:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, scope: dict, receive: Any, send: Any) -> None:
+        response = _error(413, "too_large", f"request body over {self.limit} bytes")
+        await response(scope, receive, send)
+
+
 def _store(request: Request) -> Iterator[SQLiteStore]:
     """One store per request (SQLite connections are not shared between threads)."""
     store = open_store(request.app.state.settings, create=True)
@@ -163,14 +205,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
             allow_headers=["Content-Type"],
         )
 
-    @app.middleware("http")
-    async def _limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
-        size = request.headers.get("content-length")
-        if size is not None and (not size.isdigit() or int(size) > settings.api_max_body_bytes):
-            return _error(
-                413, "too_large", f"request body over {settings.api_max_body_bytes} bytes"
-            )
-        return await call_next(request)
+    app.add_middleware(_BodyLimit, limit=settings.api_max_body_bytes)
 
     @app.exception_handler(KhabarError)
     async def _khabar_error(request: Request, exc: KhabarError) -> JSONResponse:

@@ -145,3 +145,17 @@ def test_ui_and_api_docs_are_served_from_vendored_files(client: TestClient) -> N
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs and "cdn" not in docs
     assert client.get("/static/vendor/leaflet/leaflet.js").status_code == 200
     assert client.get("/openapi.json").json()["info"]["title"] == "khabar"
+
+
+def test_a_chunked_body_over_the_limit_is_refused_too(tmp_path: Path, seeds: Path) -> None:
+    app = create_app(samples_settings(tmp_path, seeds, api_max_body_bytes=1000))
+
+    def chunks():  # type: ignore[no-untyped-def]
+        yield b'{"articles": [{"text": "'
+        for _ in range(200):
+            yield "كلمة ".encode()
+        yield b'"}]}'
+
+    with TestClient(app) as c:
+        r = c.post("/api/documents", content=chunks(), headers={"Content-Type": "application/json"})
+        assert _error(r, 413)["code"] == "too_large"
