@@ -18,8 +18,6 @@ import argparse
 import cProfile
 import json
 import pstats
-import random
-import re
 import resource
 import sqlite3
 import sys
@@ -28,35 +26,10 @@ import time
 import zipfile
 from pathlib import Path
 
-from khabar.eval.gold import samples_dir
 from khabar.pipeline import ingest
 from khabar.settings import load_settings
 from khabar.store import open_store
-
-_EXTRA_TOP = ["مساحة إعلانية", "عربي ودولي", "1,204 مشاهدة", "Advertisement", "شارك", ""]
-_EXTRA_END = ["اترك تعليقا", "المصدر : وكالات", "نظر شما", "Share this article", ""]
-
-
-def _variant(text: str, rng: random.Random, i: int) -> str:
-    lines = text.split("\n")
-    head, body = lines[:3], [ln for ln in lines[3:] if ln.strip()]
-    rng.shuffle(body)
-    body = body[: max(3, int(len(body) * rng.uniform(0.6, 1.0)))]
-    out = "\n\n".join(head + body)
-    out = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(1, 9)), out)
-    top, end = rng.choice(_EXTRA_TOP), rng.choice(_EXTRA_END)
-    return f"{top}\n{out}\n\n{end}\nرقم {i}\n"
-
-
-def make_corpus(folder: Path, n: int, seed: int = 7) -> list[Path]:
-    rng = random.Random(seed)
-    samples = [p.read_text(encoding="utf-8") for p in sorted(samples_dir().glob("*.txt"))]
-    paths = []
-    for i in range(n):
-        path = folder / f"doc_{i:06d}.txt"
-        path.write_text(_variant(samples[i % len(samples)], rng, i), encoding="utf-8")
-        paths.append(path)
-    return paths
+from khabar.synthetic import make_corpus
 
 
 def real_jsonl(path: Path, n: int) -> int:

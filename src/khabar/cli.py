@@ -24,6 +24,7 @@ from khabar.eval import check_floors, score_clean, score_extract, score_langid
 from khabar.eval.extract import score_sentences
 from khabar.eval.fuse import score_fuse
 from khabar.eval.stories import score_stories
+from khabar.executors import make_executor
 from khabar.export import export_events
 from khabar.fuse import fuse_stories
 from khabar.pipeline import IngestReport, ingest
@@ -102,18 +103,52 @@ def _summary_table(report: IngestReport) -> Table:
 @app.command("ingest")
 def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
+    executor: Annotated[
+        str, typer.Option(help="Where the per-document steps run: inprocess or dask.")
+    ] = "inprocess",
+    workers: Annotated[int, typer.Option(help="Dask workers of a local cluster.")] = 2,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Address of an existing Dask scheduler (tcp://...).")
+    ] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Read articles into the store: clean, identify language, find duplicates, index.
+    """Read articles into the store: clean, identify language, find duplicates, extract,
+    group into stories, fuse.
 
     Unreadable input is quarantined with its reason; the batch always continues.
-    Exit code 3 means something was quarantined.
+    Exit code 3 means something was quarantined. With --executor dask the per-document steps
+    run on a Dask cluster (a local one on 127.0.0.1, or --scheduler); the result is the same.
 
-    Example: khabar ingest samples/ feeds/today.rss crawl.warc.gz
+    Example: khabar ingest samples/ feeds/today.rss crawl.warc.gz --executor dask --workers 2
     """
     settings = _settings(db, config)
+    runner = None if executor == "inprocess" else make_executor(
+        executor, workers=workers, scheduler=scheduler)  # fmt: skip
+    try:
+        report = _ingest_with_progress(paths, settings, runner, json_out)
+    finally:
+        if runner is not None:
+            runner.close()
+    if json_out:
+        data = report.counts() | {
+            "run_id": report.run_id,
+            "quarantine": [
+                {"source": q.source, "locator": q.locator, "reason": q.reason, "detail": q.detail}
+                for q in report.quarantined
+            ],
+        }
+        _print_json(data)
+    else:
+        out.print(_summary_table(report))
+    if report.quarantined:
+        raise typer.Exit(3)
+
+
+def _ingest_with_progress(
+    paths: list[str], settings: Settings, runner: Any, json_out: bool
+) -> IngestReport:
     with open_store(settings) as store:
         total = _count_files(paths, ReadContext(settings))
         with Progress(
@@ -129,20 +164,7 @@ def ingest_cmd(
                     progress.update(task, advance=1 if last[0] else 0, current=Path(source).name)
                     last[0] = source
 
-            report = ingest(paths, store, on_item=advance)
-    if json_out:
-        data = report.counts() | {
-            "run_id": report.run_id,
-            "quarantine": [
-                {"source": q.source, "locator": q.locator, "reason": q.reason, "detail": q.detail}
-                for q in report.quarantined
-            ],
-        }
-        _print_json(data)
-    else:
-        out.print(_summary_table(report))
-    if report.quarantined:
-        raise typer.Exit(3)
+            return ingest(paths, store, on_item=advance, executor=runner)
 
 
 @app.command("search")

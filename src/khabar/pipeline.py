@@ -18,10 +18,14 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from khabar.clean import clean_article
-from khabar.dedup import DuplicateIndex
-from khabar.extract.document import extract_document, iso_day
+from khabar.dedup import DuplicateIndex, Signatures
+from khabar.extract.document import Extraction, extract_document, iso_day
 from khabar.fuse import fuse_pending, mark_changed
 from khabar.langid import detect_language
 from khabar.model import (
@@ -39,7 +43,11 @@ from khabar.settings import Settings
 from khabar.store import SQLiteStore
 from khabar.stories import StoryIndex, signature
 
-__all__ = ["IngestReport", "build_document", "document_id", "ingest", "ingest_jsonl", "wire_anchor"]
+if TYPE_CHECKING:
+    from khabar.executors import Executor
+
+__all__ = ["IngestReport", "Prepared", "build_document", "document_id", "ingest", "ingest_jsonl",
+           "prepare", "prepare_safely", "wire_anchor"]
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +151,55 @@ def build_document(raw: RawArticle, settings: Settings) -> Document:
     return doc
 
 
+@dataclass(slots=True)
+class Prepared:
+    """A document after the steps that need nothing but itself (clean, language, MinHash
+    signatures, extraction without a wire anchor): they can run on any worker."""
+
+    raw: RawArticle
+    doc: Document | None  # None when preparing failed (then ``error`` says why)
+    sigs: Signatures
+    extraction: Extraction | None
+    seconds: dict[str, float]
+    error: Exception | None = None
+
+
+@lru_cache(maxsize=4)
+def _signer(settings: Settings) -> DuplicateIndex:
+    return DuplicateIndex(settings)  # only its MinHash permutations are used
+
+
+def prepare(raw: RawArticle, settings: Settings) -> Prepared:
+    """Clean, identify the language, sign and extract one article: a pure function of the
+    article and the settings, so executors may run it in other processes or machines."""
+    seconds: dict[str, float] = {}
+    t0 = time.perf_counter()
+    doc = build_document(raw, settings)
+    t1 = time.perf_counter()
+    seconds["clean+langid"] = t1 - t0
+    if len(doc.body) < settings.min_text_chars:
+        return Prepared(raw, doc, Signatures(np.zeros(0, dtype=np.uint64)), None, seconds)
+    sigs = _signer(settings).signatures(doc)
+    t2 = time.perf_counter()
+    seconds["dedup"] = t2 - t1
+    extraction = extract_document(doc, settings) if settings.extract else None
+    seconds["extract"] = time.perf_counter() - t2
+    return Prepared(raw, doc, sigs, extraction, seconds)
+
+
+def prepare_safely(item: RawArticle | QuarantineRecord, settings: Settings) -> Any:
+    """``prepare`` for an executor: a quarantine record passes through; an error is carried
+    back to the driver, which quarantines the article (one bad document never stops a batch)."""
+    if isinstance(item, QuarantineRecord):
+        return item
+    try:
+        return prepare(item, settings)
+    except Exception as exc:
+        log.exception("preparing %s %s failed", item.source, item.locator)
+        empty = Signatures(np.zeros(0, dtype=np.uint64))
+        return Prepared(item, None, empty, None, {}, error=exc)
+
+
 def wire_anchor(
     doc: Document,
     near: DuplicateRecord | None,
@@ -182,9 +239,18 @@ class _Ingestor:
         return raw.text.encode("utf-8")
 
     def process(self, raw: RawArticle) -> None:
-        r, s = self.report, self.settings
-        with _timed(r, "clean+langid"):
-            doc = build_document(raw, s)
+        self.process_prepared(prepare(raw, self.settings))
+
+    def process_prepared(self, p: Prepared) -> None:
+        """The sequential steps of one prepared document: duplicates, the wire anchor (the
+        document is extracted again here only when an earlier dated copy anchors it), store,
+        story, fusion mark."""
+        r, s, raw = self.report, self.settings, p.raw
+        for stage, seconds in p.seconds.items():
+            r.seconds[stage] += seconds
+        if p.error is not None or p.doc is None:
+            raise p.error or RuntimeError("document was not prepared")
+        doc = p.doc
         if len(doc.body) < s.min_text_chars:
             self._quarantine(quarantine(
                 self.ctx, source=raw.source, locator=raw.locator, stage="clean", reason="no_text",
@@ -214,15 +280,16 @@ class _Ingestor:
                 r.unchanged += 1
             return
         with _timed(r, "dedup"):
-            sigs = self.index.signatures(doc)
+            sigs = p.sigs
             near = self.index.near_duplicate(doc.id, sigs.document)
             shared = self.index.shared_paragraphs(doc.id, sigs)
-        extraction = None
+        extraction = p.extraction
         if s.extract:
-            with _timed(r, "extract"):
-                fallback, label = wire_anchor(doc, near, shared, self._published)
-                extraction = extract_document(doc, s, fallback_anchor=fallback,
-                                              fallback_label=label)  # fmt: skip
+            fallback, label = wire_anchor(doc, near, shared, self._published)
+            if fallback is not None:  # anchored on a dated copy seen before: extract again
+                with _timed(r, "extract"):
+                    extraction = extract_document(doc, s, fallback_anchor=fallback,
+                                                  fallback_label=label)  # fmt: skip
         linked = {link.para_index for link in shared}
         canonical = {i: sig for i, sig in sigs.paragraphs.items() if i not in linked}
         with _timed(r, "store"):
@@ -281,18 +348,22 @@ class _Ingestor:
         ).fetchone()
         return row[0] if row else None
 
-    def handle(self, item: RawArticle | QuarantineRecord) -> None:
+    def handle(self, item: RawArticle | QuarantineRecord | Prepared) -> None:
         if isinstance(item, QuarantineRecord):
             self._quarantine(item)
             return
+        raw = item.raw if isinstance(item, Prepared) else item
         try:
-            self.process(item)
+            if isinstance(item, Prepared):
+                self.process_prepared(item)
+            else:
+                self.process(item)
         except Exception as exc:  # one bad document must not stop the batch: record it
-            log.exception("processing %s %s failed", item.source, item.locator)
+            log.exception("processing %s %s failed", raw.source, raw.locator)
             self._quarantine(quarantine(
-                self.ctx, source=item.source, locator=item.locator, stage="process",
+                self.ctx, source=raw.source, locator=raw.locator, stage="process",
                 reason="internal_error", detail=f"{type(exc).__name__}: {exc} (please report)",
-                raw=self._raw_bytes(item),
+                raw=self._raw_bytes(raw),
             ))  # fmt: skip
 
 
@@ -309,6 +380,7 @@ def ingest(
     store: SQLiteStore,
     *,
     on_item: Callable[[str], None] | None = None,
+    executor: Executor | None = None,
 ) -> IngestReport:
     """Ingest every article under ``paths`` into ``store``; see the module docstring.
 
@@ -320,7 +392,10 @@ def ingest(
     """
     paths = [str(p) for p in paths]
     ctx = ReadContext(store.settings)
-    return _run(read_paths(list(paths), ctx), ctx, store, paths, on_item)
+    items: Iterator[Any] = read_paths(list(paths), ctx)
+    if executor is not None:  # the per-document steps elsewhere, in input order
+        items = executor.prepare(items, store.settings)
+    return _run(items, ctx, store, paths, on_item)
 
 
 def ingest_jsonl(source: str, data: bytes, store: SQLiteStore) -> IngestReport:
@@ -331,7 +406,7 @@ def ingest_jsonl(source: str, data: bytes, store: SQLiteStore) -> IngestReport:
 
 
 def _run(
-    items: Iterator[RawArticle | QuarantineRecord],
+    items: Iterator[Any],
     ctx: ReadContext,
     store: SQLiteStore,
     inputs: list[str],
@@ -351,7 +426,7 @@ def _run(
                 break
             ingestor.handle(item)
             if on_item is not None:
-                on_item(item.source)
+                on_item(item.raw.source if isinstance(item, Prepared) else item.source)
             pending += 1
             if pending >= settings.commit_every:
                 store.db.execute("COMMIT")

@@ -1,0 +1,74 @@
+"""Executors: the Dask run gives the same store as the in-process run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from khabar.errors import ConfigError
+from khabar.executors import DaskExecutor, InProcessExecutor, make_executor
+from khabar.pipeline import ingest
+from khabar.settings import Settings, load_settings
+from khabar.store import open_store
+from khabar.synthetic import make_corpus
+from tests.conftest import REFERENCE_DATE
+
+_TABLES = {
+    "documents": "SELECT id, title, lang, published, body FROM documents ORDER BY id",
+    "facts": "SELECT doc_id, seq, plover, date, places, killed FROM event_mentions ORDER BY 1, 2",
+    "claims": "SELECT doc_id, seq, speaker, stance FROM claims ORDER BY 1, 2",
+    "duplicates": "SELECT doc_id, first_id, kind FROM duplicates ORDER BY 1, 2",
+    "stories": "SELECT doc_id, story_id, reasons FROM story_members ORDER BY 1",
+    "events": "SELECT id, record FROM events ORDER BY id",
+    "contradictions": "SELECT id, record FROM contradictions ORDER BY id",
+    "quarantine": "SELECT source, locator, reason FROM quarantine ORDER BY 1, 2, 3",
+}
+
+
+def _snapshot(settings: Settings) -> dict[str, list[tuple]]:
+    with open_store(settings) as store:
+        return {k: [tuple(r) for r in store.db.execute(sql)] for k, sql in _TABLES.items()}
+
+
+def _settings(folder: Path) -> Settings:
+    return load_settings(
+        {"database": str(folder / "k.db"), "reference_date": REFERENCE_DATE}, environ={}
+    )
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> list[str]:
+    folder = tmp_path_factory.mktemp("gen")
+    make_corpus(folder, 40, seed=11)
+    (folder / "broken.jsonl").write_text('{"title": "x"}\nnot json\n', encoding="utf-8")
+    return [str(seeds), str(folder)]
+
+
+def test_dask_with_two_workers_gives_the_in_process_result(
+    inputs: list[str], tmp_path: Path
+) -> None:
+    here, there = _settings(tmp_path / "a"), _settings(tmp_path / "b")
+    with open_store(here) as store:
+        ingest(inputs, store)
+    with DaskExecutor(workers=2, partition_size=7) as executor, open_store(there) as store:
+        report = ingest(inputs, store, executor=executor)
+    assert report.ingested > 20 and report.quarantined
+    a, b = _snapshot(here), _snapshot(there)
+    for table in _TABLES:
+        assert a[table] == b[table], table
+    assert a["events"] and a["stories"]
+
+
+def test_in_process_executor_is_the_plain_run(inputs: list[str], tmp_path: Path) -> None:
+    here, there = _settings(tmp_path / "a"), _settings(tmp_path / "b")
+    with open_store(here) as store:
+        ingest(inputs, store)
+    with open_store(there) as store:
+        ingest(inputs, store, executor=InProcessExecutor())
+    assert _snapshot(here) == _snapshot(there)
+
+
+def test_unknown_executor_is_a_clear_error() -> None:
+    with pytest.raises(ConfigError, match="inprocess or dask"):
+        make_executor("spark")
