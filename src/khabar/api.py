@@ -33,7 +33,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khabar.errors import KhabarError, NotFoundError
-from khabar.export import FORMATS, export_events, select_events
+from khabar.export import FORMATS, event_page, export_events, select_events
 from khabar.pipeline import ingest_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore, open_store
@@ -122,7 +122,7 @@ class _BodyLimit:
 
 def _store(request: Request) -> Iterator[SQLiteStore]:
     """One store per request (SQLite connections are not shared between threads)."""
-    store = open_store(request.app.state.settings, create=True)
+    store = open_store(request.app.state.settings, create=True, shared_across_threads=True)
     try:
         yield store
     finally:
@@ -338,18 +338,13 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
             "type": type,
         }
         wanted = _story_ids(store, filters)
-        rows = [r for r in store.stories(limit=10**9) if wanted is None or r["id"] in wanted]
-        counts = {
-            r[0]: (r[1], r[2])
-            for r in store.db.execute(
-                "SELECT s.story_id, (SELECT count(*) FROM events e WHERE e.story_id = s.story_id),"
-                " (SELECT count(*) FROM contradictions c WHERE c.story_id = s.story_id)"
-                " FROM (SELECT DISTINCT story_id FROM story_members) s"
-            )
-        }
+        lim = _limit(settings, limit)
+        rows, total = store.story_page(ids=wanted, limit=lim, offset=offset)
         for r in rows:
-            r["events"], r["contradictions"] = counts.get(r["id"], (0, 0))
-        return _page(rows, _limit(settings, limit), offset)
+            r["events"], r["contradictions"] = (
+                store.db.execute(f"SELECT count(*) FROM {t} WHERE story_id = ?", (r["id"],))
+                .fetchone()[0] for t in ("events", "contradictions"))  # fmt: skip
+        return {"items": rows, "total": total, "limit": lim, "offset": offset}
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
     def story(story_id: StoryId, store: Store) -> dict[str, Any]:
@@ -370,13 +365,11 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         story: StoryQuery = None,
     ) -> dict[str, Any]:  # noqa: A002
         """Canonical events by day, with filters (as `khabar export`)."""
-        found = select_events(
-            store,
-            {"since": since, "until": until, "country": country, "actor": actor, "type": type},
-        )
-        if story is not None:
-            found = [e for e in found if e["story_id"] == story]
-        return _page(found, _limit(settings, limit), offset)
+        lim = _limit(settings, limit)
+        filters = {"since": since, "until": until, "country": country, "actor": actor,
+                   "type": type, "story": story}  # fmt: skip
+        items, total = event_page(store, filters, limit=lim, offset=offset)
+        return {"items": items, "total": total, "limit": lim, "offset": offset}
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def event(event_id: str, store: Store) -> dict[str, Any]:

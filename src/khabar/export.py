@@ -25,7 +25,13 @@ from typing import Any
 from khabar.errors import ExportError
 from khabar.store.sqlite import SQLiteStore
 
-__all__ = ["ACLED_COLUMNS", "FORMATS", "EventFilter", "export_events", "select_events"]
+__all__ = [
+    "ACLED_COLUMNS",
+    "FORMATS",
+    "event_page",
+    "export_events",
+    "select_events",
+]
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
 ACLED_COLUMNS = (
@@ -39,37 +45,68 @@ ACLED_COLUMNS = (
 _GEO_PRECISION = {"site": 1, "town": 1, "province": 2, "country": 3}
 
 
-class EventFilter(dict[str, Any]):
-    """Filters for ``select_events``: since, until (YYYY-MM-DD), country (ISO code), actor (id
-    or name, as actor or target), type (words of the ACLED type or sub-type, or PLOVER)."""
-
-
-def select_events(store: SQLiteStore, filters: dict[str, Any] | None = None) -> list[dict]:
-    """Event records (with their contradictions) matching ``filters``, by day then id."""
-    f = filters or {}
+def _where(f: dict[str, Any]) -> tuple[str, list[Any]]:
     where, args = ["1 = 1"], []
-    if f.get("since"):
-        where.append("day >= ?")
-        args.append(f["since"])
-    if f.get("until"):
-        where.append("day <= ?")
-        args.append(f["until"])
+    for column, key, op in (("day", "since", ">="), ("day", "until", "<="),
+                            ("story_id", "story", "=")):  # fmt: skip
+        if f.get(key) is not None:
+            where.append(f"{column} {op} ?")
+            args.append(f[key])
     if f.get("country"):
         where.append("country = ?")
         args.append(f["country"].upper())
     if f.get("type"):
         where.append("(acled_type LIKE ? OR acled_subtype LIKE ? OR plover LIKE ?)")
         args += [f"%{f['type']}%"] * 3
-    rows = store.db.execute(
-        f"SELECT record FROM events WHERE {' AND '.join(where)}"
-        " ORDER BY day IS NULL, day, story_id, seq", args,
-    ).fetchall()  # fmt: skip
-    records = [json.loads(r[0]) for r in rows]
-    if f.get("actor"):
-        records = [r for r in records if _has_actor(r, f["actor"])]
+    if f.get("actor"):  # a cheap pre-filter; ``_has_actor`` decides
+        where.append("instr(lower(record), lower(?)) > 0")
+        args.append(f["actor"])
+    return " AND ".join(where), args
+
+
+def event_page(
+    store: SQLiteStore, filters: dict[str, Any] | None = None, *, limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[dict], int]:  # fmt: skip
+    """One page of event records (with their contradictions) matching ``filters``, by day
+    then id, and how many match in all. Filters: since, until (YYYY-MM-DD), story, country
+    (ISO code), actor (id or name, as actor or target), type (ACLED type/sub-type or PLOVER)."""
+    f = filters or {}
+    where, args = _where(f)
+    order = " ORDER BY day IS NULL, day, story_id, seq"
+    if f.get("actor"):  # decided in Python: page after filtering
+        rows = store.db.execute(f"SELECT record FROM events WHERE {where}{order}", args)
+        records = [r for r in (json.loads(x[0]) for x in rows) if _has_actor(r, f["actor"])]
+        total = len(records)
+        records = records[offset : None if limit is None else offset + limit]
+    else:
+        total = store.db.execute(f"SELECT count(*) FROM events WHERE {where}", args).fetchone()[0]
+        page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+        rows = store.db.execute(f"SELECT record FROM events WHERE {where}{order}{page}", args)
+        records = [json.loads(x[0]) for x in rows]
+    found = _contradictions_of(store, [r["id"] for r in records])
     for r in records:
-        r["contradictions"] = store.event_contradictions(r["id"])
-    return records
+        r["contradictions"] = found.get(r["id"], [])
+    return records, total
+
+
+def _contradictions_of(store: SQLiteStore, event_ids: list[str]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for i in range(0, len(event_ids), 500):
+        chunk = event_ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for event_id, record in store.db.execute(
+            f"SELECT event_id, record FROM contradictions WHERE event_id IN ({marks})"
+            " ORDER BY id", chunk,
+        ):  # fmt: skip
+            out.setdefault(event_id, []).append(json.loads(record))
+    return out
+
+
+def select_events(store: SQLiteStore, filters: dict[str, Any] | None = None) -> list[dict]:
+    """Every event record (with its contradictions) matching ``filters`` (see
+    ``event_page``), by day then id."""
+    return event_page(store, filters)[0]
 
 
 def _has_actor(record: dict[str, Any], actor: str) -> bool:

@@ -93,7 +93,7 @@ def test_internal_errors_hide_their_details(client: TestClient, monkeypatch) -> 
     def boom(self, *a, **k):  # type: ignore[no-untyped-def]
         raise RuntimeError("secret path /etc/shadow")
 
-    monkeypatch.setattr(SQLiteStore, "stories", boom)
+    monkeypatch.setattr(SQLiteStore, "story_page", boom)
     err = _error(client.get("/api/stories"), 500)
     assert "secret" not in err["message"]
 
@@ -159,3 +159,43 @@ def test_a_chunked_body_over_the_limit_is_refused_too(tmp_path: Path, seeds: Pat
     with TestClient(app) as c:
         r = c.post("/api/documents", content=chunks(), headers={"Content-Type": "application/json"})
         assert _error(r, 413)["code"] == "too_large"
+
+
+def test_concurrent_requests_on_a_real_server_all_succeed(api_settings) -> None:  # type: ignore[no-untyped-def]
+    """Found by bench/load_api.py: a request's store was opened in one worker thread and used
+    in another (SQLite refused: 500s under load)."""
+    import socket
+    import threading
+    import time
+
+    import httpx
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(api_settings), host="127.0.0.1",
+                                           port=port, log_level="warning"))  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    failures: list[str] = []
+
+    def client() -> None:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as c:
+            for path in ["/api/stories/1", "/api/contradictions", "/api/events"] * 5:
+                r = c.get(path)
+                if r.status_code != 200:
+                    failures.append(f"{path}: {r.status_code}")
+
+    try:
+        workers = [threading.Thread(target=client) for _ in range(8)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    assert failures == []

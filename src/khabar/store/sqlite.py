@@ -60,15 +60,18 @@ def _migrations() -> list[tuple[int, str, str]]:
 class SQLiteStore:
     """The embedded store. Use ``open_store(settings)``; close with ``close()`` or ``with``."""
 
-    def __init__(self, path: str | Path, settings: Settings) -> None:
+    def __init__(
+        self, path: str | Path, settings: Settings, *, check_same_thread: bool = True
+    ) -> None:
         self.path = Path(path)
         self.settings = settings
         try:
             if self.path.parent and not self.path.parent.exists():
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(
-                self.path, timeout=settings.sqlite_busy_timeout_ms / 1000, isolation_level=None
-            )
+                self.path, timeout=settings.sqlite_busy_timeout_ms / 1000, isolation_level=None,
+                check_same_thread=check_same_thread,
+            )  # fmt: skip
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
@@ -371,17 +374,32 @@ class SQLiteStore:
 
     def stories(self, *, limit: int = 50) -> list[dict[str, Any]]:
         """Stories, newest first: size, languages, outlets, time span, a title per language."""
+        return self.story_page(limit=limit)[0]
+
+    def story_page(
+        self, *, ids: set[int] | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of stories (only ``ids`` when given), newest first by their last event
+        day (stories without days last), and how many there are in all. Titles are worked out
+        for the page only."""
         rows = self._dicts(
             "SELECT m.story_id AS id, count(*) AS size, group_concat(DISTINCT d.lang) AS langs,"
-            " group_concat(DISTINCT d.outlet) AS outlets, max(m.joined_at) AS updated"
-            " FROM story_members m JOIN documents d ON d.id = m.doc_id"
-            " GROUP BY m.story_id ORDER BY updated DESC, m.story_id DESC LIMIT ?",
-            limit,
-        )
-        for row in rows:
-            row.update(self._story_span_and_titles(row["id"]))
-        # newest first: by the last event day, stories without days last
-        return sorted(rows, key=lambda r: (r["last_day"] or "", r["updated"]), reverse=True)
+            " group_concat(DISTINCT d.outlet) AS outlets, max(m.joined_at) AS updated,"
+            " (SELECT min(substr(s.element, 6)) FROM doc_signature s JOIN story_members x"
+            "  ON x.doc_id = s.doc_id WHERE x.story_id = m.story_id"
+            "  AND s.element LIKE 'date:%') AS first_day,"
+            " (SELECT max(substr(s.element, 6)) FROM doc_signature s JOIN story_members x"
+            "  ON x.doc_id = s.doc_id WHERE x.story_id = m.story_id"
+            "  AND s.element LIKE 'date:%') AS last_day"
+            " FROM story_members m JOIN documents d ON d.id = m.doc_id GROUP BY m.story_id"
+        )  # fmt: skip
+        if ids is not None:
+            rows = [r for r in rows if r["id"] in ids]
+        rows.sort(key=lambda r: (r["last_day"] or "", r["updated"], r["id"]), reverse=True)
+        page = rows[offset : offset + limit]
+        for row in page:
+            row["titles"] = self._story_span_and_titles(row["id"])["titles"]
+        return page, len(rows)
 
     def _story_span_and_titles(self, story_id: int) -> dict[str, Any]:
         days = [r[0][5:] for r in self.db.execute(
@@ -505,13 +523,17 @@ def _split_sql(sql: str) -> list[str]:
     return [s.strip() for s in body.split(";") if s.strip()]
 
 
-def open_store(settings: Settings, *, create: bool = True) -> SQLiteStore:
+def open_store(
+    settings: Settings, *, create: bool = True, shared_across_threads: bool = False
+) -> SQLiteStore:
     """Open (creating and migrating if needed) the database named by ``settings.database``.
 
     With ``create=False`` a missing file is an error instead (for commands that only read).
+    ``shared_across_threads``: the connection may be used from another thread than the one
+    that opened it, one thread at a time (a web request's set-up, handler and tear-down).
     """
     if not create and not Path(settings.database).exists():
         raise StoreError(
             f"no database at {settings.database}; run `khabar ingest PATH` first or pass --db"
         )
-    return SQLiteStore(settings.database, settings)
+    return SQLiteStore(settings.database, settings, check_same_thread=not shared_across_threads)
