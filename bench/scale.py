@@ -1,0 +1,86 @@
+"""Scaling of the whole pipeline: throughput and peak memory, in-process vs Dask.
+
+Synthetic variants of the samples (``khabar.synthetic``) are ingested from scratch into a
+fresh SQLite store — read, clean, language, duplicates, extraction, stories, fusion — for each
+size and each executor, in one run: in-process (the baseline), Dask with 1 worker, Dask with
+2 workers (local clusters on 127.0.0.1). Each run is a separate process, so peak memory is its
+own (max RSS of the driver; Dask workers are measured apart, as their sum of peaks). Ratios are
+throughput over the in-process run of the same size. The machine is noisy: repeat to judge.
+
+    .venv/bin/python bench/scale.py [--sizes 1000,10000] [--executors inprocess,dask1,dask2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from khabar.synthetic import make_corpus
+
+_CHILD = r"""
+import json, resource, sys, time
+from khabar.pipeline import ingest
+from khabar.settings import load_settings
+from khabar.store import open_store
+corpus, db, kind = sys.argv[1], sys.argv[2], sys.argv[3]
+settings = load_settings({"database": db}, environ={})
+executor, workers_peak = None, 0
+if kind.startswith("dask"):
+    from khabar.executors import DaskExecutor
+    executor = DaskExecutor(workers=int(kind[4:]), partition_size=32)
+t0 = time.perf_counter()
+with open_store(settings) as store:
+    report = ingest([corpus], store, executor=executor)
+seconds = time.perf_counter() - t0
+if executor is not None:
+    peaks = executor.client.run(lambda: __import__("resource").getrusage(
+        __import__("resource").RUSAGE_SELF).ru_maxrss)
+    workers_peak = sum(peaks.values()) // 1024
+    executor.close()
+print(json.dumps({"seconds": seconds, "ingested": report.ingested,
+                  "driver_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+                  "workers_mib": workers_peak}))
+"""
+
+
+def _run(corpus: Path, kind: str, tmp: Path) -> dict:
+    db = tmp / f"{kind}-{time.time_ns()}.db"
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(corpus), str(db), kind],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--executors", default="inprocess,dask1,dask2")
+    args = ap.parse_args()
+    kinds = args.executors.split(",")
+    print(f"{'docs':>7} {'executor':<10} {'seconds':>8} {'docs/s':>8} {'ratio':>6} "
+          f"{'driver MiB':>11} {'workers MiB':>12}")  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        for size in (int(x) for x in args.sizes.split(",")):
+            corpus = tmp / f"corpus-{size}"
+            corpus.mkdir()
+            make_corpus(corpus, size)
+            base = None
+            for kind in kinds:
+                r = _run(corpus, kind, tmp)
+                rate = size / r["seconds"]
+                base = base or rate
+                print(f"{size:>7} {kind:<10} {r['seconds']:>8.1f} {rate:>8.1f} "
+                      f"{rate / base:>6.2f} {r['driver_mib']:>11} {r['workers_mib']:>12}",
+                      flush=True)  # fmt: skip
+    print(f"(bench process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
