@@ -34,6 +34,11 @@ class Settings:
     database: str = _opt(
         "khabar.db", "Path of the SQLite database file (created on first use; WAL mode)."
     )
+    database_url: str = _opt(
+        "",
+        "PostgreSQL URL (postgresql://user@host:port/db); when set it is used instead of the "
+        "SQLite file (KHABAR_DATABASE_URL).",
+    )
     sqlite_busy_timeout_ms: int = _opt(
         10_000, "How long a writer waits for a lock held by another process, in milliseconds."
     )

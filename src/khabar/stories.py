@@ -269,10 +269,11 @@ class StoryIndex:
     def assign(self, doc_id: str, elements: set[str]) -> StoryDecision:
         """Record ``doc_id``'s signature and put it in a story (call inside a transaction)."""
         db = self.db
-        db.executemany("INSERT OR IGNORE INTO doc_signature VALUES (?, ?)",
+        db.executemany("INSERT INTO doc_signature VALUES (?, ?) ON CONFLICT DO NOTHING",
                        [(doc_id, e) for e in sorted(elements)])  # fmt: skip
         db.executemany(
-            "INSERT INTO element_df VALUES (?, 1) ON CONFLICT(element) DO UPDATE SET df = df + 1",
+            "INSERT INTO element_df VALUES (?, 1)"
+            " ON CONFLICT(element) DO UPDATE SET df = element_df.df + 1",
             [(e,) for e in sorted(elements)],
         )
         self.df.update(elements)
@@ -280,8 +281,8 @@ class StoryIndex:
         scored = self._scored(elements)
         if not scored:
             story_id = db.execute(
-                "INSERT INTO stories (created_at) VALUES (?)", (_now(),)
-            ).lastrowid
+                "INSERT INTO stories (created_at) VALUES (?) RETURNING id", (_now(),)
+            ).fetchone()[0]
             self._join(doc_id, story_id, 0.0, ["first document of the story"], elements)
             return StoryDecision(story_id, 0.0, [], [])
         score, story_id, reasons = scored[0]
@@ -302,7 +303,8 @@ class StoryIndex:
         db.executemany("UPDATE element_df SET df = df - 1 WHERE element = ?",
                        [(e,) for e in sorted(old - elements)])  # fmt: skip
         db.executemany(
-            "INSERT INTO element_df VALUES (?, 1) ON CONFLICT(element) DO UPDATE SET df = df + 1",
+            "INSERT INTO element_df VALUES (?, 1)"
+            " ON CONFLICT(element) DO UPDATE SET df = element_df.df + 1",
             [(e,) for e in sorted(elements - old)],
         )
         db.execute("DELETE FROM doc_signature WHERE doc_id = ?", (doc_id,))
@@ -323,7 +325,9 @@ class StoryIndex:
     def _join(self, doc_id: str, story_id: int, score: float, reasons: list[str],
               elements: set[str]) -> None:  # fmt: skip
         self.db.execute(
-            "INSERT OR REPLACE INTO story_members VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO story_members VALUES (?, ?, ?, ?, ?) ON CONFLICT(doc_id) DO UPDATE"
+            " SET story_id = excluded.story_id, score = excluded.score,"
+            " reasons = excluded.reasons, joined_at = excluded.joined_at",
             (doc_id, story_id, round(score, 3), json.dumps(reasons, ensure_ascii=False), _now()),
         )
         self.story_of[doc_id] = story_id

@@ -29,7 +29,7 @@ from khabar.normalize import normalize, normalize_with_offsets, tokens
 from khabar.settings import Settings
 from khabar.stories import story_elements_counter
 
-__all__ = ["SQLiteStore", "open_store"]
+__all__ = ["SQLiteStore", "migrations", "open_store"]
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 _FACT_TABLES = ("date_mentions", "place_mentions", "actor_mentions", "event_mentions", "claims")
@@ -47,8 +47,11 @@ def _sig_blob(sig: np.ndarray | None) -> bytes | None:
     return None if sig is None else np.asarray(sig, dtype=np.uint32).tobytes()
 
 
-def _migrations() -> list[tuple[int, str, str]]:
+def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
+    """(version, name, SQL) of the schema migrations of ``dialect`` (sqlite or postgres)."""
     folder = resources.files("khabar.store").joinpath("migrations")
+    if dialect != "sqlite":
+        folder = folder.joinpath(dialect)
     out = []
     for entry in folder.iterdir():
         m = _MIGRATION_NAME.match(entry.name)
@@ -116,7 +119,7 @@ class SQLiteStore:
         )
         done = {r[0] for r in self.db.execute("SELECT version FROM schema_migrations")}
         applied = []
-        for version, name, sql in _migrations():
+        for version, name, sql in migrations():
             if version in done:
                 continue
             self.db.execute("BEGIN IMMEDIATE")
@@ -141,11 +144,13 @@ class SQLiteStore:
     def begin_run(self, inputs: list[str]) -> int:
         with self.transaction():
             cur = self.db.execute(
-                "INSERT INTO ingest_runs (started_at, inputs, settings) VALUES (?, ?, ?)",
+                "INSERT INTO ingest_runs (started_at, inputs, settings) VALUES (?, ?, ?)"
+                " RETURNING id",
                 (_now(), json.dumps(inputs, ensure_ascii=False),
                  json.dumps(self.settings.as_dict(), ensure_ascii=False)),
             )  # fmt: skip
-        return int(cur.lastrowid or 0)
+            run_id = int(cur.fetchone()[0])
+        return run_id
 
     def finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
         with self.transaction():
@@ -174,13 +179,13 @@ class SQLiteStore:
             "INSERT INTO documents (id, source, locator, kind, url, outlet, author, title, summary,"
             " raw_text, body, lang, lang_score, lang_evidence, published, published_text,"
             " dateline, agency, encoding, minhash, run_id, ingested_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rowid",
             (doc.id, doc.source, doc.locator, doc.kind, doc.url, doc.outlet, doc.author,
              doc.title, doc.summary, doc.raw_text, doc.body, doc.lang, doc.lang_score,
              doc.lang_evidence, doc.published, doc.published_text, doc.dateline, doc.agency,
              doc.encoding, _sig_blob(minhash), run_id, _now()),
         )  # fmt: skip
-        rowid = cur.lastrowid
+        rowid = cur.fetchone()[0]
         self.db.executemany(
             'INSERT INTO paragraphs (doc_id, idx, role, start, "end", text, norm_hash, minhash)'
             " VALUES (?,?,?,?,?,?,?,?)",
@@ -254,14 +259,14 @@ class SQLiteStore:
     ) -> bool:
         """Record a duplicate; return False if this copy was already recorded."""
         cur = self.db.execute(
-            "INSERT OR IGNORE INTO duplicates VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO duplicates VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
             (dup.doc_id, dup.first_id, dup.kind, dup.score, source, locator, run_id),
         )
         return cur.rowcount > 0
 
     def add_shared_paragraphs(self, shared: list[SharedParagraph]) -> None:
         self.db.executemany(
-            "INSERT OR IGNORE INTO shared_paragraphs VALUES (?,?,?,?,?,?)",
+            "INSERT INTO shared_paragraphs VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING",
             [(s.doc_id, s.para_index, s.other_id, s.other_index, s.kind, s.score) for s in shared],
         )
 
@@ -271,7 +276,7 @@ class SQLiteStore:
             "\x1f".join([rec.source, rec.locator, rec.stage, rec.reason, rec.detail]).encode()
         ).hexdigest()[:24]
         cur = self.db.execute(
-            "INSERT OR IGNORE INTO quarantine VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO quarantine VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
             (key, rec.source, rec.locator, rec.stage, rec.reason, rec.detail, rec.severity,
              rec.raw, rec.raw_size, rec.raw_sha256, run_id, _now()),
         )  # fmt: skip
@@ -532,6 +537,14 @@ def open_store(
     ``shared_across_threads``: the connection may be used from another thread than the one
     that opened it, one thread at a time (a web request's set-up, handler and tear-down).
     """
+    if settings.database_url:
+        from khabar.store.postgres import PostgresStore, is_postgres_url
+
+        if not is_postgres_url(settings.database_url):
+            raise StoreError(
+                f"database_url must start with postgresql://, got {settings.database_url!r}"
+            )
+        return PostgresStore(settings.database_url, settings)
     if not create and not Path(settings.database).exists():
         raise StoreError(
             f"no database at {settings.database}; run `khabar ingest PATH` first or pass --db"

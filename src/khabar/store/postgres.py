@@ -1,0 +1,226 @@
+"""PostgreSQL store: the same tables, migrations and methods as the SQLite store, for teams.
+
+Input: a URL (``postgresql://user@host/db``, setting ``database_url`` or ``KHABAR_DATABASE_URL``)
+and the settings. Output: a ``PostgresStore`` with every method of ``SQLiteStore``. The
+pipeline, stories, fusion, API and exports write the SQL they always write; a thin connection
+wrapper (``PgConnection``) turns its few SQLite spellings into PostgreSQL ones (``?``
+placeholders, ``group_concat``, ``instr``, ``BEGIN IMMEDIATE``, PRAGMAs), and rows answer
+both by position and by name, as ``sqlite3.Row`` does.
+
+The schema comes from ``store/migrations/postgres/NNNN_name.sql``: the same versions as the
+SQLite files, in PostgreSQL's types (identity keys, BYTEA, DOUBLE PRECISION). Full-text search
+is done the PostgreSQL way: a ``tsvector`` column generated from the normalised title and body
+with a GIN index, and a ``pg_trgm`` trigram index for a fuzzy fall-back when no document has
+every word. Writers are safe together: inserts are upserts (``ON CONFLICT``), counters are
+incremented in the database, and each ingest transaction takes an advisory lock, so two
+workers ingesting overlapping batches serialise their commits instead of losing updates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from khabar.errors import StoreError
+from khabar.normalize import normalize, tokens
+from khabar.settings import Settings
+from khabar.store.sqlite import SQLiteStore, migrations
+
+__all__ = ["PgConnection", "PostgresStore", "is_postgres_url", "to_postgres"]
+
+_INGEST_LOCK = 7_061_999  # advisory lock key of khabar's write transactions
+
+
+def is_postgres_url(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+def _redacted(url: str) -> str:
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    user = f"{parts.username}@" if parts.username else ""
+    port = f":{parts.port}" if parts.port else ""
+    return urlunsplit((parts.scheme, f"{user}{host}{port}", parts.path, "", ""))
+
+
+@lru_cache(maxsize=2048)
+def to_postgres(sql: str) -> str | None:
+    """The PostgreSQL spelling of a statement written for SQLite (None: nothing to run)."""
+    head = sql.lstrip()[:16].upper()
+    if head.startswith("PRAGMA"):
+        return None
+    if head.startswith("BEGIN IMMEDIATE"):
+        return f"BEGIN; SELECT pg_advisory_xact_lock({_INGEST_LOCK})"
+    out = sql.replace("%", "%%").replace("?", "%s")
+    out = re.sub(r"group_concat\((DISTINCT )?([^()]+)\)", r"string_agg(\1\2, ',')", out)
+    return re.sub(r"\binstr\(", "strpos(", out)
+
+
+class _Row(tuple):  # noqa: SLOT001 (rows carry their column index)
+    """A result row readable by position and by column name, like ``sqlite3.Row``."""
+
+    _index: dict[str, int]
+
+    def __new__(cls, values: Sequence[Any], index: dict[str, int]) -> _Row:
+        row = super().__new__(cls, values)
+        row._index = index
+        return row
+
+    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self._index[key])
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self._index)
+
+
+def _row_factory(cursor: Any) -> Any:
+    names = [c.name for c in cursor.description] if cursor.description else []
+    index = {name: i for i, name in enumerate(names)}
+    return lambda values: _Row(values, index)
+
+
+class _Empty:
+    rowcount = 0
+
+    def fetchone(self) -> None:
+        return None
+
+    def fetchall(self) -> list[Any]:
+        return []
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
+
+
+class PgConnection:
+    """The part of ``sqlite3.Connection`` khabar uses, over a psycopg connection."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.row_factory = None  # accepted and ignored: rows are always ``_Row``
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        statement = to_postgres(sql)
+        if statement is None:
+            return _Empty()
+        cursor = self.conn.cursor(row_factory=_row_factory)
+        if ";" in statement and statement.startswith("BEGIN;"):
+            for part in statement.split(";"):
+                cursor.execute(part)
+            return cursor
+        cursor.execute(statement, tuple(params) if params else None)
+        return cursor
+
+    def executemany(self, sql: str, seq: Any) -> Any:
+        statement = to_postgres(sql)
+        cursor = self.conn.cursor(row_factory=_row_factory)
+        rows = [tuple(r) for r in seq]
+        if statement is not None and rows:
+            cursor.executemany(statement, rows)
+        return cursor
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class PostgresStore(SQLiteStore):
+    """The store on a PostgreSQL server (see the module docstring)."""
+
+    def __init__(self, url: str, settings: Settings) -> None:  # noqa: D107
+        try:
+            import psycopg
+            from psycopg.types.string import StrDumper
+        except ImportError as exc:
+            raise StoreError(
+                "a postgresql:// database needs psycopg: pip install 'khabar[postgres]'"
+            ) from exc
+        self.path = _redacted(url)  # type: ignore[assignment]  # named in messages, no password
+        self.settings = settings
+        self._psycopg = psycopg
+        try:
+            conn = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to {self.path}: {exc}") from exc
+        conn.adapters.register_dumper(str, StrDumper)  # text, not 'unknown': length(?) works
+        self.db = PgConnection(conn)  # type: ignore[assignment]
+        self.migrate()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, serialised with other khabar writers by an advisory lock."""
+        err = self._psycopg.Error
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except err as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        try:
+            yield
+        except err as exc:
+            self.db.execute("ROLLBACK")
+            raise StoreError(f"write to {self.path} failed: {exc}") from exc
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    def migrate(self) -> list[int]:
+        """Apply pending PostgreSQL migrations in order (one server-wide lock while doing so)."""
+        db = self.db
+        db.execute("SELECT pg_advisory_lock(?)", (_INGEST_LOCK + 1,))
+        try:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            done = {r[0] for r in db.execute("SELECT version FROM schema_migrations")}
+            applied = []
+            for version, name, sql in migrations("postgres"):
+                if version in done:
+                    continue
+                with self.transaction():
+                    self.db.conn.execute(sql)  # type: ignore[attr-defined]  # several statements
+                    db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                               (version, name, _now()))  # fmt: skip
+                applied.append(version)
+            return applied
+        finally:
+            db.execute("SELECT pg_advisory_unlock(?)", (_INGEST_LOCK + 1,))
+
+    def search(self, query: str, *, limit: int | None = None) -> list[dict[str, Any]]:
+        """Documents with every word of ``query`` (normalised), ranked by ``ts_rank``; when
+        none has them all, the closest by trigram similarity of the normalised body."""
+        words = tokens(normalize(query))
+        if not words:
+            return []
+        limit = limit or self.settings.search_limit
+        select = ("SELECT d.id, d.title, d.lang, d.published, d.outlet, d.body, {score} AS score"
+                  " FROM documents_fts f JOIN documents d ON d.rowid = f.rowid")  # fmt: skip
+        rows = self.db.execute(
+            select.format(score="ts_rank(f.tsv, plainto_tsquery('simple', ?))")
+            + " WHERE f.tsv @@ plainto_tsquery('simple', ?) ORDER BY score DESC, d.rowid LIMIT ?",
+            (" ".join(words), " ".join(words), limit),
+        ).fetchall()  # fmt: skip
+        if not rows:
+            rows = self.db.execute(
+                select.format(score="word_similarity(?, f.body)")
+                + " WHERE ? <% f.body ORDER BY score DESC, d.rowid LIMIT ?",
+                (" ".join(words), " ".join(words), limit),
+            ).fetchall()  # fmt: skip
+        return [
+            {"id": r["id"], "title": r["title"], "lang": r["lang"], "published": r["published"],
+             "outlet": r["outlet"], "score": round(float(r["score"]), 3),
+             "snippet": self._snippet(r["body"], words)}
+            for r in rows
+        ]  # fmt: skip
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
