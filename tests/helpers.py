@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -32,3 +33,16 @@ def write_warc(path: Path, records: list[tuple[str, str, bytes]], *, gzip: bool 
 
 def arabic_html() -> bytes:
     return (DATA / "inputs" / "article_ar.html").read_bytes()
+
+
+def store_snapshot(settings: Any, queries: dict[str, str]) -> dict[str, list[tuple]]:
+    """The rows of each query on the store named by ``settings`` (floats rounded), to compare
+    two stores table by table."""
+    from khabar.store import open_store
+
+    with open_store(settings) as store:
+        return {
+            name: [tuple(round(v, 6) if isinstance(v, float) else v for v in row)
+                   for row in store.db.execute(sql)]
+            for name, sql in queries.items()
+        }  # fmt: skip

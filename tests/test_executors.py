@@ -13,6 +13,7 @@ from khabar.settings import Settings, load_settings
 from khabar.store import open_store
 from khabar.synthetic import make_corpus
 from tests.conftest import REFERENCE_DATE
+from tests.helpers import store_snapshot
 
 _TABLES = {
     "documents": "SELECT id, title, lang, published, body FROM documents ORDER BY id",
@@ -27,8 +28,7 @@ _TABLES = {
 
 
 def _snapshot(settings: Settings) -> dict[str, list[tuple]]:
-    with open_store(settings) as store:
-        return {k: [tuple(r) for r in store.db.execute(sql)] for k, sql in _TABLES.items()}
+    return store_snapshot(settings, _TABLES)
 
 
 def _settings(folder: Path) -> Settings:

@@ -17,6 +17,7 @@ from khabar.settings import Settings, load_settings
 from khabar.store import open_store
 from khabar.synthetic import make_corpus
 from tests.conftest import REFERENCE_DATE
+from tests.helpers import store_snapshot
 from tests.store.conftest import new_pg_database
 
 _SNAPSHOT = {
@@ -38,13 +39,7 @@ _SNAPSHOT = {
 
 
 def _snapshot(settings: Settings) -> dict[str, list[tuple]]:
-    with open_store(settings) as store:
-        out = {}
-        for name, sql in _SNAPSHOT.items():
-            rows = [tuple(r) for r in store.db.execute(sql)]
-            out[name] = [tuple(round(v, 6) if isinstance(v, float) else v for v in r)
-                         for r in rows]  # fmt: skip
-        return out
+    return store_snapshot(settings, _SNAPSHOT)
 
 
 @pytest.fixture(scope="module")

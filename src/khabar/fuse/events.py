@@ -41,10 +41,7 @@ from khabar.settings import Settings
 
 __all__ = ["CanonicalEvent", "FieldValue", "build_events", "km_between"]
 
-FIELDS = ("date", "location", "origin", "actor", "target", "weapon", "count",
-          "killed", "injured")  # fmt: skip
 _PRECISION = {"country": 0, "province": 1, "town": 2, "site": 3}
-_NAMED_KINDS = ("official", "government", "state_force", "armed_group", "agency", "monitor")
 
 
 @dataclass(slots=True)
@@ -351,7 +348,9 @@ def _is_update(a: FieldValue, b: FieldValue) -> bool:
 
 
 def _official(fv: FieldValue) -> int:
-    return sum(1 for s in fv.sources if s.speaker and not s.speaker.startswith(("مصدر", "مصادر")))
+    """Sources of a value quoting a named speaker (an actor of the dictionary), not an
+    unnamed source."""
+    return sum(1 for s in fv.sources if s.speaker_id and s.speaker_id != "anonymous")
 
 
 def _earliest(fv: FieldValue) -> str:

@@ -12,15 +12,15 @@ SQLite files, in PostgreSQL's types (identity keys, BYTEA, DOUBLE PRECISION). Fu
 is done the PostgreSQL way: a ``tsvector`` column generated from the normalised title and body
 with a GIN index, and a ``pg_trgm`` trigram index for a fuzzy fall-back when no document has
 every word. Writers are safe together: inserts are upserts (``ON CONFLICT``), counters are
-incremented in the database, and each ingest transaction takes an advisory lock, so two
-workers ingesting overlapping batches serialise their commits instead of losing updates.
+incremented in the database, and every write transaction (``BEGIN IMMEDIATE`` in the SQLite
+spelling) takes an advisory lock, so two workers ingesting overlapping batches serialise their
+commits instead of losing updates.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -143,7 +143,7 @@ class PostgresStore(SQLiteStore):
             ) from exc
         self.path = _redacted(url)  # type: ignore[assignment]  # named in messages, no password
         self.settings = settings
-        self._psycopg = psycopg
+        self.driver_errors = (psycopg.Error,)
         try:
             conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
@@ -151,25 +151,6 @@ class PostgresStore(SQLiteStore):
         conn.adapters.register_dumper(str, StrDumper)  # text, not 'unknown': length(?) works
         self.db = PgConnection(conn)  # type: ignore[assignment]
         self.migrate()
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One write transaction, serialised with other khabar writers by an advisory lock."""
-        err = self._psycopg.Error
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except err as exc:
-            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
-        try:
-            yield
-        except err as exc:
-            self.db.execute("ROLLBACK")
-            raise StoreError(f"write to {self.path} failed: {exc}") from exc
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
-            self.db.execute("COMMIT")
 
     def migrate(self) -> list[int]:
         """Apply pending PostgreSQL migrations in order (one server-wide lock while doing so)."""

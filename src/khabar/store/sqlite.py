@@ -63,6 +63,8 @@ def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
 class SQLiteStore:
     """The embedded store. Use ``open_store(settings)``; close with ``close()`` or ``with``."""
 
+    driver_errors: tuple[type[Exception], ...] = (sqlite3.Error,)  # raised as StoreError
+
     def __init__(
         self, path: str | Path, settings: Settings, *, check_same_thread: bool = True
     ) -> None:
@@ -98,11 +100,11 @@ class SQLiteStore:
         """One write transaction; rolled back on error, errors raised as ``StoreError``."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
+        except self.driver_errors as exc:
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
         try:
             yield
-        except sqlite3.Error as exc:
+        except self.driver_errors as exc:
             self.db.execute("ROLLBACK")
             raise StoreError(f"write to {self.path} failed: {exc}") from exc
         except BaseException:
