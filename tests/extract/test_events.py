@@ -100,3 +100,21 @@ def test_victims_are_kept_as_written() -> None:
     assert (e.killed, e.victims) == (3, "3 جنود أميركيين")
     e = _event("حمله پهپادی در ۲۸ ژانویه منجر به کشته شدن سه سرباز آمریکایی در وسط صحرای اردن شد.")
     assert e.victims == "سه سرباز آمریکایی"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Three Iraqi soldiers were killed in a rocket attack on Camp Kalsu.", 3),
+        ("در حمله موشکی به اردوگاه کالسو روز شنبه 20 آوریل 2024 پنج نفر کشته شدند.", 5),
+        ("Five rockets killed two soldiers at the base.", 2),  # rockets are not victims
+        ("قتل ثلاثة جنود عراقيين في هجوم صاروخي على القاعدة.", 3),
+    ],
+)
+def test_a_number_before_the_victims_counts_them(text: str, killed: int) -> None:
+    assert _event(text).killed == killed
+
+
+def test_a_year_closing_a_date_is_not_a_count() -> None:
+    e = _event("حمله موشکی به اردوگاه کالسو روز شنبه 20 آوریل 2024 کشته شدند.")
+    assert e.killed != 2024

@@ -155,6 +155,8 @@ def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
     conjunct ("قتيل وثمانية جرحى"); a singular noun with no number is one ("سقوط قتيل")."""
     if i > 0 and (got := parse_number(words, i - 1)) is not None and not _is_year(words, i - 1):
         return got[0]
+    if (got := _number_before_victims(words, i)) is not None:
+        return got  # "Three Iraqi soldiers were killed", "پنج سرباز عراقی کشته شدند"
     duals = _lexicon().cues.get("dual", frozenset())
     if _bare(words[i]) in duals:
         return 2  # "سقوط قتيلين"
@@ -179,6 +181,19 @@ def _is_year(words: list[str], i: int) -> bool:
     w = words[i]
     return (w.isdigit() and 1300 <= int(w) <= 2100 and i > 0
             and _bare(words[i - 1]) in month_names())  # fmt: skip
+
+
+def _number_before_victims(words: list[str], i: int) -> int | None:
+    """A number a few words before the casualty word, with only words naming the victims
+    between them (nouns, nationalities, auxiliaries: ``victim_word`` cues)."""
+    victims = _lexicon().cues.get("victim_word", frozenset())
+    j = i - 1
+    while j >= 0 and i - j <= 4 and _bare(words[j]) in victims:
+        j -= 1
+    if j == i - 1 or j < 0:
+        return None
+    got = parse_number(words, j)
+    return got[0] if got is not None and not _is_year(words, j) else None
 
 
 def _is_auxiliary(word: str) -> bool:
