@@ -103,6 +103,9 @@ def test_story_page_shows_articles_events_and_the_contradiction_panel(
     page.locator("#contradictions a.source-link").first.click()
     page.wait_for_selector("mark.target")
     assert page.locator("mark.target").first.inner_text().strip()
+    # dates, places, actors and claims are marked in the text
+    for kind in ("date", "place", "actor", "claim"):
+        assert page.locator(f"article mark.{kind}").count() >= 1, kind
     _shot(page, "article.png")
 
 

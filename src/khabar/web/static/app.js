@@ -169,6 +169,7 @@ async function docPage(id, start, end) {
     ...f.date_mentions.map((d) => ({ start: d.start, end: d.end, kind: "date", title: `date: ${d.value || "?"}` })),
     ...f.place_mentions.map((p) => ({ start: p.start, end: p.end, kind: "place", title: `place: ${p.name}` })),
     ...f.actor_mentions.map((a) => ({ start: a.start, end: a.end, kind: "actor", title: `actor: ${a.name}` })),
+    ...f.claims.map((c) => ({ start: c.start, end: c.end, kind: "claim", title: `claim (${c.stance}) by ${c.speaker_text || c.speaker || "unattributed"}` })),
   ];
   if (start !== undefined) spans.push({ start: Number(start), end: Number(end), kind: "target", title: "cited sentence" });
   const raw = doc.raw_text;
@@ -186,7 +187,8 @@ async function docPage(id, start, end) {
     el("p", { class: "meta" }, `${doc.lang} · ${doc.outlet || "outlet unknown"} · ${doc.published || "undated"} · `,
       doc.story_id ? el("a", { href: `#/story/${doc.story_id}` }, `story ${doc.story_id}`) : "no story"),
     el("p", { class: "legend meta" }, el("span", {}, el("mark", { class: "date" }, "date")), el("span", {}, el("mark", { class: "place" }, "place")),
-      el("span", {}, el("mark", { class: "actor" }, "actor")), el("span", {}, el("mark", { class: "target" }, "cited sentence"))),
+      el("span", {}, el("mark", { class: "actor" }, "actor")), el("span", {}, el("mark", { class: "claim" }, "claim")),
+      el("span", {}, el("mark", { class: "target" }, "cited sentence"))),
     toggle, el("article", { class: "article" }, ...paragraphs), removed, el("h2", {}, "Claims"), ...claims);
   const target = view.querySelector("mark.target");
   if (target) target.scrollIntoView({ block: "center" });
