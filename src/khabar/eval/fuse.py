@@ -9,8 +9,9 @@ included). Output: scores and the details behind each.
   place: any place in that country). ``event_recall`` over all gold events, ``main_event_recall``
   over those not marked background.
 * **Chosen values** of found main events: the chosen date is the gold date; the chosen
-  location is within range of a gold place; killed / injured equal the gold's numbers where
-  the gold gives plain numbers. ``chosen_accuracy`` over all those checks.
+  location is within range of a gold place; the chosen time is the gold's clock time when it
+  gives one; killed / injured equal the gold's numbers where the gold gives plain numbers.
+  ``chosen_accuracy`` over all those checks.
 * **Location versions**: for each gold ``location_versions`` entry, the matched event holds a
   location value within range whose sources include the gold's documents.
 * **Contradictions**: a gold contradiction about claims is found when one found contradiction
@@ -28,6 +29,7 @@ included). Output: scores and the details behind each.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -93,6 +95,8 @@ def _chosen_checks(g: dict[str, Any], e: dict[str, Any], km: float) -> dict[str,
     places = gold_places(g)
     if places and chosen.get("location"):
         out["location"] = place_ok([chosen["location"]], places, km)
+    if isinstance(g.get("time"), str) and re.match(r"\d{1,2}:\d{2}", g["time"]):
+        out["time"] = str(chosen.get("time", "")).startswith(g["time"][:5])
     for key in ("killed", "injured"):
         want = (g.get("casualties") or {}).get(key)
         if isinstance(want, int):

@@ -9,7 +9,8 @@ day in one country; two groups merge only if they stay one kind of event (one AC
 at most, both background or both not) and their days stay within
 ``fuse_date_tolerance_days``. Repeats inside a document and across copies join like any other.
 
-**Fields.** date, location, origin, actor, target, weapon, count (of the
+**Fields.** date, time (a clock time in the sentence, "21:50 local (18:50 UTC)", else the
+part of day of its date, "evening"), location, origin, actor, target, weapon, count (of the
 weapon), killed, injured: every distinct value reported, each with its sources (document,
 outlet, language, span, quoted speaker), the number of independent sources (copies of one wire
 text are one source) and of outlets, and a chosen value with the rule that chose it:
@@ -247,6 +248,10 @@ def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
     for m in mentions:
         if m.day:
             add("date", m.day, m.date_text or m.day, m, note=m.date_note)
+        for clock in m.times:
+            add("time", clock, clock, m, precision="clock")
+        if m.part_of_day and not m.times:
+            add("time", m.part_of_day, m.part_of_day, m, precision="part of day")
         for p in m.places:
             if p.relation:
                 continue
@@ -360,6 +365,9 @@ def _earliest(fv: FieldValue) -> str:
 def _choose(name: str, vals: list[FieldValue], conflicting: bool) -> tuple[Any, str]:
     if len(vals) == 1:
         return vals[0].value, "only value"
+    if not conflicting and name == "time":  # a clock time refines "evening"
+        best = max(vals, key=lambda v: (v.detail["precision"] == "clock", v.independent))
+        return best.value, "most specific among consistent values"
     if not conflicting and name in ("location", "origin"):
         best = max(vals, key=lambda v: (_PRECISION[v.detail["precision"]], v.independent))
         return best.value, "most specific among consistent values"

@@ -101,6 +101,8 @@ class MentionFact:
     source_key: str
     date_problems: list[str] = field(default_factory=list)  # flags of its date as written
     speaker_id: str | None = None
+    times: list[str] = field(default_factory=list)  # clock times in its sentence
+    part_of_day: str | None = None  # of its date as written ("مساء الأحد" → evening)
 
     @property
     def key(self) -> str:
@@ -304,8 +306,10 @@ def _load_mentions(
         if not _inside_name(p[0], p[1], actor_spans) and not _dateline(doc.raw_text, p[1])
     ]  # fmt: skip
     flagged: dict[str, list[str]] = {}
-    for text, flags, corrections in db.execute(
-        "SELECT text, flags, corrections FROM date_mentions WHERE doc_id = ?", (doc.id,)
+    part_of_day: dict[str, str] = {}
+    for text, flags, corrections, pod in db.execute(
+        "SELECT text, flags, corrections, part_of_day FROM date_mentions WHERE doc_id = ?",
+        (doc.id,),
     ):
         notes = json.loads(flags) + [
             f"proposed {c[0]} ({c[1]}): {c[2]}"
@@ -314,6 +318,17 @@ def _load_mentions(
         ]
         if json.loads(flags):
             flagged[text] = notes
+        if pod:
+            part_of_day[text] = pod
+    clock = [
+        (
+            at,
+            time + (" local" if zone == "local" else f" {zone}") + (f" ({utc} UTC)" if utc else ""),
+        )
+        for at, time, zone, utc in db.execute(
+            "SELECT start, time, zone, utc FROM time_mentions WHERE doc_id = ?", (doc.id,)
+        )
+    ]
     out = []
     for r in db.execute("SELECT * FROM event_mentions WHERE doc_id = ? ORDER BY seq", (doc.id,)):
         said = _claim_at(claims, doc.id, r["start"], r["end"])
@@ -331,6 +346,8 @@ def _load_mentions(
             bool(r["background"]), said.speaker_label() if said else None,
             keys.key(doc.id, r["start"]), flagged.get(r["date_text"] or "", []),
             said.speaker_id() if said else None,
+            [label for at, label in clock if r["start"] <= at < r["end"]],
+            part_of_day.get(r["date_text"] or ""),
         ))  # fmt: skip
     return out
 

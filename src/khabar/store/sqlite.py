@@ -32,7 +32,8 @@ from khabar.stories import story_elements_counter
 __all__ = ["SQLiteStore", "migrations", "open_store"]
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
-_FACT_TABLES = ("date_mentions", "place_mentions", "actor_mentions", "event_mentions", "claims")
+_FACT_TABLES = ("date_mentions", "time_mentions", "place_mentions", "actor_mentions",
+                "event_mentions", "claims")  # fmt: skip
 
 
 def _json(value: object) -> str:
@@ -223,6 +224,11 @@ class SQLiteStore:
               d.anchor, d.weekday, d.part_of_day, d.qualifier, js(d.flags),
               js([[c.value, c.calendar, c.reason] for c in d.corrections]))
              for i, d in enumerate(ex.dates)],
+        )  # fmt: skip
+        self.db.executemany(
+            "INSERT INTO time_mentions VALUES (?,?,?,?,?,?,?,?)",
+            [(doc_id, i, t.span.start, t.span.end, t.text, t.time, t.zone, t.utc)
+             for i, t in enumerate(ex.times)],
         )  # fmt: skip
         self.db.executemany(
             "INSERT INTO place_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
