@@ -66,6 +66,7 @@ class IngestReport:
     skipped: Counter[str] = field(default_factory=Counter)
     seconds: Counter[str] = field(default_factory=Counter)
     fuse_failures: list[str] = field(default_factory=list)  # stories left for the next run
+    extracted_again: int = 0  # undated documents anchored on a dated copy, in the driver
 
     @property
     def exact_duplicates(self) -> int:
@@ -88,6 +89,7 @@ class IngestReport:
             "quarantine_reasons": dict(reasons),
             "skipped": dict(self.skipped),
             "fuse_failures": list(self.fuse_failures),
+            "extracted_again": self.extracted_again,
             "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
         }
 
@@ -287,6 +289,7 @@ class _Ingestor:
         if s.extract:
             fallback, label = wire_anchor(doc, near, shared, self._published)
             if fallback is not None:  # anchored on a dated copy seen before: extract again
+                r.extracted_again += 1
                 with _timed(r, "extract"):
                     extraction = extract_document(doc, s, fallback_anchor=fallback,
                                                   fallback_label=label)  # fmt: skip
