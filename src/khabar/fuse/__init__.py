@@ -103,6 +103,7 @@ def _fuse_ids(
         except Exception as exc:  # one story must not stop the others: logged, retried later
             db.execute("ROLLBACK TO fuse_story")
             db.execute("RELEASE fuse_story")
+            db.execute("UPDATE stories SET fused = 0 WHERE id = ?", (story_id,))
             log.exception("fusing story %s failed; it stays marked for fusion", story_id)
             if failures is not None:
                 failures.append(f"story {story_id}: {type(exc).__name__}: {exc}")
