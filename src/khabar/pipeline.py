@@ -21,8 +21,6 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from khabar.clean import clean_article
 from khabar.dedup import DuplicateIndex, Signatures
 from khabar.extract.document import Extraction, extract_document, iso_day
@@ -156,14 +154,27 @@ def build_document(raw: RawArticle, settings: Settings) -> Document:
 @dataclass(slots=True)
 class Prepared:
     """A document after the steps that need nothing but itself (clean, language, MinHash
-    signatures, extraction without a wire anchor): they can run on any worker."""
+    signatures, extraction without a wire anchor): they can run on any worker. Prepared in
+    process, a document is signed and extracted only once the driver knows it is new
+    (``sigs`` is None until then)."""
 
     raw: RawArticle
     doc: Document | None  # None when preparing failed (then ``error`` says why)
-    sigs: Signatures
+    sigs: Signatures | None
     extraction: Extraction | None
     seconds: dict[str, float]
     error: Exception | None = None
+
+    def complete(self, settings: Settings) -> None:
+        """Sign and extract the document (no-op when already done)."""
+        if self.sigs is not None or self.doc is None:
+            return
+        t0 = time.perf_counter()
+        self.sigs = _signer(settings).signatures(self.doc)
+        t1 = time.perf_counter()
+        self.extraction = extract_document(self.doc, settings) if settings.extract else None
+        self.seconds["dedup"] = self.seconds.get("dedup", 0.0) + t1 - t0
+        self.seconds["extract"] = self.seconds.get("extract", 0.0) + time.perf_counter() - t1
 
 
 @lru_cache(maxsize=4)
@@ -171,22 +182,16 @@ def _signer(settings: Settings) -> DuplicateIndex:
     return DuplicateIndex(settings)  # only its MinHash permutations are used
 
 
-def prepare(raw: RawArticle, settings: Settings) -> Prepared:
-    """Clean, identify the language, sign and extract one article: a pure function of the
-    article and the settings, so executors may run it in other processes or machines."""
-    seconds: dict[str, float] = {}
+def prepare(raw: RawArticle, settings: Settings, *, complete: bool = True) -> Prepared:
+    """Clean and identify the language of one article, then (``complete``) sign and extract
+    it: a pure function of the article and the settings, so executors may run it in other
+    processes or machines."""
     t0 = time.perf_counter()
     doc = build_document(raw, settings)
-    t1 = time.perf_counter()
-    seconds["clean+langid"] = t1 - t0
-    if len(doc.body) < settings.min_text_chars:
-        return Prepared(raw, doc, Signatures(np.zeros(0, dtype=np.uint64)), None, seconds)
-    sigs = _signer(settings).signatures(doc)
-    t2 = time.perf_counter()
-    seconds["dedup"] = t2 - t1
-    extraction = extract_document(doc, settings) if settings.extract else None
-    seconds["extract"] = time.perf_counter() - t2
-    return Prepared(raw, doc, sigs, extraction, seconds)
+    p = Prepared(raw, doc, None, None, {"clean+langid": time.perf_counter() - t0})
+    if complete and len(doc.body) >= settings.min_text_chars:
+        p.complete(settings)
+    return p
 
 
 def prepare_safely(item: RawArticle | QuarantineRecord, settings: Settings) -> Any:
@@ -198,8 +203,7 @@ def prepare_safely(item: RawArticle | QuarantineRecord, settings: Settings) -> A
         return prepare(item, settings)
     except Exception as exc:
         log.exception("preparing %s %s failed", item.source, item.locator)
-        empty = Signatures(np.zeros(0, dtype=np.uint64))
-        return Prepared(item, None, empty, None, {}, error=exc)
+        return Prepared(item, None, None, None, {}, error=exc)
 
 
 def wire_anchor(
@@ -241,15 +245,14 @@ class _Ingestor:
         return raw.text.encode("utf-8")
 
     def process(self, raw: RawArticle) -> None:
-        self.process_prepared(prepare(raw, self.settings))
+        self.process_prepared(prepare(raw, self.settings, complete=False))
 
     def process_prepared(self, p: Prepared) -> None:
         """The sequential steps of one prepared document: duplicates, the wire anchor (the
         document is extracted again here only when an earlier dated copy anchors it), store,
         story, fusion mark."""
         r, s, raw = self.report, self.settings, p.raw
-        for stage, seconds in p.seconds.items():
-            r.seconds[stage] += seconds
+        self._count_seconds(p)
         if p.error is not None or p.doc is None:
             raise p.error or RuntimeError("document was not prepared")
         doc = p.doc
@@ -281,8 +284,12 @@ class _Ingestor:
             else:
                 r.unchanged += 1
             return
+        if p.sigs is None:  # prepared here: signed and extracted now that it is new
+            p.complete(s)
+            self._count_seconds(p)
+        sigs = p.sigs
+        assert sigs is not None
         with _timed(r, "dedup"):
-            sigs = p.sigs
             near = self.index.near_duplicate(doc.id, sigs.document)
             shared = self.index.shared_paragraphs(doc.id, sigs)
         extraction = p.extraction
@@ -316,6 +323,12 @@ class _Ingestor:
         for idx, sig in canonical.items():
             self.index.add_paragraph(doc.id, idx, sigs.paragraph_keys[idx], sig)
         r.ingested += 1
+
+    def _count_seconds(self, p: Prepared) -> None:
+        """Add the prepare step's timings to the report (once each)."""
+        for stage, seconds in p.seconds.items():
+            self.report.seconds[stage] += seconds
+        p.seconds.clear()
 
     def _backfill_anchor(
         self, doc: Document, near: DuplicateRecord | None, shared: list[SharedParagraph]
