@@ -46,3 +46,13 @@ def store_snapshot(settings: Any, queries: dict[str, str]) -> dict[str, list[tup
                    for row in store.db.execute(sql)]
             for name, sql in queries.items()
         }  # fmt: skip
+
+
+def generated_inputs(folder: Path, seeds: Path, n: int, seed: int) -> list[str]:
+    """The sample folder plus ``n`` generated variants and a JSONL file with a bad line: the
+    inputs of the tests that compare two stores."""
+    from khabar.synthetic import make_corpus
+
+    make_corpus(folder, n, seed=seed)
+    (folder / "broken.jsonl").write_text('{"title": "x"}\nnot json\n', encoding="utf-8")
+    return [str(seeds), str(folder)]

@@ -11,9 +11,8 @@ from khabar.executors import DaskExecutor, InProcessExecutor, make_executor
 from khabar.pipeline import ingest
 from khabar.settings import Settings, load_settings
 from khabar.store import open_store
-from khabar.synthetic import make_corpus
 from tests.conftest import REFERENCE_DATE
-from tests.helpers import store_snapshot
+from tests.helpers import generated_inputs, store_snapshot
 
 _TABLES = {
     "documents": "SELECT id, title, lang, published, body FROM documents ORDER BY id",
@@ -39,10 +38,7 @@ def _settings(folder: Path) -> Settings:
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> list[str]:
-    folder = tmp_path_factory.mktemp("gen")
-    make_corpus(folder, 40, seed=11)
-    (folder / "broken.jsonl").write_text('{"title": "x"}\nnot json\n', encoding="utf-8")
-    return [str(seeds), str(folder)]
+    return generated_inputs(tmp_path_factory.mktemp("gen"), seeds, 40, seed=11)
 
 
 def test_dask_with_two_workers_gives_the_in_process_result(

@@ -17,7 +17,7 @@ from khabar.settings import Settings, load_settings
 from khabar.store import open_store
 from khabar.synthetic import make_corpus
 from tests.conftest import REFERENCE_DATE
-from tests.helpers import store_snapshot
+from tests.helpers import generated_inputs, store_snapshot
 from tests.store.conftest import new_pg_database
 
 _SNAPSHOT = {
@@ -44,10 +44,7 @@ def _snapshot(settings: Settings) -> dict[str, list[tuple]]:
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> list[str]:
-    folder = tmp_path_factory.mktemp("gen")
-    make_corpus(folder, 30, seed=5)
-    (folder / "broken.jsonl").write_text('{"title": "x"}\nnot json\n', encoding="utf-8")
-    return [str(seeds), str(folder)]
+    return generated_inputs(tmp_path_factory.mktemp("gen"), seeds, 30, seed=5)
 
 
 def test_postgres_and_sqlite_stores_hold_the_same_results(
