@@ -33,7 +33,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khabar.errors import KhabarError, NotFoundError
-from khabar.export import FORMATS, event_page, export_events, select_events
+from khabar.export import FORMATS, event_page, event_story_ids, export_events
 from khabar.pipeline import ingest_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore, open_store
@@ -172,7 +172,7 @@ def _story_ids(store: SQLiteStore, f: dict[str, Any]) -> set[int] | None:
         )
     event_filters = {k: f.get(k) for k in ("since", "until", "country", "actor", "type")}
     if any(event_filters.values()):
-        narrow({r["story_id"] for r in select_events(store, event_filters)})
+        narrow(event_story_ids(store, event_filters))
     return found
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "ACLED_COLUMNS",
     "FORMATS",
     "event_page",
+    "event_story_ids",
     "export_events",
     "select_events",
 ]
@@ -89,6 +90,19 @@ def event_page(
     for r in records:
         r["contradictions"] = found.get(r["id"], [])
     return records, total
+
+
+def event_story_ids(store: SQLiteStore, filters: dict[str, Any]) -> set[int]:
+    """Stories with an event matching ``filters`` (as ``event_page``), without loading the
+    events' contradictions."""
+    where, args = _where(filters)
+    if not filters.get("actor"):
+        return {
+            r[0]
+            for r in store.db.execute(f"SELECT DISTINCT story_id FROM events WHERE {where}", args)
+        }
+    rows = store.db.execute(f"SELECT story_id, record FROM events WHERE {where}", args)
+    return {sid for sid, rec in rows if _has_actor(json.loads(rec), filters["actor"])}
 
 
 def _contradictions_of(store: SQLiteStore, event_ids: list[str]) -> dict[str, list[dict]]:
