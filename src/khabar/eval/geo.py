@@ -7,24 +7,14 @@ extracted place id lies within a distance of one of them.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
-from khabar.extract.places import extract_places, gazetteer
+from khabar.extract.places import distance_km, extract_places, gazetteer
 
-__all__ = ["COORDS", "gold_places", "km", "place_ok"]
+__all__ = ["COORDS", "gold_places", "place_ok"]
 
 COORDS = re.compile(r"(-?\d{1,2}\.\d+),\s*(-?\d{1,3}\.\d+)")
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371 * 2 * math.asin(math.sqrt(h))
 
 
 def gold_places(event: dict[str, Any]) -> list[tuple[str, tuple[float, float] | None]]:
@@ -71,7 +61,7 @@ def place_ok(
             if (
                 coords is not None
                 and p.precision != "country"
-                and km((p.lat, p.lon), coords) <= max_km
+                and distance_km((p.lat, p.lon), coords) <= max_km
             ):
                 return True
     return False

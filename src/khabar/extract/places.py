@@ -15,6 +15,7 @@ countries named in it and the countries of its unambiguous places.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from khabar.model import Span
 from khabar.normalize import normalize_with_offsets
 from khabar.resources import read_csv
 
-__all__ = ["Place", "PlaceMention", "extract_places", "gazetteer"]
+__all__ = ["Place", "PlaceMention", "distance_km", "extract_places", "gazetteer"]
 
 _PRECISION = {"country": 0, "province": 1, "town": 2, "site": 3}
 _SITE_PRECISION = {"town": "town"}  # other site kinds (base, oil_field...) are "site"
@@ -58,6 +59,14 @@ class Place:
     lon: float
     population: int = 0
     source: str = ""
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (latitude, longitude) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)  # fmt: skip
+    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 @dataclass(slots=True)

@@ -28,19 +28,18 @@ next to a count, is a refinement, not a conflict.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from khabar.extract.actors import actor_dictionary
-from khabar.extract.places import Place, gazetteer
+from khabar.extract.places import Place, distance_km, gazetteer
 from khabar.fuse.facts import MentionFact, Source
 from khabar.normalize import normalize
 from khabar.settings import Settings
 
-__all__ = ["CanonicalEvent", "FieldValue", "build_events", "km_between"]
+__all__ = ["CanonicalEvent", "FieldValue", "build_events"]
 
 _PRECISION = {"country": 0, "province": 1, "town": 2, "site": 3}
 
@@ -120,14 +119,6 @@ class CanonicalEvent:
         }  # fmt: skip
 
 
-def km_between(a: Place | Any, b: Place | Any) -> float:
-    """Great-circle distance in km between two places (``Place`` objects)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)  # fmt: skip
-    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
-
-
 # --- grouping --------------------------------------------------------------------------------
 
 
@@ -158,7 +149,9 @@ def _link(a: MentionFact, b: MentionFact, km: float) -> float:
     """How strongly two mentions look like one event (0: no evidence)."""
     pa, pb = _specific(a), _specific(b)
     shared = {p.id for p in pa} & {p.id for p in pb}
-    near = not shared and any(km_between(x, y) <= km for x in pa for y in pb)
+    near = not shared and any(
+        distance_km((x.lat, x.lon), (y.lat, y.lon)) <= km for x in pa for y in pb
+    )
     same_day = a.day is not None and a.day == b.day
     if not (shared or near or (same_day and _countries(a) & _countries(b))):
         return 0.0
@@ -301,20 +294,11 @@ def _place_conflict(a: FieldValue, b: FieldValue, km: float, together: set[froze
         return False  # a country or province next to a place in it refines it
     if frozenset((a.value, b.value)) in together:
         return False  # named together in one sentence: several places, not versions
-    return km_between(_Coords(a), _Coords(b)) > km
+    return distance_km(_coords(a), _coords(b)) > km
 
 
-@dataclass(frozen=True, slots=True)
-class _Coords:
-    fv: FieldValue
-
-    @property
-    def lat(self) -> float:
-        return float(self.fv.detail["lat"])
-
-    @property
-    def lon(self) -> float:
-        return float(self.fv.detail["lon"])
+def _coords(fv: FieldValue) -> tuple[float, float]:
+    return float(fv.detail["lat"]), float(fv.detail["lon"])
 
 
 def _conflicts(event: CanonicalEvent, km: float) -> dict[str, list[tuple[FieldValue, FieldValue]]]:
