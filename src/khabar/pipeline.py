@@ -224,7 +224,9 @@ def wire_anchor(
 
 
 class _Ingestor:
-    def __init__(self, store: SQLiteStore, settings: Settings, report: IngestReport) -> None:
+    def __init__(
+        self, store: SQLiteStore, settings: Settings, report: IngestReport, ctx: ReadContext
+    ) -> None:
         self.store, self.settings, self.report = store, settings, report
         self.index = DuplicateIndex(settings)
         with _timed(report, "load_index"):
@@ -233,7 +235,7 @@ class _Ingestor:
             for doc_id, idx, key, sig in store.paragraph_signatures():
                 self.index.add_paragraph(doc_id, idx, key, sig)
             self.stories = StoryIndex(store.db, settings)
-        self.ctx = ReadContext(settings)
+        self.ctx = ctx
 
     def _quarantine(self, rec: QuarantineRecord) -> None:
         self.store.add_quarantine(rec, run_id=self.report.run_id)
@@ -430,8 +432,7 @@ def _run(
 ) -> IngestReport:
     settings = store.settings
     report = IngestReport(run_id=store.begin_run(inputs))
-    ingestor = _Ingestor(store, settings, report)
-    ingestor.ctx = ctx
+    ingestor = _Ingestor(store, settings, report, ctx)
     pending = 0
     store.db.execute("BEGIN IMMEDIATE")
     try:

@@ -37,7 +37,7 @@ from typing import Any
 
 from khabar.extract.actors import actor_dictionary
 from khabar.fuse.events import CanonicalEvent, FieldValue
-from khabar.fuse.facts import ClaimFact, MentionFact, Source, object_cues
+from khabar.fuse.facts import ClaimFact, MentionFact, Source, fusion_cues
 from khabar.normalize import normalize
 from khabar.resources import read_csv
 
@@ -274,7 +274,7 @@ class _Finder:
 
     def accounts(self) -> None:
         """Who or what destroyed a launcher or vehicle, according to each source."""
-        cues = object_cues()
+        cues = fusion_cues()
         by_agent: dict[str, list[ClaimFact]] = defaultdict(list)
         for claim in self.claims:
             norm = " " + normalize(_text(claim))
@@ -301,7 +301,7 @@ class _Finder:
 
     @staticmethod
     def _agent(claim: ClaimFact, norm: str, verb: int) -> str:
-        cues = object_cues()
+        cues = fusion_cues()
         if any(_find(x, norm) >= 0 for x in cues["self"]):
             return "its own load exploded"
         if any(_find(x, norm) >= 0 for x in cues["first_person"]):

@@ -25,7 +25,8 @@ from khabar.extract.places import Place, gazetteer
 from khabar.normalize import normalize
 from khabar.resources import read_csv
 
-__all__ = ["ClaimFact", "DocFact", "MentionFact", "PlaceRef", "Source", "StoryFacts", "load_story"]
+__all__ = ["ClaimFact", "DocFact", "MentionFact", "PlaceRef", "Source", "StoryFacts",
+           "fusion_cues", "load_story"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,29 +163,25 @@ class StoryFacts:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> dict[str, tuple[str, ...]]:
+def fusion_cues() -> dict[str, tuple[str, ...]]:
+    """Normalised cue phrases of ``fusion_cues.tsv`` by kind (object, destroyed, origin...)."""
     out: dict[str, list[str]] = {}
     for r in read_csv("fusion_cues.tsv"):
         out.setdefault(r["kind"], []).extend(normalize(w) for w in r["words"].split("|"))
     return {k: tuple(v) for k, v in out.items()}
 
 
-def object_cues() -> dict[str, tuple[str, ...]]:
-    """Normalised cue phrases of ``fusion_cues.tsv`` by kind (object, destroyed, origin...)."""
-    return _cues()
-
-
 def _goes_on(verb: str) -> bool:
     """A verb that goes on quoting the previous speaker ("وأضاف", "افزود", "added")."""
     v = normalize(verb)
-    return any(v == c or v.startswith(c + " ") for c in _cues()["continuation"])
+    return any(v == c or v.startswith(c + " ") for c in fusion_cues()["continuation"])
 
 
 def _place_role(raw: str, start: int, window: int) -> str:
     """``origin`` when a word of origin (من / از / from) stands just before the place, with at
     most one place noun between ("من بلدة زمار", "از منطقه ذمار"); else ``location``."""
     words = normalize(raw[max(0, start - 60) : start]).split()[-window:]
-    cues = _cues()
+    cues = fusion_cues()
     nouns = set(cues["place_noun"])
     while words and words[-1] in nouns:
         words.pop()
