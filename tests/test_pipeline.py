@@ -130,6 +130,13 @@ def test_undated_wire_copy_is_anchored_when_a_dated_copy_arrives(
     ingest([str(first / next(p.name for p in first.glob("001_*")))], store)
     value, anchor = kalsu_date()
     assert value == "2024-04-20" and anchor.startswith("wire copy ")
+    # a later copy dated otherwise does not move it again: the first dated copy anchors
+    text = next(seeds.glob("001_*.txt")).read_text(encoding="utf-8")
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({"title": "نسخة لاحقة", "text": text.split("\n", 1)[1],
+                                 "published": "2024-06-03"}), encoding="utf-8")  # fmt: skip
+    assert ingest([str(later)], store).ingested == 1
+    assert kalsu_date() == (value, anchor)
 
 
 def test_free_text_publication_dates_do_not_break_ingest(

@@ -165,16 +165,22 @@ class Prepared:
     seconds: dict[str, float]
     error: Exception | None = None
 
-    def complete(self, settings: Settings) -> None:
-        """Sign and extract the document (no-op when already done)."""
+    def sign(self, settings: Settings) -> None:
+        """Compute the MinHash signatures (no-op when already done)."""
         if self.sigs is not None or self.doc is None:
             return
         t0 = time.perf_counter()
         self.sigs = _signer(settings).signatures(self.doc)
-        t1 = time.perf_counter()
+        self.seconds["dedup"] = self.seconds.get("dedup", 0.0) + time.perf_counter() - t0
+
+    def complete(self, settings: Settings) -> None:
+        """Sign and extract the document (no-op when already done)."""
+        if self.sigs is not None or self.doc is None:
+            return
+        self.sign(settings)
+        t0 = time.perf_counter()
         self.extraction = extract_document(self.doc, settings) if settings.extract else None
-        self.seconds["dedup"] = self.seconds.get("dedup", 0.0) + t1 - t0
-        self.seconds["extract"] = self.seconds.get("extract", 0.0) + time.perf_counter() - t1
+        self.seconds["extract"] = self.seconds.get("extract", 0.0) + time.perf_counter() - t0
 
 
 @lru_cache(maxsize=4)
@@ -286,8 +292,8 @@ class _Ingestor:
             else:
                 r.unchanged += 1
             return
-        if p.sigs is None:  # prepared here: signed and extracted now that it is new
-            p.complete(s)
+        if p.sigs is None:  # prepared here: signed now that it is new, extracted below
+            p.sign(s)
             self._count_seconds(p)
         sigs = p.sigs
         assert sigs is not None
@@ -297,8 +303,9 @@ class _Ingestor:
         extraction = p.extraction
         if s.extract:
             fallback, label = wire_anchor(doc, near, shared, self._published)
-            if fallback is not None:  # anchored on a dated copy seen before: extract again
-                r.extracted_again += 1
+            if fallback is not None and extraction is not None:
+                r.extracted_again += 1  # extracted elsewhere before its anchor was known
+            if fallback is not None or extraction is None:
                 with _timed(r, "extract"):
                     extraction = extract_document(doc, s, fallback_anchor=fallback,
                                                   fallback_label=label)  # fmt: skip
@@ -335,8 +342,8 @@ class _Ingestor:
     def _backfill_anchor(
         self, doc: Document, near: DuplicateRecord | None, shared: list[SharedParagraph]
     ) -> None:
-        """Earlier copies with no publication date are re-extracted now that a dated copy of
-        their text has arrived, anchored on it."""
+        """Earlier copies with no publication date are re-extracted, anchored on the first
+        dated copy of their text to arrive (once: a later dated copy changes nothing)."""
         anchor = iso_day(doc.published)
         if anchor is None:
             return
@@ -346,7 +353,7 @@ class _Ingestor:
                 "SELECT source, locator, kind, raw_text, title, published FROM documents"
                 " WHERE id = ?", (other,)
             ).fetchone()  # fmt: skip
-            if row is None or row["published"]:
+            if row is None or row["published"] or self._wire_anchored(other):
                 continue
             raw = RawArticle(row["source"], row["locator"], row["kind"], row["raw_text"],
                              title=None if row["kind"] == "txt" else row["title"],
@@ -359,6 +366,14 @@ class _Ingestor:
             self.store.add_extraction(other, again)
             self.stories.refresh(other, signature(again))
             mark_changed(self.store, other)
+
+    def _wire_anchored(self, doc_id: str) -> bool:
+        """Whether the document's dates were already read against a wire copy's date."""
+        row = self.store.db.execute(
+            "SELECT 1 FROM date_mentions WHERE doc_id = ? AND anchor LIKE 'wire copy %' LIMIT 1",
+            (doc_id,),
+        ).fetchone()
+        return row is not None
 
     def _published(self, doc_id: str) -> str | None:
         row = self.store.db.execute(
