@@ -38,16 +38,20 @@ executor, workers_peak = None, 0
 if kind.startswith("dask"):
     from khabar.executors import DaskExecutor
     executor = DaskExecutor(workers=int(kind[4:]), partition_size=32)
-t0 = time.perf_counter()
+t0, done, marks = time.perf_counter(), [0], []
+def tick(_source):
+    done[0] += 1
+    if done[0] % 10000 == 0:
+        marks.append((done[0], round(time.perf_counter() - t0, 1)))
 with open_store(settings) as store:
-    report = ingest([corpus], store, executor=executor)
+    report = ingest([corpus], store, executor=executor, on_item=tick)
 seconds = time.perf_counter() - t0
 if executor is not None:
     peaks = executor.client.run(lambda: __import__("resource").getrusage(
         __import__("resource").RUSAGE_SELF).ru_maxrss)
     workers_peak = sum(peaks.values()) // 1024
     executor.close()
-print(json.dumps({"seconds": seconds, "ingested": report.ingested,
+print(json.dumps({"seconds": seconds, "ingested": report.ingested, "marks": marks,
                   "driver_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
                   "workers_mib": workers_peak}))
 """
@@ -79,6 +83,18 @@ class _Postgres:
         return self.uri.replace("/postgres?", f"/bench_{self.n}?")
 
 
+def _print_slope(marks: list[list[float]]) -> None:
+    """Throughput of each successive 10,000 documents (sizes above 10,000): a falling rate means
+    some step grows with the store."""
+    if len(marks) < 2:
+        return
+    prev_n, prev_t, parts = 0, 0.0, []
+    for n, t in marks:
+        parts.append(f"{prev_n // 1000}-{int(n) // 1000}k {(n - prev_n) / (t - prev_t):.1f}")
+        prev_n, prev_t = int(n), t
+    print("        docs/s per 10k: " + ", ".join(parts), flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000")
@@ -106,6 +122,7 @@ def main() -> int:
                     print(f"{size:>7} {backend:<9} {kind:<10} {r['seconds']:>8.1f} {rate:>8.1f} "
                           f"{rate / base:>6.2f} {r['driver_mib']:>11} {r['workers_mib']:>12}",
                           flush=True)  # fmt: skip
+                    _print_slope(r["marks"])
     print(f"(bench process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)")
     return 0
 

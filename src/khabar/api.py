@@ -32,6 +32,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from khabar.embed import similar
 from khabar.errors import KhabarError, NotFoundError
 from khabar.export import FORMATS, event_page, event_story_ids, export_events
 from khabar.pipeline import ingest_jsonl
@@ -279,6 +280,18 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         ).fetchone()
         doc["story_id"] = row[0] if row else None
         return doc
+
+    @app.get("/api/documents/{doc_id}/similar", tags=["documents"])
+    def similar_documents(
+        doc_id: str, store: Store, limit: Limit = None, offset: Offset = 0
+    ) -> dict[str, Any]:
+        """Documents nearest in meaning to this one, in any language (cosine of title+lead
+        embeddings, best first, each with its ``score`` and story); ``total`` counts the embedded
+        documents ranked. 400 when it has no embedding yet (run `khabar embed`)."""
+        n = _limit(settings, limit)
+        hits = similar(store, doc_id=doc_id, limit=offset + n)
+        ranked = store.db.execute("SELECT count(*) FROM embeddings").fetchone()[0] - 1
+        return _page(hits, n, offset) | {"total": ranked}
 
     @app.post("/api/documents", tags=["documents"], status_code=201)
     def ingest_documents(body: IngestRequest, store: Store) -> dict[str, Any]:

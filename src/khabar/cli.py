@@ -19,10 +19,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from khabar.embed import embed_pending, make_embedder, similar
 from khabar.errors import KhabarError
 from khabar.eval import check_floors, score_clean, score_extract, score_langid
 from khabar.eval.extract import score_sentences
 from khabar.eval.fuse import score_fuse
+from khabar.eval.similar import score_similar
 from khabar.eval.stories import score_stories
 from khabar.executors import make_executor
 from khabar.export import export_events
@@ -365,6 +367,77 @@ def _print_contradiction(c: dict[str, Any]) -> None:
             who = f" — {src['speaker']}" if src["speaker"] else ""
             out.print(f"        {src['doc_id']}[{src['start']}:{src['end']}] {src['lang']}"
                       f"{who}: {src['quote'][:110]}", highlight=False)  # fmt: skip
+
+
+DeviceOpt = Annotated[
+    str | None,
+    typer.Option(help="auto, cpu, cuda or numpy (default: setting 'embed_device')."),
+]
+
+
+@app.command("embed")
+def embed_cmd(
+    device: DeviceOpt = None,
+    again: Annotated[bool, typer.Option(help="Embed every document again.")] = False,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Embed the title and lead of every document that has no vector yet (multilingual-e5-small,
+    on the CPU or a CUDA device), for `khabar similar`.
+
+    Example: khabar embed --device auto
+    """
+    settings = _settings(db, config)
+    embedder = make_embedder(settings, device)
+    with open_store(settings, create=False) as store:
+        with Progress(
+            TextColumn("[bold]embed"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=True, disable=json_out or not err.is_terminal,
+        ) as progress:  # fmt: skip
+            task = progress.add_task("embed", total=None)
+            report = embed_pending(store, embedder, again=again,
+                                   on_batch=lambda n: progress.update(task, advance=n))  # fmt: skip
+    data = {"embedded": report.embedded, "seconds": round(report.seconds, 2),
+            "per_second": round(report.per_second, 1), "device": report.device}  # fmt: skip
+    if json_out:
+        _print_json(data)
+    else:
+        out.print(f"embedded {data['embedded']} documents on {data['device']} in "
+                  f"{data['seconds']} s ({data['per_second']}/s)")  # fmt: skip
+
+
+@app.command("similar")
+def similar_cmd(
+    doc_id: Annotated[str | None, typer.Argument(help="A stored document's id.")] = None,
+    text: Annotated[
+        str | None, typer.Option(help="Find documents like this text instead (any language).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Most documents to show.")] = None,
+    device: DeviceOpt = None,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Documents nearest in meaning to a document or a text, across Arabic, Persian and
+    English (cosine of title+lead embeddings; run `khabar embed` first).
+
+    Example: khabar similar 9a868b19ea911255    or    khabar similar --text "حمله به پایگاه"
+    """
+    settings = _settings(db, config)
+    embedder = make_embedder(settings, device) if text is not None else None
+    with open_store(settings, create=False) as store:
+        hits = similar(store, doc_id=doc_id, text=text, embedder=embedder, limit=limit)
+    if json_out:
+        _print_json(hits)
+        return
+    t = Table(show_header=True)
+    for col in ("score", "id", "lang", "story", "title"):
+        t.add_column(col)
+    for h in hits:
+        t.add_row(f"{h['score']:.3f}", h["doc_id"], h["lang"] or "", str(h["story_id"] or ""),
+                  h["title"] or "")  # fmt: skip
+    out.print(t)
 
 
 @app.command("fuse")
@@ -722,6 +795,34 @@ def eval_fuse_cmd(
                 out.print(f"  {item} location version {value}…: {verdict}", highlight=False)
     if gold is None and seeds is None:
         _gate("fuse", scores, strict)
+
+
+@eval_app.command("similar")
+def eval_similar_cmd(
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold JSON (default: packaged samples).")
+    ] = None,
+    seeds: Annotated[Path | None, typer.Option(help="Folder of the gold's articles.")] = None,
+    device: Annotated[str, typer.Option(help="cpu, cuda or numpy.")] = "cpu",
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+    strict: Annotated[bool, typer.Option(help="Exit 4 if a score is below its floor.")] = True,
+) -> None:
+    """Precision@1, R-precision and cross-language precision@1 of `khabar similar` against the
+    gold's story labels.
+
+    Example: khabar eval similar --gold tests/data/stories_gold.json --seeds tests/data/stories
+    """
+    scores = score_similar(load_settings(config_file=config), gold_path=gold, seeds=seeds,
+                           device=device)  # fmt: skip
+    if json_out:
+        _print_json(scores)
+    else:
+        out.print(_score_table(f"similar documents vs gold ({device})", scores))
+        for key, hit in scores["nearest"].items():
+            out.print(f"  {key} nearest: {hit}", highlight=False)
+    if gold is None and seeds is None:
+        _gate("similar", scores, strict)
 
 
 @eval_app.command("langid")

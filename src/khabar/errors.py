@@ -20,6 +20,7 @@ from __future__ import annotations
 __all__ = [
     "ExportError",
     "ConfigError",
+    "EmbedError",
     "EncodingError",
     "EvalError",
     "FormatError",
@@ -78,3 +79,7 @@ class EvalError(KhabarError):
 
 class ExportError(KhabarError):
     """An export could not be written (unknown format, missing optional package)."""
+
+
+class EmbedError(KhabarError):
+    """Embeddings cannot be computed or compared (model package or device missing, no vectors)."""

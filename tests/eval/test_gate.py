@@ -87,3 +87,16 @@ def test_fusion_meets_its_floors_on_the_own_gold() -> None:
                         gold_path=DATA / "fuse_gold.json", seeds=DATA / "fuse")  # fmt: skip
     assert check_floors("fuse_own", scores) == []
     assert scores["false_refinements"] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "gold", "folder"),
+    [("similar", None, None), ("similar_own", "stories_gold.json", "stories")],
+)
+def test_similar_documents_meet_their_floors(name: str, gold: str | None, folder: str | None) -> None:
+    from khabar.eval.similar import score_similar
+
+    scores = score_similar(Settings(), gold_path=gold and DATA / gold,
+                           seeds=folder and DATA / folder)  # fmt: skip
+    assert check_floors(name, scores) == []
+    assert scores["queries"] >= 3 and scores["cross_language_queries"] >= 3

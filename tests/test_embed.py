@@ -1,0 +1,112 @@
+"""Document embeddings in a real store: which text is embedded, idempotent runs, nearest
+documents across languages, errors a user can act on, embedding at the end of an ingest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.embed import cuda_status, embed_pending, lead_text, make_embedder, similar
+from khabar.errors import ConfigError, EmbedError, NotFoundError
+from khabar.pipeline import ingest
+from khabar.settings import Settings
+from khabar.store import SQLiteStore
+
+_paragraph = st.text(alphabet="ابت ثجح abc،.", min_size=1, max_size=90).filter(
+    lambda p: "\n\n" not in p
+)
+
+
+@given(st.none() | st.text(max_size=30), st.lists(_paragraph, min_size=1, max_size=12),
+       st.integers(1, 400))  # fmt: skip
+def test_the_lead_is_the_title_and_whole_first_paragraphs(
+    title: str | None, paragraphs: list[str], lead_chars: int
+) -> None:
+    body = "\n\n".join(paragraphs)
+    text, end = lead_text(title, body, lead_chars)
+    assert text == (f"{title}\n{body[:end]}" if title else body[:end])
+    assert end <= 2 * lead_chars
+    if len(paragraphs[0]) <= 2 * lead_chars:  # whole paragraphs, the first one at least
+        assert end >= len(paragraphs[0]) and (end == len(body) or body[end:].startswith("\n\n"))
+    else:  # an over-long first paragraph is cut, at a space when it has one
+        assert body[end] == " " or body.rfind(" ", 0, 2 * lead_chars) <= 0
+
+
+@pytest.fixture
+def filled(store: SQLiteStore, seeds: Path) -> SQLiteStore:
+    ingest([str(seeds)], store)
+    return store
+
+
+def _vectors(store: SQLiteStore) -> dict[str, np.ndarray]:
+    rows = store.db.execute("SELECT doc_id, vector FROM embeddings").fetchall()
+    return {r[0]: np.frombuffer(r[1], "<f4") for r in rows}
+
+
+def test_every_document_is_embedded_once_with_what_was_embedded(filled: SQLiteStore) -> None:
+    embedder = make_embedder(filled.settings, "cpu")
+    assert embed_pending(filled, embedder).embedded == 5
+    assert embed_pending(filled, embedder).embedded == 0  # nothing new
+    rows = filled.db.execute(
+        "SELECT e.title_chars, e.body_end, e.dim, e.device, d.title, d.body FROM embeddings e"
+        " JOIN documents d ON d.id = e.doc_id"
+    ).fetchall()  # fmt: skip
+    for r in rows:
+        assert r["title_chars"] == len(r["title"] or "") and r["dim"] == 384
+        assert r["device"] == "cpu" and 0 < r["body_end"] <= len(r["body"])
+    assert all(abs(np.linalg.norm(v) - 1) < 1e-4 for v in _vectors(filled).values())
+    before = _vectors(filled)
+    assert embed_pending(filled, make_embedder(filled.settings, "numpy"), again=True).embedded == 5
+    after = _vectors(filled)
+    assert min(float(before[k] @ after[k]) for k in before) > 0.999  # devices agree
+
+
+def test_similar_documents_cross_languages_and_exclude_the_query(filled: SQLiteStore) -> None:
+    embed_pending(filled, make_embedder(filled.settings, "cpu"))
+    persian = filled.db.execute("SELECT id FROM documents WHERE lang = 'fa'").fetchone()[0]
+    hits = similar(filled, doc_id=persian)
+    assert persian not in {h["doc_id"] for h in hits} and len(hits) == 4
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    assert hits[0]["lang"] == "ar" and hits[0]["story_id"] is not None
+    by_text = similar(filled, text="حمله موشکی به نیروهای آمریکایی", limit=2,
+                      embedder=make_embedder(filled.settings, "cpu"))  # fmt: skip
+    story = filled.db.execute("SELECT story_id FROM story_members WHERE doc_id = ?",
+                              (persian,)).fetchone()[0]  # fmt: skip
+    assert len(by_text) == 2 and by_text[0]["story_id"] == story
+
+
+def test_similar_says_what_to_do_when_it_cannot_answer(filled: SQLiteStore) -> None:
+    with pytest.raises(EmbedError, match="khabar embed"):
+        similar(filled, doc_id="0" * 16)
+    embed_pending(filled, make_embedder(filled.settings, "cpu"))
+    with pytest.raises(NotFoundError):
+        similar(filled, doc_id="0" * 16)
+    with pytest.raises(EmbedError, match="not both"):
+        similar(filled, doc_id="x", text="y")
+
+
+def test_embedding_at_the_end_of_an_ingest(settings: Settings, seeds: Path) -> None:
+    from khabar.store import open_store
+
+    s = settings.replace(embed_on_ingest=True, embed_device="cpu")
+    with open_store(s) as store:
+        report = ingest([str(seeds)], store)
+        assert report.embedded == 5 and report.embed_error == ""
+        assert len(_vectors(store)) == 5
+        assert ingest([str(seeds)], store).embedded == 0
+
+
+def test_a_bad_device_is_refused_with_the_choices() -> None:
+    with pytest.raises(ConfigError, match="embed_device"):
+        Settings().replace(embed_device="tpu")
+
+
+@pytest.mark.skipif(cuda_status()[0], reason="a CUDA device is present")
+def test_asking_for_cuda_without_a_device_says_why_and_what_to_use() -> None:
+    with pytest.raises(EmbedError, match="embed_device=cpu"):
+        make_embedder(Settings(), "cuda")
+    assert make_embedder(Settings(), "auto").device == "cpu"
