@@ -37,6 +37,9 @@ demo: $(STAMP)
 	$(BIN)/khabar story 1 --db $(DEMO_DB)
 	$(BIN)/khabar export events.csv --format acled-csv --db $(DEMO_DB)
 	$(BIN)/khabar eval fuse
+	$(BIN)/khabar embed --db $(DEMO_DB)
+	$(BIN)/khabar similar --text "حمله موشکی به نیروهای آمریکایی" --limit 3 --db $(DEMO_DB)
+	$(BIN)/khabar eval similar
 	@echo "serving the web UI over $(DEMO_DB): open http://127.0.0.1:8700/ (Ctrl-C stops)"
 	$(BIN)/khabar serve --db $(DEMO_DB)
 

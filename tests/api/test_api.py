@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from khabar.api import create_app
+from khabar.store import open_store
 from tests.api.conftest import samples_settings
 
 
@@ -199,3 +200,21 @@ def test_concurrent_requests_on_a_real_server_all_succeed(api_settings) -> None:
         server.should_exit = True
         thread.join(timeout=10)
     assert failures == []
+
+
+def test_similar_documents_need_embeddings_then_rank_other_documents(
+    tmp_path: Path, seeds: Path
+) -> None:
+    from khabar.embed import embed_pending, make_embedder
+
+    settings = samples_settings(tmp_path, seeds)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as c:
+        doc_id = c.get("/api/documents", params={"lang": "fa"}).json()["items"][0]["id"]
+        refused = c.get(f"/api/documents/{doc_id}/similar")
+        assert refused.status_code == 400 and "khabar embed" in refused.json()["error"]["message"]
+        with open_store(settings) as store:
+            embed_pending(store, make_embedder(settings, "cpu"))
+        page = c.get(f"/api/documents/{doc_id}/similar", params={"limit": 2}).json()
+        assert page["total"] == 4 and len(page["items"]) == 2
+        assert doc_id not in {h["doc_id"] for h in page["items"]}
+        assert c.get("/api/documents/nope/similar").status_code == 404

@@ -130,3 +130,18 @@ def test_two_writers_on_overlapping_batches_lose_no_update(
         lost = q("SELECT count(*) FROM element_df e WHERE df <> (SELECT count(*) FROM"
                  " doc_signature s WHERE s.element = e.element)").fetchone()[0]  # fmt: skip
         assert lost == 0
+
+
+def test_embeddings_and_similar_documents_on_both_backends(
+    backend_settings: Settings, seeds: Path
+) -> None:
+    from khabar.embed import embed_pending, make_embedder, similar
+
+    with open_store(backend_settings) as store:
+        ingest([str(seeds)], store)
+        assert embed_pending(store, make_embedder(backend_settings, "cpu")).embedded == 5
+        persian = store.db.execute("SELECT id FROM documents WHERE lang = 'fa'").fetchone()[0]
+        hits = similar(store, doc_id=persian, limit=2)
+        assert len(hits) == 2 and hits[0]["lang"] == "ar" and hits[0]["score"] > 0.8
+        row = store.db.execute("SELECT dim, vector FROM embeddings LIMIT 1").fetchone()
+        assert row[0] == 384 and len(bytes(row[1])) == 4 * 384
