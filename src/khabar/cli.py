@@ -432,11 +432,11 @@ def similar_cmd(
         _print_json(hits)
         return
     t = Table(show_header=True)
-    for col in ("score", "id", "lang", "story", "title"):
+    for col in ("score", "id", "lang", "story", "title (or first words)"):
         t.add_column(col)
     for h in hits:
         t.add_row(f"{h['score']:.3f}", h["doc_id"], h["lang"] or "", str(h["story_id"] or ""),
-                  h["title"] or "")  # fmt: skip
+                  h["title"] or f"{h['lead'] or ''}…")  # fmt: skip
     out.print(t)
 
 

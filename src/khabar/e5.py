@@ -167,7 +167,8 @@ class E5Arrays:
     def _q4(self, name: str, cols: int) -> tuple[Any, Any]:
         """A Q4_0 matrix as (scales, nibbles) arrays on the device: rows × blocks (× 16)."""
         blocks = np.frombuffer(self._tensors[name][0], _Q4).reshape(-1, cols // _QK)
-        return self.xp.asarray(blocks["d"].astype(np.float32)), self.xp.asarray(blocks["qs"])
+        scales, nibbles = blocks["d"].astype(np.float32), np.ascontiguousarray(blocks["qs"])
+        return self.xp.asarray(scales), self.xp.asarray(nibbles)
 
     def _dequant(self, scales: Any, nibbles: Any) -> Any:
         """Q4_0 → float32 rows: byte j of a block holds weights j (low) and j + 16 (high)."""

@@ -202,8 +202,8 @@ def similar(
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Stored documents nearest to a stored document (``doc_id``) or to a free ``text`` (embedded
-    as an e5 query with ``embedder``), best first, with their cosine ``score``, title, language,
-    outlet and story. Exact scan over every vector."""
+    as an e5 query with ``embedder``), best first, with their cosine ``score``, title, the start
+    of the body (``lead``), language, outlet and story. Exact scan over every vector."""
     if (doc_id is None) == (text is None):
         raise EmbedError("give a document id or a text, not both")
     ids, matrix = _matrix(store)
@@ -232,12 +232,14 @@ def _described(store: SQLiteStore, hits: list[dict[str, Any]]) -> list[dict[str,
         return hits
     marks = ", ".join("?" * len(hits))
     rows = store.db.execute(
-        "SELECT d.id, d.title, d.lang, d.outlet, d.published, m.story_id FROM documents d"
+        "SELECT d.id, d.title, substr(d.body, 1, 120) AS lead, d.lang, d.outlet, d.published,"
+        " m.story_id FROM documents d"
         f" LEFT JOIN story_members m ON m.doc_id = d.id WHERE d.id IN ({marks})",
         [h["doc_id"] for h in hits],
     ).fetchall()
     about = {r["id"]: dict(r) for r in rows}
     for hit in hits:
         info = about.get(hit["doc_id"], {})
-        hit.update({k: info.get(k) for k in ("title", "lang", "outlet", "published", "story_id")})
+        keys = ("title", "lead", "lang", "outlet", "published", "story_id")
+        hit.update({k: info.get(k) for k in keys})
     return hits
