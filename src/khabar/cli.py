@@ -52,6 +52,13 @@ out = Console()
 err = Console(stderr=True)
 _OWN_EXTRACT_GOLD = Path("tests/data/extract_gold")
 
+ExecutorOpt = Annotated[
+    str, typer.Option(help="Where the per-document work runs: inprocess or dask.")
+]
+WorkersOpt = Annotated[int, typer.Option(help="Dask workers of a local cluster.")]
+SchedulerOpt = Annotated[
+    str | None, typer.Option(help="Address of an existing Dask scheduler (tcp://...).")
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 DbOpt = Annotated[
     str | None,
@@ -105,13 +112,9 @@ def _summary_table(report: IngestReport) -> Table:
 @app.command("ingest")
 def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
-    executor: Annotated[
-        str, typer.Option(help="Where the per-document steps run: inprocess or dask.")
-    ] = "inprocess",
-    workers: Annotated[int, typer.Option(help="Dask workers of a local cluster.")] = 2,
-    scheduler: Annotated[
-        str | None, typer.Option(help="Address of an existing Dask scheduler (tcp://...).")
-    ] = None,
+    executor: ExecutorOpt = "inprocess",
+    workers: WorkersOpt = 2,
+    scheduler: SchedulerOpt = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
@@ -379,25 +382,39 @@ DeviceOpt = Annotated[
 def embed_cmd(
     device: DeviceOpt = None,
     again: Annotated[bool, typer.Option(help="Embed every document again.")] = False,
+    executor: ExecutorOpt = "inprocess",
+    workers: WorkersOpt = 2,
+    scheduler: SchedulerOpt = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Embed the title and lead of every document that has no vector yet (multilingual-e5-small,
-    on the CPU or a CUDA device), for `khabar similar`.
+    on the CPU or a CUDA device), for `khabar similar`. With --executor dask the model runs on
+    the cluster's workers (each on its own GPU when --device auto finds one).
 
     Example: khabar embed --device auto
     """
-    settings = _settings(db, config)
-    embedder = make_embedder(settings, device)
+    settings = _settings(db, config, **({"embed_device": device} if device else {}))
+    runner = None if executor == "inprocess" else make_executor(
+        executor, workers=workers, scheduler=scheduler)  # fmt: skip
+    embedder = make_embedder(settings) if runner is None else None
     with open_store(settings, create=False) as store:
         with Progress(
             TextColumn("[bold]embed"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err, transient=True, disable=json_out or not err.is_terminal,
         ) as progress:  # fmt: skip
             task = progress.add_task("embed", total=None)
-            report = embed_pending(store, embedder, again=again,
-                                   on_batch=lambda n: progress.update(task, advance=n))  # fmt: skip
+
+            def advance(n: int) -> None:
+                progress.update(task, advance=n)
+
+            try:
+                report = embed_pending(store, embedder, executor=runner, again=again,
+                                       on_batch=advance)  # fmt: skip
+            finally:
+                if runner is not None:
+                    runner.close()
     data = {"embedded": report.embedded, "seconds": round(report.seconds, 2),
             "per_second": round(report.per_second, 1), "device": report.device}  # fmt: skip
     if json_out:

