@@ -231,8 +231,8 @@ def _matrix(store: SQLiteStore) -> tuple[list[str], np.ndarray]:
     rows = store.db.execute("SELECT doc_id, vector FROM embeddings ORDER BY doc_id").fetchall()
     if not rows:
         raise EmbedError("no document has an embedding yet: run `khabar embed` first")
-    ids = [r[0] for r in rows]
-    return ids, np.vstack([np.frombuffer(r[1], dtype="<f4") for r in rows])
+    flat = np.frombuffer(b"".join(bytes(r[1]) for r in rows), dtype="<f4")
+    return [r[0] for r in rows], flat.reshape(len(rows), -1)
 
 
 def similar(
@@ -250,11 +250,13 @@ def similar(
         raise EmbedError("give a document id or a text, not both")
     ids, matrix = _matrix(store)
     if doc_id is not None:
-        if doc_id not in ids:
+        row = store.db.execute("SELECT vector FROM embeddings WHERE doc_id = ?", (doc_id,))
+        found = row.fetchone()
+        if found is None:
             if not store.has_document(doc_id):
                 raise NotFoundError(f"no document {doc_id!r}")
             raise EmbedError(f"document {doc_id} has no embedding yet: run `khabar embed`")
-        target = matrix[ids.index(doc_id)]
+        target = np.frombuffer(bytes(found[0]), dtype="<f4")
     else:
         target = (embedder or make_embedder(store.settings)).encode([str(text)], query=True)[0]
     scores = matrix @ target
