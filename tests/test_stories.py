@@ -6,12 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khabar.errors import NotFoundError
 from khabar.eval.stories import bcubed, pairwise, score_stories
 from khabar.pipeline import ingest
 from khabar.settings import Settings
-from khabar.store import SQLiteStore
+from khabar.store import SQLiteStore, open_store
+from khabar.stories import StoryIndex
 from tests.conftest import REFERENCE_DATE
 
 
@@ -166,3 +169,40 @@ def test_a_story_is_matched_on_its_core_not_on_its_fringe(
     assert fringe.story_id != story.story_id
     assert index.assign(ids[7], core | {"killed:3"}).story_id == story.story_id
     store.close()
+
+
+class _BruteForce(StoryIndex):
+    """Every live story is a candidate: what the candidate index must agree with."""
+
+    def _candidates(self, elements: set[str], common: float) -> set[int]:
+        return set(self.elements)
+
+
+_element = st.one_of(
+    st.sampled_from([f"place:P{i}" for i in range(6)] + ["area:33.0:44.0", "area:36.0:43.0"]),
+    st.integers(1, 4).map(lambda d: f"date:2024-04-{d:02d}"),
+    st.integers(1, 3).map(lambda n: f"killed:{n}"),
+    st.sampled_from(["actor:A", "actor:B", "country:IQ"]),
+)
+_dated_signature = st.tuples(
+    st.integers(1, 4).map(lambda d: f"date:2024-04-{d:02d}"), st.sets(_element, max_size=5)
+).map(lambda t: {t[0], *t[1]})
+
+
+@settings(max_examples=40)
+@given(st.lists(_dated_signature, min_size=1, max_size=40))
+def test_the_candidate_index_misses_no_story_a_dated_document_could_join(
+    tmp_path_factory: pytest.TempPathFactory, signatures: list[set[str]]
+) -> None:
+    decisions = []
+    for index_class in (StoryIndex, _BruteForce):
+        s = Settings(story_common_min_df=5)  # small collections see common places too
+        path = tmp_path_factory.mktemp("idx") / "k.db"
+        with open_store(s.replace(database=str(path))) as store:
+            store.db.execute("PRAGMA foreign_keys = OFF")  # signatures with no documents
+            store.db.execute("BEGIN")
+            index = index_class(store.db, s)
+            decisions.append([index.assign(f"d{i}", sig) for i, sig in enumerate(signatures)])
+    assert [(d.story_id, d.merged) for d in decisions[0]] == [
+        (d.story_id, d.merged) for d in decisions[1]
+    ]

@@ -168,6 +168,7 @@ class StoryIndex:
         self.undated: set[int] = set()  # stories with no event day yet
         # latest stories naming each place: look-ups by place stay bounded as stories pile up
         self.recent_with: dict[str, deque[int]] = {}
+        self.stories_with: dict[str, set[int]] = {}  # every story naming each place
         self.docs = len(self.story_of)
         for doc_id, story in self.story_of.items():
             self.members.setdefault(story, set()).add(doc_id)
@@ -188,6 +189,7 @@ class StoryIndex:
                 recent = self.recent_with.setdefault(e, deque(maxlen=self.s.story_candidate_recent))
                 if not recent or recent[-1] != story:
                     recent.append(story)
+                self.stories_with.setdefault(e, set()).add(story)
         if days:
             self.undated.discard(story)
         else:
@@ -202,12 +204,13 @@ class StoryIndex:
         return any(day + timedelta(days=k) in theirs for day in mine
                    for k in range(-tolerance, tolerance + 1))  # fmt: skip
 
-    def _candidates(self, elements: set[str]) -> set[int]:
+    def _candidates(self, elements: set[str], common: float) -> set[int]:
         """Stories that share one of the document's places and, when the document has event
         days, have an event day in the window around them (or have no day yet). A dated
-        document looks only at the stories of a few days; an undated one (and the look-up of
-        undated stories) at the latest stories of its rarest places. Either way the work does
-        not grow with the collection."""
+        document looks only at the stories of a few days that name one of its places that are
+        not common (a story sharing only common places cannot be joined: ``_weigh``); an
+        undated one (and the look-up of undated stories) at the latest stories of its rarest
+        places. Either way the work does not grow with the collection."""
         places = [e for e in elements if _kind(e) in _WHERE]
         limit = self.s.story_candidate_max_df
         # places seen in some other document (df counts this one too), rarest first
@@ -222,7 +225,11 @@ class StoryIndex:
         for day in days:
             for shift in range(-tolerance, tolerance + 1):
                 window |= self.stories_on.get(day + timedelta(days=shift), set())
-        dated = {st for st in window if any(self.elements[st][e] for e in places)}
+        dated: set[int] = set()
+        for e in places:
+            if self.df[e] <= common:  # the smaller set is iterated: stories naming e, or the window
+                named = self.stories_with.get(e, set()) & window
+                dated |= {st for st in named if self.elements[st][e]}
         return dated | (by_place & self.undated)
 
     def _scored(
@@ -232,7 +239,7 @@ class StoryIndex:
         weighted shared elements as reasons."""
         common = max(self.s.story_common_min_df, self.s.story_common_share * self.docs)
         scored = []
-        for story_id in self._candidates(elements) - {exclude}:
+        for story_id in self._candidates(elements, common) - {exclude}:
             weight = self._weigh(elements, story_id, common)
             if weight and sum(weight.values()) >= self.s.story_join_score:
                 ranked = sorted(weight.items(), key=lambda kv: -kv[1])
@@ -348,6 +355,8 @@ class StoryIndex:
         self.elements[into_story].subtract(set(moved))
         for day in self.days.pop(from_story, set()):
             self.stories_on.get(day, set()).discard(from_story)
+        for e in moved:
+            self.stories_with.get(e, set()).discard(from_story)
         for doc in self.members.pop(from_story, set()):
             self.story_of[doc] = into_story
             self.members.setdefault(into_story, set()).add(doc)
