@@ -110,3 +110,18 @@ def test_asking_for_cuda_without_a_device_says_why_and_what_to_use() -> None:
     with pytest.raises(EmbedError, match="embed_device=cpu"):
         make_embedder(Settings(), "cuda")
     assert make_embedder(Settings(), "auto").device == "cpu"
+
+
+def test_similar_sees_documents_embedded_after_an_earlier_query(
+    filled: SQLiteStore, tmp_path: Path
+) -> None:
+    embedder = make_embedder(filled.settings, "cpu")
+    embed_pending(filled, embedder)
+    persian = filled.db.execute("SELECT id FROM documents WHERE lang = 'fa'").fetchone()[0]
+    assert len(similar(filled, doc_id=persian, limit=50)) == 4  # the vectors are now cached
+    extra = tmp_path / "extra.txt"
+    extra.write_text("هجوم صاروخي جديد على قاعدة عين الأسد\n\nسقطت ثلاثة صواريخ على قاعدة عين "
+                     "الأسد الجوية في محافظة الأنبار غرب العراق مساء الأحد.", encoding="utf-8")  # fmt: skip
+    assert ingest([str(extra)], filled).ingested == 1
+    embed_pending(filled, embedder)
+    assert len(similar(filled, doc_id=persian, limit=50)) == 5

@@ -16,6 +16,7 @@ separate "same event" from "same topic" far better (bench/story_text_similarity.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -227,12 +228,27 @@ def _encode_chunk(texts: list[str], settings: Settings) -> tuple[str, np.ndarray
     return embedder.device, embedder.encode(texts)
 
 
+# The vectors of each store, kept while the embeddings table is unchanged (same row count and
+# latest write): the API answers "similar" without reading every vector on every request.
+_MATRICES: dict[str, tuple[tuple[Any, ...], list[str], np.ndarray]] = {}
+_MATRICES_LOCK = threading.Lock()
+
+
 def _matrix(store: SQLiteStore) -> tuple[list[str], np.ndarray]:
-    rows = store.db.execute("SELECT doc_id, vector FROM embeddings ORDER BY doc_id").fetchall()
-    if not rows:
+    stamp = tuple(store.db.execute("SELECT count(*), max(created_at) FROM embeddings").fetchone())
+    if not stamp[0]:
         raise EmbedError("no document has an embedding yet: run `khabar embed` first")
+    key = str(store.path)
+    with _MATRICES_LOCK:
+        cached = _MATRICES.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1], cached[2]
+    rows = store.db.execute("SELECT doc_id, vector FROM embeddings ORDER BY doc_id").fetchall()
     flat = np.frombuffer(b"".join(bytes(r[1]) for r in rows), dtype="<f4")
-    return [r[0] for r in rows], flat.reshape(len(rows), -1)
+    ids, matrix = [r[0] for r in rows], flat.reshape(len(rows), -1)
+    with _MATRICES_LOCK:
+        _MATRICES[key] = (stamp, ids, matrix)
+    return ids, matrix
 
 
 def similar(
