@@ -215,8 +215,9 @@ class Settings:
     )
     embed_lead_chars: int = _opt(
         600,
-        "Characters of body text embedded after the title (whole paragraphs, at least one): "
-        "whole articles are slow to embed and less specific than their lead.",
+        "Characters of body text embedded after the title: whole paragraphs up to this, at "
+        "least one, never past twice this (an over-long first paragraph is cut at a space). "
+        "Whole articles are slow to embed and less specific than their lead.",
     )
     embed_batch_tokens: int = _opt(
         16384, "Padded tokens per forward pass on the array path (GPU memory per batch)."
