@@ -106,6 +106,8 @@ def _summary_table(report: IngestReport) -> Table:
     if report.skipped:
         t.add_row("skipped", str(sum(report.skipped.values())),
                   ", ".join(f"{k}={v}" for k, v in report.skipped.items()))  # fmt: skip
+    if report.embedded or report.embed_error:
+        t.add_row("embedded", str(report.embedded), report.embed_error)
     return t
 
 
