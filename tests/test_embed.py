@@ -125,3 +125,18 @@ def test_similar_sees_documents_embedded_after_an_earlier_query(
     assert ingest([str(extra)], filled).ingested == 1
     embed_pending(filled, embedder)
     assert len(similar(filled, doc_id=persian, limit=50)) == 5
+
+
+def test_similar_marks_near_copies_of_a_document(filled: SQLiteStore, tmp_path: Path) -> None:
+    original = filled.db.execute("SELECT id, source FROM documents WHERE published IS NOT NULL"
+                                 " ORDER BY rowid LIMIT 1").fetchone()  # fmt: skip
+    text = Path(original["source"]).read_text(encoding="utf-8")
+    copy = tmp_path / "copy.txt"
+    copy.write_text(text.replace("،", " ،", 3), encoding="utf-8")  # a re-typed wire copy
+    ingest([str(copy)], filled)
+    near = filled.db.execute("SELECT doc_id FROM duplicates WHERE kind = 'near'").fetchone()
+    assert near is not None
+    embed_pending(filled, make_embedder(filled.settings, "cpu"))
+    hits = {h["doc_id"]: h for h in similar(filled, doc_id=original["id"], limit=10)}
+    assert hits[near[0]]["near_copy_of"] == original["id"] and hits[near[0]]["score"] > 0.95
+    assert all(h["near_copy_of"] is None for k, h in hits.items() if k != near[0])

@@ -454,8 +454,9 @@ def similar_cmd(
     for col in ("score", "id", "lang", "story", "title (or first words)"):
         t.add_column(col)
     for h in hits:
+        copy = f" [near copy of {h['near_copy_of']}]" if h["near_copy_of"] else ""
         t.add_row(f"{h['score']:.3f}", h["doc_id"], h["lang"] or "", str(h["story_id"] or ""),
-                  h["title"] or f"{h['lead'] or ''}…")  # fmt: skip
+                  (h["title"] or f"{h['lead'] or ''}…") + copy)  # fmt: skip
     out.print(t)
 
 

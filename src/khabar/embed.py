@@ -261,7 +261,8 @@ def similar(
 ) -> list[dict[str, Any]]:
     """Stored documents nearest to a stored document (``doc_id``) or to a free ``text`` (embedded
     as an e5 query with ``embedder``), best first, with their cosine ``score``, title, the start
-    of the body (``lead``), language, outlet and story. Exact scan over every vector."""
+    of the body (``lead``), language, outlet, story and ``near_copy_of`` (the first copy, when
+    the document is a near duplicate of it). Exact scan over every vector."""
     if (doc_id is None) == (text is None):
         raise EmbedError("give a document id or a text, not both")
     ids, matrix = _matrix(store)
@@ -298,8 +299,14 @@ def _described(store: SQLiteStore, hits: list[dict[str, Any]]) -> list[dict[str,
         [h["doc_id"] for h in hits],
     ).fetchall()
     about = {r["id"]: dict(r) for r in rows}
+    copies = store.db.execute(
+        "SELECT doc_id, first_id FROM duplicates WHERE kind = 'near' AND doc_id IN"
+        f" ({marks})", [h["doc_id"] for h in hits]
+    ).fetchall()  # fmt: skip
+    copy_of = {r[0]: r[1] for r in copies}
     for hit in hits:
         info = about.get(hit["doc_id"], {})
         keys = ("title", "lead", "lang", "outlet", "published", "story_id")
         hit.update({k: info.get(k) for k in keys})
+        hit["near_copy_of"] = copy_of.get(hit["doc_id"])  # a wire copy, not another report
     return hits
