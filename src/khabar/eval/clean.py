@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from khabar.clean import clean_article
-from khabar.decode import decode_bytes
-from khabar.eval.gold import load_gold, sample_paths
-from khabar.model import LineRole, RawArticle
+from khabar.eval.gold import gold_article, load_gold, sample_paths
+from khabar.model import LineRole
 from khabar.settings import Settings
 
 __all__ = ["score_clean"]
@@ -36,10 +35,7 @@ def score_clean(
     for key, ann in sorted(gold["documents"].items()):
         if key not in files:
             continue
-        decoded = decode_bytes(files[key].read_bytes(), source=str(files[key]))
-        cleaned = clean_article(
-            RawArticle(str(files[key]), "", "txt", decoded.text, title_in_text=True), settings
-        )
+        cleaned = clean_article(gold_article(files[key]), settings)
         predicted = {d.text: d.rule for d in cleaned.lines if d.role is LineRole.BOILERPLATE}
         wanted = {line.strip() for line in ann.get("boilerplate_lines", [])}
         hits = wanted & predicted.keys()

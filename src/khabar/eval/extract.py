@@ -32,18 +32,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from khabar.decode import decode_bytes
 from khabar.dedup import DuplicateIndex
 from khabar.errors import EvalError
 from khabar.eval.geo import gold_places, place_ok
-from khabar.eval.gold import load_gold, sample_paths
+from khabar.eval.gold import gold_article, load_gold, sample_paths
 from khabar.extract.actors import extract_actors
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates
 from khabar.extract.document import Extraction, extract_document
 from khabar.extract.events import Mentions, extract_events
 from khabar.extract.places import extract_places
-from khabar.model import RawArticle, SharedParagraph
+from khabar.model import SharedParagraph
 from khabar.pipeline import build_document, wire_anchor
 from khabar.settings import Settings
 
@@ -56,9 +55,7 @@ def _extract_samples(settings: Settings, gold: dict[str, Any]) -> dict[str, tupl
     index = DuplicateIndex(settings)
     docs, links = {}, {}
     for key in sorted(gold["documents"]):
-        text = decode_bytes(files[key].read_bytes()).text
-        doc = build_document(RawArticle(str(files[key]), "", "txt", text, title_in_text=True),
-                             settings)  # fmt: skip
+        doc = build_document(gold_article(files[key]), settings)
         sigs = index.signatures(doc)
         near = index.near_duplicate(doc.id, sigs.document)
         shared = index.shared_paragraphs(doc.id, sigs)

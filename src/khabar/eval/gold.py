@@ -1,7 +1,8 @@
 """Gold data: the packaged sample annotation (``samples/gold/seeds.json``) or a user's file.
 
-Input: an optional path. Output: the parsed gold dict and the sample article paths by their
-3-digit key (``000`` …), so evaluations need nothing outside the package.
+Input: an optional path. Output: the parsed gold dict, the sample article paths by their
+3-digit key (``000`` …) and each article read as ingest reads it, so evaluations need nothing
+outside the package.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from khabar.decode import decode_bytes
 from khabar.errors import EvalError
+from khabar.model import RawArticle
 
-__all__ = ["load_gold", "sample_paths", "samples_dir"]
+__all__ = ["gold_article", "load_gold", "sample_paths", "samples_dir"]
 
 
 def samples_dir() -> Path:
@@ -43,3 +46,9 @@ def sample_paths(folder: str | Path | None = None) -> dict[str, Path]:
     if not out:
         raise EvalError(f"no sample articles (*.txt) in {base}")
     return out
+
+
+def gold_article(path: Path) -> RawArticle:
+    """A gold article file as ingest reads a plain-text article: decoded, first line the title."""
+    decoded = decode_bytes(path.read_bytes(), source=str(path))
+    return RawArticle(str(path), "", "txt", decoded.text, title_in_text=True)

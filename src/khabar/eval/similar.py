@@ -18,8 +18,7 @@ from typing import Any
 import numpy as np
 
 from khabar.embed import lead_text, make_embedder
-from khabar.eval.gold import load_gold, sample_paths
-from khabar.model import RawArticle
+from khabar.eval.gold import gold_article, load_gold, sample_paths
 from khabar.pipeline import build_document
 from khabar.settings import Settings
 
@@ -38,11 +37,7 @@ def score_similar(
     files = sample_paths(seeds)
     story = {key: s for s, v in gold_data["stories"].items() for key in v["docs"] if key in files}
     keys = sorted(story)
-    docs = {}
-    for key in keys:
-        text = files[key].read_text(encoding="utf-8")
-        raw = RawArticle(str(files[key]), "", "txt", text, title_in_text=True)
-        docs[key] = build_document(raw, settings)
+    docs = {key: build_document(gold_article(files[key]), settings) for key in keys}
     leads = [lead_text(docs[k].title, docs[k].body, settings.embed_lead_chars)[0] for k in keys]
     vectors = make_embedder(settings, device).encode(leads)
     sims = vectors @ vectors.T
