@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,7 +28,7 @@ from khabar.eval.extract import score_sentences
 from khabar.eval.fuse import score_fuse
 from khabar.eval.similar import score_similar
 from khabar.eval.stories import score_stories
-from khabar.executors import make_executor
+from khabar.executors import Executor, make_executor
 from khabar.export import export_events
 from khabar.fuse import fuse_stories
 from khabar.pipeline import IngestReport, ingest
@@ -131,13 +133,8 @@ def ingest_cmd(
     Example: khabar ingest samples/ feeds/today.rss crawl.warc.gz --executor dask --workers 2
     """
     settings = _settings(db, config)
-    runner = None if executor == "inprocess" else make_executor(
-        executor, workers=workers, scheduler=scheduler)  # fmt: skip
-    try:
+    with _runner(executor, workers, scheduler) as runner:
         report = _ingest_with_progress(paths, settings, runner, json_out)
-    finally:
-        if runner is not None:
-            runner.close()
     if json_out:
         data = report.counts() | {
             "run_id": report.run_id,
@@ -153,16 +150,43 @@ def ingest_cmd(
         raise typer.Exit(3)
 
 
+@contextmanager
+def _runner(executor: str, workers: int, scheduler: str | None) -> Iterator[Executor | None]:
+    """The executor named on the command line (None: in this process), closed after use."""
+    if executor == "inprocess":
+        yield None
+        return
+    runner = make_executor(executor, workers=workers, scheduler=scheduler)
+    try:
+        yield runner
+    finally:
+        runner.close()
+
+
+def _progress(label: str, json_out: bool, *extra: TextColumn) -> Progress:
+    """A progress bar on stderr (none with --json or when stderr is not a terminal)."""
+    return Progress(
+        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        *extra, console=err, transient=True, disable=json_out or not err.is_terminal,
+    )  # fmt: skip
+
+
+def _print_table(columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> None:
+    """A table with a header, one row per tuple of cells."""
+    t = Table(show_header=True)
+    for col in columns:
+        t.add_column(col)
+    for row in rows:
+        t.add_row(*row)
+    out.print(t)
+
+
 def _ingest_with_progress(
     paths: list[str], settings: Settings, runner: Any, json_out: bool
 ) -> IngestReport:
     with open_store(settings) as store:
         total = _count_files(paths, ReadContext(settings))
-        with Progress(
-            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            TextColumn("{task.fields[current]}"), console=err, transient=True,
-            disable=json_out or not err.is_terminal,
-        ) as progress:  # fmt: skip
+        with _progress("ingest", json_out, TextColumn("{task.fields[current]}")) as progress:
             task = progress.add_task("ingest", total=total or None, current="")
             last: list[str] = [""]
 
@@ -195,12 +219,10 @@ def search_cmd(
     if not hits:
         out.print(f"no document matches {query!r}")
         return
-    t = Table(show_header=True)
-    for col in ("id", "lang", "published", "title / snippet"):
-        t.add_column(col)
-    for h in hits:
-        t.add_row(h["id"], h["lang"], h["published"] or "", f"{h['title'] or ''}\n{h['snippet']}")
-    out.print(t)
+    _print_table(("id", "lang", "published", "title / snippet"), (
+        (h["id"], h["lang"], h["published"] or "", f"{h['title'] or ''}\n{h['snippet']}")
+        for h in hits
+    ))  # fmt: skip
 
 
 @app.command("show")
@@ -303,14 +325,12 @@ def stories_cmd(
     if json_out:
         _print_json(rows)
         return
-    t = Table(show_header=True)
-    for col in ("story", "docs", "languages", "days", "titles"):
-        t.add_column(col)
-    for r in rows:
-        span = f"{r['first_day']} – {r['last_day']}" if r["first_day"] else "-"
-        titles = "\n".join(f"{k}: {v}" for k, v in r["titles"].items())
-        t.add_row(str(r["id"]), str(r["size"]), r["langs"] or "", span, titles)
-    out.print(t)
+    _print_table(("story", "docs", "languages", "days", "titles"), (
+        (str(r["id"]), str(r["size"]), r["langs"] or "",
+         f"{r['first_day']} – {r['last_day']}" if r["first_day"] else "-",
+         "\n".join(f"{k}: {v}" for k, v in r["titles"].items()))
+        for r in rows
+    ))  # fmt: skip
 
 
 @app.command("story")
@@ -398,25 +418,18 @@ def embed_cmd(
     Example: khabar embed --device auto
     """
     settings = _settings(db, config, **({"embed_device": device} if device else {}))
-    runner = None if executor == "inprocess" else make_executor(
-        executor, workers=workers, scheduler=scheduler)  # fmt: skip
-    embedder = make_embedder(settings) if runner is None else None
-    with open_store(settings, create=False) as store:
-        with Progress(
-            TextColumn("[bold]embed"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err, transient=True, disable=json_out or not err.is_terminal,
-        ) as progress:  # fmt: skip
-            task = progress.add_task("embed", total=None)
+    with (
+        _runner(executor, workers, scheduler) as runner,
+        open_store(settings, create=False) as store,
+        _progress("embed", json_out) as progress,
+    ):
+        embedder = make_embedder(settings) if runner is None else None
+        task = progress.add_task("embed", total=None)
 
-            def advance(n: int) -> None:
-                progress.update(task, advance=n)
+        def advance(n: int) -> None:
+            progress.update(task, advance=n)
 
-            try:
-                report = embed_pending(store, embedder, executor=runner, again=again,
-                                       on_batch=advance)  # fmt: skip
-            finally:
-                if runner is not None:
-                    runner.close()
+        report = embed_pending(store, embedder, executor=runner, again=again, on_batch=advance)
     data = {"embedded": report.embedded, "seconds": round(report.seconds, 2),
             "per_second": round(report.per_second, 1), "device": report.device}  # fmt: skip
     if json_out:
@@ -450,14 +463,12 @@ def similar_cmd(
     if json_out:
         _print_json(hits)
         return
-    t = Table(show_header=True)
-    for col in ("score", "id", "lang", "story", "title (or first words)"):
-        t.add_column(col)
-    for h in hits:
-        copy = f" [near copy of {h['near_copy_of']}]" if h["near_copy_of"] else ""
-        t.add_row(f"{h['score']:.3f}", h["doc_id"], h["lang"] or "", str(h["story_id"] or ""),
-                  (h["title"] or f"{h['lead'] or ''}…") + copy)  # fmt: skip
-    out.print(t)
+    _print_table(("score", "id", "lang", "story", "title (or first words)"), (
+        (f"{h['score']:.3f}", h["doc_id"], h["lang"] or "", str(h["story_id"] or ""),
+         (h["title"] or f"{h['lead'] or ''}…")
+         + (f" [near copy of {h['near_copy_of']}]" if h["near_copy_of"] else ""))
+        for h in hits
+    ))  # fmt: skip
 
 
 @app.command("fuse")
@@ -652,12 +663,8 @@ def settings_cmd(config: ConfigOpt = None, json_out: JsonOpt = False) -> None:
     if json_out:
         _print_json({k: {"value": v, "help": helps[k]} for k, v in settings.as_dict().items()})
         return
-    t = Table(show_header=True)
-    for col in ("setting", "value", "meaning"):
-        t.add_column(col)
-    for key, value in settings.as_dict().items():
-        t.add_row(key, str(value), helps[key])
-    out.print(t)
+    _print_table(("setting", "value", "meaning"),
+                 ((key, str(value), helps[key]) for key, value in settings.as_dict().items()))
 
 
 def _score_table(title: str, scores: dict[str, Any]) -> Table:
