@@ -15,41 +15,25 @@ each device (model load, CUDA kernels) is excluded by a warm-up batch.
 from __future__ import annotations
 
 import argparse
-import ast
-import json
 import re
 import sys
 import time
-import zipfile
-from pathlib import Path
 
 import numpy as np
+from corpora import fars_items, saudi_items
 
 from khabar.embed import cuda_status, lead_text, make_embedder
 from khabar.settings import load_settings
 
-_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s")
 
 
 def _articles(n: int) -> list[tuple[str, str]]:
     """(title, body) of up to ``n`` real articles, Arabic and Persian interleaved 4:1."""
-    arabic, persian = [], []
-    for z in sorted((_CORPORA / "saudinewsnet").glob("*.zip")):
-        with zipfile.ZipFile(z) as zf:
-            for name in zf.namelist():
-                for item in json.loads(zf.read(name)):
-                    if item.get("content"):
-                        arabic.append((item.get("title") or "", item["content"]))
-        if len(arabic) >= n:
-            break
-    for f in sorted((_CORPORA / "fars-news").glob("*.json")):
-        for item in json.loads(f.read_text(encoding="utf-8")):
-            paragraphs = item.get("paragraphs") or []
-            if isinstance(paragraphs, str):  # a Python-literal list in some records
-                paragraphs = ast.literal_eval(paragraphs)
-            if paragraphs:
-                persian.append((item.get("title") or "", "\n\n".join(paragraphs)))
+    arabic = [(item.get("title") or "", item["content"])
+              for item in saudi_items() if item.get("content")][:n]  # fmt: skip
+    persian = [(item.get("title") or "", "\n\n".join(item["paragraphs"]))
+               for item in fars_items() if item["paragraphs"]]  # fmt: skip
     out = []
     for i, art in enumerate(arabic):
         out.append(art)

@@ -13,15 +13,13 @@ Reads paragraphs of real articles (SaudiNewsNet, Arabic; Fars News, Persian) fro
 from __future__ import annotations
 
 import argparse
-import ast
 import cProfile
-import json
 import pstats
 import sys
 import time
-import zipfile
 from datetime import date
-from pathlib import Path
+
+from corpora import fars_items, saudi_items
 
 from khabar.eval.gold import samples_dir
 from khabar.extract.actors import extract_actors
@@ -32,26 +30,17 @@ from khabar.extract.places import extract_places
 from khabar.normalize import normalize
 from khabar.settings import load_settings
 
-ROOT = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-
 
 def _paragraphs(limit: int) -> list[str]:
     out: list[str] = []
-    for z in sorted((ROOT / "saudinewsnet").glob("*.zip")):
-        with zipfile.ZipFile(z) as zf:
-            for name in zf.namelist():
-                for item in json.loads(zf.read(name)):
-                    out += [p for p in (item.get("content") or "").split("\n") if len(p) > 40]
-                    if len(out) >= limit // 2:
-                        break
+    for item in saudi_items():
+        out += [p for p in (item.get("content") or "").split("\n") if len(p) > 40]
         if len(out) >= limit // 2:
             break
-    for f in sorted((ROOT / "fars-news").glob("*.json")):
-        for item in json.loads(f.read_text(encoding="utf-8")):
-            raw = item.get("paragraphs") or []
-            out += [str(p) for p in (ast.literal_eval(raw) if isinstance(raw, str) else raw)]
-            if len(out) >= limit:
-                return out[:limit]
+    for item in fars_items():
+        out += [str(p) for p in item["paragraphs"]]
+        if len(out) >= limit:
+            return out[:limit]
     if not out:
         for p in samples_dir().glob("*.txt"):
             out += [line for line in p.read_text(encoding="utf-8").splitlines() if len(line) > 40]

