@@ -98,12 +98,11 @@ def cuda_status() -> tuple[bool, str]:
 def make_embedder(settings: Settings, device: str | None = None) -> Embedder:
     """The embedder for ``device`` (default: the ``embed_device`` setting)."""
     device = device or settings.embed_device
+    usable, why = cuda_status() if device in ("auto", "cuda") else (False, "")
     if device == "auto":
-        usable, why = cuda_status()
         log.info("embed_device=auto: %s, using %s", why, "cuda" if usable else "cpu")
         device = "cuda" if usable else "cpu"
     if device == "cuda":
-        usable, why = cuda_status()
         if not usable:
             raise EmbedError(f"embed_device=cuda, but {why}: use embed_device=cpu or auto")
         import cupy
