@@ -22,12 +22,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from khabar.embed import embed_pending, make_embedder, similar
-from khabar.errors import KhabarError
-from khabar.eval import check_floors, score_clean, score_extract, score_langid
+from khabar.errors import EvalError, KhabarError
+from khabar.eval import check_floors, load_floors, score_clean, score_extract, score_langid
+from khabar.eval.dates import score_dates
+from khabar.eval.events import score_events
 from khabar.eval.extract import score_sentences
 from khabar.eval.fuse import score_fuse
+from khabar.eval.ner import score_ner
+from khabar.eval.places import score_places
 from khabar.eval.similar import score_similar
-from khabar.eval.stories import score_stories
+from khabar.eval.stories import score_real_stories, score_stories
 from khabar.executors import Executor, make_executor
 from khabar.export import export_events
 from khabar.fuse import fuse_stories
@@ -53,6 +57,7 @@ app.add_typer(eval_app, name="eval")
 out = Console()
 err = Console(stderr=True)
 _OWN_EXTRACT_GOLD = Path("tests/data/extract_gold")
+_REAL_GOLD = Path("tests/data/real")  # the real-news gold, when run from a checkout
 
 ExecutorOpt = Annotated[
     str, typer.Option(help="Where the per-document work runs: inprocess or dask.")
@@ -778,11 +783,18 @@ def eval_stories_cmd(
 ) -> None:
     """BCubed and pairwise precision/recall/F1 of the story grouping against gold labels.
 
-    The gold format is the samples' (documents keyed by file prefix, stories listing them).
+    The gold is the samples' format (documents keyed by file prefix, stories listing them,
+    articles in --seeds) or a real-news story set (tests/data/real/stories/*.json), which
+    carries its articles.
 
-    Example: khabar eval stories
+    Example: khabar eval stories --gold tests/data/real/stories/saudi-dev.json
     """
-    scores = score_stories(load_settings(config_file=config), gold_path=gold, seeds=seeds)
+    settings = load_settings(config_file=config)
+    if gold is not None and _is_real_gold(gold):
+        _real_eval(f"stories_{gold.stem.replace('-', '_')}", score_real_stories(settings, gold),
+                   gold, json_out, strict)  # fmt: skip
+        return
+    scores = score_stories(settings, gold_path=gold, seeds=seeds)
     if json_out:
         _print_json(scores)
     else:
@@ -850,6 +862,146 @@ def eval_similar_cmd(
             out.print(f"  {key} nearest: {hit}", highlight=False)
     if gold is None and seeds is None:
         _gate("similar", scores, strict)
+
+
+def _is_real_gold(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return '"format": "khabar-real-' in fh.read(200)
+    except OSError:
+        return False
+
+
+def _flat(scores: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Numeric scores of a nested dict as dotted keys (confusion tables left out)."""
+    out: dict[str, Any] = {}
+    for key, value in scores.items():
+        if isinstance(value, dict) and key != "confusion":
+            out |= _flat(value, f"{prefix}{key}.")
+        elif isinstance(value, (int, float)) or value is None:
+            out[f"{prefix}{key}"] = value
+    return out
+
+
+def _print_grouped(title: str, flat: dict[str, Any]) -> None:
+    """Dotted scores as tables: one row per prefix ("ar.LOC"), one column per last key; rows
+    with the same columns share a table."""
+    rows: dict[str, dict[str, Any]] = {}
+    for key, value in flat.items():
+        prefix, _, leaf = key.rpartition(".")
+        rows.setdefault(prefix or "-", {})[leaf] = value
+    tables: dict[tuple[str, ...], list[str]] = {}
+    for prefix, cols in rows.items():
+        tables.setdefault(tuple(cols), []).append(prefix)
+    for cols, prefixes in tables.items():
+        t = Table(title=title, show_header=True)
+        t.add_column("")
+        for c in cols:
+            t.add_column(c, justify="right")
+        for prefix in prefixes:
+            t.add_row(prefix, *("-" if (v := rows[prefix][c]) is None else str(v) for c in cols))
+        out.print(t)
+        title = ""
+
+
+def _real_eval(name: str, scores: dict[str, Any], gold: Path, json_out: bool, strict: bool) -> None:
+    """Print a real-news evaluation; gate it when ``gold`` is the checkout's own set and has
+    floors (the dev splits; held-out scores are printed, never gated)."""
+    if json_out:
+        _print_json(scores)
+    else:
+        _print_grouped(f"{name} vs {gold}", _flat(scores))
+        for lang, part in scores.items():
+            if isinstance(part, dict) and "confusion" in part:
+                conf = "; ".join(f"{g} → " + ", ".join(f"{p} {n}" for p, n in row.items())
+                                 for g, row in part["confusion"].items())  # fmt: skip
+                out.print(f"  confusion ({lang}, gold → predicted): {conf}", highlight=False)
+    own = gold.resolve().parent.parent == _REAL_GOLD.resolve()
+    if own and name in load_floors():
+        _gate(name, scores, strict)
+
+
+def _sentence_gold(gold: Path | None) -> Path:
+    if gold is not None:
+        return gold
+    default = _REAL_GOLD / "sentences" / "dev.json"
+    if not default.exists():
+        raise EvalError("give --gold: no tests/data/real/sentences/dev.json here")
+    return default
+
+
+RealGoldOpt = Annotated[
+    Path | None,
+    typer.Option(help="Sentence gold JSON (default: tests/data/real/sentences/dev.json)."),
+]
+
+
+@eval_app.command("ner")
+def eval_ner_cmd(
+    gold: RealGoldOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+    strict: Annotated[bool, typer.Option(help="Exit 4 if a dev score is below its floor.")] = True,
+) -> None:
+    """Entities (PER, ORG, LOC, NORP, GEN) on real news: precision, recall, F1 per language and
+    label, overlap recall, confusion table.
+
+    Example: khabar eval ner --gold tests/data/real/sentences/heldout.json
+    """
+    path = _sentence_gold(gold)
+    _real_eval(f"ner_{path.stem}", score_ner(load_settings(config_file=config), path), path,
+               json_out, strict)  # fmt: skip
+
+
+@eval_app.command("events")
+def eval_events_cmd(
+    gold: RealGoldOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+    strict: Annotated[bool, typer.Option(help="Exit 4 if a dev score is below its floor.")] = True,
+) -> None:
+    """PLOVER event type per sentence on real news (accuracy, macro F1, per type, confusion),
+    and mode, actor, recipient, killed, injured and background on the events found.
+
+    Example: khabar eval events
+    """
+    path = _sentence_gold(gold)
+    _real_eval(f"events_{path.stem}", score_events(load_settings(config_file=config), path),
+               path, json_out, strict)  # fmt: skip
+
+
+@eval_app.command("places")
+def eval_places_cmd(
+    gold: RealGoldOpt = None,
+    km: Annotated[float, typer.Option(help="Distance that counts as the right place.")] = 25.0,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+    strict: Annotated[bool, typer.Option(help="Exit 4 if a dev score is below its floor.")] = True,
+) -> None:
+    """Places on real news: recognised, within --km of the gold coordinates, right country,
+    per language and geo-precision; share of khabar's places that are places.
+
+    Example: khabar eval places --km 25
+    """
+    path = _sentence_gold(gold)
+    scores = score_places(load_settings(config_file=config), path, km=km)
+    _real_eval(f"places_{path.stem}", scores, path, json_out, strict)
+
+
+@eval_app.command("dates")
+def eval_dates_cmd(
+    gold: RealGoldOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+    strict: Annotated[bool, typer.Option(help="Exit 4 if a dev score is below its floor.")] = True,
+) -> None:
+    """Event days on real news: dated, exact and ±1-day accuracy, month and "no day" accuracy.
+
+    Example: khabar eval dates
+    """
+    path = _sentence_gold(gold)
+    _real_eval(f"dates_{path.stem}", score_dates(load_settings(config_file=config), path), path,
+               json_out, strict)  # fmt: skip
 
 
 @eval_app.command("langid")

@@ -1,10 +1,14 @@
 """Score story grouping against gold document→story labels: BCubed and pairwise F1.
 
 Input: a gold file in the sample format (``documents`` keyed by file prefix, ``stories`` with
-their ``docs``) and the folder of its article files. The articles are ingested, in file-name
-order, into a fresh temporary store by the real pipeline; each document's story is read back.
+their ``docs``) and the folder of its article files, ingested in file-name order; or a
+real-news story gold (``khabar-real-stories/1``: ``documents`` with title, body, published,
+outlet and ``story``, see ``tests/data/real/README.md``), ingested as one JSON-lines batch in
+the file's order. Either way the real pipeline fills a fresh temporary store and each
+document's story is read back.
 Output: BCubed precision/recall/F1, pairwise precision/recall/F1, the predicted grouping and
-why each document joined its story.
+why each document joined its story; for the real gold also the cross-language pairs joined and
+the scores of putting every document alone (``singletons_*``), to read the others against.
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from khabar.eval.gold import load_gold, sample_paths
-from khabar.pipeline import ingest
+from khabar.eval.realgold import STORY_FORMAT, load_real_gold
+from khabar.pipeline import ingest, ingest_jsonl
 from khabar.settings import Settings
 from khabar.store import open_store
 
-__all__ = ["bcubed", "pairwise", "score_stories"]
+__all__ = ["bcubed", "pairwise", "score_real_stories", "score_stories"]
 
 
 def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
@@ -59,14 +64,17 @@ def score_stories(
     with tempfile.TemporaryDirectory() as tmp:
         with open_store(settings.replace(database=str(Path(tmp) / "eval.db"))) as store:
             ingest([str(files[k]) for k in sorted(gold) if k in files], store)
-            rows = store.db.execute(
-                "SELECT d.source, m.story_id, m.reasons FROM story_members m"
-                " JOIN documents d ON d.id = m.doc_id"
-            ).fetchall()
+            rows = store.document_stories()
     pred, why = {}, {}
-    for source, story_id, reasons in rows:
-        key = Path(source).name[:3]
-        pred[key], why[key] = str(story_id), json.loads(reasons)
+    for r in rows:
+        key = Path(r["source"]).name[:3]
+        pred[key], why[key] = str(r["story_id"]), r["reasons"]
+    return _story_scores(gold, pred, why)
+
+
+def _story_scores(
+    gold: dict[str, str], pred: dict[str, str], why: dict[str, Any]
+) -> dict[str, Any]:
     missing = sorted(set(gold) - set(pred))
     for key in missing:  # quarantined or not ingested: alone in a story of its own
         pred[key] = f"missing-{key}"
@@ -82,3 +90,47 @@ def score_stories(
         "predicted_stories": len(groups), "groups": sorted(groups.values()),
         "why": why, "missing": missing,
     }  # fmt: skip
+
+
+def score_real_stories(settings: Settings, gold_path: str | Path) -> dict[str, Any]:
+    """Story scores of the pipeline on a real-news story gold (``khabar-real-stories/1``)."""
+    data = load_real_gold(gold_path, STORY_FORMAT)
+    docs = data["documents"]
+    lines = []
+    for d in docs:
+        record = d.get("record") or {}
+        lines.append(json.dumps({
+            "url": record.get("url") or f"gold:{d['article_id']}", "title": d.get("title") or None,
+            "text": d["body"], "published": d.get("published"), "outlet": d.get("outlet"),
+        }, ensure_ascii=False))  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        with open_store(settings.replace(database=str(Path(tmp) / "eval.db"))) as store:
+            ingest_jsonl("gold.jsonl", "\n".join(lines).encode("utf-8"), store)
+            rows = store.document_stories()
+    by_line = {int(r["locator"].split()[-1]): r for r in rows if r["locator"].startswith("line ")}
+    gold, pred, why = {}, {}, {}
+    first_copy: dict[tuple[str, str], str] = {}
+    for n, d in enumerate(docs, start=1):
+        key = d["article_id"]
+        gold[key] = d["story"]
+        twin = first_copy.setdefault((d.get("title") or "", d["body"]), key)
+        if n in by_line:
+            pred[key], why[key] = str(by_line[n]["story_id"]), by_line[n]["reasons"]
+        elif twin in pred:  # an exact copy is stored once: it is in its first copy's story
+            pred[key], why[key] = pred[twin], [f"exact copy of {twin}"]
+    out = _story_scores(gold, pred, why)
+    alone = {k: k for k in gold}
+    out["singletons_bcubed_f1"] = bcubed(gold, alone)[2]
+    out["singletons_pairwise_f1"] = pairwise(gold, alone)[2]
+    langs = {d["article_id"]: d["lang"] for d in docs}
+    out["cross_language_pairs"] = _cross_pairs(gold, pred, langs)
+    return out
+
+
+def _cross_pairs(gold: dict[str, str], pred: dict[str, str], langs: dict[str, str]) -> dict:
+    """Gold same-story pairs of documents in two languages, and how many khabar put together."""
+    pairs = [(a, b) for a, b in combinations(sorted(gold), 2)
+             if gold[a] == gold[b] and langs[a] != langs[b]]  # fmt: skip
+    joined = sum(1 for a, b in pairs if pred.get(a, a) == pred.get(b, b))
+    return {"gold": len(pairs), "joined": joined,
+            "recall": round(joined / len(pairs), 4) if pairs else None}  # fmt: skip

@@ -436,6 +436,17 @@ class SQLiteStore:
         return {"first_day": days[0] if days else None, "last_day": days[-1] if days else None,
                 "titles": {k: v[1] for k, v in sorted(titles.items())}}  # fmt: skip
 
+    def document_stories(self) -> list[dict[str, Any]]:
+        """Every stored document's story: ``source``, ``locator``, ``story_id`` and the join
+        ``reasons`` (parsed), in storing order."""
+        rows = self._dicts(
+            "SELECT d.id AS doc_id, d.source, d.locator, m.story_id, m.reasons FROM story_members m"
+            " JOIN documents d ON d.id = m.doc_id ORDER BY d.rowid"
+        )
+        for r in rows:
+            r["reasons"] = json.loads(r["reasons"])
+        return rows
+
     def story(self, story_id: int) -> dict[str, Any]:
         """One story: members with why each joined, merges, main events, titles, time span."""
         members = self._dicts(

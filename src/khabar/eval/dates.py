@@ -1,0 +1,77 @@
+"""Score event dates on the real-news sentence gold: exact day, ±1 day, "no day".
+
+Input: ``GoldRun`` records (``khabar.eval.realgold``). Each gold event (type not NONE) has the
+day it happened, read with its article's publication date, with a precision (day, month,
+year) or ``none`` (``docs/annotation.md``). khabar's date for it is the date of its event
+mention in that sentence (``khabar.eval.events.predicted_event``), or none.
+
+Output, per language and ``all``: ``events`` (gold events), ``with_day`` (gold gives a day);
+over those: ``dated`` (khabar gives any date), ``exact`` (the same day), ``within_1_day``;
+over gold events with a month: ``month_accuracy``; over gold events with no date:
+``no_day_accuracy`` (khabar gives none either); ``accuracy``: right on every gold event (the
+day, the month, or none, by the gold's precision).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from khabar.eval.events import predicted_event
+from khabar.eval.realgold import GoldRun, gold_sentences, run_sentence_gold
+from khabar.settings import Settings
+
+__all__ = ["date_scores", "score_dates"]
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def date_scores(runs: list[GoldRun]) -> dict[str, Any]:
+    """The scores of the module docstring, keyed by language and ``all``."""
+    rows: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
+    for run, s in gold_sentences(runs):
+        gold = s.get("event") or {}
+        if gold.get("type", "NONE") == "NONE":
+            continue
+        ev = predicted_event(run, s)
+        rows[run.lang].append((gold.get("day_precision") or "none", gold.get("event_day"),
+                               ev.date if ev else None))  # fmt: skip
+    out: dict[str, Any] = {}
+    for lang in [*sorted(rows), "all"]:
+        out[lang] = _scores([x for k, v in rows.items() if lang in (k, "all") for x in v])
+    return out
+
+
+def _scores(rows: list[tuple[str, str | None, str | None]]) -> dict[str, Any]:
+    def ratio(xs: list[bool]) -> float | None:
+        return round(sum(xs) / len(xs), 4) if xs else None
+
+    day = [(g, p) for prec, g, p in rows if prec == "day" and _day(g)]
+    month = [(g, p) for prec, g, p in rows if prec == "month" and g]
+    none = [p for prec, g, p in rows if prec == "none" or not g]
+    exact = [_day(p) == _day(g) for g, p in day]
+    near = [bool(_day(p)) and abs((_day(p) - _day(g)).days) <= 1 for g, p in day]  # type: ignore[operator]
+    months = [bool(p) and p[:7] == g[:7] for g, p in month]  # type: ignore[index]
+    nodate = [p is None for p in none]
+    return {
+        "events": len(rows),
+        "with_day": len(day),
+        "dated": ratio([p is not None for _, p in day]),
+        "exact": ratio(exact),
+        "within_1_day": ratio(near),
+        "month_accuracy": ratio(months),
+        "no_day_accuracy": ratio(nodate),
+        "accuracy": ratio(exact + months + nodate),
+    }
+
+
+def score_dates(settings: Settings, gold_path: str | Path) -> dict[str, Any]:
+    """Event-date scores of khabar on the sentence gold at ``gold_path``."""
+    return date_scores(run_sentence_gold(settings, gold_path))
