@@ -145,3 +145,14 @@ def test_embeddings_and_similar_documents_on_both_backends(
         assert len(hits) == 2 and hits[0]["lang"] == "ar" and hits[0]["score"] > 0.8
         row = store.db.execute("SELECT dim, vector FROM embeddings LIMIT 1").fetchone()
         assert row[0] == 384 and len(bytes(row[1])) == 4 * 384
+
+
+def test_document_stories_on_both_backends(backend_settings: Settings, seeds: Path) -> None:
+    with open_store(backend_settings) as store:
+        ingest([str(seeds)], store)
+        rows = store.document_stories()
+    assert len(rows) == 5 and len({r["doc_id"] for r in rows}) == 5
+    by_file = {Path(r["source"]).name[:3]: r for r in rows}
+    assert by_file["000"]["story_id"] == by_file["001"]["story_id"] == by_file["002"]["story_id"]
+    assert by_file["003"]["story_id"] != by_file["000"]["story_id"]
+    assert all(isinstance(r["reasons"], list) for r in rows)
