@@ -17,8 +17,9 @@ Outputs:
 
 Spans are given by annotators as text (plus ``occurrence`` when the text repeats); offsets are
 computed here. A leading English "the"/"The" is left out of every span (the guideline's
-settled rule; some annotators had kept it).  A repeated text listed several times without ``occurrence`` takes the 1st, 2nd,
-... occurrence in listing order.  A span that cannot be found is dropped and reported.
+settled rule; some annotators had kept it). A repeated text listed several times without
+``occurrence`` takes the 1st, 2nd, ... occurrence in listing order. A span that cannot be
+found is dropped and reported.
 
     python scripts/gold/build.py [--real tests/data/real] [--shared ../shared]
 """
