@@ -40,6 +40,9 @@ demo: $(STAMP)
 	$(BIN)/khabar embed --db $(DEMO_DB)
 	$(BIN)/khabar similar --text "حمله موشکی به نیروهای آمریکایی" --limit 3 --db $(DEMO_DB)
 	$(BIN)/khabar eval similar
+	$(BIN)/khabar eval ner
+	$(BIN)/khabar eval events
+	$(BIN)/khabar eval stories --gold tests/data/real/stories/saudi-dev.json
 	@echo "serving the web UI over $(DEMO_DB): open http://127.0.0.1:8700/ (Ctrl-C stops)"
 	$(BIN)/khabar serve --db $(DEMO_DB)
 

@@ -88,6 +88,24 @@ def test_eval_langid_scores_the_labelled_set() -> None:
     assert data["labelled"]["n"] >= 150
 
 
+def test_eval_on_the_real_news_gold_prints_scores_and_gates_the_dev_split() -> None:
+    for cmd in ("ner", "events", "places", "dates"):
+        result = _run("eval", cmd, "--json")  # default gold: tests/data/real/sentences/dev.json
+        assert result.exit_code == 0, (cmd, result.output[-500:])
+        assert set(json.loads(result.output)) >= {"ar", "fa", "en", "all"}
+    stories = _run("eval", "stories", "--gold", "tests/data/real/stories/saudi-dev.json", "--json")
+    assert stories.exit_code == 0 and json.loads(stories.output)["documents"] >= 200
+    table = _run("eval", "ner")
+    assert "ar.LOC" in table.output and "confusion (ar" in table.output
+
+
+def test_eval_refuses_a_gold_file_of_another_format(tmp_path: Path) -> None:
+    bad = tmp_path / "x.json"
+    bad.write_text('{"format": "something-else"}', encoding="utf-8")
+    result = runner.invoke(app, ["eval", "events", "--gold", str(bad)])
+    assert result.exit_code != 0 and "khabar-real-sentences/1" in str(result.exception)
+
+
 def test_settings_lists_every_setting_with_help() -> None:
     data = json.loads(_run("settings", "--json").output)
     assert "near_dup_threshold" in data and data["database"]["help"]
@@ -95,6 +113,7 @@ def test_settings_lists_every_setting_with_help() -> None:
 
 def test_every_command_has_help_with_an_example() -> None:
     for args in (["ingest"], ["search"], ["show"], ["stats"], ["settings"], ["stories"], ["story"], ["regroup"], ["eval", "clean"], ["eval", "extract"], ["eval", "stories"],
-                 ["eval", "langid"]):  # fmt: skip
+                 ["eval", "langid"], ["eval", "ner"], ["eval", "events"], ["eval", "places"],
+                 ["eval", "dates"]):  # fmt: skip
         result = _run(*args, "--help")
         assert result.exit_code == 0 and "Example" in result.output, args

@@ -21,6 +21,7 @@ from typing import Any
 
 from khabar.eval.gold import load_gold, sample_paths
 from khabar.eval.realgold import STORY_FORMAT, load_real_gold
+from khabar.normalize import normalize
 from khabar.pipeline import ingest, ingest_jsonl
 from khabar.settings import Settings
 from khabar.store import open_store
@@ -113,10 +114,10 @@ def score_real_stories(settings: Settings, gold_path: str | Path) -> dict[str, A
     for n, d in enumerate(docs, start=1):
         key = d["article_id"]
         gold[key] = d["story"]
-        twin = first_copy.setdefault((d.get("title") or "", d["body"]), key)
+        twin = first_copy.setdefault((normalize(d.get("title") or ""), normalize(d["body"])), key)
         if n in by_line:
             pred[key], why[key] = str(by_line[n]["story_id"]), by_line[n]["reasons"]
-        elif twin in pred:  # an exact copy is stored once: it is in its first copy's story
+        elif twin in pred:  # an exact copy (once normalised) is stored once: its first copy's story
             pred[key], why[key] = pred[twin], [f"exact copy of {twin}"]
     out = _story_scores(gold, pred, why)
     alone = {k: k for k in gold}

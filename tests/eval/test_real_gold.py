@@ -1,0 +1,125 @@
+"""The real-news gold (tests/data/real/): its counts, traceability and agreement, the scorers on
+it, and the floors pinned for the dev split. Held-out files are checked for shape only here;
+they are scored once per issue, by hand, never in the suite."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from khabar.eval import check_floors
+from khabar.eval.dates import date_scores
+from khabar.eval.events import event_scores
+from khabar.eval.ner import ner_scores
+from khabar.eval.places import place_scores
+from khabar.eval.realgold import GoldRun, prf, run_sentence_gold
+from khabar.eval.stories import score_real_stories
+from khabar.settings import Settings
+
+REAL = Path(__file__).parent.parent / "data" / "real"
+SPLITS = ("dev", "heldout")
+
+
+def _sentence_gold(split: str) -> dict[str, Any]:
+    return json.loads((REAL / "sentences" / f"{split}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def dev_runs() -> list[GoldRun]:
+    return run_sentence_gold(Settings(), REAL / "sentences" / "dev.json")
+
+
+def test_sentence_sets_meet_the_counts_by_language() -> None:
+    total: Counter[str] = Counter()
+    held: Counter[str] = Counter()
+    topical: Counter[str] = Counter()
+    for split in SPLITS:
+        for a in _sentence_gold(split)["articles"]:
+            n = sum(1 for s in a["sentences"] if not s.get("unlabelled"))
+            total[a["lang"]] += n
+            held[a["lang"]] += n if split == "heldout" else 0
+            topical[a["lang"]] += n if a.get("drawn_by") in ("keyword", "category") else 0
+    for lang in ("ar", "fa", "en"):
+        assert total[lang] >= 500, (lang, total[lang])  # events >= 500; entities (same) >= 400
+        assert held[lang] >= 0.3 * total[lang], lang
+        assert topical[lang] >= 0.5 * total[lang], lang  # at least half from the pre-filter
+
+
+def test_every_gold_sentence_is_traceable_and_its_spans_are_its_own() -> None:
+    for split in SPLITS:
+        for a in _sentence_gold(split)["articles"]:
+            assert a["record"]["corpus"] and a["record"]["file"] and a["record"]["index"] >= 0
+            for s in a["sentences"]:
+                assert not s.get("unlabelled"), (a["article_id"], s["n"])
+                source = a["title"] if s["part"] == "title" else a["body"]
+                assert source[s["start"] : s["end"]] == s["text"]
+                for e in s["entities"]:
+                    assert s["text"][e["start"] : e["end"]] == e["text"]
+                ev = s["event"]
+                for role in ("actor", "recipient", "place"):
+                    for sp in ev.get(role) or []:
+                        assert s["text"][sp["start"] : sp["end"]] == sp["text"]
+
+
+def test_story_sets_meet_the_counts() -> None:
+    saudi = [json.loads((REAL / "stories" / f"saudi-{s}.json").read_text("utf-8")) for s in SPLITS]
+    cross = [json.loads((REAL / "stories" / f"crossling-{s}.json").read_text("utf-8")) for s in SPLITS]
+    assert sum(len(g["documents"]) for g in saudi) >= 300
+    assert len(saudi[1]["documents"]) >= 0.3 * sum(len(g["documents"]) for g in saudi)
+    english = [d for g in cross for d in g["documents"] if d["lang"] == "en"]
+    arabic = [d for g in cross for d in g["documents"] if d["lang"] == "ar"]
+    assert len(english) >= 150 and arabic
+    assert {d["story"] for d in arabic} <= {d["story"] for d in english}
+
+
+def test_the_two_annotators_agree() -> None:
+    agreement = json.loads((REAL / "agreement.json").read_text(encoding="utf-8"))
+    for lang in ("ar", "fa", "en"):
+        a = agreement["sentences"][lang]
+        assert a["sentences"] >= 0.15 * 500, lang
+        assert a["entity_span_f1"] >= 0.85, (lang, a["entity_span_f1"])
+        assert a["event_type_kappa"] >= 0.70, (lang, a["event_type_kappa"])
+
+
+@pytest.mark.parametrize(
+    ("name", "scorer"),
+    [("ner_dev", ner_scores), ("events_dev", event_scores), ("places_dev", place_scores),
+     ("dates_dev", date_scores)],
+)  # fmt: skip
+def test_real_news_scores_meet_their_floors(name: str, scorer: Any, dev_runs: list[GoldRun]) -> None:
+    assert check_floors(name, scorer(dev_runs)) == []
+
+
+@pytest.mark.parametrize("name", ["saudi-dev", "crossling-dev"])
+def test_real_news_stories_meet_their_floors(name: str) -> None:
+    scores = score_real_stories(Settings(), REAL / "stories" / f"{name}.json")
+    assert scores["missing"] == []
+    assert check_floors(f"stories_{name.replace('-', '_')}", scores) == []
+
+
+def test_entity_scores_count_exact_spans_and_labels(dev_runs: list[GoldRun]) -> None:
+    scores = ner_scores(dev_runs)
+    for lang in ("ar", "fa", "en", "all"):
+        micro = scores[lang]["micro"]
+        assert micro["gold"] > 0 and 0.0 <= micro["f1"] <= 1.0
+        assert micro["overlap_recall"] >= micro["recall"]  # an exact hit also overlaps
+        gold_rows = sum(sum(r.values()) for k, r in scores[lang]["confusion"].items() if k != "-")
+        assert gold_rows == micro["gold"]
+
+
+def test_prf_of_counts() -> None:
+    assert prf(0, 0, 0)["f1"] == 1.0
+    assert prf(0, 3, 0)["precision"] == 0.0
+    assert prf(2, 4, 2) == {"precision": 0.5, "recall": 1.0, "f1": 0.6667, "gold": 2, "predicted": 4}
+
+
+def test_event_scores_read_every_labelled_sentence(dev_runs: list[GoldRun]) -> None:
+    scores = event_scores(dev_runs)
+    labelled = Counter(r.lang for r in dev_runs for s in r.article["sentences"])
+    for lang, n in labelled.items():
+        assert scores[lang]["sentences"] == n
+        assert sum(sum(row.values()) for row in scores[lang]["confusion"].values()) == n
