@@ -930,6 +930,7 @@ def _sentence_gold(gold: Path | None) -> Path:
     return default
 
 
+DevStrictOpt = Annotated[bool, typer.Option(help="Exit 4 if a dev score is below its floor.")]
 RealGoldOpt = Annotated[
     Path | None,
     typer.Option(help="Sentence gold JSON (default: tests/data/real/sentences/dev.json)."),
@@ -941,7 +942,7 @@ def eval_ner_cmd(
     gold: RealGoldOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
-    strict: Annotated[bool, typer.Option(help="Exit 4 if a dev score is below its floor.")] = True,
+    strict: DevStrictOpt = True,
 ) -> None:
     """Entities (PER, ORG, LOC, NORP, GEN) on real news: precision, recall, F1 per language and
     label, overlap recall, confusion table.
@@ -958,7 +959,7 @@ def eval_events_cmd(
     gold: RealGoldOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
-    strict: Annotated[bool, typer.Option(help="Exit 4 if a dev score is below its floor.")] = True,
+    strict: DevStrictOpt = True,
 ) -> None:
     """PLOVER event type per sentence on real news (accuracy, macro F1, per type, confusion),
     and mode, actor, recipient, killed, injured and background on the events found.
@@ -976,7 +977,7 @@ def eval_places_cmd(
     km: Annotated[float, typer.Option(help="Distance that counts as the right place.")] = 25.0,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
-    strict: Annotated[bool, typer.Option(help="Exit 4 if a dev score is below its floor.")] = True,
+    strict: DevStrictOpt = True,
 ) -> None:
     """Places on real news: recognised, within --km of the gold coordinates, right country,
     per language and geo-precision; share of khabar's places that are places.
@@ -993,7 +994,7 @@ def eval_dates_cmd(
     gold: RealGoldOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
-    strict: Annotated[bool, typer.Option(help="Exit 4 if a dev score is below its floor.")] = True,
+    strict: DevStrictOpt = True,
 ) -> None:
     """Event days on real news: dated, exact and ±1-day accuracy, month and "no day" accuracy.
 
