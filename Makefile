@@ -48,7 +48,7 @@ demo: $(STAMP)
 
 ## make test: lint, then the whole test suite (pytest exits non-zero if no test runs)
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench scripts scripts
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest -q
 
 ## make bench: throughput benchmarks (on demand, not part of the tests)

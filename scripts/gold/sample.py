@@ -34,6 +34,8 @@ import re
 import zipfile
 from pathlib import Path
 
+import jdatetime  # the project's dependency: run with the project's virtualenv (.venv/bin/python)
+
 MAX_SENTENCES = 15
 TARGET_SENTENCES = {"ar": 545, "fa": 545, "en": 545}
 BATCHES = 3
@@ -156,10 +158,8 @@ def _fars_published(link: str) -> str | None:
     else:
         y, mo, d = 1300 + int(digits[:2]), int(digits[2:4]), int(digits[4:6])
     try:
-        import jdatetime
-
         return jdatetime.date(y, mo, d).togregorian().isoformat()
-    except (ImportError, ValueError):
+    except ValueError:  # not a Solar Hijri date: the id does not carry one
         return None
 
 

@@ -895,11 +895,18 @@ def _print_grouped(title: str, flat: dict[str, Any]) -> None:
         tables.setdefault(tuple(cols), []).append(prefix)
     for cols, prefixes in tables.items():
         t = Table(title=title, show_header=True)
-        t.add_column("")
-        for c in cols:
-            t.add_column(c, justify="right")
-        for prefix in prefixes:
-            t.add_row(prefix, *("-" if (v := rows[prefix][c]) is None else str(v) for c in cols))
+        if len(prefixes) < len(cols):  # few rows, many scores: one row per score
+            t.add_column("score", overflow="fold")
+            for prefix in prefixes:
+                t.add_column(prefix if prefix != "-" else "value", justify="right")
+            for c in cols:
+                t.add_row(c, *("-" if (v := rows[p][c]) is None else str(v) for p in prefixes))
+        else:
+            t.add_column("", overflow="fold")
+            for c in cols:
+                t.add_column(c, justify="right", overflow="fold")
+            for p in prefixes:
+                t.add_row(p, *("-" if (v := rows[p][c]) is None else str(v) for c in cols))
         out.print(t)
         title = ""
 
@@ -930,7 +937,11 @@ def _sentence_gold(gold: Path | None) -> Path:
     return default
 
 
-DevStrictOpt = Annotated[bool, typer.Option(help="Exit 4 if a dev score is below its floor.")]
+DevStrictOpt = Annotated[
+    bool,
+    typer.Option(help="Exit 4 if a score of this checkout's dev split is below its floor "
+                 "(held-out splits and other gold files are never gated)."),
+]  # fmt: skip
 RealGoldOpt = Annotated[
     Path | None,
     typer.Option(help="Sentence gold JSON (default: tests/data/real/sentences/dev.json)."),

@@ -113,7 +113,7 @@ def test_entity_scores_count_exact_spans_and_labels(dev_runs: list[GoldRun]) -> 
 
 def test_prf_of_counts() -> None:
     assert prf(0, 0, 0)["f1"] == 1.0
-    assert prf(0, 3, 0)["precision"] == 0.0
+    assert prf(0, 3, 0) == {"precision": 0.0, "recall": None, "f1": None, "gold": 0, "predicted": 3}
     assert prf(2, 4, 2) == {"precision": 0.5, "recall": 1.0, "f1": 0.6667, "gold": 2, "predicted": 4}
 
 

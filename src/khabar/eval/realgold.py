@@ -115,7 +115,11 @@ def gold_sentences(runs: list[GoldRun]) -> Iterator[tuple[GoldRun, dict[str, Any
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    """Precision, recall and F1 from counts (1.0 where nothing was expected nor predicted)."""
+    """Precision, recall and F1 from counts: 1.0 where nothing was expected nor predicted;
+    recall and F1 ``None`` where something was predicted and nothing expected (a label the gold
+    does not use, such as FIGHT)."""
+    if not n_gold and n_pred:
+        return {"precision": 0.0, "recall": None, "f1": None, "gold": 0, "predicted": n_pred}
     p = tp / n_pred if n_pred else (1.0 if not n_gold else 0.0)
     r = tp / n_gold if n_gold else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
