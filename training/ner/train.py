@@ -1,0 +1,217 @@
+"""Train khabar's entity recognisers (one CRF per language) from open labelled data.
+
+Inputs (read from ``../shared/field-data/ner`` and the project's own Persian labels):
+  ar  NewsFANE Gold 2014 train (CC BY-SA 3.0) + Wojood sample train/val (MIT)
+  en  wikigold (CC BY 4.0) + Broad Twitter Corpus (CC BY 4.0) + WNUT17 train/dev (CC BY 4.0)
+  fa  the Arabic data above (shared script and names)
+and for each language the project's own labelled news sentences, weighted x3
+(``training/ner/data/{lang}-labels-*.jsonl``, drawn by ``training/ner/sample.py`` from Fars
+News (Apache-2.0), SaudiNewsNet (CC BY-NC-SA 4.0), Wikinews (CC BY 2.5) and Current Events (CC
+BY-SA), outside the real-news gold, labelled from docs/annotation.md).
+Labels are mapped to PER, ORG, LOC, NORP (see ``NEWSFANE``, ``WOJOOD``, ``WNUT``); NewsFANE's
+split-off proclitics (و ب ل ف ك ال) are glued back to the next word, as running text has them.
+
+Output: ``src/khabar/resources/models/ner-{lang}.crfsuite`` and ``ner-models.json`` (SHA-256 of
+each model, training sizes, settings), rebuilt byte for byte by the same command:
+
+    python training/ner/train.py --shared ../shared [--langs ar fa en]
+
+Deterministic: data in file order, L-BFGS (no random state). Takes a few minutes on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts" / "gold"))
+
+import pycrfsuite  # noqa: E402
+
+from khabar.extract.entities import (  # noqa: E402
+    sentence_features,
+    split_word,
+    tokenize,
+)
+
+MODELS = ROOT / "src/khabar/resources/models"
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+
+NEWSFANE = {
+    **dict.fromkeys(["Politician", "Athlete", "Artist", "Other_PER", "Religious_PER", "Scientist",
+                     "Businessperson", "Lawyer", "Police", "Engineer"], "PER"),
+    **dict.fromkeys(["Government", "Non-Governmental", "Commercial", "Educational", "Media",
+                     "Religious_ORG", "Sports", "Entertainment", "Medical-Science"], "ORG"),
+    **dict.fromkeys(["Nation", "Population-Center", "State-or-Province", "County-or-District",
+                     "GPE-Cluster", "Continent", "Land-Region-Natural", "Water-Body",
+                     "Building-Grounds", "Airport", "Subarea-Facility", "Path"], "LOC"),
+    "Group": "NORP",
+}  # fmt: skip
+WOJOOD = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
+WNUT = {"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG",
+        "PER": "PER", "LOC": "LOC", "ORG": "ORG"}  # fmt: skip
+PROCLITICS = {"و", "ف", "ب", "ل", "ك", "ال", "لل"}
+
+Sentence = list[tuple[str, str]]
+
+
+def read_conll(path: Path, sep: str | None) -> Iterator[Sentence]:
+    sent: Sentence = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split(sep) if line.strip() else []
+        if len(parts) < 2:
+            if sent:
+                yield sent
+            sent = []
+            continue
+        sent.append((parts[0].strip(), parts[-1].strip()))
+    if sent:
+        yield sent
+
+
+def mapped(sent: Sentence, table: dict[str, str], iob1: bool = False) -> Sentence:
+    """Tags through ``table`` (others O), as BIO (IOB1 input: I- after O or another type is B-)."""
+    out: Sentence = []
+    prev = "O"
+    for word, tag in sent:
+        kind = table.get(tag[2:]) if tag[:2] in ("B-", "I-") else None
+        if kind is None:
+            new = "O"
+        elif tag.startswith("B-") or (iob1 and prev[2:] != kind) or prev == "O":
+            new = "B-" + kind
+        else:
+            new = "I-" + kind
+        out.append((word, new))
+        prev = new
+    return out
+
+
+def glue_proclitics(sent: Sentence) -> Sentence:
+    """NewsFANE writes و الصادرات; running text والصادرات: glue back (``resegment`` then cuts as
+    khabar's tokenizer does), keep the word's tag."""
+    out: Sentence = []
+    pending = ""
+    for word, tag in sent:
+        if word in PROCLITICS:
+            pending += word
+            continue
+        out.append((pending + word, tag))
+        pending = ""
+    return out
+
+
+def resegment(sent: Sentence, lang: str) -> Sentence:
+    """Words cut as ``tokenize`` cuts running text: a proclitic takes O (I- inside a name)."""
+    out: Sentence = []
+    for word, tag in sent:
+        parts = split_word(word, lang)
+        if len(parts) == 2:
+            out.append((parts[0], tag if tag.startswith("I-") else "O"))
+        out.append((parts[-1], tag))
+    return out
+
+
+def shared_data(shared: Path, lang: str) -> list[Sentence]:
+    ner = shared / "field-data/ner"
+    if lang == "ar":
+        fane = read_conll(ner / "arabic/NewsFANE_Gold_2014_train.txt", "\t")
+        data = [resegment(glue_proclitics(mapped(s, NEWSFANE)), "ar") for s in fane]
+        for part in ("train", "val"):
+            wojood = read_conll(ner / f"arabic/wojood_sample/{part}.txt", " ")
+            data += [resegment(mapped(s, WOJOOD), "ar") for s in wojood]
+        return data
+    if lang == "en":
+        wikigold = read_conll(ner / "english/wikigold/wikigold.conll.txt", " ")
+        data = [mapped(s, WNUT, iob1=True) for s in wikigold]
+        for f in sorted((ner / "english/BTC").glob("*.conll")):
+            data += [mapped(s, WNUT) for s in read_conll(f, "\t")]
+        for part in ("train", "dev"):
+            wnut = read_conll(ner / f"english/WNUT17/{part}.conll", "\t")
+            data += [mapped(s, WNUT) for s in wnut]
+        return data
+    return []
+
+
+def own_labels(lang: str) -> list[Sentence]:
+    """The project's own labelled sentences of ``lang`` (``training/ner/data``), as tokens and
+    BIO tags (GEN, generic actors, is left to the agents lexicon: not a CRF label)."""
+    from build import Spans, read_jsonl
+
+    data: list[Sentence] = []
+    for batch in sorted((ROOT / "training/ner/data").glob(f"{lang}-batch-*.json")):
+        path = batch.with_name(batch.name.replace("batch", "labels")).with_suffix(".jsonl")
+        labels = {x["sid"]: x for x in read_jsonl(path)}
+        for art in json.loads(batch.read_text("utf-8")):
+            for s in art["sentences"]:
+                lab = labels.get(f"{art['article_id']}#{s['n']}")
+                if lab is None:
+                    continue
+                spans = Spans(s["text"], [], "")
+                ents = [(e, spans.find(e)) for e in lab.get("entities", [])]
+                spans = [(f["start"], f["end"], e["label"]) for e, f in ents
+                         if f and e.get("label") in ("PER", "ORG", "LOC", "NORP")]  # fmt: skip
+                data.append(bio(s["text"], lang, spans))
+    return data
+
+
+def bio(text: str, lang: str, ents: list[tuple[int, int, str]]) -> Sentence:
+    """Tokens of ``text`` tagged from character spans: a token overlapping an entity is in it,
+    B- where it holds the entity's first character (للحوثيين holds حوثيين)."""
+    out: Sentence = []
+    for a, b in tokenize(text, lang):
+        tag = "O"
+        for s, e, label in ents:
+            if a < e and b > s:
+                tag = ("B-" if a <= s < b else "I-") + label
+                break
+        out.append((text[a:b], tag))
+    return out
+
+
+def train(data: list[tuple[str, Sentence]], out: Path) -> dict:
+    """Train on (language, sentence) pairs (each featurised in its own language); write ``out``."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for lang, sent in data:
+        words = [w for w, _ in sent]
+        trainer.append(sentence_features(words, lang), [t for _, t in sent])
+    trainer.set_params(PARAMS)
+    trainer.train(str(out))
+    tags = Counter(t[2:] for _, s in data for _, t in s if t.startswith("B-"))
+    return {"sentences": len(data), "tokens": sum(len(s) for _, s in data),
+            "entities": dict(sorted(tags.items())),
+            "sha256": hashlib.sha256(out.read_bytes()).hexdigest(), "bytes": out.stat().st_size}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--langs", nargs="+", default=["ar", "fa", "en"])
+    args = ap.parse_args()
+    MODELS.mkdir(parents=True, exist_ok=True)
+    manifest_path = MODELS / "ner-models.json"
+    manifest = json.loads(manifest_path.read_text("utf-8")) if manifest_path.exists() else {}
+    manifest["params"] = PARAMS
+    for lang in args.langs:
+        # the project's own in-domain sentences (weighted x3) and the open sets; Persian has
+        # no open set, so it learns from the Arabic ones too (shared script and names)
+        data = [(lang, s) for s in own_labels(lang)] * 3
+        for other in ("ar",) if lang == "fa" else (lang,):
+            data += [(other, s) for s in shared_data(args.shared, other)]
+        info = train(data, MODELS / f"ner-{lang}.crfsuite")
+        manifest[lang] = info
+        print(lang, {k: v for k, v in info.items() if k != "sha256"})
+    text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    manifest_path.write_text(text, "utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""Build khabar's generic-actor lexicon (``src/khabar/resources/agents.tsv``).
+
+Generic actors are the unnamed people and bodies news is about: police, soldiers, gunmen,
+protesters, civilians, students, officials. Rows come from:
+  en  PETRARCH/Phoenix agents (``petrarch/english/Phoenix.agents.txt``, MIT): every pattern,
+      with its CAMEO sector code; ``{...}`` plurals and the ``!PERSON!``/``!MINIST!`` macros
+      expanded; a regular English plural added to one-word nouns.
+  ar  PETRARCH Arabic agents (``petrarch/arabic/agents.all.ar.txt``, MIT), with the Arabic sound
+      plurals (ون، ين، ات) of one-word nouns added.
+  all the generic-actor spans (GEN, with their class) of the project's own labelled training
+      sentences (``training/ner/data/*-labels-*.jsonl``: Fars News, SaudiNewsNet, Wikinews and
+      Current Events, labelled from docs/annotation.md), which is where Persian comes from.
+A phrase is kept when the labelled training sentences of its language show it names generic
+actors at least half the times it occurs (two occurrences or more), or, seen less often, when
+its sector is one of people (police, military, armed groups, protesters, civilians, students,
+workers, journalists, medical staff, officials): PETRARCH also lists institutions ("ministry",
+"court"), which the guideline labels as organisations or leaves out.
+Columns: lang, phrase, class (the GEN classes of docs/annotation.md), code (CAMEO sector, or
+empty), source. Sorted; rebuilt byte for byte:
+
+    .venv/bin/python training/resources/build_agents.py --shared ../shared
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts" / "gold"))
+
+from build import Spans, read_jsonl  # noqa: E402
+
+# CAMEO sector → generic actor class (docs/annotation.md section 2)
+CLASS = {
+    "COP": "police", "MIL": "military", "SPY": "security_forces", "REB": "armed_group",
+    "INS": "armed_group", "UAF": "armed_group", "SEP": "armed_group", "OPP": "protesters",
+    "CVL": "civilians", "REF": "civilians", "GOV": "officials", "JUD": "officials",
+    "LEG": "officials", "PTY": "officials", "MED": "journalists", "HLH": "medical",
+    "EDU": "students", "LAB": "workers", "AGR": "workers", "CRM": "other", "BUS": "other",
+    "REL": "other", "NGO": "other", "IGO": "other",
+}  # fmt: skip
+_CODE = re.compile(r"\[~([A-Z]+)\]")
+MACROS = {"!PERSON!": ["MAN", "MEN", "WOMAN", "WOMEN", "PERSON"],
+          "!MINIST!": ["MINISTER", "MINISTERS", "MINISTRY", "MINISTRIES"]}  # fmt: skip
+PETRARCH = "PETRARCH agents (openeventdata/UniversalPetrarch @ 067552d83956 / a0af422b2e6d, MIT)"
+
+
+def class_of(code: str) -> str:
+    for k in (code[:6], code[:3], code[-3:]):
+        if k in CLASS:
+            return CLASS[k]
+    return "other"
+
+
+def english_plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+def english(shared: Path) -> list[tuple[str, str, str, str, str]]:
+    rows = []
+    for line in (
+        (shared / "field-data/petrarch/english/Phoenix.agents.txt").read_text("utf-8").splitlines()
+    ):
+        line = line.split("#")[0].strip()
+        m = _CODE.search(line)
+        if not m or line.startswith("!") and "=" in line:
+            continue
+        head = line[: m.start()]
+        plurals = re.findall(r"\{([^}]*)\}", head)
+        key = re.sub(r"\{[^}]*\}", "", head).strip()
+        forms = [key] + [p for p in plurals if p.strip()]
+        for macro, values in MACROS.items():
+            forms = [f.replace(macro, "_" + v) if macro in f else f for f in forms for v in values]
+        for form in dict.fromkeys(forms):
+            phrase = re.sub(r"[_\s]+", " ", form).strip().lower()
+            if not phrase or not re.fullmatch(r"[a-z][a-z \-']*", phrase):
+                continue
+            code = m.group(1)
+            rows.append(("en", phrase, class_of(code), code, PETRARCH))
+            if " " not in phrase and not plurals:
+                rows.append(("en", english_plural(phrase), class_of(code), code,
+                             PETRARCH + "; regular plural"))  # fmt: skip
+    return rows
+
+
+def arabic(shared: Path) -> list[tuple[str, str, str, str, str]]:
+    rows = []
+    for line in (
+        (shared / "field-data/petrarch/arabic/agents.all.ar.txt").read_text("utf-8").splitlines()
+    ):
+        if line.lstrip().startswith("#"):
+            continue
+        m = _CODE.search(line)
+        if not m:
+            continue
+        phrase = " ".join(line[m.end() :].split("#")[0].split())
+        if not re.search(r"[\u0600-\u06ff]", phrase):
+            continue
+        code = m.group(1)
+        rows.append(("ar", phrase, class_of(code), code, PETRARCH))
+        if " " not in phrase and len(phrase) > 3 and not phrase.endswith(("ون", "ين", "ات", "ة")):
+            for suffix in ("ون", "ين"):
+                rows.append(
+                    ("ar", phrase + suffix, class_of(code), code, PETRARCH + "; sound plural")
+                )
+        elif " " not in phrase and phrase.endswith("ة") and len(phrase) > 3:
+            rows.append(
+                ("ar", phrase[:-1] + "ات", class_of(code), code, PETRARCH + "; sound plural")
+            )
+    return rows
+
+
+PEOPLE = {"police", "military", "security_forces", "armed_group", "protesters", "civilians",
+          "students", "workers", "journalists", "medical", "officials"}  # fmt: skip
+
+
+def usage(lang_of: str) -> tuple[dict[str, int], list[str]]:
+    """How often each normalised phrase is labelled GEN in the labelled training sentences of
+    one language, and those sentences (normalised, padded with spaces to count phrases)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from khabar.extract.lexicon import alias_key
+
+    texts: list[str] = []
+    gen: dict[str, int] = {}
+    for batch in sorted((ROOT / "training/ner/data").glob(f"{lang_of}-batch-*.json")):
+        labels = batch.with_name(batch.name.replace("batch", "labels")).with_suffix(".jsonl")
+        by_sid = {x["sid"]: x for x in read_jsonl(labels)}
+        for art in json.loads(batch.read_text("utf-8")):
+            for s in art["sentences"]:
+                lab = by_sid.get(f"{art['article_id']}#{s['n']}")
+                if lab is None:
+                    continue
+                texts.append(" " + alias_key(s["text"]) + " ")
+                for e in lab.get("entities", []):
+                    if e.get("label") == "GEN":
+                        k = alias_key(e["text"])
+                        gen[k] = gen.get(k, 0) + 1
+    return gen, texts
+
+
+Seen = dict[str, tuple[dict[str, int], list[str]]]
+
+
+def keep(row: tuple[str, str, str, str, str], seen: Seen) -> bool:
+    lang, phrase, cls, code, source = row
+    if source.startswith("project's"):
+        return True
+    gen, texts = seen[lang]
+    if not texts:
+        return cls in PEOPLE
+    from khabar.extract.lexicon import alias_key
+
+    k = alias_key(phrase)
+    occ = sum(t.count(" " + k + " ") for t in texts)
+    if occ >= 2:
+        return gen.get(k, 0) / occ >= 0.5
+    return cls in PEOPLE
+
+
+def own_labels() -> list[tuple[str, str, str, str, str]]:
+    rows = []
+    for batch in sorted((ROOT / "training/ner/data").glob("*-batch-*.json")):
+        lang = batch.name.split("-")[0]
+        labels = batch.with_name(batch.name.replace("batch", "labels")).with_suffix(".jsonl")
+        by_sid = {x["sid"]: x for x in read_jsonl(labels)}
+        for art in json.loads(batch.read_text("utf-8")):
+            for s in art["sentences"]:
+                lab = by_sid.get(f"{art['article_id']}#{s['n']}")
+                for e in (lab or {}).get("entities", []):
+                    found = Spans(s["text"], [], "").find(e)
+                    if e.get("label") == "GEN" and found and len(found["text"].split()) <= 4:
+                        rows.append((lang, found["text"], e.get("class") or "other", "",
+                                     f"project's labelled training sentences ({labels.name})",
+                                     ))  # fmt: skip
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = ap.parse_args()
+    seen: Seen = {lang: usage(lang) for lang in ("ar", "en", "fa")}
+    rows = [r for r in english(args.shared) + arabic(args.shared) + own_labels() if keep(r, seen)]
+    first: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
+    for r in rows:
+        first.setdefault((r[0], r[1]), r)  # the first source of a phrase keeps it
+    out = ROOT / "src/khabar/resources/agents.tsv"
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write("lang\tphrase\tclass\tcode\tsource\n")
+        for r in sorted(first.values()):
+            fh.write("\t".join(r) + "\n")
+    by_lang: dict[str, int] = {}
+    for lang, *_ in first.values():
+        by_lang[lang] = by_lang.get(lang, 0) + 1
+    print(out, by_lang)
+
+
+if __name__ == "__main__":
+    main()
