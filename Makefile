@@ -48,7 +48,7 @@ demo: $(STAMP)
 
 ## make test: lint, then the whole test suite (pytest exits non-zero if no test runs)
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff check src tests bench scripts training
 	$(BIN)/python -m pytest -q
 
 ## make bench: throughput benchmarks (on demand, not part of the tests)
@@ -57,7 +57,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/langid_corpora.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff check src tests bench scripts training
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis

@@ -4,8 +4,8 @@ Reads paragraphs of real articles (SaudiNewsNet, Arabic; Fars News, Persian) fro
 ../shared/corpora, or the bundled samples when the corpora are absent, and times:
 
 * baseline: ``normalize`` of every paragraph;
-* khabar: every extractor (dates, places, actors, events, claims) on every paragraph, as
-  ingest runs them.
+* khabar: every extractor (dates, places, actors, the entity recogniser, events, claims) on
+  every paragraph, as ingest runs them (``khabar.extract.document``).
 
     .venv/bin/python bench/extract.py [--paragraphs 2000] [--profile]
 """
@@ -22,28 +22,31 @@ from datetime import date
 from corpora import fars_items, saudi_items
 
 from khabar.eval.gold import samples_dir
-from khabar.extract.actors import extract_actors
+from khabar.extract.actors import extract_actors, extract_generic_actors
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates
+from khabar.extract.entities import extract_entities, merge_entities
 from khabar.extract.events import Mentions, extract_events, sentence_spans
 from khabar.extract.places import extract_places
 from khabar.normalize import normalize
 from khabar.settings import load_settings
 
 
-def _paragraphs(limit: int) -> list[str]:
-    out: list[str] = []
+def _paragraphs(limit: int) -> list[tuple[str, str]]:
+    """(language, paragraph) pairs: half Arabic, half Persian (or the samples)."""
+    out: list[tuple[str, str]] = []
     for item in saudi_items():
-        out += [p for p in (item.get("content") or "").split("\n") if len(p) > 40]
+        out += [("ar", p) for p in (item.get("content") or "").split("\n") if len(p) > 40]
         if len(out) >= limit // 2:
             break
     for item in fars_items():
-        out += [str(p) for p in item["paragraphs"]]
+        out += [("fa", str(p)) for p in item["paragraphs"]]
         if len(out) >= limit:
             return out[:limit]
     if not out:
         for p in samples_dir().glob("*.txt"):
-            out += [line for line in p.read_text(encoding="utf-8").splitlines() if len(line) > 40]
+            lines = p.read_text(encoding="utf-8").splitlines()
+            out += [("ar", line) for line in lines if len(line) > 40]
     return out[:limit]
 
 
@@ -54,11 +57,13 @@ def main() -> int:
     args = ap.parse_args()
     settings = load_settings()
     paragraphs = _paragraphs(args.paragraphs)
-    sentences = sum(len(sentence_spans(p)) for p in paragraphs)
-    extract_places("بغداد")  # load the gazetteer and lexicons outside the timing
+    sentences = sum(len(sentence_spans(p)) for _, p in paragraphs)
+    extract_places("بغداد")  # load the gazetteer, lexicons and models outside the timing
     extract_actors("رويترز")
+    for lang in ("ar", "fa", "en"):
+        extract_entities("بغداد Baghdad", lang)
     t0 = time.perf_counter()
-    for p in paragraphs:
+    for _, p in paragraphs:
         normalize(p)
     base = time.perf_counter() - t0
     anchor = date(2015, 8, 1)
@@ -66,9 +71,11 @@ def main() -> int:
     t0 = time.perf_counter()
     if prof:
         prof.enable()
-    for p in paragraphs:  # as ingest runs them (khabar.extract.document)
+    for lang, p in paragraphs:  # as ingest runs them (khabar.extract.document)
         dates = extract_dates(p, anchor=anchor, settings=settings)
         found = Mentions(dates.dates, extract_places(p), extract_actors(p))
+        generic = extract_generic_actors(p, found.actors)
+        merge_entities(extract_entities(p, lang), found.places, found.actors + generic)
         extract_events(p, anchor=anchor, settings=settings, mentions=found)
         extract_claims(p, actors=found.actors)
     if prof:

@@ -54,6 +54,7 @@ def test_show_in_text_lists_removed_lines_with_rules(tmp_path: Path, seeds: Path
     doc_id = json.loads(_run("search", "التاجي", "--db", db, "--json").output)[0]["id"]
     out = _run("show", doc_id, "--db", db).output
     assert "masthead" in out and "repeated_paragraph" in out and "الأناضول" in out
+    assert "entities" in out and "(model " in out and "(gazetteer " in out  # label, source, score
 
 
 def _main(*args: str) -> subprocess.CompletedProcess[str]:

@@ -290,7 +290,9 @@ def _claim_line(c: dict[str, Any]) -> str:
 
 
 def _print_facts(facts: dict[str, list[dict[str, Any]]]) -> None:
-    """Events, claims, dates (with their flags and proposed corrections), places, actors."""
+    """Events, claims, dates (with their flags and proposed corrections), places, actors, and
+    every entity with its label, the source that found it (model, gazetteer, dictionary) and
+    its score."""
     for title, rows, line in (("events", facts["event_mentions"], _event_line),
                               ("claims", facts["claims"], _claim_line)):  # fmt: skip
         if rows:
@@ -309,7 +311,9 @@ def _print_facts(facts: dict[str, list[dict[str, Any]]]) -> None:
                      for p in facts["place_mentions"]})  # fmt: skip
     actors = sorted({a["name"] if a["actor_id"] else f"{a['text']} ({a['kind']})"
                      for a in facts["actor_mentions"]})  # fmt: skip
-    for title, names in (("places", places), ("actors", actors)):
+    entities = [f"{e['text']} {e['label']} ({e['source']} {e['score']:.2f})"
+                for e in facts.get("entity_mentions", [])]  # fmt: skip
+    for title, names in (("places", places), ("actors", actors), ("entities", entities)):
         if names:
             out.print(f"\n[bold]{title}[/bold] " + "; ".join(names), highlight=False)
 

@@ -44,7 +44,7 @@ ACLED_COLUMNS = (
     "khabar_independent_sources", "khabar_outlets", "khabar_languages", "khabar_documents",
     "khabar_chosen_rules", "khabar_contradictions",
 )  # fmt: skip
-_GEO_PRECISION = {"site": 1, "town": 1, "province": 2, "country": 3}
+_GEO_PRECISION = {"site": 1, "town": 1, "district": 2, "province": 2, "country": 3}
 
 
 def _where(f: dict[str, Any]) -> tuple[str, list[Any]]:

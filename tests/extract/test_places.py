@@ -66,6 +66,10 @@ def test_english_names_must_be_capitalised() -> None:
 
 
 def test_every_gazetteer_row_has_a_source_and_sane_coordinates() -> None:
-    for p in gazetteer().places.values():
+    places = gazetteer().places
+    for p in places.values():
         assert p.source, p.id
-        assert 10 <= p.lat <= 45 and 30 <= p.lon <= 65 or p.country in ("US",), p.id
+        assert -90 <= p.lat <= 90 and -180 <= p.lon <= 180 and len(p.country) == 2, p.id
+    regional = [p for p in places.values() if p.country in ("IQ", "SY", "IR", "YE")]
+    assert all(10 <= p.lat <= 45 and 30 <= p.lon <= 65 for p in regional)
+    assert len(places) > 40_000  # the world gazetteer: every country, GeoNames cities of 15,000+

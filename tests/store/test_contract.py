@@ -156,3 +156,16 @@ def test_document_stories_on_both_backends(backend_settings: Settings, seeds: Pa
     assert by_file["000"]["story_id"] == by_file["001"]["story_id"] == by_file["002"]["story_id"]
     assert by_file["003"]["story_id"] != by_file["000"]["story_id"]
     assert all(isinstance(r["reasons"], list) for r in rows)
+
+
+def test_entity_mentions_are_stored_with_their_source_on_both_backends(
+    backend_settings: Settings, seeds: Path
+) -> None:
+    with open_store(backend_settings) as store:
+        ingest([str(seeds)], store)
+        doc_id = store.document_stories()[0]["doc_id"]
+        rows = store.facts(doc_id)["entity_mentions"]
+        raw = store.document(doc_id)["raw_text"]
+    assert rows and {r["source"] for r in rows} >= {"model", "gazetteer"}
+    assert {r["label"] for r in rows} >= {"LOC", "ORG"}
+    assert all(raw[r["start"] : r["end"]] == r["text"] for r in rows)

@@ -2,10 +2,9 @@
 
 Input: ``GoldRun`` records (``khabar.eval.realgold``). Gold entities are PER, ORG, LOC, NORP and
 GEN (generic actor classes) with character offsets into their sentence
-(``docs/annotation.md``). khabar's mentions are read as entities: every place mention is LOC;
-actor mentions by kind: ``official`` → PER, ``anonymous`` → GEN (unnamed officials and sources),
-any other kind (armed group, state force, government, agency, media, unresolved organisation,
-...) → ORG.
+(``docs/annotation.md``). khabar's mentions are its ``Extraction.entities``: the recogniser's
+names merged with the gazetteer's places and the actor dictionary's actors
+(``khabar.extract.entities.merge_entities``).
 
 Output: per language, per label and over all labels: exact-span precision, recall and F1
 (span and label must match), ``overlap`` recall (a predicted span of the same label overlaps
@@ -26,17 +25,14 @@ from khabar.settings import Settings
 __all__ = ["LABELS", "ner_scores", "predicted_entities", "score_ner"]
 
 LABELS = ("PER", "ORG", "LOC", "NORP", "GEN")
-_ACTOR_LABEL = {"official": "PER", "anonymous": "GEN"}
 
 Key = tuple[str, int, int, int]  # article id, sentence n, start, end (in the sentence)
 
 
 def predicted_entities(run: GoldRun) -> list[tuple[Key, str]]:
-    """khabar's place and actor mentions inside labelled sentences, as (key, label)."""
+    """khabar's entity mentions inside labelled sentences, as (key, label)."""
     out = []
-    spans = [(p.span, "LOC") for p in run.ex.places]
-    spans += [(a.span, _ACTOR_LABEL.get(a.kind, "ORG")) for a in run.ex.actors]
-    for span, label in spans:
+    for span, label in ((e.span, e.label) for e in run.ex.entities):
         s = run.sentence_at(span.start)
         if s is not None and span.end <= s["end"]:
             key = (

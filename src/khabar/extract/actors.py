@@ -1,5 +1,7 @@
 """Actors: armed groups, state forces, governments, officials, agencies and media, plus the
-unnamed sources news relies on ("مصدران أمنيان عراقيان", "a US official", "منبع امنیتی").
+unnamed sources news relies on ("مصدران أمنيان عراقيان", "a US official", "منبع امنیتی");
+and, apart (``extract_generic_actors``), the generic actors news is about (police, gunmen,
+protesters, civilians: kind ``generic``, their class as name, from ``resources/agents.tsv``).
 
 Input: original text. Output: ``ActorMention`` objects with span, text as written, the
 dictionary id (``resources/actors.tsv``: canonical id, kind, affiliation, ar/fa/en aliases, each
@@ -19,7 +21,14 @@ from khabar.model import Span
 from khabar.normalize import normalize, normalize_with_offsets
 from khabar.resources import read_csv
 
-__all__ = ["Actor", "ActorMention", "actor_dictionary", "extract_actors"]
+__all__ = [
+    "Actor",
+    "ActorMention",
+    "actor_dictionary",
+    "extract_actors",
+    "extract_generic_actors",
+    "generic_agents",
+]
 
 _LATIN = re.compile(r"^[a-z0-9 .'\-]+$")
 _MAX_WORDS = 7
@@ -71,6 +80,20 @@ def actor_dictionary() -> _Dictionary:
         words.setdefault(f"{r['kind']}_raw", set()).update(r["words"].split())
     return _Dictionary(actors, AliasIndex({k: tuple(v) for k, v in index.items()}),
                        {k: frozenset(v) for k, v in words.items()})  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def generic_agents() -> tuple[AliasIndex, dict[str, str]]:
+    """The generic-actor lexicon (``resources/agents.tsv``: PETRARCH/Phoenix agents and the
+    project's labelled training sentences): alias index → phrase keys, and key → class."""
+    index: dict[str, list[str]] = {}
+    classes: dict[str, str] = {}
+    for r in read_csv("agents.tsv"):
+        key = alias_key(r["phrase"])
+        if len(key) >= 3 and key not in index:
+            index[key] = [key]
+            classes[key] = r["class"]
+    return AliasIndex({k: tuple(v) for k, v in index.items()}), classes
 
 
 def _accept_alias(hit: AliasHit, original: str, to_original) -> bool:  # type: ignore[no-untyped-def]
@@ -196,4 +219,20 @@ def extract_actors(text: str) -> list[ActorMention]:
         if not any(x < b and a < y for x, y in covered):
             add(start, end, None, "anonymous")
     out.sort(key=lambda m: m.span.start)
+    return out
+
+
+def extract_generic_actors(text: str, named: list[ActorMention]) -> list[ActorMention]:
+    """Generic actors in ``text`` (kind ``generic``, their class as name: police, military,
+    armed_group, protesters, civilians, ...; ``resources/agents.tsv``) that overlap none of the
+    ``named`` actors. Not yet given to events and claims as their actors or speakers."""
+    agents, classes = generic_agents()
+    norm = normalize_with_offsets(text)
+    covered = [(m.span.start, m.span.end) for m in named]
+    out = []
+    for h in find_aliases(norm.text, agents, max_words=4, strip_article=True):
+        a, b = norm.to_original(h.start, h.end)
+        if not any(x < b and a < y for x, y in covered):
+            out.append(ActorMention(Span(a, b), text[a:b], None, classes[h.ids[0]], "generic"))
+            covered.append((a, b))
     return out

@@ -1,7 +1,9 @@
 """Run every extractor on a cleaned document, with spans in the document's original text.
 
-Input: a ``Document`` (its kept paragraphs and publication date) and settings. Output: an
-``Extraction`` with the document's dates, times, places, actors, event mentions and claims.
+Input: a ``Document`` (its kept paragraphs, language and publication date) and settings.
+Output: an ``Extraction`` with the document's dates, times, places, actors, entities (the
+recogniser's names merged with gazetteer places and dictionary actors), event mentions and
+claims.
 Each extractor runs on each kept paragraph (title, summary, headings, body), so nothing from
 captions, ads or repeated paragraphs is counted, and every span is shifted to ``raw_text``.
 The publication date (if known) anchors relative dates.
@@ -13,9 +15,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
-from khabar.extract.actors import ActorMention, extract_actors
+from khabar.extract.actors import ActorMention, extract_actors, extract_generic_actors
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates, propagate_solar, propose_anchor_repair
+from khabar.extract.entities import EntityMention, extract_entities, merge_entities
 from khabar.extract.events import Mentions, extract_events
 from khabar.extract.places import PlaceMention, extract_places
 from khabar.model import Claim, DateMention, Document, EventMention, Span, TimeMention
@@ -32,6 +35,7 @@ class Extraction:
     times: list[TimeMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
 
@@ -98,12 +102,17 @@ def _extract(
     for p in doc.paragraphs:
         text, at = p.text, p.span.start
         dates = extract_dates(text, anchor=anchor, settings=settings, anchor_label=label)
-        found = Mentions(dates.dates, extract_places(text), extract_actors(text))
+        model = extract_entities(text, doc.lang)
+        recognised = [m.span for m in model if m.label == "LOC"]
+        found = Mentions(dates.dates, extract_places(text, recognised), extract_actors(text))
         events = extract_events(text, anchor=anchor, settings=settings, mentions=found)
         out.dates += _moved(found.dates, at, "span")
         out.times += _moved(dates.times, at, "span")
         out.places += _moved(found.places, at, "span")
         out.actors += _moved(found.actors, at, "span")
+        generic = extract_generic_actors(text, found.actors)
+        entities = merge_entities(model, found.places, found.actors + generic)
+        out.entities += _moved(entities, at, "span")
         out.events += _moved(events, at, "span", "trigger_span")
         out.claims += _moved(extract_claims(text, actors=found.actors), at, "span", "content_span")
     propagate_solar(out.dates, anchor=anchor, settings=settings)

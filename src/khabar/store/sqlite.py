@@ -33,7 +33,7 @@ __all__ = ["SQLiteStore", "migrations", "open_store"]
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 _FACT_TABLES = ("date_mentions", "time_mentions", "place_mentions", "actor_mentions",
-                "event_mentions", "claims")  # fmt: skip
+                "entity_mentions", "event_mentions", "claims")  # fmt: skip
 
 
 def _json(value: object) -> str:
@@ -240,6 +240,11 @@ class SQLiteStore:
             "INSERT INTO actor_mentions VALUES (?,?,?,?,?,?,?,?)",
             [(doc_id, i, a.span.start, a.span.end, a.text, a.actor_id, a.name, a.kind)
              for i, a in enumerate(ex.actors)],
+        )  # fmt: skip
+        self.db.executemany(
+            "INSERT INTO entity_mentions VALUES (?,?,?,?,?,?,?,?)",
+            [(doc_id, i, e.span.start, e.span.end, e.text, e.label, e.score, e.source)
+             for i, e in enumerate(ex.entities)],
         )  # fmt: skip
         self.db.executemany(
             "INSERT INTO event_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",

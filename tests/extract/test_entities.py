@@ -1,0 +1,88 @@
+"""The entity recogniser: shipped weights as trained, tokens, spans, merging, generic actors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from khabar.extract.actors import extract_actors, extract_generic_actors
+from khabar.extract.entities import (
+    LABELS,
+    extract_entities,
+    merge_entities,
+    split_word,
+    tokenize,
+)
+from khabar.extract.lexicon import proclitic_length
+from khabar.extract.places import extract_places
+from khabar.resources import model_path
+from tests.eval.test_real_gold import REAL
+
+
+def test_shipped_weights_are_the_ones_training_wrote_and_fit_the_budget() -> None:
+    manifest = json.loads(model_path("ner-models.json").read_text(encoding="utf-8"))
+    total = 0
+    for lang in ("ar", "fa", "en"):
+        data = model_path(f"ner-{lang}.crfsuite").read_bytes()
+        assert hashlib.sha256(data).hexdigest() == manifest[lang]["sha256"], lang
+        total += len(data)
+    assert total <= 25 * 2**20  # all models of the recogniser and event stages: 25 MB at most
+    assert model_path("ner.md").read_text(encoding="utf-8").startswith("# Model card")
+
+
+def test_arabic_proclitics_are_split_only_where_news_writes_the_rest_alone() -> None:
+    assert proclitic_length("وبغداد") == 1 and proclitic_length("بالعراق") == 1
+    assert proclitic_length("بغداد") == 0 and proclitic_length("وزير") == 0
+    assert proclitic_length("للحوثيين") == 2  # لل + حوثيين (the guideline's span)
+    text = "وبغداد وزير"
+    assert [text[a:b] for a, b in tokenize(text, "ar")] == ["و", "بغداد", "وزير"]
+    assert [text[a:b] for a, b in tokenize(text, "fa")] == ["وبغداد", "وزير"]  # Arabic only
+    assert split_word("والعراق", "ar") == ["و", "العراق"]
+
+
+def _gold_sentences(lang: str, n: int) -> list[str]:
+    data = json.loads((REAL / "sentences" / "dev.json").read_text(encoding="utf-8"))
+    return [s["text"] for a in data["articles"] if a["lang"] == lang
+            for s in a["sentences"] if s["entities"]][:n]  # fmt: skip
+
+
+def test_mentions_are_labelled_spans_of_the_text_on_real_sentences() -> None:
+    for lang in ("ar", "fa", "en"):
+        found = 0
+        for text in _gold_sentences(lang, 40):
+            for m in extract_entities(text, lang):
+                assert m.label in LABELS and text[m.span.start : m.span.end] == m.text
+                assert 0.0 < m.score <= 1.0 and m.source == "model"
+                found += 1
+        assert found >= 20, lang
+    assert extract_entities("Some text", "de") == [] and extract_entities("  ", "ar") == []
+
+
+def test_merge_keeps_the_model_first_and_adds_what_it_missed_without_overlaps() -> None:
+    text = _gold_sentences("ar", 3)[2]
+    model = extract_entities(text, "ar")
+    places = extract_places(text)
+    actors = extract_actors(text)
+    merged = merge_entities(model, places, actors + extract_generic_actors(text, actors))
+    assert all(m in merged for m in model)
+    spans = sorted((m.span.start, m.span.end) for m in merged)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert {m.source for m in merged} <= {"model", "gazetteer", "dictionary"}
+
+
+def test_generic_actors_have_a_class_and_no_name() -> None:
+    for text, cls in (("police officers said", "police"), ("المتظاهرين", "protesters"),
+                      ("قتل عدد من المدنيين", "civilians")):  # fmt: skip
+        (m,) = extract_generic_actors(text, [])
+        assert (m.kind, m.actor_id, m.name) == ("generic", None, cls), text
+    # a named actor wins over the generic reading of the same words
+    named = extract_actors("Hezbollah fighters")
+    assert all(g.span.start >= named[0].span.end for g in extract_generic_actors("Hezbollah fighters", named))
+
+
+def test_a_title_before_a_name_is_not_a_generic_actor() -> None:
+    text = "President Barack Obama said"
+    model = extract_entities(text, "en")
+    assert any(m.label == "PER" and "Obama" in m.text for m in model)
+    merged = merge_entities(model, [], extract_generic_actors(text, []))
+    assert not any(m.label == "GEN" and m.text == "President" for m in merged)
