@@ -64,6 +64,7 @@ class EntityMention:
     source: str = "model"
 
 
+@lru_cache(maxsize=200_000)
 def _clitic_chars(word: str) -> int:
     """Characters of ``word`` (as written) that form its Arabic proclitic, or 0."""
     norm = normalize(word)
@@ -162,20 +163,26 @@ def sentence_features(words: list[str], lang: str) -> list[dict[str, float]]:
     """CRF features of each word of a sentence, as crfsuite takes them (training and tagging
     use the same): the word's own, and its neighbours' words and stems (±2), capitals,
     gazetteer and dictionary flags (±1)."""
-    own = [_word_features(w, lang) for w in words]
+    n = len(words)
     out = []
-    for i, (flags, _) in enumerate(own):
-        x = {"bias": 1.0, "lang=" + lang: 1.0, **flags}
+    for i, w in enumerate(words):
+        x = {"bias": 1.0, "lang=" + lang: 1.0, **_word_features(w, lang)[0]}
         for d in (-2, -1, 1, 2):
             j = i + d
-            if not 0 <= j < len(own):
-                x[f"{d}:edge"] = 1.0
-                continue
-            seen = own[j][1]
-            for name in seen if d in (-1, 1) else seen[:2]:
-                x[f"{d}:{name}"] = 1.0
+            x.update(_neighbour(words[j], lang, d) if 0 <= j < n else _EDGE[d])
         out.append(x)
     return out
+
+
+_EDGE = {d: {f"{d}:edge": 1.0} for d in (-2, -1, 1, 2)}
+
+
+@lru_cache(maxsize=400_000)
+def _neighbour(word: str, lang: str, d: int) -> dict[str, float]:
+    """What a word ``d`` places away sees of ``word``: its word and stem (±2), capitals and
+    gazetteer/dictionary flags (±1)."""
+    seen = _word_features(word, lang)[1]
+    return {f"{d}:{name}": 1.0 for name in (seen if d in (-1, 1) else seen[:2])}
 
 
 @lru_cache(maxsize=len(NER_LANGS))
