@@ -87,3 +87,13 @@ def test_tokens_split_on_punctuation_in_any_script() -> None:
     assert tokens(normalize("بغداد، السبت؛ (رويترز) - 5 صواريخ")) == [
         "بغداد", "السبت", "رويترز", "5", "صواريخ"
     ]  # fmt: skip
+
+
+def test_index_form_joins_persian_verb_prefixes_and_plural_suffixes() -> None:
+    from khabar.normalize import index_form
+
+    forms = {index_form(normalize(w)) for w in ("می‌گویند", "می گویند", "میگویند")}
+    assert forms == {"ميگويند"}
+    assert index_form(normalize("خیابان ها")) == index_form(normalize("خیابان‌ها")) == "خيابانها"
+    assert index_form(normalize("نمی خواهد")) == "نميخواهد"
+    assert index_form("في المدينة") == "في المدينة"  # nothing else moves

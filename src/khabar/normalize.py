@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NormalizedText", "normalize", "normalize_with_offsets", "tokens"]
+__all__ = ["NormalizedText", "index_form", "normalize", "normalize_with_offsets", "tokens"]
 
 _DELETE = (
     [chr(c) for c in range(0x064B, 0x0660)]
@@ -151,6 +151,19 @@ def normalize_with_offsets(text: str) -> NormalizedText:
             starts.append(i)
             ends.append(i + 1)
     return NormalizedText("".join(out), tuple(starts), tuple(ends))
+
+
+# Persian writes its verb prefix (می، نمی) and plural suffix (ها، های، هایی) joined, apart or
+# with a ZWNJ (which normalisation deletes): میگویند / می گویند, خیابانها / خیابان ها. A closed
+# list of Persian affixes (Persian grammar), on normalised text (ی → ي).
+_PERSIAN_AFFIX = re.compile(r"(?<!\w)(ن?مي) (?=\w)|(?<=\w) (هاي?ي?)(?!\w)")
+
+
+def index_form(norm: str) -> str:
+    """Normalised text with Persian verb prefixes and plural suffixes joined to their word, the
+    form search indexes and queries use so every spelling meets the others:
+    ``index_form(normalize("می گویند")) == index_form(normalize("می‌گویند")) == "ميگويند"``."""
+    return _PERSIAN_AFFIX.sub(lambda m: m.group(1) or m.group(2), norm)
 
 
 def tokens(text: str) -> list[str]:

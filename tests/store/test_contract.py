@@ -169,3 +169,15 @@ def test_entity_mentions_are_stored_with_their_source_on_both_backends(
     assert rows and {r["source"] for r in rows} >= {"model", "gazetteer"}
     assert {r["label"] for r in rows} >= {"LOC", "ORG"}
     assert all(raw[r["start"] : r["end"]] == r["text"] for r in rows)
+
+
+def test_persian_spellings_with_zwnj_space_or_nothing_find_each_other_on_both_backends(
+    backend_settings: Settings,
+) -> None:
+    case = Path(__file__).parent.parent / "data" / "cases" / "search_zwnj_variants.jsonl"
+    with open_store(backend_settings) as store:
+        ingest([str(case)], store)
+        for query in ("می‌گویند", "می گویند", "میگویند"):
+            assert len(store.search(query)) == 2, query
+        for query in ("خیابان‌ها", "خیابان ها", "خیابانها"):
+            assert len(store.search(query)) == 1, query

@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from khabar.errors import StoreError
-from khabar.normalize import normalize, tokens
+from khabar.normalize import index_form, normalize, tokens
 from khabar.settings import Settings
 from khabar.store.sqlite import SQLiteStore, migrations
 
@@ -178,7 +178,7 @@ class PostgresStore(SQLiteStore):
     def search(self, query: str, *, limit: int | None = None) -> list[dict[str, Any]]:
         """Documents with every word of ``query`` (normalised), ranked by ``ts_rank``; when
         none has them all, the closest by trigram similarity of the normalised body."""
-        words = tokens(normalize(query))
+        words = tokens(index_form(normalize(query)))
         if not words:
             return []
         limit = limit or self.settings.search_limit

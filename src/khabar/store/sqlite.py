@@ -25,7 +25,7 @@ from khabar.dedup import paragraph_key
 from khabar.errors import NotFoundError, StoreError
 from khabar.extract.document import Extraction
 from khabar.model import Document, DuplicateRecord, LineRole, QuarantineRecord, SharedParagraph
-from khabar.normalize import normalize, normalize_with_offsets, tokens
+from khabar.normalize import index_form, normalize, normalize_with_offsets, tokens
 from khabar.settings import Settings
 from khabar.stories import story_elements_counter
 
@@ -206,10 +206,10 @@ class SQLiteStore:
             "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
             (
                 rowid,
-                normalize(doc.title or ""),
-                "\n".join(
+                index_form(normalize(doc.title or "")),
+                index_form("\n".join(
                     p.norm for p in doc.paragraphs if p.role in (LineRole.BODY, LineRole.HEADING)
-                ),
+                )),
             ),
         )
 
@@ -357,7 +357,7 @@ class SQLiteStore:
         Matching ignores hamza forms, alef maqsura/ya, kaf/keheh, harakat, tatweel and digit
         scripts. Each hit has a snippet of the original text around the first match.
         """
-        words = tokens(normalize(query))
+        words = tokens(index_form(normalize(query)))
         if not words:
             return []
         fts_query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
