@@ -11,8 +11,8 @@ that recur in conflict news), and the world gazetteer ``world.tsv`` built by
 Arabic, Persian and Latin names; cities and districts of 37 countries of the region from
 countries-states-cities; Iraq's and Iran's divisions), each row with its source. Names are
 matched on normalised text, with Arabic proclitics (و ب ل ف) peeled off. A one-word name of a
-small town, of a foreign town under a million, or of a big city that is also a frequent word
-of the news (``resources/wordfreq``) counts only after a cue ("بلدة", "city of") or where the
+small town, of a foreign town under a million, or of a town of 100,000+ that is also a frequent
+word of the news (``resources/wordfreq``) counts only after a cue ("بلدة", "city of") or where the
 entity recogniser calls it a place (``recognised``); another frequent word, or the name of a
 known actor (الجزيرة the channel), only after a cue. A name that fits several places (ذمار:
 Zummar in Iraq, Dhamar in Yemen) takes the one whose country the article is about: the
@@ -105,9 +105,15 @@ class _Gazetteer:
 
 
 def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
+    """Index ``alias``; a two-word Arabic-script name also without its space, as Persian writes
+    it with a ZWNJ (deleted by normalisation) or joined: بندر عباس = بندر‌عباس = بندرعباس."""
     key = alias_key(alias)
-    if len(key) >= 3 and place_id not in index.setdefault(key, []):
-        index[key].append(place_id)
+    keys = [key]
+    if key.count(" ") == 1 and _ARABIC.search(key):
+        keys.append(key.replace(" ", ""))
+    for k in keys:
+        if len(k) >= 3 and place_id not in index.setdefault(k, []):
+            index[k].append(place_id)
 
 
 @lru_cache(maxsize=1)
@@ -168,8 +174,8 @@ def _guarded_names(
     places: dict[str, Place], index: dict[str, list[str]], region: set[str], curated: frozenset[str]
 ) -> tuple[frozenset[str], frozenset[str]]:
     """(weak, common): one-word names that need a cue or the recogniser (small towns, foreign
-    towns under a million, big cities whose name is also a frequent word), and names that need
-    a cue (other frequent words, ``stopwords.tsv``, names of the actor dictionary's actors)."""
+    towns under a million, towns of 100,000+ whose name is also a frequent word), and names
+    that need a cue (other frequent words, ``stopwords.tsv``, the actor dictionary's names)."""
     rates = [(word_counts(lang), sum(word_counts(lang).values()) / 1e6)
              for lang in ("ar", "fa", "en")]  # fmt: skip
 
@@ -193,7 +199,8 @@ def _guarded_names(
         elif " " in k:
             continue
         elif frequent(k):
-            (weak if any(p.population >= _BIG for p in cands) else common).add(k)
+            big = any(p.population >= _WEAK_POPULATION or p.id in curated for p in cands)
+            (weak if big else common).add(k)
         elif all(small(p) for p in cands):
             weak.add(k)
     return frozenset(weak), frozenset(common & index.keys())
