@@ -311,7 +311,10 @@ def _print_facts(facts: dict[str, list[dict[str, Any]]]) -> None:
                      for p in facts["place_mentions"]})  # fmt: skip
     actors = sorted({a["name"] if a["actor_id"] else f"{a['text']} ({a['kind']})"
                      for a in facts["actor_mentions"]})  # fmt: skip
-    entities = [f"{e['text']} {e['label']} ({e['source']} {e['score']:.2f})"
+    entities = [f"{e['text']} {e['label']}"
+                + (f" = {e['ref']}" if e.get("ref") else "")
+                + (f" [{e['sector']}]" if e.get("sector") else "")
+                + f" ({e['source']} {e['score']:.2f})"
                 for e in facts.get("entity_mentions", [])]  # fmt: skip
     for title, names in (("places", places), ("actors", actors), ("entities", entities)):
         if names:

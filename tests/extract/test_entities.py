@@ -9,6 +9,7 @@ from khabar.extract.actors import extract_actors, extract_generic_actors
 from khabar.extract.entities import (
     LABELS,
     extract_entities,
+    feature_fingerprint,
     merge_entities,
     split_word,
     tokenize,
@@ -27,6 +28,8 @@ def test_shipped_weights_are_the_ones_training_wrote_and_fit_the_budget() -> Non
         assert hashlib.sha256(data).hexdigest() == manifest[lang]["sha256"], lang
         total += len(data)
     assert total <= 25 * 2**20  # all models of the recogniser and event stages: 25 MB at most
+    # the features read the gazetteer and actor dictionary: weights trained on other ones are stale
+    assert manifest["features"] == feature_fingerprint(), "retrain: training/ner/train.py"
     assert model_path("ner.md").read_text(encoding="utf-8").startswith("# Model card")
 
 

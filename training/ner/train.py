@@ -1,4 +1,4 @@
-"""Train khabar's entity recognisers (one CRF per language) from open labelled data.
+"""Train khabar's entity recognisers (one CRF per language) from open and own labelled data.
 
 Inputs (read from ``../shared/field-data/ner`` and the project's own Persian labels):
   ar  NewsFANE Gold 2014 train (CC BY-SA 3.0) + Wojood sample train/val (MIT)
@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 import pycrfsuite  # noqa: E402
 
 from khabar.extract.entities import (  # noqa: E402
+    feature_fingerprint,
     sentence_features,
     split_word,
     tokenize,
@@ -62,16 +63,24 @@ PROCLITICS = {"و", "ف", "ب", "ل", "ك", "ال", "لل"}
 Sentence = list[tuple[str, str]]
 
 
-def read_conll(path: Path, sep: str | None) -> Iterator[Sentence]:
+def read_conll(
+    path: Path, sep: str | None, layers: dict[str, str] | None = None
+) -> Iterator[Sentence]:
+    """Sentences of a CoNLL file (token, tag per line, blank line between sentences). With
+    ``layers`` (nested annotation, outermost tag first, as Wojood's), the outermost tag whose
+    type is in ``layers`` (the state of "the Iraqi army" as ORG, not its GPE inside)."""
     sent: Sentence = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split(sep) if line.strip() else []
+        parts = [p.strip() for p in line.split(sep)] if line.strip() else []
         if len(parts) < 2:
             if sent:
                 yield sent
             sent = []
             continue
-        sent.append((parts[0].strip(), parts[-1].strip()))
+        if layers is None:
+            sent.append((parts[0], parts[-1]))
+        else:
+            sent.append((parts[0], next((t for t in parts[1:] if t[2:] in layers), "O")))
     if sent:
         yield sent
 
@@ -108,13 +117,20 @@ def glue_proclitics(sent: Sentence) -> Sentence:
 
 
 def resegment(sent: Sentence, lang: str) -> Sentence:
-    """Words cut as ``tokenize`` cuts running text: a proclitic takes O (I- inside a name)."""
+    """A corpus's words cut as ``tokenize`` cuts running text ("U.S." → U . S ., وبغداد → و
+    بغداد): an Arabic proclitic takes O (I- inside a name); the first piece of a name's word
+    keeps its B-, the others are I-."""
     out: Sentence = []
     for word, tag in sent:
-        parts = split_word(word, lang)
-        if len(parts) == 2:
-            out.append((parts[0], tag if tag.startswith("I-") else "O"))
-        out.append((parts[-1], tag))
+        pieces = [word[a:b] for a, b in tokenize(word, lang)] or [word]
+        first = True
+        for k, piece in enumerate(pieces):
+            clitic = lang == "ar" and k == 0 and len(pieces) > 1
+            if clitic and split_word(word, lang)[0] == piece and not tag.startswith("I-"):
+                out.append((piece, "O"))
+                continue
+            out.append((piece, tag if first or tag == "O" else "I-" + tag[2:]))
+            first = False
     return out
 
 
@@ -124,17 +140,17 @@ def shared_data(shared: Path, lang: str) -> list[Sentence]:
         fane = read_conll(ner / "arabic/NewsFANE_Gold_2014_train.txt", "\t")
         data = [resegment(glue_proclitics(mapped(s, NEWSFANE)), "ar") for s in fane]
         for part in ("train", "val"):
-            wojood = read_conll(ner / f"arabic/wojood_sample/{part}.txt", " ")
+            wojood = read_conll(ner / f"arabic/wojood_sample/{part}.txt", " ", WOJOOD)
             data += [resegment(mapped(s, WOJOOD), "ar") for s in wojood]
         return data
     if lang == "en":
         wikigold = read_conll(ner / "english/wikigold/wikigold.conll.txt", " ")
-        data = [mapped(s, WNUT, iob1=True) for s in wikigold]
+        data = [resegment(mapped(s, WNUT, iob1=True), "en") for s in wikigold]
         for f in sorted((ner / "english/BTC").glob("*.conll")):
-            data += [mapped(s, WNUT) for s in read_conll(f, "\t")]
+            data += [resegment(mapped(s, WNUT), "en") for s in read_conll(f, "\t")]
         for part in ("train", "dev"):
             wnut = read_conll(ner / f"english/WNUT17/{part}.conll", "\t")
-            data += [mapped(s, WNUT) for s in wnut]
+            data += [resegment(mapped(s, WNUT), "en") for s in wnut]
         return data
     return []
 
@@ -200,6 +216,7 @@ def main() -> None:
     manifest_path = MODELS / "ner-models.json"
     manifest = json.loads(manifest_path.read_text("utf-8")) if manifest_path.exists() else {}
     manifest["params"] = PARAMS
+    manifest["features"] = feature_fingerprint()
     for lang in args.langs:
         # the project's own in-domain sentences (weighted x3) and the open sets; Persian has
         # no open set, so it learns from the Arabic ones too (shared script and names)

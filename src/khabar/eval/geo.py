@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from khabar.extract.places import distance_km, extract_places, gazetteer
+from khabar.extract.places import PRECISION_RANK, distance_km, extract_places, gazetteer
 
 __all__ = ["COORDS", "gold_places", "place_ok"]
 
@@ -35,10 +35,10 @@ def gold_places(event: dict[str, Any]) -> list[tuple[str, tuple[float, float] | 
 
 
 def _resolve_name(text: str) -> list[tuple[str, tuple[float, float] | None]]:
-    mentions = extract_places(text)
+    mentions = extract_places(text, guard=False)  # a gold place name is a place
     best = max(
         mentions,
-        key=lambda m: ("country", "province", "town", "site").index(m.place.precision),
+        key=lambda m: PRECISION_RANK[m.place.precision],
         default=None,
     )
     if best is None:

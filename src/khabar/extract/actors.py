@@ -16,7 +16,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.extract.lexicon import AliasHit, AliasIndex, alias_key, find_aliases, word_spans
+from khabar.extract.lexicon import (
+    AliasHit,
+    AliasIndex,
+    alias_key,
+    find_aliases,
+    variants,
+    word_spans,
+)
 from khabar.model import Span
 from khabar.normalize import normalize, normalize_with_offsets
 from khabar.resources import read_csv
@@ -28,9 +35,12 @@ __all__ = [
     "extract_actors",
     "extract_generic_actors",
     "generic_agents",
+    "resolve_actor",
+    "world_actors",
 ]
 
 _LATIN = re.compile(r"^[a-z0-9 .'\-]+$")
+_ARABIC_WORD = re.compile(r"^[\u0600-\u06ff]")
 _MAX_WORDS = 7
 _FUNCTION_WORDS = frozenset(normalize(w) for w in (
     "في من على إلى عن مع أن إن الذي التي الذين و أو ثم قد لم لا ما هذا هذه ذلك تلك بعد قبل عند "
@@ -236,3 +246,53 @@ def extract_generic_actors(text: str, named: list[ActorMention]) -> list[ActorMe
             out.append(ActorMention(Span(a, b), text[a:b], None, classes[h.ids[0]], "generic"))
             covered.append((a, b))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class WorldActor:
+    id: str
+    name: str
+    country: str  # ISO3 of the CAMEO code, or ""
+    sector: str  # CAMEO role (GOV, MIL, REB...) or the whole code
+    date_from: str  # ISO day or ""
+    date_to: str
+
+
+@lru_cache(maxsize=1)
+def world_actors() -> dict[str, tuple[WorldActor, ...]]:
+    """Alias key → actors of the open event-data dictionaries (``resources/actors_world.tsv``,
+    built by ``training/resources/build_actors.py`` from PETRARCH's Arabic actor dictionary and
+    Phoenix's country, international and non-state armed group dictionaries, MIT; Persian and
+    Arabic government/military/police names from countries-states-cities)."""
+    index: dict[str, list[WorldActor]] = {}
+    for r in read_csv("actors_world.tsv"):
+        actor = WorldActor(r["id"].split("@")[0], r["name"], r["country"], r["sector"],
+                           r["date_from"], r["date_to"])  # fmt: skip
+        for alias in r["aliases"].split("|"):
+            key = alias_key(alias)
+            if len(key) >= 3 and actor not in index.setdefault(key, []):
+                index[key].append(actor)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def resolve_actor(name: str, day: str | None = None) -> WorldActor | None:
+    """The actor a recognised person or organisation name refers to: its curated
+    (``actors.tsv``) or open-dictionary entry, the one whose dates hold on ``day`` (ISO, the
+    publication date) when the dictionary dates its roles, else its undated or latest entry;
+    ``None`` for a name no dictionary knows (an unresolved actor of its type)."""
+    key = alias_key(name)
+    curated = actor_dictionary()
+    if key in curated.index:
+        a = curated.actors[curated.index[key][0]]
+        return WorldActor(a.id, a.name, "", a.kind, "", "")
+    forms = [key] + [f for f, n in variants(key) if n] if _ARABIC_WORD.match(key) else [key]
+    for form in forms:
+        cands = world_actors().get(form)
+        if not cands:
+            continue
+        if day:
+            dated = [c for c in cands if (c.date_from or "0") <= day <= (c.date_to or "9")]
+            if dated:
+                return max(dated, key=lambda c: c.date_from)
+        return max(cands, key=lambda c: (not c.date_to, c.date_from))
+    return None

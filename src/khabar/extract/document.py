@@ -15,7 +15,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
-from khabar.extract.actors import ActorMention, extract_actors, extract_generic_actors
+from khabar.extract.actors import (
+    ActorMention,
+    extract_actors,
+    extract_generic_actors,
+    resolve_actor,
+)
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates, propagate_solar, propose_anchor_repair
 from khabar.extract.entities import EntityMention, extract_entities, merge_entities
@@ -104,14 +109,17 @@ def _extract(
         dates = extract_dates(text, anchor=anchor, settings=settings, anchor_label=label)
         model = extract_entities(text, doc.lang)
         recognised = [m.span for m in model if m.label == "LOC"]
-        found = Mentions(dates.dates, extract_places(text, recognised), extract_actors(text))
+        actors = extract_actors(text)
+        places = _outside_names(extract_places(text, recognised), actors)
+        found = Mentions(dates.dates, places, actors)
         events = extract_events(text, anchor=anchor, settings=settings, mentions=found)
         out.dates += _moved(found.dates, at, "span")
         out.times += _moved(dates.times, at, "span")
         out.places += _moved(found.places, at, "span")
         out.actors += _moved(found.actors, at, "span")
         generic = extract_generic_actors(text, found.actors)
-        entities = merge_entities(model, found.places, found.actors + generic)
+        entities = merge_entities(_resolved(model, doc.published), found.places,
+                                  found.actors + generic)  # fmt: skip
         out.entities += _moved(entities, at, "span")
         out.events += _moved(events, at, "span", "trigger_span")
         out.claims += _moved(extract_claims(text, actors=found.actors), at, "span", "content_span")
@@ -120,6 +128,27 @@ def _extract(
     _inherit_places(out.events)
     if anchor is None:
         _background_by_latest(out.events, settings)
+    return out
+
+
+def _outside_names(places: list[PlaceMention], actors: list[ActorMention]) -> list[PlaceMention]:
+    """Places that are not part of a longer name of a known actor (القدس in فيلق القدس, the
+    Quds Force, is no place)."""
+    names = [(a.span.start, a.span.end) for a in actors if a.actor_id]
+    return [p for p in places
+            if not any(s <= p.span.start and p.span.end <= e and e - s > p.span.end - p.span.start
+                       for s, e in names)]  # fmt: skip
+
+
+def _resolved(model: list[EntityMention], published: str | None) -> list[EntityMention]:
+    """The recogniser's persons and organisations with the actor each names, when a dictionary
+    knows it (its entry valid on the publication day); others stay unresolved."""
+    day = published[:10] if published else None
+    out = []
+    for m in model:
+        actor = resolve_actor(m.text, day) if m.label in ("PER", "ORG") else None
+        out.append(replace(m, ref=actor.id, sector=(actor.country + actor.sector) or None)
+                   if actor else m)  # fmt: skip
     return out
 
 

@@ -6,16 +6,16 @@ Output: ``EntityMention`` objects (span in the text, the text as written, label 
 
 Model: one linear-chain CRF per language (python-crfsuite), trained by
 ``training/ner/train.py`` on open labelled news (Arabic NewsFANE and Wojood, English wikigold,
-BTC and WNUT17, Persian sentences the project labelled from Fars News, with the Arabic data
-added for Persian; see ``training/ner/MODEL_CARD.md``). The weights ship as
+BTC and WNUT17, the Arabic data again for Persian) and the project's own labelled sentences of
+each language; see the card ``khabar/resources/models/ner.md``. The weights ship as
 ``khabar/resources/models/ner-{lang}.crfsuite``; nothing is downloaded.
 
-Features (``token_features``, shared with training): the normalised word and its neighbours
-(±2), the word with Arabic proclitics peeled (Arabic only: و ب ل ف ك, ال, لل — the closed list of
-``khabar.extract.lexicon.variants``), prefixes and suffixes, shape (digits, Latin capitals,
-length), and whether the word starts or continues a name of khabar's gazetteer or actor
-dictionary. Tokens are words (letters, digits, ZWNJ-joined Persian parts) and single
-punctuation marks.
+Features (``sentence_features``, shared with training): the normalised word and its
+neighbours (±2), a stem with a leading و ب ل ف ك, ال or لل peeled (Arabic only, whether or not
+it is a proclitic: ``khabar.extract.lexicon.variants``), prefixes and suffixes, shape (digits,
+Latin capitals, length), and whether the word starts or continues a name of khabar's gazetteer
+or actor dictionary. Tokens are words (letters, digits, harakat, ZWNJ-joined Persian parts) and
+single punctuation marks.
 
 Tokens: in Arabic a proclitic (و ف ب ل ك لل) is cut off its word when real news writes the
 rest as a word of its own much more often than the whole (``lexicon.proclitic_length``, from
@@ -41,6 +41,7 @@ __all__ = [
     "NER_LANGS",
     "EntityMention",
     "extract_entities",
+    "feature_fingerprint",
     "merge_entities",
     "sentence_features",
     "split_word",
@@ -50,7 +51,8 @@ __all__ = [
 NER_LANGS = ("ar", "fa", "en")
 LABELS = ("PER", "ORG", "LOC", "NORP")
 
-_TOKEN = re.compile(r"\w+(?:[\u200c\u200d]\w+)*|[^\w\s]")
+_WORD_CHARS = r"[\w\u064b-\u065f\u0670]+"  # harakat (ّ in محمّد) stay inside the word
+_TOKEN = re.compile(rf"{_WORD_CHARS}(?:[\u200c\u200d]{_WORD_CHARS})*|[^\w\s]")
 _LATIN = re.compile(r"[A-Za-z]")
 _MARK = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat and tatweel after a letter
 
@@ -59,12 +61,14 @@ _MARK = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat and tatweel after 
 class EntityMention:
     span: Span
     text: str
-    label: str  # PER, ORG, LOC, NORP
-    score: float  # marginal probability of the first token's tag
-    source: str = "model"
+    label: str  # PER, ORG, LOC, NORP, GEN
+    score: float  # marginal probability of the first token's tag (1.0 for look-ups)
+    source: str = "model"  # model, gazetteer, dictionary
+    ref: str | None = None  # the actor (actors.tsv / actors_world.tsv id) or place it names
+    sector: str | None = None  # CAMEO country + role (IRQGOV, REB...) or a generic class
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _clitic_chars(word: str) -> int:
     """Characters of ``word`` (as written) that form its Arabic proclitic, or 0."""
     norm = normalize(word)
@@ -115,6 +119,17 @@ def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
     return g_first, g_inner, a_first, a_inner
 
 
+def feature_fingerprint() -> str:
+    """SHA-256 of the name words the features read (gazetteer and actor dictionary): training
+    records it beside the weights, and a test fails when the resources moved since training."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for words in _name_words():
+        h.update("\n".join(sorted(words)).encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
 def _shape(word: str) -> str:
     s = re.sub(r"[A-Z]", "X", word)
     s = re.sub(r"[a-z]", "x", s)
@@ -123,7 +138,7 @@ def _shape(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1\1", s)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _word_features(word: str, lang: str) -> tuple[dict[str, float], tuple[str, ...]]:
     """A word's own CRF features (``name=value`` flags), and what its neighbours see of it."""
     norm = alias_key(word) or word
@@ -177,7 +192,7 @@ def sentence_features(words: list[str], lang: str) -> list[dict[str, float]]:
 _EDGE = {d: {f"{d}:edge": 1.0} for d in (-2, -1, 1, 2)}
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=100_000)
 def _neighbour(word: str, lang: str, d: int) -> dict[str, float]:
     """What a word ``d`` places away sees of ``word``: its word and stem (±2), capitals and
     gazetteer/dictionary flags (±1)."""
@@ -239,16 +254,21 @@ def merge_entities(
     ``official`` is PER, a generic actor or an unnamed source GEN, any other kind ORG) that
     overlap none of them,
     in text order. ``source`` says which found each: model, gazetteer or dictionary."""
+    # a known actor's longer name replaces the recogniser's pieces of it (كتائب حزب الله)
+    whole = [(a.span.start, a.span.end) for a in actors if a.actor_id]
+    model = [m for m in model if not any(s <= m.span.start and m.span.end <= e
+                                         and e - s > m.span.end - m.span.start for s, e in whole)]
     out = list(model)
     taken = [(m.span.start, m.span.end) for m in model]
-    extra = [(p.span, p.text, "LOC", "gazetteer") for p in places]
-    extra += [(a.span, a.text, _ACTOR_LABEL.get(a.kind, "ORG"), "dictionary") for a in actors]
+    extra = [(p.span, p.text, "LOC", "gazetteer", p.place.id, None) for p in places]
+    extra += [(a.span, a.text, _ACTOR_LABEL.get(a.kind, "ORG"), "dictionary", a.actor_id,
+               a.name if a.kind == "generic" else None) for a in actors]  # fmt: skip
     names = sorted(m.span.start for m in model if m.label == "PER")
-    for span, text, label, source in extra:
+    for span, text, label, source, ref, sector in extra:
         if any(span.start < b and a < span.end for a, b in taken):
             continue
         if label == "GEN" and any(0 <= n - span.end <= 2 for n in names):
             continue  # a title before a name ("President Obama") is not an actor of its own
         taken.append((span.start, span.end))
-        out.append(EntityMention(span, text, label, 1.0, source))
+        out.append(EntityMention(span, text, label, 1.0, source, ref, sector))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))

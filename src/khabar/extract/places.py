@@ -8,7 +8,7 @@ The gazetteer is data: the curated ``resources/gazetteer/countries.tsv``, ``admi
 (first-level divisions) and ``sites.tsv`` (bases, camps, oil fields, crossings, small towns
 that recur in conflict news), and the world gazetteer ``world.tsv`` built by
 ``training/resources/build_gazetteer.py`` (every country; GeoNames cities of 15,000+ with their
-Arabic, Persian and Latin names; cities and districts of 37 countries of the region from
+Arabic, Persian and Latin names; cities and districts of the region's countries from
 countries-states-cities; Iraq's and Iran's divisions), each row with its source. Names are
 matched on normalised text, with Arabic proclitics (و ب ل ف) peeled off. A one-word name of a
 small town, of a foreign town under a million, or of a town of 100,000+ that is also a frequent
@@ -39,13 +39,15 @@ from khabar.model import Span
 from khabar.normalize import normalize_with_offsets
 from khabar.resources import read_csv, word_counts
 
-__all__ = ["Place", "PlaceMention", "distance_km", "extract_places", "gazetteer"]
+__all__ = ["PRECISION_RANK", "Place", "PlaceMention", "distance_km", "extract_places", "gazetteer"]
 
-_PRECISION = {"country": 0, "province": 1, "district": 2, "town": 3, "site": 4}
+PRECISION_RANK = {"country": 0, "province": 1, "district": 2, "town": 3, "site": 4}
+_PRECISION = PRECISION_RANK
 _WORLD_PRECISION = {"country": "country", "admin1": "province", "admin2": "district",
                     "admin3": "district", "city": "town", "village": "town"}  # fmt: skip
 _FREQUENT_PER_MILLION = 50  # a one-word name this frequent in a language's news is also a word
 _BIG = 1_000_000  # cities this big keep their one-word names
+_NOT_PLACES = {"media", "agency", "monitor", "armed_group", "international_org"}  # actor kinds
 _SITE_PRECISION = {"town": "town"}  # other site kinds (base, oil_field...) are "site"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _WORD_AT = re.compile(r"\w+")
@@ -69,7 +71,7 @@ class Place:
     id: str
     name: str
     kind: str  # country, admin1, city, base, oil_field, crossing, town...
-    precision: str  # country, province, town, site
+    precision: str  # country, province, district, town, site (PRECISION_RANK)
     country: str
     lat: float
     lon: float
@@ -188,13 +190,15 @@ def _guarded_names(
 
     from khabar.extract.actors import actor_dictionary
 
-    actors = actor_dictionary().index
+    d = actor_dictionary()
+    named = {k for k, ids in d.index.items()  # "الجزيرة" the channel; not طهران the government
+             if any(d.actors[i].kind in _NOT_PLACES for i in ids)}  # fmt: skip
     weak, common = set(), {alias_key(r["word"]) for r in read_csv("gazetteer/stopwords.tsv")}
     for k, ids in index.items():
         cands = [places[i] for i in ids]
         if any(p.precision in ("country", "province") for p in cands):
             continue
-        if k in actors:  # "الجزيرة" the channel, not Algiers: the place needs a cue
+        if k in named:  # "الجزيرة" the channel, not Algiers: the place needs a cue
             common.add(k)
         elif " " in k:
             continue
@@ -207,17 +211,18 @@ def _guarded_names(
 
 
 def _find(  # type: ignore[no-untyped-def]
-    norm: str, original: str, to_original, recognised: list[Span]
+    norm: str, original: str, to_original, recognised: list[Span], guard: bool
 ) -> list[AliasHit]:
     g = gazetteer()
+
     def accept(h: AliasHit) -> bool:
-        return _accept(h, norm, original, to_original, recognised)
+        return _accept(h, norm, original, to_original, recognised, guard)
 
     return find_aliases(norm, g.index, max_words=_MAX_WORDS, accept=accept)
 
 
 def _accept(  # type: ignore[no-untyped-def]
-    m: AliasHit, norm: str, original: str, to_original, recognised: list[Span]
+    m: AliasHit, norm: str, original: str, to_original, recognised: list[Span], guard: bool
 ) -> bool:
     """Latin-script names must be capitalised as written ("Hit" the town, not "rockets hit");
     the one-word name of a small town needs a cue before it ("بلدة عنه", not "عنه") or the
@@ -229,9 +234,10 @@ def _accept(  # type: ignore[no-untyped-def]
         peeled += 1
     if peeled:  # a proclitic was peeled off: real news must write the rest as a word of its
         word = _WORD_AT.match(norm, m.start - peeled)  # own (بغداد in وبغداد, not ايدن in بايدن)
-        if word is None or proclitic_length(word.group()) != peeled:
+        if word is None or proclitic_length(word.group()) < peeled:
             return False
-    if (key in g.weak or key in g.common) and not _CUE.search(norm[max(0, m.start - 25) : m.start]):
+    cue = _CUE.search(norm[max(0, m.start - 25) : m.start])
+    if guard and (key in g.weak or key in g.common) and not cue:
         start, end = to_original(m.start, m.end)
         # the recogniser must call this very name a place: "Ain" inside "Ain Zara" is not Ain
         if key in g.common or not any(abs(r.start - start) + abs(r.end - end) <= 2
@@ -295,9 +301,13 @@ def _relation(norm: str, start: int, place: Place) -> str | None:
     )
 
 
-def extract_places(text: str, recognised: list[Span] | None = None) -> list[PlaceMention]:
+def extract_places(
+    text: str, recognised: list[Span] | None = None, *, guard: bool = True
+) -> list[PlaceMention]:
     """Every gazetteer place named in ``text``, resolved with the text's own context;
-    ``recognised``: spans the entity recogniser called places (they need no cue).
+    ``recognised``: spans the entity recogniser called places (they need no cue); ``guard``
+    off for text known to be a place name (a gold location, a user's filter), where no name
+    needs a cue.
 
     Example::
 
@@ -305,7 +315,7 @@ def extract_places(text: str, recognised: list[Span] | None = None) -> list[Plac
         # ['Zummar', 'Mosul', 'Iraq']
     """
     norm = normalize_with_offsets(text)
-    matches = _find(norm.text, text, norm.to_original, recognised or [])
+    matches = _find(norm.text, text, norm.to_original, recognised or [], guard)
     ctx = _context(matches)
     out = []
     for m in matches:

@@ -51,8 +51,8 @@ def read_csv(name: str) -> list[dict[str, str]]:
 
 
 def model_path(name: str) -> Path:
-    """Path of the packaged model file ``khabar/resources/models/<name>`` (each model has its
-    card, ``<name>.md``, beside it: data, licences, metrics, how to retrain).
+    """Path of the packaged model file ``khabar/resources/models/<name>`` (each model family
+    has its card beside it, e.g. ``ner.md``: data, licences, metrics, how to retrain).
 
     Raises ``ResourceError`` if the file is missing.
     """
@@ -65,17 +65,16 @@ def model_path(name: str) -> Path:
 @lru_cache(maxsize=4)
 def word_counts(lang: str) -> dict[str, int]:
     """Normalised word → count in real news of ``lang`` (``resources/wordfreq/<lang>.tsv``, its
-    first line names the corpus; built by ``training/resources/build_wordfreq.py``); {} for a
-    language without a list.
+    first line names the corpus; built by ``training/resources/build_wordfreq.py``).
 
-    Raises ``ResourceError`` if the file is malformed.
+    Raises ``ResourceError`` if the file is missing (ar, fa and en ship one) or malformed.
     """
     try:
         text = resources.files("khabar.resources").joinpath("wordfreq", f"{lang}.tsv").read_text(
             encoding="utf-8"
         )
-    except (FileNotFoundError, OSError):
-        return {}
+    except (FileNotFoundError, OSError) as exc:
+        raise ResourceError(f"wordfreq/{lang}.tsv is missing; reinstall khabar") from exc
     lines = text.splitlines()
     if not lines or not lines[0].startswith("# source:") or lines[1:2] != ["word\tcount"]:
         raise ResourceError(f"wordfreq/{lang}.tsv lacks its '# source:' header")

@@ -242,9 +242,9 @@ class SQLiteStore:
              for i, a in enumerate(ex.actors)],
         )  # fmt: skip
         self.db.executemany(
-            "INSERT INTO entity_mentions VALUES (?,?,?,?,?,?,?,?)",
-            [(doc_id, i, e.span.start, e.span.end, e.text, e.label, e.score, e.source)
-             for i, e in enumerate(ex.entities)],
+            "INSERT INTO entity_mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, i, e.span.start, e.span.end, e.text, e.label, e.score, e.source, e.ref,
+              e.sector) for i, e in enumerate(ex.entities)],
         )  # fmt: skip
         self.db.executemany(
             "INSERT INTO event_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
