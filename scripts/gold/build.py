@@ -31,6 +31,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
 
@@ -84,6 +85,19 @@ class Spans:
         if m and len(text) > m.end():  # guideline 7: an English article is outside the span
             start, text = start + m.end(), text[m.end() :]
         return {"start": start, "end": start + len(text), "text": text}
+
+
+def labelled(folder: Path, lang: str = "*") -> Iterator[tuple[str, str, dict, dict]]:
+    """(language, label file name, sentence, label) of every labelled sentence of the batches
+    ``folder/{lang}-batch-*.json`` and their ``{lang}-labels-*.jsonl`` (training/ner/data)."""
+    for batch in sorted(folder.glob(f"{lang}-batch-*.json")):
+        path = batch.with_name(batch.name.replace("batch", "labels")).with_suffix(".jsonl")
+        by_sid = {x["sid"]: x for x in read_jsonl(path)}
+        for art in json.loads(batch.read_text("utf-8")):
+            for s in art["sentences"]:
+                lab = by_sid.get(f"{art['article_id']}#{s['n']}")
+                if lab is not None:
+                    yield batch.name.split("-")[0], path.name, s, lab
 
 
 def build_sentence(sent: dict, lab: dict | None, sid: str, problems: list[str]) -> dict:

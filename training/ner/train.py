@@ -158,22 +158,15 @@ def shared_data(shared: Path, lang: str) -> list[Sentence]:
 def own_labels(lang: str) -> list[Sentence]:
     """The project's own labelled sentences of ``lang`` (``training/ner/data``), as tokens and
     BIO tags (GEN, generic actors, is left to the agents lexicon: not a CRF label)."""
-    from build import Spans, read_jsonl
+    from build import Spans, labelled
 
     data: list[Sentence] = []
-    for batch in sorted((ROOT / "training/ner/data").glob(f"{lang}-batch-*.json")):
-        path = batch.with_name(batch.name.replace("batch", "labels")).with_suffix(".jsonl")
-        labels = {x["sid"]: x for x in read_jsonl(path)}
-        for art in json.loads(batch.read_text("utf-8")):
-            for s in art["sentences"]:
-                lab = labels.get(f"{art['article_id']}#{s['n']}")
-                if lab is None:
-                    continue
-                spans = Spans(s["text"], [], "")
-                ents = [(e, spans.find(e)) for e in lab.get("entities", [])]
-                spans = [(f["start"], f["end"], e["label"]) for e, f in ents
-                         if f and e.get("label") in ("PER", "ORG", "LOC", "NORP")]  # fmt: skip
-                data.append(bio(s["text"], lang, spans))
+    for _, _, s, lab in labelled(ROOT / "training/ner/data", lang):
+        found = Spans(s["text"], [], "")
+        ents = [(e, found.find(e)) for e in lab.get("entities", [])]
+        spans = [(f["start"], f["end"], e["label"]) for e, f in ents
+                 if f and e.get("label") in ("PER", "ORG", "LOC", "NORP")]  # fmt: skip
+        data.append(bio(s["text"], lang, spans))
     return data
 
 

@@ -24,7 +24,6 @@ empty), source. Sorted; rebuilt byte for byte:
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
@@ -32,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 
-from build import Spans, read_jsonl  # noqa: E402
+from build import Spans, labelled  # noqa: E402
 
 # CAMEO sector → generic actor class (docs/annotation.md section 2)
 CLASS = {
@@ -132,19 +131,12 @@ def usage(lang_of: str) -> tuple[dict[str, int], list[str]]:
 
     texts: list[str] = []
     gen: dict[str, int] = {}
-    for batch in sorted((ROOT / "training/ner/data").glob(f"{lang_of}-batch-*.json")):
-        labels = batch.with_name(batch.name.replace("batch", "labels")).with_suffix(".jsonl")
-        by_sid = {x["sid"]: x for x in read_jsonl(labels)}
-        for art in json.loads(batch.read_text("utf-8")):
-            for s in art["sentences"]:
-                lab = by_sid.get(f"{art['article_id']}#{s['n']}")
-                if lab is None:
-                    continue
-                texts.append(" " + alias_key(s["text"]) + " ")
-                for e in lab.get("entities", []):
-                    if e.get("label") == "GEN":
-                        k = alias_key(e["text"])
-                        gen[k] = gen.get(k, 0) + 1
+    for _, _, s, lab in labelled(ROOT / "training/ner/data", lang_of):
+        texts.append(" " + alias_key(s["text"]) + " ")
+        for e in lab.get("entities", []):
+            if e.get("label") == "GEN":
+                k = alias_key(e["text"])
+                gen[k] = gen.get(k, 0) + 1
     return gen, texts
 
 
@@ -169,19 +161,12 @@ def keep(row: tuple[str, str, str, str, str], seen: Seen) -> bool:
 
 def own_labels() -> list[tuple[str, str, str, str, str]]:
     rows = []
-    for batch in sorted((ROOT / "training/ner/data").glob("*-batch-*.json")):
-        lang = batch.name.split("-")[0]
-        labels = batch.with_name(batch.name.replace("batch", "labels")).with_suffix(".jsonl")
-        by_sid = {x["sid"]: x for x in read_jsonl(labels)}
-        for art in json.loads(batch.read_text("utf-8")):
-            for s in art["sentences"]:
-                lab = by_sid.get(f"{art['article_id']}#{s['n']}")
-                for e in (lab or {}).get("entities", []):
-                    found = Spans(s["text"], [], "").find(e)
-                    if e.get("label") == "GEN" and found and len(found["text"].split()) <= 4:
-                        rows.append((lang, found["text"], e.get("class") or "other", "",
-                                     f"project's labelled training sentences ({labels.name})",
-                                     ))  # fmt: skip
+    for lang, name, s, lab in labelled(ROOT / "training/ner/data"):
+        for e in lab.get("entities", []):
+            found = Spans(s["text"], [], "").find(e)
+            if e.get("label") == "GEN" and found and len(found["text"].split()) <= 4:
+                rows.append((lang, found["text"], e.get("class") or "other", "",
+                             f"project's labelled training sentences ({name})"))  # fmt: skip
     return rows
 
 
