@@ -23,7 +23,12 @@ from khabar.extract.actors import (
 )
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates, propagate_solar, propose_anchor_repair
-from khabar.extract.entities import EntityMention, extract_entities, merge_entities
+from khabar.extract.entities import (
+    EntityMention,
+    extract_entities,
+    inside_known_name,
+    merge_entities,
+)
 from khabar.extract.events import Mentions, extract_events
 from khabar.extract.places import PlaceMention, extract_places
 from khabar.model import Claim, DateMention, Document, EventMention, Span, TimeMention
@@ -110,7 +115,9 @@ def _extract(
         model = extract_entities(text, doc.lang)
         recognised = [m.span for m in model if m.label == "LOC"]
         actors = extract_actors(text)
-        places = _outside_names(extract_places(text, recognised), actors)
+        # a place inside a known actor's name is none (القدس in فيلق القدس, the Quds Force)
+        places = [p for p in extract_places(text, recognised)
+                  if not inside_known_name(p.span, actors)]  # fmt: skip
         found = Mentions(dates.dates, places, actors)
         events = extract_events(text, anchor=anchor, settings=settings, mentions=found)
         out.dates += _moved(found.dates, at, "span")
@@ -129,15 +136,6 @@ def _extract(
     if anchor is None:
         _background_by_latest(out.events, settings)
     return out
-
-
-def _outside_names(places: list[PlaceMention], actors: list[ActorMention]) -> list[PlaceMention]:
-    """Places that are not part of a longer name of a known actor (القدس in فيلق القدس, the
-    Quds Force, is no place)."""
-    names = [(a.span.start, a.span.end) for a in actors if a.actor_id]
-    return [p for p in places
-            if not any(s <= p.span.start and p.span.end <= e and e - s > p.span.end - p.span.start
-                       for s, e in names)]  # fmt: skip
 
 
 def _resolved(model: list[EntityMention], published: str | None) -> list[EntityMention]:

@@ -42,6 +42,7 @@ __all__ = [
     "EntityMention",
     "extract_entities",
     "feature_fingerprint",
+    "inside_known_name",
     "merge_entities",
     "sentence_features",
     "split_word",
@@ -247,17 +248,21 @@ def extract_entities(text: str, lang: str) -> list[EntityMention]:
 _ACTOR_LABEL = {"official": "PER", "anonymous": "GEN", "generic": "GEN"}
 
 
+def inside_known_name(span: Span, actors: list[Any]) -> bool:
+    """Whether ``span`` lies inside a longer name of a dictionary actor (القدس in فيلق القدس)."""
+    return any(a.actor_id and a.span.start <= span.start and span.end <= a.span.end
+               and a.span.end - a.span.start > span.end - span.start for a in actors)  # fmt: skip
+
+
 def merge_entities(
     model: list[EntityMention], places: list[Any], actors: list[Any]
 ) -> list[EntityMention]:
     """The recogniser's mentions, plus gazetteer places (LOC) and dictionary actors (an
     ``official`` is PER, a generic actor or an unnamed source GEN, any other kind ORG) that
-    overlap none of them,
-    in text order. ``source`` says which found each: model, gazetteer or dictionary."""
-    # a known actor's longer name replaces the recogniser's pieces of it (كتائب حزب الله)
-    whole = [(a.span.start, a.span.end) for a in actors if a.actor_id]
-    model = [m for m in model if not any(s <= m.span.start and m.span.end <= e
-                                         and e - s > m.span.end - m.span.start for s, e in whole)]
+    overlap none of them, in text order. ``source`` says which found each: model, gazetteer or
+    dictionary. A known actor's longer name replaces the recogniser's pieces of it (كتائب حزب
+    الله)."""
+    model = [m for m in model if not inside_known_name(m.span, actors)]
     out = list(model)
     taken = [(m.span.start, m.span.end) for m in model]
     extra = [(p.span, p.text, "LOC", "gazetteer", p.place.id, None) for p in places]

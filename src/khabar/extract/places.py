@@ -42,9 +42,6 @@ from khabar.resources import read_csv, word_counts
 __all__ = ["PRECISION_RANK", "Place", "PlaceMention", "distance_km", "extract_places", "gazetteer"]
 
 PRECISION_RANK = {"country": 0, "province": 1, "district": 2, "town": 3, "site": 4}
-_PRECISION = PRECISION_RANK
-_WORLD_PRECISION = {"country": "country", "admin1": "province", "admin2": "district",
-                    "admin3": "district", "city": "town", "village": "town"}  # fmt: skip
 _FREQUENT_PER_MILLION = 50  # a one-word name this frequent in a language's news is also a word
 _BIG = 1_000_000  # cities this big keep their one-word names
 _NOT_PLACES = {"media", "agency", "monitor", "armed_group", "international_org"}  # actor kinds
@@ -163,7 +160,7 @@ def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[st
             continue
         pid = r["country"] if r["kind"] == "country" else r["id"]
         if pid not in places:
-            places[pid] = Place(pid, r["name"], r["kind"], _WORLD_PRECISION[r["kind"]],
+            places[pid] = Place(pid, r["name"], r["kind"], r["precision"],
                                 r["country"], float(r["lat"]), float(r["lon"]),
                                 int(r["population"] or 0), r["source"])  # fmt: skip
         for alias in r["aliases"].split("|"):
@@ -275,7 +272,7 @@ def _choose(m: AliasHit, ctx: Counter[str]) -> tuple[Place, list[str], str]:
                 or p.population >= _WEAK_POPULATION)  # fmt: skip
 
     sure = {p.country for p in cands if solid(p)}  # readings in one country rank alike
-    best = max(cands, key=lambda p: (ctx[p.country], p.country in sure, _PRECISION[p.precision],
+    best = max(cands, key=lambda p: (ctx[p.country], p.country in sure, PRECISION_RANK[p.precision],
                                      p.id in g.curated, p.population))  # fmt: skip
     others = [p.id for p in cands if p.id != best.id]
     reason = "only reading"
