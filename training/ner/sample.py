@@ -8,6 +8,11 @@ conventions, so the project labels its own, with the entity part of ``docs/annot
   en  Wikinews 2019-2020 (CC BY 2.5) and Current Events items (CC BY-SA) seed 16, 60 + 120
 leaving out every article of the real-news gold (``tests/data/real/sample.json``).
 
+Round 2 (``--round 2``: seeds 24, 25, 26; batches 4 to 7 for ar, 4 to 6 for fa, 4 for en) draws
+whole leads the way the gold does (70% from the gold's keyword pre-filter, 30% at random), outside
+the gold and round 1, and is labelled with the whole guideline, events included, so the same
+sentences train the event classifier.
+
 Output: ``training/ner/data/{lang}-batch-{k}.json`` (articles with numbered sentences, the
 shape of the gold batches, so ``scripts/gold/check_labels.py`` checks the labels).
 
@@ -27,6 +32,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 from sample import (  # noqa: E402
     _sentences,
     current_events,
+    draw_articles,
     fars_articles,
     saudi_day,
     saudi_days,
@@ -35,6 +41,10 @@ from sample import (  # noqa: E402
 
 SEEDS = {"fa": 14, "ar": 15, "en": 16}
 BATCHES = 3
+ROUND2_SEEDS = {"fa": 25, "ar": 24, "en": 26}
+ROUND2_BATCHES = {"ar": 4, "fa": 3, "en": 1}
+ROUND2_PER_BATCH = 180  # sentences
+LEAD = 8  # sentences of an article: the title and the lead
 
 
 def pool(shared: Path, lang: str, rng: random.Random, taken: set[str]) -> list[dict]:
@@ -51,24 +61,57 @@ def pool(shared: Path, lang: str, rng: random.Random, taken: set[str]) -> list[d
     return wiki + rng.sample(free(current_events(shared)), 120)
 
 
+def round2_pool(shared: Path, lang: str) -> list[dict]:
+    """Every article of the language's corpus (round 2 filters and draws from it)."""
+    if lang == "fa":
+        return fars_articles(shared)
+    if lang == "ar":
+        return [a for d in saudi_days(shared) for a in saudi_day(shared, d)]
+    return wikinews_articles(shared) + current_events(shared)
+
+
+def _round1_ids(out: Path, lang: str) -> set[str]:
+    ids: set[str] = set()
+    for k in range(BATCHES):
+        path = out / f"{lang}-batch-{k + 1}.json"
+        ids |= {a["article_id"] for a in json.loads(path.read_text("utf-8"))}
+    return ids
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--lang", choices=sorted(SEEDS), default="fa")
+    ap.add_argument("--round", type=int, choices=(1, 2), default=1)
     args = ap.parse_args()
     gold = json.loads((ROOT / "tests/data/real/sample.json").read_text("utf-8"))
     taken = {i for s in gold["sentences"].values() for i in s["article_ids"]}
-    rng = random.Random(SEEDS[args.lang])
-    chosen = pool(args.shared, args.lang, rng, taken)
     out = ROOT / "training/ner/data"
     out.mkdir(parents=True, exist_ok=True)
-    for k in range(BATCHES):
+    if args.round == 1:
+        rng = random.Random(SEEDS[args.lang])
+        chosen = pool(args.shared, args.lang, rng, taken)
+        n_batches, first, lead = BATCHES, 1, 8 if args.lang != "en" else 6
+    else:
+        taken |= _round1_ids(out, args.lang)
+        rng = random.Random(ROUND2_SEEDS[args.lang])
+        free = [a for a in round2_pool(args.shared, args.lang) if a["article_id"] not in taken]
+        free = [dict(a, sentences=None) for a in free]
+        n_batches, first, lead = ROUND2_BATCHES[args.lang], BATCHES + 1, LEAD
+        target = n_batches * ROUND2_PER_BATCH
+        chosen, total = [], 0
+        for a in draw_articles(rng, args.lang, free, target * 3):
+            if total >= target:
+                break
+            chosen.append(a)
+            total += min(len(a["sentences"]), lead)
+    for k in range(n_batches):
         batch = []
-        for a in chosen[k::BATCHES]:
+        for a in chosen[k::n_batches]:
             a = dict(a)
-            a["sentences"] = _sentences(a)[: 8 if args.lang != "en" else 6]  # title and the lead
+            a["sentences"] = _sentences(a)[:lead]  # title and the lead
             a["split"] = "train"
             batch.append(
                 {
@@ -86,7 +129,7 @@ def main() -> None:
                     )
                 }
             )
-        path = out / f"{args.lang}-batch-{k + 1}.json"
+        path = out / f"{args.lang}-batch-{k + first}.json"
         path.write_text(json.dumps(batch, ensure_ascii=False, indent=1), "utf-8")
         print(path, len(batch), "articles", sum(len(a["sentences"]) for a in batch), "sentences")
 
