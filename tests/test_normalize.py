@@ -97,3 +97,16 @@ def test_index_form_joins_persian_verb_prefixes_and_plural_suffixes() -> None:
     assert index_form(normalize("خیابان ها")) == index_form(normalize("خیابان‌ها")) == "خيابانها"
     assert index_form(normalize("نمی خواهد")) == "نميخواهد"
     assert index_form("في المدينة") == "في المدينة"  # nothing else moves
+
+
+# letters mapped one to one, marks deleted (harakat, tatweel, ZWNJ, RLM), a ligature that
+# expands, spaces and tabs that fold: every path of normalize_with_offsets
+_MIXED = st.text(alphabet="abC إِسْتِئْنافُ ١٢ ﻻـ يكگ\u200c\u200f.،\t\n", max_size=24)
+
+
+@given(_MIXED)
+@hsettings(max_examples=400, deadline=None)
+def test_offset_fast_paths_equal_the_character_loop(text):
+    from khabar.normalize import _offsets_by_char
+
+    assert normalize_with_offsets.__wrapped__(text) == _offsets_by_char(text)

@@ -82,6 +82,19 @@ class _Table(dict[int, str]):
 
 
 _TABLE = _Table()
+
+
+class _OddTable(dict[int, str]):
+    """``str.translate`` table deleting each character that normalises to exactly one character
+    and keeping the others (deleted marks, expanded ligatures): the fast path's test."""
+
+    def __missing__(self, key: int) -> str:
+        value = "" if len(_TABLE[key]) == 1 else chr(key)
+        self[key] = value
+        return value
+
+
+_ODD = _OddTable()
 _SPACES = re.compile(r" {2,}")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -130,6 +143,20 @@ def normalize_with_offsets(text: str) -> NormalizedText:
 
     Cached: the extractors of one sentence all ask for the same mapping.
     """
+    mapped_text = text.translate(_TABLE)
+    if "  " not in mapped_text:
+        odd = set(text.translate(_ODD))
+        if not odd:  # one character for each: as is
+            n = len(text)
+            return NormalizedText(mapped_text, tuple(range(n)), tuple(range(1, n + 1)))
+        if not any(_TABLE[ord(c)] for c in odd):  # only deleted marks (harakat, tatweel)
+            return _with_deletions(text, mapped_text, odd)
+    return _offsets_by_char(text)
+
+
+def _offsets_by_char(text: str) -> NormalizedText:
+    """``normalize_with_offsets`` one character at a time: the general case (and the
+    reference its fast paths are tested against)."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -151,6 +178,19 @@ def normalize_with_offsets(text: str) -> NormalizedText:
             starts.append(i)
             ends.append(i + 1)
     return NormalizedText("".join(out), tuple(starts), tuple(ends))
+
+
+def _with_deletions(text: str, mapped_text: str, deleted: set[str]) -> NormalizedText:
+    """``normalize_with_offsets`` when each character maps to itself or one other, except the
+    ``deleted`` ones (no run of spaces to fold): the same map, without a loop per character."""
+    kept = [i for i, ch in enumerate(text) if ch not in deleted]
+    ends = [i + 1 for i in kept]
+    gone = [i for i, ch in enumerate(text) if ch in deleted]
+    for k, i in enumerate(gone):
+        j = i - k - 1  # the output character before it takes it into its span (not a space)
+        if j >= 0 and mapped_text[j] != " ":
+            ends[j] = i + 1
+    return NormalizedText(mapped_text, tuple(kept), tuple(ends))
 
 
 # Persian writes its verb prefix (می، نمی) and plural suffix (ها، های، هایی) joined, apart or

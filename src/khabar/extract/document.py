@@ -25,7 +25,7 @@ from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates, propagate_solar, propose_anchor_repair
 from khabar.extract.entities import (
     EntityMention,
-    extract_entities,
+    extract_entities_batch,
     inside_known_name,
     merge_entities,
 )
@@ -109,10 +109,10 @@ def _extract(
     if anchor is None and fallback_anchor is not None:
         anchor, label = fallback_anchor, fallback_label or "fallback"
     out = Extraction()
-    for p in doc.paragraphs:
+    recognised_by = extract_entities_batch([p.text for p in doc.paragraphs], doc.lang)
+    for p, model in zip(doc.paragraphs, recognised_by, strict=True):
         text, at = p.text, p.span.start
         dates = extract_dates(text, anchor=anchor, settings=settings, anchor_label=label)
-        model = extract_entities(text, doc.lang)
         recognised = [m.span for m in model if m.label == "LOC"]
         actors = extract_actors(text)
         # a place inside a known actor's name is none (القدس in فيلق القدس, the Quds Force)

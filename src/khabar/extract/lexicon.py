@@ -8,7 +8,7 @@ peeled off the first word, so "وبالعراق" finds "العراق". Callers f
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,8 +44,11 @@ def alias_key(text: str) -> str:
     return " ".join(_WORD.findall(normalize(text)))
 
 
-def word_spans(norm: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+@lru_cache(maxsize=16)
+def word_spans(norm: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, word) of each word of a normalised text; the extractors of one paragraph
+    share one scan (cached for the few texts in flight)."""
+    return tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(norm))
 
 
 @lru_cache(maxsize=65536)
@@ -70,6 +73,9 @@ def variants(first: str, strip_article: bool = False) -> tuple[tuple[str, int], 
     return tuple(out)
 
 
+_Starts = tuple[tuple[str, int, int], ...]
+
+
 class AliasIndex(dict[str, tuple[str, ...]]):
     """Alias → ids, plus the longest alias (in words) that starts with each first word, so the
     scan skips most positions with one set look-up."""
@@ -80,6 +86,20 @@ class AliasIndex(dict[str, tuple[str, ...]]):
         for key in self:
             words = key.split(" ")
             self.first[words[0]] = max(self.first.get(words[0], 0), len(words))
+        self._starts: tuple[dict[str, _Starts], dict[str, _Starts]] = ({}, {})
+
+    def starts(self, word: str, strip_article: bool) -> _Starts:
+        """(form, characters peeled, longest alias in words) of each form of ``word`` that
+        begins an alias; () for most words (memoised, bounded)."""
+        memo = self._starts[strip_article]
+        got = memo.get(word)
+        if got is None:
+            if len(memo) > 200_000:
+                memo.clear()
+            got = tuple((f, p, self.first[f]) for f, p in variants(word, strip_article)
+                        if f in self.first)  # fmt: skip
+            memo[word] = got
+        return got
 
 
 def find_aliases(
@@ -88,15 +108,20 @@ def find_aliases(
     *,
     max_words: int,
     accept: Callable[[AliasHit], bool] | None = None,
-    words: list[tuple[int, int, str]] | None = None,
+    words: Sequence[tuple[int, int, str]] | None = None,
     strip_article: bool = False,
 ) -> list[AliasHit]:
     """Non-overlapping alias hits, scanning left to right, longest alias first."""
     words = words if words is not None else word_spans(norm)
     out: list[AliasHit] = []
+    memo = index._starts[strip_article]  # index.starts, inlined: the scan's hot path
     i = 0
     while i < len(words):
-        hit = _longest_at(words, i, index, max_words, accept, strip_article)
+        w = words[i][2]
+        forms = memo.get(w)
+        if forms is None:
+            forms = index.starts(w, strip_article)
+        hit = _longest_at(words, i, forms, index, max_words, accept) if forms else None
         if hit is None:
             i += 1
             continue
@@ -105,11 +130,7 @@ def find_aliases(
     return out
 
 
-def _longest_at(words, i, index: AliasIndex, max_words, accept, strip_article):  # type: ignore[no-untyped-def]
-    forms = [(f, p, index.first[f]) for f, p in variants(words[i][2], strip_article)
-                if f in index.first]  # fmt: skip
-    if not forms:
-        return None
+def _longest_at(words, i, forms, index: AliasIndex, max_words, accept):  # type: ignore[no-untyped-def]
     longest = min(max_words, len(words) - i, max(v[2] for v in forms))
     for n in range(longest, 0, -1):
         rest = " ".join(w for _, _, w in words[i + 1 : i + n])

@@ -1,0 +1,50 @@
+"""The NumPy CRF decoder gives crfsuite's own paths and marginals on the shipped models."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pycrfsuite
+import pytest
+
+from khabar.errors import ResourceError
+from khabar.extract.crf import CRFModel
+from khabar.extract.entities import _emissions, _model, _sentences, sentence_features, tokenize
+from khabar.resources import model_path
+from tests.eval.test_real_gold import REAL
+
+
+def _dev_texts(lang: str) -> list[str]:
+    data = json.loads((REAL / "sentences/dev.json").read_text("utf-8"))
+    return [s["text"] for a in data["articles"] if a["lang"] == lang for s in a["sentences"]]
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "en"])
+def test_paths_and_marginals_equal_crfsuite(lang: str) -> None:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path(f"ner-{lang}.crfsuite")))
+    texts = _dev_texts(lang)[:150]
+    chunks = [[t[a:b] for a, b in part] for t in texts for part in _sentences(tokenize(t, lang), t)]
+    decoded = _model(lang).decode([_emissions(words, lang) for words in chunks])
+    for words, (tags, probs) in zip(chunks, decoded, strict=True):
+        assert tags == tagger.tag(sentence_features(words, lang))  # tag() also sets them
+        expected = [tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+        assert np.allclose(probs, expected, atol=1e-6)
+
+
+def test_a_batch_decodes_as_its_sentences_one_by_one() -> None:
+    model = _model("ar")
+    chunks = [[t[a:b] for a, b in tokenize(t, "ar")] for t in _dev_texts("ar")[:40]]
+    emissions = [_emissions(words, "ar") for words in chunks if words]
+    together = model.decode(emissions)
+    alone = [model.decode([e])[0] for e in emissions]
+    for (t1, p1), (t2, p2) in zip(together, alone, strict=True):
+        assert t1 == t2 and np.allclose(p1, p2)
+
+
+def test_an_unreadable_model_is_a_resource_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(ResourceError):
+        CRFModel(bad)
