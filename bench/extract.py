@@ -25,29 +25,35 @@ from khabar.eval.gold import samples_dir
 from khabar.extract.actors import extract_actors, extract_generic_actors
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates
-from khabar.extract.entities import extract_entities, merge_entities
+from khabar.extract.entities import extract_entities, extract_entities_batch, merge_entities
 from khabar.extract.events import Mentions, extract_events, sentence_spans
 from khabar.extract.places import extract_places
 from khabar.normalize import normalize
 from khabar.settings import load_settings
 
 
-def _paragraphs(limit: int) -> list[tuple[str, str]]:
-    """(language, paragraph) pairs: half Arabic, half Persian (or the samples)."""
-    out: list[tuple[str, str]] = []
+def _articles(limit: int) -> list[tuple[str, list[str]]]:
+    """(language, paragraphs) of articles, up to ``limit`` paragraphs: half Arabic, half
+    Persian (or the samples)."""
+    out: list[tuple[str, list[str]]] = []
+    count = 0
     for item in saudi_items():
-        out += [("ar", p) for p in (item.get("content") or "").split("\n") if len(p) > 40]
-        if len(out) >= limit // 2:
+        paras = [p for p in (item.get("content") or "").split("\n") if len(p) > 40]
+        out.append(("ar", paras))
+        count += len(paras)
+        if count >= limit // 2:
             break
     for item in fars_items():
-        out += [("fa", str(p)) for p in item["paragraphs"]]
-        if len(out) >= limit:
-            return out[:limit]
+        paras = [str(p) for p in item["paragraphs"]][: limit - count]
+        out.append(("fa", paras))
+        count += len(paras)
+        if count >= limit:
+            return out
     if not out:
         for p in samples_dir().glob("*.txt"):
             lines = p.read_text(encoding="utf-8").splitlines()
-            out += [("ar", line) for line in lines if len(line) > 40]
-    return out[:limit]
+            out.append(("ar", [line for line in lines if len(line) > 40]))
+    return out
 
 
 def main() -> int:
@@ -56,7 +62,8 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args()
     settings = load_settings()
-    paragraphs = _paragraphs(args.paragraphs)
+    articles = _articles(args.paragraphs)
+    paragraphs = [(lang, p) for lang, paras in articles for p in paras]
     sentences = sum(len(sentence_spans(p)) for _, p in paragraphs)
     extract_places("بغداد")  # load the gazetteer, lexicons and models outside the timing
     extract_actors("رويترز")
@@ -71,13 +78,14 @@ def main() -> int:
     t0 = time.perf_counter()
     if prof:
         prof.enable()
-    for lang, p in paragraphs:  # as ingest runs them (khabar.extract.document)
-        dates = extract_dates(p, anchor=anchor, settings=settings)
-        found = Mentions(dates.dates, extract_places(p), extract_actors(p))
-        generic = extract_generic_actors(p, found.actors)
-        merge_entities(extract_entities(p, lang), found.places, found.actors + generic)
-        extract_events(p, anchor=anchor, settings=settings, mentions=found)
-        extract_claims(p, actors=found.actors)
+    for lang, paras in articles:  # as ingest runs them (khabar.extract.document)
+        for p, model in zip(paras, extract_entities_batch(paras, lang), strict=True):
+            dates = extract_dates(p, anchor=anchor, settings=settings)
+            found = Mentions(dates.dates, extract_places(p), extract_actors(p))
+            generic = extract_generic_actors(p, found.actors)
+            merge_entities(model, found.places, found.actors + generic)
+            extract_events(p, anchor=anchor, settings=settings, mentions=found)
+            extract_claims(p, actors=found.actors)
     if prof:
         prof.disable()
     full = time.perf_counter() - t0
