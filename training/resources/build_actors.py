@@ -34,6 +34,8 @@ An actor with several codes gets one row per code (``ID@1``, ``ID@2``...). Every
 countries.json gets a country, GOV, MIL and COP row with Persian names (and Arabic ones where the
 Arabic dictionary has none). Kinds (person | organisation | country_sector) are inferred from
 the codes (ELI, dates), the comments (CountryInfo), titles and organisation words.
+The 200 organisations the corpora name most often (``top_organisations.py``) get their Persian
+press names from ``training/resources/data/persian_org_names.tsv`` (written by an annotator).
 Arabic entries whose only codes are bare sectors without a country ([GOV], [MIL]) are generic
 agents (see agents.tsv) and are left out. Sorted by id; rebuilt byte for byte:
 
@@ -62,6 +64,8 @@ EN_FILES = (
     "Phoenix.International.actors.txt",
     "Phoenix.MilNonState.actors.txt",
 )
+PERSIAN_ORGS = ROOT / "training" / "resources" / "data" / "persian_org_names.tsv"
+CURATED = ROOT / "src" / "khabar" / "resources" / "actors.tsv"
 SRC_AR = f"PETRARCH Arabic actor dictionary {AR_FILE} (UniversalPetrarch @ a0af422b2e6d, MIT)"
 SRC_EN = "{} (UniversalPetrarch @ 067552d83956, MIT)"
 SRC_GAZ = "Persian/Arabic names from countries-states-cities (ODbL 1.0 / DbCL)"
@@ -817,7 +821,40 @@ def build(shared: Path) -> list[str]:
     actors = [a for a in actors if a.en or a.ar or a.gaz]
     ids = assign_ids(actors)
     rows = [r for actor_id, a in zip(ids, actors, strict=True) for r in rows_of(actor_id, a, lex)]
+    rows = add_persian_names(rows, read_tsv(PERSIAN_ORGS), read_tsv(CURATED))
     return sorted(rows, key=lambda r: r.split("\t", 1)[0])
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    lines = path.read_text("utf-8").splitlines()
+    head = lines[0].split("\t")
+    return [dict(zip(head, line.split("\t"), strict=True)) for line in lines[1:] if line]
+
+
+def add_persian_names(rows: list[str], names: list[dict[str, str]],
+                      curated: list[dict[str, str]]) -> list[str]:  # fmt: skip
+    """The Persian names of the most frequent organisations (``persian_org_names.tsv``) added
+    to their rows; an organisation of the curated ``actors.tsv`` gets a row of its own (so a
+    recognised Persian name resolves to it)."""
+    by_id: dict[str, list[int]] = {}
+    for k, r in enumerate(rows):
+        by_id.setdefault(r.split("\t", 1)[0].split("@")[0], []).append(k)
+    curated_names = {r["id"]: r["name"] for r in curated}
+    for n in names:
+        persian = [a for a in n["persian"].split("|") if a]
+        if not persian:
+            continue
+        for k in by_id.get(n["id"], []):
+            cells = rows[k].split("\t")
+            old = cells[5].split("|") if cells[5] else []
+            cells[5] = "|".join(old + [a for a in persian if a not in old])
+            cells[8] = f"{cells[8]}; Persian names: {n['source']}"
+            rows[k] = "\t".join(cells)
+        if n["id"] not in by_id and n["id"] in curated_names:
+            cells = [n["id"], "organisation", curated_names[n["id"]], "", "", "|".join(persian),
+                     "", "", f"actors.tsv; Persian names: {n['source']}"]  # fmt: skip
+            rows.append("\t".join(cells))
+    return rows
 
 
 def main() -> None:

