@@ -244,6 +244,9 @@ class EventMention:
     victims: str | None = None  # who was killed or hurt, as written ("3 جنود أميركيين")
     modality: list[str] = field(default_factory=list)
     background: bool = False
+    mode: str | None = None  # PLOVER mode (aerial, drone, demo, arrest...), when known
+    type_source: str = "lexicon"  # what typed it: lexicon, classifier (retyped), cameo, model
+    type_score: float | None = None  # the classifier's probability of ``plover``
 
 
 @dataclass(slots=True)

@@ -44,15 +44,18 @@ def predicted_event(run: GoldRun, sentence: dict[str, Any]) -> EventMention | No
 
 
 def _role_hit(run: GoldRun, sentence: dict[str, Any], who: str | None, spans: list[dict]) -> bool:
-    """Whether khabar's role value ``who`` is a mention overlapping one of the gold ``spans``."""
+    """Whether khabar's role value ``who`` is a mention of the sentence (a dictionary actor or an
+    entity: recognised or generic) overlapping one of the gold ``spans``."""
     if not who or not spans:
         return False
     at = sentence["start"]
-    for m in run.ex.actors:
-        if who not in (m.actor_id, m.name, m.text):
+    named = [(m.span, (m.actor_id, m.name, m.text)) for m in run.ex.actors]
+    named += [(e.span, (e.ref, e.text)) for e in run.ex.entities]  # recognised and generic
+    for span, values in named:
+        if who not in values or not sentence["start"] <= span.start < sentence["end"]:
             continue
         for sp in spans:
-            if m.span.start < at + sp["end"] and at + sp["start"] < m.span.end:
+            if span.start < at + sp["end"] and at + sp["start"] < span.end:
                 return True
     return False
 

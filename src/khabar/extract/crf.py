@@ -65,33 +65,28 @@ class CRFModel:
     def weights(self, attributes: Mapping[str, float], prefix: str = "") -> np.ndarray:
         """Summed state weights of ``attributes`` (name → value, names under ``prefix``):
         the emission they add to a token, shape ``(labels,)``."""
-        rows, values = [], []
-        for name, value in attributes.items():
-            row = self.attributes.get(prefix + name)
-            if row is not None:
-                rows.append(row)
-                values.append(value)
-        if not rows:
-            return self._zero.copy()
-        return np.asarray(values) @ self.state_weights[rows]
+        return self.weights_grouped([attributes], [prefix])[0]
 
     def weights_grouped(self, groups: Sequence[Mapping[str, float]],
                         prefixes: Sequence[str]) -> np.ndarray:  # fmt: skip
         """``weights`` of each group of attributes (each under its prefix) in one go, shape
         ``(groups, labels)``."""
-        rows, values, where = [], [], []
-        attributes = self.attributes
+        get = self.attributes.get
+        rows: list[int] = []
+        values: list[float] = []
+        where: list[int] = []
         for g, (attrs, prefix) in enumerate(zip(groups, prefixes, strict=True)):
-            for name, value in attrs.items():
-                row = attributes.get(prefix + name)
+            found = list(map(get, [prefix + a for a in attrs] if prefix else attrs))
+            for row, value in zip(found, attrs.values(), strict=True):
                 if row is not None:
                     rows.append(row)
                     values.append(value)
                     where.append(g)
-        out = np.zeros((len(groups), len(self.labels)))
-        if rows:
-            np.add.at(out, where, np.asarray(values)[:, None] * self.state_weights[rows])
-        return out
+        if not rows:
+            return np.zeros((len(groups), len(self.labels)))
+        pick = np.zeros((len(groups), len(rows)))  # group × attribute: the attribute's value
+        pick[where, np.arange(len(rows))] = values
+        return pick @ self.state_weights[rows]
 
     def decode(self, emissions: Sequence[np.ndarray], marginals: bool = True) -> list[Decoded]:
         """Best paths of the sentences whose emissions (each ``(tokens, labels)``) are given,

@@ -118,15 +118,15 @@ def _extract(
         # a place inside a known actor's name is none (القدس in فيلق القدس, the Quds Force)
         places = [p for p in extract_places(text, recognised)
                   if not inside_known_name(p.span, actors)]  # fmt: skip
-        found = Mentions(dates.dates, places, actors)
-        events = extract_events(text, anchor=anchor, settings=settings, mentions=found)
+        generic = extract_generic_actors(text, actors)
+        entities = merge_entities(_resolved(model, doc.published), places, actors + generic)
+        found = Mentions(dates.dates, places, actors, entities)
+        events = extract_events(text, anchor=anchor, settings=settings, mentions=found,
+                                lang=doc.lang)
         out.dates += _moved(found.dates, at, "span")
         out.times += _moved(dates.times, at, "span")
         out.places += _moved(found.places, at, "span")
         out.actors += _moved(found.actors, at, "span")
-        generic = extract_generic_actors(text, found.actors)
-        entities = merge_entities(_resolved(model, doc.published), found.places,
-                                  found.actors + generic)  # fmt: skip
         out.entities += _moved(entities, at, "span")
         out.events += _moved(events, at, "span", "trigger_span")
         out.claims += _moved(extract_claims(text, actors=found.actors), at, "span", "content_span")

@@ -247,13 +247,15 @@ class SQLiteStore:
               e.sector) for i, e in enumerate(ex.entities)],
         )  # fmt: skip
         self.db.executemany(
-            "INSERT INTO event_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO event_mentions VALUES"
+            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc_id, i, e.span.start, e.span.end, e.sentence, e.trigger, e.trigger_span.start,
               e.trigger_span.end, e.plover, e.acled_type, e.acled_subtype, e.weapon, e.date,
               e.date_text, e.date_note, js(e.places), int(e.places_inherited), e.actor,
               e.target,
               js(e.counts), e.killed, e.injured, e.victims,
-              js(e.modality), int(e.background)) for i, e in enumerate(ex.events)],
+              js(e.modality), int(e.background), e.mode, e.type_source, e.type_score)
+             for i, e in enumerate(ex.events)],
         )  # fmt: skip
         self.db.executemany(
             "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",

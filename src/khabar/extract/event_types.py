@@ -1,0 +1,242 @@
+"""Event type of a sentence: a trained classifier over words, stems and the CAMEO verb table.
+
+Input: a sentence and its language (ar, fa, en; others get features of their words only).
+Output: ``TypeGuess`` — the PLOVER type (or ``NONE``) with its probability, and the CAMEO verb
+of that type found in the sentence (form, span) when there is one.
+
+Model: multinomial logistic regression (crfsuite's CRF trained on one-item sequences, so the
+same decoder as the entity recogniser reads it: ``khabar.extract.crf``), trained by
+``training/events/train.py`` on the project's real labelled sentences (SaudiNewsNet, Fars
+News, Wikinews; ``training/ner/data``, round 2) and the synthetic PLOVER stories' leads
+(``field-data/events``, English); card ``resources/models/events.md``; weights
+``resources/models/events.crfsuite``.
+
+Features (``sentence_features``): the language; each normalised word (Persian affixes joined:
+``normalize.index_form``); its light stem (Arabic: و ف ب ل ك and ال/لل peeled, then the
+commonest verb and noun suffixes; Persian: می/نمی and plural/verb endings); word bigrams; and
+the PLOVER type of every CAMEO verb of the sentence (``resources/event_triggers.tsv``, built
+from the PETRARCH dictionaries: English forms as listed or regular, Arabic stems matched on
+light stems), tagged ``cameo=TYPE`` — matched per language, so an Arabic and a Persian word
+written alike never meet; and the event lexicon's triggers, weapons and casualty words
+(``events.trigger_cues``).
+
+Errors: ``ResourceError`` when the model or the verb table is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from khabar.errors import ResourceError
+from khabar.extract.crf import CRFModel
+from khabar.normalize import index_form, normalize
+from khabar.resources import read_csv, word_counts
+
+__all__ = [
+    "TypeGuess",
+    "cameo_verbs",
+    "classify_mode",
+    "classify_sentence",
+    "detect_event",
+    "evidence_word",
+    "light_stem",
+    "sentence_features",
+]
+
+_WORD = re.compile(r"\w+")
+# closed lists of Arabic and Persian affixes (grammar), longest first
+_AR_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "وب", "ول", "وس", "فس",
+                "و", "ف", "ب", "ل", "س", "ي")  # fmt: skip
+_AR_SUFFIXES = ("تموها", "تها", "تهم", "وها", "ونها", "ات", "ون", "ين", "وا", "ان", "تم", "نا",
+                "ها", "هم", "هن", "ية", "ه", "ة", "ت")  # fmt: skip
+_FA_PREFIXES = ("نمي", "مي", "ن", "ب")
+_FA_SUFFIXES = ("هايي", "هاي", "ها", "ان", "اند", "ند", "يم", "يد", "ام", "ات", "ي")
+
+
+@dataclass(frozen=True, slots=True)
+class TypeGuess:
+    plover: str  # the most probable PLOVER type, were the sentence an event
+    probability: float  # of that type, given an event
+    event: float  # probability that the sentence reports an event at all (the detector)
+    cameo_form: str | None = None  # a CAMEO verb of that type in the sentence (normalised)
+
+
+@lru_cache(maxsize=100_000)
+def light_stem(word: str, lang: str) -> str:
+    """A normalised word without its commonest affixes (features only, never displayed):
+    Arabic والقتلى → قتل, Persian ميكنند → كن; other languages: the word."""
+    if lang == "ar":
+        prefixes, suffixes = _AR_PREFIXES, _AR_SUFFIXES
+    elif lang == "fa":
+        prefixes, suffixes = _FA_PREFIXES, _FA_SUFFIXES
+    else:
+        return word
+    for p in prefixes:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            word = word[len(p) :]
+            break
+    for s in suffixes:
+        if word.endswith(s) and len(word) - len(s) >= 3:
+            return word[: -len(s)]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> dict[tuple[str, str], frozenset[str]]:
+    """(language, form) → PLOVER types of the CAMEO verbs written so (stems for Arabic)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for r in read_csv("event_triggers.tsv"):
+        form = " ".join(_WORD.findall(normalize(r["form"])))
+        if r["lang"] == "ar":
+            form = " ".join(light_stem(w, "ar") for w in form.split())
+        out.setdefault((r["lang"], form), set()).add(r["plover"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _words(sentence: str, lang: str) -> list[str]:
+    norm = normalize(sentence).lower()
+    return _WORD.findall(index_form(norm) if lang == "fa" else norm)
+
+
+def _cameo_hits(words: list[str], stems: list[str], lang: str) -> list[tuple[int, str, str]]:
+    """(word index, form, PLOVER type) of the CAMEO verbs of a sentence (one or two words)."""
+    verbs = _verbs()
+    keys = stems if lang == "ar" else words
+    hits = []
+    for i in range(len(keys)):
+        for n in (2, 1):
+            form = " ".join(keys[i : i + n])
+            for typ in verbs.get((lang, form), ()):
+                hits.append((i, form, typ))
+    return hits
+
+
+@lru_cache(maxsize=256)
+def _verbs_of(sentence: str, lang: str) -> list[tuple[int, str, str]]:
+    """``_cameo_hits`` of a sentence (shared by its features and its classification)."""
+    words = _words(sentence, lang)
+    return _cameo_hits(words, [light_stem(w, lang) for w in words], lang)
+
+
+def sentence_features(sentence: str, lang: str) -> dict[str, float]:
+    """Features of one sentence (module docstring), as the classifier's trainer takes them."""
+    return dict(_features(sentence, lang))
+
+
+@lru_cache(maxsize=256)
+def _features(sentence: str, lang: str, cues: tuple[str, ...] | None = None) -> dict[str, float]:
+    """``sentence_features``, shared by the type, detector and mode models (never mutated);
+    ``cues`` are ``events.trigger_cues(sentence)`` when the caller has them already."""
+    words = _words(sentence, lang)
+    stems = [light_stem(w, lang) for w in words]
+    x: dict[str, float] = {"bias": 1.0, f"lang={lang}": 1.0}
+    for w, s in zip(words, stems, strict=True):
+        x[f"w={w}"] = 1.0
+        x[f"s={s}"] = 1.0
+    for a, b in zip(stems, stems[1:], strict=False):
+        x[f"b={a}_{b}"] = 1.0
+    for _, _, typ in _verbs_of(sentence, lang):
+        x[f"cameo={typ}"] = x.get(f"cameo={typ}", 0.0) + 1.0
+        x[f"{lang}:cameo={typ}"] = 1.0
+    if cues is None:
+        from khabar.extract.events import trigger_cues  # the event lexicon's view (no cycle)
+
+        cues = tuple(trigger_cues(sentence))
+    for cue in cues:
+        x[cue] = 1.0
+    return x
+
+
+@lru_cache(maxsize=3)
+def _model(name: str) -> CRFModel:
+    from khabar.resources import model_path
+
+    try:
+        return CRFModel(model_path(f"{name}.crfsuite"))
+    except ResourceError as exc:
+        raise ResourceError(f"event model {name}: {exc}; reinstall khabar") from exc
+
+
+_FUNCTION_WORDS = 150
+
+
+@lru_cache(maxsize=4)
+def _function_words(lang: str) -> frozenset[str]:
+    """The language's most frequent words in real news (``resources/wordfreq``): never the
+    evidence word of an event (به, في, the)."""
+    if lang not in ("ar", "fa", "en"):
+        return frozenset()
+    counts = word_counts(lang)
+    return frozenset(sorted(counts, key=lambda w: -counts[w])[:_FUNCTION_WORDS])
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    p = np.exp(scores - scores.max())
+    return p / p.sum()
+
+
+def cameo_verbs(sentence: str, lang: str) -> list[str]:
+    """The PLOVER types of the CAMEO verbs of ``sentence`` (``resources/event_triggers.tsv``)."""
+    return [t for _, _, t in _verbs_of(sentence, lang)]
+
+
+def detect_event(sentence: str, lang: str, cues: list[str] | None = None) -> float:
+    """The detector's probability that ``sentence`` reports an event (any type). ``cues``:
+    ``events.trigger_cues`` of the sentence, when the caller has them (the same features)."""
+    detect = _model("events-detect")
+    d = _softmax(detect.weights(_features(sentence, lang, tuple(cues) if cues is not None
+                                          else None)))  # fmt: skip
+    return float(d[detect.labels.index("EVENT")]) if "EVENT" in detect.labels else 0.0
+
+
+def classify_sentence(sentence: str, lang: str, cues: list[str] | None = None,
+                      event: float | None = None) -> TypeGuess:  # fmt: skip
+    """The sentence's most probable PLOVER type were it an event, the probability that it is
+    one (``detect_event``, unless given), and the CAMEO verb of that type it uses (if any).
+    ``cues``: ``events.trigger_cues`` of the sentence, when the caller has them."""
+    x = _features(sentence, lang, tuple(cues) if cues is not None else None)
+    types = _model("events")
+    p = _softmax(types.weights(x))
+    best = int(p.argmax())
+    label = types.labels[best]
+    if event is None:
+        event = detect_event(sentence, lang, cues)
+    hit = next((f for _, f, t in _verbs_of(sentence, lang) if t == label), None)
+    return TypeGuess(label, float(p[best]), event, hit)
+
+
+def evidence_word(sentence: str, lang: str, plover: str) -> str | None:
+    """The sentence's word (as ``_words`` writes it) whose own weight, word and stem, most
+    supports ``plover`` in the type model; ``None`` when no word of it does (the language's
+    most frequent words never count)."""
+    types = _model("events")
+    if plover not in types.labels:
+        return None
+    k = types.labels.index(plover)
+    common = _function_words(lang)
+    best, word = 0.0, None
+    for w in _words(sentence, lang):
+        if len(w) > 2 and w not in common:
+            weight = types.weights({f"w={w}": 1.0, f"s={light_stem(w, lang)}": 1.0})[k]
+            if weight > best:
+                best, word = weight, w
+    return word
+
+
+def classify_mode(sentence: str, lang: str, plover: str,
+                  cues: list[str] | None = None) -> tuple[str | None, float]:  # fmt: skip
+    """The most probable PLOVER mode of a ``plover`` event reported in ``sentence`` (the mode
+    model's ``TYPE/mode`` labels of that type, renormalised), with its probability; ``(None,
+    0.0)`` when the model knows no mode of that type."""
+    model = _model("events-mode")
+    labels = [i for i, label in enumerate(model.labels) if label.startswith(plover + "/")]
+    if not labels:
+        return None, 0.0
+    x = _features(sentence, lang, tuple(cues) if cues is not None else None)
+    p = _softmax(model.weights(x)[labels])
+    best = int(p.argmax())
+    return model.labels[labels[best]].split("/", 1)[1], float(p[best])

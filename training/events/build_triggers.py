@@ -1,0 +1,138 @@
+"""Build khabar's CAMEO event-verb table (``src/khabar/resources/event_triggers.tsv``).
+
+Inputs (``<shared>/field-data``, MIT for the PETRARCH dictionaries, see their LICENSE):
+  petrarch/english/CAMEO.verbpatterns.150430.txt  English verb blocks ``--- NAME [code] ---``,
+      each verb with its listed irregular forms ``{...}``, phrasal verbs ``+GEAR_UP``
+  petrarch/arabic/CAMEO.ar.0.5.txt                Arabic verb blocks (stems, ``+`` joining a
+      verb to its preposition), codes on their patterns ``[code]``
+  plover/CAMEO2PLOVER-2021.txt                    CAMEO code → PLOVER type (and mode)
+A block's code is its header's, else the most frequent code of its patterns (ties: the
+lowest); its PLOVER type is that of the longest prefix of the code in the conversion table.
+English forms: the listed ones, else the regular ones (-s/-es, -ed, -ing), lower case, phrasal
+parts joined by a space. Arabic forms: the stems as written, without harakat; the run time
+matches them against light-stemmed words (``khabar.extract.event_types``).
+
+Output columns: lang, form, cameo, plover, mode, block, source. Sorted; same bytes every run:
+
+    .venv/bin/python training/events/build_triggers.py --shared ../shared
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "src/khabar/resources/event_triggers.tsv"
+SRC_EN = "PETRARCH CAMEO.verbpatterns.150430.txt (MIT) via CAMEO2PLOVER-2021"
+SRC_AR = "PETRARCH CAMEO.ar.0.5.txt (MIT) via CAMEO2PLOVER-2021"
+_BLOCK = re.compile(r"^---\s*(.+?)\s*\[([^\]]*)\]\s*---")
+_CODE = re.compile(r"\[(\d{2,4})(?::\d+)?\]")
+_HARAKAT = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+
+
+def cameo_to_plover(path: Path) -> dict[str, tuple[str, str]]:
+    out = {}
+    for line in path.read_text("utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        code, rest = line.split(":", 1)
+        parts = [p.strip() for p in rest.split(",")]
+        if code.strip().isdigit() and parts[0]:
+            out[code.strip()] = (parts[0], parts[1] if len(parts) > 1 else "")
+    return out
+
+
+def plover_of(code: str, table: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    for k in range(len(code), 1, -1):
+        if code[:k] in table:
+            return table[code[:k]]
+    return None
+
+
+def blocks(path: Path) -> list[tuple[str, str, list[str], list[str]]]:
+    """(name, header code, verb lines, pattern codes) of each verb block."""
+    out: list[tuple[str, str, list[str], list[str]]] = []
+    lines = path.read_text("utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if "VERB PATTERNS" in line)
+    for line in lines[start + 1 :]:
+        m = _BLOCK.match(line.strip())
+        if m:
+            out.append((m.group(1), m.group(2).strip(), [], []))
+            continue
+        if not out or not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.lstrip().startswith("-"):
+            out[-1][3].extend(c.group(1) for c in _CODE.finditer(line))
+        else:
+            out[-1][2].append(line.split("#", 1)[0].strip())
+    return out
+
+
+def block_code(header: str, patterns: list[str]) -> str | None:
+    if header.isdigit():
+        return header
+    if not patterns:
+        return None
+    counts = Counter(patterns)
+    return min(counts, key=lambda c: (-counts[c], c))
+
+
+def english_forms(line: str) -> list[str]:
+    """The forms of one verb line: ``STRIKE {STRIKES STRUCK STRIKING}``, ``+GEAR_UP``."""
+    listed = re.findall(r"\{([^}]*)\}", line)
+    head = re.sub(r"\{[^}]*\}", "", line).strip()
+    if not head:
+        return []
+    words = [head] + (listed[0].split() if listed else [])
+    out = [w.lstrip("+").replace("_", " ").lower() for w in words]
+    if not listed:
+        base = out[0].split(" ", 1)
+        verb, rest = base[0], (" " + base[1]) if len(base) > 1 else ""
+        stem = verb[:-1] if verb.endswith("e") else verb
+        s = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+        out += [s + rest, stem + "ed" + rest, stem + "ing" + rest]
+    return [o for o in out if o and o.replace(" ", "").isalpha()]
+
+
+def arabic_forms(line: str) -> list[str]:
+    stem = _HARAKAT.sub("", line.split()[0] if line.split() else "")
+    return [stem.replace("+", " ")] if len(stem.replace("+", "")) >= 2 else []
+
+
+def rows(shared: Path) -> list[str]:
+    table = cameo_to_plover(shared / "field-data/plover/CAMEO2PLOVER-2021.txt")
+    petrarch = shared / "field-data/petrarch"
+    out = set()
+    for lang, path, forms, src in (
+        ("en", petrarch / "english/CAMEO.verbpatterns.150430.txt", english_forms, SRC_EN),
+        ("ar", petrarch / "arabic/CAMEO.ar.0.5.txt", arabic_forms, SRC_AR),
+    ):
+        for name, header, verbs, patterns in blocks(path):
+            code = block_code(header, patterns)
+            typ = plover_of(code, table) if code else None
+            if typ is None:
+                continue
+            for verb in verbs:
+                for form in forms(verb):
+                    out.add("\t".join([lang, form, code or "", typ[0], typ[1], name, src]))
+    return sorted(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = ap.parse_args()
+    head = "lang\tform\tcameo\tplover\tmode\tblock\tsource"
+    data = rows(args.shared)
+    OUT.write_text("\n".join([head, *data]) + "\n", "utf-8")
+    print(OUT, len(data), "rows")
+
+
+if __name__ == "__main__":
+    main()

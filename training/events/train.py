@@ -1,0 +1,125 @@
+"""Train khabar's sentence event-type classifier (``resources/models/events.crfsuite``).
+
+Inputs:
+  the project's real labelled sentences with events (``training/ner/data``, round 2 batches:
+    ar 4-7 SaudiNewsNet CC BY-NC-SA 4.0, fa 4-6 Fars News Apache-2.0, en 4 Wikinews CC BY 2.5 /
+    Current Events CC BY-SA; labelled from docs/annotation.md, outside the real-news gold),
+    weighted x3;
+  the synthetic PLOVER stories (``<shared>/field-data/events/ngec_synthetic_plover_stories_en
+    .csv.zip``, 4,500 GPT-written English stories by Andy Halterman: seeds, never evaluation):
+    the title and the first sentence of each, with the story's label and mode.
+Three models: ``events.crfsuite`` (PLOVER type of an event sentence), ``events-detect.crfsuite``
+(event or NONE: real sentences only) and ``events-mode.crfsuite`` (``TYPE/mode``).
+Model: multinomial logistic regression = crfsuite's CRF on one-item sequences (L-BFGS, c1 0,
+c2 0.1, data in file order: deterministic), features ``khabar.extract.event_types
+.sentence_features``. Output: the weights and ``events-models.json`` (SHA-256, counts).
+
+    .venv/bin/python training/events/train.py --shared ../shared
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import re
+import sys
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts" / "gold"))
+
+import pycrfsuite  # noqa: E402
+from build import labelled  # noqa: E402
+
+from khabar.extract.event_types import sentence_features  # noqa: E402
+
+MODELS = ROOT / "src/khabar/resources/models"
+PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.minfreq": 2}
+REAL_WEIGHT = 5
+ROUND2_FIRST_BATCH = 4  # round 1 was labelled for entities only (events left NONE)
+SYNTHETIC = "field-data/events/ngec_synthetic_plover_stories_en.csv.zip"
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.S)
+
+
+# the synthetic stories' modes as the PLOVER codebook spells them
+MODE_SPELLING = {"primative": "primitive", "sieze": "seize", "martial-law": "restrict"}
+
+
+def real_sentences() -> list[tuple[str, str, str, str]]:
+    """(language, sentence, PLOVER type or NONE, mode or "") of the labelled sentences of
+    rounds 2 and later."""
+    out = []
+    for lang, name, s, lab in labelled(ROOT / "training/ner/data"):
+        if int(name.rsplit("-", 1)[1].split(".")[0]) >= ROUND2_FIRST_BATCH:
+            ev = lab.get("event") or {}
+            out.append((lang, s["text"], ev.get("type") or "NONE", ev.get("mode") or ""))
+    return out
+
+
+def synthetic_sentences(shared: Path) -> list[tuple[str, str, str, str]]:
+    out = []
+    with zipfile.ZipFile(shared / SYNTHETIC) as z:
+        with z.open(z.namelist()[0]) as fh:
+            for r in csv.DictReader(io.TextIOWrapper(fh, "utf-8")):
+                label = (r["label"] or "").strip().upper()
+                if not label:
+                    continue
+                mode = (r["mode"] or "").strip().lower()
+                mode = MODE_SPELLING.get(mode, mode)
+                text = re.sub(r"^\W*\(?[A-Za-z ]+\)?\s*--\s*", "", r["text"].strip())
+                first = _FIRST_SENTENCE.match(text)
+                title = re.sub(r"\{[a-z_]+\d*\}", "X", r["title"])
+                out.append(("en", title, label, mode))
+                if first:
+                    out.append(("en", first.group(1), label, mode))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = ap.parse_args()
+    labelled_real = real_sentences()
+    synthetic = synthetic_sentences(args.shared)
+    real = [r for r in labelled_real if r[2] != "NONE"]  # types only: detection is apart
+    manifest: dict = {"params": PARAMS}
+    # the type model: PLOVER types, real events x REAL_WEIGHT and the synthetic leads
+    events = real * REAL_WEIGHT + synthetic
+    manifest["types"] = train([(lang, text, typ) for lang, text, typ, _ in events],
+                              MODELS / "events.crfsuite")  # fmt: skip
+    # the detector: does the sentence report an event? (real sentences only: the synthetic
+    # stories have no NONE)
+    detect = [(lang, text, "NONE" if typ == "NONE" else "EVENT")
+              for lang, text, typ, _ in labelled_real]  # fmt: skip
+    manifest["detect"] = train(detect, MODELS / "events-detect.crfsuite")
+    # the mode model: TYPE/mode of the events that have one
+    modes = [(lang, text, f"{typ}/{mode}") for lang, text, typ, mode in events if mode]
+    manifest["modes"] = train(modes, MODELS / "events-mode.crfsuite")
+    text = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
+    (MODELS / "events-models.json").write_text(text, "utf-8")
+    print(manifest)
+
+
+def train(data: list[tuple[str, str, str]], out: Path) -> dict:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for lang, text, label in data:
+        trainer.append([sentence_features(text, lang)], [label])
+    trainer.set_params(PARAMS)
+    trainer.train(str(out))
+    return {
+        "sentences": len(data),
+        "labels": dict(sorted(Counter(label for _, _, label in data).items())),
+        "sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
+        "bytes": out.stat().st_size,
+    }
+
+
+if __name__ == "__main__":
+    main()
