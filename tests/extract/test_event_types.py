@@ -71,3 +71,24 @@ def test_verb_forms_are_event_triggers_and_say_what_typed_them() -> None:
                           anchor=date(2024, 5, 6), settings=Settings(), lang="en")  # fmt: skip
     assert e.plover == "ASSAULT" and e.trigger.lower() == "kidnapped"
     assert e.type_source in ("cameo", "model") and e.type_score is not None
+
+
+def test_acled_type_follows_plover_type_mode_and_the_sides() -> None:
+    from khabar.extract.events import _acled, _Party
+
+    armed, civilian = _Party(0, 1, "x", "armed"), _Party(2, 3, "y", "civilian")
+    assert _acled("ASSAULT", None, armed, _Party(4, 5, "z", "armed")) == ("Battles", "Armed clash")
+    assert _acled("ASSAULT", "firearms", armed, civilian) == ("Violence against civilians",
+                                                              "Attack")  # fmt: skip
+    assert _acled("ASSAULT", "drone", None, None) == ("Explosions/Remote violence",
+                                                      "Air/drone strike")  # fmt: skip
+    assert _acled("PROTEST", "riot", None, None) == ("Riots", "Violent demonstration")
+    assert _acled("CONSULT", "visit", None, None) is None  # outside ACLED's scope
+
+
+def test_a_kidnapping_is_an_abduction_with_its_actor_and_recipient() -> None:
+    (e,) = extract_events("Gunmen kidnapped three aid workers near Mosul on Sunday.",
+                          anchor=date(2024, 5, 6), settings=Settings(), lang="en")  # fmt: skip
+    assert (e.plover, e.mode) == ("ASSAULT", "abduct")
+    assert e.acled_subtype == "Abduction/forced disappearance"
+    assert e.actor == "Gunmen" and e.target and "workers" in e.target

@@ -38,6 +38,7 @@ from khabar.resources import read_csv, word_counts
 
 __all__ = [
     "TypeGuess",
+    "cameo_mode",
     "cameo_verbs",
     "classify_mode",
     "classify_sentence",
@@ -89,12 +90,40 @@ def light_stem(word: str, lang: str) -> str:
 def _verbs() -> dict[tuple[str, str], frozenset[str]]:
     """(language, form) → PLOVER types of the CAMEO verbs written so (stems for Arabic)."""
     out: dict[tuple[str, str], set[str]] = {}
+    for (lang, form), (plover, _) in _verb_rows():
+        out.setdefault((lang, form), set()).add(plover)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _verb_modes() -> dict[tuple[str, str, str], str]:
+    """(language, form, PLOVER type) → the PLOVER mode its CAMEO code gives, where one does
+    (kidnapped: ASSAULT abduct; assassinated: ASSAULT assassinate)."""
+    out: dict[tuple[str, str, str], str] = {}
+    for (lang, form), (plover, mode) in _verb_rows():
+        if mode:
+            out.setdefault((lang, form, plover), mode)
+    return out
+
+
+_COMMON_STEMS = 200
+
+
+def _verb_rows() -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """(language, form) and (PLOVER type, mode) of each CAMEO verb; an Arabic stem that is one
+    of the 200 most frequent Arabic words of real news (بعد "after", قبل "before", لم "not",
+    مثل "like", عمل "work": undiacritised stems meet function words) is left out."""
+    counts = word_counts("ar")
+    common = set(sorted(counts, key=lambda w: -counts[w])[:_COMMON_STEMS])
+    rows = []
     for r in read_csv("event_triggers.tsv"):
         form = " ".join(_WORD.findall(normalize(r["form"])))
         if r["lang"] == "ar":
+            if form in common:
+                continue
             form = " ".join(light_stem(w, "ar") for w in form.split())
-        out.setdefault((r["lang"], form), set()).add(r["plover"])
-    return {k: frozenset(v) for k, v in out.items()}
+        rows.append(((r["lang"], form), (r["plover"], r["mode"])))
+    return rows
 
 
 def _words(sentence: str, lang: str) -> list[str]:
@@ -104,15 +133,22 @@ def _words(sentence: str, lang: str) -> list[str]:
 
 def _cameo_hits(words: list[str], stems: list[str], lang: str) -> list[tuple[int, str, str]]:
     """(word index, form, PLOVER type) of the CAMEO verbs of a sentence (one or two words)."""
-    verbs = _verbs()
+    verbs, firsts = _verbs(), _first_words()
     keys = stems if lang == "ar" else words
     hits = []
-    for i in range(len(keys)):
-        for n in (2, 1):
-            form = " ".join(keys[i : i + n])
-            for typ in verbs.get((lang, form), ()):
+    for i, key in enumerate(keys):
+        if (lang, key) not in firsts:
+            continue
+        for form in (f"{key} {keys[i + 1]}" if i + 1 < len(keys) else None, key):
+            for typ in sorted(verbs.get((lang, form), ())) if form else ():
                 hits.append((i, form, typ))
     return hits
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[tuple[str, str]]:
+    """(language, first word) of every CAMEO verb form: the scan skips every other word."""
+    return frozenset((lang, form.split(" ")[0]) for lang, form in _verbs())
 
 
 @lru_cache(maxsize=256)
@@ -179,18 +215,65 @@ def _softmax(scores: np.ndarray) -> np.ndarray:
     return p / p.sum()
 
 
+def cameo_mode(sentence: str, lang: str, plover: str) -> str | None:
+    """The PLOVER mode that a CAMEO verb of type ``plover`` in ``sentence`` gives, if any."""
+    modes = _verb_modes()
+    return next((m for _, f, t in _verbs_of(sentence, lang) if t == plover
+                 for m in [modes.get((lang, f, t))] if m), None)  # fmt: skip
+
+
 def cameo_verbs(sentence: str, lang: str) -> list[str]:
     """The PLOVER types of the CAMEO verbs of ``sentence`` (``resources/event_triggers.tsv``)."""
     return [t for _, _, t in _verbs_of(sentence, lang)]
 
 
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """The type model and the detector side by side: one attribute → row map and one weight
+    matrix (type labels, then detector labels), so a sentence's features are looked up once."""
+
+    attributes: dict[str, int]
+    weights: np.ndarray
+    n_types: int
+
+
+@lru_cache(maxsize=1)
+def _pair() -> _Pair:
+    types, detect = _model("events"), _model("events-detect")
+    attributes: dict[str, int] = {}
+    for attr in list(types.attributes) + list(detect.attributes):
+        attributes.setdefault(attr, len(attributes))
+    w = np.zeros((len(attributes), len(types.labels) + len(detect.labels)))
+    for model, cols in ((types, slice(0, len(types.labels))),
+                        (detect, slice(len(types.labels), None))):  # fmt: skip
+        rows = [attributes[a] for a in model.attributes]  # in the model's row order
+        w[rows, cols] = model.state_weights[list(model.attributes.values())]
+    return _Pair(attributes, w, len(types.labels))
+
+
+@lru_cache(maxsize=256)
+def _scores(sentence: str, lang: str, cues: tuple[str, ...] | None) -> tuple[np.ndarray, float]:
+    """(type probabilities, event probability) of a sentence."""
+    pair = _pair()
+    x = _features(sentence, lang, cues)
+    get = pair.attributes.get
+    rows, values = [], []
+    for name, value in x.items():
+        row = get(name)
+        if row is not None:
+            rows.append(row)
+            values.append(value)
+    total = np.asarray(values) @ pair.weights[rows] if rows else np.zeros(pair.weights.shape[1])
+    detect = _model("events-detect")
+    d = _softmax(total[pair.n_types :])
+    event = float(d[detect.labels.index("EVENT")]) if "EVENT" in detect.labels else 0.0
+    return _softmax(total[: pair.n_types]), event
+
+
 def detect_event(sentence: str, lang: str, cues: list[str] | None = None) -> float:
     """The detector's probability that ``sentence`` reports an event (any type). ``cues``:
     ``events.trigger_cues`` of the sentence, when the caller has them (the same features)."""
-    detect = _model("events-detect")
-    d = _softmax(detect.weights(_features(sentence, lang, tuple(cues) if cues is not None
-                                          else None)))  # fmt: skip
-    return float(d[detect.labels.index("EVENT")]) if "EVENT" in detect.labels else 0.0
+    return _scores(sentence, lang, tuple(cues) if cues is not None else None)[1]
 
 
 def classify_sentence(sentence: str, lang: str, cues: list[str] | None = None,
@@ -198,13 +281,11 @@ def classify_sentence(sentence: str, lang: str, cues: list[str] | None = None,
     """The sentence's most probable PLOVER type were it an event, the probability that it is
     one (``detect_event``, unless given), and the CAMEO verb of that type it uses (if any).
     ``cues``: ``events.trigger_cues`` of the sentence, when the caller has them."""
-    x = _features(sentence, lang, tuple(cues) if cues is not None else None)
-    types = _model("events")
-    p = _softmax(types.weights(x))
+    p, detected = _scores(sentence, lang, tuple(cues) if cues is not None else None)
     best = int(p.argmax())
-    label = types.labels[best]
+    label = _model("events").labels[best]
     if event is None:
-        event = detect_event(sentence, lang, cues)
+        event = detected
     hit = next((f for _, f, t in _verbs_of(sentence, lang) if t == label), None)
     return TypeGuess(label, float(p[best]), event, hit)
 

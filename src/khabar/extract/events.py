@@ -27,6 +27,7 @@ from khabar.extract.actors import ActorMention, extract_actors
 from khabar.extract.dates import extract_dates
 from khabar.extract.event_types import (
     TypeGuess,
+    cameo_mode,
     cameo_verbs,
     classify_mode,
     classify_sentence,
@@ -346,9 +347,20 @@ class Mentions:
     entities: list[Any] = field(default_factory=list)
 
     @classmethod
-    def of(cls, text: str, *, anchor: date | None, settings: Settings) -> Mentions:
-        return cls(extract_dates(text, anchor=anchor, settings=settings).dates,
-                   extract_places(text), extract_actors(text))  # fmt: skip
+    def of(cls, text: str, *, anchor: date | None, settings: Settings,
+           lang: str | None = None) -> Mentions:  # fmt: skip
+        """Every mention of ``text``; with ``lang``, the recognised and generic actors too
+        (as ``extract.document`` passes them)."""
+        from khabar.extract.actors import extract_generic_actors
+        from khabar.extract.entities import extract_entities, merge_entities
+
+        places, actors = extract_places(text), extract_actors(text)
+        entities = []
+        if lang:
+            generic = extract_generic_actors(text, actors)
+            entities = merge_entities(extract_entities(text, lang), places, actors + generic)
+        return cls(extract_dates(text, anchor=anchor, settings=settings).dates, places, actors,
+                   entities)  # fmt: skip
 
 
 def _inside(items: list[T], sp: Span) -> list[T]:
@@ -377,8 +389,8 @@ def extract_events(
         e.acled_subtype, e.date, e.killed  # ('Air/drone strike', '2024-01-28', 3)
     """
     lex = _lexicon()
-    found = mentions or Mentions.of(text, anchor=anchor, settings=settings)
     lang = lang or _script_lang(text)
+    found = mentions or Mentions.of(text, anchor=anchor, settings=settings, lang=lang)
     out = []
     for sp in sentence_spans(text):
         ev = _sentence_event(text, sp, anchor, settings, lex, found, lang)
@@ -400,8 +412,38 @@ _DETECT = {"ar": 0.5, "fa": 0.5, "en": 0.5}
 _DETECT_CAMEO = 0.2
 _SURE_CAMEO = 0.9  # ... or the classifier this sure of the CAMEO verb's type
 _DROP = 0.0
-# ACLED event type and sub-type of a PLOVER type typed by the classifier (the lexicon's rows
-# give their own, weapons included); PLOVER types outside ACLED's scope get none.
+# ACLED event type and sub-type of a PLOVER type and mode (ACLED codebook 2023; the lexicon's
+# rows give their own, weapons included); PLOVER types outside ACLED's scope get none.
+_ACLED_BY_MODE = {
+    ("ASSAULT", "aerial"): ("Explosions/Remote violence", "Air/drone strike"),
+    ("ASSAULT", "drone"): ("Explosions/Remote violence", "Air/drone strike"),
+    ("ASSAULT", "heavy-weapons"): ("Explosions/Remote violence",
+                                   "Shelling/artillery/missile attack"),
+    ("ASSAULT", "explosives"): ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("ASSAULT", "suicide-attack"): ("Explosions/Remote violence", "Suicide bomb"),
+    ("ASSAULT", "unconventional"): ("Explosions/Remote violence", "Chemical weapon"),
+    ("ASSAULT", "abduct"): ("Violence against civilians", "Abduction/forced disappearance"),
+    ("ASSAULT", "sexual"): ("Violence against civilians", "Sexual violence"),
+    ("ASSAULT", "destroy"): ("Strategic developments", "Looting/property destruction"),
+    ("PROTEST", "riot"): ("Riots", "Violent demonstration"),
+    ("COERCE", "arrest"): ("Strategic developments", "Arrests"),
+    ("RETREAT", "ceasefire"): ("Strategic developments", "Agreement"),
+}  # fmt: skip
+
+
+def _acled(plover: str, mode: str | None, actor: _Party | None,
+           target: _Party | None) -> tuple[str, str] | None:  # fmt: skip
+    """ACLED event type and sub-type from the PLOVER type, its mode and the parties' sides: an
+    assault with no telling mode is an armed clash when both sides are armed, else an attack
+    (violence against civilians when the recipient is civilian or unknown)."""
+    if (plover, mode) in _ACLED_BY_MODE:
+        return _ACLED_BY_MODE[(plover, mode)]
+    if plover == "ASSAULT":
+        armed = actor is not None and target is not None and actor.side == target.side == "armed"
+        return ("Battles", "Armed clash") if armed else ("Violence against civilians", "Attack")
+    return _ACLED_OF.get(plover)
+
+
 _ACLED_OF = {
     "ASSAULT": ("Violence against civilians", "Attack"),
     "PROTEST": ("Protests", "Peaceful protest"),
@@ -450,9 +492,12 @@ _WEAPON_MODE = {
     "drone": "drone", "air strike": "aerial", "warplane": "aerial",
     "rocket": "heavy-weapons", "Katyusha rocket": "heavy-weapons", "missile": "heavy-weapons",
     "mortar": "heavy-weapons", "shell": "heavy-weapons",
-    "IED": "explosives", "car bomb": "explosives", "explosive": "explosives",
+    "IED": "explosives", "car bomb": "explosives",  # "explosive" (an explosion) tells no mode
 }  # fmt: skip
 _MODE_MIN = 0.4  # the mode model's least probability for a mode to be given
+# modes a CAMEO verb's own code tells for certain (its other modes only back the mode model up)
+_TELLING_MODES = frozenset({"abduct", "assassinate", "sexual", "torture", "suicide-attack",
+                            "hunger", "boycott", "curfew", "deport", "expel"})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,11 +564,16 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     typed = _typed(sentence, spans, hits, lex, guess, lang)
     if typed is None:
         return None
-    plover, acled, subtype, weapon = typed.plover, typed.acled, typed.subtype, typed.weapon
-    mode = _WEAPON_MODE.get(weapon or "") if plover == "ASSAULT" else None
+    plover, acled, subtype = typed.plover, typed.acled, typed.subtype
+    weapon = typed.weapon or _weapon(hits, lex)
+    # the mode: the weapon's, else the mode model's when sure, else a CAMEO verb's code's
+    mode = weapon_mode = _WEAPON_MODE.get(weapon or "") if plover == "ASSAULT" else None
+    verb_mode = cameo_mode(sentence, lang, plover)
+    if mode is None and verb_mode in _TELLING_MODES:
+        mode = verb_mode  # kidnapped: abduct; assassinated: assassinate
     if mode is None:
         guessed, p = classify_mode(sentence, lang, plover, cues=cues)
-        mode = guessed if p >= _MODE_MIN else None
+        mode = guessed if p >= _MODE_MIN else verb_mode
     words = [w for _, _, w in spans]
     count_words = _CLOCK.sub(" ", norm.text).split() and [
         m.group() for m in re.finditer(r"\w+", _CLOCK.sub(" ", norm.text))]  # fmt: skip
@@ -540,13 +590,19 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         dates, key=lambda d: (d.precision != "day", _distance(d.span, t_start, t_end)),
         default=None)  # fmt: skip
     actor, target = _roles(text, sp, t_start, t_end, found, lang)
+    derived = _acled(plover, mode, actor, target)
+    if typed.source != "lexicon":
+        acled, subtype = derived or ("", "")
+    elif not subtype and derived and derived[0] == acled and weapon_mode:
+        subtype = derived[1]  # the lexicon's ACLED type, made specific by another weapon
     ev = EventMention(
         span=sp, sentence=sentence, trigger=text[t_start:t_end],
         trigger_span=Span(t_start, t_end), plover=plover,
-        acled_type=acled, acled_subtype=subtype, weapon=weapon or _weapon(hits, lex),
+        acled_type=acled, acled_subtype=subtype, weapon=weapon,
         date=_event_date(dated)[0], date_note=_event_date(dated)[1],
         date_text=dated.text if dated else None,
-        places=[p.place.id for p in _inside(found.places, sp)], actor=actor, target=target,
+        places=[p.place.id for p in _inside(found.places, sp)],
+        actor=actor.value if actor else None, target=target.value if target else None,
         counts=_counts(count_words), killed=killed, injured=injured, victims=victims,
         modality=_modality(words, typed.first_word, lex), mode=mode,
         type_source=typed.source,
@@ -576,25 +632,45 @@ class _Party:
     start: int
     end: int
     value: str  # actor id (dictionary) or the text as written
+    side: str = ""  # "armed" (military, police, armed group), "civilian", or unknown
+
+
+_ARMED_KINDS = frozenset({"armed_group", "state_force"})
+_ARMED_CLASSES = frozenset({"military", "police", "armed_group", "security_forces"})
+_CIVILIAN_CLASSES = frozenset({
+    "civilians", "students", "workers", "journalists", "medical", "children", "women",
+    "refugees", "worshippers", "protesters", "prisoners",
+})  # fmt: skip
+_ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "SPY", "PMF")
+
+
+def _side(kind_or_sector: str | None) -> str:
+    """armed / civilian / "" for an actor kind, a CAMEO sector (IRQMIL) or a generic class."""
+    k = kind_or_sector or ""
+    if k in _ARMED_KINDS or k in _ARMED_CLASSES or k.endswith(_ARMED_SECTORS):
+        return "armed"
+    if k in _CIVILIAN_CLASSES or k.endswith("CVL"):
+        return "civilian"
+    return ""
 
 
 def _parties(found: Mentions, sp: Span) -> list[_Party]:
     """The sentence's possible actors and recipients: dictionary actors (not reporters or
     unnamed sources: they tell of the event), then recognised persons, organisations, groups
     and generic actors that no dictionary actor overlaps; in text order."""
-    out = [_Party(x.span.start, x.span.end, x.actor_id or x.text)
+    out = [_Party(x.span.start, x.span.end, x.actor_id or x.text, _side(x.kind))
            for x in _inside(found.actors, sp) if x.kind not in _NOT_PARTIES]  # fmt: skip
     for e in _inside(found.entities, sp):
         if e.label not in ("PER", "ORG", "NORP", "GEN") or e.sector in _NOT_PARTY_SECTORS:
             continue
         if any(p.start < e.span.end and e.span.start < p.end for p in out):
             continue
-        out.append(_Party(e.span.start, e.span.end, e.ref or e.text))
+        out.append(_Party(e.span.start, e.span.end, e.ref or e.text, _side(e.sector)))
     return sorted(out, key=lambda p: p.start)
 
 
 def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
-           lang: str) -> tuple[str | None, str | None]:  # fmt: skip
+           lang: str) -> tuple[_Party | None, _Party | None]:  # fmt: skip
     """PLOVER actor and recipient of the event whose trigger is ``text[t_start:t_end]``: a party
     right after an agent cue ("by", "من قبل", "توسط") is the actor and one right after a target
     cue ("against", "على", "ضد", "علیه") the recipient (``event_cues.tsv``); otherwise the
@@ -625,7 +701,7 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
             actor = before[-1]
     if target is None:
         target = next((p for p in rest if p.start >= t_end and p is not actor), None)
-    return (actor.value if actor else None), (target.value if target else None)
+    return actor, target
 
 
 def _backed(d: DateMention) -> DateCorrection | None:
