@@ -237,6 +237,12 @@ class E5Arrays:
 
     def _forward(self, windows: list[list[int]]) -> Any:
         """Mean of the last hidden states over each window's tokens (<s> and </s> included)."""
+        x, mask_d = self.token_states(windows)
+        return (x * mask_d[..., None]).sum(axis=1) / mask_d.sum(axis=1)[:, None]
+
+    def token_states(self, windows: list[list[int]]) -> tuple[Any, Any]:
+        """Last hidden states of padded ``windows`` (token ids, <s> and </s> included), shape
+        ``(windows, longest, hidden)``, and the mask of real tokens ``(windows, longest)``."""
         xp, hd = self.xp, self.header
         b, length = len(windows), max(len(w) for w in windows)
         ids = np.full((b, length), self.tokenizer.pad, np.int64)
@@ -251,7 +257,7 @@ class E5Arrays:
         bias = (1.0 - mask_d)[:, None, None, :] * -1e9
         for layer in self._weights:
             x = self._layer(x, layer, bias)
-        return (x * mask_d[..., None]).sum(axis=1) / mask_d.sum(axis=1)[:, None]
+        return x, mask_d
 
     def _layer(self, x: Any, w: dict[str, Any], bias: Any) -> Any:
         xp, hd = self.xp, self.header

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "training" / "ner"))
 from train import PARAMS, Sentence, bio, own_labels  # noqa: E402
 
-from khabar.e5 import E5Arrays, _layer_norm  # noqa: E402
+from khabar.e5 import E5Arrays  # noqa: E402
 from khabar.extract.entities import extract_entities, sentence_features  # noqa: E402
 
 TAGS = ["O"] + [f"{p}-{x}" for x in ("PER", "ORG", "LOC", "NORP") for p in ("B", "I")]
@@ -97,21 +97,7 @@ class E5States:
         self._piece_cache: dict[int, np.ndarray] = {}
 
     def _states(self, windows: list[list[int]]) -> np.ndarray:
-        a, hd = self.arrays, self.arrays.header
-        b, length = len(windows), max(len(w) for w in windows)
-        ids = np.full((b, length), self.tok.pad, np.int64)
-        mask = np.zeros((b, length), np.float32)
-        for row, w in enumerate(windows):
-            ids[row, : len(w)], mask[row, : len(w)] = w, 1.0
-        emb = a._embedding
-        flat = ids.reshape(-1)
-        words = a._dequant(emb["word"][0][flat], emb["word"][1][flat])
-        x = words.reshape(b, length, hd.hidden) + emb["pos"][:length] + emb["type"]
-        x = _layer_norm(np, x, emb["ln.w"], emb["ln.b"], hd.eps)
-        bias = (1.0 - mask)[:, None, None, :] * -1e9
-        for layer in a._weights:
-            x = a._layer(x, layer, bias)
-        return np.asarray(x)
+        return np.asarray(self.arrays.token_states(windows)[0])
 
     def word_pieces(self, words: list[str]) -> list[list[int]]:
         return [self.tok.content_ids(w)[:8] or [self.tok.unk] for w in words]
