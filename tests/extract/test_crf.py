@@ -48,3 +48,13 @@ def test_an_unreadable_model_is_a_resource_error(tmp_path) -> None:  # type: ign
     bad.write_bytes(b"not a model")
     with pytest.raises(ResourceError):
         CRFModel(bad)
+
+
+def test_empty_sentences_and_a_run_on_one_decode_apart() -> None:
+    model = _model("en")
+    words = [t for t in "The army said on Monday that".split()]
+    long = words * 2000  # a paragraph with no full stop: 12,000 tokens
+    out = model.decode([_emissions([], "en"), _emissions(words, "en"), _emissions(long, "en")])
+    assert out[0] == ([], [])
+    assert out[1] == model.decode([_emissions(words, "en")])[0]
+    assert len(out[2][0]) == len(long)

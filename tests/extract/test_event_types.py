@@ -12,6 +12,7 @@ from khabar.extract.event_types import (
     _words,
     classify_mode,
     classify_sentence,
+    feature_fingerprint,
     light_stem,
     sentence_features,
 )
@@ -26,6 +27,8 @@ def test_shipped_event_models_are_the_ones_training_wrote() -> None:
                       ("modes", "events-mode")):  # fmt: skip
         data = model_path(f"{name}.crfsuite").read_bytes()
         assert hashlib.sha256(data).hexdigest() == manifest[key]["sha256"], name
+    # the features read the CAMEO verbs, lexicon and cues: weights trained on others are stale
+    assert manifest["features"] == feature_fingerprint(), "retrain: training/events/train.py"
     assert model_path("events.md").read_text(encoding="utf-8").startswith("# Model card")
 
 

@@ -8,9 +8,10 @@ Inputs (``<shared>/field-data``, MIT for the PETRARCH dictionaries, see their LI
   plover/CAMEO2PLOVER-2021.txt                    CAMEO code → PLOVER type (and mode)
 A block's code is its header's, else the most frequent code of its patterns (ties: the
 lowest); its PLOVER type is that of the longest prefix of the code in the conversion table.
-English forms: the listed ones, else the regular ones (-s/-es, -ed, -ing), lower case, phrasal
-parts joined by a space. Arabic forms: the stems as written, without harakat; the run time
-matches them against light-stemmed words (``khabar.extract.event_types``).
+English forms: the listed ones, else the regular ones (``regular_forms``: -s/-es/-ies,
+-ed/-d/-ied, -ing), lower case, phrasal parts joined by a space. Arabic forms: the stems as
+written, without harakat; the run time matches them against light-stemmed words
+(``khabar.extract.event_types``).
 
 Output columns: lang, form, cameo, plover, mode, block, source. Sorted; same bytes every run:
 
@@ -92,10 +93,22 @@ def english_forms(line: str) -> list[str]:
     if not listed:
         base = out[0].split(" ", 1)
         verb, rest = base[0], (" " + base[1]) if len(base) > 1 else ""
-        stem = verb[:-1] if verb.endswith("e") else verb
-        s = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
-        out += [s + rest, stem + "ed" + rest, stem + "ing" + rest]
+        out += [f + rest for f in regular_forms(verb)]
     return [o for o in out if o and o.replace(" ", "").isalpha()]
+
+
+def regular_forms(verb: str) -> list[str]:
+    """-s, -ed and -ing of a regular English verb (ally: allies, allied, allying; agree: agrees,
+    agreed, agreeing; raise: raises, raised, raising). Doubled consonants (stop: stopped) are
+    not guessed: the dictionaries list those forms."""
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return [verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if verb.endswith("ee"):
+        return [verb + "s", verb + "d", verb + "ing"]
+    if verb.endswith("e"):
+        return [verb + "s", verb + "d", verb[:-1] + "ing"]
+    s = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return [s, verb + "ed", verb + "ing"]
 
 
 def arabic_forms(line: str) -> list[str]:

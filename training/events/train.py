@@ -1,18 +1,19 @@
 """Train khabar's sentence event-type classifier (``resources/models/events.crfsuite``).
 
 Inputs:
-  the project's real labelled sentences with events (``training/ner/data``, round 2 batches:
-    ar 4-7 SaudiNewsNet CC BY-NC-SA 4.0, fa 4-6 Fars News Apache-2.0, en 4 Wikinews CC BY 2.5 /
-    Current Events CC BY-SA; labelled from docs/annotation.md, outside the real-news gold),
-    weighted x3;
+  the project's real labelled sentences with events (``training/ner/data``, rounds 2 and 3:
+    ar batches 4-10 SaudiNewsNet CC BY-NC-SA 4.0, fa 4-9 Fars News Apache-2.0, en 4-6 Wikinews
+    CC BY 2.5 / Current Events CC BY-SA; labelled from docs/annotation.md, outside the real-news
+    gold), events weighted x REAL_WEIGHT (5) for the type model;
   the synthetic PLOVER stories (``<shared>/field-data/events/ngec_synthetic_plover_stories_en
     .csv.zip``, 4,500 GPT-written English stories by Andy Halterman: seeds, never evaluation):
     the title and the first sentence of each, with the story's label and mode.
 Three models: ``events.crfsuite`` (PLOVER type of an event sentence), ``events-detect.crfsuite``
 (event or NONE: real sentences only) and ``events-mode.crfsuite`` (``TYPE/mode``).
-Model: multinomial logistic regression = crfsuite's CRF on one-item sequences (L-BFGS, c1 0,
-c2 0.1, data in file order: deterministic), features ``khabar.extract.event_types
-.sentence_features``. Output: the weights and ``events-models.json`` (SHA-256, counts).
+Model: multinomial logistic regression = crfsuite's CRF on one-item sequences (L-BFGS, ``PARAMS``:
+c1 0.05, c2 0.05, features seen twice or more; data in file order: deterministic), features
+``khabar.extract.event_types.sentence_features``. Output: the weights and
+``events-models.json`` (SHA-256, counts, a fingerprint of the resources the features read).
 
     .venv/bin/python training/events/train.py --shared ../shared
 """
@@ -36,7 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 import pycrfsuite  # noqa: E402
 from build import labelled  # noqa: E402
 
-from khabar.extract.event_types import sentence_features  # noqa: E402
+from khabar.extract.event_types import feature_fingerprint, sentence_features  # noqa: E402
 
 MODELS = ROOT / "src/khabar/resources/models"
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.minfreq": 2}
@@ -89,7 +90,7 @@ def main() -> None:
     labelled_real = real_sentences()
     synthetic = synthetic_sentences(args.shared)
     real = [r for r in labelled_real if r[2] != "NONE"]  # types only: detection is apart
-    manifest: dict = {"params": PARAMS}
+    manifest: dict = {"params": PARAMS, "features": feature_fingerprint()}
     # the type model: PLOVER types, real events x REAL_WEIGHT and the synthetic leads
     events = real * REAL_WEIGHT + synthetic
     manifest["types"] = train([(lang, text, typ) for lang, text, typ, _ in events],

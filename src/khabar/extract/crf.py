@@ -29,6 +29,7 @@ from khabar.errors import ResourceError
 __all__ = ["CRFModel", "Decoded"]
 
 Decoded = tuple[list[str], list[float]]  # labels of the tokens, marginal of each label
+_BATCH_CELLS = 20_000  # padded tokens of one decoding batch (memory: cells x labels x 3 arrays)
 
 
 class CRFModel:
@@ -90,24 +91,37 @@ class CRFModel:
 
     def decode(self, emissions: Sequence[np.ndarray], marginals: bool = True) -> list[Decoded]:
         """Best paths of the sentences whose emissions (each ``(tokens, labels)``) are given,
-        with each chosen label's marginal probability (all 1.0 when ``marginals`` is false)."""
-        if not emissions:
-            return []
-        # longest first, so the sentences still running at step t are rows [:active[t]]
-        order = sorted(range(len(emissions)), key=lambda i: -len(emissions[i]))
-        lengths = np.array([len(emissions[i]) for i in order])
-        b, n, k = len(order), int(lengths[0]), len(self.labels)
+        with each chosen label's marginal probability (all 1.0 when ``marginals`` is false); an
+        empty sentence gets ``([], [])``."""
+        out: list[Decoded] = [([], [])] * len(emissions)
+        # longest first, so the sentences still running at step t are rows [:active[t]]; cut
+        # into batches of at most _BATCH_CELLS padded tokens, so that one run-on sentence does
+        # not pad every other sentence of its document to its length
+        order = [i for i in sorted(range(len(emissions)), key=lambda i: -len(emissions[i]))
+                 if len(emissions[i])]  # fmt: skip
+        start = 0
+        while start < len(order):
+            longest = len(emissions[order[start]])
+            size = max(1, _BATCH_CELLS // longest)
+            batch = order[start : start + size]
+            for i, decoded in zip(batch, self._decode_batch([emissions[i] for i in batch],
+                                                            marginals), strict=True):  # fmt: skip
+                out[i] = decoded
+            start += size
+        return out
+
+    def _decode_batch(self, emissions: list[np.ndarray], marginals: bool) -> list[Decoded]:
+        """``decode`` of non-empty emissions sorted longest first."""
+        lengths = np.array([len(e) for e in emissions])
+        b, n, k = len(emissions), int(lengths[0]), len(self.labels)
         em = np.zeros((b, n, k))
-        for row, i in enumerate(order):
-            em[row, : lengths[row]] = emissions[i]
+        for row, e in enumerate(emissions):
+            em[row, : lengths[row]] = e
         active = [int(c) for c in (lengths[None, :] > np.arange(n)[:, None]).sum(axis=1)]
         paths = self._viterbi(em, active)
         probs = self._marginals(em, active, paths) if marginals else np.ones((b, n))
-        out: list[Decoded] = [([], [])] * b
-        for row, i in enumerate(order):
-            m = int(lengths[row])
-            out[i] = ([self.labels[j] for j in paths[row, :m]], probs[row, :m].tolist())
-        return out
+        return [([self.labels[j] for j in paths[row, :m]], probs[row, :m].tolist())
+                for row, m in enumerate(lengths.tolist())]  # fmt: skip
 
     def _viterbi(self, em: np.ndarray, active: list[int]) -> np.ndarray:
         b, n, k = em.shape

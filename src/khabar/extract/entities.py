@@ -219,9 +219,10 @@ def sentence_features(words: list[str], lang: str) -> list[dict[str, Any]]:
     out = []
     for i, item in enumerate(items):
         x: dict[str, Any] = dict(item[0])
-        for d in _NEAR:
+        for d in _NEAR:  # copies: the cached dicts never leave this module
             j = i + d
-            x[str(d)] = (items[j][1] if d in (-1, 1) else items[j][2]) if 0 <= j < n else _EDGE
+            x[str(d)] = dict((items[j][1] if d in (-1, 1) else items[j][2]) if 0 <= j < n
+                             else _EDGE)  # fmt: skip
         out.append(x)
     return out
 
@@ -243,18 +244,24 @@ def _word_vectors(word: str, lang: str) -> np.ndarray:
     own, near, far = _word_items(word, lang)
     # the token at i - d sees this word under the prefix "d:"
     groups = [own] + [near if d in (-1, 1) else far for d in _NEAR]
-    return _model(lang).weights_grouped(groups, ["", *(f"{d}:" for d in _NEAR)])
+    out = _model(lang).weights_grouped(groups, ["", *(f"{d}:" for d in _NEAR)])
+    out.setflags(write=False)  # cached: shared by every sentence with this word
+    return out
 
 
 @lru_cache(maxsize=len(NER_LANGS))
 def _edges(lang: str) -> np.ndarray:
     """Emission of ``edge`` under each prefix of ``_NEAR``, shape ``(4, labels)``."""
     model = _model(lang)
-    return np.stack([model.weights(_EDGE, f"{d}:") for d in _NEAR])
+    out = np.stack([model.weights(_EDGE, f"{d}:") for d in _NEAR])
+    out.setflags(write=False)  # cached
+    return out
 
 
 def _emissions(words: list[str], lang: str) -> np.ndarray:
     """Summed state weights of each token of a sentence, shape ``(tokens, labels)``."""
+    if not words:
+        return np.zeros((0, len(_model(lang).labels)))
     vec = np.stack([_word_vectors(w, lang) for w in words])
     n = len(words)
     em = vec[:, 0].copy()
@@ -292,16 +299,21 @@ def extract_entities_batch(texts: list[str], lang: str) -> list[list[EntityMenti
 
 
 _SENTENCE_END = frozenset(".!?؟")
+# English titles written with a full stop ("Mr. Biden", "Dr. Smith"): not a sentence's end
+_TITLES = frozenset("mr mrs ms dr prof gen lt col maj capt sgt gov sen rep st jr sr rev".split())
 
 
 def _sentences(spans: list[tuple[int, int]], text: str) -> list[list[tuple[int, int]]]:
     """Token spans cut after each sentence-final mark (. ! ? ؟) that ends a word of two or
-    more letters (not the U. of U.S.) and is followed by more text."""
+    more letters (not the U. of U.S.) other than a title (Mr., Dr., Gen.), and is followed by
+    more text."""
     out: list[list[tuple[int, int]]] = []
     start = 0
     for k in range(1, len(spans) - 1):
         a, b = spans[k]
-        if b - a == 1 and text[a] in _SENTENCE_END and spans[k - 1][1] - spans[k - 1][0] > 1:
+        before = text[spans[k - 1][0] : spans[k - 1][1]]
+        if (b - a == 1 and text[a] in _SENTENCE_END and len(before) > 1
+                and before.lower() not in _TITLES):  # fmt: skip
             out.append(spans[start : k + 1])
             start = k + 1
     if start < len(spans):

@@ -4,16 +4,17 @@ Input: a sentence and its language (ar, fa, en; others get features of their wor
 Output: ``TypeGuess`` — the PLOVER type (or ``NONE``) with its probability, and the CAMEO verb
 of that type found in the sentence (form, span) when there is one.
 
-Model: multinomial logistic regression (crfsuite's CRF trained on one-item sequences, so the
-same decoder as the entity recogniser reads it: ``khabar.extract.crf``), trained by
-``training/events/train.py`` on the project's real labelled sentences (SaudiNewsNet, Fars
-News, Wikinews; ``training/ner/data``, round 2) and the synthetic PLOVER stories' leads
-(``field-data/events``, English); card ``resources/models/events.md``; weights
-``resources/models/events.crfsuite``.
+Models: multinomial logistic regressions (crfsuite's CRF trained on one-item sequences, read
+by the same decoder as the entity recogniser: ``khabar.extract.crf``) for the type, for
+"is it an event" and for the mode, trained by ``training/events/train.py`` on the project's
+real labelled sentences (SaudiNewsNet, Fars News, Wikinews; ``training/ner/data``, rounds 2
+and 3) and the synthetic PLOVER stories' leads (``field-data/events``, English); card
+``resources/models/events.md``; weights ``resources/models/events*.crfsuite``.
 
 Features (``sentence_features``): the language; each normalised word (Persian affixes joined:
-``normalize.index_form``); its light stem (Arabic: و ف ب ل ك and ال/لل peeled, then the
-commonest verb and noun suffixes; Persian: می/نمی and plural/verb endings); word bigrams; and
+``normalize.index_form``); its light stem (Arabic: و ف ب ل س ي and ال/لل peeled, then the
+commonest verb and noun suffixes; Persian: می/نمی/ن/ب and plural/verb endings); stem
+bigrams; and
 the PLOVER type of every CAMEO verb of the sentence (``resources/event_triggers.tsv``, built
 from the PETRARCH dictionaries: English forms as listed or regular, Arabic stems matched on
 light stems), tagged ``cameo=TYPE`` — matched per language, so an Arabic and a Persian word
@@ -44,6 +45,7 @@ __all__ = [
     "classify_sentence",
     "detect_event",
     "evidence_word",
+    "feature_fingerprint",
     "light_stem",
     "sentence_features",
 ]
@@ -53,14 +55,14 @@ _WORD = re.compile(r"\w+")
 _AR_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "وب", "ول", "وس", "فس",
                 "و", "ف", "ب", "ل", "س", "ي")  # fmt: skip
 _AR_SUFFIXES = ("تموها", "تها", "تهم", "وها", "ونها", "ات", "ون", "ين", "وا", "ان", "تم", "نا",
-                "ها", "هم", "هن", "ية", "ه", "ة", "ت")  # fmt: skip
+                "ها", "هم", "هن", "يه", "ه", "ت")  # normalised: ة is written ه  # fmt: skip
 _FA_PREFIXES = ("نمي", "مي", "ن", "ب")
 _FA_SUFFIXES = ("هايي", "هاي", "ها", "ان", "اند", "ند", "يم", "يد", "ام", "ات", "ي")
 
 
 @dataclass(frozen=True, slots=True)
 class TypeGuess:
-    plover: str  # the most probable PLOVER type, were the sentence an event
+    plover: str  # the most probable PLOVER type, were the sentence an event (never NONE)
     probability: float  # of that type, given an event
     event: float  # probability that the sentence reports an event at all (the detector)
     cameo_form: str | None = None  # a CAMEO verb of that type in the sentence (normalised)
@@ -69,7 +71,7 @@ class TypeGuess:
 @lru_cache(maxsize=100_000)
 def light_stem(word: str, lang: str) -> str:
     """A normalised word without its commonest affixes (features only, never displayed):
-    Arabic والقتلى → قتل, Persian ميكنند → كن; other languages: the word."""
+    Arabic والقتلى → قتلى, قتلوا → قتل, Persian ميكنند → كنند; other languages: the word."""
     if lang == "ar":
         prefixes, suffixes = _AR_PREFIXES, _AR_SUFFIXES
     elif lang == "fa":
@@ -111,17 +113,19 @@ _COMMON_STEMS = 200
 
 def _verb_rows() -> list[tuple[tuple[str, str], tuple[str, str]]]:
     """(language, form) and (PLOVER type, mode) of each CAMEO verb; an Arabic stem that is one
-    of the 200 most frequent Arabic words of real news (بعد "after", قبل "before", لم "not",
-    مثل "like", عمل "work": undiacritised stems meet function words) is left out."""
+    of the light stems of the 200 most frequent Arabic words of real news (بعد "after", قبل
+    "before", لم "not", عمل "work", ادار of الإدارة: undiacritised stems meet common words) is
+    left out."""
     counts = word_counts("ar")
-    common = set(sorted(counts, key=lambda w: -counts[w])[:_COMMON_STEMS])
+    # compared as matched: a frequent word's light stem (الإدارة → ادار, سعود → عود) too
+    common = {light_stem(w, "ar") for w in sorted(counts, key=lambda w: -counts[w])[:_COMMON_STEMS]}
     rows = []
     for r in read_csv("event_triggers.tsv"):
         form = " ".join(_WORD.findall(normalize(r["form"])))
         if r["lang"] == "ar":
+            form = " ".join(light_stem(w, "ar") for w in form.split())
             if form in common:
                 continue
-            form = " ".join(light_stem(w, "ar") for w in form.split())
         rows.append(((r["lang"], form), (r["plover"], r["mode"])))
     return rows
 
@@ -152,10 +156,27 @@ def _first_words() -> frozenset[tuple[str, str]]:
 
 
 @lru_cache(maxsize=256)
-def _verbs_of(sentence: str, lang: str) -> list[tuple[int, str, str]]:
+def _verbs_of(sentence: str, lang: str) -> tuple[tuple[int, str, str], ...]:
     """``_cameo_hits`` of a sentence (shared by its features and its classification)."""
     words = _words(sentence, lang)
-    return _cameo_hits(words, [light_stem(w, lang) for w in words], lang)
+    return tuple(_cameo_hits(words, [light_stem(w, lang) for w in words], lang))
+
+
+_FEATURE_FILES = ("event_triggers.tsv", "event_lexicon.tsv", "event_cues.tsv", "numbers.tsv",
+                  "wordfreq/ar.tsv")  # fmt: skip
+
+
+def feature_fingerprint() -> str:
+    """SHA-256 of the resource files the features read (CAMEO verbs, event lexicon and cues,
+    number words, Arabic word counts): training records it beside the weights, and a test
+    fails when those files changed since training."""
+    import hashlib
+    from importlib import resources
+
+    h = hashlib.sha256()
+    for name in _FEATURE_FILES:
+        h.update(resources.files("khabar.resources").joinpath(name).read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def sentence_features(sentence: str, lang: str) -> dict[str, float]:
@@ -165,8 +186,9 @@ def sentence_features(sentence: str, lang: str) -> dict[str, float]:
 
 @lru_cache(maxsize=256)
 def _features(sentence: str, lang: str, cues: tuple[str, ...] | None = None) -> dict[str, float]:
-    """``sentence_features``, shared by the type, detector and mode models (never mutated);
-    ``cues`` are ``events.trigger_cues(sentence)`` when the caller has them already."""
+    """``sentence_features``, shared by the type, detector and mode models: cached, so callers
+    read it and never change it (``sentence_features`` hands out a copy); ``cues`` are
+    ``events.trigger_cues(sentence)`` when the caller has them already."""
     words = _words(sentence, lang)
     stems = [light_stem(w, lang) for w in words]
     x: dict[str, float] = {"bias": 1.0, f"lang={lang}": 1.0}
@@ -198,6 +220,7 @@ def _model(name: str) -> CRFModel:
 
 
 _FUNCTION_WORDS = 150
+_EVIDENCE_MIN = 0.3  # the least weight of a word for the type to make it the trigger
 
 
 @lru_cache(maxsize=4)
@@ -267,7 +290,9 @@ def _scores(sentence: str, lang: str, cues: tuple[str, ...] | None) -> tuple[np.
     detect = _model("events-detect")
     d = _softmax(total[pair.n_types :])
     event = float(d[detect.labels.index("EVENT")]) if "EVENT" in detect.labels else 0.0
-    return _softmax(total[: pair.n_types]), event
+    types = _softmax(total[: pair.n_types])
+    types.setflags(write=False)  # cached: shared by every caller
+    return types, event
 
 
 def detect_event(sentence: str, lang: str, cues: list[str] | None = None) -> float:
@@ -292,16 +317,16 @@ def classify_sentence(sentence: str, lang: str, cues: list[str] | None = None,
 
 def evidence_word(sentence: str, lang: str, plover: str) -> str | None:
     """The sentence's word (as ``_words`` writes it) whose own weight, word and stem, most
-    supports ``plover`` in the type model; ``None`` when no word of it does (the language's
-    most frequent words never count)."""
+    supports ``plover`` in the type model, if that weight reaches ``_EVIDENCE_MIN``; only words
+    of letters count, never the language's most frequent words."""
     types = _model("events")
     if plover not in types.labels:
         return None
     k = types.labels.index(plover)
     common = _function_words(lang)
-    best, word = 0.0, None
+    best, word = _EVIDENCE_MIN, None
     for w in _words(sentence, lang):
-        if len(w) > 2 and w not in common:
+        if len(w) > 2 and w.isalpha() and w not in common:
             weight = types.weights({f"w={w}": 1.0, f"s={light_stem(w, lang)}": 1.0})[k]
             if weight > best:
                 best, word = weight, w

@@ -56,6 +56,7 @@ T = TypeVar("T")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")  # "21:50" is a time, not two counts
 _NOT_PARTIES = frozenset({"agency", "media", "anonymous", "monitor"})
 _NOT_PARTY_SECTORS = frozenset({"journalists"})
+_ARTICLES = frozenset({"the", "a", "an"})  # skipped between a role cue and its party
 _STOP_WORDS = frozenset(normalize(w) for w in (
     "في من على إلى عن مع و أو بعد قبل خلال وسط جراء بسبب وفق حسب در از به با و که در را the in "
     "on at of and or after during near by when"
@@ -68,8 +69,9 @@ _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 class _Lexicon:
     triggers: dict[str, tuple[str, str, str, str]]  # alias → (plover, type, subtype, weapon)
     index: AliasIndex
-    cues: dict[str, frozenset[str]]
+    cues: dict[str, frozenset[str]]  # kind → words of every language
     numbers: dict[str, int]
+    lang_cues: dict[tuple[str, str], frozenset[str]]  # (kind, language) → words
 
 
 @lru_cache(maxsize=1)
@@ -79,11 +81,15 @@ def _lexicon() -> _Lexicon:
         key = alias_key(r["trigger"])
         triggers[key] = (r["plover"], r["acled_type"], r["acled_subtype"], r["weapon"])
     cues: dict[str, set[str]] = {}
+    by_lang: dict[tuple[str, str], set[str]] = {}
     for r in read_csv("event_cues.tsv"):
-        cues.setdefault(r["kind"], set()).update(normalize(w) for w in r["words"].split())
+        words = {normalize(w) for w in r["words"].split()}
+        cues.setdefault(r["kind"], set()).update(words)
+        by_lang.setdefault((r["kind"], r["lang"]), set()).update(words)
     numbers = {alias_key(r["word"]): int(r["value"]) for r in read_csv("numbers.tsv")}
     return _Lexicon(triggers, AliasIndex({k: (k,) for k in triggers}),
-                    {k: frozenset(v) for k, v in cues.items()}, numbers)  # fmt: skip
+                    {k: frozenset(v) for k, v in cues.items()}, numbers,
+                    {k: frozenset(v) for k, v in by_lang.items()})  # fmt: skip
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -203,6 +209,10 @@ def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
     return 1 if singular else None
 
 
+_OPENERS = frozenset({"a", "an", "one", "his", "her", "their"})
+_OBJECT_ENDS = frozenset({"from", "with", "to", "as", "while", "after", "including"})
+
+
 def _and_more(words: list[str], k: int) -> int:
     """The count of a second group of victims joined by "and" after the first group's victim
     words ("four civilians and one soldier" → 1), else 0."""
@@ -217,32 +227,30 @@ def _and_more(words: list[str], k: int) -> int:
 
 
 def _enumerated(words: list[str], j: int) -> int:
-    """Victims named one by one from ``words[j]``: English noun phrases opened by a/an/one or a
-    possessive and joined by "and" or commas ("a teenage girl and her baby brother" → 2);
-    Arabic, a singular victim noun then و + a kin or victim noun ("فتاة ... وشقيقها" → 2);
-    0 when the words do not list victims so."""
+    """Victims named one by one from ``words[j]`` (words as ``\\w+`` cuts them, so commas are
+    not seen): English noun phrases each opened by a/an/one or a possessive, up to the first
+    word that ends the object ("in", "near", "when"...), when an "and" joins them ("a teenage
+    girl and her baby brother" → 2, "a man, a woman and a child" → 3); Arabic, a singular victim
+    noun then و + kin or victim nouns ("فتاة ... وشقيقها" → 2; alone → 1); else 0."""
     cues = _lexicon().cues
     singles = cues.get("victim_singular", frozenset())
     kin = cues.get("victim_kin", frozenset())
-    if words[j] in ("a", "an", "one", "his", "her", "their"):
-        count, k = 1, j + 1
-        while k < len(words) and k <= j + 12:
-            if words[k] in ("and", ",") and k + 1 < len(words) and words[k + 1] in (
-                    "a", "an", "one", "his", "her", "their", "two", "three"):  # fmt: skip
-                count += 2 if words[k + 1] in ("two",) else 3 if words[k + 1] == "three" else 1
-                k += 2
-                continue
-            if words[k] in _STOP_WORDS:
+    if words[j] in _OPENERS:
+        count, joined = 1, False
+        for w in words[j + 1 : j + 16]:
+            if w == "and":
+                joined = True
+            elif w in _STOP_WORDS or w in _OBJECT_ENDS:
                 break
-            k += 1
-        return count if count >= 2 else 0
+            count += w in _OPENERS
+        return count if count >= 2 and joined else 0
     if words[j] in singles or _bare(words[j]) in singles:
         count = 1
         for k in range(j + 1, min(len(words), j + 6)):
             w = words[k][1:] if words[k].startswith("و") else ""
             if w in kin or w in singles:
                 count += 1
-        return count if count >= 2 else 1
+        return count
     return 0
 
 
@@ -405,13 +413,11 @@ _ARABIC_LETTERS = re.compile("[\u0600-\u06ff]")
 # type replaces the event lexicon's when it is at least _TYPE_OVERRIDE sure; a sentence with no
 # lexicon trigger is an event when the detector's probability reaches _DETECT_CAMEO if it has
 # a CAMEO verb of the classifier's type (then its trigger), else _DETECT (the word that most
-# supports the type is then the trigger); a lexicon trigger is dropped when the detector's
-# probability is under _DROP.
+# supports the type is then the trigger).
 _TYPE_OVERRIDE = 0.5
 _DETECT = {"ar": 0.5, "fa": 0.5, "en": 0.5}
 _DETECT_CAMEO = 0.2
 _SURE_CAMEO = 0.9  # ... or the classifier this sure of the CAMEO verb's type
-_DROP = 0.0
 # ACLED event type and sub-type of a PLOVER type and mode (ACLED codebook 2023; the lexicon's
 # rows give their own, weapons included); PLOVER types outside ACLED's scope get none.
 _ACLED_BY_MODE = {
@@ -519,14 +525,14 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
            guess: TypeGuess, lang: str) -> _Typed | None:  # type: ignore[no-untyped-def]  # fmt: skip
     """The lexicon's most specific trigger (a weapon beats "attack"), retyped by the classifier
     when it is sure of another type; else the CAMEO verb of the classifier's type."""
-    if hits and guess.event >= _DROP:
+    if hits:
         best = max(hits, key=lambda h: (bool(lex.triggers[h.key][2]),
                                         bool(lex.triggers[h.key][3])))  # fmt: skip
         plover, acled, subtype, weapon = lex.triggers[best.key]
         if not subtype:
             subtype = next((lex.triggers[h.key][2] for h in hits if lex.triggers[h.key][2]), "")
         source = "lexicon"
-        if (guess.plover not in (plover, "NONE") and guess.probability >= _TYPE_OVERRIDE
+        if (guess.plover != plover and guess.probability >= _TYPE_OVERRIDE
                 and not weapon):  # fmt: skip
             plover, (acled, subtype) = guess.plover, _ACLED_OF.get(guess.plover, ("", ""))
             source = "classifier"
@@ -671,37 +677,52 @@ def _parties(found: Mentions, sp: Span) -> list[_Party]:
 
 def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
            lang: str) -> tuple[_Party | None, _Party | None]:  # fmt: skip
-    """PLOVER actor and recipient of the event whose trigger is ``text[t_start:t_end]``: a party
-    right after an agent cue ("by", "من قبل", "توسط") is the actor and one right after a target
-    cue ("against", "على", "ضد", "علیه") the recipient (``event_cues.tsv``); otherwise the
-    nearest party before the trigger is the actor (in Arabic, a party right after a verb
-    trigger comes first: "قتل مسلحون ..."), and the first party after it the recipient."""
+    """PLOVER actor and recipient of the event whose trigger is ``text[t_start:t_end]``, by the
+    cues of the sentence's language (``event_cues.tsv``): a party right after an agent cue
+    ("by", "من قبل", "على يد", "توسط"; articles skipped) is the actor, and the victims or the
+    party before the trigger its recipient ("civilians were killed by the army"); a party right
+    after a target cue ("against", "على", "ضد", "علیه") is the recipient. Otherwise the nearest
+    party before the trigger is the actor (in Arabic, a party right after a verb trigger comes
+    first: "قتل مسلحون ..."), unless it is the victims of a casualty word, and the first party
+    after the trigger the recipient."""
     parties = _parties(found, sp)
     if not parties:
         return None, None
-    cues = _lexicon().cues
-    agent_cue, target_cue = cues.get("agent_cue", frozenset()), cues.get("target_cue", frozenset())
+    lex = _lexicon()
+    agent_cue = lex.lang_cues.get(("agent_cue", lang), frozenset())
+    target_cue = lex.lang_cues.get(("target_cue", lang), frozenset())
 
     def after_cue(kind: frozenset[str]) -> _Party | None:
         for p in parties:
-            before = normalize(text[max(sp.start, p.start - 14) : p.start]).split()
+            before = [w for w in normalize(text[max(sp.start, p.start - 20) : p.start]).split()
+                      if w not in _ARTICLES]  # fmt: skip
             if before and (before[-1] in kind or " ".join(before[-2:]) in kind):
                 return p
         return None
 
-    actor = after_cue(agent_cue)
-    target = after_cue(target_cue)
+    actor, target = after_cue(agent_cue), after_cue(target_cue)
     rest = [p for p in parties if p not in (actor, target)]
-    if actor is None:
+    before = [p for p in rest if p.end <= t_start]
+    if actor is not None and target is None and before:
+        target = before[-1]  # passive: the party before the trigger suffered it
+    elif actor is None:
         follows = [p for p in rest if p.start >= t_end and p.start - t_end <= 3]
-        before = [p for p in rest if p.end <= t_start]
         if lang == "ar" and follows:
             actor = follows[0]
-        elif before:
+        elif before and not _victims_of(text, before[-1], lex):
             actor = before[-1]
     if target is None:
         target = next((p for p in rest if p.start >= t_end and p is not actor), None)
+        if target is None and before and actor is not before[-1]:
+            target = before[-1]  # "مقتل مدنيين في قصف": the victims named before the trigger
     return actor, target
+
+
+def _victims_of(text: str, party: _Party, lex: _Lexicon) -> bool:
+    """Whether ``party`` follows a killing or injury word ("مقتل مدنيين", "killing civilians"):
+    the victims, not the actor."""
+    before = normalize(text[max(0, party.start - 16) : party.start]).split()
+    return bool(before) and _bare(before[-1]) in lex.cues["killed"] | lex.cues["injured"]
 
 
 def _backed(d: DateMention) -> DateCorrection | None:
