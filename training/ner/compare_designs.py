@@ -10,7 +10,8 @@ gold (``tests/data/real/sentences/dev.json``), entities PER, ORG, LOC, NORP, exa
   crf+static  the same CRF plus static e5 vectors of the word and its neighbours (±1) as
               real-valued features: the model2vec recipe, each multilingual-e5-small vocabulary
               piece seen in the text put through the model once (<s> piece </s>, the piece's
-              output state), reduced to 32 dimensions by PCA, a word the mean of its pieces;
+              output state), reduced to 32 dimensions by a PCA fitted on the training text's
+              pieces, a word the mean of its pieces;
   static      a softmax over the static vectors of the word and its neighbours (±2) alone;
   e5-states   a softmax over full e5 token states (the last layer, a word the mean of its
               pieces, the sentence put through the model once): the slow, accurate candidate.
@@ -130,14 +131,17 @@ class E5States:
             for i, v in zip(batch, x, strict=True):
                 self._piece_cache[i] = v
 
-    def static_table(self, dims: int) -> tuple[dict[int, np.ndarray], np.ndarray]:
+    def static_table(self, dims: int, fit: set[int]) -> dict[int, np.ndarray]:
+        """Every piece put through so far, reduced to ``dims`` by a PCA fitted on the pieces
+        ``fit`` only (the training text's: the dev text never shapes the reduction)."""
         ids = sorted(self._piece_cache)
         m = np.stack([self._piece_cache[i] for i in ids]).astype(np.float64)
-        mean = m.mean(axis=0)
-        _, _, vt = np.linalg.svd(m - mean, full_matrices=False)
-        red = (m - mean) @ vt[:dims].T
-        red /= red.std(axis=0) + 1e-9
-        return dict(zip(ids, red, strict=True)), vt[:dims]
+        train = np.stack([self._piece_cache[i] for i in sorted(fit)]).astype(np.float64)
+        mean = train.mean(axis=0)
+        _, _, vt = np.linalg.svd(train - mean, full_matrices=False)
+        scale = ((train - mean) @ vt[:dims].T).std(axis=0) + 1e-9
+        red = ((m - mean) @ vt[:dims].T) / scale
+        return dict(zip(ids, red, strict=True))
 
 
 # ------------------------------------------------------------------ heads
@@ -148,10 +152,11 @@ def train_crf(x: list[list[dict]], y: list[list[str]]) -> pycrfsuite.Tagger:
     for xs, ys in zip(x, y, strict=True):
         trainer.append(xs, ys)
     trainer.set_params(PARAMS)
-    path = Path(tempfile.mkdtemp()) / "m.crfsuite"
-    trainer.train(str(path))
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "m.crfsuite"
+        trainer.train(str(path))
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))  # crfsuite reads the whole file in: it may go
     return tagger
 
 
@@ -227,9 +232,10 @@ def compare(lang: str, e5: E5States) -> dict[str, dict]:
     timed("crf", lambda: [crf.tag(sentence_features(ws, lang)) for ws in dev_words])
 
     # static vectors (model2vec recipe): every piece of the text through the model once
+    train_pieces = {p for ws in train_words for ps in e5.word_pieces(ws) for p in ps}
     for ws in train_words + dev_words:
         e5.pieces([p for ps in e5.word_pieces(ws) for p in ps])
-    table, _ = e5.static_table(STATIC_DIMS)
+    table = e5.static_table(STATIC_DIMS, train_pieces)
 
     def static(ws: list[str]) -> np.ndarray:
         return np.stack([np.mean([table[p] for p in ps], axis=0) for ps in e5.word_pieces(ws)])

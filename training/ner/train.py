@@ -4,7 +4,7 @@ Inputs (read from ``../shared/field-data/ner`` and the project's own Persian lab
   ar  NewsFANE Gold 2014 train (CC BY-SA 3.0) + Wojood sample train/val (MIT)
   en  wikigold (CC BY 4.0) + Broad Twitter Corpus (CC BY 4.0) + WNUT17 train/dev (CC BY 4.0)
   fa  the Arabic data above (shared script and names)
-and for each language the project's own labelled news sentences, weighted x3
+and for each language the project's own labelled news sentences, repeated OWN_WEIGHT (6) times
 (``training/ner/data/{lang}-labels-*.jsonl``, drawn by ``training/ner/sample.py`` from Fars
 News (Apache-2.0), SaudiNewsNet (CC BY-NC-SA 4.0), Wikinews (CC BY 2.5) and Current Events (CC
 BY-SA), outside the real-news gold, labelled from docs/annotation.md).
@@ -43,6 +43,7 @@ from khabar.extract.entities import (  # noqa: E402
 )
 
 MODELS = ROOT / "src/khabar/resources/models"
+OWN_WEIGHT = 6  # the project's own in-domain sentences, repeated
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 NEWSFANE = {
@@ -213,7 +214,7 @@ def main() -> None:
     for lang in args.langs:
         # the project's own in-domain sentences (weighted x3) and the open sets; Persian has
         # no open set, so it learns from the Arabic ones too (shared script and names)
-        data = [(lang, s) for s in own_labels(lang)] * 3
+        data = [(lang, s) for s in own_labels(lang)] * OWN_WEIGHT
         for other in ("ar",) if lang == "fa" else (lang,):
             data += [(other, s) for s in shared_data(args.shared, other)]
         info = train(data, MODELS / f"ner-{lang}.crfsuite")
