@@ -95,3 +95,12 @@ def test_a_kidnapping_is_an_abduction_with_its_actor_and_recipient() -> None:
     assert (e.plover, e.mode) == ("ASSAULT", "abduct")
     assert e.acled_subtype == "Abduction/forced disappearance"
     assert e.actor == "Gunmen" and e.target and "workers" in e.target
+
+
+def test_acled_leaves_out_what_it_does_not_code() -> None:
+    from khabar.extract.events import _acled
+
+    assert _acled("COERCE", "arrest", None, None) == ("Strategic developments", "Arrests")
+    assert _acled("COERCE", "ban", None, None) is None  # a ban is no ACLED event
+    assert _acled("RETREAT", "resign", None, None) is None
+    assert _acled("RETREAT", "withdraw", None, None)[1] == "Non-violent transfer of territory"

@@ -434,6 +434,7 @@ _ACLED_BY_MODE = {
     ("PROTEST", "riot"): ("Riots", "Violent demonstration"),
     ("COERCE", "arrest"): ("Strategic developments", "Arrests"),
     ("RETREAT", "ceasefire"): ("Strategic developments", "Agreement"),
+    ("RETREAT", "withdraw"): ("Strategic developments", "Non-violent transfer of territory"),
 }  # fmt: skip
 
 
@@ -447,16 +448,17 @@ def _acled(plover: str, mode: str | None, actor: _Party | None,
     if plover == "ASSAULT":
         armed = actor is not None and target is not None and actor.side == target.side == "armed"
         return ("Battles", "Armed clash") if armed else ("Violence against civilians", "Attack")
+    if plover == "COERCE" and mode is None:  # in the news, most often an arrest
+        return _ACLED_BY_MODE[("COERCE", "arrest")]
     return _ACLED_OF.get(plover)
 
 
+# ACLED type of a PLOVER type whatever its mode (COERCE, RETREAT: only the modes above)
 _ACLED_OF = {
     "ASSAULT": ("Violence against civilians", "Attack"),
     "PROTEST": ("Protests", "Peaceful protest"),
-    "COERCE": ("Strategic developments", "Arrests"),
     "AGREE": ("Strategic developments", "Agreement"),
     "MOBILIZE": ("Strategic developments", "Other"),
-    "RETREAT": ("Strategic developments", "Non-violent transfer of territory"),
 }
 
 
