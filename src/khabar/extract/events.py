@@ -484,7 +484,7 @@ def _cues_of(hits: list, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon)
 
 
 def _match_form(word: str, lang: str) -> str:
-    """A normalised word as the classifier's features write it (Persian affixes joined)."""
+    """Normalised text as the classifier's features write it (Persian affixes joined)."""
     return index_form(word).lower() if lang == "fa" else word.lower()
 
 
@@ -552,9 +552,15 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
             if (light_stem(w, lang) if lang == "ar" else w.lower()) == first:
                 return _Typed(guess.plover, acled, subtype, "", a, b, k, "cameo")
     evidence = evidence_word(sentence, lang, guess.plover)
+    if evidence is None:
+        return None
     for k, (a, b, w) in enumerate(spans):
-        if evidence is not None and _match_form(w, lang) == evidence:
+        if _match_form(w, lang) == evidence:
             return _Typed(guess.plover, acled, subtype, "", a, b, k, "model")
+        # a Persian word the features joined across a space or ZWNJ (می کنند, مخالفت های)
+        if lang == "fa" and k + 1 < len(spans) and _match_form(f"{w} {spans[k + 1][2]}",
+                                                                lang) == evidence:  # fmt: skip
+            return _Typed(guess.plover, acled, subtype, "", a, spans[k + 1][1], k, "model")
     return None
 
 
