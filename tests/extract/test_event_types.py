@@ -104,3 +104,16 @@ def test_acled_leaves_out_what_it_does_not_code() -> None:
     assert _acled("COERCE", "ban", None, None) is None  # a ban is no ACLED event
     assert _acled("RETREAT", "resign", None, None) is None
     assert _acled("RETREAT", "withdraw", None, None)[1] == "Non-violent transfer of territory"
+
+
+def test_a_cumulative_toll_is_kept_apart_from_the_events_own() -> None:
+    day = date(2024, 5, 6)
+    for text, lang, n in (
+        ("Air strikes have killed 300 civilians since the war began.", "en", 300),
+        ("وأسفرت الغارات الجوية منذ بداية الحرب عن مقتل 500 مدني.", "ar", 500),
+    ):
+        (e,) = extract_events(text, anchor=day, settings=Settings(), lang=lang)
+        assert e.killed is None and (n, "killed (cumulative toll)") in e.counts, lang
+    (e,) = extract_events("An air strike killed 12 civilians in Idlib on Monday.", anchor=day,
+                          settings=Settings(), lang="en")  # fmt: skip
+    assert e.killed == 12

@@ -213,6 +213,25 @@ _OPENERS = frozenset({"a", "an", "one", "his", "her", "their"})
 _OBJECT_ENDS = frozenset({"from", "with", "to", "as", "while", "after", "including"})
 
 
+_CUMULATIVE_PHRASES = (
+    "so far", "to date", "since the start", "since the beginning", "since the war began",
+    "this year", "منذ بداية", "منذ اندلاع", "حتى الان", "خلال العام", "در مجموع", "از ابتدای",
+)  # fmt: skip
+
+
+def _cumulative(norm: str, words: list[str], lex: _Lexicon) -> bool:
+    """Whether a sentence gives a cumulative toll (a cue word of ``event_cues.tsv`` kind
+    ``cumulative``, or one of the closed phrases above, normalised)."""
+    cues = lex.cues.get("cumulative", frozenset())
+    low = norm.lower()
+    return any(w in cues for w in words) or any(p in low for p in _cumulative_phrases())
+
+
+@lru_cache(maxsize=1)
+def _cumulative_phrases() -> tuple[str, ...]:
+    return tuple(normalize(p).lower() for p in _CUMULATIVE_PHRASES)
+
+
 def _and_more(words: list[str], k: int) -> int:
     """The count of a second group of victims joined by "and" after the first group's victim
     words ("four civilians and one soldier" → 1), else 0."""
@@ -593,6 +612,12 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         m.group() for m in re.finditer(r"\w+", _CLOCK.sub(" ", norm.text))]  # fmt: skip
     killed, injured = _casualties(words, lex)
     victims = _victims(sentence, norm, spans, lex) if killed or injured else None
+    counts = _counts(count_words)
+    if (killed or injured) and _cumulative(norm.text, words, lex):
+        # a toll since the war began, this year, so far: kept apart from this event's toll
+        counts += [(n, f"{kind} (cumulative toll)") for n, kind in
+                   ((killed, "killed"), (injured, "injured")) if n]  # fmt: skip
+        killed = injured = None
     a, b = norm.to_original(typed.start, typed.end)
     t_start, t_end = sp.start + a, sp.start + b  # in ``text``
     dates = [d for d in _inside(found.dates, sp) if d.value or _backed(d)]
@@ -617,7 +642,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         date_text=dated.text if dated else None,
         places=[p.place.id for p in _inside(found.places, sp)],
         actor=actor.value if actor else None, target=target.value if target else None,
-        counts=_counts(count_words), killed=killed, injured=injured, victims=victims,
+        counts=counts, killed=killed, injured=injured, victims=victims,
         modality=_modality(words, typed.first_word, lex), mode=mode,
         type_source=typed.source,
         type_score=round(guess.probability, 4) if guess.plover == plover else None,
