@@ -118,3 +118,18 @@ def test_every_command_has_help_with_an_example() -> None:
                  ["eval", "dates"]):  # fmt: skip
         result = _run(*args, "--help")
         assert result.exit_code == 0 and "Example" in result.output, args
+
+
+def test_an_event_line_says_its_plover_type_mode_and_what_typed_it() -> None:
+    from khabar.cli import _event_line
+
+    row = {"start": 0, "end": 6, "trigger": "صواريخ", "plover": "ASSAULT", "mode": "heavy-weapons",
+           "type_source": "lexicon", "type_score": 0.93, "acled_type": "Explosions/Remote violence",
+           "acled_subtype": "Shelling/artillery/missile attack", "date": "2024-04-20",
+           "places": '["IQ"]', "actor": "KH", "target": "US-MIL", "killed": 3, "injured": None,
+           "victims": None, "modality": "[]", "background": 0, "date_note": None}  # fmt: skip
+    line = _event_line(row)
+    assert "ASSAULT/heavy-weapons (lexicon 0.93) Shelling/artillery/missile attack" in line
+    row.update(plover="ACCUSE", mode="allege", type_source="classifier", type_score=None,
+               acled_type="", acled_subtype="")  # fmt: skip
+    assert "ACCUSE/allege (classifier)" in _event_line(row)

@@ -275,7 +275,10 @@ def _event_line(e: dict[str, Any]) -> str:
         "target": e["target"], "killed": e["killed"], "injured": e["injured"],
         "victims": e["victims"],
     }  # fmt: skip
-    bits = [e["acled_subtype"] or e["acled_type"]]
+    plover = e["plover"] + (f"/{e['mode']}" if e.get("mode") else "")
+    score = f" {e['type_score']:.2f}" if e.get("type_score") is not None else ""
+    bits = [plover, f"({e.get('type_source') or 'lexicon'}{score})"]
+    bits += [e["acled_subtype"] or e["acled_type"]] if e["acled_type"] else []
     bits += [f"{k}={v}" for k, v in fields.items() if v not in (None, "")]
     bits += json.loads(e["modality"]) + (["background"] if e["background"] else [])
     line = f"  {e['start']}:{e['end']} [{e['trigger']}] " + " ".join(bits)
