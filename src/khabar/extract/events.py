@@ -544,8 +544,10 @@ class _Typed:
 
 def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _Lexicon,
            guess: TypeGuess, lang: str) -> _Typed | None:  # type: ignore[no-untyped-def]  # fmt: skip
-    """The lexicon's most specific trigger (a weapon beats "attack"), retyped by the classifier
-    when it is sure of another type; else the CAMEO verb of the classifier's type."""
+    """The lexicon's most specific trigger (a weapon beats "attack") with its ACLED type,
+    retyped by the classifier when it is sure of another type; else, when the detector says
+    event, the CAMEO verb of the classifier's type or the word that most supports it. ACLED
+    types of retyped and classifier-found events are derived later (``_acled``): "" here."""
     if hits:
         best = max(hits, key=lambda h: (bool(lex.triggers[h.key][2]),
                                         bool(lex.triggers[h.key][3])))  # fmt: skip
@@ -555,8 +557,7 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
         source = "lexicon"
         if (guess.plover != plover and guess.probability >= _TYPE_OVERRIDE
                 and not weapon):  # fmt: skip
-            plover, (acled, subtype) = guess.plover, _ACLED_OF.get(guess.plover, ("", ""))
-            source = "classifier"
+            plover, acled, subtype, source = guess.plover, "", "", "classifier"
         return _Typed(plover, acled, subtype, weapon, best.start, best.end, best.first_word,
                       source)  # fmt: skip
     if guess.cameo_form is not None:
@@ -564,7 +565,7 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
             return None
     elif guess.event < _DETECT.get(lang, 1.0):
         return None
-    acled, subtype = _ACLED_OF.get(guess.plover, ("", ""))
+    acled = subtype = ""
     if guess.cameo_form is not None:
         first = guess.cameo_form.split(" ")[0]
         for k, (a, b, w) in enumerate(spans):
