@@ -85,7 +85,14 @@ class RawArticle:
     url: str | None = None
     outlet: str | None = None
     author: str | None = None
-    published: str | None = None  # ISO 8601 when the source gave one
+    published: str | None = None  # ISO 8601 when the source gave one: 2024, 2024-05, 2024-05-12,
+    # 2024-05-12T10:00+03:00 (zone kept when given); never a guessed day
+    published_precision: str | None = None  # year | month | day | minute | second
+    published_basis: str = "source"  # source (the record's field), metadata (the page's own
+    # meta tags), date line (a visible date line), guess (an extractor's guess)
+    published_raw: str | None = None  # the value as the source wrote it (kept when unparsed)
+    crawled: str | None = None  # ISO crawl time (SaudiNewsNet's date_extracted): an upper bound
+    # of the day of writing, never taken for the publication date
     lang_hint: str | None = None
     encoding: str = "utf-8"
     title_in_text: bool = False  # plain text: the first line of ``text`` is the title
@@ -113,6 +120,9 @@ class Document:
     author: str | None = None
     published: str | None = None  # ISO date or datetime
     published_text: str | None = None  # as written
+    published_precision: str | None = None  # year | month | day | minute | second
+    published_basis: str | None = None  # source | metadata | date line | guess (RawArticle)
+    crawled: str | None = None  # crawl time: an upper bound of the day of writing
     dateline: str | None = None
     agency: str | None = None
     encoding: str = "utf-8"
