@@ -72,3 +72,18 @@ def test_any_bytes_decode_or_raise_an_encoding_error(data: bytes) -> None:
         assert exc.reason in {"empty", "binary", "invalid_utf8", "undecodable"}
     else:
         assert isinstance(got.text, str)
+
+
+def test_undeclared_legacy_bytes_are_decoded_with_a_warning_saying_so() -> None:
+    got = decode_bytes(ARABIC.encode("cp1256"))
+    assert got.text == ARABIC and got.encoding == "cp1256"
+    assert got.warnings == ["no encoding declared and the bytes are not UTF-8: decoded as cp1256"]
+
+
+def test_declared_legacy_bytes_that_fit_need_no_warning() -> None:
+    got = decode_bytes(ARABIC.encode("cp1256"), declared="windows-1256")
+    assert got.text == ARABIC and got.warnings == []
+
+
+def test_utf8_without_declaration_needs_no_warning() -> None:
+    assert decode_bytes(ARABIC.encode("utf-8")).warnings == []

@@ -9,6 +9,8 @@ Order: byte-order marks (UTF-8, UTF-16 LE/BE); strict UTF-8; the declared encodi
 ``charset-normalizer`` limited to the encodings Arabic, Persian and English news come in
 (Windows-1256, ISO-8859-6, UTF-16, Windows-1252, Latin-1). A file that is mostly UTF-8 but has
 broken sequences is refused as ``invalid_utf8`` rather than silently re-read as a legacy code page.
+Every decision against the declaration, and every encoding found by detection (a wrong
+declaration, or none on bytes that are not UTF-8), is recorded in ``Decoded.warnings``.
 """
 
 from __future__ import annotations
@@ -154,4 +156,6 @@ def decode_bytes(
     enc = _python_codec(best.encoding) or best.encoding
     if warnings:
         warnings[-1] += f"; decoded as {enc}"
+    else:
+        warnings.append(f"no encoding declared and the bytes are not UTF-8: decoded as {enc}")
     return Decoded(str(best), enc, warnings)
