@@ -64,3 +64,41 @@ def test_any_solar_hijri_date_round_trips(d: date) -> None:
 def test_never_crashes_on_any_line(line: str) -> None:
     got = parse_date_line(line)
     assert got is None or len(got.iso) >= 10
+
+
+def test_reads_arabic_comma_and_ignores_bidi_marks() -> None:
+    for line in ("\u202d4 سبتمبر، 2018\u202c", "\u200f4 سبتمبر، 2018\u200e", "\u20664 سبتمبر ،2018\u2069",
+                 "سبتمبر 4، 2018", "الثلاثاء، 4 سبتمبر، 2018"):  # fmt: skip
+        got = parse_date_line(line)
+        assert got is not None and got.iso == "2018-09-04", line
+
+
+def test_reads_numbered_levantine_months() -> None:
+    assert parse_date_line("15 تشرين 1 2024").iso == "2024-10-15"
+    assert parse_date_line("3 كانون 2 2024").iso == "2024-01-03"
+    assert parse_date_line("1 تشرين 2 2024").iso == "2024-11-01"
+    assert parse_date_line("25 كانون 1 2023").iso == "2023-12-25"
+
+
+def test_a_hijri_era_mark_makes_a_numeric_date_hijri() -> None:
+    for line in ("12-03-1445 هـ", "12/03/1445هـ", "1445/03/12 ه.ق", "١٢-٠٣-١٤٤٥ هـ"):
+        got = parse_date_line(line)
+        assert (got.iso, got.calendar) == ("2023-09-27", "hijri"), line
+    got = parse_date_line("1403/02/23 ه.ش")
+    assert (got.iso, got.calendar) == ("2024-05-12", "solar_hijri")
+
+
+def test_precision_seconds_and_zone_are_kept_beside_the_minute_iso() -> None:
+    got = parse_date_line("12 May 2024 10:00:30 GMT+3")
+    assert (got.iso, got.precision, got.clock, got.zone) == (
+        "2024-05-12T10:00", "second", "10:00:30", "+03:00",
+    )  # fmt: skip
+    got = parse_date_line("۱۴۰۲/۰۹/۱۲ ۱۰:۳۰")
+    assert (got.precision, got.clock, got.zone) == ("minute", "10:30", None)
+    assert parse_date_line("2024/04/22").precision == "day"
+
+
+def test_impossible_times_and_mismatched_calendars_are_not_date_lines() -> None:
+    assert parse_date_line("12 May 2024 25:00") is None
+    assert parse_date_line("12 دی 2024") is None  # a Solar Hijri month in a Gregorian year
+    assert parse_date_line("12 مارس 1403") is None  # a Gregorian month in a Hijri-range year

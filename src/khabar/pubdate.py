@@ -1,11 +1,16 @@
 """Publication-date lines: recognise a line that is only a date (and time), and read it.
 
 Input: one line of an article. Output: ``PubDate`` (ISO date or datetime, the calendar it was
-written in, the text as written) or ``None`` when the line is not a date line. Covers numeric
-dates (2024/04/22, 22-04-2024, ۱۴۰۲/۰۹/۱۲), day-month-year with month names of every Arabic naming
-system, Persian Gregorian and Solar Hijri (``jdatetime``) and Hijri (``hijridate``) months,
-English "April 22, 2024", optional weekday and clock time ("08:25م", "8:25 PM").
-Full date resolution inside sentences is a later stage (issue 2).
+written in, the text as written, the precision, the clock as written and the zone when the line
+gives one) or ``None`` when the line is not a date line. Covers numeric dates (2024/04/22,
+22-04-2024, ۱۴۰۲/۰۹/۱۲; a year from 1300 to 1500 is Solar Hijri unless هـ, ق or "ه.ق" follows
+it: 12-03-1445 هـ is Hijri), day-month-year with month names of every Arabic naming system
+(Syriac/Levantine ones also numbered: تشرين 1, كانون 2), Persian Gregorian and Solar Hijri
+(``jdatetime``) and Hijri (``hijridate``) months, English "April 22, 2024" and "22 Apr 2024",
+an optional weekday, clock time ("08:25م", "8:25 PM", "10:00:30") and zone ("GMT", "UTC+3",
+"+03:00"). Separators may be ASCII or Arabic-script punctuation (، ؛ ؍); bidi and format
+characters (U+200E/F, U+202A-E, U+2066-9) are ignored. Full date resolution inside sentences is
+a later stage (issue 2).
 """
 
 from __future__ import annotations
@@ -25,16 +30,31 @@ _FILLER = {
     "on", "at", "تاريخ انتشار", "انتشار", "به روز", "شده", "ساعت", "الساعه", "الموافق", "م", "ه",
     "هـ", "ق", "ش", "gmt", "utc", "ت", "غ", "am", "pm", "ص", "مساء", "صباحا", "ظهرا",
 }  # fmt: skip
-_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::\d{2})?\s*(م|ص|pm|am|مساء|صباحا|ب ?ظ|ق ?ظ)?")
-_YMD = re.compile(r"\b(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\b")
-_DMY = re.compile(r"\b(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\b")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(م|ص|pm|am|مساء|صباحا|ب ?ظ|ق ?ظ)?")
+_ZONE = re.compile(
+    r"\b(?:gmt|utc)\s*(?P<named>[+-]\d{1,2}(?::?\d{2})?)?"
+    r"|(?<![\d:])(?P<offset>[+-]\d{2}:?\d{2})(?!\d)"
+)
+_SEP = r"\s*[/\-.\u060d]\s*"  # / - . and the Arabic date separator ؍
+_YMD = re.compile(rf"(?<![\d.])(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})(?![\d.]?\d)")
+_DMY = re.compile(rf"(?<![\d.])(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}})(?![\d.]?\d)")
+_COMMA = r"[\s,\u060c\u061b]*"  # spaces, commas (Arabic comma ، too) and ؛ between the parts
+# What follows a year to name its calendar: هـ / ه.ق / ق (Hijri), ه.ش / ش (Solar Hijri).
+_ERA = re.compile(
+    r"\s*(?:(?P<solar>ه\s*\.?\s*ش|شمسي|ش)|(?P<hijri>ه\s*\.?\s*ق|هجريه|هجري|قمري|ه|ق))(?!\w)"
+)
+# Syriac month pairs are also numbered: تشرين الأول = تشرين 1, كانون الثاني = كانون 2.
+_ORDINALS = {"الاول": "1", "الثاني": "2"}
 
 
 @dataclass(frozen=True, slots=True)
 class PubDate:
-    iso: str  # YYYY-MM-DD or YYYY-MM-DDTHH:MM
+    iso: str  # YYYY-MM-DD or YYYY-MM-DDTHH:MM (no seconds, no zone: see ``clock``/``zone``)
     calendar: str  # gregorian | solar_hijri | hijri
     text: str  # as written
+    precision: str = "day"  # day | minute | second
+    clock: str | None = None  # HH:MM or HH:MM:SS (24-hour) when the line gives a time
+    zone: str | None = None  # +HH:MM when the line gives one (GMT, UTC+3, +0300)
 
 
 def _calendar_for_year(y: int) -> str:
@@ -44,13 +64,29 @@ def _calendar_for_year(y: int) -> str:
 
 
 @lru_cache(maxsize=1)
+def month_table() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Normalised month name → ((calendar, month), ...): ``resources/months.csv`` plus the
+    numbered spelling of each Syriac pair ("تشرين 1" for تشرين الأول, "كانون 2" for كانون الثاني).
+    """
+    table = dict(month_names())
+    for name, options in month_names().items():
+        first, _, last = name.rpartition(" ")
+        if first and last in _ORDINALS and all(c == "gregorian" for c, _ in options):
+            table.setdefault(f"{first} {_ORDINALS[last]}", options)
+    return table
+
+
+@lru_cache(maxsize=1)
 def _month_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    names = sorted(month_names(), key=len, reverse=True)
+    names = sorted(month_table(), key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
     day_first = re.compile(
-        rf"(\d{{1,2}})\s*(?:من\s+)?({alt})(?:\s*/\s*(?:{alt}))?\s*,?\s*(\d{{4}})"
+        rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:من\s+)?({alt})\.?(?:\s*/\s*(?:{alt}))?"
+        rf"{_COMMA}(\d{{4}})(?!\d)"
     )
-    month_first = re.compile(rf"\b({alt})\s+(\d{{1,2}}),?\s+(\d{{4}})")
+    month_first = re.compile(
+        rf"\b({alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{_COMMA}(\d{{4}})(?!\d)"
+    )
     return day_first, month_first
 
 
@@ -63,25 +99,59 @@ def _month_date(norm: str) -> tuple[str, int, int, int, str] | None:
         name, day, year = m.group(1), int(m.group(2)), int(m.group(3))
     else:
         return None
-    options = month_names()[name]
+    options = month_table()[name]
     # Years 1300-1500 are Solar Hijri or Hijri; the month name says which.
     wanted = ("solar_hijri", "hijri") if 1300 <= year <= 1500 else ("gregorian",)
-    cal, month = next(((c, mo) for c, mo in options if c in wanted), options[0])
-    return cal, year, month, day, m.group(0)
+    found = next(((c, mo) for c, mo in options if c in wanted), None)
+    if found is None:  # a Solar Hijri month in a Gregorian year, or the reverse: not a date
+        return None
+    return found[0], year, found[1], day, m.group(0)
 
 
-def _time(norm: str) -> tuple[str, str] | None:
+def _numeric_calendar(norm: str, m: re.Match[str], year: int) -> str:
+    """The calendar of a numeric date: an era mark after it (هـ, ه.ق, ش) or the year's range."""
+    era = _ERA.match(norm, m.end())
+    if era and era.group("hijri"):
+        return "hijri"
+    if era and era.group("solar"):
+        return "solar_hijri"
+    return _calendar_for_year(year)
+
+
+def _time(norm: str) -> tuple[str, bool, str] | None:
+    """(HH:MM or HH:MM:SS, seconds given, matched text) of the first clock time in ``norm``;
+    ``("", False, matched)`` when it is no time of day (25:00)."""
     m = _TIME.search(norm)
     if not m:
         return None
-    hour, minute, mer = int(m.group(1)), int(m.group(2)), (m.group(3) or "").replace(" ", "")
+    bad = ("", False, m.group(0))
+    hour, minute = int(m.group(1)), int(m.group(2))
+    mer = (m.group(4) or "").replace(" ", "")
     if mer in ("م", "pm", "مساء", "بظ") and hour < 12:
         hour += 12
     if mer in ("ص", "am", "صباحا", "قظ") and hour == 12:
         hour = 0
     if hour > 23 or minute > 59:
+        return bad
+    clock = f"{hour:02d}:{minute:02d}"
+    if m.group(3) is not None:
+        if int(m.group(3)) > 59:
+            return bad
+        clock += f":{int(m.group(3)):02d}"
+    return clock, m.group(3) is not None, m.group(0)
+
+
+def _zone(norm: str) -> str | None:
+    """``+HH:MM`` of a zone written after the time ("GMT", "UTC+3", "+0300"), else ``None``."""
+    m = _ZONE.search(norm)
+    if not m:
         return None
-    return f"{hour:02d}:{minute:02d}", m.group(0)
+    raw = m.group("named") or m.group("offset") or "+00"
+    sign, digits = raw[0], raw[1:].replace(":", "")
+    hours, minutes = (digits, "00") if len(digits) <= 2 else (digits[:-2], digits[-2:])
+    if int(hours) > 14 or int(minutes) > 59:
+        return None
+    return f"{sign}{int(hours):02d}:{minutes}"
 
 
 def _leftover_ok(norm: str, used: list[str]) -> bool:
@@ -98,6 +168,10 @@ def parse_date_line(line: str) -> PubDate | None:
 
     >>> parse_date_line("15 مارس 2020 , 08:25م").iso
     '2020-03-15T20:25'
+    >>> parse_date_line("\u202d4 سبتمبر، 2018\u202c").iso
+    '2018-09-04'
+    >>> parse_date_line("12-03-1445 هـ").calendar
+    'hijri'
     """
     norm = normalize(line).strip()
     if not norm or len(norm) > 60:
@@ -106,10 +180,10 @@ def parse_date_line(line: str) -> PubDate | None:
     m = _YMD.search(norm)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        found = (_calendar_for_year(y), y, mo, d, m.group(0))
+        found = (_numeric_calendar(norm, m, y), y, mo, d, m.group(0))
     elif (m := _DMY.search(norm)) is not None:
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        found = (_calendar_for_year(y), y, mo, d, m.group(0))
+        found = (_numeric_calendar(norm, m, y), y, mo, d, m.group(0))
     else:
         found = _month_date(norm)
     if found is None:
@@ -119,11 +193,17 @@ def parse_date_line(line: str) -> PubDate | None:
     if greg is None:
         return None
     used = [matched]
-    iso = greg.isoformat()
-    t = _time(norm.replace(matched, " "))
+    iso, precision, clock, zone = greg.isoformat(), "day", None, None
+    rest = norm.replace(matched, " ")
+    t = _time(rest)
     if t:
-        iso += "T" + t[0]
-        used.append(t[1])
+        clock, with_seconds, written = t
+        if not clock:
+            return None  # a date with an impossible time (25:00) is not a date line
+        iso += "T" + clock[:5]
+        precision = "second" if with_seconds else "minute"
+        used.append(written)
+        zone = _zone(rest.replace(written, " "))
     if not _leftover_ok(norm, used):
         return None
-    return PubDate(iso, cal, line.strip())
+    return PubDate(iso, cal, line.strip(), precision, clock, zone)
