@@ -1,10 +1,26 @@
 """JSON lines: one article per line with ``url``, ``title``, ``text``, ``published``, ``outlet``
-and optional ``lang``.
+and optional ``lang``, ``author``, ``crawled`` / ``date_extracted``.
 
 Input: a binary stream (read line by line, so big exports stream). Output: one ``RawArticle``
 per good line; a quarantine record (with the line number and the line itself) per broken line:
 bad JSON, not an object, missing or empty ``text``, wrong field types, a line over the size
 limit. The other lines are read as usual.
+
+Dates: ``published`` is a string or a JSON number (Unix time) read by
+``khabar.published.parse_published``: ISO 8601 (``2024``, ``2024-05``, ``2024-05-12``,
+``2024-05-12T10:00:00+03:00``, ``Z``, fractional seconds), RFC 2822
+(``Sun, 12 May 2024 10:00:00 +0300``), Unix time in seconds or milliseconds (``1715497200``,
+``1715497200000``, as a number or a digit string; UTC), Solar Hijri (``1403/02/23``,
+``۱۴۰۳/۰۲/۲۳``, ``23 اردیبهشت 1403``) and Hijri dates (``5 رمضان 1445 هـ``, ``12-03-1445 هـ``),
+day-month-year with Arabic, Persian or English month names (``12 مايو 2024``, ``15 تشرين 1 2024``,
+``May 12, 2024 10:00 PM``), in any digit script, with an optional weekday and clock time. The
+article gets ``published`` (the Gregorian ISO value at its precision, zone kept when given),
+``published_precision`` (year, month, day, minute, second), ``published_basis="source"`` and
+``published_raw`` (the value as given). A value that is none of these is kept in
+``published_raw`` only, with a warning; it is never compared as a date. ``crawled`` (or
+SaudiNewsNet's ``date_extracted``, e.g. ``2015-07-21 02:35:54``) is the crawl time, read the
+same way into ``RawArticle.crawled`` and never taken for the publication date. Every other field
+must be a string.
 """
 
 from __future__ import annotations
@@ -16,14 +32,19 @@ from typing import BinaryIO
 from khabar.decode import decode_bytes
 from khabar.errors import EncodingError
 from khabar.model import RawArticle
+from khabar.published import parse_published
 from khabar.readers.base import ReadContext, ReadItem, from_error, quarantine
 
 __all__ = ["read_jsonl"]
 
-_FIELDS = ("url", "title", "text", "published", "outlet", "lang", "author")
+_FIELDS = ("url", "title", "text", "outlet", "lang", "author")
+_TIME_FIELDS = ("published", "crawled", "date_extracted")  # strings or numbers (Unix time)
+_FORMS = "ISO 8601, RFC 2822, Unix time, Solar Hijri or Hijri date, month names"
+
+Value = str | int | float
 
 
-def _parse_line(line: str) -> tuple[dict[str, str | None] | None, str, str]:
+def _parse_line(line: str) -> tuple[dict[str, Value | None] | None, str, str]:
     """Return (record, reason, detail); record is None when the line is refused."""
     try:
         obj = json.loads(line)
@@ -31,15 +52,26 @@ def _parse_line(line: str) -> tuple[dict[str, str | None] | None, str, str]:
         return None, "bad_json", f"not valid JSON: {exc.msg} at column {exc.colno}"
     if not isinstance(obj, dict):
         return None, "bad_record", f"expected a JSON object, got {type(obj).__name__}"
-    record: dict[str, str | None] = {}
-    for key in _FIELDS:
+    record: dict[str, Value | None] = {}
+    for key in _FIELDS + _TIME_FIELDS:
         value = obj.get(key)
-        if value is not None and not isinstance(value, str):
-            return None, "bad_record", f"field {key!r} must be a string, got {type(value).__name__}"
-        record[key] = value.strip() if isinstance(value, str) and value.strip() else None
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if value is not None and not isinstance(value, str) and not (
+            number and key in _TIME_FIELDS
+        ):
+            kinds = "a string or a number (Unix time)" if key in _TIME_FIELDS else "a string"
+            return None, "bad_record", f"field {key!r} must be {kinds}, got {type(value).__name__}"
+        if isinstance(value, str):
+            value = value.strip() or None
+        record[key] = value
     if not record["text"]:
         return None, "no_text", "the record has no 'text' field (or it is empty)"
     return record, "", ""
+
+
+def _text(record: dict[str, Value | None], key: str) -> str | None:
+    value = record[key]
+    return value if isinstance(value, str) else None
 
 
 def read_jsonl(source: str, stream: BinaryIO, ctx: ReadContext) -> Iterator[ReadItem]:
@@ -67,16 +99,41 @@ def read_jsonl(source: str, stream: BinaryIO, ctx: ReadContext) -> Iterator[Read
                 locator=locator,
             )  # fmt: skip
             continue
-        yield RawArticle(
-            source=source,
-            locator=locator,
-            kind="jsonl",
-            text=record["text"] or "",
-            title=record["title"],
-            url=record["url"],
-            outlet=record["outlet"],
-            author=record["author"],
-            published=record["published"],
-            lang_hint=record["lang"],
-            encoding=decoded.encoding,
+        yield _article(record, source, locator, decoded.encoding, list(decoded.warnings))
+
+
+def _article(
+    record: dict[str, Value | None], source: str, locator: str, encoding: str, warnings: list[str]
+) -> RawArticle:
+    """The ``RawArticle`` of a good record, its dates read (unreadable ones warned about)."""
+    published_raw = record["published"]
+    published = parse_published(published_raw) if published_raw is not None else None
+    if published_raw is not None and published is None:
+        warnings.append(
+            f"published value {str(published_raw)!r} is not a date khabar reads ({_FORMS}); "
+            "stored unparsed, never compared as a date"
         )
+    crawled_raw = record["crawled"] if record["crawled"] is not None else record["date_extracted"]
+    crawled = parse_published(crawled_raw) if crawled_raw is not None else None
+    if crawled_raw is not None and crawled is None:
+        warnings.append(
+            f"crawl time {str(crawled_raw)!r} is not a date khabar reads ({_FORMS}); ignored"
+        )
+    return RawArticle(
+        source=source,
+        locator=locator,
+        kind="jsonl",
+        text=_text(record, "text") or "",
+        title=_text(record, "title"),
+        url=_text(record, "url"),
+        outlet=_text(record, "outlet"),
+        author=_text(record, "author"),
+        published=published.iso if published else None,
+        published_precision=published.precision if published else None,
+        published_basis="source",
+        published_raw=str(published_raw) if published_raw is not None else None,
+        crawled=crawled.iso if crawled else None,
+        lang_hint=_text(record, "lang"),
+        encoding=encoding,
+        warnings=warnings,
+    )
