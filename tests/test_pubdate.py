@@ -1,10 +1,17 @@
 from datetime import date
+from pathlib import Path
 
 import jdatetime
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from khabar.clean import clean_article
+from khabar.model import LineRole, RawArticle
 from khabar.pubdate import parse_date_line
+from khabar.published import parse_published
+from khabar.readers import ReadContext, read_paths
+from khabar.settings import Settings
 
 AR_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
              "أكتوبر", "نوفمبر", "ديسمبر"]  # fmt: skip
@@ -102,3 +109,46 @@ def test_impossible_times_and_mismatched_calendars_are_not_date_lines() -> None:
     assert parse_date_line("12 May 2024 25:00") is None
     assert parse_date_line("12 دی 2024") is None  # a Solar Hijri month in a Gregorian year
     assert parse_date_line("12 مارس 1403") is None  # a Gregorian month in a Hijri-range year
+
+
+CASES = Path(__file__).parent / "data" / "cases"
+
+
+def test_case_date_line_with_arabic_comma_and_bidi_marks_is_the_publication_date() -> None:
+    """tests/data/cases/dateline_arabic_comma.txt (from ../shared/cases): the line under the title
+    is "\u202d4 سبتمبر، 2018\u202c"; it is the publication date, not a heading."""
+    path = CASES / "dateline_arabic_comma.txt"
+    (raw,) = list(read_paths([str(path)], ReadContext(Settings())))
+    assert isinstance(raw, RawArticle) and raw.kind == "txt" and raw.title_in_text
+    cleaned = clean_article(raw, Settings())
+    assert cleaned.title == "غارات جوية على مواقع في محافظة مأرب"
+    assert cleaned.published == "2018-09-04"
+    (line,) = [d for d in cleaned.lines if "سبتمبر، 2018" in d.text and d.line_no == 3]
+    assert line.role is LineRole.PUBLISHED
+    assert all(d.role is not LineRole.HEADING for d in cleaned.lines)
+    body = [d for d in cleaned.lines if d.role is LineRole.BODY]
+    assert "3 سبتمبر، 2018" in body[0].text  # the date inside the sentence stays body
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("\u202b4 سبتمبر، 2018، 10:30 ص\u202c", "2018-09-04T10:30"),
+        ("\u200f٤ أيلول، ٢٠١٨", "2018-09-04"),
+        ("\u202b۱۳ شهریور، ۱۳۹۷\u202c", "2018-09-04"),
+        ("\u2068September 4, 2018\u2069", "2018-09-04"),
+        ("الثلاثاء، \u200f4 سبتمبر، 2018 - 10:30", "2018-09-04T10:30"),
+        ("4، سبتمبر، 2018", "2018-09-04"),
+        ("4 سبتمبر؛ 2018", "2018-09-04"),
+        ("\u200e2018؍09؍04\u200e", "2018-09-04"),
+        ("\u2067٤/٩/٢٠١٨\u2069", "2018-09-04"),
+    ],
+)
+def test_arabic_script_punctuation_and_format_characters_in_any_date_line(line: str, iso: str) -> None:
+    got = parse_date_line(line)
+    assert got is not None and got.iso == iso, line
+
+
+def test_a_date_line_with_arabic_comma_in_jsonl_published_reads_too() -> None:
+    got = parse_published("\u202d4 سبتمبر، 2018\u202c")
+    assert (got.iso, got.precision) == ("2018-09-04", "day")

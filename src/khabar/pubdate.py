@@ -81,7 +81,7 @@ def _month_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = sorted(month_table(), key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
     day_first = re.compile(
-        rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:من\s+)?({alt})\.?(?:\s*/\s*(?:{alt}))?"
+        rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?{_COMMA}(?:من\s+)?({alt})\.?(?:\s*/\s*(?:{alt}))?"
         rf"{_COMMA}(\d{{4}})(?!\d)"
     )
     month_first = re.compile(
