@@ -144,7 +144,9 @@ def test_case_date_line_with_arabic_comma_and_bidi_marks_is_the_publication_date
         ("\u2067٤/٩/٢٠١٨\u2069", "2018-09-04"),
     ],
 )
-def test_arabic_script_punctuation_and_format_characters_in_any_date_line(line: str, iso: str) -> None:
+def test_arabic_script_punctuation_and_format_characters_in_any_date_line(
+    line: str, iso: str
+) -> None:
     got = parse_date_line(line)
     assert got is not None and got.iso == iso, line
 

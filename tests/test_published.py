@@ -168,7 +168,9 @@ def test_never_crashes_and_always_gives_a_known_precision(value: str) -> None:
         (2024, "2024", "year", "gregorian"),
     ],
 )
-def test_documented_forms(value: str | int | float, iso: str, precision: str, calendar: str) -> None:
+def test_documented_forms(
+    value: str | int | float, iso: str, precision: str, calendar: str
+) -> None:
     got = parse_published(value)
     assert got is not None
     assert (got.iso, got.precision, got.calendar) == (iso, precision, calendar)

@@ -64,7 +64,7 @@ def _calendar_for_year(y: int) -> str:
 
 
 @lru_cache(maxsize=1)
-def month_table() -> dict[str, tuple[tuple[str, int], ...]]:
+def _month_table() -> dict[str, tuple[tuple[str, int], ...]]:
     """Normalised month name → ((calendar, month), ...): ``resources/months.csv`` plus the
     numbered spelling of each Syriac pair ("تشرين 1" for تشرين الأول, "كانون 2" for كانون الثاني).
     """
@@ -78,15 +78,13 @@ def month_table() -> dict[str, tuple[tuple[str, int], ...]]:
 
 @lru_cache(maxsize=1)
 def _month_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    names = sorted(month_table(), key=len, reverse=True)
+    names = sorted(_month_table(), key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
     day_first = re.compile(
         rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?{_COMMA}(?:من\s+)?({alt})\.?(?:\s*/\s*(?:{alt}))?"
         rf"{_COMMA}(\d{{4}})(?!\d)"
     )
-    month_first = re.compile(
-        rf"\b({alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{_COMMA}(\d{{4}})(?!\d)"
-    )
+    month_first = re.compile(rf"\b({alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{_COMMA}(\d{{4}})(?!\d)")
     return day_first, month_first
 
 
@@ -99,7 +97,7 @@ def _month_date(norm: str) -> tuple[str, int, int, int, str] | None:
         name, day, year = m.group(1), int(m.group(2)), int(m.group(3))
     else:
         return None
-    options = month_table()[name]
+    options = _month_table()[name]
     # Years 1300-1500 are Solar Hijri or Hijri; the month name says which.
     wanted = ("solar_hijri", "hijri") if 1300 <= year <= 1500 else ("gregorian",)
     found = next(((c, mo) for c, mo in options if c in wanted), None)

@@ -56,8 +56,10 @@ def _parse_line(line: str) -> tuple[dict[str, Value | None] | None, str, str]:
     for key in _FIELDS + _TIME_FIELDS:
         value = obj.get(key)
         number = isinstance(value, int | float) and not isinstance(value, bool)
-        if value is not None and not isinstance(value, str) and not (
-            number and key in _TIME_FIELDS
+        if (
+            value is not None
+            and not isinstance(value, str)
+            and not (number and key in _TIME_FIELDS)
         ):
             kinds = "a string or a number (Unix time)" if key in _TIME_FIELDS else "a string"
             return None, "bad_record", f"field {key!r} must be {kinds}, got {type(value).__name__}"
