@@ -3,7 +3,7 @@ weekday checks and Solar Hijri correction proposals."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -200,3 +200,114 @@ def test_consistent_or_disagreeing_weekdays_propose_nothing() -> None:
     assert propose_anchor_repair(got.dates, anchor=monday, settings=S) is None
     got = extract_dates("اليوم الاثنين وأمس الخميس", anchor=date(2015, 7, 21), settings=S)
     assert propose_anchor_repair(got.dates, anchor=date(2015, 7, 21), settings=S) is None
+
+
+# -- issue [4/8]: "N units ago", months and years named from the publication date, more forms -----
+AT_TWO = datetime(2024, 3, 10, 2, 0, tzinfo=timezone(timedelta(hours=3)))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("أصيب جنديان منذ يومين", "2024-03-08", "day"),
+        ("انفجرت قبل ثلاثة أيام على الطريق", "2024-03-07", "day"),
+        ("سقطت قذيفة قبل ٥ ساعات", "2024-03-09", "day"),  # 02:00 minus 5 hours
+        ("سقطت قذيفة قبل ساعة", "2024-03-10", "day"),
+        ("وقع الهجوم قبل أسبوعين", "2024-02-25", "day"),
+        ("بدأت الأزمة قبل شهرين", "2024-01", "month"),
+        ("این حمله دو روز پیش رخ داد", "2024-03-08", "day"),
+        ("سه ساعت پیش", "2024-03-09", "day"),
+        ("۵ روز قبل", "2024-03-05", "day"),
+        ("The attack happened three days ago", "2024-03-07", "day"),
+        ("a day ago", "2024-03-09", "day"),
+        ("10 hours ago", "2024-03-09", "day"),
+        ("clashes earlier this month", "2024-03", "month"),
+        ("الشهر الماضي", "2024-02", "month"),
+        ("پارسال", "2023", "year"),
+        ("دیشب", "2024-03-09", "day"),
+        ("پریروز", "2024-03-08", "day"),
+        ("last Tuesday", "2024-03-05", "day"),
+    ],
+)
+def test_ago_and_relative_periods_count_from_the_publication_time(
+    text: str, value: str, precision: str
+) -> None:
+    got = extract_dates(text, anchor=AT_TWO.date(), settings=S, anchor_time=AT_TWO).dates
+    assert [(d.value, d.precision) for d in got] == [(value, precision)], [d.text for d in got]
+
+
+def test_hours_ago_without_a_publication_time_is_flagged_approximate() -> None:
+    (d,) = extract_dates("قبل ٥ ساعات", anchor=date(2024, 3, 10), settings=S).dates
+    assert d.value == "2024-03-10" and any(f.startswith("approximate") for f in d.flags)
+
+
+@pytest.mark.parametrize(
+    "text", ["قبل يومين من الانتخابات", "دو روز قبل از انتخابات", "منذ أيام", "چند روز پیش"]
+)
+def test_before_another_event_or_a_vague_count_is_no_date(text: str) -> None:
+    assert extract_dates(text, anchor=date(2024, 3, 10), settings=S).dates == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "calendar"),
+    [
+        ("في 15 تشرين 1 2024", "2024-10-15", "gregorian"),
+        ("3 كانون 2 2024", "2024-01-03", "gregorian"),
+        ("ضبطت يوم 12-03-1445 هـ", "2023-09-27", "hijri"),
+        ("۱۴۰۳/۰۲/۲۳", "2024-05-12", "solar_hijri"),
+        ("دوازدهم فروردین ۱۴۰۳", "2024-03-31", "solar_hijri"),
+        ("پنج شنبه ۱۶ فروردین ۱۴۰۳", "2024-04-04", "solar_hijri"),
+        ("۲۰ مهر ۰۲", "2023-10-12", "solar_hijri"),
+        ("۵ آبان ۱۴۰۲ساعت ۱۰", "2023-10-27", "solar_hijri"),
+        ("5 رمضان 1445هـ", "2024-03-15", "hijri"),
+        ("الحادي والعشرين من شباط 2024", "2024-02-21", "gregorian"),
+        ("12 شتنبر 2024", "2024-09-12", "gregorian"),
+        ("۱۰ ذی‌الحجه ۱۴۴۴", "2023-06-28", "hijri"),
+    ],
+)
+def test_more_written_forms(text: str, value: str, calendar: str) -> None:
+    d = _one(text, date(2024, 11, 1))
+    assert (d.value, d.calendar, d.flags) == (value, calendar, [])
+
+
+def test_an_era_mark_makes_a_year_hijri_or_solar() -> None:
+    assert _one("عام 1445 هـ").value == "2023"
+    assert _one("سال ۱۴۰۲ ه.ش").value == "2023"
+
+
+_DIGITS = {"ascii": "0123456789", "arabic": "٠١٢٣٤٥٦٧٨٩", "persian": "۰۱۲۳۴۵۶۷۸۹"}
+
+
+def _digits(n: int, script: str, width: int = 0) -> str:
+    return "".join(_DIGITS[script][int(c)] for c in str(n).zfill(width))
+
+
+@given(
+    day=st.dates(date(1995, 1, 1), date(2035, 12, 31)),
+    script=st.sampled_from(sorted(_DIGITS)),
+    calendar=st.sampled_from(["gregorian", "solar_hijri", "hijri"]),
+    pick=st.integers(0, 50),
+)
+def test_any_day_written_in_any_calendar_digits_and_spelling_reads_back(
+    day: date, script: str, calendar: str, pick: int
+) -> None:
+    import jdatetime
+    from hijridate import Gregorian
+
+    from khabar.resources import read_csv
+
+    if calendar == "solar_hijri":
+        j = jdatetime.date.fromgregorian(date=day)
+        y, m, d = j.year, j.month, j.day
+    elif calendar == "hijri":
+        h = Gregorian(day.year, day.month, day.day).to_hijri()
+        y, m, d = h.year, h.month, h.day
+    else:
+        y, m, d = day.year, day.month, day.day
+    names = [r["name"] for r in read_csv("months.csv")
+             if r["calendar"] == calendar and int(r["month"]) == m]  # fmt: skip
+    name = names[pick % len(names)]
+    era = " هـ" if calendar == "hijri" else ""
+    text = f"وقع ذلك في {_digits(d, script)} {name} {_digits(y, script)}{era} حسب المصدر"
+    got = extract_dates(text, anchor=None, settings=S).dates
+    assert [x.value for x in got] == [day.isoformat()], (text, [x.text for x in got])

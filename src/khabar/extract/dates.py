@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import jdatetime
@@ -59,28 +59,46 @@ def _lexicon() -> _Lexicon:
     words: dict[str, dict[str, str]] = {}
     for row in read_csv("date_words.tsv"):
         words.setdefault(row["kind"], {})[normalize(row["word"])] = row["value"]
+    words["number"] = {normalize(r["word"]): r["value"] for r in read_csv("numbers.tsv")}
+    words["number"].update({"a": "1", "an": "1"})
     wd, mon = _alt(weekday_names()), _alt(month_names())
+    solar = _alt([n for n, opts in month_names().items() if ("solar_hijri" in dict(opts))])
     rel, pod, qual = _alt(words["relative"]), _alt(words["part_of_day"]), _alt(words["qualifier"])
     direction, ordinal = _alt(words["direction"]), _alt(words["ordinal"])
     year_word, zone, prep = _alt(words["year_word"]), _alt(words["zone"]), _alt(words["prep"])
+    era, period, num = _alt(words["era"]), _alt(words["period"]), _alt(words["number"])
+    unit, dual, ago = _alt(words["unit"]), _alt(words["unit_dual"]), _alt(words["ago"])
     b, e = r"(?<!\w)", r"(?!\w)"
     day_word = r"(?:(?:يوم|روز|on)\s+)?"
     sep = r"\s*[/\-.]\s*"
+    # a written year ends at its last digit ("۱۴۰۲ساعت"); an era mark may follow ("1445 هـ")
+    year = rf"(?P<year>\d{{4}})(?!\d)(?:\s*(?P<era>{era})(?!\w))?"
     p = {
+        "solar2": rf"{b}(?:{day_word}(?P<wd>{wd})\s*[,،]?\s*)?(?P<day>\d{{1,2}}|{ordinal})\s+"
+        rf"(?P<mon>{solar})\s+(?P<year>\d{{2}})(?!\d)",
         "full": rf"{b}(?:{day_word}(?P<wd>{wd})\s*[,،]?\s*)?(?P<day>\d{{1,2}}|{ordinal})"
         rf"(?:st|nd|rd|th)?\s+(?:من\s+|of\s+)?(?P<mon>{mon})(?:\s*/\s*(?P<mon2>{mon}))?"
-        rf"(?:\s*[,،]?\s*(?P<year>\d{{4}}))?{e}",
+        rf"(?:\s*[,،]?\s*{year}|{e})",
         "mdy": rf"{b}(?:(?P<wd>{wd})\s*,?\s*)?(?P<mon>{mon})\s+(?P<day>\d{{1,2}})"
-        rf"(?:st|nd|rd|th)?(?:\s*,?\s*(?P<year>\d{{4}}))?{e}",
+        rf"(?:st|nd|rd|th)?(?:\s*,?\s*{year}|{e})",
         "numeric": rf"{b}(?:(?P<y1>\d{{4}}){sep}(?P<m1>\d{{1,2}}){sep}(?P<d1>\d{{1,2}})"
-        rf"|(?P<d2>\d{{1,2}}){sep}(?P<m2>\d{{1,2}}){sep}(?P<y2>\d{{4}})){e}",
+        rf"|(?P<d2>\d{{1,2}}){sep}(?P<m2>\d{{1,2}}){sep}(?P<y2>\d{{4}}))(?!\d)"
+        rf"(?:\s*(?P<era>{era})(?!\w))?",
+        "ago_pre": rf"{b}{_PROCLITIC}(?P<ago>{ago})\s+(?:(?P<n>\d{{1,3}}|{num})\s+(?P<unit>{unit})"
+        rf"|(?P<dual>{dual})|(?P<one>يوم|ساعه|اسبوع|دقيقه)(?!\s+(?:{wd}|\d))){e}"
+        r"(?!\s+(?:من|على|ان)\s)",
+        "ago_post": rf"{b}(?P<n>\d{{1,3}}|{num})\s+(?P<unit>{unit})\s+(?P<ago>{ago}){e}"
+        r"(?!\s+(?:از|than|the)\s)",
+        "period": rf"{b}{_PROCLITIC}(?P<period>{period}){e}",
         "month": rf"{b}(?:(?P<prep>{prep})\s+)?(?:(?P<qual>{qual})\s+)?(?P<mon>{mon})"
-        rf"(?:\s*/\s*(?P<mon2>{mon}))?(?:\s+(?P<year>\d{{4}}))?(?:\s+(?P<dir>{direction}))?{e}",
-        "year": rf"{b}(?:{year_word})\s+(?P<year>\d{{4}}){e}",
+        rf"(?:\s*/\s*(?P<mon2>{mon}))?(?:\s+{year}|(?:\s+(?P<dir>{direction}))?{e})",
+        "year": rf"{b}(?:(?:{year_word})\s+{year}|(?P<y2>1[34]\d\d)\s*(?P<era2>{era}){e})",
         "relative": rf"{b}{_PROCLITIC}(?:(?P<pod>{pod})\s+)?{day_word}(?P<rel>{rel})"
         rf"(?:\s+{day_word}(?P<wd>{wd}))?{e}",
-        "weekday": rf"{b}{_PROCLITIC}(?:(?P<pod>{pod})\s+)?{day_word}(?P<wd>{wd})"
-        rf"(?:\s+(?P<dir>{direction}))?{e}",
+        # "امام جمعه" (the Friday imam) and "نماز جمعه" name no day
+        "weekday": rf"{b}{_PROCLITIC}(?:(?P<dir0>last|next|this)\s+)?(?:(?P<pod>{pod})\s+)?"
+        rf"{day_word}(?<!امام )(?<!نماز )(?<!ائمه )(?P<wd>{wd})(?:\s+(?P<dir>{direction}))?"
+        rf"(?:\s+(?P<pod2>{pod}))?{e}",
         "time": rf"{b}(?:(?:الساعه|ساعت|at)\s+)?(?P<h>\d{{1,2}}):(?P<m>\d{{2}})"
         rf"(?:\s*(?P<ampm>am|pm|ص|م){e})?(?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*"
         rf"(?P<zone2>{zone})\s*\))?(?:\s*(?P<zone>{zone}){e})?",
@@ -98,8 +116,9 @@ class _Resolver:
     """Turns regex matches into mentions, given the anchor date."""
 
     def __init__(self, text: str, norm: NormalizedText, anchor: date | None, s: Settings,
-                 reference: date) -> None:  # fmt: skip
+                 reference: date, anchor_time: datetime | None = None) -> None:  # fmt: skip
         self.text, self.norm, self.anchor, self.s = text, norm, anchor, s
+        self.anchor_time = anchor_time  # the publication time, for "N hours ago"
         self.s_reference = reference  # "now", for texts with no anchor
         self.anchor_label = "publication"  # what the anchor is, recorded on each mention
         self.lex = _lexicon()
@@ -118,11 +137,22 @@ class _Resolver:
         return DateMention(sp, self.text[sp.start : sp.end], iso, precision,
                            kw.pop("calendar", "gregorian"), anchor, **kw)  # fmt: skip
 
-    def month_of(self, name: str, year: int | None) -> tuple[str, int]:
+    def month_of(self, name: str, year: int | None, era: str | None = None) -> tuple[str, int]:
+        """The calendar and month number of a month name; a year of 1300-1500 (or an era mark
+        such as هـ or ه.ش) picks among the calendars that write the name."""
         options = month_names()[name]
+        wanted = self.lex.words["era"].get(era or "")
+        if wanted is not None:
+            hit = next(((c, mo) for c, mo in options if c == wanted), None)
+            if hit is not None:
+                return hit
         if year is not None and 1300 <= year <= 1500:
             return next(((c, mo) for c, mo in options if c != "gregorian"), options[0])
         return next(((c, mo) for c, mo in options if c == "gregorian"), options[0])
+
+    def near(self) -> date:
+        """The day dates are judged against: the anchor, else the reference day ("now")."""
+        return self.anchor or self.s_reference
 
     def day_value(self, raw: str) -> int:
         return int(raw) if raw.isdigit() else int(self.lex.words["ordinal"][raw])
@@ -138,9 +168,9 @@ class _Resolver:
         return max(candidates) if candidates else None
 
     # -- kinds -----------------------------------------------------------------------------
-    def full(self, m: re.Match[str]) -> DateMention | None:
-        year = int(m["year"]) if m["year"] else None
-        cal, month = self.month_of(m["mon"], year)
+    def full(self, m: re.Match[str], year: int | None = None) -> DateMention | None:
+        year = year or (int(m["year"]) if m["year"] else None)
+        cal, month = self.month_of(m["mon"], year, m.groupdict().get("era"))
         day = self.day_value(m["day"])
         if year is not None:
             value, anchor = to_gregorian(cal, year, month, day), "absolute"
@@ -224,12 +254,90 @@ class _Resolver:
     def mdy(self, m: re.Match[str]) -> DateMention | None:
         return self.full(m)
 
+    def solar2(self, m: re.Match[str]) -> DateMention | None:
+        """A Solar Hijri date with a two-digit year ("۲۰ مهر ۰۲" = 20 Mehr 1402): the century
+        that puts it on or before the anchor; none that fits leaves the match to ``full``."""
+        yy, near = int(m["year"]), self.near()
+        this = year_in("solar_hijri", near)
+        year = this - this % 100 + yy
+        if year > this:
+            year -= 100
+        cal, month = "solar_hijri", dict(month_names()[m["mon"]])["solar_hijri"]
+        value = to_gregorian(cal, year, month, self.day_value(m["day"]))
+        if value is None or value > near + timedelta(days=self.s.date_future_tolerance_days):
+            return None
+        return self.full(m, year)
+
     def numeric(self, m: re.Match[str]) -> DateMention | None:
         y = int(m["y1"] or m["y2"])
         mo, d = int(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
-        cal = "solar_hijri" if 1300 <= y <= 1500 else "gregorian"
+        cal = self.lex.words["era"].get(m["era"] or "")
+        if cal is None:
+            cal = "gregorian" if not 1300 <= y <= 1500 else self.closest_calendar(y, mo, d)
         value = to_gregorian(cal, y, mo, d)
         return self.mention(m, value, "day", calendar=cal, anchor="absolute") if value else None
+
+    def closest_calendar(self, y: int, mo: int, d: int) -> str:
+        """Solar Hijri (۱۴۰۳/۰۲/۲۳) or Hijri (12-03-1445) for a numeric date with a year of
+        1300-1500 and no era mark: the reading nearer the anchor (or today)."""
+        near = self.near()
+        readings = [(abs((g - near).days), cal) for cal in ("solar_hijri", "hijri")
+                    if (g := to_gregorian(cal, y, mo, d)) is not None]  # fmt: skip
+        return min(readings)[1] if readings else "solar_hijri"
+
+    def _ago(self, m: re.Match[str]) -> DateMention | None:
+        """"منذ يومين", "قبل ٥ ساعات", "دو روز پیش", "three days ago": the anchor moved back.
+        Hours and minutes count from the publication time when known (in its own zone);
+        weeks give a day flagged as approximate, months a month, years a year."""
+        words = self.lex.words
+        if m.groupdict().get("dual"):
+            n, unit = 2, words["unit_dual"][m["dual"]]
+        elif m.groupdict().get("one"):
+            n, unit = 1, words["unit"][m["one"]]
+        else:
+            raw = m["n"]
+            n = int(raw) if raw.isdigit() else int(words["number"][raw])
+            unit = words["unit"][m["unit"]]
+        if self.anchor is None:
+            out = self.mention(m, None, "day")
+            out.flags.append("no_anchor: 'ago' without a publication date")
+            return out
+        flags = []
+        if unit in ("hour", "minute"):
+            delta = timedelta(hours=n) if unit == "hour" else timedelta(minutes=n)
+            if self.anchor_time is not None:
+                value: date | str = (self.anchor_time - delta).date()
+            else:
+                value = (datetime.combine(self.anchor, datetime.max.time()) - delta).date()
+                flags.append("approximate: no publication time; counted from the end of the day")
+            precision = "day"
+        elif unit == "day":
+            value, precision = self.anchor - timedelta(days=n), "day"
+        elif unit == "week":
+            value, precision = self.anchor - timedelta(weeks=n), "day"
+            flags.append(f"approximate: {n} week(s) before the publication date")
+        elif unit == "month":
+            k = self.anchor.year * 12 + self.anchor.month - 1 - n
+            value, precision = f"{k // 12:04d}-{k % 12 + 1:02d}", "month"
+        else:
+            value, precision = f"{self.anchor.year - n:04d}", "year"
+        out = self.mention(m, value, precision)
+        out.flags.extend(flags)
+        return out
+
+    ago_pre = ago_post = _ago
+
+    def period(self, m: re.Match[str]) -> DateMention:
+        """"الشهر الماضي", "earlier this month", "پارسال": a month or year from the anchor."""
+        kind, _, shift = self.lex.words["period"][m["period"]].partition(":")
+        if self.anchor is None:
+            out = self.mention(m, None, kind)
+            out.flags.append("no_anchor: relative month or year without a publication date")
+            return out
+        if kind == "month":
+            k = self.anchor.year * 12 + self.anchor.month - 1 + int(shift)
+            return self.mention(m, f"{k // 12:04d}-{k % 12 + 1:02d}", "month")
+        return self.mention(m, f"{self.anchor.year + int(shift):04d}", "year")
 
     def month(self, m: re.Match[str]) -> DateMention | None:
         risky = m["mon"] in self.lex.words.get("risky_month", {})
@@ -237,7 +345,7 @@ class _Resolver:
         if not context:
             return None
         year = int(m["year"]) if m["year"] else None
-        cal, month = self.month_of(m["mon"], year)
+        cal, month = self.month_of(m["mon"], year, m["era"])
         qual = self.lex.words["qualifier"].get(m["qual"]) if m["qual"] else None
         if year is not None:
             value: str | None = _month_iso(cal, year, month)
@@ -268,7 +376,15 @@ class _Resolver:
         return _month_iso(cal, max(begun)[1], month) if begun else None
 
     def year(self, m: re.Match[str]) -> DateMention:
-        return self.mention(m, m["year"], "year", anchor="absolute")
+        """"عام 2014", "سال ۱۳۹۸", "1445 هـ": the Gregorian year in which the written year
+        begins (Hijri and Solar Hijri years by their era mark, or a 13xx/14xx year)."""
+        y = int(m["year"] or m["y2"])
+        cal = self.lex.words["era"].get(m["era"] or m["era2"] or "")
+        if cal is None:
+            cal = "solar_hijri" if 1300 <= y <= 1500 else "gregorian"
+        first = to_gregorian(cal, y, 1, 1)
+        value = f"{first.year:04d}" if first else m["year"]
+        return self.mention(m, value, "year", calendar=cal, anchor="absolute")
 
     def relative(self, m: re.Match[str]) -> DateMention:
         offset = int(self.lex.words["relative"][m["rel"]])
@@ -285,8 +401,8 @@ class _Resolver:
 
     def weekday(self, m: re.Match[str]) -> DateMention:
         wd = weekday_names()[m["wd"]]
-        pod = self.lex.words["part_of_day"].get(m["pod"]) if m["pod"] else None
-        kind = self.lex.words["direction"].get(m["dir"] or "", "")
+        pod = self.lex.words["part_of_day"].get(m["pod"] or m["pod2"] or "")
+        kind = self.lex.words["direction"].get(m["dir"] or m["dir0"] or "", "")
         value = None
         if self.anchor is not None:
             back = (self.anchor.weekday() - wd) % 7
@@ -320,7 +436,8 @@ def _month_iso(cal: str, y: int, m: int) -> str | None:
     return first.isoformat()[:7] if first else None
 
 
-_ORDER = ("numeric", "full", "mdy", "relative", "month", "weekday", "year")
+_ORDER = ("numeric", "solar2", "full", "mdy", "ago_pre", "ago_post", "relative", "period",
+          "month", "weekday", "year")
 
 
 def reference_day(settings: Settings) -> date:
@@ -380,6 +497,7 @@ def extract_dates(
     settings: Settings,
     reference: date | None = None,
     anchor_label: str = "publication",
+    anchor_time: datetime | None = None,
 ) -> DateExtraction:
     """Find and resolve every date and clock time in ``text``.
 
@@ -389,7 +507,8 @@ def extract_dates(
         got.dates[0].value  # '2024-04-21'
     """
     norm = normalize_with_offsets(text)
-    resolver = _Resolver(text, norm, anchor, settings, reference or reference_day(settings))
+    resolver = _Resolver(text, norm, anchor, settings, reference or reference_day(settings),
+                         anchor_time if anchor is not None else None)
     resolver.anchor_label = anchor_label
     taken: list[tuple[int, int]] = []
     dates: list[DateMention] = []
