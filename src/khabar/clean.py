@@ -248,6 +248,14 @@ def _is_body(line: _Line, s: Settings) -> bool:
     )
 
 
+def _given_title(lines: list[_Line], title: str | None) -> _Line | None:
+    """The first line, when it is the title the source gave apart (``pipeline.with_title``)."""
+    first = next((ln for ln in lines if ln.text.strip()), None)
+    if title and first is not None and first.text.strip() == title.strip():
+        return first
+    return None
+
+
 def _find_title(lines: list[_Line], s: Settings) -> _Line | None:
     for line in lines:
         if line.role is not None:
@@ -412,7 +420,9 @@ def clean_article(article: RawArticle, settings: Settings) -> Cleaned:
     rtl = _is_rtl(article.text)
     _first_pass(lines, s, rtl, out)
     _related_lists(lines, s)
-    title_line = _find_title(lines, s) if article.title_in_text else None
+    title_line = None
+    if article.title_in_text:
+        title_line = _given_title(lines, article.title) or _find_title(lines, s)
     if title_line is not None:
         _mark(title_line, LineRole.TITLE, "first_title_like_line")
         out.title = title_line.text

@@ -24,7 +24,7 @@ from rich.table import Table
 from khabar.embed import embed_pending, make_embedder, similar
 from khabar.errors import EvalError, KhabarError
 from khabar.eval import check_floors, load_floors, score_clean, score_extract, score_langid
-from khabar.eval.dates import score_dates
+from khabar.eval.dates import report_date_scores, score_dates
 from khabar.eval.events import score_events
 from khabar.eval.extract import score_sentences
 from khabar.eval.fuse import score_fuse
@@ -1024,6 +1024,28 @@ def eval_dates_cmd(
     path = _sentence_gold(gold)
     _real_eval(f"dates_{path.stem}", score_dates(load_settings(config_file=config), path), path,
                json_out, strict)  # fmt: skip
+
+
+@eval_app.command("report-dates")
+def eval_report_dates_cmd(
+    gold: Annotated[Path | None, typer.Option(
+        help="Story gold JSON (default: tests/data/real/stories/crossling-dev.json).")] = None,
+    as_published: Annotated[bool, typer.Option(
+        "--as-published", help="Give SaudiNewsNet's crawl time as the publication date.")] = False,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+    strict: DevStrictOpt = True,
+) -> None:
+    """Days of whole reports: each report's main-event day against the day of its happening
+    (the Wikipedia Current Events portal day of its story): dated, exact, within one day.
+
+    Example: khabar eval report-dates
+    """
+    path = gold or _REAL_GOLD / "stories" / "crossling-dev.json"
+    scores = report_date_scores(load_settings(config_file=config), path,
+                                as_published=as_published)  # fmt: skip
+    name = f"report_dates_{path.stem}" + ("_as_published" if as_published else "")
+    _real_eval(name, scores, path, json_out, strict)
 
 
 @eval_app.command("langid")

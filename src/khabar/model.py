@@ -257,6 +257,13 @@ class EventMention:
     mode: str | None = None  # PLOVER mode (aerial, drone, demo, arrest...), when known
     type_source: str = "lexicon"  # what typed it: lexicon, classifier (retyped), cameo, model
     type_score: float | None = None  # the classifier's probability of ``plover``
+    # where ``date`` comes from: text (the sentence's own words), title (the title's date
+    # words), document (another sentence's date for an event of the same type), publication
+    # (no date words: the day the report was published), crawl (no publication date: the crawl
+    # day, an upper bound); None when there is no date
+    date_basis: str | None = None
+    main: bool = False  # the document's main event: the one its title (else its lead) reports
+    from_title: list[str] = field(default_factory=list)  # fields filled from the title's facts
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -118,13 +118,33 @@ def _timed(report: IngestReport, stage: str) -> Iterator[None]:
         report.seconds[stage] += time.perf_counter() - t0
 
 
+def with_title(raw: RawArticle) -> RawArticle:
+    """``raw`` with a title its source gives apart (JSONL, HTML, feeds, WARC) written as the
+    first line of its text, so that the title is cleaned, extracted and cited like any line:
+    spans count from it. Newlines inside the title become spaces (offsets unchanged)."""
+    if not raw.title or not raw.title.strip() or raw.title_in_text:
+        return raw
+    title = raw.title.strip().replace("\r", " ").replace("\n", " ")
+    return replace(raw, text=f"{title}\n\n{raw.text}", title=title, title_in_text=True)
+
+
 def build_document(raw: RawArticle, settings: Settings) -> Document:
-    """Clean ``raw`` and identify its language; the document is not stored."""
+    """Clean ``raw`` (its title first, see ``with_title``) and identify its language; the
+    document is not stored."""
+    raw = with_title(raw)
     cleaned = clean_article(raw, settings)
     body_parts = [p.text for p in cleaned.paragraphs if p.role != "title"]
     body = "\n\n".join(body_parts)
     lang = detect_language(f"{cleaned.title or ''}\n{body}", settings)
     evidence = lang.evidence
+    published, precision, basis = raw.published, raw.published_precision, raw.published_basis
+    # a date line of the text beats a value that is no day (a year-only guess, nothing)
+    from_line = cleaned.published is not None and iso_day(published) is None
+    if from_line:
+        published, basis = cleaned.published, "date line"
+        precision = "minute" if "T" in (cleaned.published or "") else "day"
+    elif published and precision is None:
+        precision = "minute" if "T" in published else ("day" if len(published) >= 10 else None)
     if raw.lang_hint and raw.lang_hint != lang.lang:
         evidence += f"; source says {raw.lang_hint}"
     doc = Document(
@@ -146,8 +166,12 @@ def build_document(raw: RawArticle, settings: Settings) -> Document:
         url=raw.url,
         outlet=raw.outlet or cleaned.outlet_hint,
         author=raw.author or cleaned.author,
-        published=raw.published or cleaned.published,
-        published_text=cleaned.published_text,
+        published=published,
+        published_text=cleaned.published_text if from_line else (
+            raw.published_raw or cleaned.published_text),
+        published_precision=precision,
+        published_basis=basis,
+        crawled=raw.crawled,
         dateline=cleaned.dateline,
         agency=cleaned.agency,
         encoding=raw.encoding,
@@ -354,15 +378,9 @@ class _Ingestor:
             return
         others = ([near.first_id] if near else []) + [x.other_id for x in shared]
         for other in dict.fromkeys(others):
-            row = self.store.db.execute(
-                "SELECT source, locator, kind, raw_text, title, published FROM documents"
-                " WHERE id = ?", (other,)
-            ).fetchone()  # fmt: skip
-            if row is None or row["published"] or self._wire_anchored(other):
+            raw = self.store.stored_article(other)
+            if raw is None or iso_day(raw.published) or self._wire_anchored(other):
                 continue
-            raw = RawArticle(row["source"], row["locator"], row["kind"], row["raw_text"],
-                             title=None if row["kind"] == "txt" else row["title"],
-                             title_in_text=row["kind"] == "txt")  # fmt: skip
             earlier = build_document(raw, self.settings)
             if earlier.id != other:
                 continue  # cleaning changed since it was stored: its facts stay as they are

@@ -144,6 +144,12 @@ class Settings:
         "An event dated more than this many days before the publication date is background "
         "(recalled for context), not the article's news.",
     )
+    date_inherit_events: int = _opt(
+        3,
+        "An event sentence with no date takes the day of an earlier event of the same type when "
+        "that one is at most this many event mentions before it (0: never). Chosen on the "
+        "real-news dev gold: 1, 2, 3, unbounded gave date accuracy 0.593, 0.591, 0.593, 0.585.",
+    )
     place_match_km: float = _opt(
         25.0, "In evaluations, an extracted place this close to a gold place counts as right."
     )

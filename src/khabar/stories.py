@@ -53,6 +53,7 @@ _KIND_WEIGHT = {"place": 1.0, "area": 0.6, "date": 1.0, "count": 0.8, "killed": 
                 "injured": 0.8, "actor": 0.5, "country": 0.15}  # fmt: skip
 _WHERE = ("place", "area")
 _WHAT = ("date", "count", "killed", "injured")  # what happened, and when
+_ASSUMED = ("publication", "crawl")  # ``EventMention.date_basis`` of days no sentence gives
 _PARTY_KINDS = frozenset({"armed_group", "state_force", "official", "government", "unresolved_org"})
 
 
@@ -86,7 +87,8 @@ def signature(ex: Extraction) -> set[str]:
     for e in ex.events:
         if e.background:
             continue
-        if e.date and len(e.date) == 10:
+        # a day assumed from the publication or crawl date is the report's, not the event's
+        if e.date and len(e.date) == 10 and getattr(e, "date_basis", None) not in _ASSUMED:
             out.add(f"date:{e.date}")
         for n, what in e.counts:
             weapon = weapon_of(what)  # "5 صواريخ" counts rockets; "۲ منبع" counts sources
@@ -112,6 +114,7 @@ def signature_from_facts(facts: dict[str, list[dict[str, Any]]]) -> set[str]:
         actors=[SimpleNamespace(span=span(r), actor_id=r["actor_id"], kind=r["kind"])
                 for r in facts["actor_mentions"]],
         events=[SimpleNamespace(span=span(r), background=bool(r["background"]), date=r["date"],
+                                date_basis=r["date_basis"],
                                 counts=[tuple(c) for c in json.loads(r["counts"])],
                                 killed=r["killed"], injured=r["injured"])
                 for r in facts["event_mentions"]],

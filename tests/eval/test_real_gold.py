@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from khabar.eval import check_floors
-from khabar.eval.dates import date_scores
+from khabar.eval.dates import date_scores, report_date_scores
 from khabar.eval.events import event_scores
 from khabar.eval.ner import ner_scores
 from khabar.eval.places import place_scores
@@ -99,6 +99,13 @@ def test_real_news_stories_meet_their_floors(name: str) -> None:
     scores = score_real_stories(Settings(), REAL / "stories" / f"{name}.json")
     assert scores["missing"] == []
     assert check_floors(f"stories_{name.replace('-', '_')}", scores) == []
+
+
+def test_report_dates_meet_their_floors_and_count_every_report() -> None:
+    scores = report_date_scores(Settings(), REAL / "stories" / "crossling-dev.json")
+    part = scores["all"]
+    assert part["reports"] == sum(v for k, v in part.items() if k.startswith("basis_"))
+    assert check_floors("report_dates_crossling-dev", scores) == []
 
 
 def test_entity_scores_count_exact_spans_and_labels(dev_runs: list[GoldRun]) -> None:

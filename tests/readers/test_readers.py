@@ -44,7 +44,9 @@ def test_text_folder_yields_one_article_per_file_in_name_order(seeds: Path) -> N
 def test_html_reader_extracts_text_title_date_author_and_site() -> None:
     (article,) = _articles(_read([INPUTS / "article_ar.html"]))
     assert article.title == "الجيش العراقي يعلن إحباط هجوم على قاعدة عين الأسد"
-    assert article.published == "2024-05-02"
+    # the page's own metadata (article:published_time), with its zone, not trafilatura's guess
+    assert article.published == "2024-05-02T09:30:00+03:00"
+    assert (article.published_precision, article.published_basis) == ("second", "metadata")
     assert article.outlet == "موقع الخبر"
     assert "عين الأسد الجوية" in article.text
     assert "الرئيسية" not in article.text and "جميع الحقوق" not in article.text

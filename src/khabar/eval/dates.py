@@ -5,9 +5,18 @@ day it happened, read with its article's publication date, with a precision (day
 year) or ``none`` (``docs/annotation.md``). khabar's date for it is the date of its event
 mention in that sentence (``khabar.eval.events.predicted_event``), or none.
 
-Output, per language and ``all``: ``events`` (gold events), ``with_day`` (gold gives a day);
-over those: ``dated`` (khabar gives any date), ``exact`` (the same day), ``within_1_day``;
-over gold events with a month: ``month_accuracy``; over gold events with no date:
+``report_date_scores`` scores whole reports instead (the measure of issue [4/8]): on a
+cross-lingual story gold (``tests/data/real/stories/crossling-*.json``), every SaudiNewsNet
+report of a story that holds a Wikipedia Current Events item has that item's portal day as the
+day of its happening; khabar's day for a report is the date of its main event
+(``extract.document.main_event``). SaudiNewsNet gives only a crawl time (``date_extracted``):
+it reaches khabar as ``crawled`` (``as_published=False``, what it is) or as ``published``.
+Output: ``reports``, ``dated``, ``exact``, ``within_1_day``, and ``basis`` (how many main-event
+dates came from the text, the title, the publication or the crawl day).
+
+Output of ``date_scores``, per language and ``all``: ``events`` (gold events), ``with_day``
+(gold gives a day); over those: ``dated`` (khabar gives any date), ``exact`` (the same day),
+``within_1_day``; over gold events with a month: ``month_accuracy``; over gold events with no date:
 ``no_day_accuracy`` (khabar gives none either); ``accuracy``: right on every gold event (the
 day, the month, or none, by the gold's precision).
 """
@@ -20,10 +29,19 @@ from pathlib import Path
 from typing import Any
 
 from khabar.eval.events import predicted_event
-from khabar.eval.realgold import GoldRun, gold_sentences, run_sentence_gold
+from khabar.eval.realgold import (
+    STORY_FORMAT,
+    GoldRun,
+    gold_sentences,
+    load_real_gold,
+    run_sentence_gold,
+)
+from khabar.extract.document import extract_document
+from khabar.model import RawArticle
+from khabar.pipeline import build_document
 from khabar.settings import Settings
 
-__all__ = ["date_scores", "score_dates"]
+__all__ = ["date_scores", "report_date_scores", "score_dates"]
 
 
 def _day(value: str | None) -> date | None:
@@ -75,3 +93,42 @@ def _scores(rows: list[tuple[str, str | None, str | None]]) -> dict[str, Any]:
 def score_dates(settings: Settings, gold_path: str | Path) -> dict[str, Any]:
     """Event-date scores of khabar on the sentence gold at ``gold_path``."""
     return date_scores(run_sentence_gold(settings, gold_path))
+
+
+def report_date_scores(settings: Settings, gold_path: str | Path, *,
+                       as_published: bool = False) -> dict[str, Any]:  # fmt: skip
+    """Main-event days of the reports of the story gold at ``gold_path`` (module docstring)."""
+    docs = load_real_gold(gold_path, STORY_FORMAT)["documents"]
+    portal: dict[str, str] = {}
+    for d in docs:
+        if (d.get("record") or {}).get("corpus") == "wikipedia-current-events" and d["published"]:
+            portal[d["story"]] = min(portal.get(d["story"], d["published"]), d["published"])
+    rows: list[tuple[date, date | None, str]] = []
+    for d in docs:
+        if (d.get("record") or {}).get("corpus") != "saudinewsnet" or d["story"] not in portal:
+            continue
+        day = d.get("published")
+        raw = RawArticle(source=f"gold:{d['article_id']}", locator="", kind="jsonl",
+                         text=d["body"], title=d.get("title") or None, outlet=d.get("outlet"),
+                         published=day if as_published else None,
+                         crawled=None if as_published else day)  # fmt: skip
+        doc = build_document(raw, settings)
+        main = next((e for e in extract_document(doc, settings).events if e.main), None)
+        got = _day(main.date) if main else None
+        rows.append((date.fromisoformat(portal[d["story"]]), got,
+                     (main.date_basis if main and got else None) or "none"))  # fmt: skip
+    n = len(rows)
+
+    def ratio(k: int) -> float | None:
+        return round(k / n, 4) if n else None
+
+    basis: dict[str, int] = defaultdict(int)
+    for _, _, b in rows:
+        basis[b] += 1
+    return {"all": {
+        "reports": n,
+        "dated": ratio(sum(1 for _, p, _ in rows if p)),
+        "exact": ratio(sum(1 for g, p, _ in rows if p == g)),
+        "within_1_day": ratio(sum(1 for g, p, _ in rows if p and abs((p - g).days) <= 1)),
+        **{f"basis_{k}": v for k, v in sorted(basis.items())},
+    }}

@@ -97,6 +97,7 @@ def run_sentence_gold(settings: Settings, path: str | Path) -> list[GoldRun]:
     runs = []
     for article in data["articles"]:
         doc = build_document(_raw(article), settings)
+        article = _in_raw_text(article, doc.raw_text)
         body = sorted(
             (s for s in article["sentences"] if s["part"] == "body" and not s.get("unlabelled")),
             key=lambda s: s["start"],
@@ -104,6 +105,18 @@ def run_sentence_gold(settings: Settings, path: str | Path) -> list[GoldRun]:
         runs.append(GoldRun(article, doc, extract_document(doc, settings),
                             [s["start"] for s in body], body))  # fmt: skip
     return runs
+
+
+def _in_raw_text(article: dict[str, Any], raw_text: str) -> dict[str, Any]:
+    """``article`` with its sentence offsets moved into the document's ``raw_text``, which
+    starts with the title (``pipeline.with_title``): title sentences count from 0, body
+    sentences from where the body begins."""
+    at = len(raw_text) - len(article["body"])
+    if at < 0 or not raw_text.endswith(article["body"]):
+        raise EvalError(f"{article['article_id']}: the document's text does not end with the body")
+    sentences = [s | {"start": s["start"] + at, "end": s["end"] + at} if s["part"] == "body"
+                 else s for s in article["sentences"]]  # fmt: skip
+    return article | {"sentences": sentences, "body_at": at}
 
 
 def gold_sentences(runs: list[GoldRun]) -> Iterator[tuple[GoldRun, dict[str, Any]]]:

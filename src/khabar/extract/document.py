@@ -12,7 +12,7 @@ The publication date (if known) anchors relative dates.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
 from khabar.extract.actors import (
@@ -31,10 +31,18 @@ from khabar.extract.entities import (
 )
 from khabar.extract.events import Mentions, extract_events
 from khabar.extract.places import PlaceMention, extract_places
-from khabar.model import Claim, DateMention, Document, EventMention, Span, TimeMention
+from khabar.model import (
+    Claim,
+    DateMention,
+    Document,
+    EventMention,
+    LineRole,
+    Span,
+    TimeMention,
+)
 from khabar.settings import Settings
 
-__all__ = ["Extraction", "extract_document", "iso_day"]
+__all__ = ["Extraction", "extract_document", "iso_day", "iso_time", "main_event"]
 
 T = TypeVar("T")
 
@@ -51,9 +59,21 @@ class Extraction:
 
 
 def iso_day(value: str | None) -> date | None:
-    """The day of an ISO date or datetime string ("2024-04-22T10:00"), or ``None``."""
+    """The day of an ISO date or datetime string ("2024-04-22T10:00"), or ``None`` (also for a
+    year or a month alone: "2024" is never used as a day)."""
     try:
-        return date.fromisoformat(value[:10]) if value else None
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def iso_time(value: str | None) -> datetime | None:
+    """The clock time of an ISO datetime string, in the zone it was written in ("2024-03-10T02:00
+    +03:00" → 02:00 on the 10th), or ``None`` when the string has no time."""
+    if not value or len(value) <= 10:
+        return None
+    try:
+        return datetime.fromisoformat(value)
     except ValueError:
         return None
 
@@ -83,6 +103,13 @@ def extract_document(
     that date, labelled as inferred.
     """
     out = _extract(doc, settings, fallback_anchor, fallback_label)
+    crawl = iso_day(doc.crawled)
+    if iso_day(doc.published) is None and fallback_anchor is None and crawl is not None:
+        # a crawl day is an upper bound: the text's own weekdays ("اليوم الخميس") say which
+        # day before it the report was written
+        written = propose_anchor_repair(list(out.dates), anchor=crawl, settings=settings)
+        if written is not None:
+            return _extract(doc, settings, written, f"written weekday (crawled {crawl})")
     if iso_day(doc.published) is None and fallback_anchor is None:
         inferred = _solar_anchor(out.dates)
         if inferred is not None:
@@ -106,13 +133,17 @@ def _extract(
     doc: Document, settings: Settings, fallback_anchor: date | None, fallback_label: str
 ) -> Extraction:
     anchor, label = iso_day(doc.published), "publication"
+    anchor_time = iso_time(doc.published)
     if anchor is None and fallback_anchor is not None:
         anchor, label = fallback_anchor, fallback_label or "fallback"
+    if anchor is None and iso_day(doc.crawled) is not None:
+        anchor, label = iso_day(doc.crawled), "crawl (upper bound)"
     out = Extraction()
     recognised_by = extract_entities_batch([p.text for p in doc.paragraphs], doc.lang)
     for p, model in zip(doc.paragraphs, recognised_by, strict=True):
         text, at = p.text, p.span.start
-        dates = extract_dates(text, anchor=anchor, settings=settings, anchor_label=label)
+        dates = extract_dates(text, anchor=anchor, settings=settings, anchor_label=label,
+                              anchor_time=anchor_time)
         recognised = [m.span for m in model if m.label == "LOC"]
         actors = extract_actors(text)
         # a place inside a known actor's name is none (القدس in فيلق القدس, the Quds Force)
@@ -135,7 +166,92 @@ def _extract(
     _inherit_places(out.events)
     if anchor is None:
         _background_by_latest(out.events, settings)
+    title = next((p.span for p in doc.paragraphs if p.role == LineRole.TITLE), None)
+    out.events = main_event(out.events, title, doc)
+    _inherit_dates(out.events, settings.date_inherit_events)
     return out
+
+
+def _inherit_dates(events: list[EventMention], within: int) -> None:
+    """An event sentence with no date of its own ("وأسفر الهجوم عن مقتل 5") takes the day of the
+    nearest earlier event of the same PLOVER type that its text dates, at most ``within`` event
+    mentions before it (``Settings.date_inherit_events``), with ``date_basis`` "document" and
+    the earlier sentence's date words as ``date_text``."""
+    last: dict[str, tuple[int, EventMention]] = {}
+    for i, e in enumerate(sorted(events, key=lambda e: e.span.start)):
+        if e.date is None and not e.background and e.plover in last \
+                and i - last[e.plover][0] <= within:  # fmt: skip
+            src = last[e.plover][1]
+            e.date, e.date_text, e.date_basis = src.date, src.date_text, "document"
+            e.date_note = src.date_note
+        elif e.date and len(e.date) == 10 and e.date_basis in ("text", "title") \
+                and not e.background:  # fmt: skip
+            last[e.plover] = (i, e)
+
+
+_FROM_TITLE = ("date", "places", "killed", "injured", "actor", "target", "mode", "weapon")
+
+
+def main_event(events: list[EventMention], title: Span | None, doc: Document) -> list[EventMention]:
+    """Mark the document's main event and give it what only the title says.
+
+    The main event is the title's event when the title reports one, else the first event of
+    the body that is not background. When the body reports the title's event (the first body
+    event of the same PLOVER type that is not background), the title's mention is folded into
+    it: each field the body leaves empty (date, places, killed, injured, actor, target, mode,
+    weapon) is taken from the title and named in ``from_title``. Denied, negated and planned
+    events are never main. A main event whose sentence has no date takes the day another
+    sentence gives an event of its type (``date_basis`` "document"); with none, the day its
+    report was published (``date_basis`` "publication";
+    "crawl" when only a crawl day is known: an upper bound); a publication date that is only a
+    year, or a guess, dates nothing. Returns the events (the folded title mention removed).
+    """
+    in_title = [e for e in events if title and e.span.start < title.end and _reported(e)]
+    body = [e for e in events if not (title and e.span.start < title.end) and _reported(e)]
+    main: EventMention | None = None
+    if in_title:
+        head = in_title[0]
+        main = next((e for e in body if e.plover == head.plover and not e.background), None)
+        if main is None:
+            main = head
+        else:
+            for name in _FROM_TITLE:
+                if getattr(main, name) in (None, []) and getattr(head, name) not in (None, []):
+                    setattr(main, name, getattr(head, name))
+                    main.from_title.append(name)
+            if "date" in main.from_title:
+                main.date_text, main.date_note = head.date_text, head.date_note
+                main.date_basis = "title"
+            events = [e for e in events if e is not head]
+    else:
+        main = next((e for e in body if not e.background), None)
+    if main is None:
+        return events
+    main.main = True
+    if main.date is None:
+        # the day another sentence gives the same kind of event ("وكان الهجوم وقع مساء الأحد")
+        later = next((e for e in body if e is not main and e.plover == main.plover
+                      and not e.background and e.date and len(e.date) == 10), None)  # fmt: skip
+        if later is not None:
+            main.date, main.date_text, main.date_basis = later.date, later.date_text, "document"
+    if main.date is None:
+        basis, day = _report_day(doc)
+        if day is not None:
+            main.date, main.date_basis = day.isoformat(), basis
+    return events
+
+
+def _reported(e: EventMention) -> bool:
+    """An event the text says happened: not denied, negated or only planned."""
+    return not {"negated", "denied", "planned"} & set(e.modality)
+
+
+def _report_day(doc: Document) -> tuple[str, date | None]:
+    """The day a report was published (not a guess, at least day precision), else its crawl
+    day, with which of the two it is."""
+    if doc.published_basis != "guess" and (day := iso_day(doc.published)) is not None:
+        return "publication", day
+    return "crawl", iso_day(doc.crawled)
 
 
 def _resolved(model: list[EntityMention], published: str | None) -> list[EntityMention]:

@@ -641,6 +641,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         acled_type=acled, acled_subtype=subtype, weapon=weapon,
         date=_event_date(dated)[0], date_note=_event_date(dated)[1],
         date_text=dated.text if dated else None,
+        date_basis="text" if _event_date(dated)[0] else None,
         places=[p.place.id for p in _inside(found.places, sp)],
         actor=actor.value if actor else None, target=target.value if target else None,
         counts=counts, killed=killed, injured=injured, victims=victims,

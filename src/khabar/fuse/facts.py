@@ -27,6 +27,7 @@ from khabar.resources import read_csv
 
 __all__ = ["ClaimFact", "DocFact", "MentionFact", "PlaceRef", "Source", "StoryFacts",
            "fusion_cues", "load_story"]
+_OWN_DATE = (None, "text", "title")  # ``EventMention.date_basis`` of a sentence's own day
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +330,10 @@ def _load_mentions(
     out = []
     for r in db.execute("SELECT * FROM event_mentions WHERE doc_id = ? ORDER BY seq", (doc.id,)):
         said = _claim_at(claims, doc.id, r["start"], r["end"])
+        # what the sentence says itself: a day inherited from another sentence, or assumed
+        # from the publication or crawl date, is not this mention's word
+        own = r["date_basis"] in _OWN_DATE
+        date_text = r["date_text"] if own else None
         refs = [
             PlaceRef(places[p[3]], _place_role(doc.raw_text, p[0], window), p[4], p[0], p[1],
                      p[2])
@@ -336,15 +341,16 @@ def _load_mentions(
         ]  # fmt: skip
         out.append(MentionFact(
             doc, r["seq"], r["start"], r["end"], r["sentence"], r["plover"], r["acled_type"],
-            r["acled_subtype"] or None, r["weapon"], _day(r["date"]), r["date_text"],
-            r["date_note"], json.loads(r["places"]), bool(r["places_inherited"]), refs,
+            r["acled_subtype"] or None, r["weapon"],
+            _day(r["date"]) if own else None, date_text, r["date_note"] if own else None,
+            json.loads(r["places"]), bool(r["places_inherited"]), refs,
             r["actor"], r["target"], [tuple(c) for c in json.loads(r["counts"])], r["trigger"],
             r["killed"], r["injured"], r["victims"], json.loads(r["modality"]),
             bool(r["background"]), said.speaker_label() if said else None,
-            keys.key(doc.id, r["start"]), flagged.get(r["date_text"] or "", []),
+            keys.key(doc.id, r["start"]), flagged.get(date_text or "", []),
             said.speaker_id() if said else None,
             [label for at, label in clock if r["start"] <= at < r["end"]],
-            part_of_day.get(r["date_text"] or ""),
+            part_of_day.get(date_text or ""),
         ))  # fmt: skip
     return out
 

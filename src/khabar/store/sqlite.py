@@ -24,7 +24,14 @@ import numpy as np
 from khabar.dedup import paragraph_key
 from khabar.errors import NotFoundError, StoreError
 from khabar.extract.document import Extraction
-from khabar.model import Document, DuplicateRecord, LineRole, QuarantineRecord, SharedParagraph
+from khabar.model import (
+    Document,
+    DuplicateRecord,
+    LineRole,
+    QuarantineRecord,
+    RawArticle,
+    SharedParagraph,
+)
 from khabar.normalize import index_form, normalize, normalize_with_offsets, tokens
 from khabar.settings import Settings
 from khabar.stories import story_elements_counter
@@ -181,11 +188,13 @@ class SQLiteStore:
         cur = self.db.execute(
             "INSERT INTO documents (id, source, locator, kind, url, outlet, author, title, summary,"
             " raw_text, body, lang, lang_score, lang_evidence, published, published_text,"
+            " published_precision, published_basis, crawled,"
             " dateline, agency, encoding, minhash, run_id, ingested_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rowid",
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rowid",
             (doc.id, doc.source, doc.locator, doc.kind, doc.url, doc.outlet, doc.author,
              doc.title, doc.summary, doc.raw_text, doc.body, doc.lang, doc.lang_score,
-             doc.lang_evidence, doc.published, doc.published_text, doc.dateline, doc.agency,
+             doc.lang_evidence, doc.published, doc.published_text, doc.published_precision,
+             doc.published_basis, doc.crawled, doc.dateline, doc.agency,
              doc.encoding, _sig_blob(minhash), run_id, _now()),
         )  # fmt: skip
         rowid = cur.fetchone()[0]
@@ -248,13 +257,14 @@ class SQLiteStore:
         )  # fmt: skip
         self.db.executemany(
             "INSERT INTO event_mentions VALUES"
-            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc_id, i, e.span.start, e.span.end, e.sentence, e.trigger, e.trigger_span.start,
               e.trigger_span.end, e.plover, e.acled_type, e.acled_subtype, e.weapon, e.date,
               e.date_text, e.date_note, js(e.places), int(e.places_inherited), e.actor,
               e.target,
               js(e.counts), e.killed, e.injured, e.victims,
-              js(e.modality), int(e.background), e.mode, e.type_source, e.type_score)
+              js(e.modality), int(e.background), e.mode, e.type_source, e.type_score,
+              e.date_basis, int(e.main), js(e.from_title))
              for i, e in enumerate(ex.events)],
         )  # fmt: skip
         self.db.executemany(
@@ -315,6 +325,23 @@ class SQLiteStore:
     # -- reads -------------------------------------------------------------------------------
     def _dicts(self, sql: str, *args: Any) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute(sql, args)]
+
+    def stored_article(self, doc_id: str) -> RawArticle | None:
+        """The stored document ``doc_id`` as the article it was read from (its text as read,
+        the title as the first line for every kind), to clean and extract again; ``None`` if
+        there is none."""
+        row = self.db.execute(
+            "SELECT source, locator, kind, raw_text, title, published, published_precision,"
+            " published_basis, crawled FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()  # fmt: skip
+        if row is None:
+            return None
+        return RawArticle(row["source"], row["locator"], row["kind"], row["raw_text"],
+                          title=None if row["kind"] == "txt" else row["title"],
+                          published=row["published"],
+                          published_precision=row["published_precision"],
+                          published_basis=row["published_basis"] or "source",
+                          crawled=row["crawled"], title_in_text=True)  # fmt: skip
 
     def document(self, doc_id: str) -> dict[str, Any]:
         """A document with paragraphs, removed lines, duplicates and shared paragraphs.
