@@ -43,8 +43,6 @@ _COMMA = r"[\s,\u060c\u061b]*"  # spaces, commas (Arabic comma ، too) and ؛ be
 _ERA = re.compile(
     r"\s*(?:(?P<solar>ه\s*\.?\s*ش|شمسي|ش)|(?P<hijri>ه\s*\.?\s*ق|هجريه|هجري|قمري|ه|ق))(?!\w)"
 )
-# Syriac month pairs are also numbered: تشرين الأول = تشرين 1, كانون الثاني = كانون 2.
-_ORDINALS = {"الاول": "1", "الثاني": "2"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,15 +63,9 @@ def _calendar_for_year(y: int) -> str:
 
 @lru_cache(maxsize=1)
 def _month_table() -> dict[str, tuple[tuple[str, int], ...]]:
-    """Normalised month name → ((calendar, month), ...): ``resources/months.csv`` plus the
-    numbered spelling of each Syriac pair ("تشرين 1" for تشرين الأول, "كانون 2" for كانون الثاني).
-    """
-    table = dict(month_names())
-    for name, options in month_names().items():
-        first, _, last = name.rpartition(" ")
-        if first and last in _ORDINALS and all(c == "gregorian" for c, _ in options):
-            table.setdefault(f"{first} {_ORDINALS[last]}", options)
-    return table
+    """Normalised month name → ((calendar, month), ...) from ``resources/months.csv`` (which
+    holds the numbered Syriac spellings too: "تشرين 1", "كانون 2")."""
+    return month_names()
 
 
 @lru_cache(maxsize=1)

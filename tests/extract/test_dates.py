@@ -311,3 +311,46 @@ def test_any_day_written_in_any_calendar_digits_and_spelling_reads_back(
     text = f"وقع ذلك في {_digits(d, script)} {name} {_digits(y, script)}{era} حسب المصدر"
     got = extract_dates(text, anchor=None, settings=S).dates
     assert [x.value for x in got] == [day.isoformat()], (text, [x.text for x in got])
+
+
+def _document(text: str, **raw: object):
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    doc = build_document(RawArticle(source="t", locator="", kind="jsonl", text=text, **raw), S)
+    return doc, extract_document(doc, S)
+
+
+def test_a_text_with_no_publication_date_reads_against_the_latest_date_it_states() -> None:
+    _, ex = _document("وفي 12 أيار 2024 قال المصدر إن الهجوم وقع أمس على الحاجز.")
+    (yesterday,) = [d for d in ex.dates if d.text == "أمس"]
+    assert yesterday.value == "2024-05-11" and "latest date the text states" in yesterday.anchor
+
+
+def test_a_crawl_day_is_moved_to_the_day_the_text_names() -> None:
+    # crawled on a Friday; "today, Thursday" says the report was written the day before
+    _, ex = _document("قال مسؤولون اليوم الخميس إن الاتفاق وقع.", crawled="2015-07-24")
+    (today,) = [d for d in ex.dates if d.text == "اليوم الخميس"]
+    assert today.value == "2015-07-23" and today.anchor.startswith("written weekday")
+
+
+def test_the_title_gives_the_main_event_what_only_it_says() -> None:
+    doc, ex = _document(
+        "قتل جنديان في هجوم بعبوة ناسفة على دورية في الموصل.",
+        title="مقتل جنديين بانفجار عبوة ناسفة في الموصل أمس", published="2024-03-10",
+    )
+    assert doc.raw_text.startswith("مقتل جنديين")
+    (main,) = [e for e in ex.events if e.main]
+    assert main.span.start > len(doc.title or "")  # the body's mention, the title's folded in
+    assert (main.date, main.date_basis, "date" in main.from_title) == ("2024-03-09", "title", True)
+
+
+def test_an_undated_main_event_is_dated_by_its_publication_day_and_says_so() -> None:
+    _, ex = _document("قتل جنديان في هجوم بعبوة ناسفة على دورية في الموصل.",
+                      published="2024-03-10T08:00:00+03:00")  # fmt: skip
+    (main,) = [e for e in ex.events if e.main]
+    assert (main.date, main.date_basis) == ("2024-03-10", "publication")
+    _, guessed = _document("قتل جنديان في هجوم بعبوة ناسفة على دورية في الموصل.",
+                           published="2024", published_precision="year")  # fmt: skip
+    assert all(e.date is None for e in guessed.events)  # a year is never used as a day

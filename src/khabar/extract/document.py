@@ -100,7 +100,9 @@ def extract_document(
     with), recorded on each date it resolves as ``fallback_label``. With neither, a document
     whose dates read as machine-translated Solar Hijri on two independent clues (a weekday that
     fits only that reading, and a month name written like a Persian month) is read against
-    that date, labelled as inferred.
+    that date, labelled as inferred; any other is read against the latest full date it writes
+    out, labelled so. A document with only a crawl time is read against it, or against the day
+    before it that the text's weekdays name ("اليوم الخميس").
     """
     out = _extract(doc, settings, fallback_anchor, fallback_label)
     crawl = iso_day(doc.crawled)
@@ -115,7 +117,18 @@ def extract_document(
         if inferred is not None:
             day, text = inferred
             out = _extract(doc, settings, day, f"inferred: Solar Hijri reading of '{text}'")
+        elif crawl is None and (latest := _latest_stated(out.dates)) is not None:
+            out = _extract(doc, settings, latest, f"inferred: the latest date the text states "
+                                                  f"({latest})")  # fmt: skip
     return out
+
+
+def _latest_stated(dates: list[DateMention]) -> date | None:
+    """The latest full date a text writes out (its year included), to read its relative days
+    ("أمس", "on Monday") when nothing else dates it; ``None`` when it writes none."""
+    days = [d.value for d in dates if d.anchor == "absolute" and d.precision == "day"
+            and d.value and not d.corrections]  # fmt: skip
+    return date.fromisoformat(max(days)) if days else None
 
 
 def _solar_anchor(dates: list[DateMention]) -> tuple[date, str] | None:
