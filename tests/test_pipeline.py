@@ -163,3 +163,18 @@ def test_undated_machine_translation_is_read_on_its_solar_hijri_date(
     assert "2023-12-02" in by_date  # "early Saturday", read against the inferred date
     anchors = {r[0] for r in store.db.execute("SELECT anchor FROM date_mentions")}
     assert any(a.startswith("inferred: Solar Hijri reading") for a in anchors)
+
+
+def test_a_junk_publication_date_is_kept_as_written_and_reported(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = "قتل جنديان في هجوم بعبوة ناسفة على دورية في الموصل، وفق مصدر أمني تحدث للصحافيين. " * 2
+    path = tmp_path / "junk.jsonl"
+    path.write_text(json.dumps({"title": "هجوم في الموصل", "text": text,
+                                "published": "yesterday-ish"}, ensure_ascii=False))  # fmt: skip
+    report = ingest([str(path)], store)
+    assert report.counts()["unparsed_dates"] == 1 and report.counts()["repaired"] == 0
+    (row,) = store.db.execute("SELECT published, published_text FROM documents").fetchall()
+    assert (row["published"], row["published_text"]) == (None, "yesterday-ish")
+    assert store.db.execute("SELECT count(*) FROM event_mentions WHERE date IS NOT NULL"
+                            ).fetchone()[0] == 0  # fmt: skip

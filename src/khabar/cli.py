@@ -105,7 +105,11 @@ def _summary_table(report: IngestReport) -> Table:
     t.add_row("exact duplicates", str(c["exact_duplicates"]), "copies of stored documents")
     t.add_row("near duplicates", str(c["near_duplicates"]), "stored, linked to the first copy")
     t.add_row("shared paragraphs", str(c["shared_paragraphs"]), "wire text shared across docs")
-    t.add_row("repaired", str(c["repaired"]), "; ".join(q.detail for q in report.repaired[:3]))
+    fixed = [q for q in report.repaired if q.reason != "unparsed_date"]
+    unread = [q for q in report.repaired if q.reason == "unparsed_date"]
+    t.add_row("repaired", str(c["repaired"]), "; ".join(q.detail for q in fixed[:3]))
+    t.add_row("unparsed dates", str(c["unparsed_dates"]),
+              "; ".join(q.detail for q in unread[:3]) or "kept as written, never compared")
     t.add_row("quarantined", str(c["quarantined"]), "")
     for q in report.quarantined:
         where = f"{q.source} {q.locator}".strip()

@@ -85,7 +85,8 @@ class IngestReport:
             "exact_duplicates": self.exact_duplicates,
             "near_duplicates": self.near_duplicates,
             "quarantined": len(self.quarantined),
-            "repaired": len(self.repaired),
+            "repaired": sum(1 for q in self.repaired if q.reason != "unparsed_date"),
+            "unparsed_dates": sum(1 for q in self.repaired if q.reason == "unparsed_date"),
             "shared_paragraphs": self.shared_paragraphs,
             "quarantine_reasons": dict(reasons),
             "skipped": dict(self.skipped),
@@ -178,6 +179,17 @@ def build_document(raw: RawArticle, settings: Settings) -> Document:
         warnings=list(raw.warnings),
     )
     return doc
+
+
+_UNREAD_DATE = ("is not a date khabar reads", "could not be read")
+
+
+def _warning_kind(warning: str) -> tuple[str, str]:
+    """(stage, reason) of a reader's warning: a date value it could not read (kept as written,
+    never compared as a date) is ``read``/``unparsed_date``; any other is a ``decode`` repair."""
+    if "date" in warning and any(w in warning for w in _UNREAD_DATE):
+        return "read", "unparsed_date"
+    return "decode", "repaired"
 
 
 @dataclass(slots=True)
@@ -301,9 +313,10 @@ class _Ingestor:
             ))  # fmt: skip
             return
         for warning in doc.warnings:
+            stage, reason = _warning_kind(warning)
             self._quarantine(quarantine(
-                self.ctx, source=raw.source, locator=raw.locator, stage="decode",
-                reason="repaired", detail=f"ingested as {doc.id}: {warning}",
+                self.ctx, source=raw.source, locator=raw.locator, stage=stage,
+                reason=reason, detail=f"ingested as {doc.id}: {warning}",
                 severity="repaired", raw_size=len(raw.text),
             ))  # fmt: skip
         with _timed(r, "store"):
