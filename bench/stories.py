@@ -44,7 +44,7 @@ def _document(rng: random.Random, event: set[str]) -> set[str]:
 class BruteIndex(StoryIndex):
     """The same decision, but every story is a candidate: the baseline."""
 
-    def _candidates(self, elements: set[str]) -> set[int]:
+    def _candidates(self, elements: set[str], common: float) -> set[int]:
         return set(self.elements)
 
 

@@ -1,0 +1,43 @@
+"""Every bench script runs at a tiny size (the benches are run on demand; this keeps each one
+working). Those reading ../shared/corpora say so and measure nothing when it is absent."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+TINY = {
+    "extract.py": ["--paragraphs", "30"],
+    "clean_corpora.py": ["--arabic", "20", "--examples", "1"],
+    "embed.py": ["--texts", "10", "--numpy-texts", "3"],
+    "ingest.py": ["--docs", "20", "--real", "20"],
+    "langid_corpora.py": ["--arabic", "20"],
+    "load_api.py": ["--docs", "10", "--clients", "2", "--seconds", "1", "--requests", "50"],
+    "scale.py": ["--sizes", "50", "--executors", "inprocess", "--backends", "sqlite"],
+    "stories.py": ["--sizes", "100,200"],
+    "stories_real.py": ["--docs", "30", "--show", "1"],
+    "story_text_similarity.py": [],
+}
+
+
+def test_every_bench_script_has_a_tiny_run() -> None:
+    scripts = {p.name for p in (ROOT / "bench").glob("*.py")} - {"corpora.py"}  # a helper
+    assert scripts == set(TINY)
+
+
+@pytest.mark.parametrize("script", sorted(TINY))
+def test_bench_runs_at_a_tiny_size(script: str) -> None:
+    done = subprocess.run([sys.executable, f"bench/{script}", *TINY[script]], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip(), "the bench printed nothing"
+
+
+def test_extract_bench_prints_its_ratio() -> None:
+    done = subprocess.run([sys.executable, "bench/extract.py", "--paragraphs", "30"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert "sentences/s" in done.stdout and "khabar extraction" in done.stdout
