@@ -206,3 +206,56 @@ def test_the_candidate_index_misses_no_story_a_dated_document_could_join(
     assert [(d.story_id, d.merged) for d in decisions[0]] == [
         (d.story_id, d.merged) for d in decisions[1]
     ]
+
+
+def _partition(store: SQLiteStore) -> dict[str, str]:
+    return {Path(r[0]).name: str(r[1]) for r in store.db.execute(
+        "SELECT d.source, m.story_id FROM story_members m JOIN documents d ON d.id = m.doc_id")}  # fmt: skip
+
+
+def test_regroup_of_the_own_story_set_reproduces_the_partition(tmp_path: Path) -> None:
+    from khabar.stories import regroup
+    from tests.conftest import DATA
+
+    settings = Settings(database=str(tmp_path / "k.db"), reference_date=REFERENCE_DATE)
+    with open_store(settings) as store:
+        ingest([str(DATA / "stories")], store)
+        before = _partition(store)
+        regroup(store, store.settings)
+        assert bcubed(before, _partition(store))[2] == 1.0
+
+
+def test_shuffled_input_orders_give_nearly_the_same_partition(tmp_path: Path) -> None:
+    import random
+
+    from tests.conftest import DATA
+
+    files = sorted(str(p) for p in (DATA / "stories").glob("*.txt"))
+    partitions = []
+    for seed in (0, 1, 2):
+        order = files[:]
+        random.Random(seed).shuffle(order)
+        db = tmp_path / f"k{seed}.db"
+        with open_store(Settings(database=str(db), reference_date=REFERENCE_DATE)) as store:
+            ingest(order, store)
+            partitions.append(_partition(store))
+    for other in partitions[1:]:
+        assert bcubed(partitions[0], other)[2] >= 0.98
+
+
+def test_a_near_copy_joins_its_first_copy_story(tmp_path: Path, seeds: Path) -> None:
+    first = next(seeds.glob("001_*.txt"))
+    lines = first.read_text(encoding="utf-8").splitlines()
+    copy = tmp_path / "copy.txt"  # the same report, retitled, a line dropped, a word changed
+    copy.write_text("\n".join(["نسخة معدلة من الخبر", *lines[1:-1]]).replace("أطلقت", "اطلقت"),
+                    encoding="utf-8")  # fmt: skip
+    with open_store(Settings(database=str(tmp_path / "k.db"),
+                             reference_date=REFERENCE_DATE)) as store:  # fmt: skip
+        ingest([str(first), str(copy)], store)
+        rows = {Path(r["source"]).name: r for r in store.db.execute(
+            "SELECT d.source, m.story_id, m.reasons FROM story_members m"
+            " JOIN documents d ON d.id = m.doc_id")}  # fmt: skip
+        kinds = [r[0] for r in store.db.execute("SELECT kind FROM duplicates")]
+    assert kinds == ["near"]
+    assert rows["copy.txt"]["story_id"] == rows[first.name]["story_id"]
+    assert "near copy of" in rows["copy.txt"]["reasons"]

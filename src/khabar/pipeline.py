@@ -40,7 +40,7 @@ from khabar.readers.base import quarantine
 from khabar.readers.jsonl import read_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore
-from khabar.stories import StoryIndex, signature
+from khabar.stories import StoryIndex, copy_link, signature
 
 if TYPE_CHECKING:
     from khabar.executors import Executor
@@ -359,7 +359,7 @@ class _Ingestor:
             )
             if extraction is not None:
                 self.store.add_extraction(doc.id, extraction)
-                self.stories.assign(doc.id, signature(extraction))
+                self.stories.assign(doc.id, signature(extraction), copy_link(near, shared))
                 mark_changed(self.store, doc.id)
             if s.extract and doc.published:
                 self._backfill_anchor(doc, near, shared)

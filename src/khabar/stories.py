@@ -37,13 +37,14 @@ from typing import Any
 
 from khabar.extract.document import Extraction
 from khabar.extract.events import weapon_of
-from khabar.model import Span
+from khabar.model import DuplicateRecord, SharedParagraph, Span
 from khabar.settings import Settings
 
 __all__ = [
     "StoryDecision",
     "StoryIndex",
     "assign_story",
+    "copy_link",
     "regroup",
     "signature",
     "signature_from_facts",
@@ -130,8 +131,10 @@ def regroup(store: Any, settings: Settings) -> int:
         for table in ("story_members", "story_merges", "stories", "doc_signature", "element_df"):
             db.execute(f"DELETE FROM {table}")
         index = StoryIndex(db, settings)
-        for (doc_id,) in db.execute("SELECT id FROM documents ORDER BY rowid").fetchall():
-            index.assign(doc_id, signature_from_facts(store.facts(doc_id)))
+        for doc_id in store.document_ids():
+            near, shared = store.copy_links(doc_id)
+            index.assign(doc_id, signature_from_facts(store.facts(doc_id)),
+                         copy_link(near, shared))  # fmt: skip
     return db.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
 
 
@@ -276,8 +279,12 @@ class StoryIndex:
             for e in shared
         }
 
-    def assign(self, doc_id: str, elements: set[str]) -> StoryDecision:
-        """Record ``doc_id``'s signature and put it in a story (call inside a transaction)."""
+    def assign(self, doc_id: str, elements: set[str],
+               copy_of: tuple[str, str] | None = None) -> StoryDecision:  # fmt: skip
+        """Record ``doc_id``'s signature and put it in a story (call inside a transaction).
+
+        ``copy_of`` is (document id, why) of a stored document this one copies (``copy_link``):
+        the document joins that document's story, whatever its signature says."""
         db = self.db
         db.executemany("INSERT INTO doc_signature VALUES (?, ?) ON CONFLICT DO NOTHING",
                        [(doc_id, e) for e in sorted(elements)])  # fmt: skip
@@ -288,6 +295,10 @@ class StoryIndex:
         )
         self.df.update(elements)
         self.docs += 1
+        copied = self.story_of.get(copy_of[0]) if copy_of else None
+        if copy_of is not None and copied is not None:
+            self._join(doc_id, copied, 1.0, [copy_of[1]], elements)
+            return StoryDecision(copied, 1.0, [copy_of[1]], [])
         scored = self._scored(elements)
         if not scored:
             story_id = db.execute(
@@ -363,6 +374,20 @@ class StoryIndex:
         for doc in self.members.pop(from_story, set()):
             self.story_of[doc] = into_story
             self.members.setdefault(into_story, set()).add(doc)
+
+
+def copy_link(near: DuplicateRecord | None,
+              shared: list[SharedParagraph]) -> tuple[str, str] | None:  # fmt: skip
+    """The stored document a new one copies, and why: its near duplicate's first copy, else
+    the document it shares the most wire paragraphs with (paragraphs kept by cleaning, so not
+    boilerplate); ``None`` when it copies none."""
+    if near is not None:
+        return near.first_id, f"near copy of {near.first_id} ({near.score:.2f})"
+    if not shared:
+        return None
+    counts = Counter(x.other_id for x in shared)
+    other, n = max(sorted(counts.items()), key=lambda kv: kv[1])
+    return other, f"shares {n} wire paragraph{'s' if n > 1 else ''} with {other}"
 
 
 def assign_story(db: Any, doc_id: str, elements: set[str], settings: Settings) -> StoryDecision:

@@ -326,6 +326,23 @@ class SQLiteStore:
     def _dicts(self, sql: str, *args: Any) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute(sql, args)]
 
+    def document_ids(self) -> list[str]:
+        """Every stored document id, in the order the documents came in."""
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY rowid")]
+
+    def copy_links(self, doc_id: str) -> tuple[DuplicateRecord | None, list[SharedParagraph]]:
+        """What ``doc_id`` copies among the documents stored before it: the near-duplicate
+        record of its first copy (or ``None``), and the paragraphs it shares with others."""
+        row = self.db.execute(
+            "SELECT doc_id, first_id, kind, score FROM duplicates"
+            " WHERE doc_id = ? AND kind = 'near' AND first_id != doc_id LIMIT 1", (doc_id,)
+        ).fetchone()  # fmt: skip
+        near = DuplicateRecord(row[0], row[1], row[2], row[3]) if row else None
+        shared = [SharedParagraph(*r) for r in self.db.execute(
+            "SELECT doc_id, para_idx, other_id, other_idx, kind, score"
+            " FROM shared_paragraphs WHERE doc_id = ? ORDER BY para_idx", (doc_id,))]  # fmt: skip
+        return near, shared
+
     def stored_article(self, doc_id: str) -> RawArticle | None:
         """The stored document ``doc_id`` as the article it was read from (its text as read,
         the title as the first line for every kind), to clean and extract again; ``None`` if
