@@ -126,6 +126,11 @@ def with_title(raw: RawArticle) -> RawArticle:
     if not raw.title or not raw.title.strip() or raw.title_in_text:
         return raw
     title = raw.title.strip().replace("\r", " ").replace("\n", " ")
+    if raw.text.strip() == title:
+        return raw  # a feed entry whose text is its title: the text stays the body
+    first = next((ln.strip() for ln in raw.text.splitlines() if ln.strip()), "")
+    if first == title:  # the text starts with its title already: that line is the title
+        return replace(raw, title=title, title_in_text=True)
     return replace(raw, text=f"{title}\n\n{raw.text}", title=title, title_in_text=True)
 
 
@@ -261,7 +266,7 @@ def wire_anchor(
 ) -> tuple[date | None, str]:
     """For a document with no publication date: the date of a stored copy of its text (its
     near duplicate, or a document it shares wire paragraphs with) and a label saying so."""
-    if doc.published:
+    if iso_day(doc.published) is not None:
         return None, ""
     others = ([near.first_id] if near else []) + [x.other_id for x in shared]
     for other in dict.fromkeys(others):

@@ -354,3 +354,51 @@ def test_an_undated_main_event_is_dated_by_its_publication_day_and_says_so() -> 
     _, guessed = _document("قتل جنديان في هجوم بعبوة ناسفة على دورية في الموصل.",
                            published="2024", published_precision="year")  # fmt: skip
     assert all(e.date is None for e in guessed.events)  # a year is never used as a day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "۲۰ مهر ۱۲ نفر کشته شدند",  # a count after the month, not a two-digit year
+        "They held a third march on the capital",
+        "A second may be needed",
+        "قتل 30 شخصا في أعنف هجوم منذ أربع سنوات",  # for four years
+        "منذ يوم تأسيسها",
+        "قبل يوم واحد من الانتخابات",
+        "قبل 3 أيام فقط من الانتخابات",
+        "نشرت القوات 3 أيام قبل الهجوم",
+        "طی ۱۰ روز گذشته",  # over the past ten days
+        "طی ۶ سال گذشته",
+        "على ارتفاع 1400 م",
+    ],
+)
+def test_spans_counts_and_lookalikes_are_no_dates(text: str) -> None:
+    found = extract_dates(text, anchor=date(2024, 5, 12), settings=S).dates
+    assert [d.value for d in found if d.value and d.value[:4] != "2023"] == [], text
+
+
+def test_ago_before_a_clause_and_a_year_read_in_the_nearer_calendar() -> None:
+    (d,) = extract_dates("Two days ago the army attacked", anchor=date(2024, 5, 12),
+                         settings=S).dates  # fmt: skip
+    assert d.value == "2024-05-10"
+    assert _one("عام 1445", date(2024, 5, 12)).value == "2023"  # Hijri, not Solar 2066
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "raw_text", "title_line"),
+    [
+        ("هجوم في الموصل", "قتل جنديان.", "هجوم في الموصل\n\nقتل جنديان.", True),
+        ("هجوم\nفي الموصل", "قتل جنديان.", "هجوم في الموصل\n\nقتل جنديان.", True),
+        ("هجوم في الموصل", "هجوم في الموصل\nقتل جنديان.", "هجوم في الموصل\nقتل جنديان.", True),
+        ("هجوم في الموصل", "هجوم في الموصل", "هجوم في الموصل", False),  # text = its title
+        ("  ", "قتل جنديان.", "قتل جنديان.", False),
+    ],
+)
+def test_a_title_given_apart_becomes_the_first_line_once(
+    title: str, text: str, raw_text: str, title_line: bool
+) -> None:
+    from khabar.model import RawArticle
+    from khabar.pipeline import with_title
+
+    raw = with_title(RawArticle(source="t", locator="", kind="jsonl", text=text, title=title))
+    assert (raw.text, raw.title_in_text) == (raw_text, title_line)

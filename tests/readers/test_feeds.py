@@ -73,12 +73,12 @@ def test_windows_1256_prolog_on_windows_1256_bytes_is_no_repair() -> None:
     assert "اشتباكات" in article.text
 
 
-def test_entry_date_is_utc_minute_from_the_source_with_the_raw_value() -> None:
+def test_entry_date_keeps_the_source_zone_and_the_raw_value() -> None:
     (article,) = _read(_rss("<item><description>نص</description>"
                             "<pubDate>Mon, 03 Jun 2024 09:15:00 +0300</pubDate></item>"))  # fmt: skip
     assert isinstance(article, RawArticle)
-    assert article.published == "2024-06-03T06:15+00:00"
-    assert article.published_precision == "minute" and article.published_basis == "source"
+    assert article.published == "2024-06-03T09:15:00+03:00"  # the source's day and zone
+    assert article.published_precision == "second" and article.published_basis == "source"
     assert article.published_raw == "Mon, 03 Jun 2024 09:15:00 +0300"
 
 
@@ -88,7 +88,7 @@ def test_atom_updated_date_is_used_when_there_is_no_published_date() -> None:
             b"<content>Rockets hit the base.</content></entry></feed>")  # fmt: skip
     (article,) = _read(data)
     assert isinstance(article, RawArticle)
-    assert article.published == "2024-05-02T10:00+00:00"
+    assert article.published == "2024-05-02T10:00:00+00:00"
     assert article.published_raw == "2024-05-02T10:00:00Z"
 
 

@@ -96,10 +96,6 @@ def test_unreadable_crawl_time_is_ignored_with_a_warning(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("record", "field"),
     [
-        ({"published": True}, "published"),
-        ({"published": ["2024-05-12"]}, "published"),
-        ({"published": {"date": "2024-05-12"}}, "published"),
-        ({"date_extracted": False}, "date_extracted"),
         ({"title": 12}, "title"),
         ({"url": 1715497200}, "url"),
         ({"outlet": 1.5}, "outlet"),
@@ -111,3 +107,13 @@ def test_other_types_are_refused(tmp_path: Path, record: dict[str, Any], field: 
     assert isinstance(item, QuarantineRecord)
     assert item.reason == "bad_record"
     assert repr(field) in item.detail
+
+
+@pytest.mark.parametrize("value", [True, ["2024-05-12"], {"$date": "2024-05-12"}])
+def test_a_date_of_another_json_type_is_kept_as_written_with_a_warning(
+    tmp_path: Path, value: Any
+) -> None:
+    (item,) = _read(tmp_path, {"published": value})
+    assert isinstance(item, RawArticle)
+    assert item.published is None and item.published_raw == json.dumps(value)
+    assert any("never compared as a date" in w for w in item.warnings)

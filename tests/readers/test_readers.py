@@ -80,7 +80,7 @@ def test_rss_reader_reads_entries_and_quarantines_an_empty_one() -> None:
     items = _read([INPUTS / "feed.rss"])
     articles = _articles(items)
     assert [a.url for a in articles] == ["https://example.org/news/1", "https://example.org/news/2"]
-    assert articles[0].published == "2024-05-02T07:15+00:00"
+    assert articles[0].published == "2024-05-02T07:15:00+00:00"
     assert articles[0].outlet == "خبرگزاری نمونه" and articles[0].lang_hint == "fa"
     assert "سرنگون شدند" in articles[0].text and "<p>" not in articles[0].text
     (empty,) = _quarantined(items)

@@ -67,15 +67,23 @@ def _lexicon() -> _Lexicon:
     direction, ordinal = _alt(words["direction"]), _alt(words["ordinal"])
     year_word, zone, prep = _alt(words["year_word"]), _alt(words["zone"]), _alt(words["prep"])
     era, period, num = _alt(words["era"]), _alt(words["period"]), _alt(words["number"])
-    unit, dual, ago = _alt(words["unit"]), _alt(words["unit_dual"]), _alt(words["ago"])
+    rows = [(r["kind"], r["lang"], normalize(r["word"])) for r in read_csv("date_words.tsv")]
+
+    def of(kind: str, arabic: bool) -> str:  # Arabic puts منذ/قبل first, Persian/English last
+        return _alt(sorted({w for k, lang, w in rows if k == kind and (lang == "ar") == arabic}))
+
+    unit_pre, unit_post, ago_pre, ago_post = (of("unit", True), of("unit", False),
+                                              of("ago", True), of("ago", False))  # fmt: skip
+    dual = _alt(words["unit_dual"])
     b, e = r"(?<!\w)", r"(?!\w)"
     day_word = r"(?:(?:يوم|روز|on)\s+)?"
     sep = r"\s*[/\-.]\s*"
     # a written year ends at its last digit ("۱۴۰۲ساعت"); an era mark may follow ("1445 هـ")
     year = rf"(?P<year>\d{{4}})(?!\d)(?:\s*(?P<era>{era})(?!\w))?"
     p = {
+        # a count after the month is no year: "۲۰ مهر ۱۲ نفر کشته شدند"
         "solar2": rf"{b}(?:{day_word}(?P<wd>{wd})\s*[,،]?\s*)?(?P<day>\d{{1,2}}|{ordinal})\s+"
-        rf"(?P<mon>{solar})\s+(?P<year>\d{{2}})(?!\d)",
+        rf"(?P<mon>{solar})\s+(?P<year>\d{{2}})(?!\d)(?!\s*(?:نفر|تن|مورد|کشته|زخمي|عدد))",
         "full": rf"{b}(?:{day_word}(?P<wd>{wd})\s*[,،]?\s*)?(?P<day>\d{{1,2}}|{ordinal})"
         rf"(?:st|nd|rd|th)?\s+(?:من\s+|of\s+)?(?P<mon>{mon})(?:\s*/\s*(?P<mon2>{mon}))?"
         rf"(?:\s*[,،]?\s*{year}|{e})",
@@ -84,11 +92,13 @@ def _lexicon() -> _Lexicon:
         "numeric": rf"{b}(?:(?P<y1>\d{{4}}){sep}(?P<m1>\d{{1,2}}){sep}(?P<d1>\d{{1,2}})"
         rf"|(?P<d2>\d{{1,2}}){sep}(?P<m2>\d{{1,2}}){sep}(?P<y2>\d{{4}}))(?!\d)"
         rf"(?:\s*(?P<era>{era})(?!\w))?",
-        "ago_pre": rf"{b}{_PROCLITIC}(?P<ago>{ago})\s+(?:(?P<n>\d{{1,3}}|{num})\s+(?P<unit>{unit})"
-        rf"|(?P<dual>{dual})|(?P<one>يوم|ساعه|اسبوع|دقيقه)(?!\s+(?:{wd}|\d))){e}"
-        r"(?!\s+(?:من|على|ان)\s)",
-        "ago_post": rf"{b}(?P<n>\d{{1,3}}|{num})\s+(?P<unit>{unit})\s+(?P<ago>{ago}){e}"
-        r"(?!\s+(?:از|than|the)\s)",
+        # "قبل يومين من الانتخابات" is before another event; a bare unit ("منذ يوم") only
+        # when the clause ends there ("منذ يوم تأسيسها" is since a day)
+        "ago_pre": rf"{b}{_PROCLITIC}(?P<ago>{ago_pre})\s+(?:(?P<n>\d{{1,3}}|{num})\s+"
+        rf"(?P<unit>{unit_pre})|(?P<dual>{dual})|(?P<one>يوم|ساعه|اسبوع|دقيقه)"
+        rf"(?=\s*(?:[.,،؛:!?]|$))){e}(?!\s+(?:(?:واحد|فقط)\s+)?(?:من|ان)\s)",
+        "ago_post": rf"{b}(?P<n>\d{{1,3}}|{num})\s+(?P<unit>{unit_post})\s+(?P<ago>{ago_post}){e}"
+        r"(?!\s+(?:از|than)\s)",
         "period": rf"{b}{_PROCLITIC}(?P<period>{period}){e}",
         "month": rf"{b}(?:(?P<prep>{prep})\s+)?(?:(?P<qual>{qual})\s+)?(?P<mon>{mon})"
         rf"(?:\s*/\s*(?P<mon2>{mon}))?(?:\s+{year}|(?:\s+(?P<dir>{direction}))?{e})",
@@ -169,6 +179,9 @@ class _Resolver:
 
     # -- kinds -----------------------------------------------------------------------------
     def full(self, m: re.Match[str], year: int | None = None) -> DateMention | None:
+        risky = m["mon"] in self.lex.words.get("risky_month", {})
+        if risky and not m["day"].isdigit() and not m["year"]:
+            return None  # "a third march", "a second may be needed"
         year = year or (int(m["year"]) if m["year"] else None)
         cal, month = self.month_of(m["mon"], year, m.groupdict().get("era"))
         day = self.day_value(m["day"])
@@ -262,6 +275,8 @@ class _Resolver:
         year = this - this % 100 + yy
         if year > this:
             year -= 100
+        if this - year > 30:
+            return None  # "۱۵ خرداد ۵۰": not 1350, a count
         cal, month = "solar_hijri", dict(month_names()[m["mon"]])["solar_hijri"]
         value = to_gregorian(cal, year, month, self.day_value(m["day"]))
         if value is None or value > near + timedelta(days=self.s.date_future_tolerance_days):
@@ -298,6 +313,8 @@ class _Resolver:
             raw = m["n"]
             n = int(raw) if raw.isdigit() else int(words["number"][raw])
             unit = words["unit"][m["unit"]]
+        if m["ago"] == "منذ" and unit in ("month", "year"):
+            return None  # "أعنف هجوم منذ أربع سنوات": for four years, not four years ago
         if self.anchor is None:
             out = self.mention(m, None, "day")
             out.flags.append("no_anchor: 'ago' without a publication date")
@@ -327,8 +344,16 @@ class _Resolver:
 
     ago_pre = ago_post = _ago
 
-    def period(self, m: re.Match[str]) -> DateMention:
+    def counted(self, m: re.Match[str]) -> bool:
+        """A number right before the match ("طی ۱۰ روز گذشته", over the past 10 days): a span
+        of time, not a point in it."""
+        before = self.norm.text[max(0, m.start() - 12) : m.start()]
+        return bool(re.search(rf"(?:\d|(?<!\w)(?:{_alt(self.lex.words['number'])}))\s*$", before))
+
+    def period(self, m: re.Match[str]) -> DateMention | None:
         """"الشهر الماضي", "earlier this month", "پارسال": a month or year from the anchor."""
+        if self.counted(m):
+            return None
         kind, _, shift = self.lex.words["period"][m["period"]].partition(":")
         if self.anchor is None:
             out = self.mention(m, None, kind)
@@ -375,18 +400,22 @@ class _Resolver:
                  if (f < this_month if kind == "past" else f <= self.anchor)]  # fmt: skip
         return _month_iso(cal, max(begun)[1], month) if begun else None
 
-    def year(self, m: re.Match[str]) -> DateMention:
+    def year(self, m: re.Match[str]) -> DateMention | None:
         """"عام 2014", "سال ۱۳۹۸", "1445 هـ": the Gregorian year in which the written year
         begins (Hijri and Solar Hijri years by their era mark, or a 13xx/14xx year)."""
         y = int(m["year"] or m["y2"])
         cal = self.lex.words["era"].get(m["era"] or m["era2"] or "")
+        if m["y2"] and cal == "gregorian":
+            return None  # "1400 م" is as likely metres as a year
         if cal is None:
-            cal = "solar_hijri" if 1300 <= y <= 1500 else "gregorian"
+            cal = "gregorian" if not 1300 <= y <= 1500 else self.closest_calendar(y, 1, 1)
         first = to_gregorian(cal, y, 1, 1)
         value = f"{first.year:04d}" if first else m["year"]
         return self.mention(m, value, "year", calendar=cal, anchor="absolute")
 
-    def relative(self, m: re.Match[str]) -> DateMention:
+    def relative(self, m: re.Match[str]) -> DateMention | None:
+        if self.counted(m):
+            return None
         offset = int(self.lex.words["relative"][m["rel"]])
         value = self.anchor + timedelta(days=offset) if self.anchor else None
         wd = weekday_names().get(m["wd"]) if m["wd"] else None

@@ -180,7 +180,7 @@ def _extract(
     if anchor is None:
         _background_by_latest(out.events, settings)
     title = next((p.span for p in doc.paragraphs if p.role == LineRole.TITLE), None)
-    out.events = main_event(out.events, title, doc)
+    out.events = main_event(out.events, title, _report_day(doc, anchor, label))
     _inherit_dates(out.events, settings.date_inherit_events)
     return out
 
@@ -205,7 +205,8 @@ def _inherit_dates(events: list[EventMention], within: int) -> None:
 _FROM_TITLE = ("date", "places", "killed", "injured", "actor", "target", "mode", "weapon")
 
 
-def main_event(events: list[EventMention], title: Span | None, doc: Document) -> list[EventMention]:
+def main_event(events: list[EventMention], title: Span | None,
+               report: tuple[str, date | None]) -> list[EventMention]:  # fmt: skip
     """Mark the document's main event and give it what only the title says.
 
     The main event is the title's event when the title reports one, else the first event of
@@ -217,7 +218,8 @@ def main_event(events: list[EventMention], title: Span | None, doc: Document) ->
     sentence gives an event of its type (``date_basis`` "document"); with none, the day its
     report was published (``date_basis`` "publication";
     "crawl" when only a crawl day is known: an upper bound); a publication date that is only a
-    year, or a guess, dates nothing. Returns the events (the folded title mention removed).
+    year, or a guess, dates nothing (``report``: the basis and the day the report was written,
+    as its dates were read). Returns the events (the folded title mention removed).
     """
     in_title = [e for e in events if title and e.span.start < title.end and _reported(e)]
     body = [e for e in events if not (title and e.span.start < title.end) and _reported(e)]
@@ -247,10 +249,9 @@ def main_event(events: list[EventMention], title: Span | None, doc: Document) ->
                       and not e.background and e.date and len(e.date) == 10), None)  # fmt: skip
         if later is not None:
             main.date, main.date_text, main.date_basis = later.date, later.date_text, "document"
-    if main.date is None:
-        basis, day = _report_day(doc)
-        if day is not None:
-            main.date, main.date_basis = day.isoformat(), basis
+    basis, day = report
+    if main.date is None and day is not None:
+        main.date, main.date_basis = day.isoformat(), basis
     return events
 
 
@@ -259,12 +260,17 @@ def _reported(e: EventMention) -> bool:
     return not {"negated", "denied", "planned"} & set(e.modality)
 
 
-def _report_day(doc: Document) -> tuple[str, date | None]:
-    """The day a report was published (not a guess, at least day precision), else its crawl
-    day, with which of the two it is."""
-    if doc.published_basis != "guess" and (day := iso_day(doc.published)) is not None:
-        return "publication", day
-    return "crawl", iso_day(doc.crawled)
+def _report_day(doc: Document, anchor: date | None, label: str) -> tuple[str, date | None]:
+    """The day the report was written, as its dates were read (``anchor``, what ``label``
+    says it is): its publication day (not a guess), a wire copy's, or its crawl day (moved to
+    the day its weekdays name); nothing for an inferred anchor."""
+    if anchor is None or label.startswith("inferred"):
+        return "publication", None
+    if label.startswith(("crawl", "written weekday")):
+        return "crawl", anchor
+    if label == "publication" and doc.published_basis == "guess":
+        return "publication", None
+    return "publication", anchor
 
 
 def _resolved(model: list[EntityMention], published: str | None) -> list[EntityMention]:

@@ -27,6 +27,7 @@ from lxml.etree import ParserError
 from khabar.decode import declared_encoding, decode_bytes
 from khabar.errors import EncodingError
 from khabar.model import RawArticle
+from khabar.published import parse_published
 from khabar.readers.base import ReadContext, ReadItem, from_error, quarantine
 
 __all__ = ["read_feed"]
@@ -54,19 +55,24 @@ def _entry_text(entry: Any) -> str:
     return _html_to_text(entry.get("summary") or "")
 
 
-def _entry_date(entry: Any) -> tuple[str | None, str | None]:
-    """(ISO minute in UTC as feedparser parsed it, the date as the feed wrote it)."""
+def _entry_date(entry: Any) -> tuple[str | None, str | None, str | None]:
+    """(ISO value, its precision, the date as the feed wrote it): read by
+    ``published.parse_published`` in the zone the feed wrote (so the day stays the source's
+    day), else as feedparser parsed it, in UTC to the minute."""
     if entry.get("published"):
         raw, parsed = entry.get("published"), entry.get("published_parsed")
     else:
         raw, parsed = entry.get("updated"), entry.get("updated_parsed")
+    own = parse_published(raw) if raw else None
+    if own is not None and own.precision not in ("year", "month"):
+        return own.iso, own.precision, raw
     if not parsed:
-        return None, raw or None
+        return None, None, raw or None
     try:
         when = datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
     except (OverflowError, ValueError, OSError):  # a year feedparser accepted but datetime cannot
-        return None, raw or None
-    return when.isoformat(timespec="minutes"), raw or None
+        return None, None, raw or None
+    return when.isoformat(timespec="minutes"), "minute", raw or None
 
 
 def _as_utf8_feed(text: str) -> bytes:
@@ -109,7 +115,7 @@ def read_feed(source: str, data: bytes, ctx: ReadContext) -> Iterator[ReadItem]:
                 raw=repr(dict(entry)).encode("utf-8"),
             )  # fmt: skip
             continue
-        published, raw_date = _entry_date(entry)
+        published, precision, raw_date = _entry_date(entry)
         warnings = list(decoded.warnings)
         if raw_date and published is None:
             warnings.append(
@@ -125,7 +131,7 @@ def read_feed(source: str, data: bytes, ctx: ReadContext) -> Iterator[ReadItem]:
             outlet=outlet,
             author=entry.get("author"),
             published=published,
-            published_precision="minute" if published else None,
+            published_precision=precision,
             published_basis="source",
             published_raw=raw_date,
             lang_hint=lang,

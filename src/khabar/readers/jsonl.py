@@ -32,7 +32,7 @@ from typing import BinaryIO
 from khabar.decode import decode_bytes
 from khabar.errors import EncodingError
 from khabar.model import RawArticle
-from khabar.published import parse_published
+from khabar.published import Published, parse_published
 from khabar.readers.base import ReadContext, ReadItem, from_error, quarantine
 
 __all__ = ["read_jsonl"]
@@ -56,19 +56,29 @@ def _parse_line(line: str) -> tuple[dict[str, Value | None] | None, str, str]:
     for key in _FIELDS + _TIME_FIELDS:
         value = obj.get(key)
         number = isinstance(value, int | float) and not isinstance(value, bool)
-        if (
-            value is not None
-            and not isinstance(value, str)
-            and not (number and key in _TIME_FIELDS)
-        ):
-            kinds = "a string or a number (Unix time)" if key in _TIME_FIELDS else "a string"
-            return None, "bad_record", f"field {key!r} must be {kinds}, got {type(value).__name__}"
+        timed = key in _TIME_FIELDS
         if isinstance(value, str):
             value = value.strip() or None
+        elif value is not None and timed and not number:
+            value = _Unread(json.dumps(value, ensure_ascii=False))  # kept as written, warned
+        elif value is not None and not (number and timed):
+            kinds = "a string or a number (Unix time)" if timed else "a string"
+            return None, "bad_record", f"field {key!r} must be {kinds}, got {type(value).__name__}"
         record[key] = value
     if not record["text"]:
         return None, "no_text", "the record has no 'text' field (or it is empty)"
     return record, "", ""
+
+
+class _Unread(str):
+    """A date field of another JSON type (true, a list, an object): kept as written, never
+    read as a date."""
+
+
+def _read_date(value: Value | None) -> Published | None:
+    if value is None or isinstance(value, _Unread):
+        return None
+    return parse_published(value)
 
 
 def _text(record: dict[str, Value | None], key: str) -> str | None:
@@ -109,14 +119,14 @@ def _article(
 ) -> RawArticle:
     """The ``RawArticle`` of a good record, its dates read (unreadable ones warned about)."""
     published_raw = record["published"]
-    published = parse_published(published_raw) if published_raw is not None else None
+    published = _read_date(published_raw)
     if published_raw is not None and published is None:
         warnings.append(
             f"published value {str(published_raw)!r} is not a date khabar reads ({_FORMS}); "
             "stored unparsed, never compared as a date"
         )
     crawled_raw = record["crawled"] if record["crawled"] is not None else record["date_extracted"]
-    crawled = parse_published(crawled_raw) if crawled_raw is not None else None
+    crawled = _read_date(crawled_raw)
     if crawled_raw is not None and crawled is None:
         warnings.append(
             f"crawl time {str(crawled_raw)!r} is not a date khabar reads ({_FORMS}); ignored"

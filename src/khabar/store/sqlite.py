@@ -353,12 +353,14 @@ class SQLiteStore:
         ).fetchone()  # fmt: skip
         if row is None:
             return None
+        titled = row["kind"] == "txt" or row["title"] is not None  # untitled: none is guessed
         return RawArticle(row["source"], row["locator"], row["kind"], row["raw_text"],
                           title=None if row["kind"] == "txt" else row["title"],
                           published=row["published"],
                           published_precision=row["published_precision"],
                           published_basis=row["published_basis"] or "source",
-                          crawled=row["crawled"], title_in_text=True)  # fmt: skip
+                          crawled=row["crawled"],
+                          title_in_text=titled)  # fmt: skip
 
     def document(self, doc_id: str) -> dict[str, Any]:
         """A document with paragraphs, removed lines, duplicates and shared paragraphs.
