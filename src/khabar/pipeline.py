@@ -364,7 +364,8 @@ class _Ingestor:
             )
             if extraction is not None:
                 self.store.add_extraction(doc.id, extraction)
-                self.stories.assign(doc.id, signature(extraction), copy_link(near, shared))
+                self.stories.assign(doc.id, signature(extraction), copy_link(near, shared),
+                                    iso_day(doc.published) or iso_day(doc.crawled))
                 mark_changed(self.store, doc.id)
             if s.extract and doc.published:
                 self._backfill_anchor(doc, near, shared)

@@ -134,7 +134,7 @@ def regroup(store: Any, settings: Settings) -> int:
         for doc_id in store.document_ids():
             near, shared = store.copy_links(doc_id)
             index.assign(doc_id, signature_from_facts(store.facts(doc_id)),
-                         copy_link(near, shared))  # fmt: skip
+                         copy_link(near, shared), store.report_day(doc_id))  # fmt: skip
     return db.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
 
 
@@ -150,6 +150,13 @@ def _kind(element: str) -> str:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
 
 
 def _dates(elements: set[str]) -> list[date]:
@@ -176,8 +183,13 @@ class StoryIndex:
         self.recent_with: dict[str, deque[int]] = {}
         self.stories_with: dict[str, set[int]] = {}  # every story naming each place
         self.docs = len(self.story_of)
+        self.published: dict[int, set[date]] = {}  # days the members were published
         for doc_id, story in self.story_of.items():
             self.members.setdefault(story, set()).add(doc_id)
+        for doc_id, value in db.execute("SELECT id, coalesce(published, crawled) FROM documents"):
+            story = self.story_of.get(doc_id)
+            if story is not None and (day := _day(value)) is not None:
+                self.published.setdefault(story, set()).add(day)
         for doc_id, element in db.execute("SELECT doc_id, element FROM doc_signature"):
             story = self.story_of.get(doc_id)
             if story is not None:
@@ -239,24 +251,27 @@ class StoryIndex:
         return dated | (by_place & self.undated)
 
     def _scored(
-        self, elements: set[str], exclude: int | None = None
+        self, elements: set[str], exclude: int | None = None, day: date | None = None
     ) -> list[tuple[float, int, list[str]]]:
         """Candidate stories the signature may join, best first, each with its score and the
         weighted shared elements as reasons."""
         common = max(self.s.story_common_min_df, self.s.story_common_share * self.docs)
         scored = []
-        for story_id in self._candidates(elements, common) - {exclude}:
-            weight = self._weigh(elements, story_id, common)
-            if weight and sum(weight.values()) >= self.s.story_join_score:
+        for story_id in sorted(self._candidates(elements, common) - {exclude}):
+            weight = self._weigh(elements, story_id, common, day)
+            if weight:
                 ranked = sorted(weight.items(), key=lambda kv: -kv[1])
                 reasons = [f"{e} ({w:.2f})" for e, w in ranked]
                 scored.append((sum(weight.values()), story_id, reasons))
         return sorted(scored, reverse=True)
 
-    def _weigh(self, elements: set[str], story_id: int, common: float) -> dict[str, float] | None:
+    def _weigh(self, elements: set[str], story_id: int, common: float,
+               day: date | None = None) -> dict[str, float] | None:  # fmt: skip
         """The weight of each element the document shares with the story, or None when they
-        cannot be one event: no shared place, days apart, or no place and no day or figure in
-        the story's core."""
+        cannot be one event: no shared place, days apart, no place of the story's core, or no
+        day or figure in the story's core unless the document was published within
+        ``story_publication_days`` of one of the story's members (``day``) and the overlap
+        passes the higher ``story_join_score_undated``."""
         story_elements = self.elements[story_id]
         shared = {e for e in elements if story_elements[e] > 0}
         if not any(_kind(e) in _WHERE for e in shared):
@@ -266,25 +281,37 @@ class StoryIndex:
         shared = {e for e in shared if self.df[e] <= common}
         support = self.s.story_support_share * len(self.members.get(story_id, ())) or 1.0
         core = {e: min(1.0, story_elements[e] / support) for e in shared}
-        if not any(_kind(e) in _WHAT and core[e] >= self.s.story_core_min for e in shared):
+        what = any(_kind(e) in _WHAT and core[e] >= self.s.story_core_min for e in shared)
+        if not what and not self._published_near(day, story_id):
             return None  # who and where alone are a topic; an event needs its day or figures
         if not any(_kind(e) in _WHERE and core[e] >= self.s.story_core_min for e in shared):
             return None  # the shared place must be one of the story's own, not a passing one
         if any(_kind(e) == "place" for e in shared):
             shared = {e for e in shared if _kind(e) != "area"}  # the place's area again
-        return {
+        weight = {
             e: _KIND_WEIGHT[_kind(e)]
             * (math.log((self.docs + 1) / (self.df[e] + 1)) + 1)
             * core[e]  # the story's core counts, not its fringe
             for e in shared
         }
+        need = self.s.story_join_score if what else self.s.story_join_score_undated
+        return weight if sum(weight.values()) >= need else None
 
-    def assign(self, doc_id: str, elements: set[str],
-               copy_of: tuple[str, str] | None = None) -> StoryDecision:  # fmt: skip
+    def _published_near(self, day: date | None, story_id: int) -> bool:
+        """The document was published within ``story_publication_days`` of a member."""
+        if day is None or self.s.story_publication_days < 0:
+            return False
+        days = self.published.get(story_id, set())
+        k = self.s.story_publication_days
+        return any(day + timedelta(days=d) in days for d in range(-k, k + 1))
+
+    def assign(self, doc_id: str, elements: set[str], copy_of: tuple[str, str] | None = None,
+               day: date | None = None) -> StoryDecision:  # fmt: skip
         """Record ``doc_id``'s signature and put it in a story (call inside a transaction).
 
         ``copy_of`` is (document id, why) of a stored document this one copies (``copy_link``):
-        the document joins that document's story, whatever its signature says."""
+        the document joins that document's story, whatever its signature says. ``day`` is the
+        day the document was published (or crawled), for ``story_publication_days``."""
         db = self.db
         db.executemany("INSERT INTO doc_signature VALUES (?, ?) ON CONFLICT DO NOTHING",
                        [(doc_id, e) for e in sorted(elements)])  # fmt: skip
@@ -297,20 +324,20 @@ class StoryIndex:
         self.docs += 1
         copied = self.story_of.get(copy_of[0]) if copy_of else None
         if copy_of is not None and copied is not None:
-            self._join(doc_id, copied, 1.0, [copy_of[1]], elements)
+            self._join(doc_id, copied, 1.0, [copy_of[1]], elements, day)
             return StoryDecision(copied, 1.0, [copy_of[1]], [])
-        scored = self._scored(elements)
+        scored = self._scored(elements, day=day)
         if not scored:
             story_id = db.execute(
                 "INSERT INTO stories (created_at) VALUES (?) RETURNING id", (_now(),)
             ).fetchone()[0]
-            self._join(doc_id, story_id, 0.0, ["first document of the story"], elements)
+            self._join(doc_id, story_id, 0.0, ["first document of the story"], elements, day)
             return StoryDecision(story_id, 0.0, [], [])
         score, story_id, reasons = scored[0]
         merged = [other for _, other, _ in scored[1:] if other != story_id]
         for other in merged:
             self._merge(other, story_id, doc_id)
-        self._join(doc_id, story_id, score, reasons, elements)
+        self._join(doc_id, story_id, score, reasons, elements, day)
         return StoryDecision(story_id, score, reasons, merged)
 
     def refresh(self, doc_id: str, elements: set[str]) -> list[int]:
@@ -344,7 +371,7 @@ class StoryIndex:
         return merged
 
     def _join(self, doc_id: str, story_id: int, score: float, reasons: list[str],
-              elements: set[str]) -> None:  # fmt: skip
+              elements: set[str], day: date | None = None) -> None:  # fmt: skip
         self.db.execute(
             "INSERT INTO story_members VALUES (?, ?, ?, ?, ?) ON CONFLICT(doc_id) DO UPDATE"
             " SET story_id = excluded.story_id, score = excluded.score,"
@@ -353,6 +380,8 @@ class StoryIndex:
         )
         self.story_of[doc_id] = story_id
         self.members.setdefault(story_id, set()).add(doc_id)
+        if day is not None:
+            self.published.setdefault(story_id, set()).add(day)
         self._add(story_id, elements)
 
     def _merge(self, from_story: int, into_story: int, bridge: str) -> None:
@@ -371,6 +400,7 @@ class StoryIndex:
             self.stories_on.get(day, set()).discard(from_story)
         for e in moved:
             self.stories_with.get(e, set()).discard(from_story)
+        self.published.setdefault(into_story, set()).update(self.published.pop(from_story, set()))
         for doc in self.members.pop(from_story, set()):
             self.story_of[doc] = into_story
             self.members.setdefault(into_story, set()).add(doc)

@@ -26,7 +26,14 @@ from khabar.pipeline import ingest, ingest_jsonl
 from khabar.settings import Settings
 from khabar.store import open_store
 
-__all__ = ["bcubed", "pairwise", "score_real_stories", "score_stories"]
+__all__ = [
+    "bcubed",
+    "ingest_real_stories",
+    "pairwise",
+    "real_story_scores",
+    "score_real_stories",
+    "score_stories",
+]
 
 
 def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
@@ -95,8 +102,15 @@ def _story_scores(
 
 def score_real_stories(settings: Settings, gold_path: str | Path) -> dict[str, Any]:
     """Story scores of the pipeline on a real-news story gold (``khabar-real-stories/1``)."""
-    data = load_real_gold(gold_path, STORY_FORMAT)
-    docs = data["documents"]
+    docs = load_real_gold(gold_path, STORY_FORMAT)["documents"]
+    with tempfile.TemporaryDirectory() as tmp:
+        with open_store(settings.replace(database=str(Path(tmp) / "eval.db"))) as store:
+            ingest_real_stories(store, docs)
+            return real_story_scores(store, docs)
+
+
+def ingest_real_stories(store: Any, docs: list[dict[str, Any]]) -> None:
+    """Ingest the documents of a story gold as one JSON-lines file (line n = document n)."""
     lines = []
     for d in docs:
         record = d.get("record") or {}
@@ -104,10 +118,12 @@ def score_real_stories(settings: Settings, gold_path: str | Path) -> dict[str, A
             "url": record.get("url") or f"gold:{d['article_id']}", "title": d.get("title") or None,
             "text": d["body"], "published": d.get("published"), "outlet": d.get("outlet"),
         }, ensure_ascii=False))  # fmt: skip
-    with tempfile.TemporaryDirectory() as tmp:
-        with open_store(settings.replace(database=str(Path(tmp) / "eval.db"))) as store:
-            ingest_jsonl("gold.jsonl", "\n".join(lines).encode("utf-8"), store)
-            rows = store.document_stories()
+    ingest_jsonl("gold.jsonl", "\n".join(lines).encode("utf-8"), store)
+
+
+def real_story_scores(store: Any, docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Scores of the stories now in ``store`` (filled by ``ingest_real_stories``)."""
+    rows = store.document_stories()
     by_line = {int(r["locator"].split()[-1]): r for r in rows if r["locator"].startswith("line ")}
     gold, pred, why = {}, {}, {}
     first_copy: dict[tuple[str, str], str] = {}

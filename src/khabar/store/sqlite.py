@@ -14,7 +14,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -329,6 +329,15 @@ class SQLiteStore:
     def document_ids(self) -> list[str]:
         """Every stored document id, in the order the documents came in."""
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY rowid")]
+
+    def report_day(self, doc_id: str) -> date | None:
+        """The day ``doc_id`` was published (else crawled), or ``None``."""
+        row = self.db.execute("SELECT coalesce(published, crawled) FROM documents WHERE id = ?",
+                              (doc_id,)).fetchone()  # fmt: skip
+        try:
+            return date.fromisoformat(row[0][:10]) if row and row[0] and len(row[0]) >= 10 else None
+        except ValueError:
+            return None
 
     def copy_links(self, doc_id: str) -> tuple[DuplicateRecord | None, list[SharedParagraph]]:
         """What ``doc_id`` copies among the documents stored before it: the near-duplicate
