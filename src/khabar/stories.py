@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 _KIND_WEIGHT = {"place": 1.0, "area": 0.6, "date": 1.0, "count": 0.8, "killed": 0.8,
-                "injured": 0.8, "actor": 0.5, "country": 0.15}  # fmt: skip
+                "injured": 0.8, "actor": 0.5, "country": 0.15, "event": 0.0}  # fmt: skip
 _WHERE = ("place", "area")
 _WHAT = ("date", "count", "killed", "injured")  # what happened, and when
 _ASSUMED = ("publication", "crawl")  # ``EventMention.date_basis`` of days no sentence gives
@@ -88,6 +88,8 @@ def signature(ex: Extraction) -> set[str]:
     for e in ex.events:
         if e.background:
             continue
+        if getattr(e, "main", False):
+            out.add(f"event:{e.plover}")  # what kind of happening the report is about
         # a day assumed from the publication or crawl date is the report's, not the event's
         if e.date and len(e.date) == 10 and getattr(e, "date_basis", None) not in _ASSUMED:
             out.add(f"date:{e.date}")
@@ -115,7 +117,8 @@ def signature_from_facts(facts: dict[str, list[dict[str, Any]]]) -> set[str]:
         actors=[SimpleNamespace(span=span(r), actor_id=r["actor_id"], kind=r["kind"])
                 for r in facts["actor_mentions"]],
         events=[SimpleNamespace(span=span(r), background=bool(r["background"]), date=r["date"],
-                                date_basis=r["date_basis"],
+                                date_basis=r["date_basis"], main=bool(r["is_main"]),
+                                plover=r["plover"],
                                 counts=[tuple(c) for c in json.loads(r["counts"])],
                                 killed=r["killed"], injured=r["injured"])
                 for r in facts["event_mentions"]],
@@ -269,8 +272,9 @@ class StoryIndex:
                day: date | None = None) -> dict[str, float] | None:  # fmt: skip
         """The weight of each element the document shares with the story, or None when they
         cannot be one event: no shared place, days apart, no place of the story's core, or no
-        day or figure in the story's core unless the document was published within
-        ``story_publication_days`` of one of the story's members (``day``) and the overlap
+        day or figure in the story's core unless the document reports the same kind of
+        happening as the story's core (its main event's PLOVER type), was published within
+        ``story_publication_days`` of one of the story's members (``day``), and the overlap
         passes the higher ``story_join_score_undated``."""
         story_elements = self.elements[story_id]
         shared = {e for e in elements if story_elements[e] > 0}
@@ -278,11 +282,14 @@ class StoryIndex:
             return None  # same day, different places: different events
         if not self._days_fit(elements, story_id):
             return None
-        shared = {e for e in shared if self.df[e] <= common}
         support = self.s.story_support_share * len(self.members.get(story_id, ())) or 1.0
+        # the kind of happening is common by nature: it is compared before common elements go
+        same_kind = any(_kind(e) == "event" and story_elements[e] / support
+                        >= self.s.story_core_min for e in shared)  # fmt: skip
+        shared = {e for e in shared if self.df[e] <= common}
         core = {e: min(1.0, story_elements[e] / support) for e in shared}
         what = any(_kind(e) in _WHAT and core[e] >= self.s.story_core_min for e in shared)
-        if not what and not self._published_near(day, story_id):
+        if not what and not (same_kind and self._published_near(day, story_id)):
             return None  # who and where alone are a topic; an event needs its day or figures
         if not any(_kind(e) in _WHERE and core[e] >= self.s.story_core_min for e in shared):
             return None  # the shared place must be one of the story's own, not a passing one
@@ -293,6 +300,7 @@ class StoryIndex:
             * (math.log((self.docs + 1) / (self.df[e] + 1)) + 1)
             * core[e]  # the story's core counts, not its fringe
             for e in shared
+            if _KIND_WEIGHT[_kind(e)] > 0  # the kind of happening gates, it does not weigh
         }
         need = self.s.story_join_score if what else self.s.story_join_score_undated
         return weight if sum(weight.values()) >= need else None

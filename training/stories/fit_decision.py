@@ -31,8 +31,8 @@ from khabar.stories import regroup
 ROOT = Path(__file__).resolve().parents[2]
 SETS = ("saudi-dev", "crossling-dev")
 GRID = {
-    "story_join_score": (1.5, 2.0, 2.5, 3.0),
-    "story_join_score_undated": (4.0, 6.0, 8.0, 1e9),
+    "story_join_score": (2.0, 2.5),
+    "story_join_score_undated": (3.0, 4.0, 6.0, 8.0, 1e9),
     "story_publication_days": (0, 1, 2),
     "story_core_min": (0.3, 0.5),
 }
