@@ -68,6 +68,11 @@ def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
     return sorted(out)
 
 
+# a story's days: the event days its reports state (not one assumed from a publication or
+# crawl day, which still help match reports of one happening)
+_STATED_DAY = ("e.background = 0 AND length(e.date) = 10"
+               " AND coalesce(e.date_basis, 'text') NOT IN ('publication', 'crawl')")
+
 class SQLiteStore:
     """The embedded store. Use ``open_store(settings)``; close with ``close()`` or ``with``."""
 
@@ -460,12 +465,12 @@ class SQLiteStore:
         rows = self._dicts(
             "SELECT m.story_id AS id, count(*) AS size, group_concat(DISTINCT d.lang) AS langs,"
             " group_concat(DISTINCT d.outlet) AS outlets, max(m.joined_at) AS updated,"
-            " (SELECT min(substr(s.element, 6)) FROM doc_signature s JOIN story_members x"
-            "  ON x.doc_id = s.doc_id WHERE x.story_id = m.story_id"
-            "  AND s.element LIKE 'date:%') AS first_day,"
-            " (SELECT max(substr(s.element, 6)) FROM doc_signature s JOIN story_members x"
-            "  ON x.doc_id = s.doc_id WHERE x.story_id = m.story_id"
-            "  AND s.element LIKE 'date:%') AS last_day"
+            " (SELECT min(e.date) FROM event_mentions e JOIN story_members x"
+            f"  ON x.doc_id = e.doc_id WHERE x.story_id = m.story_id AND {_STATED_DAY})"
+            "  AS first_day,"
+            " (SELECT max(e.date) FROM event_mentions e JOIN story_members x"
+            f"  ON x.doc_id = e.doc_id WHERE x.story_id = m.story_id AND {_STATED_DAY})"
+            "  AS last_day"
             " FROM story_members m JOIN documents d ON d.id = m.doc_id GROUP BY m.story_id"
         )  # fmt: skip
         if ids is not None:
@@ -477,9 +482,9 @@ class SQLiteStore:
         return page, len(rows)
 
     def _story_span_and_titles(self, story_id: int) -> dict[str, Any]:
-        days = [r[0][5:] for r in self.db.execute(
-            "SELECT DISTINCT s.element FROM doc_signature s JOIN story_members m"
-            " ON m.doc_id = s.doc_id WHERE m.story_id = ? AND s.element LIKE 'date:%'"
+        days = [r[0] for r in self.db.execute(
+            "SELECT DISTINCT e.date FROM event_mentions e JOIN story_members m"
+            f" ON m.doc_id = e.doc_id WHERE m.story_id = ? AND {_STATED_DAY}"
             " ORDER BY 1", (story_id,))]  # fmt: skip
         counts = story_elements_counter(self.db, story_id)
         members = self._dicts(
