@@ -259,3 +259,41 @@ def test_a_near_copy_joins_its_first_copy_story(tmp_path: Path, seeds: Path) -> 
     assert kinds == ["near"]
     assert rows["copy.txt"]["story_id"] == rows[first.name]["story_id"]
     assert "near copy of" in rows["copy.txt"]["reasons"]
+
+
+def test_a_reported_day_joins_only_a_story_of_the_same_kind(
+    settings: Settings, tmp_path: Path
+) -> None:
+    store, ids, index = _hand_index(settings, tmp_path, 3)
+    where = {"place:mosul", "place:hamdaniya", "actor:isis"}
+    strike = index.assign(ids[0], where | {"date:2024-03-05", "event:ASSAULT"})
+    # a report whose main event is undated, dated by its publication day (pubday:)
+    same = index.assign(ids[1], where | {"pubday:2024-03-05", "event:ASSAULT"})
+    other = index.assign(ids[2], where | {"pubday:2024-03-05", "event:PROTEST"})
+    assert same.story_id == strike.story_id
+    assert any(r.startswith("date:2024-03-05") for r in same.reasons)
+    assert other.story_id != strike.story_id  # students protesting the same day: another story
+    store.close()
+
+
+def test_one_shared_wire_paragraph_is_no_copy_but_a_near_duplicate_is() -> None:
+    from khabar.model import DuplicateRecord, SharedParagraph
+    from khabar.stories import copy_link
+
+    one = [SharedParagraph("b", 3, "a", 5, "exact", 1.0)]
+    two = one + [SharedParagraph("b", 4, "a", 6, "near", 0.9)]
+    assert copy_link(None, one) is None  # a footer or a background paragraph
+    assert copy_link(None, two) == ("a", "shares 2 wire paragraphs with a")
+    near = DuplicateRecord("b", "a", "near", 0.93)
+    assert copy_link(near, one) == ("a", "near copy of a (0.93)")
+
+
+def test_wire_paragraphs_do_not_join_a_story_of_other_days(
+    settings: Settings, tmp_path: Path
+) -> None:
+    store, ids, index = _hand_index(settings, tmp_path, 2)
+    first = index.assign(ids[0], {"place:sanaa", "date:2024-03-05", "killed:4"})
+    later = index.assign(ids[1], {"place:aden", "date:2024-05-20"},
+                         copy_of=(ids[0], "shares 2 wire paragraphs with it"))  # fmt: skip
+    assert later.story_id != first.story_id
+    store.close()

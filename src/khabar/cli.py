@@ -368,7 +368,8 @@ def story_cmd(
     if json_out:
         _print_json(story)
         return
-    out.print(f"[bold]story {story['id']}[/bold] {story['first_day']} – {story['last_day']}")
+    days = f"{story['first_day']} – {story['last_day']}" if story["first_day"] else "no stated day"
+    out.print(f"[bold]story {story['id']}[/bold] {days}")
     for lang, title in story["titles"].items():
         out.print(f"  {lang}: {title}", highlight=False)
     out.print("\n[bold]documents[/bold]")

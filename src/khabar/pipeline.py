@@ -151,6 +151,8 @@ def build_document(raw: RawArticle, settings: Settings) -> Document:
         precision = "minute" if "T" in (cleaned.published or "") else "day"
     elif published and precision is None:
         precision = "minute" if "T" in published else ("day" if len(published) >= 10 else None)
+    if not published:
+        basis = None  # nothing read: no basis (the value as written stays in published_text)
     if raw.lang_hint and raw.lang_hint != lang.lang:
         evidence += f"; source says {raw.lang_hint}"
     doc = Document(

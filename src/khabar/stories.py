@@ -10,6 +10,12 @@ of its non-background events (``date:``), its counts with their weapon and its c
 figures (``count:``, ``killed:``, ``injured:``); countries count little (``country:``). Places
 and actors named only in background sentences are left out, so "2,500 US troops in Iraq" does
 not tie stories together.
+The main event's PLOVER type is there too (``event:``, no weight: it only gates), and a main
+event dated only by its publication day carries that day as ``pubday:``, which meets a story's
+day only when both report the same kind of happening and the day is not common.
+
+**Copies**: a near duplicate, or a document sharing two or more wire paragraphs with a stored
+one whose event days fit, joins that document's story (``copy_link``).
 
 **Candidates** are the stories that share one of the document's rarest places and, when it has
 event days, have a day in the window around them (an index look-up, not a comparison with every
@@ -51,13 +57,18 @@ __all__ = [
 ]
 
 _KIND_WEIGHT = {"place": 1.0, "area": 0.6, "date": 1.0, "count": 0.8, "killed": 0.8,
-                "injured": 0.8, "actor": 0.5, "country": 0.15, "event": 0.0}  # fmt: skip
+                "injured": 0.8, "actor": 0.5, "country": 0.15, "event": 0.0,
+                "pubday": 1.0}  # fmt: skip
 _WHERE = ("place", "area")
 _WHAT = ("date", "count", "killed", "injured")  # what happened, and when
 # a main event's day assumed from the crawl time is no event day; one assumed from the
-# publication day is, for matching (reports of one happening are published on its day or the
-# next): cross-language pairs joined on the cross-lingual dev set 30 -> 60 of 249
+# publication day (``pubday:``) matches a day of a story that reports the same kind of
+# happening (reports of one happening are published on its day or the next)
 _ASSUMED = ("crawl",)
+# SQL: the day a document was published (a value of day precision or finer), else crawled;
+# the same rule as ingest's ``iso_day(published) or iso_day(crawled)``
+REPORT_DAY = ("CASE WHEN length(published) >= 10 THEN substr(published, 1, 10)"
+              " ELSE substr(crawled, 1, 10) END")
 _PARTY_KINDS = frozenset({"armed_group", "state_force", "official", "government", "unresolved_org"})
 
 
@@ -93,8 +104,10 @@ def signature(ex: Extraction) -> set[str]:
             continue
         if getattr(e, "main", False):
             out.add(f"event:{e.plover}")  # what kind of happening the report is about
-        if e.date and len(e.date) == 10 and getattr(e, "date_basis", None) not in _ASSUMED:
-            out.add(f"date:{e.date}")
+        basis = getattr(e, "date_basis", None)
+        if e.date and len(e.date) == 10 and basis not in _ASSUMED:
+            # a main event's day assumed from its publication day is a day reported, not stated
+            out.add(f"{'pubday' if basis == 'publication' else 'date'}:{e.date}")
         for n, what in e.counts:
             weapon = weapon_of(what)  # "5 صواريخ" counts rockets; "۲ منبع" counts sources
             if weapon and 1 < n < 1000:
@@ -165,7 +178,9 @@ def _day(value: str | None) -> date | None:
 
 
 def _dates(elements: set[str]) -> list[date]:
-    return [date.fromisoformat(e[5:]) for e in elements if e.startswith("date:")]
+    """Event days of a signature, stated (``date:``) or reported (``pubday:``)."""
+    return [date.fromisoformat(e.split(":", 1)[1]) for e in elements
+            if e.startswith(("date:", "pubday:"))]  # fmt: skip
 
 
 class StoryIndex:
@@ -191,7 +206,7 @@ class StoryIndex:
         self.published: dict[int, set[date]] = {}  # days the members were published
         for doc_id, story in self.story_of.items():
             self.members.setdefault(story, set()).add(doc_id)
-        for doc_id, value in db.execute("SELECT id, coalesce(published, crawled) FROM documents"):
+        for doc_id, value in db.execute(f"SELECT id, {REPORT_DAY} FROM documents"):
             story = self.story_of.get(doc_id)
             if story is not None and (day := _day(value)) is not None:
                 self.published.setdefault(story, set()).add(day)
@@ -204,8 +219,8 @@ class StoryIndex:
         self.elements.setdefault(story, Counter()).update(elements)
         days = self.days.setdefault(story, set())
         for e in elements:
-            if e.startswith("date:"):
-                day = date.fromisoformat(e[5:])
+            if e.startswith(("date:", "pubday:")):
+                day = date.fromisoformat(e.split(":", 1)[1])
                 days.add(day)
                 self.stories_on.setdefault(day, set()).add(story)
             elif _kind(e) in _WHERE:
@@ -265,9 +280,9 @@ class StoryIndex:
         for story_id in sorted(self._candidates(elements, common) - {exclude}):
             weight = self._weigh(elements, story_id, common, day)
             if weight:
-                ranked = sorted(weight.items(), key=lambda kv: -kv[1])
+                ranked = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
                 reasons = [f"{e} ({w:.2f})" for e, w in ranked]
-                scored.append((sum(weight.values()), story_id, reasons))
+                scored.append((sum(w for _, w in ranked), story_id, reasons))
         return sorted(scored, reverse=True)
 
     def _weigh(self, elements: set[str], story_id: int, common: float,
@@ -288,9 +303,14 @@ class StoryIndex:
         # the kind of happening is common by nature: it is compared before common elements go
         same_kind = any(_kind(e) == "event" and story_elements[e] / support
                         >= self.s.story_core_min for e in shared)  # fmt: skip
-        shared = {e for e in shared if self.df[e] <= common}
+        reported = (self._reported_day(elements, story_elements, support, common)
+                    if same_kind else None)  # fmt: skip
+        shared = {e for e in shared if self.df[e] <= common and _kind(e) != "pubday"}
+        if reported is not None and self.df[reported] <= common:
+            shared.add(reported)
         core = {e: min(1.0, story_elements[e] / support) for e in shared}
-        what = any(_kind(e) in _WHAT and core[e] >= self.s.story_core_min for e in shared)
+        what = any(_kind(e) in (*_WHAT, "pubday") and core[e] >= self.s.story_core_min
+                   for e in shared)  # fmt: skip
         if not what and not (same_kind and self._published_near(day, story_id)):
             return None  # who and where alone are a topic; an event needs its day or figures
         if not any(_kind(e) in _WHERE and core[e] >= self.s.story_core_min for e in shared):
@@ -306,6 +326,23 @@ class StoryIndex:
         }
         need = self.s.story_join_score if what else self.s.story_join_score_undated
         return weight if sum(weight.values()) >= need else None
+
+    def _reported_day(self, elements: set[str], story_elements: Counter[str],
+                      support: float, common: float) -> str | None:  # fmt: skip
+        """The story's day (stated or reported) that a day of the document meets, when one
+        side only reports it (``pubday:``): the element of the story, or ``None``. Days common
+        in the collection (a crawl day given as the publication day) meet nothing."""
+        for e in sorted(elements):
+            kind, _, day = e.partition(":")
+            if kind not in ("date", "pubday") or self.df[e] > common:
+                continue
+            for other in ("date", "pubday"):
+                if "pubday" not in (kind, other):
+                    continue  # two stated days are an ordinary shared element
+                hit = f"{other}:{day}"
+                if story_elements[hit] / support >= self.s.story_core_min:
+                    return hit
+        return None
 
     def _published_near(self, day: date | None, story_id: int) -> bool:
         """The document was published within ``story_publication_days`` of a member."""
@@ -333,6 +370,8 @@ class StoryIndex:
         self.df.update(elements)
         self.docs += 1
         copied = self.story_of.get(copy_of[0]) if copy_of else None
+        if copied is not None and not self._days_fit(elements, copied):
+            copied = None  # wire paragraphs (background, a footer) shared by another event
         if copy_of is not None and copied is not None:
             self._join(doc_id, copied, 1.0, [copy_of[1]], elements, day)
             return StoryDecision(copied, 1.0, [copy_of[1]], [])
@@ -419,15 +458,18 @@ class StoryIndex:
 def copy_link(near: DuplicateRecord | None,
               shared: list[SharedParagraph]) -> tuple[str, str] | None:  # fmt: skip
     """The stored document a new one copies, and why: its near duplicate's first copy, else
-    the document it shares the most wire paragraphs with (paragraphs kept by cleaning, so not
-    boilerplate); ``None`` when it copies none."""
+    the document it shares the most wire paragraphs with, when that is two or more (one is
+    often a footer or a background paragraph); ``None`` when it copies none. (The join also
+    needs the event days to fit: ``StoryIndex.assign``.)"""
     if near is not None:
         return near.first_id, f"near copy of {near.first_id} ({near.score:.2f})"
-    if not shared:
-        return None
     counts = Counter(x.other_id for x in shared)
+    if not counts:
+        return None
     other, n = max(sorted(counts.items()), key=lambda kv: kv[1])
-    return other, f"shares {n} wire paragraph{'s' if n > 1 else ''} with {other}"
+    if n < 2:
+        return None  # one shared paragraph is often a footer or a background paragraph
+    return other, f"shares {n} wire paragraphs with {other}"
 
 
 def assign_story(db: Any, doc_id: str, elements: set[str], settings: Settings) -> StoryDecision:

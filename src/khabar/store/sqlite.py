@@ -34,7 +34,7 @@ from khabar.model import (
 )
 from khabar.normalize import index_form, normalize, normalize_with_offsets, tokens
 from khabar.settings import Settings
-from khabar.stories import story_elements_counter
+from khabar.stories import REPORT_DAY, story_elements_counter
 
 __all__ = ["SQLiteStore", "migrations", "open_store"]
 
@@ -337,7 +337,7 @@ class SQLiteStore:
 
     def report_day(self, doc_id: str) -> date | None:
         """The day ``doc_id`` was published (else crawled), or ``None``."""
-        row = self.db.execute("SELECT coalesce(published, crawled) FROM documents WHERE id = ?",
+        row = self.db.execute(f"SELECT {REPORT_DAY} FROM documents WHERE id = ?",
                               (doc_id,)).fetchone()  # fmt: skip
         try:
             return date.fromisoformat(row[0][:10]) if row and row[0] and len(row[0]) >= 10 else None
@@ -537,6 +537,7 @@ class SQLiteStore:
         events = self._dicts(
             "SELECT date, acled_subtype, places, count(*) AS mentions FROM event_mentions"
             f" WHERE doc_id IN ({marks}) AND background = 0 AND date IS NOT NULL"
+            " AND coalesce(date_basis, 'text') NOT IN ('publication', 'crawl')"
             " GROUP BY date, acled_subtype, places ORDER BY mentions DESC, date LIMIT 8",
             *ids,
         )
@@ -592,7 +593,10 @@ class SQLiteStore:
             "paragraphs": q("SELECT count(*) FROM paragraphs").fetchone()[0],
             "duplicates": q("SELECT count(*) FROM duplicates").fetchone()[0],
             "shared_paragraphs": q("SELECT count(*) FROM shared_paragraphs").fetchone()[0],
-            "quarantined": q("SELECT count(*) FROM quarantine").fetchone()[0],
+            "quarantined": q("SELECT count(*) FROM quarantine WHERE severity != 'repaired'"
+                             ).fetchone()[0],  # fmt: skip
+            "repaired_or_warned": q("SELECT count(*) FROM quarantine WHERE severity = 'repaired'"
+                                    ).fetchone()[0],  # fmt: skip
             "runs": q("SELECT count(*) FROM ingest_runs").fetchone()[0],
             "stories": q("SELECT count(DISTINCT story_id) FROM story_members").fetchone()[0],
             "events": q("SELECT count(*) FROM events").fetchone()[0],
