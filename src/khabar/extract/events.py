@@ -314,13 +314,22 @@ def _victims(sentence: str, norm, spans, lex: _Lexicon) -> str | None:  # type: 
             continue
         start = j + got[1]
         end = start
-        while end < len(words) and end - start < 3 and words[end] not in _STOP_WORDS:
+        while end < len(words) and end - start < 3 and words[end] not in _STOP_WORDS \
+                and _bare(words[end]) not in _date_words():  # fmt: skip
             end += 1
         if end > start:
             a, _ = norm.to_original(spans[j][0], spans[j][1])
             _, b = norm.to_original(spans[end - 1][0], spans[end - 1][1])
             return sentence[a:b]
     return None
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """First words of date expressions ("منذ يومين", "أمس", "صباح"): the victims end there."""
+    kinds = {"relative", "ago", "part_of_day", "period"}
+    return frozenset(_bare(normalize(r["word"]).split()[0]) for r in read_csv("date_words.tsv")
+                     if r["kind"] in kinds and r["word"].strip())  # fmt: skip
 
 
 def weapon_of(word: str) -> str | None:
@@ -756,7 +765,9 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
 def _victims_of(text: str, party: _Party, lex: _Lexicon) -> bool:
     """Whether ``party`` follows a killing or injury word ("مقتل مدنيين", "killing civilians"):
     the victims, not the actor."""
-    before = normalize(text[max(0, party.start - 16) : party.start]).split()
+    before = normalize(text[max(0, party.start - 32) : party.start]).split()
+    while len(before) > 1 and parse_number(before, len(before) - 1) is not None:
+        before.pop()  # "وأصيب ثلاثة آخرون": the count between the word and the victims
     return bool(before) and _bare(before[-1]) in lex.cues["killed"] | lex.cues["injured"]
 
 
