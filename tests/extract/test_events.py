@@ -118,3 +118,9 @@ def test_a_number_before_the_victims_counts_them(text: str, killed: int) -> None
 def test_a_year_closing_a_date_is_not_a_count() -> None:
     e = _event("حمله موشکی به اردوگاه کالسو روز شنبه 20 آوریل 2024 کشته شدند.")
     assert e.killed != 2024
+
+
+def test_the_wounded_others_are_victims_not_the_actor_and_end_before_a_date() -> None:
+    e = _event("قتل جنديان وأصيب ثلاثة آخرون منذ يومين في انفجار عبوة ناسفة قرب الموصل.")
+    assert (e.killed, e.injured) == (2, 3)
+    assert e.actor is None and e.victims == "ثلاثة آخرون"
