@@ -402,3 +402,13 @@ def test_a_title_given_apart_becomes_the_first_line_once(
 
     raw = with_title(RawArticle(source="t", locator="", kind="jsonl", text=text, title=title))
     assert (raw.text, raw.title_in_text) == (raw_text, title_line)
+
+
+def test_an_undated_event_of_a_morning_crawl_is_dated_the_day_before() -> None:
+    text = "قتل جنديان في هجوم بعبوة ناسفة على دورية في الموصل."
+    _, night = _document(text, crawled="2015-07-24 02:35:54")
+    _, evening = _document(text, crawled="2015-07-24 19:10:00")
+    assert [(e.date, e.date_basis) for e in night.events if e.main] == [("2015-07-23", "crawl")]
+    assert [e.date for e in evening.events if e.main] == ["2015-07-24"]
+    _, said = _document("قتل جنديان اليوم في هجوم على دورية في الموصل.", crawled="2015-07-24 02:35")
+    assert [e.date for e in said.events if e.main] == ["2015-07-24"]  # the text's own "today"

@@ -27,6 +27,7 @@ day, the month, or none, by the gold's precision).
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -107,6 +108,8 @@ def report_date_scores(settings: Settings, gold_path: str | Path, *,
                        as_published: bool = False) -> dict[str, Any]:  # fmt: skip
     """Main-event days of the reports of the story gold at ``gold_path`` (module docstring)."""
     docs = load_real_gold(gold_path, STORY_FORMAT)["documents"]
+    times = Path(gold_path).with_name("crawl_times.json")  # scripts/gold/crawl_times.py
+    crawled = json.loads(times.read_text(encoding="utf-8"))["crawled"] if times.exists() else {}
     portal: dict[str, str] = {}
     for d in docs:
         if (d.get("record") or {}).get("corpus") == "wikipedia-current-events" and d["published"]:
@@ -116,10 +119,11 @@ def report_date_scores(settings: Settings, gold_path: str | Path, *,
         if (d.get("record") or {}).get("corpus") != "saudinewsnet" or d["story"] not in portal:
             continue
         day = d.get("published")
+        when = crawled.get(d["article_id"], day)  # the crawl time, where known
         raw = RawArticle(source=f"gold:{d['article_id']}", locator="", kind="jsonl",
                          text=d["body"], title=d.get("title") or None, outlet=d.get("outlet"),
                          published=day if as_published else None,
-                         crawled=None if as_published else day)  # fmt: skip
+                         crawled=None if as_published else when)  # fmt: skip
         doc = build_document(raw, settings)
         main = next((e for e in extract_document(doc, settings).events if e.main), None)
         got = _day(main.date) if main else None

@@ -12,7 +12,7 @@ The publication date (if known) anchors relative dates.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from khabar.extract.actors import (
@@ -42,7 +42,7 @@ from khabar.model import (
 )
 from khabar.settings import Settings
 
-__all__ = ["Extraction", "extract_document", "iso_day", "iso_time", "main_event"]
+__all__ = ["Extraction", "crawl_day", "extract_document", "iso_day", "iso_time", "main_event"]
 
 T = TypeVar("T")
 
@@ -123,6 +123,17 @@ def extract_document(
     return out
 
 
+def crawl_day(crawled: str | None, settings: Settings) -> date | None:
+    """The day an undated event of a crawled report most likely happened, by the crawl time
+    alone: the crawl day, or the day before for a crawl before ``settings.crawl_morning_hour``
+    (a crawl at 02:00 or 08:00 mostly finds reports of the day before). The text's own dates
+    are read against the crawl day itself."""
+    day, at = iso_day(crawled), iso_time(crawled)
+    if day is not None and at is not None and at.hour < settings.crawl_morning_hour:
+        return day - timedelta(days=1)
+    return day
+
+
 def _latest_stated(dates: list[DateMention]) -> date | None:
     """The latest full date a text writes out (its year included), to read its relative days
     ("أمس", "on Monday") when nothing else dates it; ``None`` when it writes none."""
@@ -180,7 +191,10 @@ def _extract(
     if anchor is None:
         _background_by_latest(out.events, settings)
     title = next((p.span for p in doc.paragraphs if p.role == LineRole.TITLE), None)
-    out.events = main_event(out.events, title, _report_day(doc, anchor, label))
+    basis, day = _report_day(doc, anchor, label)
+    if basis == "crawl" and label.startswith("crawl"):
+        day = crawl_day(doc.crawled, settings)  # no weekday said otherwise: by the crawl time
+    out.events = main_event(out.events, title, (basis, day))
     _inherit_dates(out.events, settings.date_inherit_events)
     return out
 
