@@ -37,11 +37,11 @@ def real_jsonl(path: Path, n: int) -> int:
     count = 0
     with path.open("w", encoding="utf-8") as out:
         for item in saudi_items():
-            # date_extracted is the crawl time, not the publication date: the extractor's
-            # weekday checks notice and propose the day of writing
+            # date_extracted is the crawl time, not the publication date: it goes as such (an
+            # upper bound; the text's weekdays say the day of writing)
             rec = {"url": item.get("url"), "title": item.get("title"),
                    "text": item.get("content"), "outlet": item.get("source"),
-                   "published": item.get("date_extracted")}  # fmt: skip
+                   "date_extracted": item.get("date_extracted")}  # fmt: skip
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
             count += 1
             if count >= n:

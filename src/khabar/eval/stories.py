@@ -103,20 +103,31 @@ def _story_scores(
 def score_real_stories(settings: Settings, gold_path: str | Path) -> dict[str, Any]:
     """Story scores of the pipeline on a real-news story gold (``khabar-real-stories/1``)."""
     docs = load_real_gold(gold_path, STORY_FORMAT)["documents"]
+    times = Path(gold_path).with_name("crawl_times.json")  # scripts/gold/crawl_times.py
+    crawled = json.loads(times.read_text(encoding="utf-8"))["crawled"] if times.exists() else {}
     with tempfile.TemporaryDirectory() as tmp:
         with open_store(settings.replace(database=str(Path(tmp) / "eval.db"))) as store:
-            ingest_real_stories(store, docs)
+            ingest_real_stories(store, docs, crawled)
             return real_story_scores(store, docs)
 
 
-def ingest_real_stories(store: Any, docs: list[dict[str, Any]]) -> None:
-    """Ingest the documents of a story gold as one JSON-lines file (line n = document n)."""
+def ingest_real_stories(store: Any, docs: list[dict[str, Any]],
+                        crawled: dict[str, str] | None = None) -> None:  # fmt: skip
+    """Ingest the documents of a story gold as one JSON-lines file (line n = document n).
+
+    SaudiNewsNet's day is its crawl time (``date_extracted``), so its articles come as
+    ``crawled`` (the full time from ``crawled`` when given: ``crawl_times.json``), as
+    ``bench/ingest.py`` gives them; Current Events items come with their portal day."""
     lines = []
     for d in docs:
         record = d.get("record") or {}
+        crawl = record.get("corpus") == "saudinewsnet"
+        when = (crawled or {}).get(d["article_id"], d.get("published"))
         lines.append(json.dumps({
             "url": record.get("url") or f"gold:{d['article_id']}", "title": d.get("title") or None,
-            "text": d["body"], "published": d.get("published"), "outlet": d.get("outlet"),
+            "text": d["body"], "outlet": d.get("outlet"),
+            "published": None if crawl else d.get("published"),
+            "crawled": when if crawl else None,
         }, ensure_ascii=False))  # fmt: skip
     ingest_jsonl("gold.jsonl", "\n".join(lines).encode("utf-8"), store)
 
