@@ -191,10 +191,7 @@ def _extract(
     if anchor is None:
         _background_by_latest(out.events, settings)
     title = next((p.span for p in doc.paragraphs if p.role == LineRole.TITLE), None)
-    basis, day = _report_day(doc, anchor, label)
-    if basis == "crawl" and label.startswith("crawl"):
-        day = crawl_day(doc.crawled, settings)  # no weekday said otherwise: by the crawl time
-    out.events = main_event(out.events, title, (basis, day))
+    out.events = main_event(out.events, title, _report_day(doc, anchor, label, settings))
     _inherit_dates(out.events, settings.date_inherit_events)
     return out
 
@@ -263,6 +260,7 @@ def main_event(events: list[EventMention], title: Span | None,
                       and not e.background and e.date and len(e.date) == 10), None)  # fmt: skip
         if later is not None:
             main.date, main.date_text, main.date_basis = later.date, later.date_text, "document"
+            main.date_note = later.date_note
     basis, day = report
     if main.date is None and day is not None:
         main.date, main.date_basis = day.isoformat(), basis
@@ -274,14 +272,18 @@ def _reported(e: EventMention) -> bool:
     return not {"negated", "denied", "planned"} & set(e.modality)
 
 
-def _report_day(doc: Document, anchor: date | None, label: str) -> tuple[str, date | None]:
-    """The day the report was written, as its dates were read (``anchor``, what ``label``
-    says it is): its publication day (not a guess), a wire copy's, or its crawl day (moved to
-    the day its weekdays name); nothing for an inferred anchor."""
+def _report_day(doc: Document, anchor: date | None, label: str,
+                settings: Settings) -> tuple[str, date | None]:  # fmt: skip
+    """The day an undated main event is given, and its basis, from the day its dates were read
+    against (``anchor``, what ``label`` says it is): its publication day (not a guess), a wire
+    copy's, or its crawl day (moved to the day its weekdays name; with no such word, by the
+    crawl time: ``crawl_day``); nothing for an inferred anchor."""
     if anchor is None or label.startswith("inferred"):
         return "publication", None
-    if label.startswith(("crawl", "written weekday")):
+    if label.startswith("written weekday"):
         return "crawl", anchor
+    if label.startswith("crawl"):
+        return "crawl", crawl_day(doc.crawled, settings)
     if label == "publication" and doc.published_basis == "guess":
         return "publication", None
     return "publication", anchor
