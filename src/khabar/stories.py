@@ -41,7 +41,7 @@ from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from khabar.extract.document import Extraction
+from khabar.extract.document import Extraction, iso_day
 from khabar.extract.events import weapon_of
 from khabar.model import DuplicateRecord, SharedParagraph, Span
 from khabar.settings import Settings
@@ -170,13 +170,6 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
-    except ValueError:
-        return None
-
-
 def _dates(elements: set[str]) -> list[date]:
     """Event days of a signature, stated (``date:``) or reported (``pubday:``)."""
     return [date.fromisoformat(e.split(":", 1)[1]) for e in elements
@@ -208,7 +201,7 @@ class StoryIndex:
             self.members.setdefault(story, set()).add(doc_id)
         for doc_id, value in db.execute(f"SELECT id, {REPORT_DAY} FROM documents"):
             story = self.story_of.get(doc_id)
-            if story is not None and (day := _day(value)) is not None:
+            if story is not None and (day := iso_day(value)) is not None:
                 self.published.setdefault(story, set()).add(day)
         for doc_id, element in db.execute("SELECT doc_id, element FROM doc_signature"):
             story = self.story_of.get(doc_id)
