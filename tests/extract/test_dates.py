@@ -410,5 +410,13 @@ def test_an_undated_event_of_a_morning_crawl_is_dated_the_day_before() -> None:
     _, evening = _document(text, crawled="2015-07-24 19:10:00")
     assert [(e.date, e.date_basis) for e in night.events if e.main] == [("2015-07-23", "crawl")]
     assert [e.date for e in evening.events if e.main] == ["2015-07-24"]
-    _, said = _document("قتل جنديان اليوم في هجوم على دورية في الموصل.", crawled="2015-07-24 02:35")
+    _, said = _document("قتل جنديان اليوم في هجوم على دورية في الموصل.", crawled="2015-07-24 08:35")
     assert [e.date for e in said.events if e.main] == ["2015-07-24"]  # the text's own "today"
+
+
+def test_after_midnight_a_crawled_page_says_today_of_the_day_before() -> None:
+    text = "قتل جنديان اليوم في هجوم على دورية في الموصل."
+    _, night = _document(text, crawled="2015-07-24 01:10:00")
+    _, day = _document(text, crawled="2015-07-24 10:00:00")
+    assert [e.date for e in night.events if e.main] == ["2015-07-23"]
+    assert [e.date for e in day.events if e.main] == ["2015-07-24"]

@@ -123,11 +123,21 @@ def extract_document(
     return out
 
 
+def _crawl_anchor(crawled: str | None, settings: Settings) -> tuple[date | None, str]:
+    """What a crawled text's relative dates ("اليوم", "أمس") count from: the crawl day, or the
+    day before for a crawl after midnight, before ``settings.crawl_night_hour`` (the page is
+    still the previous day's paper)."""
+    day, at = iso_day(crawled), iso_time(crawled)
+    if day is not None and at is not None and at.hour < settings.crawl_night_hour:
+        return day - timedelta(days=1), f"crawl (upper bound; crawled after midnight, {crawled})"
+    return day, "crawl (upper bound)"
+
+
 def crawl_day(crawled: str | None, settings: Settings) -> date | None:
     """The day an undated event of a crawled report most likely happened, by the crawl time
     alone: the crawl day, or the day before for a crawl before ``settings.crawl_morning_hour``
     (a crawl at 02:00 or 08:00 mostly finds reports of the day before). The text's own dates
-    are read against the crawl day itself."""
+    are read against the crawl day (the day before only after midnight: ``_crawl_anchor``)."""
     day, at = iso_day(crawled), iso_time(crawled)
     if day is not None and at is not None and at.hour < settings.crawl_morning_hour:
         return day - timedelta(days=1)
@@ -161,7 +171,7 @@ def _extract(
     if anchor is None and fallback_anchor is not None:
         anchor, label = fallback_anchor, fallback_label or "fallback"
     if anchor is None and iso_day(doc.crawled) is not None:
-        anchor, label = iso_day(doc.crawled), "crawl (upper bound)"
+        anchor, label = _crawl_anchor(doc.crawled, settings)
     out = Extraction()
     recognised_by = extract_entities_batch([p.text for p in doc.paragraphs], doc.lang)
     for p, model in zip(doc.paragraphs, recognised_by, strict=True):
