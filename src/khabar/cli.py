@@ -273,9 +273,23 @@ def show_cmd(
                 out.print("  " + ", ".join(f"{k}={v}" for k, v in row.items()), highlight=False)
 
 
+_DATE_BASIS = {
+    "text": "its words '{}'", "title": "the title's '{}'", "document": "'{}' in another sentence",
+    "publication": "publication day, no date words", "crawl": "crawl time, no date words",
+}
+
+
+def _event_date(e: dict[str, Any]) -> str | None:
+    """The event's date and where it comes from: "2024-03-08 (its words 'منذ يومين')"."""
+    if not e["date"]:
+        return None
+    why = _DATE_BASIS.get(e.get("date_basis") or "", "")
+    return f"{e['date']} ({why.format(e['date_text'] or '')})" if why else e["date"]
+
+
 def _event_line(e: dict[str, Any]) -> str:
     fields = {
-        "date": e["date"], "places": ",".join(json.loads(e["places"])), "actor": e["actor"],
+        "date": _event_date(e), "places": ",".join(json.loads(e["places"])), "actor": e["actor"],
         "target": e["target"], "killed": e["killed"], "injured": e["injured"],
         "victims": e["victims"],
     }  # fmt: skip
@@ -285,6 +299,9 @@ def _event_line(e: dict[str, Any]) -> str:
     bits += [e["acled_subtype"] or e["acled_type"]] if e["acled_type"] else []
     bits += [f"{k}={v}" for k, v in fields.items() if v not in (None, "")]
     bits += json.loads(e["modality"]) + (["background"] if e["background"] else [])
+    bits += ["MAIN EVENT"] if e.get("is_main") else []
+    taken = json.loads(e.get("from_title") or "[]")
+    bits += [f"from the title: {', '.join(taken)}"] if taken else []
     line = f"  {e['start']}:{e['end']} [{e['trigger']}] " + " ".join(bits)
     return line + (f"\n      date {e['date_note']}" if e.get("date_note") else "")
 
