@@ -100,6 +100,8 @@ def _lexicon() -> _Lexicon:
         "ago_post": rf"{b}(?P<n>\d{{1,3}}|{num})\s+(?P<unit>{unit_post})\s+(?P<ago>{ago_post}){e}"
         r"(?!\s+(?:از|than)\s)",
         "period": rf"{b}{_PROCLITIC}(?P<period>{period}){e}",
+        # a number right before a relative day or period makes it a span (``counted``)
+        "counted": rf"(?:\d|(?<!\w)(?:{num}))\s*$",
         "month": rf"{b}(?:(?P<prep>{prep})\s+)?(?:(?P<qual>{qual})\s+)?(?P<mon>{mon})"
         rf"(?:\s*/\s*(?P<mon2>{mon}))?(?:\s+{year}|(?:\s+(?P<dir>{direction}))?{e})",
         "year": rf"{b}(?:(?:{year_word})\s+{year}|(?P<y2>1[34]\d\d)\s*(?P<era2>{era}){e})",
@@ -348,7 +350,7 @@ class _Resolver:
         """A number right before the match ("طی ۱۰ روز گذشته", over the past 10 days): a span
         of time, not a point in it."""
         before = self.norm.text[max(0, m.start() - 12) : m.start()]
-        return bool(re.search(rf"(?:\d|(?<!\w)(?:{_alt(self.lex.words['number'])}))\s*$", before))
+        return self.lex.patterns["counted"].search(before) is not None
 
     def period(self, m: re.Match[str]) -> DateMention | None:
         """"الشهر الماضي", "earlier this month", "پارسال": a month or year from the anchor."""
