@@ -178,3 +178,22 @@ def test_a_junk_publication_date_is_kept_as_written_and_reported(
     assert (row["published"], row["published_text"]) == (None, "yesterday-ish")
     assert store.db.execute("SELECT count(*) FROM event_mentions WHERE date IS NOT NULL"
                             ).fetchone()[0] == 0  # fmt: skip
+
+
+def test_crawl_times_of_two_reports_make_no_contradiction(store: SQLiteStore, tmp_path: Path) -> None:
+    # the same bombing crawled on two days, each saying "today": the crawl day is an upper bound
+    rows = [("انفجار سيارة مفخخة في الكرادة ببغداد", "قتل خمسة أشخاص وأصيب عشرة آخرون اليوم في "
+             "انفجار سيارة مفخخة في حي الكرادة وسط بغداد، وفق مصدر في الشرطة العراقية.",
+             "2015-07-24 16:10:00"),
+            ("مقتل خمسة بتفجير في الكرادة", "لقي خمسة أشخاص مصرعهم وأصيب عشرة آخرون اليوم بانفجار "
+             "سيارة مفخخة في حي الكرادة ببغداد، بحسب مصادر أمنية عراقية.", "2015-07-25 15:20:00")]
+    path = tmp_path / "crawled.jsonl"
+    path.write_text("\n".join(json.dumps({"title": t, "text": x, "date_extracted": c,
+                                          "url": f"https://x.example/{i}"}, ensure_ascii=False)
+                              for i, (t, x, c) in enumerate(rows)), encoding="utf-8")  # fmt: skip
+    ingest([str(path)], store)
+    assert store.db.execute("SELECT count(*) FROM contradictions").fetchone()[0] == 0
+    (record,) = [json.loads(r[0]) for r in store.db.execute("SELECT record FROM events")]
+    assert record["chosen"]["date"]["value"] == "2015-07-24"
+    assert {r[0] for r in store.db.execute("SELECT crawled FROM documents")} == {
+        "2015-07-24T16:10:00", "2015-07-25T15:20:00"}
