@@ -19,20 +19,18 @@ Deterministic (regrouping is, and the grid is fixed); about a minute on two core
 from __future__ import annotations
 
 import itertools
-import json
 import sys
 import tempfile
 from pathlib import Path
 
-from khabar.eval.realgold import STORY_FORMAT, load_real_gold
+from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
 from khabar.eval.stories import ingest_real_stories, real_story_scores
 from khabar.settings import load_settings
 from khabar.store import open_store
 from khabar.stories import regroup
 
 ROOT = Path(__file__).resolve().parents[2]
-# SaudiNewsNet's crawl times (scripts/gold/crawl_times.py), given as crawl times
-CRAWLED = json.loads((ROOT / "tests/data/real/stories/crawl_times.json").read_text())["crawled"]
+
 SETS = ("saudi-dev", "crossling-dev")
 GRID = {
     "story_join_score": (2.0, 2.5),
@@ -46,11 +44,11 @@ def main() -> int:
     results: dict[tuple, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name in SETS:
-            docs = load_real_gold(ROOT / "tests/data/real/stories" / f"{name}.json",
-                                  STORY_FORMAT)["documents"]  # fmt: skip
+            gold = ROOT / "tests/data/real/stories" / f"{name}.json"
+            docs = load_real_gold(gold, STORY_FORMAT)["documents"]
             base = load_settings({"database": str(Path(tmp) / f"{name}.db")}, environ={})
             with open_store(base) as store:
-                ingest_real_stories(store, docs, CRAWLED)
+                ingest_real_stories(store, docs, crawl_times(gold))  # as crawl times
                 for point in itertools.product(*GRID.values()):
                     settings = base.replace(**dict(zip(GRID, point, strict=True)))
                     regroup(store, settings)

@@ -27,7 +27,6 @@ day, the month, or none, by the gold's precision).
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -37,6 +36,7 @@ from khabar.eval.events import predicted_event
 from khabar.eval.realgold import (
     STORY_FORMAT,
     GoldRun,
+    crawl_times,
     gold_sentences,
     load_real_gold,
     run_sentence_gold,
@@ -108,8 +108,7 @@ def report_date_scores(settings: Settings, gold_path: str | Path, *,
                        as_published: bool = False) -> dict[str, Any]:  # fmt: skip
     """Main-event days of the reports of the story gold at ``gold_path`` (module docstring)."""
     docs = load_real_gold(gold_path, STORY_FORMAT)["documents"]
-    times = Path(gold_path).with_name("crawl_times.json")  # scripts/gold/crawl_times.py
-    crawled = json.loads(times.read_text(encoding="utf-8"))["crawled"] if times.exists() else {}
+    crawled = crawl_times(gold_path)
     portal: dict[str, str] = {}
     for d in docs:
         if (d.get("record") or {}).get("corpus") == "wikipedia-current-events" and d["published"]:

@@ -34,6 +34,7 @@ __all__ = [
     "SENTENCE_FORMAT",
     "STORY_FORMAT",
     "GoldRun",
+    "crawl_times",
     "gold_sentences",
     "load_real_gold",
     "prf",
@@ -75,6 +76,15 @@ class GoldRun:
         if i >= 0 and offset < self._body[i]["end"]:
             return self._body[i]
         return None
+
+
+def crawl_times(gold_path: str | Path) -> dict[str, str]:
+    """The SaudiNewsNet crawl times beside a story gold file (``crawl_times.json``, written by
+    ``scripts/gold/crawl_times.py``): article id → ``date_extracted``; empty when absent."""
+    path = Path(gold_path).with_name("crawl_times.json")
+    if not path.exists():
+        return {}
+    return dict(json.loads(path.read_text(encoding="utf-8"))["crawled"])
 
 
 def _raw(article: dict[str, Any]) -> RawArticle:

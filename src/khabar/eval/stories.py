@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.eval.gold import load_gold, sample_paths
-from khabar.eval.realgold import STORY_FORMAT, load_real_gold
+from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
 from khabar.normalize import normalize
 from khabar.pipeline import ingest, ingest_jsonl
 from khabar.settings import Settings
@@ -103,8 +103,7 @@ def _story_scores(
 def score_real_stories(settings: Settings, gold_path: str | Path) -> dict[str, Any]:
     """Story scores of the pipeline on a real-news story gold (``khabar-real-stories/1``)."""
     docs = load_real_gold(gold_path, STORY_FORMAT)["documents"]
-    times = Path(gold_path).with_name("crawl_times.json")  # scripts/gold/crawl_times.py
-    crawled = json.loads(times.read_text(encoding="utf-8"))["crawled"] if times.exists() else {}
+    crawled = crawl_times(gold_path)
     with tempfile.TemporaryDirectory() as tmp:
         with open_store(settings.replace(database=str(Path(tmp) / "eval.db"))) as store:
             ingest_real_stories(store, docs, crawled)

@@ -23,7 +23,7 @@ import numpy as np
 
 from khabar.dedup import paragraph_key
 from khabar.errors import NotFoundError, StoreError
-from khabar.extract.document import Extraction
+from khabar.extract.document import Extraction, iso_day
 from khabar.model import (
     Document,
     DuplicateRecord,
@@ -339,10 +339,7 @@ class SQLiteStore:
         """The day ``doc_id`` was published (else crawled), or ``None``."""
         row = self.db.execute(f"SELECT {REPORT_DAY} FROM documents WHERE id = ?",
                               (doc_id,)).fetchone()  # fmt: skip
-        try:
-            return date.fromisoformat(row[0][:10]) if row and row[0] and len(row[0]) >= 10 else None
-        except ValueError:
-            return None
+        return iso_day(row[0]) if row else None
 
     def copy_links(self, doc_id: str) -> tuple[DuplicateRecord | None, list[SharedParagraph]]:
         """What ``doc_id`` copies among the documents stored before it: the near-duplicate
