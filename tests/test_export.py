@@ -1,20 +1,48 @@
-"""Exports of canonical events read back by the standard readers, content unchanged."""
+"""Exports of canonical events read back by the standard readers: ACLED's columns, names, order
+and types; ids that stay unique and strings; background and undated events only on request; one
+row per real-world event with no count added up; unknown left empty, never 0."""
 
 from __future__ import annotations
 
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import geojson
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from fastapi.testclient import TestClient
 
+from khabar.api import create_app
 from khabar.errors import ExportError
-from khabar.export import ACLED_COLUMNS, csv_row, export_events, select_events
+from khabar.export import (
+    ACLED_COLUMNS,
+    COLUMNS,
+    acled_rows,
+    export_events,
+    merge_records,
+    select_events,
+)
 from khabar.pipeline import ingest
+from khabar.settings import Settings
 from khabar.store import SQLiteStore
+
+# ACLED's columns, in ACLED's order (the codebook's export), written out here so that a change
+# of the module's constant fails this file
+ACLED = (
+    "event_id_cnty event_date year time_precision disorder_type event_type sub_event_type actor1"
+    " assoc_actor_1 inter1 actor2 assoc_actor_2 inter2 interaction civilian_targeting iso"
+    " region country admin1 admin2 admin3 location latitude longitude geo_precision source"
+    " source_scale notes fatalities tags timestamp"
+).split()
+SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+# (id, label, lat, lon, precision, country) of gazetteer places
+BAGHDAD = ("GN-98182", "Baghdad", 33.3406, 44.4009, "town", "IQ")
+TAJI = ("IQ-S-TAJI", "Camp Taji", 33.52, 44.26, "site", "IQ")  # ~25 km from Baghdad
+MOSUL = ("GN-99072", "Mosul", 36.335, 43.1189, "town", "IQ")  # ~340 km from Baghdad
 
 
 @pytest.fixture
@@ -23,66 +51,311 @@ def fused(store: SQLiteStore, seeds: Path) -> SQLiteStore:
     return store
 
 
-def test_jsonl_round_trips_every_record(fused: SQLiteStore, tmp_path: Path) -> None:
-    path = tmp_path / "events.jsonl"
-    n = export_events(fused, "jsonl", path)
-    back = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert n == len(back) > 0 and back == select_events(fused)
-    assert any(r["contradictions"] for r in back)
+# --- a store of hand-made canonical events ---------------------------------------------------
 
 
-def test_acled_csv_is_utf8_with_a_header_and_arabic_intact(
+def _value(value: Any, label: str, doc: str, **detail: Any) -> dict[str, Any]:
+    source = {"doc_id": doc, "outlet": None, "lang": "ar", "published": None, "start": 0,
+              "end": 40, "quote": f"جملة الخبر {doc}", "speaker": None, "speaker_id": None,
+              "source_key": f"doc:{doc}"}  # fmt: skip
+    return {"value": value, "label": label, "independent_sources": 1, "outlets": 1, **detail,
+            "sources": [source]}  # fmt: skip
+
+
+def add_event(
+    store: SQLiteStore, story: int, seq: int, *, day: str | None = "2024-04-21",
+    place: tuple | None = BAGHDAD, kind: tuple[str, str] = SHELLING, killed: int | None = None,
+    background: bool = False, sources: int = 1, actor: str | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """Write one canonical event record as fusion would (``khabar.fuse``), and return it."""
+    doc = f"doc{story:03d}{seq:04d}"
+    fields: dict[str, list] = {}
+    chosen: dict[str, dict] = {}
+    if day:
+        fields["date"] = [_value(day, day, doc)]
+        chosen["date"] = {"value": day, "rule": "only value"}
+    if place:
+        pid, label, lat, lon, precision, country = place
+        fields["location"] = [_value(pid, label, doc, precision=precision, country=country,
+                                     lat=lat, lon=lon)]  # fmt: skip
+        chosen["location"] = {"value": pid, "rule": "only value"}
+    if killed is not None:
+        fields["killed"] = [_value(killed, str(killed), doc)]
+        chosen["killed"] = {"value": killed, "rule": "only value"}
+    if actor:
+        fields["actor"] = [_value(actor, actor, doc)]
+        chosen["actor"] = {"value": actor, "rule": "only value"}
+    record = {
+        "id": f"{story}.{seq}", "story_id": story, "plover": "ASSAULT", "acled_type": kind[0],
+        "acled_subtype": kind[1], "background": background, "chosen": chosen, "fields": fields,
+        "independent_sources": sources, "outlets": [f"doc:{doc}"], "languages": ["ar"],
+        "documents": [doc], "mentions": [f"{doc}:0"],
+    }  # fmt: skip
+    store.db.execute(
+        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (record["id"], story, seq, day, "ASSAULT", kind[0], kind[1], int(background),
+         place[5] if place else None, place[1] if place else None,
+         place[2] if place else None, place[3] if place else None, actor, None, killed, None,
+         sources, "ar", 0, json.dumps(record, ensure_ascii=False)),
+    )  # fmt: skip
+    return record
+
+
+def _csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _export_csv(store: SQLiteStore, path: Path, **filters: Any) -> pd.DataFrame:
+    export_events(store, "acled-csv", path, filters)
+    return _csv(path)
+
+
+# --- columns, types, ids ---------------------------------------------------------------------
+
+
+def test_acled_columns_come_first_with_acleds_names_and_order(
     fused: SQLiteStore, tmp_path: Path
 ) -> None:
+    assert list(ACLED_COLUMNS) == ACLED and len(ACLED) == 31
+    assert COLUMNS[:31] == ACLED_COLUMNS and all(c.startswith("khabar_") for c in COLUMNS[31:])
+    assert {"khabar_event_ids", "khabar_story_id", "khabar_documents"} <= set(COLUMNS)
+    path = tmp_path / "events.csv"
+    export_events(fused, "acled-csv", path)
+    with path.open(encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    assert header[:31] == ACLED and header == list(COLUMNS)
+
+
+def test_acled_values_and_types_of_the_samples(fused: SQLiteStore, tmp_path: Path) -> None:
     path = tmp_path / "events.csv"
     export_events(fused, "acled-csv", path)
     raw = path.read_bytes().decode("utf-8")  # strict: fails on invalid UTF-8
-    assert raw.splitlines()[0].split(",")[:3] == ["event_id_cnty", "event_date", "year"]
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    assert list(frame.columns) == list(ACLED_COLUMNS)
-    expected = [{k: str(v) for k, v in csv_row(r).items()} for r in select_events(fused)]
-    assert frame.to_dict("records") == expected
-    assert frame["notes"].str.contains("صواريخ").any()  # Arabic text survives
-    with path.open(encoding="utf-8", newline="") as fh:
-        assert len(list(csv.DictReader(fh))) == len(expected)
+    frame = _csv(path)
+    rows = [row for row, _ in acled_rows(fused, select_events(fused))]
+    expected = [{k: "" if v is None else str(v) for k, v in row.items()} for row in rows]
+    assert frame.to_dict("records") == expected and "صواريخ" in raw  # Arabic survives
+    typed = pd.read_csv(path)  # default dtypes: ACLED's numbers read as numbers
+    for column in ("year", "time_precision", "timestamp"):
+        assert pd.api.types.is_integer_dtype(typed[column]), column
+    for column in ("latitude", "longitude", "iso", "geo_precision"):
+        assert pd.api.types.is_numeric_dtype(typed[column]), column
+    taji = frame[frame["location"] == "Camp Taji"].iloc[0]
+    assert (taji["country"], taji["iso"], taji["region"]) == ("Iraq", "368", "Middle East")
+    assert taji["admin1"] == "Baghdad" and taji["event_id_cnty"].startswith("IRQ")
+    assert taji["disorder_type"] == "Political violence"
+    assert set(frame["time_precision"]) <= {"1", "2", "3"}
+    assert frame["timestamp"].str.fullmatch(r"\d{9,}").all()
+    us = frame[frame["actor2"] == "United States armed forces"]
+    assert not us.empty and set(us["inter2"]) == {"8"}  # state forces abroad: external forces
+    kh = frame[frame["actor1"] == "Kata'ib Hezbollah"]
+    assert not kh.empty and set(kh["inter1"]) == {"3"}
+    assert {"30", "38"} >= set(kh["interaction"]) and (kh["interaction"] != "").all()
 
 
-def test_geojson_is_valid_and_holds_the_events_with_coordinates(
+def test_event_ids_are_unique_strings_that_do_not_change(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    days = iter(f"2024-05-{d:02d}" for d in range(1, 29))
+    for story, seq in [(1, 1), (1, 10), (1, 100), (10, 1), (10, 10), (11, 1), (101, 1),
+                       (1, 11), (12, 1), (110, 1), (1, 1000), (2, 11)]:  # fmt: skip
+        add_event(store, story, seq, day=next(days))
+    add_event(store, 3, 1, day=next(days), place=None)  # no country: XXX
+    first = _export_csv(store, tmp_path / "a.csv")
+    ids = first["event_id_cnty"]
+    assert len(ids) == 13 and ids.is_unique
+    assert {"IRQ1010", "IRQ10001", "IRQ1001", "IRQ1-1000", "XXX3001"} <= set(ids)
+    default = pd.read_csv(tmp_path / "a.csv")["event_id_cnty"]  # no dtype given
+    assert default.is_unique and default.map(type).eq(str).all() and list(default) == list(ids)
+    again = _export_csv(store, tmp_path / "b.csv")
+    assert list(again["event_id_cnty"]) == list(ids)
+
+
+# --- what is left out --------------------------------------------------------------------------
+
+
+def test_background_and_undated_events_only_when_asked(
+    store: SQLiteStore, settings: Settings, tmp_path: Path
+) -> None:
+    add_event(store, 1, 1)
+    add_event(store, 2, 1, day="2019-06-01", background=True, place=MOSUL)
+    add_event(store, 3, 1, day=None, place=MOSUL)
+    ids = lambda frame: set(frame["khabar_event_ids"])  # noqa: E731
+    assert ids(_export_csv(store, tmp_path / "a.csv")) == {"1.1"}
+    assert ids(_export_csv(store, tmp_path / "b.csv", include_background=True)) == {"1.1", "2.1"}
+    assert ids(_export_csv(store, tmp_path / "c.csv", include_undated=True)) == {"1.1", "3.1"}
+    undated = _csv(tmp_path / "c.csv").set_index("khabar_event_ids").loc["3.1"]
+    assert undated["event_date"] == "" and undated["time_precision"] == "3"
+    # the API's query parameters, for the export and the event list
+    with TestClient(create_app(settings)) as client:
+        r = client.get("/api/export", params={"format": "acled-csv"})
+        assert r.status_code == 200 and "2.1" not in r.text and "3.1" not in r.text
+        r = client.get("/api/export", params={"format": "jsonl", "include_background": True,
+                                              "include_undated": True})  # fmt: skip
+        assert {json.loads(x)["id"] for x in r.text.splitlines()} == {"1.1", "2.1", "3.1"}
+        listed = client.get("/api/events").json()
+        assert [e["id"] for e in listed["items"]] == ["1.1"] and listed["total"] == 1
+        every = client.get("/api/events", params={"include_background": "true",
+                                                  "include_undated": "true"}).json()  # fmt: skip
+        assert every["total"] == 3
+
+
+# --- one row per real-world event ----------------------------------------------------------------
+
+
+def test_two_stories_of_one_happening_make_one_row_with_no_count_added(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    a = add_event(store, 1, 1, killed=3, sources=2, place=BAGHDAD)
+    b = add_event(store, 2, 1, killed=5, sources=1, place=TAJI)  # 25 km: within fuse_place_km
+    add_event(store, 3, 1, killed=4, place=MOSUL)  # same day and type, far away: its own row
+    add_event(store, 4, 1, killed=7, place=BAGHDAD, kind=("Battles", "Armed clash"))
+    assert store.settings.fuse_place_km >= 25
+    frame = _export_csv(store, tmp_path / "e.csv").set_index("khabar_event_ids")
+    assert sorted(frame.index) == ["1.1,2.1", "3.1", "4.1"]
+    merged = frame.loc["1.1,2.1"]
+    assert merged["fatalities"] == "3"  # the record with most independent sources, not 3 + 5
+    assert merged["khabar_story_id"] == "1,2" and merged["location"] == "Baghdad"
+    assert merged["khabar_documents"] == ",".join(sorted(a["documents"] + b["documents"]))
+    assert merged["event_id_cnty"] == "IRQ1001"
+    assert sorted(int(x) for x in frame["fatalities"]) == [3, 4, 7]  # 5 is counted nowhere
+    geo = geojson.loads(export_and_read(store, tmp_path, "geojson"))
+    assert len(geo["features"]) == 3
+    assert sum(f["properties"]["fatalities"] for f in geo["features"]) == 14
+
+
+def export_and_read(store: SQLiteStore, folder: Path, fmt: str) -> str:
+    path = folder / f"out.{fmt}"
+    export_events(store, fmt, path)
+    return path.read_text(encoding="utf-8")
+
+
+def test_merging_is_deterministic_and_ties_go_to_the_earliest_event() -> None:
+    def rec(story: int, seq: int, sources: int, place: tuple = BAGHDAD,
+            killed: int | None = None) -> dict:  # fmt: skip
+        pid, label, lat, lon, precision, country = place
+        loc = {"value": pid, "label": label, "lat": lat, "lon": lon, "precision": precision,
+               "country": country, "sources": []}  # fmt: skip
+        chosen = {"date": {"value": "2024-04-21"}, "location": {"value": pid}}
+        fields: dict[str, list] = {"location": [loc]}
+        if killed is not None:
+            chosen["killed"] = {"value": killed}
+        return {"id": f"{story}.{seq}", "story_id": story, "acled_subtype": SHELLING[1],
+                "background": False, "independent_sources": sources, "chosen": chosen,
+                "fields": fields}  # fmt: skip
+
+    records = [rec(10, 1, 2), rec(2, 1, 2, TAJI), rec(5, 1, 1, MOSUL)]
+    ids = lambda groups: [[r["id"] for r in g] for g in groups]  # noqa: E731
+    # Baghdad and Camp Taji, 25 km apart: one happening; equal sources: 2.1 is the earlier
+    assert ids(merge_records(records, place_km=30)) == [["2.1", "10.1"], ["5.1"]]
+    assert ids(merge_records(records[::-1], 30)) == [["5.1"], ["2.1", "10.1"]]
+    assert ids(merge_records(records, place_km=10)) == [["10.1"], ["2.1"], ["5.1"]]
+    # story 2's second event, in Baghdad itself, is the closer link; one story's two events
+    # never make one group, so 2.1 stays apart
+    records.append(rec(2, 2, 1))
+    assert ids(merge_records(records, 30)) == [["10.1", "2.2"], ["2.1"], ["5.1"]]
+    assert ids(merge_records(records[::-1], 30)) == [["10.1", "2.2"], ["5.1"], ["2.1"]]
+
+
+def test_a_merged_row_takes_the_toll_of_the_next_record_when_the_first_has_none(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    add_event(store, 1, 1, sources=3)  # most sources, no toll
+    add_event(store, 2, 1, killed=6, sources=1)
+    add_event(store, 3, 1, killed=9, sources=2)
+    frame = _export_csv(store, tmp_path / "e.csv")
+    assert len(frame) == 1 and frame["fatalities"].tolist() == ["9"]
+
+
+# --- unknown is empty, never 0 -------------------------------------------------------------------
+
+
+def test_an_unknown_toll_is_empty_or_null_in_every_format(
+    store: SQLiteStore, settings: Settings, tmp_path: Path
+) -> None:
+    add_event(store, 1, 1)  # no toll reported
+    add_event(store, 2, 1, killed=0, place=MOSUL)  # a toll of 0, stated
+    frame = _export_csv(store, tmp_path / "e.csv").set_index("khabar_event_ids")
+    assert frame.loc["1.1", "fatalities"] == "" and frame.loc["2.1", "fatalities"] == "0"
+    assert frame.loc["1.1", "inter1"] == "" and frame.loc["1.1", "interaction"] == ""
+    features = json.loads(export_and_read(store, tmp_path, "geojson"))["features"]
+    by_event = {f["properties"]["khabar_event_ids"]: f["properties"] for f in features}
+    assert by_event["1.1"]["fatalities"] is None and by_event["2.1"]["fatalities"] == 0
+    assert by_event["1.1"]["actor1"] is None and by_event["1.1"]["admin1"] == "Baghdad"
+    lines = [json.loads(x) for x in export_and_read(store, tmp_path, "jsonl").splitlines()]
+    assert "killed" not in next(r for r in lines if r["id"] == "1.1")["chosen"]
+    export_events(store, "parquet", tmp_path / "e.parquet")
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert table.schema.field("fatalities").type == pa.int64()
+    tolls = dict(zip(table.column("khabar_event_ids").to_pylist(),
+                     table.column("fatalities").to_pylist(), strict=True))  # fmt: skip
+    assert tolls == {"1.1": None, "2.1": 0}
+    with TestClient(create_app(settings)) as client:
+        items = {e["id"]: e for e in client.get("/api/events").json()["items"]}
+    assert "killed" not in items["1.1"]["chosen"] and items["2.1"]["chosen"]["killed"]["value"] == 0
+
+
+# --- the other formats over the samples ----------------------------------------------------------
+
+
+def test_jsonl_holds_every_record_and_the_row_it_went_to(
+    fused: SQLiteStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "events.jsonl"
+    n = export_events(fused, "jsonl", path)
+    back = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    rows = _export_csv(fused, tmp_path / "e.csv")
+    assert n == len(back) > 0
+    assert [{k: v for k, v in r.items() if k != "export_row"} for r in back] == select_events(fused)
+    assert {r["export_row"] for r in back} == set(rows["event_id_cnty"])
+    assert any(r["contradictions"] for r in back)
+
+
+def test_geojson_is_valid_and_holds_the_rows_with_coordinates(
     fused: SQLiteStore, tmp_path: Path
 ) -> None:
     path = tmp_path / "events.geojson"
-    n = export_events(fused, "geojson", path)
+    n = export_events(fused, "geojson", path, {"include_background": True})
     data = geojson.loads(path.read_text(encoding="utf-8"))
     assert data.is_valid and data["type"] == "FeatureCollection" and len(data["features"]) == n
-    by_id = {f["id"]: f for f in data["features"]}
-    kharab = next(f for f in by_id.values() if f["properties"]["location"] == "Kharab al-Jir")
+    kharab = next(f for f in data["features"] if f["properties"]["location"] == "Kharab al-Jir")
     lon, lat = kharab["geometry"]["coordinates"]
     assert 36 < lat < 37.5 and 41 < lon < 43
-    assert kharab["properties"]["contradictions"] >= 1
+    assert kharab["properties"]["contradictions"] >= 1 and kharab["id"].startswith("SYR")
+    assert set(kharab["properties"]) >= set(COLUMNS)
 
 
-def test_parquet_round_trips_the_csv_columns_and_records(
+def test_parquet_has_the_csv_columns_typed_and_the_records(
     fused: SQLiteStore, tmp_path: Path
 ) -> None:
     path = tmp_path / "events.parquet"
     export_events(fused, "parquet", path)
     table = pq.read_table(path)
-    records = select_events(fused)
-    assert table.column_names == [*ACLED_COLUMNS, "record"]
-    assert [json.loads(x) for x in table.column("record").to_pylist()] == records
-    assert pd.read_parquet(path)["event_id_cnty"].tolist() == [r["id"] for r in records]
+    assert table.column_names == [*COLUMNS, "records"]
+    schema = table.schema
+    assert schema.field("event_id_cnty").type == pa.string()
+    assert schema.field("year").type == schema.field("fatalities").type == pa.int64()
+    assert schema.field("latitude").type == pa.float64()
+    rows = _export_csv(fused, tmp_path / "e.csv")
+    assert pd.read_parquet(path)["event_id_cnty"].tolist() == rows["event_id_cnty"].tolist()
+    merged = [r for g in table.column("records").to_pylist() for r in json.loads(g)]
+    assert sorted(r["id"] for r in merged) == sorted(r["id"] for r in select_events(fused))
 
 
 def test_filters_select_by_day_country_actor_and_type(fused: SQLiteStore) -> None:
-    every = select_events(fused)
+    every = select_events(fused, {"include_background": True, "include_undated": True})
+    dated = select_events(fused)
+    assert len(dated) < len(every)
+    assert all(r["chosen"].get("date") and not r["background"] for r in dated)
     april = select_events(fused, {"since": "2024-04-20", "until": "2024-04-21"})
     assert april and all("2024-04-20" <= r["chosen"]["date"]["value"] <= "2024-04-21"
-                         for r in april) and len(april) < len(every)  # fmt: skip
+                         for r in april) and len(april) < len(dated)  # fmt: skip
     assert all(r["chosen"]["location"]["value"].startswith("SY")
                for r in select_events(fused, {"country": "sy"}))  # fmt: skip
     rockets = select_events(fused, {"type": "Shelling"})
     assert rockets and all(r["acled_subtype"].startswith("Shelling") for r in rockets)
-    assert select_events(fused, {"actor": "US Central Command"})
+    assert select_events(fused, {"actor": "US Central Command", "include_background": True})
+    with pytest.raises(TypeError, match="unknown event filters"):
+        select_events(fused, {"contry": "IQ"})
 
 
 def test_unknown_format_is_a_clear_error(fused: SQLiteStore, tmp_path: Path) -> None:

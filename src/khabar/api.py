@@ -34,10 +34,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khabar.embed import similar
 from khabar.errors import KhabarError, NotFoundError
-from khabar.export import FORMATS, event_page, event_story_ids, export_events
+from khabar.export import FORMATS, export_events
 from khabar.pipeline import ingest_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore, open_store
+from khabar.store.events import EventFilters, event_page, event_story_ids
 
 __all__ = ["create_app"]
 
@@ -136,6 +137,10 @@ Offset = Annotated[int, Query(ge=0, le=2**53, description="Items to skip.")]
 StoryQuery = Annotated[int | None, Query(ge=0, le=2**53, description="Story id.")]
 StoryId = Annotated[int, FastApiPath(ge=0, le=2**53, description="Story id.")]
 Day = Annotated[str | None, Query(pattern=_DAY, description="YYYY-MM-DD")]
+Background = Annotated[
+    bool, Query(description="Include background events (earlier happenings a report recalls).")
+]
+Undated = Annotated[bool, Query(description="Include events with no known day.")]
 
 
 def _limit(settings: Settings, limit: int | None) -> int:
@@ -173,7 +178,8 @@ def _story_ids(store: SQLiteStore, f: dict[str, Any]) -> set[int] | None:
         )
     event_filters = {k: f.get(k) for k in ("since", "until", "country", "actor", "type")}
     if any(event_filters.values()):
-        narrow(event_story_ids(store, event_filters))
+        every = EventFilters.of(event_filters, include_background=True, include_undated=True)
+        narrow(event_story_ids(store, every))
     return found
 
 
@@ -376,11 +382,21 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         actor: str | None = None,
         type: str | None = None,
         story: StoryQuery = None,
+        include_background: Background = False,
+        include_undated: Undated = False,
     ) -> dict[str, Any]:  # noqa: A002
-        """Canonical events by day, with filters (as `khabar export`)."""
+        """Canonical events by day, one per story's event (not merged across stories as the
+        export's rows are), with filters as `/api/export`: by default the events an export
+        writes, so background events (earlier happenings a report recalls) and undated ones
+        are left out unless ``include_background`` / ``include_undated`` are true (a story's
+        page, ``/api/stories/{id}``, lists all of its events). An unknown count is absent from
+        ``chosen``, never 0."""
         lim = _limit(settings, limit)
-        filters = {"since": since, "until": until, "country": country, "actor": actor,
-                   "type": type, "story": story}  # fmt: skip
+        filters = EventFilters.of(
+            {"since": since, "until": until, "country": country, "actor": actor, "type": type,
+             "story": story, "include_background": include_background,
+             "include_undated": include_undated}
+        )  # fmt: skip
         items, total = event_page(store, filters, limit=lim, offset=offset)
         return {"items": items, "total": total, "limit": lim, "offset": offset}
 
@@ -440,18 +456,24 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         country: str | None = None,
         actor: str | None = None,
         type: str | None = None,
+        include_background: Background = False,
+        include_undated: Undated = False,
     ) -> FileResponse:  # noqa: A002
-        """Canonical events as a file: acled-csv, geojson, jsonl or parquet."""
+        """Canonical events as a file: acled-csv (ACLED's columns, names and order, then
+        khabar's provenance; one row per real-world event: events of two stories that report
+        one happening are merged, their counts never added up), geojson, jsonl (one full record
+        per canonical event) or parquet. Background and undated events are left out unless
+        ``include_background`` / ``include_undated`` are true. Unknown values are empty (CSV)
+        or null, never 0."""
         if format not in FORMATS:
             raise HTTPException(400, f"format must be one of {', '.join(FORMATS)}")
         media, suffix = _MEDIA[format]
         out = Path(tempfile.mkdtemp()) / f"khabar-events.{suffix}"
-        export_events(
-            store,
-            format,
-            out,
-            {"since": since, "until": until, "country": country, "actor": actor, "type": type},
-        )
+        filters = EventFilters.of(
+            {"since": since, "until": until, "country": country, "actor": actor, "type": type,
+             "include_background": include_background, "include_undated": include_undated}
+        )  # fmt: skip
+        export_events(store, format, out, filters)
         return FileResponse(out, media_type=media, filename=out.name)
 
     web = Path(str(resources.files("khabar").joinpath("web")))

@@ -1,136 +1,97 @@
-"""Exports of canonical events: ACLED-like CSV, GeoJSON, JSONL and Parquet.
+"""Exports of canonical events: ACLED-style CSV, GeoJSON, JSONL and Parquet.
 
-Input: a store with fused stories (``khabar.fuse``) and optional filters (day range, country,
-actor, event type). Output: a file in one of ``FORMATS``:
+Input: a store with fused stories (``khabar.fuse``) and ``store.events.EventFilters`` (day
+range, story, country, actor, event type; background and undated events are left out unless
+asked for).
+Output: a file in one of ``FORMATS``:
 
-* ``acled-csv``: one row per canonical event, ACLED's column names where they fit
-  (``event_id_cnty``, ``event_date``, ``year``, ``time_precision``, ``event_type``,
-  ``sub_event_type``, ``actor1``, ``actor2``, ``country``, ``location``, ``latitude``,
-  ``longitude``, ``geo_precision``, ``source``, ``notes``, ``fatalities``), then khabar's
-  provenance and contradiction columns (``khabar_*``). UTF-8, header first.
-* ``geojson``: a FeatureCollection of the events that have coordinates (their chosen
-  location), with the main fields and counts as properties.
-* ``jsonl``: the full record of each event (every field's values with their sources, chosen
-  values with their rules) with its contradictions.
-* ``parquet`` (needs ``pyarrow``, the ``export`` extra): the CSV's columns plus the JSON record.
+* ``acled-csv``: one row per real-world event (``merge_records``: the canonical events of two
+  stories that report one happening make one row), ACLED's 31 columns with ACLED's names, order
+  and types (``ACLED_COLUMNS``; values from ``khabar.acled``), then khabar's provenance and
+  contradiction columns (``KHABAR_COLUMNS``). UTF-8, header first. Unknown is empty, never 0:
+  a toll no report gives leaves ``fatalities`` empty.
+* ``geojson``: a FeatureCollection of the rows that have coordinates (their chosen location),
+  with every column as a property (unknown: ``null``) and the number of contradictions.
+* ``jsonl``: the full record of each canonical event (every field's values with their sources,
+  chosen values with their rules) with its contradictions and ``export_row``, the
+  ``event_id_cnty`` of the row that holds it.
+* ``parquet`` (needs ``pyarrow``, the ``export`` extra): the CSV's columns, typed (integers,
+  floats, strings; unknown is null), plus ``records``, the JSON list of the full records of the
+  row.
+
+Row ids (``event_id_cnty``): the ISO 3166-1 alpha-3 code of the event's country ("XXX" when it
+has none) then the representative event's story id and its sequence number zero-padded to three
+digits (IRQ18001, IRQ18010, IRQ1010): unique in an export and the same on every run over an
+unchanged store (a story of 1,000 events or more writes ``IRQ18-1000``, which no other id can
+be). ``timestamp``: when the stories of the row last changed (Unix seconds; a story is fused
+again in the run that changes it), else the time of the export.
+
+Example::
+
+    with open_store(settings) as store:
+        export_events(store, "acled-csv", "events.csv", {"country": "IQ", "since": "2024-04-01"})
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from khabar import acled
 from khabar.errors import ExportError
+from khabar.extract.places import distance_km
+from khabar.store.events import EventFilters, event_evidence, event_page, stories_changed_at
 from khabar.store.sqlite import SQLiteStore
 
 __all__ = [
     "ACLED_COLUMNS",
+    "COLUMNS",
     "FORMATS",
-    "event_page",
-    "event_story_ids",
+    "KHABAR_COLUMNS",
+    "acled_rows",
     "export_events",
+    "merge_records",
     "select_events",
 ]
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "actor2", "country", "location", "latitude", "longitude", "geo_precision",
-    "source", "notes", "fatalities",
-    "khabar_time",
-    "khabar_story_id", "khabar_plover", "khabar_background", "khabar_injured",
-    "khabar_independent_sources", "khabar_outlets", "khabar_languages", "khabar_documents",
-    "khabar_chosen_rules", "khabar_contradictions",
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
+    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+    "notes", "fatalities", "tags", "timestamp",
 )  # fmt: skip
+KHABAR_COLUMNS = (
+    "khabar_event_ids", "khabar_story_id", "khabar_time", "khabar_date_basis", "khabar_plover",
+    "khabar_background", "khabar_injured", "khabar_independent_sources", "khabar_outlets",
+    "khabar_languages", "khabar_documents", "khabar_chosen_rules", "khabar_contradictions",
+)  # fmt: skip
+COLUMNS = ACLED_COLUMNS + KHABAR_COLUMNS
+_INTEGER = frozenset({
+    "year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+    "fatalities", "timestamp", "khabar_background", "khabar_injured",
+    "khabar_independent_sources", "khabar_outlets",
+})  # fmt: skip
+_FLOAT = frozenset({"latitude", "longitude"})
 _GEO_PRECISION = {"site": 1, "town": 1, "district": 2, "province": 2, "country": 3}
+_NO_COUNTRY = "XXX"  # ISO 3166 user-assigned code: the event's country is not known
+_TARGET_NAMES = {7: "Civilians", 6: "Protesters"}
 
 
-def _where(f: dict[str, Any]) -> tuple[str, list[Any]]:
-    where, args = ["1 = 1"], []
-    for column, key, op in (("day", "since", ">="), ("day", "until", "<="),
-                            ("story_id", "story", "=")):  # fmt: skip
-        if f.get(key) is not None:
-            where.append(f"{column} {op} ?")
-            args.append(f[key])
-    if f.get("country"):
-        where.append("country = ?")
-        args.append(f["country"].upper())
-    if f.get("type"):
-        where.append("(acled_type LIKE ? OR acled_subtype LIKE ? OR plover LIKE ?)")
-        args += [f"%{f['type']}%"] * 3
-    if f.get("actor"):  # a cheap pre-filter; ``_has_actor`` decides
-        where.append("instr(lower(record), lower(?)) > 0")
-        args.append(f["actor"])
-    return " AND ".join(where), args
+def select_events(
+    store: SQLiteStore, filters: EventFilters | dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Every canonical event record (with its contradictions) matching ``filters``, by day then
+    story and sequence. A dict's keys are the fields of ``store.events.EventFilters``."""
+    return event_page(store, EventFilters.of(filters))[0]
 
 
-def event_page(
-    store: SQLiteStore, filters: dict[str, Any] | None = None, *, limit: int | None = None,
-    offset: int = 0,
-) -> tuple[list[dict], int]:  # fmt: skip
-    """One page of event records (with their contradictions) matching ``filters``, by day
-    then id, and how many match in all. Filters: since, until (YYYY-MM-DD), story, country
-    (ISO code), actor (id or name, as actor or target), type (ACLED type/sub-type or PLOVER)."""
-    f = filters or {}
-    where, args = _where(f)
-    order = " ORDER BY day IS NULL, day, story_id, seq"
-    if f.get("actor"):  # decided in Python: page after filtering
-        rows = store.db.execute(f"SELECT record FROM events WHERE {where}{order}", args)
-        records = [r for r in (json.loads(x[0]) for x in rows) if _has_actor(r, f["actor"])]
-        total = len(records)
-        records = records[offset : None if limit is None else offset + limit]
-    else:
-        total = store.db.execute(f"SELECT count(*) FROM events WHERE {where}", args).fetchone()[0]
-        page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-        rows = store.db.execute(f"SELECT record FROM events WHERE {where}{order}{page}", args)
-        records = [json.loads(x[0]) for x in rows]
-    found = _contradictions_of(store, [r["id"] for r in records])
-    for r in records:
-        r["contradictions"] = found.get(r["id"], [])
-    return records, total
-
-
-def event_story_ids(store: SQLiteStore, filters: dict[str, Any]) -> set[int]:
-    """Stories with an event matching ``filters`` (as ``event_page``), without loading the
-    events' contradictions."""
-    where, args = _where(filters)
-    if not filters.get("actor"):
-        return {
-            r[0]
-            for r in store.db.execute(f"SELECT DISTINCT story_id FROM events WHERE {where}", args)
-        }
-    rows = store.db.execute(f"SELECT story_id, record FROM events WHERE {where}", args)
-    return {sid for sid, rec in rows if _has_actor(json.loads(rec), filters["actor"])}
-
-
-def _contradictions_of(store: SQLiteStore, event_ids: list[str]) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
-    for i in range(0, len(event_ids), 500):
-        chunk = event_ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        for event_id, record in store.db.execute(
-            f"SELECT event_id, record FROM contradictions WHERE event_id IN ({marks})"
-            " ORDER BY id", chunk,
-        ):  # fmt: skip
-            out.setdefault(event_id, []).append(json.loads(record))
-    return out
-
-
-def select_events(store: SQLiteStore, filters: dict[str, Any] | None = None) -> list[dict]:
-    """Every event record (with its contradictions) matching ``filters`` (see
-    ``event_page``), by day then id."""
-    return event_page(store, filters)[0]
-
-
-def _has_actor(record: dict[str, Any], actor: str) -> bool:
-    want = actor.casefold()
-    return any(
-        want in (str(v["value"]).casefold(), v["label"].casefold())
-        for name in ("actor", "target")
-        for v in record["fields"].get(name, [])
-    )
+# --- one row per real-world event ------------------------------------------------------------
 
 
 def _chosen(record: dict[str, Any], name: str) -> dict[str, Any] | None:
@@ -138,87 +99,268 @@ def _chosen(record: dict[str, Any], name: str) -> dict[str, Any] | None:
     return next((v for v in record["fields"].get(name, []) if v["value"] == want), None)
 
 
-def csv_row(record: dict[str, Any]) -> dict[str, Any]:
-    """One ACLED-like row of an event record."""
-    loc, day = _chosen(record, "location"), record["chosen"].get("date", {}).get("value")
-    actor, target = _chosen(record, "actor"), _chosen(record, "target")
-    killed = record["chosen"].get("killed", {}).get("value")
-    injured = record["chosen"].get("injured", {}).get("value")
-    quotes = [s["quote"] for v in record["fields"].get("date", [])[:1] for s in v["sources"][:1]]
+def _value(record: dict[str, Any], name: str) -> Any:
+    return record["chosen"].get(name, {}).get("value")
+
+
+def _order(record: dict[str, Any]) -> tuple[int, int]:
+    return int(record["story_id"]), int(str(record["id"]).rsplit(".", 1)[1])
+
+
+def _place_gap(a: dict[str, Any] | None, b: dict[str, Any] | None) -> float | None:
+    """km between two chosen locations (0 for one place id); ``None`` when unknown."""
+    if a is None or b is None:
+        return None
+    if a["value"] == b["value"]:
+        return 0.0
+    if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
+        return None
+    return distance_km((a["lat"], a["lon"]), (b["lat"], b["lon"]))
+
+
+def merge_records(records: list[dict[str, Any]], place_km: float) -> list[list[dict[str, Any]]]:
+    """The canonical event records grouped into real-world events.
+
+    Events are fused per story, so a happening that story grouping split over two stories has
+    an event in each. Two records of different stories are one happening when they have the
+    same ACLED sub-type, the same day and the same place (one place id, or chosen locations at
+    most ``place_km`` apart: setting ``fuse_place_km``), and both are background or both not.
+    Links are taken closest first (one place id, then by distance, then by event order) and
+    join groups only while a group holds at most one event of each story (fusion kept a
+    story's events apart on purpose). Each group is ordered representative first: most
+    independent sources, then the earliest event (story id, then sequence); groups come in the
+    order of their first record in ``records``. Deterministic: the same records in any order
+    give the same groups. Nothing is added up here; ``acled_rows`` takes each count from one
+    record.
+    """
+    buckets: dict[tuple[Any, ...], list[int]] = {}
+    for i in sorted(range(len(records)), key=lambda i: _order(records[i])):
+        r = records[i]
+        day, subtype = _value(r, "date"), r.get("acled_subtype")
+        if day and subtype:
+            buckets.setdefault((subtype, day, bool(r["background"])), []).append(i)
+    links = []
+    for bucket in buckets.values():
+        for x, i in enumerate(bucket):
+            for j in bucket[x + 1 :]:
+                if records[i]["story_id"] == records[j]["story_id"]:
+                    continue
+                gap = _place_gap(_chosen(records[i], "location"), _chosen(records[j], "location"))
+                if gap is not None and gap <= place_km:
+                    links.append((gap, _order(records[i]), _order(records[j]), i, j))
+    group_of = {i: i for i in range(len(records))}
+    members = {i: [i] for i in range(len(records))}
+    for *_, i, j in sorted(links):
+        gi, gj = group_of[i], group_of[j]
+        stories = [{records[k]["story_id"] for k in members[g]} for g in (gi, gj)]
+        if gi == gj or stories[0] & stories[1]:
+            continue
+        members[gi] += members.pop(gj)
+        for k in members[gi]:
+            group_of[k] = gi
+    return [
+        sorted((records[k] for k in ks), key=lambda r: (-r["independent_sources"], *_order(r)))
+        for _, ks in sorted((min(ks), ks) for ks in members.values())
+    ]
+
+
+def _first(group: list[dict[str, Any]], name: str) -> Any:
+    """The chosen value of ``name`` of the first record of the group that has one."""
+    return next((v for r in group if (v := _value(r, name)) is not None), None)
+
+
+def _row_id(iso3: str, record: dict[str, Any]) -> str:
+    story, seq = _order(record)
+    return f"{iso3}{story}{seq:03d}" if seq < 1000 else f"{iso3}{story}-{seq}"
+
+
+def _date_evidence(
+    group: list[dict[str, Any]], day: str | None, evidence: dict[str, dict[str, list[dict]]]
+) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """(anchor, qualifier) of the date mentions that gave ``day``, and "basis: anchor" notes."""
+    anchors: list[tuple[str, str | None]] = []
+    notes: set[str] = set()
+    for r in group:
+        value = _chosen(r, "date")
+        if value is None or value["value"] != day:
+            continue
+        for src in value["sources"]:
+            ev = evidence.get(src["doc_id"], {"events": [], "dates": []})
+            basis = next((e["date_basis"] for e in ev["events"] if e["start"] == src["start"]),
+                         None) or "text"  # fmt: skip
+            dates = [d for d in ev["dates"] if d["value"] == day
+                     and src["start"] <= d["start"] < src["end"]]  # fmt: skip
+            if not dates:  # the title's day, or the sentence's date read elsewhere
+                dates = [d for d in ev["dates"] if d["value"] == day]
+            for d in dates:
+                anchor = d["anchor"] or "none"
+                anchors.append((anchor, d["qualifier"]))
+                notes.add(f"{basis}: {anchor}")
+            if not dates:
+                notes.add(basis)
+    return anchors, sorted(notes)
+
+
+def _target(
+    group: list[dict[str, Any]], where: str | None, evidence: dict[str, dict[str, list[dict]]],
+    country_name: str,
+) -> tuple[str, int | None]:  # fmt: skip
+    """actor2 and its ACLED type: the chosen target, else civilians or protesters when every
+    report's target or victims (as written) that names a generic actor names that type."""
+    for r in group:
+        chosen = _chosen(r, "target")
+        if chosen is not None:
+            return chosen["label"], acled.actor_inter(str(chosen["value"]), where)
+    codes: set[int] = set()
+    for r in group:
+        for key in r.get("mentions", []):
+            doc_id, _, seq = key.rpartition(":")
+            for e in evidence.get(doc_id, {"events": []})["events"]:
+                if str(e["seq"]) == seq:
+                    codes |= {c for t in (e["target"], e["victims"])
+                              if (c := acled.civilian_class(t)) is not None}  # fmt: skip
+    if len(codes) == 1:
+        code = codes.pop()
+        name = _TARGET_NAMES[code]
+        return (f"{name} ({country_name})" if country_name else name), code
+    return "", None
+
+
+def _unix(at: str | None) -> int | None:
+    return int(datetime.fromisoformat(at).timestamp()) if at else None
+
+
+def _row(
+    group: list[dict[str, Any]], evidence: dict[str, dict[str, list[dict]]],
+    changed: dict[int, str], now: int,
+) -> dict[str, Any]:  # fmt: skip
+    rep = group[0]
+    loc = next((v for r in group if (v := _chosen(r, "location")) is not None), None)
+    cc = loc["country"] if loc else None
+    where = acled.country(cc)
+    country_name = where.name if where else (cc or "")
+    day = _value(rep, "date")
+    anchors, basis = _date_evidence(group, day, evidence)
+    actor = next((v for r in group if (v := _chosen(r, "actor")) is not None), None)
+    inter1 = acled.actor_inter(str(actor["value"]), cc) if actor else None
+    actor2, inter2 = _target(group, cc, evidence, country_name)
+    admin1, admin2, admin3 = acled.admin_levels(loc["value"] if loc else None)
+    date_value = _chosen(rep, "date") or _chosen(rep, "location")
+    quote = date_value["sources"][0]["quote"] if date_value and date_value["sources"] else ""
+    outlets = sorted({o for r in group for o in r["outlets"]})
+    stories = sorted({int(r["story_id"]) for r in group})
+    times = [t for s in stories if (t := _unix(changed.get(s))) is not None]
+    contradictions = [f"{c['kind']}: {c['what']}" for r in group
+                      for c in r.get("contradictions", [])]  # fmt: skip
     return {
-        "event_id_cnty": record["id"], "event_date": day or "",
-        "year": day[:4] if day else "", "time_precision": 1 if day else 3,
-        "event_type": record["acled_type"], "sub_event_type": record["acled_subtype"] or "",
-        "actor1": actor["label"] if actor else "", "actor2": target["label"] if target else "",
-        "country": loc["country"] if loc else "", "location": loc["label"] if loc else "",
-        "latitude": loc["lat"] if loc else "", "longitude": loc["lon"] if loc else "",
-        "geo_precision": _GEO_PRECISION.get(loc["precision"], 3) if loc else "",
-        "source": "; ".join(record["outlets"]), "notes": quotes[0] if quotes else "",
-        "fatalities": killed if killed is not None else "",
-        "khabar_time": record["chosen"].get("time", {}).get("value") or "",
-        "khabar_story_id": record["story_id"], "khabar_plover": record["plover"],
-        "khabar_background": int(record["background"]),
-        "khabar_injured": injured if injured is not None else "",
-        "khabar_independent_sources": record["independent_sources"],
-        "khabar_outlets": len(record["outlets"]), "khabar_languages": ",".join(record["languages"]),
-        "khabar_documents": ",".join(record["documents"]),
-        "khabar_chosen_rules": json.dumps({k: v["rule"] for k, v in record["chosen"].items()},
+        "event_id_cnty": _row_id(where.iso3 if where else _NO_COUNTRY, rep),
+        "event_date": day, "year": int(day[:4]) if day else None,
+        "time_precision": acled.time_precision(day, anchors),
+        "disorder_type": acled.disorder_type(rep["acled_type"], rep["acled_subtype"]),
+        "event_type": rep["acled_type"], "sub_event_type": rep["acled_subtype"],
+        "actor1": actor["label"] if actor else None, "assoc_actor_1": None, "inter1": inter1,
+        "actor2": actor2 or None, "assoc_actor_2": None, "inter2": inter2,
+        "interaction": acled.interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if inter2 == 7 else None,
+        "iso": where.isonumeric if where else None, "region": where.region if where else None,
+        "country": country_name or None,
+        "admin1": admin1 or None, "admin2": admin2 or None, "admin3": admin3 or None,
+        "location": loc["label"] if loc else None,
+        "latitude": loc.get("lat") if loc else None, "longitude": loc.get("lon") if loc else None,
+        "geo_precision": _GEO_PRECISION.get(loc.get("precision"), 3) if loc else None,
+        "source": "; ".join(outlets) or None, "source_scale": None, "notes": quote or None,
+        "fatalities": _first(group, "killed"), "tags": None,
+        "timestamp": max(times) if times else now,
+        "khabar_event_ids": ",".join(r["id"] for r in sorted(group, key=_order)),
+        "khabar_story_id": ",".join(map(str, stories)),
+        "khabar_time": _value(rep, "time"), "khabar_date_basis": "; ".join(basis) or None,
+        "khabar_plover": rep["plover"], "khabar_background": int(rep["background"]),
+        "khabar_injured": _first(group, "injured"),
+        "khabar_independent_sources": max(r["independent_sources"] for r in group),
+        "khabar_outlets": len(outlets),
+        "khabar_languages": ",".join(sorted({x for r in group for x in r["languages"]})),
+        "khabar_documents": ",".join(sorted({x for r in group for x in r["documents"]})),
+        "khabar_chosen_rules": json.dumps({k: v["rule"] for k, v in rep["chosen"].items()},
                                           ensure_ascii=False),
-        "khabar_contradictions": json.dumps([f"{c['kind']}: {c['what']}"
-                                             for c in record.get("contradictions", [])],
-                                            ensure_ascii=False),
+        "khabar_contradictions": json.dumps(contradictions, ensure_ascii=False),
     }  # fmt: skip
 
 
-def _feature(record: dict[str, Any]) -> dict[str, Any] | None:
-    loc = _chosen(record, "location")
-    if loc is None or loc.get("lat") is None:
+def acled_rows(
+    store: SQLiteStore, records: list[dict[str, Any]]
+) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """The export rows of ``records`` (``COLUMNS``, unknown values ``None``), each with the
+    records merged into it (representative first), in the order of ``records``."""
+    groups = merge_records(records, store.settings.fuse_place_km)
+    docs = sorted({d for r in records for d in r["documents"]})
+    evidence = event_evidence(store, docs)
+    changed = stories_changed_at(store, sorted({int(r["story_id"]) for r in records}))
+    now = int(time.time())
+    return [(_row(g, evidence, changed, now), g) for g in groups]
+
+
+# --- writers -----------------------------------------------------------------------------------
+
+
+def _feature(row: dict[str, Any], group: list[dict[str, Any]]) -> dict[str, Any] | None:
+    if row["latitude"] is None or row["longitude"] is None:
         return None
-    row = csv_row(record)
-    props = {k: row[k] for k in ("event_id_cnty", "event_date", "event_type", "sub_event_type",
-                                 "actor1", "actor2", "country", "location", "fatalities",
-                                 "khabar_injured", "khabar_independent_sources",
-                                 "khabar_languages")}  # fmt: skip
-    props["contradictions"] = len(record.get("contradictions", []))
-    return {"type": "Feature", "id": record["id"], "properties": props,
-            "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]}}  # fmt: skip
+    props = dict(row)
+    props["contradictions"] = sum(len(r.get("contradictions", [])) for r in group)
+    point = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
+    return {"type": "Feature", "id": row["event_id_cnty"], "properties": props, "geometry": point}
 
 
-def _write_parquet(records: list[dict[str, Any]], path: Path) -> None:
+def _write_parquet(rows: list[tuple[dict[str, Any], list[dict[str, Any]]]], path: Path) -> None:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:
         raise ExportError("Parquet export needs pyarrow: pip install 'khabar[export]'") from exc
-    rows = [{k: str(v) for k, v in csv_row(r).items()} for r in records]
-    columns = {c: [row[c] for row in rows] for c in ACLED_COLUMNS}
-    columns["record"] = [json.dumps(r, ensure_ascii=False) for r in records]
-    schema = pa.schema([(c, pa.string()) for c in columns])
+
+    def kind(c: str) -> Any:
+        return pa.int64() if c in _INTEGER else pa.float64() if c in _FLOAT else pa.string()
+
+    columns: dict[str, list[Any]] = {c: [row[c] for row, _ in rows] for c in COLUMNS}
+    columns["records"] = [json.dumps(g, ensure_ascii=False) for _, g in rows]
+    schema = pa.schema([(c, kind(c)) for c in COLUMNS] + [("records", pa.string())])
     pq.write_table(pa.table(columns, schema=schema), path)
 
 
+def _write_jsonl(
+    records: list[dict[str, Any]], rows: list[tuple[dict[str, Any], list[dict[str, Any]]]],
+    path: Path,
+) -> int:  # fmt: skip
+    owner = {r["id"]: row["event_id_cnty"] for row, group in rows for r in group}
+    with path.open("w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r | {"export_row": owner[r["id"]]}, ensure_ascii=False) + "\n")
+    return len(records)
+
+
 def export_events(
-    store: SQLiteStore, fmt: str, path: str | Path, filters: dict[str, Any] | None = None
-) -> int:
-    """Write the events matching ``filters`` to ``path`` as ``fmt``; returns how many."""
+    store: SQLiteStore, fmt: str, path: str | Path,
+    filters: EventFilters | dict[str, Any] | None = None,
+) -> int:  # fmt: skip
+    """Write the events matching ``filters`` to ``path`` as ``fmt``; returns how many rows
+    (JSONL: records; GeoJSON: features) were written."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     records = select_events(store, filters)
+    rows = acled_rows(store, records)
     out = Path(path)
     if fmt == "jsonl":
-        with out.open("w", encoding="utf-8") as fh:
-            for r in records:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    elif fmt == "acled-csv":
+        return _write_jsonl(records, rows, out)
+    if fmt == "acled-csv":
         with out.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
+            writer = csv.DictWriter(fh, fieldnames=COLUMNS)
             writer.writeheader()
-            writer.writerows(csv_row(r) for r in records)
+            writer.writerows(row for row, _ in rows)
     elif fmt == "geojson":
-        features = [f for r in records if (f := _feature(r)) is not None]
+        features = [f for row, g in rows if (f := _feature(row, g)) is not None]
         out.write_text(json.dumps({"type": "FeatureCollection", "features": features},
                                   ensure_ascii=False), encoding="utf-8")  # fmt: skip
         return len(features)
     else:
-        _write_parquet(records, out)
-    return len(records)
+        _write_parquet(rows, out)
+    return len(rows)

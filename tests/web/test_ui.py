@@ -4,6 +4,7 @@ store holding the samples and one hostile article. Screenshots go to test-artifa
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 import time
@@ -140,3 +141,30 @@ def test_a_hostile_title_renders_as_text(page: Page, base_url: str) -> None:
     assert page.locator("article img, #doc-title img, script:not([src])").count() == 0
     page.click("#toggle-removed")
     assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_an_unknown_toll_is_said_unknown_not_zero(page: Page, base_url: str) -> None:
+    _open(page, base_url + "/#/map")
+    page.wait_for_selector("#map-count[data-count]")
+    rows = page.locator(".event-row").all_inner_texts()
+    assert rows and any("killed: unknown" in r for r in rows)
+    assert any(re.search(r"killed: [1-9]", r) for r in rows)
+    assert not any("killed 0" in r for r in rows)
+    unknown = {"id": "9.1", "story_id": 9, "acled_subtype": "Air/drone strike",
+               "chosen": {"date": {"value": "2024-04-21"}}}  # fmt: skip
+    popup = page.evaluate("e => eventPopup(e, {label: 'Baghdad'}).textContent", unknown)
+    assert "killed: unknown" in popup and "killed 0" not in popup and "killed: 0" not in popup
+    style = page.evaluate("e => markerStyle(e)", unknown)
+    assert style["radius"] == 6 and style["dashArray"]
+    known = unknown | {"chosen": {"date": {"value": "2024-04-21"}, "killed": {"value": 4}}}
+    assert "killed: 4" in page.evaluate("e => eventPopup(e, {label: 'X'}).textContent", known)
+    assert page.evaluate("e => markerStyle(e)", known)["radius"] > 6
+    # the popup of a marker on the map: the only event of 2023-12-02 has no reported toll
+    page.fill("#from", "2023-12-02")
+    page.fill("#to", "2023-12-02")
+    page.dispatch_event("#to", "change")
+    assert page.get_attribute("#map-count", "data-count") == "1"
+    page.locator("path.event-marker").first.click()
+    content = page.locator(".leaflet-popup-content").inner_text()
+    assert "killed: unknown" in content and "killed 0" not in content
+    _shot(page, "map-unknown-toll.png")

@@ -199,6 +199,29 @@ async function docPage(id, start, end) {
 const COLOURS = { "Shelling/artillery/missile attack": "#c0392b", "Air/drone strike": "#8e44ad",
   "Remote explosive/landmine/IED": "#d35400", "Armed clash": "#2c3e50" };
 
+// A death toll no report gives is unknown, not 0: said so, drawn at the base size with a dashed
+// outline; a known toll (0 included) grows the marker.
+function killedOf(e) {
+  const killed = (e.chosen.killed || {}).value;
+  return killed === undefined || killed === null ? null : killed;
+}
+
+function tollText(e) {
+  const killed = killedOf(e);
+  return killed === null ? "killed: unknown" : `killed: ${killed}`;
+}
+
+function markerStyle(e) {
+  const killed = killedOf(e);
+  return { radius: 6 + (killed === null ? 0 : Math.sqrt(killed) * 3), dashArray: killed === null ? "3 3" : null,
+    color: COLOURS[e.acled_subtype] || "#1f3a5f", fillOpacity: killed === null ? 0.35 : 0.7, className: "event-marker" };
+}
+
+function eventPopup(e, loc) {
+  return el("div", { class: "event-popup" }, el("strong", {}, `${e.id} ${e.chosen.date.value}`), el("br"), text(loc.label), el("br"),
+    `${e.acled_subtype || e.plover}; ${tollText(e)}`, el("br"), el("a", { href: `#/story/${e.story_id}` }, `story ${e.story_id}`));
+}
+
 async function mapPage(params) {
   const from = el("input", { type: "date", id: "from", value: params.get("since") || "" });
   const to = el("input", { type: "date", id: "to", value: params.get("until") || "" });
@@ -212,7 +235,8 @@ async function mapPage(params) {
   show(el("h1", {}, "Map and timeline"),
     el("div", { class: "filters" }, el("label", {}, "From", from), el("label", {}, "To", to),
       el("button", { id: "clear-range", onclick: () => { from.value = ""; to.value = ""; apply(); } }, "All days"), count),
-    mapDiv, svg, el("p", { class: "meta" }, "Drag across the timeline to filter the map and the list by day."), list);
+    mapDiv, svg, el("p", { class: "meta" }, "Drag across the timeline to filter the map and the list by day. "
+      + "As in the export, background events (earlier happenings a report recalls) and undated ones are left out."), list);
 
   const map = L.map(mapDiv, { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([33, 44], 5);
   const topo = await fetch("/static/vendor/world-atlas/countries-50m.json").then((r) => r.json());
@@ -238,12 +262,8 @@ async function mapPage(params) {
     for (const e of shown) {
       const loc = (e.fields.location || []).find((v) => v.value === (e.chosen.location || {}).value);
       if (!loc || loc.lat === undefined) continue;
-      const killed = (e.chosen.killed || {}).value || 0;
-      const marker = L.circleMarker([loc.lat, loc.lon], { radius: 6 + Math.sqrt(killed) * 3,
-        color: COLOURS[e.acled_subtype] || "#1f3a5f", fillOpacity: 0.7 });
-      const popup = el("div", {}, el("strong", {}, `${e.id} ${e.chosen.date.value}`), el("br"), text(loc.label), el("br"),
-        `${e.acled_subtype || e.plover}; killed ${killed}`, el("br"), el("a", { href: `#/story/${e.story_id}` }, `story ${e.story_id}`));
-      marker.bindPopup(popup);
+      const marker = L.circleMarker([loc.lat, loc.lon], markerStyle(e));
+      marker.bindPopup(eventPopup(e, loc));
       cluster.addLayer(marker);
       placed += 1;
     }
@@ -252,7 +272,8 @@ async function mapPage(params) {
     for (const bar of svg.querySelectorAll("rect.bar")) bar.classList.toggle("out", bar.dataset.day < lo || bar.dataset.day > hi);
     list.replaceChildren(...shown.map((e) => el("div", { class: "card event-row" },
       el("a", { href: `#/story/${e.story_id}` }, `${e.id}`), ` ${e.chosen.date.value} · ${e.acled_subtype || e.plover} · `,
-      text(((e.fields.location || []).find((v) => v.value === (e.chosen.location || {}).value) || {}).label || "place unknown"))));
+      text(((e.fields.location || []).find((v) => v.value === (e.chosen.location || {}).value) || {}).label || "place unknown"),
+      el("span", { class: "toll" }, ` · ${tollText(e)}`))));
   }
 
   const perDay = {};

@@ -1,0 +1,298 @@
+"""ACLED's codebook as khabar's export applies it: countries and regions, disorder types, actor
+types and interactions, the admin levels of a gazetteer place, time precision.
+
+Input: values of a canonical event record (``khabar.fuse``): a place id, actor ids, the ACLED
+event type and sub-type, the date mentions that gave its day. Output: the values of ACLED's
+columns (``khabar.export`` writes them).
+
+Codebook followed: the ACLED Codebook of 2023 (disorder types; numeric actor types). Actor type
+(``inter1``, ``inter2``): 1 State forces, 2 Rebel groups, 3 Political militias, 4 Identity
+militias, 5 Rioters, 6 Protesters, 7 Civilians, 8 External/Other forces (state forces outside
+their own country, international organisations). ``interaction``: the two codes, smaller first
+(17: state forces and civilians; 28: rebels and external forces); an event with one actor has
+its code followed by 0 (10: sole state forces action, 60: sole protester action); empty when the
+first actor's type is unknown. Codes come from ``resources/acled_inter.tsv``: a row per curated
+actor where the kind says too little (armed groups: rebel group or political militia), per
+actor kind (``resources/actors.tsv``: state_force, government, international_org; officials and
+agencies take the code of the actor they belong to), per CAMEO/Phoenix sector code of the open
+dictionaries (``actors_world.tsv``: GOV, MIL, COP, REB, INS, CVL...) and per generic actor class
+(``agents.tsv``: civilians, protesters...); no row, no code (empty, not guessed).
+
+Disorder type of each event type: Battles, Explosions/Remote violence and Violence against
+civilians are "Political violence"; Protests "Demonstrations"; Riots "Demonstrations", or
+"Political violence; Demonstrations" for mob violence; Strategic developments "Strategic
+developments".
+
+Countries (``resources/acled_countries.tsv``, built by
+``training/resources/build_acled_countries.py``): ISO 3166-1 alpha-2/alpha-3/numeric, ACLED's
+name and region. Admin levels come from the gazetteer row of the place (``extract.places``):
+its own name when it is a first-level division; the province and district of an Iraqi division
+from its path; the province a curated site, an Iranian row or a countries-states-cities row
+names; the first-level division of a GeoNames city from
+``resources/gazetteer/geonames_admin1.tsv`` when that table knows its code; else empty.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.extract.actors import actor_dictionary, generic_agents
+from khabar.extract.lexicon import alias_key
+from khabar.resources import read_csv
+
+__all__ = [
+    "Country",
+    "actor_inter",
+    "admin_levels",
+    "civilian_class",
+    "country",
+    "disorder_type",
+    "interaction",
+    "time_precision",
+]
+
+INTER_NAMES = {1: "State forces", 2: "Rebel groups", 3: "Political militias",
+               4: "Identity militias", 5: "Rioters", 6: "Protesters", 7: "Civilians",
+               8: "External/Other forces"}  # fmt: skip
+_DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+_STATE, _EXTERNAL = 1, 8
+_ADMIN_SUFFIX = re.compile(r"\s*(?:\([^)]*\)|\b(?:Governorate|Province|Emirate))\s*$")
+_STATED_ANCHORS = ("absolute", "publication", "wire copy")  # a day the report states
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso2: str
+    iso3: str
+    isonumeric: int
+    name: str
+    region: str
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, Country]:
+    return {r["iso2"]: Country(r["iso2"], r["iso3"], int(r["isonumeric"]), r["name"], r["region"])
+            for r in read_csv("acled_countries.tsv")}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _iso3_to_iso2() -> dict[str, str]:
+    return {c.iso3: c.iso2 for c in _countries().values()}
+
+
+def country(iso2: str | None) -> Country | None:
+    """The country of an ISO 3166-1 alpha-2 code (any case), or ``None``."""
+    return _countries().get((iso2 or "").upper())
+
+
+def disorder_type(event_type: str, sub_event_type: str | None) -> str:
+    """ACLED's disorder type of an event type (and, for riots, its sub-type); "" if unknown."""
+    if event_type == "Riots" and sub_event_type == "Mob violence":
+        return "Political violence; Demonstrations"
+    return _DISORDER.get(event_type, "")
+
+
+# --- actor types -----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _inter_table() -> dict[tuple[str, str], int]:
+    return {(r["scope"], r["key"]): int(r["inter"]) for r in read_csv("acled_inter.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _world() -> dict[str, tuple[str, str]]:
+    """Open-dictionary actor id → (ISO3 country, CAMEO sector code)."""
+    out: dict[str, tuple[str, str]] = {}
+    for r in read_csv("actors_world.tsv"):
+        out.setdefault(r["id"].split("@")[0], (r["country"], r["sector"]))
+    return out
+
+
+def _chain(actor_id: str) -> list[str]:
+    """The curated actor and those it belongs to, nearest first (each once)."""
+    actors = actor_dictionary().actors
+    out, todo = [], [actor_id]
+    while todo:
+        a = todo.pop(0)
+        if a in actors and a not in out:
+            out.append(a)
+            todo += list(actors[a].affiliation)
+    return out
+
+
+def _home(actor_id: str) -> str | None:
+    """ISO2 country an actor belongs to, when its dictionary row says."""
+    actors = actor_dictionary().actors
+    for a in _chain(actor_id):
+        for aff in actors[a].affiliation:
+            if len(aff) == 2 and country(aff) is not None:
+                return aff
+    if actor_id in _world():
+        return _iso3_to_iso2().get(_world()[actor_id][0])
+    return None
+
+
+def _sector_code(sector: str) -> int | None:
+    table = _inter_table()
+    for key in (sector[:6], sector[:3]):
+        if ("sector", key) in table:
+            return table[("sector", key)]
+    return None
+
+
+def actor_inter(actor_id: str | None, where: str | None) -> int | None:
+    """ACLED actor type of a curated or open-dictionary actor in an event in country ``where``
+    (ISO2): state forces abroad are external forces (8). ``None`` when unknown."""
+    if not actor_id:
+        return None
+    table, actors = _inter_table(), actor_dictionary().actors
+    code = None
+    if actor_id in actors:
+        for a in _chain(actor_id):  # an official or agency takes the code of its body
+            code = table.get(("actor", a)) or table.get(("kind", actors[a].kind))
+            if code is not None:
+                break
+    elif actor_id in _world():
+        code = _sector_code(_world()[actor_id][1])
+    if code == _STATE and where:
+        home = _home(actor_id)
+        if home is not None and home != where.upper():
+            return _EXTERNAL
+    return code
+
+
+@lru_cache(maxsize=1)
+def _class_words() -> tuple[dict[str, str], int]:
+    classes = generic_agents()[1]
+    return classes, max((k.count(" ") + 1 for k in classes), default=1)
+
+
+def civilian_class(text: str | None) -> int | None:
+    """7 (civilians) or 6 (protesters) when a phrase of ``text`` as written (a target or the
+    victims: "مدنيين", "three students") is a generic actor of that ACLED type, and no phrase
+    is of another type; else ``None``."""
+    if not text:
+        return None
+    classes, longest = _class_words()
+    table = _inter_table()
+    words = alias_key(text).split()
+    found: set[int | None] = set()
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            cls = classes.get(" ".join(words[i : i + n]))
+            if cls is not None:
+                found.add(table.get(("class", cls)))
+                i += n - 1
+                break
+        i += 1
+    return found.pop() if len(found) == 1 else None
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction code: the two actor types, smaller first (17); one actor: its type
+    followed by 0 (10); ``None`` when the first actor's type is unknown."""
+    if inter1 is None:
+        return None
+    if inter2 is None:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
+
+
+# --- admin levels ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    kind: str
+    country: str
+    admin1: str
+    name: str
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, _Row]:
+    rows: dict[str, _Row] = {}
+    for r in read_csv("gazetteer/admin1.tsv"):
+        rows[r["id"]] = _Row("admin1", r["country"], "", r["name"])
+    for r in read_csv("gazetteer/sites.tsv"):
+        rows[r["id"]] = _Row(r["kind"], r["country"], r["admin1"], r["name"])
+    for r in read_csv("gazetteer/world.tsv"):
+        if r["kind"] != "country":
+            rows.setdefault(r["id"], _Row(r["kind"], r["country"], r["admin1"], r["name"]))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _geonames_admin1() -> dict[tuple[str, str], str]:
+    rows = read_csv("gazetteer/geonames_admin1.tsv")
+    return {(r["country"], r["code"]): r["admin1"] for r in rows}
+
+
+def _admin_name(name: str) -> str:
+    """A division's name without its kind: "Baghdad Governorate" → "Baghdad"."""
+    return _ADMIN_SUFFIX.sub("", name).strip() or name
+
+
+def admin_levels(place_id: str | None) -> tuple[str, str, str]:
+    """(admin1, admin2, admin3) names of a gazetteer place, "" where not known."""
+    places = _places()
+    row = places.get(place_id or "")
+    if row is None:
+        return "", "", ""
+    if row.kind == "admin1":
+        return _admin_name(row.name), "", ""
+    pid = place_id or ""
+    if pid.startswith("IQA-"):  # an Iraqi division's id is its path: province.district.sub
+
+        def name_of(depth: int) -> str:
+            parent = places.get("IQA-" + ".".join(parts[:depth]))
+            return parent.name if parent else ""
+
+        parts = pid[4:].split(".")
+        if row.kind == "admin2":
+            return _admin_name(name_of(1)), row.name, ""
+        if row.kind == "admin3":
+            return _admin_name(name_of(1)), name_of(2) if len(parts) >= 3 else "", row.name
+        return _admin_name(name_of(1)), "", ""
+    admin2 = row.name if row.kind == "admin2" else ""
+    admin3 = row.name if row.kind == "admin3" else ""
+    code = row.admin1
+    if not code:
+        return "", admin2, admin3
+    for key in (code, f"{row.country}-{code}"):  # a site's ISO id; a CSC state code
+        if key in places and places[key].kind == "admin1" and key.startswith(row.country):
+            return _admin_name(places[key].name), admin2, admin3
+    if pid.startswith("GN-"):
+        return _admin_name(_geonames_admin1().get((row.country, code), "")), admin2, admin3
+    if pid.startswith("IRA-"):
+        return code, admin2, admin3  # the Iran file names the province
+    return "", admin2, admin3
+
+
+# --- time precision --------------------------------------------------------------------------
+
+
+def time_precision(day: str | None, anchors: list[tuple[str, str | None]]) -> int:
+    """ACLED's time precision of an event day: 1 when a report states the day (a date, or a
+    weekday or "yesterday" counted from a known publication day), 2 when the day is only
+    approximate (counted from a crawl time or an inferred publication day, or qualified:
+    "around"), 3 for no day. ``anchors``: (what the day was counted from, qualifier) of the
+    date mentions that gave it; none known counts as stated."""
+    if not day or len(day) < 10:
+        return 3
+    if not anchors:
+        return 1
+    stated = any(a.startswith(_STATED_ANCHORS) and not q for a, q in anchors)
+    return 1 if stated else 2
