@@ -28,7 +28,8 @@ Countries (``resources/acled_countries.tsv``, built by
 name and region. Admin levels come from the gazetteer row of the place (``extract.places``):
 its own name when it is a first-level division; the province and district of an Iraqi division
 from its path; the province a curated site, an Iranian row or a countries-states-cities row
-names; the first-level division of a GeoNames city from
+names (an Iranian province by its curated name when one of its names is a curated row's);
+the first-level division of a GeoNames city from
 ``resources/gazetteer/geonames_admin1.tsv`` when that table knows its code; else empty.
 """
 
@@ -235,6 +236,22 @@ def _places() -> dict[str, _Row]:
 
 
 @lru_cache(maxsize=1)
+def _iran_provinces() -> dict[str, str]:
+    """The Iran file's province names (vowel-less slugs: "Khzstan") → the curated
+    ``admin1.tsv`` name of the province that shares one of its names ("Khuzestan Province")."""
+    curated = {alias_key(a): r["name"] for r in read_csv("gazetteer/admin1.tsv")
+               if r["country"] == "IR" for a in r["aliases"].split("|")}  # fmt: skip
+    out = {}
+    for r in read_csv("gazetteer/world.tsv"):
+        if r["id"].startswith("IRA-province-"):
+            found = sorted({curated[k] for a in r["aliases"].split("|")
+                            if (k := alias_key(a)) in curated})  # fmt: skip
+            if len(found) == 1:
+                out[r["name"]] = found[0]
+    return out
+
+
+@lru_cache(maxsize=1)
 def _geonames_admin1() -> dict[tuple[str, str], str]:
     rows = read_csv("gazetteer/geonames_admin1.tsv")
     return {(r["country"], r["code"]): r["admin1"] for r in rows}
@@ -277,7 +294,7 @@ def admin_levels(place_id: str | None) -> tuple[str, str, str]:
     if pid.startswith("GN-"):
         return _admin_name(_geonames_admin1().get((row.country, code), "")), admin2, admin3
     if pid.startswith("IRA-"):
-        return code, admin2, admin3  # the Iran file names the province
+        return _admin_name(_iran_provinces().get(code, code)), admin2, admin3
     return "", admin2, admin3
 
 

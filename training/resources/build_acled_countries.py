@@ -21,6 +21,8 @@ UN M49 subregions (``SUBREGION``) with ACLED's known exceptions (``EXCEPTIONS``)
   * the four European subregions are Europe (Russia, Ukraine, Belarus included);
   * Madagascar, Malawi, Mozambique, Zambia and Zimbabwe (UN Eastern Africa) are in ACLED's
     Southern Africa;
+  * Mexico is in Central America, as in UN M49 (countries-states-cities files it under
+    Northern America);
   * the four Oceanian subregions are Oceania; Antarctica and the uninhabited southern islands
     with no subregion (Bouvet, Heard and McDonald) are Antarctica.
 Names are GeoNames' short names, except where ACLED spells a country its own way (``ACLED_NAME``:
@@ -81,6 +83,7 @@ EXCEPTIONS = {
     "MZ": "Southern Africa",
     "ZM": "Southern Africa",
     "ZW": "Southern Africa",
+    "MX": "Central America",  # UN M49's Central America; countries-states-cities says Northern
 }
 NO_SUBREGION = {"AQ": "Antarctica", "BV": "Antarctica", "HM": "Antarctica"}
 ACLED_NAME = {

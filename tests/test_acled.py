@@ -1,0 +1,74 @@
+"""ACLED's codebook as the export applies it: countries, regions, admin levels, actor types,
+interactions, disorder types, time precision."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.acled import (
+    actor_inter,
+    admin_levels,
+    civilian_class,
+    country,
+    disorder_type,
+    interaction,
+    time_precision,
+)
+
+
+def test_countries_have_acleds_names_numeric_codes_and_regions() -> None:
+    iraq, iran, palestine = country("iq"), country("IR"), country("PS")
+    assert iraq and (iraq.iso3, iraq.isonumeric, iraq.name, iraq.region) == (
+        "IRQ", 368, "Iraq", "Middle East")  # fmt: skip
+    assert iran and iran.region == "Middle East"  # UN M49: Southern Asia; ACLED: Middle East
+    assert palestine and palestine.name == "Palestine"
+    regions = {c: (x.region if (x := country(c)) else None) for c in ("GE", "KZ", "AF", "EG",
+                                                                      "MZ", "CY", "US", "MX")}  # fmt: skip
+    assert regions == {"GE": "Caucasus and Central Asia", "KZ": "Caucasus and Central Asia",
+                       "AF": "South Asia", "EG": "Northern Africa", "MZ": "Southern Africa",
+                       "CY": "Europe", "US": "North America", "MX": "Central America"}  # fmt: skip
+    assert country("ZZ") is None and country(None) is None
+
+
+@pytest.mark.parametrize(
+    ("place", "levels"),
+    [
+        ("GN-98182", ("Baghdad", "", "")),  # a GeoNames city: geonames_admin1.tsv
+        ("GN-99072", ("Nineveh", "", "")),
+        ("IQ-S-TAJI", ("Baghdad", "", "")),  # a curated site names its province
+        ("IQ-BG", ("Baghdad", "", "")),  # a province itself
+        ("IQA-baghdad.rusafa.mustansiriya", ("Baghdad", "Rusafa", "Mustansiriya")),
+        ("IRA-county-15", ("East Azerbaijan", "Marand", "")),  # the curated name, not the slug
+        ("CSC-28", ("Fujairah", "Dibba Al Fujairah", "")),
+        ("IQ", ("", "", "")),
+        ("no-such-place", ("", "", "")),
+    ],
+)
+def test_admin_levels_of_gazetteer_places(place: str, levels: tuple[str, str, str]) -> None:
+    assert admin_levels(place) == levels
+
+
+def test_actor_types_and_interactions() -> None:
+    assert actor_inter("US-MIL", "IQ") == 8 and actor_inter("US-MIL", "US") == 1  # abroad: 8
+    assert actor_inter("CENTCOM", "SY") == 8 and actor_inter("IQ-ARMY", "IQ") == 1
+    assert actor_inter("SUDANI", "IQ") == 1  # an official takes the code of his government
+    assert actor_inter("KH", "IQ") == 3 and actor_inter("IS", "SY") == 2
+    assert actor_inter("REUTERS", "IQ") is None and actor_inter("NOBODY", "IQ") is None
+    assert actor_inter("AFGHANISTAN_MILITARY", "AF") == 1  # an open-dictionary sector code
+    assert interaction(7, 1) == interaction(1, 7) == 17
+    assert interaction(6, None) == 60 and interaction(None, 7) is None
+    assert civilian_class("مقتل ثلاثة مدنيين") == 7 and civilian_class("protesters") == 6
+    assert civilian_class("جنود أميركيين") is None and civilian_class(None) is None
+
+
+def test_disorder_types_and_time_precision() -> None:
+    assert disorder_type("Battles", "Armed clash") == "Political violence"
+    assert disorder_type("Protests", "Peaceful protest") == "Demonstrations"
+    assert disorder_type("Riots", "Mob violence") == "Political violence; Demonstrations"
+    assert disorder_type("Riots", "Violent demonstration") == "Demonstrations"
+    assert disorder_type("Strategic developments", "Arrests") == "Strategic developments"
+    assert time_precision("2024-04-21", [("publication", None)]) == 1
+    assert time_precision("2024-04-21", [("absolute", None), ("crawl (upper bound)", None)]) == 1
+    assert time_precision("2024-04-21", [("crawl (upper bound)", None)]) == 2
+    assert time_precision("2024-04-21", [("publication", "around")]) == 2
+    assert time_precision(None, []) == 3 and time_precision("2024-04", []) == 3
