@@ -24,6 +24,7 @@ from rich.table import Table
 from khabar.embed import embed_pending, make_embedder, similar
 from khabar.errors import EvalError, KhabarError
 from khabar.eval import check_floors, load_floors, score_clean, score_extract, score_langid
+from khabar.eval.contradictions import score_contradictions
 from khabar.eval.dates import report_date_scores, score_dates
 from khabar.eval.events import score_events
 from khabar.eval.extract import score_sentences
@@ -1068,6 +1069,24 @@ def eval_report_dates_cmd(
                                 as_published=as_published)  # fmt: skip
     name = f"report_dates_{path.stem}" + ("_as_published" if as_published else "")
     _real_eval(name, scores, path, json_out, strict)
+
+
+@eval_app.command("contradictions")
+def eval_contradictions_cmd(
+    gold: Annotated[Path | None, typer.Option(
+        help="Judgement file (default: tests/data/real/contradictions/dev.json).")] = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+    strict: DevStrictOpt = True,
+) -> None:
+    """Precision of the contradictions khabar reports on real news, against an annotator's
+    judgements (docs/annotation-contradictions.md): judged, real, unjudged, false reasons.
+
+    Example: khabar eval contradictions --gold tests/data/real/contradictions/heldout.json
+    """
+    path = gold or _REAL_GOLD / "contradictions" / "dev.json"
+    scores = score_contradictions(load_settings(config_file=config), path)
+    _real_eval(f"contradictions_{path.stem}", scores, path, json_out, strict)
 
 
 @eval_app.command("langid")

@@ -228,6 +228,12 @@ class Settings:
     fuse_date_tolerance_days: int = _opt(
         1, "Mentions whose event days differ by more than this are different canonical events."
     )
+    fuse_update_hours: float = _opt(
+        6.0,
+        "A higher toll is an update of a lower one, not a contradiction, when every report of "
+        "it came out (published, else crawled) at least this many hours after every report of "
+        "the lower one.",
+    )
     fuse_origin_window: int = _opt(
         3,
         "Words looked at before a place for a word of origin (من / از / from): a place an "

@@ -236,3 +236,80 @@ def test_a_toll_that_rose_between_dated_reports_is_an_update_not_a_contradiction
     assert {v["value"] for v in event["fields"]["killed"]} == {3, 7}
     assert event["chosen"]["killed"] == {"value": 7, "rule": "latest report of a rising toll"}
     assert not [c for c in store.contradictions() if c["field"] == "killed"]
+
+
+def _jsonl(tmp_path: Path, records: list[dict]) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    (folder / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+_KALSU3 = ("قتل ثلاثة جنود عراقيين{q} في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد يوم السبت "
+           "20 أبريل 2024، بحسب مصادر أمنية عراقية.")  # fmt: skip
+_KALSU5 = ("قتل خمسة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد يوم السبت "
+           "20 أبريل 2024، وفق مصادر طبية.")  # fmt: skip
+
+
+def _tolls(store: SQLiteStore) -> list[dict]:
+    return [c for c in store.contradictions() if c["field"] == "killed"]
+
+
+def test_a_toll_conflict_says_why_both_sides_are_one_event(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    ingest([str(_jsonl(tmp_path, [
+        {"title": "هجوم على كالسو", "outlet": "one", "text": _KALSU3.format(q="")},
+        {"title": "قصف كالسو", "outlet": "two", "text": _KALSU5},
+    ]))], store)  # fmt: skip
+    (c,) = _tolls(store)
+    assert "one and two" in c["why"] and "Camp Kalsu" in c["why"] and "2024-04-20" in c["why"]
+
+
+def test_at_least_three_killed_fits_five_killed(store: SQLiteStore, tmp_path: Path) -> None:
+    ingest([str(_jsonl(tmp_path, [
+        {"title": "هجوم على كالسو", "outlet": "one", "text": _KALSU3.format(q=" على الأقل")},
+        {"title": "قصف كالسو", "outlet": "two", "text": _KALSU5},
+    ]))], store)  # fmt: skip
+    assert _tolls(store) == []
+
+
+@pytest.mark.parametrize(("second", "conflict"), [("2024-04-20T08:03:00", True),
+                                                  ("2024-04-21T08:00:00", False)])  # fmt: skip
+def test_a_higher_toll_crawled_hours_later_is_an_update_minutes_later_a_conflict(
+    store: SQLiteStore, tmp_path: Path, second: str, conflict: bool
+) -> None:
+    ingest([str(_jsonl(tmp_path, [
+        {"title": "هجوم على كالسو", "outlet": "one", "crawled": "2024-04-20T08:00:00",
+         "text": _KALSU3.format(q="")},
+        {"title": "قصف كالسو", "outlet": "two", "crawled": second, "text": _KALSU5},
+    ]))], store)  # fmt: skip
+    assert bool(_tolls(store)) is conflict
+
+
+def test_a_toll_in_a_background_sentence_of_an_earlier_year_witnesses_nothing(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    now = "قتل شخصان في إطلاق نار داخل صالة سينما في مدينة لافاييت بولاية لويزيانا يوم الخميس."
+    past = ("وتجري هيئة محلفين مداولات بحق مسلح اطلق النار في 2012 داخل صالة سينما في مدينة "
+            "لافاييت مما أدى الى مقتل 12 شخصا.")  # fmt: skip
+    ingest([str(_jsonl(tmp_path, [
+        {"title": "إطلاق نار في سينما", "outlet": "one", "published": "2015-07-24", "text": now},
+        {"title": "مسلح في سينما", "outlet": "two", "published": "2015-07-24",
+         "text": "أطلق مسلح النار داخل صالة سينما في مدينة لافاييت بولاية لويزيانا يوم الخميس.\n"
+                 + past},
+    ]))], store)  # fmt: skip
+    assert _tolls(store) == []
+
+
+@pytest.mark.parametrize(("when", "flagged"), [({"published": "2024-04-24"}, True),
+                                               ({"crawled": "2024-04-24T10:00:00"}, False)])  # fmt: skip
+def test_today_saturday_on_a_wednesday_is_a_date_problem_only_against_a_publication_date(
+    store: SQLiteStore, tmp_path: Path, when: dict, flagged: bool
+) -> None:
+    text = ("قتل ثلاثة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد صباح اليوم "
+            "السبت، بحسب مصادر أمنية عراقية.")  # fmt: skip
+    ingest([str(_jsonl(tmp_path, [{"title": "هجوم على كالسو", "text": text, **when}]))], store)
+    problems = [c for c in store.contradictions() if c["kind"] == "date_problem"]
+    assert bool(problems) is flagged

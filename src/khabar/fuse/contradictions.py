@@ -9,7 +9,9 @@ Kinds:
 * ``field_conflict``: two values of one field of an event that cannot both hold (locations
   far apart, different casualty counts); see ``fuse.events``.
 * ``conflicting_claims``: one proposition asserted by one source and denied by another (or by
-  the same speaker as reported by another outlet), or two propositions that exclude each other
+  the same speaker as reported by another outlet), in two documents that are not copies of one
+  text (within one report, assertion and denial are mostly a denial being reported, which
+  negation cues misread), or two propositions that exclude each other
   ("the attack failed" / "a rocket fell inside the base").
 * ``competing_accounts``: different explanations of one happening: what caused an explosion
   (attack / accident / under investigation / no aircraft overhead), or who or what destroyed a
@@ -23,8 +25,10 @@ Propositions come from the multilingual cue phrases of ``resources/claim_concept
 (Arabic, Persian and English phrases map to one concept, so claims in Persian and in Arabic
 are compared with each other) and accounts from ``resources/fusion_cues.tsv``. A
 proposition is negated by a negation word just before its cue or by a denial verb. Two claims
-are compared when they are about the same canonical event or when one of them is tied to no
-event (most claims are not in an event sentence).
+are compared only when they are about the same canonical event: the event of a mention in the
+claim's sentence, else the main event of the claim's report (most claims are not in an event
+sentence; a report's claims are about its main event unless they say otherwise). Claims tied
+to no event are never compared.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.extract.actors import actor_dictionary
+from khabar.extract.document import iso_day
 from khabar.fuse.events import CanonicalEvent, FieldValue
 from khabar.fuse.facts import ClaimFact, MentionFact, Source, fusion_cues
 from khabar.normalize import normalize
@@ -67,6 +72,7 @@ class Contradiction:
     field: str
     what: str
     sides: list[Side]
+    why: str = ""  # why the sides speak of the same event (or proposition)
 
     @property
     def languages(self) -> list[str]:
@@ -74,7 +80,7 @@ class Contradiction:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "story_id": self.story_id, "event_id": self.event_id,
-                "kind": self.kind, "field": self.field, "what": self.what,
+                "kind": self.kind, "field": self.field, "what": self.what, "why": self.why,
                 "languages": self.languages,
                 "sides": [s.to_dict() for s in self.sides]}  # fmt: skip
 
@@ -157,13 +163,37 @@ def propositions(claim: ClaimFact) -> list[Proposition]:
     return out
 
 
+_SENTENCE = "its sentence reports it"
+_MAIN = "it is the main event of its report"
+_CLAIM_DAYS = 2  # claims tied to no event are compared within this many days of each other
+
+
 def _comparable(a: ClaimFact, b: ClaimFact) -> bool:
-    return a.event_id is None or b.event_id is None or a.event_id == b.event_id
+    """Two claims speak of the same thing: the same event, or (one tied to no event: a
+    proposition such as "the group resumed its attacks") reports out within two days."""
+    if a.event_id is not None and b.event_id is not None:
+        return a.event_id == b.event_id
+    ra, rb = a.source().reported, b.source().reported
+    if not ra or not rb:
+        return True
+    da, db = iso_day(ra), iso_day(rb)
+    return da is None or db is None or abs((da - db).days) <= _CLAIM_DAYS
 
 
 def _event_of(claims: list[ClaimFact]) -> str | None:
     ids = {c.event_id for c in claims if c.event_id}
     return next(iter(ids)) if len(ids) == 1 else None
+
+
+def _claims_why(claims: list[ClaimFact]) -> str:
+    """Why claims speak of one event: for each outlet, how its claim was tied to it."""
+    event = _event_of(claims)
+    if event is None:
+        days = sorted({(c.source().reported or "")[:10] for c in claims} - {""})
+        span = f" ({days[0]} to {days[-1]})" if len(days) > 1 else ""
+        return f"one proposition, reported within {_CLAIM_DAYS} days{span}; tied to no event"
+    how = sorted({f"{c.doc.outlet or c.doc.id}: {c.event_how}" for c in claims if c.event_id})
+    return f"all about event {event} (" + "; ".join(how) + ")"
 
 
 def _speaker(c: ClaimFact) -> str:
@@ -189,11 +219,11 @@ class _Finder:
         self.found: list[Contradiction] = []
 
     def add(self, kind: str, field_: str, what: str, sides: list[Side],
-            event_id: str | None) -> None:  # fmt: skip
+            event_id: str | None, why: str = "") -> None:  # fmt: skip
         n = len(self.found) + 1
         self.found.append(
             Contradiction(
-                f"{self.story_id}.K{n}", self.story_id, event_id, kind, field_, what, sides
+                f"{self.story_id}.K{n}", self.story_id, event_id, kind, field_, what, sides, why
             )  # fmt: skip
         )
 
@@ -208,7 +238,7 @@ class _Finder:
         for concept in _concepts().cues:
             yes, no = self.holders(concept, True), self.holders(concept, False)
             pairs = [(a, b) for a in yes for b in no if _comparable(a, b)
-                     and (a.doc.id != b.doc.id or a.speaker != b.speaker)
+                     and a.source_key != b.source_key
                      and (concept not in _ABOUT_SPEAKER or a.speaker == b.speaker)]  # fmt: skip
             if not pairs:
                 continue
@@ -219,7 +249,7 @@ class _Finder:
                      f"{about[concept]}: asserted by {said}; denied by {denied}"
                      + (" (one speaker, reported differently)" if said == denied else ""),
                      [_side(f"yes: {about[concept]}", yes), _side(f"no: {about[concept]}", no)],
-                     _event_of(yes + no))  # fmt: skip
+                     _event_of(yes + no), _claims_why(yes + no))  # fmt: skip
 
     def opposition(self) -> None:
         """Propositions that exclude each other, from different speakers: one contradiction per
@@ -248,6 +278,7 @@ class _Finder:
                 what,
                 [_side(c.about[k], v) for k, v in groups.items()],
                 _event_of([x for v in groups.values() for x in v]),
+                _claims_why([x for v in groups.values() for x in v]),
             )
 
     @staticmethod
@@ -270,13 +301,16 @@ class _Finder:
                          f"{', '.join(sorted({_speaker(o) for o in others}))}: {name} was the "
                          "target", [_side(f"{name} was targeted", others),
                                     _side(f"none of {name}'s people hit", [c])],
-                         _event_of(others + [c]))  # fmt: skip
+                         _event_of(others + [c]), _claims_why(others + [c]))  # fmt: skip
 
     def accounts(self) -> None:
-        """Who or what destroyed a launcher or vehicle, according to each source."""
+        """Who or what destroyed a launcher or vehicle, according to each source (claims about
+        one event only)."""
         cues = fusion_cues()
-        by_agent: dict[str, list[ClaimFact]] = defaultdict(list)
+        by_event: dict[str, dict[str, list[ClaimFact]]] = defaultdict(lambda: defaultdict(list))
         for claim in self.claims:
+            if claim.event_id is None:
+                continue
             norm = " " + normalize(_text(claim))
             if not any(_find(x, norm) >= 0 for x in cues["object"]):
                 continue
@@ -284,20 +318,17 @@ class _Finder:
                        default=-1)  # fmt: skip
             if verb < 0:
                 continue
-            by_agent[self._agent(claim, norm, verb)].append(claim)
-        by_agent.pop("", None)
-        if len(by_agent) >= 2:
+            by_event[claim.event_id][self._agent(claim, norm, verb)].append(claim)
+        for event_id, by_agent in sorted(by_event.items()):
+            by_agent.pop("", None)
+            if len(by_agent) < 2:
+                continue
             sides = [_side(agent, v) for agent, v in sorted(by_agent.items())]
             what = "what destroyed the launcher or vehicle: " + " vs ".join(
                 f"{agent} ({', '.join(sorted({_speaker(x) for x in v}))})"
                 for agent, v in sorted(by_agent.items()))  # fmt: skip
-            self.add(
-                "competing_accounts",
-                "outcome",
-                what,
-                sides,
-                _event_of([x for v in by_agent.values() for x in v]),
-            )
+            every = [x for v in by_agent.values() for x in v]
+            self.add("competing_accounts", "outcome", what, sides, event_id, _claims_why(every))
 
     @staticmethod
     def _agent(claim: ClaimFact, norm: str, verb: int) -> str:
@@ -321,8 +352,12 @@ class _Finder:
         for e in self.events:
             for name, pairs in e.conflicts.items():
                 vals: dict[Any, FieldValue] = {}
+                whys: list[str] = []
                 for a, b in pairs:
                     vals[a.value], vals[b.value] = a, b
+                    why = e.why.get((name, a.value, b.value), "")
+                    if why and why not in whys:
+                        whys.append(why)
                 what = f"{name} of the event: " + " vs ".join(
                     f"{v.label} ({v.independent} source{'s' * (v.independent != 1)})"
                     for v in vals.values())  # fmt: skip
@@ -332,31 +367,40 @@ class _Finder:
                     what,
                     [Side(v.label, list(v.sources)) for v in vals.values()],
                     e.id,
+                    "; ".join(whys),
                 )
 
     def dates(self) -> None:
         for e in self.events:
-            flagged = [m for m in e.mentions if m.date_problems or m.date_note]
+            flagged = [m for m in e.mentions if m.date_problems]
             if not flagged:
                 continue
-            notes = sorted({n for m in flagged for n in m.date_problems + [m.date_note or ""]
-                            if n})  # fmt: skip
+            notes = sorted({n for m in flagged for n in m.date_problems})
             self.add(
                 "date_problem",
                 "date",
                 "; ".join(notes),
                 [Side(m.date_text or m.day or "", [m.source()]) for m in flagged],
                 e.id,
+                "the date as its own sentence writes it, against its written year or the "
+                "publication date",
             )
 
 
 def _link_claims(events: list[CanonicalEvent], claims: list[ClaimFact]) -> None:
-    """A claim whose sentence holds a mention of an event is about that event."""
+    """A claim whose sentence holds a mention of an event is about that event; else about the
+    event of its report's main mention (none when the report has no main event here)."""
     where = {(m.doc.id, m.start): e.id for e in events for m in e.mentions}
+    main = {m.doc.id: e.id for e in events for m in e.mentions if m.main}
     for c in claims:
         hits = {eid for (doc, start), eid in where.items()
                 if doc == c.doc.id and c.start <= start < c.end}  # fmt: skip
-        c.event_id = next(iter(hits)) if len(hits) == 1 else None
+        if hits:
+            c.event_id = next(iter(hits)) if len(hits) == 1 else None
+            c.event_how = _SENTENCE
+        else:
+            c.event_id = main.get(c.doc.id)
+            c.event_how = _MAIN
 
 
 def find_contradictions(

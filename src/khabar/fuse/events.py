@@ -18,22 +18,31 @@ text are one source) and of outlets, and a chosen value with the rule that chose
 with injured 8 over killed 1 alone); ``most independent sources``; ``named or official source
 over anonymous``; ``earliest report``.
 
-**Conflicts** within a field: two sites or towns of an event's location farther apart than
-``fuse_place_km`` that no sentence names together (places carried over from the sentence
-before, marked ``inherited``, never conflict); killed or injured counts that differ, unless
-every report of the higher number was published after every report of the lower one (a toll
-that rose: its latest report is chosen). A province next to a site in it, or a missing count
-next to a count, is a refinement, not a conflict.
+**Conflicts** within a field, only for events that happen at a place (ACLED's political
+violence and demonstrations), never for background: two sites or towns of an event's location
+farther apart than ``fuse_place_km`` that no sentence names together (places carried over from
+the sentence before, marked ``inherited``, never conflict); killed or injured counts that
+cannot both hold ("at least 28" fits 32, "about 30" fits 32, "rose to 32" replaces 28),
+unless every report of the higher number came out (published, else crawled) at least
+``fuse_update_hours`` after every report of the lower one (a toll that rose: its latest report
+is chosen). A province next to a site in it, or a missing count
+next to a count, is a refinement, not a conflict. Each side needs a witness: a sentence giving
+that value in a document that gives no other value of the field (a round-up or a list of past
+attacks gives several, and witnesses nothing), and the two witnesses must be two documents that
+are not copies of one text and show they speak of one happening: for tolls, a shared place and
+the same stated day or both reports' main event; for places, the same stated day, kind and main
+event and the same toll, actor or target. That evidence is kept as the conflict's ``why``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from khabar.extract.actors import actor_dictionary
+from khabar.extract.document import iso_day
 from khabar.extract.places import Place, distance_km, gazetteer
 from khabar.fuse.facts import MentionFact, Source
 from khabar.normalize import normalize
@@ -75,6 +84,7 @@ class CanonicalEvent:
     fields: dict[str, list[FieldValue]] = field(default_factory=dict)
     chosen: dict[str, tuple[Any, str]] = field(default_factory=dict)  # field → (value, rule)
     conflicts: dict[str, list[tuple[FieldValue, FieldValue]]] = field(default_factory=dict)
+    why: dict[tuple[str, Any, Any], str] = field(default_factory=dict)  # conflict → same event
 
     @property
     def background(self) -> bool:
@@ -132,6 +142,13 @@ def _specific(m: MentionFact) -> list[Place]:
     if m.inherited:
         return [p for p in _inherited(m) if _PRECISION[p.precision] >= 2]
     return [p.place for p in m.places if _PRECISION[p.place.precision] >= 2 and not p.relation]
+
+
+def _named(m: MentionFact) -> list[Place]:
+    """Places of a mention below country level (sites, towns, districts, provinces)."""
+    if m.inherited:
+        return [p for p in _inherited(m) if p.precision != "country"]
+    return [p.place for p in m.places if p.place.precision != "country" and not p.relation]
 
 
 def _countries(m: MentionFact) -> set[str]:
@@ -294,6 +311,8 @@ def _place_conflict(a: FieldValue, b: FieldValue, km: float, together: set[froze
         return False  # a country or province next to a place in it refines it
     if frozenset((a.value, b.value)) in together:
         return False  # named together in one sentence: several places, not versions
+    if a.detail.get("country") != b.detail.get("country"):
+        return False  # a capital for its government, a misread word: not one event's place
     return distance_km(_coords(a), _coords(b)) > km
 
 
@@ -301,7 +320,19 @@ def _coords(fv: FieldValue) -> tuple[float, float]:
     return float(fv.detail["lat"]), float(fv.detail["lon"])
 
 
-def _conflicts(event: CanonicalEvent, km: float) -> dict[str, list[tuple[FieldValue, FieldValue]]]:
+# Event kinds that happen at one place with a toll: ACLED's political violence and
+# demonstrations. Statements (ACCUSE, CONSULT ...) have a place only as where someone spoke.
+_PHYSICAL = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
+             "Riots"}  # fmt: skip
+
+
+def _conflicts(
+    event: CanonicalEvent, km: float, hours: float
+) -> dict[str, list[tuple[FieldValue, FieldValue]]]:
+    """Pairs of values of one field that sources really disagree on (module docstring), each
+    with why both sides speak of the same event (``event.why``)."""
+    if event.acled_type not in _PHYSICAL or event.background:
+        return {}
     together: set[frozenset] = set()
     for m in event.mentions:
         ids = [p.place.id for p in m.places if p.role == "location"]
@@ -309,31 +340,169 @@ def _conflicts(event: CanonicalEvent, km: float) -> dict[str, list[tuple[FieldVa
     out: dict[str, list[tuple[FieldValue, FieldValue]]] = {}
     for name in ("location", "killed", "injured"):
         vals = event.fields.get(name, [])
+
+        def clash(a: FieldValue, b: FieldValue, name: str = name) -> bool:
+            if name == "location":
+                return _place_conflict(a, b, km, together)
+            return a.value != b.value
+
         pairs = []
         for i, a in enumerate(vals):
             for b in vals[i + 1 :]:
-                bad = (_place_conflict(a, b, km, together) if name == "location"
-                       else a.value != b.value and not _is_update(a, b))  # fmt: skip
-                if bad:
+                if not clash(a, b) or (name != "location" and _is_update(a, b, hours)):
+                    continue
+                why = _same_event(event, name, (a, b), km)
+                if why:
                     pairs.append((a, b))
+                    event.why[(name, a.value, b.value)] = why
         if pairs:
             out[name] = pairs
     return out
 
 
+def _witnesses(event: CanonicalEvent, fv: FieldValue, other: FieldValue) -> list[MentionFact]:
+    """Mentions that give ``fv`` and not ``other``'s value in their document (a document giving
+    both is a round-up, an update or two versions: see ``_versions``), nor ``other``'s number
+    anywhere in their sentence (a sentence giving both numbers mixes two happenings or counts),
+    never from background."""
+    theirs = {s.doc_id for s in other.sources}
+    mine = {(s.doc_id, s.start) for s in fv.sources}
+    return [m for m in event.mentions if (m.doc.id, m.start) in mine
+            and not m.background
+            and not (isinstance(other.value, int) and other.value in m.numbers)
+            and (m.doc.id not in theirs or m.speaker)]  # fmt: skip
+
+
+def _counts_clash(name: str, low: list[MentionFact], high: list[MentionFact]) -> bool:
+    """Two tolls, given by the witnesses ``low`` (the lower number) and ``high``, that cannot
+    both hold as written: "at least 28" fits 32, "about 30" fits 32 (within a fifth), a higher
+    toll given as an update ("rose to 32", "new toll") replaces 28; 28 does not fit 32."""
+    a, b = getattr(low[0], name), getattr(high[0], name)
+    said_low = frozenset().union(*(m.toll_words for m in low))
+    said_high = frozenset().union(*(m.toll_words for m in high))
+    if "at least" in said_low or "update" in said_high:
+        return False
+    if f"vague {a}" in said_low or f"vague {b}" in said_high:
+        return False  # "العشرات" (dozens) read as 20 is no figure to dispute
+    return not ("about" in said_low | said_high and b - a <= max(2, 0.2 * b))
+
+
+def _same_event(
+    event: CanonicalEvent, name: str, pair: tuple[FieldValue, FieldValue], km: float
+) -> str | None:
+    """Why two values come from reports of one happening, or None: a witness of each, in two
+    documents that are not copies of one text, sharing a place (for tolls) and a stated day or
+    being both reports' main event; for places, the same stated day, kind and main event, and
+    the same toll, actor or target."""
+    xs, ys = _witnesses(event, pair[0], pair[1]), _witnesses(event, pair[1], pair[0])
+    if not xs or not ys:
+        return None
+    if name != "location":
+        low, high = (xs, ys) if pair[0].value < pair[1].value else (ys, xs)
+        if not _counts_clash(name, low, high):
+            return None
+    for x in xs:
+        for y in ys:
+            both = {s.doc_id for s in pair[0].sources} & {s.doc_id for s in pair[1].sources}
+            if x.doc.id == y.doc.id:
+                why = _versions(x, y, name)
+            elif x.doc.id in both or y.doc.id in both:
+                continue
+            elif x.source_key == y.source_key:
+                continue
+            else:
+                why = _evidence(x, y, km, name)
+            if why:
+                return why
+    return None
+
+
+def _versions(x: MentionFact, y: MentionFact, name: str) -> str | None:
+    """Two speakers' versions of one happening in one report: speakers that differ (not one
+    source and its inherited repeat), no two different days, and for tolls a place both
+    sentences name; for places, two sites (which base was hit), not towns or regions a report
+    names along the way."""
+    sx, sy = _voice(x.speaker), _voice(y.speaker)
+    if not (sx and sy and sx != sy):
+        return None
+    if name != "location" and "anonymous" in (x.speaker_id, y.speaker_id):
+        return None  # two unnamed sources' tolls in one report: too weak to set against
+    if x.day and y.day and x.day != y.day:
+        return None
+    if name == "location":
+        if not all(any(p.place.precision == "site" for p in m.places) for m in (x, y)):
+            return None
+    elif not ({p.id for p in _named(x)} & {p.id for p in _named(y)}):
+        return None
+    return (f"{x.doc.outlet or x.doc.id} reports both versions of one "
+            f"{(x.subtype or 'event').lower()}: {sx} and {sy}")  # fmt: skip
+
+
+def _voice(speaker: str | None) -> str | None:
+    """A speaker's label without the note that it was carried over from the sentence before."""
+    return speaker.split(" (inherited")[0] if speaker else None
+
+
+def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | None:
+    said: dict[str, str] = {}
+    px, py = _specific(x), _specific(y)
+    shared = sorted({p.name for p in _named(x)} & {p.name for p in _named(y)})
+    near = [(p.name, q.name) for p in px for q in py if p.country == q.country
+            and distance_km((p.lat, p.lon), (q.lat, q.lon)) <= km]  # fmt: skip
+    if shared:
+        said["place"] = f"both name {shared[0]}"
+    elif near:
+        said["place"] = f"{near[0][0]} and {near[0][1]} are within {km:g} km"
+    if x.day is not None and x.day == y.day:
+        said["day"] = f"both give the day {x.day}"
+    if x.main and y.main:
+        said["main"] = "it is the main event of both reports"
+    if x.subtype and x.subtype == y.subtype:
+        said["kind"] = f"both report a {x.subtype.lower()}"
+    if x.killed is not None and x.killed == y.killed:
+        said["toll"] = f"both give {x.killed} killed"
+    for role in ("actor", "target"):
+        v = getattr(x, role)
+        if v and v == getattr(y, role) and v in actor_dictionary().actors:
+            said[role] = f"both name {_actor_label(v)} as {role}"
+    if name == "location":
+        same = {"toll", "actor", "target"} & said.keys()
+        ok = {"day", "main", "kind"} <= said.keys() and bool(same)
+    else:
+        ok = "place" in said and bool({"day", "main"} & said.keys())
+    if not ok:
+        return None
+    return f"{x.doc.outlet or x.doc.id} and {y.doc.outlet or y.doc.id}: " + "; ".join(said.values())
+
+
 def _latest(fv: FieldValue) -> str | None:
-    days = [s.published for s in fv.sources]
+    days = [s.reported for s in fv.sources]
     return None if None in days or not days else max(d for d in days if d)
 
 
-def _is_update(a: FieldValue, b: FieldValue) -> bool:
-    """A toll that rose between reports: every report of the higher number was published
-    after every report of the lower one (tolls rise as bodies are found; that is news, not a
-    contradiction). Without publication times nothing is an update."""
+def _is_update(a: FieldValue, b: FieldValue, hours: float) -> bool:
+    """A toll that rose between reports: every report of the higher number came out (published,
+    else crawled) at least ``hours`` after every report of the lower one (tolls rise as bodies
+    are found; that is news, not a contradiction). Without those times nothing is an update."""
     low, high = sorted((a, b), key=lambda v: v.value)
-    low_last = _latest(low)
-    high_first = None if _latest(high) is None else min(s.published or "" for s in high.sources)
-    return low_last is not None and high_first is not None and high_first > low_last
+    low_times = [_instant(s.reported) for s in low.sources]
+    high_times = [_instant(s.reported) for s in high.sources]
+    if not low_times or not high_times or None in low_times or None in high_times:
+        return False
+    gap = min(t for t in high_times if t) - max(t for t in low_times if t)
+    return gap >= timedelta(hours=hours)
+
+
+def _instant(value: str | None) -> datetime | None:
+    """A publication or crawl time as a naive UTC-less instant (a day alone: its midnight)."""
+    if not value:
+        return None
+    try:
+        t = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        day = iso_day(value)
+        return None if day is None else datetime(day.year, day.month, day.day)
+    return t.replace(tzinfo=None) - (t.utcoffset() or timedelta(0))
 
 
 def _official(fv: FieldValue) -> int:
@@ -343,7 +512,7 @@ def _official(fv: FieldValue) -> int:
 
 
 def _earliest(fv: FieldValue) -> str:
-    return min(s.published or "9999" for s in fv.sources)
+    return min(s.reported or "9999" for s in fv.sources)
 
 
 def _choose(name: str, vals: list[FieldValue], conflicting: bool) -> tuple[Any, str]:
@@ -382,7 +551,7 @@ def build_events(
     for n, members in enumerate(_group(mentions, settings), 1):
         event = CanonicalEvent(f"{story_id}.{n}", story_id, members)
         event.fields = _collect(members)
-        event.conflicts = _conflicts(event, settings.fuse_place_km)
+        event.conflicts = _conflicts(event, settings.fuse_place_km, settings.fuse_update_hours)
         for name, vals in event.fields.items():
             event.chosen[name] = _choose(name, vals, name in event.conflicts)
         events.append(event)

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from khabar.extract.actors import actor_dictionary
+from khabar.extract.events import parse_number
 from khabar.extract.places import Place, gazetteer
 from khabar.normalize import normalize
 from khabar.resources import read_csv
@@ -44,12 +46,19 @@ class Source:
     speaker: str | None  # display name of the quoted speaker
     source_key: str
     speaker_id: str | None = None  # actor id, "anonymous" for an unnamed source, or None
+    crawled: str | None = None  # when the document was fetched (ISO), where known
+
+    @property
+    def reported(self) -> str | None:
+        """When the report was out: its publication time, else its crawl time (for ordering
+        reports only, never as the event's day)."""
+        return self.published or self.crawled
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "outlet": self.outlet, "lang": self.lang,
-                "published": self.published, "start": self.start, "end": self.end,
-                "quote": self.quote, "speaker": self.speaker, "speaker_id": self.speaker_id,
-                "source_key": self.source_key}  # fmt: skip
+                "published": self.published, "crawled": self.crawled, "start": self.start,
+                "end": self.end, "quote": self.quote, "speaker": self.speaker,
+                "speaker_id": self.speaker_id, "source_key": self.source_key}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +68,7 @@ class DocFact:
     lang: str
     published: str | None
     raw_text: str
+    crawled: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +115,9 @@ class MentionFact:
     speaker_id: str | None = None
     times: list[str] = field(default_factory=list)  # clock times in its sentence
     part_of_day: str | None = None  # of its date as written ("مساء الأحد" → evening)
+    main: bool = False  # the main event of its document (``EventMention.main``)
+    toll_words: frozenset[str] = frozenset()  # "at least", "about", "update", "vague 20"...
+    numbers: frozenset[int] = frozenset()  # numbers written in its sentence, outside its dates
 
     @property
     def key(self) -> str:
@@ -113,7 +126,7 @@ class MentionFact:
     def source(self) -> Source:
         return Source(self.doc.id, self.doc.outlet, self.doc.lang, self.doc.published,
                       self.start, self.end, self.sentence, self.speaker,
-                      self.source_key, self.speaker_id)  # fmt: skip
+                      self.source_key, self.speaker_id, self.doc.crawled)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -132,6 +145,7 @@ class ClaimFact:
     source_key: str
     actors: list[tuple[int, str]] = field(default_factory=list)  # (start, id) in the sentence
     event_id: str | None = None
+    event_how: str = ""  # how it was tied to its event: "named in its sentence", "main event"
 
     @property
     def key(self) -> str:
@@ -140,7 +154,7 @@ class ClaimFact:
     def source(self) -> Source:
         return Source(self.doc.id, self.doc.outlet, self.doc.lang, self.doc.published,
                       self.start, self.end, self.sentence, self.speaker_label(),
-                      self.source_key, self.speaker_id())  # fmt: skip
+                      self.source_key, self.speaker_id(), self.doc.crawled)  # fmt: skip
 
     def speaker_id(self) -> str | None:
         if self.speaker is None:
@@ -305,17 +319,19 @@ def _load_mentions(
     ]  # fmt: skip
     flagged: dict[str, list[str]] = {}
     part_of_day: dict[str, str] = {}
-    for text, flags, corrections, pod in db.execute(
-        "SELECT text, flags, corrections, part_of_day FROM date_mentions WHERE doc_id = ?",
-        (doc.id,),
-    ):
-        notes = json.loads(flags) + [
-            f"proposed {c[0]} ({c[1]}): {c[2]}"
-            for c in json.loads(corrections)
-            if c[1] != "gregorian"
-        ]
-        if json.loads(flags):
-            flagged[text] = notes
+    date_spans: list[tuple[int, int]] = []
+    for text, flags, corrections, pod, anchor, at, until in db.execute(
+        'SELECT text, flags, corrections, part_of_day, anchor, start, "end"'
+        " FROM date_mentions WHERE doc_id = ?", (doc.id,),
+    ):  # fmt: skip
+        date_spans.append((at, until))
+        problems = [f for f in json.loads(flags) if _text_problem(f, anchor)]
+        if problems:
+            flagged[text] = problems + [
+                f"proposed {c[0]} ({c[1]}): {c[2]}"
+                for c in json.loads(corrections)
+                if c[1] != "gregorian"
+            ]
         if pod:
             part_of_day[text] = pod
     clock = [
@@ -350,17 +366,74 @@ def _load_mentions(
             keys.key(doc.id, r["start"]), flagged.get(date_text or "", []),
             said.speaker_id() if said else None,
             [label for at, label in clock if r["start"] <= at < r["end"]],
-            part_of_day.get(date_text or ""),
+            part_of_day.get(date_text or ""), bool(r["is_main"]), _toll_words(r["sentence"]),
+            _numbers(_without(doc.raw_text, r["start"], r["end"], date_spans)),
         ))  # fmt: skip
     return out
+
+
+def _text_problem(flag: str, anchor: str) -> bool:
+    """A flag of a date that is a problem of the text as written: a weekday that does not fit
+    a date whose year is written or that is counted from the publication date, or a Solar
+    Hijri month rendered as a Gregorian one. A weekday that does not fit a day counted from
+    the crawl time (the text's own date unknown) is the crawl's artefact; missing anchors and
+    approximations are notes, not problems."""
+    if flag.startswith("possible_solar_hijri"):
+        return True
+    return flag.startswith("weekday_mismatch") and anchor in ("absolute", "publication")
+
+
+def _without(raw: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """The text of ``raw[start:end]`` with the given spans (its dates) blanked out."""
+    chars = list(raw[start:end])
+    for a, b in spans:
+        for i in range(max(a, start), min(b, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _numbers(sentence: str) -> frozenset[int]:
+    """Every number written in a sentence, in digits or words (``extract.events.parse_number``)."""
+    words = normalize(sentence).split()
+    out = set()
+    for i in range(len(words)):
+        found = parse_number(words, i)
+        if found is not None:
+            out.add(found[0])
+    return frozenset(out)
+
+
+def _toll_words(sentence: str) -> frozenset[str]:
+    """How the sentence gives its tolls: ``at least`` (a lower bound: "at least 28", "أكثر
+    من", "دست‌کم"), ``about`` (an approximation: "نحو 30", "around 30"), ``update`` (a new
+    toll replacing an earlier one: "ارتفعت حصيلة", "rose to"), ``vague N`` (a word such as
+    "العشرات" read as N); cue words: ``fusion_cues.tsv`` kinds ``lower_bound``, ``approximate``,
+    ``update``, and ``vague_numbers``."""
+    norm = " " + normalize(sentence) + " "
+    cues = fusion_cues()
+    words = {label for kind, label in (("lower_bound", "at least"), ("approximate", "about"),
+                                       ("update", "update"))
+             if any(f" {c} " in norm for c in cues[kind])}  # fmt: skip
+    plain = " " + " ".join(re.findall(r"\w+", norm)) + " "
+    words |= {f"vague {n}" for w, n in vague_numbers() if f" {w} " in plain or f" ال{w} " in plain}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def vague_numbers() -> tuple[tuple[str, int], ...]:
+    """Number words that stand for a vague quantity ("dozens" → 20, "عدة" → 3): the rows of
+    ``numbers.tsv`` whose source says approximate, normalised."""
+    return tuple((normalize(r["word"]), int(r["value"])) for r in read_csv("numbers.tsv")
+                 if "approximate" in r["source"])  # fmt: skip
 
 
 def load_story(db: sqlite3.Connection, story_id: int, *, origin_window: int = 3) -> StoryFacts:
     """Everything fusion needs about one story, in document order."""
     docs = [
-        DocFact(r["id"], r["outlet"], r["lang"], r["published"], r["raw_text"])
+        DocFact(r["id"], r["outlet"], r["lang"], r["published"], r["raw_text"], r["crawled"])
         for r in db.execute(
-            "SELECT d.id, d.outlet, d.lang, d.published, d.raw_text FROM story_members m"
+            "SELECT d.id, d.outlet, d.lang, d.published, d.raw_text, d.crawled"
+            " FROM story_members m"
             " JOIN documents d ON d.id = m.doc_id WHERE m.story_id = ? ORDER BY d.rowid",
             (story_id,),
         )

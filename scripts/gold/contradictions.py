@@ -1,0 +1,204 @@
+"""Contradictions khabar reports on real news, sent out for judging and gathered back.
+
+    .venv/bin/python scripts/gold/contradictions.py draw --split dev     # more documents
+    .venv/bin/python scripts/gold/contradictions.py dump --split dev     # a batch of new items
+    .venv/bin/python scripts/gold/contradictions.py build --split dev    # judgements file
+
+``draw`` (needs ``../shared``) adds to the split's documents SaudiNewsNet reports of violence of
+four more days (dev: 2015-07-24 to 27, held-out: 2015-08-07 to 10), at most 400, seeded:
+articles with at least two words of violence (``VIOLENCE``), so that several outlets report the
+same happenings and sources can disagree; they go to
+``tests/data/real/contradictions/{split}-documents.json``.
+
+``dump`` ingests the documents of the split's story gold sets (``stories/saudi-{split}.json``
+and ``stories/crossling-{split}.json``) into a temporary store with the current code, and
+writes every contradiction that no judgement covers yet to
+``tests/data/real/batches/contradictions-{split}-{k}.json`` (k: the next free number), with the
+title and first 700 characters of each article it cites, for an annotator who judges each item
+from ``docs/annotation-contradictions.md`` without reading khabar's code. Their labels, one JSON
+line per item (``{"key", "verdict", "reason", "note"}``), go to
+``tests/data/real/labels/{A,B}/contradictions-{split}-{k}.jsonl``.
+
+``build`` gathers annotator A's labels of every batch of the split into
+``tests/data/real/contradictions/{split}.json``, the file ``khabar eval contradictions`` scores
+against, and prints A's agreement with B where B judged a slice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from khabar.eval.contradictions import (
+    JUDGED_FORMAT,
+    _articles,
+    _match,
+    _story_docs,
+    contradiction_items,
+)
+from khabar.eval.realgold import STORY_FORMAT
+from khabar.eval.stories import ingest_real_stories
+from khabar.settings import Settings
+from khabar.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT / "tests" / "data" / "real"
+LEAD = 700
+DRAW_DAYS = {"dev": ("2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27"),
+             "heldout": ("2015-08-07", "2015-08-08", "2015-08-09", "2015-08-10")}
+DRAW_MAX = 400
+SEED = 13
+VIOLENCE = ("قتل قتلى مقتل هجوم انفجار تفجير غارة غارات قصف اشتباك اشتباكات مسلح مسلحين جرحى "
+            "إصابة مصرع انتحاري")  # fmt: skip
+
+
+def _crawl_times(docs: list[dict], shared: Path) -> None:
+    """Add the full crawl times (``date_extracted``) of ``docs`` to the ``crawl_times.json``
+    beside the judgement files (read by ``eval.realgold.crawl_times``)."""
+    path = REAL / "contradictions" / "crawl_times.json"
+    data = (json.loads(path.read_text(encoding="utf-8")) if path.exists() else
+            {"source": "SaudiNewsNet date_extracted (parallelfold/SaudiNewsNet, CC BY-NC-SA 4.0), "
+             "written by scripts/gold/contradictions.py draw", "crawled": {}})  # fmt: skip
+    days: dict[str, list] = {}
+    for d in docs:
+        file = d["record"]["file"]
+        if file not in days:
+            with zipfile.ZipFile(shared / "corpora" / "saudinewsnet" / file) as zf:
+                days[file] = [x for n in zf.namelist() for x in json.loads(zf.read(n))]
+        data["crawled"][d["article_id"]] = days[file][d["record"]["index"]]["date_extracted"]
+    data["crawled"] = dict(sorted(data["crawled"].items()))
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def draw(split: str, shared: Path) -> int:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from sample import _norm, saudi_day  # the gold sampler's corpus reader
+
+    keys = {_norm(k) for k in VIOLENCE.split()}
+    days = DRAW_DAYS[split]
+    pool = [a for day in days for a in saudi_day(shared, day) if a["body"]
+            and sum(k in set(re.findall(r"\w+", _norm(a["title"] + " " + a["body"])))
+                    for k in keys) >= 2]  # fmt: skip
+    rng = random.Random(f"{SEED}:contradictions:{split}")
+    drawn = sorted(rng.sample(pool, min(DRAW_MAX, len(pool))), key=lambda a: a["article_id"])
+    docs = [{k: a[k] for k in ("article_id", "record", "lang", "outlet", "title", "published",
+                               "body")} | {"story": a["article_id"]} for a in drawn]  # fmt: skip
+    out = REAL / "contradictions" / f"{split}-documents.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"format": STORY_FORMAT, "name": f"contradictions-{split}",
+                               "about": f"SaudiNewsNet {days[0]} to {days[-1]}: reports of "
+                               "violence, drawn by "
+                               "scripts/gold/contradictions.py (no story labels: each its own)",
+                               "documents": docs}, ensure_ascii=False, indent=1) + "\n",
+                   encoding="utf-8")  # fmt: skip
+    _crawl_times(docs, shared)
+    judged = _judged(split)
+    rel = f"{split}-documents.json"
+    if rel not in judged["stories"]:
+        judged["stories"].append(rel)
+        _judged_path(split).write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n",
+                                       encoding="utf-8")  # fmt: skip
+    print(f"{len(pool)} reports of violence on {', '.join(days)}; drew {len(docs)}"
+          f" → {out.relative_to(ROOT)}")
+    return 0
+
+
+def _judged_path(split: str) -> Path:
+    return REAL / "contradictions" / f"{split}.json"
+
+
+def _judged(split: str) -> dict:
+    path = _judged_path(split)
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    return {"format": JUDGED_FORMAT,
+            "stories": [f"../stories/saudi-{split}.json", f"../stories/crossling-{split}.json"],
+            "judgements": []}  # fmt: skip
+
+
+def dump(split: str) -> int:
+    judged = _judged(split)
+    path = _judged_path(split)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    docs, crawled = _story_docs(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        with open_store(Settings().replace(database=str(Path(tmp) / "d.db"))) as store:
+            ingest_real_stories(store, docs, crawled)
+            items = contradiction_items(store, docs)
+    by_key = {j["key"]: j for j in judged["judgements"]}
+    new = [i for i in items if _match(i, judged["judgements"], by_key) is None]
+    byid = {d["article_id"]: d for d in docs}
+    articles = {a: {"outlet": byid[a].get("outlet"), "lang": byid[a]["lang"],
+                    "published": byid[a].get("published"), "title": byid[a].get("title") or "",
+                    "lead": byid[a]["body"][:LEAD]}
+                for i in new for a in sorted(_articles(i))}  # fmt: skip
+    k = 1
+    while (REAL / "batches" / f"contradictions-{split}-{k}.json").exists():
+        k += 1
+    out = REAL / "batches" / f"contradictions-{split}-{k}.json"
+    out.write_text(json.dumps({"split": split, "batch": k, "items": new, "articles": articles},
+                              ensure_ascii=False, indent=1) + "\n", encoding="utf-8")  # fmt: skip
+    print(f"{len(items)} contradictions, {len(new)} not judged yet → {out.relative_to(ROOT)}")
+    return 0
+
+
+def _labels(who: str, split: str) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for f in sorted((REAL / "labels" / who).glob(f"contradictions-{split}-*.jsonl")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                out[row["key"]] = row
+    return out
+
+
+def build(split: str) -> int:
+    judged = _judged(split)
+    labels_a, labels_b = _labels("A", split), _labels("B", split)
+    items = {}
+    for f in sorted((REAL / "batches").glob(f"contradictions-{split}-*.json")):
+        for i in json.loads(f.read_text(encoding="utf-8"))["items"]:
+            items[i["key"]] = i
+    rows = []
+    for key, i in sorted(items.items()):
+        if key not in labels_a:
+            print(f"not labelled by A: {key}", file=sys.stderr)
+            continue
+        lab = labels_a[key]
+        rows.append({"key": key, "kind": i["kind"], "field": i["field"],
+                     "values": [str(s["value"]) for s in i["sides"]],
+                     "articles": sorted(_articles(i)), "verdict": lab["verdict"],
+                     "reason": lab.get("reason", ""), "note": lab.get("note", "")})  # fmt: skip
+    judged["judgements"] = rows
+    _judged_path(split).write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n",
+                                   encoding="utf-8")  # fmt: skip
+    both = [k for k in labels_b if k in labels_a]
+    if both:
+        same = sum(labels_a[k]["verdict"] == labels_b[k]["verdict"] for k in both)
+        print(f"agreement A/B on {len(both)} items: {same / len(both):.2f}")
+    real = sum(r["verdict"] == "real" for r in rows)
+    print(f"{len(rows)} judgements ({real} real) → {_judged_path(split).relative_to(ROOT)}")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("command", choices=("draw", "dump", "build"))
+    ap.add_argument("--split", choices=("dev", "heldout"), required=True)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    args = ap.parse_args()
+    if args.command == "draw":
+        return draw(args.split, Path(args.shared))
+    return dump(args.split) if args.command == "dump" else build(args.split)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""Precision of khabar's contradictions on real news, against judgements of what it reported.
+
+Input: a judgement file (``{"format": "khabar-real-contradictions/1", "stories": [paths of story
+gold files, relative to it], "judgements": [...]}``) written by
+``scripts/gold/contradictions.py`` from the labels of an annotator who judged, from the rubric in
+``docs/annotation-contradictions.md`` and without khabar's code, each contradiction khabar
+reported on the documents of those story sets. Each judgement: ``key`` (see ``item_key``),
+``kind``, ``field``, ``values``, ``articles``, ``verdict`` (``real`` or ``false``) and
+``reason`` (the rubric's category).
+
+The documents are ingested into a fresh temporary store by the real pipeline (as
+``khabar eval stories`` does). Output: every contradiction found, matched to a judgement by its
+key, else by kind, field and values with at least half of its articles in common; ``precision``
+= real / judged among those found, with ``judged`` and ``unjudged`` counts (an unjudged
+contradiction is listed, never guessed), per kind and per false reason.
+
+Errors: ``EvalError`` for an unreadable file or one of another format.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from khabar.errors import EvalError
+from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
+from khabar.eval.stories import ingest_real_stories
+from khabar.settings import Settings
+from khabar.store import open_store
+
+__all__ = ["JUDGED_FORMAT", "contradiction_items", "item_key", "score_contradictions"]
+
+JUDGED_FORMAT = "khabar-real-contradictions/1"
+
+
+def item_key(kind: str, field: str, sides: list[tuple[str, list[str]]]) -> str:
+    """A contradiction's identity across runs: kind, field and each side's value with the
+    gold article ids of its sources (sorted), e.g.
+    ``field_conflict|killed|28:saudinewsnet:2015-07-21:17 || 30:saudinewsnet:2015-07-21:40``."""
+    parts = sorted(f"{v}:{','.join(sorted(set(a)))}" for v, a in sides)
+    return f"{kind}|{field}|" + " || ".join(parts)
+
+
+def _story_docs(path: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    data = _load(path)
+    docs: list[dict[str, Any]] = []
+    crawled: dict[str, str] = {}
+    seen: set[str] = set()
+    for rel in data["stories"]:
+        gold = path.parent / rel
+        for d in load_real_gold(gold, STORY_FORMAT)["documents"]:
+            if d["article_id"] not in seen:
+                seen.add(d["article_id"])
+                docs.append(d)
+        crawled |= crawl_times(gold)
+    return docs, crawled
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise EvalError(f"cannot read judgement file {path}: {exc}") from exc
+    if not isinstance(data, dict) or data.get("format") != JUDGED_FORMAT:
+        raise EvalError(f"{path} is not a {JUDGED_FORMAT} file (see tests/data/real/README.md)")
+    return data
+
+
+def contradiction_items(store: Any, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every contradiction in ``store`` (filled by ``ingest_real_stories`` with ``docs``) as an
+    item to judge: key, kind, field, what, why (why its sides are about one event), the event's
+    type and day, and each side's value with its sources (article id, outlet, title, published,
+    quote)."""
+    by_line = {int(r["locator"].split()[-1]): r["doc_id"] for r in store.document_stories()
+               if r["locator"].startswith("line ")}  # fmt: skip
+    article = {by_line[n]: d for n, d in enumerate(docs, start=1) if n in by_line}
+    events = {e["id"]: e for e in store.events()}
+    items = []
+    for c in store.contradictions():
+        sides = []
+        for side in c["sides"]:
+            srcs = [s for s in side["sources"] if s["doc_id"] in article]
+            sides.append({
+                "value": side["value"],
+                "sources": [{"article_id": article[s["doc_id"]]["article_id"],
+                             "outlet": s["outlet"], "lang": s["lang"],
+                             "title": article[s["doc_id"]].get("title") or "",
+                             "published": article[s["doc_id"]].get("published"),
+                             "quote": s["quote"], "speaker": s.get("speaker")}
+                            for s in srcs],
+            })  # fmt: skip
+        event = events.get(c.get("event_id") or "")
+        items.append({
+            "key": item_key(c["kind"], c["field"],
+                            [(s["value"], [x["article_id"] for x in s["sources"]])
+                             for s in sides]),
+            "kind": c["kind"], "field": c["field"], "what": c["what"], "why": c.get("why", ""),
+            "event": None if event is None else {
+                "type": event.get("acled_subtype") or event.get("plover"),
+                "day": event["chosen"].get("date", {}).get("value"),
+            },
+            "sides": sides,
+        })  # fmt: skip
+    return items
+
+
+def _articles(item: dict[str, Any]) -> set[str]:
+    return {x["article_id"] for s in item["sides"] for x in s["sources"]}
+
+
+def _values(item: dict[str, Any]) -> frozenset[str]:
+    return frozenset(str(s["value"]) for s in item["sides"])
+
+
+def _match(item: dict[str, Any], judged: list[dict[str, Any]],
+           by_key: dict[str, dict[str, Any]]) -> dict[str, Any] | None:  # fmt: skip
+    if item["key"] in by_key:
+        return by_key[item["key"]]
+    mine = _articles(item)
+    for j in judged:
+        if (j["kind"], j["field"]) != (item["kind"], item["field"]):
+            continue
+        if frozenset(map(str, j["values"])) != _values(item):
+            continue
+        theirs = set(j["articles"])
+        if mine and len(mine & theirs) * 2 >= max(len(mine), len(theirs)):
+            return j
+    return None
+
+
+def score_contradictions(settings: Settings, path: str | Path) -> dict[str, Any]:
+    """Precision of the contradictions khabar reports on the documents of a judgement file
+    (see the module docstring)."""
+    path = Path(path)
+    judged = _load(path)["judgements"]
+    by_key = {j["key"]: j for j in judged}
+    docs, crawled = _story_docs(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        with open_store(settings.replace(database=str(Path(tmp) / "eval.db"))) as store:
+            ingest_real_stories(store, docs, crawled)
+            items = contradiction_items(store, docs)
+    verdicts: Counter[str] = Counter()
+    kinds: dict[str, Counter[str]] = {}
+    reasons: Counter[str] = Counter()
+    unjudged = []
+    for item in items:
+        j = _match(item, judged, by_key)
+        verdict = j["verdict"] if j else "unjudged"
+        verdicts[verdict] += 1
+        kinds.setdefault(item["kind"], Counter())[verdict] += 1
+        if j and verdict == "false":
+            reasons[j.get("reason") or "other"] += 1
+        if j is None:
+            unjudged.append(item["key"])
+    n_judged = verdicts["real"] + verdicts["false"]
+    return {
+        "found": len(items),
+        "judged": n_judged,
+        "unjudged": verdicts["unjudged"],
+        "precision": round(verdicts["real"] / n_judged, 4) if n_judged else None,
+        "per_kind": {k: dict(v) for k, v in sorted(kinds.items())},
+        "false_reasons": dict(reasons.most_common()),
+        "unjudged_keys": unjudged,
+    }
