@@ -55,6 +55,11 @@ def test_common_words_that_are_town_names_are_not_places() -> None:
     assert extract_places(text) == []
 
 
+def test_authorities_of_a_province_are_not_settat_in_morocco() -> None:
+    text = "أعلنت سلطات دياربكر مقتل جنديين تركيين في انفجار سيارة مفخخة"
+    assert [n for n, _, _ in _names(text)] == ["Diyarbakır"]
+
+
 def test_small_town_needs_a_cue_word() -> None:
     assert extract_places("وقال عنه إنه") == []
     assert [m.place.name for m in extract_places("في بلدة عنه غربي العراق")][0] == "‘Anah"
