@@ -144,6 +144,13 @@ def test_consistent_weekday_gets_no_flag() -> None:
     assert _one("الأحد 21 أبريل/نيسان").flags == []
 
 
+def test_a_yearless_date_takes_the_year_its_weekday_fits() -> None:
+    # read on 2015-07-23: the nearest year not far ahead would be 2014 (a Friday); the
+    # written Saturday is 2015-07-25, two days ahead
+    d = _one("السبت 25 يوليو", anchor=date(2015, 7, 23))
+    assert (d.value, d.flags) == ("2015-07-25", [])
+
+
 def test_relative_day_with_the_wrong_weekday_is_flagged() -> None:
     d = _one("أمس الجمعة")
     assert d.value == "2024-04-21" and d.flags[0].startswith("weekday_mismatch")

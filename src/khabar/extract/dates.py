@@ -179,6 +179,20 @@ class _Resolver:
         candidates = [d for d in dates if d is not None and d <= limit]
         return max(candidates) if candidates else None
 
+    def weekday_year(
+        self, cal: str, month: int, day: int, wd: int | None, value: date | None
+    ) -> date | None:
+        """With no year written, the year whose date falls on the written weekday, when the
+        nearest year's does not: "السبت 25 يوليو" read on 2015-07-23 is 2015-07-25 (a Saturday
+        ahead, up to a month after the anchor), not 2014-07-25 (a Friday)."""
+        if wd is None or value is None or value.weekday() == wd or self.anchor is None:
+            return value
+        base = year_in(cal, self.anchor)
+        fits = [d for y in (base - 1, base, base + 1)
+                if (d := to_gregorian(cal, y, month, day)) is not None and d.weekday() == wd
+                and -366 <= (d - self.anchor).days <= 31]  # fmt: skip
+        return min(fits, key=lambda d: abs((d - self.anchor).days)) if fits else value
+
     # -- kinds -----------------------------------------------------------------------------
     def full(self, m: re.Match[str], year: int | None = None) -> DateMention | None:
         risky = m["mon"] in self.lex.words.get("risky_month", {})
@@ -187,13 +201,14 @@ class _Resolver:
         year = year or (int(m["year"]) if m["year"] else None)
         cal, month = self.month_of(m["mon"], year, m.groupdict().get("era"))
         day = self.day_value(m["day"])
+        wd = weekday_names().get(m["wd"]) if m["wd"] else None
         if year is not None:
             value, anchor = to_gregorian(cal, year, month, day), "absolute"
         else:
             value, anchor = self.nearest_year(cal, month, day), self.anchor_label
+            value = self.weekday_year(cal, month, day, wd, value)
         if value is None and year is not None:
             return None  # 31 February: not a date
-        wd = weekday_names().get(m["wd"]) if m["wd"] else None
         out = self.mention(m, value, "day", calendar=cal, anchor=anchor if value else "none",
                            weekday=wd)  # fmt: skip
         if value is None:
