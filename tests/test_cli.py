@@ -133,3 +133,10 @@ def test_an_event_line_says_its_plover_type_mode_and_what_typed_it() -> None:
     row.update(plover="ACCUSE", mode="allege", type_source="classifier", type_score=None,
                acled_type="", acled_subtype="")  # fmt: skip
     assert "ACCUSE/allege (classifier)" in _event_line(row)
+
+
+def test_contradictions_say_why_their_sides_are_one_event(tmp_path: Path, seeds: Path) -> None:
+    db = str(tmp_path / "k.db")
+    _run("ingest", str(seeds), "--db", db)
+    printed = _run("contradictions", "--story", "1", "--db", db).output
+    assert "field_conflict" in printed and "why one event:" in printed

@@ -424,6 +424,8 @@ def _event_summary(e: dict[str, Any]) -> str:
 def _print_contradiction(c: dict[str, Any]) -> None:
     where = f" [event {c['event_id']}]" if c["event_id"] else ""
     out.print(f"  {c['id']} {c['kind']}{where}: {c['what']}", highlight=False)
+    if c.get("why"):
+        out.print(f"    why one event: {c['why']}", highlight=False)
     for side in c["sides"]:
         out.print(f"    • {side['value']}", highlight=False)
         for src in side["sources"][:4]:

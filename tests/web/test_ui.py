@@ -94,6 +94,8 @@ def test_story_page_shows_articles_events_and_the_contradiction_panel(
     panel = page.locator("#contradictions")
     assert panel.locator(".contradiction").count() >= 4
     assert "Kharab al-Jir" in panel.inner_text()
+    # each says why its sides speak of one event
+    assert panel.locator(".why").count() == panel.locator(".contradiction").count()
     assert page.locator("#articles tbody tr").count() == 3
     assert page.locator("table.sidebyside").count() >= 1
     # Persian and Arabic titles run right to left, set per element

@@ -116,6 +116,7 @@ function contradictionCard(c) {
     el("div", {}, el("span", { class: "badge warn" }, c.kind), c.event_id ? el("span", { class: "badge" }, `event ${c.event_id}`) : null,
       el("span", { class: "badge" }, c.languages.join(", "))),
     el("div", {}, text(c.what)),
+    c.why ? el("div", { class: "meta why" }, "why one event: ", text(c.why)) : null,
     ...c.sides.map((side) => el("div", { class: "side" },
       el("strong", {}, text(side.value)), ` (${side.independent_sources} independent)`,
       ...side.sources.map(sourceLink))));
