@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
-from khabar.pipeline import ingest
+import numpy as np
+
+from khabar.dedup import DuplicateIndex
+from khabar.model import LineRole, RawArticle
+from khabar.pipeline import build_document, ingest
+from khabar.settings import Settings
 from khabar.store import SQLiteStore
 
 
@@ -73,3 +79,44 @@ def test_reingesting_changes_nothing(store: SQLiteStore, seeds: Path) -> None:
     before = snapshot()
     report = ingest([str(seeds)], store)
     assert report.ingested == 0 and report.unchanged == 5 and snapshot() == before
+
+
+# Pages with headings and no body paragraph (index pages, headline lists): before issue 19 they
+# all had the signature of nothing, matched each other at 1.0 and passed dates on as wire copies.
+_HEADINGS_AR = ("أخبار العراق اليوم\n\nالجيش يعلن خطة أمنية جديدة في بغداد\n\n"
+                "وزير الدفاع يزور القوات في الأنبار\n\nمجلس النواب يناقش الموازنة العامة للدولة\n")
+_HEADINGS_EN = ("Sports roundup for the weekend\n\nLocal team wins the regional cup final\n\n"
+                "Coach praises young players after the match\n\nFans celebrate in the city "
+                "centre tonight\n")  # fmt: skip
+
+
+def test_documents_without_body_paragraphs_are_not_copies_of_each_other(
+    settings: Settings,
+) -> None:
+    index = DuplicateIndex(settings)
+    docs = [build_document(RawArticle(source=str(i), locator="", kind="txt", text=text,
+                                      title_in_text=True), settings)
+            for i, text in enumerate((_HEADINGS_AR, _HEADINGS_EN))]  # fmt: skip
+    assert all(not any(p.role is LineRole.BODY for p in d.paragraphs) for d in docs)
+    for doc in docs:
+        sig = index.signatures(doc)
+        assert index.near_duplicate(doc.id, sig.document) is None
+        index.add_document(doc.id, sig.document)
+    again = index.signatures(docs[1])  # the same page twice is still a copy
+    assert index.near_duplicate("other", again.document) is not None
+    nothing = np.full(settings.minhash_perms, np.iinfo(np.uint32).max, dtype=np.uint32)
+    index.add_document("empty-1", nothing)  # the signature of nothing is never indexed...
+    assert index.near_duplicate("empty-2", nothing) is None  # ...nor matched
+
+
+def test_an_undated_page_without_body_takes_no_date_from_another(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps({"text": _HEADINGS_AR, "published": "2024-04-20"},
+                               ensure_ascii=False) + "\n"
+                    + json.dumps({"text": _HEADINGS_EN}) + "\n", encoding="utf-8")  # fmt: skip
+    report = ingest([str(path)], store)
+    assert report.ingested == 2 and report.duplicates == []
+    wired = "SELECT count(*) FROM date_mentions WHERE anchor LIKE 'wire copy%'"
+    assert store.db.execute(wired).fetchone()[0] == 0

@@ -7,6 +7,11 @@ Input: cleaned ``Document`` objects, one at a time, and the signatures already i
 from its paragraphs to the first copy of the same wire text in earlier documents (exact
 normalised match, or near match over ``shared_paragraph_threshold``).
 
+A document is signed by its body and summary paragraphs, or, when it has none (an index page of
+headlines), by its headings; a document with no words to sign at all gets the signature of
+nothing, which is never indexed or matched (such documents used to match each other at 1.0
+and pass their dates on as wire copies).
+
 Only first copies are indexed ("canonical"): a near-duplicate document or a paragraph that
 links to an earlier one is represented by that earlier one, so the index and the number of
 links grow with the number of distinct texts, not with the number of copies.
@@ -104,6 +109,11 @@ def minhash_signatures(groups: list[np.ndarray], num_perm: int, seed: int) -> np
     return out
 
 
+def _unsigned(sig: np.ndarray) -> bool:
+    """True for the signature of nothing (all maximal): it would match every other such one."""
+    return bool(np.all(sig == _MAX32))
+
+
 def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
@@ -137,7 +147,10 @@ class DuplicateIndex:
         s = self.settings
         body = [p for p in doc.paragraphs if p.role in _BODY_ROLES]
         words = [word_hashes(p.norm) for p in body]
-        all_words = np.concatenate(words) if words else np.zeros(0, dtype=np.uint32)
+        # a page with no body paragraph (headlines of an index page) is signed by its headings
+        signed = words or [word_hashes(p.norm) for p in doc.paragraphs
+                           if p.role is LineRole.HEADING]  # fmt: skip
+        all_words = np.concatenate(signed) if signed else np.zeros(0, dtype=np.uint32)
         (doc_sig,) = minhash_signatures(
             [shingles(all_words, s.doc_shingle_words)], s.minhash_perms, _DOC_SEED
         )
@@ -152,7 +165,7 @@ class DuplicateIndex:
         return out
 
     def add_document(self, doc_id: str, sig: np.ndarray) -> None:
-        if doc_id in self.doc_sigs:
+        if doc_id in self.doc_sigs or _unsigned(sig):
             return
         self.doc_sigs[doc_id] = sig
         self.doc_lsh.insert(doc_id, self._as_minhash(sig, _DOC_SEED))
@@ -172,7 +185,10 @@ class DuplicateIndex:
 
     # -- queries ----------------------------------------------------------------------------
     def near_duplicate(self, doc_id: str, sig: np.ndarray) -> DuplicateRecord | None:
-        """The indexed document most similar to ``sig`` above the threshold, if any."""
+        """The indexed document most similar to ``sig`` above the threshold, if any (never
+        for a document with no words to sign)."""
+        if _unsigned(sig):
+            return None
         best: tuple[float, str] | None = None
         for other in self.doc_lsh.query(self._as_minhash(sig, _DOC_SEED)):
             if other == doc_id:
