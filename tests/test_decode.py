@@ -87,3 +87,20 @@ def test_declared_legacy_bytes_that_fit_need_no_warning() -> None:
 
 def test_utf8_without_declaration_needs_no_warning() -> None:
     assert decode_bytes(ARABIC.encode("utf-8")).warnings == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # a 1x1 PNG: too short and too regular for the NUL-byte test alone to call it binary
+        bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000"
+                      "000c49444154789c63f8cfc0000003010100c9fe92ef0000000049454e44ae426082"),
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(200)),
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"word/document.xml",
+    ],
+)  # fmt: skip
+def test_known_binary_formats_are_binary(data: bytes) -> None:
+    with pytest.raises(EncodingError) as info:
+        decode_bytes(data)
+    assert info.value.reason == "binary"

@@ -3,7 +3,8 @@
 Input: the raw bytes of a file or record, and the encoding it declares (HTTP header, HTML meta,
 XML prolog) if any. Output: ``Decoded`` (text, encoding used, warnings about repairs), or an
 ``InputError`` subclass whose ``reason`` is one of ``empty``, ``binary``, ``invalid_utf8`` or
-``undecodable``.
+``undecodable``. Bytes that start with the signature of a known binary format (PNG, JPEG, PDF,
+ZIP...) are ``binary`` whatever else they look like.
 
 Order: byte-order marks (UTF-8, UTF-16 LE/BE); strict UTF-8; the declared encoding; then
 ``charset-normalizer`` limited to the encodings Arabic, Persian and English news come in
@@ -59,6 +60,32 @@ def _python_codec(name: str) -> str | None:
         return None
 
 
+# File signatures of formats that reach a text reader by mistake (a crawl's images, a PDF, an
+# archive saved with a .txt name). Source: https://en.wikipedia.org/wiki/List_of_file_signatures
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"), (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"), (b"\x1f\x8b", "gzip data"),
+    (b"\xfd7zXZ\x00", "xz data"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"), (b"\x7fELF", "a program"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (b"SQLite format 3\x00", "an SQLite database"), (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"), (b"OggS", "Ogg audio or video"),
+)  # fmt: skip
+
+
+def _signature(data: bytes) -> str | None:
+    """What binary format ``data`` starts like (None: none known)."""
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            return what
+    if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return "a RIFF image, audio or video file"
+    if data[4:8] == b"ftyp":
+        return "an MP4/QuickTime video or HEIF image"
+    return None
+
+
 def _looks_binary(data: bytes, max_ratio: float) -> bool:
     sample = data[:8192]
     if b"\x00" in sample and not (sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
@@ -109,6 +136,12 @@ def decode_bytes(
                     reason="undecodable",
                     source=source,
                 ) from exc
+    if (what := _signature(data)) is not None:
+        raise EncodingError(
+            f"binary content ({what}), not text; nothing was read from it",
+            reason="binary",
+            source=source,
+        )
     if _looks_binary(data, binary_ratio):
         raise EncodingError(
             "binary content (NUL or control bytes), not text; nothing was read from it",
