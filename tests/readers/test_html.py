@@ -172,3 +172,12 @@ def test_article_metadata_beats_json_ld_which_beats_a_generic_date_meta() -> Non
     assert _read(_page(head=head)).published == "2024-05-13T09:00+03:00"
     head += '<meta property="article:published_time" content="2024-05-12T10:00+03:00">'
     assert _read(_page(head=head)).published == "2024-05-12T10:00+03:00"
+
+
+@pytest.mark.parametrize("depth", [300, 1000])
+def test_a_page_nested_deeper_than_libxml2_reads_keeps_its_article(depth: int) -> None:
+    html = ("<html><head><title>عنوان</title></head><body>" + "<div>" * depth + BODY
+            + "</div>" * depth + "</body></html>")  # fmt: skip
+    (article,) = read_html("deep.html", html.encode(), ReadContext(Settings()))
+    assert isinstance(article, RawArticle)
+    assert "عشيرتين شمال البصرة" in article.text and "قيادة شرطة البصرة" in article.text

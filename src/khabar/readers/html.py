@@ -3,6 +3,8 @@
 Input: the page's bytes (and, from WARC, the URL and HTTP charset). Output: one ``RawArticle``
 or a quarantine record: undecodable bytes, a page with no article text, or a truncated page that
 yielded too little (a truncated page that still yields an article is ingested with a warning).
+A page nested deeper than libxml2 reads by default (256 levels) is read again, parsed without
+that limit and with its wrapper chains collapsed, before it is called empty.
 
 Text, title, author and site name come from trafilatura. The publication date is taken, in this
 order, from what the page itself says, never from a date found in a script block:
@@ -72,6 +74,8 @@ _MIDNIGHT = re.compile(r"T00:00(?::00)?(?:[+-]\d{2}:\d{2})?$")
 _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"[\W_]+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DEEP = 200  # elements this deep: trafilatura's parse (libxml2, limit 256) may have lost the page
+_WRAPPERS = ("div", "span", "section", "font", "center")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +92,9 @@ class PageDate:
     raw: str  # as the page wrote it
 
 
-def extract_html(html: str, url: str | None = None) -> dict[str, str | None]:
-    """Run trafilatura; return text, title, date, author, sitename (``None`` where missing).
+def extract_html(html: str | Any, url: str | None = None) -> dict[str, str | None]:
+    """Run trafilatura on a page (text, or a parsed lxml tree); return text, title, date,
+    author, sitename (``None`` where missing).
 
     ``date`` is trafilatura's own date without htmldate's extensive search (which turns a
     copyright "© 2024" into 2024-01-01): only a guess, see ``page_date``.
@@ -120,6 +125,42 @@ def extract_html(html: str, url: str | None = None) -> dict[str, str | None]:
         "author": d.get("author"),
         "sitename": d.get("sitename"),
     }
+
+
+def _unnested(html: str) -> Any | None:
+    """The page parsed without libxml2's default depth limit (256, past which it drops the rest
+    of the page), with chains of wrappers (a container whose only content is one element)
+    collapsed to their innermost element; None when the page is not that deep.
+
+    Valid pages nest that deep when a site wraps its article in hundreds of ``<div>``s; libxml2
+    still stops at 2,048 levels.
+    """
+    parser = lxml.html.HTMLParser(
+        huge_tree=True, collect_ids=False, default_doctype=False, remove_comments=True,
+        remove_pis=True, encoding="utf-8",
+    )  # fmt: skip
+    try:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, ValueError, UnicodeError):
+        return None
+    depth: dict[Any, int] = {}
+    deepest = 0
+    for el in tree.iter():
+        parent = el.getparent()
+        depth[el] = depth[parent] + 1 if parent is not None else 0
+        deepest = max(deepest, depth[el])
+    if deepest < _DEEP:
+        return None
+    for el in list(tree.iter(*_WRAPPERS)):
+        parent = el.getparent()
+        if parent is None or len(el) != 1 or (el.text or "").strip():
+            continue
+        child = el[0]
+        if not isinstance(child.tag, str) or (child.tail or "").strip():
+            continue
+        child.tail = el.tail
+        parent.replace(el, child)
+    return tree
 
 
 # --- reading a date value -------------------------------------------------------------------
@@ -334,6 +375,9 @@ def read_html(
     truncated = _CLOSING.search(decoded.text[-4096:]) is None
     fields = extract_html(decoded.text, url)
     text = (fields["text"] or "").strip()
+    if len(text) < ctx.settings.min_text_chars and (tree := _unnested(decoded.text)) is not None:
+        fields = extract_html(tree, url)  # nested deeper than libxml2 reads by default
+        text = (fields["text"] or "").strip()
     if len(text) < ctx.settings.min_text_chars:
         why = "the page is truncated (no closing </body> or </html>) and " if truncated else ""
         yield quarantine(
