@@ -65,8 +65,15 @@ def test_kill_9_mid_batch_then_rerun_completes_without_duplicates(tmp_path: Path
     proc.wait()
     committed = _count(crashed, "SELECT count(*) FROM documents")
     assert 25 <= committed < 120  # killed mid-batch, with whole batches committed
+    killed = load_settings({"database": str(crashed)}, environ={})
+    with open_store(killed) as store:  # the killed run shows as such, not as running forever
+        assert store.stats()["runs_by_status"] == {"interrupted": 1}
 
     subprocess.run(cmd, env=env, check=False, stdout=subprocess.DEVNULL, timeout=300)
+    with sqlite3.connect(crashed) as c:
+        assert c.execute("SELECT status FROM ingest_runs ORDER BY id").fetchall() == [
+            ("interrupted",), ("finished",)
+        ]
     clean = tmp_path / "clean.db"
     settings = load_settings({"database": str(clean), "commit_every": 10,
                               "reference_date": REFERENCE_DATE}, environ={})  # fmt: skip

@@ -34,6 +34,8 @@ from khabar.store.sqlite import SQLiteStore, migrations
 __all__ = ["PgConnection", "PostgresStore", "is_postgres_url", "to_postgres"]
 
 _INGEST_LOCK = 7_061_999  # advisory lock key of khabar's write transactions
+_RUN_LOCK = 7_062_000  # advisory lock class of running ingest runs (the run id is the key)
+_RUN_KEY = "(CAST(? AS integer), CAST(? AS integer))"
 
 
 def is_postgres_url(url: str) -> bool:
@@ -144,6 +146,8 @@ class PostgresStore(SQLiteStore):
         self.path = _redacted(url)  # type: ignore[assignment]  # named in messages, no password
         self.settings = settings
         self.driver_errors = (psycopg.Error,)
+        self.document_errors = ()  # any error aborts the server's transaction: it ends the run
+        self._my_runs: set[int] = set()
         try:
             conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
@@ -174,6 +178,27 @@ class PostgresStore(SQLiteStore):
             return applied
         finally:
             db.execute("SELECT pg_advisory_unlock(?)", (_INGEST_LOCK + 1,))
+
+    # -- runs: a running run holds a session advisory lock, freed when its process ends --------
+    def _claim_run(self, run_id: int) -> None:
+        self.db.execute("SELECT pg_advisory_lock" + _RUN_KEY, (_RUN_LOCK, run_id))
+        self._my_runs.add(run_id)
+
+    def _release_run(self, run_id: int) -> None:
+        if run_id in self._my_runs:
+            self.db.execute("SELECT pg_advisory_unlock" + _RUN_KEY, (_RUN_LOCK, run_id))
+            self._my_runs.discard(run_id)
+
+    def _owner_gone(self, run_id: int, pid: int | None, host: str | None) -> bool:
+        """True when no session holds the run's lock: the process that ran it is gone, on
+        whichever machine it ran."""
+        if run_id in self._my_runs:
+            return False
+        free = self.db.execute("SELECT pg_try_advisory_lock" + _RUN_KEY, (_RUN_LOCK, run_id)
+                               ).fetchone()[0]  # fmt: skip
+        if free:
+            self.db.execute("SELECT pg_advisory_unlock" + _RUN_KEY, (_RUN_LOCK, run_id))
+        return bool(free)
 
     def search(self, query: str, *, limit: int | None = None) -> list[dict[str, Any]]:
         """Documents with every word of ``query`` (normalised), ranked by ``ts_rank``; when

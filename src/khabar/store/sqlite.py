@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import socket
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -77,6 +79,9 @@ class SQLiteStore:
     """The embedded store. Use ``open_store(settings)``; close with ``close()`` or ``with``."""
 
     driver_errors: tuple[type[Exception], ...] = (sqlite3.Error,)  # raised as StoreError
+    # driver errors caused by one document's rows, after which the transaction goes on; any
+    # other (locked, disk full, corrupt, connection lost) ends an ingest run
+    document_errors: tuple[type[Exception], ...] = (sqlite3.IntegrityError, sqlite3.DataError)
 
     def __init__(
         self, path: str | Path, settings: Settings, *, check_same_thread: bool = True
@@ -157,22 +162,89 @@ class SQLiteStore:
 
     # -- runs ------------------------------------------------------------------------------
     def begin_run(self, inputs: list[str]) -> int:
+        """Record a new ingest run (status ``running``, this process's id and host); runs whose
+        process is gone are marked ``interrupted`` first (``mark_interrupted_runs``)."""
+        self.mark_interrupted_runs()
         with self.transaction():
             cur = self.db.execute(
-                "INSERT INTO ingest_runs (started_at, inputs, settings) VALUES (?, ?, ?)"
-                " RETURNING id",
+                "INSERT INTO ingest_runs (started_at, inputs, settings, status, pid, host)"
+                " VALUES (?, ?, ?, 'running', ?, ?) RETURNING id",
                 (_now(), json.dumps(inputs, ensure_ascii=False),
-                 json.dumps(self.settings.as_dict(), ensure_ascii=False)),
+                 json.dumps(self.settings.as_dict(), ensure_ascii=False), os.getpid(),
+                 socket.gethostname()),
             )  # fmt: skip
             run_id = int(cur.fetchone()[0])
+        self._claim_run(run_id)
         return run_id
 
     def finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
+        self.end_run(run_id, "finished", counts)
+
+    def end_run(
+        self, run_id: int, status: str, counts: dict[str, Any], error: str | None = None
+    ) -> None:
+        """Record how a run ended: ``finished``, ``failed`` (with ``error``) or
+        ``interrupted``, with what it had done (``counts``)."""
         with self.transaction():
             self.db.execute(
-                "UPDATE ingest_runs SET finished_at = ?, counts = ? WHERE id = ?",
-                (_now(), json.dumps(counts, ensure_ascii=False), run_id),
+                "UPDATE ingest_runs SET finished_at = ?, counts = ?, status = ?, error = ?"
+                " WHERE id = ?",
+                (_now(), json.dumps(counts, ensure_ascii=False), status, error, run_id),
             )
+        self._release_run(run_id)
+
+    def _claim_run(self, run_id: int) -> None:
+        """Hold what tells other processes that ``run_id`` is alive (its pid is enough here)."""
+
+    def _release_run(self, run_id: int) -> None:
+        """Let go of what ``_claim_run`` holds."""
+
+    def _owner_gone(self, run_id: int, pid: int | None, host: str | None) -> bool:
+        """True when the process that runs ``run_id`` is known to be gone: it ran on this host
+        and its process id is not alive (a run of another host cannot be checked)."""
+        if pid is None or host != socket.gethostname():
+            return False
+        if pid <= 0:
+            return True
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False  # alive, another user's
+        return False
+
+    def _gone_runs(self) -> list[int]:
+        rows = self.db.execute(
+            "SELECT id, pid, host FROM ingest_runs WHERE status = 'running' ORDER BY id"
+        ).fetchall()
+        return [r[0] for r in rows if self._owner_gone(r[0], r[1], r[2])]
+
+    def mark_interrupted_runs(self) -> list[int]:
+        """Mark ``interrupted`` the runs still ``running`` whose process is gone (killed, or
+        the machine went down); return their ids."""
+        gone = self._gone_runs()
+        if gone:
+            with self.transaction():
+                for run_id in gone:
+                    self.db.execute(
+                        "UPDATE ingest_runs SET status = 'interrupted', finished_at = ?,"
+                        " error = ? WHERE id = ? AND status = 'running'",
+                        (_now(), "the process running it ended before it finished (killed?)",
+                         run_id),
+                    )  # fmt: skip
+        return gone
+
+    def run_statuses(self) -> dict[str, int]:
+        """How many runs ended each way; a run whose process is gone counts as
+        ``interrupted`` even before a new run records it."""
+        rows = self.db.execute("SELECT status, count(*) FROM ingest_runs GROUP BY status")
+        counts = {r[0]: r[1] for r in rows}
+        gone = len(self._gone_runs())
+        if gone:
+            counts["running"] -= gone
+            counts["interrupted"] = counts.get("interrupted", 0) + gone
+        return {k: v for k, v in sorted(counts.items()) if v}
 
     # -- writes (call inside ``transaction()``) ---------------------------------------------
     def has_document(self, doc_id: str) -> bool:
@@ -595,6 +667,7 @@ class SQLiteStore:
             "repaired_or_warned": q("SELECT count(*) FROM quarantine WHERE severity = 'repaired'"
                                     ).fetchone()[0],  # fmt: skip
             "runs": q("SELECT count(*) FROM ingest_runs").fetchone()[0],
+            "runs_by_status": self.run_statuses(),
             "stories": q("SELECT count(DISTINCT story_id) FROM story_members").fetchone()[0],
             "events": q("SELECT count(*) FROM events").fetchone()[0],
             "contradictions": q("SELECT count(*) FROM contradictions").fetchone()[0],
