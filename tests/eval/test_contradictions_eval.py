@@ -1,0 +1,63 @@
+"""``khabar eval contradictions``: found contradictions matched to judgements, precision."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from khabar.errors import EvalError
+from khabar.eval.contradictions import JUDGED_FORMAT, score_contradictions
+from khabar.eval.realgold import STORY_FORMAT
+from khabar.settings import Settings
+
+_BODIES = (
+    "قتل ثلاثة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد يوم السبت 20 أبريل "
+    "2024، بحسب مصادر أمنية عراقية.",
+    "أسفر قصف بالصواريخ على معسكر كالسو قرب بغداد السبت 20 أبريل 2024 عن مقتل خمسة جنود، "
+    "وفق مصادر طبية في المستشفى.",
+)
+
+
+def _gold(tmp_path: Path, judgements: list[dict]) -> Path:
+    docs = [{"article_id": f"t:{i}", "lang": "ar", "outlet": outlet, "title": title,
+             "published": "2024-04-20", "body": body, "story": "s1"}
+            for i, (outlet, title, body) in enumerate(zip(("one", "two"),
+                                                          ("هجوم على كالسو", "قصف معسكر كالسو"),
+                                                          _BODIES, strict=True))]  # fmt: skip
+    (tmp_path / "docs.json").write_text(json.dumps(
+        {"format": STORY_FORMAT, "name": "t", "about": "test", "documents": docs},
+        ensure_ascii=False), encoding="utf-8")  # fmt: skip
+    path = tmp_path / "judged.json"
+    path.write_text(json.dumps({"format": JUDGED_FORMAT, "stories": ["docs.json"],
+                                "judgements": judgements}), encoding="utf-8")  # fmt: skip
+    return path
+
+
+def test_a_found_contradiction_is_matched_to_its_judgement_by_key(tmp_path: Path) -> None:
+    first = score_contradictions(Settings(), _gold(tmp_path, []))
+    assert first["found"] == 1 and first["unjudged"] == 1 and first["precision"] is None
+    key = first["unjudged_keys"][0]
+    assert key.startswith("field_conflict|killed|") and "t:0" in key and "t:1" in key
+    judged = [{"key": key, "kind": "field_conflict", "field": "killed", "values": ["3", "5"],
+               "articles": ["t:0", "t:1"], "verdict": "real", "reason": ""}]  # fmt: skip
+    scores = score_contradictions(Settings(), _gold(tmp_path, judged))
+    assert (scores["judged"], scores["unjudged"], scores["precision"]) == (1, 0, 1.0)
+
+
+def test_a_judgement_of_the_same_values_and_articles_matches_without_the_key(
+    tmp_path: Path,
+) -> None:
+    judged = [{"key": "an older key", "kind": "field_conflict", "field": "killed",
+               "values": ["5", "3"], "articles": ["t:0", "t:1"], "verdict": "false",
+               "reason": "different_events"}]  # fmt: skip
+    scores = score_contradictions(Settings(), _gold(tmp_path, judged))
+    assert scores["precision"] == 0.0 and scores["false_reasons"] == {"different_events": 1}
+
+
+def test_a_file_of_another_format_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something else"}', encoding="utf-8")
+    with pytest.raises(EvalError):
+        score_contradictions(Settings(), bad)
