@@ -40,6 +40,7 @@ from khabar.pipeline import IngestReport, ingest
 from khabar.readers import ReadContext, format_of
 from khabar.settings import Settings, load_settings
 from khabar.store import open_store
+from khabar.store.events import EventFilters
 from khabar.stories import regroup
 
 __all__ = ["app", "main"]
@@ -617,15 +618,23 @@ def export_cmd(
     event_type: Annotated[
         str | None, typer.Option("--type", help="Words of the ACLED type/sub-type or PLOVER.")
     ] = None,
+    background: Annotated[
+        bool, typer.Option("--background", help="Also background events (recalled ones).")
+    ] = False,
+    undated: Annotated[bool, typer.Option("--undated", help="Also events with no day.")] = False,
     db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Write canonical events with their provenance and contradictions to a file.
+    """Write canonical events with their provenance and contradictions to a file: acled-csv
+    (ACLED's columns, one row per real-world event), geojson, jsonl or parquet. Background and
+    undated events are left out unless --background / --undated.
 
     Example: khabar export events.csv --format acled-csv --country IQ --since 2024-04-01
     """
-    filters = {"since": since, "until": until, "country": country, "actor": actor,
-               "type": event_type}  # fmt: skip
+    filters = EventFilters.of(
+        {"since": since, "until": until, "country": country, "actor": actor, "type": event_type,
+         "include_background": background, "include_undated": undated}
+    )  # fmt: skip
     with open_store(_settings(db, config), create=False) as store:
         n = export_events(store, fmt, path, filters)
     out.print(f"{n} events written to {path} ({fmt})")

@@ -1,0 +1,34 @@
+"""`khabar export`'s flags: background and undated events only with --background / --undated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from khabar.cli import app
+from khabar.settings import Settings
+from khabar.store import SQLiteStore
+from tests.test_export import MOSUL, add_event
+
+
+def test_export_flags_add_background_and_undated_events(
+    store: SQLiteStore, settings: Settings, tmp_path: Path
+) -> None:
+    add_event(store, 1, 1)
+    add_event(store, 2, 1, day="2019-06-01", background=True, place=MOSUL)
+    add_event(store, 3, 1, day=None, place=MOSUL)
+    runner = CliRunner()
+    for flags, want in (
+        ([], {"1.1"}),
+        (["--background"], {"1.1", "2.1"}),
+        (["--undated"], {"1.1", "3.1"}),
+        (["--background", "--undated"], {"1.1", "2.1", "3.1"}),
+    ):
+        out = tmp_path / f"events{len(flags)}{''.join(flags)}.csv"
+        args = ["export", str(out), "--format", "acled-csv", "--db", str(settings.database)]
+        result = runner.invoke(app, [*args, *flags])
+        assert result.exit_code == 0, result.output
+        frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+        assert set(frame["khabar_event_ids"]) == want, flags
