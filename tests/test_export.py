@@ -361,3 +361,24 @@ def test_filters_select_by_day_country_actor_and_type(fused: SQLiteStore) -> Non
 def test_unknown_format_is_a_clear_error(fused: SQLiteStore, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="acled-csv"):
         export_events(fused, "xlsx", tmp_path / "x")
+
+
+@pytest.mark.parametrize(("killed", "rows"), [((2, 2), 1), ((2, 3), 2), ((None, None), 2)])
+def test_one_car_bomb_typed_as_an_attack_and_as_an_explosion_with_one_toll_is_one_row(
+    killed: tuple, rows: int
+) -> None:
+    def rec(story: int, acled: tuple[str, str], toll: int | None) -> dict:
+        pid, label, lat, lon, precision, country = BAGHDAD
+        loc = {"value": pid, "label": label, "lat": lat, "lon": lon, "precision": precision,
+               "country": country, "sources": []}  # fmt: skip
+        chosen: dict[str, dict] = {"date": {"value": "2015-07-26"}, "location": {"value": pid}}
+        if toll is not None:
+            chosen["killed"] = {"value": toll}
+        return {"id": f"{story}.1", "story_id": story, "acled_type": acled[0],
+                "acled_subtype": acled[1], "background": False, "independent_sources": 1,
+                "chosen": chosen, "fields": {"location": [loc]}}  # fmt: skip
+
+    records = [rec(1, ("Violence against civilians", "Attack"), killed[0]),
+               rec(2, ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+                   killed[1])]  # fmt: skip
+    assert len(merge_records(records, place_km=30)) == rows

@@ -122,8 +122,9 @@ def merge_records(records: list[dict[str, Any]], place_km: float) -> list[list[d
     """The canonical event records grouped into real-world events.
 
     Events are fused per story, so a happening that story grouping split over two stories has
-    an event in each. Two records of different stories are one happening when they have the
-    same ACLED sub-type, the same day and the same place (one place id, or chosen locations at
+    an event in each. Two records of different stories are one happening when they are of one
+    kind (the same ACLED sub-type, or two violent types with the same stated toll: see
+    ``_one_kind``), on the same day and at the same place (one place id, or chosen locations at
     most ``place_km`` apart: setting ``fuse_place_km``), and both are background or both not.
     Links are taken closest first (one place id, then by distance, then by event order) and
     join groups only while a group holds at most one event of each story (fusion kept a
@@ -136,14 +137,16 @@ def merge_records(records: list[dict[str, Any]], place_km: float) -> list[list[d
     buckets: dict[tuple[Any, ...], list[int]] = {}
     for i in sorted(range(len(records)), key=lambda i: _order(records[i])):
         r = records[i]
-        day, subtype = _value(r, "date"), r.get("acled_subtype")
-        if day and subtype:
-            buckets.setdefault((subtype, day, bool(r["background"])), []).append(i)
+        day = _value(r, "date")
+        if day and (r.get("acled_subtype") or _value(r, "killed")):
+            buckets.setdefault((day, bool(r["background"])), []).append(i)
     links = []
     for bucket in buckets.values():
         for x, i in enumerate(bucket):
             for j in bucket[x + 1 :]:
                 if records[i]["story_id"] == records[j]["story_id"]:
+                    continue
+                if not _one_kind(records[i], records[j]):
                     continue
                 gap = _place_gap(_chosen(records[i], "location"), _chosen(records[j], "location"))
                 if gap is not None and gap <= place_km:
@@ -162,6 +165,20 @@ def merge_records(records: list[dict[str, Any]], place_km: float) -> list[list[d
         sorted((records[k] for k in ks), key=lambda r: (-r["independent_sources"], *_order(r)))
         for _, ks in sorted((min(ks), ks) for ks in members.values())
     ]
+
+
+_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _one_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two events can be one happening: one ACLED sub-type, or two violent types with one
+    stated toll (above 0): reports type one car bomb as an attack or as an explosion, and a
+    border shooting as a clash or as shelling, but give it the same dead."""
+    if a.get("acled_subtype") and a.get("acled_subtype") == b.get("acled_subtype"):
+        return True
+    killed = _value(a, "killed")
+    return (bool(killed) and killed == _value(b, "killed")
+            and {a.get("acled_type"), b.get("acled_type")} <= _VIOLENCE)  # fmt: skip
 
 
 def _first(group: list[dict[str, Any]], name: str) -> Any:
