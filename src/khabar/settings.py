@@ -70,6 +70,16 @@ class Settings:
     jsonl_suffixes: tuple[str, ...] = _opt((".jsonl", ".ndjson"), "JSON-lines file suffixes.")
     feed_suffixes: tuple[str, ...] = _opt((".rss", ".atom", ".xml"), "RSS/Atom feed suffixes.")
     warc_suffixes: tuple[str, ...] = _opt((".warc", ".warc.gz"), "WARC file suffixes.")
+    compressed_suffixes: tuple[str, ...] = _opt(
+        (".gz", ".bz2", ".xz"),
+        "Suffixes of gzip, bzip2 and xz files: the suffix before it gives the format "
+        "(news.jsonl.gz is JSON lines). Files are decompressed as they are read, never whole.",
+    )
+    max_header_line_bytes: int = _opt(
+        65_536,
+        "Longest WARC or HTTP header line read; a longer one ends the WARC (reason bad_warc, "
+        "the records before it kept) instead of being held in memory.",
+    )
     # --- cleaning ----------------------------------------------------------------------------
     title_min_words: int = _opt(3, "A line needs at least this many words to be taken as title.")
     title_max_words: int = _opt(30, "A line with more words than this is body text, never a title.")
@@ -357,6 +367,7 @@ def _validated(s: Settings) -> Settings:
         if not 0.0 < value <= 1.0:
             raise ConfigError(f"setting {name!r} must be in (0, 1], got {value}")
     for name in ("minhash_perms", "paragraph_perms", "max_file_bytes", "doc_shingle_words",
+                 "max_header_line_bytes",
                  "story_candidate_recent", "fuse_place_km", "fuse_origin_window",
                  "api_page_size", "api_max_page_size", "api_max_body_bytes",
                  "embed_batch_size", "embed_lead_chars", "embed_batch_tokens",

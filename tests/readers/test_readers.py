@@ -117,7 +117,7 @@ def test_truncated_warc_quarantines_the_rest_and_keeps_what_was_read(tmp_path: P
     cut = tmp_path / "cut.warc"
     cut.write_bytes(data[: int(len(data) * 0.8)])
     items = _read([cut])
-    first, second = items
+    first, second, cut_file = items
     assert isinstance(first, RawArticle) and first.url == "https://example.org/a"
     assert not first.warnings
     # the cut record is either refused as truncated or read with a truncation warning
@@ -125,6 +125,8 @@ def test_truncated_warc_quarantines_the_rest_and_keeps_what_was_read(tmp_path: P
         assert second.reason == "truncated_html"
     else:
         assert any("truncated" in w for w in second.warnings)
+    # and the file says it is cut
+    assert isinstance(cut_file, QuarantineRecord) and cut_file.reason == "bad_warc"
 
 
 def test_corrupt_warc_is_quarantined_as_bad_warc(tmp_path: Path) -> None:

@@ -3,31 +3,89 @@
 A reader is a function ``read(source, data, ctx) -> Iterator[RawArticle | QuarantineRecord]``
 over the bytes of one container (file, or record of a container). It never raises for bad
 input: it yields a ``QuarantineRecord`` with the reason, so one bad document never stops a batch.
+
+Text that cannot be stored is made storable here, once for every reader (``storable``): a file
+name that is not UTF-8 is written with its bytes escaped (``\\xff``), and a lone surrogate code
+point (a JSON ``"\\ud800"``) is replaced by U+FFFD with a warning that names the fields.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from khabar.errors import InputError
 from khabar.model import QuarantineRecord, RawArticle
 from khabar.settings import Settings
 
-__all__ = ["ReadContext", "ReadItem", "Reader", "quarantine"]
+__all__ = ["ReadContext", "ReadItem", "Reader", "path_text", "quarantine", "storable"]
 
 ReadItem = RawArticle | QuarantineRecord
 
 
 @dataclass(slots=True)
 class ReadContext:
-    """Settings plus counters of what readers skipped on purpose (e.g. WARC request records)."""
+    """Settings plus counters of what readers skipped on purpose (e.g. WARC request records),
+    and the files and folders that were not read at all, each with why (``skip_file``)."""
 
     settings: Settings
     skipped: Counter[str] = field(default_factory=Counter)
+    skipped_files: list[tuple[str, str]] = field(default_factory=list)
+
+    def skip_file(self, path: str | os.PathLike[str], reason: str) -> None:
+        """Count and list a file or folder that is not read (``unsupported_suffix``,
+        ``symlink_loop``, ``symlinked_folder``)."""
+        self.skipped[reason] += 1
+        self.skipped_files.append((path_text(path), reason))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A path as storable text: bytes of the name that are not UTF-8 (which Python keeps as
+    surrogates) written as ``\\xNN``.
+
+    >>> path_text(os.fsdecode(b"news/\\xff.txt"))
+    'news/\\\\xff.txt'
+    """
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    text = _ESCAPED_BYTE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _repaired(value: str | None) -> str | None:
+    return _SURROGATE.sub("\ufffd", value) if value else value
+
+
+def storable(item: ReadItem) -> ReadItem:
+    """``item`` with text that UTF-8 (and so the store) can hold: see the module docstring."""
+    if isinstance(item, QuarantineRecord):
+        if not any(_SURROGATE.search(v) for v in (item.source, item.locator, item.detail)):
+            return item
+        return replace(item, source=path_text(item.source), locator=path_text(item.locator),
+                       detail=_SURROGATE.sub("\ufffd", item.detail))  # fmt: skip
+    fields = ("text", "title", "url", "outlet", "author", "published", "published_raw",
+              "crawled", "lang_hint", "encoding")  # fmt: skip
+    bad = [f for f in fields if _SURROGATE.search(getattr(item, f) or "")]
+    source, locator = path_text(item.source), path_text(item.locator)
+    if not bad and (source, locator) == (item.source, item.locator):
+        return item
+    warnings = [_SURROGATE.sub("\ufffd", w) for w in item.warnings]
+    if bad:
+        warnings.append(
+            f"lone surrogate code points (not text) in {', '.join(bad)} replaced with U+FFFD"
+        )
+    return replace(item, source=source, locator=locator, warnings=warnings,
+                   **{f: _repaired(getattr(item, f)) for f in bad})  # fmt: skip
 
 
 class Reader(Protocol):

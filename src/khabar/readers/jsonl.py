@@ -4,7 +4,8 @@ and optional ``lang``, ``author``, ``crawled`` / ``date_extracted``.
 Input: a binary stream (read line by line, so big exports stream). Output: one ``RawArticle``
 per good line; a quarantine record (with the line number and the line itself) per broken line:
 bad JSON, not an object, missing or empty ``text``, wrong field types, a line over the size
-limit. The other lines are read as usual.
+limit (``max_file_bytes``: it is skipped without being held, so a line that never ends costs no
+memory). The other lines are read as usual.
 
 Dates: ``published`` is a string or a JSON number (Unix time) read by
 ``khabar.published.parse_published``: ISO 8601 (``2024``, ``2024-05``, ``2024-05-12``,
@@ -40,6 +41,7 @@ __all__ = ["read_jsonl"]
 _FIELDS = ("url", "title", "text", "outlet", "lang", "author")
 _TIME_FIELDS = ("published", "crawled", "date_extracted")  # strings or numbers (Unix time)
 _FORMS = "ISO 8601, RFC 2822, Unix time, Solar Hijri or Hijri date, month names"
+_SKIP_PIECE = 1 << 20  # bytes read at a time while skipping a line over the limit
 
 Value = str | int | float
 
@@ -86,18 +88,38 @@ def _text(record: dict[str, Value | None], key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes | None, int]]:
+    """``(line, size)`` of each line; ``(None, size)`` for a line over ``limit`` bytes, which is
+    skipped in pieces and never held whole (a line that never ends costs no memory)."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line, len(line)
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = stream.readline(_SKIP_PIECE)
+            if not line:
+                break
+            size += len(line)
+        yield None, size
+
+
 def read_jsonl(source: str, stream: BinaryIO, ctx: ReadContext) -> Iterator[ReadItem]:
     """Read a JSONL file; each line is its own document or quarantine record."""
     limit = ctx.settings.max_file_bytes
-    for line_no, raw in enumerate(stream, start=1):
+    for line_no, (raw, size) in enumerate(_lines(stream, limit), start=1):
         locator = f"line {line_no}"
-        if not raw.strip():
-            continue
-        if len(raw) > limit:
+        if raw is None or len(raw) > limit:
             yield quarantine(
                 ctx, source=source, stage="read", reason="too_large", locator=locator,
-                detail=f"line of {len(raw):,} bytes is over max_file_bytes={limit:,}", raw=raw,
+                detail=f"line of {size:,} bytes is over max_file_bytes={limit:,}",
+                raw=raw, raw_size=size,
             )  # fmt: skip
+            continue
+        if not raw.strip():
             continue
         try:
             decoded = decode_bytes(raw, source=source)
