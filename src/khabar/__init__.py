@@ -24,6 +24,7 @@ from khabar.errors import (
     NotFoundError,
     ResourceError,
     StoreError,
+    TimeBudgetError,
 )
 from khabar.langid import LangResult, detect_language
 from khabar.model import (
@@ -70,6 +71,7 @@ __all__ = [
     "SharedParagraph",
     "Span",
     "StoreError",
+    "TimeBudgetError",
     "build_document",
     "clean_article",
     "decode_bytes",

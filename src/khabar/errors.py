@@ -6,9 +6,11 @@ Every error khabar raises on purpose is a ``KhabarError``; callers choose how br
     ├── ConfigError          a setting is missing, malformed or out of range
     ├── InputError           an input cannot be read or parsed (carries ``reason`` and ``source``)
     │   ├── EncodingError    bytes that are not text in any supported encoding
-    │   └── FormatError      text that is not valid HTML/JSONL/RSS/WARC as declared
+    │   ├── FormatError      text that is not valid HTML/JSONL/RSS/WARC as declared
+    │   └── TimeBudgetError  a document's processing ran past its time budget (``too_slow``)
     ├── ResourceError        a packaged data file (lexicon, gold, model) is missing or broken
-    ├── StoreError           the database cannot be opened, migrated, read or written
+    ├── StoreError           the database cannot be opened, migrated, read or written (locked,
+    │   │                    disk full, corrupt): it ends an ingest run; no input is blamed
     │   └── NotFoundError    a document id (or other key) that the store does not have
     └── EvalError            gold data and predictions cannot be compared
 
@@ -29,6 +31,7 @@ __all__ = [
     "NotFoundError",
     "ResourceError",
     "StoreError",
+    "TimeBudgetError",
 ]
 
 
@@ -59,6 +62,16 @@ class EncodingError(InputError):
 
 class FormatError(InputError):
     """Text that is not valid in the format it claims to be."""
+
+
+class TimeBudgetError(InputError):
+    """Processing one document ran past its time budget (setting ``document_time_budget_s``).
+
+    The document is quarantined with reason ``too_slow``; the batch goes on.
+    """
+
+    def __init__(self, message: str, *, source: str = "") -> None:
+        super().__init__(message, reason="too_slow", source=source)
 
 
 class ResourceError(KhabarError):

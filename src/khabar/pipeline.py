@@ -1,10 +1,18 @@
 """Ingest pipeline: read → clean → identify language → find duplicates → store.
 
 Input: paths (files or folders) and settings. Output: an ``IngestReport`` (counts, the
-quarantined inputs with reasons, per-stage timings) and the rows written to the store. The same
-input ingested twice changes nothing: document ids come from the normalised cleaned content,
-copies seen before are recognised, quarantine rows are keyed by source, place and reason.
-One bad input never stops the batch: it becomes a quarantine record.
+quarantined inputs with reasons, the files not read, per-stage timings) and the rows written to
+the store. The same input ingested twice changes nothing: document ids come from the normalised
+cleaned content, copies seen before are recognised, quarantine rows are keyed by source, place
+and reason.
+
+One bad input never stops the batch: it becomes a quarantine record. A document longer than
+``max_document_chars`` is quarantined ``too_large`` before any work, and one whose cleaning,
+signing and extraction take longer than ``document_time_budget_s`` is stopped and quarantined
+``too_slow`` (``khabar.budget``). A failing database (locked, disk full, corrupt) is no bad
+input: it ends the run with a ``StoreError`` and nothing is quarantined in it. Every run ends
+recorded in ``ingest_runs`` as ``finished``, ``failed`` (with the error) or ``interrupted``
+(Ctrl-C; a killed run is marked by the next run, see ``SQLiteStore.mark_interrupted_runs``).
 """
 
 from __future__ import annotations
@@ -21,9 +29,11 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from khabar.budget import Allowance
 from khabar.clean import clean_article
 from khabar.dedup import DuplicateIndex, Signatures
 from khabar.embed import Embedder, embed_pending, make_embedder
+from khabar.errors import InputError, StoreError
 from khabar.extract.document import Extraction, extract_document, iso_day
 from khabar.fuse import fuse_pending, mark_changed
 from khabar.langid import detect_language
@@ -36,7 +46,7 @@ from khabar.model import (
 )
 from khabar.normalize import normalize
 from khabar.readers import ReadContext, read_paths
-from khabar.readers.base import quarantine
+from khabar.readers.base import quarantine, storable
 from khabar.readers.jsonl import read_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore
@@ -46,7 +56,7 @@ if TYPE_CHECKING:
     from khabar.executors import Executor
 
 __all__ = ["IngestReport", "Prepared", "build_document", "document_id", "ingest", "ingest_jsonl",
-           "prepare", "prepare_safely", "wire_anchor"]
+           "prepare", "prepare_safely", "warm_up", "wire_anchor"]
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +73,7 @@ class IngestReport:
     repaired: list[QuarantineRecord] = field(default_factory=list)
     shared_paragraphs: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (path, why) not read
     seconds: Counter[str] = field(default_factory=Counter)
     fuse_failures: list[str] = field(default_factory=list)  # stories left for the next run
     extracted_again: int = 0  # undated documents anchored on a dated copy, in the driver
@@ -90,6 +101,7 @@ class IngestReport:
             "shared_paragraphs": self.shared_paragraphs,
             "quarantine_reasons": dict(reasons),
             "skipped": dict(self.skipped),
+            "skipped_files": [{"path": p, "reason": r} for p, r in self.skipped_files],
             "fuse_failures": list(self.fuse_failures),
             "extracted_again": self.extracted_again,
             "embedded": self.embedded,
@@ -236,16 +248,72 @@ def _signer(settings: Settings) -> DuplicateIndex:
     return DuplicateIndex(settings)  # only its MinHash permutations are used
 
 
-def prepare(raw: RawArticle, settings: Settings, *, complete: bool = True) -> Prepared:
+def document_allowance(settings: Settings, spent: float = 0.0) -> Allowance:
+    """The time budget of one document (``document_time_budget_s``), ``spent`` seconds of it
+    already used (on another worker)."""
+    budget = settings.document_time_budget_s
+    return Allowance(budget, f"cleaning and extracting it took longer than "
+                     f"document_time_budget_s={budget:g} s; it was stopped (raise the setting "
+                     "to give such documents more time)", spent=spent)  # fmt: skip
+
+
+def _check_size(raw: RawArticle, settings: Settings) -> None:
+    """Refuse (``too_large``) an article longer than ``max_document_chars``."""
+    size = len(raw.text) + len(raw.title or "")
+    if size > settings.max_document_chars:
+        raise InputError(
+            f"{size:,} characters of text is over max_document_chars="
+            f"{settings.max_document_chars:,}; raise the setting to read it",
+            reason="too_large", source=raw.source,
+        )  # fmt: skip
+
+
+def prepare(
+    raw: RawArticle, settings: Settings, *, complete: bool = True,
+    allowance: Allowance | None = None,
+) -> Prepared:  # fmt: skip
     """Clean and identify the language of one article, then (``complete``) sign and extract
     it: a pure function of the article and the settings, so executors may run it in other
-    processes or machines."""
+    processes or machines. Raises ``InputError`` (``too_large``) for an article over
+    ``max_document_chars`` and ``TimeBudgetError`` past the document's time budget
+    (``allowance``, by default ``document_time_budget_s``)."""
+    _check_size(raw, settings)
+    allowance = allowance or document_allowance(settings)
+    _warm(settings, allowance, "clean")
     t0 = time.perf_counter()
-    doc = build_document(raw, settings)
+    with allowance.spend():
+        doc = build_document(raw, settings)
     p = Prepared(raw, doc, None, None, {"clean+langid": time.perf_counter() - t0})
     if complete and len(doc.body) >= settings.min_text_chars:
-        p.complete(settings)
+        _warm(settings, allowance, "extract")
+        with allowance.spend():
+            p.complete(settings)
     return p
+
+
+_WARM_UP = (
+    "قال مسؤول عراقي إن ثلاثة صواريخ سقطت على قاعدة عين الأسد الجوية في الأنبار يوم السبت.",
+    "یک مقام عراقی گفت سه موشک روز شنبه به پایگاه عین الاسد در استان الانبار اصابت کرد.",
+    "An Iraqi official said three rockets hit Ain al-Asad air base in Anbar on Saturday.",
+)
+
+
+@lru_cache(maxsize=8)
+def warm_up(settings: Settings, stage: str = "extract") -> None:
+    """Load the lexicons and models that cleaning (``stage="clean"``) or also signing and
+    extraction (``"extract"``) need, once per process, so that the first document does not pay
+    for them out of its time budget."""
+    off = Allowance(0, "")
+    for text in _WARM_UP:
+        raw = RawArticle(source="warm-up", locator="", kind="txt", text=f"{text}\n\n{text}",
+                         title_in_text=True)  # fmt: skip
+        prepare(raw, settings, complete=stage == "extract", allowance=off)
+
+
+def _warm(settings: Settings, allowance: Allowance, stage: str) -> None:
+    """``warm_up`` before a budgeted step (nothing to do when the budget is off)."""
+    if allowance.seconds > 0:
+        warm_up(settings, stage)
 
 
 def prepare_safely(item: RawArticle | QuarantineRecord, settings: Settings) -> Any:
@@ -255,6 +323,8 @@ def prepare_safely(item: RawArticle | QuarantineRecord, settings: Settings) -> A
         return item
     try:
         return prepare(item, settings)
+    except InputError as exc:  # too large, too slow: the driver quarantines it with the reason
+        return Prepared(item, None, None, None, {}, error=exc)
     except Exception as exc:
         log.exception("preparing %s %s failed", item.source, item.locator)
         return Prepared(item, None, None, None, {}, error=exc)
@@ -290,6 +360,7 @@ class _Ingestor:
                 self.index.add_paragraph(doc_id, idx, key, sig)
             self.stories = StoryIndex(store.db, settings)
         self.ctx = ctx
+        self.allowance = document_allowance(settings)
 
     def _quarantine(self, rec: QuarantineRecord) -> None:
         self.store.add_quarantine(rec, run_id=self.report.run_id)
@@ -301,12 +372,23 @@ class _Ingestor:
         return raw.text.encode("utf-8")
 
     def process(self, raw: RawArticle) -> None:
-        self.process_prepared(prepare(raw, self.settings, complete=False))
+        self.process_prepared(prepare(raw, self.settings, complete=False,
+                                      allowance=self.allowance))  # fmt: skip
+
+    def _write_warnings(self, doc: Document, raw: RawArticle) -> None:
+        for warning in doc.warnings:
+            stage, reason = _warning_kind(warning)
+            self._quarantine(quarantine(
+                self.ctx, source=raw.source, locator=raw.locator, stage=stage,
+                reason=reason, detail=f"ingested as {doc.id}: {warning}",
+                severity="repaired", raw_size=len(raw.text),
+            ))  # fmt: skip
 
     def process_prepared(self, p: Prepared) -> None:
         """The sequential steps of one prepared document: duplicates, the wire anchor (the
         document is extracted again here only when an earlier dated copy anchors it), store,
-        story, fusion mark."""
+        story, fusion mark. The work on the document itself (signing, extracting) comes before
+        its first write, within its time budget."""
         r, s, raw = self.report, self.settings, p.raw
         self._count_seconds(p)
         if p.error is not None or p.doc is None:
@@ -319,18 +401,12 @@ class _Ingestor:
                 f"(minimum {s.min_text_chars})", raw=self._raw_bytes(raw),
             ))  # fmt: skip
             return
-        for warning in doc.warnings:
-            stage, reason = _warning_kind(warning)
-            self._quarantine(quarantine(
-                self.ctx, source=raw.source, locator=raw.locator, stage=stage,
-                reason=reason, detail=f"ingested as {doc.id}: {warning}",
-                severity="repaired", raw_size=len(raw.text),
-            ))  # fmt: skip
         with _timed(r, "store"):
             existing = self.store.db.execute(
                 "SELECT source, locator FROM documents WHERE id = ?", (doc.id,)
             ).fetchone()
         if existing is not None:
+            self._write_warnings(doc, raw)
             if (existing[0], existing[1]) == (raw.source, raw.locator):
                 r.unchanged += 1
                 return
@@ -342,7 +418,9 @@ class _Ingestor:
                 r.unchanged += 1
             return
         if p.sigs is None:  # prepared here: signed now that it is new, extracted below
-            p.sign(s)
+            _warm(s, self.allowance, "extract")
+            with self.allowance.spend():
+                p.sign(s)
             self._count_seconds(p)
         sigs = p.sigs
         assert sigs is not None
@@ -355,9 +433,11 @@ class _Ingestor:
             if fallback is not None and extraction is not None:
                 r.extracted_again += 1  # extracted elsewhere before its anchor was known
             if fallback is not None or extraction is None:
-                with _timed(r, "extract"):
+                _warm(s, self.allowance, "extract")
+                with _timed(r, "extract"), self.allowance.spend():
                     extraction = extract_document(doc, s, fallback_anchor=fallback,
                                                   fallback_label=label)  # fmt: skip
+        self._write_warnings(doc, raw)
         linked = {link.para_index for link in shared}
         canonical = {i: sig for i, sig in sigs.paragraphs.items() if i not in linked}
         with _timed(r, "store"):
@@ -426,22 +506,46 @@ class _Ingestor:
         return row[0] if row else None
 
     def handle(self, item: RawArticle | QuarantineRecord | Prepared) -> None:
+        """Process one read item; a bad document becomes a quarantine record, a failing
+        database a ``StoreError`` that ends the run."""
         if isinstance(item, QuarantineRecord):
             self._quarantine(item)
             return
         raw = item.raw if isinstance(item, Prepared) else item
+        spent = sum(item.seconds.values()) if isinstance(item, Prepared) else 0.0
+        self.allowance = document_allowance(self.settings, spent)
         try:
             if isinstance(item, Prepared):
                 self.process_prepared(item)
             else:
                 self.process(item)
-        except Exception as exc:  # one bad document must not stop the batch: record it
-            log.exception("processing %s %s failed", raw.source, raw.locator)
+        except self.store.driver_errors as exc:
+            if not isinstance(exc, self.store.document_errors):
+                raise _store_failed(self.store, self.report, exc) from exc
+            self._failed(raw, exc)
+        except InputError as exc:  # too large, too slow: the document, not khabar
             self._quarantine(quarantine(
                 self.ctx, source=raw.source, locator=raw.locator, stage="process",
-                reason="internal_error", detail=f"{type(exc).__name__}: {exc} (please report)",
-                raw=self._raw_bytes(raw),
+                reason=exc.reason, detail=str(exc), raw=self._raw_bytes(raw),
             ))  # fmt: skip
+        except Exception as exc:  # one bad document must not stop the batch: record it
+            self._failed(raw, exc)
+
+    def _failed(self, raw: RawArticle, exc: Exception) -> None:
+        log.exception("processing %s %s failed", raw.source, raw.locator)
+        self._quarantine(quarantine(
+            self.ctx, source=raw.source, locator=raw.locator, stage="process",
+            reason="internal_error", detail=f"{type(exc).__name__}: {exc} (please report)",
+            raw=self._raw_bytes(raw),
+        ))  # fmt: skip
+
+
+def _store_failed(store: SQLiteStore, report: IngestReport, exc: Exception) -> StoreError:
+    return StoreError(
+        f"the database {store.path} failed during ingest run {report.run_id}: {exc}. What was "
+        "committed before is kept; fix the database (free disk space, stop the process that "
+        "holds its lock) and run the same ingest again: nothing is stored twice"
+    )
 
 
 def _fuse(store: SQLiteStore, report: IngestReport) -> None:
@@ -492,7 +596,8 @@ def ingest_jsonl(source: str, data: bytes, store: SQLiteStore) -> IngestReport:
     """Ingest JSON-lines bytes (one article object per line, as ``.jsonl`` files) received
     from elsewhere (the API): same validation, quarantine and pipeline as ``ingest``."""
     ctx = ReadContext(store.settings)
-    return _run(read_jsonl(source, io.BytesIO(data), ctx), ctx, store, [source], None)
+    items = map(storable, read_jsonl(source, io.BytesIO(data), ctx))
+    return _run(items, ctx, store, [source], None)
 
 
 def _run(
@@ -505,6 +610,30 @@ def _run(
     settings = store.settings
     embedder = make_embedder(settings) if settings.embed_on_ingest else None  # fails early
     report = IngestReport(run_id=store.begin_run(inputs))
+    try:
+        _ingest_items(items, ctx, store, report, on_item)
+    except store.driver_errors as exc:
+        error = _store_failed(store, report, exc)
+        _end_run(store, report, ctx, "failed", str(error))
+        raise error from exc
+    except BaseException as exc:
+        failed = isinstance(exc, Exception)  # else Ctrl-C, a signal turned into an exit
+        _end_run(store, report, ctx, "failed" if failed else "interrupted",
+                 f"{type(exc).__name__}: {exc}".rstrip(": "))  # fmt: skip
+        raise
+    _embed(store, report, embedder)
+    _end_run(store, report, ctx, "finished", None)
+    return report
+
+
+def _ingest_items(
+    items: Iterator[Any],
+    ctx: ReadContext,
+    store: SQLiteStore,
+    report: IngestReport,
+    on_item: Callable[[str], None] | None,
+) -> None:
+    settings = store.settings
     ingestor = _Ingestor(store, settings, report, ctx)
     pending = 0
     store.db.execute("BEGIN IMMEDIATE")
@@ -525,9 +654,23 @@ def _run(
         _fuse(store, report)
         store.db.execute("COMMIT")
     except BaseException:
-        store.db.execute("ROLLBACK")
+        try:
+            store.db.execute("ROLLBACK")
+        except store.driver_errors as exc:  # a failed write may have rolled back already
+            log.debug("nothing to roll back: %s", exc)
         raise
-    _embed(store, report, embedder)
+
+
+def _end_run(
+    store: SQLiteStore, report: IngestReport, ctx: ReadContext, status: str, error: str | None
+) -> None:
+    """Record how the run ended, with the counts of what it did."""
     report.skipped.update(ctx.skipped)
-    store.finish_run(report.run_id, report.counts())
-    return report
+    report.skipped_files = list(ctx.skipped_files)
+    if status == "finished":
+        store.finish_run(report.run_id, report.counts())
+        return
+    try:
+        store.end_run(report.run_id, status, report.counts(), error)
+    except StoreError as exc:  # the database that failed: the next run marks it interrupted
+        log.warning("could not record the end of ingest run %s: %s", report.run_id, exc)

@@ -80,6 +80,16 @@ class Settings:
         "Longest WARC or HTTP header line read; a longer one ends the WARC (reason bad_warc, "
         "the records before it kept) instead of being held in memory.",
     )
+    max_document_chars: int = _opt(
+        500_000,
+        "A document whose text (title included) is longer than this is quarantined before "
+        "processing (reason too_large): it bounds the memory and time one document can take.",
+    )
+    document_time_budget_s: float = _opt(
+        30.0,
+        "Seconds one document may take to clean, identify, sign and extract; past it the "
+        "document is quarantined (reason too_slow) and the batch goes on. 0 turns it off.",
+    )
     # --- cleaning ----------------------------------------------------------------------------
     title_min_words: int = _opt(3, "A line needs at least this many words to be taken as title.")
     title_max_words: int = _opt(30, "A line with more words than this is body text, never a title.")
@@ -366,8 +376,13 @@ def _validated(s: Settings) -> Settings:
         value = getattr(s, name)
         if not 0.0 < value <= 1.0:
             raise ConfigError(f"setting {name!r} must be in (0, 1], got {value}")
+    if s.document_time_budget_s < 0:
+        raise ConfigError(
+            f"setting 'document_time_budget_s' must be 0 (off) or more, got "
+            f"{s.document_time_budget_s}"
+        )
     for name in ("minhash_perms", "paragraph_perms", "max_file_bytes", "doc_shingle_words",
-                 "max_header_line_bytes",
+                 "max_header_line_bytes", "max_document_chars",
                  "story_candidate_recent", "fuse_place_km", "fuse_origin_window",
                  "api_page_size", "api_max_page_size", "api_max_body_bytes",
                  "embed_batch_size", "embed_lead_chars", "embed_batch_tokens",

@@ -1,0 +1,155 @@
+"""Time budgets: work that runs past its allowance is stopped with ``TimeBudgetError``.
+
+Input: a number of seconds and the work, as the body of ``with time_budget(seconds, message):``
+(or of ``Allowance.spend()``, one budget spent over several blocks). Output: the block runs as
+usual, or is stopped where it is once the time is up and ``TimeBudgetError(message)`` is raised
+from the ``with`` statement.
+
+How the work is stopped:
+
+* in the main thread of a POSIX process, by a real-time interval timer (``SIGALRM``): its
+  handler runs between two Python instructions and also inside a regular expression that
+  backtracks (``re`` checks for signals while it matches);
+* in any other thread (a web server's request thread, a Dask worker's task thread), or when the
+  timer is taken by someone else, by a watchdog thread that raises the error in the working
+  thread (``PyThreadState_SetAsyncExc``) at its next Python instruction: a single long call
+  into C code finishes first.
+
+Inside the block the stop is a ``BaseException`` (``_Expired``), so that no ``except
+Exception`` in the work swallows it; it becomes ``TimeBudgetError`` when it leaves the block.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from khabar.errors import TimeBudgetError
+
+__all__ = ["Allowance", "time_budget"]
+
+
+class _Expired(BaseException):
+    """Raised inside the work when its time is up (never seen outside ``time_budget``)."""
+
+
+def _signals_usable() -> bool:
+    """True when a real-time timer can interrupt this thread and nobody else uses it."""
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+    )
+
+
+@contextmanager
+def time_budget(seconds: float, message: str) -> Iterator[None]:
+    """Run the block for at most ``seconds`` (0 or less: no limit); past it, stop it and raise
+    ``TimeBudgetError(message)``.
+
+    Example::
+
+        with time_budget(30, "extraction took longer than 30 s"):
+            extract_document(doc, settings)
+    """
+    if seconds <= 0:
+        yield
+        return
+    guard = _alarm if _signals_usable() else _watchdog
+    try:
+        with guard(seconds):
+            yield
+    except _Expired:
+        raise TimeBudgetError(message) from None
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    armed = [True]
+
+    def expire(signum: int, frame: object) -> None:
+        if armed[0]:
+            armed[0] = False
+            raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        try:
+            armed[0] = False  # a signal that comes after this line does nothing
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Raise ``exc`` in the thread ``thread_id`` at its next Python instruction (None: cancel
+    an exception raised so that has not been delivered yet)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc is not None else None
+    )
+
+
+@contextmanager
+def _watchdog(seconds: float) -> Iterator[None]:
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"armed": True, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if state["armed"]:
+                state["fired"] = True
+                _raise_in(target, _Expired)
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["armed"] = False
+            if state["fired"]:
+                _raise_in(target, None)  # finished just in time: nothing left to deliver
+
+
+class Allowance:
+    """One time budget spent over several blocks (a document's clean, sign, extract steps).
+
+    Example::
+
+        allowance = Allowance(30, "document took longer than 30 s")
+        with allowance.spend():
+            doc = build_document(raw, settings)
+        with allowance.spend():
+            extraction = extract_document(doc, settings)
+    """
+
+    def __init__(self, seconds: float, message: str, *, spent: float = 0.0) -> None:
+        self.seconds = seconds  # 0 or less: no limit
+        self.left = seconds - spent
+        self.message = message
+
+    @contextmanager
+    def spend(self) -> Iterator[None]:
+        """Run the block within what is left of the budget."""
+        if self.seconds <= 0:
+            yield
+            return
+        if self.left <= 0:
+            raise TimeBudgetError(self.message)
+        t0 = time.perf_counter()
+        try:
+            with time_budget(self.left, self.message):
+                yield
+        finally:
+            self.left -= time.perf_counter() - t0

@@ -1,0 +1,98 @@
+"""Time budgets (``khabar.budget``): work past its allowance is stopped, in the main thread by a
+timer signal (which also stops a backtracking regular expression) and in any other thread by a
+watchdog; nothing is raised once the block is over."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from khabar.budget import Allowance, time_budget
+from khabar.errors import TimeBudgetError
+
+_MAIN_THREAD = """
+import re, time
+from khabar.budget import time_budget
+from khabar.errors import TimeBudgetError
+t0 = time.monotonic()
+try:
+    with time_budget(0.5, "too slow"):
+        re.match(r"(a+)+$", "a" * 40 + "b")  # backtracks for hours
+except TimeBudgetError as exc:
+    print("stopped within 2 s:", time.monotonic() - t0 < 2, exc)
+"""
+
+
+def test_the_main_thread_is_stopped_even_inside_a_regular_expression() -> None:
+    # in its own process: pytest-timeout holds this one's timer signal
+    run = subprocess.run([sys.executable, "-c", _MAIN_THREAD], capture_output=True, text=True,
+                         timeout=60)  # fmt: skip
+    assert run.stdout.strip() == "stopped within 2 s: True too slow", run.stderr
+
+
+def _spin(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            sum(range(1000))
+        except Exception:  # work that catches everything must not swallow the stop
+            pass
+
+
+def test_another_thread_is_stopped_by_the_watchdog() -> None:
+    caught: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            with time_budget(0.2, "too slow"):
+                _spin(10)
+        except TimeBudgetError as exc:
+            caught.append(exc)
+
+    t0 = time.monotonic()
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(30)
+    assert time.monotonic() - t0 < 5
+    assert [str(e) for e in caught] == ["too slow"]
+
+
+@pytest.mark.parametrize("in_thread", [False, True])
+def test_nothing_is_raised_after_a_block_that_ends_in_time(in_thread: bool) -> None:
+    errors: list[BaseException] = []
+
+    def many() -> None:
+        try:
+            for i in range(300):
+                with time_budget(0.0005 * (i % 4 + 1), "too slow"):
+                    sum(range(200))
+            time.sleep(0.05)  # a stop that came late would land here
+        except BaseException as exc:  # noqa: BLE001 (the test looks for any stray exception)
+            errors.append(exc)
+
+    if in_thread:
+        worker = threading.Thread(target=many)
+        worker.start()
+        worker.join(60)
+    else:
+        many()
+    assert all(isinstance(e, TimeBudgetError) for e in errors)  # stopped inside, never after
+
+
+def test_an_allowance_is_spent_over_several_blocks() -> None:
+    allowance = Allowance(0.3, "document too slow")
+    with allowance.spend():
+        time.sleep(0.2)
+    with pytest.raises(TimeBudgetError, match="document too slow"):
+        with allowance.spend():
+            _spin(5)
+    with pytest.raises(TimeBudgetError):  # nothing left
+        with allowance.spend():
+            pass
+    off = Allowance(0, "never")
+    with off.spend():
+        time.sleep(0.01)
