@@ -313,3 +313,38 @@ def test_today_saturday_on_a_wednesday_is_a_date_problem_only_against_a_publicat
     ingest([str(_jsonl(tmp_path, [{"title": "هجوم على كالسو", "text": text, **when}]))], store)
     problems = [c for c in store.contradictions() if c["kind"] == "date_problem"]
     assert bool(problems) is flagged
+
+
+def test_one_clash_in_a_province_told_by_two_reports_is_one_event_with_one_toll(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    # the toll sentences name no place: each carries its province over from the sentence before
+    ingest([str(_jsonl(tmp_path, [
+        {"title": "معارك في الأنبار", "outlet": "one", "published": "2015-07-27",
+         "text": "دارت اشتباكات عنيفة في محافظة الأنبار غرب العراق أمس.\nواسفرت المواجهات التي "
+                 "وقعت امس عن مقتل 29 وجرح 15 من المتطرفين، وفقا لمسؤول محلي."},
+        {"title": "قتلى في مواجهات غرب العراق", "outlet": "two", "published": "2015-07-27",
+         "text": "تواصلت المعارك بين القوات العراقية والمسلحين في محافظة الأنبار أمس.\nوقال مسؤول "
+                 "محلي إن المواجهات التي وقعت أمس أسفرت عن مقتل 29 وجرح 15 من المسلحين."},
+    ]))], store)  # fmt: skip
+    tolls = [e for e in store.events() if "killed" in e["fields"]]
+    assert len(tolls) == 1 and tolls[0]["chosen"]["killed"]["value"] == 29
+
+
+def test_a_statement_takes_no_toll_from_the_bombing_its_sentence_recalls() -> None:
+    from khabar.fuse.events import build_events
+    from khabar.fuse.facts import MentionFact
+    from khabar.settings import Settings
+
+    doc = DocFact("d1", "one", "ar", "2015-07-22", "x" * 200)
+
+    def mention(seq: int, plover: str, acled: str, subtype: str | None) -> MentionFact:
+        return MentionFact(doc, seq, seq * 50, seq * 50 + 40, "…", plover, acled, subtype, None,
+                           "2015-07-20", "الاثنين", None, [], False, [], None, None, [], "",
+                           30, None, None, [], False, None, "doc:d1")  # fmt: skip
+
+    events = build_events(1, [mention(1, "ACCUSE", "", None),
+                              mention(2, "ASSAULT", "Explosions/Remote violence",
+                                      "Suicide bomb")], Settings())  # fmt: skip
+    tolls = {e.plover: e.value("killed") for e in events}
+    assert tolls.get("ASSAULT") == 30 and tolls.get("ACCUSE") is None

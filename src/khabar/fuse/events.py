@@ -152,7 +152,11 @@ def _named(m: MentionFact) -> list[Place]:
 
 
 def _countries(m: MentionFact) -> set[str]:
-    return {p.place.country for p in m.places} | {pid for pid in m.place_ids if len(pid) == 2}
+    """Countries of a mention's places: named in its sentence, or carried over (place ids)."""
+    places = gazetteer().places
+    carried = {places[pid].country for pid in m.place_ids if pid in places}
+    return {p.place.country for p in m.places} | carried | {pid for pid in m.place_ids
+                                                            if len(pid) == 2}  # fmt: skip
 
 
 def _can_found(m: MentionFact) -> bool:
@@ -281,9 +285,9 @@ def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
         for n, word in m.counts:
             if word == trigger:
                 add("count", n, f"{n} {m.trigger}", m)
-        for name in ("killed", "injured"):
-            if (n := getattr(m, name)) is not None:
-                add(name, n, str(n), m)
+        for name in ("killed", "injured"):  # an arrest or a statement has no toll of its own:
+            if (n := getattr(m, name)) is not None and m.acled_type in _PHYSICAL:  # the
+                add(name, n, str(n), m)  # one in its sentence is another event's
     _tidy_places(values)
     return {k: list(v.values()) for k, v in values.items() if v}
 
