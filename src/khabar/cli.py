@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -96,6 +97,9 @@ def _count_files(paths: list[str], ctx: ReadContext) -> int:
     return n
 
 
+_LISTED = 20  # files not read that the summary names one by one
+
+
 def _summary_table(report: IngestReport) -> Table:
     t = Table(title=f"ingest run {report.run_id}", show_header=True)
     t.add_column("outcome")
@@ -115,10 +119,16 @@ def _summary_table(report: IngestReport) -> Table:
     t.add_row("quarantined", str(c["quarantined"]), "")
     for q in report.quarantined:
         where = f"{q.source} {q.locator}".strip()
-        t.add_row("", "", f"[{q.reason}] {where}: {q.detail}")
+        t.add_row("", "", escape(f"[{q.reason}] {where}: {q.detail}"))
     if report.skipped:
         t.add_row("skipped", str(sum(report.skipped.values())),
                   ", ".join(f"{k}={v}" for k, v in report.skipped.items()))  # fmt: skip
+    shown = report.skipped_files[:_LISTED]
+    for path, why in shown:
+        t.add_row("", "", escape(f"[{why}] {path}: not read"))
+    if len(report.skipped_files) > len(shown):
+        t.add_row("", "", f"... and {len(report.skipped_files) - len(shown)} more "
+                  "(all of them in --json)")  # fmt: skip
     if report.embedded or report.embed_error:
         t.add_row("embedded", str(report.embedded), report.embed_error)
     return t
