@@ -297,3 +297,36 @@ def test_wire_paragraphs_do_not_join_a_story_of_other_days(
                          copy_of=(ids[0], "shares 2 wire paragraphs with it"))  # fmt: skip
     assert later.story_id != first.story_id
     store.close()
+
+
+def test_a_report_in_the_story_language_needs_a_rare_word_of_its_titles(
+    settings: Settings, tmp_path: Path
+) -> None:
+    store, ids, index = _hand_index(settings, tmp_path, 3)
+    where = {"place:jeddah", "place:al-salam-palace", "actor:sa-gov", "date:2015-07-20",
+             "lang:ar"}
+    visit = index.assign(ids[0], where | {"term:ar:قاديروف", "term:ar:الشيشان"})
+    # the same city and day, another happening: no rare word of the titles in common
+    other = index.assign(ids[1], where | {"term:ar:المتحرشون", "term:ar:الادعاء"})
+    again = index.assign(ids[2], where | {"term:ar:قاديروف", "term:ar:جعجع"})
+    assert other.story_id != visit.story_id and again.story_id == visit.story_id
+    store.close()
+
+
+def test_rare_title_words_shared_stand_in_for_a_day(settings: Settings, tmp_path: Path) -> None:
+    store, ids, index = _hand_index(settings, tmp_path, 3)
+    terms = {"term:ar:سروج", "term:ar:انتحاري", "term:ar:شانلي"}
+    where = {"place:suruc", "place:sanliurfa", "actor:isis", "lang:ar"}
+    first = index.assign(ids[0], where | {"date:2015-07-20"} | terms)
+    undated = index.assign(ids[1], where | terms)
+    fewer = index.assign(ids[2], where | {"term:ar:سروج"})
+    assert undated.story_id == first.story_id and fewer.story_id != first.story_id
+    store.close()
+
+
+def test_text_elements_are_the_language_and_rare_words_of_the_title_and_lead() -> None:
+    from khabar.stories import text_elements
+
+    got = text_elements("قاديروف يلتقي ولي العهد في جدة\nالتقى الرئيس الشيشاني رمضان قاديروف", "ar")
+    assert "lang:ar" in got and "term:ar:قاديروف" in got
+    assert "term:ar:في" not in got and len(got) <= 9

@@ -50,7 +50,7 @@ from khabar.readers.base import quarantine, storable
 from khabar.readers.jsonl import read_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore
-from khabar.stories import StoryIndex, copy_link, signature
+from khabar.stories import StoryIndex, copy_link, signature, text_elements
 
 if TYPE_CHECKING:
     from khabar.executors import Executor
@@ -446,7 +446,9 @@ class _Ingestor:
             )
             if extraction is not None:
                 self.store.add_extraction(doc.id, extraction)
-                self.stories.assign(doc.id, signature(extraction), copy_link(near, shared),
+                self.stories.assign(doc.id, signature(extraction)
+                                    | text_elements(doc.raw_text, doc.lang),
+                                    copy_link(near, shared),
                                     iso_day(doc.published) or iso_day(doc.crawled))
                 mark_changed(self.store, doc.id)
             if s.extract and doc.published:
@@ -488,7 +490,8 @@ class _Ingestor:
             again = extract_document(earlier, self.settings, fallback_anchor=anchor,
                                      fallback_label=f"wire copy {doc.id}")  # fmt: skip
             self.store.add_extraction(other, again)
-            self.stories.refresh(other, signature(again))
+            self.stories.refresh(other, signature(again)
+                                 | text_elements(earlier.raw_text, earlier.lang))
             mark_changed(self.store, other)
 
     def _wire_anchored(self, doc_id: str) -> bool:

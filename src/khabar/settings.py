@@ -203,6 +203,18 @@ class Settings:
     story_publication_days: int = _opt(
         0, "See story_join_score_undated; below 0, a join always needs a shared day or figure."
     )
+    story_min_terms: int = _opt(
+        1,
+        "A report joins a story written in its language only if it shares at least this many "
+        "of the rare words of its title and lead (term: elements) with the story's members "
+        "(0: off); reports in another language are not compared word for word.",
+    )
+    story_terms_as_event: int = _opt(
+        3,
+        "Rare title and lead words a report shares with a story that stand in for a shared day "
+        "or figure (reports of one happening in one language that state no day still name it "
+        "alike); a shared place of the story's core is still needed (0 would always pass).",
+    )
     story_date_tolerance_days: int = _opt(
         1, "Event days of a document and a story must be this close (when both have some)."
     )

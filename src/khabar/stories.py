@@ -35,15 +35,19 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, deque
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
+from khabar.errors import KhabarError
 from khabar.extract.document import Extraction, iso_day
 from khabar.extract.events import weapon_of
 from khabar.model import DuplicateRecord, SharedParagraph, Span
+from khabar.normalize import normalize
+from khabar.resources import word_counts
 from khabar.settings import Settings
 
 __all__ = [
@@ -54,11 +58,16 @@ __all__ = [
     "regroup",
     "signature",
     "signature_from_facts",
+    "text_elements",
 ]
 
 _KIND_WEIGHT = {"place": 1.0, "area": 0.6, "date": 1.0, "count": 0.8, "killed": 0.8,
                 "injured": 0.8, "actor": 0.5, "country": 0.15, "event": 0.0,
-                "pubday": 1.0}  # fmt: skip
+                "pubday": 1.0, "term": 0.0, "lang": 0.0}  # fmt: skip
+_LEAD_CHARS = 600  # the title (first line) and the lead: what a report is about
+_TERMS = 8  # the rarest words of the title and lead
+_TERM_MAX_COUNT = 3000  # in the shipped word counts: rarer words are names and specifics
+_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
 _WHERE = ("place", "area")
 _WHAT = ("date", "count", "killed", "injured")  # what happened, and when
 # a main event's day assumed from the crawl time is no event day; one assumed from the
@@ -119,6 +128,30 @@ def signature(ex: Extraction) -> set[str]:
     return out
 
 
+def text_elements(raw_text: str, lang: str) -> set[str]:
+    """The language (``lang:``) and the rarest words of the title and lead (``term:``: at
+    most ``_TERMS`` words below ``_TERM_MAX_COUNT`` in the shipped word counts of real news,
+    ``resources/wordfreq``; Arabic article and clitics peeled), which reports of one happening
+    in one language share and same-day reports of others do not."""
+    out = {f"lang:{lang}"}
+    try:
+        counts = word_counts(lang)
+    except KhabarError:
+        return out
+    words = set()
+    for w in re.findall(r"\w+", normalize(raw_text[:_LEAD_CHARS])):
+        if w.isdigit():
+            continue
+        for pre in _CLITICS:
+            if w.startswith(pre) and len(w) - len(pre) >= 3:
+                w = w[len(pre) :]
+                break
+        if len(w) >= 3 and counts.get(w, 0) <= _TERM_MAX_COUNT:
+            words.add(w)
+    rare = sorted(words, key=lambda w: (counts.get(w, 0), w))[:_TERMS]
+    return out | {f"term:{lang}:{w}" for w in rare}
+
+
 def signature_from_facts(facts: dict[str, list[dict[str, Any]]]) -> set[str]:
     """``signature`` of a stored document, from the rows of ``SQLiteStore.facts``."""
 
@@ -151,8 +184,10 @@ def regroup(store: Any, settings: Settings) -> int:
         index = StoryIndex(db, settings)
         for doc_id in store.document_ids():
             near, shared = store.copy_links(doc_id)
-            index.assign(doc_id, signature_from_facts(store.facts(doc_id)),
-                         copy_link(near, shared), store.report_day(doc_id))  # fmt: skip
+            doc = store.document(doc_id)
+            elements = signature_from_facts(store.facts(doc_id)) | text_elements(
+                doc["raw_text"], doc["lang"])
+            index.assign(doc_id, elements, copy_link(near, shared), store.report_day(doc_id))
     return db.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
 
 
@@ -304,10 +339,14 @@ class StoryIndex:
         core = {e: min(1.0, story_elements[e] / support) for e in shared}
         what = any(_kind(e) in (*_WHAT, "pubday") and core[e] >= self.s.story_core_min
                    for e in shared)  # fmt: skip
+        what = what or (self.s.story_terms_as_event > 0 and self._shared_terms(
+            elements, story_elements) >= self.s.story_terms_as_event)  # named alike
         if not what and not (same_kind and self._published_near(day, story_id)):
             return None  # who and where alone are a topic; an event needs its day or figures
         if not any(_kind(e) in _WHERE and core[e] >= self.s.story_core_min for e in shared):
             return None  # the shared place must be one of the story's own, not a passing one
+        if not self._same_words(elements, story_elements, support):
+            return None  # one language, no rare word of the titles and leads in common
         if any(_kind(e) == "place" for e in shared):
             shared = {e for e in shared if _kind(e) != "area"}  # the place's area again
         weight = {
@@ -319,6 +358,23 @@ class StoryIndex:
         }
         need = self.s.story_join_score if what else self.s.story_join_score_undated
         return weight if sum(weight.values()) >= need else None
+
+    def _same_words(self, elements: set[str], story_elements: Counter[str],
+                    support: float) -> bool:  # fmt: skip
+        """A report in a language the story's core is written in shares at least
+        ``story_min_terms`` rare words of its title and lead with the story's members; in
+        another language (nothing to compare word for word) it passes."""
+        langs = [e for e in elements if _kind(e) == "lang"]
+        if not langs or self.s.story_min_terms <= 0:
+            return True
+        if story_elements[langs[0]] / support < self.s.story_core_min:
+            return True
+        return self._shared_terms(elements, story_elements) >= self.s.story_min_terms
+
+    @staticmethod
+    def _shared_terms(elements: set[str], story_elements: Counter[str]) -> int:
+        """How many rare title and lead words (``term:``) the story's members also wrote."""
+        return sum(1 for e in elements if _kind(e) == "term" and story_elements[e] > 0)
 
     def _reported_day(self, elements: set[str], story_elements: Counter[str],
                       support: float, common: float) -> str | None:  # fmt: skip
