@@ -382,3 +382,38 @@ def test_one_car_bomb_typed_as_an_attack_and_as_an_explosion_with_one_toll_is_on
                rec(2, ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
                    killed[1])]  # fmt: skip
     assert len(merge_records(records, place_km=30)) == rows
+
+
+EXPLOSION = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+ATTACK = ("Violence against civilians", "Attack")
+
+
+def test_one_story_s_two_typings_of_one_bombing_with_one_toll_are_one_row(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    add_event(store, 1, 1, kind=EXPLOSION, killed=2)
+    add_event(store, 1, 2, kind=ATTACK, killed=2)  # fusion typed it two ways: same dead
+    add_event(store, 1, 3, kind=ATTACK, killed=5)  # another attack that day
+    frame = _export_csv(store, tmp_path / "e.csv")
+    assert sorted(frame["khabar_event_ids"]) == ["1.1,1.2", "1.3"]
+
+
+def test_a_later_report_recalling_a_bombing_s_toll_is_the_same_bombing(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    add_event(store, 1, 1, day="2015-07-20", kind=EXPLOSION, killed=32)
+    add_event(store, 2, 1, day="2015-07-23", kind=EXPLOSION, killed=32)  # "the bombing that..."
+    add_event(store, 3, 1, day="2015-08-20", kind=EXPLOSION, killed=32)  # a month on: another
+    frame = _export_csv(store, tmp_path / "e.csv")
+    assert sorted(frame["khabar_event_ids"]) == ["1.1,2.1", "3.1"]
+    assert frame.set_index("khabar_event_ids").loc["1.1,2.1", "event_date"] == "2015-07-20"
+
+
+def test_statements_without_an_acled_type_and_placeholder_outlets_stay_out(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    add_event(store, 1, 1, killed=3)
+    add_event(store, 2, 1, kind=("", ""))  # an ACCUSE statement: no ACLED type
+    frame = _export_csv(store, tmp_path / "e.csv")
+    assert list(frame["khabar_event_ids"]) == ["1.1"]
+    assert not frame["source"].str.contains("doc:").any()

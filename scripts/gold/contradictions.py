@@ -134,7 +134,8 @@ def dump(split: str) -> int:
             ingest_real_stories(store, docs, crawled)
             items = contradiction_items(store, docs)
     by_key = {j["key"]: j for j in judged["judgements"]}
-    new = [i for i in items if _match(i, judged["judgements"], by_key) is None]
+    used: set[int] = set()
+    new = [i for i in items if _match(i, judged["judgements"], by_key, used) is None]
     byid = {d["article_id"]: d for d in docs}
     articles = {a: {"outlet": byid[a].get("outlet"), "lang": byid[a]["lang"],
                     "published": byid[a].get("published"), "title": byid[a].get("title") or "",

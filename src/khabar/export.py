@@ -37,7 +37,7 @@ from __future__ import annotations
 import csv
 import json
 import time
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +78,9 @@ _INTEGER = frozenset({
     "khabar_independent_sources", "khabar_outlets",
 })  # fmt: skip
 _FLOAT = frozenset({"latitude", "longitude"})
-_GEO_PRECISION = {"site": 1, "town": 1, "district": 2, "province": 2, "country": 3}
+# ACLED's geo-precision: 1 the town itself, 2 a part of a region or near a town, 3 a province
+# or larger (located at its centre)
+_GEO_PRECISION = {"site": 1, "town": 1, "district": 2, "province": 3, "country": 3}
 _NO_COUNTRY = "XXX"  # ISO 3166 user-assigned code: the event's country is not known
 _TARGET_NAMES = {7: "Civilians", 6: "Protesters"}
 
@@ -107,11 +109,16 @@ def _order(record: dict[str, Any]) -> tuple[int, int]:
     return int(record["story_id"]), int(str(record["id"]).rsplit(".", 1)[1])
 
 
-def _place_gap(a: dict[str, Any] | None, b: dict[str, Any] | None) -> float | None:
-    """km between two chosen locations (0 for one place id); ``None`` when unknown."""
+def _place_gap(a: dict[str, Any] | None, b: dict[str, Any] | None, *,
+               within: bool = False) -> float | None:  # fmt: skip
+    """km between two chosen locations (0 for one place id, and with ``within`` for a country
+    and a place in it); ``None`` when unknown."""
     if a is None or b is None:
         return None
     if a["value"] == b["value"]:
+        return 0.0
+    if within and "country" in (a.get("precision"), b.get("precision")) and (
+            a.get("country") == b.get("country")):  # fmt: skip
         return 0.0
     if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
         return None
@@ -125,10 +132,12 @@ def merge_records(records: list[dict[str, Any]], place_km: float) -> list[list[d
     an event in each. Two records of different stories are one happening when they are of one
     kind (the same ACLED sub-type, or two violent types with the same stated toll: see
     ``_one_kind``), on the same day and at the same place (one place id, or chosen locations at
-    most ``place_km`` apart: setting ``fuse_place_km``), and both are background or both not.
-    Links are taken closest first (one place id, then by distance, then by event order) and
-    join groups only while a group holds at most one event of each story (fusion kept a
-    story's events apart on purpose). Each group is ordered representative first: most
+    most ``place_km`` apart: setting ``fuse_place_km``; with one toll, a country and a place in
+    it), and both are background or both not. Links are taken closest first (one place id, then
+    by distance, then by event order) and join groups only while a group holds at most one
+    event of each story (fusion kept a story's events apart on purpose), unless the link is one
+    toll: two events of one story on one day and place with the same dead are one happening
+    that fusion typed two ways. Each group is ordered representative first: most
     independent sources, then the earliest event (story id, then sequence); groups come in the
     order of their first record in ``records``. Deterministic: the same records in any order
     give the same groups. Nothing is added up here; ``acled_rows`` takes each count from one
@@ -144,19 +153,23 @@ def merge_records(records: list[dict[str, Any]], place_km: float) -> list[list[d
     for bucket in buckets.values():
         for x, i in enumerate(bucket):
             for j in bucket[x + 1 :]:
-                if records[i]["story_id"] == records[j]["story_id"]:
-                    continue
                 if not _one_kind(records[i], records[j]):
                     continue
-                gap = _place_gap(_chosen(records[i], "location"), _chosen(records[j], "location"))
+                if records[i]["story_id"] == records[j]["story_id"] and not _same_toll(
+                        records[i], records[j]):
+                    continue  # fusion kept a story's events apart; one toll joins them again
+                toll = _same_toll(records[i], records[j])
+                gap = _place_gap(_chosen(records[i], "location"), _chosen(records[j], "location"),
+                                 within=toll)
                 if gap is not None and gap <= place_km:
-                    links.append((gap, _order(records[i]), _order(records[j]), i, j))
+                    links.append((gap, _order(records[i]), _order(records[j]), i, j, toll))
+    links += _recalls(records)
     group_of = {i: i for i in range(len(records))}
     members = {i: [i] for i in range(len(records))}
-    for *_, i, j in sorted(links):
+    for *_, i, j, toll in sorted(links):
         gi, gj = group_of[i], group_of[j]
         stories = [{records[k]["story_id"] for k in members[g]} for g in (gi, gj)]
-        if gi == gj or stories[0] & stories[1]:
+        if gi == gj or (stories[0] & stories[1] and not toll):
             continue
         members[gi] += members.pop(gj)
         for k in members[gi]:
@@ -170,15 +183,46 @@ def merge_records(records: list[dict[str, Any]], place_km: float) -> list[list[d
 _VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
+_RECALL_DAYS = 10  # a later report recalling "the bombing that killed 32" within this window
+
+
+def _recalls(records: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """Links (as ``merge_records`` takes them, after every same-day link) from the earliest
+    event of a sub-type, place id and toll to the later ones within ``_RECALL_DAYS``: a report
+    days later that recalls "the bombing in Suruç that killed 32" in a sentence it dates by its
+    own day is the same bombing, not a new one with the same dead in the same town."""
+    seen: dict[tuple[Any, ...], tuple[date, int]] = {}
+    links = []
+    for i in sorted(range(len(records)), key=lambda i: (_value(records[i], "date") or "",
+                                                        _order(records[i]))):  # fmt: skip
+        r = records[i]
+        day, killed, loc = _value(r, "date"), _value(r, "killed"), _chosen(r, "location")
+        if not (day and killed and loc and r.get("acled_subtype")) or r["background"]:
+            continue
+        if loc.get("precision") == "country":
+            continue
+        key = (r["acled_subtype"], loc["value"], killed)
+        when = date.fromisoformat(day[:10])
+        first = seen.setdefault(key, (when, i))
+        if first[1] != i and (when - first[0]).days <= _RECALL_DAYS:
+            links.append((float("inf"), _order(records[first[1]]), _order(r), first[1], i, True))
+    return links
+
+
+def _same_toll(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Both violent, and one stated toll above 0."""
+    killed = _value(a, "killed")
+    return (bool(killed) and killed == _value(b, "killed")
+            and {a.get("acled_type"), b.get("acled_type")} <= _VIOLENCE)  # fmt: skip
+
+
 def _one_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two events can be one happening: one ACLED sub-type, or two violent types with one
     stated toll (above 0): reports type one car bomb as an attack or as an explosion, and a
     border shooting as a clash or as shelling, but give it the same dead."""
     if a.get("acled_subtype") and a.get("acled_subtype") == b.get("acled_subtype"):
         return True
-    killed = _value(a, "killed")
-    return (bool(killed) and killed == _value(b, "killed")
-            and {a.get("acled_type"), b.get("acled_type")} <= _VIOLENCE)  # fmt: skip
+    return _same_toll(a, b)
 
 
 def _first(group: list[dict[str, Any]], name: str) -> Any:
@@ -264,7 +308,7 @@ def _row(
     admin1, admin2, admin3 = acled.admin_levels(loc["value"] if loc else None)
     date_value = _chosen(rep, "date") or _chosen(rep, "location")
     quote = date_value["sources"][0]["quote"] if date_value and date_value["sources"] else ""
-    outlets = sorted({o for r in group for o in r["outlets"]})
+    outlets = sorted({o for r in group for o in r["outlets"] if not o.startswith("doc:")})
     stories = sorted({int(r["story_id"]) for r in group})
     times = [t for s in stories if (t := _unix(changed.get(s))) is not None]
     contradictions = [f"{c['kind']}: {c['what']}" for r in group
@@ -308,6 +352,7 @@ def acled_rows(
 ) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """The export rows of ``records`` (``COLUMNS``, unknown values ``None``), each with the
     records merged into it (representative first), in the order of ``records``."""
+    records = [r for r in records if r.get("acled_type")]  # statements have no ACLED type
     groups = merge_records(records, store.settings.fuse_place_km)
     docs = sorted({d for r in records for d in r["documents"]})
     evidence = event_evidence(store, docs)

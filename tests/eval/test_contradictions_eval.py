@@ -37,7 +37,7 @@ def _gold(tmp_path: Path, judgements: list[dict]) -> Path:
 
 def test_a_found_contradiction_is_matched_to_its_judgement_by_key(tmp_path: Path) -> None:
     first = score_contradictions(Settings(), _gold(tmp_path, []))
-    assert first["found"] == 1 and first["unjudged"] == 1 and first["precision"] is None
+    assert first["found"] == 1 and first["unjudged"] == 1 and first["precision_of_judged"] is None
     key = first["unjudged_keys"][0]
     assert key.startswith("field_conflict|killed|") and "t:0" in key and "t:1" in key
     judged = [{"key": key, "kind": "field_conflict", "field": "killed", "values": ["3", "5"],

@@ -10,9 +10,11 @@ reported on the documents of those story sets. Each judgement: ``key`` (see ``it
 
 The documents are ingested into a fresh temporary store by the real pipeline (as
 ``khabar eval stories`` does). Output: every contradiction found, matched to a judgement by its
-key, else by kind, field and values with at least half of its articles in common; ``precision``
-= real / judged among those found, with ``judged`` and ``unjudged`` counts (an unjudged
-contradiction is listed, never guessed), per kind and per false reason.
+key, else by kind, field and values with at least half of its articles in common (each
+judgement once); ``precision`` = real / found, an unjudged contradiction counted false (the
+lower bound; ``precision_if_unjudged_real`` is the upper one, ``precision_of_judged`` real /
+judged), with ``judged`` and ``unjudged`` counts (an unjudged contradiction is listed, never
+guessed), per kind and per false reason.
 
 Errors: ``EvalError`` for an unreadable file or one of another format.
 """
@@ -116,17 +118,23 @@ def _values(item: dict[str, Any]) -> frozenset[str]:
 
 
 def _match(item: dict[str, Any], judged: list[dict[str, Any]],
-           by_key: dict[str, dict[str, Any]]) -> dict[str, Any] | None:  # fmt: skip
-    if item["key"] in by_key:
-        return by_key[item["key"]]
+           by_key: dict[str, dict[str, Any]], used: set[int]) -> dict[str, Any] | None:  # fmt: skip
+    """The judgement of ``item``: the one of its key, else one of the same kind, field and
+    values sharing at least half of its articles; each judgement is used once (``used``: the
+    ids of those taken)."""
+    j = by_key.get(item["key"])
+    if j is not None and id(j) not in used:
+        used.add(id(j))
+        return j
     mine = _articles(item)
     for j in judged:
-        if (j["kind"], j["field"]) != (item["kind"], item["field"]):
+        if id(j) in used or (j["kind"], j["field"]) != (item["kind"], item["field"]):
             continue
         if frozenset(map(str, j["values"])) != _values(item):
             continue
         theirs = set(j["articles"])
         if mine and len(mine & theirs) * 2 >= max(len(mine), len(theirs)):
+            used.add(id(j))
             return j
     return None
 
@@ -146,8 +154,9 @@ def score_contradictions(settings: Settings, path: str | Path) -> dict[str, Any]
     kinds: dict[str, Counter[str]] = {}
     reasons: Counter[str] = Counter()
     unjudged = []
+    used: set[int] = set()
     for item in items:
-        j = _match(item, judged, by_key)
+        j = _match(item, judged, by_key, used)
         verdict = j["verdict"] if j else "unjudged"
         verdicts[verdict] += 1
         kinds.setdefault(item["kind"], Counter())[verdict] += 1
@@ -156,11 +165,16 @@ def score_contradictions(settings: Settings, path: str | Path) -> dict[str, Any]
         if j is None:
             unjudged.append(item["key"])
     n_judged = verdicts["real"] + verdicts["false"]
+    found = len(items)
     return {
-        "found": len(items),
+        "found": found,
         "judged": n_judged,
         "unjudged": verdicts["unjudged"],
-        "precision": round(verdicts["real"] / n_judged, 4) if n_judged else None,
+        # bounds: an unjudged contradiction counted false, and counted real
+        "precision": round(verdicts["real"] / found, 4) if found else None,
+        "precision_if_unjudged_real": (round((verdicts["real"] + verdicts["unjudged"]) / found, 4)
+                                       if found else None),  # fmt: skip
+        "precision_of_judged": round(verdicts["real"] / n_judged, 4) if n_judged else None,
         "per_kind": {k: dict(v) for k, v in sorted(kinds.items())},
         "false_reasons": dict(reasons.most_common()),
         "unjudged_keys": unjudged,

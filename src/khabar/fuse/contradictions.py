@@ -25,10 +25,12 @@ Propositions come from the multilingual cue phrases of ``resources/claim_concept
 (Arabic, Persian and English phrases map to one concept, so claims in Persian and in Arabic
 are compared with each other) and accounts from ``resources/fusion_cues.tsv``. A
 proposition is negated by a negation word just before its cue or by a denial verb. Two claims
-are compared only when they are about the same canonical event: the event of a mention in the
+are compared when they are about the same canonical event: the event of a mention in the
 claim's sentence, else the main event of the claim's report (most claims are not in an event
 sentence; a report's claims are about its main event unless they say otherwise). Claims tied
-to no event are never compared.
+to no event (a proposition such as "the group resumed its attacks") are compared when their
+reports came out within ``_CLAIM_DAYS`` days of each other, or when a report's time is
+unknown.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from typing import Any
 
 from khabar.extract.actors import actor_dictionary
 from khabar.extract.document import iso_day
-from khabar.fuse.events import CanonicalEvent, FieldValue
+from khabar.fuse.events import CanonicalEvent
 from khabar.fuse.facts import ClaimFact, MentionFact, Source, fusion_cues
 from khabar.normalize import normalize
 from khabar.resources import read_csv
@@ -349,26 +351,17 @@ class _Finder:
         return actor.name if actor else pick[1]
 
     def fields(self) -> None:
+        """One contradiction per pair of values shown to disagree (``fuse.events``), each with
+        its own reason to think both sides speak of the same event."""
         for e in self.events:
             for name, pairs in e.conflicts.items():
-                vals: dict[Any, FieldValue] = {}
-                whys: list[str] = []
                 for a, b in pairs:
-                    vals[a.value], vals[b.value] = a, b
-                    why = e.why.get((name, a.value, b.value), "")
-                    if why and why not in whys:
-                        whys.append(why)
-                what = f"{name} of the event: " + " vs ".join(
-                    f"{v.label} ({v.independent} source{'s' * (v.independent != 1)})"
-                    for v in vals.values())  # fmt: skip
-                self.add(
-                    "field_conflict",
-                    name,
-                    what,
-                    [Side(v.label, list(v.sources)) for v in vals.values()],
-                    e.id,
-                    "; ".join(whys),
-                )
+                    what = f"{name} of the event: " + " vs ".join(
+                        f"{v.label} ({v.independent} source{'s' * (v.independent != 1)})"
+                        for v in (a, b))  # fmt: skip
+                    self.add("field_conflict", name, what,
+                             [Side(v.label, list(v.sources)) for v in (a, b)], e.id,
+                             e.why.get((name, a.value, b.value), ""))  # fmt: skip
 
     def dates(self) -> None:
         for e in self.events:

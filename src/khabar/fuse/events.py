@@ -469,6 +469,8 @@ def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | Non
         v = getattr(x, role)
         if v and v == getattr(y, role) and v in actor_dictionary().actors:
             said[role] = f"both name {_actor_label(v)} as {role}"
+    if name != "location" and x.subtype and y.subtype and x.subtype != y.subtype:
+        return None  # a bombing's toll and a shooting's in one town on one day: two events
     if name == "location":
         same = {"toll", "actor", "target"} & said.keys()
         ok = {"day", "main", "kind"} <= said.keys() and bool(same)
@@ -479,17 +481,14 @@ def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | Non
     return f"{x.doc.outlet or x.doc.id} and {y.doc.outlet or y.doc.id}: " + "; ".join(said.values())
 
 
-def _latest(fv: FieldValue) -> str | None:
-    days = [s.reported for s in fv.sources]
-    return None if None in days or not days else max(d for d in days if d)
-
-
 def _is_update(a: FieldValue, b: FieldValue, hours: float) -> bool:
     """A toll that rose between reports: every report of the higher number came out (published,
     else crawled) at least ``hours`` after every report of the lower one (tolls rise as bodies
-    are found; that is news, not a contradiction). Without those times nothing is an update."""
+    are found; that is news, not a contradiction). A report known only by its day counts as the
+    end of that day on the lower side and its start on the higher side. Without those times
+    nothing is an update."""
     low, high = sorted((a, b), key=lambda v: v.value)
-    low_times = [_instant(s.reported) for s in low.sources]
+    low_times = [_instant(s.reported, end_of_day=True) for s in low.sources]
     high_times = [_instant(s.reported) for s in high.sources]
     if not low_times or not high_times or None in low_times or None in high_times:
         return False
@@ -497,10 +496,14 @@ def _is_update(a: FieldValue, b: FieldValue, hours: float) -> bool:
     return gap >= timedelta(hours=hours)
 
 
-def _instant(value: str | None) -> datetime | None:
-    """A publication or crawl time as a naive UTC-less instant (a day alone: its midnight)."""
+def _instant(value: str | None, *, end_of_day: bool = False) -> datetime | None:
+    """A publication or crawl time as a UTC instant without zone (a time with no zone is taken
+    as UTC); a day alone is its start, or with ``end_of_day`` the start of the next day."""
     if not value:
         return None
+    if len(value) == 10 and (day := iso_day(value)) is not None:
+        start = datetime(day.year, day.month, day.day)
+        return start + timedelta(days=1) if end_of_day else start
     try:
         t = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -515,11 +518,13 @@ def _official(fv: FieldValue) -> int:
     return sum(1 for s in fv.sources if s.speaker_id and s.speaker_id != "anonymous")
 
 
-def _earliest(fv: FieldValue) -> str:
-    return min(s.reported or "9999" for s in fv.sources)
+def _earliest(fv: FieldValue) -> datetime:
+    """When the first report of a value came out (unknown times last)."""
+    return min((t for s in fv.sources if (t := _instant(s.reported))), default=datetime.max)
 
 
-def _choose(name: str, vals: list[FieldValue], conflicting: bool) -> tuple[Any, str]:
+def _choose(name: str, vals: list[FieldValue], conflicting: bool,
+            hours: float = 6.0) -> tuple[Any, str]:  # fmt: skip
     if len(vals) == 1:
         return vals[0].value, "only value"
     if not conflicting and name == "time":  # a clock time refines "evening"
@@ -534,8 +539,11 @@ def _choose(name: str, vals: list[FieldValue], conflicting: bool) -> tuple[Any, 
         if len(vals) == 1:
             return vals[0].value, "only value at the most specific level"
     if name in ("killed", "injured") and not conflicting:  # a rising toll: its last report
-        latest = max(vals, key=lambda v: (_latest(v) or "", v.value))
-        return latest.value, "latest report of a rising toll"
+        rose = [v for v in vals
+                if all(_is_update(u, v, hours) for u in vals if u.value < v.value)
+                and any(u.value < v.value for u in vals)]  # fmt: skip
+        if rose:  # every lower toll was reported hours before: the highest is the latest
+            return max(rose, key=lambda v: v.value).value, "latest report of a rising toll"
     ranked = sorted(vals, key=lambda v: (-v.independent, -_official(v), _earliest(v)))
     first, second = ranked[0], ranked[1]
     if first.independent > second.independent:
@@ -555,8 +563,12 @@ def build_events(
     for n, members in enumerate(_group(mentions, settings), 1):
         event = CanonicalEvent(f"{story_id}.{n}", story_id, members)
         event.fields = _collect(members)
-        event.conflicts = _conflicts(event, settings.fuse_place_km, settings.fuse_update_hours)
+        if event.acled_type not in _PHYSICAL:  # an arrest, a statement: the tolls its
+            for name in ("killed", "injured"):  # sentences give are of the attack they recall
+                event.fields.pop(name, None)
+        hours = settings.fuse_update_hours
+        event.conflicts = _conflicts(event, settings.fuse_place_km, hours)
         for name, vals in event.fields.items():
-            event.chosen[name] = _choose(name, vals, name in event.conflicts)
+            event.chosen[name] = _choose(name, vals, name in event.conflicts, hours)
         events.append(event)
     return events
