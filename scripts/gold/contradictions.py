@@ -161,6 +161,15 @@ def _labels(who: str, split: str) -> dict[str, dict]:
     return out
 
 
+def _kappa(a: list[str], b: list[str]) -> str:
+    """Cohen's kappa of two annotators' verdicts ("n/a" when chance agreement is total)."""
+    n = len(a)
+    seen = sorted(set(a) | set(b))
+    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
+    chance = sum((a.count(v) / n) * (b.count(v) / n) for v in seen)
+    return "n/a" if chance == 1 else f"{(observed - chance) / (1 - chance):.2f}"
+
+
 def build(split: str) -> int:
     judged = _judged(split)
     labels_a, labels_b = _labels("A", split), _labels("B", split)
@@ -183,8 +192,11 @@ def build(split: str) -> int:
                                    encoding="utf-8")  # fmt: skip
     both = [k for k in labels_b if k in labels_a]
     if both:
-        same = sum(labels_a[k]["verdict"] == labels_b[k]["verdict"] for k in both)
-        print(f"agreement A/B on {len(both)} items: {same / len(both):.2f}")
+        va = [labels_a[k]["verdict"] for k in both]
+        vb = [labels_b[k]["verdict"] for k in both]
+        same = sum(x == y for x, y in zip(va, vb, strict=True))
+        print(f"agreement A/B on {len(both)} items: {same / len(both):.2f}, Cohen's kappa "
+              f"{_kappa(va, vb)}")
     real = sum(r["verdict"] == "real" for r in rows)
     print(f"{len(rows)} judgements ({real} real) → {_judged_path(split).relative_to(ROOT)}")
     return 0

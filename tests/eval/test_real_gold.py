@@ -101,6 +101,14 @@ def test_real_news_stories_meet_their_floors(name: str) -> None:
     assert check_floors(f"stories_{name.replace('-', '_')}", scores) == []
 
 
+def test_judged_contradictions_meet_their_floor_and_every_one_is_judged() -> None:
+    from khabar.eval.contradictions import score_contradictions
+
+    scores = score_contradictions(Settings(), REAL / "contradictions" / "dev.json")
+    assert scores["unjudged"] == 0, scores["unjudged_keys"]  # dump and judge the new ones
+    assert check_floors("contradictions_dev", scores) == []
+
+
 def test_report_dates_meet_their_floors_and_count_every_report() -> None:
     scores = report_date_scores(Settings(), REAL / "stories" / "crossling-dev.json")
     part = scores["all"]

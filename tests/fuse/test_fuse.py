@@ -348,3 +348,12 @@ def test_a_statement_takes_no_toll_from_the_bombing_its_sentence_recalls() -> No
                                       "Suicide bomb")], Settings())  # fmt: skip
     tolls = {e.plover: e.value("killed") for e in events}
     assert tolls.get("ASSAULT") == 30 and tolls.get("ACCUSE") is None
+
+
+
+def test_a_toll_that_may_count_the_attacker_is_approximate() -> None:
+    from khabar.fuse.facts import _toll_words
+
+    assert "about" in _toll_words("Three are dead (including the shooter) after a gunman opens fire.")
+    assert "about" in _toll_words("قتل شخصان برصاص مسلح اطلق النار داخل صالة سينما ثم انتحر")
+    assert _toll_words("قتل شخصان برصاص مسلح داخل صالة سينما") == frozenset()

@@ -451,7 +451,9 @@ def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | Non
     said: dict[str, str] = {}
     px, py = _specific(x), _specific(y)
     shared = sorted({p.name for p in _named(x)} & {p.name for p in _named(y)})
+    # a site near a town (a base by its city) is one place; two towns are two places
     near = [(p.name, q.name) for p in px for q in py if p.country == q.country
+            and "site" in (p.precision, q.precision)
             and distance_km((p.lat, p.lon), (q.lat, q.lon)) <= km]  # fmt: skip
     if shared:
         said["place"] = f"both name {shared[0]}"
