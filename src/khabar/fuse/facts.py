@@ -409,14 +409,19 @@ def _toll_words(sentence: str) -> frozenset[str]:
     toll replacing an earlier one: "ارتفعت حصيلة", "rose to"), ``vague N`` (a word such as
     "العشرات" read as N); cue words: ``fusion_cues.tsv`` kinds ``lower_bound``, ``approximate``,
     ``update``, and ``vague_numbers``."""
-    norm = " " + normalize(sentence) + " "
+    plain = _words(sentence)
     cues = fusion_cues()
     words = {label for kind, label in (("lower_bound", "at least"), ("approximate", "about"),
                                        ("update", "update"))
-             if any(f" {c} " in norm for c in cues[kind])}  # fmt: skip
-    plain = " " + " ".join(re.findall(r"\w+", norm)) + " "
+             if any(_words(c) in plain for c in cues[kind])}  # fmt: skip
     words |= {f"vague {n}" for w, n in vague_numbers() if f" {w} " in plain or f" ال{w} " in plain}
     return frozenset(words)
+
+
+def _words(text: str) -> str:
+    """The words of ``text``, normalised, space-separated and padded: cues match whole words
+    whatever punctuation stands around them ("(including the shooter)")."""
+    return " " + " ".join(re.findall(r"\w+", normalize(text))) + " "
 
 
 @lru_cache(maxsize=1)
