@@ -72,3 +72,11 @@ def test_disorder_types_and_time_precision() -> None:
     assert time_precision("2024-04-21", [("crawl (upper bound)", None)]) == 2
     assert time_precision("2024-04-21", [("publication", "around")]) == 2
     assert time_precision(None, []) == 3 and time_precision("2024-04", []) == 3
+
+
+def test_an_affiliation_that_is_an_actor_id_is_no_country_and_messengers_are_no_actors() -> None:
+    from khabar.acled import actor_inter, is_messenger
+
+    # Abu Mahdi al-Muhandis: PMF;KH — "KH" is Kata'ib Hezbollah, not Cambodia
+    assert actor_inter("MUHANDIS", "IQ") != 8
+    assert is_messenger("REUTERS") and not is_messenger("KH")

@@ -131,11 +131,23 @@ def _chain(actor_id: str) -> list[str]:
     return out
 
 
+_MESSENGERS = frozenset({"agency", "media", "monitor"})
+
+
+def is_messenger(actor_id: str) -> bool:
+    """A news agency, outlet or monitor (Reuters, Al Jazeera, SOHR): it reports an event, it is
+    never one of its actors (kinds of ``resources/actors.tsv``)."""
+    actor = actor_dictionary().actors.get(actor_id)
+    return actor is not None and actor.kind in _MESSENGERS
+
+
 def _home(actor_id: str) -> str | None:
     """ISO2 country an actor belongs to, when its dictionary row says."""
     actors = actor_dictionary().actors
     for a in _chain(actor_id):
         for aff in actors[a].affiliation:
+            if aff in actors:  # an actor id ("KH": Kata'ib Hezbollah), not a country code
+                continue
             if len(aff) == 2 and country(aff) is not None:
                 return aff
     if actor_id in _world():

@@ -270,7 +270,7 @@ def _target(
     report's target or victims (as written) that names a generic actor names that type."""
     for r in group:
         chosen = _chosen(r, "target")
-        if chosen is not None:
+        if chosen is not None and not acled.is_messenger(str(chosen["value"])):
             return chosen["label"], acled.actor_inter(str(chosen["value"]), where)
     codes: set[int] = set()
     for r in group:
@@ -302,7 +302,8 @@ def _row(
     country_name = where.name if where else (cc or "")
     day = _value(rep, "date")
     anchors, basis = _date_evidence(group, day, evidence)
-    actor = next((v for r in group if (v := _chosen(r, "actor")) is not None), None)
+    actor = next((v for r in group if (v := _chosen(r, "actor")) is not None
+                  and not acled.is_messenger(str(v["value"]))), None)  # fmt: skip
     inter1 = acled.actor_inter(str(actor["value"]), cc) if actor else None
     actor2, inter2 = _target(group, cc, evidence, country_name)
     admin1, admin2, admin3 = acled.admin_levels(loc["value"] if loc else None)
