@@ -72,6 +72,10 @@ _STATED_ANCHORS = ("absolute", "publication", "wire copy")  # a day the report s
 
 @dataclass(frozen=True, slots=True)
 class Country:
+    """A country as ACLED names it: ISO 3166-1 alpha-2 and alpha-3 codes, the numeric code
+    (ACLED's ``iso``), ACLED's spelling of the name and ACLED's region
+    (``resources/acled_countries.tsv``)."""
+
     iso2: str
     iso3: str
     isonumeric: int

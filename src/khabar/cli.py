@@ -647,7 +647,8 @@ def export_cmd(
     )  # fmt: skip
     with open_store(_settings(db, config), create=False) as store:
         n = export_events(store, fmt, path, filters)
-    out.print(f"{n} events written to {path} ({fmt})")
+    what = {"jsonl": "event records", "geojson": "features"}.get(fmt, "rows")
+    out.print(f"{n} {what} written to {path} ({fmt})")
 
 
 @app.command("serve")
