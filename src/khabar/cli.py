@@ -659,19 +659,49 @@ def serve_cmd(
     config: ConfigOpt = None,
 ) -> None:
     """Serve the REST API (OpenAPI at /docs) and the web UI over the store, on 127.0.0.1 by
-    default; works with no internet (Leaflet and the country borders are vendored).
+    default; works with no internet (Leaflet and the country borders are vendored). Writes
+    need the API token: the api_token setting, or one made on first start, kept in
+    <database>.token (mode 0600) and printed once. Binding beyond loopback needs api_token set
+    (exit 2 otherwise).
 
     Example: khabar serve --port 8700
     """
     import uvicorn
 
-    from khabar.api import create_app
+    from khabar.api import allowed_hosts, create_app, ensure_api_token, is_loopback
 
     settings = _settings(db, config)
+    host, port = host or settings.api_host, port or settings.api_port
+    if not is_loopback(host) and not settings.api_token:
+        err.print(
+            f"refusing to serve on {host}: beyond loopback, other machines can reach the "
+            "server, so it needs an API token you chose: set the setting api_token (e.g. "
+            "KHABAR_API_TOKEN=<a long random string>), and api_token_reads = true if reading "
+            "should need it too; or serve on 127.0.0.1",
+            markup=False, highlight=False, soft_wrap=True,
+        )  # fmt: skip
+        raise typer.Exit(2)
     with open_store(settings, create=False):
         pass  # a clear error now, not on the first request, when the database is missing
-    host, port = host or settings.api_host, port or settings.api_port
-    out.print(f"khabar UI: http://{host}:{port}/   API docs: http://{host}:{port}/docs")
+    token, path, made = ensure_api_token(settings)
+    settings = settings.replace(api_host=host, api_port=port, api_token=token)
+
+    def say(line: str) -> None:  # no markup, no wrapping: the token and paths print whole
+        out.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    if made:
+        say(f"API token (writes send 'Authorization: Bearer <token>'; shown this once, kept in "
+            f"{path}): {token}")  # fmt: skip
+    elif path is not None:
+        say(f"API token: in {path} (writes send 'Authorization: Bearer <token>')")
+    else:
+        say("API token: the api_token setting (writes send 'Authorization: Bearer <token>')")
+    if not is_loopback(host):
+        say(f"Beyond loopback: only requests naming one of these hosts, or the IP address they "
+            f"arrive at, are answered: {', '.join(sorted(allowed_hosts(settings)))} (setting "
+            f"api_allowed_hosts); reads {'need' if settings.api_token_reads else 'do not need'}"
+            " the token.")  # fmt: skip
+    say(f"khabar UI: http://{host}:{port}/   API docs: http://{host}:{port}/docs")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 

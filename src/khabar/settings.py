@@ -306,6 +306,31 @@ class Settings:
     api_cors_origins: tuple[str, ...] = _opt(
         (), "Origins allowed to call the API from a browser (CORS); empty = CORS off."
     )
+    api_token: str = _opt(
+        "",
+        "Token that API writes (POST) need, sent as `Authorization: Bearer <token>`; empty: "
+        "`khabar serve` creates one on first start, keeps it in `<database>.token` (mode 0600) "
+        "and prints it once. Binding beyond loopback needs this set (KHABAR_API_TOKEN).",
+    )
+    api_token_reads: bool = _opt(
+        False, "Reads (GET /api/...) need the token too; the web UI then asks for it once."
+    )
+    api_allowed_hosts: tuple[str, ...] = _opt(
+        ("localhost", "127.0.0.1", "::1"),
+        "Host header values the server answers (against DNS rebinding), besides the address it "
+        "binds to (api_host) and the IP a request arrives at; any other Host: 400. `*`: any.",
+    )
+    api_writer: str = _opt(
+        "process",
+        "Where POSTed articles are ingested: `process` (a child process of the server, so "
+        "their extraction and fusion never slow the readers down) or `thread` (in the server).",
+    )
+    api_write_queue: int = _opt(
+        100, "Most POST requests waiting for the API's writer; one more is refused with 429."
+    )
+    api_jobs_kept: int = _opt(
+        1000, "Finished API ingest jobs whose outcome GET /api/ingests/{job} still returns."
+    )
     # --- language id -------------------------------------------------------------------------
     langid_max_chars: int = _opt(600, "Characters of text given to the language-id model.")
     langid_min_score: float = _opt(
@@ -397,10 +422,13 @@ def _validated(s: Settings) -> Settings:
                  "max_header_line_bytes", "max_document_chars",
                  "story_candidate_recent", "fuse_place_km", "fuse_origin_window",
                  "api_page_size", "api_max_page_size", "api_max_body_bytes",
+                 "api_write_queue", "api_jobs_kept",
                  "embed_batch_size", "embed_lead_chars", "embed_batch_tokens",
                  "similar_limit"):  # fmt: skip
         if getattr(s, name) <= 0:
             raise ConfigError(f"setting {name!r} must be positive, got {getattr(s, name)}")
+    if s.api_writer not in ("process", "thread"):
+        raise ConfigError(f"setting 'api_writer' must be process or thread, got {s.api_writer!r}")
     if s.embed_device not in _EMBED_DEVICES:
         raise ConfigError(
             f"setting 'embed_device' must be one of {', '.join(_EMBED_DEVICES)}, "

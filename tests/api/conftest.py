@@ -1,4 +1,5 @@
-"""A real store with the samples ingested, and the API app and client over it."""
+"""A real store with the samples ingested, and the API app and client over it. Writes need the
+token ``TOKEN``."""
 
 from __future__ import annotations
 
@@ -15,12 +16,16 @@ from khabar.settings import Settings, load_settings
 from khabar.store import open_store
 from tests.conftest import REFERENCE_DATE
 
+TOKEN = "test-token-0123456789"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
 
 def samples_settings(folder: Path, seeds: Path, **overrides: object) -> Settings:
     settings = load_settings(
-        {"database": str(folder / "api.db"), "reference_date": REFERENCE_DATE, **overrides},
+        {"database": str(folder / "api.db"), "reference_date": REFERENCE_DATE,
+         "api_token": TOKEN, **overrides},
         environ={},
-    )
+    )  # fmt: skip
     with open_store(settings) as store:
         ingest([str(seeds)], store)
     return settings

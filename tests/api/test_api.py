@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from khabar.api import create_app
 from khabar.store import open_store
-from tests.api.conftest import samples_settings
+from tests.api.conftest import AUTH, samples_settings
 
 
 def _error(response, status: int) -> dict:  # type: ignore[no-untyped-def]
@@ -85,7 +85,8 @@ def test_errors_have_one_shape_and_no_traceback(client: TestClient) -> None:
     assert _error(client.get("/api/stories", params={"limit": 10**6}), 400)
     assert _error(client.get("/api/events", params={"since": "yesterday"}), 422)
     assert _error(client.get("/api/export", params={"format": "xlsx"}), 400)
-    assert _error(client.post("/api/documents", json={"articles": []}), 422)
+    assert _error(client.post("/api/documents", json={"articles": []}, headers=AUTH), 422)
+    assert _error(client.post("/api/documents", json={"articles": []}), 401)  # token first
 
 
 def test_internal_errors_hide_their_details(client: TestClient, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -101,17 +102,17 @@ def test_internal_errors_hide_their_details(client: TestClient, monkeypatch) -> 
 
 def test_ingest_by_post_validates_and_quarantines(tmp_path: Path, seeds: Path) -> None:
     app = create_app(samples_settings(tmp_path, seeds))
-    with TestClient(app) as c:
+    with TestClient(app, headers=AUTH) as c:
         good = {"title": "هجوم على كالسو", "text": "قتل ثلاثة جنود عراقيين في هجوم صاروخي على "
                 "معسكر كالسو جنوب بغداد يوم السبت 20 أبريل 2024 بحسب مصادر أمنية."}  # fmt: skip
-        r = c.post("/api/documents", json={"articles": [good, {"text": " "}]})
+        r = c.post("/api/documents?wait=true", json={"articles": [good, {"text": " "}]})
         assert r.status_code == 201, r.text
         body = r.json()
         assert body["ingested"] == 1 and body["quarantined"] == 1
         assert body["quarantine"][0]["reason"] == "no_text"
         doc = c.get(f"/api/documents/{body['ingested_ids'][0]}").json()
         assert doc["title"] == good["title"]
-        again = c.post("/api/documents", json={"articles": [good]}).json()
+        again = c.post("/api/documents?wait=true", json={"articles": [good]}).json()
         assert again["ingested"] == 0  # same text: a duplicate, nothing new
 
 
