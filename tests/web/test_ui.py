@@ -13,31 +13,22 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from khabar.api import create_app
 from khabar.pipeline import ingest
-from khabar.settings import load_settings
+from khabar.settings import Settings, load_settings
 from khabar.store import open_store
 from tests.conftest import REFERENCE_DATE
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package, installed by `make test`
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 HOSTILE = "<img src=x onerror=alert(1)>"
+SPOOF = "Speicher photo_\u202egnp.exe"  # shows as "photo_exe.png" if the override applies
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("ui")
-    settings = load_settings(
-        {"database": str(folder / "ui.db"), "reference_date": REFERENCE_DATE}, environ={}
-    )
-    hostile = folder / "hostile.jsonl"
-    hostile.write_text(json.dumps({"title": HOSTILE, "text": (
-        "<script>alert(2)</script> قتل ثلاثة جنود عراقيين في هجوم صاروخي على معسكر التاجي "
-        "شمال بغداد يوم الأحد 5 مايو 2024 بحسب مصادر أمنية عراقية.")}, ensure_ascii=False))  # fmt: skip
-    with open_store(settings) as store:
-        ingest([str(seeds), str(hostile)], store)
+def _serve(settings: Settings) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -52,6 +43,31 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Iterator[
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def ui_settings(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Settings:
+    folder = tmp_path_factory.mktemp("ui")
+    settings = load_settings(
+        {"database": str(folder / "ui.db"), "reference_date": REFERENCE_DATE}, environ={}
+    )
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in (
+        {"title": HOSTILE, "text": (
+            "<script>alert(2)</script> قتل ثلاثة جنود عراقيين في هجوم صاروخي على معسكر التاجي "
+            "شمال بغداد يوم الأحد 5 مايو 2024 بحسب مصادر أمنية عراقية.")},
+        {"title": SPOOF, "text": (
+            "Two soldiers were killed in a rocket attack on Camp Speicher near Tikrit on Monday "
+            "6 May 2024, security sources said. See \u2067the file\u202ecod.exe for details.")},
+    )), encoding="utf-8")  # fmt: skip
+    with open_store(settings) as store:
+        ingest([str(seeds), str(hostile)], store)
+    return settings
+
+
+@pytest.fixture(scope="module")
+def base_url(ui_settings: Settings) -> Iterator[str]:
+    yield from _serve(ui_settings)
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +186,68 @@ def test_an_unknown_toll_is_said_unknown_not_zero(page: Page, base_url: str) -> 
     content = page.locator(".leaflet-popup-content").inner_text()
     assert "killed: unknown" in content and "killed 0" not in content
     _shot(page, "map-unknown-toll.png")
+
+
+_IN_ORDER = """(root, word) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.data.indexOf(word);
+        if (at < 0) continue;
+        const box = (i) => { const r = document.createRange(); r.setStart(node, i);
+                             r.setEnd(node, i + 1); return r.getBoundingClientRect(); };
+        return box(at).left < box(at + word.length - 1).left;
+    }
+    throw new Error("not found: " + word);
+}"""
+
+
+def _in_order(root: Locator, word: str) -> bool:
+    """Whether the first and last letters of ``word`` inside ``root`` are drawn left to right
+    (not reversed by a bidi override)."""
+    return bool(root.evaluate(_IN_ORDER, word))
+
+
+def test_bidi_controls_in_titles_and_text_are_shown_not_obeyed(page: Page, base_url: str) -> None:
+    _open(page, base_url + "/#/")
+    page.fill("input[name=q]", "Speicher")
+    page.locator("#story-filters button").click()
+    title = page.locator(".story .title", has_text="Speicher").first
+    title.wait_for()
+    assert _in_order(title, "gnp.exe")  # drawn as written, not as "exe.png"
+    shown = title.inner_text()
+    assert not BIDI.search(shown) and "RLO" in shown, repr(shown)
+    assert title.locator(".bidi-control").count() == 1
+    assert title.evaluate("e => getComputedStyle(e).unicodeBidi") in ("isolate", "plaintext")
+    _shot(page, "bidi-title.png")
+    page.locator(".story-link").first.click()
+    page.wait_for_selector("#articles")
+    page.locator("#articles a", has_text="Speicher").click()
+    page.wait_for_selector("#doc-title")
+    assert _in_order(page.locator("#doc-title"), "gnp.exe")
+    assert not BIDI.search(page.locator("#doc-title").inner_text())
+    assert _in_order(page.locator("article"), "cod.exe")
+    body = page.locator("article").inner_text()
+    assert not BIDI.search(body) and "RLI" in body and "RLO" in body, repr(body)
+    assert not BIDI.search(page.locator("main").inner_text())
+    _shot(page, "bidi-article.png")
+
+
+@pytest.fixture(scope="module")
+def token_url(ui_settings: Settings) -> Iterator[str]:
+    yield from _serve(ui_settings.replace(api_token="ui-token-0123456789", api_token_reads=True))
+
+
+def test_the_ui_asks_for_the_token_when_reads_need_it(page: Page, token_url: str) -> None:
+    page.goto(token_url + "/#/")
+    page.wait_for_selector("#token-form")
+    assert "token" in page.locator("#token-form").inner_text().lower()
+    page.fill("#token-form input[name=token]", "wrong")
+    page.locator("#token-form button").click()
+    page.wait_for_selector("#token-form .error")
+    page.fill("#token-form input[name=token]", "ui-token-0123456789")
+    page.locator("#token-form button").click()
+    page.wait_for_selector(".story")
+    assert page.locator(".story").count() >= 3
+    page.goto(token_url + "/#/map")  # kept for the tab: no second prompt
+    page.wait_for_selector("#map-count[data-count]")
+    assert int(page.get_attribute("#map-count", "data-count") or 0) >= 5

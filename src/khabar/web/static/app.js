@@ -1,30 +1,98 @@
 // khabar web UI: a small single-page app over the JSON API. Every piece of article text is
-// inserted with textContent (through el()), never as HTML: a crafted title stays text.
+// inserted with textContent (through el()), never as HTML: a crafted title stays text. Bidi
+// embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) in any text are shown
+// as a visible marker (e.g. "RLO"), never applied, so a title cannot reorder what is displayed
+// ("photo_<RLO>gnp.exe" does not read "photo_exe.png"); user text sits in dir="auto" elements,
+// isolated from what surrounds it. The UI only reads; when reads need the API token
+// (api_token_reads) it asks for it once and keeps it for the tab (sessionStorage).
 "use strict";
 
 const view = document.getElementById("view");
+const TOKEN_KEY = "khabar-api-token";
+
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const BIDI_NAMES = {
+  "\u202A": ["LRE", "LEFT-TO-RIGHT EMBEDDING"], "\u202B": ["RLE", "RIGHT-TO-LEFT EMBEDDING"],
+  "\u202C": ["PDF", "POP DIRECTIONAL FORMATTING"], "\u202D": ["LRO", "LEFT-TO-RIGHT OVERRIDE"],
+  "\u202E": ["RLO", "RIGHT-TO-LEFT OVERRIDE"], "\u2066": ["LRI", "LEFT-TO-RIGHT ISOLATE"],
+  "\u2067": ["RLI", "RIGHT-TO-LEFT ISOLATE"], "\u2068": ["FSI", "FIRST STRONG ISOLATE"],
+  "\u2069": ["PDI", "POP DIRECTIONAL ISOLATE"],
+};
+
+function codePoint(c) {
+  return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+// Text as nodes, each bidi control replaced by a visible marker element.
+function textNodes(value) {
+  const string = String(value);
+  if (!string.match(BIDI_CONTROLS)) return [document.createTextNode(string)];
+  const nodes = [];
+  let last = 0;
+  for (const match of string.matchAll(BIDI_CONTROLS)) {
+    if (match.index > last) nodes.push(document.createTextNode(string.slice(last, match.index)));
+    const [short, name] = BIDI_NAMES[match[0]];
+    const marker = document.createElement("span");
+    marker.className = "bidi-control";
+    marker.title = `${codePoint(match[0])} ${name}: a direction control in the text, shown here, not applied`;
+    marker.textContent = short;
+    nodes.push(marker);
+    last = match.index + match[0].length;
+  }
+  if (last < string.length) nodes.push(document.createTextNode(string.slice(last)));
+  return nodes;
+}
+
+// Attribute text (tooltips): controls named in brackets.
+const plain = (value) => String(value).replace(BIDI_CONTROLS, (c) => `[${BIDI_NAMES[c][0]}]`);
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs || {})) {
     if (value === null || value === undefined || value === false) continue;
     if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? "" : String(value));
+    else node.setAttribute(key, value === true ? "" : key === "value" ? String(value) : plain(value));
   }
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    if (child instanceof Node) node.append(child);
+    else node.append(...textNodes(child));
   }
   return node;
 }
 
 const text = (value, attrs) => el("span", Object.assign({ dir: "auto", class: "rtl-ok" }, attrs || {}), value ?? "");
 
+class NeedToken extends Error {}
+
 async function api(path) {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  const headers = { Accept: "application/json" };
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(path, { headers });
   const body = await response.json();
+  if (response.status === 401) throw new NeedToken(body.error ? body.error.message : "API token needed");
   if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
   return body;
+}
+
+// Reads need the API token (setting api_token_reads): ask for it, keep it for this tab.
+function tokenPage() {
+  const refused = sessionStorage.getItem(TOKEN_KEY) !== null;
+  const input = el("input", { name: "token", type: "password", autocomplete: "off", size: 48 });
+  const form = el("form", { id: "token-form", class: "card" },
+    el("p", {}, "This server shows its data only with its API token (setting api_token_reads). "
+      + "`khabar serve` printed the token on its first start and keeps it in the file <database>.token; "
+      + "it is kept in this tab only."),
+    el("label", {}, "API token ", input), " ", el("button", { type: "submit" }, "Use"),
+    refused ? el("p", { class: "error" }, "That token was refused.") : null);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+    route();
+  });
+  show(el("h1", {}, "API token needed"), form);
+  input.focus();
 }
 
 async function allPages(path) {
@@ -93,7 +161,7 @@ function sideBySide(event, members) {
   const docs = members.filter((m) => event.documents.includes(m.id));
   return el("table", { class: "sidebyside" },
     el("thead", {}, el("tr", {}, el("th", {}, "field (chosen, rule)"),
-      ...docs.map((d) => el("th", {}, el("a", { href: `#/doc/${d.id}` }, `${d.lang} ${d.outlet || d.id.slice(0, 8)}`))))),
+      ...docs.map((d) => el("th", {}, el("a", { href: `#/doc/${d.id}` }, `${d.lang} `, text(d.outlet || d.id.slice(0, 8))))))),
     el("tbody", {}, ...fields.map((name) => {
       const chosen = event.chosen[name];
       const label = (event.fields[name].find((v) => v.value === chosen.value) || {}).label;
@@ -106,7 +174,7 @@ function sideBySide(event, members) {
 function sourceLink(source) {
   return el("div", { class: "quote" },
     el("a", { href: `#/doc/${source.doc_id}/${source.start}/${source.end}`, class: "source-link" },
-      `${source.lang} ${source.outlet || source.doc_id.slice(0, 8)}`),
+      `${source.lang} `, text(source.outlet || source.doc_id.slice(0, 8))),
     source.speaker ? el("span", { class: "meta" }, " — ", text(source.speaker)) : null, ": ",
     text(source.quote, { lang: source.lang }));
 }
@@ -179,13 +247,13 @@ async function docPage(id, start, end) {
       ? el("mark", { class: s.classes.join(" "), title: s.titles.join("; ") }, raw.slice(s.start, s.end))
       : raw.slice(s.start, s.end))));
   const removed = el("div", { id: "removed", hidden: true }, el("h2", {}, "Removed lines"),
-    ...doc.removed_lines.map((r) => el("div", { class: "removed", dir: "auto" }, `[${r.rule}] `, r.text)));
+    ...doc.removed_lines.map((r) => el("div", { class: "removed", dir: "auto" }, `[${r.rule}] `, text(r.text))));
   const toggle = el("button", { id: "toggle-removed", onclick: () => { removed.hidden = !removed.hidden; } }, "Show removed boilerplate");
   const claims = f.claims.map((c) => el("div", { class: "card claim" },
     el("span", { class: "badge" }, c.stance), el("strong", {}, text(c.speaker_text || c.speaker || "unattributed")), " ",
     el("a", { href: `#/doc/${doc.id}/${c.start}/${c.end}` }, "¶"), " ", text(c.content, { lang: doc.lang })));
   show(el("h1", { dir: "auto", lang: doc.lang, class: "rtl-ok", id: "doc-title" }, doc.title || doc.id),
-    el("p", { class: "meta" }, `${doc.lang} · ${doc.outlet || "outlet unknown"} · ${doc.published || "undated"} · `,
+    el("p", { class: "meta" }, `${doc.lang} · `, text(doc.outlet || "outlet unknown"), ` · ${doc.published || "undated"} · `,
       doc.story_id ? el("a", { href: `#/story/${doc.story_id}` }, `story ${doc.story_id}`) : "no story"),
     el("p", { class: "legend meta" }, el("span", {}, el("mark", { class: "date" }, "date")), el("span", {}, el("mark", { class: "place" }, "place")),
       el("span", {}, el("mark", { class: "actor" }, "actor")), el("span", {}, el("mark", { class: "claim" }, "claim")),
@@ -332,6 +400,11 @@ async function route() {
     else await storiesPage(params);
     document.body.dataset.ready = location.hash || "#/";
   } catch (error) {
+    if (error instanceof NeedToken) {
+      tokenPage();
+      document.body.dataset.ready = "token";
+      return;
+    }
     fail(error);
     document.body.dataset.ready = "error";
   }
