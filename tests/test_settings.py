@@ -42,3 +42,25 @@ def test_missing_config_file_is_an_error(tmp_path: Path) -> None:
 
 def test_every_setting_has_help() -> None:
     assert all(len(h) > 10 for h in Settings.help().values())
+
+
+def test_secrets_are_masked_where_settings_are_shown_or_stored() -> None:
+    from khabar.settings import Settings
+
+    s = Settings().replace(api_token="s3cret", database_url="postgresql://me:pw@db:5432/k")
+    shown = s.as_dict(redact=True)
+    assert shown["api_token"] == "***" and shown["database_url"] == "postgresql://me:***@db:5432/k"
+    assert s.as_dict()["api_token"] == "s3cret"  # the settings themselves are unchanged
+
+
+def test_an_ingest_run_does_not_store_the_api_token(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from khabar.settings import Settings
+    from khabar.store import open_store
+
+    s = Settings().replace(database=str(tmp_path / "k.db"), api_token="s3cret")
+    with open_store(s) as store:
+        store.begin_run(["x"])
+        (saved,) = store.db.execute("SELECT settings FROM ingest_runs").fetchone()
+    assert json.loads(saved)["api_token"] == "***" and "s3cret" not in saved

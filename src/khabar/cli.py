@@ -750,11 +750,12 @@ def settings_cmd(config: ConfigOpt = None, json_out: JsonOpt = False) -> None:
     """
     settings = load_settings(config_file=config)
     helps = Settings.help()
+    shown = settings.as_dict(redact=True)  # the API token and a database password are masked
     if json_out:
-        _print_json({k: {"value": v, "help": helps[k]} for k, v in settings.as_dict().items()})
+        _print_json({k: {"value": v, "help": helps[k]} for k, v in shown.items()})
         return
     _print_table(("setting", "value", "meaning"),
-                 ((key, str(value), helps[key]) for key, value in settings.as_dict().items()))
+                 ((key, str(value), helps[key]) for key, value in shown.items()))
 
 
 def _score_table(title: str, scores: dict[str, Any]) -> Table:

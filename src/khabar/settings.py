@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -367,8 +368,17 @@ class Settings:
         """A copy with ``changes`` applied (validated)."""
         return _validated(dataclasses.replace(self, **changes))
 
-    def as_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+    def as_dict(self, *, redact: bool = False) -> dict[str, Any]:
+        """Setting name → value; with ``redact``, secrets are masked (``api_token`` as "***",
+        the password of ``database_url``), for what is printed or stored with a run."""
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        if redact:
+            if out.get("api_token"):
+                out["api_token"] = "***"
+            if out.get("database_url"):
+                out["database_url"] = re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@",
+                                             str(out["database_url"]))
+        return out
 
     @staticmethod
     def help() -> dict[str, str]:

@@ -170,7 +170,7 @@ class SQLiteStore:
                 "INSERT INTO ingest_runs (started_at, inputs, settings, status, pid, host)"
                 " VALUES (?, ?, ?, 'running', ?, ?) RETURNING id",
                 (_now(), json.dumps(inputs, ensure_ascii=False),
-                 json.dumps(self.settings.as_dict(), ensure_ascii=False), os.getpid(),
+                 json.dumps(self.settings.as_dict(redact=True), ensure_ascii=False), os.getpid(),
                  socket.gethostname()),
             )  # fmt: skip
             run_id = int(cur.fetchone()[0])
