@@ -405,9 +405,9 @@ def _same_event(
         low, high = (xs, ys) if pair[0].value < pair[1].value else (ys, xs)
         if not _counts_clash(name, low, high):
             return None
+    both = {s.doc_id for s in pair[0].sources} & {s.doc_id for s in pair[1].sources}
     for x in xs:
         for y in ys:
-            both = {s.doc_id for s in pair[0].sources} & {s.doc_id for s in pair[1].sources}
             if x.doc.id == y.doc.id:
                 why = _versions(x, y, name)
             elif x.doc.id in both or y.doc.id in both:
@@ -448,6 +448,10 @@ def _voice(speaker: str | None) -> str | None:
 
 
 def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | None:
+    """What shows that two mentions in two reports are of one happening, said in words, or
+    None (see ``_same_event``)."""
+    if name != "location" and x.subtype and y.subtype and x.subtype != y.subtype:
+        return None  # a bombing's toll and a shooting's in one town on one day: two events
     said: dict[str, str] = {}
     px, py = _specific(x), _specific(y)
     shared = sorted({p.name for p in _named(x)} & {p.name for p in _named(y)})
@@ -471,8 +475,6 @@ def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | Non
         v = getattr(x, role)
         if v and v == getattr(y, role) and v in actor_dictionary().actors:
             said[role] = f"both name {_actor_label(v)} as {role}"
-    if name != "location" and x.subtype and y.subtype and x.subtype != y.subtype:
-        return None  # a bombing's toll and a shooting's in one town on one day: two events
     if name == "location":
         same = {"toll", "actor", "target"} & said.keys()
         ok = {"day", "main", "kind"} <= said.keys() and bool(same)
