@@ -26,7 +26,7 @@ def _dump(store: Any) -> dict[str, list[tuple]]:
     out = {}
     for table in _TABLES:
         rows = store.db.execute(f"SELECT * FROM {table}").fetchall()
-        skip = {"ingested_at", "run_id"}
+        skip = {"ingested_at", "created_at", "run_id"}  # when, not what
         out[table] = sorted(
             tuple(r[k] for k in r.keys() if k not in skip) for r in rows
         )  # fmt: skip
