@@ -37,10 +37,10 @@ from pathlib import Path
 
 from khabar.eval.contradictions import (
     JUDGED_FORMAT,
-    _articles,
-    _match,
-    _story_docs,
     contradiction_items,
+    item_articles,
+    judged_documents,
+    match_judgement,
 )
 from khabar.eval.realgold import STORY_FORMAT
 from khabar.eval.stories import ingest_real_stories
@@ -128,19 +128,19 @@ def dump(split: str) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         path.write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    docs, crawled = _story_docs(path)
+    docs, crawled = judged_documents(path)
     with tempfile.TemporaryDirectory() as tmp:
         with open_store(Settings().replace(database=str(Path(tmp) / "d.db"))) as store:
             ingest_real_stories(store, docs, crawled)
             items = contradiction_items(store, docs)
     by_key = {j["key"]: j for j in judged["judgements"]}
     used: set[int] = set()
-    new = [i for i in items if _match(i, judged["judgements"], by_key, used) is None]
+    new = [i for i in items if match_judgement(i, judged["judgements"], by_key, used) is None]
     byid = {d["article_id"]: d for d in docs}
     articles = {a: {"outlet": byid[a].get("outlet"), "lang": byid[a]["lang"],
                     "published": byid[a].get("published"), "title": byid[a].get("title") or "",
                     "lead": byid[a]["body"][:LEAD]}
-                for i in new for a in sorted(_articles(i))}  # fmt: skip
+                for i in new for a in sorted(item_articles(i))}  # fmt: skip
     k = 1
     while (REAL / "batches" / f"contradictions-{split}-{k}.json").exists():
         k += 1
@@ -185,7 +185,7 @@ def build(split: str) -> int:
         lab = labels_a[key]
         rows.append({"key": key, "kind": i["kind"], "field": i["field"],
                      "values": [str(s["value"]) for s in i["sides"]],
-                     "articles": sorted(_articles(i)), "verdict": lab["verdict"],
+                     "articles": sorted(item_articles(i)), "verdict": lab["verdict"],
                      "reason": lab.get("reason", ""), "note": lab.get("note", "")})  # fmt: skip
     judged["judgements"] = rows
     _judged_path(split).write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n",

@@ -33,7 +33,15 @@ from khabar.eval.stories import ingest_real_stories
 from khabar.settings import Settings
 from khabar.store import open_store
 
-__all__ = ["JUDGED_FORMAT", "contradiction_items", "item_key", "score_contradictions"]
+__all__ = [
+    "JUDGED_FORMAT",
+    "contradiction_items",
+    "item_articles",
+    "item_key",
+    "judged_documents",
+    "match_judgement",
+    "score_contradictions",
+]
 
 JUDGED_FORMAT = "khabar-real-contradictions/1"
 
@@ -46,7 +54,9 @@ def item_key(kind: str, field: str, sides: list[tuple[str, list[str]]]) -> str:
     return f"{kind}|{field}|" + " || ".join(parts)
 
 
-def _story_docs(path: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
+def judged_documents(path: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The documents of a judgement file's story sets (each once, in order) and their crawl
+    times; ``EvalError`` for an unreadable file."""
     data = _load(path)
     docs: list[dict[str, Any]] = []
     crawled: dict[str, str] = {}
@@ -109,7 +119,8 @@ def contradiction_items(store: Any, docs: list[dict[str, Any]]) -> list[dict[str
     return items
 
 
-def _articles(item: dict[str, Any]) -> set[str]:
+def item_articles(item: dict[str, Any]) -> set[str]:
+    """The gold article ids cited by any side of a contradiction item."""
     return {x["article_id"] for s in item["sides"] for x in s["sources"]}
 
 
@@ -117,7 +128,7 @@ def _values(item: dict[str, Any]) -> frozenset[str]:
     return frozenset(str(s["value"]) for s in item["sides"])
 
 
-def _match(item: dict[str, Any], judged: list[dict[str, Any]],
+def match_judgement(item: dict[str, Any], judged: list[dict[str, Any]],
            by_key: dict[str, dict[str, Any]], used: set[int]) -> dict[str, Any] | None:  # fmt: skip
     """The judgement of ``item``: the one of its key, else one of the same kind, field and
     values sharing at least half of its articles; each judgement is used once (``used``: the
@@ -126,7 +137,7 @@ def _match(item: dict[str, Any], judged: list[dict[str, Any]],
     if j is not None and id(j) not in used:
         used.add(id(j))
         return j
-    mine = _articles(item)
+    mine = item_articles(item)
     for j in judged:
         if id(j) in used or (j["kind"], j["field"]) != (item["kind"], item["field"]):
             continue
@@ -145,7 +156,7 @@ def score_contradictions(settings: Settings, path: str | Path) -> dict[str, Any]
     path = Path(path)
     judged = _load(path)["judgements"]
     by_key = {j["key"]: j for j in judged}
-    docs, crawled = _story_docs(path)
+    docs, crawled = judged_documents(path)
     with tempfile.TemporaryDirectory() as tmp:
         with open_store(settings.replace(database=str(Path(tmp) / "eval.db"))) as store:
             ingest_real_stories(store, docs, crawled)
@@ -156,7 +167,7 @@ def score_contradictions(settings: Settings, path: str | Path) -> dict[str, Any]
     unjudged = []
     used: set[int] = set()
     for item in items:
-        j = _match(item, judged, by_key, used)
+        j = match_judgement(item, judged, by_key, used)
         verdict = j["verdict"] if j else "unjudged"
         verdicts[verdict] += 1
         kinds.setdefault(item["kind"], Counter())[verdict] += 1
