@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -22,27 +22,17 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from khabar.embed import embed_pending, make_embedder, similar
 from khabar.errors import EvalError, KhabarError
-from khabar.eval import check_floors, load_floors, score_clean, score_extract, score_langid
-from khabar.eval.contradictions import score_contradictions
-from khabar.eval.dates import report_date_scores, score_dates
-from khabar.eval.events import score_events
-from khabar.eval.extract import score_sentences
-from khabar.eval.fuse import score_fuse
-from khabar.eval.ner import score_ner
-from khabar.eval.places import score_places
-from khabar.eval.similar import score_similar
-from khabar.eval.stories import score_real_stories, score_stories
-from khabar.executors import Executor, make_executor
-from khabar.export import export_events
-from khabar.fuse import fuse_stories
-from khabar.pipeline import IngestReport, ingest
-from khabar.readers import ReadContext, format_of
 from khabar.settings import Settings, load_settings
-from khabar.store import open_store
-from khabar.store.events import EventFilters
-from khabar.stories import regroup
+
+if TYPE_CHECKING:
+    from khabar.executors import Executor
+    from khabar.pipeline import IngestReport
+    from khabar.readers import ReadContext
+    from khabar.store import SQLiteStore
+
+# Heavy modules (numpy, scikit-learn, the models, the store, the API) are imported inside the
+# commands that use them, so `khabar --help` starts at once (bench/cli_start.py measures it).
 
 __all__ = ["app", "main"]
 
@@ -79,6 +69,13 @@ ConfigOpt = Annotated[
 ]
 
 
+def open_store(settings: Settings, *, create: bool = True) -> SQLiteStore:
+    """``khabar.store.open_store``, imported on first use."""
+    from khabar.store import open_store as _open_store
+
+    return _open_store(settings, create=create)
+
+
 def _settings(db: str | None, config: Path | None, **overrides: Any) -> Settings:
     return load_settings({"database": db, **overrides}, config_file=config)
 
@@ -88,6 +85,8 @@ def _print_json(data: Any) -> None:
 
 
 def _count_files(paths: list[str], ctx: ReadContext) -> int:
+    from khabar.readers import format_of
+
     n = 0
     for p in map(Path, paths):
         if p.is_dir():
@@ -177,6 +176,8 @@ def _runner(executor: str, workers: int, scheduler: str | None) -> Iterator[Exec
     if executor == "inprocess":
         yield None
         return
+    from khabar.executors import make_executor
+
     runner = make_executor(executor, workers=workers, scheduler=scheduler)
     try:
         yield runner
@@ -205,6 +206,9 @@ def _print_table(columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> N
 def _ingest_with_progress(
     paths: list[str], settings: Settings, runner: Any, json_out: bool
 ) -> IngestReport:
+    from khabar.pipeline import ingest
+    from khabar.readers import ReadContext
+
     with open_store(settings) as store:
         total = _count_files(paths, ReadContext(settings))
         with _progress("ingest", json_out, TextColumn("{task.fields[current]}")) as progress:
@@ -468,6 +472,8 @@ def embed_cmd(
 
     Example: khabar embed --device auto
     """
+    from khabar.embed import embed_pending, make_embedder
+
     settings = _settings(db, config, **({"embed_device": device} if device else {}))
     with (
         _runner(executor, workers, scheduler) as runner,
@@ -507,6 +513,8 @@ def similar_cmd(
 
     Example: khabar similar 9a868b19ea911255    or    khabar similar --text "حمله به پایگاه"
     """
+    from khabar.embed import make_embedder, similar
+
     settings = _settings(db, config)
     embedder = make_embedder(settings, device) if text is not None else None
     with open_store(settings, create=False) as store:
@@ -529,6 +537,8 @@ def fuse_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = Fal
 
     Example: KHABAR_FUSE_PLACE_KM=30 khabar fuse
     """
+    from khabar.fuse import fuse_stories
+
     with open_store(_settings(db, config), create=False) as store:
         stories, events, found = fuse_stories(store)
     if json_out:
@@ -641,6 +651,9 @@ def export_cmd(
 
     Example: khabar export events.csv --format acled-csv --country IQ --since 2024-04-01
     """
+    from khabar.export import export_events
+    from khabar.store.events import EventFilters
+
     filters = EventFilters.of(
         {"since": since, "until": until, "country": country, "actor": actor, "type": event_type,
          "include_background": background, "include_undated": undated}
@@ -712,6 +725,9 @@ def regroup_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = 
 
     Example: KHABAR_STORY_JOIN_SCORE=3 khabar regroup
     """
+    from khabar.fuse import fuse_stories
+    from khabar.stories import regroup
+
     settings = _settings(db, config)
     with open_store(settings, create=False) as store:
         count = regroup(store, settings)
@@ -770,6 +786,8 @@ def _score_table(title: str, scores: dict[str, Any]) -> Table:
 
 
 def _gate(name: str, scores: dict[str, Any], strict: bool) -> None:
+    from khabar.eval import check_floors
+
     failures = check_floors(name, scores)
     for f in failures:
         err.print(f"[red]below floor:[/red] {f}")
@@ -791,6 +809,8 @@ def eval_clean_cmd(
 
     Example: khabar eval clean
     """
+    from khabar.eval import score_clean
+
     scores = score_clean(load_settings(config_file=config), gold_path=gold, seeds=seeds)
     if json_out:
         _print_json(scores)
@@ -823,6 +843,9 @@ def eval_extract_cmd(
 
     Example: khabar eval extract
     """
+    from khabar.eval import score_extract
+    from khabar.eval.extract import score_sentences
+
     settings = load_settings(config_file=config)
     scores = score_extract(settings)
     if own is None and _OWN_EXTRACT_GOLD.is_dir():
@@ -875,6 +898,8 @@ def eval_stories_cmd(
 
     Example: khabar eval stories --gold tests/data/real/stories/saudi-dev.json
     """
+    from khabar.eval.stories import score_real_stories, score_stories
+
     settings = load_settings(config_file=config)
     if gold is not None and _is_real_gold(gold):
         _real_eval(f"stories_{gold.stem.replace('-', '_')}", score_real_stories(settings, gold),
@@ -905,6 +930,8 @@ def eval_fuse_cmd(
 
     Example: khabar eval fuse
     """
+    from khabar.eval.fuse import score_fuse
+
     scores = score_fuse(load_settings(config_file=config), gold_path=gold, seeds=seeds)
     if json_out:
         _print_json(scores)
@@ -938,6 +965,8 @@ def eval_similar_cmd(
 
     Example: khabar eval similar --gold tests/data/stories_gold.json --seeds tests/data/stories
     """
+    from khabar.eval.similar import score_similar
+
     scores = score_similar(load_settings(config_file=config), gold_path=gold, seeds=seeds,
                            device=device)  # fmt: skip
     if json_out:
@@ -1000,6 +1029,8 @@ def _print_grouped(title: str, flat: dict[str, Any]) -> None:
 def _real_eval(name: str, scores: dict[str, Any], gold: Path, json_out: bool, strict: bool) -> None:
     """Print a real-news evaluation; gate it when ``gold`` is the checkout's own set and has
     floors (the dev splits; held-out scores are printed, never gated)."""
+    from khabar.eval import load_floors
+
     if json_out:
         _print_json(scores)
     else:
@@ -1046,6 +1077,8 @@ def eval_ner_cmd(
 
     Example: khabar eval ner --gold tests/data/real/sentences/heldout.json
     """
+    from khabar.eval.ner import score_ner
+
     path = _sentence_gold(gold)
     _real_eval(f"ner_{path.stem}", score_ner(load_settings(config_file=config), path), path,
                json_out, strict)  # fmt: skip
@@ -1063,6 +1096,8 @@ def eval_events_cmd(
 
     Example: khabar eval events
     """
+    from khabar.eval.events import score_events
+
     path = _sentence_gold(gold)
     _real_eval(f"events_{path.stem}", score_events(load_settings(config_file=config), path),
                path, json_out, strict)  # fmt: skip
@@ -1081,6 +1116,8 @@ def eval_places_cmd(
 
     Example: khabar eval places --km 25
     """
+    from khabar.eval.places import score_places
+
     path = _sentence_gold(gold)
     scores = score_places(load_settings(config_file=config), path, km=km)
     _real_eval(f"places_{path.stem}", scores, path, json_out, strict)
@@ -1097,6 +1134,8 @@ def eval_dates_cmd(
 
     Example: khabar eval dates
     """
+    from khabar.eval.dates import score_dates
+
     path = _sentence_gold(gold)
     _real_eval(f"dates_{path.stem}", score_dates(load_settings(config_file=config), path), path,
                json_out, strict)  # fmt: skip
@@ -1117,6 +1156,8 @@ def eval_report_dates_cmd(
 
     Example: khabar eval report-dates
     """
+    from khabar.eval.dates import report_date_scores
+
     path = gold or _REAL_GOLD / "stories" / "crossling-dev.json"
     scores = report_date_scores(load_settings(config_file=config), path,
                                 as_published=as_published)  # fmt: skip
@@ -1137,6 +1178,8 @@ def eval_contradictions_cmd(
 
     Example: khabar eval contradictions --gold tests/data/real/contradictions/heldout.json
     """
+    from khabar.eval.contradictions import score_contradictions
+
     path = gold or _REAL_GOLD / "contradictions" / "dev.json"
     scores = score_contradictions(load_settings(config_file=config), path)
     _real_eval(f"contradictions_{path.stem}", scores, path, json_out, strict)
@@ -1154,6 +1197,8 @@ def eval_langid_cmd(
 
     Example: khabar eval langid tests/data/langid.tsv
     """
+    from khabar.eval import score_langid
+
     scores = score_langid(load_settings(config_file=config), labelled)
     if json_out:
         _print_json(scores)
