@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -52,9 +54,51 @@ err = Console(stderr=True)
 _OWN_EXTRACT_GOLD = Path("tests/data/extract_gold")
 _REAL_GOLD = Path("tests/data/real")  # the real-news gold, when run from a checkout
 
-ExecutorOpt = Annotated[
-    str, typer.Option(help="Where the per-document work runs: inprocess or dask.")
+_EXPORT_FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")  # khabar.export.FORMATS
+_EXECUTORS = ("inprocess", "dask")
+_DEVICES = ("auto", "cpu", "cuda", "numpy")
+
+
+def _day(value: str | None) -> str | None:
+    """A --since/--until value: a real day written YYYY-MM-DD (a usage error, exit 2, if not)."""
+    if value is None:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            date.fromisoformat(value)
+            return value
+    except ValueError:
+        pass  # a well-formed but impossible day (2015-02-30): the same message as a bad form
+    raise typer.BadParameter(f"{value!r} is not a day: expected YYYY-MM-DD, e.g. 2024-04-21")
+
+
+def _one_of(*choices: str) -> Any:
+    """A callback refusing any value but ``choices`` (None passes: the setting decides)."""
+
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in choices:
+            raise typer.BadParameter(f"{value!r}: choose one of {', '.join(choices)}")
+        return value
+
+    return check
+
+
+def _day_range(since: str | None, until: str | None) -> None:
+    if since and until and since > until:
+        raise typer.BadParameter(f"--since {since} is after --until {until}")
+
+
+SinceOpt = Annotated[
+    str | None, typer.Option(help="First event day, YYYY-MM-DD.", callback=_day)
 ]
+UntilOpt = Annotated[
+    str | None, typer.Option(help="Last event day, YYYY-MM-DD.", callback=_day)
+]
+ExecutorOpt = Annotated[
+    str,
+    typer.Option(help="Where the per-document work runs: inprocess or dask.",
+                 callback=_one_of(*_EXECUTORS)),
+]  # fmt: skip
 WorkersOpt = Annotated[int, typer.Option(help="Dask workers of a local cluster.")]
 SchedulerOpt = Annotated[
     str | None, typer.Option(help="Address of an existing Dask scheduler (tcp://...).")
@@ -226,7 +270,7 @@ def _ingest_with_progress(
 @app.command("search")
 def search_cmd(
     query: Annotated[str, typer.Argument(help="Words to find (all must occur).")],
-    limit: Annotated[int | None, typer.Option(help="Most hits to show.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Most hits to show.", min=1)] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
@@ -363,7 +407,7 @@ def _print_facts(facts: dict[str, list[dict[str, Any]]]) -> None:
 
 @app.command("stories")
 def stories_cmd(
-    limit: Annotated[int, typer.Option(help="Most stories to list.")] = 50,
+    limit: Annotated[int, typer.Option(help="Most stories to list.", min=1)] = 50,
     db: DbOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
@@ -451,7 +495,8 @@ def _print_contradiction(c: dict[str, Any]) -> None:
 
 DeviceOpt = Annotated[
     str | None,
-    typer.Option(help="auto, cpu, cuda or numpy (default: setting 'embed_device')."),
+    typer.Option(help="auto, cpu, cuda or numpy (default: setting 'embed_device').",
+                 callback=_one_of(*_DEVICES)),  # fmt: skip
 ]
 
 
@@ -502,7 +547,7 @@ def similar_cmd(
     text: Annotated[
         str | None, typer.Option(help="Find documents like this text instead (any language).")
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="Most documents to show.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Most documents to show.", min=1)] = None,
     device: DeviceOpt = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
@@ -550,8 +595,8 @@ def fuse_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = Fal
 @app.command("timeline")
 def timeline_cmd(
     story: Annotated[int | None, typer.Option(help="Only this story's events.")] = None,
-    since: Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last day, YYYY-MM-DD.")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
@@ -560,6 +605,7 @@ def timeline_cmd(
 
     Example: khabar timeline --story 1
     """
+    _day_range(since, until)
     with open_store(_settings(db, config), create=False) as store:
         events = store.events(story_id=story)
     events = [e for e in events if _in_range(e["chosen"].get("date", {}).get("value"), since,
@@ -630,9 +676,10 @@ def contradictions_cmd(
 @app.command("export")
 def export_cmd(
     path: Annotated[Path, typer.Argument(help="File to write.")],
-    fmt: Annotated[str, typer.Option("--format", help="acled-csv, geojson, jsonl or parquet.")],
-    since: Annotated[str | None, typer.Option(help="First event day, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last event day, YYYY-MM-DD.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="acled-csv, geojson, jsonl or parquet.",
+                                     callback=_one_of(*_EXPORT_FORMATS))],  # fmt: skip
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     country: Annotated[str | None, typer.Option(help="ISO country code, e.g. IQ.")] = None,
     actor: Annotated[str | None, typer.Option(help="Actor id or name (actor or target).")] = None,
     event_type: Annotated[
@@ -651,6 +698,7 @@ def export_cmd(
 
     Example: khabar export events.csv --format acled-csv --country IQ --since 2024-04-01
     """
+    _day_range(since, until)
     from khabar.export import export_events
     from khabar.store.events import EventFilters
 
