@@ -73,3 +73,92 @@ def test_the_cli_choices_are_the_librarys() -> None:
     from khabar import cli, export
 
     assert cli._EXPORT_FORMATS == export.FORMATS
+
+
+def test_export_says_what_it_wrote_in_json(db: str, tmp_path: Path) -> None:
+    path = tmp_path / "e.jsonl"
+    result = _run("export", str(path), "--format", "jsonl", "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["format"] == "jsonl" and data["path"] == str(path)
+    assert data["written"] == len(path.read_text(encoding="utf-8").splitlines()) > 1
+
+
+def test_settings_shows_the_database_given_with_db(tmp_path: Path) -> None:
+    data = json.loads(_run("settings", "--db", str(tmp_path / "x.db"), "--json").output)
+    assert data["database"]["value"] == str(tmp_path / "x.db")
+
+
+def test_every_command_that_reads_the_store_takes_db_and_every_command_json() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        subs = getattr(command, "commands", None) or {name: command}
+        for sub, cmd in subs.items():
+            flags = {o for p in cmd.params for o in getattr(p, "opts", [])}
+            assert "--json" in flags, sub
+            if name != "eval":  # evaluations build their own temporary stores
+                assert "--db" in flags, sub
+
+
+@pytest.fixture(scope="module")
+def one_doc_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from khabar.eval.gold import samples_dir
+
+    path = str(tmp_path_factory.mktemp("one") / "k.db")
+    doc = next(samples_dir().glob("004*"))
+    assert _run("ingest", str(doc), "--db", path).exit_code == 0
+    return path
+
+
+def test_counts_of_one_are_singular(one_doc_db: str, tmp_path: Path) -> None:
+    assert "1 story fused:" in _run("fuse", "--db", one_doc_db).output
+    assert _run("regroup", "--db", one_doc_db).output.startswith("1 story, ")
+    timeline = _run("timeline", "--db", one_doc_db).output
+    assert "— 1 source," in timeline and "1 sources" not in timeline
+    day = json.loads(_run("timeline", "--db", one_doc_db, "--json").output)[0]["chosen"]["date"]
+    one = _run("export", str(tmp_path / "o.csv"), "--format", "acled-csv", "--since",
+               day["value"], "--until", day["value"], "--db", one_doc_db).output  # fmt: skip
+    assert one.startswith("1 row written") or " rows written" in one, one
+    none = _run("export", str(tmp_path / "n.csv"), "--format", "acled-csv", "--since",
+                "1990-01-01", "--until", "1990-01-02", "--db", one_doc_db).output  # fmt: skip
+    assert none.startswith("0 rows written"), none
+
+
+def test_serve_in_json_prints_one_line_with_its_urls_and_new_token(tmp_path: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from khabar.settings import load_settings
+    from khabar.store import open_store
+
+    db = tmp_path / "s.db"
+    open_store(load_settings({"database": str(db)}, environ={})).close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "khabar", "serve", "--db", str(db), "--port", str(port), "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).is_success:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=20)[0]
+    data = json.loads(output.splitlines()[0])
+    assert data["ui"] == f"http://127.0.0.1:{port}/"
+    assert data["token"] == Path(f"{db}.token").read_text().strip()
+    assert data["token_file"] == f"{db}.token"

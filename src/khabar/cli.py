@@ -124,6 +124,11 @@ def _settings(db: str | None, config: Path | None, **overrides: Any) -> Settings
     return load_settings({"database": db, **overrides}, config_file=config)
 
 
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    """"1 story", "2 stories", "0 rows": the count with its noun in the right number."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
 def _print_json(data: Any) -> None:
     out.print_json(json.dumps(data, ensure_ascii=False, default=str))
 
@@ -476,7 +481,7 @@ def _event_summary(e: dict[str, Any]) -> str:
         if key in chosen:
             parts.append(f"{key} {chosen[key]}")
     bg = " (background)" if e["background"] else ""
-    return (f"{' · '.join(map(str, parts))}{bg} — {e['independent_sources']} sources, "
+    return (f"{' · '.join(map(str, parts))}{bg} — {_plural(e['independent_sources'], 'source')}, "
             f"{','.join(e['languages'])}")  # fmt: skip
 
 
@@ -537,7 +542,7 @@ def embed_cmd(
     if json_out:
         _print_json(data)
     else:
-        out.print(f"embedded {data['embedded']} documents on {data['device']} in "
+        out.print(f"embedded {_plural(data['embedded'], 'document')} on {data['device']} in "
                   f"{data['seconds']} s ({data['per_second']}/s)")  # fmt: skip
 
 
@@ -589,7 +594,8 @@ def fuse_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = Fal
     if json_out:
         _print_json({"stories": stories, "events": events, "contradictions": found})
     else:
-        out.print(f"{stories} stories fused: {events} events, {found} contradictions")
+        out.print(f"{_plural(stories, 'story', 'stories')} fused: {_plural(events, 'event')}, "
+                  f"{_plural(found, 'contradiction')}")  # fmt: skip
 
 
 @app.command("timeline")
@@ -647,8 +653,9 @@ def event_cmd(
         for v in values:
             mark = "→" if v["value"] == e["chosen"][name]["value"] else " "
             docs = ", ".join(sorted({s["doc_id"] for s in v["sources"]}))
-            out.print(f"  {mark} {v['label']}: {v['independent_sources']} independent sources, "
-                      f"{v['outlets']} outlets ({docs})", highlight=False)  # fmt: skip
+            sources = _plural(v["independent_sources"], "independent source")
+            out.print(f"  {mark} {v['label']}: {sources}, {_plural(v['outlets'], 'outlet')} "
+                      f"({docs})", highlight=False)  # fmt: skip
     for c in e["contradictions"]:
         _print_contradiction(c)
 
@@ -691,6 +698,7 @@ def export_cmd(
     undated: Annotated[bool, typer.Option("--undated", help="Also events with no day.")] = False,
     db: DbOpt = None,
     config: ConfigOpt = None,
+    json_out: JsonOpt = False,
 ) -> None:
     """Write canonical events with their provenance and contradictions to a file: acled-csv
     (ACLED's columns, one row per real-world event), geojson, jsonl or parquet. Background and
@@ -708,8 +716,11 @@ def export_cmd(
     )  # fmt: skip
     with open_store(_settings(db, config), create=False) as store:
         n = export_events(store, fmt, path, filters)
-    what = {"jsonl": "event records", "geojson": "features"}.get(fmt, "rows")
-    out.print(f"{n} {what} written to {path} ({fmt})")
+    if json_out:
+        _print_json({"written": n, "path": str(path), "format": fmt})
+        return
+    what = {"jsonl": "event record", "geojson": "feature"}.get(fmt, "row")
+    out.print(f"{_plural(n, what)} written to {path} ({fmt})")
 
 
 @app.command("serve")
@@ -718,6 +729,7 @@ def serve_cmd(
     port: Annotated[int | None, typer.Option(help="Port (default: setting api_port).")] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
+    json_out: JsonOpt = False,
 ) -> None:
     """Serve the REST API (OpenAPI at /docs) and the web UI over the store, on 127.0.0.1 by
     default; works with no internet (Leaflet and the country borders are vendored). Writes
@@ -748,7 +760,16 @@ def serve_cmd(
     settings = settings.replace(api_host=host, api_port=port, api_token=token)
 
     def say(line: str) -> None:  # no markup, no wrapping: the token and paths print whole
-        out.print(line, markup=False, highlight=False, soft_wrap=True)
+        if not json_out:
+            out.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    if json_out:  # one line: the token (only when just made, as in text), where it is, the URLs
+        print(json.dumps({
+            "ui": f"http://{host}:{port}/", "docs": f"http://{host}:{port}/docs",
+            "token": token if made else None, "token_file": str(path) if path else None,
+            "allowed_hosts": sorted(allowed_hosts(settings)),
+            "reads_need_token": settings.api_token_reads,
+        }), flush=True)  # fmt: skip
 
     if made:
         say(f"API token (writes send 'Authorization: Bearer <token>'; shown this once, kept in "
@@ -783,7 +804,8 @@ def regroup_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = 
     if json_out:
         _print_json({"stories": count, "events": events, "contradictions": found})
     else:
-        out.print(f"{count} stories, {events} events, {found} contradictions")
+        out.print(f"{_plural(count, 'story', 'stories')}, {_plural(events, 'event')}, "
+                  f"{_plural(found, 'contradiction')}")  # fmt: skip
 
 
 @app.command("stats")
@@ -806,13 +828,13 @@ def stats_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = Fa
 
 
 @app.command("settings")
-def settings_cmd(config: ConfigOpt = None, json_out: JsonOpt = False) -> None:
+def settings_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = False) -> None:
     """Every setting with its current value and what it does (set them in khabar.toml or as
     KHABAR_<NAME> environment variables).
 
     Example: KHABAR_NEAR_DUP_THRESHOLD=0.9 khabar settings
     """
-    settings = load_settings(config_file=config)
+    settings = _settings(db, config)
     helps = Settings.help()
     shown = settings.as_dict(redact=True)  # the API token and a database password are masked
     if json_out:
