@@ -162,3 +162,60 @@ def test_serve_in_json_prints_one_line_with_its_urls_and_new_token(tmp_path: Pat
     assert data["ui"] == f"http://127.0.0.1:{port}/"
     assert data["token"] == Path(f"{db}.token").read_text().strip()
     assert data["token_file"] == f"{db}.token"
+
+
+def _ids(db: str) -> list[str]:
+    from khabar.settings import load_settings
+    from khabar.store import open_store
+
+    with open_store(load_settings({"database": db}, environ={}), create=False) as store:
+        return sorted(store.document_ids())
+
+
+def _shortest_unique_prefix(ids: list[str]) -> str:
+    for n in range(1, 20):
+        for doc_id in ids:
+            if sum(i.startswith(doc_id[:n]) for i in ids) == 1:
+                return doc_id[:n]
+    raise AssertionError("no unique prefix")
+
+
+def test_show_accepts_any_unique_prefix(db: str) -> None:
+    ids = _ids(db)
+    prefix = _shortest_unique_prefix(ids)
+    assert len(prefix) < 6  # shorter than the store's own prefix rule
+    shown = json.loads(_run("show", prefix, "--db", db, "--json").output)
+    assert shown["id"].startswith(prefix) and shown["id"] in ids
+
+
+def test_an_ambiguous_prefix_lists_the_matching_ids(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "k.db")  # 20 hex ids: two at least share their first character
+    files = sorted(str(p) for p in Path("tests/data/stories").iterdir())[:20]
+    assert _run("ingest", *files, "--db", db).exit_code == 0
+    ids = _ids(db)
+    prefix = next(p for p in (i[:1] for i in ids) if sum(i.startswith(p) for i in ids) > 1)
+    matches = [i for i in ids if i.startswith(prefix)]
+    done = subprocess.run([sys.executable, "-m", "khabar", "show", prefix, "--db", db],
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "ambiguous" in done.stderr
+    assert all(m in done.stderr for m in matches), done.stderr
+
+
+def test_the_store_resolves_prefixes(db: str) -> None:
+    from khabar.errors import NotFoundError
+    from khabar.settings import load_settings
+    from khabar.store import open_store
+
+    ids = _ids(db)
+    with open_store(load_settings({"database": db}, environ={}), create=False) as store:
+        assert store.resolve_document_id(ids[0]) == ids[0]
+        assert store.resolve_document_id(_shortest_unique_prefix(ids)) in ids
+        assert store.document_ids_starting("") == ids[:11]
+        with pytest.raises(NotFoundError, match="khabar search"):
+            store.resolve_document_id("zz%")
+        with pytest.raises(NotFoundError, match="ambiguous"):
+            store.resolve_document_id("")

@@ -301,7 +301,7 @@ def search_cmd(
 
 @app.command("show")
 def show_cmd(
-    doc_id: Annotated[str, typer.Argument(help="Document id (or a unique prefix of 6+ chars).")],
+    doc_id: Annotated[str, typer.Argument(help="Document id, or any unique prefix of it.")],
     db: DbOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
@@ -312,7 +312,7 @@ def show_cmd(
     Example: khabar show 9a868b19
     """
     with open_store(_settings(db, config), create=False) as store:
-        doc = store.document(doc_id)
+        doc = store.document(store.resolve_document_id(doc_id))
     if json_out:
         doc.pop("raw_text", None)
         _print_json(doc)
@@ -548,7 +548,9 @@ def embed_cmd(
 
 @app.command("similar")
 def similar_cmd(
-    doc_id: Annotated[str | None, typer.Argument(help="A stored document's id.")] = None,
+    doc_id: Annotated[
+        str | None, typer.Argument(help="A stored document's id, or any unique prefix of it.")
+    ] = None,
     text: Annotated[
         str | None, typer.Option(help="Find documents like this text instead (any language).")
     ] = None,
@@ -568,6 +570,8 @@ def similar_cmd(
     settings = _settings(db, config)
     embedder = make_embedder(settings, device) if text is not None else None
     with open_store(settings, create=False) as store:
+        if doc_id is not None:
+            doc_id = store.resolve_document_id(doc_id)
         hits = similar(store, doc_id=doc_id, text=text, embedder=embedder, limit=limit)
     if json_out:
         _print_json(hits)

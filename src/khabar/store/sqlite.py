@@ -407,6 +407,32 @@ class SQLiteStore:
         """Every stored document id, in the order the documents came in."""
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY rowid")]
 
+    def document_ids_starting(self, prefix: str, *, limit: int = 11) -> list[str]:
+        """Stored document ids that begin with ``prefix``, sorted, at most ``limit``."""
+        rows = self.db.execute(
+            "SELECT id FROM documents WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT ?",
+            (len(prefix), prefix, limit),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def resolve_document_id(self, doc_id: str) -> str:
+        """The stored id that is ``doc_id`` or the only one beginning with it (any length).
+
+        Raises ``NotFoundError`` when none matches, or when several do (naming up to ten).
+        """
+        if doc_id and self.has_document(doc_id):
+            return doc_id
+        shown = 10
+        matches = self.document_ids_starting(doc_id, limit=shown + 1)
+        if not matches:
+            raise NotFoundError(f"no document {doc_id!r} in {self.path}; `khabar search` finds ids")
+        if len(matches) > 1:
+            listed = ", ".join(matches[:shown]) + (", ..." if len(matches) > shown else "")
+            raise NotFoundError(
+                f"{doc_id!r} is ambiguous: the prefix of {listed}; give more characters"
+            )
+        return matches[0]
+
     def report_day(self, doc_id: str) -> date | None:
         """The day ``doc_id`` was published (else crawled), or ``None``."""
         row = self.db.execute(f"SELECT {REPORT_DAY} FROM documents WHERE id = ?",
