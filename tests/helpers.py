@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,19 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 DATA = Path(__file__).parent / "data"
+
+
+def wait_for_api(port: int, tries: int = 300) -> None:
+    """Wait (up to ``tries`` × 0.1 s) until a ``khabar serve`` on loopback ``port`` answers
+    ``/api/health``."""
+    import httpx
+
+    for _ in range(tries):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).is_success:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
 
 
 def write_warc(path: Path, records: list[tuple[str, str, bytes]], *, gzip: bool = False) -> Path:

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from khabar.cli import app
+from tests.helpers import wait_for_api
 
 runner = CliRunner()
 
@@ -131,9 +132,6 @@ def test_serve_in_json_prints_one_line_with_its_urls_and_new_token(tmp_path: Pat
     import socket
     import subprocess
     import sys
-    import time
-
-    import httpx
 
     from khabar.settings import load_settings
     from khabar.store import open_store
@@ -149,12 +147,7 @@ def test_serve_in_json_prints_one_line_with_its_urls_and_new_token(tmp_path: Pat
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )  # fmt: skip
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).is_success:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        wait_for_api(port)
     finally:
         proc.terminate()
         output = proc.communicate(timeout=20)[0]

@@ -11,7 +11,6 @@ import stat
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import httpx
@@ -24,6 +23,7 @@ from khabar.cli import app as cli_app
 from khabar.settings import Settings, load_settings
 from khabar.store import open_store
 from tests.api.conftest import AUTH, TOKEN, samples_settings
+from tests.helpers import wait_for_api
 
 ARTICLE = {"articles": [{"title": "هجوم", "text": "قتل ثلاثة جنود في هجوم على معسكر التاجي."}]}
 
@@ -150,12 +150,7 @@ def _serve(db: Path, env: dict[str, str]) -> str:
         | {"PYTHONUNBUFFERED": "1", "COLUMNS": "200"} | env,
     )  # fmt: skip
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).is_success:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        wait_for_api(port)
         token = env.get("KHABAR_API_TOKEN") or Path(f"{db}.token").read_text().strip()
         r = httpx.post(f"http://127.0.0.1:{port}/api/documents?wait=true", json=ARTICLE,
                        headers={"Authorization": f"Bearer {token}"}, timeout=60)  # fmt: skip
