@@ -176,9 +176,7 @@ def test_event_ids_are_unique_strings_that_do_not_change(
 def test_background_and_undated_events_only_when_asked(
     store: SQLiteStore, settings: Settings, tmp_path: Path
 ) -> None:
-    add_event(store, 1, 1)
-    add_event(store, 2, 1, day="2019-06-01", background=True, place=MOSUL)
-    add_event(store, 3, 1, day=None, place=MOSUL)
+    add_dated_background_undated(store)
     ids = lambda frame: set(frame["khabar_event_ids"])  # noqa: E731
     assert ids(_export_csv(store, tmp_path / "a.csv")) == {"1.1"}
     assert ids(_export_csv(store, tmp_path / "b.csv", include_background=True)) == {"1.1", "2.1"}
@@ -221,6 +219,13 @@ def test_two_stories_of_one_happening_make_one_row_with_no_count_added(
     geo = geojson.loads(export_and_read(store, tmp_path, "geojson"))
     assert len(geo["features"]) == 3
     assert sum(f["properties"]["fatalities"] for f in geo["features"]) == 14
+
+
+def add_dated_background_undated(store: SQLiteStore) -> None:
+    """Events 1.1 (dated), 2.1 (background, 2019) and 3.1 (no day)."""
+    add_event(store, 1, 1)
+    add_event(store, 2, 1, day="2019-06-01", background=True, place=MOSUL)
+    add_event(store, 3, 1, day=None, place=MOSUL)
 
 
 def export_and_read(store: SQLiteStore, folder: Path, fmt: str) -> str:

@@ -10,15 +10,13 @@ from typer.testing import CliRunner
 from khabar.cli import app
 from khabar.settings import Settings
 from khabar.store import SQLiteStore
-from tests.test_export import MOSUL, add_event
+from tests.test_export import add_dated_background_undated
 
 
 def test_export_flags_add_background_and_undated_events(
     store: SQLiteStore, settings: Settings, tmp_path: Path
 ) -> None:
-    add_event(store, 1, 1)
-    add_event(store, 2, 1, day="2019-06-01", background=True, place=MOSUL)
-    add_event(store, 3, 1, day=None, place=MOSUL)
+    add_dated_background_undated(store)
     runner = CliRunner()
     for flags, want in (
         ([], {"1.1"}),

@@ -21,13 +21,11 @@ Errors: ``EvalError`` for an unreadable file or one of another format.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from khabar.errors import EvalError
 from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
 from khabar.eval.stories import ingest_real_stories
 from khabar.settings import Settings
@@ -57,7 +55,7 @@ def item_key(kind: str, field: str, sides: list[tuple[str, list[str]]]) -> str:
 def judged_documents(path: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """The documents of a judgement file's story sets (each once, in order) and their crawl
     times; ``EvalError`` for an unreadable file."""
-    data = _load(path)
+    data = load_real_gold(path, JUDGED_FORMAT)
     docs: list[dict[str, Any]] = []
     crawled: dict[str, str] = {}
     seen: set[str] = set()
@@ -69,16 +67,6 @@ def judged_documents(path: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
                 docs.append(d)
         crawled |= crawl_times(gold)
     return docs, crawled
-
-
-def _load(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise EvalError(f"cannot read judgement file {path}: {exc}") from exc
-    if not isinstance(data, dict) or data.get("format") != JUDGED_FORMAT:
-        raise EvalError(f"{path} is not a {JUDGED_FORMAT} file (see tests/data/real/README.md)")
-    return data
 
 
 def contradiction_items(store: Any, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -154,7 +142,7 @@ def score_contradictions(settings: Settings, path: str | Path) -> dict[str, Any]
     """Precision of the contradictions khabar reports on the documents of a judgement file
     (see the module docstring)."""
     path = Path(path)
-    judged = _load(path)["judgements"]
+    judged = load_real_gold(path, JUDGED_FORMAT)["judgements"]
     by_key = {j["key"]: j for j in judged}
     docs, crawled = judged_documents(path)
     with tempfile.TemporaryDirectory() as tmp:
