@@ -11,12 +11,14 @@ from khabar.extract.entities import (
     extract_entities,
     feature_fingerprint,
     merge_entities,
+    sentence_features,
     split_word,
     tokenize,
+    word_key,
 )
 from khabar.extract.lexicon import proclitic_length
 from khabar.extract.places import extract_places
-from khabar.resources import model_path
+from khabar.resources import model_path, word_classes
 from tests.eval.test_real_gold import REAL
 
 
@@ -25,12 +27,34 @@ def test_shipped_weights_are_the_ones_training_wrote_and_fit_the_budget() -> Non
     for lang in ("ar", "fa", "en"):
         data = model_path(f"ner-{lang}.crfsuite").read_bytes()
         assert hashlib.sha256(data).hexdigest() == manifest[lang]["sha256"], lang
-    # all models of the recogniser and event stages together: 25 MB at most
+    # all models of the recogniser and event stages together, with the word classes the
+    # recogniser reads: 25 MB at most
     folder = model_path("ner-models.json").parent
-    assert sum(p.stat().st_size for p in folder.glob("*.crfsuite")) <= 25 * 2**20
+    classes = sorted((folder.parent / "clusters").glob("*.tsv"))
+    assert len(classes) == 3
+    weights = sum(p.stat().st_size for p in [*folder.glob("*.crfsuite"), *classes])
+    assert weights <= 25 * 2**20
     # the features read the gazetteer and actor dictionary: weights trained on other ones are stale
     assert manifest["features"] == feature_fingerprint(), "retrain: training/ner/train.py"
     assert model_path("ner.md").read_text(encoding="utf-8").startswith("# Model card")
+
+
+def test_word_classes_group_words_that_share_neighbours_and_reach_the_features() -> None:
+    for lang in ("ar", "fa", "en"):
+        classes = word_classes(lang)
+        assert len(classes) > 5_000 and {len(v) for v in classes.values()} == {3}
+    ar = word_classes("ar")
+    # two Yemeni provinces in one fine class, a verb of saying elsewhere
+    assert ar[word_key("لحج")][2] == ar[word_key("عدن")][2] != ar[word_key("قال")][2]
+    own = sentence_features(["لحج"], "ar")[0]
+    assert {f"c{k}={v}" for k, v in zip((32, 128, 512), ar["لحج"], strict=True)} <= set(own)
+    assert sentence_features(["xqzv"], "en")[0].keys().isdisjoint({"c32", "c128", "c512"})
+
+
+def test_a_recognised_name_leaves_its_proclitic_out() -> None:
+    text = "تسيطر قوات هادي على محافظات عدن ولحج والضالع"
+    found = {m.text for m in extract_entities(text, "ar") if m.label == "LOC"}
+    assert {"عدن", "لحج", "الضالع"} <= found and not found & {"ولحج", "والضالع"}
 
 
 def test_arabic_proclitics_are_split_only_where_news_writes_the_rest_alone() -> None:

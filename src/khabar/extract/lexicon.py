@@ -155,12 +155,12 @@ _SPLIT_RATIO = 3  # the remainder must be this much more frequent than the whole
 
 
 @lru_cache(maxsize=65536)
-def proclitic_length(word: str) -> int:
+def proclitic_length(word: str, ratio: float = _SPLIT_RATIO) -> int:
     """Characters of an Arabic proclitic to split off ``word`` (normalised), or 0.
 
-    The remainder must be a word of its own that real Arabic news writes more often than the
-    whole (``resources/wordfreq/ar.tsv``): وبغداد → 1 (بغداد), بأفريقيا → 1, للحوثيين → 2
-    (الحوثيين is frequent), but بغداد → 0 (غداد is not a word) and وزير → 0.
+    The remainder must be a word of its own that real Arabic news writes ``ratio`` times more
+    often than the whole (``resources/wordfreq/ar.tsv``): وبغداد → 1 (بغداد), بأفريقيا → 1,
+    للحوثيين → 2 (الحوثيين is frequent), but بغداد → 0 (غداد is not a word) and وزير → 0.
     """
     from khabar.resources import word_counts
 
@@ -176,6 +176,6 @@ def proclitic_length(word: str) -> int:
         evidence = counts.get(rest, 0)
         if pre.endswith("لل"):
             evidence = max(evidence, counts.get("ال" + rest, 0))
-        if evidence > _SPLIT_RATIO * whole and evidence > best_count:
+        if evidence > ratio * whole and evidence > best_count:
             best, best_count = len(pre), evidence
     return best

@@ -24,6 +24,7 @@ __all__ = [
     "month_names",
     "read_csv",
     "weekday_names",
+    "word_classes",
     "word_counts",
 ]
 
@@ -62,6 +63,21 @@ def model_path(name: str) -> Path:
     return path
 
 
+def _headed_table(folder: str, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Columns and rows of ``resources/<folder>/<lang>.tsv``: a ``# source:`` line, a header
+    line, then tab-separated rows."""
+    try:
+        text = resources.files("khabar.resources").joinpath(folder, f"{lang}.tsv").read_text(
+            encoding="utf-8"
+        )
+    except (FileNotFoundError, OSError) as exc:
+        raise ResourceError(f"{folder}/{lang}.tsv is missing; reinstall khabar") from exc
+    lines = text.splitlines()
+    if len(lines) < 2 or not lines[0].startswith("# source:"):
+        raise ResourceError(f"{folder}/{lang}.tsv lacks its '# source:' header")
+    return lines[1].split("\t"), [line.split("\t") for line in lines[2:]]
+
+
 @lru_cache(maxsize=4)
 def word_counts(lang: str) -> dict[str, int]:
     """Normalised word → count in real news of ``lang`` (``resources/wordfreq/<lang>.tsv``, its
@@ -69,20 +85,27 @@ def word_counts(lang: str) -> dict[str, int]:
 
     Raises ``ResourceError`` if the file is missing (ar, fa and en ship one) or malformed.
     """
-    try:
-        text = resources.files("khabar.resources").joinpath("wordfreq", f"{lang}.tsv").read_text(
-            encoding="utf-8"
-        )
-    except (FileNotFoundError, OSError) as exc:
-        raise ResourceError(f"wordfreq/{lang}.tsv is missing; reinstall khabar") from exc
-    lines = text.splitlines()
-    if not lines or not lines[0].startswith("# source:") or lines[1:2] != ["word\tcount"]:
-        raise ResourceError(f"wordfreq/{lang}.tsv lacks its '# source:' header")
-    out: dict[str, int] = {}
-    for line in lines[2:]:
-        word, _, count = line.partition("\t")
-        out[word] = int(count)
-    return out
+    columns, rows = _headed_table("wordfreq", lang)
+    if columns != ["word", "count"]:
+        raise ResourceError(f"wordfreq/{lang}.tsv: columns {columns}, expected word, count")
+    return {row[0]: int(row[1]) for row in rows}
+
+
+@lru_cache(maxsize=4)
+def word_classes(lang: str) -> dict[str, tuple[str, ...]]:
+    """Word key (``khabar.extract.entities.word_key``) → its distributional class at each size,
+    coarse to fine (``resources/clusters/<lang>.tsv``, columns ``c32 c128 c512``; built from real
+    news by ``training/resources/build_clusters.py``, its first line names the corpus).
+
+    Raises ``ResourceError`` if the file is missing (ar, fa and en ship one) or malformed.
+    """
+    columns, rows = _headed_table("clusters", lang)
+    if columns[:1] != ["word"] or len(columns) < 2:
+        raise ResourceError(f"clusters/{lang}.tsv: columns {columns}, expected word, c<k>...")
+    width = len(columns)
+    if any(len(row) != width for row in rows):
+        raise ResourceError(f"clusters/{lang}.tsv: a row without {width} fields")
+    return {row[0]: tuple(row[1:]) for row in rows}
 
 
 def normalize_pattern(pattern: str) -> str:
