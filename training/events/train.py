@@ -1,8 +1,8 @@
 """Train khabar's sentence event-type classifier (``resources/models/events.crfsuite``).
 
 Inputs:
-  the project's real labelled sentences with events (``training/ner/data``, rounds 2 and 3:
-    ar batches 4-10 SaudiNewsNet CC BY-NC-SA 4.0, fa 4-9 Fars News Apache-2.0, en 4-6 Wikinews
+  the project's real labelled sentences with events (``training/ner/data``, rounds 2 to 4:
+    ar batches 4-13 SaudiNewsNet CC BY-NC-SA 4.0, fa 4-12 Fars News Apache-2.0, en 4-8 Wikinews
     CC BY 2.5 / Current Events CC BY-SA; labelled from docs/annotation.md, outside the real-news
     gold), events weighted x REAL_WEIGHT (5) for the type model;
   the synthetic PLOVER stories (``<shared>/field-data/events/ngec_synthetic_plover_stories_en
