@@ -78,3 +78,15 @@ def test_every_gazetteer_row_has_a_source_and_sane_coordinates() -> None:
     regional = [p for p in places.values() if p.country in ("IQ", "SY", "IR", "YE")]
     assert all(10 <= p.lat <= 45 and 30 <= p.lon <= 65 for p in regional)
     assert len(places) > 40_000  # the world gazetteer: every country, GeoNames cities of 15,000+
+
+
+def test_a_cue_with_a_proclitic_and_a_name_inside_a_recognised_place_are_places() -> None:
+    from khabar.extract.entities import extract_entities
+
+    text = "وقع انفجار بمحافظة القطيف، وقالت مصادر في مطار عدن إن مدينة أبها هادئة"
+    recognised = [e.span for e in extract_entities(text, "ar") if e.label == "LOC"]
+    found = extract_places(text, recognised)
+    assert {p.text for p in found} == {"القطيف", "عدن", "أبها"}
+    names = {p.place.name for p in found}
+    # a word of kind that is also a town's name is not that town (مدينة is not Madinah)
+    assert "Madinah" not in names

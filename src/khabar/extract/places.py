@@ -51,7 +51,8 @@ _WORD_AT = re.compile(r"\w+")
 _MAX_WORDS = 5
 _WEAK_POPULATION = 100_000
 _CUE = re.compile(
-    r"(?<!\w)(?:مدينه|بلده|قريه|ناحيه|قضاء|محافظه|منطقه|استان|لواء|شهر|شهرستان|روستاي|بخش|"
+    r"(?<!\w)(?:[وفبل]{0,2})"  # a proclitic may be glued to the cue: بمحافظة القطيف
+    r"(?:مدينه|بلده|قريه|ناحيه|قضاء|محافظه|منطقه|استان|لواء|شهر|شهرستان|روستاي|بخش|"
     r"town of|city of|village of|town|city|village)\s+$"
 )
 _DIRS = {"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west"}
@@ -222,8 +223,9 @@ def _accept(  # type: ignore[no-untyped-def]
     m: AliasHit, norm: str, original: str, to_original, recognised: list[Span], guard: bool
 ) -> bool:
     """Latin-script names must be capitalised as written ("Hit" the town, not "rockets hit");
-    the one-word name of a small town needs a cue before it ("بلدة عنه", not "عنه") or the
-    entity recogniser calling it a place; a name that is also a frequent word needs the cue."""
+    the one-word name of a small town needs a cue before it ("بلدة عنه", "بمحافظة القطيف", not
+    "عنه") or the entity recogniser calling it a place (the very span, or the end of a longer
+    Arabic-script place: مطار عدن); a name that is also a frequent word needs the cue."""
     key = m.key  # the alias (للجزيرة matches الجزيرة)
     g = gazetteer()
     peeled = 0
@@ -237,8 +239,14 @@ def _accept(  # type: ignore[no-untyped-def]
     if guard and (key in g.weak or key in g.common) and not cue:
         start, end = to_original(m.start, m.end)
         # the recogniser must call this very name a place: "Ain" inside "Ain Zara" is not Ain
-        if key in g.common or not any(abs(r.start - start) + abs(r.end - end) <= 2
-                                      for r in recognised):  # fmt: skip
+        exact = any(abs(r.start - start) + abs(r.end - end) <= 2 for r in recognised)
+        # ... or, in Arabic script, sit inside a longer place after its first word, the word of
+        # kind (مطار عدن, مدينة أبها): the name, not the kind (مدينة is no Madinah); weak names
+        # only
+        tail = bool(_ARABIC.search(key)) and any(r.start < start and end <= r.end
+                                                 for r in recognised)  # fmt: skip
+        ok = (exact and key not in g.common) or (tail and key in g.weak)
+        if not ok:
             return False
     if _ARABIC.search(key):
         return True
