@@ -90,3 +90,12 @@ def test_a_cue_with_a_proclitic_and_a_name_inside_a_recognised_place_are_places(
     names = {p.place.name for p in found}
     # a word of kind that is also a town's name is not that town (مدينة is not Madinah)
     assert "Madinah" not in names
+
+
+def test_a_name_written_with_its_word_of_kind_still_meets_its_homonyms() -> None:
+    # the gazetteer knows "مدينة زنجبار" only as Zanzibar City; in a Yemeni article it is
+    # Zinjibar, the capital of Abyan
+    yemen = "سيطرت القوات على عدن ولحج في اليمن، ثم تقدمت نحو مدينة زنجبار عاصمة محافظة أبين"
+    tanzania = "زار الرئيس مدينة زنجبار في تنزانيا"
+    assert [p.place.country for p in extract_places(yemen) if "زنجبار" in p.text] == ["YE"]
+    assert [p.place.country for p in extract_places(tanzania) if "زنجبار" in p.text] == ["TZ"]

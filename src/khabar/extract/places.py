@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from khabar.extract.lexicon import (
@@ -50,11 +50,14 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _WORD_AT = re.compile(r"\w+")
 _MAX_WORDS = 5
 _WEAK_POPULATION = 100_000
+# words of kind before a place's name (Arabic and Persian normalised, English)
+_KINDS = (r"مدينه|بلده|قريه|ناحيه|قضاء|محافظه|منطقه|استان|لواء|شهر|شهرستان|روستاي|بخش|"
+          r"town of|city of|village of|town|city|village")  # fmt: skip
 _CUE = re.compile(
     r"(?<!\w)(?:[وفبل]{0,2})"  # a proclitic may be glued to the cue: بمحافظة القطيف
-    r"(?:مدينه|بلده|قريه|ناحيه|قضاء|محافظه|منطقه|استان|لواء|شهر|شهرستان|روستاي|بخش|"
-    r"town of|city of|village of|town|city|village)\s+$"
+    rf"(?:{_KINDS})\s+$"
 )
+_KIND_FIRST = re.compile(rf"^(?:{_KINDS}) ")
 _DIRS = {"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west"}
 _REL_AR = re.compile(
     r"(?<!\w)(?P<a>شمال|جنوب|شرق|غرب)ي?(?:\s*[-ـ]?\s*(?P<b>شرق|غرب)ي?)?\s+(?:مدينه\s+|شهر\s+)?$"
@@ -257,6 +260,17 @@ def _accept(  # type: ignore[no-untyped-def]
     return original[start : start + 1].isupper()
 
 
+def _with_bare_name(m: AliasHit) -> AliasHit:
+    """A name written with its word of kind ("مدينة زنجبار") also reads as the bare name's
+    places: the gazetteer's alias "Zanzibar City" must not hide Zinjibar, Yemen."""
+    kind = _KIND_FIRST.match(m.key)
+    if kind is None:
+        return m
+    bare = gazetteer().index.get(m.key[kind.end() :], ())
+    extra = tuple(i for i in bare if i not in m.ids)
+    return replace(m, ids=m.ids + extra) if extra else m
+
+
 def _context(matches: list[AliasHit]) -> Counter[str]:
     """Countries the article is about: named countries count double, unambiguous places once."""
     g = gazetteer()
@@ -320,7 +334,8 @@ def extract_places(
         # ['Zummar', 'Mosul', 'Iraq']
     """
     norm = normalize_with_offsets(text)
-    matches = _find(norm.text, text, norm.to_original, recognised or [], guard)
+    matches = [_with_bare_name(m) for m in _find(norm.text, text, norm.to_original,
+                                                 recognised or [], guard)]  # fmt: skip
     ctx = _context(matches)
     out = []
     for m in matches:
