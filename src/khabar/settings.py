@@ -258,6 +258,12 @@ class Settings:
         "Two sites or towns closer than this (km) are one location: mentions naming them join one "
         "canonical event; farther apart, as the place of one event, they contradict each other.",
     )
+    fuse_site_town_km: float = _opt(
+        25.0,
+        "A site (a base, an airport) and a town at most this far apart (km) are one place when "
+        "two reports' tolls or places are compared for a contradiction; two towns never are. "
+        "50 km read Camp Taji and Baqubah, two provinces apart, as one place (real-news dev).",
+    )
     fuse_date_tolerance_days: int = _opt(
         1, "Mentions whose event days differ by more than this are different canonical events."
     )

@@ -43,6 +43,10 @@ MODELS = ROOT / "src/khabar/resources/models"
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.minfreq": 2}
 REAL_WEIGHT = 5
 ROUND2_FIRST_BATCH = 4  # round 1 was labelled for entities only (events left NONE)
+# the last batch of round 4: round 5 (ar 14-15, fa 13-15, en 9-10) raised dev type accuracy but
+# typed statements of cooperation against ISIS as assaults, which fusion joined to the attack
+# they were written beside (sample 004), so the shipped models leave it out
+LAST_BATCH = {"ar": 13, "fa": 12, "en": 8}
 SYNTHETIC = "field-data/events/ngec_synthetic_plover_stories_en.csv.zip"
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.S)
 
@@ -53,10 +57,10 @@ MODE_SPELLING = {"primative": "primitive", "sieze": "seize", "martial-law": "res
 
 def real_sentences() -> list[tuple[str, str, str, str]]:
     """(language, sentence, PLOVER type or NONE, mode or "") of the labelled sentences of
-    rounds 2 and later."""
+    rounds 2 to 4 (``LAST_BATCH``)."""
     out = []
     for lang, name, s, lab in labelled(ROOT / "training/ner/data"):
-        if int(name.rsplit("-", 1)[1].split(".")[0]) >= ROUND2_FIRST_BATCH:
+        if ROUND2_FIRST_BATCH <= int(name.rsplit("-", 1)[1].split(".")[0]) <= LAST_BATCH[lang]:
             ev = lab.get("event") or {}
             out.append((lang, s["text"], ev.get("type") or "NONE", ev.get("mode") or ""))
     return out

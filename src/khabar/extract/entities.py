@@ -16,14 +16,18 @@ by sentence, as the training sentences were.
 Features (``sentence_features``, shared with training): the normalised word and its
 neighbours (±2), a stem with a leading و ب ل ف ك, ال or لل peeled (Arabic only, whether or not
 it is a proclitic: ``khabar.extract.lexicon.variants``), prefixes and suffixes, shape (digits,
-Latin capitals, length), and whether the word starts or continues a name of khabar's gazetteer
-or actor dictionary. Tokens are words (letters, digits, harakat, ZWNJ-joined Persian parts) and
-single punctuation marks.
+Latin capitals, length), whether the word starts or continues a name of khabar's gazetteer
+or actor dictionary, and its distributional word class at three sizes (``resources/clusters``,
+``khabar.resources.word_classes``: words that appear between the same neighbours in real
+news, so an unseen name shares a class with seen ones). Tokens are words (letters, digits,
+harakat, ZWNJ-joined Persian parts) and single punctuation marks.
 
 Tokens: in Arabic a proclitic (و ف ب ل ك لل) is cut off its word when real news writes the
 rest as a word of its own much more often than the whole (``lexicon.proclitic_length``, from
 the shipped word counts): وبغداد → و + بغداد, للحوثيين → لل + حوثيين, but بغداد and وزير
 stay whole; so entity spans start after the proclitic, as the annotation guideline has them.
+A recognised name's first word is cut on weaker evidence (the rest merely more frequent than
+the whole: ولحج → لحج).
 
 Errors: ``ResourceError`` when a model file is missing or unreadable.
 """
@@ -49,12 +53,12 @@ __all__ = [
     "extract_entities",
     "extract_entities_batch",
     "feature_fingerprint",
-    "word_key",
     "inside_known_name",
     "merge_entities",
     "sentence_features",
     "split_word",
     "tokenize",
+    "word_key",
 ]
 
 NER_LANGS = ("ar", "fa", "en")

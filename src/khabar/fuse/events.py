@@ -331,10 +331,11 @@ _PHYSICAL = {"Battles", "Explosions/Remote violence", "Violence against civilian
 
 
 def _conflicts(
-    event: CanonicalEvent, km: float, hours: float
+    event: CanonicalEvent, km: float, hours: float, site_km: float
 ) -> dict[str, list[tuple[FieldValue, FieldValue]]]:
     """Pairs of values of one field that sources really disagree on (module docstring), each
-    with why both sides speak of the same event (``event.why``)."""
+    with why both sides speak of the same event (``event.why``). ``km``: two places farther
+    apart clash; ``site_km``: a site and a town this close are one place for the witnesses."""
     if event.acled_type not in _PHYSICAL or event.background:
         return {}
     together: set[frozenset] = set()
@@ -355,7 +356,7 @@ def _conflicts(
             for b in vals[i + 1 :]:
                 if not clash(a, b) or (name != "location" and _is_update(a, b, hours)):
                     continue
-                why = _same_event(event, name, (a, b), km)
+                why = _same_event(event, name, (a, b), site_km)
                 if why:
                     pairs.append((a, b))
                     event.why[(name, a.value, b.value)] = why
@@ -455,7 +456,7 @@ def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | Non
     said: dict[str, str] = {}
     px, py = _specific(x), _specific(y)
     shared = sorted({p.name for p in _named(x)} & {p.name for p in _named(y)})
-    # a site near a town (a base by its city) is one place; two towns are two places
+    # a site by a town (a base by its city) is one place; two towns are two places
     near = [(p.name, q.name) for p in px for q in py if p.country == q.country
             and "site" in (p.precision, q.precision)
             and distance_km((p.lat, p.lon), (q.lat, q.lon)) <= km]  # fmt: skip
@@ -571,7 +572,8 @@ def build_events(
             for name in ("killed", "injured"):  # sentences give are of the attack they recall
                 event.fields.pop(name, None)
         hours = settings.fuse_update_hours
-        event.conflicts = _conflicts(event, settings.fuse_place_km, hours)
+        event.conflicts = _conflicts(event, settings.fuse_place_km, hours,
+                                     settings.fuse_site_town_km)  # fmt: skip
         for name, vals in event.fields.items():
             event.chosen[name] = _choose(name, vals, name in event.conflicts, hours)
         events.append(event)
