@@ -260,9 +260,10 @@ class Settings:
     )
     fuse_site_town_km: float = _opt(
         25.0,
-        "A site (a base, an airport) and a town at most this far apart (km) are one place when "
-        "two reports' tolls or places are compared for a contradiction; two towns never are. "
-        "50 km read Camp Taji and Baqubah, two provinces apart, as one place (real-news dev).",
+        "A site (a base, an airport) and another named place at most this far apart (km) count "
+        "as one shared place when two reports' tolls are compared for a contradiction; two "
+        "towns never do. 50 km joined Camp Taji and Baqubah, in neighbouring provinces "
+        "(real-news dev).",
     )
     fuse_date_tolerance_days: int = _opt(
         1, "Mentions whose event days differ by more than this are different canonical events."
@@ -436,7 +437,8 @@ def _validated(s: Settings) -> Settings:
         )
     for name in ("minhash_perms", "paragraph_perms", "max_file_bytes", "doc_shingle_words",
                  "max_header_line_bytes", "max_document_chars",
-                 "story_candidate_recent", "fuse_place_km", "fuse_origin_window",
+                 "story_candidate_recent", "fuse_place_km", "fuse_site_town_km",
+                 "fuse_origin_window",
                  "api_page_size", "api_max_page_size", "api_max_body_bytes",
                  "api_write_queue", "api_jobs_kept",
                  "embed_batch_size", "embed_lead_chars", "embed_batch_tokens",

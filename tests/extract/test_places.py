@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from khabar.extract.places import extract_places, gazetteer
+from khabar.model import Span
 
 
 def _names(text: str) -> list[tuple[str, str, str | None]]:
@@ -81,15 +82,18 @@ def test_every_gazetteer_row_has_a_source_and_sane_coordinates() -> None:
 
 
 def test_a_cue_with_a_proclitic_and_a_name_inside_a_recognised_place_are_places() -> None:
-    from khabar.extract.entities import extract_entities
-
     text = "وقع انفجار بمحافظة القطيف، وقالت مصادر في مطار عدن إن مدينة أبها هادئة"
-    recognised = [e.span for e in extract_entities(text, "ar") if e.label == "LOC"]
-    found = extract_places(text, recognised)
-    assert {p.text for p in found} == {"القطيف", "عدن", "أبها"}
-    names = {p.place.name for p in found}
-    # a word of kind that is also a town's name is not that town (مدينة is not Madinah)
-    assert "Madinah" not in names
+
+    def span(name: str) -> Span:
+        return Span(text.index(name), text.index(name) + len(name))
+
+    recognised = [span("مطار عدن"), span("مدينة أبها")]  # as the recogniser gives them
+    assert {p.text for p in extract_places(text, recognised)} == {"القطيف", "عدن", "أبها"}
+    assert {p.text for p in extract_places(text, [])} == {"القطيف", "أبها"}  # عدن needs it
+    # a frequent word inside a recognised place is not a town (المدينة is not Madinah), and
+    # an Arabic month is no cue (شهر رجب)
+    market = "في سوق المدينة القديمة بشهر رجب"
+    assert extract_places(market, [Span(3, 22)]) == []
 
 
 def test_a_name_written_with_its_word_of_kind_still_meets_its_homonyms() -> None:
@@ -99,3 +103,7 @@ def test_a_name_written_with_its_word_of_kind_still_meets_its_homonyms() -> None
     tanzania = "زار الرئيس مدينة زنجبار في تنزانيا"
     assert [p.place.country for p in extract_places(yemen) if "زنجبار" in p.text] == ["YE"]
     assert [p.place.country for p in extract_places(tanzania) if "زنجبار" in p.text] == ["TZ"]
+    # a province written as one stays the province
+    for text, name in [("في محافظة عدن", "Aden Governorate"),
+                       ("في استان تهران", "Tehran Province")]:  # fmt: skip
+        assert [p.place.name for p in extract_places(text)] == [name]

@@ -8,13 +8,12 @@ conventions, so the project labels its own, with the entity part of ``docs/annot
   en  Wikinews 2019-2020 (CC BY 2.5) and Current Events items (CC BY-SA) seed 16, 60 + 120
 leaving out every article of the real-news gold (``tests/data/real/sample.json``).
 
-Round 2 (``--round 2``: seeds 24, 25, 26; batches 4 to 7 for ar, 4 to 6 for fa, 4 for en) and
-round 3 (``--round 3``: seeds 34, 35, 36; the next 3, 3 and 2 batches, outside rounds 1-2) and
-round 4 (``--round 4``: seeds 44, 45, 46; the next 3, 3 and 2 batches, outside rounds 1-3) and
-round 5 (``--round 5``: seeds 54, 55, 56; the next 2, 3 and 2 batches, outside rounds 1-4) draw
-whole leads the way the gold does (70% from the gold's keyword pre-filter, 30% at random), outside
-the gold and round 1, and is labelled with the whole guideline, events included, so the same
-sentences train the event classifier.
+Rounds 2 to 5 (``--round K``, ``ROUNDS``: round 2 seeds 24, 25, 26 and batches 4 to 7 for ar,
+4 to 6 for fa, 4 for en; round 3 seeds 34, 35, 36 and the next 3, 3 and 2 batches; round 4
+seeds 44, 45, 46 and the next 3, 3 and 2; round 5 seeds 54, 55, 56 and the next 2, 3 and 2)
+each draw whole leads the way the gold does (70% from the gold's keyword pre-filter, 30% at
+random), outside the gold and the earlier rounds, to be labelled with the whole guideline,
+events included, so the same sentences train the event classifier.
 
 Output: ``training/ner/data/{lang}-batch-{k}.json`` (articles with numbered sentences, the
 shape of the gold batches, so ``scripts/gold/check_labels.py`` checks the labels).

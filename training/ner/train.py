@@ -212,7 +212,7 @@ def main() -> None:
     manifest["params"] = PARAMS
     manifest["features"] = feature_fingerprint()
     for lang in args.langs:
-        # the project's own in-domain sentences (weighted x3) and the open sets; Persian has
+        # the project's own in-domain sentences (x OWN_WEIGHT) and the open sets; Persian has
         # no open set, so it learns from the Arabic ones too (shared script and names)
         data = [(lang, s) for s in own_labels(lang)] * OWN_WEIGHT
         for other in ("ar",) if lang == "fa" else (lang,):

@@ -83,7 +83,8 @@ class EntityMention:
 
 # A recognised name's first word is cut with weaker evidence than running text: ولحج → و + لحج
 # although "ولحج" is a third as frequent as "لحج" (and/Lahij is a common pair), as the guideline
-# leaves the clitic outside the name.
+# leaves the clitic outside the name; but only where the rest is a known name and the whole is
+# not (وليد, كفر نبل, باب المندب stay whole).
 _NAME_SPLIT_RATIO = 1.0
 
 
@@ -211,18 +212,20 @@ def _word_features(word: str, lang: str) -> tuple[dict[str, float], tuple[str, .
         "dict_first": float(dic[0]),
         "dict_inner": float(dic[1]),
     }
-    classes = _classes(lang).get(low, ())
+    # each language's classes are its own k-means run: the value names the table (the Persian
+    # model also learns from Arabic sentences, whose class 87 is not Persian class 87)
+    classes = [f"{lang}{c}" for c in _classes(lang).get(low, ())]
     for name, value in zip(_CLASS_NAMES, classes, strict=False):
         flags[f"{name}={value}"] = 1.0
     seen = ("w=" + low, "stem=" + forms[-1], f"title={title}", f"gaz={any(gaz)}",
-            f"dict={any(dic)}", f"c={classes[1] if len(classes) > 1 else '-'}")  # fmt: skip
+            f"dict={any(dic)}", f"c={classes[_NEAR_CLASS] if classes else '-'}")  # fmt: skip
     return {k: v for k, v in flags.items() if v}, seen
 
 
-_CLASS_NAMES = ("c32", "c128", "c512")
+_CLASS_NAMES = ("c32", "c128", "c512")  # the columns of resources/clusters/<lang>.tsv
+_NEAR_CLASS = 1  # a neighbour sees the word's class among 128
 
 
-@lru_cache(maxsize=len(NER_LANGS))
 def _classes(lang: str) -> dict[str, tuple[str, ...]]:
     """The word classes of ``lang`` (``resources/clusters``), or none for another language."""
     from khabar.resources import word_classes
@@ -335,12 +338,19 @@ def extract_entities_batch(texts: list[str], lang: str) -> list[list[EntityMenti
 
 def _peeled(m: EntityMention) -> EntityMention:
     """An Arabic name without the proclitic glued to its first word (ولحج → لحج), where the
-    rest is the more frequent word (``_NAME_SPLIT_RATIO``)."""
-    first = m.text.split(" ", 1)[0]
+    rest is the more frequent word (``_NAME_SPLIT_RATIO``) and a word of a gazetteer or actor
+    dictionary name, and the whole is neither (وليد stays whole)."""
+    first = m.text.split(maxsplit=1)[0] if m.text.strip() else ""
     k = _clitic_chars(first, _NAME_SPLIT_RATIO) if len(first) > 2 else 0
-    if not k or k >= len(m.text):
+    if not k or k >= len(m.text) or not _name_word(first[k:]) or _name_word(first):
         return m
     return replace(m, span=Span(m.span.start + k, m.span.end), text=m.text[k:])
+
+
+def _name_word(word: str) -> bool:
+    """Whether ``word`` is a word of a gazetteer or actor dictionary name."""
+    key = word_key(word)
+    return any(key in words for words in _name_words())
 
 
 _SENTENCE_END = frozenset(".!?؟")

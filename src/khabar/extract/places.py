@@ -50,14 +50,13 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _WORD_AT = re.compile(r"\w+")
 _MAX_WORDS = 5
 _WEAK_POPULATION = 100_000
-# words of kind before a place's name (Arabic and Persian normalised, English)
-_KINDS = (r"مدينه|بلده|قريه|ناحيه|قضاء|محافظه|منطقه|استان|لواء|شهر|شهرستان|روستاي|بخش|"
-          r"town of|city of|village of|town|city|village")  # fmt: skip
-_CUE = re.compile(
-    r"(?<!\w)(?:[وفبل]{0,2})"  # a proclitic may be glued to the cue: بمحافظة القطيف
-    rf"(?:{_KINDS})\s+$"
-)
-_KIND_FIRST = re.compile(rf"^(?:{_KINDS}) ")
+# words of kind before a place's name: Arabic (normalised; a proclitic may be glued to them:
+# بمحافظة القطيف), Persian and English (bare: Arabic شهر is "month", بخش a Persian verb too)
+_KINDS_AR = r"مدينه|بلده|قريه|ناحيه|قضاء|محافظه|منطقه|لواء"
+_KINDS_OTHER = r"استان|شهر|شهرستان|روستاي|بخش|town of|city of|village of|town|city|village"
+_CUE = re.compile(rf"(?<!\w)(?:[وف]?[بل]?(?:{_KINDS_AR})|(?:{_KINDS_OTHER}))\s+$")
+# words of kind that name a town: "مدينة زنجبار" may be a town named زنجبار elsewhere
+_TOWN_FIRST = re.compile(r"^(?:مدينه|بلده|قريه|شهر|town of|city of|village of) ")
 _DIRS = {"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west"}
 _REL_AR = re.compile(
     r"(?<!\w)(?P<a>شمال|جنوب|شرق|غرب)ي?(?:\s*[-ـ]?\s*(?P<b>شرق|غرب)ي?)?\s+(?:مدينه\s+|شهر\s+)?$"
@@ -248,7 +247,7 @@ def _accept(  # type: ignore[no-untyped-def]
         # only
         tail = bool(_ARABIC.search(key)) and any(r.start < start and end <= r.end
                                                  for r in recognised)  # fmt: skip
-        ok = (exact and key not in g.common) or (tail and key in g.weak)
+        ok = key not in g.common and (exact or (tail and key in g.weak))
         if not ok:
             return False
     if _ARABIC.search(key):
@@ -260,14 +259,17 @@ def _accept(  # type: ignore[no-untyped-def]
     return original[start : start + 1].isupper()
 
 
-def _with_bare_name(m: AliasHit) -> AliasHit:
-    """A name written with its word of kind ("مدينة زنجبار") also reads as the bare name's
-    places: the gazetteer's alias "Zanzibar City" must not hide Zinjibar, Yemen."""
-    kind = _KIND_FIRST.match(m.key)
+def _with_bare_name(m: AliasHit, ctx: Counter[str]) -> AliasHit:
+    """A name written with a town's word of kind ("مدينة زنجبار") also reads as the towns of
+    the bare name in a country the article's context favours over the written name's: the
+    gazetteer's alias "Zanzibar City" must not hide Zinjibar in a Yemeni article."""
+    kind = _TOWN_FIRST.match(m.key)
     if kind is None:
         return m
-    bare = gazetteer().index.get(m.key[kind.end() :], ())
-    extra = tuple(i for i in bare if i not in m.ids)
+    g = gazetteer()
+    written = max((ctx[g.places[i].country] for i in m.ids), default=0)
+    extra = tuple(i for i in g.index.get(m.key[kind.end() :], ()) if i not in m.ids
+                  and g.places[i].precision == "town" and ctx[g.places[i].country] > written)
     return replace(m, ids=m.ids + extra) if extra else m
 
 
@@ -300,8 +302,12 @@ def _choose(m: AliasHit, ctx: Counter[str]) -> tuple[Place, list[str], str]:
     reason = "only reading"
     if others:
         countries = {p.country for p in cands}
-        reason = (f"article context favours {best.country} ({ctx[best.country]} mentions)"
-                  if len(countries) > 1 else f"most specific of {len(cands)} readings")  # fmt: skip
+        if len(countries) == 1:
+            reason = f"most specific of {len(cands)} readings"
+        elif ctx[best.country]:
+            reason = f"article context favours {best.country} ({ctx[best.country]} mentions)"
+        else:
+            reason = f"no country in the article's context: the surest of {len(cands)} readings"
     return best, others, reason
 
 
@@ -334,9 +340,9 @@ def extract_places(
         # ['Zummar', 'Mosul', 'Iraq']
     """
     norm = normalize_with_offsets(text)
-    matches = [_with_bare_name(m) for m in _find(norm.text, text, norm.to_original,
-                                                 recognised or [], guard)]  # fmt: skip
+    matches = _find(norm.text, text, norm.to_original, recognised or [], guard)
     ctx = _context(matches)
+    matches = [_with_bare_name(m, ctx) for m in matches]
     out = []
     for m in matches:
         place, others, reason = _choose(m, ctx)

@@ -29,7 +29,8 @@ is chosen). A province next to a site in it, or a missing count
 next to a count, is a refinement, not a conflict. Each side needs a witness: a sentence giving
 that value in a document that gives no other value of the field (a round-up or a list of past
 attacks gives several, and witnesses nothing), and the two witnesses must be two documents that
-are not copies of one text and show they speak of one happening: for tolls, a shared place and
+are not copies of one text and show they speak of one happening: for tolls, a shared place (a
+site within ``fuse_site_town_km`` of the other's place counts) and
 the same stated day or both reports' main event; for places, the same stated day, kind and main
 event and the same toll, actor or target. That evidence is kept as the conflict's ``why``.
 """
@@ -393,7 +394,7 @@ def _counts_clash(name: str, low: list[MentionFact], high: list[MentionFact]) ->
 
 
 def _same_event(
-    event: CanonicalEvent, name: str, pair: tuple[FieldValue, FieldValue], km: float
+    event: CanonicalEvent, name: str, pair: tuple[FieldValue, FieldValue], site_km: float
 ) -> str | None:
     """Why two values come from reports of one happening, or None: a witness of each, in two
     documents that are not copies of one text, sharing a place (for tolls) and a stated day or
@@ -416,7 +417,7 @@ def _same_event(
             elif x.source_key == y.source_key:
                 continue
             else:
-                why = _evidence(x, y, km, name)
+                why = _evidence(x, y, site_km, name)
             if why:
                 return why
     return None

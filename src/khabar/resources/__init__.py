@@ -70,12 +70,18 @@ def _headed_table(folder: str, lang: str) -> tuple[list[str], list[list[str]]]:
         text = resources.files("khabar.resources").joinpath(folder, f"{lang}.tsv").read_text(
             encoding="utf-8"
         )
-    except (FileNotFoundError, OSError) as exc:
+    except OSError as exc:
         raise ResourceError(f"{folder}/{lang}.tsv is missing; reinstall khabar") from exc
     lines = text.splitlines()
-    if len(lines) < 2 or not lines[0].startswith("# source:"):
+    if not lines or not lines[0].startswith("# source:"):
         raise ResourceError(f"{folder}/{lang}.tsv lacks its '# source:' header")
-    return lines[1].split("\t"), [line.split("\t") for line in lines[2:]]
+    if len(lines) < 2:
+        raise ResourceError(f"{folder}/{lang}.tsv lacks its column line")
+    columns = lines[1].split("\t")
+    rows = [line.split("\t") for line in lines[2:]]
+    if any(len(row) != len(columns) for row in rows):
+        raise ResourceError(f"{folder}/{lang}.tsv: a row without {len(columns)} fields")
+    return columns, rows
 
 
 @lru_cache(maxsize=4)
@@ -88,7 +94,10 @@ def word_counts(lang: str) -> dict[str, int]:
     columns, rows = _headed_table("wordfreq", lang)
     if columns != ["word", "count"]:
         raise ResourceError(f"wordfreq/{lang}.tsv: columns {columns}, expected word, count")
-    return {row[0]: int(row[1]) for row in rows}
+    try:
+        return {row[0]: int(row[1]) for row in rows}
+    except ValueError as exc:
+        raise ResourceError(f"wordfreq/{lang}.tsv: a count that is not a number: {exc}") from exc
 
 
 @lru_cache(maxsize=4)
@@ -102,9 +111,6 @@ def word_classes(lang: str) -> dict[str, tuple[str, ...]]:
     columns, rows = _headed_table("clusters", lang)
     if columns[:1] != ["word"] or len(columns) < 2:
         raise ResourceError(f"clusters/{lang}.tsv: columns {columns}, expected word, c<k>...")
-    width = len(columns)
-    if any(len(row) != width for row in rows):
-        raise ResourceError(f"clusters/{lang}.tsv: a row without {width} fields")
     return {row[0]: tuple(row[1:]) for row in rows}
 
 
