@@ -226,8 +226,9 @@ def _accept(  # type: ignore[no-untyped-def]
 ) -> bool:
     """Latin-script names must be capitalised as written ("Hit" the town, not "rockets hit");
     the one-word name of a small town needs a cue before it ("بلدة عنه", "بمحافظة القطيف", not
-    "عنه") or the entity recogniser calling it a place (the very span, or the end of a longer
-    Arabic-script place: مطار عدن); a name that is also a frequent word needs the cue."""
+    "عنه") or the entity recogniser calling it a place (the very span, or a longer Arabic-script
+    place it follows the first word of: مطار عدن); a name that is also a frequent word needs the
+    cue."""
     key = m.key  # the alias (للجزيرة matches الجزيرة)
     g = gazetteer()
     peeled = 0
