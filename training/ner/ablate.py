@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 import build  # noqa: E402
 import pycrfsuite  # noqa: E402
 import train  # noqa: E402
-from compare_designs import dev_sentences, spans_of  # noqa: E402
+from compare_designs import dev_sentences, score  # noqa: E402
 
 import khabar.extract.entities as entities  # noqa: E402
 
@@ -52,14 +52,8 @@ def scores(gold: list[train.Sentence], pred: list[list[str]]) -> dict[str, list[
     """Precision, recall and F1 per label and over all (``all``)."""
     out = {}
     for label in ("PER", "ORG", "LOC", "NORP", None):
-        tp = fp = fn = 0
-        for g, p in zip(gold, pred, strict=True):
-            gs = {x for x in spans_of([t for _, t in g]) if label in (None, x[2])}
-            ps = {x for x in spans_of(p) if label in (None, x[2])}
-            tp, fp, fn = tp + len(gs & ps), fp + len(ps - gs), fn + len(gs - ps)
-        prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-        f1 = 2 * prec * rec / max(prec + rec, 1e-9)
-        out[label or "all"] = [round(prec, 3), round(rec, 3), round(f1, 3)]
+        r = score(gold, pred, label)
+        out[label or "all"] = [r["P"], r["R"], r["F1"]]
     return out
 
 
@@ -69,12 +63,9 @@ def run(lang: str, variant: str, shared: Path) -> dict[str, list[float]]:
         entities._classes = lambda _lang: {}  # type: ignore[assignment]
     entities._word_items.cache_clear()
     try:
-        data = [(lang, s) for s in train.own_labels(lang)] * train.OWN_WEIGHT
-        for other in ("ar",) if lang == "fa" else (lang,):
-            data += [(other, s) for s in train.shared_data(shared, other)]
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "model.crfsuite"
-            train.train(data, path)
+            train.train(train.training_data(shared, lang), path)
             tagger = pycrfsuite.Tagger()
             tagger.open(str(path))
             dev = dev_sentences(lang)

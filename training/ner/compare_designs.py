@@ -76,10 +76,14 @@ def spans_of(tags: list[str]) -> set[tuple[int, int, str]]:
     return out
 
 
-def score(gold: list[Sentence], pred: list[list[str]]) -> dict[str, float]:
+def score(
+    gold: list[Sentence], pred: list[list[str]], label: str | None = None
+) -> dict[str, float]:
+    """Exact-span precision, recall and F1 over every label, or over ``label`` only."""
     tp = fp = fn = 0
     for g, p in zip(gold, pred, strict=True):
-        gs, ps = spans_of([t for _, t in g]), spans_of(p)
+        gs = {x for x in spans_of([t for _, t in g]) if label in (None, x[2])}
+        ps = {x for x in spans_of(p) if label in (None, x[2])}
         tp, fp, fn = tp + len(gs & ps), fp + len(ps - gs), fn + len(gs - ps)
     prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     return {"P": round(prec, 3), "R": round(rec, 3),

@@ -185,6 +185,16 @@ def bio(text: str, lang: str, ents: list[tuple[int, int, str]]) -> Sentence:
     return out
 
 
+def training_data(shared: Path, lang: str) -> list[tuple[str, Sentence]]:
+    """(language, sentence) pairs a model of ``lang`` learns from: the project's own in-domain
+    sentences (x ``OWN_WEIGHT``) and the open sets; Persian has no open set, so it learns from
+    the Arabic ones too (shared script and names)."""
+    data = [(lang, s) for s in own_labels(lang)] * OWN_WEIGHT
+    for other in ("ar",) if lang == "fa" else (lang,):
+        data += [(other, s) for s in shared_data(shared, other)]
+    return data
+
+
 def train(data: list[tuple[str, Sentence]], out: Path) -> dict:
     """Train on (language, sentence) pairs (each featurised in its own language); write ``out``."""
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -212,12 +222,7 @@ def main() -> None:
     manifest["params"] = PARAMS
     manifest["features"] = feature_fingerprint()
     for lang in args.langs:
-        # the project's own in-domain sentences (x OWN_WEIGHT) and the open sets; Persian has
-        # no open set, so it learns from the Arabic ones too (shared script and names)
-        data = [(lang, s) for s in own_labels(lang)] * OWN_WEIGHT
-        for other in ("ar",) if lang == "fa" else (lang,):
-            data += [(other, s) for s in shared_data(args.shared, other)]
-        info = train(data, MODELS / f"ner-{lang}.crfsuite")
+        info = train(training_data(args.shared, lang), MODELS / f"ner-{lang}.crfsuite")
         manifest[lang] = info
         print(lang, {k: v for k, v in info.items() if k != "sha256"})
     text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
