@@ -340,6 +340,7 @@ def show_cmd(
 
 _DATE_BASIS = {
     "text": "its words '{}'", "title": "the title's '{}'", "document": "'{}' in another sentence",
+    "lead": "'{}' in the title or first paragraph",
     "publication": "publication day, no date words", "crawl": "crawl time, no date words",
 }
 

@@ -26,6 +26,7 @@ def _one(text: str, anchor: date | None = MONDAY):
     ("text", "value", "extra"),
     [
         ("أطلقت أمس الأحد من بلدة زمار", "2024-04-21", {}),
+        ("توفيت أمس (الأحد) عن عمر يناهز 22 عاما", "2024-04-21", {"weekday": 6}),
         ("الصواريخ أطلقت مساء الأحد", "2024-04-21", {"part_of_day": "evening"}),
         ("وفجر السبت أسفر انفجار عن قتيل", "2024-04-20", {"part_of_day": "dawn"}),
         ("بعد سقوط 10 صواريخ داخل القاعدة، الأربعاء، ما أدى", "2024-04-17", {}),
@@ -361,6 +362,19 @@ def test_an_undated_main_event_is_dated_by_its_publication_day_and_says_so() -> 
     _, guessed = _document("قتل جنديان في هجوم بعبوة ناسفة على دورية في الموصل.",
                            published="2024", published_precision="year")  # fmt: skip
     assert all(e.date is None for e in guessed.events)  # a year is never used as a day
+
+
+def test_an_undated_main_event_takes_the_day_its_lead_states() -> None:
+    body = "قتل جنديان في هجوم بعبوة ناسفة على دورية في الموصل. {} وقال مصدر إن التحقيق بدأ."
+    _, ex = _document(body.format("وذكرت الشرطة أمس الأحد أن الدورية كانت عائدة."),
+                      published="2024-03-11T08:00:00+03:00")  # fmt: skip
+    (main,) = [e for e in ex.events if e.main]
+    assert (main.date, main.date_basis, main.date_text) == ("2024-03-10", "lead", "أمس الأحد")
+    # a day long before the report is background, not the lead's news
+    _, old = _document(body.format("وكانت الشرطة قد ذكرت في 2 فبراير 2024 أن الطريق آمن."),
+                       published="2024-03-11T08:00:00+03:00")  # fmt: skip
+    (main,) = [e for e in old.events if e.main]
+    assert (main.date, main.date_basis) == ("2024-03-11", "publication")
 
 
 @pytest.mark.parametrize(

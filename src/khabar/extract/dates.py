@@ -106,7 +106,7 @@ def _lexicon() -> _Lexicon:
         rf"(?:\s*/\s*(?P<mon2>{mon}))?(?:\s+{year}|(?:\s+(?P<dir>{direction}))?{e})",
         "year": rf"{b}(?:(?:{year_word})\s+{year}|(?P<y2>1[34]\d\d)\s*(?P<era2>{era}){e})",
         "relative": rf"{b}{_PROCLITIC}(?:(?P<pod>{pod})\s+)?{day_word}(?P<rel>{rel})"
-        rf"(?:\s+{day_word}(?P<wd>{wd}))?{e}",
+        rf"(?:(?:\s+|\s*\(\s*){day_word}(?P<wd>{wd})(?:\s*\))?)?{e}",
         # "امام جمعه" (the Friday imam) and "نماز جمعه" name no day
         "weekday": rf"{b}{_PROCLITIC}(?:(?P<dir0>last|next|this)\s+)?(?:(?P<pod>{pod})\s+)?"
         rf"{day_word}(?<!امام )(?<!نماز )(?<!ائمه )(?P<wd>{wd})(?:\s+(?P<dir>{direction}))?"

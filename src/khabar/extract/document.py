@@ -201,7 +201,10 @@ def _extract(
     if anchor is None:
         _background_by_latest(out.events, settings)
     title = next((p.span for p in doc.paragraphs if p.role == LineRole.TITLE), None)
-    out.events = main_event(out.events, title, _report_day(doc, anchor, label, settings))
+    lead = next((p.span for p in doc.paragraphs if p.role == LineRole.BODY), None)
+    report = _report_day(doc, anchor, label, settings)
+    out.events = main_event(out.events, title, report,
+                            _lead_day(out.dates, lead, report[1], settings))  # fmt: skip
     _inherit_dates(out.events, settings.date_inherit_events)
     return out
 
@@ -227,7 +230,8 @@ _FROM_TITLE = ("date", "places", "killed", "injured", "actor", "target", "mode",
 
 
 def main_event(events: list[EventMention], title: Span | None,
-               report: tuple[str, date | None]) -> list[EventMention]:  # fmt: skip
+               report: tuple[str, date | None],
+               lead: DateMention | None = None) -> list[EventMention]:  # fmt: skip
     """Mark the document's main event and give it what only the title says.
 
     The main event is the title's event when the title reports one, else the first event of
@@ -271,10 +275,30 @@ def main_event(events: list[EventMention], title: Span | None,
         if later is not None:
             main.date, main.date_text, main.date_basis = later.date, later.date_text, "document"
             main.date_note = later.date_note
+    if main.date is None and lead is not None:
+        # the day the title or the first paragraph names ("أمس الأربعاء"), in no event's sentence
+        main.date, main.date_text, main.date_basis = lead.value, lead.text, "lead"
     basis, day = report
     if main.date is None and day is not None:
         main.date, main.date_basis = day.isoformat(), basis
     return events
+
+
+def _lead_day(dates: list[DateMention], lead: Span | None, report: date | None,
+              settings: Settings) -> DateMention | None:  # fmt: skip
+    """The first full day the title or the first body paragraph (``lead``) states, when it is
+    at most ``settings.background_days`` before the day the report was written (``report``)
+    and not after it: news leads name the day of their news first ("وذكرت الجامعة أمس
+    الأربعاء"). ``None`` when the lead states no such day."""
+    for d in dates:
+        if lead is not None and d.span.start >= lead.end:
+            break
+        if d.precision != "day" or not d.value or d.corrections or len(d.value) != 10:
+            continue
+        day = date.fromisoformat(d.value)
+        if report is None or 0 <= (report - day).days <= settings.background_days:
+            return d
+    return None
 
 
 def _reported(e: EventMention) -> bool:
