@@ -76,6 +76,12 @@ class Settings:
         "Suffixes of gzip, bzip2 and xz files: the suffix before it gives the format "
         "(news.jsonl.gz is JSON lines). Files are decompressed as they are read, never whole.",
     )
+    max_decompression_ratio: float = _opt(
+        200.0,
+        "A compressed input that gives more than this many bytes for each compressed byte read "
+        "(after its first MiB) is a compression bomb: it is quarantined (reason too_large) and "
+        "read no further, the items before it kept. News compresses 3-10 times. 0: no limit.",
+    )
     max_header_line_bytes: int = _opt(
         65_536,
         "Longest WARC or HTTP header line read; a longer one ends the WARC (reason bad_warc, "
@@ -430,6 +436,11 @@ def _validated(s: Settings) -> Settings:
         value = getattr(s, name)
         if not 0.0 < value <= 1.0:
             raise ConfigError(f"setting {name!r} must be in (0, 1], got {value}")
+    if s.max_decompression_ratio < 0:
+        raise ConfigError(
+            f"setting 'max_decompression_ratio' must be 0 (no limit) or more, got "
+            f"{s.max_decompression_ratio}"
+        )
     if s.document_time_budget_s < 0:
         raise ConfigError(
             f"setting 'document_time_budget_s' must be 0 (off) or more, got "

@@ -357,3 +357,37 @@ def test_a_toll_that_may_count_the_attacker_is_approximate() -> None:
     assert "about" in _toll_words("Three are dead (including the shooter) after a gunman opens fire.")
     assert "about" in _toll_words("قتل شخصان برصاص مسلح اطلق النار داخل صالة سينما ثم انتحر")
     assert _toll_words("قتل شخصان برصاص مسلح داخل صالة سينما") == frozenset()
+
+
+def test_a_story_of_many_mentions_weighs_a_bounded_number_of_pairs() -> None:
+    from types import SimpleNamespace
+
+    from khabar.fuse import events as fe
+
+    def mention(day: str) -> SimpleNamespace:  # one day in one country, no place of its own
+        return SimpleNamespace(inherited=False, places=[], place_ids=["IQ"], day=day)
+
+    few = [mention("2024-04-20") for _ in range(10)]
+    assert len(fe._candidates(few)) == 45  # a real story: every pair weighed
+    many = [mention("2024-04-20") for _ in range(3 * fe._EXACT_FOUNDERS)]
+    pairs = fe._candidates(many)
+    assert len(pairs) <= len(many) * fe._BLOCK_LINKS  # hostile: linear, not 720,000 pairs
+    assert all(i < j for i, j in pairs) and {j for _, j in pairs} == set(range(1, len(many)))
+
+
+def test_a_toll_field_of_many_numbers_compares_its_most_reported_values(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    from khabar.fuse import events as fe
+
+    # 3 and 5 killed among 20 other numbers (a hostile or round-up story): the conflict
+    # between the first two is still found, and only the leading values are compared
+    records = [{"title": "هجوم على كالسو", "outlet": f"o{n}", "text": _KALSU3.format(q="")}
+               for n in (1, 2)]  # fmt: skip
+    records += [{"title": "قصف كالسو", "outlet": f"o{n}", "text": _KALSU5} for n in (3, 4)]
+    records += [{"title": f"هجوم {n}", "outlet": f"x{n}",
+                 "text": _KALSU5.replace("خمسة", str(20 + n))} for n in range(20)]  # fmt: skip
+    ingest([str(_jsonl(tmp_path, records))], store)
+    pairs = [tuple(side["value"] for side in c["sides"]) for c in _tolls(store)]
+    assert ("3", "5") in pairs
+    assert len({v for pair in pairs for v in pair}) <= fe._COMPARED_VALUES, pairs

@@ -136,11 +136,31 @@ def test_a_gzip_whose_first_line_never_ends_is_quarantined_in_bounded_memory(
     tmp_path: Path, name: str
 ) -> None:
     path = _gzip_endless_line(tmp_path / name, b'{"text": "', 64)
-    settings = Settings(max_file_bytes=1_000_000)
+    # the line cap alone (the ratio guard, tested below, would stop it first)
+    settings = Settings(max_file_bytes=1_000_000, max_decompression_ratio=0)
     items: list = []  # type: ignore[type-arg]
     peak = _peak_bytes(lambda: items.extend(_read(path, settings=settings)))
     assert [(q.reason, q.locator) for q in _quarantined(items)] == [("too_large", "line 1")]
     assert peak < 8_000_000, f"{peak:,} bytes"
+
+
+def test_a_gzip_of_endless_blank_lines_is_a_bomb_read_no_further(tmp_path: Path) -> None:
+    # 2 articles, then 256 MiB of blank lines (256 KiB compressed): read line by line, the
+    # blank lines alone took minutes for 2 GiB; the ratio guard stops after a few MiB
+    path = tmp_path / "blank.jsonl.gz"
+    with gzip.open(path, "wb", compresslevel=9) as fh:
+        for n in (1, 2):
+            fh.write(f'{{"title": "t{n}", "text": "{SENTENCE * 3}"}}\n'.encode())
+        for _ in range(256):
+            fh.write(b"\n" * (1 << 20))
+    items = _read(path)
+    (bomb,) = _quarantined(items)
+    assert bomb.reason == "too_large" and "compression bomb" in bomb.detail, bomb.detail
+    assert "2 item(s) read before it were kept" in bomb.detail
+    assert sum(isinstance(i, RawArticle) for i in items) == 2
+    # with no limit, the same file is read to its end (nothing quarantined)
+    items = _read(path, settings=Settings(max_decompression_ratio=0))
+    assert _quarantined(items) == [] and len(items) == 2
 
 
 @pytest.mark.parametrize("suffix", [".warc", ".warc.gz"])

@@ -8,6 +8,9 @@ are linked, strongest first, by a shared place or places within ``fuse_place_km`
 day in one country; two groups merge only if they stay one kind of event (one ACLED sub-type
 at most, both background or both not) and their days stay within
 ``fuse_date_tolerance_days``. Repeats inside a document and across copies join like any other.
+A story of more than ``_EXACT_FOUNDERS`` founding mentions (only hostile input has so many)
+weighs each mention against a bounded number of earlier ones that share its site or town, or its
+day and country (``_candidates``), so fusion stays linear in its input.
 
 **Fields.** date, time (a clock time in the sentence, "21:50 local (18:50 UTC)", else the
 part of day of its date, "evening"), location, origin, actor, target, weapon, count (of the
@@ -33,6 +36,8 @@ are not copies of one text and show they speak of one happening: for tolls, a sh
 site within ``fuse_site_town_km`` of the other's place counts) and
 the same stated day or both reports' main event; for places, the same stated day, kind and main
 event and the same toll, actor or target. That evidence is kept as the conflict's ``why``.
+A field of more than ``_COMPARED_VALUES`` values (a round-up's or a hostile text's numbers)
+compares only its most reported ones, and each side offers at most ``_WITNESSES`` witnesses.
 """
 
 from __future__ import annotations
@@ -207,6 +212,36 @@ class _Group:
         self.days |= other.days
 
 
+# Bounds that keep fusion linear on hostile input (thousands of mentions of one place and day
+# in one story; real stories stay far below them, and are fused exactly):
+_EXACT_FOUNDERS = 400  # up to this many founding mentions, every pair is weighed
+_BLOCK_LINKS = 24  # beyond it, each mention is weighed against this many before it per block
+_JOIN_LOOKS = 200  # a mention that cannot found an event looks at this many members of a group
+_COMPARED_VALUES = 12  # a field's values compared for conflicts: its most reported ones
+_WITNESSES = 50  # witnesses of each side weighed against each other (the first in the event)
+
+
+def _candidates(founders: list[MentionFact]) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of founders that may link: all pairs for a story of
+    at most ``_EXACT_FOUNDERS``; beyond that, each founder with the ``_BLOCK_LINKS`` founders
+    before it that share one of its sites or towns, or its day and a country (linked chains
+    still join a whole group; places only near each other are not weighed)."""
+    n = len(founders)
+    if n <= _EXACT_FOUNDERS:
+        return [(i, j) for i in range(n) for j in range(i + 1, n)]
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    out: set[tuple[int, int]] = set()
+    for j, m in enumerate(founders):
+        keys = [("place", p.id) for p in _specific(m)]
+        if m.day is not None:
+            keys += [("day", m.day, c) for c in _countries(m)]
+        for key in keys:
+            block = blocks[key]
+            out.update((i, j) for i in block[-_BLOCK_LINKS:])
+            block.append(j)
+    return sorted(out)
+
+
 def _group(mentions: list[MentionFact], settings: Settings) -> list[list[MentionFact]]:
     founders = [m for m in mentions if _can_found(m)]
     groups = {m.key: _Group.of(m) for m in founders}
@@ -218,8 +253,8 @@ def _group(mentions: list[MentionFact], settings: Settings) -> list[list[Mention
         return k
 
     pairs = sorted(
-        ((s, i, j) for i, a in enumerate(founders) for j, b in enumerate(founders[i + 1 :], i + 1)
-         if (s := _link(a, b, settings.fuse_place_km)) > 0),
+        ((s, i, j) for i, j in _candidates(founders)
+         if (s := _link(founders[i], founders[j], settings.fuse_place_km)) > 0),
         key=lambda t: (-t[0], t[1], t[2]),
     )  # fmt: skip
     for _, i, j in pairs:
@@ -231,7 +266,7 @@ def _group(mentions: list[MentionFact], settings: Settings) -> list[list[Mention
         if m.key in owner:
             continue
         best = max(
-            ((max(_link(m, x, settings.fuse_place_km) for x in g.members), k)
+            ((max(_link(m, x, settings.fuse_place_km) for x in g.members[:_JOIN_LOOKS]), k)
              for k, g in groups.items() if g.fits(_Group.of(m), settings.fuse_date_tolerance_days)),
             default=(0.0, ""),
         )  # fmt: skip
@@ -340,12 +375,14 @@ def _conflicts(
     if event.acled_type not in _PHYSICAL or event.background:
         return {}
     together: set[frozenset] = set()
-    for m in event.mentions:
+    at: dict[tuple[str, int], list[tuple[int, MentionFact]]] = defaultdict(list)
+    for n, m in enumerate(event.mentions):
         ids = [p.place.id for p in m.places if p.role == "location"]
         together |= {frozenset((x, y)) for x in ids for y in ids if x != y}
+        at[(m.doc.id, m.start)].append((n, m))
     out: dict[str, list[tuple[FieldValue, FieldValue]]] = {}
     for name in ("location", "killed", "injured"):
-        vals = event.fields.get(name, [])
+        vals = _leading(event.fields.get(name, []))
 
         def clash(a: FieldValue, b: FieldValue, name: str = name) -> bool:
             if name == "location":
@@ -357,7 +394,7 @@ def _conflicts(
             for b in vals[i + 1 :]:
                 if not clash(a, b) or (name != "location" and _is_update(a, b, hours)):
                     continue
-                why = _same_event(event, name, (a, b), site_km)
+                why = _same_event(at, name, (a, b), site_km)
                 if why:
                     pairs.append((a, b))
                     event.why[(name, a.value, b.value)] = why
@@ -366,15 +403,29 @@ def _conflicts(
     return out
 
 
-def _witnesses(event: CanonicalEvent, fv: FieldValue, other: FieldValue) -> list[MentionFact]:
-    """Mentions that give ``fv`` and not ``other``'s value in their document (a document giving
-    both is a round-up, an update or two versions: see ``_versions``), nor ``other``'s number
-    anywhere in their sentence (a sentence giving both numbers mixes two happenings or counts),
-    never from background."""
+def _leading(vals: list[FieldValue]) -> list[FieldValue]:
+    """The values of a field that are compared for conflicts: all of them, or, past
+    ``_COMPARED_VALUES`` (a round-up's or a hostile text's many numbers), the most reported
+    ones (most independent sources, then first given), in their order."""
+    if len(vals) <= _COMPARED_VALUES:
+        return vals
+    ranked = sorted(range(len(vals)), key=lambda i: (-vals[i].independent, i))
+    return [vals[i] for i in sorted(ranked[:_COMPARED_VALUES])]
+
+
+_Mentions = dict[tuple[str, int], list[tuple[int, MentionFact]]]  # (doc, start) → (order, m)
+
+
+def _witnesses(at: _Mentions, fv: FieldValue, other: FieldValue) -> list[MentionFact]:
+    """Mentions (of ``at``, the event's by document and start) that give ``fv`` and not
+    ``other``'s value in their document (a document giving both is a round-up, an update or two
+    versions: see ``_versions``), nor ``other``'s number anywhere in their sentence (a sentence
+    giving both numbers mixes two happenings or counts), never from background; in the event's
+    order."""
     theirs = {s.doc_id for s in other.sources}
-    mine = {(s.doc_id, s.start) for s in fv.sources}
-    return [m for m in event.mentions if (m.doc.id, m.start) in mine
-            and not m.background
+    mine = dict.fromkeys((s.doc_id, s.start) for s in fv.sources)
+    found = sorted((n, m) for key in mine for n, m in at.get(key, ()))
+    return [m for _, m in found if not m.background
             and not (isinstance(other.value, int) and other.value in m.numbers)
             and (m.doc.id not in theirs or m.speaker)]  # fmt: skip
 
@@ -394,13 +445,14 @@ def _counts_clash(name: str, low: list[MentionFact], high: list[MentionFact]) ->
 
 
 def _same_event(
-    event: CanonicalEvent, name: str, pair: tuple[FieldValue, FieldValue], site_km: float
+    at: _Mentions, name: str, pair: tuple[FieldValue, FieldValue], site_km: float
 ) -> str | None:
     """Why two values come from reports of one happening, or None: a witness of each, in two
     documents that are not copies of one text, sharing a place (for tolls) and a stated day or
     being both reports' main event; for places, the same stated day, kind and main event, and
     the same toll, actor or target."""
-    xs, ys = _witnesses(event, pair[0], pair[1]), _witnesses(event, pair[1], pair[0])
+    xs = _witnesses(at, pair[0], pair[1])[:_WITNESSES]
+    ys = _witnesses(at, pair[1], pair[0])[:_WITNESSES]
     if not xs or not ys:
         return None
     if name != "location":
@@ -544,7 +596,8 @@ def _choose(name: str, vals: list[FieldValue], conflicting: bool,
         vals = [v for v in vals if _PRECISION[v.detail["precision"]] == top]
         if len(vals) == 1:
             return vals[0].value, "only value at the most specific level"
-    if name in ("killed", "injured") and not conflicting:  # a rising toll: its last report
+    if name in ("killed", "injured") and not conflicting \
+            and len(vals) <= _COMPARED_VALUES:  # a rising toll: its last report  # fmt: skip
         rose = [v for v in vals
                 if all(_is_update(u, v, hours) for u in vals if u.value < v.value)
                 and any(u.value < v.value for u in vals)]  # fmt: skip

@@ -151,6 +151,37 @@ def _walk(root: Path, ctx: ReadContext) -> Iterator[tuple[Path, str] | ReadItem]
         )  # fmt: skip
 
 
+_BOMB_SLACK = 1 << 20  # decompressed bytes always allowed, whatever the ratio
+
+
+class _Bomb(Exception):  # noqa: N818 (internal: turned into a quarantine record at once)
+    """A compressed input gave more than ``max_decompression_ratio`` times its bytes read."""
+
+
+class _RatioGuard:
+    """A decompressing stream (``read``, ``readline``) that raises ``_Bomb`` once it has given
+    more than ``ratio`` times the compressed bytes read from ``raw`` (and over ``_BOMB_SLACK``):
+    a gzip of two gigabytes of blank lines is 2 MB, and reading it line by line would take
+    minutes. ``ratio`` 0 never stops."""
+
+    def __init__(self, stream: IO[bytes], raw: IO[bytes], ratio: float) -> None:
+        self._stream, self._raw, self._ratio = stream, raw, ratio
+        self.given = 0
+
+    def _count(self, data: bytes) -> bytes:
+        self.given += len(data)
+        if self._ratio and self.given > _BOMB_SLACK \
+                and self.given > self._ratio * max(1, self._raw.tell()):  # fmt: skip
+            raise _Bomb(f"{self.given:,} bytes from {self._raw.tell():,} compressed")
+        return data
+
+    def read(self, size: int = -1) -> bytes:
+        return self._count(self._stream.read(size))
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._count(self._stream.readline(size))
+
+
 def _capped_read(stream: IO[bytes], limit: int) -> bytes:
     """At most ``limit + 1`` bytes of ``stream`` (one more than allowed tells it is over)."""
     return stream.read(limit + 1)
@@ -168,7 +199,8 @@ def _read_file(path: Path, fmt: str, ctx: ReadContext) -> Iterator[ReadItem]:
             raw_stream.seek(0)
             if packed is not None and (fmt != "warc" or packed[0] != "gzip"):
                 # warcio reads gzipped WARCs itself, member by member (offsets stay its own)
-                stream: Any = packed[1](raw_stream)
+                stream: Any = _RatioGuard(packed[1](raw_stream), raw_stream,
+                                          ctx.settings.max_decompression_ratio)  # fmt: skip
             else:
                 packed, stream = None, raw_stream
             if fmt in ("jsonl", "warc"):
@@ -192,6 +224,15 @@ def _read_file(path: Path, fmt: str, ctx: ReadContext) -> Iterator[ReadItem]:
                     f"({size:,} bytes compressed); raise KHABAR_MAX_FILE_BYTES to read it",
                 )  # fmt: skip
                 return
+    except _Bomb as exc:
+        ratio = ctx.settings.max_decompression_ratio
+        yield quarantine(
+            ctx, source=source, stage="read", reason="too_large",
+            detail=f"decompresses to over {ratio:g} times its compressed size ({exc}): a "
+            f"compression bomb, read no further; {read} item(s) read before it were kept "
+            "(raise KHABAR_MAX_DECOMPRESSION_RATIO to read it)",
+        )  # fmt: skip
+        return
     except _DECOMPRESS_ERRORS as exc:
         if packed is None or isinstance(exc, FileNotFoundError | PermissionError):
             yield quarantine(
