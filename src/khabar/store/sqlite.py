@@ -35,7 +35,7 @@ from khabar.model import (
     RawArticle,
     SharedParagraph,
 )
-from khabar.normalize import index_form, normalize, normalize_with_offsets, tokens
+from khabar.normalize import index_form, normalize, tokens
 from khabar.settings import Settings
 from khabar.stories import REPORT_DAY, story_elements_counter
 
@@ -590,33 +590,23 @@ class SQLiteStore:
         self, body: str, patterns: tuple[re.Pattern[str], ...]
     ) -> list[tuple[str, bool]]:
         """Original text around the first match of the query's first word found (``patterns``
-        of ``_word_patterns``; ``snippet_chars`` each
-        side, newlines as spaces, "…" where cut) as (text, is_match) pieces; every match inside
-        the window is marked. No match (a word only the index form has): the text's start.
-        Only the lines up to the first match and the window are normalised (cheap per hit)."""
+        of ``_word_patterns``, matched on the original spelling; ``snippet_chars`` each side,
+        newlines as spaces, "…" where cut) as (text, is_match) pieces; every match inside the
+        window is marked. No match (a word only the index form has): the text's start."""
         pad = self.settings.snippet_chars
-        first = _first_match(body, patterns)
+        first = next((m for p in patterns[:-1] if (m := p.search(body))), None)
         if first is None:
             return [(body[: 2 * pad].replace("\n", " "), False)]
-        lo, hi = max(0, first[0] - pad), min(len(body), first[1] + pad)
-        window = normalize_with_offsets(body[lo:hi])
-        found = []
-        for m in patterns[-1].finditer(window.text):
-            start, end = window.to_original(m.start(), m.end())
-            start, end = start + lo, end + lo
-            # a word cut by the window's edge is no match ("بعدن" seen as "عدن")
-            if (start == lo and lo and body[lo - 1].isalnum()) or (
-                end == hi and hi < len(body) and body[hi].isalnum()
-            ):
-                continue
-            found.append((start, end))
+        lo, hi = max(0, first.start() - pad), min(len(body), first.end() + pad)
         parts: list[tuple[str, bool]] = [("…", False)] if lo > 0 else []
         at = lo
-        for start, end in found:
-            if start > at:
-                parts.append((body[at:start].replace("\n", " "), False))
-            parts.append((body[start:end].replace("\n", " "), True))
-            at = end
+        for m in patterns[-1].finditer(body, lo):
+            if m.end() > hi:
+                break
+            if m.start() > at:
+                parts.append((body[at : m.start()].replace("\n", " "), False))
+            parts.append((m.group().replace("\n", " "), True))
+            at = m.end()
         parts.append((body[at:hi].replace("\n", " ") + ("…" if hi < len(body) else ""), False))
         return [(t, hit) for t, hit in parts if t]
 
@@ -802,29 +792,42 @@ class SQLiteStore:
         return self._dicts(sql + " WHERE run_id = ? ORDER BY created_at, source", run_id)
 
 
+# the characters normalisation deletes (harakat, tatweel, ZWNJ...) and, for each character of
+# normalised text, every character of the scripts khabar reads that normalises to it (Latin
+# with accents and case, Arabic and Persian letter forms, presentation forms, digits)
+_SCANNED = [*range(0x20, 0x0250), *range(0x0600, 0x0700), *range(0x200B, 0x2070),
+            *range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00), *range(0xFF00, 0xFFF0)]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[str, dict[str, str]]:
+    """(deleted characters, normalised character -> its original spellings) as regex classes."""
+    deleted, forms = [], {}
+    for code in _SCANNED:
+        ch = chr(code)
+        out = normalize(ch)
+        if out == "":
+            deleted.append(ch)
+        elif len(out) == 1:
+            forms.setdefault(out, []).append(ch)
+    return ("[" + re.escape("".join(deleted)) + "]*",
+            {k: re.escape("".join(sorted(set(v + [k])))) for k, v in forms.items()})  # fmt: skip
+
+
+def _as_written(word: str) -> str:
+    """A regex matching ``word`` (normalised) in original text, in any spelling that normalises
+    to it: مسئول finds مسؤول, mosul finds Mosul, 12 finds ١٢; marks between letters allowed."""
+    deleted, forms = _spellings()
+    return "".join(f"[{forms.get(c, re.escape(c))}]{deleted}" for c in word)
+
+
 @lru_cache(maxsize=64)
 def _word_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """Each of ``words`` (normalised) as a whole word, in query order, then any of them."""
-    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Each of ``words`` (normalised) as a whole word of original text, in query order, then
+    any of them."""
+    longest = "|".join(_as_written(w) for w in sorted(set(words), key=len, reverse=True))
     return tuple(re.compile(rf"(?<!\w)(?:{w})(?!\w)")
-                 for w in [*map(re.escape, words), alternatives])  # fmt: skip
-
-
-def _first_match(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int, int] | None:
-    """Original (start, end) in ``text`` of the first match of the first of ``patterns``
-    (over normalised text) that matches at all, normalising one line at a time."""
-    lines = text.split("\n")
-    for pattern in patterns[:-1]:
-        at = 0
-        for line in lines:
-            if line.strip():
-                norm = normalize_with_offsets(line)
-                m = pattern.search(norm.text)
-                if m:
-                    start, end = norm.to_original(m.start(), m.end())
-                    return at + start, at + end
-            at += len(line) + 1
-    return None
+                 for w in [*map(_as_written, words), longest])  # fmt: skip
 
 
 def _fts_query(words: list[str]) -> str:
