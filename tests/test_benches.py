@@ -19,6 +19,7 @@ TINY = {
     "langid_corpora.py": ["--arabic", "20"],
     "load_api.py": ["--docs", "10", "--clients", "2", "--seconds", "1", "--requests", "50"],
     "scale.py": ["--sizes", "50", "--executors", "inprocess", "--backends", "sqlite"],
+    "search.py": ["--docs", "60", "--repeat", "3"],
     "stories.py": ["--sizes", "100,200"],
     "stories_real.py": ["--docs", "30", "--show", "1"],
     "story_text_similarity.py": [],

@@ -71,7 +71,9 @@ from khabar.export import FORMATS, export_events
 from khabar.pipeline import ingest_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore, open_store
-from khabar.store.events import EventFilters, event_page, event_story_ids
+from khabar.store.events import EventFilters, event_page
+from khabar.store.sqlite import STORY_SORTS
+from khabar.store.story_list import StoryFilters, story_list
 
 __all__ = ["create_app", "ensure_api_token", "is_loopback", "token_path"]
 
@@ -626,6 +628,7 @@ Background = Annotated[
     bool, Query(description="Include background events (earlier happenings a report recalls).")
 ]
 Undated = Annotated[bool, Query(description="Include events with no known day.")]
+StorySort = Literal[STORY_SORTS]  # type: ignore[valid-type]
 
 
 def _limit(settings: Settings, limit: int | None) -> int:
@@ -634,52 +637,6 @@ def _limit(settings: Settings, limit: int | None) -> int:
     if not 1 <= limit <= settings.api_max_page_size:
         raise HTTPException(400, f"limit must be 1..{settings.api_max_page_size}")
     return limit
-
-
-def _story_ids(store: SQLiteStore, f: dict[str, Any]) -> set[int] | None:
-    """Stories matching the filters, or None when no filter is given."""
-    found: set[int] | None = None
-
-    def narrow(ids: set[int]) -> None:
-        nonlocal found
-        found = ids if found is None else found & ids
-
-    if f.get("q"):
-        hits = store.search(f["q"], limit=10_000)
-        docs = [h["id"] for h in hits]
-        narrow(_stories_of(store, docs))
-    doc_where = [(k, v) for k, v in (("lang", f.get("lang")), ("outlet", f.get("outlet"))) if v]
-    if doc_where:
-        sql = " AND ".join(f"d.{k} = ?" for k, _ in doc_where)
-        narrow(
-            {
-                r[0]
-                for r in store.db.execute(
-                    f"SELECT DISTINCT m.story_id FROM story_members m JOIN documents d"
-                    f" ON d.id = m.doc_id WHERE {sql}",
-                    [v for _, v in doc_where],
-                )
-            }
-        )
-    event_filters = {k: f.get(k) for k in ("since", "until", "country", "actor", "type")}
-    if any(event_filters.values()):
-        every = EventFilters.of(event_filters, include_background=True, include_undated=True)
-        narrow(event_story_ids(store, every))
-    return found
-
-
-def _stories_of(store: SQLiteStore, doc_ids: list[str]) -> set[int]:
-    out: set[int] = set()
-    for i in range(0, len(doc_ids), 500):
-        chunk = doc_ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        out |= {
-            r[0]
-            for r in store.db.execute(
-                f"SELECT story_id FROM story_members WHERE doc_id IN ({marks})", chunk
-            )
-        }
-    return out
 
 
 def _remove(folder: Path) -> None:
@@ -864,42 +821,46 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         limit: Limit = None,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        """Full-text search on normalised text (hamza, ya, kaf, harakat, digits folded)."""
-        return _page(store.search(q, limit=10_000), _limit(settings, limit), offset)
+        """Full-text search on normalised text (hamza, ya, kaf, harakat, digits folded), best
+        first. Each hit has a ``snippet`` of the original text (matches in [brackets]) and the
+        same as ``snippet_parts``, ``[text, is_match]`` pieces a page can mark safely."""
+        lim = _limit(settings, limit)
+        hits = store.search(q, limit=lim, offset=offset)
+        return {"items": hits, "total": store.search_count(q), "limit": lim, "offset": offset}
 
     @api.get("/api/stories", tags=["stories"], responses=_answers(422))
     def stories(
         store: Store,
         limit: Limit = None,
         offset: Offset = 0,
+        sort: Annotated[StorySort, Query(description=(
+            "Order, each descending: last_day (the last event day reported; the default), "
+            "size (documents), last_report (latest publication day), contradictions."))
+        ] = "last_day",
         q: Annotated[str | None, Query(max_length=500)] = None,
         lang: str | None = None,
         outlet: str | None = None,
         since: Day = None,
         until: Day = None,
         country: str | None = None,
-        actor: str | None = None,
+        actor: Annotated[str | None, Query(max_length=200, description=(
+            "An actor's name in any language (any alias of the actor dictionaries) or id: "
+            "stories naming it, or with it as an event's actor or target."))] = None,
+        place: Annotated[str | None, Query(max_length=200, description=(
+            "A place's name in any language or script (any gazetteer name or alias: Aden, "
+            "عدن) or gazetteer id: stories whose documents name that place."))] = None,
         type: str | None = None,
     ) -> dict[str, Any]:  # noqa: A002
-        """Stories, newest first, with sizes, languages, titles, events and contradictions."""
-        filters = {
-            "q": q,
-            "lang": lang,
-            "outlet": outlet,
-            "since": since,
-            "until": until,
-            "country": country,
-            "actor": actor,
-            "type": type,
-        }
-        wanted = _story_ids(store, filters)
+        """Stories (newest first unless ``sort`` says otherwise) with sizes, languages,
+        titles, counts of events and contradictions, and ``total``; ``resolved`` says which
+        gazetteer places or dictionary actors a ``place`` / ``actor`` name stands for (none:
+        nothing matches)."""
+        filters = StoryFilters(q=q, lang=lang, outlet=outlet, since=since, until=until,
+                               country=country, actor=actor, type=type, place=place)  # fmt: skip
         lim = _limit(settings, limit)
-        rows, total = store.story_page(ids=wanted, limit=lim, offset=offset)
-        for r in rows:
-            r["events"], r["contradictions"] = (
-                store.db.execute(f"SELECT count(*) FROM {t} WHERE story_id = ?", (r["id"],))
-                .fetchone()[0] for t in ("events", "contradictions"))  # fmt: skip
-        return {"items": rows, "total": total, "limit": lim, "offset": offset}
+        found = story_list(store, filters, sort=sort, limit=lim, offset=offset)
+        return {"items": found.items, "total": found.total, "limit": lim, "offset": offset,
+                "resolved": found.resolved}  # fmt: skip
 
     @api.get("/api/stories/{story_id}", tags=["stories"], responses=_answers(404, 422))
     def story(story_id: StoryId, store: Store) -> dict[str, Any]:

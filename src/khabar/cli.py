@@ -57,6 +57,7 @@ _REAL_GOLD = Path("tests/data/real")  # the real-news gold, when run from a chec
 _EXPORT_FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")  # khabar.export.FORMATS
 _EXECUTORS = ("inprocess", "dask")
 _DEVICES = ("auto", "cpu", "cuda", "numpy")
+_STORY_SORTS = ("last_day", "size", "last_report", "contradictions")  # store.sqlite.STORY_SORTS
 
 
 def _day(value: str | None) -> str | None:
@@ -414,24 +415,44 @@ def _print_facts(facts: dict[str, list[dict[str, Any]]]) -> None:
 @app.command("stories")
 def stories_cmd(
     limit: Annotated[int, typer.Option(help="Most stories to list.", min=1)] = 50,
+    offset: Annotated[int, typer.Option(help="Stories to skip (the next page).", min=0)] = 0,
+    sort: Annotated[str, typer.Option(
+        help="Order, each descending: last_day (last event day), size (documents), "
+        "last_report (latest publication day) or contradictions.",
+        callback=_one_of(*_STORY_SORTS))] = "last_day",
+    place: Annotated[str | None, typer.Option(
+        help="Stories naming this place: any gazetteer name or alias, any script "
+        "(Aden = عدن), or a gazetteer id.")] = None,
+    actor: Annotated[str | None, typer.Option(
+        help="Stories naming this actor: any alias of the actor dictionaries, or an id.")] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Stories, newest first, with their size, languages, time span and a title per language.
+    """Stories, newest first (or --sort), with their size, languages, time span and a title
+    per language; --place and --actor keep those naming a place or actor, in any language.
 
-    Example: khabar stories --limit 10
+    Example: khabar stories --sort size --place Aden --limit 10 --offset 10
     """
+    from khabar.store.story_list import StoryFilters, story_list
+
     with open_store(_settings(db, config), create=False) as store:
-        rows = store.stories(limit=limit)
+        found = story_list(store, StoryFilters(place=place, actor=actor), sort=sort,
+                           limit=limit, offset=offset)  # fmt: skip
     if json_out:
-        _print_json(rows)
+        _print_json(found.items)
         return
+    for what, refs in found.resolved.items():
+        named = "; ".join(f"{r['name']} ({r['about']}, {r['id']})" for r in refs)
+        out.print(f"{what}: " + (named or "no such name in the gazetteer or dictionaries"),
+                  highlight=False)  # fmt: skip
+    shown = f"{offset + 1}–{offset + len(found.items)}" if found.items else "none"
+    out.print(f"stories {shown} of {found.total}", highlight=False)
     _print_table(("story", "docs", "languages", "days", "titles"), (
         (str(r["id"]), str(r["size"]), r["langs"] or "",
          f"{r['first_day']} – {r['last_day']}" if r["first_day"] else "-",
          "\n".join(f"{k}: {v}" for k, v in r["titles"].items()))
-        for r in rows
+        for r in found.items
     ))  # fmt: skip
 
 

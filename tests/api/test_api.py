@@ -219,3 +219,54 @@ def test_similar_documents_need_embeddings_then_rank_other_documents(
         assert page["total"] == 4 and len(page["items"]) == 2
         assert doc_id not in {h["doc_id"] for h in page["items"]}
         assert c.get("/api/documents/nope/similar").status_code == 404
+
+
+def _story_ids(client: TestClient, **params: object) -> list[int]:
+    return [s["id"] for s in client.get("/api/stories", params=params).json()["items"]]
+
+
+def test_stories_filter_by_place_and_actor_names_in_any_script(client: TestClient) -> None:
+    # the samples write بغداد and الموصل (Arabic script) only
+    body = client.get("/api/stories", params={"place": "Baghdad"}).json()
+    assert {s["id"] for s in body["items"]} == {1, 3} and body["total"] == 2
+    assert "GN-98182" in {p["id"] for p in body["resolved"]["place"]}
+    assert set(_story_ids(client, place="بغداد")) == {1, 3}
+    assert set(_story_ids(client, place="Mosul")) == {1}
+    assert set(_story_ids(client, actor="Soleimani")) == {3}  # written قاسم سليماني
+    assert set(_story_ids(client, actor="Kataib Hezbollah", place="Kirkuk")) == {2}
+    nothing = client.get("/api/stories", params={"place": "Qwzxqv"}).json()
+    assert nothing["total"] == 0 and nothing["resolved"] == {"place": []}
+
+
+def test_stories_sort_and_page(client: TestClient) -> None:
+    by_size = client.get("/api/stories", params={"sort": "size"}).json()["items"]
+    sizes = [s["size"] for s in by_size]
+    assert sizes == sorted(sizes, reverse=True) and by_size[0]["id"] == 1
+    by_count = client.get("/api/stories", params={"sort": "contradictions"}).json()["items"]
+    counts = [s["contradictions"] for s in by_count]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 0
+    for sort in ("last_day", "size", "last_report", "contradictions"):
+        whole = _story_ids(client, sort=sort)
+        assert [i for k in range(3) for i in _story_ids(client, sort=sort, limit=1, offset=k)] \
+            == whole and len(whole) == 3  # fmt: skip
+
+
+@pytest.mark.parametrize("params", [
+    {"sort": "alphabetical"}, {"sort": ""}, {"offset": -1}, {"offset": "x"},
+    {"place": "x" * 201}, {"actor": "x" * 201}, {"limit": "many"},
+])  # fmt: skip
+def test_bad_story_list_values_are_422(client: TestClient, params: dict) -> None:
+    assert _error(client.get("/api/stories", params=params), 422)["code"] == "invalid_request"
+
+
+def test_search_pages_carry_the_total_and_marked_snippets(client: TestClient) -> None:
+    whole = client.get("/api/search", params={"q": "الحشد"}).json()
+    assert whole["total"] == len(whole["items"]) >= 3
+    pages = [client.get("/api/search", params={"q": "الحشد", "limit": 2, "offset": k}).json()
+             for k in (0, 2)]  # fmt: skip
+    assert [h["id"] for p in pages for h in p["items"]] == [h["id"] for h in whole["items"]][:4]
+    assert all(p["total"] == whole["total"] for p in pages)
+    for hit in whole["items"]:
+        marked = [text for text, is_match in hit["snippet_parts"] if is_match]
+        assert marked and all("حشد" in text for text in marked)
+    assert _error(client.get("/api/search", params={"q": ""}), 422)

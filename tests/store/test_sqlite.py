@@ -120,3 +120,22 @@ def test_second_process_sees_committed_documents(filled: SQLiteStore) -> None:
     other = sqlite3.connect(filled.path)
     assert other.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
     other.close()
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "marked"),
+    [
+        (("مسءول",), "وقال مسئولٌ أمريكي إن", ["مسئولٌ"]),  # hamza seat and harakat as written
+        (("mosul", "12"), "Near MOSUL, ١٢ people; Mosuls 2012", ["MOSUL", "١٢"]),  # whole words
+        (("كتاءب", "حزب"), "كتائب حزب الله", ["كتائب", "حزب"]),
+        (("ميگويند",), "آنها می‌گویند که", ["می‌گویند"]),  # ZWNJ deleted by normalisation
+    ],
+)
+def test_snippets_mark_every_spelling_of_the_query_words(
+    store: SQLiteStore, words: tuple[str, ...], text: str, marked: list[str]
+) -> None:
+    from khabar.store.sqlite import _word_patterns
+
+    parts = store._snippet_parts(text, _word_patterns(words))
+    assert [t for t, is_match in parts if is_match] == marked
+    assert "".join(t for t, _ in parts) == text

@@ -251,3 +251,165 @@ def test_the_ui_asks_for_the_token_when_reads_need_it(page: Page, token_url: str
     page.goto(token_url + "/#/map")  # kept for the tab: no second prompt
     page.wait_for_selector("#map-count[data-count]")
     assert int(page.get_attribute("#map-count", "data-count") or 0) >= 5
+
+
+# --- the stories page over a collection of more stories than one page holds --------------------
+
+STORIES_DATA = Path(__file__).resolve().parents[1] / "data" / "stories"
+VIEWPORTS = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+def _filler_articles(n: int) -> str:
+    """``n`` short English notes of random common words (seeded): no place, actor or day in
+    common, no two alike, so each is a story of its own."""
+    import random
+
+    from khabar.resources import word_counts
+
+    counts = word_counts("en")
+    words = [w for w in sorted(counts, key=lambda w: -counts[w])[200:3000] if w.isalpha()]
+    rng = random.Random(3)
+    lines = []
+    for i in range(n):
+        text = ". ".join(" ".join(rng.sample(words, 12)).capitalize() for _ in range(4)) + "."
+        lines.append(json.dumps({"title": f"Note {i}: " + " ".join(rng.sample(words, 5)),
+                                 "text": text, "published": f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}"}))  # fmt: skip
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def many_url(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Iterator[str]:
+    """The samples, four reports of a drone strike near Aden (Arabic عدن, English Aden, Persian)
+    and 60 one-report stories: more than one page of 50."""
+    folder = tmp_path_factory.mktemp("many")
+    settings = load_settings(
+        {"database": str(folder / "many.db"), "reference_date": REFERENCE_DATE}, environ={}
+    )
+    filler = folder / "notes.jsonl"
+    filler.write_text(_filler_articles(60), encoding="utf-8")
+    aden = sorted(str(p) for p in STORIES_DATA.glob("14[0-3]_e11.txt"))
+    with open_store(settings) as store:
+        ingest([str(seeds), *aden, str(filler)], store)
+    yield from _serve(settings)
+
+
+@pytest.fixture(params=sorted(VIEWPORTS))
+def sized(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORTS[request.param])
+    page = context.new_page()
+    page.viewport_name = request.param  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def _settled(page: Page) -> None:
+    """Wait until the page drawn is the one the hash names (a click changes the hash first)."""
+    page.wait_for_function("() => document.body.dataset.ready === (location.hash || '#/')",
+                           timeout=15_000)  # fmt: skip
+
+
+def _fits(page: Page) -> None:
+    """No horizontal overflow (checked at every width; the phone is the one at risk)."""
+    width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], width
+
+
+def _story_ids(page: Page) -> list[int]:
+    return [int(t.split()[-1]) for t in page.locator("#stories .story-link").all_inner_texts()]
+
+
+def test_the_pager_reaches_every_story_once(sized: Page, many_url: str) -> None:
+    import httpx
+
+    total = httpx.get(many_url + "/api/stories", params={"limit": 1}).json()["total"]
+    assert total > 50  # more than one page
+    _open(sized, many_url + "/#/")
+    assert sized.locator("#story-pager .pager-range").inner_text() == f"stories 1–50 of {total}"
+    assert sized.locator("#story-pager .pager-prev.disabled").count() == 1
+    _fits(sized)
+    seen = _story_ids(sized)
+    sized.locator("#story-pager a.pager-next").click()
+    _settled(sized)
+    assert "page=2" in sized.evaluate("location.hash")
+    assert sized.locator("#story-pager .pager-range").inner_text() == \
+        f"stories 51–{total} of {total}"  # fmt: skip
+    assert sized.locator("#story-pager .pager-next.disabled").count() == 1
+    seen += _story_ids(sized)
+    _fits(sized)
+    _shot(sized, f"stories-page2-{sized.viewport_name}.png")  # type: ignore[attr-defined]
+    assert len(seen) == len(set(seen)) == total
+    sized.reload()  # the page is in the URL
+    _settled(sized)
+    assert _story_ids(sized) == seen[50:]
+    sized.locator("#story-pager a.pager-prev").click()
+    _settled(sized)
+    assert _story_ids(sized) == seen[:50]
+
+
+def test_the_sort_selector_changes_the_order_and_stays_in_the_url(
+    sized: Page, many_url: str
+) -> None:
+    _open(sized, many_url + "/#/")
+    default = _story_ids(sized)
+    sized.select_option("#story-sort", "size")
+    _settled(sized)
+    assert "sort=size" in sized.evaluate("location.hash")
+    sizes = [int(t.split()[0]) for t in sized.locator("#stories .badge.size").all_inner_texts()]
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] >= 3 > sizes[-1]
+    by_size = _story_ids(sized)
+    assert by_size != default
+    sized.reload()
+    _settled(sized)
+    assert sized.locator("#story-sort").input_value() == "size" and _story_ids(sized) == by_size
+    sized.select_option("#story-sort", "contradictions")
+    _settled(sized)
+    assert sized.locator("#stories .story").first.locator(".badge.warn").count() == 1
+    _fits(sized)
+    _shot(sized, f"stories-sorted-{sized.viewport_name}.png")  # type: ignore[attr-defined]
+
+
+def test_the_place_filter_finds_aden_written_in_arabic(sized: Page, many_url: str) -> None:
+    _open(sized, many_url + "/#/")
+    sized.fill("input[name=place]", "Aden")
+    sized.locator("#story-filters button").click()
+    _settled(sized)
+    assert "GN-415189" in sized.locator(".resolved").inner_text()
+    found = _story_ids(sized)
+    assert found
+    titles = " ".join(sized.locator("#stories .title").all_inner_texts())
+    assert "عدن" in titles  # an Arabic report of the story names it عدن
+    _fits(sized)
+    _shot(sized, f"stories-place-aden-{sized.viewport_name}.png")  # type: ignore[attr-defined]
+    sized.fill("input[name=place]", "عدن")
+    sized.locator("#story-filters button").click()
+    _settled(sized)
+    assert _story_ids(sized) == found
+    sized.fill("input[name=place]", "Qwzxqv")
+    sized.locator("#story-filters button").click()
+    _settled(sized)
+    assert _story_ids(sized) == [] and "no such name" in sized.locator(".resolved").inner_text()
+
+
+def test_search_shows_documents_with_marked_snippets_beside_the_stories(
+    sized: Page, many_url: str
+) -> None:
+    _open(sized, many_url + "/#/")
+    sized.fill("input[name=q]", "عدن")
+    sized.locator("#story-filters button").click()
+    _settled(sized)
+    assert _story_ids(sized)
+    hits = sized.locator("#documents .doc-hit")
+    assert hits.count() >= 2
+    marks = sized.locator("#documents .snippet mark.hit").all_inner_texts()
+    assert marks and all(m == "عدن" for m in marks)
+    assert sized.locator("#doc-pager .pager-range").inner_text().startswith("documents 1–")
+    if sized.viewport_name == "desktop":  # type: ignore[attr-defined]
+        stories_box = sized.locator("#story-results").bounding_box()
+        docs_box = sized.locator("#documents").bounding_box()
+        assert stories_box and docs_box and docs_box["x"] > stories_box["x"]  # side by side
+    _fits(sized)
+    _shot(sized, f"stories-search-{sized.viewport_name}.png")  # type: ignore[attr-defined]
+    first_title = hits.first.locator("a.doc-link").inner_text()
+    hits.first.locator("a.doc-link").click()
+    _settled(sized)
+    assert sized.locator("#doc-title").inner_text() == first_title

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 from khabar.errors import StoreError
 from khabar.normalize import index_form, normalize, tokens
 from khabar.settings import Settings
-from khabar.store.sqlite import SQLiteStore, migrations
+from khabar.store.sqlite import SQLiteStore, _word_patterns, migrations
 
 __all__ = ["PgConnection", "PostgresStore", "is_postgres_url", "to_postgres"]
 
@@ -200,32 +200,62 @@ class PostgresStore(SQLiteStore):
             self.db.execute("SELECT pg_advisory_unlock" + _RUN_KEY, (_RUN_LOCK, run_id))
         return bool(free)
 
-    def search(self, query: str, *, limit: int | None = None) -> list[dict[str, Any]]:
+    # the documents holding every word (ts_rank, best first), and the fall-back when none does:
+    # the closest by trigram similarity of the normalised body; each query ranks first and
+    # takes its page before any document row is read
+    _RANKED = ("SELECT rowid, ts_rank(tsv, plainto_tsquery('simple', ?)) AS score"
+               " FROM documents_fts WHERE tsv @@ plainto_tsquery('simple', ?)")  # fmt: skip
+    _SIMILAR = ("SELECT rowid, word_similarity(?, body) AS score FROM documents_fts"
+                " WHERE ? <% body")  # fmt: skip
+
+    def search(
+        self, query: str, *, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
         """Documents with every word of ``query`` (normalised), ranked by ``ts_rank``; when
-        none has them all, the closest by trigram similarity of the normalised body."""
+        none has them all, the closest by trigram similarity of the normalised body. The same
+        hits' shape as ``SQLiteStore.search`` (snippets of the original text)."""
         words = tokens(index_form(normalize(query)))
         if not words:
             return []
-        limit = limit or self.settings.search_limit
-        select = ("SELECT d.id, d.title, d.lang, d.published, d.outlet, d.body, {score} AS score"
-                  " FROM documents_fts f JOIN documents d ON d.rowid = f.rowid")  # fmt: skip
-        rows = self.db.execute(
-            select.format(score="ts_rank(f.tsv, plainto_tsquery('simple', ?))")
-            + " WHERE f.tsv @@ plainto_tsquery('simple', ?) ORDER BY score DESC, d.rowid LIMIT ?",
-            (" ".join(words), " ".join(words), limit),
-        ).fetchall()  # fmt: skip
-        if not rows:
+        phrase = " ".join(words)
+        for ranked in (self._RANKED, self._SIMILAR):
             rows = self.db.execute(
-                select.format(score="word_similarity(?, f.body)")
-                + " WHERE ? <% f.body ORDER BY score DESC, d.rowid LIMIT ?",
-                (" ".join(words), " ".join(words), limit),
+                "SELECT d.id, d.title, d.lang, d.published, d.outlet, d.body, top.score FROM"
+                f" ({ranked} ORDER BY score DESC, rowid LIMIT ? OFFSET ?) AS top"
+                " JOIN documents d ON d.rowid = top.rowid ORDER BY top.score DESC, d.rowid",
+                (phrase, phrase, limit or self.settings.search_limit, offset),
             ).fetchall()  # fmt: skip
-        return [
-            {"id": r["id"], "title": r["title"], "lang": r["lang"], "published": r["published"],
-             "outlet": r["outlet"], "score": round(float(r["score"]), 3),
-             "snippet": self._snippet(r["body"], words)}
-            for r in rows
-        ]  # fmt: skip
+            if rows or (offset and self._count(self._RANKED, phrase)):
+                break
+        patterns = _word_patterns(tuple(words))
+        return [self._hit(r, r["score"], patterns) for r in rows]
+
+    def _count(self, ranked: str, phrase: str) -> int:
+        sql = f"SELECT count(*) FROM ({ranked}) AS hits"
+        return int(self.db.execute(sql, (phrase, phrase)).fetchone()[0])
+
+    def search_count(self, query: str) -> int:
+        """How many documents ``search(query)`` finds in all (for a pager's total)."""
+        words = tokens(index_form(normalize(query)))
+        if not words:
+            return 0
+        phrase = " ".join(words)
+        return self._count(self._RANKED, phrase) or self._count(self._SIMILAR, phrase)
+
+    def stories_matching(self, query: str) -> set[int]:
+        """Stories with a member document that ``search(query)`` finds (no ranking, no limit)."""
+        words = tokens(index_form(normalize(query)))
+        if not words:
+            return set()
+        phrase = " ".join(words)
+        for ranked in (self._RANKED, self._SIMILAR):
+            found = {int(r[0]) for r in self.db.execute(
+                f"SELECT DISTINCT m.story_id FROM ({ranked}) AS hits"
+                " JOIN documents d ON d.rowid = hits.rowid"
+                " JOIN story_members m ON m.doc_id = d.id", (phrase, phrase))}  # fmt: skip
+            if found or self._count(self._RANKED, phrase):
+                return found
+        return set()
 
 
 def _now() -> str:

@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,11 +35,11 @@ from khabar.model import (
     RawArticle,
     SharedParagraph,
 )
-from khabar.normalize import index_form, normalize, normalize_with_offsets, tokens
+from khabar.normalize import index_form, normalize, tokens
 from khabar.settings import Settings
 from khabar.stories import REPORT_DAY, story_elements_counter
 
-__all__ = ["SQLiteStore", "migrations", "open_store"]
+__all__ = ["STORY_SORTS", "SQLiteStore", "migrations", "open_store"]
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 _FACT_TABLES = ("date_mentions", "time_mentions", "place_mentions", "actor_mentions",
@@ -74,6 +75,16 @@ def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
 # crawl day, which still help match reports of one happening)
 _STATED_DAY = ("e.background = 0 AND length(e.date) = 10"
                " AND coalesce(e.date_basis, 'text') NOT IN ('publication', 'crawl')")
+
+# how ``story_page`` can order stories (each descending), and the sort key of each
+STORY_SORTS = ("last_day", "size", "last_report", "contradictions")
+_STORY_KEYS = {
+    "last_day": lambda r: (r["last_day"] or "", r["updated"], r["id"]),
+    "size": lambda r: (r["size"], r["last_day"] or "", r["id"]),
+    "last_report": lambda r: (r["last_report"] or "", r["last_day"] or "", r["id"]),
+    "contradictions": lambda r: (r["contradictions"], r["last_day"] or "", r["id"]),
+}
+
 
 class SQLiteStore:
     """The embedded store. Use ``open_store(settings)``; close with ``close()`` or ``with``."""
@@ -508,69 +519,139 @@ class SQLiteStore:
         )
         return doc
 
-    def search(self, query: str, *, limit: int | None = None) -> list[dict[str, Any]]:
-        """Documents matching every word of ``query`` after normalisation, best first.
+    def search(
+        self, query: str, *, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Documents matching every word of ``query`` after normalisation, best first (FTS5
+        bm25): ``limit`` hits (default ``search_limit``) after skipping ``offset``.
 
         Matching ignores hamza forms, alef maqsura/ya, kaf/keheh, harakat, tatweel and digit
-        scripts. Each hit has a snippet of the original text around the first match.
+        scripts. The index ranks first and only the hits returned are joined to their document
+        rows. Each hit: ``id``, ``title``, ``lang``, ``published``, ``outlet``, ``score``
+        (higher is better), ``snippet`` (original text around the first match, matches in
+        [brackets]) and ``snippet_parts`` (the same text as ``[text, is_match]`` pieces, for a
+        UI to mark without parsing brackets). Raises ``StoreError`` if the index cannot be read.
         """
         words = tokens(index_form(normalize(query)))
         if not words:
             return []
-        fts_query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
         try:
             rows = self.db.execute(
-                "SELECT d.id, d.title, d.lang, d.published, d.outlet, d.body,"
-                " bm25(documents_fts) AS score FROM documents_fts"
-                " JOIN documents d ON d.rowid = documents_fts.rowid"
-                " WHERE documents_fts MATCH ? ORDER BY score LIMIT ?",
-                (fts_query, limit or self.settings.search_limit),
+                "SELECT d.id, d.title, d.lang, d.published, d.outlet, d.body, top.score FROM"
+                " (SELECT rowid, rank AS score FROM documents_fts WHERE documents_fts MATCH ?"
+                "  ORDER BY rank LIMIT ? OFFSET ?) AS top"
+                " JOIN documents d ON d.rowid = top.rowid ORDER BY top.score, d.rowid",
+                (_fts_query(words), limit or self.settings.search_limit, offset),
             ).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"search for {query!r} failed: {exc}") from exc
-        return [
-            {"id": r["id"], "title": r["title"], "lang": r["lang"], "published": r["published"],
-             "outlet": r["outlet"], "score": round(-r["score"], 3),
-             "snippet": self._snippet(r["body"], words)}
-            for r in rows
-        ]  # fmt: skip
+        patterns = _word_patterns(tuple(words))
+        return [self._hit(r, -r["score"], patterns) for r in rows]
 
-    def _snippet(self, body: str, words: list[str]) -> str:
-        norm = normalize_with_offsets(body)
-        for w in words:
-            m = re.search(rf"(?<!\w){re.escape(w)}(?!\w)", norm.text)
-            if m:
-                start, end = norm.to_original(m.start(), m.end())
-                pad = self.settings.snippet_chars
-                left = body[max(0, start - pad) : start].replace("\n", " ")
-                right = body[end : end + pad].replace("\n", " ")
-                return f"…{left}[{body[start:end]}]{right}…"
-        return body[: 2 * self.settings.snippet_chars].replace("\n", " ")
+    def search_count(self, query: str) -> int:
+        """How many documents ``search(query)`` finds in all (for a pager's total)."""
+        words = tokens(index_form(normalize(query)))
+        if not words:
+            return 0
+        try:
+            return int(self.db.execute(
+                "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
+                (_fts_query(words),)).fetchone()[0])  # fmt: skip
+        except sqlite3.Error as exc:
+            raise StoreError(f"search for {query!r} failed: {exc}") from exc
+
+    def stories_matching(self, query: str) -> set[int]:
+        """Stories with a member document that ``search(query)`` finds (no ranking, no limit)."""
+        words = tokens(index_form(normalize(query)))
+        if not words:
+            return set()
+        try:
+            rows = self.db.execute(
+                "SELECT DISTINCT m.story_id FROM documents_fts"
+                " JOIN documents d ON d.rowid = documents_fts.rowid"
+                " JOIN story_members m ON m.doc_id = d.id WHERE documents_fts MATCH ?",
+                (_fts_query(words),),
+            )
+            return {int(r[0]) for r in rows}
+        except sqlite3.Error as exc:
+            raise StoreError(f"search for {query!r} failed: {exc}") from exc
+
+    def _hit(
+        self, row: Any, score: float, patterns: tuple[re.Pattern[str], ...]
+    ) -> dict[str, Any]:
+        parts = self._snippet_parts(row["body"], patterns)
+        return {"id": row["id"], "title": row["title"], "lang": row["lang"],
+                "published": row["published"], "outlet": row["outlet"],
+                "score": round(float(score), 3),
+                "snippet": "".join(f"[{t}]" if hit else t for t, hit in parts),
+                "snippet_parts": [[t, hit] for t, hit in parts]}  # fmt: skip
+
+    def _snippet_parts(
+        self, body: str, patterns: tuple[re.Pattern[str], ...]
+    ) -> list[tuple[str, bool]]:
+        """Original text around the first match of the query's first word found (``patterns``
+        of ``_word_patterns``, matched on the original spelling; ``snippet_chars`` each side,
+        newlines as spaces, "…" where cut) as (text, is_match) pieces; every match inside the
+        window is marked. No match (a word only the index form has): the text's start."""
+        pad = self.settings.snippet_chars
+        first = next((m for p in patterns[:-1] if (m := p.search(body))), None)
+        if first is None:
+            return [(body[: 2 * pad].replace("\n", " "), False)]
+        lo, hi = max(0, first.start() - pad), min(len(body), first.end() + pad)
+        parts: list[tuple[str, bool]] = [("…", False)] if lo > 0 else []
+        at = lo
+        for m in patterns[-1].finditer(body, lo):
+            if m.end() > hi:
+                break
+            if m.start() > at:
+                parts.append((body[at : m.start()].replace("\n", " "), False))
+            parts.append((m.group().replace("\n", " "), True))
+            at = m.end()
+        parts.append((body[at:hi].replace("\n", " ") + ("…" if hi < len(body) else ""), False))
+        return [(t, hit) for t, hit in parts if t]
 
     def stories(self, *, limit: int = 50) -> list[dict[str, Any]]:
         """Stories, newest first: size, languages, outlets, time span, a title per language."""
         return self.story_page(limit=limit)[0]
 
     def story_page(
-        self, *, ids: set[int] | None = None, limit: int = 50, offset: int = 0
+        self,
+        *,
+        ids: set[int] | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        sort: str = "last_day",
     ) -> tuple[list[dict[str, Any]], int]:
-        """One page of stories (only ``ids`` when given), newest first by their last event
-        day (stories without days last), and how many there are in all. Titles are worked out
-        for the page only."""
+        """One page of stories (only ``ids`` when given) and how many there are in all.
+
+        ``sort`` (``STORY_SORTS``, each descending): ``last_day`` (default: the last event day
+        its reports state, stories without days last), ``size`` (documents), ``last_report``
+        (the latest day one of its documents was published, else crawled), ``contradictions``
+        (how many). Ties go to the later last day, then the higher id. Each row: ``id``,
+        ``size``, ``langs``, ``outlets``, ``updated``, ``first_day``, ``last_day``,
+        ``last_report``, ``events``, ``contradictions`` and ``titles`` (one per language,
+        worked out for the page only). Raises ``ValueError`` for an unknown ``sort``.
+        """
+        if sort not in STORY_SORTS:
+            raise ValueError(f"sort must be one of {', '.join(STORY_SORTS)}, not {sort!r}")
         rows = self._dicts(
             "SELECT m.story_id AS id, count(*) AS size, group_concat(DISTINCT d.lang) AS langs,"
             " group_concat(DISTINCT d.outlet) AS outlets, max(m.joined_at) AS updated,"
+            f" max({REPORT_DAY}) AS last_report,"
             " (SELECT min(e.date) FROM event_mentions e JOIN story_members x"
             f"  ON x.doc_id = e.doc_id WHERE x.story_id = m.story_id AND {_STATED_DAY})"
             "  AS first_day,"
             " (SELECT max(e.date) FROM event_mentions e JOIN story_members x"
             f"  ON x.doc_id = e.doc_id WHERE x.story_id = m.story_id AND {_STATED_DAY})"
-            "  AS last_day"
+            "  AS last_day,"
+            " (SELECT count(*) FROM events v WHERE v.story_id = m.story_id) AS events,"
+            " (SELECT count(*) FROM contradictions c WHERE c.story_id = m.story_id)"
+            "  AS contradictions"
             " FROM story_members m JOIN documents d ON d.id = m.doc_id GROUP BY m.story_id"
         )  # fmt: skip
         if ids is not None:
             rows = [r for r in rows if r["id"] in ids]
-        rows.sort(key=lambda r: (r["last_day"] or "", r["updated"], r["id"]), reverse=True)
+        rows.sort(key=_STORY_KEYS[sort], reverse=True)
         page = rows[offset : offset + limit]
         for row in page:
             row["titles"] = self._story_span_and_titles(row["id"])["titles"]
@@ -709,6 +790,50 @@ class SQLiteStore:
         if run_id is None:
             return self._dicts(sql + " ORDER BY created_at, source")
         return self._dicts(sql + " WHERE run_id = ? ORDER BY created_at, source", run_id)
+
+
+# the characters normalisation deletes (harakat, tatweel, ZWNJ...) and, for each character of
+# normalised text, every character of the scripts khabar reads that normalises to it (Latin
+# with accents and case, Arabic and Persian letter forms, presentation forms, digits)
+_SCANNED = [*range(0x20, 0x0250), *range(0x0600, 0x0700), *range(0x200B, 0x2070),
+            *range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00), *range(0xFF00, 0xFFF0)]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[str, dict[str, str]]:
+    """(deleted characters, normalised character -> its original spellings) as regex classes."""
+    deleted, forms = [], {}
+    for code in _SCANNED:
+        ch = chr(code)
+        out = normalize(ch)
+        if out == "":
+            deleted.append(ch)
+        elif len(out) == 1:
+            forms.setdefault(out, []).append(ch)
+    return ("[" + re.escape("".join(deleted)) + "]*",
+            {k: re.escape("".join(sorted(set(v + [k])))) for k, v in forms.items()})  # fmt: skip
+
+
+def _as_written(word: str) -> str:
+    """A regex matching ``word`` (normalised) in original text, in any spelling that normalises
+    to it: مسئول finds مسؤول, mosul finds Mosul, 12 finds ١٢; marks between letters allowed."""
+    deleted, forms = _spellings()
+    return "".join(f"[{forms.get(c, re.escape(c))}]{deleted}" for c in word)
+
+
+@lru_cache(maxsize=64)
+def _word_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Each of ``words`` (normalised) as a whole word of original text, in query order, then
+    any of them."""
+    longest = "|".join(_as_written(w) for w in sorted(set(words), key=len, reverse=True))
+    return tuple(re.compile(rf"(?<!\w)(?:{w})(?!\w)")
+                 for w in [*map(_as_written, words), longest])  # fmt: skip
+
+
+def _fts_query(words: list[str]) -> str:
+    """An FTS5 query for documents holding every one of ``words``, each quoted (no query
+    syntax can come from the user)."""
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
 def _split_sql(sql: str) -> list[str]:

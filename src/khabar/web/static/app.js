@@ -116,38 +116,109 @@ function fail(error) {
 
 // --- stories list ----------------------------------------------------------------------------
 
+const STORIES_PER_PAGE = 50;
+const DOCS_PER_PAGE = 20;
+const STORY_SORTS = [["last_day", "last event day"], ["size", "size (articles)"],
+  ["last_report", "latest report"], ["contradictions", "contradictions"]];
+const FILTER_KEYS = ["q", "lang", "country", "place", "actor", "type", "since", "until", "sort"];
+
+function pageNumber(params, key) {
+  const n = Number.parseInt(params.get(key) || "1", 10);
+  return Number.isFinite(n) && n >= 1 ? n : 1;
+}
+
+// "stories 51–100 of 434" with previous/next links that keep every other hash parameter.
+function pager(params, key, page, per, total, noun, id) {
+  const first = (page - 1) * per + 1;
+  const last = Math.min(total, page * per);
+  const link = (n, label, rel) => {
+    const query = new URLSearchParams(params);
+    if (n > 1) query.set(key, String(n)); else query.delete(key);
+    return el("a", { href: `#/?${query}`, class: `pager-${rel}`, rel }, label);
+  };
+  return el("nav", { class: "pager", id, "aria-label": `${noun} pages` },
+    page > 1 ? link(page - 1, "← previous", "prev") : el("span", { class: "pager-prev disabled" }, "← previous"),
+    el("span", { class: "pager-range" }, total ? `${noun} ${first}–${last} of ${total}` : `no ${noun}`),
+    last < total ? link(page + 1, "next →", "next") : el("span", { class: "pager-next disabled" }, "next →"));
+}
+
+function resolvedNote(resolved) {
+  return Object.entries(resolved || {}).map(([what, refs]) => el("p", { class: "meta resolved", "data-kind": what },
+    refs.length
+      ? [`${what}: `, ...refs.flatMap((r, i) => [i ? "; " : "", text(r.name), ` (${r.about}, ${r.id})`])]
+      : `${what}: no such name in the gazetteer or the actor dictionaries, so no story matches`));
+}
+
+function storyCard(s) {
+  return el("div", { class: "card story" },
+    el("a", { href: `#/story/${s.id}`, class: "story-link" }, `Story ${s.id}`), " ",
+    el("span", { class: "badge size" }, `${s.size} articles`),
+    el("span", { class: "badge" }, s.langs || ""),
+    el("span", { class: "badge" }, `${s.events} events`),
+    s.contradictions ? el("span", { class: "badge warn" }, `${s.contradictions} contradictions`) : null,
+    el("span", { class: "meta" }, s.first_day ? ` ${s.first_day} – ${s.last_day}` : ""),
+    s.last_report ? el("span", { class: "meta" }, ` · reported ${s.last_report}`) : null,
+    ...Object.entries(s.titles).map(([lang, title]) =>
+      el("div", { lang, dir: "auto", class: "title rtl-ok" }, title)));
+}
+
+// A search hit: its title links to the article; the snippet's matches are <mark> elements built
+// from the API's [text, is_match] pieces (text nodes only, never HTML).
+function documentHit(hit) {
+  return el("div", { class: "card doc-hit" },
+    el("div", { dir: "auto", lang: hit.lang, class: "rtl-ok" },
+      el("a", { href: `#/doc/${hit.id}`, class: "doc-link" }, hit.title || hit.id)),
+    el("div", { class: "meta" }, `${hit.lang} · `, text(hit.outlet || "outlet unknown"), ` · ${hit.published || "undated"}`),
+    el("div", { class: "snippet rtl-ok", dir: "auto", lang: hit.lang },
+      ...hit.snippet_parts.map(([piece, match]) => (match ? el("mark", { class: "hit" }, piece) : piece))));
+}
+
 async function storiesPage(params) {
+  const sort = params.get("sort") || "last_day";
   const form = el("form", { class: "filters", id: "story-filters" },
-    el("label", {}, "Search", el("input", { name: "q", value: params.get("q") || "", dir: "auto" })),
+    el("label", {}, "Search", el("input", { name: "q", type: "search", value: params.get("q") || "", dir: "auto" })),
     el("label", {}, "Language", el("select", { name: "lang" },
       ["", "ar", "fa", "en"].map((v) => el("option", { value: v, selected: params.get("lang") === v }, v || "any")))),
     el("label", {}, "Country", el("input", { name: "country", size: 3, value: params.get("country") || "" })),
-    el("label", {}, "Actor", el("input", { name: "actor", value: params.get("actor") || "" })),
-    el("label", {}, "Type", el("input", { name: "type", value: params.get("type") || "" })),
+    el("label", {}, "Place", el("input", { name: "place", size: 12, dir: "auto", value: params.get("place") || "",
+      title: "A place's name in any language or script (Aden or عدن), or its gazetteer id" })),
+    el("label", {}, "Actor", el("input", { name: "actor", size: 12, dir: "auto", value: params.get("actor") || "",
+      title: "An actor's name in any language (any alias), or its id" })),
+    el("label", {}, "Type", el("input", { name: "type", size: 10, value: params.get("type") || "" })),
     el("label", {}, "From", el("input", { name: "since", type: "date", value: params.get("since") || "" })),
     el("label", {}, "To", el("input", { name: "until", type: "date", value: params.get("until") || "" })),
+    el("label", {}, "Sort by", el("select", { name: "sort", id: "story-sort" },
+      STORY_SORTS.map(([v, label]) => el("option", { value: v, selected: sort === v }, label)))),
     el("button", { type: "submit" }, "Filter"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const query = new URLSearchParams();
-    for (const [key, value] of new FormData(form)) if (value) query.set(key, value);
-    location.hash = `#/?${query}`;
+    for (const [key, value] of new FormData(form)) if (value && !(key === "sort" && value === "last_day")) query.set(key, value);
+    location.hash = `#/?${query}`;  // a new filter or order starts at the first page
   });
+  form.querySelector("#story-sort").addEventListener("change", () => form.requestSubmit());
   const list = el("div", { id: "stories" }, "Loading…");
-  show(el("h1", {}, "Stories"), form, list);
-  const query = new URLSearchParams([...params].filter(([, v]) => v));
-  const page = await api(`/api/stories?${query}&limit=200`);
+  const q = params.get("q") || "";
+  const docs = q ? el("section", { id: "documents" }, el("h2", {}, "Documents"), "Searching…") : null;
+  show(el("h1", {}, "Stories"), form, el("div", { class: docs ? "results two" : "results" },
+    el("section", { id: "story-results" }, docs ? el("h2", {}, "Stories") : null, list), docs));
+
+  const page = pageNumber(params, "page");
+  const query = new URLSearchParams([...params].filter(([k, v]) => v && FILTER_KEYS.includes(k)));
+  const [found, hits] = await Promise.all([
+    api(`/api/stories?${query}&limit=${STORIES_PER_PAGE}&offset=${(page - 1) * STORIES_PER_PAGE}`),
+    q ? api(`/api/search?${new URLSearchParams({ q })}&limit=${DOCS_PER_PAGE}&offset=${(pageNumber(params, "dpage") - 1) * DOCS_PER_PAGE}`) : null,
+  ]);
   list.replaceChildren(
-    el("p", { class: "meta" }, `${page.total} stories`),
-    ...page.items.map((s) => el("div", { class: "card story" },
-      el("a", { href: `#/story/${s.id}`, class: "story-link" }, `Story ${s.id}`), " ",
-      el("span", { class: "badge" }, `${s.size} articles`),
-      el("span", { class: "badge" }, s.langs || ""),
-      el("span", { class: "badge" }, `${s.events} events`),
-      s.contradictions ? el("span", { class: "badge warn" }, `${s.contradictions} contradictions`) : null,
-      el("span", { class: "meta" }, s.first_day ? ` ${s.first_day} – ${s.last_day}` : ""),
-      ...Object.entries(s.titles).map(([lang, title]) =>
-        el("div", { lang, dir: "auto", class: "title rtl-ok" }, title)))));
+    ...resolvedNote(found.resolved),
+    pager(params, "page", page, STORIES_PER_PAGE, found.total, "stories", "story-pager"),
+    ...found.items.map(storyCard),
+    ...(found.items.length > 3 ? [pager(params, "page", page, STORIES_PER_PAGE, found.total, "stories", "story-pager-end")] : []));
+  if (docs) {
+    docs.replaceChildren(el("h2", {}, "Documents"),
+      pager(params, "dpage", pageNumber(params, "dpage"), DOCS_PER_PAGE, hits.total, "documents", "doc-pager"),
+      ...hits.items.map(documentHit));
+  }
 }
 
 // --- one story -------------------------------------------------------------------------------
