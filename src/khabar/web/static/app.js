@@ -196,13 +196,13 @@ function columnHead(group) {
     const [d] = group;
     return el("th", { class: "source-col", "data-sources": 1 }, link(d),
       el("div", { class: "meta" }, el("span", { class: "source-lang" }, d.lang || "language unknown"), " · ",
-        el("span", { class: "source-date" }, `published ${publishedDay(d.published)}`)));
+        el("span", { class: "source-date", title: "published" }, publishedDay(d.published))));
   }
   return el("th", { class: "source-col group", "data-sources": group.length },
     el("div", { class: "group-label" }, `${group.length} sources: `, ...group.flatMap((d, i) => [i ? ", " : "", text(outletName(d))])),
     el("ul", { class: "group-members" }, ...group.map((d) => el("li", {}, link(d),
       el("span", { class: "meta" }, " ", el("span", { class: "source-lang" }, d.lang || "language unknown"), " · ",
-        el("span", { class: "source-date" }, `published ${publishedDay(d.published)}`))))));
+        el("span", { class: "source-date", title: "published" }, publishedDay(d.published)))))));
 }
 
 // Fields as rows, sources (or groups of agreeing sources) as columns; each column headed by the
@@ -214,8 +214,9 @@ function sideBySide(event, members) {
   const columns = sideBySideColumns(event, docs);
   const label = (group) => (group.length === 1 ? sourceLine(group[0])
     : `${group.length} sources: ${group.map(outletName).join(", ")}`);
-  return el("table", { class: "sidebyside stack", "data-columns": columns.length, "data-sources": docs.length },
-    el("thead", {}, el("tr", {}, el("th", { class: "field-col" }, "field (chosen, rule) / source: outlet, language, date"),
+  return el("table", { class: `sidebyside stack${columns.length > 6 ? " dense" : ""}`, "data-columns": columns.length, "data-sources": docs.length },
+    el("thead", {}, el("tr", {}, el("th", { class: "field-col" }, "field (chosen, rule)",
+      el("div", { class: "meta" }, "source: outlet, language, day published")),
       ...columns.map(columnHead))),
     el("tbody", {}, ...fields.map((name) => {
       const chosen = event.chosen[name];
@@ -650,6 +651,7 @@ async function mapPage(params) {
   function apply() {
     const lo = from.value || "0000", hi = to.value || "9999";
     const shown = dated.filter((e) => dayOfEvent(e) >= lo && dayOfEvent(e) <= hi);
+    map.closePopup();  // the popup of an event no longer shown goes with it
     cluster.clearLayers();
     const points = [];
     for (const e of shown) {
