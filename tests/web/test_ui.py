@@ -386,6 +386,18 @@ def test_the_wheel_and_the_buttons_zoom_the_timeline(page: Page, base_url: str) 
     assert timeline.get_attribute("data-level") == "day"
     page.click("#tl-left")
     assert timeline.get_attribute("data-from") < zoomed[0]
+    # the keyboard: - zooms out, an arrow moves the window
+    page.click("#tl-all")
+    timeline.focus()
+    page.keyboard.press("+")
+    page.keyboard.press("+")
+    narrowed = timeline.get_attribute("data-from")
+    assert narrowed and narrowed > start[0]
+    page.keyboard.press("ArrowLeft")
+    assert (timeline.get_attribute("data-from") or "") < narrowed
+    page.keyboard.press("-")
+    page.keyboard.press("-")
+    assert timeline.get_attribute("data-from") == start[0]
 
 
 def test_a_mouse_drag_across_the_timeline_chooses_the_days_it_covers(

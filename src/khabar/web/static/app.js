@@ -565,6 +565,17 @@ function makeTimeline(svg, status, onSelect) {
     const factor = event.deltaY < 0 ? 0.5 : 2;
     setWindow(at - (at - lo) * factor, at - (at - lo) * factor + (hi - lo) * factor);
   }, { passive: false });
+  svg.setAttribute("tabindex", "0");  // the keyboard: arrows move the window, + and - zoom
+  svg.setAttribute("aria-label", "timeline of events: arrow keys move it, + and - zoom");
+  svg.addEventListener("keydown", (event) => {
+    const act = { ArrowLeft: () => setWindow(lo - (hi - lo) / 4, hi - (hi - lo) / 4),
+      ArrowRight: () => setWindow(lo + (hi - lo) / 4, hi + (hi - lo) / 4),
+      "+": () => setWindow(lo + (hi - lo) / 4, hi - (hi - lo) / 4), "=": () => setWindow(lo + (hi - lo) / 4, hi - (hi - lo) / 4),
+      "-": () => setWindow(lo - (hi - lo) / 2, hi + (hi - lo) / 2) }[event.key];
+    if (!act) return;
+    event.preventDefault();
+    act();
+  });
   if (window.ResizeObserver) new ResizeObserver(() => draw()).observe(svg);
 
   return {
