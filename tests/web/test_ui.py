@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from khabar.api import create_app
 from khabar.pipeline import ingest
@@ -26,6 +26,31 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 HOSTILE = "<img src=x onerror=alert(1)>"
 SPOOF = "Speicher photo_\u202egnp.exe"  # shows as "photo_exe.png" if the override applies
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# One rocket attack told by seven outlets (so the side-by-side table groups them): Reuters, AP,
+# BBC and Alsumaria agree on every field (3 killed), Al Jazeera and Shafaq say 5 killed, and
+# Kurdistan24 alone says 2 killed and 4 wounded.
+ASAD = [
+    ("Reuters", "en", "2024-03-11T08:00", "Three Iraqi soldiers were killed when rockets struck the "
+     "Ain al-Asad air base in Anbar province on Sunday 10 March 2024, security officials told "
+     "reporters on Monday."),
+    ("AP", "en", "2024-03-11T09:30", "A rocket barrage hit Ain al-Asad air base in Anbar on Sunday "
+     "10 March 2024, killing three soldiers, an army spokesman said, adding that the launch site "
+     "was found near the river."),
+    ("BBC", "en", "2024-03-11T10:15", "Militants fired rockets at Ain al-Asad air base in Anbar "
+     "province on 10 March 2024; three Iraqi troops were killed, according to the defence "
+     "ministry, which blamed an armed faction."),
+    ("Al Jazeera English", "en", "2024-03-10T22:00", "At least five soldiers were killed in a "
+     "rocket attack on Ain al-Asad air base in Anbar province on Sunday 10 March 2024, a local "
+     "police source said, contradicting official figures."),
+    ("Shafaq News", "en", "2024-03-12T07:45", "Rockets hit Ain al-Asad air base in Anbar on 10 "
+     "March 2024 and five soldiers were killed, tribal leaders in the province said on Tuesday, "
+     "calling for an inquiry into the attack."),
+    ("Kurdistan24", "en", "2024-03-11T13:20", "Two soldiers were killed and four wounded after "
+     "rockets landed inside Ain al-Asad air base in Anbar on Sunday 10 March 2024, a source in the "
+     "Joint Operations Command told Kurdistan24."),
+    ("Alsumaria", "ar", "2024-03-11T11:00", "قتل ثلاثة جنود عراقيين في هجوم صاروخي استهدف قاعدة "
+     "عين الأسد الجوية في محافظة الأنبار يوم الأحد 10 مارس 2024 بحسب مصادر أمنية."),
+]
 
 
 def _serve(settings: Settings) -> Iterator[str]:
@@ -60,8 +85,13 @@ def ui_settings(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Settin
             "Two soldiers were killed in a rocket attack on Camp Speicher near Tikrit on Monday "
             "6 May 2024, security sources said. See \u2067the file\u202ecod.exe for details.")},
     )), encoding="utf-8")  # fmt: skip
+    many = folder / "asad.jsonl"
+    many.write_text("\n".join(json.dumps({
+        "url": f"https://news{i}.example/asad", "title": f"Rocket attack on Ain al-Asad ({outlet})",
+        "text": body, "published": published, "outlet": outlet, "lang": lang,
+    }, ensure_ascii=False) for i, (outlet, lang, published, body) in enumerate(ASAD)), encoding="utf-8")
     with open_store(settings) as store:
-        ingest([str(seeds), str(hostile)], store)
+        ingest([str(seeds), str(hostile), str(many)], store)
     return settings
 
 
@@ -256,7 +286,7 @@ def test_the_ui_asks_for_the_token_when_reads_need_it(page: Page, token_url: str
 # --- the stories page over a collection of more stories than one page holds --------------------
 
 STORIES_DATA = Path(__file__).resolve().parents[1] / "data" / "stories"
-VIEWPORTS = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
+STORY_VIEWPORTS = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
 def _filler_articles(n: int) -> str:
@@ -293,9 +323,9 @@ def many_url(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Iterator[
     yield from _serve(settings)
 
 
-@pytest.fixture(params=sorted(VIEWPORTS))
+@pytest.fixture(params=sorted(STORY_VIEWPORTS))
 def sized(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=VIEWPORTS[request.param])
+    context = browser.new_context(viewport=STORY_VIEWPORTS[request.param])
     page = context.new_page()
     page.viewport_name = request.param  # type: ignore[attr-defined]
     yield page
@@ -413,3 +443,396 @@ def test_search_shows_documents_with_marked_snippets_beside_the_stories(
     hits.first.locator("a.doc-link").click()
     _settled(sized)
     assert sized.locator("#doc-title").inner_text() == first_title
+
+
+# --- the analyst's day: timeline by day, background and undated events, popups with sources,
+# --- side-by-side sources grouped, no page wider than a phone ------------------------------------
+
+DESKTOP = {"width": 1400, "height": 900}
+PHONE = {"width": 390, "height": 844}
+VIEWPORTS = [pytest.param(DESKTOP, id="1400x900"), pytest.param(PHONE, id="390x844")]
+
+
+@pytest.fixture
+def screen(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A page at the viewport the test is parametrized with; the phone has a touch screen."""
+    viewport = request.param
+    phone = viewport["width"] < 500
+    context = browser.new_context(viewport=viewport, has_touch=phone, is_mobile=phone)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.size = f"{viewport['width']}x{viewport['height']}"  # type: ignore[attr-defined]
+    yield page
+    context.close()
+    assert errors == []
+
+
+def _no_sideways_overflow(page: Page) -> None:
+    """The page is no wider than the screen. On a phone (is_mobile) the browser widens its layout
+    viewport, and window.innerWidth with it, to fit a page that is too wide, so the page is held
+    to the width of the screen set for the context, not to innerWidth alone."""
+    width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    screen = page.viewport_size["width"] if page.viewport_size else inner
+    assert width <= min(inner, screen), f"the page is {width} px wide on a {screen} px screen"
+
+
+def _map(page: Page, base_url: str) -> None:
+    _open(page, base_url + "/#/map")
+    page.wait_for_selector("#map-count[data-count]")
+
+
+def _bar_centre(page: Page, selector: str) -> tuple[float, float]:
+    """The middle of a timeline bar's column (its x), halfway down the timeline (its y)."""
+    bar = page.locator(f"#timeline {selector}").bounding_box()
+    line = page.locator("#timeline").bounding_box()
+    assert bar and line, selector
+    return bar["x"] + bar["width"] / 2, line["y"] + line["height"] / 3
+
+
+def _tap_or_click(page: Page, x: float, y: float) -> None:
+    if page.context.browser and page.viewport_size and page.viewport_size["width"] < 500:
+        page.touchscreen.tap(x, y)
+    else:
+        page.mouse.click(x, y)
+
+
+def _rows(page: Page) -> list[str]:
+    return page.locator("#event-list .event-row").all_inner_texts()
+
+
+@pytest.mark.parametrize("screen", VIEWPORTS, indirect=True)
+def test_the_timeline_zooms_from_months_to_days_and_one_day_is_chosen(
+    screen: Page, base_url: str
+) -> None:
+    page = screen
+    _map(page, base_url)
+    timeline = page.locator("#timeline")
+    # the whole span (2020-2024) is too long for days: bars are months
+    assert timeline.get_attribute("data-level") in ("month", "year")
+    assert timeline.get_attribute("data-from") == "2020-03-01"
+    # a click (a tap on the phone) on April 2024 zooms into it: bars are days
+    _tap_or_click(page, *_bar_centre(page, 'rect.bar[data-start^="2024-04"]'))
+    page.wait_for_selector('#timeline[data-level="day"]')
+    assert timeline.get_attribute("data-from") == "2024-04-01"
+    assert timeline.get_attribute("data-to") == "2024-04-30"
+    assert page.locator('#timeline rect.bar[data-start="2024-04-21"]').get_attribute("data-count") == "3"
+    # a click (tap) on one day chooses it
+    _tap_or_click(page, *_bar_centre(page, 'rect.bar[data-start="2024-04-21"]'))
+    assert page.input_value("#from") == "2024-04-21" == page.input_value("#to")
+    rows = _rows(page)
+    assert len(rows) == 3 and all(" 2024-04-21 " in r for r in rows), rows
+    assert page.locator("#timeline rect.selection").count() == 1
+    assert page.locator("#timeline rect.bar.out").count() >= 2
+    _no_sideways_overflow(page)
+    _shot(page, f"map-day-{page.size}.png")  # type: ignore[attr-defined]
+
+
+def test_the_wheel_and_the_buttons_zoom_the_timeline(page: Page, base_url: str) -> None:
+    page.set_viewport_size(DESKTOP)
+    _map(page, base_url)
+    timeline = page.locator("#timeline")
+    start = (timeline.get_attribute("data-from"), timeline.get_attribute("data-to"))
+    box = timeline.bounding_box()
+    assert box
+    page.mouse.move(box["x"] + box["width"] * 0.95, box["y"] + 40)  # near the April 2024 end
+    for _ in range(6):
+        page.mouse.wheel(0, -120)
+    assert timeline.get_attribute("data-level") == "day"
+    zoomed = (timeline.get_attribute("data-from"), timeline.get_attribute("data-to"))
+    assert zoomed[0] > start[0] and zoomed[1] <= start[1] and zoomed[1] >= "2024-03"
+    page.click("#tl-all")
+    assert (timeline.get_attribute("data-from"), timeline.get_attribute("data-to")) == start
+    for _ in range(5):
+        page.click("#tl-in")
+    assert timeline.get_attribute("data-level") == "day"
+    page.click("#tl-left")
+    assert timeline.get_attribute("data-from") < zoomed[0]
+    # the keyboard: - zooms out, an arrow moves the window
+    page.click("#tl-all")
+    timeline.focus()
+    page.keyboard.press("+")
+    page.keyboard.press("+")
+    narrowed = timeline.get_attribute("data-from")
+    assert narrowed and narrowed > start[0]
+    page.keyboard.press("ArrowLeft")
+    assert (timeline.get_attribute("data-from") or "") < narrowed
+    page.keyboard.press("-")
+    page.keyboard.press("-")
+    assert timeline.get_attribute("data-from") == start[0]
+
+
+def test_a_mouse_drag_across_the_timeline_chooses_the_days_it_covers(
+    page: Page, base_url: str
+) -> None:
+    page.set_viewport_size(DESKTOP)
+    _map(page, base_url)
+    page.mouse.click(*_bar_centre(page, 'rect.bar[data-start^="2024-04"]'))
+    page.wait_for_selector('#timeline[data-level="day"]')
+    x0, y = _bar_centre(page, 'rect.bar[data-start="2024-04-20"]')
+    x1, _ = _bar_centre(page, 'rect.bar[data-start="2024-04-21"]')
+    page.mouse.move(x0, y)
+    page.mouse.down()
+    page.mouse.move((x0 + x1) / 2, y, steps=3)
+    page.mouse.move(x1, y, steps=3)
+    page.mouse.up()
+    assert (page.input_value("#from"), page.input_value("#to")) == ("2024-04-20", "2024-04-21")
+    rows = _rows(page)
+    assert len(rows) == 4 and all(re.search(r" 2024-04-2[01] ", r) for r in rows), rows
+
+
+def _touch_drag(page: Page, x0: float, x1: float, y: float) -> None:
+    """A finger drawn sideways across the timeline, sent as a touch screen sends it (through the
+    DevTools protocol, so the browser decides, as it would for a finger, whether the gesture
+    scrolls the page: pointer events dispatched from the page would not test touch-action)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y}]})
+        for i in range(1, 9):
+            point = {"x": x0 + (x1 - x0) * i / 8, "y": y}
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    finally:
+        cdp.detach()
+
+
+def test_a_touch_drag_across_the_timeline_chooses_the_days_it_covers(
+    browser: Browser, base_url: str
+) -> None:
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        _map(page, base_url)
+        page.touchscreen.tap(*_bar_centre(page, 'rect.bar[data-start^="2024-04"]'))
+        page.wait_for_selector('#timeline[data-level="day"]')
+        x0, y = _bar_centre(page, 'rect.bar[data-start="2024-04-20"]')
+        x1, _ = _bar_centre(page, 'rect.bar[data-start="2024-04-22"]')
+        kinds = page.locator("#timeline").evaluate(
+            """svg => { const seen = svg.seen = [];
+                for (const t of ["pointerdown", "pointermove", "pointerup", "pointercancel"])
+                    svg.addEventListener(t, (e) => seen.push(`${t}:${e.pointerType}`)); }""")
+        _touch_drag(page, x0, x1, y)
+        kinds = page.locator("#timeline").evaluate("svg => svg.seen")
+        assert "pointermove:touch" in kinds and "pointercancel:touch" not in kinds, kinds
+        assert (page.input_value("#from"), page.input_value("#to")) == ("2024-04-20", "2024-04-22")
+        rows = _rows(page)
+        assert len(rows) == 5 and all(re.search(r" 2024-04-2[012] ", r) for r in rows), rows
+        # a touch that does not move is a tap: it chooses one day
+        _touch_drag(page, x1, x1, y)
+        assert (page.input_value("#from"), page.input_value("#to")) == ("2024-04-22", "2024-04-22")
+        _no_sideways_overflow(page)
+        _shot(page, "map-touch-drag-390x844.png")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("screen", VIEWPORTS, indirect=True)
+def test_background_events_are_hidden_unless_asked_for_and_undated_ones_listed_apart(
+    screen: Page, base_url: str
+) -> None:
+    page = screen
+    _map(page, base_url)
+    ids = lambda: [r.split()[0] for r in _rows(page)]  # noqa: E731
+    hidden = ids()
+    # 3.1 (the strike of 2020-01-03 a 2020 report recalls) is a background event
+    assert "3.1" not in hidden and not page.locator("#event-list .badge", has_text="background").count()
+    assert page.locator("#timeline").get_attribute("data-from") == "2020-03-01"
+    undated = page.locator("#undated-count")
+    assert re.fullmatch(r"\d+ undated events?", undated.inner_text())
+    n_undated = int(undated.get_attribute("data-count") or -1)
+    assert n_undated >= 1 and page.locator("#undated .undated-row").count() == n_undated
+    assert all(" undated " in r for r in page.locator("#undated .undated-row").all_inner_texts())
+    before = int(page.get_attribute("#map-count", "data-count") or 0)
+    page.check("#show-background")
+    shown = ids()
+    assert "3.1" in shown and set(hidden) < set(shown)
+    assert page.locator("#event-list .badge", has_text="background").count() == len(shown) - len(hidden)
+    assert int(page.get_attribute("#map-count", "data-count") or 0) > before
+    assert page.locator("#timeline").get_attribute("data-from") == "2020-01-01"  # now from 2020-01-03
+    assert int(undated.get_attribute("data-count") or -1) > n_undated  # 1.9 is undated background
+    _no_sideways_overflow(page)
+    _shot(page, f"map-background-{page.size}.png")  # type: ignore[attr-defined]
+    page.uncheck("#show-background")
+    assert ids() == hidden
+
+
+def _inside(page: Page, selector: str) -> bool:
+    """Whether every element matching ``selector`` is drawn inside the map's box."""
+    return bool(page.evaluate(
+        """(sel) => { const m = document.getElementById("map").getBoundingClientRect();
+            const all = [...document.querySelectorAll(sel)];
+            return all.length > 0 && all.every((e) => { const r = e.getBoundingClientRect();
+                const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+                return x >= m.left && x <= m.right && y >= m.top && y <= m.bottom; }); }""",
+        selector,
+    ))  # fmt: skip
+
+
+@pytest.mark.parametrize("screen", VIEWPORTS, indirect=True)
+def test_the_map_fits_the_events_and_popups_list_their_sources(screen: Page, base_url: str) -> None:
+    page = screen
+    _map(page, base_url)
+    # every event shown (in the United States too) is in view, clustered or not
+    assert _inside(page, "#map .marker-cluster, #map path.event-marker")
+    page.fill("#from", "2024-03-10")
+    page.fill("#to", "2024-03-10")
+    page.dispatch_event("#to", "change")
+    assert page.get_attribute("#map-count", "data-count") == "1"
+    assert _inside(page, "#map path.event-marker")
+    page.locator("path.event-marker").first.click()
+    content = _popup(page)
+    popup = page.locator(".leaflet-popup-content")
+    assert "7 sources" in content and "killed: 3" in content and "injured: 4" in content, content
+    links = popup.locator("a.popup-source")
+    assert links.count() == 7
+    assert {"Reuters", "AP", "BBC", "Alsumaria", "Kurdistan24", "Shafaq News",
+            "Al Jazeera English"} == set(links.all_inner_texts())  # fmt: skip
+    assert "published 2024-03-11" in content
+    _no_sideways_overflow(page)
+    _shot(page, f"map-popup-{page.size}.png")  # type: ignore[attr-defined]
+    popup.locator("a.popup-source", has_text="Kurdistan24").click()
+    page.wait_for_selector("#doc-title")
+    assert "Kurdistan24" in page.locator("#doc-title").inner_text()
+    # no report gives a death toll for the event of 2023-12-02, one says nobody was wounded
+    _map(page, base_url)
+    page.fill("#from", "2023-12-02")
+    page.fill("#to", "2023-12-02")
+    page.dispatch_event("#to", "change")
+    page.locator("path.event-marker").first.click()
+    content = _popup(page)
+    assert "killed: unknown · injured: 0" in content, content
+    assert "1 source:" in content and page.locator(".leaflet-popup-content a.popup-source").count() == 1
+    assert "outlet unknown" in content and "published unknown" in content  # the sample has neither
+    # none of the three events of 2024-04-21 has a toll: each popup says so for both counts
+    page.fill("#from", "2024-04-21")
+    page.fill("#to", "2024-04-21")
+    page.dispatch_event("#to", "change")
+    assert page.get_attribute("#map-count", "data-count") == "3"
+    assert _inside(page, "#map .marker-cluster, #map path.event-marker")
+    marker = page.locator("path.event-marker").first
+    marker.click()
+    content = _popup(page)
+    assert "killed: unknown · injured: unknown" in content, content
+
+
+def _popup(page: Page) -> str:
+    """The text of the open popup, once the one it replaced has faded out."""
+    expect(page.locator(".leaflet-popup-content")).to_have_count(1)
+    return page.locator(".leaflet-popup-content").inner_text()
+
+
+def _asad_story(page: Page, base_url: str) -> int:
+    found = page.request.get(base_url + "/api/events?since=2024-03-10&until=2024-03-10").json()
+    (event,) = found["items"]
+    return int(event["story_id"])
+
+
+@pytest.mark.parametrize("screen", VIEWPORTS, indirect=True)
+def test_side_by_side_labels_columns_groups_agreeing_sources_and_dates_are_iso(
+    screen: Page, base_url: str
+) -> None:
+    page = screen
+    story = _asad_story(page, base_url)
+    _open(page, f"{base_url}/#/story/{story}")
+    table = page.locator("table.sidebyside").first
+    assert table.get_attribute("data-sources") == "7"
+    assert table.get_attribute("data-columns") == "3"  # the sources agreeing on every field
+    heads = table.locator("thead th.source-col")
+    assert heads.count() == 3
+    first, second, third = (heads.nth(i) for i in range(3))
+    assert first.locator(".group-label").inner_text() == "4 sources: Reuters, AP, BBC, Alsumaria"
+    assert first.locator("a.source-outlet").count() == 4
+    assert first.locator(".source-lang").all_inner_texts() == ["en", "en", "en", "ar"]
+    assert first.locator(".source-date").first.inner_text() == "2024-03-11"
+    assert second.locator(".group-label").inner_text() == "2 sources: Al Jazeera English, Shafaq News"
+    assert third.get_attribute("data-sources") == "1"
+    assert third.locator("a.source-outlet").inner_text() == "Kurdistan24"
+    assert third.locator(".source-lang").inner_text() == "en"
+    assert third.locator(".source-date").inner_text() == "2024-03-11"
+    killed = table.locator('tr[data-field="killed"] td')
+    assert [killed.nth(i).locator(".value").inner_text() for i in range(3)] == ["3", "5", "2"]
+    injured = table.locator('tr[data-field="injured"] td')
+    assert [injured.nth(i).inner_text().strip() for i in range(2)] == ["unknown", "unknown"]
+    # the day as ISO beside the words of the report
+    date = table.locator('tr[data-field="date"] td').first
+    assert date.locator(".iso-day").inner_text() == "2024-03-10"
+    assert "10 March 2024" in date.locator(".words").inner_text()
+    _no_sideways_overflow(page)
+    box, main = table.bounding_box(), page.locator("main").bounding_box()
+    assert box and main and box["x"] + box["width"] <= main["x"] + main["width"] + 1
+    if page.viewport_size and page.viewport_size["width"] < 500:  # stacked, each cell labelled
+        label = killed.nth(2).evaluate("e => getComputedStyle(e, '::before').content")
+        assert "Kurdistan24" in label and "2024-03-11" in label, label
+        assert killed.nth(0).evaluate("e => getComputedStyle(e).display") == "block"
+    table.scroll_into_view_if_needed()
+    _shot(page, f"story-side-by-side-{page.size}.png")  # type: ignore[attr-defined]
+
+
+def test_side_by_side_keeps_one_column_a_source_when_there_are_few(
+    page: Page, base_url: str
+) -> None:
+    _open(page, base_url + "/#/story/1")
+    table = page.locator("table.sidebyside", has=page.locator("th.source-col >> nth=2")).first
+    heads = table.locator("thead th.source-col")
+    assert heads.count() == 3 and table.locator(".group-label").count() == 0
+    for i in range(3):
+        assert heads.nth(i).locator(".source-lang").inner_text() in ("ar", "fa", "en")
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d|unknown", heads.nth(i).locator(".source-date").inner_text())
+
+
+@pytest.mark.parametrize("screen", VIEWPORTS, indirect=True)
+def test_story_article_and_map_pages_are_no_wider_than_the_screen(
+    screen: Page, base_url: str
+) -> None:
+    page = screen
+    for story in (1, _asad_story(page, base_url)):
+        _open(page, f"{base_url}/#/story/{story}")
+        _no_sideways_overflow(page)
+    _shot(page, f"story-{page.size}.png")  # type: ignore[attr-defined]
+    page.locator("#articles a").first.click()
+    page.wait_for_selector("#doc-title")
+    _no_sideways_overflow(page)
+    _shot(page, f"article-{page.size}.png")  # type: ignore[attr-defined]
+    for hostile in ("Speicher", "التاجي"):  # the long hostile titles and the bidi controls
+        doc = page.request.get(base_url + "/api/search?q=" + hostile).json()["items"][0]["id"]
+        _open(page, f"{base_url}/#/doc/{doc}")
+        _no_sideways_overflow(page)
+    _map(page, base_url)
+    _no_sideways_overflow(page)
+    _shot(page, f"map-{page.size}.png")  # type: ignore[attr-defined]
+
+
+_THIRTEEN = """() => {
+    const outlets = ["Agence France-Presse (Arabic service)", "Reuters", "Associated Press",
+        "Al Jazeera English", "Al Arabiya", "Asharq Al-Awsat", "Rudaw Media Network", "Kurdistan24",
+        "Shafaq News", "Islamic Republic News Agency", "Tasnim News Agency", "Alsumaria", "BBC Persian"];
+    const langs = ["ar", "en", "en", "en", "ar", "ar", "en", "en", "ar", "fa", "fa", "ar", "fa"];
+    const members = outlets.map((outlet, i) => ({ id: `doc${i}`, outlet, lang: langs[i],
+        published: `2024-03-1${i % 3}T08:00`, title: outlet, reasons: [] }));
+    const source = (i) => ({ doc_id: `doc${i}`, outlet: outlets[i], lang: langs[i], published: null });
+    const every = members.map((_, i) => source(i));
+    const event = { id: "9.1", story_id: 9, documents: members.map((m) => m.id),
+        chosen: { date: { value: "2024-03-10", rule: "only value" },
+                  killed: { value: 3, rule: "most independent sources" } },
+        fields: { date: [{ value: "2024-03-10", label: "يوم الأحد العاشر من آذار/مارس 2024", sources: every }],
+                  location: [{ value: "IQ-S-ASAD", label: "Ain al-Asad Air Base", sources: every }],
+                  killed: members.map((_, i) => ({ value: i + 1, label: String(i + 1), sources: [source(i)] })) } };
+    const table = sideBySide(event, members);
+    document.getElementById("view").append(table);
+    return table.dataset.columns;
+}"""
+
+
+@pytest.mark.parametrize("screen", VIEWPORTS, indirect=True)
+def test_thirteen_sources_that_all_differ_still_fit_the_screen(screen: Page, base_url: str) -> None:
+    """The worst case for the table: 13 sources, each with its own toll, so none group."""
+    page = screen
+    _open(page, base_url + "/#/story/1")
+    assert page.evaluate(_THIRTEEN) == "13"
+    table = page.locator("table.sidebyside").last
+    assert table.locator("thead th.source-col").count() == 13
+    _no_sideways_overflow(page)
+    box = table.bounding_box()
+    assert box and box["x"] + box["width"] <= page.evaluate("window.innerWidth")
+    ARTIFACTS.mkdir(exist_ok=True)
+    table.screenshot(path=str(ARTIFACTS / f"story-thirteen-sources-{page.size}.png"))  # type: ignore[attr-defined]

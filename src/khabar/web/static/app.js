@@ -223,22 +223,83 @@ async function storiesPage(params) {
 
 // --- one story -------------------------------------------------------------------------------
 
-function valueLabels(values, docId) {
-  return values.filter((v) => v.sources.some((s) => s.doc_id === docId)).map((v) => v.label);
+// --- side by side: what each source says of one event ------------------------------------------
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+// One value as a source gives it: a day as ISO (YYYY-MM-DD) beside the words the report used.
+function valueView(name, v) {
+  if (name === "date" && v.value !== null && v.value !== undefined) {
+    const iso = String(v.value);
+    const words = v.label && v.label !== iso ? el("span", { class: "meta words" }, " “", text(v.label), "”") : null;
+    return el("span", { class: "value" }, el("span", { class: ISO_DAY.test(iso) ? "iso-day" : "day" }, iso), words);
+  }
+  return el("span", { class: "value" }, text(v.label ?? String(v.value)));
 }
 
+function givenBy(values, docIds) {
+  return (values || []).filter((v) => v.sources.some((s) => docIds.includes(s.doc_id)));
+}
+
+const outletName = (d) => d.outlet || "outlet unknown";
+const sourceLine = (d) => `${outletName(d)} · ${d.lang || "language unknown"} · published ${publishedDay(d.published)}`;
+
+// Columns of the table: one per source; past SIDE_BY_SIDE_GROUPING sources, the sources that give
+// the same values for every field of the event share one column ("3 sources: A, B, C"), the
+// largest group first.
+const SIDE_BY_SIDE_GROUPING = 4;
+
+function sideBySideColumns(event, docs) {
+  if (docs.length <= SIDE_BY_SIDE_GROUPING) return docs.map((d) => [d]);
+  const groups = new Map();
+  for (const d of docs) {
+    const key = JSON.stringify(Object.keys(event.fields).map((name) =>
+      givenBy(event.fields[name], [d.id]).map((v) => JSON.stringify(v.value)).sort()));
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(d);
+  }
+  return [...groups.values()].sort((a, b) => b.length - a.length);
+}
+
+function columnHead(group) {
+  const link = (d) => el("a", { href: `#/doc/${encodeURIComponent(d.id)}`, class: "source-outlet" }, text(outletName(d)));
+  if (group.length === 1) {
+    const [d] = group;
+    return el("th", { class: "source-col", "data-sources": 1 }, link(d),
+      el("div", { class: "meta" }, el("span", { class: "source-lang" }, d.lang || "language unknown"), " · ",
+        el("span", { class: "source-date", title: "published" }, publishedDay(d.published))));
+  }
+  return el("th", { class: "source-col group", "data-sources": group.length },
+    el("div", { class: "group-label" }, `${group.length} sources: `, ...group.flatMap((d, i) => [i ? ", " : "", text(outletName(d))])),
+    el("ul", { class: "group-members" }, ...group.map((d) => el("li", {}, link(d),
+      el("span", { class: "meta" }, " ", el("span", { class: "source-lang" }, d.lang || "language unknown"), " · ",
+        el("span", { class: "source-date", title: "published" }, publishedDay(d.published)))))));
+}
+
+// Fields as rows, sources (or groups of agreeing sources) as columns; each column headed by the
+// outlet, language and publication day. On a narrow screen the table stacks: one block per field,
+// each cell labelled with its source (data-label), so the page never grows sideways.
 function sideBySide(event, members) {
   const fields = Object.keys(event.fields);
   const docs = members.filter((m) => event.documents.includes(m.id));
-  return el("table", { class: "sidebyside" },
-    el("thead", {}, el("tr", {}, el("th", {}, "field (chosen, rule)"),
-      ...docs.map((d) => el("th", {}, el("a", { href: `#/doc/${d.id}` }, `${d.lang} `, text(d.outlet || d.id.slice(0, 8))))))),
+  const columns = sideBySideColumns(event, docs);
+  const label = (group) => (group.length === 1 ? sourceLine(group[0])
+    : `${group.length} sources: ${group.map(outletName).join(", ")}`);
+  return el("table", { class: `sidebyside stack${columns.length > 6 ? " dense" : ""}`, "data-columns": columns.length, "data-sources": docs.length },
+    el("thead", {}, el("tr", {}, el("th", { class: "field-col" }, "field (chosen, rule)",
+      el("div", { class: "meta" }, "source: outlet, language, day published")),
+      ...columns.map(columnHead))),
     el("tbody", {}, ...fields.map((name) => {
       const chosen = event.chosen[name];
-      const label = (event.fields[name].find((v) => v.value === chosen.value) || {}).label;
-      return el("tr", {},
-        el("th", {}, name, el("div", { class: "meta" }, text(label), ` — ${chosen.rule}`)),
-        ...docs.map((d) => el("td", {}, text(valueLabels(event.fields[name], d.id).join(" · ")))));
+      const value = chosen ? event.fields[name].find((v) => v.value === chosen.value) : null;
+      return el("tr", { "data-field": name },
+        el("th", {}, name, el("div", { class: "meta" }, value ? valueView(name, value) : "unknown", ` — ${chosen ? chosen.rule : "no value"}`)),
+        ...columns.map((group) => {
+          const given = givenBy(event.fields[name], group.map((d) => d.id));
+          return el("td", { "data-label": label(group) }, given.length
+            ? given.flatMap((v, i) => [i ? " · " : "", valueView(name, v)])
+            : el("span", { class: "unknown", title: "this source gives no value" }, "unknown"));
+        }));
     })));
 }
 
@@ -264,12 +325,13 @@ function contradictionCard(c) {
 async function storyPage(id) {
   const story = await api(`/api/stories/${encodeURIComponent(id)}`);
   const titles = Object.entries(story.titles).map(([lang, title]) => el("div", { lang, dir: "auto", class: "rtl-ok" }, title));
-  const articles = el("table", { id: "articles" },
+  const articles = el("table", { id: "articles", class: "stack" },
     el("thead", {}, el("tr", {}, el("th", {}, "language"), el("th", {}, "outlet"), el("th", {}, "published"), el("th", {}, "title"), el("th", {}, "joined on"))),
     el("tbody", {}, ...story.members.map((m) => el("tr", {},
-      el("td", {}, m.lang), el("td", {}, text(m.outlet || "")), el("td", {}, m.published || ""),
-      el("td", {}, el("a", { href: `#/doc/${m.id}`, lang: m.lang, dir: "auto" }, m.title || m.id)),
-      el("td", { class: "meta" }, text(m.reasons.slice(0, 6).join(", ")))))));
+      el("td", { "data-label": "language" }, m.lang), el("td", { "data-label": "outlet" }, text(m.outlet || "unknown")),
+      el("td", { "data-label": "published" }, m.published || "unknown"),
+      el("td", { "data-label": "title" }, el("a", { href: `#/doc/${m.id}`, lang: m.lang, dir: "auto" }, m.title || m.id)),
+      el("td", { class: "meta", "data-label": "joined on" }, text(m.reasons.slice(0, 6).join(", ")))))));
   const events = story.events.map((e) => el("div", { class: "card event", id: `event-${e.id}` },
     el("strong", {}, `${e.id} · ${(e.chosen.date || {}).value || "undated"} · ${e.acled_subtype || e.plover}`),
     e.background ? el("span", { class: "badge" }, "background") : null,
@@ -339,46 +401,308 @@ async function docPage(id, start, end) {
 const COLOURS = { "Shelling/artillery/missile attack": "#c0392b", "Air/drone strike": "#8e44ad",
   "Remote explosive/landmine/IED": "#d35400", "Armed clash": "#2c3e50" };
 
-// A death toll no report gives is unknown, not 0: said so, drawn at the base size with a dashed
-// outline; a known toll (0 included) grows the marker.
-function killedOf(e) {
-  const killed = (e.chosen.killed || {}).value;
-  return killed === undefined || killed === null ? null : killed;
+// A count no report gives is unknown, not 0: said so; an unknown death toll is drawn at the base
+// size with a dashed outline; a known toll (0 included) grows the marker.
+function countOf(e, name) {
+  const value = ((e.chosen || {})[name] || {}).value;
+  return value === undefined || value === null ? null : value;
 }
+
+const killedOf = (e) => countOf(e, "killed");
 
 function tollText(e) {
   const killed = killedOf(e);
   return killed === null ? "killed: unknown" : `killed: ${killed}`;
 }
 
+function injuredText(e) {
+  const injured = countOf(e, "injured");
+  return injured === null ? "injured: unknown" : `injured: ${injured}`;
+}
+
 function markerStyle(e) {
   const killed = killedOf(e);
   return { radius: 6 + (killed === null ? 0 : Math.sqrt(killed) * 3), dashArray: killed === null ? "3 3" : null,
-    color: COLOURS[e.acled_subtype] || "#1f3a5f", fillOpacity: killed === null ? 0.35 : 0.7, className: "event-marker" };
+    color: e.background ? "#7f8c8d" : COLOURS[e.acled_subtype] || "#1f3a5f",
+    fillOpacity: killed === null || e.background ? 0.35 : 0.7, className: "event-marker" };
+}
+
+const dayOfEvent = (e) => ((e.chosen || {}).date || {}).value || null;
+
+function placeOf(e) {
+  const chosen = ((e.chosen || {}).location || {}).value;
+  return ((e.fields || {}).location || []).find((v) => v.value === chosen) || null;
+}
+
+// The articles an event was read from, in the event's order: outlet, language, publication time
+// (from the sources of its field values; an article without one is named by its id).
+function eventSources(e) {
+  const seen = new Map();
+  for (const values of Object.values(e.fields || {})) {
+    for (const v of values) {
+      for (const s of v.sources || []) {
+        if (!seen.has(s.doc_id)) seen.set(s.doc_id, { doc_id: s.doc_id, outlet: s.outlet, lang: s.lang, published: s.published });
+      }
+    }
+  }
+  const ids = [...(e.documents || []), ...seen.keys()];
+  return [...new Set(ids)].map((id) => seen.get(id) || { doc_id: id, outlet: null, lang: null, published: null });
+}
+
+const publishedDay = (published) => (published ? String(published).slice(0, 10) : "unknown");
+
+function sourceItem(s) {
+  return el("li", {},
+    el("a", { href: `#/doc/${encodeURIComponent(s.doc_id)}`, class: "popup-source" }, text(s.outlet || "outlet unknown")),
+    el("span", { class: "meta" }, ` ${s.lang || "language unknown"} · published ${publishedDay(s.published)}`));
 }
 
 function eventPopup(e, loc) {
-  return el("div", { class: "event-popup" }, el("strong", {}, `${e.id} ${e.chosen.date.value}`), el("br"), text(loc.label), el("br"),
-    `${e.acled_subtype || e.plover}; ${tollText(e)}`, el("br"), el("a", { href: `#/story/${e.story_id}` }, `story ${e.story_id}`));
+  const sources = eventSources(e);
+  return el("div", { class: "event-popup" },
+    el("strong", {}, `${e.id} · ${dayOfEvent(e) || "undated"}`), e.background ? el("span", { class: "badge" }, " background") : null,
+    el("br"), text((loc || {}).label || "place unknown"), el("br"),
+    `${e.acled_subtype || e.plover || "type unknown"}`, el("br"),
+    el("span", { class: "toll" }, `${tollText(e)} · ${injuredText(e)}`),
+    el("div", { class: "popup-sources" }, sources.length ? `${sources.length} source${sources.length === 1 ? "" : "s"}:` : "sources: unknown",
+      sources.length ? el("ul", {}, ...sources.map(sourceItem)) : null),
+    el("a", { href: `#/story/${e.story_id}` }, `story ${e.story_id}`));
+}
+
+// Days as whole numbers (days since 1970-01-01, UTC), so the timeline's arithmetic is exact.
+const DAY_MS = 86400000;
+const dayNumber = (iso) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+const isoDay = (n) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function monthStart(n, add) {
+  const d = new Date(n * DAY_MS);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + (add || 0), 1) / DAY_MS;
+}
+
+function yearStart(n, add) {
+  return Date.UTC(new Date(n * DAY_MS).getUTCFullYear() + (add || 0), 0, 1) / DAY_MS;
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+function svgEl(tag, attrs, content) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attrs || {})) node.setAttribute(key, value);
+  if (content !== undefined) node.textContent = content;
+  return node;
+}
+
+// The timeline: bars of events per day, month or year, whichever fits the window shown (a day
+// needs 6 pixels). Zoom with the wheel or the buttons; clicking a month or a year zooms into it,
+// clicking a day selects it; dragging (mouse, pen or touch: pointer events) selects the days it
+// covers. `onSelect(from, to)` gets ISO days; `select(from, to)` draws a selection made elsewhere.
+function makeTimeline(svg, status, onSelect) {
+  const HEIGHT = 120, BARS = 92;
+  let counts = new Map(), extent = [0, 1], lo = 0, hi = 1, level = "day", bins = [], selected = null;
+  let drag = null;
+
+  const width = () => Math.max(100, Math.round(svg.getBoundingClientRect().width) || 1000);
+  const xOf = (n) => ((n - lo) / (hi - lo)) * width();
+  const dayAt = (x) => lo + Math.floor((x / width()) * (hi - lo));
+  const binAt = (x) => {
+    const n = Math.min(hi - 1, Math.max(lo, dayAt(x)));
+    return bins.find((b) => b.start <= n && n < b.end) || null;
+  };
+  const localX = (event) => event.clientX - svg.getBoundingClientRect().left;
+
+  function setWindow(a, b) {
+    const [first, last] = extent;
+    let span = Math.min(Math.max(7, b - a), Math.max(7, last - first));
+    a = Math.round(a);
+    span = Math.round(span);
+    if (span >= last - first) a = first + Math.floor((last - first - span) / 2);
+    else a = Math.min(Math.max(a, first), last - span);
+    [lo, hi] = [a, a + span];
+    draw();
+  }
+
+  function binsFor() {
+    const pxPerDay = width() / (hi - lo);
+    level = pxPerDay >= 6 ? "day" : pxPerDay * 30 >= 6 ? "month" : "year";
+    const out = [];
+    const step = level === "day" ? (n) => n + 1 : level === "month" ? (n) => monthStart(n, 1) : (n) => yearStart(n, 1);
+    let start = level === "day" ? lo : level === "month" ? monthStart(lo) : yearStart(lo);
+    while (start < hi) {
+      const end = step(start);
+      let n = 0;
+      for (let d = Math.max(start, lo); d < Math.min(end, hi); d++) n += counts.get(d) || 0;
+      out.push({ start, end, n });
+      start = end;
+    }
+    return out;
+  }
+
+  // Tick labels: every k-th day (of the month), month or year, k the smallest step leaving room.
+  function labelStep(pxPerDay) {
+    const [unit, steps, room] = level === "day" ? [1, [1, 2, 5, 10, 15], 24]
+      : level === "month" ? [30.4, [1, 2, 3, 6, 12], 34] : [365, [1, 2, 5, 10, 20, 50, 100], 40];
+    return steps.find((k) => k * unit * pxPerDay >= room) || steps[steps.length - 1];
+  }
+
+  function label(bin, k) {
+    const d = new Date(bin.start * DAY_MS);
+    const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
+    if (level === "year") return y % k === 0 ? String(y) : null;
+    if (level === "month") return m % k !== 0 ? null : m === 0 ? (k === 12 ? String(y) : `Jan ${y}`) : MONTHS[m];
+    if ((day - 1) % k !== 0 || day > 31 - k / 2) return null;
+    return day === 1 ? `1 ${MONTHS[m]}` : String(day);
+  }
+
+  function draw() {
+    const w = width();
+    svg.setAttribute("viewBox", `0 0 ${w} ${HEIGHT}`);
+    bins = binsFor();
+    const peak = Math.max(1, ...bins.map((b) => b.n));
+    const nodes = [];
+    const k = labelStep(w / (hi - lo));
+    let labelEnd = -Infinity;
+    bins.forEach((bin) => {
+      const x0 = Math.max(0, xOf(bin.start)), x1 = Math.min(w, xOf(bin.end));
+      const start = isoDay(bin.start), last = isoDay(bin.end - 1);
+      const out = selected && (last < selected[0] || start > selected[1]);
+      if (bin.n) {
+        const h = Math.max(3, (bin.n / peak) * (BARS - 8));
+        const bar = svgEl("rect", { class: `bar${out ? " out" : ""}`, x: x0 + 0.5, y: BARS - h,
+          width: Math.max(1, x1 - x0 - 1), height: h, "data-start": start, "data-end": last,
+          "data-level": level, "data-count": bin.n });
+        const unit = level === "day" ? start : level === "month" ? start.slice(0, 7) : start.slice(0, 4);
+        bar.append(svgEl("title", {}, `${unit}: ${bin.n} event${bin.n === 1 ? "" : "s"}`));
+        nodes.push(bar);
+      }
+      const words = label(bin, k), room = words ? words.length * 6.5 + 8 : 0;  // about 6.5 px a character
+      if (words && x0 >= labelEnd && x0 + room <= w + 4) {
+        nodes.push(svgEl("line", { class: "tick", x1: x0, x2: x0, y1: BARS, y2: BARS + 4 }));
+        nodes.push(svgEl("text", { class: "tick-label", x: x0 + 2, y: BARS + 16 }, words));
+        labelEnd = x0 + room;
+      }
+    });
+    nodes.push(svgEl("line", { class: "axis", x1: 0, x2: w, y1: BARS, y2: BARS }));
+    if (selected) {
+      const a = Math.max(0, xOf(dayNumber(selected[0]))), b = Math.min(w, xOf(dayNumber(selected[1]) + 1));
+      if (b > a) nodes.push(svgEl("rect", { class: "selection", x: a, y: 0, width: b - a, height: BARS }));
+    }
+    nodes.push(svgEl("rect", { class: "brush", x: 0, y: 0, width: 0, height: BARS }));
+    svg.replaceChildren(...nodes);
+    svg.dataset.level = level;
+    svg.dataset.from = isoDay(lo);
+    svg.dataset.to = isoDay(hi - 1);
+    const hint = level === "day" ? "click a day to select it, drag to select days"
+      : `click a ${level} to zoom into it, drag to select`;
+    status.textContent = `${isoDay(lo)} – ${isoDay(hi - 1)}, by ${level}: ${hint}`;
+  }
+
+  function finish(event) {
+    if (!drag || event.pointerId !== drag.id) return;
+    const { x0, moved } = drag;
+    const x1 = localX(event);
+    drag = null;
+    if (moved) {
+      const [a, b] = [binAt(Math.min(x0, x1)), binAt(Math.max(x0, x1))];
+      if (a && b) onSelect(isoDay(Math.max(a.start, lo)), isoDay(Math.min(b.end, hi) - 1));
+      else draw();
+      return;
+    }
+    const bin = binAt(x1);
+    if (!bin) return;
+    if (level === "day") onSelect(isoDay(bin.start), isoDay(bin.start));
+    else setWindow(bin.start, bin.end);
+  }
+
+  svg.addEventListener("pointerdown", (event) => {
+    if (event.pointerType === "mouse" && event.button !== 0) return;
+    event.preventDefault();
+    drag = { id: event.pointerId, x0: localX(event), moved: false };
+    try { svg.setPointerCapture(event.pointerId); } catch (_) { /* a synthetic pointer */ }
+  });
+  svg.addEventListener("pointermove", (event) => {
+    if (!drag || event.pointerId !== drag.id) return;
+    const x = localX(event);
+    if (Math.abs(x - drag.x0) > 4) drag.moved = true;
+    if (!drag.moved) return;
+    const brush = svg.querySelector("rect.brush");
+    brush.setAttribute("x", Math.min(x, drag.x0));
+    brush.setAttribute("width", Math.abs(x - drag.x0));
+  });
+  svg.addEventListener("pointerup", finish);
+  svg.addEventListener("pointercancel", () => { drag = null; draw(); });
+  svg.addEventListener("wheel", (event) => {
+    event.preventDefault();
+    const at = dayAt(localX(event));
+    const factor = event.deltaY < 0 ? 0.5 : 2;
+    setWindow(at - (at - lo) * factor, at - (at - lo) * factor + (hi - lo) * factor);
+  }, { passive: false });
+  svg.setAttribute("tabindex", "0");  // the keyboard: arrows move the window, + and - zoom
+  svg.setAttribute("aria-label", "timeline of events: arrow keys move it, + and - zoom");
+  svg.addEventListener("keydown", (event) => {
+    const act = { ArrowLeft: () => setWindow(lo - (hi - lo) / 4, hi - (hi - lo) / 4),
+      ArrowRight: () => setWindow(lo + (hi - lo) / 4, hi + (hi - lo) / 4),
+      "+": () => setWindow(lo + (hi - lo) / 4, hi - (hi - lo) / 4), "=": () => setWindow(lo + (hi - lo) / 4, hi - (hi - lo) / 4),
+      "-": () => setWindow(lo - (hi - lo) / 2, hi + (hi - lo) / 2) }[event.key];
+    if (!act) return;
+    event.preventDefault();
+    act();
+  });
+  if (window.ResizeObserver) new ResizeObserver(() => draw()).observe(svg);
+
+  return {
+    setDays(days) {  // ISO days of the events shown; the window becomes all of them
+      counts = new Map();
+      for (const d of days) counts.set(dayNumber(d), (counts.get(dayNumber(d)) || 0) + 1);
+      const numbers = [...counts.keys()].sort((a, b) => a - b);
+      const today = dayNumber(new Date().toISOString());
+      const [first, last] = numbers.length ? [numbers[0], numbers[numbers.length - 1]] : [today, today];
+      extent = [monthStart(first), monthStart(last, 1)];
+      setWindow(extent[0], extent[1]);
+    },
+    select(from, to) {
+      selected = from || to ? [from || "0000-01-01", to || "9999-12-31"] : null;
+      draw();
+    },
+    zoom(factor) {
+      const mid = (lo + hi) / 2, span = (hi - lo) * factor;
+      setWindow(mid - span / 2, mid + span / 2);
+    },
+    pan(share) { setWindow(lo + (hi - lo) * share, hi + (hi - lo) * share); },
+    all() { setWindow(extent[0], extent[1]); },
+  };
 }
 
 async function mapPage(params) {
   const from = el("input", { type: "date", id: "from", value: params.get("since") || "" });
   const to = el("input", { type: "date", id: "to", value: params.get("until") || "" });
+  const background = el("input", { type: "checkbox", id: "show-background", checked: params.get("background") === "1" });
   const count = el("span", { id: "map-count", class: "meta" });
   const mapDiv = el("div", { id: "map" });
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  const svg = document.createElementNS(SVG, "svg");
   svg.id = "timeline";
-  svg.setAttribute("viewBox", "0 0 1000 100");
-  svg.setAttribute("preserveAspectRatio", "none");
+  const status = el("span", { id: "timeline-status", class: "meta" });
   const list = el("div", { id: "event-list" });
+  const undated = el("section", { id: "undated" });
+  const zoomButton = (id, label, title, act) => el("button", { id, type: "button", title, onclick: act }, label);
   show(el("h1", {}, "Map and timeline"),
     el("div", { class: "filters" }, el("label", {}, "From", from), el("label", {}, "To", to),
-      el("button", { id: "clear-range", onclick: () => { from.value = ""; to.value = ""; apply(); } }, "All days"), count),
-    mapDiv, svg, el("p", { class: "meta" }, "Drag across the timeline to filter the map and the list by day. "
-      + "As in the export, background events (earlier happenings a report recalls) and undated ones are left out."), list);
+      el("button", { id: "clear-range", type: "button", onclick: () => { from.value = ""; to.value = ""; apply(); } }, "All days"),
+      el("label", { class: "check" }, background, "show background events"), count),
+    mapDiv,
+    el("div", { class: "timeline-bar" },
+      zoomButton("tl-out", "−", "zoom out", () => timeline.zoom(2)),
+      zoomButton("tl-in", "+", "zoom in", () => timeline.zoom(0.5)),
+      zoomButton("tl-left", "◀", "earlier", () => timeline.pan(-0.5)),
+      zoomButton("tl-right", "▶", "later", () => timeline.pan(0.5)),
+      zoomButton("tl-all", "all time", "show every day", () => timeline.all()), status),
+    svg,
+    el("p", { class: "meta" }, "Zoom the timeline (wheel or buttons) from years to months to days; click a day, or drag "
+      + "across days, to filter the map and the list. Background events (earlier happenings a report recalls) are "
+      + "hidden unless asked for; events with no known day are listed apart, below."),
+    list, undated);
 
-  const map = L.map(mapDiv, { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([33, 44], 5);
+  const timeline = makeTimeline(svg, status, (a, b) => { from.value = a; to.value = b; apply(); });
+  const map = L.map(mapDiv, { worldCopyJump: true, minZoom: 0, maxZoom: 12 }).setView([33, 44], 5);
   const topo = await fetch("/static/vendor/world-atlas/countries-50m.json").then((r) => r.json());
   L.geoJSON(topojson.feature(topo, topo.objects.countries), {
     style: { color: "#6b7b8c", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 },
@@ -386,75 +710,51 @@ async function mapPage(params) {
   const cluster = L.markerClusterGroup({ showCoverageOnHover: false });
   map.addLayer(cluster);
 
-  const events = (await allPages("/api/events")).filter((e) => e.chosen.date);
-  const days = events.map((e) => e.chosen.date.value).sort();
-  const first = days.length ? new Date(days[0]) : new Date();
-  const last = days.length ? new Date(days[days.length - 1]) : new Date();
-  const span = Math.max(1, (last - first) / 86400000 + 1);
-  const x = (day) => ((new Date(day) - first) / 86400000) * (1000 / span);
-  const dayOf = (px) => new Date(first.getTime() + Math.floor(px / (1000 / span)) * 86400000).toISOString().slice(0, 10);
+  const events = await allPages("/api/events?include_background=true&include_undated=true");
+  let dated = [];
+
+  const eventRow = (e, kind) => el("div", { class: `card ${kind || "event-row"}` },
+    el("a", { href: `#/story/${e.story_id}` }, `${e.id}`), ` ${dayOfEvent(e) || "undated"} · ${e.acled_subtype || e.plover || "type unknown"} · `,
+    text((placeOf(e) || {}).label || "place unknown"),
+    el("span", { class: "toll" }, ` · ${tollText(e)}`), e.background ? el("span", { class: "badge" }, "background") : null);
+
+  function choose() {  // which events the page shows: background ones only when asked for
+    const wanted = events.filter((e) => background.checked || !e.background);
+    dated = wanted.filter(dayOfEvent);
+    const without = wanted.filter((e) => !dayOfEvent(e));
+    undated.replaceChildren(
+      el("h2", { id: "undated-count", "data-count": without.length },
+        `${without.length} undated event${without.length === 1 ? "" : "s"}`),
+      el("p", { class: "meta" }, "No report gives their day, so they are on neither the timeline nor the map."),
+      ...without.map((e) => eventRow(e, "undated-row")));
+    timeline.setDays(dated.map(dayOfEvent));
+  }
 
   function apply() {
     const lo = from.value || "0000", hi = to.value || "9999";
-    const shown = events.filter((e) => e.chosen.date.value >= lo && e.chosen.date.value <= hi);
+    const shown = dated.filter((e) => dayOfEvent(e) >= lo && dayOfEvent(e) <= hi);
+    map.closePopup();  // the popup of an event no longer shown goes with it
     cluster.clearLayers();
-    let placed = 0;
+    const points = [];
     for (const e of shown) {
-      const loc = (e.fields.location || []).find((v) => v.value === (e.chosen.location || {}).value);
-      if (!loc || loc.lat === undefined) continue;
+      const loc = placeOf(e);
+      if (!loc || loc.lat === undefined || loc.lat === null) continue;
       const marker = L.circleMarker([loc.lat, loc.lon], markerStyle(e));
-      marker.bindPopup(eventPopup(e, loc));
+      marker.bindPopup(eventPopup(e, loc), { maxWidth: 280 });
       cluster.addLayer(marker);
-      placed += 1;
+      points.push([loc.lat, loc.lon]);
     }
-    count.textContent = `${placed} events on the map, ${shown.length} in range`;
-    count.dataset.count = String(placed);
-    for (const bar of svg.querySelectorAll("rect.bar")) bar.classList.toggle("out", bar.dataset.day < lo || bar.dataset.day > hi);
-    list.replaceChildren(...shown.map((e) => el("div", { class: "card event-row" },
-      el("a", { href: `#/story/${e.story_id}` }, `${e.id}`), ` ${e.chosen.date.value} · ${e.acled_subtype || e.plover} · `,
-      text(((e.fields.location || []).find((v) => v.value === (e.chosen.location || {}).value) || {}).label || "place unknown"),
-      el("span", { class: "toll" }, ` · ${tollText(e)}`))));
+    if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.15), { maxZoom: 7, animate: false });
+    count.textContent = `${points.length} event${points.length === 1 ? "" : "s"} on the map, ${shown.length} in range`;
+    count.dataset.count = String(points.length);
+    timeline.select(from.value, to.value);
+    list.replaceChildren(...shown.map((e) => eventRow(e)));
   }
 
-  const perDay = {};
-  for (const d of days) perDay[d] = (perDay[d] || 0) + 1;
-  const peak = Math.max(1, ...Object.values(perDay));
-  for (const [day, n] of Object.entries(perDay)) {
-    const bar = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-    bar.setAttribute("class", "bar");
-    bar.dataset.day = day;
-    bar.setAttribute("x", x(day));
-    bar.setAttribute("width", Math.max(2, 1000 / span - 1));
-    bar.setAttribute("y", 100 - (n / peak) * 95);
-    bar.setAttribute("height", (n / peak) * 95);
-    const title = document.createElementNS("http://www.w3.org/2000/svg", "title");
-    title.textContent = `${day}: ${n} events`;
-    bar.append(title);
-    svg.append(bar);
-  }
-  const brush = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-  brush.setAttribute("class", "brush");
-  brush.setAttribute("height", 100);
-  svg.append(brush);
-  let anchor = null;
-  const px = (event) => ((event.clientX - svg.getBoundingClientRect().left) / svg.getBoundingClientRect().width) * 1000;
-  svg.addEventListener("mousedown", (event) => { anchor = px(event); });
-  svg.addEventListener("mousemove", (event) => {
-    if (anchor === null) return;
-    const [a, b] = [anchor, px(event)].sort((p, q) => p - q);
-    brush.setAttribute("x", a);
-    brush.setAttribute("width", b - a);
-  });
-  svg.addEventListener("mouseup", (event) => {
-    if (anchor === null) return;
-    const [a, b] = [anchor, px(event)].sort((p, q) => p - q);
-    anchor = null;
-    from.value = dayOf(a);
-    to.value = dayOf(b);
-    apply();
-  });
+  background.addEventListener("change", () => { choose(); apply(); });
   from.addEventListener("change", apply);
   to.addEventListener("change", apply);
+  choose();
   apply();
 }
 
