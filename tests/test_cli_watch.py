@@ -43,10 +43,10 @@ def test_watch_from_add_to_remove(tmp_path: Path) -> None:
     assert [(w["name"], w["matches"]) for w in listed] == [("asad", 1), ("drones", 2)]
     assert "drones" in _run("watch", "list", "--db", db).output
     shown = json.loads(_run("watch", "show", "drones", "--db", db, "--json").output)
-    assert shown["total"] == 2 and [m["title"][:5] for m in shown["matches"]] == ["Drone"] * 2
-    assert "Kirkuk" in shown["matches"][0]["title"]  # newest first
+    assert shown["total"] == 2 and [m["title"][:5] for m in shown["items"]] == ["Drone"] * 2
+    assert "Kirkuk" in shown["items"][0]["title"]  # newest first
     page = json.loads(_run("watch", "show", "drones", "--limit", "1", "--db", db, "--json").output)
-    assert len(page["matches"]) == 1 and page["total"] == 2
+    assert len(page["items"]) == 1 and page["total"] == 2
     text = _run("watch", "show", "drones", "--limit", "1", "--db", db).output
     assert "2 matches" in text and "and 1 more" in text and "Kirkuk, IQ" in text
     assert "): 1 match\n" in _run("watch", "show", "asad", "--db", db).output

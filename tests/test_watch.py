@@ -91,19 +91,19 @@ def test_a_watchlist_lists_exactly_the_new_matching_stories_and_its_feed_is_vali
         assert store.documents_matching("drone", store.story_documents([old])[old])
 
         drones = watchlist_matches(store, "drones")
-        assert [m["story_id"] for m in drones["matches"]] == [kirkuk, asad]  # newest first
-        assert all(m["event_id"] is None for m in drones["matches"])  # stories, whole
-        assault = watchlist_matches(store, "iraq-assaults")["matches"]
+        assert [m["story_id"] for m in drones["items"]] == [kirkuk, asad]  # newest first
+        assert all(m["event_id"] is None for m in drones["items"])  # stories, whole
+        assault = watchlist_matches(store, "iraq-assaults")["items"]
         assert {m["story_id"] for m in assault} == {asad, kirkuk}
         assert all(m["event_id"] and m["event_id"].startswith(f"{m['story_id']}.")
                    for m in assault)  # fmt: skip
-        assert [m["story_id"] for m in watchlist_matches(store, "asad")["matches"]] == [asad]
+        assert [m["story_id"] for m in watchlist_matches(store, "asad")["items"]] == [asad]
         assert watchlist_matches(store, "protests-sy")["total"] == 0  # Basra is in Iraq
-        assert basra not in {m["story_id"] for m in drones["matches"] + assault}
+        assert basra not in {m["story_id"] for m in drones["items"] + assault}
         assert report.watch_matches == {"asad": 1, "drones": 2, "iraq-assaults": 2}
         assert report.counts()["watch_matches"] == report.watch_matches
-        assert all(m["run_id"] == report.run_id for m in drones["matches"])
-        kirkuk_match = drones["matches"][0]
+        assert all(m["run_id"] == report.run_id for m in drones["items"])
+        kirkuk_match = drones["items"][0]
         assert "Kirkuk" in kirkuk_match["title"] and "Kirkuk, IQ" in kirkuk_match["summary"]
         assert "killed 1" in kirkuk_match["summary"]
 
@@ -117,7 +117,7 @@ def test_a_watchlist_lists_exactly_the_new_matching_stories_and_its_feed_is_vali
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10" and len(feed.entries) == 2
     assert feed.feed.title == "khabar watchlist drones" and feed.feed.id.startswith("urn:khabar")
-    assert feed.feed.updated == drones["matches"][0]["matched_at"]
+    assert feed.feed.updated == drones["items"][0]["matched_at"]
     links = [e.link for e in feed.entries]
     assert links == [f"http://127.0.0.1:8700/#/story/{kirkuk}", f"http://127.0.0.1:8700/#/story/{asad}"]
     assert len({e.id for e in feed.entries}) == 2
@@ -143,7 +143,7 @@ def test_a_story_changed_after_the_watchlist_is_made_is_matched(
         add_watchlist(store, define("taji", place="التاجي"))
         ingest([follow], store)
         stories = set(_story_of(store).values())
-        found = watchlist_matches(store, "taji")["matches"]
+        found = watchlist_matches(store, "taji")["items"]
     assert len(stories) == 1  # the new report joined the old story
     assert [m["story_id"] for m in found] == list(stories) and found[0]["event_id"]
 

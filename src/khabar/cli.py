@@ -954,12 +954,12 @@ def watch_show_cmd(
         return
     out.print(f"[bold]watchlist {escape(found['name'])}[/bold] ({escape(_criteria_text(found))}):"
               f" {_plural(found['total'], 'match', 'matches')}", highlight=False)  # fmt: skip
-    for m in found["matches"]:
+    for m in found["items"]:
         what = f"story {m['story_id']}" + (f" event {m['event_id']}" if m["event_id"] else "")
         out.print(f"  {m['matched_at']} run {m['run_id']} {what}: {m['title']}\n"
                   f"    {m['summary']}", markup=False, highlight=False)  # fmt: skip
-    if found["total"] > len(found["matches"]):
-        out.print(f"  ... and {found['total'] - len(found['matches'])} more (--limit)")
+    if found["total"] > len(found["items"]):
+        out.print(f"  ... and {found['total'] - len(found['items'])} more (--limit)")
 
 
 @watch_app.command("remove")

@@ -216,11 +216,11 @@ def remove_watchlist(store: SQLiteStore, name: str) -> int:
 def watchlist_matches(
     store: SQLiteStore, name: str, *, limit: int | None = None, offset: int = 0
 ) -> dict[str, Any]:
-    """The watchlist ``name`` (``NotFoundError`` if none) with a page of its matches, newest
-    first (``matches``), and how many it has (``total``)."""
+    """The watchlist ``name`` (``NotFoundError`` if none, else as ``watchlists`` gives it) with
+    a page of its matches, newest first (``items``), and how many it has (``total``)."""
     wl = store.watchlist(name)
     rows, total = store.watch_matches(wl["id"], limit=limit, offset=offset)
-    return wl | {"matches": rows, "total": total}
+    return wl | {"items": rows, "total": total}
 
 
 # -- matching at ingest ---------------------------------------------------------------------
@@ -349,14 +349,14 @@ def atom_feed(store: SQLiteStore, name: str, base_url: str) -> bytes:
     sub(feed, "id", f"urn:khabar:watch:{found['id']}:{name}")
     sub(feed, "title", f"khabar watchlist {name}")
     sub(feed, "subtitle", _criteria(found))
-    newest = found["matches"][0]["matched_at"] if found["matches"] else found["created_at"]
+    newest = found["items"][0]["matched_at"] if found["items"] else found["created_at"]
     sub(feed, "updated", newest)
     sub(feed, "link", rel="self", type="application/atom+xml",
         href=f"{base}/api/watch/{name}.atom")  # fmt: skip
     sub(feed, "link", rel="alternate", type="text/html", href=f"{base}/#/watch/{name}")
     sub(sub(feed, "author"), "name", "khabar")
     sub(feed, "generator", "khabar")
-    for m in found["matches"]:
+    for m in found["items"]:
         entry = sub(feed, "entry")
         event = f":event:{m['event_id']}" if m["event_id"] else ""
         sub(entry, "id", f"urn:khabar:watch:{found['id']}:{name}:story:{m['story_id']}{event}")

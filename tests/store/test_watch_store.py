@@ -68,7 +68,7 @@ def test_both_backends_record_the_same_matches(
         report = ingest([after], store)
         again = ingest([after], store)
         got = {n: [(m["story_id"], m["event_id"], m["summary"])
-                   for m in watchlist_matches(store, n)["matches"]] for n in ("drones", "iraq")}  # fmt: skip
+                   for m in watchlist_matches(store, n)["items"]] for n in ("drones", "iraq")}  # fmt: skip
     assert report.watch_matches == {"drones": 2, "iraq": 2} and again.watch_matches == {}
     assert [s for s, _, _ in got["drones"]] == [4, 2]
     assert got["iraq"] == [(4, "4.1", got["iraq"][0][2]), (2, "2.1", got["iraq"][1][2])]
