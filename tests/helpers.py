@@ -70,3 +70,36 @@ def generated_inputs(folder: Path, seeds: Path, n: int, seed: int) -> list[str]:
     make_corpus(folder, n, seed=seed)
     (folder / "broken.jsonl").write_text('{"title": "x"}\nnot json\n', encoding="utf-8")
     return [str(seeds), str(folder)]
+
+
+# Short English reports of four happenings on four days and places (one story each), for the
+# watchlist tests: one stored before a watchlist is made, three after (two about drones).
+WATCH_BEFORE = [
+    {"title": "Drone strike hits Camp Taji north of Baghdad", "published": "2024-05-01",
+     "outlet": "Wire A", "text": "A drone strike hit Camp Taji north of Baghdad on Wednesday 1 May "
+     "2024, killing two soldiers, Iraqi security sources said."},
+]
+WATCH_AFTER = [
+    {"title": "Drone attack on Ain al-Asad air base in Anbar", "published": "2024-05-03",
+     "outlet": "Wire B", "text": "A drone attack struck Ain al-Asad air base in Anbar province on "
+     "Friday 3 May 2024, wounding three people, officials said."},
+    {"title": "Thousands protest power cuts in Basra", "published": "2024-05-05",
+     "outlet": "Wire C", "text": "Thousands of people protested in Basra on Sunday 5 May 2024 "
+     "against long power cuts and demanded jobs, local officials said."},
+    {"title": "Drone hits Kirkuk airport <b>&amp;</b> \"guard\" killed", "published": "2024-05-07",
+     "outlet": "Wire D", "text": "An armed drone hit the airport of Kirkuk on Tuesday 7 May 2024, "
+     "killing one guard, the Iraqi interior ministry said in a statement."},
+]
+
+
+def watch_inputs(folder: Path) -> tuple[str, str]:
+    """Two JSON-lines files: the report stored before the watchlists, and the three after."""
+    import json
+
+    paths = []
+    for name, articles in (("before.jsonl", WATCH_BEFORE), ("after.jsonl", WATCH_AFTER)):
+        path = folder / name
+        path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in articles) + "\n",
+                        encoding="utf-8")  # fmt: skip
+        paths.append(str(path))
+    return paths[0], paths[1]

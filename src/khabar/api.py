@@ -7,18 +7,18 @@ Leaflet and borders).
 
 Every list is paginated (``limit``, ``offset``; the body says ``total``). Errors always have the
 body ``{"error": {"code": ..., "message": ...}}``: 400 for a bad filter or query or a Host header
-not allowed, 401 without the API token, 404 for an unknown id, 413 for a body over
-``api_max_body_bytes``, 422 for a malformed request, 429 when the write queue is full, 500 with
-no traceback for anything else (logged on the server). The OpenAPI document lists every status
-each operation returns.
+not allowed, 401 without the API token, 404 for an unknown id, 409 for a watchlist name that is
+taken, 413 for a body over ``api_max_body_bytes``, 422 for a malformed request, 429 when the write
+queue is full, 500 with no traceback for anything else (logged on the server). The OpenAPI document
+lists every status each operation returns.
 
-Safe to leave running: writes (POST) need ``Authorization: Bearer <api_token>`` (reads too with
-``api_token_reads``); the Host header must name this server (``api_allowed_hosts`` and the bound
-address: a DNS-rebinding page cannot reach it); POSTed articles go to one writer thread through
-a queue and are answered at once (202, a job to follow at ``/api/ingests/{job}``), so no request
-waits on another's ingest and requests waiting together are stored in one run. All SQL is
-parameterised; article text is returned as data and the UI inserts it as text, never as HTML.
-CORS is off unless ``api_cors_origins`` lists origins.
+Safe to leave running: writes (POST, DELETE) need ``Authorization: Bearer <api_token>`` (reads too
+with ``api_token_reads``); the Host header must name this server (``api_allowed_hosts`` and the
+bound address: a DNS-rebinding page cannot reach it); POSTed articles go to one writer thread
+through a queue and are answered at once (202, a job to follow at ``/api/ingests/{job}``), so no
+request waits on another's ingest and requests waiting together are stored in one run. All SQL is
+parameterised; article text is returned as data and the UI inserts it as text, never as HTML. CORS
+is off unless ``api_cors_origins`` lists origins.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ from fastapi.responses import (
     HTMLResponse,
     JSONResponse,
     RedirectResponse,
+    Response,
     StreamingResponse,
 )
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -66,7 +67,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khabar.embed import similar
-from khabar.errors import ConfigError, KhabarError, NotFoundError
+from khabar.errors import ConfigError, ConflictError, KhabarError, NotFoundError, StoreError
 from khabar.export import FORMATS, export_events
 from khabar.pipeline import ingest_jsonl
 from khabar.settings import Settings
@@ -74,6 +75,7 @@ from khabar.store import SQLiteStore, open_store
 from khabar.store.events import EventFilters, event_page
 from khabar.store.sqlite import STORY_SORTS
 from khabar.store.story_list import StoryFilters, story_list
+from khabar.watch import add_watchlist, atom_feed, define, remove_watchlist, watchlist_matches
 
 __all__ = ["create_app", "ensure_api_token", "is_loopback", "token_path"]
 
@@ -167,11 +169,74 @@ class JobOut(BaseModel):
     error: str | None = Field(None, description="When failed: why (nothing was stored).")
 
 
+class WatchIn(BaseModel):
+    """A watchlist to make (``khabar watch add``): a name and at least one criterion."""
+
+    name: str = Field(min_length=1, max_length=64,
+                      description="Lowercase letters, digits, '-' and '_' (e.g. kirkuk-attacks).")
+    query: str | None = Field(None, max_length=500,
+                              description="Words all found in one of a story's documents.")
+    place: str | None = Field(None, max_length=200, description="A gazetteer place, any script.")
+    actor: str | None = Field(None, max_length=200, description="An actor, any script.")
+    type: str | None = Field(None, max_length=40, description="PLOVER event type (ASSAULT...).")
+    country: str | None = Field(None, max_length=100, description="ISO code or country name.")
+
+
+class WatchlistOut(BaseModel):
+    """A watchlist: its criteria as given, what place and actor resolved to, its matches."""
+
+    id: int
+    name: str
+    query: str | None
+    place: str | None
+    place_ids: list[str] = Field(description="Gazetteer ids the place reads as.")
+    actor: str | None
+    actor_ids: list[str] = Field(description="Dictionary ids the actor reads as.")
+    type: str | None
+    country: str | None
+    created_at: str
+    matches: int = Field(description="How many matches it has.")
+    last_match: str | None = Field(description="When it last matched (ISO time).")
+
+
+class WatchMatchOut(BaseModel):
+    """A story (or one of its events) that matched, as it was then."""
+
+    story_id: int
+    event_id: str | None = Field(description="The matching event; null: the story matched.")
+    run_id: int = Field(description="The ingest run that brought it.")
+    matched_at: str
+    title: str
+    summary: str = Field(description="Day, type, place and toll (or the story's size and days).")
+
+
+class WatchlistPage(BaseModel):
+    items: list[WatchlistOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class WatchMatchesOut(WatchlistOut):
+    """A watchlist with one page of its matches, newest first."""
+
+    items: list[WatchMatchOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class WatchRemovedOut(BaseModel):
+    removed: str
+    matches: int = Field(description="Matches deleted with it.")
+
+
 _WHY = {
     400: "A bad filter or query value, a body that cannot be parsed, or a Host header this "
     "server does not answer to.",
     401: "The API token is missing or wrong (header `Authorization: Bearer <token>`).",
-    404: "No such id.",
+    404: "No such id (or watchlist name).",
+    409: "The name is taken (a watchlist's).",
     413: "The request body is over api_max_body_bytes.",
     422: "A malformed request (a parameter or body field of the wrong type or shape).",
     429: "The write queue is full (api_write_queue); retry after Retry-After seconds.",
@@ -674,7 +739,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         app.add_middleware(
             CORSMiddleware,
             allow_origins=origins,
-            allow_methods=["GET", "POST"],
+            allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Content-Type", "Authorization"],
         )
 
@@ -986,6 +1051,63 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         return StreamingResponse(_chunks(handle), media_type=media, headers={
             "Content-Disposition": f'attachment; filename="{name}"',
             "Content-Length": str(size)})  # fmt: skip
+
+    @api.get("/api/watch", tags=["watchlists"], response_model=WatchlistPage,
+             responses=_answers(422))  # fmt: skip
+    def watch_lists(store: Store, limit: Limit = None, offset: Offset = 0) -> dict[str, Any]:
+        """Watchlists by name: criteria, how many matches each has, when it last matched."""
+        return _page(store.watchlists(), _limit(settings, limit), offset)
+
+    @api.get(
+        "/api/watch/{name}.atom", tags=["watchlists"], response_class=Response,
+        responses={200: {"description": "The Atom feed (RFC 4287) of its newest 500 matches.",
+                         "content": {"application/atom+xml": {"schema": {"type": "string"}}}}}
+        | _answers(404, 422),
+    )  # fmt: skip
+    def watch_feed(name: str, store: Store, request: Request) -> Response:
+        """A watchlist's matches as an Atom feed: an entry per matching story or event (title,
+        link to its story's page in this UI, time it matched, summary: day, type, place,
+        toll), newest first. Subscribe to it in a feed reader."""
+        xml = atom_feed(store, name, str(request.base_url))
+        return Response(xml, media_type="application/atom+xml")
+
+    @api.get("/api/watch/{name}", tags=["watchlists"], response_model=WatchMatchesOut,
+             responses=_answers(404, 422))  # fmt: skip
+    def watch_matches(
+        name: str, store: Store, limit: Limit = None, offset: Offset = 0
+    ) -> dict[str, Any]:
+        """A watchlist and a page of its matches, newest first (``total``: all of them). It
+        matches what ingest runs after it was made bring: stories they create or change."""
+        lim = _limit(settings, limit)
+        return watchlist_matches(store, name, limit=lim, offset=offset) | {"limit": lim,
+                                                                            "offset": offset}
+
+    @writes.post("/api/watch", tags=["watchlists"], status_code=201, response_model=WatchlistOut,
+                 responses=_answers(409, 413, 422, 503))  # fmt: skip
+    def watch_add(body: WatchIn, store: Store) -> Any:
+        """Make a watchlist (needs the API token): later ingests record the stories they create
+        or change that match (with place, actor, type or country: their matching events). 400
+        for a bad name or an unknown type, country, place or actor; 409 when the name is
+        taken."""
+        wl = define(body.name, query=body.query, place=body.place, actor=body.actor,
+                    type=body.type, country=body.country)  # fmt: skip
+        try:
+            return add_watchlist(store, wl)
+        except ConflictError as exc:
+            return _error(409, "conflict", str(exc))
+        except StoreError as exc:
+            return _error(503, "write_failed", str(exc))
+
+    @writes.delete("/api/watch/{name}", tags=["watchlists"], response_model=WatchRemovedOut,
+                   responses=_answers(404, 422, 503))  # fmt: skip
+    def watch_remove(name: str, store: Store) -> Any:
+        """Delete a watchlist and its matches (needs the API token)."""
+        try:
+            return {"removed": name, "matches": remove_watchlist(store, name)}
+        except NotFoundError:
+            raise
+        except StoreError as exc:
+            return _error(503, "write_failed", str(exc))
 
     app.include_router(api)
     app.include_router(writes)

@@ -48,6 +48,11 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Score the pipeline against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+watch_app = typer.Typer(
+    help="Watchlists: standing queries matched against every later ingest (alerts, Atom feeds).",
+    no_args_is_help=True,
+)
+app.add_typer(watch_app, name="watch")
 
 out = Console()
 err = Console(stderr=True)
@@ -180,6 +185,11 @@ def _summary_table(report: IngestReport) -> Table:
                   "(all of them in --json)")  # fmt: skip
     if report.embedded or report.embed_error:
         t.add_row("embedded", str(report.embedded), report.embed_error)
+    if report.watch_matches or report.watch_error:
+        found = report.watch_matches
+        t.add_row("watchlist matches", str(sum(found.values())), escape(report.watch_error or
+                  ", ".join(f"{k}: {_plural(v, 'new match', 'new matches')}"
+                            for k, v in found.items())))  # fmt: skip
     return t
 
 
@@ -868,6 +878,129 @@ def settings_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt =
         return
     _print_table(("setting", "value", "meaning"),
                  ((key, str(value), helps[key]) for key, value in shown.items()))
+
+
+NameArg = Annotated[str, typer.Argument(help="Watchlist name (lowercase letters, digits, - _).")]
+
+
+@watch_app.command("add")
+def watch_add_cmd(
+    name: NameArg,
+    query: Annotated[str | None, typer.Option(help="Words that must all occur in one of a "
+                                              "story's documents (full-text, folded).")] = None,
+    place: Annotated[str | None, typer.Option(help="A place of the gazetteer, any script "
+                                              "(Kirkuk, كركوك).")] = None,
+    actor: Annotated[str | None, typer.Option(help="An actor of the dictionaries, any script "
+                                              "(Kata'ib Hezbollah).")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type "
+                                                   "(ASSAULT, PROTEST, ...).")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO code or name (IQ, Iraq, "
+                                                "العراق).")] = None,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Make a watchlist: every later ingest records the stories it creates or changes that
+    match (with --place, --actor, --type or --country: their matching events). Stories
+    stored before are not matched. Exit 2 for a bad name or an unknown type, country, place or
+    actor; 1 when the name is taken.
+
+    Example: khabar watch add kirkuk --query "drone" --place كركوك --type ASSAULT
+    """
+    from khabar.errors import WatchError
+    from khabar.watch import add_watchlist, define
+
+    try:
+        wl = define(name, query=query, place=place, actor=actor, type=event_type,
+                    country=country)  # fmt: skip
+    except WatchError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    with open_store(_settings(db, config)) as store:
+        row = add_watchlist(store, wl)
+    if json_out:
+        _print_json(row)
+        return
+    out.print(f"watchlist {row['name']} made ({_criteria_text(row)}); it sees the ingests "
+              "from now on", highlight=False)  # fmt: skip
+
+
+def _criteria_text(row: dict[str, Any]) -> str:
+    parts = [f"{k} {row[k]!r}" for k in ("query", "place", "actor", "type", "country") if row[k]]
+    for key, ids in (("place", row["place_ids"]), ("actor", row["actor_ids"])):
+        if ids:
+            shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            parts.append(f"{key} ids {shown}")
+    return "; ".join(parts)
+
+
+@watch_app.command("list")
+def watch_list_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = False) -> None:
+    """Every watchlist: its criteria, how many matches it has and when it last matched.
+
+    Example: khabar watch list
+    """
+    from khabar.watch import watchlists
+
+    with open_store(_settings(db, config), create=False) as store:
+        rows = watchlists(store)
+    if json_out:
+        _print_json(rows)
+        return
+    if not rows:
+        out.print("no watchlists; `khabar watch add NAME --query WORDS` makes one")
+        return
+    _print_table(("name", "criteria", "matches", "last match"), (
+        (r["name"], _criteria_text(r), str(r["matches"]), r["last_match"] or "-") for r in rows
+    ))  # fmt: skip
+
+
+@watch_app.command("show")
+def watch_show_cmd(
+    name: NameArg,
+    limit: Annotated[int, typer.Option(help="Most matches to show.", min=1)] = 50,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """One watchlist's matches, newest first: the story (and event), its title and what it
+    said when it matched.
+
+    Example: khabar watch show kirkuk
+    """
+    from khabar.watch import watchlist_matches
+
+    with open_store(_settings(db, config), create=False) as store:
+        found = watchlist_matches(store, name, limit=limit)
+    if json_out:
+        _print_json(found)
+        return
+    out.print(f"[bold]watchlist {escape(found['name'])}[/bold] ({escape(_criteria_text(found))}):"
+              f" {_plural(found['total'], 'match', 'matches')}", highlight=False)  # fmt: skip
+    for m in found["items"]:
+        what = f"story {m['story_id']}" + (f" event {m['event_id']}" if m["event_id"] else "")
+        out.print(f"  {m['matched_at']} run {m['run_id']} {what}: {m['title']}\n"
+                  f"    {m['summary']}", markup=False, highlight=False)  # fmt: skip
+    if found["total"] > len(found["items"]):
+        out.print(f"  ... and {found['total'] - len(found['items'])} more (--limit)")
+
+
+@watch_app.command("remove")
+def watch_remove_cmd(
+    name: NameArg, db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = False
+) -> None:
+    """Delete a watchlist and its matches.
+
+    Example: khabar watch remove kirkuk
+    """
+    from khabar.watch import remove_watchlist
+
+    with open_store(_settings(db, config), create=False) as store:
+        n = remove_watchlist(store, name)
+    if json_out:
+        _print_json({"removed": name, "matches": n})
+        return
+    out.print(f"watchlist {name} removed with its {_plural(n, 'match', 'matches')}",
+              highlight=False)  # fmt: skip
 
 
 def _score_table(title: str, scores: dict[str, Any]) -> Table:

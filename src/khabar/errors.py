@@ -11,7 +11,10 @@ Every error khabar raises on purpose is a ``KhabarError``; callers choose how br
     ├── ResourceError        a packaged data file (lexicon, gold, model) is missing or broken
     ├── StoreError           the database cannot be opened, migrated, read or written (locked,
     │   │                    disk full, corrupt): it ends an ingest run; no input is blamed
-    │   └── NotFoundError    a document id (or other key) that the store does not have
+    │   ├── NotFoundError    a document id (or other key) that the store does not have
+    │   └── ConflictError    a name the store already holds (a watchlist's)
+    ├── WatchError           a watchlist definition that cannot be used (bad name, unknown
+    │                        type, country, place or actor)
     └── EvalError            gold data and predictions cannot be compared
 
 Messages say what happened and what the user can do about it.
@@ -22,6 +25,7 @@ from __future__ import annotations
 __all__ = [
     "ExportError",
     "ConfigError",
+    "ConflictError",
     "EmbedError",
     "EncodingError",
     "EvalError",
@@ -32,6 +36,7 @@ __all__ = [
     "ResourceError",
     "StoreError",
     "TimeBudgetError",
+    "WatchError",
 ]
 
 
@@ -84,6 +89,15 @@ class StoreError(KhabarError):
 
 class NotFoundError(StoreError):
     """A key that the store does not hold."""
+
+
+class ConflictError(StoreError):
+    """A name that the store already holds (creating a watchlist twice)."""
+
+
+class WatchError(KhabarError):
+    """A watchlist definition that cannot be used: a bad name, or a type, country, place or
+    actor that khabar does not know."""
 
 
 class EvalError(KhabarError):

@@ -51,6 +51,7 @@ from khabar.readers.jsonl import read_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore
 from khabar.stories import StoryIndex, copy_link, signature, text_elements
+from khabar.watch import match_run
 
 if TYPE_CHECKING:
     from khabar.executors import Executor
@@ -79,6 +80,8 @@ class IngestReport:
     extracted_again: int = 0  # undated documents anchored on a dated copy, in the driver
     embedded: int = 0  # documents embedded at the end of the run (setting embed_on_ingest)
     embed_error: str = ""  # why embedding failed (the documents are stored; run khabar embed)
+    watch_matches: dict[str, int] = field(default_factory=dict)  # new matches per watchlist
+    watch_error: str = ""  # why matching the watchlists failed (the documents are stored)
 
     @property
     def exact_duplicates(self) -> int:
@@ -106,6 +109,8 @@ class IngestReport:
             "extracted_again": self.extracted_again,
             "embedded": self.embedded,
             "embed_error": self.embed_error,
+            "watch_matches": dict(self.watch_matches),
+            "watch_error": self.watch_error,
             "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
         }
 
@@ -553,10 +558,27 @@ def _store_failed(store: SQLiteStore, report: IngestReport, exc: Exception) -> S
 
 def _fuse(store: SQLiteStore, report: IngestReport) -> None:
     """Fuse the stories this run changed (and any a crashed run left unfused), inside the last
-    transaction: committed documents whose story is not fused yet are fused by the next run."""
+    transaction: committed documents whose story is not fused yet are fused by the next run.
+    Then the watchlists are matched against the stories just fused (``khabar.watch``)."""
     if store.settings.extract:
+        fused: list[int] = []
         with _timed(report, "fuse"):
-            fuse_pending(store, failures=report.fuse_failures)
+            fuse_pending(store, on_story=fused.append, failures=report.fuse_failures)
+        with _timed(report, "watch"):
+            _watch(store, report, fused)
+
+
+def _watch(store: SQLiteStore, report: IngestReport, story_ids: list[int]) -> None:
+    """Record the watchlists' new matches among ``story_ids``; a failure is logged and
+    reported, never ends the run (its documents and stories are stored all the same)."""
+    store.db.execute("SAVEPOINT watch")
+    try:
+        report.watch_matches = match_run(store, story_ids, report.run_id)
+    except Exception as exc:
+        store.db.execute("ROLLBACK TO watch")
+        log.exception("matching the watchlists failed")
+        report.watch_error = f"{type(exc).__name__}: {exc}"
+    store.db.execute("RELEASE watch")
 
 
 def _embed(store: SQLiteStore, report: IngestReport, embedder: Embedder | None) -> None:

@@ -257,6 +257,22 @@ class PostgresStore(SQLiteStore):
                 return found
         return set()
 
+    def documents_matching(self, query: str, doc_ids: list[str]) -> set[str]:
+        """Those of ``doc_ids`` whose ``tsvector`` holds every word of ``query`` (normalised);
+        no trigram fall-back here: a watchlist matches the words it names."""
+        words = tokens(index_form(normalize(query)))
+        out: set[str] = set()
+        if not words:
+            return out
+        for i in range(0, len(doc_ids), 500):
+            chunk = doc_ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out |= {r[0] for r in self.db.execute(
+                "SELECT d.id FROM documents_fts f JOIN documents d ON d.rowid = f.rowid"
+                f" WHERE f.tsv @@ plainto_tsquery('simple', ?) AND d.id IN ({marks})",
+                (" ".join(words), *chunk))}  # fmt: skip
+        return out
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")

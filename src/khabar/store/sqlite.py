@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from khabar.dedup import paragraph_key
-from khabar.errors import NotFoundError, StoreError
+from khabar.errors import ConflictError, NotFoundError, StoreError
 from khabar.extract.document import Extraction, iso_day
 from khabar.model import (
     Document,
@@ -782,6 +782,132 @@ class SQLiteStore:
             "by_kind": by_kind,
             "quarantine_reasons": reasons,
         }
+
+    # -- watchlists (khabar.watch) -------------------------------------------------------------
+    def add_watchlist(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Store a watchlist (``values``: name, query, place, place_ids, actor, actor_ids, type,
+        country; the id lists as lists) and return it as ``watchlist`` does. Raises
+        ``ConflictError`` when the name is taken."""
+        with self.transaction():
+            row = self.db.execute(
+                "INSERT INTO watchlists (name, query, place, place_ids, actor, actor_ids, type,"
+                " country, created_at) VALUES (?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT (name) DO NOTHING RETURNING id",
+                (values["name"], values.get("query"), values.get("place"),
+                 _json(list(values.get("place_ids") or [])), values.get("actor"),
+                 _json(list(values.get("actor_ids") or [])), values.get("type"),
+                 values.get("country"), _now()),
+            ).fetchone()  # fmt: skip
+        if row is None:
+            raise ConflictError(
+                f"a watchlist named {values['name']!r} exists already; `khabar watch remove "
+                f"{values['name']}` first, or choose another name"
+            )
+        return self.watchlist(values["name"])
+
+    def watchlists(self) -> list[dict[str, Any]]:
+        """Every watchlist, by name, with its criteria, ``matches`` and ``last_match`` (time)."""
+        rows = self._dicts(
+            "SELECT w.id, w.name, w.query, w.place, w.place_ids, w.actor, w.actor_ids, w.type,"
+            " w.country, w.created_at, count(m.story_id) AS matches,"
+            " max(m.matched_at) AS last_match FROM watchlists w"
+            " LEFT JOIN watch_matches m ON m.watchlist_id = w.id"
+            " GROUP BY w.id, w.name, w.query, w.place, w.place_ids, w.actor, w.actor_ids,"
+            " w.type, w.country, w.created_at ORDER BY w.name"
+        )  # fmt: skip
+        for r in rows:
+            r["place_ids"], r["actor_ids"] = json.loads(r["place_ids"]), json.loads(r["actor_ids"])
+            r["matches"] = int(r["matches"])
+        return rows
+
+    def watchlist(self, name: str) -> dict[str, Any]:
+        """One watchlist (as in ``watchlists``); ``NotFoundError`` when there is none."""
+        found = [w for w in self.watchlists() if w["name"] == name]
+        if not found:
+            raise NotFoundError(
+                f"no watchlist {name!r} in {self.path}; `khabar watch list` names them"
+            )
+        return found[0]
+
+    def remove_watchlist(self, name: str) -> int:
+        """Delete a watchlist and its matches; return how many matches went with it."""
+        wl = self.watchlist(name)
+        with self.transaction():
+            self.db.execute("DELETE FROM watch_matches WHERE watchlist_id = ?", (wl["id"],))
+            self.db.execute("DELETE FROM watchlists WHERE id = ?", (wl["id"],))
+        return int(wl["matches"])
+
+    def watch_matches(
+        self, watchlist_id: int, *, limit: int | None = None, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        """A page of one watchlist's matches, newest first, and how many it has in all."""
+        total = self.db.execute("SELECT count(*) FROM watch_matches WHERE watchlist_id = ?",
+                                (watchlist_id,)).fetchone()[0]  # fmt: skip
+        page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+        rows = self._dicts(
+            "SELECT story_id, event_id, run_id, matched_at, title, summary FROM watch_matches"
+            " WHERE watchlist_id = ? ORDER BY matched_at DESC, run_id DESC, story_id DESC,"
+            f" event_id{page}", watchlist_id,
+        )  # fmt: skip
+        for r in rows:
+            r["event_id"] = r["event_id"] or None
+        return rows, int(total)
+
+    def add_watch_matches(self, rows: list[tuple[int, int, str, int, str, str]]) -> list[int]:
+        """Record matches (watchlist id, story id, event id or '', run id, title, summary), the
+        ones already recorded left as they are; return the watchlist ids of those recorded now
+        (one per new match). Call inside the ingest run's transaction."""
+        now, added = _now(), []
+        for wid, story_id, event_id, run_id, title, summary in rows:
+            cur = self.db.execute(
+                "INSERT INTO watch_matches (watchlist_id, story_id, event_id, run_id, matched_at,"
+                " title, summary) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+                (wid, story_id, event_id, run_id, now, title, summary),
+            )  # fmt: skip
+            if cur.rowcount > 0:
+                added.append(wid)
+        return added
+
+    def documents_matching(self, query: str, doc_ids: list[str]) -> set[str]:
+        """Those of ``doc_ids`` that hold every word of ``query`` (normalised, as ``search``)."""
+        words = tokens(index_form(normalize(query)))
+        out: set[str] = set()
+        if not words:
+            return out
+        fts_query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        for i in range(0, len(doc_ids), 500):
+            chunk = doc_ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                "SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+                f" WHERE documents_fts MATCH ? AND d.id IN ({marks})", (fts_query, *chunk),
+            )  # fmt: skip
+            out |= {r[0] for r in rows}
+        return out
+
+    def story_documents(self, story_ids: list[int]) -> dict[int, list[str]]:
+        """The member document ids of each of ``story_ids`` (those with members)."""
+        out: dict[int, list[str]] = {}
+        for i in range(0, len(story_ids), 500):
+            chunk = story_ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for sid, doc_id in self.db.execute(
+                f"SELECT story_id, doc_id FROM story_members WHERE story_id IN ({marks})"
+                " ORDER BY story_id, doc_id", chunk,
+            ):  # fmt: skip
+                out.setdefault(int(sid), []).append(doc_id)
+        return out
+
+    def story_brief(self, story_id: int) -> dict[str, Any]:
+        """A story's size, languages, first and last stated event day and a title per
+        language (the short form of ``story``)."""
+        langs = sorted({r[0] for r in self.db.execute(
+            "SELECT d.lang FROM story_members m JOIN documents d ON d.id = m.doc_id"
+            " WHERE m.story_id = ?", (story_id,))})  # fmt: skip
+        size = self.db.execute("SELECT count(*) FROM story_members WHERE story_id = ?",
+                               (story_id,)).fetchone()[0]  # fmt: skip
+        return {"id": story_id, "size": int(size), "langs": langs,
+                **self._story_span_and_titles(story_id)}  # fmt: skip
 
     def quarantine_rows(self, *, run_id: int | None = None) -> list[dict[str, Any]]:
         sql = (

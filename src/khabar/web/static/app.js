@@ -758,6 +758,42 @@ async function mapPage(params) {
   apply();
 }
 
+// --- watchlists --------------------------------------------------------------------------------
+
+function criteria(w) {
+  return ["query", "place", "actor", "type", "country"].filter((k) => w[k]).map((k) => `${k}: ${w[k]}`).join(" · ");
+}
+
+const feedLink = (name) => el("a", { href: `/api/watch/${encodeURIComponent(name)}.atom`, class: "feed-link" }, "Atom feed");
+const matchCount = (n) => `${n} ${n === 1 ? "match" : "matches"}`;
+
+async function watchlistsPage() {
+  const page = await api("/api/watch?limit=500");
+  show(el("h1", {}, "Watchlists"),
+    el("p", { class: "meta" }, "Standing queries, matched at each ingest against the stories it creates or changes "
+      + "(stories stored before a watchlist was made are not matched). Make one with "
+      + "`khabar watch add NAME --query WORDS` or POST /api/watch."),
+    el("div", { id: "watchlists" }, page.items.length ? page.items.map((w) => el("div", { class: "card watchlist" },
+      el("a", { href: `#/watch/${encodeURIComponent(w.name)}`, class: "watch-link" }, w.name), " ",
+      el("span", { class: "badge" }, matchCount(w.matches)),
+      el("div", { class: "meta" }, text(criteria(w))),
+      el("div", { class: "meta" }, w.last_match ? `last match ${w.last_match}` : "no match yet", " · ", feedLink(w.name))))
+      : el("p", { class: "meta" }, "No watchlists yet.")));
+}
+
+async function watchPage(name) {
+  const w = await api(`/api/watch/${encodeURIComponent(name)}?limit=500`);
+  const shown = w.total > w.items.length ? ` (the newest ${w.items.length} shown)` : "";
+  show(el("h1", { class: "watch-title" }, "Watchlist ", text(w.name)),
+    el("p", { class: "meta" }, text(criteria(w)), " · ", feedLink(w.name)),
+    el("p", { class: "meta", id: "watch-total" }, `${matchCount(w.total)}, newest first${shown}`),
+    el("div", { id: "watch-matches" }, ...w.items.map((m) => el("div", { class: "card watch-match" },
+      el("a", { href: `#/story/${m.story_id}`, class: "story-link", dir: "auto" }, m.title), " ",
+      el("span", { class: "badge" }, m.event_id ? `event ${m.event_id}` : `story ${m.story_id}`),
+      el("div", { class: "meta" }, text(m.summary)),
+      el("div", { class: "meta" }, `matched ${m.matched_at}, ingest run ${m.run_id}`)))));
+}
+
 // --- router ----------------------------------------------------------------------------------
 
 async function route() {
@@ -768,6 +804,7 @@ async function route() {
     if (parts[0] === "story") await storyPage(parts[1]);
     else if (parts[0] === "doc") await docPage(parts[1], parts[2], parts[3]);
     else if (parts[0] === "map") await mapPage(params);
+    else if (parts[0] === "watch") await (parts[1] ? watchPage(decodeURIComponent(parts[1])) : watchlistsPage());
     else await storiesPage(params);
     document.body.dataset.ready = location.hash || "#/";
   } catch (error) {
