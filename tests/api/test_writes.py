@@ -159,3 +159,14 @@ def test_a_failed_ingest_is_reported(settings: Settings, monkeypatch: pytest.Mon
         assert state["status"] == "failed" and "locked" in state["error"]
         r = c.post("/api/documents?wait=true", json={"articles": [GOOD]}, headers=AUTH)
         assert r.status_code == 503 and "locked" in r.json()["error"]["message"]
+
+
+def test_a_lone_surrogate_in_a_posted_field_is_a_clear_422_not_a_500(settings: Settings) -> None:
+    # JSON may escape a lone surrogate ("\ud800"); it is no text. The JSONL reader repairs it
+    # (U+FFFD, with a warning); the API refuses the request and names the field
+    body = ('{"articles": [{"title": "\\ud800", "text": "' + GOOD["text"] + ' \\udfff"}]}')
+    with TestClient(create_app(settings)) as c:
+        r = c.post("/api/documents?wait=true", content=body.encode(),
+                   headers={**AUTH, "content-type": "application/json"})  # fmt: skip
+    assert r.status_code == 422, r.text
+    assert "articles.0.t" in r.json()["error"]["message"]
