@@ -26,15 +26,18 @@ record's ``title`` and ``published`` beside its ``html``). ``read_html`` takes t
 ``published``) and keeps them, the date with ``published_basis="source"``. When it gives both a
 title and a date of day precision or better, trafilatura is asked for the text only
 (``with_metadata=False``: no meta tags, JSON-LD, byline or htmldate search) and the page's own
-date is not looked for: about 1.3 times less work a page (``bench/html_reader.py``). What is then
+date is not looked for: a page is read 1.3 to 2 times faster (``bench/html_reader.py``). What is
 not read from the page: trafilatura's author (JSON-LD, byline heuristics) and site name from
-``<title>`` or JSON-LD, and a page date more precise than the container's day. The site name
-and author the page states in ``<meta>`` tags (``og:site_name``, ``application-name``,
-``author``, ``article:author``) are still read, from the ``<head>`` only (cheap); the site name
-falls back to the URL's host, as trafilatura's does. When only one of title and date is given,
-the missing one is read from the page as above. A date coarser than a day (``2024-05``) is not
-enough: the page is searched, and its date is taken when it is more precise and within the
-container's (``2024-05-12`` within ``2024-05``), else the container's stays. A WARC's
+``<title>`` or JSON-LD, its categories and tags, and a page date more precise than the
+container's day. The site name and author the page states in ``<meta>`` tags
+(``og:site_name``, ``application-name``, ``author``, ``article:author``, ``DC.creator``) are
+still read by pattern from the ``<head>`` only (``head_meta``, cheap), the site name falling back
+to the URL's host as trafilatura's does; so are ``og:title``, ``twitter:title`` and ``<title>``,
+only to drop a headline line at the top of the text, so the text is the same either way. When
+only one of title and date is given, the missing one is read from the page as above. A date
+coarser than a day (``2024-05``) is not enough: the page is searched, and its date is taken when
+it is more precise and within the container's (``2024-05-12`` within ``2024-05``), else the
+container's stays. A WARC's
 ``WARC-Date`` is a crawl time: it is never handed over as a publication date.
 """
 
