@@ -197,3 +197,20 @@ def test_crawl_times_of_two_reports_make_no_contradiction(store: SQLiteStore, tm
     assert record["chosen"]["date"]["value"] == "2015-07-24"
     assert {r[0] for r in store.db.execute("SELECT crawled FROM documents")} == {
         "2015-07-24T16:10:00", "2015-07-25T15:20:00"}
+
+
+def test_a_jsonl_record_with_its_page_in_html_ingests_with_its_title_and_day(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "pages.jsonl"
+    rec = {"url": "https://example.com/ain-al-asad", "title": "إحباط هجوم على قاعدة عين الأسد",
+           "published": "2024-05-03", "outlet": "موقع الخبر", "html": arabic_html().decode()}  # fmt: skip
+    path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = ingest([str(path)], store)
+    assert report.ingested == 1 and report.quarantined == []
+    (row,) = store.db.execute("SELECT kind, title, published, published_precision, "
+                              "published_basis, outlet, raw_text FROM documents").fetchall()  # fmt: skip
+    assert (row["kind"], row["title"]) == ("jsonl", "إحباط هجوم على قاعدة عين الأسد")
+    assert (row["published"], row["published_precision"]) == ("2024-05-03", "day")
+    assert (row["published_basis"], row["outlet"]) == ("source", "موقع الخبر")
+    assert "طائرتين مسيرتين" in row["raw_text"] and "<p>" not in row["raw_text"]

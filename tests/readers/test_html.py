@@ -3,13 +3,18 @@ basis; never a year-only guess used as a day (the cases of issue 4)."""
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
+import pytest
+import trafilatura
+
+import khabar.readers.html as html_reader
 from khabar.model import QuarantineRecord, RawArticle
+from khabar.published import parse_published
 from khabar.readers.base import ReadContext
-from khabar.readers.html import extract_html, page_date, read_html
+from khabar.readers.html import extract_html, head_meta, page_date, read_html
 from khabar.settings import Settings
-from tests.helpers import DATA
+from tests.helpers import DATA, arabic_html
 
 BODY = "".join(
     f"<p>{s}</p>"
@@ -181,3 +186,92 @@ def test_a_page_nested_deeper_than_libxml2_reads_keeps_its_article(depth: int) -
     (article,) = read_html("deep.html", html.encode(), ReadContext(Settings()))
     assert isinstance(article, RawArticle)
     assert "عشيرتين شمال البصرة" in article.text and "قيادة شرطة البصرة" in article.text
+
+
+# --- the container's title and date (issue 8: skip the metadata the container gives) -------
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Record ``with_metadata`` of every trafilatura call the HTML reader makes."""
+    calls: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append(kwargs.get("with_metadata", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    return calls
+
+
+def _given(data: bytes, **given: Any) -> RawArticle:
+    (item,) = read_html("p.html", data, ReadContext(Settings()),
+                        url="https://www.example.com/a", **given)  # fmt: skip
+    assert isinstance(item, RawArticle), item
+    return item
+
+
+TITLE = "الجيش العراقي يعلن إحباط هجوم على قاعدة عين الأسد"
+
+
+def test_given_title_and_day_are_kept_and_no_metadata_is_asked_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _spy(monkeypatch)
+    searched: list[str] = []
+    monkeypatch.setattr(
+        html_reader, "page_date", lambda *a, **k: searched.append("x") or (None, [])
+    )
+    article = _given(arabic_html(), title="عنوان الحاوية", published=parse_published("2024-05-03"))
+    assert calls == [False] and searched == []
+    assert article.title == "عنوان الحاوية"
+    assert (article.published, article.published_precision) == ("2024-05-03", "day")
+    assert (article.published_basis, article.published_raw) == ("source", "2024-05-03")
+    # what the <head> states stays cheap to read: site name and author meta tags
+    assert (article.outlet, article.author) == ("موقع الخبر", "أحمد كريم الساعدي")
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"title": TITLE},  # no date: the page's date is looked for
+        {"published": "2024-05-03"},  # no title: trafilatura's title
+        {"title": TITLE, "published": "2024-05"},  # a month is not a day
+    ],
+)
+def test_metadata_is_asked_for_when_the_container_lacks_title_or_day(
+    monkeypatch: pytest.MonkeyPatch, given: dict[str, str]
+) -> None:
+    calls = _spy(monkeypatch)
+    published = parse_published(given["published"]) if "published" in given else None
+    article = _given(arabic_html(), title=given.get("title"), published=published)
+    assert calls == [True]
+    assert article.title == TITLE
+    if published is not None and published.precision == "day":
+        assert (article.published, article.published_basis) == ("2024-05-03", "source")
+    else:  # the page's own date: alone, or within the container's month and more precise
+        assert (article.published, article.published_basis) == (
+            "2024-05-02T09:30:00+03:00", "metadata")  # fmt: skip
+
+
+def test_a_coarse_container_date_the_page_does_not_refine_stays() -> None:
+    article = _given(arabic_html(), title=TITLE, published=parse_published("2023-11"))
+    assert (article.published, article.published_precision) == ("2023-11", "month")
+    assert article.published_basis == "source"
+
+
+@pytest.mark.parametrize("title", [TITLE, "عنوان آخر لا يظهر في الصفحة"])
+def test_text_is_the_same_with_or_without_the_page_metadata(title: str) -> None:
+    page = _given(arabic_html())
+    given = _given(arabic_html(), title=title, published=parse_published("2024-05-02"))
+    assert given.text == page.text and given.text.startswith("أعلنت قيادة العمليات")
+    case = (DATA / "cases" / "html_visible_date_vs_guess.html").read_bytes()
+    page = _given(case)
+    given = _given(case, title=page.title, published=parse_published("2024-05-12"))
+    assert given.text == page.text
+
+
+def test_head_meta_falls_back_to_the_host_and_skips_a_link_author() -> None:
+    got = head_meta('<head><meta name="author" content="https://x.org/me"></head>',
+                    "https://www.example.com/a")  # fmt: skip
+    assert (got["sitename"], got["author"]) == ("example.com", None)

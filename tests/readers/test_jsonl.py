@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import trafilatura
 
 from khabar.model import QuarantineRecord, RawArticle
 from khabar.readers import ReadContext, read_paths
 from khabar.settings import Settings
+from tests.helpers import arabic_html
 
 TEXT = "قتل ثلاثة أشخاص في هجوم على حاجز أمني قرب المدينة. " * 3
 
@@ -117,3 +119,53 @@ def test_a_date_of_another_json_type_is_kept_as_written_with_a_warning(
     assert isinstance(item, RawArticle)
     assert item.published is None and item.published_raw == json.dumps(value)
     assert any("never compared as a date" in w for w in item.warnings)
+
+
+# --- a record carrying the page in ``html`` -------------------------------------------------
+
+
+def _page_record(**fields: Any) -> dict[str, Any]:
+    return {
+        "text": None,
+        "html": arabic_html().decode("utf-8"),
+        "url": "https://example.com/a",
+    } | fields
+
+
+def test_html_record_is_read_with_its_title_and_day_and_no_page_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[bool] = []
+    real = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction",
+                        lambda *a, **k: asked.append(k["with_metadata"]) or real(*a, **k))  # fmt: skip
+    article = _one(tmp_path, **_page_record(title="هجوم على عين الأسد", published=1714718400,
+                                            outlet="الخبر", crawled="2024-05-09"))  # fmt: skip
+    assert asked == [False]
+    assert (article.kind, article.locator, article.title) == (
+        "jsonl",
+        "line 1",
+        "هجوم على عين الأسد",
+    )
+    assert (article.published, article.published_precision) == (
+        "2024-05-03T06:40:00+00:00",
+        "second",
+    )
+    assert (article.published_basis, article.published_raw) == ("source", "1714718400")
+    assert (article.outlet, article.author) == ("الخبر", "أحمد كريم الساعدي")  # record, then <head>
+    assert article.crawled == "2024-05-09" and article.url == "https://example.com/a"
+    assert article.text.startswith("أعلنت قيادة العمليات") and "<p>" not in article.text
+
+
+def test_html_record_without_a_date_takes_the_page_date(tmp_path: Path) -> None:
+    article = _one(tmp_path, **_page_record(title="هجوم", published="yesterday-ish"))
+    assert (article.published, article.published_basis) == ("2024-05-02T09:30:00+03:00", "metadata")
+    assert any("yesterday-ish" in w for w in article.warnings)
+
+
+def test_text_wins_over_html_and_an_empty_page_is_quarantined_on_its_line(tmp_path: Path) -> None:
+    text, empty = _read(tmp_path, _page_record(text=TEXT),
+                        _page_record(html="<html><body><p>x</p></body></html>"))  # fmt: skip
+    assert isinstance(text, RawArticle) and text.text == TEXT.strip()
+    assert isinstance(empty, QuarantineRecord)
+    assert (empty.reason, empty.locator) == ("no_text", "line 2")

@@ -22,12 +22,26 @@ article gets ``published`` (the Gregorian ISO value at its precision, zone kept 
 SaudiNewsNet's ``date_extracted``, e.g. ``2015-07-21 02:35:54``) is the crawl time, read the
 same way into ``RawArticle.crawled`` and never taken for the publication date. Every other field
 must be a string.
+
+Pages: a record may carry the page instead of its text, in ``html`` (the raw HTML as a JSON
+string, as scraped datasets often keep it). When ``text`` is missing or empty the page is read by
+the HTML reader (``khabar.readers.html.read_html``) with the record's ``title`` and
+``published``: given both, a day or better, trafilatura reads the text only and the page's own
+metadata is not searched (the record's values are kept, basis ``source``); a missing one is read
+from the page. The record's ``outlet``, ``author``, ``lang`` and ``crawled`` win over the page's.
+A page with no article text is quarantined ``no_text`` (``truncated_html`` when it is cut) with
+the record's line. When ``text`` is given, ``html`` is not read::
+
+    {"url": "https://example.com/a", "title": "...", "published": "2024-05-12",
+     "outlet": "...", "html": "<!DOCTYPE html><html>...</html>"}
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import BinaryIO
 
 from khabar.decode import decode_bytes
@@ -35,12 +49,14 @@ from khabar.errors import EncodingError
 from khabar.model import RawArticle
 from khabar.published import Published, parse_published
 from khabar.readers.base import ReadContext, ReadItem, from_error, quarantine
+from khabar.readers.html import read_html
 
 __all__ = ["read_jsonl"]
 
-_FIELDS = ("url", "title", "text", "outlet", "lang", "author")
+_FIELDS = ("url", "title", "text", "html", "outlet", "lang", "author")
 _TIME_FIELDS = ("published", "crawled", "date_extracted")  # strings or numbers (Unix time)
 _FORMS = "ISO 8601, RFC 2822, Unix time, Solar Hijri or Hijri date, month names"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SKIP_PIECE = 1 << 20  # bytes read at a time while skipping a line over the limit
 
 Value = str | int | float
@@ -67,8 +83,8 @@ def _parse_line(line: str) -> tuple[dict[str, Value | None] | None, str, str]:
             kinds = "a string or a number (Unix time)" if timed else "a string"
             return None, "bad_record", f"field {key!r} must be {kinds}, got {type(value).__name__}"
         record[key] = value
-    if not record["text"]:
-        return None, "no_text", "the record has no 'text' field (or it is empty)"
+    if not record["text"] and not record["html"]:
+        return None, "no_text", "the record has no 'text' or 'html' field (or they are empty)"
     return record, "", ""
 
 
@@ -133,7 +149,40 @@ def read_jsonl(source: str, stream: BinaryIO, ctx: ReadContext) -> Iterator[Read
                 locator=locator,
             )  # fmt: skip
             continue
-        yield _article(record, source, locator, decoded.encoding, list(decoded.warnings))
+        article = _article(record, source, locator, decoded.encoding, list(decoded.warnings))
+        if record["text"]:
+            yield article
+        else:
+            yield from _page(record, article, ctx)
+
+
+def _page(record: dict[str, Value | None], article: RawArticle, ctx: ReadContext
+          ) -> Iterator[ReadItem]:  # fmt: skip
+    """The record's ``html`` read by the HTML reader with the record's title and date, the
+    record's other fields winning over the page's (see the module docstring)."""
+    html, lone = _SURROGATE.subn("\ufffd", _text(record, "html") or "")
+    if lone:
+        article.warnings.append("lone surrogate code points in html replaced with U+FFFD")
+    published = _read_date(record["published"])
+    for item in read_html(
+        article.source, html.encode("utf-8"), ctx, url=article.url,
+        charset="utf-8", locator=article.locator, kind="jsonl", title=article.title,
+        published=published,
+    ):  # fmt: skip
+        if not isinstance(item, RawArticle):
+            yield item
+            continue
+        given = item.published_basis == "source"  # the record's date (or none at all)
+        yield replace(
+            item,
+            outlet=article.outlet or item.outlet,
+            author=article.author or item.author,
+            published_raw=article.published_raw if given else item.published_raw,
+            crawled=article.crawled,
+            lang_hint=article.lang_hint,
+            encoding=article.encoding,
+            warnings=article.warnings + item.warnings,
+        )
 
 
 def _article(
