@@ -391,3 +391,18 @@ def test_a_toll_field_of_many_numbers_compares_its_most_reported_values(
     pairs = [tuple(side["value"] for side in c["sides"]) for c in _tolls(store)]
     assert ("3", "5") in pairs
     assert len({v for pair in pairs for v in pair}) <= fe._COMPARED_VALUES, pairs
+
+
+def test_a_part_of_a_toll_is_no_conflict_with_the_total(store: SQLiteStore, tmp_path: Path) -> None:
+    # 7 at one camp and 6 at another (one sentence) make the 13 another report gives
+    parts = ("قتل 7 جنود عراقيين في هجوم صاروخي على معسكر كالسو جنوب بغداد و6 آخرون في هجوم على "
+             "معسكر التاجي يوم السبت 20 أبريل 2024، بحسب مصادر أمنية.")  # fmt: skip
+    total = ("قتل 13 جنديا عراقيا في هجمات صاروخية على معسكر كالسو جنوب بغداد يوم السبت 20 أبريل "
+             "2024، وفق مصادر طبية.")  # fmt: skip
+    ingest([str(_jsonl(tmp_path, [
+        {"title": "هجوم على كالسو", "outlet": "one", "text": parts},
+        {"title": "قصف كالسو", "outlet": "two", "text": total},
+    ]))], store)  # fmt: skip
+    (event,) = [e for e in store.events() if not e["background"]]
+    assert {v["value"] for v in event["fields"]["killed"]} == {7, 13}
+    assert _tolls(store) == []

@@ -433,7 +433,8 @@ def _witnesses(at: _Mentions, fv: FieldValue, other: FieldValue) -> list[Mention
 def _counts_clash(name: str, low: list[MentionFact], high: list[MentionFact]) -> bool:
     """Two tolls, given by the witnesses ``low`` (the lower number) and ``high``, that cannot
     both hold as written: "at least 28" fits 32, "about 30" fits 32 (within a fifth), a higher
-    toll given as an update ("rose to 32", "new toll") replaces 28; 28 does not fit 32."""
+    toll given as an update ("rose to 32", "new toll") replaces 28, a part is no total (7 and 6
+    in one sentence fit 13); 28 does not fit 32."""
     a, b = getattr(low[0], name), getattr(high[0], name)
     said_low = frozenset().union(*(m.toll_words for m in low))
     said_high = frozenset().union(*(m.toll_words for m in high))
@@ -441,6 +442,9 @@ def _counts_clash(name: str, low: list[MentionFact], high: list[MentionFact]) ->
         return False
     if f"vague {a}" in said_low or f"vague {b}" in said_high:
         return False  # "العشرات" (dozens) read as 20 is no figure to dispute
+    parts = frozenset().union(*(m.numbers for m in low)) - {a}
+    if any(a + n == b for n in parts):
+        return False  # "7 at one front and 6 at another": a part of the 13 the other gives
     return not ("about" in said_low | said_high and b - a <= max(2, 0.2 * b))
 
 
