@@ -115,6 +115,23 @@ def test_a_number_before_the_victims_counts_them(text: str, killed: int) -> None
     assert _event(text).killed == killed
 
 
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a victim noun of the field's agent dictionary between the count and the verb
+        ("Seven police commandos are killed in an attack in the state of Maharashtra.", 7, None),
+        ("Seven people are dead and 14 others injured after a bomber blew himself up.", 7, 14),
+        ("A car bomb at a bus stop kills at least 51 people and injures another 75.", 51, 75),
+        # one person: "is" or "was" before the verb
+        ("A journalist is shot dead by unidentified gunmen in Srinagar.", 1, None),
+        ("One of his bodyguards was also killed in the shooting.", 1, None),
+    ],
+)
+def test_english_tolls_in_headline_forms(text: str, killed: int, injured: int | None) -> None:
+    e = _event(text)
+    assert (e.killed, e.injured) == (killed, injured)
+
+
 def test_a_year_closing_a_date_is_not_a_count() -> None:
     e = _event("حمله موشکی به اردوگاه کالسو روز شنبه 20 آوریل 2024 کشته شدند.")
     assert e.killed != 2024

@@ -170,8 +170,26 @@ def _casualties(words: list[str], lex: _Lexicon) -> tuple[int | None, int | None
         if any(x in lex.cues["negation"] for x in before):
             found[kind] = 0
             continue
-        found[kind] = _near_number(words, i, singular=b in lex.cues["singular"])
+        found[kind] = _near_number(words, i, singular=b in lex.cues["singular"]
+                                   or _singular_subject(words, i))  # fmt: skip
     return found["killed"], found["injured"]
+
+
+_BETWEEN_IS = frozenset({"shot", "also", "reportedly", "later", "fatally", "then"})
+
+
+def _singular_subject(words: list[str], i: int) -> bool:
+    """An English casualty word after "is" or "was" (one of ``_BETWEEN_IS`` may stand between):
+    one person died ("Hisham Barakat is assassinated", "a journalist is shot dead", "one of his
+    bodyguards was also killed"). English grammar: a closed list."""
+    for k in (i - 1, i - 2):
+        if k < 0:
+            return False
+        if words[k] in ("is", "was"):
+            return True
+        if words[k] not in _BETWEEN_IS:
+            return False
+    return False
 
 
 def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
@@ -280,10 +298,22 @@ def _is_year(words: list[str], i: int) -> bool:
             and _bare(words[i - 1]) in month_names())  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _victim_words() -> frozenset[str]:
+    """Words that may stand between a count and its casualty word: the ``victim_word`` cues
+    (auxiliaries, nationalities, "others") and every one-word generic actor of the field's
+    agent dictionary (``resources/agents.tsv``, PETRARCH/Phoenix agents: commandos, students,
+    pilgrims...)."""
+    from khabar.extract.actors import generic_agents
+
+    words = {k for k in generic_agents()[1] if " " not in k}
+    return frozenset(words | _lexicon().cues.get("victim_word", frozenset()))
+
+
 def _number_before_victims(words: list[str], i: int) -> int | None:
     """A number a few words before the casualty word, with only words naming the victims
-    between them (nouns, nationalities, auxiliaries: ``victim_word`` cues)."""
-    victims = _lexicon().cues.get("victim_word", frozenset())
+    between them (``_victim_words``)."""
+    victims = _victim_words()
     j = i - 1
     while j >= 0 and i - j <= 4 and _bare(words[j]) in victims:
         j -= 1
@@ -295,7 +325,8 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
 
 def _is_auxiliary(word: str) -> bool:
     """Words between a casualty word and its number: "کشته شدن سه", "killed at least 3"."""
-    return word in {"شدن", "شده", "شدند", "at", "least", "some", "about", "نحو", "قرابة"}
+    return word in {"شدن", "شده", "شدند", "at", "least", "some", "about", "another", "of", "نحو",
+                    "قرابة"}  # fmt: skip
 
 
 def _victims(sentence: str, norm, spans, lex: _Lexicon) -> str | None:  # type: ignore[no-untyped-def]
