@@ -88,3 +88,13 @@ def test_a_taken_or_unknown_name_is_an_error_with_exit_1(tmp_path: Path) -> None
     for command in ("show", "remove"):
         unknown = _main("watch", command, "nope", "--db", db)
         assert unknown.returncode == 1 and "khabar watch list" in unknown.stderr, command
+
+
+def test_markup_in_a_query_or_a_title_is_printed_as_written(tmp_path: Path) -> None:
+    # rich reads "[/b]" as a closing tag: before, `watch add` stored the list and then ended in
+    # a MarkupError, and `watch list` failed until it was removed
+    db = str(tmp_path / "k.db")
+    made = _run("watch", "add", "xx", "--query", "[/b] drone", "--db", db)
+    assert made.exit_code == 0 and "[/b] drone" in made.output
+    listed = _run("watch", "list", "--db", db)
+    assert listed.exit_code == 0 and "[/b] drone" in listed.output

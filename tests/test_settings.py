@@ -33,6 +33,10 @@ def test_bad_values_are_errors_not_crashes() -> None:
         load_settings(environ={"KHABAR_SEARCH_LIMIT": "many"})
     with pytest.raises(ConfigError, match="reference_date"):
         load_settings(environ={"KHABAR_REFERENCE_DATE": "23/11/2026"})
+    for ratio in ("nan", "0.5", "-1"):  # NaN would turn the bomb guard off unseen
+        with pytest.raises(ConfigError, match="max_decompression_ratio"):
+            load_settings(environ={"KHABAR_MAX_DECOMPRESSION_RATIO": ratio})
+    assert load_settings(environ={"KHABAR_MAX_DECOMPRESSION_RATIO": "0"}).max_decompression_ratio == 0
 
 
 def test_missing_config_file_is_an_error(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from khabar.errors import EvalError, KhabarError
 from khabar.settings import Settings, load_settings
@@ -54,8 +55,16 @@ watch_app = typer.Typer(
 )
 app.add_typer(watch_app, name="watch")
 
-out = Console()
-err = Console(stderr=True)
+class _Console(Console):
+    """A console whose ``print`` reads no markup unless asked (``markup=True``): titles, queries
+    and sentences are data, and "[/b]" in one would end the command with a MarkupError."""
+
+    def print(self, *objects: Any, markup: bool | None = False, **kwargs: Any) -> None:
+        super().print(*objects, markup=markup, **kwargs)
+
+
+out = _Console()
+err = _Console(stderr=True)
 _OWN_EXTRACT_GOLD = Path("tests/data/extract_gold")
 _REAL_GOLD = Path("tests/data/real")  # the real-news gold, when run from a checkout
 
@@ -259,7 +268,7 @@ def _print_table(columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> N
     for col in columns:
         t.add_column(col)
     for row in rows:
-        t.add_row(*row)
+        t.add_row(*(Text(cell) for cell in row))  # data, never markup ("[/b]" in a title)
     out.print(t)
 
 
@@ -302,7 +311,7 @@ def search_cmd(
         _print_json(hits)
         return
     if not hits:
-        out.print(f"no document matches {query!r}")
+        out.print(f"no document matches {query!r}", markup=False)
         return
     _print_table(("id", "lang", "published", "title / snippet"), (
         (h["id"], h["lang"], h["published"] or "", f"{h['title'] or ''}\n{h['snippet']}")
@@ -332,19 +341,19 @@ def show_cmd(
                 "published_text", "dateline", "agency", "outlet", "url", "source", "locator",
                 "kind", "encoding"):  # fmt: skip
         if doc.get(key) not in (None, ""):
-            out.print(f"[bold]{key}[/bold]: {doc[key]}", highlight=False)
-    out.print("\n[bold]paragraphs[/bold]")
+            out.print(f"[bold]{key}[/bold]: {escape(str(doc[key]))}", highlight=False, markup=True)
+    out.print("\n[bold]paragraphs[/bold]", markup=True)
     for p in doc["paragraphs"]:
         out.print(f"  [{p['idx']}] {p['role']} {p['start']}:{p['end']}  {p['text']}",
                   highlight=False)  # fmt: skip
-    out.print("\n[bold]removed or lifted lines[/bold]")
+    out.print("\n[bold]removed or lifted lines[/bold]", markup=True)
     for line in doc["removed_lines"]:
         out.print(f"  line {line['line_no']} {line['role']} ({line['rule']}): {line['text']}",
                   highlight=False)  # fmt: skip
     _print_facts(doc["facts"])
     for key in ("duplicates", "shared_paragraphs"):
         if doc[key]:
-            out.print(f"\n[bold]{key}[/bold]")
+            out.print(f"\n[bold]{key}[/bold]", markup=True)
             for row in doc[key]:
                 out.print("  " + ", ".join(f"{k}={v}" for k, v in row.items()), highlight=False)
 
@@ -397,13 +406,13 @@ def _print_facts(facts: dict[str, list[dict[str, Any]]]) -> None:
     for title, rows, line in (("events", facts["event_mentions"], _event_line),
                               ("claims", facts["claims"], _claim_line)):  # fmt: skip
         if rows:
-            out.print(f"\n[bold]{title}[/bold]")
+            out.print(f"\n[bold]{title}[/bold]", markup=True)
         for row in rows:
             out.print(line(row), highlight=False)
     dates = facts["date_mentions"]
     if dates:
         listed = "; ".join(f"{d['text']}={d['value']}" for d in dates)
-        out.print(f"\n[bold]dates[/bold] {listed}", highlight=False)
+        out.print(f"\n[bold]dates[/bold] {escape(listed)}", highlight=False, markup=True)
     for d in (d for d in dates if d["flags"] != "[]"):
         out.print(f"  flag {d['text']}: {'; '.join(json.loads(d['flags']))}", highlight=False)
         for value, calendar, reason in json.loads(d["corrections"]):
@@ -419,7 +428,8 @@ def _print_facts(facts: dict[str, list[dict[str, Any]]]) -> None:
                 for e in facts.get("entity_mentions", [])]  # fmt: skip
     for title, names in (("places", places), ("actors", actors), ("entities", entities)):
         if names:
-            out.print(f"\n[bold]{title}[/bold] " + "; ".join(names), highlight=False)
+            out.print(f"\n[bold]{title}[/bold] " + escape("; ".join(names)), highlight=False,
+                      markup=True)  # fmt: skip
 
 
 @app.command("stories")
@@ -483,20 +493,21 @@ def story_cmd(
         _print_json(story)
         return
     days = f"{story['first_day']} – {story['last_day']}" if story["first_day"] else "no stated day"
-    out.print(f"[bold]story {story['id']}[/bold] {days}")
+    out.print(f"[bold]story {story['id']}[/bold] {days}", markup=True)
     for lang, title in story["titles"].items():
-        out.print(f"  {lang}: {title}", highlight=False)
-    out.print("\n[bold]documents[/bold]")
+        out.print(f"  {lang}: {title}", markup=False, highlight=False)
+    out.print("\n[bold]documents[/bold]", markup=True)
     for m in story["members"]:
         why = ", ".join(m["reasons"][:8])
         out.print(f"  {m['id']} {m['lang']} {m['outlet'] or ''} {m['title'] or ''}\n"
-                  f"    joined on {m['score']}: {why}", highlight=False)  # fmt: skip
+                  f"    joined on {m['score']}: {why}", markup=False, highlight=False)  # fmt: skip
     if story["events"]:
-        out.print("\n[bold]events[/bold] (canonical, `khabar event ID` for every value)")
+        out.print("\n[bold]events[/bold] (canonical, `khabar event ID` for every value)",
+                  markup=True)  # fmt: skip
         for e in story["events"]:
             out.print("  " + _event_summary(e), highlight=False)
     if story["contradictions"]:
-        out.print("\n[bold]contradictions[/bold]")
+        out.print("\n[bold]contradictions[/bold]", markup=True)
         for c in story["contradictions"]:
             _print_contradiction(c)
     for mg in story["merges"]:
@@ -685,7 +696,7 @@ def event_cmd(
     out.print(_event_summary(e), highlight=False)
     for name, values in e["fields"].items():
         rule = e["chosen"][name]["rule"]
-        out.print(f"[bold]{name}[/bold] (chosen by: {rule})")
+        out.print(f"[bold]{name}[/bold] (chosen by: {rule})", markup=True)
         for v in values:
             mark = "→" if v["value"] == e["chosen"][name]["value"] else " "
             docs = ", ".join(sorted({s["doc_id"] for s in v["sources"]}))
@@ -921,7 +932,7 @@ def watch_add_cmd(
         _print_json(row)
         return
     out.print(f"watchlist {row['name']} made ({_criteria_text(row)}); it sees the ingests "
-              "from now on", highlight=False)  # fmt: skip
+              "from now on", markup=False, highlight=False)  # fmt: skip
 
 
 def _criteria_text(row: dict[str, Any]) -> str:
@@ -975,7 +986,8 @@ def watch_show_cmd(
         _print_json(found)
         return
     out.print(f"[bold]watchlist {escape(found['name'])}[/bold] ({escape(_criteria_text(found))}):"
-              f" {_plural(found['total'], 'match', 'matches')}", highlight=False)  # fmt: skip
+              f" {_plural(found['total'], 'match', 'matches')}", highlight=False,
+              markup=True)  # fmt: skip
     for m in found["items"]:
         what = f"story {m['story_id']}" + (f" event {m['event_id']}" if m["event_id"] else "")
         out.print(f"  {m['matched_at']} run {m['run_id']} {what}: {m['title']}\n"
@@ -1019,7 +1031,7 @@ def _gate(name: str, scores: dict[str, Any], strict: bool) -> None:
 
     failures = check_floors(name, scores)
     for f in failures:
-        err.print(f"[red]below floor:[/red] {f}")
+        err.print(f"[red]below floor:[/red] {f}", markup=True)
     if failures and strict:
         raise typer.Exit(4)
 
@@ -1448,5 +1460,6 @@ def main() -> None:
     try:
         app()
     except KhabarError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True,
+                  markup=True)  # fmt: skip
         sys.exit(1)

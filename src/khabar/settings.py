@@ -436,10 +436,10 @@ def _validated(s: Settings) -> Settings:
         value = getattr(s, name)
         if not 0.0 < value <= 1.0:
             raise ConfigError(f"setting {name!r} must be in (0, 1], got {value}")
-    if s.max_decompression_ratio < 0:
+    ratio = s.max_decompression_ratio
+    if not (ratio == 0 or ratio >= 1):  # NaN fails both: it would turn the guard off
         raise ConfigError(
-            f"setting 'max_decompression_ratio' must be 0 (no limit) or more, got "
-            f"{s.max_decompression_ratio}"
+            f"setting 'max_decompression_ratio' must be 0 (no limit) or at least 1, got {ratio}"
         )
     if s.document_time_budget_s < 0:
         raise ConfigError(

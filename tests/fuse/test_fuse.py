@@ -375,22 +375,20 @@ def test_a_story_of_many_mentions_weighs_a_bounded_number_of_pairs() -> None:
     assert all(i < j for i, j in pairs) and {j for _, j in pairs} == set(range(1, len(many)))
 
 
-def test_a_toll_field_of_many_numbers_compares_its_most_reported_values(
-    store: SQLiteStore, tmp_path: Path
-) -> None:
+def test_only_a_hostile_event_compares_just_its_most_reported_values() -> None:
+    from types import SimpleNamespace
+
     from khabar.fuse import events as fe
 
-    # 3 and 5 killed among 20 other numbers (a hostile or round-up story): the conflict
-    # between the first two is still found, and only the leading values are compared
-    records = [{"title": "هجوم على كالسو", "outlet": f"o{n}", "text": _KALSU3.format(q="")}
-               for n in (1, 2)]  # fmt: skip
-    records += [{"title": "قصف كالسو", "outlet": f"o{n}", "text": _KALSU5} for n in (3, 4)]
-    records += [{"title": f"هجوم {n}", "outlet": f"x{n}",
-                 "text": _KALSU5.replace("خمسة", str(20 + n))} for n in range(20)]  # fmt: skip
-    ingest([str(_jsonl(tmp_path, records))], store)
-    pairs = [tuple(side["value"] for side in c["sides"]) for c in _tolls(store)]
-    assert ("3", "5") in pairs
-    assert len({v for pair in pairs for v in pair}) <= fe._COMPARED_VALUES, pairs
+    def value(v: int, sources: int) -> fe.FieldValue:
+        srcs = [SimpleNamespace(source_key=f"{v}-{i}") for i in range(sources)]
+        return fe.FieldValue(v, str(v), srcs)  # type: ignore[arg-type]
+
+    vals = [value(n, 1) for n in range(20)] + [value(99, 3)]
+    assert fe._leading(vals, big=False) == vals  # a real event is weighed whole
+    kept = fe._leading(vals, big=True)  # thousands of mentions: the most reported, in order
+    assert len(kept) == fe._COMPARED_VALUES and kept[-1].value == 99
+    assert [v.value for v in kept[:-1]] == list(range(fe._COMPARED_VALUES - 1))
 
 
 def test_a_part_of_a_toll_is_no_conflict_with_the_total(store: SQLiteStore, tmp_path: Path) -> None:
@@ -406,3 +404,26 @@ def test_a_part_of_a_toll_is_no_conflict_with_the_total(store: SQLiteStore, tmp_
     (event,) = [e for e in store.events() if not e["background"]]
     assert {v["value"] for v in event["fields"]["killed"]} == {7, 13}
     assert _tolls(store) == []
+
+
+@pytest.mark.parametrize(
+    "low",
+    [
+        # its other number is the wounded, not a second place's dead
+        "قتل 7 جنود عراقيين وأصيب 6 آخرون في هجوم صاروخي على معسكر كالسو جنوب بغداد يوم السبت "
+        "20 أبريل 2024، بحسب مصادر أمنية.",
+        # two places, but the other number counts rockets
+        "سقطت 2 صواريخ على معسكر كالسو جنوب بغداد ومعسكر التاجي فقتلت 11 جنديا عراقيا يوم السبت "
+        "20 أبريل 2024، بحسب مصادر أمنية.",
+    ],
+)
+def test_a_number_that_is_no_second_toll_does_not_hide_a_conflict(
+    store: SQLiteStore, tmp_path: Path, low: str
+) -> None:
+    total = ("قتل 13 جنديا عراقيا في هجمات صاروخية على معسكر كالسو جنوب بغداد يوم السبت 20 أبريل "
+             "2024، وفق مصادر طبية.")  # fmt: skip
+    ingest([str(_jsonl(tmp_path, [
+        {"title": "هجوم على كالسو", "outlet": "one", "text": low},
+        {"title": "قصف كالسو", "outlet": "two", "text": total},
+    ]))], store)  # fmt: skip
+    assert len(_tolls(store)) == 1

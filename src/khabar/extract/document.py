@@ -204,7 +204,7 @@ def _extract(
     lead = next((p.span for p in doc.paragraphs if p.role == LineRole.BODY), None)
     report = _report_day(doc, anchor, label, settings)
     out.events = main_event(out.events, title, report,
-                            _lead_day(out.dates, lead, report[1], settings))  # fmt: skip
+                            _lead_days(out.dates, lead, report[1], settings))  # fmt: skip
     _inherit_dates(out.events, settings.date_inherit_events)
     return out
 
@@ -231,7 +231,7 @@ _FROM_TITLE = ("date", "places", "killed", "injured", "actor", "target", "mode",
 
 def main_event(events: list[EventMention], title: Span | None,
                report: tuple[str, date | None],
-               lead: DateMention | None = None) -> list[EventMention]:  # fmt: skip
+               lead: list[DateMention] | None = None) -> list[EventMention]:  # fmt: skip
     """Mark the document's main event and give it what only the title says.
 
     The main event is the title's event when the title reports one, else the first event of
@@ -240,9 +240,11 @@ def main_event(events: list[EventMention], title: Span | None,
     it: each field the body leaves empty (date, places, killed, injured, actor, target, mode,
     weapon) is taken from the title and named in ``from_title``. Denied, negated and planned
     events are never main. A main event whose sentence has no date takes the day another
-    sentence gives an event of its type (``date_basis`` "document"); with none, the day its
-    report was published (``date_basis`` "publication";
-    "crawl" when only a crawl day is known: an upper bound); a publication date that is only a
+    sentence gives an event of its type (``date_basis`` "document"); with none, the first of
+    the ``lead`` days (``_lead_days``: stated by the title or first paragraph, within
+    ``background_days`` before the report; ``date_basis`` "lead"); with none, the day its
+    report was published (``date_basis`` "publication"; "crawl" when only a crawl day is
+    known: an upper bound); a publication date that is only a
     year, or a guess, dates nothing (``report``: the basis and the day the report was written,
     as its dates were read). Returns the events (the folded title mention removed).
     """
@@ -275,30 +277,35 @@ def main_event(events: list[EventMention], title: Span | None,
         if later is not None:
             main.date, main.date_text, main.date_basis = later.date, later.date_text, "document"
             main.date_note = later.date_note
-    if main.date is None and lead is not None:
-        # the day the title or the first paragraph names ("أمس الأربعاء"), in no event's sentence
-        main.date, main.date_text, main.date_basis = lead.value, lead.text, "lead"
+    day = next(iter(lead or ()), None)
+    if main.date is None and day is not None:
+        # the first day the title or the first paragraph names ("أمس الأربعاء"), even in another
+        # event's sentence: leaving those out (an arrest's day in the lead) lost more right days
+        # than wrong ones on the dev reports (report days exact 0.627 -> 0.619)
+        main.date, main.date_text, main.date_basis = day.value, day.text, "lead"
     basis, day = report
     if main.date is None and day is not None:
         main.date, main.date_basis = day.isoformat(), basis
     return events
 
 
-def _lead_day(dates: list[DateMention], lead: Span | None, report: date | None,
-              settings: Settings) -> DateMention | None:  # fmt: skip
-    """The first full day the title or the first body paragraph (``lead``) states, when it is
-    at most ``settings.background_days`` before the day the report was written (``report``)
+def _lead_days(dates: list[DateMention], lead: Span | None, report: date | None,
+               settings: Settings) -> list[DateMention]:  # fmt: skip
+    """The full days the title and the first body paragraph (``lead``) state, in order, that
+    are at most ``settings.background_days`` before the day the report was written (``report``)
     and not after it: news leads name the day of their news first ("وذكرت الجامعة أمس
-    الأربعاء"). ``None`` when the lead states no such day."""
+    الأربعاء"). None without a first paragraph or a report day (nothing to bound them by)."""
+    if lead is None or report is None:
+        return []
+    out = []
     for d in dates:
-        if lead is not None and d.span.start >= lead.end:
+        if d.span.start >= lead.end:
             break
         if d.precision != "day" or not d.value or d.corrections or len(d.value) != 10:
             continue
-        day = date.fromisoformat(d.value)
-        if report is None or 0 <= (report - day).days <= settings.background_days:
-            return d
-    return None
+        if 0 <= (report - date.fromisoformat(d.value)).days <= settings.background_days:
+            out.append(d)
+    return out
 
 
 def _reported(e: EventMention) -> bool:

@@ -36,8 +36,10 @@ are not copies of one text and show they speak of one happening: for tolls, a sh
 site within ``fuse_site_town_km`` of the other's place counts) and
 the same stated day or both reports' main event; for places, the same stated day, kind and main
 event and the same toll, actor or target. That evidence is kept as the conflict's ``why``.
-A field of more than ``_COMPARED_VALUES`` values (a round-up's or a hostile text's numbers)
-compares only its most reported ones, and each side offers at most ``_WITNESSES`` witnesses.
+In an event of more than ``_EXACT_FOUNDERS`` mentions (hostile input), a field of more than
+``_COMPARED_VALUES`` values compares only its most reported ones, each side offers at most
+``_WITNESSES`` witnesses, and a rising toll is looked for only among at most
+``_COMPARED_VALUES`` values; smaller events, every real one, are weighed whole.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from typing import Any
 
 from khabar.extract.actors import actor_dictionary
 from khabar.extract.document import iso_day
+from khabar.extract.events import weapon_of
 from khabar.extract.places import Place, distance_km, gazetteer
 from khabar.fuse.facts import MentionFact, Source
 from khabar.normalize import normalize
@@ -213,7 +216,7 @@ class _Group:
 
 
 # Bounds that keep fusion linear on hostile input (thousands of mentions of one place and day
-# in one story; real stories stay far below them, and are fused exactly):
+# in one story); each applies only past _EXACT_FOUNDERS, so real stories are fused exactly:
 _EXACT_FOUNDERS = 400  # up to this many founding mentions, every pair is weighed
 _BLOCK_LINKS = 24  # beyond it, each mention is weighed against this many before it per block
 _JOIN_LOOKS = 200  # a mention that cannot found an event looks at this many members of a group
@@ -235,7 +238,7 @@ def _candidates(founders: list[MentionFact]) -> list[tuple[int, int]]:
         keys = [("place", p.id) for p in _specific(m)]
         if m.day is not None:
             keys += [("day", m.day, c) for c in _countries(m)]
-        for key in keys:
+        for key in dict.fromkeys(keys):  # a site named twice is one block
             block = blocks[key]
             out.update((i, j) for i in block[-_BLOCK_LINKS:])
             block.append(j)
@@ -262,11 +265,12 @@ def _group(mentions: list[MentionFact], settings: Settings) -> list[list[Mention
         if ra != rb and groups[ra].fits(groups[rb], settings.fuse_date_tolerance_days):
             groups[ra].absorb(groups.pop(rb))
             owner[rb] = ra
+    looks = _JOIN_LOOKS if len(founders) > _EXACT_FOUNDERS else None
     for m in mentions:  # the rest join the group they fit best, never found one
         if m.key in owner:
             continue
         best = max(
-            ((max(_link(m, x, settings.fuse_place_km) for x in g.members[:_JOIN_LOOKS]), k)
+            ((max(_link(m, x, settings.fuse_place_km) for x in g.members[:looks]), k)
              for k, g in groups.items() if g.fits(_Group.of(m), settings.fuse_date_tolerance_days)),
             default=(0.0, ""),
         )  # fmt: skip
@@ -380,9 +384,10 @@ def _conflicts(
         ids = [p.place.id for p in m.places if p.role == "location"]
         together |= {frozenset((x, y)) for x in ids for y in ids if x != y}
         at[(m.doc.id, m.start)].append((n, m))
+    big = len(event.mentions) > _EXACT_FOUNDERS
     out: dict[str, list[tuple[FieldValue, FieldValue]]] = {}
     for name in ("location", "killed", "injured"):
-        vals = _leading(event.fields.get(name, []))
+        vals = _leading(event.fields.get(name, []), big)
 
         def clash(a: FieldValue, b: FieldValue, name: str = name) -> bool:
             if name == "location":
@@ -394,7 +399,7 @@ def _conflicts(
             for b in vals[i + 1 :]:
                 if not clash(a, b) or (name != "location" and _is_update(a, b, hours)):
                     continue
-                why = _same_event(at, name, (a, b), site_km)
+                why = _same_event(at, name, (a, b), site_km, _WITNESSES if big else None)
                 if why:
                     pairs.append((a, b))
                     event.why[(name, a.value, b.value)] = why
@@ -403,11 +408,11 @@ def _conflicts(
     return out
 
 
-def _leading(vals: list[FieldValue]) -> list[FieldValue]:
-    """The values of a field that are compared for conflicts: all of them, or, past
-    ``_COMPARED_VALUES`` (a round-up's or a hostile text's many numbers), the most reported
-    ones (most independent sources, then first given), in their order."""
-    if len(vals) <= _COMPARED_VALUES:
+def _leading(vals: list[FieldValue], big: bool) -> list[FieldValue]:
+    """The values of a field that are compared for conflicts: all of them, or, in a ``big``
+    event (hostile input) past ``_COMPARED_VALUES`` values, the most reported ones (most
+    independent sources, then first given), in their order."""
+    if not big or len(vals) <= _COMPARED_VALUES:
         return vals
     ranked = sorted(range(len(vals)), key=lambda i: (-vals[i].independent, i))
     return [vals[i] for i in sorted(ranked[:_COMPARED_VALUES])]
@@ -430,6 +435,17 @@ def _witnesses(at: _Mentions, fv: FieldValue, other: FieldValue) -> list[Mention
             and (m.doc.id not in theirs or m.speaker)]  # fmt: skip
 
 
+def _parts(m: MentionFact, name: str) -> frozenset[int]:
+    """Other tolls of the same kind a witness's sentence may give beside its own, when it names
+    two or more places (7 at one camp, 6 at another): its numbers, less its own tolls (killed
+    and injured) and the counted weapons ("two rockets"); none for a sentence of one place (a
+    clock time, an age or "one of them" is no second toll)."""
+    if len({p.place.id for p in m.places if not p.relation}) < 2:
+        return frozenset()
+    weapons = {n for n, word in m.counts if weapon_of(word)}
+    return m.numbers - {m.killed, m.injured, getattr(m, name)} - weapons
+
+
 def _counts_clash(name: str, low: list[MentionFact], high: list[MentionFact]) -> bool:
     """Two tolls, given by the witnesses ``low`` (the lower number) and ``high``, that cannot
     both hold as written: "at least 28" fits 32, "about 30" fits 32 (within a fifth), a higher
@@ -442,21 +458,21 @@ def _counts_clash(name: str, low: list[MentionFact], high: list[MentionFact]) ->
         return False
     if f"vague {a}" in said_low or f"vague {b}" in said_high:
         return False  # "العشرات" (dozens) read as 20 is no figure to dispute
-    parts = frozenset().union(*(m.numbers for m in low)) - {a}
-    if any(a + n == b for n in parts):
+    if any(a + n == b for m in low for n in _parts(m, name)):
         return False  # "7 at one front and 6 at another": a part of the 13 the other gives
     return not ("about" in said_low | said_high and b - a <= max(2, 0.2 * b))
 
 
 def _same_event(
-    at: _Mentions, name: str, pair: tuple[FieldValue, FieldValue], site_km: float
+    at: _Mentions, name: str, pair: tuple[FieldValue, FieldValue], site_km: float,
+    cap: int | None = None,
 ) -> str | None:
     """Why two values come from reports of one happening, or None: a witness of each, in two
     documents that are not copies of one text, sharing a place (for tolls) and a stated day or
     being both reports' main event; for places, the same stated day, kind and main event, and
     the same toll, actor or target."""
-    xs = _witnesses(at, pair[0], pair[1])[:_WITNESSES]
-    ys = _witnesses(at, pair[1], pair[0])[:_WITNESSES]
+    xs = _witnesses(at, pair[0], pair[1])[:cap]  # ``cap``: the first witnesses of a big event
+    ys = _witnesses(at, pair[1], pair[0])[:cap]
     if not xs or not ys:
         return None
     if name != "location":
@@ -586,7 +602,7 @@ def _earliest(fv: FieldValue) -> datetime:
 
 
 def _choose(name: str, vals: list[FieldValue], conflicting: bool,
-            hours: float = 6.0) -> tuple[Any, str]:  # fmt: skip
+            hours: float = 6.0, big: bool = False) -> tuple[Any, str]:  # fmt: skip
     if len(vals) == 1:
         return vals[0].value, "only value"
     if not conflicting and name == "time":  # a clock time refines "evening"
@@ -601,7 +617,8 @@ def _choose(name: str, vals: list[FieldValue], conflicting: bool,
         if len(vals) == 1:
             return vals[0].value, "only value at the most specific level"
     if name in ("killed", "injured") and not conflicting \
-            and len(vals) <= _COMPARED_VALUES:  # a rising toll: its last report  # fmt: skip
+            and (not big or len(vals) <= _COMPARED_VALUES):  # fmt: skip
+        # a rising toll: its last report
         rose = [v for v in vals
                 if all(_is_update(u, v, hours) for u in vals if u.value < v.value)
                 and any(u.value < v.value for u in vals)]  # fmt: skip
@@ -633,6 +650,7 @@ def build_events(
         event.conflicts = _conflicts(event, settings.fuse_place_km, hours,
                                      settings.fuse_site_town_km)  # fmt: skip
         for name, vals in event.fields.items():
-            event.chosen[name] = _choose(name, vals, name in event.conflicts, hours)
+            event.chosen[name] = _choose(name, vals, name in event.conflicts, hours,
+                                         len(members) > _EXACT_FOUNDERS)  # fmt: skip
         events.append(event)
     return events
