@@ -5,6 +5,7 @@ Atom to feedparser."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import feedparser
@@ -12,7 +13,7 @@ import pytest
 
 from khabar.errors import ConflictError, NotFoundError, WatchError
 from khabar.pipeline import ingest
-from khabar.settings import Settings
+from khabar.settings import Settings, load_settings
 from khabar.store import SQLiteStore, open_store
 from khabar.watch import (
     PLOVER_TYPES,
@@ -163,3 +164,50 @@ def test_names_are_unique_and_removal_takes_the_matches(settings: Settings, tmp_
             watchlist_matches(store, "drones")
         with pytest.raises(NotFoundError):
             atom_feed(store, "drones", "http://x/")
+
+
+def test_an_event_renumbered_by_a_later_fusion_is_matched_once_and_a_new_one_is_not_missed(
+    tmp_path: Path,
+) -> None:
+    # fusion numbers a story's events by day: a report of an earlier attack makes the drone
+    # strike matched as 1.1 become 1.2, and the new attack 1.1 (found by a review)
+    settings = load_settings({"database": str(tmp_path / "k.db"), "reference_date": "2026-11-23"},
+                             environ={})  # fmt: skip
+    strike = ("An armed drone hit the airport of Kirkuk on Tuesday 7 May 2024, killing one guard, "
+              "the Iraqi interior ministry said.")  # fmt: skip
+    reports = [
+        {"title": "Drone hits Kirkuk airport", "published": "2024-05-07", "outlet": "Wire A",
+         "text": strike},
+        {"title": "Drone hits Kirkuk airport a day after checkpoint attack", "outlet": "Wire B",
+         "published": "2024-05-07", "text": strike + " On Monday 6 May 2024 gunmen attacked a "
+         "police checkpoint in Kirkuk, killing two policemen, security sources said."},
+    ]  # fmt: skip
+    with open_store(settings) as store:
+        add_watchlist(store, define("kirkuk", place="Kirkuk"))
+        for n, report in enumerate(reports):
+            path = tmp_path / f"r{n}.jsonl"
+            path.write_text(json.dumps(report) + "\n", encoding="utf-8")
+            assert ingest([str(path)], store).watch_matches == {"kirkuk": 1}
+        found = watchlist_matches(store, "kirkuk")["items"]
+    days = sorted(m["summary"][:10] for m in found)
+    assert days == ["2024-05-06", "2024-05-07"]  # each event once, the new one not missed
+
+
+def test_a_failing_match_is_undone_alone_and_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import khabar.pipeline
+
+    def broken(store: SQLiteStore, story_ids: list[int], run_id: int) -> dict[str, int]:
+        store.add_watch_matches([(wid, 1, "", "", [], run_id, "t", "s")])
+        raise RuntimeError("boom")
+
+    settings = load_settings({"database": str(tmp_path / "k.db"), "reference_date": "2026-11-23"},
+                             environ={})  # fmt: skip
+    before, _ = watch_inputs(tmp_path)
+    with open_store(settings) as store:
+        wid = add_watchlist(store, define("any", query="drone"))["id"]
+        monkeypatch.setattr(khabar.pipeline, "match_run", broken)
+        report = ingest([before], store)
+        assert report.watch_error == "RuntimeError: boom" and report.ingested > 0
+        assert store.db.execute("SELECT count(*) FROM watch_matches").fetchone()[0] == 0

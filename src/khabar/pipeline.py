@@ -571,14 +571,12 @@ def _fuse(store: SQLiteStore, report: IngestReport) -> None:
 def _watch(store: SQLiteStore, report: IngestReport, story_ids: list[int]) -> None:
     """Record the watchlists' new matches among ``story_ids``; a failure is logged and
     reported, never ends the run (its documents and stories are stored all the same)."""
-    store.db.execute("SAVEPOINT watch")
     try:
-        report.watch_matches = match_run(store, story_ids, report.run_id)
+        with store.savepoint("watch"):
+            report.watch_matches = match_run(store, story_ids, report.run_id)
     except Exception as exc:
-        store.db.execute("ROLLBACK TO watch")
         log.exception("matching the watchlists failed")
         report.watch_error = f"{type(exc).__name__}: {exc}"
-    store.db.execute("RELEASE watch")
 
 
 def _embed(store: SQLiteStore, report: IngestReport, embedder: Embedder | None) -> None:

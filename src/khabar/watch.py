@@ -288,8 +288,10 @@ def _story_summary(brief: dict[str, Any], events: list[dict[str, Any]]) -> str:
 
 def match_run(store: SQLiteStore, story_ids: list[int], run_id: int) -> dict[str, int]:
     """Check the stories an ingest run created or changed against every watchlist and record
-    the new matches (call inside the run's transaction, after fusion). Returns the watchlists
-    that gained matches, each with how many."""
+    the new matches (call inside the run's transaction, after fusion). A watchlist with event
+    criteria matches an event only when a document of this run reports it, and only once: an
+    event is known by the mention keys it had when it matched, since fusion renumbers events.
+    Returns the watchlists that gained matches, each with how many."""
     rows_of = store.watchlists()
     lists = [_of(row) for row in rows_of]
     ids_of = {row["name"]: row["id"] for row in rows_of}
@@ -300,20 +302,30 @@ def match_run(store: SQLiteStore, story_ids: list[int], run_id: int) -> dict[str
     stories = [s for s in stories if s in members]  # merged away: nothing to check
     docs = [d for s in stories for d in members[s]]
     events = {s: store.events(story_id=s) for s in stories}
+    fresh = store.run_documents(run_id, docs)  # an event matches once it has one of these
+    seen = store.matched_mentions(stories)
     briefs: dict[int, dict[str, Any]] = {}
-    rows: list[tuple[int, int, str, int, str, str]] = []
+    rows: list[tuple[int, int, str, str, list[str], int, str, str]] = []
     for wl in lists:
         hits = store.documents_matching(wl.query, docs) if wl.query else None
         for s in stories:
             if hits is not None and not hits & set(members[s]):
                 continue
             brief = briefs.get(s) or briefs.setdefault(s, store.story_brief(s))
+            wid = ids_of[wl.name]
             if not wl.per_event:
-                rows.append((ids_of[wl.name], s, "", run_id, _title(brief),
+                rows.append((wid, s, "", "", [], run_id, _title(brief),
                              _story_summary(brief, events[s])))  # fmt: skip
                 continue
-            rows += [(ids_of[wl.name], s, e["id"], run_id, _title(brief), event_summary(e))
-                     for e in events[s] if _event_matches(wl, e)]  # fmt: skip
+            known = seen.setdefault((wid, s), set())
+            for e in events[s]:
+                keys = e.get("mentions") or []
+                if not fresh & set(e["documents"]) or known & set(keys) \
+                        or not _event_matches(wl, e):  # fmt: skip
+                    continue  # no report of this run, or already matched (renumbered or not)
+                known.update(keys)
+                rows.append((wid, s, e["id"], min(keys, default=e["id"]), keys, run_id,
+                             _title(brief), event_summary(e)))  # fmt: skip
     names = {v: k for k, v in ids_of.items()}
     return dict(sorted(Counter(names[w] for w in store.add_watch_matches(rows)).items()))
 

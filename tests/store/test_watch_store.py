@@ -28,9 +28,13 @@ def test_watchlists_are_stored_listed_and_removed(backend_settings: Settings) ->
         assert [w["name"] for w in store.watchlists()] == ["a", "b"]
         assert store.watchlist("a")["type"] is None  # the first definition stands
         wid = row["id"]
-        rows = [(wid, 1, "", 7, "t", "s"), (wid, 1, "1.2", 7, "t", "s")]
+        rows = [(wid, 1, "", "", [], 7, "t", "s"),
+                (wid, 1, "1.2", "d1:0", ["d1:0", "d2:3"], 7, "t", "s")]  # fmt: skip
         assert store.add_watch_matches(rows) == [wid, wid]
-        assert store.add_watch_matches(rows + [(wid, 2, "", 8, "u", "v")]) == [wid]  # once each
+        again = rows + [(wid, 2, "", "", [], 8, "u", "v")]
+        assert store.add_watch_matches(again) == [wid]  # once each
+        # the event matched as 1.2, renumbered 1.1 by a later fusion, is known by its mentions
+        assert store.matched_mentions([1, 2]) == {(wid, 1): {"d1:0", "d2:3"}}
         page, total = store.watch_matches(wid, limit=2)
         assert total == 3 and len(page) == 2 and page[0]["run_id"] == 8  # newest first
         assert {m["event_id"] for m in store.watch_matches(wid)[0]} == {None, "1.2"}

@@ -142,6 +142,20 @@ class SQLiteStore:
         else:
             self.db.execute("COMMIT")
 
+    @contextmanager
+    def savepoint(self, name: str) -> Iterator[None]:
+        """A part of the open transaction that an error undoes alone (``name``: an SQL
+        identifier of the caller's): the error is raised again, the rest of the transaction
+        stays."""
+        self.db.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.db.execute(f"ROLLBACK TO {name}")
+            self.db.execute(f"RELEASE {name}")
+            raise
+        self.db.execute(f"RELEASE {name}")
+
     def migrate(self) -> list[int]:
         """Apply pending migrations in order; return the versions applied."""
         self.db.execute(
@@ -853,20 +867,49 @@ class SQLiteStore:
             r["event_id"] = r["event_id"] or None
         return rows, int(total)
 
-    def add_watch_matches(self, rows: list[tuple[int, int, str, int, str, str]]) -> list[int]:
-        """Record matches (watchlist id, story id, event id or '', run id, title, summary), the
-        ones already recorded left as they are; return the watchlist ids of those recorded now
-        (one per new match). Call inside the ingest run's transaction."""
+    def add_watch_matches(
+        self, rows: list[tuple[int, int, str, str, list[str], int, str, str]]
+    ) -> list[int]:
+        """Record matches (watchlist id, story id, event id or '', event key or '', the event's
+        mention keys, run id, title, summary), those already recorded (same watchlist, story and
+        key) left as they are; return the watchlist ids of those recorded now (one per new
+        match). Call inside the ingest run's transaction."""
         now, added = _now(), []
-        for wid, story_id, event_id, run_id, title, summary in rows:
+        for wid, story_id, event_id, key, mentions, run_id, title, summary in rows:
             cur = self.db.execute(
-                "INSERT INTO watch_matches (watchlist_id, story_id, event_id, run_id, matched_at,"
-                " title, summary) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
-                (wid, story_id, event_id, run_id, now, title, summary),
+                "INSERT INTO watch_matches (watchlist_id, story_id, event_id, event_key, mentions,"
+                " run_id, matched_at, title, summary) VALUES (?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT DO NOTHING",
+                (wid, story_id, event_id, key, json.dumps(mentions), run_id, now, title, summary),
             )  # fmt: skip
             if cur.rowcount > 0:
                 added.append(wid)
         return added
+
+    def matched_mentions(self, story_ids: list[int]) -> dict[tuple[int, int], set[str]]:
+        """The mention keys of the events already matched in ``story_ids``, by (watchlist id,
+        story id): an event that grew or was renumbered since is still the one matched."""
+        out: dict[tuple[int, int], set[str]] = {}
+        for i in range(0, len(story_ids), 500):
+            chunk = story_ids[i : i + 500]
+            rows = self.db.execute(
+                "SELECT watchlist_id, story_id, mentions FROM watch_matches WHERE event_key <> ''"
+                f" AND story_id IN ({','.join('?' * len(chunk))})", chunk,
+            ).fetchall()  # fmt: skip
+            for wid, sid, mentions in rows:
+                out.setdefault((int(wid), int(sid)), set()).update(json.loads(mentions))
+        return out
+
+    def run_documents(self, run_id: int, doc_ids: list[str]) -> set[str]:
+        """Those of ``doc_ids`` that the ingest run ``run_id`` stored."""
+        out: set[str] = set()
+        for i in range(0, len(doc_ids), 500):
+            chunk = doc_ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out |= {r[0] for r in self.db.execute(
+                f"SELECT id FROM documents WHERE run_id = ? AND id IN ({marks})", [run_id, *chunk]
+            )}  # fmt: skip
+        return out
 
     def documents_matching(self, query: str, doc_ids: list[str]) -> set[str]:
         """Those of ``doc_ids`` that hold every word of ``query`` (normalised, as ``search``)."""

@@ -16,10 +16,12 @@ CREATE TABLE watch_matches (
     watchlist_id BIGINT NOT NULL REFERENCES watchlists(id) ON DELETE CASCADE,
     story_id BIGINT NOT NULL,
     event_id TEXT NOT NULL DEFAULT '',
+    event_key TEXT NOT NULL DEFAULT '',
+    mentions TEXT NOT NULL DEFAULT '[]',
     run_id BIGINT NOT NULL,
     matched_at TEXT NOT NULL,
     title TEXT NOT NULL,
     summary TEXT NOT NULL,
-    PRIMARY KEY (watchlist_id, story_id, event_id)
+    PRIMARY KEY (watchlist_id, story_id, event_key)
 );
 CREATE INDEX watch_matches_time ON watch_matches(watchlist_id, matched_at);
