@@ -581,6 +581,36 @@ def test_a_mouse_drag_across_the_timeline_chooses_the_days_it_covers(
     assert len(rows) == 4 and all(re.search(r" 2024-04-2[01] ", r) for r in rows), rows
 
 
+def test_a_click_on_a_narrow_day_bar_chooses_that_day(page: Page, base_url: str) -> None:
+    """Bars about 10 px wide (a window of about 120 days): a click in the middle of each bar
+    chooses its day, and a drag's highlight starts under the pointer. The timeline's border
+    once scaled its drawing (0.98) so that clicks landed a day late away from the middle."""
+    page.set_viewport_size(DESKTOP)
+    _map(page, base_url)
+    page.mouse.click(*_bar_centre(page, 'rect.bar[data-start^="2024-04"]'))
+    page.wait_for_selector('#timeline[data-level="day"]')
+    page.click("#tl-out")
+    page.click("#tl-out")
+    timeline = page.locator("#timeline")
+    assert timeline.get_attribute("data-level") == "day"
+    bars = page.locator("#timeline rect.bar")
+    starts = [bars.nth(i).get_attribute("data-start") for i in range(bars.count())]
+    assert len(starts) >= 5, starts
+    width = bars.first.bounding_box()
+    assert width and width["width"] < 12, width  # narrow bars, where an error shows
+    for start in starts:
+        page.mouse.click(*_bar_centre(page, f'rect.bar[data-start="{start}"]'))
+        assert (page.input_value("#from"), page.input_value("#to")) == (start, start)
+    # a drag: the highlight is drawn from where the pointer went down
+    x0, y = _bar_centre(page, f'rect.bar[data-start="{starts[0]}"]')
+    page.mouse.move(x0, y)
+    page.mouse.down()
+    page.mouse.move(x0 + 60, y, steps=4)
+    brush = page.locator("#timeline rect.brush").bounding_box()
+    page.mouse.up()
+    assert brush and abs(brush["x"] - x0) < 1.5 and abs(brush["x"] + brush["width"] - x0 - 60) < 1.5, brush
+
+
 def _touch_drag(page: Page, x0: float, x1: float, y: float) -> None:
     """A finger drawn sideways across the timeline, sent as a touch screen sends it (through the
     DevTools protocol, so the browser decides, as it would for a finger, whether the gesture

@@ -501,14 +501,22 @@ function makeTimeline(svg, status, onSelect) {
   let counts = new Map(), extent = [0, 1], lo = 0, hi = 1, level = "day", bins = [], selected = null;
   let drag = null;
 
-  const width = () => Math.max(100, Math.round(svg.getBoundingClientRect().width) || 1000);
+  // The drawing's box is the svg's inside (no border): one unit of the viewBox is one pixel.
+  const width = () => Math.max(100, svg.clientWidth || Math.round(svg.getBoundingClientRect().width) || 1000);
+  const height = () => Math.max(HEIGHT - 10, svg.clientHeight || HEIGHT);
   const xOf = (n) => ((n - lo) / (hi - lo)) * width();
   const dayAt = (x) => lo + Math.floor((x / width()) * (hi - lo));
   const binAt = (x) => {
     const n = Math.min(hi - 1, Math.max(lo, dayAt(x)));
     return bins.find((b) => b.start <= n && n < b.end) || null;
   };
-  const localX = (event) => event.clientX - svg.getBoundingClientRect().left;
+  // A pointer's x in the drawing's own units, through the svg's transform (border, viewBox
+  // scaling and centring included), so a click lands on the bar drawn under it.
+  const localX = (event) => {
+    const ctm = svg.getScreenCTM();
+    if (!ctm) return event.clientX - svg.getBoundingClientRect().left - svg.clientLeft;
+    return new DOMPoint(event.clientX, event.clientY).matrixTransform(ctm.inverse()).x;
+  };
 
   function setWindow(a, b) {
     const [first, last] = extent;
@@ -555,7 +563,7 @@ function makeTimeline(svg, status, onSelect) {
 
   function draw() {
     const w = width();
-    svg.setAttribute("viewBox", `0 0 ${w} ${HEIGHT}`);
+    svg.setAttribute("viewBox", `0 0 ${w} ${height()}`);
     bins = binsFor();
     const peak = Math.max(1, ...bins.map((b) => b.n));
     const nodes = [];
