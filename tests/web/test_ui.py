@@ -376,6 +376,30 @@ def test_the_pager_reaches_every_story_once(sized: Page, many_url: str) -> None:
     assert _story_ids(sized) == seen[:50]
 
 
+def test_a_page_past_the_end_says_so_and_links_the_last_page(page: Page, many_url: str) -> None:
+    import httpx
+
+    total = httpx.get(many_url + "/api/stories", params={"limit": 1}).json()["total"]
+    last = -(-total // 50)
+    _open(page, many_url + "/#/?page=99")
+    pager = page.locator("#story-pager")
+    assert pager.locator(".pager-range").inner_text() == \
+        f"no stories on page 99; the last page is {last}"  # fmt: skip
+    assert pager.locator(".pager-next.disabled").count() == 1
+    assert pager.locator("a.pager-prev").inner_text() == f"← last page ({last})"
+    pager.locator("a.pager-prev").click()
+    _settled(page)
+    assert f"page={last}" in page.evaluate("location.hash")
+    assert page.locator("#story-pager .pager-range").inner_text() == \
+        f"stories {50 * (last - 1) + 1}–{total} of {total}"  # fmt: skip
+    # the documents' pager too
+    _open(page, many_url + "/#/?q=%D8%B9%D8%AF%D9%86&dpage=40")
+    _settled(page)
+    docs = page.locator("#doc-pager")
+    assert docs.locator(".pager-range").inner_text() == "no documents on page 40; the last page is 1"
+    assert docs.locator("a.pager-prev").get_attribute("href") == "#/?q=%D8%B9%D8%AF%D9%86"
+
+
 def test_the_sort_selector_changes_the_order_and_stays_in_the_url(
     sized: Page, many_url: str
 ) -> None:

@@ -136,6 +136,14 @@ function pager(params, key, page, per, total, noun, id) {
     if (n > 1) query.set(key, String(n)); else query.delete(key);
     return el("a", { href: `#/?${query}`, class: `pager-${rel}`, rel }, label);
   };
+  const lastPage = Math.max(1, Math.ceil(total / per));
+  if (page > lastPage) {  // past the end (an old link, a hand-typed URL): say so, link the last page
+    return el("nav", { class: "pager", id, "aria-label": `${noun} pages` },
+      link(lastPage, `← last page (${lastPage})`, "prev"),
+      el("span", { class: "pager-range" }, total ? `no ${noun} on page ${page}; the last page is ${lastPage}`
+        : `no ${noun}`),
+      el("span", { class: "pager-next disabled" }, "next →"));
+  }
   return el("nav", { class: "pager", id, "aria-label": `${noun} pages` },
     page > 1 ? link(page - 1, "← previous", "prev") : el("span", { class: "pager-prev disabled" }, "← previous"),
     el("span", { class: "pager-range" }, total ? `${noun} ${first}–${last} of ${total}` : `no ${noun}`),
