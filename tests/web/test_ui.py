@@ -283,6 +283,69 @@ def test_the_ui_asks_for_the_token_when_reads_need_it(page: Page, token_url: str
     assert int(page.get_attribute("#map-count", "data-count") or 0) >= 5
 
 
+# --- reports with a crawl time only ----------------------------------------------------------
+
+CRAWLED = [
+    ("Rudaw", "2015-07-22T06:10:00Z", "Three soldiers were killed when a car bomb exploded at a "
+     "checkpoint in Kirkuk on Sunday 19 July 2015, police officials said."),
+    ("Shafaq News", "2015-07-21T18:00:00Z", "A car bomb killed three soldiers at a checkpoint in "
+     "Kirkuk on Sunday 19 July 2015, a security source said on Tuesday."),
+]
+
+
+@pytest.fixture(scope="module")
+def crawled_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Two reports of one bombing that carry the time they were crawled, not published."""
+    folder = tmp_path_factory.mktemp("crawled")
+    settings = load_settings(
+        {"database": str(folder / "crawled.db"), "reference_date": REFERENCE_DATE}, environ={}
+    )
+    source = folder / "crawled.jsonl"
+    source.write_text("\n".join(json.dumps({
+        "url": f"https://crawl{i}.example/kirkuk", "title": f"Car bomb in Kirkuk ({outlet})",
+        "text": body, "crawled": crawled, "outlet": outlet, "lang": "en",
+    }) for i, (outlet, crawled, body) in enumerate(CRAWLED)), encoding="utf-8")  # fmt: skip
+    with open_store(settings) as store:
+        ingest([str(source)], store)
+    yield from _serve(settings)
+
+
+def test_a_report_with_only_a_crawl_time_shows_its_crawl_day_everywhere(
+    page: Page, crawled_url: str
+) -> None:
+    stories = page.request.get(crawled_url + "/api/stories").json()["items"]
+    (story,) = [s for s in stories if s["size"] == 2]
+    members = page.request.get(f"{crawled_url}/api/stories/{story['id']}").json()["members"]
+    assert sorted(m["crawled"][:10] for m in members) == ["2015-07-21", "2015-07-22"]
+    assert all(m["published"] is None for m in members)
+    hits = page.request.get(crawled_url + "/api/search?q=Kirkuk").json()["items"]
+    assert sorted(h["crawled"][:10] for h in hits) == ["2015-07-21", "2015-07-22"]
+    # the story's articles and the side-by-side columns
+    _open(page, f"{crawled_url}/#/story/{story['id']}")
+    cells = page.locator('#articles td[data-label="published"]').all_inner_texts()
+    assert sorted(cells) == ["crawled 2015-07-21", "crawled 2015-07-22"], cells
+    heads = page.locator("table.sidebyside .source-date").all_inner_texts()
+    assert sorted(heads) == ["crawled 2015-07-21", "crawled 2015-07-22"], heads
+    label = page.locator("table.sidebyside td[data-label]").first.get_attribute("data-label") or ""
+    assert "crawled 2015-07-2" in label and "unknown" not in label, label
+    # the article page
+    page.locator("#articles a").first.click()
+    page.wait_for_selector("#doc-title")
+    meta = page.locator("#view > p.meta").first.inner_text()
+    assert "crawled 2015-07-2" in meta and "undated" not in meta, meta
+    # search hits
+    _open(page, crawled_url + "/#/?q=Kirkuk")
+    _settled(page)
+    metas = page.locator("#documents .doc-hit .meta").all_inner_texts()
+    assert len(metas) == 2 and all("crawled 2015-07-2" in m for m in metas), metas
+    # the map's popup
+    _map(page, crawled_url)
+    page.locator("path.event-marker").first.click()
+    content = _popup(page)
+    assert "crawled 2015-07-21" in content and "crawled 2015-07-22" in content, content
+    assert "published unknown" not in content
+
+
 # --- the stories page over a collection of more stories than one page holds --------------------
 
 STORIES_DATA = Path(__file__).resolve().parents[1] / "data" / "stories"

@@ -527,7 +527,8 @@ class SQLiteStore:
 
         Matching ignores hamza forms, alef maqsura/ya, kaf/keheh, harakat, tatweel and digit
         scripts. The index ranks first and only the hits returned are joined to their document
-        rows. Each hit: ``id``, ``title``, ``lang``, ``published``, ``outlet``, ``score``
+        rows. Each hit: ``id``, ``title``, ``lang``, ``published``, ``crawled`` (the time it was
+        fetched, where known), ``outlet``, ``score``
         (higher is better), ``snippet`` (original text around the first match, matches in
         [brackets]) and ``snippet_parts`` (the same text as ``[text, is_match]`` pieces, for a
         UI to mark without parsing brackets). Raises ``StoreError`` if the index cannot be read.
@@ -537,7 +538,8 @@ class SQLiteStore:
             return []
         try:
             rows = self.db.execute(
-                "SELECT d.id, d.title, d.lang, d.published, d.outlet, d.body, top.score FROM"
+                "SELECT d.id, d.title, d.lang, d.published, d.crawled, d.outlet, d.body, top.score"
+                " FROM"
                 " (SELECT rowid, rank AS score FROM documents_fts WHERE documents_fts MATCH ?"
                 "  ORDER BY rank LIMIT ? OFFSET ?) AS top"
                 " JOIN documents d ON d.rowid = top.rowid ORDER BY top.score, d.rowid",
@@ -581,7 +583,7 @@ class SQLiteStore:
     ) -> dict[str, Any]:
         parts = self._snippet_parts(row["body"], patterns)
         return {"id": row["id"], "title": row["title"], "lang": row["lang"],
-                "published": row["published"], "outlet": row["outlet"],
+                "published": row["published"], "crawled": row["crawled"], "outlet": row["outlet"],
                 "score": round(float(score), 3),
                 "snippet": "".join(f"[{t}]" if hit else t for t, hit in parts),
                 "snippet_parts": [[t, hit] for t, hit in parts]}  # fmt: skip
@@ -693,7 +695,7 @@ class SQLiteStore:
     def story(self, story_id: int) -> dict[str, Any]:
         """One story: members with why each joined, merges, main events, titles, time span."""
         members = self._dicts(
-            "SELECT d.id, d.lang, d.outlet, d.published, d.title, m.score, m.reasons"
+            "SELECT d.id, d.lang, d.outlet, d.published, d.crawled, d.title, m.score, m.reasons"
             " FROM story_members m JOIN documents d ON d.id = m.doc_id WHERE m.story_id = ?"
             " ORDER BY m.joined_at, d.rowid",
             story_id,

@@ -63,6 +63,19 @@ function el(tag, attrs, ...children) {
 
 const text = (value, attrs) => el("span", Object.assign({ dir: "auto", class: "rtl-ok" }, attrs || {}), value ?? "");
 
+// When a report came out: its publication day; where it has none, the day it was crawled (fetched),
+// said so ("crawled 2015-07-22"), never passed off as a publication day.
+const day10 = (time) => String(time).slice(0, 10);
+const crawledText = (crawled) => `crawled ${day10(crawled)}`;
+const publishedDay = (published, crawled) => (published ? day10(published) : crawled ? crawledText(crawled) : "unknown");
+const reportedText = (d) => (d.published ? `published ${day10(d.published)}` : d.crawled ? crawledText(d.crawled) : "published unknown");
+// As a node: a crawl day is marked (class "crawled") and explained in its tooltip.
+function reportedNode(published, crawled, none, full) {
+  if (published) return full ? String(published) : day10(published);
+  if (crawled) return el("span", { class: "crawled", title: "no publication date: the day the page was crawled" }, crawledText(crawled));
+  return none;
+}
+
 class NeedToken extends Error {}
 
 async function api(path) {
@@ -176,7 +189,7 @@ function documentHit(hit) {
   return el("div", { class: "card doc-hit" },
     el("div", { dir: "auto", lang: hit.lang, class: "rtl-ok" },
       el("a", { href: `#/doc/${hit.id}`, class: "doc-link" }, hit.title || hit.id)),
-    el("div", { class: "meta" }, `${hit.lang} · `, text(hit.outlet || "outlet unknown"), ` · ${hit.published || "undated"}`),
+    el("div", { class: "meta" }, `${hit.lang} · `, text(hit.outlet || "outlet unknown"), " · ", reportedNode(hit.published, hit.crawled, "undated")),
     el("div", { class: "snippet rtl-ok", dir: "auto", lang: hit.lang },
       ...hit.snippet_parts.map(([piece, match]) => (match ? el("mark", { class: "hit" }, piece) : piece))));
 }
@@ -250,7 +263,7 @@ function givenBy(values, docIds) {
 }
 
 const outletName = (d) => d.outlet || "outlet unknown";
-const sourceLine = (d) => `${outletName(d)} · ${d.lang || "language unknown"} · published ${publishedDay(d.published)}`;
+const sourceLine = (d) => `${outletName(d)} · ${d.lang || "language unknown"} · ${reportedText(d)}`;
 
 // Columns of the table: one per source; past SIDE_BY_SIDE_GROUPING sources, the sources that give
 // the same values for every field of the event share one column ("3 sources: A, B, C"), the
@@ -275,13 +288,15 @@ function columnHead(group) {
     const [d] = group;
     return el("th", { class: "source-col", "data-sources": 1 }, link(d),
       el("div", { class: "meta" }, el("span", { class: "source-lang" }, d.lang || "language unknown"), " · ",
-        el("span", { class: "source-date", title: "published" }, publishedDay(d.published))));
+        el("span", { class: "source-date", title: d.published || !d.crawled ? "published" : "crawled (no publication date)" },
+          publishedDay(d.published, d.crawled))));
   }
   return el("th", { class: "source-col group", "data-sources": group.length },
     el("div", { class: "group-label" }, `${group.length} sources: `, ...group.flatMap((d, i) => [i ? ", " : "", text(outletName(d))])),
     el("ul", { class: "group-members" }, ...group.map((d) => el("li", {}, link(d),
       el("span", { class: "meta" }, " ", el("span", { class: "source-lang" }, d.lang || "language unknown"), " · ",
-        el("span", { class: "source-date", title: "published" }, publishedDay(d.published)))))));
+        el("span", { class: "source-date", title: d.published || !d.crawled ? "published" : "crawled (no publication date)" },
+          publishedDay(d.published, d.crawled)))))));
 }
 
 // Fields as rows, sources (or groups of agreeing sources) as columns; each column headed by the
@@ -295,7 +310,7 @@ function sideBySide(event, members) {
     : `${group.length} sources: ${group.map(outletName).join(", ")}`);
   return el("table", { class: `sidebyside stack${columns.length > 6 ? " dense" : ""}`, "data-columns": columns.length, "data-sources": docs.length },
     el("thead", {}, el("tr", {}, el("th", { class: "field-col" }, "field (chosen, rule)",
-      el("div", { class: "meta" }, "source: outlet, language, day published")),
+      el("div", { class: "meta" }, "source: outlet, language, day published (else crawled)")),
       ...columns.map(columnHead))),
     el("tbody", {}, ...fields.map((name) => {
       const chosen = event.chosen[name];
@@ -337,7 +352,7 @@ async function storyPage(id) {
     el("thead", {}, el("tr", {}, el("th", {}, "language"), el("th", {}, "outlet"), el("th", {}, "published"), el("th", {}, "title"), el("th", {}, "joined on"))),
     el("tbody", {}, ...story.members.map((m) => el("tr", {},
       el("td", { "data-label": "language" }, m.lang), el("td", { "data-label": "outlet" }, text(m.outlet || "unknown")),
-      el("td", { "data-label": "published" }, m.published || "unknown"),
+      el("td", { "data-label": "published" }, reportedNode(m.published, m.crawled, "unknown", true)),
       el("td", { "data-label": "title" }, el("a", { href: `#/doc/${m.id}`, lang: m.lang, dir: "auto" }, m.title || m.id)),
       el("td", { class: "meta", "data-label": "joined on" }, text(m.reasons.slice(0, 6).join(", ")))))));
   const events = story.events.map((e) => el("div", { class: "card event", id: `event-${e.id}` },
@@ -394,7 +409,7 @@ async function docPage(id, start, end) {
     el("span", { class: "badge" }, c.stance), el("strong", {}, text(c.speaker_text || c.speaker || "unattributed")), " ",
     el("a", { href: `#/doc/${doc.id}/${c.start}/${c.end}` }, "¶"), " ", text(c.content, { lang: doc.lang })));
   show(el("h1", { dir: "auto", lang: doc.lang, class: "rtl-ok", id: "doc-title" }, doc.title || doc.id),
-    el("p", { class: "meta" }, `${doc.lang} · `, text(doc.outlet || "outlet unknown"), ` · ${doc.published || "undated"} · `,
+    el("p", { class: "meta" }, `${doc.lang} · `, text(doc.outlet || "outlet unknown"), " · ", reportedNode(doc.published, doc.crawled, "undated", true), " · ",
       doc.story_id ? el("a", { href: `#/story/${doc.story_id}` }, `story ${doc.story_id}`) : "no story"),
     el("p", { class: "legend meta" }, el("span", {}, el("mark", { class: "date" }, "date")), el("span", {}, el("mark", { class: "place" }, "place")),
       el("span", {}, el("mark", { class: "actor" }, "actor")), el("span", {}, el("mark", { class: "claim" }, "claim")),
@@ -449,7 +464,7 @@ function eventSources(e) {
   for (const values of Object.values(e.fields || {})) {
     for (const v of values) {
       for (const s of v.sources || []) {
-        if (!seen.has(s.doc_id)) seen.set(s.doc_id, { doc_id: s.doc_id, outlet: s.outlet, lang: s.lang, published: s.published });
+        if (!seen.has(s.doc_id)) seen.set(s.doc_id, { doc_id: s.doc_id, outlet: s.outlet, lang: s.lang, published: s.published, crawled: s.crawled });
       }
     }
   }
@@ -457,12 +472,11 @@ function eventSources(e) {
   return [...new Set(ids)].map((id) => seen.get(id) || { doc_id: id, outlet: null, lang: null, published: null });
 }
 
-const publishedDay = (published) => (published ? String(published).slice(0, 10) : "unknown");
 
 function sourceItem(s) {
   return el("li", {},
     el("a", { href: `#/doc/${encodeURIComponent(s.doc_id)}`, class: "popup-source" }, text(s.outlet || "outlet unknown")),
-    el("span", { class: "meta" }, ` ${s.lang || "language unknown"} · published ${publishedDay(s.published)}`));
+    el("span", { class: "meta" }, ` ${s.lang || "language unknown"} · ${reportedText(s)}`));
 }
 
 function eventPopup(e, loc) {
