@@ -463,6 +463,28 @@ def test_a_page_past_the_end_says_so_and_links_the_last_page(page: Page, many_ur
     assert docs.locator("a.pager-prev").get_attribute("href") == "#/?q=%D8%B9%D8%AF%D9%86"
 
 
+ONE_PLURAL = re.compile(r"(?<![\d.,])1 (articles|events|contradictions|independent sources|sources"
+                        r"|undated events|matches)\b")
+
+
+def test_a_count_of_one_takes_the_singular(page: Page, many_url: str) -> None:
+    _open(page, many_url + "/#/?page=2")
+    _settled(page)
+    badges = page.locator("#stories .badge").all_inner_texts()
+    assert "1 article" in badges and not [b for b in badges if ONE_PLURAL.fullmatch(b)], badges
+    stories = page.request.get(many_url + "/api/stories?limit=500").json()["items"]
+    single = next(s["id"] for s in stories if s["events"] == 1)
+    detail = page.request.get(f"{many_url}/api/stories/{single}").json()
+    assert any(e["independent_sources"] == 1 for e in detail["events"])
+    _open(page, f"{many_url}/#/story/{single}")
+    body = "\n".join(page.locator("#view .badge").all_inner_texts())
+    assert "1 independent source" in body and not ONE_PLURAL.search(body), ONE_PLURAL.search(body)
+    _open(page, many_url + "/#/?sort=size")
+    _settled(page)
+    card = page.locator("#stories .story", has=page.locator(".badge", has_text=re.compile("^1 event$")))
+    assert card.count() >= 1
+
+
 def test_the_sort_selector_changes_the_order_and_stays_in_the_url(
     sized: Page, many_url: str
 ) -> None:

@@ -76,6 +76,9 @@ function reportedNode(published, crawled, none, full) {
   return none;
 }
 
+// "1 article", "2 articles": a count with its noun in the right number.
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many || `${one}s`}`;
+
 class NeedToken extends Error {}
 
 async function api(path) {
@@ -173,10 +176,10 @@ function resolvedNote(resolved) {
 function storyCard(s) {
   return el("div", { class: "card story" },
     el("a", { href: `#/story/${s.id}`, class: "story-link" }, `Story ${s.id}`), " ",
-    el("span", { class: "badge size" }, `${s.size} articles`),
+    el("span", { class: "badge size" }, plural(s.size, "article")),
     el("span", { class: "badge" }, s.langs || ""),
-    el("span", { class: "badge" }, `${s.events} events`),
-    s.contradictions ? el("span", { class: "badge warn" }, `${s.contradictions} contradictions`) : null,
+    el("span", { class: "badge" }, plural(s.events, "event")),
+    s.contradictions ? el("span", { class: "badge warn" }, plural(s.contradictions, "contradiction")) : null,
     el("span", { class: "meta" }, s.first_day ? ` ${s.first_day} – ${s.last_day}` : ""),
     s.last_report ? el("span", { class: "meta" }, ` · reported ${s.last_report}`) : null,
     ...Object.entries(s.titles).map(([lang, title]) =>
@@ -358,7 +361,7 @@ async function storyPage(id) {
   const events = story.events.map((e) => el("div", { class: "card event", id: `event-${e.id}` },
     el("strong", {}, `${e.id} · ${(e.chosen.date || {}).value || "undated"} · ${e.acled_subtype || e.plover}`),
     e.background ? el("span", { class: "badge" }, "background") : null,
-    el("span", { class: "badge" }, `${e.independent_sources} independent sources`),
+    el("span", { class: "badge" }, plural(e.independent_sources, "independent source")),
     sideBySide(e, story.members)));
   const panel = el("section", { id: "contradictions" }, el("h2", {}, `Contradictions (${story.contradictions.length})`),
     ...(story.contradictions.length ? story.contradictions.map(contradictionCard) : [el("p", { class: "meta" }, "None found.")]));
@@ -486,7 +489,7 @@ function eventPopup(e, loc) {
     el("br"), text((loc || {}).label || "place unknown"), el("br"),
     `${e.acled_subtype || e.plover || "type unknown"}`, el("br"),
     el("span", { class: "toll" }, `${tollText(e)} · ${injuredText(e)}`),
-    el("div", { class: "popup-sources" }, sources.length ? `${sources.length} source${sources.length === 1 ? "" : "s"}:` : "sources: unknown",
+    el("div", { class: "popup-sources" }, sources.length ? `${plural(sources.length, "source")}:` : "sources: unknown",
       sources.length ? el("ul", {}, ...sources.map(sourceItem)) : null),
     el("a", { href: `#/story/${e.story_id}` }, `story ${e.story_id}`));
 }
@@ -601,7 +604,7 @@ function makeTimeline(svg, status, onSelect) {
           width: Math.max(1, x1 - x0 - 1), height: h, "data-start": start, "data-end": last,
           "data-level": level, "data-count": bin.n });
         const unit = level === "day" ? start : level === "month" ? start.slice(0, 7) : start.slice(0, 4);
-        bar.append(svgEl("title", {}, `${unit}: ${bin.n} event${bin.n === 1 ? "" : "s"}`));
+        bar.append(svgEl("title", {}, `${unit}: ${plural(bin.n, "event")}`));
         nodes.push(bar);
       }
       const words = label(bin, k), room = words ? words.length * 6.5 + 8 : 0;  // about 6.5 px a character
@@ -754,7 +757,7 @@ async function mapPage(params) {
     const without = wanted.filter((e) => !dayOfEvent(e));
     undated.replaceChildren(
       el("h2", { id: "undated-count", "data-count": without.length },
-        `${without.length} undated event${without.length === 1 ? "" : "s"}`),
+        plural(without.length, "undated event")),
       el("p", { class: "meta" }, "No report gives their day, so they are on neither the timeline nor the map."),
       ...without.map((e) => eventRow(e, "undated-row")));
     timeline.setDays(dated.map(dayOfEvent));
@@ -775,7 +778,7 @@ async function mapPage(params) {
       points.push([loc.lat, loc.lon]);
     }
     if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.15), { maxZoom: 7, animate: false });
-    count.textContent = `${points.length} event${points.length === 1 ? "" : "s"} on the map, ${shown.length} in range`;
+    count.textContent = `${plural(points.length, "event")} on the map, ${shown.length} in range`;
     count.dataset.count = String(points.length);
     timeline.select(from.value, to.value);
     list.replaceChildren(...shown.map((e) => eventRow(e)));
@@ -795,7 +798,7 @@ function criteria(w) {
 }
 
 const feedLink = (name) => el("a", { href: `/api/watch/${encodeURIComponent(name)}.atom`, class: "feed-link" }, "Atom feed");
-const matchCount = (n) => `${n} ${n === 1 ? "match" : "matches"}`;
+const matchCount = (n) => plural(n, "match", "matches");
 
 async function watchlistsPage() {
   const page = await api("/api/watch?limit=500");
