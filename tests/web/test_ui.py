@@ -485,6 +485,28 @@ def test_a_count_of_one_takes_the_singular(page: Page, many_url: str) -> None:
     assert card.count() >= 1
 
 
+_ONE_LINE = """(sel) => [...document.querySelectorAll(sel)].map((e) => [e.textContent,
+    e.getClientRects().length, getComputedStyle(e).whiteSpace])"""
+
+
+def test_iso_days_never_break_at_their_hyphens_on_a_phone(browser: Browser, many_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        for where in ("/#/?sort=size", "/#/story/1"):
+            _open(page, many_url + where)
+            _settled(page)
+            days = page.evaluate(_ONE_LINE, "#view .days .iso-day, #view .story .iso-day")
+            assert days, where
+            for text, lines, white_space in days:
+                assert re.fullmatch(r"\d{4}-\d\d-\d\d.*", text) and lines == 1, (text, lines)
+                assert white_space == "nowrap", (text, white_space)
+            _no_sideways_overflow(page)
+        _shot(page, "stories-days-390x844.png")
+    finally:
+        context.close()
+
+
 def test_the_sort_selector_changes_the_order_and_stays_in_the_url(
     sized: Page, many_url: str
 ) -> None:

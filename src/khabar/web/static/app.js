@@ -76,6 +76,10 @@ function reportedNode(published, crawled, none, full) {
   return none;
 }
 
+// An ISO day (or time) that never breaks at its hyphens (class iso-day: white-space nowrap).
+const isoSpan = (value) => el("span", { class: "iso-day" }, String(value));
+const dayRange = (a, b) => (a === b || !b ? [isoSpan(a)] : [isoSpan(a), " – ", isoSpan(b)]);
+
 // "1 article", "2 articles": a count with its noun in the right number.
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many || `${one}s`}`;
 
@@ -180,8 +184,8 @@ function storyCard(s) {
     el("span", { class: "badge" }, s.langs || ""),
     el("span", { class: "badge" }, plural(s.events, "event")),
     s.contradictions ? el("span", { class: "badge warn" }, plural(s.contradictions, "contradiction")) : null,
-    el("span", { class: "meta" }, s.first_day ? ` ${s.first_day} – ${s.last_day}` : ""),
-    s.last_report ? el("span", { class: "meta" }, ` · reported ${s.last_report}`) : null,
+    el("span", { class: "meta days" }, s.first_day ? [" ", ...dayRange(s.first_day, s.last_day)] : ""),
+    s.last_report ? el("span", { class: "meta" }, " · reported ", isoSpan(s.last_report)) : null,
     ...Object.entries(s.titles).map(([lang, title]) =>
       el("div", { lang, dir: "auto", class: "title rtl-ok" }, title)));
 }
@@ -366,7 +370,7 @@ async function storyPage(id) {
   const panel = el("section", { id: "contradictions" }, el("h2", {}, `Contradictions (${story.contradictions.length})`),
     ...(story.contradictions.length ? story.contradictions.map(contradictionCard) : [el("p", { class: "meta" }, "None found.")]));
   show(el("h1", {}, `Story ${story.id}`), ...titles,
-    el("p", { class: "meta" }, story.first_day ? `${story.first_day} – ${story.last_day}` : ""),
+    el("p", { class: "meta days" }, story.first_day ? dayRange(story.first_day, story.last_day) : ""),
     panel, el("h2", {}, "Articles"), articles, el("h2", {}, "Events (what each source says)"), ...events);
 }
 
