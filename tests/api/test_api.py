@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from khabar.api import create_app
+from khabar.settings import Settings
 from khabar.store import open_store
 from tests.api.conftest import AUTH, samples_settings
 
@@ -87,6 +88,19 @@ def test_errors_have_one_shape_and_no_traceback(client: TestClient) -> None:
     assert _error(client.get("/api/export", params={"format": "xlsx"}), 400)
     assert _error(client.post("/api/documents", json={"articles": []}, headers=AUTH), 422)
     assert _error(client.post("/api/documents", json={"articles": []}), 401)  # token first
+
+
+def test_not_found_and_malformed_ids_reveal_no_path_nor_cli_advice(
+    client: TestClient, api_settings: Settings
+) -> None:
+    folder = str(Path(api_settings.database).resolve().parent)
+    for url in ("/api/stories/999999", "/api/documents/nope", "/api/events/9.99",
+                "/api/watch/nobody", "/api/stories/abc"):  # fmt: skip
+        response = client.get(url)
+        assert response.status_code in (404, 422), url
+        message = _error(response, response.status_code)["message"]
+        assert folder not in message and ".db" not in message and "khabar " not in message, message
+    assert _error(client.get("/api/stories/999999"), 404)["message"] == "no story 999999"
 
 
 def test_internal_errors_hide_their_details(client: TestClient, monkeypatch) -> None:  # type: ignore[no-untyped-def]

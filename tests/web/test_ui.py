@@ -175,6 +175,18 @@ def test_map_filters_by_date_range(page: Page, base_url: str) -> None:
     assert rows and all("2024-04-2" in r for r in rows)
 
 
+def test_an_unknown_or_malformed_id_says_no_such_story(page: Page, base_url: str) -> None:
+    for where, heading in (("story/999999", "No such story"), ("story/abc", "No such story"),
+                           ("doc/nope", "No such article")):  # fmt: skip
+        _open(page, f"{base_url}/#/{where}")
+        assert page.locator("#view h1").inner_text() == heading
+        said = page.locator("#view").inner_text()
+        assert ".db" not in said and "khabar " not in said and "Input should" not in said, said
+        assert where.split("/")[1] in said
+        page.locator("#view .not-found a").click()
+        page.wait_for_selector("#stories .story")
+
+
 def test_a_hostile_title_renders_as_text(page: Page, base_url: str) -> None:
     _open(page, base_url + "/#/")
     page.fill("input[name=q]", "التاجي")

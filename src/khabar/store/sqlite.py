@@ -436,7 +436,10 @@ class SQLiteStore:
         shown = 10
         matches = self.document_ids_starting(doc_id, limit=shown + 1)
         if not matches:
-            raise NotFoundError(f"no document {doc_id!r} in {self.path}; `khabar search` finds ids")
+            raise NotFoundError(
+                f"no document {doc_id!r} in {self.path}; `khabar search` finds ids",
+                public=f"no document {doc_id!r}",
+            )
         if len(matches) > 1:
             listed = ", ".join(matches[:shown]) + (", ..." if len(matches) > shown else "")
             raise NotFoundError(
@@ -492,7 +495,10 @@ class SQLiteStore:
             (doc_id, doc_id, doc_id),
         ).fetchall()
         if not rows:
-            raise NotFoundError(f"no document {doc_id!r} in {self.path}; `khabar search` finds ids")
+            raise NotFoundError(
+                f"no document {doc_id!r} in {self.path}; `khabar search` finds ids",
+                public=f"no document {doc_id!r}",
+            )
         if len(rows) > 1:
             raise NotFoundError(f"{doc_id!r} is the prefix of several ids; give more characters")
         doc = {k: rows[0][k] for k in rows[0].keys() if k not in ("minhash", "rowid")}
@@ -706,7 +712,8 @@ class SQLiteStore:
             ).fetchone()
             hint = f"; it was merged into story {merged[0]}" if merged and merged[0] else ""
             raise NotFoundError(
-                f"no story {story_id} in {self.path}{hint}; `khabar stories` lists them"
+                f"no story {story_id} in {self.path}{hint}; `khabar stories` lists them",
+                public=f"no story {story_id}{hint}",
             )
         for m in members:
             m["reasons"] = json.loads(m["reasons"])
@@ -737,7 +744,8 @@ class SQLiteStore:
         row = self.db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
         if row is None:
             raise NotFoundError(
-                f"no event {event_id!r} in {self.path}; `khabar timeline` lists them"
+                f"no event {event_id!r} in {self.path}; `khabar timeline` lists them",
+                public=f"no event {event_id!r}",
             )
         record: dict[str, Any] = json.loads(row[0])
         record["contradictions"] = self.event_contradictions(event_id)
@@ -827,7 +835,8 @@ class SQLiteStore:
         found = [w for w in self.watchlists() if w["name"] == name]
         if not found:
             raise NotFoundError(
-                f"no watchlist {name!r} in {self.path}; `khabar watch list` names them"
+                f"no watchlist {name!r} in {self.path}; `khabar watch list` names them",
+                public=f"no watchlist {name!r}",
             )
         return found[0]
 

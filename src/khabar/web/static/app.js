@@ -84,6 +84,9 @@ const dayRange = (a, b) => (a === b || !b ? [isoSpan(a)] : [isoSpan(a), " – ",
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many || `${one}s`}`;
 
 class NeedToken extends Error {}
+class ApiError extends Error {  // an answer other than 2xx, with its status
+  constructor(status, message) { super(message); this.status = status; }
+}
 
 async function api(path) {
   const headers = { Accept: "application/json" };
@@ -92,7 +95,7 @@ async function api(path) {
   const response = await fetch(path, { headers });
   const body = await response.json();
   if (response.status === 401) throw new NeedToken(body.error ? body.error.message : "API token needed");
-  if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
+  if (!response.ok) throw new ApiError(response.status, body.error ? body.error.message : response.statusText);
   return body;
 }
 
@@ -127,6 +130,16 @@ async function allPages(path) {
 
 function show(...nodes) {
   view.replaceChildren(...nodes);
+}
+
+// An id that names nothing (404), or is no id at all (422): said plainly, with a way back.
+const NOT_FOUND = { story: "story", doc: "article", watch: "watchlist" };
+
+function notFound(kind, id) {
+  const what = NOT_FOUND[kind] || "page";
+  show(el("h1", {}, `No such ${what}`),
+    el("p", { class: "not-found" }, `There is no ${what} `, text(id === undefined ? "" : `“${id}”`), " here. ",
+      el("a", { href: kind === "watch" ? "#/watch" : "#/" }, kind === "watch" ? "All watchlists" : "All stories"), "."));
 }
 
 function fail(error) {
@@ -845,6 +858,13 @@ async function route() {
     else await storiesPage(params);
     document.body.dataset.ready = location.hash || "#/";
   } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 422) && parts[1] !== undefined) {
+      let id = parts[1];
+      try { id = decodeURIComponent(id); } catch (_) { /* shown as written */ }
+      notFound(parts[0], id);
+      document.body.dataset.ready = "not-found";
+      return;
+    }
     if (error instanceof NeedToken) {
       tokenPage();
       document.body.dataset.ready = "token";
