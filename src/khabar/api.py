@@ -1138,6 +1138,10 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
     def index() -> FileResponse:
         return FileResponse(web / "index.html", media_type="text/html")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:  # asked for by browsers whatever the page says
+        return FileResponse(web / "static" / "favicon.svg", media_type="image/svg+xml")
+
     @app.get("/ui", include_in_schema=False)
     def ui() -> RedirectResponse:
         return RedirectResponse("/")

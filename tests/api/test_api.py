@@ -161,6 +161,10 @@ def test_ui_and_api_docs_are_served_from_vendored_files(client: TestClient) -> N
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs and "cdn" not in docs
     assert client.get("/static/vendor/leaflet/leaflet.js").status_code == 200
     assert client.get("/openapi.json").json()["info"]["title"] == "khabar"
+    for icon in ("/favicon.ico", "/static/favicon.svg"):  # no 404 in the server's log
+        answer = client.get(icon)
+        assert answer.status_code == 200 and answer.headers["content-type"].startswith("image/svg")
+    assert 'rel="icon" href="/static/favicon.svg"' in page
 
 
 def test_a_chunked_body_over_the_limit_is_refused_too(tmp_path: Path, seeds: Path) -> None:
