@@ -754,6 +754,36 @@ def test_a_click_on_a_narrow_day_bar_chooses_that_day(page: Page, base_url: str)
     assert brush and abs(brush["x"] - x0) < 1.5 and abs(brush["x"] + brush["width"] - x0 - 60) < 1.5, brush
 
 
+def test_the_chosen_days_and_the_timeline_window_stay_in_the_url(page: Page, base_url: str) -> None:
+    page.set_viewport_size(DESKTOP)
+    timeline = page.locator("#timeline")
+    # a link with days: they are chosen and the timeline is zoomed to show them
+    _open(page, base_url + "/#/map?since=2024-04-20&until=2024-04-22")
+    page.wait_for_selector("#map-count[data-count]")
+    assert (page.input_value("#from"), page.input_value("#to")) == ("2024-04-20", "2024-04-22")
+    assert timeline.get_attribute("data-level") == "day"
+    assert (timeline.get_attribute("data-from") or "") <= "2024-04-20"
+    assert (timeline.get_attribute("data-to") or "") >= "2024-04-22"
+    assert page.locator("#timeline rect.selection").count() == 1 and len(_rows(page)) == 5
+    # a day chosen on the timeline is written into the hash, with the window, and a reload keeps both
+    _map(page, base_url)
+    page.mouse.click(*_bar_centre(page, 'rect.bar[data-start^="2024-04"]'))
+    page.wait_for_selector('#timeline[data-level="day"]')
+    page.mouse.click(*_bar_centre(page, 'rect.bar[data-start="2024-04-21"]'))
+    hash_ = page.evaluate("location.hash")
+    assert hash_ == "#/map?since=2024-04-21&until=2024-04-21&window=2024-04-01..2024-04-30", hash_
+    page.reload()
+    page.wait_for_selector("#map-count[data-count]")
+    assert page.evaluate("document.body.dataset.ready") == hash_
+    assert (page.input_value("#from"), page.input_value("#to")) == ("2024-04-21", "2024-04-21")
+    assert (timeline.get_attribute("data-from"), timeline.get_attribute("data-to")) == \
+        ("2024-04-01", "2024-04-30")  # fmt: skip
+    assert page.locator("#timeline rect.selection").count() == 1 and len(_rows(page)) == 3
+    page.click("#clear-range")
+    page.click("#tl-all")
+    assert page.evaluate("location.hash") == "#/map"
+
+
 def _touch_drag(page: Page, x0: float, x1: float, y: float) -> None:
     """A finger drawn sideways across the timeline, sent as a touch screen sends it (through the
     DevTools protocol, so the browser decides, as it would for a finger, whether the gesture

@@ -537,8 +537,9 @@ function svgEl(tag, attrs, content) {
 // The timeline: bars of events per day, month or year, whichever fits the window shown (a day
 // needs 6 pixels). Zoom with the wheel or the buttons; clicking a month or a year zooms into it,
 // clicking a day selects it; dragging (mouse, pen or touch: pointer events) selects the days it
-// covers. `onSelect(from, to)` gets ISO days; `select(from, to)` draws a selection made elsewhere.
-function makeTimeline(svg, status, onSelect) {
+// covers. `onSelect(from, to)` gets ISO days; `select(from, to)` draws a selection made elsewhere;
+// `onView()` is told when the window moves (`view()` says where it is, `showDays` moves it).
+function makeTimeline(svg, status, onSelect, onView) {
   const HEIGHT = 120, BARS = 92;
   let counts = new Map(), extent = [0, 1], lo = 0, hi = 1, level = "day", bins = [], selected = null;
   let drag = null;
@@ -569,6 +570,7 @@ function makeTimeline(svg, status, onSelect) {
     else a = Math.min(Math.max(a, first), last - span);
     [lo, hi] = [a, a + span];
     draw();
+    if (onView) onView();
   }
 
   function binsFor() {
@@ -719,6 +721,16 @@ function makeTimeline(svg, status, onSelect) {
     },
     pan(share) { setWindow(lo + (hi - lo) * share, hi + (hi - lo) * share); },
     all() { setWindow(extent[0], extent[1]); },
+    showDays(from, to, room) {  // a window over these ISO days (either may be missing), with room either side
+      const a = ISO_DAY.test(from || "") ? dayNumber(from) : extent[0];
+      const b = ISO_DAY.test(to || "") ? dayNumber(to) + 1 : extent[1];
+      if (!(b > a)) return;
+      const pad = room ? Math.max(3, Math.round((b - a) / 2)) : 0;
+      setWindow(a - pad, b + pad);
+    },
+    view() {  // the window as [first, last] ISO days, or null when it is the whole span
+      return lo === extent[0] && hi === extent[1] ? null : [isoDay(lo), isoDay(hi - 1)];
+    },
   };
 }
 
@@ -751,7 +763,24 @@ async function mapPage(params) {
       + "hidden unless asked for; events with no known day are listed apart, below."),
     list, undated);
 
-  const timeline = makeTimeline(svg, status, (a, b) => { from.value = a; to.value = b; apply(); });
+  // The chosen days, the background box and the timeline's window live in the hash
+  // (#/map?since=…&until=…&window=first..last), rewritten in place (no new history entry, no
+  // reload), so a reload or a shared link shows the same.
+  let restoring = true;
+  function remember() {
+    if (restoring) return;
+    const query = new URLSearchParams();
+    if (from.value) query.set("since", from.value);
+    if (to.value) query.set("until", to.value);
+    if (background.checked) query.set("background", "1");
+    const shown = timeline.view();
+    if (shown) query.set("window", `${shown[0]}..${shown[1]}`);
+    const hash = `#/map${[...query].length ? `?${query}` : ""}`;
+    if (hash === location.hash) return;
+    history.replaceState(null, "", hash);
+    if (document.body.dataset.ready) document.body.dataset.ready = hash;
+  }
+  const timeline = makeTimeline(svg, status, (a, b) => { from.value = a; to.value = b; apply(); }, remember);
   const map = L.map(mapDiv, { worldCopyJump: true, minZoom: 0, maxZoom: 12 }).setView([33, 44], 5);
   const topo = await fetch("/static/vendor/world-atlas/countries-50m.json").then((r) => r.json());
   L.geoJSON(topojson.feature(topo, topo.objects.countries), {
@@ -799,12 +828,17 @@ async function mapPage(params) {
     count.dataset.count = String(points.length);
     timeline.select(from.value, to.value);
     list.replaceChildren(...shown.map((e) => eventRow(e)));
+    remember();
   }
 
   background.addEventListener("change", () => { choose(); apply(); });
   from.addEventListener("change", apply);
   to.addEventListener("change", apply);
   choose();
+  const [first, last] = (params.get("window") || "").split("..");
+  if (ISO_DAY.test(first || "") && ISO_DAY.test(last || "")) timeline.showDays(first, last);
+  else if (from.value || to.value) timeline.showDays(from.value, to.value, true);
+  restoring = false;
   apply();
 }
 
