@@ -752,11 +752,20 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
     )
     writes = APIRouter(dependencies=token, responses=_answers(400, 401, 500))
 
+    # the store's place on disk (or its URL) is the server's business: never in an answer
+    places = (settings.database, Path(settings.database).resolve(), settings.database_url)
+    hidden = sorted({str(p) for p in places if p}, key=len, reverse=True)
+
+    def _public(message: str) -> str:
+        for secret in hidden:
+            message = message.replace(secret, "the store")
+        return message
+
     @app.exception_handler(KhabarError)
     async def _khabar_error(request: Request, exc: KhabarError) -> JSONResponse:
         if isinstance(exc, NotFoundError):
-            return _error(404, "not_found", str(exc))
-        return _error(400, type(exc).__name__, str(exc))
+            return _error(404, "not_found", _public(exc.public))
+        return _error(400, type(exc).__name__, _public(str(exc)))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -1128,6 +1137,10 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(web / "index.html", media_type="text/html")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:  # asked for by browsers whatever the page says
+        return FileResponse(web / "static" / "favicon.svg", media_type="image/svg+xml")
 
     @app.get("/ui", include_in_schema=False)
     def ui() -> RedirectResponse:

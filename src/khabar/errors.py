@@ -88,7 +88,16 @@ class StoreError(KhabarError):
 
 
 class NotFoundError(StoreError):
-    """A key that the store does not hold."""
+    """A key that the store does not hold.
+
+    The message (for the command line) may name the database and the command that lists the
+    keys; ``public`` is what a remote client may be told (no path, no CLI advice): the message
+    itself when none is given.
+    """
+
+    def __init__(self, message: str, *, public: str | None = None) -> None:
+        super().__init__(message)
+        self.public = public or message
 
 
 class ConflictError(StoreError):

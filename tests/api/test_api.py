@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from khabar.api import create_app
+from khabar.settings import Settings
 from khabar.store import open_store
 from tests.api.conftest import AUTH, samples_settings
 
@@ -89,6 +90,19 @@ def test_errors_have_one_shape_and_no_traceback(client: TestClient) -> None:
     assert _error(client.post("/api/documents", json={"articles": []}), 401)  # token first
 
 
+def test_not_found_and_malformed_ids_reveal_no_path_nor_cli_advice(
+    client: TestClient, api_settings: Settings
+) -> None:
+    folder = str(Path(api_settings.database).resolve().parent)
+    for url in ("/api/stories/999999", "/api/documents/nope", "/api/events/9.99",
+                "/api/watch/nobody", "/api/stories/abc"):  # fmt: skip
+        response = client.get(url)
+        assert response.status_code in (404, 422), url
+        message = _error(response, response.status_code)["message"]
+        assert folder not in message and ".db" not in message and "khabar " not in message, message
+    assert _error(client.get("/api/stories/999999"), 404)["message"] == "no story 999999"
+
+
 def test_internal_errors_hide_their_details(client: TestClient, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from khabar.store.sqlite import SQLiteStore
 
@@ -147,6 +161,10 @@ def test_ui_and_api_docs_are_served_from_vendored_files(client: TestClient) -> N
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs and "cdn" not in docs
     assert client.get("/static/vendor/leaflet/leaflet.js").status_code == 200
     assert client.get("/openapi.json").json()["info"]["title"] == "khabar"
+    for icon in ("/favicon.ico", "/static/favicon.svg"):  # no 404 in the server's log
+        answer = client.get(icon)
+        assert answer.status_code == 200 and answer.headers["content-type"].startswith("image/svg")
+    assert 'rel="icon" href="/static/favicon.svg"' in page
 
 
 def test_a_chunked_body_over_the_limit_is_refused_too(tmp_path: Path, seeds: Path) -> None:

@@ -175,6 +175,18 @@ def test_map_filters_by_date_range(page: Page, base_url: str) -> None:
     assert rows and all("2024-04-2" in r for r in rows)
 
 
+def test_an_unknown_or_malformed_id_says_no_such_story(page: Page, base_url: str) -> None:
+    for where, heading in (("story/999999", "No such story"), ("story/abc", "No such story"),
+                           ("doc/nope", "No such article")):  # fmt: skip
+        _open(page, f"{base_url}/#/{where}")
+        assert page.locator("#view h1").inner_text() == heading
+        said = page.locator("#view").inner_text()
+        assert ".db" not in said and "khabar " not in said and "Input should" not in said, said
+        assert where.split("/")[1] in said
+        page.locator("#view .not-found a").click()
+        page.wait_for_selector("#stories .story")
+
+
 def test_a_hostile_title_renders_as_text(page: Page, base_url: str) -> None:
     _open(page, base_url + "/#/")
     page.fill("input[name=q]", "التاجي")
@@ -283,6 +295,69 @@ def test_the_ui_asks_for_the_token_when_reads_need_it(page: Page, token_url: str
     assert int(page.get_attribute("#map-count", "data-count") or 0) >= 5
 
 
+# --- reports with a crawl time only ----------------------------------------------------------
+
+CRAWLED = [
+    ("Rudaw", "2015-07-22T06:10:00Z", "Three soldiers were killed when a car bomb exploded at a "
+     "checkpoint in Kirkuk on Sunday 19 July 2015, police officials said."),
+    ("Shafaq News", "2015-07-21T18:00:00Z", "A car bomb killed three soldiers at a checkpoint in "
+     "Kirkuk on Sunday 19 July 2015, a security source said on Tuesday."),
+]
+
+
+@pytest.fixture(scope="module")
+def crawled_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Two reports of one bombing that carry the time they were crawled, not published."""
+    folder = tmp_path_factory.mktemp("crawled")
+    settings = load_settings(
+        {"database": str(folder / "crawled.db"), "reference_date": REFERENCE_DATE}, environ={}
+    )
+    source = folder / "crawled.jsonl"
+    source.write_text("\n".join(json.dumps({
+        "url": f"https://crawl{i}.example/kirkuk", "title": f"Car bomb in Kirkuk ({outlet})",
+        "text": body, "crawled": crawled, "outlet": outlet, "lang": "en",
+    }) for i, (outlet, crawled, body) in enumerate(CRAWLED)), encoding="utf-8")  # fmt: skip
+    with open_store(settings) as store:
+        ingest([str(source)], store)
+    yield from _serve(settings)
+
+
+def test_a_report_with_only_a_crawl_time_shows_its_crawl_day_everywhere(
+    page: Page, crawled_url: str
+) -> None:
+    stories = page.request.get(crawled_url + "/api/stories").json()["items"]
+    (story,) = [s for s in stories if s["size"] == 2]
+    members = page.request.get(f"{crawled_url}/api/stories/{story['id']}").json()["members"]
+    assert sorted(m["crawled"][:10] for m in members) == ["2015-07-21", "2015-07-22"]
+    assert all(m["published"] is None for m in members)
+    hits = page.request.get(crawled_url + "/api/search?q=Kirkuk").json()["items"]
+    assert sorted(h["crawled"][:10] for h in hits) == ["2015-07-21", "2015-07-22"]
+    # the story's articles and the side-by-side columns
+    _open(page, f"{crawled_url}/#/story/{story['id']}")
+    cells = page.locator('#articles td[data-label="published"]').all_inner_texts()
+    assert sorted(cells) == ["crawled 2015-07-21", "crawled 2015-07-22"], cells
+    heads = page.locator("table.sidebyside .source-date").all_inner_texts()
+    assert sorted(heads) == ["crawled 2015-07-21", "crawled 2015-07-22"], heads
+    label = page.locator("table.sidebyside td[data-label]").first.get_attribute("data-label") or ""
+    assert "crawled 2015-07-2" in label and "unknown" not in label, label
+    # the article page
+    page.locator("#articles a").first.click()
+    page.wait_for_selector("#doc-title")
+    meta = page.locator("#view > p.meta").first.inner_text()
+    assert "crawled 2015-07-2" in meta and "undated" not in meta, meta
+    # search hits
+    _open(page, crawled_url + "/#/?q=Kirkuk")
+    _settled(page)
+    metas = page.locator("#documents .doc-hit .meta").all_inner_texts()
+    assert len(metas) == 2 and all("crawled 2015-07-2" in m for m in metas), metas
+    # the map's popup
+    _map(page, crawled_url)
+    page.locator("path.event-marker").first.click()
+    content = _popup(page)
+    assert "crawled 2015-07-21" in content and "crawled 2015-07-22" in content, content
+    assert "published unknown" not in content
+
+
 # --- the stories page over a collection of more stories than one page holds --------------------
 
 STORIES_DATA = Path(__file__).resolve().parents[1] / "data" / "stories"
@@ -374,6 +449,74 @@ def test_the_pager_reaches_every_story_once(sized: Page, many_url: str) -> None:
     sized.locator("#story-pager a.pager-prev").click()
     _settled(sized)
     assert _story_ids(sized) == seen[:50]
+
+
+def test_a_page_past_the_end_says_so_and_links_the_last_page(page: Page, many_url: str) -> None:
+    import httpx
+
+    total = httpx.get(many_url + "/api/stories", params={"limit": 1}).json()["total"]
+    last = -(-total // 50)
+    _open(page, many_url + "/#/?page=99")
+    pager = page.locator("#story-pager")
+    assert pager.locator(".pager-range").inner_text() == \
+        f"no stories on page 99; the last page is {last}"  # fmt: skip
+    assert pager.locator(".pager-next.disabled").count() == 1
+    assert pager.locator("a.pager-prev").inner_text() == f"← last page ({last})"
+    pager.locator("a.pager-prev").click()
+    _settled(page)
+    assert f"page={last}" in page.evaluate("location.hash")
+    assert page.locator("#story-pager .pager-range").inner_text() == \
+        f"stories {50 * (last - 1) + 1}–{total} of {total}"  # fmt: skip
+    # the documents' pager too
+    _open(page, many_url + "/#/?q=%D8%B9%D8%AF%D9%86&dpage=40")
+    _settled(page)
+    docs = page.locator("#doc-pager")
+    assert docs.locator(".pager-range").inner_text() == "no documents on page 40; the last page is 1"
+    assert docs.locator("a.pager-prev").get_attribute("href") == "#/?q=%D8%B9%D8%AF%D9%86"
+
+
+ONE_PLURAL = re.compile(r"(?<![\d.,])1 (articles|events|contradictions|independent sources|sources"
+                        r"|undated events|matches)\b")
+
+
+def test_a_count_of_one_takes_the_singular(page: Page, many_url: str) -> None:
+    _open(page, many_url + "/#/?page=2")
+    _settled(page)
+    badges = page.locator("#stories .badge").all_inner_texts()
+    assert "1 article" in badges and not [b for b in badges if ONE_PLURAL.fullmatch(b)], badges
+    stories = page.request.get(many_url + "/api/stories?limit=500").json()["items"]
+    single = next(s["id"] for s in stories if s["events"] == 1)
+    detail = page.request.get(f"{many_url}/api/stories/{single}").json()
+    assert any(e["independent_sources"] == 1 for e in detail["events"])
+    _open(page, f"{many_url}/#/story/{single}")
+    body = "\n".join(page.locator("#view .badge").all_inner_texts())
+    assert "1 independent source" in body and not ONE_PLURAL.search(body), ONE_PLURAL.search(body)
+    _open(page, many_url + "/#/?sort=size")
+    _settled(page)
+    card = page.locator("#stories .story", has=page.locator(".badge", has_text=re.compile("^1 event$")))
+    assert card.count() >= 1
+
+
+_ONE_LINE = """(sel) => [...document.querySelectorAll(sel)].map((e) => [e.textContent,
+    e.getClientRects().length, getComputedStyle(e).whiteSpace])"""
+
+
+def test_iso_days_never_break_at_their_hyphens_on_a_phone(browser: Browser, many_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        for where in ("/#/?sort=size", "/#/story/1"):
+            _open(page, many_url + where)
+            _settled(page)
+            days = page.evaluate(_ONE_LINE, "#view .days .iso-day, #view .story .iso-day")
+            assert days, where
+            for text, lines, white_space in days:
+                assert re.fullmatch(r"\d{4}-\d\d-\d\d.*", text) and lines == 1, (text, lines)
+                assert white_space == "nowrap", (text, white_space)
+            _no_sideways_overflow(page)
+        _shot(page, "stories-days-390x844.png")
+    finally:
+        context.close()
 
 
 def test_the_sort_selector_changes_the_order_and_stays_in_the_url(
@@ -579,6 +722,66 @@ def test_a_mouse_drag_across_the_timeline_chooses_the_days_it_covers(
     assert (page.input_value("#from"), page.input_value("#to")) == ("2024-04-20", "2024-04-21")
     rows = _rows(page)
     assert len(rows) == 4 and all(re.search(r" 2024-04-2[01] ", r) for r in rows), rows
+
+
+def test_a_click_on_a_narrow_day_bar_chooses_that_day(page: Page, base_url: str) -> None:
+    """Bars about 10 px wide (a window of about 120 days): a click in the middle of each bar
+    chooses its day, and a drag's highlight starts under the pointer. The timeline's border
+    once scaled its drawing (0.98) so that clicks landed a day late away from the middle."""
+    page.set_viewport_size(DESKTOP)
+    _map(page, base_url)
+    page.mouse.click(*_bar_centre(page, 'rect.bar[data-start^="2024-04"]'))
+    page.wait_for_selector('#timeline[data-level="day"]')
+    page.click("#tl-out")
+    page.click("#tl-out")
+    timeline = page.locator("#timeline")
+    assert timeline.get_attribute("data-level") == "day"
+    bars = page.locator("#timeline rect.bar")
+    starts = [bars.nth(i).get_attribute("data-start") for i in range(bars.count())]
+    assert len(starts) >= 5, starts
+    width = bars.first.bounding_box()
+    assert width and width["width"] < 12, width  # narrow bars, where an error shows
+    for start in starts:
+        page.mouse.click(*_bar_centre(page, f'rect.bar[data-start="{start}"]'))
+        assert (page.input_value("#from"), page.input_value("#to")) == (start, start)
+    # a drag: the highlight is drawn from where the pointer went down
+    x0, y = _bar_centre(page, f'rect.bar[data-start="{starts[0]}"]')
+    page.mouse.move(x0, y)
+    page.mouse.down()
+    page.mouse.move(x0 + 60, y, steps=4)
+    brush = page.locator("#timeline rect.brush").bounding_box()
+    page.mouse.up()
+    assert brush and abs(brush["x"] - x0) < 1.5 and abs(brush["x"] + brush["width"] - x0 - 60) < 1.5, brush
+
+
+def test_the_chosen_days_and_the_timeline_window_stay_in_the_url(page: Page, base_url: str) -> None:
+    page.set_viewport_size(DESKTOP)
+    timeline = page.locator("#timeline")
+    # a link with days: they are chosen and the timeline is zoomed to show them
+    _open(page, base_url + "/#/map?since=2024-04-20&until=2024-04-22")
+    page.wait_for_selector("#map-count[data-count]")
+    assert (page.input_value("#from"), page.input_value("#to")) == ("2024-04-20", "2024-04-22")
+    assert timeline.get_attribute("data-level") == "day"
+    assert (timeline.get_attribute("data-from") or "") <= "2024-04-20"
+    assert (timeline.get_attribute("data-to") or "") >= "2024-04-22"
+    assert page.locator("#timeline rect.selection").count() == 1 and len(_rows(page)) == 5
+    # a day chosen on the timeline is written into the hash, with the window, and a reload keeps both
+    _map(page, base_url)
+    page.mouse.click(*_bar_centre(page, 'rect.bar[data-start^="2024-04"]'))
+    page.wait_for_selector('#timeline[data-level="day"]')
+    page.mouse.click(*_bar_centre(page, 'rect.bar[data-start="2024-04-21"]'))
+    hash_ = page.evaluate("location.hash")
+    assert hash_ == "#/map?since=2024-04-21&until=2024-04-21&window=2024-04-01..2024-04-30", hash_
+    page.reload()
+    page.wait_for_selector("#map-count[data-count]")
+    assert page.evaluate("document.body.dataset.ready") == hash_
+    assert (page.input_value("#from"), page.input_value("#to")) == ("2024-04-21", "2024-04-21")
+    assert (timeline.get_attribute("data-from"), timeline.get_attribute("data-to")) == \
+        ("2024-04-01", "2024-04-30")  # fmt: skip
+    assert page.locator("#timeline rect.selection").count() == 1 and len(_rows(page)) == 3
+    page.click("#clear-range")
+    page.click("#tl-all")
+    assert page.evaluate("location.hash") == "#/map"
 
 
 def _touch_drag(page: Page, x0: float, x1: float, y: float) -> None:

@@ -89,7 +89,8 @@ def test_watchlists_and_their_matches(
         page.wait_for_selector("#articles")
         assert "Kirkuk" in page.locator("#articles").inner_text()
         _open(page, watch_url + "/#/watch/nope")
-        assert "no watchlist 'nope'" in page.locator(".error").inner_text()
+        assert page.locator("#view h1").inner_text() == "No such watchlist"
+        assert "“nope”" in page.locator(".not-found").inner_text()
     finally:
         context.close()
 

@@ -220,7 +220,8 @@ class PostgresStore(SQLiteStore):
         phrase = " ".join(words)
         for ranked in (self._RANKED, self._SIMILAR):
             rows = self.db.execute(
-                "SELECT d.id, d.title, d.lang, d.published, d.outlet, d.body, top.score FROM"
+                "SELECT d.id, d.title, d.lang, d.published, d.crawled, d.outlet, d.body, top.score"
+                " FROM"
                 f" ({ranked} ORDER BY score DESC, rowid LIMIT ? OFFSET ?) AS top"
                 " JOIN documents d ON d.rowid = top.rowid ORDER BY top.score DESC, d.rowid",
                 (phrase, phrase, limit or self.settings.search_limit, offset),

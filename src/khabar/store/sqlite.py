@@ -450,7 +450,10 @@ class SQLiteStore:
         shown = 10
         matches = self.document_ids_starting(doc_id, limit=shown + 1)
         if not matches:
-            raise NotFoundError(f"no document {doc_id!r} in {self.path}; `khabar search` finds ids")
+            raise NotFoundError(
+                f"no document {doc_id!r} in {self.path}; `khabar search` finds ids",
+                public=f"no document {doc_id!r}",
+            )
         if len(matches) > 1:
             listed = ", ".join(matches[:shown]) + (", ..." if len(matches) > shown else "")
             raise NotFoundError(
@@ -506,7 +509,10 @@ class SQLiteStore:
             (doc_id, doc_id, doc_id),
         ).fetchall()
         if not rows:
-            raise NotFoundError(f"no document {doc_id!r} in {self.path}; `khabar search` finds ids")
+            raise NotFoundError(
+                f"no document {doc_id!r} in {self.path}; `khabar search` finds ids",
+                public=f"no document {doc_id!r}",
+            )
         if len(rows) > 1:
             raise NotFoundError(f"{doc_id!r} is the prefix of several ids; give more characters")
         doc = {k: rows[0][k] for k in rows[0].keys() if k not in ("minhash", "rowid")}
@@ -541,7 +547,8 @@ class SQLiteStore:
 
         Matching ignores hamza forms, alef maqsura/ya, kaf/keheh, harakat, tatweel and digit
         scripts. The index ranks first and only the hits returned are joined to their document
-        rows. Each hit: ``id``, ``title``, ``lang``, ``published``, ``outlet``, ``score``
+        rows. Each hit: ``id``, ``title``, ``lang``, ``published``, ``crawled`` (the time it was
+        fetched, where known), ``outlet``, ``score``
         (higher is better), ``snippet`` (original text around the first match, matches in
         [brackets]) and ``snippet_parts`` (the same text as ``[text, is_match]`` pieces, for a
         UI to mark without parsing brackets). Raises ``StoreError`` if the index cannot be read.
@@ -551,7 +558,8 @@ class SQLiteStore:
             return []
         try:
             rows = self.db.execute(
-                "SELECT d.id, d.title, d.lang, d.published, d.outlet, d.body, top.score FROM"
+                "SELECT d.id, d.title, d.lang, d.published, d.crawled, d.outlet, d.body, top.score"
+                " FROM"
                 " (SELECT rowid, rank AS score FROM documents_fts WHERE documents_fts MATCH ?"
                 "  ORDER BY rank LIMIT ? OFFSET ?) AS top"
                 " JOIN documents d ON d.rowid = top.rowid ORDER BY top.score, d.rowid",
@@ -595,7 +603,7 @@ class SQLiteStore:
     ) -> dict[str, Any]:
         parts = self._snippet_parts(row["body"], patterns)
         return {"id": row["id"], "title": row["title"], "lang": row["lang"],
-                "published": row["published"], "outlet": row["outlet"],
+                "published": row["published"], "crawled": row["crawled"], "outlet": row["outlet"],
                 "score": round(float(score), 3),
                 "snippet": "".join(f"[{t}]" if hit else t for t, hit in parts),
                 "snippet_parts": [[t, hit] for t, hit in parts]}  # fmt: skip
@@ -707,7 +715,7 @@ class SQLiteStore:
     def story(self, story_id: int) -> dict[str, Any]:
         """One story: members with why each joined, merges, main events, titles, time span."""
         members = self._dicts(
-            "SELECT d.id, d.lang, d.outlet, d.published, d.title, m.score, m.reasons"
+            "SELECT d.id, d.lang, d.outlet, d.published, d.crawled, d.title, m.score, m.reasons"
             " FROM story_members m JOIN documents d ON d.id = m.doc_id WHERE m.story_id = ?"
             " ORDER BY m.joined_at, d.rowid",
             story_id,
@@ -718,7 +726,8 @@ class SQLiteStore:
             ).fetchone()
             hint = f"; it was merged into story {merged[0]}" if merged and merged[0] else ""
             raise NotFoundError(
-                f"no story {story_id} in {self.path}{hint}; `khabar stories` lists them"
+                f"no story {story_id} in {self.path}{hint}; `khabar stories` lists them",
+                public=f"no story {story_id}{hint}",
             )
         for m in members:
             m["reasons"] = json.loads(m["reasons"])
@@ -749,7 +758,8 @@ class SQLiteStore:
         row = self.db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
         if row is None:
             raise NotFoundError(
-                f"no event {event_id!r} in {self.path}; `khabar timeline` lists them"
+                f"no event {event_id!r} in {self.path}; `khabar timeline` lists them",
+                public=f"no event {event_id!r}",
             )
         record: dict[str, Any] = json.loads(row[0])
         record["contradictions"] = self.event_contradictions(event_id)
@@ -839,7 +849,8 @@ class SQLiteStore:
         found = [w for w in self.watchlists() if w["name"] == name]
         if not found:
             raise NotFoundError(
-                f"no watchlist {name!r} in {self.path}; `khabar watch list` names them"
+                f"no watchlist {name!r} in {self.path}; `khabar watch list` names them",
+                public=f"no watchlist {name!r}",
             )
         return found[0]
 

@@ -63,7 +63,30 @@ function el(tag, attrs, ...children) {
 
 const text = (value, attrs) => el("span", Object.assign({ dir: "auto", class: "rtl-ok" }, attrs || {}), value ?? "");
 
+// When a report came out: its publication day; where it has none, the day it was crawled (fetched),
+// said so ("crawled 2015-07-22"), never passed off as a publication day.
+const day10 = (time) => String(time).slice(0, 10);
+const crawledText = (crawled) => `crawled ${day10(crawled)}`;
+const publishedDay = (published, crawled) => (published ? day10(published) : crawled ? crawledText(crawled) : "unknown");
+const reportedText = (d) => (d.published ? `published ${day10(d.published)}` : d.crawled ? crawledText(d.crawled) : "published unknown");
+// As a node: a crawl day is marked (class "crawled") and explained in its tooltip.
+function reportedNode(published, crawled, none, full) {
+  if (published) return full ? String(published) : day10(published);
+  if (crawled) return el("span", { class: "crawled", title: "no publication date: the day the page was crawled" }, crawledText(crawled));
+  return none;
+}
+
+// An ISO day (or time) that never breaks at its hyphens (class iso-day: white-space nowrap).
+const isoSpan = (value) => el("span", { class: "iso-day" }, String(value));
+const dayRange = (a, b) => (a === b || !b ? [isoSpan(a)] : [isoSpan(a), " – ", isoSpan(b)]);
+
+// "1 article", "2 articles": a count with its noun in the right number.
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many || `${one}s`}`;
+
 class NeedToken extends Error {}
+class ApiError extends Error {  // an answer other than 2xx, with its status
+  constructor(status, message) { super(message); this.status = status; }
+}
 
 async function api(path) {
   const headers = { Accept: "application/json" };
@@ -72,7 +95,7 @@ async function api(path) {
   const response = await fetch(path, { headers });
   const body = await response.json();
   if (response.status === 401) throw new NeedToken(body.error ? body.error.message : "API token needed");
-  if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
+  if (!response.ok) throw new ApiError(response.status, body.error ? body.error.message : response.statusText);
   return body;
 }
 
@@ -109,6 +132,16 @@ function show(...nodes) {
   view.replaceChildren(...nodes);
 }
 
+// An id that names nothing (404), or is no id at all (422): said plainly, with a way back.
+const NOT_FOUND = { story: "story", doc: "article", watch: "watchlist" };
+
+function notFound(kind, id) {
+  const what = NOT_FOUND[kind] || "page";
+  show(el("h1", {}, `No such ${what}`),
+    el("p", { class: "not-found" }, `There is no ${what} `, text(id === undefined ? "" : `“${id}”`), " here. ",
+      el("a", { href: kind === "watch" ? "#/watch" : "#/" }, kind === "watch" ? "All watchlists" : "All stories"), "."));
+}
+
 function fail(error) {
   console.error(error);
   show(el("p", { class: "error" }, `Error: ${error && error.message ? error.message : String(error)}`));
@@ -136,6 +169,14 @@ function pager(params, key, page, per, total, noun, id) {
     if (n > 1) query.set(key, String(n)); else query.delete(key);
     return el("a", { href: `#/?${query}`, class: `pager-${rel}`, rel }, label);
   };
+  const lastPage = Math.max(1, Math.ceil(total / per));
+  if (page > lastPage) {  // past the end (an old link, a hand-typed URL): say so, link the last page
+    return el("nav", { class: "pager", id, "aria-label": `${noun} pages` },
+      link(lastPage, `← last page (${lastPage})`, "prev"),
+      el("span", { class: "pager-range" }, total ? `no ${noun} on page ${page}; the last page is ${lastPage}`
+        : `no ${noun}`),
+      el("span", { class: "pager-next disabled" }, "next →"));
+  }
   return el("nav", { class: "pager", id, "aria-label": `${noun} pages` },
     page > 1 ? link(page - 1, "← previous", "prev") : el("span", { class: "pager-prev disabled" }, "← previous"),
     el("span", { class: "pager-range" }, total ? `${noun} ${first}–${last} of ${total}` : `no ${noun}`),
@@ -152,12 +193,12 @@ function resolvedNote(resolved) {
 function storyCard(s) {
   return el("div", { class: "card story" },
     el("a", { href: `#/story/${s.id}`, class: "story-link" }, `Story ${s.id}`), " ",
-    el("span", { class: "badge size" }, `${s.size} articles`),
+    el("span", { class: "badge size" }, plural(s.size, "article")),
     el("span", { class: "badge" }, s.langs || ""),
-    el("span", { class: "badge" }, `${s.events} events`),
-    s.contradictions ? el("span", { class: "badge warn" }, `${s.contradictions} contradictions`) : null,
-    el("span", { class: "meta" }, s.first_day ? ` ${s.first_day} – ${s.last_day}` : ""),
-    s.last_report ? el("span", { class: "meta" }, ` · reported ${s.last_report}`) : null,
+    el("span", { class: "badge" }, plural(s.events, "event")),
+    s.contradictions ? el("span", { class: "badge warn" }, plural(s.contradictions, "contradiction")) : null,
+    el("span", { class: "meta days" }, s.first_day ? [" ", ...dayRange(s.first_day, s.last_day)] : ""),
+    s.last_report ? el("span", { class: "meta" }, " · reported ", isoSpan(s.last_report)) : null,
     ...Object.entries(s.titles).map(([lang, title]) =>
       el("div", { lang, dir: "auto", class: "title rtl-ok" }, title)));
 }
@@ -168,7 +209,7 @@ function documentHit(hit) {
   return el("div", { class: "card doc-hit" },
     el("div", { dir: "auto", lang: hit.lang, class: "rtl-ok" },
       el("a", { href: `#/doc/${hit.id}`, class: "doc-link" }, hit.title || hit.id)),
-    el("div", { class: "meta" }, `${hit.lang} · `, text(hit.outlet || "outlet unknown"), ` · ${hit.published || "undated"}`),
+    el("div", { class: "meta" }, `${hit.lang} · `, text(hit.outlet || "outlet unknown"), " · ", reportedNode(hit.published, hit.crawled, "undated")),
     el("div", { class: "snippet rtl-ok", dir: "auto", lang: hit.lang },
       ...hit.snippet_parts.map(([piece, match]) => (match ? el("mark", { class: "hit" }, piece) : piece))));
 }
@@ -242,7 +283,7 @@ function givenBy(values, docIds) {
 }
 
 const outletName = (d) => d.outlet || "outlet unknown";
-const sourceLine = (d) => `${outletName(d)} · ${d.lang || "language unknown"} · published ${publishedDay(d.published)}`;
+const sourceLine = (d) => `${outletName(d)} · ${d.lang || "language unknown"} · ${reportedText(d)}`;
 
 // Columns of the table: one per source; past SIDE_BY_SIDE_GROUPING sources, the sources that give
 // the same values for every field of the event share one column ("3 sources: A, B, C"), the
@@ -267,13 +308,15 @@ function columnHead(group) {
     const [d] = group;
     return el("th", { class: "source-col", "data-sources": 1 }, link(d),
       el("div", { class: "meta" }, el("span", { class: "source-lang" }, d.lang || "language unknown"), " · ",
-        el("span", { class: "source-date", title: "published" }, publishedDay(d.published))));
+        el("span", { class: "source-date", title: d.published || !d.crawled ? "published" : "crawled (no publication date)" },
+          publishedDay(d.published, d.crawled))));
   }
   return el("th", { class: "source-col group", "data-sources": group.length },
     el("div", { class: "group-label" }, `${group.length} sources: `, ...group.flatMap((d, i) => [i ? ", " : "", text(outletName(d))])),
     el("ul", { class: "group-members" }, ...group.map((d) => el("li", {}, link(d),
       el("span", { class: "meta" }, " ", el("span", { class: "source-lang" }, d.lang || "language unknown"), " · ",
-        el("span", { class: "source-date", title: "published" }, publishedDay(d.published)))))));
+        el("span", { class: "source-date", title: d.published || !d.crawled ? "published" : "crawled (no publication date)" },
+          publishedDay(d.published, d.crawled)))))));
 }
 
 // Fields as rows, sources (or groups of agreeing sources) as columns; each column headed by the
@@ -287,7 +330,7 @@ function sideBySide(event, members) {
     : `${group.length} sources: ${group.map(outletName).join(", ")}`);
   return el("table", { class: `sidebyside stack${columns.length > 6 ? " dense" : ""}`, "data-columns": columns.length, "data-sources": docs.length },
     el("thead", {}, el("tr", {}, el("th", { class: "field-col" }, "field (chosen, rule)",
-      el("div", { class: "meta" }, "source: outlet, language, day published")),
+      el("div", { class: "meta" }, "source: outlet, language, day published (else crawled)")),
       ...columns.map(columnHead))),
     el("tbody", {}, ...fields.map((name) => {
       const chosen = event.chosen[name];
@@ -329,18 +372,18 @@ async function storyPage(id) {
     el("thead", {}, el("tr", {}, el("th", {}, "language"), el("th", {}, "outlet"), el("th", {}, "published"), el("th", {}, "title"), el("th", {}, "joined on"))),
     el("tbody", {}, ...story.members.map((m) => el("tr", {},
       el("td", { "data-label": "language" }, m.lang), el("td", { "data-label": "outlet" }, text(m.outlet || "unknown")),
-      el("td", { "data-label": "published" }, m.published || "unknown"),
+      el("td", { "data-label": "published" }, reportedNode(m.published, m.crawled, "unknown", true)),
       el("td", { "data-label": "title" }, el("a", { href: `#/doc/${m.id}`, lang: m.lang, dir: "auto" }, m.title || m.id)),
       el("td", { class: "meta", "data-label": "joined on" }, text(m.reasons.slice(0, 6).join(", ")))))));
   const events = story.events.map((e) => el("div", { class: "card event", id: `event-${e.id}` },
     el("strong", {}, `${e.id} · ${(e.chosen.date || {}).value || "undated"} · ${e.acled_subtype || e.plover}`),
     e.background ? el("span", { class: "badge" }, "background") : null,
-    el("span", { class: "badge" }, `${e.independent_sources} independent sources`),
+    el("span", { class: "badge" }, plural(e.independent_sources, "independent source")),
     sideBySide(e, story.members)));
   const panel = el("section", { id: "contradictions" }, el("h2", {}, `Contradictions (${story.contradictions.length})`),
     ...(story.contradictions.length ? story.contradictions.map(contradictionCard) : [el("p", { class: "meta" }, "None found.")]));
   show(el("h1", {}, `Story ${story.id}`), ...titles,
-    el("p", { class: "meta" }, story.first_day ? `${story.first_day} – ${story.last_day}` : ""),
+    el("p", { class: "meta days" }, story.first_day ? dayRange(story.first_day, story.last_day) : ""),
     panel, el("h2", {}, "Articles"), articles, el("h2", {}, "Events (what each source says)"), ...events);
 }
 
@@ -386,7 +429,7 @@ async function docPage(id, start, end) {
     el("span", { class: "badge" }, c.stance), el("strong", {}, text(c.speaker_text || c.speaker || "unattributed")), " ",
     el("a", { href: `#/doc/${doc.id}/${c.start}/${c.end}` }, "¶"), " ", text(c.content, { lang: doc.lang })));
   show(el("h1", { dir: "auto", lang: doc.lang, class: "rtl-ok", id: "doc-title" }, doc.title || doc.id),
-    el("p", { class: "meta" }, `${doc.lang} · `, text(doc.outlet || "outlet unknown"), ` · ${doc.published || "undated"} · `,
+    el("p", { class: "meta" }, `${doc.lang} · `, text(doc.outlet || "outlet unknown"), " · ", reportedNode(doc.published, doc.crawled, "undated", true), " · ",
       doc.story_id ? el("a", { href: `#/story/${doc.story_id}` }, `story ${doc.story_id}`) : "no story"),
     el("p", { class: "legend meta" }, el("span", {}, el("mark", { class: "date" }, "date")), el("span", {}, el("mark", { class: "place" }, "place")),
       el("span", {}, el("mark", { class: "actor" }, "actor")), el("span", {}, el("mark", { class: "claim" }, "claim")),
@@ -441,7 +484,7 @@ function eventSources(e) {
   for (const values of Object.values(e.fields || {})) {
     for (const v of values) {
       for (const s of v.sources || []) {
-        if (!seen.has(s.doc_id)) seen.set(s.doc_id, { doc_id: s.doc_id, outlet: s.outlet, lang: s.lang, published: s.published });
+        if (!seen.has(s.doc_id)) seen.set(s.doc_id, { doc_id: s.doc_id, outlet: s.outlet, lang: s.lang, published: s.published, crawled: s.crawled });
       }
     }
   }
@@ -449,12 +492,11 @@ function eventSources(e) {
   return [...new Set(ids)].map((id) => seen.get(id) || { doc_id: id, outlet: null, lang: null, published: null });
 }
 
-const publishedDay = (published) => (published ? String(published).slice(0, 10) : "unknown");
 
 function sourceItem(s) {
   return el("li", {},
     el("a", { href: `#/doc/${encodeURIComponent(s.doc_id)}`, class: "popup-source" }, text(s.outlet || "outlet unknown")),
-    el("span", { class: "meta" }, ` ${s.lang || "language unknown"} · published ${publishedDay(s.published)}`));
+    el("span", { class: "meta" }, ` ${s.lang || "language unknown"} · ${reportedText(s)}`));
 }
 
 function eventPopup(e, loc) {
@@ -464,7 +506,7 @@ function eventPopup(e, loc) {
     el("br"), text((loc || {}).label || "place unknown"), el("br"),
     `${e.acled_subtype || e.plover || "type unknown"}`, el("br"),
     el("span", { class: "toll" }, `${tollText(e)} · ${injuredText(e)}`),
-    el("div", { class: "popup-sources" }, sources.length ? `${sources.length} source${sources.length === 1 ? "" : "s"}:` : "sources: unknown",
+    el("div", { class: "popup-sources" }, sources.length ? `${plural(sources.length, "source")}:` : "sources: unknown",
       sources.length ? el("ul", {}, ...sources.map(sourceItem)) : null),
     el("a", { href: `#/story/${e.story_id}` }, `story ${e.story_id}`));
 }
@@ -495,20 +537,29 @@ function svgEl(tag, attrs, content) {
 // The timeline: bars of events per day, month or year, whichever fits the window shown (a day
 // needs 6 pixels). Zoom with the wheel or the buttons; clicking a month or a year zooms into it,
 // clicking a day selects it; dragging (mouse, pen or touch: pointer events) selects the days it
-// covers. `onSelect(from, to)` gets ISO days; `select(from, to)` draws a selection made elsewhere.
-function makeTimeline(svg, status, onSelect) {
+// covers. `onSelect(from, to)` gets ISO days; `select(from, to)` draws a selection made elsewhere;
+// `onView()` is told when the window moves (`view()` says where it is, `showDays` moves it).
+function makeTimeline(svg, status, onSelect, onView) {
   const HEIGHT = 120, BARS = 92;
   let counts = new Map(), extent = [0, 1], lo = 0, hi = 1, level = "day", bins = [], selected = null;
   let drag = null;
 
-  const width = () => Math.max(100, Math.round(svg.getBoundingClientRect().width) || 1000);
+  // The drawing's box is the svg's inside (no border): one unit of the viewBox is one pixel.
+  const width = () => Math.max(100, svg.clientWidth || Math.round(svg.getBoundingClientRect().width) || 1000);
+  const height = () => Math.max(HEIGHT - 10, svg.clientHeight || HEIGHT);
   const xOf = (n) => ((n - lo) / (hi - lo)) * width();
   const dayAt = (x) => lo + Math.floor((x / width()) * (hi - lo));
   const binAt = (x) => {
     const n = Math.min(hi - 1, Math.max(lo, dayAt(x)));
     return bins.find((b) => b.start <= n && n < b.end) || null;
   };
-  const localX = (event) => event.clientX - svg.getBoundingClientRect().left;
+  // A pointer's x in the drawing's own units, through the svg's transform (border, viewBox
+  // scaling and centring included), so a click lands on the bar drawn under it.
+  const localX = (event) => {
+    const ctm = svg.getScreenCTM();
+    if (!ctm) return event.clientX - svg.getBoundingClientRect().left - svg.clientLeft;
+    return new DOMPoint(event.clientX, event.clientY).matrixTransform(ctm.inverse()).x;
+  };
 
   function setWindow(a, b) {
     const [first, last] = extent;
@@ -519,6 +570,7 @@ function makeTimeline(svg, status, onSelect) {
     else a = Math.min(Math.max(a, first), last - span);
     [lo, hi] = [a, a + span];
     draw();
+    if (onView) onView();
   }
 
   function binsFor() {
@@ -555,7 +607,7 @@ function makeTimeline(svg, status, onSelect) {
 
   function draw() {
     const w = width();
-    svg.setAttribute("viewBox", `0 0 ${w} ${HEIGHT}`);
+    svg.setAttribute("viewBox", `0 0 ${w} ${height()}`);
     bins = binsFor();
     const peak = Math.max(1, ...bins.map((b) => b.n));
     const nodes = [];
@@ -571,7 +623,7 @@ function makeTimeline(svg, status, onSelect) {
           width: Math.max(1, x1 - x0 - 1), height: h, "data-start": start, "data-end": last,
           "data-level": level, "data-count": bin.n });
         const unit = level === "day" ? start : level === "month" ? start.slice(0, 7) : start.slice(0, 4);
-        bar.append(svgEl("title", {}, `${unit}: ${bin.n} event${bin.n === 1 ? "" : "s"}`));
+        bar.append(svgEl("title", {}, `${unit}: ${plural(bin.n, "event")}`));
         nodes.push(bar);
       }
       const words = label(bin, k), room = words ? words.length * 6.5 + 8 : 0;  // about 6.5 px a character
@@ -669,6 +721,16 @@ function makeTimeline(svg, status, onSelect) {
     },
     pan(share) { setWindow(lo + (hi - lo) * share, hi + (hi - lo) * share); },
     all() { setWindow(extent[0], extent[1]); },
+    showDays(from, to, room) {  // a window over these ISO days (either may be missing), with room either side
+      const a = ISO_DAY.test(from || "") ? dayNumber(from) : extent[0];
+      const b = ISO_DAY.test(to || "") ? dayNumber(to) + 1 : extent[1];
+      if (!(b > a)) return;
+      const pad = room ? Math.max(3, Math.round((b - a) / 2)) : 0;
+      setWindow(a - pad, b + pad);
+    },
+    view() {  // the window as [first, last] ISO days, or null when it is the whole span
+      return lo === extent[0] && hi === extent[1] ? null : [isoDay(lo), isoDay(hi - 1)];
+    },
   };
 }
 
@@ -701,7 +763,24 @@ async function mapPage(params) {
       + "hidden unless asked for; events with no known day are listed apart, below."),
     list, undated);
 
-  const timeline = makeTimeline(svg, status, (a, b) => { from.value = a; to.value = b; apply(); });
+  // The chosen days, the background box and the timeline's window live in the hash
+  // (#/map?since=…&until=…&window=first..last), rewritten in place (no new history entry, no
+  // reload), so a reload or a shared link shows the same.
+  let restoring = true;
+  function remember() {
+    if (restoring) return;
+    const query = new URLSearchParams();
+    if (from.value) query.set("since", from.value);
+    if (to.value) query.set("until", to.value);
+    if (background.checked) query.set("background", "1");
+    const shown = timeline.view();
+    if (shown) query.set("window", `${shown[0]}..${shown[1]}`);
+    const hash = `#/map${[...query].length ? `?${query}` : ""}`;
+    if (hash === location.hash) return;
+    history.replaceState(null, "", hash);
+    if (document.body.dataset.ready) document.body.dataset.ready = hash;
+  }
+  const timeline = makeTimeline(svg, status, (a, b) => { from.value = a; to.value = b; apply(); }, remember);
   const map = L.map(mapDiv, { worldCopyJump: true, minZoom: 0, maxZoom: 12 }).setView([33, 44], 5);
   const topo = await fetch("/static/vendor/world-atlas/countries-50m.json").then((r) => r.json());
   L.geoJSON(topojson.feature(topo, topo.objects.countries), {
@@ -724,7 +803,7 @@ async function mapPage(params) {
     const without = wanted.filter((e) => !dayOfEvent(e));
     undated.replaceChildren(
       el("h2", { id: "undated-count", "data-count": without.length },
-        `${without.length} undated event${without.length === 1 ? "" : "s"}`),
+        plural(without.length, "undated event")),
       el("p", { class: "meta" }, "No report gives their day, so they are on neither the timeline nor the map."),
       ...without.map((e) => eventRow(e, "undated-row")));
     timeline.setDays(dated.map(dayOfEvent));
@@ -745,16 +824,21 @@ async function mapPage(params) {
       points.push([loc.lat, loc.lon]);
     }
     if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.15), { maxZoom: 7, animate: false });
-    count.textContent = `${points.length} event${points.length === 1 ? "" : "s"} on the map, ${shown.length} in range`;
+    count.textContent = `${plural(points.length, "event")} on the map, ${shown.length} in range`;
     count.dataset.count = String(points.length);
     timeline.select(from.value, to.value);
     list.replaceChildren(...shown.map((e) => eventRow(e)));
+    remember();
   }
 
   background.addEventListener("change", () => { choose(); apply(); });
   from.addEventListener("change", apply);
   to.addEventListener("change", apply);
   choose();
+  const [first, last] = (params.get("window") || "").split("..");
+  if (ISO_DAY.test(first || "") && ISO_DAY.test(last || "")) timeline.showDays(first, last);
+  else if (from.value || to.value) timeline.showDays(from.value, to.value, true);
+  restoring = false;
   apply();
 }
 
@@ -765,7 +849,7 @@ function criteria(w) {
 }
 
 const feedLink = (name) => el("a", { href: `/api/watch/${encodeURIComponent(name)}.atom`, class: "feed-link" }, "Atom feed");
-const matchCount = (n) => `${n} ${n === 1 ? "match" : "matches"}`;
+const matchCount = (n) => plural(n, "match", "matches");
 
 async function watchlistsPage() {
   const page = await api("/api/watch?limit=500");
@@ -808,6 +892,13 @@ async function route() {
     else await storiesPage(params);
     document.body.dataset.ready = location.hash || "#/";
   } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 422) && parts[1] !== undefined) {
+      let id = parts[1];
+      try { id = decodeURIComponent(id); } catch (_) { /* shown as written */ }
+      notFound(parts[0], id);
+      document.body.dataset.ready = "not-found";
+      return;
+    }
     if (error instanceof NeedToken) {
       tokenPage();
       document.body.dataset.ready = "token";
