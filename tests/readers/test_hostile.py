@@ -256,3 +256,18 @@ def test_symlinked_folders_and_loops_are_listed_not_followed(tmp_path: Path) -> 
     (q,) = _quarantined(items)
     assert (Path(q.source).name, q.reason) == ("self.txt", "unreadable")
     assert "symbolic links" in q.detail
+
+
+def test_a_gzipped_warc_whose_next_member_is_a_bomb_keeps_the_page_before_it(
+    tmp_path: Path,
+) -> None:
+    # warcio decompresses .warc.gz itself, past the stream guard: its reader counts the ratio
+    path = write_warc(tmp_path / "bomb.warc.gz",
+                      [("https://example.org/a", "text/html", arabic_html())], gzip=True)
+    with gzip.open(path, "ab", compresslevel=9) as fh:  # a second member: 64 MiB of blank lines
+        for _ in range(64):
+            fh.write(b"\r\n" * (1 << 19))
+    items = _read(path)
+    (bomb,) = _quarantined(items)
+    assert bomb.reason == "too_large" and "compression bomb" in bomb.detail, bomb.detail
+    assert sum(isinstance(i, RawArticle) for i in items) == 1

@@ -27,7 +27,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from khabar.readers.base import ReadContext, ReadItem, path_text, quarantine, storable
+from khabar.readers.base import (
+    CompressionBomb,
+    ReadContext,
+    ReadItem,
+    path_text,
+    quarantine,
+    storable,
+)
 from khabar.readers.feeds import read_feed
 from khabar.readers.html import read_html
 from khabar.readers.jsonl import read_jsonl
@@ -154,13 +161,10 @@ def _walk(root: Path, ctx: ReadContext) -> Iterator[tuple[Path, str] | ReadItem]
 _BOMB_SLACK = 1 << 20  # decompressed bytes always allowed, whatever the ratio
 
 
-class _Bomb(Exception):  # noqa: N818 (internal: turned into a quarantine record at once)
-    """A compressed input gave more than ``max_decompression_ratio`` times its bytes read."""
-
-
 class _RatioGuard:
-    """A decompressing stream (``read``, ``readline``) that raises ``_Bomb`` once it has given
-    more than ``ratio`` times the compressed bytes read from ``raw`` (and over ``_BOMB_SLACK``):
+    """A decompressing stream (``read``, ``readline``) that raises ``CompressionBomb`` once it
+    has given more than ``ratio`` times the compressed bytes read from ``raw`` (and over
+    ``_BOMB_SLACK``):
     a gzip of two gigabytes of blank lines is 2 MB, and reading it line by line would take
     minutes. ``ratio`` 0 never stops."""
 
@@ -172,7 +176,7 @@ class _RatioGuard:
         self.given += len(data)
         if self._ratio and self.given > _BOMB_SLACK \
                 and self.given > self._ratio * max(1, self._raw.tell()):  # fmt: skip
-            raise _Bomb(f"{self.given:,} bytes from {self._raw.tell():,} compressed")
+            raise CompressionBomb(f"{self.given:,} bytes from {self._raw.tell():,} compressed")
         return data
 
     def read(self, size: int = -1) -> bytes:
@@ -224,7 +228,7 @@ def _read_file(path: Path, fmt: str, ctx: ReadContext) -> Iterator[ReadItem]:
                     f"({size:,} bytes compressed); raise KHABAR_MAX_FILE_BYTES to read it",
                 )  # fmt: skip
                 return
-    except _Bomb as exc:
+    except CompressionBomb as exc:
         ratio = ctx.settings.max_decompression_ratio
         yield quarantine(
             ctx, source=source, stage="read", reason="too_large",

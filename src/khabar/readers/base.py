@@ -48,6 +48,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
+class CompressionBomb(Exception):  # noqa: N818 (a reader's signal, turned into a quarantine row)
+    """Compressed input gave more than ``max_decompression_ratio`` bytes for each compressed
+    byte read (``readers._RatioGuard``, and the WARC reader's own gzip decompression)."""
+
+
 def path_text(path: str | os.PathLike[str]) -> str:
     """A path as storable text: bytes of the name that are not UTF-8 (which Python keeps as
     surrogates) written as ``\\xNN``.

@@ -26,13 +26,14 @@ from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.limitreader import LimitReader
 
-from khabar.readers.base import ReadContext, ReadItem, quarantine
+from khabar.readers.base import CompressionBomb, ReadContext, ReadItem, quarantine
 from khabar.readers.html import read_html
 
 __all__ = ["read_warc"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MAX_OUT = 1 << 20  # bytes decompressed from a gzip member at a time
+_BOMB_SLACK = 1 << 20  # decompressed bytes always allowed, whatever the ratio
 
 
 class _LongLine(ValueError):
@@ -45,11 +46,13 @@ class _CappedReader(DecompressingBufferedReader):
     (warcio decompresses a block whole: 16 KiB of a gzip bomb is 16 MiB), and a gzip member
     that ends before its end-of-stream marker (a cut ``.warc.gz``) is noted."""
 
-    def __init__(self, stream: BinaryIO, max_line: int, **kwargs: Any) -> None:
+    def __init__(self, stream: BinaryIO, max_line: int, ratio: float = 0.0, **kwargs: Any) -> None:
         super().__init__(stream, **kwargs)
         self.max_line = max_line
         self.cut_member = False
         self._tail = b""  # compressed input read but not decompressed yet
+        self._ratio = ratio  # max_decompression_ratio: more out per byte in is a bomb (0: off)
+        self._in = self._out = 0
 
     def _decompress(self, data: bytes) -> bytes:
         if not self.decompressor or not data:
@@ -59,6 +62,10 @@ class _CappedReader(DecompressingBufferedReader):
         except zlib.error:
             return super()._decompress(data)  # warcio decides: not gzip after all, or corrupt
         self._tail = self.decompressor.unconsumed_tail
+        self._in += len(data) - len(self._tail)
+        self._out += len(out)
+        if self._ratio and self._out > _BOMB_SLACK and self._out > self._ratio * max(1, self._in):
+            raise CompressionBomb(f"{self._out:,} bytes from {self._in:,} compressed")
         return out
 
     def _fillbuff(self, block_size: int | None = None) -> None:
@@ -135,7 +142,7 @@ def read_warc(source: str, stream: BinaryIO, ctx: ReadContext) -> Iterator[ReadI
     s = ctx.settings
     size = _size(stream)
     iterator = ArchiveIterator(stream)
-    reader = _CappedReader(iterator.fh, s.max_header_line_bytes)
+    reader = _CappedReader(iterator.fh, s.max_header_line_bytes, s.max_decompression_ratio)
     iterator.reader = reader  # created unread by ArchiveIterator; records are read through it
     last = None
     read = 0
