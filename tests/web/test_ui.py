@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from khabar.api import create_app
 from khabar.pipeline import ingest
@@ -21,7 +21,6 @@ from khabar.settings import Settings, load_settings
 from khabar.store import open_store
 from tests.conftest import REFERENCE_DATE
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's package, installed by `make test`
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 HOSTILE = "<img src=x onerror=alert(1)>"
 SPOOF = "Speicher photo_\u202egnp.exe"  # shows as "photo_exe.png" if the override applies
@@ -98,15 +97,6 @@ def ui_settings(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Settin
 @pytest.fixture(scope="module")
 def base_url(ui_settings: Settings) -> Iterator[str]:
     yield from _serve(ui_settings)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                              args=["--no-sandbox", "--disable-gpu"])  # fmt: skip
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from khabar.pipeline import ingest
 from khabar.settings import Settings, load_settings
@@ -16,7 +16,7 @@ from khabar.store import open_store
 from khabar.watch import add_watchlist, define
 from tests.conftest import REFERENCE_DATE
 from tests.helpers import watch_inputs
-from tests.web.test_ui import ARTIFACTS, CHROMIUM, _open, _serve
+from tests.web.test_ui import ARTIFACTS, _open, _serve
 
 LONG = "iraqassaultswithanamelongerthanaphoneiswidewithnowheretobreak"  # 62 characters
 
@@ -36,15 +36,6 @@ def watch_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         add_watchlist(store, define("quiet", type="PROTEST", country="SY"))
         ingest([after], store)
     yield from _serve(settings)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                              args=["--no-sandbox", "--disable-gpu"])  # fmt: skip
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("width,height", [(1400, 900), (390, 844)])
