@@ -141,3 +141,13 @@ def test_the_wounded_others_are_victims_not_the_actor_and_end_before_a_date() ->
     e = _event("قتل جنديان وأصيب ثلاثة آخرون منذ يومين في انفجار عبوة ناسفة قرب الموصل.")
     assert (e.killed, e.injured) == (2, 3)
     assert e.actor is None and e.victims == "ثلاثة آخرون"
+
+
+def test_an_assault_typed_by_its_casualty_words_alone_takes_one_as_trigger() -> None:
+    # SaudiNewsNet (real gold, dev split): no event-lexicon trigger, no CAMEO verb of ASSAULT;
+    # the classifier types it ASSAULT from "wounded ... and died" alone
+    text = ("واصيب رئيس قسم المتفجرات في الشرطة بيازيد تشيكين في المواجهات وتوفي في المستشفى "
+            "متأثرا بجروحه، وفق المصدر.")  # fmt: skip
+    (e,) = extract_events(text, anchor=date(2015, 8, 11), settings=Settings(), lang="ar")
+    assert e.plover == "ASSAULT" and e.type_source == "model"
+    assert e.trigger == "واصيب"

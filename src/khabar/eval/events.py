@@ -2,8 +2,10 @@
 
 Input: ``GoldRun`` records (``khabar.eval.realgold``). Each gold sentence has one main event
 (a PLOVER type, or ``NONE``) with its mode, actor/recipient/place spans, killed, injured and
-background flag (``docs/annotation.md``). khabar's prediction for a sentence is the first event
-mention whose trigger lies in it (``NONE`` when there is none).
+background flag (``docs/annotation.md``). khabar's prediction for a body sentence is the first
+event mention whose trigger lies in it (``NONE`` when there is none); a title's event is folded
+into the body's main event when the body reports it, so a title sentence is read alone by the
+same extractor (``extract_events``, anchored on the report's day).
 
 Output, per language and ``all``:
 - ``accuracy``: predicted type = gold type, over every labelled sentence (NONE included);
@@ -25,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from khabar.eval.realgold import GoldRun, gold_sentences, prf, run_sentence_gold
+from khabar.extract.document import iso_day
+from khabar.extract.events import extract_events
 from khabar.model import EventMention
 from khabar.settings import Settings
 
@@ -33,8 +37,17 @@ __all__ = ["event_scores", "predicted_event", "score_events"]
 _FIELDS = ("actor_filled", "mode", "killed", "injured", "background", "actor", "recipient")
 
 
-def predicted_event(run: GoldRun, sentence: dict[str, Any]) -> EventMention | None:
-    """khabar's first event mention triggered inside ``sentence`` (body sentences only)."""
+def predicted_event(run: GoldRun, sentence: dict[str, Any],
+                    settings: Settings | None = None) -> EventMention | None:  # fmt: skip
+    """khabar's first event mention triggered inside ``sentence``: a body sentence's in the
+    document's extraction; a title sentence's by reading it alone, when ``settings`` are given
+    (else ``None``: titles not scored)."""
+    if sentence["part"] == "title":
+        if settings is None:
+            return None
+        found = extract_events(sentence["text"], settings=settings, lang=run.lang,
+                               anchor=iso_day(run.doc.published))
+        return found[0] if found else None
     if sentence["part"] != "body":
         return None
     for e in run.ex.events:
@@ -64,13 +77,14 @@ def _ratio(values: list[bool]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
-def event_scores(runs: list[GoldRun]) -> dict[str, Any]:
-    """The scores of the module docstring, keyed by language and ``all``."""
+def event_scores(runs: list[GoldRun], settings: Settings | None = None) -> dict[str, Any]:
+    """The scores of the module docstring, keyed by language and ``all`` (title sentences
+    scored only when ``settings`` are given)."""
     rows: dict[str, list[tuple[str, str, dict, EventMention | None, GoldRun, dict]]] = defaultdict(
         list
     )
     for run, s in gold_sentences(runs):
-        ev = predicted_event(run, s)
+        ev = predicted_event(run, s, settings)
         gold = s.get("event") or {"type": "NONE"}
         rows[run.lang].append((gold["type"], ev.plover if ev else "NONE", gold, ev, run, s))
     out: dict[str, Any] = {}
@@ -133,4 +147,4 @@ def _scores(
 
 def score_events(settings: Settings, gold_path: str | Path) -> dict[str, Any]:
     """Event scores of khabar on the sentence gold at ``gold_path``."""
-    return event_scores(run_sentence_gold(settings, gold_path))
+    return event_scores(run_sentence_gold(settings, gold_path), settings)

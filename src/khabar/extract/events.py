@@ -613,6 +613,10 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
                 return _Typed(guess.plover, acled, subtype, "", a, b, k, "cameo")
     evidence = evidence_word(sentence, lang, guess.plover)
     if evidence is None:
+        if guess.plover == "ASSAULT":  # typed by its casualty words alone ("أصيب ... وتوفي")
+            for k, (a, b, w) in enumerate(spans):
+                if _bare(w) in lex.cues["killed"] or _bare(w) in lex.cues["injured"]:
+                    return _Typed(guess.plover, acled, subtype, "", a, b, k, "model")
         return None
     for k, (a, b, w) in enumerate(spans):
         if _match_form(w, lang) == evidence:
