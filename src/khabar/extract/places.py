@@ -245,9 +245,10 @@ def _accept(  # type: ignore[no-untyped-def]
         exact = any(abs(r.start - start) + abs(r.end - end) <= 2 for r in recognised)
         # ... or, in Arabic script, sit inside a longer place after its first word, the word of
         # kind (مطار عدن, مدينة أبها): the name, not the kind (مدينة is no Madinah); weak names
-        # only
-        tail = bool(_ARABIC.search(key)) and any(r.start < start and end <= r.end
-                                                 for r in recognised)  # fmt: skip
+        # only. A word of kind stands in the construct state, without the article: after a
+        # definite word the name is its adjective (البيت الأبيض, the White House, not El Obeid)
+        tail = (bool(_ARABIC.search(key)) and not _after_definite(norm, m.start)
+                and any(r.start < start and end <= r.end for r in recognised))  # fmt: skip
         ok = key not in g.common and (exact or (tail and key in g.weak))
         if not ok:
             return False
@@ -258,6 +259,21 @@ def _accept(  # type: ignore[no-untyped-def]
     if head[:3].lower() in ("al-", "el-", "ad-", "as-", "ar-"):
         return head[3:4].isupper()  # "al-Qaim", "el-Arish": the article is lower case
     return original[start : start + 1].isupper()
+
+
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _after_definite(norm: str, start: int) -> bool:
+    """Whether the word before ``start`` carries the Arabic article (a proclitic و ف ب ل may
+    come before it: والبيت; لل is ل + ال): Arabic grammar, the noun of a noun-adjective phrase."""
+    m = _LAST_WORD.search(norm[max(0, start - 30) : start])
+    if m is None:
+        return False
+    word = m.group(1)
+    if word[:1] in "وفبل" and word[1:3] == "ال":
+        word = word[1:]
+    return (word.startswith("ال") or word.startswith("لل")) and len(word) > 3
 
 
 def _with_bare_name(m: AliasHit, ctx: Counter[str]) -> AliasHit:
