@@ -358,7 +358,10 @@ def test_filters_select_by_day_country_actor_and_type(fused: SQLiteStore) -> Non
                for r in select_events(fused, {"country": "sy"}))  # fmt: skip
     rockets = select_events(fused, {"type": "Shelling"})
     assert rockets and all(r["acled_subtype"].startswith("Shelling") for r in rockets)
-    assert select_events(fused, {"actor": "US Central Command", "include_background": True})
+    assert select_events(fused, {"actor": "Islamic Resistance in Iraq", "include_background": True})
+    # CENTCOM only denies any responsibility for the Kalsu explosion: no event's actor
+    assert not select_events(fused, {"actor": "US Central Command", "include_background": True,
+                                     "include_undated": True})  # fmt: skip
     with pytest.raises(TypeError, match="unknown event filters"):
         select_events(fused, {"contry": "IQ"})
 

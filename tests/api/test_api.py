@@ -48,7 +48,7 @@ def test_story_has_its_articles_events_and_contradictions(client: TestClient) ->
         ({"country": "SY"}, {1, 2}),
         ({"since": "2020-03-01", "until": "2020-03-31"}, {3}),
         ({"q": "مسئول أميركي"}, {1, 2}),  # hamza seat folded: finds مسؤول (عسكري) أميركي
-        ({"type": "Shelling", "actor": "US Central Command"}, {1}),
+        ({"type": "Shelling", "actor": "Islamic Resistance in Iraq"}, {1}),
     ],
 )
 def test_story_filters(client: TestClient, params: dict, expected: set[int]) -> None:

@@ -316,8 +316,11 @@ def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
                 add("location", place.id, place.name, m, precision=place.precision,
                     country=place.country, lat=place.lat, lon=place.lon,
                     inherited=True)  # fmt: skip
+        # who denies an attack or says it did not happen names no party of it ("CENTCOM
+        # denied any responsibility for the explosion": not its actor)
+        denied = bool({"denied", "negated"} & set(m.modality))
         for name, value in (("actor", m.actor), ("target", m.target)):
-            if value and value[:1].isupper() and value in actor_dictionary().actors:
+            if value and not denied and value[:1].isupper() and value in actor_dictionary().actors:
                 add(name, value, _actor_label(value), m)
         if m.weapon:
             add("weapon", m.weapon, m.weapon, m)
