@@ -71,3 +71,29 @@ def test_content_span_points_into_the_original() -> None:
     text = "مقدمة.\nوقال مسؤول أمني إن القوات انتشرت في المنطقة."
     (c,) = extract_claims(text)
     assert text[c.content_span.start : c.content_span.end].startswith(c.content)
+
+
+# sample 001 (Al Jazeera) and sample 002 (Hamshahri): the chief of staff says attack, the army
+# says it is investigating and that no aircraft were overhead
+_AR_TWO_SPEAKERS = ("وقال رئيس هيئة أركان الحشد الشعبي عبد العزيز المحمداوي إن السبب وراء "
+                    "الانفجار هو اعتداء، بينما قال الجيش إنه يحقق في الأمر، مشيرا إلى عدم وجود أي "
+                    "مقاتلات في السماء في ذلك الوقت.")  # fmt: skip
+_FA_TWO_SPEAKERS = ("عبدالعزیز المحمداوی، رئیس ستاد الحشد الشعبی، دلیل این انفجار را یک حمله "
+                    "اعلام کرد، در حالی که ارتش اعلام کرد که در حال بررسی موضوع است و خاطرنشان کرد "
+                    "که در آن زمان هیچ جنگنده‌ای در آسمان وجود نداشت.")  # fmt: skip
+
+
+def test_a_later_verb_takes_the_speaker_of_its_own_clause() -> None:
+    ar = extract_claims(_AR_TWO_SPEAKERS)
+    # the title, its organisation, then the person holding it: the person speaks
+    assert [c.speaker for c in ar] == ["MUHAMMADAWI", "الجيش"]
+    fa = extract_claims(_FA_TWO_SPEAKERS)
+    assert [c.speaker for c in fa] == ["MUHAMMADAWI", "ارتش", "ارتش"]
+    assert fa[2].speaker_kind == "inherited"  # "و خاطرنشان کرد": the army goes on
+
+
+def test_persian_content_before_its_verb_when_nothing_is_said_after_it() -> None:
+    first = extract_claims(_FA_TWO_SPEAKERS)[0]
+    assert "یک حمله" in first.content and "ارتش" not in first.content
+    a, b = first.content_span.start, first.content_span.end
+    assert _FA_TWO_SPEAKERS[a:b] == first.content

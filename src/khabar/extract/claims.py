@@ -1,13 +1,17 @@
 """Claims: attributed statements with speaker, reporting verb, stance, content and the chain of
 attribution ("Reuters, quoting three security sources"; "به گزارش همشهری آنلاین").
 
-Input: original text. Output: ``Claim`` objects, one per reporting verb
-(``resources/claim_verbs.tsv``: verb → stance asserts/denies and kind say/report/relay/deny...).
+Input: original text (and its actors: dictionary and generic, in text order). Output: ``Claim``
+objects, one per reporting verb (``resources/claim_verbs.tsv``: verb → stance asserts/denies and
+kind say/report/relay/deny...).
 
 Speaker: Arabic puts the speaker after the verb ("وقال مصدران أمنيان"), English and Persian
 before it ("a US official said", "سخنگو ... گفت"): the nearest actor mention on the expected side,
-else on the other. Content: the quoted span after the verb («...», "...", “...”), else the
-clause after إن/أن/که/that, else the rest of the sentence. Chain: actors introduced by
+else on the other; a later verb of a sentence only within its own clause (from the verb before
+it); never an actor inside a quotation; after "title, organisation, person" the person. Content:
+the quoted span after the verb («...», "...", “...”), else the clause after إن/أن/که/that, else
+the rest of the sentence (Persian, when nothing is said after the verb: the clause before it).
+Chain: actors introduced by
 attribution markers (``attribution.tsv``: نقلا عن، بحسب، به نقل از، به گزارش، quoting...) and
 agencies a relay verb names ("ونقلت رويترز عن مسؤول أميركي" → Reuters → US official).
 """
@@ -19,11 +23,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from khabar.extract.actors import ActorMention, extract_actors
+from khabar.extract.actors import ActorMention, extract_actors, extract_generic_actors
 from khabar.extract.events import sentence_spans
 from khabar.extract.lexicon import AliasHit, AliasIndex, alias_key, find_aliases, word_spans
 from khabar.model import Claim, Span
-from khabar.normalize import normalize_with_offsets
+from khabar.normalize import normalize, normalize_with_offsets
 from khabar.resources import read_csv
 
 __all__ = ["extract_claims"]
@@ -31,7 +35,9 @@ __all__ = ["extract_claims"]
 # a quotation of three words or more (a quoted name, 'كتائب "حزب الله"', is no quotation)
 _QUOTE = re.compile(r"«(\S+\s+\S+\s+[^»]+)»|\"(\S+\s+\S+\s+[^\"]+)\"|“(\S+\s+\S+\s+[^”]+)”")
 _THAT = re.compile(r"(?<!\w)(?:ان|انه|انها|بان|كه|that)(?!\w)")  # normalised إن/أن/بأن/که
+_THAT_NEXT = re.compile(r"[:\s]*كه(?!\w)")  # Persian که right after its verb (normalised)
 _SOURCE_KINDS = ("agency", "media")
+_PERSONS = ("official", "person")  # actor kinds of people (resources/actors.tsv)
 _NEAR, _BEFORE, _FAR = 12, 60, 40  # characters between verb and speaker (see _speaker)
 _MARKER_GAP = 12  # "نقلاً عن ثلاثة مصادر": a number may stand between marker and source
 
@@ -65,7 +71,10 @@ def extract_claims(text: str, *, actors: list[ActorMention] | None = None) -> li
         c.speaker_text, c.chain  # ('مسؤول أميركي', ['REUTERS'])
     """
     lex = _lexicon()
-    everyone = extract_actors(text) if actors is None else actors
+    if actors is None:  # dictionary actors, and generic ones ("قال الجيش", "ارتش اعلام کرد")
+        named = extract_actors(text)
+        actors = sorted(named + extract_generic_actors(text, named), key=lambda a: a.span.start)
+    everyone = actors
     out: list[Claim] = []
     for sp in sentence_spans(text):
         sentence = text[sp.start : sp.end]
@@ -74,17 +83,24 @@ def extract_claims(text: str, *, actors: list[ActorMention] | None = None) -> li
         verbs = find_aliases(norm.text, lex.verb_index, max_words=2, words=words)
         if not verbs:
             continue
-        inside = [a for a in everyone if sp.start <= a.span.start and a.span.end <= sp.end]
+        # a speaker never stands inside a quotation ("عثرت قواتنا ...": not the speaker)
+        quoted = [(sp.start + q.start(), sp.start + q.end()) for q in _QUOTE.finditer(sentence)]
+        inside = [a for a in everyone if sp.start <= a.span.start and a.span.end <= sp.end
+                  and not any(lo <= a.span.start and a.span.end <= hi for lo, hi in quoted)]
         actors = [replace(a, span=Span(a.span.start - sp.start, a.span.end - sp.start))
                   for a in inside]  # fmt: skip
         markers = find_aliases(norm.text, lex.markers, max_words=3, words=words)
         ends = [norm.to_original(v.start, v.end)[0] for v in verbs[1:]] + [len(sentence)]
+        starts = [0] + [norm.to_original(v.start, v.end)[1] for v in verbs[:-1]]
         for k, (verb, end) in enumerate(zip(verbs, ends, strict=True)):
-            claim = _claim(sentence, sp, norm, verb, actors, markers, lex, end)
-            if claim.speaker is None and k > 0:
-                continue  # a second verb with no speaker of its own belongs to the first claim
+            # a later verb's speaker stands in its own clause, between the verbs around it
+            # ("X said it was an attack, while the army said ...": the army, not X)
+            clause = [a for a in actors if starts[k] <= a.span.start and a.span.end <= end]
+            claim = _claim(sentence, sp, norm, verb, clause if k else actors, markers, lex, end,
+                           starts[k])  # fmt: skip
             if claim.speaker is None and out:
-                # "وأضاف ..." / "این گردانها افزود": the previous speaker goes on
+                # "وأضاف ..." / "این گردانها افزود", or a later verb of the sentence with no
+                # speaker in its clause ("... و خاطرنشان کرد"): the previous speaker goes on
                 claim.speaker, claim.speaker_text = out[-1].speaker, out[-1].speaker_text
                 claim.speaker_kind = "inherited"
             out.append(claim)
@@ -92,7 +108,8 @@ def extract_claims(text: str, *, actors: list[ActorMention] | None = None) -> li
 
 
 def _claim(
-    sentence, sp, norm, verb: AliasHit, actors: list[ActorMention], markers, lex, end: int
+    sentence, sp, norm, verb: AliasHit, actors: list[ActorMention], markers, lex, end: int,
+    start: int = 0,
 ) -> Claim:  # type: ignore[no-untyped-def]
     stance, kind, lang = lex.verbs[verb.key]
     v_start, v_end = norm.to_original(verb.start, verb.end)
@@ -109,6 +126,15 @@ def _claim(
     people = [a for a in others if a.kind not in _SOURCE_KINDS] or others
     speaker = said_by[-1] if said_by else _speaker(people, v_start, v_end, lang)
     content, c_span = _content(sentence[:end], norm, v_end)
+    if lang == "fa" and _said_before(sentence[v_end:end]):
+        # Persian puts what is said before its verb ("دلیل این انفجار را یک حمله اعلام کرد"):
+        # when nothing is said after it, the clause before the verb is the content
+        a, b = start, v_start
+        while a < b and sentence[a] in " ،,:":
+            a += 1
+        while b > a and sentence[b - 1] in " ،,:":
+            b -= 1
+        content, c_span = sentence[a:b], (a, b)
     return Claim(
         span=sp, sentence=sentence,
         speaker=(speaker.actor_id or speaker.text) if speaker else None,
@@ -140,6 +166,13 @@ def _speaker(
     after = [a for a in actors if a.span.start >= v_end]
     before = [a for a in actors if a.span.end <= v_start]
     if lang == "ar":
+        # "قال مدير المرصد السوري ... رامي عبدالرحمن", "رئيس هيئة أركان الحشد الشعبي عبد العزيز
+        # المحمداوي": a title (a generic word), its organisation, then the person who holds it,
+        # each right after the one before: the last named of them speaks
+        while len(after) > 1 and 0 <= after[1].span.start - after[0].span.end <= 2 and (
+                after[0].kind == "generic" or (after[0].kind not in _PERSONS
+                                               and after[1].kind in _PERSONS)):  # fmt: skip
+            after = after[1:]
         if after and after[0].span.start - v_end <= _NEAR:
             return after[0]
         if before and v_start - before[-1].span.end <= _BEFORE:
@@ -148,6 +181,16 @@ def _speaker(
     if lang == "fa":
         return before[0] if before else (after[0] if after else None)
     return before[-1] if before else (after[0] if after else None)
+
+
+def _said_before(after: str) -> bool:
+    """Whether a Persian reporting verb says nothing after itself: the words after it, up to
+    the next verb, are fewer than four, or open another clause ("، در حالی که ارتش ...")
+    rather than a quotation or که + what was said."""
+    rest = after.strip()
+    if _QUOTE.search(rest) or _THAT_NEXT.match(normalize(rest)):
+        return False
+    return len(rest.split()) < 4 or rest[:1] in "،,." or rest.startswith(("و ", "در حالی"))
 
 
 def _content(sentence: str, norm, v_end: int) -> tuple[str, tuple[int, int]]:  # type: ignore[no-untyped-def]

@@ -166,7 +166,7 @@ class ClaimFact:
             return None
         actor = actor_dictionary().actors.get(self.speaker)
         name = actor.name if actor else self.speaker
-        return f"{name} (inherited from the sentence before)" if self.speaker_inherited else name
+        return f"{name} (inherited from the claim before)" if self.speaker_inherited else name
 
 
 @dataclass(slots=True)
