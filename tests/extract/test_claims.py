@@ -97,3 +97,12 @@ def test_persian_content_before_its_verb_when_nothing_is_said_after_it() -> None
     assert "یک حمله" in first.content and "ارتش" not in first.content
     a, b = first.content_span.start, first.content_span.end
     assert _FA_TWO_SPEAKERS[a:b] == first.content
+
+
+def test_an_can_name_the_speaker_only_after_a_relay_verb() -> None:
+    # sample 001: "عن الجناة" (for the perpetrators) names no speaker of "قال"
+    c = _one("وقال مسؤول أمني متمركز في بلدة زمار إن قوات الأمن العراقية انتشرت في المنطقة "
+             "وبدأت عملية بحث عن الجناة الذين فروا من المنطقة بسيارة أخرى.")  # fmt: skip
+    assert c.speaker_text == "مسؤول أمني"
+    relayed = _one("ونقلت رويترز عن مسؤول أميركي أن مقاتلة دمرت قاذفة صواريخ.")
+    assert relayed.speaker_text == "مسؤول أميركي" and relayed.chain == ["REUTERS"]

@@ -47,7 +47,7 @@ class _Lexicon:
     verbs: dict[str, tuple[str, str, str]]  # normalised verb → (stance, kind, lang)
     verb_index: AliasIndex
     markers: AliasIndex
-    roles: dict[str, str]  # marker → speaker | reporter
+    roles: dict[str, str]  # marker → speaker | reporter | relayed (a speaker after a relay verb)
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +113,10 @@ def _claim(
 ) -> Claim:  # type: ignore[no-untyped-def]
     stance, kind, lang = lex.verbs[verb.key]
     v_start, v_end = norm.to_original(verb.start, verb.end)
-    marked = _marked(norm, markers, actors, lex)
+    # "عن" names the speaker only after a relay verb ("نقلت رويترز عن مسؤول", not "بحث عن")
+    marked = [(a, "speaker" if role == "relayed" else role)
+              for a, role in _marked(norm, markers, actors, lex)
+              if role != "relayed" or kind == "relay"]  # fmt: skip
     said_by = [a for a, role in marked if role == "speaker"]
     chain = [a.actor_id or a.text for a, role in marked if role == "reporter"]
     used = {id(a) for a, _ in marked}
