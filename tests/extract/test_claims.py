@@ -106,3 +106,18 @@ def test_an_can_name_the_speaker_only_after_a_relay_verb() -> None:
     assert c.speaker_text == "مسؤول أمني"
     relayed = _one("ونقلت رويترز عن مسؤول أميركي أن مقاتلة دمرت قاذفة صواريخ.")
     assert relayed.speaker_text == "مسؤول أميركي" and relayed.chain == ["REUTERS"]
+
+
+def test_a_quoted_short_name_opens_no_quotation_and_what_follows_that_is_said() -> None:
+    # SaudiNewsNet: «المقاومة الشعبية» (two words) is a name; the quotation is the later «...»
+    c = _one("ودخلت «المقاومة الشعبية» ليلا إلى حي التواهي، وقال مصدر عسكري إن تلك القوات "
+             "«تتقدم باتجاه قصر رئاسة الجمهورية ومقر قيادة المنطقة».")  # fmt: skip
+    assert c.speaker_text == "مصدر عسكري"
+    assert c.content.startswith("تتقدم باتجاه")
+    # a quoted name alone is the speaker's name, not a quotation it stands in
+    c = _one("في هذا الوقت، أكد «المرصد السوري لحقوق الإنسان»، أن «فصائل المعارضة السورية قصفت "
+             "بالصواريخ تمركزات لقوات النظام في مطار كويرس».")  # fmt: skip
+    assert c.speaker == "SOHR"
+    # after أن comes what is said: "the victims" are not the speaker
+    c = _one("وفي تصريح للصحافيين ذكر أن معظم الضحايا مدنيون.")
+    assert c.speaker_text != "الضحايا"

@@ -33,10 +33,12 @@ from khabar.resources import read_csv
 __all__ = ["extract_claims"]
 
 # a quotation of three words or more (a quoted name, 'كتائب "حزب الله"', is no quotation)
-_QUOTE = re.compile(r"«(\S+\s+\S+\s+[^»]+)»|\"(\S+\s+\S+\s+[^\"]+)\"|“(\S+\s+\S+\s+[^”]+)”")
+_QUOTE = re.compile(r"«([^\s»]+\s+[^\s»]+\s+[^»]+)»|\"([^\s\"]+\s+[^\s\"]+\s+[^\"]+)\"|"
+                    r"“([^\s”]+\s+[^\s”]+\s+[^”]+)”")  # words of the quotation: never its mark
 _THAT = re.compile(r"(?<!\w)(?:ان|انه|انها|بان|كه|that)(?!\w)")  # normalised إن/أن/بأن/که
 _THAT_NEXT = re.compile(r"[:\s]*كه(?!\w)")  # Persian که right after its verb (normalised)
 _SOURCE_KINDS = ("agency", "media")
+_WORDS = re.compile(r"\w+")
 _PERSONS = ("official", "person")  # actor kinds of people (resources/actors.tsv)
 _NEAR, _BEFORE, _FAR = 12, 60, 40  # characters between verb and speaker (see _speaker)
 _MARKER_GAP = 12  # "نقلاً عن ثلاثة مصادر": a number may stand between marker and source
@@ -86,7 +88,7 @@ def extract_claims(text: str, *, actors: list[ActorMention] | None = None) -> li
         # a speaker never stands inside a quotation ("عثرت قواتنا ...": not the speaker)
         quoted = [(sp.start + q.start(), sp.start + q.end()) for q in _QUOTE.finditer(sentence)]
         inside = [a for a in everyone if sp.start <= a.span.start and a.span.end <= sp.end
-                  and not any(lo <= a.span.start and a.span.end <= hi for lo, hi in quoted)]
+                  and not any(_quoted_in(a.span, lo, hi, text) for lo, hi in quoted)]
         actors = [replace(a, span=Span(a.span.start - sp.start, a.span.end - sp.start))
                   for a in inside]  # fmt: skip
         markers = find_aliases(norm.text, lex.markers, max_words=3, words=words)
@@ -105,6 +107,14 @@ def extract_claims(text: str, *, actors: list[ActorMention] | None = None) -> li
                 claim.speaker_kind = "inherited"
             out.append(claim)
     return out
+
+
+def _quoted_in(span: Span, lo: int, hi: int, text: str) -> bool:
+    """Whether an actor stands inside the quotation ``text[lo:hi]`` with words of its own
+    around it; a quoted name alone («المرصد السوري لحقوق الإنسان») is the name, not a quote."""
+    if not (lo <= span.start and span.end <= hi):
+        return False
+    return len(_WORDS.findall(text[lo : span.start] + " " + text[span.end : hi])) >= 2
 
 
 def _claim(
@@ -127,7 +137,7 @@ def _claim(
             chain.append(reporter.actor_id or reporter.text)
             others = [a for a in others if a is not reporter]
     people = [a for a in others if a.kind not in _SOURCE_KINDS] or others
-    speaker = said_by[-1] if said_by else _speaker(people, v_start, v_end, lang)
+    speaker = said_by[-1] if said_by else _speaker(people, v_start, v_end, lang, sentence)
     content, c_span = _content(sentence[:end], norm, v_end)
     if lang == "fa" and _said_before(sentence[v_end:end]):
         # Persian puts what is said before its verb ("دلیل این انفجار را یک حمله اعلام کرد"):
@@ -161,11 +171,18 @@ def _marked(norm, markers, actors: list[ActorMention], lex) -> list[tuple[ActorM
 
 
 def _speaker(
-    actors: list[ActorMention], v_start: int, v_end: int, lang: str
+    actors: list[ActorMention], v_start: int, v_end: int, lang: str, sentence: str = ""
 ) -> ActorMention | None:
     """Arabic: the actor right after the verb ("وقال مصدر"), else one just before it
     ("كتائب حزب الله تنفي", "وكانت المقاومة ... قد أعلنت"); Persian: the sentence's first actor
-    (subject-object-verb); English: the nearest actor before the verb."""
+    (subject-object-verb); English: the nearest actor before the verb. An actor after the
+    verb's إن/أن/که/that is what is said, never who says it ("ذكر أن معظم الضحايا")."""
+    actors = [a for a in actors if a.span.start < v_end
+              or not _THAT.search(normalize(sentence[v_end : a.span.start]))]  # fmt: skip
+    # a generic actor ("الجيش", "ارتش", "police") speaks only right next to the verb: "قال
+    # الجيش", "ارتش اعلام کرد"; further away it is most often what is spoken of
+    actors = [a for a in actors if a.kind != "generic"
+              or 0 <= a.span.start - v_end <= _NEAR or 0 <= v_start - a.span.end <= 2]  # fmt: skip
     after = [a for a in actors if a.span.start >= v_end]
     before = [a for a in actors if a.span.end <= v_start]
     if lang == "ar":
