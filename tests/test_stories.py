@@ -330,3 +330,21 @@ def test_text_elements_are_the_language_and_rare_words_of_the_title_and_lead() -
     got = text_elements("قاديروف يلتقي ولي العهد في جدة\nالتقى الرئيس الشيشاني رمضان قاديروف", "ar")
     assert "lang:ar" in got and "term:ar:قاديروف" in got
     assert "term:ar:في" not in got and len(got) <= 9
+
+
+def test_reports_named_alike_may_meet_on_their_country_alone(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # crossling dev: six Arabic reports of one suicide bombing in Faryab (a province in no
+    # gazetteer) share only Afghanistan, the day, the toll and rare title and lead words
+    store, ids, index = _hand_index(settings, tmp_path, 8)
+    for i, doc in enumerate(ids[3:]):  # other news of the collection (rarity is relative)
+        index.assign(doc, {f"place:P{i}", f"date:2015-07-0{i + 1}", "lang:ar"})
+    event = {"country:AF", "date:2015-07-22", "killed:15", "event:ASSAULT", "lang:ar"}
+    terms = {"term:ar:فرياب", "term:ar:سترته", "term:ar:افغاني", "term:ar:مار"}
+    first = index.assign(ids[0], event | terms | {"term:ar:اربعاء"})
+    alike = index.assign(ids[1], event | terms | {"term:ar:مزدحمه"})
+    # three words in common stand in for a day, not for a place
+    fewer = index.assign(ids[2], event | set(sorted(terms)[:3]) | {"term:ar:يكثف"})
+    assert alike.story_id == first.story_id and fewer.story_id != first.story_id
+    store.close()

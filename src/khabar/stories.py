@@ -69,6 +69,9 @@ _TERMS = 8  # the rarest words of the title and lead
 _TERM_MAX_COUNT = 3000  # in the shipped word counts: rarer words are names and specifics
 _CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
 _WHERE = ("place", "area")
+# rare title and lead words a same-language report shares with a story for their country alone
+# to stand for a shared place (when story_terms_as_event is on)
+_COUNTRY_TERMS = 4
 _WHAT = ("date", "count", "killed", "injured")  # what happened, and when
 # a main event's day assumed from the crawl time is no event day; one assumed from the
 # publication day (``pubday:``) matches a day of a story that reports the same kind of
@@ -251,7 +254,7 @@ class StoryIndex:
                 day = date.fromisoformat(e.split(":", 1)[1])
                 days.add(day)
                 self.stories_on.setdefault(day, set()).add(story)
-            elif _kind(e) in _WHERE:
+            elif _kind(e) in _WHERE or _kind(e) == "term":
                 recent = self.recent_with.setdefault(e, deque(maxlen=self.s.story_candidate_recent))
                 if not recent or recent[-1] != story:
                     recent.append(story)
@@ -276,7 +279,8 @@ class StoryIndex:
         document looks only at the stories of a few days that name one of its places that are
         not common (a story sharing only common places cannot be joined: ``_weigh``); an
         undated one (and the look-up of undated stories) at the latest stories of its rarest
-        places. Either way the work does not grow with the collection."""
+        places. Either way the work does not grow with the collection. Stories of the window
+        named alike (``_named_alike``: the latest stories of each rare word) are added."""
         places = [e for e in elements if _kind(e) in _WHERE]
         limit = self.s.story_candidate_max_df
         # places seen in some other document (df counts this one too), rarest first
@@ -296,7 +300,19 @@ class StoryIndex:
             if self.df[e] <= common:  # the smaller set is iterated: stories naming e, or the window
                 named = self.stories_with.get(e, set()) & window
                 dated |= {st for st in named if self.elements[st][e]}
-        return dated | (by_place & self.undated)
+        return dated | (by_place & self.undated) | (self._named_alike(elements) & window)
+
+    def _named_alike(self, elements: set[str]) -> set[int]:
+        """The latest stories sharing at least ``story_terms_as_event`` of the document's rare
+        title and lead words (``_weigh`` may let them meet on a country alone)."""
+        need = max(self.s.story_terms_as_event, _COUNTRY_TERMS)
+        if need <= 0:
+            return set()
+        hits: Counter[int] = Counter()
+        for e in elements:
+            if _kind(e) == "term" and self.df[e] <= self.s.story_candidate_max_df:
+                hits.update(set(self.recent_with.get(e, ())))
+        return {st for st, n in hits.items() if n >= need and st in self.elements}
 
     def _scored(
         self, elements: set[str], exclude: int | None = None, day: date | None = None
@@ -316,14 +332,20 @@ class StoryIndex:
     def _weigh(self, elements: set[str], story_id: int, common: float,
                day: date | None = None) -> dict[str, float] | None:  # fmt: skip
         """The weight of each element the document shares with the story, or None when they
-        cannot be one event: no shared place, days apart, no place of the story's core, or no
-        day or figure in the story's core unless the document reports the same kind of
-        happening as the story's core (its main event's PLOVER type), was published within
-        ``story_publication_days`` of one of the story's members (``day``), and the overlap
-        passes the higher ``story_join_score_undated``."""
+        cannot be one event: no shared place (a shared country counts as one when the report
+        shares ``_COUNTRY_TERMS`` rare title and lead words with the story), days apart, no
+        place of the story's core, or no day or figure in the story's core unless the
+        document reports the same kind of happening as the story's core (its main event's
+        PLOVER type), was published within ``story_publication_days`` of one of the story's
+        members (``day``), and the overlap passes the higher ``story_join_score_undated``."""
         story_elements = self.elements[story_id]
         shared = {e for e in elements if story_elements[e] > 0}
-        if not any(_kind(e) in _WHERE for e in shared):
+        # reports in one language that share _COUNTRY_TERMS rare title and lead words may meet
+        # on their country alone ("فرياب" in no gazetteer, "شمال أفغانستان")
+        terms = self._shared_terms(elements, story_elements)
+        alike = self.s.story_terms_as_event > 0 and terms >= self.s.story_terms_as_event
+        where = (*_WHERE, "country") if alike and terms >= _COUNTRY_TERMS else _WHERE
+        if not any(_kind(e) in where for e in shared):
             return None  # same day, different places: different events
         if not self._days_fit(elements, story_id):
             return None
@@ -339,11 +361,10 @@ class StoryIndex:
         core = {e: min(1.0, story_elements[e] / support) for e in shared}
         what = any(_kind(e) in (*_WHAT, "pubday") and core[e] >= self.s.story_core_min
                    for e in shared)  # fmt: skip
-        what = what or (self.s.story_terms_as_event > 0 and self._shared_terms(
-            elements, story_elements) >= self.s.story_terms_as_event)  # named alike
+        what = what or alike  # named alike
         if not what and not (same_kind and self._published_near(day, story_id)):
             return None  # who and where alone are a topic; an event needs its day or figures
-        if not any(_kind(e) in _WHERE and core[e] >= self.s.story_core_min for e in shared):
+        if not any(_kind(e) in where and core[e] >= self.s.story_core_min for e in shared):
             return None  # the shared place must be one of the story's own, not a passing one
         if not self._same_words(elements, story_elements, support):
             return None  # one language, no rare word of the titles and leads in common
