@@ -151,3 +151,14 @@ def test_an_assault_typed_by_its_casualty_words_alone_takes_one_as_trigger() -> 
     (e,) = extract_events(text, anchor=date(2015, 8, 11), settings=Settings(), lang="ar")
     assert e.plover == "ASSAULT" and e.type_source == "model"
     assert e.trigger == "واصيب"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [("- برازان التكريتي در مزرعه خود در منطقه الرمادي كشته شد .", 1),  # Fars News
+     ("در این حمله سربازان آمریکایی کشته شدند.", None),  # a plural verb tells no number
+     ("در این حمله پنج سرباز کشته شدند.", 5)],
+)  # fmt: skip
+def test_a_persian_singular_verb_after_a_casualty_word_is_one(text: str, killed: int | None) -> None:
+    (e,) = extract_events(text, anchor=None, settings=Settings(), lang="fa")
+    assert e.killed == killed

@@ -171,7 +171,8 @@ def _casualties(words: list[str], lex: _Lexicon) -> tuple[int | None, int | None
             found[kind] = 0
             continue
         found[kind] = _near_number(words, i, singular=b in lex.cues["singular"]
-                                   or _singular_subject(words, i))  # fmt: skip
+                                   or _singular_subject(words, i)
+                                   or _singular_verb(words, i))  # fmt: skip
     return found["killed"], found["injured"]
 
 
@@ -190,6 +191,17 @@ def _singular_subject(words: list[str], i: int) -> bool:
         if words[k] not in _BETWEEN_IS:
             return False
     return False
+
+
+# Persian singular past forms after a casualty word ("كشته شد", "به شهادت رسيد"), normalised;
+# their plurals (شدند, رسيدند) say nothing of the number. Persian grammar: a closed list.
+_FA_SINGULAR_VERBS = frozenset({"شد", "گرديد", "رسيد"})
+
+
+def _singular_verb(words: list[str], i: int) -> bool:
+    """A Persian casualty word whose verb is singular: one person died ("برازان التكريتي ...
+    كشته شد", "... به شهادت رسيد")."""
+    return i + 1 < len(words) and words[i + 1] in _FA_SINGULAR_VERBS
 
 
 def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
