@@ -71,9 +71,13 @@ def test_a_bad_option_value_is_a_usage_error_listing_the_choices(
 
 
 def test_the_cli_choices_are_the_librarys() -> None:
-    from khabar import cli, export
+    from khabar import cli, export, settings
+    from khabar.store.sqlite import STORY_SORTS
 
+    # the CLI spells them out so that --help imports neither module
     assert cli._EXPORT_FORMATS == export.FORMATS
+    assert cli._STORY_SORTS == STORY_SORTS
+    assert cli._DEVICES == settings._EMBED_DEVICES
 
 
 def test_export_says_what_it_wrote_in_json(db: str, tmp_path: Path) -> None:
