@@ -88,7 +88,7 @@ def main() -> int:
             generic = extract_generic_actors(p, found.actors)
             merge_entities(model, found.places, found.actors + generic)
             extract_events(p, anchor=anchor, settings=settings, mentions=found, lang=lang)
-            extract_claims(p, actors=found.actors)
+            extract_claims(p, actors=sorted(found.actors + generic, key=lambda a: a.span.start))
     if prof:
         prof.disable()
     full = time.perf_counter() - t0
