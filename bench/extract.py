@@ -25,7 +25,12 @@ from khabar.eval.gold import samples_dir
 from khabar.extract.actors import extract_actors, extract_generic_actors
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates
-from khabar.extract.entities import extract_entities, extract_entities_batch, merge_entities
+from khabar.extract.entities import (
+    extract_demonyms,
+    extract_entities,
+    extract_entities_batch,
+    merge_entities,
+)
 from khabar.extract.events import Mentions, extract_events, sentence_spans
 from khabar.extract.places import extract_places
 from khabar.normalize import normalize
@@ -86,7 +91,7 @@ def main() -> int:
             dates = extract_dates(p, anchor=anchor, settings=settings)
             found = Mentions(dates.dates, extract_places(p), extract_actors(p))
             generic = extract_generic_actors(p, found.actors)
-            merge_entities(model, found.places, found.actors + generic)
+            merge_entities(model, found.places, found.actors + generic, extract_demonyms(p, lang))
             extract_events(p, anchor=anchor, settings=settings, mentions=found, lang=lang)
             extract_claims(p, actors=sorted(found.actors + generic, key=lambda a: a.span.start))
     if prof:

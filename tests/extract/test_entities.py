@@ -119,3 +119,21 @@ def test_a_title_before_a_name_is_not_a_generic_actor() -> None:
     assert any(m.label == "PER" and "Obama" in m.text for m in model)
     merged = merge_entities(model, [], extract_generic_actors(text, []))
     assert not any(m.label == "GEN" and m.text == "President" for m in merged)
+
+
+def test_english_nationality_words_are_norp_unless_part_of_a_group_phrase() -> None:
+    from khabar.extract.actors import extract_actors, extract_generic_actors
+    from khabar.extract.entities import extract_demonyms, merge_entities
+
+    def norp(text: str) -> list[tuple[str, str | None]]:
+        named = extract_actors(text)
+        actors = named + extract_generic_actors(text, named)
+        merged = merge_entities([], [], actors, extract_demonyms(text, "en"))
+        return [(m.text, m.ref) for m in merged if m.label == "NORP"]
+
+    assert norp("Iranian President Hassan Rouhani said the Saudis had erred.") == [
+        ("Iranian", "IR"), ("Saudis", "SA")]  # fmt: skip
+    assert norp("A Romanian-American teacher and a North Korean diplomat.") == [
+        ("Romanian-American", "RO"), ("North Korean", "KP")]  # fmt: skip
+    assert norp("German officials say Cambodian troops crossed the U.S.-Mexican border.") == []
+    assert extract_demonyms("Iranian", "ar") == []  # English only

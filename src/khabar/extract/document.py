@@ -25,6 +25,7 @@ from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates, propagate_solar, propose_anchor_repair
 from khabar.extract.entities import (
     EntityMention,
+    extract_demonyms,
     extract_entities_batch,
     inside_known_name,
     merge_entities,
@@ -184,7 +185,8 @@ def _extract(
         places = [p for p in extract_places(text, recognised)
                   if not inside_known_name(p.span, actors)]  # fmt: skip
         generic = extract_generic_actors(text, actors)
-        entities = merge_entities(_resolved(model, doc.published), places, actors + generic)
+        entities = merge_entities(_resolved(model, doc.published), places, actors + generic,
+                                  extract_demonyms(text, doc.lang))  # fmt: skip
         found = Mentions(dates.dates, places, actors, entities)
         events = extract_events(text, anchor=anchor, settings=settings, mentions=found,
                                 lang=doc.lang)

@@ -50,6 +50,7 @@ from khabar.normalize import normalize
 __all__ = [
     "NER_LANGS",
     "EntityMention",
+    "extract_demonyms",
     "extract_entities",
     "extract_entities_batch",
     "feature_fingerprint",
@@ -399,6 +400,38 @@ def _mentions(text: str, spans: list[tuple[int, int]], tags: list[str],
 
 
 _ACTOR_LABEL = {"official": "PER", "anonymous": "GEN", "generic": "GEN"}
+# capitalised English words, one or two, or joined by a hyphen ("North Korean", "Romanian-American")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:(?:-| )[A-Z][a-z]+)?\b")
+
+
+def extract_demonyms(text: str, lang: str) -> list[EntityMention]:
+    """NORP mentions of English text: nationality words (``resources/demonyms.tsv``: "Iraqi",
+    "Americans", "North Korean", "Romanian-American" when each part is one), with their
+    country's ISO code as ``ref`` (the first part's); none for other languages. Two capitalised
+    words that are no demonym together are tried one by one ("Syrian Kurds" → "Syrian")."""
+    if lang != "en":
+        return []
+    from khabar.resources import demonyms
+
+    known = demonyms()
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        if m.start() and text[m.start() - 1] in "-.":
+            continue  # the end of a longer name: "U.S.-Mexican border"
+        words = re.split(r"(-| )", m.group())
+        if m.group() in known:
+            parts = [(m.start(), m.end(), known[m.group()])]
+        elif "-" in m.group() and all(w in known for w in words[::2]):
+            parts = [(m.start(), m.end(), known[words[0]])]
+        else:  # each word alone
+            parts, at = [], m.start()
+            for w in words:
+                if w in known:
+                    parts.append((at, at + len(w), known[w]))
+                at += len(w)
+        out += [EntityMention(Span(a, b), text[a:b], "NORP", 1.0, "dictionary", iso2)
+                for a, b, iso2 in parts]  # fmt: skip
+    return out
 
 
 def inside_known_name(span: Span, actors: list[Any]) -> bool:
@@ -408,19 +441,27 @@ def inside_known_name(span: Span, actors: list[Any]) -> bool:
 
 
 def merge_entities(
-    model: list[EntityMention], places: list[Any], actors: list[Any]
+    model: list[EntityMention], places: list[Any], actors: list[Any],
+    norp: list[EntityMention] | None = None,
 ) -> list[EntityMention]:
-    """The recogniser's mentions, plus gazetteer places (LOC) and dictionary actors (an
-    ``official`` is PER, a generic actor or an unnamed source GEN, any other kind ORG) that
-    overlap none of them, in text order. ``source`` says which found each: model, gazetteer or
-    dictionary. A known actor's longer name replaces the recogniser's pieces of it (كتائب حزب
-    الله)."""
+    """The recogniser's mentions, plus gazetteer places (LOC), dictionary actors (an
+    ``official`` is PER, a generic actor or an unnamed source GEN, any other kind ORG) and
+    ``norp`` (``extract_demonyms``) that overlap none of them, in text order. ``source`` says
+    which found each: model, gazetteer or dictionary. A known actor's longer name replaces the
+    recogniser's pieces of it (كتائب حزب الله)."""
     model = [m for m in model if not inside_known_name(m.span, actors)]
     out = list(model)
     taken = [(m.span.start, m.span.end) for m in model]
     extra = [(p.span, p.text, "LOC", "gazetteer", p.place.id, None) for p in places]
     extra += [(a.span, a.text, _ACTOR_LABEL.get(a.kind, "ORG"), "dictionary", a.actor_id,
                a.name if a.kind == "generic" else None) for a in actors]  # fmt: skip
+    # a nationality word before a group of generic actors is part of its phrase ("German
+    # officials", "Cambodian troops": GEN, docs/annotation.md), not a NORP of its own; before
+    # a title or one person it is ("Iranian President", "an Iranian man")
+    generic = [a.span.start for a in actors if a.kind in ("generic", "anonymous")
+               and a.text[:1].islower() and (a.text.endswith("s") or a.text == "people")]
+    extra += [(n.span, n.text, n.label, n.source, n.ref, None) for n in norp or ()
+              if not any(0 <= g - n.span.end <= 1 for g in generic)]  # fmt: skip
     names = sorted(m.span.start for m in model if m.label == "PER")
     for span, text, label, source, ref, sector in extra:
         if any(span.start < b and a < span.end for a, b in taken):

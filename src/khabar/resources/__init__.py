@@ -156,6 +156,14 @@ def month_names() -> dict[str, tuple[tuple[str, int], ...]]:
 
 
 @lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """English nationality word ("Iraqi", "Iraqis", "North Korean") → the ISO 3166-1 alpha-2
+    code of its country (``demonyms.tsv``, built by ``training/resources/build_demonyms.py``
+    from countries-states-cities)."""
+    return {r["form"]: r["iso2"] for r in read_csv("demonyms.tsv")}
+
+
+@lru_cache(maxsize=1)
 def weekday_names() -> dict[str, int]:
     """Normalised weekday name → weekday number (Monday = 0)."""
     return {normalize(r["name"]): int(r["weekday"]) for r in read_csv("weekdays.csv")}
