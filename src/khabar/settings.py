@@ -220,7 +220,8 @@ class Settings:
         3,
         "Rare title and lead words a report shares with a story that stand in for a shared day "
         "or figure (reports of one happening in one language that state no day still name it "
-        "alike); a shared place of the story's core is still needed (0 would always pass).",
+        "alike); a shared place of the story's core is still needed, or, with four such words "
+        "or more, a shared country that is not common in the collection (0: off).",
     )
     story_date_tolerance_days: int = _opt(
         1, "Event days of a document and a story must be this close (when both have some)."
@@ -233,8 +234,9 @@ class Settings:
     )
     story_candidate_recent: int = _opt(
         10,
-        "Look-ups by place (for undated documents and undated stories) see only the latest "
-        "this many stories naming each place, so the work per document stays flat.",
+        "Look-ups by place (for undated documents and undated stories) and by rare title and "
+        "lead word see only the latest this many stories naming each, so the work per "
+        "document stays flat.",
     )
     story_common_share: float = _opt(
         0.02,

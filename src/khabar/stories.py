@@ -305,9 +305,9 @@ class StoryIndex:
     def _named_alike(self, elements: set[str]) -> set[int]:
         """The latest stories sharing at least ``story_terms_as_event`` of the document's rare
         title and lead words (``_weigh`` may let them meet on a country alone)."""
-        need = max(self.s.story_terms_as_event, _COUNTRY_TERMS)
-        if need <= 0:
+        if self.s.story_terms_as_event <= 0:  # off: no report meets on its country alone
             return set()
+        need = max(self.s.story_terms_as_event, _COUNTRY_TERMS)
         hits: Counter[int] = Counter()
         for e in elements:
             if _kind(e) == "term" and self.df[e] <= self.s.story_candidate_max_df:

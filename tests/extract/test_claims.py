@@ -94,7 +94,8 @@ def test_a_later_verb_takes_the_speaker_of_its_own_clause() -> None:
 
 def test_persian_content_before_its_verb_when_nothing_is_said_after_it() -> None:
     first = extract_claims(_FA_TWO_SPEAKERS)[0]
-    assert "یک حمله" in first.content and "ارتش" not in first.content
+    # after the speaker and the title set off by commas; before the next clause
+    assert first.content == "دلیل این انفجار را یک حمله"
     a, b = first.content_span.start, first.content_span.end
     assert _FA_TWO_SPEAKERS[a:b] == first.content
 
@@ -121,3 +122,20 @@ def test_a_quoted_short_name_opens_no_quotation_and_what_follows_that_is_said() 
     # after أن comes what is said: "the victims" are not the speaker
     c = _one("وفي تصريح للصحافيين ذكر أن معظم الضحايا مدنيون.")
     assert c.speaker_text != "الضحايا"
+
+
+def test_a_generic_actor_speaks_only_next_to_its_verb_and_is_never_skipped_as_a_title() -> None:
+    # generic words said of: no speaker rather than the wrong one
+    assert _one("Police in Kabul said five people were killed.").speaker is None
+    assert _one("The governor said soldiers fired on protesters.").speaker is None
+    # a generic subject right after its verb speaks, even with another actor right after it
+    assert _one("واتهمت الشرطة المسلحين بتنفيذ الهجوم.").speaker == "الشرطة"
+    assert _one("وحذر الجيش السكان من الاقتراب.").speaker == "الجيش"
+
+
+def test_straight_quotes_pair_from_the_left() -> None:
+    # the text between two quotations is none: the army spokesman is no quoted word
+    claims = extract_claims('قال المسؤول إن الهجوم "إرهابي"، وأضاف المتحدث باسم الجيش العراقي '
+                            'في بيان "إن العملية مستمرة حتى الآن".')  # fmt: skip
+    assert claims[-1].speaker == "IQ-ARMY" and claims[-1].speaker_kind != "inherited"
+    assert claims[-1].content == "إن العملية مستمرة حتى الآن"

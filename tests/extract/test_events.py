@@ -151,6 +151,10 @@ def test_an_assault_typed_by_its_casualty_words_alone_takes_one_as_trigger() -> 
     (e,) = extract_events(text, anchor=date(2015, 8, 11), settings=Settings(), lang="ar")
     assert e.plover == "ASSAULT" and e.type_source == "model"
     assert e.trigger == "واصيب"
+    # a road crash, a player hurt: the classifier leans to ASSAULT, but not surely
+    for other in ("أصيب خمسة أشخاص في حادث سير على طريق الرياض.",
+                  "أصيب اللاعب في مباراة الأمس وغاب عن التدريب."):  # fmt: skip
+        assert extract_events(other, anchor=None, settings=Settings(), lang="ar") == []
 
 
 @pytest.mark.parametrize(
@@ -162,3 +166,16 @@ def test_an_assault_typed_by_its_casualty_words_alone_takes_one_as_trigger() -> 
 def test_a_persian_singular_verb_after_a_casualty_word_is_one(text: str, killed: int | None) -> None:
     (e,) = extract_events(text, anchor=None, settings=Settings(), lang="fa")
     assert e.killed == killed
+
+
+def test_a_denial_after_the_trigger_denies_something_else() -> None:
+    s = Settings()
+    (e,) = extract_events("Houthi forces fired a ballistic missile at Jizan, and the coalition "
+                          "denied it caused damage.", anchor=None, settings=s, lang="en")  # fmt: skip
+    assert "denied" not in e.modality and e.actor == "HOUTHI"
+    (e,) = extract_events("ونفت القيادة العسكرية الأميركية أي مسؤولية لها عن الانفجار.",
+                          anchor=None, settings=s, lang="ar")  # fmt: skip
+    assert "denied" in e.modality
+    (e,) = extract_events("پنتاگون هرگونه نقش در انفجار روز شنبه را تکذیب کرد.", anchor=None,
+                          settings=s, lang="fa")  # fmt: skip
+    assert "denied" in e.modality  # Persian: the verb ends the clause

@@ -118,3 +118,7 @@ def test_a_name_after_a_definite_noun_is_its_adjective_not_a_town() -> None:
     airport = "هبطت الطائرة في مطار عدن الدولي"
     span = Span(airport.index("مطار"), airport.index("مطار") + len("مطار عدن"))
     assert "Aden" in [p.place.name for p in extract_places(airport, [span])]
+    # a name without the article after a definite noun is in apposition: the capital, Aden
+    capital = "وصل الرئيس إلى العاصمة المؤقتة عدن"
+    span = Span(capital.index("العاصمة"), len(capital))
+    assert "Aden" in [p.place.name for p in extract_places(capital, [span])]

@@ -33,8 +33,7 @@ from khabar.resources import read_csv
 __all__ = ["extract_claims"]
 
 # a quotation of three words or more (a quoted name, 'كتائب "حزب الله"', is no quotation)
-_QUOTE = re.compile(r"«([^\s»]+\s+[^\s»]+\s+[^»]+)»|\"([^\s\"]+\s+[^\s\"]+\s+[^\"]+)\"|"
-                    r"“([^\s”]+\s+[^\s”]+\s+[^”]+)”")  # words of the quotation: never its mark
+_PAIRED = re.compile(r"«([^»]*)»|“([^”]*)”")  # quotation marks that open and close apart
 _THAT = re.compile(r"(?<!\w)(?:ان|انه|انها|بان|كه|that)(?!\w)")  # normalised إن/أن/بأن/که
 _THAT_NEXT = re.compile(r"[:\s]*كه(?!\w)")  # Persian که right after its verb (normalised)
 _SOURCE_KINDS = ("agency", "media")
@@ -86,7 +85,7 @@ def extract_claims(text: str, *, actors: list[ActorMention] | None = None) -> li
         if not verbs:
             continue
         # a speaker never stands inside a quotation ("عثرت قواتنا ...": not the speaker)
-        quoted = [(sp.start + q.start(), sp.start + q.end()) for q in _QUOTE.finditer(sentence)]
+        quoted = [(sp.start + a, sp.start + b) for a, b in _quotations(sentence)]
         inside = [a for a in everyone if sp.start <= a.span.start and a.span.end <= sp.end
                   and not any(_quoted_in(a.span, lo, hi, text) for lo, hi in quoted)]
         actors = [replace(a, span=Span(a.span.start - sp.start, a.span.end - sp.start))
@@ -107,6 +106,17 @@ def extract_claims(text: str, *, actors: list[ActorMention] | None = None) -> li
                 claim.speaker_kind = "inherited"
             out.append(claim)
     return out
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of the quotations of ``text`` (their words, without the marks), in order:
+    «...» and “...”, and straight "..." paired from the left (the text between two quotations is
+    none); three words or more, so a quoted name (كتائب "حزب الله") is no quotation."""
+    spans = [(m.start(1 if m.group(1) else 2), m.end(1 if m.group(1) else 2))
+             for m in _PAIRED.finditer(text)]  # fmt: skip
+    marks = [i for i, c in enumerate(text) if c == '"']
+    spans += [(a + 1, b) for a, b in zip(marks[::2], marks[1::2], strict=False)]
+    return sorted((a, b) for a, b in spans if len(text[a:b].split()) >= 3)
 
 
 def _quoted_in(span: Span, lo: int, hi: int, text: str) -> bool:
@@ -137,12 +147,21 @@ def _claim(
             chain.append(reporter.actor_id or reporter.text)
             others = [a for a in others if a is not reporter]
     people = [a for a in others if a.kind not in _SOURCE_KINDS] or others
-    speaker = said_by[-1] if said_by else _speaker(people, v_start, v_end, lang, sentence)
+    # what follows the verb's إن/أن/که/that is what is said: nobody there says it
+    that = _THAT.search(norm.text, bisect.bisect_left(norm.starts, v_end))
+    said_from = norm.to_original(that.start(), that.start())[0] if that else len(sentence)
+    people = [a for a in people if a.span.start < said_from]
+    speaker = said_by[-1] if said_by else _speaker(people, v_start, v_end, lang)
     content, c_span = _content(sentence[:end], norm, v_end)
     if lang == "fa" and _said_before(sentence[v_end:end]):
         # Persian puts what is said before its verb ("دلیل این انفجار را یک حمله اعلام کرد"):
-        # when nothing is said after it, the clause before the verb is the content
+        # when nothing is said after it, the clause before the verb is the content, after its
+        # speaker and the title set off by commas after the speaker's name
         a, b = start, v_start
+        if speaker is not None and start <= speaker.span.start and speaker.span.end <= b:
+            a = speaker.span.end
+            if sentence[a:b].lstrip().startswith("،") and "،" in sentence[a:b].lstrip()[1:]:
+                a = sentence.index("،", sentence.index("،", a) + 1) + 1
         while a < b and sentence[a] in " ،,:":
             a += 1
         while b > a and sentence[b - 1] in " ،,:":
@@ -171,27 +190,29 @@ def _marked(norm, markers, actors: list[ActorMention], lex) -> list[tuple[ActorM
 
 
 def _speaker(
-    actors: list[ActorMention], v_start: int, v_end: int, lang: str, sentence: str = ""
+    actors: list[ActorMention], v_start: int, v_end: int, lang: str
 ) -> ActorMention | None:
     """Arabic: the actor right after the verb ("وقال مصدر"), else one just before it
     ("كتائب حزب الله تنفي", "وكانت المقاومة ... قد أعلنت"); Persian: the sentence's first actor
-    (subject-object-verb); English: the nearest actor before the verb. An actor after the
-    verb's إن/أن/که/that is what is said, never who says it ("ذكر أن معظم الضحايا")."""
-    actors = [a for a in actors if a.span.start < v_end
-              or not _THAT.search(normalize(sentence[v_end : a.span.start]))]  # fmt: skip
+    (subject-object-verb); English: the nearest actor before the verb. ``actors`` are those
+    before what is said (the caller drops those after the verb's إن/أن/که/that)."""
     # a generic actor ("الجيش", "ارتش", "police") speaks only right next to the verb: "قال
-    # الجيش", "ارتش اعلام کرد"; further away it is most often what is spoken of
-    actors = [a for a in actors if a.kind != "generic"
-              or 0 <= a.span.start - v_end <= _NEAR or 0 <= v_start - a.span.end <= 2]  # fmt: skip
+    # الجيش" (Arabic: verb first), "ارتش اعلام کرد", "police said"; elsewhere it is most often
+    # what is spoken of ("said five people were killed")
+    actors = [a for a in actors if a.kind != "generic" or 0 <= v_start - a.span.end <= 2
+              or (lang == "ar" and 0 <= a.span.start - v_end <= _NEAR)]  # fmt: skip
     after = [a for a in actors if a.span.start >= v_end]
     before = [a for a in actors if a.span.end <= v_start]
     if lang == "ar":
         # "قال مدير المرصد السوري ... رامي عبدالرحمن", "رئيس هيئة أركان الحشد الشعبي عبد العزيز
-        # المحمداوي": a title (a generic word), its organisation, then the person who holds it,
-        # each right after the one before: the last named of them speaks
+        # المحمداوي": a title (a generic word of officials), its organisation, then the person
+        # who holds it, each right after the one before: the last named of them speaks; a
+        # generic subject before another actor is no title ("اتهمت الشرطة المسلحين")
         while len(after) > 1 and 0 <= after[1].span.start - after[0].span.end <= 2 and (
-                after[0].kind == "generic" or (after[0].kind not in _PERSONS
-                                               and after[1].kind in _PERSONS)):  # fmt: skip
+                (after[0].kind == "generic" and after[0].name == "officials"
+                 and after[1].kind != "generic")
+                or (after[0].kind not in _PERSONS and after[0].kind != "generic"
+                    and after[1].kind in _PERSONS)):  # fmt: skip
             after = after[1:]
         if after and after[0].span.start - v_end <= _NEAR:
             return after[0]
@@ -208,17 +229,15 @@ def _said_before(after: str) -> bool:
     the next verb, are fewer than four, or open another clause ("، در حالی که ارتش ...")
     rather than a quotation or که + what was said."""
     rest = after.strip()
-    if _QUOTE.search(rest) or _THAT_NEXT.match(normalize(rest)):
+    if _quotations(rest) or _THAT_NEXT.match(normalize(rest)):
         return False
     return len(rest.split()) < 4 or rest[:1] in "،,." or rest.startswith(("و ", "در حالی"))
 
 
 def _content(sentence: str, norm, v_end: int) -> tuple[str, tuple[int, int]]:  # type: ignore[no-untyped-def]
-    rest = sentence[v_end:]
-    if m := _QUOTE.search(rest):
-        g = next(i for i in range(1, 4) if m.group(i))
-        a, b = v_end + m.start(g), v_end + m.end(g)
-        return sentence[a:b], (a, b)
+    quote = next(((a, b) for a, b in _quotations(sentence) if a >= v_end), None)
+    if quote is not None:
+        return sentence[quote[0] : quote[1]], quote
     # norm.starts is sorted (original offset of each normalised character): bisect, not a scan
     # from the start for every verb, which made a long unpunctuated paragraph quadratic
     n_from = bisect.bisect_left(norm.starts, v_end)

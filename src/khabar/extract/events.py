@@ -399,7 +399,13 @@ def _counts(words: list[str]) -> list[tuple[int, str]]:
     return out
 
 
-def _modality(words: list[str], trigger_at: int, lex: _Lexicon) -> list[str]:
+def _modality(words: list[str], trigger_at: int, lex: _Lexicon, lang: str = "") -> list[str]:
+    """negated (a negation in the three words before the trigger), hedged (a hedge anywhere),
+    denied (a denial word before the trigger in Arabic and English, whose verbs come first:
+    "CENTCOM denied any responsibility for the explosion"; one after it denies something else:
+    "fired a missile, and the coalition denied it caused damage"; anywhere in Persian, whose
+    verb ends the clause: "... انفجار ... را تکذیب کرد"), planned (a plan word in the three
+    words before)."""
     before = {_bare(w) for w in words[max(0, trigger_at - 3) : trigger_at]}
     everywhere = {_bare(w) for w in words}
     out = []
@@ -407,7 +413,7 @@ def _modality(words: list[str], trigger_at: int, lex: _Lexicon) -> list[str]:
         out.append("negated")
     if everywhere & lex.cues["hedge"]:
         out.append("hedged")
-    if everywhere & lex.cues["denial"]:
+    if {_bare(w) for w in (words if lang == "fa" else words[:trigger_at])} & lex.cues["denial"]:
         out.append("denied")
     if before & lex.cues["plan"]:
         out.append("planned")
@@ -489,6 +495,7 @@ _TYPE_OVERRIDE = 0.5
 _DETECT = {"ar": 0.5, "fa": 0.5, "en": 0.5}
 _DETECT_CAMEO = 0.2
 _SURE_CAMEO = 0.9  # ... or the classifier this sure of the CAMEO verb's type
+_SURE_CASUALTY = 0.8  # type and detector this sure for casualty words alone to make an assault
 # ACLED event type and sub-type of a PLOVER type and mode (ACLED codebook 2023; the lexicon's
 # rows give their own, weapons included); PLOVER types outside ACLED's scope get none.
 _ACLED_BY_MODE = {
@@ -625,7 +632,9 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
                 return _Typed(guess.plover, acled, subtype, "", a, b, k, "cameo")
     evidence = evidence_word(sentence, lang, guess.plover)
     if evidence is None:
-        if guess.plover == "ASSAULT":  # typed by its casualty words alone ("أصيب ... وتوفي")
+        # typed by its casualty words alone ("أصيب ... وتوفي"): only when the classifier is
+        # sure of both, as a road crash or a hurt player is typed so too, less surely
+        if guess.plover == "ASSAULT" and min(guess.probability, guess.event) >= _SURE_CASUALTY:
             for k, (a, b, w) in enumerate(spans):
                 if _bare(w) in lex.cues["killed"] or _bare(w) in lex.cues["injured"]:
                     return _Typed(guess.plover, acled, subtype, "", a, b, k, "model")
@@ -701,7 +710,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         places=[p.place.id for p in _inside(found.places, sp)],
         actor=actor.value if actor else None, target=target.value if target else None,
         counts=counts, killed=killed, injured=injured, victims=victims,
-        modality=_modality(words, typed.first_word, lex), mode=mode,
+        modality=_modality(words, typed.first_word, lex, lang), mode=mode,
         type_source=typed.source,
         type_score=round(guess.probability, 4) if guess.plover == plover else None,
     )  # fmt: skip

@@ -246,8 +246,10 @@ def _accept(  # type: ignore[no-untyped-def]
         # ... or, in Arabic script, sit inside a longer place after its first word, the word of
         # kind (مطار عدن, مدينة أبها): the name, not the kind (مدينة is no Madinah); weak names
         # only. A word of kind stands in the construct state, without the article: after a
-        # definite word the name is its adjective (البيت الأبيض, the White House, not El Obeid)
-        tail = (bool(_ARABIC.search(key)) and not _after_definite(norm, m.start)
+        # definite word a name with the article agrees with it as its adjective (البيت الأبيض,
+        # the White House, not El Obeid); one without it is in apposition (العاصمة عدن)
+        tail = (bool(_ARABIC.search(key))
+                and not (key.startswith("ال") and _after_definite(norm, m.start))
                 and any(r.start < start and end <= r.end for r in recognised))  # fmt: skip
         ok = key not in g.common and (exact or (tail and key in g.weak))
         if not ok:
