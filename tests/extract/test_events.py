@@ -179,3 +179,10 @@ def test_a_denial_after_the_trigger_denies_something_else() -> None:
     (e,) = extract_events("پنتاگون هرگونه نقش در انفجار روز شنبه را تکذیب کرد.", anchor=None,
                           settings=s, lang="fa")  # fmt: skip
     assert "denied" in e.modality  # Persian: the verb ends the clause
+
+
+def test_a_killing_word_lowers_the_bar_for_an_assault() -> None:
+    # SaudiNewsNet title (dev split): the detector is 0.50 sure, the classifier says ASSAULT
+    (e,) = extract_events("استشهاد رجل أمن أثناء تفتيش مركبة بالقطيف", anchor=None,
+                          settings=Settings(), lang="ar")  # fmt: skip
+    assert e.plover == "ASSAULT" and e.killed == 1
