@@ -122,3 +122,20 @@ def test_a_name_after_a_definite_noun_is_its_adjective_not_a_town() -> None:
     capital = "وصل الرئيس إلى العاصمة المؤقتة عدن"
     span = Span(capital.index("العاصمة"), len(capital))
     assert "Aden" in [p.place.name for p in extract_places(capital, [span])]
+
+
+def test_a_lone_one_word_town_far_from_home_is_unsupported() -> None:
+    from khabar.extract.places import unsupported
+
+    # عشاق ("lovers") is also Uşak in Turkey: in a document naming no other Turkish place,
+    # with no cue and no recogniser behind it, it is a word
+    text = "وتروي الرواية قصة عشاق فرقتهم الحرب."
+    (m,) = [p for p in extract_places(text, [Span(text.index("عشاق"), text.index("عشاق") + 4)])]
+    alone = {m.place.country: {m.place.id}, "SA": {"SA"}}  # the document is about Saudi Arabia
+    assert unsupported(text, m, [], alone)
+    assert not unsupported(text, m, [], {m.place.country: {m.place.id}})  # no other place
+    assert not unsupported(text, m, [m.span], alone)  # the recogniser calls it a place
+    assert not unsupported(text, m, [], {m.place.country: {m.place.id, "TR"}})  # Turkey named
+    cued = "وصل الوفد إلى مدينة عشاق"
+    (c,) = extract_places(cued)
+    assert c.place.id == m.place.id and not unsupported(cued, c, [], alone)

@@ -31,7 +31,7 @@ from khabar.extract.entities import (
     merge_entities,
 )
 from khabar.extract.events import Mentions, extract_events
-from khabar.extract.places import PlaceMention, extract_places
+from khabar.extract.places import PlaceMention, extract_places, unsupported
 from khabar.model import (
     Claim,
     DateMention,
@@ -175,15 +175,23 @@ def _extract(
         anchor, label = _crawl_anchor(doc.crawled, settings)
     out = Extraction()
     recognised_by = extract_entities_batch([p.text for p in doc.paragraphs], doc.lang)
-    for p, model in zip(doc.paragraphs, recognised_by, strict=True):
+    located = [[m.span for m in model if m.label == "LOC"] for model in recognised_by]
+    gazetteer_places = [extract_places(p.text, recognised)
+                        for p, recognised in zip(doc.paragraphs, located, strict=True)]  # fmt: skip
+    # the countries the whole document names places in: a lone word far from home is no place
+    countries: dict[str, set[str]] = {}
+    for found in gazetteer_places:
+        for m in found:
+            countries.setdefault(m.place.country, set()).add(m.place.id)
+    for p, model, recognised, named in zip(doc.paragraphs, recognised_by, located,
+                                           gazetteer_places, strict=True):  # fmt: skip
         text, at = p.text, p.span.start
         dates = extract_dates(text, anchor=anchor, settings=settings, anchor_label=label,
                               anchor_time=anchor_time)
-        recognised = [m.span for m in model if m.label == "LOC"]
         actors = extract_actors(text)
         # a place inside a known actor's name is none (القدس in فيلق القدس, the Quds Force)
-        places = [p for p in extract_places(text, recognised)
-                  if not inside_known_name(p.span, actors)]  # fmt: skip
+        places = [p for p in named if not inside_known_name(p.span, actors)
+                  and not unsupported(text, p, recognised, countries)]  # fmt: skip
         generic = extract_generic_actors(text, actors)
         entities = merge_entities(_resolved(model, doc.published), places, actors + generic,
                                   extract_demonyms(text, doc.lang))  # fmt: skip

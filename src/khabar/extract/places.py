@@ -36,10 +36,18 @@ from khabar.extract.lexicon import (
     proclitic_length,
 )
 from khabar.model import Span
-from khabar.normalize import normalize_with_offsets
+from khabar.normalize import normalize, normalize_with_offsets
 from khabar.resources import read_csv, word_counts
 
-__all__ = ["PRECISION_RANK", "Place", "PlaceMention", "distance_km", "extract_places", "gazetteer"]
+__all__ = [
+    "PRECISION_RANK",
+    "Place",
+    "PlaceMention",
+    "distance_km",
+    "extract_places",
+    "gazetteer",
+    "unsupported",
+]
 
 PRECISION_RANK = {"country": 0, "province": 1, "district": 2, "town": 3, "site": 4}
 _FREQUENT_PER_MILLION = 50  # a one-word name this frequent in a language's news is also a word
@@ -276,6 +284,28 @@ def _after_definite(norm: str, start: int) -> bool:
     if word[:1] in "وفبل" and word[1:3] == "ال":
         word = word[1:]
     return (word.startswith("ال") or word.startswith("لل")) and len(word) > 3
+
+
+def unsupported(text: str, m: PlaceMention, recognised: list[Span],
+                countries: dict[str, set[str]]) -> bool:
+    """Whether an Arabic-script place of ``text`` stands on its gazetteer name alone, far from
+    home: one word, below a country and a city of ``_BIG``, no cue before it, not called a
+    place by the recogniser (no ``recognised`` span overlaps it), no other place of its
+    country in the whole document while it names places of another (``countries``: country →
+    ids of the places named in it); never a site (bases, fields: curated). Such a name is most
+    often a word (عشاق "lovers" read as Uşak, زاوية "corner" as Zawiya in Saudi news, بشار as
+    Béchar in Syrian news); a document about that country names it elsewhere too, and one that
+    names no other place ("قصف تركي على ريف دهوك") keeps it."""
+    place = m.place
+    others = countries.get(place.country, set()) - {place.id}
+    elsewhere = any(c != place.country for c in countries)
+    if (not _ARABIC.search(m.text) or " " in m.text.strip() or place.precision == "country"
+            or place.precision == "site" or place.population >= _BIG or others
+            or not elsewhere):  # fmt: skip
+        return False
+    if any(r.start < m.span.end and m.span.start < r.end for r in recognised):
+        return False
+    return not _CUE.search(normalize(text[max(0, m.span.start - 25) : m.span.start]))
 
 
 def _with_bare_name(m: AliasHit, ctx: Counter[str]) -> AliasHit:
