@@ -55,6 +55,7 @@ _BIG = 1_000_000  # cities this big keep their one-word names
 _NOT_PLACES = {"media", "agency", "monitor", "armed_group", "international_org"}  # actor kinds
 _SITE_PRECISION = {"town": "town"}  # other site kinds (base, oil_field...) are "site"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+_PERSIAN = re.compile("[پچژگکی]")  # letters Arabic does not write: a Persian text
 _WORD_AT = re.compile(r"\w+")
 _MAX_WORDS = 5
 _WEAK_POPULATION = 100_000
@@ -112,6 +113,10 @@ class _Gazetteer:
     weak: frozenset[str]  # small towns' one-word names: need "مدينة", "بلدة"... or the recogniser
     common: frozenset[str]  # names that are also frequent words: need "مدينة", "بلدة"...
     curated: frozenset[str]  # ids of the hand-curated rows (countries, admin1, sites)
+    # the same two for Persian text: frequent words by Persian (and English) news only, so a
+    # name frequent in Arabic news (نيويورك) is no word in a Persian report
+    weak_fa: frozenset[str] = frozenset()
+    common_fa: frozenset[str] = frozenset()
 
 
 def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
@@ -150,9 +155,10 @@ def gazetteer() -> _Gazetteer:
             _add(index, alias, r["id"])
     curated = frozenset(r["id"] for name in ("countries", "admin1", "sites")
                         for r in read_csv(f"gazetteer/{name}.tsv"))  # fmt: skip
-    weak, common = _guarded_names(places, index, region, curated)
+    weak, common = _guarded_names(places, index, region, curated, ("ar", "fa", "en"))
+    weak_fa, common_fa = _guarded_names(places, index, region, curated, ("fa", "en"))
     return _Gazetteer(places, AliasIndex({k: tuple(v) for k, v in index.items()}), weak, common,
-                      curated)  # fmt: skip
+                      curated, weak_fa, common_fa)  # fmt: skip
 
 
 def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[str]:
@@ -181,13 +187,15 @@ def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[st
 
 
 def _guarded_names(
-    places: dict[str, Place], index: dict[str, list[str]], region: set[str], curated: frozenset[str]
+    places: dict[str, Place], index: dict[str, list[str]], region: set[str],
+    curated: frozenset[str], langs: tuple[str, ...],
 ) -> tuple[frozenset[str], frozenset[str]]:
     """(weak, common): one-word names that need a cue or the recogniser (small towns, foreign
-    towns under a million, towns of 100,000+ whose name is also a frequent word), and names
-    that need a cue (other frequent words, ``stopwords.tsv``, the actor dictionary's names)."""
+    towns under a million, towns of 100,000+ whose name is also a frequent word in the news of
+    ``langs``), and names that need a cue (other frequent words, ``stopwords.tsv``, the actor
+    dictionary's names)."""
     rates = [(word_counts(lang), sum(word_counts(lang).values()) / 1e6)
-             for lang in ("ar", "fa", "en")]  # fmt: skip
+             for lang in langs]  # fmt: skip
 
     def frequent(k: str) -> bool:
         return any(c.get(k, 0) >= _FREQUENT_PER_MILLION * million for c, million in rates)
@@ -239,6 +247,8 @@ def _accept(  # type: ignore[no-untyped-def]
     cue."""
     key = m.key  # the alias (للجزيرة matches الجزيرة)
     g = gazetteer()
+    persian = bool(_PERSIAN.search(original))
+    weak, common = (g.weak_fa, g.common_fa) if persian else (g.weak, g.common)
     peeled = 0
     while m.start - peeled > 0 and norm[m.start - peeled - 1].isalpha():
         peeled += 1
@@ -247,7 +257,7 @@ def _accept(  # type: ignore[no-untyped-def]
         if word is None or proclitic_length(word.group()) < peeled:
             return False
     cue = _CUE.search(norm[max(0, m.start - 25) : m.start])
-    if guard and (key in g.weak or key in g.common) and not cue:
+    if guard and (key in weak or key in common) and not cue:
         start, end = to_original(m.start, m.end)
         # the recogniser must call this very name a place: "Ain" inside "Ain Zara" is not Ain
         exact = any(abs(r.start - start) + abs(r.end - end) <= 2 for r in recognised)
@@ -259,7 +269,7 @@ def _accept(  # type: ignore[no-untyped-def]
         tail = (bool(_ARABIC.search(key))
                 and not (key.startswith("ال") and _after_definite(norm, m.start))
                 and any(r.start < start and end <= r.end for r in recognised))  # fmt: skip
-        ok = key not in g.common and (exact or (tail and key in g.weak))
+        ok = key not in common and (exact or (tail and key in weak))
         if not ok:
             return False
     if _ARABIC.search(key):
