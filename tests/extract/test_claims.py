@@ -139,3 +139,11 @@ def test_straight_quotes_pair_from_the_left() -> None:
                             'في بيان "إن العملية مستمرة حتى الآن".')  # fmt: skip
     assert claims[-1].speaker == "IQ-ARMY" and claims[-1].speaker_kind != "inherited"
     assert claims[-1].content == "إن العملية مستمرة حتى الآن"
+
+
+def test_a_sentence_cut_inside_a_quotation_keeps_its_speaker_outside_it() -> None:
+    text = ('"We will not retreat. We are ready," the army said in a statement, calling the '
+            'attack "a cowardly act by terrorists."')  # fmt: skip
+    (c,) = [c for c in extract_claims(text) if c.verb == "said"]
+    assert c.speaker_text == "army"
+    assert c.content.startswith("a cowardly act by terrorists")

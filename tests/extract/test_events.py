@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from khabar.extract.events import extract_events, parse_number, sentence_spans
+from khabar.extract.events import Mentions, extract_events, parse_number, sentence_spans
 from khabar.normalize import normalize, tokens
 from khabar.settings import Settings
 
@@ -143,14 +143,21 @@ def test_the_wounded_others_are_victims_not_the_actor_and_end_before_a_date() ->
     assert e.actor is None and e.victims == "ثلاثة آخرون"
 
 
-def test_an_assault_typed_by_its_casualty_words_alone_takes_one_as_trigger() -> None:
+def test_an_assault_typed_by_its_casualty_words_alone_takes_one_as_trigger(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # SaudiNewsNet (real gold, dev split): no event-lexicon trigger, no CAMEO verb of ASSAULT;
-    # the classifier types it ASSAULT from "wounded ... and died" alone
+    # the classifier types it ASSAULT (its own evidence word, المواجهات "the clashes")
     text = ("واصيب رئيس قسم المتفجرات في الشرطة بيازيد تشيكين في المواجهات وتوفي في المستشفى "
             "متأثرا بجروحه، وفق المصدر.")  # fmt: skip
     (e,) = extract_events(text, anchor=date(2015, 8, 11), settings=Settings(), lang="ar")
     assert e.plover == "ASSAULT" and e.type_source == "model"
-    assert e.trigger == "واصيب"
+    # with no word the type model weighs enough, the first casualty word is the trigger
+    import khabar.extract.events as events
+
+    monkeypatch.setattr(events, "evidence_word", lambda *args: None)
+    (e,) = extract_events(text, anchor=date(2015, 8, 11), settings=Settings(), lang="ar")
+    assert e.plover == "ASSAULT" and e.trigger == "واصيب"
     # a road crash, a player hurt: the classifier leans to ASSAULT, but not surely
     for other in ("أصيب خمسة أشخاص في حادث سير على طريق الرياض.",
                   "أصيب اللاعب في مباراة الأمس وغاب عن التدريب."):  # fmt: skip
@@ -179,6 +186,9 @@ def test_a_denial_after_the_trigger_denies_something_else() -> None:
     (e,) = extract_events("پنتاگون هرگونه نقش در انفجار روز شنبه را تکذیب کرد.", anchor=None,
                           settings=s, lang="fa")  # fmt: skip
     assert "denied" in e.modality  # Persian: the verb ends the clause
+    (e,) = extract_events("Reports that coalition jets bombed the hospital were denied by the "
+                          "Saudi-led coalition.", anchor=None, settings=s, lang="en")  # fmt: skip
+    assert "denied" in e.modality  # a passive denial after the trigger
 
 
 def test_a_killing_word_lowers_the_bar_for_an_assault() -> None:
@@ -186,3 +196,25 @@ def test_a_killing_word_lowers_the_bar_for_an_assault() -> None:
     (e,) = extract_events("استشهاد رجل أمن أثناء تفتيش مركبة بالقطيف", anchor=None,
                           settings=Settings(), lang="ar")  # fmt: skip
     assert e.plover == "ASSAULT" and e.killed == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "trigger"),
+    [("خرجت مظاهرات حاشدة في عدة مدن.", "PROTEST", "مظاهرات"),
+     ("نظم عمال المصنع إضرابا عن العمل للمطالبة برفع الأجور.", "PROTEST", "إضرابا"),
+     ("اعتصم المئات أمام مبنى البرلمان.", "PROTEST", "اعتصم"),
+     # the protesters are who was killed: a killing, its trigger the killing word
+     ("قتل ثلاثة متظاهرين برصاص قوات الأمن في الناصرية.", "ASSAULT", "قتل")],
+)  # fmt: skip
+def test_arabic_protests_and_what_is_done_to_protesters(text: str, plover: str,
+                                                        trigger: str) -> None:  # fmt: skip
+    s = Settings()
+    (e,) = extract_events(text, anchor=None, settings=s, lang="ar",
+                          mentions=Mentions.of(text, anchor=None, settings=s, lang="ar"))  # fmt: skip
+    assert (e.plover, e.trigger) == (plover, trigger)
+
+
+def test_a_diplomatic_protest_note_is_no_protest() -> None:
+    text = "استدعت وزارة الخارجية السفير وسلمته مذكرة احتجاج."
+    assert all(e.plover != "PROTEST" for e in
+               extract_events(text, anchor=None, settings=Settings(), lang="ar"))  # fmt: skip

@@ -9,8 +9,8 @@ Rules: every comma- or "or"-separated form is a demonym, except forms that are n
 nationality: those naming an island, islands or territories ("Aland Island"), abbreviations
 ("UK", "NZ", "BIOT") and forms that are a country's own English name or, of two words or more,
 begin one ("Luxembourg", "Gibraltar", "Hong Kong" of "Hong Kong S.A.R."). A form given for
-several countries ("American": US and the US Minor Outlying Islands; "Chinese") names the first
-in the file (ordered by country name, which puts the sovereign state first in each such case).
+several countries ("American": US and the US Minor Outlying Islands; "Chinese"; "Congolese";
+"Dominican") names the most populous of them (the file's ``population``).
 A one-word form ending in -an or -i also has its plural with -s ("Iraqis", "Americans"): English
 grammar. Every row's ``source`` names the file and the country's entry.
 
@@ -40,7 +40,7 @@ def build(shared: Path) -> list[tuple[str, str, str]]:
     path = shared / "field-data/gazetteer/countries-states-cities/countries.json"
     countries = json.loads(path.read_text(encoding="utf-8"))
     names = {c["name"] for c in countries}
-    forms: dict[str, tuple[str, str]] = {}
+    forms: dict[str, tuple[int, str, str]] = {}
     for c in countries:
         iso2 = c["iso2"]
         for form in re.split(r",| or ", c.get("nationality") or ""):
@@ -53,8 +53,10 @@ def build(shared: Path) -> list[tuple[str, str, str]]:
             if " " not in form and re.search(r"(?:an|i)$", form):
                 variants.append(form + "s")
             for v in variants:
-                forms.setdefault(v, (iso2, _SOURCE.format(iso2=iso2)))
-    return [(form, iso2, source) for form, (iso2, source) in sorted(forms.items())]
+                people = int(c.get("population") or 0)
+                if v not in forms or people > forms[v][0]:
+                    forms[v] = (people, iso2, _SOURCE.format(iso2=iso2))
+    return [(form, iso2, source) for form, (_, iso2, source) in sorted(forms.items())]
 
 
 if __name__ == "__main__":

@@ -110,12 +110,25 @@ def extract_claims(text: str, *, actors: list[ActorMention] | None = None) -> li
 
 def _quotations(text: str) -> list[tuple[int, int]]:
     """The spans of the quotations of ``text`` (their words, without the marks), in order:
-    «...» and “...”, and straight "..." paired from the left (the text between two quotations is
-    none); three words or more, so a quoted name (كتائب "حزب الله") is no quotation."""
+    «...» and “...”, and straight "..." told apart by what stands before each mark (the text
+    between two quotations is none); three words or more, so a quoted name (كتائب "حزب الله") is
+    no quotation."""
     spans = [(m.start(1 if m.group(1) else 2), m.end(1 if m.group(1) else 2))
              for m in _PAIRED.finditer(text)]  # fmt: skip
-    marks = [i for i, c in enumerate(text) if c == '"']
-    spans += [(a + 1, b) for a, b in zip(marks[::2], marks[1::2], strict=False)]
+    # a straight mark after a space (or at the start) opens, any other closes: a sentence cut
+    # inside a quotation ('We are ready," the army said ... "a cowardly act."') begins with a
+    # closing mark, whose quotation began before the sentence
+    opened: int | None = 0 if text.lstrip()[:1] != '"' else None
+    for i, c in enumerate(text):
+        if c != '"':
+            continue
+        if i == 0 or text[i - 1].isspace() or text[i - 1] in "(:[":
+            opened = i + 1
+        elif opened is not None:
+            spans.append((opened, i))
+            opened = None
+    if opened:  # opened in the sentence, closed after it (the splitter cut before the mark)
+        spans.append((opened, len(text.rstrip())))
     return sorted((a, b) for a, b in spans if len(text[a:b].split()) >= 3)
 
 

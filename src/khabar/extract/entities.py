@@ -400,37 +400,36 @@ def _mentions(text: str, spans: list[tuple[int, int]], tags: list[str],
 
 
 _ACTOR_LABEL = {"official": "PER", "anonymous": "GEN", "generic": "GEN"}
-# capitalised English words, one or two, or joined by a hyphen ("North Korean", "Romanian-American")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:(?:-| )[A-Z][a-z]+)?\b")
+# a capitalised English word, or words joined by a hyphen ("Romanian-American")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*\b")
 
 
 def extract_demonyms(text: str, lang: str) -> list[EntityMention]:
     """NORP mentions of English text: nationality words (``resources/demonyms.tsv``: "Iraqi",
-    "Americans", "North Korean", "Romanian-American" when each part is one), with their
-    country's ISO code as ``ref`` (the first part's); none for other languages. Two capitalised
-    words that are no demonym together are tried one by one ("Syrian Kurds" → "Syrian")."""
+    "Americans", "North Korean" (two words before one), "Romanian-American" when each part is
+    one); none for other languages. ``ref`` stays empty: a country code would read as an actor
+    id (IS, KH)."""
     if lang != "en":
         return []
     from khabar.resources import demonyms
 
     known = demonyms()
-    out = []
-    for m in _CAPITALISED.finditer(text):
-        if m.start() and text[m.start() - 1] in "-.":
-            continue  # the end of a longer name: "U.S.-Mexican border"
-        words = re.split(r"(-| )", m.group())
-        if m.group() in known:
-            parts = [(m.start(), m.end(), known[m.group()])]
-        elif "-" in m.group() and all(w in known for w in words[::2]):
-            parts = [(m.start(), m.end(), known[words[0]])]
-        else:  # each word alone
-            parts, at = [], m.start()
-            for w in words:
-                if w in known:
-                    parts.append((at, at + len(w), known[w]))
-                at += len(w)
-        out += [EntityMention(Span(a, b), text[a:b], "NORP", 1.0, "dictionary", iso2)
-                for a, b, iso2 in parts]  # fmt: skip
+    words = [m for m in _CAPITALISED.finditer(text)
+             if not (m.start() and text[m.start() - 1] in "-.")]  # "U.S.-Mexican border"
+    out, k = [], 0
+    while k < len(words):
+        m = words[k]
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if nxt is not None and nxt.start() == m.end() + 1 and text[m.end()] == " " and \
+                f"{m.group()} {nxt.group()}" in known:  # fmt: skip
+            a, b, k = m.start(), nxt.end(), k + 2
+        elif m.group() in known or ("-" in m.group()
+                                    and all(w in known for w in m.group().split("-"))):  # fmt: skip
+            a, b, k = m.start(), m.end(), k + 1
+        else:
+            k += 1
+            continue
+        out.append(EntityMention(Span(a, b), text[a:b], "NORP", 1.0, "dictionary"))
     return out
 
 
