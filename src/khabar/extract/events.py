@@ -663,7 +663,8 @@ def _acts(hits: list, norm, sp: Span, found: Mentions, other: bool) -> list:  # 
     generic actors also hold: المتظاهرين "the protesters") when ``other`` evidence of something
     done to them is there (a killing or injury word, a CAMEO verb of ASSAULT or COERCE): "قتل
     ثلاثة متظاهرين برصاص قوات الأمن" is a killing of protesters, not a protest whose actor is
-    the security forces; "اعتقلت الشرطة عشرة محتجين" an arrest."""
+    the security forces. (CAMEO.ar codes اعتقل, arrest, as a protest verb: "اعتقلت الشرطة
+    عشرة محتجين" stays a protest.)"""
     if not other:
         return hits
     generic = [e.span for e in _inside(found.entities, sp) if e.label == "GEN"]
