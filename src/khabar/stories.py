@@ -258,7 +258,8 @@ class StoryIndex:
                 recent = self.recent_with.setdefault(e, deque(maxlen=self.s.story_candidate_recent))
                 if not recent or recent[-1] != story:
                     recent.append(story)
-                self.stories_with.setdefault(e, set()).add(story)
+                if _kind(e) != "term":  # words are looked up among the latest stories only
+                    self.stories_with.setdefault(e, set()).add(story)
         if days:
             self.undated.discard(story)
         else:
@@ -303,8 +304,9 @@ class StoryIndex:
         return dated | (by_place & self.undated) | (self._named_alike(elements) & window)
 
     def _named_alike(self, elements: set[str]) -> set[int]:
-        """The latest stories sharing at least ``story_terms_as_event`` of the document's rare
-        title and lead words (``_weigh`` may let them meet on a country alone)."""
+        """The latest stories (``story_candidate_recent`` per word) sharing at least
+        ``_COUNTRY_TERMS`` (or ``story_terms_as_event``, if more) of the document's rare title
+        and lead words: ``_weigh`` may let them meet on a country alone."""
         if self.s.story_terms_as_event <= 0:  # off: no report meets on its country alone
             return set()
         need = max(self.s.story_terms_as_event, _COUNTRY_TERMS)
