@@ -218,3 +218,14 @@ def test_a_diplomatic_protest_note_is_no_protest() -> None:
     text = "استدعت وزارة الخارجية السفير وسلمته مذكرة احتجاج."
     assert all(e.plover != "PROTEST" for e in
                extract_events(text, anchor=None, settings=Settings(), lang="ar"))  # fmt: skip
+
+
+def test_a_weapon_named_like_an_agent_stays_the_trigger_of_a_killing() -> None:
+    # sample 001: "بطائرة من دون طيار" (a drone) is also an agent (aircraft) of the PETRARCH
+    # lists; a killing word in the sentence must not drop it as the protest participants are
+    s = Settings()
+    text = "وأسفر هجوم بطائرة من دون طيار في 28 يناير عن مقتل ثلاثة جنود أميركيين."
+    (e,) = extract_events(text, anchor=date(2024, 4, 22), settings=s, lang="ar",
+                          mentions=Mentions.of(text, anchor=date(2024, 4, 22), settings=s,
+                                               lang="ar"))  # fmt: skip
+    assert (e.acled_subtype, e.weapon) == ("Air/drone strike", "drone")

@@ -659,17 +659,19 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
 
 
 def _acts(hits: list, norm, sp: Span, found: Mentions, other: bool) -> list:  # type: ignore[type-arg,no-untyped-def]
-    """The lexicon's triggers of a sentence, less those that name its participants (a word the
-    generic actors also hold: المتظاهرين "the protesters") when ``other`` evidence of something
-    done to them is there (a killing or injury word, a CAMEO verb of ASSAULT or COERCE): "قتل
-    ثلاثة متظاهرين برصاص قوات الأمن" is a killing of protesters, not a protest whose actor is
-    the security forces. (CAMEO.ar codes اعتقل, arrest, as a protest verb: "اعتقلت الشرطة
-    عشرة محتجين" stays a protest.)"""
+    """The lexicon's triggers of a sentence, less the protest words that name its participants
+    (a word the generic actors also hold: المتظاهرين "the protesters") when ``other`` evidence of
+    something done to them is there (a killing or injury word, a CAMEO verb of ASSAULT or
+    COERCE): "قتل ثلاثة متظاهرين برصاص قوات الأمن" is a killing of protesters, not a protest
+    whose actor is the security forces. (CAMEO.ar codes اعتقل, arrest, as a protest verb:
+    "اعتقلت الشرطة عشرة محتجين" stays a protest.)"""
     if not other:
         return hits
     generic = [e.span for e in _inside(found.entities, sp) if e.label == "GEN"]
 
     def participant(h) -> bool:  # type: ignore[no-untyped-def]
+        if _lexicon().triggers[h.key][0] != "PROTEST":  # a weapon is the means, not who
+            return False  # (the agents also list aircraft: طائرة من دون طيار)
         a, b = norm.to_original(h.start, h.end)
         return any(g.start <= sp.start + a and sp.start + b <= g.end for g in generic)
 
