@@ -33,9 +33,6 @@ from khabar.errors import TimeBudgetError
 __all__ = ["Allowance", "time_budget"]
 
 
-_AGAIN_S = 0.2  # the watchdog raises again this often until the work stops
-
-
 class _Expired(BaseException):
     """Raised inside the work when its time is up (never seen outside ``time_budget``)."""
 
@@ -106,38 +103,23 @@ def _watchdog(seconds: float) -> Iterator[None]:
     lock = threading.Lock()
     state = {"armed": True, "fired": False}
 
-    done = threading.Event()
-
     def expire() -> None:
-        # raised again every _AGAIN_S until the block ends: an exception set while the thread
-        # runs C code that clears pending errors (seen once in six runs of the suite: a 3.5 s
-        # document went through its 0.3 s budget) is otherwise lost
-        if done.wait(seconds):
-            return
-        while True:
-            with lock:
-                if not state["armed"]:
-                    return
+        with lock:
+            if state["armed"]:
                 state["fired"] = True
                 _raise_in(target, _Expired)
-            if done.wait(_AGAIN_S):
-                return
 
-    timer = threading.Thread(target=expire, daemon=True)
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
     timer.start()
     try:
         yield
     finally:
-        while True:  # a raise of the watchdog's may land here too: disarm it whatever comes
-            try:
-                done.set()
-                with lock:
-                    state["armed"] = False
-                    if state["fired"]:
-                        _raise_in(target, None)  # finished just in time: nothing left to deliver
-                break
-            except _Expired:
-                continue
+        timer.cancel()
+        with lock:
+            state["armed"] = False
+            if state["fired"]:
+                _raise_in(target, None)  # finished just in time: nothing left to deliver
 
 
 class Allowance:
