@@ -256,7 +256,7 @@ def _accept(  # type: ignore[no-untyped-def]
         word = _WORD_AT.match(norm, m.start - peeled)  # own (بغداد in وبغداد, not ايدن in بايدن)
         if word is None or proclitic_length(word.group()) < peeled:
             return False
-    cue = _CUE.search(norm[max(0, m.start - 25) : m.start])
+    cue = _cued(norm, m.start)
     if guard and (key in weak or key in common) and not cue:
         start, end = to_original(m.start, m.end)
         # the recogniser must call this very name a place: "Ain" inside "Ain Zara" is not Ain
@@ -279,6 +279,16 @@ def _accept(  # type: ignore[no-untyped-def]
     if head[:3].lower() in ("al-", "el-", "ad-", "as-", "ar-"):
         return head[3:4].isupper()  # "al-Qaim", "el-Arish": the article is lower case
     return original[start : start + 1].isupper()
+
+
+_CUE_REACH = 25  # characters before a name looked at for its word of kind
+
+
+def _cued(norm: str, start: int | None = None) -> bool:
+    """Whether a word of kind (``_CUE``: بلدة, محافظة, city of...) ends right before ``start``
+    of the normalised ``norm`` (its end when ``start`` is None)."""
+    start = len(norm) if start is None else start
+    return bool(_CUE.search(norm[max(0, start - _CUE_REACH) : start]))
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*$")
@@ -315,7 +325,7 @@ def unsupported(text: str, m: PlaceMention, recognised: list[Span],
         return False
     if any(r.start < m.span.end and m.span.start < r.end for r in recognised):
         return False
-    return not _CUE.search(normalize(text[max(0, m.span.start - 25) : m.span.start]))
+    return not _cued(normalize(text[max(0, m.span.start - _CUE_REACH) : m.span.start]))
 
 
 def _with_bare_name(m: AliasHit, ctx: Counter[str]) -> AliasHit:

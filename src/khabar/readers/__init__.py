@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from khabar.readers.base import (
+    BOMB_SLACK,
     CompressionBomb,
     ReadContext,
     ReadItem,
@@ -158,13 +159,12 @@ def _walk(root: Path, ctx: ReadContext) -> Iterator[tuple[Path, str] | ReadItem]
         )  # fmt: skip
 
 
-_BOMB_SLACK = 1 << 20  # decompressed bytes always allowed, whatever the ratio
 
 
 class _RatioGuard:
     """A decompressing stream (``read``, ``readline``) that raises ``CompressionBomb`` once it
     has given more than ``ratio`` times the compressed bytes read from ``raw`` (and over
-    ``_BOMB_SLACK``):
+    ``BOMB_SLACK``):
     a gzip of two gigabytes of blank lines is 2 MB, and reading it line by line would take
     minutes. ``ratio`` 0 never stops."""
 
@@ -174,7 +174,7 @@ class _RatioGuard:
 
     def _count(self, data: bytes) -> bytes:
         self.given += len(data)
-        if self._ratio and self.given > _BOMB_SLACK \
+        if self._ratio and self.given > BOMB_SLACK \
                 and self.given > self._ratio * max(1, self._raw.tell()):  # fmt: skip
             raise CompressionBomb(f"{self.given:,} bytes from {self._raw.tell():,} compressed")
         return data

@@ -23,7 +23,16 @@ from khabar.errors import InputError
 from khabar.model import QuarantineRecord, RawArticle
 from khabar.settings import Settings
 
-__all__ = ["ReadContext", "ReadItem", "Reader", "path_text", "quarantine", "storable"]
+__all__ = [
+    "BOMB_SLACK",
+    "CompressionBomb",
+    "ReadContext",
+    "ReadItem",
+    "Reader",
+    "path_text",
+    "quarantine",
+    "storable",
+]
 
 ReadItem = RawArticle | QuarantineRecord
 
@@ -46,6 +55,9 @@ class ReadContext:
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+BOMB_SLACK = 1 << 20  # decompressed bytes always allowed, whatever the ratio
 
 
 class CompressionBomb(Exception):  # noqa: N818 (a reader's signal, turned into a quarantine row)

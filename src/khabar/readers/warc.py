@@ -26,14 +26,13 @@ from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.limitreader import LimitReader
 
-from khabar.readers.base import CompressionBomb, ReadContext, ReadItem, quarantine
+from khabar.readers.base import BOMB_SLACK, CompressionBomb, ReadContext, ReadItem, quarantine
 from khabar.readers.html import read_html
 
 __all__ = ["read_warc"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MAX_OUT = 1 << 20  # bytes decompressed from a gzip member at a time
-_BOMB_SLACK = 1 << 20  # decompressed bytes always allowed, whatever the ratio
 
 
 class _LongLine(ValueError):
@@ -64,7 +63,7 @@ class _CappedReader(DecompressingBufferedReader):
         self._tail = self.decompressor.unconsumed_tail
         self._in += len(data) - len(self._tail)
         self._out += len(out)
-        if self._ratio and self._out > _BOMB_SLACK and self._out > self._ratio * max(1, self._in):
+        if self._ratio and self._out > BOMB_SLACK and self._out > self._ratio * max(1, self._in):
             raise CompressionBomb(f"{self._out:,} bytes from {self._in:,} compressed")
         return out
 
