@@ -129,6 +129,9 @@ def test_second_process_sees_committed_documents(filled: SQLiteStore) -> None:
         (("mosul", "12"), "Near MOSUL, ١٢ people; Mosuls 2012", ["MOSUL", "١٢"]),  # whole words
         (("كتاءب", "حزب"), "كتائب حزب الله", ["كتائب", "حزب"]),
         (("ميگويند",), "آنها می‌گویند که", ["می‌گویند"]),  # ZWNJ deleted by normalisation
+        (("ميگويند",), "آنها می گویند که", ["می گویند"]),  # the prefix apart, as indexed
+        (("خيابانها",), "خیابان ها بسته شد و خیابان‌ها", ["خیابان ها", "خیابان‌ها"]),  # the suffix
+        (("ميدان",), "میدان و می دانند", ["میدان"]),  # a word is not cut at a prefix-like start
     ],
 )
 def test_snippets_mark_every_spelling_of_the_query_words(

@@ -994,11 +994,30 @@ def _spellings() -> tuple[str, dict[str, str]]:
             {k: re.escape("".join(sorted(set(v + [k])))) for k, v in forms.items()})  # fmt: skip
 
 
+# Where ``index_form`` joins a Persian verb prefix or plural suffix written apart (normalize's
+# _PERSIAN_AFFIX, a closed list of Persian grammar): the original may hold one space there.
+_JOINED_AFFIX = re.compile(r"^(ن?مي)(?=\w)|(?<=\w)(هاي?ي?)$")
+
+
 def _as_written(word: str) -> str:
-    """A regex matching ``word`` (normalised) in original text, in any spelling that normalises
-    to it: مسئول finds مسؤول, mosul finds Mosul, 12 finds ١٢; marks between letters allowed."""
+    """A regex matching ``word`` (index form) in original text, in any spelling that normalises
+    to it: مسئول finds مسؤول, mosul finds Mosul, 12 finds ١٢, ميگويند finds می گویند and
+    می‌گویند; marks between letters allowed."""
     deleted, forms = _spellings()
-    return "".join(f"[{forms.get(c, re.escape(c))}]{deleted}" for c in word)
+
+    def letters(text: str) -> str:
+        return "".join(f"[{forms.get(c, re.escape(c))}]{deleted}" for c in text)
+
+    pieces, at = [], 0
+    for m in _JOINED_AFFIX.finditer(word):
+        pieces.append(letters(word[at : m.start()]))
+        if m.group(1):  # a prefix: one space may follow it
+            pieces.append(letters(m.group(1)) + "[^\\S\\n]?")
+        else:  # a suffix: one space may precede it
+            pieces.append("[^\\S\\n]?" + letters(m.group(2)))
+        at = m.end()
+    pieces.append(letters(word[at:]))
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=64)
