@@ -83,6 +83,55 @@ def test_nothing_is_raised_after_a_block_that_ends_in_time(in_thread: bool) -> N
     assert all(isinstance(e, TimeBudgetError) for e in errors)  # stopped inside, never after
 
 
+def _swallow_everything(seconds: float) -> None:
+    """Work that loses the stop, as a finaliser does (Python drops an exception raised in
+    ``__del__`` or a garbage collector callback) or an ``except BaseException`` in a library."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            time.sleep(0.01)
+        except BaseException:  # noqa: BLE001, S110 (the point of the test)
+            pass
+
+
+@pytest.mark.parametrize("in_thread", [False, True])
+def test_a_block_past_its_time_ends_in_the_error_even_if_the_work_swallowed_the_stop(
+    in_thread: bool,
+) -> None:
+    caught: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            with time_budget(0.1, "too slow"):
+                _swallow_everything(0.5)
+        except TimeBudgetError as exc:
+            caught.append(exc)
+
+    if in_thread:
+        worker = threading.Thread(target=work)
+        worker.start()
+        worker.join(30)
+    else:
+        work()
+    assert [str(e) for e in caught] == ["too slow"]
+
+
+def test_an_error_the_stop_turned_into_is_reported_as_the_stop() -> None:
+    def work() -> None:
+        with time_budget(0.1, "too slow"):
+            try:
+                _swallow_everything(0.3)
+            finally:
+                raise RuntimeError("a library wrapped the stop")
+
+    with pytest.raises(TimeBudgetError, match="too slow") as info:
+        work()
+    assert isinstance(info.value.__cause__, RuntimeError)
+    with pytest.raises(RuntimeError):  # in time: an error is the error
+        with time_budget(5, "too slow"):
+            raise RuntimeError("bad input")
+
+
 def test_an_allowance_is_spent_over_several_blocks() -> None:
     allowance = Allowance(0.3, "document too slow")
     with allowance.spend():

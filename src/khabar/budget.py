@@ -17,6 +17,11 @@ How the work is stopped:
 
 Inside the block the stop is a ``BaseException`` (``_Expired``), so that no ``except
 Exception`` in the work swallows it; it becomes ``TimeBudgetError`` when it leaves the block.
+A stop can still be lost: raised while the thread runs a finaliser (``__del__``, a weakref
+callback of the garbage collector: Python prints such an exception and drops it) or inside an
+``except BaseException`` of a library. So the block's end checks too: a block whose time ran
+out ends with ``TimeBudgetError`` however it ended (unless with ``KeyboardInterrupt`` or
+``SystemExit``), never as if it had finished in time.
 """
 
 from __future__ import annotations
@@ -61,20 +66,29 @@ def time_budget(seconds: float, message: str) -> Iterator[None]:
         yield
         return
     guard = _alarm if _signals_usable() else _watchdog
+    fired = [False]
     try:
-        with guard(seconds):
+        with guard(seconds, fired):
             yield
     except _Expired:
         raise TimeBudgetError(message) from None
+    except Exception as exc:
+        if fired[0]:  # the stop turned into another error on its way out (or came after it)
+            raise TimeBudgetError(message) from exc
+        raise
+    if fired[0]:  # the stop was delivered and lost, or the block ended just as it came
+        raise TimeBudgetError(message)
 
 
 @contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
+def _alarm(seconds: float, fired: list[bool]) -> Iterator[None]:
+    """Stop the block by SIGALRM after ``seconds``; ``fired[0]`` becomes True when it does."""
     armed = [True]
 
     def expire(signum: int, frame: object) -> None:
         if armed[0]:
             armed[0] = False
+            fired[0] = True
             raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -98,7 +112,9 @@ def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
 
 
 @contextmanager
-def _watchdog(seconds: float) -> Iterator[None]:
+def _watchdog(seconds: float, fired: list[bool]) -> Iterator[None]:
+    """Stop the block from a timer thread after ``seconds``; ``fired[0]`` becomes True when it
+    does."""
     target = threading.get_ident()
     lock = threading.Lock()
     state = {"armed": True, "fired": False}
@@ -106,7 +122,7 @@ def _watchdog(seconds: float) -> Iterator[None]:
     def expire() -> None:
         with lock:
             if state["armed"]:
-                state["fired"] = True
+                state["fired"] = fired[0] = True
                 _raise_in(target, _Expired)
 
     timer = threading.Timer(seconds, expire)
