@@ -59,3 +59,19 @@ def test_short_latin_aliases_need_capitals() -> None:
 def test_every_actor_has_a_kind_and_a_source() -> None:
     for actor in actor_dictionary().actors.values():
         assert actor.kind and actor.source, actor.id
+
+
+def test_a_quoted_name_after_a_word_of_kind_is_the_actor_span() -> None:
+    """تنظيم "داعش": the guideline labels داعش (docs/annotation.md), and داعش alone names the
+    same actor; كتائب "حزب الله" keeps its whole span (حزب الله alone is another actor)."""
+    for text in ('وأعلن تنظيم "داعش" مسؤوليته', "وأعلن تنظيم «داعش» مسؤوليته"):
+        (m,) = extract_actors(text)
+        assert (m.text, m.actor_id) == ("داعش", "IS")
+    (_, kh) = extract_actors('واتهمت واشنطن كتائب "حزب الله" العراقي')
+    assert kh.actor_id == "KH" and kh.text.startswith("كتائب")
+
+
+def test_a_name_after_lil_starts_after_it() -> None:
+    """للحوثيين (ل + ال, the ا not written): the span starts after لل, as the guideline says."""
+    got = [(m.text, m.actor_id) for m in extract_actors("وفي بيان للحوثيين")]
+    assert got and got[0][0] == "حوثيين" and got[0][1]

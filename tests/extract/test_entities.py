@@ -140,3 +140,16 @@ def test_english_nationality_words_are_norp_unless_part_of_a_group_phrase() -> N
         "North Korean", "Sri Lankan"]  # fmt: skip
     assert norp("German officials say Cambodian troops crossed the U.S.-Mexican border.") == []
     assert extract_demonyms("Iranian", "ar") == []  # English only
+
+
+def test_a_mention_never_ends_inside_a_quotation_mark_it_opened() -> None:
+    from khabar.extract.entities import _quoted
+
+    def cut(text: str, end: int) -> str:
+        a, b = _quoted(text, 0, end)
+        return text[a:b]
+
+    assert cut('كتائب "حزب الله" العراقي', 15) == 'كتائب "حزب الله"'  # closed right after
+    assert cut("تنظيم (داعش في الرقة", 11) == "داعش"  # never closed: the name inside
+    assert cut("داعش ( x", 6) == "داعش"  # a mark at the end is cut off
+    assert cut('Kataib (KH) said', 11) == "Kataib (KH)"  # balanced: as it was

@@ -21,6 +21,7 @@ from khabar.extract.lexicon import (
     AliasIndex,
     alias_key,
     find_aliases,
+    inside_marks,
     variants,
     word_spans,
 )
@@ -208,6 +209,9 @@ def extract_actors(text: str) -> list[ActorMention]:
 
     def add(start: int, end: int, actor_id: str | None, kind: str) -> None:
         a, b = norm.to_original(start, end)
+        x, y = inside_marks(text, a, b)  # تنظيم "داعش → داعش, where داعش names the same actor
+        if (x, y) != (a, b) and actor_id in d.index.get(alias_key(text[x:y]), ()):
+            a, b = x, y
         name = d.actors[actor_id].name if actor_id else text[a:b]
         out.append(ActorMention(Span(a, b), text[a:b], actor_id, name, kind))
 

@@ -43,7 +43,8 @@ import numpy as np
 
 from khabar.errors import ResourceError
 from khabar.extract.crf import CRFModel
-from khabar.extract.lexicon import alias_key, proclitic_length, variants
+from khabar.extract.lexicon import MARKS as _MARKS
+from khabar.extract.lexicon import alias_key, inside_marks, proclitic_length, variants
 from khabar.model import Span
 from khabar.normalize import normalize
 
@@ -391,12 +392,25 @@ def _mentions(text: str, spans: list[tuple[int, int]], tags: list[str],
         j = i + 1
         while j < len(tags) and tags[j] == f"I-{label}":
             j += 1
-        start, end = spans[i][0], spans[j - 1][1]
+        start, end = _quoted(text, spans[i][0], spans[j - 1][1])
         if start < end:
             out.append(EntityMention(Span(start, end), text[start:end], label,
                                      round(probs[i], 4)))  # fmt: skip
         i = j
     return out
+
+
+def _quoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """A mention's span with a quotation mark or bracket it opens: closed when the closer comes
+    right after it (كتائب "حزب الله"), else without the mark and what precedes it
+    (``lexicon.inside_marks``: تنظيم «داعش → داعش)."""
+    x, y = inside_marks(text, start, end)
+    if (x, y) == (start, end):
+        return start, end
+    opener = [c for c in text[start:end] if c in _MARKS][-1]  # the one left open
+    if text[end : end + 1] == _MARKS[opener]:
+        return start, end + 1
+    return x, y
 
 
 _ACTOR_LABEL = {"official": "PER", "anonymous": "GEN", "generic": "GEN"}
