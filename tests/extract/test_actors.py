@@ -75,3 +75,17 @@ def test_a_name_after_lil_starts_after_it() -> None:
     """للحوثيين (ل + ال, the ا not written): the span starts after لل, as the guideline says."""
     got = [(m.text, m.actor_id) for m in extract_actors("وفي بيان للحوثيين")]
     assert got and got[0][0] == "حوثيين" and got[0][1]
+
+
+def test_organisations_of_the_open_dictionaries_are_found_as_written() -> None:
+    from khabar.extract.actors import extract_world_organisations
+
+    def found(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.actor_id) for m in extract_world_organisations(text, extract_actors(text))]
+
+    text = "The IAEA and the Environmental Protection Agency said so."
+    assert found(text) == [("IAEA", "IAEA"),
+                           ("Environmental Protection Agency", "ENVIRONMENTAL_PROTECTION_AGENCY")]  # fmt: skip
+    assert found("the iaea said") == []  # an acronym only in capitals
+    assert found("به گزارش فارس، اتحادیه اروپا اعلام کرد") == [("اتحادیه اروپا", "THE_EUROPEAN_UNION")]
+    assert found("وقال الشباب إن") == []  # one Arabic-script word: al-Shabaab or "the youth"

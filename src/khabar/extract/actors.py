@@ -35,9 +35,11 @@ __all__ = [
     "actor_dictionary",
     "extract_actors",
     "extract_generic_actors",
+    "extract_world_organisations",
     "generic_agents",
     "resolve_actor",
     "world_actors",
+    "world_organisations",
 ]
 
 _LATIN = re.compile(r"^[a-z0-9 .'\-]+$")
@@ -277,6 +279,57 @@ def world_actors() -> dict[str, tuple[WorldActor, ...]]:
             if len(key) >= 3 and actor not in index.setdefault(key, []):
                 index[key].append(actor)
     return {k: tuple(v) for k, v in index.items()}
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,7}")  # IAEA, UNHCR, G20 is too short to trust
+
+
+@lru_cache(maxsize=1)
+def world_organisations() -> tuple[AliasIndex, dict[str, str]]:
+    """(alias index, id → name) of the organisations of the open event-data dictionaries
+    (``resources/actors_world.tsv``: Phoenix's international and non-state actors, PETRARCH's
+    Arabic dictionary, MIT) that may be found in text: names of two words or more in any
+    script ("International Atomic Energy Agency", خبرگزاری فارس) and Latin acronyms of three
+    capitals or more (IAEA), never one-word names (آژانس "agency", الشباب "the youth")."""
+    index: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for r in read_csv("actors_world.tsv"):
+        if r["kind"] != "organisation":
+            continue
+        actor_id = r["id"].split("@")[0]
+        names.setdefault(actor_id, r["name"])
+        for alias in r["aliases"].split("|"):
+            key = alias_key(alias)
+            if key.startswith("the "):  # "The EU": the article is no part of the name
+                key, alias = key[4:], alias.strip()[4:]
+            if len(key.split(" ")) >= 2 or _ACRONYM.fullmatch(alias.strip()):
+                if actor_id not in index.setdefault(key, []):
+                    index[key].append(actor_id)
+    return AliasIndex({k: tuple(v) for k, v in index.items()}), names
+
+
+def extract_world_organisations(text: str, named: list[ActorMention]) -> list[ActorMention]:
+    """Organisations of the open dictionaries (``world_organisations``) in ``text`` that
+    overlap none of the ``named`` actors: kind ``organisation``, the open dictionary's id. A
+    Latin name must be written with its capitals (an acronym all in capitals, a name with a
+    capital first letter); an Arabic-script name of two words or more as it comes."""
+    index, names = world_organisations()
+    norm = normalize_with_offsets(text)
+    covered = [(m.span.start, m.span.end) for m in named]
+
+    def written(hit: AliasHit) -> bool:
+        a, b = norm.to_original(hit.start, hit.end)
+        if not _LATIN.match(hit.key):
+            return True
+        return text[a:b].isupper() if hit.words == 1 else text[a : a + 1].isupper()
+
+    out = []
+    for h in find_aliases(norm.text, index, max_words=8, accept=written):
+        a, b = norm.to_original(h.start, h.end)
+        if not any(x < b and a < y for x, y in covered):
+            out.append(ActorMention(Span(a, b), text[a:b], h.ids[0], names[h.ids[0]],
+                                    "organisation"))  # fmt: skip
+    return out
 
 
 def resolve_actor(name: str, day: str | None = None) -> WorldActor | None:

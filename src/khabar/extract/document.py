@@ -19,6 +19,7 @@ from khabar.extract.actors import (
     ActorMention,
     extract_actors,
     extract_generic_actors,
+    extract_world_organisations,
     resolve_actor,
 )
 from khabar.extract.claims import extract_claims
@@ -193,7 +194,10 @@ def _extract(
         places = [p for p in named if not inside_known_name(p.span, actors)
                   and not unsupported(text, p, recognised, countries)]  # fmt: skip
         generic = extract_generic_actors(text, actors)
-        entities = merge_entities(_resolved(model, doc.published), places, actors + generic,
+        # named organisations of the open dictionaries: entities (and event roles), not yet
+        # the actors of claims and fusion
+        world = extract_world_organisations(text, actors + generic)
+        entities = merge_entities(_resolved(model, doc.published), places, actors + generic + world,
                                   extract_demonyms(text, doc.lang))  # fmt: skip
         found = Mentions(dates.dates, places, actors, entities)
         events = extract_events(text, anchor=anchor, settings=settings, mentions=found,
