@@ -59,7 +59,7 @@ def place_scores(runs: list[GoldRun], *, km: float = 25.0) -> dict[str, Any]:
     for run in runs:
         for p in run.ex.places:
             s = run.sentence_at(p.span.start)
-            if s is None:
+            if s is None or s["part"] != "body":  # places are scored on body sentences
                 continue
             if any(p.span.start < b and a < p.span.end for a, b in gold_spans[id(run)]):
                 in_gold += 1

@@ -71,7 +71,8 @@ class GoldRun:
         return str(self.article["lang"])
 
     def sentence_at(self, offset: int) -> dict[str, Any] | None:
-        """The labelled body sentence holding character ``offset`` of the body, if any."""
+        """The labelled sentence (title or body) holding character ``offset`` of the
+        document's ``raw_text``, if any."""
         i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and offset < self._body[i]["end"]:
             return self._body[i]
@@ -108,10 +109,9 @@ def run_sentence_gold(settings: Settings, path: str | Path) -> list[GoldRun]:
     for article in data["articles"]:
         doc = build_document(_raw(article), settings)
         article = _in_raw_text(article, doc.raw_text)
-        body = sorted(
-            (s for s in article["sentences"] if s["part"] == "body" and not s.get("unlabelled")),
-            key=lambda s: s["start"],
-        )
+        # title sentences too: ``raw_text`` starts with the title, where their offsets point
+        body = sorted((s for s in article["sentences"] if not s.get("unlabelled")),
+                      key=lambda s: s["start"])  # fmt: skip
         runs.append(GoldRun(article, doc, extract_document(doc, settings),
                             [s["start"] for s in body], body))  # fmt: skip
     return runs
