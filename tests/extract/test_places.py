@@ -146,3 +146,13 @@ def test_a_name_frequent_in_arabic_news_is_no_word_in_a_persian_report() -> None
     # recogniser or a cue for it; Persian news writes it far less often: no guard there
     assert [p.place.name for p in extract_places("رئیس جمهور در نیویورک گفت")] == ["New York City"]
     assert gazetteer().weak_fa != gazetteer().weak
+
+
+def test_a_country_last_in_a_list_keeps_its_conjunction_off() -> None:
+    """والنيجر, وتشاد: Saudi news writes تشاد 131 times and وتشاد 52, under the three-to-one
+    a town's name needs, over the one-to-one a country's needs (a list's last item)."""
+    from khabar.extract.places import extract_places
+
+    text = "يضم المشروع السودان والسنغال والنيجر ونيجيريا وتشاد."
+    ids = [p.place.id for p in extract_places(text)]
+    assert "NE" in ids and "TD" in ids, ids
