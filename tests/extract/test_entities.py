@@ -153,3 +153,17 @@ def test_a_mention_never_ends_inside_a_quotation_mark_it_opened() -> None:
     assert cut("تنظيم (داعش في الرقة", 11) == "داعش"  # never closed: the name inside
     assert cut("داعش ( x", 6) == "داعش"  # a mark at the end is cut off
     assert cut('Kataib (KH) said', 11) == "Kataib (KH)"  # balanced: as it was
+
+
+def test_a_recognised_piece_of_a_longer_gazetteer_place_gives_way_to_it() -> None:
+    from khabar.extract.entities import EntityMention, merge_entities
+    from khabar.extract.places import extract_places
+    from khabar.model import Span
+
+    text = "وصل الوفد إلى أديس أبابا أمس"
+    places = extract_places(text)
+    assert [p.text for p in places] == ["أديس أبابا"]
+    start = text.index("أديس")
+    piece = EntityMention(Span(start, start + 4), "أديس", "LOC", 0.9)
+    merged = merge_entities([piece], places, [])
+    assert [(m.text, m.label, m.source) for m in merged] == [("أديس أبابا", "LOC", "gazetteer")]

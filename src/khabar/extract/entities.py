@@ -453,6 +453,13 @@ def inside_known_name(span: Span, actors: list[Any]) -> bool:
                and a.span.end - a.span.start > span.end - span.start for a in actors)  # fmt: skip
 
 
+def _inside_longer_place(span: Span, places: list[Any]) -> bool:
+    """Whether ``span`` lies inside a longer gazetteer place (أديس in أديس أبابا, السودان in
+    جنوب السودان): the gazetteer's whole name replaces the recogniser's piece of it."""
+    return any(p.span.start <= span.start and span.end <= p.span.end
+               and p.span.end - p.span.start > span.end - span.start for p in places)  # fmt: skip
+
+
 def merge_entities(
     model: list[EntityMention], places: list[Any], actors: list[Any],
     norp: list[EntityMention] | None = None,
@@ -462,7 +469,8 @@ def merge_entities(
     ``norp`` (``extract_demonyms``) that overlap none of them, in text order. ``source`` says
     which found each: model, gazetteer or dictionary. A known actor's longer name replaces the
     recogniser's pieces of it (كتائب حزب الله)."""
-    model = [m for m in model if not inside_known_name(m.span, actors)]
+    model = [m for m in model if not inside_known_name(m.span, actors)
+             and not (m.label == "LOC" and _inside_longer_place(m.span, places))]  # fmt: skip
     out = list(model)
     taken = [(m.span.start, m.span.end) for m in model]
     extra = [(p.span, p.text, "LOC", "gazetteer", p.place.id, None) for p in places]
