@@ -135,7 +135,7 @@ def _watchdog(seconds: float, fired: list[bool]) -> Iterator[None]:
         with lock:
             state["armed"] = False
             if state["fired"]:
-                _raise_in(target, None)  # finished just in time: nothing left to deliver
+                _raise_in(target, None)  # cancel a stop not yet delivered (time_budget raises)
 
 
 class Allowance:

@@ -19,7 +19,15 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NormalizedText", "index_form", "normalize", "normalize_with_offsets", "tokens"]
+__all__ = [
+    "PERSIAN_PREFIX",
+    "PERSIAN_SUFFIX",
+    "NormalizedText",
+    "index_form",
+    "normalize",
+    "normalize_with_offsets",
+    "tokens",
+]
 
 _DELETE = (
     [chr(c) for c in range(0x064B, 0x0660)]
@@ -196,7 +204,9 @@ def _with_deletions(text: str, mapped_text: str, deleted: set[str]) -> Normalize
 # Persian writes its verb prefix (می، نمی) and plural suffix (ها، های، هایی) joined, apart or
 # with a ZWNJ (which normalisation deletes): میگویند / می گویند, خیابانها / خیابان ها. A closed
 # list of Persian affixes (Persian grammar), on normalised text (ی → ي).
-_PERSIAN_AFFIX = re.compile(r"(?<!\w)(ن?مي) (?=\w)|(?<=\w) (هاي?ي?)(?!\w)")
+PERSIAN_PREFIX = "ن?مي"  # the verb prefix, normalised (می، نمی)
+PERSIAN_SUFFIX = "هاي?ي?"  # the plural suffix, normalised (ها، های، هایی)
+_PERSIAN_AFFIX = re.compile(rf"(?<!\w)({PERSIAN_PREFIX}) (?=\w)|(?<=\w) ({PERSIAN_SUFFIX})(?!\w)")
 
 
 def index_form(norm: str) -> str:

@@ -87,5 +87,7 @@ def test_organisations_of_the_open_dictionaries_are_found_as_written() -> None:
     assert found(text) == [("IAEA", "IAEA"),
                            ("Environmental Protection Agency", "ENVIRONMENTAL_PROTECTION_AGENCY")]  # fmt: skip
     assert found("the iaea said") == []  # an acronym only in capitals
+    assert found("NATO AND IAEA IN CAPITALS") == []  # ... amid lower-case text
+    assert found("An Islamic group claimed it") == []  # every word of a name capitalised
     assert found("به گزارش فارس، اتحادیه اروپا اعلام کرد") == [("اتحادیه اروپا", "THE_EUROPEAN_UNION")]
     assert found("وقال الشباب إن") == []  # one Arabic-script word: al-Shabaab or "the youth"

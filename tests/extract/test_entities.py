@@ -143,16 +143,18 @@ def test_english_nationality_words_are_norp_unless_part_of_a_group_phrase() -> N
 
 
 def test_a_mention_never_ends_inside_a_quotation_mark_it_opened() -> None:
-    from khabar.extract.entities import _quoted
+    from khabar.extract.lexicon import quoted_span
 
-    def cut(text: str, end: int) -> str:
-        a, b = _quoted(text, 0, end)
+    def cut(text: str, end: int, start: int = 0) -> str:
+        a, b = quoted_span(text, start, end)
         return text[a:b]
 
     assert cut('كتائب "حزب الله" العراقي', 15) == 'كتائب "حزب الله"'  # closed right after
     assert cut("تنظيم (داعش في الرقة", 11) == "داعش"  # never closed: the name inside
     assert cut("داعش ( x", 6) == "داعش"  # a mark at the end is cut off
     assert cut('Kataib (KH) said', 11) == "Kataib (KH)"  # balanced: as it was
+    assert cut('وقال "داعش" إن', 10, start=5) == "داعش"  # the span starts at the mark: inside
+    assert cut('«a "b" c', 8) == "a \"b\" c"  # the mark left open is «, not the quotes
 
 
 def test_a_recognised_piece_of_a_longer_gazetteer_place_gives_way_to_it() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package, installed by `make test`
 
@@ -18,3 +18,19 @@ def browser() -> Iterator[Browser]:
                               args=["--no-sandbox", "--disable-gpu"])  # fmt: skip
         yield b
         b.close()
+
+
+@pytest.fixture
+def screen(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A page at the viewport the test is parametrized with (``indirect=True``); the phone has
+    a touch screen. A script error on the page fails the test."""
+    viewport = request.param
+    phone = viewport["width"] < 500
+    context = browser.new_context(viewport=viewport, has_touch=phone, is_mobile=phone)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.size = f"{viewport['width']}x{viewport['height']}"  # type: ignore[attr-defined]
+    yield page
+    context.close()
+    assert errors == []

@@ -13,15 +13,14 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
 from khabar.eval.stories import ingest_real_stories
 from khabar.settings import load_settings
 from khabar.store import open_store
 from tests.web.test_ui import (
-    DESKTOP,
-    PHONE,
+    VIEWPORTS,
     _bar_centre,
     _map,
     _no_sideways_overflow,
@@ -63,25 +62,12 @@ def real_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serve(settings)
 
 
-@pytest.fixture(params=[pytest.param(DESKTOP, id="1400x900"), pytest.param(PHONE, id="390x844")])
-def screen(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A page at the viewport given; the phone has a touch screen. No script error is allowed."""
-    phone = request.param["width"] < 500
-    context = browser.new_context(viewport=request.param, has_touch=phone, is_mobile=phone)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.size = f"{request.param['width']}x{request.param['height']}"  # type: ignore[attr-defined]
-    yield page
-    context.close()
-    assert errors == []
-
-
 def test_the_store_holds_at_least_500_real_documents(real_url: str) -> None:
     found = httpx.get(real_url + "/api/documents", params={"limit": 1}).json()
     assert found["total"] >= 500, found["total"]
 
 
+@pytest.mark.parametrize("screen", VIEWPORTS, indirect=True)
 def test_the_pager_reaches_every_real_story_once_and_each_page_fits(
     screen: Page, real_url: str
 ) -> None:
@@ -115,6 +101,7 @@ def _busiest(page: Page) -> str:
     return next(start for c, start in counts if c == best)
 
 
+@pytest.mark.parametrize("screen", VIEWPORTS, indirect=True)
 def test_one_day_is_chosen_on_the_timeline_by_mouse_and_by_touch(
     screen: Page, real_url: str
 ) -> None:
@@ -144,6 +131,7 @@ def test_one_day_is_chosen_on_the_timeline_by_mouse_and_by_touch(
     _shot(page, f"real-map-day-{page.size}.png")  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("screen", VIEWPORTS, indirect=True)
 def test_story_article_and_map_pages_of_the_real_store_fit_the_screen(
     screen: Page, real_url: str
 ) -> None:

@@ -596,21 +596,6 @@ PHONE = {"width": 390, "height": 844}
 VIEWPORTS = [pytest.param(DESKTOP, id="1400x900"), pytest.param(PHONE, id="390x844")]
 
 
-@pytest.fixture
-def screen(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A page at the viewport the test is parametrized with; the phone has a touch screen."""
-    viewport = request.param
-    phone = viewport["width"] < 500
-    context = browser.new_context(viewport=viewport, has_touch=phone, is_mobile=phone)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.size = f"{viewport['width']}x{viewport['height']}"  # type: ignore[attr-defined]
-    yield page
-    context.close()
-    assert errors == []
-
-
 def _no_sideways_overflow(page: Page) -> None:
     """The page is no wider than the screen. On a phone (is_mobile) the browser widens its layout
     viewport, and window.innerWidth with it, to fit a page that is too wide, so the page is held

@@ -64,7 +64,7 @@ class GoldRun:
     doc: Document
     ex: Extraction
     _starts: list[int]
-    _body: list[dict[str, Any]]
+    _sentences: list[dict[str, Any]]
 
     @property
     def lang(self) -> str:
@@ -74,8 +74,8 @@ class GoldRun:
         """The labelled sentence (title or body) holding character ``offset`` of the
         document's ``raw_text``, if any."""
         i = bisect.bisect_right(self._starts, offset) - 1
-        if i >= 0 and offset < self._body[i]["end"]:
-            return self._body[i]
+        if i >= 0 and offset < self._sentences[i]["end"]:
+            return self._sentences[i]
         return None
 
 
@@ -110,10 +110,10 @@ def run_sentence_gold(settings: Settings, path: str | Path) -> list[GoldRun]:
         doc = build_document(_raw(article), settings)
         article = _in_raw_text(article, doc.raw_text)
         # title sentences too: ``raw_text`` starts with the title, where their offsets point
-        body = sorted((s for s in article["sentences"] if not s.get("unlabelled")),
-                      key=lambda s: s["start"])  # fmt: skip
+        labelled = sorted((s for s in article["sentences"] if not s.get("unlabelled")),
+                          key=lambda s: s["start"])  # fmt: skip
         runs.append(GoldRun(article, doc, extract_document(doc, settings),
-                            [s["start"] for s in body], body))  # fmt: skip
+                            [s["start"] for s in labelled], labelled))  # fmt: skip
     return runs
 
 
@@ -126,6 +126,10 @@ def _in_raw_text(article: dict[str, Any], raw_text: str) -> dict[str, Any]:
         raise EvalError(f"{article['article_id']}: the document's text does not end with the body")
     sentences = [s | {"start": s["start"] + at, "end": s["end"] + at} if s["part"] == "body"
                  else s for s in article["sentences"]]  # fmt: skip
+    for s in sentences:
+        if raw_text[s["start"] : s["end"]] != s["text"]:
+            raise EvalError(f"{article['article_id']}: sentence {s['n']} ({s['part']}) is not at "
+                            f"its offsets in the document's text")  # fmt: skip
     return article | {"sentences": sentences, "body_at": at}
 
 

@@ -21,7 +21,7 @@ from khabar.extract.lexicon import (
     AliasIndex,
     alias_key,
     find_aliases,
-    inside_marks,
+    quoted_span,
     variants,
     word_spans,
 )
@@ -210,10 +210,9 @@ def extract_actors(text: str) -> list[ActorMention]:
     out: list[ActorMention] = []
 
     def add(start: int, end: int, actor_id: str | None, kind: str) -> None:
-        a, b = norm.to_original(start, end)
-        x, y = inside_marks(text, a, b)  # تنظيم "داعش → داعش, where داعش names the same actor
-        if (x, y) != (a, b) and actor_id in d.index.get(alias_key(text[x:y]), ()):
-            a, b = x, y
+        # تنظيم "داعش → داعش where داعش names the same actor; كتائب "حزب الله" whole
+        a, b = quoted_span(text, *norm.to_original(start, end), keep_inner=lambda x, y:
+                           actor_id in d.index.get(alias_key(text[x:y]), ()))  # fmt: skip
         name = d.actors[actor_id].name if actor_id else text[a:b]
         out.append(ActorMention(Span(a, b), text[a:b], actor_id, name, kind))
 
@@ -281,7 +280,8 @@ def world_actors() -> dict[str, tuple[WorldActor, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,7}")  # IAEA, UNHCR, G20 is too short to trust
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,7}")  # IAEA, UNHCR, G20: three characters or more
+_MINOR = frozenset("of for the and in on at de du des al el la le to".split())  # stay lower case
 
 
 @lru_cache(maxsize=1)
@@ -290,13 +290,17 @@ def world_organisations() -> tuple[AliasIndex, dict[str, str]]:
     (``resources/actors_world.tsv``: Phoenix's international and non-state actors, PETRARCH's
     Arabic dictionary, MIT) that may be found in text: names of two words or more in any
     script ("International Atomic Energy Agency", خبرگزاری فارس) and Latin acronyms of three
-    capitals or more (IAEA), never one-word names (آژانس "agency", الشباب "the youth")."""
+    capitals or more (IAEA), never one-word names (آژانس "agency", الشباب "the youth"), nor a
+    name two organisations share ("Islamic Group"); neither governments (named as their
+    country) nor the curated actors (``actors.tsv``, which ``extract_actors`` finds)."""
+    curated = actor_dictionary().actors  # found by extract_actors, with its own rules
     index: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     for r in read_csv("actors_world.tsv"):
-        if r["kind"] != "organisation":
-            continue
         actor_id = r["id"].split("@")[0]
+        # governments go by their country's name (جمهوری اسلامی ایران is Iran, a place)
+        if r["kind"] != "organisation" or actor_id in curated or r["sector"].endswith("GOV"):
+            continue
         names.setdefault(actor_id, r["name"])
         for alias in r["aliases"].split("|"):
             key = alias_key(alias)
@@ -305,14 +309,16 @@ def world_organisations() -> tuple[AliasIndex, dict[str, str]]:
             if len(key.split(" ")) >= 2 or _ACRONYM.fullmatch(alias.strip()):
                 if actor_id not in index.setdefault(key, []):
                     index[key].append(actor_id)
-    return AliasIndex({k: tuple(v) for k, v in index.items()}), names
+    return AliasIndex({k: tuple(v) for k, v in index.items() if len(v) == 1}), names
 
 
 def extract_world_organisations(text: str, named: list[ActorMention]) -> list[ActorMention]:
     """Organisations of the open dictionaries (``world_organisations``) in ``text`` that
     overlap none of the ``named`` actors: kind ``organisation``, the open dictionary's id. A
-    Latin name must be written with its capitals (an acronym all in capitals, a name with a
-    capital first letter); an Arabic-script name of two words or more as it comes."""
+    Latin name must be written with its capitals: an acronym all in capitals amid lower-case
+    text (not a word of a headline in capitals: "LET US GO"), every word of a name but of, for,
+    the... ("Islamic State", not "an Islamic group"); an Arabic-script name of two words or
+    more as it comes."""
     index, names = world_organisations()
     norm = normalize_with_offsets(text)
     covered = [(m.span.start, m.span.end) for m in named]
@@ -321,7 +327,9 @@ def extract_world_organisations(text: str, named: list[ActorMention]) -> list[Ac
         a, b = norm.to_original(hit.start, hit.end)
         if not _LATIN.match(hit.key):
             return True
-        return text[a:b].isupper() if hit.words == 1 else text[a : a + 1].isupper()
+        if hit.words == 1:
+            return text[a:b].isupper() and any(c.islower() for c in text[max(0, a - 30) : b + 30])
+        return all(w[:1].isupper() or w.lower() in _MINOR for w in text[a:b].split())
 
     out = []
     for h in find_aliases(norm.text, index, max_words=8, accept=written):

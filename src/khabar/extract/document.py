@@ -190,13 +190,13 @@ def _extract(
         dates = extract_dates(text, anchor=anchor, settings=settings, anchor_label=label,
                               anchor_time=anchor_time)
         actors = extract_actors(text)
-        # a place inside a known actor's name is none (القدس in فيلق القدس, the Quds Force)
-        places = [p for p in named if not inside_known_name(p.span, actors)
-                  and not unsupported(text, p, recognised, countries)]  # fmt: skip
         generic = extract_generic_actors(text, actors)
         # named organisations of the open dictionaries: entities (and event roles), not yet
         # the actors of claims and fusion
         world = extract_world_organisations(text, actors + generic)
+        # a place inside a known actor's name is none (القدس in فيلق القدس, the Quds Force)
+        places = [p for p in named if not inside_known_name(p.span, actors + world)
+                  and not unsupported(text, p, recognised, countries)]  # fmt: skip
         entities = merge_entities(_resolved(model, doc.published), places, actors + generic + world,
                                   extract_demonyms(text, doc.lang))  # fmt: skip
         found = Mentions(dates.dates, places, actors, entities)

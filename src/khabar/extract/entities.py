@@ -35,6 +35,7 @@ Errors: ``ResourceError`` when a model file is missing or unreadable.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -43,8 +44,7 @@ import numpy as np
 
 from khabar.errors import ResourceError
 from khabar.extract.crf import CRFModel
-from khabar.extract.lexicon import MARKS as _MARKS
-from khabar.extract.lexicon import alias_key, inside_marks, proclitic_length, variants
+from khabar.extract.lexicon import alias_key, proclitic_length, quoted_span, variants
 from khabar.model import Span
 from khabar.normalize import normalize
 
@@ -392,25 +392,13 @@ def _mentions(text: str, spans: list[tuple[int, int]], tags: list[str],
         j = i + 1
         while j < len(tags) and tags[j] == f"I-{label}":
             j += 1
-        start, end = _quoted(text, spans[i][0], spans[j - 1][1])
+        # a name inside quotation marks it opens: the name (تنظيم «داعش → داعش)
+        start, end = quoted_span(text, spans[i][0], spans[j - 1][1])
         if start < end:
             out.append(EntityMention(Span(start, end), text[start:end], label,
                                      round(probs[i], 4)))  # fmt: skip
         i = j
     return out
-
-
-def _quoted(text: str, start: int, end: int) -> tuple[int, int]:
-    """A mention's span with a quotation mark or bracket it opens: closed when the closer comes
-    right after it (كتائب "حزب الله"), else without the mark and what precedes it
-    (``lexicon.inside_marks``: تنظيم «داعش → داعش)."""
-    x, y = inside_marks(text, start, end)
-    if (x, y) == (start, end):
-        return start, end
-    opener = [c for c in text[start:end] if c in _MARKS][-1]  # the one left open
-    if text[end : end + 1] == _MARKS[opener]:
-        return start, end + 1
-    return x, y
 
 
 _ACTOR_LABEL = {"official": "PER", "anonymous": "GEN", "generic": "GEN"}
@@ -447,17 +435,15 @@ def extract_demonyms(text: str, lang: str) -> list[EntityMention]:
     return out
 
 
+def _inside_longer(span: Span, spans: Iterable[Span]) -> bool:
+    """Whether ``span`` lies inside a longer one of ``spans``."""
+    return any(s.start <= span.start and span.end <= s.end
+               and s.end - s.start > span.end - span.start for s in spans)  # fmt: skip
+
+
 def inside_known_name(span: Span, actors: list[Any]) -> bool:
     """Whether ``span`` lies inside a longer name of a dictionary actor (القدس in فيلق القدس)."""
-    return any(a.actor_id and a.span.start <= span.start and span.end <= a.span.end
-               and a.span.end - a.span.start > span.end - span.start for a in actors)  # fmt: skip
-
-
-def _inside_longer_place(span: Span, places: list[Any]) -> bool:
-    """Whether ``span`` lies inside a longer gazetteer place (أديس in أديس أبابا, السودان in
-    جنوب السودان): the gazetteer's whole name replaces the recogniser's piece of it."""
-    return any(p.span.start <= span.start and span.end <= p.span.end
-               and p.span.end - p.span.start > span.end - span.start for p in places)  # fmt: skip
+    return _inside_longer(span, (a.span for a in actors if a.actor_id))
 
 
 def merge_entities(
@@ -469,8 +455,10 @@ def merge_entities(
     ``norp`` (``extract_demonyms``) that overlap none of them, in text order. ``source`` says
     which found each: model, gazetteer or dictionary. A known actor's longer name replaces the
     recogniser's pieces of it (كتائب حزب الله)."""
+    # a piece of a longer gazetteer place gives way too: أديس of أديس أبابا, السودان of جنوب السودان
+    place_spans = [p.span for p in places]
     model = [m for m in model if not inside_known_name(m.span, actors)
-             and not (m.label == "LOC" and _inside_longer_place(m.span, places))]  # fmt: skip
+             and not (m.label == "LOC" and _inside_longer(m.span, place_spans))]  # fmt: skip
     out = list(model)
     taken = [(m.span.start, m.span.end) for m in model]
     extra = [(p.span, p.text, "LOC", "gazetteer", p.place.id, None) for p in places]

@@ -18,8 +18,9 @@ __all__ = [
     "AliasHit",
     "AliasIndex",
     "alias_key",
+    "MARKS",
     "find_aliases",
-    "inside_marks",
+    "quoted_span",
     "proclitic_length",
     "variants",
     "word_spans",
@@ -47,32 +48,52 @@ def alias_key(text: str) -> str:
 
 # Quotation marks and brackets (a closed set of punctuation): opener → its closer
 MARKS = {"(": ")", "[": "]", "«": "»", "“": "”", "‘": "’", '"': '"'}
+_BLANK = " \u00a0"
 
 
-def inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    """A mention's span without an opening quotation mark or bracket it does not close and what
-    comes before it: تنظيم «داعش → داعش, as the guideline labels a quoted name
-    (docs/annotation.md); an unclosed mark at the end is cut off with what follows it."""
-    cut = start
+def _unclosed_mark(text: str, start: int, end: int) -> int | None:
+    """Index of the last quotation mark or bracket in ``text[start:end]`` that opens and is not
+    closed inside it (a straight quote opens where an even number of them stand before it)."""
+    found = None
     for k in range(start, end):
         mark = text[k]
         closer = MARKS.get(mark)
         if closer is None:
             continue
         rest = text[k + 1 : end]
-        if mark == '"':  # the same mark opens and closes: an odd one before this one opened
+        if mark == '"':
             unclosed = text[start:k].count('"') % 2 == 0 and '"' not in rest
         else:
             unclosed = closer not in rest
         if unclosed:
-            cut = k + 1
-    if cut == start:
+            found = k
+    return found
+
+
+def quoted_span(
+    text: str, start: int, end: int, keep_inner: Callable[[int, int], bool] | None = None
+) -> tuple[int, int]:
+    """A mention's span (``start``, ``end`` in ``text``) that opens a quotation mark or bracket
+    it does not close, made whole; spans without such a mark come back unchanged.
+
+    * a mark that ends the span, nothing after it, is cut off;
+    * words before the mark and its closer right after the span (كتائب "حزب الله"): the span
+      takes the closer, unless ``keep_inner(a, b)`` accepts the name inside, ``text[a:b]``;
+    * otherwise the name inside the mark is the span (تنظيم «داعش → داعش, "داعش → داعش: the
+      gold keeps quotation marks, and a word of kind before a quoted name, outside;
+      docs/annotation.md), unless ``keep_inner`` is given and refuses it (span unchanged).
+    """
+    k = _unclosed_mark(text, start, end)
+    if k is None:
         return start, end
-    inner = text[cut:end]
-    if inner.strip(" \u00a0"):
-        return cut + len(inner) - len(inner.lstrip(" \u00a0")), end
-    head = text[start : cut - 1].rstrip(" \u00a0")  # the mark closes the mention: drop it
-    return start, start + len(head)
+    inner = text[k + 1 : end]
+    if not inner.strip(_BLANK):
+        return start, start + len(text[start:k].rstrip(_BLANK))
+    a = k + 1 + len(inner) - len(inner.lstrip(_BLANK))
+    accepted = keep_inner is not None and keep_inner(a, end)
+    if not accepted and text[start:k].strip(_BLANK) and text[end : end + 1] == MARKS[text[k]]:
+        return start, end + 1
+    return (a, end) if keep_inner is None or accepted else (start, end)
 
 
 @lru_cache(maxsize=16)

@@ -52,6 +52,9 @@ __all__ = [
 PRECISION_RANK = {"country": 0, "province": 1, "district": 2, "town": 3, "site": 4}
 _FREQUENT_PER_MILLION = 50  # a one-word name this frequent in a language's news is also a word
 _BIG = 1_000_000  # cities this big keep their one-word names
+# a country after a conjunction: its bare name need only be more frequent than the joined form
+# (a town's, three times: lexicon.proclitic_length); a list's last item is often a country
+_COUNTRY_SPLIT_RATIO = 1.0
 _NOT_PLACES = {"media", "agency", "monitor", "armed_group", "international_org"}  # actor kinds
 _SITE_PRECISION = {"town": "town"}  # other site kinds (base, oil_field...) are "site"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -254,10 +257,9 @@ def _accept(  # type: ignore[no-untyped-def]
         peeled += 1
     if peeled:  # a proclitic was peeled off: real news must write the rest as a word of its
         word = _WORD_AT.match(norm, m.start - peeled)  # own (بغداد in وبغداد, not ايدن in بايدن)
-        # more often than the whole; three times more for a name below a country: a country
-        # is often the last of a list (وتشاد: تشاد 131 times, وتشاد 52 in Saudi news)
+        # more often than the whole (وتشاد: تشاد 131 times, وتشاد 52 in Saudi news)
         country = any(g.places[i].precision == "country" for i in m.ids)
-        if word is None or (proclitic_length(word.group(), 1.0) if country
+        if word is None or (proclitic_length(word.group(), _COUNTRY_SPLIT_RATIO) if country
                             else proclitic_length(word.group())) < peeled:  # fmt: skip
             return False
     cue = _cued(norm, m.start)

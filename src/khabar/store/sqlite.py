@@ -35,7 +35,7 @@ from khabar.model import (
     RawArticle,
     SharedParagraph,
 )
-from khabar.normalize import index_form, normalize, tokens
+from khabar.normalize import PERSIAN_PREFIX, PERSIAN_SUFFIX, index_form, normalize, tokens
 from khabar.settings import Settings
 from khabar.stories import REPORT_DAY, story_elements_counter
 
@@ -996,7 +996,7 @@ def _spellings() -> tuple[str, dict[str, str]]:
 
 # Where ``index_form`` joins a Persian verb prefix or plural suffix written apart (normalize's
 # _PERSIAN_AFFIX, a closed list of Persian grammar): the original may hold one space there.
-_JOINED_AFFIX = re.compile(r"^(ن?مي)(?=\w)|(?<=\w)(هاي?ي?)$")
+_JOINED_AFFIX = re.compile(rf"^({PERSIAN_PREFIX})(?=\w)|(?<=\w)({PERSIAN_SUFFIX})$")
 
 
 def _as_written(word: str) -> str:
