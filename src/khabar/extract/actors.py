@@ -291,15 +291,15 @@ def world_organisations() -> tuple[AliasIndex, dict[str, str]]:
     Arabic dictionary, MIT) that may be found in text: names of two words or more in any
     script ("International Atomic Energy Agency", خبرگزاری فارس) and Latin acronyms of three
     capitals or more (IAEA), never one-word names (آژانس "agency", الشباب "the youth"), nor a
-    name two organisations share ("Islamic Group"); neither governments (named as their
-    country) nor the curated actors (``actors.tsv``, which ``extract_actors`` finds)."""
+    name two organisations share ("Islamic Group"), nor the curated actors (``actors.tsv``,
+    which ``extract_actors`` finds; its governments go by their country's name)."""
     curated = actor_dictionary().actors  # found by extract_actors, with its own rules
     index: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     for r in read_csv("actors_world.tsv"):
         actor_id = r["id"].split("@")[0]
-        # governments go by their country's name (جمهوری اسلامی ایران is Iran, a place)
-        if r["kind"] != "organisation" or actor_id in curated or r["sector"].endswith("GOV"):
+        # the curated governments go by their country's name (جمهوری اسلامی ایران: Iran)
+        if r["kind"] != "organisation" or actor_id in curated:
             continue
         names.setdefault(actor_id, r["name"])
         for alias in r["aliases"].split("|"):
