@@ -169,3 +169,24 @@ def test_a_recognised_piece_of_a_longer_gazetteer_place_gives_way_to_it() -> Non
     piece = EntityMention(Span(start, start + 4), "أديس", "LOC", 0.9)
     merged = merge_entities([piece], places, [])
     assert [(m.text, m.label, m.source) for m in merged] == [("أديس أبابا", "LOC", "gazetteer")]
+
+
+def test_a_surname_alone_after_the_full_name_is_the_same_person() -> None:
+    from khabar.extract.entities import EntityMention, named_again
+    from khabar.model import Span
+
+    texts = ["قال رئيس الأركان عبد العزيز المحمداوي إن الانفجار هجوم.",
+             "وأضاف المحمداوي أن التحقيق مستمر، فيما قال الجيش إن",
+             "ولم يعلق المحمداويون على ذلك."]  # fmt: skip
+    start = texts[0].index("عبد")
+    full = EntityMention(Span(start, start + len("عبد العزيز المحمداوي")), "عبد العزيز المحمداوي",
+                         "PER", 0.97)  # fmt: skip
+    again = named_again(texts, [[full], [], []], "ar")
+    assert again[0] == []  # the full name itself is not found again
+    (m,) = again[1]
+    assert (texts[1][m.span.start : m.span.end], m.label, m.source, m.score) == \
+        ("المحمداوي", "PER", "document", 0.97)  # fmt: skip
+    assert again[2] == []  # a whole word only
+    # a surname that is a frequent word names nobody alone ("Ali Said" ... "Said the minister")
+    assert named_again(["Ali Said spoke.", "Said the minister: no."],
+                       [[EntityMention(Span(0, 8), "Ali Said", "PER", 0.9)], []], "en") == [[], []]

@@ -30,6 +30,7 @@ from khabar.extract.entities import (
     extract_entities_batch,
     inside_known_name,
     merge_entities,
+    named_again,
 )
 from khabar.extract.events import Mentions, extract_events
 from khabar.extract.places import PlaceMention, extract_places, unsupported
@@ -176,6 +177,10 @@ def _extract(
         anchor, label = _crawl_anchor(doc.crawled, settings)
     out = Extraction()
     recognised_by = extract_entities_batch([p.text for p in doc.paragraphs], doc.lang)
+    # a person named in full once and by the surname after: the surname is the person too
+    again = named_again([p.text for p in doc.paragraphs], recognised_by, doc.lang)
+    recognised_by = [sorted(m + n, key=lambda e: e.span.start)
+                     for m, n in zip(recognised_by, again, strict=True)]  # fmt: skip
     located = [[m.span for m in model if m.label == "LOC"] for model in recognised_by]
     gazetteer_places = [extract_places(p.text, recognised)
                         for p, recognised in zip(doc.paragraphs, located, strict=True)]  # fmt: skip

@@ -57,6 +57,7 @@ __all__ = [
     "feature_fingerprint",
     "inside_known_name",
     "merge_entities",
+    "named_again",
     "sentence_features",
     "split_word",
     "tokenize",
@@ -78,7 +79,7 @@ class EntityMention:
     text: str
     label: str  # PER, ORG, LOC, NORP, GEN
     score: float  # marginal probability of the first token's tag (1.0 for look-ups)
-    source: str = "model"  # model, gazetteer, dictionary
+    source: str = "model"  # model, gazetteer, dictionary, document (a name the document gave)
     ref: str | None = None  # the actor (actors.tsv / actors_world.tsv id) or place it names
     sector: str | None = None  # CAMEO country + role (IRQGOV, REB...) or a generic class
 
@@ -432,6 +433,49 @@ def extract_demonyms(text: str, lang: str) -> list[EntityMention]:
             k += 1
             continue
         out.append(EntityMention(Span(a, b), text[a:b], "NORP", 1.0, "dictionary"))
+    return out
+
+
+_SURNAME_MIN = 4  # letters of a surname that names its person alone later in the document
+_COMMON_SURNAMES = 3_000  # never a surname among the language's most frequent words
+
+
+@lru_cache(maxsize=len(NER_LANGS))
+def _frequent_words(lang: str) -> frozenset[str]:
+    """The ``_COMMON_SURNAMES`` most frequent words of ``lang``'s news (``resources/wordfreq``)."""
+    from khabar.resources import word_counts
+
+    counts = word_counts(lang) if lang in NER_LANGS else {}
+    return frozenset(sorted(counts, key=lambda w: -counts[w])[:_COMMON_SURNAMES])
+
+
+def named_again(texts: list[str], recognised: list[list[EntityMention]],
+                lang: str) -> list[list[EntityMention]]:  # fmt: skip
+    """Persons named by their surname alone after the recogniser found their full name in the
+    same document ("مريم رجوي" ... "رجوي", "Robert Durst" ... "Durst"), one list per text of
+    ``texts`` (a document's paragraphs, ``recognised`` their mentions): source ``document``,
+    the full name's probability as score, never where a recognised mention stands. A surname of
+    fewer than four letters or among the language's 3,000 most frequent words is not used."""
+    common = _frequent_words(lang)
+    surnames: dict[str, float] = {}
+    for found in recognised:
+        for m in found:
+            words = m.text.split()
+            if m.label == "PER" and len(words) >= 2 and len(words[-1]) >= _SURNAME_MIN \
+                    and words[-1].isalpha() and word_key(words[-1]) not in common:  # fmt: skip
+                surnames.setdefault(words[-1], m.score)
+    out: list[list[EntityMention]] = [[] for _ in texts]
+    if not surnames:
+        return out
+    alternatives = "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    for i, text in enumerate(texts):
+        taken = [(m.span.start, m.span.end) for m in recognised[i]]
+        for hit in pattern.finditer(text):
+            a, b = hit.span()
+            if not any(x < b and a < y for x, y in taken):
+                out[i].append(EntityMention(Span(a, b), hit.group(), "PER", surnames[hit.group()],
+                                            "document"))  # fmt: skip
     return out
 
 
