@@ -190,3 +190,17 @@ def test_a_surname_alone_after_the_full_name_is_the_same_person() -> None:
     # a surname that is a frequent word names nobody alone ("Ali Said" ... "Said the minister")
     assert named_again(["Ali Said spoke.", "Said the minister: no."],
                        [[EntityMention(Span(0, 8), "Ali Said", "PER", 0.9)], []], "en") == [[], []]
+
+
+def test_sayyid_joined_to_a_first_name_stays_out_of_the_person() -> None:
+    from khabar.extract.entities import EntityMention, _without_sayyid
+    from khabar.model import Span
+
+    def cut(name: str, label: str = "PER") -> str:
+        return _without_sayyid(EntityMention(Span(10, 10 + len(name)), name, label, 1.0)).text
+
+    assert cut("سیداحمد میرعمادی") == "احمد میرعمادی"
+    assert cut("سيدعبدالعزيز حكيم") == "عبدالعزيز حكيم"
+    assert cut("سید علی خامنه‌ای") == "سید علی خامنه‌ای"  # written apart: as the gold keeps it
+    assert cut("سیدی") == "سیدی" and cut("سیداحمد") == "سیداحمد"  # one word: a name of its own
+    assert cut("سیداحمد میرعمادی", "ORG") == "سیداحمد میرعمادی"
