@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from khabar.extract.actors import extract_actors, extract_generic_actors
 from khabar.extract.entities import (
@@ -204,3 +205,13 @@ def test_sayyid_joined_to_a_first_name_stays_out_of_the_person() -> None:
     assert cut("سید علی خامنه‌ای") == "سید علی خامنه‌ای"  # written apart: as the gold keeps it
     assert cut("سیدی") == "سیدی" and cut("سیداحمد") == "سیداحمد"  # one word: a name of its own
     assert cut("سیداحمد میرعمادی", "ORG") == "سیداحمد میرعمادی"
+
+
+def test_a_person_never_ends_on_son_of() -> None:
+    from khabar.extract.entities import _mentions
+
+    text = "وقال الأمير عبدالله بن مساعد إن"
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    tags = ["O", "O", "B-PER", "I-PER", "O", "O"]
+    (m,) = _mentions(text, words, tags, [0.9] * len(tags))
+    assert m.text == "عبدالله بن مساعد"

@@ -395,6 +395,11 @@ def _sentences(spans: list[tuple[int, int]], text: str) -> list[list[tuple[int, 
     return out
 
 
+# Arabic name links (Arabic grammar, a closed set): بن/ابن son of, بنت daughter of, أبو/أبي/أبا
+# father of, آل family of; a person's name goes on past them (عبدالله بن مساعد)
+_LINKS = frozenset("بن ابن بنت أبو ابو أبي ابي أبا ابا آل".split())
+
+
 def _mentions(text: str, spans: list[tuple[int, int]], tags: list[str],
               probs: list[float]) -> list[EntityMention]:  # fmt: skip
     """Entities of BIO ``tags`` over token ``spans``; the score is the first tag's marginal."""
@@ -408,6 +413,10 @@ def _mentions(text: str, spans: list[tuple[int, int]], tags: list[str],
         label = tag[2:]
         j = i + 1
         while j < len(tags) and tags[j] == f"I-{label}":
+            j += 1
+        # a person's name never ends on "son of" / "father of": the next word is its own part
+        while label == "PER" and j < len(tags) and text[spans[j - 1][0] : spans[j - 1][1]] in \
+                _LINKS and text[spans[j][0] : spans[j][1]].isalpha():  # fmt: skip
             j += 1
         # a name inside quotation marks it opens: the name (تنظيم «داعش → داعش)
         start, end = quoted_span(text, spans[i][0], spans[j - 1][1])
