@@ -23,10 +23,16 @@ def _event(text: str):
 @pytest.mark.parametrize(
     ("text", "value"),
     [("5 صواريخ", 5), ("خمسة صواريخ", 5), ("الثماني والأربعين ساعة", 48), ("بـ33 صاروخا", 33),
-     ("پنج موشک", 5), ("بیست و پنج نفر", 25), ("three soldiers", 3), ("۲۸ ژانویه", 28)],
+     ("پنج موشک", 5), ("بیست و پنج نفر", 25), ("three soldiers", 3), ("۲۸ ژانویه", 28),
+     ("خمسة عشر رجلا", 15), ("خمس عشرة امرأة", 15), ("ثلاثة عشر", 13)],
 )  # fmt: skip
 def test_numbers_in_digits_and_words(text: str, value: int) -> None:
     assert parse_number(tokens(normalize(text)), 0)[0] == value
+
+
+def test_a_number_word_at_the_end_takes_one_word() -> None:
+    assert parse_number(tokens(normalize("ثلاثة")), 0) == (3, 1)
+    assert parse_number(tokens(normalize("خمسة عشر")), 0) == (15, 2)
 
 
 def test_rocket_attack_with_date_place_and_count() -> None:

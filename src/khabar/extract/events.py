@@ -129,8 +129,11 @@ def parse_number(words: list[str], i: int) -> tuple[int, int] | None:
     value, used = _word_number(words, i, nums)
     if value is None:
         return None
-    # "الثماني والأربعين": unit + و + tens; "بیست و پنج": tens + و + unit
     j = i + used
+    # "خمسة عشر": an Arabic unit + عشر/عشرة is its teen (Arabic grammar; 11 and 12 are listed)
+    if 3 <= value <= 9 and j < len(words) and words[j] in ("عشر", "عشره", "عشرة"):
+        return value + 10, used + 1
+    # "الثماني والأربعين": unit + و + tens; "بیست و پنج": tens + و + unit
     if j < len(words):
         nxt = words[j]
         tail = nxt[1:] if nxt.startswith("و") and len(nxt) > 2 else None
@@ -147,7 +150,7 @@ def parse_number(words: list[str], i: int) -> tuple[int, int] | None:
 
 def _word_number(words: list[str], i: int, nums: dict[str, int]) -> tuple[int | None, int]:
     two = " ".join(words[i : i + 2])
-    if two in nums:
+    if i + 1 < len(words) and two in nums:
         return nums[two], 2
     w = words[i]
     for form in (w, w[2:] if w.startswith("ال") else None, _bare(w)):
