@@ -235,3 +235,18 @@ def test_a_weapon_named_like_an_agent_stays_the_trigger_of_a_killing() -> None:
                           mentions=Mentions.of(text, anchor=date(2024, 4, 22), settings=s,
                                                lang="ar"))  # fmt: skip
     assert (e.acled_subtype, e.weapon) == ("Air/drone strike", "drone")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [("قتل مدنيان في قصف على المدينة أمس.", 2), ("وقتل ناشطان في المواجهات بحسب المصدر.", 2)],
+)
+def test_an_arabic_dual_after_a_killing_word_counts_two(text: str, killed: int) -> None:
+    assert _event(text).killed == killed
+
+
+def test_a_name_ending_like_a_dual_is_no_dual() -> None:
+    from khabar.extract.events import _arabic_dual
+
+    assert _arabic_dual("مدنيان") and _arabic_dual("جنديان")
+    assert not _arabic_dual("لبنان") and not _arabic_dual("سلمان") and not _arabic_dual("بيان")

@@ -235,11 +235,29 @@ def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
         j += 1  # "کشته شدن سه", "killed at least three"
     if j < len(words) and not words[j].startswith("و") and (got := parse_number(words, j)):
         return got[0] + _and_more(words, j + got[1])  # "kills four civilians and one soldier"
-    if j < len(words) and words[j] in duals:
-        return 2  # "مقتل شخصين", "إصابة عنصرين"
+    if j < len(words) and (words[j] in duals or _arabic_dual(words[j])):
+        return 2  # "مقتل شخصين", "إصابة عنصرين", "وقتل ناشطان"
     if j < len(words) and (listed := _enumerated(words, j)):
         return listed  # "killed a teenage girl and her baby brother", "قتلت فتاة ... وشقيقها"
     return 1 if singular else None
+
+
+_DUAL_STEM_MIN = 20  # times real Arabic news writes the singular (resources/wordfreq/ar.tsv)
+
+
+def _arabic_dual(word: str) -> bool:
+    """Whether a normalised Arabic word is the nominative dual of a noun (ناشطان, مدنيان,
+    جنديان: singular + ان, Arabic grammar): the singular is a word real news writes at least
+    ``_DUAL_STEM_MIN`` times and three times more often than the whole (لبنان, سلمان are names,
+    not the duals of لبن, سلم). The accusative dual (ين) is the sound plural's form: not read."""
+    from khabar.resources import word_counts
+
+    if not word.endswith("ان") or len(word) < 5:
+        return False
+    stem = word[:-2]
+    counts = word_counts("ar")
+    n = counts.get(stem, 0)
+    return n >= _DUAL_STEM_MIN and 3 * counts.get(word, 0) < n
 
 
 _OPENERS = frozenset({"a", "an", "one", "his", "her", "their"})
