@@ -250,3 +250,8 @@ def test_a_name_ending_like_a_dual_is_no_dual() -> None:
 
     assert _arabic_dual("مدنيان") and _arabic_dual("جنديان")
     assert not _arabic_dual("لبنان") and not _arabic_dual("سلمان") and not _arabic_dual("بيان")
+
+
+def test_a_number_of_victims_with_of_and_were_before_the_casualty_word() -> None:
+    ev = _event("A spokesman says 19 of its fighters were killed and 35 injured in the strikes.")
+    assert (ev.killed, ev.injured) == (19, 35)

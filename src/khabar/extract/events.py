@@ -343,14 +343,22 @@ def _victim_words() -> frozenset[str]:
     return frozenset(words | _lexicon().cues.get("victim_word", frozenset()))
 
 
+# English words that may stand among the victims between a number and its casualty word ("19
+# of its fighters were killed"): English grammar, a closed list
+_VICTIM_GLUE = frozenset({"of", "its", "the", "their", "his", "her", "were", "was", "are",
+                          "have", "has", "had", "been"})  # fmt: skip
+
+
 def _number_before_victims(words: list[str], i: int) -> int | None:
     """A number a few words before the casualty word, with only words naming the victims
-    between them (``_victim_words``)."""
+    between them (``_victim_words``; at least one), and ``_VICTIM_GLUE``."""
     victims = _victim_words()
     j = i - 1
-    while j >= 0 and i - j <= 4 and _bare(words[j]) in victims:
+    named = False
+    while j >= 0 and i - j <= 6 and (_bare(words[j]) in victims or words[j] in _VICTIM_GLUE):
+        named = named or _bare(words[j]) in victims
         j -= 1
-    if j == i - 1 or j < 0:
+    if j == i - 1 or j < 0 or not named:
         return None
     got = parse_number(words, j)
     return got[0] if got is not None and not _is_year(words, j) else None
