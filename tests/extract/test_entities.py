@@ -188,6 +188,12 @@ def test_a_surname_alone_after_the_full_name_is_the_same_person() -> None:
     assert (texts[1][m.span.start : m.span.end], m.label, m.source, m.score) == \
         ("المحمداوي", "PER", "document", 0.97)  # fmt: skip
     assert again[2] == []  # a whole word only
+    # a name of two words found once is the same name where it is written again, with its label
+    org = EntityMention(Span(0, 12), "جبهه پایداری", "ORG", 0.8)
+    texts = ["جبهه پایداری اعلام کرد", "نامزدهای جبهه پایداری و دیگران", "جبهه مقاومت"]
+    again = named_again(texts, [[org], [], []], "fa")
+    assert [(m.text, m.label, m.source) for m in again[1]] == [("جبهه پایداری", "ORG", "document")]
+    assert again[0] == again[2] == []
     # a surname that is a frequent word names nobody alone ("Ali Said" ... "Said the minister")
     assert named_again(["Ali Said spoke.", "Said the minister: no."],
                        [[EntityMention(Span(0, 8), "Ali Said", "PER", 0.9)], []], "en") == [[], []]

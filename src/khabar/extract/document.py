@@ -177,7 +177,8 @@ def _extract(
         anchor, label = _crawl_anchor(doc.crawled, settings)
     out = Extraction()
     recognised_by = extract_entities_batch([p.text for p in doc.paragraphs], doc.lang)
-    # a person named in full once and by the surname after: the surname is the person too
+    # a name found once is the same name where the document writes it again, and a person
+    # named in full is the person where the surname stands alone
     again = named_again([p.text for p in doc.paragraphs], recognised_by, doc.lang)
     recognised_by = [sorted(m + n, key=lambda e: e.span.start)
                      for m, n in zip(recognised_by, again, strict=True)]  # fmt: skip

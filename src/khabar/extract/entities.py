@@ -476,31 +476,36 @@ def _frequent_words(lang: str) -> frozenset[str]:
 
 def named_again(texts: list[str], recognised: list[list[EntityMention]],
                 lang: str) -> list[list[EntityMention]]:  # fmt: skip
-    """Persons named by their surname alone after the recogniser found their full name in the
-    same document ("مريم رجوي" ... "رجوي", "Robert Durst" ... "Durst"), one list per text of
-    ``texts`` (a document's paragraphs, ``recognised`` their mentions): source ``document``,
-    the full name's probability as score, never where a recognised mention stands. A surname of
-    fewer than four letters or among the language's 3,000 most frequent words is not used."""
+    """Names the recogniser found once in a document, where the document writes them again
+    and the recogniser missed them, one list per text of ``texts`` (a document's paragraphs,
+    ``recognised`` their mentions): a name of two words or more written again the same, with
+    its label (جبهه پایداری found once, missed six times after), and a person's surname alone
+    ("مريم رجوي" ... "رجوي", "Robert Durst" ... "Durst"). Source ``document``, the first
+    mention's probability as score, never where a recognised mention stands; a surname of fewer
+    than four letters or among the language's 3,000 most frequent words is not used."""
     common = _frequent_words(lang)
-    surnames: dict[str, float] = {}
+    names: dict[str, tuple[str, float]] = {}  # text → (label, score)
     for found in recognised:
         for m in found:
             words = m.text.split()
-            if m.label == "PER" and len(words) >= 2 and len(words[-1]) >= _SURNAME_MIN \
+            if len(words) < 2:
+                continue
+            names.setdefault(m.text, (m.label, m.score))  # the same name again, as it was
+            if m.label == "PER" and len(words[-1]) >= _SURNAME_MIN \
                     and words[-1].isalpha() and word_key(words[-1]) not in common:  # fmt: skip
-                surnames.setdefault(words[-1], m.score)
+                names.setdefault(words[-1], ("PER", m.score))
     out: list[list[EntityMention]] = [[] for _ in texts]
-    if not surnames:
+    if not names:
         return out
-    alternatives = "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
     for i, text in enumerate(texts):
         taken = [(m.span.start, m.span.end) for m in recognised[i]]
         for hit in pattern.finditer(text):
             a, b = hit.span()
             if not any(x < b and a < y for x, y in taken):
-                out[i].append(EntityMention(Span(a, b), hit.group(), "PER", surnames[hit.group()],
-                                            "document"))  # fmt: skip
+                label, score = names[hit.group()]
+                out[i].append(EntityMention(Span(a, b), hit.group(), label, score, "document"))
     return out
 
 
