@@ -401,8 +401,8 @@ def _claim_line(c: dict[str, Any]) -> str:
 
 def _print_facts(facts: dict[str, list[dict[str, Any]]]) -> None:
     """Events, claims, dates (with their flags and proposed corrections), places, actors, and
-    every entity with its label, the source that found it (model, gazetteer, dictionary) and
-    its score."""
+    every entity with its label, the source that found it (model, gazetteer, dictionary,
+    document) and its score."""
     for title, rows, line in (("events", facts["event_mentions"], _event_line),
                               ("claims", facts["claims"], _claim_line)):  # fmt: skip
         if rows:

@@ -527,8 +527,9 @@ def merge_entities(
     """The recogniser's mentions, plus gazetteer places (LOC), dictionary actors (an
     ``official`` is PER, a generic actor or an unnamed source GEN, any other kind ORG) and
     ``norp`` (``extract_demonyms``) that overlap none of them, in text order. ``source`` says
-    which found each: model, gazetteer or dictionary. A known actor's longer name replaces the
-    recogniser's pieces of it (كتائب حزب الله)."""
+    which found each: model (or document, ``named_again``), gazetteer or dictionary. A known
+    actor's longer name replaces the recogniser's pieces of it (كتائب حزب الله), and a longer
+    gazetteer place its pieces of a place (أديس of أديس أبابا)."""
     # a piece of a longer gazetteer place gives way too: أديس of أديس أبابا, السودان of جنوب السودان
     place_spans = [p.span for p in places]
     model = [m for m in model if not inside_known_name(m.span, actors)
