@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -43,6 +44,17 @@ def _spin(seconds: float) -> None:
             pass
 
 
+def _run(work: Callable[[], None], in_thread: bool) -> None:
+    """``work()`` here (the main thread: the timer signal, or the watchdog where pytest-timeout
+    holds the signal) or in a thread of its own (the watchdog), waited for."""
+    if not in_thread:
+        work()
+        return
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(60)
+
+
 def test_another_thread_is_stopped_by_the_watchdog() -> None:
     caught: list[BaseException] = []
 
@@ -74,12 +86,7 @@ def test_nothing_is_raised_after_a_block_that_ends_in_time(in_thread: bool) -> N
         except BaseException as exc:  # noqa: BLE001 (the test looks for any stray exception)
             errors.append(exc)
 
-    if in_thread:
-        worker = threading.Thread(target=many)
-        worker.start()
-        worker.join(60)
-    else:
-        many()
+    _run(many, in_thread)
     assert all(isinstance(e, TimeBudgetError) for e in errors)  # stopped inside, never after
 
 
@@ -107,12 +114,7 @@ def test_a_block_past_its_time_ends_in_the_error_even_if_the_work_swallowed_the_
         except TimeBudgetError as exc:
             caught.append(exc)
 
-    if in_thread:
-        worker = threading.Thread(target=work)
-        worker.start()
-        worker.join(30)
-    else:
-        work()
+    _run(work, in_thread)
     assert [str(e) for e in caught] == ["too slow"]
 
 
