@@ -31,6 +31,7 @@ from tests.web.test_ui import (
     _shot,
     _story_ids,
     _tap_or_click,
+    stories_and_first_article_fit,
 )
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "real" / "stories"
@@ -139,14 +140,7 @@ def test_story_article_and_map_pages_of_the_real_store_fit_the_screen(
     page = screen
     found = httpx.get(real_url + "/api/stories", params={"limit": 3, "sort": "size"}).json()
     assert found["items"][0]["size"] >= 5, found["items"][0]
-    for story in found["items"]:
-        _open(page, f"{real_url}/#/story/{story['id']}")
-        _no_sideways_overflow(page)
-    _shot(page, f"real-story-{page.size}.png")  # type: ignore[attr-defined]
-    page.locator("#articles a").first.click()
-    page.wait_for_selector("#doc-title")
-    _no_sideways_overflow(page)
-    _shot(page, f"real-article-{page.size}.png")  # type: ignore[attr-defined]
+    stories_and_first_article_fit(page, real_url, [s["id"] for s in found["items"]], "real-")
     _map(page, real_url)
     _no_sideways_overflow(page)
     _shot(page, f"real-map-{page.size}.png")  # type: ignore[attr-defined]

@@ -968,19 +968,26 @@ def test_side_by_side_keeps_one_column_a_source_when_there_are_few(
         assert re.fullmatch(r"\d{4}-\d\d-\d\d|unknown", heads.nth(i).locator(".source-date").inner_text())
 
 
+def stories_and_first_article_fit(page: Page, base_url: str, stories: list[int],
+                                  prefix: str = "") -> None:  # fmt: skip
+    """Each story page, then the last one's first article, is no wider than the screen
+    (screenshots ``{prefix}story-`` and ``{prefix}article-`` with the page's size)."""
+    for story in stories:
+        _open(page, f"{base_url}/#/story/{story}")
+        _no_sideways_overflow(page)
+    _shot(page, f"{prefix}story-{page.size}.png")  # type: ignore[attr-defined]
+    page.locator("#articles a").first.click()
+    page.wait_for_selector("#doc-title")
+    _no_sideways_overflow(page)
+    _shot(page, f"{prefix}article-{page.size}.png")  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("screen", VIEWPORTS, indirect=True)
 def test_story_article_and_map_pages_are_no_wider_than_the_screen(
     screen: Page, base_url: str
 ) -> None:
     page = screen
-    for story in (1, _asad_story(page, base_url)):
-        _open(page, f"{base_url}/#/story/{story}")
-        _no_sideways_overflow(page)
-    _shot(page, f"story-{page.size}.png")  # type: ignore[attr-defined]
-    page.locator("#articles a").first.click()
-    page.wait_for_selector("#doc-title")
-    _no_sideways_overflow(page)
-    _shot(page, f"article-{page.size}.png")  # type: ignore[attr-defined]
+    stories_and_first_article_fit(page, base_url, [1, _asad_story(page, base_url)])
     for hostile in ("Speicher", "التاجي"):  # the long hostile titles and the bidi controls
         doc = page.request.get(base_url + "/api/search?q=" + hostile).json()["items"][0]["id"]
         _open(page, f"{base_url}/#/doc/{doc}")
