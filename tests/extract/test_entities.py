@@ -221,3 +221,14 @@ def test_a_person_never_ends_on_son_of() -> None:
     tags = ["O", "O", "B-PER", "I-PER", "O", "O"]
     (m,) = _mentions(text, words, tags, [0.9] * len(tags))
     assert m.text == "عبدالله بن مساعد"
+
+
+def test_a_nationality_glued_to_a_name_is_left_to_the_nationality_words() -> None:
+    from khabar.extract.entities import EntityMention, _without_nationality
+    from khabar.model import Span
+
+    glued = EntityMention(Span(10, 31), "American Robert Durst", "ORG", 0.8)
+    (m,) = _without_nationality(glued)
+    assert (m.text, m.label, m.span) == ("Robert Durst", "PER", Span(19, 31))
+    whole = EntityMention(Span(0, 30), "American Civil Liberties Union", "ORG", 0.9)
+    assert _without_nationality(whole) == [whole]  # the rest alone is no name of its own

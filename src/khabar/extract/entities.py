@@ -336,8 +336,35 @@ def extract_entities_batch(texts: list[str], lang: str) -> list[list[EntityMenti
     for (i, text, spans), (tags, probs) in zip(todo, _model(lang).decode(emissions), strict=True):
         found = _mentions(text, spans, tags, probs)
         found = [_without_sayyid(m) for m in found]
+        if lang == "en":
+            found = [n for m in found for n in _without_nationality(m)]
         out[i] += [_peeled(m) for m in found] if lang == "ar" else found
     return out
+
+
+def _without_nationality(m: EntityMention) -> list[EntityMention]:
+    """An English name of three words or more that starts with a nationality or a country
+    ("American Robert Durst", "Iran Brian Hook"): the rest, when the recogniser reads it alone
+    as one person ("Robert Durst", PER); the first word is left to the nationality words and the
+    gazetteer (NORP, LOC). Otherwise the mention as it was ("American Red Cross")."""
+    from khabar.extract.places import gazetteer
+    from khabar.resources import demonyms
+
+    words = m.text.split(" ")
+    if len(words) < 3 or not (words[0] in demonyms() or _is_country(words[0], gazetteer())):
+        return [m]
+    cut = len(words[0]) + 1
+    rest = m.text[cut:]
+    (alone,) = extract_entities_batch([rest], "en") or [[]]
+    if len(alone) != 1 or alone[0].label != "PER" or \
+            (alone[0].span.start, alone[0].span.end) != (0, len(rest)):  # fmt: skip
+        return [m]  # "American Red Cross" stays whole: only a person is split off
+    return [replace(alone[0], span=Span(m.span.start + cut, m.span.end), text=rest)]
+
+
+def _is_country(word: str, g: Any) -> bool:
+    """Whether ``word`` is a country's name in the gazetteer (Iran, Iraq)."""
+    return any(g.places[i].precision == "country" for i in g.index.get(alias_key(word), ()))
 
 
 # The honorific of the Prophet's descendants written joined to the given name (سیدعلی, سيدحسن):
