@@ -117,12 +117,12 @@ def _watchdog(seconds: float, fired: list[bool]) -> Iterator[None]:
     does."""
     target = threading.get_ident()
     lock = threading.Lock()
-    state = {"armed": True, "fired": False}
+    armed = [True]
 
     def expire() -> None:
         with lock:
-            if state["armed"]:
-                state["fired"] = fired[0] = True
+            if armed[0]:
+                fired[0] = True
                 _raise_in(target, _Expired)
 
     timer = threading.Timer(seconds, expire)
@@ -133,8 +133,8 @@ def _watchdog(seconds: float, fired: list[bool]) -> Iterator[None]:
     finally:
         timer.cancel()
         with lock:
-            state["armed"] = False
-            if state["fired"]:
+            armed[0] = False
+            if fired[0]:
                 _raise_in(target, None)  # cancel a stop not yet delivered (time_budget raises)
 
 

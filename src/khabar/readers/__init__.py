@@ -159,8 +159,6 @@ def _walk(root: Path, ctx: ReadContext) -> Iterator[tuple[Path, str] | ReadItem]
         )  # fmt: skip
 
 
-
-
 class _RatioGuard:
     """A decompressing stream (``read``, ``readline``) that raises ``CompressionBomb`` once it
     has given more than ``ratio`` times the compressed bytes read from ``raw`` (and over
