@@ -9,9 +9,11 @@ import re
 from khabar.extract.actors import extract_actors, extract_generic_actors
 from khabar.extract.entities import (
     LABELS,
+    EntityMention,
     extract_entities,
     feature_fingerprint,
     merge_entities,
+    place_phrases,
     sentence_features,
     split_word,
     tokenize,
@@ -19,6 +21,7 @@ from khabar.extract.entities import (
 )
 from khabar.extract.lexicon import proclitic_length
 from khabar.extract.places import extract_places
+from khabar.model import Span
 from khabar.resources import model_path, word_classes
 from tests.eval.test_real_gold import REAL
 
@@ -232,3 +235,33 @@ def test_a_nationality_glued_to_a_name_is_left_to_the_nationality_words() -> Non
     assert (m.text, m.label, m.span) == ("Robert Durst", "PER", Span(19, 31))
     whole = EntityMention(Span(0, 30), "American Civil Liberties Union", "ORG", 0.9)
     assert _without_nationality(whole) == [whole]  # the rest alone is no name of its own
+
+
+def _loc(text: str, name: str) -> EntityMention:
+    at = text.index(name)
+    return EntityMention(Span(at, at + len(name)), name, "LOC", 1.0, "gazetteer")
+
+
+def test_a_place_keeps_its_word_of_kind_and_leaves_a_plural_one_and_an_adjective() -> None:
+    # docs/annotation.md, section 2: "محافظة عدن" is one LOC; the proclitic stays outside
+    cases = [
+        ("وقعت اشتباكات بمحافظة عدن أمس", "عدن", "محافظة عدن"),
+        ("وصل الوزير إلى دولة الكويت", "الكويت", "دولة الكويت"),
+        ("قرى تابعة لناحية كفري", "كفري", "ناحية كفري"),
+        ("سيطروا على عدن ومحافظات لحج", "ومحافظات لحج", "لحج"),
+        ("تشهد محافظة شبوة الصحراوية معارك", "محافظة شبوة الصحراوية", "محافظة شبوة"),
+        ("في منطقة الخليج العربي", "الخليج العربي", "منطقة الخليج العربي"),
+        ("قتل جندي في بغداد", "بغداد", "بغداد"),
+    ]
+    for text, found, want in cases:
+        (e,) = place_phrases([_loc(text, found)], text, "ar")
+        assert (e.text, text[e.span.start : e.span.end]) == (want, want), text
+    text = "نماینده ولی فقیه در استان لرستان گفت"
+    (e,) = place_phrases([_loc(text, "لرستان")], text, "fa")
+    assert e.text == "استان لرستان"
+    # another mention's word is not taken, and English is left alone
+    text = "قال وزير الداخلية في دولة الكويت"
+    other = EntityMention(Span(text.index("دولة"), text.index("دولة") + 4), "دولة", "GEN", 1.0)
+    assert place_phrases([other, _loc(text, "الكويت")], text, "ar")[1].text == "الكويت"
+    text = "the province of Aden"
+    assert place_phrases([_loc(text, "Aden")], text, "en")[0].text == "Aden"

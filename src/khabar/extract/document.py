@@ -31,6 +31,7 @@ from khabar.extract.entities import (
     inside_known_name,
     merge_entities,
     named_again,
+    place_phrases,
 )
 from khabar.extract.events import Mentions, extract_events
 from khabar.extract.places import PlaceMention, extract_places, unsupported
@@ -205,6 +206,7 @@ def _extract(
                   and not unsupported(text, p, recognised, countries)]  # fmt: skip
         entities = merge_entities(_resolved(model, doc.published), places, actors + generic + world,
                                   extract_demonyms(text, doc.lang))  # fmt: skip
+        entities = place_phrases(entities, text, doc.lang)
         found = Mentions(dates.dates, places, actors, entities)
         events = extract_events(text, anchor=anchor, settings=settings, mentions=found,
                                 lang=doc.lang)

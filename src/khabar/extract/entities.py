@@ -58,6 +58,7 @@ __all__ = [
     "inside_known_name",
     "merge_entities",
     "named_again",
+    "place_phrases",
     "sentence_features",
     "split_word",
     "tokenize",
@@ -582,3 +583,89 @@ def merge_entities(
         taken.append((span.start, span.end))
         out.append(EntityMention(span, text, label, 1.0, source, ref, sector))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+# Words of kind that stand before a place's name and belong to its span ("محافظة عدن", "استان
+# لرستان": docs/annotation.md, section 2), folded as ``alias_key`` folds them: a closed class of
+# Arabic and Persian nouns. Plural ones govern several names ("ومحافظات لحج"): outside every span.
+_PLACE_KINDS = {
+    "ar": frozenset("محافظه مدينه بلده قريه ناحيه قضاء منطقه اقليم دوله حي مديريه ولايه مخيم"
+                    .split()),  # fmt: skip
+    "fa": frozenset("استان شهرستان شهر روستاي روستا دهستان بخش ايالت ولايت جزيره جزاير".split()),
+}
+_PLURAL_KINDS = frozenset("محافظات مدن بلدات قري نواحي مناطق مديريات ولايات استانها".split())
+# Arabic proclitics a word of kind may carry (بمحافظة, لناحية, وبلدة): closed, longest first
+_KIND_CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل")
+# a nisba adjective that ends a place phrase ("محافظة شبوة الصحراوية" → "محافظة شبوة"), except
+# where it is part of the name (الخليج العربي)
+_NISBA = re.compile(r"^ال\w{2,}(?:يه|ي)$")
+_NAME_ADJECTIVES = frozenset({"العربي", "العربيه"})
+
+
+def _kind_word(word: str, lang: str) -> int | None:
+    """Characters of ``word``'s proclitic when the rest is a word of kind of ``lang``
+    (``_PLACE_KINDS``), else None."""
+    key = alias_key(word) or word
+    kinds = _PLACE_KINDS.get(lang, frozenset())
+    if key in kinds:
+        return 0
+    if lang == "ar":
+        for pre in _KIND_CLITICS:
+            if key.startswith(pre) and key[len(pre) :] in kinds:
+                return len(pre)
+    return None
+
+
+_PREVIOUS_WORD = re.compile(r"(\w+)[ \u00a0]+$")
+_FIRST_WORD = re.compile(r"(\w+)[ \u00a0]+")
+
+
+def place_phrases(entities: list[EntityMention], text: str, lang: str) -> list[EntityMention]:
+    """Arabic and Persian place names with their word of kind, as the guideline spans them
+    (docs/annotation.md, section 2): a singular word of kind right before a LOC joins it
+    (بمحافظة عدن → "محافظة عدن", without the proclitic), a plural one or a conjunction at its start
+    leaves it ("ومحافظات لحج" → "لحج"), and a nisba adjective after a kind and a one-word name
+    ends outside it ("محافظة شبوة الصحراوية" → "محافظة شبوة"). Other mentions are returned as
+    they are; ``entities`` are in text order, and so is the result."""
+    if lang not in _PLACE_KINDS:
+        return entities
+    taken = [(e.span.start, e.span.end) for e in entities]
+    out = []
+    for e in entities:
+        if e.label == "LOC":
+            e = _place_phrase(e, text, lang, taken)
+        out.append(e)
+    return out
+
+
+def _place_phrase(e: EntityMention, text: str, lang: str,
+                  taken: list[tuple[int, int]]) -> EntityMention:  # fmt: skip
+    start, end = e.span.start, e.span.end
+    first = _FIRST_WORD.match(text, start)
+    if first and first.end() < end:
+        word = first.group(1)
+        key = alias_key(word) or word
+        bare = key[1:] if key[:1] in ("و", "ف") and lang == "ar" else key
+        if bare in _PLURAL_KINDS or key in _PLURAL_KINDS:
+            start = first.end()  # ومحافظات لحج → لحج
+        elif key != bare and bare in _PLACE_KINDS[lang]:
+            start += 1  # ومحافظة عدن → محافظة عدن
+    kind_at = None
+    prev = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if prev and start == prev.end():
+        peeled = _kind_word(prev.group(1), lang)
+        at = prev.start(1) + (peeled or 0)
+        if peeled is not None and not any(a < start and at < b for a, b in taken):
+            kind_at = at
+    first_kind = _FIRST_WORD.match(text, start)
+    if kind_at is None and first_kind and _kind_word(first_kind.group(1), lang) == 0:
+        kind_at = start  # the recogniser's span has its word of kind already
+    if kind_at is not None:
+        start = kind_at
+        words = text[start:end].split()
+        if (len(words) == 3 and lang == "ar" and _NISBA.match(alias_key(words[2]) or "")
+                and (alias_key(words[2]) or "") not in _NAME_ADJECTIVES):  # fmt: skip
+            end = start + len(" ".join(words[:2])) if text[start:end].count(" ") == 2 else end
+    if (start, end) == (e.span.start, e.span.end):
+        return e
+    return replace(e, span=Span(start, end), text=text[start:end])
