@@ -156,3 +156,14 @@ def test_a_country_last_in_a_list_keeps_its_conjunction_off() -> None:
     text = "يضم المشروع السودان والسنغال والنيجر ونيجيريا وتشاد."
     ids = [p.place.id for p in extract_places(text)]
     assert "NE" in ids and "TD" in ids, ids
+
+
+def test_a_persian_name_without_the_article_is_no_place_in_arabic_text() -> None:
+    # یمن, عراق: Persian for اليمن, العراق; Arabic writes the bare forms as other words
+    # (يمن "bestows", خبر "news")
+    assert [p.text for p in extract_places("وأن يمن على المصابين بالشفاء", lang="ar")] == []
+    assert [p.text for p in extract_places("وأن يمن على المصابين بالشفاء")] == []
+    assert [p.place.id for p in extract_places("اليمن والعراق", lang="ar")] == ["YE", "IQ"]
+    # a Persian report, even in Arabic letters (older Fars News), reads them as Persian
+    assert [p.place.id for p in extract_places("سفر به یمن و عراق", lang="fa")] == ["YE", "IQ"]
+    assert [p.place.id for p in extract_places("رياض و يمن", lang="fa")][-1] == "YE"

@@ -120,6 +120,9 @@ class _Gazetteer:
     # name frequent in Arabic news (نيويورك) is no word in a Persian report
     weak_fa: frozenset[str] = frozenset()
     common_fa: frozenset[str] = frozenset()
+    # Persian names of Arabic-article places (یمن, عراق, اردن for اليمن, العراق, الأردن): in
+    # Arabic text the bare form is another word (يمن "bestows", مغرب "sunset")
+    bare_fa: frozenset[str] = frozenset()
 
 
 def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
@@ -160,8 +163,10 @@ def gazetteer() -> _Gazetteer:
                         for r in read_csv(f"gazetteer/{name}.tsv"))  # fmt: skip
     weak, common = _guarded_names(places, index, region, curated, ("ar", "fa", "en"))
     weak_fa, common_fa = _guarded_names(places, index, region, curated, ("fa", "en"))
+    bare_fa = frozenset(k for k, ids in index.items() if not k.startswith("ال")
+                        and set(ids) & set(index.get("ال" + k, ())))  # fmt: skip
     return _Gazetteer(places, AliasIndex({k: tuple(v) for k, v in index.items()}), weak, common,
-                      curated, weak_fa, common_fa)  # fmt: skip
+                      curated, weak_fa, common_fa, bare_fa)  # fmt: skip
 
 
 def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[str]:
@@ -230,18 +235,19 @@ def _guarded_names(
 
 
 def _find(  # type: ignore[no-untyped-def]
-    norm: str, original: str, to_original, recognised: list[Span], guard: bool
+    norm: str, original: str, to_original, recognised: list[Span], guard: bool, persian: bool
 ) -> list[AliasHit]:
     g = gazetteer()
 
     def accept(h: AliasHit) -> bool:
-        return _accept(h, norm, original, to_original, recognised, guard)
+        return _accept(h, norm, original, to_original, recognised, guard, persian)
 
     return find_aliases(norm, g.index, max_words=_MAX_WORDS, accept=accept)
 
 
 def _accept(  # type: ignore[no-untyped-def]
-    m: AliasHit, norm: str, original: str, to_original, recognised: list[Span], guard: bool
+    m: AliasHit, norm: str, original: str, to_original, recognised: list[Span], guard: bool,
+    persian: bool,
 ) -> bool:
     """Latin-script names must be capitalised as written ("Hit" the town, not "rockets hit");
     the one-word name of a small town needs a cue before it ("بلدة عنه", "بمحافظة القطيف", not
@@ -250,8 +256,9 @@ def _accept(  # type: ignore[no-untyped-def]
     cue."""
     key = m.key  # the alias (للجزيرة matches الجزيرة)
     g = gazetteer()
-    persian = bool(_PERSIAN.search(original))
     weak, common = (g.weak_fa, g.common_fa) if persian else (g.weak, g.common)
+    if not persian and key in g.bare_fa:
+        return False  # يمن is no اليمن in Arabic text
     peeled = 0
     while m.start - peeled > 0 and norm[m.start - peeled - 1].isalpha():
         peeled += 1
@@ -402,12 +409,14 @@ def _relation(norm: str, start: int, place: Place) -> str | None:
 
 
 def extract_places(
-    text: str, recognised: list[Span] | None = None, *, guard: bool = True
+    text: str, recognised: list[Span] | None = None, *, guard: bool = True,
+    lang: str | None = None,
 ) -> list[PlaceMention]:
     """Every gazetteer place named in ``text``, resolved with the text's own context;
     ``recognised``: spans the entity recogniser called places (they need no cue); ``guard``
     off for text known to be a place name (a gold location, a user's filter), where no name
-    needs a cue.
+    needs a cue; ``lang``: the text's language (``fa`` reads names as Persian news writes
+    them, ``ar`` and others as Arabic does: يمن is no Yemen there), from its letters if None.
 
     Example::
 
@@ -415,7 +424,8 @@ def extract_places(
         # ['Zummar', 'Mosul', 'Iraq']
     """
     norm = normalize_with_offsets(text)
-    matches = _find(norm.text, text, norm.to_original, recognised or [], guard)
+    persian = lang == "fa" if lang else bool(_PERSIAN.search(text))
+    matches = _find(norm.text, text, norm.to_original, recognised or [], guard, persian)
     ctx = _context(matches)
     matches = [_with_bare_name(m, ctx) for m in matches]
     out = []
