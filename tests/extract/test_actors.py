@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from khabar.extract.actors import actor_dictionary, extract_actors
+from khabar.extract.actors import actor_dictionary, extract_actors, extract_world_organisations
 
 
 def _ids(text: str) -> list[str | None]:
@@ -91,3 +91,10 @@ def test_organisations_of_the_open_dictionaries_are_found_as_written() -> None:
     assert found("An Islamic group claimed it") == []  # every word of a name capitalised
     assert found("به گزارش فارس، اتحادیه اروپا اعلام کرد") == [("اتحادیه اروپا", "THE_EUROPEAN_UNION")]
     assert found("وقال الشباب إن") == []  # one Arabic-script word: al-Shabaab or "the youth"
+
+
+def test_an_organisation_written_in_pieces_joined_by_a_zwnj_is_found() -> None:
+    # actors_world.tsv: BBC's Persian alias بی‌بی‌سی is one word once the ZWNJ is folded
+    for text in ("به نوشته بی‌بی‌سی وزیر خارجه گفت", "در گفت‌وگو با بی بی سی گفت"):
+        found = extract_world_organisations(text, extract_actors(text))
+        assert [m.actor_id for m in found] == ["BBC"], text

@@ -289,7 +289,8 @@ def world_organisations() -> tuple[AliasIndex, dict[str, str]]:
     """(alias index, id → name) of the organisations of the open event-data dictionaries
     (``resources/actors_world.tsv``: Phoenix's international and non-state actors, PETRARCH's
     Arabic dictionary, MIT) that may be found in text: names of two words or more in any
-    script ("International Atomic Energy Agency", خبرگزاری فارس) and Latin acronyms of three
+    script ("International Atomic Energy Agency", خبرگزاری فارس; pieces joined by a ZWNJ count:
+    بی‌بی‌سی) and Latin acronyms of three
     capitals or more (IAEA), never one-word names (آژانس "agency", الشباب "the youth"), nor a
     name two organisations share ("Islamic Group"), nor the curated actors (``actors.tsv``,
     which ``extract_actors`` finds; its governments go by their country's name)."""
@@ -306,7 +307,9 @@ def world_organisations() -> tuple[AliasIndex, dict[str, str]]:
             key = alias_key(alias)
             if key.startswith("the "):  # "The EU": the article is no part of the name
                 key, alias = key[4:], alias.strip()[4:]
-            if len(key.split(" ")) >= 2 or _ACRONYM.fullmatch(alias.strip()):
+            # بی‌بی‌سی: pieces joined by a zero-width non-joiner count as words too
+            pieces = len(re.split(r"[\s\u200c]+", alias.strip()))
+            if max(pieces, len(key.split(" "))) >= 2 or _ACRONYM.fullmatch(alias.strip()):
                 if actor_id not in index.setdefault(key, []):
                     index[key].append(actor_id)
     return AliasIndex({k: tuple(v) for k, v in index.items() if len(v) == 1}), names
