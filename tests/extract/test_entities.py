@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import replace
 
 from khabar.extract.actors import extract_actors, extract_generic_actors
 from khabar.extract.entities import (
     LABELS,
     EntityMention,
     extract_entities,
+    facility_places,
     feature_fingerprint,
     merge_entities,
     place_phrases,
@@ -265,3 +267,27 @@ def test_a_place_keeps_its_word_of_kind_and_leaves_a_plural_one_and_an_adjective
     assert place_phrases([other, _loc(text, "الكويت")], text, "ar")[1].text == "الكويت"
     text = "the province of Aden"
     assert place_phrases([_loc(text, "Aden")], text, "en")[0].text == "Aden"
+
+
+def test_an_embassy_attacked_is_a_place_and_two_joined_countries_are_two() -> None:
+    # docs/annotation.md, section 7: LOC where something happens to it, ORG where it acts
+    text = "تبنت هجوما على القنصلية الاميركية في اسطنبول"
+    at = text.index("القنصلية")
+    org = EntityMention(Span(at, at + len("القنصلية الاميركية")), "القنصلية الاميركية", "ORG", 0.9)
+    (e,) = facility_places([org], text, "ar")
+    assert (e.label, e.text) == ("LOC", "القنصلية الاميركية")
+    text = "وقالت القنصلية الاميركية في بيان"
+    at = text.index("القنصلية")
+    org = replace(org, span=Span(at, at + len("القنصلية الاميركية")))
+    assert facility_places([org], text, "ar")[0].label == "ORG"
+    # a generic mention after the article, with the nationality word after it
+    text = "واعتداء على القنصلية الأمريكية"
+    at = text.index("قنصلية")
+    gen = EntityMention(Span(at, at + len("قنصلية")), "قنصلية", "GEN", 1.0, "dictionary")
+    (e,) = facility_places([gen], text, "ar")
+    assert (e.label, e.text) == ("LOC", "القنصلية الأمريكية")
+    text = "وجيبوتي وأثيوبيا وبوركينافاسو وتشاد"
+    at = text.index("أثيوبيا")
+    both = EntityMention(Span(at, at + len("أثيوبيا وبوركينافاسو")), "أثيوبيا وبوركينافاسو",
+                         "LOC", 0.8)  # fmt: skip
+    assert [e.text for e in facility_places([both], text, "ar")] == ["أثيوبيا", "بوركينافاسو"]

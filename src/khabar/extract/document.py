@@ -28,6 +28,7 @@ from khabar.extract.entities import (
     EntityMention,
     extract_demonyms,
     extract_entities_batch,
+    facility_places,
     inside_known_name,
     merge_entities,
     named_again,
@@ -206,7 +207,7 @@ def _extract(
                   and not unsupported(text, p, recognised, countries)]  # fmt: skip
         entities = merge_entities(_resolved(model, doc.published), places, actors + generic + world,
                                   extract_demonyms(text, doc.lang))  # fmt: skip
-        entities = place_phrases(entities, text, doc.lang)
+        entities = facility_places(place_phrases(entities, text, doc.lang), text, doc.lang)
         found = Mentions(dates.dates, places, actors, entities)
         events = extract_events(text, anchor=anchor, settings=settings, mentions=found,
                                 lang=doc.lang)

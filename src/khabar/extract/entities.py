@@ -54,6 +54,7 @@ __all__ = [
     "extract_demonyms",
     "extract_entities",
     "extract_entities_batch",
+    "facility_places",
     "feature_fingerprint",
     "inside_known_name",
     "merge_entities",
@@ -669,3 +670,76 @@ def _place_phrase(e: EntityMention, text: str, lang: str,
     if (start, end) == (e.span.start, e.span.end):
         return e
     return replace(e, span=Span(start, end), text=text[start:end])
+
+
+# An embassy or consulate is a place where something happens to it and an organisation where
+# it acts or speaks (docs/annotation.md, section 7): after a preposition (هجوم على السفارة,
+# حمله به سفارت) it is a LOC. Closed classes: the two facility nouns, the prepositions.
+_FACILITIES = frozenset("سفاره قنصليه سفارت كنسولگري".split())
+_PLACE_PREPOSITIONS = frozenset("على علي في الى إلى من عند قرب امام أمام داخل به در از نزديك مقابل"
+                                .split())  # fmt: skip
+
+
+def facility_places(entities: list[EntityMention], text: str, lang: str) -> list[EntityMention]:
+    """Arabic and Persian embassies and consulates after a preposition as LOC: the recogniser's
+    ORG or GEN mention of one (with a nationality word right after it joined: "القنصلية
+    الأمريكية"); and a LOC of two names joined by و that the gazetteer knows apart
+    ("أثيوبيا وبوركينافاسو") as two. ``entities`` in text order; so is the result."""
+    if lang not in _PLACE_KINDS:
+        return entities
+    out: list[EntityMention] = []
+    skip = -1
+    for k, e in enumerate(entities):
+        if k == skip:
+            continue
+        # a generic mention may start inside its word, after the article (ال|قنصلية)
+        word_at = e.span.start
+        while word_at > 0 and text[word_at - 1].isalpha():
+            word_at -= 1
+        start = e.span.start - 2 if text[word_at : e.span.start].endswith("ال") else word_at
+        if e.label in ("ORG", "GEN") and _after_preposition(text, word_at):
+            head = alias_key(text[start:e.span.end].split()[0]) or ""
+            if head.startswith("ال"):
+                head = head[2:]
+            if head in _FACILITIES:
+                nxt = entities[k + 1] if k + 1 < len(entities) else None
+                end = e.span.end
+                if (nxt is not None and nxt.label == "NORP" and not text[end : nxt.span.start]
+                        .strip()):  # fmt: skip
+                    end, skip = nxt.span.end, k + 1
+                elif (text[end : end + 1] == " "
+                      and (after := _FIRST_WORD.match(text + " ", end + 1))
+                      and _NISBA.match(alias_key(after.group(1)) or "")):  # fmt: skip
+                    end = after.start(1) + len(after.group(1))  # the nationality word
+                out.append(replace(e, span=Span(start, end), text=text[start:end], label="LOC",
+                                   sector=None))  # fmt: skip
+                continue
+        if e.label == "LOC" and e.source == "model":
+            out += _split_places(e, text)
+            continue
+        out.append(e)
+    return out
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    prev = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    return bool(prev) and (alias_key(prev.group(1)) or "") in _PLACE_PREPOSITIONS
+
+
+def _split_places(e: EntityMention, text: str) -> list[EntityMention]:
+    """A recognised LOC "X وY" whose two sides are each a gazetteer name, as two."""
+    from khabar.extract.places import gazetteer
+
+    index = gazetteer().index
+    words = list(re.finditer(r"\S+", e.text))
+    for i, w in enumerate(words[1:], start=1):
+        if not w.group().startswith("و"):
+            continue
+        left = alias_key(e.text[: words[i - 1].end()]) or ""
+        right = alias_key(w.group()[1:] + e.text[w.end() :]) or ""
+        if left in index and right in index:
+            a, b = e.span.start, e.span.start + w.start() + 1
+            return [replace(e, span=Span(a, a + words[i - 1].end()),
+                            text=text[a : a + words[i - 1].end()]),
+                    replace(e, span=Span(b, e.span.end), text=text[b : e.span.end])]  # fmt: skip
+    return [e]
