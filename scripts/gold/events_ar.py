@@ -1,0 +1,196 @@
+"""Arabic news sentences of assaults and protests, labelled with their PLOVER type, to measure
+the event classifier where the Arabic bar is set (issue [3/8]: assault and protest sentences,
+choosing among all types).
+
+    .venv/bin/python scripts/gold/events_ar.py draw --shared ../shared   # batches to label
+    .venv/bin/python scripts/gold/events_ar.py build                     # gold + agreement
+
+``draw`` reads SaudiNewsNet (``../shared/corpora/saudinewsnet``, CC BY-NC-SA 4.0), leaves out
+every article of the real-news gold (``tests/data/real/sample.json``), of the contradiction
+sets and of the project's training batches (``training/ner/data``), and draws with a seeded
+generator ``PER_LIST`` sentences of 6 to 80 words that hit the assault word list and as many
+that hit the protest word list (``ASSAULT_WORDS``, ``PROTEST_WORDS``: a pre-filter for drawing
+only, as the gold sampler's ``KEYWORDS``), at most two per article. Articles go to the
+held-out split by a seeded hash (half of them). The sentences are written in a shuffled order,
+without their split, to ``tests/data/real/batches/events-ar-{1,2}.json`` (one per annotator)
+and a seeded ``AGREEMENT_SHARE`` of them to ``events-ar-agree.json`` for a second annotator.
+
+Annotators label each sentence alone with the event part of ``docs/annotation.md`` (section 4:
+the main event's PLOVER type or NONE, and its mode), one JSON line per sentence:
+``{"id": ..., "type": "ASSAULT", "mode": "firearms" | null}`` in
+``tests/data/real/labels/{A,B}/events-ar-{k}.jsonl``.
+
+``build`` writes ``tests/data/real/sentences/events-ar-{dev,heldout}.json`` in the sentence gold
+format (each sentence an article of its own whose body is the sentence, so ``khabar eval
+events --gold`` reads it as it reads every sentence alone) and prints the agreement of A and B
+(type accuracy and Cohen's kappa).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from sample import _norm, saudi_day, saudi_days, split_sentences  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT / "tests" / "data" / "real"
+SEED = 23
+PER_LIST = 200
+AGREEMENT_SHARE = 0.15
+MAX_PER_ARTICLE = 2
+ASSAULT_WORDS = ("قتل قتلى مقتل هجوم هجمات انفجار تفجير غارة غارات قصف اشتباك اشتباكات اغتيال "
+                 "اختطاف خطف استهدف مسلحون مسلحين انتحاري")  # fmt: skip
+PROTEST_WORDS = ("مظاهرة مظاهرات تظاهر تظاهرة متظاهرين متظاهرون احتجاج احتجاجات محتجين "
+                 "محتجون اعتصام إضراب مسيرة وقفة احتجاجية")  # fmt: skip
+FORMAT = "khabar-real-sentences/1"
+
+
+def _taken() -> set[str]:
+    """Article ids already used by a gold set or a training batch."""
+    ids = set(re.findall(r"saudinewsnet:\d{4}-\d\d-\d\d:\d+",
+                         (REAL / "sample.json").read_text("utf-8")))  # the gold's draws
+    for path in [*(REAL / "contradictions").glob("*-documents.json"),
+                 *(REAL / "stories").glob("*.json")]:  # fmt: skip
+        ids |= {d["article_id"] for d in json.loads(path.read_text("utf-8")).get("documents", [])}
+    for path in (ROOT / "training" / "ner" / "data").glob("ar-batch-*.json"):
+        ids |= {a["article_id"] for a in json.loads(path.read_text("utf-8"))}
+    return ids
+
+
+def _hits(words: str, sentence: str) -> bool:
+    keys = {_norm(k) for k in words.split()}
+    return bool(keys & set(re.findall(r"\w+", _norm(sentence))))
+
+
+def _split(article_id: str) -> str:
+    digest = hashlib.sha256(f"{SEED}:split:{article_id}".encode()).hexdigest()
+    return "heldout" if int(digest, 16) % 2 else "dev"
+
+
+def draw(shared: Path) -> int:
+    taken = _taken()
+    pools: dict[str, list[dict]] = {"assault": [], "protest": []}
+    for day in saudi_days(shared):
+        for a in saudi_day(shared, day):
+            if a["article_id"] in taken or not a["body"]:
+                continue
+            for s, e in split_sentences(a["body"]):
+                text = a["body"][s:e]
+                if not 6 <= len(text.split()) <= 80:
+                    continue
+                item = {"article_id": a["article_id"], "published": a["published"],
+                        "outlet": a["outlet"], "text": text}  # fmt: skip
+                if _hits(PROTEST_WORDS, text):
+                    pools["protest"].append(item)
+                elif _hits(ASSAULT_WORDS, text):
+                    pools["assault"].append(item)
+    rng = random.Random(f"{SEED}:events-ar")
+    drawn: list[dict] = []
+    per_article: dict[str, int] = {}
+    for name in ("protest", "assault"):
+        pool = pools[name]
+        rng.shuffle(pool)
+        k = 0
+        for item in pool:
+            if k >= PER_LIST:
+                break
+            if per_article.get(item["article_id"], 0) >= MAX_PER_ARTICLE:
+                continue
+            per_article[item["article_id"]] = per_article.get(item["article_id"], 0) + 1
+            drawn.append(item | {"drawn_by": name})
+            k += 1
+        print(f"{name}: {len(pool)} sentences in the pool, drew {k}")
+    rng.shuffle(drawn)
+    for n, item in enumerate(drawn, start=1):
+        item["id"] = f"ev-ar-{n:03d}"
+        item["split"] = _split(item["article_id"])
+    half = (len(drawn) + 1) // 2
+    public = [{"id": i["id"], "published": i["published"], "text": i["text"]} for i in drawn]
+    batches = {"events-ar-1": public[:half], "events-ar-2": public[half:],
+               "events-ar-agree": sorted(rng.sample(public, round(AGREEMENT_SHARE * len(public))),
+                                         key=lambda i: i["id"])}  # fmt: skip
+    for name, items in batches.items():
+        (REAL / "batches" / f"{name}.json").write_text(
+            json.dumps({"guideline": "docs/annotation.md, section 4 (events), each sentence alone",
+                        "write": "one JSON line per sentence: {\"id\", \"type\", \"mode\"}",
+                        "items": items}, ensure_ascii=False, indent=1) + "\n", "utf-8")  # fmt: skip
+    (REAL / "batches" / "events-ar-drawn.json").write_text(
+        json.dumps({"about": "every drawn sentence with its article and split (not for the "
+                    "annotators)", "items": drawn}, ensure_ascii=False, indent=1) + "\n",
+        "utf-8")  # fmt: skip
+    print(f"{len(drawn)} sentences → batches/events-ar-1.json, -2.json, -agree.json")
+    return 0
+
+
+def _labels(who: str) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for f in sorted((REAL / "labels" / who).glob("events-ar-*.jsonl")):
+        for line in f.read_text("utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                out[row["id"]] = row
+    return out
+
+
+def _kappa(a: list[str], b: list[str]) -> float:
+    n = len(a)
+    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
+    chance = sum((a.count(v) / n) * (b.count(v) / n) for v in set(a) | set(b))
+    return 1.0 if chance == 1 else (observed - chance) / (1 - chance)
+
+
+def build() -> int:
+    drawn = json.loads((REAL / "batches" / "events-ar-drawn.json").read_text("utf-8"))["items"]
+    labels_a, labels_b = _labels("A"), _labels("B")
+    for split in ("dev", "heldout"):
+        articles = []
+        for item in drawn:
+            lab = labels_a.get(item["id"])
+            if item["split"] != split or lab is None:
+                continue
+            typ = (lab.get("type") or "NONE").upper()
+            event = {"type": typ} if typ == "NONE" else {"type": typ, "mode": lab.get("mode")}
+            text = item["text"]
+            articles.append({
+                "article_id": item["id"], "source_article": item["article_id"], "lang": "ar",
+                "outlet": item["outlet"], "title": "", "published": item["published"],
+                "drawn_by": item["drawn_by"], "split": split, "body": text,
+                "sentences": [{"n": 1, "part": "body", "start": 0, "end": len(text),
+                               "text": text, "event": event, "only": "event"}],
+            })  # fmt: skip
+        out = REAL / "sentences" / f"events-ar-{split}.json"
+        out.write_text(json.dumps({
+            "format": FORMAT, "split": split,
+            "about": "Arabic SaudiNewsNet sentences drawn by scripts/gold/events_ar.py (assault "
+                     "and protest word lists), each labelled alone with its PLOVER type and mode "
+                     "(docs/annotation.md, section 4); events only: no entities, places or dates",
+            "articles": articles}, ensure_ascii=False, indent=1) + "\n", "utf-8")  # fmt: skip
+        print(f"{split}: {len(articles)} sentences → {out.relative_to(ROOT)}")
+    both = sorted(k for k in labels_b if k in labels_a)
+    if both:
+        ta = [(labels_a[k].get("type") or "NONE").upper() for k in both]
+        tb = [(labels_b[k].get("type") or "NONE").upper() for k in both]
+        same = sum(x == y for x, y in zip(ta, tb, strict=True))
+        print(f"agreement A/B on {len(both)} sentences: type {same / len(both):.2f}, "
+              f"Cohen's kappa {_kappa(ta, tb):.2f}")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=("draw", "build"))
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = ap.parse_args()
+    return draw(args.shared) if args.command == "draw" else build()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
