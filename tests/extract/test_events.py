@@ -255,3 +255,22 @@ def test_a_name_ending_like_a_dual_is_no_dual() -> None:
 def test_a_number_of_victims_with_of_and_were_before_the_casualty_word() -> None:
     ev = _event("A spokesman says 19 of its fighters were killed and 35 injured in the strikes.")
     assert (ev.killed, ev.injured) == (19, 35)
+
+
+def test_demonstrating_is_a_protest_and_pretending_is_not() -> None:
+    # تظاهر: "to demonstrate" (PETRARCH CAMEO.ar [141]); before بـ "to pretend"
+    s = Settings()
+    (e,) = extract_events("تظاهر سكان الحي أمام مقر الحكومة", anchor=None, settings=s, lang="ar")
+    assert (e.plover, e.trigger) == ("PROTEST", "تظاهر")
+    found = extract_events("تظاهر اللاعب بالإصابة في الدقيقة الأخيرة", anchor=None, settings=s,
+                           lang="ar")  # fmt: skip
+    assert all(e.plover != "PROTEST" for e in found)
+
+
+def test_a_trigger_is_matched_in_its_own_language_only() -> None:
+    # the lexicon's Arabic تظاهر is no trigger in Persian, where تظاهر is mostly "pretence"
+    from khabar.extract.events import trigger_cues
+
+    assert "lex=PROTEST" in trigger_cues("تظاهر سكان الحي", "ar")
+    assert "lex=PROTEST" not in trigger_cues("تظاهر سكان الحي", "fa")
+    assert "lex=PROTEST" in trigger_cues("تظاهرات مردم در تهران", "fa")

@@ -72,14 +72,17 @@ class _Lexicon:
     cues: dict[str, frozenset[str]]  # kind → words of every language
     numbers: dict[str, int]
     lang_cues: dict[tuple[str, str], frozenset[str]]  # (kind, language) → words
+    langs: dict[str, frozenset[str]]  # alias → the languages whose rows list it
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     triggers: dict[str, tuple[str, str, str, str]] = {}
+    langs: dict[str, set[str]] = {}
     for r in read_csv("event_lexicon.tsv"):
         key = alias_key(r["trigger"])
         triggers[key] = (r["plover"], r["acled_type"], r["acled_subtype"], r["weapon"])
+        langs.setdefault(key, set()).add(r["lang"])
     cues: dict[str, set[str]] = {}
     by_lang: dict[tuple[str, str], set[str]] = {}
     for r in read_csv("event_cues.tsv"):
@@ -89,7 +92,8 @@ def _lexicon() -> _Lexicon:
     numbers = {alias_key(r["word"]): int(r["value"]) for r in read_csv("numbers.tsv")}
     return _Lexicon(triggers, AliasIndex({k: (k,) for k in triggers}),
                     {k: frozenset(v) for k, v in cues.items()}, numbers,
-                    {k: frozenset(v) for k, v in by_lang.items()})  # fmt: skip
+                    {k: frozenset(v) for k, v in by_lang.items()},
+                    {k: frozenset(v) for k, v in langs.items()})  # fmt: skip
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -577,14 +581,41 @@ _ACLED_OF = {
 }
 
 
-def trigger_cues(sentence: str) -> list[str]:
+def trigger_cues(sentence: str, lang: str | None = None) -> list[str]:
     """What the event lexicon and the casualty cues see in a sentence, as classifier features:
-    ``lex=TYPE`` and ``weapon=...`` of each trigger, ``cue=killed`` / ``cue=injured``."""
+    ``lex=TYPE`` and ``weapon=...`` of each trigger (of ``lang``'s rows when given),
+    ``cue=killed`` / ``cue=injured``."""
     lex = _lexicon()
     norm = normalize_with_offsets(sentence)
     spans = word_spans(norm.text)
-    hits = find_aliases(norm.text, lex.index, max_words=4, words=spans, strip_article=True)
+    hits = _triggers(norm.text, spans, lex, lang)
     return _cues_of(hits, spans, lex)
+
+
+# Arabic تظاهر before بال/بأن is "to pretend" (تظاهر اللاعب بالإصابة), as Persian تظاهر به; else "to
+# demonstrate" (تظاهروا بالآلاف بالقرب من ...: in thousands, near)
+_PRETEND = frozenset({"تظاهر", "تظاهرت", "يتظاهر", "يتظاهرون", "تظاهروا"})
+_NOT_PRETENDING = frozenset({"بالقرب", "بالالاف", "بالمئات", "بالعشرات"})  # near, in thousands
+_LEXICON_LANGS = frozenset({"ar", "fa", "en"})  # the languages the lexicon has rows for
+
+
+def _triggers(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon,
+              lang: str | None) -> list:  # type: ignore[type-arg]  # fmt: skip
+    """The event lexicon's triggers in a normalised sentence: the rows of ``lang`` only (an
+    Arabic and a Persian homograph never meet), a verb of pretending (``_PRETEND`` before
+    بـ) left out."""
+    hits = find_aliases(norm, lex.index, max_words=4, words=spans, strip_article=True)
+    if lang is not None:
+        hits = [h for h in hits if lang in lex.langs[h.key] or lang not in _LEXICON_LANGS]
+    out = []
+    for h in hits:
+        nxt = h.first_word + h.words
+        after = [w for _, _, w in spans[nxt : nxt + 3]]  # the verb's subject may come first
+        if h.key in _PRETEND and any(w == "به" or (w.startswith(("بال", "بان")) and w not in
+                                                   _NOT_PRETENDING) for w in after):  # fmt: skip
+            continue
+        out.append(h)
+    return out
 
 
 def _cues_of(hits: list, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon) -> list[str]:  # type: ignore[type-arg]
@@ -617,7 +648,7 @@ _WEAPON_MODE = {
     "mortar": "heavy-weapons", "shell": "heavy-weapons",
     "IED": "explosives", "car bomb": "explosives",  # "explosive" (an explosion) tells no mode
 }  # fmt: skip
-_MODE_MIN = 0.4  # the mode model's least probability for a mode to be given
+_MODE_MIN = 0.45  # least probability of a guessed mode (dev: 0.40 and 0.45 score the same)
 # modes a CAMEO verb's own code tells for certain (its other modes only back the mode model up)
 _TELLING_MODES = frozenset({"abduct", "assassinate", "sexual", "torture", "suicide-attack",
                             "hunger", "boycott", "curfew", "deport", "expel"})  # fmt: skip
@@ -712,7 +743,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     sentence = text[sp.start : sp.end]
     norm = normalize_with_offsets(sentence)
     spans = word_spans(norm.text)
-    hits = find_aliases(norm.text, lex.index, max_words=4, words=spans, strip_article=True)
+    hits = _triggers(norm.text, spans, lex, lang)
     cues = _cues_of(hits, spans, lex)
     casualty = "cue=killed" in cues or "cue=injured" in cues
     done_to = casualty or bool({"ASSAULT", "COERCE"} & set(cameo_verbs(sentence, lang)))
