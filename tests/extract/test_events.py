@@ -274,3 +274,28 @@ def test_a_trigger_is_matched_in_its_own_language_only() -> None:
     assert "lex=PROTEST" in trigger_cues("تظاهر سكان الحي", "ar")
     assert "lex=PROTEST" not in trigger_cues("تظاهر سكان الحي", "fa")
     assert "lex=PROTEST" in trigger_cues("تظاهرات مردم در تهران", "fa")
+
+
+def test_a_bare_masira_is_a_drone_only_beside_an_attack() -> None:
+    # مسيرة: a march, a career, a journey; a drone "with" one, an explosive-laden one, or
+    # beside another trigger of an attack
+    s = Settings()
+
+    def types(text: str) -> list[str]:
+        return [e.plover for e in extract_events(text, anchor=None, settings=s, lang="ar")]
+
+    assert "ASSAULT" not in types("وبعد مسيرة علمية مباركة توفي أستاذنا يوم الجمعة")
+    assert "ASSAULT" not in types("ويرى الكثيرون أن الفوز سيخدم مسيرة الفريق")
+    assert types("استهدفت مسيرة موقعا للجيش")[:1] == ["ASSAULT"]
+    assert types("أسقطت الدفاعات الجوية مسيرة مفخخة")[:1] == ["ASSAULT"]
+    assert types("خرجت مسيرة احتجاجية في بغداد")[:1] == ["PROTEST"]
+
+
+def test_a_condemnation_before_the_attack_is_the_event_the_sentence_reports() -> None:
+    s = Settings()
+    (e,) = extract_events("استنكر السفير العمل الإرهابي الذي استهدف المسجد", anchor=None,
+                          settings=s, lang="ar")  # fmt: skip
+    assert e.plover == "ACCUSE"
+    (e,) = extract_events("The ministry condemned the attack on the mosque.", anchor=None,
+                          settings=s, lang="en")  # fmt: skip
+    assert e.plover == "ACCUSE"

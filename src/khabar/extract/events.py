@@ -614,8 +614,33 @@ def _triggers(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon,
         if h.key in _PRETEND and any(w == "به" or (w.startswith(("بال", "بان")) and w not in
                                                    _NOT_PRETENDING) for w in after):  # fmt: skip
             continue
+        if _bare_drone(h, lex) and not _drone_context(h, hits, spans, lex):
+            continue  # مسيرة: a march, a career, a journey
         out.append(h)
     return out
+
+
+# Arabic مسيرة, مسيرات alone are a drone ("طائرة مسيرة" shortened) as often as a march, a career
+# or a journey; alone they are a drone only "with" one (بمسيرة), as an explosive-laden or
+# suicide one (مسيرة مفخخة), or beside another trigger of an attack in the sentence (a death
+# word is not enough: "بعد مسيرة علمية توفي" is a career)
+_DRONE_ADJECTIVES = frozenset({"مفخخه", "انتحاريه", "مفخخات"})
+
+
+def _bare_drone(h, lex: _Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    return h.words == 1 and lex.triggers[h.key][3] == "drone" and h.key.startswith("مسير")
+
+
+def _drone_context(h, hits: list, spans: tuple[tuple[int, int, str], ...],  # type: ignore[no-untyped-def,type-arg]
+                   lex: _Lexicon) -> bool:  # fmt: skip
+    word_start = spans[h.first_word][0]
+    if "ب" in spans[h.first_word][2][: h.start - word_start]:
+        return True  # بمسيرة, وبمسيرات: with a drone
+    nxt = h.first_word + 1
+    if nxt < len(spans) and spans[nxt][2] in _DRONE_ADJECTIVES:
+        return True
+    return any(o is not h and lex.triggers[o.key][0] == "ASSAULT" and not _bare_drone(o, lex)
+               for o in hits)  # fmt: skip
 
 
 def _cues_of(hits: list, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon) -> list[str]:  # type: ignore[type-arg]
@@ -678,6 +703,11 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
     if hits:
         best = max(hits, key=lambda h: (bool(lex.triggers[h.key][2]),
                                         bool(lex.triggers[h.key][3])))  # fmt: skip
+        # a condemnation before every other trigger is what the sentence reports ("أدان ...
+        # الهجوم الذي استهدف"), the attack its object (docs/annotation.md, section 4)
+        first = min(hits, key=lambda h: h.start)
+        if lex.triggers[first.key][0] == "ACCUSE":
+            best = first
         plover, acled, subtype, weapon = lex.triggers[best.key]
         if not subtype:
             subtype = next((lex.triggers[h.key][2] for h in hits if lex.triggers[h.key][2]), "")
