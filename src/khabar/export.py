@@ -396,8 +396,9 @@ def _write_jsonl(
 ) -> int:  # fmt: skip
     owner = {r["id"]: row["event_id_cnty"] for row, group in rows for r in group}
     with path.open("w", encoding="utf-8") as fh:
-        for r in records:
-            fh.write(json.dumps(r | {"export_row": owner[r["id"]]}, ensure_ascii=False) + "\n")
+        for r in records:  # a statement (no ACLED type) goes to no ACLED row: export_row null
+            fh.write(json.dumps(r | {"export_row": owner.get(r["id"])}, ensure_ascii=False)
+                     + "\n")  # fmt: skip
     return len(records)
 
 

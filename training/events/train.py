@@ -4,7 +4,9 @@ Inputs:
   the project's real labelled sentences with events (``training/ner/data``, rounds 2 to 4:
     ar batches 4-13 SaudiNewsNet CC BY-NC-SA 4.0, fa 4-12 Fars News Apache-2.0, en 4-8 Wikinews
     CC BY 2.5 / Current Events CC BY-SA; labelled from docs/annotation.md, outside the real-news
-    gold), events weighted x REAL_WEIGHT (5) for the type model;
+    gold), events weighted x REAL_WEIGHT (5) for the type model; and 300 Arabic SaudiNewsNet
+    sentences hitting protest and assault word lists, each labelled alone with its type and
+    mode (``training/events/data``, drawn by ``sample_ar.py`` outside every gold set);
   the synthetic PLOVER stories (``<shared>/field-data/events/ngec_synthetic_plover_stories_en
     .csv.zip``, 4,500 GPT-written English stories by Andy Halterman: seeds, never evaluation):
     the title and the first sentence of each, with the story's label and mode.
@@ -47,6 +49,7 @@ ROUND2_FIRST_BATCH = 4  # round 1 was labelled for entities only (events left NO
 # typed statements of cooperation against ISIS as assaults, which fusion joined to the attack
 # they were written beside (sample 004), so the shipped models leave it out
 LAST_BATCH = {"ar": 13, "fa": 12, "en": 8}
+EVENT_BATCHES = ROOT / "training/events/data"  # Arabic assault/protest sentences (sample_ar.py)
 SYNTHETIC = "field-data/events/ngec_synthetic_plover_stories_en.csv.zip"
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.S)
 
@@ -57,12 +60,24 @@ MODE_SPELLING = {"primative": "primitive", "sieze": "seize", "martial-law": "res
 
 def real_sentences() -> list[tuple[str, str, str, str]]:
     """(language, sentence, PLOVER type or NONE, mode or "") of the labelled sentences of
-    rounds 2 to 4 (``LAST_BATCH``)."""
+    rounds 2 to 4 (``LAST_BATCH``), then the Arabic assault and protest sentences labelled
+    alone (``EVENT_BATCHES``, drawn by ``sample_ar.py``)."""
     out = []
     for lang, name, s, lab in labelled(ROOT / "training/ner/data"):
         if ROUND2_FIRST_BATCH <= int(name.rsplit("-", 1)[1].split(".")[0]) <= LAST_BATCH[lang]:
             ev = lab.get("event") or {}
             out.append((lang, s["text"], ev.get("type") or "NONE", ev.get("mode") or ""))
+    for batch in sorted(EVENT_BATCHES.glob("ar-events-batch-*.json")):
+        labels_path = batch.with_name(batch.name.replace("-batch-", "-labels-")).with_suffix(
+            ".jsonl")
+        if not labels_path.exists():
+            continue
+        labels = {r["id"]: r for r in map(json.loads, labels_path.read_text("utf-8").splitlines())
+                  if r}  # fmt: skip
+        for item in json.loads(batch.read_text("utf-8"))["items"]:
+            lab = labels[item["id"]]
+            out.append(("ar", item["text"], (lab.get("type") or "NONE").upper(),
+                        lab.get("mode") or ""))  # fmt: skip
     return out
 
 
