@@ -7,7 +7,12 @@ Inputs (``<shared>/field-data``, MIT for the PETRARCH dictionaries, see their LI
       verb to its preposition), codes on their patterns ``[code]``
   plover/CAMEO2PLOVER-2021.txt                    CAMEO code → PLOVER type (and mode)
 A block's code is its header's, else the most frequent code of its patterns (ties: the
-lowest); its PLOVER type is that of the longest prefix of the code in the conversion table.
+lowest); its PLOVER type is that of the longest prefix of the code in the conversion table,
+but for two codes the table leaves out or maps otherwise than the PLOVER manual's own
+definitions (``PLOVER_EXTRA``): CAMEO 02 APPEAL ("urge", "call on"), which the table drops,
+is a REQUEST ("All requests, demands, and orders": PLOVER manual, section REQUEST), and the
+CONVICT and SENTENCE blocks (CAMEO 173, which the table makes COERCE arrest) are SANCTION
+convict ("Find an entity ... guilty ... in a court of law": SANCTION modes).
 English forms: the listed ones, else the regular ones (``regular_forms``: -s/-es/-ies,
 -ed/-d/-ied, -ing), lower case, phrasal parts joined by a space. Arabic forms: the stems as
 written, without harakat; the run time matches them against light-stemmed words
@@ -29,6 +34,11 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src/khabar/resources/event_triggers.tsv"
 SRC_EN = "PETRARCH CAMEO.verbpatterns.150430.txt (MIT) via CAMEO2PLOVER-2021"
 SRC_AR = "PETRARCH CAMEO.ar.0.5.txt (MIT) via CAMEO2PLOVER-2021"
+# (code prefix or block name) → PLOVER (type, mode) where the manual's definitions decide
+PLOVER_EXTRA = {"02": ("REQUEST", ""), "CONVICT": ("SANCTION", "convict"),
+                "SENTENCE": ("SANCTION", "convict")}  # fmt: skip
+# (the PETRARCH verb lines with a code of their own, "CONVICT [173]", were read as no verb
+# before 2026-12-01: 78 English verbs such as murder, arrest, accuse, condemn, boycott)
 _BLOCK = re.compile(r"^---\s*(.+?)\s*\[([^\]]*)\]\s*---")
 _CODE = re.compile(r"\[(\d{2,4})(?::\d+)?\]")
 _HARAKAT = re.compile(r"[\u064b-\u065f\u0670\u0640]")
@@ -127,11 +137,23 @@ def rows(shared: Path) -> list[str]:
         for name, header, verbs, patterns in blocks(path):
             code = block_code(header, patterns)
             typ = plover_of(code, table) if code else None
-            if typ is None:
-                continue
+            if name.strip() in PLOVER_EXTRA:
+                typ = PLOVER_EXTRA[name.strip()]
+            elif code and typ is None and code[:2] in PLOVER_EXTRA:
+                typ = PLOVER_EXTRA[code[:2]]
             for verb in verbs:
+                # a verb with a code of its own ("CONVICT [173]", "MURDER [190]") takes it
+                own = _CODE.search(verb) if lang == "en" else None
+                vcode, vtyp = code, typ
+                if own:
+                    vcode = own.group(1)
+                    vtyp = PLOVER_EXTRA.get(verb.split()[0]) or plover_of(vcode, table) or (
+                        PLOVER_EXTRA.get(vcode[:2]))  # fmt: skip
+                    verb = re.sub(r"\[[^\]]*\]", "", verb).strip()
+                if vtyp is None:
+                    continue
                 for form in forms(verb):
-                    out.add("\t".join([lang, form, code or "", typ[0], typ[1], name, src]))
+                    out.add("\t".join([lang, form, vcode or "", vtyp[0], vtyp[1], name, src]))
     return sorted(out)
 
 

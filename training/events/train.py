@@ -42,7 +42,7 @@ from build import labelled  # noqa: E402
 from khabar.extract.event_types import feature_fingerprint, sentence_features  # noqa: E402
 
 MODELS = ROOT / "src/khabar/resources/models"
-PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.minfreq": 2}
+PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 1000, "feature.minfreq": 2}
 REAL_WEIGHT = 5
 ROUND2_FIRST_BATCH = 4  # round 1 was labelled for entities only (events left NONE)
 # the last batch of round 4: round 5 (ar 14-15, fa 13-15, en 9-10) raised dev type accuracy but
