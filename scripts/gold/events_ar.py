@@ -37,6 +37,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from contradictions import _kappa  # noqa: E402
 from sample import _norm, saudi_day, saudi_days, split_sentences  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,8 +75,12 @@ def _split(article_id: str) -> str:
     return "heldout" if int(digest, 16) % 2 else "dev"
 
 
-def draw(shared: Path) -> int:
-    taken = _taken()
+def draw_sentences(shared: Path, taken: set[str], rng: random.Random,
+                   wants: dict[str, int]) -> list[dict]:  # fmt: skip
+    """SaudiNewsNet sentences of 6 to 80 words outside ``taken`` articles, ``wants[name]`` of
+    those hitting each word list (``protest`` first, then ``assault``; a sentence hitting both
+    is a protest one), at most ``MAX_PER_ARTICLE`` per article, in ``rng``'s order: article_id,
+    published, outlet, text, drawn_by."""
     pools: dict[str, list[dict]] = {"assault": [], "protest": []}
     for day in saudi_days(shared):
         for a in saudi_day(shared, day):
@@ -91,7 +96,6 @@ def draw(shared: Path) -> int:
                     pools["protest"].append(item)
                 elif _hits(ASSAULT_WORDS, text):
                     pools["assault"].append(item)
-    rng = random.Random(f"{SEED}:events-ar")
     drawn: list[dict] = []
     per_article: dict[str, int] = {}
     for name in ("protest", "assault"):
@@ -99,7 +103,7 @@ def draw(shared: Path) -> int:
         rng.shuffle(pool)
         k = 0
         for item in pool:
-            if k >= PER_LIST:
+            if k >= wants[name]:
                 break
             if per_article.get(item["article_id"], 0) >= MAX_PER_ARTICLE:
                 continue
@@ -108,6 +112,12 @@ def draw(shared: Path) -> int:
             k += 1
         print(f"{name}: {len(pool)} sentences in the pool, drew {k}")
     rng.shuffle(drawn)
+    return drawn
+
+
+def draw(shared: Path) -> int:
+    rng = random.Random(f"{SEED}:events-ar")
+    drawn = draw_sentences(shared, _taken(), rng, {"protest": PER_LIST, "assault": PER_LIST})
     for n, item in enumerate(drawn, start=1):
         item["id"] = f"ev-ar-{n:03d}"
         item["split"] = _split(item["article_id"])
@@ -137,13 +147,6 @@ def _labels(who: str) -> dict[str, dict]:
                 row = json.loads(line)
                 out[row["id"]] = row
     return out
-
-
-def _kappa(a: list[str], b: list[str]) -> float:
-    n = len(a)
-    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
-    chance = sum((a.count(v) / n) * (b.count(v) / n) for v in set(a) | set(b))
-    return 1.0 if chance == 1 else (observed - chance) / (1 - chance)
 
 
 def build() -> int:
@@ -179,7 +182,7 @@ def build() -> int:
         tb = [(labels_b[k].get("type") or "NONE").upper() for k in both]
         same = sum(x == y for x, y in zip(ta, tb, strict=True))
         print(f"agreement A/B on {len(both)} sentences: type {same / len(both):.2f}, "
-              f"Cohen's kappa {_kappa(ta, tb):.2f}")
+              f"Cohen's kappa {_kappa(ta, tb)}")
     return 0
 
 

@@ -291,3 +291,12 @@ def test_an_embassy_attacked_is_a_place_and_two_joined_countries_are_two() -> No
     both = EntityMention(Span(at, at + len("أثيوبيا وبوركينافاسو")), "أثيوبيا وبوركينافاسو",
                          "LOC", 0.8)  # fmt: skip
     assert [e.text for e in facility_places([both], text, "ar")] == ["أثيوبيا", "بوركينافاسو"]
+
+
+def test_a_recognised_name_never_starts_or_ends_on_punctuation() -> None:
+    texts = [("الاتحاد البرازيلي: فريد تناول المنشطات", "ar"), ("Washington D.C. is", "en"),
+             ("(Reuters) - Iran's foreign minister, Javad Zarif, said", "en")]  # fmt: skip
+    for text, lang in texts:
+        for e in extract_entities(text, lang):
+            assert e.text[0].isalnum() and (e.text[-1].isalnum() or e.text[-1] in ".)"), e
+            assert text[e.span.start : e.span.end] == e.text

@@ -167,3 +167,24 @@ def test_a_persian_name_without_the_article_is_no_place_in_arabic_text() -> None
     # a Persian report, even in Arabic letters (older Fars News), reads them as Persian
     assert [p.place.id for p in extract_places("سفر به یمن و عراق", lang="fa")] == ["YE", "IQ"]
     assert [p.place.id for p in extract_places("رياض و يمن", lang="fa")][-1] == "YE"
+
+
+def test_a_country_is_found_by_the_name_the_press_calls_it() -> None:
+    # gazetteer/country_names.tsv: the open sources gave the UK only its formal names
+    assert [p.place.id for p in extract_places("وصل الوزير إلى بريطانيا", lang="ar")] == ["GB"]
+    assert [p.place.id for p in extract_places("وزیر خارجه انگلیس گفت", lang="fa")] == ["GB"]
+    assert [p.place.id for p in extract_places("سفر به هلند", lang="fa")] == ["NL"]
+    # a name of the press names its own country only (the open sources swapped the Koreas)
+    assert [p.place.id for p in extract_places("کره شمالی موشک شلیک کرد", lang="fa")] == ["KP"]
+
+
+
+def test_a_nationality_adjective_beside_a_name_chooses_among_its_homonyms() -> None:
+    # issue [2/8]: country qualifiers decide between homonyms ("the Libyan capital")
+    def country(text: str) -> list[str]:
+        return [p.place.country for p in extract_places(text, lang="ar")]
+
+    assert country("انفجار في مدينة طرابلس اللبنانية أمس") == ["LB"]
+    assert country("اشتباكات في طرابلس الليبية") == ["LY"]
+    (p,) = extract_places("انفجار في مدينة طرابلس اللبنانية أمس", lang="ar")
+    assert p.reason == "qualified as LB"

@@ -21,12 +21,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
-from events_ar import ASSAULT_WORDS, PROTEST_WORDS, REAL, _hits, _taken  # noqa: E402
-from sample import saudi_day, saudi_days, split_sentences  # noqa: E402
+from events_ar import REAL, _taken, draw_sentences  # noqa: E402
 
 SEED = 29
 PROTESTS, ASSAULTS = 200, 100
-MAX_PER_ARTICLE = 2
 OUT = ROOT / "training" / "events" / "data"
 
 
@@ -37,36 +35,9 @@ def main() -> int:
     args = ap.parse_args()
     drawn_gold = json.loads((REAL / "batches" / "events-ar-drawn.json").read_text("utf-8"))
     taken = _taken() | {i["article_id"] for i in drawn_gold["items"]}
-    pools: dict[str, list[dict]] = {"protest": [], "assault": []}
-    for day in saudi_days(args.shared):
-        for a in saudi_day(args.shared, day):
-            if a["article_id"] in taken or not a["body"]:
-                continue
-            for s, e in split_sentences(a["body"]):
-                text = a["body"][s:e]
-                if not 6 <= len(text.split()) <= 80:
-                    continue
-                item = {"article_id": a["article_id"], "published": a["published"], "text": text}
-                if _hits(PROTEST_WORDS, text):
-                    pools["protest"].append(item)
-                elif _hits(ASSAULT_WORDS, text):
-                    pools["assault"].append(item)
     rng = random.Random(f"{SEED}:events-ar-train")
-    drawn: list[dict] = []
-    per_article: dict[str, int] = {}
-    for name, want in (("protest", PROTESTS), ("assault", ASSAULTS)):
-        pool = pools[name]
-        rng.shuffle(pool)
-        k = 0
-        for item in pool:
-            if k >= want:
-                break
-            if per_article.get(item["article_id"], 0) >= MAX_PER_ARTICLE:
-                continue
-            per_article[item["article_id"]] = per_article.get(item["article_id"], 0) + 1
-            drawn.append(item)
-            k += 1
-    rng.shuffle(drawn)
+    drawn = [{k: i[k] for k in ("article_id", "published", "text")} for i in
+             draw_sentences(args.shared, taken, rng, {"protest": PROTESTS, "assault": ASSAULTS})]
     for n, item in enumerate(drawn, start=1):
         item["id"] = f"tr-ar-{n:03d}"
     half = (len(drawn) + 1) // 2

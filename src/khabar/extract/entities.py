@@ -449,6 +449,13 @@ def _mentions(text: str, spans: list[tuple[int, int]], tags: list[str],
             j += 1
         # a name inside quotation marks it opens: the name (تنظيم «داعش → داعش)
         start, end = quoted_span(text, spans[i][0], spans[j - 1][1])
+        # and never a punctuation token at either end (": فريد" → فريد), but for the full stop
+        # of an abbreviation (D.C.) and a bracket the name opens
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."
+                                   or (text[end - 1] == ")" and "(" in text[start:end])):
+            end -= 1
         if start < end:
             out.append(EntityMention(Span(start, end), text[start:end], label,
                                      round(probs[i], 4)))  # fmt: skip

@@ -153,6 +153,7 @@ def gazetteer() -> _Gazetteer:
         for alias in r["aliases"].split("|"):
             _add(index, alias, r["id"])
     region = _load_world(places, index)
+    _add_country_names(places, index)
     for r in read_csv("gazetteer/sites.tsv"):
         precision = _SITE_PRECISION.get(r["kind"], "site")
         places[r["id"]] = Place(r["id"], r["name"], r["kind"], precision, r["country"],
@@ -192,6 +193,23 @@ def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[st
             if r["kind"] == "country" or alias_key(alias) not in countries:
                 _add(index, alias, pid)
     return region
+
+
+def _add_country_names(places: dict[str, Place], index: dict[str, list[str]]) -> None:
+    """Add the common press names of each country in Arabic and Persian
+    (``gazetteer/country_names.tsv``: بريطانيا, انگلیس, هلند, where the open sources give only
+    the formal name). Such a name names that country and no other: a translation slip of the
+    open sources (کره شمالی under South Korea) is dropped; towns keep their names (عمان is
+    Amman too, and the resolver weighs the two)."""
+    for r in read_csv("gazetteer/country_names.tsv"):
+        if r["iso2"] not in places:
+            continue
+        for alias in (a for lang in ("ar", "fa") for a in r[lang].split("|") if a.strip()):
+            key = alias_key(alias)
+            for i in [i for i in index.get(key, []) if i != r["iso2"]
+                      and places[i].kind == "country"]:  # fmt: skip
+                index[key].remove(i)
+            _add(index, alias, r["iso2"])
 
 
 def _guarded_names(
@@ -368,9 +386,58 @@ def _context(matches: list[AliasHit]) -> Counter[str]:
     return ctx
 
 
-def _choose(m: AliasHit, ctx: Counter[str]) -> tuple[Place, list[str], str]:
+@lru_cache(maxsize=1)
+def _nisba_stems() -> dict[str, str]:
+    """Arabic-script country names as their nisba adjective's stem → ISO2: الأردن → اردن (the
+    adjective الأردنية), سوريا → سور (السورية), عراق → عراق (Persian عراقی). Arabic and Persian
+    grammar: the adjective is the name without its article and final ا/ة, plus ي/ية."""
+    g = gazetteer()
+    out: dict[str, str] = {}
+    for key, ids in g.index.items():
+        countries = {i for i in ids if g.places[i].kind == "country"}
+        if len(countries) != 1 or " " in key or not _ARABIC.search(key):
+            continue
+        name = key[2:] if key.startswith("ال") else key
+        iso = countries.pop()
+        # ليبيا → ليب (الليبية), الأردن → اردن (الأردنية), سوريه → سور
+        for stem in (name[:-2] if name.endswith(("يا", "يه")) else name[:-1]
+                     if name.endswith(("ا", "ه")) else name,):  # fmt: skip
+            if len(stem) >= 3:
+                out.setdefault(stem, iso)
+    return out
+
+
+def _nisba_stem(word: str) -> str | None:
+    """The stem of an Arabic or Persian nationality adjective: الأردنية → اردن, عراقی → عراق."""
+    word = word[2:] if word.startswith("ال") else word
+    for end in ("يه", "ي"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)]
+    return None
+
+
+def _qualifier(norm: str, m: AliasHit) -> str | None:
+    """The country a nationality adjective right beside a name gives it ("العاصمة الأردنية
+    عمان", "مدينة سوروتش التركية"): two words before, or the word after."""
+    before = norm[max(0, m.start - 40) : m.start].split()[-2:]
+    after = norm[m.end : m.end + 30].split()[:1]
+    stems = _nisba_stems()
+    for word in [*reversed(before), *after]:
+        stem = _nisba_stem(word)
+        if stem in stems:
+            return stems[stem]
+    return None
+
+
+def _choose(m: AliasHit, ctx: Counter[str],
+            qualifier: str | None = None) -> tuple[Place, list[str], str]:  # fmt: skip
     g = gazetteer()
     cands = [g.places[c] for c in m.ids]
+    qualified = [p for p in cands if p.country == qualifier]
+    if qualified and len(qualified) < len(cands):  # "the Jordanian capital Amman", not Oman
+        best = max(qualified, key=lambda p: (PRECISION_RANK[p.precision], p.id in g.curated,
+                                             p.population))  # fmt: skip
+        return best, [p.id for p in cands if p.id != best.id], f"qualified as {qualifier}"
     # context first; then a solid reading (curated, a country or province, or a town of
     # 100,000+) over a small town; then the most specific, the curated, the biggest
     def solid(p: Place) -> bool:
@@ -430,7 +497,7 @@ def extract_places(
     matches = [_with_bare_name(m, ctx) for m in matches]
     out = []
     for m in matches:
-        place, others, reason = _choose(m, ctx)
+        place, others, reason = _choose(m, ctx, _qualifier(norm.text, m))
         start, end = norm.to_original(m.start, m.end)
         relation = _relation(norm.text, m.start, place)
         out.append(PlaceMention(Span(start, end), text[start:end], place, relation, others, reason))
