@@ -262,9 +262,11 @@ def test_demonstrating_is_a_protest_and_pretending_is_not() -> None:
     s = Settings()
     (e,) = extract_events("تظاهر سكان الحي أمام مقر الحكومة", anchor=None, settings=s, lang="ar")
     assert (e.plover, e.trigger) == ("PROTEST", "تظاهر")
-    found = extract_events("تظاهر اللاعب بالإصابة في الدقيقة الأخيرة", anchor=None, settings=s,
+    found = extract_events("تظاهر بالإصابة في الدقيقة الأخيرة", anchor=None, settings=s,
                            lang="ar")  # fmt: skip
-    assert all(e.plover != "PROTEST" for e in found)
+    assert all(e.trigger != "تظاهر" for e in found)
+    (e,) = extract_events("تظاهر آلاف الطلاب بالعاصمة بغداد", anchor=None, settings=s, lang="ar")
+    assert (e.plover, e.trigger) == ("PROTEST", "تظاهر")
 
 
 def test_a_trigger_is_matched_in_its_own_language_only() -> None:
@@ -289,6 +291,7 @@ def test_a_bare_masira_is_a_drone_only_beside_an_attack() -> None:
     assert types("استهدفت مسيرة موقعا للجيش")[:1] == ["ASSAULT"]
     assert types("أسقطت الدفاعات الجوية مسيرة مفخخة")[:1] == ["ASSAULT"]
     assert types("خرجت مسيرة احتجاجية في بغداد")[:1] == ["PROTEST"]
+    assert "ASSAULT" not in types("شارك الآلاف بمسيرة في بغداد")  # "in a march"
 
 
 def test_a_condemnation_before_the_attack_is_the_event_the_sentence_reports() -> None:
@@ -299,3 +302,10 @@ def test_a_condemnation_before_the_attack_is_the_event_the_sentence_reports() ->
     (e,) = extract_events("The ministry condemned the attack on the mosque.", anchor=None,
                           settings=s, lang="en")  # fmt: skip
     assert e.plover == "ACCUSE"
+    # a court's sentence is no condemnation; يدين is also "two hands"
+    found = extract_events("The court condemned him to death for the bombing.", anchor=None,
+                           settings=s, lang="en")  # fmt: skip
+    assert all(e.trigger != "condemned" or e.plover != "ACCUSE" for e in found)
+    found = extract_events("فقد الطفل يدين اثنتين في الغارة الجوية على القرية.", anchor=None,
+                           settings=s, lang="ar")  # fmt: skip
+    assert [e.plover for e in found][:1] == ["ASSAULT"]

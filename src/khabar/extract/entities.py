@@ -604,10 +604,16 @@ _PLACE_KINDS = {
 _PLURAL_KINDS = frozenset("محافظات مدن بلدات قري نواحي مناطق مديريات ولايات استانها".split())
 # Arabic proclitics a word of kind may carry (بمحافظة, لناحية, وبلدة): closed, longest first
 _KIND_CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل")
-# a nisba adjective that ends a place phrase ("محافظة شبوة الصحراوية" → "محافظة شبوة"), except
-# where it is part of the name (الخليج العربي)
+# a nationality adjective ends a place phrase before it ("مدينة سوروتش التركية" → "مدينة سوروتش",
+# docs/annotation.md section 7); other adjectives may be the name's (القدس الشرقية)
 _NISBA = re.compile(r"^ال\w{2,}(?:يه|ي)$")
-_NAME_ADJECTIVES = frozenset({"العربي", "العربيه"})
+
+
+def _nationality(word: str) -> bool:
+    """Whether a folded word is a country's nationality adjective (التركية, اليمني)."""
+    from khabar.extract.places import nationality_country
+
+    return nationality_country(word) is not None
 
 
 def _kind_word(word: str, lang: str) -> int | None:
@@ -632,9 +638,9 @@ def place_phrases(entities: list[EntityMention], text: str, lang: str) -> list[E
     """Arabic and Persian place names with their word of kind, as the guideline spans them
     (docs/annotation.md, section 2): a singular word of kind right before a LOC joins it
     (بمحافظة عدن → "محافظة عدن", without the proclitic), a plural one or a conjunction at its start
-    leaves it ("ومحافظات لحج" → "لحج"), and a nisba adjective after a kind and a one-word name
-    ends outside it ("محافظة شبوة الصحراوية" → "محافظة شبوة"). Other mentions are returned as
-    they are; ``entities`` are in text order, and so is the result."""
+    leaves it ("ومحافظات لحج" → "لحج"), and a nationality adjective after a kind and a
+    one-word name ends outside it ("مدينة سوروتش التركية" → "مدينة سوروتش"). Other mentions are
+    returned as they are; ``entities`` are in text order, and so is the result."""
     if lang not in _PLACE_KINDS:
         return entities
     taken = [(e.span.start, e.span.end) for e in entities]
@@ -671,9 +677,9 @@ def _place_phrase(e: EntityMention, text: str, lang: str,
     if kind_at is not None:
         start = kind_at
         words = text[start:end].split()
-        if (len(words) == 3 and lang == "ar" and _NISBA.match(alias_key(words[2]) or "")
-                and (alias_key(words[2]) or "") not in _NAME_ADJECTIVES):  # fmt: skip
-            end = start + len(" ".join(words[:2])) if text[start:end].count(" ") == 2 else end
+        if (len(words) == 3 and lang == "ar" and text[start:end].count(" ") == 2
+                and _nationality(alias_key(words[2]) or "")):  # fmt: skip
+            end = start + len(" ".join(words[:2]))
     if (start, end) == (e.span.start, e.span.end):
         return e
     return replace(e, span=Span(start, end), text=text[start:end])
@@ -683,7 +689,8 @@ def _place_phrase(e: EntityMention, text: str, lang: str,
 # it acts or speaks (docs/annotation.md, section 7): after a preposition (هجوم على السفارة,
 # حمله به سفارت) it is a LOC. Closed classes: the two facility nouns, the prepositions.
 _FACILITIES = frozenset("سفاره قنصليه سفارت كنسولگري".split())
-_PLACE_PREPOSITIONS = frozenset("على علي في الى إلى من عند قرب امام أمام داخل به در از نزديك مقابل"
+# (not من / از: "مصدر من السفارة" is the embassy speaking)
+_PLACE_PREPOSITIONS = frozenset("على علي في الى إلى عند قرب امام أمام داخل به در نزديك مقابل"
                                 .split())  # fmt: skip
 
 
@@ -738,6 +745,8 @@ def _split_places(e: EntityMention, text: str) -> list[EntityMention]:
     from khabar.extract.places import gazetteer
 
     index = gazetteer().index
+    if (alias_key(e.text) or "") in index:
+        return [e]  # one name: کهگیلویه وبویراحمد, عين وسارة
     words = list(re.finditer(r"\S+", e.text))
     for i, w in enumerate(words[1:], start=1):
         if not w.group().startswith("و"):

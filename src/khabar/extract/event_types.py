@@ -203,7 +203,7 @@ def _features(sentence: str, lang: str, cues: tuple[str, ...] | None = None) -> 
     if cues is None:
         from khabar.extract.events import trigger_cues  # the event lexicon's view (no cycle)
 
-        cues = tuple(trigger_cues(sentence))
+        cues = tuple(trigger_cues(sentence, lang))
     for cue in cues:
         x[cue] = 1.0
     return x

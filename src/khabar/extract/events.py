@@ -476,7 +476,7 @@ class Mentions:
         from khabar.extract.actors import extract_generic_actors
         from khabar.extract.entities import extract_entities, merge_entities
 
-        places, actors = extract_places(text), extract_actors(text)
+        places, actors = extract_places(text, lang=lang), extract_actors(text)
         entities = []
         if lang:
             generic = extract_generic_actors(text, actors)
@@ -595,10 +595,11 @@ def trigger_cues(sentence: str, lang: str | None = None) -> list[str]:
     return _cues_of(hits, spans, lex)
 
 
-# Arabic تظاهر before بال/بأن is "to pretend" (تظاهر اللاعب بالإصابة), as Persian تظاهر به; else "to
-# demonstrate" (تظاهروا بالآلاف بالقرب من ...: in thousands, near)
+# Arabic تظاهر right before بال/بأن is "to pretend" (تظاهر بالإصابة), as Persian تظاهر به; else "to
+# demonstrate" (تظاهروا بالآلاف بالقرب من ...: in thousands, near; تظاهر الطلاب بالعاصمة)
 _PRETEND = frozenset({"تظاهر", "تظاهرت", "يتظاهر", "يتظاهرون", "تظاهروا"})
 _NOT_PRETENDING = frozenset({"بالقرب", "بالالاف", "بالمئات", "بالعشرات"})  # near, in thousands
+_SENTENCED = frozenset({"condemned", "condemns"})
 _LEXICON_LANGS = frozenset({"ar", "fa", "en"})  # the languages the lexicon has rows for
 
 
@@ -613,10 +614,12 @@ def _triggers(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon,
     out = []
     for h in hits:
         nxt = h.first_word + h.words
-        after = [w for _, _, w in spans[nxt : nxt + 3]]  # the verb's subject may come first
-        if h.key in _PRETEND and any(w == "به" or (w.startswith(("بال", "بان")) and w not in
-                                                   _NOT_PRETENDING) for w in after):  # fmt: skip
-            continue
+        after = [w for _, _, w in spans[nxt : nxt + 4]]
+        if h.key in _PRETEND and after and (after[0] == "به" or (
+                after[0].startswith(("بال", "بان")) and after[0] not in _NOT_PRETENDING)):
+            continue  # تظاهر بالموت, تظاهر بأنه: pretending (only right after the verb)
+        if h.key in _SENTENCED and _to_a_sentence([w.lower() for w in after]):
+            continue  # "condemned him to death": a court's sentence, not a condemnation
         if _bare_drone(h, lex) and not _drone_context(h, hits, spans, lex):
             continue  # مسيرة: a march, a career, a journey
         out.append(h)
@@ -624,10 +627,16 @@ def _triggers(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon,
 
 
 # Arabic مسيرة, مسيرات alone are a drone ("طائرة مسيرة" shortened) as often as a march, a career
-# or a journey; alone they are a drone only "with" one (بمسيرة), as an explosive-laden or
-# suicide one (مسيرة مفخخة), or beside another trigger of an attack in the sentence (a death
-# word is not enough: "بعد مسيرة علمية توفي" is a career)
+# or a journey; alone they are a drone only as an explosive-laden or suicide one (مسيرة مفخخة),
+# or beside another trigger of an attack in the sentence (a death word is not enough: "بعد
+# مسيرة علمية توفي" is a career; بمسيرة is "in a march" as often as "with a drone")
 _DRONE_ADJECTIVES = frozenset({"مفخخه", "انتحاريه", "مفخخات"})
+
+
+def _to_a_sentence(words: list[str]) -> bool:
+    """"him to death", "them to 20 years": what a court condemns someone to."""
+    return any(w == "to" and k + 1 < len(words) and (words[k + 1] in ("death", "life")
+               or words[k + 1].isdigit()) for k, w in enumerate(words[:3]))  # fmt: skip
 
 
 def _bare_drone(h, lex: _Lexicon) -> bool:  # type: ignore[no-untyped-def]
@@ -636,9 +645,6 @@ def _bare_drone(h, lex: _Lexicon) -> bool:  # type: ignore[no-untyped-def]
 
 def _drone_context(h, hits: list, spans: tuple[tuple[int, int, str], ...],  # type: ignore[no-untyped-def,type-arg]
                    lex: _Lexicon) -> bool:  # fmt: skip
-    word_start = spans[h.first_word][0]
-    if "ب" in spans[h.first_word][2][: h.start - word_start]:
-        return True  # بمسيرة, وبمسيرات: with a drone
     nxt = h.first_word + 1
     if nxt < len(spans) and spans[nxt][2] in _DRONE_ADJECTIVES:
         return True

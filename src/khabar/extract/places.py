@@ -50,6 +50,7 @@ __all__ = [
 ]
 
 PRECISION_RANK = {"country": 0, "province": 1, "district": 2, "town": 3, "site": 4}
+_ARTICLE_RATIO = 5  # اليمن 3,867 times in Saudi news, يمن 216: the bare form is a word
 _FREQUENT_PER_MILLION = 50  # a one-word name this frequent in a language's news is also a word
 _BIG = 1_000_000  # cities this big keep their one-word names
 # a country after a conjunction: its bare name need only be more frequent than the joined form
@@ -120,8 +121,9 @@ class _Gazetteer:
     # name frequent in Arabic news (نيويورك) is no word in a Persian report
     weak_fa: frozenset[str] = frozenset()
     common_fa: frozenset[str] = frozenset()
-    # Persian names of Arabic-article places (یمن, عراق, اردن for اليمن, العراق, الأردن): in
-    # Arabic text the bare form is another word (يمن "bestows", مغرب "sunset")
+    # Persian names of Arabic-article places (یمن, عراق, اردن for اليمن, العراق, الأردن) that
+    # Arabic news writes with the article _ARTICLE_RATIO times more often than without: in
+    # Arabic text the bare form is another word (يمن "bestows") unless a word of kind precedes
     bare_fa: frozenset[str] = frozenset()
 
 
@@ -164,8 +166,11 @@ def gazetteer() -> _Gazetteer:
                         for r in read_csv(f"gazetteer/{name}.tsv"))  # fmt: skip
     weak, common = _guarded_names(places, index, region, curated, ("ar", "fa", "en"))
     weak_fa, common_fa = _guarded_names(places, index, region, curated, ("fa", "en"))
+    ar_counts = word_counts("ar")
     bare_fa = frozenset(k for k, ids in index.items() if not k.startswith("ال")
-                        and set(ids) & set(index.get("ال" + k, ())))  # fmt: skip
+                        and set(ids) & set(index.get("ال" + k, ()))
+                        and ar_counts.get("ال" + k, 0) >= _ARTICLE_RATIO * max(
+                            ar_counts.get(k, 0), 1))  # fmt: skip
     return _Gazetteer(places, AliasIndex({k: tuple(v) for k, v in index.items()}), weak, common,
                       curated, weak_fa, common_fa, bare_fa)  # fmt: skip
 
@@ -199,8 +204,7 @@ def _add_country_names(places: dict[str, Place], index: dict[str, list[str]]) ->
     """Add the common press names of each country in Arabic and Persian
     (``gazetteer/country_names.tsv``: بريطانيا, انگلیس, هلند, where the open sources give only
     the formal name). Such a name names that country and no other: a translation slip of the
-    open sources (کره شمالی under South Korea) is dropped; towns keep their names (عمان is
-    Amman too, and the resolver weighs the two)."""
+    open sources (کره شمالی under South Korea) is dropped; towns keep the names they have."""
     for r in read_csv("gazetteer/country_names.tsv"):
         if r["iso2"] not in places:
             continue
@@ -275,8 +279,8 @@ def _accept(  # type: ignore[no-untyped-def]
     key = m.key  # the alias (للجزيرة matches الجزيرة)
     g = gazetteer()
     weak, common = (g.weak_fa, g.common_fa) if persian else (g.weak, g.common)
-    if not persian and key in g.bare_fa:
-        return False  # يمن is no اليمن in Arabic text
+    if guard and not persian and key in g.bare_fa and not _cued(norm, m.start):
+        return False  # يمن is no اليمن in Arabic text (but "مدينة جبيل" is Byblos)
     peeled = 0
     while m.start - peeled > 0 and norm[m.start - peeled - 1].isalpha():
         peeled += 1
@@ -416,17 +420,19 @@ def _nisba_stem(word: str) -> str | None:
     return None
 
 
+def nationality_country(word: str) -> str | None:
+    """The ISO2 country of an Arabic or Persian nationality adjective (normalised): التركيه →
+    TR, عراقي → IQ; None for another word."""
+    stem = _nisba_stem(word)
+    return _nisba_stems().get(stem) if stem else None
+
+
 def _qualifier(norm: str, m: AliasHit) -> str | None:
-    """The country a nationality adjective right beside a name gives it ("العاصمة الأردنية
-    عمان", "مدينة سوروتش التركية"): two words before, or the word after."""
-    before = norm[max(0, m.start - 40) : m.start].split()[-2:]
-    after = norm[m.end : m.end + 30].split()[:1]
-    stems = _nisba_stems()
-    for word in [*reversed(before), *after]:
-        stem = _nisba_stem(word)
-        if stem in stems:
-            return stems[stem]
-    return None
+    """The country a nationality adjective right beside a name gives it ("طرابلس اللبنانية",
+    "مدينة سوروتش التركية"): two words before, or the word after."""
+    before = _WORD_AT.findall(norm[max(0, m.start - 40) : m.start])[-2:]
+    after = _WORD_AT.findall(norm[m.end : m.end + 30])[:1]
+    return next((c for w in [*reversed(before), *after] if (c := nationality_country(w))), None)
 
 
 def _choose(m: AliasHit, ctx: Counter[str],
@@ -434,7 +440,7 @@ def _choose(m: AliasHit, ctx: Counter[str],
     g = gazetteer()
     cands = [g.places[c] for c in m.ids]
     qualified = [p for p in cands if p.country == qualifier]
-    if qualified and len(qualified) < len(cands):  # "the Jordanian capital Amman", not Oman
+    if qualified and len(qualified) < len(cands):  # "طرابلس اللبنانية": Tripoli of Lebanon
         best = max(qualified, key=lambda p: (PRECISION_RANK[p.precision], p.id in g.curated,
                                              p.population))  # fmt: skip
         return best, [p.id for p in cands if p.id != best.id], f"qualified as {qualifier}"
