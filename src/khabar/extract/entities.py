@@ -606,9 +606,6 @@ _PLURAL_KINDS = frozenset("محافظات مدن بلدات قري نواحي م
 _KIND_CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل")
 # a nationality adjective ends a place phrase before it ("مدينة سوروتش التركية" → "مدينة سوروتش",
 # docs/annotation.md section 7); other adjectives may be the name's (القدس الشرقية)
-_NISBA = re.compile(r"^ال\w{2,}(?:يه|ي)$")
-
-
 def _nationality(word: str) -> bool:
     """Whether a folded word is a country's nationality adjective (التركية, اليمني)."""
     from khabar.extract.places import nationality_country
@@ -723,7 +720,7 @@ def facility_places(entities: list[EntityMention], text: str, lang: str) -> list
                     end, skip = nxt.span.end, k + 1
                 elif (text[end : end + 1] == " "
                       and (after := _FIRST_WORD.match(text + " ", end + 1))
-                      and _NISBA.match(alias_key(after.group(1)) or "")):  # fmt: skip
+                      and _nationality(alias_key(after.group(1)) or "")):  # fmt: skip
                     end = after.start(1) + len(after.group(1))  # the nationality word
                 out.append(replace(e, span=Span(start, end), text=text[start:end], label="LOC",
                                    sector=None))  # fmt: skip

@@ -46,6 +46,7 @@ __all__ = [
     "distance_km",
     "extract_places",
     "gazetteer",
+    "nationality_country",
     "unsupported",
 ]
 
@@ -404,10 +405,14 @@ def _nisba_stems() -> dict[str, str]:
         name = key[2:] if key.startswith("ال") else key
         iso = countries.pop()
         # ليبيا → ليب (الليبية), الأردن → اردن (الأردنية), سوريه → سور
-        for stem in (name[:-2] if name.endswith(("يا", "يه")) else name[:-1]
-                     if name.endswith(("ا", "ه")) else name,):  # fmt: skip
-            if len(stem) >= 3:
-                out.setdefault(stem, iso)
+        if name.endswith(("يا", "يه")):
+            stem = name[:-2]
+        elif name.endswith(("ا", "ه")):
+            stem = name[:-1]
+        else:
+            stem = name
+        if len(stem) >= 3:
+            out.setdefault(stem, iso)
     return out
 
 
