@@ -126,6 +126,7 @@ class _Gazetteer:
     # Arabic news writes with the article _ARTICLE_RATIO times more often than without: in
     # Arabic text the bare form is another word (يمن "bestows") unless a word of kind precedes
     bare_fa: frozenset[str] = frozenset()
+    nisba: dict[str, str] = field(default_factory=dict)  # nationality adjective stem → ISO2
 
 
 def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
@@ -173,7 +174,8 @@ def gazetteer() -> _Gazetteer:
                         and ar_counts.get("ال" + k, 0) >= _ARTICLE_RATIO * max(
                             ar_counts.get(k, 0), 1))  # fmt: skip
     return _Gazetteer(places, AliasIndex({k: tuple(v) for k, v in index.items()}), weak, common,
-                      curated, weak_fa, common_fa, bare_fa)  # fmt: skip
+                      curated, weak_fa, common_fa, bare_fa,
+                      _country_stems(places, index))  # fmt: skip
 
 
 def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[str]:
@@ -391,15 +393,13 @@ def _context(matches: list[AliasHit]) -> Counter[str]:
     return ctx
 
 
-@lru_cache(maxsize=1)
-def _nisba_stems() -> dict[str, str]:
+def _country_stems(places: dict[str, Place], index: dict[str, list[str]]) -> dict[str, str]:
     """Arabic-script country names as their nisba adjective's stem → ISO2: الأردن → اردن (the
     adjective الأردنية), سوريا → سور (السورية), عراق → عراق (Persian عراقی). Arabic and Persian
     grammar: the adjective is the name without its article and final ا/ة, plus ي/ية."""
-    g = gazetteer()
     out: dict[str, str] = {}
-    for key, ids in g.index.items():
-        countries = {i for i in ids if g.places[i].kind == "country"}
+    for key, ids in index.items():
+        countries = {i for i in ids if places[i].kind == "country"}
         if len(countries) != 1 or " " in key or not _ARABIC.search(key):
             continue
         name = key[2:] if key.startswith("ال") else key
@@ -429,7 +429,7 @@ def nationality_country(word: str) -> str | None:
     """The ISO2 country of an Arabic or Persian nationality adjective (normalised): التركيه →
     TR, عراقي → IQ; None for another word."""
     stem = _nisba_stem(word)
-    return _nisba_stems().get(stem) if stem else None
+    return gazetteer().nisba.get(stem) if stem else None
 
 
 def _qualifier(norm: str, m: AliasHit) -> str | None:
