@@ -309,3 +309,14 @@ def test_a_condemnation_before_the_attack_is_the_event_the_sentence_reports() ->
     found = extract_events("فقد الطفل يدين اثنتين في الغارة الجوية على القرية.", anchor=None,
                            settings=s, lang="ar")  # fmt: skip
     assert [e.plover for e in found][:1] == ["ASSAULT"]
+
+
+def test_a_protest_where_people_clash_or_die_stays_a_protest() -> None:
+    # PLOVER codes a violent demonstration as PROTEST riot; protesters shot are an ASSAULT
+    s = Settings()
+    (e,) = extract_events("نظم السكان اعتصاما أمام مقر الحكومة واصطدموا بالشرطة ما أدى لمقتل شاب",
+                          anchor=None, settings=s, lang="ar")  # fmt: skip
+    assert e.plover == "PROTEST"
+    (e,) = extract_events("قتل ثلاثة متظاهرين برصاص قوات الأمن في بغداد", anchor=None,
+                          settings=s, lang="ar")  # fmt: skip
+    assert (e.plover, e.killed) == ("ASSAULT", 3)

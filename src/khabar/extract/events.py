@@ -721,8 +721,9 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
         if not subtype:
             subtype = next((lex.triggers[h.key][2] for h in hits if lex.triggers[h.key][2]), "")
         source = "lexicon"
-        if (guess.plover != plover and guess.probability >= _TYPE_OVERRIDE
-                and not weapon):  # fmt: skip
+        # a protest in which people clash or die is a riot (PLOVER PROTEST riot), not an assault
+        if (guess.plover != plover and guess.probability >= _TYPE_OVERRIDE and not weapon
+                and not (plover == "PROTEST" and guess.plover == "ASSAULT")):  # fmt: skip
             plover, acled, subtype, source = guess.plover, "", "", "classifier"
         return _Typed(plover, acled, subtype, weapon, best.start, best.end, best.first_word,
                       source)  # fmt: skip
