@@ -606,8 +606,9 @@ _LEXICON_LANGS = frozenset({"ar", "fa", "en"})  # the languages the lexicon has 
 def _triggers(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon,
               lang: str | None) -> list:  # type: ignore[type-arg]  # fmt: skip
     """The event lexicon's triggers in a normalised sentence: the rows of ``lang`` only (an
-    Arabic and a Persian homograph never meet), a verb of pretending (``_PRETEND`` before
-    بـ) left out."""
+    Arabic and a Persian homograph never meet; all rows when ``lang`` is None), less a verb of
+    pretending (``_PRETEND`` right before بال/بأن), a court's "condemned him to death" and a
+    bare مسيرة that nothing makes a drone (``_drone_context``)."""
     hits = find_aliases(norm, lex.index, max_words=4, words=spans, strip_article=True)
     if lang is not None:
         hits = [h for h in hits if lang in lex.langs[h.key] or lang not in _LEXICON_LANGS]
@@ -626,17 +627,17 @@ def _triggers(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon,
     return out
 
 
+def _to_a_sentence(words: list[str]) -> bool:
+    """"him to death", "them to 20 years": what a court condemns someone to."""
+    return any(w == "to" and k + 1 < len(words) and (words[k + 1] in ("death", "life")
+               or words[k + 1].isdigit()) for k, w in enumerate(words[:3]))  # fmt: skip
+
+
 # Arabic مسيرة, مسيرات alone are a drone ("طائرة مسيرة" shortened) as often as a march, a career
 # or a journey; alone they are a drone only as an explosive-laden or suicide one (مسيرة مفخخة),
 # or beside another trigger of an attack in the sentence (a death word is not enough: "بعد
 # مسيرة علمية توفي" is a career; بمسيرة is "in a march" as often as "with a drone")
 _DRONE_ADJECTIVES = frozenset({"مفخخه", "انتحاريه", "مفخخات"})
-
-
-def _to_a_sentence(words: list[str]) -> bool:
-    """"him to death", "them to 20 years": what a court condemns someone to."""
-    return any(w == "to" and k + 1 < len(words) and (words[k + 1] in ("death", "life")
-               or words[k + 1].isdigit()) for k, w in enumerate(words[:3]))  # fmt: skip
 
 
 def _bare_drone(h, lex: _Lexicon) -> bool:  # type: ignore[no-untyped-def]
