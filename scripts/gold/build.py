@@ -87,6 +87,17 @@ class Spans:
         return {"start": start, "end": start + len(text), "text": text}
 
 
+def gold_texts(real: Path) -> set[str]:
+    """The sentences of every real-news sentence gold set (``real/sentences/*.json``), spaces
+    folded: a training sentence equal to one is left out by the trainers (SaudiNewsNet
+    republishes articles under new ids, so drawing outside the gold's articles is not enough)."""
+    out: set[str] = set()
+    for path in (real / "sentences").glob("*.json"):
+        for a in json.loads(path.read_text("utf-8"))["articles"]:
+            out |= {" ".join(s["text"].split()) for s in a["sentences"]}
+    return out
+
+
 def labelled(folder: Path, lang: str = "*") -> Iterator[tuple[str, str, dict, dict]]:
     """(language, label file name, sentence, label) of every labelled sentence of the batches
     ``folder/{lang}-batch-*.json`` and their ``{lang}-labels-*.jsonl`` (training/ner/data)."""

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 
 import pycrfsuite  # noqa: E402
-from build import labelled  # noqa: E402
+from build import gold_texts, labelled  # noqa: E402
 
 from khabar.extract.event_types import feature_fingerprint, sentence_features  # noqa: E402
 
@@ -63,7 +63,7 @@ def real_sentences() -> list[tuple[str, str, str, str]]:
     rounds 2 to 4 (``LAST_BATCH``), then the Arabic assault and protest sentences labelled
     alone (``EVENT_BATCHES``, drawn by ``sample_ar.py``)."""
     out = []
-    gold = gold_texts()
+    gold = gold_texts(ROOT / "tests/data/real")
     for lang, name, s, lab in labelled(ROOT / "training/ner/data"):
         if ROUND2_FIRST_BATCH <= int(name.rsplit("-", 1)[1].split(".")[0]) <= LAST_BATCH[lang]:
             if " ".join(s["text"].split()) in gold:
@@ -83,17 +83,6 @@ def real_sentences() -> list[tuple[str, str, str, str]]:
                 continue  # unlabelled, or a sentence a gold set holds (a republished article)
             out.append(("ar", item["text"], (lab.get("type") or "NONE").upper(),
                         lab.get("mode") or ""))  # fmt: skip
-    return out
-
-
-def gold_texts() -> set[str]:
-    """The sentences of every real-news gold set (``tests/data/real/sentences``), spaces
-    folded: a training sentence equal to one (SaudiNewsNet republishes articles under new ids)
-    is left out."""
-    out: set[str] = set()
-    for path in (ROOT / "tests/data/real/sentences").glob("*.json"):
-        for a in json.loads(path.read_text("utf-8"))["articles"]:
-            out |= {" ".join(s["text"].split()) for s in a["sentences"]}
     return out
 
 
