@@ -142,12 +142,17 @@ def _unresolved_orgs(norm: str, words, taken, d: _Dictionary) -> list[tuple[int,
 
 def _english_orgs(text: str, d: _Dictionary) -> list[re.Match[str]]:
     """Capitalised English names ending in an organisation word: "Free Zummar Brigades"."""
-    ends = sorted(d.words.get("org_head_end_raw", frozenset()), key=len, reverse=True)
+    pattern = _english_org_pattern(d.words.get("org_head_end_raw", frozenset()))
+    return list(pattern.finditer(text)) if pattern else []
+
+
+@lru_cache(maxsize=4)
+def _english_org_pattern(ends: frozenset[str]) -> re.Pattern[str] | None:
+    """``_english_orgs``' pattern for a dictionary's organisation end words (compiled once)."""
     if not ends:
-        return []
-    alt = "|".join(re.escape(e) for e in ends)
-    pattern = rf"\b(?:(?:the\s+)?[A-Z][\w'\-]+\s+){{1,4}}(?:{alt})\b"
-    return list(re.finditer(pattern, text))
+        return None
+    alt = "|".join(re.escape(e) for e in sorted(ends, key=lambda e: (-len(e), e)))
+    return re.compile(rf"\b(?:(?:the\s+)?[A-Z][\w'\-]+\s+){{1,4}}(?:{alt})\b")
 
 
 def _bare(word: str) -> str:

@@ -62,6 +62,7 @@ class CRFModel:
             self.transitions[index[a], index[b]] = w
         self._exp_transitions = np.exp(self.transitions)
         self._zero = np.zeros(n)
+        self._prefixed: dict[str, dict[str, int]] = {"": self.attributes}
 
     def weights(self, attributes: Mapping[str, float], prefix: str = "") -> np.ndarray:
         """Summed state weights of ``attributes`` (name → value, names under ``prefix``):
@@ -72,22 +73,37 @@ class CRFModel:
                         prefixes: Sequence[str]) -> np.ndarray:  # fmt: skip
         """``weights`` of each group of attributes (each under its prefix) in one go, shape
         ``(groups, labels)``."""
-        get = self.attributes.get
         rows: list[int] = []
         values: list[float] = []
-        where: list[int] = []
-        for g, (attrs, prefix) in enumerate(zip(groups, prefixes, strict=True)):
-            found = list(map(get, [prefix + a for a in attrs] if prefix else attrs))
+        counts: list[int] = []  # attributes of each group the model knows
+        for attrs, prefix in zip(groups, prefixes, strict=True):
+            before = len(rows)
+            found = map(self._under(prefix).get, attrs)
             for row, value in zip(found, attrs.values(), strict=True):
                 if row is not None:
                     rows.append(row)
                     values.append(value)
-                    where.append(g)
-        if not rows:
-            return np.zeros((len(groups), len(self.labels)))
-        pick = np.zeros((len(groups), len(rows)))  # group × attribute: the attribute's value
-        pick[where, np.arange(len(rows))] = values
-        return pick @ self.state_weights[rows]
+            counts.append(len(rows) - before)
+        out = np.zeros((len(groups), len(self.labels)))
+        if rows:
+            # each group's rows are consecutive: sum them segment by segment (a group with no
+            # known attribute has no segment and keeps its zeros)
+            weighted = self.state_weights[rows] * np.asarray(values)[:, None]
+            size = np.asarray(counts)
+            starts = np.cumsum(size) - size
+            some = size > 0
+            out[some] = np.add.reduceat(weighted, starts[some], axis=0)
+        return out
+
+    def _under(self, prefix: str) -> dict[str, int]:
+        """Attribute (without ``prefix``) → row, of the attributes named under ``prefix``
+        (built on first use)."""
+        table = self._prefixed.get(prefix)
+        if table is None:
+            cut = len(prefix)
+            table = self._prefixed[prefix] = {a[cut:]: row for a, row in self.attributes.items()
+                                              if a.startswith(prefix)}  # fmt: skip
+        return table
 
     def decode(self, emissions: Sequence[np.ndarray], marginals: bool = True) -> list[Decoded]:
         """Best paths of the sentences whose emissions (each ``(tokens, labels)``) are given,

@@ -172,12 +172,16 @@ class _ShapeTable(dict[int, str]):
 
 
 _SHAPE = _ShapeTable()
-_REPEAT = re.compile(r"(.)\1+")
+_REPEAT = re.compile(r"(.)\1\1+")  # a run of three or more: kept as two
 
 
 def _shape(word: str) -> str:
     """Xxxx for Baghdad, dd for 12, aa for بغداد (runs cut to two)."""
-    return _REPEAT.sub(r"\1\1", word.translate(_SHAPE))
+    return _REPEAT.sub(_two, word.translate(_SHAPE))
+
+
+def _two(run: re.Match[str]) -> str:
+    return run.group()[:2]
 
 
 def word_key(word: str) -> str:
@@ -279,16 +283,34 @@ def _model(lang: str) -> CRFModel:
         raise ResourceError(f"entity model for {lang!r}: {exc}; reinstall khabar") from exc
 
 
-@lru_cache(maxsize=100_000)
-def _word_vectors(word: str, lang: str) -> np.ndarray:
-    """What ``word`` adds to the emissions, shape ``(5, labels)``: row 0 to its own token; row
-    k + 1 to the token that sees it ``d = _NEAR[k]`` places away (under the prefix ``d:``)."""
-    own, near, far = _word_items(word, lang)
-    # the token at i - d sees this word under the prefix "d:"
-    groups = [own] + [near if d in (-1, 1) else far for d in _NEAR]
-    out = _model(lang).weights_grouped(groups, ["", *(f"{d}:" for d in _NEAR)])
-    out.setflags(write=False)  # cached: shared by every sentence with this word
-    return out
+_VECTORS: dict[str, dict[str, np.ndarray]] = {}  # language → word → ``_word_vectors``
+_VECTORS_MAX = 100_000  # words kept per language; the table starts afresh past it
+_PREFIXES = ("", *(f"{d}:" for d in _NEAR))
+
+
+def _word_vectors(words: Iterable[str], lang: str) -> dict[str, np.ndarray]:
+    """What each word adds to the emissions, shape ``(5, labels)``: row 0 to its own token;
+    row k + 1 to the token that sees it ``d = _NEAR[k]`` places away (under the prefix
+    ``d:``). Returns the language's table, holding at least ``words``; the words it lacks are
+    weighed in one call (a document's new words together)."""
+    table = _VECTORS.setdefault(lang, {})
+    wanted = list(dict.fromkeys(words))
+    new = [w for w in wanted if w not in table]
+    if not new:
+        return table
+    if len(table) + len(new) > _VECTORS_MAX:
+        table.clear()
+        new = wanted
+    groups: list[_Flags] = []
+    for w in new:
+        own, near, far = _word_items(w, lang)
+        # the token at i - d sees this word under the prefix "d:"
+        groups += [own] + [near if d in (-1, 1) else far for d in _NEAR]
+    weights = _model(lang).weights_grouped(groups, _PREFIXES * len(new))
+    weights = weights.reshape(len(new), len(_PREFIXES), -1)
+    weights.setflags(write=False)  # shared by every sentence with these words
+    table.update(zip(new, weights, strict=True))
+    return table
 
 
 @lru_cache(maxsize=len(NER_LANGS))
@@ -304,7 +326,8 @@ def _emissions(words: list[str], lang: str) -> np.ndarray:
     """Summed state weights of each token of a sentence, shape ``(tokens, labels)``."""
     if not words:
         return np.zeros((0, len(_model(lang).labels)))
-    vec = np.stack([_word_vectors(w, lang) for w in words])
+    table = _word_vectors(words, lang)
+    vec = np.stack([table[w] for w in words])
     n = len(words)
     em = vec[:, 0].copy()
     edges = _edges(lang)
@@ -334,7 +357,9 @@ def extract_entities_batch(texts: list[str], lang: str) -> list[list[EntityMenti
             for part in _sentences(tokenize(t, lang), t)]  # fmt: skip
     if not todo:
         return out
-    emissions = [_emissions([t[a:b] for a, b in spans], lang) for _, t, spans in todo]
+    words = [[t[a:b] for a, b in spans] for _, t, spans in todo]
+    _word_vectors((w for sentence in words for w in sentence), lang)  # the new ones in one go
+    emissions = [_emissions(sentence, lang) for sentence in words]
     for (i, text, spans), (tags, probs) in zip(todo, _model(lang).decode(emissions), strict=True):
         found = _mentions(text, spans, tags, probs)
         found = [_without_sayyid(m) for m in found]

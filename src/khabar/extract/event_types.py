@@ -324,10 +324,12 @@ def evidence_word(sentence: str, lang: str, plover: str) -> str | None:
         return None
     k = types.labels.index(plover)
     common = _function_words(lang)
+    rows, column = types.attributes, types.state_weights[:, k]
     best, word = _EVIDENCE_MIN, None
     for w in _words(sentence, lang):
         if len(w) > 2 and w.isalpha() and w not in common:
-            weight = types.weights({f"w={w}": 1.0, f"s={light_stem(w, lang)}": 1.0})[k]
+            weight = sum(float(column[r]) for a in (f"w={w}", f"s={light_stem(w, lang)}")
+                         for r in [rows.get(a)] if r is not None)  # fmt: skip
             if weight > best:
                 best, word = weight, w
     return word
