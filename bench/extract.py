@@ -24,12 +24,11 @@ import time
 from corpora import fars_items, saudi_items
 
 from khabar.eval.gold import samples_dir
-from khabar.extract.actors import world_actors
 from khabar.extract.document import extract_document
 from khabar.extract.events import sentence_spans
 from khabar.model import RawArticle
 from khabar.normalize import normalize
-from khabar.pipeline import build_document
+from khabar.pipeline import build_document, warm_up
 from khabar.settings import load_settings
 
 
@@ -69,14 +68,8 @@ def main() -> int:
             for k, (lang, paras) in enumerate(_articles(args.paragraphs)) if paras]  # fmt: skip
     paragraphs = [p.text for d in docs for p in d.paragraphs]
     sentences = sum(len(sentence_spans(p)) for p in paragraphs)
-    # load the gazetteer, lexicons and models outside the timing (an event sentence, so that
-    # the type, detector and mode models load too)
-    for text, lang in (("قتل 3 أشخاص في بغداد.", "ar"), ("3 killed in Baghdad.", "en"),
-                       ("۳ نفر در بغداد کشته شدند.", "fa")):  # fmt: skip
-        warm = RawArticle(source="warm", locator="", kind="txt", text=text,
-                          published="2015-08-01", lang_hint=lang)  # fmt: skip
-        extract_document(build_document(warm, settings), settings)
-    world_actors()  # the open dictionaries that resolve recognised names
+    # load the gazetteer, lexicons and models outside the timing, as ingest does
+    warm_up(settings)
     t0 = time.perf_counter()
     for p in paragraphs:
         normalize(p)

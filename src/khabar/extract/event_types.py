@@ -209,7 +209,17 @@ def _features(sentence: str, lang: str, cues: tuple[str, ...] | None = None) -> 
     return x
 
 
-@lru_cache(maxsize=3)
+_MODELS = ("events", "events-detect", "events-mode")  # type, detector, mode
+
+
+def load_models() -> None:
+    """Load the type, detector and mode models now (ingest's warm-up: a sentence may need
+    only some of them)."""
+    for name in _MODELS:
+        _model(name)
+
+
+@lru_cache(maxsize=len(_MODELS))
 def _model(name: str) -> CRFModel:
     from khabar.resources import model_path
 
