@@ -14,6 +14,7 @@ from khabar.extract.entities import (
     extract_entities,
     facility_places,
     feature_fingerprint,
+    institution_names,
     merge_entities,
     place_phrases,
     sentence_features,
@@ -310,3 +311,32 @@ def test_a_recognised_name_never_starts_or_ends_on_punctuation() -> None:
         for e in extract_entities(text, lang):
             assert e.text[0].isalnum() and (e.text[-1].isalnum() or e.text[-1] in ".)"), e
             assert text[e.span.start : e.span.end] == e.text
+
+
+def test_an_institution_named_with_its_place_is_one_organisation() -> None:
+    # docs/annotation.md, section 2: an institution named by country or city is ORG as a whole
+    cases = [
+        ("دبیر هیئت ورزش‌های همگانی استان قزوین گفت", "استان قزوین",
+         "هیئت ورزش‌های همگانی استان قزوین"),
+        ("رئیس سازمان صنعت، معدن و تجارت استان زنجان گفت", "استان زنجان",
+         "سازمان صنعت، معدن و تجارت استان زنجان"),
+        ("سخنگوی وزارت دفاع هند گفت", "هند", "وزارت دفاع هند"),
+        ("عضو هیأت رئیسه شورای شهر تهران گفت", "شهر تهران", "شورای شهر تهران"),
+    ]  # fmt: skip
+    for text, place, want in cases:
+        (e,) = institution_names([_loc(text, place)], text, "fa")
+        assert (e.label, e.text, text[e.span.start : e.span.end]) == ("ORG", want, want), text
+    # the organisation's first words found alone give way to the whole name
+    text = "سخنگوی وزارت دفاع هند گفت"
+    at = text.index("وزارت")
+    org = EntityMention(Span(at, at + len("وزارت دفاع")), "وزارت دفاع", "ORG", 0.9)
+    (e,) = institution_names([org, _loc(text, "هند")], text, "fa")
+    assert (e.text, e.score, e.source) == ("وزارت دفاع هند", 0.9, "phrase")
+    # a preposition, a clause's comma or another word of the sentence between them: no name
+    for text, place in [("سازمان ملل در سوریه فعال است", "سوریه"),
+                        ("سازمان ملل، ایران را فراخواند", "ایران"),
+                        ("کارکنان دولت گفتند ایران آماده است", "ایران")]:  # fmt: skip
+        assert institution_names([_loc(text, place)], text, "fa")[0].label == "LOC", text
+    # Arabic and English are left to the recogniser
+    text = "قال مدير شرطة محافظة جدة"
+    assert institution_names([_loc(text, "محافظة جدة")], text, "ar")[0].label == "LOC"

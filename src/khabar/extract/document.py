@@ -30,6 +30,7 @@ from khabar.extract.entities import (
     extract_entities_batch,
     facility_places,
     inside_known_name,
+    institution_names,
     merge_entities,
     named_again,
     place_phrases,
@@ -208,6 +209,7 @@ def _extract(
         entities = merge_entities(_resolved(model, doc.published), places, actors + generic + world,
                                   extract_demonyms(text, doc.lang))  # fmt: skip
         entities = facility_places(place_phrases(entities, text, doc.lang), text, doc.lang)
+        entities = institution_names(entities, text, doc.lang)
         found = Mentions(dates.dates, places, actors, entities)
         events = extract_events(text, anchor=anchor, settings=settings, mentions=found,
                                 lang=doc.lang)

@@ -47,6 +47,7 @@ from khabar.extract.crf import CRFModel
 from khabar.extract.lexicon import alias_key, proclitic_length, quoted_span, variants
 from khabar.model import Span
 from khabar.normalize import normalize
+from khabar.resources import clause_final_words, org_heads
 
 __all__ = [
     "NER_LANGS",
@@ -81,7 +82,8 @@ class EntityMention:
     text: str
     label: str  # PER, ORG, LOC, NORP, GEN
     score: float  # marginal probability of the first token's tag (1.0 for look-ups)
-    source: str = "model"  # model, gazetteer, dictionary, document (a name the document gave)
+    source: str = "model"  # model, gazetteer, dictionary, document (a name the document gave),
+    # phrase (an institution named with its place: institution_names)
     ref: str | None = None  # the actor (actors.tsv / actors_world.tsv id) or place it names
     sector: str | None = None  # CAMEO country + role (IRQGOV, REB...) or a generic class
 
@@ -638,6 +640,12 @@ def _nationality(word: str) -> bool:
     return nationality_country(word) is not None
 
 
+def place_kind(word: str, lang: str) -> bool:
+    """Whether ``word`` is a word of kind of a place in ``lang`` (استان, محافظة: a closed
+    class, ``_PLACE_KINDS``)."""
+    return _kind_word(word, lang) == 0
+
+
 def _kind_word(word: str, lang: str) -> int | None:
     """Characters of ``word``'s proclitic when the rest is a word of kind of ``lang``
     (``_PLACE_KINDS``), else None."""
@@ -705,6 +713,74 @@ def _place_phrase(e: EntityMention, text: str, lang: str,
     if (start, end) == (e.span.start, e.span.end):
         return e
     return replace(e, span=Span(start, end), text=text[start:end])
+
+
+# Words that end an institution's name before a place: prepositions, particles, pronouns and
+# conjunctions other than و (closed classes of each language's grammar), folded as alias_key
+_NAME_BREAKS = {
+    "fa": frozenset("در به از با براي تا بر بين ميان پس پيش روي زير نزد درباره عليه توسط طي را "
+                    "كه اين ان همين همان يك هم نيز اما ولي يا چون اگر".split()),  # fmt: skip
+    "ar": frozenset("في على علي الى من عن مع بعد قبل عند ان الذي التي الذين هذا هذه ذلك تلك ثم او "
+                    "لكن كما حيث".split()),  # fmt: skip
+}
+_NAME_WINDOW = 7  # words of an institution's name before its place, at most
+_NAME_TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
+
+
+def institution_names(entities: list[EntityMention], text: str,
+                      lang: str) -> list[EntityMention]:  # fmt: skip
+    """An institution named with its place, as one ORG (docs/annotation.md, section 2: "an
+    institution named by country or city is ORG as a whole; do not label its country
+    separately"): a word that heads institutions' names (``resources.org_heads``, learned from
+    the project's labelled training sentences) up to ``_NAME_WINDOW`` words before a LOC, with
+    no preposition, particle (``_NAME_BREAKS``), verb (``resources.clause_final_words``) or
+    punctuation between them but a comma of a list that goes on with و:
+    هیئت ورزش‌های همگانی استان قزوین, سازمان صنعت، معدن و تجارت استان زنجان, وزارت دفاع هند.
+    The nearest such head starts the name (عضو هیأت رئیسه شورای شهر تهران → شورای شهر تهران).
+    Mentions inside the new span (the LOC, a title, the name's first words found alone) give
+    way to it; a mention that crosses its start stops it. Persian only: Arabic names put the
+    place in an adjective or after a preposition (شرطة محافظة جدة is spanned by the
+    recogniser). ``entities`` in text order; so is the result."""
+    heads = org_heads(lang) if lang == "fa" else frozenset()
+    if not heads:
+        return entities
+    out = list(entities)
+    for e in entities:
+        if e.label != "LOC" or e not in out:
+            continue
+        start = _institution_start(text, e.span.start, lang, heads)
+        if start is None or any(m.span.start < start < m.span.end for m in out):
+            continue
+        span = Span(start, e.span.end)
+        inside = [m for m in out if start <= m.span.start and m.span.end <= span.end]
+        grown = next((m for m in inside if m.label == "ORG" and m.span.start == start), None)
+        out = [m for m in out if m not in inside]
+        out.append(EntityMention(span, text[start : span.end], "ORG",
+                                 grown.score if grown else e.score, "phrase"))  # fmt: skip
+    return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+def _institution_start(text: str, at: int, lang: str, heads: frozenset[str]) -> int | None:
+    """Where the nearest head of an institution's name before a place at ``at`` starts."""
+    tokens = list(_NAME_TOKEN.finditer(text, max(0, at - 160), at))
+    breaks, verbs = _NAME_BREAKS[lang], clause_final_words(lang)
+    words, conjunction = 0, False
+    for tok in reversed(tokens):
+        word = tok.group()
+        if not (word[0].isalnum() or word[0] == "_"):
+            if word in ("،", ",") and conjunction:
+                continue  # صنعت، معدن و تجارت
+            break
+        key = alias_key(word) or word
+        if key in breaks or key in verbs:
+            break
+        conjunction = conjunction or key == "و"
+        if key in heads:
+            return tok.start()
+        words += 1
+        if words >= _NAME_WINDOW:
+            break
+    return None
 
 
 # An embassy or consulate is a place where something happens to it and an organisation where

@@ -22,6 +22,8 @@ __all__ = [
     "credit_names",
     "model_path",
     "month_names",
+    "clause_final_words",
+    "org_heads",
     "read_csv",
     "weekday_names",
     "word_classes",
@@ -161,6 +163,23 @@ def demonyms() -> dict[str, str]:
     code of its country (``demonyms.tsv``, built by ``training/resources/build_demonyms.py``
     from countries-states-cities)."""
     return {r["form"]: r["iso2"] for r in read_csv("demonyms.tsv")}
+
+
+@lru_cache(maxsize=4)
+def org_heads(lang: str) -> frozenset[str]:
+    """Words that head an institution's name in ``lang`` (ar, fa), in matching form
+    (``lexicon.alias_key``): وزارت, اداره, شرطه (``org_heads.tsv``, built by
+    ``training/resources/build_org_heads.py`` from the project's labelled training sentences);
+    empty for other languages."""
+    return frozenset(r["head"] for r in read_csv("org_heads.tsv") if r["lang"] == lang)
+
+
+@lru_cache(maxsize=4)
+def clause_final_words(lang: str) -> frozenset[str]:
+    """Words of ``lang`` that end clauses, in matching form: Persian verbs (گفت, کردند, است),
+    from where Fars News puts them (``clause_final.tsv``, built by
+    ``training/resources/build_clause_final.py``); empty for other languages."""
+    return frozenset(r["word"] for r in read_csv("clause_final.tsv") if r["lang"] == lang)
 
 
 @lru_cache(maxsize=1)
