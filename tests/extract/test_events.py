@@ -320,3 +320,32 @@ def test_a_protest_where_people_clash_or_die_stays_a_protest() -> None:
     (e,) = extract_events("قتل ثلاثة متظاهرين برصاص قوات الأمن في بغداد", anchor=None,
                           settings=s, lang="ar")  # fmt: skip
     assert (e.plover, e.killed) == ("ASSAULT", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("300 ألف شخص", 300_000), ("ثلاثة آلاف", 3000), ("سه هزار نفر", 3000),
+     ("2 million people", 2_000_000), ("ألف شخص", 1000)],
+)  # fmt: skip
+def test_a_thousand_or_million_word_multiplies_the_number_before_it(text: str, value: int) -> None:
+    assert parse_number(tokens(normalize(text)), 0)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a second group joined by و: a singular victim noun, or a number and its noun
+        ("قتل 5 شرطيين وجندي في هجوم على مركز للشرطة.", 6),
+        ("قتل 5 شرطيين و3 جنود في هجوم على مركز للشرطة.", 8),
+        ("مقتل 5 أشخاص وإصابة 3 آخرين في انفجار.", 5),
+        # one victim by the verb's form or the object's
+        ("The prosecutor dies in a bomb attack in Cairo.", 1),
+        ("Police kill the suspect and are treating the attack as terrorism.", 1),
+        ("Police killed the gunmen after a siege.", None),
+        ("Gunmen killed a police officer near the border.", 1),
+        ("أصيب جندي بطلقات نارية أثناء دورية، ما أدى لاستشهاده.", 1),
+        ("Gunmen killed 83-year-old Walter Moody in his home.", None),  # an age is no count
+    ],
+)
+def test_victims_joined_or_singular_are_counted(text: str, killed: int | None) -> None:
+    assert _event(text).killed == killed

@@ -129,10 +129,12 @@ def parse_number(words: list[str], i: int) -> tuple[int, int] | None:
         if w.startswith(pre) and _NUMBER.match(w[len(pre) :]):
             w = w[len(pre) :]
     if _NUMBER.match(w):
-        return int(float(w.replace(",", ""))), 1
+        return _times(int(float(w.replace(",", ""))), 1, words, i, nums)
     value, used = _word_number(words, i, nums)
     if value is None:
         return None
+    if (got := _times(value, used, words, i, nums)) != (value, used):
+        return got  # "ثلاثة آلاف", "two million"
     j = i + used
     # "خمسة عشر": an Arabic unit + عشر/عشرة is its teen (Arabic grammar; 11 and 12 are listed)
     if 3 <= value <= 9 and j < len(words) and words[j] in ("عشر", "عشره", "عشرة"):
@@ -149,6 +151,16 @@ def parse_number(words: list[str], i: int) -> tuple[int, int] | None:
             second, used2 = _word_number([tail, *words[j + 1 :]], 0, nums)
             if second is not None:
                 return value + second, used + used2
+    return value, used
+
+
+def _times(value: int, used: int, words: list[str], i: int,
+           nums: dict[str, int]) -> tuple[int, int]:  # fmt: skip
+    """A number below a thousand times the thousand or million word after it ("300 ألف",
+    "سه هزار", "2 million": a number word of ``numbers.tsv`` worth 1,000 or 1,000,000)."""
+    j = i + used
+    if value < 1000 and j < len(words) and nums.get(words[j]) in (1000, 1_000_000):
+        return value * nums[words[j]], used + 1
     return value, used
 
 
@@ -237,7 +249,8 @@ def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
     j = i + 1
     while j < len(words) and j <= i + 3 and _is_auxiliary(words[j]):
         j += 1  # "کشته شدن سه", "killed at least three"
-    if j < len(words) and not words[j].startswith("و") and (got := parse_number(words, j)):
+    if j < len(words) and not words[j].startswith("و") and (got := parse_number(words, j)) \
+            and words[j + got[1] : j + got[1] + 2] != ["year", "old"]:  # "executes 83-year-old"
         return got[0] + _and_more(words, j + got[1])  # "kills four civilians and one soldier"
     if j < len(words) and (words[j] in duals or _arabic_dual(words[j])):
         return 2  # "مقتل شخصين", "إصابة عنصرين", "وقتل ناشطان"
@@ -265,6 +278,7 @@ def _arabic_dual(word: str) -> bool:
 
 
 _OPENERS = frozenset({"a", "an", "one", "his", "her", "their"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will"})  # English
 _OBJECT_ENDS = frozenset({"from", "with", "to", "as", "while", "after", "including"})
 
 
@@ -289,35 +303,76 @@ def _cumulative_phrases() -> tuple[str, ...]:
 
 def _and_more(words: list[str], k: int) -> int:
     """The count of a second group of victims joined by "and" after the first group's victim
-    words ("four civilians and one soldier" → 1), else 0."""
-    victims = _lexicon().cues.get("victim_word", frozenset())
-    while k < len(words) and words[k] in victims:
+    words ("four civilians and one soldier" → 1, "5 شرطيين وجندي" → 1, "5 شرطيين و3 جنود" → 3),
+    else 0."""
+    cues = _lexicon().cues
+    victims = _victim_words()
+    singles = cues.get("victim_singular", frozenset())
+    start = k
+    while k < len(words) and _bare(words[k]) in victims:
         k += 1
-    if k + 1 < len(words) and words[k] == "and" and (got := parse_number(words, k + 1)):
+    if k == start and k < len(words) and _counted_noun(words[k]):
+        k += 1  # the Arabic counted noun, whatever it is ("5 شرطيين")
+    if k == start or k >= len(words):
+        return 0
+    if words[k] == "and" and k + 1 < len(words) and (got := parse_number(words, k + 1)):
         after = k + 1 + got[1]
         if after < len(words) and words[after] in victims:
             return got[0]
+    if words[k].startswith("و") and len(words[k]) > 1:  # Arabic: the conjunction is joined
+        rest = words[k][1:]
+        if rest in singles:
+            return 1
+        if (got := parse_number([rest, *words[k + 1 :]], 0)) and k + got[1] < len(words) \
+                and _counted_noun(words[k + got[1]]):  # fmt: skip
+            return got[0]
     return 0
+
+
+# English plurals not in -s (English grammar: a closed list; gunmen, policemen end in -men)
+_PLURALS = frozenset({"people", "children", "police", "personnel", "staff", "crew", "folk"})
+
+
+def _english_plural(word: str) -> bool:
+    return word.endswith(("s", "men")) or word in _PLURALS
+
+
+def _counted_noun(word: str) -> bool:
+    """An Arabic word that may be the noun a number counts (no conjunction, no particle)."""
+    return bool(_ARABIC_LETTERS.match(word)) and not word.startswith("و") \
+        and word not in _STOP_WORDS  # fmt: skip
 
 
 def _enumerated(words: list[str], j: int) -> int:
     """Victims named one by one from ``words[j]`` (words as ``\\w+`` cuts them, so commas are
     not seen): English noun phrases each opened by a/an/one or a possessive, up to the first
     word that ends the object ("in", "near", "when"...), when an "and" joins them ("a teenage
-    girl and her baby brother" → 2, "a man, a woman and a child" → 3); Arabic, a singular victim
-    noun then و + kin or victim nouns ("فتاة ... وشقيقها" → 2; alone → 1); else 0."""
+    girl and her baby brother" → 2, "a man, a woman and a child" → 3), or one such phrase (or
+    one after "the") whose last word is no plural in -s and holds no number ("the suspect" → 1);
+    Arabic, a singular victim noun then و + kin or victim nouns ("فتاة ... وشقيقها" → 2; alone →
+    1); else 0."""
     cues = _lexicon().cues
     singles = cues.get("victim_singular", frozenset())
     kin = cues.get("victim_kin", frozenset())
-    if words[j] in _OPENERS:
-        count, joined = 1, False
-        for w in words[j + 1 : j + 16]:
+    if words[j] in _OPENERS or words[j] == "the":
+        count, joined, last = 1, False, words[j]
+        phrase = words[j + 1 : j + 16]
+        for k, w in enumerate(phrase):
+            if w == "and" and k + 1 < len(phrase) and phrase[k + 1] in _AUXILIARIES:
+                break  # "kill the suspect and are treating": the and joins verbs
             if w == "and":
                 joined = True
             elif w in _STOP_WORDS or w in _OBJECT_ENDS:
                 break
+            else:
+                last = w
             count += w in _OPENERS
-        return count if count >= 2 and joined else 0
+        if count >= 2 and joined:
+            return count
+        # one noun phrase in the singular: "kill the suspect", "killed a police officer"
+        one = not joined and last != words[j] and not _english_plural(last) and words[j] != "their"
+        return 1 if one and not any(parse_number(words, k) for k in range(j + 1, j + 4)
+                                    if k < len(words)) else 0  # fmt: skip
     if words[j] in singles or _bare(words[j]) in singles:
         count = 1
         for k in range(j + 1, min(len(words), j + 6)):
