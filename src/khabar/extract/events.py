@@ -949,19 +949,46 @@ def _side(kind_or_sector: str | None) -> str:
     return ""
 
 
-def _parties(found: Mentions, sp: Span) -> list[_Party]:
+def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Party]:
     """The sentence's possible actors and recipients: dictionary actors (not reporters or
-    unnamed sources: they tell of the event), then recognised persons, organisations, groups
-    and generic actors that no dictionary actor overlaps; in text order."""
+    unnamed sources: they tell of the event), then recognised persons, organisations, groups,
+    generic actors and countries named as parties (not after a preposition of place) that no
+    dictionary actor overlaps; in text order."""
     out = [_Party(x.span.start, x.span.end, x.actor_id or x.text, _side(x.kind))
            for x in _inside(found.actors, sp) if x.kind not in _NOT_PARTIES]  # fmt: skip
+    countries = {(m.span.start, m.span.end) for m in _inside(found.places, sp)
+                 if m.place.precision == "country" and not m.relation}  # fmt: skip
     for e in _inside(found.entities, sp):
-        if e.label not in ("PER", "ORG", "NORP", "GEN") or e.sector in _NOT_PARTY_SECTORS:
+        if e.label == "LOC":
+            # a country that acts or is acted on ("Iran issues warrants", "visits Sweden"), not
+            # where something happens ("in Syria", "بسوريا", "در عراق")
+            if lang != "en" or (e.span.start, e.span.end) not in countries \
+                    or _located(text, e.span.start):  # fmt: skip
+                continue
+        elif e.label not in ("PER", "ORG", "NORP", "GEN") or e.sector in _NOT_PARTY_SECTORS:
             continue
         if any(p.start < e.span.end and e.span.start < p.end for p in out):
             continue
         out.append(_Party(e.span.start, e.span.end, e.ref or e.text, _side(e.sector)))
     return sorted(out, key=lambda p: p.start)
+
+
+# Prepositions of place before a country's name: it is where, not who (closed classes of each
+# language's grammar, normalised; Arabic ب/ل/في joined to the name count too)
+_LOCATIVE = frozenset(normalize(w) for w in (
+    "in at near from to into across throughout inside outside within of over between "
+    "في من الى إلى داخل خارج قرب عبر بين شمال جنوب شرق غرب در از به تا داخل نزدیک"
+).split())  # fmt: skip
+
+
+def _located(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a preposition of place, written apart or joined
+    (بسوريا, لسوريا, وبسوريا)."""
+    if start > 0 and text[start - 1].isalpha():
+        joined = text[max(0, start - 3) : start]
+        return joined[-1:] in ("ب", "ل") or joined[-2:] in ("في",)
+    words = normalize(text[max(0, start - 24) : start]).lower().split()
+    return bool(words) and words[-1] in _LOCATIVE
 
 
 def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
@@ -974,7 +1001,7 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
     party before the trigger is the actor (in Arabic, a party right after a verb trigger comes
     first: "قتل مسلحون ..."), unless it is the victims of a casualty word, and the first party
     after the trigger the recipient."""
-    parties = _parties(found, sp)
+    parties = _parties(text, found, sp, lang)
     if not parties:
         return None, None
     lex = _lexicon()
@@ -992,8 +1019,13 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
     actor, target = after_cue(agent_cue), after_cue(target_cue)
     rest = [p for p in parties if p not in (actor, target)]
     before = [p for p in rest if p.end <= t_start]
+    if lang == "en" and before:
+        before = _subject_first(text, before, t_start)
     if actor is not None and target is None and before:
         target = before[-1]  # passive: the party before the trigger suffered it
+    elif actor is None and lang == "en" and before and _english_passive(text, sp, t_start):
+        target = before[-1]  # "the perpetrator was arrested": no actor unless "by" names one
+        return None, target
     elif actor is None:
         follows = [p for p in rest if p.start >= t_end and p.start - t_end <= 3]
         if lang == "ar" and follows:
@@ -1005,6 +1037,37 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
         if target is None and before and actor is not before[-1]:
             target = before[-1]  # "مقتل مدنيين في قصف": the victims named before the trigger
     return actor, target
+
+
+# English forms of "be" before a past participle (English grammar: a closed list), and the
+# adverbs that may stand between ("was also arrested", "is later sentenced")
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_PASSIVE_ADVERBS = frozenset({"also", "later", "reportedly", "allegedly", "then", "not", "never",
+                              "subsequently", "eventually", "formally", "fatally"})  # fmt: skip
+
+
+def _english_passive(text: str, sp: Span, t_start: int) -> bool:
+    """Whether an English trigger is a passive verb: a form of "be" before it, adverbs apart
+    ("the perpetrator was arrested", "is later sentenced", "before being granted clemency")."""
+    words = text[sp.start : t_start].lower().split()
+    while words and words[-1] in _PASSIVE_ADVERBS:
+        words.pop()
+    return bool(words) and words[-1] in _BE
+
+
+def _subject_first(text: str, before: list[_Party], t_start: int) -> list[_Party]:
+    """The parties before an English verb, the clause's subject last: parties inside an
+    appositive or relative clause between commas ("Lee Sang-deuk, the elder brother of Lee
+    Myung-bak, is arrested"; "Yukiya Amano, the head of the IAEA, urges") stand before it, so
+    the party last before the first comma is taken as the nearest one."""
+    tail = text[before[-1].end : t_start]
+    if "," not in tail:
+        return before
+    first_comma = text.rfind(",", 0, t_start)
+    while first_comma > 0 and "," in text[before[0].end : first_comma]:
+        first_comma = text.rfind(",", before[0].end, first_comma)
+    head = [p for p in before if p.end <= first_comma]
+    return [p for p in before if p not in head] + head if head else before
 
 
 def _victims_of(text: str, party: _Party, lex: _Lexicon) -> bool:
