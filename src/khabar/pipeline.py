@@ -321,7 +321,7 @@ def warm_up(settings: Settings, stage: str = "extract") -> None:
         raw = RawArticle(source="warm-up", locator="", kind="txt", text=f"{text}\n\n{text}",
                          title_in_text=True)  # fmt: skip
         prepare(raw, settings, complete=stage == "extract", allowance=off)
-    if stage == "extract":
+    if stage == "extract" and settings.extract:
         world_actors()  # the open dictionaries that resolve recognised names
         load_event_models()  # the warm-up sentences need no mode model
     gc.freeze()

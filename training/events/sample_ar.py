@@ -2,13 +2,14 @@
 
 The Arabic training batches (``training/ner/data``) hold few protests; this draws, as
 ``scripts/gold/events_ar.py`` draws its gold but with another seed and outside it (and outside
-every other gold set and training batch), ``PROTESTS`` sentences hitting the protest word list
-and ``ASSAULTS`` hitting the assault list, at most two per article, from SaudiNewsNet
+every other gold set and training batch), per round (``ROUNDS``) sentences hitting the protest
+word list and sentences hitting the assault list, at most two per article, from SaudiNewsNet
 (CC BY-NC-SA 4.0). Annotators label them alone with ``docs/annotation.md`` section 4 (type and
 mode), one JSON line per sentence (``{"id", "type", "mode"}``), in
 ``training/events/data/ar-events-labels-{k}.jsonl``; ``train.py`` reads them.
 
-    .venv/bin/python training/events/sample_ar.py --shared ../shared
+    .venv/bin/python training/events/sample_ar.py --shared ../shared --round 1   # batches 1-2
+    .venv/bin/python training/events/sample_ar.py --shared ../shared --round 2   # batches 3-4
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 from events_ar import REAL, _taken, draw_sentences  # noqa: E402
 
-SEED = 29
-PROTESTS, ASSAULTS = 200, 100
+# round → (seed, protest sentences, assault sentences, batch files); a round draws outside the
+# articles of the rounds before it (round 2: more protests, which the first round's model
+# still missed on held-out)
+ROUNDS = {1: (29, 200, 100, (1, 2)), 2: (31, 200, 60, (3, 4))}
 OUT = ROOT / "training" / "events" / "data"
 
 
@@ -32,22 +35,32 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--round", type=int, choices=sorted(ROUNDS), default=max(ROUNDS))
     args = ap.parse_args()
+    seed, protests, assaults, batches = ROUNDS[args.round]
     drawn_gold = json.loads((REAL / "batches" / "events-ar-drawn.json").read_text("utf-8"))
     taken = _taken() | {i["article_id"] for i in drawn_gold["items"]}
-    rng = random.Random(f"{SEED}:events-ar-train")
+    for r, (*_, earlier) in ROUNDS.items():
+        if r < args.round:
+            for k in earlier:
+                batch = json.loads((OUT / f"ar-events-batch-{k}.json").read_text("utf-8"))
+                taken |= {i["article_id"] for i in batch["items"]}
+    rng = random.Random(f"{seed}:events-ar-train")
     drawn = [{k: i[k] for k in ("article_id", "published", "text")} for i in
-             draw_sentences(args.shared, taken, rng, {"protest": PROTESTS, "assault": ASSAULTS})]
-    for n, item in enumerate(drawn, start=1):
+             draw_sentences(args.shared, taken, rng, {"protest": protests, "assault": assaults})]
+    first = 1 + sum(len(json.loads((OUT / f"ar-events-batch-{k}.json").read_text("utf-8"))
+                        ["items"]) for r, (*_, ks) in ROUNDS.items() if r < args.round
+                    for k in ks)  # fmt: skip
+    for n, item in enumerate(drawn, start=first):
         item["id"] = f"tr-ar-{n:03d}"
     half = (len(drawn) + 1) // 2
     OUT.mkdir(parents=True, exist_ok=True)
-    for k, items in ((1, drawn[:half]), (2, drawn[half:])):
+    for k, items in zip(batches, (drawn[:half], drawn[half:]), strict=True):
         (OUT / f"ar-events-batch-{k}.json").write_text(json.dumps(
             {"guideline": "docs/annotation.md, section 4 (events), each sentence alone",
              "write": "one JSON line per sentence: {\"id\", \"type\", \"mode\"}",
              "items": items}, ensure_ascii=False, indent=1) + "\n", "utf-8")  # fmt: skip
-    print(f"{len(drawn)} sentences → {OUT.relative_to(ROOT)}/ar-events-batch-{{1,2}}.json")
+    print(f"{len(drawn)} sentences → {OUT.relative_to(ROOT)}/ar-events-batch-{batches}.json")
     return 0
 
 

@@ -4,9 +4,10 @@ Inputs:
   the project's real labelled sentences with events (``training/ner/data``, rounds 2 to 4:
     ar batches 4-13 SaudiNewsNet CC BY-NC-SA 4.0, fa 4-12 Fars News Apache-2.0, en 4-8 Wikinews
     CC BY 2.5 / Current Events CC BY-SA; labelled from docs/annotation.md, outside the real-news
-    gold), events weighted x REAL_WEIGHT (5) for the type model; and 300 Arabic SaudiNewsNet
-    sentences hitting protest and assault word lists, each labelled alone with its type and
-    mode (``training/events/data``, drawn by ``sample_ar.py`` outside every gold set);
+    gold), events weighted x REAL_WEIGHT (5) for the type model; Arabic SaudiNewsNet
+    sentences hitting protest and assault word lists (``sample_ar.py``, two rounds) and English
+    Current Events items by category (``sample_en.py``), each labelled alone with its type and
+    mode (``training/events/data``, drawn outside every gold set);
   the synthetic PLOVER stories (``<shared>/field-data/events/ngec_synthetic_plover_stories_en
     .csv.zip``, 4,500 GPT-written English stories by Andy Halterman: seeds, never evaluation):
     the title and the first sentence of each, with the story's label and mode.
@@ -49,7 +50,7 @@ ROUND2_FIRST_BATCH = 4  # round 1 was labelled for entities only (events left NO
 # typed statements of cooperation against ISIS as assaults, which fusion joined to the attack
 # they were written beside (sample 004), so the shipped models leave it out
 LAST_BATCH = {"ar": 13, "fa": 12, "en": 8}
-EVENT_BATCHES = ROOT / "training/events/data"  # Arabic assault/protest sentences (sample_ar.py)
+EVENT_BATCHES = ROOT / "training/events/data"  # labelled alone (sample_ar.py, sample_en.py)
 SYNTHETIC = "field-data/events/ngec_synthetic_plover_stories_en.csv.zip"
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.S)
 
@@ -60,8 +61,8 @@ MODE_SPELLING = {"primative": "primitive", "sieze": "seize", "martial-law": "res
 
 def real_sentences() -> list[tuple[str, str, str, str]]:
     """(language, sentence, PLOVER type or NONE, mode or "") of the labelled sentences of
-    rounds 2 to 4 (``LAST_BATCH``), then the Arabic assault and protest sentences labelled
-    alone (``EVENT_BATCHES``, drawn by ``sample_ar.py``)."""
+    rounds 2 to 4 (``LAST_BATCH``), then the sentences labelled alone (``EVENT_BATCHES``: Arabic
+    assaults and protests, English Current Events items), batch by batch in file-name order."""
     out = []
     gold = gold_texts(ROOT / "tests/data/real")
     for lang, name, s, lab in labelled(ROOT / "training/ner/data"):
@@ -70,7 +71,8 @@ def real_sentences() -> list[tuple[str, str, str, str]]:
                 continue
             ev = lab.get("event") or {}
             out.append((lang, s["text"], ev.get("type") or "NONE", ev.get("mode") or ""))
-    for batch in sorted(EVENT_BATCHES.glob("ar-events-batch-*.json")):
+    for batch in sorted(EVENT_BATCHES.glob("*-events-batch-*.json")):
+        lang = batch.name.split("-", 1)[0]
         labels_path = batch.with_name(batch.name.replace("-batch-", "-labels-")).with_suffix(
             ".jsonl")
         if not labels_path.exists():
@@ -81,7 +83,7 @@ def real_sentences() -> list[tuple[str, str, str, str]]:
             lab = labels.get(item["id"])
             if lab is None or " ".join(item["text"].split()) in gold:
                 continue  # unlabelled, or a sentence a gold set holds (a republished article)
-            out.append(("ar", item["text"], (lab.get("type") or "NONE").upper(),
+            out.append((lang, item["text"], (lab.get("type") or "NONE").upper(),
                         lab.get("mode") or ""))  # fmt: skip
     return out
 
