@@ -349,3 +349,37 @@ def test_a_thousand_or_million_word_multiplies_the_number_before_it(text: str, v
 )
 def test_victims_joined_or_singular_are_counted(text: str, killed: int | None) -> None:
     assert _event(text).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        # the object (را) is the recipient, the subject before it the actor
+        ("عراق بار دیگر ترکیه را به نقض آتش بس در مرز متهم کرد.", "عراق", "ترکیه"),
+        # a preposition marks the addressee of a request
+        ("وزیر خارجه ایران از عربستان خواست تا به حملات هوایی در یمن پایان دهد.", "وزیر",
+         "عربستان"),
+    ],
+)
+def test_persian_roles_read_the_object_marker_and_the_addressee(text: str, actor: str,
+                                                                target: str) -> None:  # fmt: skip
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
+                     lang_hint="fa")  # fmt: skip
+    (e,) = extract_document(build_document(raw, S), S).events
+    assert (e.actor, e.target) == (actor, target)
+
+
+def test_an_english_passive_takes_the_party_before_it_as_recipient() -> None:
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    text = "John Kiriakou, the former CIA agent, is sentenced to 30 months in prison."
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
+                     lang_hint="en")  # fmt: skip
+    (e,) = extract_document(build_document(raw, S), S).events
+    assert e.actor is None and "Kiriakou" in (e.target or "")

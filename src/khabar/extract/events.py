@@ -962,7 +962,7 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
         if e.label == "LOC":
             # a country that acts or is acted on ("Iran issues warrants", "visits Sweden"), not
             # where something happens ("in Syria", "بسوريا", "در عراق")
-            if lang != "en" or (e.span.start, e.span.end) not in countries \
+            if lang not in ("en", "fa") or (e.span.start, e.span.end) not in countries \
                     or _located(text, e.span.start):  # fmt: skip
                 continue
         elif e.label not in ("PER", "ORG", "NORP", "GEN") or e.sector in _NOT_PARTY_SECTORS:
@@ -977,8 +977,8 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
 # language's grammar, normalised; Arabic ب/ل/في joined to the name count too)
 _LOCATIVE = frozenset(normalize(w) for w in (
     "in at near from to into across throughout inside outside within of over between "
-    "في من الى إلى داخل خارج قرب عبر بين شمال جنوب شرق غرب در از به تا داخل نزدیک"
-).split())  # fmt: skip
+    "في من الى إلى داخل خارج قرب عبر بين شمال جنوب شرق غرب در تا داخل نزدیک"
+).split())  # fmt: skip (Persian از and به mark the addressee: از سوریه خواست, حمله به ایران)
 
 
 def _located(text: str, start: int) -> bool:
@@ -1021,6 +1021,8 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
     before = [p for p in rest if p.end <= t_start]
     if lang == "en" and before:
         before = _subject_first(text, before, t_start)
+    if lang == "fa" and before and actor is None:
+        return _persian_roles(text, before, target, t_end)
     if actor is not None and target is None and before:
         target = before[-1]  # passive: the party before the trigger suffered it
     elif actor is None and lang == "en" and before and _english_passive(text, sp, t_start):
@@ -1068,6 +1070,53 @@ def _subject_first(text: str, before: list[_Party], t_start: int) -> list[_Party
         first_comma = text.rfind(",", before[0].end, first_comma)
     head = [p for p in before if p.end <= first_comma]
     return [p for p in before if p not in head] + head if head else before
+
+
+# Persian grammar (closed classes): the direct-object marker, the verbs that make a passive
+# after a participle (کشته شد, بازداشت شدند), and the words that introduce a report's source
+_RA = "را"
+_FA_PASSIVE = frozenset(normalize(w) for w in "شد شدند شده گردید گردیدند".split())
+_FA_SOURCE = frozenset(normalize(w) for w in "گزارش نقل گفته".split())
+_FA_ADDRESSEE = frozenset(normalize(w) for w in "از به با علیه".split())
+
+
+def _persian_roles(text: str, before: list[_Party], target: _Party | None,
+                   t_end: int) -> tuple[_Party | None, _Party | None]:  # fmt: skip
+    """Actor and recipient of a Persian verb, whose parties come before it (subject, object,
+    verb): the party right before را is the recipient, else the last party after از, به, با
+    or علیه, else ``target`` (a target cue's party); the first other party (not a report's
+    source: به گزارش فارس) is the actor. After a passive (کشته شد) the first party is the
+    recipient and there is no actor."""
+    parties = [p for p in before if not _source_of_report(text, p)]
+    if not parties:
+        return None, target
+    after = normalize(text[t_end : t_end + 12]).split()
+    if after and after[0] in _FA_PASSIVE:
+        return None, target or parties[0]
+    # the object (را), else the party a preposition marks before the verb (از سوریه خواست,
+    # با وزیر دیدار کرد, به ایران حمله کرد), else a party a target cue marks elsewhere
+    marked = next((p for p in reversed(parties) if _object(text, p)), None) or next(
+        (p for p in reversed(parties) if _after_word(text, p, _FA_ADDRESSEE)), None)
+    target = marked or target
+    actor = next((p for p in parties if p is not target), None)
+    return actor, target
+
+
+def _object(text: str, party: _Party) -> bool:
+    """A Persian party marked as the direct object (را right after it)."""
+    return normalize(text[party.end : party.end + 6]).split()[:1] == [_RA]
+
+
+def _after_word(text: str, party: _Party, words: frozenset[str]) -> bool:
+    """Whether the word right before ``party`` is one of ``words``."""
+    before = normalize(text[max(0, party.start - 12) : party.start]).split()
+    return bool(before) and before[-1] in words
+
+
+def _source_of_report(text: str, party: _Party) -> bool:
+    """A party named as the report's source ("به گزارش خبرگزاری فارس", "به نقل از")."""
+    words = normalize(text[max(0, party.start - 24) : party.start]).split()
+    return any(w in _FA_SOURCE for w in words[-3:])
 
 
 def _victims_of(text: str, party: _Party, lex: _Lexicon) -> bool:
