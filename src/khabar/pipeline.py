@@ -324,7 +324,18 @@ def warm_up(settings: Settings, stage: str = "extract") -> None:
     if stage == "extract" and settings.extract:
         world_actors()  # the open dictionaries that resolve recognised names
         load_event_models()  # the warm-up sentences need no mode model
-    gc.freeze()
+    _freeze()
+
+
+_FROZEN: list[bool] = []  # whether this process froze its tables already
+
+
+def _freeze() -> None:
+    """Collect the warm-up's garbage, then freeze what is left (once per process)."""
+    if not _FROZEN:
+        gc.collect()
+        gc.freeze()
+        _FROZEN.append(True)
 
 
 def _warm(settings: Settings, allowance: Allowance, stage: str) -> None:

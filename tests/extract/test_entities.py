@@ -340,3 +340,11 @@ def test_an_institution_named_with_its_place_is_one_organisation() -> None:
     # Arabic and English are left to the recogniser
     text = "قال مدير شرطة محافظة جدة"
     assert institution_names([_loc(text, "محافظة جدة")], text, "ar")[0].label == "LOC"
+
+
+def test_an_institution_name_never_takes_in_the_object_of_a_verb() -> None:
+    # Persian puts the object right after the subject: دولت عراق | ترکیه را ... متهم کرد
+    text = "دولت عراق ترکیه را به نقض حاکمیت متهم کرد."
+    org = EntityMention(Span(0, len("دولت عراق")), "دولت عراق", "ORG", 0.9)
+    out = institution_names([org, _loc(text, "ترکیه")], text, "fa")
+    assert [(m.text, m.label) for m in out] == [("دولت عراق", "ORG"), ("ترکیه", "LOC")]

@@ -383,3 +383,30 @@ def test_an_english_passive_takes_the_party_before_it_as_recipient() -> None:
                      lang_hint="en")  # fmt: skip
     (e,) = extract_document(build_document(raw, S), S).events
     assert e.actor is None and "Kiriakou" in (e.target or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "killed", "injured"),
+    [
+        # an Arabic verb before its subject is singular for a plural one: no count of one
+        ("استشهد جنود سعوديون في اشتباكات على الحدود.", "ar", None, None),
+        # the wounded after و are not more dead
+        ("مقتل 5 أشخاص و3 جرحى في انفجار ببغداد.", "ar", 5, 3),
+        # one noun phrase counts one only when it names a person
+        ("Civilians were killed the same day in Aleppo.", "en", None, None),
+        ("Gunmen killed a number of civilians in the village.", "en", None, None),
+    ],
+)
+def test_counts_of_one_need_a_singular_victim(text: str, lang: str, killed: int | None,
+                                              injured: int | None) -> None:  # fmt: skip
+    (e,) = extract_events(text, anchor=ANCHOR, settings=S, lang=lang)
+    assert (e.killed, e.injured) == (killed, injured)
+
+
+def test_an_english_progressive_is_no_passive_and_a_place_after_the_is_no_party() -> None:
+    (e,) = extract_events("Russia is bombing rebel positions near Aleppo.", anchor=ANCHOR,
+                          settings=S, lang="en")  # fmt: skip
+    assert e.actor == "Russia"
+    (e,) = extract_events("Gunmen attack a hotel in the Philippines.", anchor=ANCHOR, settings=S,
+                          lang="en")  # fmt: skip
+    assert e.target is None

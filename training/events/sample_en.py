@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 from sample import current_events, split_sentences  # noqa: E402
 
 SEEDS = {1: 37, 2: 41, 3: 43}
-PER_TYPE = 25  # round 2: sentences whose CAMEO verbs include each PLOVER type
+PER_TYPE = 25  # rounds 2 and 3: sentences whose CAMEO verbs include each PLOVER type
 # Current Events categories (the portal's own, as the file spells them) → items to draw: the
 # categories where PLOVER's types are reported, and a few others for sentences of no event
 WANTS = {"Armed conflicts and attacks": 90, "Law and crime": 80, "International relations": 90,

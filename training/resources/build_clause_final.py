@@ -4,7 +4,8 @@ read across a clause (``khabar.extract.entities.institution_names``).
 
 Input: Fars News, all five files (``<shared>/corpora/fars-news``, Apache-2.0; counts only, no
 text is shipped), read with ``bench/corpora.fars_items``. Words are in matching form
-(``lexicon.alias_key``); a clause ends at . ! ? ؟ : ؛ or the paragraph's end.
+(``lexicon.alias_key``); a clause ends at . ! ? ؟ : ؛ (a paragraph's unpunctuated end is
+no evidence: titles and bylines end on names).
 
 Rule: a word ends clauses when it occurs at least ``MIN_COUNT`` times and at least a
 ``MIN_SHARE`` of its occurrences stand last in a clause. Names and nouns almost never do
@@ -52,8 +53,9 @@ def build(shared: Path) -> list[tuple[str, ...]]:
                 if not key:
                     continue
                 total[key] += 1
-                if i + 1 == len(tokens) or tokens[i + 1][0] in _ENDS:
-                    final[key] += 1
+                if i + 1 < len(tokens) and tokens[i + 1][0] in _ENDS:
+                    final[key] += 1  # a written clause end (a paragraph's last word may be a
+                    # title's or a byline's: لندن, شيراز)
     return [("fa", w, str(n), f"{final[w] / n:.2f}", _SOURCE) for w, n in sorted(total.items())
             if n >= MIN_COUNT and final[w] >= MIN_SHARE * n]  # fmt: skip
 

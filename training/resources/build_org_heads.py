@@ -1,9 +1,10 @@
 """Build ``src/khabar/resources/org_heads.tsv``: the words that head an institution's name in
-Arabic and Persian news (وزارت, اداره, هیئت, شرطة, بلدية), for the names that end in a place
-(``هیئت ورزش‌های همگانی استان قزوین``, ``شرطة محافظة جدة``: one ORG by the annotation
-guideline, ``docs/annotation.md``; read by ``khabar.extract.entities.institution_names``).
+Persian news (وزارت, اداره, هیئت, شورای), for the names that end in a place
+(``هیئت ورزش‌های همگانی استان قزوین``: one ORG by the annotation guideline,
+``docs/annotation.md``; read by ``khabar.extract.entities.institution_names``). Arabic puts
+such a place in an adjective or after a preposition, which the recogniser spans itself.
 
-Input: the project's own labelled training sentences, ``training/ner/data/{ar,fa}-labels-*.jsonl``
+Input: the project's own labelled training sentences, ``training/ner/data/fa-labels-*.jsonl``
 (labelled from the guideline by annotators who had not read the code; no gold sentence among
 them). Each ORG span's first word, in matching form (``lexicon.alias_key``), is counted.
 
@@ -37,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src/khabar/resources/org_heads.tsv"
 DATA = ROOT / "training/ner/data"
 HEADER = ("lang", "head", "names", "alone", "generic", "source")
-LANGS = ("ar", "fa")
+LANGS = ("fa",)  # entities.institution_names reads Persian heads only
 MIN_NAMES = 4
 MIN_NEXT = 3
 MAX_ALONE = 0.25

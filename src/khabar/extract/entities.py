@@ -301,7 +301,8 @@ def _word_vectors(words: Iterable[str], lang: str) -> dict[str, np.ndarray]:
     if not new:
         return table
     if len(table) + len(new) > _VECTORS_MAX:
-        table.clear()
+        # a new table, not a cleared one: a thread reading the old one keeps its words
+        table = _VECTORS[lang] = {}
         new = wanted
     groups: list[_Flags] = []
     for w in new:
@@ -750,6 +751,11 @@ def institution_names(entities: list[EntityMention], text: str,
             continue
         start = _institution_start(text, e.span.start, lang, heads)
         if start is None or any(m.span.start < start < m.span.end for m in out):
+            continue
+        # another place or person between them, or را after the place (the object of a verb:
+        # دولت عراق ترکیه را ... متهم کرد): two mentions, not one name
+        if any(m.label in ("LOC", "PER") and start <= m.span.start and m.span.end <= e.span.start
+               for m in out) or text[e.span.end :].split()[:1] == ["را"]:  # fmt: skip
             continue
         span = Span(start, e.span.end)
         inside = [m for m in out if start <= m.span.start and m.span.end <= span.end]

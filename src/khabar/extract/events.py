@@ -191,7 +191,8 @@ def _casualties(words: list[str], lex: _Lexicon) -> tuple[int | None, int | None
             continue
         found[kind] = _near_number(words, i, singular=b in lex.cues["singular"]
                                    or _singular_subject(words, i)
-                                   or _singular_verb(words, i))  # fmt: skip
+                                   or _singular_verb(words, i)
+                                   or _arabic_singular_verb(words, i))  # fmt: skip
     return found["killed"], found["injured"]
 
 
@@ -221,6 +222,17 @@ def _singular_verb(words: list[str], i: int) -> bool:
     """A Persian casualty word whose verb is singular: one person died ("برازان التكريتي ...
     كشته شد", "... به شهادت رسيد")."""
     return i + 1 < len(words) and words[i + 1] in _FA_SINGULAR_VERBS
+
+
+# Arabic third-person singular verbs of dying (closed: Arabic grammar). A verb before its
+# subject stays singular for a plural one ("استشهد جنود"), so it means one person only when its
+# subject came before it: a preposition or nothing follows ("... وتوفي في المستشفى")
+_AR_SINGULAR_VERBS = frozenset(normalize(w) for w in ("توفي", "استشهد"))
+
+
+def _arabic_singular_verb(words: list[str], i: int) -> bool:
+    return _bare(words[i]) in _AR_SINGULAR_VERBS and (i + 1 == len(words)
+                                                       or words[i + 1] in _STOP_WORDS)  # fmt: skip
 
 
 def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
@@ -338,9 +350,12 @@ def _english_plural(word: str) -> bool:
 
 
 def _counted_noun(word: str) -> bool:
-    """An Arabic word that may be the noun a number counts (no conjunction, no particle)."""
+    """An Arabic word that may be the noun a number counts (no conjunction, no particle, no
+    word of killing or injury: "و3 جرحى" counts the wounded, not more dead)."""
+    cues = _lexicon().cues
+    casualty = _bare(word) in cues["killed"] or _bare(word) in cues["injured"]
     return bool(_ARABIC_LETTERS.match(word)) and not word.startswith("و") \
-        and word not in _STOP_WORDS  # fmt: skip
+        and word not in _STOP_WORDS and not casualty  # fmt: skip
 
 
 def _enumerated(words: list[str], j: int) -> int:
@@ -370,7 +385,10 @@ def _enumerated(words: list[str], j: int) -> int:
         if count >= 2 and joined:
             return count
         # one noun phrase in the singular: "kill the suspect", "killed a police officer"
-        one = not joined and last != words[j] and not _english_plural(last) and words[j] != "their"
+        # ... whose last word names a person or group of the victim words ("the suspect", not
+        # "the same day", "a search warrant", "his family")
+        one = not joined and last != words[j] and not _english_plural(last) \
+            and words[j] != "their" and last in _victim_words()  # fmt: skip
         return 1 if one and not any(parse_number(words, k) for k in range(j + 1, j + 4)
                                     if k < len(words)) else 0  # fmt: skip
     if words[j] in singles or _bare(words[j]) in singles:
@@ -987,7 +1005,8 @@ def _located(text: str, start: int) -> bool:
     if start > 0 and text[start - 1].isalpha():
         joined = text[max(0, start - 3) : start]
         return joined[-1:] in ("ب", "ل") or joined[-2:] in ("في",)
-    words = normalize(text[max(0, start - 24) : start]).lower().split()
+    words = [w for w in normalize(text[max(0, start - 24) : start]).lower().split()
+             if w not in _ARTICLES]  # "in the Philippines"
     return bool(words) and words[-1] in _LOCATIVE
 
 
@@ -1000,7 +1019,11 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
     after a target cue ("against", "على", "ضد", "علیه") is the recipient. Otherwise the nearest
     party before the trigger is the actor (in Arabic, a party right after a verb trigger comes
     first: "قتل مسلحون ..."), unless it is the victims of a casualty word, and the first party
-    after the trigger the recipient."""
+    after the trigger the recipient. English: the subject before an inserted phrase between
+    commas counts as the nearest party (``_subject_first``), and a passive verb takes the party
+    before it as recipient, with no actor unless "by" names one (``_english_passive``).
+    Persian, whose verb comes last, reads the object marker and the prepositions before the
+    verb (``_persian_roles``)."""
     parties = _parties(text, found, sp, lang)
     if not parties:
         return None, None
@@ -1044,13 +1067,22 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
 # English forms of "be" before a past participle (English grammar: a closed list), and the
 # adverbs that may stand between ("was also arrested", "is later sentenced")
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_PARTICIPLES = frozenset({"shot", "held", "hit", "struck", "caught", "sent", "put", "set", "hurt",
+                          "kept", "led", "met", "sought", "fought", "brought", "bought", "told",
+                          "sold", "cut", "left", "won", "lost", "made", "paid"})  # fmt: skip
 _PASSIVE_ADVERBS = frozenset({"also", "later", "reportedly", "allegedly", "then", "not", "never",
                               "subsequently", "eventually", "formally", "fatally"})  # fmt: skip
 
 
 def _english_passive(text: str, sp: Span, t_start: int) -> bool:
-    """Whether an English trigger is a passive verb: a form of "be" before it, adverbs apart
-    ("the perpetrator was arrested", "is later sentenced", "before being granted clemency")."""
+    """Whether an English trigger is a passive verb: a past participle (-ed, -en or an
+    irregular one of ``_PARTICIPLES``) after a form of "be", adverbs apart ("the perpetrator
+    was arrested", "is later sentenced", "before being granted clemency"); "is bombing" is
+    no passive."""
+    trigger = text[t_start:].split(maxsplit=1)[:1]
+    word = trigger[0].lower().strip(".,;:\"'") if trigger else ""
+    if not (word.endswith(("ed", "en")) or word in _PARTICIPLES):
+        return False
     words = text[sp.start : t_start].lower().split()
     while words and words[-1] in _PASSIVE_ADVERBS:
         words.pop()
@@ -1063,8 +1095,8 @@ def _subject_first(text: str, before: list[_Party], t_start: int) -> list[_Party
     Myung-bak, is arrested"; "Yukiya Amano, the head of the IAEA, urges") stand before it, so
     the party last before the first comma is taken as the nearest one."""
     tail = text[before[-1].end : t_start]
-    if "," not in tail:
-        return before
+    if "," not in tail or not text[before[0].end :].lstrip().startswith(","):
+        return before  # the phrase between commas must follow the first party
     first_comma = text.rfind(",", 0, t_start)
     while first_comma > 0 and "," in text[before[0].end : first_comma]:
         first_comma = text.rfind(",", before[0].end, first_comma)
