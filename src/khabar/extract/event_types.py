@@ -27,6 +27,7 @@ Errors: ``ResourceError`` when the model or the verb table is missing.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -130,12 +131,15 @@ def _verb_rows() -> list[tuple[tuple[str, str], tuple[str, str]]]:
     return rows
 
 
-def _words(sentence: str, lang: str) -> list[str]:
+@lru_cache(maxsize=64)
+def _words(sentence: str, lang: str) -> tuple[str, ...]:
+    """The sentence's words, normalised, lower case (Persian in its index form); shared by the
+    features, the CAMEO verb scan and the evidence word (cached for the sentences in flight)."""
     norm = normalize(sentence).lower()
-    return _WORD.findall(index_form(norm) if lang == "fa" else norm)
+    return tuple(_WORD.findall(index_form(norm) if lang == "fa" else norm))
 
 
-def _cameo_hits(words: list[str], stems: list[str], lang: str) -> list[tuple[int, str, str]]:
+def _cameo_hits(words: Sequence[str], stems: list[str], lang: str) -> list[tuple[int, str, str]]:
     """(word index, form, PLOVER type) of the CAMEO verbs of a sentence (one or two words)."""
     verbs, firsts = _verbs(), _first_words()
     keys = stems if lang == "ar" else words
