@@ -716,14 +716,10 @@ def _place_phrase(e: EntityMention, text: str, lang: str,
     return replace(e, span=Span(start, end), text=text[start:end])
 
 
-# Words that end an institution's name before a place: prepositions, particles, pronouns and
-# conjunctions other than و (closed classes of each language's grammar), folded as alias_key
-_NAME_BREAKS = {
-    "fa": frozenset("در به از با براي تا بر بين ميان پس پيش روي زير نزد درباره عليه توسط طي را "
-                    "كه اين ان همين همان يك هم نيز اما ولي يا چون اگر".split()),  # fmt: skip
-    "ar": frozenset("في على علي الى من عن مع بعد قبل عند ان الذي التي الذين هذا هذه ذلك تلك ثم او "
-                    "لكن كما حيث".split()),  # fmt: skip
-}
+# Words that end a Persian institution's name before a place: prepositions, particles,
+# pronouns and conjunctions other than و (closed classes of Persian grammar), folded as alias_key
+_NAME_BREAKS = frozenset("در به از با براي تا بر بين ميان پس پيش روي زير نزد درباره عليه توسط طي "
+                         "را كه اين ان همين همان يك هم نيز اما ولي يا چون اگر".split())  # fmt: skip
 _NAME_WINDOW = 7  # words of an institution's name before its place, at most
 _NAME_TOKEN = re.compile(r"[\w\u200c]+|[^\w\s]")
 
@@ -769,7 +765,7 @@ def institution_names(entities: list[EntityMention], text: str,
 def _institution_start(text: str, at: int, lang: str, heads: frozenset[str]) -> int | None:
     """Where the nearest head of an institution's name before a place at ``at`` starts."""
     tokens = list(_NAME_TOKEN.finditer(text, max(0, at - 160), at))
-    breaks, verbs = _NAME_BREAKS[lang], clause_final_words(lang)
+    verbs = clause_final_words(lang)
     words, conjunction = 0, False
     for tok in reversed(tokens):
         word = tok.group()
@@ -778,7 +774,7 @@ def _institution_start(text: str, at: int, lang: str, heads: frozenset[str]) -> 
                 continue  # صنعت، معدن و تجارت
             break
         key = alias_key(word) or word
-        if key in breaks or key in verbs:
+        if key in _NAME_BREAKS or key in verbs:
             break
         conjunction = conjunction or key == "و"
         if key in heads:

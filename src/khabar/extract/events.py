@@ -363,7 +363,8 @@ def _enumerated(words: list[str], j: int) -> int:
     not seen): English noun phrases each opened by a/an/one or a possessive, up to the first
     word that ends the object ("in", "near", "when"...), when an "and" joins them ("a teenage
     girl and her baby brother" → 2, "a man, a woman and a child" → 3), or one such phrase (or
-    one after "the") whose last word is no plural in -s and holds no number ("the suspect" → 1);
+    one after "the") that holds no number and ends on a singular victim word ("the suspect",
+    "a police officer" → 1; not "the same day", "his family");
     Arabic, a singular victim noun then و + kin or victim nouns ("فتاة ... وشقيقها" → 2; alone →
     1); else 0."""
     cues = _lexicon().cues
@@ -992,19 +993,19 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
 
 
 # Prepositions of place before a country's name: it is where, not who (closed classes of each
-# language's grammar, normalised; Arabic ب/ل/في joined to the name count too)
+# language's grammar, normalised; Arabic ب/ل joined to the name count too). Persian از and به
+# are not among them: they mark the addressee (از سوریه خواست, حمله به ایران)
 _LOCATIVE = frozenset(normalize(w) for w in (
     "in at near from to into across throughout inside outside within of over between "
     "في من الى إلى داخل خارج قرب عبر بين شمال جنوب شرق غرب در تا داخل نزدیک"
-).split())  # fmt: skip (Persian از and به mark the addressee: از سوریه خواست, حمله به ایران)
+).split())  # fmt: skip
 
 
 def _located(text: str, start: int) -> bool:
     """Whether the name at ``start`` follows a preposition of place, written apart or joined
-    (بسوريا, لسوريا, وبسوريا)."""
+    (بسوريا, لسوريا, وبسوريا), articles apart ("in the Philippines")."""
     if start > 0 and text[start - 1].isalpha():
-        joined = text[max(0, start - 3) : start]
-        return joined[-1:] in ("ب", "ل") or joined[-2:] in ("في",)
+        return text[start - 1] in ("ب", "ل")
     words = [w for w in normalize(text[max(0, start - 24) : start]).lower().split()
              if w not in _ARTICLES]  # "in the Philippines"
     return bool(words) and words[-1] in _LOCATIVE

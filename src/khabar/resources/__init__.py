@@ -19,10 +19,10 @@ from khabar.normalize import normalize
 __all__ = [
     "BoilerplateRule",
     "boilerplate_rules",
+    "clause_final_words",
     "credit_names",
     "model_path",
     "month_names",
-    "clause_final_words",
     "org_heads",
     "read_csv",
     "weekday_names",
@@ -167,8 +167,8 @@ def demonyms() -> dict[str, str]:
 
 @lru_cache(maxsize=4)
 def org_heads(lang: str) -> frozenset[str]:
-    """Words that head an institution's name in ``lang`` (ar, fa), in matching form
-    (``lexicon.alias_key``): وزارت, اداره, شرطه (``org_heads.tsv``, built by
+    """Words that head an institution's name in ``lang`` (Persian: وزارت, اداره, شورای), in
+    matching form (``lexicon.alias_key``; ``org_heads.tsv``, built by
     ``training/resources/build_org_heads.py`` from the project's labelled training sentences);
     empty for other languages."""
     return frozenset(r["head"] for r in read_csv("org_heads.tsv") if r["lang"] == lang)
