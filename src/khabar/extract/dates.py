@@ -482,6 +482,8 @@ def _month_iso(cal: str, y: int, m: int) -> str | None:
     return first.isoformat()[:7] if first else None
 
 
+_DIGIT = re.compile(r"\d")
+_DIGIT_KINDS = frozenset({"numeric", "mdy", "year"})  # patterns with a required \d
 _ORDER = ("numeric", "solar2", "full", "mdy", "ago_pre", "ago_post", "relative", "period",
           "month", "weekday", "year")
 
@@ -558,7 +560,10 @@ def extract_dates(
     resolver.anchor_label = anchor_label
     taken: list[tuple[int, int]] = []
     dates: list[DateMention] = []
+    digits = _DIGIT.search(norm.text) is not None
     for kind in _ORDER:
+        if kind in _DIGIT_KINDS and not digits:
+            continue  # its pattern cannot match without a digit
         for m in resolver.lex.patterns[kind].finditer(norm.text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -567,7 +572,7 @@ def extract_dates(
                 dates.append(got)
                 taken.append((m.start(), m.end()))
     times = []
-    for m in resolver.lex.patterns["time"].finditer(norm.text):
+    for m in resolver.lex.patterns["time"].finditer(norm.text) if digits else ():
         if (t := resolver.time(m)) is not None:
             times.append(t)
     dates.sort(key=lambda d: d.span.start)

@@ -40,6 +40,7 @@ class AliasHit:
     words: int  # number of words
 
 
+@lru_cache(maxsize=100_000)
 def alias_key(text: str) -> str:
     """The index key of a name or word list entry: its normalised words ("Kata'ib" → "kata ib"),
     the same units ``find_aliases`` compares."""
