@@ -151,8 +151,12 @@ class AliasIndex(dict[str, tuple[str, ...]]):
         if got is None:
             if len(memo) > 200_000:
                 memo.clear()
-            got = tuple((f, p, self.first[f]) for f, p in variants(word, strip_article)
-                        if f in self.first)  # fmt: skip
+            forms, first = variants(word, strip_article), self.first
+            if len(forms) == 1:  # most words: no clitic to peel
+                most = first.get(word)
+                got = () if most is None else ((word, 0, most),)
+            else:
+                got = tuple((f, p, first[f]) for f, p in forms if f in first)
             memo[word] = got
         return got
 
