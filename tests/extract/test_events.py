@@ -410,3 +410,16 @@ def test_an_english_progressive_is_no_passive_and_a_place_after_the_is_no_party(
     (e,) = extract_events("Gunmen attack a hotel in the Philippines.", anchor=ANCHOR, settings=S,
                           lang="en")  # fmt: skip
     assert e.target is None
+
+
+def test_an_english_assault_reads_its_roles_from_the_verb_of_killing() -> None:
+    # the trigger is the noun "attack"; the subject and object are the verb's
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    text = "Troops killed two gunmen after the attack on the checkpoint."
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
+                     lang_hint="en")  # fmt: skip
+    (e,) = extract_document(build_document(raw, S), S).events
+    assert (e.actor, e.target, e.killed) == ("Troops", "gunmen", 2)

@@ -833,6 +833,26 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
     return None
 
 
+# English verbs of killing that head a clause (not "killing", often a noun: "the killing of")
+_KILL_VERBS = frozenset({"kill", "kills", "killed"})
+
+
+def _role_anchor(norm, spans, typed, plover: str, lex: _Lexicon, lang: str, at: int,  # type: ignore[no-untyped-def]
+                 trigger: tuple[int, int]) -> tuple[int, int]:  # fmt: skip
+    """Where the roles of an event are read from: its trigger, except for an English assault
+    whose trigger is a noun after a verb of killing ("Police kill the suspect and are treating
+    the attack as terrorism"): the verb, whose subject and object are the actor and recipient."""
+    if lang != "en" or plover != "ASSAULT":
+        return trigger
+    for a, b, w in spans:
+        if a >= typed.start:
+            break
+        if w.lower() in _KILL_VERBS:
+            x, y = norm.to_original(a, b)
+            return at + x, at + y
+    return trigger
+
+
 def _acts(hits: list, norm, sp: Span, found: Mentions, other: bool) -> list:  # type: ignore[type-arg,no-untyped-def]
     """The lexicon's triggers of a sentence, less the protest words that name its participants
     (a word the generic actors also hold: المتظاهرين "the protesters") when ``other`` evidence of
@@ -902,7 +922,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     dated = recalled or min(
         dates, key=lambda d: (d.precision != "day", _distance(d.span, t_start, t_end)),
         default=None)  # fmt: skip
-    actor, target = _roles(text, sp, t_start, t_end, found, lang)
+    r_start, r_end = _role_anchor(norm, spans, typed, plover, lex, lang, sp.start, (t_start, t_end))
+    actor, target = _roles(text, sp, r_start, r_end, found, lang)
     derived = _acled(plover, mode, actor, target)
     if typed.source != "lexicon":
         acled, subtype = derived or ("", "")
