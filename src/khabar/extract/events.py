@@ -837,7 +837,7 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
 _KILL_VERBS = frozenset({"kill", "kills", "killed"})
 
 
-def _role_anchor(norm, spans, typed, plover: str, lex: _Lexicon, lang: str, at: int,  # type: ignore[no-untyped-def]
+def _role_anchor(norm, spans, typed, plover: str, lang: str, at: int,  # type: ignore[no-untyped-def]
                  trigger: tuple[int, int]) -> tuple[int, int]:  # fmt: skip
     """Where the roles of an event are read from: its trigger, except for an English assault
     whose trigger is a noun after a verb of killing ("Police kill the suspect and are treating
@@ -922,7 +922,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     dated = recalled or min(
         dates, key=lambda d: (d.precision != "day", _distance(d.span, t_start, t_end)),
         default=None)  # fmt: skip
-    r_start, r_end = _role_anchor(norm, spans, typed, plover, lex, lang, sp.start, (t_start, t_end))
+    r_start, r_end = _role_anchor(norm, spans, typed, plover, lang, sp.start, (t_start, t_end))
     actor, target = _roles(text, sp, r_start, r_end, found, lang)
     derived = _acled(plover, mode, actor, target)
     if typed.source != "lexicon":
