@@ -37,6 +37,13 @@ def test_ingest_exits_3_and_lists_reasons_when_something_is_quarantined(tmp_path
     assert data["quarantined"] == 1 and data["quarantine"][0]["reason"] == "empty"
 
 
+def test_the_summary_prints_a_quarantine_reason_as_written(tmp_path: Path) -> None:
+    # the table's cells read no markup: an escaped "[not_found]" would show its backslash
+    result = _run("ingest", str(tmp_path / "nothere.txt"), "--db", str(tmp_path / "k.db"))
+    assert result.exit_code == 3
+    assert "[not_found]" in result.output and "\\[" not in result.output
+
+
 def test_search_show_and_stats_in_json(tmp_path: Path, seeds: Path) -> None:
     db = str(tmp_path / "k.db")
     _run("ingest", str(seeds), "--db", db)

@@ -182,13 +182,13 @@ def _summary_table(report: IngestReport) -> Table:
     t.add_row("quarantined", str(c["quarantined"]), "")
     for q in report.quarantined:
         where = f"{q.source} {q.locator}".strip()
-        t.add_row("", "", escape(f"[{q.reason}] {where}: {q.detail}"))
+        t.add_row("", "", f"[{q.reason}] {where}: {q.detail}")  # cells read no markup
     if report.skipped:
         t.add_row("skipped", str(sum(report.skipped.values())),
                   ", ".join(f"{k}={v}" for k, v in report.skipped.items()))  # fmt: skip
     shown = report.skipped_files[:_LISTED]
     for path, why in shown:
-        t.add_row("", "", escape(f"[{why}] {path}: not read"))
+        t.add_row("", "", f"[{why}] {path}: not read")
     if len(report.skipped_files) > len(shown):
         t.add_row("", "", f"... and {len(report.skipped_files) - len(shown)} more "
                   "(all of them in --json)")  # fmt: skip
@@ -196,7 +196,7 @@ def _summary_table(report: IngestReport) -> Table:
         t.add_row("embedded", str(report.embedded), report.embed_error)
     if report.watch_matches or report.watch_error:
         found = report.watch_matches
-        t.add_row("watchlist matches", str(sum(found.values())), escape(report.watch_error or
+        t.add_row("watchlist matches", str(sum(found.values())), (report.watch_error or
                   ", ".join(f"{k}: {_plural(v, 'new match', 'new matches')}"
                             for k, v in found.items())))  # fmt: skip
     return t
