@@ -423,3 +423,20 @@ def test_an_english_assault_reads_its_roles_from_the_verb_of_killing() -> None:
                      lang_hint="en")  # fmt: skip
     (e,) = extract_document(build_document(raw, S), S).events
     assert (e.actor, e.target, e.killed) == ("Troops", "gunmen", 2)
+
+
+def test_a_retyped_lexicon_trigger_gives_way_to_the_cameo_verb_of_the_new_type() -> None:
+    # the lexicon finds "attack"; the classifier, sure of REQUEST, retypes the sentence: its
+    # trigger (where the roles are read) is then the request verb
+    from khabar.extract.event_types import TypeGuess
+    from khabar.extract.events import _lexicon, _triggers, _typed
+    from khabar.extract.lexicon import word_spans
+
+    norm = normalize("the un urged israel to halt the attack")
+    spans = word_spans(norm)
+    hits = _triggers(norm, spans, _lexicon(), "en")
+    assert hits, "the lexicon should find the attack"
+    guess = TypeGuess("REQUEST", 0.95, 0.9, "urged")
+    typed = _typed(norm, spans, hits, _lexicon(), guess, "en")
+    assert (typed.plover, norm[typed.start : typed.end], typed.source) == (
+        "REQUEST", "urged", "classifier")

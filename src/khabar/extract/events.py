@@ -18,7 +18,7 @@ date, is background.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -800,6 +800,10 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
         if (guess.plover != plover and guess.probability >= _TYPE_OVERRIDE and not weapon
                 and not (plover == "PROTEST" and guess.plover == "ASSAULT")):  # fmt: skip
             plover, acled, subtype, source = guess.plover, "", "", "classifier"
+            # retyped: the CAMEO verb of the new type, if the sentence has one, is its trigger
+            verb = _cameo_trigger(spans, guess, lang)
+            if verb is not None:
+                return replace(verb, source=source)
         return _Typed(plover, acled, subtype, weapon, best.start, best.end, best.first_word,
                       source)  # fmt: skip
     if guess.cameo_form is not None:
@@ -809,11 +813,9 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
                         else _DETECT.get(lang, 1.0)):  # fmt: skip
         return None
     acled = subtype = ""
-    if guess.cameo_form is not None:
-        first = guess.cameo_form.split(" ")[0]
-        for k, (a, b, w) in enumerate(spans):
-            if (light_stem(w, lang) if lang == "ar" else w.lower()) == first:
-                return _Typed(guess.plover, acled, subtype, "", a, b, k, "cameo")
+    verb = _cameo_trigger(spans, guess, lang)
+    if verb is not None:
+        return verb
     evidence = evidence_word(sentence, lang, guess.plover)
     if evidence is None:
         # typed by its casualty words alone ("أصيب ... وتوفي"): only when the classifier is
@@ -851,6 +853,17 @@ def _role_anchor(norm, spans, typed, plover: str, lang: str, at: int,  # type: i
             x, y = norm.to_original(a, b)
             return at + x, at + y
     return trigger
+
+
+def _cameo_trigger(spans, guess: TypeGuess, lang: str) -> _Typed | None:  # type: ignore[no-untyped-def]
+    """The sentence's first word of the CAMEO verb of the classifier's type, as the trigger."""
+    if guess.cameo_form is None:
+        return None
+    first = guess.cameo_form.split(" ")[0]
+    for k, (a, b, w) in enumerate(spans):
+        if (light_stem(w, lang) if lang == "ar" else w.lower()) == first:
+            return _Typed(guess.plover, "", "", "", a, b, k, "cameo")
+    return None
 
 
 def _acts(hits: list, norm, sp: Span, found: Mentions, other: bool) -> list:  # type: ignore[type-arg,no-untyped-def]
