@@ -1040,7 +1040,7 @@ def _located(text: str, start: int) -> bool:
     (بسوريا, لسوريا, وبسوريا), articles apart ("in the Philippines")."""
     if start > 0 and text[start - 1].isalpha():
         return text[start - 1] in ("ب", "ل")
-    words = [w for w in normalize(text[max(0, start - 24) : start]).lower().split()
+    words = [w for w in map(str.lower, _words_before(text, start, 24))
              if w not in _ARTICLES]  # "in the Philippines"
     return bool(words) and words[-1] in _LOCATIVE
 
@@ -1068,7 +1068,7 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
 
     def after_cue(kind: frozenset[str]) -> _Party | None:
         for p in parties:
-            before = [w for w in normalize(text[max(sp.start, p.start - 20) : p.start]).split()
+            before = [w for w in _words_before(text, p.start, 20, sp.start)
                       if w not in _ARTICLES]  # fmt: skip
             if before and (before[-1] in kind or " ".join(before[-2:]) in kind):
                 return p
@@ -1176,20 +1176,26 @@ def _object(text: str, party: _Party) -> bool:
 
 def _after_word(text: str, party: _Party, words: frozenset[str]) -> bool:
     """Whether the word right before ``party`` is one of ``words``."""
-    before = normalize(text[max(0, party.start - 12) : party.start]).split()
+    before = _words_before(text, party.start, 12)
     return bool(before) and before[-1] in words
 
 
 def _source_of_report(text: str, party: _Party) -> bool:
     """A party named as the report's source ("به گزارش خبرگزاری فارس", "به نقل از")."""
-    words = normalize(text[max(0, party.start - 24) : party.start]).split()
+    words = _words_before(text, party.start, 24)
     return any(w in _FA_SOURCE for w in words[-3:])
+
+
+def _words_before(text: str, at: int, width: int, floor: int = 0) -> list[str]:
+    """The normalised words of the ``width`` characters before ``at`` (not before ``floor``):
+    what stands right before a party or a name (its cue, preposition or casualty word)."""
+    return normalize(text[max(floor, at - width) : at]).split()
 
 
 def _victims_of(text: str, party: _Party, lex: _Lexicon) -> bool:
     """Whether ``party`` follows a killing or injury word ("مقتل مدنيين", "killing civilians"):
     the victims, not the actor."""
-    before = normalize(text[max(0, party.start - 32) : party.start]).split()
+    before = _words_before(text, party.start, 32)
     while len(before) > 1 and parse_number(before, len(before) - 1) is not None:
         before.pop()  # "وأصيب ثلاثة آخرون": the count between the word and the victims
     return bool(before) and _bare(before[-1]) in lex.cues["killed"] | lex.cues["injured"]
