@@ -738,7 +738,7 @@ def institution_names(entities: list[EntityMention], text: str,
     way to it; a mention that crosses its start stops it. Persian only: Arabic names put the
     place in an adjective or after a preposition (شرطة محافظة جدة is spanned by the
     recogniser). ``entities`` in text order; so is the result."""
-    heads = org_heads(lang) if lang == "fa" else frozenset()
+    heads = org_heads(lang)  # Persian only: empty for other languages
     if not heads:
         return entities
     out = list(entities)
