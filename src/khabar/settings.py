@@ -195,33 +195,11 @@ class Settings:
         25.0, "In evaluations, an extracted place this close to a gold place counts as right."
     )
     # --- stories -----------------------------------------------------------------------
-    story_join_score: float = _opt(
-        2.5,
-        "Weighted overlap of signatures (kind weight × rarity) a document needs to join a story.",
-    )
-    story_join_score_undated: float = _opt(
-        1e9,
-        "A document that shares no day or figure with a story's core may still join it with "
-        "this much weighted overlap, when its main event is of the story's kind and it was "
-        "published within story_publication_days of one of the story's members. Off (1e9): "
-        "on the story dev sets (training/stories/fit_decision.py) it ties at best with no such "
-        "join and puts SaudiNewsNet below every document alone.",
-    )
     story_publication_days: int = _opt(
-        0, "See story_join_score_undated; below 0, a join always needs a shared day or figure."
-    )
-    story_min_terms: int = _opt(
         1,
-        "A report joins a story written in its language only if it shares at least this many "
-        "of the rare words of its title and lead (term: elements) with the story's members "
-        "(0: off); reports in another language are not compared word for word.",
-    )
-    story_terms_as_event: int = _opt(
-        3,
-        "Rare title and lead words a report shares with a story that stand in for a shared day "
-        "or figure (reports of one happening in one language that state no day still name it "
-        "alike); a shared place of the story's core is still needed, or, with four such words "
-        "or more, a shared country that is not common in the collection (0: off).",
+        "A document published more than this many days from every member of a story is "
+        "'published apart' from it, one of the features the fitted story decision weighs "
+        "(below 0: never).",
     )
     story_date_tolerance_days: int = _opt(
         1, "Event days of a document and a story must be this close (when both have some)."

@@ -17,18 +17,23 @@ day only when both report the same kind of happening and the day is not common.
 **Copies**: a near duplicate, or a document sharing two or more wire paragraphs with a stored
 one whose event days fit, joins that document's story (``copy_link``).
 
-**Candidates** are the stories that share one of the document's rarest places and, when it has
-event days, have a day in the window around them (an index look-up, not a comparison with every
-story: the work per document is bounded by the stories of a few days). **Decision**: the
-shared elements are weighted by kind, by rarity (idf over the collection) and by how much of
-the story carries them (its core, not the union of its members' facts: unions chain unrelated
-events together); elements in a large share of the collection (a capital, a government, a
-crawl day) weigh nothing. A document joins a story when the weight passes
-``story_join_score``, it shares a specific place (site, town or province, or the half-degree
-area around one) and a day or a figure with the story's core, and their event days (when
-both have some) are within ``story_date_tolerance_days``: same day in other places, or same
-places on other days, are other events; who and where alone are a topic. When a document fits
-several stories, they are merged into the best one and the merge is recorded.
+**Candidates** are the stories that share one of the document's rarest places or one of its
+countries and, when it has event days, have a day in the window around them (an index
+look-up, not a comparison with every story: the work per document is bounded by the stories
+of a few days). **Decision**: a candidate is ruled out when their event days (when both have
+some) are more than ``story_date_tolerance_days`` apart (same places on other days are other
+events), when they share no place, area or country of the story's core that is not common in
+the collection, or when both name places and share none (same day in other places is another
+event). Each remaining pair is described by ``FEATURES`` (the shared places, countries,
+actors, days and figures weighted by rarity and by how much of the story carries them: its
+core, not the union of its members' facts, which chains unrelated events together; the kinds
+of their main events; publication days; language; rare title and lead words in common), and a
+logistic model fitted on labelled story dev sets (``JoinModel``, shipped in
+``resources/models/stories-decision.json``, card ``stories.md``) gives the join probability.
+The document joins the most probable story when the probability passes the model's
+threshold; every other story that passes it is merged into that one (a merge needs the same
+evidence as a join), and the merge is recorded. Each join keeps its probability and features
+as its first reason ("p 0.93: place 1.5, day 1, …"), then the shared elements.
 """
 
 from __future__ import annotations
@@ -42,15 +47,17 @@ from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from khabar.errors import KhabarError
+from khabar.errors import KhabarError, ResourceError
 from khabar.extract.document import Extraction, iso_day
 from khabar.extract.events import weapon_of
 from khabar.model import DuplicateRecord, SharedParagraph, Span
 from khabar.normalize import normalize
-from khabar.resources import word_counts
+from khabar.resources import story_decision, word_counts
 from khabar.settings import Settings
 
 __all__ = [
+    "FEATURES",
+    "JoinModel",
     "StoryDecision",
     "StoryIndex",
     "assign_story",
@@ -61,18 +68,33 @@ __all__ = [
     "text_elements",
 ]
 
+# how much a shared element of each kind says, in the reasons printed with a join (the decision
+# itself weighs the pair's FEATURES)
 _KIND_WEIGHT = {"place": 1.0, "area": 0.6, "date": 1.0, "count": 0.8, "killed": 0.8,
-                "injured": 0.8, "actor": 0.5, "country": 0.15, "event": 0.0,
-                "pubday": 1.0, "term": 0.0, "lang": 0.0}  # fmt: skip
+                "injured": 0.8, "actor": 0.5, "country": 0.15, "pubday": 1.0}  # fmt: skip
+_WEIGHED = frozenset(_KIND_WEIGHT)  # event type, language and title words are features apart
 _LEAD_CHARS = 600  # the title (first line) and the lead: what a report is about
 _TERMS = 8  # the rarest words of the title and lead
+_MAX_TERMS = 5  # shared title and lead words counted, at most
 _TERM_MAX_COUNT = 3000  # in the shipped word counts: rarer words are names and specifics
 _CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
 _WHERE = ("place", "area")
-# rare title and lead words a same-language report shares with a story for their country alone
-# to stand for a shared place (when story_terms_as_event is on)
-_COUNTRY_TERMS = 4
-_WHAT = ("date", "count", "killed", "injured")  # what happened, and when
+_FIGURES = ("count", "killed", "injured")
+# The features of a (document, story) pair that the fitted decision weighs (``StoryIndex.pair``;
+# fitted by training/stories/fit_decision.py, shipped in resources/models/stories-decision.json):
+# place: log(1 + rarity mass of the shared places of the story's core; their areas if no place)
+# area_only / country_only: the pair meets on an area only / on a country only
+# country, actor: log(1 + rarity mass of the shared countries / armed groups, forces, officials)
+# day: a shared event day (or one side's reported day), by its share of the story's core
+# figures: shared counts with their weapon, killed and injured figures (at most 3)
+# same_kind / other_kind: the main events are of one PLOVER type / of two
+# published_apart: the document and the story's members were all published (days known) more
+#   than story_publication_days apart (an unknown day is no evidence either way)
+# same_lang: the story's core is written in the document's language
+# terms, same_lang_no_terms: rare title and lead words shared (same language; at most 5), none
+FEATURES = ("place", "area_only", "country_only", "country", "actor", "day", "figures",
+            "same_kind", "other_kind", "published_apart", "same_lang", "terms",
+            "same_lang_no_terms")  # fmt: skip
 # a main event's day assumed from the crawl time is no event day; one assumed from the
 # publication day (``pubday:``) matches a day of a story that reports the same kind of
 # happening (reports of one happening are published on its day or the next)
@@ -82,6 +104,40 @@ _ASSUMED = ("crawl",)
 REPORT_DAY = ("CASE WHEN length(published) >= 10 THEN substr(published, 1, 10)"
               " ELSE substr(crawled, 1, 10) END")
 _PARTY_KINDS = frozenset({"armed_group", "state_force", "official", "government", "unresolved_org"})
+
+
+@dataclass(frozen=True, slots=True)
+class JoinModel:
+    """The story decision: a logistic model over a (document, story) pair's ``FEATURES``.
+
+    ``probability`` is 1 / (1 + exp(-(bias + weights · features))); a document joins the
+    candidate story of highest probability when it is at least ``threshold``. Fitted on
+    labelled story dev sets by ``training/stories/fit_decision.py`` (card:
+    ``resources/models/stories.md``)."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    @classmethod
+    def packaged(cls) -> JoinModel:
+        """The shipped model (``resources.story_decision``; ``ResourceError`` if it is
+        missing, broken, or fitted for other features than ``FEATURES``)."""
+        model = story_decision()
+        if tuple(model["features"]) != FEATURES:
+            raise ResourceError("stories-decision.json was fitted for other features; "
+                                "retrain with training/stories/fit_decision.py")  # fmt: skip
+        return cls(tuple(float(w) for w in model["weights"]), float(model["bias"]),
+                   float(model["threshold"]))  # fmt: skip
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(w * features[f] for f, w in zip(FEATURES, self.weights, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def explain(self, features: dict[str, float], p: float) -> str:
+        """"p 0.93: place 1.85, day 1, …" (the features that are not 0, in ``FEATURES`` order)."""
+        named = ", ".join(f"{f} {features[f]:.3g}" for f in FEATURES if features[f])
+        return f"p {p:.2f}: {named}"
 
 
 @dataclass(slots=True)
@@ -177,14 +233,15 @@ def signature_from_facts(facts: dict[str, list[dict[str, Any]]]) -> set[str]:
     return signature(ex)  # type: ignore[arg-type]
 
 
-def regroup(store: Any, settings: Settings) -> int:
+def regroup(store: Any, settings: Settings, decision: JoinModel | None = None) -> int:
     """Forget every story and group all stored documents again, in the order they came in
-    (after a change of settings). Returns the number of stories."""
+    (after a change of settings), with ``decision`` (default: the shipped model). Returns the
+    number of stories."""
     db = store.db
     with store.transaction():
         for table in ("story_members", "story_merges", "stories", "doc_signature", "element_df"):
             db.execute(f"DELETE FROM {table}")
-        index = StoryIndex(db, settings)
+        index = StoryIndex(db, settings, decision)
         for doc_id in store.document_ids():
             near, shared = store.copy_links(doc_id)
             doc = store.document(doc_id)
@@ -219,8 +276,9 @@ class StoryIndex:
     frequencies), loaded once from the store and kept in step with it, so that placing a
     document costs a few dictionary look-ups, not a scan of the stories."""
 
-    def __init__(self, db: Any, settings: Settings) -> None:
+    def __init__(self, db: Any, settings: Settings, decision: JoinModel | None = None) -> None:
         self.db, self.s = db, settings
+        self.decision = decision or JoinModel.packaged()
         self.df: Counter[str] = Counter(dict(db.execute("SELECT element, df FROM element_df")))
         self.story_of: dict[str, int] = dict(
             db.execute("SELECT doc_id, story_id FROM story_members")
@@ -254,12 +312,11 @@ class StoryIndex:
                 day = date.fromisoformat(e.split(":", 1)[1])
                 days.add(day)
                 self.stories_on.setdefault(day, set()).add(story)
-            elif _kind(e) in _WHERE or _kind(e) == "term":
+            elif _kind(e) in _WHERE or _kind(e) == "country":
                 recent = self.recent_with.setdefault(e, deque(maxlen=self.s.story_candidate_recent))
                 if not recent or recent[-1] != story:
                     recent.append(story)
-                if _kind(e) != "term":  # words are looked up among the latest stories only
-                    self.stories_with.setdefault(e, set()).add(story)
+                self.stories_with.setdefault(e, set()).add(story)
         if days:
             self.undated.discard(story)
         else:
@@ -275,124 +332,131 @@ class StoryIndex:
                    for k in range(-tolerance, tolerance + 1))  # fmt: skip
 
     def _candidates(self, elements: set[str], common: float) -> set[int]:
-        """Stories that share one of the document's places and, when the document has event
-        days, have an event day in the window around them (or have no day yet). A dated
-        document looks only at the stories of a few days that name one of its places that are
-        not common (a story sharing only common places cannot be joined: ``_weigh``); an
-        undated one (and the look-up of undated stories) at the latest stories of its rarest
-        places. Either way the work does not grow with the collection. Stories of the window
-        named alike (``_named_alike``: the latest stories of each rare word) are added."""
-        places = [e for e in elements if _kind(e) in _WHERE]
+        """Stories that share one of the document's places or countries and, when the document
+        has event days, have an event day in the window around them (or have no day yet). A
+        dated document looks only at the stories of a few days that name one of its places or
+        countries that are not common (a story sharing only common ones cannot be joined:
+        ``_pair``); an undated one (and the look-up of undated stories) at the latest stories
+        of its rarest places and of its countries. Either way the work does not grow with the
+        collection."""
+        where = [e for e in elements if _kind(e) in _WHERE or _kind(e) == "country"]
         limit = self.s.story_candidate_max_df
         # places seen in some other document (df counts this one too), rarest first
-        usable = [e for e in places if 2 <= self.df[e] <= limit]
-        rare = sorted(usable, key=lambda e: self.df[e])[: self.s.story_candidate_elements]
-        by_place = {st for e in rare for st in self.recent_with.get(e, ()) if st in self.elements}
+        usable = [e for e in where if 2 <= self.df[e] <= limit and _kind(e) != "country"]
+        rare = sorted(usable, key=lambda e: (self.df[e], e))[: self.s.story_candidate_elements]
+        rare += [e for e in where if _kind(e) == "country" and 2 <= self.df[e] <= limit]
+        recent = {st for e in rare for st in self.recent_with.get(e, ()) if st in self.elements}
         days = _dates(elements)
         if not days:
-            return by_place
+            return recent
         tolerance = self.s.story_date_tolerance_days
         window: set[int] = set()
         for day in days:
             for shift in range(-tolerance, tolerance + 1):
                 window |= self.stories_on.get(day + timedelta(days=shift), set())
         dated: set[int] = set()
-        for e in places:
+        for e in where:
             if self.df[e] <= common:  # the smaller set is iterated: stories naming e, or the window
                 named = self.stories_with.get(e, set()) & window
                 dated |= {st for st in named if self.elements[st][e]}
-        return dated | (by_place & self.undated) | (self._named_alike(elements) & window)
+        return dated | (recent & self.undated)
 
-    def _named_alike(self, elements: set[str]) -> set[int]:
-        """The latest stories (``story_candidate_recent`` per word) sharing at least
-        ``_COUNTRY_TERMS`` (or ``story_terms_as_event``, if more) of the document's rare title
-        and lead words: ``_weigh`` may let them meet on a country alone."""
-        if self.s.story_terms_as_event <= 0:  # off: no report meets on its country alone
-            return set()
-        need = max(self.s.story_terms_as_event, _COUNTRY_TERMS)
-        hits: Counter[int] = Counter()
-        for e in elements:
-            if _kind(e) == "term" and self.df[e] <= self.s.story_candidate_max_df:
-                hits.update(set(self.recent_with.get(e, ())))
-        return {st for st, n in hits.items() if n >= need and st in self.elements}
+    def pairs(
+        self, elements: set[str], day: date | None = None, exclude: int | None = None
+    ) -> list[tuple[int, dict[str, float], list[str]]]:
+        """Every candidate story the document could be one event with (``pair`` is not
+        ``None``), in id order: (story id, features, shared elements)."""
+        out = []
+        for story_id in sorted(self._candidates(elements, self._common()) - {exclude}):
+            pair = self.pair(elements, story_id, day)
+            if pair is not None:
+                out.append((story_id, *pair))
+        return out
 
     def _scored(
         self, elements: set[str], exclude: int | None = None, day: date | None = None
     ) -> list[tuple[float, int, list[str]]]:
-        """Candidate stories the signature may join, best first, each with its score and the
-        weighted shared elements as reasons."""
-        common = max(self.s.story_common_min_df, self.s.story_common_share * self.docs)
+        """Candidate stories the document may join (join probability at least the model's
+        threshold), best first, each with its probability and, as reasons, the pair's features
+        and the shared elements with their weights."""
         scored = []
-        for story_id in sorted(self._candidates(elements, common) - {exclude}):
-            weight = self._weigh(elements, story_id, common, day)
-            if weight:
-                ranked = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
-                reasons = [f"{e} ({w:.2f})" for e, w in ranked]
-                scored.append((sum(w for _, w in ranked), story_id, reasons))
+        for story_id, features, shared in self.pairs(elements, day, exclude):
+            p = self.decision.probability(features)
+            if p >= self.decision.threshold:
+                scored.append((p, story_id, [self.decision.explain(features, p), *shared]))
         return sorted(scored, reverse=True)
 
-    def _weigh(self, elements: set[str], story_id: int, common: float,
-               day: date | None = None) -> dict[str, float] | None:  # fmt: skip
-        """The weight of each element the document shares with the story, or None when they
-        cannot be one event: no shared place (a shared country counts as one when the report
-        shares ``_COUNTRY_TERMS`` rare title and lead words with the story), days apart, no
-        place of the story's core, or no day or figure in the story's core unless the
-        document reports the same kind of happening as the story's core (its main event's
-        PLOVER type), was published within ``story_publication_days`` of one of the story's
-        members (``day``), and the overlap passes the higher ``story_join_score_undated``."""
-        story_elements = self.elements[story_id]
-        shared = {e for e in elements if story_elements[e] > 0}
-        # reports in one language that share _COUNTRY_TERMS rare title and lead words may meet
-        # on their country alone ("فرياب" in no gazetteer, "شمال أفغانستان")
-        terms = self._shared_terms(elements, story_elements)
-        alike = self.s.story_terms_as_event > 0 and terms >= self.s.story_terms_as_event
-        where = (*_WHERE, "country") if alike and terms >= _COUNTRY_TERMS else _WHERE
-        if not any(_kind(e) in where for e in shared):
-            return None  # same day, different places: different events
+    def _common(self) -> float:
+        """Document frequency above which an element is common in the collection."""
+        return max(self.s.story_common_min_df, self.s.story_common_share * self.docs)
+
+    def _idf(self, element: str) -> float:
+        return math.log((self.docs + 1) / (self.df[element] + 1)) + 1
+
+    def pair(self, elements: set[str], story_id: int,
+             day: date | None = None) -> tuple[dict[str, float], list[str]] | None:  # fmt: skip
+        """The features (``FEATURES``) of a document (its signature ``elements``, published
+        on ``day``) and a story, with the shared elements that are not common as reasons
+        ("place:GN-98182 (2.31)": kind weight × rarity × share of the story's core carrying
+        it); ``None`` when they cannot be one event whatever the model says: their event
+        days are apart (same places on other days are other events), or they share no place,
+        area or country of the story's core that is not common in the collection (same day in
+        other places is another event).
+
+        A story's element counts in proportion to the share of its members carrying it
+        (``story_support_share``), so a large story is met on its core, not on the union of
+        its members' facts."""
         if not self._days_fit(elements, story_id):
             return None
+        story_elements = self.elements[story_id]
         support = self.s.story_support_share * len(self.members.get(story_id, ())) or 1.0
-        # the kind of happening is common by nature: it is compared before common elements go
-        same_kind = any(_kind(e) == "event" and story_elements[e] / support
-                        >= self.s.story_core_min for e in shared)  # fmt: skip
+        central, common = self.s.story_core_min, self._common()
+
+        def core(e: str) -> float:
+            return min(1.0, story_elements[e] / support)
+
+        shared = {e for e in elements if story_elements[e] > 0}
+        same_kind = any(_kind(e) == "event" and core(e) >= central for e in shared)
         reported = (self._reported_day(elements, story_elements, support, common)
                     if same_kind else None)  # fmt: skip
-        shared = {e for e in shared if self.df[e] <= common and _kind(e) != "pubday"}
+        # a reported day (pubday:) meets only a day of a story of the same kind (``reported``)
+        usable = {e for e in shared if self.df[e] <= common and _kind(e) in _WEIGHED
+                  and _kind(e) != "pubday"}  # fmt: skip
         if reported is not None and self.df[reported] <= common:
-            shared.add(reported)
-        core = {e: min(1.0, story_elements[e] / support) for e in shared}
-        what = any(_kind(e) in (*_WHAT, "pubday") and core[e] >= self.s.story_core_min
-                   for e in shared)  # fmt: skip
-        what = what or alike  # named alike
-        if not what and not (same_kind and self._published_near(day, story_id)):
-            return None  # who and where alone are a topic; an event needs its day or figures
-        if not any(_kind(e) in where and core[e] >= self.s.story_core_min for e in shared):
-            return None  # the shared place must be one of the story's own, not a passing one
-        if not self._same_words(elements, story_elements, support):
-            return None  # one language, no rare word of the titles and leads in common
-        if any(_kind(e) == "place" for e in shared):
-            shared = {e for e in shared if _kind(e) != "area"}  # the place's area again
-        weight = {
-            e: _KIND_WEIGHT[_kind(e)]
-            * (math.log((self.docs + 1) / (self.df[e] + 1)) + 1)
-            * core[e]  # the story's core counts, not its fringe
-            for e in shared
-            if _KIND_WEIGHT[_kind(e)] > 0  # the kind of happening gates, it does not weigh
-        }
-        need = self.s.story_join_score if what else self.s.story_join_score_undated
-        return weight if sum(weight.values()) >= need else None
+            usable.add(reported)
+        where = [e for e in usable if _kind(e) in _WHERE and core(e) >= central]
+        if not where and not any(_kind(e) == "country" and core(e) >= central for e in usable):
+            return None
+        story_core = {_kind(e) for e, n in story_elements.items() if n and core(e) >= central}
+        if not where and "place" in story_core and any(_kind(e) == "place" for e in elements):
+            return None  # both name places and share none: other places, other events
 
-    def _same_words(self, elements: set[str], story_elements: Counter[str],
-                    support: float) -> bool:  # fmt: skip
-        """A report in a language the story's core is written in shares at least
-        ``story_min_terms`` rare words of its title and lead with the story's members; in
-        another language (nothing to compare word for word) it passes."""
-        langs = [e for e in elements if _kind(e) == "lang"]
-        if not langs or self.s.story_min_terms <= 0:
-            return True
-        if story_elements[langs[0]] / support < self.s.story_core_min:
-            return True
-        return self._shared_terms(elements, story_elements) >= self.s.story_min_terms
+        def mass(*kinds: str) -> float:
+            return sum(self._idf(e) * core(e) for e in sorted(usable) if _kind(e) in kinds)
+
+        places = mass("place")
+        terms = self._shared_terms(elements, story_elements)
+        lang = next((e for e in elements if _kind(e) == "lang"), None)
+        same_lang = lang is not None and core(lang) >= central
+        features = {
+            "place": math.log1p(places or mass("area")),
+            "area_only": float(not places and bool(where)),
+            "country_only": float(not where),
+            "country": math.log1p(mass("country")),
+            "actor": math.log1p(mass("actor")),
+            "day": max((core(e) for e in usable if _kind(e) in ("date", "pubday")), default=0.0),
+            "figures": min(3.0, sum(core(e) for e in sorted(usable) if _kind(e) in _FIGURES)),
+            "same_kind": float(same_kind),
+            "other_kind": float(not same_kind and "event" in story_core
+                                and any(_kind(e) == "event" for e in elements)),
+            "published_apart": float(self._published_apart(day, story_id)),
+            "same_lang": float(same_lang),
+            "terms": float(min(terms, _MAX_TERMS)) if same_lang else 0.0,
+            "same_lang_no_terms": float(same_lang and terms == 0),
+        }  # fmt: skip
+        weights = {e: _KIND_WEIGHT[_kind(e)] * self._idf(e) * core(e) for e in usable}
+        ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+        return features, [f"{e} ({w:.2f})" for e, w in ranked]
 
     @staticmethod
     def _shared_terms(elements: set[str], story_elements: Counter[str]) -> int:
@@ -416,13 +480,14 @@ class StoryIndex:
                     return hit
         return None
 
-    def _published_near(self, day: date | None, story_id: int) -> bool:
-        """The document was published within ``story_publication_days`` of a member."""
-        if day is None or self.s.story_publication_days < 0:
-            return False
+    def _published_apart(self, day: date | None, story_id: int) -> bool:
+        """The document was published more than ``story_publication_days`` from every member
+        of the story (``False`` when a publication day is unknown or the setting is below 0)."""
         days = self.published.get(story_id, set())
+        if day is None or not days or self.s.story_publication_days < 0:
+            return False
         k = self.s.story_publication_days
-        return any(day + timedelta(days=d) in days for d in range(-k, k + 1))
+        return not any(day + timedelta(days=d) in days for d in range(-k, k + 1))
 
     def assign(self, doc_id: str, elements: set[str], copy_of: tuple[str, str] | None = None,
                day: date | None = None) -> StoryDecision:  # fmt: skip
@@ -431,35 +496,41 @@ class StoryIndex:
         ``copy_of`` is (document id, why) of a stored document this one copies (``copy_link``):
         the document joins that document's story, whatever its signature says. ``day`` is the
         day the document was published (or crawled), for ``story_publication_days``."""
-        db = self.db
-        db.executemany("INSERT INTO doc_signature VALUES (?, ?) ON CONFLICT DO NOTHING",
-                       [(doc_id, e) for e in sorted(elements)])  # fmt: skip
-        db.executemany(
+        self.record(doc_id, elements)
+        copied = self.story_of.get(copy_of[0]) if copy_of else None
+        if copied is not None and not self._days_fit(elements, copied):
+            copied = None  # wire paragraphs (background, a footer) shared by another event
+        if copy_of is not None and copied is not None:
+            self.join(doc_id, copied, 1.0, [copy_of[1]], elements, day)
+            return StoryDecision(copied, 1.0, [copy_of[1]], [])
+        scored = self._scored(elements, day=day)
+        if not scored:
+            story_id = self.new_story()
+            self.join(doc_id, story_id, 0.0, ["first document of the story"], elements, day)
+            return StoryDecision(story_id, 0.0, [], [])
+        score, story_id, reasons = scored[0]
+        merged = [other for _, other, _ in scored[1:] if other != story_id]
+        for other in merged:
+            self._merge(other, story_id, doc_id)
+        self.join(doc_id, story_id, score, reasons, elements, day)
+        return StoryDecision(story_id, score, reasons, merged)
+
+    def record(self, doc_id: str, elements: set[str]) -> None:
+        """Store a new document's signature and count its elements in the collection."""
+        self.db.executemany("INSERT INTO doc_signature VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            [(doc_id, e) for e in sorted(elements)])  # fmt: skip
+        self.db.executemany(
             "INSERT INTO element_df VALUES (?, 1)"
             " ON CONFLICT(element) DO UPDATE SET df = element_df.df + 1",
             [(e,) for e in sorted(elements)],
         )
         self.df.update(elements)
         self.docs += 1
-        copied = self.story_of.get(copy_of[0]) if copy_of else None
-        if copied is not None and not self._days_fit(elements, copied):
-            copied = None  # wire paragraphs (background, a footer) shared by another event
-        if copy_of is not None and copied is not None:
-            self._join(doc_id, copied, 1.0, [copy_of[1]], elements, day)
-            return StoryDecision(copied, 1.0, [copy_of[1]], [])
-        scored = self._scored(elements, day=day)
-        if not scored:
-            story_id = db.execute(
-                "INSERT INTO stories (created_at) VALUES (?) RETURNING id", (_now(),)
-            ).fetchone()[0]
-            self._join(doc_id, story_id, 0.0, ["first document of the story"], elements, day)
-            return StoryDecision(story_id, 0.0, [], [])
-        score, story_id, reasons = scored[0]
-        merged = [other for _, other, _ in scored[1:] if other != story_id]
-        for other in merged:
-            self._merge(other, story_id, doc_id)
-        self._join(doc_id, story_id, score, reasons, elements, day)
-        return StoryDecision(story_id, score, reasons, merged)
+
+    def new_story(self) -> int:
+        """A new, empty story's id."""
+        return int(self.db.execute(
+            "INSERT INTO stories (created_at) VALUES (?) RETURNING id", (_now(),)).fetchone()[0])
 
     def refresh(self, doc_id: str, elements: set[str]) -> list[int]:
         """Replace a document's signature (after re-extraction). The document keeps its story,
@@ -491,8 +562,9 @@ class StoryIndex:
             self._merge(other, story, doc_id)
         return merged
 
-    def _join(self, doc_id: str, story_id: int, score: float, reasons: list[str],
-              elements: set[str], day: date | None = None) -> None:  # fmt: skip
+    def join(self, doc_id: str, story_id: int, score: float, reasons: list[str],
+             elements: set[str], day: date | None = None) -> None:  # fmt: skip
+        """Put a recorded document in a story, with the score and reasons of the join."""
         self.db.execute(
             "INSERT INTO story_members VALUES (?, ?, ?, ?, ?) ON CONFLICT(doc_id) DO UPDATE"
             " SET story_id = excluded.story_id, score = excluded.score,"

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from khabar.errors import ResourceError
 from khabar.normalize import normalize
@@ -25,6 +26,7 @@ __all__ = [
     "month_names",
     "org_heads",
     "read_csv",
+    "story_decision",
     "weekday_names",
     "word_classes",
     "word_counts",
@@ -180,6 +182,25 @@ def clause_final_words(lang: str) -> frozenset[str]:
     from where Fars News puts them (``clause_final.tsv``, built by
     ``training/resources/build_clause_final.py``); empty for other languages."""
     return frozenset(r["word"] for r in read_csv("clause_final.tsv") if r["lang"] == lang)
+
+
+@lru_cache(maxsize=1)
+def story_decision() -> dict[str, Any]:
+    """The fitted story decision (``models/stories-decision.json``, built by
+    ``training/stories/fit_decision.py``; card: ``models/stories.md``): ``features`` (names,
+    in order), ``weights`` (one per feature), ``bias`` and ``threshold`` (the join probability),
+    with the data it was fitted on under ``source``.
+
+    Raises ``ResourceError`` if the file is missing or lacks a part."""
+    path = model_path("stories-decision.json")
+    try:
+        model = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ResourceError(f"packaged model stories-decision.json is unreadable: {exc}") from exc
+    missing = [k for k in ("features", "weights", "bias", "threshold", "source") if k not in model]
+    if missing or len(model.get("features", ())) != len(model.get("weights", ())):
+        raise ResourceError(f"packaged model stories-decision.json is broken (missing {missing})")
+    return model
 
 
 @lru_cache(maxsize=1)
