@@ -82,9 +82,10 @@ _WHERE = ("place", "area")
 _FIGURES = ("count", "killed", "injured")
 # The features of a (document, story) pair that the fitted decision weighs (``StoryIndex.pair``;
 # fitted by training/stories/fit_decision.py, shipped in resources/models/stories-decision.json):
-# place: log(1 + rarity mass of the shared places of the story's core; their areas if no place)
+# place: the shared places (their areas if no place), each by its share of the story's core,
+#   at most 3 (elements common in the collection are left out of every feature)
 # area_only / country_only: the pair meets on an area only / on a country only
-# country, actor: log(1 + rarity mass of the shared countries / armed groups, forces, officials)
+# country, actor: the shared countries / armed groups, forces and officials, counted alike
 # day: a shared event day (or one side's reported day), by its share of the story's core
 # figures: shared counts with their weapon, killed and injured figures (at most 3)
 # same_kind / other_kind: the main events are of one PLOVER type / of two
@@ -432,18 +433,18 @@ class StoryIndex:
             return None  # both name places and share none: other places, other events
 
         def mass(*kinds: str) -> float:
-            return sum(self._idf(e) * core(e) for e in sorted(usable) if _kind(e) in kinds)
+            return min(3.0, sum(core(e) for e in sorted(usable) if _kind(e) in kinds))
 
         places = mass("place")
         terms = self._shared_terms(elements, story_elements)
         lang = next((e for e in elements if _kind(e) == "lang"), None)
         same_lang = lang is not None and core(lang) >= central
         features = {
-            "place": math.log1p(places or mass("area")),
+            "place": places or mass("area"),
             "area_only": float(not places and bool(where)),
             "country_only": float(not where),
-            "country": math.log1p(mass("country")),
-            "actor": math.log1p(mass("actor")),
+            "country": mass("country"),
+            "actor": mass("actor"),
             "day": max((core(e) for e in usable if _kind(e) in ("date", "pubday")), default=0.0),
             "figures": min(3.0, sum(core(e) for e in sorted(usable) if _kind(e) in _FIGURES)),
             "same_kind": float(same_kind),
