@@ -1,8 +1,8 @@
 """Story grouping cost as the collection grows: the candidate index vs brute force.
 
 Synthetic signatures (the story step's real input) are made for events of a fictitious
-conflict: each event has its places, day, actors and counts; each document carries most of its
-event's elements plus noise (common places, actors, neighbouring days). Documents are grouped
+conflict: each event has its places, day, actors, counts and rare title words; each document,
+in one language, carries most of its event's elements plus noise (common actors, countries). Documents are grouped
 with ``khabar.stories.assign_story`` in a real SQLite store. At 1k, 10k and 50k documents the
 next 200 documents are timed twice, in the same run: through khabar's index, and by brute force
 (the same decision with every story as a candidate), both with the same writes, rolled back.
@@ -32,12 +32,13 @@ def _event(rng: random.Random, i: int) -> set[str]:
     places = {f"place:P{rng.randrange(3000)}" for _ in range(2)}
     rest = {f"date:{day}", f"actor:A{rng.randrange(150)}", f"area:{rng.randrange(300)}",
             f"count:{rng.randrange(2, 40)}:rocket"}  # fmt: skip
-    return places | rest
+    words = {f"term:ar:w{rng.randrange(20000)}" for _ in range(4)}  # rare words of its titles
+    return places | rest | words
 
 
 def _document(rng: random.Random, event: set[str]) -> set[str]:
     kept = {e for e in event if rng.random() < 0.8} or set(list(event)[:1])
-    noise = {f"actor:A{rng.randrange(10)}", f"country:C{rng.randrange(5)}"}
+    noise = {f"actor:A{rng.randrange(10)}", f"country:C{rng.randrange(5)}", "lang:ar"}
     return kept | noise
 
 
