@@ -2,10 +2,11 @@
 
 Synthetic signatures (the story step's real input) are made for events of a fictitious
 conflict: each event has its places, day, actors, counts and rare title words; each document,
-in one language, carries most of its event's elements plus noise (common actors, countries). Documents are grouped
-with ``khabar.stories.assign_story`` in a real SQLite store. At 1k, 10k and 50k documents the
-next 200 documents are timed twice, in the same run: through khabar's index, and by brute force
-(the same decision with every story as a candidate), both with the same writes, rolled back.
+in one language, carries most of its event's elements plus noise (common actors, countries).
+Documents are grouped with ``khabar.stories.StoryIndex`` in a real SQLite store. At 1k, 10k
+and 50k documents the next 200 documents are timed twice, in the same run: through khabar's
+index, and by brute force (the same decision with every story as a candidate), both with the
+same writes, rolled back.
 Memory is the process peak.
 
     .venv/bin/python bench/stories.py [--sizes 1000,10000,50000]

@@ -7,7 +7,8 @@ document join) and ``story_merges``.
 A document's **signature** is the set of what its news is made of: the sites, towns and
 provinces it names (``place:``), the armed groups, forces and officials (``actor:``), the days
 of its non-background events (``date:``), its counts with their weapon and its casualty
-figures (``count:``, ``killed:``, ``injured:``); countries count little (``country:``). Places
+figures (``count:``, ``killed:``, ``injured:``), and the countries it names, as places or
+by their nationality word ("the Greek parliament", ``country:``). Places
 and actors named only in background sentences are left out, so "2,500 US troops in Iraq" does
 not tie stories together.
 The main event's PLOVER type is there too (``event:``, no weight: it only gates), and a main
@@ -52,7 +53,7 @@ from khabar.extract.document import Extraction, iso_day
 from khabar.extract.events import weapon_of
 from khabar.model import DuplicateRecord, SharedParagraph, Span
 from khabar.normalize import normalize
-from khabar.resources import story_decision, word_counts
+from khabar.resources import demonyms, story_decision, word_counts
 from khabar.settings import Settings
 
 __all__ = [
@@ -168,6 +169,10 @@ def signature(ex: Extraction) -> set[str]:
     for a in ex.actors:
         if a.actor_id and a.kind in _PARTY_KINDS and not in_background(a.span):
             out.add(f"actor:{a.actor_id}")
+    nationality = demonyms()
+    for n in ex.entities:  # "the Greek parliament", "a Nigerian city": the country, as named
+        if n.label == "NORP" and n.text in nationality and not in_background(n.span):
+            out.add(f"country:{nationality[n.text]}")
     for e in ex.events:
         if e.background:
             continue
@@ -224,6 +229,8 @@ def signature_from_facts(facts: dict[str, list[dict[str, Any]]]) -> set[str]:
             for r in facts["place_mentions"]],
         actors=[SimpleNamespace(span=span(r), actor_id=r["actor_id"], kind=r["kind"])
                 for r in facts["actor_mentions"]],
+        entities=[SimpleNamespace(span=span(r), text=r["text"], label=r["label"])
+                  for r in facts["entity_mentions"]],
         events=[SimpleNamespace(span=span(r), background=bool(r["background"]), date=r["date"],
                                 date_basis=r["date_basis"], main=bool(r["is_main"]),
                                 plover=r["plover"],
