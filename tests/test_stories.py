@@ -123,7 +123,7 @@ def _hand_index(settings: Settings, folder: Path, n: int) -> tuple[SQLiteStore, 
     ingest([str(docs)], store)
     ids = [doc for doc, _ in store.db.execute("SELECT id, source FROM documents ORDER BY source")]
     assert len(ids) == n
-    return store, ids, StoryIndex(store.db, store.settings)
+    return store, ids, StoryIndex(store, store.settings)
 
 
 def test_a_refreshed_signature_merges_the_stories_it_bridges(
@@ -146,14 +146,13 @@ def test_a_refreshed_signature_merges_the_stories_it_bridges(
     store.close()
 
 
-def test_who_and_where_without_a_day_or_figure_do_not_join(
+def test_who_and_where_in_one_language_without_a_day_figure_or_title_word_do_not_join(
     settings: Settings, tmp_path: Path
 ) -> None:
     store, (first, other), index = _hand_index(settings, tmp_path, 2)
-    story = index.assign(first, {"place:aden", "actor:houthi", "actor:coalition"})
-    assert index.assign(other, {"place:aden", "actor:houthi", "actor:coalition"}).story_id != (
-        story.story_id
-    )
+    story = index.assign(first, {"place:aden", "actor:houthi", "lang:ar", "term:ar:عدن"})
+    again = index.assign(other, {"place:aden", "actor:houthi", "lang:ar", "term:ar:الحديدة"})
+    assert again.story_id != story.story_id
     store.close()
 
 
@@ -202,7 +201,7 @@ def test_the_candidate_index_misses_no_story_a_dated_document_could_join(
         with open_store(s.replace(database=str(path))) as store:
             store.db.execute("PRAGMA foreign_keys = OFF")  # signatures with no documents
             store.db.execute("BEGIN")
-            index = index_class(store.db, s)
+            index = index_class(store, s)
             decisions.append([index.assign(f"d{i}", sig) for i, sig in enumerate(signatures)])
     assert [(d.story_id, d.merged) for d in decisions[0]] == [
         (d.story_id, d.merged) for d in decisions[1]
@@ -322,7 +321,7 @@ def test_a_report_in_the_story_language_needs_a_rare_word_of_its_titles(
     other = index.assign(ids[1], where | {"term:ar:المتحرشون", "term:ar:الادعاء"}, day=day)
     again = index.assign(ids[2], where | {"term:ar:قاديروف", "term:ar:الشيشان"}, day=day)
     assert other.story_id != visit.story_id and again.story_id == visit.story_id
-    assert again.reasons[0].startswith("p ") and "terms 2" in again.reasons[0]
+    assert again.reasons[0].startswith("model: bias") and "terms 2 +" in again.reasons[0]
     store.close()
 
 
@@ -352,24 +351,26 @@ def test_reports_may_meet_on_their_country_alone_when_neither_names_a_place(
 ) -> None:
     # crossling dev: an English Current Events item and Arabic reports of one suicide bombing
     # in Faryab (a province in no gazetteer) share only Afghanistan, the day and the toll
-    store, ids, index = _hand_index(settings, tmp_path, 8)
-    _background(index, ids[4:])
+    store, ids, index = _hand_index(settings, tmp_path, 10)
+    _background(index, ids[5:])
     event = {"country:AF", "date:2015-07-22", "killed:15", "event:ASSAULT"}
     day = date(2015, 7, 22)
     first = index.assign(ids[0], event | {"lang:ar", "term:ar:فرياب"}, day=day)
     english = index.assign(ids[1], event | {"lang:en", "term:en:suicide"}, day=day)
     assert english.story_id == first.story_id
     assert "country_only 1" in english.reasons[0] and "country:AF" in english.reasons[-1]
-    # another toll, no day in common: Afghanistan alone is a topic, not an event
-    other = index.assign(ids[2], {"country:AF", "killed:3", "lang:en", "term:en:kunduz"},
-                         day=date(2015, 7, 24))  # fmt: skip
-    assert other.story_id != first.story_id
+    # a country alone, in another language: no day or figure in common, or another kind of
+    # happening the same day, is a topic, not the event (ruled out before the model)
+    topic = {"country:AF", "killed:3", "lang:en", "term:en:kunduz"}
+    assert index.pair(topic, first.story_id, day) is None
+    protest = {"country:AF", "date:2015-07-22", "event:PROTEST", "lang:en"}
+    assert index.pair(protest, first.story_id, day) is None
     # a report naming a place meets no story on the country alone when the story names others
-    placed = index.assign(ids[3], {"country:SY", "place:raqqa", "date:2015-07-23", "lang:en"},
+    placed = index.assign(ids[3], {"country:SY", "place:raqqa", "date:2015-07-23", "lang:ar"},
                           day=day)  # fmt: skip
-    named = index.assign(ids[4], {"country:SY", "place:homs", "date:2015-07-23", "lang:en"},
-                         day=day)  # fmt: skip
-    assert named.story_id != placed.story_id
+    named = {"country:SY", "place:homs", "date:2015-07-23", "lang:en"}
+    assert index.pair(named, placed.story_id, day) is None
+    assert index.pair(named - {"place:homs"}, placed.story_id, day) is not None
     store.close()
 
 
@@ -380,8 +381,9 @@ def test_the_story_decision_is_rebuilt_exactly_by_its_training_command(tmp_path:
     from khabar.resources import model_path
 
     root = Path(__file__).resolve().parents[1]
-    subprocess.run([sys.executable, str(root / "training" / "stories" / "fit_decision.py"),
-                    "--out", str(tmp_path)], check=True, cwd=root, capture_output=True)  # fmt: skip
+    fit = subprocess.run([sys.executable, str(root / "training" / "stories" / "fit_decision.py"),
+                          "--out", str(tmp_path)], cwd=root, capture_output=True, text=True)  # fmt: skip
+    assert fit.returncode == 0, fit.stderr[-3000:]
     shipped = model_path("stories-decision.json")
     assert (tmp_path / "stories-decision.json").read_bytes() == shipped.read_bytes(), (
         "stale story decision: run training/stories/fit_decision.py")

@@ -386,7 +386,7 @@ class _Ingestor:
                 self.index.add_document(doc_id, sig)
             for doc_id, idx, key, sig in store.paragraph_signatures():
                 self.index.add_paragraph(doc_id, idx, key, sig)
-            self.stories = StoryIndex(store.db, settings)
+            self.stories = StoryIndex(store, settings)
         self.ctx = ctx
         self.allowance = document_allowance(settings)
 

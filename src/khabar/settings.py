@@ -212,15 +212,15 @@ class Settings:
     )
     story_candidate_recent: int = _opt(
         10,
-        "Look-ups by place (for undated documents and undated stories) and by rare title and "
-        "lead word see only the latest this many stories naming each, so the work per "
-        "document stays flat.",
+        "Look-ups by place and by country (for undated documents and undated stories) see "
+        "only the latest this many stories naming each, so the work per document stays flat.",
     )
     story_common_share: float = _opt(
         0.02,
         "A signature element found in more than this share of the collection's documents (and "
         "in more than story_common_min_df) is common (a capital, a government, a crawl day): it "
-        "adds nothing to the join score and is not enough as the shared place or day.",
+        "is left out of the story decision's features and is not enough as the shared place "
+        "or day. Changing it moves the features the shipped decision was fitted on.",
     )
     story_support_share: float = _opt(
         0.5,
@@ -230,10 +230,11 @@ class Settings:
     )
     story_core_min: float = _opt(
         0.5,
-        "A document joins a story only if one of its shared places and one of its shared days "
-        "or figures belong to the story's core: carried by at least this fraction of "
-        "story_support_share of the members (a place and a day from the story's fringe chain "
-        "unrelated events).",
+        "A document can join a story only if one of its shared places (or, when neither names "
+        "a place of the other, countries) belongs to the story's core: carried by at least "
+        "this fraction of story_support_share of the members (a place from the story's fringe "
+        "chains unrelated events). Changing it moves the features the shipped decision was "
+        "fitted on.",
     )
     story_common_min_df: int = _opt(
         20, "Below this many documents no element is treated as common (small collections)."

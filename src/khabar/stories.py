@@ -1,8 +1,10 @@
 """Stories: group documents about the same happening, across languages, as they arrive.
 
-Input: a stored document and its extracted facts. Output: rows in ``doc_signature``,
-``element_df``, ``stories``, ``story_members`` (with the signature elements that made the
-document join) and ``story_merges``.
+Input: a stored document and its extracted facts. Output, written through the store's story
+methods (``SQLiteStore.add_signature``, ``put_in_story``, ``merge_stories``: the SQL lives in
+``khabar.store``): rows in ``doc_signature``, ``element_df``, ``stories``, ``story_members``
+(with the probability, features and shared elements that made the document join) and
+``story_merges``.
 
 A document's **signature** is the set of what its news is made of: the sites, towns and
 provinces it names (``place:``), the armed groups, forces and officials (``actor:``), the days
@@ -11,9 +13,10 @@ figures (``count:``, ``killed:``, ``injured:``), and the countries it names, as 
 by their nationality word ("the Greek parliament", ``country:``). Places
 and actors named only in background sentences are left out, so "2,500 US troops in Iraq" does
 not tie stories together.
-The main event's PLOVER type is there too (``event:``, no weight: it only gates), and a main
-event dated only by its publication day carries that day as ``pubday:``, which meets a story's
-day only when both report the same kind of happening and the day is not common.
+The main event's PLOVER type is there too (``event:``), with the language (``lang:``) and the
+rarest words of the title and lead (``term:``: ``text_elements``); a main event dated only by
+its publication day carries that day as ``pubday:``, which meets a story's day only when both
+report the same kind of happening and the day is not common.
 
 **Copies**: a near duplicate, or a document sharing two or more wire paragraphs with a stored
 one whose event days fit, joins that document's story (``copy_link``).
@@ -24,17 +27,19 @@ look-up, not a comparison with every story: the work per document is bounded by 
 of a few days). **Decision**: a candidate is ruled out when their event days (when both have
 some) are more than ``story_date_tolerance_days`` apart (same places on other days are other
 events), when they share no place, area or country of the story's core that is not common in
-the collection, or when both name places and share none (same day in other places is another
-event). Each remaining pair is described by ``FEATURES`` (the shared places, countries,
-actors, days and figures weighted by rarity and by how much of the story carries them: its
+the collection, when both name places and share none (same day in other places is another
+event), or when they meet on a country alone without a day or figure in common or with main
+events of two kinds (``pair``). Each remaining pair is described by ``FEATURES`` (the shared
+places, countries, actors, days and figures, each by how much of the story carries it: its
 core, not the union of its members' facts, which chains unrelated events together; the kinds
 of their main events; publication days; language; rare title and lead words in common), and a
 logistic model fitted on labelled story dev sets (``JoinModel``, shipped in
 ``resources/models/stories-decision.json``, card ``stories.md``) gives the join probability.
 The document joins the most probable story when the probability passes the model's
 threshold; every other story that passes it is merged into that one (a merge needs the same
-evidence as a join), and the merge is recorded. Each join keeps its probability and features
-as its first reason ("p 0.93: place 1.5, day 1, …"), then the shared elements.
+evidence as a join), and the merge is recorded. Each join keeps its probability as its score
+and, as its first reason, what made it ("model: bias +0.50, day 1 +1.81, …": each feature's
+value and signed share of the logit), then the shared elements.
 """
 
 from __future__ import annotations
@@ -44,12 +49,12 @@ import math
 import re
 from collections import Counter, deque
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Any
 
 from khabar.errors import KhabarError, ResourceError
-from khabar.extract.document import Extraction, iso_day
+from khabar.extract.document import Extraction
 from khabar.extract.events import weapon_of
 from khabar.model import DuplicateRecord, SharedParagraph, Span
 from khabar.normalize import normalize
@@ -61,7 +66,6 @@ __all__ = [
     "JoinModel",
     "StoryDecision",
     "StoryIndex",
-    "assign_story",
     "copy_link",
     "regroup",
     "signature",
@@ -93,7 +97,8 @@ _FIGURES = ("count", "killed", "injured")
 # published_apart: the document and the story's members were all published (days known) more
 #   than story_publication_days apart (an unknown day is no evidence either way)
 # same_lang: the story's core is written in the document's language
-# terms, same_lang_no_terms: rare title and lead words shared (same language; at most 5), none
+# terms, same_lang_no_terms: rare title and lead words shared, each by its share of the story's
+#   core (same language; at most 5); none
 FEATURES = ("place", "area_only", "country_only", "country", "actor", "day", "figures",
             "same_kind", "other_kind", "published_apart", "same_lang", "terms",
             "same_lang_no_terms")  # fmt: skip
@@ -101,10 +106,6 @@ FEATURES = ("place", "area_only", "country_only", "country", "actor", "day", "fi
 # publication day (``pubday:``) matches a day of a story that reports the same kind of
 # happening (reports of one happening are published on its day or the next)
 _ASSUMED = ("crawl",)
-# SQL: the day a document was published (a value of day precision or finer), else crawled;
-# the same rule as ingest's ``iso_day(published) or iso_day(crawled)``
-REPORT_DAY = ("CASE WHEN length(published) >= 10 THEN substr(published, 1, 10)"
-              " ELSE substr(crawled, 1, 10) END")
 _PARTY_KINDS = frozenset({"armed_group", "state_force", "official", "government", "unresolved_org"})
 
 
@@ -129,17 +130,26 @@ class JoinModel:
         if tuple(model["features"]) != FEATURES:
             raise ResourceError("stories-decision.json was fitted for other features; "
                                 "retrain with training/stories/fit_decision.py")  # fmt: skip
-        return cls(tuple(float(w) for w in model["weights"]), float(model["bias"]),
-                   float(model["threshold"]))  # fmt: skip
+        try:
+            numbers = [float(w) for w in (*model["weights"], model["bias"], model["threshold"])]
+        except (TypeError, ValueError) as exc:
+            raise ResourceError(f"stories-decision.json holds a weight that is no number: {exc}") \
+                from exc
+        if not all(math.isfinite(x) for x in numbers):
+            raise ResourceError("stories-decision.json holds a weight that is not finite")
+        return cls(tuple(numbers[:-2]), numbers[-2], numbers[-1])
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(w * features[f] for f, w in zip(FEATURES, self.weights, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
-    def explain(self, features: dict[str, float], p: float) -> str:
-        """"p 0.93: place 1.85, day 1, …" (the features that are not 0, in ``FEATURES`` order)."""
-        named = ", ".join(f"{f} {features[f]:.3g}" for f in FEATURES if features[f])
-        return f"p {p:.2f}: {named}"
+    def explain(self, features: dict[str, float]) -> str:
+        """What made the join probability (stored as the join's score): "model: bias +0.50,
+        day 1 +1.81, same_lang 1 -2.95, …", each feature that is not 0 with its value and its
+        share of the logit (weight × value, signed), in ``FEATURES`` order."""
+        parts = [f"{f} {features[f]:.3g} {w * features[f]:+.2f}"
+                 for f, w in zip(FEATURES, self.weights, strict=True) if features[f]]  # fmt: skip
+        return f"model: bias {self.bias:+.2f}, " + ", ".join(parts)
 
 
 @dataclass(slots=True)
@@ -245,18 +255,16 @@ def regroup(store: Any, settings: Settings, decision: JoinModel | None = None) -
     """Forget every story and group all stored documents again, in the order they came in
     (after a change of settings), with ``decision`` (default: the shipped model). Returns the
     number of stories."""
-    db = store.db
     with store.transaction():
-        for table in ("story_members", "story_merges", "stories", "doc_signature", "element_df"):
-            db.execute(f"DELETE FROM {table}")
-        index = StoryIndex(db, settings, decision)
+        store.clear_stories()
+        index = StoryIndex(store, settings, decision)
         for doc_id in store.document_ids():
             near, shared = store.copy_links(doc_id)
             doc = store.document(doc_id)
             elements = signature_from_facts(store.facts(doc_id)) | text_elements(
                 doc["raw_text"], doc["lang"])
             index.assign(doc_id, elements, copy_link(near, shared), store.report_day(doc_id))
-    return db.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
+    return int(store.story_count())
 
 
 def _area(lat: float, lon: float) -> str:
@@ -267,10 +275,6 @@ def _area(lat: float, lon: float) -> str:
 
 def _kind(element: str) -> str:
     return element.split(":", 1)[0]
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _dates(elements: set[str]) -> list[date]:
@@ -284,13 +288,11 @@ class StoryIndex:
     frequencies), loaded once from the store and kept in step with it, so that placing a
     document costs a few dictionary look-ups, not a scan of the stories."""
 
-    def __init__(self, db: Any, settings: Settings, decision: JoinModel | None = None) -> None:
-        self.db, self.s = db, settings
+    def __init__(self, store: Any, settings: Settings, decision: JoinModel | None = None) -> None:
+        self.store, self.s = store, settings
         self.decision = decision or JoinModel.packaged()
-        self.df: Counter[str] = Counter(dict(db.execute("SELECT element, df FROM element_df")))
-        self.story_of: dict[str, int] = dict(
-            db.execute("SELECT doc_id, story_id FROM story_members")
-        )
+        self.df: Counter[str] = Counter(store.element_counts())
+        self.story_of: dict[str, int] = store.story_of_documents()
         self.elements: dict[int, Counter[str]] = {}
         self.days: dict[int, set[date]] = {}  # event days of each story
         self.members: dict[int, set[str]] = {}
@@ -299,15 +301,16 @@ class StoryIndex:
         # latest stories naming each place: look-ups by place stay bounded as stories pile up
         self.recent_with: dict[str, deque[int]] = {}
         self.stories_with: dict[str, set[int]] = {}  # every story naming each place
+        self.events_of: dict[int, set[str]] = {}  # the main-event types (event:) of each story
         self.docs = len(self.story_of)
         self.published: dict[int, set[date]] = {}  # days the members were published
         for doc_id, story in self.story_of.items():
             self.members.setdefault(story, set()).add(doc_id)
-        for doc_id, value in db.execute(f"SELECT id, {REPORT_DAY} FROM documents"):
+        for doc_id, day in store.report_days():
             story = self.story_of.get(doc_id)
-            if story is not None and (day := iso_day(value)) is not None:
+            if story is not None and day is not None:
                 self.published.setdefault(story, set()).add(day)
-        for doc_id, element in db.execute("SELECT doc_id, element FROM doc_signature"):
+        for doc_id, element in store.signature_elements():
             story = self.story_of.get(doc_id)
             if story is not None:
                 self._add(story, {element})
@@ -320,6 +323,8 @@ class StoryIndex:
                 day = date.fromisoformat(e.split(":", 1)[1])
                 days.add(day)
                 self.stories_on.setdefault(day, set()).add(story)
+            elif _kind(e) == "event":
+                self.events_of.setdefault(story, set()).add(e)
             elif _kind(e) in _WHERE or _kind(e) == "country":
                 recent = self.recent_with.setdefault(e, deque(maxlen=self.s.story_candidate_recent))
                 if not recent or recent[-1] != story:
@@ -344,7 +349,7 @@ class StoryIndex:
         has event days, have an event day in the window around them (or have no day yet). A
         dated document looks only at the stories of a few days that name one of its places or
         countries that are not common (a story sharing only common ones cannot be joined:
-        ``_pair``); an undated one (and the look-up of undated stories) at the latest stories
+        ``pair``); an undated one (and the look-up of undated stories) at the latest stories
         of its rarest places and of its countries. Either way the work does not grow with the
         collection."""
         where = [e for e in elements if _kind(e) in _WHERE or _kind(e) == "country"]
@@ -391,7 +396,7 @@ class StoryIndex:
         for story_id, features, shared in self.pairs(elements, day, exclude):
             p = self.decision.probability(features)
             if p >= self.decision.threshold:
-                scored.append((p, story_id, [self.decision.explain(features, p), *shared]))
+                scored.append((p, story_id, [self.decision.explain(features), *shared]))
         return sorted(scored, reverse=True)
 
     def _common(self) -> float:
@@ -406,10 +411,14 @@ class StoryIndex:
         """The features (``FEATURES``) of a document (its signature ``elements``, published
         on ``day``) and a story, with the shared elements that are not common as reasons
         ("place:GN-98182 (2.31)": kind weight × rarity × share of the story's core carrying
-        it); ``None`` when they cannot be one event whatever the model says: their event
-        days are apart (same places on other days are other events), or they share no place,
-        area or country of the story's core that is not common in the collection (same day in
-        other places is another event).
+        it); ``None`` when they cannot be one event whatever the model says:
+
+        - their event days are apart (same places on other days are other events);
+        - they share no place, area or country of the story's core that is not common in the
+          collection (same day in other places is another event);
+        - they share no place or area while both name places (other places, other events);
+        - they meet on a country alone with no day or figure in common, or with main events of
+          two kinds (a country holds many happenings a day: who and where alone are a topic).
 
         A story's element counts in proportion to the share of its members carrying it
         (``story_support_share``), so a large story is met on its core, not on the union of
@@ -435,15 +444,22 @@ class StoryIndex:
         where = [e for e in usable if _kind(e) in _WHERE and core(e) >= central]
         if not where and not any(_kind(e) == "country" and core(e) >= central for e in usable):
             return None
-        story_core = {_kind(e) for e, n in story_elements.items() if n and core(e) >= central}
-        if not where and "place" in story_core and any(_kind(e) == "place" for e in elements):
+        if not where and any(_kind(e) == "place" for e in elements) and any(
+                _kind(e) == "place" and core(e) >= central for e in story_elements):  # fmt: skip
             return None  # both name places and share none: other places, other events
 
         def mass(*kinds: str) -> float:
             return min(3.0, sum(core(e) for e in sorted(usable) if _kind(e) in kinds))
 
-        places = mass("place")
-        terms = self._shared_terms(elements, story_elements)
+        places, figures = mass("place"), mass(*_FIGURES)
+        on_day = max((core(e) for e in usable if _kind(e) in ("date", "pubday")), default=0.0)
+        # rare title and lead words the story's core wrote too (the union of a large story's
+        # words would meet anything)
+        terms = sum(core(e) for e in sorted(elements) if _kind(e) == "term" and e in shared)
+        other_kind = not same_kind and any(_kind(e) == "event" for e in elements) and any(
+            core(e) >= central for e in self.events_of.get(story_id, ()))  # fmt: skip
+        if not where and (other_kind or not (on_day or figures)):
+            return None  # a country alone: the same day or figure, and the same kind
         lang = next((e for e in elements if _kind(e) == "lang"), None)
         same_lang = lang is not None and core(lang) >= central
         features = {
@@ -452,24 +468,18 @@ class StoryIndex:
             "country_only": float(not where),
             "country": mass("country"),
             "actor": mass("actor"),
-            "day": max((core(e) for e in usable if _kind(e) in ("date", "pubday")), default=0.0),
-            "figures": min(3.0, sum(core(e) for e in sorted(usable) if _kind(e) in _FIGURES)),
+            "day": on_day,
+            "figures": figures,
             "same_kind": float(same_kind),
-            "other_kind": float(not same_kind and "event" in story_core
-                                and any(_kind(e) == "event" for e in elements)),
+            "other_kind": float(other_kind),
             "published_apart": float(self._published_apart(day, story_id)),
             "same_lang": float(same_lang),
-            "terms": float(min(terms, _MAX_TERMS)) if same_lang else 0.0,
-            "same_lang_no_terms": float(same_lang and terms == 0),
-        }  # fmt: skip
+            "terms": min(terms, _MAX_TERMS) if same_lang else 0.0,
+            "same_lang_no_terms": float(same_lang and not terms),
+        }
         weights = {e: _KIND_WEIGHT[_kind(e)] * self._idf(e) * core(e) for e in usable}
         ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
         return features, [f"{e} ({w:.2f})" for e, w in ranked]
-
-    @staticmethod
-    def _shared_terms(elements: set[str], story_elements: Counter[str]) -> int:
-        """How many rare title and lead words (``term:``) the story's members also wrote."""
-        return sum(1 for e in elements if _kind(e) == "term" and story_elements[e] > 0)
 
     def _reported_day(self, elements: set[str], story_elements: Counter[str],
                       support: float, common: float) -> str | None:  # fmt: skip
@@ -505,9 +515,7 @@ class StoryIndex:
         the document joins that document's story, whatever its signature says. ``day`` is the
         day the document was published (or crawled), for ``story_publication_days``."""
         self.record(doc_id, elements)
-        copied = self.story_of.get(copy_of[0]) if copy_of else None
-        if copied is not None and not self._days_fit(elements, copied):
-            copied = None  # wire paragraphs (background, a footer) shared by another event
+        copied = self.copy_target(elements, copy_of)
         if copy_of is not None and copied is not None:
             self.join(doc_id, copied, 1.0, [copy_of[1]], elements, day)
             return StoryDecision(copied, 1.0, [copy_of[1]], [])
@@ -523,41 +531,30 @@ class StoryIndex:
         self.join(doc_id, story_id, score, reasons, elements, day)
         return StoryDecision(story_id, score, reasons, merged)
 
+    def copy_target(self, elements: set[str], copy_of: tuple[str, str] | None) -> int | None:
+        """The story a document joins as a copy (``copy_link``): its copy's story, when the
+        event days fit; ``None`` otherwise (wire paragraphs, a background or a footer, shared
+        by another event)."""
+        copied = self.story_of.get(copy_of[0]) if copy_of else None
+        return copied if copied is not None and self._days_fit(elements, copied) else None
+
     def record(self, doc_id: str, elements: set[str]) -> None:
         """Store a new document's signature and count its elements in the collection."""
-        self.db.executemany("INSERT INTO doc_signature VALUES (?, ?) ON CONFLICT DO NOTHING",
-                            [(doc_id, e) for e in sorted(elements)])  # fmt: skip
-        self.db.executemany(
-            "INSERT INTO element_df VALUES (?, 1)"
-            " ON CONFLICT(element) DO UPDATE SET df = element_df.df + 1",
-            [(e,) for e in sorted(elements)],
-        )
+        self.store.add_signature(doc_id, elements)
         self.df.update(elements)
         self.docs += 1
 
     def new_story(self) -> int:
         """A new, empty story's id."""
-        return int(self.db.execute(
-            "INSERT INTO stories (created_at) VALUES (?) RETURNING id", (_now(),)).fetchone()[0])
+        return int(self.store.new_story())
 
     def refresh(self, doc_id: str, elements: set[str]) -> list[int]:
         """Replace a document's signature (after re-extraction). The document keeps its story,
         and every other story the new signature would have joined is merged into it (recorded
         as a merge bridged by the document), as when a bridging article arrives. Returns the
         ids of the stories merged."""
-        db = self.db
-        old = {r[0] for r in db.execute(
-            "SELECT element FROM doc_signature WHERE doc_id = ?", (doc_id,))}  # fmt: skip
-        db.executemany("UPDATE element_df SET df = df - 1 WHERE element = ?",
-                       [(e,) for e in sorted(old - elements)])  # fmt: skip
-        db.executemany(
-            "INSERT INTO element_df VALUES (?, 1)"
-            " ON CONFLICT(element) DO UPDATE SET df = element_df.df + 1",
-            [(e,) for e in sorted(elements - old)],
-        )
-        db.execute("DELETE FROM doc_signature WHERE doc_id = ?", (doc_id,))
-        db.executemany("INSERT INTO doc_signature VALUES (?, ?)",
-                       [(doc_id, e) for e in sorted(elements)])  # fmt: skip
+        old = self.store.document_signature(doc_id)
+        self.store.replace_signature(doc_id, old, elements)
         self.df.subtract(old - elements)
         self.df.update(elements - old)
         story = self.story_of.get(doc_id)
@@ -565,7 +562,8 @@ class StoryIndex:
             return []
         self.elements[story].subtract(old - elements)
         self._add(story, elements - old)
-        merged = [other for _, other, _ in self._scored(elements, exclude=story)]
+        day = self.store.report_day(doc_id)
+        merged = [other for _, other, _ in self._scored(elements, exclude=story, day=day)]
         for other in merged:
             self._merge(other, story, doc_id)
         return merged
@@ -573,12 +571,7 @@ class StoryIndex:
     def join(self, doc_id: str, story_id: int, score: float, reasons: list[str],
              elements: set[str], day: date | None = None) -> None:  # fmt: skip
         """Put a recorded document in a story, with the score and reasons of the join."""
-        self.db.execute(
-            "INSERT INTO story_members VALUES (?, ?, ?, ?, ?) ON CONFLICT(doc_id) DO UPDATE"
-            " SET story_id = excluded.story_id, score = excluded.score,"
-            " reasons = excluded.reasons, joined_at = excluded.joined_at",
-            (doc_id, story_id, round(score, 3), json.dumps(reasons, ensure_ascii=False), _now()),
-        )
+        self.store.put_in_story(doc_id, story_id, score, reasons)
         self.story_of[doc_id] = story_id
         self.members.setdefault(story_id, set()).add(doc_id)
         if day is not None:
@@ -586,17 +579,13 @@ class StoryIndex:
         self._add(story_id, elements)
 
     def _merge(self, from_story: int, into_story: int, bridge: str) -> None:
-        db = self.db
-        db.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?",
-                   (into_story, from_story))  # fmt: skip
-        db.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (into_story, from_story))
-        db.execute("INSERT INTO story_merges VALUES (?, ?, ?, ?)",
-                   (from_story, into_story, bridge, _now()))  # fmt: skip
+        self.store.merge_stories(from_story, into_story, bridge)
         self.undated.discard(from_story)
         moved = self.elements.pop(from_story, Counter())
         self._add(into_story, set(moved))
         self.elements[into_story].update(moved)  # _add counted each element once already
         self.elements[into_story].subtract(set(moved))
+        self.events_of.pop(from_story, None)
         for day in self.days.pop(from_story, set()):
             self.stories_on.get(day, set()).discard(from_story)
         for e in moved:
@@ -622,15 +611,3 @@ def copy_link(near: DuplicateRecord | None,
     if n < 2:
         return None  # one shared paragraph is often a footer or a background paragraph
     return other, f"shares {n} wire paragraphs with {other}"
-
-
-def assign_story(db: Any, doc_id: str, elements: set[str], settings: Settings) -> StoryDecision:
-    """Place one document (loads the story index from the store: for one-off use)."""
-    return StoryIndex(db, settings).assign(doc_id, elements)
-
-
-def story_elements_counter(db: Any, story_id: int) -> Counter[str]:
-    """How many members of the story carry each element (for centrality)."""
-    return Counter(r[0] for r in db.execute(
-        "SELECT s.element FROM doc_signature s JOIN story_members m ON m.doc_id = s.doc_id"
-        " WHERE m.story_id = ?", (story_id,)))  # fmt: skip

@@ -197,9 +197,14 @@ def story_decision() -> dict[str, Any]:
         model = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ResourceError(f"packaged model stories-decision.json is unreadable: {exc}") from exc
+    if not isinstance(model, dict):
+        raise ResourceError("packaged model stories-decision.json is no JSON object")
     missing = [k for k in ("features", "weights", "bias", "threshold", "source") if k not in model]
-    if missing or len(model.get("features", ())) != len(model.get("weights", ())):
-        raise ResourceError(f"packaged model stories-decision.json is broken (missing {missing})")
+    if missing:
+        raise ResourceError(f"packaged model stories-decision.json lacks {', '.join(missing)}")
+    if len(model["features"]) != len(model["weights"]):
+        raise ResourceError("packaged model stories-decision.json has a weight per feature no "
+                            "more: retrain with training/stories/fit_decision.py")
     return model
 
 

@@ -14,7 +14,8 @@ import os
 import re
 import socket
 import sqlite3
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -37,7 +38,6 @@ from khabar.model import (
 )
 from khabar.normalize import PERSIAN_PREFIX, PERSIAN_SUFFIX, index_form, normalize, tokens
 from khabar.settings import Settings
-from khabar.stories import REPORT_DAY, story_elements_counter
 
 __all__ = ["STORY_SORTS", "SQLiteStore", "migrations", "open_store"]
 
@@ -48,6 +48,12 @@ _FACT_TABLES = ("date_mentions", "time_mentions", "place_mentions", "actor_menti
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+# the day a document was published (a value of day precision or finer), else crawled; the same
+# rule as ingest's ``iso_day(published) or iso_day(crawled)``
+REPORT_DAY = ("CASE WHEN length(published) >= 10 THEN substr(published, 1, 10)"
+              " ELSE substr(crawled, 1, 10) END")
 
 
 def _now() -> str:
@@ -467,6 +473,92 @@ class SQLiteStore:
                               (doc_id,)).fetchone()  # fmt: skip
         return iso_day(row[0]) if row else None
 
+    # -- stories: what khabar.stories.StoryIndex keeps in memory, and its writes ------------------
+    def element_counts(self) -> dict[str, int]:
+        """Signature element → how many stored documents carry it."""
+        return dict(self.db.execute("SELECT element, df FROM element_df"))
+
+    def story_of_documents(self) -> dict[str, int]:
+        """Document id → its story's id, for every document in a story."""
+        return dict(self.db.execute("SELECT doc_id, story_id FROM story_members"))
+
+    def report_days(self) -> Iterator[tuple[str, date | None]]:
+        """(document id, the day it was published, else crawled, or ``None``) of every document."""
+        for doc_id, value in self.db.execute(f"SELECT id, {REPORT_DAY} FROM documents"):
+            yield doc_id, iso_day(value)
+
+    def signature_elements(self) -> Iterator[tuple[str, str]]:
+        """(document id, signature element) of every stored signature."""
+        yield from self.db.execute("SELECT doc_id, element FROM doc_signature")
+
+    def document_signature(self, doc_id: str) -> set[str]:
+        return {r[0] for r in self.db.execute(
+            "SELECT element FROM doc_signature WHERE doc_id = ?", (doc_id,))}  # fmt: skip
+
+    def add_signature(self, doc_id: str, elements: Iterable[str]) -> None:
+        """Store a new document's signature and count its elements (once per document)."""
+        ordered = sorted(elements)
+        self.db.executemany("INSERT INTO doc_signature VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            [(doc_id, e) for e in ordered])  # fmt: skip
+        self._count_elements(ordered, +1)
+
+    def replace_signature(self, doc_id: str, old: set[str], new: set[str]) -> None:
+        """Replace a document's stored signature ``old`` by ``new`` (counts follow)."""
+        self.db.executemany("UPDATE element_df SET df = df - 1 WHERE element = ?",
+                            [(e,) for e in sorted(old - new)])  # fmt: skip
+        self._count_elements(sorted(new - old), +1)
+        self.db.execute("DELETE FROM doc_signature WHERE doc_id = ?", (doc_id,))
+        self.db.executemany("INSERT INTO doc_signature VALUES (?, ?)",
+                            [(doc_id, e) for e in sorted(new)])  # fmt: skip
+
+    def _count_elements(self, elements: list[str], by: int) -> None:
+        self.db.executemany(
+            "INSERT INTO element_df VALUES (?, ?)"
+            " ON CONFLICT(element) DO UPDATE SET df = element_df.df + excluded.df",
+            [(e, by) for e in elements],
+        )
+
+    def new_story(self) -> int:
+        """A new, empty story's id."""
+        return int(self.db.execute(
+            "INSERT INTO stories (created_at) VALUES (?) RETURNING id", (_now(),)).fetchone()[0])
+
+    def put_in_story(self, doc_id: str, story_id: int, score: float, reasons: list[str]) -> None:
+        """Make ``doc_id`` a member of ``story_id`` (replacing its story, if it had one), with
+        the join's score and reasons."""
+        self.db.execute(
+            "INSERT INTO story_members VALUES (?, ?, ?, ?, ?) ON CONFLICT(doc_id) DO UPDATE"
+            " SET story_id = excluded.story_id, score = excluded.score,"
+            " reasons = excluded.reasons, joined_at = excluded.joined_at",
+            (doc_id, story_id, round(score, 3), json.dumps(reasons, ensure_ascii=False), _now()),
+        )
+
+    def merge_stories(self, from_story: int, into_story: int, bridge: str) -> None:
+        """Move every member of ``from_story`` into ``into_story`` and record the merge and the
+        document that bridged them."""
+        self.db.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?",
+                        (into_story, from_story))  # fmt: skip
+        self.db.execute("UPDATE stories SET merged_into = ? WHERE id = ?",
+                        (into_story, from_story))  # fmt: skip
+        self.db.execute("INSERT INTO story_merges VALUES (?, ?, ?, ?)",
+                        (from_story, into_story, bridge, _now()))  # fmt: skip
+
+    def clear_stories(self) -> None:
+        """Forget every story, membership, merge and signature (before grouping again)."""
+        for table in ("story_members", "story_merges", "stories", "doc_signature", "element_df"):
+            self.db.execute(f"DELETE FROM {table}")
+
+    def story_count(self) -> int:
+        """Stories not merged into another."""
+        return int(self.db.execute(
+            "SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0])
+
+    def story_element_counts(self, story_id: int) -> Counter[str]:
+        """How many members of the story carry each signature element (for centrality)."""
+        return Counter(r[0] for r in self.db.execute(
+            "SELECT s.element FROM doc_signature s JOIN story_members m ON m.doc_id = s.doc_id"
+            " WHERE m.story_id = ?", (story_id,)))  # fmt: skip
+
     def copy_links(self, doc_id: str) -> tuple[DuplicateRecord | None, list[SharedParagraph]]:
         """What ``doc_id`` copies among the documents stored before it: the near-duplicate
         record of its first copy (or ``None``), and the paragraphs it shares with others."""
@@ -684,7 +776,7 @@ class SQLiteStore:
             "SELECT DISTINCT e.date FROM event_mentions e JOIN story_members m"
             f" ON m.doc_id = e.doc_id WHERE m.story_id = ? AND {_STATED_DAY}"
             " ORDER BY 1", (story_id,))]  # fmt: skip
-        counts = story_elements_counter(self.db, story_id)
+        counts = self.story_element_counts(story_id)
         members = self._dicts(
             "SELECT d.id, d.lang, d.title, d.summary, d.body FROM story_members m"
             " JOIN documents d ON d.id = m.doc_id WHERE m.story_id = ?",
