@@ -440,3 +440,14 @@ def test_a_retyped_lexicon_trigger_gives_way_to_the_cameo_verb_of_the_new_type()
     typed = _typed(norm, spans, hits, _lexicon(), guess, "en")
     assert (typed.plover, norm[typed.start : typed.end], typed.source) == (
         "REQUEST", "urged", "classifier")
+
+
+def test_a_trigger_the_classifier_finds_is_no_word_of_a_name() -> None:
+    # dev: the forces that took Zinjibar were read as the trigger ("القوات"), so no actor
+    from khabar.extract.event_types import evidence_word
+
+    text = "سيطرت القوات الموالية لحكومة الرئيس عبدربه منصور هادي على زنجبار عاصمة محافظة أبين"
+    assert evidence_word(text, "ar", "ASSAULT") == "القوات"
+    assert evidence_word(text, "ar", "ASSAULT", frozenset({"القوات"})) != "القوات"
+    (ev,) = extract_events(text, lang="ar", anchor=None, settings=Settings())
+    assert ev.trigger == "سيطرت" and ev.actor == "القوات الموالية"

@@ -329,10 +329,13 @@ def classify_sentence(sentence: str, lang: str, cues: list[str] | None = None,
     return TypeGuess(label, float(p[best]), event, hit)
 
 
-def evidence_word(sentence: str, lang: str, plover: str) -> str | None:
+def evidence_word(sentence: str, lang: str, plover: str,
+                  named: frozenset[str] = frozenset()) -> str | None:  # fmt: skip
     """The sentence's word (as ``_words`` writes it) whose own weight, word and stem, most
     supports ``plover`` in the type model, if that weight reaches ``_EVIDENCE_MIN``; only words
-    of letters count, never the language's most frequent words."""
+    of letters count, never the language's most frequent words nor the words of ``named``
+    (words of the names the sentence holds: "القوات" of the forces that attacked is who, not
+    what happened)."""
     types = _model("events")
     if plover not in types.labels:
         return None
@@ -341,7 +344,7 @@ def evidence_word(sentence: str, lang: str, plover: str) -> str | None:
     rows, column = types.attributes, types.state_weights[:, k]
     best, word = _EVIDENCE_MIN, None
     for w in _words(sentence, lang):
-        if len(w) > 2 and w.isalpha() and w not in common:
+        if len(w) > 2 and w.isalpha() and w not in common and w not in named:
             weight = sum(float(column[r]) for a in (f"w={w}", f"s={light_stem(w, lang)}")
                          for r in [rows.get(a)] if r is not None)  # fmt: skip
             if weight > best:

@@ -779,10 +779,12 @@ class _Typed:
 
 
 def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _Lexicon,
-           guess: TypeGuess, lang: str, casualty: bool = False) -> _Typed | None:  # type: ignore[no-untyped-def]  # fmt: skip
+           guess: TypeGuess, lang: str, casualty: bool = False,
+           named: frozenset[str] = frozenset()) -> _Typed | None:  # type: ignore[no-untyped-def]  # fmt: skip
     """The lexicon's most specific trigger (a weapon beats "attack") with its ACLED type,
     retyped by the classifier when it is sure of another type; else, when the detector says
-    event, the CAMEO verb of the classifier's type or the word that most supports it. ACLED
+    event, the CAMEO verb of the classifier's type or the word that most supports it (a word
+    of a name the sentence holds, ``named``, only when no other word does). ACLED
     types of retyped and classifier-found events are derived later (``_acled``): "" here."""
     if hits:
         best = max(hits, key=lambda h: (bool(lex.triggers[h.key][2]),
@@ -816,7 +818,9 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
     verb = _cameo_trigger(spans, guess, lang)
     if verb is not None:
         return verb
-    evidence = evidence_word(sentence, lang, guess.plover)
+    # a word of what happened, else (the names alone support the type) a word of a name
+    evidence = evidence_word(sentence, lang, guess.plover, named) or evidence_word(
+        sentence, lang, guess.plover)
     if evidence is None:
         # typed by its casualty words alone ("أصيب ... وتوفي"): only when the classifier is
         # sure of both, as a road crash or a hurt player is typed so too, less surely
@@ -833,6 +837,19 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
                                                                 lang) == evidence:  # fmt: skip
             return _Typed(guess.plover, acled, subtype, "", a, spans[k + 1][1], k, "model")
     return None
+
+
+def _named_words(norm, spans, sp: Span, found: Mentions, lang: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The words (as the classifier's features write them) inside the names of the sentence:
+    its actors, places and recognised or generic entities."""
+    names = [m.span for m in (*_inside(found.actors, sp), *_inside(found.entities, sp),
+                              *_inside(found.places, sp))]  # fmt: skip
+    out = set()
+    for a, b, w in spans:
+        x, y = norm.to_original(a, b)
+        if any(n.start <= sp.start + x and sp.start + y <= n.end for n in names):
+            out.add(_match_form(w, lang))
+    return frozenset(out)
 
 
 # English verbs of killing that head a clause (not "killing", often a noun: "the killing of")
@@ -901,7 +918,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             and not cameo_verbs(sentence, lang)):  # fmt: skip
         return None  # no trigger, no CAMEO verb, not an event: the type is not needed
     guess = classify_sentence(sentence, lang, cues=cues, event=event)
-    typed = _typed(sentence, spans, hits, lex, guess, lang, casualty)
+    typed = _typed(sentence, spans, hits, lex, guess, lang, casualty,
+                   _named_words(norm, spans, sp, found, lang))
     if typed is None:
         return None
     plover, acled, subtype = typed.plover, typed.acled, typed.subtype
