@@ -219,8 +219,9 @@ class Settings:
         0.02,
         "A signature element found in more than this share of the collection's documents (and "
         "in more than story_common_min_df) is common (a capital, a government, a crawl day): it "
-        "is left out of the story decision's features and is not enough as the shared place "
-        "or day. Changing it moves the features the shipped decision was fitted on.",
+        "is left out of the story decision's place, country, actor, day and figure features and "
+        "is not enough as the shared place or day. Changing it moves the features the shipped "
+        "decision was fitted on.",
     )
     story_support_share: float = _opt(
         0.5,

@@ -38,8 +38,8 @@ logistic model fitted on labelled story dev sets (``JoinModel``, shipped in
 The document joins the most probable story when the probability passes the model's
 threshold; every other story that passes it is merged into that one (a merge needs the same
 evidence as a join), and the merge is recorded. Each join keeps its probability as its score
-and, as its first reason, what made it ("model: bias +0.50, day 1 +1.81, …": each feature's
-value and signed share of the logit), then the shared elements.
+and, as its first reason, what made it ("model: bias +0.64, day 1 +1.74, …", for instance:
+each feature's value and signed share of the logit), then the shared elements.
 """
 
 from __future__ import annotations
@@ -88,7 +88,8 @@ _FIGURES = ("count", "killed", "injured")
 # The features of a (document, story) pair that the fitted decision weighs (``StoryIndex.pair``;
 # fitted by training/stories/fit_decision.py, shipped in resources/models/stories-decision.json):
 # place: the shared places (their areas if no place), each by its share of the story's core,
-#   at most 3 (elements common in the collection are left out of every feature)
+#   at most 3 (places, countries, actors, days and figures common in the collection are left
+#   out)
 # area_only / country_only: the pair meets on an area only / on a country only
 # country, actor: the shared countries / armed groups, forces and officials, counted alike
 # day: a shared event day (or one side's reported day), by its share of the story's core
@@ -144,9 +145,9 @@ class JoinModel:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def explain(self, features: dict[str, float]) -> str:
-        """What made the join probability (stored as the join's score): "model: bias +0.50,
-        day 1 +1.81, same_lang 1 -2.95, …", each feature that is not 0 with its value and its
-        share of the logit (weight × value, signed), in ``FEATURES`` order."""
+        """What made the join probability (stored as the join's score), for instance "model:
+        bias +0.64, day 1 +1.74, same_lang 1 -2.97, …": each feature that is not 0 with its
+        value and its share of the logit (weight × value, signed), in ``FEATURES`` order."""
         parts = [f"{f} {features[f]:.3g} {w * features[f]:+.2f}"
                  for f, w in zip(FEATURES, self.weights, strict=True) if features[f]]  # fmt: skip
         return f"model: bias {self.bias:+.2f}, " + ", ".join(parts)

@@ -451,3 +451,7 @@ def test_a_trigger_the_classifier_finds_is_no_word_of_a_name() -> None:
     assert evidence_word(text, "ar", "ASSAULT", frozenset({"القوات"})) != "القوات"
     (ev,) = extract_events(text, lang="ar", anchor=None, settings=Settings())
     assert ev.trigger == "سيطرت" and ev.actor == "القوات الموالية"
+    # a name after its proclitic is inside the word: "والقوات" is no trigger either
+    (ev,) = extract_events("وسيطرت والقوات" + text[len("سيطرت القوات"):], lang="ar", anchor=None,
+                           settings=Settings())  # fmt: skip
+    assert ev.trigger == "وسيطرت" and ev.actor == "القوات الموالية"

@@ -18,6 +18,8 @@ date, is background.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -780,7 +782,7 @@ class _Typed:
 
 def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _Lexicon,
            guess: TypeGuess, lang: str, casualty: bool = False,
-           named: frozenset[str] = frozenset()) -> _Typed | None:  # type: ignore[no-untyped-def]  # fmt: skip
+           named: Callable[[], frozenset[str]] = frozenset) -> _Typed | None:  # type: ignore[no-untyped-def]  # fmt: skip
     """The lexicon's most specific trigger (a weapon beats "attack") with its ACLED type,
     retyped by the classifier when it is sure of another type; else, when the detector says
     event, the CAMEO verb of the classifier's type or the word that most supports it (a word
@@ -819,7 +821,7 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
     if verb is not None:
         return verb
     # a word of what happened, else (the names alone support the type) a word of a name
-    evidence = evidence_word(sentence, lang, guess.plover, named) or evidence_word(
+    evidence = evidence_word(sentence, lang, guess.plover, named()) or evidence_word(
         sentence, lang, guess.plover)
     if evidence is None:
         # typed by its casualty words alone ("أصيب ... وتوفي"): only when the classifier is
@@ -839,16 +841,25 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
     return None
 
 
+_CLITIC_CHARS = 2  # letters of the proclitics a name may follow inside its word (و, ب, لل, وب)
+
+
 def _named_words(norm, spans, sp: Span, found: Mentions, lang: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
-    """The words (as the classifier's features write them) inside the names of the sentence:
-    its actors, places and recognised or generic entities."""
-    names = [m.span for m in (*_inside(found.actors, sp), *_inside(found.entities, sp),
-                              *_inside(found.places, sp))]  # fmt: skip
+    """The words (as the classifier's features write them, Persian pairs joined across a space
+    too) inside the names of the sentence, its actors, places and recognised or generic
+    entities, a proclitic before the name included ("والقوات", "للقوات": a name starts after
+    its clitic)."""
+    names = sorted((m.span.start - sp.start, m.span.end - sp.start) for m in (
+        *_inside(found.actors, sp), *_inside(found.entities, sp), *_inside(found.places, sp)))
+    starts = [a for a, _ in names]
     out = set()
-    for a, b, w in spans:
+    for k, (a, b, w) in enumerate(spans):
         x, y = norm.to_original(a, b)
-        if any(n.start <= sp.start + x and sp.start + y <= n.end for n in names):
+        i = bisect_right(starts, x + _CLITIC_CHARS)  # names that start by the word's stem
+        if any(start - _CLITIC_CHARS <= x and y <= end for start, end in names[:i]):
             out.add(_match_form(w, lang))
+            if lang == "fa" and k + 1 < len(spans):  # می کنند, نیروهای ...: joined forms
+                out.add(_match_form(f"{w} {spans[k + 1][2]}", lang))
     return frozenset(out)
 
 
@@ -919,7 +930,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         return None  # no trigger, no CAMEO verb, not an event: the type is not needed
     guess = classify_sentence(sentence, lang, cues=cues, event=event)
     typed = _typed(sentence, spans, hits, lex, guess, lang, casualty,
-                   _named_words(norm, spans, sp, found, lang))
+                   lambda: _named_words(norm, spans, sp, found, lang))
     if typed is None:
         return None
     plover, acled, subtype = typed.plover, typed.acled, typed.subtype

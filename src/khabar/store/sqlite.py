@@ -496,7 +496,8 @@ class SQLiteStore:
             "SELECT element FROM doc_signature WHERE doc_id = ?", (doc_id,))}  # fmt: skip
 
     def add_signature(self, doc_id: str, elements: Iterable[str]) -> None:
-        """Store a new document's signature and count its elements (once per document)."""
+        """Store a new document's signature and count its elements (call once per document:
+        the counts grow on every call)."""
         ordered = sorted(elements)
         self.db.executemany("INSERT INTO doc_signature VALUES (?, ?) ON CONFLICT DO NOTHING",
                             [(doc_id, e) for e in ordered])  # fmt: skip
