@@ -77,6 +77,29 @@ def gold_of_own(store: Any, gold: dict[str, Any]) -> dict[str, str]:
             if Path(r["source"]).name[:3] in story_of}  # fmt: skip
 
 
+def dev_stores(folder: Path) -> list[tuple[str, Any, Settings, dict[str, str]]]:
+    """Each dev set ingested into a store of its own in ``folder``, as the story evals ingest
+    it (SaudiNewsNet with its crawl times): (name, open store, its settings, stored document
+    id → gold story)."""
+    out = []
+    for name in (*REAL, "own"):
+        base = load_settings({"database": str(folder / f"{name}.db")}, environ={})
+        store = open_store(base)
+        if name == "own":
+            gold = load_gold(ROOT / OWN[0])
+            files = sample_paths(ROOT / OWN[1])
+            keys = {k for v in gold["stories"].values() for k in v["docs"]}
+            ingest([str(files[k]) for k in sorted(keys) if k in files], store)
+            labels = gold_of_own(store, gold)
+        else:
+            path = ROOT / "tests/data/real/stories" / f"{name}.json"
+            docs = load_real_gold(path, STORY_FORMAT)["documents"]
+            ingest_real_stories(store, docs, crawl_times(path))  # as crawl times
+            labels = gold_of_real(store, docs)
+        out.append((name, store, base, labels))
+    return out
+
+
 def teacher_forced(store: Any, settings: Settings,
                    gold_of: dict[str, str]) -> tuple[list[list[float]], list[int]]:  # fmt: skip
     """Examples (features, label) of every candidate pair, grouping each document into its
@@ -131,26 +154,12 @@ def main() -> int:
     ys: list[int] = []
     counts: dict[str, list[int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        stores = []
-        for name in (*REAL, "own"):
-            base = load_settings({"database": str(Path(tmp) / f"{name}.db")}, environ={})
-            store = open_store(base)
-            if name == "own":
-                gold = load_gold(ROOT / OWN[0])
-                files = sample_paths(ROOT / OWN[1])
-                keys = {k for v in gold["stories"].values() for k in v["docs"]}
-                ingest([str(files[k]) for k in sorted(keys) if k in files], store)
-                labels = gold_of_own(store, gold)
-            else:
-                path = ROOT / "tests/data/real/stories" / f"{name}.json"
-                docs = load_real_gold(path, STORY_FORMAT)["documents"]
-                ingest_real_stories(store, docs, crawl_times(path))  # as crawl times
-                labels = gold_of_real(store, docs)
+        stores = dev_stores(Path(tmp))
+        for name, store, base, labels in stores:
             x, y = teacher_forced(store, base, labels)
             xs += x
             ys += y
             counts[name] = [len(y), sum(y)]
-            stores.append((name, store, base, labels))
         weights, bias = fit(xs, ys)
         print("examples (pairs, joins):", counts)
         for f, w in zip(FEATURES, weights, strict=True):
