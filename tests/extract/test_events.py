@@ -455,3 +455,9 @@ def test_a_trigger_the_classifier_finds_is_no_word_of_a_name() -> None:
     (ev,) = extract_events("وسيطرت والقوات" + text[len("سيطرت القوات"):], lang="ar", anchor=None,
                            settings=Settings())  # fmt: skip
     assert ev.trigger == "وسيطرت" and ev.actor == "القوات الموالية"
+
+
+def test_the_arabic_monday_is_no_number() -> None:
+    # dev: "قتل في تركيا أمس الاثنين 5 شرطيين" had the count 2 (الاثنين, Monday, read as "the two")
+    assert parse_number(["الاثنين", "5"], 0) is None
+    assert parse_number(["اثنين", "من"], 0) == (2, 1)

@@ -41,7 +41,7 @@ from khabar.extract.lexicon import AliasIndex, alias_key, find_aliases, variants
 from khabar.extract.places import PlaceMention, extract_places
 from khabar.model import DateCorrection, DateMention, EventMention, Span
 from khabar.normalize import index_form, normalize, normalize_with_offsets
-from khabar.resources import month_names, read_csv
+from khabar.resources import month_names, read_csv, weekday_names
 from khabar.settings import Settings
 
 __all__ = [
@@ -171,6 +171,8 @@ def _word_number(words: list[str], i: int, nums: dict[str, int]) -> tuple[int | 
     if i + 1 < len(words) and two in nums:
         return nums[two], 2
     w = words[i]
+    if w in weekday_names():
+        return None, 0  # الاثنين is Monday ("قتل أمس الاثنين 5 شرطيين"), not "the two"
     for form in (w, w[2:] if w.startswith("ال") else None, _bare(w)):
         if form and form in nums:
             return nums[form], 1
