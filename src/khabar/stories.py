@@ -70,6 +70,7 @@ __all__ = [
     "regroup",
     "signature",
     "signature_from_facts",
+    "stored_elements",
     "text_elements",
 ]
 
@@ -261,11 +262,16 @@ def regroup(store: Any, settings: Settings, decision: JoinModel | None = None) -
         index = StoryIndex(store, settings, decision)
         for doc_id in store.document_ids():
             near, shared = store.copy_links(doc_id)
-            doc = store.document(doc_id)
-            elements = signature_from_facts(store.facts(doc_id)) | text_elements(
-                doc["raw_text"], doc["lang"])
-            index.assign(doc_id, elements, copy_link(near, shared), store.report_day(doc_id))
-    return int(store.story_count())
+            index.assign(doc_id, stored_elements(store, doc_id), copy_link(near, shared),
+                         store.report_day(doc_id))  # fmt: skip
+    return store.story_count()
+
+
+def stored_elements(store: Any, doc_id: str) -> set[str]:
+    """The signature and text elements of a stored document, from its stored facts and text
+    (``signature_from_facts`` | ``text_elements``), as ``regroup`` places it."""
+    doc = store.document(doc_id)
+    return signature_from_facts(store.facts(doc_id)) | text_elements(doc["raw_text"], doc["lang"])
 
 
 def _area(lat: float, lon: float) -> str:

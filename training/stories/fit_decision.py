@@ -50,8 +50,7 @@ from khabar.stories import (
     StoryIndex,
     copy_link,
     regroup,
-    signature_from_facts,
-    text_elements,
+    stored_elements,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,9 +111,7 @@ def teacher_forced(store: Any, settings: Settings,
         index = StoryIndex(store, settings, JoinModel((0.0,) * len(FEATURES), 0.0, 1.0))
         story_for: dict[str, int] = {}
         for doc_id in store.document_ids():
-            doc = store.document(doc_id)
-            elements = signature_from_facts(store.facts(doc_id)) | text_elements(
-                doc["raw_text"], doc["lang"])
+            elements = stored_elements(store, doc_id)
             day = store.report_day(doc_id)
             index.record(doc_id, elements)
             target = story_for.get(gold_of.get(doc_id, doc_id))

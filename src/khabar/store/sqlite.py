@@ -501,22 +501,23 @@ class SQLiteStore:
         ordered = sorted(elements)
         self.db.executemany("INSERT INTO doc_signature VALUES (?, ?) ON CONFLICT DO NOTHING",
                             [(doc_id, e) for e in ordered])  # fmt: skip
-        self._count_elements(ordered, +1)
+        self._count_elements(ordered)
 
     def replace_signature(self, doc_id: str, old: set[str], new: set[str]) -> None:
         """Replace a document's stored signature ``old`` by ``new`` (counts follow)."""
         self.db.executemany("UPDATE element_df SET df = df - 1 WHERE element = ?",
                             [(e,) for e in sorted(old - new)])  # fmt: skip
-        self._count_elements(sorted(new - old), +1)
+        self._count_elements(sorted(new - old))
         self.db.execute("DELETE FROM doc_signature WHERE doc_id = ?", (doc_id,))
         self.db.executemany("INSERT INTO doc_signature VALUES (?, ?)",
                             [(doc_id, e) for e in sorted(new)])  # fmt: skip
 
-    def _count_elements(self, elements: list[str], by: int) -> None:
+    def _count_elements(self, elements: list[str]) -> None:
+        """One more document carries each of ``elements``."""
         self.db.executemany(
-            "INSERT INTO element_df VALUES (?, ?)"
-            " ON CONFLICT(element) DO UPDATE SET df = element_df.df + excluded.df",
-            [(e, by) for e in elements],
+            "INSERT INTO element_df VALUES (?, 1)"
+            " ON CONFLICT(element) DO UPDATE SET df = element_df.df + 1",
+            [(e,) for e in elements],
         )
 
     def new_story(self) -> int:
@@ -531,7 +532,7 @@ class SQLiteStore:
             "INSERT INTO story_members VALUES (?, ?, ?, ?, ?) ON CONFLICT(doc_id) DO UPDATE"
             " SET story_id = excluded.story_id, score = excluded.score,"
             " reasons = excluded.reasons, joined_at = excluded.joined_at",
-            (doc_id, story_id, round(score, 3), json.dumps(reasons, ensure_ascii=False), _now()),
+            (doc_id, story_id, round(score, 3), _json(reasons), _now()),
         )
 
     def merge_stories(self, from_story: int, into_story: int, bridge: str) -> None:
@@ -785,9 +786,7 @@ class SQLiteStore:
         )
         titles: dict[str, tuple[int, str]] = {}
         for m in members:  # the most central member of each language gives its title
-            elements = {r[0] for r in self.db.execute(
-                "SELECT element FROM doc_signature WHERE doc_id = ?", (m["id"],))}  # fmt: skip
-            centrality = sum(counts[e] for e in elements)
+            centrality = sum(counts[e] for e in self.document_signature(m["id"]))
             text = m["title"] or m["summary"] or m["body"][:120]
             if m["lang"] not in titles or centrality > titles[m["lang"]][0]:
                 titles[m["lang"]] = (centrality, text)
