@@ -174,7 +174,9 @@ def test_a_story_is_matched_on_its_core_not_on_its_fringe(
 class _BruteForce(StoryIndex):
     """Every live story is a candidate: what the candidate index must agree with."""
 
-    def _candidates(self, elements: set[str], common: float) -> set[int]:
+    def _candidates(
+        self, elements: set[str], common: float, day: date | None = None
+    ) -> set[int]:
         return set(self.elements)
 
 
@@ -206,6 +208,50 @@ def test_the_candidate_index_misses_no_story_a_dated_document_could_join(
     assert [(d.story_id, d.merged) for d in decisions[0]] == [
         (d.story_id, d.merged) for d in decisions[1]
     ]
+
+
+_undated_element = st.one_of(
+    st.sampled_from([f"place:P{i}" for i in range(6)] + ["area:33.0:44.0", "country:IQ"]),
+    st.integers(1, 3).map(lambda n: f"killed:{n}"),
+    st.sampled_from(["actor:A", "actor:B", "event:ASSAULT", "lang:ar", "term:ar:x"]),
+)
+
+
+@settings(max_examples=30)
+@given(st.lists(st.tuples(st.sets(_undated_element, min_size=1, max_size=5),
+                          st.integers(1, 8)), min_size=1, max_size=30))  # fmt: skip
+def test_the_publication_window_misses_no_story_an_undated_report_could_join(
+    tmp_path_factory: pytest.TempPathFactory, reports: list[tuple[set[str], int]]
+) -> None:
+    """Undated reports published within story_candidate_days of each other are looked up by
+    their publication days: the same stories as trying every story."""
+    decisions = []
+    for index_class in (StoryIndex, _BruteForce):
+        s = Settings(story_common_min_df=5, story_candidate_days=7)
+        path = tmp_path_factory.mktemp("idx") / "k.db"
+        with open_store(s.replace(database=str(path))) as store:
+            store.db.execute("PRAGMA foreign_keys = OFF")
+            store.db.execute("BEGIN")
+            index = index_class(store, s)
+            decisions.append([index.assign(f"d{i}", sig, day=date(2024, 4, d))
+                              for i, (sig, d) in enumerate(reports)])  # fmt: skip
+    assert [(d.story_id, d.merged) for d in decisions[0]] == [
+        (d.story_id, d.merged) for d in decisions[1]
+    ]
+
+
+def test_an_undated_report_published_weeks_later_is_no_candidate(
+    settings: Settings, tmp_path: Path
+) -> None:
+    store, ids, index = _hand_index(settings, tmp_path, 3)
+    seen = {"place:kalsu", "killed:4", "event:ASSAULT"}
+    story = index.assign(ids[0], seen | {"lang:ar"}, day=date(2024, 4, 1))
+    again = index.assign(ids[1], seen | {"lang:en"}, day=date(2024, 4, 3))
+    assert again.story_id == story.story_id
+    late = seen | {"lang:fa"}
+    assert story.story_id not in index._candidates(late, index._common(), date(2024, 5, 1))
+    assert index.assign(ids[2], late, day=date(2024, 5, 1)).story_id != story.story_id
+    store.close()
 
 
 def _partition(store: SQLiteStore) -> dict[str, str]:

@@ -210,10 +210,16 @@ class Settings:
     story_candidate_max_df: int = _opt(
         500, "Signature elements in more documents than this do not retrieve candidate stories."
     )
+    story_candidate_days: int = _opt(
+        7,
+        "Undated documents, and undated stories, are looked up among the stories with a member "
+        "published within this many days of the document, so the work per document stays flat.",
+    )
     story_candidate_recent: int = _opt(
         10,
-        "Look-ups by place and by country (for undated documents and undated stories) see "
-        "only the latest this many stories naming each, so the work per document stays flat.",
+        "When neither side has a publication day, look-ups by place and by country (for "
+        "undated documents and undated stories) see only the latest this many stories naming "
+        "each, so the work per document stays flat.",
     )
     story_common_share: float = _opt(
         0.02,
@@ -423,6 +429,9 @@ def _validated(s: Settings) -> Settings:
         raise ConfigError(
             f"setting 'max_decompression_ratio' must be 0 (no limit) or at least 1, got {ratio}"
         )
+    for name in ("story_date_tolerance_days", "story_candidate_days"):
+        if getattr(s, name) < 0:
+            raise ConfigError(f"setting {name!r} must be 0 or more, got {getattr(s, name)}")
     if s.document_time_budget_s < 0:
         raise ConfigError(
             f"setting 'document_time_budget_s' must be 0 (off) or more, got "

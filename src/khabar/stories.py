@@ -38,7 +38,7 @@ logistic model fitted on labelled story dev sets (``JoinModel``, shipped in
 The document joins the most probable story when the probability passes the model's
 threshold; every other story that passes it is merged into that one (a merge needs the same
 evidence as a join), and the merge is recorded. Each join keeps its probability as its score
-and, as its first reason, what made it ("model: bias +0.64, day 1 +1.74, …", for instance:
+and, as its first reason, what made it ("model: bias +0.70, day 1 +1.76, …", for instance:
 each feature's value and signed share of the logit), then the shared elements.
 """
 
@@ -147,7 +147,7 @@ class JoinModel:
 
     def explain(self, features: dict[str, float]) -> str:
         """What made the join probability (stored as the join's score), for instance "model:
-        bias +0.64, day 1 +1.74, same_lang 1 -2.97, …": each feature that is not 0 with its
+        bias +0.70, day 1 +1.76, same_lang 1 -2.97, …": each feature that is not 0 with its
         value and its share of the logit (weight × value, signed), in ``FEATURES`` order."""
         parts = [f"{f} {features[f]:.3g} {w * features[f]:+.2f}"
                  for f, w in zip(FEATURES, self.weights, strict=True) if features[f]]  # fmt: skip
@@ -311,12 +311,13 @@ class StoryIndex:
         self.events_of: dict[int, set[str]] = {}  # the main-event types (event:) of each story
         self.docs = len(self.story_of)
         self.published: dict[int, set[date]] = {}  # days the members were published
+        self.published_on: dict[date, set[int]] = {}  # stories with a member published each day
         for doc_id, story in self.story_of.items():
             self.members.setdefault(story, set()).add(doc_id)
         for doc_id, day in store.report_days():
             story = self.story_of.get(doc_id)
             if story is not None and day is not None:
-                self.published.setdefault(story, set()).add(day)
+                self._published(story, {day})
         for doc_id, element in store.signature_elements():
             story = self.story_of.get(doc_id)
             if story is not None:
@@ -351,35 +352,57 @@ class StoryIndex:
         return any(day + timedelta(days=k) in theirs for day in mine
                    for k in range(-tolerance, tolerance + 1))  # fmt: skip
 
-    def _candidates(self, elements: set[str], common: float) -> set[int]:
-        """Stories that share one of the document's places or countries and, when the document
-        has event days, have an event day in the window around them (or have no day yet). A
-        dated document looks only at the stories of a few days that name one of its places or
-        countries that are not common (a story sharing only common ones cannot be joined:
-        ``pair``); an undated one (and the look-up of undated stories) at the latest stories
-        of its rarest places and of its countries. Either way the work does not grow with the
-        collection."""
+    def _published(self, story: int, days: set[date]) -> None:
+        self.published.setdefault(story, set()).update(days)
+        for day in days:
+            self.published_on.setdefault(day, set()).add(story)
+
+    def _around(self, index: dict[date, set[int]], days: list[date], k: int) -> set[int]:
+        """Stories of ``index`` (by event day or by publication day) on a day within ``k``
+        days of one of ``days``."""
+        window: set[int] = set()
+        for day in days:
+            for shift in range(-k, k + 1):
+                window |= index.get(day + timedelta(days=shift), set())
+        return window
+
+    def _naming(self, where: list[str], window: set[int], common: float) -> set[int]:
+        """Stories of ``window`` that name one of the places or countries ``where`` that are
+        not common (a story sharing only common ones cannot be joined: ``pair``)."""
+        found: set[int] = set()
+        for e in where:
+            if self.df[e] <= common:  # the smaller set is iterated: stories naming e, or the window
+                named = self.stories_with.get(e, set()) & window
+                found |= {st for st in named if self.elements[st][e]}
+        return found
+
+    def _candidates(self, elements: set[str], common: float, day: date | None = None) -> set[int]:
+        """Stories that share one of the document's places or countries that are not common,
+        looked up in time windows so that the work per document does not grow with the
+        collection:
+
+        - a dated document: the stories with an event day within ``story_date_tolerance_days``
+          of one of its days, and the undated stories below;
+        - an undated document, or an undated story: the stories with a member published within
+          ``story_candidate_days`` of the document's publication ``day``; with no publication
+          day on either side, the latest ``story_candidate_recent`` stories naming each of the
+          document's rarest places (``story_candidate_elements``) and its countries."""
         where = [e for e in elements if _kind(e) in _WHERE or _kind(e) == "country"]
         limit = self.s.story_candidate_max_df
         # places seen in some other document (df counts this one too), rarest first
         usable = [e for e in where if 2 <= self.df[e] <= limit and _kind(e) != "country"]
         rare = sorted(usable, key=lambda e: (self.df[e], e))[: self.s.story_candidate_elements]
         rare += [e for e in where if _kind(e) == "country" and 2 <= self.df[e] <= limit]
-        recent = {st for e in rare for st in self.recent_with.get(e, ()) if st in self.elements}
+        recent = {st for e in rare for st in self.recent_with.get(e, ())
+                  if st in self.elements and not (day and self.published.get(st))}  # fmt: skip
+        if day is not None:
+            near = self._around(self.published_on, [day], self.s.story_candidate_days)
+            recent |= self._naming(where, near, common)
         days = _dates(elements)
         if not days:
             return recent
-        tolerance = self.s.story_date_tolerance_days
-        window: set[int] = set()
-        for day in days:
-            for shift in range(-tolerance, tolerance + 1):
-                window |= self.stories_on.get(day + timedelta(days=shift), set())
-        dated: set[int] = set()
-        for e in where:
-            if self.df[e] <= common:  # the smaller set is iterated: stories naming e, or the window
-                named = self.stories_with.get(e, set()) & window
-                dated |= {st for st in named if self.elements[st][e]}
-        return dated | (recent & self.undated)
+        window = self._around(self.stories_on, days, self.s.story_date_tolerance_days)
+        return self._naming(where, window, common) | (recent & self.undated)
 
     def pairs(
         self, elements: set[str], day: date | None = None, exclude: int | None = None
@@ -387,7 +410,7 @@ class StoryIndex:
         """Every candidate story the document could be one event with (``pair`` is not
         ``None``), in id order: (story id, features, shared elements)."""
         out = []
-        for story_id in sorted(self._candidates(elements, self._common()) - {exclude}):
+        for story_id in sorted(self._candidates(elements, self._common(), day) - {exclude}):
             pair = self.pair(elements, story_id, day)
             if pair is not None:
                 out.append((story_id, *pair))
@@ -582,7 +605,7 @@ class StoryIndex:
         self.story_of[doc_id] = story_id
         self.members.setdefault(story_id, set()).add(doc_id)
         if day is not None:
-            self.published.setdefault(story_id, set()).add(day)
+            self._published(story_id, {day})
         self._add(story_id, elements)
 
     def _merge(self, from_story: int, into_story: int, bridge: str) -> None:
@@ -597,7 +620,10 @@ class StoryIndex:
             self.stories_on.get(day, set()).discard(from_story)
         for e in moved:
             self.stories_with.get(e, set()).discard(from_story)
-        self.published.setdefault(into_story, set()).update(self.published.pop(from_story, set()))
+        moved_days = self.published.pop(from_story, set())
+        for day in moved_days:
+            self.published_on.get(day, set()).discard(from_story)
+        self._published(into_story, moved_days)
         for doc in self.members.pop(from_story, set()):
             self.story_of[doc] = into_story
             self.members.setdefault(into_story, set()).add(doc)
