@@ -19,14 +19,46 @@ Errors: ``ResourceError`` when the model file is unreadable.
 
 from __future__ import annotations
 
+import os
+import re
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from khabar.errors import ResourceError
 
 __all__ = ["CRFModel", "Decoded"]
+
+# a weight line of crfsuite's model dump ("  (0) w=foo --> B-PER: 0.123456"), read as
+# pycrfsuite's own dump parser reads it (Tagger.info, line by line: several times slower)
+_WEIGHT_LINE = re.compile(r"^\s*\(\d+\) (.+) --> (.+): ([+-]?\d+\.\d+)", re.M)
+
+
+def _dumped_weights(tagger: Any) -> tuple[tuple[list[str], ...], tuple[list[str], ...]]:
+    """The (from, to, weight) transitions and (attribute, label, weight) state features of an
+    open ``pycrfsuite.Tagger``, each as three parallel lists, from crfsuite's text dump of the
+    model. Raises ``ResourceError`` when the dump lacks a section."""
+    fd, name = tempfile.mkstemp(suffix=".crfdump")
+    os.close(fd)
+    try:
+        tagger.dump(name)
+        with open(name, encoding="utf-8") as f:
+            text = f.read()
+    finally:
+        os.unlink(name)
+    sections = {}
+    for title in ("TRANSITIONS", "STATE_FEATURES"):
+        start = text.find(f"\n{title} = {{")
+        end = text.find("\n}", start)
+        if start < 0 or end < 0:
+            raise ResourceError(f"the CRF model's dump has no {title} section")
+        found = _WEIGHT_LINE.findall(text, start, end)
+        sections[title] = tuple(list(column) for column in zip(*found, strict=True)) or (
+            [], [], [])  # fmt: skip
+    return sections["TRANSITIONS"], sections["STATE_FEATURES"]
 
 Decoded = tuple[list[str], list[float]]  # labels of the tokens, marginal of each label
 _BATCH_CELLS = 20_000  # padded tokens of one decoding batch (memory: cells x labels x 3 arrays)
@@ -44,22 +76,23 @@ class CRFModel:
             tagger.open(str(path))
         except (OSError, ValueError) as exc:
             raise ResourceError(f"CRF model {path} is unreadable: {exc}") from exc
-        info = tagger.info()
         self.labels: tuple[str, ...] = tuple(tagger.labels())
         index = {label: i for i, label in enumerate(self.labels)}
         n = len(self.labels)
+        transitions, states = _dumped_weights(tagger)
         self.attributes: dict[str, int] = {}  # attribute → its row of state_weights
-        rows: list[np.ndarray] = []
-        for (attr, label), w in info.state_features.items():
+        rows, cols = [], []
+        for attr, label in zip(states[0], states[1], strict=True):
             row = self.attributes.get(attr)
             if row is None:
-                row = self.attributes[attr] = len(rows)
-                rows.append(np.zeros(n))
-            rows[row][index[label]] = w
-        self.state_weights = np.array(rows).reshape(len(rows), n)
+                row = self.attributes[attr] = len(self.attributes)
+            rows.append(row)
+            cols.append(index[label])
+        self.state_weights = np.zeros((len(self.attributes), n))
+        self.state_weights[rows, cols] = np.array(states[2], dtype=float)
         self.transitions = np.zeros((n, n))
-        for (a, b), w in info.transitions.items():
-            self.transitions[index[a], index[b]] = w
+        for a, b, w in zip(*transitions, strict=True):
+            self.transitions[index[a], index[b]] = float(w)
         self._exp_transitions = np.exp(self.transitions)
         self._zero = np.zeros(n)
         self._prefixed: dict[str, dict[str, int]] = {"": self.attributes}
