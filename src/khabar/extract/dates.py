@@ -421,6 +421,8 @@ class _Resolver:
         """"عام 2014", "سال ۱۳۹۸", "1445 هـ": the Gregorian year in which the written year
         begins (Hijri and Solar Hijri years by their era mark, or a 13xx/14xx year)."""
         y = int(m["year"] or m["y2"])
+        if m.group(0).startswith("في") and not 1900 <= y <= 2099:
+            return None  # "في 1400 موقع" counts sites: after a bare "in", only a Gregorian year
         cal = self.lex.words["era"].get(m["era"] or m["era2"] or "")
         if m["y2"] and cal == "gregorian":
             return None  # "1400 م" is as likely metres as a year

@@ -495,6 +495,24 @@ class SQLiteStore:
         return {r[0] for r in self.db.execute(
             "SELECT element FROM doc_signature WHERE doc_id = ?", (doc_id,))}  # fmt: skip
 
+    def add_story_vector(self, doc_id: str, lang: str, vector: np.ndarray, model: str) -> None:
+        """Store a document's title vector (``khabar.stories.TitleVector``: shape ``(dim,)``,
+        L2-normalised), its language and the embedding ``model``'s name, replacing one stored
+        before."""
+        self.db.execute(
+            "INSERT INTO story_vectors VALUES (?, ?, ?, ?) ON CONFLICT(doc_id) DO UPDATE"
+            " SET model = excluded.model, lang = excluded.lang, vector = excluded.vector",
+            (doc_id, model, lang, np.asarray(vector, dtype="<f4").tobytes()),
+        )
+
+    def story_vectors(self, model: str) -> Iterator[tuple[str, str, np.ndarray]]:
+        """(document id, language, title vector as float32) of every title vector stored by
+        embedding ``model`` (vectors of another model are not comparable with its)."""
+        rows = self.db.execute(
+            "SELECT doc_id, lang, vector FROM story_vectors WHERE model = ?", (model,))
+        for doc_id, lang, blob in rows:
+            yield doc_id, lang, np.frombuffer(bytes(blob), dtype="<f4")
+
     def add_signature(self, doc_id: str, elements: Iterable[str]) -> None:
         """Store a new document's signature and count its elements (call once per document:
         the counts grow on every call)."""
@@ -546,7 +564,8 @@ class SQLiteStore:
                         (from_story, into_story, bridge, _now()))  # fmt: skip
 
     def clear_stories(self) -> None:
-        """Forget every story, membership, merge and signature (before grouping again)."""
+        """Forget every story, membership, merge and signature (before grouping again); the
+        title vectors (``story_vectors``) are kept: they are the documents', not the stories'."""
         for table in ("story_members", "story_merges", "stories", "doc_signature", "element_df"):
             self.db.execute(f"DELETE FROM {table}")
 
