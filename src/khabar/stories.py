@@ -137,6 +137,7 @@ _PARTY_KINDS = frozenset({"armed_group", "state_force", "official", "government"
 
 _TEXT_MEMBERS = 64  # a story's latest members whose title vectors a document is compared with
 _TITLE_MIN_WORDS = 4  # shorter titles ("عاجل", an outlet's name, "Live updates") get no vector
+_TEXT_ONLY_REASON = "title vectors near"  # the reason of a pair scored by title alone
 
 
 class _Shelf:
@@ -375,9 +376,10 @@ _TITLE_CHARS = 200  # of the text, when a document has no title of its own
 
 
 def title_text(title: str | None, raw_text: str) -> str:
-    """What a document's title vector embeds: its title, else the first line of its text (at
-    most 200 characters: a Wikipedia Current Events item is one sentence)."""
-    return (title or "").strip() or raw_text.strip().split("\n", 1)[0][:_TITLE_CHARS]
+    """What a document's title vector embeds: its title, else the first line of its text, at
+    most 200 characters (a Wikipedia Current Events item is one sentence; a longer "title" is
+    a page's text, which would cost seconds to embed)."""
+    return ((title or "").strip() or raw_text.strip().split("\n", 1)[0])[:_TITLE_CHARS]
 
 
 def title_vector(embedder: Any, title: str | None, raw_text: str,
@@ -652,13 +654,15 @@ class StoryIndex:
         features["same_lang"] = float(lang is not None and self._core(story_id, lang))
         features["published_apart"] = float(self._published_apart(day, story_id))
         features["text_close"] = features["text_only"] = 1.0
-        return features, ["title vectors near"]
+        return features, [_TEXT_ONLY_REASON]
 
     def _text_only(self, elements: set[str], story_id: int, day: date | None,
                    text: TitleVector | None) -> bool:  # fmt: skip
         """Whether a pair the signature rules out may be scored by its title vectors
         (``pair``)."""
         if text is None or day is None or not self._days_fit(elements, story_id):
+            return False
+        if story_id not in self._text_candidates(text, day):  # cached for the document
             return False
         core = self._core_elements(story_id)
         if f"lang:{text[0]}" in core:
@@ -672,7 +676,7 @@ class StoryIndex:
         events = {e for e in core if _kind(e) == "event"}
         if events and any(_kind(e) == "event" for e in elements) and not events & elements:
             return False  # main events of two kinds
-        return story_id in self._text_candidates(text, day)
+        return True
 
     def _core(self, story_id: int, element: str) -> bool:
         """``element`` belongs to the story's core (``story_core_min`` of
@@ -806,10 +810,7 @@ class StoryIndex:
             self.join(doc_id, story_id, 0.0, ["first document of the story"], elements, day)
             return StoryDecision(story_id, 0.0, [], [])
         score, story_id, reasons = scored[0]
-        # a merge needs the evidence of a join by the signature: a title alone joins a report
-        # to one story, never bridges two
-        merged = [other for _, other, why in scored[1:]
-                  if other != story_id and "title vectors near" not in why]  # fmt: skip
+        merged = [other for other in _mergeable(scored[1:]) if other != story_id]
         for other in merged:
             self._merge(other, story_id, doc_id)
         self.join(doc_id, story_id, score, reasons, elements, day)
@@ -852,8 +853,8 @@ class StoryIndex:
         self.elements[story].subtract(old - elements)
         self._add(story, elements - old)
         day = self.store.report_day(doc_id)
-        merged = [other for _, other, _ in self._scored(elements, exclude=story, day=day,
-                                                        text=self.vectors.get(doc_id))]  # fmt: skip
+        scored = self._scored(elements, exclude=story, day=day, text=self.vectors.get(doc_id))
+        merged = _mergeable(scored)
         for other in merged:
             self._merge(other, story, doc_id)
         return merged
@@ -898,6 +899,13 @@ class StoryIndex:
         for doc in self.members.pop(from_story, set()):
             self.story_of[doc] = into_story
             self.members.setdefault(into_story, set()).add(doc)
+
+
+def _mergeable(scored: list[tuple[float, int, list[str]]]) -> list[int]:
+    """The scored stories a document may merge: a merge needs the evidence of a join by the
+    signature, so a pair scored by title vectors alone (``text_only``) joins a report to one
+    story and never bridges two."""
+    return [story for _, story, why in scored if _TEXT_ONLY_REASON not in why]
 
 
 def copy_link(near: DuplicateRecord | None,
