@@ -175,23 +175,16 @@ class _Shelf:
 class TextThresholds:
     """Cosines of two title vectors (``TitleVector``) that count as close, across two languages
     and within one (multilingual-e5 puts any two titles of one language nearer than two of
-    different languages): ``close_*`` for the ``text_close`` feature, ``near_*`` (stricter)
-    for a story to be a candidate by its title vectors alone, among the stories with a member
-    published within ``days`` of the document. Measured on the story dev sets
-    (``training/stories/fit_decision.py``: ``TEXT``)."""
+    different languages): ``close_*`` for the ``text_close`` / ``text_close_same`` features,
+    ``near_*`` (stricter) for a story to be a candidate by its title vectors alone, among the
+    stories with a member published within ``days`` of the document. Read off the story dev
+    sets (``training/stories/text_bars.py``; set in ``fit_decision.py``: ``TEXT``)."""
 
     close_cross: float = 0.85
     close_same: float = 0.91
     near_cross: float = 0.86
     near_same: float = 0.93
     days: int = 2
-
-    def bar(self, same_lang: bool, near: bool) -> float:
-        """The cosine a pair of title vectors needs (``near``: for ``text_only`` and
-        candidates; else for ``text_close``)."""
-        if near:
-            return self.near_same if same_lang else self.near_cross
-        return self.close_same if same_lang else self.close_cross
 
 
 @dataclass(frozen=True, slots=True)
