@@ -671,14 +671,19 @@ class StoryIndex:
             return False  # main events of two kinds
         return True
 
+    def _support(self, story_id: int) -> float:
+        """How many members carry an element of the story's core in full
+        (``story_support_share`` of them, at least 1)."""
+        return self.s.story_support_share * len(self.members.get(story_id, ())) or 1.0
+
     def _core(self, story_id: int, element: str) -> bool:
-        """``element`` belongs to the story's core (``story_core_min`` of
-        ``story_support_share`` of its members carry it)."""
-        support = self.s.story_support_share * len(self.members.get(story_id, ())) or 1.0
-        return self.elements[story_id][element] / support >= self.s.story_core_min
+        """``element`` belongs to the story's core (``story_core_min`` of ``_support``)."""
+        return self.elements[story_id][element] / self._support(story_id) >= self.s.story_core_min
 
     def _core_elements(self, story_id: int) -> set[str]:
-        return {e for e, n in self.elements[story_id].items() if n > 0 and self._core(story_id, e)}
+        support = self._support(story_id)
+        return {e for e, n in self.elements[story_id].items()
+                if n > 0 and n / support >= self.s.story_core_min}  # fmt: skip
 
     def _signature_pair(
         self, elements: set[str], story_id: int, day: date | None = None
@@ -701,7 +706,7 @@ class StoryIndex:
         if not self._days_fit(elements, story_id):
             return None
         story_elements = self.elements[story_id]
-        support = self.s.story_support_share * len(self.members.get(story_id, ())) or 1.0
+        support = self._support(story_id)
         central, common = self.s.story_core_min, self._common()
 
         def core(e: str) -> float:
