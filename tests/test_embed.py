@@ -155,10 +155,11 @@ def test_static_title_vectors_meet_across_languages_as_e5_does() -> None:
         "انفجار سيارة مفخخة في سوق ببغداد يقتل عشرين شخصا",
         "A car bomb explodes in a Baghdad market, killing twenty people",
         "Apple unveils a new iPhone with a faster chip",
-        "xqzv",  # no known piece of a title
+        "  ",  # nothing to embed: zeros
     ])
     assert rows.dtype == np.float32 and rows.shape == (4, engine.dims)
     assert np.allclose(np.linalg.norm(rows[:3], axis=1), 1.0, atol=1e-5)
+    assert not rows[3].any()
     assert float(rows[0] @ rows[1]) > float(rows[0] @ rows[2]) + 0.1
     assert float(rows[1] @ rows[2]) < float(rows[0] @ rows[1])
     e5 = make_embedder(Settings(), "cpu").encode([
@@ -169,16 +170,40 @@ def test_static_title_vectors_meet_across_languages_as_e5_does() -> None:
     assert float(e5[0] @ e5[1]) > float(e5[0] @ e5[2])  # the teacher agrees
 
 
+def test_static_title_vectors_refuse_what_is_not_a_list_of_texts() -> None:
+    engine = title_engine()
+    with pytest.raises(TypeError, match="list of texts"):
+        engine.encode("one title")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="strings"):
+        engine.encode([None])  # type: ignore[list-item]
+    long = engine.encode(["هجوم " * 50_000])  # read up to MAX_CHARS, not the whole page
+    assert abs(float(long[0] @ long[0]) - 1.0) < 1e-5
+
+
 def test_shipped_title_vectors_are_the_ones_distillation_wrote() -> None:
     import hashlib
     import json
+    import sys
 
+    from khabar.embed import STATIC_MODEL_NAME
     from khabar.resources import model_path
 
+    folder = str(Path(__file__).resolve().parents[1] / "training" / "stories")
+    sys.path.insert(0, folder)
+    try:
+        import distil_titles
+    finally:
+        sys.path.remove(folder)
     card = json.loads(model_path("title-static.json").read_text(encoding="utf-8"))
     data = model_path("title-static.npz").read_bytes()
     assert hashlib.sha256(data).hexdigest() == card["sha256"], (
         "stale title vectors: run training/stories/distil_titles.py fit")
+    assert card["sha256"][:8] in STATIC_MODEL_NAME  # vectors of another build never meet
+    # the training script's constants are those the shipped file was built with
+    built = {k: card[k] for k in ("dims", "ridge", "steps", "min_count", "seed", "sample")}
+    assert built == {"dims": distil_titles.DIMS, "ridge": distil_titles.RIDGE,
+                     "steps": distil_titles.STEPS, "min_count": distil_titles.MIN_COUNT,
+                     "seed": distil_titles.SEED, "sample": distil_titles.SAMPLE}  # fmt: skip
     assert len(data) <= 8 * 2**20 and card["dims"] == title_engine().dims
 
 
@@ -187,8 +212,12 @@ def test_title_distillation_is_deterministic_and_learns_its_targets() -> None:
 
     from khabar.e5 import E5Arrays
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training" / "stories"))
-    import distil_titles
+    folder = str(Path(__file__).resolve().parents[1] / "training" / "stories")
+    sys.path.insert(0, folder)
+    try:
+        import distil_titles
+    finally:
+        sys.path.remove(folder)
 
     texts = ["bomb attack in the city", "bomb attack in the market", "talks in the city",
              "talks on trade in the market", "bomb kills people", "trade talks resume"]  # fmt: skip

@@ -1,4 +1,5 @@
-"""Executors: the Dask run gives the same store as the in-process run."""
+"""Executors: the Dask run and the local process pool give the same store as the in-process
+run; auto stays here for a small input."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ import pytest
 
 from khabar.embed import embed_pending, make_embedder
 from khabar.errors import ConfigError
-from khabar.executors import DaskExecutor, InProcessExecutor, make_executor
+from khabar.executors import (
+    AutoExecutor,
+    DaskExecutor,
+    InProcessExecutor,
+    ProcessExecutor,
+    make_executor,
+)
 from khabar.pipeline import ingest
 from khabar.settings import Settings, load_settings
 from khabar.store import open_store
@@ -81,6 +88,80 @@ def test_in_process_executor_is_the_plain_run(inputs: list[str], tmp_path: Path)
     assert _snapshot(here) == _snapshot(there)
 
 
+def test_local_processes_give_the_in_process_result(inputs: list[str], tmp_path: Path) -> None:
+    here, there = _settings(tmp_path / "a"), _settings(tmp_path / "b")
+    with open_store(here) as store:
+        ingest(inputs, store)
+    auto = AutoExecutor(workers=2, threshold=10)  # 40 articles: past the threshold, a pool
+    with open_store(there) as store:
+        try:
+            report = ingest(inputs, store, executor=auto)
+            assert isinstance(auto._pool, ProcessExecutor)
+        finally:
+            auto.close()
+    assert report.ingested > 20 and report.quarantined
+    assert _snapshot(here) == _snapshot(there)
+
+
+def test_auto_stays_in_process_for_a_small_input(seeds: Path, tmp_path: Path) -> None:
+    auto = make_executor("auto", workers=2)
+    assert isinstance(auto, AutoExecutor)
+    with open_store(_settings(tmp_path)) as store:
+        report = ingest([str(seeds)], store, executor=auto)
+    assert report.ingested == 5 and auto._pool is None  # 5 articles: no pool started
+    auto.close()
+
+
 def test_unknown_executor_is_a_clear_error() -> None:
-    with pytest.raises(ConfigError, match="inprocess or dask"):
+    with pytest.raises(ConfigError, match="inprocess, processes or dask"):
         make_executor("spark")
+    with pytest.raises(ConfigError, match="at least one worker"):
+        ProcessExecutor(workers=0)
+
+
+def test_a_too_large_document_on_a_worker_is_quarantined_and_the_batch_goes_on(
+    inputs: list[str], tmp_path: Path
+) -> None:
+    settings = _settings(tmp_path).replace(max_document_chars=2200)  # about half of them
+    with ProcessExecutor(workers=1, partition_size=5) as pool, open_store(settings) as store:
+        report = ingest(inputs, store, executor=pool)
+    reasons = {q.reason for q in report.quarantined}
+    assert "too_large" in reasons and report.ingested > 0  # the error came back from the worker
+
+
+def test_a_dead_worker_costs_only_its_document(seeds: Path, tmp_path: Path) -> None:
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from khabar.readers import ReadContext, read_paths
+
+    settings = _settings(tmp_path)
+    items = list(read_paths([str(seeds)], ReadContext(settings)))[:3]
+    with ProcessExecutor(workers=1) as pool:
+        dead: Future[list] = Future()
+        dead.set_exception(BrokenProcessPool("killed"))
+        calls = []
+        start = pool._start
+
+        def started():  # type: ignore[no-untyped-def]
+            new = start()
+            real_submit = new.submit
+
+            def submit(fn, item, *args):  # type: ignore[no-untyped-def]
+                calls.append(item)
+                if len(calls) == 2:  # the second document kills its worker again
+                    broken: Future[object] = Future()
+                    broken.set_exception(BrokenProcessPool("killed again"))
+                    return broken
+                return real_submit(fn, item, *args)
+
+            new.submit = submit  # type: ignore[method-assign]
+            return new
+
+        pool._start = started  # type: ignore[method-assign]
+        from collections import deque
+
+        out = pool._collect(deque([(items, dead)]), settings)
+    assert len(out) == 3 and [o.raw.source for o in out] == [i.source for i in items]
+    assert out[1].error is not None and out[1].error.reason == "worker_crashed"
+    assert out[0].error is None and out[2].error is None and out[2].doc is not None

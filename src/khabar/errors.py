@@ -15,7 +15,8 @@ Every error khabar raises on purpose is a ``KhabarError``; callers choose how br
     │   └── ConflictError    a name the store already holds (a watchlist's)
     ├── WatchError           a watchlist definition that cannot be used (bad name, unknown
     │                        type, country, place or actor)
-    └── EvalError            gold data and predictions cannot be compared
+    ├── EvalError            gold data and predictions cannot be compared
+    └── ExecutorError        an executor lost its worker processes beyond recovery
 
 Messages say what happened and what the user can do about it.
 """
@@ -29,6 +30,7 @@ __all__ = [
     "EmbedError",
     "EncodingError",
     "EvalError",
+    "ExecutorError",
     "FormatError",
     "InputError",
     "KhabarError",
@@ -40,8 +42,20 @@ __all__ = [
 ]
 
 
+def _rebuilt(cls: type[KhabarError], args: tuple[object, ...],
+             state: dict[str, object]) -> KhabarError:  # fmt: skip
+    err = cls.__new__(cls)
+    err.args = args
+    err.__dict__.update(state)
+    return err
+
+
 class KhabarError(Exception):
-    """Root of every error khabar raises on purpose."""
+    """Root of every error khabar raises on purpose. Every one survives pickling, keyword-only
+    arguments included (an error carried back from a worker process: ``khabar.executors``)."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuilt, (type(self), self.args, dict(self.__dict__)))
 
 
 class ConfigError(KhabarError):
@@ -115,6 +129,10 @@ class EvalError(KhabarError):
 
 class ExportError(KhabarError):
     """An export could not be written (unknown format, missing optional package)."""
+
+
+class ExecutorError(KhabarError):
+    """An executor lost its workers in a way it cannot recover from (``khabar.executors``)."""
 
 
 class EmbedError(KhabarError):

@@ -2,13 +2,21 @@
 
 Input: the stream of read items (articles and quarantine records) and the settings. Output: the
 same stream, in the same order, with each article replaced by its ``Prepared`` form
-(``pipeline.prepare``: clean, language, MinHash signatures, extraction); ``map_chunks`` runs
+(``pipeline.prepare``: clean, language, MinHash signatures, extraction), or left as it is for
+the driver to prepare (``AutoExecutor`` on a small input); ``map_chunks`` runs
 any picklable function over chunks the same way (``khabar embed`` sends batches of texts). The
 steps that need the whole collection (duplicates, the wire anchor, the store, stories, fusion)
 stay in the driver, in input order, so an executor never changes a result: only where the work
 is done.
 
 * ``InProcessExecutor``: here, one document at a time (what ``ingest`` does without one).
+* ``ProcessExecutor``: on ``workers`` processes of this machine (the standard library's
+  process pool, spawned: each loads the models once), in chunks of ``partition_size``, at most
+  ``max_in_flight`` chunks out at once; the driver meanwhile stores, groups and fuses what
+  came back, so two cores do the work of two.
+* ``AutoExecutor`` (``khabar ingest``'s default): here for an input of at most ``threshold``
+  items, else on a ``ProcessExecutor`` of ``default_workers()`` processes (the pool's start,
+  a few seconds while each worker loads the models, pays off on more).
 * ``DaskExecutor``: on a Dask distributed cluster — a local one started on 127.0.0.1 with
   ``workers`` processes, or an existing one at ``scheduler``. Items go in partitions of
   ``partition_size``; at most ``max_in_flight`` partitions are out at once, so memory stays
@@ -18,16 +26,32 @@ is done.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 from typing import Any, Protocol
 
-from khabar.errors import ConfigError
-from khabar.pipeline import prepare_safely
+from khabar.errors import ConfigError, ExecutorError, InputError
+from khabar.model import QuarantineRecord
+from khabar.pipeline import Prepared, prepare_safely
 from khabar.settings import Settings
 
-__all__ = ["DaskExecutor", "Executor", "InProcessExecutor", "make_executor"]
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "AutoExecutor",
+    "DaskExecutor",
+    "Executor",
+    "InProcessExecutor",
+    "ProcessExecutor",
+    "default_workers",
+    "make_executor",
+]
 
 
 class Executor(Protocol):
@@ -62,6 +86,167 @@ def _prepare_partition(items: list[Any], settings: Settings) -> list[Any]:
     return [prepare_safely(item, settings) for item in items]
 
 
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    stream = iter(items)
+    return iter(lambda: list(islice(stream, size)), [])
+
+
+def _worker_start() -> None:
+    """In each worker process: Ctrl-C is the driver's to handle (it stops the pool), and
+    warnings are printed as the command line prints them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+class ProcessExecutor:
+    """The per-document steps on local processes (see the module docstring). A worker that
+    dies (killed, out of memory, a crash in native code) costs no document but the one it
+    died on: the pool is started again, the chunk it was working on is prepared again one
+    document at a time, and a document that kills a worker again is quarantined
+    (``worker_crashed``); the chunks in flight are sent again."""
+
+    def __init__(
+        self, *, workers: int = 2, partition_size: int = 16, max_in_flight: int | None = None
+    ) -> None:
+        if workers < 1:
+            raise ConfigError(f"the process executor needs at least one worker, got {workers}")
+        self.workers = workers
+        self.partition_size = partition_size
+        self.max_in_flight = max_in_flight or 2 * workers
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_worker_start)  # fmt: skip
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._start()
+
+    def prepare(self, items: Iterable[Any], settings: Settings) -> Iterator[Any]:
+        pending: deque[tuple[list[Any], Future[list[Any]]]] = deque()
+        for chunk in _chunks(items, self.partition_size):
+            pending.append((chunk, self.pool.submit(_prepare_partition, chunk, settings)))
+            if len(pending) >= self.max_in_flight:
+                yield from self._collect(pending, settings)
+        while pending:
+            yield from self._collect(pending, settings)
+
+    def _collect(self, pending: deque[tuple[list[Any], Future[list[Any]]]],
+                 settings: Settings) -> list[Any]:  # fmt: skip
+        chunk, future = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool as exc:
+            log.warning("a worker process died (%s); preparing its %d documents one by one",
+                        exc, len(chunk))  # fmt: skip
+            self._restart()
+            out = [self._alone(item, settings) for item in chunk]
+            for k, (again, _) in enumerate(pending):  # they died with the pool
+                pending[k] = (again, self.pool.submit(_prepare_partition, again, settings))
+            return out
+        except Exception as exc:  # e.g. a result that could not travel back: one by one
+            log.warning("a chunk of %d documents failed on its way back (%s: %s); preparing "
+                        "them one by one", len(chunk), type(exc).__name__, exc)  # fmt: skip
+            return [self._alone(item, settings) for item in chunk]
+
+    def _alone(self, item: Any, settings: Settings) -> Any:
+        """One item prepared on the pool; a failure is carried to the driver, which quarantines
+        the document with its reason (``worker_crashed`` when it killed the worker)."""
+        try:
+            return self.pool.submit(prepare_safely, item, settings).result()
+        except Exception as exc:
+            if isinstance(exc, BrokenProcessPool):
+                self._restart()
+                exc = InputError(f"the worker process preparing it died ({exc})",
+                                 reason="worker_crashed", source=item.source)  # fmt: skip
+            if isinstance(item, QuarantineRecord):
+                return item
+            log.warning("%s %s failed on a worker: %s", item.source, item.locator, exc)
+            return Prepared(item, None, None, None, {}, error=exc)
+
+    def map_chunks(
+        self, fn: Callable[..., Any], chunks: Iterable[Any], *args: Any
+    ) -> Iterator[Any]:
+        """``fn(chunk, *args)`` for each chunk on the pool, results in order; at most
+        ``max_in_flight`` chunks out at once. Raises ``ExecutorError`` if a worker dies."""
+        pending: deque[Future[Any]] = deque()
+        try:
+            for chunk in chunks:
+                pending.append(self.pool.submit(fn, chunk, *args))
+                if len(pending) >= self.max_in_flight:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        except BrokenProcessPool as exc:
+            self._restart()
+            raise ExecutorError(f"a worker process died: {exc}") from exc
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> ProcessExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def default_workers() -> int:
+    """Worker processes for ``AutoExecutor``: one per core this process may use, at most four
+    (the driver's own steps, storing and grouping, bound the gain beyond; each worker holds
+    the models, about 0.6 GiB). On two cores two workers beside the driver:
+    ``bench/ingest.py``."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
+
+
+class AutoExecutor:
+    """Here for a small input, on local processes for a larger one (see the module
+    docstring). A small input's articles go to the driver as they are, so a document already
+    stored is never extracted again; on the pool every article is prepared (extracted) before
+    the driver sees whether it is new, which makes ingesting an unchanged folder again cost
+    its extraction. ``map_chunks`` (embedding) always runs here: the C engine already uses
+    every core."""
+
+    def __init__(self, *, workers: int | None = None, threshold: int = 64) -> None:
+        if workers is not None and workers < 1:
+            raise ConfigError(f"workers must be at least 1, got {workers}")
+        self.workers = workers or default_workers()
+        self.threshold = threshold
+        self._pool: ProcessExecutor | None = None
+
+    def prepare(self, items: Iterable[Any], settings: Settings) -> Iterator[Any]:
+        stream = iter(items)
+        head = list(islice(stream, self.threshold + 1))
+        if self._pool is None and (len(head) <= self.threshold or self.workers < 2):
+            yield from chain(head, stream)  # the driver prepares each one, lazily
+            return
+        if self._pool is None:
+            self._pool = ProcessExecutor(workers=self.workers)
+        yield from self._pool.prepare(chain(head, stream), settings)
+
+    def map_chunks(
+        self, fn: Callable[..., Any], chunks: Iterable[Any], *args: Any
+    ) -> Iterator[Any]:
+        for chunk in chunks:
+            yield fn(chunk, *args)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def __enter__(self) -> AutoExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 class DaskExecutor:
     """The per-document steps on a Dask cluster (see the module docstring)."""
 
@@ -93,9 +278,8 @@ class DaskExecutor:
         self.max_in_flight = max_in_flight or 2 * max(1, workers)
 
     def prepare(self, items: Iterable[Any], settings: Settings) -> Iterator[Any]:
-        stream = iter(items)
-        partitions = iter(lambda: list(islice(stream, self.partition_size)), [])
-        for prepared in self.map_chunks(_prepare_partition, partitions, settings):
+        for prepared in self.map_chunks(_prepare_partition, _chunks(items, self.partition_size),
+                                        settings):  # fmt: skip
             yield from prepared
 
     def map_chunks(
@@ -124,10 +308,16 @@ class DaskExecutor:
         self.close()
 
 
-def make_executor(name: str, *, workers: int = 2, scheduler: str | None = None) -> Executor:
-    """The executor called ``name`` ("inprocess" or "dask")."""
+def make_executor(name: str, *, workers: int | None = None,
+                  scheduler: str | None = None) -> Executor:  # fmt: skip
+    """The executor called ``name`` ("auto", "inprocess", "processes" or "dask"; ``workers``:
+    processes, default ``default_workers()`` for "auto" and 2 otherwise)."""
     if name == "inprocess":
         return InProcessExecutor()
+    if name == "auto":
+        return AutoExecutor(workers=workers)
+    if name == "processes":
+        return ProcessExecutor(workers=workers or 2)
     if name == "dask":
-        return DaskExecutor(workers=workers, scheduler=scheduler)
-    raise ConfigError(f"unknown executor {name!r}; choose inprocess or dask")
+        return DaskExecutor(workers=workers or 2, scheduler=scheduler)
+    raise ConfigError(f"unknown executor {name!r}; choose auto, inprocess, processes or dask")

@@ -218,10 +218,11 @@ class Settings:
     story_text_vectors: bool = _opt(
         True,
         "Embed each document's title (at least four words; static vectors distilled from "
-        "multilingual-e5-small, about 0.3 ms a document) for the story decision: titles "
-        "close across or within languages are a feature, and a report naming no place can join a story whose titles "
-        "are near its own. Off, or for a document without a vector, stories are decided by the "
-        "model fitted without title vectors (faster ingest, fewer joins across languages).",
+        "multilingual-e5-small, about 0.7 ms a document) for the story decision: titles "
+        "close across or within languages are a feature, and a report naming no place can "
+        "join a story whose titles are near its own. Off, or for a document without a "
+        "vector, stories are decided by the model fitted without title vectors (fewer joins "
+        "across languages).",
     )
     story_candidate_recent: int = _opt(
         10,

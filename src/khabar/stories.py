@@ -24,7 +24,7 @@ one whose event days fit, joins that document's story (``copy_link``).
 
 **Title vectors** (setting ``story_text_vectors``): each document's title (at least four
 words) as a static vector distilled from multilingual-e5-small (``khabar.embed.StaticEngine``:
-the mean of its pieces' vectors, fitted to reproduce e5's own vector of real titles; 0.3 ms
+the mean of its pieces' vectors, fitted to reproduce e5's own vector of real titles; 0.7 ms
 against e5's 20 ms), written to ``story_vectors`` with the model's name.
 
 **Candidates** are the stories that share one of the document's rarest places or one of its
@@ -56,6 +56,7 @@ value and signed share of the logit), then the shared elements. """
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
 from collections import Counter, deque
@@ -66,14 +67,16 @@ from typing import Any
 
 import numpy as np
 
-from khabar.embed import STATIC_MODEL_NAME
-from khabar.errors import KhabarError, ResourceError
+from khabar.embed import STATIC_MODEL_NAME, title_engine
+from khabar.errors import EmbedError, KhabarError, ResourceError
 from khabar.extract.document import Extraction
 from khabar.extract.events import weapon_of
 from khabar.model import DuplicateRecord, SharedParagraph, Span
 from khabar.normalize import normalize
 from khabar.resources import demonyms, story_decision, word_counts
 from khabar.settings import Settings
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "FEATURES",
@@ -127,8 +130,8 @@ _FIGURES = ("count", "killed", "injured")
 FEATURES = ("place", "area_only", "country_only", "country", "actor", "day", "figures",
             "same_kind", "other_kind", "published_apart", "same_lang", "terms",
             "same_lang_no_terms", "text_close", "text_close_same", "text_only")  # fmt: skip
-# A document's title vector: (language, multilingual-e5-small vector of its title: shape (384,),
-# float32, L2-normalised)
+# A document's title vector: (language, the distilled vector of its title, khabar.embed.
+# StaticEngine: shape (256,), float32, L2-normalised)
 TitleVector = tuple[str, np.ndarray]
 # a main event's day assumed from the crawl time is no event day; one assumed from the
 # publication day (``pubday:``) matches a day of a story that reports the same kind of
@@ -177,10 +180,11 @@ class _Shelf:
 class TextThresholds:
     """Cosines of two title vectors (``TitleVector``) that count as close, across two languages
     and within one (the distilled vectors, like e5, put any two titles of one language nearer
-    than two of different languages): ``close_*`` for the ``text_close`` / ``text_close_same`` features,
-    ``near_*`` (stricter) for a story to be a candidate by its title vectors alone, among the
-    stories with a member published within ``days`` of the document. Read off the story dev
-    sets (``training/stories/text_bars.py``; set in ``fit_decision.py``: ``TEXT``)."""
+    than two of different languages): ``close_*`` for the ``text_close`` /
+    ``text_close_same`` features, ``near_*`` (stricter) for a story to be a candidate by its
+    title vectors alone, among the stories with a member published within ``days`` of the
+    document. Read off the story dev sets (``training/stories/text_bars.py``; set in
+    ``fit_decision.py``: ``TEXT``)."""
 
     close_cross: float = 0.35
     close_same: float = 0.65
@@ -355,16 +359,37 @@ def signature_from_facts(facts: dict[str, list[dict[str, Any]]]) -> set[str]:
 
 def regroup(store: Any, settings: Settings, decision: JoinModel | None = None) -> int:
     """Forget every story and group all stored documents again, in the order they came in
-    (after a change of settings), with ``decision`` (default: the shipped model). Returns the
-    number of stories."""
+    (after a change of settings), with ``decision`` (default: the shipped model). A document
+    without a title vector of the shipped build (a store from before it, or from before title
+    vectors) gets one now, when the setting ``story_text_vectors`` is on. Returns the number
+    of stories."""
+    engine: Any = None
     with store.transaction():
         store.clear_stories()
         index = StoryIndex(store, settings, decision)
         for doc_id in store.document_ids():
             near, shared = store.copy_links(doc_id)
+            vector = index.vectors.get(doc_id)
+            if vector is None and settings.story_text_vectors and engine is not False:
+                engine = engine or _title_engine_or_none()
+                vector = _stored_title_vector(store, doc_id, engine) if engine else None
             index.assign(doc_id, stored_elements(store, doc_id), copy_link(near, shared),
-                         store.report_day(doc_id), index.vectors.get(doc_id))  # fmt: skip
+                         store.report_day(doc_id), vector)  # fmt: skip
     return store.story_count()
+
+
+def _title_engine_or_none() -> Any:
+    """The title-vector engine, or ``False`` (with a warning) when it cannot load."""
+    try:
+        return title_engine()
+    except (EmbedError, ResourceError) as exc:
+        log.warning("title vectors off for this regroup (stories decided without): %s", exc)
+        return False
+
+
+def _stored_title_vector(store: Any, doc_id: str, engine: Any) -> TitleVector | None:
+    doc = store.document(doc_id)
+    return title_vector(engine, doc["title"], doc["raw_text"], doc["lang"])
 
 
 _TITLE_CHARS = 200  # of the text, when a document has no title of its own
@@ -382,12 +407,14 @@ def title_vector(embedder: Any, title: str | None, raw_text: str,
     """A document's ``TitleVector``: ``embedder`` (``khabar.embed.title_engine``, static
     vectors distilled from e5; any ``Embedder``: shape ``(dims,)``, float32, L2-normalised)
     over ``title_text``; ``None`` for a title of fewer than four words (a generic title,
-    "عاجل" or an outlet's name, would meet every other one). Raises what the embedder
-    raises."""
+    "عاجل" or an outlet's name, would meet every other one) and for one the embedder has no
+    vector for (a zero row: no known piece), so that the model without title vectors decides.
+    Raises what the embedder raises."""
     text = title_text(title, raw_text)
     if len(re.findall(r"\w+", text)) < _TITLE_MIN_WORDS:
         return None
-    return lang, embedder.encode([text])[0]
+    vector = embedder.encode([text])[0]
+    return (lang, vector) if vector.any() else None
 
 
 def stored_elements(store: Any, doc_id: str) -> set[str]:
@@ -440,8 +467,8 @@ class StoryIndex:
         self.vectors_on: dict[date, _Shelf] = {}  # title vectors of members, by publication day
         self._near_cache: tuple[tuple[int, date, int], set[int]] | None = None
         if settings.story_text_vectors:
-            self.vectors = {doc: (lang, vector)
-                            for doc, lang, vector in store.story_vectors(STATIC_MODEL_NAME)}  # fmt: skip
+            rows = store.story_vectors(STATIC_MODEL_NAME)
+            self.vectors = {doc: (lang, vector) for doc, lang, vector in rows}
         for doc_id, story in self.story_of.items():
             self.members.setdefault(story, set()).add(doc_id)
         for doc_id, day in store.report_days():

