@@ -570,12 +570,7 @@ def test_unreadable_packaged_title_vectors_leave_stories_without_them(
     bad = tmp_path / "title-static.npz"
     bad.write_bytes(b"not an npz file")
     monkeypatch.setattr(embed, "model_path", lambda name: bad)
-    title_engine.cache_clear()
-    try:
-        report = ingest([str(seeds)], store)
-    finally:
-        title_engine.cache_clear()
-    assert not report.quarantined and len(_groups(store)) == 3
+    _ingest_with_a_fresh_title_engine(store, seeds)
     assert "title-static.npz is unreadable" in caplog.text
 
 
@@ -589,13 +584,19 @@ def test_a_missing_e5_model_file_leaves_stories_without_title_vectors(
         raise FileNotFoundError("e5-small-q4.bin")
 
     monkeypatch.setattr(embed, "E5Arrays", missing)
+    _ingest_with_a_fresh_title_engine(store, seeds)
+    assert caplog.text.count("title vectors off") == 1  # once for the run, not per document
+
+
+def _ingest_with_a_fresh_title_engine(store: SQLiteStore, seeds: Path) -> None:
+    """Ingest the samples with the title engine loaded anew (it is cached per process), and
+    check that they form their three stories, by the model without title vectors."""
     title_engine.cache_clear()
     try:
         report = ingest([str(seeds)], store)
     finally:
         title_engine.cache_clear()
     assert not report.quarantined and len(_groups(store)) == 3
-    assert caplog.text.count("title vectors off") == 1  # once for the run, not per document
 
 
 def test_one_failing_title_costs_its_vector_not_its_document(

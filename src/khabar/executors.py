@@ -204,7 +204,7 @@ def default_workers() -> int:
     return max(1, min(4, cores))
 
 
-class AutoExecutor:
+class AutoExecutor(InProcessExecutor):
     """Here for a small input, on local processes for a larger one (see the module
     docstring). A small input's articles go to the driver as they are, so a document already
     stored is never extracted again; on the pool every article is prepared (extracted) before
@@ -228,12 +228,6 @@ class AutoExecutor:
         if self._pool is None:
             self._pool = ProcessExecutor(workers=self.workers)
         yield from self._pool.prepare(chain(head, stream), settings)
-
-    def map_chunks(
-        self, fn: Callable[..., Any], chunks: Iterable[Any], *args: Any
-    ) -> Iterator[Any]:
-        for chunk in chunks:
-            yield fn(chunk, *args)
 
     def close(self) -> None:
         if self._pool is not None:
