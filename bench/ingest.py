@@ -102,7 +102,7 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--executor", default="auto", choices=["auto", "inprocess", "processes"],
                     help="where the per-document steps of the timed runs go (khabar ingest's "
-                         "default: auto, local processes past 64 items)")
+                         "default: auto, local processes past 1,000 items)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)

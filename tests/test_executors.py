@@ -165,3 +165,37 @@ def test_a_dead_worker_costs_only_its_document(seeds: Path, tmp_path: Path) -> N
     assert len(out) == 3 and [o.raw.source for o in out] == [i.source for i in items]
     assert out[1].error is not None and out[1].error.reason == "worker_crashed"
     assert out[0].error is None and out[2].error is None and out[2].doc is not None
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text().split("State:")[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return True
+    return state in ("Z", "X")  # a zombie has ended; its reaper may be slow
+
+
+def test_workers_end_when_their_driver_is_killed() -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = ("import os, time\n"
+            "from khabar.executors import ProcessExecutor\n"
+            "pool = ProcessExecutor(workers=1)\n"
+            "print(pool.pool.submit(os.getpid).result(), flush=True)\n"
+            "time.sleep(120)\n")  # fmt: skip
+    driver = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        worker = int(driver.stdout.readline())  # type: ignore[union-attr]
+        assert not _gone(worker)
+        os.kill(driver.pid, signal.SIGKILL)  # no shutdown, no atexit: the worker is orphaned
+        driver.wait()
+        deadline = time.monotonic() + 20
+        while not _gone(worker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _gone(worker), "an orphaned worker process kept running"
+    finally:
+        driver.kill()

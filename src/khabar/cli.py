@@ -111,7 +111,7 @@ UntilOpt = Annotated[
 ]
 ExecutorOpt = Annotated[
     str,
-    typer.Option(help="Where the per-document work runs: auto (here for up to 64 items, else "
+    typer.Option(help="Where the per-document work runs: auto (here for up to 1,000 items, else "
                       "on local worker processes), inprocess, processes or dask.",
                  callback=_one_of(*_EXECUTORS)),
 ]  # fmt: skip
@@ -126,6 +126,9 @@ WorkersOpt = Annotated[
     typer.Option(min=1, help="Worker processes (processes, dask; auto: one per core, at most "
                              "4; else 2)."),
 ]  # fmt: skip
+EmbedWorkersOpt = Annotated[
+    int | None, typer.Option("--workers", min=1, help="Dask workers of a local cluster (2).")
+]
 SchedulerOpt = Annotated[
     str | None, typer.Option(help="Address of an existing Dask scheduler (tcp://...).")
 ]
@@ -567,7 +570,7 @@ def embed_cmd(
     device: DeviceOpt = None,
     again: Annotated[bool, typer.Option(help="Embed every document again.")] = False,
     executor: EmbedExecutorOpt = "inprocess",
-    workers: WorkersOpt = None,
+    workers: EmbedWorkersOpt = None,
     scheduler: SchedulerOpt = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
