@@ -4,6 +4,7 @@ documents across languages, errors a user can act on, embedding at the end of an
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -180,13 +181,9 @@ def test_static_title_vectors_refuse_what_is_not_a_list_of_texts() -> None:
     assert abs(float(long[0] @ long[0]) - 1.0) < 1e-5
 
 
-def test_shipped_title_vectors_are_the_ones_distillation_wrote() -> None:
-    import hashlib
-    import json
+def _distil_titles() -> Any:
+    """The title-vector training script (``training/stories/distil_titles.py``) as a module."""
     import sys
-
-    from khabar.embed import STATIC_MODEL_NAME
-    from khabar.resources import model_path
 
     folder = str(Path(__file__).resolve().parents[1] / "training" / "stories")
     sys.path.insert(0, folder)
@@ -194,6 +191,17 @@ def test_shipped_title_vectors_are_the_ones_distillation_wrote() -> None:
         import distil_titles
     finally:
         sys.path.remove(folder)
+    return distil_titles
+
+
+def test_shipped_title_vectors_are_the_ones_distillation_wrote() -> None:
+    import hashlib
+    import json
+
+    from khabar.embed import STATIC_MODEL_NAME
+    from khabar.resources import model_path
+
+    distil_titles = _distil_titles()
     card = json.loads(model_path("title-static.json").read_text(encoding="utf-8"))
     data = model_path("title-static.npz").read_bytes()
     assert hashlib.sha256(data).hexdigest() == card["sha256"], (
@@ -208,16 +216,9 @@ def test_shipped_title_vectors_are_the_ones_distillation_wrote() -> None:
 
 
 def test_title_distillation_is_deterministic_and_learns_its_targets() -> None:
-    import sys
-
     from khabar.e5 import E5Arrays
 
-    folder = str(Path(__file__).resolve().parents[1] / "training" / "stories")
-    sys.path.insert(0, folder)
-    try:
-        import distil_titles
-    finally:
-        sys.path.remove(folder)
+    distil_titles = _distil_titles()
 
     texts = ["bomb attack in the city", "bomb attack in the market", "talks in the city",
              "talks on trade in the market", "bomb kills people", "trade talks resume"]  # fmt: skip

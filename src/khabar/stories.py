@@ -126,7 +126,7 @@ _FIGURES = ("count", "killed", "injured")
 #   another language / in its language (``TextThresholds.close_*``: titles of one language are
 #   near one another far more often, so the two weigh apart)
 # text_only: the pair is ruled out by the rules above, but the title vectors are nearer still
-#   (``TextThresholds.near``) and the days fit: every other signature feature is 0
+#   (``TextThresholds.near_*``) and the days fit: every other signature feature is 0
 FEATURES = ("place", "area_only", "country_only", "country", "actor", "day", "figures",
             "same_kind", "other_kind", "published_apart", "same_lang", "terms",
             "same_lang_no_terms", "text_close", "text_close_same", "text_only")  # fmt: skip
