@@ -181,6 +181,20 @@ def test_static_title_vectors_refuse_what_is_not_a_list_of_texts() -> None:
     assert abs(float(long[0] @ long[0]) - 1.0) < 1e-5
 
 
+def test_a_texts_pieces_are_its_chunks_pieces_and_words_embed_as_their_text() -> None:
+    engine = title_engine()
+    tok = engine._tokenizer
+    texts = ["انفجار سيارة مفخخة  في سوق ببغداد", "  A car-bomb, in Baghdad\u00a0(Iraq).",
+             "حمله\u200cای به ۲۰ نفر", "x", ""]  # fmt: skip
+    for text in texts:  # the cached word by word path segments as the whole text does
+        chunks = tok.chunks(text)
+        assert all(c.startswith("\u2581") and "\u2581" not in c[1:] for c in chunks)
+        assert [i for c in chunks for i in tok.content_ids_normalised(c)] == tok.content_ids(text)
+    words = ["انفجار", "سيارة", "مفخخة", "في", "سوق", "ببغداد"]
+    assert np.allclose(engine.encode_words(words), engine.encode([" ".join(words)])[0], atol=1e-6)
+    assert not engine.encode_words([]).any() and engine.encode_words([]).shape == (engine.dims,)
+
+
 def _distil_titles() -> Any:
     """The title-vector training script (``training/stories/distil_titles.py``) as a module."""
     import sys

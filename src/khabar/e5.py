@@ -84,8 +84,9 @@ class E5Tokenizer:
             if piece and i != self.unk:
                 self.pieces.setdefault(piece.decode("utf-8"), (i, float(scores[i])))
         self.unk_score = float(scores.min()) - 10.0
-        self.max_piece_bytes = int(np.diff(offsets).max())
+        self.max_piece_chars = max(map(len, self.pieces))
         self.norm = self._read_norm(reader)
+        self._table = str.maketrans(self.norm)  # the same map, for str.translate
 
     @staticmethod
     def _read_norm(reader: _Reader) -> dict[str, str]:
@@ -99,7 +100,7 @@ class E5Tokenizer:
         return norm
 
     def _normalise(self, text: str) -> str:
-        out = "".join(self.norm.get(ch, ch) for ch in text)
+        out = text.translate(self._table)
         while "  " in out:
             out = out.replace("  ", " ")
         if not out.startswith(" "):
@@ -108,19 +109,25 @@ class E5Tokenizer:
 
     def content_ids(self, text: str) -> list[int]:
         """Token ids of ``text`` without <s> and </s> (Viterbi over the unigram pieces)."""
-        chars = self._normalise(text)
-        n = len(chars)
+        return self.content_ids_normalised(self._normalise(text))
+
+    def chunks(self, text: str) -> list[str]:
+        """``text`` normalised as ``content_ids`` reads it, cut before each metaspace: no piece
+        spans two chunks (SentencePiece splits on whitespace), so the ids of a text are its
+        chunks' ``content_ids_normalised`` in turn."""
+        out = self._normalise(text)
+        return [_META + part for part in out.split(_META) if part] or ([out] if out else [])
+
+    def content_ids_normalised(self, chars: str) -> list[int]:
+        """``content_ids`` of a text already normalised (``chunks``)."""
+        n, pieces = len(chars), self.pieces
         best = [0.0] + [-1e30] * n
         back: list[tuple[int, int]] = [(0, 0)] * (n + 1)
         for i in range(n):
             if best[i] <= -1e29:
                 continue
-            width = 0
-            for e in range(i + 1, n + 1):
-                width += len(chars[e - 1].encode("utf-8"))
-                if width > self.max_piece_bytes:
-                    break
-                hit = self.pieces.get(chars[i:e])
+            for e in range(i + 1, min(n, i + self.max_piece_chars) + 1):
+                hit = pieces.get(chars[i:e])
                 if hit is not None and best[i] + hit[1] > best[e]:
                     best[e], back[e] = best[i] + hit[1], (i, hit[0])
             if best[i] + self.unk_score > best[i + 1]:

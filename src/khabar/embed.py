@@ -22,7 +22,7 @@ import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
@@ -128,12 +128,35 @@ class StaticEngine:
                 raise TypeError(f"texts must be strings, got {type(text).__name__}")
             if not text.strip():
                 continue
-            rows = [r for i in self._tokenizer.content_ids(text[: self.MAX_CHARS])
-                    if (r := self._row.get(i)) is not None]  # fmt: skip
+            rows = [r for c in self._tokenizer.chunks(text[: self.MAX_CHARS])
+                    for r in self._chunk_rows(c)]  # fmt: skip
             if rows:
                 v = self._vectors[rows].mean(axis=0)
                 out[k] = v / (float(np.linalg.norm(v)) or 1.0)
         return out
+
+    def encode_words(self, words: Sequence[str]) -> np.ndarray:
+        """One vector for a bag of words (each a string without whitespace, as a tokenizer cut
+        them): the normalised mean of their pieces' vectors, as ``encode`` gives for the words
+        joined by spaces; float32, ``dims`` wide, zeros when no piece is known. Cheaper than
+        ``encode`` on running text: punctuation is left out, and each distinct word is
+        segmented once per process."""
+        rows = [r for w in words for r in self._word_rows(w)]
+        if not rows:
+            return np.zeros(self.dims, dtype=np.float32)
+        v = self._vectors[rows].mean(axis=0)
+        return v / (float(np.linalg.norm(v)) or 1.0)
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 (one engine per process: title_engine)
+    def _word_rows(self, word: str) -> tuple[int, ...]:
+        return tuple(r for c in self._tokenizer.chunks(word) for r in self._chunk_rows(c))
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 (one engine per process: title_engine)
+    def _chunk_rows(self, chunk: str) -> tuple[int, ...]:
+        """The vector rows of the known pieces of one chunk (``E5Tokenizer.chunks``), cached:
+        words repeat, so the Viterbi search runs once per distinct chunk."""
+        return tuple(r for i in self._tokenizer.content_ids_normalised(chunk)
+                     if (r := self._row.get(i)) is not None)  # fmt: skip
 
 
 @lru_cache(maxsize=1)

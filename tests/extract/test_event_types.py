@@ -6,6 +6,10 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
 
 from khabar.extract.event_types import (
     _cameo_hits,
@@ -27,6 +31,11 @@ def test_shipped_event_models_are_the_ones_training_wrote() -> None:
                       ("modes", "events-mode")):  # fmt: skip
         data = model_path(f"{name}.crfsuite").read_bytes()
         assert hashlib.sha256(data).hexdigest() == manifest[key]["sha256"], name
+    dense = model_path("events-dense.npz").read_bytes()
+    assert hashlib.sha256(dense).hexdigest() == manifest["dense"]["sha256"]
+    # the dense head reads the static vectors: a head trained on other vectors is stale
+    vectors = hashlib.sha256(model_path("title-static.npz").read_bytes()).hexdigest()
+    assert manifest["dense"]["vectors"] == vectors, "retrain: training/events/train.py"
     # the features read the CAMEO verbs, lexicon and cues: weights trained on others are stale
     assert manifest["features"] == feature_fingerprint(), "retrain: training/events/train.py"
     assert model_path("events.md").read_text(encoding="utf-8").startswith("# Model card")
@@ -67,6 +76,38 @@ def test_a_sentence_gets_a_type_a_detector_score_and_a_mode() -> None:
     mode, p = classify_mode("Gunmen kidnapped three aid workers near the border.", "en",
                             "ASSAULT")  # fmt: skip
     assert mode is not None and 0.0 < p <= 1.0
+
+
+def test_the_dense_head_weighs_in_where_the_type_model_is_unsure() -> None:
+    from khabar.extract import event_types as et
+
+    for text in ("Gunmen kidnapped three aid workers near the border.",
+                 "The president criticised the sanctions imposed on the country."):  # fmt: skip
+        sparse = et._softmax(np.asarray(et._scores(text, "en", None)[0]))
+        blended = et._type_probabilities(text, "en", None)
+        assert abs(float(blended.sum()) - 1.0) < 1e-9 and not blended.flags.writeable
+        if sparse.max() >= et.DENSE_UNLESS_SURE:  # sure: the type model's own answer
+            assert np.array_equal(blended, sparse)
+        else:  # unsure: the static vector's head moves it
+            assert not np.allclose(blended, sparse)
+    vector = et.sentence_vector("Gunmen kidnapped three aid workers near the border.")
+    assert vector.shape == (et._dense().shape[0] - 1,)
+    assert abs(float(vector @ vector) - 1.0) < 1e-5
+
+
+def test_an_unreadable_dense_head_is_a_resource_error(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from khabar import resources
+    from khabar.errors import ResourceError
+    from khabar.extract import event_types as et
+
+    (tmp_path / "events-dense.npz").write_bytes(b"not a zip")
+    monkeypatch.setattr(resources, "model_path", lambda name: tmp_path / name)
+    et._dense.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match="events-dense.npz"):
+            et._dense()
+    finally:
+        et._dense.cache_clear()
 
 
 def test_verb_forms_are_event_triggers_and_say_what_typed_them() -> None:
