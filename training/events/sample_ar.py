@@ -23,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from batches import OUT, write_batch  # noqa: E402
 from events_ar import REAL, _taken, draw_sentences  # noqa: E402
 
 # round → (seed, protest sentences, assault sentences, batch files); a round draws outside the
@@ -30,7 +32,6 @@ from events_ar import REAL, _taken, draw_sentences  # noqa: E402
 # still missed on held-out; round 3, 2026-12-01 evening: both, as the held-out still missed
 # protests next to a clash or a death, and protests with no listed word)
 ROUNDS = {1: (29, 200, 100, (1, 2)), 2: (31, 200, 60, (3, 4)), 3: (37, 160, 140, (5, 6))}
-OUT = ROOT / "training" / "events" / "data"
 
 
 def main() -> int:
@@ -56,12 +57,8 @@ def main() -> int:
     for n, item in enumerate(drawn, start=first):
         item["id"] = f"tr-ar-{n:03d}"
     half = (len(drawn) + 1) // 2
-    OUT.mkdir(parents=True, exist_ok=True)
     for k, items in zip(batches, (drawn[:half], drawn[half:]), strict=True):
-        (OUT / f"ar-events-batch-{k}.json").write_text(json.dumps(
-            {"guideline": "docs/annotation.md, section 4 (events), each sentence alone",
-             "write": "one JSON line per sentence: {\"id\", \"type\", \"mode\"}",
-             "items": items}, ensure_ascii=False, indent=1) + "\n", "utf-8")  # fmt: skip
+        write_batch("ar", k, items)
     print(f"{len(drawn)} sentences → {OUT.relative_to(ROOT)}/ar-events-batch-{batches}.json")
     return 0
 

@@ -28,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from batches import OUT, public, write_batch  # noqa: E402
 from sample import current_events, split_sentences  # noqa: E402
 
 SEEDS = {1: 37, 2: 41, 3: 43, 4: 47}
@@ -38,7 +40,6 @@ WANTS = {"Armed conflicts and attacks": 90, "Law and crime": 80, "International 
          "Politics and elections": 70, "Business and economy": 20, "Disasters and accidents": 20,
          "Health and environment": 15, "Arts and culture": 15}  # fmt: skip
 BATCHES = 2
-OUT = ROOT / "training" / "events" / "data"
 REAL = ROOT / "tests" / "data" / "real"
 
 
@@ -113,15 +114,9 @@ def main() -> int:
     args = ap.parse_args()
     drawn = draw(args.shared, args.round)
     size = (len(drawn) + BATCHES - 1) // BATCHES
-    OUT.mkdir(parents=True, exist_ok=True)
     first = BATCHES * (args.round - 1) + 1
     for k in range(BATCHES):
-        items = [{k2: i[k2] for k2 in ("id", "article_id", "published", "text")}
-                 for i in drawn[k * size : (k + 1) * size]]  # fmt: skip
-        (OUT / f"en-events-batch-{first + k}.json").write_text(json.dumps(
-            {"guideline": "docs/annotation.md, section 4 (events), each sentence alone",
-             "write": "one JSON line per sentence: {\"id\", \"type\", \"mode\"}",
-             "items": items}, ensure_ascii=False, indent=1) + "\n", "utf-8")  # fmt: skip
+        write_batch("en", first + k, public(drawn[k * size : (k + 1) * size]))
     print(f"{len(drawn)} sentences → {OUT.relative_to(ROOT)}/en-events-batch-"
           f"{first}..{first + BATCHES - 1}.json")
     return 0
