@@ -69,9 +69,10 @@ def _main(*args: str) -> subprocess.CompletedProcess[str]:
                           timeout=120)  # fmt: skip
 
 
-def test_unknown_document_is_a_clear_error_with_exit_1(tmp_path: Path, seeds: Path) -> None:
+def test_unknown_document_is_a_clear_error_with_exit_1(tmp_path: Path) -> None:
     db = str(tmp_path / "k.db")
-    _main("ingest", str(seeds), "--db", db)
+    (tmp_path / "one.txt").write_text("قتل ثلاثة أشخاص في انفجار في بغداد أمس.\n", "utf-8")
+    _main("ingest", str(tmp_path / "one.txt"), "--db", db)  # a store that exists
     proc = _main("show", "0000000000", "--db", db)
     assert proc.returncode == 1
     assert "error:" in proc.stderr and "khabar search" in proc.stderr

@@ -185,7 +185,7 @@ def test_a_texts_pieces_are_its_chunks_pieces_and_words_embed_as_their_text() ->
     engine = title_engine()
     tok = engine._tokenizer
     texts = ["انفجار سيارة مفخخة  في سوق ببغداد", "  A car-bomb, in Baghdad\u00a0(Iraq).",
-             "حمله\u200cای به ۲۰ نفر", "x", ""]  # fmt: skip
+             "حمله\u200cای به ۲۰ نفر", "x", "", "abc ", "x\n", "a\u00a0", "ما  \u3000"]  # fmt: skip
     for text in texts:  # the cached word by word path segments as the whole text does
         chunks = tok.chunks(text)
         assert all(c.startswith("\u2581") and "\u2581" not in c[1:] for c in chunks)

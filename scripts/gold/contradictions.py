@@ -3,6 +3,12 @@
     .venv/bin/python scripts/gold/contradictions.py draw --split dev     # more documents
     .venv/bin/python scripts/gold/contradictions.py dump --split dev     # a batch of new items
     .venv/bin/python scripts/gold/contradictions.py build --split dev    # judgements file
+    .venv/bin/python scripts/gold/contradictions.py wide                 # the wide sets
+
+``wide`` (needs ``../shared``) ingests a week of articles (``WIDE_DAYS``, at most
+``WIDE_MAX``) into one store and keeps the members of each story where khabar reports a
+contradiction, as the splits ``wide-dev`` and ``wide-heldout`` (``dump`` and ``build`` as
+below).
 
 ``draw`` (needs ``../shared``) adds to the split's documents SaudiNewsNet reports of violence of
 four more days (dev: 2015-07-24 to 27, held-out: 2015-08-07 to 10), at most 400, seeded:
@@ -53,6 +59,11 @@ LEAD = 700
 DRAW_DAYS = {"dev": ("2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27"),
              "heldout": ("2015-08-07", "2015-08-08", "2015-08-09", "2015-08-10")}
 DRAW_MAX = 400
+# the wide sets: the articles of a week outside the other splits' days, ingested as one store
+# (the dev and held-out draws above make few contradictions: 4 on the dev split's 836; the
+# 362 reports of violence of these days, 1)
+WIDE_DAYS = ("2015-07-31", "2015-08-01", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06")
+WIDE_MAX = 15000
 SEED = 13
 VIOLENCE = ("قتل قتلى مقتل هجوم انفجار تفجير غارة غارات قصف اشتباك اشتباكات مسلح مسلحين جرحى "
             "إصابة مصرع انتحاري")  # fmt: skip
@@ -65,13 +76,7 @@ def _crawl_times(docs: list[dict], shared: Path) -> None:
     data = (json.loads(path.read_text(encoding="utf-8")) if path.exists() else
             {"source": "SaudiNewsNet date_extracted (parallelfold/SaudiNewsNet, CC BY-NC-SA 4.0), "
              "written by scripts/gold/contradictions.py draw", "crawled": {}})  # fmt: skip
-    days: dict[str, list] = {}
-    for d in docs:
-        file = d["record"]["file"]
-        if file not in days:
-            with zipfile.ZipFile(shared / "corpora" / "saudinewsnet" / file) as zf:
-                days[file] = [x for n in zf.namelist() for x in json.loads(zf.read(n))]
-        data["crawled"][d["article_id"]] = days[file][d["record"]["index"]]["date_extracted"]
+    data["crawled"] |= _crawl_map(docs, shared)
     data["crawled"] = dict(sorted(data["crawled"].items()))
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
@@ -106,6 +111,84 @@ def draw(split: str, shared: Path) -> int:
                                        encoding="utf-8")  # fmt: skip
     print(f"{len(pool)} reports of violence on {', '.join(days)}; drew {len(docs)}"
           f" → {out.relative_to(ROOT)}")
+    return 0
+
+
+def _crawl_map(docs: list[dict], shared: Path) -> dict[str, str]:
+    """The crawl times (``date_extracted``) of SaudiNewsNet ``docs``, by article id."""
+    files: dict[str, list] = {}
+    out = {}
+    for d in docs:
+        file = d["record"]["file"]
+        if file not in files:
+            with zipfile.ZipFile(shared / "corpora" / "saudinewsnet" / file) as zf:
+                files[file] = [x for n in zf.namelist() for x in json.loads(zf.read(n))]
+        out[d["article_id"]] = files[file][d["record"]["index"]]["date_extracted"]
+    return out
+
+
+def wide(shared: Path) -> int:
+    """The wide sets: the articles of ``WIDE_DAYS`` outside the gold sets and training batches
+    (at most ``WIDE_MAX``, seeded; all topics: claims conflict on any) ingested into one
+    store, as an analyst's store of a week is; the members of each story where khabar reports
+    a contradiction are kept, split in two by a hash of the story (``wide-dev``,
+    ``wide-heldout``), each with a judgement file for ``dump`` and ``build``. Re-ingested
+    alone, those documents make the same stories, or nearly (``dump`` lists whatever is not
+    judged yet)."""
+    import hashlib
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from events_ar import _taken
+    from sample import saudi_day
+
+    taken = _taken()  # gold sets and the recogniser's training batches
+    for split in ("dev", "heldout"):
+        taken |= {d["article_id"] for d in judged_documents(_judged_path(split))[0]}
+    for path in (ROOT / "training" / "events" / "data").glob("ar-events-batch-*.json"):
+        taken |= {i["article_id"] for i in json.loads(path.read_text("utf-8"))["items"]}
+    pool = [a for day in WIDE_DAYS for a in saudi_day(shared, day) if a["body"]
+            and a["article_id"] not in taken]  # fmt: skip
+    rng = random.Random(f"{SEED}:contradictions:wide")
+    drawn = sorted(rng.sample(pool, min(WIDE_MAX, len(pool))), key=lambda a: a["article_id"])
+    docs = [{k: a[k] for k in ("article_id", "record", "lang", "outlet", "title", "published",
+                               "body")} | {"story": a["article_id"]} for a in drawn]  # fmt: skip
+    crawled = _crawl_map(docs, shared)
+    with tempfile.TemporaryDirectory() as tmp:
+        with open_store(Settings().replace(database=str(Path(tmp) / "w.db"))) as store:
+            ingest_real_stories(store, docs, crawled)
+            items = contradiction_items(store, docs)
+            story_of = {int(r["locator"].split()[-1]): r["story_id"]
+                        for r in store.document_stories() if r["locator"].startswith("line ")}
+    article_story = {d["article_id"]: story_of.get(n) for n, d in enumerate(docs, start=1)}
+    stories = {article_story[a] for i in items for a in item_articles(i)} - {None}
+    members: dict[int, list[dict]] = {}
+    for d in docs:
+        if article_story[d["article_id"]] in stories:
+            members.setdefault(article_story[d["article_id"]], []).append(d)
+    parts: dict[str, list[dict]] = {"wide-dev": [], "wide-heldout": []}
+    for _, ds in sorted(members.items()):
+        first = min(d["article_id"] for d in ds)
+        digest = int(hashlib.sha256(f"{SEED}:wide:{first}".encode()).hexdigest(), 16)
+        parts["wide-heldout" if digest % 2 else "wide-dev"].extend(
+            d | {"story": f"khabar-story-of:{first}"} for d in ds)
+    for split, ds in parts.items():
+        rel = f"{split}-documents.json"
+        (REAL / "contradictions" / rel).write_text(json.dumps(
+            {"format": STORY_FORMAT, "name": f"contradictions-{split}",
+             "about": f"SaudiNewsNet {WIDE_DAYS[0]} to {WIDE_DAYS[-1]}: the members of the "
+             f"stories where khabar reported a contradiction in one store of {len(docs)} "
+             "articles, drawn by scripts/gold/contradictions.py wide (story: "
+             "khabar's story then, not a gold label)", "documents": ds},
+            ensure_ascii=False, indent=1) + "\n", encoding="utf-8")  # fmt: skip
+        judged = {"format": JUDGED_FORMAT, "stories": [rel], "judgements": []}
+        if _judged_path(split).exists():
+            judged = _judged(split) | {"stories": [rel]}
+        _judged_path(split).write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n",
+                                       encoding="utf-8")  # fmt: skip
+    _crawl_times([d for ds in parts.values() for d in ds], shared)
+    print(f"{len(pool)} articles on {', '.join(WIDE_DAYS)}; ingested {len(docs)}: "
+          f"{len(items)} contradictions in {len(stories)} stories; kept "
+          + ", ".join(f"{split} {len(ds)} documents" for split, ds in parts.items()))
     return 0
 
 
@@ -204,10 +287,14 @@ def build(split: str) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=("draw", "dump", "build"))
-    ap.add_argument("--split", choices=("dev", "heldout"), required=True)
+    ap.add_argument("command", choices=("draw", "wide", "dump", "build"))
+    ap.add_argument("--split", choices=("dev", "heldout", "wide-dev", "wide-heldout"))
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     args = ap.parse_args()
+    if args.command == "wide":
+        return wide(Path(args.shared))
+    if args.split is None:
+        ap.error(f"{args.command} needs --split")
     if args.command == "draw":
         return draw(args.split, Path(args.shared))
     return dump(args.split) if args.command == "dump" else build(args.split)

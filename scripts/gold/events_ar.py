@@ -57,7 +57,9 @@ def _taken() -> set[str]:
     """Article ids already used by a gold set or a training batch."""
     ids = set(re.findall(r"saudinewsnet:\d{4}-\d\d-\d\d:\d+",
                          (REAL / "sample.json").read_text("utf-8")))  # the gold's draws
-    for path in [*(REAL / "contradictions").glob("*-documents.json"),
+    # the contradiction draws of dev and held-out (not the later wide sets, drawn after every
+    # sentence batch and outside them: scripts/gold/contradictions.py wide)
+    for path in [*(REAL / "contradictions" / f"{s}-documents.json" for s in ("dev", "heldout")),
                  *(REAL / "stories").glob("*.json")]:  # fmt: skip
         ids |= {d["article_id"] for d in json.loads(path.read_text("utf-8")).get("documents", [])}
     for path in (ROOT / "training" / "ner" / "data").glob("ar-batch-*.json"):

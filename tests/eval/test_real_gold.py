@@ -107,12 +107,13 @@ def test_real_news_stories_meet_their_floors(name: str) -> None:
     assert check_floors(f"stories_{name.replace('-', '_')}", scores) == []
 
 
-def test_judged_contradictions_meet_their_floor_and_every_one_is_judged() -> None:
+@pytest.mark.parametrize("split", ["dev", "wide-dev"])
+def test_judged_contradictions_meet_their_floor_and_every_one_is_judged(split: str) -> None:
     from khabar.eval.contradictions import score_contradictions
 
-    scores = score_contradictions(Settings(), REAL / "contradictions" / "dev.json")
+    scores = score_contradictions(Settings(), REAL / "contradictions" / f"{split}.json")
     assert scores["unjudged"] == 0, scores["unjudged_keys"]  # dump and judge the new ones
-    assert check_floors("contradictions_dev", scores) == []
+    assert check_floors(f"contradictions_{split.replace('-', '_')}", scores) == []
 
 
 def test_report_dates_meet_their_floors_and_count_every_report() -> None:

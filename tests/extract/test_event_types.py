@@ -81,33 +81,83 @@ def test_a_sentence_gets_a_type_a_detector_score_and_a_mode() -> None:
 def test_the_dense_head_weighs_in_where_the_type_model_is_unsure() -> None:
     from khabar.extract import event_types as et
 
-    for text in ("Gunmen kidnapped three aid workers near the border.",
-                 "The president criticised the sanctions imposed on the country."):  # fmt: skip
+    sure = "Gunmen kidnapped three aid workers near the border."
+    unsure = "The president criticised the sanctions imposed on the country."
+    for text, is_sure in ((sure, True), (unsure, False)):
         sparse = et._softmax(np.asarray(et._scores(text, "en", None)[0]))
+        assert (sparse.max() >= et.DENSE_UNLESS_SURE) == is_sure  # both branches are tried
         blended = et._type_probabilities(text, "en", None)
         assert abs(float(blended.sum()) - 1.0) < 1e-9 and not blended.flags.writeable
-        if sparse.max() >= et.DENSE_UNLESS_SURE:  # sure: the type model's own answer
+        if is_sure:  # the type model's own answer
             assert np.array_equal(blended, sparse)
-        else:  # unsure: the static vector's head moves it
-            assert not np.allclose(blended, sparse)
-    vector = et.sentence_vector("Gunmen kidnapped three aid workers near the border.")
+        else:  # the head's scores, label by label, blended in the logits
+            labels = et._model("events").labels
+            with np.load(model_path("events-dense.npz")) as data:
+                w = data["types"].astype(np.float64)
+                names = [str(x) for x in data["labels"]]
+            head = np.append(et.sentence_vector(text).astype(np.float64), 1.0) @ w
+            dense = np.array([head[names.index(label)] for label in labels])
+            logits = np.asarray(et._scores(text, "en", None)[0])
+            expected = et._softmax((1 - et.DENSE_WEIGHT) * logits + et.DENSE_WEIGHT * dense)
+            assert np.allclose(blended, expected)
+    guess = classify_sentence(unsure, "en")
+    assert guess.sparse and 0.0 < guess.sparse_probability < et.DENSE_UNLESS_SURE
+    vector = et.sentence_vector(sure)
     assert vector.shape == (et._dense().shape[0] - 1,)
     assert abs(float(vector @ vector) - 1.0) < 1e-5
 
 
-def test_an_unreadable_dense_head_is_a_resource_error(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def _dense_in(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read the dense head from ``folder`` (the other models as shipped)."""
     from khabar import resources
+    from khabar.extract import event_types as et
+
+    shipped = resources.model_path
+    monkeypatch.setattr(resources, "model_path", lambda name: folder / name
+                        if name == "events-dense.npz" else shipped(name))  # fmt: skip
+    et._dense.cache_clear()
+    et._dense_head.cache_clear()
+    et._type_probabilities.cache_clear()
+
+
+def test_the_dense_head_reads_its_labels_by_name(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from khabar.extract import event_types as et
+
+    shipped = et._dense().copy()
+    with np.load(model_path("events-dense.npz")) as data:
+        w, names = data["types"], data["labels"]
+    order = np.arange(len(names))[::-1]  # the same head, its labels in another order
+    np.savez(tmp_path / "events-dense.npz", types=w[:, order], labels=names[order])
+    _dense_in(tmp_path, monkeypatch)
+    try:
+        assert np.allclose(et._dense(), shipped)
+    finally:
+        et._dense.cache_clear()
+        et._dense_head.cache_clear()
+        et._type_probabilities.cache_clear()
+
+
+def test_without_a_dense_head_types_are_the_type_models_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     from khabar.errors import ResourceError
     from khabar.extract import event_types as et
 
     (tmp_path / "events-dense.npz").write_bytes(b"not a zip")
-    monkeypatch.setattr(resources, "model_path", lambda name: tmp_path / name)
-    et._dense.cache_clear()
+    _dense_in(tmp_path, monkeypatch)
+    text = "The president criticised the sanctions imposed on the country."
     try:
         with pytest.raises(ResourceError, match="events-dense.npz"):
             et._dense()
+        sparse = et._softmax(np.asarray(et._scores(text, "en", None)[0]))
+        assert np.array_equal(et._type_probabilities(text, "en", None), sparse)
+        assert "without the dense head" in caplog.text
+        et.load_models()  # the warm-up goes on without it
     finally:
         et._dense.cache_clear()
+        et._dense_head.cache_clear()
+        et._type_probabilities.cache_clear()
 
 
 def test_verb_forms_are_event_triggers_and_say_what_typed_them() -> None:

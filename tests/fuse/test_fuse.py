@@ -149,8 +149,8 @@ def test_fuse_story_reads_without_writing(samples_store: SQLiteStore) -> None:
     assert json.loads(json.dumps(record)) == record
 
 
-def _claim(text: str, stance: str = "asserts") -> ClaimFact:
-    doc = DocFact("d", None, "ar", None, text)
+def _claim(text: str, stance: str = "asserts", lang: str = "ar") -> ClaimFact:
+    doc = DocFact("d", None, lang, None, text)
     return ClaimFact(doc, 0, 0, len(text), text, "KH", None, "armed_group", False, stance, text,
                      "doc:d")  # fmt: skip
 
@@ -169,8 +169,18 @@ def _claim(text: str, stance: str = "asserts") -> ClaimFact:
 def test_propositions_carry_their_polarity_across_languages(
     text: str, stance: str, concept: str, positive: bool
 ) -> None:
-    props = {p.concept: p.positive for p in propositions(_claim(text, stance))}
+    lang = "en" if text.isascii() else "fa" if "گ" in text else "ar"
+    props = {p.concept: p.positive for p in propositions(_claim(text, stance, lang))}
     assert props.get(concept) is positive
+
+
+def test_propositions_read_the_cues_of_the_claims_language_only() -> None:
+    # Persian تجاوز "aggression" is Arabic "exceeding"; Persian حادثه "accident" is Arabic
+    # حادثة "incident": an Arabic report of a plane that overshot its runway asserts no attack
+    text = "رجحت متحدثة أن يكون ربان الطائرة تجاوز المدرج المخصص للهبوط في الحادثة"
+    assert {p.concept for p in propositions(_claim(text, "asserts", "ar"))} == set()
+    assert "cause_attack" in {p.concept for p in propositions(_claim(
+        "این انفجار ناشی از حمله بود", "asserts", "fa"))}  # fmt: skip
 
 
 def test_a_denial_of_responsibility_needs_a_denial() -> None:

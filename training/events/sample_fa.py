@@ -13,9 +13,10 @@ line per sentence (``{"id", "type", "mode"}``), in
 
     .venv/bin/python training/events/sample_fa.py --shared ../shared   # batches 1-2
 
-The draw depends on the classifier: batches 1-2 were drawn with the models of commit 9291e41,
-before they learned from these batches; with the models shipped since, the command draws
-other sentences (check out that commit's ``resources/models/events*`` to redraw them).
+The draw depends on the classifier: batches 1-2 were drawn with the code and models of commit
+9291e41, before the models learned from them; with the models shipped since, the command draws
+other sentences (redraw them in a worktree of that commit). It draws one round: a second one
+needs its own seed and batch numbers, and to leave out the first round's articles.
 """
 
 from __future__ import annotations

@@ -72,7 +72,7 @@ EVENT_BATCHES = ROOT / "training/events/data"  # labelled alone (sample_{ar,en,f
 # batches drawn by the classifier's own guesses (sample_fa.py): their NONE sentences are its
 # false alarms, not a sample of sentences of no event, and taught the detector to miss Persian
 # events (dev detection F1 0.58 -> 0.54), so only the type and mode models learn from them
-NOT_FOR_DETECTOR = ("fa-events-",)
+NOT_FOR_DETECTOR = ("fa-events-batch-1.", "fa-events-batch-2.")
 SYNTHETIC = "field-data/events/ngec_synthetic_plover_stories_en.csv.zip"
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.S)
 
@@ -177,12 +177,13 @@ def train(data: list[tuple[str, str, str]], out: Path, params: dict | None = Non
     }
 
 
-def softmax_regression(x: np.ndarray, labels: list[str], names: list[str],
-                       weights: np.ndarray) -> np.ndarray:  # fmt: skip
+def softmax_regression(x: np.ndarray, labels: list[str],
+                       names: list[str]) -> tuple[np.ndarray, dict]:  # fmt: skip
     """Multinomial logistic regression of ``labels`` (indices into ``names``) on the rows of
-    ``x``: L-BFGS (scipy) from zeros on the weighted log-loss plus ``DENSE["l2"]`` times the
-    squared weights (the bias unpenalised), ``DENSE["max_iterations"]`` at most; float64,
-    deterministic. Returns the weights, shape (dims + 1, labels), the bias last."""
+    ``x``: L-BFGS (scipy) from zeros on the log-loss plus ``DENSE["l2"]`` times the squared
+    weights (the bias unpenalised), ``DENSE["max_iterations"]`` at most; float64 (repeatable
+    on one machine; OpenBLAS may differ in the last bits on another CPU). Returns the
+    weights, shape (dims + 1, labels), the bias last, and how the fit ended."""
     from scipy.optimize import minimize
 
     y = np.array([names.index(label) for label in labels])
@@ -194,16 +195,17 @@ def softmax_regression(x: np.ndarray, labels: list[str], names: list[str],
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
-        value = -(weights * np.log(p[rows, y] + 1e-12)).sum() + DENSE["l2"] * (w[:-1] ** 2).sum()
+        value = -np.log(p[rows, y] + 1e-12).sum() + DENSE["l2"] * (w[:-1] ** 2).sum()
         g = p
         g[rows, y] -= 1.0
-        g *= weights[:, None]
         grad = np.vstack([x.T @ g + 2 * DENSE["l2"] * w[:-1], g.sum(axis=0)])
         return float(value), grad.ravel()
 
     fit = minimize(loss, np.zeros((dims + 1) * k), jac=True, method="L-BFGS-B",
                    options={"maxiter": DENSE["max_iterations"]})  # fmt: skip
-    return fit.x.reshape(dims + 1, k)
+    ended = {"converged": bool(fit.success), "iterations": int(fit.nit),
+             "message": str(fit.message), "loss": round(float(fit.fun), 3)}  # fmt: skip
+    return fit.x.reshape(dims + 1, k), ended
 
 
 def train_dense(data: list[tuple[str, str]], out: Path) -> dict:
@@ -212,10 +214,10 @@ def train_dense(data: list[tuple[str, str]], out: Path) -> dict:
     (real events counted ``REAL_WEIGHT`` times, as listed); float32, with its labels."""
     names = sorted({label for _, label in data})
     x = np.array([sentence_vector(text) for text, _ in data], dtype=np.float64)
-    w = softmax_regression(x, [label for _, label in data], names, np.ones(len(data)))
+    w, ended = softmax_regression(x, [label for _, label in data], names)
     with out.open("wb") as fh:
         np.savez(fh, types=w.astype(np.float32), labels=np.array(names))
-    return {"sentences": len(data), "params": DENSE,
+    return {"sentences": len(data), "params": DENSE, "fit": ended,
             "vectors": hashlib.sha256(model_path("title-static.npz").read_bytes()).hexdigest(),
             "sha256": hashlib.sha256(out.read_bytes()).hexdigest(), "bytes": out.stat().st_size}
 

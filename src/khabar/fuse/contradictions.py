@@ -96,7 +96,7 @@ class Proposition:
 
 @dataclass(frozen=True, slots=True)
 class _Concepts:
-    cues: dict[str, tuple[str, ...]]  # concept → normalised cue phrases (all languages)
+    cues: dict[str, dict[str, tuple[str, ...]]]  # concept → language → normalised cues
     opposes: dict[str, frozenset[str]]
     about: dict[str, str]
     negation: frozenset[str]
@@ -104,11 +104,11 @@ class _Concepts:
 
 @lru_cache(maxsize=1)
 def _concepts() -> _Concepts:
-    cues: dict[str, list[str]] = defaultdict(list)
+    cues: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     opposes: dict[str, set[str]] = defaultdict(set)
     about: dict[str, str] = {}
     for r in read_csv("claim_concepts.tsv"):
-        cues[r["concept"]] += [normalize(c) for c in r["cues"].split("|") if c.strip()]
+        cues[r["concept"]][r["lang"]] += [normalize(c) for c in r["cues"].split("|") if c.strip()]
         opposes[r["concept"]] |= {o for o in r["opposes"].split("|") if o}
         about[r["concept"]] = r["source"]
     negation = {normalize(w) for r in read_csv("event_cues.tsv") if r["kind"] == "negation"
@@ -117,7 +117,8 @@ def _concepts() -> _Concepts:
     for a, bs in list(opposes.items()):
         for b in bs:
             opposes[b].add(a)
-    return _Concepts({k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in cues.items()},
+    return _Concepts({k: {lang: tuple(sorted(set(v), key=len, reverse=True))
+                          for lang, v in by_lang.items()} for k, by_lang in cues.items()},
                      {k: frozenset(v) for k, v in opposes.items()}, about,
                      frozenset(negation))  # fmt: skip
 
@@ -147,10 +148,15 @@ def propositions(claim: ClaimFact) -> list[Proposition]:
     c = _concepts()
     norm = " " + normalize(_text(claim))
     denied = claim.stance == "denies"
+    lang = claim.doc.lang
     out = []
-    for concept, cues in c.cues.items():
+    for concept, by_lang in c.cues.items():
         if concept in _NEEDS_DENIAL and not denied:
             continue
+        # the cues of the claim's language only: Persian تجاوز "aggression" is Arabic
+        # "exceeding", Persian حادثه "accident" Arabic حادثة "incident"; a language with no
+        # cues of its own is read with all of them
+        cues = by_lang.get(lang) or tuple(x for v in by_lang.values() for x in v)
         for cue in cues:
             at = _find(cue, norm)
             if at < 0:
@@ -285,7 +291,12 @@ class _Finder:
 
     @staticmethod
     def _rival(mine: list[ClaimFact], theirs: list[ClaimFact]) -> bool:
-        return any(_comparable(x, y) and x.speaker != y.speaker for x in mine for y in theirs)
+        """Rival accounts: other speakers; within one source, two speakers it quotes (an
+        article's own telling set against one speaker's is the article read twice, not two
+        accounts: docs/annotation-contradictions.md, ``same_source``)."""
+        return any(_comparable(x, y) and x.speaker != y.speaker
+                   and (x.source_key != y.source_key or (x.speaker and y.speaker))
+                   for x in mine for y in theirs)  # fmt: skip
 
     def targets(self, mentions: list[MentionFact]) -> None:
         """A group says none of its people were hit; others say its people were the target."""
