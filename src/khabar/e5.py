@@ -122,18 +122,19 @@ class E5Tokenizer:
 
     def content_ids_normalised(self, chars: str) -> list[int]:
         """``content_ids`` of a text already normalised (``chunks``)."""
-        n, pieces = len(chars), self.pieces
+        n, get, width = len(chars), self.pieces.get, self.max_piece_chars
         best = [0.0] + [-1e30] * n
         back: list[tuple[int, int]] = [(0, 0)] * (n + 1)
         for i in range(n):
-            if best[i] <= -1e29:
+            here = best[i]
+            if here <= -1e29:
                 continue
-            for e in range(i + 1, min(n, i + self.max_piece_chars) + 1):
-                hit = pieces.get(chars[i:e])
-                if hit is not None and best[i] + hit[1] > best[e]:
-                    best[e], back[e] = best[i] + hit[1], (i, hit[0])
-            if best[i] + self.unk_score > best[i + 1]:
-                best[i + 1], back[i + 1] = best[i] + self.unk_score, (i, self.unk)
+            for e in range(i + 1, min(n, i + width) + 1):
+                hit = get(chars[i:e])
+                if hit is not None and here + hit[1] > best[e]:
+                    best[e], back[e] = here + hit[1], (i, hit[0])
+            if here + self.unk_score > best[i + 1]:
+                best[i + 1], back[i + 1] = here + self.unk_score, (i, self.unk)
         ids, at = [], n
         while at > 0:
             at, token = back[at]
