@@ -34,6 +34,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -77,6 +78,20 @@ def _split(article_id: str) -> str:
     return "heldout" if int(digest, 16) % 2 else "dev"
 
 
+def corpus_sentences(shared: Path, taken: set[str]) -> Iterator[dict]:
+    """SaudiNewsNet sentences of 6 to 80 words outside ``taken`` articles, day by day in
+    corpus order: article_id, published, outlet, text."""
+    for day in saudi_days(shared):
+        for a in saudi_day(shared, day):
+            if a["article_id"] in taken or not a["body"]:
+                continue
+            for s, e in split_sentences(a["body"]):
+                text = a["body"][s:e]
+                if 6 <= len(text.split()) <= 80:
+                    yield {"article_id": a["article_id"], "published": a["published"],
+                           "outlet": a["outlet"], "text": text}  # fmt: skip
+
+
 def draw_sentences(shared: Path, taken: set[str], rng: random.Random,
                    wants: dict[str, int]) -> list[dict]:  # fmt: skip
     """SaudiNewsNet sentences of 6 to 80 words outside ``taken`` articles, ``wants[name]`` of
@@ -84,20 +99,11 @@ def draw_sentences(shared: Path, taken: set[str], rng: random.Random,
     is a protest one), at most ``MAX_PER_ARTICLE`` per article, in ``rng``'s order: article_id,
     published, outlet, text, drawn_by."""
     pools: dict[str, list[dict]] = {"assault": [], "protest": []}
-    for day in saudi_days(shared):
-        for a in saudi_day(shared, day):
-            if a["article_id"] in taken or not a["body"]:
-                continue
-            for s, e in split_sentences(a["body"]):
-                text = a["body"][s:e]
-                if not 6 <= len(text.split()) <= 80:
-                    continue
-                item = {"article_id": a["article_id"], "published": a["published"],
-                        "outlet": a["outlet"], "text": text}  # fmt: skip
-                if _hits(PROTEST_WORDS, text):
-                    pools["protest"].append(item)
-                elif _hits(ASSAULT_WORDS, text):
-                    pools["assault"].append(item)
+    for item in corpus_sentences(shared, taken):
+        if _hits(PROTEST_WORDS, item["text"]):
+            pools["protest"].append(item)
+        elif _hits(ASSAULT_WORDS, item["text"]):
+            pools["assault"].append(item)
     drawn: list[dict] = []
     per_article: dict[str, int] = {}
     for name in ("protest", "assault"):

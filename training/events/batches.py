@@ -28,3 +28,13 @@ def write_batch(lang: str, k: int, items: list[dict]) -> Path:
          "write": "one JSON line per sentence: {\"id\", \"type\", \"mode\"}",
          "items": items}, ensure_ascii=False, indent=1) + "\n", "utf-8")  # fmt: skip
     return path
+
+
+def write_batches(lang: str, first: int, count: int, items: list[dict]) -> str:
+    """Split ``items`` into ``count`` batches of equal size (the last one smaller), numbered
+    from ``first``, write them (``write_batch``) and say where they went."""
+    size = (len(items) + count - 1) // count
+    for k in range(count):
+        write_batch(lang, first + k, items[k * size : (k + 1) * size])
+    return (f"{len(items)} sentences → {OUT.relative_to(OUT.parents[2])}/{lang}-events-batch-"
+            f"{first}..{first + count - 1}.json")

@@ -25,16 +25,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from batches import OUT, write_batch  # noqa: E402
+from batches import OUT, write_batches  # noqa: E402
 from events_ar import (  # noqa: E402
     ASSAULT_WORDS,
     PROTEST_WORDS,
     REAL,
     _hits,
     _taken,
+    corpus_sentences,
     draw_sentences,
 )
-from sample import saudi_day, saudi_days, split_sentences  # noqa: E402
 
 # round → (seed, protest sentences, assault sentences, casualty sentences, batch files); a
 # round draws outside the articles of the rounds before it (round 2: more protests, which the
@@ -54,17 +54,9 @@ def casualty_sentences(shared: Path, taken: set[str], rng: random.Random,
     """``n`` SaudiNewsNet sentences of 6 to 80 words outside ``taken`` articles that hit
     ``CASUALTY_WORDS`` and neither the assault nor the protest word list, at most two per
     article, in ``rng``'s order."""
-    pool = []
-    for day in saudi_days(shared):
-        for a in saudi_day(shared, day):
-            if a["article_id"] in taken or not a["body"]:
-                continue
-            for s, e in split_sentences(a["body"]):
-                text = a["body"][s:e]
-                if (6 <= len(text.split()) <= 80 and _hits(CASUALTY_WORDS, text)
-                        and not _hits(ASSAULT_WORDS, text) and not _hits(PROTEST_WORDS, text)):
-                    pool.append({"article_id": a["article_id"], "published": a["published"],
-                                 "text": text})  # fmt: skip
+    pool = [{k: i[k] for k in ("article_id", "published", "text")}
+            for i in corpus_sentences(shared, taken) if _hits(CASUALTY_WORDS, i["text"])
+            and not _hits(ASSAULT_WORDS, i["text"]) and not _hits(PROTEST_WORDS, i["text"])]
     rng.shuffle(pool)
     drawn: list[dict] = []
     per_article: dict[str, int] = {}
@@ -106,10 +98,7 @@ def main() -> int:
                     for k in ks)  # fmt: skip
     for n, item in enumerate(drawn, start=first):
         item["id"] = f"tr-ar-{n:03d}"
-    half = (len(drawn) + 1) // 2
-    for k, items in zip(batches, (drawn[:half], drawn[half:]), strict=True):
-        write_batch("ar", k, items)
-    print(f"{len(drawn)} sentences → {OUT.relative_to(ROOT)}/ar-events-batch-{batches}.json")
+    print(write_batches("ar", batches[0], len(batches), drawn))
     return 0
 
 

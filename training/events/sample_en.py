@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from batches import OUT, public, write_batch  # noqa: E402
+from batches import OUT, public, write_batches  # noqa: E402
 from sample import current_events, split_sentences  # noqa: E402
 
 SEEDS = {1: 37, 2: 41, 3: 43, 4: 47}
@@ -113,12 +113,7 @@ def main() -> int:
     ap.add_argument("--round", type=int, choices=sorted(SEEDS), default=max(SEEDS))
     args = ap.parse_args()
     drawn = draw(args.shared, args.round)
-    size = (len(drawn) + BATCHES - 1) // BATCHES
-    first = BATCHES * (args.round - 1) + 1
-    for k in range(BATCHES):
-        write_batch("en", first + k, public(drawn[k * size : (k + 1) * size]))
-    print(f"{len(drawn)} sentences → {OUT.relative_to(ROOT)}/en-events-batch-"
-          f"{first}..{first + BATCHES - 1}.json")
+    print(write_batches("en", BATCHES * (args.round - 1) + 1, BATCHES, public(drawn)))
     return 0
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from batches import OUT, public, write_batch  # noqa: E402
+from batches import public, write_batches  # noqa: E402
 from sample import fars_articles, split_sentences  # noqa: E402
 
 SEED = 53
@@ -103,10 +103,7 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
     drawn = draw(args.shared)
-    size = (len(drawn) + BATCHES - 1) // BATCHES
-    for k in range(BATCHES):
-        write_batch("fa", k + 1, public(drawn[k * size : (k + 1) * size]))
-    print(f"{len(drawn)} sentences → {OUT.relative_to(ROOT)}/fa-events-batch-1..{BATCHES}.json")
+    print(write_batches("fa", 1, BATCHES, public(drawn)))
     return 0
 
 
