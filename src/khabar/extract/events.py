@@ -834,9 +834,10 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
     if evidence is None:
         # typed by its casualty words alone ("أصيب ... وتوفي"): only when the classifier is
         # sure of both, as a road crash or a hurt player is typed so too, less surely (the
-        # type model's own probability: the blend is not calibrated against this bar)
-        sure = guess.sparse_probability if guess.sparse == guess.plover else guess.probability
-        if guess.plover == "ASSAULT" and min(sure, guess.event) >= _SURE_CASUALTY:
+        # type model itself: the blend with the dense head is not calibrated against this bar)
+        own = guess.sparse_probability if guess.sparse else guess.probability
+        if (guess.plover == "ASSAULT" and guess.sparse in ("", "ASSAULT")
+                and min(own, guess.event) >= _SURE_CASUALTY):  # fmt: skip
             for k, (a, b, w) in enumerate(spans):
                 if _bare(w) in lex.cues["killed"] or _bare(w) in lex.cues["injured"]:
                     return _Typed(guess.plover, acled, subtype, "", a, b, k, "model")
