@@ -140,6 +140,7 @@ def _find(cue: str, norm: str) -> int:
     return -1
 
 
+_CUE_LANGUAGES = ("ar", "fa", "en")  # the languages of resources/claim_concepts.tsv
 _CLITIC_HEAD = re.compile(r"(?:^|\W)(?:[وفبل]|ال|بال|وال)$")
 
 
@@ -154,9 +155,10 @@ def propositions(claim: ClaimFact) -> list[Proposition]:
         if concept in _NEEDS_DENIAL and not denied:
             continue
         # the cues of the claim's language only: Persian تجاوز "aggression" is Arabic
-        # "exceeding", Persian حادثه "accident" Arabic حادثة "incident"; a language with no
-        # cues of its own is read with all of them
-        cues = by_lang.get(lang) or tuple(x for v in by_lang.values() for x in v)
+        # "exceeding", Persian حادثه "accident" Arabic حادثة "incident"; a language the table
+        # does not write (neither ar, fa nor en) is read with all of them
+        cues = (by_lang.get(lang, ()) if lang in _CUE_LANGUAGES
+                else tuple(x for v in by_lang.values() for x in v))  # fmt: skip
         for cue in cues:
             at = _find(cue, norm)
             if at < 0:
