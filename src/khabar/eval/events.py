@@ -10,6 +10,8 @@ same extractor (``extract_events``, anchored on the report's day).
 Output, per language and ``all``:
 - ``accuracy``: predicted type = gold type, over every labelled sentence (NONE included);
 - ``type_accuracy_on_events``: the same over the sentences whose gold type is not NONE;
+- ``assault_protest_typed``: the same over the sentences of assaults and protests (the issue's
+  Arabic measure: each such sentence typed right, choosing among all types and NONE);
 - ``macro_f1``: mean F1 over the PLOVER types present in the gold (NONE left out);
 - ``detection``: precision/recall/F1 of "this sentence reports an event" (any type);
 - ``per_type``: precision/recall/F1 per type; ``confusion``: gold type → predicted type counts;
@@ -133,6 +135,8 @@ def _scores(
         "accuracy": _ratio([g == p for g, p in zip(gold_t, pred_t, strict=True)]),
         "type_accuracy_on_events": _ratio([g == p for g, p in zip(gold_t, pred_t, strict=True)
                                            if g != "NONE"]),
+        "assault_protest_typed": _ratio([g == p for g, p in zip(gold_t, pred_t, strict=True)
+                                         if g in ("ASSAULT", "PROTEST")]),
         "macro_f1": round(sum(per_type[t]["f1"] for t in plover) / len(plover), 4)
         if plover
         else None,
