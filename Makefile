@@ -46,10 +46,11 @@ demo: $(STAMP)
 	@echo "serving the web UI over $(DEMO_DB): open http://127.0.0.1:8700/ (Ctrl-C stops)"
 	$(BIN)/khabar serve --db $(DEMO_DB)
 
-## make test: lint, then the whole test suite (pytest exits non-zero if no test runs)
+## make test: lint, then the whole test suite (pytest exits non-zero if no test runs), on two
+## workers that each take whole files (pytest-xdist; one file's fixtures are built once)
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts training
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 ## make bench: throughput benchmarks (on demand, not part of the tests)
 bench: $(STAMP)
