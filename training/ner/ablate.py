@@ -6,6 +6,8 @@ real-news dev split (PER, ORG, LOC, NORP, exact spans, as ``compare_designs.py``
 
   base       the features without the word classes (``resources/clusters``)
   classes    the shipped features
+  own-only   the shipped features, the project's sentences alone (no open corpus)
+  own-x10    the shipped features, the project's sentences x10 instead of x ``OWN_WEIGHT``
 
 ``--last-batch N`` keeps only the project's batches 1..N of the language (N = the last batch of
 an earlier round: ar 10, fa 9, en 6 before round 4), to measure a round of data.
@@ -58,9 +60,13 @@ def scores(gold: list[train.Sentence], pred: list[list[str]]) -> dict[str, list[
 
 
 def run(lang: str, variant: str, shared: Path) -> dict[str, list[float]]:
-    classes = entities._classes
+    classes, open_data, weight = entities._classes, train.shared_data, train.OWN_WEIGHT
     if variant == "base":
         entities._classes = lambda _lang: {}  # type: ignore[assignment]
+    if variant == "own-only":
+        train.shared_data = lambda _shared, _lang: []  # type: ignore[assignment]
+    if variant == "own-x10":
+        train.OWN_WEIGHT = 10
     entities._word_items.cache_clear()
     try:
         with tempfile.TemporaryDirectory() as tmp:
@@ -75,6 +81,7 @@ def run(lang: str, variant: str, shared: Path) -> dict[str, list[float]]:
         return scores([g for _, g in dev], pred)
     finally:
         entities._classes = classes  # type: ignore[assignment]
+        train.shared_data, train.OWN_WEIGHT = open_data, weight  # type: ignore[assignment]
         entities._word_items.cache_clear()
 
 
@@ -84,7 +91,7 @@ def main() -> None:
     )
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--lang", choices=("ar", "fa", "en"), required=True)
-    ap.add_argument("--variants", nargs="+", choices=("base", "classes"),
+    ap.add_argument("--variants", nargs="+", choices=("base", "classes", "own-only", "own-x10"),
                     default=["base", "classes"])  # fmt: skip
     ap.add_argument("--last-batch", type=int)
     args = ap.parse_args()
