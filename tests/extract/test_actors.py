@@ -98,3 +98,35 @@ def test_an_organisation_written_in_pieces_joined_by_a_zwnj_is_found() -> None:
     for text in ("به نوشته بی‌بی‌سی وزیر خارجه گفت", "در گفت‌وگو با بی بی سی گفت"):
         found = extract_world_organisations(text, extract_actors(text))
         assert [m.actor_id for m in found] == ["BBC"], text
+
+
+def test_the_generic_actor_lexicon_is_rebuilt_exactly_by_its_script(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """resources/agents.tsv is what training/resources/build_agents.py writes from ../shared and
+    the labelled training sentences (CI has ../shared beside the clone)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    from khabar.resources import model_path
+
+    root = Path(__file__).resolve().parents[2]
+    shared = root.parent / "shared"
+    if not (shared / "field-data" / "petrarch").is_dir():
+        pytest.skip("../shared is not beside this checkout")
+    out = tmp_path / "agents.tsv"
+    run = subprocess.run([sys.executable, str(root / "training/resources/build_agents.py"),
+                          "--shared", str(shared), "--out", str(out)],
+                         capture_output=True, text=True, cwd=root)  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+    shipped = model_path("ner.md").parent.parent / "agents.tsv"
+    assert out.read_bytes() == shipped.read_bytes(), (
+        "stale lexicon: run training/resources/build_agents.py")
+
+
+def test_counted_inflections_of_a_generic_actor_are_found() -> None:
+    from khabar.extract.actors import extract_generic_actors
+
+    found = extract_generic_actors("أفادت مصادر أمنية أمس بمقتل 24 مدنيا وإصابة 37 آخرين", [])
+    assert [(a.text, a.name) for a in found if a.text == "مدنيا"] == [("مدنيا", "civilians")]

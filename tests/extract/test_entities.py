@@ -266,10 +266,16 @@ def test_a_place_keeps_its_word_of_kind_and_leaves_a_plural_one_and_an_adjective
     text = "نماینده ولی فقیه در استان لرستان گفت"
     (e,) = place_phrases([_loc(text, "لرستان")], text, "fa")
     assert e.text == "استان لرستان"
-    # another mention's word is not taken, and English is left alone
+    # a generic actor that is a word of kind right before the place joins it (the lexicon holds
+    # دولة, "the state"); another mention's word is not taken; English is left alone
     text = "قال وزير الداخلية في دولة الكويت"
     other = EntityMention(Span(text.index("دولة"), text.index("دولة") + 4), "دولة", "GEN", 1.0)
-    assert place_phrases([other, _loc(text, "الكويت")], text, "ar")[1].text == "الكويت"
+    assert [e.text for e in place_phrases([other, _loc(text, "الكويت")], text, "ar")] == [
+        "دولة الكويت"]
+    text = "قال أمير منطقة مكة"
+    at = text.index("أمير")
+    other = EntityMention(Span(at, at + len("أمير منطقة")), "أمير منطقة", "GEN", 1.0)
+    assert place_phrases([other, _loc(text, "مكة")], text, "ar")[1].text == "مكة"
     text = "the province of Aden"
     assert place_phrases([_loc(text, "Aden")], text, "en")[0].text == "Aden"
 

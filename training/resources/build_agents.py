@@ -7,6 +7,12 @@ protesters, civilians, students, officials. Rows come from:
       expanded; a regular English plural added to one-word nouns.
   ar  PETRARCH Arabic agents (``petrarch/arabic/agents.all.ar.txt``, MIT), with the Arabic sound
       plurals (ون، ين، ات) of one-word nouns added.
+  ar  the other case and number forms of the one-word Arabic rows of people that are a nisba
+      or a participle and that the labelled sentences show as generic actors (``inflected``:
+      مدني → مدنيا، مدنيين، مدنيون، مدنيان; مسلحين → مسلحا),
+      a closed set of suffixes of Arabic grammar, each kept only where SaudiNewsNet writes it
+      after a number (``MIN_SEEN`` times and ``COUNTED_SHARE`` of its occurrences: "24 مدنيا",
+      a counted noun, not the adjective of "حلا عسكريا").
   all the generic-actor spans (GEN, with their class) of the project's own labelled training
       sentences (``training/ner/data/*-labels-*.jsonl``: Fars News, SaudiNewsNet, Wikinews and
       Current Events, labelled from docs/annotation.md), which is where Persian comes from.
@@ -16,9 +22,9 @@ its sector is one of people (police, military, armed groups, protesters, civilia
 workers, journalists, medical staff, officials): PETRARCH also lists institutions ("ministry",
 "court"), which the guideline labels as organisations or leaves out.
 Columns: lang, phrase, class (the GEN classes of docs/annotation.md), code (CAMEO sector, or
-empty), source. Sorted; rebuilt byte for byte:
+empty), source. Sorted; rebuilt byte for byte (a test checks):
 
-    .venv/bin/python training/resources/build_agents.py --shared ../shared
+    .venv/bin/python training/resources/build_agents.py --shared ../shared [--out PATH]
 """
 
 from __future__ import annotations
@@ -119,6 +125,66 @@ def arabic(shared: Path) -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
+MIN_SEEN = 3  # times SaudiNewsNet must write an inflected form after a number
+COUNTED_SHARE = 0.3  # ... and the share of its occurrences that follow a number
+
+
+def inflected(word: str) -> list[str]:
+    """Other written forms of a one-word Arabic noun of people that is a nisba (مدني, شرطي)
+    or a participle (مسلح, متظاهر), singular or sound plural or dual: the accusative ا of a
+    counted singular ("24 مدنيا"), the dual and plural endings ان ين ون."""
+    if len(word) < 4 or " " in word or word.startswith("ال"):
+        return []
+    stem = word[:-2] if word.endswith(("ين", "ون", "ان")) and len(word) > 5 else word
+    if not (stem.endswith("ي") or stem.startswith("م")):
+        return []
+    return [f for f in (stem + "ا", stem + "ان", stem + "ين", stem + "ون") if f != word]
+
+
+def counted_words(shared: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """How often each normalised word follows a number written in digits in SaudiNewsNet's
+    articles ("24 مدنيا", "5 شرطيين"), and how often it occurs at all."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from sample import saudi_day, saudi_days
+
+    from khabar.extract.lexicon import alias_key
+
+    after: dict[str, int] = {}
+    total: dict[str, int] = {}
+    word = re.compile(r"([0-9\u0660-\u0669]+\s+)?([\u0621-\u064a]+)")
+    for day in saudi_days(shared):
+        for a in saudi_day(shared, day):
+            for m in word.finditer(a["body"] or ""):
+                k = alias_key(m.group(2))
+                total[k] = total.get(k, 0) + 1
+                if m.group(1):
+                    after[k] = after.get(k, 0) + 1
+    return after, total
+
+
+def arabic_forms(rows: list[tuple[str, str, str, str, str]],
+                 counted: tuple[dict[str, int], dict[str, int]],
+                 gen: dict[str, int]) -> list[tuple[str, str, str, str, str]]:  # fmt: skip
+    """The inflected forms (``inflected``) of the Arabic one-word rows of people
+    (``PEOPLE`` classes) that the annotators labelled as generic actors (``gen``: normalised
+    phrase → times labelled) and that SaudiNewsNet writes after a number ``MIN_SEEN`` times or
+    more and in ``COUNTED_SHARE`` of its occurrences or more (``counted``: after a number, in
+    all; a counted noun, not the adjective of "حلا عسكريا"), with the row's class and code."""
+    after, total = counted
+    from khabar.extract.lexicon import alias_key
+
+    out = []
+    for lang, phrase, cls, code, source in rows:
+        if lang != "ar" or cls not in PEOPLE or not gen.get(alias_key(phrase)):
+            continue
+        for form in inflected(phrase):
+            k = alias_key(form)
+            if after.get(k, 0) >= max(MIN_SEEN, COUNTED_SHARE * total.get(k, 0)):
+                out.append(("ar", form, cls, code,
+                            f"{source}; inflected form of {phrase}, counted in SaudiNewsNet"))
+    return out
+
+
 PEOPLE = {"police", "military", "security_forces", "armed_group", "protesters", "civilians",
           "students", "workers", "journalists", "medical", "officials"}  # fmt: skip
 
@@ -175,13 +241,16 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--out", type=Path, default=ROOT / "src/khabar/resources/agents.tsv")
     args = ap.parse_args()
     seen: Seen = {lang: usage(lang) for lang in ("ar", "en", "fa")}
     rows = [r for r in english(args.shared) + arabic(args.shared) + own_labels() if keep(r, seen)]
+    forms = arabic_forms(rows, counted_words(args.shared), seen["ar"][0])
+    rows += [r for r in forms if keep(r, seen)]
     first: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
     for r in rows:
         first.setdefault((r[0], r[1]), r)  # the first source of a phrase keeps it
-    out = ROOT / "src/khabar/resources/agents.tsv"
+    out = args.out
     with out.open("w", encoding="utf-8") as fh:
         fh.write("lang\tphrase\tclass\tcode\tsource\n")
         for r in sorted(first.values()):

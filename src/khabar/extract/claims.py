@@ -164,7 +164,7 @@ def _claim(
     that = _THAT.search(norm.text, bisect.bisect_left(norm.starts, v_end))
     said_from = norm.to_original(that.start(), that.start())[0] if that else len(sentence)
     people = [a for a in people if a.span.start < said_from]
-    speaker = said_by[-1] if said_by else _speaker(people, v_start, v_end, lang)
+    speaker = said_by[-1] if said_by else _speaker(people, v_start, v_end, lang, sentence)
     content, c_span = _content(sentence[:end], norm, v_end)
     if lang == "fa" and _said_before(sentence[v_end:end]):
         # Persian puts what is said before its verb ("دلیل این انفجار را یک حمله اعلام کرد"):
@@ -203,7 +203,7 @@ def _marked(norm, markers, actors: list[ActorMention], lex) -> list[tuple[ActorM
 
 
 def _speaker(
-    actors: list[ActorMention], v_start: int, v_end: int, lang: str
+    actors: list[ActorMention], v_start: int, v_end: int, lang: str, sentence: str = ""
 ) -> ActorMention | None:
     """Arabic: the actor right after the verb ("وقال مصدر"), else one just before it
     ("كتائب حزب الله تنفي", "وكانت المقاومة ... قد أعلنت"); Persian: the sentence's first actor
@@ -221,7 +221,7 @@ def _speaker(
         # المحمداوي": a title (a generic word of officials), its organisation, then the person
         # who holds it, each right after the one before: the last named of them speaks; a
         # generic subject before another actor is no title ("اتهمت الشرطة المسلحين")
-        while len(after) > 1 and 0 <= after[1].span.start - after[0].span.end <= 2 and (
+        while len(after) > 1 and _next_to(sentence, after[0].span.end, after[1].span.start) and (
                 (after[0].kind == "generic" and after[0].name == "officials"
                  and after[1].kind != "generic")
                 or (after[0].kind not in _PERSONS and after[0].kind != "generic"
@@ -235,6 +235,18 @@ def _speaker(
     if lang == "fa":
         return before[0] if before else (after[0] if after else None)
     return before[-1] if before else (after[0] if after else None)
+
+
+# the word that ties a spokesman to whom he speaks for ("المتحدث باسم الجيش": Arabic, closed)
+_ON_BEHALF = frozenset({"باسم"})
+
+
+def _next_to(sentence: str, end: int, start: int) -> bool:
+    """Whether the mention starting at ``start`` follows the one ending at ``end`` right away,
+    or with only باسم between ("المتحدث باسم الجيش العراقي")."""
+    if 0 <= start - end <= 2:
+        return True
+    return start > end and sentence[end:start].split() in ([w] for w in _ON_BEHALF)
 
 
 def _said_before(after: str) -> bool:

@@ -661,6 +661,13 @@ def _kind_word(word: str, lang: str) -> int | None:
     return None
 
 
+def _next_start(text: str, end: int) -> int:
+    """Where the next word after ``end`` starts (spaces skipped)."""
+    while end < len(text) and text[end] in " \u00a0":
+        end += 1
+    return end
+
+
 _PREVIOUS_WORD = re.compile(r"(\w+)[ \u00a0]+$")
 _FIRST_WORD = re.compile(r"(\w+)[ \u00a0]+")
 
@@ -670,10 +677,18 @@ def place_phrases(entities: list[EntityMention], text: str, lang: str) -> list[E
     (docs/annotation.md, section 2): a singular word of kind right before a LOC joins it
     (بمحافظة عدن → "محافظة عدن", without the proclitic), a plural one or a conjunction at its start
     leaves it ("ومحافظات لحج" → "لحج"), and a nationality adjective after a kind and a
-    one-word name ends outside it ("مدينة سوروتش التركية" → "مدينة سوروتش"). Other mentions are
-    returned as they are; ``entities`` are in text order, and so is the result."""
+    one-word name ends outside it ("مدينة سوروتش التركية" → "مدينة سوروتش"). A generic actor
+    that is a word of kind right before a place (دولة in "دولة الكويت") joins the place too.
+    Other mentions are returned as they are; ``entities`` are in text order, and so is the
+    result."""
     if lang not in _PLACE_KINDS:
         return entities
+    # a word of kind that the generic-actor lexicon also holds (دولة, "the state") is the
+    # place's word of kind right before a place: "دولة الكويت"
+    places = {e.span.start for e in entities if e.label == "LOC"}
+    entities = [e for e in entities if not (
+        e.label == "GEN" and _kind_word(e.text, lang) is not None
+        and _next_start(text, e.span.end) in places)]  # fmt: skip
     taken = [(e.span.start, e.span.end) for e in entities]
     out = []
     for e in entities:

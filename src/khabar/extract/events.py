@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from khabar.extract.actors import ActorMention, extract_actors
+from khabar.extract.actors import ActorMention, actor_dictionary, extract_actors
 from khabar.extract.dates import extract_dates
 from khabar.extract.event_types import (
     TypeGuess,
@@ -325,7 +325,8 @@ def _and_more(words: list[str], k: int) -> int:
     victims = _victim_words()
     singles = cues.get("victim_singular", frozenset())
     start = k
-    while k < len(words) and _bare(words[k]) in victims:
+    while k < len(words) and _bare(words[k]) in victims \
+            and not (k > start and words[k].startswith("و")):  # "وجندي" opens the second group
         k += 1
     if k == start and k < len(words) and _counted_noun(words[k]):
         k += 1  # the Arabic counted noun, whatever it is ("5 شرطيين")
@@ -1047,23 +1048,55 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
     unnamed sources: they tell of the event), then recognised persons, organisations, groups,
     generic actors and countries named as parties (not after a preposition of place) that no
     dictionary actor overlaps; in text order."""
+    sources = _lexicon().lang_cues.get(("source_noun", lang), frozenset())
     out = [_Party(x.span.start, x.span.end, x.actor_id or x.text, _side(x.kind))
-           for x in _inside(found.actors, sp) if x.kind not in _NOT_PARTIES]  # fmt: skip
+           for x in _inside(found.actors, sp)
+           if x.kind not in _NOT_PARTIES and not _source(x.text, sources)]  # fmt: skip
     countries = {(m.span.start, m.span.end) for m in _inside(found.places, sp)
                  if m.place.precision == "country" and not m.relation}  # fmt: skip
+    place_ends = {m.span.end for m in _inside(found.places, sp)}
+    persons = [e.span.start for e in _inside(found.entities, sp) if e.label == "PER"]
     for e in _inside(found.entities, sp):
+        if e.label == "NORP" and _titles_person(text, e.span.end, persons):
+            continue  # "Turkish Prime Minister Erdoğan": the person is the party
         if e.label == "LOC":
             # a country that acts or is acted on ("Iran issues warrants", "visits Sweden"), not
             # where something happens ("in Syria", "بسوريا", "در عراق")
             if lang not in ("en", "fa") or (e.span.start, e.span.end) not in countries \
-                    or _located(text, e.span.start):  # fmt: skip
+                    or _located(text, e.span.start) or _qualifies(text, e.span.start, place_ends):
                 continue
-        elif e.label not in ("PER", "ORG", "NORP", "GEN") or e.sector in _NOT_PARTY_SECTORS:
+        elif e.label not in ("PER", "ORG", "NORP", "GEN") or e.sector in _NOT_PARTY_SECTORS \
+                or _source(e.text, sources) or _reporter(e.ref):  # fmt: skip
             continue
         if any(p.start < e.span.end and e.span.start < p.end for p in out):
             continue
         out.append(_Party(e.span.start, e.span.end, e.ref or e.text, _side(e.sector)))
     return sorted(out, key=lambda p: p.start)
+
+
+def _titles_person(text: str, end: int, persons: list[int]) -> bool:
+    """Whether a person's name starts within three words after ``end`` with no punctuation
+    between: a nationality there belongs to the person's title ("Iranian President Rouhani")."""
+    return any(0 < p - end <= 40 and len(text[end:p].split()) <= 3
+               and not any(c in text[end:p] for c in ",;:.()\"«»،؛") for p in persons)
+
+
+def _reporter(ref: str | None) -> bool:
+    """Whether an entity's dictionary id is a news agency, a medium or a monitor (the kinds
+    ``_NOT_PARTIES``): it tells of the event (خبرگزاری فارس, a name the recogniser found too)."""
+    actor = actor_dictionary().actors.get(ref or "")
+    return actor is not None and actor.kind in _NOT_PARTIES
+
+
+def _source(text: str, sources: frozenset[str]) -> bool:
+    """Whether a mention names a report's source: its first word (a conjunction و apart) or
+    its last is a source noun (``source_noun`` of ``event_cues.tsv``: "مصادر عسكرية",
+    "security sources"). A source tells of the event and is no party to it."""
+    words = normalize(text).lower().split()
+    if not words or not sources:
+        return False
+    first = words[0][1:] if words[0][:1] == "و" and words[0][1:] in sources else words[0]
+    return first in sources or words[-1] in sources
 
 
 # Prepositions of place before a country's name: it is where, not who (closed classes of each
@@ -1073,6 +1106,13 @@ _LOCATIVE = frozenset(normalize(w) for w in (
     "in at near from to into across throughout inside outside within of over between "
     "في من الى إلى داخل خارج قرب عبر بين شمال جنوب شرق غرب در تا داخل نزدیک"
 ).split())  # fmt: skip
+
+
+def _qualifies(text: str, start: int, place_ends: set[int]) -> bool:
+    """Whether the name at ``start`` follows a place and a comma: the country of that place
+    ("a café in Žitište, Serbia"), where, not who."""
+    before = text[:start].rstrip()
+    return before.endswith(",") and len(before) - 1 in place_ends
 
 
 def _located(text: str, start: int) -> bool:
