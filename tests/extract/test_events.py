@@ -461,3 +461,25 @@ def test_the_arabic_monday_is_no_number() -> None:
     # dev: "قتل في تركيا أمس الاثنين 5 شرطيين" had the count 2 (الاثنين, Monday, read as "the two")
     assert parse_number(["الاثنين", "5"], 0) is None
     assert parse_number(["اثنين", "من"], 0) == (2, 1)
+
+
+def test_a_round_up_total_is_no_events_toll() -> None:
+    # SaudiNewsNet 2015-07-31 #701 (tests/data/real/contradictions/wide-dev-documents.json):
+    # the title sums two attacks (3 killed at al-Masyal in Asir, 1 at al-Tuwal in Jazan), and
+    # the judged false contradiction "killed 3 vs 4" of issue 18 came from it
+    import json
+    from pathlib import Path
+
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    path = Path(__file__).parents[1] / "data/real/contradictions/wide-dev-documents.json"
+    (a,) = [a for a in json.loads(path.read_text("utf-8"))["documents"]
+            if a["article_id"] == "saudinewsnet:2015-07-31:701"]  # fmt: skip
+    raw = RawArticle(source="t", locator="", kind="txt", text=a["body"], title=a["title"],
+                     published=a["published"], lang_hint="ar")  # fmt: skip
+    events = extract_document(build_document(raw, S), S).events
+    assert 4 not in [e.killed for e in events] and 8 not in [e.injured for e in events]
+    (main,) = [e for e in events if e.main]
+    assert (4, "killed (report total)") in main.counts

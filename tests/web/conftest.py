@@ -27,6 +27,7 @@ def screen(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     viewport = request.param
     phone = viewport["width"] < 500
     context = browser.new_context(viewport=viewport, has_touch=phone, is_mobile=phone)
+    context.set_default_timeout(60_000)  # make test runs two busy workers
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

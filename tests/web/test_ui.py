@@ -102,6 +102,7 @@ def base_url(ui_settings: Settings) -> Iterator[str]:
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(60_000)  # make test runs two busy workers
     page = context.new_page()
     page.dialogs = []  # type: ignore[attr-defined]
     page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
@@ -391,6 +392,7 @@ def many_url(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Iterator[
 @pytest.fixture(params=sorted(STORY_VIEWPORTS))
 def sized(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport=STORY_VIEWPORTS[request.param])
+    context.set_default_timeout(60_000)  # make test runs two busy workers
     page = context.new_page()
     page.viewport_name = request.param  # type: ignore[attr-defined]
     yield page
@@ -493,6 +495,7 @@ _ONE_LINE = """(sel) => [...document.querySelectorAll(sel)].map((e) => [e.textCo
 
 def test_iso_days_never_break_at_their_hyphens_on_a_phone(browser: Browser, many_url: str) -> None:
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    context.set_default_timeout(60_000)  # make test runs two busy workers
     page = context.new_page()
     try:
         for where in ("/#/?sort=size", "/#/story/1"):
@@ -788,6 +791,7 @@ def test_a_touch_drag_across_the_timeline_chooses_the_days_it_covers(
     browser: Browser, base_url: str
 ) -> None:
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    context.set_default_timeout(60_000)  # make test runs two busy workers
     page = context.new_page()
     try:
         _map(page, base_url)

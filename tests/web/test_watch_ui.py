@@ -43,6 +43,7 @@ def test_watchlists_and_their_matches(
     browser: Browser, watch_url: str, width: int, height: int
 ) -> None:
     context = browser.new_context(viewport={"width": width, "height": height})
+    context.set_default_timeout(60_000)  # make test runs two busy workers
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
