@@ -516,8 +516,10 @@ def story_cmd(
     out.print("\n[bold]documents[/bold]", markup=True)
     for m in story["members"]:
         why = ", ".join(m["reasons"][:8])
-        out.print(f"  {m['id']} {m['lang']} {m['outlet'] or ''} {m['title'] or ''}\n"
-                  f"    joined on {m['score']}: {why}", markup=False, highlight=False)  # fmt: skip
+        head = " ".join(str(x) for x in (m["id"], m["lang"], m["outlet"], m["title"]) if x)
+        how = why if m["reasons"][:1] == ["first document of the story"] else (
+            f"joined on {m['score']}: {why}")  # the first document joined nothing
+        out.print(f"  {head}\n    {how}", markup=False, highlight=False)
     if story["events"]:
         out.print("\n[bold]events[/bold] (canonical, `khabar event ID` for every value)",
                   markup=True)  # fmt: skip
@@ -535,8 +537,10 @@ def _event_summary(e: dict[str, Any]) -> str:
     chosen = {k: v["value"] for k, v in e["chosen"].items()}
     labels = {k: next((x["label"] for x in e["fields"].get(k, []) if x["value"] == v), str(v))
               for k, v in chosen.items()}  # fmt: skip
-    parts = [e["id"], chosen.get("date") or "undated", e["acled_subtype"] or e["plover"],
-             labels.get("location", "?")]  # fmt: skip
+    # ACLED's sub-event type, else its event type, else the PLOVER type as a word: one kind of
+    # label on every line ("Attack", "Protest with intervention", "Consult")
+    kind = e["acled_subtype"] or e.get("acled_type") or str(e["plover"]).capitalize()
+    parts = [e["id"], chosen.get("date") or "undated", kind, labels.get("location", "?")]
     for key in ("killed", "injured"):
         if key in chosen:
             parts.append(f"{key} {chosen[key]}")

@@ -483,3 +483,33 @@ def test_a_round_up_total_is_no_events_toll() -> None:
     assert 4 not in [e.killed for e in events] and 8 not in [e.injured for e in events]
     (main,) = [e for e in events if e.main]
     assert (4, "killed (report total)") in main.counts
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor", "target"),
+    [
+        # a report's source tells of the event and is no party to it; the counted victims are
+        ("أفادت مصادر أمنية عراقية أمس بمقتل 24 مدنيا وإصابة 37 آخرين في مدينة بعقوبة.", "ar",
+         None, "مدنيا"),
+        # a country after "place," says where ...
+        ("A lone gunman opened fire at a café in Žitište, Serbia, killing five people.", "en",
+         "gunman", "people"),
+        # ... but not after a place of another country
+        ("In Aleppo, Russia bombed rebel positions on Monday.", "en", "Russia", "rebel"),
+        # a nationality before a titled person is the person's; before a verb it is the actor
+        ("Chinese Premier Wen Jiabao holds talks with Turkish Prime Minister Recep Tayyip Erdoğan"
+         " in Ankara.", "en", "WEN_JIABAO", "RECEP_TAYYIP_ERDOGAN"),
+        ("Syrian rebels killed Oleg Peshkov near the border.", "en", "Syrian", "Oleg Peshkov"),
+    ],
+)
+def test_event_parties_leave_out_sources_where_and_title_nationalities(
+    text: str, lang: str, actor: str | None, target: str
+) -> None:
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
+                     lang_hint=lang)  # fmt: skip
+    (e,) = extract_document(build_document(raw, S), S).events
+    assert (e.actor, e.target) == (actor, target)

@@ -112,7 +112,7 @@ def page(browser: Browser) -> Iterator[Page]:
 
 def _open(page: Page, url: str) -> None:
     page.goto(url)
-    page.wait_for_selector("body[data-ready]", timeout=15_000)
+    page.wait_for_selector("body[data-ready]", timeout=60_000)
 
 
 def _shot(page: Page, name: str) -> None:
@@ -402,7 +402,7 @@ def sized(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
 def _settled(page: Page) -> None:
     """Wait until the page drawn is the one the hash names (a click changes the hash first)."""
     page.wait_for_function("() => document.body.dataset.ready === (location.hash || '#/')",
-                           timeout=15_000)  # fmt: skip
+                           timeout=60_000)  # fmt: skip
 
 
 def _fits(page: Page) -> None:

@@ -44,7 +44,7 @@ from khabar.extract.entities import (  # noqa: E402
 
 MODELS = ROOT / "src/khabar/resources/models"
 OWN_WEIGHT = 6  # the project's own in-domain sentences, repeated
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.15, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 NEWSFANE = {
     **dict.fromkeys(["Politician", "Athlete", "Artist", "Other_PER", "Religious_PER", "Scientist",

@@ -203,7 +203,7 @@ def _marked(norm, markers, actors: list[ActorMention], lex) -> list[tuple[ActorM
 
 
 def _speaker(
-    actors: list[ActorMention], v_start: int, v_end: int, lang: str, sentence: str = ""
+    actors: list[ActorMention], v_start: int, v_end: int, lang: str, sentence: str
 ) -> ActorMention | None:
     """Arabic: the actor right after the verb ("وقال مصدر"), else one just before it
     ("كتائب حزب الله تنفي", "وكانت المقاومة ... قد أعلنت"); Persian: the sentence's first actor
@@ -238,7 +238,7 @@ def _speaker(
 
 
 # the word that ties a spokesman to whom he speaks for ("المتحدث باسم الجيش": Arabic, closed)
-_ON_BEHALF = frozenset({"باسم"})
+_ON_BEHALF = frozenset(normalize(w) for w in ("باسم", "بإسم"))
 
 
 def _next_to(sentence: str, end: int, start: int) -> bool:
@@ -246,7 +246,8 @@ def _next_to(sentence: str, end: int, start: int) -> bool:
     or with only باسم between ("المتحدث باسم الجيش العراقي")."""
     if 0 <= start - end <= 2:
         return True
-    return start > end and sentence[end:start].split() in ([w] for w in _ON_BEHALF)
+    between = normalize(sentence[end:start]).split()
+    return len(between) == 1 and between[0] in _ON_BEHALF
 
 
 def _said_before(after: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import TypeVar
 
 from khabar.extract.actors import (
@@ -232,9 +233,9 @@ def _extract(
     propose_anchor_repair(out.dates, anchor=anchor, settings=settings)
     _inherit_places(out.events)
     title = next((p.span for p in doc.paragraphs if p.role == LineRole.TITLE), None)
-    _totals_apart(out.events, title)
     if anchor is None:
         _background_by_latest(out.events, settings)
+    _totals_apart(out.events, title)
     lead = next((p.span for p in doc.paragraphs if p.role == LineRole.BODY), None)
     report = _report_day(doc, anchor, label, settings)
     out.events = main_event(out.events, title, report,
@@ -249,51 +250,39 @@ _NEAR_KM = 100  # a place this close to one of an event's places speaks of that 
 def _totals_apart(events: list[EventMention], title: Span | None) -> None:
     """A round-up's toll is no event's toll. When a report tells of two or more events of one
     PLOVER type at places apart (no place of one within ``_NEAR_KM`` of a place of the other:
-    al-Masyal in Asir, al-Tuwal in Jazan), a killed or injured count of that type given by its
-    title where the title names no town or province and no sentence of the body repeats the
-    count ("4 killed on the southern border"), by a sentence that names only countries, or by
-    a sentence that names places of two of those events (a lead telling both), sums them: it
-    moves to the event's ``counts`` as "killed (report total)" and leaves the field empty, so
-    fusion never sets it against one event's toll. Events at places near each other (a
-    city's districts) are left alone."""
-    for plover in {e.plover for e in events if e.killed or e.injured}:
+    al-Masyal in Asir, al-Tuwal in Jazan), a killed or injured count of that type given by a
+    title that names no town or province, and that no body sentence gives (as a toll or a
+    counted number: "5 شرطيين"), sums them: it moves to the event's ``counts`` as "killed
+    (report total)" and leaves the field empty, so fusion never sets it against one event's
+    toll. Body sentences are read before the title; events at places near each other (a
+    city's districts) are left alone. A body sentence naming two events' places keeps its
+    toll: places alone cannot tell a lead that sums two attacks from one attack at a town and
+    its province (القائم بمحافظة الأنبار)."""
+
+    if title is None:
+        return
+    for plover in sorted({e.plover for e in events if e.killed or e.injured}):
         local = [(e, _local_places(e)) for e in events
                  if e.plover == plover and not e.background]  # fmt: skip
+        placed = [p for _, p in local if p]
+        if not any(not _near(a, b) for i, a in enumerate(placed) for b in placed[i + 1 :]):
+            continue  # one place, or places near each other
         for e, places in local:
-            if not (e.killed or e.injured):
+            if places or e.span.start >= title.end or not (e.killed or e.injured):
                 continue
-            others = [p for o, p in local if o is not e and p]
-            in_title = title is not None and e.span.start < title.end
-            pairs = [(a, b) for i, a in enumerate(others) for b in others[i + 1 :]
-                     if not _near(a, b)]  # fmt: skip
-            if not pairs:
-                continue
-            if places:  # names towns or provinces: a total only where it names two events'
-                total = any(_near(places, a) and _near(places, b) and _spread(places)
-                            for a, b in pairs)  # fmt: skip
-            elif in_title:  # a title toll that no sentence of the body repeats
-                told = {n for o, _ in local if o is not e
-                        for n in (o.killed, o.injured, *(c for c, _ in o.counts))}  # fmt: skip
-                total = not ({e.killed, e.injured} - {None}) & told
-            else:  # a sentence naming countries only
-                total = bool(e.places) and not e.places_inherited
-            if not total:
-                continue
-            for name in ("killed", "injured"):
-                value = getattr(e, name)
-                if value:
-                    e.counts.append((value, f"{name} (report total)"))
-                    setattr(e, name, None)
-
-
-def _spread(places: set[str]) -> bool:
-    """Whether two of ``places`` lie more than ``_NEAR_KM`` apart."""
-    return any(not _near({a}, {b}) for a in places for b in places if a < b)
+            # a title count that no body sentence gives as an event's own
+            own = {n for o, _ in local if o is not e
+                   for n in (o.killed, o.injured, *(c for c, _ in o.counts))}  # fmt: skip
+            if not ({e.killed, e.injured} - {None}) & own:
+                for name in ("killed", "injured"):
+                    if value := getattr(e, name):
+                        e.counts.append((value, f"{name} (report total)"))
+                        setattr(e, name, None)
 
 
 def _local_places(e: EventMention) -> set[str]:
-    """The towns, districts and provinces an event's own sentence names (not countries, not
-    places inherited from an earlier sentence)."""
+    """The towns, districts, sites and provinces an event's own sentence names (no country,
+    nothing inherited from an earlier sentence)."""
     if e.places_inherited:
         return set()
     g = gazetteer()
@@ -302,10 +291,14 @@ def _local_places(e: EventMention) -> set[str]:
 
 def _near(ours: set[str], theirs: set[str]) -> bool:
     """Whether one of ``ours`` is one of ``theirs`` or within ``_NEAR_KM`` of one."""
+    return any(a == b or _km(a, b) <= _NEAR_KM for a in ours for b in theirs)
+
+
+@lru_cache(maxsize=65_536)
+def _km(a: str, b: str) -> float:
+    """Distance in km between two gazetteer places (by id)."""
     g = gazetteer()
-    return any(a == b or distance_km((g.places[a].lat, g.places[a].lon),
-                                     (g.places[b].lat, g.places[b].lon)) <= _NEAR_KM
-               for a in ours for b in theirs)  # fmt: skip
+    return distance_km((g.places[a].lat, g.places[a].lon), (g.places[b].lat, g.places[b].lon))
 
 
 def _inherit_dates(events: list[EventMention], within: int) -> None:

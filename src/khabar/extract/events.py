@@ -1046,24 +1046,33 @@ def _side(kind_or_sector: str | None) -> str:
 def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Party]:
     """The sentence's possible actors and recipients: dictionary actors (not reporters or
     unnamed sources: they tell of the event), then recognised persons, organisations, groups,
-    generic actors and countries named as parties (not after a preposition of place) that no
-    dictionary actor overlaps; in text order."""
+    generic actors and countries named as parties that no dictionary actor overlaps; in text
+    order. Left out: a report's source (``_source``: مصادر, "security sources"; ``_reporter``:
+    a news agency), a country after a preposition of place or qualifying a place of its own
+    ("Žitište, Serbia"), and an English nationality before a titled person's name ("Turkish
+    Prime Minister Erdoğan": the person is the party)."""
     sources = _lexicon().lang_cues.get(("source_noun", lang), frozenset())
     out = [_Party(x.span.start, x.span.end, x.actor_id or x.text, _side(x.kind))
            for x in _inside(found.actors, sp)
            if x.kind not in _NOT_PARTIES and not _source(x.text, sources)]  # fmt: skip
-    countries = {(m.span.start, m.span.end) for m in _inside(found.places, sp)
+    countries = {(m.span.start, m.span.end): m.place.country for m in _inside(found.places, sp)
                  if m.place.precision == "country" and not m.relation}  # fmt: skip
-    place_ends = {m.span.end for m in _inside(found.places, sp)}
-    persons = [e.span.start for e in _inside(found.entities, sp) if e.label == "PER"]
+    # where each place below a country ends, and its country ("Žitište, Serbia"): "" for a
+    # place the recogniser found and the gazetteer does not hold
+    place_ends = {e.span.end: "" for e in _inside(found.entities, sp) if e.label == "LOC"}
+    place_ends |= {m.span.end: m.place.country for m in _inside(found.places, sp)
+                   if m.place.precision != "country"}  # fmt: skip
+    persons = [e.span.start for e in _inside(found.entities, sp) if e.label == "PER"] \
+        if lang == "en" else []  # fmt: skip
     for e in _inside(found.entities, sp):
         if e.label == "NORP" and _titles_person(text, e.span.end, persons):
             continue  # "Turkish Prime Minister Erdoğan": the person is the party
         if e.label == "LOC":
             # a country that acts or is acted on ("Iran issues warrants", "visits Sweden"), not
             # where something happens ("in Syria", "بسوريا", "در عراق")
-            if lang not in ("en", "fa") or (e.span.start, e.span.end) not in countries \
-                    or _located(text, e.span.start) or _qualifies(text, e.span.start, place_ends):
+            country = countries.get((e.span.start, e.span.end))
+            if lang not in ("en", "fa") or country is None or _located(text, e.span.start) \
+                    or _qualifies(text, e.span.start, country, place_ends):  # fmt: skip
                 continue
         elif e.label not in ("PER", "ORG", "NORP", "GEN") or e.sector in _NOT_PARTY_SECTORS \
                 or _source(e.text, sources) or _reporter(e.ref):  # fmt: skip
@@ -1075,10 +1084,15 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
 
 
 def _titles_person(text: str, end: int, persons: list[int]) -> bool:
-    """Whether a person's name starts within three words after ``end`` with no punctuation
-    between: a nationality there belongs to the person's title ("Iranian President Rouhani")."""
-    return any(0 < p - end <= 40 and len(text[end:p].split()) <= 3
-               and not any(c in text[end:p] for c in ",;:.()\"«»،؛") for p in persons)
+    """Whether a person's name follows ``end`` after one to three capitalised words of a title
+    and nothing else: a nationality there belongs to the person's title ("Turkish Prime
+    Minister Erdoğan", not "Syrian rebels killed Oleg Peshkov"); English capitals only."""
+    for p in persons:
+        words = text[end:p].split()
+        if 0 < p - end <= 40 and 1 <= len(words) <= 3 \
+                and all(w[:1].isupper() and w.isalpha() for w in words):  # fmt: skip
+            return True
+    return False
 
 
 def _reporter(ref: str | None) -> bool:
@@ -1108,11 +1122,14 @@ _LOCATIVE = frozenset(normalize(w) for w in (
 ).split())  # fmt: skip
 
 
-def _qualifies(text: str, start: int, place_ends: set[int]) -> bool:
-    """Whether the name at ``start`` follows a place and a comma: the country of that place
-    ("a café in Žitište, Serbia"), where, not who."""
+def _qualifies(text: str, start: int, country: str, place_ends: dict[int, str]) -> bool:
+    """Whether the country named at ``start`` follows a place of its own and a comma (the
+    English way of writing it): it qualifies that place ("a café in Žitište, Serbia"), where,
+    not who; not "In Aleppo, Russia bombed" (Aleppo is no Russian place). ``place_ends``:
+    where each place below a country ends → its country ("" when the gazetteer does not know
+    it)."""
     before = text[:start].rstrip()
-    return before.endswith(",") and len(before) - 1 in place_ends
+    return before.endswith(",") and place_ends.get(len(before) - 1) in (country, "")
 
 
 def _located(text: str, start: int) -> bool:

@@ -210,6 +210,13 @@ def _speaker(c: ClaimFact) -> str:
     return c.speaker_label() or "unattributed"
 
 
+def _told_by(agent: str, claims: list[ClaimFact]) -> str:
+    """An account's agent and who tells it, the tellers once: "the speaker's own forces (the
+    army)", not "... (the army) (the army)"."""
+    names = _names(claims)
+    return agent if agent.endswith(f"({names})") else f"{agent} ({names})"
+
+
 def _names(claims: list[ClaimFact]) -> str:
     return ", ".join(sorted({_speaker(c) for c in claims}))
 
@@ -340,8 +347,7 @@ class _Finder:
                 continue
             sides = [_side(agent, v) for agent, v in sorted(by_agent.items())]
             what = "what destroyed the launcher or vehicle: " + " vs ".join(
-                f"{agent} ({', '.join(sorted({_speaker(x) for x in v}))})"
-                for agent, v in sorted(by_agent.items()))  # fmt: skip
+                _told_by(agent, v) for agent, v in sorted(by_agent.items()))
             every = [x for v in by_agent.values() for x in v]
             self.add("competing_accounts", "outcome", what, sides, event_id, _claims_why(every))
 
