@@ -254,11 +254,10 @@ def _totals_apart(events: list[EventMention], title: Span | None) -> None:
     title that names no town or province, and that no body sentence gives (as a toll or a
     counted number: "5 شرطيين"), sums them: it moves to the event's ``counts`` as "killed
     (report total)" and leaves the field empty, so fusion never sets it against one event's
-    toll. Body sentences are read before the title; events at places near each other (a
-    city's districts) are left alone. A body sentence naming two events' places keeps its
-    toll: places alone cannot tell a lead that sums two attacks from one attack at a town and
-    its province (القائم بمحافظة الأنبار)."""
-
+    toll (``main_event`` keeps it in the main event's counts). Events at places near each
+    other (a city's districts) are left alone, and a body sentence keeps its toll even where
+    it names two events' places: places alone cannot tell a lead that sums two attacks from one
+    attack at a town and its province (القائم بمحافظة الأنبار)."""
     if title is None:
         return
     for plover in sorted({e.plover for e in events if e.killed or e.injured}):
