@@ -105,11 +105,10 @@ def test_the_generic_actor_lexicon_is_rebuilt_exactly_by_its_script(tmp_path) ->
     the labelled training sentences (CI has ../shared beside the clone)."""
     import subprocess
     import sys
+    from importlib import resources
     from pathlib import Path
 
     import pytest
-
-    from khabar.resources import model_path
 
     root = Path(__file__).resolve().parents[2]
     shared = root.parent / "shared"
@@ -121,7 +120,7 @@ def test_the_generic_actor_lexicon_is_rebuilt_exactly_by_its_script(tmp_path) ->
                           "--shared", str(shared), "--out", str(out)],
                          capture_output=True, text=True, cwd=root)  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
-    shipped = model_path("ner.md").parent.parent / "agents.tsv"
+    shipped = resources.files("khabar.resources").joinpath("agents.tsv")
     assert out.read_bytes() == shipped.read_bytes(), (
         "stale lexicon: run training/resources/build_agents.py")
 
