@@ -338,6 +338,13 @@ def test_a_thousand_or_million_word_multiplies_the_number_before_it(text: str, v
         ("قتل 5 شرطيين وجندي في هجوم على مركز للشرطة.", 6),
         ("قتل 5 شرطيين و3 جنود في هجوم على مركز للشرطة.", 8),
         ("مقتل 5 أشخاص وإصابة 3 آخرين في انفجار.", 5),
+        # a verb-first Arabic clause: where and when stand between the verb and the count
+        ("قتل في الموصل أمس الجمعة 4 مدنيين وشرطي في هجوم.", 5),
+        ("وقتل في الهجوم 3 جنود وأصيب 7 آخرون.", 3),
+        ("قتل في الموصل أمس وأصيب 4 مدنيين في هجوم.", None),  # the 4 are the wounded
+        ("Two policemen and three civilians were killed in the blast.", 5),
+        # one named victim and N others
+        ("قتل الجيش القائد أبو محمد و12 مسلحا آخرين في غارة.", 13),
         # one victim by the verb's form or the object's
         ("The prosecutor dies in a bomb attack in Cairo.", 1),
         ("Police kill the suspect and are treating the attack as terrorism.", 1),
@@ -513,3 +520,9 @@ def test_event_parties_leave_out_sources_where_and_title_nationalities(
                      lang_hint=lang)  # fmt: skip
     (e,) = extract_document(build_document(raw, S), S).events
     assert (e.actor, e.target) == (actor, target)
+
+
+def test_counts_read_a_thousand_word_once_and_only_a_written_year_is_left_out() -> None:
+    counts = _event("قتل في النزاع 300 ألف شخص منذ 2003 وفر 2500 شخص.").counts
+    assert (300_000, "شخص") in counts and (2500, "شخص") in counts
+    assert all(n not in (1000, 2003) for n, _ in counts)

@@ -272,7 +272,51 @@ def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
         return 2  # "مقتل شخصين", "إصابة عنصرين", "وقتل ناشطان"
     if j < len(words) and (listed := _enumerated(words, j)):
         return listed  # "killed a teenage girl and her baby brother", "قتلت فتاة ... وشقيقها"
+    if (got := _victims_counted_after(words, i)) is not None:
+        return got  # "قتل في تركيا أمس الاثنين 5 شرطيين وجندي"
     return 1 if singular else None
+
+
+_AFTER_WHERE_WHEN = 5  # words a verb-first Arabic clause puts between its verb and the count
+
+
+def _victims_counted_after(words: list[str], i: int) -> int | None:
+    """Arabic, whose verb comes first: a count of victims a few words after the casualty word,
+    past where and when ("قتل في تركيا أمس الاثنين 5 شرطيين وجندي" → 6): the first number
+    within ``_AFTER_WHERE_WHEN`` words, when a victim word (``_victim_words``) follows it and no
+    other casualty word or conjunct (a word opening with و) stands before it; a conjunct that
+    counts others after a named victim counts them and the named one ("و21 مسلحا آخرين")."""
+    if not _ARABIC_LETTERS.match(words[i]):
+        return None
+    cues = _lexicon().cues
+    stops = cues["killed"] | cues["injured"]
+    for j in range(i + 1, min(len(words), i + 1 + _AFTER_WHERE_WHEN)):
+        if words[j].startswith("و"):  # a conjunct: the count of the named one's others only
+            more = _and_others(words, j) if j > i + 1 else None
+            return 1 + more if more else None  # "قتل أبو قتادة المغربي و21 مسلحا آخرين" → 22
+        if (got := parse_number(words, j)) is not None:
+            k = j + got[1]
+            if k < len(words) and _bare(words[k]) in _victim_words() and not _is_year(words, j):
+                return got[0] + _and_more(words, k)
+            return None
+        if _bare(words[j]) in stops:
+            return None
+    return None
+
+
+_OTHERS = frozenset({"اخرين", "اخرون"})  # Arabic "others", normalised (a closed word)
+
+
+def _and_others(words: list[str], j: int) -> int | None:
+    """The N of "وN [victims] آخرين" at ``j`` (the number joined to و), after one named
+    victim: the named one and N others."""
+    got = parse_number([words[j][1:], *words[j + 1 :]], 0)
+    if got is None:
+        return None
+    k = j + got[1]
+    if k < len(words) and _bare(words[k]) in _victim_words() and k + 1 < len(words):
+        k += 1
+    return got[0] if k < len(words) and words[k] in _OTHERS else None
 
 
 _DUAL_STEM_MIN = 20  # times real Arabic news writes the singular (resources/wordfreq/ar.tsv)
@@ -444,7 +488,13 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
     if j == i - 1 or j < 0 or not named:
         return None
     got = parse_number(words, j)
-    return got[0] if got is not None and not _is_year(words, j) else None
+    if got is None or _is_year(words, j):
+        return None
+    # a first group joined by "and": "five soldiers and nine attackers reported dead" → 14
+    if j >= 3 and words[j - 1] == "and" and _bare(words[j - 2]) in victims \
+            and (first := parse_number(words, j - 3)) is not None and first[1] == 1:  # fmt: skip
+        return first[0] + got[0]
+    return got[0]
 
 
 def _is_auxiliary(word: str) -> bool:
@@ -497,17 +547,22 @@ def weapon_of(word: str) -> str | None:
 
 
 def _counts(words: list[str]) -> list[tuple[int, str]]:
-    """Numbers with the word they count ("5 صواريخ"), dates and clock times left out."""
+    """Numbers with the word they count ("5 صواريخ", "300 الف شخص" → 300000), dates and clock
+    times left out (a year is one written number from 1900 to 2100)."""
     months = {m for m in month_names()}
     out = []
-    for i in range(len(words)):
+    i = 0
+    while i < len(words):
         got = parse_number(words, i)
-        if got is None or i + got[1] >= len(words):
+        if got is None:
+            i += 1
             continue
-        what = words[i + got[1]]
-        if what in months or (i > 0 and words[i - 1] in months) or got[0] >= 1900:
-            continue
-        out.append((got[0], what))
+        if i + got[1] < len(words):
+            what = words[i + got[1]]
+            year = got[1] == 1 and 1900 <= got[0] <= 2100
+            if what not in months and not (i > 0 and words[i - 1] in months) and not year:
+                out.append((got[0], what))
+        i += got[1]  # "300 الف" is one number, not 300000 and then 1000
     return out
 
 
