@@ -22,11 +22,11 @@ def test_state_forces_monitors_and_agencies() -> None:
     assert _ids(text) == ["SOHR", "AFP", "PMF", "CENTCOM"]
 
 
-def test_unnamed_sources_keep_their_description() -> None:
+def test_unnamed_sources_keep_their_description_without_the_conjunction() -> None:
     got = [
         (m.text, m.kind) for m in extract_actors("وقال مصدران أمنيان عراقيان ومسؤول أميركي لرويترز")
     ]
-    assert got == [("مصدران أمنيان عراقيان", "anonymous"), ("ومسؤول أميركي", "anonymous"),
+    assert got == [("مصدران أمنيان عراقيان", "anonymous"), ("مسؤول أميركي", "anonymous"),
                    ("رويترز", "agency")]  # fmt: skip
     persian = extract_actors("یک منبع امنیتی عراقی نیز خبر داد")
     assert [(m.text, m.kind) for m in persian] == [("یک منبع امنیتی عراقی", "anonymous")]

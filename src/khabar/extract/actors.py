@@ -196,7 +196,9 @@ def _sources(norm: str, d: _Dictionary) -> list[tuple[int, int]]:
             b += 1
         last = b
         if b - a >= 2 or bare[i] in ("شهود", "witnesses"):
-            out.append((words[a][0], words[b - 1][1]))
+            first = words[a][2]  # its conjunction stays out ("ومسؤول عراقي" → "مسؤول عراقي")
+            peel = first[:1] in ("و", "ف") and len(first) > 4 and first not in nouns | mods
+            out.append((words[a][0] + peel, words[b - 1][1]))
     return out
 
 
