@@ -1,8 +1,9 @@
+import pytest
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from khabar.normalize import normalize, normalize_with_offsets, tokens
+from khabar.normalize import consonant_skeleton, normalize, normalize_with_offsets, tokens
 
 ARABIC_HEAVY = st.text(
     alphabet=st.sampled_from(
@@ -110,3 +111,19 @@ def test_offset_fast_paths_equal_the_character_loop(text):
     from khabar.normalize import _offsets_by_char
 
     assert normalize_with_offsets.__wrapped__(text) == _offsets_by_char(text)
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [("Toshiba", "توشيبا"), ("Burundi", "بوروندي"), ("Kasich", "كاسيتش"), ("Nazif", "نظيف"),
+     ("Nkurunziza", "نكورونزيزا"), ("Birmingham", "برمنجهام"), ("Gaddafi", "قذافي")],
+)  # fmt: skip
+def test_a_name_in_latin_and_arabic_letters_has_one_consonant_skeleton(
+    latin: str, arabic: str
+) -> None:
+    assert consonant_skeleton(normalize(latin)) == consonant_skeleton(normalize(arabic)) != ""
+
+
+def test_a_consonant_skeleton_drops_vowels_and_repeats() -> None:
+    assert consonant_skeleton("tanaka") == "tnk"
+    assert consonant_skeleton("mohammed") == consonant_skeleton(normalize("محمد")) == "md"

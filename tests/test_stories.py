@@ -274,9 +274,9 @@ def test_an_undated_report_published_weeks_later_is_no_candidate(
     settings: Settings, tmp_path: Path
 ) -> None:
     store, ids, index = _hand_index(settings, tmp_path, 3)
-    seen = {"place:kalsu", "killed:4", "event:ASSAULT"}
+    seen = {"place:kalsu", "killed:4", "injured:7", "event:ASSAULT"}
     story = index.assign(ids[0], seen | {"lang:ar"}, day=date(2024, 4, 1))
-    again = index.assign(ids[1], seen | {"lang:en"}, day=date(2024, 4, 3))
+    again = index.assign(ids[1], seen | {"lang:en"}, day=date(2024, 4, 2))
     assert again.story_id == story.story_id
     late = seen | {"lang:fa"}
     assert story.story_id not in index._candidates(late, index._common(), date(2024, 5, 1))
@@ -496,7 +496,14 @@ def test_text_elements_are_the_language_and_rare_words_of_the_title_and_lead() -
 
     got = text_elements("قاديروف يلتقي ولي العهد في جدة\nالتقى الرئيس الشيشاني رمضان قاديروف", "ar")
     assert "lang:ar" in got and "term:ar:قاديروف" in got
-    assert "term:ar:في" not in got and len(got) <= 9
+    terms = {e for e in got if e.startswith("term:")}
+    assert "term:ar:في" not in got and len(terms) <= 8
+    # the name keys of its rare words, which the English "Kadyrov" meets
+    assert "name:arabic:kdrf" in got and "name:latin:kdrf" in text_elements(
+        "Ramzan Kadyrov meets the Saudi crown prince in Jeddah", "en")
+    # a country or its people is no name key: it would meet every report of the country
+    english = text_elements("Israeli strike near Damascus kills two\nAn Israeli drone", "en")
+    assert "name:latin:dmsks" in english and "name:latin:srl" not in english
 
 
 def test_reports_may_meet_on_their_country_alone_when_neither_names_a_place(
@@ -524,6 +531,28 @@ def test_reports_may_meet_on_their_country_alone_when_neither_names_a_place(
     named = {"country:SY", "place:homs", "date:2015-07-23", "lang:en"}
     assert index.pair(named, placed.story_id, day) is None
     assert index.pair(named - {"place:homs"}, placed.story_id, day) is not None
+    store.close()
+
+
+def test_a_name_written_in_the_other_script_lets_reports_meet_without_a_place_or_day(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # crossling dev: Arabic reports of Toshiba's accounting scandal and the English Current
+    # Events item share Japan and the name (توشيبا, "Toshiba"), not a day
+    store, ids, index = _hand_index(settings, tmp_path, 10)
+    _background(index, ids[5:])
+    day = date(2015, 7, 21)
+    english = index.assign(ids[0], {"country:JP", "lang:en", "name:latin:tsb",
+                                    "date:2015-07-21", "event:ACCUSE"}, day=day)  # fmt: skip
+    arabic = {"country:JP", "lang:ar", "name:arabic:tsb", "date:2015-07-20", "event:ACCUSE"}
+    assert english.story_id in index._candidates(arabic, index._common(), day)
+    features, reasons = index.pair(arabic, english.story_id, day)
+    assert features["names"] == 1.0 and "name:latin:tsb" in " ".join(reasons)
+    # without the name, a country alone and no day in common is a topic (ruled out)
+    assert index.pair(arabic - {"name:arabic:tsb"}, english.story_id, day) is None
+    # the same key in the same script is a shared word (terms), not a name met across scripts
+    assert index.pair(arabic - {"name:arabic:tsb"} | {"name:latin:tsb"}, english.story_id,
+                      day) is None  # fmt: skip
     store.close()
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "PERSIAN_PREFIX",
     "PERSIAN_SUFFIX",
     "NormalizedText",
+    "consonant_skeleton",
     "index_form",
     "normalize",
     "normalize_with_offsets",
@@ -219,3 +220,42 @@ def index_form(norm: str) -> str:
 def tokens(text: str) -> list[str]:
     """Word tokens of already-normalised text (letters and digits, any script)."""
     return _TOKEN.findall(text)
+
+
+# Consonant classes for matching a name across scripts (``consonant_skeleton``): each letter of
+# the Arabic and Persian alphabets (normalised: ``normalize``) and of English spelling goes to
+# the class of the sound it stands for in the common romanisations of news (ALA-LC, BGN/PCGN
+# and English press spelling), with the classes that these spellings confuse merged: k g j q c
+# (ك ق غ ج خ گ: "Gaddafi" / "Qaddafi" / القذافي), s z (س ص ز ظ ش ژ: "Nazif" / نظيف), t (ت ط ث:
+# "th" is t), d (د ض ذ), b p (ب پ), f v (ف). Vowels and the letters that write them or nothing
+# in the other script (ا و ي ى ه ة ع ح ء; a e i o u y w h) are dropped. A closed table: the two
+# alphabets.
+_SKELETON_AR = str.maketrans({
+    **dict.fromkeys("اوييىهةعحءأإآئؤ", ""), "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ط": "t",
+    "ج": "k", "چ": "ts", "خ": "k", "غ": "k", "ق": "k", "ك": "k", "گ": "k", "د": "d", "ذ": "d",
+    "ض": "d", "ر": "r", "ز": "s", "ژ": "s", "س": "s", "ش": "s", "ص": "s", "ظ": "s", "ف": "f",
+    "ل": "l", "م": "m", "ن": "n",
+})  # fmt: skip
+_SKELETON_EN_PAIRS = (("sh", "s"), ("ch", "ts"), ("th", "t"), ("ph", "f"), ("kh", "k"),
+                      ("gh", "k"), ("ck", "k"), ("x", "ks"))  # fmt: skip
+_SKELETON_EN = str.maketrans({
+    **dict.fromkeys("aeiouywh", ""), "p": "b", "z": "s", "c": "k", "g": "k", "j": "k",
+    "q": "k", "v": "f",
+})  # fmt: skip
+_SKELETON_KEEP = re.compile(r"[^bdfklmnrst]")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def consonant_skeleton(word: str) -> str:
+    """The consonant classes of a normalised word (``normalize``), so that one name written in
+    Arabic, Persian or English letters meets itself: "toshiba" and "توشيبا" → "tsb", "burundi"
+    and "بوروندي" → "brnd", "kasich" and "كاسيتش" → "ksts". Repeated classes count once;
+    letters of other scripts and digits are dropped. Short skeletons meet many words: callers
+    keep long ones (a name key, not a translation)."""
+    if word.isascii():
+        for pair, sound in _SKELETON_EN_PAIRS:
+            word = word.replace(pair, sound)
+        out = word.translate(_SKELETON_EN)
+    else:
+        out = word.translate(_SKELETON_AR)
+    return _REPEATS.sub(r"\1", _SKELETON_KEEP.sub("", out))

@@ -14,8 +14,10 @@ figures (``count:``, ``killed:``, ``injured:``), and the countries it names, as 
 by their nationality word ("the Greek parliament", ``country:``). Places
 and actors named only in background sentences are left out, so "2,500 US troops in Iraq" does
 not tie stories together.
-The main event's PLOVER type is there too (``event:``), with the language (``lang:``) and the
-rarest words of the title and lead (``term:``: ``text_elements``); a main event dated only by
+The main event's PLOVER type is there too (``event:``), with the language (``lang:``), the
+rarest words of the title and lead (``term:``: ``text_elements``) and their name keys
+(``name:``, consonant skeletons that meet the same name written in the other script: "Toshiba",
+توشيبا); a main event dated only by
 its publication day carries that day as ``pubday:``, which meets a story's day only when both
 report the same kind of happening and the day is not common.
 
@@ -27,31 +29,33 @@ words) as a static vector distilled from multilingual-e5-small (``khabar.embed.S
 the mean of its pieces' vectors, fitted to reproduce e5's own vector of real titles; 0.7 ms
 against e5's 20 ms), written to ``story_vectors`` with the model's name.
 
-**Candidates** are the stories that share one of the document's rarest places or one of its
-countries and, when it has event days, have a day in the window around them, or, for undated
-reports, were published within ``story_candidate_days`` of it; and the stories with a member
-published within two days whose title vector is near the document's (``TitleVector``, setting
-``story_text_vectors``), so that a report naming no
-place can still join (index look-ups, not a comparison with every story: the work per document
-is bounded by the stories of a few days). **Decision**: a candidate is ruled out when their
-event days (when both have some) are more than ``story_date_tolerance_days`` apart (same places
-on other days are other events), when they share no place, area or country of the story's core
-that is not common in the collection, when both name places and share none (same day in other
-places is another event), or when they meet on a country alone without a day or figure in
-common or with main events of two kinds (``pair``), unless one side names no place, the days
-fit and the title vectors are near (``text_only``). Each remaining pair is described by
-``FEATURES`` (the shared places, countries, actors, days and figures, each by how much of the
-story carries it: its core, not the union of its members' facts, which chains unrelated events
-together; the kinds of their main events; publication days; language; rare title and lead words
-in common), and a logistic model fitted on labelled story dev sets (``JoinModel``, shipped in
-``resources/models/stories-decision.json``, card ``stories.md``) gives the join probability.
-The document joins the most probable story when the probability passes the model's threshold;
-every other story that passes it is merged into that one (a merge needs the same evidence as a
-join, by the signature: near titles never bridge two stories), and the merge is recorded. Pairs
+**Candidates** are the stories that share one of the document's rarest places, one of its
+countries or one of its name keys in the other script and, when it has event days, have a day in
+the window around them, or, for undated reports, were published within ``story_candidate_days``
+of it; and the stories with a member published within two days whose title vector is near the
+document's (``TitleVector``, setting ``story_text_vectors``), so that a report naming no place
+can still join (index look-ups, not a comparison with every story: the work per document is
+bounded by the stories of a few days). **Decision**: a candidate is ruled out when their event
+days (when both have some) are more than ``story_date_tolerance_days`` apart (same places on
+other days are other events), when they share no place, area or country of the story's core that
+is not common in the collection nor two name keys in the other script (or one long one), when
+both name places and share none nor such keys (same day in other places is another event), or
+when they meet on a country alone without a day, figure or name key in common or with main
+events of two kinds (``pair``), unless one side names no place, the days fit and the
+title vectors are near (``text_only``). Each remaining pair is described by ``FEATURES`` (the
+shared places, countries, actors, days and figures, each by how much of the story carries it:
+its core, not the union of its members' facts, which chains unrelated events together; the kinds
+of their main events; publication days; language; rare title and lead words in common; name keys
+met in the other script), and a
+logistic model fitted on labelled story dev sets (``JoinModel``, shipped in
+``resources/models/stories-decision.json``, card ``stories.md``) gives the join probability. The
+document joins the most probable story when the probability passes the model's threshold; every
+other story that passes it is merged into that one (a merge needs the same evidence as a join,
+by the signature: near titles never bridge two stories), and the merge is recorded. Pairs
 without title vectors on both sides are scored by the model fitted without them
-(``JoinModel.plain``). Each join keeps its probability as its score and, as its
-first reason, what made it ("model: bias +0.70, day 1 +1.76, …", for instance: each feature's
-value and signed share of the logit), then the shared elements. """
+(``JoinModel.plain``). Each join keeps its probability as its score and, as its first reason,
+what made it ("model: bias +0.70, day 1 +1.76, …", for instance: each feature's value and signed
+share of the logit), then the shared elements."""
 
 from __future__ import annotations
 
@@ -62,6 +66,7 @@ import re
 from collections import Counter, deque
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -72,8 +77,8 @@ from khabar.errors import EmbedError, KhabarError, ResourceError
 from khabar.extract.document import Extraction
 from khabar.extract.events import weapon_of
 from khabar.model import DuplicateRecord, SharedParagraph, Span
-from khabar.normalize import normalize
-from khabar.resources import demonyms, story_decision, word_counts
+from khabar.normalize import consonant_skeleton, normalize
+from khabar.resources import demonyms, month_names, story_decision, weekday_names, word_counts
 from khabar.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -99,13 +104,17 @@ __all__ = [
 # itself weighs the pair's FEATURES)
 _KIND_WEIGHT = {"place": 1.0, "area": 0.6, "date": 1.0, "count": 0.8, "killed": 0.8,
                 "injured": 0.8, "actor": 0.5, "country": 0.15, "pubday": 1.0}  # fmt: skip
+_NAME_WEIGHT = 0.5  # a name key met in the other script (``names``), in the join reasons
 _WEIGHED = frozenset(_KIND_WEIGHT)  # event type, language and title words are features apart
 _LEAD_CHARS = 600  # the title (first line) and the lead: what a report is about
 _TERMS = 8  # the rarest words of the title and lead
 _MAX_TERMS = 5  # shared title and lead words counted, at most
 _TERM_MAX_COUNT = 3000  # in the shipped word counts: rarer words are names and specifics
 _CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
+_NAME_MIN = 3  # consonant classes of a name key (``name:``): shorter ones meet many words
+_NAME_LONG = 5  # classes of a name key that alone lets a pair meet without a place in common
 _WHERE = ("place", "area")
+_LOOKED_UP = (*_WHERE, "country", "name")  # the kinds stories are looked up by
 _FIGURES = ("count", "killed", "injured")
 # The features of a (document, story) pair that the fitted decision weighs (``StoryIndex.pair``;
 # fitted by training/stories/fit_decision.py, shipped in resources/models/stories-decision.json):
@@ -122,6 +131,9 @@ _FIGURES = ("count", "killed", "injured")
 # same_lang: the story's core is written in the document's language
 # terms, same_lang_no_terms: rare title and lead words shared, each by its share of the story's
 #   core (same language; at most 5); none
+# names: rare title and lead words in two scripts with one consonant skeleton (``name:``,
+#   the same name in Latin and Arabic letters: "Toshiba" and "توشيبا"), each by its share of
+#   the story's core (at most 3)
 # text_close, text_close_same: the document's title vector is close to that of a member in
 #   another language / in its language (``TextThresholds.close_*``: titles of one language are
 #   near one another far more often, so the two weigh apart)
@@ -129,7 +141,8 @@ _FIGURES = ("count", "killed", "injured")
 #   (``TextThresholds.near_*``) and the days fit: every other signature feature is 0
 FEATURES = ("place", "area_only", "country_only", "country", "actor", "day", "figures",
             "same_kind", "other_kind", "published_apart", "same_lang", "terms",
-            "same_lang_no_terms", "text_close", "text_close_same", "text_only")  # fmt: skip
+            "same_lang_no_terms", "names", "text_close", "text_close_same",
+            "text_only")  # fmt: skip
 # A document's title vector: (language, the distilled vector of its title, khabar.embed.
 # StaticEngine: shape (256,), float32, L2-normalised)
 TitleVector = tuple[str, np.ndarray]
@@ -310,17 +323,81 @@ def signature(ex: Extraction) -> set[str]:
 
 
 def text_elements(raw_text: str, lang: str) -> set[str]:
-    """The language (``lang:``) and the rarest words of the title and lead (``term:``: at
-    most ``_TERMS`` words below ``_TERM_MAX_COUNT`` in the shipped word counts of real news,
+    """The language (``lang:``), the rarest words of the title and lead (``term:``: at most
+    ``_TERMS`` words below ``_TERM_MAX_COUNT`` in the shipped word counts of real news,
     ``resources/wordfreq``; Arabic article and clitics peeled), which reports of one happening
-    in one language share and same-day reports of others do not."""
+    in one language share and same-day reports of others do not, and their name keys
+    (``name:``: ``consonant_skeleton`` of at least ``_NAME_MIN`` classes; in English, of the
+    rare words written with a capital only), which meet the same name in another script."""
     out = {f"lang:{lang}"}
     try:
         counts = word_counts(lang)
     except KhabarError:
         return out
+    lead = raw_text[:_LEAD_CHARS]
+    words = _rare_words(lead, counts)
+    rare = sorted(words, key=lambda w: (counts.get(w, 0), w))[:_TERMS]
+    out |= {f"term:{lang}:{w}" for w in rare}
+    if lang == "en":  # names: the rarest words written with a capital inside a sentence
+        rare = sorted(words & _capitalised(lead), key=lambda w: (counts.get(w, 0), w))[:_TERMS]
+    else:  # and every rare word of the title, where the names are
+        rare += sorted(_rare_words(lead.split("\n", 1)[0], counts))
+    dates = month_names().keys() | weekday_names().keys()
+    keys = (consonant_skeleton(w) for w in rare if w not in dates and not _country_word(w))
+    script = _script(f"lang:{lang}")
+    return out | {f"name:{script}:{k}" for k in keys if len(k) >= _NAME_MIN}
+
+
+# Arabic and Persian endings of a nisba adjective (إسرائيلية, عراقيون, ایرانی), normalised:
+# Arabic and Persian grammar, a closed list, longest first
+_NISBA_ENDINGS = ("يين", "يون", "يه", "ي")
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_TITLE_CASE = 0.6  # share of capitalised words that makes a line a Title Case headline
+
+
+def _capitalised(lead: str) -> set[str]:
+    """English words written with a capital inside a sentence (normalised): names, not the
+    first word of a sentence nor the words of a Title Case headline (a first line whose words
+    are mostly capitalised)."""
+    title, _, body = lead.partition("\n")
+    words = re.findall(r"[A-Za-z]+", title)
+    if words and sum(w[0].isupper() for w in words) >= _TITLE_CASE * len(words):
+        title = ""
+    out = set()
+    for part in (title, body):
+        for m in _CAPITALISED.finditer(part):
+            before = part[: m.start()].rstrip()
+            if before and before[-1] not in ".!?:\"“\n":  # not a sentence's first word
+                out.add(normalize(m.group()))
+    return out
+
+
+def _country_word(word: str) -> bool:
+    """A country or its people, by the gazetteer (``extract.places.gazetteer``) and the
+    demonyms (``resources/demonyms``): left out of the name keys, as a country's name would
+    meet every report of it (the signature holds it as ``country:``)."""
+    from khabar.extract.lexicon import alias_key
+    from khabar.extract.places import gazetteer
+
+    gaz, key = gazetteer(), alias_key(word)
+    if word in _demonym_words() or key in gaz.nisba:
+        return True
+    stems = [key, *(key[: -len(end)] for end in _NISBA_ENDINGS if key.endswith(end))]
+    return any(gaz.places[i].kind == "country" for k in stems for i in gaz.index.get(k, ()))
+
+
+@lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    return frozenset(normalize(w) for w in demonyms())
+
+
+def _rare_words(text: str, counts: dict[str, int]) -> set[str]:
+    """The words of ``text`` (normalised; Arabic article and clitics peeled; no number) of at
+    least three letters that real news writes at most ``_TERM_MAX_COUNT`` times."""
     words = set()
-    for w in re.findall(r"\w+", normalize(raw_text[:_LEAD_CHARS])):
+    for w in re.findall(r"\w+", normalize(text)):
         if w.isdigit():
             continue
         for pre in _CLITICS:
@@ -329,8 +406,7 @@ def text_elements(raw_text: str, lang: str) -> set[str]:
                 break
         if len(w) >= 3 and counts.get(w, 0) <= _TERM_MAX_COUNT:
             words.add(w)
-    rare = sorted(words, key=lambda w: (counts.get(w, 0), w))[:_TERMS]
-    return out | {f"term:{lang}:{w}" for w in rare}
+    return words
 
 
 def signature_from_facts(facts: dict[str, list[dict[str, Any]]]) -> set[str]:
@@ -434,6 +510,19 @@ def _kind(element: str) -> str:
     return element.split(":", 1)[0]
 
 
+def _script(lang_element: str) -> str:
+    """The script a language (``lang:`` element) is written in: Latin for English, Arabic
+    letters for Arabic and Persian."""
+    return "latin" if lang_element == "lang:en" else "arabic"
+
+
+def _in_other_script(name: str) -> str:
+    """A name key (``name:latin:tsb``) as the other script writes it (``name:arabic:tsb``):
+    what a story's members in that script carry for the same name."""
+    _, script, key = name.split(":", 2)
+    return f"name:{'arabic' if script == 'latin' else 'latin'}:{key}"
+
+
 def _dates(elements: set[str]) -> list[date]:
     """Event days of a signature, stated (``date:``) or reported (``pubday:``)."""
     return [date.fromisoformat(e.split(":", 1)[1]) for e in elements
@@ -492,7 +581,7 @@ class StoryIndex:
                 self.stories_on.setdefault(day, set()).add(story)
             elif _kind(e) == "event":
                 self.events_of.setdefault(story, set()).add(e)
-            elif _kind(e) in _WHERE or _kind(e) == "country":
+            elif _kind(e) in _LOOKED_UP:
                 recent = self.recent_with.setdefault(e, deque(maxlen=self.s.story_candidate_recent))
                 if not recent or recent[-1] != story:
                     recent.append(story)
@@ -550,10 +639,12 @@ class StoryIndex:
         - with a title vector ``text`` and a publication ``day``: also the stories of a member
           published within ``TextThresholds.days`` whose title vector is near it
           (``_text_candidates``), so that a report naming no place can still join."""
-        where = [e for e in elements if _kind(e) in _WHERE or _kind(e) == "country"]
+        where = [_in_other_script(e) if _kind(e) == "name" else e for e in elements
+                 if _kind(e) in _LOOKED_UP]  # fmt: skip
         limit = self.s.story_candidate_max_df
-        # places seen in some other document (df counts this one too), rarest first
-        usable = [e for e in where if 2 <= self.df[e] <= limit and _kind(e) != "country"]
+        # places seen in some other document (df counts this one too), rarest first; a name key
+        # is looked up only in the windows below, as the other script writes it
+        usable = [e for e in where if 2 <= self.df[e] <= limit and _kind(e) in _WHERE]
         rare = sorted(usable, key=lambda e: (self.df[e], e))[: self.s.story_candidate_elements]
         rare += [e for e in where if _kind(e) == "country" and 2 <= self.df[e] <= limit]
         recent = {st for e in rare for st in self.recent_with.get(e, ())
@@ -725,10 +816,13 @@ class StoryIndex:
 
         - their event days are apart (same places on other days are other events);
         - they share no place, area or country of the story's core that is not common in the
-          collection (same day in other places is another event);
-        - they share no place or area while both name places (other places, other events);
-        - they meet on a country alone with no day or figure in common, or with main events of
-          two kinds (a country holds many happenings a day: who and where alone are a topic).
+          collection, nor two name keys (or one of ``_NAME_LONG`` classes) that the story's
+          core carries in the other script (same day in other places is another event);
+        - they share no place or area, nor such name keys, while both name places (other
+          places, other events);
+        - they meet on a country alone with no day, figure or name key in common, or with main
+          events of two kinds (a country holds many happenings a day: who and where alone are
+          a topic).
 
         A story's element counts in proportion to the share of its members carrying it
         (``story_support_share``), so a large story is met on its core, not on the union of
@@ -751,15 +845,27 @@ class StoryIndex:
                   and _kind(e) != "pubday"}  # fmt: skip
         if reported is not None and self.df[reported] <= common:
             usable.add(reported)
-        where = [e for e in usable if _kind(e) in _WHERE and core(e) >= central]
-        if not where and not any(_kind(e) == "country" and core(e) >= central for e in usable):
-            return None
-        if not where and any(_kind(e) == "place" for e in elements) and any(
-                _kind(e) == "place" and core(e) >= central for e in story_elements):  # fmt: skip
-            return None  # both name places and share none: other places, other events
 
         def mass(*kinds: str) -> float:
             return min(3.0, sum(core(e) for e in sorted(usable) if _kind(e) in kinds))
+
+        where = [e for e in usable if _kind(e) in _WHERE and core(e) >= central]
+        lang = next((e for e in elements if _kind(e) == "lang"), None)
+        same_lang = lang is not None and core(lang) >= central
+        # name keys that members in the other script carry (within one script, the shared words
+        # are ``terms``; Arabic and Persian share many words, whose keys meet too)
+        met = sorted(o for o in map(_in_other_script, (e for e in elements if _kind(e) == "name"))
+                     if core(o) >= central and self.df[o] <= common)  # fmt: skip
+        names = min(3.0, sum(core(o) for o in met))
+        # two keys, or one long one, say "the same name" where places do not (a place the
+        # recogniser missed or resolved apart); one short key stands in for a day or figure only
+        named = len(met) >= 2 or any(len(o.rsplit(":", 1)[1]) >= _NAME_LONG for o in met)
+        if not where and not named and not any(_kind(e) == "country" and core(e) >= central
+                                               for e in usable):  # fmt: skip
+            return None
+        if not where and not named and any(_kind(e) == "place" for e in elements) and any(
+                _kind(e) == "place" and core(e) >= central for e in story_elements):  # fmt: skip
+            return None  # both name places and share none (nor a name): other events
 
         places, figures = mass("place"), mass(*_FIGURES)
         on_day = max((core(e) for e in usable if _kind(e) in ("date", "pubday")), default=0.0)
@@ -768,10 +874,8 @@ class StoryIndex:
         terms = sum(core(e) for e in sorted(elements) if _kind(e) == "term" and e in shared)
         other_kind = not same_kind and any(_kind(e) == "event" for e in elements) and any(
             core(e) >= central for e in self.events_of.get(story_id, ()))  # fmt: skip
-        if not where and (other_kind or not (on_day or figures)):
-            return None  # a country alone: the same day or figure, and the same kind
-        lang = next((e for e in elements if _kind(e) == "lang"), None)
-        same_lang = lang is not None and core(lang) >= central
+        if not where and (other_kind or not (on_day or figures or names)):
+            return None  # a country alone: the same day, figure or name, and the same kind
         features = {
             "place": places or mass("area"),
             "area_only": float(not places and bool(where)),
@@ -786,8 +890,10 @@ class StoryIndex:
             "same_lang": float(same_lang),
             "terms": min(terms, _MAX_TERMS) if same_lang else 0.0,
             "same_lang_no_terms": float(same_lang and not terms),
+            "names": names,
         }
         weights = {e: _KIND_WEIGHT[_kind(e)] * self._idf(e) * core(e) for e in usable}
+        weights |= {e: _NAME_WEIGHT * self._idf(e) * core(e) for e in met}
         ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
         return features, [f"{e} ({w:.2f})" for e, w in ranked]
 

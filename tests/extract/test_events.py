@@ -343,7 +343,11 @@ def test_a_thousand_or_million_word_multiplies_the_number_before_it(text: str, v
         ("وقتل في الهجوم 3 جنود وأصيب 7 آخرون.", 3),
         ("قتل في الموصل أمس وأصيب 4 مدنيين في هجوم.", None),  # the 4 are the wounded
         ("Two policemen and three civilians were killed in the blast.", 5),
+        ("Twenty five soldiers and three civilians were killed.", 3),  # not 5 + 3
+        ("قتل في الهجوم الذي شنه 4 مسلحين على الحاجز جندي.", None),  # the 4 are attackers
+        ("در این حمله تعدادی کشته شدند که 2 نفر از آنان کودک بودند.", None),  # a subset
         # one named victim and N others
+        ("قتل القائد العسكري للتنظيم وثلاثة آخرون في غارة على الرقة.", 4),
         ("قتل الجيش القائد أبو محمد و12 مسلحا آخرين في غارة.", 13),
         # one victim by the verb's form or the object's
         ("The prosecutor dies in a bomb attack in Cairo.", 1),

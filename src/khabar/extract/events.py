@@ -179,8 +179,10 @@ def _word_number(words: list[str], i: int, nums: dict[str, int]) -> tuple[int | 
     return None, 0
 
 
-def _casualties(words: list[str], lex: _Lexicon) -> tuple[int | None, int | None]:
-    """(killed, injured) from killing/injury words and the numbers next to them."""
+def _casualties(words: list[str], lex: _Lexicon,
+                lang: str | None = None) -> tuple[int | None, int | None]:  # fmt: skip
+    """(killed, injured) from killing/injury words and the numbers next to them (``lang``:
+    the sentence's language, for the rules of one language)."""
     found: dict[str, int | None] = {"killed": None, "injured": None}
     for i, w in enumerate(words):
         b = _bare(w)
@@ -196,7 +198,7 @@ def _casualties(words: list[str], lex: _Lexicon) -> tuple[int | None, int | None
         found[kind] = _near_number(words, i, singular=b in lex.cues["singular"]
                                    or _singular_subject(words, i)
                                    or _singular_verb(words, i)
-                                   or _arabic_singular_verb(words, i))  # fmt: skip
+                                   or _arabic_singular_verb(words, i), lang=lang)  # fmt: skip
     return found["killed"], found["injured"]
 
 
@@ -239,7 +241,8 @@ def _arabic_singular_verb(words: list[str], i: int) -> bool:
                                                        or words[i + 1] in _STOP_WORDS)  # fmt: skip
 
 
-def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
+def _near_number(words: list[str], i: int, *, singular: bool,
+                 lang: str | None = None) -> int | None:  # fmt: skip
     """The count of a killing/injury word: a number right before it ("ثمانية جرحى", "3 killed"),
     else right after it ("مقتل 3", "إصابة اثنين", "کشته شدن سه") unless it starts a new
     conjunct ("قتيل وثمانية جرحى"); a singular noun with no number is one ("سقوط قتيل")."""
@@ -272,24 +275,27 @@ def _near_number(words: list[str], i: int, *, singular: bool) -> int | None:
         return 2  # "مقتل شخصين", "إصابة عنصرين", "وقتل ناشطان"
     if j < len(words) and (listed := _enumerated(words, j)):
         return listed  # "killed a teenage girl and her baby brother", "قتلت فتاة ... وشقيقها"
-    if (got := _victims_counted_after(words, i)) is not None:
+    if lang == "ar" and (got := _victims_counted_after(words, i)) is not None:
         return got  # "قتل في تركيا أمس الاثنين 5 شرطيين وجندي"
     return 1 if singular else None
 
 
 _AFTER_WHERE_WHEN = 5  # words a verb-first Arabic clause puts between its verb and the count
+# Arabic relative pronouns, normalised: a clause of its own starts (its number counts someone
+# else: "قتل في الهجوم الذي شنه 4 مسلحين ..."). Arabic grammar, a closed list.
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 
 
 def _victims_counted_after(words: list[str], i: int) -> int | None:
-    """Arabic, whose verb comes first: a count of victims a few words after the casualty word,
-    past where and when ("قتل في تركيا أمس الاثنين 5 شرطيين وجندي" → 6): the first number
-    within ``_AFTER_WHERE_WHEN`` words, when a victim word (``_victim_words``) follows it and no
-    other casualty word or conjunct (a word opening with و) stands before it; a conjunct that
-    counts others after a named victim counts them and the named one ("و21 مسلحا آخرين")."""
-    if not _ARABIC_LETTERS.match(words[i]):
-        return None
+    """Arabic (the caller's ``lang``), whose verb comes first: a count of victims a few words
+    after the casualty word, past where and when ("قتل في تركيا أمس الاثنين 5 شرطيين وجندي" →
+    6): the first number within ``_AFTER_WHERE_WHEN`` words, when a victim word
+    (``_victim_words``) follows it and no other casualty word, relative pronoun or word opening
+    with و (a conjunct, or a noun such as وسط: not told apart, so not read) stands before it;
+    a conjunct that counts others after a named victim counts them and the named one
+    ("و21 مسلحا آخرين" → 22)."""
     cues = _lexicon().cues
-    stops = cues["killed"] | cues["injured"]
+    stops = cues["killed"] | cues["injured"] | _RELATIVES
     for j in range(i + 1, min(len(words), i + 1 + _AFTER_WHERE_WHEN)):
         if words[j].startswith("و"):  # a conjunct: the count of the named one's others only
             more = _and_others(words, j) if j > i + 1 else None
@@ -299,7 +305,7 @@ def _victims_counted_after(words: list[str], i: int) -> int | None:
             if k < len(words) and _bare(words[k]) in _victim_words() and not _is_year(words, j):
                 return got[0] + _and_more(words, k)
             return None
-        if _bare(words[j]) in stops:
+        if _bare(words[j]) in stops or words[j] in _RELATIVES:
             return None
     return None
 
@@ -308,14 +314,15 @@ _OTHERS = frozenset({"اخرين", "اخرون"})  # Arabic "others", normalised
 
 
 def _and_others(words: list[str], j: int) -> int | None:
-    """The N of "وN [victims] آخرين" at ``j`` (the number joined to و), after one named
-    victim: the named one and N others."""
-    got = parse_number([words[j][1:], *words[j + 1 :]], 0)
+    """The N of "وN [victims] آخرين" at ``j`` (the number joined to و, or after a lone و),
+    after one named victim: the named one and N others."""
+    rest = [words[j][1:], *words[j + 1 :]] if len(words[j]) > 1 else words[j + 1 :]
+    got = parse_number(rest, 0) if rest else None
     if got is None:
         return None
-    k = j + got[1]
-    if k < len(words) and _bare(words[k]) in _victim_words() and k + 1 < len(words):
-        k += 1
+    k = j + got[1] + (len(words[j]) == 1)  # the word after the number
+    if k < len(words) and words[k] not in _OTHERS and _bare(words[k]) in _victim_words():
+        k += 1  # "و21 مسلحا آخرين": the victims' noun, then "others"
     return got[0] if k < len(words) and words[k] in _OTHERS else None
 
 
@@ -492,7 +499,8 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
         return None
     # a first group joined by "and": "five soldiers and nine attackers reported dead" → 14
     if j >= 3 and words[j - 1] == "and" and _bare(words[j - 2]) in victims \
-            and (first := parse_number(words, j - 3)) is not None and first[1] == 1:  # fmt: skip
+            and (first := parse_number(words, j - 3)) is not None and first[1] == 1 \
+            and (j < 4 or parse_number(words, j - 4) is None):  # "twenty five" is one number
         return first[0] + got[0]
     return got[0]
 
@@ -1013,7 +1021,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     words = [w for _, _, w in spans]
     count_words = _CLOCK.sub(" ", norm.text).split() and [
         m.group() for m in re.finditer(r"\w+", _CLOCK.sub(" ", norm.text))]  # fmt: skip
-    killed, injured = _casualties(words, lex)
+    killed, injured = _casualties(words, lex, lang)
     victims = _victims(sentence, norm, spans, lex) if killed or injured else None
     counts = _counts(count_words)
     if (killed or injured) and _cumulative(norm.text, words, lex):
