@@ -417,10 +417,23 @@ def _peeled(m: EntityMention) -> EntityMention:
     rest is the more frequent word (``_NAME_SPLIT_RATIO``) and a word of a gazetteer or actor
     dictionary name, and the whole is neither (وليد stays whole)."""
     first = m.text.split(maxsplit=1)[0] if m.text.strip() else ""
-    k = _clitic_chars(first, _NAME_SPLIT_RATIO) if len(first) > 2 else 0
-    if not k or k >= len(m.text) or not _name_word(first[k:]) or _name_word(first):
-        return m
+    if _and_the(first) and not _name_word(first):
+        k = 1  # و + ال + a name no count knows (والباراجواي → الباراجواي)
+    else:
+        k = _clitic_chars(first, _NAME_SPLIT_RATIO) if len(first) > 2 else 0
+        if not k or k >= len(m.text) or not _name_word(first[k:]) or _name_word(first):
+            return m
     return replace(m, span=Span(m.span.start + k, m.span.end), text=m.text[k:])
+
+
+_AND_THE_REST = 5  # letters after و of an و + ال word: ال and a stem of three (والي stays whole)
+
+
+def _and_the(word: str) -> bool:
+    """A word written و + ال + at least three letters, unvoweled (والنخيلة): the conjunction
+    joined to a name with its article. Arabic spelling: no other word starts so but a few
+    short ones (والي, والد, والده)."""
+    return word.startswith("وال") and len(normalize(word)) - 1 >= _AND_THE_REST
 
 
 def _name_word(word: str) -> bool:
