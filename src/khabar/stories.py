@@ -10,10 +10,10 @@ methods (``SQLiteStore.add_signature``, ``put_in_story``, ``merge_stories``: the
 A document's **signature** is the set of what its news is made of: the sites, towns and
 provinces it names (``place:``), the armed groups, forces and officials (``actor:``), the days
 of its non-background events (``date:``), its counts with their weapon and its casualty
-figures (``count:``, ``killed:``, ``injured:``), and the countries it names, as places or
-by their nationality word ("the Greek parliament", ``country:``). Places
-and actors named only in background sentences are left out, so "2,500 US troops in Iraq" does
-not tie stories together.
+figures (``count:``, ``killed:``, ``injured:``), and the countries it names, as places, by
+their nationality word ("the Greek parliament") or as the country of a place it names
+("Gombe": Nigeria) (``country:``). Places and actors named only in background sentences are
+left out, so "2,500 US troops in Iraq" does not tie stories together.
 The main event's PLOVER type is there too (``event:``), with the language (``lang:``), the
 rarest words of the title and lead (``term:``: ``text_elements``) and their name keys
 (``name:``, consonant skeletons that meet the same name written in the other script: "Toshiba",
@@ -295,6 +295,8 @@ def signature(ex: Extraction) -> set[str]:
             continue
         out.add(f"place:{p.place.id}")
         out.add(_area(p.place.lat, p.place.lon))  # nearby readings of one place meet here
+        if p.place.country:  # "Gombe" names Nigeria as "نيجيريا" does
+            out.add(f"country:{p.place.country}")
     for a in ex.actors:
         if a.actor_id and a.kind in _PARTY_KINDS and not in_background(a.span):
             out.add(f"actor:{a.actor_id}")
@@ -417,7 +419,8 @@ def signature_from_facts(facts: dict[str, list[dict[str, Any]]]) -> set[str]:
 
     ex = SimpleNamespace(
         places=[SimpleNamespace(span=span(r), place=SimpleNamespace(
-            id=r["place_id"], precision=r["precision"], lat=r["lat"], lon=r["lon"]))
+            id=r["place_id"], precision=r["precision"], lat=r["lat"], lon=r["lon"],
+            country=r["country"]))
             for r in facts["place_mentions"]],
         actors=[SimpleNamespace(span=span(r), actor_id=r["actor_id"], kind=r["kind"])
                 for r in facts["actor_mentions"]],
