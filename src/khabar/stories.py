@@ -344,8 +344,7 @@ def text_elements(raw_text: str, lang: str) -> set[str]:
         rare = sorted(words & _capitalised(lead), key=lambda w: (counts.get(w, 0), w))[:_TERMS]
     else:  # and every rare word of the title, where the names are
         rare += sorted(_rare_words(lead.split("\n", 1)[0], counts))
-    dates = month_names().keys() | weekday_names().keys()
-    keys = (consonant_skeleton(w) for w in rare if w not in dates and not _country_word(w))
+    keys = (consonant_skeleton(w) for w in rare if w not in _date_words() and not _country_word(w))
     script = _script(f"lang:{lang}")
     return out | {f"name:{script}:{k}" for k in keys if len(k) >= _NAME_MIN}
 
@@ -380,6 +379,7 @@ def _country_word(word: str) -> bool:
     """A country or its people, by the gazetteer (``extract.places.gazetteer``) and the
     demonyms (``resources/demonyms``): left out of the name keys, as a country's name would
     meet every report of it (the signature holds it as ``country:``)."""
+    from khabar.extract.entities import is_country_name
     from khabar.extract.lexicon import alias_key
     from khabar.extract.places import gazetteer
 
@@ -387,7 +387,13 @@ def _country_word(word: str) -> bool:
     if word in _demonym_words() or key in gaz.nisba:
         return True
     stems = [key, *(key[: -len(end)] for end in _NISBA_ENDINGS if key.endswith(end))]
-    return any(gaz.places[i].kind == "country" for k in stems for i in gaz.index.get(k, ()))
+    return any(is_country_name(stem, gaz) for stem in stems)
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """Month and weekday names (normalised): no name keys."""
+    return frozenset(month_names().keys() | weekday_names().keys())
 
 
 @lru_cache(maxsize=1)

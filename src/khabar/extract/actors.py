@@ -155,9 +155,14 @@ def _english_org_pattern(ends: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:(?:the\s+)?[A-Z][\w'\-]+\s+){{1,4}}(?:{alt})\b")
 
 
+def _conjunction(word: str) -> int:
+    """Letters of an Arabic conjunction (و, ف) joined to a word of more than four: 1 or 0."""
+    return int(word[:1] in ("و", "ف") and len(word) > 4)
+
+
 def _bare(word: str) -> str:
     """An Arabic word without its conjunction and article: وضابط → ضابط, المسؤول → مسؤول."""
-    w = word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
+    w = word[_conjunction(word) :]
     for pre in ("ال", "بال", "لل"):
         if w.startswith(pre) and len(w) > len(pre) + 2:
             return w[len(pre) :]
@@ -197,7 +202,7 @@ def _sources(norm: str, d: _Dictionary) -> list[tuple[int, int]]:
         last = b
         if b - a >= 2 or bare[i] in ("شهود", "witnesses"):
             first = words[a][2]  # its conjunction stays out ("ومسؤول عراقي" → "مسؤول عراقي")
-            peel = first[:1] in ("و", "ف") and len(first) > 4 and first not in nouns | mods
+            peel = _conjunction(first) if first not in nouns | mods else 0
             out.append((words[a][0] + peel, words[b - 1][1]))
     return out
 

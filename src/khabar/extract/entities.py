@@ -58,6 +58,7 @@ __all__ = [
     "facility_places",
     "feature_fingerprint",
     "inside_known_name",
+    "is_country_name",
     "merge_entities",
     "named_again",
     "place_phrases",
@@ -381,7 +382,7 @@ def _without_nationality(m: EntityMention) -> list[EntityMention]:
     from khabar.resources import demonyms
 
     words = m.text.split(" ")
-    if len(words) < 3 or not (words[0] in demonyms() or _is_country(words[0], gazetteer())):
+    if len(words) < 3 or not (words[0] in demonyms() or is_country_name(words[0], gazetteer())):
         return [m]
     cut = len(words[0]) + 1
     rest = m.text[cut:]
@@ -392,7 +393,7 @@ def _without_nationality(m: EntityMention) -> list[EntityMention]:
     return [replace(alone[0], span=Span(m.span.start + cut, m.span.end), text=rest)]
 
 
-def _is_country(word: str, g: Any) -> bool:
+def is_country_name(word: str, g: Any) -> bool:
     """Whether ``word`` is a country's name in the gazetteer (Iran, Iraq)."""
     return any(g.places[i].precision == "country" for i in g.index.get(alias_key(word), ()))
 
