@@ -526,6 +526,35 @@ def test_event_parties_leave_out_sources_where_and_title_nationalities(
     assert (e.actor, e.target) == (actor, target)
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        # a word of death only the victim can follow: the noun, then the name in apposition
+        ("استشهد الجندي أحمد سالم العتيبي إثر إطلاق نار على نقطة تفتيش في جازان.", None,
+         "أحمد سالم العتيبي"),
+        # a count makes قتل passive
+        ("قتل 7 جنود في هجوم على دورية قرب الرمادي.", None, "جنود"),
+        ("أصيب ثلاثة من أفراد الشرطة في انفجار عبوة ناسفة ببغداد.", None, "الشرطة"),
+        # an indefinite noun before a killing verb and how it happened: the victims; the one who
+        # says so (قال ... إن) is no party to an assault
+        ("وقال مسؤول محلي في الموصل إن مدنيين قتلوا بانفجار عبوة ناسفة زرعها مسلحون.", None,
+         "مدنيين"),
+        # ... but a speaker who says he did it (إنه) is its actor
+        ("وقال الجيش إنه قتل 12 مسلحا في غارة جوية قرب الرمادي.", "الجيش", "مسلحا"),
+    ],
+)
+def test_arabic_victims_are_recipients_and_speakers_no_actors(text: str, actor: str | None,
+                                                               target: str) -> None:  # fmt: skip
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
+                     lang_hint="ar")  # fmt: skip
+    (e,) = extract_document(build_document(raw, S), S).events
+    assert (e.actor, e.target) == (actor, target)
+
+
 def test_counts_read_a_thousand_word_once_and_only_a_written_year_is_left_out() -> None:
     counts = _event("قتل في النزاع 300 ألف شخص منذ 2003 وفر 2500 شخص.").counts
     assert (300_000, "شخص") in counts and (2500, "شخص") in counts

@@ -30,7 +30,7 @@ from khabar.model import Claim, Span
 from khabar.normalize import normalize, normalize_with_offsets
 from khabar.resources import read_csv
 
-__all__ = ["extract_claims"]
+__all__ = ["extract_claims", "reporting_verbs"]
 
 # a quotation of three words or more (a quoted name, 'كتائب "حزب الله"', is no quotation)
 _PAIRED = re.compile(r"«([^»]*)»|“([^”]*)”")  # quotation marks that open and close apart
@@ -61,6 +61,14 @@ def _lexicon() -> _Lexicon:
     markers = AliasIndex({alias_key(r["marker"]): (r["lang"],) for r in rows})
     roles = {alias_key(r["marker"]): r["role"] for r in rows}
     return _Lexicon(verbs, AliasIndex({k: (k,) for k in verbs}), markers, roles)
+
+
+def reporting_verbs(text: str) -> list[tuple[int, int]]:
+    """Character spans of the reporting verbs of ``text`` (``resources/claim_verbs.tsv``:
+    قال, أكد, گفت, said ...), in order."""
+    norm = normalize_with_offsets(text)
+    hits = find_aliases(norm.text, _lexicon().verb_index, max_words=2)
+    return [norm.to_original(h.start, h.end) for h in hits]
 
 
 def extract_claims(text: str, *, actors: list[ActorMention] | None = None) -> list[Claim]:

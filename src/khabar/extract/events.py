@@ -65,6 +65,7 @@ _STOP_WORDS = frozenset(normalize(w) for w in (
 ).split())  # fmt: skip
 _SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)", re.M)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1040,7 +1041,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         dates, key=lambda d: (d.precision != "day", _distance(d.span, t_start, t_end)),
         default=None)  # fmt: skip
     r_start, r_end = _role_anchor(norm, spans, typed, plover, lang, sp.start, (t_start, t_end))
-    actor, target = _roles(text, sp, r_start, r_end, found, lang)
+    actor, target = _roles(text, sp, r_start, r_end, found, lang,
+                           told=plover in _DONE_NOT_SAID)  # fmt: skip
     derived = _acled(plover, mode, actor, target)
     if typed.source != "lexicon":
         acled, subtype = derived or ("", "")
@@ -1205,8 +1207,8 @@ def _located(text: str, start: int) -> bool:
     return bool(words) and words[-1] in _LOCATIVE
 
 
-def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
-           lang: str) -> tuple[_Party | None, _Party | None]:  # fmt: skip
+def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang: str,
+           told: bool = False) -> tuple[_Party | None, _Party | None]:  # fmt: skip
     """PLOVER actor and recipient of the event whose trigger is ``text[t_start:t_end]``, by the
     cues of the sentence's language (``event_cues.tsv``): a party right after an agent cue
     ("by", "من قبل", "على يد", "توسط"; articles skipped) is the actor, and the victims or the
@@ -1218,8 +1220,12 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
     commas counts as the nearest party (``_subject_first``), and a passive verb takes the party
     before it as recipient, with no actor unless "by" names one (``_english_passive``).
     Persian, whose verb comes last, reads the object marker and the prepositions before the
-    verb (``_persian_roles``)."""
+    verb (``_persian_roles``). With ``told`` (an event done, not said: an assault, an arrest),
+    the party that reports it is no party to it (``_speakers``)."""
     parties = _parties(text, found, sp, lang)
+    if told and parties:
+        reporting = _speakers(text, sp, parties, t_start)
+        parties = [p for p in parties if p not in reporting]
     if not parties:
         return None, None
     lex = _lexicon()
@@ -1247,6 +1253,13 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions,
         target = before[-1]  # "the perpetrator was arrested": no actor unless "by" names one
         return None, target
     elif actor is None:
+        victims = _suffering(text, rest, lex) if lang == "ar" else []
+        if victims and target is None:
+            # "استشهد رجل الأمن سامي الحربي", "مقتل 5 شرطيين": who died, not who killed (the
+            # name of an apposition, which says who)
+            target = victims[-1]
+        rest = [p for p in rest if p not in victims]
+        before = [p for p in before if p not in victims]
         follows = [p for p in rest if p.start >= t_end and p.start - t_end <= 3]
         if lang == "ar" and follows:
             actor = follows[0]
@@ -1359,6 +1372,101 @@ def _victims_of(text: str, party: _Party, lex: _Lexicon) -> bool:
     while len(before) > 1 and parse_number(before, len(before) - 1) is not None:
         before.pop()  # "وأصيب ثلاثة آخرون": the count between the word and the victims
     return bool(before) and _bare(before[-1]) in lex.cues["killed"] | lex.cues["injured"]
+
+
+# PLOVER types of what is done rather than said: whoever tells of it is no party to it
+_DONE_NOT_SAID = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# What opens reported speech after a reporting verb (closed grammatical words, normalised: إن,
+# أن, بأن, that, که; a colon apart). إنه, "that it" are not here: "قال الجيش إنه قتل" is the
+# army's own act
+_THAT = frozenset(normalize(w) for w in "إن أن بأن that که".split())
+
+
+def _speakers(text: str, sp: Span, parties: list[_Party], t_start: int) -> list[_Party]:
+    """The parties before the trigger at ``t_start`` that report the event: a reporting verb
+    (``claims.reporting_verbs``) within 3 words before the party or after it, and then إن / أن /
+    that / که / a colon before the trigger ("وقال المسؤول الصحي ... إن مدنيين قتلوا", "كشف ياسين
+    مكاوي أن الحوثيين نقلوا"; not "قال الجيش إنه قتل", whose speaker acts)."""
+    from khabar.extract.claims import reporting_verbs
+
+    sentence = text[sp.start : t_start]
+    verbs = [(sp.start + a, sp.start + b) for a, b in reporting_verbs(sentence)]
+    out = []
+    for p in parties:
+        if p.end > t_start:
+            break
+        said = [v for v in verbs if v[1] <= p.end and len(text[v[1] : p.start].split()) <= 3
+                or p.end <= v[0]]  # fmt: skip
+        if not said:
+            continue
+        after = text[max(p.end, min(v[1] for v in said)) : t_start]
+        words = normalize(after).split()
+        if ":" in after or any(w in _THAT for w in words):
+            out.append(p)
+    return out
+
+
+def _suffering(text: str, parties: list[_Party], lex: _Lexicon) -> list[_Party]:
+    """The first Arabic party that follows a word of death or injury only the one who suffered
+    it can follow (``suffered`` of ``event_cues.tsv``: "استشهد رجل الأمن", "مقتل 5 شرطيين",
+    "أصيب ثلاثة"; a count skipped, and after a count any killing word: "قتل 5 شرطيين"), or
+    two words after it that are no party ("استشهد رجل الأمن
+    سامي الحربي": the noun before the name), not an active verb (قتل مسلحون); with the parties
+    in apposition right after it ("رجل الأمن سامي معوض الحربي"); or that comes before a
+    killing verb read as passive (``_killed_in``). [] if none."""
+    words = lex.lang_cues.get(("suffered", "ar"), frozenset())
+    for k, party in enumerate(parties):
+        floor = parties[k - 1].end if k else 0
+        before = normalize(text[max(floor, party.start - 40) : party.start]).split()
+        counted = False
+        if len(before) > 2 and before[-1] == "من" and parse_number(before, len(before) - 2):
+            before.pop()  # "إصابة اثنين من أفراد القوة": the count's من
+        while len(before) > 1 and parse_number(before, len(before) - 1) is not None:
+            before.pop()  # "مقتل 5 شرطيين": the count between the word and the victims
+            counted = True
+        near = [_bare("".join(_WORD.findall(w))) for w in before[-3:]]  # «أصيب
+        if counted and near and near[-1] in lex.cues["killed"] | lex.cues["injured"]:
+            return _apposed(text, parties, k)  # "قتل 5 شرطيين": a count makes قتل passive
+        at = next((i for i in range(len(near) - 1, -1, -1) if near[i] in words), None)
+        if at is not None and all(_WORD.fullmatch(w) and w not in _STOP_WORDS
+                                  for w in before[len(before) - len(near) + at + 1 :]):
+            return _apposed(text, parties, k)
+        if _killed_in(text, party, lex):
+            return [party]
+    return []
+
+
+def _apposed(text: str, parties: list[_Party], k: int) -> list[_Party]:
+    """``parties[k]`` and the parties in apposition right after it (only spaces between)."""
+    group = [parties[k]]
+    for nxt in parties[k + 1 :]:
+        if text[group[-1].end : nxt.start].strip():
+            break  # a comma, a word: no apposition
+        group.append(nxt)
+    return group
+
+
+# Arabic words that open what follows a passive killing verb: how or where it happened
+# ("قتلوا بانفجار", "قتلوا في غارة", "جراء القصف"); a closed class, normalised
+_HOW = frozenset(normalize(w) for w in "في جراء إثر اثر خلال بسبب عندما اليوم أمس".split())
+
+
+def _killed_in(text: str, party: _Party, lex: _Lexicon) -> bool:
+    """Whether an Arabic ``party`` comes right before a killing or injury verb that is passive
+    in meaning because how or where follows it, not an object ("مدنيين قتلوا بانفجار ألغام",
+    "وخمسة متطرفين أجانب آخرين قتلوا في غارة"; not "مسلحون قتلوا جنديا"). Indefinite only: an
+    indefinite noun before a verb is described by it (Arabic grammar), a definite one may be an
+    active verb's subject or stand inside a relative clause ("جماعة تدعمها الحكومة الإيرانية
+    قتلوا": not the government)."""
+    first = normalize(text[party.start : party.end]).split()[:1]
+    if not first or _bare(first[0]).startswith("ال"):
+        return False  # definite: the subject of an active verb, or inside a relative clause
+    after = [w for w in _WORD.findall(normalize(text[party.end : party.end + 40]))]
+    if after and after[0] in _OTHERS:
+        after = after[1:]
+    if not after or (after[0] not in lex.cues["killed"] and after[0] not in lex.cues["injured"]):
+        return False
+    return len(after) == 1 or after[1] in _HOW or (after[1][:1] == "ب" and len(after[1]) > 3)
 
 
 def _backed(d: DateMention) -> DateCorrection | None:
