@@ -60,3 +60,25 @@ def test_empty_sentences_and_a_run_on_one_decode_apart() -> None:
     assert out[0] == ([], [])
     assert out[1] == model.decode([_emissions(words, "en")])[0]
     assert len(out[2][0]) == len(long)
+
+
+def test_a_model_dump_closes_its_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # crfsuite's Tagger::dump closes the file it writes and pycrfsuite closes the number again,
+    # which in a threaded process can shut another thread's new file (a dask worker failed
+    # with "Bad file descriptor"): only the temporary file's own close may reach os.close
+    import os
+
+    import pycrfsuite
+    from pycrfsuite import _pycrfsuite
+
+    from khabar.extract import crf
+    from khabar.resources import model_path
+
+    closed: list[int] = []
+    real = os.close
+    monkeypatch.setattr(os, "close", lambda fd: (closed.append(fd), real(fd))[1])
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path("events-detect.crfsuite")))
+    transitions, states = crf._dumped_weights(tagger)
+    assert states[0] and len(closed) == 1  # mkstemp's descriptor, closed before the dump
+    assert _pycrfsuite.os is os

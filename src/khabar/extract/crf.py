@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,14 +38,40 @@ __all__ = ["CRFModel", "Decoded"]
 _WEIGHT_LINE = re.compile(r"^\s*\(\d+\) (.+) --> (.+): ([+-]?\d+\.\d+)", re.M)
 
 
+class _OsClosedOnce:
+    """``os`` as pycrfsuite's ``Tagger.dump`` sees it while ``_dumped_weights`` runs: crfsuite's
+    ``Tagger::dump`` closes the file it wrote (``fclose``), then pycrfsuite closes the same
+    descriptor number again (pycrfsuite 0.9.12, ``_pycrfsuite.pyx``). In a process with other
+    threads, that number may already be another thread's newly opened file, which the second
+    close shuts (seen as ``OSError: Bad file descriptor`` in a dask worker loading two models at
+    once). Here the second close does nothing; everything else is ``os``."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(os, name)
+
+    @staticmethod
+    def close(fd: int) -> None:
+        """Closed already by crfsuite."""
+
+
+_DUMP_LOCK = threading.Lock()  # one dump at a time: pycrfsuite's ``os`` is swapped meanwhile
+
+
 def _dumped_weights(tagger: Any) -> tuple[tuple[list[str], ...], tuple[list[str], ...]]:
     """The (from, to, weight) transitions and (attribute, label, weight) state features of an
     open ``pycrfsuite.Tagger``, each as three parallel lists, from crfsuite's text dump of the
     model. Raises ``ResourceError`` when the dump lacks a section."""
+    from pycrfsuite import _pycrfsuite
+
     fd, name = tempfile.mkstemp(suffix=".crfdump")
     os.close(fd)
     try:
-        tagger.dump(name)
+        with _DUMP_LOCK:
+            _pycrfsuite.os = _OsClosedOnce()  # see _OsClosedOnce
+            try:
+                tagger.dump(name)
+            finally:
+                _pycrfsuite.os = os
         with open(name, encoding="utf-8") as f:
             text = f.read()
     finally:
