@@ -555,6 +555,28 @@ def test_arabic_victims_are_recipients_and_speakers_no_actors(text: str, actor: 
     assert (e.actor, e.target) == (actor, target)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a source with its count (یک منبع) tells of the event
+        "یک منبع امنیتی عراقی نیز از شلیک موشک به سمت پایگاه نظامی در شمال بغداد خبر داد.",
+        # the clause goes on from the trigger to a reporting verb: its subject says, not does;
+        # the army, past a comma, is another clause's
+        "فرمانده پلیس استان، علت این انفجار را یک حمله تروریستی اعلام کرد، در حالی که ارتش در"
+        " حال بررسی است.",
+    ],
+)
+def test_persian_reporters_are_no_parties_to_an_assault(text: str) -> None:
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
+                     lang_hint="fa")  # fmt: skip
+    (e,) = extract_document(build_document(raw, S), S).events
+    assert (e.plover, e.actor, e.target) == ("ASSAULT", None, None)
+
+
 def test_counts_read_a_thousand_word_once_and_only_a_written_year_is_left_out() -> None:
     counts = _event("قتل في النزاع 300 ألف شخص منذ 2003 وفر 2500 شخص.").counts
     assert (300_000, "شخص") in counts and (2500, "شخص") in counts

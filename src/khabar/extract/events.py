@@ -1170,8 +1170,11 @@ def _reporter(ref: str | None) -> bool:
 def _source(text: str, sources: frozenset[str]) -> bool:
     """Whether a mention names a report's source: its first word (a conjunction و apart) or
     its last is a source noun (``source_noun`` of ``event_cues.tsv``: "مصادر عسكرية",
-    "security sources"). A source tells of the event and is no party to it."""
+    "security sources", "یک منبع امنیتی": a count or article skipped). A source tells of the
+    event and is no party to it."""
     words = normalize(text).lower().split()
+    while len(words) > 1 and (words[0] in _ARTICLES or parse_number(words, 0) is not None):
+        words.pop(0)  # "یک منبع امنیتی", "a source": the count or article before the noun
     if not words or not sources:
         return False
     first = words[0][1:] if words[0][:1] == "و" and words[0][1:] in sources else words[0]
@@ -1224,7 +1227,7 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
     the party that reports it is no party to it (``_speakers``)."""
     parties = _parties(text, found, sp, lang)
     if told and parties:
-        reporting = _speakers(text, sp, parties, t_start)
+        reporting = _speakers(text, sp, parties, t_start, t_end, lang)
         parties = [p for p in parties if p not in reporting]
     if not parties:
         return None, None
@@ -1266,7 +1269,9 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
         elif before and not _victims_of(text, before[-1], lex):
             actor = before[-1]
     if target is None:
-        target = next((p for p in rest if p.start >= t_end and p is not actor), None)
+        target = next((p for p in rest if p.start >= t_end and p is not actor
+                       and (lang != "fa" or not _CLAUSE_END.search(text[t_end : p.start]))),
+                      None)  # a Persian party past the verb's clause is another clause's
         if target is None and before and actor is not before[-1]:
             target = before[-1]  # "مقتل مدنيين في قصف": the victims named before the trigger
     return actor, target
@@ -1380,15 +1385,26 @@ _DONE_NOT_SAID = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # أن, بأن, that, که; a colon apart). إنه, "that it" are not here: "قال الجيش إنه قتل" is the
 # army's own act
 _THAT = frozenset(normalize(w) for w in "إن أن بأن that که".split())
+# where a Persian clause ends: punctuation and و; or که too, which opens a relative clause
+_CLAUSE_END = re.compile(r"[،,;:؛]|(?<!\w)و(?!\w)")
+_CLAUSE_BREAK = re.compile(r"[،,;:؛]|(?<!\w)(?:که|و)(?!\w)")
 
 
-def _speakers(text: str, sp: Span, parties: list[_Party], t_start: int) -> list[_Party]:
-    """The parties before the trigger at ``t_start`` that report the event: a reporting verb
-    (``claims.reporting_verbs``) within 3 words before the party or after it, and then إن / أن /
-    that / که / a colon before the trigger ("وقال المسؤول الصحي ... إن مدنيين قتلوا", "كشف ياسين
-    مكاوي أن الحوثيين نقلوا"; not "قال الجيش إنه قتل", whose speaker acts)."""
+def _speakers(text: str, sp: Span, parties: list[_Party], t_start: int, t_end: int,
+              lang: str) -> list[_Party]:  # fmt: skip
+    """The parties before the trigger at ``t_start`` .. ``t_end`` that report the event: a
+    reporting verb (``claims.reporting_verbs``) within 3 words before the party or after it, and
+    then إن / أن / that / که / a colon before the trigger ("وقال المسؤول الصحي ... إن مدنيين
+    قتلوا"; not "قال الجيش إنه قتل", whose speaker acts). In Persian, whose verb comes last,
+    every party before the trigger when the clause goes on from the trigger to a reporting verb
+    ("المحمداوی ... دلیل این انفجار را یک حمله اعلام کرد", "... از شلیک موشک ... خبر داد")."""
     from khabar.extract.claims import reporting_verbs
 
+    if lang == "fa":
+        rest = text[t_end : sp.end]
+        told = reporting_verbs(rest)
+        if told and not _CLAUSE_BREAK.search(rest[: told[0][0]]):
+            return [p for p in parties if p.end <= t_start]
     sentence = text[sp.start : t_start]
     verbs = [(sp.start + a, sp.start + b) for a, b in reporting_verbs(sentence)]
     out = []
