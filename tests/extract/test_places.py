@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from khabar.extract.places import extract_places, gazetteer
 from khabar.model import Span
 
@@ -187,3 +189,29 @@ def test_a_nationality_adjective_beside_a_name_chooses_among_its_homonyms() -> N
     assert country("اشتباكات في طرابلس اللبنانية، أمس") == ["LB"]  # punctuation glued on
     (p,) = extract_places("انفجار في مدينة طرابلس اللبنانية أمس", lang="ar")
     assert p.reason == "qualified as LB"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "phrase", "name"),
+    [
+        ("انفجار سيارة مفخخة في العاصمة العراقية صباح اليوم", "ar", "العاصمة العراقية", "Baghdad"),
+        ("اشتباكات عنيفة بالعاصمة اليمنية", "ar", "العاصمة اليمنية", "Sanaa"),
+        ("انفجار در پایتخت عراق", "fa", "پایتخت عراق", "Baghdad"),
+        ("A car bomb exploded in the Libyan capital on Monday.", "en", "the Libyan capital",
+         "Tripoli"),
+        ("Protests spread to the capital of Yemen.", "en", "capital of Yemen", "Sanaa"),
+        ("Afghanistan's capital was quiet.", "en", "Afghanistan's capital", "Kabul"),
+    ],
+)
+def test_a_countrys_capital_named_by_its_phrase(text: str, lang: str, phrase: str,
+                                                name: str) -> None:  # fmt: skip
+    (m,) = extract_places(text, lang=lang)
+    assert (m.text, m.place.name, m.place.precision) == (phrase, name, "town")
+
+
+def test_a_capital_phrase_beside_the_capital_decides_its_homonym() -> None:
+    # عمان is Oman and Amman: "the Jordanian capital" says which; no second mention
+    (m,) = extract_places("وصلت الطائرة من العاصمة الأردنية عمان أمس", lang="ar")
+    assert (m.text, m.place.name, m.place.country) == ("عمان", "Amman", "JO")
+    # a capital of something else (a province's) is no country's
+    assert extract_places("قتلى في عاصمة المحافظة", lang="ar") == []

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -46,6 +47,7 @@ __all__ = [
     "distance_km",
     "extract_places",
     "gazetteer",
+    "capital_phrases",
     "nationality_country",
     "unsupported",
 ]
@@ -127,6 +129,7 @@ class _Gazetteer:
     # Arabic text the bare form is another word (يمن "bestows") unless a word of kind precedes
     bare_fa: frozenset[str] = frozenset()
     nisba: dict[str, str] = field(default_factory=dict)  # nationality adjective stem → ISO2
+    capitals: dict[str, str] = field(default_factory=dict)  # ISO2 → the capital's place id
 
 
 def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
@@ -173,9 +176,11 @@ def gazetteer() -> _Gazetteer:
                         and set(ids) & set(index.get("ال" + k, ()))
                         and ar_counts.get("ال" + k, 0) >= _ARTICLE_RATIO * max(
                             ar_counts.get(k, 0), 1))  # fmt: skip
+    capitals = {r["country"]: r["place_id"] for r in read_csv("gazetteer/capitals.tsv")
+                if r["place_id"] in places}  # fmt: skip
     return _Gazetteer(places, AliasIndex({k: tuple(v) for k, v in index.items()}), weak, common,
                       curated, weak_fa, common_fa, bare_fa,
-                      _country_stems(places, index))  # fmt: skip
+                      _country_stems(places, index), capitals)  # fmt: skip
 
 
 def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[str]:
@@ -486,6 +491,100 @@ def _relation(norm: str, start: int, place: Place) -> str | None:
     )
 
 
+# "the capital" of each language, then its country (closed grammatical patterns, matched on the
+# normalised text): العاصمة العراقية / عاصمة العراق, پایتخت عراق, "the Iraqi capital", "the
+# capital of Iraq", "Iraq's capital"
+_CAPITAL = re.compile(
+    r"(?<!\w)[وف]?(?:[بل]?(?:ال)?|لل)عاصمه (?=(?P<ar>\w+(?: \w+){0,2}))"
+    r"|(?<!\w)پايتخت (?=(?P<fa>\w+(?: \w+){0,2}))"
+    r"|(?<!\w)the (?P<adj>[a-z]+(?: [a-z]+)?) capital(?!\w)"
+    r"|(?<!\w)capital of (?:the )?(?=(?P<of>[a-z]+(?: [a-z]+){0,2}))"
+    r"|(?<!\w)(?P<own>[a-z]+(?: [a-z]+)?)'s capital(?!\w)"
+)
+_CAPITAL_NEAR = 40  # characters around a phrase where the capital named itself makes it needless
+_SAME_TOWN_KM = 30  # a place this close to the capital is the capital (New Delhi and Delhi)
+
+
+def _country_named(words: list[str], g: _Gazetteer, *, first: bool) -> tuple[str, int] | None:
+    """The ISO2 country that the first (``first``) or last one to three of ``words`` name, by a
+    country's name in the gazetteer or a nationality adjective (Arabic and Persian nisba,
+    English demonym), and how many words name it; None if they name none."""
+    from khabar.resources import demonyms
+
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        part = " ".join(words[:n] if first else words[-n:])
+        country = next((g.places[i].country for i in g.index.get(alias_key(part), ())
+                        if g.places[i].precision == "country"), None)  # fmt: skip
+        if country is None and n == 1:
+            country = nationality_country(part)
+        if country is None:
+            country = _lower_demonyms(tuple(sorted(demonyms().items()))).get(part)
+        if country:
+            return country, n
+    return None
+
+
+@lru_cache(maxsize=1)
+def _lower_demonyms(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {form.lower(): iso for form, iso in pairs}
+
+
+def capital_phrases(norm: str, found: list[PlaceMention],
+                    to_original: Callable[[int, int], tuple[int, int]],
+                    text: str) -> list[PlaceMention]:  # fmt: skip
+    """Mentions of a country's capital by the phrase that names it ("the Libyan capital",
+    العاصمة العراقية, پایتخت عراق → Tripoli, Baghdad, Tehran: ``gazetteer/capitals.tsv``), not
+    where the capital is named within ``_CAPITAL_NEAR`` characters ("العاصمة الإثيوبية أديس
+    أبابا", "Baghdad, the Iraqi capital"). ``norm``: the normalised text; ``to_original`` maps
+    its offsets to ``text``'s; ``found``: the text's other place mentions."""
+    g = gazetteer()
+    out = []
+    for m in _CAPITAL.finditer(norm):
+        group = next(k for k in ("ar", "fa", "adj", "of", "own") if m.group(k))
+        words = m.group(group).split()
+        named = _country_named(words, g, first=group in ("ar", "fa", "of"))
+        capital = g.capitals.get(named[0]) if named else None
+        if named is None or capital is None:
+            continue
+        country, n = named
+        a, b = m.start(), m.end()
+        if group == "ar":  # the span leaves the proclitic out: بالعاصمة → العاصمة
+            a = norm.index("عاصمه", a)
+            a -= 2 if norm[a - 2 : a] == "ال" and a - 2 >= m.start() else 0
+        if group in ("ar", "fa", "of"):  # the phrase ends with the country's words
+            b = m.start(group) + len(" ".join(words[:n]))
+        elif group == "own":  # "iraq's capital": it starts with them
+            a = m.end(group) - len(" ".join(words[-n:]))
+        start, end = to_original(a, b)
+        near = [k for k, p in enumerate(found)
+                if p.span.start < end + _CAPITAL_NEAR and p.span.end > start - _CAPITAL_NEAR
+                and not (start <= p.span.start and p.span.end <= end)  # its country's words
+                and (capital in (p.place.id, *p.alternatives) or _SAME_TOWN_KM >= distance_km(
+                    (p.place.lat, p.place.lon), (g.places[capital].lat, g.places[capital].lon))
+                     or _apposed(text, p.span, start, end))]
+        for k in near:  # the capital named nearby: the phrase tells which homonym it is
+            p = found[k]
+            if p.place.id != capital:
+                others = [i for i in (p.place.id, *p.alternatives) if i != capital]
+                found[k] = replace(p, place=g.places[capital], alternatives=others,
+                                   reason=f"the capital of {country} nearby")  # fmt: skip
+        if near:
+            continue
+        out.append(PlaceMention(Span(start, end), text[start:end], g.places[capital], None, [],
+                                f"the capital of {country}"))  # fmt: skip
+    return out
+
+
+def _apposed(text: str, span: Span, start: int, end: int) -> bool:
+    """Whether ``span`` stands right beside ``start`` .. ``end``, with at most a comma between:
+    the capital's own name beside its phrase ("العاصمة الأردنية عمان", where عمان alone reads
+    as Oman)."""
+    gap = text[end : span.start] if span.start >= end else text[span.end : start]
+    return len(gap) <= 3 and not gap.strip(" ,،")
+
+
 def extract_places(
     text: str, recognised: list[Span] | None = None, *, guard: bool = True,
     lang: str | None = None,
@@ -512,4 +611,8 @@ def extract_places(
         start, end = norm.to_original(m.start, m.end)
         relation = _relation(norm.text, m.start, place)
         out.append(PlaceMention(Span(start, end), text[start:end], place, relation, others, reason))
-    return out
+    capitals = capital_phrases(norm.text, out, norm.to_original, text)
+    # the capital's phrase takes the place of a country named inside it ("the capital of Iraq")
+    out = [p for p in out if not any(c.span.start <= p.span.start and p.span.end <= c.span.end
+                                     for c in capitals)]  # fmt: skip
+    return sorted(out + capitals, key=lambda p: p.span.start)
