@@ -130,3 +130,13 @@ def test_counted_inflections_of_a_generic_actor_are_found() -> None:
 
     found = extract_generic_actors("أفادت مصادر أمنية أمس بمقتل 24 مدنيا وإصابة 37 آخرين", [])
     assert [(a.text, a.name) for a in found if a.text == "مدنيا"] == [("مدنيا", "civilians")]
+
+
+def test_generic_actors_are_matched_in_their_own_language() -> None:
+    # Persian خیر ("benefactor", a labelled generic actor) is Arabic "good": no actor there
+    from khabar.extract.actors import extract_generic_actors
+
+    text = "وقال إن في ذلك خير كثير للمواطنين"
+    assert "خير" in [a.text for a in extract_generic_actors(text, [])]  # every language's rows
+    assert "خير" not in [a.text for a in extract_generic_actors(text, [], "ar")]
+    assert [a.text for a in extract_generic_actors("کمک خیر به مدرسه", [], "fa")] == ["خیر"]

@@ -577,6 +577,31 @@ def test_persian_reporters_are_no_parties_to_an_assault(text: str) -> None:
     assert (e.plover, e.actor, e.target) == ("ASSAULT", None, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        # a headline's participle with no "be" and a preposition after it is passive ...
+        ("Georgian tennis player Nikoloz Basilashvili arrested on domestic violence charge",
+         None, "Nikoloz Basilashvili"),
+        # ... an active verb has its object there
+        ("Police arrested three men in Kabul on Monday.", "Police", "men"),
+        # the one who dies suffered the event, not the country owning his title
+        ("Egypt's state prosecutor Hisham Barakat dies in a bomb attack in Cairo.", None,
+         "Hisham Barakat"),
+    ],
+)
+def test_english_headline_passives_and_the_dying_are_recipients(text: str, actor: str | None,
+                                                                 target: str) -> None:  # fmt: skip
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
+                     lang_hint="en")  # fmt: skip
+    (e,) = extract_document(build_document(raw, S), S).events
+    assert (e.actor, e.target) == (actor, target)
+
+
 def test_counts_read_a_thousand_word_once_and_only_a_written_year_is_left_out() -> None:
     counts = _event("قتل في النزاع 300 ألف شخص منذ 2003 وفر 2500 شخص.").counts
     assert (300_000, "شخص") in counts and (2500, "شخص") in counts

@@ -95,13 +95,18 @@ def actor_dictionary() -> _Dictionary:
                        {k: frozenset(v) for k, v in words.items()})  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def generic_agents() -> tuple[AliasIndex, dict[str, str]]:
+@lru_cache(maxsize=8)
+def generic_agents(lang: str | None = None) -> tuple[AliasIndex, dict[str, str]]:
     """The generic-actor lexicon (``resources/agents.tsv``: PETRARCH/Phoenix agents and the
-    project's labelled training sentences): alias index → phrase keys, and key → class."""
+    project's labelled training sentences) of ``lang`` (every language's if None or a language
+    the lexicon lacks): alias index → phrase keys, and key → class. Per language, so that a
+    word of one is no actor in another (Persian خیر "benefactor" is Arabic "good")."""
     index: dict[str, list[str]] = {}
     classes: dict[str, str] = {}
-    for r in read_csv("agents.tsv"):
+    rows = read_csv("agents.tsv")
+    if lang is not None and any(r["lang"] == lang for r in rows):
+        rows = [r for r in rows if r["lang"] == lang]
+    for r in rows:
         key = alias_key(r["phrase"])
         if len(key) >= 3 and key not in index:
             index[key] = [key]
@@ -249,11 +254,12 @@ def extract_actors(text: str) -> list[ActorMention]:
     return out
 
 
-def extract_generic_actors(text: str, named: list[ActorMention]) -> list[ActorMention]:
+def extract_generic_actors(text: str, named: list[ActorMention],
+                           lang: str | None = None) -> list[ActorMention]:  # fmt: skip
     """Generic actors in ``text`` (kind ``generic``, their class as name: police, military,
-    armed_group, protesters, civilians, ...; ``resources/agents.tsv``) that overlap none of the
-    ``named`` actors. Not yet given to events and claims as their actors or speakers."""
-    agents, classes = generic_agents()
+    armed_group, protesters, civilians, ...; ``resources/agents.tsv``, the rows of ``lang``
+    when given) that overlap none of the ``named`` actors."""
+    agents, classes = generic_agents(lang)
     norm = normalize_with_offsets(text)
     covered = [(m.span.start, m.span.end) for m in named]
     out = []

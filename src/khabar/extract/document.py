@@ -206,7 +206,7 @@ def _extract(
         dates = extract_dates(text, anchor=anchor, settings=settings, anchor_label=label,
                               anchor_time=anchor_time)
         actors = extract_actors(text)
-        generic = extract_generic_actors(text, actors)
+        generic = extract_generic_actors(text, actors, doc.lang)
         # named organisations of the open dictionaries: entities (and event roles), not yet
         # the actors of claims and fusion
         world = extract_world_organisations(text, actors + generic)

@@ -622,7 +622,7 @@ class Mentions:
         places, actors = extract_places(text, lang=lang), extract_actors(text)
         entities = []
         if lang:
-            generic = extract_generic_actors(text, actors)
+            generic = extract_generic_actors(text, actors, lang)
             entities = merge_entities(extract_entities(text, lang), places, actors + generic)
         return cls(extract_dates(text, anchor=anchor, settings=settings).dates, places, actors,
                    entities)  # fmt: skip
@@ -1256,7 +1256,8 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
         target = before[-1]  # "the perpetrator was arrested": no actor unless "by" names one
         return None, target
     elif actor is None:
-        victims = _suffering(text, rest, lex) if lang == "ar" else []
+        victims = _suffering(text, rest, lex) if lang == "ar" else \
+            _dying(text, rest) if lang == "en" else []  # fmt: skip
         if victims and target is None:
             # "استشهد رجل الأمن سامي الحربي", "مقتل 5 شرطيين": who died, not who killed (the
             # name of an apposition, which says who)
@@ -1290,7 +1291,8 @@ _PASSIVE_ADVERBS = frozenset({"also", "later", "reportedly", "allegedly", "then"
 def _english_passive(text: str, sp: Span, t_start: int) -> bool:
     """Whether an English trigger is a passive verb: a past participle (-ed, -en or an
     irregular one of ``_PARTICIPLES``) after a form of "be", adverbs apart ("the perpetrator
-    was arrested", "is later sentenced", "before being granted clemency"); "is bombing" is
+    was arrested", "is later sentenced", "before being granted clemency"), or a headline's
+    participle with no "be" and no object after it ("X arrested on charges"); "is bombing" is
     no passive."""
     trigger = text[t_start:].split(maxsplit=1)[:1]
     word = trigger[0].lower().strip(".,;:\"'") if trigger else ""
@@ -1299,7 +1301,21 @@ def _english_passive(text: str, sp: Span, t_start: int) -> bool:
     words = text[sp.start : t_start].lower().split()
     while words and words[-1] in _PASSIVE_ADVERBS:
         words.pop()
-    return bool(words) and words[-1] in _BE
+    if words and words[-1] in _BE:
+        return True
+    # a headline's passive has no "be": the participle right after its subject, then a
+    # preposition or nothing ("Nikoloz Basilashvili arrested on domestic violence charge");
+    # an active verb has its object there ("Police arrested three men"), a perfect "have"
+    after = text[t_start + len(trigger[0]) : sp.end].lower().split()[:1]
+    return bool(words) and words[-1] not in _HAVE and (
+        not after or after[0].strip(".,;:\"'") in _PREPOSITIONS)
+
+
+# English closed classes: forms of "have" before a participle (a perfect, active), and the
+# prepositions that may follow a headline's passive participle
+_HAVE = frozenset({"has", "have", "had", "having"})
+_PREPOSITIONS = frozenset({"on", "in", "at", "for", "after", "over", "during", "near", "from",
+                           "with", "by", "amid", "outside", "inside", "as"})  # fmt: skip
 
 
 def _subject_first(text: str, before: list[_Party], t_start: int) -> list[_Party]:
@@ -1449,6 +1465,22 @@ def _suffering(text: str, parties: list[_Party], lex: _Lexicon) -> list[_Party]:
             return _apposed(text, parties, k)
         if _killed_in(text, party, lex):
             return [party]
+    return []
+
+
+_DIE = frozenset({"dies", "died", "die", "dying"})  # English: whose subject is the victim
+
+
+def _dying(text: str, parties: list[_Party]) -> list[_Party]:
+    """The English party right before a form of "die" ("Hisham Barakat dies in a bomb attack"):
+    the one who suffered the event, last, after the possessors in its own noun phrase ("Egypt's
+    state prosecutor Hisham Barakat": not Egypt's act); [] if none."""
+    for k, p in enumerate(parties):
+        after = text[p.end : p.end + 12].lower().split()[:1]
+        if after and after[0].strip(".,;:") in _DIE:
+            owners = [q for q in parties[:k] if text[q.end : q.end + 2] in ("'s", "’s")
+                      and p.start - q.end < 40 and not re.search(r"[,;:]", text[q.end : p.start])]
+            return [*owners, p]
     return []
 
 
