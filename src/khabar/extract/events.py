@@ -1292,8 +1292,8 @@ def _english_passive(text: str, sp: Span, t_start: int) -> bool:
     """Whether an English trigger is a passive verb: a past participle (-ed, -en or an
     irregular one of ``_PARTICIPLES``) after a form of "be", adverbs apart ("the perpetrator
     was arrested", "is later sentenced", "before being granted clemency"), or a headline's
-    participle with no "be" and no object after it ("X arrested on charges"); "is bombing" is
-    no passive."""
+    participle with no "be" and no object after it ("X arrested on charges", in a headline: no
+    final stop); "is bombing" is no passive."""
     trigger = text[t_start:].split(maxsplit=1)[:1]
     word = trigger[0].lower().strip(".,;:\"'") if trigger else ""
     if not (word.endswith(("ed", "en")) or word in _PARTICIPLES):
@@ -1304,10 +1304,12 @@ def _english_passive(text: str, sp: Span, t_start: int) -> bool:
     if words and words[-1] in _BE:
         return True
     # a headline's passive has no "be": the participle right after its subject, then a
-    # preposition or nothing ("Nikoloz Basilashvili arrested on domestic violence charge");
-    # an active verb has its object there ("Police arrested three men"), a perfect "have"
+    # preposition or nothing ("Nikoloz Basilashvili arrested on domestic violence charge"); a
+    # headline has no final stop, and writes its actions in the present ("Police fire on ..."),
+    # while a sentence's past tense is active ("Police fired on protesters in Baghdad.")
+    headline = not text[sp.start : sp.end].rstrip().endswith((".", "!", "?", "\"", "'"))
     after = text[t_start + len(trigger[0]) : sp.end].lower().split()[:1]
-    return bool(words) and words[-1] not in _HAVE and (
+    return headline and bool(words) and words[-1] not in _HAVE and (
         not after or after[0].strip(".,;:\"'") in _PREPOSITIONS)
 
 
@@ -1408,19 +1410,23 @@ _CLAUSE_BREAK = re.compile(r"[،,;:؛]|(?<!\w)(?:که|و)(?!\w)")
 
 def _speakers(text: str, sp: Span, parties: list[_Party], t_start: int, t_end: int,
               lang: str) -> list[_Party]:  # fmt: skip
-    """The parties before the trigger at ``t_start`` .. ``t_end`` that report the event: a
-    reporting verb (``claims.reporting_verbs``) within 3 words before the party or after it, and
-    then إن / أن / that / که / a colon before the trigger ("وقال المسؤول الصحي ... إن مدنيين
-    قتلوا"; not "قال الجيش إنه قتل", whose speaker acts). In Persian, whose verb comes last,
-    every party before the trigger when the clause goes on from the trigger to a reporting verb
-    ("المحمداوی ... دلیل این انفجار را یک حمله اعلام کرد", "... از شلیک موشک ... خبر داد")."""
+    """The parties before the trigger at ``t_start`` .. ``t_end`` that report the event rather
+    than act in it: a reporting verb (``claims.reporting_verbs``) within 3 words before the party
+    or after it, then إن / أن / that / که / a colon, then another party before the trigger
+    ("وقال المسؤول الصحي ... إن مدنيين قتلوا"; not "قال الجيش إنه قتل" or "the army said that it
+    killed", whose speaker acts). In Persian, whose verb comes last, the parties before the
+    trigger when the clause goes on from the trigger to a reporting verb and the event is that
+    verb's object (را: "المحمداوی ... دلیل این انفجار را یک حمله اعلام کرد"), or the party is
+    not armed ("یک مقام محلی از حمله ... خبر داد"; an army or the police tell of their own
+    operations: "سپاه از حمله موشکی ... خبر داد")."""
     from khabar.extract.claims import reporting_verbs
 
     if lang == "fa":
         rest = text[t_end : sp.end]
         told = reporting_verbs(rest)
         if told and not _CLAUSE_BREAK.search(rest[: told[0][0]]):
-            return [p for p in parties if p.end <= t_start]
+            said = _RA in normalize(rest[: told[0][0]]).split()
+            return [p for p in parties if p.end <= t_start and (said or p.side != "armed")]
     sentence = text[sp.start : t_start]
     verbs = [(sp.start + a, sp.start + b) for a, b in reporting_verbs(sentence)]
     out = []
@@ -1431,9 +1437,11 @@ def _speakers(text: str, sp: Span, parties: list[_Party], t_start: int, t_end: i
                 or p.end <= v[0]]  # fmt: skip
         if not said:
             continue
-        after = text[max(p.end, min(v[1] for v in said)) : t_start]
-        words = normalize(after).split()
-        if ":" in after or any(w in _THAT for w in words):
+        at = max(p.end, min(v[1] for v in said))
+        opens = next((at + m.start() for m in re.finditer(r"\S+", text[at:t_start])
+                      if ":" in m.group() or normalize(m.group()).strip("«\"'") in _THAT),
+                     None)  # fmt: skip
+        if opens is not None and any(opens < q.start and q.end <= t_start for q in parties):
             out.append(p)
     return out
 
@@ -1460,10 +1468,12 @@ def _suffering(text: str, parties: list[_Party], lex: _Lexicon) -> list[_Party]:
         if counted and near and near[-1] in lex.cues["killed"] | lex.cues["injured"]:
             return _apposed(text, parties, k)  # "قتل 5 شرطيين": a count makes قتل passive
         at = next((i for i in range(len(near) - 1, -1, -1) if near[i] in words), None)
+        between = before[len(before) - len(near) + at + 1 :] if at is not None else []
+        # the words between are the victim's noun (رجل الأمن), not how (برصاص الجيش: by whom)
         if at is not None and all(_WORD.fullmatch(w) and w not in _STOP_WORDS
-                                  for w in before[len(before) - len(near) + at + 1 :]):
+                                  and w[:1] not in ("ب", "ل") for w in between):  # fmt: skip
             return _apposed(text, parties, k)
-        if _killed_in(text, party, lex):
+        if _killed_in(text, party, parties, lex):
             return [party]
     return []
 
@@ -1499,21 +1509,27 @@ def _apposed(text: str, parties: list[_Party], k: int) -> list[_Party]:
 _HOW = frozenset(normalize(w) for w in "في جراء إثر اثر خلال بسبب عندما اليوم أمس".split())
 
 
-def _killed_in(text: str, party: _Party, lex: _Lexicon) -> bool:
+def _killed_in(text: str, party: _Party, parties: list[_Party], lex: _Lexicon) -> bool:
     """Whether an Arabic ``party`` comes right before a killing or injury verb that is passive
     in meaning because how or where follows it, not an object ("مدنيين قتلوا بانفجار ألغام",
     "وخمسة متطرفين أجانب آخرين قتلوا في غارة"; not "مسلحون قتلوا جنديا"). Indefinite only: an
     indefinite noun before a verb is described by it (Arabic grammar), a definite one may be an
     active verb's subject or stand inside a relative clause ("جماعة تدعمها الحكومة الإيرانية
-    قتلوا": not the government)."""
-    first = normalize(text[party.start : party.end]).split()[:1]
-    if not first or _bare(first[0]).startswith("ال"):
-        return False  # definite: the subject of an active verb, or inside a relative clause
-    after = [w for w in _WORD.findall(normalize(text[party.end : party.end + 40]))]
+    قتلوا": not the government; nor a construct "قوات الأمن قتلت", a named actor "داعش قتل"), and
+    no party as the verb's object within the next three words ("مسلحون قتلوا بالرصاص جنديا")."""
+    words = normalize(text[party.start : party.end]).split()
+    if not words or party.value != text[party.start : party.end] \
+            or any(_bare(w).startswith("ال") for w in words):  # fmt: skip
+        return False  # definite or named: an active verb's subject, or a relative clause's
+    tail = text[party.end : party.end + 40]
+    after = [w for w in _WORD.findall(normalize(tail))]
     if after and after[0] in _OTHERS:
         after = after[1:]
     if not after or (after[0] not in lex.cues["killed"] and after[0] not in lex.cues["injured"]):
         return False
+    reach = party.end + sum(len(m.group()) + 1 for m in list(re.finditer(r"\S+", tail))[:4])
+    if any(party.end < q.start < reach for q in parties):
+        return False  # the verb's object follows: active
     return len(after) == 1 or after[1] in _HOW or (after[1][:1] == "ب" and len(after[1]) > 3)
 
 

@@ -494,21 +494,26 @@ def _relation(norm: str, start: int, place: Place) -> str | None:
 # "the capital" of each language, then its country (closed grammatical patterns, matched on the
 # normalised text): العاصمة العراقية / عاصمة العراق, پایتخت عراق, "the Iraqi capital", "the
 # capital of Iraq", "Iraq's capital"
+# English nouns after "capital" that make it money or a penalty, not a city
+_NOT_CITY = (r"(?! (?:markets?|punishment|gains?|flight|flows?|investments?|spending"
+             r"|expenditures?|requirements?|controls?|increase|offen[cs]es?|crimes?|letters?"
+             r"|goods|ratios?|injections?|raising|cases?|charges?|murder)(?!\w))")
 _CAPITAL = re.compile(
     r"(?<!\w)[وف]?(?:[بل]?(?:ال)?|لل)عاصمه (?=(?P<ar>\w+(?: \w+){0,2}))"
     r"|(?<!\w)پايتخت (?=(?P<fa>\w+(?: \w+){0,2}))"
-    r"|(?<!\w)the (?P<adj>[a-z]+(?: [a-z]+)?) capital(?!\w)"
+    r"|(?<!\w)the (?P<adj>[a-z]+(?: [a-z]+)?) capital(?!\w)" + _NOT_CITY +
     r"|(?<!\w)capital of (?:the )?(?=(?P<of>[a-z]+(?: [a-z]+){0,2}))"
-    r"|(?<!\w)(?P<own>[a-z]+(?: [a-z]+)?)'s capital(?!\w)"
+    r"|(?<!\w)(?P<own>[a-z]+(?: [a-z]+)?)'s capital(?!\w)" + _NOT_CITY
 )
 _CAPITAL_NEAR = 40  # characters around a phrase where the capital named itself makes it needless
 _SAME_TOWN_KM = 30  # a place this close to the capital is the capital (New Delhi and Delhi)
 
 
-def _country_named(words: list[str], g: _Gazetteer, *, first: bool) -> tuple[str, int] | None:
+def _country_named(words: list[str], g: _Gazetteer, *, first: bool,
+                   adjective: bool = True) -> tuple[str, int] | None:  # fmt: skip
     """The ISO2 country that the first (``first``) or last one to three of ``words`` name, by a
-    country's name in the gazetteer or a nationality adjective (Arabic and Persian nisba,
-    English demonym), and how many words name it; None if they name none."""
+    country's name in the gazetteer or (``adjective``) a nationality adjective (Arabic and
+    Persian nisba, English demonym), and how many words name it; None if they name none."""
     from khabar.resources import demonyms
 
     for n in (3, 2, 1):
@@ -517,9 +522,9 @@ def _country_named(words: list[str], g: _Gazetteer, *, first: bool) -> tuple[str
         part = " ".join(words[:n] if first else words[-n:])
         country = next((g.places[i].country for i in g.index.get(alias_key(part), ())
                         if g.places[i].precision == "country"), None)  # fmt: skip
-        if country is None and n == 1:
+        if country is None and n == 1 and adjective:
             country = nationality_country(part)
-        if country is None:
+        if country is None and adjective:
             country = _lower_demonyms(tuple(sorted(demonyms().items()))).get(part)
         if country:
             return country, n
@@ -544,11 +549,15 @@ def capital_phrases(norm: str, found: list[PlaceMention],
     for m in _CAPITAL.finditer(norm):
         group = next(k for k in ("ar", "fa", "adj", "of", "own") if m.group(k))
         words = m.group(group).split()
-        named = _country_named(words, g, first=group in ("ar", "fa", "of"))
+        named = _country_named(words, g, first=group in ("ar", "fa", "of"),
+                               adjective=group in ("adj", "fa") or (
+                                   group == "ar" and m.group().startswith(("ال", "بال", "وال"))))
         capital = g.capitals.get(named[0]) if named else None
         if named is None or capital is None:
             continue
         country, n = named
+        if group == "of" and norm.startswith("'s", m.start(group) + len(" ".join(words[:n]))):
+            continue  # "the capital of Iraq's Anbar province": the province's
         a, b = m.start(), m.end()
         if group == "ar":  # the span leaves the proclitic out: بالعاصمة → العاصمة
             a = norm.index("عاصمه", a)
@@ -560,10 +569,11 @@ def capital_phrases(norm: str, found: list[PlaceMention],
         start, end = to_original(a, b)
         near = [k for k, p in enumerate(found)
                 if p.span.start < end + _CAPITAL_NEAR and p.span.end > start - _CAPITAL_NEAR
-                and not (start <= p.span.start and p.span.end <= end)  # its country's words
+                and (p.span.end <= start or end <= p.span.start)  # not its country's words
                 and (capital in (p.place.id, *p.alternatives) or _SAME_TOWN_KM >= distance_km(
                     (p.place.lat, p.place.lon), (g.places[capital].lat, g.places[capital].lon))
-                     or _apposed(text, p.span, start, end))]
+                     # a country's name beside the phrase is the capital's, written alike
+                     or (p.place.precision == "country" and _apposed(text, p.span, start, end)))]
         for k in near:  # the capital named nearby: the phrase tells which homonym it is
             p = found[k]
             if p.place.id != capital:
@@ -572,15 +582,16 @@ def capital_phrases(norm: str, found: list[PlaceMention],
                                    reason=f"the capital of {country} nearby")  # fmt: skip
         if near:
             continue
-        out.append(PlaceMention(Span(start, end), text[start:end], g.places[capital], None, [],
-                                f"the capital of {country}"))  # fmt: skip
+        out.append(PlaceMention(Span(start, end), text[start:end], g.places[capital],
+                                _relation(norm, a, g.places[capital]), [],
+                                f"the capital of {country}"))  # "جنوب العاصمة العراقية"
     return out
 
 
 def _apposed(text: str, span: Span, start: int, end: int) -> bool:
-    """Whether ``span`` stands right beside ``start`` .. ``end``, with at most a comma between:
-    the capital's own name beside its phrase ("العاصمة الأردنية عمان", where عمان alone reads
-    as Oman)."""
+    """Whether ``span`` stands right beside ``start`` .. ``end``, with at most a comma between
+    (``span`` outside them): a country's name there is the capital's own, written alike
+    ("العاصمة الأردنية عمان", where عمان alone reads as Oman)."""
     gap = text[end : span.start] if span.start >= end else text[span.end : start]
     return len(gap) <= 3 and not gap.strip(" ,،")
 
