@@ -1400,8 +1400,8 @@ def _victims_of(text: str, party: _Party, lex: _Lexicon) -> bool:
 # PLOVER types of what is done rather than said: whoever tells of it is no party to it
 _DONE_NOT_SAID = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # What opens reported speech after a reporting verb (closed grammatical words, normalised: إن,
-# أن, بأن, that, که; a colon apart). إنه, "that it" are not here: "قال الجيش إنه قتل" is the
-# army's own act
+# أن, بأن, that, که; a colon apart). إنه is not here, and a speaker is left out only when another
+# party follows: "قال الجيش إنه قتل", "the army said that it killed" are the army's own acts
 _THAT = frozenset(normalize(w) for w in "إن أن بأن that که".split())
 # where a Persian clause ends: punctuation and و; or که too, which opens a relative clause
 _CLAUSE_END = re.compile(r"[،,;:؛]|(?<!\w)و(?!\w)")
@@ -1449,11 +1449,11 @@ def _speakers(text: str, sp: Span, parties: list[_Party], t_start: int, t_end: i
 def _suffering(text: str, parties: list[_Party], lex: _Lexicon) -> list[_Party]:
     """The first Arabic party that follows a word of death or injury only the one who suffered
     it can follow (``suffered`` of ``event_cues.tsv``: "استشهد رجل الأمن", "مقتل 5 شرطيين",
-    "أصيب ثلاثة"; a count skipped, and after a count any killing word: "قتل 5 شرطيين"), or
-    two words after it that are no party ("استشهد رجل الأمن
-    سامي الحربي": the noun before the name), not an active verb (قتل مسلحون); with the parties
-    in apposition right after it ("رجل الأمن سامي معوض الحربي"); or that comes before a
-    killing verb read as passive (``_killed_in``). [] if none."""
+    "أصيب ثلاثة"; a count skipped, and up to two words that are no party and carry no ب/ل:
+    "استشهد رجل الأمن سامي الحربي", not "استشهد مسن برصاص الجيش"), or after a count any killing
+    word ("قتل 5 شرطيين"; not an active verb: قتل مسلحون), with the parties in apposition right
+    after it ("رجل الأمن سامي معوض الحربي"); or that comes before a killing verb read as passive
+    (``_killed_in``). [] if none."""
     words = lex.lang_cues.get(("suffered", "ar"), frozenset())
     for k, party in enumerate(parties):
         floor = parties[k - 1].end if k else 0

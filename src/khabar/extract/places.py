@@ -542,8 +542,11 @@ def capital_phrases(norm: str, found: list[PlaceMention],
     """Mentions of a country's capital by the phrase that names it ("the Libyan capital",
     العاصمة العراقية, پایتخت عراق → Tripoli, Baghdad, Tehran: ``gazetteer/capitals.tsv``), not
     where the capital is named within ``_CAPITAL_NEAR`` characters ("العاصمة الإثيوبية أديس
-    أبابا", "Baghdad, the Iraqi capital"). ``norm``: the normalised text; ``to_original`` maps
-    its offsets to ``text``'s; ``found``: the text's other place mentions."""
+    أبابا", "Baghdad, the Iraqi capital"): there the phrase decides the homonym instead, and the
+    mention in ``found`` (the text's other place mentions, changed in place) becomes the capital
+    when the capital is one of its readings, lies within ``_SAME_TOWN_KM``, or it is a country
+    written like the capital beside the phrase ("العاصمة الأردنية عمان": Amman, not Oman).
+    ``norm``: the normalised text; ``to_original`` maps its offsets to ``text``'s."""
     g = gazetteer()
     out = []
     for m in _CAPITAL.finditer(norm):
