@@ -20,6 +20,18 @@ def _event(text: str):
     return events[0]
 
 
+def _doc_event(text: str, lang: str):
+    """The one event of ``text`` read as a whole document of ``lang`` (entities and all)."""
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
+                     lang_hint=lang)  # fmt: skip
+    (e,) = extract_document(build_document(raw, S), S).events
+    return e
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [("5 صواريخ", 5), ("خمسة صواريخ", 5), ("الثماني والأربعين ساعة", 48), ("بـ33 صاروخا", 33),
@@ -374,25 +386,13 @@ def test_victims_joined_or_singular_are_counted(text: str, killed: int | None) -
 )
 def test_persian_roles_read_the_object_marker_and_the_addressee(text: str, actor: str,
                                                                 target: str) -> None:  # fmt: skip
-    from khabar.extract.document import extract_document
-    from khabar.model import RawArticle
-    from khabar.pipeline import build_document
-
-    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
-                     lang_hint="fa")  # fmt: skip
-    (e,) = extract_document(build_document(raw, S), S).events
+    e = _doc_event(text, "fa")
     assert (e.actor, e.target) == (actor, target)
 
 
 def test_an_english_passive_takes_the_party_before_it_as_recipient() -> None:
-    from khabar.extract.document import extract_document
-    from khabar.model import RawArticle
-    from khabar.pipeline import build_document
-
     text = "John Kiriakou, the former CIA agent, is sentenced to 30 months in prison."
-    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
-                     lang_hint="en")  # fmt: skip
-    (e,) = extract_document(build_document(raw, S), S).events
+    e = _doc_event(text, "en")
     assert e.actor is None and "Kiriakou" in (e.target or "")
 
 
@@ -425,14 +425,8 @@ def test_an_english_progressive_is_no_passive_and_a_place_after_the_is_no_party(
 
 def test_an_english_assault_reads_its_roles_from_the_verb_of_killing() -> None:
     # the trigger is the noun "attack"; the subject and object are the verb's
-    from khabar.extract.document import extract_document
-    from khabar.model import RawArticle
-    from khabar.pipeline import build_document
-
     text = "Troops killed two gunmen after the attack on the checkpoint."
-    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
-                     lang_hint="en")  # fmt: skip
-    (e,) = extract_document(build_document(raw, S), S).events
+    e = _doc_event(text, "en")
     assert (e.actor, e.target, e.killed) == ("Troops", "gunmen", 2)
 
 
@@ -516,13 +510,7 @@ def test_a_round_up_total_is_no_events_toll() -> None:
 def test_event_parties_leave_out_sources_where_and_title_nationalities(
     text: str, lang: str, actor: str | None, target: str
 ) -> None:
-    from khabar.extract.document import extract_document
-    from khabar.model import RawArticle
-    from khabar.pipeline import build_document
-
-    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
-                     lang_hint=lang)  # fmt: skip
-    (e,) = extract_document(build_document(raw, S), S).events
+    e = _doc_event(text, lang)
     assert (e.actor, e.target) == (actor, target)
 
 
@@ -545,13 +533,7 @@ def test_event_parties_leave_out_sources_where_and_title_nationalities(
 )
 def test_arabic_victims_are_recipients_and_speakers_no_actors(text: str, actor: str | None,
                                                                target: str) -> None:  # fmt: skip
-    from khabar.extract.document import extract_document
-    from khabar.model import RawArticle
-    from khabar.pipeline import build_document
-
-    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
-                     lang_hint="ar")  # fmt: skip
-    (e,) = extract_document(build_document(raw, S), S).events
+    e = _doc_event(text, "ar")
     assert (e.actor, e.target) == (actor, target)
 
 
@@ -567,13 +549,7 @@ def test_arabic_victims_are_recipients_and_speakers_no_actors(text: str, actor: 
     ],
 )
 def test_persian_reporters_are_no_parties_to_an_assault(text: str) -> None:
-    from khabar.extract.document import extract_document
-    from khabar.model import RawArticle
-    from khabar.pipeline import build_document
-
-    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
-                     lang_hint="fa")  # fmt: skip
-    (e,) = extract_document(build_document(raw, S), S).events
+    e = _doc_event(text, "fa")
     assert (e.plover, e.actor, e.target) == ("ASSAULT", None, None)
 
 
@@ -592,13 +568,7 @@ def test_persian_reporters_are_no_parties_to_an_assault(text: str) -> None:
 )
 def test_english_headline_passives_and_the_dying_are_recipients(text: str, actor: str | None,
                                                                  target: str) -> None:  # fmt: skip
-    from khabar.extract.document import extract_document
-    from khabar.model import RawArticle
-    from khabar.pipeline import build_document
-
-    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
-                     lang_hint="en")  # fmt: skip
-    (e,) = extract_document(build_document(raw, S), S).events
+    e = _doc_event(text, "en")
     assert (e.actor, e.target) == (actor, target)
 
 
@@ -623,13 +593,7 @@ def test_english_headline_passives_and_the_dying_are_recipients(text: str, actor
 def test_role_rules_leave_actors_who_act(text: str, lang: str, actor: str | None,
                                          target: str | None) -> None:  # fmt: skip
     # each of these was misread by a first version of the victim and speaker rules (review)
-    from khabar.extract.document import extract_document
-    from khabar.model import RawArticle
-    from khabar.pipeline import build_document
-
-    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
-                     lang_hint=lang)  # fmt: skip
-    (e,) = extract_document(build_document(raw, S), S).events
+    e = _doc_event(text, lang)
     assert (e.actor, e.target) == (actor, target)
 
 
