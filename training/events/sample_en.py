@@ -4,7 +4,7 @@ The English real training sentences (``training/ner/data`` en batches 4-8) hold 
 most PLOVER types, and the synthetic stories are GPT-written; this draws items of the Wikipedia
 Current Events portal (CC BY-SA; each item is one or two sentences of real news: its first
 sentence, 6 to 80 words), outside every gold set and training batch, seeded, in rounds:
-round 1 by the portal's category (``WANTS``), rounds 2 to 4 by the PLOVER types of the CAMEO
+round 1 by the portal's category (``WANTS``), rounds 2 to 5 by the PLOVER types of the CAMEO
 verbs each sentence holds (``khabar.extract.event_types.cameo_verbs``; ``PER_TYPE`` of each
 type, so that the rare types get examples), outside the rounds before. Annotators label each
 sentence alone with ``docs/annotation.md`` section 4 (PLOVER type or NONE, and mode), one JSON
@@ -15,6 +15,7 @@ line per sentence (``{"id", "type", "mode"}``), in
     .venv/bin/python training/events/sample_en.py --shared ../shared --round 2   # batches 3-4
     .venv/bin/python training/events/sample_en.py --shared ../shared --round 3   # batches 5-6
     .venv/bin/python training/events/sample_en.py --shared ../shared --round 4   # batches 7-8
+    .venv/bin/python training/events/sample_en.py --shared ../shared --round 5   # batches 9-10
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from batches import OUT, public, write_batches  # noqa: E402
 from sample import current_events, split_sentences  # noqa: E402
 
-SEEDS = {1: 37, 2: 41, 3: 43, 4: 47}
-PER_TYPE = 25  # rounds 2 to 4: sentences whose CAMEO verbs include each PLOVER type
+SEEDS = {1: 37, 2: 41, 3: 43, 4: 47, 5: 53}
+PER_TYPE = 25  # rounds 2 to 5: sentences whose CAMEO verbs include each PLOVER type
 # Current Events categories (the portal's own, as the file spells them) → items to draw: the
 # categories where PLOVER's types are reported, and a few others for sentences of no event
 WANTS = {"Armed conflicts and attacks": 90, "Law and crime": 80, "International relations": 90,
