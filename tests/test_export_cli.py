@@ -8,6 +8,7 @@ import pandas as pd
 from typer.testing import CliRunner
 
 from khabar.cli import app
+from khabar.errors import ExportError
 from khabar.settings import Settings
 from khabar.store import SQLiteStore
 from tests.test_export import add_dated_background_undated
@@ -30,3 +31,17 @@ def test_export_flags_add_background_and_undated_events(
         assert result.exit_code == 0, result.output
         frame = pd.read_csv(out, dtype=str, keep_default_na=False)
         assert set(frame["khabar_event_ids"]) == want, flags
+
+
+def test_export_to_a_missing_folder_says_so_without_a_traceback(
+    store: SQLiteStore, settings: Settings, tmp_path: Path
+) -> None:
+    # a fresh-clone trial got a full traceback ending in FileNotFoundError
+    add_dated_background_undated(store)
+    out = tmp_path / "no-such-folder" / "events.csv"
+    result = CliRunner().invoke(app, ["export", str(out), "--format", "acled-csv", "--db",
+                                      str(settings.database)])  # fmt: skip
+    # a khabar error: the entry point (cli.main) prints its message and exits 1, no traceback
+    assert result.exit_code != 0 and isinstance(result.exception, ExportError)
+    assert "no-such-folder does not exist" in str(result.exception)
+    assert not out.parent.exists()

@@ -407,12 +407,23 @@ def export_events(
     filters: EventFilters | dict[str, Any] | None = None,
 ) -> int:  # fmt: skip
     """Write the events matching ``filters`` to ``path`` as ``fmt``; returns how many rows
-    (JSONL: records; GeoJSON: features) were written."""
+    (JSONL: records; GeoJSON: features) were written. Raises ``ExportError`` for an unknown
+    format or a path that cannot be written (its folder missing, no permission)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    out = Path(path)
+    if not out.parent.is_dir():
+        raise ExportError(f"cannot write {out}: the folder {out.parent} does not exist")
     records = select_events(store, filters)
     rows = acled_rows(store, records)
-    out = Path(path)
+    try:
+        return _write(fmt, records, rows, out)
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
+
+
+def _write(fmt: str, records: list[Any], rows: list[Any], out: Path) -> int:
+    """``export_events``' writing of ``fmt`` to ``out``: how many rows were written."""
     if fmt == "jsonl":
         return _write_jsonl(records, rows, out)
     if fmt == "acled-csv":

@@ -527,6 +527,10 @@ def test_event_parties_leave_out_sources_where_and_title_nationalities(
         # says so (قال ... إن) is no party to an assault
         ("وقال مسؤول محلي في الموصل إن مدنيين قتلوا بانفجار عبوة ناسفة زرعها مسلحون.", None,
          "مدنيين"),
+        # ... nor is an officer who says rockets were fired (no party after إن, no word that
+        # refers back to him)
+        ("وقال ضابط كبير بالجيش إن خمسة صواريخ أطلقت على قاعدة عسكرية قرب الموصل.", None,
+         "قاعدة عسكرية"),
         # ... but a speaker who says he did it (إنه) is its actor
         ("وقال الجيش إنه قتل 12 مسلحا في غارة جوية قرب الرمادي.", "الجيش", "مسلحا"),
     ],

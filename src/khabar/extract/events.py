@@ -1400,8 +1400,7 @@ def _victims_of(text: str, party: _Party, lex: _Lexicon) -> bool:
 # PLOVER types of what is done rather than said: whoever tells of it is no party to it
 _DONE_NOT_SAID = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # What opens reported speech after a reporting verb (closed grammatical words, normalised: إن,
-# أن, بأن, that, که; a colon apart). إنه is not here, and a speaker is left out only when another
-# party follows: "قال الجيش إنه قتل", "the army said that it killed" are the army's own acts
+# أن, بأن, that, که; a colon apart). إنه is not here: "قال الجيش إنه قتل" is the army's own act
 _THAT = frozenset(normalize(w) for w in "إن أن بأن that که".split())
 # where a Persian clause ends: punctuation and و; or که too, which opens a relative clause
 _CLAUSE_END = re.compile(r"[،,;:؛]|(?<!\w)و(?!\w)")
@@ -1413,12 +1412,13 @@ def _speakers(text: str, sp: Span, parties: list[_Party], t_start: int, t_end: i
     """The parties before the trigger at ``t_start`` .. ``t_end`` that report the event rather
     than act in it: a reporting verb (``claims.reporting_verbs``) within 3 words before the party
     or after it, then إن / أن / that / که / a colon, then another party before the trigger
-    ("وقال المسؤول الصحي ... إن مدنيين قتلوا"; not "قال الجيش إنه قتل" or "the army said that it
-    killed", whose speaker acts). In Persian, whose verb comes last, the parties before the
-    trigger when the clause goes on from the trigger to a reporting verb and the event is that
-    verb's object (را: "المحمداوی ... دلیل این انفجار را یک حمله اعلام کرد"), or the party is
-    not armed ("یک مقام محلی از حمله ... خبر داد"; an army or the police tell of their own
-    operations: "سپاه از حمله موشکی ... خبر داد")."""
+    ("وقال المسؤول الصحي ... إن مدنيين قتلوا") or no word that refers back to the speaker
+    ("قال ضابط كبير إن صواريخ أطلقت"; not "قال الجيش إنه قتل", "قال الجيش إن قواته قتلت" or "the
+    army said that it killed", whose speaker acts: ``_own``). In Persian, whose verb comes
+    last, the parties before the trigger when the clause goes on from the trigger to a
+    reporting verb and the event is that verb's object (را: "المحمداوی ... دلیل این انفجار را یک
+    حمله اعلام کرد"), or the party is not armed ("یک مقام محلی از حمله ... خبر داد"; an army or
+    the police tell of their own operations: "سپاه از حمله موشکی ... خبر داد")."""
     from khabar.extract.claims import reporting_verbs
 
     if lang == "fa":
@@ -1438,12 +1438,32 @@ def _speakers(text: str, sp: Span, parties: list[_Party], t_start: int, t_end: i
         if not said:
             continue
         at = max(p.end, min(v[1] for v in said))
-        opens = next((at + m.start() for m in re.finditer(r"\S+", text[at:t_start])
+        opens = next((m for m in re.finditer(r"\S+", text[at:t_start])
                       if ":" in m.group() or normalize(m.group()).strip("«\"'") in _THAT),
                      None)  # fmt: skip
-        if opens is not None and any(opens < q.start and q.end <= t_start for q in parties):
+        if opens is None:
+            continue
+        later = text[at + opens.end() : t_start].split()[:1]
+        if any(at + opens.start() < q.start and q.end <= t_start for q in parties) \
+                or not (later and _own(later[0])):  # fmt: skip
             out.append(p)
     return out
+
+
+# English pronouns by which a speaker tells of its own act ("the army said that it killed")
+_OWN_EN = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+
+
+def _own(word: str) -> bool:
+    """Whether ``word``, right after a speaker's إن / that, refers back to the speaker: an
+    English pronoun, or an Arabic word with a possessive ه / ها / هم as written (قواته, "its
+    forces"; not a word ending in ة)."""
+    w = word.strip("«»\"'.,;:").lower()
+    return w in _OWN_EN or (_ARABIC_LETTERS.search(w) is not None and len(w) > 3
+                            and w.endswith(("ه", "ها", "هم")))  # fmt: skip
+
+
+_ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff]")
 
 
 def _suffering(text: str, parties: list[_Party], lex: _Lexicon) -> list[_Party]:
