@@ -514,8 +514,6 @@ def _country_named(words: list[str], g: _Gazetteer, *, first: bool,
     """The ISO2 country that the first (``first``) or last one to three of ``words`` name, by a
     country's name in the gazetteer or (``adjective``) a nationality adjective (Arabic and
     Persian nisba, English demonym), and how many words name it; None if they name none."""
-    from khabar.resources import demonyms
-
     for n in (3, 2, 1):
         if len(words) < n:
             continue
@@ -525,15 +523,18 @@ def _country_named(words: list[str], g: _Gazetteer, *, first: bool,
         if country is None and n == 1 and adjective:
             country = nationality_country(part)
         if country is None and adjective:
-            country = _lower_demonyms(tuple(sorted(demonyms().items()))).get(part)
+            country = _lower_demonyms().get(part)
         if country:
             return country, n
     return None
 
 
 @lru_cache(maxsize=1)
-def _lower_demonyms(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    return {form.lower(): iso for form, iso in pairs}
+def _lower_demonyms() -> dict[str, str]:
+    """``resources.demonyms`` keyed in lower case, as the normalised text writes them."""
+    from khabar.resources import demonyms
+
+    return {form.lower(): iso for form, iso in demonyms().items()}
 
 
 def capital_phrases(norm: str, found: list[PlaceMention],
