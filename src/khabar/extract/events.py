@@ -1392,9 +1392,18 @@ def _victims_of(text: str, party: _Party, lex: _Lexicon) -> bool:
     """Whether ``party`` follows a killing or injury word ("مقتل مدنيين", "killing civilians"):
     the victims, not the actor."""
     before = _words_before(text, party.start, 32)
-    while len(before) > 1 and parse_number(before, len(before) - 1) is not None:
-        before.pop()  # "وأصيب ثلاثة آخرون": the count between the word and the victims
+    _drop_count(before)  # "وأصيب ثلاثة آخرون": the count between the word and the victims
     return bool(before) and _bare(before[-1]) in lex.cues["killed"] | lex.cues["injured"]
+
+
+def _drop_count(before: list[str]) -> bool:
+    """Pop the count that ends ``before`` (words before a party, the first word kept): whether
+    there was one."""
+    counted = False
+    while len(before) > 1 and parse_number(before, len(before) - 1) is not None:
+        before.pop()
+        counted = True
+    return counted
 
 
 # PLOVER types of what is done rather than said: whoever tells of it is no party to it
@@ -1463,9 +1472,6 @@ def _own(word: str) -> bool:
                             and w.endswith(("ه", "ها", "هم")))  # fmt: skip
 
 
-_ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff]")
-
-
 def _suffering(text: str, parties: list[_Party], lex: _Lexicon) -> list[_Party]:
     """The first Arabic party that follows a word of death or injury only the one who suffered
     it can follow (``suffered`` of ``event_cues.tsv``: "استشهد رجل الأمن", "مقتل 5 شرطيين",
@@ -1478,12 +1484,9 @@ def _suffering(text: str, parties: list[_Party], lex: _Lexicon) -> list[_Party]:
     for k, party in enumerate(parties):
         floor = parties[k - 1].end if k else 0
         before = normalize(text[max(floor, party.start - 40) : party.start]).split()
-        counted = False
         if len(before) > 2 and before[-1] == "من" and parse_number(before, len(before) - 2):
             before.pop()  # "إصابة اثنين من أفراد القوة": the count's من
-        while len(before) > 1 and parse_number(before, len(before) - 1) is not None:
-            before.pop()  # "مقتل 5 شرطيين": the count between the word and the victims
-            counted = True
+        counted = _drop_count(before)  # "مقتل 5 شرطيين": the count between word and victims
         near = [_bare("".join(_WORD.findall(w))) for w in before[-3:]]  # «أصيب
         if counted and near and near[-1] in lex.cues["killed"] | lex.cues["injured"]:
             return _apposed(text, parties, k)  # "قتل 5 شرطيين": a count makes قتل passive
