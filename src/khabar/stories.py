@@ -442,12 +442,16 @@ def signature_from_facts(facts: dict[str, list[dict[str, Any]]]) -> set[str]:
     return signature(ex)  # type: ignore[arg-type]
 
 
-def regroup(store: Any, settings: Settings, decision: JoinModel | None = None) -> int:
+def regroup(store: Any, settings: Settings, decision: JoinModel | None = None, *,
+            elements: dict[str, set[str]] | None = None) -> int:
     """Forget every story and group all stored documents again, in the order they came in
     (after a change of settings), with ``decision`` (default: the shipped model). A document
     without a title vector of the shipped build (a store from before it, or from before title
-    vectors) gets one now, when the setting ``story_text_vectors`` is on. Returns the number
-    of stories."""
+    vectors) gets one now, when the setting ``story_text_vectors`` is on. ``elements``: the
+    documents' ``stored_elements`` by id, filled as they are read; pass one dict to regroup an
+    unchanged store many times (the story decision's fit) and each is read once. Returns the
+    number of stories."""
+    known = {} if elements is None else elements
     engine: Any = None
     with store.transaction():
         store.clear_stories()
@@ -458,7 +462,9 @@ def regroup(store: Any, settings: Settings, decision: JoinModel | None = None) -
             if vector is None and settings.story_text_vectors and engine is not False:
                 engine = engine or _title_engine_or_none()
                 vector = _stored_title_vector(store, doc_id, engine) if engine else None
-            index.assign(doc_id, stored_elements(store, doc_id), copy_link(near, shared),
+            if doc_id not in known:
+                known[doc_id] = stored_elements(store, doc_id)
+            index.assign(doc_id, known[doc_id], copy_link(near, shared),
                          store.report_day(doc_id), vector)  # fmt: skip
     return store.story_count()
 

@@ -125,11 +125,14 @@ def _ingest_dev_sets(folder: Path) -> list[tuple[str, Any, Settings, dict[str, s
 
 
 def teacher_forced(store: Any, settings: Settings, gold_of: dict[str, str],
-                   with_text: bool = True) -> tuple[list[list[float]], list[int]]:  # fmt: skip
+                   with_text: bool = True, known: dict[str, set[str]] | None = None,
+                   ) -> tuple[list[list[float]], list[int]]:  # fmt: skip
     """Examples (features, label) of every candidate pair, grouping each document into its
     gold story as it comes (see the module docstring); ``with_text``: the pairs with title
-    vectors on both sides (else every pair, as with the setting story_text_vectors off).
+    vectors on both sides (else every pair, as with the setting story_text_vectors off);
+    ``known``: the store's ``stored_elements`` by document id, filled as read (``regroup``).
     Leaves the store's stories regrouped by gold."""
+    known = {} if known is None else known
     xs: list[list[float]] = []
     ys: list[int] = []
     with store.transaction():
@@ -137,7 +140,9 @@ def teacher_forced(store: Any, settings: Settings, gold_of: dict[str, str],
         index = StoryIndex(store, settings, _untrained())
         story_for: dict[str, int] = {}
         for doc_id in store.document_ids():
-            elements = stored_elements(store, doc_id)
+            if doc_id not in known:
+                known[doc_id] = stored_elements(store, doc_id)
+            elements = known[doc_id]
             day = store.report_day(doc_id)
             text = index.vectors.get(doc_id) if with_text else None
             index.record(doc_id, elements, text)
@@ -173,16 +178,19 @@ def fit(xs: list[list[float]], ys: list[int]) -> tuple[list[float], float]:
 
 
 def _fitted(
-    stores: list, with_text: bool, plain: JoinModel | None = None
+    stores: list, with_text: bool, plain: JoinModel | None = None,
+    known: dict[str, dict[str, set[str]]] | None = None,
 ) -> tuple[dict[str, Any], dict[str, list[int]]]:
     """The fitted weights, bias and threshold (with each threshold's dev scores printed), and
     the examples counted per set, with or without title vectors (``plain``: the model without,
-    for the pairs that have none, as at run time)."""
+    for the pairs that have none, as at run time; ``known``: each set's documents' elements,
+    read once for every regroup)."""
+    known = {} if known is None else known
     xs: list[list[float]] = []
     ys: list[int] = []
     counts: dict[str, list[int]] = {}
     for name, store, base, labels in stores:
-        x, y = teacher_forced(store, base, labels, with_text)
+        x, y = teacher_forced(store, base, labels, with_text, known.setdefault(name, {}))
         xs += x
         ys += y
         counts[name] = [len(y), sum(y)]
@@ -196,7 +204,8 @@ def _fitted(
     for t in THRESHOLDS:
         model = JoinModel(tuple(weights), bias, t, TEXT, plain)
         for name, store, base, labels in stores:
-            regroup(store, base.replace(story_text_vectors=with_text), model)
+            regroup(store, base.replace(story_text_vectors=with_text), model,
+                    elements=known.setdefault(name, {}))
             pred = {r["doc_id"]: str(r["story_id"]) for r in store.document_stories()}
             gold = {d: labels[d] for d in pred if d in labels}
             scores.setdefault(t, {})[name] = bcubed(gold, pred)[2]
@@ -214,10 +223,11 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         stores = dev_stores(Path(tmp))
-        without_text, plain_counts = _fitted(stores, with_text=False)
+        known: dict[str, dict[str, set[str]]] = {}  # the stores do not change: read once
+        without_text, plain_counts = _fitted(stores, with_text=False, known=known)
         plain = JoinModel(tuple(without_text["weights"]), without_text["bias"],
                           without_text["threshold"], TEXT)  # fmt: skip
-        with_text, counts = _fitted(stores, with_text=True, plain=plain)
+        with_text, counts = _fitted(stores, with_text=True, plain=plain, known=known)
         for _, store, _, _ in stores:
             store.close()
     model_file = {
