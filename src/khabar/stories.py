@@ -155,6 +155,7 @@ _PARTY_KINDS = frozenset({"armed_group", "state_force", "official", "government"
 
 _TEXT_MEMBERS = 64  # a story's latest members whose title vectors a document is compared with
 _TITLE_MIN_WORDS = 4  # shorter titles ("عاجل", an outlet's name, "Live updates") get no vector
+_TEXT_SAME_TERMS = 1  # rare title and lead words shared for near titles of one language
 _TEXT_ONLY_REASON = "title vectors near"  # the reason of a pair scored by title alone
 
 
@@ -762,9 +763,11 @@ class StoryIndex:
 
         - a member published within ``TextThresholds.days`` of the document has a title vector
           near its own (``TextThresholds.near_*``: ``_text_candidates``);
-        - the story's core is in another language (within one language, titles of one week's
-          attacks are near whatever happened: "قصف تركي على ريف دهوك" and a drone attack on Ain
-          al-Asad);
+        - the story's core is in another language, or it carries ``_TEXT_SAME_TERMS`` of the
+          document's rare title and lead words (``term:``) too: within one language, titles of
+          one week's attacks are near whatever happened ("قصف تركي على ريف دهوك" and a drone
+          attack on Ain al-Asad), while five reports of "ناسا تعلن اكتشاف كوكب جديد يشبه الأرض",
+          which name no place, share كوكب;
         - the event days fit, and the main events are not of two kinds;
         - one side names no place, and one side names no country or they share one (two sides
           naming other places or other countries are other events, whatever their titles
@@ -794,8 +797,11 @@ class StoryIndex:
         if story_id not in self._text_candidates(text, day):  # cached for the document
             return False
         core = self._core_elements(story_id)
-        if f"lang:{text[0]}" in core:
-            return False  # one language: near titles are too common (same wording, same week)
+        if f"lang:{text[0]}" in core and sum(
+                _kind(e) == "term" and e in core for e in elements) < _TEXT_SAME_TERMS:
+            # one language: near titles are too common (same wording, same week), unless the
+            # rare title and lead words say the same too
+            return False
         mine = {_kind(e) for e in elements}
         if mine & set(_WHERE) and any(_kind(e) in _WHERE for e in core):
             return False  # both name places: other places
