@@ -370,6 +370,17 @@ def test_filters_select_by_day_country_actor_and_type(fused: SQLiteStore) -> Non
         select_events(fused, {"contry": "IQ"})
 
 
+def test_a_country_filter_takes_a_name_in_any_script_and_refuses_an_unknown_one(
+    fused: SQLiteStore,
+) -> None:
+    by_code = select_events(fused, {"country": "IQ"})
+    assert by_code  # ACLED's country column holds names: "Iraq" selects what IQ selects
+    for name in ("Iraq", "العراق", "عراق", "iq"):
+        assert select_events(fused, {"country": name}) == by_code, name
+    with pytest.raises(ExportError, match="no country khabar knows"):
+        select_events(fused, {"country": "Atlantis"})  # not an empty export
+
+
 def test_unknown_format_is_a_clear_error(fused: SQLiteStore, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="acled-csv"):
         export_events(fused, "xlsx", tmp_path / "x")

@@ -68,7 +68,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khabar.embed import similar
 from khabar.errors import ConfigError, ConflictError, KhabarError, NotFoundError, StoreError
-from khabar.export import FORMATS, export_events
+from khabar.export import FORMATS, event_filters, export_events
 from khabar.pipeline import ingest_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore, open_store
@@ -963,7 +963,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         page, ``/api/stories/{id}``, lists all of its events). An unknown count is absent from
         ``chosen``, never 0."""
         lim = _limit(settings, limit)
-        filters = EventFilters.of(
+        filters = event_filters(
             {"since": since, "until": until, "country": country, "actor": actor, "type": type,
              "story": story, "include_background": include_background,
              "include_undated": include_undated}

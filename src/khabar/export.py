@@ -37,13 +37,14 @@ from __future__ import annotations
 import csv
 import json
 import time
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from khabar import acled
 from khabar.errors import ExportError
-from khabar.extract.places import distance_km
+from khabar.extract.places import country_code, distance_km
 from khabar.store.events import EventFilters, event_evidence, event_page, stories_changed_at
 from khabar.store.sqlite import SQLiteStore
 
@@ -85,12 +86,28 @@ _NO_COUNTRY = "XXX"  # ISO 3166 user-assigned code: the event's country is not k
 _TARGET_NAMES = {7: "Civilians", 6: "Protesters"}
 
 
+def event_filters(value: EventFilters | dict[str, Any] | None) -> EventFilters:
+    """``EventFilters.of(value)`` with its country given by ISO code or by name in any script
+    the gazetteer knows (IQ, Iraq, العراق: ``places.country_code``), as ACLED's own ``country``
+    column names it. Raises ``ExportError`` for a country khabar does not know, so a filter
+    never silently selects nothing."""
+    filters = EventFilters.of(value)
+    if not filters.country:
+        return filters
+    code = country_code(filters.country)
+    if code is None:
+        raise ExportError(f"{filters.country!r} is no country khabar knows: give its ISO code "
+                          "(IQ, SY, IR) or its name (Iraq, العراق)")  # fmt: skip
+    return replace(filters, country=code)
+
+
 def select_events(
     store: SQLiteStore, filters: EventFilters | dict[str, Any] | None = None
 ) -> list[dict[str, Any]]:
     """Every canonical event record (with its contradictions) matching ``filters``, by day then
-    story and sequence. A dict's keys are the fields of ``store.events.EventFilters``."""
-    return event_page(store, EventFilters.of(filters))[0]
+    story and sequence. A dict's keys are the fields of ``store.events.EventFilters``; the
+    country may be a name (``event_filters``)."""
+    return event_page(store, event_filters(filters))[0]
 
 
 # --- one row per real-world event ------------------------------------------------------------

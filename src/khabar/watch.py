@@ -104,33 +104,27 @@ def event_type(value: str) -> str:
 
 def country_code(value: str) -> str:
     """The ISO 3166-1 alpha-2 code of a country given by its code or by a name in any script
-    the gazetteer knows ('iq', 'Iraq', 'العراق', 'عراق' -> 'IQ'), else ``WatchError``."""
-    from khabar.extract.lexicon import alias_key
-    from khabar.extract.places import gazetteer
+    the gazetteer knows ('iq', 'Iraq', 'العراق', 'عراق' -> 'IQ': ``places.country_code``),
+    else ``WatchError``."""
+    from khabar.extract.places import country_code as known_country
 
-    g = gazetteer()
-    code = value.strip().upper()
-    if len(code) == 2 and g.places.get(code) is not None and g.places[code].kind == "country":
-        return code
-    for key in _keys(alias_key(value)):
-        found = sorted({g.places[i].country for i in g.index.get(key, ())
-                        if g.places[i].kind == "country"})  # fmt: skip
-        if found:
-            return found[0]
-    raise WatchError(f"{value!r} is no country khabar knows: give its ISO code (IQ, SY, IR) or "
-                     "its name (Iraq, العراق, عراق)")  # fmt: skip
+    code = known_country(value)
+    if code is None:
+        raise WatchError(f"{value!r} is no country khabar knows: give its ISO code (IQ, SY, IR) "
+                         "or its name (Iraq, العراق, عراق)")  # fmt: skip
+    return code
 
 
 def place_ids(value: str) -> tuple[str, ...]:
     """The gazetteer ids a place name (any script, any alias) or id reads as; every reading of
     an ambiguous name. ``WatchError`` when the gazetteer does not know it."""
-    from khabar.extract.lexicon import alias_key
+    from khabar.extract.lexicon import alias_key, peeled_keys
     from khabar.extract.places import gazetteer
 
     g = gazetteer()
     if value.strip() in g.places:
         return (value.strip(),)
-    for key in _keys(alias_key(value)):
+    for key in peeled_keys(alias_key(value)):
         if key in g.index:
             return tuple(sorted(g.index[key]))
     raise WatchError(f"{value!r} is no place in khabar's gazetteer; try another spelling or "
@@ -141,11 +135,11 @@ def actor_ids(value: str) -> tuple[str, ...]:
     """The actor ids a name (any script, any alias) or id reads as in the curated and the open
     actor dictionaries. ``WatchError`` when neither knows it."""
     from khabar.extract.actors import actor_dictionary, world_actors
-    from khabar.extract.lexicon import alias_key
+    from khabar.extract.lexicon import alias_key, peeled_keys
 
     curated, world = actor_dictionary(), world_actors()
     ids = {value.strip()} & set(curated.actors)
-    for key in _keys(alias_key(value)):
+    for key in peeled_keys(alias_key(value)):
         ids |= set(curated.index.get(key, ()))
         ids |= {a.id for a in world.get(key, ())}
         if ids:
@@ -155,17 +149,6 @@ def actor_ids(value: str) -> tuple[str, ...]:
                          "or script (Kata'ib Hezbollah, كتائب حزب الله), or watch the words "
                          "with --query")  # fmt: skip
     return tuple(sorted(ids))
-
-
-def _keys(key: str) -> list[str]:
-    """An alias key, then its forms with an Arabic clitic peeled (والموصل -> الموصل, موصل)."""
-    from khabar.extract.lexicon import variants
-
-    if not key:
-        return []
-    first, _, rest = key.partition(" ")
-    forms = [f for f, _ in variants(first)]
-    return list(dict.fromkeys(f"{f} {rest}".strip() for f in forms))
 
 
 def define(

@@ -67,6 +67,16 @@ def test_events_claims_and_contradictions_are_listed(client: TestClient) -> None
     assert found["total"] >= 1
 
 
+def test_event_country_filter_takes_a_name_and_refuses_an_unknown_one(
+    client: TestClient,
+) -> None:
+    by_code = client.get("/api/events", params={"country": "SY"}).json()
+    assert by_code["total"] >= 1
+    assert client.get("/api/events", params={"country": "سوريا"}).json() == by_code
+    r = client.get("/api/events", params={"country": "Atlantis"})
+    assert r.status_code == 400 and "no country khabar knows" in r.json()["error"]["message"]
+
+
 def test_document_has_its_facts_with_spans_in_the_original(client: TestClient) -> None:
     doc_id = client.get("/api/documents", params={"lang": "fa"}).json()["items"][0]["id"]
     doc = client.get(f"/api/documents/{doc_id}").json()

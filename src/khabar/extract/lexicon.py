@@ -161,6 +161,15 @@ class AliasIndex(dict[str, tuple[str, ...]]):
         return got
 
 
+
+def peeled_keys(key: str) -> list[str]:
+    """An alias key (``alias_key``), then its forms with an Arabic clitic peeled off its first
+    word (``variants``: والموصل -> الموصل, موصل), for looking a name up as typed."""
+    if not key:
+        return []
+    first, _, rest = key.partition(" ")
+    return list(dict.fromkeys(f"{f} {rest}".strip() for f, _ in variants(first)))
+
 def find_aliases(
     norm: str,
     index: AliasIndex,

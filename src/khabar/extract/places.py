@@ -34,6 +34,7 @@ from khabar.extract.lexicon import (
     AliasIndex,
     alias_key,
     find_aliases,
+    peeled_keys,
     proclitic_length,
 )
 from khabar.model import Span
@@ -435,6 +436,22 @@ def nationality_country(word: str) -> str | None:
     TR, عراقي → IQ; None for another word."""
     stem = _nisba_stem(word)
     return gazetteer().nisba.get(stem) if stem else None
+
+
+def country_code(value: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country given by its code or by a name in any script
+    the gazetteer knows ('iq', 'Iraq', 'العراق', 'عراق' -> 'IQ'; a leading Arabic clitic is
+    peeled: 'بالعراق'); ``None`` for anything else."""
+    g = gazetteer()
+    code = value.strip().upper()
+    if len(code) == 2 and g.places.get(code) is not None and g.places[code].kind == "country":
+        return code
+    for form in peeled_keys(alias_key(value)):
+        found = sorted({g.places[i].country for i in g.index.get(form, ())
+                        if g.places[i].kind == "country"})  # fmt: skip
+        if found:
+            return found[0]
+    return None
 
 
 def _qualifier(norm: str, m: AliasHit) -> str | None:
