@@ -69,6 +69,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from khabar.embed import similar
 from khabar.errors import ConfigError, ConflictError, KhabarError, NotFoundError, StoreError
 from khabar.export import FORMATS, event_filters, export_events
+from khabar.extract.places import country_code
 from khabar.pipeline import ingest_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore, open_store
@@ -916,7 +917,9 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         outlet: str | None = None,
         since: Day = None,
         until: Day = None,
-        country: str | None = None,
+        country: Annotated[str | None, Query(max_length=100, description=(
+            "An ISO 3166-1 alpha-2 code or a country's name in any script (IQ, Iraq, "
+            "العراق)."))] = None,
         actor: Annotated[str | None, Query(max_length=200, description=(
             "An actor's name in any language (any alias of the actor dictionaries) or id: "
             "stories naming it, or with it as an event's actor or target."))] = None,
@@ -929,6 +932,8 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         titles, counts of events and contradictions, and ``total``; ``resolved`` says which
         gazetteer places or dictionary actors a ``place`` / ``actor`` name stands for (none:
         nothing matches)."""
+        if country:  # a name in any script as well as an ISO code (Iraq, العراق: IQ)
+            country = country_code(country) or country
         filters = StoryFilters(q=q, lang=lang, outlet=outlet, since=since, until=until,
                                country=country, actor=actor, type=type, place=place)  # fmt: skip
         lim = _limit(settings, limit)

@@ -46,6 +46,7 @@ def test_story_has_its_articles_events_and_contradictions(client: TestClient) ->
     [
         ({"lang": "fa"}, {1}),
         ({"country": "SY"}, {1, 2}),
+        ({"country": "Syria"}, {1, 2}),
         ({"since": "2020-03-01", "until": "2020-03-31"}, {3}),
         ({"q": "مسئول أميركي"}, {1, 2}),  # hamza seat folded: finds مسؤول (عسكري) أميركي
         ({"type": "Shelling", "actor": "Islamic Resistance in Iraq"}, {1}),
