@@ -368,6 +368,15 @@ def test_a_thousand_or_million_word_multiplies_the_number_before_it(text: str, v
         ("Gunmen killed a police officer near the border.", 1),
         ("أصيب جندي بطلقات نارية أثناء دورية، ما أدى لاستشهاده.", 1),
         ("Gunmen killed 83-year-old Walter Moody in his home.", None),  # an age is no count
+        # a group and one more victim, in either order (enumerated victims are counted)
+        ("The attack killed two US soldiers and a British contractor.", 3),
+        ("Two US soldiers and a British contractor were killed in the attack.", 3),
+        ("Three soldiers and a civilian were killed.", 4),
+        ("He said a soldier and a civilian were killed.", 2),
+        ("A child and two women died in the fire.", 3),
+        ("Gunmen killed a policeman and two civilians in Kirkuk on Monday.", 3),
+        ("The attack killed a soldier and wounded two others.", 1),  # "and" joins verbs
+        ("قتل ثلاثة جنود وطفلان في القصف.", 5),  # a dual joined by و
     ],
 )
 def test_victims_joined_or_singular_are_counted(text: str, killed: int | None) -> None:

@@ -388,14 +388,34 @@ def _and_more(words: list[str], k: int) -> int:
         after = k + 1 + got[1]
         if after < len(words) and words[after] in victims:
             return got[0]
+    if words[k] == "and" and _one_victim(words, k + 1):
+        return 1  # "two US soldiers and a British contractor"
     if words[k].startswith("و") and len(words[k]) > 1:  # Arabic: the conjunction is joined
         rest = words[k][1:]
         if rest in singles:
             return 1
+        if rest in cues.get("dual", frozenset()) or (
+                _arabic_dual(rest) and rest[:-2] in singles):  # fmt: skip
+            return 2  # "ثلاثة جنود وطفلان"
         if (got := parse_number([rest, *words[k + 1 :]], 0)) and k + got[1] < len(words) \
                 and _counted_noun(words[k + got[1]]):  # fmt: skip
             return got[0]
     return 0
+
+
+def _one_victim(words: list[str], k: int) -> bool:
+    """An English noun phrase of one victim at ``words[k]``: a/an/one, at most two words (a
+    nationality, an adjective), then a singular victim word ("a British contractor", "a
+    civilian"; not "a day later", "an hour")."""
+    if k >= len(words) or words[k] not in ("a", "an", "one"):
+        return False
+    victims = _victim_words()
+    for w in words[k + 1 : k + 4]:
+        if w in victims and not _english_plural(w) and w not in _VICTIM_GLUE:
+            return True
+        if w in _STOP_WORDS or w in _OBJECT_ENDS or w == "and":
+            return False
+    return False
 
 
 # English plurals not in -s (English grammar: a closed list; gunmen, policemen end in -men)
@@ -427,14 +447,19 @@ def _enumerated(words: list[str], j: int) -> int:
     cues = _lexicon().cues
     singles = cues.get("victim_singular", frozenset())
     kin = cues.get("victim_kin", frozenset())
+    casualty = cues["killed"] | cues["injured"]
     if words[j] in _OPENERS or words[j] == "the":
         count, joined, last = 1, False, words[j]
         phrase = words[j + 1 : j + 16]
         for k, w in enumerate(phrase):
-            if w == "and" and k + 1 < len(phrase) and phrase[k + 1] in _AUXILIARIES:
-                break  # "kill the suspect and are treating": the and joins verbs
+            if w == "and" and k + 1 < len(phrase) and (
+                    phrase[k + 1] in _AUXILIARIES or _bare(phrase[k + 1]) in casualty):
+                break  # "kill the suspect and are treating", "a soldier and wounded": verbs
             if w == "and":
                 joined = True
+                if (got := parse_number(phrase, k + 1)) and k + 1 + got[1] < len(phrase) \
+                        and phrase[k + 1 + got[1]] in _victim_words():  # fmt: skip
+                    count += got[0]  # "a policeman and two civilians" → 3
             elif w in _STOP_WORDS or w in _OBJECT_ENDS:
                 break
             else:
@@ -496,6 +521,17 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
     if j == i - 1 or j < 0 or not named:
         return None
     got = parse_number(words, j)
+    if got is None and j >= 3 and words[j - 1] == "and" and _one_victim(words, j):
+        # a last victim named alone: "Three soldiers and a civilian were killed" → 4
+        k = j - 2
+        while k >= 0 and j - k <= 4 and (_bare(words[k]) in victims or words[k] in _VICTIM_GLUE):
+            k -= 1
+        if not 0 <= k < j - 2:
+            return None
+        if _one_victim(words, k):
+            return 2  # "a soldier and a civilian were killed"
+        first = parse_number(words, k)
+        return first[0] + 1 if first and not _is_year(words, k) else None
     if got is None or _is_year(words, j):
         return None
     # a first group joined by "and": "five soldiers and nine attackers reported dead" → 14
@@ -503,6 +539,8 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
             and (first := parse_number(words, j - 3)) is not None and first[1] == 1 \
             and (j < 4 or parse_number(words, j - 4) is None):  # "twenty five" is one number
         return first[0] + got[0]
+    if j >= 3 and words[j - 1] == "and" and _one_victim(words, j - 3):
+        return 1 + got[0]  # "a child and two women died" → 3
     return got[0]
 
 
