@@ -377,6 +377,10 @@ def test_a_thousand_or_million_word_multiplies_the_number_before_it(text: str, v
         ("Gunmen killed a policeman and two civilians in Kirkuk on Monday.", 3),
         ("The attack killed a soldier and wounded two others.", 1),  # "and" joins verbs
         ("قتل ثلاثة جنود وطفلان في القصف.", 5),  # a dual joined by و
+        # an Arabic group runs on past a partitive or adjectives to the joined و
+        ("ما أدى إلى مقتل عنصرين من الجيش الأمريكي ومتعاقد بريطاني، وإصابة 12 آخرين.", 3),
+        ("ما أدى إلى مقتل 5 من أفراد الأمن العراقي ومدني.", 6),
+        ("مقتل جنديين عراقيين وإصابة 3 آخرين.", 2),  # وإصابة opens the wounded's clause
     ],
 )
 def test_victims_joined_or_singular_are_counted(text: str, killed: int | None) -> None:

@@ -273,7 +273,7 @@ def _near_number(words: list[str], i: int, *, singular: bool,
             and words[j + got[1] : j + got[1] + 2] != ["year", "old"]:  # "executes 83-year-old"
         return got[0] + _and_more(words, j + got[1])  # "kills four civilians and one soldier"
     if j < len(words) and (words[j] in duals or _arabic_dual(words[j])):
-        return 2  # "مقتل شخصين", "إصابة عنصرين", "وقتل ناشطان"
+        return 2 + _and_more(words, j)  # "مقتل شخصين", "إصابة عنصرين ومدني", "وقتل ناشطان"
     if j < len(words) and (listed := _enumerated(words, j)):
         return listed  # "killed a teenage girl and her baby brother", "قتلت فتاة ... وشقيقها"
     if lang == "ar" and (got := _victims_counted_after(words, i)) is not None:
@@ -369,6 +369,9 @@ def _cumulative_phrases() -> tuple[str, ...]:
     return tuple(normalize(p).lower() for p in _CUMULATIVE_PHRASES)
 
 
+_AR_GROUP_WORDS = 3  # words an Arabic victim group runs on after its noun, before a joined و
+
+
 def _and_more(words: list[str], k: int) -> int:
     """The count of a second group of victims joined by "and" after the first group's victim
     words ("four civilians and one soldier" → 1, "5 شرطيين وجندي" → 1, "5 شرطيين و3 جنود" → 3),
@@ -380,8 +383,16 @@ def _and_more(words: list[str], k: int) -> int:
     while k < len(words) and _bare(words[k]) in victims \
             and not (k > start and words[k].startswith("و")):  # "وجندي" opens the second group
         k += 1
-    if k == start and k < len(words) and _counted_noun(words[k]):
+    partitive = k == start and k < len(words) and words[k] == "من"
+    if partitive:
+        k += 1  # "5 من أفراد الأمن": the noun comes after من
+    if (k == start or partitive) and k < len(words) and _counted_noun(words[k]):
         k += 1  # the Arabic counted noun, whatever it is ("5 شرطيين")
+        # ... its adjectives or a partitive phrase before a joined و ("عنصرين من الجيش
+        # الأمريكي ومتعاقد", "5 من أفراد الأمن العراقي ومدني"): Arabic words only
+        for _ in range(_AR_GROUP_WORDS):
+            if k < len(words) and (words[k] == "من" or _counted_noun(words[k])):
+                k += 1
     if k == start or k >= len(words):
         return 0
     if words[k] == "and" and k + 1 < len(words) and (got := parse_number(words, k + 1)):
