@@ -1316,6 +1316,10 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
         follows = [p for p in rest if p.start >= t_end and p.start - t_end <= 3]
         if lang == "ar" and follows:
             actor = follows[0]
+        elif lang == "ar" and len(before) >= 2 and _subject_object(text, before[-2], before[-1]):
+            # "واتهمت الولايات المتحدة كتائب حزب الله ... وشنت غارات": the subject of the verb
+            # before, not its object, does what a later verb joined to it says
+            actor = before[-2]
         elif before and not _victims_of(text, before[-1], lex):
             actor = before[-1]
     if target is None:
@@ -1325,6 +1329,17 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
         if target is None and before and actor is not before[-1]:
             target = before[-1]  # "مقتل مدنيين في قصف": the victims named before the trigger
     return actor, target
+
+
+def _subject_object(text: str, first: _Party, second: _Party) -> bool:
+    """Arabic, whose verb comes first: two parties side by side, nothing but white space
+    between them, right after a word that opens with a verb's ت / ي or ends in ت (a perfect
+    or imperfect verb: اتهمت, يتهم): the verb's subject, then its object."""
+    if text[first.end : second.start].strip():
+        return False
+    words = _words_before(text, first.start, 20)
+    verb = words[-1] if words else ""
+    return len(verb) >= 3 and (verb.endswith("ت") or verb.lstrip("وف").startswith(("ي", "ت")))
 
 
 # English forms of "be" before a past participle (English grammar: a closed list), and the
