@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -313,6 +313,33 @@ def test_a_report_naming_no_place_joins_by_its_title_vector(
     again = StoryIndex(store, store.settings)
     assert set(again.vectors) == set(ids)
     assert again.vectors[ids[2]][0] == "en"
+    store.close()
+
+
+def test_near_titles_of_one_language_join_on_a_shared_rare_word_unless_they_tell_of_violence(
+    settings: Settings, tmp_path: Path
+) -> None:
+    store, ids, index = _hand_index(settings, tmp_path, 6)
+    day = date(2024, 4, 1)
+    # reports naming no place ("NASA announces a new planet like the Earth"): near titles and a
+    # rare title word in common make one happening
+    planet = {"lang:ar", "term:ar:كوكب"}
+    first = index.assign(ids[0], planet | {"term:ar:ناسا"}, day=day, text=("ar", _unit(1, 0)))
+    second = index.assign(ids[1], planet, day=day, text=("ar", _unit(1, 0.05)))
+    assert second.story_id == first.story_id and "title vectors near" in second.reasons
+    # ... but not without the word
+    alone = index.assign(ids[2], {"lang:ar", "term:ar:مجرة"}, day=day, text=("ar", _unit(1, 0.1)))
+    assert alone.story_id != first.story_id
+    # one paper's reports of a week's bombings share words and near titles: other events
+    blast = {"lang:ar", "term:ar:عبوه", "term:ar:ناسفه", "event:ASSAULT"}
+    monday = index.assign(ids[3], blast | {"killed:2"}, day=day, text=("ar", _unit(0, 1)))
+    tuesday = index.assign(ids[4], blast | {"killed:3"}, day=day + timedelta(days=1),
+                           text=("ar", _unit(0.05, 1)))  # fmt: skip
+    assert tuesday.story_id != monday.story_id
+    # ... and so are reports that give a toll, whatever their kind
+    toll = index.assign(ids[5], {"lang:ar", "term:ar:عبوه", "killed:3"}, day=day,
+                        text=("ar", _unit(0.05, 1)))  # fmt: skip
+    assert toll.story_id != monday.story_id
     store.close()
 
 

@@ -156,6 +156,11 @@ _PARTY_KINDS = frozenset({"armed_group", "state_force", "official", "government"
 _TEXT_MEMBERS = 64  # a story's latest members whose title vectors a document is compared with
 _TITLE_MIN_WORDS = 4  # shorter titles ("عاجل", an outlet's name, "Live updates") get no vector
 _TEXT_SAME_TERMS = 1  # rare title and lead words shared for near titles of one language
+# main events whose reports in one language have formulaic titles (attacks, protests, arrests,
+# deployments, threats: "مقتل جنديين بانفجار عبوة ناسفة" every day of a war): near titles of
+# one language never pair them without a shared place
+_FORMULAIC = frozenset(f"event:{t}" for t in ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE",
+                                               "THREATEN"))  # fmt: skip
 _TEXT_ONLY_REASON = "title vectors near"  # the reason of a pair scored by title alone
 
 
@@ -797,11 +802,8 @@ class StoryIndex:
         if story_id not in self._text_candidates(text, day):  # cached for the document
             return False
         core = self._core_elements(story_id)
-        if f"lang:{text[0]}" in core and sum(
-                _kind(e) == "term" and e in core for e in elements) < _TEXT_SAME_TERMS:
-            # one language: near titles are too common (same wording, same week), unless the
-            # rare title and lead words say the same too
-            return False
+        if f"lang:{text[0]}" in core and not self._same_words(elements, core):
+            return False  # one language: near titles are too common (same wording, same week)
         mine = {_kind(e) for e in elements}
         if mine & set(_WHERE) and any(_kind(e) in _WHERE for e in core):
             return False  # both name places: other places
@@ -812,6 +814,17 @@ class StoryIndex:
         if events and any(_kind(e) == "event" for e in elements) and not events & elements:
             return False  # main events of two kinds
         return True
+
+    @staticmethod
+    def _same_words(elements: set[str], core: set[str]) -> bool:
+        """Whether near titles of one language may stand for one happening: the story's core
+        carries ``_TEXT_SAME_TERMS`` of the document's rare title and lead words, and neither
+        side tells of violence (``_FORMULAIC``) or gives a toll or count (one paper's reports
+        of a week's bombings share their titles' words: "مقتل جنديين بانفجار عبوة ناسفة")."""
+        both = elements | core
+        if any(e in both for e in _FORMULAIC) or any(_kind(e) in _FIGURES for e in both):
+            return False
+        return sum(_kind(e) == "term" and e in core for e in elements) >= _TEXT_SAME_TERMS
 
     def _support(self, story_id: int) -> float:
         """How many members carry an element of the story's core in full
