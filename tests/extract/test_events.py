@@ -381,10 +381,33 @@ def test_a_thousand_or_million_word_multiplies_the_number_before_it(text: str, v
         ("ما أدى إلى مقتل عنصرين من الجيش الأمريكي ومتعاقد بريطاني، وإصابة 12 آخرين.", 3),
         ("ما أدى إلى مقتل 5 من أفراد الأمن العراقي ومدني.", 6),
         ("مقتل جنديين عراقيين وإصابة 3 آخرين.", 2),  # وإصابة opens the wounded's clause
+        ("مقتل جنديين من الجيش الأمريكي ومتعاقد بريطاني.", 3),
+        ("مقتل 3 جنود أتراك وجندي.", 4),
+        # ... but not into who shot them (برصاص), nor into a new clause
+        ("مقتل عنصرين برصاص جندي وشرطي إسرائيليين.", 2),
+        ("مقتل 5 من عناصر الأمن برصاص جندي وشرطي.", 5),
+        ("The strike killed three fighters and a military spokesman said the toll may rise.", 3),
+        ("The fire killed two children and a woman was rescued.", 2),
+        ("Gunmen killed two guards and a driver was kidnapped.", 2),
+        ("In 2019 troops and a contractor were killed in the attack.", None),  # a year
+        ("Since 2014 soldiers and a contractor have been killed.", None),
+        ("In 2019 troops were killed in the attack.", None),
     ],
 )
 def test_victims_joined_or_singular_are_counted(text: str, killed: int | None) -> None:
     assert _event(text).killed == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Gunmen killed a policeman and two others were wounded.",
+     "The blast killed a soldier and two civilians were wounded."],
+)
+def test_the_object_of_a_killing_is_not_counted_among_the_wounded_of_the_next_clause(
+    text: str,
+) -> None:
+    e = _event(text)
+    assert e.injured == 2 and e.killed in (None, 1)
 
 
 @pytest.mark.parametrize(

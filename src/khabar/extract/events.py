@@ -370,6 +370,9 @@ def _cumulative_phrases() -> tuple[str, ...]:
 
 
 _AR_GROUP_WORDS = 3  # words an Arabic victim group runs on after its noun, before a joined و
+# Arabic prepositions joined to a noun (ب ل ك: برصاص, لقوات, كرد), normalised: a phrase of cause
+# or agent, not the victims' (Arabic grammar: a closed list)
+_AR_PREPOSITIONS = ("ب", "ل", "ك")
 
 
 def _and_more(words: list[str], k: int) -> int:
@@ -388,10 +391,13 @@ def _and_more(words: list[str], k: int) -> int:
         k += 1  # "5 من أفراد الأمن": the noun comes after من
     if (k == start or partitive) and k < len(words) and _counted_noun(words[k]):
         k += 1  # the Arabic counted noun, whatever it is ("5 شرطيين")
+    if k > start and _ARABIC_LETTERS.match(words[k - 1]):
         # ... its adjectives or a partitive phrase before a joined و ("عنصرين من الجيش
-        # الأمريكي ومتعاقد", "5 من أفراد الأمن العراقي ومدني"): Arabic words only
+        # الأمريكي ومتعاقد", "5 من أفراد الأمن العراقي ومدني"), not a phrase of cause or
+        # agent (برصاص جندي, بنيران, إثر: a preposition joined or standing alone)
         for _ in range(_AR_GROUP_WORDS):
-            if k < len(words) and (words[k] == "من" or _counted_noun(words[k])):
+            if k < len(words) and (words[k] == "من" or (
+                    _counted_noun(words[k]) and not words[k].startswith(_AR_PREPOSITIONS))):
                 k += 1
     if k == start or k >= len(words):
         return 0
@@ -399,7 +405,7 @@ def _and_more(words: list[str], k: int) -> int:
         after = k + 1 + got[1]
         if after < len(words) and words[after] in victims:
             return got[0]
-    if words[k] == "and" and _one_victim(words, k + 1):
+    if words[k] == "and" and _one_victim(words, k + 1, object_only=True):
         return 1  # "two US soldiers and a British contractor"
     if words[k].startswith("و") and len(words[k]) > 1:  # Arabic: the conjunction is joined
         rest = words[k][1:]
@@ -414,19 +420,36 @@ def _and_more(words: list[str], k: int) -> int:
     return 0
 
 
-def _one_victim(words: list[str], k: int) -> bool:
+def _one_victim(words: list[str], k: int, *, object_only: bool = False) -> bool:
     """An English noun phrase of one victim at ``words[k]``: a/an/one, at most two words (a
     nationality, an adjective), then a singular victim word ("a British contractor", "a
-    civilian"; not "a day later", "an hour")."""
+    civilian"; not "a day later", "an hour"). ``object_only``: the phrase ends the clause, no
+    verb of its own after it ("killed two fighters and a spokesman said ...": a new clause's
+    subject, not a victim)."""
     if k >= len(words) or words[k] not in ("a", "an", "one"):
         return False
-    victims = _victim_words()
-    for w in words[k + 1 : k + 4]:
-        if w in victims and not _english_plural(w) and w not in _VICTIM_GLUE:
-            return True
-        if w in _STOP_WORDS or w in _OBJECT_ENDS or w == "and":
-            return False
-    return False
+    end = min(len(words), k + 4)  # the phrase's end: its last word is its noun
+    for n in range(k + 1, end):
+        w = words[n]
+        if w in _STOP_WORDS or w in _OBJECT_ENDS or w == "and" or _clause_verb(words, n):
+            end = n
+            break
+    last = words[end - 1]
+    victim = end > k + 1 and last in _victim_words() and not _english_plural(last) \
+        and last not in _VICTIM_GLUE  # fmt: skip
+    return victim and not (object_only and _clause_verb(words, end))
+
+
+# English words that open a clause's verb after its subject (English grammar: a closed list)
+_CLAUSE_VERBS = frozenset({"said", "says", "told", "reported", "added", "stated", "confirmed",
+                           "announced", "claimed", "denied"})  # fmt: skip
+
+
+def _clause_verb(words: list[str], n: int) -> bool:
+    """Whether ``words[n]`` is the verb of a new clause: a form of be or have, a modal, a
+    reporting verb (``_CLAUSE_VERBS``)."""
+    return n < len(words) and (words[n] in _AUXILIARIES or words[n] in _BE
+                               or words[n] in _CLAUSE_VERBS)  # fmt: skip
 
 
 # English plurals not in -s (English grammar: a closed list; gunmen, policemen end in -men)
@@ -467,10 +490,16 @@ def _enumerated(words: list[str], j: int) -> int:
                     phrase[k + 1] in _AUXILIARIES or _bare(phrase[k + 1]) in casualty):
                 break  # "kill the suspect and are treating", "a soldier and wounded": verbs
             if w == "and":
-                joined = True
-                if (got := parse_number(phrase, k + 1)) and k + 1 + got[1] < len(phrase) \
+                got = parse_number(phrase, k + 1)
+                if got and k + 1 + got[1] < len(phrase) \
                         and phrase[k + 1 + got[1]] in _victim_words():  # fmt: skip
+                    if _clause_verb(phrase, k + 2 + got[1]):
+                        break  # "a policeman and two others were wounded": a clause of its own
                     count += got[0]  # "a policeman and two civilians" → 3
+                elif _one_victim(phrase, k + 1) and not _one_victim(phrase, k + 1,
+                                                                    object_only=True):
+                    break  # "a soldier and a driver was kidnapped"
+                joined = True
             elif w in _STOP_WORDS or w in _OBJECT_ENDS:
                 break
             else:
@@ -495,11 +524,25 @@ def _enumerated(words: list[str], j: int) -> int:
     return 0
 
 
+def _object_of_casualty(words: list[str], k: int) -> bool:
+    """The phrase at ``words[k]`` is the object of a killing or injury word right before it
+    ("killed a soldier and two civilians were wounded": the soldier is no one wounded)."""
+    cues = _lexicon().cues
+    return k > 0 and _bare(words[k - 1]) in cues["killed"] | cues["injured"]
+
+
+# Words a year follows ("in 2019", "منذ عام 2014", "در سال 1393"; closed lists of the three
+# languages' grammar), normalised
+_YEAR_BEFORE = frozenset({"in", "since", "during", "until", "by", "from", "of", "عام", "العام",
+                          "منذ", "سنه", "در", "سال"})  # fmt: skip
+
+
 def _is_year(words: list[str], i: int) -> bool:
-    """A year closing a date ("20 آوریل 2024 کشته شدند"), not a count of the dead."""
+    """A year closing a date ("20 آوریل 2024 کشته شدند") or after a word that introduces one
+    ("In 2019 troops ...", "منذ 2014"), not a count of the dead."""
     w = words[i]
     return (w.isdigit() and 1300 <= int(w) <= 2100 and i > 0
-            and _bare(words[i - 1]) in month_names())  # fmt: skip
+            and (_bare(words[i - 1]) in month_names() or words[i - 1] in _YEAR_BEFORE))  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -537,7 +580,7 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
         k = j - 2
         while k >= 0 and j - k <= 4 and (_bare(words[k]) in victims or words[k] in _VICTIM_GLUE):
             k -= 1
-        if not 0 <= k < j - 2:
+        if not 0 <= k < j - 2 or _object_of_casualty(words, k):
             return None
         if _one_victim(words, k):
             return 2  # "a soldier and a civilian were killed"
@@ -550,7 +593,8 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
             and (first := parse_number(words, j - 3)) is not None and first[1] == 1 \
             and (j < 4 or parse_number(words, j - 4) is None):  # "twenty five" is one number
         return first[0] + got[0]
-    if j >= 3 and words[j - 1] == "and" and _one_victim(words, j - 3):
+    if j >= 3 and words[j - 1] == "and" and _one_victim(words, j - 3) \
+            and not _object_of_casualty(words, j - 3):  # fmt: skip
         return 1 + got[0]  # "a child and two women died" → 3
     return got[0]
 
