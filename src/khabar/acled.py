@@ -94,6 +94,18 @@ def _iso3_to_iso2() -> dict[str, str]:
     return {c.iso3: c.iso2 for c in _countries().values()}
 
 
+@lru_cache(maxsize=1)
+def _names_to_iso2() -> dict[str, str]:
+    return {c.name.casefold(): c.iso2 for c in _countries().values()}
+
+
+def iso2_of(value: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country given by its alpha-3 code ("IRQ") or by ACLED's
+    name for it ("Democratic Republic of Congo", any case), or ``None``."""
+    value = value.strip()
+    return _iso3_to_iso2().get(value.upper()) or _names_to_iso2().get(value.casefold())
+
+
 def country(iso2: str | None) -> Country | None:
     """The country of an ISO 3166-1 alpha-2 code (any case), or ``None``."""
     return _countries().get((iso2 or "").upper())

@@ -69,7 +69,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from khabar.embed import similar
 from khabar.errors import ConfigError, ConflictError, KhabarError, NotFoundError, StoreError
 from khabar.export import FORMATS, event_filters, export_events
-from khabar.extract.places import country_code
+from khabar.extract.places import country_code, unknown_country
 from khabar.pipeline import ingest_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore, open_store
@@ -690,6 +690,9 @@ Offset = Annotated[int, Query(ge=0, le=2**53, description="Items to skip.")]
 StoryQuery = Annotated[int | None, Query(ge=0, le=2**53, description="Story id.")]
 StoryId = Annotated[int, FastApiPath(ge=0, le=2**53, description="Story id.")]
 Day = Annotated[str | None, Query(pattern=_DAY, description="YYYY-MM-DD")]
+Country = Annotated[str | None, Query(max_length=100, description=(
+    "An ISO 3166-1 alpha-2 or alpha-3 code or a country's name, in any script (IQ, IRQ, Iraq, "
+    "العراق); 400 for one khabar does not know."))]  # fmt: skip
 Background = Annotated[
     bool, Query(description="Include background events (earlier happenings a report recalls).")
 ]
@@ -917,9 +920,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         outlet: str | None = None,
         since: Day = None,
         until: Day = None,
-        country: Annotated[str | None, Query(max_length=100, description=(
-            "An ISO 3166-1 alpha-2 code or a country's name in any script (IQ, Iraq, "
-            "العراق)."))] = None,
+        country: Country = None,
         actor: Annotated[str | None, Query(max_length=200, description=(
             "An actor's name in any language (any alias of the actor dictionaries) or id: "
             "stories naming it, or with it as an event's actor or target."))] = None,
@@ -933,7 +934,10 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         gazetteer places or dictionary actors a ``place`` / ``actor`` name stands for (none:
         nothing matches)."""
         if country:  # a name in any script as well as an ISO code (Iraq, العراق: IQ)
-            country = country_code(country) or country
+            code = country_code(country)
+            if code is None:
+                raise HTTPException(400, unknown_country(country))
+            country = code
         filters = StoryFilters(q=q, lang=lang, outlet=outlet, since=since, until=until,
                                country=country, actor=actor, type=type, place=place)  # fmt: skip
         lim = _limit(settings, limit)
@@ -954,7 +958,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         offset: Offset = 0,
         since: Day = None,
         until: Day = None,
-        country: str | None = None,
+        country: Country = None,
         actor: str | None = None,
         type: str | None = None,
         story: StoryQuery = None,
@@ -1034,7 +1038,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         format: str = "jsonl",
         since: Day = None,
         until: Day = None,
-        country: str | None = None,
+        country: Country = None,
         actor: str | None = None,
         type: str | None = None,
         include_background: Background = False,

@@ -44,7 +44,7 @@ from typing import Any
 
 from khabar import acled
 from khabar.errors import ExportError
-from khabar.extract.places import country_code, distance_km
+from khabar.extract.places import country_code, distance_km, unknown_country
 from khabar.store.events import EventFilters, event_evidence, event_page, stories_changed_at
 from khabar.store.sqlite import SQLiteStore
 
@@ -96,8 +96,7 @@ def event_filters(value: EventFilters | dict[str, Any] | None) -> EventFilters:
         return filters
     code = country_code(filters.country)
     if code is None:
-        raise ExportError(f"{filters.country!r} is no country khabar knows: give its ISO code "
-                          "(IQ, SY, IR) or its name (Iraq, العراق)")  # fmt: skip
+        raise ExportError(unknown_country(filters.country))
     return replace(filters, country=code)
 
 

@@ -107,11 +107,11 @@ def country_code(value: str) -> str:
     the gazetteer knows ('iq', 'Iraq', 'العراق', 'عراق' -> 'IQ': ``places.country_code``),
     else ``WatchError``."""
     from khabar.extract.places import country_code as known_country
+    from khabar.extract.places import unknown_country
 
     code = known_country(value)
     if code is None:
-        raise WatchError(f"{value!r} is no country khabar knows: give its ISO code (IQ, SY, IR) "
-                         "or its name (Iraq, العراق, عراق)")  # fmt: skip
+        raise WatchError(unknown_country(value))
     return code
 
 

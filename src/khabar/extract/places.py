@@ -438,14 +438,29 @@ def nationality_country(word: str) -> str | None:
     return gazetteer().nisba.get(stem) if stem else None
 
 
+def unknown_country(value: str) -> str:
+    """The message for a country filter ``country_code`` cannot read."""
+    return (f"{value!r} is no country khabar knows: give its ISO code (IQ, SY, IR) or its name "
+            "(Iraq, العراق, عراق)")
+
+
+# ISO 3166-1's exceptional reservation of "UK" for the United Kingdom (GB)
+_ISO_EXCEPTIONAL = {"UK": "GB"}
+
+
 def country_code(value: str) -> str | None:
-    """The ISO 3166-1 alpha-2 code of a country given by its code or by a name in any script
-    the gazetteer knows ('iq', 'Iraq', 'العراق', 'عراق' -> 'IQ'; a leading Arabic clitic is
-    peeled: 'بالعراق'); ``None`` for anything else."""
+    """The ISO 3166-1 alpha-2 code of a country given by its alpha-2 or alpha-3 code, by
+    ACLED's name for it (``acled.iso2_of``: "Democratic Republic of Congo") or by a name in any
+    script the gazetteer knows ('iq', 'IRQ', 'Iraq', 'العراق', 'عراق' -> 'IQ'; a leading Arabic
+    clitic is peeled: 'بالعراق'); ``None`` for anything else."""
+    from khabar.acled import iso2_of
+
     g = gazetteer()
-    code = value.strip().upper()
+    code = _ISO_EXCEPTIONAL.get(value.strip().upper(), value.strip().upper())
     if len(code) == 2 and g.places.get(code) is not None and g.places[code].kind == "country":
         return code
+    if (known := iso2_of(value)) is not None:
+        return known
     for form in peeled_keys(alias_key(value)):
         found = sorted({g.places[i].country for i in g.index.get(form, ())
                         if g.places[i].kind == "country"})  # fmt: skip
