@@ -550,6 +550,21 @@ def test_event_parties_leave_out_sources_where_and_title_nationalities(
     assert (e.actor, e.target) == (actor, target)
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a word of the party's members between the verb and the party: still its subject
+        ("وسيطر مسلحو المقاومة الشعبية على عدد كبير من المواقع في لحج.", "المقاومة الشعبية"),
+        # ... not a count, nor a noun of its own (the place attacked)
+        ("استهدف هجوم انتحاري بسيارة مفخخة مركز شرطة في إسطنبول.", None),
+    ],
+)
+def test_an_arabic_verb_takes_its_subject_past_a_word_of_its_members(
+    text: str, actor: str | None
+) -> None:
+    assert _doc_event(text, "ar").actor == actor
+
+
 def test_a_later_verb_joined_to_an_arabic_clause_is_done_by_its_subject_not_its_object() -> None:
     # verb, subject, object; then "وشنت": the subject (the sample's fresh-clone finding: the
     # strikes were credited to Kata'ib Hezbollah, whom the US accused)

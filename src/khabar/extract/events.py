@@ -1357,7 +1357,10 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
             target = victims[-1]
         rest = [p for p in rest if p not in victims]
         before = [p for p in before if p not in victims]
-        follows = [p for p in rest if p.start >= t_end and p.start - t_end <= 3]
+        # the subject right after an Arabic verb, or after one word that names its members
+        # ("وسيطر مسلحو المقاومة الشعبية", "اقتحمت عناصر داعش")
+        follows = [p for p in rest if p.start >= t_end and (
+            p.start - t_end <= 3 or _one_member_word(text[t_end : p.start]))]
         if lang == "ar" and follows:
             actor = follows[0]
         elif lang == "ar" and len(before) >= 2 and _subject_object(text, before[-2], before[-1]):
@@ -1373,6 +1376,23 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
         if target is None and before and actor is not before[-1]:
             target = before[-1]  # "مقتل مدنيين في قصف": the victims named before the trigger
     return actor, target
+
+
+def _one_member_word(between: str) -> bool:
+    """One word between an Arabic verb and a party that names the party's members or the
+    person's title (``_MEMBER_WORDS``): "وسيطر مسلحو المقاومة الشعبية", "توجه المشير عمر
+    البشير"; not "مع" of "اشتبكت مع", a count, or a noun of its own ("مركز شرطة")."""
+    words = normalize(between).split()
+    return len(words) == 1 and words[0] in _MEMBER_WORDS
+
+
+# Arabic words that name a group's members or a person's title before the group or the name
+# (a closed class: the guideline's honorifics, docs/annotation.md section 7, and the plural
+# nouns of fighters and forces), normalised
+_MEMBER_WORDS = frozenset(normalize(w) for w in (
+    "مسلحو مسلحي عناصر مقاتلو مقاتلي أفراد جنود رجال قوات ميليشيات مليشيات "
+    "الشيخ الأمير الرئيس رئيس المشير الملك الوزير وزير اللواء العميد العقيد الفريق الإمام الحاج"
+).split())  # fmt: skip
 
 
 def _subject_object(text: str, first: _Party, second: _Party) -> bool:
