@@ -100,10 +100,11 @@ def _names_to_iso2() -> dict[str, str]:
 
 
 def iso2_of(value: str) -> str | None:
-    """The ISO 3166-1 alpha-2 code of a country given by its alpha-3 code ("IRQ") or by ACLED's
-    name for it ("Democratic Republic of Congo", any case), or ``None``."""
+    """The ISO 3166-1 alpha-2 code of a country given by its alpha-3 code in capitals ("IRQ";
+    not "are" or "can", which are words) or by ACLED's name for it ("Democratic Republic of
+    Congo", any case), or ``None``."""
     value = value.strip()
-    return _iso3_to_iso2().get(value.upper()) or _names_to_iso2().get(value.casefold())
+    return _iso3_to_iso2().get(value) or _names_to_iso2().get(value.casefold())
 
 
 def country(iso2: str | None) -> Country | None:

@@ -755,7 +755,7 @@ def export_cmd(
                                      callback=_one_of(*_EXPORT_FORMATS))],  # fmt: skip
     since: SinceOpt = None,
     until: UntilOpt = None,
-    country: Annotated[str | None, typer.Option(help="ISO code or name (IQ, Iraq, "
+    country: Annotated[str | None, typer.Option(help="ISO code or name (IQ, IRQ, Iraq, "
                                                 "العراق).")] = None,
     actor: Annotated[str | None, typer.Option(help="Actor id or name (actor or target).")] = None,
     event_type: Annotated[

@@ -400,14 +400,50 @@ def test_victims_joined_or_singular_are_counted(text: str, killed: int | None) -
 
 @pytest.mark.parametrize(
     "text",
-    ["Gunmen killed a policeman and two others were wounded.",
+    ["Gunmen killed a soldier and two others were wounded.",
      "The blast killed a soldier and two civilians were wounded."],
 )
 def test_the_object_of_a_killing_is_not_counted_among_the_wounded_of_the_next_clause(
     text: str,
 ) -> None:
     e = _event(text)
-    assert e.injured == 2 and e.killed in (None, 1)
+    assert (e.killed, e.injured) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a last victim whose phrase the words cannot see end (no commas): still counted
+        ("The blast killed two soldiers and a child, police said.", 3, None),
+        ("The blast killed two soldiers and a boy aged 12.", 3, None),
+        ("Gunmen killed two soldiers and a civilian who was passing by.", 3, None),
+        # a passive casualty word has no object: the phrase after it is the next clause's
+        ("Two people were killed, a soldier and three civilians were wounded.", 2, 4),
+        # a four-digit count after "of" is a toll, not a year
+        ("A total of 1500 people were killed in the fighting.", 1500, None),
+        # Arabic: a word that only starts with ب / ل is no preposition (لواء, بلدة, لبنانيين)
+        ("مقتل 5 من مقاتلي لواء فاطميون ومدني.", 6, None),
+        ("مقتل 3 جنود لبنانيين ومدني.", 4, None),
+    ],
+)
+def test_enumerated_victims_after_the_review(text: str, killed: int, injured: int | None) -> None:
+    e = _event(text)
+    assert (e.killed, e.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # after accuse, call on, blame: the object does the act, not the subject
+        ("واتهمت الولايات المتحدة كتائب حزب الله بتنفيذ الهجوم الصاروخي على قاعدة التاجي.", "KH"),
+        ("دعت الأمم المتحدة إسرائيل إلى وقف قصف غزة.", "IL-GOV"),
+        ("حملت الحكومة العراقية تنظيم داعش مسؤولية تفجير انتحاري في بغداد.", "IS"),
+    ],
+)
+def test_the_object_of_an_accusation_or_appeal_stays_the_actor_of_its_act(
+    text: str, actor: str
+) -> None:
+    assert _doc_event(text, "ar").actor == actor
 
 
 @pytest.mark.parametrize(

@@ -373,6 +373,18 @@ _AR_GROUP_WORDS = 3  # words an Arabic victim group runs on after its noun, befo
 # Arabic prepositions joined to a noun (ب ل ك: برصاص, لقوات, كرد), normalised: a phrase of cause
 # or agent, not the victims' (Arabic grammar: a closed list)
 _AR_PREPOSITIONS = ("ب", "ل", "ك")
+_PREPOSITION_REST_MIN = 50  # times real news writes the word left without the preposition
+
+
+def _prepositional(word: str) -> bool:
+    """An Arabic word that is a preposition joined to a noun real news writes on its own, bare
+    or with ال (``resources/wordfreq``): برصاص (الرصاص), بنيران; not a word that only starts
+    with the letter (لواء, بلدة, لبنانيين)."""
+    from khabar.resources import word_counts
+
+    rest, counts = word[1:], word_counts("ar")
+    return word.startswith(_AR_PREPOSITIONS) and len(rest) >= 3 and max(
+        counts.get(rest, 0), counts.get("ال" + rest, 0)) >= _PREPOSITION_REST_MIN  # fmt: skip
 
 
 def _and_more(words: list[str], k: int) -> int:
@@ -397,7 +409,7 @@ def _and_more(words: list[str], k: int) -> int:
         # agent (برصاص جندي, بنيران, إثر: a preposition joined or standing alone)
         for _ in range(_AR_GROUP_WORDS):
             if k < len(words) and (words[k] == "من" or (
-                    _counted_noun(words[k]) and not words[k].startswith(_AR_PREPOSITIONS))):
+                    _counted_noun(words[k]) and not _prepositional(words[k]))):
                 k += 1
     if k == start or k >= len(words):
         return 0
@@ -428,16 +440,33 @@ def _one_victim(words: list[str], k: int, *, object_only: bool = False) -> bool:
     subject, not a victim)."""
     if k >= len(words) or words[k] not in ("a", "an", "one"):
         return False
-    end = min(len(words), k + 4)  # the phrase's end: its last word is its noun
-    for n in range(k + 1, end):
+    victims = _victim_words()
+    for n in range(k + 1, min(len(words), k + 4)):
         w = words[n]
         if w in _STOP_WORDS or w in _OBJECT_ENDS or w == "and" or _clause_verb(words, n):
-            end = n
-            break
-    last = words[end - 1]
-    victim = end > k + 1 and last in _victim_words() and not _english_plural(last) \
-        and last not in _VICTIM_GLUE  # fmt: skip
-    return victim and not (object_only and _clause_verb(words, end))
+            return False
+        if w in victims and not _english_plural(w) and w not in _VICTIM_GLUE \
+                and _phrase_ends(words, n + 1):  # fmt: skip
+            # the noun (not an adjective of a longer phrase: "a military spokesman")
+            return not (object_only and _clause_verb(words, n + 1))
+    return False
+
+
+# English words that may follow a victim's noun inside its phrase ("a boy aged 12", "a
+# civilian who was passing by"): English grammar, a closed list
+_PHRASE_GOES_ON = frozenset({"aged", "who", "whose", "named", "identified", "in", "at", "near"})
+
+
+def _phrase_ends(words: list[str], n: int) -> bool:
+    """Whether an English noun phrase ends before ``words[n]``: the text ends, a word that
+    ends a phrase or opens a clause follows, a number, or the subject of a reporting clause
+    whose comma the words do not show ("a child, police said")."""
+    if n >= len(words):
+        return True
+    w = words[n]
+    return (w in _STOP_WORDS or w in _OBJECT_ENDS or w in _PHRASE_GOES_ON or w == "and"
+            or _clause_verb(words, n) or parse_number(words, n) is not None
+            or (_english_plural(w) and _clause_verb(words, n + 1)))  # fmt: skip
 
 
 # English words that open a clause's verb after its subject (English grammar: a closed list)
@@ -485,7 +514,9 @@ def _enumerated(words: list[str], j: int) -> int:
     if words[j] in _OPENERS or words[j] == "the":
         count, joined, last = 1, False, words[j]
         phrase = words[j + 1 : j + 16]
+        end = len(phrase)  # where the phrase stops (a new clause's words are not its)
         for k, w in enumerate(phrase):
+            end = k
             if w == "and" and k + 1 < len(phrase) and (
                     phrase[k + 1] in _AUXILIARIES or _bare(phrase[k + 1]) in casualty):
                 break  # "kill the suspect and are treating", "a soldier and wounded": verbs
@@ -505,6 +536,8 @@ def _enumerated(words: list[str], j: int) -> int:
             else:
                 last = w
             count += w in _OPENERS
+        else:
+            end = len(phrase)
         if count >= 2 and joined:
             return count
         # one noun phrase in the singular: "kill the suspect", "killed a police officer"
@@ -513,7 +546,7 @@ def _enumerated(words: list[str], j: int) -> int:
         one = not joined and last != words[j] and not _english_plural(last) \
             and words[j] != "their" and last in _victim_words()  # fmt: skip
         return 1 if one and not any(parse_number(words, k) for k in range(j + 1, j + 4)
-                                    if k < len(words)) else 0  # fmt: skip
+                                    if k < min(len(words), j + 1 + end)) else 0  # fmt: skip
     if words[j] in singles or _bare(words[j]) in singles:
         count = 1
         for k in range(j + 1, min(len(words), j + 6)):
@@ -528,13 +561,14 @@ def _object_of_casualty(words: list[str], k: int) -> bool:
     """The phrase at ``words[k]`` is the object of a killing or injury word right before it
     ("killed a soldier and two civilians were wounded": the soldier is no one wounded)."""
     cues = _lexicon().cues
-    return k > 0 and _bare(words[k - 1]) in cues["killed"] | cues["injured"]
+    passive = k > 1 and words[k - 2] in _BE  # "were killed, a soldier and ... were wounded"
+    return k > 0 and _bare(words[k - 1]) in cues["killed"] | cues["injured"] and not passive
 
 
 # Words a year follows ("in 2019", "منذ عام 2014", "در سال 1393"; closed lists of the three
 # languages' grammar), normalised
-_YEAR_BEFORE = frozenset({"in", "since", "during", "until", "by", "from", "of", "عام", "العام",
-                          "منذ", "سنه", "در", "سال"})  # fmt: skip
+_YEAR_BEFORE = frozenset({"in", "since", "during", "until", "عام", "العام", "منذ", "سنه", "در",
+                          "سال"})  # fmt: skip  ("a total of 1500", "by 2000" are counts as often)
 
 
 def _is_year(words: list[str], i: int) -> bool:
@@ -1363,7 +1397,8 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
             p.start - t_end <= 3 or _one_member_word(text[t_end : p.start]))]
         if lang == "ar" and follows:
             actor = follows[0]
-        elif lang == "ar" and len(before) >= 2 and _subject_object(text, before[-2], before[-1]):
+        elif lang == "ar" and len(before) >= 2 and _subject_object(text, before[-2], before[-1]) \
+                and _joined_verb_after(text, before[-1].end, t_start):  # fmt: skip
             # "واتهمت الولايات المتحدة كتائب حزب الله ... وشنت غارات": the subject of the verb
             # before, not its object, does what a later verb joined to it says
             actor = before[-2]
@@ -1393,6 +1428,18 @@ _MEMBER_WORDS = frozenset(normalize(w) for w in (
     "مسلحو مسلحي عناصر مقاتلو مقاتلي أفراد جنود رجال قوات ميليشيات مليشيات "
     "الشيخ الأمير الرئيس رئيس المشير الملك الوزير وزير اللواء العميد العقيد الفريق الإمام الحاج"
 ).split())  # fmt: skip
+
+
+def _joined_verb_after(text: str, start: int, t_start: int) -> bool:
+    """Between a clause's object (ending at ``start``) and the trigger: a clause break (a
+    comma), then a verb joined with و right before the trigger ("... هجوم الأربعاء، وشنت
+    غارات"), so the trigger is another verb's, sharing the first clause's subject; not the
+    object's own act ("اتهمت ... كتائب حزب الله بتنفيذ الهجوم", "دعت ... إسرائيل إلى وقف
+    قصف")."""
+    between = text[start:t_start]
+    words = normalize(between).split()
+    return bool(re.search("[،,]", between)) and bool(words) and len(words[-1]) >= 4 \
+        and words[-1].startswith("و")  # fmt: skip
 
 
 def _subject_object(text: str, first: _Party, second: _Party) -> bool:
