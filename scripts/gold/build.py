@@ -98,11 +98,22 @@ def gold_texts(real: Path) -> set[str]:
     return out
 
 
+# Training batches labelled, measured and left out of everything built from them (the
+# recognisers, the generic-actor lexicon, the institution heads); their labels stay: Persian
+# round 9 (2026-12-02) made dev worse with round 8 in: PER recall 0.788 -> 0.756, ORG
+# precision 0.733 -> 0.689, names F1 0.795 -> 0.782 (recogniser); ORG recall 0.756 -> 0.729
+# (the institution heads rebuilt with it). Model card: src/khabar/resources/models/ner.md
+LEFT_OUT = frozenset({"fa-labels-25.jsonl", "fa-labels-26.jsonl", "fa-labels-27.jsonl"})
+
+
 def labelled(folder: Path, lang: str = "*") -> Iterator[tuple[str, str, dict, dict]]:
     """(language, label file name, sentence, label) of every labelled sentence of the batches
-    ``folder/{lang}-batch-*.json`` and their ``{lang}-labels-*.jsonl`` (training/ner/data)."""
+    ``folder/{lang}-batch-*.json`` and their ``{lang}-labels-*.jsonl`` (training/ner/data),
+    less the ``LEFT_OUT`` label files."""
     for batch in sorted(folder.glob(f"{lang}-batch-*.json")):
         path = batch.with_name(batch.name.replace("batch", "labels")).with_suffix(".jsonl")
+        if path.name in LEFT_OUT:
+            continue
         by_sid = {x["sid"]: x for x in read_jsonl(path)}
         for art in json.loads(batch.read_text("utf-8")):
             for s in art["sentences"]:

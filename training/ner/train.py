@@ -159,7 +159,8 @@ def shared_data(shared: Path, lang: str) -> list[Sentence]:
 def own_labels(lang: str) -> list[Sentence]:
     """The project's own labelled sentences of ``lang`` (``training/ner/data``), as tokens and
     BIO tags (GEN, generic actors, is left to the agents lexicon: not a CRF label), less those
-    equal to a gold sentence (``build.gold_texts``)."""
+    equal to a gold sentence (``build.gold_texts``); ``build.labelled`` leaves out the
+    ``build.LEFT_OUT`` batches."""
     from build import Spans, gold_texts, labelled
 
     data: list[Sentence] = []

@@ -31,6 +31,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tsv_main import run  # noqa: E402 (a sibling script, not a package)
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts" / "gold"))
+from build import LEFT_OUT  # noqa: E402
+
 from khabar.extract.entities import place_kind  # noqa: E402
 from khabar.extract.lexicon import alias_key  # noqa: E402
 
@@ -53,6 +56,8 @@ def build(_shared: Path) -> list[tuple[str, ...]]:
         after: dict[str, set[str]] = {}
         generic: Counter[str] = Counter()
         for path in sorted(DATA.glob(f"{lang}-labels-*.jsonl")):
+            if path.name in LEFT_OUT:
+                continue  # labelled, measured and left out (scripts/gold/build.py)
             for line in path.read_text(encoding="utf-8").splitlines():
                 for e in json.loads(line)["entities"]:
                     words = alias_key(e["text"]).split(" ")
