@@ -45,3 +45,24 @@ def test_export_to_a_missing_folder_says_so_without_a_traceback(
     assert result.exit_code != 0 and isinstance(result.exception, ExportError)
     assert "no-such-folder does not exist" in str(result.exception)
     assert not out.parent.exists()
+
+
+def test_export_by_country_name_and_a_country_khabar_does_not_know(
+    store: SQLiteStore, settings: Settings, tmp_path: Path
+) -> None:
+    add_dated_background_undated(store)
+    db = ["--db", str(settings.database)]
+    runs = {}
+    for country in ("IQ", "Iraq", "IRQ", "العراق"):
+        out = tmp_path / f"{len(runs)}.csv"
+        result = CliRunner().invoke(app, ["export", str(out), "--format", "acled-csv",
+                                          "--country", country, *db])  # fmt: skip
+        assert result.exit_code == 0, result.output
+        runs[country] = out.read_text(encoding="utf-8")
+    assert len(set(runs.values())) == 1 and runs["IQ"].count("\n") >= 2  # a header and rows
+    # an unknown country is a bad option value (exit 2), not an empty file
+    out = tmp_path / "narnia.csv"
+    result = CliRunner().invoke(app, ["export", str(out), "--format", "acled-csv",
+                                      "--country", "Narnia", *db])  # fmt: skip
+    assert result.exit_code == 2 and "no country khabar knows" in result.output
+    assert not out.exists()

@@ -87,6 +87,18 @@ def _day(value: str | None) -> str | None:
     raise typer.BadParameter(f"{value!r} is not a day: expected YYYY-MM-DD, e.g. 2024-04-21")
 
 
+def _known_country(value: str | None) -> str | None:
+    """A callback refusing a country khabar does not know (exit 2, as any bad option value):
+    an ISO code or a name in any script (``places.country_code``); None passes."""
+    if value is None:
+        return None
+    from khabar.extract.places import country_code, unknown_country
+
+    if country_code(value) is None:
+        raise typer.BadParameter(unknown_country(value))
+    return value
+
+
 def _one_of(*choices: str) -> Any:
     """A callback refusing any value but ``choices`` (None passes: the setting decides)."""
 
@@ -756,7 +768,7 @@ def export_cmd(
     since: SinceOpt = None,
     until: UntilOpt = None,
     country: Annotated[str | None, typer.Option(help="ISO code or name (IQ, IRQ, Iraq, "
-                                                "العراق).")] = None,
+                                                "العراق).", callback=_known_country)] = None,
     actor: Annotated[str | None, typer.Option(help="Actor id or name (actor or target).")] = None,
     event_type: Annotated[
         str | None, typer.Option("--type", help="Words of the ACLED type/sub-type or PLOVER.")
