@@ -700,3 +700,10 @@ def test_counts_read_a_thousand_word_once_and_only_a_written_year_is_left_out() 
     counts = _event("قتل في النزاع 300 ألف شخص منذ 2003 وفر 2500 شخص.").counts
     assert (300_000, "شخص") in counts and (2500, "شخص") in counts
     assert all(n not in (1000, 2003) for n, _ in counts)
+
+
+def test_a_day_written_after_another_event_noun_dates_that_event_not_this_one() -> None:
+    # Wednesday is the earlier attack's ("هجوم الأربعاء"); the strikes were on Friday
+    e = _doc_event("واتهمت الولايات المتحدة كتائب حزب الله بالوقوف وراء هجوم الأربعاء، وشنت "
+                   "غارات جوية على 5 أهداف للكتائب جنوبي العراق، فجر الجمعة.", "ar")
+    assert (e.trigger, e.date_text) == ("غارات جوية", "فجر الجمعة")

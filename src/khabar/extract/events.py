@@ -1160,6 +1160,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     a, b = norm.to_original(typed.start, typed.end)
     t_start, t_end = sp.start + a, sp.start + b  # in ``text``
     dates = [d for d in _inside(found.dates, sp) if d.value or _backed(d)]
+    if len(dates) > 1:  # a day that names another event of the sentence is that event's
+        dates = [d for d in dates if not _of_another_event(text, d, t_start, lex)] or dates
     # the date nearest the trigger, day precision first: "وشنت غارات ... فجر الجمعة"; but an
     # older date with its year written after an attack's trigger is the attack's own ("the
     # bombing that killed 300 in July 2016", "لتفجير ... في تموز 2016"): recalled, background
@@ -1191,6 +1193,20 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     )  # fmt: skip
     ev.background = _is_background(ev, words, anchor, s, lex)
     return ev
+
+
+def _of_another_event(text: str, d: DateMention, t_start: int, lex: _Lexicon) -> bool:
+    """A day written right after an event noun of the lexicon that is not this event's
+    trigger ("بالوقوف وراء هجوم الأربعاء، وشنت غارات ... فجر الجمعة": Wednesday is the earlier
+    attack's, Friday the strikes'): it dates that other event."""
+    before = _words_before(text, d.span.start, 16)
+    if not before:
+        return False
+    word = _bare(before[-1])
+    prefix = text[: d.span.start].rstrip()
+    start = len(prefix) - len(prefix.split()[-1])  # where the word before the day starts
+    return word in lex.triggers and lex.triggers[word][0] in ("ASSAULT", "PROTEST") \
+        and not start <= t_start < d.span.start  # fmt: skip
 
 
 _YEAR = re.compile(r"\d{4}")
