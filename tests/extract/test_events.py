@@ -432,6 +432,22 @@ def test_enumerated_victims_after_the_review(text: str, killed: int, injured: in
 
 
 @pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a second group of the same kind, in a conjunct of its own with its own count
+        ("ما تسبب بإصابة اثنين من أفراد القوة الجوية العراقية وجرح 3 جنود من التحالف.", None, 5),
+        ("The attack wounded two soldiers and injured three civilians.", None, 5),
+        ("قتل 3 جنود وقتل مدنيان في القصف.", 5, None),
+        # ... not a toll updated in another clause
+        ("مقتل 3 أشخاص وارتفع عدد القتلى إلى 5.", 3, None),
+    ],
+)
+def test_two_groups_of_one_kind_are_added(text: str, killed: int | None, injured: int | None) -> None:
+    e = _event(text)
+    assert (e.killed, e.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
     ("text", "actor"),
     [
         # after accuse, call on, blame: the object does the act, not the subject

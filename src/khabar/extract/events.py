@@ -190,7 +190,15 @@ def _casualties(words: list[str], lex: _Lexicon,
         kind = (
             "killed" if b in lex.cues["killed"] else "injured" if b in lex.cues["injured"] else None
         )
-        if kind is None or found[kind] is not None:
+        if kind is None:
+            continue
+        if found[kind] is not None:
+            # a second group of the same kind in a conjunct of its own, with its own count
+            # ("إصابة اثنين من أفراد القوة الجوية وجرح 3 جنود من التحالف" → 5)
+            fresh = (w.startswith("و") and b != w) or (i > 0 and words[i - 1] == "and")
+            if fresh and found[kind] and (more := _near_number(words, i, singular=False,
+                                                                lang=lang)):  # fmt: skip
+                found[kind] = (found[kind] or 0) + more
             continue
         before = words[max(0, i - 3) : i]
         if any(x in lex.cues["negation"] for x in before):
