@@ -414,7 +414,7 @@ def _and_more(words: list[str], k: int) -> int:
     if k > start and _ARABIC_LETTERS.match(words[k - 1]):
         # ... its adjectives or a partitive phrase before a joined و ("عنصرين من الجيش
         # الأمريكي ومتعاقد", "5 من أفراد الأمن العراقي ومدني"), not a phrase of cause or
-        # agent (برصاص جندي, بنيران, إثر: a preposition joined or standing alone)
+        # agent (برصاص جندي, بنيران: a preposition joined; one standing alone is a stop word)
         for _ in range(_AR_GROUP_WORDS):
             if k < len(words) and (words[k] == "من" or (
                     _counted_noun(words[k]) and not _prepositional(words[k]))):
