@@ -232,3 +232,21 @@ def test_a_capital_phrase_misreads_no_other_place(text: str) -> None:
     names = [m.place.name for m in extract_places(text)]
     assert not {"Baghdad", "Riyadh", "Tehran"} & set(names)
     assert "Aleppo" in names or "Aleppo" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "phrase", "country"),
+    [
+        # the fresh-clone trial's sample: the drone strike "in the middle of the Jordanian
+        # desert" had no place of its own and took Gaza from the sentence before
+        ("وأسفر هجوم بطائرة مسيرة عن مقتل 3 جنود أميركيين في وسط الصحراء الأردنية على الحدود "
+         "السورية.", "ar", "الصحراء الأردنية", "JO"),
+        ("قصفت الطائرات مواقع داخل الأراضي العراقية.", "ar", "الأراضي العراقية", "IQ"),
+        ("A drone struck a base in the Jordanian desert.", "en", "Jordanian desert", "JO"),
+    ],
+)
+def test_a_country_named_by_its_territory_and_nationality(
+    text: str, lang: str, phrase: str, country: str
+) -> None:
+    found = {(p.text, p.place.id) for p in extract_places(text, lang=lang)}
+    assert (phrase, country) in found

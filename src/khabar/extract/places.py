@@ -624,6 +624,39 @@ def capital_phrases(norm: str, found: list[PlaceMention],
     return out
 
 
+# A country's land, desert, waters or airspace named by its nationality adjective ("في وسط
+# الصحراء الأردنية", "داخل الأراضي العراقية", "in the Jordanian desert"): the words of
+# territory (Arabic and English: a closed class), normalised
+_TERRITORY = re.compile(
+    r"(?<!\w)[وبف]?(?:ال)?(?:صحراء|اراضي|مياه|اجواء)\s+(?P<ar>ال\w+)"
+    r"|\b(?P<en>\w+) (?:desert|territory|territorial waters|airspace)\b")
+
+
+def territory_phrases(norm: str, found: list[PlaceMention],
+                      to_original: Callable[[int, int], tuple[int, int]],
+                      text: str) -> list[PlaceMention]:  # fmt: skip
+    """A country named by its territory and nationality adjective (``_TERRITORY``: "الصحراء
+    الأردنية", "the Jordanian desert" → Jordan, at country precision), where ``found`` (the
+    text's other place mentions) names no place inside the phrase. ``norm``: the normalised
+    text; ``to_original`` maps its offsets to ``text``'s."""
+    g = gazetteer()
+    out = []
+    for m in _TERRITORY.finditer(norm):
+        adjective = m.group("ar") or m.group("en")
+        country = nationality_country(adjective) if m.group("ar") else \
+            _lower_demonyms().get(adjective)  # fmt: skip
+        place = g.places.get(country) if country else None
+        if place is None or place.kind != "country":
+            continue
+        a = m.start() + (len(m.group()) - len(m.group().lstrip("وبف")))
+        start, end = to_original(a, m.end())
+        if any(p.span.start < end and start < p.span.end for p in found):
+            continue
+        out.append(PlaceMention(Span(start, end), text[start:end], place,
+                                _relation(norm, a, place), [], f"the territory of {country}"))
+    return out
+
+
 def _apposed(text: str, span: Span, start: int, end: int) -> bool:
     """Whether ``span`` stands right beside ``start`` .. ``end``, with at most a comma between
     (``span`` outside them): a country's name there is the capital's own, written alike
@@ -662,4 +695,6 @@ def extract_places(
     # the capital's phrase takes the place of a country named inside it ("the capital of Iraq")
     out = [p for p in out if not any(c.span.start <= p.span.start and p.span.end <= c.span.end
                                      for c in capitals)]  # fmt: skip
-    return sorted(out + capitals, key=lambda p: p.span.start)
+    out += capitals
+    out += territory_phrases(norm.text, out, norm.to_original, text)
+    return sorted(out, key=lambda p: p.span.start)
