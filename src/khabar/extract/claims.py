@@ -63,6 +63,13 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(verbs, AliasIndex({k: (k,) for k in verbs}), markers, roles)
 
 
+@lru_cache(maxsize=4)
+def reporting_words(lang: str) -> frozenset[str]:
+    """The one-word reporting verbs of ``lang`` as ``normalize`` writes them
+    (``resources/claim_verbs.tsv``: said, told, denied ...)."""
+    return frozenset(k for k, (_, _, lg) in _lexicon().verbs.items() if lg == lang and " " not in k)
+
+
 def reporting_verbs(text: str) -> list[tuple[int, int]]:
     """Character spans of the reporting verbs of ``text`` (``resources/claim_verbs.tsv``:
     قال, أكد, گفت, said ...), in order."""

@@ -477,16 +477,13 @@ def _phrase_ends(words: list[str], n: int) -> bool:
             or (_english_plural(w) and _clause_verb(words, n + 1)))  # fmt: skip
 
 
-# English words that open a clause's verb after its subject (English grammar: a closed list)
-_CLAUSE_VERBS = frozenset({"said", "says", "told", "reported", "added", "stated", "confirmed",
-                           "announced", "claimed", "denied"})  # fmt: skip
-
-
 def _clause_verb(words: list[str], n: int) -> bool:
-    """Whether ``words[n]`` is the verb of a new clause: a form of be or have, a modal, a
-    reporting verb (``_CLAUSE_VERBS``)."""
+    """Whether ``words[n]`` is the verb of a new clause: a form of be or have, a modal, an
+    English reporting verb (``claims.reporting_words``: said, told, denied ...)."""
+    from khabar.extract.claims import reporting_words
+
     return n < len(words) and (words[n] in _AUXILIARIES or words[n] in _BE
-                               or words[n] in _CLAUSE_VERBS)  # fmt: skip
+                               or words[n] in reporting_words("en"))  # fmt: skip
 
 
 # English plurals not in -s (English grammar: a closed list; gunmen, policemen end in -men)
