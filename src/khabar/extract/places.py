@@ -642,9 +642,8 @@ def territory_phrases(norm: str, found: list[PlaceMention],
     g = gazetteer()
     out = []
     for m in _TERRITORY.finditer(norm):
-        adjective = m.group("ar") or m.group("en")
-        country = nationality_country(adjective) if m.group("ar") else \
-            _lower_demonyms().get(adjective)  # fmt: skip
+        named = _country_named([m.group("ar") or m.group("en")], g, first=True)
+        country = named[0] if named else None
         place = g.places.get(country) if country else None
         if place is None or place.kind != "country":
             continue
