@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,12 @@ REFERENCE_DATE = "2026-11-23"
 # and CI machines are slow and noisy. Example counts stay as each test sets them.
 hypothesis_settings.register_profile("khabar", deadline=None)
 hypothesis_settings.load_profile("khabar")
+
+# Derived tables (khabar.resources.derived) go to a folder of the suite's own, shared by its
+# workers and the CLI processes it starts, not to the user's cache; keyed by code and data, so
+# keeping it between runs is safe.
+os.environ.setdefault("KHABAR_CACHE_DIR",
+                      str(Path(tempfile.gettempdir()) / f"khabar-test-cache-{os.getuid()}"))
 
 
 @pytest.fixture

@@ -123,7 +123,7 @@ UntilOpt = Annotated[
 ]
 ExecutorOpt = Annotated[
     str,
-    typer.Option(help="Where the per-document work runs: auto (here for up to 1,000 items, else "
+    typer.Option(help="Where the per-document work runs: auto (here for up to 500 items, else "
                       "on local worker processes), inprocess, processes or dask.",
                  callback=_one_of(*_EXECUTORS)),
 ]  # fmt: skip

@@ -15,10 +15,12 @@ is done.
   ``max_in_flight`` chunks out at once; the driver meanwhile stores, groups and fuses what
   came back, so two cores do the work of two.
 * ``AutoExecutor`` (``khabar ingest``'s default): here for an input of at most ``threshold``
-  (1,000) items, else on a ``ProcessExecutor`` of ``default_workers()`` processes. The pool's
-  start, about 8 s on two cores while each worker loads the models, pays off only on more:
-  on 2,000 real articles 61 against 43 documents/s, on 200 slower than here
-  (``bench/ingest.py``).
+  (500) items, else on a ``ProcessExecutor`` of ``default_workers()`` processes. The pool's
+  start (each worker loads the models: about 2 s once their tables are kept by
+  ``resources.derived``, 6 s before) pays off only on more: on the 2-core machine
+  (``bench/ingest.py``, 2026-12-02) 1,000 real articles at 36 against 25 documents/s here,
+  300 at 23 against 20, 500 synthetic sample variants (which share wire paragraphs) 28
+  against 27.
 * ``DaskExecutor``: on a Dask distributed cluster — a local one started on 127.0.0.1 with
   ``workers`` processes, or an existing one at ``scheduler``. Items go in partitions of
   ``partition_size``; at most ``max_in_flight`` partitions are out at once, so memory stays
@@ -225,7 +227,7 @@ class AutoExecutor(InProcessExecutor):
     its extraction. ``map_chunks`` (embedding) always runs here: the C engine already uses
     every core."""
 
-    def __init__(self, *, workers: int | None = None, threshold: int = 1000) -> None:
+    def __init__(self, *, workers: int | None = None, threshold: int = 500) -> None:
         if workers is not None and workers < 1:
             raise ConfigError(f"workers must be at least 1, got {workers}")
         self.workers = workers or default_workers()

@@ -27,7 +27,7 @@ from khabar.extract.lexicon import (
 )
 from khabar.model import Span
 from khabar.normalize import normalize, normalize_with_offsets
-from khabar.resources import read_csv
+from khabar.resources import data_files, derived, read_csv
 
 __all__ = [
     "Actor",
@@ -288,7 +288,12 @@ def world_actors() -> dict[str, tuple[WorldActor, ...]]:
     """Alias key → actors of the open event-data dictionaries (``resources/actors_world.tsv``,
     built by ``training/resources/build_actors.py`` from PETRARCH's Arabic actor dictionary and
     Phoenix's country, international and non-state armed group dictionaries, MIT; Persian and
-    Arabic government/military/police names from countries-states-cities)."""
+    Arabic government/military/police names from countries-states-cities). Kept between
+    processes (``resources.derived``)."""
+    return derived("world-actors", _build_world_actors, data_files())
+
+
+def _build_world_actors() -> dict[str, tuple[WorldActor, ...]]:
     index: dict[str, list[WorldActor]] = {}
     for r in read_csv("actors_world.tsv"):
         actor = WorldActor(r["id"].split("@")[0], r["name"], r["country"], r["sector"],

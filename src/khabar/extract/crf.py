@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from khabar.errors import ResourceError
+from khabar.resources import derived
 
 __all__ = ["CRFModel", "Decoded"]
 
@@ -87,6 +88,40 @@ def _dumped_weights(tagger: Any) -> tuple[tuple[list[str], ...], tuple[list[str]
             [], [], [])  # fmt: skip
     return sections["TRANSITIONS"], sections["STATE_FEATURES"]
 
+
+_Weights = tuple[tuple[str, ...], dict[str, int], np.ndarray, np.ndarray]
+
+
+def _weights(path: Path) -> _Weights:
+    """(labels, attribute → row, state weights ``(attributes, labels)``, transitions
+    ``(labels, labels)``) of a crfsuite model file. Raises ``ResourceError`` when unreadable."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))
+    except (OSError, ValueError) as exc:
+        raise ResourceError(f"CRF model {path} is unreadable: {exc}") from exc
+    labels: tuple[str, ...] = tuple(tagger.labels())
+    index = {label: i for i, label in enumerate(labels)}
+    n = len(labels)
+    transitions, states = _dumped_weights(tagger)
+    attributes: dict[str, int] = {}  # attribute → its row of state_weights
+    rows, cols = [], []
+    for attr, label in zip(states[0], states[1], strict=True):
+        row = attributes.get(attr)
+        if row is None:
+            row = attributes[attr] = len(attributes)
+        rows.append(row)
+        cols.append(index[label])
+    state_weights = np.zeros((len(attributes), n))
+    state_weights[rows, cols] = np.array(states[2], dtype=float)
+    moves = np.zeros((n, n))
+    for a, b, w in zip(*transitions, strict=True):
+        moves[index[a], index[b]] = float(w)
+    return labels, attributes, state_weights, moves
+
+
 Decoded = tuple[list[str], list[float]]  # labels of the tokens, marginal of each label
 _BATCH_CELLS = 20_000  # padded tokens of one decoding batch (memory: cells x labels x 3 arrays)
 
@@ -96,30 +131,14 @@ class CRFModel:
     over the labels; ``transitions[from, to]``."""
 
     def __init__(self, path: Path) -> None:
-        import pycrfsuite
-
-        tagger = pycrfsuite.Tagger()
         try:
-            tagger.open(str(path))
-        except (OSError, ValueError) as exc:
+            path.stat()
+        except OSError as exc:
             raise ResourceError(f"CRF model {path} is unreadable: {exc}") from exc
-        self.labels: tuple[str, ...] = tuple(tagger.labels())
-        index = {label: i for i, label in enumerate(self.labels)}
+        # read from crfsuite's dump once, then kept between processes (resources.derived)
+        self.labels, self.attributes, self.state_weights, self.transitions = derived(
+            f"crf-{path.stem}", lambda: _weights(path), [path])  # fmt: skip
         n = len(self.labels)
-        transitions, states = _dumped_weights(tagger)
-        self.attributes: dict[str, int] = {}  # attribute → its row of state_weights
-        rows, cols = [], []
-        for attr, label in zip(states[0], states[1], strict=True):
-            row = self.attributes.get(attr)
-            if row is None:
-                row = self.attributes[attr] = len(self.attributes)
-            rows.append(row)
-            cols.append(index[label])
-        self.state_weights = np.zeros((len(self.attributes), n))
-        self.state_weights[rows, cols] = np.array(states[2], dtype=float)
-        self.transitions = np.zeros((n, n))
-        for a, b, w in zip(*transitions, strict=True):
-            self.transitions[index[a], index[b]] = float(w)
         self._exp_transitions = np.exp(self.transitions)
         self._zero = np.zeros(n)
         self._prefixed: dict[str, dict[str, int]] = {"": self.attributes}

@@ -47,7 +47,7 @@ from khabar.extract.crf import CRFModel
 from khabar.extract.lexicon import alias_key, proclitic_length, quoted_span, variants
 from khabar.model import Span
 from khabar.normalize import normalize
-from khabar.resources import clause_final_words, org_heads
+from khabar.resources import clause_final_words, data_files, derived, org_heads
 
 __all__ = [
     "NER_LANGS",
@@ -131,7 +131,12 @@ def split_word(word: str, lang: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """First words and inner words of the gazetteer's and the actor dictionary's names."""
+    """First words and inner words of the gazetteer's and the actor dictionary's names (kept
+    between processes: ``resources.derived``)."""
+    return derived("name-words", _build_name_words, data_files())
+
+
+def _build_name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     from khabar.extract.actors import actor_dictionary
     from khabar.extract.places import gazetteer
 

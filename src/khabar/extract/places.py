@@ -39,7 +39,7 @@ from khabar.extract.lexicon import (
 )
 from khabar.model import Span
 from khabar.normalize import normalize, normalize_with_offsets
-from khabar.resources import read_csv, word_counts
+from khabar.resources import data_files, derived, read_csv, word_counts
 
 __all__ = [
     "PRECISION_RANK",
@@ -147,7 +147,12 @@ def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> _Gazetteer:
-    """The regional gazetteer (built once)."""
+    """The world gazetteer with its alias index (built once, and kept between processes by
+    ``resources.derived``: about 2.3 s to build, 0.25 s to read back)."""
+    return derived("gazetteer", _build_gazetteer, data_files())
+
+
+def _build_gazetteer() -> _Gazetteer:
     places: dict[str, Place] = {}
     index: dict[str, list[str]] = {}
     for r in read_csv("gazetteer/countries.tsv"):
