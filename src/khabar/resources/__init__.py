@@ -18,7 +18,8 @@ import pickle
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -81,39 +82,56 @@ def model_path(name: str) -> Path:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-_CACHE_OFF = ("", "0", "off", "none", "no")
-_UNWRITABLE: list[str] = []  # cache folders this process could not write (logged once each)
+_CACHE_OFF = ("off", "0", "none", "no")
+_PRUNE_AFTER_S = 7 * 86400  # another key of a table, or a temporary file, older than this goes
+_SAID: set[str] = set()  # cache problems this process has logged (each once)
 
 
-def derived(name: str, build: Callable[[], T], inputs: Iterable[Path]) -> T:
+def derived(name: str, build: Callable[[], T], inputs: Sequence[Path]) -> T:
     """``build()``, or what it returned in an earlier process with the same code and inputs.
 
     For tables derived from packaged files that take seconds to build and a tenth of that to
     read back (the gazetteer's index: about 2.3 s against 0.25 s; a CRF model's weights). The
     result is pickled into the cache folder as ``<name>-<key>.pickle``, where the key is the
-    SHA-256 of khabar's code (every ``.py`` file of the package), Python's version and the
-    bytes of ``inputs`` (files, or folders read whole), so a changed resource, model or
-    version is never served an old table. The folder is ``KHABAR_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/khabar``, else ``~/.cache/khabar``; ``KHABAR_CACHE_DIR=off`` builds every
-    time. A saved file that cannot be read is built again and replaced, and a folder that
-    cannot be written is logged once (warning): each process then builds its own. Writes go
-    through a temporary file and a rename, so processes that build at once never read half a
-    file; a file of the same name with another key is removed. Pickles are code: the folder
-    must be the user's own, as every cache folder is."""
+    SHA-256 of khabar's code (every ``.py`` file of the package, as loaded: hashed when this
+    module is imported), khabar's and Python's versions and the bytes of ``inputs`` (files, or
+    folders read whole), so a changed resource, model or version is never served an old table;
+    a table whose code or inputs changed while it was built is returned but not kept.
+
+    The folder is ``KHABAR_CACHE_DIR``, else ``$XDG_CACHE_HOME/khabar``, else
+    ``~/.cache/khabar``, made with mode 0700; ``KHABAR_CACHE_DIR=off`` (or ``0``, ``no``,
+    ``none``) builds every time. Pickles are code, so a folder that another user owns or others
+    may write to is not used. Writes go through a temporary file and a rename (processes that
+    build at once never read half a file); keys of the same table and temporary files older
+    than a week are removed. Nothing about the cache stops a run: a folder that cannot be used
+    (not the user's, not writable, no home directory) and a save that fails are logged once
+    (warning) and each process builds its own; a saved file that cannot be read is logged,
+    built again and replaced. Raises what ``build`` raises (``ResourceError`` for a missing or
+    damaged resource)."""
     folder = _cache_dir()
-    if folder is None:
+    key = _key(inputs) if folder is not None else None
+    if folder is None or key is None or not _usable(folder):
         return build()
-    path = folder / f"{name}-{_key(inputs)[:24]}.pickle"
+    path = folder / f"{name}-{key[:24]}.pickle"
     try:
-        with path.open("rb") as f:
-            return _unpickled(f.read())  # type: ignore[no-any-return]
+        data = path.read_bytes()
     except FileNotFoundError:
-        pass
-    except Exception as exc:  # noqa: BLE001 (any damage to a cache file: build it again)
-        log.warning("derived-data cache %s is unreadable (%s: %s); building it again",
-                    path, type(exc).__name__, exc)  # fmt: skip
+        data = None
+    except OSError as exc:
+        _say(f"read:{folder}", "cannot read derived tables in %s (%s); each process builds its "
+             "own (set KHABAR_CACHE_DIR to a folder of yours, or off)", folder, exc)  # fmt: skip
+        return build()
+    if data is not None:
+        try:
+            return _unpickled(data)  # type: ignore[no-any-return]
+        except Exception as exc:  # noqa: BLE001 (any damage to a cache file: build it again)
+            log.warning("derived-data cache %s is unreadable (%s: %s); building it again",
+                        path, type(exc).__name__, exc)  # fmt: skip
     value = build()
-    _save(path, value)
+    if _code_key(fresh=True) == _code_key() and _key(inputs) == key:
+        _save(path, value)
+    else:
+        log.info("%s: khabar's code or data changed while it was built; not kept", name)
     return value
 
 
@@ -141,55 +159,123 @@ def _root() -> Path:
     return Path(str(resources.files("khabar.resources")))
 
 
+def _say(what: str, message: str, *args: object) -> None:
+    """Log a cache problem once per process (warning)."""
+    if what not in _SAID:
+        _SAID.add(what)
+        log.warning(message, *args)
+
+
 def _cache_dir() -> Path | None:
     value = os.environ.get("KHABAR_CACHE_DIR")
-    if value is not None:
-        return None if value.strip().lower() in _CACHE_OFF else Path(value)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    if value is not None and value.strip():
+        return None if value.strip().lower() in _CACHE_OFF else Path(value).absolute()
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError) as exc:  # no home directory (an arbitrary container uid)
+            _say("home", "no home directory for derived tables (%s); each process builds its "
+                 "own (set KHABAR_CACHE_DIR)", exc)  # fmt: skip
+            return None
     return Path(base) / "khabar"
 
 
-@lru_cache(maxsize=1)
-def _code_key() -> bytes:
-    """SHA-256 of every ``.py`` file of the khabar package and of Python's version."""
+def _usable(folder: Path) -> bool:
+    """Whether ``folder`` (made if missing, mode 0700) is this user's and no one else may write
+    to it; logged once when not."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = folder.stat()
+    except OSError as exc:
+        _say(f"dir:{folder}", "cannot keep derived tables in %s (%s); each process builds its "
+             "own (set KHABAR_CACHE_DIR to a writable folder, or off)", folder, exc)  # fmt: skip
+        return False
+    if not folder.is_dir() or st.st_uid != os.getuid() or st.st_mode & 0o022:
+        _say(f"dir:{folder}", "derived-table folder %s is not this user's alone (owner %s, mode "
+             "%o); not used", folder, st.st_uid, st.st_mode & 0o777)  # fmt: skip
+        return False
+    return True
+
+
+def _package_version() -> str:
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+
+        return version("khabar")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _update(h: Any, name: str, data: bytes) -> None:
+    h.update(f"{name}\0{len(data)}\0".encode() + data)
+
+
+def _hash_code() -> bytes:
+    """SHA-256 of every ``.py`` file of the khabar package (path and bytes), khabar's version
+    and Python's."""
     package = _root().parent
-    h = hashlib.sha256(sys.version.encode())
+    h = hashlib.sha256(f"{sys.version}\0{_package_version()}\0".encode())
     for p in sorted(package.rglob("*.py")):
-        h.update(str(p.relative_to(package)).encode() + b"\0" + p.read_bytes() + b"\0")
+        _update(h, str(p.relative_to(package)), p.read_bytes())
     return h.digest()
 
 
-def _key(inputs: Iterable[Path]) -> str:
-    h = hashlib.sha256(_code_key())
-    for item in inputs:
-        files = sorted(p for p in item.rglob("*") if p.is_file()) if item.is_dir() else [item]
-        for p in files:
-            h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+_LOADED_CODE = _hash_code()  # the code this process runs: taken when it loads
+
+
+def _code_key(fresh: bool = False) -> bytes:
+    """The code's key as loaded, or (``fresh``) as the files now are."""
+    return _hash_code() if fresh else _LOADED_CODE
+
+
+def _key(inputs: Sequence[Path]) -> str | None:
+    """The key of a table built from ``inputs``, or None when one cannot be read (the build
+    then says why, as it would without a cache)."""
+    h = hashlib.sha256(_LOADED_CODE)
+    try:
+        for item in inputs:
+            if item.is_dir():
+                for p in sorted(p for p in item.rglob("*") if p.is_file()):
+                    _update(h, str(p.relative_to(item)), p.read_bytes())
+            else:
+                _update(h, item.name, item.read_bytes())
+    except OSError:
+        return None
     return h.hexdigest()
 
 
 def _save(path: Path, value: object) -> None:
-    """Pickle ``value`` to ``path`` atomically; remove the same table's other keys."""
+    """Pickle ``value`` to ``path`` atomically; prune the table's week-old other keys."""
+    tmp: Path | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+        tmp = Path(name)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+        _prune(path)
+    except Exception as exc:  # noqa: BLE001 (a table that cannot be kept is still returned)
+        _say(f"save:{path.parent}", "cannot keep derived table %s (%s: %s); each process builds "
+             "its own", path.name, type(exc).__name__, exc)  # fmt: skip
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+def _prune(path: Path) -> None:
+    """Remove the table's other keys and temporary files untouched for ``_PRUNE_AFTER_S``
+    (another version that still uses one writes it again)."""
+    stem = path.stem.rsplit("-", 1)[0]
+    limit = time.time() - _PRUNE_AFTER_S
+    for old in [*path.parent.glob(f"{stem}-*.pickle"), *path.parent.glob(f".{stem}-*.tmp")]:
+        mine = old.name.lstrip(".").split(".")[0].rsplit("-", 1)[0] == stem
         try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        stem = path.stem.rsplit("-", 1)[0]
-        for old in path.parent.glob(f"{stem}-*.pickle"):
-            if old != path and old.stem.rsplit("-", 1)[0] == stem:
-                old.unlink(missing_ok=True)
-    except OSError as exc:
-        if str(path.parent) not in _UNWRITABLE:
-            _UNWRITABLE.append(str(path.parent))
-            log.warning("cannot keep derived tables in %s (%s); each process builds its own "
-                        "(set KHABAR_CACHE_DIR to a writable folder, or off)",
-                        path.parent, exc)  # fmt: skip
+            if old != path and mine and old.stat().st_mtime < limit:
+                old.unlink()
+        except FileNotFoundError:
+            continue  # another process pruned it first
 
 
 def _headed_table(folder: str, lang: str) -> tuple[list[str], list[list[str]]]:
