@@ -441,3 +441,30 @@ def test_after_midnight_a_crawled_page_says_today_of_the_day_before() -> None:
     _, day = _document(text, crawled="2015-07-24 10:00:00")
     assert [e.date for e in night.events if e.main] == ["2015-07-23"]
     assert [e.date for e in day.events if e.main] == ["2015-07-24"]
+
+
+def test_the_word_gate_skips_only_patterns_that_cannot_match(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A paragraph is scanned only for the kinds whose words (a month's name, a weekday, "ago"...)
+    or digits it holds: the same dates as scanning for every kind, on real paragraphs (dev
+    gold, three languages) and the samples; on 77,537 real paragraphs it was the same and 1.8x
+    as fast (2026-12-02)."""
+    import json
+    from dataclasses import replace
+    from pathlib import Path
+
+    from khabar.eval.gold import samples_dir
+    from khabar.extract import dates
+
+    data = Path(__file__).parents[1] / "data" / "real" / "sentences" / "dev.json"
+    texts = [p for a in json.loads(data.read_text(encoding="utf-8"))["articles"]
+             for p in (a.get("title") or "", *a["body"].split("\n")) if p.strip()]  # fmt: skip
+    texts += [p for f in sorted(samples_dir().glob("*.txt"))
+              for p in f.read_text(encoding="utf-8").split("\n") if p.strip()]  # fmt: skip
+    texts += ["قتل 3 في 5 آب 2015", "منذ ثلاثة أيام", "وأمس", "May2015", "۲۰ مهر ۹۴"]
+    gated = [extract_dates(t, anchor=MONDAY, settings=S) for t in texts]
+    whole = replace(dates._lexicon(), needs={})
+    monkeypatch.setattr(dates, "_lexicon", lambda: whole)
+    monkeypatch.setattr(dates, "_DIGIT_KINDS", frozenset({"numeric", "mdy", "year"}))
+    assert len(texts) > 1000
+    assert sum(len(g.dates) for g in gated) > 300
+    assert gated == [extract_dates(t, anchor=MONDAY, settings=S) for t in texts]

@@ -20,6 +20,7 @@ silently: the first reading stays the value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -48,6 +49,32 @@ _PROCLITIC = "(?:[وفبل]|و[بل])?"
 class _Lexicon:
     words: dict[str, dict[str, str]]  # kind → normalised word → value
     patterns: dict[str, re.Pattern[str]]
+    # kind → the first letters (``_LETTERS``) of each word one of which its pattern needs (a
+    # month name, a weekday...): a text with none of them is not scanned for it; None: scanned
+    needs: dict[str, frozenset[str] | None]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters: a word, or a word's part before a digit
+
+
+def _first_letters(words: Iterable[str]) -> frozenset[str] | None:
+    """The letter run each of ``words`` starts with, or None if one starts otherwise."""
+    out = set()
+    for w in words:
+        m = _LETTERS.match(w)
+        if m is None:
+            return None
+        out.add(m.group())
+    return frozenset(out)
+
+
+def _letter_runs(norm: str) -> set[str]:
+    """The letter runs of a normalised text, each also without a proclitic the patterns allow
+    before a word (``_PROCLITIC``: و ف ب ل, وب ول): what ``_Lexicon.needs`` is checked against."""
+    runs = set(_LETTERS.findall(norm))
+    runs |= {r[1:] for r in runs if r[:1] in "وفبل"}
+    runs |= {r[2:] for r in runs if r[:2] in ("وب", "ول")}
+    return runs
 
 
 def _alt(words: list[str] | dict[str, object]) -> str:
@@ -115,7 +142,15 @@ def _lexicon() -> _Lexicon:
         rf"(?:\s*(?P<ampm>am|pm|ص|م){e})?(?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*"
         rf"(?P<zone2>{zone})\s*\))?(?:\s*(?P<zone>{zone}){e})?",
     }
-    return _Lexicon(words, {k: re.compile(v) for k, v in p.items()})
+    months = list(month_names())
+    ago = {arabic: [w for k, lang, w in rows if k == "ago" and (lang == "ar") == arabic]
+           for arabic in (True, False)}  # fmt: skip
+    needs = {"full": months, "mdy": months, "month": months, "weekday": list(weekday_names()),
+             "solar2": [n for n, opts in month_names().items() if "solar_hijri" in dict(opts)],
+             "ago_pre": ago[True], "ago_post": ago[False], "relative": list(words["relative"]),
+             "period": list(words["period"])}  # fmt: skip
+    return _Lexicon(words, {k: re.compile(v) for k, v in p.items()},
+                    {k: _first_letters(v) for k, v in needs.items()})  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -485,7 +520,7 @@ def _month_iso(cal: str, y: int, m: int) -> str | None:
 
 
 _DIGIT = re.compile(r"\d")
-_DIGIT_KINDS = frozenset({"numeric", "mdy", "year"})  # patterns with a required \d
+_DIGIT_KINDS = frozenset({"numeric", "mdy", "year", "solar2"})  # patterns with a required \d
 _ORDER = ("numeric", "solar2", "full", "mdy", "ago_pre", "ago_post", "relative", "period",
           "month", "weekday", "year")
 
@@ -563,9 +598,13 @@ def extract_dates(
     taken: list[tuple[int, int]] = []
     dates: list[DateMention] = []
     digits = _DIGIT.search(norm.text) is not None
+    runs = _letter_runs(norm.text)
     for kind in _ORDER:
         if kind in _DIGIT_KINDS and not digits:
             continue  # its pattern cannot match without a digit
+        needs = resolver.lex.needs.get(kind)
+        if needs is not None and needs.isdisjoint(runs):
+            continue  # nor without one of its words (a month's name, a weekday...)
         for m in resolver.lex.patterns[kind].finditer(norm.text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
