@@ -254,3 +254,26 @@ def test_title_distillation_is_deterministic_and_learns_its_targets() -> None:
         rows = [row[i] for i in tok.content_ids(text) if i in row]
         v = w[rows].mean(axis=0)
         assert float(v @ target) / (np.linalg.norm(v) * np.linalg.norm(target)) > 0.5
+
+
+def test_the_preset_pieces_of_frequent_words_are_those_of_first_sight() -> None:
+    """The static vectors' pieces of the most frequent words, segmented once and kept between
+    processes (``resources/tokens``), are e5's Viterbi segmentation of each; a sentence's
+    vector is the same through them as through the segmentation itself."""
+    from khabar.embed import title_engine
+    from khabar.resources import frequent_tokens
+
+    engine = title_engine()
+    preset = engine._preset
+    words = [w for lang in ("ar", "fa", "en") for w in frequent_tokens(lang, "words")]
+    assert len(preset) > 30_000 and set(preset) <= set(words)
+    for w in (words[0], words[len(words) // 2], words[-1], "قصفت", "حمله"):
+        if w in preset:
+            assert preset[w] == engine._pieces_of(w), w
+    sentence = "قصفت طائرات التحالف مواقع في صنعاء يوم الأحد".split()
+    through = engine.encode_words(sentence)
+    engine._preset = {}
+    try:
+        assert np.array_equal(through, engine.encode_words(sentence))
+    finally:
+        engine._preset = preset

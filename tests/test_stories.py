@@ -640,6 +640,7 @@ def test_a_missing_e5_model_file_leaves_stories_without_title_vectors(
         raise FileNotFoundError("e5-small-q4.bin")
 
     monkeypatch.setattr(embed, "E5Arrays", missing)
+    monkeypatch.setenv("KHABAR_CACHE_DIR", "off")  # the tokenizer kept by an earlier process
     _ingest_with_a_fresh_title_engine(store, seeds)
     assert caplog.text.count("title vectors off") == 1  # once for the run, not per document
 

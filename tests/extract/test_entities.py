@@ -7,6 +7,8 @@ import json
 import re
 from dataclasses import replace
 
+import numpy as np
+
 from khabar.extract.actors import extract_actors, extract_generic_actors
 from khabar.extract.entities import (
     LABELS,
@@ -361,3 +363,17 @@ def test_an_institution_name_never_takes_in_the_object_of_a_verb() -> None:
     org = EntityMention(Span(0, len("دولت عراق")), "دولت عراق", "ORG", 0.9)
     out = institution_names([org, _loc(text, "ترکیه")], text, "fa")
     assert [(m.text, m.label) for m in out] == [("دولت عراق", "ORG"), ("ترکیه", "LOC")]
+
+
+def test_the_preset_rows_of_frequent_tokens_are_the_rows_of_first_sight() -> None:
+    """The most frequent tokens' emission rows, weighed once and kept between processes
+    (``entities._preset``, ``resources/tokens``), equal the rows a word gets when first seen."""
+    from khabar.extract.entities import _preset, _weighed
+    from khabar.resources import frequent_tokens
+
+    for lang in ("ar", "fa", "en"):
+        preset = _preset(lang)
+        tokens = frequent_tokens(lang, "ner")
+        assert len(preset) > 5_000 and set(preset) <= set(tokens)
+        sample = [tokens[0], tokens[len(tokens) // 2], tokens[-1]]
+        assert np.array_equal(np.array([preset[w] for w in sample]), _weighed(sample, lang))

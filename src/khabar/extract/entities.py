@@ -47,7 +47,7 @@ from khabar.extract.crf import CRFModel
 from khabar.extract.lexicon import alias_key, proclitic_length, quoted_span, variants
 from khabar.model import Span
 from khabar.normalize import normalize
-from khabar.resources import clause_final_words, data_files, derived, org_heads
+from khabar.resources import clause_final_words, data_files, derived, frequent_tokens, org_heads
 
 __all__ = [
     "NER_LANGS",
@@ -301,25 +301,55 @@ def _word_vectors(words: Iterable[str], lang: str) -> dict[str, np.ndarray]:
     row k + 1 to the token that sees it ``d = _NEAR[k]`` places away (under the prefix
     ``d:``). Returns the language's table, holding at least ``words``; the words it lacks are
     weighed in one call (a document's new words together)."""
-    table = _VECTORS.setdefault(lang, {})
+    table = _VECTORS.get(lang)
+    if table is None:
+        table = _VECTORS[lang] = dict(_preset(lang))
     wanted = list(dict.fromkeys(words))
     new = [w for w in wanted if w not in table]
     if not new:
         return table
     if len(table) + len(new) > _VECTORS_MAX:
         # a new table, not a cleared one: a thread reading the old one keeps its words
-        table = _VECTORS[lang] = {}
-        new = wanted
+        table = _VECTORS[lang] = dict(_preset(lang))
+        new = [w for w in wanted if w not in table]
+    table.update(zip(new, _weighed(new, lang), strict=True))
+    return table
+
+
+def _weighed(words: list[str], lang: str) -> np.ndarray:
+    """``_word_vectors``' rows of ``words``, shape ``(words, 5, labels)``, read-only."""
     groups: list[_Flags] = []
-    for w in new:
+    for w in words:
         own, near, far = _word_items(w, lang)
         # the token at i - d sees this word under the prefix "d:"
         groups += [own] + [near if d in (-1, 1) else far for d in _NEAR]
-    weights = _model(lang).weights_grouped(groups, _PREFIXES * len(new))
-    weights = weights.reshape(len(new), len(_PREFIXES), -1)
+    weights = _model(lang).weights_grouped(groups, _PREFIXES * len(words))
+    weights = weights.reshape(len(words), len(_PREFIXES), -1)
     weights.setflags(write=False)  # shared by every sentence with these words
-    table.update(zip(new, weights, strict=True))
-    return table
+    return weights
+
+
+@lru_cache(maxsize=len(NER_LANGS))
+def _preset(lang: str) -> dict[str, np.ndarray]:
+    """``_word_vectors``' rows of the language's most frequent tokens
+    (``resources.frequent_tokens``, ``ner``), weighed once and kept between processes
+    (``resources.derived``: about 1 s to weigh 20,000, 0.02 s to read back): what each
+    process's table starts from. Every word's rows are its own whatever words are weighed
+    with it, so a preset word is weighed as it would be on first sight."""
+    from khabar.resources import model_path
+
+    def build() -> tuple[tuple[str, ...], np.ndarray]:
+        words = [w for w in dict.fromkeys(frequent_tokens(lang, "ner"))
+                 if len(w) <= _PRESET_MAX_CHARS]  # fmt: skip
+        return tuple(words), np.array(_weighed(words, lang)) if words else np.zeros((0, 5, 0))
+
+    path = model_path(f"ner-{lang}.crfsuite")
+    words, weights = derived(f"ner-preset-{lang}", build, [path, *data_files()])
+    weights.setflags(write=False)
+    return dict(zip(words, weights, strict=True))
+
+
+_PRESET_MAX_CHARS = 64  # a longer token is no word of news
 
 
 @lru_cache(maxsize=len(NER_LANGS))
@@ -336,7 +366,7 @@ def _emissions(words: list[str], lang: str) -> np.ndarray:
     if not words:
         return np.zeros((0, len(_model(lang).labels)))
     table = _word_vectors(words, lang)
-    vec = np.stack([table[w] for w in words])
+    vec = np.array([table[w] for w in words])  # as np.stack, at a third of its overhead
     n = len(words)
     em = vec[:, 0].copy()
     edges = _edges(lang)

@@ -35,6 +35,7 @@ __all__ = [
     "credit_names",
     "data_files",
     "derived",
+    "frequent_tokens",
     "model_path",
     "month_names",
     "org_heads",
@@ -313,6 +314,26 @@ def word_counts(lang: str) -> dict[str, int]:
         return {row[0]: int(row[1]) for row in rows}
     except ValueError as exc:
         raise ResourceError(f"wordfreq/{lang}.tsv: a count that is not a number: {exc}") from exc
+
+
+@lru_cache(maxsize=8)
+def frequent_tokens(lang: str, reader: str) -> tuple[str, ...]:
+    """The most frequent tokens of ``lang``'s real news as ``reader`` cuts them, as written,
+    most frequent first (``resources/tokens/<lang>.tsv``, its first line names the corpus; built
+    by ``training/resources/build_tokens.py``): ``ner`` the entity recogniser's tokens,
+    ``words`` the ``\\w+`` words the static vectors read. () for a language without a file.
+
+    Raises ``ResourceError`` for a malformed file.
+    """
+    try:
+        columns, rows = _headed_table("tokens", lang)
+    except ResourceError:
+        if resources.files("khabar.resources").joinpath("tokens", f"{lang}.tsv").is_file():
+            raise
+        return ()
+    if columns != ["reader", "token", "count"]:
+        raise ResourceError(f"tokens/{lang}.tsv: columns {columns}, expected reader, token, count")
+    return tuple(row[1] for row in rows if row[0] == reader)
 
 
 @lru_cache(maxsize=4)
