@@ -238,12 +238,25 @@ def _key(inputs: Sequence[Path]) -> str | None:
         for item in inputs:
             if item.is_dir():
                 for p in sorted(p for p in item.rglob("*") if p.is_file()):
-                    _update(h, str(p.relative_to(item)), p.read_bytes())
+                    _update(h, str(p.relative_to(item)), _digest(p))
             else:
-                _update(h, item.name, item.read_bytes())
+                _update(h, item.name, _digest(item))
     except OSError:
         return None
     return h.hexdigest()
+
+
+def _digest(path: Path) -> bytes:
+    """SHA-256 of a file's bytes, hashed once per process while its size and modification time
+    stay the same (several tables share the data files and the 70 MB e5 model)."""
+    st = path.stat()
+    return _digest_of(str(path), st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=1024)
+def _digest_of(path: str, size: int, mtime_ns: int) -> bytes:
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").digest()
 
 
 def _save(path: Path, value: object) -> None:
