@@ -377,3 +377,21 @@ def test_the_preset_rows_of_frequent_tokens_are_the_rows_of_first_sight() -> Non
         assert len(preset) > 5_000 and set(preset) <= set(tokens)
         sample = [tokens[0], tokens[len(tokens) // 2], tokens[-1]]
         assert np.array_equal(np.array([preset[w] for w in sample]), _weighed(sample, lang))
+
+
+def test_a_full_word_table_starts_again_from_the_preset(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Past ``_VECTORS_MAX`` words a language's table is replaced by a fresh copy of the preset
+    holding the words asked for; the rows a word gets do not depend on the table it is in."""
+    from khabar.extract import entities
+
+    words = ["القوات", "زنجبار", "أبين", "xyzzyq"]
+    before = {w: entities._word_vectors(words, "ar")[w] for w in words}
+    preset = entities._preset("ar")
+    monkeypatch.setattr(entities, "_VECTORS", {"ar": dict(preset)})
+    monkeypatch.setattr(entities, "_VECTORS_MAX", len(preset) + 1)
+    entities._word_vectors(["كلمةجديدةأولى"], "ar")  # fills the table to its bound
+    table = entities._word_vectors(words, "ar")  # past it: a fresh copy of the preset
+    assert "كلمةجديدةأولى" not in table and set(words) <= set(table)
+    assert len(table) == len(preset) + sum(w not in preset for w in words)
+    for w in words:
+        assert np.array_equal(table[w], before[w])
