@@ -343,6 +343,18 @@ def test_a_crawl_day_is_moved_to_the_day_the_text_names() -> None:
     assert today.value == "2015-07-23" and today.anchor.startswith("written weekday")
 
 
+def test_a_crawl_after_midnight_is_moved_from_the_day_the_dates_were_read_against() -> None:
+    # crawled at 02:56 on Tuesday 21 July 2015: the dates are read against Monday the 20th (a
+    # paper crawled after midnight is the day before's); "yesterday, Saturday" says it was
+    # written on Sunday the 19th, so the attack was on Saturday the 18th (a fresh-clone trial
+    # found it dated the 19th: the weekdays were counted from Tuesday)
+    _, ex = _document("فجر انتحاري نفسه أمس السبت مستهدفا السوق المركزية في نجامينا.",
+                      crawled="2015-07-21T02:56:18")  # fmt: skip
+    (yesterday,) = [d for d in ex.dates if d.text == "أمس السبت"]
+    assert yesterday.value == "2015-07-18" and not yesterday.flags
+    assert yesterday.anchor.startswith("written weekday")
+
+
 def test_the_title_gives_the_main_event_what_only_it_says() -> None:
     doc, ex = _document(
         "قتل جنديان في هجوم بعبوة ناسفة على دورية في الموصل.",

@@ -121,8 +121,10 @@ def extract_document(
     crawl = iso_day(doc.crawled)
     if iso_day(doc.published) is None and fallback_anchor is None and crawl is not None:
         # a crawl day is an upper bound: the text's own weekdays ("اليوم الخميس") say which
-        # day before it the report was written
-        written = propose_anchor_repair(list(out.dates), anchor=crawl, settings=settings)
+        # day before it the report was written, counted from the day its dates were read
+        # against (the day before the crawl, for a crawl after midnight: _crawl_anchor)
+        read_against, _ = _crawl_anchor(doc.crawled, settings)
+        written = propose_anchor_repair(list(out.dates), anchor=read_against, settings=settings)
         if written is not None:
             return _extract(doc, settings, written, f"written weekday (crawled {crawl})")
     if iso_day(doc.published) is None and fallback_anchor is None:
