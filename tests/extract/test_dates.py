@@ -480,3 +480,22 @@ def test_the_word_gate_skips_only_patterns_that_cannot_match(monkeypatch) -> Non
     assert len(texts) > 1000
     assert sum(len(g.dates) for g in gated) > 300
     assert gated == [extract_dates(t, anchor=MONDAY, settings=S) for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Asharq al-Awsat writes the Levantine month name in brackets; the year after it is
+        # the month's (413 times in SaudiNewsNet: "سبتمبر (أيلول) 2013" was read as 2014-09)
+        ("الهجوم الذي شنه متمردون في سبتمبر (أيلول) 2013.", "2013-09"),
+        ("قتل في 21 سبتمبر (أيلول) 2013 في نيروبي", "2013-09-21"),
+        ("منذ يناير (كانون الثاني) 2014", "2014-01"),
+        ("في يونيو (حزيران) عام 2013", "2013-06"),
+        ("في 5 أغسطس (آب) من عام 2014", "2014-08-05"),
+        ("في مارس من العام 2014", "2014-03"),
+        ("في منتصف يونيو (حزيران) الماضي", "2015-06"),
+    ],
+)
+def test_a_month_with_its_other_name_in_brackets_keeps_its_year(text: str, value: str) -> None:
+    (got,) = extract_dates(text, anchor=date(2015, 7, 19), settings=S).dates
+    assert got.value == value, got

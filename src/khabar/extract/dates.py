@@ -107,13 +107,17 @@ def _lexicon() -> _Lexicon:
     sep = r"\s*[/\-.]\s*"
     # a written year ends at its last digit ("۱۴۰۲ساعت"); an era mark may follow ("1445 هـ")
     year = rf"(?P<year>\d{{4}})(?!\d)(?:\s*(?P<era>{era})(?!\w))?"
+    # "سبتمبر (أيلول) 2013", "سبتمبر/أيلول 2013": the month's Levantine name beside it; "من عام
+    # 2014", "العام 2014": the year's word before the year
+    other_month = rf"(?:\s*/\s*(?P<mon2>{mon})|\s*\(\s*(?P<mon3>{mon})\s*\))?"
+    year_lead = rf"(?:(?:من\s+)?(?:ال)?(?:{year_word})\s+)?"
     p = {
         # a count after the month is no year: "۲۰ مهر ۱۲ نفر کشته شدند"
         "solar2": rf"{b}(?:{day_word}(?P<wd>{wd})\s*[,،]?\s*)?(?P<day>\d{{1,2}}|{ordinal})\s+"
         rf"(?P<mon>{solar})\s+(?P<year>\d{{2}})(?!\d)(?!\s*(?:نفر|تن|مورد|کشته|زخمي|عدد))",
         "full": rf"{b}(?:{day_word}(?P<wd>{wd})\s*[,،]?\s*)?(?P<day>\d{{1,2}}|{ordinal})"
-        rf"(?:st|nd|rd|th)?\s+(?:من\s+|of\s+)?(?P<mon>{mon})(?:\s*/\s*(?P<mon2>{mon}))?"
-        rf"(?:\s*[,،]?\s*{year}|{e})",
+        rf"(?:st|nd|rd|th)?\s+(?:من\s+|of\s+)?(?P<mon>{mon}){other_month}"
+        rf"(?:\s*[,،]?\s*{year_lead}{year}|{e})",
         "mdy": rf"{b}(?:(?P<wd>{wd})\s*,?\s*)?(?P<mon>{mon})\s+(?P<day>\d{{1,2}})"
         rf"(?:st|nd|rd|th)?(?:\s*,?\s*{year}|{e})",
         "numeric": rf"{b}(?:(?P<y1>\d{{4}}){sep}(?P<m1>\d{{1,2}}){sep}(?P<d1>\d{{1,2}})"
@@ -130,7 +134,7 @@ def _lexicon() -> _Lexicon:
         # a number right before a relative day or period makes it a span (``counted``)
         "counted": rf"(?:\d|(?<!\w)(?:{num}))\s*$",
         "month": rf"{b}(?:(?P<prep>{prep})\s+)?(?:(?P<qual>{qual})\s+)?(?P<mon>{mon})"
-        rf"(?:\s*/\s*(?P<mon2>{mon}))?(?:\s+{year}|(?:\s+(?P<dir>{direction}))?{e})",
+        rf"{other_month}(?:\s+{year_lead}{year}|(?:\s+(?P<dir>{direction}))?{e})",
         "year": rf"{b}(?:(?:{year_word})\s+{year}|(?P<y2>1[34]\d\d)\s*(?P<era2>{era}){e})",
         "relative": rf"{b}{_PROCLITIC}(?:(?P<pod>{pod})\s+)?{day_word}(?P<rel>{rel})"
         rf"(?:(?:\s+|\s*\(\s*){day_word}(?P<wd>{wd})(?:\s*\))?)?{e}",
@@ -418,7 +422,8 @@ class _Resolver:
 
     def month(self, m: re.Match[str]) -> DateMention | None:
         risky = m["mon"] in self.lex.words.get("risky_month", {})
-        context = m["qual"] or m["year"] or m["dir"] or m["mon2"] or (m["prep"] and not risky)
+        context = (m["qual"] or m["year"] or m["dir"] or m["mon2"] or m["mon3"]
+                   or (m["prep"] and not risky))  # fmt: skip
         if not context:
             return None
         year = int(m["year"]) if m["year"] else None
