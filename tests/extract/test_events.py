@@ -723,3 +723,24 @@ def test_a_day_written_after_another_event_noun_dates_that_event_not_this_one() 
     e = _doc_event("واتهمت الولايات المتحدة كتائب حزب الله بالوقوف وراء هجوم الأربعاء، وشنت "
                    "غارات جوية على 5 أهداف للكتائب جنوبي العراق، فجر الجمعة.", "ar")
     assert (e.trigger, e.date_text) == ("غارات جوية", "فجر الجمعة")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the plurals of ألف and مليون count after a number only; alone they are "thousands"
+        # (a fresh-clone trial found "بقتل الآلاف" exported as 1,000 killed)
+        ("واتهم الرئيس السابق بقتل الآلاف خلال حكمه.", None),
+        ("قتل ثلاثة آلاف شخص في الحرب.", 3000),
+        ("وأسفر القصف عن مقتل 300 ألف شخص.", 300000),
+    ],
+)
+def test_thousands_alone_are_no_count(text: str, killed: int | None) -> None:
+    assert _event(text).killed == killed
+
+
+def test_a_killing_between_two_years_of_the_past_is_background() -> None:
+    # "بين عامي 1982 و1990": the dual of عام names the years; the killings are recalled
+    ev = _doc_event("تأجلت أمس محاكمة رئيس تشاد السابق فيما يتصل بقتل الآلاف خلال حكمه بين "
+                    "عامي 1982 و1990.", "ar")  # fmt: skip
+    assert ev.background and ev.date == "1982" and ev.killed is None

@@ -167,6 +167,11 @@ def _times(value: int, used: int, words: list[str], i: int,
     return value, used
 
 
+# the plurals of ألف and مليون count only after a number ("ثلاثة آلاف", ``_times``); alone
+# ("بقتل الآلاف", "ملايين اللاجئين") they are "thousands", "millions": no count (Arabic grammar)
+_PLURAL_MULTIPLIERS = frozenset(alias_key(w) for w in ("آلاف", "ملايين"))
+
+
 def _word_number(words: list[str], i: int, nums: dict[str, int]) -> tuple[int | None, int]:
     two = " ".join(words[i : i + 2])
     if i + 1 < len(words) and two in nums:
@@ -176,7 +181,7 @@ def _word_number(words: list[str], i: int, nums: dict[str, int]) -> tuple[int | 
         return None, 0  # الاثنين is Monday ("قتل أمس الاثنين 5 شرطيين"), not "the two"
     for form in (w, w[2:] if w.startswith("ال") else None, _bare(w)):
         if form and form in nums:
-            return nums[form], 1
+            return (None, 0) if form in _PLURAL_MULTIPLIERS else (nums[form], 1)
     return None, 0
 
 
