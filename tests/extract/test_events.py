@@ -744,17 +744,3 @@ def test_a_killing_between_two_years_of_the_past_is_background() -> None:
     ev = _doc_event("تأجلت أمس محاكمة رئيس تشاد السابق فيما يتصل بقتل الآلاف خلال حكمه بين "
                     "عامي 1982 و1990.", "ar")  # fmt: skip
     assert ev.background and ev.date == "1982" and ev.killed is None
-
-
-@pytest.mark.parametrize(
-    ("text", "actor", "target"),
-    [
-        # "by the bullets / the fire of": the actor of a killing (a fresh-clone trial found "6
-        # Houthis shot dead by the resistance" credited to the Houthis)
-        ("قتل ستة من مسلحي الحوثي برصاص قوات المقاومة في تعز.", "قوات المقاومة", "مسلحي"),
-        ("قتل ثلاثة متظاهرين برصاص قوات الأمن في بغداد.", "قوات الأمن", "متظاهرين"),
-    ],
-)
-def test_by_the_bullets_of_names_the_actor(text: str, actor: str, target: str) -> None:
-    ev = _doc_event(text, "ar")
-    assert (ev.actor, ev.target) == (actor, target)
