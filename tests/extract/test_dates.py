@@ -499,3 +499,19 @@ def test_the_word_gate_skips_only_patterns_that_cannot_match(monkeypatch) -> Non
 def test_a_month_with_its_other_name_in_brackets_keeps_its_year(text: str, value: str) -> None:
     (got,) = extract_dates(text, anchor=date(2015, 7, 19), settings=S).dates
     assert got.value == value, got
+
+
+@pytest.mark.parametrize(
+    ("text", "texts"),
+    [
+        # a review's cases: a Hijri month's Gregorian year is the year alone; the prepositions
+        # among the year words ("in", "في") lead no month's year (may and march as verbs)
+        ("في شهر رمضان من عام 2014", [("عام 2014", "2014")]),
+        ("The elections may in 2016 be delayed.", [("in 2016", "2016")]),
+        ("Thousands march in 2015 protests.", [("in 2015", "2015")]),
+        ("في مايو في 1400 موقع", []),
+    ],
+)
+def test_a_year_word_leads_only_a_year_its_month_can_have(text: str, texts: list) -> None:  # type: ignore[type-arg]
+    got = extract_dates(text, anchor=date(2015, 7, 19), settings=S).dates
+    assert [(d.text, d.value) for d in got] == texts

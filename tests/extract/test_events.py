@@ -732,6 +732,7 @@ def test_a_day_written_after_another_event_noun_dates_that_event_not_this_one() 
         # (a fresh-clone trial found "بقتل الآلاف" exported as 1,000 killed)
         ("واتهم الرئيس السابق بقتل الآلاف خلال حكمه.", None),
         ("قتل ثلاثة آلاف شخص في الحرب.", 3000),
+        ("قتل 10 آلاف شخص في القصف.", 10000),
         ("وأسفر القصف عن مقتل 300 ألف شخص.", 300000),
     ],
 )
@@ -744,3 +745,9 @@ def test_a_killing_between_two_years_of_the_past_is_background() -> None:
     ev = _doc_event("تأجلت أمس محاكمة رئيس تشاد السابق فيما يتصل بقتل الآلاف خلال حكمه بين "
                     "عامي 1982 و1990.", "ar")  # fmt: skip
     assert ev.background and ev.date == "1982" and ev.killed is None
+
+
+def test_victims_counted_in_thousands_are_the_target() -> None:
+    # read back from its noun, "ثلاثة آلاف" is still a count: the soldiers are the victims
+    ev = _event("قتل ثلاثة آلاف جندي في الهجوم.")
+    assert (ev.actor, ev.target, ev.killed) == (None, "جندي", 3000)

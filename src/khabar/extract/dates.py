@@ -110,7 +110,10 @@ def _lexicon() -> _Lexicon:
     # "سبتمبر (أيلول) 2013", "سبتمبر/أيلول 2013": the month's Levantine name beside it; "من عام
     # 2014", "العام 2014": the year's word before the year
     other_month = rf"(?:\s*/\s*(?P<mon2>{mon})|\s*\(\s*(?P<mon3>{mon})\s*\))?"
-    year_lead = rf"(?:(?:من\s+)?(?:ال)?(?:{year_word})\s+)?"
+    # (the prepositions among the year words, "في 2012", "in 2014", stay the year pattern's:
+    # "may in 2016", "في مايو في 1400 موقع" are no month of a year)
+    year_noun = _alt([w for w in words["year_word"] if w not in ("في", "in")])
+    year_lead = rf"(?:(?:من\s+)?(?:ال)?(?:{year_noun})\s+)?"
     p = {
         # a count after the month is no year: "۲۰ مهر ۱۲ نفر کشته شدند"
         "solar2": rf"{b}(?:{day_word}(?P<wd>{wd})\s*[,،]?\s*)?(?P<day>\d{{1,2}}|{ordinal})\s+"
@@ -432,6 +435,8 @@ class _Resolver:
         if year is not None:
             value: str | None = _month_iso(cal, year, month)
             anchor = "absolute"
+            if value is None:
+                return None  # no year of its calendar ("رمضان من عام 2014"): the year alone
         else:
             value, anchor = self.nearest_month(cal, month, m["dir"]), self.anchor_label
         out = self.mention(m, value, "month", calendar=cal, anchor=anchor if value else "none",

@@ -167,9 +167,18 @@ def _times(value: int, used: int, words: list[str], i: int,
     return value, used
 
 
-# the plurals of ألف and مليون count only after a number ("ثلاثة آلاف", ``_times``); alone
-# ("بقتل الآلاف", "ملايين اللاجئين") they are "thousands", "millions": no count (Arabic grammar)
+# the plurals of ألف and مليون count only after a number ("ثلاثة آلاف", ``_times``; read back
+# from the multiplier, as ``_drop_count`` reads a count before its noun); alone ("بقتل الآلاف",
+# "ملايين اللاجئين") they are "thousands", "millions": no count (Arabic grammar)
 _PLURAL_MULTIPLIERS = frozenset(alias_key(w) for w in ("آلاف", "ملايين"))
+
+
+def _after_a_number(words: list[str], i: int, nums: dict[str, int]) -> bool:
+    """Whether ``words[i - 1]`` is a number (digits or a number word)."""
+    if i == 0:
+        return False
+    w = words[i - 1]
+    return bool(_NUMBER.match(w)) or (w in nums and w not in _PLURAL_MULTIPLIERS)
 
 
 def _word_number(words: list[str], i: int, nums: dict[str, int]) -> tuple[int | None, int]:
@@ -181,7 +190,9 @@ def _word_number(words: list[str], i: int, nums: dict[str, int]) -> tuple[int | 
         return None, 0  # الاثنين is Monday ("قتل أمس الاثنين 5 شرطيين"), not "the two"
     for form in (w, w[2:] if w.startswith("ال") else None, _bare(w)):
         if form and form in nums:
-            return (None, 0) if form in _PLURAL_MULTIPLIERS else (nums[form], 1)
+            if form in _PLURAL_MULTIPLIERS and not _after_a_number(words, i, nums):
+                return None, 0
+            return nums[form], 1
     return None, 0
 
 
