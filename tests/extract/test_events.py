@@ -751,3 +751,11 @@ def test_victims_counted_in_thousands_are_the_target() -> None:
     # read back from its noun, "ثلاثة آلاف" is still a count: the soldiers are the victims
     ev = _event("قتل ثلاثة آلاف جندي في الهجوم.")
     assert (ev.actor, ev.target, ev.killed) == (None, "جندي", 3000)
+
+
+def test_the_victims_are_never_the_actor() -> None:
+    # "the toll of the attack's victims rose": the victims suffered the car bomb (a fresh-clone
+    # trial found ضحايا as the actor of the Diyala market bombing)
+    ev = _doc_event("ارتفعت حصيلة ضحايا الهجوم الذي تم تنفيذه بسيارة مفخخة في سوق مزدحمة "
+                    "بمحافظة ديالى العراقية الجمعة إلى 120 قتيلا على الأقل.", "ar")  # fmt: skip
+    assert (ev.actor, ev.target, ev.killed) == (None, "ضحايا", 120)

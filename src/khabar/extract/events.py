@@ -1192,7 +1192,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         default=None)  # fmt: skip
     r_start, r_end = _role_anchor(norm, spans, typed, plover, lang, sp.start, (t_start, t_end))
     actor, target = _roles(text, sp, r_start, r_end, found, lang,
-                           told=plover in _DONE_NOT_SAID)  # fmt: skip
+                           told=plover in _DONE_NOT_SAID,
+                           suffered=plover in ("ASSAULT", "COERCE"))  # fmt: skip
     derived = _acled(plover, mode, actor, target)
     if typed.source != "lexicon":
         acled, subtype = derived or ("", "")
@@ -1375,7 +1376,8 @@ def _located(text: str, start: int) -> bool:
 
 
 def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang: str,
-           told: bool = False) -> tuple[_Party | None, _Party | None]:  # fmt: skip
+           told: bool = False,
+           suffered: bool = False) -> tuple[_Party | None, _Party | None]:  # fmt: skip
     """PLOVER actor and recipient of the event whose trigger is ``text[t_start:t_end]``, by the
     cues of the sentence's language (``event_cues.tsv``): a party right after an agent cue
     ("by", "من قبل", "على يد", "توسط"; articles skipped) is the actor, and the victims or the
@@ -1388,7 +1390,9 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
     before it as recipient, with no actor unless "by" names one (``_english_passive``).
     Persian, whose verb comes last, reads the object marker and the prepositions before the
     verb (``_persian_roles``). With ``told`` (an event done, not said: an assault, an arrest),
-    the party that reports it is no party to it (``_speakers``)."""
+    the party that reports it is no party to it (``_speakers``). With ``suffered`` (an assault
+    or a coercion), a party written as the word "victims" is never its actor (``_VICTIM_NOUNS``:
+    they may protest or accuse, not attack)."""
     parties = _parties(text, found, sp, lang)
     if told and parties:
         reporting = _speakers(text, sp, parties, t_start, t_end, lang)
@@ -1439,7 +1443,8 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
             # "واتهمت الولايات المتحدة كتائب حزب الله ... وشنت غارات": the subject of the verb
             # before, not its object, does what a later verb joined to it says
             actor = before[-2]
-        elif before and not _victims_of(text, before[-1], lex):
+        elif before and not _victims_of(text, before[-1], lex) \
+                and not (suffered and _victim_noun(text, before[-1])):  # fmt: skip
             actor = before[-1]
     if target is None:
         target = next((p for p in rest if p.start >= t_end and p is not actor
@@ -1448,6 +1453,19 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
         if target is None and before and actor is not before[-1]:
             target = before[-1]  # "مقتل مدنيين في قصف": the victims named before the trigger
     return actor, target
+
+
+# the word "victim" itself in each language (a closed class), normalised and without the
+# article: "ارتفعت حصيلة ضحايا الهجوم" names who suffered the attack, never who did it
+_VICTIM_NOUNS = frozenset(normalize(w) for w in (
+    "ضحايا ضحية ضحيه victims victim casualties قربانیان قربانی"
+).split())  # fmt: skip
+
+
+def _victim_noun(text: str, p: _Party) -> bool:
+    """Whether party ``p`` is written as the word "victims" (``_VICTIM_NOUNS``)."""
+    word = normalize(text[p.start : p.end]).lower()
+    return word in _VICTIM_NOUNS or (word.startswith("ال") and word[2:] in _VICTIM_NOUNS)
 
 
 def _one_member_word(between: str) -> bool:
