@@ -733,6 +733,8 @@ def test_a_day_written_after_another_event_noun_dates_that_event_not_this_one() 
         ("واتهم الرئيس السابق بقتل الآلاف خلال حكمه.", None),
         ("قتل ثلاثة آلاف شخص في الحرب.", 3000),
         ("قتل 10 آلاف شخص في القصف.", 10000),
+        # "tens of thousands": the approximate count times the multiplier after it (it was 20)
+        ("قتل عشرات الآلاف في الحرب.", 20000),
         ("وأسفر القصف عن مقتل 300 ألف شخص.", 300000),
     ],
 )

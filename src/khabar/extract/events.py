@@ -162,8 +162,11 @@ def _times(value: int, used: int, words: list[str], i: int,
     """A number below a thousand times the thousand or million word after it ("300 ألف",
     "سه هزار", "2 million": a number word of ``numbers.tsv`` worth 1,000 or 1,000,000)."""
     j = i + used
-    if value < 1000 and j < len(words) and nums.get(words[j]) in (1000, 1_000_000):
-        return value * nums[words[j]], used + 1
+    if value < 1000 and j < len(words):
+        # "300 ألف", and with its article after an approximate count: "عشرات الآلاف"
+        for after in (words[j], words[j][2:] if words[j].startswith("ال") else None):
+            if after and nums.get(after) in (1000, 1_000_000):
+                return value * nums[after], used + 1
     return value, used
 
 
