@@ -18,15 +18,17 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 
 
-def saudi_items(root: Path = ROOT) -> Iterator[dict[str, Any]]:
-    for z in sorted((root / "saudinewsnet").glob("*.zip")):
+def saudi_items(root: Path = ROOT, skip_days: int = 0) -> Iterator[dict[str, Any]]:
+    """SaudiNewsNet records day by day, from the ``skip_days``-th day (zip file) on."""
+    for z in sorted((root / "saudinewsnet").glob("*.zip"))[skip_days:]:
         with zipfile.ZipFile(z) as zf:
             for name in zf.namelist():
                 yield from json.loads(zf.read(name))
 
 
-def fars_items(root: Path = ROOT) -> Iterator[dict[str, Any]]:
-    for f in sorted((root / "fars-news").glob("*.json")):
+def fars_items(root: Path = ROOT, skip_files: int = 0) -> Iterator[dict[str, Any]]:
+    """Fars News records file by file, from the ``skip_files``-th file on."""
+    for f in sorted((root / "fars-news").glob("*.json"))[skip_files:]:
         for item in json.loads(f.read_text(encoding="utf-8")):
             raw = item.get("paragraphs") or []
             yield item | {"paragraphs": ast.literal_eval(raw) if isinstance(raw, str) else raw}

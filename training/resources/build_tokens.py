@@ -23,13 +23,9 @@ on each token's first sight in each process: the same values, sooner. Needs
 from __future__ import annotations
 
 import argparse
-import ast
-import json
 import re
 import sys
-import zipfile
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,25 +49,6 @@ SOURCES = {
 _WORD = re.compile(r"\w+")
 
 
-def _texts(shared: Path, lang: str) -> Iterator[str]:
-    """The texts counted: those of ``build_wordfreq.texts`` but the benches' first ones."""
-    corpora = shared / "corpora"
-    if lang == "ar":
-        for z in sorted((corpora / "saudinewsnet").glob("*.zip"))[BENCH_DAYS:]:
-            with zipfile.ZipFile(z) as zf:
-                for name in zf.namelist():
-                    for r in json.loads(zf.read(name)):
-                        yield (r.get("title") or "") + "\n" + (r.get("content") or "")
-    elif lang == "fa":
-        for f in sorted((corpora / "fars-news").glob("*.json"))[1:]:
-            for r in json.loads(f.read_text(encoding="utf-8")):
-                raw = r.get("paragraphs") or []
-                paras = ast.literal_eval(raw) if isinstance(raw, str) else raw
-                yield "\n".join([r.get("title") or "", r.get("abstract") or "", *paras])
-    else:
-        yield from texts(shared, lang)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -82,7 +59,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     for lang in ("ar", "fa", "en"):
         counts: dict[str, Counter[str]] = {"ner": Counter(), "words": Counter()}
-        for t in _texts(args.shared, lang):
+        for t in texts(args.shared, lang, skip_days=BENCH_DAYS, skip_files=1):
             for line in t.split("\n"):
                 counts["ner"].update(line[a:b] for a, b in tokenize(line, lang))
                 counts["words"].update(_WORD.findall(line))

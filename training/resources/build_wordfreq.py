@@ -41,12 +41,14 @@ SOURCES = {
 }
 
 
-def texts(shared: Path, lang: str):
+def texts(shared: Path, lang: str, skip_days: int = 0, skip_files: int = 0):
+    """The texts of ``lang``'s corpus (title and body); without SaudiNewsNet's first
+    ``skip_days`` days or Fars News's first ``skip_files`` files."""
     if lang == "ar":
-        for r in saudi_items(shared / "corpora"):
+        for r in saudi_items(shared / "corpora", skip_days):
             yield (r.get("title") or "") + "\n" + (r.get("content") or "")
     elif lang == "fa":
-        for r in fars_items(shared / "corpora"):
+        for r in fars_items(shared / "corpora", skip_files):
             yield "\n".join([r.get("title") or "", r.get("abstract") or "", *r["paragraphs"]])
     else:
         news = shared / "field-data/news-en"
