@@ -148,3 +148,6 @@ def test_contradictions_say_why_their_sides_are_one_event(tmp_path: Path, seeds:
     _run("ingest", str(seeds), "--db", db)
     printed = _run("contradictions", "--story", "1", "--db", db).output
     assert "field_conflict" in printed and "why one event:" in printed
+    # none is said, not an empty screen (a fresh-clone trial took it for a failure)
+    assert _run("contradictions", "--story", "999", "--db", db).output.startswith(
+        "no contradictions in story 999")  # fmt: skip

@@ -756,6 +756,9 @@ def contradictions_cmd(
     if json_out:
         _print_json(found)
         return
+    if not found:
+        out.print("no contradictions" + (f" in story {story}" if story is not None else "")
+                  + ": no two sources disagree about one event or claim")  # fmt: skip
     for c in found:
         _print_contradiction(c)
 
