@@ -250,3 +250,14 @@ def test_a_country_named_by_its_territory_and_nationality(
 ) -> None:
     found = {(p.text, p.place.id) for p in extract_places(text, lang=lang)}
     assert (phrase, country) in found
+
+
+def test_a_town_placed_by_its_distance_from_another_is_no_namesake_abroad() -> None:
+    # "in a market of the town of Bani Saad, 35 km north-east of Baghdad": the gazetteer's only
+    # بني سعد is in Yemen, 2,000 km away; a fresh-clone trial found the Diyala bombing there
+    text = ("إن نحو 130 شخصا أصيبوا في الهجوم الذي وقع ليل الجمعة في سوق ببلدة بني سعد 35/ "
+            "كيلومترا شمال شرقي بغداد")  # fmt: skip
+    assert [p.place.name for p in extract_places(text, lang="ar")] == ["Baghdad"]
+    # a town near the place it is measured from stays
+    near = extract_places("انفجار في الفلوجة على بعد 50 كم غرب بغداد", lang="ar")
+    assert [p.place.name for p in near] == ["Al Fallūjah", "Baghdad"]

@@ -701,4 +701,37 @@ def extract_places(
                                      for c in capitals)]  # fmt: skip
     out += capitals
     out += territory_phrases(norm.text, out, norm.to_original, text)
-    return sorted(out, key=lambda p: p.span.start)
+    return _placed_by_distance(text, sorted(out, key=lambda p: p.span.start))
+
+
+# "بلدة X، 35 كيلومترا شمال شرقي بغداد", "X, 35 km north-east of Baghdad", "X در ۳۵ کیلومتری شمال
+# بغداد": how far and which way a place lies from the next one (closed grammatical words and
+# units), normalised
+_DISTANCE = re.compile(
+    r"\s*[,،(]?\s*(?:(?:علي|على)\s+بعد\s+|در\s+|some\s+|about\s+)?(?:(?:نحو|حوالي|قرابه)\s+)?"
+    r"(?P<km>\d{1,4})\s*/?\s*(?:كيلومترا|كيلومترات|كيلومتر|كيلو\s*مترا|كلم|كم|km|kilometers|"
+    r"kilometres|miles|کیلومتری|کیلومتر)\s+(?:(?:الي|إلى|to\s+the)\s+)?(?:ال)?"
+    r"(?:شمال|جنوب|شرق|غرب|north|south|east|west)\S*(?:\s+(?:ال)?(?:شرق|غرب)\S*)?"
+    r"(?:\s+of)?\s+(?:(?:مدينه|العاصمه|the\s+city\s+of|شهر)\s+)?",
+    re.IGNORECASE,
+)
+_MILE_KM = 1.609
+
+
+def _placed_by_distance(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Without a town whose text says it lies N km from the next place named ("ببلدة بني سعد 35
+    كيلومترا شمال شرقي بغداد") while the town the gazetteer gave lies in another country and
+    farther than twice that (plus 50 km) from it: the gazetteer lacks the town meant, and its
+    namesake abroad (Bani Sa'd in Yemen for Diyala's) is no place of this text. ``found``
+    sorted by start."""
+    drop = set()
+    for i, (m, ref) in enumerate(zip(found, found[1:], strict=False)):
+        gap = _DISTANCE.fullmatch(normalize(text[m.span.end : ref.span.start]))
+        if gap is None or m.place.precision in ("country", "province"):
+            continue
+        km = int(gap["km"]) * (_MILE_KM if "mile" in gap.group().lower() else 1.0)
+        far = distance_km((m.place.lat, m.place.lon), (ref.place.lat, ref.place.lon))
+        if m.place.country != ref.place.country and far > 2 * km + 50:
+            drop.add(i)
+    return [m for i, m in enumerate(found) if i not in drop]
+
