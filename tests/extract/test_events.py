@@ -761,3 +761,8 @@ def test_the_victims_are_never_the_actor() -> None:
     ev = _doc_event("ارتفعت حصيلة ضحايا الهجوم الذي تم تنفيذه بسيارة مفخخة في سوق مزدحمة "
                     "بمحافظة ديالى العراقية الجمعة إلى 120 قتيلا على الأقل.", "ar")  # fmt: skip
     assert (ev.actor, ev.target, ev.killed) == (None, "ضحايا", 120)
+
+
+def test_persian_victims_are_never_the_actor() -> None:
+    ev = _event("شمار قربانیان حمله انتحاری در بغداد به ۱۲۰ نفر رسید.")
+    assert (ev.actor, ev.target) == (None, "قربانیان")

@@ -261,3 +261,21 @@ def test_a_town_placed_by_its_distance_from_another_is_no_namesake_abroad() -> N
     # a town near the place it is measured from stays
     near = extract_places("انفجار في الفلوجة على بعد 50 كم غرب بغداد", lang="ar")
     assert [p.place.name for p in near] == ["Al Fallūjah", "Baghdad"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        # a review's cases: measured from a country, a border town stays
+        ("قصف بلدة تل أبيض، 5 كم جنوب تركيا", "ar", ["Tall Abyaḑ", "Turkey"]),
+        ("the town of Reyhanli, 5 km north of Syria", "en", ["Reyhanlı", "Syria"]),
+        # a town abroad measured from the right one: the namesake abroad goes, whichever side
+        ("مدينة بعقوبة 15 كم شمال بني سعد", "ar", ["Baqubah"]),
+        ("در شهر بنی سعد در ۳۵ کیلومتری شمال شرقی بغداد", "fa", ["Baghdad"]),
+        # two countries, near enough: both stay
+        ("في مدينة كلس التركية، 50 كم شمال حلب", "ar", ["Kilis", "Aleppo"]),
+    ],
+)
+def test_the_distance_rule_drops_only_the_doubtful_town(text: str, lang: str,
+                                                       names: list[str]) -> None:  # fmt: skip
+    assert [p.place.name for p in extract_places(text, lang=lang)] == names

@@ -1420,7 +1420,10 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
     if lang == "en" and before:
         before = _subject_first(text, before, t_start)
     if lang == "fa" and before and actor is None:
-        return _persian_roles(text, before, target, t_end)
+        actor, target = _persian_roles(text, before, target, t_end)
+        if suffered and actor is not None and _victim_noun(text, actor):
+            return None, target or actor  # "شمار قربانیان حمله": who suffered it
+        return actor, target
     if actor is not None and target is None and before:
         target = before[-1]  # passive: the party before the trigger suffered it
     elif actor is None and lang == "en" and before and _english_passive(text, sp, t_start):

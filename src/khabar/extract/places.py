@@ -710,7 +710,7 @@ def extract_places(
 _DISTANCE = re.compile(
     r"\s*[,،(]?\s*(?:(?:علي|على)\s+بعد\s+|در\s+|some\s+|about\s+)?(?:(?:نحو|حوالي|قرابه)\s+)?"
     r"(?P<km>\d{1,4})\s*/?\s*(?:كيلومترا|كيلومترات|كيلومتر|كيلو\s*مترا|كلم|كم|km|kilometers|"
-    r"kilometres|miles|کیلومتری|کیلومتر)\s+(?:(?:الي|إلى|to\s+the)\s+)?(?:ال)?"
+    r"kilometres|miles|كيلومتري|كيلومتر)\s+(?:(?:الي|إلى|to\s+the)\s+)?(?:ال)?"
     r"(?:شمال|جنوب|شرق|غرب|north|south|east|west)\S*(?:\s+(?:ال)?(?:شرق|غرب)\S*)?"
     r"(?:\s+of)?\s+(?:(?:مدينه|العاصمه|the\s+city\s+of|شهر)\s+)?",
     re.IGNORECASE,
@@ -719,19 +719,24 @@ _MILE_KM = 1.609
 
 
 def _placed_by_distance(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
-    """Without a town whose text says it lies N km from the next place named ("ببلدة بني سعد 35
-    كيلومترا شمال شرقي بغداد") while the town the gazetteer gave lies in another country and
-    farther than twice that (plus 50 km) from it: the gazetteer lacks the town meant, and its
-    namesake abroad (Bani Sa'd in Yemen for Diyala's) is no place of this text. ``found``
+    """Without the doubtful one of two towns that the text puts N km apart ("ببلدة بني سعد 35
+    كيلومترا شمال شرقي بغداد"), when the gazetteer's towns of those names lie in two countries
+    farther than 2N + 50 km apart: the gazetteer lacks one of them, and its namesake abroad
+    (Bani Sa'd in Yemen for Diyala's) is no place of this text. The doubtful one is the town
+    whose country no other place of the text names, else the smaller (the weaker gazetteer
+    entry). Never a country or a province: "5 كم جنوب تركيا" measures from a border. ``found``
     sorted by start."""
-    drop = set()
+    drop: set[int] = set()
     for i, (m, ref) in enumerate(zip(found, found[1:], strict=False)):
         gap = _DISTANCE.fullmatch(normalize(text[m.span.end : ref.span.start]))
-        if gap is None or m.place.precision in ("country", "province"):
+        if gap is None or {m.place.precision, ref.place.precision} & {"country", "province"} \
+                or m.place.country == ref.place.country:  # fmt: skip
             continue
         km = int(gap["km"]) * (_MILE_KM if "mile" in gap.group().lower() else 1.0)
-        far = distance_km((m.place.lat, m.place.lon), (ref.place.lat, ref.place.lon))
-        if m.place.country != ref.place.country and far > 2 * km + 50:
-            drop.add(i)
+        if distance_km((m.place.lat, m.place.lon), (ref.place.lat, ref.place.lon)) <= 2 * km + 50:
+            continue
+        named = {p.place.country for j, p in enumerate(found) if j not in (i, i + 1)}
+        pair = sorted(((m.place.country in named, m.place.population, i),
+                       (ref.place.country in named, ref.place.population, i + 1)))  # fmt: skip
+        drop.add(pair[0][2])
     return [m for i, m in enumerate(found) if i not in drop]
-
