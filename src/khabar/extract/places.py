@@ -710,7 +710,7 @@ def extract_places(
 _DISTANCE = re.compile(
     r"\s*[,،(]?\s*(?:(?:علي|على)\s+بعد\s+|در\s+|some\s+|about\s+)?(?:(?:نحو|حوالي|قرابه)\s+)?"
     r"(?P<km>\d{1,4})\s*/?\s*(?:كيلومترا|كيلومترات|كيلومتر|كيلو\s*مترا|كلم|كم|km|kilometers|"
-    r"kilometres|miles|كيلومتري|كيلومتر)\s+(?:(?:الي|إلى|to\s+the)\s+)?(?:ال)?"
+    r"kilometres|miles|كيلومتري)\s+(?:(?:الي|إلى|to\s+the)\s+)?(?:ال)?"
     r"(?:شمال|جنوب|شرق|غرب|north|south|east|west)\S*(?:\s+(?:ال)?(?:شرق|غرب)\S*)?"
     r"(?:\s+of)?\s+(?:(?:مدينه|العاصمه|the\s+city\s+of|شهر)\s+)?",
     re.IGNORECASE,
