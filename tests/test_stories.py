@@ -144,7 +144,18 @@ def test_a_refreshed_signature_merges_the_stories_it_bridges(
         "SELECT from_story, into_story, bridge_doc FROM story_merges")] == [
         (first.story_id, lone.story_id, doc_c)]  # fmt: skip
     assert index.refresh(doc_c, shared) == []  # same signature: nothing more to merge
+    store.db.commit()
     store.close()
+    # `khabar story` names one first document; the other founded the story merged in (a
+    # fresh-clone trial saw two "first document of the story" lines)
+    from typer.testing import CliRunner
+
+    from khabar.cli import app
+
+    printed = CliRunner().invoke(app, ["story", str(lone.story_id), "--db", settings.database],
+                                 catch_exceptions=False).output  # fmt: skip
+    assert printed.count("first document of the story") == 1, printed
+    assert printed.count("first document of a story merged into this one") == 1, printed
 
 
 def test_who_and_where_in_one_language_without_a_day_figure_or_title_word_do_not_join(

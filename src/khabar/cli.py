@@ -526,11 +526,14 @@ def story_cmd(
     for lang, title in story["titles"].items():
         out.print(f"  {lang}: {title}", markup=False, highlight=False)
     out.print("\n[bold]documents[/bold]", markup=True)
+    founders = 0
     for m in story["members"]:
         why = ", ".join(m["reasons"][:8])
         head = " ".join(str(x) for x in (m["id"], m["lang"], m["outlet"], m["title"]) if x)
-        how = why if m["reasons"][:1] == ["first document of the story"] else (
-            f"joined on {m['score']}: {why}")  # the first document joined nothing
+        how = f"joined on {m['score']}: {why}"
+        if m["reasons"][:1] == ["first document of the story"]:  # it joined nothing
+            founders += 1  # the first of a story merged into this one (merges, below)
+            how = why if founders == 1 else "first document of a story merged into this one"
         out.print(f"  {head}\n    {how}", markup=False, highlight=False)
     if story["events"]:
         out.print("\n[bold]events[/bold] (canonical, `khabar event ID` for every value)",
