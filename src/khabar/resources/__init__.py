@@ -129,7 +129,7 @@ def derived(name: str, build: Callable[[], T], inputs: Sequence[Path]) -> T:
             log.warning("derived-data cache %s is unreadable (%s: %s); building it again",
                         path, type(exc).__name__, exc)  # fmt: skip
     value = build()
-    if _code_key(fresh=True) == _code_key() and _key(inputs) == key:
+    if _hash_code() == _LOADED_CODE and _key(inputs) == key:  # code and data as when keyed
         _save(path, value)
     else:
         log.info("%s: khabar's code or data changed while it was built; not kept", name)
@@ -223,11 +223,6 @@ def _hash_code() -> bytes:
 
 
 _LOADED_CODE = _hash_code()  # the code this process runs: taken when it loads
-
-
-def _code_key(fresh: bool = False) -> bytes:
-    """The code's key as loaded, or (``fresh``) as the files now are."""
-    return _hash_code() if fresh else _LOADED_CODE
 
 
 def _key(inputs: Sequence[Path]) -> str | None:
