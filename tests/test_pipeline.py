@@ -214,3 +214,48 @@ def test_a_jsonl_record_with_its_page_in_html_ingests_with_its_title_and_day(
     assert (row["published"], row["published_precision"]) == ("2024-05-03", "day")
     assert (row["published_basis"], row["outlet"]) == ("source", "موقع الخبر")
     assert "طائرتين مسيرتين" in row["raw_text"] and "<p>" not in row["raw_text"]
+
+
+_LAZY_TABLES = r"""
+import functools, importlib, pkgutil, sys
+import khabar
+from khabar.eval.gold import samples_dir
+from khabar.extract.document import extract_document
+from khabar.model import RawArticle
+from khabar.pipeline import build_document, warm_up
+from khabar.settings import load_settings
+
+settings = load_settings(environ={})
+docs = [build_document(RawArticle(source=p.name, locator="", kind="txt",
+                                  text=p.read_text(encoding="utf-8"), published="2015-08-01"),
+                       settings) for p in sorted(samples_dir().glob("*.txt"))]
+warm_up(settings)
+tables = []
+for info in pkgutil.walk_packages(khabar.__path__, "khabar."):
+    if info.name.startswith(("khabar.api", "khabar.ui", "khabar.__main__")):
+        continue
+    module = importlib.import_module(info.name)
+    for name, value in vars(module).items():
+        info_of = getattr(value, "cache_info", None)
+        if info_of and getattr(value, "__module__", "") == module.__name__ \
+                and info_of().maxsize is not None and info_of().maxsize <= 8:
+            tables.append((f"{module.__name__}.{name}", value, info_of().currsize))
+for doc in docs:
+    extract_document(doc, settings)
+late = [n for n, f, size in tables if f.cache_info().currsize > size]
+print("\n".join(late))
+sys.exit(1 if late else 0)
+"""
+
+
+def test_the_warm_up_loads_every_table_the_samples_extraction_reads() -> None:
+    """``warm_up`` loads the dictionaries and models up front (``document.load_tables``): the
+    samples' extraction loads none of the once-per-process tables (caches of at most 8 entries)
+    itself, so no document pays for one out of its time budget."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KHABAR_CACHE_DIR": os.environ.get("KHABAR_CACHE_DIR", "off")}
+    done = subprocess.run([sys.executable, "-c", _LAZY_TABLES], capture_output=True, text=True,
+                          env=env, timeout=300)  # fmt: skip
+    assert done.returncode == 0, f"loaded during extraction:\n{done.stdout}{done.stderr[-2000:]}"

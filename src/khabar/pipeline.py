@@ -35,9 +35,7 @@ from khabar.clean import clean_article
 from khabar.dedup import DuplicateIndex, Signatures
 from khabar.embed import Embedder, embed_pending, make_embedder, title_engine
 from khabar.errors import EmbedError, InputError, ResourceError, StoreError
-from khabar.extract.actors import world_actors
-from khabar.extract.document import Extraction, extract_document, iso_day
-from khabar.extract.event_types import load_models as load_event_models
+from khabar.extract.document import Extraction, extract_document, iso_day, load_tables
 from khabar.fuse import fuse_pending, mark_changed
 from khabar.langid import detect_language
 from khabar.model import (
@@ -329,8 +327,7 @@ def warm_up(settings: Settings, stage: str = "extract") -> None:
                          title_in_text=True)  # fmt: skip
         prepare(raw, settings, complete=stage == "extract", allowance=off)
     if stage == "extract" and settings.extract:
-        world_actors()  # the open dictionaries that resolve recognised names
-        load_event_models()  # the warm-up sentences need no mode model
+        load_tables()  # what the warm-up sentences did not need
     _freeze()
 
 

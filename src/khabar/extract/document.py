@@ -21,7 +21,9 @@ from khabar.extract.actors import (
     extract_actors,
     extract_generic_actors,
     extract_world_organisations,
+    generic_agents,
     resolve_actor,
+    world_actors,
 )
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates, propagate_solar, propose_anchor_repair
@@ -36,7 +38,9 @@ from khabar.extract.entities import (
     named_again,
     place_phrases,
 )
-from khabar.extract.events import Mentions, extract_events
+from khabar.extract.entities import load_models as load_entity_models
+from khabar.extract.event_types import load_models as load_event_models
+from khabar.extract.events import Mentions, extract_events, load_lexicons
 from khabar.extract.places import (
     PlaceMention,
     distance_km,
@@ -44,6 +48,7 @@ from khabar.extract.places import (
     gazetteer,
     unsupported,
 )
+from khabar.extract.places import load_tables as load_place_tables
 from khabar.model import (
     Claim,
     DateMention,
@@ -55,7 +60,8 @@ from khabar.model import (
 )
 from khabar.settings import Settings
 
-__all__ = ["Extraction", "crawl_day", "extract_document", "iso_day", "iso_time", "main_event"]
+__all__ = ["Extraction", "crawl_day", "extract_document", "iso_day", "iso_time", "load_tables",
+           "main_event"]
 
 T = TypeVar("T")
 
@@ -97,6 +103,18 @@ def _shift(span: Span, by: int) -> Span:
 
 def _moved(items: list[T], by: int, *fields_: str) -> list[T]:
     return [replace(x, **{f: _shift(getattr(x, f), by) for f in fields_}) for x in items]  # type: ignore[type-var]
+
+
+def load_tables() -> None:
+    """Load every dictionary, gazetteer and model that extraction reads, once per process
+    (ingest's warm-up: otherwise the first sentence that needs a table pays for it)."""
+    world_actors()  # the open dictionaries that resolve recognised names
+    for lang in (None, "ar", "fa", "en"):
+        generic_agents(lang)
+    load_entity_models()
+    load_place_tables()
+    load_event_models()
+    load_lexicons()
 
 
 def extract_document(

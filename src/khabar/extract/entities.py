@@ -281,6 +281,13 @@ def sentence_features(words: list[str], lang: str) -> list[dict[str, Any]]:
     return out
 
 
+def load_models() -> None:
+    """Load each language's recogniser and word classes (ingest's warm-up)."""
+    for lang in NER_LANGS:
+        _model(lang)
+        _classes(lang)
+
+
 @lru_cache(maxsize=len(NER_LANGS))
 def _model(lang: str) -> CRFModel:
     from khabar.resources import model_path

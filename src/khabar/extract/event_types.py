@@ -237,10 +237,12 @@ DENSE_UNLESS_SURE = 0.8
 
 def load_models() -> None:
     """Load the type, detector and mode models and the dense head now (ingest's warm-up: a
-    sentence may need only some of them)."""
+    sentence may need only some of them), and each language's function words."""
     for name in _MODELS:
         _model(name)
     _dense_head()
+    for lang in ("ar", "fa", "en"):
+        _function_words(lang)
 
 
 @lru_cache(maxsize=len(_MODELS))

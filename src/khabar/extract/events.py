@@ -391,6 +391,14 @@ def _cumulative(norm: str, words: list[str], lex: _Lexicon) -> bool:
     return any(w in cues for w in words) or any(p in low for p in _cumulative_phrases())
 
 
+def load_lexicons() -> None:
+    """Load the word lists that the casualty, victim and cumulative-toll readers consult
+    (ingest's warm-up: few sentences need them, and the first one should not pay)."""
+    _victim_words()
+    _date_words()
+    _cumulative_phrases()
+
+
 @lru_cache(maxsize=1)
 def _cumulative_phrases() -> tuple[str, ...]:
     return tuple(normalize(p).lower() for p in _CUMULATIVE_PHRASES)

@@ -566,6 +566,12 @@ def _country_named(words: list[str], g: _Gazetteer, *, first: bool,
     return None
 
 
+def load_tables() -> None:
+    """Load the gazetteer and the demonyms the country qualifiers read (ingest's warm-up)."""
+    gazetteer()
+    _lower_demonyms()
+
+
 @lru_cache(maxsize=1)
 def _lower_demonyms() -> dict[str, str]:
     """``resources.demonyms`` keyed in lower case, as the normalised text writes them."""
