@@ -151,7 +151,15 @@ def _words(sentence: str, lang: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(index_form(norm) if lang == "fa" else norm))
 
 
-def _cameo_hits(words: Sequence[str], stems: list[str], lang: str) -> list[tuple[int, str, str]]:
+@lru_cache(maxsize=64)
+def _stems(sentence: str, lang: str) -> tuple[str, ...]:
+    """``light_stem`` of each of the sentence's ``_words`` (shared by the features and the
+    CAMEO verb scan)."""
+    return tuple(light_stem(w, lang) for w in _words(sentence, lang))
+
+
+def _cameo_hits(words: Sequence[str], stems: Sequence[str],
+                lang: str) -> list[tuple[int, str, str]]:  # fmt: skip
     """(word index, form, PLOVER type) of the CAMEO verbs of a sentence (one or two words)."""
     verbs, firsts = _verbs(), _first_words()
     keys = stems if lang == "ar" else words
@@ -174,8 +182,7 @@ def _first_words() -> frozenset[tuple[str, str]]:
 @lru_cache(maxsize=256)
 def _verbs_of(sentence: str, lang: str) -> tuple[tuple[int, str, str], ...]:
     """``_cameo_hits`` of a sentence (shared by its features and its classification)."""
-    words = _words(sentence, lang)
-    return tuple(_cameo_hits(words, [light_stem(w, lang) for w in words], lang))
+    return tuple(_cameo_hits(_words(sentence, lang), _stems(sentence, lang), lang))
 
 
 _FEATURE_FILES = ("event_triggers.tsv", "event_lexicon.tsv", "event_cues.tsv", "numbers.tsv",
@@ -205,8 +212,7 @@ def _features(sentence: str, lang: str, cues: tuple[str, ...] | None = None) -> 
     """``sentence_features``, shared by the type, detector and mode models: cached, so callers
     read it and never change it (``sentence_features`` hands out a copy); ``cues`` are
     ``events.trigger_cues(sentence)`` when the caller has them already."""
-    words = _words(sentence, lang)
-    stems = [light_stem(w, lang) for w in words]
+    words, stems = _words(sentence, lang), _stems(sentence, lang)
     x: dict[str, float] = {"bias": 1.0, f"lang={lang}": 1.0}
     for w, s in zip(words, stems, strict=True):
         x[f"w={w}"] = 1.0
@@ -364,14 +370,13 @@ def _scores(sentence: str, lang: str, cues: tuple[str, ...] | None) -> tuple[np.
     sparse models only."""
     pair = _pair()
     x = _features(sentence, lang, cues)
-    get = pair.attributes.get
-    rows, values = [], []
-    for name, value in x.items():
-        row = get(name)
-        if row is not None:
-            rows.append(row)
-            values.append(value)
-    total = np.asarray(values) @ pair.weights[rows] if rows else np.zeros(pair.weights.shape[1])
+    known = [(row, value) for row, value in zip(map(pair.attributes.get, x), x.values(),
+                                                strict=True) if row is not None]  # fmt: skip
+    if known:
+        rows, values = zip(*known, strict=True)
+        total = np.asarray(values) @ pair.weights[list(rows)]
+    else:
+        total = np.zeros(pair.weights.shape[1])
     detect = _model("events-detect")
     d = _softmax(total[pair.n_types :])
     event = float(d[detect.labels.index("EVENT")]) if "EVENT" in detect.labels else 0.0

@@ -182,19 +182,18 @@ def find_aliases(
     """Non-overlapping alias hits, scanning left to right, longest alias first."""
     words = words if words is not None else word_spans(norm)
     out: list[AliasHit] = []
-    memo = index._starts[strip_article]  # index.starts, inlined: the scan's hot path
-    i = 0
-    while i < len(words):
-        w = words[i][2]
-        forms = memo.get(w)
-        if forms is None:
-            forms = index.starts(w, strip_article)
-        hit = _longest_at(words, i, forms, index, max_words, accept) if forms else None
-        if hit is None:
-            i += 1
+    # index.starts, memoised, looked up for every word at once (the scan's hot path): most
+    # words begin no alias, and only the others, and those not seen yet, are visited
+    found = list(map(index._starts[strip_article].get, [w for _, _, w in words]))
+    end = 0  # words before it are inside the last hit
+    for i in [i for i, forms in enumerate(found) if forms != ()]:
+        if i < end:
             continue
-        out.append(hit)
-        i += hit.words
+        forms = found[i] or index.starts(words[i][2], strip_article)
+        hit = _longest_at(words, i, forms, index, max_words, accept) if forms else None
+        if hit is not None:
+            out.append(hit)
+            end = i + hit.words
     return out
 
 
