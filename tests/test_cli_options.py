@@ -216,3 +216,34 @@ def test_the_store_resolves_prefixes(db: str) -> None:
             store.resolve_document_id("zz%")
         with pytest.raises(NotFoundError, match="ambiguous"):
             store.resolve_document_id("")
+
+
+def test_timeline_filters_by_country_actor_and_type_as_export_does(db: str) -> None:
+    """The timeline of the samples by country (a name in any script), type and actor: each
+    filter keeps the events export keeps, and an unknown country is a usage error."""
+    from khabar.export import select_events
+    from khabar.settings import load_settings
+    from khabar.store import open_store
+
+    every = json.loads(_run("timeline", "--db", db, "--json").output)
+    undated = [e for e in every if not e["chosen"].get("date", {}).get("value")]
+    iraq = json.loads(_run("timeline", "--country", "العراق", "--db", db, "--json").output)
+    assert iraq and len(iraq) < len(every)
+    with open_store(load_settings({"database": db}, environ={}), create=False) as store:
+        want = select_events(store, {"country": "IQ", "include_background": True,
+                                     "include_undated": True})  # fmt: skip
+        jordan = select_events(store, {"country": "JO", "include_background": True,
+                                       "include_undated": True})  # fmt: skip
+    assert [e["id"] for e in iraq] == [e["id"] for e in want]
+    assert jordan and not {e["id"] for e in jordan} & {e["id"] for e in iraq}
+    strikes = json.loads(_run("timeline", "--type", "drone", "--db", db, "--json").output)
+    assert strikes and len(strikes) < len(every)
+    assert all(e["acled_subtype"] == "Air/drone strike" for e in strikes)
+    actor = next(v["value"] for e in every for v in e["fields"].get("actor", []))
+    mine = json.loads(_run("timeline", "--actor", actor, "--db", db, "--json").output)
+    assert mine and all(any(v["value"] == actor for name in ("actor", "target")
+                            for v in e["fields"].get(name, [])) for e in mine)  # fmt: skip
+    if undated:  # undated events stay in the plain timeline, last
+        assert not every[-1]["chosen"].get("date", {}).get("value")
+    result = _run("timeline", "--country", "Narnia", "--db", db)
+    assert result.exit_code == 2 and "no country khabar knows" in result.output, result.output

@@ -145,6 +145,14 @@ SchedulerOpt = Annotated[
     str | None, typer.Option(help="Address of an existing Dask scheduler (tcp://...).")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+CountryOpt = Annotated[
+    str | None, typer.Option(help="ISO code or name (IQ, IRQ, Iraq, العراق).",
+                             callback=_known_country),
+]
+EventActorOpt = Annotated[str | None, typer.Option(help="Actor id or name (actor or target).")]
+EventTypeOpt = Annotated[
+    str | None, typer.Option("--type", help="Words of the ACLED type/sub-type or PLOVER.")
+]
 DbOpt = Annotated[
     str | None,
     typer.Option("--db", help="SQLite database file (default: setting 'database', khabar.db)."),
@@ -686,30 +694,32 @@ def timeline_cmd(
     story: Annotated[int | None, typer.Option(help="Only this story's events.")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    country: CountryOpt = None,
+    actor: EventActorOpt = None,
+    event_type: EventTypeOpt = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Canonical events by day, of one story or of the whole collection.
+    """Canonical events by day, of one story or of the whole collection, background and
+    undated ones included (undated ones last, and none when --since or --until is given); the
+    filters are export's.
 
-    Example: khabar timeline --story 1
+    Example: khabar timeline --country Iraq --since 2024-04-01 --type ASSAULT
     """
     _day_range(since, until)
+    from khabar.export import select_events
+
+    filters = {"story": story, "since": since, "until": until, "country": country,
+               "actor": actor, "type": event_type, "include_background": True,
+               "include_undated": True}  # fmt: skip
     with open_store(_settings(db, config), create=False) as store:
-        events = store.events(story_id=story)
-    events = [e for e in events if _in_range(e["chosen"].get("date", {}).get("value"), since,
-                                             until)]  # fmt: skip
+        events = select_events(store, filters)
     if json_out:
         _print_json(events)
         return
     for e in events:
         out.print(_event_summary(e), highlight=False)
-
-
-def _in_range(day: str | None, since: str | None, until: str | None) -> bool:
-    if not (since or until):
-        return True
-    return day is not None and (not since or day >= since) and (not until or day <= until)
 
 
 @app.command("event")
@@ -773,12 +783,9 @@ def export_cmd(
                                      callback=_one_of(*_EXPORT_FORMATS))],  # fmt: skip
     since: SinceOpt = None,
     until: UntilOpt = None,
-    country: Annotated[str | None, typer.Option(help="ISO code or name (IQ, IRQ, Iraq, "
-                                                "العراق).", callback=_known_country)] = None,
-    actor: Annotated[str | None, typer.Option(help="Actor id or name (actor or target).")] = None,
-    event_type: Annotated[
-        str | None, typer.Option("--type", help="Words of the ACLED type/sub-type or PLOVER.")
-    ] = None,
+    country: CountryOpt = None,
+    actor: EventActorOpt = None,
+    event_type: EventTypeOpt = None,
     background: Annotated[
         bool, typer.Option("--background", help="Also background events (recalled ones).")
     ] = False,
