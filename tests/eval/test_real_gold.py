@@ -100,7 +100,7 @@ def test_arabic_assault_and_protest_sentences_meet_their_floors() -> None:
     assert check_floors("events_ar_dev", event_scores(runs, Settings())) == []
 
 
-@pytest.mark.parametrize("name", ["saudi-dev", "crossling-dev"])
+@pytest.mark.parametrize("name", ["saudi-dev", "crossling-dev", "attacks-dev"])
 def test_real_news_stories_meet_their_floors(name: str) -> None:
     scores = score_real_stories(Settings(), REAL / "stories" / f"{name}.json")
     assert scores["missing"] == []
