@@ -10,10 +10,15 @@ absent from them. This set is made of such reports.
     .venv/bin/python scripts/gold/attacks.py build --shared ../shared  # gold + agreement
 
 ``draw`` takes every SaudiNewsNet article crawled on ``DAYS`` whose title names violence
-(``TITLE_WORDS``: a word of the list, or one with a proclitic of at most ``CLITIC`` letters
-before it: بقصف, والقتلى; a pre-filter for drawing only), outside every article of the
-real-news gold and of the project's training batches (``events_ar._taken``), in a seeded
-order. Annotators group them into stories from the guideline and search the corpus (``
+(``TITLE_WORDS``: a word of the list, or one with at most ``CLITIC`` letters before it, as a
+proclitic is: بقصف, والقتلى; a pre-filter for drawing only), outside the articles of
+``events_ar._taken`` (the sentence gold's draws, the contradiction and story sets, the entity
+recogniser's training batches), in a seeded order. It does not leave out the Arabic assault and
+protest sentences (``sentences/events-ar-*.json``: 4 of its articles are in the dev split) nor
+the event models' training batches (``training/events/data``: 18 of its articles have
+sentences there, which the event models learned from: the event types of those reports, and so
+their story signatures, are a little flattered).
+Annotators group them into stories from the guideline and search the corpus (``
 search_corpus.py``) for the other reports of those happenings on ``DAYS``: follow-ups whose
 titles name no violence ("تركيا تكشف هوية منفذ الهجوم"), which they add to the story. A
 second annotator groups ``AGREEMENT`` articles of the batch apart.
@@ -33,6 +38,7 @@ import json
 import random
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -44,6 +50,7 @@ SEED = 41
 DAYS = ("2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27")  # in no other story set
 TITLE_WORDS = ("قتل قتلى مقتل هجوم هجمات انفجار تفجير غارة غارات قصف اشتباك اشتباكات اغتيال "
                "اختطاف خطف استهدف مسلحون مسلحين انتحاري")  # fmt: skip
+OWN = ("attacks-dev.json",)  # this set's own file among the story sets _taken reads
 CLITIC = 3
 AGREEMENT = 30
 BATCH = REAL / "batches" / "stories-attacks.json"
@@ -56,13 +63,18 @@ GUIDE = ("docs/annotation.md, section 6 (stories): group the articles into stori
 
 def _violent(title: str) -> bool:
     """Whether a title holds a word of ``TITLE_WORDS``, alone or after a short proclitic."""
-    keys = {_norm(k) for k in TITLE_WORDS.split()}
+    keys = _keys()
     return any(w in keys or any(w.endswith(k) and len(w) - len(k) <= CLITIC for k in keys)
                for w in re.findall(r"\w+", _norm(title)))  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _keys() -> frozenset[str]:
+    return frozenset(_norm(k) for k in TITLE_WORDS.split())
+
+
 def draw(shared: Path) -> int:
-    taken = _taken()
+    taken = _taken(OWN)
     pool = [a for day in DAYS for a in saudi_day(shared, day)
             if a["article_id"] not in taken and a["body"] and _violent(a["title"])]  # fmt: skip
     random.Random(f"{SEED}:attacks").shuffle(pool)
@@ -88,11 +100,12 @@ def build(shared: Path) -> int:
     problems = [f"{a}: not labelled" for a in sorted(batch - story.keys())]
     problems += [f"{a}: not in SaudiNewsNet of {DAYS[0]}..{DAYS[-1]}" for a in story
                  if a not in pool]  # fmt: skip
-    problems += [f"{a}: in another gold set" for a in story if a not in batch and a in _taken()]
+    taken = _taken(OWN)
+    problems += [f"{a}: in another gold set" for a in story if a not in batch and a in taken]
     for p in problems:
         print("problem:", p)
     docs = [_doc(pool[a], f"attacks:{story[a]}") for a in sorted(story, key=_order)
-            if a in pool and (a in batch or a not in _taken())]  # fmt: skip
+            if a in pool and (a in batch or a not in taken)]  # fmt: skip
     out = REAL / "stories" / "attacks-dev.json"
     out.write_text(json.dumps({"format": STORY_FORMAT, "name": "attacks-dev",
                                "about": ABOUT_STORIES, "documents": docs},

@@ -52,17 +52,16 @@ ASSAULT_WORDS = ("قتل قتلى مقتل هجوم هجمات انفجار تف
 PROTEST_WORDS = ("مظاهرة مظاهرات تظاهر تظاهرة متظاهرين متظاهرون احتجاج احتجاجات محتجين "
                  "محتجون اعتصام إضراب مسيرة وقفة احتجاجية")  # fmt: skip
 FORMAT = "khabar-real-sentences/1"
-LATER = ("attacks-dev.json",)  # story sets drawn after these sentences, outside them
 
 
-def _taken() -> set[str]:
-    """Article ids already used by a gold set or a training batch."""
+def _taken(skip: tuple[str, ...] = ()) -> set[str]:
+    """Article ids already used by a gold set or a training batch (but the story sets named in
+    ``skip``: a set's own draw leaves its own file out)."""
     ids = set(re.findall(r"saudinewsnet:\d{4}-\d\d-\d\d:\d+",
                          (REAL / "sample.json").read_text("utf-8")))  # the gold's draws
     # the contradiction draws of dev and held-out (not the later wide sets, drawn after every
     # sentence batch and outside them: scripts/gold/contradictions.py wide)
-    # and the story sets, but the attack set drawn after these sentences (scripts/gold/attacks.py)
-    stories = [p for p in (REAL / "stories").glob("*.json") if p.name not in LATER]
+    stories = [p for p in (REAL / "stories").glob("*.json") if p.name not in skip]
     for path in [*(REAL / "contradictions" / f"{s}-documents.json" for s in ("dev", "heldout")),
                  *stories]:  # fmt: skip
         ids |= {d["article_id"] for d in json.loads(path.read_text("utf-8")).get("documents", [])}

@@ -703,7 +703,7 @@ def timeline_cmd(
 ) -> None:
     """Canonical events by day, of one story or of the whole collection, background and
     undated ones included (undated ones last, and none when --since or --until is given); the
-    filters are export's.
+    filters are export's. With --json, each event record carries its contradictions.
 
     Example: khabar timeline --country Iraq --since 2024-04-01 --type ASSAULT
     """

@@ -109,7 +109,8 @@ def load_tables() -> None:
     """Load every dictionary, gazetteer and model that extraction reads, once per process
     (ingest's warm-up: otherwise the first sentence that needs a table pays for it)."""
     world_actors()  # the open dictionaries that resolve recognised names
-    for lang in (None, "ar", "fa", "en"):
+    generic_agents()  # every language's (the casualty readers' and ACLED's)
+    for lang in ("ar", "fa", "en"):
         generic_agents(lang)
     load_entity_models()
     load_place_tables()
