@@ -20,7 +20,7 @@ randomness), weights rounded to four decimals. Threshold: each of ``THRESHOLDS``
 every dev set with the fitted weights and is scored by BCubed F1; the best mean of the real
 sets (to three decimals; ties to the higher threshold) among those that keep the own set at
 ``OWN_FLOOR`` or more, and (with title vectors, as shipped and gated) each real set at its
-floor of ``src/khabar/eval/baseline.json`` (``stories_<set>_dev``), is shipped.
+BCubed floors of ``src/khabar/eval/baseline.json`` (``stories_<set>_dev``), is shipped.
 
     .venv/bin/python training/stories/fit_decision.py [--out src/khabar/resources/models]
 
@@ -42,7 +42,7 @@ import numpy as np
 
 from khabar.eval.gold import load_gold, sample_paths
 from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
-from khabar.eval.stories import bcubed, ingest_real_stories, pairwise
+from khabar.eval.stories import bcubed, ingest_real_stories
 from khabar.pipeline import ingest
 from khabar.settings import Settings, load_settings
 from khabar.store import open_store
@@ -215,8 +215,9 @@ def _fitted(
             gold = {d: labels[d] for d in pred if d in labels}
             precision, recall, f1 = bcubed(gold, pred)
             scores.setdefault(t, {})[name] = f1
-            got = {"bcubed_precision": precision, "bcubed_recall": recall, "bcubed_f1": f1,
-                   "pairwise_f1": pairwise(gold, pred)[2]}  # fmt: skip
+            # BCubed only: the regroup's pairwise F1 leaves out the pairs of exact copies, which
+            # the gate's (``khabar eval stories``, which ingests) counts in their twin's story
+            got = {"bcubed_precision": precision, "bcubed_recall": recall, "bcubed_f1": f1}
             meets[t] &= all(got[k] >= v for k, v in floors.get(name, {}).items() if k in got)
         print(f"threshold {t}:", scores[t], "" if meets[t] else "(below a floor)")
     if floors and not any(meets.values()):
