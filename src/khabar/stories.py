@@ -30,12 +30,13 @@ the mean of its pieces' vectors, fitted to reproduce e5's own vector of real tit
 against e5's 20 ms), written to ``story_vectors`` with the model's name.
 
 **Candidates** are the stories that share one of the document's rarest places, one of its
-countries, one of its name keys in the other script or one of its rare title and lead words
-and, when it has event days, have a day in the window around them, or, for undated reports, were published within ``story_candidate_days``
-of it; and the stories with a member published within two days whose title vector is near the
-document's (``TitleVector``, setting ``story_text_vectors``), so that a report naming no place
-can still join (index look-ups, not a comparison with every story: the work per document is
-bounded by the stories of a few days). **Decision**: a candidate is ruled out when their event
+countries, one of its name keys in the other script or one of its rare title and lead words and,
+when it has event days, have a day in the window around them, or, for undated reports, were
+published within ``story_candidate_days`` of it; and the stories with a member published within
+two days whose title vector is near the document's (``TitleVector``, setting
+``story_text_vectors``), so that a report naming no place can still join (index look-ups, not a
+comparison with every story: the work per document is bounded by the stories of a few days).
+**Decision**: a candidate is ruled out when their event
 days (when both have some) are more than ``story_date_tolerance_days`` apart (same places on
 other days are other events), when they share no place, area or country of the story's core that
 is not common in the collection nor two name keys in the other script (or one long one) nor,
