@@ -1,4 +1,4 @@
-"""A story gold of attack reports and their follow-ups, for fitting the story decision.
+"""A story gold of attack reports and their follow-ups, a dev set of the story grouping.
 
 The first story sets (``sample.py``: 105 random SaudiNewsNet articles a day) hold few stories
 of more than one report: 17 of 174 in dev. What the decision has to learn on real news, reports

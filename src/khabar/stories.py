@@ -30,17 +30,15 @@ the mean of its pieces' vectors, fitted to reproduce e5's own vector of real tit
 against e5's 20 ms), written to ``story_vectors`` with the model's name.
 
 **Candidates** are the stories that share one of the document's rarest places, one of its
-countries, one of its name keys in the other script or one of its rare title and lead words and,
-when it has event days, have a day in the window around them, or, for undated reports, were
-published within ``story_candidate_days`` of it; and the stories with a member published within
-two days whose title vector is near the document's (``TitleVector``, setting
-``story_text_vectors``), so that a report naming no place can still join (index look-ups, not a
-comparison with every story: the work per document is bounded by the stories of a few days).
-**Decision**: a candidate is ruled out when their event
+countries or one of its name keys in the other script and, when it has event days, have a day in
+the window around them, or, for undated reports, were published within ``story_candidate_days``
+of it; and the stories with a member published within two days whose title vector is near the
+document's (``TitleVector``, setting ``story_text_vectors``), so that a report naming no place
+can still join (index look-ups, not a comparison with every story: the work per document is
+bounded by the stories of a few days). **Decision**: a candidate is ruled out when their event
 days (when both have some) are more than ``story_date_tolerance_days`` apart (same places on
 other days are other events), when they share no place, area or country of the story's core that
-is not common in the collection nor two name keys in the other script (or one long one) nor,
-in the story's language, three of its rare title and lead words (``_TERMS_AS_WHERE``), when
+is not common in the collection nor two name keys in the other script (or one long one), when
 both name places and share none nor such keys (same day in other places is another event), or
 when they meet on a country alone without a day, figure or name key in common or with main
 events of two kinds (``pair``), unless one side names no place, the days fit and the
@@ -116,12 +114,7 @@ _CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال")
 _NAME_MIN = 3  # consonant classes of a name key (``name:``): shorter ones meet many words
 _NAME_LONG = 5  # classes of a name key that alone lets a pair meet without a place in common
 _WHERE = ("place", "area")
-_LOOKED_UP = (*_WHERE, "country", "name", "term")  # the kinds stories are looked up by
-# rare title and lead words of the story's core a report in its language shares that stand in
-# for a place in common: the same happening told in the same words ("وفاة المطلوب الأمني محمد
-# الفرج بطلقات نارية في القديح", a town no gazetteer row names), or a follow-up that names it
-# ("التعاون الإسلامي تدين الهجوم على مروة")
-_TERMS_AS_WHERE = 3
+_LOOKED_UP = (*_WHERE, "country", "name")  # the kinds stories are looked up by
 _FIGURES = ("count", "killed", "injured")
 # The features of a (document, story) pair that the fitted decision weighs (``StoryIndex.pair``;
 # fitted by training/stories/fit_decision.py, shipped in resources/models/stories-decision.json):
@@ -863,11 +856,7 @@ class StoryIndex:
           places, other events);
         - they meet on a country alone with no day, figure or name key in common, or with main
           events of two kinds (a country holds many happenings a day: who and where alone are
-          a topic);
-
-        unless, in the story's language, the document shares ``_TERMS_AS_WHERE`` rare title and
-        lead words with the story's core, which stand in for a place, day or figure in common
-        and let main events of two kinds meet (the fitted decision weighs them: ``terms``).
+          a topic).
 
         A story's element counts in proportion to the share of its members carrying it
         (``story_support_share``), so a large story is met on its core, not on the union of
@@ -905,10 +894,8 @@ class StoryIndex:
         # two keys, or one long one, say "the same name" where places do not (a place the
         # recogniser missed or resolved apart); one short key stands in for a day or figure only
         named = len(met) >= 2 or any(len(o.rsplit(":", 1)[1]) >= _NAME_LONG for o in met)
-        worded = same_lang and sum(_kind(e) == "term" and core(e) >= central
-                                   for e in elements) >= _TERMS_AS_WHERE  # fmt: skip
-        if not where and not named and not worded and not any(
-                _kind(e) == "country" and core(e) >= central for e in usable):  # fmt: skip
+        if not where and not named and not any(_kind(e) == "country" and core(e) >= central
+                                               for e in usable):  # fmt: skip
             return None
         if not where and not named and any(_kind(e) == "place" for e in elements) and any(
                 _kind(e) == "place" and core(e) >= central for e in story_elements):  # fmt: skip
@@ -921,7 +908,7 @@ class StoryIndex:
         terms = sum(core(e) for e in sorted(elements) if _kind(e) == "term" and e in shared)
         other_kind = not same_kind and any(_kind(e) == "event" for e in elements) and any(
             core(e) >= central for e in self.events_of.get(story_id, ()))  # fmt: skip
-        if not where and not worded and (other_kind or not (on_day or figures or names)):
+        if not where and (other_kind or not (on_day or figures or names)):
             return None  # a country alone: the same day, figure or name, and the same kind
         features = {
             "place": places or mass("area"),

