@@ -207,7 +207,7 @@ def _fitted(
     print(f"{'bias':>20} {bias:+.4f}")
     scores: dict[float, dict[str, float]] = {}
     floors = _floors() if with_text else {}
-    meets: dict[float, bool] = {}  # every gated score of every real set at its floor
+    meets: dict[float, bool] = {}  # each real set at its BCubed floors
     for t in THRESHOLDS:
         model = JoinModel(tuple(weights), bias, t, TEXT, plain)
         meets[t] = True
