@@ -35,6 +35,11 @@ def test_countries_have_acleds_names_numeric_codes_and_regions() -> None:
     [
         ("GN-98182", ("Baghdad", "", "")),  # a GeoNames city: geonames_admin1.tsv
         ("GN-99072", ("Nineveh", "", "")),
+        # GeoNames codes are no ISO 3166-2 codes (SA-06 is Ha'il; GeoNames' SA 06 the Eastern
+        # Province): Dammam, Khamis Mushait, Mecca (fresh-clone trial)
+        ("GN-110336", ("Eastern", "", "")),
+        ("GN-105072", ("Asir", "", "")),
+        ("GN-104515", ("Makkah", "", "")),
         ("IQ-S-TAJI", ("Baghdad", "", "")),  # a curated site names its province
         ("IQ-BG", ("Baghdad", "", "")),  # a province itself
         ("IQA-baghdad.rusafa.mustansiriya", ("Baghdad", "Rusafa", "Mustansiriya")),

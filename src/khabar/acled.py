@@ -66,7 +66,7 @@ _DISORDER = {
     "Strategic developments": "Strategic developments",
 }
 _STATE, _EXTERNAL = 1, 8
-_ADMIN_SUFFIX = re.compile(r"\s*(?:\([^)]*\)|\b(?:Governorate|Province|Emirate))\s*$")
+_ADMIN_SUFFIX = re.compile(r"\s*(?:\([^)]*\)|\b(?:Governorate|Province|Emirate|Region))\s*$")
 _STATED_ANCHORS = ("absolute", "publication", "wire copy")  # a day the report states
 
 
@@ -317,11 +317,13 @@ def admin_levels(place_id: str | None) -> tuple[str, str, str]:
     code = row.admin1
     if not code:
         return "", admin2, admin3
+    if pid.startswith("GN-"):
+        # a GeoNames admin1 code is no ISO 3166-2 code: Saudi Arabia's "06" is the Eastern
+        # Province in GeoNames and Ha'il as SA-06; never looked up as one
+        return _admin_name(_geonames_admin1().get((row.country, code), "")), admin2, admin3
     for key in (code, f"{row.country}-{code}"):  # a site's ISO id; a CSC state code
         if key in places and places[key].kind == "admin1" and key.startswith(row.country):
             return _admin_name(places[key].name), admin2, admin3
-    if pid.startswith("GN-"):
-        return _admin_name(_geonames_admin1().get((row.country, code), "")), admin2, admin3
     if pid.startswith("IRA-"):
         return _admin_name(_iran_provinces().get(code, code)), admin2, admin3
     return "", admin2, admin3
