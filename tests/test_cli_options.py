@@ -253,3 +253,20 @@ def test_timeline_filters_by_country_actor_and_type_as_export_does(db: str) -> N
         assert not every[-1]["chosen"].get("date", {}).get("value")
     result = _run("timeline", "--country", "Narnia", "--db", db)
     assert result.exit_code == 2 and "no country khabar knows" in result.output, result.output
+
+
+def test_timeline_and_export_find_an_actor_by_any_alias_in_any_script(db: str,
+                                                                      tmp_path: Path) -> None:
+    """--actor takes what `khabar stories --actor` takes: any alias of the actor dictionaries in
+    any script, as well as the id and the name (fresh-clone trial: داعش and "Houthis" found
+    nothing in the timeline and the export while `stories --actor داعش` found their stories)."""
+    by_id = json.loads(_run("timeline", "--actor", "US-MIL", "--db", db, "--json").output)
+    assert by_id
+    for alias in ("الجيش الأمريكي", "القوات الأميركية", "US forces", "us-mil"):
+        got = json.loads(_run("timeline", "--actor", alias, "--db", db, "--json").output)
+        assert [e["id"] for e in got] == [e["id"] for e in by_id], alias
+    out = tmp_path / "a.jsonl"
+    assert _run("export", str(out), "--format", "jsonl", "--actor", "الجيش الأمريكي",
+                "--background", "--undated", "--db", db).exit_code == 0  # fmt: skip
+    exported = [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()]
+    assert sorted(exported) == sorted(e["id"] for e in by_id)

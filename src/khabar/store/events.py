@@ -40,7 +40,8 @@ __all__ = [
 @dataclass(frozen=True, slots=True)
 class EventFilters:
     """since, until: YYYY-MM-DD; story: story id; country: ISO 3166-1 alpha-2 code; actor: id
-    or name, as actor or target; type: words of the ACLED type, sub-type or PLOVER type."""
+    or name, as actor or target (any alias of the actor dictionaries, any script: داعش, ISIS
+    and IS meet); type: words of the ACLED type, sub-type or PLOVER type."""
 
     since: str | None = None
     until: str | None = None
@@ -64,6 +65,15 @@ class EventFilters:
             raise TypeError(f"unknown event filters {unknown}; known: {sorted(names)}")
         return cls(**{**defaults, **given})
 
+    def actor_keys(self) -> tuple[str, ...]:
+        """The actor as given, then the ids of the dictionary actors it names (``names.
+        actors_named``: any alias, any script); () without an actor filter."""
+        if not self.actor:
+            return ()
+        from khabar.names import actors_named
+
+        return tuple(dict.fromkeys([self.actor, *(a.id for a in actors_named(self.actor))]))
+
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition on ``events`` and its parameters (the actor test is only a cheap
         pre-filter here: ``has_actor`` decides)."""
@@ -80,8 +90,10 @@ class EventFilters:
             where.append("(acled_type LIKE ? OR acled_subtype LIKE ? OR plover LIKE ?)")
             args += [f"%{self.type}%"] * 3
         if self.actor:
-            where.append("instr(lower(record), lower(?)) > 0")
-            args.append(self.actor)
+            keys = self.actor_keys()
+            each = "instr(lower(record), lower(?)) > 0"
+            where.append("(" + " OR ".join([each] * len(keys)) + ")")
+            args += list(keys)
         if not self.include_background:
             where.append("background = 0")
         if not self.include_undated:
@@ -89,11 +101,12 @@ class EventFilters:
         return " AND ".join(where), args
 
 
-def has_actor(record: dict[str, Any], actor: str) -> bool:
-    """Whether ``actor`` (an id or a name, any case) is an actor or target value of ``record``."""
-    want = actor.casefold()
+def has_actor(record: dict[str, Any], *actors: str) -> bool:
+    """Whether one of ``actors`` (ids or names, any case; ``EventFilters.actor_keys``) is an
+    actor or target value of ``record``."""
+    wanted = {a.casefold() for a in actors}
     return any(
-        want in (str(v["value"]).casefold(), v["label"].casefold())
+        str(v["value"]).casefold() in wanted or v["label"].casefold() in wanted
         for name in ("actor", "target")
         for v in record["fields"].get(name, [])
     )
@@ -115,7 +128,8 @@ def event_page(
     db = store.db
     if filters.actor:  # decided in Python: page after filtering
         rows = db.execute(f"SELECT record FROM events WHERE {where}{order}", args)
-        records = [r for r in (json.loads(x[0]) for x in rows) if has_actor(r, filters.actor)]
+        keys = filters.actor_keys()
+        records = [r for r in (json.loads(x[0]) for x in rows) if has_actor(r, *keys)]
         total = len(records)
         records = records[offset : None if limit is None else offset + limit]
     else:
@@ -136,7 +150,8 @@ def event_story_ids(store: SQLiteStore, filters: EventFilters) -> set[int]:
         sql = f"SELECT DISTINCT story_id FROM events WHERE {where}"
         return {int(r[0]) for r in store.db.execute(sql, args)}
     rows = store.db.execute(f"SELECT story_id, record FROM events WHERE {where}", args)
-    return {int(sid) for sid, rec in rows if has_actor(json.loads(rec), filters.actor)}
+    keys = filters.actor_keys()
+    return {int(sid) for sid, rec in rows if has_actor(json.loads(rec), *keys)}
 
 
 def contradictions_of(store: SQLiteStore, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
