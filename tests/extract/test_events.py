@@ -304,6 +304,12 @@ def test_a_bare_masira_is_a_drone_only_beside_an_attack() -> None:
     assert types("أسقطت الدفاعات الجوية مسيرة مفخخة")[:1] == ["ASSAULT"]
     assert types("خرجت مسيرة احتجاجية في بغداد")[:1] == ["PROTEST"]
     assert "ASSAULT" not in types("شارك الآلاف بمسيرة في بغداد")  # "in a march"
+    # a stabbing at a march is a stabbing, not a drone strike (fresh-clone trial)
+    stabbed = ("قالت الشرطة إن يهوديا متشددا طعن ستة مشاركين في مسيرة سنوية للمثليين في القدس "
+               "وأصابهم بجروح وقالت الشرطة أيضا إنه سجن لإدانته في هجوم مماثل")  # fmt: skip
+    found = extract_events(stabbed, anchor=None, settings=s, lang="ar")
+    assert found and all(e.weapon != "drone" for e in found)
+    assert not any("Air/drone" in (e.acled_subtype or "") for e in found)
 
 
 def test_a_condemnation_before_the_attack_is_the_event_the_sentence_reports() -> None:

@@ -938,8 +938,11 @@ def _to_a_sentence(words: list[str]) -> bool:
 # Arabic مسيرة, مسيرات alone are a drone ("طائرة مسيرة" shortened) as often as a march, a career
 # or a journey; alone they are a drone only as an explosive-laden or suicide one (مسيرة مفخخة),
 # or beside another trigger of an attack in the sentence (a death word is not enough: "بعد
-# مسيرة علمية توفي" is a career; بمسيرة is "in a march" as often as "with a drone")
+# مسيرة علمية توفي" is a career; بمسيرة is "in a march" as often as "with a drone"); after في,
+# خلال, على, ضد or إلى it is a march, whatever else the sentence tells ("طعن ستة مشاركين في مسيرة
+# سنوية": a stabbing at a march)
 _DRONE_ADJECTIVES = frozenset({"مفخخه", "انتحاريه", "مفخخات"})
+_MARCH_PREPOSITIONS = frozenset({"في", "خلال", "علي", "ضد", "الي"})  # normalised
 
 
 def _bare_drone(h, lex: _Lexicon) -> bool:  # type: ignore[no-untyped-def]
@@ -951,6 +954,8 @@ def _drone_context(h, hits: list, spans: tuple[tuple[int, int, str], ...],  # ty
     nxt = h.first_word + 1
     if nxt < len(spans) and spans[nxt][2] in _DRONE_ADJECTIVES:
         return True
+    if h.first_word and spans[h.first_word - 1][2] in _MARCH_PREPOSITIONS:
+        return False
     return any(o is not h and lex.triggers[o.key][0] == "ASSAULT" and not _bare_drone(o, lex)
                for o in hits)  # fmt: skip
 
