@@ -410,7 +410,7 @@ def _demonym_words() -> frozenset[str]:
 def _rare_words(text: str, counts: dict[str, int]) -> set[str]:
     """The words of ``text`` (normalised; Arabic article and clitics peeled; no number) of at
     least three letters that real news writes at most ``_TERM_MAX_COUNT`` times, with or without
-    the article (the counts keep الحرمين, 7,000 times in SaudiNewsNet, not حرمين: a word is as
+    the article (the shipped counts keep الحرمين, 5,264 times, not حرمين: a word is as
     frequent as its forms together)."""
     words = set()
     for w in re.findall(r"\w+", normalize(text)):
