@@ -121,6 +121,28 @@ def test_copies_of_one_wire_paragraph_count_as_one_source(
     assert date["independent_sources"] == 1
 
 
+def test_one_wire_story_told_in_several_of_its_paragraphs_is_one_source(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    """Two reports that copy two paragraphs of one wire story, each naming the camp, are one
+    source for it, not one per paragraph (fresh-clone trial: "Cairo: 5 independent sources"
+    from 3 documents, two of them copies of one wire story)."""
+    first = ("قتل ثلاثة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد يوم السبت "
+             "20 أبريل 2024، بحسب مصادر أمنية عراقية تحدثت لوكالة الأنباء.")  # fmt: skip
+    second = ("وأضافت المصادر أن الصواريخ أطلقت من منطقة زراعية قريبة من معسكر كالسو، وأن "
+              "التحقيقات جارية لمعرفة الجهة المنفذة للهجوم على المعسكر.")  # fmt: skip
+    texts = {
+        "001": f"هجوم على كالسو\n{first}\n{second}\n",
+        "002": f"كالسو تحت النار\n{first}\n{second}\n",
+    }
+    ingest([str(_write(tmp_path / "in", texts))], store)
+    (event,) = [e for e in _events(store) if not e["background"]]
+    for name in ("location", "date"):
+        for value in event["fields"].get(name, []):
+            assert value["independent_sources"] == 1, (name, value["label"])
+    assert event["independent_sources"] == 1
+
+
 def test_fusing_again_changes_nothing_and_reingest_is_idempotent(
     samples_store: SQLiteStore, seeds: Path
 ) -> None:
