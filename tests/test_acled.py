@@ -40,6 +40,7 @@ def test_countries_have_acleds_names_numeric_codes_and_regions() -> None:
         ("GN-110336", ("Eastern", "", "")),
         ("GN-105072", ("Asir", "", "")),
         ("GN-104515", ("Makkah", "", "")),
+        ("GN-281133", ("Gaza Strip", "", "")),  # GeoNames' GZ, with no row of its own: PS-GZ
         ("IQ-S-TAJI", ("Baghdad", "", "")),  # a curated site names its province
         ("IQ-BG", ("Baghdad", "", "")),  # a province itself
         ("IQA-baghdad.rusafa.mustansiriya", ("Baghdad", "Rusafa", "Mustansiriya")),

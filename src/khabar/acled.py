@@ -319,8 +319,11 @@ def admin_levels(place_id: str | None) -> tuple[str, str, str]:
         return "", admin2, admin3
     if pid.startswith("GN-"):
         # a GeoNames admin1 code is no ISO 3166-2 code: Saudi Arabia's "06" is the Eastern
-        # Province in GeoNames and Ha'il as SA-06; never looked up as one
-        return _admin_name(_geonames_admin1().get((row.country, code), "")), admin2, admin3
+        # Province in GeoNames and Ha'il as SA-06; a numeric one is never looked up as one
+        # (letters may be: Gaza's GZ is PS-GZ, the Gaza Strip)
+        name = _geonames_admin1().get((row.country, code), "")
+        if name or code.isdigit():
+            return _admin_name(name), admin2, admin3
     for key in (code, f"{row.country}-{code}"):  # a site's ISO id; a CSC state code
         if key in places and places[key].kind == "admin1" and key.startswith(row.country):
             return _admin_name(places[key].name), admin2, admin3

@@ -459,3 +459,27 @@ def test_a_number_that_is_no_second_toll_does_not_hide_a_conflict(
         {"title": "قصف كالسو", "outlet": "two", "text": total},
     ]))], store)  # fmt: skip
     assert len(_tolls(store)) == 1
+
+
+def test_a_round_up_copying_two_wire_stories_does_not_make_them_one_source() -> None:
+    """Source keys (fuse.facts._SourceKeys): the paragraphs the same documents carry are one
+    wire story, whichever of them tells a fact; a round-up (B) that copies one agency's
+    paragraph from A and another's from C joins neither agency to the other (a review)."""
+    import sqlite3
+
+    from khabar.fuse.facts import _SourceKeys
+
+    db = sqlite3.connect(":memory:")
+    db.executescript("CREATE TABLE paragraphs(doc_id, start, idx);"
+                     "CREATE TABLE shared_paragraphs(doc_id, para_idx, other_id, other_idx);"
+                     "CREATE TABLE duplicates(doc_id, first_id);")  # fmt: skip
+    for doc in "ABCD":
+        db.executemany("INSERT INTO paragraphs VALUES (?, ?, ?)",
+                       [(doc, 0, 0), (doc, 100, 1), (doc, 200, 2)])  # fmt: skip
+    db.executemany("INSERT INTO shared_paragraphs VALUES (?, ?, ?, ?)",
+                   [("B", 0, "A", 0), ("B", 1, "C", 0),  # the round-up
+                    ("D", 0, "A", 1), ("D", 1, "A", 2)])  # D copies two paragraphs of A  # fmt: skip
+    keys = _SourceKeys(db, ["A", "B", "C", "D"])
+    assert keys.key("A", 5) == keys.key("B", 5) != keys.key("C", 5) == keys.key("B", 150)
+    assert keys.key("A", 150) == keys.key("A", 250) == keys.key("D", 5) == keys.key("D", 150)
+    assert keys.key("C", 150) == "doc:C"  # its own paragraph

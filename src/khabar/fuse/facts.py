@@ -222,10 +222,10 @@ class _UnionFind:
 
 class _SourceKeys:
     """Source key of a position in a document: a shared paragraph's is that of the wire story,
-    one key for all the documents that share paragraphs with one another (copies of one wire
-    story are one source, however many of its paragraphs tell a fact: a key per paragraph had
-    counted one report telling Cairo in four wire paragraphs as four sources); near-duplicate
-    documents share one key; otherwise the document itself."""
+    the set of documents that carry it (copies of one wire story are one source, however many
+    of its paragraphs tell a fact: a key per paragraph had counted one report telling Cairo in
+    four wire paragraphs as four sources); near-duplicate documents share one key; otherwise
+    the document itself."""
 
     def __init__(self, db: sqlite3.Connection, doc_ids: list[str]) -> None:
         marks = ",".join("?" * len(doc_ids))
@@ -235,14 +235,18 @@ class _SourceKeys:
                 "SELECT start, idx FROM paragraphs WHERE doc_id = ? ORDER BY start", (doc_id,)
             ).fetchall()
             self.starts[doc_id] = ([r[0] for r in rows], [r[1] for r in rows])
-        self.shared: set[str] = set()  # doc#paragraph of every shared paragraph
-        self.wired = _UnionFind()  # documents that share a wire paragraph
+        self.links = _UnionFind()
         for a, ai, b, bi in db.execute(
             f"SELECT doc_id, para_idx, other_id, other_idx FROM shared_paragraphs"
             f" WHERE doc_id IN ({marks}) AND other_id IN ({marks})", (*doc_ids, *doc_ids)
         ):  # fmt: skip
-            self.shared |= {f"{a}#{ai}", f"{b}#{bi}"}
-            self.wired.union(a, b)
+            self.links.union(f"{a}#{ai}", f"{b}#{bi}")
+        # the documents that carry each shared paragraph: the paragraphs carried by the same
+        # documents are one wire story (a round-up copying one agency's paragraph and another's
+        # joins neither story to the other)
+        self.carriers: dict[str, set[str]] = {}
+        for node in list(self.links.parent):
+            self.carriers.setdefault(self.links.find(node), set()).add(node.split("#", 1)[0])
         self.docs = _UnionFind()
         for a, b in db.execute(
             f"SELECT doc_id, first_id FROM duplicates WHERE doc_id IN ({marks})"
@@ -254,8 +258,9 @@ class _SourceKeys:
         starts, idxs = self.starts.get(doc_id, ([], []))
         i = bisect.bisect_right(starts, pos) - 1
         if i >= 0:
-            if f"{doc_id}#{idxs[i]}" in self.shared:
-                return "wire:" + self.wired.find(doc_id)
+            node = f"{doc_id}#{idxs[i]}"
+            if node in self.links.parent:
+                return "wire:" + ",".join(sorted(self.carriers[self.links.find(node)]))
         return "doc:" + self.docs.find(doc_id)
 
 
