@@ -52,6 +52,26 @@ def test_weekday_named_on_publication_day_is_that_day() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",  # SaudiNewsNet, 2015: الاثنين as "the two", not Monday
+    ["التفريق بين الاثنين ومحاولة سبر الخواص", "أم أنه مزيج من الاثنين معاً؟",
+     "وخسرت الاثنين معا، لنتخيل", "الفارق بين الإثنين هو باختصار", "كلا الاثنين"],
+)
+def test_the_two_is_no_monday(text: str) -> None:
+    assert not extract_dates(text, anchor=MONDAY, settings=S).dates
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("قالت الشرطة الاثنين إن", "2024-04-22"), ("اعتبارا من الاثنين المقبل", "2024-04-29"),
+     ("منفذ الهجوم الانتحاري الاثنين الذي تبناه", "2024-04-22"),
+     ("وقعت بين يوم الاثنين ومساء الثلاثاء", "2024-04-22"),
+     ("في الفترة بين الإثنين والخميس", "2024-04-22")],
+)
+def test_monday_stays_monday_beside_those_words(text: str, value: str) -> None:
+    assert extract_dates(text, anchor=MONDAY, settings=S).dates[0].value == value
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("في 28 يناير/كانون الثاني", "2024-01-28"),

@@ -492,8 +492,10 @@ class _Resolver:
                              f"but the text says {_WEEKDAY_NAMES[wd]}")  # fmt: skip
         return out
 
-    def weekday(self, m: re.Match[str]) -> DateMention:
+    def weekday(self, m: re.Match[str]) -> DateMention | None:
         wd = weekday_names()[m["wd"]]
+        if wd == 0 and _the_two(m, self.norm.text):
+            return None
         pod = self.lex.words["part_of_day"].get(m["pod"] or m["pod2"] or "")
         kind = self.lex.words["direction"].get(m["dir"] or m["dir0"] or "", "")
         value = None
@@ -629,6 +631,27 @@ def extract_dates(
     dates.sort(key=lambda d: d.span.start)
     propagate_solar(dates, anchor=anchor, settings=settings)
     return DateExtraction(dates, times)
+
+
+# Arabic الاثنين is both Monday and "the two": written alone between these words it is the two
+# ("الفرق بين الاثنين", "كلا الاثنين", "الاثنين معا"; SaudiNewsNet, 2015); the normalised forms
+_TWO_BEFORE = frozenset({"بين", "وبين", "كلا", "كلتا", "هذين", "هذان", "لهذين", "وكلا"})
+_TWO_AFTER = frozenset({"معا", "كليهما", "كلاهما", "كلتيهما"})
+
+
+def _the_two(m: re.Match[str], text: str) -> bool:
+    """Whether a weekday match of Arabic الاثنين in the normalised ``text`` means "the two": it
+    stands alone (no day word, part of the day or direction: "يوم الاثنين", "الاثنين الماضي"
+    are Monday) after a word of ``_TWO_BEFORE`` or before one of ``_TWO_AFTER``."""
+    if not m["wd"].startswith("ال") or m.start("wd") - m.start() > 1:
+        return False  # "اثنين" is no weekday name; a day word or time of day came first
+    if any(m[g] for g in ("pod", "pod2", "dir", "dir0")):
+        return False
+    before = text[: m.start()].split()[-1:]
+    after = (text[m.end() :].split()[:1] or [""])[0].strip(".,،؟?!:؛")
+    if after[:1] == "و" and after[1:] in weekday_names():
+        return False  # "بين الاثنين والخميس": between Monday and Thursday
+    return bool(before and before[0] in _TWO_BEFORE) or after in _TWO_AFTER
 
 
 def propose_anchor_repair(
