@@ -253,6 +253,9 @@ def test_timeline_filters_by_country_actor_and_type_as_export_does(db: str) -> N
         assert not every[-1]["chosen"].get("date", {}).get("value")
     result = _run("timeline", "--country", "Narnia", "--db", db)
     assert result.exit_code == 2 and "no country khabar knows" in result.output, result.output
+    result = _run("timeline", "--type", "nonsense", "--db", db)  # not a silent empty timeline
+    said = " ".join(result.output.replace("│", " ").split())  # rich wraps it in a panel
+    assert result.exit_code == 2 and "part of no event type" in said, result.output
 
 
 def test_timeline_and_export_find_an_actor_by_any_alias_in_any_script(db: str,

@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 
+from khabar import acled
 from khabar.api import create_app
 from khabar.errors import ExportError
 from khabar.export import (
@@ -147,9 +148,11 @@ def test_acled_values_and_types_of_the_samples(fused: SQLiteStore, tmp_path: Pat
     assert frame["timestamp"].str.fullmatch(r"\d{9,}").all()
     us = frame[frame["actor2"] == "United States armed forces"]
     assert not us.empty and set(us["inter2"]) == {"8"}  # state forces abroad: external forces
-    iri = frame[frame["actor1"] == "Islamic Resistance in Iraq"]  # an armed group: militia
-    assert not iri.empty and set(iri["inter1"]) == {"3"}
-    assert (iri["interaction"].str.fullmatch(r"\d3|3\d")).all()
+    # the Kalsu blast: an explosion of unstated cause (ACLED's device sub-type), no actor (the
+    # Islamic Resistance's claims were of other attacks, in October to February)
+    kalsu = frame[frame["location"] == "Camp Kalsu"].iloc[0]
+    assert kalsu["sub_event_type"] == "Remote explosive/landmine/IED" and not kalsu["actor1"]
+    assert (frame["event_type"] != "").all() and (frame["sub_event_type"] != "").all()
     # the US strikes of sample 3 ("واتهمت الولايات المتحدة كتائب حزب الله ... وشنت غارات"): the
     # US's, not the accused Kata'ib Hezbollah's
     assert "Kata'ib Hezbollah" not in set(frame["actor1"])
@@ -365,7 +368,8 @@ def test_filters_select_by_day_country_actor_and_type(fused: SQLiteStore) -> Non
                for r in select_events(fused, {"country": "sy"}))  # fmt: skip
     rockets = select_events(fused, {"type": "Shelling"})
     assert rockets and all(r["acled_subtype"].startswith("Shelling") for r in rockets)
-    assert select_events(fused, {"actor": "Islamic Resistance in Iraq", "include_background": True})
+    assert select_events(fused, {"actor": "Islamic Resistance in Iraq", "include_background": True,
+                                 "include_undated": True})
     # CENTCOM only denies any responsibility for the Kalsu explosion: no event's actor
     assert not select_events(fused, {"actor": "US Central Command", "include_background": True,
                                      "include_undated": True})  # fmt: skip
@@ -382,6 +386,30 @@ def test_a_country_filter_takes_a_name_in_any_script_and_refuses_an_unknown_one(
         assert select_events(fused, {"country": name}) == by_code, name
     with pytest.raises(ExportError, match="no country khabar knows"):
         select_events(fused, {"country": "Atlantis"})  # not an empty export
+
+
+def test_an_event_type_filter_refuses_words_no_type_holds(fused: SQLiteStore) -> None:
+    """A type filter selects by part of a name, so words no ACLED type or sub-type and no
+    PLOVER type holds could only select nothing: an error, not an empty export."""
+    for words in ("nonsense", "bombing"):
+        with pytest.raises(ExportError, match="part of no event type"):
+            select_events(fused, {"type": words})
+    assert select_events(fused, {"type": "air/drone"}) == select_events(fused, {"type": "Air"})
+    for words in ("assault", "Peaceful protest", "Battles", "strike"):
+        select_events(fused, {"type": words})  # known words: no error, even if none match
+
+
+def test_every_acled_type_khabar_writes_is_in_the_codebook_list() -> None:
+    """``acled.SUB_EVENT_TYPES`` is what the type filter accepts: each ACLED type and sub-type
+    an extracted event can carry (the lexicon's rows and the mode table) is in it."""
+    from khabar.extract.events import _ACLED_BY_MODE, _ACLED_OF
+    from khabar.resources import read_csv
+
+    lexicon = read_csv("event_lexicon.tsv")
+    pairs = {*_ACLED_BY_MODE.values(), *_ACLED_OF.values(),
+             *((r["acled_type"], r["acled_subtype"]) for r in lexicon if r["acled_type"])}
+    for kind, sub in pairs:  # a row of a type alone: the type's sub-type when no more is said
+        assert acled.sub_event_type(kind, sub) in acled.SUB_EVENT_TYPES[kind], (kind, sub)
 
 
 def test_unknown_format_is_a_clear_error(fused: SQLiteStore, tmp_path: Path) -> None:

@@ -51,6 +51,8 @@ __all__ = [
     "country",
     "disorder_type",
     "interaction",
+    "is_event_type",
+    "sub_event_type",
     "time_precision",
 ]
 
@@ -65,6 +67,27 @@ _DISORDER = {
     "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+# ACLED's event types and their sub-event types (ACLED Codebook 2023, section 4; a closed list)
+SUB_EVENT_TYPES = {
+    "Battles": ("Armed clash", "Government regains territory",
+                "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack",
+                                   "Remote explosive/landmine/IED", "Grenade"),
+    "Violence against civilians": ("Sexual violence", "Attack",
+                                   "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention",
+                 "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity",
+                               "Disrupted weapons use", "Headquarters or base established",
+                               "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+}  # fmt: skip
+# ACLED's sub-type of an event whose report does not say more than its type: an explosion of
+# unstated cause is a device's (the codebook's sub-type of explosions that are not air or drone
+# strikes, shelling, grenades, suicide bombs or chemical weapons)
+_UNSTATED_SUBTYPE = {"Explosions/Remote violence": "Remote explosive/landmine/IED"}
 _STATE, _EXTERNAL = 1, 8
 _ADMIN_SUFFIX = re.compile(r"\s*(?:\([^)]*\)|\b(?:Governorate|Province|Emirate|Region))\s*$")
 _STATED_ANCHORS = ("absolute", "publication", "wire copy")  # a day the report states
@@ -110,6 +133,23 @@ def iso2_of(value: str) -> str | None:
 def country(iso2: str | None) -> Country | None:
     """The country of an ISO 3166-1 alpha-2 code (any case), or ``None``."""
     return _countries().get((iso2 or "").upper())
+
+
+def is_event_type(words: str, plover_types: tuple[str, ...]) -> bool:
+    """Whether ``words`` (any case) are part of an ACLED event type or sub-event type
+    (``SUB_EVENT_TYPES``) or of one of ``plover_types``: what an event ``type`` filter, which
+    matches such parts, can ever select ("strike", "Air/drone", "assault")."""
+    wanted = words.strip().casefold()
+    names = [*SUB_EVENT_TYPES, *(s for subs in SUB_EVENT_TYPES.values() for s in subs),
+             *plover_types]  # fmt: skip
+    return bool(wanted) and any(wanted in name.casefold() for name in names)
+
+
+def sub_event_type(event_type: str | None, sub_event_type: str | None) -> str:
+    """ACLED's sub-event type of an event: its own, else the sub-type of its type when the
+    reports state no more ("Explosions/Remote violence": "Remote explosive/landmine/IED"),
+    else ""."""
+    return sub_event_type or _UNSTATED_SUBTYPE.get(event_type or "", "")
 
 
 def disorder_type(event_type: str, sub_event_type: str | None) -> str:

@@ -68,7 +68,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khabar.embed import similar
 from khabar.errors import ConfigError, ConflictError, KhabarError, NotFoundError, StoreError
-from khabar.export import FORMATS, event_filters, export_events
+from khabar.export import (
+    FORMATS,
+    event_filters,
+    export_events,
+    known_event_type,
+    unknown_event_type,
+)
 from khabar.extract.places import country_code, unknown_country
 from khabar.pipeline import ingest_jsonl
 from khabar.settings import Settings
@@ -938,6 +944,8 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
             if code is None:
                 raise HTTPException(400, unknown_country(country))
             country = code
+        if type is not None and not known_event_type(type):
+            raise HTTPException(400, unknown_event_type(type))
         filters = StoryFilters(q=q, lang=lang, outlet=outlet, since=since, until=until,
                                country=country, actor=actor, type=type, place=place)  # fmt: skip
         lim = _limit(settings, limit)

@@ -99,6 +99,18 @@ def _known_country(value: str | None) -> str | None:
     return value
 
 
+def _known_event_type(value: str | None) -> str | None:
+    """A callback refusing event-type words no ACLED type, sub-type or PLOVER type contains
+    (``export.unknown_event_type``), which would select nothing; None passes."""
+    if value is None:
+        return None
+    from khabar.export import known_event_type, unknown_event_type
+
+    if not known_event_type(value):
+        raise typer.BadParameter(unknown_event_type(value))
+    return value
+
+
 def _one_of(*choices: str) -> Any:
     """A callback refusing any value but ``choices`` (None passes: the setting decides)."""
 
@@ -151,7 +163,8 @@ CountryOpt = Annotated[
 ]
 EventActorOpt = Annotated[str | None, typer.Option(help="Actor id or name (actor or target).")]
 EventTypeOpt = Annotated[
-    str | None, typer.Option("--type", help="Words of the ACLED type/sub-type or PLOVER.")
+    str | None, typer.Option("--type", help="Words of the ACLED type/sub-type or PLOVER type.",
+                             callback=_known_event_type),
 ]
 DbOpt = Annotated[
     str | None,

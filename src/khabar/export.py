@@ -55,8 +55,10 @@ __all__ = [
     "KHABAR_COLUMNS",
     "acled_rows",
     "export_events",
+    "known_event_type",
     "merge_records",
     "select_events",
+    "unknown_event_type",
 ]
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
@@ -92,12 +94,29 @@ def event_filters(value: EventFilters | dict[str, Any] | None) -> EventFilters:
     column names it. Raises ``ExportError`` for a country khabar does not know, so a filter
     never silently selects nothing."""
     filters = EventFilters.of(value)
+    if filters.type is not None and not known_event_type(filters.type):
+        raise ExportError(unknown_event_type(filters.type))
     if not filters.country:
         return filters
     code = country_code(filters.country)
     if code is None:
         raise ExportError(unknown_country(filters.country))
     return replace(filters, country=code)
+
+
+def known_event_type(words: str) -> bool:
+    """Whether an event ``type`` filter of these words can select anything: they are part of
+    an ACLED event type or sub-type (ACLED Codebook 2023) or of a PLOVER type, any case."""
+    from khabar.watch import PLOVER_TYPES
+
+    return acled.is_event_type(words, PLOVER_TYPES)
+
+
+def unknown_event_type(words: str) -> str:
+    """The message for an event ``type`` filter ``known_event_type`` refuses."""
+    return (f"{words!r} is part of no event type: give words of an ACLED event type or "
+            "sub-type (Battles, Air/drone strike, Peaceful protest) or a PLOVER type "
+            "(ASSAULT, PROTEST, COERCE)")
 
 
 def select_events(
@@ -335,7 +354,8 @@ def _row(
         "event_date": day, "year": int(day[:4]) if day else None,
         "time_precision": acled.time_precision(day, anchors),
         "disorder_type": acled.disorder_type(rep["acled_type"], rep["acled_subtype"]),
-        "event_type": rep["acled_type"], "sub_event_type": rep["acled_subtype"],
+        "event_type": rep["acled_type"],
+        "sub_event_type": acled.sub_event_type(rep["acled_type"], rep["acled_subtype"]),
         "actor1": actor["label"] if actor else None, "assoc_actor_1": None, "inter1": inter1,
         "actor2": actor2 or None, "assoc_actor_2": None, "inter2": inter2,
         "interaction": acled.interaction(inter1, inter2),

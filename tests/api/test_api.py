@@ -78,6 +78,8 @@ def test_event_country_filter_takes_a_name_and_refuses_an_unknown_one(
     for path in ("/api/events", "/api/stories"):
         r = client.get(path, params={"country": "Atlantis"})
         assert r.status_code == 400 and "no country khabar knows" in r.json()["error"]["message"]
+        r = client.get(path, params={"type": "nonsense"})
+        assert r.status_code == 400 and "part of no event type" in r.json()["error"]["message"]
 
 
 def test_document_has_its_facts_with_spans_in_the_original(client: TestClient) -> None:

@@ -257,6 +257,18 @@ def test_an_arabic_dual_after_a_killing_word_counts_two(text: str, killed: int) 
     assert _event(text).killed == killed
 
 
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),  # the fresh-clone trial's SaudiNewsNet tolls, 2015-07-31
+    [("استشهد أحد رجال الأمن وأصيب آخر في هجوم مسلح على نقطة تفتيش.", 1, 1),
+     ("قتل أحد المسلحين وأصيب اثنان آخران في اشتباك مع الشرطة.", 1, 2),
+     ("أصيب أحد عشر شخصا في الانفجار.", None, 11)],
+)
+def test_one_of_and_another_count_one(text: str, killed: int | None,
+                                      injured: int | None) -> None:  # fmt: skip
+    ev = _event(text)
+    assert (ev.killed, ev.injured) == (killed, injured)
+
+
 def test_a_name_ending_like_a_dual_is_no_dual() -> None:
     from khabar.extract.events import _arabic_dual
 

@@ -34,12 +34,18 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import sys
 import zipfile
 from collections import Counter
 from pathlib import Path
 
+# one OpenBLAS thread and one kernel family, set before numpy loads: OpenBLAS picks its kernels
+# per CPU (DYNAMIC_ARCH), and the dense head's sums, so its bytes, followed the machine (a
+# rebuild on an AMD EPYC gave another SHA-256 than the shipped one, same loss and iterations)
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
+os.environ["OPENBLAS_CORETYPE"] = "Haswell"
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 

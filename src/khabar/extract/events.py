@@ -301,6 +301,8 @@ def _near_number(words: list[str], i: int, *, singular: bool,
         return got[0] + _and_more(words, j + got[1])  # "kills four civilians and one soldier"
     if j < len(words) and (words[j] in duals or _arabic_dual(words[j])):
         return 2 + _and_more(words, j)  # "مقتل شخصين", "إصابة عنصرين ومدني", "وقتل ناشطان"
+    if j < len(words) and words[j] in _ONE_OF:
+        return 1  # "استشهد أحد رجال الأمن", "وأصيب آخر"
     if j < len(words) and (listed := _enumerated(words, j)):
         return listed  # "killed a teenage girl and her baby brother", "قتلت فتاة ... وشقيقها"
     if lang == "ar" and (got := _victims_counted_after(words, i)) is not None:
@@ -308,6 +310,9 @@ def _near_number(words: list[str], i: int, *, singular: bool,
     return 1 if singular else None
 
 
+# Arabic "one (of)" and "another", normalised: one victim ("قتل أحد المسلحين وأصيب آخر").
+# Arabic grammar, a closed list; the plural آخرون/آخرين says nothing of the number.
+_ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى", "آخر", "أخرى"))
 _AFTER_WHERE_WHEN = 5  # words a verb-first Arabic clause puts between its verb and the count
 # Arabic relative pronouns, normalised: a clause of its own starts (its number counts someone
 # else: "قتل في الهجوم الذي شنه 4 مسلحين ..."). Arabic grammar, a closed list.
@@ -877,6 +882,21 @@ def _acled(plover: str, mode: str | None, actor: _Party | None,
     return _ACLED_OF.get(plover)
 
 
+def _acled_of_trigger(typed: _Typed, derived: tuple[str, str] | None,
+                      weapon_mode: str | None) -> tuple[str, str]:  # fmt: skip
+    """ACLED event type and sub-type of an event: the lexicon row's when it gives both; for a
+    row giving the type alone (an explosion), the sub-type ``derived`` gives when a weapon
+    word of the sentence set the mode and it is of that type ("explosion ... rockets"), else
+    none (unknown: the export writes the type's unstated sub-type, ``acled.sub_event_type``);
+    otherwise (the classifier's events, and rows giving no type: "attack", "هجوم") ``derived``
+    from the PLOVER type, mode and parties (``_acled``), or none."""
+    if typed.source != "lexicon" or not typed.acled:
+        return derived or ("", "")
+    if not typed.subtype and weapon_mode and derived and derived[0] == typed.acled:
+        return derived
+    return typed.acled, typed.subtype
+
+
 # ACLED type of a PLOVER type whatever its mode (COERCE, RETREAT: only the modes above)
 _ACLED_OF = {
     "ASSAULT": ("Violence against civilians", "Attack"),
@@ -1210,11 +1230,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     actor, target = _roles(text, sp, r_start, r_end, found, lang,
                            told=plover in _DONE_NOT_SAID,
                            suffered=plover in ("ASSAULT", "COERCE"))  # fmt: skip
-    derived = _acled(plover, mode, actor, target)
-    if typed.source != "lexicon":
-        acled, subtype = derived or ("", "")
-    elif not subtype and derived and derived[0] == acled and weapon_mode:
-        subtype = derived[1]  # the lexicon's ACLED type, made specific by another weapon
+    acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode)
     ev = EventMention(
         span=sp, sentence=sentence, trigger=text[t_start:t_end],
         trigger_span=Span(t_start, t_end), plover=plover,
