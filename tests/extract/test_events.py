@@ -269,6 +269,32 @@ def test_one_of_and_another_count_one(text: str, killed: int | None,
     assert (ev.killed, ev.injured) == (killed, injured)
 
 
+@pytest.mark.parametrize(
+    "text",  # SaudiNewsNet, 2015-07/08: deaths by accident, typed as attacks before
+    ["باشرت فرق الهلال الأحمر السعودي بمنطقة الرياض، مساء اليوم الجمعة، حادث تصادم بعد هجرة "
+     "سعد شرق نتج عنه مصرع شخص وإصابة 4 آخرين منهم حالة حرجة.",
+     "وفي حادث تصادم آخر بين مركبتين عند تقاطع السبهاني العام أصيب 6 أشخاص ونقلوا الى مستشفى "
+     "النور لتلقي العلاج اللازم.",
+     "أصيب مكي طميحي (20 عاما) بنزيف في الرأس ودخل في غيبوبة، إثر تعرضه لحادث سير، منذ أكثر "
+     "من 15 يوما، ويرقد في مستشفى الملك فهد المركزي في جازان."],
+)
+def test_an_accident_is_no_assault(text: str) -> None:
+    s = Settings()
+    got = extract_events(text, anchor=date(2015, 8, 1), settings=s, lang="ar")
+    assert not [e for e in got if e.plover == "ASSAULT"], [(e.trigger, e.type_source) for e in got]
+
+
+def test_an_attack_word_beside_an_accident_word_stays_an_attack() -> None:
+    # an event-lexicon trigger is kept: a ramming or an arson can be told in such words
+    from khabar.extract.events import _accidental, _lexicon
+
+    text = "قتل نتيجة الانفجار والحريق الذي وقع 11 شخصا وأصيب 17 آخرون."
+    (e,) = extract_events(text, anchor=date(2015, 8, 1), settings=Settings(), lang="ar")
+    assert (e.plover, e.type_source, e.injured) == ("ASSAULT", "lexicon", 17)
+    assert not _accidental(["الانقلاب", "العسكري"], _lexicon(), "ar")  # a coup, not a crash
+    assert _accidental(["انقلاب", "مركبه"], _lexicon(), "ar")
+
+
 def test_a_name_ending_like_a_dual_is_no_dual() -> None:
     from khabar.extract.events import _arabic_dual
 
