@@ -395,6 +395,7 @@ def test_an_event_type_filter_refuses_words_no_type_holds(fused: SQLiteStore) ->
         with pytest.raises(ExportError, match="part of no event type"):
             select_events(fused, {"type": words})
     assert select_events(fused, {"type": "air/drone"}) == select_events(fused, {"type": "Air"})
+    assert select_events(fused, {"type": " shelling "}) == select_events(fused, {"type": "Shelling"})
     for words in ("assault", "Peaceful protest", "Battles", "strike"):
         select_events(fused, {"type": words})  # known words: no error, even if none match
 

@@ -355,7 +355,7 @@ def _row(
         "time_precision": acled.time_precision(day, anchors),
         "disorder_type": acled.disorder_type(rep["acled_type"], rep["acled_subtype"]),
         "event_type": rep["acled_type"],
-        "sub_event_type": acled.sub_event_type(rep["acled_type"], rep["acled_subtype"]),
+        "sub_event_type": rep["acled_subtype"],
         "actor1": actor["label"] if actor else None, "assoc_actor_1": None, "inter1": inter1,
         "actor2": actor2 or None, "assoc_actor_2": None, "inter2": inter2,
         "interaction": acled.interaction(inter1, inter2),

@@ -261,7 +261,11 @@ def test_an_arabic_dual_after_a_killing_word_counts_two(text: str, killed: int) 
     ("text", "killed", "injured"),  # the fresh-clone trial's SaudiNewsNet tolls, 2015-07-31
     [("استشهد أحد رجال الأمن وأصيب آخر في هجوم مسلح على نقطة تفتيش.", 1, 1),
      ("قتل أحد المسلحين وأصيب اثنان آخران في اشتباك مع الشرطة.", 1, 2),
-     ("أصيب أحد عشر شخصا في الانفجار.", None, 11)],
+     ("أصيب أحد عشر شخصا في الانفجار.", None, 11),
+     # a review's cases: nobody hurt is no count
+     ("سقطت قذيفة هاون على منزل في نجران ولم يصب أحد بأذى", None, None),
+     ("انفجرت عبوة ناسفة قرب دورية للشرطة دون أن يصاب أحد", None, None),
+     ("استهدف هجوم صاروخي القاعدة ولم يسفر عن مقتل أحد", None, None)],
 )
 def test_one_of_and_another_count_one(text: str, killed: int | None,
                                       injured: int | None) -> None:  # fmt: skip
@@ -292,6 +296,13 @@ def test_an_attack_word_beside_an_accident_word_stays_an_attack() -> None:
     (e,) = extract_events(text, anchor=date(2015, 8, 1), settings=Settings(), lang="ar")
     assert (e.plover, e.type_source, e.injured) == ("ASSAULT", "lexicon", 17)
     assert not _accidental(["الانقلاب", "العسكري"], _lexicon(), "ar")  # a coup, not a crash
+    # a review's cases: an armed party, a fire set on purpose, idioms
+    for text, lang in (("قتل مسلحون عشرة أشخاص وأحرقوا منازلهم، واندلع حريق في السوق", "ar"),
+                       ("Police killed 12 protesters, and the crackdown drew a flood of "
+                        "condemnation", "en")):
+        got = extract_events(text, anchor=date(2015, 8, 1), settings=Settings(), lang=lang)
+        assert [e.plover for e in got] == ["ASSAULT"], text
+    assert not _accidental(["حريق", "اضرمه", "مستوطنون"], _lexicon(), "ar")
     assert _accidental(["انقلاب", "مركبه"], _lexicon(), "ar")
 
 

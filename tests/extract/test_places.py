@@ -279,15 +279,3 @@ def test_a_town_placed_by_its_distance_from_another_is_no_namesake_abroad() -> N
 def test_the_distance_rule_drops_only_the_doubtful_town(text: str, lang: str,
                                                        names: list[str]) -> None:  # fmt: skip
     assert [p.place.name for p in extract_places(text, lang=lang)] == names
-
-
-def test_sinai_is_egypt_when_the_text_says_egyptian() -> None:
-    """GeoNames gives سيناء to an Iraqi town (Sīnah); the fresh-clone trial placed a Sinai
-    attack in Iraq. North and South Sinai are curated governorates now, and a nationality
-    adjective of the text is context for a name read in two countries."""
-    got = extract_places("قال الجيش المصري إن مسلحين هاجموا كمينا في سيناء", lang="ar")
-    assert [(p.place.id, p.place.country) for p in got] == [("EG-SIN", "EG")]
-    got = extract_places("قتل 5 جنود في هجوم في شمال سيناء", lang="ar")
-    assert [p.place.id for p in got] == ["EG-SIN"]
-    got = extract_places("في قرية سيناء بمحافظة نينوى", lang="ar")  # the Iraqi town stays
-    assert got[0].place.country == "IQ"

@@ -32,7 +32,8 @@ def test_event_queries_on_both_backends(backend_settings: Settings, seeds: Path)
         dated, n = event_page(store, EventFilters())
         assert n == len(dated) < total
         assert all(not r["background"] and r["chosen"].get("date") for r in dated)
-        assert event_story_ids(store, EventFilters(actor="Islamic Resistance in Iraq")) == {1}
+        assert event_story_ids(store, EventFilters(actor="Islamic Resistance in Iraq",
+                                                   include_undated=True)) == {1}
         assert contradictions_of(store, [r["id"] for r in dated])
         docs = sorted({d for r in dated for d in r["documents"]})
         evidence = event_evidence(store, docs)

@@ -648,10 +648,29 @@ def _the_two(m: re.Match[str], text: str) -> bool:
     if any(m[g] for g in ("pod", "pod2", "dir", "dir0")):
         return False
     before = text[: m.start()].split()[-1:]
-    after = (text[m.end() :].split()[:1] or [""])[0].strip(".,،؟?!:؛")
-    if after[:1] == "و" and after[1:] in weekday_names():
-        return False  # "بين الاثنين والخميس": between Monday and Thursday
+    following = [w for w in (x.strip(".,،؟?!:؛") for x in text[m.end() :].split()[:3]) if w]
+    after = following[0] if following else ""
+    if _day_follows(following):
+        return False  # "بين الاثنين والخميس", "ما بين الاثنين وصباح الثلاثاء": a span of days
     return bool(before and before[0] in _TWO_BEFORE) or after in _TWO_AFTER
+
+
+# normalised words that lead to a second day after الاثنين ("إلى الأربعاء", "حتى الخميس")
+_UNTIL = frozenset({"الي", "حتي", "لغايه"})
+
+
+def _day_follows(words: list[str]) -> bool:
+    """Whether the words after a الاثنين name another day or time of day, so that it is Monday:
+    a weekday or a part of the day joined by و ("والخميس", "وفجر الثلاثاء"), or after إلى/حتى
+    ("إلى الأربعاء")."""
+    if not words:
+        return False
+    first = words[0]
+    days = weekday_names()
+    parts = _lexicon().words["part_of_day"]
+    if first[:1] == "و" and (first[1:] in days or first[1:] in parts):
+        return True
+    return first in _UNTIL and len(words) > 1 and words[1] in days
 
 
 def propose_anchor_repair(

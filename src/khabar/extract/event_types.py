@@ -421,9 +421,32 @@ def classify_sentence(sentence: str, lang: str, cues: list[str] | None = None,
     sparse = _softmax(np.asarray(_scores(sentence, lang, key)[0]))
     if event is None:
         event = _scores(sentence, lang, key)[1]
-    hit = next((f for _, f, t in _verbs_of(sentence, lang) if t == labels[best]), None)
+    words = _words(sentence, lang)
+    # a noun meeting a verb's stem is evidence only beside a death or injury ("أصيب جندي
+    # بطلقات نارية": the bullets of أطلق), not alone (سمات, a footer's "tags", and سم)
+    casualty = cues is not None and ("cue=killed" in cues or "cue=injured" in cues)
+    hit = next((f for i, f, t in _verbs_of(sentence, lang)
+                if t == labels[best] and (casualty or _verb_like(words[i], lang))),
+               None)  # fmt: skip
     own = int(sparse.argmax())
     return TypeGuess(labels[best], float(p[best]), event, hit, labels[own], float(sparse[own]))
+
+
+def _verb_like(word: str, lang: str) -> bool:
+    """Whether a normalised word whose stem is a CAMEO verb's can be that verb: in Arabic not
+    a noun with the article (القوة, التركية, للشرعية: light stems meet verbs, قوي, ترك) nor a
+    feminine plural (سمات "tags", a site footer's word, met the stem of سم "to poison"), save
+    the short forms of the eighth form of roots in ل (التقى "met", التزم, التحق). Arabic
+    grammar; other languages: any word."""
+    if lang != "ar":
+        return True
+    if word[:1] in "وف" and len(word) > 4:
+        word = word[1:]
+    if word.startswith("ال"):
+        return word.startswith("الت") and len(word) <= 6
+    if word.startswith(("لل", "بال", "كال")):
+        return False
+    return not (word.endswith("ات") and len(word) >= 4)
 
 
 def evidence_word(sentence: str, lang: str, plover: str,

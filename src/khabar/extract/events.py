@@ -267,12 +267,16 @@ _AR_SINGULAR_VERBS = frozenset(normalize(w) for w in ("توفي", "استشهد"
 def _accidental(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
     """Whether the sentence names a cause of accidental death in its language (``accident``
     cues: a road crash, a drowning, a fire, a flood; ``resources/event_cues.tsv``; and Arabic
-    "حادث سير", a traffic accident), a proclitic or the Arabic article before it. The caller
-    drops an assault typed by the classifier or a CAMEO verb alone, with no attack word of
-    the event lexicon: road crashes and fires are typed so, with their tolls (the fresh-clone
+    "حادث سير", a traffic accident), a proclitic or the Arabic article before it, and no word
+    of a fire set on purpose (``deliberate`` cues). The caller drops an assault typed by the
+    classifier or a CAMEO verb alone, with no attack word of the event lexicon and no armed
+    actor: road crashes and fires are typed so, with their tolls (the fresh-clone
     trial: crashes exported as shelling and firearms attacks; of 300 SaudiNewsNet sentences of
     accidents with a death or injury word, 124 became events)."""
     cues = lex.lang_cues.get(("accident", lang or ""), frozenset())
+    deliberate = lex.lang_cues.get(("deliberate", lang or ""), frozenset())
+    if any(w in deliberate or _bare(w) in deliberate for w in words):
+        return False  # a fire set on purpose: "حريق أضرمه مستوطنون"
     for k, w in enumerate(words):
         b = _bare(w)
         if b in cues or (b.startswith("ال") and b[2:] in cues):
@@ -332,8 +336,8 @@ def _near_number(words: list[str], i: int, *, singular: bool,
         return got[0] + _and_more(words, j + got[1])  # "kills four civilians and one soldier"
     if j < len(words) and (words[j] in duals or _arabic_dual(words[j])):
         return 2 + _and_more(words, j)  # "مقتل شخصين", "إصابة عنصرين ومدني", "وقتل ناشطان"
-    if j < len(words) and words[j] in _ONE_OF:
-        return 1  # "استشهد أحد رجال الأمن", "وأصيب آخر"
+    if j < len(words) and words[j] in _ONE_OF and not _negated(words, i):
+        return 1  # "استشهد أحد رجال الأمن", "وأصيب آخر" (not "ولم يصب أحد": none)
     if j < len(words) and (listed := _enumerated(words, j)):
         return listed  # "killed a teenage girl and her baby brother", "قتلت فتاة ... وشقيقها"
     if lang == "ar" and (got := _victims_counted_after(words, i)) is not None:
@@ -342,8 +346,20 @@ def _near_number(words: list[str], i: int, *, singular: bool,
 
 
 # Arabic "one (of)" and "another", normalised: one victim ("قتل أحد المسلحين وأصيب آخر").
-# Arabic grammar, a closed list; the plural آخرون/آخرين says nothing of the number.
-_ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى", "آخر", "أخرى"))
+# Arabic grammar, a closed list; the plural آخرون/آخرين says nothing of the number, and the
+# feminine أخرى is most often an adjective ("حوادث قتل أخرى", other killings).
+_ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى", "آخر"))
+# Arabic words that negate a clause, normalised, past the negation cues ("دون أن يصاب أحد",
+# "من دون أن يتسبب بمقتل أحد"): "nobody was hurt" counts none. Arabic grammar, a closed list.
+_NOT = frozenset(normalize(w) for w in ("دون", "بدون"))
+
+
+def _negated(words: list[str], i: int) -> bool:
+    """Whether a negation stands within four words before the casualty word at ``i`` ("ولم
+    يصب", "لم يسفر عن مقتل", "دون أن يصاب"), a proclitic before it."""
+    negation = _lexicon().cues["negation"] | _NOT
+    return any(w in negation or (w[:1] in "وف" and w[1:] in negation)
+               for w in words[max(0, i - 4) : i])  # fmt: skip
 _AFTER_WHERE_WHEN = 5  # words a verb-first Arabic clause puts between its verb and the count
 # Arabic relative pronouns, normalised: a clause of its own starts (its number counts someone
 # else: "قتل في الهجوم الذي شنه 4 مسلحين ..."). Arabic grammar, a closed list.
@@ -1261,8 +1277,9 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     actor, target = _roles(text, sp, r_start, r_end, found, lang,
                            told=plover in _DONE_NOT_SAID,
                            suffered=plover in ("ASSAULT", "COERCE"))  # fmt: skip
-    if plover == "ASSAULT" and typed.source in ("cameo", "model") and _accidental(
-            words, lex, lang):  # fmt: skip
+    if (plover == "ASSAULT" and typed.source in ("cameo", "model")
+            and not (actor is not None and actor.side == "armed")
+            and _accidental(words, lex, lang)):  # fmt: skip
         return None  # "لقي شخص مصرعه ... إثر حادث تصادم": deaths by accident, no assault
     acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode)
     ev = EventMention(

@@ -404,18 +404,6 @@ def _context(matches: list[AliasHit]) -> Counter[str]:
     return ctx
 
 
-def _ambiguous(m: AliasHit) -> bool:
-    """Whether the readings of a name lie in two countries or more."""
-    g = gazetteer()
-    return len({g.places[c].country for c in m.ids}) > 1
-
-
-def _nationalities(norm: str) -> Counter[str]:
-    """Countries the Arabic or Persian nationality adjectives of a normalised text name, once
-    each ("جنديين مصريين": EG), as context for a name read in two countries ("سيناء")."""
-    return Counter({c for w in _WORD_AT.findall(norm) if (c := nationality_country(w))})
-
-
 def _country_stems(places: dict[str, Place], index: dict[str, list[str]]) -> dict[str, str]:
     """Arabic-script country names as their nisba adjective's stem → ISO2: الأردن → اردن (the
     adjective الأردنية), سوريا → سور (السورية), عراق → عراق (Persian عراقی). Arabic and Persian
@@ -706,8 +694,6 @@ def extract_places(
     persian = lang == "fa" if lang else bool(_PERSIAN.search(text))
     matches = _find(norm.text, text, norm.to_original, recognised or [], guard, persian)
     ctx = _context(matches)
-    if any(_ambiguous(m) for m in matches):
-        ctx.update(_nationalities(norm.text))
     matches = [_with_bare_name(m, ctx) for m in matches]
     out = []
     for m in matches:

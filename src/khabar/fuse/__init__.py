@@ -61,7 +61,7 @@ def _row(e: CanonicalEvent, n_contradictions: int) -> tuple[object, ...]:
     loc = e.chosen_value("location")
     record = e.to_dict()
     return (e.id, e.story_id, int(e.id.rsplit(".", 1)[1]), e.value("date"), e.plover,
-            e.acled_type, e.subtype, int(e.background),
+            e.acled_type, e.acled_subtype, int(e.background),
             loc.detail.get("country") if loc else None, loc.label if loc else None,
             loc.detail.get("lat") if loc else None, loc.detail.get("lon") if loc else None,
             e.value("actor"), e.value("target"), e.value("killed"), e.value("injured"),

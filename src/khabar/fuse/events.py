@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from khabar.acled import sub_event_type
 from khabar.extract.actors import actor_dictionary
 from khabar.extract.document import iso_day
 from khabar.extract.events import weapon_of
@@ -108,6 +109,13 @@ class CanonicalEvent:
         return next((m.acled_type for m in self.mentions if m.subtype), self.mentions[0].acled_type)
 
     @property
+    def acled_subtype(self) -> str | None:
+        """ACLED's sub-event type as stored and exported: the reports' own, else the type's
+        unstated one (an explosion of unstated cause: ``acled.sub_event_type``); ``subtype``
+        keeps what the reports said, for grouping."""
+        return sub_event_type(self.acled_type, self.subtype) or None
+
+    @property
     def plover(self) -> str:
         return self.mentions[0].plover
 
@@ -126,7 +134,7 @@ class CanonicalEvent:
         srcs = self.sources
         return {
             "id": self.id, "story_id": self.story_id, "plover": self.plover,
-            "acled_type": self.acled_type, "acled_subtype": self.subtype,
+            "acled_type": self.acled_type, "acled_subtype": self.acled_subtype,
             "background": self.background,
             "chosen": {k: {"value": v, "rule": r} for k, (v, r) in self.chosen.items()},
             "fields": {k: [v.to_dict() for v in vs] for k, vs in self.fields.items() if vs},

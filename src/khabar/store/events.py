@@ -83,9 +83,10 @@ class EventFilters:
         if self.country:
             where.append("country = ?")
             args.append(self.country.upper())
-        if self.type:
-            where.append("(acled_type LIKE ? OR acled_subtype LIKE ? OR plover LIKE ?)")
-            args += [f"%{self.type}%"] * 3
+        if self.type:  # lower() on both sides: PostgreSQL's LIKE heeds case, SQLite's not
+            where.append("(lower(acled_type) LIKE ? OR lower(acled_subtype) LIKE ?"
+                         " OR lower(plover) LIKE ?)")  # fmt: skip
+            args += [f"%{self.type.strip().lower()}%"] * 3
         if self.actor:
             keys = self.actor_keys()
             each = "instr(lower(record), lower(?)) > 0"
