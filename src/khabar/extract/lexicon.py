@@ -138,9 +138,16 @@ class AliasIndex(dict[str, tuple[str, ...]]):
     def __init__(self, items: Mapping[str, tuple[str, ...]]) -> None:
         super().__init__(items)
         self.first: dict[str, int] = {}
+        # the first two words or more of each alias of two words or more (the aliases
+        # themselves included): a scan stops lengthening a key that begins none of them
+        heads: set[str] = set()
         for key in self:
             words = key.split(" ")
             self.first[words[0]] = max(self.first.get(words[0], 0), len(words))
+            if len(words) > 1:
+                heads.add(key)
+                heads.update(" ".join(words[:n]) for n in range(2, len(words)))
+        self.heads = frozenset(heads)
         self._starts: tuple[dict[str, _Starts], dict[str, _Starts]] = ({}, {})
 
     def starts(self, word: str, strip_article: bool) -> _Starts:
@@ -198,13 +205,26 @@ def find_aliases(
 
 
 def _longest_at(words, i, forms, index: AliasIndex, max_words, accept):  # type: ignore[no-untyped-def]
+    """The longest alias at word ``i`` (``find_aliases``) that ``accept`` takes, or None: keys
+    of ``n`` words from ``longest`` down, each form in turn; only the keys whose first words
+    begin some alias (``AliasIndex.heads``) are built and looked up."""
     longest = min(max_words, len(words) - i, max(v[2] for v in forms))
-    for n in range(longest, 0, -1):
-        rest = " ".join(w for _, _, w in words[i + 1 : i + n])
-        for first, peeled, most in forms:
-            if n > most:
+    heads = index.heads
+    keys = []  # each form's keys of 1, 2, ... words, as far as an alias may reach
+    for first, _, most in forms:
+        grown = [first]
+        limit = min(longest, most)
+        while len(grown) < limit:
+            key = f"{grown[-1]} {words[i + len(grown)][2]}"
+            if key not in heads:
+                break
+            grown.append(key)
+        keys.append(grown)
+    for n in range(max(map(len, keys)), 0, -1):
+        for (_, peeled, _), grown in zip(forms, keys, strict=True):
+            if n > len(grown):
                 continue
-            key = f"{first} {rest}" if rest else first
+            key = grown[n - 1]
             ids = index.get(key)
             if ids is None:
                 continue
