@@ -542,6 +542,8 @@ _CAPITAL = re.compile(
     r"|(?<!\w)capital of (?:the )?(?=(?P<of>[a-z]+(?: [a-z]+){0,2}))"
     r"|(?<!\w)(?P<own>[a-z]+(?: [a-z]+)?)'s capital(?!\w)" + _NOT_CITY
 )
+# a literal that every match of _CAPITAL holds (a text with none of them is not searched)
+_CAPITAL_WORDS = ("عاصمه", "پايتخت", "capital")
 _CAPITAL_NEAR = 40  # characters around a phrase where the capital named itself makes it needless
 _SAME_TOWN_KM = 30  # a place this close to the capital is the capital (New Delhi and Delhi)
 
@@ -591,6 +593,8 @@ def capital_phrases(norm: str, found: list[PlaceMention],
     when the capital is one of its readings, lies within ``_SAME_TOWN_KM``, or it is a country
     written like the capital beside the phrase ("العاصمة الأردنية عمان": Amman, not Oman).
     ``norm``: the normalised text; ``to_original`` maps its offsets to ``text``'s."""
+    if not any(w in norm for w in _CAPITAL_WORDS):
+        return []
     g = gazetteer()
     out = []
     for m in _CAPITAL.finditer(norm):
@@ -641,6 +645,8 @@ def capital_phrases(norm: str, found: list[PlaceMention],
 _TERRITORY = re.compile(
     r"(?<!\w)[وبف]?(?:ال)?(?:صحراء|اراضي|مياه|اجواء)\s+(?P<ar>ال\w+)"
     r"|\b(?P<en>\w+) (?:desert|territory|territorial waters|airspace)\b")
+# a literal that every match of _TERRITORY holds (a text with none of them is not searched)
+_TERRITORY_WORDS = ("صحراء", "اراضي", "مياه", "اجواء", "desert", "territor", "airspace")
 
 
 def territory_phrases(norm: str, found: list[PlaceMention],
@@ -650,6 +656,8 @@ def territory_phrases(norm: str, found: list[PlaceMention],
     الأردنية", "the Jordanian desert" → Jordan, at country precision), where ``found`` (the
     text's other place mentions) names no place inside the phrase. ``norm``: the normalised
     text; ``to_original`` maps its offsets to ``text``'s."""
+    if not any(w in norm for w in _TERRITORY_WORDS):
+        return []
     g = gazetteer()
     out = []
     for m in _TERRITORY.finditer(norm):
