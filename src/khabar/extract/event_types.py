@@ -41,7 +41,7 @@ import numpy as np
 
 from khabar.errors import EmbedError, ResourceError
 from khabar.extract.crf import CRFModel
-from khabar.normalize import index_form, normalize
+from khabar.normalize import index_form, normalize, normalize_with_offsets
 from khabar.resources import read_csv, word_counts
 
 __all__ = [
@@ -146,8 +146,10 @@ def _verb_rows() -> list[tuple[tuple[str, str], tuple[str, str]]]:
 @lru_cache(maxsize=64)
 def _words(sentence: str, lang: str) -> tuple[str, ...]:
     """The sentence's words, normalised, lower case (Persian in its index form); shared by the
-    features, the CAMEO verb scan and the evidence word (cached for the sentences in flight)."""
-    norm = normalize(sentence).lower()
+    features, the CAMEO verb scan and the evidence word (cached for the sentences in flight).
+    The sentence is normalised as ``normalize`` does, by the cached ``normalize_with_offsets``
+    that the event extractor has just run on it (the same text)."""
+    norm = normalize_with_offsets(sentence).text.lower()
     return tuple(_WORD.findall(index_form(norm) if lang == "fa" else norm))
 
 

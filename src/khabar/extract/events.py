@@ -1251,8 +1251,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         guessed, p = classify_mode(sentence, lang, plover, cues=cues)
         mode = guessed if p >= _MODE_MIN else verb_mode
     words = [w for _, _, w in spans]
-    count_words = _CLOCK.sub(" ", norm.text).split() and [
-        m.group() for m in re.finditer(r"\w+", _CLOCK.sub(" ", norm.text))]  # fmt: skip
+    timeless = _CLOCK.sub(" ", norm.text) if ":" in norm.text else norm.text
+    count_words = timeless.split() and _WORD.findall(timeless)
     killed, injured = _casualties(words, lex, lang)
     victims = _victims(sentence, norm, spans, lex) if killed or injured else None
     counts = _counts(count_words)
