@@ -929,14 +929,20 @@ def _acled(plover: str, mode: str | None, actor: _Party | None,
     return _ACLED_OF.get(plover)
 
 
-def _acled_of_trigger(typed: _Typed, derived: tuple[str, str] | None,
-                      weapon_mode: str | None) -> tuple[str, str]:  # fmt: skip
+def _acled_of_trigger(typed: _Typed, derived: tuple[str, str] | None, weapon_mode: str | None,
+                      modelled: bool = False) -> tuple[str, str]:  # fmt: skip
     """ACLED event type and sub-type of an event: the lexicon row's when it gives both; for a
     row giving the type alone (an explosion), the sub-type ``derived`` gives when a weapon
     word of the sentence set the mode and it is of that type ("explosion ... rockets"), else
-    none (unknown: the export writes the type's unstated sub-type, ``acled.sub_event_type``);
+    none (unknown: fusion stores the type's unstated sub-type, ``acled.sub_event_type``);
     otherwise (the classifier's events, and rows giving no type: "attack", "هجوم") ``derived``
-    from the PLOVER type, mode and parties (``_acled``), or none."""
+    from the PLOVER type, mode and parties (``_acled``), or none; for such a row the sub-type
+    a ``modelled`` mode (the mode model's guess, no word of the weapon) would give is left
+    unknown, so that a report saying more ("rockets") sets it and the two stay one event (the
+    Kalsu blast had split into a device and a shelling)."""
+    if typed.source == "lexicon" and not typed.acled and modelled and derived and derived in (
+            _ACLED_BY_MODE.values()):  # fmt: skip
+        return derived[0], ""
     if typed.source != "lexicon" or not typed.acled:
         return derived or ("", "")
     if not typed.subtype and weapon_mode and derived and derived[0] == typed.acled:
@@ -1247,9 +1253,11 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     verb_mode = cameo_mode(sentence, lang, plover)
     if mode is None and verb_mode in _TELLING_MODES:
         mode = verb_mode  # kidnapped: abduct; assassinated: assassinate
+    modelled = False  # the mode is the mode model's guess
     if mode is None:
         guessed, p = classify_mode(sentence, lang, plover, cues=cues)
         mode = guessed if p >= _MODE_MIN else verb_mode
+        modelled = p >= _MODE_MIN
     words = [w for _, _, w in spans]
     timeless = _CLOCK.sub(" ", norm.text) if ":" in norm.text else norm.text
     count_words = timeless.split() and _WORD.findall(timeless)
@@ -1281,7 +1289,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             and not (actor is not None and actor.side == "armed")
             and _accidental(words, lex, lang)):  # fmt: skip
         return None  # "لقي شخص مصرعه ... إثر حادث تصادم": deaths by accident, no assault
-    acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode)
+    acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode,
+                                       modelled)
     ev = EventMention(
         span=sp, sentence=sentence, trigger=text[t_start:t_end],
         trigger_span=Span(t_start, t_end), plover=plover,
