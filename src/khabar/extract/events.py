@@ -940,9 +940,10 @@ def _acled_of_trigger(typed: _Typed, derived: tuple[str, str] | None, weapon_mod
     a ``modelled`` mode (the mode model's guess, no word of the weapon) would give is left
     unknown, so that a report saying more ("rockets") sets it and the two stay one event (the
     Kalsu blast had split into a device and a shelling)."""
-    if typed.source == "lexicon" and not typed.acled and modelled and derived and derived in (
-            _ACLED_BY_MODE.values()):  # fmt: skip
-        return derived[0], ""
+    if (typed.source == "lexicon" and not typed.acled and modelled and derived
+            and derived in _ACLED_BY_MODE.values()
+            and derived[0] == "Explosions/Remote violence"):  # fmt: skip
+        return derived[0], ""  # stored as the unstated explosion's sub-type, unless told
     if typed.source != "lexicon" or not typed.acled:
         return derived or ("", "")
     if not typed.subtype and weapon_mode and derived and derived[0] == typed.acled:
