@@ -105,11 +105,15 @@ def test_the_two_location_versions_of_the_sample_attack_keep_their_sources(
     assert all(s["quote"] for side in c["sides"] for s in side["sources"])
 
 
+# a wire paragraph two reports copy (the two source-key tests below)
+_KALSU_WIRE = ("قتل ثلاثة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد يوم السبت "
+               "20 أبريل 2024، بحسب مصادر أمنية عراقية تحدثت لوكالة الأنباء.")  # fmt: skip
+
+
 def test_copies_of_one_wire_paragraph_count_as_one_source(
     store: SQLiteStore, tmp_path: Path
 ) -> None:
-    wire = ("قتل ثلاثة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد يوم السبت "
-            "20 أبريل 2024، بحسب مصادر أمنية عراقية تحدثت لوكالة الأنباء.")  # fmt: skip
+    wire = _KALSU_WIRE
     texts = {
         "001": f"هجوم على كالسو\n{wire}\nوأضافت المصادر أن التحقيقات جارية لمعرفة الجهة المنفذة للهجوم.\n",
         "002": f"كالسو تحت النار\nنقلت صحف عراقية الخبر صباح الأحد.\n{wire}\n",
@@ -127,8 +131,7 @@ def test_one_wire_story_told_in_several_of_its_paragraphs_is_one_source(
     """Two reports that copy two paragraphs of one wire story, each naming the camp, are one
     source for it, not one per paragraph (fresh-clone trial: "Cairo: 5 independent sources"
     from 3 documents, two of them copies of one wire story)."""
-    first = ("قتل ثلاثة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد يوم السبت "
-             "20 أبريل 2024، بحسب مصادر أمنية عراقية تحدثت لوكالة الأنباء.")  # fmt: skip
+    first = _KALSU_WIRE
     second = ("وأضافت المصادر أن الصواريخ أطلقت من منطقة زراعية قريبة من معسكر كالسو، وأن "
               "التحقيقات جارية لمعرفة الجهة المنفذة للهجوم على المعسكر.")  # fmt: skip
     texts = {
