@@ -262,13 +262,27 @@ def test_an_arabic_dual_after_a_killing_word_counts_two(text: str, killed: int) 
     [("استشهد أحد رجال الأمن وأصيب آخر في هجوم مسلح على نقطة تفتيش.", 1, 1),
      ("قتل أحد المسلحين وأصيب اثنان آخران في اشتباك مع الشرطة.", 1, 2),
      ("أصيب أحد عشر شخصا في الانفجار.", None, 11),
-     # a review's cases: nobody hurt is no count
-     ("سقطت قذيفة هاون على منزل في نجران ولم يصب أحد بأذى", None, None),
-     ("انفجرت عبوة ناسفة قرب دورية للشرطة دون أن يصاب أحد", None, None),
-     ("استهدف هجوم صاروخي القاعدة ولم يسفر عن مقتل أحد", None, None)],
+     # a review's cases: nobody hurt is a count of none, never one
+     ("سقطت قذيفة هاون على منزل في نجران ولم يصب أحد بأذى", None, 0),
+     ("انفجرت عبوة ناسفة قرب دورية للشرطة دون أن يصاب أحد", None, 0),
+     ("استهدف هجوم صاروخي القاعدة ولم يسفر عن مقتل أحد", 0, None)],
 )
 def test_one_of_and_another_count_one(text: str, killed: int | None,
                                       injured: int | None) -> None:  # fmt: skip
+    ev = _event(text)
+    assert (ev.killed, ev.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),  # SaudiNewsNet, 2015-07: one negation check for every count
+    [("وألقى الطيران المروحي مزيدا من البراميل المتفجرة على مناطق في بلدة تل شهاب من دون أنباء "
+      "عن إصابات.", None, 0),
+     ("وفي شرق اليمن، قتل ما لا يقل عن 17 حوثيا وأصيب ثمانية آخرون في المواجهات.", 17, 8),
+     ("تتداول لجنة محلفين في ما اذا كانت ستحكم بالاعدام ام لا على شاب ادين بقتل 12 شخصا.",
+      12, None)],
+)
+def test_a_negation_some_words_back_is_none_but_not_at_least_or_or_not(
+        text: str, killed: int | None, injured: int | None) -> None:  # fmt: skip
     ev = _event(text)
     assert (ev.killed, ev.injured) == (killed, injured)
 

@@ -219,8 +219,7 @@ def _casualties(words: list[str], lex: _Lexicon,
                                                                 lang=lang)):  # fmt: skip
                 found[kind] = (found[kind] or 0) + more
             continue
-        before = words[max(0, i - 3) : i]
-        if any(x in lex.cues["negation"] for x in before):
+        if _negated(words, i):
             found[kind] = 0
             continue
         found[kind] = _near_number(words, i, singular=b in lex.cues["singular"]
@@ -331,6 +330,7 @@ def _near_number(words: list[str], i: int, *, singular: bool,
     j = i + 1
     while j < len(words) and j <= i + 3 and _is_auxiliary(words[j]):
         j += 1  # "کشته شدن سه", "killed at least three"
+    j += _at_least(words, j)  # "قتل ما لا يقل عن 17"
     if j < len(words) and not words[j].startswith("و") and (got := parse_number(words, j)) \
             and words[j + got[1] : j + got[1] + 2] != ["year", "old"]:  # "executes 83-year-old"
         return got[0] + _and_more(words, j + got[1])  # "kills four civilians and one soldier"
@@ -354,12 +354,29 @@ _ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى", "آخر"))
 _NOT = frozenset(normalize(w) for w in ("دون", "بدون"))
 
 
+# Arabic "لا" that negates no casualty: "ما لا يقل عن 17" (at least) before a number, "أم لا"
+# (or not) closing a clause; normalised. Arabic grammar, a closed list.
+_AT_LEAST = frozenset(normalize(w) for w in ("يقل", "تقل"))
+_OR = frozenset(normalize(w) for w in ("أم", "أو"))
+
+
 def _negated(words: list[str], i: int) -> bool:
     """Whether a negation stands within four words before the casualty word at ``i`` ("ولم
-    يصب", "لم يسفر عن مقتل", "دون أن يصاب"), a proclitic before it."""
+    يصب", "لم يسفر عن مقتل", "دون أن يصاب", "ولم ترد معلومات عن إصابات"), a proclitic before
+    it; "لا" of "لا يقل" (at least) and "أم لا" (or not) negates nothing ("قتل ما لا يقل عن 17
+    حوثيا وأصيب ثمانية": 8 injured)."""
     negation = _lexicon().cues["negation"] | _NOT
-    return any(w in negation or (w[:1] in "وف" and w[1:] in negation)
-               for w in words[max(0, i - 4) : i])  # fmt: skip
+    for k in range(max(0, i - 4), i):
+        w = words[k]
+        if not (w in negation or (w[:1] in "وف" and w[1:] in negation)):
+            continue
+        if w == "لا" and ((k + 1 < len(words) and words[k + 1] in _AT_LEAST)
+                          or (k > 0 and words[k - 1] in _OR)):  # fmt: skip
+            continue
+        return True
+    return False
+
+
 _AFTER_WHERE_WHEN = 5  # words a verb-first Arabic clause puts between its verb and the count
 # Arabic relative pronouns, normalised: a clause of its own starts (its number counts someone
 # else: "قتل في الهجوم الذي شنه 4 مسلحين ..."). Arabic grammar, a closed list.
@@ -715,6 +732,20 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
             and not _object_of_casualty(words, j - 3):  # fmt: skip
         return 1 + got[0]  # "a child and two women died" → 3
     return got[0]
+
+
+# Arabic "at least" before a count, normalised ("قتل ما لا يقل عن 17 حوثيا"): the count is
+# its number. Arabic grammar, a closed list.
+_AR_AT_LEAST = tuple(tuple(normalize(w) for w in p.split())
+                     for p in ("ما لا يقل عن", "ما لا تقل عن", "لا يقل عن", "لا تقل عن"))
+
+
+def _at_least(words: list[str], j: int) -> int:
+    """The length of the Arabic "at least" phrase starting at ``j`` (``_AR_AT_LEAST``), else 0."""
+    for phrase in _AR_AT_LEAST:
+        if tuple(words[j : j + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
 
 
 def _is_auxiliary(word: str) -> bool:
