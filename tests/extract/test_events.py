@@ -288,6 +288,17 @@ def test_a_negation_some_words_back_is_none_but_not_at_least_or_or_not(
 
 
 @pytest.mark.parametrize(
+    ("text", "killed", "injured"),  # SaudiNewsNet: counts written against their word
+    [("وفي اليوم التالي قتل مدنيان و12جريحا، بينهم أطفال ونساء في قصف حوثي.", 2, 12),
+     ("أفاد مصدر بمقتل ما لا يقل عن 17حوثياً بينهم قيادي بارز خلال المواجهات.", 17, None)],
+)
+def test_a_count_glued_to_its_word_is_read(text: str, killed: int | None,
+                                           injured: int | None) -> None:  # fmt: skip
+    ev = _event(text)
+    assert (ev.killed, ev.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
     "text",  # SaudiNewsNet, 2015-07/08: deaths by accident, typed as attacks before
     ["باشرت فرق الهلال الأحمر السعودي بمنطقة الرياض، مساء اليوم الجمعة، حادث تصادم بعد هجرة "
      "سعد شرق نتج عنه مصرع شخص وإصابة 4 آخرين منهم حالة حرجة.",

@@ -229,6 +229,24 @@ def _casualties(words: list[str], lex: _Lexicon,
     return found["killed"], found["injured"]
 
 
+# a count written against its Arabic word with no space ("مدنيان و12جريحا", "17حوثيا")
+_GLUED = re.compile(r"^(و?)(\d+)([\u0600-\u06ff]+)$")
+
+
+def _unglued(words: list[str]) -> list[str]:
+    """``words`` with each Arabic word that starts with a written number, a و before it or
+    not, split ("12جريحا" -> "12", "جريحا"; "و12جريحا" -> "و", "12", "جريحا"), for the
+    counts."""
+    out: list[str] = []
+    for w in words:
+        m = _GLUED.match(w) if w[:2].strip("و")[:1].isdigit() else None
+        if m:
+            out.extend(x for x in m.groups() if x)
+        else:
+            out.append(w)
+    return out
+
+
 _BETWEEN_IS = frozenset({"shot", "also", "reportedly", "later", "fatally", "then"})
 
 
@@ -1293,7 +1311,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     words = [w for _, _, w in spans]
     timeless = _CLOCK.sub(" ", norm.text) if ":" in norm.text else norm.text
     count_words = timeless.split() and _WORD.findall(timeless)
-    killed, injured = _casualties(words, lex, lang)
+    killed, injured = _casualties(_unglued(words), lex, lang)
     victims = _victims(sentence, norm, spans, lex) if killed or injured else None
     counts = _counts(count_words)
     if (killed or injured) and _cumulative(norm.text, words, lex):
