@@ -238,6 +238,8 @@ def test_timeline_filters_by_country_actor_and_type_as_export_does(db: str) -> N
     assert jordan and not {e["id"] for e in jordan} & {e["id"] for e in iraq}
     strikes = json.loads(_run("timeline", "--type", "drone", "--db", db, "--json").output)
     assert strikes and len(strikes) < len(every)
+    plural = json.loads(_run("timeline", "--type", "drone strikes", "--db", db, "--json").output)
+    assert plural == strikes  # "drone strikes" is read as "drone strike"
     assert all(e["acled_subtype"] == "Air/drone strike" for e in strikes)
     actor = next(v["value"] for e in every for v in e["fields"].get("actor", []))
     mine = json.loads(_run("timeline", "--actor", actor, "--db", db, "--json").output)

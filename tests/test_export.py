@@ -400,6 +400,21 @@ def test_an_event_type_filter_refuses_words_no_type_holds(fused: SQLiteStore) ->
         select_events(fused, {"type": words})  # known words: no error, even if none match
 
 
+def test_an_event_type_filter_takes_plurals_and_the_common_names(fused: SQLiteStore) -> None:
+    """What users type: plurals ("drone strikes", "Armed clashes") match as their singulars,
+    "airstrike" as ACLED's "Air/drone strike"."""
+    from khabar.export import event_type_filter
+
+    strikes = select_events(fused, {"type": "Air/drone strike"})
+    assert strikes  # the samples hold one
+    for words in ("air/drone strikes", "airstrike", "Air strikes", "AIRSTRIKES"):
+        assert select_events(fused, {"type": words}) == strikes, words
+    assert event_type_filter("Armed clashes") == "armed clash"
+    assert event_type_filter("attacks") == "attack"
+    assert event_type_filter(" Shelling ") == "Shelling"  # as given when it matches
+    assert event_type_filter("bombings") is None  # a plural of no type is still refused
+
+
 def test_every_acled_type_khabar_writes_is_in_the_codebook_list() -> None:
     """``acled.SUB_EVENT_TYPES`` is what the type filter accepts: each ACLED type and sub-type
     an extracted event can carry (the lexicon's rows and the mode table) is in it."""

@@ -51,6 +51,7 @@ __all__ = [
     "country",
     "disorder_type",
     "interaction",
+    "event_type_words",
     "is_event_type",
     "sub_event_type",
     "time_precision",
@@ -143,6 +144,36 @@ def is_event_type(words: str, plover_types: tuple[str, ...]) -> bool:
     names = [*SUB_EVENT_TYPES, *(s for subs in SUB_EVENT_TYPES.values() for s in subs),
              *plover_types]  # fmt: skip
     return bool(wanted) and any(wanted in name.casefold() for name in names)
+
+
+# what users type for a sub-type ACLED names otherwise (codebook 2023: "Air/drone strike")
+_TYPE_SYNONYMS = {"airstrike": "air/drone strike", "air strike": "air/drone strike",
+                  "drone attack": "air/drone strike", "ied": "remote explosive"}  # fmt: skip
+
+
+def _singular(word: str) -> str:
+    """An English plural's singular, by the plain rules ("attacks", "clashes", "militias" ->
+    "militia"); other words as they are."""
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def event_type_words(words: str, plover_types: tuple[str, ...]) -> str | None:
+    """The words an event ``type`` filter should match for ``words`` (any case): themselves,
+    stripped, when ``is_event_type`` holds them; else their singulars ("attacks", "Armed
+    clashes"), else a synonym of an ACLED sub-type (``_TYPE_SYNONYMS``: "airstrikes" ->
+    "air/drone strike"), when that is one; else None (the filter could select nothing)."""
+    wanted = " ".join(words.split())
+    if not wanted:
+        return None
+    singular = " ".join(_singular(w) for w in wanted.casefold().split())
+    for candidate in (wanted, singular, _TYPE_SYNONYMS.get(singular, "")):
+        if candidate and is_event_type(candidate, plover_types):
+            return candidate
+    return None
 
 
 def sub_event_type(event_type: str | None, sub_event_type: str | None) -> str:

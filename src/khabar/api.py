@@ -71,8 +71,8 @@ from khabar.errors import ConfigError, ConflictError, KhabarError, NotFoundError
 from khabar.export import (
     FORMATS,
     event_filters,
+    event_type_filter,
     export_events,
-    known_event_type,
     unknown_event_type,
 )
 from khabar.extract.places import country_code, unknown_country
@@ -944,8 +944,11 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
             if code is None:
                 raise HTTPException(400, unknown_country(country))
             country = code
-        if type is not None and not known_event_type(type):
-            raise HTTPException(400, unknown_event_type(type))
+        if type is not None:  # "attacks" -> "attack"; words of no type select nothing
+            words = event_type_filter(type)
+            if words is None:
+                raise HTTPException(400, unknown_event_type(type))
+            type = words
         filters = StoryFilters(q=q, lang=lang, outlet=outlet, since=since, until=until,
                                country=country, actor=actor, type=type, place=place)  # fmt: skip
         lim = _limit(settings, limit)

@@ -100,15 +100,17 @@ def _known_country(value: str | None) -> str | None:
 
 
 def _known_event_type(value: str | None) -> str | None:
-    """A callback refusing event-type words no ACLED type, sub-type or PLOVER type contains
+    """A callback giving the words an event-type filter matches (``export.event_type_filter``:
+    "attacks" -> "attack") and refusing words no ACLED type, sub-type or PLOVER type contains
     (``export.unknown_event_type``), which would select nothing; None passes."""
     if value is None:
         return None
-    from khabar.export import known_event_type, unknown_event_type
+    from khabar.export import event_type_filter, unknown_event_type
 
-    if not known_event_type(value):
+    words = event_type_filter(value)
+    if words is None:
         raise typer.BadParameter(unknown_event_type(value))
-    return value
+    return words
 
 
 def _one_of(*choices: str) -> Any:

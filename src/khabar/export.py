@@ -55,6 +55,7 @@ __all__ = [
     "KHABAR_COLUMNS",
     "acled_rows",
     "export_events",
+    "event_type_filter",
     "known_event_type",
     "merge_records",
     "select_events",
@@ -94,8 +95,11 @@ def event_filters(value: EventFilters | dict[str, Any] | None) -> EventFilters:
     column names it. Raises ``ExportError`` for a country khabar does not know, so a filter
     never silently selects nothing."""
     filters = EventFilters.of(value)
-    if filters.type is not None and not known_event_type(filters.type):
-        raise ExportError(unknown_event_type(filters.type))
+    if filters.type is not None:
+        words = event_type_filter(filters.type)
+        if words is None:
+            raise ExportError(unknown_event_type(filters.type))
+        filters = replace(filters, type=words)
     if not filters.country:
         return filters
     code = country_code(filters.country)
@@ -104,12 +108,20 @@ def event_filters(value: EventFilters | dict[str, Any] | None) -> EventFilters:
     return replace(filters, country=code)
 
 
-def known_event_type(words: str) -> bool:
-    """Whether an event ``type`` filter of these words can select anything: they are part of
-    an ACLED event type or sub-type (ACLED Codebook 2023) or of a PLOVER type, any case."""
+def event_type_filter(words: str) -> str | None:
+    """The words an event ``type`` filter matches for ``words`` (``acled.event_type_words``:
+    part of an ACLED event type or sub-type, ACLED Codebook 2023, or of a PLOVER type, any
+    case; else their English singulars, "attacks"; else a synonym, "airstrike"), or None when
+    it could select nothing."""
     from khabar.watch import PLOVER_TYPES
 
-    return acled.is_event_type(words, PLOVER_TYPES)
+    return acled.event_type_words(words, PLOVER_TYPES)
+
+
+def known_event_type(words: str) -> bool:
+    """Whether an event ``type`` filter of these words can select anything
+    (``event_type_filter``)."""
+    return event_type_filter(words) is not None
 
 
 def unknown_event_type(words: str) -> str:

@@ -80,6 +80,9 @@ def test_event_country_filter_takes_a_name_and_refuses_an_unknown_one(
         assert r.status_code == 400 and "no country khabar knows" in r.json()["error"]["message"]
         r = client.get(path, params={"type": "nonsense"})
         assert r.status_code == 400 and "part of no event type" in r.json()["error"]["message"]
+        plural = client.get(path, params={"type": "Air strikes"})  # "Air/drone strike"
+        assert plural.status_code == 200
+        assert plural.json() == client.get(path, params={"type": "air/drone strike"}).json()
 
 
 def test_document_has_its_facts_with_spans_in_the_original(client: TestClient) -> None:
