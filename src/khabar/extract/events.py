@@ -219,7 +219,8 @@ def _casualties(words: list[str], lex: _Lexicon,
                                                                 lang=lang)):  # fmt: skip
                 found[kind] = (found[kind] or 0) + more
             continue
-        if _negated(words, i):
+        before = words[max(0, i - 3) : i]
+        if any(x in lex.cues["negation"] for x in before):
             found[kind] = 0
             continue
         found[kind] = _near_number(words, i, singular=b in lex.cues["singular"]
@@ -230,7 +231,8 @@ def _casualties(words: list[str], lex: _Lexicon,
 
 
 # a count written against its Arabic word with no space ("مدنيان و12جريحا", "17حوثيا")
-_GLUED = re.compile(r"^(و?)(\d+)([\u0600-\u06ff]+)$")
+# (three letters or more: not "1436هـ", "2015م", "5كم")
+_GLUED = re.compile(r"^(و?)(\d+)([\u0600-\u06ff]{3,})$")
 
 
 def _unglued(words: list[str]) -> list[str]:
@@ -372,24 +374,29 @@ _ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى", "آخر"))
 _NOT = frozenset(normalize(w) for w in ("دون", "بدون"))
 
 
-# Arabic "لا" that negates no casualty: "ما لا يقل عن 17" (at least) before a number, "أم لا"
-# (or not) closing a clause; normalised. Arabic grammar, a closed list.
-_AT_LEAST = frozenset(normalize(w) for w in ("يقل", "تقل"))
-_OR = frozenset(normalize(w) for w in ("أم", "أو"))
+# Arabic negation words that negate nothing before these words, normalised: "لا" of "ما لا
+# يقل عن" (at least), "لا يزال" (still), "لا سيما" (especially); "دون"/"بدون" of "طائرة بدون
+# طيار" (a drone). Arabic grammar, closed lists.
+_NOT_NEGATING = {normalize("لا"): frozenset(normalize(w) for w in ("يقل", "تقل", "يزال", "تزال",
+                                                                  "زال", "سيما")),
+                 normalize("دون"): frozenset({normalize("طيار")}),
+                 normalize("بدون"): frozenset({normalize("طيار")})}  # fmt: skip
+_OR = frozenset(normalize(w) for w in ("أم", "أو"))  # "أم لا": or not
 
 
 def _negated(words: list[str], i: int) -> bool:
-    """Whether a negation stands within four words before the casualty word at ``i`` ("ولم
-    يصب", "لم يسفر عن مقتل", "دون أن يصاب", "ولم ترد معلومات عن إصابات"), a proclitic before
-    it; "لا" of "لا يقل" (at least) and "أم لا" (or not) negates nothing ("قتل ما لا يقل عن 17
-    حوثيا وأصيب ثمانية": 8 injured)."""
+    """Whether a negation stands within four words before the "one of" word after the
+    casualty word at ``i`` ("ولم يصب أحد", "لم يسفر عن مقتل أحد", "دون أن يصاب أحد"), a
+    proclitic و/ف before it; not the words of ``_NOT_NEGATING`` nor "أم لا" (or not)."""
     negation = _lexicon().cues["negation"] | _NOT
     for k in range(max(0, i - 4), i):
         w = words[k]
-        if not (w in negation or (w[:1] in "وف" and w[1:] in negation)):
+        bare = w[1:] if w[:1] in "وف" and w[1:] in negation else w
+        if bare not in negation:
             continue
-        if w == "لا" and ((k + 1 < len(words) and words[k + 1] in _AT_LEAST)
-                          or (k > 0 and words[k - 1] in _OR)):  # fmt: skip
+        following = words[k + 1] if k + 1 < len(words) else ""
+        if following in _NOT_NEGATING.get(bare, ()) or (bare == "لا" and k > 0
+                                                         and words[k - 1] in _OR):  # fmt: skip
             continue
         return True
     return False
