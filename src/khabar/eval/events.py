@@ -19,7 +19,10 @@ Output, per language and ``all``:
   ``killed_accuracy`` / ``injured_accuracy`` (where the gold gives a number),
   ``background_accuracy``,
   ``actor_recall`` / ``recipient_recall`` (khabar's actor/target is a mention overlapping a gold
-  actor/recipient span), and ``actor_filled`` (khabar names any actor or target).
+  actor/recipient span), and ``actor_filled`` (khabar names any actor or target);
+- ``killed_exact`` / ``injured_exact``: over gold events whose gold gives that number, whatever
+  type khabar predicts, khabar's first event in the sentence gives the same number (no event is
+  a miss): issue [3/8]'s measure of the tolls.
 """
 
 from __future__ import annotations
@@ -112,9 +115,13 @@ def _scores(
         confusion[g][p] += 1
     det_tp = sum(1 for g, p in zip(gold_t, pred_t, strict=True) if g != "NONE" and p != "NONE")
     fields: dict[str, list[bool]] = {k: [] for k in _FIELDS}
+    exact: dict[str, list[bool]] = {"killed": [], "injured": []}
     for g, p, gold, ev, run, s in rows:
         if g == "NONE":
             continue
+        for k in exact:
+            if isinstance(gold.get(k), int):
+                exact[k].append(ev is not None and getattr(ev, k) == gold[k])
         fields["actor_filled"].append(bool(ev and (ev.actor or ev.target)))
         if ev is None or p != g:
             continue
@@ -144,6 +151,7 @@ def _scores(
         **{f"{k}_accuracy" if k in ("mode", "killed", "injured", "background") else
            (f"{k}_recall" if k in ("actor", "recipient") else k): _ratio(v)
            for k, v in fields.items()},
+        **{f"{k}_exact": _ratio(v) for k, v in exact.items()},
         "per_type": per_type,
         "confusion": {k: dict(v) for k, v in sorted(confusion.items())},
     }  # fmt: skip
