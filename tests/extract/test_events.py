@@ -289,6 +289,20 @@ def test_at_least_and_a_drone_are_no_negation(text: str, killed: int | None,
 
 
 @pytest.mark.parametrize(
+    ("text", "killed", "injured"),  # SaudiNewsNet, 2015-07/08 (not the casualty gold's own)
+    [("قتل حوالي 29 فردا من الطوارق وجرح أربعة في الاشتباكات.", 29, 4),
+     ("قال مسؤول ومصادر بالشرطة إن 12 شخصا على الأقل قتلوا عندما هاجم انتحاريان حمام سباحة.",
+      12, None),
+     ("نتج عن التفجير استشهاد عشرة من منسوبي القوات، إضافة إلى ثلاثة من العاملين في الموقع، "
+      "وإصابة تسعة آخرين.", 13, 9)],
+)
+def test_about_at_least_and_in_addition_to_in_arabic_counts(
+        text: str, killed: int | None, injured: int | None) -> None:  # fmt: skip
+    ev = _event(text)
+    assert (ev.killed, ev.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
     ("text", "killed", "injured"),  # SaudiNewsNet: counts written against their word
     [("وفي اليوم التالي قتل مدنيان و12جريحا، بينهم أطفال ونساء في قصف حوثي.", 2, 12),
      ("أفاد مصدر بمقتل ما لا يقل عن 17حوثياً بينهم قيادي بارز خلال المواجهات.", 17, None)],

@@ -516,6 +516,10 @@ def _prepositional(word: str) -> bool:
         counts.get(rest, 0), counts.get("ال" + rest, 0)) >= _PREPOSITION_REST_MIN  # fmt: skip
 
 
+# Arabic "in addition to" before a second group of victims, normalised (closed: grammar)
+_AR_BESIDES = frozenset((normalize(a), normalize("إلى")) for a in ("إضافة", "بالإضافة"))
+
+
 def _and_more(words: list[str], k: int) -> int:
     """The count of a second group of victims joined by "and" after the first group's victim
     words ("four civilians and one soldier" → 1, "5 شرطيين وجندي" → 1, "5 شرطيين و3 جنود" → 3),
@@ -537,11 +541,18 @@ def _and_more(words: list[str], k: int) -> int:
         # الأمريكي ومتعاقد", "5 من أفراد الأمن العراقي ومدني"), not a phrase of cause or
         # agent (برصاص جندي, بنيران: a preposition joined; one standing alone is a stop word)
         for _ in range(_AR_GROUP_WORDS):
+            if tuple(words[k : k + 2]) in _AR_BESIDES:
+                break
             if k < len(words) and (words[k] == "من" or (
                     _counted_noun(words[k]) and not _prepositional(words[k]))):
                 k += 1
     if k == start or k >= len(words):
         return 0
+    if (k + 2 < len(words) and tuple(words[k : k + 2]) in _AR_BESIDES
+            and (got := parse_number(words, k + 2))
+            and (k + 2 + got[1] >= len(words) or words[k + 2 + got[1]] == "من"
+                 or _counted_noun(words[k + 2 + got[1]]))):  # fmt: skip
+        return got[0]  # "عشرة من منسوبي القوات، إضافة إلى ثلاثة من العاملين" → 3 more
     if words[k] == "and" and k + 1 < len(words) and (got := parse_number(words, k + 1)):
         after = k + 1 + got[1]
         if after < len(words) and words[after] in victims:
@@ -719,6 +730,8 @@ def _victim_words() -> frozenset[str]:
 
 # English words that may stand among the victims between a number and its casualty word ("19
 # of its fighters were killed"): English grammar, a closed list
+# Arabic "at least" after the counted victims, normalised: "3 حوثيين على الأقل قتلوا"
+_AR_AT_LEAST_AFTER = (normalize("على"), normalize("الأقل"))
 _VICTIM_GLUE = frozenset({"of", "its", "the", "their", "his", "her", "were", "was", "are",
                           "have", "has", "had", "been"})  # fmt: skip
 
@@ -729,7 +742,9 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
     victims = _victim_words()
     j = i - 1
     named = False
-    while j >= 0 and i - j <= 6 and (_bare(words[j]) in victims or words[j] in _VICTIM_GLUE):
+    while j >= 0 and i - j <= 6 and (_bare(words[j]) in victims or words[j] in _VICTIM_GLUE
+                                      or tuple(words[j - 1 : j + 1]) == _AR_AT_LEAST_AFTER
+                                      or tuple(words[j : j + 2]) == _AR_AT_LEAST_AFTER):
         named = named or _bare(words[j]) in victims
         j -= 1
     if j == i - 1 or j < 0 or not named:
@@ -775,8 +790,14 @@ def _at_least(words: list[str], j: int) -> int:
 
 def _is_auxiliary(word: str) -> bool:
     """Words between a casualty word and its number: "کشته شدن سه", "killed at least 3"."""
-    return word in {"شدن", "شده", "شدند", "at", "least", "some", "about", "another", "of", "نحو",
-                    "قرابة"}  # fmt: skip
+    return word in _AUXILIARY_WORDS
+
+
+# words between a casualty word and its number (Persian auxiliaries; "at least", "about";
+# Arabic نحو, قرابة, حوالي, زهاء: about), normalised. Grammar, closed lists.
+_AUXILIARY_WORDS = frozenset({"شدن", "شده", "شدند", "at", "least", "some", "about", "another",
+                              "of", *(normalize(w) for w in ("نحو", "قرابة", "حوالي",
+                                                            "زهاء"))})  # fmt: skip
 
 
 def _victims(sentence: str, norm, spans, lex: _Lexicon) -> str | None:  # type: ignore[no-untyped-def]
