@@ -100,6 +100,13 @@ def test_arabic_assault_and_protest_sentences_meet_their_floors() -> None:
     assert check_floors("events_ar_dev", event_scores(runs, Settings())) == []
 
 
+def test_casualty_sentences_meet_their_floors() -> None:
+    # Arabic and English sentences with a word of death or injury, each read alone
+    # (scripts/gold/casualties.py): the tolls, and the events of accidents that are none
+    runs = run_sentence_gold(Settings(), REAL / "sentences" / "casualties-dev.json")
+    assert check_floors("events_casualties_dev", event_scores(runs, Settings())) == []
+
+
 @pytest.mark.parametrize("name", ["saudi-dev", "crossling-dev", "attacks-dev"])
 def test_real_news_stories_meet_their_floors(name: str) -> None:
     scores = score_real_stories(Settings(), REAL / "stories" / f"{name}.json")

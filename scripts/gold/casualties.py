@@ -1,0 +1,211 @@
+"""Arabic and English news sentences with a word of death or injury, labelled with their event
+and its killed / injured counts, to measure the casualty counts where issue [3/8] sets its bar
+(killed and injured exact for 0.85 of sentences whose gold gives a count).
+
+    .venv/bin/python scripts/gold/casualties.py draw --shared ../shared   # batches to label
+    .venv/bin/python scripts/gold/casualties.py build                     # gold + agreement
+
+``draw`` reads SaudiNewsNet (``../shared/corpora/saudinewsnet``, CC BY-NC-SA 4.0) and English
+Wikinews 2019-2020 (``../shared/field-data/news-en``, CC BY 2.5), leaves out every article of
+the real-news gold, the story and contradiction sets (``events_ar._taken``, the wide
+contradiction sets too), the event gold of ``events_ar.py`` and every training batch
+(``training/ner/data``, ``training/events/data``), and draws with a seeded generator ``WANT``
+sentences per language of 6 to 80 words holding a word of death or injury (``CASUALTY_WORDS``:
+a pre-filter for drawing only), at most one per article. Articles go to the held-out split by a
+seeded hash (half of them). The sentences are written in a shuffled order, without their split,
+to ``tests/data/real/batches/casualties-{1,2}.json`` (one per annotator) and a seeded
+``AGREEMENT_SHARE`` of them to ``casualties-agree.json`` for a second annotator.
+
+Annotators label each sentence alone with the event part of ``docs/annotation.md`` (section 4:
+the main event's PLOVER type or NONE, its mode, and ``killed`` / ``injured``), one JSON line per
+sentence: ``{"id", "type", "mode", "killed", "injured"}`` in
+``tests/data/real/labels/{A,B}/casualties-{k}.jsonl``.
+
+``build`` writes ``tests/data/real/sentences/casualties-{dev,heldout}.json`` in the sentence
+gold format (each sentence an article of its own, as ``events_ar.py`` writes them, so that
+``khabar eval events --gold`` reads them) and prints the agreement of A and B on the counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from events_ar import REAL, ROOT, _taken, corpus_sentences  # noqa: E402
+from sample import _norm, split_sentences, wikinews_articles  # noqa: E402
+
+SEED = 47
+WANT = {"ar": 160, "en": 100}
+AGREEMENT_SHARE = 0.2
+FORMAT = "khabar-real-sentences/1"
+# words of death or injury, for drawing only (not the extractor's lists: its cues are
+# what is measured)
+CASUALTY_WORDS = {
+    "ar": ("قتل قتلى قتيل قتيلا قتيلين مقتل مصرع مصرعه مصرعهم حتفه استشهد استشهاد شهيد شهداء "
+           "توفي وفاة أصيب أصيبوا إصابة إصابات جرح جرحى جريح جريحا مصابين المصابين ضحايا"),
+    "en": ("killed killing kill kills dead died dies death deaths wounded wounding injured "
+           "injuring injuries hurt casualties toll slain"),
+}  # fmt: skip
+
+
+def _hits(lang: str, sentence: str) -> bool:
+    keys = {_norm(k) for k in CASUALTY_WORDS[lang].split()}
+    return bool(keys & set(re.findall(r"\w+", _norm(sentence).lower())))
+
+
+def _split(article_id: str) -> str:
+    digest = hashlib.sha256(f"{SEED}:split:{article_id}".encode()).hexdigest()
+    return "heldout" if int(digest, 16) % 2 else "dev"
+
+
+def _taken_here() -> set[str]:
+    """``events_ar._taken`` and the article ids of the wide contradiction sets, the Arabic
+    event gold's draw and every training batch (NER and events)."""
+    ids = _taken()
+    for path in (REAL / "contradictions").glob("wide-*-documents.json"):
+        ids |= {d["article_id"] for d in json.loads(path.read_text("utf-8"))["documents"]}
+    drawn = json.loads((REAL / "batches" / "events-ar-drawn.json").read_text("utf-8"))
+    ids |= {i["article_id"] for i in drawn["items"]}
+    for path in (ROOT / "training" / "ner" / "data").glob("*-batch-*.json"):
+        rows = json.loads(path.read_text("utf-8"))
+        ids |= {a["article_id"] for a in (rows if isinstance(rows, list) else rows["items"])
+                if isinstance(a, dict) and "article_id" in a}  # fmt: skip
+    for path in (ROOT / "training" / "events" / "data").glob("*-events-batch-*.json"):
+        ids |= {i.get("article_id", "") for i in json.loads(path.read_text("utf-8"))["items"]}
+    return ids
+
+
+def _english(shared: Path, taken: set[str]) -> list[dict]:
+    out = []
+    for a in wikinews_articles(shared):
+        if a["article_id"] in taken or not a["body"]:
+            continue
+        for s, e in split_sentences(a["body"]):
+            text = a["body"][s:e].strip()
+            if 6 <= len(text.split()) <= 80:
+                out.append({"article_id": a["article_id"], "published": a["published"],
+                            "outlet": "wikinews", "lang": "en", "text": text})  # fmt: skip
+    return out
+
+
+def draw_sentences(shared: Path, taken: set[str], rng: random.Random) -> list[dict]:
+    """``WANT[lang]`` sentences per language that hit ``CASUALTY_WORDS``, one per article at
+    most, in ``rng``'s order."""
+    pools = {
+        "ar": [{**i, "lang": "ar"} for i in corpus_sentences(shared, taken)
+               if _hits("ar", i["text"])],
+        "en": [i for i in _english(shared, taken) if _hits("en", i["text"])],
+    }  # fmt: skip
+    drawn: list[dict] = []
+    for lang in ("ar", "en"):
+        pool = pools[lang]
+        rng.shuffle(pool)
+        seen: set[str] = set()
+        for item in pool:
+            if len([d for d in drawn if d["lang"] == lang]) >= WANT[lang]:
+                break
+            if item["article_id"] not in seen:
+                seen.add(item["article_id"])
+                drawn.append(item)
+        print(f"{lang}: {len(pool)} sentences in the pool, drew {len(seen)}")
+    return drawn
+
+
+def draw(shared: Path) -> int:
+    rng = random.Random(f"{SEED}:casualties")
+    drawn = draw_sentences(shared, _taken_here(), rng)
+    rng.shuffle(drawn)
+    for n, item in enumerate(drawn, start=1):
+        item["id"] = f"cas-{n:03d}"
+        item["split"] = _split(item["article_id"])
+    half = (len(drawn) + 1) // 2
+    public = [{"id": i["id"], "published": i["published"], "text": i["text"]} for i in drawn]
+    write = 'one JSON line per sentence: {"id", "type", "mode", "killed", "injured"}'
+    batches = {"casualties-1": public[:half], "casualties-2": public[half:],
+               "casualties-agree": sorted(rng.sample(public, round(AGREEMENT_SHARE
+                                                                   * len(public))),
+                                          key=lambda i: i["id"])}  # fmt: skip
+    for name, items in batches.items():
+        (REAL / "batches" / f"{name}.json").write_text(
+            json.dumps({"guideline": "docs/annotation.md, section 4 (events), each sentence alone",
+                        "write": write, "items": items}, ensure_ascii=False, indent=1) + "\n",
+            "utf-8")  # fmt: skip
+    (REAL / "batches" / "casualties-drawn.json").write_text(
+        json.dumps({"about": "every drawn sentence with its article and split (not for the "
+                    "annotators)", "items": drawn}, ensure_ascii=False, indent=1) + "\n",
+        "utf-8")  # fmt: skip
+    print(f"{len(drawn)} sentences → batches/casualties-1.json, -2.json, -agree.json")
+    return 0
+
+
+def _labels(who: str) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for f in sorted((REAL / "labels" / who).glob("casualties-*.jsonl")):
+        for line in f.read_text("utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                out[row["id"]] = row
+    return out
+
+
+def _count(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def build() -> int:
+    drawn = json.loads((REAL / "batches" / "casualties-drawn.json").read_text("utf-8"))["items"]
+    labels_a, labels_b = _labels("A"), _labels("B")
+    for split in ("dev", "heldout"):
+        articles = []
+        for item in drawn:
+            lab = labels_a.get(item["id"])
+            if item["split"] != split or lab is None:
+                continue
+            typ = (lab.get("type") or "NONE").upper()
+            event = {"type": typ} if typ == "NONE" else {
+                "type": typ, "mode": lab.get("mode"), "killed": _count(lab.get("killed")),
+                "injured": _count(lab.get("injured"))}  # fmt: skip
+            text = item["text"]
+            articles.append({
+                "article_id": item["id"], "source_article": item["article_id"],
+                "lang": item["lang"], "outlet": item["outlet"], "title": "",
+                "published": item["published"], "drawn_by": "casualty", "split": split,
+                "body": text,
+                "sentences": [{"n": 1, "part": "body", "start": 0, "end": len(text),
+                               "text": text, "event": event, "only": "event"}],
+            })  # fmt: skip
+        out = REAL / "sentences" / f"casualties-{split}.json"
+        out.write_text(json.dumps({
+            "format": FORMAT, "split": split,
+            "about": "Arabic SaudiNewsNet and English Wikinews sentences with a word of death or "
+                     "injury, drawn by scripts/gold/casualties.py, each labelled alone with its "
+                     "PLOVER type, mode and killed / injured counts (docs/annotation.md, section "
+                     "4); events only: no entities, places or dates",
+            "articles": articles}, ensure_ascii=False, indent=1) + "\n", "utf-8")  # fmt: skip
+        print(f"{split}: {len(articles)} sentences → {out.relative_to(ROOT)}")
+    both = sorted(k for k in labels_b if k in labels_a)
+    if both:
+        for key in ("type", "killed", "injured"):
+            same = sum(str(labels_a[k].get(key)).upper() == str(labels_b[k].get(key)).upper()
+                       for k in both)  # fmt: skip
+            print(f"agreement A/B on {len(both)} sentences: {key} {same / len(both):.2f}")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("step", choices=("draw", "build"))
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = ap.parse_args()
+    return draw(args.shared) if args.step == "draw" else build()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
