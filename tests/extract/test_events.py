@@ -866,3 +866,21 @@ def test_the_victims_are_never_the_actor() -> None:
 def test_persian_victims_are_never_the_actor() -> None:
     ev = _event("شمار قربانیان حمله انتحاری در بغداد به ۱۲۰ نفر رسید.")
     assert (ev.actor, ev.target) == (None, "قربانیان")
+
+
+@pytest.mark.parametrize(
+    "text",  # what befell someone, with no one who did it: no assault
+    ["The weak harvest, blamed on drought, hurt farmers across the region.",
+     "We wish the injured a quick recovery."],
+)
+def test_a_death_or_harm_with_no_agent_is_no_assault(text: str) -> None:
+    got = extract_events(text, anchor=ANCHOR, settings=S, lang="en")
+    assert not [e for e in got if e.plover == "ASSAULT"], [(e.trigger, e.type_source) for e in got]
+
+
+def test_a_killing_verb_still_makes_an_assault() -> None:
+    from khabar.extract.event_types import cameo_blocks
+
+    ev = _event("Gunmen killed five soldiers at a checkpoint near the border on Monday.")
+    assert (ev.plover, ev.killed) == ("ASSAULT", 5)
+    assert cameo_blocks("en", "died") == {"DIE"} and cameo_blocks("ar", "قتل") == frozenset()

@@ -46,6 +46,7 @@ from khabar.resources import read_csv, word_counts
 
 __all__ = [
     "TypeGuess",
+    "cameo_blocks",
     "cameo_mode",
     "cameo_verbs",
     "classify_mode",
@@ -119,6 +120,24 @@ def _verb_modes() -> dict[tuple[str, str, str], str]:
         if mode:
             out.setdefault((lang, form, plover), mode)
     return out
+
+
+@lru_cache(maxsize=1)
+def _blocks() -> dict[tuple[str, str], frozenset[str]]:
+    """(language, form) → the PETRARCH verb blocks (``block`` of ``event_triggers.tsv``: DIE,
+    HURT, KILL...) of the CAMEO verbs written so (English and Persian forms as written)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for r in read_csv("event_triggers.tsv"):
+        if r["lang"] != "ar":
+            form = " ".join(_WORD.findall(normalize(r["form"])))
+            out.setdefault((r["lang"], form), set()).add(r["block"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def cameo_blocks(lang: str, form: str) -> frozenset[str]:
+    """The PETRARCH verb blocks of a CAMEO verb ``form`` as ``TypeGuess.cameo_form`` gives it
+    (English and Persian; Arabic stems give none)."""
+    return _blocks().get((lang, form), frozenset())
 
 
 _COMMON_STEMS = 200
@@ -245,10 +264,12 @@ DENSE_UNLESS_SURE = 0.8
 
 def load_models() -> None:
     """Load the type, detector and mode models and the dense head now (ingest's warm-up: a
-    sentence may need only some of them), and each language's function words."""
+    sentence may need only some of them), the CAMEO verbs' blocks, and each language's
+    function words."""
     for name in _MODELS:
         _model(name)
     _dense_head()
+    _blocks()
     for lang in ("ar", "fa", "en"):
         _function_words(lang)
 
