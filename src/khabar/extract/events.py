@@ -338,6 +338,8 @@ def _near_number(words: list[str], i: int, *, singular: bool,
         return got[0]
     if not fresh and (got := _number_before_victims(words, i)) is not None:
         return got  # "Three Iraqi soldiers were killed", "پنج سرباز عراقی کشته شدند"
+    if not fresh and lang == "ar" and (got := _ar_subject_count(words, i)) is not None:
+        return got  # "3 حوثيين على الأقل قتلوا", "22 من المدنيين والمقاتلين لقوا مصرعهم"
     duals = _lexicon().cues.get("dual", frozenset())
     if _bare(words[i]) in duals:
         return 2  # "سقوط قتيلين"
@@ -551,9 +553,13 @@ def _and_more(words: list[str], k: int) -> int:
         return 0
     if (k + 2 < len(words) and tuple(words[k : k + 2]) in _AR_BESIDES
             and (got := parse_number(words, k + 2))
-            and (k + 2 + got[1] >= len(words) or words[k + 2 + got[1]] == "من"
-                 or _counted_noun(words[k + 2 + got[1]]))):  # fmt: skip
-        return got[0]  # "عشرة من منسوبي القوات، إضافة إلى ثلاثة من العاملين" → 3 more
+            and (after := k + 2 + got[1]) < len(words)
+            and (words[after] == "من" or _bare(words[after]) in victims)
+            and not any(_bare(w) in cues["killed"] or _bare(w) in cues["injured"]
+                        for w in words[after : after + 4])):  # fmt: skip
+        # "عشرة من منسوبي القوات، إضافة إلى ثلاثة من العاملين" → 3 more; not "5 جنود إضافة إلى
+        # 3 مدرعات" (no victims), nor "إضافة إلى 4 آخرين أصيبوا" (another fate)
+        return got[0]
     if words[k] == "and" and k + 1 < len(words) and (got := parse_number(words, k + 1)):
         after = k + 1 + got[1]
         if after < len(words) and words[after] in victims:
@@ -737,6 +743,66 @@ _VICTIM_GLUE = frozenset({"of", "its", "the", "their", "his", "her", "were", "wa
                           "have", "has", "had", "been"})  # fmt: skip
 
 
+# Arabic plural verbs of dying or being hurt that follow their subject ("3 حوثيين قتلوا"), and
+# the verb of "لقوا مصرعهم/حتفهم" (met their death) before its noun; normalised. Arabic
+# grammar, closed lists: a plural verb after a counted subject counts that subject.
+_AR_PLURAL_VERBS = frozenset(normalize(w) for w in ("قتلوا", "استشهدوا", "أصيبوا", "جرحوا"))
+_AR_MET_DEATH = (normalize("لقوا"), frozenset(normalize(w) for w in ("مصرعهم", "حتفهم")))
+_AR_SUBJECT_WORDS = 6  # words a counted subject may hold ("22 من المدنيين والمقاتلين")
+# "among them" before a part of the subject ("9 أشخاص بينهم 5 مدنيين"), and units a number
+# counts that are no people (ages, spans of time, distances); normalised, closed lists
+_AR_AMONG = frozenset(normalize(w) for w in ("بينهم", "بينهما", "بينهن", "منهم"))
+_AR_UNITS = frozenset(normalize(w) for w in (
+    "عاما", "عام", "أعوام", "سنة", "سنوات", "شهرا", "أشهر", "شهور", "يوما", "أيام", "ساعة",
+    "ساعات", "دقيقة", "دقائق", "كم", "كيلومترا", "كيلومترات", "مترا"))
+
+
+def _ar_subject_count(words: list[str], i: int) -> int | None:
+    """The number of the subject before an Arabic plural verb of dying or injury at ``i``
+    (``_AR_PLURAL_VERBS``, or "لقوا مصرعهم"): the nouns it counts, من, a noun joined by و and
+    "على الأقل" may stand between ("3 حوثيين على الأقل قتلوا" → 3); None when no number opens
+    the subject (a year is none)."""
+    verb, nouns = _AR_MET_DEATH
+    if words[i] in nouns and i > 0 and words[i - 1] == verb:
+        k = i - 1
+    elif _bare(words[i]) in _AR_PLURAL_VERBS or words[i] in _AR_PLURAL_VERBS:
+        k = i
+    else:
+        return None
+    got = _subject_number(words, k)
+    if got is None:
+        return None
+    j, n = got
+    if j > 1 and words[j - 1] in _AR_AMONG and (outer := _subject_number(words, j - 1)):
+        return outer[1]  # "9 أشخاص بينهم 5 مدنيين لقوا حتفهم" → 9, not the 5 among them
+    if words[j][:1] == "و" and parse_number([words[j][1:]], 0):
+        first = _subject_number(words, j)  # a second group: "أربعة من أفراده وثمانية مهاجمين"
+        return first[1] + n if first else None
+    return n
+
+
+def _subject_number(words: list[str], k: int) -> tuple[int, int] | None:
+    """(index, value) of the number that opens the Arabic subject ending before ``words[k]``
+    (``_ar_subject_count``); None when none does, or when it counts years, days or
+    kilometres (``_AR_UNITS``: "(40 عاما)", "منذ عشرة أيام")."""
+    j = k - 1
+    while j >= 0 and k - j <= _AR_SUBJECT_WORDS and parse_number(words, j) is None and (
+            words[j] == "من" or _counted_noun(words[j])
+            or (words[j][:1] == "و" and _counted_noun(words[j][1:]))
+            or tuple(words[j - 1 : j + 1]) == _AR_AT_LEAST_AFTER
+            or tuple(words[j : j + 2]) == _AR_AT_LEAST_AFTER):  # fmt: skip
+        j -= 1
+    if j < 0 or j == k - 1:
+        return None
+    got = parse_number(words, j)
+    if got is None or _is_year(words, j) or got[1] + j > k - 1:
+        return None
+    after = j + got[1]
+    if after < len(words) and words[after] in _AR_UNITS:
+        return None
+    return j, got[0]
+
+
 def _number_before_victims(words: list[str], i: int) -> int | None:
     """A number a few words before the casualty word, with only words naming the victims
     between them (``_victim_words``; at least one), and ``_VICTIM_GLUE``."""
@@ -751,6 +817,9 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
     if j == i - 1 or j < 0 or not named:
         return None
     got = parse_number(words, j)
+    if got is not None and words[j][:1] == "و" and not words[j][:1].isdigit() \
+            and parse_number([words[j][1:]], 0):  # fmt: skip
+        return None  # "أربعة من أفراده وثمانية مهاجمين قتلوا": a second group (_ar_subject_count)
     if got is None and j >= 3 and words[j - 1] == "and" and _one_victim(words, j):
         # a last victim named alone: "Three soldiers and a civilian were killed" → 4
         k = j - 2
