@@ -413,6 +413,12 @@ def test_an_event_type_filter_takes_plurals_and_the_common_names(fused: SQLiteSt
     assert event_type_filter("attacks") == "attack"
     assert event_type_filter(" Shelling ") == "Shelling"  # as given when it matches
     assert event_type_filter("bombings") is None  # a plural of no type is still refused
+    # a review's cases: ACLED names with a plural word of their own, written all in plural
+    assert event_type_filter("Remote explosives/landmines/IEDs") == "Remote explosive/landmine/IED"
+    assert event_type_filter("Headquarters or bases established") == (
+        "Headquarters or base established")
+    assert event_type_filter("Government regains territories") == "Government regains territory"
+    assert event_type_filter("%") is None and event_type_filter("att_ck") is None
 
 
 def test_every_acled_type_khabar_writes_is_in_the_codebook_list() -> None:

@@ -153,7 +153,9 @@ _TYPE_SYNONYMS = {"airstrike": "air/drone strike", "air strike": "air/drone stri
 
 def _singular(word: str) -> str:
     """An English plural's singular, by the plain rules ("attacks", "clashes", "militias" ->
-    "militia"); other words as they are."""
+    "militia", "territories" -> "territory"); other words as they are."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes")):
         return word[:-2]
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
@@ -161,11 +163,18 @@ def _singular(word: str) -> str:
     return word
 
 
+def _folded(words: str) -> str:
+    """``words`` in lower case with every word, "/"-joined ones too, in its singular."""
+    return re.sub(r"[^\W\d_]+", lambda m: _singular(m.group()), words.casefold())
+
+
 def event_type_words(words: str, plover_types: tuple[str, ...]) -> str | None:
     """The words an event ``type`` filter should match for ``words`` (any case): themselves,
     stripped, when ``is_event_type`` holds them; else their singulars ("attacks", "Armed
     clashes"), else a synonym of an ACLED sub-type (``_TYPE_SYNONYMS``: "airstrikes" ->
-    "air/drone strike"), when that is one; else None (the filter could select nothing)."""
+    "air/drone strike"), when that is one; else the one type or sub-type name that holds them
+    when both are read in the singular ("Remote explosives/landmines/IEDs", "Headquarters or
+    bases established"); else None (the filter could select nothing)."""
     wanted = " ".join(words.split())
     if not wanted:
         return None
@@ -173,7 +182,10 @@ def event_type_words(words: str, plover_types: tuple[str, ...]) -> str | None:
     for candidate in (wanted, singular, _TYPE_SYNONYMS.get(singular, "")):
         if candidate and is_event_type(candidate, plover_types):
             return candidate
-    return None
+    names = {*SUB_EVENT_TYPES, *(s for subs in SUB_EVENT_TYPES.values() for s in subs),
+             *plover_types}  # fmt: skip
+    held = sorted(n for n in names if _folded(wanted) in _folded(n))
+    return held[0] if len(held) == 1 else None
 
 
 def sub_event_type(event_type: str | None, sub_event_type: str | None) -> str:
