@@ -39,7 +39,15 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from events_ar import REAL, ROOT, _taken, corpus_sentences  # noqa: E402
+from events_ar import (  # noqa: E402
+    REAL,
+    ROOT,
+    _labels,
+    _taken,
+    corpus_sentences,
+    sentence_article,
+    write_batch_files,
+)
 from sample import _norm, split_sentences, wikinews_articles  # noqa: E402
 
 SEED = 47
@@ -133,27 +141,8 @@ def draw(shared: Path) -> int:
                "casualties-agree": sorted(rng.sample(public, round(AGREEMENT_SHARE
                                                                    * len(public))),
                                           key=lambda i: i["id"])}  # fmt: skip
-    for name, items in batches.items():
-        (REAL / "batches" / f"{name}.json").write_text(
-            json.dumps({"guideline": "docs/annotation.md, section 4 (events), each sentence alone",
-                        "write": write, "items": items}, ensure_ascii=False, indent=1) + "\n",
-            "utf-8")  # fmt: skip
-    (REAL / "batches" / "casualties-drawn.json").write_text(
-        json.dumps({"about": "every drawn sentence with its article and split (not for the "
-                    "annotators)", "items": drawn}, ensure_ascii=False, indent=1) + "\n",
-        "utf-8")  # fmt: skip
-    print(f"{len(drawn)} sentences → batches/casualties-1.json, -2.json, -agree.json")
+    write_batch_files(batches, drawn, "casualties", write)
     return 0
-
-
-def _labels(who: str) -> dict[str, dict]:
-    out: dict[str, dict] = {}
-    for f in sorted((REAL / "labels" / who).glob("casualties-*.jsonl")):
-        for line in f.read_text("utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                out[row["id"]] = row
-    return out
 
 
 def _count(value: object) -> int | None:
@@ -172,7 +161,7 @@ def build() -> int:
     gold = _gold_articles()
     print(f"left out: {sum(i['article_id'] in gold for i in drawn)} sentences of gold articles")
     drawn = [i for i in drawn if i["article_id"] not in gold]
-    labels_a, labels_b = _labels("A"), _labels("B")
+    labels_a, labels_b = _labels("A", "casualties"), _labels("B", "casualties")
     for split in ("dev", "heldout"):
         articles = []
         for item in drawn:
@@ -183,15 +172,7 @@ def build() -> int:
             event = {"type": typ} if typ == "NONE" else {
                 "type": typ, "mode": lab.get("mode"), "killed": _count(lab.get("killed")),
                 "injured": _count(lab.get("injured"))}  # fmt: skip
-            text = item["text"]
-            articles.append({
-                "article_id": item["id"], "source_article": item["article_id"],
-                "lang": item["lang"], "outlet": item["outlet"], "title": "",
-                "published": item["published"], "drawn_by": "casualty", "split": split,
-                "body": text,
-                "sentences": [{"n": 1, "part": "body", "start": 0, "end": len(text),
-                               "text": text, "event": event, "only": "event"}],
-            })  # fmt: skip
+            articles.append(sentence_article(item, split, event, item["lang"], "casualty"))
         out = REAL / "sentences" / f"casualties-{split}.json"
         out.write_text(json.dumps({
             "format": FORMAT, "split": split,

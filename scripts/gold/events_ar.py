@@ -136,22 +136,45 @@ def draw(shared: Path) -> int:
     batches = {"events-ar-1": public[:half], "events-ar-2": public[half:],
                "events-ar-agree": sorted(rng.sample(public, round(AGREEMENT_SHARE * len(public))),
                                          key=lambda i: i["id"])}  # fmt: skip
-    for name, items in batches.items():
-        (REAL / "batches" / f"{name}.json").write_text(
-            json.dumps({"guideline": "docs/annotation.md, section 4 (events), each sentence alone",
-                        "write": "one JSON line per sentence: {\"id\", \"type\", \"mode\"}",
-                        "items": items}, ensure_ascii=False, indent=1) + "\n", "utf-8")  # fmt: skip
-    (REAL / "batches" / "events-ar-drawn.json").write_text(
-        json.dumps({"about": "every drawn sentence with its article and split (not for the "
-                    "annotators)", "items": drawn}, ensure_ascii=False, indent=1) + "\n",
-        "utf-8")  # fmt: skip
-    print(f"{len(drawn)} sentences → batches/events-ar-1.json, -2.json, -agree.json")
+    write_batch_files(batches, drawn, "events-ar",
+                      'one JSON line per sentence: {"id", "type", "mode"}')
     return 0
 
 
-def _labels(who: str) -> dict[str, dict]:
+def write_batch_files(batches: dict[str, list[dict]], drawn: list[dict], stem: str,
+                      write: str) -> None:  # fmt: skip
+    """Write each batch for the annotators (``batches/{name}.json``, with the guideline and
+    what to ``write``) and every drawn sentence with its article and split
+    (``batches/{stem}-drawn.json``)."""
+    for name, items in batches.items():
+        (REAL / "batches" / f"{name}.json").write_text(
+            json.dumps({"guideline": "docs/annotation.md, section 4 (events), each sentence alone",
+                        "write": write, "items": items}, ensure_ascii=False, indent=1) + "\n",
+            "utf-8")  # fmt: skip
+    (REAL / "batches" / f"{stem}-drawn.json").write_text(
+        json.dumps({"about": "every drawn sentence with its article and split (not for the "
+                    "annotators)", "items": drawn}, ensure_ascii=False, indent=1) + "\n",
+        "utf-8")  # fmt: skip
+    print(f"{len(drawn)} sentences → batches/{stem}-1.json, -2.json, -agree.json")
+
+
+def sentence_article(item: dict, split: str, event: dict, lang: str, drawn_by: str) -> dict:
+    """A drawn sentence as an article of its own in the sentence gold format, its one
+    sentence labelled with ``event`` only (so that ``khabar eval events`` reads it alone)."""
+    text = item["text"]
+    return {
+        "article_id": item["id"], "source_article": item["article_id"], "lang": lang,
+        "outlet": item["outlet"], "title": "", "published": item["published"],
+        "drawn_by": drawn_by, "split": split, "body": text,
+        "sentences": [{"n": 1, "part": "body", "start": 0, "end": len(text),
+                       "text": text, "event": event, "only": "event"}],
+    }  # fmt: skip
+
+
+def _labels(who: str, stem: str = "events-ar") -> dict[str, dict]:
+    """The labels of annotator ``who`` (A, B) for the ``stem`` batches, by sentence id."""
     out: dict[str, dict] = {}
-    for f in sorted((REAL / "labels" / who).glob("events-ar-*.jsonl")):
+    for f in sorted((REAL / "labels" / who).glob(f"{stem}-*.jsonl")):
         for line in f.read_text("utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
@@ -170,14 +193,7 @@ def build() -> int:
                 continue
             typ = (lab.get("type") or "NONE").upper()
             event = {"type": typ} if typ == "NONE" else {"type": typ, "mode": lab.get("mode")}
-            text = item["text"]
-            articles.append({
-                "article_id": item["id"], "source_article": item["article_id"], "lang": "ar",
-                "outlet": item["outlet"], "title": "", "published": item["published"],
-                "drawn_by": item["drawn_by"], "split": split, "body": text,
-                "sentences": [{"n": 1, "part": "body", "start": 0, "end": len(text),
-                               "text": text, "event": event, "only": "event"}],
-            })  # fmt: skip
+            articles.append(sentence_article(item, split, event, "ar", item["drawn_by"]))
         out = REAL / "sentences" / f"events-ar-{split}.json"
         out.write_text(json.dumps({
             "format": FORMAT, "split": split,
