@@ -735,10 +735,10 @@ def _victim_words() -> frozenset[str]:
     return frozenset(words | _lexicon().cues.get("victim_word", frozenset()))
 
 
-# English words that may stand among the victims between a number and its casualty word ("19
-# of its fighters were killed"): English grammar, a closed list
 # Arabic "at least" after the counted victims, normalised: "3 حوثيين على الأقل قتلوا"
 _AR_AT_LEAST_AFTER = (normalize("على"), normalize("الأقل"))
+# English words that may stand among the victims between a number and its casualty word ("19
+# of its fighters were killed"): English grammar, a closed list
 _VICTIM_GLUE = frozenset({"of", "its", "the", "their", "his", "her", "were", "was", "are",
                           "have", "has", "had", "been"})  # fmt: skip
 
@@ -817,8 +817,7 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
     if j == i - 1 or j < 0 or not named:
         return None
     got = parse_number(words, j)
-    if got is not None and words[j][:1] == "و" and not words[j][:1].isdigit() \
-            and parse_number([words[j][1:]], 0):  # fmt: skip
+    if got is not None and words[j][:1] == "و" and parse_number([words[j][1:]], 0):
         return None  # "أربعة من أفراده وثمانية مهاجمين قتلوا": a second group (_ar_subject_count)
     if got is None and j >= 3 and words[j - 1] == "and" and _one_victim(words, j):
         # a last victim named alone: "Three soldiers and a civilian were killed" → 4
