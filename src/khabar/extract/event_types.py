@@ -106,7 +106,7 @@ def light_stem(word: str, lang: str) -> str:
 def _verbs() -> dict[tuple[str, str], frozenset[str]]:
     """(language, form) → PLOVER types of the CAMEO verbs written so (stems for Arabic)."""
     out: dict[tuple[str, str], set[str]] = {}
-    for (lang, form), (plover, _) in _verb_rows():
+    for (lang, form), (plover, _, _) in _verb_rows():
         out.setdefault((lang, form), set()).add(plover)
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -116,7 +116,7 @@ def _verb_modes() -> dict[tuple[str, str, str], str]:
     """(language, form, PLOVER type) → the PLOVER mode its CAMEO code gives, where one does
     (kidnapped: ASSAULT abduct; assassinated: ASSAULT assassinate)."""
     out: dict[tuple[str, str, str], str] = {}
-    for (lang, form), (plover, mode) in _verb_rows():
+    for (lang, form), (plover, mode, _) in _verb_rows():
         if mode:
             out.setdefault((lang, form, plover), mode)
     return out
@@ -127,10 +127,9 @@ def _blocks() -> dict[tuple[str, str], frozenset[str]]:
     """(language, form) → the PETRARCH verb blocks (``block`` of ``event_triggers.tsv``: DIE,
     HURT, KILL...) of the CAMEO verbs written so (English and Persian forms as written)."""
     out: dict[tuple[str, str], set[str]] = {}
-    for r in read_csv("event_triggers.tsv"):
-        if r["lang"] != "ar":
-            form = " ".join(_WORD.findall(normalize(r["form"])))
-            out.setdefault((r["lang"], form), set()).add(r["block"])
+    for (lang, form), (_, _, block) in _verb_rows():
+        if lang != "ar":
+            out.setdefault((lang, form), set()).add(block)
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -143,11 +142,13 @@ def cameo_blocks(lang: str, form: str) -> frozenset[str]:
 _COMMON_STEMS = 200
 
 
-def _verb_rows() -> list[tuple[tuple[str, str], tuple[str, str]]]:
-    """(language, form) and (PLOVER type, mode) of each CAMEO verb; an Arabic stem that is one
-    of the light stems of the 200 most frequent Arabic words of real news (بعد "after", قبل
-    "before", لم "not", عمل "work", ادار of الإدارة: undiacritised stems meet common words) is
-    left out."""
+@lru_cache(maxsize=1)
+def _verb_rows() -> tuple[tuple[tuple[str, str], tuple[str, str, str]], ...]:
+    """(language, form) and (PLOVER type, mode, PETRARCH verb block) of each CAMEO verb, read
+    once for ``_verbs``, ``_verb_modes`` and ``_blocks``; an Arabic stem that is one of the
+    light stems of the 200 most frequent Arabic words of real news (بعد "after", قبل "before",
+    لم "not", عمل "work", ادار of الإدارة: undiacritised stems meet common words) is left
+    out."""
     counts = word_counts("ar")
     # compared as matched: a frequent word's light stem (الإدارة → ادار, سعود → عود) too
     common = {light_stem(w, "ar") for w in sorted(counts, key=lambda w: -counts[w])[:_COMMON_STEMS]}
@@ -158,8 +159,8 @@ def _verb_rows() -> list[tuple[tuple[str, str], tuple[str, str]]]:
             form = " ".join(light_stem(w, "ar") for w in form.split())
             if form in common:
                 continue
-        rows.append(((r["lang"], form), (r["plover"], r["mode"])))
-    return rows
+        rows.append(((r["lang"], form), (r["plover"], r["mode"], r["block"])))
+    return tuple(rows)
 
 
 @lru_cache(maxsize=64)
