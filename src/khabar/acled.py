@@ -141,9 +141,13 @@ def is_event_type(words: str, plover_types: tuple[str, ...]) -> bool:
     (``SUB_EVENT_TYPES``) or of one of ``plover_types``: what an event ``type`` filter, which
     matches such parts, can ever select ("strike", "Air/drone", "assault")."""
     wanted = words.strip().casefold()
-    names = [*SUB_EVENT_TYPES, *(s for subs in SUB_EVENT_TYPES.values() for s in subs),
-             *plover_types]  # fmt: skip
-    return bool(wanted) and any(wanted in name.casefold() for name in names)
+    return bool(wanted) and any(wanted in name.casefold() for name in _type_names(plover_types))
+
+
+def _type_names(plover_types: tuple[str, ...]) -> list[str]:
+    """Every ACLED event type and sub-event type (``SUB_EVENT_TYPES``), then ``plover_types``."""
+    return [*SUB_EVENT_TYPES, *(s for subs in SUB_EVENT_TYPES.values() for s in subs),
+            *plover_types]  # fmt: skip
 
 
 # what users type for a sub-type ACLED names otherwise (codebook 2023: "Air/drone strike")
@@ -182,9 +186,7 @@ def event_type_words(words: str, plover_types: tuple[str, ...]) -> str | None:
     for candidate in (wanted, singular, _TYPE_SYNONYMS.get(singular, "")):
         if candidate and is_event_type(candidate, plover_types):
             return candidate
-    names = {*SUB_EVENT_TYPES, *(s for subs in SUB_EVENT_TYPES.values() for s in subs),
-             *plover_types}  # fmt: skip
-    held = sorted(n for n in names if _folded(wanted) in _folded(n))
+    held = sorted({n for n in _type_names(plover_types) if _folded(wanted) in _folded(n)})
     return held[0] if len(held) == 1 else None
 
 

@@ -56,7 +56,6 @@ __all__ = [
     "acled_rows",
     "export_events",
     "event_type_filter",
-    "known_event_type",
     "merge_records",
     "select_events",
     "unknown_event_type",
@@ -118,14 +117,8 @@ def event_type_filter(words: str) -> str | None:
     return acled.event_type_words(words, PLOVER_TYPES)
 
 
-def known_event_type(words: str) -> bool:
-    """Whether an event ``type`` filter of these words can select anything
-    (``event_type_filter``)."""
-    return event_type_filter(words) is not None
-
-
 def unknown_event_type(words: str) -> str:
-    """The message for an event ``type`` filter ``known_event_type`` refuses."""
+    """The message for an event ``type`` filter ``event_type_filter`` refuses."""
     return (f"{words!r} is part of no event type: give words of an ACLED event type or "
             "sub-type (Battles, Air/drone strike, Peaceful protest) or a PLOVER type "
             "(ASSAULT, PROTEST, COERCE)")
