@@ -30,7 +30,6 @@ sentence an article of its own, as ``events_ar.py`` writes them, so that ``khaba
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import random
@@ -45,15 +44,16 @@ from events_ar import (  # noqa: E402
     _labels,
     _taken,
     corpus_sentences,
+    draw_or_build,
     sentence_article,
     write_batch_files,
+    write_split,
 )
 from sample import _norm, split_sentences, wikinews_articles  # noqa: E402
 
 SEED = 47
 WANT = {"ar": 160, "en": 100}
 AGREEMENT_SHARE = 0.2
-FORMAT = "khabar-real-sentences/1"
 # words of death or injury, for drawing only (not the extractor's lists: its cues are
 # what is measured)
 CASUALTY_WORDS = {
@@ -173,15 +173,11 @@ def build() -> int:
                 "type": typ, "mode": lab.get("mode"), "killed": _count(lab.get("killed")),
                 "injured": _count(lab.get("injured"))}  # fmt: skip
             articles.append(sentence_article(item, split, event, item["lang"], "casualty"))
-        out = REAL / "sentences" / f"casualties-{split}.json"
-        out.write_text(json.dumps({
-            "format": FORMAT, "split": split,
-            "about": "Arabic SaudiNewsNet and English Wikinews sentences with a word of death or "
-                     "injury, drawn by scripts/gold/casualties.py, each labelled alone with its "
-                     "PLOVER type, mode and killed / injured counts (docs/annotation.md, section "
-                     "4); events only: no entities, places or dates",
-            "articles": articles}, ensure_ascii=False, indent=1) + "\n", "utf-8")  # fmt: skip
-        print(f"{split}: {len(articles)} sentences → {out.relative_to(ROOT)}")
+        write_split("casualties", split, articles,
+                    "Arabic SaudiNewsNet and English Wikinews sentences with a word of death or "
+                    "injury, drawn by scripts/gold/casualties.py, each labelled alone with its "
+                    "PLOVER type, mode and killed / injured counts (docs/annotation.md, section "
+                    "4); events only: no entities, places or dates")
     both = sorted(k for k in labels_b if k in labels_a)
     if both:
         for key in ("type", "killed", "injured"):
@@ -192,12 +188,7 @@ def build() -> int:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("step", choices=("draw", "build"))
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    args = ap.parse_args()
-    return draw(args.shared) if args.step == "draw" else build()
+    return draw_or_build(__doc__ or "", draw, build)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ import json
 import random
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -158,6 +158,15 @@ def write_batch_files(batches: dict[str, list[dict]], drawn: list[dict], stem: s
     print(f"{len(drawn)} sentences → batches/{stem}-1.json, -2.json, -agree.json")
 
 
+def write_split(stem: str, split: str, articles: list[dict], about: str) -> None:
+    """Write one split of a sentence gold (``sentences/{stem}-{split}.json``) and say where."""
+    out = REAL / "sentences" / f"{stem}-{split}.json"
+    out.write_text(json.dumps({"format": FORMAT, "split": split, "about": about,
+                               "articles": articles}, ensure_ascii=False, indent=1) + "\n",
+                   "utf-8")  # fmt: skip
+    print(f"{split}: {len(articles)} sentences → {out.relative_to(ROOT)}")
+
+
 def sentence_article(item: dict, split: str, event: dict, lang: str, drawn_by: str) -> dict:
     """A drawn sentence as an article of its own in the sentence gold format, its one
     sentence labelled with ``event`` only (so that ``khabar eval events`` reads it alone)."""
@@ -194,14 +203,10 @@ def build() -> int:
             typ = (lab.get("type") or "NONE").upper()
             event = {"type": typ} if typ == "NONE" else {"type": typ, "mode": lab.get("mode")}
             articles.append(sentence_article(item, split, event, "ar", item["drawn_by"]))
-        out = REAL / "sentences" / f"events-ar-{split}.json"
-        out.write_text(json.dumps({
-            "format": FORMAT, "split": split,
-            "about": "Arabic SaudiNewsNet sentences drawn by scripts/gold/events_ar.py (assault "
-                     "and protest word lists), each labelled alone with its PLOVER type and mode "
-                     "(docs/annotation.md, section 4); events only: no entities, places or dates",
-            "articles": articles}, ensure_ascii=False, indent=1) + "\n", "utf-8")  # fmt: skip
-        print(f"{split}: {len(articles)} sentences → {out.relative_to(ROOT)}")
+        write_split("events-ar", split, articles,
+                    "Arabic SaudiNewsNet sentences drawn by scripts/gold/events_ar.py (assault "
+                    "and protest word lists), each labelled alone with its PLOVER type and mode "
+                    "(docs/annotation.md, section 4); events only: no entities, places or dates")
     both = sorted(k for k in labels_b if k in labels_a)
     if both:
         ta = [(labels_a[k].get("type") or "NONE").upper() for k in both]
@@ -212,13 +217,18 @@ def build() -> int:
     return 0
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
+def draw_or_build(doc: str, draw: Callable[[Path], int], build: Callable[[], int]) -> int:
+    """A gold script's command line: ``draw --shared PATH`` or ``build`` (``doc`` its help)."""
+    ap = argparse.ArgumentParser(description=doc,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", choices=("draw", "build"))
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
     return draw(args.shared) if args.command == "draw" else build()
+
+
+def main() -> int:
+    return draw_or_build(__doc__ or "", draw, build)
 
 
 if __name__ == "__main__":
