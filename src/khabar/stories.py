@@ -532,7 +532,17 @@ def _area(lat: float, lon: float) -> str:
 
 
 def _kind(element: str) -> str:
-    return element.split(":", 1)[0]
+    return element.partition(":")[0]
+
+
+@lru_cache(maxsize=16)
+def _by_kind(elements: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """A signature's elements by kind, each kind's in sorted order: read once for a document,
+    not once for each of its candidate stories."""
+    out: dict[str, list[str]] = {}
+    for e in sorted(elements):
+        out.setdefault(_kind(e), []).append(e)
+    return {kind: tuple(v) for kind, v in out.items()}
 
 
 def _script(lang_element: str) -> str:
@@ -550,8 +560,9 @@ def _in_other_script(name: str) -> str:
 
 def _dates(elements: set[str]) -> list[date]:
     """Event days of a signature, stated (``date:``) or reported (``pubday:``)."""
-    return [date.fromisoformat(e.split(":", 1)[1]) for e in elements
-            if e.startswith(("date:", "pubday:"))]  # fmt: skip
+    kinds = _by_kind(frozenset(elements))
+    return [date.fromisoformat(e.partition(":")[2])
+            for e in (*kinds.get("date", ()), *kinds.get("pubday", ()))]  # fmt: skip
 
 
 class StoryIndex:
@@ -791,7 +802,7 @@ class StoryIndex:
         if not self._text_only(elements, story_id, day, text):
             return None
         features = dict.fromkeys(FEATURES, 0.0)
-        lang = next((e for e in elements if _kind(e) == "lang"), None)
+        lang = _by_kind(frozenset(elements)).get("lang", (None,))[0]
         features["same_lang"] = float(lang is not None and self._core(story_id, lang))
         features["published_apart"] = float(self._published_apart(day, story_id))
         features["text_close"] = features["text_only"] = 1.0
@@ -808,7 +819,7 @@ class StoryIndex:
         core = self._core_elements(story_id)
         if f"lang:{text[0]}" in core and not self._same_words(elements, core):
             return False  # one language: near titles are too common (same wording, same week)
-        mine = {_kind(e) for e in elements}
+        mine = _by_kind(frozenset(elements)).keys()
         if mine & set(_WHERE) and any(_kind(e) in _WHERE for e in core):
             return False  # both name places: other places
         countries = {e for e in core if _kind(e) == "country"}
@@ -870,11 +881,12 @@ class StoryIndex:
         story_elements = self.elements[story_id]
         support = self._support(story_id)
         central, common = self.s.story_core_min, self._common()
+        kinds = _by_kind(frozenset(elements))
 
         def core(e: str) -> float:
             return min(1.0, story_elements[e] / support)
 
-        shared = {e for e in elements if story_elements[e] > 0}
+        shared = {e for e in elements & story_elements.keys() if story_elements[e] > 0}
         same_kind = any(_kind(e) == "event" and core(e) >= central for e in shared)
         reported = (self._reported_day(elements, story_elements, support, common)
                     if same_kind else None)  # fmt: skip
@@ -888,11 +900,11 @@ class StoryIndex:
             return min(3.0, sum(core(e) for e in sorted(usable) if _kind(e) in kinds))
 
         where = [e for e in usable if _kind(e) in _WHERE and core(e) >= central]
-        lang = next((e for e in elements if _kind(e) == "lang"), None)
+        lang = kinds.get("lang", (None,))[0]
         same_lang = lang is not None and core(lang) >= central
         # name keys that members in the other script carry (within one script, the shared words
         # are ``terms``; Arabic and Persian share many words, whose keys meet too)
-        met = sorted(o for o in map(_in_other_script, (e for e in elements if _kind(e) == "name"))
+        met = sorted(o for o in map(_in_other_script, kinds.get("name", ()))
                      if core(o) >= central and self.df[o] <= common)  # fmt: skip
         names = min(3.0, sum(core(o) for o in met))
         # two keys, or one long one, say "the same name" where places do not (a place the
@@ -901,7 +913,7 @@ class StoryIndex:
         if not where and not named and not any(_kind(e) == "country" and core(e) >= central
                                                for e in usable):  # fmt: skip
             return None
-        if not where and not named and any(_kind(e) == "place" for e in elements) and any(
+        if not where and not named and "place" in kinds and any(
                 _kind(e) == "place" and core(e) >= central for e in story_elements):  # fmt: skip
             return None  # both name places and share none (nor a name): other events
 
@@ -909,8 +921,8 @@ class StoryIndex:
         on_day = max((core(e) for e in usable if _kind(e) in ("date", "pubday")), default=0.0)
         # rare title and lead words the story's core wrote too (the union of a large story's
         # words would meet anything)
-        terms = sum(core(e) for e in sorted(elements) if _kind(e) == "term" and e in shared)
-        other_kind = not same_kind and any(_kind(e) == "event" for e in elements) and any(
+        terms = sum(core(e) for e in kinds.get("term", ()) if e in shared)
+        other_kind = not same_kind and "event" in kinds and any(
             core(e) >= central for e in self.events_of.get(story_id, ()))  # fmt: skip
         if not where and (other_kind or not (on_day or figures or names)):
             return None  # a country alone: the same day, figure or name, and the same kind
