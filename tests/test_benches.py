@@ -39,9 +39,5 @@ def test_bench_runs_at_a_tiny_size(script: str) -> None:
                           capture_output=True, text=True, timeout=300)  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip(), "the bench printed nothing"
-
-
-def test_extract_bench_prints_its_ratio() -> None:
-    done = subprocess.run([sys.executable, "bench/extract.py", "--paragraphs", "30"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)  # fmt: skip
-    assert "sentences/s" in done.stdout and "khabar extraction" in done.stdout
+    if script == "extract.py":  # its ratio against the baseline
+        assert "sentences/s" in done.stdout and "khabar extraction" in done.stdout

@@ -49,7 +49,7 @@ def _settings(folder: Path) -> Settings:
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> list[str]:
-    return generated_inputs(tmp_path_factory.mktemp("gen"), seeds, 40, seed=11)
+    return generated_inputs(tmp_path_factory.mktemp("gen"), seeds, 20, seed=11)
 
 
 def test_dask_with_two_workers_gives_the_in_process_result(
