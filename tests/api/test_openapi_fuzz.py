@@ -40,7 +40,10 @@ def _conforms(app_settings: Settings, examples: int = 20) -> None:
         @settings(max_examples=examples, deadline=None, database=None,
                   suppress_health_check=list(HealthCheck))  # fmt: skip
         def check(case) -> None:  # type: ignore[no-untyped-def]
-            case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"}, checks=CHECKS)
+            # an ingest with wait=true loads the models on its first call: over schemathesis's
+            # 10 s read timeout on a loaded machine (three test workers on two cores)
+            case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"}, checks=CHECKS,
+                                   timeout=120)  # fmt: skip
 
         try:
             check()
