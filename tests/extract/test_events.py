@@ -908,3 +908,28 @@ def test_an_age_before_a_plural_verb_is_no_count() -> None:
     # the three people listed are not counted yet (a known gap); the age must not be
     ev = _event("وقال إن عسكريا وامرأة ورجلا يبلغ من العمر 49 عاما قتلوا في القصف.")
     assert ev.killed != 49
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),  # Wikinews (CC BY 2.5), the casualty gold's draw and a fresh-clone trial
+    [("He died from his injuries at John Radcliffe Hospital a short time later.", None),
+     ("A bystander was also subsequently injured.", None),
+     ("Her father, Reginald Claypoole Vanderbilt, died with liver disease when she was one.",
+      None),
+     # another CAMEO verb of violence, or an armed party, keeps the assault
+     ("A number of journalists were also injured after being attacked by protesters.",
+      "ASSAULT"),
+     ("Seven people are dead and 14 others injured after a Boko Haram suicide bomber blew "
+      "himself up at a village hosting internally displaced people in Far North, Cameroon.",
+      "ASSAULT")],
+)  # fmt: skip
+def test_an_english_death_or_injury_verb_alone_is_no_assault(text: str, plover: str | None) -> None:
+    # PETRARCH codes its DIE and HURT verbs (died, injured) only with a source actor
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2019-09-26",
+                     lang_hint="en")  # fmt: skip
+    got = [e.plover for e in extract_document(build_document(raw, S), S).events]
+    assert got == ([plover] if plover else []), got

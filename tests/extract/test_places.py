@@ -279,3 +279,19 @@ def test_a_town_placed_by_its_distance_from_another_is_no_namesake_abroad() -> N
 def test_the_distance_rule_drops_only_the_doubtful_town(text: str, lang: str,
                                                        names: list[str]) -> None:  # fmt: skip
     assert [p.place.name for p in extract_places(text, lang=lang)] == names
+
+
+def test_a_town_name_inside_a_persons_name_is_no_place() -> None:
+    # Wikinews 2019 (CC BY 2.5), from a fresh-clone trial: "Leon" of the man's name had been
+    # León in Mexico, the event's country
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+    from khabar.settings import Settings
+
+    text = ("Leon van Biljon, who ran a lion park near Pretoria, South Africa, was killed by "
+            "his lions.")  # fmt: skip
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2019-05-01",
+                     lang_hint="en")  # fmt: skip
+    ex = extract_document(build_document(raw, Settings()), Settings())
+    assert {p.place.country for p in ex.places} == {"ZA"}, [p.text for p in ex.places]

@@ -33,6 +33,7 @@ from khabar.extract.entities import (
     extract_entities_batch,
     facility_places,
     inside_known_name,
+    inside_person_name,
     institution_names,
     merge_entities,
     named_again,
@@ -246,8 +247,10 @@ def _extract(
         # named organisations of the open dictionaries: entities (and event roles), not yet
         # the actors of claims and fusion
         world = extract_world_organisations(text, actors + generic)
-        # a place inside a known actor's name is none (القدس in فيلق القدس, the Quds Force)
+        # a place inside a known actor's name is none (القدس in فيلق القدس, the Quds Force),
+        # nor inside a person's name the recogniser found ("Leon van Biljon")
         places = [p for p in named if not inside_known_name(p.span, actors + world)
+                  and not inside_person_name(p.span, model)
                   and not unsupported(text, p, recognised, countries)]  # fmt: skip
         entities = merge_entities(_resolved(model, doc.published), places, actors + generic + world,
                                   extract_demonyms(text, doc.lang))  # fmt: skip

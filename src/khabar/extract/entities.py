@@ -640,6 +640,12 @@ def inside_known_name(span: Span, actors: list[Any]) -> bool:
     return _inside_longer(span, (a.span for a in actors if a.actor_id))
 
 
+def inside_person_name(span: Span, model: list[EntityMention]) -> bool:
+    """Whether ``span`` lies inside a longer person's name the recogniser found ("Leon" of
+    "Leon van Biljon", which the gazetteer holds as León in Mexico)."""
+    return _inside_longer(span, (m.span for m in model if m.label == "PER"))
+
+
 def merge_entities(
     model: list[EntityMention], places: list[Any], actors: list[Any],
     norp: list[EntityMention] | None = None,

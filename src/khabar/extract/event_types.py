@@ -311,6 +311,14 @@ def cameo_mode(sentence: str, lang: str, plover: str) -> str | None:
                  for m in [modes.get((lang, f, t))] if m), None)  # fmt: skip
 
 
+def only_blocks(sentence: str, lang: str, plover: str, blocks: frozenset[str]) -> bool:
+    """Whether ``sentence`` has CAMEO verbs of type ``plover`` and each of them is of one of
+    the PETRARCH verb ``blocks`` ("injured", of HURT, and "attacked", of another block: no)."""
+    forms = [f for _, f, t in _verbs_of(sentence, lang) if t == plover]
+    return bool(forms) and all(cameo_blocks(lang, f) and cameo_blocks(lang, f) <= blocks
+                               for f in forms)  # fmt: skip
+
+
 def cameo_verbs(sentence: str, lang: str) -> list[str]:
     """The PLOVER types of the CAMEO verbs of ``sentence`` (``resources/event_triggers.tsv``)."""
     return [t for _, _, t in _verbs_of(sentence, lang)]

@@ -37,6 +37,7 @@ from khabar.extract.event_types import (
     detect_event,
     evidence_word,
     light_stem,
+    only_blocks,
 )
 from khabar.extract.lexicon import AliasIndex, alias_key, find_aliases, variants, word_spans
 from khabar.extract.places import PlaceMention, extract_places
@@ -1445,6 +1446,13 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             and not (actor is not None and actor.side == "armed")
             and _accidental(words, lex, lang)):  # fmt: skip
         return None  # "لقي شخص مصرعه ... إثر حادث تصادم": deaths by accident, no assault
+    if (plover == "ASSAULT" and typed.source == "cameo" and lang == "en"
+            and only_blocks(sentence, lang, plover, _NO_AGENT)
+            and not any(p is not None and p.side == "armed" for p in (actor, target))):  # fmt: skip
+        # "He died from his injuries", "Three children seriously injured as bus hits bridge":
+        # PETRARCH codes its DIE and HURT verbs only with a source actor; with no attack word,
+        # no other CAMEO verb of violence and no armed party, the sentence tells of a death
+        return None
     acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode,
                                        modelled)
     ev = EventMention(
