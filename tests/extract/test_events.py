@@ -933,3 +933,15 @@ def test_an_english_death_or_injury_verb_alone_is_no_assault(text: str, plover: 
                      lang_hint="en")  # fmt: skip
     got = [e.plover for e in extract_document(build_document(raw, S), S).events]
     assert got == ([plover] if plover else []), got
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),  # Fars News (a fresh-clone trial), and the same pattern
+    [("جنگنده‌های سعودی این منطقه را بمباران کردند که در این حمله 12 نفر از مردم یمن کشته "
+      "شدند.", 12, None),
+     ("در این انفجار پنج تن از نیروهای پلیس زخمی شدند.", None, 5)],
+)  # fmt: skip
+def test_a_persian_partitive_subject_counts_its_victims(text: str, killed: int | None,
+                                                        injured: int | None) -> None:  # fmt: skip
+    got = extract_events(text, anchor=ANCHOR, settings=S, lang="fa")
+    assert [(e.killed, e.injured) for e in got] == [(killed, injured)]

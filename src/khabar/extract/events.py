@@ -351,6 +351,8 @@ def _near_number(words: list[str], i: int, *, singular: bool,
         and (got := parse_number(words, i - 2))
     ):
         return got[0]  # "پنج نفر کشته", "12 نفر زخمی"
+    if not fresh and lang == "fa" and (got := _fa_partitive_count(words, i)) is not None:
+        return got  # "12 نفر از مردم یمن کشته شدند"
     j = i + 1
     while j < len(words) and j <= i + 3 and _is_auxiliary(words[j]):
         j += 1  # "کشته شدن سه", "killed at least three"
@@ -756,6 +758,28 @@ _AR_AMONG = frozenset(normalize(w) for w in ("بينهم", "بينهما", "بي
 _AR_UNITS = frozenset(normalize(w) for w in (
     "عاما", "عام", "أعوام", "سنة", "سنوات", "شهرا", "أشهر", "شهور", "يوما", "أيام", "ساعة",
     "ساعات", "دقيقة", "دقائق", "كم", "كيلومترا", "كيلومترات", "مترا"))
+
+
+_FA_OF = "از"  # Persian "of": "12 نفر از مردم یمن" (twelve of the people of Yemen)
+_FA_OF_WORDS = 3  # words of the group after از, before the casualty word
+
+
+def _fa_partitive_count(words: list[str], i: int) -> int | None:
+    """The number of a Persian partitive subject before the casualty word at ``i``: a number,
+    a counting word (``classifier`` cues: نفر, تن), از and up to ``_FA_OF_WORDS`` words of the
+    group ("12 نفر از مردم یمن کشته شدند" → 12, "پنج تن از نیروهای پلیس زخمی شدند" → 5); None
+    otherwise (a number, a year or a conjunct inside the group ends the search). Persian
+    grammar: a closed pattern."""
+    classifiers = _lexicon().cues.get("classifier", frozenset())
+    for k in range(i - 1, max(-1, i - _FA_OF_WORDS - 2), -1):
+        if words[k] == _FA_OF:
+            if k >= 2 and words[k - 1] in classifiers and (got := parse_number(words, k - 2)) \
+                    and not _is_year(words, k - 2):  # fmt: skip
+                return got[0]
+            return None
+        if words[k] in ("و", "،", ",") or parse_number(words, k) is not None:
+            return None
+    return None
 
 
 def _ar_subject_count(words: list[str], i: int) -> int | None:
