@@ -92,7 +92,7 @@ def test_local_processes_give_the_in_process_result(inputs: list[str], tmp_path:
     here, there = _settings(tmp_path / "a"), _settings(tmp_path / "b")
     with open_store(here) as store:
         ingest(inputs, store)
-    auto = AutoExecutor(workers=2, threshold=10)  # 40 articles: past the threshold, a pool
+    auto = AutoExecutor(workers=2, threshold=10)  # 25 articles: past the threshold, a pool
     with open_store(there) as store:
         try:
             report = ingest(inputs, store, executor=auto)

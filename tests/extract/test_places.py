@@ -295,3 +295,10 @@ def test_a_town_name_inside_a_persons_name_is_no_place() -> None:
                      lang_hint="en")  # fmt: skip
     ex = extract_document(build_document(raw, Settings()), Settings())
     assert {p.place.country for p in ex.places} == {"ZA"}, [p.text for p in ex.places]
+
+    # the Arabic recogniser's persons hold titles and provinces: the province stays a place
+    text = "وقال محافظ البصرة أسعد العيداني إن الانفجار وقع قرب الميناء."
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2019-05-01",
+                     lang_hint="ar")  # fmt: skip
+    ex = extract_document(build_document(raw, Settings()), Settings())
+    assert "IQ" in {p.place.country for p in ex.places}, [p.text for p in ex.places]

@@ -248,9 +248,10 @@ def _extract(
         # the actors of claims and fusion
         world = extract_world_organisations(text, actors + generic)
         # a place inside a known actor's name is none (القدس in فيلق القدس, the Quds Force),
-        # nor inside a person's name the recogniser found ("Leon van Biljon")
+        # nor in English inside a person's name the recogniser found ("Leon van Biljon"; the
+        # Arabic recogniser's persons hold titles and their provinces: "محافظ البصرة أسعد")
         places = [p for p in named if not inside_known_name(p.span, actors + world)
-                  and not inside_person_name(p.span, model)
+                  and not (doc.lang == "en" and inside_person_name(p.span, model))
                   and not unsupported(text, p, recognised, countries)]  # fmt: skip
         entities = merge_entities(_resolved(model, doc.published), places, actors + generic + world,
                                   extract_demonyms(text, doc.lang))  # fmt: skip

@@ -307,13 +307,16 @@ def _accidental(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
     return False
 
 
-# Arabic word pairs of traffic accidents, normalised (حادث سير, انقلاب مركبة): alone, حادث
-# also names attacks ("الحادث الإرهابي") and انقلاب a coup
+# Word pairs of traffic accidents, normalised: Arabic (حادث سير, انقلاب مركبة: alone, حادث
+# also names attacks, "الحادث الإرهابي", and انقلاب a coup) and English ("road accident":
+# alone, "accident" is also "no accident"); closed lists of the two languages' set phrases
 _ROAD_ACCIDENTS = frozenset(
     (normalize(a), normalize(b))
     for firsts, seconds in (
         (("حادث", "حوادث", "الحادث", "حادثة"), ("سير", "السير", "مرور", "المرور")),
         (("انقلاب",), ("سيارة", "مركبة", "حافلة", "شاحنة", "سيارتين")),
+        (("road", "traffic", "car", "bus", "motorcycle", "truck", "highway"),
+         ("accident", "accidents")),
     )
     for a in firsts
     for b in seconds
@@ -1470,12 +1473,14 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             and not (actor is not None and actor.side == "armed")
             and _accidental(words, lex, lang)):  # fmt: skip
         return None  # "لقي شخص مصرعه ... إثر حادث تصادم": deaths by accident, no assault
-    if (plover == "ASSAULT" and typed.source == "cameo" and lang == "en"
-            and only_blocks(sentence, lang, plover, _NO_AGENT)
+    if (plover == "ASSAULT" and typed.source == "cameo" and lang == "en" and not killed
+            and not injured and only_blocks(sentence, lang, plover, _NO_AGENT)
             and not any(p is not None and p.side == "armed" for p in (actor, target))):  # fmt: skip
-        # "He died from his injuries", "Three children seriously injured as bus hits bridge":
-        # PETRARCH codes its DIE and HURT verbs only with a source actor; with no attack word,
-        # no other CAMEO verb of violence and no armed party, the sentence tells of a death
+        # "He died from his injuries", "Jacques Chirac ... died at home": PETRARCH codes its
+        # DIE and HURT verbs only with a source actor. With no event-lexicon trigger, no other
+        # CAMEO verb of violence, no armed party and no toll, the sentence tells of a death,
+        # not an attack; a toll keeps it ("Two civilians died and five were injured" after an
+        # attack's sentence: the toll is the attack's)
         return None
     acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode,
                                        modelled)
