@@ -302,3 +302,19 @@ def test_a_town_name_inside_a_persons_name_is_no_place() -> None:
                      lang_hint="ar")  # fmt: skip
     ex = extract_document(build_document(raw, Settings()), Settings())
     assert "IQ" in {p.place.country for p in ex.places}, [p.text for p in ex.places]
+
+
+def test_a_place_inside_an_organisations_name_gives_no_context() -> None:
+    # Fars News (a fresh-clone trial): every Fars dateline names the agency, خبرگزاری فارس,
+    # whose فارس (the Iranian province) had made بغداد Baghshad in Iran
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+    from khabar.settings import Settings
+
+    text = ("خبرگزاري فارس: يك منبع آگاه ديپلماتيك در بغداد امروز اعلام كرد، افراد ناشناس در "
+            "بغداد به سوي خودروي سفير روسيه تيراندازي كردند.")  # fmt: skip
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2004-12-01",
+                     lang_hint="fa")  # fmt: skip
+    ex = extract_document(build_document(raw, Settings()), Settings())
+    assert {p.place.country for p in ex.places if p.text == "بغداد"} == {"IQ"}

@@ -230,8 +230,10 @@ def _extract(
     recognised_by = [sorted(m + n, key=lambda e: e.span.start)
                      for m, n in zip(recognised_by, again, strict=True)]  # fmt: skip
     located = [[m.span for m in model if m.label == "LOC"] for model in recognised_by]
-    gazetteer_places = [extract_places(p.text, recognised, lang=doc.lang)
-                        for p, recognised in zip(doc.paragraphs, located, strict=True)]  # fmt: skip
+    gazetteer_places = [extract_places(p.text, recognised, lang=doc.lang,
+                                       organisations=[m.span for m in model if m.label == "ORG"])
+                        for p, recognised, model in zip(doc.paragraphs, located, recognised_by,
+                                                        strict=True)]  # fmt: skip
     # the countries the whole document names places in: a lone word far from home is no place
     countries: dict[str, set[str]] = {}
     for found in gazetteer_places:
