@@ -281,40 +281,37 @@ def test_the_distance_rule_drops_only_the_doubtful_town(text: str, lang: str,
     assert [p.place.name for p in extract_places(text, lang=lang)] == names
 
 
-def test_a_town_name_inside_a_persons_name_is_no_place() -> None:
-    # Wikinews 2019 (CC BY 2.5), from a fresh-clone trial: "Leon" of the man's name had been
-    # León in Mexico, the event's country
+def _document_places(text: str, lang: str, published: str) -> list[tuple[str, str]]:
+    """(text, country) of the places of ``text`` read as a whole document, as ingest reads it
+    (the recogniser's entities and all)."""
     from khabar.extract.document import extract_document
     from khabar.model import RawArticle
     from khabar.pipeline import build_document
     from khabar.settings import Settings
 
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published=published,
+                     lang_hint=lang)  # fmt: skip
+    ex = extract_document(build_document(raw, Settings()), Settings())
+    return [(p.text, p.place.country) for p in ex.places]
+
+
+def test_a_town_name_inside_a_persons_name_is_no_place() -> None:
+    # Wikinews 2019 (CC BY 2.5), from a fresh-clone trial: "Leon" of the man's name had been
+    # León in Mexico, the event's country
     text = ("Leon van Biljon, who ran a lion park near Pretoria, South Africa, was killed by "
             "his lions.")  # fmt: skip
-    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2019-05-01",
-                     lang_hint="en")  # fmt: skip
-    ex = extract_document(build_document(raw, Settings()), Settings())
-    assert {p.place.country for p in ex.places} == {"ZA"}, [p.text for p in ex.places]
-
+    got = _document_places(text, "en", "2019-05-01")
+    assert {country for _, country in got} == {"ZA"}, got
     # the Arabic recogniser's persons hold titles and provinces: the province stays a place
-    text = "وقال محافظ البصرة أسعد العيداني إن الانفجار وقع قرب الميناء."
-    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2019-05-01",
-                     lang_hint="ar")  # fmt: skip
-    ex = extract_document(build_document(raw, Settings()), Settings())
-    assert "IQ" in {p.place.country for p in ex.places}, [p.text for p in ex.places]
+    got = _document_places("وقال محافظ البصرة أسعد العيداني إن الانفجار وقع قرب الميناء.", "ar",
+                           "2019-05-01")  # fmt: skip
+    assert "IQ" in {country for _, country in got}, got
 
 
 def test_a_place_inside_an_organisations_name_gives_no_context() -> None:
     # Fars News (a fresh-clone trial): every Fars dateline names the agency, خبرگزاری فارس,
     # whose فارس (the Iranian province) had made بغداد Baghshad in Iran
-    from khabar.extract.document import extract_document
-    from khabar.model import RawArticle
-    from khabar.pipeline import build_document
-    from khabar.settings import Settings
-
     text = ("خبرگزاري فارس: يك منبع آگاه ديپلماتيك در بغداد امروز اعلام كرد، افراد ناشناس در "
             "بغداد به سوي خودروي سفير روسيه تيراندازي كردند.")  # fmt: skip
-    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2004-12-01",
-                     lang_hint="fa")  # fmt: skip
-    ex = extract_document(build_document(raw, Settings()), Settings())
-    assert {p.place.country for p in ex.places if p.text == "بغداد"} == {"IQ"}
+    got = _document_places(text, "fa", "2004-12-01")
+    assert {country for name, country in got if name == "بغداد"} == {"IQ"}, got
