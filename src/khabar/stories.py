@@ -881,7 +881,7 @@ class StoryIndex:
         story_elements = self.elements[story_id]
         support = self._support(story_id)
         central, common = self.s.story_core_min, self._common()
-        kinds = _by_kind(frozenset(elements))
+        by_kind = _by_kind(frozenset(elements))
 
         def core(e: str) -> float:
             return min(1.0, story_elements[e] / support)
@@ -900,11 +900,11 @@ class StoryIndex:
             return min(3.0, sum(core(e) for e in sorted(usable) if _kind(e) in kinds))
 
         where = [e for e in usable if _kind(e) in _WHERE and core(e) >= central]
-        lang = kinds.get("lang", (None,))[0]
+        lang = by_kind.get("lang", (None,))[0]
         same_lang = lang is not None and core(lang) >= central
         # name keys that members in the other script carry (within one script, the shared words
         # are ``terms``; Arabic and Persian share many words, whose keys meet too)
-        met = sorted(o for o in map(_in_other_script, kinds.get("name", ()))
+        met = sorted(o for o in map(_in_other_script, by_kind.get("name", ()))
                      if core(o) >= central and self.df[o] <= common)  # fmt: skip
         names = min(3.0, sum(core(o) for o in met))
         # two keys, or one long one, say "the same name" where places do not (a place the
@@ -913,7 +913,7 @@ class StoryIndex:
         if not where and not named and not any(_kind(e) == "country" and core(e) >= central
                                                for e in usable):  # fmt: skip
             return None
-        if not where and not named and "place" in kinds and any(
+        if not where and not named and "place" in by_kind and any(
                 _kind(e) == "place" and core(e) >= central for e in story_elements):  # fmt: skip
             return None  # both name places and share none (nor a name): other events
 
@@ -921,8 +921,8 @@ class StoryIndex:
         on_day = max((core(e) for e in usable if _kind(e) in ("date", "pubday")), default=0.0)
         # rare title and lead words the story's core wrote too (the union of a large story's
         # words would meet anything)
-        terms = sum(core(e) for e in kinds.get("term", ()) if e in shared)
-        other_kind = not same_kind and "event" in kinds and any(
+        terms = sum(core(e) for e in by_kind.get("term", ()) if e in shared)
+        other_kind = not same_kind and "event" in by_kind and any(
             core(e) >= central for e in self.events_of.get(story_id, ()))  # fmt: skip
         if not where and (other_kind or not (on_day or figures or names)):
             return None  # a country alone: the same day, figure or name, and the same kind
