@@ -47,7 +47,7 @@ from events_ar import (  # noqa: E402
     draw_or_build,
     sentence_article,
     write_batch_files,
-    write_split,
+    write_splits,
 )
 from sample import _norm, split_sentences, wikinews_articles  # noqa: E402
 
@@ -162,22 +162,18 @@ def build() -> int:
     print(f"left out: {sum(i['article_id'] in gold for i in drawn)} sentences of gold articles")
     drawn = [i for i in drawn if i["article_id"] not in gold]
     labels_a, labels_b = _labels("A", "casualties"), _labels("B", "casualties")
-    for split in ("dev", "heldout"):
-        articles = []
-        for item in drawn:
-            lab = labels_a.get(item["id"])
-            if item["split"] != split or lab is None:
-                continue
-            typ = (lab.get("type") or "NONE").upper()
-            event = {"type": typ} if typ == "NONE" else {
-                "type": typ, "mode": lab.get("mode"), "killed": _count(lab.get("killed")),
-                "injured": _count(lab.get("injured"))}  # fmt: skip
-            articles.append(sentence_article(item, split, event, item["lang"], "casualty"))
-        write_split("casualties", split, articles,
-                    "Arabic SaudiNewsNet and English Wikinews sentences with a word of death or "
-                    "injury, drawn by scripts/gold/casualties.py, each labelled alone with its "
-                    "PLOVER type, mode and killed / injured counts (docs/annotation.md, section "
-                    "4); events only: no entities, places or dates")
+
+    def article(item: dict, split: str, lab: dict, typ: str) -> dict:
+        event = {"type": typ} if typ == "NONE" else {
+            "type": typ, "mode": lab.get("mode"), "killed": _count(lab.get("killed")),
+            "injured": _count(lab.get("injured"))}  # fmt: skip
+        return sentence_article(item, split, event, item["lang"], "casualty")
+
+    write_splits("casualties", drawn, labels_a, article,
+                 "Arabic SaudiNewsNet and English Wikinews sentences with a word of death or "
+                 "injury, drawn by scripts/gold/casualties.py, each labelled alone with its "
+                 "PLOVER type, mode and killed / injured counts (docs/annotation.md, section 4); "
+                 "events only: no entities, places or dates")
     both = sorted(k for k in labels_b if k in labels_a)
     if both:
         for key in ("type", "killed", "injured"):

@@ -180,6 +180,22 @@ def sentence_article(item: dict, split: str, event: dict, lang: str, drawn_by: s
     }  # fmt: skip
 
 
+def write_splits(stem: str, drawn: list[dict], labels: dict[str, dict],
+                 article: Callable[[dict, str, dict, str], dict], about: str) -> None:
+    """Write the dev and held-out splits of a sentence gold: each drawn item of the split that
+    ``labels`` holds, as ``article(item, split, event, type)`` makes it, its event the label's
+    PLOVER type (upper case; NONE when it gives none) for ``article`` to fill in."""
+    for split in ("dev", "heldout"):
+        articles = []
+        for item in drawn:
+            lab = labels.get(item["id"])
+            if item["split"] != split or lab is None:
+                continue
+            typ = (lab.get("type") or "NONE").upper()
+            articles.append(article(item, split, lab, typ))
+        write_split(stem, split, articles, about)
+
+
 def _labels(who: str, stem: str = "events-ar") -> dict[str, dict]:
     """The labels of annotator ``who`` (A, B) for the ``stem`` batches, by sentence id."""
     out: dict[str, dict] = {}
@@ -194,19 +210,15 @@ def _labels(who: str, stem: str = "events-ar") -> dict[str, dict]:
 def build() -> int:
     drawn = json.loads((REAL / "batches" / "events-ar-drawn.json").read_text("utf-8"))["items"]
     labels_a, labels_b = _labels("A"), _labels("B")
-    for split in ("dev", "heldout"):
-        articles = []
-        for item in drawn:
-            lab = labels_a.get(item["id"])
-            if item["split"] != split or lab is None:
-                continue
-            typ = (lab.get("type") or "NONE").upper()
-            event = {"type": typ} if typ == "NONE" else {"type": typ, "mode": lab.get("mode")}
-            articles.append(sentence_article(item, split, event, "ar", item["drawn_by"]))
-        write_split("events-ar", split, articles,
-                    "Arabic SaudiNewsNet sentences drawn by scripts/gold/events_ar.py (assault "
-                    "and protest word lists), each labelled alone with its PLOVER type and mode "
-                    "(docs/annotation.md, section 4); events only: no entities, places or dates")
+
+    def article(item: dict, split: str, lab: dict, typ: str) -> dict:
+        event = {"type": typ} if typ == "NONE" else {"type": typ, "mode": lab.get("mode")}
+        return sentence_article(item, split, event, "ar", item["drawn_by"])
+
+    write_splits("events-ar", drawn, labels_a, article,
+                 "Arabic SaudiNewsNet sentences drawn by scripts/gold/events_ar.py (assault and "
+                 "protest word lists), each labelled alone with its PLOVER type and mode "
+                 "(docs/annotation.md, section 4); events only: no entities, places or dates")
     both = sorted(k for k in labels_b if k in labels_a)
     if both:
         ta = [(labels_a[k].get("type") or "NONE").upper() for k in both]
