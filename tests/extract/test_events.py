@@ -499,6 +499,27 @@ def test_victims_joined_or_singular_are_counted(text: str, killed: int | None) -
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "killed", "injured"),
+    [
+        # people named one by one are counted (docs/annotation.md), by the recogniser's names
+        ("Protests grew after the police killing of Rayshard Brooks in Atlanta.", "en", 1, None),
+        ("Police shot dead John Smith and Mary Jones in Dallas.", "en", 2, None),
+        ("John Smith and Mary Jones were killed in a shooting in Texas.", "en", 2, None),
+        ("Helmin Wiels, leader of the largest party in Curaçao, is assassinated.", "en", 1, None),
+        ("وأسفر الانفجار عن إصابة العقيد هشام العزب والرائد أحمد فكري.", "ar", None, 2),
+        # ... not a name the casualty word does not reach, nor under a negation
+        ("Police chief John Smith said the blast killed nobody.", "en", None, None),
+        ("Nobody was killed, police chief John Smith said.", "en", 0, None),
+        ("Governor John Smith condemned the killing in Kabul on Monday.", "en", None, None),
+    ],
+)
+def test_named_victims_are_counted(text: str, lang: str, killed: int | None,
+                                   injured: int | None) -> None:  # fmt: skip
+    e = _doc_event(text, lang)
+    assert (e.killed, e.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
     "text",
     ["Gunmen killed a soldier and two others were wounded.",
      "The blast killed a soldier and two civilians were wounded."],

@@ -707,6 +707,86 @@ def _enumerated(words: list[str], j: int) -> int:
     return 0
 
 
+def _people_at(norm, spans, sp: Span, found: Mentions) -> list[int | None]:  # type: ignore[no-untyped-def]
+    """For each word of the sentence (``spans``, in ``norm``), the index of the recogniser's
+    person name (PER, ``found.entities``) it lies in, else None."""
+    people = [m.span for m in found.entities
+              if m.label == "PER" and sp.start <= m.span.start < sp.end]  # fmt: skip
+    out: list[int | None] = []
+    for a, b, _ in spans:
+        if not people:
+            out.append(None)
+            continue
+        oa, ob = norm.to_original(a, b)
+        start, end = sp.start + oa, sp.start + ob
+        out.append(next((k for k, p in enumerate(people) if p.start < end and start < p.end),
+                        None))  # fmt: skip
+    return out
+
+
+# English words between a casualty word and the name of its victim ("the killing of X", "shot
+# dead X"). English grammar, a closed list.
+_BEFORE_NAME = frozenset({"of", "dead"})
+
+
+def _named_victims(words: list[str], people: list[int | None], cues: frozenset[str],
+                   lang: str) -> int | None:  # fmt: skip
+    """The number of people named one by one as the victims of a casualty word of ``cues``
+    (``people``: ``_people_at``), where the sentence gives no count: names right after it,
+    joined by "and", و or nothing but a comma ("the killing of Rayshard Brooks" → 1, "إصابة
+    العقيد هشام العزب والرائد أحمد فكري" → 2; an Arabic rank or title word may stand before
+    each name); in English, names before "was"/"were" and the casualty word too ("Smith and
+    Jones were killed" → 2). None when no such name is there or a negation precedes the
+    word."""
+    negation = _lexicon().cues["negation"]
+    for i, w in enumerate(words):
+        if _bare(w) not in cues or any(x in negation for x in words[max(0, i - 3) : i]):
+            continue
+        j = i + 1
+        if lang == "en" and j < len(words) and words[j] in _BEFORE_NAME:
+            j += 1
+        got = _names_from(words, people, j, lang, step=1)
+        if not got and lang == "en":
+            k = i - 1
+            if k >= 1 and words[k] in _BETWEEN_IS:
+                k -= 1  # "was shot dead", "was also killed"
+            if k >= 1 and words[k] in _BE:
+                got = _names_from(words, people, k - 1, lang, step=-1)
+        if got:
+            return got
+    return None
+
+
+def _names_from(words: list[str], people: list[int | None], j: int, lang: str,
+                step: int) -> int:  # fmt: skip
+    """How many person names follow one another from ``words[j]`` in the direction ``step``
+    (1: forward, -1: backward), joined by "and", a word opening with و, or nothing (a comma);
+    an Arabic title word may stand before a name going forward ("العقيد")."""
+    n = len(words)
+
+    def title(k: int) -> bool:  # one Arabic word before a name: a rank or a title
+        return (lang == "ar" and step == 1 and 0 <= k + 1 < n and people[k] is None
+                and people[k + 1] is not None and words[k] not in _STOP_WORDS
+                and parse_number(words, k) is None)  # fmt: skip
+
+    if 0 <= j < n and title(j):
+        j += 1
+    if not 0 <= j < n or people[j] is None:
+        return 0
+    count, k = 0, j
+    while 0 <= k < n and people[k] is not None:
+        count += 1
+        name = people[k]
+        while 0 <= k < n and people[k] == name:
+            k += step
+        if 0 <= k < n and people[k] is None and (words[k] == "and" or (
+                words[k].startswith("و") and lang != "en")):  # fmt: skip
+            k += step
+        if 0 <= k < n and title(k):
+            k += step
+    return count
+
+
 def _object_of_casualty(words: list[str], k: int) -> bool:
     """The phrase at ``words[k]`` is the object of a killing or injury word right before it
     ("killed a soldier and two civilians were wounded": the soldier is no one wounded)."""
@@ -1446,6 +1526,12 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     timeless = _CLOCK.sub(" ", norm.text) if ":" in norm.text else norm.text
     count_words = timeless.split() and _WORD.findall(timeless)
     killed, injured = _casualties(_unglued(words), lex, lang)
+    if killed is None or injured is None:  # people named one by one ("the killing of X")
+        people = _people_at(norm, spans, sp, found)
+        killed = killed if killed is not None else _named_victims(words, people, lex.cues["killed"],
+                                                                 lang)  # fmt: skip
+        injured = injured if injured is not None else _named_victims(words, people,
+                                                                     lex.cues["injured"], lang)
     victims = _victims(sentence, norm, spans, lex) if killed or injured else None
     counts = _counts(count_words)
     if (killed or injured) and _cumulative(norm.text, words, lex):
