@@ -511,6 +511,21 @@ def test_victims_joined_or_singular_are_counted(text: str, killed: int | None) -
         ("Police chief John Smith said the blast killed nobody.", "en", None, None),
         ("Nobody was killed, police chief John Smith said.", "en", 0, None),
         ("Governor John Smith condemned the killing in Kabul on Monday.", "en", None, None),
+        # a review's cases: a speaker, a new clause's subject, a shooter, a father, a speaker
+        # after و, an attempt, a denial are no victims
+        ("Civilians were killed, Ahmad Vahidi said.", "en", None, None),
+        ("Police shot dead John Smith, Mike Brown said.", "en", 1, None),
+        ("According to Mike Brown, John Smith and Mary Jones were killed in the blast.", "en",
+         2, None),
+        ("A gunman killed John Smith and Mary Jones was wounded.", "en", 1, 1),
+        ("مقتل أحمد حسن برصاص محمد علي في بغداد.", "ar", 1, None),
+        ("أعلن الجيش مقتل أحمد حسن نجل محمود عباس.", "ar", 1, None),
+        ("أسفر القصف عن إصابة أحمد حسن، وقال محمود عباس إن الهجوم جريمة.", "ar", None, 1),
+        ("قتل محمد علي زوجته وأطفاله الثلاثة.", "ar", None, None),
+        ("Gunmen tried to kill John Smith on Monday.", "en", None, None),
+        ("Hamas denied that Yahya Sinwar and Mohammed Deif were killed.", "en", None, None),
+        ("The attack killed Ahmed Hassan, Ali Khalil and Omar Said, the ministry said.", "en",
+         3, None),
     ],
 )
 def test_named_victims_are_counted(text: str, lang: str, killed: int | None,

@@ -707,83 +707,107 @@ def _enumerated(words: list[str], j: int) -> int:
     return 0
 
 
-def _people_at(norm, spans, sp: Span, found: Mentions) -> list[int | None]:  # type: ignore[no-untyped-def]
-    """For each word of the sentence (``spans``, in ``norm``), the index of the recogniser's
-    person name (PER, ``found.entities``) it lies in, else None."""
-    people = [m.span for m in found.entities
-              if m.label == "PER" and sp.start <= m.span.start < sp.end]  # fmt: skip
-    out: list[int | None] = []
-    for a, b, _ in spans:
-        if not people:
-            out.append(None)
+# English casualty words that take no victim after them ("died", "casualties"; "hurt" is also
+# figurative: "the allegations hurt X"), and words of a killing that did not happen or was
+# only tried ("tried to kill", "a failed assassination"), normalised. Closed lists of grammar.
+_NO_OBJECT = frozenset({"died", "dies", "die", "deaths", "casualties", "injuries", "wounds",
+                        "hurt"})  # fmt: skip
+_ATTEMPT = frozenset(normalize(w) for w in (
+    "tried", "try", "tries", "attempt", "attempted", "attempts", "failed", "foiled", "plot",
+    "plotted", "threatened", "threatens", "threat", "محاولة", "حاول", "حاولوا", "فشل", "فشلت"))
+# What may stand between a casualty word and its victim's name, in the original text: English
+# "of" ("the killing of X") or "dead" ("shot dead X"), an Arabic title with its article
+# ("إصابة العقيد X"); and between two names: English "and", a comma, ", and"; Arabic و, a
+# comma, each with a title after it ("والرائد Y"). Nothing else: no full stop, no bracket.
+_FIRST_GAP = {"en": re.compile(r"\s+(?:(?:of|dead)\s+)?", re.IGNORECASE),
+              "ar": re.compile(r"\s+(?:ال\w+\s+)?")}  # fmt: skip
+_JOIN = {"en": re.compile(r"\s*(?:,\s*and|,|and)\s+", re.IGNORECASE),
+         "ar": re.compile(r"\s*(?:،\s*و?|و)(?:ال\w+\s+)?")}  # fmt: skip
+_JOIN_BACK = re.compile(r"\s*,?\s+and\s+", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s*[,،]?\s*(\w+)")
+
+
+def _named_victims(sentence: str, norm, spans, sp: Span, found: Mentions, lex: _Lexicon,  # type: ignore[no-untyped-def]
+                   kind: str, lang: str) -> int | None:  # fmt: skip
+    """The number of people named one by one as the victims of a casualty word of ``kind``
+    (killed, injured) where the sentence gives no count, by the recogniser's person names
+    (PER of ``found.entities``): names right after a word only a victim follows (Arabic
+    ``suffered`` cues: مقتل, إصابة; English killing and injury words that take an object),
+    joined by "and", و or a comma ("the killing of Rayshard Brooks" → 1, "إصابة العقيد هشام
+    العزب والرائد أحمد فكري" → 2); in English, names joined by "and" right before "was/were"
+    and the word ("Smith and Jones were killed" → 2). A name followed by a reporting verb or,
+    after the first, by a form of "be" is a speaker or a new clause's subject, not a victim.
+    None when no name is there, or when the sentence holds a negation, denial, plan or attempt
+    word ("tried to kill X", "denied that X was killed")."""
+    people = sorted((m.span.start - sp.start, m.span.end - sp.start) for m in found.entities
+                    if m.label == "PER" and sp.start <= m.span.start < sp.end)  # fmt: skip
+    if not people or lang not in _FIRST_GAP:
+        return None
+    words = [w for _, _, w in spans]
+    doubt = lex.cues["negation"] | lex.cues["denial"] | lex.cues["plan"] | _ATTEMPT
+    if any(_bare(w) in doubt or w in doubt for w in words):
+        return None
+    cues = lex.cues[kind]
+    forward = (lex.lang_cues.get(("suffered", "ar"), frozenset()) if lang == "ar"
+               else cues - _NO_OBJECT)  # fmt: skip
+    for i, (a, b, w) in enumerate(spans):
+        if _bare(w) not in cues:
             continue
-        oa, ob = norm.to_original(a, b)
-        start, end = sp.start + oa, sp.start + ob
-        out.append(next((k for k, p in enumerate(people) if p.start < end and start < p.end),
-                        None))  # fmt: skip
-    return out
-
-
-# English words between a casualty word and the name of its victim ("the killing of X", "shot
-# dead X"). English grammar, a closed list.
-_BEFORE_NAME = frozenset({"of", "dead"})
-
-
-def _named_victims(words: list[str], people: list[int | None], cues: frozenset[str],
-                   lang: str) -> int | None:  # fmt: skip
-    """The number of people named one by one as the victims of a casualty word of ``cues``
-    (``people``: ``_people_at``), where the sentence gives no count: names right after it,
-    joined by "and", و or nothing but a comma ("the killing of Rayshard Brooks" → 1, "إصابة
-    العقيد هشام العزب والرائد أحمد فكري" → 2; an Arabic rank or title word may stand before
-    each name); in English, names before "was"/"were" and the casualty word too ("Smith and
-    Jones were killed" → 2). None when no such name is there or a negation precedes the
-    word."""
-    negation = _lexicon().cues["negation"]
-    for i, w in enumerate(words):
-        if _bare(w) not in cues or any(x in negation for x in words[max(0, i - 3) : i]):
-            continue
-        j = i + 1
-        if lang == "en" and j < len(words) and words[j] in _BEFORE_NAME:
-            j += 1
-        got = _names_from(words, people, j, lang, step=1)
+        got = 0
+        if _bare(w) in forward:
+            got = _names_after(sentence, people, norm.to_original(a, b)[1], lang)
         if not got and lang == "en":
             k = i - 1
             if k >= 1 and words[k] in _BETWEEN_IS:
                 k -= 1  # "was shot dead", "was also killed"
             if k >= 1 and words[k] in _BE:
-                got = _names_from(words, people, k - 1, lang, step=-1)
+                got = _names_before(sentence, people, norm.to_original(*spans[k][:2])[0])
         if got:
             return got
     return None
 
 
-def _names_from(words: list[str], people: list[int | None], j: int, lang: str,
-                step: int) -> int:  # fmt: skip
-    """How many person names follow one another from ``words[j]`` in the direction ``step``
-    (1: forward, -1: backward), joined by "and", a word opening with و, or nothing (a comma);
-    an Arabic title word may stand before a name going forward ("العقيد")."""
-    n = len(words)
+def _speaker_or_clause(sentence: str, end: int, lang: str, *, first: bool) -> bool:
+    """Whether the word after a name ending at ``end`` (past a comma) is a reporting verb
+    ("..., Mike Brown said"), or, after a joined name, an English form of "be" or "have" (a new
+    clause: "killed X and Y was wounded")."""
+    from khabar.extract.claims import reporting_words
 
-    def title(k: int) -> bool:  # one Arabic word before a name: a rank or a title
-        return (lang == "ar" and step == 1 and 0 <= k + 1 < n and people[k] is None
-                and people[k + 1] is not None and words[k] not in _STOP_WORDS
-                and parse_number(words, k) is None)  # fmt: skip
+    m = _NEXT_WORD.match(sentence, end)
+    if m is None:
+        return False
+    word = normalize(m.group(1)).lower()
+    return word in reporting_words(lang) or (lang == "en" and not first
+                                             and (word in _BE or word in _AUXILIARIES))  # fmt: skip
 
-    if 0 <= j < n and title(j):
-        j += 1
-    if not 0 <= j < n or people[j] is None:
+
+def _names_after(sentence: str, people: list[tuple[int, int]], end: int, lang: str) -> int:
+    """How many names (``people``: spans in ``sentence``) follow the casualty word ending at
+    ``end`` one after another (``_FIRST_GAP``, ``_JOIN``)."""
+    k = next((n for n, (a, _) in enumerate(people) if a >= end), None)
+    if k is None or not _FIRST_GAP[lang].fullmatch(sentence, end, people[k][0]):
         return 0
-    count, k = 0, j
-    while 0 <= k < n and people[k] is not None:
+    count = 0
+    while True:
+        if _speaker_or_clause(sentence, people[k][1], lang, first=count == 0):
+            break
         count += 1
-        name = people[k]
-        while 0 <= k < n and people[k] == name:
-            k += step
-        if 0 <= k < n and people[k] is None and (words[k] == "and" or (
-                words[k].startswith("و") and lang != "en")):  # fmt: skip
-            k += step
-        if 0 <= k < n and title(k):
-            k += step
+        if k + 1 >= len(people) or not _JOIN[lang].fullmatch(sentence, people[k][1],
+                                                             people[k + 1][0]):  # fmt: skip
+            break
+        k += 1
+    return count
+
+
+def _names_before(sentence: str, people: list[tuple[int, int]], start: int) -> int:
+    """How many English names joined by "and" end right before ``start`` (the "was/were" of a
+    passive casualty word): "John Smith and Mary Jones were killed" → 2."""
+    k = next((n for n in range(len(people) - 1, -1, -1) if people[n][1] <= start), None)
+    if k is None or sentence[people[k][1] : start].strip():
+        return 0
+    count = 1
+    while k > 0 and _JOIN_BACK.fullmatch(sentence, people[k - 1][1], people[k][0]):
+        count, k = count + 1, k - 1
     return count
 
 
@@ -1526,12 +1550,10 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     timeless = _CLOCK.sub(" ", norm.text) if ":" in norm.text else norm.text
     count_words = timeless.split() and _WORD.findall(timeless)
     killed, injured = _casualties(_unglued(words), lex, lang)
-    if killed is None or injured is None:  # people named one by one ("the killing of X")
-        people = _people_at(norm, spans, sp, found)
-        killed = killed if killed is not None else _named_victims(words, people, lex.cues["killed"],
-                                                                 lang)  # fmt: skip
-        injured = injured if injured is not None else _named_victims(words, people,
-                                                                     lex.cues["injured"], lang)
+    if killed is None:  # people named one by one ("the killing of X")
+        killed = _named_victims(sentence, norm, spans, sp, found, lex, "killed", lang)
+    if injured is None:
+        injured = _named_victims(sentence, norm, spans, sp, found, lex, "injured", lang)
     victims = _victims(sentence, norm, spans, lex) if killed or injured else None
     counts = _counts(count_words)
     if (killed or injured) and _cumulative(norm.text, words, lex):
