@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from khabar.extract.event_types import _verbs, _words, light_stem
+from khabar.extract.event_types import _cameo_hits, _verbs, _words, light_stem
 from khabar.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,25 +106,16 @@ def imperfect(word: str) -> str:
     return word
 
 
-def types_of(words: tuple[str, ...], key: Key, memo: dict[str, tuple[str, ...]]) -> set[str]:
-    """The PLOVER types of the CAMEO verbs of ``words`` when each word is matched by its light
-    stem or by the light stem of its second key (one-word forms and two-word forms whose first
-    word matches so)."""
-    verbs = _verbs()
-    keys = []
+def types_of(words: tuple[str, ...], key: Key, memo: dict[str, str]) -> set[str]:
+    """The PLOVER types of the CAMEO verbs the run time's scan (``event_types._cameo_hits``)
+    finds in ``words`` by their light stems, and again by the light stems of their second
+    keys."""
     for w in words:
         if w not in memo:
-            second = light_stem(normalize(key(w)), "ar")
-            memo[w] = tuple(dict.fromkeys((light_stem(w, "ar"), second)))
-        keys.append(memo[w])
-    found: set[str] = set()
-    for i, ks in enumerate(keys):
-        nxt = keys[i + 1][0] if i + 1 < len(keys) else None
-        for k in ks:
-            found |= verbs.get(("ar", k), frozenset())
-            if nxt:
-                found |= verbs.get(("ar", f"{k} {nxt}"), frozenset())
-    return found
+            memo[w] = light_stem(normalize(key(w)), "ar")
+    stems = [light_stem(w, "ar") for w in words]
+    seconds = [memo[w] for w in words]
+    return {t for keys in (stems, seconds) for _, _, t in _cameo_hits(words, keys, "ar")}
 
 
 def gold_sentences() -> list[tuple[str, str]]:
@@ -141,7 +132,7 @@ def gold_sentences() -> list[tuple[str, str]]:
 
 
 def measure(name: str, key: Key, gold: list[tuple[str, str]]) -> dict[str, float]:
-    memo: dict[str, tuple[str, ...]] = {}
+    memo: dict[str, str] = {}
     hit = wrong = false = events = nones = 0
     for text, gold_type in gold:
         found = types_of(_words(text, "ar"), key, memo)
