@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 
@@ -33,9 +34,12 @@ from tests.eval.test_real_gold import REAL
 
 def test_shipped_weights_are_the_ones_training_wrote_and_fit_the_budget() -> None:
     manifest = json.loads(model_path("ner-models.json").read_text(encoding="utf-8"))
+    generic = json.loads(model_path("gen-models.json").read_text(encoding="utf-8"))
     for lang in ("ar", "fa", "en"):
         data = model_path(f"ner-{lang}.crfsuite").read_bytes()
         assert hashlib.sha256(data).hexdigest() == manifest[lang]["sha256"], lang
+        data = model_path(f"gen-{lang}.crfsuite").read_bytes()  # the generic-actor tagger's
+        assert hashlib.sha256(data).hexdigest() == generic[lang]["sha256"], lang
     # all models of the recogniser and event stages together, with the word classes the
     # recogniser reads: 25 MB at most
     folder = model_path("ner-models.json").parent
@@ -48,6 +52,10 @@ def test_shipped_weights_are_the_ones_training_wrote_and_fit_the_budget() -> Non
     assert weights <= 25 * 2**20
     # the features read the gazetteer and actor dictionary: weights trained on other ones are stale
     assert manifest["features"] == feature_fingerprint(), "retrain: training/ner/train.py"
+    assert generic["features"] == feature_fingerprint(), "retrain: training/ner/train_gen.py"
+    agents = hashlib.sha256(Path(str(model_path("gen-models.json").parents[1] / "agents.tsv"))
+                            .read_bytes()).hexdigest()  # fmt: skip
+    assert generic["agents"] == agents, "the lexicon moved: retrain training/ner/train_gen.py"
     assert model_path("ner.md").read_text(encoding="utf-8").startswith("# Model card")
 
 
@@ -395,3 +403,28 @@ def test_a_full_word_table_starts_again_from_the_preset(monkeypatch) -> None:  #
     assert len(table) == len(preset) + sum(w not in preset for w in words)
     for w in words:
         assert np.array_equal(table[w], before[w])
+
+
+def test_generic_actors_are_the_taggers_phrases_with_the_lexicons_class() -> None:
+    """The generic-actor tagger (``recognise_batch``) gives the phrase with its modifiers, as
+    the guideline spans it; the lexicon gives its class (the head: last in English, first in
+    Arabic and Persian), ``other`` where it knows none; and a lexicon word the tagger does not
+    read as people of the story is no actor."""
+    from khabar.extract.actors import extract_generic_actors
+    from khabar.extract.entities import recognise_batch
+
+    def generic(text: str, lang: str) -> list[tuple[str, str, str]]:
+        _, (tagged,) = recognise_batch([text], lang)
+        return [(a.text, a.name, a.source) for a in extract_generic_actors(text, [], lang, tagged)]
+
+    assert ("Syrian refugees", "civilians", "model") in generic(
+        "Unidentified gunmen opened fire on Syrian refugees near the border.", "en")
+    assert generic("وقال شهود إن مسلحين حوثيين قصفوا الحي.", "ar") == [
+        ("مسلحين حوثيين", "armed_group", "model")]
+    assert generic("نیروهای امنیتی معترضان را متفرق کردند.", "fa") == [
+        ("نیروهای امنیتی", "security_forces", "model"), ("معترضان", "other", "model")]
+    # the lexicon alone (no tagger's phrases given) finds every word it lists; the tagger
+    # reads the court that speaks as an actor, the public as none
+    text = "The court said the public was safe."
+    assert [a.text for a in extract_generic_actors(text, [], "en")] == ["court", "public"]
+    assert generic(text, "en") == [("court", "government", "model")]

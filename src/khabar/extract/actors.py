@@ -13,8 +13,10 @@ description. Names that look like organisations but are not in the dictionary ("
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from khabar.extract.lexicon import (
     AliasHit,
@@ -34,6 +36,7 @@ __all__ = [
     "ActorMention",
     "actor_dictionary",
     "extract_actors",
+    "agent_spans",
     "extract_generic_actors",
     "extract_world_organisations",
     "generic_agents",
@@ -67,6 +70,7 @@ class ActorMention:
     actor_id: str | None  # None: unresolved name or unnamed source
     name: str  # canonical name, or the text for unresolved ones
     kind: str  # armed_group, state_force, official, agency, ..., unresolved_org, anonymous
+    source: str = "dictionary"  # what found it: a dictionary, or the generic-actor tagger (model)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,21 +260,55 @@ def extract_actors(text: str) -> list[ActorMention]:
     return out
 
 
-def extract_generic_actors(text: str, named: list[ActorMention],
-                           lang: str | None = None) -> list[ActorMention]:  # fmt: skip
+def extract_generic_actors(text: str, named: list[ActorMention], lang: str | None = None,
+                           tagged: Sequence[Any] | None = None) -> list[ActorMention]:  # fmt: skip
     """Generic actors in ``text`` (kind ``generic``, their class as name: police, military,
-    armed_group, protesters, civilians, ...; ``resources/agents.tsv``, the rows of ``lang``
-    when given) that overlap none of the ``named`` actors."""
-    agents, classes = generic_agents(lang)
-    norm = normalize_with_offsets(text)
+    armed_group, protesters, civilians, ...) that overlap none of the ``named`` actors.
+
+    With ``tagged`` (the generic-actor tagger's mentions of ``text``: ``entities.
+    recognise_batch``), the tagger's phrases are the actors ("unidentified gunmen", "Syrian
+    refugees", مسلحين حوثيين), each of the class of the lexicon's agent inside it (its head:
+    the last in English, the first in Arabic and Persian), ``other`` where the lexicon knows
+    none ("investigators"); lexicon hits outside every phrase are left out (a noun the tagger
+    does not read as people of the story: "the public", "the court"). Without it, the hits of
+    the lexicon (``resources/agents.tsv``, the rows of ``lang`` when given)."""
+    if tagged is not None:
+        hits = [(m.span.start, m.span.end, _head_class(m.text, lang)) for m in tagged]
+    else:
+        hits = _agent_hits(text, lang)
     covered = [(m.span.start, m.span.end) for m in named]
     out = []
-    for h in find_aliases(norm.text, agents, max_words=4, strip_article=True):
-        a, b = norm.to_original(h.start, h.end)
+    for a, b, cls in hits:
         if not any(x < b and a < y for x, y in covered):
-            out.append(ActorMention(Span(a, b), text[a:b], None, classes[h.ids[0]], "generic"))
+            out.append(ActorMention(Span(a, b), text[a:b], None, cls, "generic",
+                                    "dictionary" if tagged is None else "model"))
             covered.append((a, b))
     return out
+
+
+def agent_spans(text: str, lang: str | None) -> list[tuple[int, int]]:
+    """Character spans of the generic-actor lexicon's agents in ``text`` (``resources/
+    agents.tsv``, the rows of ``lang``): the words that name kinds of people (المتظاهرين,
+    "protesters"), whether or not the tagger reads them as actors of the story."""
+    return [(a, b) for a, b, _ in _agent_hits(text, lang)]
+
+
+def _agent_hits(text: str, lang: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, class) of the generic-actor lexicon's agents in ``text``."""
+    agents, classes = generic_agents(lang)
+    norm = normalize_with_offsets(text)
+    return [(*norm.to_original(h.start, h.end), classes[h.ids[0]])
+            for h in find_aliases(norm.text, agents, max_words=4, strip_article=True)]  # fmt: skip
+
+
+def _head_class(phrase: str, lang: str | None) -> str:
+    """The class of the lexicon agent heading a tagged phrase (``extract_generic_actors``):
+    English phrases end with their head noun, Arabic and Persian ones start with it;
+    ``other`` when the lexicon knows no agent in it."""
+    inside = _agent_hits(phrase, lang)
+    if not inside:
+        return "other"
+    return inside[-1][2] if lang == "en" else inside[0][2]
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,9 +28,9 @@ from khabar.extract.actors import (
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import extract_dates, propagate_solar, propose_anchor_repair
 from khabar.extract.entities import (
+    NER_LANGS,
     EntityMention,
     extract_demonyms,
-    extract_entities_batch,
     facility_places,
     inside_known_name,
     inside_person_name,
@@ -38,6 +38,7 @@ from khabar.extract.entities import (
     merge_entities,
     named_again,
     place_phrases,
+    recognise_batch,
 )
 from khabar.extract.entities import load_models as load_entity_models
 from khabar.extract.event_types import load_models as load_event_models
@@ -223,7 +224,7 @@ def _extract(
     if anchor is None and iso_day(doc.crawled) is not None:
         anchor, label = _crawl_anchor(doc.crawled, settings)
     out = Extraction()
-    recognised_by = extract_entities_batch([p.text for p in doc.paragraphs], doc.lang)
+    recognised_by, tagged_by = recognise_batch([p.text for p in doc.paragraphs], doc.lang)
     # a name found once is the same name where the document writes it again, and a person
     # named in full is the person where the surname stands alone
     again = named_again([p.text for p in doc.paragraphs], recognised_by, doc.lang)
@@ -239,13 +240,15 @@ def _extract(
     for found in gazetteer_places:
         for m in found:
             countries.setdefault(m.place.country, set()).add(m.place.id)
-    for p, model, recognised, named in zip(doc.paragraphs, recognised_by, located,
-                                           gazetteer_places, strict=True):  # fmt: skip
+    paragraphs = zip(doc.paragraphs, recognised_by, located, gazetteer_places, tagged_by,
+                     strict=True)  # fmt: skip
+    for p, model, recognised, named, tagged in paragraphs:
         text, at = p.text, p.span.start
         dates = extract_dates(text, anchor=anchor, settings=settings, anchor_label=label,
                               anchor_time=anchor_time)
         actors = extract_actors(text)
-        generic = extract_generic_actors(text, actors, doc.lang)
+        generic = extract_generic_actors(text, actors, doc.lang,
+                                         tagged if doc.lang in NER_LANGS else None)
         # named organisations of the open dictionaries: entities (and event roles), not yet
         # the actors of claims and fusion
         world = extract_world_organisations(text, actors + generic)

@@ -55,6 +55,7 @@ __all__ = [
     "extract_demonyms",
     "extract_entities",
     "extract_entities_batch",
+    "recognise_batch",
     "facility_places",
     "feature_fingerprint",
     "inside_known_name",
@@ -263,12 +264,13 @@ def _word_items(word: str, lang: str) -> tuple[_Flags, _Flags, _Flags]:
     return own, dict.fromkeys(seen, 1.0), dict.fromkeys(seen[:2], 1.0)
 
 
-def sentence_features(words: list[str], lang: str) -> list[dict[str, Any]]:
+def sentence_features(words: list[str], lang: str, items_of: Any = None) -> list[dict[str, Any]]:
     """CRF features of each word of a sentence, as crfsuite's trainer takes them: the word's
     own, and under ``-2`` .. ``2`` what its neighbours show of themselves (nested: crfsuite names
     them ``-1:w=...``) or ``edge`` past the sentence's ends. Tagging sums the same weights per
-    word (``_word_vectors``), so the two cannot drift apart."""
-    items = [_word_items(w, lang) for w in words]
+    word (``_word_vectors``), so the two cannot drift apart. ``items_of(word, lang)``: a word's
+    (own, near, far) flags, the recogniser's (``_word_items``) unless given."""
+    items = [(items_of or _word_items)(w, lang) for w in words]
     n = len(items)
     out = []
     for i, item in enumerate(items):
@@ -281,63 +283,121 @@ def sentence_features(words: list[str], lang: str) -> list[dict[str, Any]]:
     return out
 
 
+def gen_features(words: list[str], lang: str) -> list[dict[str, Any]]:
+    """The generic-actor tagger's features of each word of a sentence (``sentence_features``
+    over ``_gen_items``: the recogniser's flags and the generic-actor lexicon's)."""
+    return sentence_features(words, lang, _gen_items)
+
+
+@lru_cache(maxsize=50_000)
+def _gen_items(word: str, lang: str) -> tuple[_Flags, _Flags, _Flags]:
+    """``_word_items`` plus what the generic-actor lexicon says of the word: the class of a
+    one-word agent it is (``agent=police``), whether it starts or continues a longer agent
+    phrase; a word one place away sees the class."""
+    own, near, far = _word_items(word, lang)
+    cls, first, inner = _agent_word(word, lang)
+    extra = {"agent": 1.0, f"agent={cls}": 1.0} if cls else {}
+    if first:
+        extra["agent_first"] = 1.0
+    if inner:
+        extra["agent_inner"] = 1.0
+    return {**own, **extra}, {**near, f"agent={cls or '-'}": 1.0, f"agent={bool(cls)}": 1.0}, far
+
+
+def _agent_word(word: str, lang: str) -> tuple[str | None, bool, bool]:
+    """(class of the one-word generic agent the word is, if any; whether it is the first word
+    of a longer agent phrase; whether it is a later word of one), its Arabic proclitics and
+    article peeled (``variants``)."""
+    single, firsts, inners = _agent_words(lang)
+    low = word_key(word)
+    forms = [f for f, _ in variants(low, strip_article=True)] if lang == "ar" else [low]
+    cls = next((single[f] for f in forms if f in single), None)
+    return cls, any(f in firsts for f in forms), any(f in inners for f in forms)
+
+
+@lru_cache(maxsize=4)
+def _agent_words(lang: str) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """The generic-actor lexicon of ``lang`` (``actors.generic_agents``) by word: one-word
+    agents → class, first words and later words of the longer ones."""
+    from khabar.extract.actors import generic_agents
+
+    index, classes = generic_agents(lang)
+    single = {k: classes[k] for k in index if " " not in k}
+    firsts = frozenset(k.split(" ")[0] for k in index if " " in k)
+    inners = frozenset(w for k in index if " " in k for w in k.split(" ")[1:])
+    return single, firsts, inners
+
+
 def load_models() -> None:
-    """Load each language's recogniser and word classes (ingest's warm-up)."""
+    """Load each language's recogniser, generic-actor tagger and word classes (ingest's
+    warm-up)."""
     for lang in NER_LANGS:
-        _model(lang)
+        for tagger in _TAGGERS:
+            _model(lang, tagger)
+            _preset(lang, tagger)
+            _edges(lang, tagger)
+        _agent_words(lang)
         _classes(lang)
 
 
-@lru_cache(maxsize=len(NER_LANGS))
-def _model(lang: str) -> CRFModel:
+# the taggers of this module: the name recogniser (PER, ORG, LOC, NORP: training/ner/train.py)
+# and the generic-actor tagger (GEN: training/ner/train_gen.py), each with its word features
+_TAGGERS = {"ner": _word_items, "gen": _gen_items}
+
+
+@lru_cache(maxsize=2 * len(NER_LANGS))
+def _model(lang: str, tagger: str = "ner") -> CRFModel:
     from khabar.resources import model_path
 
     try:
-        return CRFModel(model_path(f"ner-{lang}.crfsuite"))
+        return CRFModel(model_path(f"{tagger}-{lang}.crfsuite"))
     except ResourceError as exc:
-        raise ResourceError(f"entity model for {lang!r}: {exc}; reinstall khabar") from exc
+        raise ResourceError(f"{tagger} model for {lang!r}: {exc}; reinstall khabar") from exc
 
 
-_VECTORS: dict[str, dict[str, np.ndarray]] = {}  # language → word → ``_word_vectors``
+# (tagger, language) → word → ``_word_vectors``
+_VECTORS: dict[tuple[str, str], dict[str, np.ndarray]] = {}
 _VECTORS_MAX = 100_000  # words kept per language; the table starts afresh past it
 _PREFIXES = ("", *(f"{d}:" for d in _NEAR))
 
 
-def _word_vectors(words: Iterable[str], lang: str) -> dict[str, np.ndarray]:
-    """What each word adds to the emissions, shape ``(5, labels)``: row 0 to its own token;
-    row k + 1 to the token that sees it ``d = _NEAR[k]`` places away (under the prefix
-    ``d:``). Returns the language's table, holding at least ``words``; the words it lacks are
-    weighed in one call (a document's new words together)."""
-    table = _VECTORS.get(lang)
+def _word_vectors(words: Iterable[str], lang: str, tagger: str = "ner") -> dict[str, np.ndarray]:
+    """What each word adds to the emissions of ``tagger`` (``_TAGGERS``), shape ``(5,
+    labels)``: row 0 to its own token; row k + 1 to the token that sees it ``d = _NEAR[k]``
+    places away (under the prefix ``d:``). Returns the language's table, holding at least
+    ``words``; the words it lacks are weighed in one call (a document's new words together)."""
+    key = (tagger, lang)
+    table = _VECTORS.get(key)
     if table is None:
-        table = _VECTORS[lang] = dict(_preset(lang))
+        table = _VECTORS[key] = dict(_preset(lang, tagger))
     wanted = list(dict.fromkeys(words))
     new = [w for w in wanted if w not in table]
     if not new:
         return table
     if len(table) + len(new) > _VECTORS_MAX:
         # a new table, not a cleared one: a thread reading the old one keeps its words
-        table = _VECTORS[lang] = dict(_preset(lang))
+        table = _VECTORS[key] = dict(_preset(lang, tagger))
         new = [w for w in wanted if w not in table]
-    table.update(zip(new, _weighed(new, lang), strict=True))
+    table.update(zip(new, _weighed(new, lang, tagger), strict=True))
     return table
 
 
-def _weighed(words: list[str], lang: str) -> np.ndarray:
+def _weighed(words: list[str], lang: str, tagger: str = "ner") -> np.ndarray:
     """``_word_vectors``' rows of ``words``, shape ``(words, 5, labels)``, read-only."""
     groups: list[_Flags] = []
+    items = _TAGGERS[tagger]
     for w in words:
-        own, near, far = _word_items(w, lang)
+        own, near, far = items(w, lang)
         # the token at i - d sees this word under the prefix "d:"
         groups += [own] + [near if d in (-1, 1) else far for d in _NEAR]
-    weights = _model(lang).weights_grouped(groups, _PREFIXES * len(words))
+    weights = _model(lang, tagger).weights_grouped(groups, _PREFIXES * len(words))
     weights = weights.reshape(len(words), len(_PREFIXES), -1)
     weights.setflags(write=False)  # shared by every sentence with these words
     return weights
 
 
-@lru_cache(maxsize=len(NER_LANGS))
-def _preset(lang: str) -> dict[str, np.ndarray]:
+@lru_cache(maxsize=2 * len(NER_LANGS))
+def _preset(lang: str, tagger: str = "ner") -> dict[str, np.ndarray]:
     """``_word_vectors``' rows of the language's most frequent tokens
     (``resources.frequent_tokens``, ``ner``), weighed once and kept between processes
     (``resources.derived``: about 1 s to weigh 20,000, 0.02 s to read back): what each
@@ -348,10 +408,11 @@ def _preset(lang: str) -> dict[str, np.ndarray]:
     def build() -> tuple[tuple[str, ...], np.ndarray]:
         words = [w for w in dict.fromkeys(frequent_tokens(lang, "ner"))
                  if len(w) <= _PRESET_MAX_CHARS]  # fmt: skip
-        return tuple(words), np.array(_weighed(words, lang)) if words else np.zeros((0, 5, 0))
+        return tuple(words), (np.array(_weighed(words, lang, tagger)) if words
+                              else np.zeros((0, 5, 0)))  # fmt: skip
 
-    path = model_path(f"ner-{lang}.crfsuite")
-    words, weights = derived(f"ner-preset-{lang}", build, [path, *data_files()])
+    path = model_path(f"{tagger}-{lang}.crfsuite")
+    words, weights = derived(f"{tagger}-preset-{lang}", build, [path, *data_files()])
     weights.setflags(write=False)
     return dict(zip(words, weights, strict=True))
 
@@ -359,24 +420,24 @@ def _preset(lang: str) -> dict[str, np.ndarray]:
 _PRESET_MAX_CHARS = 64  # a longer token is no word of news
 
 
-@lru_cache(maxsize=len(NER_LANGS))
-def _edges(lang: str) -> np.ndarray:
+@lru_cache(maxsize=2 * len(NER_LANGS))
+def _edges(lang: str, tagger: str = "ner") -> np.ndarray:
     """Emission of ``edge`` under each prefix of ``_NEAR``, shape ``(4, labels)``."""
-    model = _model(lang)
+    model = _model(lang, tagger)
     out = np.stack([model.weights(_EDGE, f"{d}:") for d in _NEAR])
     out.setflags(write=False)  # cached
     return out
 
 
-def _emissions(words: list[str], lang: str) -> np.ndarray:
+def _emissions(words: list[str], lang: str, tagger: str = "ner") -> np.ndarray:
     """Summed state weights of each token of a sentence, shape ``(tokens, labels)``."""
     if not words:
-        return np.zeros((0, len(_model(lang).labels)))
-    table = _word_vectors(words, lang)
+        return np.zeros((0, len(_model(lang, tagger).labels)))
+    table = _word_vectors(words, lang, tagger)
     vec = np.array([table[w] for w in words])  # as np.stack, at a third of its overhead
     n = len(words)
     em = vec[:, 0].copy()
-    edges = _edges(lang)
+    edges = _edges(lang, tagger)
     for k, d in enumerate(_NEAR):
         # token i sees word i + d (row k + 1 of that word), or the edge
         lo, hi = max(0, -d), min(n, n - d)
@@ -396,13 +457,29 @@ def extract_entities_batch(texts: list[str], lang: str) -> list[list[EntityMenti
     """``extract_entities`` of each text, decoded together (one padded batch: the fast way for
     the paragraphs of a document). Each text is tagged sentence by sentence (``_sentences``),
     as the recogniser was trained."""
+    return _recognise(texts, lang, generic=False)[0]
+
+
+def recognise_batch(
+    texts: list[str], lang: str
+) -> tuple[list[list[EntityMention]], list[list[EntityMention]]]:
+    """(``extract_entities_batch`` of the texts, the generic-actor tagger's GEN mentions of
+    each): the tagger (``gen-{lang}.crfsuite``, ``training/ner/train_gen.py``) finds the
+    phrases of generic actors with their modifiers ("unidentified gunmen", مسلحين حوثيين);
+    ``actors.extract_generic_actors`` gives them their class. Score 1.0 (no marginals)."""
+    return _recognise(texts, lang, generic=True)
+
+
+def _recognise(texts: list[str], lang: str, generic: bool) -> tuple[list[list[EntityMention]],
+                                                                   list[list[EntityMention]]]:
     out: list[list[EntityMention]] = [[] for _ in texts]
+    gen: list[list[EntityMention]] = [[] for _ in texts]
     if lang not in NER_LANGS:
-        return out
+        return out, gen
     todo = [(i, t, part) for i, t in enumerate(texts) if t.strip()
             for part in _sentences(tokenize(t, lang), t)]  # fmt: skip
     if not todo:
-        return out
+        return out, gen
     words = [[t[a:b] for a, b in spans] for _, t, spans in todo]
     _word_vectors((w for sentence in words for w in sentence), lang)  # the new ones in one go
     emissions = [_emissions(sentence, lang) for sentence in words]
@@ -412,7 +489,13 @@ def extract_entities_batch(texts: list[str], lang: str) -> list[list[EntityMenti
         if lang == "en":
             found = [n for m in found for n in _without_nationality(m)]
         out[i] += [_peeled(m) for m in found] if lang == "ar" else found
-    return out
+    if generic:
+        _word_vectors((w for sentence in words for w in sentence), lang, "gen")
+        emissions = [_emissions(sentence, lang, "gen") for sentence in words]
+        decoded = _model(lang, "gen").decode(emissions, marginals=False)
+        for (i, text, spans), (tags, probs) in zip(todo, decoded, strict=True):
+            gen[i] += _mentions(text, spans, tags, probs)
+    return out, gen
 
 
 def _without_nationality(m: EntityMention) -> list[EntityMention]:
@@ -663,7 +746,7 @@ def merge_entities(
     out = list(model)
     taken = [(m.span.start, m.span.end) for m in model]
     extra = [(p.span, p.text, "LOC", "gazetteer", p.place.id, None) for p in places]
-    extra += [(a.span, a.text, _ACTOR_LABEL.get(a.kind, "ORG"), "dictionary", a.actor_id,
+    extra += [(a.span, a.text, _ACTOR_LABEL.get(a.kind, "ORG"), a.source, a.actor_id,
                a.name if a.kind == "generic" else None) for a in actors]  # fmt: skip
     # a nationality word before a group of generic actors is part of its phrase ("German
     # officials", "Cambodian troops": GEN, docs/annotation.md), not a NORP of its own; before

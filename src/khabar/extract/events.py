@@ -1106,13 +1106,15 @@ class Mentions:
         """Every mention of ``text``; with ``lang``, the recognised and generic actors too
         (as ``extract.document`` passes them)."""
         from khabar.extract.actors import extract_generic_actors
-        from khabar.extract.entities import extract_entities, merge_entities
+        from khabar.extract.entities import NER_LANGS, merge_entities, recognise_batch
 
         places, actors = extract_places(text, lang=lang), extract_actors(text)
         entities = []
         if lang:
-            generic = extract_generic_actors(text, actors, lang)
-            entities = merge_entities(extract_entities(text, lang), places, actors + generic)
+            (names,), (tagged,) = recognise_batch([text], lang)
+            generic = extract_generic_actors(text, actors, lang,
+                                             tagged if lang in NER_LANGS else None)  # fmt: skip
+            entities = merge_entities(names, places, actors + generic)
         return cls(extract_dates(text, anchor=anchor, settings=settings).dates, places, actors,
                    entities)  # fmt: skip
 
@@ -1495,22 +1497,24 @@ def _cameo_trigger(spans, guess: TypeGuess, lang: str) -> _Typed | None:  # type
     return None
 
 
-def _acts(hits: list, norm, sp: Span, found: Mentions, other: bool) -> list:  # type: ignore[type-arg,no-untyped-def]
+def _acts(hits: list, norm, sentence: str, lang: str, other: bool) -> list:  # type: ignore[type-arg,no-untyped-def]
     """The lexicon's triggers of a sentence, less the protest words that name its participants
-    (a word the generic actors also hold: المتظاهرين "the protesters") when ``other`` evidence of
+    (a word of the generic-actor lexicon: المتظاهرين "the protesters") when ``other`` evidence of
     something done to them is there (a killing or injury word, a CAMEO verb of ASSAULT or
     COERCE): "قتل ثلاثة متظاهرين برصاص قوات الأمن" is a killing of protesters, not a protest
     whose actor is the security forces. (CAMEO.ar codes اعتقل, arrest, as a protest verb:
     "اعتقلت الشرطة عشرة محتجين" stays a protest.)"""
     if not other:
         return hits
-    generic = [e.span for e in _inside(found.entities, sp) if e.label == "GEN"]
+    from khabar.extract.actors import agent_spans  # the lexicon's, whatever the tagger found
+
+    generic = agent_spans(sentence, lang)
 
     def participant(h) -> bool:  # type: ignore[no-untyped-def]
         if _lexicon().triggers[h.key][0] != "PROTEST":  # a weapon is the means, not who
             return False  # (the agents also list aircraft: طائرة من دون طيار)
         a, b = norm.to_original(h.start, h.end)
-        return any(g.start <= sp.start + a and sp.start + b <= g.end for g in generic)
+        return any(x <= a and b <= y for x, y in generic)
 
     return [h for h in hits if not participant(h)]
 
@@ -1524,7 +1528,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     cues = _cues_of(hits, spans, lex)
     casualty = "cue=killed" in cues or "cue=injured" in cues
     done_to = casualty or bool({"ASSAULT", "COERCE"} & set(cameo_verbs(sentence, lang)))
-    hits = _acts(hits, norm, sp, found, done_to)
+    hits = _acts(hits, norm, sentence, lang, done_to)
     event = detect_event(sentence, lang, cues)
     if (not hits and event < (_DETECT_CASUALTY if casualty else _DETECT.get(lang, 1.0))
             and not cameo_verbs(sentence, lang)):  # fmt: skip
