@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from khabar.extract.actors import extract_actors, extract_generic_actors
 from khabar.extract.entities import (
@@ -387,29 +388,35 @@ def test_the_preset_rows_of_frequent_tokens_are_the_rows_of_first_sight() -> Non
         assert np.array_equal(np.array([preset[w] for w in sample]), _weighed(sample, lang))
 
 
-def test_a_full_word_table_starts_again_from_the_preset(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Past ``_VECTORS_MAX`` words a language's table is replaced by a fresh copy of the preset
-    holding the words asked for; the rows a word gets do not depend on the table it is in."""
+@pytest.mark.parametrize("tagger", ["ner", "gen"])
+def test_a_full_word_table_starts_again_from_the_preset(monkeypatch, tagger: str) -> None:  # type: ignore[no-untyped-def]
+    """Past ``_VECTORS_MAX`` words a tagger's table of a language is replaced by a fresh copy
+    of the preset holding the words asked for; the rows a word gets do not depend on the table
+    it is in, and the two taggers' tables never mix."""
     from khabar.extract import entities
 
     words = ["القوات", "زنجبار", "أبين", "xyzzyq"]
-    before = {w: entities._word_vectors(words, "ar")[w] for w in words}
-    preset = entities._preset("ar")
-    monkeypatch.setattr(entities, "_VECTORS", {"ar": dict(preset)})
+    before = {w: entities._word_vectors(words, "ar", tagger)[w] for w in words}
+    preset = entities._preset("ar", tagger)
+    monkeypatch.setattr(entities, "_VECTORS", {(tagger, "ar"): dict(preset)})
     monkeypatch.setattr(entities, "_VECTORS_MAX", len(preset) + 1)
-    entities._word_vectors(["كلمةجديدةأولى"], "ar")  # fills the table to its bound
-    table = entities._word_vectors(words, "ar")  # past it: a fresh copy of the preset
+    entities._word_vectors(["كلمةجديدةأولى"], "ar", tagger)  # fills the table to its bound
+    table = entities._word_vectors(words, "ar", tagger)  # past it: a fresh copy of the preset
     assert "كلمةجديدةأولى" not in table and set(words) <= set(table)
     assert len(table) == len(preset) + sum(w not in preset for w in words)
     for w in words:
         assert np.array_equal(table[w], before[w])
+    other = "gen" if tagger == "ner" else "ner"
+    assert entities._VECTORS.get((other, "ar")) is None  # only this tagger's table was made
+    width = len(entities._model("ar", other).labels)
+    assert entities._word_vectors(words, "ar", other)[words[0]].shape[-1] == width
 
 
 def test_generic_actors_are_the_taggers_phrases_with_the_lexicons_class() -> None:
     """The generic-actor tagger (``recognise_batch``) gives the phrase with its modifiers, as
-    the guideline spans it; the lexicon gives its class (the head: last in English, first in
-    Arabic and Persian), ``other`` where it knows none; and a lexicon word the tagger does not
-    read as people of the story is no actor."""
+    the guideline spans it; the lexicon gives its class (``actors._head_class``), ``other``
+    where it knows none; and a lexicon word the tagger does not read as people of the story is
+    no actor."""
     from khabar.extract.actors import extract_generic_actors
     from khabar.extract.entities import recognise_batch
 
@@ -419,10 +426,9 @@ def test_generic_actors_are_the_taggers_phrases_with_the_lexicons_class() -> Non
 
     assert ("Syrian refugees", "civilians", "model") in generic(
         "Unidentified gunmen opened fire on Syrian refugees near the border.", "en")
-    assert generic("وقال شهود إن مسلحين حوثيين قصفوا الحي.", "ar") == [
-        ("مسلحين حوثيين", "armed_group", "model")]
-    assert generic("نیروهای امنیتی معترضان را متفرق کردند.", "fa") == [
-        ("نیروهای امنیتی", "security_forces", "model"), ("معترضان", "other", "model")]
+    # Arabic constructs take the class of the noun after the partitive
+    assert generic("وأصيب ثلاثة من أفراد الشرطة في الانفجار.", "ar") == [
+        ("أفراد الشرطة", "police", "model")]
     # the lexicon alone (no tagger's phrases given) finds every word it lists; the tagger
     # reads the court that speaks as an actor, the public as none
     text = "The court said the public was safe."

@@ -267,11 +267,11 @@ def extract_generic_actors(text: str, named: list[ActorMention], lang: str | Non
 
     With ``tagged`` (the generic-actor tagger's mentions of ``text``: ``entities.
     recognise_batch``), the tagger's phrases are the actors ("unidentified gunmen", "Syrian
-    refugees", مسلحين حوثيين), each of the class of the lexicon's agent inside it (its head:
-    the last in English, the first in Arabic and Persian), ``other`` where the lexicon knows
-    none ("investigators"); lexicon hits outside every phrase are left out (a noun the tagger
-    does not read as people of the story: "the public", "the court"). Without it, the hits of
-    the lexicon (``resources/agents.tsv``, the rows of ``lang`` when given)."""
+    refugees", مسلحين حوثيين), each of the class of the lexicon's agent inside it
+    (``_head_class``), ``other`` where the lexicon knows none ("investigators"); lexicon hits
+    outside every phrase are left out (a noun the tagger does not read as people of the story:
+    "the public"). Without it, the hits of the lexicon (``resources/agents.tsv``, the rows of
+    ``lang`` when given)."""
     if tagged is not None:
         hits = [(m.span.start, m.span.end, _head_class(m.text, lang)) for m in tagged]
     else:
@@ -302,13 +302,15 @@ def _agent_hits(text: str, lang: str | None) -> list[tuple[int, int, str]]:
 
 
 def _head_class(phrase: str, lang: str | None) -> str:
-    """The class of the lexicon agent heading a tagged phrase (``extract_generic_actors``):
-    English phrases end with their head noun, Arabic and Persian ones start with it;
-    ``other`` when the lexicon knows no agent in it."""
+    """The class of a tagged phrase (``extract_generic_actors``): that of the lexicon agent
+    that says what kind of people it is, the last one in it (English "Iraqi security forces";
+    in an Arabic or Persian construct the noun after a partitive: أفراد الشرطة police, عناصر
+    الأمن security forces), but in English the last before "of" ("families of the soldiers"
+    civilians); ``other`` when the lexicon knows none in it ("investigators")."""
+    if lang == "en" and " of " in phrase:
+        phrase = phrase[: phrase.index(" of ")]
     inside = _agent_hits(phrase, lang)
-    if not inside:
-        return "other"
-    return inside[-1][2] if lang == "en" else inside[0][2]
+    return inside[-1][2] if inside else "other"
 
 
 @dataclass(frozen=True, slots=True)

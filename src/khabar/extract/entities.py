@@ -283,49 +283,58 @@ def sentence_features(words: list[str], lang: str, items_of: Any = None) -> list
     return out
 
 
-def gen_features(words: list[str], lang: str) -> list[dict[str, Any]]:
+AgentTables = tuple[dict[str, str], frozenset[str], frozenset[str]]
+
+
+def gen_features(words: list[str], lang: str,
+                 agents: AgentTables | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """The generic-actor tagger's features of each word of a sentence (``sentence_features``
-    over ``_gen_items``: the recogniser's flags and the generic-actor lexicon's)."""
-    return sentence_features(words, lang, _gen_items)
+    over ``_gen_items``: the recogniser's flags and the generic-actor lexicon's). ``agents``:
+    other lexicon tables than the shipped one's (``agent_tables``; training reads each
+    sentence with the lexicon less the phrases its own label file gave)."""
+    if agents is None:
+        return sentence_features(words, lang, _gen_items)
+    return sentence_features(words, lang, lambda w, lg: gen_word_items(w, lg, agents))
 
 
 @lru_cache(maxsize=50_000)
 def _gen_items(word: str, lang: str) -> tuple[_Flags, _Flags, _Flags]:
-    """``_word_items`` plus what the generic-actor lexicon says of the word: the class of a
-    one-word agent it is (``agent=police``), whether it starts or continues a longer agent
-    phrase; a word one place away sees the class."""
+    return gen_word_items(word, lang, _agent_words(lang))
+
+
+def gen_word_items(word: str, lang: str, agents: AgentTables) -> tuple[_Flags, _Flags, _Flags]:
+    """``_word_items`` plus what the generic-actor lexicon (``agents``) says of the word:
+    whether it is a one-word agent and of which class (``agent``, ``agent=police``: rare classes
+    learn from the common ones), whether it starts or continues a longer agent phrase; a word
+    one place away sees both. Arabic proclitics and the article are peeled (``variants``)."""
     own, near, far = _word_items(word, lang)
-    cls, first, inner = _agent_word(word, lang)
+    single, firsts, inners = agents
+    low = word_key(word)
+    forms = [f for f, _ in variants(low, strip_article=True)] if lang == "ar" else [low]
+    cls = next((single[f] for f in forms if f in single), None)
     extra = {"agent": 1.0, f"agent={cls}": 1.0} if cls else {}
-    if first:
+    if any(f in firsts for f in forms):
         extra["agent_first"] = 1.0
-    if inner:
+    if any(f in inners for f in forms):
         extra["agent_inner"] = 1.0
     return {**own, **extra}, {**near, f"agent={cls or '-'}": 1.0, f"agent={bool(cls)}": 1.0}, far
 
 
-def _agent_word(word: str, lang: str) -> tuple[str | None, bool, bool]:
-    """(class of the one-word generic agent the word is, if any; whether it is the first word
-    of a longer agent phrase; whether it is a later word of one), its Arabic proclitics and
-    article peeled (``variants``)."""
-    single, firsts, inners = _agent_words(lang)
-    low = word_key(word)
-    forms = [f for f, _ in variants(low, strip_article=True)] if lang == "ar" else [low]
-    cls = next((single[f] for f in forms if f in single), None)
-    return cls, any(f in firsts for f in forms), any(f in inners for f in forms)
+def agent_tables(classes: dict[str, str]) -> AgentTables:
+    """A generic-actor lexicon (alias key → class, as ``actors.generic_agents`` keys it) by
+    word: one-word agents → class, first words and later words of the longer ones."""
+    single = {k: c for k, c in classes.items() if " " not in k}
+    firsts = frozenset(k.split(" ")[0] for k in classes if " " in k)
+    inners = frozenset(w for k in classes if " " in k for w in k.split(" ")[1:])
+    return single, firsts, inners
 
 
 @lru_cache(maxsize=4)
-def _agent_words(lang: str) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    """The generic-actor lexicon of ``lang`` (``actors.generic_agents``) by word: one-word
-    agents → class, first words and later words of the longer ones."""
+def _agent_words(lang: str) -> AgentTables:
+    """``agent_tables`` of the shipped generic-actor lexicon of ``lang``."""
     from khabar.extract.actors import generic_agents
 
-    index, classes = generic_agents(lang)
-    single = {k: classes[k] for k in index if " " not in k}
-    firsts = frozenset(k.split(" ")[0] for k in index if " " in k)
-    inners = frozenset(w for k in index if " " in k for w in k.split(" ")[1:])
-    return single, firsts, inners
+    return agent_tables(generic_agents(lang)[1])
 
 
 def load_models() -> None:
@@ -357,7 +366,7 @@ def _model(lang: str, tagger: str = "ner") -> CRFModel:
 
 # (tagger, language) → word → ``_word_vectors``
 _VECTORS: dict[tuple[str, str], dict[str, np.ndarray]] = {}
-_VECTORS_MAX = 100_000  # words kept per language; the table starts afresh past it
+_VECTORS_MAX = 100_000  # words kept per tagger and language; the table starts afresh past it
 _PREFIXES = ("", *(f"{d}:" for d in _NEAR))
 
 

@@ -1838,6 +1838,8 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
             p.start - t_end <= 3 or _one_member_word(text[t_end : p.start]))]
         if lang == "ar" and follows:
             actor = follows[0]
+            if len(follows) > 1 and _one_member_word(text[actor.start : follows[1].start]):
+                actor = follows[1]  # the members' word a party of its own: the group it names
         elif lang == "ar" and len(before) >= 2 and _subject_object(text, before[-2], before[-1]) \
                 and _joined_verb_after(text, before[-1].end, t_start):  # fmt: skip
             # "واتهمت الولايات المتحدة كتائب حزب الله ... وشنت غارات": the subject of the verb
