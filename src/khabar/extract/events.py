@@ -1451,7 +1451,8 @@ def _named_words(norm, spans, sp: Span, found: Mentions, lang: str) -> frozenset
     """The words (as the classifier's features write them, Persian pairs joined across a space
     too) inside the names of the sentence, its actors, places and recognised or generic
     entities, a proclitic before the name included ("والقوات", "للقوات": a name starts after
-    its clitic)."""
+    its clitic); and the nouns of a report's source (``source_noun`` of ``event_cues.tsv``:
+    المصادر, "sources"), which tell of what happened and never are it."""
     names = sorted((m.span.start - sp.start, m.span.end - sp.start) for m in (
         *_inside(found.actors, sp), *_inside(found.entities, sp), *_inside(found.places, sp)))
     starts = [a for a, _ in names]
@@ -1463,6 +1464,11 @@ def _named_words(norm, spans, sp: Span, found: Mentions, lang: str) -> frozenset
             out.add(_match_form(w, lang))
             if lang == "fa" and k + 1 < len(spans):  # می کنند, نیروهای ...: joined forms
                 out.add(_match_form(f"{w} {spans[k + 1][2]}", lang))
+    sources = _lexicon().lang_cues.get(("source_noun", lang), frozenset())
+    for _, _, w in spans:
+        low = w.lower()
+        if low in sources or (low[:1] == "و" and low[1:] in sources):
+            out.add(_match_form(w, lang))
     return frozenset(out)
 
 
