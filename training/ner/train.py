@@ -26,7 +26,7 @@ import hashlib
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -202,14 +202,22 @@ def training_data(shared: Path, lang: str) -> list[tuple[str, Sentence]]:
 
 def train(data: list[tuple[str, Sentence]], out: Path) -> dict:
     """Train on (language, sentence) pairs (each featurised in its own language); write ``out``."""
+    examples = ((sentence_features([w for w, _ in sent], lang), [t for _, t in sent])
+                for lang, sent in data)  # fmt: skip
+    return fit(examples, PARAMS, out, [s for _, s in data])
+
+
+def fit(examples: Iterable[tuple[list[dict], list[str]]], params: dict, out: Path,
+        sentences: list[Sentence]) -> dict:  # fmt: skip
+    """Train a CRF on (features, tags) of each sentence, in order, with ``params``; write
+    ``out``; return the manifest entry (counts of ``sentences``, SHA-256, size)."""
     trainer = pycrfsuite.Trainer(verbose=False)
-    for lang, sent in data:
-        words = [w for w, _ in sent]
-        trainer.append(sentence_features(words, lang), [t for _, t in sent])
-    trainer.set_params(PARAMS)
+    for x, y in examples:
+        trainer.append(x, y)
+    trainer.set_params(params)
     trainer.train(str(out))
-    tags = Counter(t[2:] for _, s in data for _, t in s if t.startswith("B-"))
-    return {"sentences": len(data), "tokens": sum(len(s) for _, s in data),
+    tags = Counter(t[2:] for s in sentences for _, t in s if t.startswith("B-"))
+    return {"sentences": len(sentences), "tokens": sum(len(s) for s in sentences),
             "entities": dict(sorted(tags.items())),
             "sha256": hashlib.sha256(out.read_bytes()).hexdigest(), "bytes": out.stat().st_size}
 

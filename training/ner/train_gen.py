@@ -34,7 +34,6 @@ import hashlib
 import json
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,7 +42,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 sys.path.insert(0, str(ROOT / "training" / "ner"))
 
 import pycrfsuite  # noqa: E402
-from train import bio  # noqa: E402
+from train import bio, fit  # noqa: E402
 
 from khabar.extract.entities import (  # noqa: E402
     AgentTables,
@@ -101,17 +100,12 @@ def folds(lang: str, names: set[str]) -> dict[str, AgentTables]:
 
 
 def train(data: list[tuple[str, Sentence]], lang: str, out: Path) -> dict:
-    trainer = pycrfsuite.Trainer(verbose=False)
+    """Train on (label file name, sentence) pairs of ``lang``, each read with its fold's
+    lexicon (``folds``); write ``out``; return the manifest entry."""
     tables = folds(lang, {name for name, _ in data})
-    for name, sent in data:
-        trainer.append(gen_features([w for w, _ in sent], lang, tables[name]),
-                       [t for _, t in sent])  # fmt: skip
-    trainer.set_params(PARAMS)
-    trainer.train(str(out))
-    tags = Counter(t[2:] for _, s in data for _, t in s if t.startswith("B-"))
-    return {"sentences": len(data), "tokens": sum(len(s) for _, s in data),
-            "entities": dict(sorted(tags.items())),
-            "sha256": hashlib.sha256(out.read_bytes()).hexdigest(), "bytes": out.stat().st_size}
+    examples = ((gen_features([w for w, _ in sent], lang, tables[name]), [t for _, t in sent])
+                for name, sent in data)  # fmt: skip
+    return fit(examples, PARAMS, out, [s for _, s in data])
 
 
 def agents_hash() -> str:
