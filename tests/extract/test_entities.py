@@ -434,3 +434,20 @@ def test_generic_actors_are_the_taggers_phrases_with_the_lexicons_class() -> Non
     text = "The court said the public was safe."
     assert [a.text for a in extract_generic_actors(text, [], "en")] == ["court", "public"]
     assert generic(text, "en") == [("court", "government", "model")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lang", "cls"),
+    [("أفراد الشرطة", "ar", "police"), ("عناصر الأمن", "ar", "security_forces"),
+     ("أسر الجنود", "ar", "civilians"), ("الجنود والمدنيين", "ar", "military"),
+     ("خانواده سربازان", "fa", "civilians"), ("families of the soldiers", "en", "civilians"),
+     ("members of the police", "en", "police"), ("Iraqi security forces", "en", "security_forces"),
+     ("investigators", "en", "other")],
+)  # fmt: skip
+def test_a_generic_phrase_takes_the_class_of_its_head(phrase: str, lang: str, cls: str) -> None:
+    """The head of a construct (first in Arabic and Persian, last in English or before "of"),
+    past a partitive (أفراد, "members of"); reviews found families of soldiers read as
+    soldiers and members of the police as no kind at all."""
+    from khabar.extract.actors import _head_class
+
+    assert _head_class(phrase, lang) == cls

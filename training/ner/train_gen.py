@@ -14,7 +14,7 @@ SaudiNewsNet, CC BY-NC-SA 4.0; Wikinews, CC BY 2.5; Current Events, CC BY-SA), l
 sentences a gold set holds and the ``build.LEFT_OUT`` batches (as ``train.py``).
 Features: the recogniser's (``entities.sentence_features``) plus the lexicon's word flags
 (``entities.gen_word_items``). The lexicon holds the labelled phrases themselves, so each
-training sentence is read with the lexicon less the rows its own label file gave (``folds``):
+training sentence is read with the lexicon less the rows only its own label file gave (``folds``):
 otherwise the flags would be an answer key in training (99% of the training GEN spans hold a
 lexicon word, 77-84% of the dev split's) and the tagger would lean on them.
 
@@ -63,9 +63,15 @@ Sentence = list[tuple[str, str]]
 def own_gen_labels(lang: str) -> list[tuple[str, Sentence]]:
     """(label file name, tokens with BIO GEN tags) of the project's labelled sentences of
     ``lang``."""
+    return [(name, sent) for name, sent, _ in _labelled_gen(lang)]
+
+
+def _labelled_gen(lang: str) -> list[tuple[str, Sentence, list[str]]]:
+    """(label file name, tokens with BIO GEN tags, the GEN phrases' texts) of each labelled
+    sentence of ``lang`` (``own_gen_labels``)."""
     from build import Spans, gold_texts, labelled
 
-    out: list[tuple[str, Sentence]] = []
+    out: list[tuple[str, Sentence, list[str]]] = []
     gold = gold_texts(ROOT / "tests/data/real")
     for _, name, s, lab in labelled(ROOT / "training/ner/data", lang):
         if " ".join(s["text"].split()) in gold:
@@ -76,15 +82,22 @@ def own_gen_labels(lang: str) -> list[tuple[str, Sentence]]:
             f = found.find(e)  # every entity, so that occurrences count as the gold build's
             if f and e.get("label") == "GEN":
                 spans.append((f["start"], f["end"], "GEN"))
-        out.append((name, bio(s["text"], lang, spans)))
+        out.append((name, bio(s["text"], lang, spans), [s["text"][a:b] for a, b, _ in spans]))
     return out
 
 
-def folds(lang: str, names: set[str]) -> dict[str, AgentTables]:
-    """For each label file name, the lexicon tables (``entities.agent_tables``) of the shipped
-    lexicon's rows of ``lang`` (as ``actors.generic_agents`` selects and keys them) less the
-    rows that file gave (its name in the row's source; a phrase several files gave is recorded
-    under the first, ``training/resources/build_agents.py``)."""
+def folds(lang: str) -> dict[str, AgentTables]:
+    """For each label file of ``lang``, the lexicon tables (``entities.agent_tables``) of the
+    shipped lexicon's rows of ``lang`` (as ``actors.generic_agents`` selects and keys them)
+    less the rows that file alone gave: a row's source names the first file that labelled its
+    phrase (``training/resources/build_agents.py``), and the row stays when another file
+    labelled the phrase too."""
+    givers: dict[str, set[str]] = {}
+    names = set()
+    for name, _, phrases in _labelled_gen(lang):
+        names.add(name)
+        for phrase in phrases:
+            givers.setdefault(alias_key(phrase), set()).add(name)
     rows = read_csv("agents.tsv")
     if any(r["lang"] == lang for r in rows):
         rows = [r for r in rows if r["lang"] == lang]
@@ -93,7 +106,8 @@ def folds(lang: str, names: set[str]) -> dict[str, AgentTables]:
         classes: dict[str, str] = {}
         for r in rows:
             key = alias_key(r["phrase"])
-            if f"({name})" not in r["source"] and len(key) >= 3 and key not in classes:
+            alone = f"({name})" in r["source"] and not givers.get(key, set()) - {name}
+            if not alone and len(key) >= 3 and key not in classes:
                 classes[key] = r["class"]
         out[name] = agent_tables(classes)
     return out
@@ -102,7 +116,7 @@ def folds(lang: str, names: set[str]) -> dict[str, AgentTables]:
 def train(data: list[tuple[str, Sentence]], lang: str, out: Path) -> dict:
     """Train on (label file name, sentence) pairs of ``lang``, each read with its fold's
     lexicon (``folds``); write ``out``; return the manifest entry."""
-    tables = folds(lang, {name for name, _ in data})
+    tables = folds(lang)
     examples = ((gen_features([w for w, _ in sent], lang, tables[name]), [t for _, t in sent])
                 for name, sent in data)  # fmt: skip
     return fit(examples, PARAMS, out, [s for _, s in data])

@@ -301,16 +301,36 @@ def _agent_hits(text: str, lang: str | None) -> list[tuple[int, int, str]]:
             for h in find_aliases(norm.text, agents, max_words=4, strip_article=True)]  # fmt: skip
 
 
+# Nouns that count or part a group ("members of", أفراد, عناصر, اعضای): a generic-actor phrase
+# headed by one is of the kind of people after it (أفراد الشرطة, "members of the police": police).
+# A closed class of each language's grammar, in matching form (``alias_key``), without ال.
+_PARTITIVES = {
+    "en": frozenset("member members element elements unit units personnel".split()),
+    "ar": frozenset(alias_key(w) for w in "أفراد افراد عناصر أعضاء اعضاء منتسبي منتسبو".split()),
+    "fa": frozenset(alias_key(w) for w in "اعضای اعضا افراد عناصر".split()),
+}
+
+
 def _head_class(phrase: str, lang: str | None) -> str:
-    """The class of a tagged phrase (``extract_generic_actors``): that of the lexicon agent
-    that says what kind of people it is, the last one in it (English "Iraqi security forces";
-    in an Arabic or Persian construct the noun after a partitive: أفراد الشرطة police, عناصر
-    الأمن security forces), but in English the last before "of" ("families of the soldiers"
-    civilians); ``other`` when the lexicon knows none in it ("investigators")."""
+    """The class of a tagged phrase (``extract_generic_actors``): that of the lexicon agent at
+    its head, the first in an Arabic or Persian construct (أسر الجنود: families, civilians;
+    الجنود والمدنيين: military), the last in English ("Iraqi security forces") or the last
+    before "of" ("families of the soldiers": civilians); past a partitive head
+    (``_PARTITIVES``: أفراد الشرطة, "members of the police"), the agent after it. ``other``
+    when the lexicon knows none in the phrase ("investigators")."""
+    parts = _PARTITIVES.get(lang or "", frozenset())
     if lang == "en" and " of " in phrase:
-        phrase = phrase[: phrase.index(" of ")]
-    inside = _agent_hits(phrase, lang)
-    return inside[-1][2] if inside else "other"
+        head, _, after = phrase.partition(" of ")
+        phrase = after if head.split()[-1].lower() in parts else head
+    hits = _agent_hits(phrase, lang)
+    if lang == "en":
+        return hits[-1][2] if hits else "other"
+    for a, b, cls in hits:
+        key = alias_key(phrase[a:b])
+        word = key[2:] if key.startswith("ال") else key
+        if word not in parts and key not in parts:
+            return cls
+    return hits[0][2] if hits else "other"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1415,12 +1415,13 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
     if verb is not None:
         return verb
     # a word of what happened, else (the names alone support the type) a word of a name
-    evidence = evidence_word(sentence, lang, guess.plover, named()) or evidence_word(
-        sentence, lang, guess.plover)
+    sources = _source_words(spans, lang)
+    evidence = evidence_word(sentence, lang, guess.plover, named() | sources) or evidence_word(
+        sentence, lang, guess.plover, sources)
     if evidence is None and guess.sparse and guess.sparse != guess.plover:
         # the dense head chose a type no word of the sentence supports: the type model's own
         own = replace(guess, plover=guess.sparse, probability=guess.sparse_probability)
-        evidence = evidence_word(sentence, lang, own.plover, named())
+        evidence = evidence_word(sentence, lang, own.plover, named() | sources)
         if evidence is not None:
             guess = own
     if evidence is None:
@@ -1451,8 +1452,7 @@ def _named_words(norm, spans, sp: Span, found: Mentions, lang: str) -> frozenset
     """The words (as the classifier's features write them, Persian pairs joined across a space
     too) inside the names of the sentence, its actors, places and recognised or generic
     entities, a proclitic before the name included ("والقوات", "للقوات": a name starts after
-    its clitic); and the nouns of a report's source (``source_noun`` of ``event_cues.tsv``:
-    المصادر, "sources"), which tell of what happened and never are it."""
+    its clitic)."""
     names = sorted((m.span.start - sp.start, m.span.end - sp.start) for m in (
         *_inside(found.actors, sp), *_inside(found.entities, sp), *_inside(found.places, sp)))
     starts = [a for a, _ in names]
@@ -1464,12 +1464,16 @@ def _named_words(norm, spans, sp: Span, found: Mentions, lang: str) -> frozenset
             out.add(_match_form(w, lang))
             if lang == "fa" and k + 1 < len(spans):  # می کنند, نیروهای ...: joined forms
                 out.add(_match_form(f"{w} {spans[k + 1][2]}", lang))
-    sources = _lexicon().lang_cues.get(("source_noun", lang), frozenset())
-    for _, _, w in spans:
-        low = w.lower()
-        if low in sources or (low[:1] == "و" and low[1:] in sources):
-            out.add(_match_form(w, lang))
     return frozenset(out)
+
+
+def _source_words(spans, lang: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The words of a sentence (as the classifier's features write them) that are nouns of a
+    report's source (``source_noun`` of ``event_cues.tsv``: المصادر, "sources"): they tell of
+    what happened and never are it, so never the word that types an event."""
+    sources = _lexicon().lang_cues.get(("source_noun", lang), frozenset())
+    return frozenset(_match_form(w, lang) for _, _, w in spans
+                     if w.lower() in sources or (w[:1] == "و" and w[1:].lower() in sources))
 
 
 # English verbs of killing that head a clause (not "killing", often a noun: "the killing of")
@@ -1845,7 +1849,10 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
         if lang == "ar" and follows:
             actor = follows[0]
             if len(follows) > 1 and _one_member_word(text[actor.start : follows[1].start]):
-                actor = follows[1]  # the members' word a party of its own: the group it names
+                # the members' word a party of its own: the group it names is the actor, and
+                # the members' word is no recipient either
+                rest = [p for p in rest if p is not actor]
+                actor = follows[1]
         elif lang == "ar" and len(before) >= 2 and _subject_object(text, before[-2], before[-1]) \
                 and _joined_verb_after(text, before[-1].end, t_start):  # fmt: skip
             # "واتهمت الولايات المتحدة كتائب حزب الله ... وشنت غارات": the subject of the verb
