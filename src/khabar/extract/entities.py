@@ -55,7 +55,6 @@ __all__ = [
     "extract_demonyms",
     "extract_entities",
     "extract_entities_batch",
-    "recognise_batch",
     "facility_places",
     "feature_fingerprint",
     "inside_known_name",
@@ -63,6 +62,7 @@ __all__ = [
     "merge_entities",
     "named_again",
     "place_phrases",
+    "recognise_batch",
     "sentence_features",
     "split_word",
     "tokenize",
@@ -291,7 +291,7 @@ def gen_features(words: list[str], lang: str,
     """The generic-actor tagger's features of each word of a sentence (``sentence_features``
     over ``_gen_items``: the recogniser's flags and the generic-actor lexicon's). ``agents``:
     other lexicon tables than the shipped one's (``agent_tables``; training reads each
-    sentence with the lexicon less the phrases its own label file gave)."""
+    sentence with the lexicon less the phrases only its own label file gave)."""
     if agents is None:
         return sentence_features(words, lang, _gen_items)
     return sentence_features(words, lang, lambda w, lg: gen_word_items(w, lg, agents))
