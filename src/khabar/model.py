@@ -8,6 +8,7 @@ lost and every paragraph keeps its character span in the original text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -35,6 +36,11 @@ class Span:
 
     start: int
     end: int
+
+    def inside_longer(self, spans: Iterable[Span]) -> bool:
+        """Whether this span lies inside a longer one of ``spans`` (القدس in فيلق القدس)."""
+        return any(s.start <= self.start and self.end <= s.end
+                   and s.end - s.start > self.end - self.start for s in spans)  # fmt: skip
 
 
 class LineRole(StrEnum):

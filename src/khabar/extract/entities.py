@@ -721,21 +721,15 @@ def named_again(texts: list[str], recognised: list[list[EntityMention]],
     return out
 
 
-def _inside_longer(span: Span, spans: Iterable[Span]) -> bool:
-    """Whether ``span`` lies inside a longer one of ``spans``."""
-    return any(s.start <= span.start and span.end <= s.end
-               and s.end - s.start > span.end - span.start for s in spans)  # fmt: skip
-
-
 def inside_known_name(span: Span, actors: list[Any]) -> bool:
     """Whether ``span`` lies inside a longer name of a dictionary actor (القدس in فيلق القدس)."""
-    return _inside_longer(span, (a.span for a in actors if a.actor_id))
+    return span.inside_longer(a.span for a in actors if a.actor_id)
 
 
 def inside_person_name(span: Span, model: list[EntityMention]) -> bool:
     """Whether ``span`` lies inside a longer person's name the recogniser found ("Leon" of
     "Leon van Biljon", which the gazetteer holds as León in Mexico)."""
-    return _inside_longer(span, (m.span for m in model if m.label == "PER"))
+    return span.inside_longer(m.span for m in model if m.label == "PER")
 
 
 def merge_entities(
@@ -751,7 +745,7 @@ def merge_entities(
     # a piece of a longer gazetteer place gives way too: أديس of أديس أبابا, السودان of جنوب السودان
     place_spans = [p.span for p in places]
     model = [m for m in model if not inside_known_name(m.span, actors)
-             and not (m.label == "LOC" and _inside_longer(m.span, place_spans))]  # fmt: skip
+             and not (m.label == "LOC" and m.span.inside_longer(place_spans))]  # fmt: skip
     out = list(model)
     taken = [(m.span.start, m.span.end) for m in model]
     extra = [(p.span, p.text, "LOC", "gazetteer", p.place.id, None) for p in places]

@@ -703,8 +703,8 @@ def extract_places(
     norm = normalize_with_offsets(text)
     persian = lang == "fa" if lang else bool(_PERSIAN.search(text))
     matches = _find(norm.text, text, norm.to_original, recognised or [], guard, persian)
-    ctx = _context([m for m in matches if not _inside_any(norm.to_original(m.start, m.end),
-                                                           organisations or [])])  # fmt: skip
+    ctx = _context([m for m in matches if not Span(*norm.to_original(m.start, m.end))
+                    .inside_longer(organisations or [])])  # fmt: skip
     matches = [_with_bare_name(m, ctx) for m in matches]
     out = []
     for m in matches:
@@ -733,13 +733,6 @@ _DISTANCE = re.compile(
     re.IGNORECASE,
 )
 _MILE_KM = 1.609
-
-
-def _inside_any(span: tuple[int, int], names: list[Span]) -> bool:
-    """Whether the ``(start, end)`` span lies inside a longer one of ``names``."""
-    start, end = span
-    return any(n.start <= start and end <= n.end and n.end - n.start > end - start
-               for n in names)  # fmt: skip
 
 
 def _placed_by_distance(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
