@@ -164,7 +164,32 @@ def test_english_nationality_words_are_norp_unless_part_of_a_group_phrase() -> N
     assert norp("The North Korean leader and The Sri Lankan navy.") == [
         "North Korean", "Sri Lankan"]  # fmt: skip
     assert norp("German officials say Cambodian troops crossed the U.S.-Mexican border.") == []
-    assert extract_demonyms("Iranian", "ar") == []  # English only
+    assert extract_demonyms("Iranian", "ar") == []  # English words in English only
+
+
+def test_arabic_and_persian_nationality_words_are_norp_by_their_own_press_names() -> None:
+    from khabar.extract.entities import extract_demonyms
+    from khabar.extract.places import nationality_people, nationality_word
+
+    assert [nationality_word(w, "ar") for w in ("اليمنيين", "سعوديا", "الإثيوبية", "التركي")] \
+        == ["YE", "SA", "ET", "TR"]  # fmt: skip
+    assert [nationality_word(w, "fa") for w in ("ایرانیان", "آمریکایی", "عراقی", "روسی")] \
+        == ["IR", "US", "IQ", "RU"]  # fmt: skip
+    # a country's own name is a place; مجرى ("course") is no nisba; Persian reads Persian
+    # names only: مجری ("executor") and کندی ("slow") name no Hungary or Canada
+    assert nationality_word("بريطانيا", "ar") is None
+    assert nationality_word("السعودية", "ar") is None
+    assert nationality_word("مجرى", "ar") is None
+    assert nationality_word("مجری", "fa") is None and nationality_word("کندی", "fa") is None
+    assert nationality_word("اليمني", "en") is None
+    assert nationality_people("السعوديين", "ar") and not nationality_people("السعودي", "ar")
+    assert nationality_people("ایرانیان", "fa") and not nationality_people("ایرانی", "fa")
+    text = "التقى الرئيس اليمني وفدا من المسؤولين والسعوديين"
+    assert [m.text for m in extract_demonyms(text, "ar")] == ["اليمني", "السعوديين"]
+    assert all(m.label == "NORP" and m.ref is None and m.source == "dictionary"
+               for m in extract_demonyms(text, "ar"))  # fmt: skip
+    assert [m.text for m in extract_demonyms("سفیر ایرانی و مقامات آمریکایی", "fa")] == [
+        "ایرانی", "آمریکایی"]  # fmt: skip
 
 
 def test_a_mention_never_ends_inside_a_quotation_mark_it_opened() -> None:

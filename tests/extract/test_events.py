@@ -1027,3 +1027,13 @@ def test_a_toll_after_an_attack_sentence_stays_with_the_attack() -> None:
                      lang_hint="en")  # fmt: skip
     got = [(e.killed, e.injured) for e in extract_document(build_document(raw, S), S).events]
     assert (2, 5) in got, got
+
+
+def test_a_nationality_adjective_is_no_party_and_its_people_are() -> None:
+    # a nisba after its noun qualifies it (بلدة ... السورية, شهر مرزی عراقی): no recipient
+    assert _doc_event("وقع انفجار في بلدة القامشلي الحدودية السورية مساء الأحد.", "ar").target \
+        is None  # fmt: skip
+    assert _doc_event("در انفجار بمب در شهر مرزی عراقی سه نفر کشته شدند.", "fa").target is None
+    from khabar.extract.places import nationality_people
+
+    assert nationality_people("الأمريكيون", "ar")  # a plural names people: a party it may be

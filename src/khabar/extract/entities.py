@@ -645,10 +645,17 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*\b")
 
 
 def extract_demonyms(text: str, lang: str) -> list[EntityMention]:
-    """NORP mentions of English text: nationality words (``resources/demonyms.tsv``: "Iraqi",
+    """NORP mentions: nationality words. English by ``resources/demonyms.tsv`` ("Iraqi",
     "Americans", "North Korean" (two words before one), "Romanian-American" when each part is
-    one); none for other languages. ``ref`` stays empty: a country code would read as an actor
-    id (IS, KH)."""
+    one); Arabic and Persian by a country's press name and the grammar of the nisba
+    (``places.nationality_word``: اليمني, السعوديين, ایرانی, آمریکایی), after the proclitic
+    ``tokenize`` cuts off (والسعودي → السعودي); none for other languages. ``ref`` stays
+    empty: a country code would read as an actor id (IS, KH)."""
+    if lang in ("ar", "fa"):
+        from khabar.extract.places import nationality_word
+
+        return [EntityMention(Span(a, b), text[a:b], "NORP", 1.0, "dictionary")
+                for a, b in tokenize(text, lang) if nationality_word(text[a:b], lang)]  # fmt: skip
     if lang != "en":
         return []
     from khabar.resources import demonyms

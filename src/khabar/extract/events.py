@@ -40,7 +40,12 @@ from khabar.extract.event_types import (
     only_blocks,
 )
 from khabar.extract.lexicon import AliasIndex, alias_key, find_aliases, variants, word_spans
-from khabar.extract.places import PlaceMention, extract_places
+from khabar.extract.places import (
+    PlaceMention,
+    extract_places,
+    nationality_people,
+    nationality_word,
+)
 from khabar.model import DateCorrection, DateMention, EventMention, Span
 from khabar.normalize import index_form, normalize, normalize_with_offsets
 from khabar.resources import month_names, read_csv, weekday_names
@@ -1704,6 +1709,9 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
     for e in _inside(found.entities, sp):
         if e.label == "NORP" and _titles_person(text, e.span.end, persons):
             continue  # "Turkish Prime Minister Erdoğan": the person is the party
+        if e.label == "NORP" and nationality_word(e.text, lang) \
+                and not nationality_people(e.text, lang):  # fmt: skip
+            continue  # an adjective (الرئيس اليمني, العاصمة الإثيوبية): its noun is the party
         if e.label == "LOC":
             # a country that acts or is acted on ("Iran issues warrants", "visits Sweden"), not
             # where something happens ("in Syria", "بسوريا", "در عراق")

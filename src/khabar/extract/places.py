@@ -50,6 +50,8 @@ __all__ = [
     "gazetteer",
     "capital_phrases",
     "nationality_country",
+    "nationality_people",
+    "nationality_word",
     "unsupported",
 ]
 
@@ -131,6 +133,10 @@ class _Gazetteer:
     bare_fa: frozenset[str] = frozenset()
     nisba: dict[str, str] = field(default_factory=dict)  # nationality adjective stem → ISO2
     capitals: dict[str, str] = field(default_factory=dict)  # ISO2 → the capital's place id
+    # per language (ar, fa): the nisba stems of the names that language's press calls each
+    # country by (gazetteer/country_names.tsv), so a Persian word is never read by an Arabic
+    # name's adjective (مجری "executor" by المجر, کندی "slow" by كندا)
+    nisba_lang: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
@@ -186,7 +192,7 @@ def _build_gazetteer() -> _Gazetteer:
                 if r["place_id"] in places}  # fmt: skip
     return _Gazetteer(places, AliasIndex({k: tuple(v) for k, v in index.items()}), weak, common,
                       curated, weak_fa, common_fa, bare_fa,
-                      _country_stems(places, index), capitals)  # fmt: skip
+                      _country_stems(places, index), capitals, _press_stems())  # fmt: skip
 
 
 def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[str]:
@@ -413,17 +419,37 @@ def _country_stems(places: dict[str, Place], index: dict[str, list[str]]) -> dic
         countries = {i for i in ids if places[i].kind == "country"}
         if len(countries) != 1 or " " in key or not _ARABIC.search(key):
             continue
-        name = key[2:] if key.startswith("ال") else key
-        iso = countries.pop()
-        # ليبيا → ليب (الليبية), الأردن → اردن (الأردنية), سوريه → سور
-        if name.endswith(("يا", "يه")):
-            stem = name[:-2]
-        elif name.endswith(("ا", "ه")):
-            stem = name[:-1]
-        else:
-            stem = name
-        if len(stem) >= 3:
-            out.setdefault(stem, iso)
+        if (stem := _name_stem(key)) is not None:
+            out.setdefault(stem, countries.pop())
+    return out
+
+
+def _name_stem(key: str) -> str | None:
+    """The nisba stem of a one-word country name (an alias key), or None when under three
+    letters: ليبيا → ليب (الليبية), الأردن → اردن (الأردنية), سوريه → سور."""
+    name = key[2:] if key.startswith("ال") else key
+    if name.endswith(("يا", "يه")):
+        stem = name[:-2]
+    elif name.endswith(("ا", "ه")):
+        stem = name[:-1]
+    else:
+        stem = name
+    return stem if len(stem) >= 3 else None
+
+
+def _press_stems() -> dict[str, dict[str, str]]:
+    """Per language (ar, fa), the nisba stem → ISO2 of each one-word name that language's press
+    calls a country by (``gazetteer/country_names.tsv``): ar المجر → مجر, fa مجارستان →
+    مجارستان. A stem two countries share is left out."""
+    out: dict[str, dict[str, str]] = {"ar": {}, "fa": {}}
+    for lang, table in out.items():
+        seen: dict[str, set[str]] = {}
+        for r in read_csv("gazetteer/country_names.tsv"):
+            for alias in r[lang].split("|"):
+                key = alias_key(alias)
+                if key and " " not in key and (stem := _name_stem(key)) is not None:
+                    seen.setdefault(stem, set()).add(r["iso2"])
+        table.update({stem: isos.pop() for stem, isos in seen.items() if len(isos) == 1})
     return out
 
 
@@ -441,6 +467,45 @@ def nationality_country(word: str) -> str | None:
     TR, عراقي → IQ; None for another word."""
     stem = _nisba_stem(word)
     return gazetteer().nisba.get(stem) if stem else None
+
+
+# endings of a nationality adjective past its stem, normalised, longest first: Arabic and Persian
+# grammar (plural, feminine, accusative; Persian ـایی after a name in ا), a closed list
+_NISBA_FORMS = {
+    "ar": ("يين", "يون", "يه", "يا", "ي"),
+    "fa": ("اييان", "ايي", "يان", "يها", "ي"),
+}
+
+
+# the plural endings among them: the nationality as people (اليمنيين, ایرانیان), not an adjective
+_NISBA_PLURALS = {"ar": ("يين", "يون"), "fa": ("اييان", "يان", "يها")}
+
+
+def nationality_people(word: str, lang: str) -> bool:
+    """Whether a nationality word of ``lang`` (``nationality_word``) is a plural, so names
+    people (السعوديين, ایرانیان) rather than qualifying a noun (الرئيس اليمني)."""
+    return nationality_word(word, lang) is not None \
+        and alias_key(word).endswith(_NISBA_PLURALS.get(lang, ()))  # fmt: skip
+
+
+def nationality_word(word: str, lang: str) -> str | None:
+    """The ISO2 country of a nationality word of ``lang`` (``ar``, ``fa``) in any of its forms
+    (اليمنيين, سعوديا, ایرانیان, آمریکایی → YE, SA, IR, US), by the names that language's press
+    gives each country (``_press_stems``); None for another word or language, for a country's
+    own name (بريطانيا, السعودية: a place) and for an Arabic word ending in ى, which a nisba
+    never does (مجرى "course", not المجري "Hungarian"; Persian writes its ی so in older text)."""
+    g = gazetteer()
+    key = alias_key(word)
+    stems = g.nisba_lang.get(lang)
+    if not stems or (lang == "ar" and word.endswith("ى")) or " " in key \
+            or any(g.places[i].kind == "country" for i in g.index.get(key, ())):  # fmt: skip
+        return None
+    key = key[2:] if lang == "ar" and key.startswith("ال") else key
+    for end in _NISBA_FORMS[lang]:
+        if key.endswith(end) and len(key) - len(end) >= 3 \
+                and (country := stems.get(key[: -len(end)])):  # fmt: skip
+            return country
+    return None
 
 
 def unknown_country(value: str) -> str:
