@@ -652,10 +652,13 @@ def extract_demonyms(text: str, lang: str) -> list[EntityMention]:
     ``tokenize`` cuts off (والسعودي → السعودي); none for other languages. ``ref`` stays
     empty: a country code would read as an actor id (IS, KH)."""
     if lang in ("ar", "fa"):
-        from khabar.extract.places import nationality_word
-
-        return [EntityMention(Span(a, b), text[a:b], "NORP", 1.0, "dictionary")
-                for a, b in tokenize(text, lang) if nationality_word(text[a:b], lang)]  # fmt: skip
+        out = []
+        for m in _TOKEN.finditer(text):
+            if (k := _nisba_at(m.group(), lang)) is not None:
+                a = m.start() + k
+                out.append(EntityMention(Span(a, m.end()), text[a : m.end()], "NORP", 1.0,
+                                         "dictionary"))  # fmt: skip
+        return out
     if lang != "en":
         return []
     from khabar.resources import demonyms
@@ -678,6 +681,17 @@ def extract_demonyms(text: str, lang: str) -> list[EntityMention]:
             continue
         out.append(EntityMention(Span(a, b), text[a:b], "NORP", 1.0, "dictionary"))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _nisba_at(word: str, lang: str) -> int | None:
+    """Where a nationality word starts in a token of ``lang`` (after the proclitic ``tokenize``
+    cuts off: 1 for والسعودي), or None when the token holds none (``places.nationality_word``;
+    cached per word: it is asked of every Arabic and Persian word)."""
+    from khabar.extract.places import nationality_word
+
+    k = _clitic_chars(word) if lang == "ar" and len(word) > 2 else 0
+    return k if nationality_word(word[k:], lang) else None
 
 
 _SURNAME_MIN = 4  # letters of a surname that names its person alone later in the document
