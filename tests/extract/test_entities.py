@@ -182,6 +182,15 @@ def test_arabic_and_persian_nationality_words_are_norp_by_their_own_press_names(
     assert nationality_word("مجرى", "ar") is None
     assert nationality_word("مجری", "fa") is None and nationality_word("کندی", "fa") is None
     assert nationality_word("اليمني", "en") is None
+    # ال that is no article (ألمانيا, المانيا), another language's name (Persian ترکیه, لیبی) no
+    # bar to an Arabic adjective, tanween, Persian ـایی‌ها, ـائی, ـیایی, ـه‌ای; the verb برمی
+    assert [nationality_word(w, "ar") for w in ("الألمانية", "المانية", "تركية", "ليبي",
+                                                "سوريًا")] == ["DE", "DE", "TR", "LY", "SY"]
+    assert nationality_word("ماني", "ar") is None and nationality_word("باني", "ar") is None
+    assert [nationality_word(w, "fa") for w in ("آمریکایی‌ها", "آمریکائی", "ایتالیایی",
+                                                "سوریه‌ای", "آلمانی")] == ["US", "US", "IT",
+                                                                          "SY", "DE"]
+    assert nationality_word("برمی", "fa") is None and nationality_word("ایران", "fa") is None
     assert nationality_people("السعوديين", "ar") and not nationality_people("السعودي", "ar")
     assert nationality_people("ایرانیان", "fa") and not nationality_people("ایرانی", "fa")
     text = "التقى الرئيس اليمني وفدا من المسؤولين والسعوديين"
@@ -190,6 +199,9 @@ def test_arabic_and_persian_nationality_words_are_norp_by_their_own_press_names(
                for m in extract_demonyms(text, "ar"))  # fmt: skip
     assert [m.text for m in extract_demonyms("سفیر ایرانی و مقامات آمریکایی", "fa")] == [
         "ایرانی", "آمریکایی"]  # fmt: skip
+    # a proclitic glued to the article, which tokenising leaves on a frequent whole word
+    assert [m.text for m in extract_demonyms("والإيطاليون والبولندي", "ar")] == [
+        "الإيطاليون", "البولندي"]  # fmt: skip
 
 
 def test_a_mention_never_ends_inside_a_quotation_mark_it_opened() -> None:

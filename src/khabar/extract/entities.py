@@ -686,12 +686,20 @@ def extract_demonyms(text: str, lang: str) -> list[EntityMention]:
 @lru_cache(maxsize=1 << 16)
 def _nisba_at(word: str, lang: str) -> int | None:
     """Where a nationality word starts in a token of ``lang`` (after the proclitic ``tokenize``
-    cuts off: 1 for والسعودي), or None when the token holds none (``places.nationality_word``;
-    cached per word: it is asked of every Arabic and Persian word)."""
+    cuts off, or one glued to the article: 1 for والسعودي and والإيطاليون), or None when the
+    token holds none (``places.nationality_word``; cached per word: it is asked of every Arabic
+    and Persian word)."""
     from khabar.extract.places import nationality_word
 
     k = _clitic_chars(word) if lang == "ar" and len(word) > 2 else 0
+    if lang == "ar" and not k and (glued := _GLUED_ARTICLE.match(word)):
+        k = glued.end() - 2  # والإيطاليون, which news writes whole more often than apart
     return k if nationality_word(word[k:], lang) else None
+
+
+# an Arabic proclitic (و ف, then ب ل ك, or one of them alone) before the article ال: Arabic
+# grammar, a closed set
+_GLUED_ARTICLE = re.compile(r"(?:[وف][بلك]?|[بلك])ال")
 
 
 _SURNAME_MIN = 4  # letters of a surname that names its person alone later in the document

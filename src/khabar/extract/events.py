@@ -438,7 +438,7 @@ def _victims_counted_after(words: list[str], i: int) -> int | None:
             return 1 + more if more else None  # "قتل أبو قتادة المغربي و21 مسلحا آخرين" → 22
         if (got := parse_number(words, j)) is not None:
             k = j + got[1]
-            if k < len(words) and _bare(words[k]) in _victim_words() and not _is_year(words, j):
+            if k < len(words) and _is_victim(words[k]) and not _is_year(words, j):
                 return got[0] + _and_more(words, k)
             return None
         if _bare(words[j]) in stops or words[j] in _RELATIVES:
@@ -836,6 +836,18 @@ def _is_year(words: list[str], i: int) -> bool:
     w = words[i]
     return (w.isdigit() and 1300 <= int(w) <= 2100 and i > 0
             and (_bare(words[i - 1]) in month_names() or words[i - 1] in _YEAR_BEFORE))  # fmt: skip
+
+
+# the endings of an Arabic plural of a nisba noun, normalised (حوثيين, ارهابيين, امريكيون):
+# people, Arabic grammar
+_AR_PEOPLE_PLURAL = ("يين", "يون")
+
+
+def _is_victim(word: str) -> bool:
+    """Whether a normalised word after a count names its victims (``_victim_words``), or is
+    an Arabic plural of a nisba noun, people of a group or country (6 حوثيين, 10 داعشيين)."""
+    bare = _bare(word)
+    return bare in _victim_words() or (bare.endswith(_AR_PEOPLE_PLURAL) and len(bare) >= 6)
 
 
 @lru_cache(maxsize=1)
@@ -1709,8 +1721,7 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
     for e in _inside(found.entities, sp):
         if e.label == "NORP" and _titles_person(text, e.span.end, persons):
             continue  # "Turkish Prime Minister Erdoğan": the person is the party
-        if e.label == "NORP" and nationality_word(e.text, lang) \
-                and not nationality_people(e.text, lang):  # fmt: skip
+        if e.label == "NORP" and _qualifying(text, e, lang):
             continue  # an adjective (الرئيس اليمني, العاصمة الإثيوبية): its noun is the party
         if e.label == "LOC":
             # a country that acts or is acted on ("Iran issues warrants", "visits Sweden"), not
@@ -1726,6 +1737,30 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
             continue
         out.append(_Party(e.span.start, e.span.end, e.ref or e.text, _side(e.sector)))
     return sorted(out, key=lambda p: p.start)
+
+
+# Persian words around a nationality word that make it a noun: the indefinite "one" before it
+# (یک ایرانی), the object marker after it (ایرانی را); Persian grammar, normalised
+_FA_ONE, _FA_OBJECT = normalize("یک"), normalize("را")
+
+
+def _qualifying(text: str, e: Any, lang: str) -> bool:
+    """Whether a NORP mention of the nationality dictionary (``entities.extract_demonyms``) is
+    an adjective qualifying the noun before it (الرئيس اليمني, العاصمة الإثيوبية, شهر مرزی
+    عراقی), so no party of its own. Not so: a plural (السعوديين: people), an Arabic accusative
+    (سعوديًا, سعوديا), a Persian one after یک or before را, one after a killing or injury word
+    (مقتل سعودي), and any NORP the recogniser found."""
+    if e.source != "dictionary" or lang not in ("ar", "fa") \
+            or nationality_people(e.text, lang) or not nationality_word(e.text, lang):  # fmt: skip
+        return False
+    if lang == "ar" and ("\u064b" in e.text or normalize(e.text).endswith("يا")):
+        return False
+    before = _words_before(text, e.span.start, 32)
+    after = normalize(text[e.span.end : e.span.end + 8]).split()[:1]
+    if lang == "fa" and ((before and before[-1] == _FA_ONE) or after == [_FA_OBJECT]):
+        return False
+    cues = _lexicon().cues
+    return not (before and _bare(before[-1]) in cues["killed"] | cues["injured"])
 
 
 def _titles_person(text: str, end: int, persons: list[int]) -> bool:

@@ -135,7 +135,8 @@ class _Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # ISO2 → the capital's place id
     # per language (ar, fa): the nisba stems of the names that language's press calls each
     # country by (gazetteer/country_names.tsv), so a Persian word is never read by an Arabic
-    # name's adjective (مجری "executor" by المجر, کندی "slow" by كندا)
+    # name's adjective (مجری "executor" by المجر, کندی "slow" by كندا); under "names:ar" and
+    # "names:fa" those names themselves (``_press_stems``)
     nisba_lang: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
@@ -424,10 +425,11 @@ def _country_stems(places: dict[str, Place], index: dict[str, list[str]]) -> dic
     return out
 
 
-def _name_stem(key: str) -> str | None:
+def _name_stem(key: str, article: bool = True) -> str | None:
     """The nisba stem of a one-word country name (an alias key), or None when under three
-    letters: ليبيا → ليب (الليبية), الأردن → اردن (الأردنية), سوريه → سور."""
-    name = key[2:] if key.startswith("ال") else key
+    letters: ليبيا → ليب (الليبية), الأردن → اردن (الأردنية), سوريه → سور; a leading ال is
+    taken for the article when ``article``."""
+    name = key[2:] if article and key.startswith("ال") else key
     if name.endswith(("يا", "يه")):
         stem = name[:-2]
     elif name.endswith(("ا", "ه")):
@@ -437,19 +439,31 @@ def _name_stem(key: str) -> str | None:
     return stem if len(stem) >= 3 else None
 
 
+_HARAKAT = re.compile(r"[\u064b-\u065f\u0670]")
+
+
 def _press_stems() -> dict[str, dict[str, str]]:
     """Per language (ar, fa), the nisba stem → ISO2 of each one-word name that language's press
-    calls a country by (``gazetteer/country_names.tsv``): ar المجر → مجر, fa مجارستان →
-    مجارستان. A stem two countries share is left out."""
-    out: dict[str, dict[str, str]] = {"ar": {}, "fa": {}}
-    for lang, table in out.items():
+    calls a country by (``gazetteer/country_names.tsv``): ar المجر → مجر, ألمانيا → المان
+    (ال only where written as the article), fa مجارستان → مجارستان. A stem two countries
+    share is left out. Each language's own names are kept under ``"names:" + lang`` (a
+    country's name is no nationality word: بريطانيا, السعودية)."""
+    out: dict[str, dict[str, str]] = {"ar": {}, "fa": {}, "names:ar": {}, "names:fa": {}}
+    for lang in ("ar", "fa"):
         seen: dict[str, set[str]] = {}
         for r in read_csv("gazetteer/country_names.tsv"):
-            for alias in r[lang].split("|"):
+            aliases = [_HARAKAT.sub("", a.strip()) for a in r[lang].split("|")]
+            # ال written where another spelling of the name has أل/إل/آل is no article (المانيا)
+            hamza = {alias_key(a) for a in aliases if a.startswith(("أل", "إل", "آل"))}
+            for alias in aliases:
                 key = alias_key(alias)
-                if key and " " not in key and (stem := _name_stem(key)) is not None:
+                if not key or " " in key:
+                    continue
+                out[f"names:{lang}"][key] = r["iso2"]
+                article = lang == "ar" and alias.startswith("ال") and key not in hamza
+                if (stem := _name_stem(key, article=article)) is not None:
                     seen.setdefault(stem, set()).add(r["iso2"])
-        table.update({stem: isos.pop() for stem, isos in seen.items() if len(isos) == 1})
+        out[lang] = {stem: isos.pop() for stem, isos in seen.items() if len(isos) == 1}
     return out
 
 
@@ -470,41 +484,53 @@ def nationality_country(word: str) -> str | None:
 
 
 # endings of a nationality adjective past its stem, normalised, longest first: Arabic and Persian
-# grammar (plural, feminine, accusative; Persian ـایی after a name in ا), a closed list
-_NISBA_FORMS = {
-    "ar": ("يين", "يون", "يه", "يا", "ي"),
-    "fa": ("اييان", "ايي", "يان", "يها", "ي"),
-}
-
-
+# grammar (plural, feminine, accusative; Persian ـها and ـان plurals), closed lists
+_NISBA_FORMS = {"ar": ("يين", "يون", "يه", "يا", "ي"), "fa": ("يها", "يان", "ي")}
+# Persian endings after a country's whole name (آمریکا → آمریکایی, آمریکائی, آمریکایی‌ها;
+# سوریه → سوریه‌ای, normalised: ZWNJ and ئ folded), longest first
+_FA_AFTER_NAME = ("ييها", "ييان", "يي", "ءي", "اي")
 # the plural endings among them: the nationality as people (اليمنيين, ایرانیان), not an adjective
-_NISBA_PLURALS = {"ar": ("يين", "يون"), "fa": ("اييان", "يان", "يها")}
+_NISBA_PLURALS = {"ar": ("يين", "يون"), "fa": ("ييها", "ييان", "يها", "يان")}
+_TANWEEN_FATH = "\u064b"  # ً: سوريًا, an accusative nisba, never the country's name
+# Persian words ending in the imperfective prefix می (برمی گردد "returns", درمی آید): a verb's
+# first part, no nisba (برمه, Burma, would make برمی one); Persian grammar
+_FA_VERB_PREFIX = "مي"
 
 
 def nationality_people(word: str, lang: str) -> bool:
     """Whether a nationality word of ``lang`` (``nationality_word``) is a plural, so names
-    people (السعوديين, ایرانیان) rather than qualifying a noun (الرئيس اليمني)."""
+    people (السعوديين, ایرانیان, آمریکایی‌ها) rather than qualifying a noun (الرئيس اليمني)."""
     return nationality_word(word, lang) is not None \
         and alias_key(word).endswith(_NISBA_PLURALS.get(lang, ()))  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 16)
 def nationality_word(word: str, lang: str) -> str | None:
     """The ISO2 country of a nationality word of ``lang`` (``ar``, ``fa``) in any of its forms
-    (اليمنيين, سعوديا, ایرانیان, آمریکایی → YE, SA, IR, US), by the names that language's press
-    gives each country (``_press_stems``); None for another word or language, for a country's
-    own name (بريطانيا, السعودية: a place) and for an Arabic word ending in ى, which a nisba
-    never does (مجرى "course", not المجري "Hungarian"; Persian writes its ی so in older text)."""
-    g = gazetteer()
+    (اليمنيين, الألمانية, سعوديا, ایرانیان, آمریکایی‌ها, ایتالیایی → YE, DE, SA, IR, US, IT), by
+    the names that language's press gives each country (``_press_stems``); None for another word
+    or language, for one of the language's own country names (بريطانيا, السعودية: a place;
+    not so with tanween, سوريًا), for an Arabic word ending in ى, which a nisba never does
+    (مجرى "course", not المجري "Hungarian"; Persian writes its ی so in older text), and for a
+    Persian word ending in the verb prefix می (برمی گردد). Cached per word."""
+    stems = gazetteer().nisba_lang.get(lang)
     key = alias_key(word)
-    stems = g.nisba_lang.get(lang)
-    if not stems or (lang == "ar" and word.endswith("ى")) or " " in key \
-            or any(g.places[i].kind == "country" for i in g.index.get(key, ())):  # fmt: skip
+    if not stems or not key or " " in key or (lang == "ar" and word.endswith("ى")) \
+            or (lang == "fa" and key.endswith(_FA_VERB_PREFIX)):  # fmt: skip
         return None
-    key = key[2:] if lang == "ar" and key.startswith("ال") else key
-    for end in _NISBA_FORMS[lang]:
-        if key.endswith(end) and len(key) - len(end) >= 3 \
-                and (country := stems.get(key[: -len(end)])):  # fmt: skip
-            return country
+    if _TANWEEN_FATH not in word and key in gazetteer().nisba_lang[f"names:{lang}"]:
+        return None
+    forms = [key[2:], key] if lang == "ar" and key.startswith("ال") else [key]
+    for form in forms:
+        for end in _NISBA_FORMS[lang]:
+            if form.endswith(end) and len(form) - len(end) >= 3 \
+                    and (country := stems.get(form[: -len(end)])):  # fmt: skip
+                return country
+    names = gazetteer().nisba_lang[f"names:{lang}"]
+    for end in _FA_AFTER_NAME if lang == "fa" else ():
+        if key.endswith(end) and (country := names.get(key[: -len(end)])) \
+                and (end != "اي" or key[-len(end) - 1] == "ه"):  # fmt: skip
+            return country  # ایتالیایی, سوریه‌ای (ـای after a name in ه only)
     return None
 
 
