@@ -488,3 +488,19 @@ def test_a_generic_phrase_takes_the_class_of_its_head(phrase: str, lang: str, cl
     from khabar.extract.actors import _head_class
 
     assert _head_class(phrase, lang) == cls
+
+
+def test_a_nationality_after_a_place_belongs_to_no_entity() -> None:
+    # docs/annotation.md section 7: "مدينة سوروتش التركية" is the place "مدينة سوروتش"; the
+    # adjective after it is no NORP of its own, while one elsewhere in the sentence is
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+    from khabar.settings import Settings
+
+    text = "وقع انفجار في مدينة سوروتش التركية وأدانه الرئيس التركي."
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
+                     lang_hint="ar")  # fmt: skip
+    found = extract_document(build_document(raw, Settings()), Settings()).entities
+    assert [(m.text, m.label) for m in found if m.label in ("LOC", "NORP")] == [
+        ("مدينة سوروتش", "LOC"), ("التركي", "NORP")]  # fmt: skip

@@ -785,8 +785,12 @@ def merge_entities(
     # a title or one person it is ("Iranian President", "an Iranian man")
     generic = [a.span.start for a in actors if a.kind in ("generic", "anonymous")
                and a.text[:1].islower() and (a.text.endswith("s") or a.text == "people")]
+    # nor is an Arabic or Persian one right after a place ("مدينة سوروتش التركية": the place
+    # phrase ends before it, docs/annotation.md section 7)
+    place_ends = {m.span.end for m in model if m.label == "LOC"} | {p.span.end for p in places}
     extra += [(n.span, n.text, n.label, n.source, n.ref, None) for n in norp or ()
-              if not any(0 <= g - n.span.end <= 1 for g in generic)]  # fmt: skip
+              if not any(0 <= g - n.span.end <= 1 for g in generic)
+              and not (n.text[:1] > "\u0600" and n.span.start - 1 in place_ends)]  # fmt: skip
     names = sorted(m.span.start for m in model if m.label == "PER")
     for span, text, label, source, ref, sector in extra:
         if any(span.start < b and a < span.end for a, b in taken):
