@@ -504,3 +504,12 @@ def test_a_nationality_after_a_place_belongs_to_no_entity() -> None:
     found = extract_document(build_document(raw, Settings()), Settings()).entities
     assert [(m.text, m.label) for m in found if m.label in ("LOC", "NORP")] == [
         ("مدينة سوروتش", "LOC"), ("التركي", "NORP")]  # fmt: skip
+    # a plural after a place names people, and another country's adjective is no place's
+    from khabar.extract.entities import EntityMention, extract_demonyms, merge_entities
+    from khabar.model import Span
+
+    for text in ("ضربت طهران الإسرائيليين", "ضربت طهران السعودية الجديدة"):
+        place = [EntityMention(Span(5, 10), "طهران", "LOC", 0.9)]
+        norp = [m.text for m in merge_entities(place, [], [], extract_demonyms(text, "ar"))
+                if m.label == "NORP"]  # fmt: skip
+        assert norp == [text.split()[2]] or not extract_demonyms(text, "ar"), text

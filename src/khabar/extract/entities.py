@@ -694,7 +694,9 @@ def _nisba_at(word: str, lang: str) -> int | None:
     k = _clitic_chars(word) if lang == "ar" and len(word) > 2 else 0
     if lang == "ar" and not k and (glued := _GLUED_ARTICLE.match(word)):
         k = glued.end() - 2  # والإيطاليون, which news writes whole more often than apart
-    return k if nationality_word(word[k:], lang) else None
+    if k and nationality_word(word[k:], lang):
+        return k
+    return 0 if nationality_word(word, lang) else None  # بالاوي: no proclitic after all
 
 
 # an Arabic proclitic (و ف, then ب ل ك, or one of them alone) before the article ال: Arabic
@@ -785,12 +787,13 @@ def merge_entities(
     # a title or one person it is ("Iranian President", "an Iranian man")
     generic = [a.span.start for a in actors if a.kind in ("generic", "anonymous")
                and a.text[:1].islower() and (a.text.endswith("s") or a.text == "people")]
-    # nor is an Arabic or Persian one right after a place ("مدينة سوروتش التركية": the place
-    # phrase ends before it, docs/annotation.md section 7)
-    place_ends = {m.span.end for m in model if m.label == "LOC"} | {p.span.end for p in places}
+    # nor is an Arabic or Persian adjective of a place right after it ("مدينة سوروتش التركية":
+    # the place phrase ends before it, docs/annotation.md section 7)
+    place_ends = {m.span.end: "" for m in model if m.label == "LOC"}
+    place_ends |= {p.span.end: p.place.country for p in places}
     extra += [(n.span, n.text, n.label, n.source, n.ref, None) for n in norp or ()
               if not any(0 <= g - n.span.end <= 1 for g in generic)
-              and not (n.text[:1] > "\u0600" and n.span.start - 1 in place_ends)]  # fmt: skip
+              and not _place_adjective(n, place_ends)]  # fmt: skip
     names = sorted(m.span.start for m in model if m.label == "PER")
     for span, text, label, source, ref, sector in extra:
         if any(span.start < b and a < span.end for a, b in taken):
@@ -800,6 +803,21 @@ def merge_entities(
         taken.append((span.start, span.end))
         out.append(EntityMention(span, text, label, 1.0, source, ref, sector))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+def _place_adjective(n: EntityMention, place_ends: dict[int, str]) -> bool:
+    """Whether an Arabic or Persian nationality mention qualifies the place that ends one space
+    before it (``place_ends``: end → the place's country, "" when unknown): singular, and of the
+    place's own country where it is known (مدينة سوروتش التركية; not طهران الإسرائيليين)."""
+    from khabar.extract.places import nationality_people, nationality_word
+
+    country = place_ends.get(n.span.start - 1)
+    if country is None or not ("\u0600" <= n.text[:1] <= "\u06ff"):
+        return False
+    for lang in ("ar", "fa"):  # the word is of one of them; each reads its own forms only
+        if (own := nationality_word(n.text, lang)) is not None:
+            return not nationality_people(n.text, lang) and country in ("", own)
+    return False
 
 
 # Words of kind that stand before a place's name and belong to its span ("محافظة عدن", "استان

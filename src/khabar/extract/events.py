@@ -432,13 +432,18 @@ def _victims_counted_after(words: list[str], i: int) -> int | None:
     ("و21 مسلحا آخرين" → 22)."""
     cues = _lexicon().cues
     stops = cues["killed"] | cues["injured"] | _RELATIVES
+    # the verb's own definite victim or subject first: a count after it is someone else's
+    # (قتل الطفل بحضور 3 سعوديين), unless joined to it as "and N others"
+    named = i + 1 < len(words) and words[i + 1].startswith("ال") \
+        and _bare(words[i + 1]) not in _date_words() \
+        and _bare(words[i + 1]) not in weekday_names()  # fmt: skip
     for j in range(i + 1, min(len(words), i + 1 + _AFTER_WHERE_WHEN)):
         if words[j].startswith("و"):  # a conjunct: the count of the named one's others only
             more = _and_others(words, j) if j > i + 1 else None
             return 1 + more if more else None  # "قتل أبو قتادة المغربي و21 مسلحا آخرين" → 22
         if (got := parse_number(words, j)) is not None:
             k = j + got[1]
-            if k < len(words) and _is_victim(words[k]) and not _is_year(words, j):
+            if not named and k < len(words) and _is_victim(words[k]) and not _is_year(words, j):
                 return got[0] + _and_more(words, k)
             return None
         if _bare(words[j]) in stops or words[j] in _RELATIVES:
@@ -839,15 +844,19 @@ def _is_year(words: list[str], i: int) -> bool:
 
 
 # the endings of an Arabic plural of a nisba noun, normalised (حوثيين, ارهابيين, امريكيون):
-# people, Arabic grammar
+# people, Arabic grammar; and the number words among such forms (trillion), a closed list
 _AR_PEOPLE_PLURAL = ("يين", "يون")
+_AR_NUMBER_PLURALS = frozenset({"تريليون", "ترليون", "بليون", "مليون"})
 
 
 def _is_victim(word: str) -> bool:
     """Whether a normalised word after a count names its victims (``_victim_words``), or is
-    an Arabic plural of a nisba noun, people of a group or country (6 حوثيين, 10 داعشيين)."""
+    an Arabic plural of a nisba noun, people of a group or country (6 حوثيين, 10 داعشيين),
+    indefinite, of at least three letters before its ending, and no number word."""
     bare = _bare(word)
-    return bare in _victim_words() or (bare.endswith(_AR_PEOPLE_PLURAL) and len(bare) >= 6)
+    return bare in _victim_words() or (
+        bare.endswith(_AR_PEOPLE_PLURAL) and not bare.startswith("ال") and len(bare) >= 6
+        and bare not in _AR_NUMBER_PLURALS)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -1718,10 +1727,11 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
                    if m.place.precision != "country"}  # fmt: skip
     persons = [e.span.start for e in _inside(found.entities, sp) if e.label == "PER"] \
         if lang == "en" else []  # fmt: skip
+    ends = frozenset(e.span.end for e in _inside(found.entities, sp))
     for e in _inside(found.entities, sp):
         if e.label == "NORP" and _titles_person(text, e.span.end, persons):
             continue  # "Turkish Prime Minister Erdoğan": the person is the party
-        if e.label == "NORP" and _qualifying(text, e, lang):
+        if e.label == "NORP" and _qualifying(text, e, lang, ends):
             continue  # an adjective (الرئيس اليمني, العاصمة الإثيوبية): its noun is the party
         if e.label == "LOC":
             # a country that acts or is acted on ("Iran issues warrants", "visits Sweden"), not
@@ -1739,28 +1749,34 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
     return sorted(out, key=lambda p: p.start)
 
 
-# Persian words around a nationality word that make it a noun: the indefinite "one" before it
-# (یک ایرانی), the object marker after it (ایرانی را); Persian grammar, normalised
-_FA_ONE, _FA_OBJECT = normalize("یک"), normalize("را")
+# the Persian indefinite "one" before a nationality word makes it a noun (یک ایرانی); normalised
+_FA_ONE = normalize("یک")
 
 
-def _qualifying(text: str, e: Any, lang: str) -> bool:
-    """Whether a NORP mention of the nationality dictionary (``entities.extract_demonyms``) is
-    an adjective qualifying the noun before it (الرئيس اليمني, العاصمة الإثيوبية, شهر مرزی
-    عراقی), so no party of its own. Not so: a plural (السعوديين: people), an Arabic accusative
-    (سعوديًا, سعوديا), a Persian one after یک or before را, one after a killing or injury word
-    (مقتل سعودي), and any NORP the recogniser found."""
-    if e.source != "dictionary" or lang not in ("ar", "fa") \
-            or nationality_people(e.text, lang) or not nationality_word(e.text, lang):  # fmt: skip
-        return False
-    if lang == "ar" and ("\u064b" in e.text or normalize(e.text).endswith("يا")):
+def _qualifying(text: str, e: Any, lang: str, ends: frozenset[int]) -> bool:
+    """Whether a singular Arabic or Persian nationality word (``places.nationality_word``) of a
+    NORP mention is an adjective qualifying the noun before it, so no party of its own: right
+    after another mention (``ends``: where each entity of the sentence ends; جندي أمريكي,
+    جنديا أمريكيا, زن ایرانی), or, for the nationality dictionary's own mentions, after any word
+    but a killing or injury word (مقتل سعودي); الرئيس اليمني, العاصمة الإثيوبية, شهر مرزی
+    عراقی. Never one: a plural (السعوديين: people), one after a lone و (مقتل مصري وسعودي) or
+    the Persian یک (یک ایرانی), an Arabic accusative after a word not in the accusative
+    (قتل مسلحون سعوديا)."""
+    if lang not in ("ar", "fa") or nationality_people(e.text, lang) \
+            or not nationality_word(e.text, lang):  # fmt: skip
         return False
     before = _words_before(text, e.span.start, 32)
-    after = normalize(text[e.span.end : e.span.end + 8]).split()[:1]
-    if lang == "fa" and ((before and before[-1] == _FA_ONE) or after == [_FA_OBJECT]):
+    if not before or before[-1] == "و" or (lang == "fa" and before[-1] == _FA_ONE):
         return False
+    if lang == "ar" and ("\u064b" in e.text or normalize(e.text).endswith("يا")) \
+            and not normalize(before[-1]).endswith("ا"):  # fmt: skip
+        return False  # an accusative after no accusative: "قتل مسلحون سعوديا", not "جنديا أمريكيا"
+    if e.span.start - 1 in ends and text[e.span.start - 1] == " ":
+        return True  # the adjective of the mention before it
+    if e.source != "dictionary":
+        return False  # a nationality the recogniser found alone: a noun (یک ایرانی را)
     cues = _lexicon().cues
-    return not (before and _bare(before[-1]) in cues["killed"] | cues["injured"])
+    return _bare(before[-1]) not in cues["killed"] | cues["injured"]
 
 
 def _titles_person(text: str, end: int, persons: list[int]) -> bool:
