@@ -771,12 +771,19 @@ def merge_entities(
     ``official`` is PER, a generic actor or an unnamed source GEN, any other kind ORG) and
     ``norp`` (``extract_demonyms``) that overlap none of them, in text order. ``source`` says
     which found each: model (or document, ``named_again``), gazetteer or dictionary. A known
-    actor's longer name replaces the recogniser's pieces of it (كتائب حزب الله), and a longer
-    gazetteer place its pieces of a place (أديس of أديس أبابا)."""
+    actor's longer name replaces the recogniser's pieces of it (كتائب حزب الله), a longer
+    gazetteer place its pieces of a place (أديس of أديس أبابا), and the generic-actor tagger's
+    phrase a nationality inside it (جنود أفغان)."""
     # a piece of a longer gazetteer place gives way too: أديس of أديس أبابا, السودان of جنوب السودان
     place_spans = [p.span for p in places]
+    # and a recognised nationality inside a generic phrase of the tagger is the phrase's (جنود
+    # أفغان, جندي أمريكي: one GEN, docs/annotation.md section 2), but for a plural nisba, which
+    # names people of its own (الشرطة الأمريكيين: the police and the Americans)
+    phrases = [a.span for a in actors if a.kind == "generic" and a.source == "model"]
     model = [m for m in model if not inside_known_name(m.span, actors)
-             and not (m.label == "LOC" and m.span.inside_longer(place_spans))]  # fmt: skip
+             and not (m.label == "LOC" and m.span.inside_longer(place_spans))
+             and not (m.label == "NORP" and m.span.inside_longer(phrases)
+                      and not _people_nisba(m.text))]  # fmt: skip
     out = list(model)
     taken = [(m.span.start, m.span.end) for m in model]
     extra = [(p.span, p.text, "LOC", "gazetteer", p.place.id, None) for p in places]
@@ -803,6 +810,14 @@ def merge_entities(
         taken.append((span.start, span.end))
         out.append(EntityMention(span, text, label, 1.0, source, ref, sector))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+def _people_nisba(word: str) -> bool:
+    """Whether ``word`` is the plural of an Arabic or Persian nationality word (السعوديين,
+    ایرانیان: ``places.nationality_people``)."""
+    from khabar.extract.places import nationality_people
+
+    return nationality_people(word, "ar") or nationality_people(word, "fa")
 
 
 def _place_adjective(n: EntityMention, place_ends: dict[int, str]) -> bool:

@@ -1745,6 +1745,10 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
             continue
         if any(p.start < e.span.end and e.span.start < p.end for p in out):
             continue
+        if lang == "en" and e.label == "GEN" and any(
+                p.end == e.span.start - 1 and text[p.end] == " " and not p.value.islower()
+                for p in out):  # fmt: skip
+            continue  # "Houthi forces": the named group's own people, the group is the party
         out.append(_Party(e.span.start, e.span.end, e.ref or e.text, _side(e.sector)))
     return sorted(out, key=lambda p: p.start)
 
@@ -1755,13 +1759,15 @@ _FA_ONE = normalize("یک")
 
 def _qualifying(text: str, e: Any, lang: str, ends: frozenset[int]) -> bool:
     """Whether a singular Arabic or Persian nationality word (``places.nationality_word``) of a
-    NORP mention is an adjective qualifying the noun before it, so no party of its own: right
-    after another mention (``ends``: where each entity of the sentence ends; جندي أمريكي,
-    جنديا أمريكيا, زن ایرانی), or, for the nationality dictionary's own mentions, after any word
-    but a killing or injury word (مقتل سعودي); الرئيس اليمني, العاصمة الإثيوبية, شهر مرزی
-    عراقی. Never one: a plural (السعوديين: people), one after a lone و (مقتل مصري وسعودي) or
-    the Persian یک (یک ایرانی), an Arabic accusative after a word not in the accusative
-    (قتل مسلحون سعوديا)."""
+    NORP mention is an adjective qualifying the noun before it, so no party of its own.
+
+    Yes: right after another mention (``ends``: where each entity of the sentence ends;
+    جندي أمريكي, جنديا أمريكيا, زن ایرانی) or after a noun of people of the agents lexicon;
+    for the nationality dictionary's own mentions, after any word but a killing or injury
+    word (الرئيس اليمني, العاصمة الإثيوبية, شهر مرزی عراقی; not مقتل سعودي).
+    No: a plural (السعوديين: people); one after a lone و (مقتل مصري وسعودي);
+    one after the Persian یک (یک ایرانی); an Arabic accusative after a word
+    not in the accusative (قتل مسلحون سعوديا)."""
     if lang not in ("ar", "fa") or nationality_people(e.text, lang) \
             or not nationality_word(e.text, lang):  # fmt: skip
         return False
@@ -1773,6 +1779,11 @@ def _qualifying(text: str, e: Any, lang: str, ends: frozenset[int]) -> bool:
         return False  # an accusative after no accusative: "قتل مسلحون سعوديا", not "جنديا أمريكيا"
     if e.span.start - 1 in ends and text[e.span.start - 1] == " ":
         return True  # the adjective of the mention before it
+    from khabar.extract.actors import agent_spans
+
+    near = text[max(0, e.span.start - 40) : e.span.start]  # the words right before it
+    if near.endswith(" ") and any(b == len(near) - 1 for _, b in agent_spans(near, lang)):
+        return True  # of a noun of people the tagger left out (مقتل جندي أمريكي)
     if e.source != "dictionary":
         return False  # a nationality the recogniser found alone: a noun (یک ایرانی را)
     cues = _lexicon().cues
