@@ -1063,3 +1063,11 @@ def test_a_nationality_inside_a_generic_phrase_is_the_phrases() -> None:
     assert _doc_event("أسفر الهجوم عن مقتل جندي أمريكي في بغداد.", "ar").target == "جندي أمريكي"
     # a plural nisba names people of its own: not the police's adjective
     assert _doc_event("اعتقلت الشرطة الأمريكيين في اسطنبول.", "ar").target == "الأمريكيين"
+
+
+def test_an_english_group_phrase_after_a_named_group_is_the_groups_people() -> None:
+    # "Houthi forces": the named group acts (the denial test above too); a person's name before
+    # a generic phrase is no group ("Obama supporters" protest, not Obama)
+    assert _doc_event("Houthi forces shelled the town of Jizan.", "en").actor == "HOUTHI"
+    assert _doc_event("Obama supporters protested outside the court in Chicago.", "en").actor \
+        == "supporters"  # fmt: skip

@@ -1728,6 +1728,9 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
     persons = [e.span.start for e in _inside(found.entities, sp) if e.label == "PER"] \
         if lang == "en" else []  # fmt: skip
     ends = frozenset(e.span.end for e in _inside(found.entities, sp))
+    # where each named group ends: an organisation, or a dictionary actor ("Houthi")
+    groups = {e.span.end for e in _inside(found.entities, sp) if e.label == "ORG"}
+    groups |= {x.span.end for x in _inside(found.actors, sp) if x.kind not in _NOT_PARTIES}
     for e in _inside(found.entities, sp):
         if e.label == "NORP" and _titles_person(text, e.span.end, persons):
             continue  # "Turkish Prime Minister Erdoğan": the person is the party
@@ -1745,9 +1748,8 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
             continue
         if any(p.start < e.span.end and e.span.start < p.end for p in out):
             continue
-        if lang == "en" and e.label == "GEN" and any(
-                p.end == e.span.start - 1 and text[p.end] == " " and not p.value.islower()
-                for p in out):  # fmt: skip
+        if lang == "en" and e.label == "GEN" and e.span.start - 1 in groups \
+                and text[e.span.start - 1] == " ":  # fmt: skip
             continue  # "Houthi forces": the named group's own people, the group is the party
         out.append(_Party(e.span.start, e.span.end, e.ref or e.text, _side(e.sector)))
     return sorted(out, key=lambda p: p.start)
