@@ -812,27 +812,32 @@ def merge_entities(
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
 
 
+def _nisba_reading(word: str) -> tuple[str, bool] | None:
+    """The country of an Arabic or Persian nationality word and whether it is a plural
+    (``places.nationality_word``, ``nationality_people``; each language reads its own forms,
+    Arabic first), or None for another word."""
+    from khabar.extract.places import nationality_people, nationality_word
+
+    for lang in ("ar", "fa"):
+        if (country := nationality_word(word, lang)) is not None:
+            return country, nationality_people(word, lang)
+    return None
+
+
 def _people_nisba(word: str) -> bool:
     """Whether ``word`` is the plural of an Arabic or Persian nationality word (السعوديين,
-    ایرانیان: ``places.nationality_people``)."""
-    from khabar.extract.places import nationality_people
-
-    return nationality_people(word, "ar") or nationality_people(word, "fa")
+    ایرانیان)."""
+    return (reading := _nisba_reading(word)) is not None and reading[1]
 
 
 def _place_adjective(n: EntityMention, place_ends: dict[int, str]) -> bool:
     """Whether an Arabic or Persian nationality mention qualifies the place that ends one space
     before it (``place_ends``: end → the place's country, "" when unknown): singular, and of the
     place's own country where it is known (مدينة سوروتش التركية; not طهران الإسرائيليين)."""
-    from khabar.extract.places import nationality_people, nationality_word
-
     country = place_ends.get(n.span.start - 1)
-    if country is None or not ("\u0600" <= n.text[:1] <= "\u06ff"):
-        return False
-    for lang in ("ar", "fa"):  # the word is of one of them; each reads its own forms only
-        if (own := nationality_word(n.text, lang)) is not None:
-            return not nationality_people(n.text, lang) and country in ("", own)
-    return False
+    reading = _nisba_reading(n.text) if "\u0600" <= n.text[:1] <= "\u06ff" else None
+    return country is not None and reading is not None and not reading[1] \
+        and country in ("", reading[0])  # fmt: skip
 
 
 # Words of kind that stand before a place's name and belong to its span ("محافظة عدن", "استان
