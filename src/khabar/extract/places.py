@@ -518,7 +518,8 @@ def nationality_word(word: str, lang: str) -> str | None:
     if not stems or not key or " " in key or (lang == "ar" and word.endswith("ى")) \
             or (lang == "fa" and key.endswith(_FA_VERB_PREFIX)):  # fmt: skip
         return None
-    if _TANWEEN_FATH not in word and key in gazetteer().nisba_lang[f"names:{lang}"]:
+    names = gazetteer().nisba_lang[f"names:{lang}"]
+    if _TANWEEN_FATH not in word and key in names:
         return None
     forms = [key[2:], key] if lang == "ar" and key.startswith("ال") else [key]
     for form in forms:
@@ -526,7 +527,6 @@ def nationality_word(word: str, lang: str) -> str | None:
             if form.endswith(end) and len(form) - len(end) >= 3 \
                     and (country := stems.get(form[: -len(end)])):  # fmt: skip
                 return country
-    names = gazetteer().nisba_lang[f"names:{lang}"]
     for end in _FA_AFTER_NAME if lang == "fa" else ():
         if key.endswith(end) and (country := names.get(key[: -len(end)])) \
                 and (end != "اي" or key[-len(end) - 1] == "ه"):  # fmt: skip
