@@ -834,10 +834,10 @@ def _place_adjective(n: EntityMention, place_ends: dict[int, str]) -> bool:
     """Whether an Arabic or Persian nationality mention qualifies the place that ends one space
     before it (``place_ends``: end → the place's country, "" when unknown): singular, and of the
     place's own country where it is known (مدينة سوروتش التركية; not طهران الإسرائيليين)."""
-    country = place_ends.get(n.span.start - 1)
-    reading = _nisba_reading(n.text) if "\u0600" <= n.text[:1] <= "\u06ff" else None
-    return country is not None and reading is not None and not reading[1] \
-        and country in ("", reading[0])  # fmt: skip
+    if (country := place_ends.get(n.span.start - 1)) is None:
+        return False
+    reading = _nisba_reading(n.text)  # None for an English demonym: no Arabic-script nisba
+    return reading is not None and not reading[1] and country in ("", reading[0])
 
 
 # Words of kind that stand before a place's name and belong to its span ("محافظة عدن", "استان
