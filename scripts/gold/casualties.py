@@ -4,6 +4,10 @@ and its killed / injured counts, to measure the casualty counts where issue [3/8
 
     .venv/bin/python scripts/gold/casualties.py draw --shared ../shared   # batches to label
     .venv/bin/python scripts/gold/casualties.py build                     # gold + agreement
+    .venv/bin/python scripts/gold/casualties.py draw --round 2 ...        # a later round
+
+Round 1 writes the stem ``casualties``, round ``k`` > 1 ``casualties{k}`` (ids ``cas{k}-``),
+drawn with its own seed from the articles no earlier round drew.
 
 ``draw`` reads SaudiNewsNet (``../shared/corpora/saudinewsnet``, CC BY-NC-SA 4.0) and English
 Wikinews 2019-2020 (``../shared/field-data/news-en``, CC BY 2.5), leaves out every article of
@@ -30,6 +34,7 @@ sentence an article of its own, as ``events_ar.py`` writes them, so that ``khaba
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import random
@@ -127,21 +132,38 @@ def draw_sentences(shared: Path, taken: set[str], rng: random.Random) -> list[di
     return drawn
 
 
-def draw(shared: Path) -> int:
-    rng = random.Random(f"{SEED}:casualties")
-    drawn = draw_sentences(shared, _taken_here(), rng)
+def _stem(round_: int) -> str:
+    """The file stem of a round's batches, labels and gold: casualties, casualties2, ..."""
+    return "casualties" if round_ == 1 else f"casualties{round_}"
+
+
+def _earlier(round_: int) -> set[str]:
+    """The article ids that the rounds before ``round_`` drew."""
+    ids: set[str] = set()
+    for k in range(1, round_):
+        path = REAL / "batches" / f"{_stem(k)}-drawn.json"
+        ids |= {i["article_id"] for i in json.loads(path.read_text("utf-8"))["items"]}
+    return ids
+
+
+def draw(shared: Path, round_: int = 1) -> int:
+    seed = f"{SEED}:casualties" if round_ == 1 else f"{SEED}:casualties:{round_}"
+    rng = random.Random(seed)
+    drawn = draw_sentences(shared, _taken_here() | _earlier(round_), rng)
     rng.shuffle(drawn)
+    prefix = "cas" if round_ == 1 else f"cas{round_}"
     for n, item in enumerate(drawn, start=1):
-        item["id"] = f"cas-{n:03d}"
+        item["id"] = f"{prefix}-{n:03d}"
         item["split"] = _split(item["article_id"])
     half = (len(drawn) + 1) // 2
     public = [{"id": i["id"], "published": i["published"], "text": i["text"]} for i in drawn]
     write = 'one JSON line per sentence: {"id", "type", "mode", "killed", "injured"}'
-    batches = {"casualties-1": public[:half], "casualties-2": public[half:],
-               "casualties-agree": sorted(rng.sample(public, round(AGREEMENT_SHARE
+    stem = _stem(round_)
+    batches = {f"{stem}-1": public[:half], f"{stem}-2": public[half:],
+               f"{stem}-agree": sorted(rng.sample(public, round(AGREEMENT_SHARE
                                                                    * len(public))),
                                           key=lambda i: i["id"])}  # fmt: skip
-    write_batch_files(batches, drawn, "casualties", write)
+    write_batch_files(batches, drawn, stem, write)
     return 0
 
 
@@ -156,12 +178,13 @@ def _gold_articles() -> set[str]:
     return set(re.findall(r"(?:saudinewsnet:\d{4}-\d\d-\d\d|wikinews:\d{4}):\d+", text))
 
 
-def build() -> int:
-    drawn = json.loads((REAL / "batches" / "casualties-drawn.json").read_text("utf-8"))["items"]
+def build(round_: int = 1) -> int:
+    stem = _stem(round_)
+    drawn = json.loads((REAL / "batches" / f"{stem}-drawn.json").read_text("utf-8"))["items"]
     gold = _gold_articles()
     print(f"left out: {sum(i['article_id'] in gold for i in drawn)} sentences of gold articles")
     drawn = [i for i in drawn if i["article_id"] not in gold]
-    labels_a, labels_b = _labels("A", "casualties"), _labels("B", "casualties")
+    labels_a, labels_b = _labels("A", stem), _labels("B", stem)
 
     def article(item: dict, split: str, lab: dict, typ: str) -> dict:
         event = {"type": typ} if typ == "NONE" else {
@@ -169,7 +192,7 @@ def build() -> int:
             "injured": _count(lab.get("injured"))}  # fmt: skip
         return sentence_article(item, split, event, item["lang"], "casualty")
 
-    write_splits("casualties", drawn, labels_a, article,
+    write_splits(stem, drawn, labels_a, article,
                  "Arabic SaudiNewsNet and English Wikinews sentences with a word of death or "
                  "injury, drawn by scripts/gold/casualties.py, each labelled alone with its "
                  "PLOVER type, mode and killed / injured counts (docs/annotation.md, section 4); "
@@ -184,7 +207,12 @@ def build() -> int:
 
 
 def main() -> int:
-    return draw_or_build(__doc__ or "", draw, build)
+    ap = argparse.ArgumentParser(add_help=False)
+    ap.add_argument("--round", type=int, default=1)
+    args, rest = ap.parse_known_args()
+    sys.argv[1:] = rest
+    return draw_or_build(__doc__ or "", lambda shared: draw(shared, args.round),
+                         lambda: build(args.round))
 
 
 if __name__ == "__main__":
