@@ -10,7 +10,14 @@ import pytest
 
 from khabar.errors import ResourceError
 from khabar.extract.crf import CRFModel
-from khabar.extract.entities import _emissions, _model, _sentences, sentence_features, tokenize
+from khabar.extract.entities import (
+    _batch_emissions,
+    _emissions,
+    _model,
+    _sentences,
+    sentence_features,
+    tokenize,
+)
 from khabar.resources import model_path
 from tests.eval.test_real_gold import REAL
 
@@ -26,7 +33,8 @@ def test_paths_and_marginals_equal_crfsuite(lang: str) -> None:
     tagger.open(str(model_path(f"ner-{lang}.crfsuite")))
     texts = _dev_texts(lang)[:150]
     chunks = [[t[a:b] for a, b in part] for t in texts for part in _sentences(tokenize(t, lang), t)]
-    decoded = _model(lang).decode([_emissions(words, lang) for words in chunks])
+    # a document's emissions, computed together as the recogniser computes them
+    decoded = _model(lang).decode(_batch_emissions(chunks, lang))
     for words, (tags, probs) in zip(chunks, decoded, strict=True):
         assert tags == tagger.tag(sentence_features(words, lang))  # tag() also sets them
         expected = [tagger.marginal(tag, i) for i, tag in enumerate(tags)]
@@ -43,6 +51,31 @@ def test_a_batch_decodes_as_its_sentences_one_by_one() -> None:
     alone = [model.decode([e])[0] for e in emissions]
     for (t1, p1), (t2, p2) in zip(together, alone, strict=True):
         assert t1 == t2 and np.allclose(p1, p2)
+
+
+def test_emissions_together_equal_emissions_alone() -> None:
+    chunks = [[t[a:b] for a, b in tokenize(t, "fa")] for t in _dev_texts("fa")[:30]]
+    chunks = [[], *chunks[:10], ["تهران"], [], *chunks[10:]]  # empty and one-word sentences
+    together = _batch_emissions(chunks, "fa", "gen")
+    assert len(together) == len(chunks)
+    for words, em in zip(chunks, together, strict=True):
+        assert em.shape == (len(words), len(_model("fa", "gen").labels))
+        assert np.allclose(em, _emissions_alone(words))
+
+
+def _emissions_alone(words: list[str]) -> np.ndarray:
+    """A sentence's emissions summed token by token from the word rows (the definition)."""
+    from khabar.extract.entities import _NEAR, _edges, _word_vectors
+
+    table = _word_vectors(words, "fa", "gen")
+    out = []
+    for i, w in enumerate(words):
+        e = table[w][0].copy()
+        for k, d in enumerate(_NEAR):
+            j = i + d
+            e += table[words[j]][k + 1] if 0 <= j < len(words) else _edges("fa", "gen")[k]
+        out.append(e)
+    return np.array(out).reshape(len(words), len(_model("fa", "gen").labels))
 
 
 def test_an_unreadable_model_is_a_resource_error(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ import re
 import tempfile
 import threading
 from collections.abc import Mapping, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +142,7 @@ class CRFModel:
         n = len(self.labels)
         self._exp_transitions = np.exp(self.transitions)
         self._zero = np.zeros(n)
+        self._padded_weights = np.vstack([self.state_weights, self._zero])  # + an unknown's row
         self._prefixed: dict[str, dict[str, int]] = {"": self.attributes}
 
     def weights(self, attributes: Mapping[str, float], prefix: str = "") -> np.ndarray:
@@ -152,22 +154,21 @@ class CRFModel:
                         prefixes: Sequence[str]) -> np.ndarray:  # fmt: skip
         """``weights`` of each group of attributes (each under its prefix) in one go, shape
         ``(groups, labels)``."""
+        # every attribute's row, the model's unknown ones a row of zeros past the last (one
+        # C-level pass per group: the per-word cost of weighing a document's new words)
+        zero = len(self.state_weights)
         rows: list[int] = []
         values: list[float] = []
-        counts: list[int] = []  # attributes of each group the model knows
+        counts: list[int] = []
         for attrs, prefix in zip(groups, prefixes, strict=True):
-            before = len(rows)
-            found = map(self._under(prefix).get, attrs)
-            for row, value in zip(found, attrs.values(), strict=True):
-                if row is not None:
-                    rows.append(row)
-                    values.append(value)
-            counts.append(len(rows) - before)
+            rows.extend(map(self._under(prefix).get, attrs, repeat(zero)))
+            values.extend(attrs.values())
+            counts.append(len(attrs))
         out = np.zeros((len(groups), len(self.labels)))
         if rows:
             # each group's rows are consecutive: sum them segment by segment (a group with no
-            # known attribute has no segment and keeps its zeros)
-            weighted = self.state_weights[rows] * np.asarray(values)[:, None]
+            # attribute has no segment and keeps its zeros)
+            weighted = self._padded_weights[rows] * np.asarray(values)[:, None]
             size = np.asarray(counts)
             starts = np.cumsum(size) - size
             some = size > 0
@@ -222,11 +223,12 @@ class CRFModel:
         b, n, k = em.shape
         score = em[:, 0].copy()
         back = np.zeros((b, n, k), dtype=np.intp)
+        transitions, best = self.transitions, np.maximum.reduce  # (ufuncs: no Python wrapper)
         for t in range(1, n):
             m = active[t]
-            cand = score[:m, :, None] + self.transitions  # (m, from, to)
+            cand = score[:m, :, None] + transitions  # (m, from, to)
             back[:m, t] = cand.argmax(axis=1)
-            score[:m] = cand.max(axis=1) + em[:m, t]
+            score[:m] = best(cand, axis=1) + em[:m, t]
         # a finished sentence's row was left alone: its best last label is its score's argmax
         paths = np.zeros((b, n), dtype=np.intp)
         last = score.argmax(axis=1)
@@ -243,17 +245,19 @@ class CRFModel:
         scales cancel)."""
         b, n, k = em.shape
         p = np.exp(em - em.max(axis=2, keepdims=True))
+        total = np.add.reduce  # (a ufunc: no Python wrapper)
+        moves, back = self._exp_transitions, self._exp_transitions.T.copy()
         alpha = np.zeros((b, n, k))
-        alpha[:, 0] = p[:, 0] / p[:, 0].sum(axis=1, keepdims=True)
+        alpha[:, 0] = p[:, 0] / total(p[:, 0], axis=1, keepdims=True)
         for t in range(1, n):
             m = active[t]
-            a = (alpha[:m, t - 1] @ self._exp_transitions) * p[:m, t]
-            alpha[:m, t] = a / a.sum(axis=1, keepdims=True)
+            a = (alpha[:m, t - 1] @ moves) * p[:m, t]
+            alpha[:m, t] = a / total(a, axis=1, keepdims=True)
         beta = np.ones((b, n, k))
         for t in range(n - 2, -1, -1):
             m = active[t + 1]  # sentences that go on past t
-            c = (p[:m, t + 1] * beta[:m, t + 1]) @ self._exp_transitions.T
-            beta[:m, t] = c / c.sum(axis=1, keepdims=True)
+            c = (p[:m, t + 1] * beta[:m, t + 1]) @ back
+            beta[:m, t] = c / total(c, axis=1, keepdims=True)
         joint = alpha * beta
         chosen = np.take_along_axis(joint, paths[:, :, None], 2)[:, :, 0]
         total = joint.sum(axis=2)

@@ -440,21 +440,34 @@ def _edges(lang: str, tagger: str = "ner") -> np.ndarray:
 
 def _emissions(words: list[str], lang: str, tagger: str = "ner") -> np.ndarray:
     """Summed state weights of each token of a sentence, shape ``(tokens, labels)``."""
-    if not words:
-        return np.zeros((0, len(_model(lang, tagger).labels)))
-    table = _word_vectors(words, lang, tagger)
-    vec = np.array([table[w] for w in words])  # as np.stack, at a third of its overhead
-    n = len(words)
+    return _batch_emissions([words], lang, tagger)[0]
+
+
+def _batch_emissions(sentences: list[list[str]], lang: str,
+                     tagger: str = "ner") -> list[np.ndarray]:  # fmt: skip
+    """``_emissions`` of each sentence, computed for all of them in one pass over their tokens
+    laid end to end (a document's sentences: a few NumPy calls in all, not per sentence)."""
+    labels = len(_model(lang, tagger).labels)
+    flat = [w for sentence in sentences for w in sentence]
+    if not flat:
+        return [np.zeros((0, labels)) for _ in sentences]
+    table = _word_vectors(flat, lang, tagger)
+    vec = np.array([table[w] for w in flat])  # (tokens, 5, labels); as np.stack, faster
+    lengths = np.array([len(sentence) for sentence in sentences])
+    ends = np.cumsum(lengths)
+    # each token's place in its sentence and the length of that sentence
+    length = np.repeat(lengths, lengths)
+    place = np.arange(len(flat)) - np.repeat(ends - lengths, lengths)
     em = vec[:, 0].copy()
     edges = _edges(lang, tagger)
     for k, d in enumerate(_NEAR):
-        # token i sees word i + d (row k + 1 of that word), or the edge
-        lo, hi = max(0, -d), min(n, n - d)
-        if lo < hi:
-            em[lo:hi] += vec[lo + d : hi + d, k + 1]
-        em[:lo] += edges[k]
-        em[max(hi, lo):] += edges[k]
-    return em
+        # token i sees token i + d of its own sentence (row k + 1 of that word), or the edge
+        seen = place + d
+        inside = (seen >= 0) & (seen < length)
+        at = np.flatnonzero(inside)
+        em[at] += vec[at + d, k + 1]
+        em[~inside] += edges[k]
+    return np.split(em, ends[:-1])
 
 
 def extract_entities(text: str, lang: str) -> list[EntityMention]:
@@ -490,8 +503,7 @@ def _recognise(texts: list[str], lang: str, generic: bool) -> tuple[list[list[En
     if not todo:
         return out, gen
     words = [[t[a:b] for a, b in spans] for _, t, spans in todo]
-    _word_vectors((w for sentence in words for w in sentence), lang)  # the new ones in one go
-    emissions = [_emissions(sentence, lang) for sentence in words]
+    emissions = _batch_emissions(words, lang)  # the document's new words weighed in one go
     for (i, text, spans), (tags, probs) in zip(todo, _model(lang).decode(emissions), strict=True):
         found = _mentions(text, spans, tags, probs)
         found = [_without_sayyid(m) for m in found]
@@ -499,8 +511,7 @@ def _recognise(texts: list[str], lang: str, generic: bool) -> tuple[list[list[En
             found = [n for m in found for n in _without_nationality(m)]
         out[i] += [_peeled(m) for m in found] if lang == "ar" else found
     if generic:
-        _word_vectors((w for sentence in words for w in sentence), lang, "gen")
-        emissions = [_emissions(sentence, lang, "gen") for sentence in words]
+        emissions = _batch_emissions(words, lang, "gen")
         decoded = _model(lang, "gen").decode(emissions, marginals=False)
         for (i, text, spans), (tags, probs) in zip(todo, decoded, strict=True):
             gen[i] += _mentions(text, spans, tags, probs)
