@@ -513,6 +513,8 @@ def test_victims_joined_or_singular_are_counted(text: str, killed: int | None) -
         ("John Smith and Mary Jones were killed in a shooting in Texas.", "en", 2, None),
         ("Helmin Wiels, leader of the largest party in Curaçao, is assassinated.", "en", 1, None),
         ("وأسفر الانفجار عن إصابة العقيد هشام العزب والرائد أحمد فكري.", "ar", None, 2),
+        # a title and its adjective between: "the Palestinian infant X"
+        ("وأدان البيان مقتل الرضيع الفلسطيني علي دوابشة في هجوم المستوطنين.", "ar", 1, None),
         # ... not a name the casualty word does not reach, nor under a negation
         ("Police chief John Smith said the blast killed nobody.", "en", None, None),
         ("Nobody was killed, police chief John Smith said.", "en", 0, None),
@@ -640,6 +642,43 @@ def test_an_english_passive_takes_the_party_before_it_as_recipient() -> None:
     ],
 )
 def test_counts_of_one_need_a_singular_victim(text: str, lang: str, killed: int | None,
+                                              injured: int | None) -> None:  # fmt: skip
+    (e,) = extract_events(text, anchor=ANCHOR, settings=S, lang=lang)
+    assert (e.killed, e.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a singular kin noun with its possessive is one person
+        ("هاجم الرجل الذي قتل خاله مركز الشرطة.", 1),
+        ("توفي شقيقي بعد هجوم على منزله.", 1),
+        # an indefinite noun with a masculine singular nationality adjective is one person
+        ("استشهد رضيع فلسطيني في هجوم للمستوطنين.", 1),
+        # not a plural adjective, not a feminine one (a thing's plural), not a dual kin noun
+        ("استشهد جنود فلسطينيون في هجوم للمستوطنين.", None),
+        ("قتل عناصر القوات السورية في هجوم على قرية.", None),
+        ("أسفر الهجوم عن إصابة والديه.", None),
+    ],
+)
+def test_one_arabic_person_after_a_casualty_word_counts_one(text: str,
+                                                           killed: int | None) -> None:  # fmt: skip
+    (e,) = extract_events(text, anchor=ANCHOR, settings=S, lang="ar")
+    assert e.killed == killed and e.injured is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "killed", "injured"),
+    [
+        # "more than N" gives N (an approximate figure gives its number: docs/annotation.md)
+        ("The bombing killed more than 20 people in Kabul.", "en", 20, None),
+        ("قتل 36 متمردا وإصابة أكثر من 100 آخرين خلال مواجهات.", "ar", 36, 100),
+        ("أسفر القصف عن مقتل ما يزيد على 30 شخصا.", "ar", 30, None),
+        # "more" with no number after it is no count
+        ("The attack killed more people than the last one.", "en", None, None),
+    ],
+)
+def test_more_than_a_number_counts_the_number(text: str, lang: str, killed: int | None,
                                               injured: int | None) -> None:  # fmt: skip
     (e,) = extract_events(text, anchor=ANCHOR, settings=S, lang=lang)
     assert (e.killed, e.injured) == (killed, injured)

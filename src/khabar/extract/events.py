@@ -707,7 +707,7 @@ def _enumerated(words: list[str], j: int) -> int:
             and words[j] != "their" and last in _victim_words()  # fmt: skip
         return 1 if one and not any(parse_number(words, k) for k in range(j + 1, j + 4)
                                     if k < min(len(words), j + 1 + end)) else 0  # fmt: skip
-    if words[j] in singles or _bare(words[j]) in singles:
+    if words[j] in singles or _bare(words[j]) in singles or _one_person(words, j):
         count = 1
         for k in range(j + 1, min(len(words), j + 6)):
             w = words[k][1:] if words[k].startswith("و") else ""
@@ -715,6 +715,44 @@ def _enumerated(words: list[str], j: int) -> int:
                 count += 1
         return count
     return 0
+
+
+# Arabic singular kin nouns (brother, sister, father, mother, son, daughter, husband, wife,
+# maternal and paternal uncle, grandfather, child), normalised, and the possessive suffixes a
+# singular one takes (my, his, her, their, your, our): "قتل خاله", "توفي شقيقي" is one person.
+# Arabic grammar, closed lists; duals (والديه) and plurals (أبناءه) are not among them.
+_AR_KIN = frozenset(normalize(w) for w in (
+    "شقيق", "شقيقة", "أخ", "أخت", "والد", "والدة", "ابن", "ابنة", "زوج", "زوجة", "خال", "خالة",
+    "عم", "عمة", "جد", "جدة", "طفل", "طفلة"))
+_AR_POSSESSIVE = ("هما", "هم", "ها", "كم", "نا", "ه", "ي", "ك")
+# the endings of an Arabic masculine singular nisba, normalised: فلسطيني, سعوديا (accusative)
+_AR_SINGULAR_NISBA = ("ي", "يا")
+
+
+def _one_person(words: list[str], j: int) -> bool:
+    """Whether the Arabic words at ``j`` name one person: a singular kin noun with a
+    possessive suffix ("خاله", "شقيقي") or before a definite noun ("والدة الرضيع"); an
+    indefinite noun followed by a masculine singular nationality adjective ("رضيع فلسطيني":
+    a human plural would take the plural adjective, a thing's plural the feminine one); or
+    such a nationality noun alone ("مقتل فلسطيني"). Arabic grammar and the gazetteer's
+    nationality words."""
+    from khabar.extract.places import nationality_word
+
+    w = _bare(words[j])
+    for form in {words[j], w}:  # والدة: its و is no conjunction
+        if any(form.endswith(end) and form[: -len(end)] in _AR_KIN for end in _AR_POSSESSIVE):
+            return True
+        if form in _AR_KIN and j + 1 < len(words) and words[j + 1].startswith("ال"):
+            return True  # the kin noun of a construct: "والدة الرضيع" (the infant's mother)
+
+    def singular_nisba(word: str) -> bool:
+        return (not word.startswith("ال") and word.endswith(_AR_SINGULAR_NISBA)
+                and nationality_word(word, "ar") is not None)  # fmt: skip
+
+    if singular_nisba(w):
+        return True
+    return (not w.startswith("ال") and j + 1 < len(words) and singular_nisba(words[j + 1])
+            and parse_number(words, j) is None)  # fmt: skip
 
 
 # English casualty words that take no victim after them ("died", "casualties"; "hurt" is also
@@ -726,11 +764,12 @@ _ATTEMPT = frozenset(normalize(w) for w in (
     "tried", "try", "tries", "attempt", "attempted", "attempts", "failed", "foiled", "plot",
     "plotted", "threatened", "threatens", "threat", "محاولة", "حاول", "حاولوا", "فشل", "فشلت"))
 # What may stand between a casualty word and its victim's name, in the original text: English
-# "of" ("the killing of X") or "dead" ("shot dead X"), an Arabic title with its article
-# ("إصابة العقيد X"); and between two names: English "and", a comma, ", and"; Arabic و, a
-# comma, each with a title after it ("والرائد Y"). Nothing else: no full stop, no bracket.
+# "of" ("the killing of X") or "dead" ("shot dead X"), up to two Arabic words with the article
+# (a title and its adjective: "إصابة العقيد X", "مقتل الرضيع الفلسطيني X"); and between two
+# names: English "and", a comma, ", and"; Arabic و, a comma, each with a title after it
+# ("والرائد Y"). Nothing else: no full stop, no bracket.
 _FIRST_GAP = {"en": re.compile(r"\s+(?:(?:of|dead)\s+)?", re.IGNORECASE),
-              "ar": re.compile(r"\s+(?:ال\w+\s+)?")}  # fmt: skip
+              "ar": re.compile(r"\s+(?:ال\w+\s+){0,2}")}  # fmt: skip
 _JOIN = {"en": re.compile(r"\s*(?:,\s*and|,|and)\s+", re.IGNORECASE),
          "ar": re.compile(r"\s*(?:،\s*و?|و)(?:ال\w+\s+)?")}  # fmt: skip
 _JOIN_BACK = re.compile(r"\s*,?\s+and\s+", re.IGNORECASE)
@@ -1004,11 +1043,15 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
 # Arabic "at least" before a count, normalised ("قتل ما لا يقل عن 17 حوثيا"): the count is
 # its number. Arabic grammar, a closed list.
 _AR_AT_LEAST = tuple(tuple(normalize(w) for w in p.split())
-                     for p in ("ما لا يقل عن", "ما لا تقل عن", "لا يقل عن", "لا تقل عن"))
+                     for p in ("ما لا يقل عن", "ما لا تقل عن", "لا يقل عن", "لا تقل عن",
+                               # "more than" (the guideline: an approximate figure gives its
+                               # number; annotators write N for "more than N")
+                               "ما يزيد عن", "ما يزيد على", "أكثر من", "اكثر من"))
 
 
 def _at_least(words: list[str], j: int) -> int:
-    """The length of the Arabic "at least" phrase starting at ``j`` (``_AR_AT_LEAST``), else 0."""
+    """The length of the Arabic "at least" or "more than" phrase starting at ``j``
+    (``_AR_AT_LEAST``), else 0."""
     for phrase in _AR_AT_LEAST:
         if tuple(words[j : j + len(phrase)]) == phrase:
             return len(phrase)
@@ -1020,11 +1063,12 @@ def _is_auxiliary(word: str) -> bool:
     return word in _AUXILIARY_WORDS
 
 
-# words between a casualty word and its number (Persian auxiliaries; "at least", "about";
+# words between a casualty word and its number (Persian auxiliaries; "at least", "about",
+# "more than";
 # Arabic نحو, قرابة, حوالي, زهاء: about), normalised. Grammar, closed lists.
 _AUXILIARY_WORDS = frozenset({"شدن", "شده", "شدند", "at", "least", "some", "about", "another",
-                              "of", *(normalize(w) for w in ("نحو", "قرابة", "حوالي",
-                                                            "زهاء"))})  # fmt: skip
+                              "of", "more", "than",
+                              *(normalize(w) for w in ("نحو", "قرابة", "حوالي", "زهاء"))})
 
 
 def _victims(sentence: str, norm, spans, lex: _Lexicon) -> str | None:  # type: ignore[no-untyped-def]
