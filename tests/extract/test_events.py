@@ -684,6 +684,18 @@ def test_more_than_a_number_counts_the_number(text: str, lang: str, killed: int 
     assert (e.killed, e.injured) == (killed, injured)
 
 
+def test_who_receives_a_call_is_the_recipient_and_the_caller_the_actor() -> None:
+    (e,) = extract_events("وتلقى الملك سلمان اتصالا هاتفيا من الرئيس فرانسوا هولاند.",
+                          anchor=ANCHOR, settings=S, lang="ar")  # fmt: skip
+    assert (e.plover, e.actor, e.target) == ("CONSULT", "فرانسوا هولاند", "سلمان")
+    # a verb of receiving in a clause of its own (between commas) changes nothing
+    text = "قال الوزير، الذي تلقى اتصالا أمس، إن الجيش هاجم مواقع داعش."
+    alone = "قال الوزير إن الجيش هاجم مواقع داعش."
+    got = [(e.actor, e.target) for e in extract_events(text, anchor=ANCHOR, settings=S, lang="ar")]
+    assert got == [(e.actor, e.target) for e in extract_events(alone, anchor=ANCHOR, settings=S,
+                                                                lang="ar")]  # fmt: skip
+
+
 def test_an_english_progressive_is_no_passive_and_a_place_after_the_is_no_party() -> None:
     (e,) = extract_events("Russia is bombing rebel positions near Aleppo.", anchor=ANCHOR,
                           settings=S, lang="en")  # fmt: skip

@@ -1661,6 +1661,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     actor, target = _roles(text, sp, r_start, r_end, found, lang,
                            told=plover in _DONE_NOT_SAID,
                            suffered=plover in ("ASSAULT", "COERCE"))  # fmt: skip
+    if lang == "ar" and _received(norm.text, spans, typed.first_word):
+        actor, target = target, actor  # "تلقى X اتصالا من Y": Y called, X was called
     if (plover == "ASSAULT" and typed.source in ("cameo", "model")
             and not (actor is not None and actor.side == "armed")
             and _accidental(words, lex, lang)):  # fmt: skip
@@ -1692,6 +1694,29 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     )  # fmt: skip
     ev.background = _is_background(ev, words, anchor, s, lex)
     return ev
+
+
+# Arabic verbs of receiving, normalised (تلقى "received", its forms): their subject is what
+# the event was done to, the giver the actor ("تلقى الملك اتصالا هاتفيا من الرئيس", "يتلقى
+# تعازي ولي العهد"). Arabic grammar, a closed list.
+_AR_RECEIVE = frozenset(normalize(w) for w in (
+    "تلقى", "يتلقى", "تلقت", "تتلقى", "تلقوا", "يتلقون", "تلقيا", "تلقى"))
+
+
+_RECEIVED_REACH = 16  # words a verb of receiving may stand before its trigger (long titles)
+_CLAUSE_MARKS = re.compile(r"[،,:;«»\"()]")
+
+
+def _received(norm: str, spans: tuple[tuple[int, int, str], ...], trigger: int) -> bool:
+    """Whether the trigger at word ``trigger`` of a normalised sentence is a verb of receiving
+    (``_AR_RECEIVE``, a proclitic و or ف before it), or what one receives within its clause:
+    the verb at most ``_RECEIVED_REACH`` words before, no comma, colon or quotation mark
+    between ("تلقى ... الأمير محمد بن نايف اتصالا")."""
+    for k in range(trigger, max(-1, trigger - _RECEIVED_REACH - 1), -1):
+        w = spans[k][2]
+        if w in _AR_RECEIVE or (w[:1] in "وف" and w[1:] in _AR_RECEIVE):
+            return not _CLAUSE_MARKS.search(norm, spans[k][1], spans[trigger][0])
+    return False
 
 
 def _of_another_event(text: str, d: DateMention, t_start: int, lex: _Lexicon) -> bool:
