@@ -226,8 +226,7 @@ def _casualties(words: list[str], lex: _Lexicon,
                                                                 lang=lang)):  # fmt: skip
                 found[kind] = (found[kind] or 0) + more
             continue
-        before = words[max(0, i - 3) : i]
-        if any(x in lex.cues["negation"] for x in before):
+        if _negated(words, i):  # "ولم تسفر عنها أي إصابات", "ولم يصب أحد": none
             found[kind] = 0
             continue
         found[kind] = _near_number(words, i, singular=b in lex.cues["singular"]
@@ -329,8 +328,14 @@ _ROAD_ACCIDENTS = frozenset(
 
 
 def _arabic_singular_verb(words: list[str], i: int) -> bool:
-    return _bare(words[i]) in _AR_SINGULAR_VERBS and (i + 1 == len(words)
-                                                       or words[i + 1] in _STOP_WORDS)  # fmt: skip
+    return _bare(words[i]) in _AR_SINGULAR_VERBS and (
+        i + 1 == len(words) or words[i + 1] in _STOP_WORDS or words[i + 1] in _AR_WHEN)
+
+
+# Arabic words of when right after a verb ("استشهد أمس", "توفي اليوم"), normalised: the verb's
+# subject came before it. Arabic grammar, a closed list.
+_AR_WHEN = frozenset(normalize(w) for w in ("أمس", "اليوم", "الليلة", "فجر", "صباح", "مساء",
+                                            "ظهر", "عصر", "ليل"))
 
 
 def _near_number(words: list[str], i: int, *, singular: bool,
@@ -342,6 +347,9 @@ def _near_number(words: list[str], i: int, *, singular: bool,
     # counts forward only: the number before it belongs to the clause before
     fresh = (words[i].startswith("و") and _bare(words[i]) != words[i]) or (
         i > 0 and words[i - 1] in ("and", "و"))  # fmt: skip
+    plural_verb = _bare(words[i]) in _AR_PLURAL_VERBS  # قتلوا, أصيبوا: never one person
+    if not fresh and i > 1 and (got := parse_number(words, i - 2)) is not None and got[1] == 2:
+        return got[0]  # a number and its thousand or million word: "وتسعة آلاف جريح"
     if (not fresh and i > 0 and (got := parse_number(words, i - 1)) is not None
             and not _is_year(words, i - 1)):  # fmt: skip
         return got[0]
@@ -366,13 +374,14 @@ def _near_number(words: list[str], i: int, *, singular: bool,
         j += 1  # "کشته شدن سه", "killed at least three"
     j += _at_least(words, j)  # "قتل ما لا يقل عن 17"
     if j < len(words) and not words[j].startswith("و") and (got := parse_number(words, j)) \
-            and words[j + got[1] : j + got[1] + 2] != ["year", "old"]:  # "executes 83-year-old"
+            and words[j + got[1] : j + got[1] + 2] != ["year", "old"] \
+            and not _unit_after(words, j + got[1]):  # "executes 83-year-old", "10 years ago"
         return got[0] + _and_more(words, j + got[1])  # "kills four civilians and one soldier"
     if j < len(words) and (words[j] in duals or _arabic_dual(words[j])):
         return 2 + _and_more(words, j)  # "مقتل شخصين", "إصابة عنصرين ومدني", "وقتل ناشطان"
     if j < len(words) and words[j] in _ONE_OF and not _negated(words, i):
         return 1  # "استشهد أحد رجال الأمن", "وأصيب آخر" (not "ولم يصب أحد": none)
-    if j < len(words) and (listed := _enumerated(words, j)):
+    if j < len(words) and (listed := _enumerated(words, j, lang, plural_verb)):
         return listed  # "killed a teenage girl and her baby brother", "قتلت فتاة ... وشقيقها"
     if lang == "ar" and (got := _victims_counted_after(words, i)) is not None:
         return got  # "قتل في تركيا أمس الاثنين 5 شرطيين وجندي"
@@ -388,20 +397,21 @@ _ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى", "آخر"))
 _NOT = frozenset(normalize(w) for w in ("دون", "بدون"))
 
 
-# Arabic negation words that negate nothing before these words, normalised: "لا" of "ما لا
-# يقل عن" (at least), "لا يزال" (still), "لا سيما" (especially); "دون"/"بدون" of "طائرة بدون
-# طيار" (a drone). Arabic grammar, closed lists.
+# Negation words that negate nothing before these words, normalised: "لا" of "ما لا يقل عن"
+# (at least), "لا يزال" (still), "لا سيما" (especially); "دون"/"بدون" of "طائرة بدون طيار" (a
+# drone); English "no fewer than", "no less than". Arabic and English grammar, closed lists.
 _NOT_NEGATING = {normalize("لا"): frozenset(normalize(w) for w in ("يقل", "تقل", "يزال", "تزال",
                                                                   "زال", "سيما")),
                  normalize("دون"): frozenset({normalize("طيار")}),
-                 normalize("بدون"): frozenset({normalize("طيار")})}  # fmt: skip
+                 normalize("بدون"): frozenset({normalize("طيار")}),
+                 "no": frozenset({"fewer", "less"})}  # fmt: skip
 _OR = frozenset(normalize(w) for w in ("أم", "أو"))  # "أم لا": or not
 
 
 def _negated(words: list[str], i: int) -> bool:
-    """Whether a negation stands within four words before the "one of" word after the
-    casualty word at ``i`` ("ولم يصب أحد", "لم يسفر عن مقتل أحد", "دون أن يصاب أحد"), a
-    proclitic و/ف before it; not the words of ``_NOT_NEGATING`` nor "أم لا" (or not)."""
+    """Whether a negation stands within four words before the casualty word at ``i`` ("ولم
+    يصب أحد", "لم يسفر عن مقتل أحد", "دون أن يصاب أحد", "ولم تسفر عنها أي إصابات"), a proclitic
+    و/ف before it; not the words of ``_NOT_NEGATING`` nor "أم لا" (or not)."""
     negation = _lexicon().cues["negation"] | _NOT
     for k in range(max(0, i - 4), i):
         w = words[k]
@@ -658,7 +668,8 @@ def _counted_noun(word: str) -> bool:
         and word not in _STOP_WORDS and not casualty  # fmt: skip
 
 
-def _enumerated(words: list[str], j: int) -> int:
+def _enumerated(words: list[str], j: int, lang: str | None = None,
+                plural_verb: bool = False) -> int:  # fmt: skip
     """Victims named one by one from ``words[j]`` (words as ``\\w+`` cuts them, so commas are
     not seen): English noun phrases each opened by a/an/one or a possessive, up to the first
     word that ends the object ("in", "near", "when"...), when an "and" joins them ("a teenage
@@ -666,7 +677,8 @@ def _enumerated(words: list[str], j: int) -> int:
     one after "the") that holds no number and ends on a singular victim word ("the suspect",
     "a police officer" → 1; not "the same day", "his family");
     Arabic, a singular victim noun then و + kin or victim nouns ("فتاة ... وشقيقها" → 2; alone →
-    1); else 0."""
+    1), the singular victim also one named by its grammar (``_one_person``, ``_two_kin``: in
+    Arabic only (``lang``), and never after a plural verb, ``plural_verb``); else 0."""
     cues = _lexicon().cues
     singles = cues.get("victim_singular", frozenset())
     kin = cues.get("victim_kin", frozenset())
@@ -707,52 +719,97 @@ def _enumerated(words: list[str], j: int) -> int:
             and words[j] != "their" and last in _victim_words()  # fmt: skip
         return 1 if one and not any(parse_number(words, k) for k in range(j + 1, j + 4)
                                     if k < min(len(words), j + 1 + end)) else 0  # fmt: skip
-    if words[j] in singles or _bare(words[j]) in singles or _one_person(words, j):
-        count = 1
+    grammar = lang == "ar" and not plural_verb
+    two = _two_kin(words, j) if grammar else 0
+    if two or words[j] in singles or _bare(words[j]) in singles or (grammar
+                                                                   and _one_person(words, j)):
+        count = two or 1
         for k in range(j + 1, min(len(words), j + 6)):
             w = words[k][1:] if words[k].startswith("و") else ""
             if w in kin or w in singles:
                 count += 1
+            count += _two_kin([w], 0) if grammar else 0
         return count
     return 0
 
 
-# Arabic singular kin nouns (brother, sister, father, mother, son, daughter, husband, wife,
-# maternal and paternal uncle, grandfather, child), normalised, and the possessive suffixes a
-# singular one takes (my, his, her, their, your, our): "قتل خاله", "توفي شقيقي" is one person.
-# Arabic grammar, closed lists; duals (والديه) and plurals (أبناءه) are not among them.
+# Arabic singular kin nouns, normalised (ة written ه): brother, sister, father, mother, son,
+# daughter, husband, wife, maternal and paternal uncle and aunt, child; and the possessive
+# suffixes a singular one takes (my, his, her, their, your, our): "قتل خاله", "توفي شقيقي",
+# "قتل زوجته" (the ة written ت before a suffix), "قتل أباه" (أب and أخ take a case vowel).
+# Arabic grammar, closed lists. Left out: جد/جدة (grandfather, grandmother: جدة is also
+# Jeddah, بجدة "in Jeddah"), أم (also "or"), خالي (also "empty of": خالي الوفاض).
 _AR_KIN = frozenset(normalize(w) for w in (
-    "شقيق", "شقيقة", "أخ", "أخت", "والد", "والدة", "ابن", "ابنة", "زوج", "زوجة", "خال", "خالة",
-    "عم", "عمة", "جد", "جدة", "طفل", "طفلة"))
+    "شقيق", "شقيقة", "أخت", "والد", "والدة", "ابن", "ابنة", "زوج", "زوجة", "خال", "خالة",
+    "عم", "عمة", "طفل", "طفلة"))
 _AR_POSSESSIVE = ("هما", "هم", "ها", "كم", "نا", "ه", "ي", "ك")
+_AR_KIN_FORMS = frozenset(
+    form
+    for stem in (*_AR_KIN, *(normalize(w) for w in ("أخو", "أخا", "أخي", "أبو", "أبا", "أبي")))
+    for base in ((stem, stem[:-1] + "ت") if stem.endswith("ه") else (stem,))
+    for end in _AR_POSSESSIVE
+    for form in [base + end]
+    if form not in {normalize("خالي"), normalize("أبوي"), normalize("أخوي")}
+)
+# Arabic collective nouns: a masculine singular adjective after them names no one person
+# ("مقتل طاقم أمريكي", "إصابة وفد سعودي"). Arabic grammar, a closed list.
+_AR_COLLECTIVE = frozenset(normalize(w) for w in (
+    "طاقم", "وفد", "فريق", "جيش", "رتل", "عدد", "جمع", "حشد", "فوج", "لواء", "جهاز", "شعب"))
 # the endings of an Arabic masculine singular nisba, normalised: فلسطيني, سعوديا (accusative)
 _AR_SINGULAR_NISBA = ("ي", "يا")
 
 
+# Arabic dual kin nouns with a possessive, normalised: "his/her/their parents", "his two
+# brothers, sons" (والداه, والديه, أبواه, شقيقاه, ابناه, ...): two people; and a dual kin noun
+# in construct before a definite noun ("مقتل والدي الطفل", the child's parents). Arabic
+# grammar, a closed list (والدي alone, "my father" as often as "the parents of", is not two).
+_AR_KIN_DUAL = frozenset(
+    normalize(stem + ending + suffix)
+    for stem in ("والد", "أبو", "شقيق", "ابن", "ابنت", "طفل", "أخو")
+    for ending in ("ا", "ي")
+    for suffix in ("ه", "ها", "هم")
+    if not (stem == "أبو" and ending == "ي") and not (stem == "أخو" and ending == "ي")
+) | frozenset(normalize(w) for w in ("أبويه", "أبويها", "أخويه", "أخويها"))
+_AR_KIN_DUAL_CONSTRUCT = frozenset(normalize(w) for w in (
+    "والدي", "شقيقي", "ابني", "ابنتي", "طفلي"))
+
+
+def _two_kin(words: list[str], j: int) -> int:
+    """2 for an Arabic dual kin noun at ``j``: with a possessive (``_AR_KIN_DUAL``: "أصيب
+    والداه") or in construct before a definite noun ("والدي الطفل"); else 0."""
+    w = words[j][1:] if words[j][:1] == "و" and words[j][1:] in _AR_KIN_DUAL else words[j]
+    if w in _AR_KIN_DUAL:
+        return 2
+    nxt = words[j + 1] if j + 1 < len(words) else ""
+    return 2 if w in _AR_KIN_DUAL_CONSTRUCT and nxt.startswith("ال") else 0
+
+
 def _one_person(words: list[str], j: int) -> bool:
-    """Whether the Arabic words at ``j`` name one person: a singular kin noun with a
-    possessive suffix ("خاله", "شقيقي") or before a definite noun ("والدة الرضيع"); an
-    indefinite noun followed by a masculine singular nationality adjective ("رضيع فلسطيني":
-    a human plural would take the plural adjective, a thing's plural the feminine one); or
-    such a nationality noun alone ("مقتل فلسطيني"). Arabic grammar and the gazetteer's
-    nationality words."""
+    """Whether the Arabic words at ``j`` (a conjunction و before them) name one person: a
+    singular kin noun with a possessive suffix ("خاله", "شقيقي", "زوجته", "أباه") or before a
+    definite noun ("والدة الرضيع"); an indefinite noun followed by a masculine singular
+    nationality adjective ("رضيع فلسطيني": a human plural would take the plural adjective, a
+    thing's plural the feminine one), not a collective noun (طاقم, وفد) and no word with a
+    preposition joined to it (برصاص إسرائيلي); or such a nationality noun alone ("مقتل
+    فلسطيني"). Arabic grammar and the gazetteer's nationality words."""
     from khabar.extract.places import nationality_word
 
-    w = _bare(words[j])
-    for form in {words[j], w}:  # والدة: its و is no conjunction
-        if any(form.endswith(end) and form[: -len(end)] in _AR_KIN for end in _AR_POSSESSIVE):
-            return True
-        if form in _AR_KIN and j + 1 < len(words) and words[j + 1].startswith("ال"):
-            return True  # the kin noun of a construct: "والدة الرضيع" (the infant's mother)
+    w = words[j]
+    forms = {w, w[1:]} if w[:1] == "و" and len(w) > 3 else {w}
+    if forms & _AR_KIN_FORMS:
+        return True
+    if any(f in _AR_KIN for f in forms) and j + 1 < len(words) and words[j + 1].startswith("ال"):
+        return True  # the kin noun of a construct: "والدة الرضيع" (the infant's mother)
 
     def singular_nisba(word: str) -> bool:
         return (not word.startswith("ال") and word.endswith(_AR_SINGULAR_NISBA)
                 and nationality_word(word, "ar") is not None)  # fmt: skip
 
-    if singular_nisba(w):
+    if any(singular_nisba(f) for f in forms):
         return True
-    return (not w.startswith("ال") and j + 1 < len(words) and singular_nisba(words[j + 1])
-            and parse_number(words, j) is None)  # fmt: skip
+    return (not any(f.startswith("ال") or f in _AR_COLLECTIVE for f in forms)
+            and not _prepositional(w) and j + 1 < len(words)
+            and singular_nisba(words[j + 1]) and parse_number(words, j) is None)  # fmt: skip
 
 
 # English casualty words that take no victim after them ("died", "casualties"; "hurt" is also
@@ -930,6 +987,21 @@ _AR_AMONG = frozenset(normalize(w) for w in ("بينهم", "بينهما", "بي
 _AR_UNITS = frozenset(normalize(w) for w in (
     "عاما", "عام", "أعوام", "سنة", "سنوات", "شهرا", "أشهر", "شهور", "يوما", "أيام", "ساعة",
     "ساعات", "دقيقة", "دقائق", "كم", "كيلومترا", "كيلومترات", "مترا"))
+
+
+# English units of time, distance and repetition (English grammar, a closed list): "killed
+# more than 10 years ago", "100 km from the border", "shot three times" count no one
+_EN_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days",
+                       "hour", "hours", "minute", "minutes", "km", "kilometres", "kilometers",
+                       "mile", "miles", "metres", "meters", "times"})  # fmt: skip
+_AR_TIMES = frozenset(normalize(w) for w in ("مرة", "مرات"))  # "أصيب 3 مرات": three times
+
+
+def _unit_after(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a unit of time, distance or repetition (``_AR_UNITS``,
+    ``_AR_TIMES``, ``_EN_UNITS``): the number before it counts no one."""
+    return k < len(words) and (words[k] in _AR_UNITS or words[k] in _AR_TIMES
+                               or words[k] in _EN_UNITS)  # fmt: skip
 
 
 _FA_OF = "از"  # Persian "of": "12 نفر از مردم یمن" (twelve of the people of Yemen)
