@@ -245,19 +245,19 @@ class CRFModel:
         scales cancel)."""
         b, n, k = em.shape
         p = np.exp(em - em.max(axis=2, keepdims=True))
-        total = np.add.reduce  # (a ufunc: no Python wrapper)
+        add = np.add.reduce  # (a ufunc: no Python wrapper)
         moves, back = self._exp_transitions, self._exp_transitions.T.copy()
         alpha = np.zeros((b, n, k))
-        alpha[:, 0] = p[:, 0] / total(p[:, 0], axis=1, keepdims=True)
+        alpha[:, 0] = p[:, 0] / add(p[:, 0], axis=1, keepdims=True)
         for t in range(1, n):
             m = active[t]
             a = (alpha[:m, t - 1] @ moves) * p[:m, t]
-            alpha[:m, t] = a / total(a, axis=1, keepdims=True)
+            alpha[:m, t] = a / add(a, axis=1, keepdims=True)
         beta = np.ones((b, n, k))
         for t in range(n - 2, -1, -1):
             m = active[t + 1]  # sentences that go on past t
             c = (p[:m, t + 1] * beta[:m, t + 1]) @ back
-            beta[:m, t] = c / total(c, axis=1, keepdims=True)
+            beta[:m, t] = c / add(c, axis=1, keepdims=True)
         joint = alpha * beta
         chosen = np.take_along_axis(joint, paths[:, :, None], 2)[:, :, 0]
         total = joint.sum(axis=2)
