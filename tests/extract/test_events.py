@@ -720,6 +720,9 @@ def test_one_person_and_more_than_after_the_review(text: str, lang: str, killed:
         # a dual kin noun is two, and a joined kin noun one more
         ("أسفر الهجوم عن إصابة والديه.", None, 2),
         ("قتل الطفل حرقا وأصيب والداه وشقيقه بجروح خطرة في هجوم المستوطنين.", None, 3),
+        # a noun in ين is the dual when the dual pronoun هما follows it
+        ("أسفر القصف عن إصابة مقيمين أحدهما من باكستان والآخر من الهند.", None, 2),
+        ("فتحت الشرطة النار مما أسفر عن إصابة مدنيين تم نقلهما إلى المستشفى.", None, 2),
         # a singular verb of dying after its subject, a word of when after it
         ("وقال عم الشهيد عبدالله الذي استشهد أمس إثر إصابته بقذيفة إن الجنود صامدون.", 1, None),
     ],

@@ -377,7 +377,8 @@ def _near_number(words: list[str], i: int, *, singular: bool,
             and words[j + got[1] : j + got[1] + 2] != ["year", "old"] \
             and not _unit_after(words, j + got[1]):  # "executes 83-year-old", "10 years ago"
         return got[0] + _and_more(words, j + got[1])  # "kills four civilians and one soldier"
-    if j < len(words) and (words[j] in duals or _arabic_dual(words[j])):
+    if j < len(words) and (words[j] in duals or _arabic_dual(words[j])
+                           or _dual_by_pronoun(words, j)):  # fmt: skip
         return 2 + _and_more(words, j)  # "مقتل شخصين", "إصابة عنصرين ومدني", "وقتل ناشطان"
     if j < len(words) and words[j] in _ONE_OF and not _negated(words, i):
         return 1  # "استشهد أحد رجال الأمن", "وأصيب آخر" (not "ولم يصب أحد": none)
@@ -493,6 +494,19 @@ def _arabic_dual(word: str) -> bool:
     counts = word_counts("ar")
     n = counts.get(stem, 0)
     return n >= _DUAL_STEM_MIN and 3 * counts.get(word, 0) < n
+
+
+_DUAL_PRONOUN_REACH = 5  # words after the noun in which a dual pronoun tells it is two
+
+
+def _dual_by_pronoun(words: list[str], j: int) -> bool:
+    """Whether an Arabic noun in ين at ``j`` (dual or plural, written alike) is the dual: a
+    word with the dual pronoun هما follows within ``_DUAL_PRONOUN_REACH`` words ("إصابة
+    مقيمين أحدهما ... والآخر", "إصابة مدنيين تم نقلهما"). Arabic grammar."""
+    w = _bare(words[j])
+    if not w.endswith("ين") or len(w) < 5 or w.startswith("ال"):
+        return False
+    return any(x.endswith("هما") and len(x) > 4 for x in words[j + 1 : j + 1 + _DUAL_PRONOUN_REACH])
 
 
 _OPENERS = frozenset({"a", "an", "one", "his", "her", "their"})
