@@ -733,6 +733,17 @@ def test_arabic_counts_of_the_third_casualty_round(text: str, killed: int | None
     assert (e.killed, e.injured) == (killed, injured)
 
 
+def test_feminine_and_possessive_casualty_forms_count_but_are_no_features() -> None:
+    from khabar.extract.events import trigger_cues
+
+    text = "أصيبت امرأة في الهجوم على السوق."
+    (e,) = extract_events(text, anchor=ANCHOR, settings=S, lang="ar")
+    assert e.injured == 1
+    # the event models were trained without these forms: their features stay as trained
+    assert "cue=injured" not in trigger_cues(text, "ar")
+    assert "cue=injured" in trigger_cues("أصيب رجل في الهجوم على السوق.", "ar")
+
+
 def test_who_receives_a_call_is_the_recipient_and_the_caller_the_actor() -> None:
     (e,) = extract_events("وتلقى الملك سلمان اتصالا هاتفيا من الرئيس فرانسوا هولاند.",
                           anchor=ANCHOR, settings=S, lang="ar")  # fmt: skip

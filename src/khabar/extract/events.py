@@ -83,6 +83,9 @@ class _Lexicon:
     numbers: dict[str, int]
     lang_cues: dict[tuple[str, str], frozenset[str]]  # (kind, language) → words
     langs: dict[str, frozenset[str]]  # alias → the languages whose rows list it
+    # killed / injured words the classifier's features read (``cues`` adds the ``*_form`` rows:
+    # forms counted as casualty words that the event models were trained without)
+    feature_cues: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -100,10 +103,13 @@ def _lexicon() -> _Lexicon:
         cues.setdefault(r["kind"], set()).update(words)
         by_lang.setdefault((r["kind"], r["lang"]), set()).update(words)
     numbers = {alias_key(r["word"]): int(r["value"]) for r in read_csv("numbers.tsv")}
+    features = {k: frozenset(cues.get(k, ())) for k in ("killed", "injured")}
+    for kind in ("killed", "injured"):
+        cues.setdefault(kind, set()).update(cues.get(f"{kind}_form", ()))
     return _Lexicon(triggers, AliasIndex({k: (k,) for k in triggers}),
                     {k: frozenset(v) for k, v in cues.items()}, numbers,
                     {k: frozenset(v) for k, v in by_lang.items()},
-                    {k: frozenset(v) for k, v in langs.items()})  # fmt: skip
+                    {k: frozenset(v) for k, v in langs.items()}, features)  # fmt: skip
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -1483,7 +1489,7 @@ def _cues_of(hits: list, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon)
         out += [f"lex={plover}"] + ([f"weapon={weapon}"] if weapon else [])
     for _, _, w in spans:
         b = _bare(w)
-        out += [f"cue={k}" for k in ("killed", "injured") if b in lex.cues[k]]
+        out += [f"cue={k}" for k in ("killed", "injured") if b in lex.feature_cues[k]]
     return out
 
 
