@@ -1156,8 +1156,7 @@ def _is_auxiliary(word: str) -> bool:
 
 
 # words between a casualty word and its number (Persian auxiliaries; "at least", "about",
-# "more than";
-# Arabic نحو, قرابة, حوالي, زهاء: about), normalised. Grammar, closed lists.
+# "more than"; Arabic نحو, قرابة, حوالي, زهاء: about), normalised. Grammar, closed lists.
 _AUXILIARY_WORDS = frozenset({"شدن", "شده", "شدند", "at", "least", "some", "about", "another",
                               "of", "more", "than",
                               *(normalize(w) for w in ("نحو", "قرابة", "حوالي", "زهاء"))})
@@ -1792,7 +1791,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
 # the event was done to, the giver the actor ("تلقى الملك اتصالا هاتفيا من الرئيس", "يتلقى
 # تعازي ولي العهد"). Arabic grammar, a closed list.
 _AR_RECEIVE = frozenset(normalize(w) for w in (
-    "تلقى", "يتلقى", "تلقت", "تتلقى", "تلقوا", "يتلقون", "تلقيا", "تلقى"))
+    "تلقى", "يتلقى", "تلقت", "تتلقى", "تلقوا", "يتلقون", "تلقيا"))
 
 
 _RECEIVED_REACH = 16  # words a verb of receiving may stand before its trigger (long titles)
