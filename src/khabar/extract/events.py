@@ -415,11 +415,18 @@ _NOT_NEGATING = {normalize("لا"): frozenset(normalize(w) for w in ("يقل", "
 _OR = frozenset(normalize(w) for w in ("أم", "أو"))  # "أم لا": or not
 
 
+@lru_cache(maxsize=1)
+def _negation_words() -> frozenset[str]:
+    """The lexicon's negation cues and ``_NOT`` (joined once: ``_negated`` runs for every
+    casualty word)."""
+    return _lexicon().cues["negation"] | _NOT
+
+
 def _negated(words: list[str], i: int) -> bool:
     """Whether a negation stands within four words before the casualty word at ``i`` ("ولم
     يصب أحد", "لم يسفر عن مقتل أحد", "دون أن يصاب أحد", "ولم تسفر عنها أي إصابات"), a proclitic
     و/ف before it; not the words of ``_NOT_NEGATING`` nor "أم لا" (or not)."""
-    negation = _lexicon().cues["negation"] | _NOT
+    negation = _negation_words()
     for k in range(max(0, i - 4), i):
         w = words[k]
         bare = w[1:] if w[:1] in "وف" and w[1:] in negation else w
