@@ -547,6 +547,7 @@ def load_lexicons() -> None:
     _victim_words()
     _date_words()
     _cumulative_phrases()
+    _negation_words()
 
 
 @lru_cache(maxsize=1)
