@@ -454,17 +454,11 @@ def test_a_thousand_or_million_word_multiplies_the_number_before_it(text: str, v
         # a verb-first Arabic clause: where and when stand between the verb and the count
         ("قتل في الموصل أمس الجمعة 4 مدنيين وشرطي في هجوم.", 5),
         ("وقتل في الهجوم 3 جنود وأصيب 7 آخرون.", 3),
-        ("قتل في الموصل أمس وأصيب 4 مدنيين في هجوم.", None),  # the 4 are the wounded
         # the victims a plural of a nisba noun names, past a pronoun's preposition
         ("وصدت القوات هجوما قتل خلاله 7 داعشيين.", 7),
         ("وقتل فيها أكثر من 9 حوثيين بحسب المصادر.", 9),
-        ("قتل في المدينة 3 تعيين جديدة.", None),  # too short a nisba-like word to be people
-        ("قتل الطفل بحضور 3 سعوديين.", None),  # the verb's own victim comes first (review)
-        ("قتل في الهجوم 5 تريليون.", None),  # a number word
         ("Two policemen and three civilians were killed in the blast.", 5),
         ("Twenty five soldiers and three civilians were killed.", 3),  # not 5 + 3
-        ("قتل في الهجوم الذي شنه 4 مسلحين على الحاجز جندي.", None),  # the 4 are attackers
-        ("در این حمله تعدادی کشته شدند که 2 نفر از آنان کودک بودند.", None),  # a subset
         # one named victim and N others
         ("قتل القائد العسكري للتنظيم وثلاثة آخرون في غارة على الرقة.", 4),
         ("قتل الجيش القائد أبو محمد و12 مسلحا آخرين في غارة.", 13),
@@ -530,7 +524,9 @@ def test_victims_joined_or_singular_are_counted(text: str, killed: int | None) -
         ("مقتل أحمد حسن برصاص محمد علي في بغداد.", "ar", 1, None),
         ("أعلن الجيش مقتل أحمد حسن نجل محمود عباس.", "ar", 1, None),
         ("أسفر القصف عن إصابة أحمد حسن، وقال محمود عباس إن الهجوم جريمة.", "ar", None, 1),
-        ("قتل محمد علي زوجته وأطفاله الثلاثة.", "ar", None, None),
+        pytest.param("قتل محمد علي زوجته وأطفاله الثلاثة.", "ar", 4, None,
+                     marks=pytest.mark.xfail(strict=True, reason="the count reader reads one "
+                                             "person: the wife and three children are 4")),
         ("Gunmen tried to kill John Smith on Monday.", "en", None, None),
         ("Hamas denied that Yahya Sinwar and Mohammed Deif were killed.", "en", None, None),
         ("The attack killed Ahmed Hassan, Ali Khalil and Omar Said, the ministry said.", "en",
@@ -719,12 +715,9 @@ def test_one_person_and_more_than_after_the_review(text: str, lang: str, killed:
         ("قال المدير إن ضحايا العدوان بلغ ألف قتيل وتسعة آلاف جريح.", 1000, 9000),
         # a dual kin noun is two, and a joined kin noun one more
         ("أسفر الهجوم عن إصابة والديه.", None, 2),
-        ("قتل الطفل حرقا وأصيب والداه وشقيقه بجروح خطرة في هجوم المستوطنين.", None, 3),
         # a noun in ين is the dual when the dual pronoun هما follows it
         ("أسفر القصف عن إصابة مقيمين أحدهما من باكستان والآخر من الهند.", None, 2),
         ("فتحت الشرطة النار مما أسفر عن إصابة مدنيين تم نقلهما إلى المستشفى.", None, 2),
-        # a singular verb of dying after its subject, a word of when after it
-        ("وقال عم الشهيد عبدالله الذي استشهد أمس إثر إصابته بقذيفة إن الجنود صامدون.", 1, None),
     ],
 )
 def test_arabic_counts_of_the_third_casualty_round(text: str, killed: int | None,
@@ -1182,3 +1175,59 @@ def test_an_english_group_phrase_after_a_named_group_is_the_groups_people() -> N
     assert _doc_event("Houthi forces shelled the town of Jizan.", "en").actor == "HOUTHI"
     assert _doc_event("Obama supporters protested outside the court in Chicago.", "en").actor \
         == "supporters"  # fmt: skip
+
+
+# Sentences the rules leave without a count (``events.rule_counts``): the trained count reader
+# (``khabar.extract.counts``) then reads them. Where it reads them right, a plain case; where it
+# does not, a strict xfail naming the error (model card: resources/models/counts.md, "Weak").
+_RULES_LEAVE = [
+    ("قتل في الموصل أمس وأصيب 4 مدنيين في هجوم.", (None, 4)),  # the 4 are the wounded
+    ("قتل في المدينة 3 تعيين جديدة.", (None, None)),  # too short a nisba-like word to be people
+    ("قتل الطفل بحضور 3 سعوديين.", (None, None)),  # the verb's own victim comes first (review)
+    ("قتل في الهجوم 5 تريليون.", (None, None)),  # a number word
+    ("قتل في الهجوم الذي شنه 4 مسلحين على الحاجز جندي.", (None, None)),  # the 4 are attackers
+    ("در این حمله تعدادی کشته شدند که 2 نفر از آنان کودک بودند.", (None, None)),  # a subset
+    ("قتل الطفل حرقا وأصيب والداه وشقيقه بجروح خطرة في هجوم المستوطنين.", (None, 3)),
+    ("وقال عم الشهيد عبدالله الذي استشهد أمس إثر إصابته بقذيفة إن الجنود صامدون.", (1, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "ruled"), _RULES_LEAVE)
+def test_the_rules_leave_these_without_a_count(text: str, ruled: tuple) -> None:
+    from khabar.extract.events import Mentions, rule_counts
+    from khabar.extract.lexicon import word_spans
+    from khabar.model import Span
+    from khabar.normalize import normalize_with_offsets
+
+    lang = "fa" if "ی" in text else "ar"
+    norm = normalize_with_offsets(text)
+    found = Mentions.of(text, anchor=ANCHOR, settings=S, lang=lang)
+    assert rule_counts(text, norm, word_spans(norm.text), Span(0, len(text)), found,
+                       lang)[1] == ruled  # fmt: skip
+
+
+def _known(text: str, counts: tuple, why: str):  # type: ignore[no-untyped-def]
+    return pytest.param(text, counts, marks=pytest.mark.xfail(strict=True, reason=why))
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # "[one man] was killed in Mosul yesterday and 4 civilians were wounded"
+        ("قتل في الموصل أمس وأصيب 4 مدنيين في هجوم.", (1, 4)),
+        ("قتل الطفل حرقا وأصيب والداه وشقيقه بجروح خطرة في هجوم المستوطنين.", (1, 3)),
+        _known("قتل الطفل بحضور 3 سعوديين.", (1, None), "reads the 3 present as the dead"),
+        _known("قتل في الهجوم الذي شنه 4 مسلحين على الحاجز جندي.", (1, None),
+               "reads the 4 attackers as the dead"),
+        _known("در این حمله تعدادی کشته شدند که 2 نفر از آنان کودک بودند.", (None, None),
+               "reads a part of the dead (2 of them children) as all"),
+        _known("قتل في المدينة 3 تعيين جديدة.", (None, None), "a number 2 words after"),
+        _known("قتل في الهجوم 5 تريليون.", (None, None), "one person where nothing is said"),
+        _known("وقال عم الشهيد عبدالله الذي استشهد أمس إثر إصابته بقذيفة إن الجنود صامدون.",
+               (1, None), "the wound he died of read as one injured"),
+    ],
+)
+def test_the_count_reader_reads_what_the_rules_leave(text: str, counts: tuple) -> None:
+    lang = "fa" if "ی" in text else "ar"
+    (e,) = extract_events(text, anchor=ANCHOR, settings=S, lang=lang)
+    assert (e.killed, e.injured) == counts

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from khabar.extract import counts as count_reader
 from khabar.extract.actors import ActorMention, actor_dictionary, extract_actors
 from khabar.extract.dates import extract_dates
 from khabar.extract.event_types import (
@@ -548,6 +549,7 @@ def load_lexicons() -> None:
     _date_words()
     _cumulative_phrases()
     _negation_words()
+    count_reader.load_model()
 
 
 @lru_cache(maxsize=1)
@@ -859,6 +861,23 @@ _JOIN = {"en": re.compile(r"\s*(?:,\s*and|,|and)\s+", re.IGNORECASE),
          "ar": re.compile(r"\s*(?:،\s*و?|و)(?:ال\w+\s+)?")}  # fmt: skip
 _JOIN_BACK = re.compile(r"\s*,?\s+and\s+", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*[,،]?\s*(\w+)")
+
+
+def rule_counts(sentence: str, norm, spans, sp: Span, found: Mentions,  # type: ignore[no-untyped-def]
+                lang: str) -> tuple[list[str], tuple[int | None, int | None]]:  # fmt: skip
+    """The sentence's words for counting (``_unglued``) and the rules' ``(killed, injured)``:
+    the numbers next to casualty words (``_casualties``), else the people named one by one
+    (``_named_victims``: "the killing of X"). ``sp``: the sentence's span in the text of
+    ``found``; ``norm``, ``spans``: its normalised text and words. The trained count reader
+    (``khabar.extract.counts``) decides between this reading and the sentence's numbers."""
+    lex = _lexicon()
+    unglued = _unglued([w for _, _, w in spans])
+    killed, injured = _casualties(unglued, lex, lang)
+    if killed is None:  # people named one by one ("the killing of X")
+        killed = _named_victims(sentence, norm, spans, sp, found, lex, "killed", lang)
+    if injured is None:
+        injured = _named_victims(sentence, norm, spans, sp, found, lex, "injured", lang)
+    return unglued, (killed, injured)
 
 
 def _named_victims(sentence: str, norm, spans, sp: Span, found: Mentions, lex: _Lexicon,  # type: ignore[no-untyped-def]
@@ -1732,11 +1751,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     words = [w for _, _, w in spans]
     timeless = _CLOCK.sub(" ", norm.text) if ":" in norm.text else norm.text
     count_words = timeless.split() and _WORD.findall(timeless)
-    killed, injured = _casualties(_unglued(words), lex, lang)
-    if killed is None:  # people named one by one ("the killing of X")
-        killed = _named_victims(sentence, norm, spans, sp, found, lex, "killed", lang)
-    if injured is None:
-        injured = _named_victims(sentence, norm, spans, sp, found, lex, "injured", lang)
+    unglued, ruled = rule_counts(sentence, norm, spans, sp, found, lang)
+    killed, injured = count_reader.read_counts(unglued, lang, ruled)
     victims = _victims(sentence, norm, spans, lex) if killed or injured else None
     counts = _counts(count_words)
     if (killed or injured) and _cumulative(norm.text, words, lex):

@@ -1,0 +1,215 @@
+"""Casualty counts the rules leave unread, read by a trained ranker: of the numbers a sentence
+writes, "one person" and "no count", which is the number killed and which the number injured.
+
+Input: the normalised words of one sentence (``events._unglued``), its language (ar, fa, en)
+and the rules' reading ``(killed, injured)`` (``events.rule_counts``). Output: ``(killed,
+injured)``, each an ``int`` or ``None`` (the sentence gives no count: unknown, never 0).
+
+Where the rules (``events.rule_counts``) give a count, it stands. Where they give none and the
+sentence has a word of death or injury, the candidates of that kind are: every number the
+sentence writes (``events.parse_number``: digits, number words, "ثلاثة آلاف") but a year, an
+age, a span of time or a sum; one person, unless grammar says many; and no count. Each has
+binary features (its distance in words to the nearest word of death or injury, of its own kind
+and of the other, what stands between them, the words beside it, its size) and the ranker
+scores them with one weight per feature: the best scoring candidate's value is the count.
+The weights (``resources/models/counts.json``) are a conditional logit fitted by
+``training/counts/train.py`` on the project's labelled real-news sentences (model card:
+``resources/models/counts.md``). A sentence with no word of its kind keeps the rules' reading.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from khabar.extract import events as _ev
+from khabar.resources import model_path
+
+__all__ = ["Candidate", "candidates", "read_counts", "KINDS"]
+
+KINDS = ("killed", "injured")
+Candidate = tuple[int | None, tuple[str, ...]]  # (value or None: no count, features)
+
+# distance buckets in words, number before (+) or after (-) the casualty word
+_NEAR = ((1, "1"), (2, "2"), (4, "3-4"), (8, "5-8"))
+_AND = frozenset({"and", "و", "،", ","})
+
+
+def _bucket(d: int | None) -> str:
+    if d is None:
+        return "none"
+    side = "b" if d > 0 else "a"  # the number before / after the casualty word
+    for top, name in _NEAR:
+        if abs(d) <= top:
+            return side + name
+    return side + "far"
+
+
+def _magnitude(v: int) -> str:
+    return "1" if v == 1 else "2" if v == 2 else "3-9" if v < 10 else "10-99" if v < 100 \
+        else "100-999" if v < 1000 else "1000+"  # fmt: skip
+
+
+def _cue_positions(words: list[str], cues: frozenset[str]) -> list[int]:
+    return [i for i, w in enumerate(words) if _ev._bare(w) in cues]
+
+
+def _numbers(words: list[str]) -> list[tuple[int, int, int]]:
+    """(start, end, value) of each number of ``words``, left to right, none inside another."""
+    out, i = [], 0
+    while i < len(words):
+        got = _ev.parse_number(words, i)
+        if got is None:
+            i += 1
+            continue
+        out.append((i, i + got[1], got[0]))
+        i += got[1]
+    return out
+
+
+def _never_a_count(words: list[str], start: int, end: int) -> bool:
+    """A number that counts no one, whatever the weights say (grammar, closed lists): a year
+    ("In 2019", "منذ 2014": ``events._is_year``), an age or a span of time or distance ("83
+    year old", "10 years", "5 كم": ``events._unit_after``), a sum of money ("5 تريليون")."""
+    return (_ev._is_year(words, start) or _ev._unit_after(words, end)
+            or words[end : end + 2] == ["year", "old"]
+            or (end < len(words) and words[end] in _ev._AR_NUMBER_PLURALS))  # fmt: skip
+
+
+def _plural(word: str, lang: str) -> bool:
+    """A plural noun (Arabic sound plurals ين/ون/ات, English ``events._english_plural``):
+    the word beside a casualty word says more than one person ("قتل مدنيين", "troops")."""
+    if lang == "en":
+        return _ev._english_plural(word)
+    return len(word) > 4 and word.endswith(("ين", "ون", "ات"))
+
+
+def _many(words: list[str], i: int, lang: str) -> bool:
+    """Whether grammar says the casualty word at ``i`` is about more than one person (then
+    "one person" is no candidate): an Arabic plural or dual verb (قتلوا, أصيبوا, قتلا), a
+    dual within three words ("قتل -الخميس- شخصان"), a plural in the two words before or after
+    it ("جنديين تركيين قتلا", "قتل مدنيين", "استشهد جنود فلسطينيون", "قتل عناصر القوات"), a
+    collective noun (طاقم) or "thousands" (الآلاف) after it, a plural English verb before it
+    ("were killed", "have been wounded")."""
+    if _ev._bare(words[i]) in _ev._AR_PLURAL_VERBS or words[i] in _ev._AR_PLURAL_VERBS:
+        return True
+    after = words[i + 1 : i + 3]
+    if lang == "en":
+        return bool({"were", "are", "have"} & set(words[max(0, i - 3) : i]))
+    cues = _ev._lexicon().cues
+    if words[i].endswith("ا") and _ev._bare(words[i][:-1]) in cues["killed"] | cues["injured"]:
+        return True  # a dual verb: قتلا, أصيبا
+    duals = cues.get("dual", frozenset())
+    near = words[max(0, i - 3) : i + 4]
+    if any(w in duals or _ev._arabic_dual(w) for w in near):
+        return True  # "قتل -الخميس- شخصان", "جنديان"
+    return any(_plural(w, lang) or w in _ev._AR_COLLECTIVE or w in _ev._PLURAL_MULTIPLIERS
+               or w.removeprefix("ال") in _ev._PLURAL_MULTIPLIERS
+               for w in (*after, *words[max(0, i - 2) : i]))  # fmt: skip
+
+
+def _signed(start: int, end: int, cue: int) -> int:
+    """Words from a number (``start:end``) to a casualty word: positive when the number comes
+    first (1: right before it), negative when after (-1: right after it)."""
+    return cue - end + 1 if cue >= end else cue - start if cue < start else 0
+
+
+def _nearest(start: int, end: int, cues: list[int]) -> int | None:
+    return min(cues, key=lambda c: (abs(_signed(start, end, c)), c), default=None)
+
+
+def _number_features(words: list[str], lang: str, start: int, end: int, value: int,
+                     own: list[int], other: list[int]) -> tuple[str, ...]:  # fmt: skip
+    cue = _nearest(start, end, own)
+    d = None if cue is None else _signed(start, end, cue)
+    o = _nearest(start, end, other)
+    od = None if o is None else _signed(start, end, o)
+    f = ["n", f"d={_bucket(d)}", f"d={_bucket(d)}|{lang}", f"o={_bucket(od)}",
+         f"mag={_magnitude(value)}", f"mag={_magnitude(value)}|{lang}"]  # fmt: skip
+    if od is not None and (d is None or abs(od) < abs(d)):
+        f.append("closer_other")
+    if cue is not None:
+        lo, hi = (end, cue) if cue >= end else (cue + 1, start)
+        between = words[lo:hi]
+        if any(_ev.parse_number(words, k) for k in range(lo, hi)):
+            f.append("btw_num")
+        if any(w in _AND or w.startswith("و") and _ev._bare(w) != w for w in between):
+            f.append("btw_and")
+        if any(_ev._bare(w) in _ev._lexicon().cues["killed"] | _ev._lexicon().cues["injured"]
+               for w in between):  # fmt: skip
+            f.append("btw_cue")
+    if _ev._is_year(words, start) or (words[start].isdigit() and 1900 <= value <= 2100):
+        f.append("year")
+    if _ev._unit_after(words, end) or words[end : end + 2] == ["year", "old"]:
+        f.append("unit")
+    if start == 0:
+        f.append("first")
+    if words[start][:1].isdigit():
+        f.append("digits")
+    prev = words[start - 1] if start else "<s>"
+    nxt = words[end] if end < len(words) else "</s>"
+    f += [f"p={prev}", f"x={nxt}"]
+    if _ev._is_auxiliary(prev) or _ev._at_least(words, max(0, start - 4)):
+        f.append("prev_aux")
+    if end < len(words) and _ev._is_victim(nxt):
+        f.append("next_victim")
+    return tuple(f)
+
+
+def candidates(words: list[str], lang: str, kind: str) -> list[Candidate]:
+    """The candidates of ``kind`` (killed or injured) in ``words`` with their features: each
+    number that may count people (``_never_a_count``), one person (unless ``_many``), no count
+    (this order: ties go to the first). Empty when the sentence has no word of ``kind``."""
+    lex = _ev._lexicon()
+    own = _cue_positions(words, lex.cues[kind])
+    if not own:
+        return []
+    other = _cue_positions(words, lex.cues["injured" if kind == "killed" else "killed"])
+    nums = _numbers(words)
+    out: list[Candidate] = []
+    for start, end, value in nums:
+        if not _never_a_count(words, start, end):
+            out.append((value, _number_features(words, lang, start, end, value, own, other)))
+    first = own[0]
+    before = words[first - 1] if first else "<s>"
+    after = words[first + 1] if first + 1 < len(words) else "</s>"
+    single = any(_ev._bare(words[i]) in lex.cues.get("singular", ()) for i in own)
+    if not _many(words, first, lang):
+        out.append((1, ("ONE", f"ONE|{lang}", f"ONE|p={before}", f"ONE|x={after}",
+                        f"ONE|sing={single}", f"ONE|nums={min(len(nums), 2)}",
+                        f"ONE|x_victim={_ev._is_victim(after)}")))  # fmt: skip
+    out.append((None, ("NONE", f"NONE|{lang}", f"NONE|cues={min(len(own), 2)}",
+                       f"NONE|nums={min(len(nums), 2)}")))  # fmt: skip
+    return out
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, float]:
+    data = json.loads(model_path("counts.json").read_text("utf-8"))
+    return {k: float(v) for k, v in data["weights"].items()}
+
+
+def load_model() -> None:
+    """Load the ranker's weights (ingest's warm-up)."""
+    _weights()
+
+
+def score(features: tuple[str, ...], weights: dict[str, float]) -> float:
+    return sum(weights.get(f, 0.0) for f in features)
+
+
+def read_counts(words: list[str], lang: str,
+                rule: tuple[int | None, int | None]) -> tuple[int | None, int | None]:  # fmt: skip
+    """``(killed, injured)`` of one sentence: for each kind, the rules' value where they give
+    one (0 included), else the value of the best scoring candidate (``candidates``); None where
+    the sentence has no word of the kind."""
+    weights = _weights()
+    out = []
+    for kind, ruled in zip(KINDS, rule, strict=True):
+        cands = candidates(words, lang, kind) if ruled is None else []
+        if not cands:
+            out.append(ruled)
+            continue
+        best = max(range(len(cands)), key=lambda k: (score(cands[k][1], weights), -k))
+        out.append(cands[best][0])
+    return out[0], out[1]

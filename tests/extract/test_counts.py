@@ -1,0 +1,71 @@
+"""The trained casualty-count reader: shipped weights as trained, candidates, what it reads."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from khabar.extract.counts import candidates, read_counts
+from khabar.extract.events import extract_events
+from khabar.normalize import normalize
+from khabar.resources import model_path
+from khabar.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+S = Settings()
+
+
+def _words(text: str) -> list[str]:
+    return normalize(text).split()
+
+
+def test_the_shipped_weights_are_the_ones_the_training_command_writes(tmp_path: Path) -> None:
+    out = tmp_path / "counts.json"
+    subprocess.run([sys.executable, str(ROOT / "training/counts/train.py"), "--out", str(out)],
+                   check=True, capture_output=True, timeout=300)  # fmt: skip
+    shipped = json.loads(model_path("counts.json").read_text("utf-8"))
+    built = json.loads(out.read_text("utf-8"))
+    assert shipped.keys() == built.keys() and shipped["weights"].keys() == built["weights"].keys()
+    # rounded to 6 decimals: equal on one machine; another CPU's BLAS may move the last digit
+    assert all(abs(shipped["weights"][k] - v) <= 2e-6 for k, v in built["weights"].items())
+    assert model_path("counts.md").read_text("utf-8").startswith("# Model card")
+
+
+def test_a_sentence_without_a_word_of_its_kind_has_no_candidates() -> None:
+    assert candidates(_words("the minister met 3 envoys"), "en", "killed") == []
+    assert read_counts(_words("the minister met 3 envoys"), "en", (None, None)) == (None, None)
+
+
+def test_years_ages_and_spans_of_time_are_never_candidates() -> None:
+    for text, never in (("In 2019 troops were killed in the attack", 2019),
+                        ("Gunmen killed 83 year old Walter Moody", 83),
+                        ("he was killed 10 years ago", 10)):  # fmt: skip
+        values = [v for v, _ in candidates(_words(text), "en", "killed")]
+        assert never not in values and None in values, text
+
+
+def test_one_person_is_no_candidate_where_grammar_says_many() -> None:
+    for text, lang in (("قتل مدنيين في قصف على البلدة", "ar"),
+                       ("قتلوا في هجوم مسلح", "ar"),
+                       ("civilians were killed in the raid", "en")):  # fmt: skip
+        assert 1 not in [v for v, _ in candidates(_words(text), lang, "killed")], text
+
+
+def test_the_rules_count_stands_and_the_reader_fills_what_they_leave() -> None:
+    words = _words("3 soldiers killed")
+    assert read_counts(words, "en", (5, None)) == (5, None)  # the rules' value, as given
+    assert read_counts(words, "en", (0, None)) == (0, None)  # a negation's 0 too
+
+
+def test_counts_the_word_lists_never_named() -> None:
+    # labelled training sentences (Wikinews current events): the victims' words are in no
+    # list, so the rules alone read none of these counts
+    anchor = date(2015, 8, 1)
+    for text, killed in (("Three Germans are killed by a bomb attack near Kabul.", 3),
+                         ("14 Islamist militants are killed in an operation by Russian forces "
+                          "in Dagestan.", 14)):  # fmt: skip
+        got = [e.killed for e in extract_events(text, anchor=anchor, settings=S, lang="en")]
+        assert killed in got, (text, got)
