@@ -23,6 +23,7 @@ import json
 from functools import lru_cache
 
 from khabar.extract import events as _ev
+from khabar.normalize import normalize
 from khabar.resources import model_path
 
 __all__ = ["Candidate", "candidates", "read_counts", "KINDS"]
@@ -33,6 +34,10 @@ Candidate = tuple[int | None, tuple[str, ...]]  # (value or None: no count, feat
 # distance buckets in words, number before (+) or after (-) the casualty word
 _NEAR = ((1, "1"), (2, "2"), (4, "3-4"), (8, "5-8"))
 _AND = frozenset({"and", "و", "،", ","})
+# words before the first year of a span ("between 2014 and 2016", "بين عامي 1982 و1990"),
+# normalised: English, Arabic and Persian grammar, a closed list
+_RANGE_FROM = frozenset(normalize(w) for w in ("between", "from", "بين", "من", "از", "عامي",
+                                               "سنتي"))
 
 
 def _bucket(d: int | None) -> str:
@@ -69,8 +74,12 @@ def _numbers(words: list[str]) -> list[tuple[int, int, int]]:
 
 def _never_a_count(words: list[str], start: int, end: int) -> bool:
     """A number that counts no one, whatever the weights say (grammar, closed lists): a year
-    ("In 2019", "منذ 2014": ``events._is_year``), an age or a span of time or distance ("83
-    year old", "10 years", "5 كم": ``events._unit_after``), a sum of money ("5 تريليون")."""
+    ("In 2019", "منذ 2014": ``events._is_year``; "بين عامي 1982 و1990"), an age or a span of
+    time or distance ("83 year old", "10 years", "5 كم": ``events._unit_after``), a sum of
+    money ("5 تريليون")."""
+    if words[start].isdigit() and 1900 <= int(words[start]) <= 2100 and start \
+            and words[start - 1] in _RANGE_FROM:  # fmt: skip
+        return True  # "بين 1982 و1990", "between 2014 and 2016": years
     return (_ev._is_year(words, start) or _ev._unit_after(words, end)
             or words[end : end + 2] == ["year", "old"]
             or (end < len(words) and words[end] in _ev._AR_NUMBER_PLURALS))  # fmt: skip

@@ -1782,14 +1782,15 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             and not (actor is not None and actor.side == "armed")
             and _accidental(words, lex, lang)):  # fmt: skip
         return None  # "لقي شخص مصرعه ... إثر حادث تصادم": deaths by accident, no assault
-    if (plover == "ASSAULT" and typed.source == "cameo" and lang == "en" and not killed
-            and not injured and only_blocks(sentence, lang, plover, _NO_AGENT)
+    if (plover == "ASSAULT" and typed.source == "cameo" and lang == "en" and not ruled[0]
+            and not ruled[1] and only_blocks(sentence, lang, plover, _NO_AGENT)
             and not any(p is not None and p.side == "armed" for p in (actor, target))):  # fmt: skip
         # "He died from his injuries", "Jacques Chirac ... died at home": PETRARCH codes its
         # DIE and HURT verbs only with a source actor. With no event-lexicon trigger, no other
         # CAMEO verb of violence, no armed party and no toll, the sentence tells of a death,
-        # not an attack; a toll keeps it ("Two civilians died and five were injured" after an
-        # attack's sentence: the toll is the attack's)
+        # not an attack; a toll the rules read keeps it ("Two civilians died and five were
+        # injured" after an attack's sentence: the toll is the attack's; the count reader's
+        # "one person" of "He died" is none)
         return None
     acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode,
                                        modelled)
