@@ -132,11 +132,7 @@ def fit(train: list[Group]) -> dict[str, float]:
 
 def pick(g: Group, weights: dict[str, float]) -> int | None:
     """What khabar reads: the rules' count, else the best scoring candidate's."""
-    if g[5] is not None:
-        return g[5]
-    cands = g[3]
-    best = max(range(len(cands)), key=lambda k: (counts.score(cands[k][1], weights), -k))
-    return cands[best][0]
+    return g[5] if g[5] is not None else counts.best(g[3], weights)
 
 
 def cross_validate(all_groups: list[Group]) -> dict:

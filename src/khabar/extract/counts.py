@@ -80,8 +80,7 @@ def _never_a_count(words: list[str], start: int, end: int) -> bool:
     if words[start].isdigit() and 1900 <= int(words[start]) <= 2100 and start \
             and words[start - 1] in _RANGE_FROM:  # fmt: skip
         return True  # "بين 1982 و1990", "between 2014 and 2016": years
-    return (_ev._is_year(words, start) or _ev._unit_after(words, end)
-            or words[end : end + 2] == ["year", "old"]
+    return (_ev._is_year(words, start) or _ev._unit_after(words, end)  # "year" is a unit
             or (end < len(words) and words[end] in _ev._AR_NUMBER_PLURALS))  # fmt: skip
 
 
@@ -144,13 +143,10 @@ def _number_features(words: list[str], lang: str, start: int, end: int, value: i
             f.append("btw_num")
         if any(w in _AND or w.startswith("و") and _ev._bare(w) != w for w in between):
             f.append("btw_and")
-        if any(_ev._bare(w) in _ev._lexicon().cues["killed"] | _ev._lexicon().cues["injured"]
-               for w in between):  # fmt: skip
+        if any(lo <= c < hi for c in (*own, *other)):
             f.append("btw_cue")
-    if _ev._is_year(words, start) or (words[start].isdigit() and 1900 <= value <= 2100):
+    if words[start].isdigit() and 1900 <= value <= 2100:  # a year's size, not ``_is_year``'s
         f.append("year")
-    if _ev._unit_after(words, end) or words[end : end + 2] == ["year", "old"]:
-        f.append("unit")
     if start == 0:
         f.append("first")
     if words[start][:1].isdigit():
@@ -207,6 +203,12 @@ def score(features: tuple[str, ...], weights: dict[str, float]) -> float:
     return sum(weights.get(f, 0.0) for f in features)
 
 
+def best(cands: list[Candidate], weights: dict[str, float]) -> int | None:
+    """The value of the best scoring of ``cands`` (ties: the first)."""
+    top = max(range(len(cands)), key=lambda k: (score(cands[k][1], weights), -k))
+    return cands[top][0]
+
+
 def read_counts(words: list[str], lang: str,
                 rule: tuple[int | None, int | None]) -> tuple[int | None, int | None]:  # fmt: skip
     """``(killed, injured)`` of one sentence: for each kind, the rules' value where they give
@@ -219,6 +221,5 @@ def read_counts(words: list[str], lang: str,
         if not cands:
             out.append(ruled)
             continue
-        best = max(range(len(cands)), key=lambda k: (score(cands[k][1], weights), -k))
-        out.append(cands[best][0])
+        out.append(best(cands, weights))
     return out[0], out[1]

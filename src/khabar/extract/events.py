@@ -381,8 +381,7 @@ def _near_number(words: list[str], i: int, *, singular: bool,
         j += 1  # "کشته شدن سه", "killed at least three"
     j += _at_least(words, j)  # "قتل ما لا يقل عن 17"
     if j < len(words) and not words[j].startswith("و") and (got := parse_number(words, j)) \
-            and words[j + got[1] : j + got[1] + 2] != ["year", "old"] \
-            and not _unit_after(words, j + got[1]):  # "executes 83-year-old", "10 years ago"
+            and not _unit_after(words, j + got[1]):  # "executes 83-year-old" (year: a unit)
         return got[0] + _and_more(words, j + got[1])  # "kills four civilians and one soldier"
     if j < len(words) and (words[j] in duals or _arabic_dual(words[j])
                            or _dual_by_pronoun(words, j)):  # fmt: skip
