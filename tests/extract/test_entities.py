@@ -46,9 +46,9 @@ def test_shipped_weights_are_the_ones_training_wrote_and_fit_the_budget() -> Non
     folder = model_path("ner-models.json").parent
     classes = sorted((folder.parent / "clusters").glob("*.tsv"))
     assert len(classes) == 3
-    # (the event stage's dense head reads the static vectors the story decision ships too,
-    # resources/models/stories.md: they are counted there, not here)
-    heads = [folder / "events-dense.npz"]
+    # and the rankers of counts and roles (the event stage's dense head reads the static
+    # vectors the story decision ships too, resources/models/stories.md: counted there)
+    heads = [folder / "events-dense.npz", folder / "counts.json", folder / "roles.json"]
     weights = sum(p.stat().st_size for p in [*folder.glob("*.crfsuite"), *classes, *heads])
     assert weights <= 25 * 2**20
     # the features read the gazetteer and actor dictionary: weights trained on other ones are stale

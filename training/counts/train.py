@@ -26,13 +26,11 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-import numpy as np
-from scipy import sparse
-from scipy.optimize import minimize
-
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
+sys.path.insert(0, str(ROOT / "training"))
 
+import clogit  # noqa: E402
 from build import gold_texts, labelled  # noqa: E402
 
 from khabar.extract import counts  # noqa: E402
@@ -98,36 +96,8 @@ def fit(train: list[Group]) -> dict[str, float]:
     """Weights of the conditional logit on ``train``'s groups the rules leave without a
     count, those a candidate can answer."""
     usable = [g for g in train if g[5] is None and any(v == g[4] for v, _ in g[3])]
-    names = sorted({f for g in usable for _, fs in g[3] for f in fs})
-    col = {f: k for k, f in enumerate(names)}
-    rows, cols, pos, starts = [], [], [], []
-    r = 0
-    for g in usable:
-        starts.append(r)
-        for v, fs in g[3]:
-            rows += [r] * len(fs)
-            cols += [col[f] for f in fs]
-            pos.append(v == g[4])
-            r += 1
-    x = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(r, len(names)))
-    positive = np.array(pos)
-    start = np.array(starts)
-    group = np.repeat(np.arange(len(start)), np.diff(np.append(start, r)))
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        s = x @ w
-        s = s - np.maximum.reduceat(s, start)[group]
-        e = np.exp(s)
-        total = np.add.reduceat(e, start)
-        good = np.add.reduceat(np.where(positive, e, 0.0), start)
-        value = -(np.log(good) - np.log(total)).sum() + L2 * (w @ w)
-        p = e / total[group]
-        q = np.where(positive, e, 0.0) / good[group]
-        return float(value), x.T @ (p - q) + 2 * L2 * w
-
-    w = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B",
-                 options={"maxiter": MAX_ITERATIONS}).x  # fmt: skip
-    return {f: round(float(v), 6) for f, v in zip(names, w, strict=True) if abs(v) >= 1e-6}
+    return clogit.fit([([fs for _, fs in g[3]], [v == g[4] for v, _ in g[3]]) for g in usable],
+                      L2, MAX_ITERATIONS)
 
 
 def pick(g: Group, weights: dict[str, float]) -> int | None:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from khabar.extract import counts as count_reader
+from khabar.extract import roles as role_reader
 from khabar.extract.actors import ActorMention, actor_dictionary, extract_actors
 from khabar.extract.dates import extract_dates
 from khabar.extract.event_types import (
@@ -549,6 +550,7 @@ def load_lexicons() -> None:
     _cumulative_phrases()
     _negation_words()
     count_reader.load_model()
+    role_reader.load_model()
 
 
 @lru_cache(maxsize=1)
@@ -1772,9 +1774,13 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         dates, key=lambda d: (d.precision != "day", _distance(d.span, t_start, t_end)),
         default=None)  # fmt: skip
     r_start, r_end = _role_anchor(norm, spans, typed, plover, lang, sp.start, (t_start, t_end))
-    actor, target = _roles(text, sp, r_start, r_end, found, lang,
-                           told=plover in _DONE_NOT_SAID,
+    parties = _role_parties(text, sp, r_start, r_end, found, lang, plover in _DONE_NOT_SAID)
+    actor, target = _roles(text, sp, r_start, r_end, parties, lang,
                            suffered=plover in ("ASSAULT", "COERCE"))  # fmt: skip
+    actor, target = role_reader.choose(role_reader.RoleInput(
+        text, sp, Span(r_start, r_end), tuple(parties), (actor, target), lang, plover,
+        bool(ruled[0] or ruled[1] or killed or injured), _passive(text, sp, r_start, r_end, lang),
+        typed.source))
     if lang == "ar" and _received(norm.text, spans, typed.first_word):
         actor, target = target, actor  # "تلقى X اتصالا من Y": Y called, X was called
     if (plover == "ASSAULT" and typed.source in ("cameo", "model")
@@ -1869,6 +1875,7 @@ class _Party:
     end: int
     value: str  # actor id (dictionary) or the text as written
     side: str = ""  # "armed" (military, police, armed group), "civilian", or unknown
+    label: str = ""  # "actor:" and the dictionary's kind, or the recogniser's label (PER, GEN)
 
 
 _ARMED_KINDS = frozenset({"armed_group", "state_force"})
@@ -1899,7 +1906,7 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
     ("Žitište, Serbia"), and an English nationality before a titled person's name ("Turkish
     Prime Minister Erdoğan": the person is the party)."""
     sources = _lexicon().lang_cues.get(("source_noun", lang), frozenset())
-    out = [_Party(x.span.start, x.span.end, x.actor_id or x.text, _side(x.kind))
+    out = [_Party(x.span.start, x.span.end, x.actor_id or x.text, _side(x.kind), f"actor:{x.kind}")
            for x in _inside(found.actors, sp)
            if x.kind not in _NOT_PARTIES and not _source(x.text, sources)]  # fmt: skip
     countries = {(m.span.start, m.span.end): m.place.country for m in _inside(found.places, sp)
@@ -1935,7 +1942,7 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
         if lang == "en" and e.label == "GEN" and e.span.start - 1 in groups \
                 and text[e.span.start - 1] == " ":  # fmt: skip
             continue  # "Houthi forces": the named group's own people, the group is the party
-        out.append(_Party(e.span.start, e.span.end, e.ref or e.text, _side(e.sector)))
+        out.append(_Party(e.span.start, e.span.end, e.ref or e.text, _side(e.sector), e.label))
     return sorted(out, key=lambda p: p.start)
 
 
@@ -2038,8 +2045,19 @@ def _located(text: str, start: int) -> bool:
     return bool(words) and words[-1] in _LOCATIVE
 
 
-def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang: str,
-           told: bool = False,
+def _role_parties(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang: str,
+                  told: bool) -> list[_Party]:  # fmt: skip
+    """The sentence's parties (``_parties``) that may act in or suffer the event whose trigger
+    is ``text[t_start:t_end]``: with ``told`` (an event done, not said: an assault, an arrest),
+    not the parties that report it (``_speakers``)."""
+    parties = _parties(text, found, sp, lang)
+    if told and parties:
+        reporting = _speakers(text, sp, parties, t_start, t_end, lang)
+        parties = [p for p in parties if p not in reporting]
+    return parties
+
+
+def _roles(text: str, sp: Span, t_start: int, t_end: int, parties: list[_Party], lang: str,
            suffered: bool = False) -> tuple[_Party | None, _Party | None]:  # fmt: skip
     """PLOVER actor and recipient of the event whose trigger is ``text[t_start:t_end]``, by the
     cues of the sentence's language (``event_cues.tsv``): a party right after an agent cue
@@ -2052,14 +2070,10 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang:
     commas counts as the nearest party (``_subject_first``), and a passive verb takes the party
     before it as recipient, with no actor unless "by" names one (``_english_passive``).
     Persian, whose verb comes last, reads the object marker and the prepositions before the
-    verb (``_persian_roles``). With ``told`` (an event done, not said: an assault, an arrest),
-    the party that reports it is no party to it (``_speakers``). With ``suffered`` (an assault
+    verb (``_persian_roles``). ``parties``: ``_role_parties``. With ``suffered`` (an assault
     or a coercion), a party written as the word "victims" is never its actor (``_VICTIM_NOUNS``:
-    they may protest or accuse, not attack)."""
-    parties = _parties(text, found, sp, lang)
-    if told and parties:
-        reporting = _speakers(text, sp, parties, t_start, t_end, lang)
-        parties = [p for p in parties if p not in reporting]
+    they may protest or accuse, not attack). These rules are one feature of the trained
+    ranker that chooses (``roles.choose``)."""
     if not parties:
         return None, None
     lex = _lexicon()
@@ -2187,6 +2201,17 @@ _PARTICIPLES = frozenset({"shot", "held", "hit", "struck", "caught", "sent", "pu
                           "sold", "cut", "left", "won", "lost", "made", "paid"})  # fmt: skip
 _PASSIVE_ADVERBS = frozenset({"also", "later", "reportedly", "allegedly", "then", "not", "never",
                               "subsequently", "eventually", "formally", "fatally"})  # fmt: skip
+
+
+def _passive(text: str, sp: Span, t_start: int, t_end: int, lang: str) -> bool:
+    """Whether the trigger is a passive verb: English ``_english_passive``; Persian a verb of
+    ``_FA_PASSIVE`` right after it (کشته شد)."""
+    if lang == "en":
+        return _english_passive(text, sp, t_start)
+    if lang == "fa":
+        after = normalize(text[t_end : t_end + 12]).split()
+        return bool(after) and after[0] in _FA_PASSIVE
+    return False
 
 
 def _english_passive(text: str, sp: Span, t_start: int) -> bool:

@@ -1,0 +1,67 @@
+"""The trained actor and recipient ranker: shipped weights as trained, candidates, choices."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from khabar.extract import roles
+from khabar.extract.events import extract_events
+from khabar.model import Span
+from khabar.resources import model_path
+from khabar.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+S = Settings()
+
+
+def test_the_shipped_weights_are_the_ones_the_training_command_writes(tmp_path: Path) -> None:
+    out = tmp_path / "roles.json"
+    subprocess.run([sys.executable, str(ROOT / "training/roles/train.py"), "--out", str(out)],
+                   check=True, capture_output=True, timeout=300)  # fmt: skip
+    shipped = json.loads(model_path("roles.json").read_text("utf-8"))
+    built = json.loads(out.read_text("utf-8"))
+    assert shipped.keys() == built.keys() and shipped["weights"].keys() == built["weights"].keys()
+    # rounded to 6 decimals: equal on one machine; another CPU's BLAS may move the last digit
+    assert all(abs(shipped["weights"][k] - v) <= 2e-6 for k, v in built["weights"].items())
+    assert model_path("roles.md").read_text("utf-8").startswith("# Model card")
+
+
+def _input(text: str) -> roles.RoleInput:
+    with roles.recording() as seen:
+        extract_events(text, anchor=None, settings=S, lang="en")
+    assert len(seen) == 1, seen
+    return seen[0]
+
+
+def test_each_party_and_none_is_a_candidate_of_each_role() -> None:
+    x = _input("Police arrested three protesters in Baghdad on Monday.")
+    assert [x.text[p.start : p.end] for p in x.parties] == ["Police", "protesters"]
+    for role in roles.ROLES:
+        cands = roles.candidates(x, role)
+        assert [k for k, _ in cands] == [0, 1, None]
+        assert all(fs and all(isinstance(f, str) for f in fs) for _, fs in cands)
+    # the rules' choice is a feature of the party they chose
+    actor = roles.candidates(x, "actor")
+    assert "A|rule=actor" in actor[0][1] and "A|rule=actor" not in actor[1][1]
+
+
+def test_recording_hands_back_the_rules_choice_and_choose_never_names_one_party_twice() -> None:
+    x = _input("Police arrested three protesters in Baghdad on Monday.")
+    assert [p and x.text[p.start : p.end] for p in x.rule] == ["Police", "protesters"]
+    with roles.recording() as seen:
+        assert roles.choose(x) == x.rule and seen == [x]
+    actor, target = roles.choose(x)
+    assert (actor, target) == x.rule  # the ranker agrees here
+    # weights that make one party the best of both roles: the pair still names it once
+    one = {"A|en|first=True|pos=b": 9.0, "R|en|first=True|pos=b": 9.0}
+    actor, target = roles.pick(x, one)
+    assert actor is x.parties[0] and target is not actor
+
+
+def test_no_party_no_role() -> None:
+    x = roles.RoleInput("It rained.", Span(0, 10), Span(3, 9), (), (None, None), "en", "ASSAULT",
+                        False, False, "model")  # fmt: skip
+    assert roles.choose(x) == (None, None)
