@@ -10,13 +10,15 @@ choice) is what the ranker would see. For each role, the right candidates are th
 overlap a span the label gives for it, or "none" when the label gives none; a role whose
 labelled span no party overlaps teaches nothing and is left out.
 
-Model: ``training/clogit.py``, one conditional logit for both roles (their features are apart),
-L2 ``L2``; deterministic. ``--cv`` prints, by leave-one-batch-out cross-validation, how often
-the rules and the ranker choose a party overlapping the label's where it names one, and how
-often each names one where it names none.
+Model: ``training/clogit.py``, one conditional logit for both roles (each feature names its
+role but "NONE", shared), L2 ``L2``; deterministic. ``--cv`` prints, by leave-one-batch-out
+cross-validation, how often the rules and the ranker choose a party overlapping the label's
+where it names one, and how often each names one where it names none; ``--none-bias B ...``
+compares biases of "none" (``roles.NONE_BIAS`` is chosen so).
 
     python training/roles/train.py            # writes the weights
     python training/roles/train.py --cv       # measures, writes nothing
+    python training/roles/train.py --cv --none-bias 0 -0.5 -1
 """
 
 from __future__ import annotations
@@ -44,24 +46,39 @@ MIN_GROUPS = 5  # a feature of fewer labelled choices gets no weight (cross-vali
 # rates as every feature within 0.01, a ninth of the weights: the models budget of 25 MiB)
 
 
+Spans = list[tuple[int, int]]
+
+
+def overlaps(p: object, spans: Spans) -> bool:
+    """Whether party ``p`` (or None) overlaps one of the labelled ``spans``."""
+    return p is not None and any(p.start < b and a < p.end for a, b in spans)  # type: ignore[attr-defined]
+
+
 class Item:
     """One labelled event as the ranker sees it: its batch, its input, and for each role the
-    labelled spans (offsets in the sentence's text)."""
+    labelled spans (offsets in the sentence's text), as the grammar reads them: after an
+    Arabic verb of receiving the label's actor is the verb's subject's role swapped
+    (``roles.RoleInput.received``), so the ranker learns what it is asked."""
 
-    def __init__(self, batch: str, x: roles.RoleInput, gold: dict[str, list[tuple[int, int]]],
+    def __init__(self, batch: str, x: roles.RoleInput, gold: dict[str, Spans],
                  same_type: bool) -> None:  # fmt: skip
+        if x.received:
+            gold = {"actor": gold["recipient"], "recipient": gold["actor"]}
         self.batch, self.x, self.gold, self.same_type = batch, x, gold, same_type
 
     def right(self, role: str) -> list[bool] | None:
         """Which candidates of ``role`` are right (``roles.candidates`` order), or None when no
-        candidate is."""
+        candidate is. Of the parties inside one labelled span, a named one over a generic
+        word ("مسلحو طالبان" teaches طالبان, not مسلحو)."""
         spans = self.gold[role]
         if not spans:
             return [False] * len(self.x.parties) + [True]
-        hits = [any(p.start < b and a < p.end for a, b in spans) for p in self.x.parties]
-        if any(h and p.label != "GEN" for h, p in zip(hits, self.x.parties, strict=True)):
-            # a labelled span holding a name and a generic word ("مسلحو طالبان"): the name
-            hits = [h and p.label != "GEN" for h, p in zip(hits, self.x.parties, strict=True)]
+        hits = [False] * len(self.x.parties)
+        for span in spans:
+            inside = [k for k, p in enumerate(self.x.parties) if overlaps(p, [span])]
+            named = [k for k in inside if self.x.parties[k].label != "GEN"]
+            for k in named or inside:
+                hits[k] = True
         return hits + [False] if any(hits) else None
 
 
@@ -96,47 +113,55 @@ def fit(train: list[Item]) -> dict[str, float]:
     return clogit.fit(groups, L2, MAX_ITERATIONS, MIN_GROUPS)
 
 
-def cross_validate(data: list[Item]) -> dict:
+def cross_validate(data: list[Item], biases: list[float]) -> dict:
     """Leave one batch out (module docstring), per language and role, over every event and
-    over the events whose type the extractor gets right (the eval's ``actor_recall``)."""
+    over the events whose type the extractor gets right (the eval's ``actor_recall``), for
+    each "none" bias of ``biases`` (``roles.NONE_BIAS``; the shipped one when one is given)."""
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
-    for batch in sorted({it.batch for it in data}):
-        weights = fit([it for it in data if it.batch != batch])
-        for it in (it for it in data if it.batch == batch):
-            chosen = roles.pick(it.x, weights) if it.x.parties else (None, None)
-            for role, rule, got in zip(roles.ROLES, it.x.rule, chosen, strict=True):
-                spans = it.gold[role]
-                keys = [f"{it.x.lang}.{role}", f"all.{role}"]
-                keys += [k + ".same_type" for k in keys] if it.same_type else []
-                for key in keys:
-                    t = tally[key]
-                    if not spans:
-                        t[3] += 1
-                        t[4] += rule is not None
-                        t[5] += got is not None
-                        continue
-
-                    def hit(p: object, spans: list = spans) -> bool:
-                        return p is not None and any(p.start < b and a < p.end  # type: ignore[attr-defined]
-                                                     for a, b in spans)  # fmt: skip
-
-                    t[0] += 1
-                    t[1] += hit(rule)
-                    t[2] += hit(got)
+    shipped = roles.NONE_BIAS
+    try:
+        for batch in sorted({it.batch for it in data}):
+            weights = fit([it for it in data if it.batch != batch])
+            for bias in biases:
+                roles.NONE_BIAS = bias
+                for it in (it for it in data if it.batch == batch):
+                    _score(it, weights, tally, "" if len(biases) == 1 else f"bias={bias}.")
+    finally:
+        roles.NONE_BIAS = shipped
     return {k: {"named": t[0], "rules": round(t[1] / max(t[0], 1), 3),
                 "ranker": round(t[2] / max(t[0], 1), 3), "none": t[3],
                 "rules_fill_where_none": t[4], "ranker_fill_where_none": t[5]}
             for k, t in sorted(tally.items())}  # fmt: skip
 
 
+def _score(it: Item, weights: dict[str, float], tally: dict[str, list[int]], tag: str) -> None:
+    chosen = roles.pick(it.x, weights) if it.x.parties else (None, None)
+    for role, rule, got in zip(roles.ROLES, it.x.rule, chosen, strict=True):
+        spans = it.gold[role]
+        keys = [f"{tag}{it.x.lang}.{role}", f"{tag}all.{role}"]
+        keys += [k + ".same_type" for k in keys] if it.same_type else []
+        for key in keys:
+            t = tally[key]
+            if spans:
+                t[0] += 1
+                t[1] += overlaps(rule, spans)
+                t[2] += overlaps(got, spans)
+            else:
+                t[3] += 1
+                t[4] += rule is not None
+                t[5] += got is not None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cv", action="store_true", help="cross-validate, write nothing")
+    ap.add_argument("--none-bias", type=float, nargs="+", default=None,
+                    help="with --cv: the biases of 'none' to compare (default: the shipped one)")
     ap.add_argument("--out", type=Path, default=ROOT / "src/khabar/resources/models/roles.json")
     args = ap.parse_args()
     data = items()
     if args.cv:
-        print(json.dumps(cross_validate(data), indent=1))
+        print(json.dumps(cross_validate(data, args.none_bias or [roles.NONE_BIAS]), indent=1))
         return
     weights = fit(data)
     args.out.write_text(json.dumps({

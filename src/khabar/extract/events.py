@@ -1777,12 +1777,13 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     parties = _role_parties(text, sp, r_start, r_end, found, lang, plover in _DONE_NOT_SAID)
     actor, target = _roles(text, sp, r_start, r_end, parties, lang,
                            suffered=plover in ("ASSAULT", "COERCE"))  # fmt: skip
+    # the ranker chooses, the rules' pair one of its features; "تلقى X اتصالا من Y": Y called,
+    # X was called (the pair is swapped after a verb of receiving)
     actor, target = role_reader.choose(role_reader.RoleInput(
         text, sp, Span(r_start, r_end), tuple(parties), (actor, target), lang, plover,
         bool(ruled[0] or ruled[1] or killed or injured), _passive(text, sp, r_start, r_end, lang),
-        typed.source))
-    if lang == "ar" and _received(norm.text, spans, typed.first_word):
-        actor, target = target, actor  # "تلقى X اتصالا من Y": Y called, X was called
+        typed.source, lang == "ar" and _received(norm.text, spans, typed.first_word)))
+    # (the two drops below read the ranker's pair: an armed party it names keeps the event)
     if (plover == "ASSAULT" and typed.source in ("cameo", "model")
             and not (actor is not None and actor.side == "armed")
             and _accidental(words, lex, lang)):  # fmt: skip

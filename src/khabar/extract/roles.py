@@ -1,41 +1,52 @@
 """The actor and the recipient of an event (PLOVER's terms), chosen by a trained ranker among
 the parties its sentence names.
 
-Input: a ``RoleInput``: the paragraph, the sentence's span in it, where the event's trigger
-stands, the sentence's parties (``events._parties``: dictionary actors, recognised persons,
-organisations, nationalities, generic actors and countries named as parties, in text order),
-the actor and recipient the hand rules give (``events._roles``), the language (ar, fa, en),
-the PLOVER type and whether the sentence counts dead or wounded. Output: ``(actor,
-recipient)``, each one of the parties or ``None`` (the sentence names none); never the same
-party twice.
+Input: a ``RoleInput``: the paragraph, the sentence's span in it, the span the roles are read
+from (``events._role_anchor``: the trigger, or the verb of killing of an English assault), the
+sentence's parties (``events._Party``: dictionary actors, recognised persons, organisations,
+nationalities, generic actors and countries named as parties, in text order), the actor and
+recipient the hand rules give (``events._roles``), the language (ar, fa, en), the PLOVER type,
+whether the sentence counts dead or wounded, whether the verb is passive, what typed the event,
+and whether the verb is an Arabic verb of receiving. Output: ``(actor, recipient)``, each one
+of the parties or ``None`` (the sentence names none); never two parties of one value.
 
 Each role is a choice among the parties and "none". A party's binary features: before or after
-the trigger and how many words away, its place among the parties on that side, its kind (the
-dictionary's kind or the recogniser's label) and side (armed, civilian), the words right
-before and after it and a clitic glued to it (ب, ل, على, "by", "against", را: the cues of each
-language, learned rather than listed), a comma between it and the trigger, the trigger's word,
-the event's type, a passive verb, and whether the rules chose it. "None" has its own features
-(the language, the type, whether the rules chose nobody, how many parties there are). The
-weights (``resources/models/roles.json``) are a conditional logit per role fitted by
-``training/roles/train.py`` on the project's labelled real-news sentences (model card:
-``resources/models/roles.md``); the actor and recipient are the pair of highest joint
-probability, the two roles never the same party.
+the anchor and how many words away, its place among the parties on that side, its kind (the
+dictionary's kind or the recogniser's label), side (armed, civilian) and first word, the words
+right before and after it, a clitic glued to it and a role cue of its language before it (ب,
+ل, على, "by", "against", را: learned from the labels, the cue lists of ``event_cues.tsv`` as
+one feature), a comma between it and the anchor, the anchor's word, the event's type, a
+passive verb, the party next to it, and whether the rules chose it. "None" has its own
+features (the language, the type, whether the rules chose nobody, how many parties there
+are). The weights (``resources/models/roles.json``) are one conditional logit whose features
+name their role, fitted by ``training/roles/train.py`` on the project's labelled real-news
+sentences (model card: ``resources/models/roles.md``); the actor and recipient are the pair of
+highest joint probability. After an Arabic verb of receiving ("تلقى X اتصالا من Y") the rules
+and the ranker read the verb's subject as the actor; the pair is then swapped (Y called: the
+actor).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias
 
 from khabar.extract import events as _ev
 from khabar.model import Span
 from khabar.normalize import normalize
 from khabar.resources import model_path
+
+if TYPE_CHECKING:
+    from khabar.extract.events import _Party
+
+Party: TypeAlias = "_Party | None"  # a party, or None: no party in that role
 
 __all__ = ["ROLES", "RoleInput", "candidates", "choose", "load_model", "recording"]
 
@@ -49,20 +60,21 @@ _REACH = 32  # characters read before and after a party for the words beside it
 
 @dataclass(frozen=True, slots=True)
 class RoleInput:
-    """What the ranker reads of one event (module docstring); ``parties`` are
-    ``events._Party`` values (start, end, value, side, label), ``rule`` the rules' actor and
-    recipient among them (or None)."""
+    """What the ranker reads of one event (module docstring): character offsets in ``text``;
+    ``rule`` the rules' actor and recipient among ``parties`` (or None), read as the grammar
+    has them (before the swap of a verb of receiving)."""
 
     text: str
     sentence: Span
-    trigger: Span
-    parties: tuple[Any, ...]
-    rule: tuple[Any, Any]
+    trigger: Span  # the anchor the roles are read from
+    parties: tuple[_Party, ...]
+    rule: tuple[Party, Party]
     lang: str
     plover: str
     casualty: bool
     passive: bool
     source: str  # what typed the event: lexicon, cameo, model (``events._Typed.source``)
+    received: bool = False  # an Arabic verb of receiving: the final pair is swapped
 
 
 def _bucket(words: int) -> str:
@@ -76,12 +88,50 @@ def _words(text: str) -> list[str]:
     return normalize(text).lower().split()
 
 
-def _glued(text: str, start: int, floor: int) -> str:
-    """The letters glued before ``start``: a clitic the party's span leaves out (بالجيش)."""
+def _glued(text: str, start: int, floor: int) -> int:
+    """Where the word that holds ``start`` begins (not before ``floor``): ``text[that:start]``
+    is a clitic the party's span leaves out (بالجيش, بِالجيش, بـالجيش; marks and tatweel are
+    part of the word)."""
     i = start
-    while i > floor and text[i - 1].isalpha():
+    while i > floor and (text[i - 1].isalpha() or unicodedata.category(text[i - 1]) == "Mn"):
         i -= 1
-    return normalize(text[i:start])
+    return i
+
+
+def _cue(before: list[str], lang: str) -> str:
+    """Which role cue of the language (``event_cues.tsv``: agent_cue "by", من قبل, توسط;
+    target_cue "against", على, ضد, علیه) stands right before a party, articles apart: agent,
+    target or "-" (one feature for the whole closed class, learned from all its words)."""
+    words = [w for w in before if w not in _ev._ARTICLES]
+    cues = _ev._lexicon().lang_cues
+    for kind in ("agent_cue", "target_cue"):
+        got = cues.get((kind, lang), frozenset())
+        if words and (words[-1] in got or " ".join(words[-2:]) in got):
+            return kind.split("_")[0]
+    return "-"
+
+
+def _hurt_before(before: list[str]) -> str:
+    """How many words before a party the nearest word of death or injury stands (the
+    ``killed`` and ``injured`` cues of ``event_cues.tsv``), within 5 ("مقتل عنصرين من الجيش
+    الأمريكي": 3), or "-"."""
+    lex = _ev._lexicon()
+    hurt = lex.cues["killed"] | lex.cues["injured"]
+    for d, w in enumerate(reversed(before[-5:]), start=1):
+        if _ev._bare(w) in hurt or w in hurt:
+            return str(d) if d <= 2 else "3-5"
+    return "-"
+
+
+def _adjacent(x: RoleInput, k: int, step: int) -> str:
+    """The label of the party right after (``step`` 1) or before (-1) party ``k``, nothing but
+    white space between them ("مسلحو طالبان": a word of members, then the group), or "-"."""
+    j = k + step
+    if not 0 <= j < len(x.parties):
+        return "-"
+    a, b = (x.parties[k], x.parties[j]) if step > 0 else (x.parties[j], x.parties[k])
+    near = a.end <= b.start and not x.text[a.end : b.start].strip()
+    return (x.parties[j].label or "?") if near else "-"
 
 
 def _party_features(x: RoleInput, k: int, role: str) -> tuple[str, ...]:
@@ -92,15 +142,15 @@ def _party_features(x: RoleInput, k: int, role: str) -> tuple[str, ...]:
         rank = sum(1 for q in x.parties if p.end <= q.start and q.end <= tr.start) + 1
     elif p.start >= tr.end:
         pos, between = "a", text[tr.end : p.start]
-        rank = sum(1 for q in x.parties if tr.end <= q.end and q.end <= p.start) + 1
+        rank = sum(1 for q in x.parties if tr.end <= q.start and q.end <= p.start) + 1
     else:
         pos, between, rank = "in", "", 1
     gap = _bucket(len(between.split()))
-    glued = _glued(text, p.start, sp.start)
-    before = _words(text[max(sp.start, p.start - _REACH) : p.start - len(glued)])
+    word_start = _glued(text, p.start, sp.start)
+    glued = normalize(text[word_start : p.start])
+    before = ["<s>", *_words(text[max(sp.start, word_start - _REACH) : word_start])]
     after = _words(text[p.end : min(sp.end, p.end + _REACH)])[:1]
-    prev = before[-1] if before else "<s>"
-    prev2 = " ".join(before[-2:]) if len(before) >= 2 else "<s>"
+    prev, prev2 = before[-1], " ".join(before[-2:])
     trig = (_words(text[tr.start : tr.end]) or [""])[0]
     label = p.label or "?"
     head = _words(text[p.start : p.end])[:1] or ["?"]
@@ -118,6 +168,9 @@ def _party_features(x: RoleInput, k: int, role: str) -> tuple[str, ...]:
         f"{r}|src={x.source}|pos={pos}|d={gap}", f"{r}|head={head}",
         f"{r}|victims={_ev._victims_of(text, p, _ev._lexicon())}|pos={pos}",
         f"{r}|victim_noun={_ev._victim_noun(text, p)}",
+        f"{r}|then={_adjacent(x, k, 1)}|label={label}", f"{r}|after={_adjacent(x, k, -1)}",
+        f"{r}|cue={_cue(before, lang)}|pos={pos}", f"{r}|cue={_cue(before, lang)}|side={p.side}",
+        f"{r}|hurt_before={_hurt_before(before)}|side={p.side}",
     ]  # fmt: skip
     for name, chosen in zip(ROLES, x.rule, strict=True):
         if chosen is not None and (chosen.start, chosen.end) == (p.start, p.end):
@@ -148,11 +201,11 @@ def load_model() -> None:
 
 
 # added to the score of "none": the ranker trained on labels that name no party for a third of
-# the roles would otherwise leave many unnamed. Chosen by cross-validation on the training
-# labels (``training/roles/train.py --cv``, model card) among 0, -0.5, -1, -1.5: at -0.5 the
-# ranker names a party where the label names none about as often as the hand rules did (772
-# against 758 of 1,921 roles), and recalls the labelled party more often than at 0 (actor
-# 0.71 -> 0.73, recipient 0.56 -> 0.60)
+# the roles would otherwise leave many unnamed. Chosen by leave-one-batch-out cross-validation
+# on the training labels (``training/roles/train.py --cv --none-bias 0 -0.5 -1``, model card)
+# among 0, -0.5 and -1: at -0.5 the ranker names a party where the label names none as often as
+# the hand rules did (760 against 758 of 1,862 roles), and recalls the labelled party more
+# often than at 0 (actor 0.709 -> 0.729, recipient 0.560 -> 0.604)
 NONE_BIAS = -0.5
 
 
@@ -164,45 +217,46 @@ def _log_probabilities(cands: list[Candidate], weights: dict[str, float]) -> lis
     return [s - total for s in scores]
 
 
-_RECORDED: list[RoleInput] | None = None
+_RECORDED: ContextVar[list[RoleInput] | None] = ContextVar("roles_recorded", default=None)
 
 
 @contextmanager
 def recording() -> Iterator[list[RoleInput]]:
-    """Collect every ``RoleInput`` that ``choose`` is given inside the block (the trainer's
-    view of the extractor: ``training/roles/train.py``)."""
-    global _RECORDED
-    saved, _RECORDED = _RECORDED, []
+    """Collect every ``RoleInput`` that ``choose`` is given inside the block, in this thread or
+    task (the trainer's view of the extractor: ``training/roles/train.py``); inside it
+    ``choose`` gives the rules' pair."""
+    seen: list[RoleInput] = []
+    token = _RECORDED.set(seen)
     try:
-        yield _RECORDED
+        yield seen
     finally:
-        _RECORDED = saved
+        _RECORDED.reset(token)
 
 
-def choose(x: RoleInput, weights: dict[str, float] | None = None) -> tuple[Any, Any]:
-    """``(actor, recipient)`` of the pair of parties (or none) with the highest joint
-    probability, the two roles never the same party; ``(None, None)`` without parties.
-    Inside ``recording()`` the rules' pair, so that what the trainer records never depends on
-    the shipped weights."""
-    if _RECORDED is not None:
-        _RECORDED.append(x)
-        return x.rule
-    if not x.parties:
-        return None, None
-    return pick(x, weights if weights is not None else _weights())
+def choose(x: RoleInput) -> tuple[Party, Party]:
+    """``(actor, recipient)``: ``pick`` with the shipped weights, swapped after a verb of
+    receiving; ``(None, None)`` without parties. Inside ``recording()`` the rules' pair
+    (swapped alike), so that what the trainer records never depends on the shipped weights."""
+    seen = _RECORDED.get()
+    if seen is not None:
+        seen.append(x)
+        pair = x.rule
+    else:
+        pair = pick(x, _weights()) if x.parties else (None, None)
+    return (pair[1], pair[0]) if x.received else pair
 
 
-def pick(x: RoleInput, weights: dict[str, float]) -> tuple[Any, Any]:
-    """``choose`` with the given weights (no recording)."""
+def pick(x: RoleInput, weights: dict[str, float]) -> tuple[Party, Party]:
+    """The pair of parties (or none) of highest joint probability under ``weights``, as the
+    grammar reads them (no swap); never two parties of one value (a country named twice)."""
     acts, recs = (candidates(x, role) for role in ROLES)
     pa, pr = _log_probabilities(acts, weights), _log_probabilities(recs, weights)
     best: tuple[float, int | None, int | None] = (-math.inf, None, None)
     for (a, _), la in zip(acts, pa, strict=True):
         for (r, _), lr in zip(recs, pr, strict=True):
-            if a is not None and a == r:
+            if a is not None and r is not None and x.parties[a].value == x.parties[r].value:
                 continue
             if la + lr > best[0]:
                 best = (la + lr, a, r)
     _, a, r = best
     return (x.parties[a] if a is not None else None, x.parties[r] if r is not None else None)
-
