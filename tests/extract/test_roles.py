@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from khabar.extract import roles
@@ -65,6 +66,25 @@ def test_recording_hands_back_the_rules_choice_and_choose_never_names_one_party_
     assert actor is x.parties[0] and target is x.parties[1]
     # ... whereas a recipient whose only party is the actor's gets none
     assert roles.pick(x, {**one, "R|en|first=False|pos=a": -9.0}) == (x.parties[0], None)
+
+
+def test_the_pair_is_chosen_jointly_and_never_names_one_value_twice() -> None:
+    x = _input("Police arrested three protesters in Baghdad on Monday.")
+    # the actor's own best (Police) goes to the recipient, whose only other choices are far
+    # worse: a greedy decoder (actor first) would give (Police, protesters)
+    w = {"A|en|first=True|pos=b": 1.0, "A|en|first=False|pos=a": 0.9,
+         "R|en|first=True|pos=b": 9.0, "R|en|first=False|pos=a": -9.0, "R|en|NONE": -9.0}
+    assert roles.pick(x, w) == (x.parties[1], x.parties[0])
+    # two parties of one value (a country named twice) are never actor and recipient
+    twice = replace(x, parties=(x.parties[0], replace(x.parties[1], value=x.parties[0].value)))
+    actor, target = roles.pick(twice, w)
+    assert actor is None or target is None or actor.value != target.value
+
+
+def test_a_clitic_glued_to_a_party_is_read_whole_with_its_marks() -> None:
+    for text in ("قتل بالجيش", "قتل بِالجيش", "قتل بـالجيش"):
+        start = text.index("الجيش")
+        assert text[roles._glued(text, start, 0) : start] in ("ب", "بِ", "بـ"), text
 
 
 def test_after_an_arabic_verb_of_receiving_the_pair_is_swapped() -> None:

@@ -13,17 +13,17 @@ of the parties or ``None`` (the sentence names none); never two parties of one v
 Each role is a choice among the parties and "none". A party's binary features: before or after
 the anchor and how many words away, its place among the parties on that side, its kind (the
 dictionary's kind or the recogniser's label), side (armed, civilian) and first word, the words
-right before and after it, a clitic glued to it and a role cue of its language before it (ب,
-ل, على, "by", "against", را: learned from the labels, the cue lists of ``event_cues.tsv`` as
-one feature), a comma between it and the anchor, the anchor's word, the event's type, a
-passive verb, the party next to it, and whether the rules chose it. "None" has its own
-features (the language, the type, whether the rules chose nobody, how many parties there
-are). The weights (``resources/models/roles.json``) are one conditional logit whose features
-name their role, fitted by ``training/roles/train.py`` on the project's labelled real-news
-sentences (model card: ``resources/models/roles.md``); the actor and recipient are the pair of
-highest joint probability. After an Arabic verb of receiving ("تلقى X اتصالا من Y") the rules
-and the ranker read the verb's subject as the actor; the pair is then swapped (Y called: the
-actor).
+right before and after it (على, "by", "against" before; the Persian object marker را after), a
+clitic glued to it (ب, ل) and a role cue of its language before it (the cue lists of
+``event_cues.tsv`` as one feature), a word of death or injury before it, a comma between it and
+the anchor, the anchor's word, the event's type, a passive verb, the party next to it, and
+whether the rules chose it. "None" has its own features (the language, the type, whether the
+rules chose nobody, how many parties there are). The weights (``resources/models/roles.json``)
+are one conditional logit whose features name their role, fitted by ``training/roles/train.py``
+on the project's labelled real-news sentences (model card: ``resources/models/roles.md``); the
+actor and recipient are the pair of highest joint probability. After an Arabic verb of
+receiving ("تلقى X اتصالا من Y") the rules and the ranker read the verb's subject as the actor;
+the pair is then swapped (Y called: the actor).
 """
 
 from __future__ import annotations
@@ -99,22 +99,22 @@ def _glued(text: str, start: int, floor: int) -> int:
 
 
 def _cue(before: list[str], lang: str) -> str:
-    """Which role cue of the language (``event_cues.tsv``: agent_cue "by", من قبل, توسط;
-    target_cue "against", على, ضد, علیه) stands right before a party, articles apart: agent,
-    target or "-" (one feature for the whole closed class, learned from all its words)."""
+    """Which role cue of the language (``event_cues.tsv``, one word each: agent_cue "by", قبل
+    of من قبل, يد of على يد, توسط; target_cue "against", على, ضد, علیه) is the word right before
+    a party, articles apart: agent, target or "-" (one feature for the whole closed class,
+    learned from all its words)."""
     words = [w for w in before if w not in _ev._ARTICLES]
     cues = _ev._lexicon().lang_cues
     for kind in ("agent_cue", "target_cue"):
-        got = cues.get((kind, lang), frozenset())
-        if words and (words[-1] in got or " ".join(words[-2:]) in got):
+        if words[-1:] and words[-1] in cues.get((kind, lang), frozenset()):
             return kind.split("_")[0]
     return "-"
 
 
 def _hurt_before(before: list[str]) -> str:
     """How many words before a party the nearest word of death or injury stands (the
-    ``killed`` and ``injured`` cues of ``event_cues.tsv``), within 5 ("مقتل عنصرين من الجيش
-    الأمريكي": 3), or "-"."""
+    ``killed`` and ``injured`` cues of ``event_cues.tsv``), within 5 words of the ``_REACH``
+    characters before it ("مقتل عنصرين من الجيش الأمريكي": 3), or "-"."""
     lex = _ev._lexicon()
     hurt = lex.cues["killed"] | lex.cues["injured"]
     for d, w in enumerate(reversed(before[-5:]), start=1):
@@ -150,7 +150,7 @@ def _party_features(x: RoleInput, k: int, role: str) -> tuple[str, ...]:
     glued = normalize(text[word_start : p.start])
     before = ["<s>", *_words(text[max(sp.start, word_start - _REACH) : word_start])]
     after = _words(text[p.end : min(sp.end, p.end + _REACH)])[:1]
-    prev, prev2 = before[-1], " ".join(before[-2:])
+    prev, prev2, cue = before[-1], " ".join(before[-2:]), _cue(before, lang)
     trig = (_words(text[tr.start : tr.end]) or [""])[0]
     label = p.label or "?"
     head = _words(text[p.start : p.end])[:1] or ["?"]
@@ -169,7 +169,7 @@ def _party_features(x: RoleInput, k: int, role: str) -> tuple[str, ...]:
         f"{r}|victims={_ev._victims_of(text, p, _ev._lexicon())}|pos={pos}",
         f"{r}|victim_noun={_ev._victim_noun(text, p)}",
         f"{r}|then={_adjacent(x, k, 1)}|label={label}", f"{r}|after={_adjacent(x, k, -1)}",
-        f"{r}|cue={_cue(before, lang)}|pos={pos}", f"{r}|cue={_cue(before, lang)}|side={p.side}",
+        f"{r}|cue={cue}|pos={pos}", f"{r}|cue={cue}|side={p.side}",
         f"{r}|hurt_before={_hurt_before(before)}|side={p.side}",
     ]  # fmt: skip
     for name, chosen in zip(ROLES, x.rule, strict=True):
