@@ -103,3 +103,27 @@ def watch_inputs(folder: Path) -> tuple[str, str]:
                         encoding="utf-8")  # fmt: skip
         paths.append(str(path))
     return paths[0], paths[1]
+
+
+def assert_ranker_rebuilds(script: str, name: str, folder: Path) -> None:
+    """Run the training command ``script`` (relative to the repository) with ``--out`` in
+    ``folder`` and check it writes the shipped ranker ``models/<name>``: every field equal, every
+    weight within 2e-6 (rounded to 6 decimals: equal on one machine; another CPU's BLAS may
+    move the last digit), and a model card beside it."""
+    import json
+    import subprocess
+    import sys
+
+    from khabar.resources import model_path
+
+    out = folder / name
+    subprocess.run([sys.executable, str(DATA.parents[1] / script), "--out", str(out)],
+                   check=True, capture_output=True, timeout=300)  # fmt: skip
+    shipped = json.loads(model_path(name).read_text("utf-8"))
+    built = json.loads(out.read_text("utf-8"))
+    assert {k: v for k, v in shipped.items() if k != "weights"} == \
+        {k: v for k, v in built.items() if k != "weights"}  # fmt: skip
+    assert shipped["weights"].keys() == built["weights"].keys()
+    assert all(abs(shipped["weights"][k] - v) <= 2e-6 for k, v in built["weights"].items())
+    card = name.rsplit(".", 1)[0] + ".md"
+    assert model_path(card).read_text("utf-8").startswith("# Model card")

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 from khabar.extract.counts import candidates, read_counts
 from khabar.extract.events import extract_events
 from khabar.normalize import normalize
-from khabar.resources import model_path
 from khabar.settings import Settings
+from tests.helpers import assert_ranker_rebuilds
 
-ROOT = Path(__file__).resolve().parents[2]
 S = Settings()
 
 
@@ -23,15 +19,7 @@ def _words(text: str) -> list[str]:
 
 
 def test_the_shipped_weights_are_the_ones_the_training_command_writes(tmp_path: Path) -> None:
-    out = tmp_path / "counts.json"
-    subprocess.run([sys.executable, str(ROOT / "training/counts/train.py"), "--out", str(out)],
-                   check=True, capture_output=True, timeout=300)  # fmt: skip
-    shipped = json.loads(model_path("counts.json").read_text("utf-8"))
-    built = json.loads(out.read_text("utf-8"))
-    assert shipped.keys() == built.keys() and shipped["weights"].keys() == built["weights"].keys()
-    # rounded to 6 decimals: equal on one machine; another CPU's BLAS may move the last digit
-    assert all(abs(shipped["weights"][k] - v) <= 2e-6 for k, v in built["weights"].items())
-    assert model_path("counts.md").read_text("utf-8").startswith("# Model card")
+    assert_ranker_rebuilds("training/counts/train.py", "counts.json", tmp_path)
 
 
 def test_a_sentence_without_a_word_of_its_kind_has_no_candidates() -> None:

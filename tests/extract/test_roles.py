@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 from khabar.extract import roles
 from khabar.extract.events import extract_events
 from khabar.model import Span
-from khabar.resources import model_path
 from khabar.settings import Settings
+from tests.helpers import assert_ranker_rebuilds
 
-ROOT = Path(__file__).resolve().parents[2]
 S = Settings()
 
 
 def test_the_shipped_weights_are_the_ones_the_training_command_writes(tmp_path: Path) -> None:
-    out = tmp_path / "roles.json"
-    subprocess.run([sys.executable, str(ROOT / "training/roles/train.py"), "--out", str(out)],
-                   check=True, capture_output=True, timeout=300)  # fmt: skip
-    shipped = json.loads(model_path("roles.json").read_text("utf-8"))
-    built = json.loads(out.read_text("utf-8"))
-    assert {k: v for k, v in shipped.items() if k != "weights"} == \
-        {k: v for k, v in built.items() if k != "weights"}  # fmt: skip
-    assert shipped["weights"].keys() == built["weights"].keys()
-    # rounded to 6 decimals: equal on one machine; another CPU's BLAS may move the last digit
-    assert all(abs(shipped["weights"][k] - v) <= 2e-6 for k, v in built["weights"].items())
-    assert model_path("roles.md").read_text("utf-8").startswith("# Model card")
+    assert_ranker_rebuilds("training/roles/train.py", "roles.json", tmp_path)
 
 
 def _input(text: str) -> roles.RoleInput:

@@ -19,12 +19,9 @@ The weights (``resources/models/counts.json``) are a conditional logit fitted by
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-
 from khabar.extract import events as _ev
 from khabar.normalize import normalize
-from khabar.resources import model_path
+from khabar.resources import ranker_weights
 
 __all__ = ["Candidate", "candidates", "read_counts", "KINDS"]
 
@@ -188,10 +185,8 @@ def candidates(words: list[str], lang: str, kind: str) -> list[Candidate]:
     return out
 
 
-@lru_cache(maxsize=1)
 def _weights() -> dict[str, float]:
-    data = json.loads(model_path("counts.json").read_text("utf-8"))
-    return {k: float(v) for k, v in data["weights"].items()}
+    return ranker_weights("counts.json")
 
 
 def load_model() -> None:

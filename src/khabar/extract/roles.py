@@ -28,20 +28,18 @@ the pair is then swapped (Y called: the actor).
 
 from __future__ import annotations
 
-import json
 import math
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, TypeAlias
 
 from khabar.extract import events as _ev
 from khabar.model import Span
 from khabar.normalize import normalize
-from khabar.resources import model_path
+from khabar.resources import ranker_weights
 
 if TYPE_CHECKING:
     from khabar.extract.events import _Party
@@ -189,10 +187,8 @@ def candidates(x: RoleInput, role: str) -> list[Candidate]:
     return [(k, _party_features(x, k, role)) for k in range(len(x.parties))] + [(None, none)]
 
 
-@lru_cache(maxsize=1)
 def _weights() -> dict[str, float]:
-    data = json.loads(model_path("roles.json").read_text("utf-8"))
-    return {k: float(v) for k, v in data["weights"].items()}
+    return ranker_weights("roles.json")
 
 
 def load_model() -> None:

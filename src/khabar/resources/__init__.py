@@ -39,6 +39,7 @@ __all__ = [
     "model_path",
     "month_names",
     "org_heads",
+    "ranker_weights",
     "read_csv",
     "story_decision",
     "weekday_names",
@@ -446,6 +447,22 @@ def story_decision() -> dict[str, Any]:
         raise ResourceError("packaged model stories-decision.json has a weight per feature no "
                             "more: retrain with training/stories/fit_decision.py")
     return model
+
+
+@lru_cache(maxsize=4)
+def ranker_weights(name: str) -> dict[str, float]:
+    """Feature -> weight of a trained ranker of the event stage (``models/<name>``:
+    ``counts.json``, built by ``training/counts/train.py``; ``roles.json``, built by
+    ``training/roles/train.py``; cards beside them), read once per process.
+
+    Raises ``ResourceError`` if the file is missing, unreadable or has no weights."""
+    path = model_path(name)
+    try:
+        weights = json.loads(path.read_text(encoding="utf-8"))["weights"]
+        return {str(k): float(v) for k, v in weights.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ResourceError(f"packaged model {name} is unreadable or has no weights ({exc}); "
+                            "reinstall khabar") from exc  # fmt: skip
 
 
 @lru_cache(maxsize=1)
