@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 
 Party: TypeAlias = "_Party | None"  # a party, or None: no party in that role
 
-__all__ = ["ROLES", "RoleInput", "candidates", "choose", "load_model", "recording"]
+__all__ = ["NONE_BIAS", "ROLES", "RoleInput", "candidates", "choose", "load_model", "pick",
+           "recording"]
 
 ROLES = ("actor", "recipient")
 Candidate = tuple[int | None, tuple[str, ...]]  # (index into the parties or None, features)
