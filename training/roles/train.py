@@ -118,24 +118,21 @@ def cross_validate(data: list[Item], biases: list[float]) -> dict:
     over the events whose type the extractor gets right (the eval's ``actor_recall``), for
     each "none" bias of ``biases`` (``roles.NONE_BIAS``; the shipped one when one is given)."""
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
-    shipped = roles.NONE_BIAS
-    try:
-        for batch in sorted({it.batch for it in data}):
-            weights = fit([it for it in data if it.batch != batch])
-            for bias in biases:
-                roles.NONE_BIAS = bias
-                for it in (it for it in data if it.batch == batch):
-                    _score(it, weights, tally, "" if len(biases) == 1 else f"bias={bias}.")
-    finally:
-        roles.NONE_BIAS = shipped
+    for batch in sorted({it.batch for it in data}):
+        weights = fit([it for it in data if it.batch != batch])
+        for bias in biases:
+            tag = "" if len(biases) == 1 else f"bias={bias}."
+            for it in (it for it in data if it.batch == batch):
+                _score(it, weights, bias, tally, tag)
     return {k: {"named": t[0], "rules": round(t[1] / max(t[0], 1), 3),
                 "ranker": round(t[2] / max(t[0], 1), 3), "none": t[3],
                 "rules_fill_where_none": t[4], "ranker_fill_where_none": t[5]}
             for k, t in sorted(tally.items())}  # fmt: skip
 
 
-def _score(it: Item, weights: dict[str, float], tally: dict[str, list[int]], tag: str) -> None:
-    chosen = roles.pick(it.x, weights) if it.x.parties else (None, None)
+def _score(it: Item, weights: dict[str, float], bias: float, tally: dict[str, list[int]],
+           tag: str) -> None:  # fmt: skip
+    chosen = roles.pick(it.x, weights, bias) if it.x.parties else (None, None)
     for role, rule, got in zip(roles.ROLES, it.x.rule, chosen, strict=True):
         spans = it.gold[role]
         keys = [f"{tag}{it.x.lang}.{role}", f"{tag}all.{role}"]

@@ -206,8 +206,9 @@ def load_model() -> None:
 NONE_BIAS = -0.5
 
 
-def _log_probabilities(cands: list[Candidate], weights: dict[str, float]) -> list[float]:
-    scores = [sum(weights.get(f, 0.0) for f in fs) + (NONE_BIAS if k is None else 0.0)
+def _log_probabilities(cands: list[Candidate], weights: dict[str, float],
+                       none_bias: float) -> list[float]:  # fmt: skip
+    scores = [sum(weights.get(f, 0.0) for f in fs) + (none_bias if k is None else 0.0)
               for k, fs in cands]  # fmt: skip
     top = max(scores)
     total = math.log(sum(math.exp(s - top) for s in scores)) + top
@@ -243,11 +244,13 @@ def choose(x: RoleInput) -> tuple[Party, Party]:
     return (pair[1], pair[0]) if x.received else pair
 
 
-def pick(x: RoleInput, weights: dict[str, float]) -> tuple[Party, Party]:
-    """The pair of parties (or none) of highest joint probability under ``weights``, as the
-    grammar reads them (no swap); never two parties of one value (a country named twice)."""
+def pick(x: RoleInput, weights: dict[str, float],
+         none_bias: float = NONE_BIAS) -> tuple[Party, Party]:  # fmt: skip
+    """The pair of parties (or none) of highest joint probability under ``weights``, "none"
+    scored ``none_bias`` less, as the grammar reads them (no swap); never two parties of one
+    value (a country named twice)."""
     acts, recs = (candidates(x, role) for role in ROLES)
-    pa, pr = _log_probabilities(acts, weights), _log_probabilities(recs, weights)
+    pa, pr = (_log_probabilities(c, weights, none_bias) for c in (acts, recs))
     best: tuple[float, int | None, int | None] = (-math.inf, None, None)
     for (a, _), la in zip(acts, pa, strict=True):
         for (r, _), lr in zip(recs, pr, strict=True):
