@@ -105,11 +105,11 @@ def items() -> list[Item]:
 
 def fit(train: list[Item]) -> dict[str, float]:
     groups = []
-    for it in train:
-        for role in roles.ROLES:
+    for it in (it for it in train if it.x.parties):
+        for role, cands in zip(roles.ROLES, roles.both_candidates(it.x), strict=True):
             right = it.right(role)
-            if right is not None and it.x.parties:
-                groups.append(([fs for _, fs in roles.candidates(it.x, role)], right))
+            if right is not None:
+                groups.append(([fs for _, fs in cands], right))
     return clogit.fit(groups, L2, MAX_ITERATIONS, MIN_GROUPS)
 
 

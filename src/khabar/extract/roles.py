@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, TypeAlias
 
 from khabar.extract import events as _ev
@@ -46,8 +47,8 @@ if TYPE_CHECKING:
 
 Party: TypeAlias = "_Party | None"  # a party, or None: no party in that role
 
-__all__ = ["NONE_BIAS", "ROLES", "RoleInput", "candidates", "choose", "load_model", "pick",
-           "recording"]
+__all__ = ["NONE_BIAS", "ROLES", "RoleInput", "both_candidates", "candidates", "choose",
+           "load_model", "pick", "recording"]
 
 ROLES = ("actor", "recipient")
 Candidate = tuple[int | None, tuple[str, ...]]  # (index into the parties or None, features)
@@ -110,12 +111,17 @@ def _cue(before: list[str], lang: str) -> str:
     return "-"
 
 
+@lru_cache(maxsize=1)
+def _hurt_words() -> frozenset[str]:
+    lex = _ev._lexicon()
+    return frozenset(lex.cues["killed"] | lex.cues["injured"])
+
+
 def _hurt_before(before: list[str]) -> str:
     """How many words before a party the nearest word of death or injury stands (the
     ``killed`` and ``injured`` cues of ``event_cues.tsv``), within 5 words of the ``_REACH``
     characters before it ("مقتل عنصرين من الجيش الأمريكي": 3), or "-"."""
-    lex = _ev._lexicon()
-    hurt = lex.cues["killed"] | lex.cues["injured"]
+    hurt = _hurt_words()
     for d, w in enumerate(reversed(before[-5:]), start=1):
         if _ev._bare(w) in hurt or w in hurt:
             return str(d) if d <= 2 else "3-5"
@@ -133,9 +139,11 @@ def _adjacent(x: RoleInput, k: int, step: int) -> str:
     return (x.parties[j].label or "?") if near else "-"
 
 
-def _party_features(x: RoleInput, k: int, role: str) -> tuple[str, ...]:
+def _party_features(x: RoleInput, k: int) -> tuple[str, ...]:
+    """The features of party ``k``, without the role's letter (``_of_role`` adds it): the
+    same reading of the party serves both roles."""
     p, lang, text, sp, tr = x.parties[k], x.lang, x.text, x.sentence, x.trigger
-    r = f"{role[0].upper()}|{lang}"
+    r = lang
     if p.end <= tr.start:
         pos, between = "b", text[p.end : tr.start]
         rank = sum(1 for q in x.parties if p.end <= q.start and q.end <= tr.start) + 1
@@ -173,19 +181,35 @@ def _party_features(x: RoleInput, k: int, role: str) -> tuple[str, ...]:
     ]  # fmt: skip
     for name, chosen in zip(ROLES, x.rule, strict=True):
         if chosen is not None and (chosen.start, chosen.end) == (p.start, p.end):
-            out += [f"{role[0].upper()}|rule={name}", f"{r}|rule={name}",
-                    f"{r}|rule={name}|type={x.plover}"]  # fmt: skip
+            out += [f"rule={name}", f"{r}|rule={name}", f"{r}|rule={name}|type={x.plover}"]
     return tuple(out)
+
+
+def _of_role(features: tuple[str, ...], role: str) -> tuple[str, ...]:
+    letter = role[0].upper()
+    return tuple(f"{letter}|{f}" for f in features)
 
 
 def candidates(x: RoleInput, role: str) -> list[Candidate]:
     """The candidates of ``role`` (one of ``ROLES``): each party, then "none"."""
+    return both_candidates(x)[ROLES.index(role)]
+
+
+def both_candidates(x: RoleInput) -> tuple[list[Candidate], list[Candidate]]:
+    """``candidates`` of the actor and of the recipient, each party read once for both."""
+    parties = [_party_features(x, k) for k in range(len(x.parties))]
+    out = [[(k, _of_role(fs, role)) for k, fs in enumerate(parties)] + [(None, _none(x, role))]
+           for role in ROLES]  # fmt: skip
+    return out[0], out[1]
+
+
+def _none(x: RoleInput, role: str) -> tuple[str, ...]:
     r = f"{role[0].upper()}|{x.lang}"
     chose = x.rule[ROLES.index(role)] is not None
     none = ("NONE", f"{r}|NONE", f"{r}|NONE|type={x.plover}", f"{r}|NONE|ruled={chose}",
             f"{r}|NONE|parties={min(len(x.parties), 4)}",
             f"{r}|NONE|passive={x.passive}")  # fmt: skip
-    return [(k, _party_features(x, k, role)) for k in range(len(x.parties))] + [(None, none)]
+    return none
 
 
 def _weights() -> dict[str, float]:
@@ -193,8 +217,9 @@ def _weights() -> dict[str, float]:
 
 
 def load_model() -> None:
-    """Load the ranker's weights (ingest's warm-up)."""
+    """Load the ranker's weights and the casualty words it reads (ingest's warm-up)."""
     _weights()
+    _hurt_words()
 
 
 # added to the score of "none": the ranker trained on labels that name no party for a third of
@@ -249,7 +274,7 @@ def pick(x: RoleInput, weights: dict[str, float],
     """The pair of parties (or none) of highest joint probability under ``weights``, "none"
     scored ``none_bias`` less, as the grammar reads them (no swap); never two parties of one
     value (a country named twice)."""
-    acts, recs = (candidates(x, role) for role in ROLES)
+    acts, recs = both_candidates(x)
     pa, pr = (_log_probabilities(c, weights, none_bias) for c in (acts, recs))
     best: tuple[float, int | None, int | None] = (-math.inf, None, None)
     for (a, _), la in zip(acts, pa, strict=True):
