@@ -57,3 +57,27 @@ def test_counts_the_word_lists_never_named() -> None:
                           "in Dagestan.", 14)):  # fmt: skip
         got = [e.killed for e in extract_events(text, anchor=anchor, settings=S, lang="en")]
         assert killed in got, (text, got)
+
+
+def test_two_numbers_joined_by_and_are_a_candidate_sum() -> None:
+    # training sentences whose count no single number held
+    words = _words("Five Yemeni soldiers and two Al-Qaeda militants are killed in fighting")
+    assert 7 in [v for v, _ in candidates(words, "en", "killed")]
+    words = _words("A U.S. soldier and two Afghan troops are also injured in the bombing")
+    assert 3 in [v for v, _ in candidates(words, "en", "injured")]
+    # two kinds are no sum
+    words = _words("the attack killed five and wounded three people")
+    assert 8 not in [v for v, _ in candidates(words, "en", "killed")]
+
+
+def test_an_arabic_dual_is_a_candidate_two() -> None:
+    words = _words("إن ضابطي صف في قوة الدرك قتلا في الانفجار")  # a dual verb
+    assert 2 in [v for v, _ in candidates(words, "ar", "killed")]
+    assert 2 not in [v for v, _ in candidates(_words("قتل جندي في الانفجار"), "ar", "killed")]
+
+
+def test_the_rules_reading_is_marked_when_given() -> None:
+    cands = candidates(_words("3 soldiers killed"), "en", "killed", 3)
+    assert any(v == 3 and "RULE" in fs for v, fs in cands)
+    cands = candidates(_words("3 soldiers killed"), "en", "killed", 5)  # a sum the rules made
+    assert cands[0][0] == 5 and "RULE_ONLY" in cands[0][1]

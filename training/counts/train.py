@@ -42,7 +42,10 @@ from khabar.settings import Settings  # noqa: E402
 
 L2 = 1.0
 MAX_ITERATIONS = 500
-Group = tuple[str, str, str, list[counts.Candidate], int | None, int | None]
+# (batch, language, kind, candidates, the label's value, the rules' value, the candidates with
+# the rules' reading marked)
+Group = tuple[str, str, str, list[counts.Candidate], int | None, int | None,
+              list[counts.Candidate]]
 
 
 def sentences() -> list[tuple[str, str, str, dict]]:
@@ -88,32 +91,39 @@ def groups(data: list[tuple[str, str, str, dict]]) -> list[Group]:
         for kind, ruled in zip(counts.KINDS, rule, strict=True):
             cands = counts.candidates(words, lang, kind)
             if cands and (e.get(kind) is not None or _no_count(e, ruled)):
-                out.append((name, lang, kind, cands, e.get(kind), ruled))
+                out.append((name, lang, kind, cands, e.get(kind), ruled,
+                            counts.candidates(words, lang, kind, ruled)))
     return out
 
 
-def fit(train: list[Group]) -> dict[str, float]:
-    """Weights of the conditional logit on ``train``'s groups the rules leave without a
-    count, those a candidate can answer."""
-    usable = [g for g in train if g[5] is None and any(v == g[4] for v, _ in g[3])]
-    return clogit.fit([([fs for _, fs in g[3]], [v == g[4] for v, _ in g[3]]) for g in usable],
+def fit(train: list[Group], rules_first: bool = counts.RULES_FIRST) -> dict[str, float]:
+    """Weights of the conditional logit on ``train``'s groups that a candidate can answer:
+    those the rules leave without a count (``rules_first``), or all of them, the rules'
+    reading a feature."""
+    usable = [(g[3] if rules_first else g[6], g[4]) for g in train
+              if not (rules_first and g[5] is not None)]  # fmt: skip
+    usable = [(c, gold) for c, gold in usable if any(v == gold for v, _ in c)]
+    return clogit.fit([([fs for _, fs in c], [v == gold for v, _ in c]) for c, gold in usable],
                       L2, MAX_ITERATIONS)
 
 
-def pick(g: Group, weights: dict[str, float]) -> int | None:
-    """What khabar reads: the rules' count, else the best scoring candidate's."""
-    return g[5] if g[5] is not None else counts.best(g[3], weights)
+def pick(g: Group, weights: dict[str, float], rules_first: bool = counts.RULES_FIRST) -> int | None:
+    """What khabar reads: the rules' count, else the best scoring candidate's (``rules_first``);
+    or the best scoring candidate's, the rules' reading marked."""
+    if rules_first:
+        return g[5] if g[5] is not None else counts.best(g[3], weights)
+    return counts.best(g[6], weights)
 
 
-def cross_validate(all_groups: list[Group]) -> dict:
+def cross_validate(all_groups: list[Group], rules_first: bool = counts.RULES_FIRST) -> dict:
     """Leave one batch out: exact rate of the rules alone and of the rules with the ranker
     where the label gives a count, and how often each gives a count where the label gives
     none, per language and kind."""
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     for batch in sorted({g[0] for g in all_groups}):
-        weights = fit([g for g in all_groups if g[0] != batch])
+        weights = fit([g for g in all_groups if g[0] != batch], rules_first)
         for g in (g for g in all_groups if g[0] == batch):
-            got = pick(g, weights)
+            got = pick(g, weights, rules_first)
             for key in (f"{g[1]}.{g[2]}", "all"):
                 t = tally[key]
                 if g[4] is None:
@@ -139,7 +149,9 @@ def main() -> None:
     data = sentences()
     all_groups = groups(data)
     if args.cv:
-        print(json.dumps(cross_validate(all_groups), indent=1))
+        for rules_first in (True, False):
+            print("rules first" if rules_first else "ranker always, the rules' reading a feature")
+            print(json.dumps(cross_validate(all_groups, rules_first), indent=1))
         return
     weights = fit(all_groups)
     args.out.write_text(json.dumps({

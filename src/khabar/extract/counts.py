@@ -21,11 +21,14 @@ from __future__ import annotations
 
 from khabar.extract import events as _ev
 from khabar.normalize import normalize
-from khabar.resources import ranker_weights
+from khabar.resources import ranker_weights, word_counts
 
 __all__ = ["Candidate", "candidates", "read_counts", "KINDS"]
 
 KINDS = ("killed", "injured")
+# the rules' count stands where they give one (the ranker reads the rest); False: the ranker
+# always chooses, the rules' reading one of its features (measured: counts.md)
+RULES_FIRST = True
 Candidate = tuple[int | None, tuple[str, ...]]  # (value or None: no count, features)
 
 # distance buckets in words, number before (+) or after (-) the casualty word
@@ -158,10 +161,14 @@ def _number_features(words: list[str], lang: str, start: int, end: int, value: i
     return tuple(f)
 
 
-def candidates(words: list[str], lang: str, kind: str) -> list[Candidate]:
+def candidates(words: list[str], lang: str, kind: str,
+               rule: int | None = None) -> list[Candidate]:  # fmt: skip
     """The candidates of ``kind`` (killed or injured) in ``words`` with their features: each
-    number that may count people (``_never_a_count``), one person (unless ``_many``), no count
-    (this order: ties go to the first). Empty when the sentence has no word of ``kind``."""
+    number that may count people (``_never_a_count``), two numbers joined by "and" (``_sums``),
+    two people where Arabic grammar writes a dual (``_dual``), one person (unless ``_many``),
+    no count (this order: ties go to the first); ``rule``, the rules' reading, marks the
+    candidate of its value (added when none has it). Empty when the sentence has no word of
+    ``kind``."""
     lex = _ev._lexicon()
     own = _cue_positions(words, lex.cues[kind])
     if not own:
@@ -169,10 +176,14 @@ def candidates(words: list[str], lang: str, kind: str) -> list[Candidate]:
     other = _cue_positions(words, lex.cues["injured" if kind == "killed" else "killed"])
     nums = _numbers(words)
     out: list[Candidate] = []
-    for start, end, value in nums:
-        if not _never_a_count(words, start, end):
-            out.append((value, _number_features(words, lang, start, end, value, own, other)))
+    counted = [(a, b, v) for a, b, v in nums if not _never_a_count(words, a, b)]
+    for start, end, value in counted:
+        out.append((value, _number_features(words, lang, start, end, value, own, other)))
+    out += _sums(words, lang, counted, own, other)
     first = own[0]
+    dual = _dual(words, own, lang)
+    if dual:
+        out.append((2, ("TWO", f"TWO|{lang}", *dual)))
     before = words[first - 1] if first else "<s>"
     after = words[first + 1] if first + 1 < len(words) else "</s>"
     single = any(_ev._bare(words[i]) in lex.cues.get("singular", ()) for i in own)
@@ -182,7 +193,78 @@ def candidates(words: list[str], lang: str, kind: str) -> list[Candidate]:
                         f"ONE|x_victim={_ev._is_victim(after)}")))  # fmt: skip
     out.append((None, ("NONE", f"NONE|{lang}", f"NONE|cues={min(len(own), 2)}",
                        f"NONE|nums={min(len(nums), 2)}")))  # fmt: skip
+    return _ruled(out, rule, lang)
+
+
+def _ruled(cands: list[Candidate], rule: int | None, lang: str) -> list[Candidate]:
+    """``cands`` with the rules' reading marked: its value's candidates get ``RULE``, or it is
+    added alone (a sum or a negation's 0 no candidate holds); unchanged when the rules give
+    none."""
+    if rule is None:
+        return cands
+    marks = ("RULE", f"RULE|{lang}")
+    out = [(v, (*fs, *marks)) if v == rule else (v, fs) for v, fs in cands]
+    if not any(v == rule for v, _ in cands):
+        out.insert(0, (rule, (*marks, "RULE_ONLY", f"RULE_ONLY|{lang}",
+                              f"RULE_ONLY|{'0' if rule == 0 else _magnitude(rule)}")))  # fmt: skip
     return out
+
+
+_SUM_GAP = 6  # most words between two numbers that one "and" adds up
+_ONE_WORDS = frozenset({"a", "an", "another"})  # English: one person in a sum ("a soldier and
+# two troops"); a closed list
+
+
+def _sums(words: list[str], lang: str, counted: list[tuple[int, int, int]], own: list[int],
+          other: list[int]) -> list[Candidate]:  # fmt: skip
+    """The sum of each two numbers (or, in English, a/an/another and a number) a few words
+    apart with "and" (و) between them and no other casualty word: "Five soldiers and two
+    militants are killed" 7, "قيادي و12 من مرافقيه" is not read (no number before و)."""
+    marks = list(counted)
+    if lang == "en":
+        marks += [(i, i + 1, 1) for i, w in enumerate(words) if w in _ONE_WORDS]
+    marks.sort()
+    out: list[Candidate] = []
+    for (a1, b1, v1), (a2, b2, v2) in zip(marks, marks[1:], strict=False):
+        between = words[b1:a2]
+        if not 0 < a2 - b1 <= _SUM_GAP or not any(
+                w in _AND or w.startswith("و") and _ev._bare(w) != w for w in between):  # fmt: skip
+            continue
+        if any(b1 <= c < a2 for c in (*own, *other)):
+            continue  # "killed five and wounded three": two kinds
+        cue = _nearest(a2, b2, own)
+        d = None if cue is None else _signed(a2, b2, cue)
+        implicit = "SUM|one" if v1 == 1 and words[a1] in _ONE_WORDS else "SUM|n"
+        out.append((v1 + v2, ("SUM", f"SUM|{lang}", f"SUM|d={_bucket(d)}", implicit,
+                              f"SUM|gap={min(a2 - b1, 4)}")))  # fmt: skip
+    return out
+
+
+def _dual(words: list[str], own: list[int], lang: str) -> tuple[str, ...]:
+    """Features of two people written by Arabic grammar within two words of a casualty word:
+    a dual of ``event_cues.tsv`` or a nominative dual noun (``events._arabic_dual``:
+    مدنيان), a dual verb (قتلا, أصيبا), a noun in ين whose singular real news writes often
+    (مقيمين: dual or plural, the weights decide); () when none or not Arabic."""
+    if lang != "ar":
+        return ()
+    lex = _ev._lexicon()
+    duals = lex.cues.get("dual", frozenset())
+    counts = word_counts("ar")
+    found: list[str] = []
+    for c in own:
+        w = words[c]
+        if w.endswith("ا") and _ev._bare(w[:-1]) in lex.cues["killed"] | lex.cues["injured"]:
+            found.append("TWO|verb")
+        for k in range(max(0, c - 2), min(len(words), c + 3)):
+            if k == c:
+                continue
+            near = words[k]
+            if near in duals or _ev._arabic_dual(near):
+                found.append("TWO|noun")
+            elif near.endswith("ين") and len(near) > 4 and \
+                    counts.get(near[:-2], 0) >= _ev._DUAL_STEM_MIN:  # fmt: skip
+                found.append("TWO|yn")
+    return tuple(sorted(set(found)))
 
 
 def _weights() -> dict[str, float]:
@@ -206,15 +288,15 @@ def best(cands: list[Candidate], weights: dict[str, float]) -> int | None:
 
 def read_counts(words: list[str], lang: str,
                 rule: tuple[int | None, int | None]) -> tuple[int | None, int | None]:  # fmt: skip
-    """``(killed, injured)`` of one sentence: for each kind, the rules' value where they give
-    one (0 included), else the value of the best scoring candidate (``candidates``); None where
-    the sentence has no word of the kind."""
+    """``(killed, injured)`` of one sentence: for each kind, the value of the best scoring
+    candidate (``candidates``), and with ``RULES_FIRST`` the rules' value where they give one
+    (0 included); the rules' where the sentence has no word of the kind."""
     weights = _weights()
     out = []
     for kind, ruled in zip(KINDS, rule, strict=True):
-        cands = candidates(words, lang, kind) if ruled is None else []
-        if not cands:
-            out.append(ruled)
-            continue
-        out.append(best(cands, weights))
+        if RULES_FIRST:
+            cands = candidates(words, lang, kind) if ruled is None else []
+        else:
+            cands = candidates(words, lang, kind, ruled)
+        out.append(best(cands, weights) if cands else ruled)
     return out[0], out[1]
