@@ -65,15 +65,21 @@ def test_two_numbers_joined_by_and_are_a_candidate_sum() -> None:
     assert 7 in [v for v, _ in candidates(words, "en", "killed")]
     words = _words("A U.S. soldier and two Afghan troops are also injured in the bombing")
     assert 3 in [v for v, _ in candidates(words, "en", "injured")]
-    # two kinds are no sum
+    # two kinds are no sum, nor a range, nor "a" before a quantity noun
     words = _words("the attack killed five and wounded three people")
     assert 8 not in [v for v, _ in candidates(words, "en", "killed")]
+    words = _words("Between 20 and 30 people were killed")
+    assert 50 not in [v for v, _ in candidates(words, "en", "killed")]
+    words = _words("Two soldiers and a number of civilians were killed")
+    assert 3 not in [v for v, _ in candidates(words, "en", "killed")]
 
 
 def test_an_arabic_dual_is_a_candidate_two() -> None:
     words = _words("إن ضابطي صف في قوة الدرك قتلا في الانفجار")  # a dual verb
     assert 2 in [v for v, _ in candidates(words, "ar", "killed")]
     assert 2 not in [v for v, _ in candidates(_words("قتل جندي في الانفجار"), "ar", "killed")]
+    # the accusative singular is no dual verb
+    assert 2 not in [v for v, _ in candidates(_words("سقط قتيلا في الاشتباكات"), "ar", "killed")]
 
 
 def test_the_rules_reading_is_marked_when_given() -> None:

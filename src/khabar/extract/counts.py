@@ -213,25 +213,34 @@ def _ruled(cands: list[Candidate], rule: int | None, lang: str) -> list[Candidat
 
 
 _SUM_GAP = 6  # most words between two numbers that one "and" adds up
+_RANGES = frozenset(normalize(w) for w in ("between", "بين", "بین"))  # closed: grammar
 _ONE_WORDS = frozenset({"a", "an", "another"})  # English: one person in a sum ("a soldier and
-# two troops"); a closed list
+# two troops"); a closed list, as are the quantity nouns after which "a" is no one
+_QUANTITY_NOUNS = frozenset({"dozen", "number", "few", "couple", "handful", "lot", "score",
+                             "hundred", "thousand", "million", "total", "series"})  # fmt: skip
 
 
 def _sums(words: list[str], lang: str, counted: list[tuple[int, int, int]], own: list[int],
           other: list[int]) -> list[Candidate]:  # fmt: skip
     """The sum of each two numbers (or, in English, a/an/another and a number) a few words
-    apart with "and" (و) between them and no other casualty word: "Five soldiers and two
-    militants are killed" 7, "قيادي و12 من مرافقيه" is not read (no number before و)."""
+    apart with "and" (و, also glued to the second: "5 جنود و12 مدنيا" 17) between them and no
+    other casualty word, unless "between" makes them a range: "Five soldiers and two militants
+    are killed" 7; "قيادي و12 من مرافقيه" is not read (no number before و)."""
     marks = list(counted)
-    if lang == "en":
-        marks += [(i, i + 1, 1) for i, w in enumerate(words) if w in _ONE_WORDS]
+    if lang == "en":  # "a" with a victim's word in the next three ("a U.S. soldier")
+        marks += [(i, i + 1, 1) for i, w in enumerate(words) if w in _ONE_WORDS
+                  and any(_ev._is_victim(x) for x in words[i + 1 : i + 4])
+                  and not _QUANTITY_NOUNS & set(words[i + 1 : i + 3])]  # fmt: skip
     marks.sort()
     out: list[Candidate] = []
     for (a1, b1, v1), (a2, b2, v2) in zip(marks, marks[1:], strict=False):
         between = words[b1:a2]
-        if not 0 < a2 - b1 <= _SUM_GAP or not any(
-                w in _AND or w.startswith("و") and _ev._bare(w) != w for w in between):  # fmt: skip
+        joined = any(w in _AND or w.startswith("و") and _ev._bare(w) != w for w in between) \
+            or (words[a2].startswith("و") and not words[a2][1:2].isalpha())  # "5 جنود و12 مدنيا"
+        if not 0 <= a2 - b1 <= _SUM_GAP or not joined:
             continue
+        if a1 and words[a1 - 1] in _RANGES:
+            continue  # "between 20 and 30": a range, not a sum
         if any(b1 <= c < a2 for c in (*own, *other)):
             continue  # "killed five and wounded three": two kinds
         cue = _nearest(a2, b2, own)
@@ -253,10 +262,12 @@ def _dual(words: list[str], own: list[int], lang: str) -> tuple[str, ...]:
     duals = lex.cues.get("dual", frozenset())
     counts = word_counts("ar")
     found: list[str] = []
+    singular = lex.cues.get("singular", frozenset())
     for c in own:
         w = words[c]
-        if w.endswith("ا") and _ev._bare(w[:-1]) in lex.cues["killed"] | lex.cues["injured"]:
-            found.append("TWO|verb")
+        if w.endswith("ا") and w not in singular and _ev._bare(w) not in singular \
+                and _ev._bare(w[:-1]) in lex.cues["killed"] | lex.cues["injured"]:  # fmt: skip
+            found.append("TWO|verb")  # قتلا, not the accusative singular قتيلا
         for k in range(max(0, c - 2), min(len(words), c + 3)):
             if k == c:
                 continue

@@ -144,7 +144,10 @@ def _bare(word: str) -> str:
 def parse_number(words: list[str], i: int) -> tuple[int, int] | None:
     """The number that starts at ``words[i]`` and how many words it takes, or ``None``.
 
-    Digits, number words, "الثماني والأربعين" (8 + 40), "بیست و پنج" (20 + 5), "بـ33".
+    Digits, number words, "الثماني والأربعين" (8 + 40), "بیست و پنج" (20 + 5), "بـ33",
+    "thirty-four" (the hyphen splits words), "one hundred and twenty-five", "ثلاث مئة", "three
+    hundred thousand"; an English year in words ("nineteen eighty-two") is read as the year
+    (``_is_year`` says so).
     """
     nums = _lexicon().numbers
     w = words[i]
@@ -153,52 +156,73 @@ def parse_number(words: list[str], i: int) -> tuple[int, int] | None:
             w = w[len(pre) :]
     if _NUMBER.match(w):
         return _times(int(float(w.replace(",", ""))), 1, words, i, nums)
+    got = _below_thousand(words, i, nums)
+    if got is None:
+        return None
+    return _times(*got, words, i, nums)  # "ثلاثة آلاف", "two million", "forty-five thousand"
+
+
+def _below_thousand(words: list[str], i: int, nums: dict[str, int]) -> tuple[int, int] | None:
+    """``parse_number`` of number words before any thousand or million word."""
     value, used = _word_number(words, i, nums)
     if value is None:
         return None
-    hundreds = _hundreds(value, used, words, i, nums)
-    if hundreds is not None:
-        value, used = hundreds  # "three hundred", "ثلاث مئة": the tens may follow
-        if (got := _times(value, used, words, i, nums)) != (value, used):
-            return got  # "three hundred thousand"
-    elif (got := _times(value, used, words, i, nums)) != (value, used):
-        return got  # "ثلاثة آلاف", "two million"
     j = i + used
-    # "twenty-four", "thirty four" (the hyphen splits words): English tens + a unit
-    if value in _TENS and j < len(words) and 0 < nums.get(words[j], 0) < 10:
-        return _times(value + nums[words[j]], used + 1, words, i, nums)  # "forty-five thousand"
+    english = words[i].isascii()
+    if english and 11 <= value <= 19 and j < len(words) and \
+            (more := _english_tens(words, j, nums)) is not None:  # fmt: skip
+        return value * 100 + more[0], used + more[1]  # "nineteen eighty-two": a year
+    if english and value in _TENS and j < len(words) and 0 < nums.get(words[j], 0) < 10:
+        value, used = value + nums[words[j]], used + 1  # "twenty-four", "thirty four"
+        j += 1
+    if english and value < 100 and j < len(words) and words[j] == "dozen":
+        return value * 12, used + 1  # "two dozen" (alone, "a dozen" is vague: numbers.tsv)
+    if value < 100 and j < len(words) and nums.get(words[j]) == 100:
+        value, used = value * 100, used + 1  # "three hundred", "ثلاث مئة", "twelve hundred"
+        j += 1
+    if value % 100 == 0 and value < 1000 and j < len(words):  # "one hundred [and] twenty-five"
+        k = j + 1 if words[j] in ("and", "و") else j
+        if english and k < len(words) and (more := _english_tens(words, k, nums)) is not None:
+            return value + more[0], used + (k - j) + more[1]
     # "خمسة عشر": an Arabic unit + عشر/عشرة is its teen (Arabic grammar; 11 and 12 are listed)
     if 3 <= value <= 9 and j < len(words) and words[j] in ("عشر", "عشره", "عشرة"):
         return value + 10, used + 1
-    # "الثماني والأربعين": unit + و + tens; "بیست و پنج": tens + و + unit
-    if j < len(words):
+    # "الثماني والأربعين": unit + و + tens; "بیست و پنج": tens + و + unit; "مئة وعشرين"
+    if j < len(words) and not english:
         nxt = words[j]
-        tail = nxt[1:] if nxt.startswith("و") and len(nxt) > 2 else None
-        if nxt == "and" and hundreds is not None and j + 1 < len(words):
-            second, used2 = _word_number(words, j + 1, nums)  # "two hundred and fifty"
-            if second is not None and second < 100:
-                return value + second, used + 1 + used2
-        elif nxt == "و" and j + 1 < len(words):
+        if nxt == "و" and j + 1 < len(words):
             second, used2 = _word_number(words, j + 1, nums)
             if second is not None:
                 return value + second, used + 1 + used2
-        elif tail is not None:
-            second, used2 = _word_number([tail, *words[j + 1 :]], 0, nums)
+        elif nxt.startswith("و") and len(nxt) > 2:
+            second, used2 = _word_number([nxt[1:], *words[j + 1 :]], 0, nums)
             if second is not None:
                 return value + second, used + used2
     return value, used
 
 
+def _english_tens(words: list[str], j: int, nums: dict[str, int]) -> tuple[int, int] | None:
+    """An English number below a hundred at ``words[j]`` ("twenty-five" 25, 2 words; "fifteen"
+    15), or None."""
+    first = nums.get(words[j]) if words[j].isascii() else None
+    if first is None or not 0 < first < 100:
+        return None
+    if first in _TENS and j + 1 < len(words) and 0 < nums.get(words[j + 1], 0) < 10:
+        return first + nums[words[j + 1]], 2
+    return first, 1
+
+
 _TENS = frozenset(range(20, 100, 10))
 
 
-def _hundreds(value: int, used: int, words: list[str], i: int,
-              nums: dict[str, int]) -> tuple[int, int] | None:  # fmt: skip
-    """A number word below a hundred times the hundred word after it ("three hundred",
-    "ثلاث مئة", "twelve hundred"), or None."""
-    j = i + used
-    if value < 100 and j < len(words) and nums.get(words[j]) == 100:
-        return value * 100, used + 1
+def _number_ending(words: list[str], end: int) -> tuple[int, int] | None:
+    """(value, first word) of the number whose last word is ``words[end - 1]``, read from its
+    first word ("Thirty-four people": 34, not the 4 of its last word; "بیست و پنج"), or None.
+    For the rules that read a count backwards from a casualty word."""
+    for k in range(max(0, end - 5), end):
+        got = parse_number(words, k)
+        if got is not None and k + got[1] == end:
+            return got[0], k
     return None
 
 
@@ -386,10 +410,9 @@ def _near_number(words: list[str], i: int, *, singular: bool,
     fresh = (words[i].startswith("و") and _bare(words[i]) != words[i]) or (
         i > 0 and words[i - 1] in ("and", "و"))  # fmt: skip
     plural_verb = _bare(words[i]) in _AR_PLURAL_VERBS  # قتلوا, أصيبوا: never one person
-    if not fresh and i > 1 and (got := parse_number(words, i - 2)) is not None and got[1] == 2:
-        return got[0]  # a number and its thousand or million word: "وتسعة آلاف جريح"
-    if (not fresh and i > 0 and (got := parse_number(words, i - 1)) is not None
-            and not _is_year(words, i - 1)):  # fmt: skip
+    # a number right before it, read from its first word: "وتسعة آلاف جريح", "Thirty-four killed"
+    if not fresh and i > 0 and (got := _number_ending(words, i)) is not None \
+            and not _is_year(words, got[1]):  # fmt: skip
         return got[0]
     if not fresh and (got := _number_before_victims(words, i)) is not None:
         return got  # "Three Iraqi soldiers were killed", "پنج سرباز عراقی کشته شدند"
@@ -402,9 +425,9 @@ def _near_number(words: list[str], i: int, *, singular: bool,
         not fresh
         and i > 1
         and words[i - 1] in _lexicon().cues.get("classifier", ())
-        and (got := parse_number(words, i - 2))
+        and (got := _number_ending(words, i - 1))
     ):
-        return got[0]  # "پنج نفر کشته", "12 نفر زخمی"
+        return got[0]  # "پنج نفر کشته", "12 نفر زخمی", "بیست و پنج نفر کشته"
     if not fresh and lang == "fa" and (got := _fa_partitive_count(words, i)) is not None:
         return got  # "12 نفر از مردم یمن کشته شدند"
     j = i + 1
@@ -1013,6 +1036,9 @@ def _is_year(words: list[str], i: int) -> bool:
     """A year closing a date ("20 آوریل 2024 کشته شدند") or after a word that introduces one
     ("In 2019 troops ...", "منذ 2014"), not a count of the dead."""
     w = words[i]
+    if w.isascii() and w.isalpha():  # "nineteen eighty-two" (parse_number reads 1982)
+        got = parse_number(words, i)
+        return got is not None and got[0] >= 1300 and 13 <= _lexicon().numbers.get(w, 0) <= 19
     return (w.isdigit() and 1300 <= int(w) <= 2100 and i > 0
             and (_bare(words[i - 1]) in month_names() or words[i - 1] in _YEAR_BEFORE))  # fmt: skip
 
@@ -1095,8 +1121,8 @@ def _fa_partitive_count(words: list[str], i: int) -> int | None:
     classifiers = _lexicon().cues.get("classifier", frozenset())
     for k in range(i - 1, max(-1, i - _FA_OF_WORDS - 2), -1):
         if words[k] == _FA_OF:
-            if k >= 2 and words[k - 1] in classifiers and (got := parse_number(words, k - 2)) \
-                    and not _is_year(words, k - 2):  # fmt: skip
+            if k >= 2 and words[k - 1] in classifiers and (got := _number_ending(words, k - 1)) \
+                    and not _is_year(words, got[1]):  # fmt: skip
                 return got[0]
             return None
         if words[k] in ("و", "،", ",") or parse_number(words, k) is not None:
@@ -1163,7 +1189,10 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
         j -= 1
     if j == i - 1 or j < 0 or not named:
         return None
-    got = parse_number(words, j)
+    ending = _number_ending(words, j + 1)  # the whole number: "Thirty-four people"
+    if ending is not None:
+        j = ending[1]
+    got = parse_number(words, j) if ending is not None else None
     if got is not None and words[j][:1] == "و" and parse_number([words[j][1:]], 0):
         return None  # "أربعة من أفراده وثمانية مهاجمين قتلوا": a second group (_ar_subject_count)
     if got is None and j >= 3 and words[j - 1] == "and" and _one_victim(words, j):
@@ -1175,14 +1204,13 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
             return None
         if _one_victim(words, k):
             return 2  # "a soldier and a civilian were killed"
-        first = parse_number(words, k)
-        return first[0] + 1 if first and not _is_year(words, k) else None
+        first = _number_ending(words, k + 1)
+        return first[0] + 1 if first and not _is_year(words, first[1]) else None
     if got is None or _is_year(words, j):
         return None
     # a first group joined by "and": "five soldiers and nine attackers reported dead" → 14
     if j >= 3 and words[j - 1] == "and" and _bare(words[j - 2]) in victims \
-            and (first := parse_number(words, j - 3)) is not None and first[1] == 1 \
-            and (j < 4 or parse_number(words, j - 4) is None):  # "twenty five" is one number
+            and (first := _number_ending(words, j - 2)) is not None:  # fmt: skip
         return first[0] + got[0]
     if j >= 3 and words[j - 1] == "and" and _one_victim(words, j - 3) \
             and not _object_of_casualty(words, j - 3):  # fmt: skip

@@ -468,7 +468,8 @@ def _counts_clash(name: str, low: list[MentionFact], high: list[MentionFact]) ->
     if "at least" in said_low or "update" in said_high:
         return False
     if f"vague {a}" in said_low or f"vague {b}" in said_high:
-        return False  # "العشرات" (dozens) read as 20 is no figure to dispute
+        return False  # a vague word's value ("العشرات" as 20) is no figure to dispute (the
+        # extractor reads vague words as no count since 2026-12-03: a guard for older stores)
     if any(a + n == b for m in low for n in _parts(m, name)):
         return False  # "7 at one front and 6 at another": a part of the 13 the other gives
     return not ("about" in said_low | said_high and b - a <= max(2, 0.2 * b))
