@@ -116,6 +116,18 @@ def test_sentence_spans_cover_the_text_as_written() -> None:
         "انفجار في بغداد.", "وقتل اثنان!", "هل هناك ضحايا؟", "نعم"]  # fmt: skip
 
 
+def test_an_abbreviation_or_a_decimal_ends_no_sentence() -> None:
+    # the regex splitter had cut "Seven U.S." | "soldiers are killed", losing the count
+    text = "Seven U.S. soldiers are killed near Kirkuk. Dr. Smith said 1.5 million fled at 5 a.m."
+    assert [text[s.start : s.end] for s in sentence_spans(text, "en")] == [
+        "Seven U.S. soldiers are killed near Kirkuk.",
+        "Dr. Smith said 1.5 million fled at 5 a.m."]  # fmt: skip
+    (e,) = extract_events(text, anchor=ANCHOR, settings=S, lang="en")
+    assert e.killed == 7
+    text = "به گزارش خبرگزاری فارس، سه نفر کشته شدند. این حادثه در تهران رخ داد."
+    assert len(sentence_spans(text)) == 2
+
+
 def test_event_spans_point_into_the_original() -> None:
     text = "مقدمة.\nوأسفر هجوم بطائرة مسيرة في 28 يناير عن مقتل 3 جنود أميركيين."
     (e,) = extract_events(text, anchor=ANCHOR, settings=S)
