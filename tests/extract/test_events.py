@@ -128,6 +128,22 @@ def test_an_abbreviation_or_a_decimal_ends_no_sentence() -> None:
     assert len(sentence_spans(text)) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "count"),
+    # a real end stays cut (a fresh-eyes review: joins had swallowed them): before a closing
+    # quote, after a short word sentencex ends, and in Arabic, whose unmatched quotation marks
+    # sentencex reads as one span to the paragraph's end
+    [('He said "stop." Then he left.', "en", 2), ("He died. Police said he was shot.", "en", 2),
+     ("It happened in the U.S. The next day, police came.", "en", 2),
+     ('قال إن "المتهمين سيتم التحقيق معهم». وأعلن مصدر مقتل 10 مسلحين في هجوم على سنجار. '
+      "وأضاف إن عنصرين من البيشمركة أصيبا بجروح.", "ar", 3),
+     ("وقد استشهد ضد تلك الخلايا (37) سبعة وثلاثون، كما قتل في هذه العمليات (6) ستة إرهابيين .",
+      "ar", 1)],
+)  # fmt: skip
+def test_a_real_end_of_sentence_stays_cut(text: str, lang: str, count: int) -> None:
+    assert len(sentence_spans(text, lang)) == count
+
+
 def test_event_spans_point_into_the_original() -> None:
     text = "مقدمة.\nوأسفر هجوم بطائرة مسيرة في 28 يناير عن مقتل 3 جنود أميركيين."
     (e,) = extract_events(text, anchor=ANCHOR, settings=S)

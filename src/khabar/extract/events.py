@@ -123,9 +123,10 @@ def _lexicon() -> _Lexicon:
 
 def sentence_spans(text: str, lang: str | None = None) -> list[Span]:
     """Sentences of ``text`` as spans of the original, white space trimmed: cut at . ! ? ؟ and
-    line ends, but where sentencex (Wikimedia's sentence segmenter, rules per language) sees no
-    end of sentence ("U.S.", "a.m.", "Dr.", "1.5") the two pieces stay one. sentencex only
-    joins: it never cuts where a full stop does not (it cuts Arabic before "(37)").
+    line ends; in English a cut after a short word or between digits ("U.S.", "a.m.", "Dr.",
+    "1.5") is joined back where sentencex (Wikimedia's sentence segmenter) ends no sentence
+    there. sentencex only joins, and only English: it cuts Arabic before "(37)" and never
+    between a quotation mark and its far partner, which Arabic news leaves unmatched.
     ``lang``: ar, fa, en (from the script when None)."""
     return list(_sentence_spans(text, lang or _script_lang(text)))
 
@@ -141,37 +142,60 @@ def _sentence_spans(text: str, lang: str) -> tuple[Span, ...]:
             b -= 1
         if b > a:
             pieces.append(Span(a, b))
-    if len(pieces) < 2:
+    if lang != "en" or len(pieces) < 2:
         return tuple(pieces)
-    ends = _segmenter_ends(text, lang)
+    ends: frozenset[int] | None = None
     out = [pieces[0]]
     for piece in pieces[1:]:
         last = out[-1]
-        if last.end in ends or "\n" in text[last.end : piece.start]:
+        if not _abbreviation_cut(text, last.end, piece.start):
+            out.append(piece)
+            continue
+        ends = _segmenter_ends(text) if ends is None else ends
+        # sentencex ends a sentence here, or past closing marks ('"stop." Then')
+        if any(last.end <= e <= piece.start + 2 and not text[last.end : e].strip(_CLOSERS)
+               for e in ends):  # fmt: skip
             out.append(piece)
         else:
             out[-1] = Span(last.start, piece.end)  # "Seven U.S." + "soldiers are killed."
     return tuple(out)
 
 
-def _segmenter_ends(text: str, lang: str) -> frozenset[int]:
-    """The offsets in ``text`` where sentencex ends a sentence (trimmed of white space)."""
+_CLOSERS = " \t\"'”’»)]"
+_SHORT_BEFORE_STOP = re.compile(r"(?:\b[A-Za-z]{1,4}|\d)\.$")
+
+
+def _abbreviation_cut(text: str, end: int, start: int) -> bool:
+    """Whether the cut between pieces ``...:end`` and ``start:...`` may be an abbreviation's or
+    a number's full stop: on one line, the piece ends in a short word and one full stop ("U.S.",
+    "Dr.", "a.m.") or a digit and a full stop before a digit ("1.5")."""
+    if "\n" in text[end:start]:
+        return False
+    head = text[max(0, end - 6) : end]
+    if head.endswith("..") or not _SHORT_BEFORE_STOP.search(head):
+        return False
+    return not head[-2].isdigit() or text[start : start + 1].isdigit()
+
+
+def _segmenter_ends(text: str) -> frozenset[int]:
+    """The offsets in ``text`` where sentencex (English rules) ends a sentence, trimmed of
+    white space; every cut of a line whose pieces sentencex does not hand back as written."""
     ends = set()
     for line in _LINE.finditer(text):
         at = line.start()
-        for piece in segment(lang if lang in _SEGMENTER_LANGS else "en", line.group()):
-            a = text.find(piece, at) if piece else -1
-            if a < 0:  # sentencex hands back the line's own characters, in order
-                continue
-            b = at = a + len(piece)
-            while b > a and text[b - 1].isspace():
+        pieces = segment("en", line.group())
+        if "".join(pieces) != line.group():  # never seen: keep every cut of the line
+            ends.update(range(line.start(), line.end() + 1))
+            continue
+        for piece in pieces:
+            b = at = at + len(piece)
+            while b > line.start() and text[b - 1].isspace():
                 b -= 1
             ends.add(b)
     return frozenset(ends)
 
 
 _LINE = re.compile(r"[^\n]+")
-_SEGMENTER_LANGS = frozenset({"ar", "fa", "en"})
 
 
 @lru_cache(maxsize=100_000)
@@ -1436,7 +1460,7 @@ def extract_events(
     lang = lang or _script_lang(text)
     found = mentions or Mentions.of(text, anchor=anchor, settings=settings, lang=lang)
     out = []
-    for sp in sentence_spans(text):
+    for sp in sentence_spans(text, lang):
         ev = _sentence_event(text, sp, anchor, settings, lex, found, lang)
         if ev is not None:
             out.append(ev)
