@@ -510,6 +510,11 @@ def test_teens_tens_and_hundreds_in_words(text: str, value: int) -> None:
      ("در این حمله بیست و پنج نفر کشته شدند.", "fa", 25),
      ("Two hundred and fifty thousand people have been killed in the war.", "en", 250_000),
      ("The massacre of nineteen eighty-two killed many.", "en", None),
+     # a range gives its lower number (the guideline, section 7)
+     ("Between 20 and 30 people were killed in the attack.", "en", 20),
+     ("20 or 30 people were killed in the attack.", "en", 20),
+     ("قتل بين 20 و30 شخصا في الهجوم.", "ar", 20),
+     ("در این حمله ۲۰ تا ۳۰ نفر کشته شدند.", "fa", 20),
      ("قتل 5 جنود و12 مدنيا في القصف.", "ar", 17)],
 )  # fmt: skip
 def test_numbers_of_several_words_count_whole(text: str, lang: str, killed: int | None) -> None:

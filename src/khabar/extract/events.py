@@ -220,11 +220,39 @@ def parse_number(words: list[str], i: int) -> tuple[int, int] | None:
         if w.startswith(pre) and _NUMBER.match(w[len(pre) :]):
             w = w[len(pre) :]
     if _NUMBER.match(w):
-        return _times(int(float(w.replace(",", ""))), 1, words, i, nums)
-    got = _below_thousand(words, i, nums)
-    if got is None:
-        return None
-    return _times(*got, words, i, nums)  # "ثلاثة آلاف", "two million", "forty-five thousand"
+        got = _times(int(float(w.replace(",", ""))), 1, words, i, nums)
+    else:
+        got = _below_thousand(words, i, nums)
+        if got is None:
+            return None
+        got = _times(*got, words, i, nums)  # "ثلاثة آلاف", "two million", "forty-five thousand"
+    return _range_low(words, i, *got)
+
+
+# words that join the two ends of a range of numbers ("20 or 30", "20 to 30", "20-30" is
+# two words, "بين 20 و30", "۲۰ تا ۳۰"): English, Arabic and Persian grammar, a closed list
+_RANGE_JOINS = frozenset(normalize(w) for w in ("or", "to", "and", "أو", "او", "إلى", "الى",
+                                                "حتى", "و", "تا", "یا"))
+
+
+def _range_low(words: list[str], i: int, value: int, used: int) -> tuple[int, int]:
+    """A range of two numbers in digits written next to each other ("20 or 30", "20-30",
+    "بين 20 و30") is read as its lower end and takes both (the guideline: a range gives its
+    lower number); any other number as it is."""
+    j = i + used
+    if not words[i].lstrip("وبل").replace(",", "")[:1].isdigit() or j >= len(words):
+        return value, used
+    nxt = words[j]
+    if nxt in _RANGE_JOINS and j + 1 < len(words) and _NUMBER.match(words[j + 1]):
+        second, step = words[j + 1], 2
+    elif nxt.startswith("و") and _NUMBER.match(nxt[1:]):
+        second, step = nxt[1:], 1  # "20 و30"
+    elif _NUMBER.match(nxt) and _NUMBER.match(words[i]):
+        second, step = nxt, 1  # "20-30": the hyphen splits the words
+    else:
+        return value, used
+    high = int(float(second.replace(",", "")))
+    return (value, used + step) if value < high else (value, used)
 
 
 def _below_thousand(words: list[str], i: int, nums: dict[str, int]) -> tuple[int, int] | None:
