@@ -124,6 +124,11 @@ def _signed(start: int, end: int, cue: int) -> int:
     return cue - end + 1 if cue >= end else cue - start if cue < start else 0
 
 
+def _has_and(words: list[str]) -> bool:
+    """Whether ``words`` hold "and": the word, a comma, or a و glued to a word."""
+    return any(w in _AND or w.startswith("و") and _ev._bare(w) != w for w in words)
+
+
 def _nearest(start: int, end: int, cues: list[int]) -> int | None:
     return min(cues, key=lambda c: (abs(_signed(start, end, c)), c), default=None)
 
@@ -143,7 +148,7 @@ def _number_features(words: list[str], lang: str, start: int, end: int, value: i
         between = words[lo:hi]
         if any(_ev.parse_number(words, k) for k in range(lo, hi)):
             f.append("btw_num")
-        if any(w in _AND or w.startswith("و") and _ev._bare(w) != w for w in between):
+        if _has_and(between):
             f.append("btw_and")
         if any(lo <= c < hi for c in (*own, *other)):
             f.append("btw_cue")
@@ -235,8 +240,8 @@ def _sums(words: list[str], lang: str, counted: list[tuple[int, int, int]], own:
     out: list[Candidate] = []
     for (a1, b1, v1), (a2, b2, v2) in zip(marks, marks[1:], strict=False):
         between = words[b1:a2]
-        joined = any(w in _AND or w.startswith("و") and _ev._bare(w) != w for w in between) \
-            or (words[a2].startswith("و") and not words[a2][1:2].isalpha())  # "5 جنود و12 مدنيا"
+        joined = _has_and(between) or (words[a2].startswith("و")
+                                       and not words[a2][1:2].isalpha())  # "5 جنود و12 مدنيا"
         if not 0 <= a2 - b1 <= _SUM_GAP or not joined:
             continue
         if a1 and words[a1 - 1] in _RANGES:
@@ -263,10 +268,11 @@ def _dual(words: list[str], own: list[int], lang: str) -> tuple[str, ...]:
     counts = word_counts("ar")
     found: list[str] = []
     singular = lex.cues.get("singular", frozenset())
+    hurt = lex.cues["killed"] | lex.cues["injured"]
     for c in own:
         w = words[c]
         if w.endswith("ا") and w not in singular and _ev._bare(w) not in singular \
-                and _ev._bare(w[:-1]) in lex.cues["killed"] | lex.cues["injured"]:  # fmt: skip
+                and _ev._bare(w[:-1]) in hurt:  # fmt: skip
             found.append("TWO|verb")  # قتلا, not the accusative singular قتيلا
         for k in range(max(0, c - 2), min(len(words), c + 3)):
             if k == c:
