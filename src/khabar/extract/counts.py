@@ -106,8 +106,9 @@ def _many(words: list[str], i: int, lang: str) -> bool:
     after = words[i + 1 : i + 3]
     if lang == "en":
         return bool({"were", "are", "have"} & set(words[max(0, i - 3) : i]))
-    cues = _ev._lexicon().cues
-    if words[i].endswith("ا") and _ev._bare(words[i][:-1]) in cues["killed"] | cues["injured"]:
+    lex = _ev._lexicon()
+    cues = lex.cues
+    if words[i].endswith("ا") and _ev._bare(words[i][:-1]) in lex.hurt:
         return True  # a dual verb: قتلا, أصيبا
     duals = cues.get("dual", frozenset())
     near = words[max(0, i - 3) : i + 4]
@@ -268,11 +269,10 @@ def _dual(words: list[str], own: list[int], lang: str) -> tuple[str, ...]:
     counts = word_counts("ar")
     found: list[str] = []
     singular = lex.cues.get("singular", frozenset())
-    hurt = lex.cues["killed"] | lex.cues["injured"]
     for c in own:
         w = words[c]
         if w.endswith("ا") and w not in singular and _ev._bare(w) not in singular \
-                and _ev._bare(w[:-1]) in hurt:  # fmt: skip
+                and _ev._bare(w[:-1]) in lex.hurt:  # fmt: skip
             found.append("TWO|verb")  # قتلا, not the accusative singular قتيلا
         for k in range(max(0, c - 2), min(len(words), c + 3)):
             if k == c:

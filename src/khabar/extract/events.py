@@ -92,6 +92,7 @@ class _Lexicon:
     # killed / injured words the classifier's features read (``cues`` adds the ``*_form`` rows:
     # forms counted as casualty words that the event models were trained without)
     feature_cues: dict[str, frozenset[str]]
+    hurt: frozenset[str] = frozenset()  # the words of death and injury: cues killed | injured
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +119,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(triggers, AliasIndex({k: (k,) for k in triggers}),
                     {k: frozenset(v) for k, v in cues.items()}, numbers,
                     {k: frozenset(v) for k, v in by_lang.items()},
-                    {k: frozenset(v) for k, v in langs.items()}, features)  # fmt: skip
+                    {k: frozenset(v) for k, v in langs.items()}, features,
+                    frozenset(cues["killed"] | cues["injured"]))  # fmt: skip
 
 
 def sentence_spans(text: str, lang: str | None = None) -> list[Span]:
@@ -601,8 +603,7 @@ def _victims_counted_after(words: list[str], i: int) -> int | None:
     with و (a conjunct, or a noun such as وسط: not told apart, so not read) stands before it;
     a conjunct that counts others after a named victim counts them and the named one
     ("و21 مسلحا آخرين" → 22)."""
-    cues = _lexicon().cues
-    stops = cues["killed"] | cues["injured"] | _RELATIVES
+    stops = _lexicon().hurt | _RELATIVES
     # the verb's own definite victim or subject first: a count after it is someone else's
     # (قتل الطفل بحضور 3 سعوديين), unless joined to it as "and N others"
     named = i + 1 < len(words) and words[i + 1].startswith("ال") \
@@ -859,7 +860,7 @@ def _enumerated(words: list[str], j: int, lang: str | None = None,
     cues = _lexicon().cues
     singles = cues.get("victim_singular", frozenset())
     kin = cues.get("victim_kin", frozenset())
-    casualty = cues["killed"] | cues["injured"]
+    casualty = _lexicon().hurt
     if words[j] in _OPENERS or words[j] == "the":
         count, joined, last = 1, False, words[j]
         phrase = words[j + 1 : j + 16]
@@ -1114,9 +1115,8 @@ def _names_before(sentence: str, people: list[tuple[int, int]], start: int) -> i
 def _object_of_casualty(words: list[str], k: int) -> bool:
     """The phrase at ``words[k]`` is the object of a killing or injury word right before it
     ("killed a soldier and two civilians were wounded": the soldier is no one wounded)."""
-    cues = _lexicon().cues
     passive = k > 1 and words[k - 2] in _BE  # "were killed, a soldier and ... were wounded"
-    return k > 0 and _bare(words[k - 1]) in cues["killed"] | cues["injured"] and not passive
+    return k > 0 and _bare(words[k - 1]) in _lexicon().hurt and not passive
 
 
 # Words a year follows ("in 2019", "منذ عام 2014", "در سال 1393"; closed lists of the three
@@ -1345,7 +1345,7 @@ def _victims(sentence: str, norm, spans, lex: _Lexicon) -> str | None:  # type: 
     """The words that say who was killed or hurt: after the count that follows a casualty word
     ("مقتل 3 جنود أميركيين", "کشته شدن سه سرباز آمریکایی", "killed three US soldiers")."""
     words = [w for _, _, w in spans]
-    cues = lex.cues["killed"] | lex.cues["injured"]
+    cues = lex.hurt
     for i, w in enumerate(words):
         if _bare(w) not in cues:
             continue
@@ -2131,8 +2131,7 @@ def _qualifying(text: str, e: Any, lang: str, ends: frozenset[int]) -> bool:
         return True  # of a noun of people the tagger left out (مقتل جندي أمريكي)
     if e.source != "dictionary":
         return False  # a nationality the recogniser found alone: a noun (یک ایرانی را)
-    cues = _lexicon().cues
-    return _bare(before[-1]) not in cues["killed"] | cues["injured"]
+    return _bare(before[-1]) not in _lexicon().hurt
 
 
 def _titles_person(text: str, end: int, persons: list[int]) -> bool:
@@ -2471,7 +2470,7 @@ def _victims_of(text: str, party: _Party, lex: _Lexicon) -> bool:
     the victims, not the actor."""
     before = _words_before(text, party.start, 32)
     _drop_count(before)  # "وأصيب ثلاثة آخرون": the count between the word and the victims
-    return bool(before) and _bare(before[-1]) in lex.cues["killed"] | lex.cues["injured"]
+    return bool(before) and _bare(before[-1]) in lex.hurt
 
 
 def _drop_count(before: list[str]) -> bool:
@@ -2566,7 +2565,7 @@ def _suffering(text: str, parties: list[_Party], lex: _Lexicon) -> list[_Party]:
             before.pop()  # "إصابة اثنين من أفراد القوة": the count's من
         counted = _drop_count(before)  # "مقتل 5 شرطيين": the count between word and victims
         near = [_bare("".join(_WORD.findall(w))) for w in before[-3:]]  # «أصيب
-        if counted and near and near[-1] in lex.cues["killed"] | lex.cues["injured"]:
+        if counted and near and near[-1] in lex.hurt:
             return _apposed(text, parties, k)  # "قتل 5 شرطيين": a count makes قتل passive
         at = next((i for i in range(len(near) - 1, -1, -1) if near[i] in words), None)
         between = before[len(before) - len(near) + at + 1 :] if at is not None else []

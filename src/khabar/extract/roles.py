@@ -34,7 +34,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, TypeAlias
 
 from khabar.extract import events as _ev
@@ -111,17 +110,13 @@ def _cue(before: list[str], lang: str) -> str:
     return "-"
 
 
-@lru_cache(maxsize=1)
-def _hurt_words() -> frozenset[str]:
-    lex = _ev._lexicon()
-    return frozenset(lex.cues["killed"] | lex.cues["injured"])
 
 
 def _hurt_before(before: list[str]) -> str:
     """How many words before a party the nearest word of death or injury stands (the
     ``killed`` and ``injured`` cues of ``event_cues.tsv``), within 5 words of the ``_REACH``
     characters before it ("مقتل عنصرين من الجيش الأمريكي": 3), or "-"."""
-    hurt = _hurt_words()
+    hurt = _ev._lexicon().hurt
     for d, w in enumerate(reversed(before[-5:]), start=1):
         if _ev._bare(w) in hurt or w in hurt:
             return str(d) if d <= 2 else "3-5"
@@ -217,9 +212,9 @@ def _weights() -> dict[str, float]:
 
 
 def load_model() -> None:
-    """Load the ranker's weights and the casualty words it reads (ingest's warm-up)."""
+    """Load the ranker's weights and the event lexicon it reads (ingest's warm-up)."""
     _weights()
-    _hurt_words()
+    _ev._lexicon()
 
 
 # added to the score of "none": the ranker trained on labels that name no party for a third of
