@@ -10,7 +10,9 @@ Round 1 writes the stem ``casualties``, round ``k`` > 1 ``casualties{k}`` (ids `
 drawn with its own seed from the articles no earlier round drew.
 
 ``draw`` reads SaudiNewsNet (``../shared/corpora/saudinewsnet``, CC BY-NC-SA 4.0) and English
-Wikinews 2019-2020 (``../shared/field-data/news-en``, CC BY 2.5), leaves out every article of
+Wikinews 2019-2020 (``../shared/field-data/news-en``, CC BY 2.5); from round 4 on Wikipedia
+Current Events items for English instead, and Persian from Fars News
+(``../shared/corpora/fars-news``; ``WANT_FROM_ROUND_4``), leaves out every article of
 the real-news gold, the story and contradiction sets (``events_ar._taken``, the wide
 contradiction sets too), the event gold of ``events_ar.py`` and every training batch
 (``training/ner/data``, ``training/events/data``), and draws with a seeded generator ``WANT``
@@ -54,10 +56,19 @@ from events_ar import (  # noqa: E402
     write_batch_files,
     write_splits,
 )
-from sample import _norm, split_sentences, wikinews_articles  # noqa: E402
+from sample import (  # noqa: E402
+    _norm,
+    current_events,
+    fars_articles,
+    split_sentences,
+    wikinews_articles,
+)
 
 SEED = 47
 WANT = {"ar": 160, "en": 100}
+# from round 4 on, Persian too (Fars News, no open licence named: research use, as the rest of
+# the Fars gold), and fewer of the others, so that two annotators label a round in one sitting
+WANT_FROM_ROUND_4 = {"ar": 120, "en": 80, "fa": 120}
 AGREEMENT_SHARE = 0.2
 # words of death or injury, for drawing only (not the extractor's lists: its cues are
 # what is measured)
@@ -66,6 +77,8 @@ CASUALTY_WORDS = {
            "توفي وفاة أصيب أصيبوا إصابة إصابات جرح جرحى جريح جريحا مصابين المصابين ضحايا"),
     "en": ("killed killing kill kills dead died dies death deaths wounded wounding injured "
            "injuring injuries hurt casualties toll slain"),
+    "fa": ("کشته کشتار کشتن زخمی مجروح مجروحان مجروحیت شهید شهدا شهادت "
+           "قربانی قربانیان مصدوم مصدومان فوت درگذشت جراحت هلاکت هلاک"),
 }  # fmt: skip
 
 
@@ -96,34 +109,62 @@ def _taken_here() -> set[str]:
     return ids
 
 
-def _english(shared: Path, taken: set[str]) -> list[dict]:
+def _english(shared: Path, taken: set[str], current: bool = False) -> list[dict]:
+    """Wikinews sentences of 6 to 80 words outside ``taken`` articles (``current``: the
+    Wikipedia Current Events items instead, CC BY-SA 4.0: the earlier rounds and the training
+    batches took every Wikinews article with a casualty word)."""
+    gold = _gold_articles()
     out = []
-    for a in wikinews_articles(shared):
+    for a in current_events(shared) if current else wikinews_articles(shared):
+        if current and a["article_id"] in gold:
+            continue
         if a["article_id"] in taken or not a["body"]:
             continue
         for s, e in split_sentences(a["body"]):
             text = a["body"][s:e].strip()
             if 6 <= len(text.split()) <= 80:
                 out.append({"article_id": a["article_id"], "published": a["published"],
-                            "outlet": "wikinews", "lang": "en", "text": text})  # fmt: skip
+                            "outlet": a["outlet"], "lang": "en", "text": text})  # fmt: skip
     return out
 
 
-def draw_sentences(shared: Path, taken: set[str], rng: random.Random) -> list[dict]:
-    """``WANT[lang]`` sentences per language that hit ``CASUALTY_WORDS``, one per article at
-    most, in ``rng``'s order."""
+def _persian(shared: Path, taken: set[str]) -> list[dict]:
+    """Fars News sentences of 6 to 80 words outside ``taken`` articles and every Fars article
+    of the real-news gold (``sample.json``), in corpus order."""
+    gold = set(re.findall(r"fars:\d+:\d+", (REAL / "sample.json").read_text("utf-8")))
+    out = []
+    for a in fars_articles(shared):
+        if a["article_id"] in taken or a["article_id"] in gold or not a["body"]:
+            continue
+        for s, e in split_sentences(a["body"]):
+            text = a["body"][s:e].strip()
+            if 6 <= len(text.split()) <= 80:
+                out.append({"article_id": a["article_id"], "published": a["published"],
+                            "outlet": "farsnews", "lang": "fa", "text": text})  # fmt: skip
+    return out
+
+
+def draw_sentences(shared: Path, taken: set[str], rng: random.Random,
+                   want: dict[str, int] | None = None) -> list[dict]:  # fmt: skip
+    """``want[lang]`` sentences per language (``WANT`` by default) that hit ``CASUALTY_WORDS``,
+    one per article at most, in ``rng``'s order (Arabic, English, then Persian: an earlier
+    round's draw is the same whatever later rounds add)."""
+    want = WANT if want is None else want
     pools = {
         "ar": [{**i, "lang": "ar"} for i in corpus_sentences(shared, taken)
                if _hits("ar", i["text"])],
-        "en": [i for i in _english(shared, taken) if _hits("en", i["text"])],
+        "en": [i for i in _english(shared, taken, current="fa" in want)
+               if _hits("en", i["text"])],
     }  # fmt: skip
+    if "fa" in want:
+        pools["fa"] = [i for i in _persian(shared, taken) if _hits("fa", i["text"])]
     drawn: list[dict] = []
-    for lang in ("ar", "en"):
+    for lang in [lang for lang in ("ar", "en", "fa") if lang in want]:
         pool = pools[lang]
         rng.shuffle(pool)
         seen: set[str] = set()
         for item in pool:
-            if len([d for d in drawn if d["lang"] == lang]) >= WANT[lang]:
+            if len([d for d in drawn if d["lang"] == lang]) >= want[lang]:
                 break
             if item["article_id"] not in seen:
                 seen.add(item["article_id"])
@@ -149,7 +190,8 @@ def _earlier(round_: int) -> set[str]:
 def draw(shared: Path, round_: int = 1) -> int:
     seed = f"{SEED}:casualties" if round_ == 1 else f"{SEED}:casualties:{round_}"
     rng = random.Random(seed)
-    drawn = draw_sentences(shared, _taken_here() | _earlier(round_), rng)
+    want = WANT if round_ < 4 else WANT_FROM_ROUND_4
+    drawn = draw_sentences(shared, _taken_here() | _earlier(round_), rng, want)
     rng.shuffle(drawn)
     prefix = "cas" if round_ == 1 else f"cas{round_}"
     for n, item in enumerate(drawn, start=1):
@@ -175,7 +217,8 @@ def _gold_articles() -> set[str]:
     """Every article id the real-news sentence gold drew, Wikinews ones too (``draw`` left
     out only the SaudiNewsNet ones: 7 English draws were gold articles, found by a review)."""
     text = (REAL / "sample.json").read_text("utf-8")
-    return set(re.findall(r"(?:saudinewsnet:\d{4}-\d\d-\d\d|wikinews:\d{4}):\d+", text))
+    ids = r"(?:saudinewsnet:\d{4}-\d\d-\d\d|wikinews:\d{4}|fars:\d+|wikipedia-current-events):\d+"
+    return set(re.findall(ids, text))
 
 
 def build(round_: int = 1) -> int:
@@ -192,9 +235,12 @@ def build(round_: int = 1) -> int:
             "injured": _count(lab.get("injured"))}  # fmt: skip
         return sentence_article(item, split, event, item["lang"], "casualty")
 
+    corpora = ("Arabic SaudiNewsNet, English Wikipedia Current Events and Persian Fars News"
+               if round_ >= 4
+               else "Arabic SaudiNewsNet and English Wikinews")
     write_splits(stem, drawn, labels_a, article,
-                 "Arabic SaudiNewsNet and English Wikinews sentences with a word of death or "
-                 "injury, drawn by scripts/gold/casualties.py, each labelled alone with its "
+                 f"{corpora} sentences with a word of death or injury, drawn by "
+                 "scripts/gold/casualties.py, each labelled alone with its "
                  "PLOVER type, mode and killed / injured counts (docs/annotation.md, section 4); "
                  "events only: no entities, places or dates")
     both = sorted(k for k in labels_b if k in labels_a)
