@@ -87,3 +87,23 @@ def test_the_rules_reading_is_marked_when_given() -> None:
     assert any(v == 3 and "RULE" in fs for v, fs in cands)
     cands = candidates(_words("3 soldiers killed"), "en", "killed", 5)  # a sum the rules made
     assert cands[0][0] == 5 and "RULE_ONLY" in cands[0][1]
+
+
+def test_a_count_that_is_one_addend_of_a_sum_is_the_sum() -> None:
+    # the rules read the number next to the casualty word; "and" right before the other
+    # number (a word, or و glued to it) makes the two one toll
+    anchor = date(2015, 8, 1)
+    for text, lang, killed, injured in (
+        ("Two soldiers and one police officer were killed in the attack.", "en", 3, None),
+        ("استشهد خمسة جنود، وثلاثة من المدنيين، وأصيب سبعة آخرون في الهجوم.", "ar", 8, 7),
+        # not where "and" joins a clause, a verb, or a number of the other kind
+        ("قتل خمسة أشخاص وأصاب 16 آخرين في الهجوم.", "ar", 5, None),
+        ("Gunmen killed a soldier and two others were wounded.", "en", 1, 2),
+    ):  # fmt: skip
+        got = [(e.killed, e.injured) for e in extract_events(text, anchor=anchor, settings=S,
+                                                             lang=lang)]  # fmt: skip
+        assert got and got[0][0] == killed, (text, got)
+        if injured is not None:
+            assert got[0][1] == injured, (text, got)
+    assert read_counts(_words("Two soldiers and one police officer were killed"), "en",
+                       (1, None)) == (3, None)  # fmt: skip

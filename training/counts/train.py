@@ -45,9 +45,9 @@ from khabar.settings import Settings  # noqa: E402
 L2 = 1.0
 MAX_ITERATIONS = 500
 # (batch, language, kind, candidates, the label's value, the rules' value, the candidates with
-# the rules' reading marked)
+# the rules' reading marked, the sentence's words: for counts.summed)
 Group = tuple[str, str, str, list[counts.Candidate], int | None, int | None,
-              list[counts.Candidate]]
+              list[counts.Candidate], list[str]]
 
 
 def sentences() -> list[tuple[str, str, str, dict]]:
@@ -94,7 +94,7 @@ def groups(data: list[tuple[str, str, str, dict]]) -> list[Group]:
             cands = counts.candidates(words, lang, kind)
             if cands and (e.get(kind) is not None or _no_count(e, ruled)):
                 out.append((name, lang, kind, cands, e.get(kind), ruled,
-                            counts.candidates(words, lang, kind, ruled)))
+                            counts.candidates(words, lang, kind, ruled), words))
     return out
 
 
@@ -114,8 +114,10 @@ def pick(g: Group, weights: dict[str, float],
     """What khabar reads: in a language of ``rules_first`` the rules' count, else the best
     scoring candidate's; in the others the best scoring candidate's, the rules' reading marked."""
     if g[1] in rules_first:
-        return g[5] if g[5] is not None else counts.best(g[3], weights)
-    return counts.best(g[6], weights)
+        got = g[5] if g[5] is not None else counts.best(g[3], weights)
+    else:
+        got = counts.best(g[6], weights)
+    return got if got is None else counts.summed(g[7], g[1], g[2], got)
 
 
 def cross_validate(all_groups: list[Group],

@@ -232,29 +232,75 @@ def _sums(words: list[str], lang: str, counted: list[tuple[int, int, int]], own:
     apart with "and" (و, also glued to the second: "5 جنود و12 مدنيا" 17) between them and no
     other casualty word, unless "between" makes them a range: "Five soldiers and two militants
     are killed" 7; "قيادي و12 من مرافقيه" is not read (no number before و)."""
+    return [(v1 + v2, fs) for v1, v2, _, fs in _sum_pairs(words, lang, counted, own, other)]
+
+
+def _sum_pairs(words: list[str], lang: str, counted: list[tuple[int, int, int]], own: list[int],
+               other: list[int]) -> list[tuple[int, int, bool, tuple[str, ...]]]:  # fmt: skip
+    """(first addend, second addend, whether "and" stands right before the second, features)
+    of each of ``_sums``. Neither number may count the other kind (``_counts_other``: "three
+    of the attackers, and about 10 were wounded" is no sum of the dead, "killed a soldier and
+    two others were wounded" none of the wounded; "عشرة من منسوبيها، وثلاثة من العاملين،
+    وإصابة تسعة" is 13 dead)."""
     marks = list(counted)
     if lang == "en":  # "a" with a victim's word in the next three ("a U.S. soldier")
         marks += [(i, i + 1, 1) for i, w in enumerate(words) if w in _ONE_WORDS
                   and any(_ev._is_victim(x) for x in words[i + 1 : i + 4])
                   and not _QUANTITY_NOUNS & set(words[i + 1 : i + 3])]  # fmt: skip
     marks.sort()
-    out: list[Candidate] = []
+    out: list[tuple[int, int, bool, tuple[str, ...]]] = []
     for (a1, b1, v1), (a2, b2, v2) in zip(marks, marks[1:], strict=False):
-        between = words[b1:a2]
-        joined = _has_and(between) or (words[a2].startswith("و")
-                                       and not words[a2][1:2].isalpha())  # "5 جنود و12 مدنيا"
+        between, second = words[b1:a2], words[a2]
+        glued = second.startswith("و") and (  # "5 جنود و12 مدنيا", "عشرة ... وثلاثة"
+            second[1:2].isdigit() or _ev._bare(second) != second)
+        joined = _has_and(between) or glued
         if not 0 <= a2 - b1 <= _SUM_GAP or not joined:
             continue
         if a1 and words[a1 - 1] in _RANGES:
             continue  # "between 20 and 30": a range, not a sum
         if any(b1 <= c < a2 for c in (*own, *other)):
             continue  # "killed five and wounded three": two kinds
+        if _counts_other(words, a1, b1, own, other) or _counts_other(words, a2, b2, own, other):
+            continue
         cue = _nearest(a2, b2, own)
         d = None if cue is None else _signed(a2, b2, cue)
         implicit = "SUM|one" if v1 == 1 and words[a1] in _ONE_WORDS else "SUM|n"
-        out.append((v1 + v2, ("SUM", f"SUM|{lang}", f"SUM|d={_bucket(d)}", implicit,
-                              f"SUM|gap={min(a2 - b1, 4)}")))  # fmt: skip
+        # ("three fighters and a military spokesman said": "a" starts a clause of its own)
+        tight = (words[a2 - 1] in _AND or glued) and second not in ("a", "an")
+        out.append((v1, v2, tight, ("SUM", f"SUM|{lang}", f"SUM|d={_bucket(d)}", implicit,
+                             f"SUM|gap={min(a2 - b1, 4)}")))  # fmt: skip
     return out
+
+
+def _counts_other(words: list[str], start: int, end: int, own: list[int],
+                  other: list[int]) -> bool:  # fmt: skip
+    """Whether the number at ``start:end`` counts the other kind: it is nearer a word of that
+    kind than of its own, with no "and" between them (the word's glued و included)."""
+    o = _nearest(start, end, other)
+    if o is None:
+        return False
+    cue = _nearest(start, end, own)
+    if cue is not None and abs(_signed(start, end, cue)) <= abs(_signed(start, end, o)):
+        return False
+    return not _has_and(words[end : o + 1] if o >= end else words[o + 1 : start])
+
+
+def summed(words: list[str], lang: str, kind: str, ruled: int) -> int:
+    """The count ``ruled`` of ``kind``, or the sum (``_sums``) of which it is an addend: the
+    rules read the number next to the casualty word, so "Two Israeli Bedouins and one
+    police officer are killed" gave 1 and "استشهاد عشرة من منسوبيها، وثلاثة من العاملين" 10;
+    these are 3 and 13. Only a sum whose "and" stands right before its second number (a word,
+    or و glued to it), and that number not an English "a": "قتل خمسة أشخاص وأصاب 16" and
+    "killed three fighters and a military spokesman said" are no sums. The first such sum, as written;
+    ``ruled`` where there is none."""
+    lex = _ev._lexicon()
+    own = _cue_positions(words, lex.cues[kind])
+    if not own or ruled <= 0:
+        return ruled
+    other = _cue_positions(words, lex.cues["injured" if kind == "killed" else "killed"])
+    counted = [(a, b, v) for a, b, v in _numbers(words) if not _never_a_count(words, a, b)]
+    return next((v1 + v2 for v1, v2, tight, _ in _sum_pairs(words, lang, counted, own, other)
+                 if tight and ruled in (v1, v2)), ruled)  # fmt: skip
 
 
 def _dual(words: list[str], own: list[int], lang: str) -> tuple[str, ...]:
@@ -310,7 +356,8 @@ def read_counts(words: list[str], lang: str,
     """``(killed, injured)`` of one sentence: for each kind, the value of the best scoring
     candidate (``candidates``, the rules' reading marked), or in a language of
     ``RULES_FIRST`` the rules' value where they give one (0 included); the rules' where the
-    sentence has no word of the kind."""
+    sentence has no word of the kind. A count that is one addend of a sum is the sum
+    (``summed``)."""
     weights = _weights()
     out = []
     for kind, ruled in zip(KINDS, rule, strict=True):
@@ -318,5 +365,6 @@ def read_counts(words: list[str], lang: str,
             cands = candidates(words, lang, kind) if ruled is None else []
         else:
             cands = candidates(words, lang, kind, ruled)
-        out.append(best(cands, weights) if cands else ruled)
+        got = best(cands, weights) if cands else ruled
+        out.append(got if got is None else summed(words, lang, kind, got))
     return out[0], out[1]
