@@ -171,8 +171,10 @@ def _conjunction(word: str) -> int:
     return int(word[:1] in ("و", "ف") and len(word) > 4)
 
 
+@lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
-    """An Arabic word without its conjunction and article: وضابط → ضابط, المسؤول → مسؤول."""
+    """An Arabic word without its conjunction and article: وضابط → ضابط, المسؤول → مسؤول
+    (memoised: asked of every word of every paragraph, twice)."""
     w = word[_conjunction(word) :]
     for pre in ("ال", "بال", "لل"):
         if w.startswith(pre) and len(w) > len(pre) + 2:
