@@ -175,12 +175,18 @@ def test_a_model_read_back_is_the_model_built(cache: Path) -> None:
 def test_the_shipped_tables_read_back_equal_to_a_fresh_build(cache: Path) -> None:
     for name, build in (("gazetteer", places._build_gazetteer),
                         ("world-actors", actors._build_world_actors),
-                        ("name-words", entities._build_name_words)):  # fmt: skip
+                        ("name-words", entities._build_name_words),
+                        ("world-organisations", actors._build_world_organisations),
+                        ("generic-agents-ar", lambda: actors._build_generic_agents("ar")),
+                        ("wordfreq-fa", lambda: resources._word_counts("fa"))):  # fmt: skip
         fresh = derived(name, build, resources.data_files())
         read = derived(name, _Builds(None), resources.data_files())
         assert read is not fresh and read == fresh, name
         if name == "gazetteer":
             assert read.index.first == fresh.index.first and read.index._starts == ({}, {})
+        if name in ("world-organisations", "generic-agents-ar"):  # (alias index, names)
+            assert (read[0].first, read[0].heads) == (fresh[0].first, fresh[0].heads), name
+            assert read[0]._starts == ({}, {}), name
 
 
 def test_the_code_key_follows_every_source_file(tmp_path: Path,

@@ -106,7 +106,13 @@ def generic_agents(lang: str | None = None) -> tuple[AliasIndex, dict[str, str]]
     the lexicon lacks): alias index → phrase keys, and key → class. Per language, so that a
     word of one is no actor in another (Persian خیر "benefactor" is Arabic "good"). Persian
     without Arabic's rows: they add Arabic-script words Persian news uses otherwise (dev:
-    37 more Persian GEN mentions, none right); its own rows lack a few borrowings (معترض)."""
+    37 more Persian GEN mentions, none right); its own rows lack a few borrowings (معترض).
+    Kept between processes (``resources.derived``)."""
+    return derived(f"generic-agents-{lang or 'all'}", lambda: _build_generic_agents(lang),
+                   data_files())  # fmt: skip
+
+
+def _build_generic_agents(lang: str | None) -> tuple[AliasIndex, dict[str, str]]:
     index: dict[str, list[str]] = {}
     classes: dict[str, str] = {}
     rows = read_csv("agents.tsv")
@@ -380,7 +386,12 @@ def world_organisations() -> tuple[AliasIndex, dict[str, str]]:
     بی‌بی‌سی) and Latin acronyms of three
     capitals or more (IAEA), never one-word names (آژانس "agency", الشباب "the youth"), nor a
     name two organisations share ("Islamic Group"), nor the curated actors (``actors.tsv``,
-    which ``extract_actors`` finds; its governments go by their country's name)."""
+    which ``extract_actors`` finds; its governments go by their country's name). Kept between
+    processes (``resources.derived``)."""
+    return derived("world-organisations", _build_world_organisations, data_files())
+
+
+def _build_world_organisations() -> tuple[AliasIndex, dict[str, str]]:
     curated = actor_dictionary().actors  # found by extract_actors, with its own rules
     index: dict[str, list[str]] = {}
     names: dict[str, str] = {}

@@ -315,7 +315,12 @@ def word_counts(lang: str) -> dict[str, int]:
     first line names the corpus; built by ``training/resources/build_wordfreq.py``).
 
     Raises ``ResourceError`` if the file is missing (ar, fa and en ship one) or malformed.
+    Kept between processes (``derived``).
     """
+    return derived(f"wordfreq-{lang}", lambda: _word_counts(lang), data_files())
+
+
+def _word_counts(lang: str) -> dict[str, int]:
     columns, rows = _headed_table("wordfreq", lang)
     if columns != ["word", "count"]:
         raise ResourceError(f"wordfreq/{lang}.tsv: columns {columns}, expected word, count")
