@@ -291,8 +291,8 @@ def summed(words: list[str], lang: str, kind: str, ruled: int) -> int:
     police officer are killed" gave 1 and "استشهاد عشرة من منسوبيها، وثلاثة من العاملين" 10;
     these are 3 and 13. Only a sum whose "and" stands right before its second number (a word,
     or و glued to it), and that number not an English "a": "قتل خمسة أشخاص وأصاب 16" and
-    "killed three fighters and a military spokesman said" are no sums. The first such sum, as written;
-    ``ruled`` where there is none."""
+    "killed three fighters and a military spokesman said" are no sums. The first such sum, as
+    written; ``ruled`` where there is none."""
     lex = _ev._lexicon()
     own = _cue_positions(words, lex.cues[kind])
     if not own or ruled <= 0:
