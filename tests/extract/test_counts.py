@@ -99,6 +99,10 @@ def test_a_count_that_is_one_addend_of_a_sum_is_the_sum() -> None:
         # not where "and" joins a clause, a verb, or a number of the other kind
         ("قتل خمسة أشخاص وأصاب 16 آخرين في الهجوم.", "ar", 5, None),
         ("Gunmen killed a soldier and two others were wounded.", "en", 1, 2),
+        # nor where a number counts no people, or a part of a toll already counted (a review)
+        ("Militants fired 5 rockets and 3 soldiers were killed.", "en", 3, None),
+        ("The attack killed 12 people, and 5 of them were children.", "en", 12, None),
+        ("قتل خمسة أشخاص، واحد منهم طفل.", "ar", 5, None),
     ):  # fmt: skip
         got = [(e.killed, e.injured) for e in extract_events(text, anchor=anchor, settings=S,
                                                              lang=lang)]  # fmt: skip

@@ -238,7 +238,8 @@ def _sums(words: list[str], lang: str, counted: list[tuple[int, int, int]], own:
 def _sum_pairs(words: list[str], lang: str, counted: list[tuple[int, int, int]], own: list[int],
                other: list[int]) -> list[tuple[int, int, bool, tuple[str, ...]]]:  # fmt: skip
     """(first addend, second addend, whether "and" stands right before the second, features)
-    of each of ``_sums``. Neither number may count the other kind (``_counts_other``: "three
+    of each of ``_sums``. Each number must be followed by people (``_people``), and neither
+    may count the other kind (``_counts_other``: "three
     of the attackers, and about 10 were wounded" is no sum of the dead, "killed a soldier and
     two others were wounded" none of the wounded; "عشرة من منسوبيها، وثلاثة من العاملين،
     وإصابة تسعة" is 13 dead)."""
@@ -251,17 +252,20 @@ def _sum_pairs(words: list[str], lang: str, counted: list[tuple[int, int, int]],
     out: list[tuple[int, int, bool, tuple[str, ...]]] = []
     for (a1, b1, v1), (a2, b2, v2) in zip(marks, marks[1:], strict=False):
         between, second = words[b1:a2], words[a2]
+        nums = _ev._lexicon().numbers
         glued = second.startswith("و") and (  # "5 جنود و12 مدنيا", "عشرة ... وثلاثة"
-            second[1:2].isdigit() or _ev._bare(second) != second)
+            second[1:2].isdigit() or (second not in nums and second[1:] in nums))  # not واحد
         joined = _has_and(between) or glued
         if not 0 <= a2 - b1 <= _SUM_GAP or not joined:
             continue
-        if a1 and words[a1 - 1] in _RANGES:
-            continue  # "between 20 and 30": a range, not a sum
+        if _RANGES & set(words[max(0, a1 - 2) : a1]):
+            continue  # "between (about) 20 and 30": a range, not a sum
         if any(b1 <= c < a2 for c in (*own, *other)):
             continue  # "killed five and wounded three": two kinds
         if _counts_other(words, a1, b1, own, other) or _counts_other(words, a2, b2, own, other):
             continue
+        if not (_people(words, b1, a2) and _people(words, b2, len(words))):
+            continue  # "fired 40 rockets and 2 Israelis were killed", "12, and 5 of them"
         cue = _nearest(a2, b2, own)
         d = None if cue is None else _signed(a2, b2, cue)
         implicit = "SUM|one" if v1 == 1 and words[a1] in _ONE_WORDS else "SUM|n"
@@ -270,6 +274,25 @@ def _sum_pairs(words: list[str], lang: str, counted: list[tuple[int, int, int]],
         out.append((v1, v2, tight, ("SUM", f"SUM|{lang}", f"SUM|d={_bucket(d)}", implicit,
                              f"SUM|gap={min(a2 - b1, 4)}")))  # fmt: skip
     return out
+
+
+# words after a number that make it part of a toll already counted ("5 of them", منهم): English
+# and Arabic grammar, a closed list
+_PART_OF = frozenset(normalize(w) for w in ("them", "whom", "منهم", "بينهم", "منهن"))
+
+
+def _people(words: list[str], start: int, end: int) -> bool:
+    """Whether the words after a number (``words[start:end]``, up to the next "and") name
+    people: a victim's word (``events._is_victim``: people, soldiers, nationalities, others)
+    among the first three, or a partitive ("ten of its members", عشرة من منسوبيها), but not a
+    part of a toll already counted ("5 of them", واحد منهم)."""
+    after = words[start:end][:3]
+    stop = next((k for k, w in enumerate(after) if w in _AND or k and w.startswith("و")
+                 and _ev._bare(w) != w), len(after))  # fmt: skip
+    after = after[:stop]
+    if _PART_OF & set(after[:2]):
+        return False
+    return bool(after) and (after[0] in ("of", "من") or any(_ev._is_victim(w) for w in after))
 
 
 def _counts_other(words: list[str], start: int, end: int, own: list[int],
@@ -290,9 +313,11 @@ def summed(words: list[str], lang: str, kind: str, ruled: int) -> int:
     rules read the number next to the casualty word, so "Two Israeli Bedouins and one
     police officer are killed" gave 1 and "استشهاد عشرة من منسوبيها، وثلاثة من العاملين" 10;
     these are 3 and 13. Only a sum whose "and" stands right before its second number (a word,
-    or و glued to it), and that number not an English "a": "قتل خمسة أشخاص وأصاب 16" and
-    "killed three fighters and a military spokesman said" are no sums. The first such sum, as
-    written; ``ruled`` where there is none."""
+    or و glued to it) and that number not an English "a" (and, as for every sum, each number
+    followed by people: ``_people``): "قتل خمسة أشخاص وأصاب 16", "killed three fighters and
+    a military spokesman said", "fired 5 rockets and 3 soldiers were killed" and "12 people,
+    and 5 of them were children" are no sums. The first such sum, as written; ``ruled``
+    where there is none."""
     lex = _ev._lexicon()
     own = _cue_positions(words, lex.cues[kind])
     if not own or ruled <= 0:
