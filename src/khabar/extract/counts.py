@@ -127,7 +127,26 @@ def _signed(start: int, end: int, cue: int) -> int:
 
 def _has_and(words: list[str]) -> bool:
     """Whether ``words`` hold "and": the word, a comma, or a و glued to a word."""
-    return any(w in _AND or w.startswith("و") and _ev._bare(w) != w for w in words)
+    return any(map(_is_and, words))
+
+
+def _is_and(word: str) -> bool:
+    """Whether ``word`` is "and" or a comma, or begins with a glued و."""
+    return word in _AND or word.startswith("و") and _ev._bare(word) != word
+
+
+def _marks(words: list[str], kind: str) -> tuple[list[int], list[int], list[tuple[int, int, int]],
+                                                 list[tuple[int, int, int]]] | None:  # fmt: skip
+    """(positions of the words of ``kind``, of the other kind's words, the sentence's numbers,
+    those of them that may count people: ``_never_a_count``) of a sentence; None when it has
+    no word of ``kind``."""
+    lex = _ev._lexicon()
+    own = _cue_positions(words, lex.cues[kind])
+    if not own:
+        return None
+    other = _cue_positions(words, lex.cues["injured" if kind == "killed" else "killed"])
+    nums = _numbers(words)
+    return own, other, nums, [(a, b, v) for a, b, v in nums if not _never_a_count(words, a, b)]
 
 
 def _nearest(start: int, end: int, cues: list[int]) -> int | None:
@@ -178,13 +197,11 @@ def candidates(words: list[str], lang: str, kind: str,
     candidate of its value (added when none has it). Empty when the sentence has no word of
     ``kind``."""
     lex = _ev._lexicon()
-    own = _cue_positions(words, lex.cues[kind])
-    if not own:
+    marks = _marks(words, kind)
+    if marks is None:
         return []
-    other = _cue_positions(words, lex.cues["injured" if kind == "killed" else "killed"])
-    nums = _numbers(words)
+    own, other, nums, counted = marks
     out: list[Candidate] = []
-    counted = [(a, b, v) for a, b, v in nums if not _never_a_count(words, a, b)]
     for start, end, value in counted:
         out.append((value, _number_features(words, lang, start, end, value, own, other)))
     out += _sums(words, lang, counted, own, other)
@@ -239,9 +256,9 @@ def _sum_pairs(words: list[str], lang: str, counted: list[tuple[int, int, int]],
                other: list[int]) -> list[tuple[int, int, bool, tuple[str, ...]]]:  # fmt: skip
     """(first addend, second addend, whether "and" stands right before the second, features)
     of each of ``_sums``. Each number must be followed by people (``_people``), and neither
-    may count the other kind (``_counts_other``: "three
-    of the attackers, and about 10 were wounded" is no sum of the dead, "killed a soldier and
-    two others were wounded" none of the wounded; "عشرة من منسوبيها، وثلاثة من العاملين،
+    may count the other kind (``_counts_other``: "three of the attackers, and about 10 were
+    wounded" is no sum of the dead, "killed a soldier and two others were wounded" none of the
+    wounded; "عشرة من منسوبيها، وثلاثة من العاملين،
     وإصابة تسعة" is 13 dead)."""
     marks = list(counted)
     if lang == "en":  # "a" with a victim's word in the next three ("a U.S. soldier")
@@ -250,9 +267,9 @@ def _sum_pairs(words: list[str], lang: str, counted: list[tuple[int, int, int]],
                   and not _QUANTITY_NOUNS & set(words[i + 1 : i + 3])]  # fmt: skip
     marks.sort()
     out: list[tuple[int, int, bool, tuple[str, ...]]] = []
+    nums = _ev._lexicon().numbers
     for (a1, b1, v1), (a2, b2, v2) in zip(marks, marks[1:], strict=False):
         between, second = words[b1:a2], words[a2]
-        nums = _ev._lexicon().numbers
         glued = second.startswith("و") and (  # "5 جنود و12 مدنيا", "عشرة ... وثلاثة"
             second[1:2].isdigit() or (second not in nums and second[1:] in nums))  # not واحد
         joined = _has_and(between) or glued
@@ -287,8 +304,8 @@ def _people(words: list[str], start: int, end: int) -> bool:
     among the first three, or a partitive ("ten of its members", عشرة من منسوبيها), but not a
     part of a toll already counted ("5 of them", واحد منهم)."""
     after = words[start:end][:3]
-    stop = next((k for k, w in enumerate(after) if w in _AND or k and w.startswith("و")
-                 and _ev._bare(w) != w), len(after))  # fmt: skip
+    stop = next((k for k, w in enumerate(after) if (_is_and(w) if k else w in _AND)),
+                len(after))  # fmt: skip
     after = after[:stop]
     if _PART_OF & set(after[:2]):
         return False
@@ -318,12 +335,10 @@ def summed(words: list[str], lang: str, kind: str, ruled: int) -> int:
     a military spokesman said", "fired 5 rockets and 3 soldiers were killed" and "12 people,
     and 5 of them were children" are no sums. The first such sum, as written; ``ruled``
     where there is none."""
-    lex = _ev._lexicon()
-    own = _cue_positions(words, lex.cues[kind])
-    if not own or ruled <= 0:
+    marks = _marks(words, kind) if ruled > 0 else None
+    if marks is None:
         return ruled
-    other = _cue_positions(words, lex.cues["injured" if kind == "killed" else "killed"])
-    counted = [(a, b, v) for a, b, v in _numbers(words) if not _never_a_count(words, a, b)]
+    own, other, _, counted = marks
     return next((v1 + v2 for v1, v2, tight, _ in _sum_pairs(words, lang, counted, own, other)
                  if tight and ruled in (v1, v2)), ruled)  # fmt: skip
 
