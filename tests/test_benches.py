@@ -12,18 +12,18 @@ import pytest
 ROOT = Path(__file__).parent.parent
 TINY = {
     "extract.py": ["--paragraphs", "30"],
-    "hostile.py": ["--scale", "0.002", "--only", "tolls,blank-bomb"],
+    "hostile.py": ["--scale", "0.002", "--only", "blank-bomb"],
     "html_reader.py": ["--pages", "10", "--real", "10", "--repeat", "1"],
     "cli_start.py": ["--runs", "1"],
     "clean_corpora.py": ["--arabic", "20", "--examples", "1"],
-    "embed.py": ["--texts", "10", "--numpy-texts", "3"],
-    "ingest.py": ["--docs", "20", "--real", "20"],
+    "embed.py": ["--texts", "3", "--numpy-texts", "2"],
+    "ingest.py": ["--docs", "5", "--real", "5"],
     "langid_corpora.py": ["--arabic", "20"],
-    "load_api.py": ["--docs", "10", "--clients", "2", "--seconds", "1", "--requests", "50"],
-    "scale.py": ["--sizes", "50", "--executors", "inprocess", "--backends", "sqlite"],
+    "load_api.py": ["--docs", "2", "--clients", "2", "--seconds", "1", "--requests", "50"],
+    "scale.py": ["--sizes", "10", "--executors", "inprocess", "--backends", "sqlite"],
     "search.py": ["--docs", "60", "--repeat", "3"],
     "stories.py": ["--sizes", "100,200"],
-    "stories_real.py": ["--docs", "30", "--show", "1"],
+    "stories_real.py": ["--docs", "12", "--show", "1"],
     "story_text_similarity.py": [],
 }
 

@@ -52,13 +52,21 @@ def inputs(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> list[str]:
     return generated_inputs(tmp_path_factory.mktemp("gen"), seeds, 20, seed=11)
 
 
-def test_dask_with_two_workers_gives_the_in_process_result(
-    inputs: list[str], tmp_path: Path
-) -> None:
-    here, there = _settings(tmp_path / "a"), _settings(tmp_path / "b")
+@pytest.fixture(scope="module")
+def plain(inputs: list[str], tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The plain in-process run of ``inputs``, embedded, that each executor's run must equal
+    (made once for the module: the tests only read it)."""
+    here = _settings(tmp_path_factory.mktemp("plain"))
     with open_store(here) as store:
         ingest(inputs, store)
         embed_pending(store, make_embedder(here, "cpu"))
+    return here
+
+
+def test_dask_with_two_workers_gives_the_in_process_result(
+    inputs: list[str], plain: Settings, tmp_path: Path
+) -> None:
+    here, there = plain, _settings(tmp_path / "b")
     with DaskExecutor(workers=2, partition_size=7) as executor, open_store(there) as store:
         report = ingest(inputs, store, executor=executor)
         embedded = embed_pending(store, executor=executor)  # batches of 8 on the workers
@@ -79,19 +87,19 @@ def _vectors(settings: Settings) -> dict[str, tuple[tuple, np.ndarray]]:
     return {r[0]: ((r[1], r[2]), np.frombuffer(r[3], "<f4")) for r in rows}
 
 
-def test_in_process_executor_is_the_plain_run(inputs: list[str], tmp_path: Path) -> None:
-    here, there = _settings(tmp_path / "a"), _settings(tmp_path / "b")
-    with open_store(here) as store:
-        ingest(inputs, store)
+def test_in_process_executor_is_the_plain_run(
+    inputs: list[str], plain: Settings, tmp_path: Path
+) -> None:
+    here, there = plain, _settings(tmp_path / "b")
     with open_store(there) as store:
         ingest(inputs, store, executor=InProcessExecutor())
     assert _snapshot(here) == _snapshot(there)
 
 
-def test_local_processes_give_the_in_process_result(inputs: list[str], tmp_path: Path) -> None:
-    here, there = _settings(tmp_path / "a"), _settings(tmp_path / "b")
-    with open_store(here) as store:
-        ingest(inputs, store)
+def test_local_processes_give_the_in_process_result(
+    inputs: list[str], plain: Settings, tmp_path: Path
+) -> None:
+    here, there = plain, _settings(tmp_path / "b")
     auto = AutoExecutor(workers=2, threshold=10)  # 25 articles: past the threshold, a pool
     with open_store(there) as store:
         try:
