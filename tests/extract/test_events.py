@@ -1221,6 +1221,36 @@ def test_an_english_road_accident_is_no_assault() -> None:
     assert not [e for e in got if e.plover == "ASSAULT"], [(e.trigger, e.type_source) for e in got]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),  # real news of the casualty gold's dev split: hazards, typed ASSAULT before
+    [("A bus overturns near the village of Vakarel, Bulgaria, killing six people and injuring "
+      "20.", "en"),
+     ("A cholera outbreak kills at least 16 people in three camps for displaced people fleeing "
+      "Boko Haram in Nigeria.", "en"),
+     ("An Italian rescue official says a number of people have been killed by an avalanche.",
+      "en"),
+     ("قال مسؤولون بوزارة الداخلية في نيبال إن انهيارات أرضية ناجمة عن هطول أمطار غزيرة حدثت "
+      "اليوم الخميس وأدت إلى مقتل 30 شخصا.", "ar"),
+     ("لقي طيار روسي مصرعه وأصيب آخر في تحطم مروحية عسكرية خلال استعراض جوي عسكري في روسيا.",
+      "ar"),
+     ("وخرج كوستا المهاجم الإسباني مصابا بتمزق في عضلات الفخذ الخلفية خلال مباراة تشيلسي.",
+      "ar")],
+)  # fmt: skip
+def test_deaths_by_a_hazard_are_no_assault(text: str, lang: str) -> None:
+    # the hazard families of the IRDR peril classification (event_cues.tsv, accident)
+    got = extract_events(text, anchor=date(2015, 8, 1), settings=Settings(), lang=lang)
+    assert not [e for e in got if e.plover == "ASSAULT"], [(e.trigger, e.type_source) for e in got]
+
+
+def test_an_aircraft_shot_down_is_no_accident() -> None:
+    from khabar.extract.events import _accidental, _lexicon
+
+    assert not _accidental(["the", "helicopter", "crashes", "after", "it", "was", "shot", "down"],
+                           _lexicon(), "en")  # fmt: skip
+    assert not _accidental(["تحطم", "طائره", "اسقط", "مسلحون"], _lexicon(), "ar")
+    assert _accidental(["تحطم", "مروحيه", "عسكريه"], _lexicon(), "ar")
+
+
 def test_a_toll_after_an_attack_sentence_stays_with_the_attack() -> None:
     # a review's case: the casualty sentence has only a verb of dying or injury
     from khabar.extract.document import extract_document
