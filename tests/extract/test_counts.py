@@ -111,3 +111,20 @@ def test_a_count_that_is_one_addend_of_a_sum_is_the_sum() -> None:
             assert got[0][1] == injured, (text, got)
     assert read_counts(_words("Two soldiers and one police officer were killed"), "en",
                        (1, None)) == (3, None)  # fmt: skip
+
+
+def test_one_person_and_n_others_are_n_plus_one() -> None:
+    # Arabic grammar: an indefinite singular noun, then "and N ... others" (events_dev: "a
+    # leader of ISIS and five other foreign extremists were killed" 6, was read 5)
+    anchor = date(2015, 8, 1)
+    for text, killed in (
+        ("قال المرصد إن قياديا في تنظيم داعش وخمسة متطرفين أجانب آخرين قتلوا في غارة.", 6),
+        ("قتل جندي وثلاثة آخرون في الانفجار.", 4),
+        ("لقي شرطي وثلاثة مدنيين آخرين مصرعهم في الانفجار.", 4),
+        # not without "others" after the number
+        ("قتل الجندي وثلاثة مدنيين في الانفجار.", None),
+    ):  # fmt: skip
+        got = extract_events(text, anchor=anchor, settings=S, lang="ar")
+        assert got and (killed is None or got[0].killed == killed), (text, got)
+        if killed is None:
+            assert got[0].killed != 4, (text, got[0].killed)

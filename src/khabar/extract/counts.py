@@ -265,6 +265,13 @@ def _sum_pairs(words: list[str], lang: str, counted: list[tuple[int, int, int]],
         marks += [(i, i + 1, 1) for i, w in enumerate(words) if w in _ONE_WORDS
                   and any(_ev._is_victim(x) for x in words[i + 1 : i + 4])
                   and not _QUANTITY_NOUNS & set(words[i + 1 : i + 3])]  # fmt: skip
+    elif lang == "ar":  # one person before "and N others" ("قيادي في داعش وخمسة آخرين"):
+        targets: dict[int, int] = {}  # the first such noun of each "and N" (the phrase's head)
+        for i in range(len(words)):
+            j = _one_before_others(words, i)
+            if j is not None:
+                targets.setdefault(j, i)
+        marks += [(i, i, 1) for i in targets.values()]
     marks.sort()
     out: list[tuple[int, int, bool, tuple[str, ...]]] = []
     nums = _ev._lexicon().numbers
@@ -298,18 +305,48 @@ def _sum_pairs(words: list[str], lang: str, counted: list[tuple[int, int, int]],
 _PART_OF = frozenset(normalize(w) for w in ("them", "whom", "منهم", "بينهم", "منهن"))
 
 
+# the endings of Arabic sound plurals and the dual (a closed list of Arabic grammar)
+_AR_PLURAL_ENDINGS = ("ين", "ون", "ات", "ان")
+
+
+def _one_before_others(words: list[str], i: int) -> int | None:
+    """Where the "and N" begins when the Arabic word at ``i`` is one person counted with "and N
+    others" after it (else None): an
+    indefinite victim noun (``events._is_victim``; no article, no sound plural or dual ending,
+    no number) followed within ``_SUM_GAP`` words by a number with و, which "others" follows
+    within three words: "قياديا في تنظيم داعش وخمسة متطرفين أجانب آخرين قتلوا" is one and
+    five others, "قتل جندي وثلاثة آخرون" one and three. Without "others" the noun is left
+    alone (a broken plural reads as a singular here: جنود)."""
+    w = _ev._bare(words[i])
+    if (w.startswith("ال") or w.endswith(_AR_PLURAL_ENDINGS) or not _ev._is_victim(w)
+            or _ev.parse_number(words, i) is not None):  # fmt: skip
+        return None
+    for j in range(i + 1, min(len(words), i + 2 + _SUM_GAP)):
+        word = words[j]
+        if not word.startswith("و"):
+            continue
+        rest = [word[1:], *words[j + 1 :]] if len(word) > 1 else words[j + 1 :]
+        got = _ev.parse_number(rest, 0) if rest else None
+        if got is None:
+            return None  # the first conjunct is not a number: no "and N others"
+        after = j + got[1] + (len(word) == 1)
+        return j if _ev._OTHERS & set(words[after : after + 3]) else None
+    return None
+
+
 def _people(words: list[str], start: int, end: int) -> bool:
     """Whether the words after a number (``words[start:end]``, up to the next "and") name
     people: a victim's word (``events._is_victim``: people, soldiers, nationalities, others)
-    among the first three, or a partitive ("ten of its members", عشرة من منسوبيها), but not a
-    part of a toll already counted ("5 of them", واحد منهم)."""
+    or Arabic "others" among the first three, or a partitive ("ten of its members", عشرة من
+    منسوبيها), but not a part of a toll already counted ("5 of them", واحد منهم)."""
     after = words[start:end][:3]
     stop = next((k for k, w in enumerate(after) if (_is_and(w) if k else w in _AND)),
                 len(after))  # fmt: skip
     after = after[:stop]
     if _PART_OF & set(after[:2]):
         return False
-    return bool(after) and (after[0] in ("of", "من") or any(_ev._is_victim(w) for w in after))
+    return bool(after) and (after[0] in ("of", "من") or any(_ev._is_victim(w) for w in after)
+                            or bool(_ev._OTHERS & set(after)))  # "وخمسة متطرفين أجانب آخرين"
 
 
 def _counts_other(words: list[str], start: int, end: int, own: list[int],
