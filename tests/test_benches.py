@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).parent.parent
 TINY = {
     "extract.py": ["--paragraphs", "30"],
-    "hostile.py": ["--scale", "0.002", "--only", "blank-bomb"],
+    "hostile.py": ["--scale", "0.002", "--only", "tolls,blank-bomb"],
     "html_reader.py": ["--pages", "10", "--real", "10", "--repeat", "1"],
     "cli_start.py": ["--runs", "1"],
     "clean_corpora.py": ["--arabic", "20", "--examples", "1"],

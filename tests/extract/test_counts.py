@@ -121,8 +121,11 @@ def test_one_person_and_n_others_are_n_plus_one() -> None:
         ("قال المرصد إن قياديا في تنظيم داعش وخمسة متطرفين أجانب آخرين قتلوا في غارة.", 6),
         ("قتل جندي وثلاثة آخرون في الانفجار.", 4),
         ("لقي شرطي وثلاثة مدنيين آخرين مصرعهم في الانفجار.", 4),
-        # not without "others" after the number
+        # not without "others" after the number; not an attacker in a clause of its own, nor
+        # a noun between two counts (a review's cases)
         ("قتل الجندي وثلاثة مدنيين في الانفجار.", None),
+        ("قتل شرطي في هجوم نفذه انتحاري وثلاثة آخرون", 1),
+        ("قتل 5 جنود ومسؤول وثلاثة آخرون في الهجوم", 8),
     ):  # fmt: skip
         got = extract_events(text, anchor=anchor, settings=S, lang="ar")
         assert got and (killed is None or got[0].killed == killed), (text, got)

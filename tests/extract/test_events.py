@@ -1242,6 +1242,24 @@ def test_deaths_by_a_hazard_are_no_assault(text: str, lang: str) -> None:
     assert not [e for e in got if e.plover == "ASSAULT"], [(e.trigger, e.type_source) for e in got]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "killed"),  # a review's cases: words of hazards that also name attacks
+    [("RAF Tornado jets struck Islamic State positions near Ramadi, killing 12 militants.",
+      "en", 12),
+     ("British Typhoon jets struck targets in Syria, killing at least 20 fighters.", "en", 20),
+     ("The bombing killed 30 people and derailed peace talks.", "en", 30),
+     ("Twelve soldiers were killed in a lightning raid on the base.", "en", 12),
+     ("قتل خمسة من قوات الصاعقة برصاص قناص في بنغازي", "ar", 5),
+     ("قتل 20 عنصرا من داعش وسط انهيارات في صفوف التنظيم", "ar", 20),
+     ("قتل 29 شخصا خلال مباراة لكرة القدم جنوب بغداد", "ar", 29),
+     ("قتل طيار سوري بعد تحطم طائرته الحربية التي أسقطها مسلحو المعارضة", "ar", 1)],
+)  # fmt: skip
+def test_an_attack_told_with_a_hazard_word_stays_an_attack(text: str, lang: str,
+                                                           killed: int) -> None:  # fmt: skip
+    got = extract_events(text, anchor=date(2015, 8, 1), settings=Settings(), lang=lang)
+    assert [(e.plover, e.killed) for e in got][:1] == [("ASSAULT", killed)], text
+
+
 def test_an_aircraft_shot_down_is_no_accident() -> None:
     from khabar.extract.events import _accidental, _lexicon
 
@@ -1249,6 +1267,9 @@ def test_an_aircraft_shot_down_is_no_accident() -> None:
                            _lexicon(), "en")  # fmt: skip
     assert not _accidental(["تحطم", "طائره", "اسقط", "مسلحون"], _lexicon(), "ar")
     assert _accidental(["تحطم", "مروحيه", "عسكريه"], _lexicon(), "ar")
+    # a cue whose first letter is also a proclitic (و, ب, ف) matches as written (a review)
+    assert _accidental(["وباء", "الكوليرا"], _lexicon(), "ar")
+    assert _accidental(["بيماري"], _lexicon(), "fa")
 
 
 def test_a_toll_after_an_attack_sentence_stays_with_the_attack() -> None:

@@ -98,9 +98,9 @@ def test_two_writers_on_overlapping_batches_lose_no_update(
 ) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    paths = make_corpus(corpus, 30, seed=9)
+    paths = make_corpus(corpus, 40, seed=9)
     halves = [tmp_path / "a", tmp_path / "b"]
-    for half, chosen in zip(halves, (paths[:20], paths[10:]), strict=True):
+    for half, chosen in zip(halves, (paths[:27], paths[13:]), strict=True):
         half.mkdir()
         for p in chosen:
             (half / p.name).write_bytes(p.read_bytes())

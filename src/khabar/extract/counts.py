@@ -265,13 +265,8 @@ def _sum_pairs(words: list[str], lang: str, counted: list[tuple[int, int, int]],
         marks += [(i, i + 1, 1) for i, w in enumerate(words) if w in _ONE_WORDS
                   and any(_ev._is_victim(x) for x in words[i + 1 : i + 4])
                   and not _QUANTITY_NOUNS & set(words[i + 1 : i + 3])]  # fmt: skip
-    elif lang == "ar":  # one person before "and N others" ("قيادي في داعش وخمسة آخرين"):
-        targets: dict[int, int] = {}  # the first such noun of each "and N" (the phrase's head)
-        for i in range(len(words)):
-            j = _one_before_others(words, i)
-            if j is not None:
-                targets.setdefault(j, i)
-        marks += [(i, i, 1) for i in targets.values()]
+    elif lang == "ar":  # one person and N others: "قتل جندي وثلاثة آخرون"
+        marks += [(i, i, 1) for i in range(len(words)) if _one_and_others(words, i, own)]
     marks.sort()
     out: list[tuple[int, int, bool, tuple[str, ...]]] = []
     nums = _ev._lexicon().numbers
@@ -309,29 +304,41 @@ _PART_OF = frozenset(normalize(w) for w in ("them", "whom", "منهم", "بين�
 _AR_PLURAL_ENDINGS = ("ين", "ون", "ات", "ان")
 
 
-def _one_before_others(words: list[str], i: int) -> int | None:
-    """Where the "and N" begins when the Arabic word at ``i`` is one person counted with "and N
-    others" after it (else None): an
-    indefinite victim noun (``events._is_victim``; no article, no sound plural or dual ending,
-    no number) followed within ``_SUM_GAP`` words by a number with و, which "others" follows
-    within three words: "قياديا في تنظيم داعش وخمسة متطرفين أجانب آخرين قتلوا" is one and
-    five others, "قتل جندي وثلاثة آخرون" one and three. Without "others" the noun is left
-    alone (a broken plural reads as a singular here: جنود)."""
+_GAP_BEFORE_OTHERS = 3  # most words between the one person and "and N" (في تنظيم داعش)
+
+
+def _one_and_others(words: list[str], i: int, own: list[int]) -> bool:
+    """Whether the Arabic word at ``i`` is one person whom "and N ... others" (و + a number,
+    then آخرين or آخرون within three words) adds to, as the subject or object of a casualty
+    word of ``own`` (positions): right after it ("قتل جندي وثلاثة آخرون" 4), or before the
+    phrase whose "others" the word stands right after ("قياديا في تنظيم داعش وخمسة متطرفين
+    أجانب آخرين قتلوا" 6). The word is an indefinite victim noun (``events._is_victim``; no
+    article, no sound plural or dual ending, no number) at most ``_GAP_BEFORE_OTHERS`` words
+    before the "and N", with no number between: an attacker in a clause of its own ("قتل شرطي
+    في هجوم نفذه انتحاري وثلاثة آخرون": 1) or a noun between two counts ("قتل 5 جنود ومسؤول
+    وثلاثة آخرون") is none. A broken plural reads as a singular here (جنود)."""
     w = _ev._bare(words[i])
     if (w.startswith("ال") or w.endswith(_AR_PLURAL_ENDINGS) or not _ev._is_victim(w)
             or _ev.parse_number(words, i) is not None):  # fmt: skip
-        return None
-    for j in range(i + 1, min(len(words), i + 2 + _SUM_GAP)):
+        return False
+    for j in range(i + 1, min(len(words), i + 2 + _GAP_BEFORE_OTHERS)):
         word = words[j]
         if not word.startswith("و"):
+            if _ev.parse_number(words, j) is not None:
+                return False  # a number before the "and N": the noun is between two counts
             continue
         rest = [word[1:], *words[j + 1 :]] if len(word) > 1 else words[j + 1 :]
         got = _ev.parse_number(rest, 0) if rest else None
         if got is None:
-            return None  # the first conjunct is not a number: no "and N others"
+            return False  # the first conjunct is not a number: no "and N others"
         after = j + got[1] + (len(word) == 1)
-        return j if _ev._OTHERS & set(words[after : after + 3]) else None
-    return None
+        others = next((k for k in range(after, min(len(words), after + 3))
+                       if words[k] in _ev._OTHERS), None)  # fmt: skip
+        if others is None:
+            return False
+        # the casualty word right before the one person, or within two words after "others"
+        return (i - 1 in own and j == i + 1) or any(others < c <= others + 2 for c in own)
+    return False
 
 
 def _people(words: list[str], start: int, end: int) -> bool:

@@ -460,8 +460,8 @@ def _accidental(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
     if any(w in deliberate or _bare(w) in deliberate for w in words):
         return False  # a fire set on purpose: "حريق أضرمه مستوطنون"
     for k, w in enumerate(words):
-        b = _bare(w)
-        if b in cues or (b.startswith("ال") and b[2:] in cues):
+        b = _bare(w)  # (و, ب, ف may begin the word itself: وباء, فيضانات, بیماری)
+        if w in cues or b in cues or (b.startswith("ال") and b[2:] in cues):
             return True
         if k + 1 < len(words) and (b, words[k + 1]) in _ROAD_ACCIDENTS:
             return True
