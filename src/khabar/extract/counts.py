@@ -86,12 +86,16 @@ def _never_a_count(words: list[str], start: int, end: int) -> bool:
             or (end < len(words) and words[end] in _ev._AR_NUMBER_PLURALS))  # fmt: skip
 
 
+_AR_SOUND_PLURAL = ("ين", "ون", "ات")  # Arabic sound plural endings (Arabic grammar)
+
+
 def _plural(word: str, lang: str) -> bool:
     """A plural noun (Arabic sound plurals ين/ون/ات, English ``events._english_plural``):
     the word beside a casualty word says more than one person ("قتل مدنيين", "troops")."""
     if lang == "en":
         return _ev._english_plural(word)
-    return len(word) > 4 and word.endswith(("ين", "ون", "ات"))
+    return len(word) > 4 and word.endswith(_AR_SOUND_PLURAL)
+
 
 
 def _many(words: list[str], i: int, lang: str) -> bool:
@@ -300,10 +304,7 @@ def _sum_pairs(words: list[str], lang: str, counted: list[tuple[int, int, int]],
 _PART_OF = frozenset(normalize(w) for w in ("them", "whom", "منهم", "بينهم", "منهن"))
 
 
-# the endings of Arabic sound plurals and the dual (a closed list of Arabic grammar)
-_AR_PLURAL_ENDINGS = ("ين", "ون", "ات", "ان")
-
-
+_AR_PLURAL_ENDINGS = (*_AR_SOUND_PLURAL, "ان")  # ... and the nominative dual's
 _GAP_BEFORE_OTHERS = 3  # most words between the one person and "and N" (في تنظيم داعش)
 
 
@@ -327,11 +328,10 @@ def _one_and_others(words: list[str], i: int, own: list[int]) -> bool:
             if _ev.parse_number(words, j) is not None:
                 return False  # a number before the "and N": the noun is between two counts
             continue
-        rest = [word[1:], *words[j + 1 :]] if len(word) > 1 else words[j + 1 :]
-        got = _ev.parse_number(rest, 0) if rest else None
+        got = _ev.and_number(words, j)
         if got is None:
             return False  # the first conjunct is not a number: no "and N others"
-        after = j + got[1] + (len(word) == 1)
+        after = got[1]
         others = next((k for k in range(after, min(len(words), after + 3))
                        if words[k] in _ev._OTHERS), None)  # fmt: skip
         if others is None:

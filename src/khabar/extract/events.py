@@ -626,17 +626,24 @@ def _victims_counted_after(words: list[str], i: int) -> int | None:
 _OTHERS = frozenset({"اخرين", "اخرون"})  # Arabic "others", normalised (a closed word)
 
 
+def and_number(words: list[str], j: int) -> tuple[int, int] | None:
+    """(N, where the word after it stands) of an Arabic "وN" at ``j``: the number joined to
+    its و ("وخمسة", "و21") or after a lone و; None when no number follows the و."""
+    rest = [words[j][1:], *words[j + 1 :]] if len(words[j]) > 1 else words[j + 1 :]
+    got = parse_number(rest, 0) if rest else None
+    return None if got is None else (got[0], j + got[1] + (len(words[j]) == 1))
+
+
 def _and_others(words: list[str], j: int) -> int | None:
     """The N of "وN [victims] آخرين" at ``j`` (the number joined to و, or after a lone و),
     after one named victim: the named one and N others."""
-    rest = [words[j][1:], *words[j + 1 :]] if len(words[j]) > 1 else words[j + 1 :]
-    got = parse_number(rest, 0) if rest else None
+    got = and_number(words, j)
     if got is None:
         return None
-    k = j + got[1] + (len(words[j]) == 1)  # the word after the number
+    value, k = got  # k: the word after the number
     if k < len(words) and words[k] not in _OTHERS and _bare(words[k]) in _victim_words():
         k += 1  # "و21 مسلحا آخرين": the victims' noun, then "others"
-    return got[0] if k < len(words) and words[k] in _OTHERS else None
+    return value if k < len(words) and words[k] in _OTHERS else None
 
 
 _DUAL_STEM_MIN = 20  # times real Arabic news writes the singular (resources/wordfreq/ar.tsv)
