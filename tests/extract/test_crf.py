@@ -34,7 +34,7 @@ def test_paths_and_marginals_equal_crfsuite(lang: str) -> None:
     texts = _dev_texts(lang)[:150]
     chunks = [[t[a:b] for a, b in part] for t in texts for part in _sentences(tokenize(t, lang), t)]
     # a document's emissions, computed together as the recogniser computes them
-    decoded = _model(lang).decode(_batch_emissions(chunks, lang))
+    decoded = _model(lang, "ner").decode(_batch_emissions(chunks, lang))
     for words, (tags, probs) in zip(chunks, decoded, strict=True):
         assert tags == tagger.tag(sentence_features(words, lang))  # tag() also sets them
         expected = [tagger.marginal(tag, i) for i, tag in enumerate(tags)]
@@ -44,7 +44,7 @@ def test_paths_and_marginals_equal_crfsuite(lang: str) -> None:
 
 
 def test_a_batch_decodes_as_its_sentences_one_by_one() -> None:
-    model = _model("ar")
+    model = _model("ar", "ner")
     chunks = [[t[a:b] for a, b in tokenize(t, "ar")] for t in _dev_texts("ar")[:40]]
     emissions = [_emissions(words, "ar") for words in chunks if words]
     together = model.decode(emissions)
@@ -86,7 +86,7 @@ def test_an_unreadable_model_is_a_resource_error(tmp_path) -> None:  # type: ign
 
 
 def test_empty_sentences_and_a_run_on_one_decode_apart() -> None:
-    model = _model("en")
+    model = _model("en", "ner")
     words = [t for t in "The army said on Monday that".split()]
     long = words * 2000  # a paragraph with no full stop: 12,000 tokens
     out = model.decode([_emissions([], "en"), _emissions(words, "en"), _emissions(long, "en")])

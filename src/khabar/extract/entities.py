@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -354,8 +354,10 @@ def load_models() -> None:
 _TAGGERS = {"ner": _word_items, "gen": _gen_items}
 
 
-@lru_cache(maxsize=2 * len(NER_LANGS))
-def _model(lang: str, tagger: str = "ner") -> CRFModel:
+# one model per language and tagger, kept: every call names both (lru_cache keys ``(lang,)`` and
+# ``(lang, "ner")`` apart, and in a cache of six the nine keys loaded a model again and again)
+@cache
+def _model(lang: str, tagger: str) -> CRFModel:
     from khabar.resources import model_path
 
     try:
@@ -504,7 +506,8 @@ def _recognise(texts: list[str], lang: str, generic: bool) -> tuple[list[list[En
         return out, gen
     words = [[t[a:b] for a, b in spans] for _, t, spans in todo]
     emissions = _batch_emissions(words, lang)  # the document's new words weighed in one go
-    for (i, text, spans), (tags, probs) in zip(todo, _model(lang).decode(emissions), strict=True):
+    decoded = _model(lang, "ner").decode(emissions)
+    for (i, text, spans), (tags, probs) in zip(todo, decoded, strict=True):
         found = _mentions(text, spans, tags, probs)
         found = [_without_sayyid(m) for m in found]
         if lang == "en":
