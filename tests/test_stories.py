@@ -594,22 +594,6 @@ def test_a_name_written_in_the_other_script_lets_reports_meet_without_a_place_or
     store.close()
 
 
-def test_the_story_decision_is_rebuilt_exactly_by_its_training_command(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    from khabar.resources import model_path
-
-    root = Path(__file__).resolve().parents[1]
-    fit = subprocess.run([sys.executable, str(root / "training" / "stories" / "fit_decision.py"),
-                          "--out", str(tmp_path)], cwd=root, capture_output=True, text=True)  # fmt: skip
-    assert fit.returncode == 0, fit.stderr[-3000:]
-    shipped = model_path("stories-decision.json")
-    assert (tmp_path / "stories-decision.json").read_bytes() == shipped.read_bytes(), (
-        "stale story decision: run training/stories/fit_decision.py")
-    assert model_path("stories.md").read_text(encoding="utf-8").startswith("# Model card")
-
-
 def test_ingest_without_the_embedding_model_groups_without_title_vectors(
     store: SQLiteStore, seeds: Path, monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,

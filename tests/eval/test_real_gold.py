@@ -109,11 +109,49 @@ def test_casualty_sentences_meet_their_floors(stem: str) -> None:
     assert check_floors(f"events_{stem}_dev", event_scores(runs, Settings())) == []
 
 
-@pytest.mark.parametrize("name", ["saudi-dev", "crossling-dev", "attacks-dev"])
-def test_real_news_stories_meet_their_floors(name: str) -> None:
-    scores = score_real_stories(Settings(), REAL / "stories" / f"{name}.json")
+STORY_DEV = ("saudi-dev", "crossling-dev", "attacks-dev")
+
+
+@pytest.fixture(scope="module")
+def story_dev(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """Each story dev set ingested once, as ``khabar eval stories`` does, into ``<set>.db`` of
+    a folder kept for the module: (folder, scores by set)."""
+    folder = tmp_path_factory.mktemp("story-dev")
+    scores = {name: score_real_stories(Settings(), REAL / "stories" / f"{name}.json",
+                                       keep=folder / f"{name}.db")
+              for name in STORY_DEV}  # fmt: skip
+    return folder, scores
+
+
+@pytest.mark.parametrize("name", STORY_DEV)
+def test_real_news_stories_meet_their_floors(name: str, story_dev: tuple[Path, Any]) -> None:
+    scores = story_dev[1][name]
     assert scores["missing"] == []
     assert check_floors(f"stories_{name.replace('-', '_')}", scores) == []
+
+
+def test_the_story_decision_is_rebuilt_exactly_by_its_training_command(
+    story_dev: tuple[Path, Any], tmp_path: Path,
+) -> None:
+    # the fit regroups the stores it reads: copies of the gates' (whose stories it sets aside,
+    # so they serve as its own ingest would: the command without --ingested writes the same)
+    import shutil
+    import subprocess
+    import sys
+
+    from khabar.resources import model_path
+
+    for name in ("saudi-dev", "crossling-dev"):
+        shutil.copy(story_dev[0] / f"{name}.db", tmp_path / f"{name}.db")
+    root = Path(__file__).resolve().parents[2]
+    fit = subprocess.run([sys.executable, str(root / "training" / "stories" / "fit_decision.py"),
+                          "--out", str(tmp_path), "--ingested", str(tmp_path)],
+                         cwd=root, capture_output=True, text=True)  # fmt: skip
+    assert fit.returncode == 0, fit.stderr[-3000:]
+    shipped = model_path("stories-decision.json")
+    assert (tmp_path / "stories-decision.json").read_bytes() == shipped.read_bytes(), (
+        "stale story decision: run training/stories/fit_decision.py")
+    assert model_path("stories.md").read_text(encoding="utf-8").startswith("# Model card")
 
 
 @pytest.mark.parametrize("split", ["dev", "wide-dev"])

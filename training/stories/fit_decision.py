@@ -24,6 +24,7 @@ less chaining) among those that keep the own set at
 BCubed floors of ``src/khabar/eval/baseline.json`` (``stories_<set>_dev``), is shipped.
 
     .venv/bin/python training/stories/fit_decision.py [--out src/khabar/resources/models]
+        [--ingested FOLDER]
 
 Writes ``stories-decision.json`` (features, weights, bias, threshold, source, examples and
 dev scores). Deterministic; about a minute on two cores.
@@ -100,9 +101,13 @@ def _untrained() -> JoinModel:
 
 
 def dev_stores(folder: Path) -> list[tuple[str, Any, Settings, dict[str, str]]]:
-    """Each dev set ingested into a store of its own in ``folder``, as the story evals ingest
-    it (SaudiNewsNet with its crawl times, title vectors on): (name, open store, its settings,
-    stored document id → gold story)."""
+    """Each dev set ingested into a store of its own in ``folder`` (``<set>.db``), as the story
+    evals ingest it (SaudiNewsNet with its crawl times, title vectors on), unless ``folder``
+    holds it already: (name, open store, its settings, stored document id → gold story).
+
+    A store already there is read as it is: its stories are set aside (``teacher_forced``
+    regroups every document by gold), so one that ``khabar eval stories`` ingested with the
+    shipped decision serves as well as one ingested here."""
     shipped = JoinModel.packaged
     JoinModel.packaged = classmethod(lambda cls: _untrained())  # type: ignore[method-assign]
     try:
@@ -114,18 +119,22 @@ def dev_stores(folder: Path) -> list[tuple[str, Any, Settings, dict[str, str]]]:
 def _ingest_dev_sets(folder: Path) -> list[tuple[str, Any, Settings, dict[str, str]]]:
     out = []
     for name in (*REAL, "own"):
-        base = load_settings({"database": str(folder / f"{name}.db")}, environ={})
+        path = folder / f"{name}.db"
+        ingested = path.is_file()
+        base = load_settings({"database": str(path)}, environ={})
         store = open_store(base)
         if name == "own":
             gold = load_gold(ROOT / OWN[0])
             files = sample_paths(ROOT / OWN[1])
             keys = {k for v in gold["stories"].values() for k in v["docs"]}
-            ingest([str(files[k]) for k in sorted(keys) if k in files], store)
+            if not ingested:
+                ingest([str(files[k]) for k in sorted(keys) if k in files], store)
             labels = gold_of_own(store, gold)
         else:
-            path = ROOT / "tests/data/real/stories" / f"{name}.json"
-            docs = load_real_gold(path, STORY_FORMAT)["documents"]
-            ingest_real_stories(store, docs, crawl_times(path))  # as crawl times
+            gold_path = ROOT / "tests/data/real/stories" / f"{name}.json"
+            docs = load_real_gold(gold_path, STORY_FORMAT)["documents"]
+            if not ingested:
+                ingest_real_stories(store, docs, crawl_times(gold_path))  # as crawl times
             labels = gold_of_real(store, docs)
         out.append((name, store, base, labels))
     return out
@@ -255,9 +264,15 @@ def _floors() -> dict[str, dict[str, float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "src/khabar/resources/models")
+    parser.add_argument("--ingested", type=Path, metavar="FOLDER",
+                        help="read the dev sets' stores already in FOLDER (saudi-dev.db, "
+                             "crossling-dev.db, own.db, as ingested by khabar eval stories "
+                             "or an earlier run) and ingest there the ones missing; the "
+                             "stores are regrouped (default: each ingested into a temporary "
+                             "folder)")  # fmt: skip
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        stores = dev_stores(Path(tmp))
+        stores = dev_stores(args.ingested or Path(tmp))
         known: dict[str, dict[str, set[str]]] = {}  # the stores do not change: read once
         without_text, plain_counts = _fitted(stores, with_text=False, known=known)
         plain = JoinModel(tuple(without_text["weights"]), without_text["bias"],

@@ -19,6 +19,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from khabar.errors import EvalError
 from khabar.eval.gold import load_gold, sample_paths
 from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
 from khabar.normalize import normalize
@@ -100,12 +101,19 @@ def _story_scores(
     }  # fmt: skip
 
 
-def score_real_stories(settings: Settings, gold_path: str | Path) -> dict[str, Any]:
-    """Story scores of the pipeline on a real-news story gold (``khabar-real-stories/1``)."""
+def score_real_stories(settings: Settings, gold_path: str | Path, *,
+                       keep: str | Path | None = None) -> dict[str, Any]:  # fmt: skip
+    """Story scores of the pipeline on a real-news story gold (``khabar-real-stories/1``),
+    ingested into a temporary SQLite store, or into the file ``keep`` (which must not exist
+    yet), left there closed for other readers (``training/stories/fit_decision.py --ingested``
+    reads such stores)."""
     docs = load_real_gold(gold_path, STORY_FORMAT)["documents"]
     crawled = crawl_times(gold_path)
     with tempfile.TemporaryDirectory() as tmp:
-        with open_store(settings.replace(database=str(Path(tmp) / "eval.db"))) as store:
+        database = Path(keep) if keep is not None else Path(tmp) / "eval.db"
+        if database.exists():
+            raise EvalError(f"{database} exists: the gold is ingested into a new store")
+        with open_store(settings.replace(database=str(database))) as store:
             ingest_real_stories(store, docs, crawled)
             return real_story_scores(store, docs)
 
