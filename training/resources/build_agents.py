@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -147,19 +148,26 @@ def counted_words(shared: Path) -> tuple[dict[str, int], dict[str, int]]:
     sys.path.insert(0, str(ROOT / "src"))
     from sample import saudi_day, saudi_days
 
-    from khabar.extract.lexicon import alias_key
-
-    after: dict[str, int] = {}
-    total: dict[str, int] = {}
-    word = re.compile(r"([0-9\u0660-\u0669]+\s+)?([\u0621-\u064a]+)")
+    word = re.compile(r"[\u0621-\u064a]+")
+    counted = re.compile(r"[0-9\u0660-\u0669]+\s+([\u0621-\u064a]+)")
+    seen: Counter[str] = Counter()  # word as written → times, in all and after a number
+    seen_after: Counter[str] = Counter()
     for day in saudi_days(shared):
         for a in saudi_day(shared, day):
-            for m in word.finditer(a["body"] or ""):
-                k = alias_key(m.group(2))
-                total[k] = total.get(k, 0) + 1
-                if m.group(1):
-                    after[k] = after.get(k, 0) + 1
-    return after, total
+            seen.update(word.findall(a["body"] or ""))
+            seen_after.update(counted.findall(a["body"] or ""))
+    return _by_key(seen_after), _by_key(seen)
+
+
+def _by_key(seen: Counter[str]) -> dict[str, int]:
+    """Times by normalised word (``alias_key``), of times by word as written."""
+    from khabar.extract.lexicon import alias_key
+
+    out: dict[str, int] = {}
+    for w, times in seen.items():
+        k = alias_key(w)
+        out[k] = out.get(k, 0) + times
+    return out
 
 
 def arabic_forms(rows: list[tuple[str, str, str, str, str]],
@@ -191,7 +199,8 @@ PEOPLE = {"police", "military", "security_forces", "armed_group", "protesters", 
 
 def usage(lang_of: str) -> tuple[dict[str, int], list[str]]:
     """How often each normalised phrase is labelled GEN in the labelled training sentences of
-    one language, and those sentences (normalised, padded with spaces to count phrases)."""
+    one language, and those sentences (normalised, each padded with spaces to count phrases:
+    ``keep`` counts a phrase in them joined by line breaks, which no phrase holds)."""
     sys.path.insert(0, str(ROOT / "src"))
     from khabar.extract.lexicon import alias_key
 
@@ -206,7 +215,7 @@ def usage(lang_of: str) -> tuple[dict[str, int], list[str]]:
     return gen, texts
 
 
-Seen = dict[str, tuple[dict[str, int], list[str]]]
+Seen = dict[str, tuple[dict[str, int], str]]
 
 
 def keep(row: tuple[str, str, str, str, str], seen: Seen) -> bool:
@@ -219,7 +228,7 @@ def keep(row: tuple[str, str, str, str, str], seen: Seen) -> bool:
     from khabar.extract.lexicon import alias_key
 
     k = alias_key(phrase)
-    occ = sum(t.count(" " + k + " ") for t in texts)
+    occ = texts.count(" " + k + " ")  # no phrase holds a line break: none spans two sentences
     if occ >= 2:
         return gen.get(k, 0) / occ >= 0.5
     return cls in PEOPLE
@@ -243,7 +252,10 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / "src/khabar/resources/agents.tsv")
     args = ap.parse_args()
-    seen: Seen = {lang: usage(lang) for lang in ("ar", "en", "fa")}
+    seen: Seen = {}
+    for lang in ("ar", "en", "fa"):
+        gen, texts = usage(lang)
+        seen[lang] = gen, "\n".join(texts)
     rows = [r for r in english(args.shared) + arabic(args.shared) + own_labels() if keep(r, seen)]
     forms = arabic_forms(rows, counted_words(args.shared), seen["ar"][0])
     rows += [r for r in forms if keep(r, seen)]
