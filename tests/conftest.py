@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -52,3 +53,22 @@ def seeds() -> Path:
 @pytest.fixture(scope="session")
 def seed_texts(seeds: Path) -> dict[str, str]:
     return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def contradictions_dev(tmp_path_factory: pytest.TempPathFactory,
+                       worker_id: str) -> tuple[Path, dict[str, Any]]:  # fmt: skip
+    """The documents of the dev contradiction judgements (``tests/data/real/contradictions/
+    dev.json``: the two story dev sets and SaudiNewsNet reports of violence, over 800 real
+    reports) ingested once per run, as ``khabar eval contradictions`` ingests them, for the
+    judged-contradiction gate and the UI over a real store: (the closed SQLite file, to be
+    copied before it is opened; the contradiction scores)."""
+    from khabar.eval.contradictions import score_contradictions
+    from tests.helpers import shared_once
+
+    def build(folder: Path) -> dict[str, Any]:
+        return score_contradictions(Settings(), DATA / "real" / "contradictions" / "dev.json",
+                                    keep=folder / "store.db")  # fmt: skip
+
+    folder, scores = shared_once(tmp_path_factory, worker_id, "contradictions-dev", build)
+    return folder / "store.db", scores

@@ -1,9 +1,11 @@
-"""Builders for test inputs that are easier made than stored (WARC files, bad bytes)."""
+"""Builders for test inputs that are easier made than stored (WARC files, bad bytes), and
+what the suite's workers build once and share."""
 
 from __future__ import annotations
 
 import io
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,35 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 DATA = Path(__file__).parent / "data"
+
+
+def shared_once(factory: Any, worker_id: str, name: str,
+                build: Callable[[Path], Any]) -> tuple[Path, Any]:  # fmt: skip
+    """``build(folder)`` run once per test session, its folder and JSON result shared by the
+    session's xdist workers: the first to ask builds under a lock, and a later one reads what
+    it built; one that asks while another builds builds its own rather than wait idle (no
+    slower than building each). ``factory``: pytest's ``tmp_path_factory``; ``worker_id``:
+    pytest-xdist's (``"master"`` without workers). Files in the folder are read only: copy one
+    to change it."""
+    import fcntl
+    import json
+    import shutil
+
+    base = factory.getbasetemp()
+    root = base if worker_id == "master" else base.parent  # the workers' common folder
+    folder = root / f"shared-{name}"
+    with (root / f"shared-{name}.lock").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when the file closes
+        except BlockingIOError:  # being built by another worker
+            own = factory.mktemp(name)
+            return own, json.loads(json.dumps(build(own)))
+        done = folder / "result.json"
+        if not done.is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed build left
+            folder.mkdir()
+            done.write_text(json.dumps(build(folder)), encoding="utf-8")
+        return folder, json.loads(done.read_text(encoding="utf-8"))
 
 
 def wait_for_api(port: int, tries: int = 300) -> None:

@@ -24,7 +24,7 @@ TINY = {
     "search.py": ["--docs", "60", "--repeat", "3"],
     "stories.py": ["--sizes", "100,200"],
     "stories_real.py": ["--docs", "12", "--show", "1"],
-    "story_text_similarity.py": [],
+    "story_text_similarity.py": ["--docs", "12"],
 }
 
 

@@ -1,12 +1,15 @@
-"""The web UI over a real store: the 547 real news reports of the two dev story gold sets
-(SaudiNewsNet of 2015-07-21/22 and the cross-lingual set, `tests/data/real/stories/*-dev.json`),
-ingested as `khabar eval stories` ingests them. Issue 20 asks that on a real store of at least
-500 documents every story is reachable through the pager, one day can be chosen on the timeline
-by mouse and by touch, and the stories, story, article and map pages fit a phone's width.
+"""The web UI over a real store: the real news reports of the dev contradiction judgements
+(the two dev story gold sets, SaudiNewsNet of 2015-07-21/22 and the cross-lingual set, then
+SaudiNewsNet reports of violence of 2015-07-24 to 27: `tests/data/real/contradictions/dev.json`),
+ingested once for the suite as `khabar eval contradictions` ingests them (conftest.py). Issue
+20 asks that on a real store of at least 500 documents every story is reachable through the
+pager, one day can be chosen on the timeline by mouse and by touch, and the stories, story,
+article and map pages fit a phone's width.
 Headless Debian Chromium through playwright; screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,10 +18,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page
 
-from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
-from khabar.eval.stories import ingest_real_stories
 from khabar.settings import load_settings
-from khabar.store import open_store
 from tests.web.test_ui import (
     VIEWPORTS,
     _bar_centre,
@@ -34,33 +34,15 @@ from tests.web.test_ui import (
     stories_and_first_article_fit,
 )
 
-GOLD = Path(__file__).resolve().parents[1] / "data" / "real" / "stories"
 PAGE_SIZE = 50  # the UI's stories per page
 
 
-def _real_documents() -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """The documents of both dev story sets, each once (by article id), and their crawl times."""
-    docs: list[dict[str, Any]] = []
-    crawled: dict[str, str] = {}
-    seen: set[str] = set()
-    for name in ("saudi-dev", "crossling-dev"):
-        path = GOLD / f"{name}.json"
-        for d in load_real_gold(path, STORY_FORMAT)["documents"]:
-            if d["article_id"] not in seen:
-                seen.add(d["article_id"])
-                docs.append(d)
-        crawled.update(crawl_times(path))
-    return docs, crawled
-
-
 @pytest.fixture(scope="module")
-def real_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def real_url(tmp_path_factory: pytest.TempPathFactory,
+             contradictions_dev: tuple[Path, Any]) -> Iterator[str]:  # fmt: skip
     folder = tmp_path_factory.mktemp("real")
-    settings = load_settings({"database": str(folder / "real.db")}, environ={})
-    docs, crawled = _real_documents()
-    with open_store(settings) as store:
-        ingest_real_stories(store, docs, crawled)
-    yield from _serve(settings)
+    shutil.copy(contradictions_dev[0], folder / "real.db")  # the suite's shared store: a copy
+    yield from _serve(load_settings({"database": str(folder / "real.db")}, environ={}))
 
 
 def test_the_store_holds_at_least_500_real_documents(real_url: str) -> None:

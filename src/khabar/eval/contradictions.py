@@ -26,6 +26,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from khabar.errors import EvalError
 from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
 from khabar.eval.stories import ingest_real_stories
 from khabar.settings import Settings
@@ -138,15 +139,20 @@ def match_judgement(item: dict[str, Any], judged: list[dict[str, Any]],
     return None
 
 
-def score_contradictions(settings: Settings, path: str | Path) -> dict[str, Any]:
+def score_contradictions(settings: Settings, path: str | Path, *,
+                         keep: str | Path | None = None) -> dict[str, Any]:  # fmt: skip
     """Precision of the contradictions khabar reports on the documents of a judgement file
-    (see the module docstring)."""
+    (see the module docstring), ingested into a temporary SQLite store, or into the file
+    ``keep`` (which must not exist yet), left there closed for other readers."""
     path = Path(path)
     judged = load_real_gold(path, JUDGED_FORMAT)["judgements"]
     by_key = {j["key"]: j for j in judged}
     docs, crawled = judged_documents(path)
     with tempfile.TemporaryDirectory() as tmp:
-        with open_store(settings.replace(database=str(Path(tmp) / "eval.db"))) as store:
+        database = Path(keep) if keep is not None else Path(tmp) / "eval.db"
+        if database.exists():
+            raise EvalError(f"{database} exists: the documents are ingested into a new store")
+        with open_store(settings.replace(database=str(database))) as store:
             ingest_real_stories(store, docs, crawled)
             items = contradiction_items(store, docs)
     verdicts: Counter[str] = Counter()
