@@ -137,9 +137,10 @@ def test_serve_refuses_to_bind_beyond_loopback_without_a_token(tmp_path: Path) -
     assert not (tmp_path / "s.db.token").exists()
 
 
-def _serve(db: Path, env: dict[str, str], write: bool = True) -> str:
-    """Run `khabar serve` until it answers (and, with ``write``, stores a write sent with its
-    token), then stop it: what it printed."""
+def _serve(db: Path, env: dict[str, str], write: bool = True, ingest: bool = True) -> str:
+    """Run `khabar serve` until it answers (and, with ``write``, accepts a write sent with its
+    token: an article stored by the writer's child process, or with ``ingest`` false a
+    watchlist, which loads no model), then stop it: what it printed."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -153,9 +154,15 @@ def _serve(db: Path, env: dict[str, str], write: bool = True) -> str:
         wait_for_api(port)
         if write:
             token = env.get("KHABAR_API_TOKEN") or Path(f"{db}.token").read_text().strip()
-            r = httpx.post(f"http://127.0.0.1:{port}/api/documents?wait=true", json=ARTICLE,
-                           headers={"Authorization": f"Bearer {token}"}, timeout=60)  # fmt: skip
-            assert r.status_code == 201, r.text  # stored, by the writer's child process
+            auth = {"Authorization": f"Bearer {token}"}
+            if ingest:
+                r = httpx.post(f"http://127.0.0.1:{port}/api/documents?wait=true", json=ARTICLE,
+                               headers=auth, timeout=60)  # fmt: skip
+                assert r.status_code == 201, r.text  # stored, by the writer's child process
+            else:
+                r = httpx.post(f"http://127.0.0.1:{port}/api/watch", headers=auth, timeout=60,
+                               json={"name": "token-check", "query": "drone"})  # fmt: skip
+                assert r.status_code == 201, r.text
     finally:
         proc.terminate()
         output = proc.communicate(timeout=20)[0]
@@ -171,5 +178,5 @@ def test_serve_makes_the_token_on_first_start_and_prints_it_once(tmp_path: Path)
     assert stat.S_IMODE(Path(f"{db}.token").stat().st_mode) == 0o600
     second = _serve(db, {}, write=False)  # a start that finds the token: only what it prints
     assert token not in second and f"{db}.token" in second, second
-    chosen = _serve(db, {"KHABAR_API_TOKEN": "chosen-token-1234567890"})
+    chosen = _serve(db, {"KHABAR_API_TOKEN": "chosen-token-1234567890"}, ingest=False)
     assert "chosen-token" not in chosen and "api_token setting" in chosen, chosen
