@@ -47,10 +47,12 @@ demo: $(STAMP)
 	$(BIN)/khabar serve --db $(DEMO_DB)
 
 ## make test: lint, then the whole test suite (pytest exits non-zero if no test runs), on two
-## workers that each take whole files (pytest-xdist; one file's fixtures are built once)
+## workers that each take whole files (pytest-xdist; one file's fixtures are built once), each
+## with one BLAS and OpenMP thread: two workers of two spinning threads each on two cores
+## slowed the array tests (the e5 reference) threefold
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts training
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 ## make bench: throughput benchmarks (on demand, not part of the tests)
 bench: $(STAMP)
