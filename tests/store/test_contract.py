@@ -122,6 +122,11 @@ def test_two_writers_on_overlapping_batches_lose_no_update(
             ingest([str(corpus)], lite)
             expected = {r[0] for r in lite.db.execute("SELECT id FROM documents")}
         assert docs == expected  # every document once, none lost, none twice
+        # the writers ran at once: each stored documents while the other was storing some
+        spans = q("SELECT min(rowid), max(rowid) FROM documents GROUP BY run_id").fetchall()
+        assert len(spans) == 2, spans
+        (a_first, a_last), (b_first, b_last) = spans
+        assert a_first < b_last and b_first < a_last, spans
         assert (
             q("SELECT count(*) FROM quarantine WHERE reason = 'internal_error'").fetchone()[0] == 0
         )
