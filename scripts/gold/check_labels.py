@@ -4,7 +4,9 @@
 
 Prints every problem (unknown sentence id, a span that is not in its sentence, a type or mode not
 in PLOVER, a place without country or precision, ...) and a count; exits 1 if any.  For story
-files (``stories-*.json`` batches) it checks that every article has a story id.
+files (``stories-*.json`` batches) it checks that every article has a story id; for batches of
+sentences read alone (``casualties*-N.json``: ``{"items": [...]}``) each item's type, mode and
+counts.
 """
 
 from __future__ import annotations
@@ -163,6 +165,37 @@ def check_sentence(sentence: str, lab: dict, problems: list[str]) -> None:
         problems.append(f"{sid}: day_precision must be day, month, year or none")
 
 
+def check_items(items: list[dict], labels: list[dict]) -> list[str]:
+    """Problems of the labels of a batch of sentences read alone (``{"guideline", "write",
+    "items": [{"id", "text", ...}]}``, e.g. ``scripts/gold/casualties.py``): one label
+    ``{"id", "type", "mode", "killed", "injured"}`` per item, a PLOVER type or NONE, a mode of
+    that type or null, counts that are whole numbers of 0 or more, or null."""
+    problems: list[str] = []
+    ids = {it["id"] for it in items}
+    seen: set[str] = set()
+    for lab in labels:
+        i = lab.get("id")
+        if i not in ids:
+            problems.append(f"unknown id {i!r}")
+            continue
+        if i in seen:
+            problems.append(f"{i}: labelled twice")
+        seen.add(i)
+        t = lab.get("type")
+        if t not in EVENT_TYPES:
+            problems.append(f"{i}: event type {t!r} not in PLOVER types or NONE")
+        elif lab.get("mode") not in (None, "") and (t == "NONE" or lab["mode"] not in MODES[t]):
+            problems.append(f"{i}: mode {lab['mode']!r} is not a mode of {t}")
+        for k in ("killed", "injured"):
+            v = lab.get(k)
+            if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
+                problems.append(f"{i}: {k} must be a whole number of 0 or more, or null")
+    missing = sorted(ids - seen)
+    if missing:
+        problems.append(f"{len(missing)} items not labelled yet, first: {missing[:3]}")
+    return problems
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -196,6 +229,8 @@ def main() -> int:
         missing = [s for s in sentences if s not in seen]
         if missing and not getattr(args, "partial", False):
             problems.append(f"{len(missing)} sentences not labelled yet, first: {missing[:3]}")
+    elif isinstance(batch, dict) and "items" in batch:  # sentences labelled alone (casualties)
+        problems += check_items(batch["items"], labels)
     else:
         ids = {a["article_id"] for a in batch}
         got = {lab.get("article_id"): lab for lab in labels}
