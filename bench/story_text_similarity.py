@@ -95,12 +95,18 @@ def _ingested(gold_keys: list[str], seeds: Path | None) -> tuple[dict[str, str],
     return texts, story
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 2:
+        raise argparse.ArgumentTypeError(f"{text!r}: a number of documents, 2 or more")
+    return int(text)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--gold", default=str(_DATA / "stories_gold.json"))
     ap.add_argument("--seeds", default=str(_DATA / "stories"))
     ap.add_argument("--n", type=int, default=4, help="character n-gram length")
-    ap.add_argument("--docs", type=int, default=None,
+    ap.add_argument("--docs", type=_positive, default=None,
                     help="the first DOCS documents of the gold, by key (default: all)")
     ap.add_argument("--method", choices=("tfidf", "e5"), default="tfidf",
                     help="tfidf: character n-grams; e5: multilingual-e5-small embeddings "

@@ -57,7 +57,7 @@ def seed_texts(seeds: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def contradictions_dev(tmp_path_factory: pytest.TempPathFactory,
-                       worker_id: str) -> tuple[Path, dict[str, Any]]:  # fmt: skip
+                       request: pytest.FixtureRequest) -> tuple[Path, dict[str, Any]]:  # fmt: skip
     """The documents of the dev contradiction judgements (``tests/data/real/contradictions/
     dev.json``: the two story dev sets and SaudiNewsNet reports of violence, over 800 real
     reports) ingested once per run, as ``khabar eval contradictions`` ingests them, for the
@@ -70,5 +70,6 @@ def contradictions_dev(tmp_path_factory: pytest.TempPathFactory,
         return score_contradictions(Settings(), DATA / "real" / "contradictions" / "dev.json",
                                     keep=folder / "store.db")  # fmt: skip
 
-    folder, scores = shared_once(tmp_path_factory, worker_id, "contradictions-dev", build)
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "master")
+    folder, scores = shared_once(tmp_path_factory, worker, "contradictions-dev", build)
     return folder / "store.db", scores

@@ -19,10 +19,11 @@ def shared_once(factory: Any, worker_id: str, name: str,
                 build: Callable[[Path], Any]) -> tuple[Path, Any]:  # fmt: skip
     """``build(folder)`` run once per test session, its folder and JSON result shared by the
     session's xdist workers: the first to ask builds under a lock, and a later one reads what
-    it built; one that asks while another builds builds its own rather than wait idle (no
-    slower than building each). ``factory``: pytest's ``tmp_path_factory``; ``worker_id``:
-    pytest-xdist's (``"master"`` without workers). Files in the folder are read only: copy one
-    to change it."""
+    it built; one that asks while another builds builds its own copy rather than wait idle.
+    ``factory``: pytest's ``tmp_path_factory``; ``worker_id``: the xdist worker's id
+    (``"master"`` without workers; the workers' common folder is their base folders' parent,
+    as xdist's local workers have it). Files in the folder are read only: copy one to change
+    it."""
     import fcntl
     import json
     import shutil

@@ -131,18 +131,25 @@ def test_real_news_stories_meet_their_floors(name: str, story_dev: tuple[Path, A
 
 
 def test_the_story_decision_is_rebuilt_exactly_by_its_training_command(
-    story_dev: tuple[Path, Any], tmp_path: Path,
+    request: pytest.FixtureRequest, tmp_path: Path,
 ) -> None:
     # the fit regroups the stores it reads: copies of the gates' (whose stories it sets aside,
-    # so they serve as its own ingest would: the command without --ingested writes the same)
+    # so they serve as its own ingest would: the command without --ingested writes the same);
+    # where the shipped decision cannot group them (fitted for other features), the fit
+    # ingests on its own, with a decision that joins nothing, and says the file is stale
     import shutil
     import subprocess
     import sys
 
+    from khabar.errors import ResourceError
     from khabar.resources import model_path
 
-    for name in ("saudi-dev", "crossling-dev"):
-        shutil.copy(story_dev[0] / f"{name}.db", tmp_path / f"{name}.db")
+    try:
+        folder = request.getfixturevalue("story_dev")[0]
+    except ResourceError:
+        folder = None
+    for name in ("saudi-dev", "crossling-dev") if folder else ():
+        shutil.copy(folder / f"{name}.db", tmp_path / f"{name}.db")
     root = Path(__file__).resolve().parents[2]
     fit = subprocess.run([sys.executable, str(root / "training" / "stories" / "fit_decision.py"),
                           "--out", str(tmp_path), "--ingested", str(tmp_path)],

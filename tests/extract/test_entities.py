@@ -418,7 +418,7 @@ def test_the_preset_rows_of_frequent_tokens_are_the_rows_of_first_sight() -> Non
     from khabar.resources import frequent_tokens
 
     for lang in ("ar", "fa", "en"):
-        preset = _preset(lang)
+        preset = _preset(lang, "ner")
         tokens = frequent_tokens(lang, "ner")
         assert len(preset) > 5_000 and set(preset) <= set(tokens)
         sample = [tokens[0], tokens[len(tokens) // 2], tokens[-1]]

@@ -123,6 +123,8 @@ def _ingest_dev_sets(folder: Path) -> list[tuple[str, Any, Settings, dict[str, s
         ingested = path.is_file()
         base = load_settings({"database": str(path)}, environ={})
         store = open_store(base)
+        if ingested:
+            _whole(store, path)
         if name == "own":
             gold = load_gold(ROOT / OWN[0])
             files = sample_paths(ROOT / OWN[1])
@@ -138,6 +140,16 @@ def _ingest_dev_sets(folder: Path) -> list[tuple[str, Any, Settings, dict[str, s
             labels = gold_of_real(store, docs)
         out.append((name, store, base, labels))
     return out
+
+
+def _whole(store: Any, path: Path) -> None:
+    """Refuse (``SystemExit``) a store to read as it is whose ingest did not finish (an
+    interrupted run keeps the batches it committed: a fit on them would silently lack
+    examples) or that holds no document."""
+    runs = store.stats()["runs_by_status"]
+    if not runs or set(runs) != {"finished"} or not store.document_ids():
+        raise SystemExit(f"{path}: not a finished ingest of its dev set (runs {runs}); remove "
+                         "it and run again")  # fmt: skip
 
 
 def teacher_forced(store: Any, settings: Settings, gold_of: dict[str, str],
@@ -266,10 +278,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "src/khabar/resources/models")
     parser.add_argument("--ingested", type=Path, metavar="FOLDER",
                         help="read the dev sets' stores already in FOLDER (saudi-dev.db, "
-                             "crossling-dev.db, own.db, as ingested by khabar eval stories "
-                             "or an earlier run) and ingest there the ones missing; the "
-                             "stores are regrouped (default: each ingested into a temporary "
-                             "folder)")  # fmt: skip
+                             "crossling-dev.db, own.db, as an earlier run or the story "
+                             "gates, khabar.eval.stories.score_real_stories(keep=...), "
+                             "ingested them; each must hold finished runs only) and ingest "
+                             "there the ones missing; the stores are regrouped (default: "
+                             "each ingested into a temporary folder)")  # fmt: skip
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         stores = dev_stores(args.ingested or Path(tmp))

@@ -408,7 +408,7 @@ def _weighed(words: list[str], lang: str, tagger: str = "ner") -> np.ndarray:
 
 
 @lru_cache(maxsize=2 * len(NER_LANGS))
-def _preset(lang: str, tagger: str = "ner") -> dict[str, np.ndarray]:
+def _preset(lang: str, tagger: str) -> dict[str, np.ndarray]:
     """``_word_vectors``' rows of the language's most frequent tokens
     (``resources.frequent_tokens``, ``ner``), weighed once and kept between processes
     (``resources.derived``: about 1 s to weigh 20,000, 0.02 s to read back): what each
@@ -432,7 +432,7 @@ _PRESET_MAX_CHARS = 64  # a longer token is no word of news
 
 
 @lru_cache(maxsize=2 * len(NER_LANGS))
-def _edges(lang: str, tagger: str = "ner") -> np.ndarray:
+def _edges(lang: str, tagger: str) -> np.ndarray:
     """Emission of ``edge`` under each prefix of ``_NEAR``, shape ``(4, labels)``."""
     model = _model(lang, tagger)
     out = np.stack([model.weights(_EDGE, f"{d}:") for d in _NEAR])
