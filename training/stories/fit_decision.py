@@ -106,8 +106,9 @@ def dev_stores(folder: Path) -> list[tuple[str, Any, Settings, dict[str, str]]]:
     holds it already: (name, open store, its settings, stored document id → gold story).
 
     A store already there is read as it is: its stories are set aside (``teacher_forced``
-    regroups every document by gold), so one that ``khabar eval stories`` ingested with the
-    shipped decision serves as well as one ingested here."""
+    regroups every document by gold), so one that the story gates ingested with the shipped
+    decision (``khabar.eval.stories.score_real_stories(keep=...)``) serves as well as one
+    ingested here; one whose ingest did not finish is refused (``_whole``)."""
     shipped = JoinModel.packaged
     JoinModel.packaged = classmethod(lambda cls: _untrained())  # type: ignore[method-assign]
     try:
