@@ -15,6 +15,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 ENTITY_LABELS = {"PER", "ORG", "LOC", "NORP", "GEN"}
@@ -171,16 +172,7 @@ def check_items(items: list[dict], labels: list[dict]) -> list[str]:
     ``{"id", "type", "mode", "killed", "injured"}`` per item, a PLOVER type or NONE, a mode of
     that type or null, counts that are whole numbers of 0 or more, or null."""
     problems: list[str] = []
-    ids = {it["id"] for it in items}
-    seen: set[str] = set()
-    for lab in labels:
-        i = lab.get("id")
-        if i not in ids:
-            problems.append(f"unknown id {i!r}")
-            continue
-        if i in seen:
-            problems.append(f"{i}: labelled twice")
-        seen.add(i)
+    for i, lab in _once_each(labels, "id", [it["id"] for it in items], "items", problems):
         t = lab.get("type")
         if t not in EVENT_TYPES:
             problems.append(f"{i}: event type {t!r} not in PLOVER types or NONE")
@@ -190,10 +182,28 @@ def check_items(items: list[dict], labels: list[dict]) -> list[str]:
             v = lab.get(k)
             if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
                 problems.append(f"{i}: {k} must be a whole number of 0 or more, or null")
-    missing = sorted(ids - seen)
-    if missing:
-        problems.append(f"{len(missing)} items not labelled yet, first: {missing[:3]}")
     return problems
+
+
+def _once_each(labels: list[dict], field: str, known: list[str], what: str,
+               problems: list[str]) -> Iterator[tuple[str, dict]]:  # fmt: skip
+    """(id, label) of each label whose ``field`` is one of ``known``, in order; a label of an
+    unknown id, an id labelled twice and, at the end, the ``what`` not labelled yet are
+    added to ``problems``."""
+    seen: set[str] = set()
+    ids = set(known)
+    for lab in labels:
+        i = lab.get(field)
+        if i not in ids:
+            problems.append(f"unknown {field} {i!r}")
+            continue
+        if i in seen:
+            problems.append(f"{i}: labelled twice")
+        seen.add(i)
+        yield i, lab
+    missing = [k for k in known if k not in seen]
+    if missing:
+        problems.append(f"{len(missing)} {what} not labelled yet, first: {missing[:3]}")
 
 
 def main() -> int:
@@ -216,19 +226,8 @@ def main() -> int:
         sentences = {
             f"{a['article_id']}#{s['n']}": s["text"] for a in batch for s in a["sentences"]
         }
-        seen = set()
-        for lab in labels:
-            sid = lab.get("sid")
-            if sid not in sentences:
-                problems.append(f"unknown sid {sid!r}")
-                continue
-            if sid in seen:
-                problems.append(f"{sid}: labelled twice")
-            seen.add(sid)
+        for sid, lab in _once_each(labels, "sid", list(sentences), "sentences", problems):
             check_sentence(sentences[sid], lab, problems)
-        missing = [s for s in sentences if s not in seen]
-        if missing and not getattr(args, "partial", False):
-            problems.append(f"{len(missing)} sentences not labelled yet, first: {missing[:3]}")
     elif isinstance(batch, dict) and "items" in batch:  # sentences labelled alone (casualties)
         problems += check_items(batch["items"], labels)
     else:
