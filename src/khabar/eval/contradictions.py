@@ -21,16 +21,13 @@ Errors: ``EvalError`` for an unreadable file or one of another format.
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from khabar.errors import EvalError
 from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
-from khabar.eval.stories import ingest_real_stories
+from khabar.eval.stories import real_store
 from khabar.settings import Settings
-from khabar.store import open_store
 
 __all__ = [
     "JUDGED_FORMAT",
@@ -148,13 +145,8 @@ def score_contradictions(settings: Settings, path: str | Path, *,
     judged = load_real_gold(path, JUDGED_FORMAT)["judgements"]
     by_key = {j["key"]: j for j in judged}
     docs, crawled = judged_documents(path)
-    with tempfile.TemporaryDirectory() as tmp:
-        database = Path(keep) if keep is not None else Path(tmp) / "eval.db"
-        if database.exists():
-            raise EvalError(f"{database} exists: the documents are ingested into a new store")
-        with open_store(settings.replace(database=str(database))) as store:
-            ingest_real_stories(store, docs, crawled)
-            items = contradiction_items(store, docs)
+    with real_store(settings, docs, crawled, keep=keep) as store:
+        items = contradiction_items(store, docs)
     verdicts: Counter[str] = Counter()
     kinds: dict[str, Counter[str]] = {}
     reasons: Counter[str] = Counter()

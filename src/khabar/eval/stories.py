@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,7 @@ __all__ = [
     "bcubed",
     "ingest_real_stories",
     "pairwise",
+    "real_store",
     "real_story_scores",
     "score_real_stories",
     "score_stories",
@@ -108,14 +111,23 @@ def score_real_stories(settings: Settings, gold_path: str | Path, *,
     yet), left there closed for other readers (``training/stories/fit_decision.py --ingested``
     reads such stores)."""
     docs = load_real_gold(gold_path, STORY_FORMAT)["documents"]
-    crawled = crawl_times(gold_path)
+    with real_store(settings, docs, crawl_times(gold_path), keep=keep) as store:
+        return real_story_scores(store, docs)
+
+
+@contextmanager
+def real_store(settings: Settings, docs: list[dict[str, Any]], crawled: dict[str, str], *,
+               keep: str | Path | None = None) -> Iterator[Any]:  # fmt: skip
+    """An open SQLite store holding ``docs`` (``ingest_real_stories``, with ``crawled``):
+    temporary, or the file ``keep``, which must not exist yet (``EvalError``) and is left
+    there closed for other readers."""
     with tempfile.TemporaryDirectory() as tmp:
         database = Path(keep) if keep is not None else Path(tmp) / "eval.db"
         if database.exists():
-            raise EvalError(f"{database} exists: the gold is ingested into a new store")
+            raise EvalError(f"{database} exists: the documents are ingested into a new store")
         with open_store(settings.replace(database=str(database))) as store:
             ingest_real_stories(store, docs, crawled)
-            return real_story_scores(store, docs)
+            yield store
 
 
 def ingest_real_stories(store: Any, docs: list[dict[str, Any]],
