@@ -131,3 +131,30 @@ def test_one_person_and_n_others_are_n_plus_one() -> None:
         assert got and (killed is None or got[0].killed == killed), (text, got)
         if killed is None:
             assert got[0].killed != 4, (text, got[0].killed)
+
+
+def _killed(text: str, lang: str = "en") -> int | None:
+    events = extract_events(text, anchor=None, settings=Settings(), lang=lang)
+    return events[0].killed if events else None
+
+
+def test_a_number_with_thousands_separators_is_one_number() -> None:
+    # the words were "17" and "000": read 17, or 0 where "000" stood next to the verb
+    assert _killed("Officials said 17,000 people were killed in the uprising.") == 17000
+    assert _killed("The uprising has killed 17,000 people, mostly civilians.") == 17000
+    assert _killed("Between 1,000,000 and 2,000,000 people fled; 1,200 were killed.") == 1200
+
+
+def test_a_day_of_the_month_is_no_count() -> None:
+    assert _killed("On July 17, 2015, gunmen killed 5 people.") == 5
+    assert _killed("Gunmen killed 5 people on 17 July.") == 5
+    assert _killed("في 17 تموز قتل مسلحون 5 أشخاص.", "ar") == 5
+    assert _killed("5 may have been killed in the attack.") == 5  # "may" is no month here
+
+
+def test_the_death_toll_is_a_word_of_killing() -> None:
+    assert _killed("The death toll from the bombing rose to 52.") == 52
+    assert _killed("The bombing's death toll climbed to 52 on Monday.") == 52
+    # neither word alone
+    assert candidates(_words("he faces the death penalty for 3 crimes"), "en", "killed") == []
+    assert candidates(_words("the war took a heavy toll on 3 towns"), "en", "killed") == []

@@ -74,14 +74,22 @@ def _numbers(words: list[str]) -> list[tuple[int, int, int]]:
     return out
 
 
+# English words after which "one" is the pronoun, not a number ("the last one", "this one",
+# "each one", "no one"): determiners and adjectives of order, a closed list of English grammar
+_PRONOUN_ONE_AFTER = frozenset({"the", "this", "that", "each", "every", "no", "any", "another",
+                                "which", "last", "first", "next", "latest", "same", "other"})
+
+
 def _never_a_count(words: list[str], start: int, end: int) -> bool:
     """A number that counts no one, whatever the weights say (grammar, closed lists): a year
     ("In 2019", "منذ 2014": ``events._is_year``; "بين عامي 1982 و1990"), an age or a span of
     time or distance ("83 year old", "10 years", "5 كم": ``events._unit_after``), a sum of
-    money ("5 تريليون")."""
+    money ("5 تريليون"), the English pronoun "one" ("the last one")."""
     if words[start].isdigit() and 1900 <= int(words[start]) <= 2100 and start \
             and words[start - 1] in _RANGE_FROM:  # fmt: skip
         return True  # "بين 1982 و1990", "between 2014 and 2016": years
+    if words[start] == "one" and start and words[start - 1] in _PRONOUN_ONE_AFTER:
+        return True  # "more than the last one", "each one": the pronoun
     return (_ev._is_year(words, start) or _ev._unit_after(words, end)  # "year" is a unit
             or (end < len(words) and words[end] in _ev._AR_NUMBER_PLURALS))  # fmt: skip
 
@@ -146,11 +154,23 @@ def _marks(words: list[str], kind: str) -> tuple[list[int], list[int], list[tupl
     no word of ``kind``."""
     lex = _ev._lexicon()
     own = _cue_positions(words, lex.cues[kind])
+    if kind == "killed":
+        own = sorted({*own, *_death_tolls(words)})
     if not own:
         return None
     other = _cue_positions(words, lex.cues["injured" if kind == "killed" else "killed"])
+    if kind == "injured":
+        other = sorted({*other, *_death_tolls(words)})
     nums = _numbers(words)
     return own, other, nums, [(a, b, v) for a, b, v in nums if not _never_a_count(words, a, b)]
+
+
+def _death_tolls(words: list[str]) -> list[int]:
+    """Positions of the English compound "death toll" (its "toll"), or "death-toll": a word of
+    killing for the count reader, as Arabic حصيلة القتلى is through القتلى. Neither word alone
+    is one ("the death penalty", "took a heavy toll")."""
+    return [i for i, w in enumerate(words)
+            if w == "death-toll" or (w == "toll" and i and words[i - 1] == "death")]
 
 
 def _nearest(start: int, end: int, cues: list[int]) -> int | None:

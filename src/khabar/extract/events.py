@@ -45,7 +45,14 @@ from khabar.extract.event_types import (
     light_stem,
     only_blocks,
 )
-from khabar.extract.lexicon import AliasIndex, alias_key, find_aliases, variants, word_spans
+from khabar.extract.lexicon import (
+    WORD,
+    AliasIndex,
+    alias_key,
+    find_aliases,
+    variants,
+    word_spans,
+)
 from khabar.extract.places import (
     PlaceMention,
     extract_places,
@@ -77,8 +84,8 @@ _STOP_WORDS = frozenset(normalize(w) for w in (
     "on at of and or after during near by when"
 ).split())  # fmt: skip
 _SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)", re.M)
-_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
-_WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:[.,]\d+)?$")  # "1,000,000", "17,000", "2.5"
+_WORD = WORD  # numbers with thousands separators whole, as in word_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -1134,13 +1141,31 @@ _YEAR_BEFORE = frozenset({"in", "since", "during", "until", "عام", "العا�
 
 def _is_year(words: list[str], i: int) -> bool:
     """A year closing a date ("20 آوریل 2024 کشته شدند") or after a word that introduces one
-    ("In 2019 troops ...", "منذ 2014"), not a count of the dead."""
+    ("In 2019 troops ...", "منذ 2014"), or a day of a month written in digits ("On July 17,
+    2015, gunmen killed 5 people", "17 تموز"): not a count of the dead."""
     w = words[i]
     if w.isascii() and w.isalpha():  # "nineteen eighty-two" (parse_number reads 1982)
         got = parse_number(words, i)
         return got is not None and got[0] >= 1300 and 13 <= _lexicon().numbers.get(w, 0) <= 19
+    if w.isdigit() and 1 <= int(w) <= 31 and _day_of_month(words, i):
+        return True
     return (w.isdigit() and 1300 <= int(w) <= 2100 and i > 0
             and (_bare(words[i - 1]) in month_names() or words[i - 1] in _YEAR_BEFORE))  # fmt: skip
+
+
+# English month names that are also words of another sense ("5 may have died", "300 march"):
+# a number before them is no day (after them it is: "May 5")
+_MONTH_HOMOGRAPHS = frozenset({"may", "march"})
+
+
+def _day_of_month(words: list[str], i: int) -> bool:
+    """Whether the number at ``i`` stands right after a month name ("July 17") or right before
+    one that is no English homograph ("17 July", "17 تموز")."""
+    months = month_names()
+    after = i > 0 and _bare(words[i - 1]) in months
+    before = i + 1 < len(words) and _bare(words[i + 1]) in months \
+        and words[i + 1] not in _MONTH_HOMOGRAPHS  # fmt: skip
+    return bool(after or before)
 
 
 # the endings of an Arabic plural of a nisba noun, normalised (حوثيين, ارهابيين, امريكيون):

@@ -24,9 +24,13 @@ __all__ = [
     "proclitic_length",
     "variants",
     "word_spans",
+    "WORD",
 ]
 
 _WORD = re.compile(r"\w+")
+# a word of ``word_spans``: a number written with thousands separators ("17,000",
+# "1,000,000") is one word, never 17 and 000; else a run of word characters
+WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\w+")
 _CLITIC_STARTS = frozenset("وبلفكا")  # first letters of the proclitics and of ال
 
 
@@ -101,7 +105,7 @@ def quoted_span(
 def word_spans(norm: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, word) of each word of a normalised text; the extractors of one paragraph
     share one scan (cached for the few texts in flight)."""
-    return tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(norm))
+    return tuple((m.start(), m.end(), m.group()) for m in WORD.finditer(norm))
 
 
 @lru_cache(maxsize=65536)
