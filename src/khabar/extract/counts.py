@@ -75,8 +75,9 @@ def _numbers(words: list[str]) -> list[tuple[int, int, int]]:
 
 
 # English words after which "one" is the pronoun, not a number ("the last one", "this one",
-# "each one", "no one"): determiners and adjectives of order, a closed list of English grammar
-_PRONOUN_ONE_AFTER = frozenset({"the", "this", "that", "each", "every", "no", "any", "another",
+# "each one", "no one"): determiners and adjectives of order, a closed list of English grammar;
+# not "the" ("the one suspect who fled" is one person)
+_PRONOUN_ONE_AFTER = frozenset({"this", "that", "each", "every", "no", "any", "another",
                                 "which", "last", "first", "next", "latest", "same", "other"})
 
 

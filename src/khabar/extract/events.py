@@ -1141,8 +1141,8 @@ _YEAR_BEFORE = frozenset({"in", "since", "during", "until", "عام", "العا�
 
 def _is_year(words: list[str], i: int) -> bool:
     """A year closing a date ("20 آوریل 2024 کشته شدند") or after a word that introduces one
-    ("In 2019 troops ...", "منذ 2014"), or a day of a month written in digits ("On July 17,
-    2015, gunmen killed 5 people", "17 تموز"): not a count of the dead."""
+    ("In 2019 troops ...", "منذ 2014"), or the day of a date with its year ("On July 17, 2015,
+    gunmen killed 5 people", "17 تموز 2015"): not a count of the dead."""
     w = words[i]
     if w.isascii() and w.isalpha():  # "nineteen eighty-two" (parse_number reads 1982)
         got = parse_number(words, i)
@@ -1153,18 +1153,19 @@ def _is_year(words: list[str], i: int) -> bool:
             and (_bare(words[i - 1]) in month_names() or words[i - 1] in _YEAR_BEFORE))  # fmt: skip
 
 
-# English month names that are also words of another sense ("5 may have died", "300 march"):
-# a number before them is no day (after them it is: "May 5")
-_MONTH_HOMOGRAPHS = frozenset({"may", "march"})
-
-
 def _day_of_month(words: list[str], i: int) -> bool:
-    """Whether the number at ``i`` stands right after a month name ("July 17") or right before
-    one that is no English homograph ("17 July", "17 تموز")."""
+    """Whether the number at ``i`` is the day of a date written with its year: between a month
+    name and the year ("July 17, 2015"), or before a month name the year follows ("17 تموز
+    2015", "۱۲ تیر ۱۳۹۴"). Without the year a month name next to a number says too little: "In
+    May, 12 soldiers were killed", "On 5 June 7 soldiers died", "به گزارش مهر ۱۲ نفر" (the
+    Mehr agency, also a Persian month) are counts."""
     months = month_names()
-    after = i > 0 and _bare(words[i - 1]) in months
-    before = i + 1 < len(words) and _bare(words[i + 1]) in months \
-        and words[i + 1] not in _MONTH_HOMOGRAPHS  # fmt: skip
+
+    def year(k: int) -> bool:
+        return k < len(words) and words[k].isdigit() and 1300 <= int(words[k]) <= 2100
+
+    after = i > 0 and _bare(words[i - 1]) in months and year(i + 1)
+    before = i + 1 < len(words) and _bare(words[i + 1]) in months and year(i + 2)
     return bool(after or before)
 
 
