@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -31,18 +29,6 @@ hypothesis_settings.load_profile("khabar")
 # keeping it between runs is safe.
 os.environ.setdefault("KHABAR_CACHE_DIR",
                       str(Path(tempfile.gettempdir()) / f"khabar-test-cache-{os.getuid()}"))
-
-
-def pytest_sessionstart(session: pytest.Session) -> None:
-    """Build the derived tables once, in a process of their own, before the test workers
-    start: on a cold cache (a fresh CI machine) every worker and every CLI process the tests
-    start had built them for itself until one had saved them (a full run 531 s warm, 711 s
-    cold). Workers skip it (the controller ran it)."""
-    if hasattr(session.config, "workerinput"):
-        return
-    warm = ("from khabar.pipeline import warm_up; from khabar.settings import Settings; "
-            "warm_up(Settings())")  # fmt: skip
-    subprocess.run([sys.executable, "-c", warm], check=True, timeout=900)
 
 
 @pytest.fixture
