@@ -1149,8 +1149,14 @@ def _is_year(words: list[str], i: int) -> bool:
         return got is not None and got[0] >= 1300 and 13 <= _lexicon().numbers.get(w, 0) <= 19
     if w.isdigit() and 1 <= int(w) <= 31 and _day_of_month(words, i):
         return True
-    return (w.isdigit() and 1300 <= int(w) <= 2100 and i > 0
+    return (_year_number(w) and i > 0
             and (_bare(words[i - 1]) in month_names() or words[i - 1] in _YEAR_BEFORE))  # fmt: skip
+
+
+def _year_number(word: str) -> bool:
+    """Whether ``word`` is written in digits as a year may be (1300 to 2100: solar Hijri years
+    too)."""
+    return word.isdigit() and 1300 <= int(word) <= 2100
 
 
 def _day_of_month(words: list[str], i: int) -> bool:
@@ -1160,12 +1166,9 @@ def _day_of_month(words: list[str], i: int) -> bool:
     May, 12 soldiers were killed", "On 5 June 7 soldiers died", "به گزارش مهر ۱۲ نفر" (the
     Mehr agency, also a Persian month) are counts."""
     months = month_names()
-
-    def year(k: int) -> bool:
-        return k < len(words) and words[k].isdigit() and 1300 <= int(words[k]) <= 2100
-
-    after = i > 0 and _bare(words[i - 1]) in months and year(i + 1)
-    before = i + 1 < len(words) and _bare(words[i + 1]) in months and year(i + 2)
+    after = i > 0 and _bare(words[i - 1]) in months and i + 1 < len(words) \
+        and _year_number(words[i + 1])  # fmt: skip
+    before = i + 2 < len(words) and _bare(words[i + 1]) in months and _year_number(words[i + 2])
     return bool(after or before)
 
 
