@@ -169,3 +169,46 @@ def test_the_death_toll_is_a_word_of_killing() -> None:
     # neither word alone
     assert candidates(_words("he faces the death penalty for 3 crimes"), "en", "killed") == []
     assert candidates(_words("the war took a heavy toll on 3 towns"), "en", "killed") == []
+    # "death of" before a number (the count reader's; "sentenced to death" stays no count)
+    assert _killed("Gunmen attack a convoy, resulting in the death of 52 prisoners.") == 52
+    assert candidates(_words("he was sentenced to death for 3 robberies"), "en", "killed") == []
+
+
+def _injured(text: str, lang: str = "en") -> int | None:
+    events = extract_events(text, anchor=None, settings=Settings(), lang=lang)
+    return events[0].injured if events else None
+
+
+def test_the_arabic_active_verb_of_wounding_counts_the_number_after_it() -> None:
+    # casualties-dev: "وأصاب 16" was no injured count; أصاب alone also means "hit"
+    assert _injured("قال مسؤولون إن الهجوم الانتحاري قتل خمسة أشخاص وأصاب 16 في المطار.",
+                    "ar") == 16  # fmt: skip
+    assert _injured("قتل مسلحون 8 جنود وأصابوا 11 آخرين في هجوم.", "ar") == 11
+    assert _injured("أصابت قذيفة منزلا في البلدة وقتل 3 مدنيين.", "ar") is None
+    assert _injured("نفذت الغارات قرب الحسكة وأصابت خمس وحدات من المقاتلين.", "ar") is None
+    assert _injured("قتل 3 مدنيين وأصابت قذيفة 4 منازل في البلدة.", "ar") is None  # not people
+
+
+def test_victims_listed_after_a_plural_group_are_summed() -> None:
+    # casualties4/5-dev: "as well as" and a group named by words before its noun
+    assert _killed("Six soldiers were killed, as well as three of the attackers.") == 9
+    assert _killed("Six soldiers were killed, as well as three days later.") == 6
+    assert _killed("Gunmen killed 5 soldiers as well as two civilians.") == 7
+    assert _killed("A mortar round hits a depot in Baghdad, killing two Iraqi National Guard "
+                   "members and a civilian.") == 3  # fmt: skip
+    assert _killed("Gunmen killed 5 soldiers as well as their commander's car.") == 5
+    # Arabic: a singular and a dual noun ("a girl and two children")
+    assert _injured("سقط مقذوف على منزل ما نتج منه إصابة فتاة وطفلين سعوديين وتم نقلهم "
+                    "للمستشفى.", "ar") == 3  # fmt: skip
+
+
+def test_one_victim_named_by_a_singular_noun() -> None:
+    # English singulars of the victim words' plurals (guard of guards, policeman of
+    # policemen), after up to three words
+    assert _killed("Shelling from Yemen kills a Saudi Arabian border guard in Jizan.") == 1
+    assert _killed("Gunmen killed a policeman and two others.") == 3
+    assert _killed("The bomb killed a day later.") is None
+    # Arabic: a definite singular victim or nisba noun ("the leader", "the soldier")
+    assert _killed("أعلنت السلطات الباكستانية مقتل القيادي البارز في تنظيم القاعدة.", "ar") == 1
+    assert _killed("أعلنت السلطات مقتل الجندي في هجوم.", "ar") == 1
+    assert _killed("أعلنت السلطات مقتل الجنود في هجوم.", "ar") != 1

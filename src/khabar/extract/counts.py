@@ -167,11 +167,14 @@ def _marks(words: list[str], kind: str) -> tuple[list[int], list[int], list[tupl
 
 
 def _death_tolls(words: list[str]) -> list[int]:
-    """Positions of the English compound "death toll" (its "toll"), or "death-toll": a word of
-    killing for the count reader, as Arabic حصيلة القتلى is through القتلى. Neither word alone
-    is one ("the death penalty", "took a heavy toll")."""
+    """Positions of the English compound "death toll" (its "toll"), or "death-toll", and of
+    "death" or "deaths" before "of" and a number ("resulting in the death of 52 prisoners"):
+    a word of killing for the count reader, as Arabic حصيلة القتلى is through القتلى. Neither
+    word alone is one ("sentenced to death", "the death penalty", "took a heavy toll")."""
     return [i for i, w in enumerate(words)
-            if w == "death-toll" or (w == "toll" and i and words[i - 1] == "death")]
+            if w == "death-toll" or (w == "toll" and i and words[i - 1] == "death")
+            or (w in ("death", "deaths") and words[i + 1 : i + 2] == ["of"]
+                and _ev.parse_number(words, i + 2) is not None)]  # fmt: skip
 
 
 def _nearest(start: int, end: int, cues: list[int]) -> int | None:

@@ -381,6 +381,9 @@ def _casualties(words: list[str], lex: _Lexicon,
             "killed" if b in lex.cues["killed"] else "injured" if b in lex.cues["injured"] else None
         )
         if kind is None:
+            if found["injured"] is None and b in lex.cues.get("injured_active", ()):
+                # "قتل 8 جنود وأصاب 11 غيرهم"; not "وأصابت خمس وحدات" (hit five units)
+                found["injured"] = _count_after(words, i + 1, of_victims=True)
             continue
         if found[kind] is not None:
             # a second group of the same kind in a conjunct of its own, with its own count
@@ -397,7 +400,32 @@ def _casualties(words: list[str], lex: _Lexicon,
                                    or _singular_subject(words, i)
                                    or _singular_verb(words, i)
                                    or _arabic_singular_verb(words, i), lang=lang)  # fmt: skip
+        if found[kind] and i + 3 < len(words) and words[i + 1 : i + 4] == ["as", "well", "as"]:
+            # "At least 6 Israelis were killed, as well as three of the attackers" → 9
+            found[kind] += _count_after(words, i + 4, of_victims=True) or 0
     return found["killed"], found["injured"]
+
+
+# Arabic "others" after a count ("وأصاب 11 آخرين", "11 غيرهم"), normalised: Arabic grammar
+_AR_OTHERS = frozenset(normalize(w) for w in ("آخرين", "آخرون", "غيرهم"))
+
+
+def _count_after(words: list[str], j: int, *, of_victims: bool = False) -> int | None:
+    """The count written at ``words[j]`` (a number, not a year, not before a unit of time or
+    distance), with a second group joined to its victims (``_and_more``); ``of_victims``: only
+    when what follows the number may be its people: a victim word, a partitive ("three of the
+    attackers", "two civilians", "16 من المدنيين"), a word that ends the phrase or nothing,
+    not another noun ("3 سيارات": three cars), else ``None``."""
+    got = parse_number(words, j) if j < len(words) else None
+    if got is None or _is_year(words, j) or _unit_after(words, j + got[1]):
+        return None
+    after = j + got[1]
+    nxt = words[after] if after < len(words) else None
+    if of_victims and nxt is not None and not (
+            nxt in ("of", "من") or _bare(nxt) in _victim_words() or nxt in _STOP_WORDS
+            or nxt in _AR_OTHERS or nxt in _date_words()):  # "11 غيرهم", "16 اليوم"
+        return None  # fmt: skip
+    return got[0] + _and_more(words, after)
 
 
 # a count written against its Arabic word with no space ("مدنيان و12جريحا", "17حوثيا")
@@ -752,6 +780,17 @@ def _and_more(words: list[str], k: int) -> int:
     while k < len(words) and _bare(words[k]) in victims \
             and not (k > start and words[k].startswith("و")):  # "وجندي" opens the second group
         k += 1
+    if k < len(words) and words[k].isascii():
+        # English words before the group's noun ("two Iraqi National Guard members and a
+        # civilian"): up to three, then the victim words
+        for n in range(k, min(len(words), k + 3)):
+            if words[n] in _STOP_WORDS or words[n] in _OBJECT_ENDS or words[n] == "and":
+                break
+            if words[n] in victims:
+                k = n + 1
+                while k < len(words) and words[k] in victims:
+                    k += 1
+                break
     partitive = k == start and k < len(words) and words[k] == "من"
     if partitive:
         k += 1  # "5 من أفراد الأمن": the noun comes after من
@@ -778,8 +817,11 @@ def _and_more(words: list[str], k: int) -> int:
         # "عشرة من منسوبي القوات، إضافة إلى ثلاثة من العاملين" → 3 more; not "5 جنود إضافة إلى
         # 3 مدرعات" (no victims), nor "إضافة إلى 4 آخرين أصيبوا" (another fate)
         return got[0]
-    if words[k] == "and" and k + 1 < len(words) and (got := parse_number(words, k + 1)):
-        after = k + 1 + got[1]
+    # "and", or "as well as" ("killed 5 soldiers as well as two civilians")
+    joined = k + 1 if words[k] == "and" else k + 3 if words[k : k + 3] == ["as", "well",
+                                                                         "as"] else 0
+    if joined and joined < len(words) and (got := parse_number(words, joined)):
+        after = joined + got[1]
         if after < len(words) and words[after] in victims:
             return got[0]
     if words[k] == "and" and _one_victim(words, k + 1, object_only=True):
@@ -798,23 +840,33 @@ def _and_more(words: list[str], k: int) -> int:
 
 
 def _one_victim(words: list[str], k: int, *, object_only: bool = False) -> bool:
-    """An English noun phrase of one victim at ``words[k]``: a/an/one, at most two words (a
-    nationality, an adjective), then a singular victim word ("a British contractor", "a
-    civilian"; not "a day later", "an hour"). ``object_only``: the phrase ends the clause, no
+    """An English noun phrase of one victim at ``words[k]``: a/an/one, at most three words (a
+    nationality, an adjective, a noun: "a Saudi Arabian border guard"), then a singular victim
+    word (``_singular_victim``: "a British contractor", "a civilian"; not "a day later", "an
+    hour"). ``object_only``: the phrase ends the clause, no
     verb of its own after it ("killed two fighters and a spokesman said ...": a new clause's
     subject, not a victim)."""
     if k >= len(words) or words[k] not in ("a", "an", "one"):
         return False
-    victims = _victim_words()
-    for n in range(k + 1, min(len(words), k + 4)):
+    for n in range(k + 1, min(len(words), k + 5)):
         w = words[n]
         if w in _STOP_WORDS or w in _OBJECT_ENDS or w == "and" or _clause_verb(words, n):
             return False
-        if w in victims and not _english_plural(w) and w not in _VICTIM_GLUE \
-                and _phrase_ends(words, n + 1):  # fmt: skip
+        if _singular_victim(w) and _phrase_ends(words, n + 1):
             # the noun (not an adjective of a longer phrase: "a military spokesman")
             return not (object_only and _clause_verb(words, n + 1))
     return False
+
+
+def _singular_victim(word: str) -> bool:
+    """An English singular noun of one victim: a singular of the victim words
+    (``_victim_words``: "civilian", "officer"), or one whose plural is there ("guard" of
+    "guards", "policeman" of "policemen": English plurals in -s and -men)."""
+    victims = _victim_words()
+    if word in victims:
+        return not _english_plural(word) and word not in _VICTIM_GLUE
+    return word.isascii() and word.isalpha() and (
+        word + "s" in victims or (word.endswith("man") and word[:-3] + "men" in victims))
 
 
 # English words that may follow a victim's noun inside its phrase ("a boy aged 12", "a
@@ -907,22 +959,41 @@ def _enumerated(words: list[str], j: int, lang: str | None = None,
         # one noun phrase in the singular: "kill the suspect", "killed a police officer"
         # ... whose last word names a person or group of the victim words ("the suspect", not
         # "the same day", "a search warrant", "his family")
-        one = not joined and last != words[j] and not _english_plural(last) \
-            and words[j] != "their" and last in _victim_words()  # fmt: skip
+        one = not joined and last != words[j] and words[j] != "their" \
+            and _singular_victim(last)  # fmt: skip
         return 1 if one and not any(parse_number(words, k) for k in range(j + 1, j + 4)
                                     if k < min(len(words), j + 1 + end)) else 0  # fmt: skip
     grammar = lang == "ar" and not plural_verb
     two = _two_kin(words, j) if grammar else 0
-    if two or words[j] in singles or _bare(words[j]) in singles or (grammar
-                                                                   and _one_person(words, j)):
+    if two or words[j] in singles or _bare(words[j]) in singles or (grammar and (
+            _one_person(words, j) or _definite_one(words, j))):  # fmt: skip
         count = two or 1
+        duals = cues.get("dual", frozenset())
         for k in range(j + 1, min(len(words), j + 6)):
+            if _bare(words[k]) in casualty:
+                break  # "قتل الطفل وأصيب والداه وشقيقه": the next clause's victims
             w = words[k][1:] if words[k].startswith("و") else ""
             if w in kin or w in singles:
                 count += 1
+            elif w in duals or (_arabic_dual(w) and w[:-2] in singles):
+                count += 2  # "إصابة فتاة وطفلين" → 3
             count += _two_kin([w], 0) if grammar else 0
         return count
     return 0
+
+
+def _definite_one(words: list[str], j: int) -> bool:
+    """An Arabic definite noun of one person right after a word of death or injury: a singular
+    victim noun with ال ("مقتل الجندي"), or a definite singular nisba, which names a person's
+    role or origin ("مقتل القيادي البارز", "إصابة الصحفي"; its plural ends in ين/ون, a thing's
+    in ات or ة), no number after it. Arabic grammar."""
+    w = words[j]
+    if not w.startswith("ال") or len(w) < 5 or (j + 1 < len(words)
+                                                and parse_number(words, j + 1)):  # fmt: skip
+        return False
+    stem = w[2:]
+    return stem in _lexicon().cues.get("victim_singular", frozenset()) or (
+        stem.endswith("ي") and not stem.endswith(("يي", "وي")) and len(stem) >= 4)
 
 
 # Arabic singular kin nouns, normalised (ة written ه): brother, sister, father, mother, son,
