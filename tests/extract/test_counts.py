@@ -212,3 +212,23 @@ def test_one_victim_named_by_a_singular_noun() -> None:
     assert _killed("أعلنت السلطات الباكستانية مقتل القيادي البارز في تنظيم القاعدة.", "ar") == 1
     assert _killed("أعلنت السلطات مقتل الجندي في هجوم.", "ar") == 1
     assert _killed("أعلنت السلطات مقتل الجنود في هجوم.", "ar") != 1
+
+
+def test_the_review_s_cases_of_the_new_count_rules() -> None:
+    # a fresh-eyes review of the rules above: each of these was read wrong by their first form
+    assert _killed("Gunmen killed two soldiers, and the family mourned the death of") == 2
+    got = extract_events("Three soldiers were killed, as well as 15 civilians wounded.",
+                         anchor=None, settings=S, lang="en")  # fmt: skip
+    assert (got[0].killed, got[0].injured) == (3, 15)  # the wounded are no more dead
+    assert _killed("The militants killed a team of 5 aid workers in the north.") == 5
+    # أصاب "hit" things, and a percentage
+    assert _injured("قالت القيادة إن غاراتها أصابت 90 في المئة من أهدافها وقتلت 20 مسلحا.",
+                    "ar") is None  # fmt: skip
+    assert _killed("قتلت الغارة 10 مسلحين وأصابت 2 من آلياتهم.", "ar") == 10
+    assert _injured("قتلت الغارة 10 مسلحين وأصابت 2 من آلياتهم.", "ar") is None
+    # a definite noun before a count is the killer; one before a group of its own is no one
+    assert _killed("قتل الانتحاري الأفغاني 12 شخصا في هجوم على سوق.", "ar") == 12
+    assert _killed("أعلن التحالف مقتل القيادي الحوثي و12 من عناصره في غارة.", "ar") != 1
+    # a plural in ي and a place in ى are no one person
+    assert _injured("أسفر الهجوم عن مقتل 3 مدنيين وإصابة المستشفى بأضرار.", "ar") is None
+    assert _killed("أعلنت السلطات مقتل الأهالي في القصف.", "ar") != 1

@@ -1234,7 +1234,12 @@ def test_an_english_road_accident_is_no_assault() -> None:
      ("لقي طيار روسي مصرعه وأصيب آخر في تحطم مروحية عسكرية خلال استعراض جوي عسكري في روسيا.",
       "ar"),
      ("وخرج كوستا المهاجم الإسباني مصابا بتمزق في عضلات الفخذ الخلفية خلال مباراة تشيلسي.",
-      "ar")],
+      "ar"),
+     # structural collapses, gas explosions, wild fires, volcanoes (casualties5-dev's shapes)
+     ("A five-storey building collapses in Lagos, killing at least twelve people.", "en"),
+     ("Three residents die when a block of flats is destroyed by a gas explosion.", "en"),
+     ("Wild fires kill five people and destroy hundreds of homes in the north.", "en"),
+     ("A volcano on the island erupts, killing at least six villagers.", "en")],
 )  # fmt: skip
 def test_deaths_by_a_hazard_are_no_assault(text: str, lang: str) -> None:
     # the hazard families of the IRDR peril classification (event_cues.tsv, accident)
@@ -1252,7 +1257,9 @@ def test_deaths_by_a_hazard_are_no_assault(text: str, lang: str) -> None:
      ("قتل خمسة من قوات الصاعقة برصاص قناص في بنغازي", "ar", 5),
      ("قتل 20 عنصرا من داعش وسط انهيارات في صفوف التنظيم", "ar", 20),
      ("قتل 29 شخصا خلال مباراة لكرة القدم جنوب بغداد", "ar", 29),
-     ("قتل طيار سوري بعد تحطم طائرته الحربية التي أسقطها مسلحو المعارضة", "ar", 1)],
+     ("قتل طيار سوري بعد تحطم طائرته الحربية التي أسقطها مسلحو المعارضة", "ar", 1),
+     ("The truce collapsed as militants killed four soldiers near the border.", "en", 4),
+     ("Clashes erupted in the city, killing seven protesters.", "en", 7)],
 )  # fmt: skip
 def test_an_attack_told_with_a_hazard_word_stays_an_attack(text: str, lang: str,
                                                            killed: int) -> None:  # fmt: skip
@@ -1370,9 +1377,7 @@ def test_an_english_group_phrase_after_a_named_group_is_the_groups_people() -> N
 _RULES_LEAVE = [
     ("قتل في الموصل أمس وأصيب 4 مدنيين في هجوم.", (None, 4)),  # the 4 are the wounded
     ("قتل في المدينة 3 تعيين جديدة.", (None, None)),  # too short a nisba-like word to be people
-    # the verb's own victim comes first (review): one child (a definite singular victim noun),
-    # not the 3 present
-    ("قتل الطفل بحضور 3 سعوديين.", (1, None)),
+    ("قتل الطفل بحضور 3 سعوديين.", (None, None)),  # the verb's own victim comes first (review)
     ("قتل في الهجوم 5 تريليون.", (None, None)),  # a number word
     ("قتل في الهجوم الذي شنه 4 مسلحين على الحاجز جندي.", (None, None)),  # the 4 are attackers
     ("در این حمله تعدادی کشته شدند که 2 نفر از آنان کودک بودند.", (None, None)),  # a subset
@@ -1407,7 +1412,7 @@ def _known(text: str, counts: tuple, why: str):  # type: ignore[no-untyped-def]
         # "[one man] was killed in Mosul yesterday and 4 civilians were wounded"
         ("قتل في الموصل أمس وأصيب 4 مدنيين في هجوم.", (1, 4)),
         ("قتل الطفل حرقا وأصيب والداه وشقيقه بجروح خطرة في هجوم المستوطنين.", (1, 3)),
-        ("قتل الطفل بحضور 3 سعوديين.", (1, None)),  # the child (rules), not the 3 present
+        _known("قتل الطفل بحضور 3 سعوديين.", (1, None), "reads the 3 present as the dead"),
         _known("قتل في الهجوم الذي شنه 4 مسلحين على الحاجز جندي.", (1, None),
                "reads the 4 attackers as the dead"),
         _known("در این حمله تعدادی کشته شدند که 2 نفر از آنان کودک بودند.", (None, None),

@@ -174,7 +174,7 @@ def _death_tolls(words: list[str]) -> list[int]:
     return [i for i, w in enumerate(words)
             if w == "death-toll" or (w == "toll" and i and words[i - 1] == "death")
             or (w in ("death", "deaths") and words[i + 1 : i + 2] == ["of"]
-                and _ev.parse_number(words, i + 2) is not None)]  # fmt: skip
+                and i + 2 < len(words) and _ev.parse_number(words, i + 2) is not None)]  # fmt: skip
 
 
 def _nearest(start: int, end: int, cues: list[int]) -> int | None:
@@ -298,6 +298,7 @@ def _sum_pairs(words: list[str], lang: str, counted: list[tuple[int, int, int]],
     marks.sort()
     out: list[tuple[int, int, bool, tuple[str, ...]]] = []
     nums = _ev._lexicon().numbers
+    active = _ev._lexicon().cues.get("injured_active", frozenset())  # أصاب: wounded or hit
     for (a1, b1, v1), (a2, b2, v2) in zip(marks, marks[1:], strict=False):
         between, second = words[b1:a2], words[a2]
         glued = second.startswith("و") and (  # "5 جنود و12 مدنيا", "عشرة ... وثلاثة"
@@ -307,8 +308,9 @@ def _sum_pairs(words: list[str], lang: str, counted: list[tuple[int, int, int]],
             continue
         if _RANGES & set(words[max(0, a1 - 2) : a1]):
             continue  # "between (about) 20 and 30": a range, not a sum
-        if any(b1 <= c < a2 for c in (*own, *other)):
-            continue  # "killed five and wounded three": two kinds
+        if any(b1 <= c < a2 for c in (*own, *other)) or any(
+                _ev._bare(w) in active for w in between):  # fmt: skip
+            continue  # "killed five and wounded three", "قتلت 10 وأصابت 2": two kinds
         if _counts_other(words, a1, b1, own, other) or _counts_other(words, a2, b2, own, other):
             continue
         if not (_people(words, b1, a2) and _people(words, b2, len(words))):

@@ -375,15 +375,16 @@ def _casualties(words: list[str], lex: _Lexicon,
     """(killed, injured) from killing/injury words and the numbers next to them (``lang``:
     the sentence's language, for the rules of one language)."""
     found: dict[str, int | None] = {"killed": None, "injured": None}
+    active: int | None = None  # the count after an Arabic active verb of wounding
     for i, w in enumerate(words):
         b = _bare(w)
         kind = (
             "killed" if b in lex.cues["killed"] else "injured" if b in lex.cues["injured"] else None
         )
         if kind is None:
-            if found["injured"] is None and b in lex.cues.get("injured_active", ()):
+            if active is None and b in lex.cues.get("injured_active", ()):
                 # "قتل 8 جنود وأصاب 11 غيرهم"; not "وأصابت خمس وحدات" (hit five units)
-                found["injured"] = _count_after(words, i + 1, of_victims=True)
+                active = _count_after(words, i + 1, of_victims=True)
             continue
         if found[kind] is not None:
             # a second group of the same kind in a conjunct of its own, with its own count
@@ -403,6 +404,8 @@ def _casualties(words: list[str], lex: _Lexicon,
         if found[kind] and i + 3 < len(words) and words[i + 1 : i + 4] == ["as", "well", "as"]:
             # "At least 6 Israelis were killed, as well as three of the attackers" → 9
             found[kind] += _count_after(words, i + 4, of_victims=True) or 0
+    if found["injured"] is None:  # a word of injury's own count goes first
+        found["injured"] = active
     return found["killed"], found["injured"]
 
 
@@ -421,11 +424,30 @@ def _count_after(words: list[str], j: int, *, of_victims: bool = False) -> int |
         return None
     after = j + got[1]
     nxt = words[after] if after < len(words) else None
-    if of_victims and nxt is not None and not (
-            nxt in ("of", "من") or _bare(nxt) in _victim_words() or nxt in _STOP_WORDS
-            or nxt in _AR_OTHERS or nxt in _date_words()):  # "11 غيرهم", "16 اليوم"
-        return None  # fmt: skip
+    if of_victims and nxt is not None and not _its_people(words, after):
+        return None
     return got[0] + _and_more(words, after)
+
+
+# a percentage after a number, normalised ("90 في المئة", "90 بالمئة", "90 percent"): no count
+_PERCENT = frozenset(normalize(w) for w in ("المئة", "المائة", "بالمئة", "بالمائة", "percent",
+                                            "%"))  # fmt: skip
+
+
+def _its_people(words: list[str], k: int) -> bool:
+    """Whether ``words[k]``, right after a number, may begin the number's people: a victim
+    word, "others" (11 غيرهم), a partitive with a victim word after it ("three of the
+    attackers", "3 من رفاقه"; not "3 من المباني"), a word that ends the phrase or a day ("16
+    اليوم"); not a percentage, and not a group that a word of death or injury closes ("15
+    civilians wounded": another kind's count)."""
+    group = words[k : k + 3]
+    if _PERCENT & set(words[k : k + 2]) or any(_bare(w) in _lexicon().hurt for w in group):
+        return False
+    w = words[k]
+    if w in ("of", "من"):
+        return any(_is_victim(x) for x in words[k + 1 : k + 4])
+    return (_bare(w) in _victim_words() or w in _STOP_WORDS or w in _AR_OTHERS
+            or w in _date_words())  # fmt: skip
 
 
 # a count written against its Arabic word with no space ("مدنيان و12جريحا", "17حوثيا")
@@ -503,9 +525,10 @@ def _accidental(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
     return False
 
 
-# Word pairs of traffic accidents, normalised: Arabic (حادث سير, انقلاب مركبة: alone, حادث
-# also names attacks, "الحادث الإرهابي", and انقلاب a coup) and English ("road accident":
-# alone, "accident" is also "no accident"); closed lists of the two languages' set phrases
+# Word pairs of traffic accidents and other hazards, normalised: Arabic (حادث سير, انقلاب
+# مركبة: alone, حادث also names attacks, "الحادث الإرهابي", and انقلاب a coup) and English
+# ("road accident": alone, "accident" is also "no accident"); closed lists of the two
+# languages' set phrases
 _ROAD_ACCIDENTS = frozenset(
     (normalize(a), normalize(b))
     for firsts, seconds in (
@@ -513,10 +536,20 @@ _ROAD_ACCIDENTS = frozenset(
         (("انقلاب",), ("سيارة", "مركبة", "حافلة", "شاحنة", "سيارتين")),
         (("road", "traffic", "car", "bus", "motorcycle", "truck", "highway"),
          ("accident", "accidents")),
+        # English hazards named by two words ("gas explosion", "wild fires"; alone,
+        # "explosion" and "fires" are attacks' words too)
+        (("gas",), ("explosion", "explosions", "leak")),
+        (("wild", "bush", "forest"), ("fire", "fires")),
     )
     for a in firsts
     for b in seconds
 )
+
+
+def _hazard_trigger(spans: tuple[tuple[int, int, str], ...], k: int) -> bool:
+    """Whether the trigger word at ``spans[k]`` ends a hazard's two words (``_ROAD_ACCIDENTS``:
+    the "explosion" of "gas explosion"), an attack word only out of them."""
+    return 0 < k < len(spans) and (_bare(spans[k - 1][2]), spans[k][2]) in _ROAD_ACCIDENTS
 
 
 def _arabic_singular_verb(words: list[str], i: int) -> bool:
@@ -780,7 +813,7 @@ def _and_more(words: list[str], k: int) -> int:
     while k < len(words) and _bare(words[k]) in victims \
             and not (k > start and words[k].startswith("و")):  # "وجندي" opens the second group
         k += 1
-    if k < len(words) and words[k].isascii():
+    if k < len(words) and words[k].isascii() and words[k].isalpha():
         # English words before the group's noun ("two Iraqi National Guard members and a
         # civilian"): up to three, then the victim words
         for n in range(k, min(len(words), k + 3)):
@@ -822,8 +855,9 @@ def _and_more(words: list[str], k: int) -> int:
                                                                          "as"] else 0
     if joined and joined < len(words) and (got := parse_number(words, joined)):
         after = joined + got[1]
-        if after < len(words) and words[after] in victims:
-            return got[0]
+        if after < len(words) and words[after] in victims and not any(
+                _bare(w) in _lexicon().hurt for w in words[after : after + 3]):  # fmt: skip
+            return got[0]  # (not "5 soldiers and 3 civilians were wounded")
     if words[k] == "and" and _one_victim(words, k + 1, object_only=True):
         return 1  # "two US soldiers and a British contractor"
     if words[k].startswith("و") and len(words[k]) > 1:  # Arabic: the conjunction is joined
@@ -860,13 +894,24 @@ def _one_victim(words: list[str], k: int, *, object_only: bool = False) -> bool:
 
 def _singular_victim(word: str) -> bool:
     """An English singular noun of one victim: a singular of the victim words
-    (``_victim_words``: "civilian", "officer"), or one whose plural is there ("guard" of
-    "guards", "policeman" of "policemen": English plurals in -s and -men)."""
+    (``_victim_words``: "civilian", "officer"), or one whose plural the English
+    ``victim_word`` cues list ("guard" of "guards", "policeman" of "policemen": English plurals
+    in -s and -men); not a collective noun ("a team of", "a force of": ``_COLLECTIVE``)."""
+    if word in _COLLECTIVE:
+        return False
     victims = _victim_words()
     if word in victims:
         return not _english_plural(word) and word not in _VICTIM_GLUE
+    listed = _lexicon().lang_cues.get(("victim_word", "en"), frozenset())
     return word.isascii() and word.isalpha() and (
-        word + "s" in victims or (word.endswith("man") and word[:-3] + "men" in victims))
+        word + "s" in listed or (word.endswith("man") and word[:-3] + "men" in listed))
+
+
+# English collective nouns: "a team of 5 aid workers" names no one person (English grammar, a
+# closed list)
+_COLLECTIVE = frozenset({"team", "force", "group", "unit", "crowd", "convoy", "family", "gang",
+                         "party", "squad", "patrol", "delegation", "crew", "band", "mob",
+                         "battalion", "brigade", "platoon", "company", "couple"})
 
 
 # English words that may follow a victim's noun inside its phrase ("a boy aged 12", "a
@@ -985,15 +1030,34 @@ def _enumerated(words: list[str], j: int, lang: str | None = None,
 def _definite_one(words: list[str], j: int) -> bool:
     """An Arabic definite noun of one person right after a word of death or injury: a singular
     victim noun with ال ("مقتل الجندي"), or a definite singular nisba, which names a person's
-    role or origin ("مقتل القيادي البارز", "إصابة الصحفي"; its plural ends in ين/ون, a thing's
-    in ات or ة), no number after it. Arabic grammar."""
+    role or origin ("مقتل القيادي البارز", "إصابة الصحفي"): a word in ي whose sound plural
+    (ين, ون) real news writes (``resources/wordfreq``: قياديين; not أهالي, مباني, أسرى, whose ى
+    is written ي), and no noun of a place in ى (مستشفى). Not where a number follows within
+    three words (the noun is the killer: "قتل الانتحاري الأفغاني 12 شخصا") or a joined group
+    of its own ("مقتل القيادي و5 من مرافقيه"). Arabic grammar."""
+    from khabar.resources import word_counts
+
     w = words[j]
-    if not w.startswith("ال") or len(w) < 5 or (j + 1 < len(words)
-                                                and parse_number(words, j + 1)):  # fmt: skip
+    if not w.startswith("ال") or len(w) < 5:
+        return False
+    after = words[j + 1 : j + 7]
+    if any(parse_number(words, k) for k in range(j + 1, min(len(words), j + 4))) or any(
+            x.startswith("و") and parse_number([x[1:]], 0) for x in after):  # fmt: skip
         return False
     stem = w[2:]
-    return stem in _lexicon().cues.get("victim_singular", frozenset()) or (
-        stem.endswith("ي") and not stem.endswith(("يي", "وي")) and len(stem) >= 4)
+    if stem in _lexicon().cues.get("victim_singular", frozenset()):
+        return True
+    counts = word_counts("ar")
+    return (stem.endswith("ي") and len(stem) >= 4 and stem not in _AR_PLACES_IN_A
+            and counts.get(stem + "ين", 0) + counts.get(stem + "ون", 0) >= _NISBA_PLURAL_MIN)
+
+
+# Arabic nouns of places and things ending in ى (written ي once normalised), whose dual or
+# plural real news also writes: not a person's nisba. Arabic grammar, a closed list.
+_AR_PLACES_IN_A = frozenset(normalize(w) for w in (
+    "مستشفى", "مشفى", "مبنى", "مقهى", "مرمى", "ملتقى", "منتدى", "مستوى", "مرسى", "مصلى",
+    "مأوى", "ملهى", "مسعى", "مجرى", "مبتغى", "منفى"))
+_NISBA_PLURAL_MIN = 5  # times real news writes the nisba's sound plural
 
 
 # Arabic singular kin nouns, normalised (ة written ه): brother, sister, father, mother, son,
@@ -2042,10 +2106,12 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         bool(ruled[0] or ruled[1] or killed or injured), _passive(text, sp, r_start, r_end, lang),
         typed.source, lang == "ar" and _received(norm.text, spans, typed.first_word)))
     # (the two drops below read the ranker's pair: an armed party it names keeps the event)
-    if (plover == "ASSAULT" and typed.source in ("cameo", "model")
+    if (plover == "ASSAULT" and (typed.source in ("cameo", "model")
+                                 or _hazard_trigger(spans, typed.first_word))
             and not (actor is not None and actor.side == "armed")
             and _accidental(words, lex, lang)):  # fmt: skip
-        return None  # "لقي شخص مصرعه ... إثر حادث تصادم": deaths by accident, no assault
+        # "لقي شخص مصرعه ... إثر حادث تصادم", "killed in a gas explosion": deaths by accident
+        return None
     if (plover == "ASSAULT" and typed.source == "cameo" and lang == "en" and not ruled[0]
             and not ruled[1] and only_blocks(sentence, lang, plover, _NO_AGENT)
             and not any(p is not None and p.side == "armed" for p in (actor, target))):  # fmt: skip
