@@ -208,3 +208,19 @@ def test_a_cumulative_toll_is_kept_apart_from_the_events_own() -> None:
     (e,) = extract_events("An air strike killed 12 civilians in Idlib on Monday.", anchor=day,
                           settings=Settings(), lang="en")  # fmt: skip
     assert e.killed == 12
+
+
+def test_a_verb_petrarch_codes_only_inside_a_pattern_is_no_event_alone() -> None:
+    # PETRARCH's [---] blocks code their verbs only inside a pattern ("ADD * TO PARTIES BANNED
+    # BY" a ban): the bare verb meets the detector's own bar, not the CAMEO verbs' lower one
+    from khabar.extract.event_types import pattern_only
+    from khabar.extract.events import extract_events
+    from khabar.settings import Settings
+
+    assert pattern_only("en", "added", "COERCE") and pattern_only("en", "appears", "COERCE")
+    assert not pattern_only("en", "added", "COOPERATE")  # GRANT codes "add" itself
+    assert not pattern_only("en", "held", "COERCE")  # CONFINE [170] codes its verbs
+    assert not pattern_only("ar", "اعترض", "COERCE")  # English only
+    said = 'He added, "It is a propaganda stunt that no-one takes seriously."'
+    assert not [e for e in extract_events(said, anchor=None, settings=Settings(), lang="en")
+                if e.plover == "COERCE"]  # fmt: skip

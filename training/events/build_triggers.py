@@ -18,7 +18,13 @@ English forms: the listed ones, else the regular ones (``regular_forms``: -s/-es
 written, without harakat; the run time matches them against light-stemmed words
 (``khabar.extract.event_types``).
 
-Output columns: lang, form, cameo, plover, mode, block, source. Sorted; same bytes every run:
+``coded``: ``verb`` where the verb's block header or its own line gives the code, ``patterns``
+where the block is headed ``[---]`` (PETRARCH codes its verbs only inside one of its patterns:
+"ADD" is a ban only in "ADD * TO PARTIES BANNED BY", "APPEAR" an arrest only "BEFORE COURT ON
+CHARGES"); the run time sets such an English verb a higher bar (``events._typed``).
+
+Output columns: lang, form, cameo, plover, mode, block, coded, source. Sorted; same bytes
+every run:
 
     .venv/bin/python training/events/build_triggers.py --shared ../shared
 """
@@ -129,13 +135,14 @@ def arabic_forms(line: str) -> list[str]:
 def rows(shared: Path) -> list[str]:
     table = cameo_to_plover(shared / "field-data/plover/CAMEO2PLOVER-2021.txt")
     petrarch = shared / "field-data/petrarch"
-    out = set()
-    for lang, path, forms, src in (
+    out: dict[tuple[str, ...], str] = {}
+    for lang, path, forms, _src in (
         ("en", petrarch / "english/CAMEO.verbpatterns.150430.txt", english_forms, SRC_EN),
         ("ar", petrarch / "arabic/CAMEO.ar.0.5.txt", arabic_forms, SRC_AR),
     ):
         for name, header, verbs, patterns in blocks(path):
             code = block_code(header, patterns)
+            coded = "verb" if header.isdigit() else "patterns"
             typ = plover_of(code, table) if code else None
             if name.strip() in PLOVER_EXTRA:
                 typ = PLOVER_EXTRA[name.strip()]
@@ -144,8 +151,9 @@ def rows(shared: Path) -> list[str]:
             for verb in verbs:
                 # a verb with a code of its own ("CONVICT [173]", "MURDER [190]") takes it
                 own = _CODE.search(verb) if lang == "en" else None
-                vcode, vtyp = code, typ
+                vcode, vtyp, vcoded = code, typ, coded
                 if own:
+                    vcoded = "verb"
                     vcode = own.group(1)
                     vtyp = PLOVER_EXTRA.get(verb.split()[0]) or plover_of(vcode, table) or (
                         PLOVER_EXTRA.get(vcode[:2]))  # fmt: skip
@@ -153,8 +161,11 @@ def rows(shared: Path) -> list[str]:
                 if vtyp is None:
                     continue
                 for form in forms(verb):
-                    out.add("\t".join([lang, form, vcode or "", vtyp[0], vtyp[1], name, src]))
-    return sorted(out)
+                    key = (lang, form, vcode or "", vtyp[0], vtyp[1], name)
+                    if out.get(key) != "verb":  # a form a block codes both ways: "verb"
+                        out[key] = vcoded
+    return sorted("\t".join([*key, coded, src]) for key, coded in out.items()
+                  for src in [SRC_EN if key[0] == "en" else SRC_AR])
 
 
 def main() -> None:
@@ -163,7 +174,7 @@ def main() -> None:
     )
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
-    head = "lang\tform\tcameo\tplover\tmode\tblock\tsource"
+    head = "lang\tform\tcameo\tplover\tmode\tblock\tcoded\tsource"
     data = rows(args.shared)
     OUT.write_text("\n".join([head, *data]) + "\n", "utf-8")
     print(OUT, len(data), "rows")

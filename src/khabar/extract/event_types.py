@@ -133,6 +133,25 @@ def _blocks() -> dict[tuple[str, str], frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _pattern_only() -> frozenset[tuple[str, str, str]]:
+    """(language, form, PLOVER type) of the English CAMEO verbs that PETRARCH codes with that
+    type only inside a pattern (``coded`` of ``event_triggers.tsv``: "patterns" in every row)."""
+    coded: dict[tuple[str, str, str], set[str]] = {}
+    for r in read_csv("event_triggers.tsv"):
+        if r["lang"] == "en":
+            form = " ".join(_WORD.findall(normalize(r["form"])))
+            coded.setdefault(("en", form, r["plover"]), set()).add(r["coded"])
+    return frozenset(k for k, v in coded.items() if v == {"patterns"})
+
+
+def pattern_only(lang: str, form: str, plover: str) -> bool:
+    """Whether the CAMEO verb ``form`` (as ``TypeGuess.cameo_form`` gives it) has ``plover``
+    only from PETRARCH patterns it does not match here ("added" a ban, "appears" an arrest):
+    English; ``False`` for the other languages."""
+    return (lang, form, plover) in _pattern_only()
+
+
 def cameo_blocks(lang: str, form: str) -> frozenset[str]:
     """The PETRARCH verb blocks of a CAMEO verb ``form`` as ``TypeGuess.cameo_form`` gives it
     (English and Persian; Arabic stems give none)."""
@@ -271,6 +290,7 @@ def load_models() -> None:
         _model(name)
     _dense_head()
     _blocks()
+    _pattern_only()
     for lang in ("ar", "fa", "en"):
         _function_words(lang)
 

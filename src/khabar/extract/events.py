@@ -44,6 +44,7 @@ from khabar.extract.event_types import (
     evidence_word,
     light_stem,
     only_blocks,
+    pattern_only,
 )
 from khabar.extract.lexicon import (
     WORD,
@@ -1914,8 +1915,10 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
                       source)  # fmt: skip
     if guess.cameo_form is not None:
         blocks = cameo_blocks(lang, guess.cameo_form)
-        bar = (_DETECT.get(lang, 1.0) if blocks and blocks <= _NO_AGENT
-               else _DETECT_CAMEO.get(lang, 0.2))  # fmt: skip
+        # a verb of what befell someone, or one PETRARCH codes only inside a pattern ("added"
+        # of "ADD * TO PARTIES BANNED BY"): the detector's own bar
+        bar = (_DETECT.get(lang, 1.0) if (blocks and blocks <= _NO_AGENT) or pattern_only(
+            lang, guess.cameo_form, guess.plover) else _DETECT_CAMEO.get(lang, 0.2))  # fmt: skip
         if guess.event < bar and guess.probability < _SURE_CAMEO:
             return None
     elif guess.event < (_DETECT_CASUALTY if casualty and guess.plover == "ASSAULT"
