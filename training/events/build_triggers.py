@@ -136,7 +136,7 @@ def rows(shared: Path) -> list[str]:
     table = cameo_to_plover(shared / "field-data/plover/CAMEO2PLOVER-2021.txt")
     petrarch = shared / "field-data/petrarch"
     out: dict[tuple[str, ...], str] = {}
-    for lang, path, forms, _src in (
+    for lang, path, forms, src in (
         ("en", petrarch / "english/CAMEO.verbpatterns.150430.txt", english_forms, SRC_EN),
         ("ar", petrarch / "arabic/CAMEO.ar.0.5.txt", arabic_forms, SRC_AR),
     ):
@@ -161,11 +161,10 @@ def rows(shared: Path) -> list[str]:
                 if vtyp is None:
                     continue
                 for form in forms(verb):
-                    key = (lang, form, vcode or "", vtyp[0], vtyp[1], name)
+                    key = (lang, form, vcode or "", vtyp[0], vtyp[1], name, src)
                     if out.get(key) != "verb":  # a form a block codes both ways: "verb"
                         out[key] = vcoded
-    return sorted("\t".join([*key, coded, src]) for key, coded in out.items()
-                  for src in [SRC_EN if key[0] == "en" else SRC_AR])
+    return sorted("\t".join([*key[:-1], coded, key[-1]]) for key, coded in out.items())
 
 
 def main() -> None:

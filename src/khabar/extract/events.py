@@ -438,9 +438,9 @@ _PERCENT = frozenset(normalize(w) for w in ("المئة", "المائة", "با�
 def _its_people(words: list[str], k: int) -> bool:
     """Whether ``words[k]``, right after a number, may begin the number's people: a victim
     word, "others" (11 غيرهم), a partitive with a victim word after it ("three of the
-    attackers", "3 من رفاقه"; not "3 من المباني"), a word that ends the phrase or a day ("16
-    اليوم"); not a percentage, and not a group that a word of death or injury closes ("15
-    civilians wounded": another kind's count)."""
+    attackers"; not "3 من المباني", nor "3 من رفاقه": a noun no list names), a word that ends
+    the phrase or a day ("16 اليوم"); not a percentage, and not a group that a word of death or
+    injury closes ("15 civilians wounded": another kind's count)."""
     group = words[k : k + 3]
     if _PERCENT & set(words[k : k + 2]) or any(_bare(w) in _lexicon().hurt for w in group):
         return False
@@ -878,9 +878,8 @@ def _one_victim(words: list[str], k: int, *, object_only: bool = False) -> bool:
     """An English noun phrase of one victim at ``words[k]``: a/an/one, at most three words (a
     nationality, an adjective, a noun: "a Saudi Arabian border guard"), then a singular victim
     word (``_singular_victim``: "a British contractor", "a civilian"; not "a day later", "an
-    hour"). ``object_only``: the phrase ends the clause, no
-    verb of its own after it ("killed two fighters and a spokesman said ...": a new clause's
-    subject, not a victim)."""
+    hour"). ``object_only``: the phrase ends the clause, no verb of its own after it ("killed
+    two fighters and a spokesman said ...": a new clause's subject, not a victim)."""
     if k >= len(words) or words[k] not in ("a", "an", "one"):
         return False
     for n in range(k + 1, min(len(words), k + 5)):
