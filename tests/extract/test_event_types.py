@@ -221,6 +221,7 @@ def test_a_verb_petrarch_codes_only_inside_a_pattern_is_no_event_alone() -> None
     assert not pattern_only("en", "added", "COOPERATE")  # GRANT codes "add" itself
     assert not pattern_only("en", "held", "COERCE")  # CONFINE [170] codes its verbs
     assert not pattern_only("ar", "اعترض", "COERCE")  # English only
+    assert not pattern_only("en", "visited", "CONSULT")  # VISIT [042:043]: a pair codes too
     said = 'He added, "It is a propaganda stunt that no-one takes seriously."'
     assert not [e for e in extract_events(said, anchor=None, settings=Settings(), lang="en")
                 if e.plover == "COERCE"]  # fmt: skip

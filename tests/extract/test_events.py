@@ -1259,7 +1259,15 @@ def test_deaths_by_a_hazard_are_no_assault(text: str, lang: str) -> None:
      ("قتل 29 شخصا خلال مباراة لكرة القدم جنوب بغداد", "ar", 29),
      ("قتل طيار سوري بعد تحطم طائرته الحربية التي أسقطها مسلحو المعارضة", "ar", 1),
      ("The truce collapsed as militants killed four soldiers near the border.", "en", 4),
-     ("Clashes erupted in the city, killing seven protesters.", "en", 7)],
+     ("Clashes erupted in the city, killing seven protesters.", "en", 7),
+     # a review's cases: a collapse that is no hazard, a gas explosion in an attack, arson,
+     # gunfire
+     ("The collapse of the ceasefire led to fighting that killed 30 people.", "en", 30),
+     ("An Israeli strike collapsed a four-storey building in Rafah, killing 17.", "en", 17),
+     ("A man stabbed his wife, who collapsed and died in hospital.", "en", 1),
+     ("Two policemen were killed when a gas explosion tore through a checkpoint in an "
+      "apparent suicide attack.", "en", 2),
+     ("Arsonists set wild fires that killed three firefighters.", "en", 3)],
 )  # fmt: skip
 def test_an_attack_told_with_a_hazard_word_stays_an_attack(text: str, lang: str,
                                                            killed: int) -> None:  # fmt: skip

@@ -18,7 +18,8 @@ English forms: the listed ones, else the regular ones (``regular_forms``: -s/-es
 written, without harakat; the run time matches them against light-stemmed words
 (``khabar.extract.event_types``).
 
-``coded``: ``verb`` where the verb's block header or its own line gives the code, ``patterns``
+``coded``: ``verb`` where the verb's block header (one code or a pair, "[042:043]") or its own
+line gives the code, ``patterns``
 where the block is headed ``[---]`` (PETRARCH codes its verbs only inside one of its patterns:
 "ADD" is a ban only in "ADD * TO PARTIES BANNED BY", "APPEAR" an arrest only "BEFORE COURT ON
 CHARGES"); the run time sets such an English verb a higher bar (``events._typed``).
@@ -142,7 +143,8 @@ def rows(shared: Path) -> list[str]:
     ):
         for name, header, verbs, patterns in blocks(path):
             code = block_code(header, patterns)
-            coded = "verb" if header.isdigit() else "patterns"
+            # (a paired header codes its verbs too: CONFER [040:040], VISIT [042:043])
+            coded = "verb" if re.fullmatch(r"\d+(:\d+)?", header) else "patterns"
             typ = plover_of(code, table) if code else None
             if name.strip() in PLOVER_EXTRA:
                 typ = PLOVER_EXTRA[name.strip()]

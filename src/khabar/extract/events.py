@@ -509,8 +509,9 @@ def _accidental(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
     cues: a road crash, a drowning, a fire, a flood; ``resources/event_cues.tsv``; and Arabic
     "حادث سير", a traffic accident), a proclitic or the Arabic article before it, and no word
     of a fire set on purpose (``deliberate`` cues). The caller drops an assault typed by the
-    classifier or a CAMEO verb alone, with no attack word of the event lexicon and no armed
-    actor: road crashes and fires are typed so, with their tolls (the fresh-clone
+    classifier or a CAMEO verb alone, or by the attack word of a hazard's two words ("gas
+    explosion", ``_hazard_trigger``) with no other attack word, and no armed actor: road
+    crashes and fires are typed so, with their tolls (the fresh-clone
     trial: crashes exported as shelling and firearms attacks; of 300 SaudiNewsNet sentences of
     accidents with a death or injury word, 124 became events)."""
     cues = lex.lang_cues.get(("accident", lang or ""), frozenset())
@@ -521,7 +522,8 @@ def _accidental(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
         b = _bare(w)  # (و, ب, ف may begin the word itself: وباء, فيضانات, بیماری)
         if w in cues or b in cues or (b.startswith("ال") and b[2:] in cues):
             return True
-        if k + 1 < len(words) and (b, words[k + 1]) in _ROAD_ACCIDENTS:
+        if k + 1 < len(words) and (b, words[k + 1]) in _ROAD_ACCIDENTS \
+                and not (k and words[k - 1] in _OPEN_FIRE):  # fmt: skip
             return True
     return False
 
@@ -537,14 +539,22 @@ _ROAD_ACCIDENTS = frozenset(
         (("انقلاب",), ("سيارة", "مركبة", "حافلة", "شاحنة", "سيارتين")),
         (("road", "traffic", "car", "bus", "motorcycle", "truck", "highway"),
          ("accident", "accidents")),
-        # English hazards named by two words ("gas explosion", "wild fires"; alone,
-        # "explosion" and "fires" are attacks' words too)
+        # English hazards named by two words ("gas explosion", "wild fires", "building
+        # collapsed"; alone, "explosion" and "fires" are attacks' words too, and ceasefires,
+        # talks and victims collapse)
         (("gas",), ("explosion", "explosions", "leak")),
         (("wild", "bush", "forest"), ("fire", "fires")),
+        (("building", "buildings", "house", "home", "roof", "bridge", "mine", "tunnel", "wall",
+          "scaffolding", "stage", "dam", "tower", "crane", "ceiling"),
+         ("collapse", "collapses", "collapsed")),
     )
     for a in firsts
     for b in seconds
 )
+
+
+# "opened wild fire on the crowd": gunfire, not a wildfire (English, a closed list)
+_OPEN_FIRE = frozenset({"open", "opened", "opens", "opening"})
 
 
 def _hazard_trigger(spans: tuple[tuple[int, int, str], ...], k: int) -> bool:
@@ -2108,8 +2118,10 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         bool(ruled[0] or ruled[1] or killed or injured), _passive(text, sp, r_start, r_end, lang),
         typed.source, lang == "ar" and _received(norm.text, spans, typed.first_word)))
     # (the two drops below read the ranker's pair: an armed party it names keeps the event)
-    if (plover == "ASSAULT" and (typed.source in ("cameo", "model")
-                                 or _hazard_trigger(spans, typed.first_word))
+    if (plover == "ASSAULT" and (typed.source in ("cameo", "model") or (
+            _hazard_trigger(spans, typed.first_word)
+            and not any(h.first_word != typed.first_word and lex.triggers[h.key][0] == "ASSAULT"
+                        for h in hits)))  # "a gas explosion ... in a suicide attack" stays
             and not (actor is not None and actor.side == "armed")
             and _accidental(words, lex, lang)):  # fmt: skip
         # "لقي شخص مصرعه ... إثر حادث تصادم", "killed in a gas explosion": deaths by accident
