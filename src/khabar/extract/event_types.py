@@ -106,7 +106,7 @@ def light_stem(word: str, lang: str) -> str:
 def _verbs() -> dict[tuple[str, str], frozenset[str]]:
     """(language, form) → PLOVER types of the CAMEO verbs written so (stems for Arabic)."""
     out: dict[tuple[str, str], set[str]] = {}
-    for (lang, form), (plover, _, _) in _verb_rows():
+    for (lang, form), (plover, _, _, _) in _verb_rows():
         out.setdefault((lang, form), set()).add(plover)
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -116,7 +116,7 @@ def _verb_modes() -> dict[tuple[str, str, str], str]:
     """(language, form, PLOVER type) → the PLOVER mode its CAMEO code gives, where one does
     (kidnapped: ASSAULT abduct; assassinated: ASSAULT assassinate)."""
     out: dict[tuple[str, str, str], str] = {}
-    for (lang, form), (plover, mode, _) in _verb_rows():
+    for (lang, form), (plover, mode, _, _) in _verb_rows():
         if mode:
             out.setdefault((lang, form, plover), mode)
     return out
@@ -127,7 +127,7 @@ def _blocks() -> dict[tuple[str, str], frozenset[str]]:
     """(language, form) → the PETRARCH verb blocks (``block`` of ``event_triggers.tsv``: DIE,
     HURT, KILL...) of the CAMEO verbs written so (English and Persian forms as written)."""
     out: dict[tuple[str, str], set[str]] = {}
-    for (lang, form), (_, _, block) in _verb_rows():
+    for (lang, form), (_, _, block, _) in _verb_rows():
         if lang != "ar":
             out.setdefault((lang, form), set()).add(block)
     return {k: frozenset(v) for k, v in out.items()}
@@ -138,10 +138,9 @@ def _pattern_only() -> frozenset[tuple[str, str, str]]:
     """(language, form, PLOVER type) of the English CAMEO verbs that PETRARCH codes with that
     type only inside a pattern (``coded`` of ``event_triggers.tsv``: "patterns" in every row)."""
     coded: dict[tuple[str, str, str], set[str]] = {}
-    for r in read_csv("event_triggers.tsv"):
-        if r["lang"] == "en":
-            form = " ".join(_WORD.findall(normalize(r["form"])))
-            coded.setdefault(("en", form, r["plover"]), set()).add(r["coded"])
+    for (lang, form), (plover, _, _, how) in _verb_rows():
+        if lang == "en":
+            coded.setdefault((lang, form, plover), set()).add(how)
     return frozenset(k for k, v in coded.items() if v == {"patterns"})
 
 
@@ -162,12 +161,12 @@ _COMMON_STEMS = 200
 
 
 @lru_cache(maxsize=1)
-def _verb_rows() -> tuple[tuple[tuple[str, str], tuple[str, str, str]], ...]:
-    """(language, form) and (PLOVER type, mode, PETRARCH verb block) of each CAMEO verb, read
-    once for ``_verbs``, ``_verb_modes`` and ``_blocks``; an Arabic stem that is one of the
-    light stems of the 200 most frequent Arabic words of real news (بعد "after", قبل "before",
-    لم "not", عمل "work", ادار of الإدارة: undiacritised stems meet common words) is left
-    out."""
+def _verb_rows() -> tuple[tuple[tuple[str, str], tuple[str, str, str, str]], ...]:
+    """(language, form) and (PLOVER type, mode, PETRARCH verb block, ``coded``) of each CAMEO
+    verb, read once for ``_verbs``, ``_verb_modes``, ``_blocks`` and ``_pattern_only``; an
+    Arabic stem that is one of the light stems of the 200 most frequent Arabic words of real
+    news (بعد "after", قبل "before", لم "not", عمل "work", ادار of الإدارة: undiacritised stems
+    meet common words) is left out."""
     counts = word_counts("ar")
     # compared as matched: a frequent word's light stem (الإدارة → ادار, سعود → عود) too
     common = {light_stem(w, "ar") for w in sorted(counts, key=lambda w: -counts[w])[:_COMMON_STEMS]}
@@ -178,7 +177,7 @@ def _verb_rows() -> tuple[tuple[tuple[str, str], tuple[str, str, str]], ...]:
             form = " ".join(light_stem(w, "ar") for w in form.split())
             if form in common:
                 continue
-        rows.append(((r["lang"], form), (r["plover"], r["mode"], r["block"])))
+        rows.append(((r["lang"], form), (r["plover"], r["mode"], r["block"], r["coded"])))
     return tuple(rows)
 
 

@@ -430,6 +430,13 @@ def _count_after(words: list[str], j: int, *, of_victims: bool = False) -> int |
     return got[0] + _and_more(words, after)
 
 
+def _closed_by_hurt(words: list[str], k: int) -> bool:
+    """Whether a word of death or injury stands in the three words from ``k``: the group a
+    number opens there is that word's ("15 civilians wounded"), not a second group of the
+    count before."""
+    return any(_bare(w) in _lexicon().hurt for w in words[k : k + 3])
+
+
 # a percentage after a number, normalised ("90 في المئة", "90 بالمئة", "90 percent"): no count
 _PERCENT = frozenset(normalize(w) for w in ("المئة", "المائة", "بالمئة", "بالمائة", "percent",
                                             "%"))  # fmt: skip
@@ -441,8 +448,7 @@ def _its_people(words: list[str], k: int) -> bool:
     attackers"; not "3 من المباني", nor "3 من رفاقه": a noun no list names), a word that ends
     the phrase or a day ("16 اليوم"); not a percentage, and not a group that a word of death or
     injury closes ("15 civilians wounded": another kind's count)."""
-    group = words[k : k + 3]
-    if _PERCENT & set(words[k : k + 2]) or any(_bare(w) in _lexicon().hurt for w in group):
+    if _PERCENT & set(words[k : k + 2]) or _closed_by_hurt(words, k):
         return False
     w = words[k]
     if w in ("of", "من"):
@@ -866,8 +872,7 @@ def _and_more(words: list[str], k: int) -> int:
                                                                          "as"] else 0
     if joined and joined < len(words) and (got := parse_number(words, joined)):
         after = joined + got[1]
-        if after < len(words) and words[after] in victims and not any(
-                _bare(w) in _lexicon().hurt for w in words[after : after + 3]):  # fmt: skip
+        if after < len(words) and words[after] in victims and not _closed_by_hurt(words, after):
             return got[0]  # (not "5 soldiers and 3 civilians were wounded")
     if words[k] == "and" and _one_victim(words, k + 1, object_only=True):
         return 1  # "two US soldiers and a British contractor"
