@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from khabar.extract.places import placed
 from khabar.fuse import fuse_stories, fuse_story
 from khabar.fuse.contradictions import propositions
 from khabar.fuse.facts import ClaimFact, DocFact
@@ -486,3 +487,29 @@ def test_a_round_up_copying_two_wire_stories_does_not_make_them_one_source() -> 
     assert keys.key("A", 5) == keys.key("B", 5) != keys.key("C", 5) == keys.key("B", 150)
     assert keys.key("A", 150) == keys.key("A", 250) == keys.key("D", 5) == keys.key("D", 150)
     assert keys.key("C", 150) == "doc:C"  # its own paragraph
+
+
+def test_a_sentence_that_sets_another_happenings_toll_beside_its_own_witnesses_neither(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    # the Colorado gunman's 12 and 70 stand beside Lafayette's two and 9: the sentence mixes
+    # two happenings, so its 12 is set against no report's two
+    now = ("قتل شخصان وأصيب 9 آخرون في إطلاق نار داخل صالة سينما في مدينة لافاييت بولاية لويزيانا "
+           "يوم الخميس 23 يوليو 2015.")  # fmt: skip
+    mixed = ("في الوقت الذي تناقش فيه هيئة محلفين مصير مسلح قتل 12 شخصا وجرح 70 آخرين داخل سينما، "
+             "قتل مسلح في مدينة لافاييت بولاية لويزيانا شخصين وجرح 9 يوم الخميس 23 يوليو 2015.")  # fmt: skip
+    ingest([str(_jsonl(tmp_path, [
+        {"title": "إطلاق نار في سينما", "outlet": "one", "published": "2015-07-24", "text": now},
+        {"title": "مسلح في سينما", "outlet": "two", "published": "2015-07-24", "text": mixed},
+    ]))], store)  # fmt: skip
+    assert _tolls(store) == []
+
+
+@pytest.mark.parametrize(("before", "where"), [
+    ("قتل شرطي في ", True), ("انفجار سيارة مفخخة ب", True), ("وقع في مدينة ", True),
+    ("جرحى كانوا مختبئين بالعاصمة ", True), ("یک انفجار در ", True), ("a car bomb near ", True),
+    # a capital named for its government, a subject, a bare name in a list
+    ("بعد هجوم انتحاري نسبته ", False), ("وكانت ", False), ("officials said ", False),
+])  # fmt: skip
+def test_a_place_of_an_event_is_named_after_a_word_of_place(before: str, where: bool) -> None:
+    assert placed(before) is where

@@ -347,6 +347,30 @@ def _cued(norm: str, start: int | None = None) -> bool:
     return bool(_CUE.search(norm[max(0, start - _CUE_REACH) : start]))
 
 
+# prepositions of place before a name, normalised (closed lists of each language's grammar):
+# "في دياربكر", "قرب مدينة", "در کابل", "near Kabul"
+_LOCATIVE = re.compile(
+    r"(?<!\w)(?:[وف]?(?:في|علي|الي|من|قرب|عند|داخل|خارج|وسط|حول|ضد|باتجاه|بالقرب من|انحاء)"
+    r"|در|به|از|نزديك|اطراف|in|at|near|outside|inside|on|from|to|across|around|into|of)\s+$"
+    # more words of kind, with their article and proclitics: "بالعاصمة أنقرة", "ولاية هكاري"
+    r"|(?<!\w)[وف]?[بل]?(?:ال)?(?:عاصمه|ولايه|اقليم|مديريه|حي|مخيم)\s+$"
+)
+_GLUED = frozenset({"ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل"})  # proclitics on the name
+
+
+def placed(before: str) -> bool:
+    """Whether a place named right after ``before`` (the text before it) is named as where
+    something is or goes: a preposition of place (``_LOCATIVE``) or a word of kind
+    (``_cued``) ends right before it, or a proclitic ب or ل is glued to it (بدياربكر). Not a
+    capital named as its government, the subject of a verb ("نسبته أنقرة إلى التنظيم",
+    "Ankara says"), nor a bare name in a list."""
+    norm = normalize(before[-_CUE_REACH:])
+    if norm and not norm[-1].isspace():
+        head = norm.split()[-1] if norm.split() else ""
+        return head in _GLUED
+    return bool(_LOCATIVE.search(norm)) or _cued(norm)
+
+
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 

@@ -31,7 +31,10 @@ unless every report of the higher number came out (published, else crawled) at l
 is chosen). A province next to a site in it, or a missing count
 next to a count, is a refinement, not a conflict. Each side needs a witness: a sentence giving
 that value in a document that gives no other value of the field (a round-up or a list of past
-attacks gives several, and witnesses nothing), and the two witnesses must be two documents that
+attacks gives several, and witnesses nothing), for a toll one that writes none of the event's
+other tolls beside its own (two happenings, or a part and its whole, in one sentence), for a
+place one that names it after a word of place (``extract.places.placed``: not "Ankara said"),
+and the two witnesses must be two documents that
 are not copies of one text and show they speak of one happening: for tolls, a shared place (a
 site within ``fuse_site_town_km`` of the other's place counts) and
 the same stated day or both reports' main event; for places, the same stated day, kind and main
@@ -53,7 +56,7 @@ from khabar.acled import sub_event_type
 from khabar.extract.actors import actor_dictionary
 from khabar.extract.document import iso_day
 from khabar.extract.events import weapon_of
-from khabar.extract.places import Place, distance_km, gazetteer
+from khabar.extract.places import Place, distance_km, gazetteer, placed
 from khabar.fuse.facts import MentionFact, Source
 from khabar.normalize import normalize
 from khabar.settings import Settings
@@ -396,6 +399,8 @@ def _conflicts(
         together |= {frozenset((x, y)) for x in ids for y in ids if x != y}
         at[(m.doc.id, m.start)].append((n, m))
     big = len(event.mentions) > _EXACT_FOUNDERS
+    tolls = frozenset(v.value for n in ("killed", "injured") for v in event.fields.get(n, [])
+                      if isinstance(v.value, int))  # fmt: skip
     out: dict[str, list[tuple[FieldValue, FieldValue]]] = {}
     for name in ("location", "killed", "injured"):
         vals = _leading(event.fields.get(name, []), big)
@@ -410,7 +415,8 @@ def _conflicts(
             for b in vals[i + 1 :]:
                 if not clash(a, b) or (name != "location" and _is_update(a, b, hours)):
                     continue
-                why = _same_event(at, name, (a, b), site_km, _WITNESSES if big else None)
+                why = _same_event(at, name, (a, b), site_km, _WITNESSES if big else None,
+                                  tolls if name != "location" else frozenset())
                 if why:
                     pairs.append((a, b))
                     event.why[(name, a.value, b.value)] = why
@@ -432,18 +438,31 @@ def _leading(vals: list[FieldValue], big: bool) -> list[FieldValue]:
 _Mentions = dict[tuple[str, int], list[tuple[int, MentionFact]]]  # (doc, start) → (order, m)
 
 
-def _witnesses(at: _Mentions, fv: FieldValue, other: FieldValue) -> list[MentionFact]:
+def _witnesses(at: _Mentions, fv: FieldValue, other: FieldValue,
+               tolls: frozenset[int] = frozenset()) -> list[MentionFact]:  # fmt: skip
     """Mentions (of ``at``, the event's by document and start) that give ``fv`` and not
     ``other``'s value in their document (a document giving both is a round-up, an update or two
     versions: see ``_versions``), nor ``other``'s number anywhere in their sentence (a sentence
     giving both numbers mixes two happenings or counts), never from background; in the event's
-    order."""
+    order. For a toll, also none whose sentence writes another of the event's tolls (``tolls``:
+    every killed and injured value reported) beside its own killed and injured (a sentence that
+    sets "the Colorado gunman who killed 12" beside "killed two and wounded 9 in Lafayette"
+    mixes two happenings; one that gives 3 beside a total of 4 mixes a part and a whole)."""
     theirs = {s.doc_id for s in other.sources}
     mine = dict.fromkeys((s.doc_id, s.start) for s in fv.sources)
     found = sorted((n, m) for key in mine for n, m in at.get(key, ()))
     return [m for _, m in found if not m.background
             and not (isinstance(other.value, int) and other.value in m.numbers)
+            and not (tolls - {m.killed, m.injured}) & m.numbers
             and (m.doc.id not in theirs or m.speaker)]  # fmt: skip
+
+
+def _placed_in(m: MentionFact, place_id: str) -> bool:
+    """A mention's sentence names the place ``place_id`` as where something is (a preposition
+    or word of place before it: ``extract.places.placed``), not as a capital's government
+    ("a suicide attack that Ankara attributed to the group") or in passing."""
+    return any(p.place.id == place_id and placed(m.doc.raw_text[max(0, p.start - 40) : p.start])
+               for p in m.places)  # fmt: skip
 
 
 def _parts(m: MentionFact, name: str) -> frozenset[int]:
@@ -477,14 +496,19 @@ def _counts_clash(name: str, low: list[MentionFact], high: list[MentionFact]) ->
 
 def _same_event(
     at: _Mentions, name: str, pair: tuple[FieldValue, FieldValue], site_km: float,
-    cap: int | None = None,
+    cap: int | None = None, tolls: frozenset[int] = frozenset(),
 ) -> str | None:
     """Why two values come from reports of one happening, or None: a witness of each, in two
     documents that are not copies of one text, sharing a place (for tolls) and a stated day or
     being both reports' main event; for places, the same stated day, kind and main event, and
     the same toll, actor or target."""
-    xs = _witnesses(at, pair[0], pair[1])[:cap]  # ``cap``: the first witnesses of a big event
-    ys = _witnesses(at, pair[1], pair[0])[:cap]
+    # ``cap``: the first witnesses of a big event; ``tolls``: see ``_witnesses``
+    xs = _witnesses(at, pair[0], pair[1], tolls)
+    ys = _witnesses(at, pair[1], pair[0], tolls)
+    if name == "location":  # each side's place named as where it happened
+        xs = [m for m in xs if _placed_in(m, pair[0].value)]
+        ys = [m for m in ys if _placed_in(m, pair[1].value)]
+    xs, ys = xs[:cap], ys[:cap]
     if not xs or not ys:
         return None
     if name != "location":
