@@ -232,3 +232,16 @@ def test_the_review_s_cases_of_the_new_count_rules() -> None:
     # a plural in ي and a place in ى are no one person
     assert _injured("أسفر الهجوم عن مقتل 3 مدنيين وإصابة المستشفى بأضرار.", "ar") is None
     assert _killed("أعلنت السلطات مقتل الأهالي في القصف.", "ar") != 1
+
+
+def test_a_number_in_digits_and_again_in_words_is_one_count() -> None:
+    # casualties5-dev: official statements write "(120) مائة وعشرون"; it read 120 + 20
+    assert _injured("أصيب (120) مائة وعشرون شخصا في الهجوم.", "ar") == 120
+    assert _injured("أصيب (25) خمسة وعشرون شخصا في الهجوم.", "ar") == 25
+    assert _killed("قتل سبعة وثلاثون (37) شخصا في الهجوم.", "ar") == 37
+    assert _killed("قتل 5 جنود و3 مدنيين في الهجوم.", "ar") == 8  # two groups stay two
+
+
+def test_the_object_of_a_killing_is_not_among_the_wounded_after_it() -> None:
+    assert _injured("Gunmen killed 5 soldiers and 3 civilians were wounded.") == 3
+    assert _killed("Five soldiers and nine attackers were reported dead.") == 14

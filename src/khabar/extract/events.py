@@ -473,6 +473,23 @@ def _unglued(words: list[str]) -> list[str]:
             out.extend(x for x in m.groups() if x)
         else:
             out.append(w)
+    return _spelled_once(out)
+
+
+def _spelled_once(words: list[str]) -> list[str]:
+    """``words`` less a number's second writing: digits followed or preceded by the same
+    number in words, as official statements write it ("استشهد (37) سبعة وثلاثون", "أصيب
+    (120) مائة وعشرون": one count of 37 and of 120, not 37 + 30 or 120 + 20)."""
+    out = list(words)
+    i = 0
+    while i < len(out) - 1:
+        if out[i].isdigit() and (got := parse_number(out, i + 1)) and got[0] == int(out[i]) \
+                and not out[i + 1].isdigit():  # fmt: skip
+            del out[i + 1 : i + 1 + got[1]]
+        elif not out[i].isdigit() and (got := parse_number(out, i)) and i + got[1] < len(out) \
+                and out[i + got[1]].isdigit() and int(out[i + got[1]]) == got[0]:  # fmt: skip
+            del out[i + got[1]]
+        i += 1
     return out
 
 
@@ -1487,9 +1504,11 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
         return first[0] + 1 if first and not _is_year(words, first[1]) else None
     if got is None or _is_year(words, j):
         return None
-    # a first group joined by "and": "five soldiers and nine attackers reported dead" → 14
+    # a first group joined by "and": "five soldiers and nine attackers reported dead" → 14;
+    # not the object of a casualty word ("killed 5 soldiers and 3 civilians were wounded": 3)
     if j >= 3 and words[j - 1] == "and" and _bare(words[j - 2]) in victims \
-            and (first := _number_ending(words, j - 2)) is not None:  # fmt: skip
+            and (first := _number_ending(words, j - 2)) is not None \
+            and not _object_of_casualty(words, first[1]):  # fmt: skip
         return first[0] + got[0]
     if j >= 3 and words[j - 1] == "and" and _one_victim(words, j - 3) \
             and not _object_of_casualty(words, j - 3):  # fmt: skip
