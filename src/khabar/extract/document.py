@@ -274,6 +274,7 @@ def _extract(
         # speakers: dictionary actors and generic ones ("قال الجيش", "ارتش اعلام کرد")
         claims = extract_claims(text, actors=sorted(actors + generic, key=lambda a: a.span.start))
         out.claims += _moved(claims, at, "span", "content_span")
+    out.entities = sorted(out.entities + _credited(doc), key=lambda e: (e.span.start, e.span.end))
     propagate_solar(out.dates, anchor=anchor, settings=settings)
     propose_anchor_repair(out.dates, anchor=anchor, settings=settings)
     _inherit_places(out.events)
@@ -286,6 +287,24 @@ def _extract(
     out.events = main_event(out.events, title, report,
                             _lead_days(out.dates, lead, report[1], settings))  # fmt: skip
     _inherit_dates(out.events, settings.date_inherit_events)
+    return out
+
+
+def _credited(doc: Document) -> list[EntityMention]:
+    """The organisations a credit line names ("خبرگزاري فارس:" above the text, "رويترز" under
+    a photo): the cleaner keeps the line out of what every extractor reads (boilerplate,
+    ``clean`` rule ``credit_line``), but the agency it credits is a named organisation of the
+    document (docs/annotation.md, section 2). Dictionary actors only (``actors.tsv``), as
+    entities (ORG, source ``dictionary``): no party of an event or claim, no story element."""
+    out = []
+    for line in doc.lines:
+        if line.rule != "credit_line":
+            continue
+        at = line.span.start
+        out += [EntityMention(Span(at + a.span.start, at + a.span.end), a.text, "ORG", 1.0,
+                              "dictionary", a.actor_id)
+                for a in extract_actors(line.text)
+                if a.actor_id and a.kind not in ("official", "anonymous", "generic")]  # fmt: skip
     return out
 
 
