@@ -240,8 +240,21 @@ def test_a_number_in_digits_and_again_in_words_is_one_count() -> None:
     assert _injured("أصيب (25) خمسة وعشرون شخصا في الهجوم.", "ar") == 25
     assert _killed("قتل سبعة وثلاثون (37) شخصا في الهجوم.", "ar") == 37
     assert _killed("قتل 5 جنود و3 مدنيين في الهجوم.", "ar") == 8  # two groups stay two
+    assert _injured("أصيب (1,200) ألف ومائتا شخص في الهجوم.", "ar") == 1200
 
 
 def test_the_object_of_a_killing_is_not_among_the_wounded_after_it() -> None:
     assert _injured("Gunmen killed 5 soldiers and 3 civilians were wounded.") == 3
+    assert _injured("Gunmen killed at least 5 soldiers and 3 civilians were wounded.") == 3
     assert _killed("Five soldiers and nine attackers were reported dead.") == 14
+    # a clause that ends with its own word of death takes no object
+    assert _injured("A soldier died, 4 policemen and 2 civilians were injured, officials said.") == 6
+
+
+def test_the_numbers_a_sentence_writes_as_tolls() -> None:
+    from khabar.extract.events import toll_numbers
+
+    assert toll_numbers("killed 12, wounded 9.") == {12, 9}
+    assert toll_numbers("قتل خمسة جنود في هجوم صاروخي عند الساعة 2 فجرا، واحد منهم ضابط.") == {5}
+    # the part of a sum, a number of people, is one
+    assert 3 in toll_numbers("استشهاد أحد رجال الأمن بالطوال وثلاثة جنود بمركز السيال")

@@ -496,8 +496,8 @@ def test_a_sentence_that_sets_another_happenings_toll_beside_its_own_witnesses_n
     # two happenings, so its 12 is set against no report's two
     now = ("قتل شخصان وأصيب 9 آخرون في إطلاق نار داخل صالة سينما في مدينة لافاييت بولاية لويزيانا "
            "يوم الخميس 23 يوليو 2015.")  # fmt: skip
-    mixed = ("في الوقت الذي تناقش فيه هيئة محلفين مصير مسلح قتل 12 شخصا وجرح 70 آخرين داخل سينما، "
-             "قتل مسلح في مدينة لافاييت بولاية لويزيانا شخصين وجرح 9 يوم الخميس 23 يوليو 2015.")  # fmt: skip
+    mixed = ("في الوقت الذي تناقش فيه هيئة محلفين مصير مسلح قتل 12 شخصا، وجرح 70 آخرين داخل سينما، "
+             "قتل مسلح في مدينة لافاييت بولاية لويزيانا شخصين وجرح 9، يوم الخميس 23 يوليو 2015.")  # fmt: skip
     ingest([str(_jsonl(tmp_path, [
         {"title": "إطلاق نار في سينما", "outlet": "one", "published": "2015-07-24", "text": now},
         {"title": "مسلح في سينما", "outlet": "two", "published": "2015-07-24", "text": mixed},
@@ -508,8 +508,26 @@ def test_a_sentence_that_sets_another_happenings_toll_beside_its_own_witnesses_n
 @pytest.mark.parametrize(("before", "where"), [
     ("قتل شرطي في ", True), ("انفجار سيارة مفخخة ب", True), ("وقع في مدينة ", True),
     ("جرحى كانوا مختبئين بالعاصمة ", True), ("یک انفجار در ", True), ("a car bomb near ", True),
-    # a capital named for its government, a subject, a bare name in a list
+    ("در ولایت ", True), ("در نزدیکی ", True), ("انفجار في «", True), ("in the capital, ", True),
+    ("at the ", True),
+    # a capital named for its government, a subject, a bare name in a list; whose or whence
     ("بعد هجوم انتحاري نسبته ", False), ("وكانت ", False), ("officials said ", False),
+    ("الفصائل الموالية ل", False), ("المدعوم من ", False), ("the ambassador to ", False),
 ])  # fmt: skip
 def test_a_place_of_an_event_is_named_after_a_word_of_place(before: str, where: bool) -> None:
     assert placed(before) is where
+
+
+@pytest.mark.parametrize("extra", ["عند الساعة 2 فجرا", "بصاروخين اثنين"])
+def test_a_number_of_no_toll_beside_a_toll_keeps_the_conflict(
+    store: SQLiteStore, tmp_path: Path, extra: str
+) -> None:
+    # 2 o'clock or two rockets in one report, 2 wounded in the other: no second toll (a number
+    # of people, "نفذه 2 مسلحين", counts as one: the part of a sum is written so)
+    three = _KALSU3.format(q="").replace("في هجوم صاروخي", f"في هجوم صاروخي {extra}")
+    five = _KALSU5.replace("، وفق", " وأصيب 2 آخران، وفق")
+    ingest([str(_jsonl(tmp_path, [
+        {"title": "هجوم على كالسو", "outlet": "one", "text": three},
+        {"title": "قصف كالسو", "outlet": "two", "text": five},
+    ]))], store)  # fmt: skip
+    assert len(_tolls(store)) == 1

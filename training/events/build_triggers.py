@@ -13,7 +13,8 @@ definitions (``PLOVER_EXTRA``): CAMEO 02 APPEAL ("urge", "call on"), which the t
 is a REQUEST ("All requests, demands, and orders": PLOVER manual, section REQUEST), and the
 CONVICT and SENTENCE blocks (CAMEO 173, which the table makes COERCE arrest) are SANCTION
 convict ("Find an entity ... guilty ... in a court of law": SANCTION modes), and the SUE and
-PROSECUTE blocks and the verb INDICT (CAMEO 173 too) ACCUSE allege ("sue in court",
+PROSECUTE blocks, the verb INDICT and the Arabic block رفع+دعوى (file a lawsuit; CAMEO 173
+too) ACCUSE allege ("sue in court",
 "criminally indict", "bring to trial": ACCUSE modes of the PLOVER codebook).
 English forms: the listed ones, else the regular ones (``regular_forms``: -s/-es/-ies,
 -ed/-d/-ied, -ing), lower case, phrasal parts joined by a space. Arabic forms: the stems as
@@ -49,7 +50,7 @@ PLOVER_EXTRA = {"02": ("REQUEST", ""), "CONVICT": ("SANCTION", "convict"),
                 # legal accusation: "sue in court", "criminally indict", "bring to trial"
                 # (PLOVER codebook, ACCUSE allege), which CAMEO 173 lumps with arrests
                 "SUE": ("ACCUSE", "allege"), "PROSECUTE": ("ACCUSE", "allege"),
-                "INDICT": ("ACCUSE", "allege")}  # fmt: skip
+                "INDICT": ("ACCUSE", "allege"), "رفع+دعوى": ("ACCUSE", "allege")}  # fmt: skip
 # (the PETRARCH verb lines with a code of their own, "CONVICT [173]", were read as no verb
 # before 2026-12-01: 78 English verbs such as murder, arrest, accuse, condemn, boycott)
 _BLOCK = re.compile(r"^---\s*(.+?)\s*\[([^\]]*)\]\s*---")

@@ -70,6 +70,7 @@ __all__ = [
     "extract_events",
     "parse_number",
     "sentence_spans",
+    "toll_numbers",
     "trigger_cues",
     "weapon_of",
 ]
@@ -476,6 +477,41 @@ def _unglued(words: list[str]) -> list[str]:
     return _spelled_once(out)
 
 
+_TOLL_REACH = 3  # words between a word of death or injury and the number of its toll
+_TOKENS = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+")  # words and numbers, punctuation dropped
+
+
+def toll_numbers(sentence: str) -> frozenset[int]:
+    """The numbers a sentence writes as tolls: for each word of death or injury (the event
+    lexicon's ``killed`` and ``injured`` cues, a proclitic peeled), the first number within
+    ``_TOLL_REACH`` words after it ("قتل 12 شخصا", "killed at least 12") and the last within as
+    many before it ("12 قتيلا", "12 people were killed"), and every number of people (a victim
+    word after it: "وثلاثة جنود", the part of a sum); not a clock time, an age or "one of
+    them" elsewhere in the sentence (all in ``facts._numbers``). Words are read without
+    punctuation ("وجرح 9، يوم الخميس")."""
+    words = _unglued(_TOKENS.findall(normalize(sentence)))
+    hurt = _lexicon().hurt
+    at: list[tuple[int, int, int]] = []  # (first word, words, value) of each number
+    i = 0
+    while i < len(words):
+        got = parse_number(words, i)
+        if got is None:
+            i += 1
+            continue
+        at.append((i, got[1], got[0]))
+        i += got[1]
+    victims = _victim_words()
+    # people counted ("وثلاثة جنود" of "استشهاد أحد رجال المجاهدين ... وثلاثة جنود": a part)
+    out = {v for a, n, v in at if a + n < len(words) and _bare(words[a + n]) in victims}
+    for k, w in enumerate(words):
+        if _bare(w) not in hurt and w not in hurt:
+            continue
+        after = [v for a, _, v in at if k < a <= k + _TOLL_REACH]
+        before = [v for a, n, v in at if k - _TOLL_REACH <= a + n - 1 < k]
+        out.update(after[:1] + before[-1:])
+    return frozenset(out)
+
+
 def _spelled_once(words: list[str]) -> list[str]:
     """``words`` less a number's second writing: digits followed or preceded by the same
     number in words, as official statements write it ("استشهد (37) سبعة وثلاثون", "أصيب
@@ -483,14 +519,22 @@ def _spelled_once(words: list[str]) -> list[str]:
     out = list(words)
     i = 0
     while i < len(out) - 1:
-        if out[i].isdigit() and (got := parse_number(out, i + 1)) and got[0] == int(out[i]) \
-                and not out[i + 1].isdigit():  # fmt: skip
+        value = _digits(out[i])
+        if value is not None and (got := parse_number(out, i + 1)) and got[0] == value \
+                and _digits(out[i + 1]) is None:  # fmt: skip
             del out[i + 1 : i + 1 + got[1]]
-        elif not out[i].isdigit() and (got := parse_number(out, i)) and i + got[1] < len(out) \
-                and out[i + got[1]].isdigit() and int(out[i + got[1]]) == got[0]:  # fmt: skip
+        elif value is None and (got := parse_number(out, i)) and i + got[1] < len(out) \
+                and _digits(out[i + got[1]]) == got[0]:  # fmt: skip
             del out[i + got[1]]
         i += 1
     return out
+
+
+def _digits(word: str) -> int | None:
+    """The value of a number written in digits ("120", "1,200"), else None."""
+    if not word[:1].isdigit() or not _NUMBER.match(word):
+        return None
+    return int(float(word.replace(",", "")))
 
 
 _BETWEEN_IS = frozenset({"shot", "also", "reportedly", "later", "fatally", "then"})
@@ -1293,6 +1337,20 @@ def _names_before(sentence: str, people: list[tuple[int, int]], start: int) -> i
     return count
 
 
+# English words between a verb and its count ("killed at least 5", "wounded more than 20")
+_COUNT_QUALIFIERS = frozenset({"at", "least", "about", "around", "nearly", "almost", "more",
+                               "than", "some", "over", "up", "to"})  # fmt: skip
+
+
+def _killed_object(words: list[str], k: int) -> bool:
+    """The count at ``words[k]`` is the object of a casualty verb that takes one ("killed at
+    least 5 soldiers"; not "died", whose clause ends there: "A soldier died, 4 policemen and
+    2 civilians were injured")."""
+    while k > 0 and words[k - 1] in _COUNT_QUALIFIERS:
+        k -= 1
+    return _object_of_casualty(words, k) and words[k - 1] not in _NO_OBJECT
+
+
 def _object_of_casualty(words: list[str], k: int) -> bool:
     """The phrase at ``words[k]`` is the object of a killing or injury word right before it
     ("killed a soldier and two civilians were wounded": the soldier is no one wounded)."""
@@ -1508,7 +1566,7 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
     # not the object of a casualty word ("killed 5 soldiers and 3 civilians were wounded": 3)
     if j >= 3 and words[j - 1] == "and" and _bare(words[j - 2]) in victims \
             and (first := _number_ending(words, j - 2)) is not None \
-            and not _object_of_casualty(words, first[1]):  # fmt: skip
+            and not _killed_object(words, first[1]):  # fmt: skip
         return first[0] + got[0]
     if j >= 3 and words[j - 1] == "and" and _one_victim(words, j - 3) \
             and not _object_of_casualty(words, j - 3):  # fmt: skip

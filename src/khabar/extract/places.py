@@ -350,24 +350,33 @@ def _cued(norm: str, start: int | None = None) -> bool:
 # prepositions of place before a name, normalised (closed lists of each language's grammar):
 # "في دياربكر", "قرب مدينة", "در کابل", "near Kabul"
 _LOCATIVE = re.compile(
-    r"(?<!\w)(?:[وف]?(?:في|علي|الي|من|قرب|عند|داخل|خارج|وسط|حول|ضد|باتجاه|بالقرب من|انحاء)"
-    r"|در|به|از|نزديك|اطراف|in|at|near|outside|inside|on|from|to|across|around|into|of)\s+$"
-    # more words of kind, with their article and proclitics: "بالعاصمة أنقرة", "ولاية هكاري"
-    r"|(?<!\w)[وف]?[بل]?(?:ال)?(?:عاصمه|ولايه|اقليم|مديريه|حي|مخيم)\s+$"
+    r"(?<!\w)(?:[وف]?(?:في|علي|قرب|عند|داخل|خارج|وسط|حول|ضد|باتجاه|بالقرب من|انحاء|ضواحي|ريف)"
+    r"|در|نزديك|نزديكي|اطراف|حومه"
+    r"|in|at|near|outside|inside|on|across|around|into)(?:\s+the)?\s+$"
+    # more words of kind, with their article and proclitics: "بالعاصمة أنقرة", "ولاية هكاري",
+    # "ولایت هرات", "پایتخت", "the capital, Kabul"
+    r"|(?<!\w)[وف]?[بل]?(?:ال)?(?:عاصمه|ولايه|ولايت|اقليم|مديريه|حي|مخيم|پايتخت|capital)\s+$"
 )
-_GLUED = frozenset({"ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل"})  # proclitics on the name
+# proclitic ب on the name (بدياربكر); not ل, which is as often "for" ("الموالية لأنقرة"), nor
+# "from", "to", "of" (من, إلى, از, به: "المدعوم من أنقرة", "the ambassador to", "the
+# government of"): a place is named as where something is, not whose or whence
+_GLUED = frozenset({"ب", "وب", "فب"})
+_OPENING = "«»\"'(,،"  # quotation marks, a bracket or a comma between the cue and the name
 
 
 def placed(before: str) -> bool:
     """Whether a place named right after ``before`` (the text before it) is named as where
-    something is or goes: a preposition of place (``_LOCATIVE``) or a word of kind
-    (``_cued``) ends right before it, or a proclitic ب or ل is glued to it (بدياربكر). Not a
-    capital named as its government, the subject of a verb ("نسبته أنقرة إلى التنظيم",
-    "Ankara says"), nor a bare name in a list."""
+    something is: a preposition of place (``_LOCATIVE``; in English "the" may follow it) or a
+    word of kind (``_cued``) ends right before it, a quotation mark, bracket or comma between
+    them or not ("في «كركوك»", "in the capital, Kabul"), or a proclitic ب is glued to it
+    (بدياربكر). Not a capital named as its government, the subject of a verb ("نسبته أنقرة إلى
+    التنظيم", "Ankara says"), whose or whence ("الموالية لأنقرة", "المدعوم من أنقرة"), nor a
+    bare name in a list."""
     norm = normalize(before[-_CUE_REACH:])
-    if norm and not norm[-1].isspace():
+    if norm and not norm[-1].isspace() and norm[-1] not in _OPENING:
         head = norm.split()[-1] if norm.split() else ""
         return head in _GLUED
+    norm = norm.rstrip().rstrip(_OPENING).rstrip() + " "
     return bool(_LOCATIVE.search(norm)) or _cued(norm)
 
 

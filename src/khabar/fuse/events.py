@@ -444,8 +444,10 @@ def _witnesses(at: _Mentions, fv: FieldValue, other: FieldValue,
     ``other``'s value in their document (a document giving both is a round-up, an update or two
     versions: see ``_versions``), nor ``other``'s number anywhere in their sentence (a sentence
     giving both numbers mixes two happenings or counts), never from background; in the event's
-    order. For a toll, also none whose sentence writes another of the event's tolls (``tolls``:
-    every killed and injured value reported) beside its own killed and injured (a sentence that
+    order. For a toll, also none whose sentence writes as a toll (``MentionFact.tolls``: a
+    number next to a word of death or injury, not a clock time or a count of attackers) another
+    of the event's tolls (``tolls``: every killed and injured value reported) beside its own
+    killed and injured (a sentence that
     sets "the Colorado gunman who killed 12" beside "killed two and wounded 9 in Lafayette"
     mixes two happenings; one that gives 3 beside a total of 4 mixes a part and a whole)."""
     theirs = {s.doc_id for s in other.sources}
@@ -453,7 +455,7 @@ def _witnesses(at: _Mentions, fv: FieldValue, other: FieldValue,
     found = sorted((n, m) for key in mine for n, m in at.get(key, ()))
     return [m for _, m in found if not m.background
             and not (isinstance(other.value, int) and other.value in m.numbers)
-            and not (tolls - {m.killed, m.injured}) & m.numbers
+            and not (tolls - {m.killed, m.injured}) & m.tolls
             and (m.doc.id not in theirs or m.speaker)]  # fmt: skip
 
 
