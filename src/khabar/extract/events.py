@@ -491,15 +491,7 @@ def toll_numbers(sentence: str) -> frozenset[int]:
     punctuation ("وجرح 9، يوم الخميس")."""
     words = _unglued(_TOKENS.findall(normalize(sentence)))
     hurt = _lexicon().hurt
-    at: list[tuple[int, int, int]] = []  # (first word, words, value) of each number
-    i = 0
-    while i < len(words):
-        got = parse_number(words, i)
-        if got is None:
-            i += 1
-            continue
-        at.append((i, got[1], got[0]))
-        i += got[1]
+    at = _numbers_in(words)
     victims = _victim_words()
     # people counted ("وثلاثة جنود" of "استشهاد أحد رجال المجاهدين ... وثلاثة جنود": a part)
     out = {v for a, n, v in at if a + n < len(words) and _bare(words[a + n]) in victims}
@@ -1652,18 +1644,27 @@ def _counts(words: list[str]) -> list[tuple[int, str]]:
     times left out (a year is one written number from 1900 to 2100)."""
     months = {m for m in month_names()}
     out = []
+    for i, n, value in _numbers_in(words):
+        if i + n < len(words):
+            what = words[i + n]
+            year = n == 1 and 1900 <= value <= 2100
+            if what not in months and not (i > 0 and words[i - 1] in months) and not year:
+                out.append((value, what))
+    return out
+
+
+def _numbers_in(words: list[str]) -> list[tuple[int, int, int]]:
+    """(first word, words, value) of each number of ``words``, read left to right ("300 الف"
+    is one number, not 300000 and then 1000)."""
+    out = []
     i = 0
     while i < len(words):
         got = parse_number(words, i)
         if got is None:
             i += 1
             continue
-        if i + got[1] < len(words):
-            what = words[i + got[1]]
-            year = got[1] == 1 and 1900 <= got[0] <= 2100
-            if what not in months and not (i > 0 and words[i - 1] in months) and not year:
-                out.append((got[0], what))
-        i += got[1]  # "300 الف" is one number, not 300000 and then 1000
+        out.append((i, got[1], got[0]))
+        i += got[1]
     return out
 
 
