@@ -531,3 +531,19 @@ def test_a_number_of_no_toll_beside_a_toll_keeps_the_conflict(
         {"title": "قصف كالسو", "outlet": "two", "text": five},
     ]))], store)  # fmt: skip
     assert len(_tolls(store)) == 1
+
+
+@pytest.mark.parametrize(("first", "second", "conflict"), [
+    ("صباح السبت", "مساء السبت", False), ("مساء السبت", "مساء السبت", True),
+])  # fmt: skip
+def test_tolls_told_at_different_times_of_one_day_are_two_happenings(
+    store: SQLiteStore, tmp_path: Path, first: str, second: str, conflict: bool
+) -> None:
+    # a rocket attack in the morning and one in the evening at one camp: no versions of one toll
+    three = _KALSU3.format(q="").replace("يوم السبت 20 أبريل 2024", first)
+    five = _KALSU5.replace("يوم السبت 20 أبريل 2024", second)
+    ingest([str(_jsonl(tmp_path, [
+        {"title": "هجوم على كالسو", "outlet": "one", "published": "2024-04-21", "text": three},
+        {"title": "قصف كالسو", "outlet": "two", "published": "2024-04-21", "text": five},
+    ]))], store)  # fmt: skip
+    assert bool(_tolls(store)) is conflict

@@ -34,11 +34,12 @@ that value in a document that gives no other value of the field (a round-up or a
 attacks gives several, and witnesses nothing), for a toll one that writes none of the event's
 other tolls beside its own (two happenings, or a part and its whole, in one sentence), for a
 place one that names it after a word of place (``extract.places.placed``: not "Ankara said"),
-and the two witnesses must be two documents that
-are not copies of one text and show they speak of one happening: for tolls, a shared place (a
-site within ``fuse_site_town_km`` of the other's place counts) and
-the same stated day or both reports' main event; for places, the same stated day, kind and main
-event and the same toll, actor or target. That evidence is kept as the conflict's ``why``.
+and the two witnesses must be two documents that are not copies of one text, tell of no
+different times of day (dawn and evening of one day are two happenings: ``_apart_in_time``)
+and show they speak of one happening: for tolls, a shared place (a site within
+``fuse_site_town_km`` of the other's place counts) and the same stated day or both reports'
+main event; for places, the same stated day, kind and main event and the same toll, actor or
+target. That evidence is kept as the conflict's ``why``.
 In an event of more than ``_EXACT_FOUNDERS`` mentions (hostile input), a field of more than
 ``_COMPARED_VALUES`` values compares only its most reported ones, each side offers at most
 ``_WITNESSES`` witnesses, and a rising toll is looked for only among at most
@@ -47,6 +48,7 @@ In an event of more than ``_EXACT_FOUNDERS`` mentions (hostile input), a field o
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -559,11 +561,40 @@ def _voice(speaker: str | None) -> str | None:
     return speaker.split(" (inherited")[0] if speaker else None
 
 
+# hour of each part of day ``extract.dates`` reads (resources/date_words.tsv, part_of_day)
+_PART_HOURS = {"dawn": 5, "morning": 9, "noon": 12, "afternoon": 15, "late afternoon": 17,
+               "evening": 19, "night": 23}  # fmt: skip
+_PARTS_APART = 8  # hours between two parts of day that name two happenings (dawn and evening)
+_CLOCKS_APART = 4  # hours between two clock times of one zone that do
+_HOUR = re.compile(r"^(\d{1,2}):(\d{2}) (\S+)")
+
+
+def _apart_in_time(x: MentionFact, y: MentionFact) -> bool:
+    """Two mentions tell of different times of day: clock times of one zone at least
+    ``_CLOCKS_APART`` hours apart, else parts of day at least ``_PARTS_APART`` apart (a
+    bombing at dawn and one in the evening of one day in one city are two happenings; night
+    and dawn, evening and night may be one)."""
+    cx = {(m[3], int(m[1]) + int(m[2]) / 60) for t in x.times if (m := _HOUR.match(t))}
+    cy = {(m[3], int(m[1]) + int(m[2]) / 60) for t in y.times if (m := _HOUR.match(t))}
+    same_zone = [(a, b) for za, a in cx for zb, b in cy if za == zb]
+    if same_zone:
+        return all(_circular(a, b) >= _CLOCKS_APART for a, b in same_zone)
+    hx, hy = _PART_HOURS.get(x.part_of_day or ""), _PART_HOURS.get(y.part_of_day or "")
+    return hx is not None and hy is not None and _circular(hx, hy) >= _PARTS_APART
+
+
+def _circular(a: float, b: float) -> float:
+    """Hours between two times of day, across midnight."""
+    return min(abs(a - b), 24 - abs(a - b))
+
+
 def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | None:
     """What shows that two mentions in two reports are of one happening, said in words, or
     None (see ``_same_event``)."""
     if name != "location" and x.subtype and y.subtype and x.subtype != y.subtype:
         return None  # a bombing's toll and a shooting's in one town on one day: two events
+    if _apart_in_time(x, y):
+        return None  # one at dawn, one in the evening: two events
     said: dict[str, str] = {}
     px, py = _specific(x), _specific(y)
     shared = sorted({p.name for p in _named(x)} & {p.name for p in _named(y)})
