@@ -538,3 +538,18 @@ def test_a_month_with_its_other_name_in_brackets_keeps_its_year(text: str, value
 def test_a_year_word_leads_only_a_year_its_month_can_have(text: str, texts: list) -> None:  # type: ignore[type-arg]
     got = extract_dates(text, anchor=date(2015, 7, 19), settings=S).dates
     assert [(d.text, d.value) for d in got] == texts
+
+
+def test_a_part_of_day_before_a_written_date_is_its_part_of_day() -> None:
+    # "صباح السبت 20 أبريل": the morning, as "صباح السبت" alone gives (fusion sets a dawn
+    # report against an evening one as two happenings: fuse.events._apart_in_time)
+    from datetime import date
+
+    from khabar.extract.dates import extract_dates
+    from khabar.settings import Settings
+
+    for text, part in (("قتل ثلاثة جنود صباح يوم السبت 20 أبريل 2024.", "morning"),
+                       ("قتل ثلاثة جنود مساء السبت 20 أبريل 2024.", "evening"),
+                       ("قتل ثلاثة جنود في 20 أبريل 2024.", None)):  # fmt: skip
+        (d,) = extract_dates(text, anchor=date(2024, 4, 21), settings=Settings()).dates
+        assert (d.value, d.part_of_day) == ("2024-04-20", part)

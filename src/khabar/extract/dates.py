@@ -191,6 +191,16 @@ class _Resolver:
         return DateMention(sp, self.text[sp.start : sp.end], iso, precision,
                            kw.pop("calendar", "gregorian"), anchor, **kw)  # fmt: skip
 
+    def part_before(self, m: re.Match[str]) -> str | None:
+        """The part of day written right before a date ("صباح السبت 20 أبريل", "مساء يوم 5
+        يونيو", "on the morning of 20 April" is not read), or None."""
+        words = self.norm.text[max(0, m.start() - 20) : m.start()].split()
+        if words and words[-1] in ("يوم", "روز", "on"):
+            words = words[:-1]
+        last = words[-1] if words else ""
+        parts = self.lex.words["part_of_day"]
+        return parts.get(last) or parts.get(last[1:] if last[:1] in "وف" else "")
+
     def month_of(self, name: str, year: int | None, era: str | None = None) -> tuple[str, int]:
         """The calendar and month number of a month name; a year of 1300-1500 (or an era mark
         such as هـ or ه.ش) picks among the calendars that write the name."""
@@ -252,7 +262,7 @@ class _Resolver:
         if value is None and year is not None:
             return None  # 31 February: not a date
         out = self.mention(m, value, "day", calendar=cal, anchor=anchor if value else "none",
-                           weekday=wd)  # fmt: skip
+                           weekday=wd, part_of_day=self.part_before(m))  # fmt: skip
         if value is None:
             out.flags.append("no_anchor: the year is not written and no publication date is known")
             if wd is not None and cal == "gregorian":
