@@ -535,6 +535,8 @@ def test_a_number_of_no_toll_beside_a_toll_keeps_the_conflict(
 
 @pytest.mark.parametrize(("first", "second", "conflict"), [
     ("صباح السبت", "مساء السبت", False), ("مساء السبت", "مساء السبت", True),
+    # two stated days: an evening and the dawn after it may be one night's attack
+    ("مساء السبت", "فجر الأحد", True),
 ])  # fmt: skip
 def test_tolls_told_at_different_times_of_one_day_are_two_happenings(
     store: SQLiteStore, tmp_path: Path, first: str, second: str, conflict: bool

@@ -35,7 +35,7 @@ attacks gives several, and witnesses nothing), for a toll one that writes none o
 other tolls beside its own (two happenings, or a part and its whole, in one sentence), for a
 place one that names it after a word of place (``extract.places.placed``: not "Ankara said"),
 and the two witnesses must be two documents that are not copies of one text, tell of no
-different times of day (dawn and evening of one day are two happenings: ``_apart_in_time``)
+different parts of one stated day (dawn and evening are two happenings: ``_apart_in_time``)
 and show they speak of one happening: for tolls, a shared place (a site within
 ``fuse_site_town_km`` of the other's place counts) and the same stated day or both reports'
 main event; for places, the same stated day, kind and main event and the same toll, actor or
@@ -48,7 +48,6 @@ In an event of more than ``_EXACT_FOUNDERS`` mentions (hostile input), a field o
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -564,28 +563,22 @@ def _voice(speaker: str | None) -> str | None:
 # hour of each part of day ``extract.dates`` reads (resources/date_words.tsv, part_of_day)
 _PART_HOURS = {"dawn": 5, "morning": 9, "noon": 12, "afternoon": 15, "late afternoon": 17,
                "evening": 19, "night": 23}  # fmt: skip
-_PARTS_APART = 8  # hours between two parts of day that name two happenings (dawn and evening)
-_CLOCKS_APART = 4  # hours between two clock times of one zone that do
-_HOUR = re.compile(r"^(\d{1,2}):(\d{2}) (\S+)")
+_PARTS_APART = 10  # hours between two parts of one day that name two happenings
 
 
 def _apart_in_time(x: MentionFact, y: MentionFact) -> bool:
-    """Two mentions tell of different times of day: clock times of one zone at least
-    ``_CLOCKS_APART`` hours apart, else parts of day at least ``_PARTS_APART`` apart (a
-    bombing at dawn and one in the evening of one day in one city are two happenings; night
-    and dawn, evening and night may be one)."""
-    cx = {(m[3], int(m[1]) + int(m[2]) / 60) for t in x.times if (m := _HOUR.match(t))}
-    cy = {(m[3], int(m[1]) + int(m[2]) / 60) for t in y.times if (m := _HOUR.match(t))}
-    same_zone = [(a, b) for za, a in cx for zb, b in cy if za == zb]
-    if same_zone:
-        return all(_circular(a, b) >= _CLOCKS_APART for a, b in same_zone)
+    """Two mentions give the same stated day and parts of it at least ``_PARTS_APART`` hours
+    apart: dawn or morning against evening or night, noon against night (a bombing at dawn
+    and one in the evening of one day in one city are two happenings). Clock times are not
+    compared: a sentence's clock may be its announcement's, and 12-hour forms ("9:30 مساء")
+    are not read as such yet."""
+    if x.day is None or x.day != y.day:
+        return False  # "Saturday evening" and "early Sunday" may be one night
     hx, hy = _PART_HOURS.get(x.part_of_day or ""), _PART_HOURS.get(y.part_of_day or "")
-    return hx is not None and hy is not None and _circular(hx, hy) >= _PARTS_APART
-
-
-def _circular(a: float, b: float) -> float:
-    """Hours between two times of day, across midnight."""
-    return min(abs(a - b), 24 - abs(a - b))
+    if hx is None or hy is None:
+        return False
+    apart = abs(hx - hy)
+    return min(apart, 24 - apart) >= _PARTS_APART
 
 
 def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | None:
