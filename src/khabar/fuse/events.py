@@ -446,11 +446,11 @@ def _witnesses(at: _Mentions, fv: FieldValue, other: FieldValue,
     versions: see ``_versions``), nor ``other``'s number anywhere in their sentence (a sentence
     giving both numbers mixes two happenings or counts), never from background; in the event's
     order. For a toll, also none whose sentence writes as a toll (``MentionFact.tolls``: a
-    number next to a word of death or injury, not a clock time or a count of attackers) another
-    of the event's tolls (``tolls``: every killed and injured value reported) beside its own
-    killed and injured (a sentence that
-    sets "the Colorado gunman who killed 12" beside "killed two and wounded 9 in Lafayette"
-    mixes two happenings; one that gives 3 beside a total of 4 mixes a part and a whole)."""
+    number next to a word of death or injury, or of people; not a clock time nor "one of
+    them") another of the event's tolls (``tolls``: every killed and injured value reported)
+    beside its own killed and injured: a sentence that sets "the Colorado gunman who killed
+    12" beside "killed two and wounded 9 in Lafayette" mixes two happenings, one that gives 3
+    beside a total of 4 a part and its whole."""
     theirs = {s.doc_id for s in other.sources}
     mine = dict.fromkeys((s.doc_id, s.start) for s in fv.sources)
     found = sorted((n, m) for key in mine for n, m in at.get(key, ()))
