@@ -118,6 +118,66 @@ def test_a_block_past_its_time_ends_in_the_error_even_if_the_work_swallowed_the_
     assert [str(e) for e in caught] == ["too slow"]
 
 
+class _SlowFinaliser:
+    """An object whose finaliser runs for a while: a stop that lands in it is dropped by Python
+    (as one landing in a garbage collector callback is)."""
+
+    def __del__(self) -> None:
+        end = time.monotonic() + 0.3
+        while time.monotonic() < end:
+            sum(range(1000))
+
+
+def _drop_a_stop_then_work() -> None:
+    _SlowFinaliser()  # deleted at once; the 0.1 s budget runs out inside its finaliser
+    _spin(20)  # work that lets a stop through
+
+
+_DROPPED_IN_MAIN_THREAD = """
+import time
+from khabar.budget import time_budget
+from khabar.errors import TimeBudgetError
+class Slow:
+    def __del__(self):
+        end = time.monotonic() + 0.3
+        while time.monotonic() < end:
+            sum(range(1000))
+t0 = time.monotonic()
+try:
+    with time_budget(0.1, "too slow"):
+        Slow()
+        while time.monotonic() - t0 < 20:
+            sum(range(1000))
+except TimeBudgetError as exc:
+    print("stopped within 5 s:", time.monotonic() - t0 < 5, exc)
+"""
+
+
+@pytest.mark.parametrize("in_thread", [False, True])
+def test_a_stop_dropped_in_a_finaliser_is_delivered_again(in_thread: bool) -> None:
+    caught: list[BaseException] = []
+    took: list[float] = []
+
+    def work() -> None:
+        t0 = time.monotonic()
+        try:
+            with time_budget(0.1, "too slow"):
+                _drop_a_stop_then_work()
+        except TimeBudgetError as exc:
+            caught.append(exc)
+        took.append(time.monotonic() - t0)
+
+    _run(work, in_thread)
+    assert [str(e) for e in caught] == ["too slow"]
+    assert took[0] < 5  # stopped again after the finaliser, not at the work's end (20 s)
+
+
+def test_a_stop_dropped_in_a_finaliser_is_delivered_again_by_the_timer_signal() -> None:
+    run = subprocess.run([sys.executable, "-c", _DROPPED_IN_MAIN_THREAD], capture_output=True,
+                         text=True, timeout=60)  # fmt: skip
+    assert run.stdout.strip() == "stopped within 5 s: True too slow", run.stderr
+
+
 def test_an_error_the_stop_turned_into_is_reported_as_the_stop() -> None:
     def work() -> None:
         with time_budget(0.1, "too slow"):

@@ -17,8 +17,10 @@ How the work is stopped:
 
 Inside the block the stop is a ``BaseException`` (``_Expired``), so that no ``except
 Exception`` in the work swallows it; it becomes ``TimeBudgetError`` when it leaves the block.
-A stop can still be lost: raised while the thread runs a finaliser (``__del__``, a weakref
-callback of the garbage collector: Python prints such an exception and drops it) or inside an
+A stop raised while the thread runs a finaliser (``__del__``, a weakref callback of the
+garbage collector) is dropped by Python, which hands it to ``sys.unraisablehook``; this module's
+hook (installed as a block starts, passing every other exception on to the hook it replaced)
+raises the stop again shortly after, outside the finaliser. A stop can still be lost inside an
 ``except BaseException`` of a library. So the block's end checks too: a block whose time ran
 out ends with ``TimeBudgetError`` however it ended (unless with ``KeyboardInterrupt`` or
 ``SystemExit``), never as if it had finished in time.
@@ -28,14 +30,17 @@ from __future__ import annotations
 
 import ctypes
 import signal
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from khabar.errors import TimeBudgetError
 
 __all__ = ["Allowance", "time_budget"]
+
+_AGAIN_S = 0.02  # seconds from a stop dropped in a finaliser to its second delivery
 
 
 class _Expired(BaseException):
@@ -50,6 +55,50 @@ def _signals_usable() -> bool:
         and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
         and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
     )
+
+
+# thread id -> the "deliver the stop again" callables of the blocks running in it (nested
+# blocks: innermost last); read by the hook, in the thread whose finaliser dropped the stop
+_AGAIN: dict[int, list[Callable[[], None]]] = {}
+
+
+class _UnraisableHook:
+    """``sys.unraisablehook``: a stop dropped in a finaliser is delivered again; any other
+    exception goes to the hook this one replaced."""
+
+    def __init__(self, previous: Callable[[object], object]) -> None:
+        self.previous = previous
+
+    def __call__(self, unraisable: object) -> None:
+        if isinstance(getattr(unraisable, "exc_value", None), _Expired):
+            again = _AGAIN.get(threading.get_ident())
+            if again:
+                for deliver in again:
+                    deliver()
+                return
+        self.previous(unraisable)
+
+
+def _install_hook() -> None:
+    """Put ``_UnraisableHook`` in front of the current ``sys.unraisablehook`` unless it is
+    there (a test runner may have put its own since)."""
+    if not isinstance(sys.unraisablehook, _UnraisableHook):
+        sys.unraisablehook = _UnraisableHook(sys.unraisablehook)
+
+
+@contextmanager
+def _redelivered(deliver: Callable[[], None]) -> Iterator[None]:
+    """Within the block, a stop this thread drops in a finaliser is delivered again by
+    ``deliver()``."""
+    _install_hook()
+    again = _AGAIN.setdefault(threading.get_ident(), [])
+    again.append(deliver)
+    try:
+        yield
+    finally:
+        again.remove(deliver)
+        if not again:
+            _AGAIN.pop(threading.get_ident(), None)
 
 
 @contextmanager
@@ -82,23 +131,29 @@ def time_budget(seconds: float, message: str) -> Iterator[None]:
 
 @contextmanager
 def _alarm(seconds: float, fired: list[bool]) -> Iterator[None]:
-    """Stop the block by SIGALRM after ``seconds``; ``fired[0]`` becomes True when it does."""
+    """Stop the block by SIGALRM after ``seconds`` (again ``_AGAIN_S`` after a stop dropped in
+    a finaliser); ``fired[0]`` becomes True when it does."""
     armed = [True]
 
     def expire(signum: int, frame: object) -> None:
         if armed[0]:
-            armed[0] = False
             fired[0] = True
             raise _Expired
+
+    def again() -> None:
+        if armed[0] and fired[0]:
+            signal.setitimer(signal.ITIMER_REAL, _AGAIN_S)
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        with _redelivered(again):
+            yield
     finally:
         try:
             armed[0] = False  # a signal that comes after this line does nothing
         finally:
+            armed[0] = False  # (a stop may have landed before the line above)
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
 
@@ -113,8 +168,8 @@ def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
 
 @contextmanager
 def _watchdog(seconds: float, fired: list[bool]) -> Iterator[None]:
-    """Stop the block from a timer thread after ``seconds``; ``fired[0]`` becomes True when it
-    does."""
+    """Stop the block from a timer thread after ``seconds`` (again ``_AGAIN_S`` after a stop
+    dropped in a finaliser); ``fired[0]`` becomes True when it does."""
     target = threading.get_ident()
     lock = threading.Lock()
     armed = [True]
@@ -125,11 +180,18 @@ def _watchdog(seconds: float, fired: list[bool]) -> Iterator[None]:
                 fired[0] = True
                 _raise_in(target, _Expired)
 
+    def again() -> None:  # runs in the finaliser's thread: the stop is raised from another
+        if armed[0] and fired[0]:
+            late = threading.Timer(_AGAIN_S, expire)
+            late.daemon = True
+            late.start()
+
     timer = threading.Timer(seconds, expire)
     timer.daemon = True
     timer.start()
     try:
-        yield
+        with _redelivered(again):
+            yield
     finally:
         timer.cancel()
         with lock:
