@@ -549,3 +549,7 @@ def test_tolls_told_at_different_times_of_one_day_are_two_happenings(
         {"title": "قصف كالسو", "outlet": "two", "published": "2024-04-21", "text": five},
     ]))], store)  # fmt: skip
     assert bool(_tolls(store)) is conflict
+    # two happenings are two canonical events, each with its own toll (none chosen silently)
+    tolls = sorted(e["chosen"]["killed"]["value"] for e in _events(store)
+                   if not e["background"] and e["chosen"].get("killed"))  # fmt: skip
+    assert tolls == ([3, 5] if not conflict else [tolls[0]])

@@ -6,8 +6,11 @@ Input: a story's ``MentionFact`` records (``fuse.facts``). Output: ``CanonicalEv
 found an event; denied, negated and place- and day-less mentions only join one. Mention pairs
 are linked, strongest first, by a shared place or places within ``fuse_place_km``, or by one
 day in one country; two groups merge only if they stay one kind of event (one ACLED sub-type
-at most, both background or both not) and their days stay within
-``fuse_date_tolerance_days``. Repeats inside a document and across copies join like any other.
+at most, both background or both not), their days stay within
+``fuse_date_tolerance_days``, and no part of a stated day of one is ``_PARTS_APART`` hours or
+more from a part of the same day of the other (an attack at dawn and one in the evening of
+one day, at one camp, are two events, each with its own toll). Repeats inside a document and
+across copies join like any other.
 A story of more than ``_EXACT_FOUNDERS`` founding mentions (only hostile input has so many)
 weighs each mention against a bounded number of earlier ones that share its site or town, or its
 day and country (``_candidates``), so fusion stays linear in its input.
@@ -209,15 +212,21 @@ class _Group:
     subtypes: set[str]
     days: set[date]
     background: bool
+    hours: dict[str, set[int]]  # stated day -> hours of the parts of it its mentions give
 
     @classmethod
     def of(cls, m: MentionFact) -> _Group:
+        hour = _PART_HOURS.get(m.part_of_day or "")
         return cls([m], {m.subtype} if m.subtype else set(),
-                   {date.fromisoformat(m.day)} if m.day else set(), m.background)  # fmt: skip
+                   {date.fromisoformat(m.day)} if m.day else set(), m.background,
+                   {m.day: {hour}} if m.day and hour is not None else {})  # fmt: skip
 
     def fits(self, other: _Group, tolerance: int) -> bool:
         if self.background != other.background or len(self.subtypes | other.subtypes) > 1:
             return False
+        for day, hours in self.hours.items():
+            if _hours_apart(hours, other.hours.get(day, set())):
+                return False  # dawn and evening of one stated day: two happenings
         days = self.days | other.days
         return not days or (max(days) - min(days)).days <= tolerance
 
@@ -225,6 +234,8 @@ class _Group:
         self.members += other.members
         self.subtypes |= other.subtypes
         self.days |= other.days
+        for day, hours in other.hours.items():
+            self.hours.setdefault(day, set()).update(hours)
 
 
 # Bounds that keep fusion linear on hostile input (thousands of mentions of one place and day
@@ -566,6 +577,12 @@ _PART_HOURS = {"dawn": 5, "morning": 9, "noon": 12, "afternoon": 15, "late after
 _PARTS_APART = 10  # hours between two parts of one day that name two happenings
 
 
+def _hours_apart(a: set[int], b: set[int]) -> bool:
+    """Whether an hour of ``a`` and one of ``b`` (parts of one day, ``_PART_HOURS``) are at
+    least ``_PARTS_APART`` hours apart, around the clock."""
+    return any(min(abs(x - y), 24 - abs(x - y)) >= _PARTS_APART for x in a for y in b)
+
+
 def _apart_in_time(x: MentionFact, y: MentionFact) -> bool:
     """Two mentions give the same stated day and parts of it at least ``_PARTS_APART`` hours
     apart: dawn or morning against evening or night, noon against night (a bombing at dawn
@@ -575,10 +592,7 @@ def _apart_in_time(x: MentionFact, y: MentionFact) -> bool:
     if x.day is None or x.day != y.day:
         return False  # "Saturday evening" and "early Sunday" may be one night
     hx, hy = _PART_HOURS.get(x.part_of_day or ""), _PART_HOURS.get(y.part_of_day or "")
-    if hx is None or hy is None:
-        return False
-    apart = abs(hx - hy)
-    return min(apart, 24 - apart) >= _PARTS_APART
+    return hx is not None and hy is not None and _hours_apart({hx}, {hy})
 
 
 def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | None:
