@@ -462,23 +462,6 @@ def test_a_condemnation_before_the_attack_is_the_event_the_sentence_reports() ->
     assert [e.plover for e in found][:1] == ["ASSAULT"]
 
 
-@pytest.mark.parametrize(("sentence", "plover", "trigger"), [
-    ("Iran blamed Israel for the explosion at the nuclear site.", "ACCUSE", "blamed"),
-    ("The minister accuses the rebels of shelling the town.", "ACCUSE", "accuses"),
-    ("Police charged two men over the bombing that killed 12.", "ACCUSE", "charged"),
-    # a participle or a passive: the sentence's verb is elsewhere
-    ("The man accused of the bombing was arrested.", "COERCE", "arrested"),
-    ("Two men were charged with the bombing that killed 12.", "ASSAULT", "bombing"),
-    # an adjective after a determiner
-    ("The accused gunman killed five people.", "ASSAULT", "killed"),
-])  # fmt: skip
-def test_a_blame_before_the_attack_is_the_event_the_sentence_reports(
-    sentence: str, plover: str, trigger: str
-) -> None:
-    (e,) = extract_events(sentence, anchor=None, settings=Settings(), lang="en")
-    assert (e.plover, e.trigger) == (plover, trigger)
-
-
 def test_a_protest_where_people_clash_or_die_stays_a_protest() -> None:
     # PLOVER codes a violent demonstration as PROTEST riot; protesters shot are an ASSAULT
     s = Settings()

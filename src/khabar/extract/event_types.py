@@ -46,7 +46,6 @@ from khabar.resources import read_csv, word_counts
 
 __all__ = [
     "TypeGuess",
-    "blame_at",
     "cameo_blocks",
     "cameo_mode",
     "cameo_verbs",
@@ -337,31 +336,6 @@ def only_blocks(sentence: str, lang: str, plover: str, blocks: frozenset[str]) -
     forms = [f for _, f, t in _verbs_of(sentence, lang) if t == plover]
     return bool(forms) and all(cameo_blocks(lang, f) and cameo_blocks(lang, f) <= blocks
                                for f in forms)  # fmt: skip
-
-
-# PETRARCH's English verb block of blame (accuse, blame, condemn, charge, indict: CAMEO 111
-# and 112): a sentence whose first event word is one of its verbs reports the accusation, the
-# attack after it being its object ("X blames Y for the attack": ACCUSE, docs/annotation.md).
-# Not the ALLEGE block: its "claimed" is also the attackers' ("claimed responsibility for")
-_BLAME_BLOCKS = frozenset({"BLAME"})
-# a participle after these is an adjective ("the alleged attacker", "an accused man")
-_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "two", "three"})
-
-
-def blame_at(sentence: str, lang: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) in the normalised sentence of each of its verbs of blame
-    (``_BLAME_BLOCKS``, coded by the verb itself, not after a determiner), in order: English
-    only (the Arabic dictionary's ACCUSE stems include انتخب, elect, and طلب, ask)."""
-    if lang != "en":
-        return ()
-    verbs = sorted(i for i, form, typ in _verbs_of(sentence, lang) if typ == "ACCUSE"
-                   and cameo_blocks(lang, form) & _BLAME_BLOCKS
-                   and not pattern_only(lang, form, typ))  # fmt: skip
-    if not verbs:
-        return ()
-    words = list(_WORD.finditer(normalize_with_offsets(sentence).text.lower()))
-    return tuple((words[i].start(), words[i].end()) for i in verbs
-                 if i == 0 or words[i - 1].group() not in _DETERMINERS)  # fmt: skip
 
 
 def cameo_verbs(sentence: str, lang: str) -> list[str]:

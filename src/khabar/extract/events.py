@@ -35,7 +35,6 @@ from khabar.extract.actors import ActorMention, actor_dictionary, extract_actors
 from khabar.extract.dates import extract_dates
 from khabar.extract.event_types import (
     TypeGuess,
-    blame_at,
     cameo_blocks,
     cameo_mode,
     cameo_verbs,
@@ -1896,38 +1895,6 @@ def _triggers(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon,
     return out
 
 
-# a verb of blame right before one of these is a participle ("the man accused of", "charged
-# with", "blamed for": the sentence's verb is elsewhere) or a passive
-_AFTER_PARTICIPLE = frozenset({"of", "with", "for", "over", "in", "by", "as", "to", "on"})
-
-
-def _blamed(typed: _Typed, sentence: str, spans: tuple[tuple[int, int, str], ...],
-            lang: str) -> _Typed:  # fmt: skip
-    """``typed``, or an ACCUSE at a verb of blame before its trigger: "Netanyahu blames the
-    Islamic State for the attack that killed four" reports the blame, the attack its object
-    (docs/annotation.md codes it so, as a condemnation before the attack)."""
-    k = _blame(sentence, spans, lang) if typed.plover != "ACCUSE" else None
-    if k is None or spans[k][0] >= typed.start:
-        return typed
-    return _Typed("ACCUSE", "", "", "", spans[k][0], spans[k][1], k, "cameo")
-
-
-def _blame(sentence: str, spans: tuple[tuple[int, int, str], ...], lang: str) -> int | None:
-    """Index in ``spans`` of the sentence's first verb of blame (``event_types.blame_at``)
-    that acts on an object: not before a preposition ("accused of", a participle) nor a
-    court's "condemned him to death"; None when there is none."""
-    starts = {a: k for k, (a, _, _) in enumerate(spans)}
-    for a, _ in blame_at(sentence, lang):
-        k = starts.get(a)
-        if k is None:
-            continue
-        after = [w.lower() for _, _, w in spans[k + 1 : k + 5]]
-        if (after and after[0] in _AFTER_PARTICIPLE) or _to_a_sentence(after):
-            continue
-        return k
-    return None
-
-
 def _to_a_sentence(words: list[str]) -> bool:
     """"him to death", "them to 20 years": what a court condemns someone to."""
     return any(w == "to" and k + 1 < len(words) and (words[k + 1] in ("death", "life")
@@ -2189,7 +2156,6 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
                    lambda: _named_words(norm, spans, sp, found, lang))
     if typed is None:
         return None
-    typed = _blamed(typed, sentence, spans, lang)
     plover, acled, subtype = typed.plover, typed.acled, typed.subtype
     weapon = typed.weapon or _weapon(hits, lex)
     # the mode: the weapon's, else the mode model's when sure, else a CAMEO verb's code's
