@@ -20,10 +20,14 @@ Exception`` in the work swallows it; it becomes ``TimeBudgetError`` when it leav
 A stop raised while the thread runs a finaliser (``__del__``, a weakref callback of the
 garbage collector) is dropped by Python, which hands it to ``sys.unraisablehook``; this module's
 hook (installed as a block starts, passing every other exception on to the hook it replaced)
-raises the stop again shortly after, outside the finaliser. A stop can still be lost inside an
-``except BaseException`` of a library. So the block's end checks too: a block whose time ran
-out ends with ``TimeBudgetError`` however it ended (unless with ``KeyboardInterrupt`` or
-``SystemExit``), never as if it had finished in time.
+flags it, and the block's timer signal or watchdog, which look for the flag every
+``_AGAIN_S`` seconds once the time is up, raise the stop again, outside the finaliser. A stop
+can still be lost inside an ``except BaseException`` of a library. So the block's end checks
+too: a block whose time ran out ends with ``TimeBudgetError`` however it ended (unless with
+``KeyboardInterrupt`` or ``SystemExit``), never as if it had finished in time. Known: a stop
+due just as the block ends can still leave the ``with`` statement as the internal
+``BaseException`` rather than ``TimeBudgetError`` (it lands in ``contextlib``'s exit code,
+outside this module's ``try``).
 """
 
 from __future__ import annotations
@@ -35,12 +39,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from khabar.errors import TimeBudgetError
 
 __all__ = ["Allowance", "time_budget"]
 
-_AGAIN_S = 0.02  # seconds from a stop dropped in a finaliser to its second delivery
+_AGAIN_S = 0.02  # seconds between two looks for a stop dropped in a finaliser
 
 
 class _Expired(BaseException):
@@ -57,24 +62,26 @@ def _signals_usable() -> bool:
     )
 
 
-# thread id -> the "deliver the stop again" callables of the blocks running in it (nested
-# blocks: innermost last); read by the hook, in the thread whose finaliser dropped the stop
-_AGAIN: dict[int, list[Callable[[], None]]] = {}
+# thread id -> [a stop was dropped in a finaliser of that thread and is not delivered again
+# yet, blocks running in it]: the hook sets the flag, the block's timer signal or watchdog
+# delivers the stop again when it sees it
+_DROPPED: dict[int, list[Any]] = {}
 
 
 class _UnraisableHook:
-    """``sys.unraisablehook``: a stop dropped in a finaliser is delivered again; any other
-    exception goes to the hook this one replaced."""
+    """``sys.unraisablehook``: a stop dropped in a finaliser is flagged for its block to deliver
+    again; any other exception goes to the hook this one replaced."""
 
     def __init__(self, previous: Callable[[object], object]) -> None:
         self.previous = previous
 
     def __call__(self, unraisable: object) -> None:
         if isinstance(getattr(unraisable, "exc_value", None), _Expired):
-            again = _AGAIN.get(threading.get_ident())
-            if again:
-                for deliver in again:
-                    deliver()
+            dropped = _DROPPED.get(threading.get_ident())
+            if dropped is not None:
+                # the hook's last act: the stop delivered again cannot land in the hook (where
+                # Python would drop it for good) before the flag is up
+                dropped[0] = True
                 return
         self.previous(unraisable)
 
@@ -87,18 +94,19 @@ def _install_hook() -> None:
 
 
 @contextmanager
-def _redelivered(deliver: Callable[[], None]) -> Iterator[None]:
-    """Within the block, a stop this thread drops in a finaliser is delivered again by
-    ``deliver()``."""
+def _drops() -> Iterator[list[Any]]:
+    """Within the block, a stop this thread drops in a finaliser raises the flag
+    ``cell[0]`` of the cell it yields (one per thread, shared by nested blocks)."""
     _install_hook()
-    again = _AGAIN.setdefault(threading.get_ident(), [])
-    again.append(deliver)
+    tid = threading.get_ident()
+    cell = _DROPPED.setdefault(tid, [False, 0])
+    cell[1] += 1
     try:
-        yield
+        yield cell
     finally:
-        again.remove(deliver)
-        if not again:
-            _AGAIN.pop(threading.get_ident(), None)
+        cell[1] -= 1
+        if cell[1] <= 0:
+            _DROPPED.pop(tid, None)
 
 
 @contextmanager
@@ -131,31 +139,33 @@ def time_budget(seconds: float, message: str) -> Iterator[None]:
 
 @contextmanager
 def _alarm(seconds: float, fired: list[bool]) -> Iterator[None]:
-    """Stop the block by SIGALRM after ``seconds`` (again ``_AGAIN_S`` after a stop dropped in
-    a finaliser); ``fired[0]`` becomes True when it does."""
+    """Stop the block by SIGALRM after ``seconds``, and again (the timer ticks every
+    ``_AGAIN_S`` after) when the stop was dropped in a finaliser; ``fired[0]`` becomes True
+    when it does."""
     armed = [True]
+    with _drops() as dropped:
 
-    def expire(signum: int, frame: object) -> None:
-        if armed[0]:
-            fired[0] = True
-            raise _Expired
+        def expire(signum: int, frame: object) -> None:
+            if not armed[0]:
+                return
+            if not fired[0]:
+                fired[0] = True
+                raise _Expired
+            if dropped[0]:
+                dropped[0] = False
+                raise _Expired
 
-    def again() -> None:
-        if armed[0] and fired[0]:
-            signal.setitimer(signal.ITIMER_REAL, _AGAIN_S)
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        with _redelivered(again):
-            yield
-    finally:
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, seconds, _AGAIN_S)
         try:
-            armed[0] = False  # a signal that comes after this line does nothing
+            yield
         finally:
-            armed[0] = False  # (a stop may have landed before the line above)
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+            try:
+                armed[0] = False  # a signal that comes after this line does nothing
+            finally:
+                armed[0] = False  # (a stop may have landed before the line above)
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
 
 
 def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
@@ -168,36 +178,40 @@ def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
 
 @contextmanager
 def _watchdog(seconds: float, fired: list[bool]) -> Iterator[None]:
-    """Stop the block from a timer thread after ``seconds`` (again ``_AGAIN_S`` after a stop
-    dropped in a finaliser); ``fired[0]`` becomes True when it does."""
+    """Stop the block from a watchdog thread after ``seconds``, and again (it looks every
+    ``_AGAIN_S`` after) when the stop was dropped in a finaliser; ``fired[0]`` becomes True
+    when it does."""
     target = threading.get_ident()
-    lock = threading.Lock()
+    lock = threading.Lock()  # held while a stop is raised and while the block is disarmed
     armed = [True]
+    ended = threading.Event()
+    with _drops() as dropped:
 
-    def expire() -> None:
-        with lock:
-            if armed[0]:
+        def stop() -> bool:
+            with lock:
+                if not armed[0]:
+                    return False
                 fired[0] = True
+                dropped[0] = False
                 _raise_in(target, _Expired)
+                return True
 
-    def again() -> None:  # runs in the finaliser's thread: the stop is raised from another
-        if armed[0] and fired[0]:
-            late = threading.Timer(_AGAIN_S, expire)
-            late.daemon = True
-            late.start()
+        def watch() -> None:
+            if ended.wait(seconds) or not stop():
+                return
+            while not ended.wait(_AGAIN_S):
+                if dropped[0] and not stop():
+                    return
 
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    timer.start()
-    try:
-        with _redelivered(again):
+        threading.Thread(target=watch, name="khabar-time-budget", daemon=True).start()
+        try:
             yield
-    finally:
-        timer.cancel()
-        with lock:
-            armed[0] = False
-            if fired[0]:
-                _raise_in(target, None)  # cancel a stop not yet delivered (time_budget raises)
+        finally:
+            ended.set()
+            with lock:
+                armed[0] = False
+                if fired[0]:
+                    _raise_in(target, None)  # cancel a stop not yet delivered (time_budget raises)
 
 
 class Allowance:
