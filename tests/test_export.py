@@ -290,6 +290,28 @@ def test_merging_is_deterministic_and_ties_go_to_the_earliest_event() -> None:
     assert ids(merge_records(records[::-1], 30)) == [["10.1", "2.2"], ["5.1"], ["2.1"]]
 
 
+def test_a_dawn_and_an_evening_event_of_one_day_and_place_stay_two_rows() -> None:
+    # fusion keeps them apart as two happenings; one toll or two stories must not rejoin them
+    def rec(story: int, seq: int, time: str, killed: int) -> dict:
+        pid, label, lat, lon, precision, country = BAGHDAD
+        loc = {"value": pid, "label": label, "lat": lat, "lon": lon, "precision": precision,
+               "country": country, "sources": []}  # fmt: skip
+        chosen = {"date": {"value": "2024-04-20"}, "location": {"value": pid},
+                  "time": {"value": time}, "killed": {"value": killed}}  # fmt: skip
+        return {"id": f"{story}.{seq}", "story_id": story, "acled_type": SHELLING[0],
+                "acled_subtype": SHELLING[1], "background": False, "independent_sources": 1,
+                "chosen": chosen, "fields": {"location": [loc]}}  # fmt: skip
+
+    ids = lambda groups: [[r["id"] for r in g] for g in groups]  # noqa: E731
+    assert ids(merge_records([rec(1, 1, "dawn", 3), rec(1, 2, "evening", 3)], 25)) == [
+        ["1.1"], ["1.2"]]  # fmt: skip
+    assert ids(merge_records([rec(1, 1, "dawn", 3), rec(2, 1, "evening", 5)], 25)) == [
+        ["1.1"], ["2.1"]]  # fmt: skip
+    # the same part of day, or one report with none: one happening split over two stories
+    assert ids(merge_records([rec(1, 1, "evening", 3), rec(2, 1, "night", 5)], 25)) == [
+        ["1.1", "2.1"]]  # fmt: skip
+
+
 def test_a_merged_row_takes_the_toll_of_the_next_record_when_the_first_has_none(
     store: SQLiteStore, tmp_path: Path
 ) -> None:

@@ -45,6 +45,7 @@ from typing import Any
 from khabar import acled
 from khabar.errors import ExportError
 from khabar.extract.places import country_code, distance_km, unknown_country
+from khabar.fuse.events import parts_of_day_apart
 from khabar.store.events import EventFilters, event_evidence, event_page, stories_changed_at
 from khabar.store.sqlite import SQLiteStore
 
@@ -171,7 +172,8 @@ def merge_records(records: list[dict[str, Any]], place_km: float) -> list[list[d
     Events are fused per story, so a happening that story grouping split over two stories has
     an event in each. Two records of different stories are one happening when they are of one
     kind (the same ACLED sub-type, or two violent types with the same stated toll: see
-    ``_one_kind``), on the same day and at the same place (one place id, or chosen locations at
+    ``_one_kind``), on the same day and not at parts of it ten hours apart (dawn and evening:
+    ``fuse.events.parts_of_day_apart``), and at the same place (one place id, or chosen locations at
     most ``place_km`` apart: setting ``fuse_place_km``; with one toll, a country and a place in
     it), and both are background or both not. Links are taken closest first (one place id, then
     by distance, then by event order) and join groups only while a group holds at most one
@@ -195,6 +197,8 @@ def merge_records(records: list[dict[str, Any]], place_km: float) -> list[list[d
             for j in bucket[x + 1 :]:
                 if not _one_kind(records[i], records[j]):
                     continue
+                if parts_of_day_apart(_value(records[i], "time"), _value(records[j], "time")):
+                    continue  # dawn and evening of one day: two happenings, as fusion says
                 if records[i]["story_id"] == records[j]["story_id"] and not _same_toll(
                         records[i], records[j]):
                     continue  # fusion kept a story's events apart; one toll joins them again
@@ -244,7 +248,9 @@ def _recalls(records: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
         key = (r["acled_subtype"], loc["value"], killed)
         when = date.fromisoformat(day[:10])
         first = seen.setdefault(key, (when, i))
-        if first[1] != i and (when - first[0]).days <= _RECALL_DAYS:
+        if first[1] != i and (when - first[0]).days <= _RECALL_DAYS and not (
+                when == first[0] and parts_of_day_apart(_value(records[first[1]], "time"),
+                                                        _value(r, "time"))):  # fmt: skip
             links.append((float("inf"), _order(records[first[1]]), _order(r), first[1], i, True))
     return links
 

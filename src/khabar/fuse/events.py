@@ -65,7 +65,7 @@ from khabar.fuse.facts import MentionFact, Source
 from khabar.normalize import normalize
 from khabar.settings import Settings
 
-__all__ = ["CanonicalEvent", "FieldValue", "build_events"]
+__all__ = ["CanonicalEvent", "FieldValue", "build_events", "parts_of_day_apart"]
 
 _PRECISION = {"country": 0, "province": 1, "district": 2, "town": 2, "site": 3}
 
@@ -583,6 +583,13 @@ def _hours_apart(a: set[int], b: set[int]) -> bool:
     return any(min(abs(x - y), 24 - abs(x - y)) >= _PARTS_APART for x in a for y in b)
 
 
+def parts_of_day_apart(a: str | None, b: str | None) -> bool:
+    """Whether two parts of one day ("dawn", "evening": ``_PART_HOURS``; anything else, a
+    clock time included, is not compared) are at least ``_PARTS_APART`` hours apart."""
+    ha, hb = _PART_HOURS.get(a or ""), _PART_HOURS.get(b or "")
+    return ha is not None and hb is not None and _hours_apart({ha}, {hb})
+
+
 def _apart_in_time(x: MentionFact, y: MentionFact) -> bool:
     """Two mentions give the same stated day and parts of it at least ``_PARTS_APART`` hours
     apart: dawn or morning against evening or night, noon against night (a bombing at dawn
@@ -591,8 +598,7 @@ def _apart_in_time(x: MentionFact, y: MentionFact) -> bool:
     are not read as such yet."""
     if x.day is None or x.day != y.day:
         return False  # "Saturday evening" and "early Sunday" may be one night
-    hx, hy = _PART_HOURS.get(x.part_of_day or ""), _PART_HOURS.get(y.part_of_day or "")
-    return hx is not None and hy is not None and _hours_apart({hx}, {hy})
+    return parts_of_day_apart(x.part_of_day, y.part_of_day)
 
 
 def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | None:
