@@ -789,6 +789,13 @@ def test_more_than_a_number_counts_the_number(text: str, lang: str, killed: int 
         # a number of years, kilometres or times counts no one
         ("He was killed more than 10 years ago in an attack.", "en", 1, None),
         ("A soldier was shot dead more than three times in the attack.", "en", 1, None),
+        # a year written in digits with no word of people or death beside it, or a share, is
+        # no count (a review: "killed in the 2015 attack" read 2015 dead)
+        ("Dozens were killed in the 2015 attack on the hotel.", "en", None, None),
+        ("قتل في هجمات 2015 على باريس عشرات الأشخاص.", "ar", None, None),
+        ("Gunmen killed 2015 people in the attack on the town.", "en", 2015, None),
+        ("قتل 2000 شخص في الهجوم على المدينة.", "ar", 2000, None),
+        ("The shelling killed ten percent of the village.", "en", None, None),
     ],
 )
 def test_one_person_and_more_than_after_the_review(text: str, lang: str, killed: int | None,

@@ -1370,6 +1370,25 @@ def _is_year(words: list[str], i: int) -> bool:
             and (_bare(words[i - 1]) in month_names() or words[i - 1] in _YEAR_BEFORE))  # fmt: skip
 
 
+def _a_year(words: list[str], n: int | None, lex: _Lexicon) -> bool:
+    """Whether the count ``n`` is a year the sentence writes in digits (1900 to 2100) with no
+    word of people, death or injury on either side of it ("killed in the 2015 attack", "في
+    هجمات 2015"); "2000 قتيل", "killed 2015 people" stay counts. Issue [3/8]: a year is never
+    a count."""
+    if n is None or not 1900 <= n <= 2100:
+        return False
+    seen = False
+    for i, w in enumerate(words):
+        if _digits(w) != n:
+            continue
+        seen = True
+        for x in words[max(0, i - 1) : i] + words[i + 1 : i + 2]:
+            b = _bare(x)
+            if _is_victim(x) or b in lex.cues["killed"] or b in lex.cues["injured"]:
+                return False
+    return seen
+
+
 def _year_number(word: str) -> bool:
     """Whether ``word`` is written in digits as a year may be (1300 to 2100: solar Hijri years
     too)."""
@@ -1443,15 +1462,22 @@ _AR_UNITS = frozenset(normalize(w) for w in (
 # more than 10 years ago", "100 km from the border", "shot three times" count no one
 _EN_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days",
                        "hour", "hours", "minute", "minutes", "km", "kilometres", "kilometers",
-                       "mile", "miles", "metres", "meters", "times"})  # fmt: skip
+                       "mile", "miles", "metres", "meters", "times", "percent"})  # fmt: skip
 _AR_TIMES = frozenset(normalize(w) for w in ("مرة", "مرات"))  # "أصيب 3 مرات": three times
+# a share, no count: "10 بالمئة", "10 في المئة" (Arabic grammar, closed)
+_AR_PERCENT = frozenset(normalize(w) for w in ("بالمئة", "بالمائة"))
+_AR_HUNDRED = frozenset(normalize(w) for w in ("المئة", "المائة"))
 
 
 def _unit_after(words: list[str], k: int) -> bool:
-    """Whether ``words[k]`` is a unit of time, distance or repetition (``_AR_UNITS``,
-    ``_AR_TIMES``, ``_EN_UNITS``): the number before it counts no one."""
-    return k < len(words) and (words[k] in _AR_UNITS or words[k] in _AR_TIMES
-                               or words[k] in _EN_UNITS)  # fmt: skip
+    """Whether ``words[k]`` is a unit of time, distance, repetition or share (``_AR_UNITS``,
+    ``_AR_TIMES``, ``_EN_UNITS``, ``_AR_PERCENT``, في المئة): the number before it counts no
+    one."""
+    if k >= len(words):
+        return False
+    w = words[k]
+    return (w in _AR_UNITS or w in _AR_TIMES or w in _EN_UNITS or w in _AR_PERCENT
+            or (w == "في" and k + 1 < len(words) and words[k + 1] in _AR_HUNDRED))  # fmt: skip
 
 
 _FA_OF = "از"  # Persian "of": "12 نفر از مردم یمن" (twelve of the people of Yemen)
@@ -2173,6 +2199,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     count_words = timeless.split() and _WORD.findall(timeless)
     unglued, ruled = rule_counts(sentence, norm, spans, sp, found, lang)
     killed, injured = count_reader.read_counts(unglued, lang, ruled)
+    killed, injured = (None if _a_year(words, n, lex) else n for n in (killed, injured))
     victims = _victims(sentence, norm, spans, lex) if killed or injured else None
     counts = _counts(count_words)
     if (killed or injured) and _cumulative(norm.text, words, lex):
