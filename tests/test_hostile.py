@@ -184,6 +184,34 @@ def test_a_document_over_its_time_budget_is_quarantined_too_slow_in_a_thread(
     assert "document_time_budget_s" in q.detail
 
 
+def test_a_stop_that_leaves_its_block_late_quarantines_its_document_too_slow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a stop due just as a block ends can leave the ``with`` as the budget's internal
+    # BaseException (khabar.budget docstring): the batch goes on, the document is too slow
+    from khabar import budget, pipeline
+
+    real = pipeline._Ingestor.process
+    calls = []
+
+    def late_on_first(self, raw):  # type: ignore[no-untyped-def]
+        calls.append(raw.locator)
+        if len(calls) == 1:
+            raise budget._Expired
+        return real(self, raw)
+
+    monkeypatch.setattr(pipeline._Ingestor, "process", late_on_first)
+    path = tmp_path / "two.jsonl"
+    rows = [{"title": "عنوان الخبر الأول", "text": SENTENCE * 3},
+            {"title": "عنوان الخبر الثاني", "text": SENTENCE * 4}]  # fmt: skip
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+                    encoding="utf-8")  # fmt: skip
+    report = _ingest(_settings(tmp_path), path)
+    assert report.ingested == 1
+    (q,) = report.quarantined
+    assert (q.reason, q.locator) == ("too_slow", "line 1")
+
+
 # --- 5. killed runs --------------------------------------------------------------------------
 
 

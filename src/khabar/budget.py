@@ -27,7 +27,8 @@ too: a block whose time ran out ends with ``TimeBudgetError`` however it ended (
 ``KeyboardInterrupt`` or ``SystemExit``), never as if it had finished in time. Known: a stop
 due just as the block ends can still leave the ``with`` statement as the internal
 ``BaseException`` rather than ``TimeBudgetError`` (it lands in ``contextlib``'s exit code,
-outside this module's ``try``).
+outside this module's ``try``); ``late_stop`` tells it, and ingest quarantines its document
+as too slow.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from typing import Any
 
 from khabar.errors import TimeBudgetError
 
-__all__ = ["Allowance", "time_budget"]
+__all__ = ["Allowance", "late_stop", "time_budget"]
 
 _AGAIN_S = 0.02  # seconds between two looks for a stop dropped in a finaliser
 
@@ -199,7 +200,9 @@ def _watchdog(seconds: float, fired: list[bool]) -> Iterator[None]:
         def watch() -> None:
             if ended.wait(seconds) or not stop():
                 return
-            while not ended.wait(_AGAIN_S):
+            # (and while this thread's blocks still flag drops in this cell: should the end of
+            # the block be cut short by a stop, the watchdog still ends with the block)
+            while not ended.wait(_AGAIN_S) and _DROPPED.get(target) is dropped:
                 if dropped[0] and not stop():
                     return
 
@@ -212,6 +215,13 @@ def _watchdog(seconds: float, fired: list[bool]) -> Iterator[None]:
                 armed[0] = False
                 if fired[0]:
                     _raise_in(target, None)  # cancel a stop not yet delivered (time_budget raises)
+
+
+def late_stop(exc: BaseException) -> bool:
+    """Whether ``exc`` is a stop that left its ``with`` statement as itself, not as
+    ``TimeBudgetError`` (it came due just as the block ended: module docstring): callers that
+    keep a batch going treat it as that error."""
+    return isinstance(exc, _Expired)
 
 
 class Allowance:

@@ -30,7 +30,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from khabar.budget import Allowance
+from khabar.budget import Allowance, late_stop
 from khabar.clean import clean_article
 from khabar.dedup import DuplicateIndex, Signatures
 from khabar.embed import Embedder, embed_pending, make_embedder, title_engine
@@ -591,6 +591,13 @@ class _Ingestor:
             ))  # fmt: skip
         except Exception as exc:  # one bad document must not stop the batch: record it
             self._failed(raw, exc)
+        except BaseException as exc:
+            if not late_stop(exc):
+                raise  # Ctrl-C, SystemExit
+            self._quarantine(quarantine(  # a stop due just as the document's block ended
+                self.ctx, source=raw.source, locator=raw.locator, stage="process",
+                reason="too_slow", detail=self.allowance.message, raw=self._raw_bytes(raw),
+            ))  # fmt: skip
 
     def _failed(self, raw: RawArticle, exc: Exception) -> None:
         log.exception("processing %s %s failed", raw.source, raw.locator)
