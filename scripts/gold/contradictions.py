@@ -4,11 +4,14 @@
     .venv/bin/python scripts/gold/contradictions.py dump --split dev     # a batch of new items
     .venv/bin/python scripts/gold/contradictions.py build --split dev    # judgements file
     .venv/bin/python scripts/gold/contradictions.py wide                 # the wide sets
+    .venv/bin/python scripts/gold/contradictions.py wide --round 2       # more of them
 
 ``wide`` (needs ``../shared``) ingests a week of articles (``WIDE_DAYS``, at most
 ``WIDE_MAX``) into one store and keeps the members of each story where khabar reports a
 contradiction, as the splits ``wide-dev`` and ``wide-heldout`` (``dump`` and ``build`` as
-below).
+below). ``wide --round 2`` does the same with the days of ``WIDE2_DAYS`` (the dev draw's days,
+whose drawn reports it leaves out, and the corpus's last day), as ``wide2-dev`` and
+``wide2-heldout``.
 
 ``draw`` (needs ``../shared``) adds to the split's documents SaudiNewsNet reports of violence of
 four more days (dev: 2015-07-24 to 27, held-out: 2015-08-07 to 10), at most 400, seeded:
@@ -64,6 +67,8 @@ DRAW_MAX = 400
 # 362 reports of violence of these days, 1)
 WIDE_DAYS = ("2015-07-31", "2015-08-01", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06")
 WIDE_MAX = 15000
+# a second round (2026-12-04): the wide sets held 3 contradictions; these days' other articles
+WIDE2_DAYS = ("2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27", "2015-08-11")
 SEED = 13
 VIOLENCE = ("قتل قتلى مقتل هجوم انفجار تفجير غارة غارات قصف اشتباك اشتباكات مسلح مسلحين جرحى "
             "إصابة مصرع انتحاري")  # fmt: skip
@@ -127,12 +132,13 @@ def _crawl_map(docs: list[dict], shared: Path) -> dict[str, str]:
     return out
 
 
-def wide(shared: Path) -> int:
-    """The wide sets: the articles of ``WIDE_DAYS`` outside the gold sets and training batches
-    (at most ``WIDE_MAX``, seeded; all topics: claims conflict on any) ingested into one
-    store, as an analyst's store of a week is; the members of each story where khabar reports
-    a contradiction are kept, split in two by a hash of the story (``wide-dev``,
-    ``wide-heldout``), each with a judgement file for ``dump`` and ``build``. Re-ingested
+def wide(shared: Path, round_: int = 1) -> int:
+    """The wide sets: the articles of ``WIDE_DAYS`` (round 2: ``WIDE2_DAYS``) outside the
+    gold sets and training batches (and round 2: outside round 1's sets; at most ``WIDE_MAX``,
+    seeded; all topics: claims conflict on any) ingested into one store, as an analyst's store
+    of a week is; the members of each story where khabar reports a contradiction are kept,
+    split in two by a hash of the story (``wide-dev``, ``wide-heldout``; round 2: ``wide2-dev``,
+    ``wide2-heldout``), each with a judgement file for ``dump`` and ``build``. Re-ingested
     alone, those documents make the same stories, or nearly (``dump`` lists whatever is not
     judged yet)."""
     import hashlib
@@ -142,13 +148,16 @@ def wide(shared: Path) -> int:
     from sample import saudi_day
 
     taken = _taken()  # gold sets and the recogniser's training batches
-    for split in ("dev", "heldout"):
-        taken |= {d["article_id"] for d in judged_documents(_judged_path(split))[0]}
+    earlier = ("wide-dev", "wide-heldout") if round_ > 1 else ()  # round 1's, for round 2
+    for split in ("dev", "heldout", *earlier):
+        if _judged_path(split).exists():
+            taken |= {d["article_id"] for d in judged_documents(_judged_path(split))[0]}
     for path in (ROOT / "training" / "events" / "data").glob("ar-events-batch-*.json"):
         taken |= {i["article_id"] for i in json.loads(path.read_text("utf-8"))["items"]}
-    pool = [a for day in WIDE_DAYS for a in saudi_day(shared, day) if a["body"]
+    days, name = (WIDE_DAYS, "wide") if round_ == 1 else (WIDE2_DAYS, f"wide{round_}")
+    pool = [a for day in days for a in saudi_day(shared, day) if a["body"]
             and a["article_id"] not in taken]  # fmt: skip
-    rng = random.Random(f"{SEED}:contradictions:wide")
+    rng = random.Random(f"{SEED}:contradictions:{name}")
     drawn = sorted(rng.sample(pool, min(WIDE_MAX, len(pool))), key=lambda a: a["article_id"])
     docs = [{k: a[k] for k in ("article_id", "record", "lang", "outlet", "title", "published",
                                "body")} | {"story": a["article_id"]} for a in drawn]  # fmt: skip
@@ -165,20 +174,20 @@ def wide(shared: Path) -> int:
     for d in docs:
         if article_story[d["article_id"]] in stories:
             members.setdefault(article_story[d["article_id"]], []).append(d)
-    parts: dict[str, list[dict]] = {"wide-dev": [], "wide-heldout": []}
+    parts: dict[str, list[dict]] = {f"{name}-dev": [], f"{name}-heldout": []}
     for _, ds in sorted(members.items()):
         first = min(d["article_id"] for d in ds)
-        digest = int(hashlib.sha256(f"{SEED}:wide:{first}".encode()).hexdigest(), 16)
-        parts["wide-heldout" if digest % 2 else "wide-dev"].extend(
+        digest = int(hashlib.sha256(f"{SEED}:{name}:{first}".encode()).hexdigest(), 16)
+        parts[f"{name}-heldout" if digest % 2 else f"{name}-dev"].extend(
             d | {"story": f"khabar-story-of:{first}"} for d in ds)
     for split, ds in parts.items():
         rel = f"{split}-documents.json"
         (REAL / "contradictions" / rel).write_text(json.dumps(
             {"format": STORY_FORMAT, "name": f"contradictions-{split}",
-             "about": f"SaudiNewsNet {WIDE_DAYS[0]} to {WIDE_DAYS[-1]}: the members of the "
+             "about": f"SaudiNewsNet {', '.join(days)}: the members of the "
              f"stories where khabar reported a contradiction in one store of {len(docs)} "
              "articles, drawn by scripts/gold/contradictions.py wide (story: "
-             "khabar's story then, not a gold label)", "documents": ds},
+             f"khabar's story then, not a gold label; round {round_})", "documents": ds},
             ensure_ascii=False, indent=1) + "\n", encoding="utf-8")  # fmt: skip
         judged = {"format": JUDGED_FORMAT, "stories": [rel], "judgements": []}
         if _judged_path(split).exists():
@@ -186,7 +195,7 @@ def wide(shared: Path) -> int:
         _judged_path(split).write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n",
                                        encoding="utf-8")  # fmt: skip
     _crawl_times([d for ds in parts.values() for d in ds], shared)
-    print(f"{len(pool)} articles on {', '.join(WIDE_DAYS)}; ingested {len(docs)}: "
+    print(f"{len(pool)} articles on {', '.join(days)}; ingested {len(docs)}: "
           f"{len(items)} contradictions in {len(stories)} stories; kept "
           + ", ".join(f"{split} {len(ds)} documents" for split, ds in parts.items()))
     return 0
@@ -288,11 +297,13 @@ def build(split: str) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("command", choices=("draw", "wide", "dump", "build"))
-    ap.add_argument("--split", choices=("dev", "heldout", "wide-dev", "wide-heldout"))
+    ap.add_argument("--split", choices=("dev", "heldout", "wide-dev", "wide-heldout",
+                                        "wide2-dev", "wide2-heldout"))
+    ap.add_argument("--round", type=int, default=1, choices=(1, 2), help="wide: which days")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     args = ap.parse_args()
     if args.command == "wide":
-        return wide(Path(args.shared))
+        return wide(Path(args.shared), args.round)
     if args.split is None:
         ap.error(f"{args.command} needs --split")
     if args.command == "draw":

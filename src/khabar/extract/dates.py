@@ -182,6 +182,14 @@ class _Resolver:
         start, end = self.norm.to_original(m.start(), m.end())
         return Span(start, end)
 
+    def lower_case(self, m: re.Match[str], group: str) -> bool:
+        """Whether the original text writes ``group`` of ``m`` in lower case: an English month
+        name that may be a verb or noun ("may", "march") is a month only capitalised, as
+        English writes months."""
+        start, end = self.norm.to_original(m.start(group), m.end(group))
+        written = self.text[start:end]
+        return written.isascii() and written.islower()
+
     def mention(
         self, m: re.Match[str], value: date | str | None, precision: str, **kw
     ) -> DateMention:
@@ -248,8 +256,8 @@ class _Resolver:
     # -- kinds -----------------------------------------------------------------------------
     def full(self, m: re.Match[str], year: int | None = None) -> DateMention | None:
         risky = m["mon"] in self.lex.words.get("risky_month", {})
-        if risky and not m["day"].isdigit() and not m["year"]:
-            return None  # "a third march", "a second may be needed"
+        if risky and not m["year"] and (not m["day"].isdigit() or self.lower_case(m, "mon")):
+            return None  # "a third march", "a second may be needed", "5 may have died"
         year = year or (int(m["year"]) if m["year"] else None)
         cal, month = self.month_of(m["mon"], year, m.groupdict().get("era"))
         day = self.day_value(m["day"])
@@ -334,6 +342,12 @@ class _Resolver:
         return out
 
     def mdy(self, m: re.Match[str]) -> DateMention | None:
+        """Month, then day ("May 5, 2015"): English order. A month name that is also a word
+        (``risky_month``) in Arabic script needs its year there: "به گزارش مهر ۱۲ نفر" is the
+        Mehr agency and a count, as Persian and Arabic write the day first."""
+        risky = m["mon"] in self.lex.words.get("risky_month", {})
+        if risky and not m["year"] and not m["mon"].isascii():
+            return None
         return self.full(m)
 
     def solar2(self, m: re.Match[str]) -> DateMention | None:

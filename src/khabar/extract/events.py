@@ -1236,13 +1236,35 @@ def rule_counts(sentence: str, norm, spans, sp: Span, found: Mentions,  # type: 
     ``found``; ``norm``, ``spans``: its normalised text and words. The trained count reader
     (``khabar.extract.counts``) decides between this reading and the sentence's numbers."""
     lex = _lexicon()
-    unglued = _unglued([w for _, _, w in spans])
+    unglued = _unglued(_dateless(spans, norm, sp, found.dates))
     killed, injured = _casualties(unglued, lex, lang)
     if killed is None:  # people named one by one ("the killing of X")
         killed = _named_victims(sentence, norm, spans, sp, found, lex, "killed", lang)
     if injured is None:
         injured = _named_victims(sentence, norm, spans, sp, found, lex, "injured", lang)
     return unglued, (killed, injured)
+
+
+DATE_WORD = "<date>"  # a number of a date expression, in the words for counting
+
+
+def _dateless(spans, norm, sp: Span, dates: list[DateMention]) -> list[str]:  # type: ignore[no-untyped-def]
+    """The sentence's words (``spans`` of its normalised text ``norm``), each number written
+    inside a date expression the date extractor found (``dates``, spans in the text ``sp`` is
+    a span of; resolved or not) as ``DATE_WORD``: the day of "الاثنين 10 اغسطس" or "5 May" is
+    no count of the dead beside a word of killing."""
+    inside = [(d.span.start - sp.start, d.span.end - sp.start) for d in dates
+              if sp.start <= d.span.start and d.span.end <= sp.end]  # fmt: skip
+    if not inside:
+        return [w for _, _, w in spans]
+    out = []
+    for a, b, w in spans:
+        if w[:1].isdigit() or parse_number([w], 0) is not None:
+            start, end = norm.to_original(a, b)
+            if any(x <= start and end <= y for x, y in inside):
+                w = DATE_WORD
+        out.append(w)
+    return out
 
 
 def _named_victims(sentence: str, norm, spans, sp: Span, found: Mentions, lex: _Lexicon,  # type: ignore[no-untyped-def]
@@ -1379,7 +1401,7 @@ def _a_year(words: list[str], n: int | None, lex: _Lexicon) -> bool:
         return False
     seen = False
     for i, w in enumerate(words):
-        if _digits(w) != n:
+        if _digits(w[1:] if w[:1] == "و" else w) != n:  # "بين عامي 1982 و1990"
             continue
         seen = True
         for x in words[max(0, i - 1) : i] + words[i + 1 : i + 2]:
