@@ -173,4 +173,4 @@ def test_contradictions_say_why_their_sides_are_one_event(tmp_path: Path, seeds:
     assert "field_conflict" in printed and "why one event:" in printed
     # none is said, not an empty screen (a fresh-clone trial took it for a failure)
     assert _run("contradictions", "--story", "999", "--db", db).output.startswith(
-        "no contradictions in story 999")  # fmt: skip
+        "no contradictions reported in story 999")  # fmt: skip

@@ -185,6 +185,22 @@ def test_show_accepts_any_unique_prefix(db: str) -> None:
     assert shown["id"].startswith(prefix) and shown["id"] in ids
 
 
+def test_an_empty_id_and_a_missing_story_are_errors_not_empty_answers(db: str) -> None:
+    # a new user's trial (2026-12-04): 'show ""' took every id for a match, 'timeline --story
+    # 99999' printed nothing and ended 0, 'similar' with neither id nor text said "not both"
+    # (khabar errors reach the shell as exit 1 through cli.main, which the runner skips)
+    from khabar.errors import EmbedError, NotFoundError
+
+    with pytest.raises(NotFoundError, match="give a document id"):
+        _run("show", "", "--db", db)
+    with pytest.raises(NotFoundError, match="99999"):
+        _run("timeline", "--story", "99999", "--db", db)
+    assert _run("timeline", "--since", "1990-01-01", "--until", "1990-01-02",
+                "--db", db).output.startswith("no events with these filters")  # fmt: skip
+    with pytest.raises(EmbedError, match=r"\(--text\)"):
+        _run("similar", "--db", db)
+
+
 def test_an_ambiguous_prefix_lists_the_matching_ids(tmp_path: Path) -> None:
     import subprocess
     import sys
@@ -214,8 +230,8 @@ def test_the_store_resolves_prefixes(db: str) -> None:
         assert store.document_ids_starting("") == ids[:11]
         with pytest.raises(NotFoundError, match="khabar search"):
             store.resolve_document_id("zz%")
-        with pytest.raises(NotFoundError, match="ambiguous"):
-            store.resolve_document_id("")
+        with pytest.raises(NotFoundError, match="give a document id"):
+            store.resolve_document_id("")  # no id at all: not the prefix of every id
 
 
 def test_timeline_filters_by_country_actor_and_type_as_export_does(db: str) -> None:

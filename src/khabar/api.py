@@ -42,7 +42,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -62,7 +62,7 @@ from fastapi.responses import (
 )
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -695,7 +695,26 @@ Limit = Annotated[int | None, Query(description="Items per page (default api_pag
 Offset = Annotated[int, Query(ge=0, le=2**53, description="Items to skip.")]
 StoryQuery = Annotated[int | None, Query(ge=0, le=2**53, description="Story id.")]
 StoryId = Annotated[int, FastApiPath(ge=0, le=2**53, description="Story id.")]
-Day = Annotated[str | None, Query(pattern=_DAY, description="YYYY-MM-DD")]
+
+
+def _calendar_day(value: str | None) -> str | None:
+    """``value`` if it is a day of the calendar ("2024-02-30", "2024-13-01": a 422 error, as
+    a malformed day is)."""
+    if value is not None:
+        date.fromisoformat(value)  # ValueError: pydantic's validation error
+    return value
+
+
+Day = Annotated[str | None, Query(pattern=_DAY, description="YYYY-MM-DD"),
+                AfterValidator(_calendar_day)]  # fmt: skip
+
+
+def _day_range(since: str | None, until: str | None) -> None:
+    """A 400 error when ``since`` is after ``until`` (the CLI's usage error)."""
+    if since and until and since > until:
+        raise HTTPException(400, f"since {since} is after until {until}")
+
+
 Country = Annotated[str | None, Query(max_length=100, description=(
     "An ISO 3166-1 alpha-2 or alpha-3 code or a country's name, in any script (IQ, IRQ, Iraq, "
     "العراق); 400 for one khabar does not know."))]  # fmt: skip
@@ -817,6 +836,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         until: Day = None,
     ) -> dict[str, Any]:
         """Documents, newest first (by publication date when known)."""
+        _day_range(since, until)
         where, args = ["1 = 1"], []
         for col, value in (("lang", lang), ("outlet", outlet)):
             if value:
@@ -939,6 +959,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         titles, counts of events and contradictions, and ``total``; ``resolved`` says which
         gazetteer places or dictionary actors a ``place`` / ``actor`` name stands for (none:
         nothing matches)."""
+        _day_range(since, until)
         if country:  # a name in any script as well as an ISO code (Iraq, العراق: IQ)
             code = country_code(country)
             if code is None:
@@ -982,6 +1003,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         are left out unless ``include_background`` / ``include_undated`` are true (a story's
         page, ``/api/stories/{id}``, lists all of its events). An unknown count is absent from
         ``chosen``, never 0."""
+        _day_range(since, until)
         lim = _limit(settings, limit)
         filters = event_filters(
             {"since": since, "until": until, "country": country, "actor": actor, "type": type,
@@ -1062,6 +1084,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         ``include_background`` / ``include_undated`` are true. Unknown values are empty (CSV)
         or null, never 0. The file is written to a temporary folder, removed at once (the
         open file is streamed), so no call leaves a file behind."""
+        _day_range(since, until)
         if format not in FORMATS:
             raise HTTPException(400, f"format must be one of {', '.join(FORMATS)}")
         media, suffix = _MEDIA[format]

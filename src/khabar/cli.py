@@ -729,10 +729,16 @@ def timeline_cmd(
                "actor": actor, "type": event_type, "include_background": True,
                "include_undated": True}  # fmt: skip
     with open_store(_settings(db, config), create=False) as store:
+        if story is not None:
+            store.story(story)  # NotFoundError (exit 4) for a story that is not there
         events = select_events(store, filters)
     if json_out:
         _print_json(events)
         return
+    if not events:
+        filtered = any((since, until, country, actor, event_type))
+        out.print("no events" + (f" in story {story}" if story is not None else "")
+                  + (" with these filters" if filtered else ""))  # fmt: skip
     for e in events:
         out.print(_event_summary(e), highlight=False)
 
@@ -785,8 +791,11 @@ def contradictions_cmd(
         _print_json(found)
         return
     if not found:
-        out.print("no contradictions" + (f" in story {story}" if story is not None else "")
-                  + ": no two sources disagree about one event or claim")  # fmt: skip
+        out.print("no contradictions reported" + (f" in story {story}" if story is not None
+                                                  else "")
+                  + ": khabar reports one only where the two sides' sentences show they tell of "
+                  "one happening (docs/pipeline.md); `khabar event ID` lists every value each "
+                  "source gave")  # fmt: skip
     for c in found:
         _print_contradiction(c)
 

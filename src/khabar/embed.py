@@ -385,7 +385,8 @@ def similar(
     of the body (``lead``), language, outlet, story and ``near_copy_of`` (the first copy, when
     the document is a near duplicate of it). Exact scan over every vector."""
     if (doc_id is None) == (text is None):
-        raise EmbedError("give a document id or a text, not both")
+        raise EmbedError("give a document id or a text, not both" if doc_id is not None else
+                         "give a document id or a text (--text)")  # fmt: skip
     ids, matrix = _matrix(store)
     if doc_id is not None:
         row = store.db.execute("SELECT vector FROM embeddings WHERE doc_id = ?", (doc_id,))

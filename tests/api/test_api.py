@@ -108,6 +108,18 @@ def test_errors_have_one_shape_and_no_traceback(client: TestClient) -> None:
     assert _error(client.post("/api/documents", json={"articles": []}), 401)  # token first
 
 
+@pytest.mark.parametrize("path", ["/api/documents", "/api/stories", "/api/events",
+                                  "/api/export?format=jsonl"])  # fmt: skip
+def test_days_that_are_no_calendar_day_or_out_of_order_are_refused(client: TestClient,
+                                                                   path: str) -> None:  # fmt: skip
+    # a new user's trial (2026-12-04): these gave 200 and an empty list
+    for day in ("2024-13-01", "2024-02-30", "2024-99-99"):
+        assert _error(client.get(path, params={"since": day}), 422)
+        assert _error(client.get(path, params={"until": day}), 422)
+    r = client.get(path, params={"since": "2024-05-01", "until": "2024-01-01"})
+    assert "is after until" in _error(r, 400)["message"]
+
+
 def test_not_found_and_malformed_ids_reveal_no_path_nor_cli_advice(
     client: TestClient, api_settings: Settings
 ) -> None:

@@ -7,6 +7,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from khabar.model import QuarantineRecord, RawArticle
 from khabar.readers import ReadContext, read_paths
 from khabar.settings import Settings
@@ -141,6 +143,15 @@ def test_corrupt_warc_is_quarantined_as_bad_warc(tmp_path: Path) -> None:
 def test_empty_file_is_quarantined_as_empty(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (q,) = _read([tmp_path / "empty.txt"])
+    assert isinstance(q, QuarantineRecord) and q.reason == "empty"
+
+
+@pytest.mark.parametrize("data", [b"", b"\n\n  \n"])
+def test_empty_jsonl_file_is_quarantined_as_empty_not_read_as_nothing(tmp_path: Path,
+                                                                      data: bytes) -> None:  # fmt: skip
+    # a new user's trial (2026-12-04): a 0-byte .jsonl ingested silently, a 0-byte .txt not
+    (tmp_path / "empty.jsonl").write_bytes(data)
+    (q,) = _read([tmp_path / "empty.jsonl"])
     assert isinstance(q, QuarantineRecord) and q.reason == "empty"
 
 

@@ -5,7 +5,8 @@ Input: a binary stream (read line by line, so big exports stream). Output: one `
 per good line; a quarantine record (with the line number and the line itself) per broken line:
 bad JSON, not an object, missing or empty ``text``, wrong field types, a line over the size
 limit (``max_file_bytes``: it is skipped without being held, so a line that never ends costs no
-memory). The other lines are read as usual.
+memory). The other lines are read as usual. A file with no line that holds anything (0 bytes,
+or blank lines only) is one quarantine record, ``empty``.
 
 Dates: ``published`` is a string or a JSON number (Unix time) read by
 ``khabar.published.parse_published``: ISO 8601 (``2024``, ``2024-05``, ``2024-05-12``,
@@ -126,8 +127,10 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes | None, int]]:
 def read_jsonl(source: str, stream: BinaryIO, ctx: ReadContext) -> Iterator[ReadItem]:
     """Read a JSONL file; each line is its own document or quarantine record."""
     limit = ctx.settings.max_file_bytes
+    lines = 0  # lines with something on them
     for line_no, (raw, size) in enumerate(_lines(stream, limit), start=1):
         locator = f"line {line_no}"
+        lines += raw is None or bool(raw.strip())
         if raw is None or len(raw) > limit:
             yield quarantine(
                 ctx, source=source, stage="read", reason="too_large", locator=locator,
@@ -154,6 +157,9 @@ def read_jsonl(source: str, stream: BinaryIO, ctx: ReadContext) -> Iterator[Read
             yield article
         else:
             yield from _page(record, article, ctx)
+    if not lines:  # nothing read is not nothing to say: the file is reported, as an empty .txt
+        yield quarantine(ctx, source=source, stage="read", reason="empty",
+                         detail="the file holds no JSON line", raw=b"")  # fmt: skip
 
 
 def _page(record: dict[str, Value | None], article: RawArticle, ctx: ReadContext

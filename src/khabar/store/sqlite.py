@@ -451,7 +451,9 @@ class SQLiteStore:
 
         Raises ``NotFoundError`` when none matches, or when several do (naming up to ten).
         """
-        if doc_id and self.has_document(doc_id):
+        if not doc_id.strip():
+            raise NotFoundError("give a document id, or a unique prefix of one")
+        if self.has_document(doc_id):
             return doc_id
         shown = 10
         matches = self.document_ids_starting(doc_id, limit=shown + 1)
