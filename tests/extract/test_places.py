@@ -308,6 +308,17 @@ def test_a_town_name_inside_a_persons_name_is_no_place() -> None:
     assert "IQ" in {country for _, country in got}, got
 
 
+def test_a_word_the_recogniser_calls_an_organisation_is_no_place() -> None:
+    # a new user's trial (2026-12-04): "خبرنگار فارس" (the Fars News Agency's reporter) had
+    # put Persian reports in Fars province; a base the recogniser calls an organisation stays
+    got = _document_places("به گزارش خبرنگار فارس از تهران، نشست امروز برگزار شد.", "fa",
+                           "2015-08-01")  # fmt: skip
+    assert [name for name, _ in got] == ["تهران"], got
+    got = _document_places("استهدفت ثلاثة صواريخ قاعدة عين الأسد التي تستضيف قوات أميركية.",
+                           "ar", "2024-01-01")  # fmt: skip
+    assert ("قاعدة عين الأسد", "IQ") in got, got
+
+
 def test_a_place_inside_an_organisations_name_gives_no_context() -> None:
     # Fars News (a fresh-clone trial): every Fars dateline names the agency, خبرگزاری فارس,
     # whose فارس (the Iranian province) had made بغداد Baghshad in Iran

@@ -33,6 +33,7 @@ from khabar.extract.entities import (
     extract_demonyms,
     facility_places,
     inside_known_name,
+    inside_organisation,
     inside_person_name,
     institution_names,
     merge_entities,
@@ -48,6 +49,7 @@ from khabar.extract.places import (
     distance_km,
     extract_places,
     gazetteer,
+    place_cued,
     unsupported,
 )
 from khabar.extract.places import load_tables as load_place_tables
@@ -254,9 +256,13 @@ def _extract(
         world = extract_world_organisations(text, actors + generic)
         # a place inside a known actor's name is none (القدس in فيلق القدس, the Quds Force),
         # nor in English inside a person's name the recogniser found ("Leon van Biljon"; the
-        # Arabic recogniser's persons hold titles and their provinces: "محافظ البصرة أسعد")
+        # Arabic recogniser's persons hold titles and their provinces: "محافظ البصرة أسعد"),
+        # nor a word the recogniser calls an organisation ("خبرنگار فارس"), unless a curated
+        # site (bases: قاعدة عين الأسد) or after a word of kind
         places = [p for p in named if not inside_known_name(p.span, actors + world)
                   and not (doc.lang == "en" and inside_person_name(p.span, model))
+                  and not (inside_organisation(p.span, model) and p.place.precision != "site"
+                           and not place_cued(text, p.span.start))
                   and not unsupported(text, p, recognised, countries)]  # fmt: skip
         entities = merge_entities(_resolved(model, doc.published), places, actors + generic + world,
                                   extract_demonyms(text, doc.lang))  # fmt: skip

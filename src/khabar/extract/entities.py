@@ -777,6 +777,16 @@ def inside_person_name(span: Span, model: list[EntityMention]) -> bool:
     return span.inside_longer(m.span for m in model if m.label == "PER")
 
 
+def inside_organisation(span: Span, model: list[EntityMention]) -> bool:
+    """Whether ``span`` is the very span of an organisation's name the recogniser found: فارس
+    of "خبرنگار فارس" (the Fars News Agency's reporter, not Fars province), "مادرید" of a
+    football club. A place inside a longer organisation's name stays ("شرطة المنطقة الشرقية",
+    "the Los Angeles Police Department": where it happened, for events and stories; measured
+    on dev, dropping those too cost the story joins of the project's own set)."""
+    return any(m.label == "ORG" and m.span.start == span.start and span.end == m.span.end
+               for m in model)  # fmt: skip
+
+
 def merge_entities(
     model: list[EntityMention], places: list[Any], actors: list[Any],
     norp: list[EntityMention] | None = None,

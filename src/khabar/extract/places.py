@@ -52,6 +52,7 @@ __all__ = [
     "nationality_country",
     "nationality_people",
     "nationality_word",
+    "place_cued",
     "unsupported",
 ]
 
@@ -345,6 +346,13 @@ def _cued(norm: str, start: int | None = None) -> bool:
     of the normalised ``norm`` (its end when ``start`` is None)."""
     start = len(norm) if start is None else start
     return bool(_CUE.search(norm[max(0, start - _CUE_REACH) : start]))
+
+
+def place_cued(text: str, start: int) -> bool:
+    """Whether a word of kind (``_CUE``: استان, محافظة, province of...) ends right before
+    ``start`` of ``text``: "اداره کل ... استان گیلان" names the province inside an office's
+    name."""
+    return _cued(normalize(text[max(0, start - _CUE_REACH) : start]))
 
 
 # prepositions of place before a name, normalised (closed lists of each language's grammar):
