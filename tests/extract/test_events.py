@@ -796,6 +796,10 @@ def test_more_than_a_number_counts_the_number(text: str, lang: str, killed: int 
         ("Gunmen killed 2015 people in the attack on the town.", "en", 2015, None),
         ("قتل 2000 شخص في الهجوم على المدينة.", "ar", 2000, None),
         ("The shelling killed ten percent of the village.", "en", None, None),
+        # places counted are no toll (a new user's trial, 2026-12-04: 4 dead)
+        ("Boko Haram killed dozens in four villages in north-east Nigeria.", "en", None, None),
+        ("قتل مسلحون العشرات في أربع قرى.", "ar", None, None),
+        ("Gunmen killed 12 people in two villages.", "en", 12, None),
     ],
 )
 def test_one_person_and_more_than_after_the_review(text: str, lang: str, killed: int | None,

@@ -1486,6 +1486,13 @@ _EN_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day
                        "hour", "hours", "minute", "minutes", "km", "kilometres", "kilometers",
                        "mile", "miles", "metres", "meters", "times", "percent"})  # fmt: skip
 _AR_TIMES = frozenset(normalize(w) for w in ("مرة", "مرات"))  # "أصيب 3 مرات": three times
+# places counted: "killed dozens in four villages" is no toll of 4 (a new user's trial,
+# 2026-12-04); the plural words of kind of places and Persian's counted singular (English,
+# Arabic and Persian grammar, a closed list)
+_PLACES_COUNTED = frozenset(normalize(w) for w in (
+    "villages", "towns", "cities", "provinces", "districts", "countries", "regions",
+    "neighbourhoods", "neighborhoods", "قرى", "بلدات", "مدن", "محافظات", "مناطق", "دول", "أحياء",
+    "ولايات", "روستا", "شهر", "استان", "کشور", "منطقه"))  # fmt: skip
 # a share, no count: "10 بالمئة", "10 في المئة" (Arabic grammar, closed)
 _AR_PERCENT = frozenset(normalize(w) for w in ("بالمئة", "بالمائة"))
 _AR_HUNDRED = frozenset(normalize(w) for w in ("المئة", "المائة"))
@@ -1493,12 +1500,13 @@ _AR_HUNDRED = frozenset(normalize(w) for w in ("المئة", "المائة"))
 
 def _unit_after(words: list[str], k: int) -> bool:
     """Whether ``words[k]`` is a unit of time, distance, repetition or share (``_AR_UNITS``,
-    ``_AR_TIMES``, ``_EN_UNITS``, ``_AR_PERCENT``, في المئة): the number before it counts no
-    one."""
+    ``_AR_TIMES``, ``_EN_UNITS``, ``_AR_PERCENT``, في المئة) or places counted
+    (``_PLACES_COUNTED``): the number before it counts no one."""
     if k >= len(words):
         return False
     w = words[k]
     return (w in _AR_UNITS or w in _AR_TIMES or w in _EN_UNITS or w in _AR_PERCENT
+            or w in _PLACES_COUNTED
             or (w == "في" and k + 1 < len(words) and words[k + 1] in _AR_HUNDRED))  # fmt: skip
 
 
