@@ -7,9 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from khabar.cli import app
+from khabar.errors import NotFoundError
 from khabar.settings import load_settings
 from khabar.store import open_store
 
@@ -171,6 +173,11 @@ def test_contradictions_say_why_their_sides_are_one_event(tmp_path: Path, seeds:
     _run("ingest", str(seeds), "--db", db)
     printed = _run("contradictions", "--story", "1", "--db", db).output
     assert "field_conflict" in printed and "why one event:" in printed
-    # none is said, not an empty screen (a fresh-clone trial took it for a failure)
-    assert _run("contradictions", "--story", "999", "--db", db).output.startswith(
-        "no contradictions reported in story 999")  # fmt: skip
+    # none is said, not an empty screen (a fresh-clone trial took it for a failure); a story
+    # that is not there is an error (as `khabar story 999`)
+    with pytest.raises(NotFoundError, match="999"):
+        _run("contradictions", "--story", "999", "--db", db)
+    empty = str(tmp_path / "empty.db")
+    with open_store(load_settings({"database": empty})):
+        pass
+    assert _run("contradictions", "--db", empty).output.startswith("no contradictions reported")

@@ -730,7 +730,7 @@ def timeline_cmd(
                "include_undated": True}  # fmt: skip
     with open_store(_settings(db, config), create=False) as store:
         if story is not None:
-            store.story(story)  # NotFoundError (exit 4) for a story that is not there
+            store.story(story)  # NotFoundError (exit 1) for a story that is not there
         events = select_events(store, filters)
     if json_out:
         _print_json(events)
@@ -786,6 +786,8 @@ def contradictions_cmd(
     Example: khabar contradictions --story 1
     """
     with open_store(_settings(db, config), create=False) as store:
+        if story is not None:
+            store.story(story)  # NotFoundError (exit 1) for a story that is not there
         found = store.contradictions(story_id=story)
     if json_out:
         _print_json(found)

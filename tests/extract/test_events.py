@@ -820,6 +820,12 @@ def test_one_person_and_more_than_after_the_review(text: str, lang: str, killed:
         # a count next to the date stays the count
         ("Gunmen killed 12 on 5 May in Kabul.", "en", 12),
         ("قتل 3 جنود يوم 12 يوليو 2015 في هجوم.", "ar", 3),
+        ("On March 3 gunmen killed 5 people.", "en", 5),
+        # a month, then a count, is no date (a review: each had lost its count)
+        ("In March 12 people were killed in Kabul.", "en", 12),
+        ("Since August 40 people have been killed in clashes in Kabul.", "en", 40),
+        ("در مرداد ۱۲ نفر کشته شدند", "fa", 12),
+        ("قتل في يونيو 20 شخصا في الهجمات", "ar", 20),
     ],
 )
 def test_a_number_inside_a_date_is_no_count(text: str, lang: str, killed: int | None) -> None:

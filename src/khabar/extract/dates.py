@@ -254,10 +254,14 @@ class _Resolver:
         return min(fits, key=lambda d: abs((d - self.anchor).days)) if fits else value
 
     # -- kinds -----------------------------------------------------------------------------
-    def full(self, m: re.Match[str], year: int | None = None) -> DateMention | None:
+    def full(self, m: re.Match[str], year: int | None = None,
+             month_first: bool = False) -> DateMention | None:  # fmt: skip
         risky = m["mon"] in self.lex.words.get("risky_month", {})
-        if risky and not m["year"] and (not m["day"].isdigit() or self.lower_case(m, "mon")):
+        if risky and not m["year"] and (not m["day"].isdigit()
+                                        or (not month_first and self.lower_case(m, "mon"))):
             return None  # "a third march", "a second may be needed", "5 may have died"
+        if self.day_value(m["day"]) > 31:
+            return None  # "Since August 40 people have been killed": a count
         year = year or (int(m["year"]) if m["year"] else None)
         cal, month = self.month_of(m["mon"], year, m.groupdict().get("era"))
         day = self.day_value(m["day"])
@@ -342,13 +346,20 @@ class _Resolver:
         return out
 
     def mdy(self, m: re.Match[str]) -> DateMention | None:
-        """Month, then day ("May 5, 2015"): English order. A month name that is also a word
-        (``risky_month``) in Arabic script needs its year there: "به گزارش مهر ۱۲ نفر" is the
-        Mehr agency and a count, as Persian and Arabic write the day first."""
-        risky = m["mon"] in self.lex.words.get("risky_month", {})
-        if risky and not m["year"] and not m["mon"].isascii():
+        """Month, then day ("May 5, 2015"): English order. A month name in Arabic script needs
+        its year there: Persian and Arabic write the day first, so "در مرداد ۱۲ نفر کشته شدند"
+        and "به گزارش مهر ۱۲ نفر" (the Mehr agency) give a month and a count; so does an
+        English month after "in", "since" or "during" with no year ("In March 12 people were
+        killed": "on March 12" is a day)."""
+        if not m["year"] and not m["mon"].isascii():
             return None
-        return self.full(m)
+        before = self.norm.text[max(0, m.start() - 8) : m.start()]
+        if not m["year"] and re.search(r"(?<!\w)(?:in|since|during)\s+$", before):
+            return None  # "In March 12 people were killed": a month, then a count
+        if (not m["year"] and m["mon"] in self.lex.words.get("risky_month", {})
+                and self.lower_case(m, "mon") and not re.search(r"(?<!\w)on\s+$", before)):
+            return None  # "the march 15 protesters" (a feed in lower case: "on march 3")
+        return self.full(m, month_first=True)
 
     def solar2(self, m: re.Match[str]) -> DateMention | None:
         """A Solar Hijri date with a two-digit year ("۲۰ مهر ۰۲" = 20 Mehr 1402): the century
