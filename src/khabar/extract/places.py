@@ -422,7 +422,7 @@ def unsupported(text: str, m: PlaceMention, recognised: list[Span],
         return False
     if any(r.start < m.span.end and m.span.start < r.end for r in recognised):
         return False
-    return not _cued(normalize(text[max(0, m.span.start - _CUE_REACH) : m.span.start]))
+    return not place_cued(text, m.span.start)
 
 
 def _with_bare_name(m: AliasHit, ctx: Counter[str]) -> AliasHit:
