@@ -2287,7 +2287,10 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         date=_event_date(dated)[0], date_note=_event_date(dated)[1],
         date_text=dated.text if dated else None,
         date_basis="text" if _event_date(dated)[0] else None,
-        places=[p.place.id for p in _inside(found.places, sp)],
+        # a place the actor is named by is no place of the event ("واتهمت الولايات المتحدة
+        # ... وشنت غارات": the United States acts; the strikes were in Iraq)
+        places=[p.place.id for p in _inside(found.places, sp)
+                if actor is None or not (actor.start <= p.span.start and p.span.end <= actor.end)],
         actor=actor.value if actor else None, target=target.value if target else None,
         counts=counts, killed=killed, injured=injured, victims=victims,
         modality=_modality(words, typed.first_word, lex, lang), mode=mode,
