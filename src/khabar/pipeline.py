@@ -585,26 +585,24 @@ class _Ingestor:
                 raise _store_failed(self.store, self.report, exc) from exc
             self._failed(raw, exc)
         except InputError as exc:  # too large, too slow: the document, not khabar
-            self._quarantine(quarantine(
-                self.ctx, source=raw.source, locator=raw.locator, stage="process",
-                reason=exc.reason, detail=str(exc), raw=self._raw_bytes(raw),
-            ))  # fmt: skip
+            self._rejected(raw, exc.reason, str(exc))
         except Exception as exc:  # one bad document must not stop the batch: record it
             self._failed(raw, exc)
         except BaseException as exc:
             if not late_stop(exc):
                 raise  # Ctrl-C, SystemExit
-            self._quarantine(quarantine(  # a stop due just as the document's block ended
-                self.ctx, source=raw.source, locator=raw.locator, stage="process",
-                reason="too_slow", detail=self.allowance.message, raw=self._raw_bytes(raw),
-            ))  # fmt: skip
+            # a stop due just as the document's block ended
+            self._rejected(raw, "too_slow", self.allowance.message)
 
     def _failed(self, raw: RawArticle, exc: Exception) -> None:
         log.exception("processing %s %s failed", raw.source, raw.locator)
+        self._rejected(raw, "internal_error", f"{type(exc).__name__}: {exc} (please report)")
+
+    def _rejected(self, raw: RawArticle, reason: str, detail: str) -> None:
+        """Quarantine ``raw`` at the process stage with ``reason`` and ``detail``."""
         self._quarantine(quarantine(
-            self.ctx, source=raw.source, locator=raw.locator, stage="process",
-            reason="internal_error", detail=f"{type(exc).__name__}: {exc} (please report)",
-            raw=self._raw_bytes(raw),
+            self.ctx, source=raw.source, locator=raw.locator, stage="process", reason=reason,
+            detail=detail, raw=self._raw_bytes(raw),
         ))  # fmt: skip
 
 
