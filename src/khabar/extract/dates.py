@@ -166,6 +166,12 @@ class DateExtraction:
     times: list[TimeMention]
 
 
+# English words before a month name (normalised text): after "in", "since", "during" a month
+# stands alone ("In March 12 people were killed"), after "on" a day follows it ("on march 3")
+_MONTH_ONLY_BEFORE = re.compile(r"(?<!\w)(?:in|since|during)\s+$")
+_DAY_BEFORE = re.compile(r"(?<!\w)on\s+$")
+
+
 class _Resolver:
     """Turns regex matches into mentions, given the anchor date."""
 
@@ -351,13 +357,15 @@ class _Resolver:
         and "به گزارش مهر ۱۲ نفر" (the Mehr agency) give a month and a count; so does an
         English month after "in", "since" or "during" with no year ("In March 12 people were
         killed": "on March 12" is a day)."""
-        if not m["year"] and not m["mon"].isascii():
+        if m["year"]:
+            return self.full(m, month_first=True)
+        if not m["mon"].isascii():
             return None
         before = self.norm.text[max(0, m.start() - 8) : m.start()]
-        if not m["year"] and re.search(r"(?<!\w)(?:in|since|during)\s+$", before):
+        if _MONTH_ONLY_BEFORE.search(before):
             return None  # "In March 12 people were killed": a month, then a count
-        if (not m["year"] and m["mon"] in self.lex.words.get("risky_month", {})
-                and self.lower_case(m, "mon") and not re.search(r"(?<!\w)on\s+$", before)):
+        if (m["mon"] in self.lex.words.get("risky_month", {}) and self.lower_case(m, "mon")
+                and not _DAY_BEFORE.search(before)):  # fmt: skip
             return None  # "the march 15 protesters" (a feed in lower case: "on march 3")
         return self.full(m, month_first=True)
 
