@@ -4,6 +4,7 @@ writers on one PostgreSQL database lose no update."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -186,3 +187,33 @@ def test_persian_spellings_with_zwnj_space_or_nothing_find_each_other_on_both_ba
             assert len(store.search(query)) == 2, query
         for query in ("خیابان‌ها", "خیابان ها", "خیابانها"):
             assert len(store.search(query)) == 1, query
+
+
+def test_an_arabic_name_is_found_with_its_proclitics_on_both_backends(
+    backend_settings: Settings, tmp_path: Path
+) -> None:
+    rows = [  # Arabic: بعدن and وعدن are عدن; بغداد keeps its ب; Persian برای is no ب + رای
+        {"title": "وصول قافلة إغاثة جديدة إلى ميناء المدينة", "outlet": "a.example",
+         "text": "قال مسؤولون إن القافلة وصلت صباح اليوم بعدن بعد رحلة طويلة من الشمال."},
+        {"title": "اشتباكات في محيط المطار الدولي", "outlet": "b.example",
+         "text": "اندلعت اشتباكات عنيفة في عدن وضواحيها مساء أمس بين قوات متنافسة."},
+        {"title": "انقطاع الكهرباء عن أحياء واسعة", "outlet": "c.example",
+         "text": "أعلنت السلطات في بغداد أن الكهرباء ستعود خلال ساعات إلى الأحياء المتضررة."},
+        {"title": "نشست شورای شهر برگزار شد", "outlet": "d.example",
+         "text": "اعضای شورا برای بررسی بودجه سال آینده در ساختمان شهرداری گرد هم آمدند."},
+    ]
+    path = tmp_path / "clitics.jsonl"
+    path.write_text("".join(json.dumps({**r, "url": f"https://{r['outlet']}/1",
+                                        "published": "2024-03-01T09:00:00+03:00"},
+                                       ensure_ascii=False) + "\n" for r in rows), "utf-8")  # fmt: skip
+    with open_store(backend_settings) as store:
+        ingest([str(path)], store)
+        hits = store.search("عدن")
+        assert len(hits) == 2
+        assert any("ب[عدن]" in h["snippet"] for h in hits)  # the word marked, not its ب
+        (baghdad,) = store.search("بغداد")
+        (persian,) = store.search("شورا")
+        ids = [h["id"] for h in hits] + [baghdad["id"], persian["id"]]
+        # (search falls back to the nearest by trigrams on PostgreSQL: ask for exact matches)
+        assert store.documents_matching("غداد", ids) == set()
+        assert store.documents_matching("رای", ids) == set()

@@ -15,6 +15,7 @@ from functools import lru_cache
 from khabar.normalize import normalize
 
 __all__ = [
+    "PROCLITICS",
     "AliasHit",
     "AliasIndex",
     "alias_key",
@@ -240,8 +241,8 @@ def _longest_at(words, i, forms, index: AliasIndex, max_words, accept):  # type:
 
 # Arabic proclitics, longest first: conjunction و ف, prepositions ب ل ك, and لل (ل + ال, whose
 # ا is not written). A closed list (Arabic grammar); ال stays with its word.
-_PROCLITICS = ("وبال", "وكال", "فبال", "وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "وب", "ول",
-               "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")  # fmt: skip
+PROCLITICS = ("وبال", "وكال", "فبال", "وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "وب", "ول",
+              "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")  # fmt: skip
 _SPLIT_RATIO = 3  # the remainder must be this much more frequent than the whole word
 
 
@@ -258,7 +259,7 @@ def proclitic_length(word: str, ratio: float = _SPLIT_RATIO) -> int:
     counts = word_counts("ar")
     whole = counts.get(word, 0)
     best, best_count = 0, 0
-    for pre in _PROCLITICS:
+    for pre in PROCLITICS:
         if not word.startswith(pre) or len(word) - len(pre) < 2:
             continue
         rest = word[len(pre) :]

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 from khabar.errors import StoreError
 from khabar.normalize import index_form, normalize, tokens
 from khabar.settings import Settings
-from khabar.store.sqlite import SQLiteStore, _word_patterns, migrations
+from khabar.store.sqlite import SQLiteStore, migrations
 
 __all__ = ["PgConnection", "PostgresStore", "is_postgres_url", "to_postgres"]
 
@@ -228,8 +228,7 @@ class PostgresStore(SQLiteStore):
             ).fetchall()  # fmt: skip
             if rows or (offset and self._count(self._RANKED, phrase)):
                 break
-        patterns = _word_patterns(tuple(words))
-        return [self._hit(r, r["score"], patterns) for r in rows]
+        return [self._hit(r, r["score"], tuple(words)) for r in rows]
 
     def _count(self, ranked: str, phrase: str) -> int:
         sql = f"SELECT count(*) FROM ({ranked}) AS hits"

@@ -28,6 +28,7 @@ import numpy as np
 from khabar.dedup import paragraph_key
 from khabar.errors import ConflictError, NotFoundError, StoreError
 from khabar.extract.document import Extraction, iso_day
+from khabar.extract.lexicon import PROCLITICS, proclitic_length
 from khabar.model import (
     Document,
     DuplicateRecord,
@@ -323,10 +324,10 @@ class SQLiteStore:
             "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
             (
                 rowid,
-                index_form(normalize(doc.title or "")),
-                index_form("\n".join(
+                search_text(normalize(doc.title or ""), doc.lang),
+                search_text("\n".join(
                     p.norm for p in doc.paragraphs if p.role in (LineRole.BODY, LineRole.HEADING)
-                )),
+                ), doc.lang),
             ),
         )
 
@@ -661,7 +662,8 @@ class SQLiteStore:
         bm25): ``limit`` hits (default ``search_limit``) after skipping ``offset``.
 
         Matching ignores hamza forms, alef maqsura/ya, kaf/keheh, harakat, tatweel and digit
-        scripts. The index ranks first and only the hits returned are joined to their document
+        scripts, and in Arabic documents a word's proclitics (``search_text``: عدن finds بعدن).
+        The index ranks first and only the hits returned are joined to their document
         rows. Each hit: ``id``, ``title``, ``lang``, ``published``, ``crawled`` (the time it was
         fetched, where known), ``outlet``, ``score``
         (higher is better), ``snippet`` (original text around the first match, matches in
@@ -682,8 +684,7 @@ class SQLiteStore:
             ).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"search for {query!r} failed: {exc}") from exc
-        patterns = _word_patterns(tuple(words))
-        return [self._hit(r, -r["score"], patterns) for r in rows]
+        return [self._hit(r, -r["score"], tuple(words)) for r in rows]
 
     def search_count(self, query: str) -> int:
         """How many documents ``search(query)`` finds in all (for a pager's total)."""
@@ -713,10 +714,8 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"search for {query!r} failed: {exc}") from exc
 
-    def _hit(
-        self, row: Any, score: float, patterns: tuple[re.Pattern[str], ...]
-    ) -> dict[str, Any]:
-        parts = self._snippet_parts(row["body"], patterns)
+    def _hit(self, row: Any, score: float, words: tuple[str, ...]) -> dict[str, Any]:
+        parts = self._snippet_parts(row["body"], _word_patterns(words, row["lang"] == "ar"))
         return {"id": row["id"], "title": row["title"], "lang": row["lang"],
                 "published": row["published"], "crawled": row["crawled"], "outlet": row["outlet"],
                 "score": round(float(score), 3),
@@ -1133,12 +1132,39 @@ def _as_written(word: str) -> str:
     return "".join(pieces)
 
 
+def search_text(norm: str, lang: str) -> str:
+    """What the search index holds of normalised text (``normalize``): its ``index_form``, and
+    in Arabic text, on a last line, each word written with a proclitic without it (بعدن →
+    عدن, للحوثيين → حوثيين and الحوثيين), so that a search for a name finds it in every form.
+    Where a word splits is the recogniser's rule (``lexicon.proclitic_length``: the rest must be
+    a word real Arabic news writes more often than the whole, so بغداد keeps its ب). Arabic
+    only: a Persian برای is no ب + رای."""
+    text = index_form(norm)
+    if lang != "ar":
+        return text
+    peeled: dict[str, None] = {}
+    for word in dict.fromkeys(tokens(text)):
+        n = proclitic_length(word)
+        if n:
+            peeled[word[n:]] = None
+            if word[:n].endswith("لل"):  # لل is ل + the article
+                peeled["ال" + word[n:]] = None
+    return text + "\n" + " ".join(peeled) if peeled else text
+
+
+# a word's start in Arabic text: after no letter, or after a proclitic that follows none
+_ARABIC_START = "(?:" + "|".join([r"(?<!\w)"] + [rf"(?<=(?<!\w){re.escape(c)})"
+                                                 for c in PROCLITICS]) + ")"  # fmt: skip
+
+
 @lru_cache(maxsize=64)
-def _word_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+def _word_patterns(words: tuple[str, ...], arabic: bool = False) -> tuple[re.Pattern[str], ...]:
     """Each of ``words`` (normalised) as a whole word of original text, in query order, then
-    any of them."""
+    any of them; in an Arabic text (``arabic``) a word may follow a proclitic (عدن in بعدن, as
+    ``search_text`` indexed it), which is not marked."""
+    start = _ARABIC_START if arabic else r"(?<!\w)"
     longest = "|".join(_as_written(w) for w in sorted(set(words), key=len, reverse=True))
-    return tuple(re.compile(rf"(?<!\w)(?:{w})(?!\w)")
+    return tuple(re.compile(rf"{start}(?:{w})(?!\w)")
                  for w in [*map(_as_written, words), longest])  # fmt: skip
 
 
