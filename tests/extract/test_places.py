@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.extract.places import extract_places, gazetteer
+from khabar.extract.places import extract_places, gazetteer, with_document_context
 from khabar.model import Span
 
 
@@ -326,3 +326,71 @@ def test_a_place_inside_an_organisations_name_gives_no_context() -> None:
             "بغداد به سوي خودروي سفير روسيه تيراندازي كردند.")  # fmt: skip
     got = _document_places(text, "fa", "2004-12-01")
     assert {country for name, country in got if name == "بغداد"} == {"IQ"}, got
+
+
+def test_a_frequent_word_naming_a_town_is_a_place_only_where_the_recogniser_says_so() -> None:
+    # القطيف is frequent in Saudi news because it is a town; لحج is also "for the Hajj"
+    text = "استشهد رجل أمن أثناء تفتيش مركبة بالقطيف"
+    qatif = Span(text.index("القطيف"), text.index("القطيف") + len("القطيف"))
+    assert [(p.text, p.place.country) for p in extract_places(text, [qatif])] == [("القطيف", "SA")]
+    assert extract_places(text, []) == []
+    assert extract_places("وتستعد الأسر لحج هذا العام", []) == []
+
+
+@pytest.mark.parametrize("text", ["وقال حاكم ولاية فلوريدا إن الإعصار ضرب الساحل",
+                                  "آتش‌سوزی در کالیفرنیا گسترش یافت"])  # fmt: skip
+def test_a_us_state_written_in_arabic_script_is_the_state(text: str) -> None:
+    # the names come from GeoNames' "town، state" alternates of the state's cities
+    (got,) = extract_places(text)
+    assert (got.place.kind, got.place.country) == ("admin1", "US")
+
+
+def test_washington_in_arabic_is_the_capital_not_a_small_namesake() -> None:
+    (got,) = extract_places("وصل الوزير إلى العاصمة الأمريكية واشنطن أمس",
+                            [Span(32, 37)])  # fmt: skip
+    assert got.place.id == gazetteer().capitals["US"]
+
+
+def test_a_paragraph_without_context_takes_the_country_the_document_is_about() -> None:
+    title, body = "اعتماد 33 مركزاً انتخابياً بالجوف", "سكاكا: اعتمدت اللجنة مراكز في سكاكا وطبرجل"
+    found = [extract_places(title, [Span(27, 32)]), extract_places(body)]
+    assert found[0][0].place.country != "SA"  # alone, the title is Yemen's Al Jawf or Libya's
+    reread = with_document_context(found)
+    assert reread[0][0].place.id == "SA-12"
+    assert "document's context" in reread[0][0].reason
+    assert reread[1] == found[1]
+
+
+def _span(text: str, name: str) -> Span:
+    return Span(text.index(name), text.index(name) + len(name))
+
+
+def test_the_document_context_moves_no_capital_and_needs_the_documents_main_country() -> None:
+    geneva = "ويعمل المبعوث على عقد مؤتمر جنيف للسلام"
+    syria = "قصفت الطائرات مواقع في حلب وإدلب وحماة ودرعا، وقالت واشنطن إنها تراقب"
+    found = [extract_places(geneva, [_span(geneva, "جنيف")]),
+             extract_places(syria, [_span(syria, "واشنطن")])]  # fmt: skip
+    assert [p.place.country for p in found[1]].count("US") == 1  # and SY four times
+    assert with_document_context(found)[0][0].place.country == "CH"
+    paris = [extract_places("برگزاری مهمانی در پاریس"),
+             extract_places("در تهران و مشهد و اصفهان و شیراز")]  # fmt: skip
+    assert with_document_context(paris)[0][0].place.country == "FR"
+
+
+def test_english_press_names_and_capital_abbreviations_name_countries() -> None:
+    # gazetteer/country_names.tsv, en: the names English news calls a country by
+    got = [(p.text, p.place.country) for p in extract_places(
+        "She left the UK for the US, then Burma and Britain. Let us go; it cost US$300.")]
+    assert got == [("UK", "GB"), ("US", "US"), ("Burma", "MM"), ("Britain", "GB")]
+
+
+def test_a_capital_keeps_its_reading_in_a_paragraph_about_a_country_with_a_namesake() -> None:
+    text = "After the attacks in Paris, the US raised its alert level."
+    (paris, us) = extract_places(text, [_span(text, "Paris")])
+    assert (paris.place.country, us.place.country) == ("FR", "US")  # not Paris, Texas
+
+
+def test_a_country_heading_an_organisations_name_is_no_place() -> None:
+    got = _document_places("The U.S. Senate confirmed the nominee after a vote in Iraq.", "en",
+                           "2020-02-01")  # fmt: skip
+    assert got == [("Iraq", "IQ")], got

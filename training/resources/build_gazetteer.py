@@ -15,6 +15,9 @@ Inputs (``<shared>`` is the shared data folder, ``--shared``):
     gives no centre; the news names states as often as countries). A state's name that is also
     the name of a US city of 500,000+ (Washington) or an alias of one of 5,000,000+ (New York)
     is left to the city; the state keeps "<name> State"; DC is the city of Washington's row.
+    A state's Arabic-script names are read off its GeoNames cities' alternates written "town،
+    state" (``state_names``): two cities or more, sounding like the Latin name, four letters
+    or more, no country's name, no frequent word of the news.
     pycountry's ISO 3166-2 subdivisions were weighed and left out: English
     names only, no coordinates, and thousands of one-word names ("Central", "Capital").
 Output: one place a row, tab-separated, UTF-8, ``\\n`` line endings, no quoting:
@@ -35,7 +38,9 @@ as قضاء, محافظة, استان, شهرستان), GeoNames Latin alternate
 most four words, no all-capitals codes); a countries-states-cities Arabic/Persian translation
 that neither sounds like the Latin name nor is close to another of its names is left out (some
 translate the meaning: Koohsar → فنجان "cup"). Iran rows that match nothing take the English
-name of a nearby namesake, else the file's slug (vowel-less: "Khzstan").
+name of a nearby namesake, else the file's slug (vowel-less: "Khzstan"). A city with no
+Arabic-script name takes those of a much smaller namesake of its country that sound like their
+shared Latin name (``lend_namesake_names``: Washington, D.C. takes واشنطن from Washington, Utah).
 Rows are sorted by kind (country, admin1, admin2, admin3, city, village), country and id, so the
 file is the same bytes on every run with the same inputs.
 
@@ -393,9 +398,49 @@ def geonames_rows() -> list[Place]:
     return rows
 
 
-def us_state_rows(gn: list[Place]) -> list[Place]:
+FREQUENT_PER_MILLION = 50  # as khabar.extract.places: a name this frequent is also a word
+
+
+def state_names(cities: list[Place], latin: str, taken: set[str]) -> list[str]:
+    """Arabic-script names of a state read off its cities' GeoNames alternates written "town,
+    state" ("جوبيتر، فلوريدا" of Jupiter, Florida): a name given by two cities or more that
+    sounds like the state's Latin name (``sound``), is no name of a country (جورجيا, Georgia)
+    and no frequent word of Arabic or Persian news (``FREQUENT_PER_MILLION``, the run time's
+    bar; مین "mine" is no Maine), most cities first."""
+    votes: Counter[str] = Counter()
+    for city in cities:
+        tails = {clean(re.split(r"[،,]", a)[-1]) for a in city.aliases
+                 if is_arabic(a) and re.search(r"[،,]", a)}  # fmt: skip
+        votes.update(t for t in tails if t and all_arabic(t))
+    kept = []
+    for name, n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+        agrees = difflib.SequenceMatcher(None, sound(name), sound(latin)).ratio() >= 0.6
+        long = len(ar_key(name)) >= 4  # مین, Maine, is also "mine" (the weapon)
+        if n >= 2 and agrees and long and ar_key(name) not in taken and not frequent_word(name):
+            kept.append(name)
+    return kept
+
+
+def frequent_word(name: str) -> bool:
+    """Whether a one-word Arabic-script name is a frequent word of Arabic or Persian news
+    (khabar's ``resources/wordfreq`` counts)."""
+    from khabar.extract.lexicon import alias_key
+    from khabar.resources import word_counts
+
+    if " " in name:
+        return False
+    for lang in ("ar", "fa"):
+        counts = word_counts(lang)
+        if counts.get(alias_key(name), 0) >= FREQUENT_PER_MILLION * sum(counts.values()) / 1e6:
+            return True
+    return False
+
+
+def us_state_rows(gn: list[Place], countries: list[Place]) -> list[Place]:
     """The US states (and DC) as admin1 rows, at the population-weighted centre of their
-    GeoNames cities; a name shared with a US city of 500,000+ stays the city's."""
+    GeoNames cities; a name shared with a US city of 500,000+ stays the city's. Arabic and
+    Persian names: ``state_names``."""
+    taken = {ar_key(a) for c in countries for a in c.aliases if is_arabic(a)}
     cities = [p for p in gn if p.country == "US" and p.lat is not None]
     big = {en_key(p.name) for p in cities if (p.population or 0) >= 500_000}
     big |= {en_key(a) for p in cities if (p.population or 0) >= 5_000_000 for a in p.aliases}
@@ -407,8 +452,11 @@ def us_state_rows(gn: list[Place]) -> list[Place]:
             continue
         name = clean(st["name"])
         place = Place(f"GN-{st['geonameid']}", "admin1", "US", code, name)
-        add_aliases(place, [f"{name} State"] + ([] if en_key(name) in big else [name]))
         inside = [p for p in cities if p.admin1 == code]
+        own = en_key(name) not in big
+        add_aliases(place, [f"{name} State"] + ([name] if own else []))
+        if own:
+            add_aliases(place, state_names(inside, name, taken))
         weight = sum(p.population or 1 for p in inside)
         if inside:
             place.lat = round(sum((p.population or 1) * p.lat for p in inside) / weight, 4)  # type: ignore[operator]
@@ -417,6 +465,29 @@ def us_state_rows(gn: list[Place]) -> list[Place]:
         place.sources.append(SRC_GN_US)
         rows.append(place)
     return rows
+
+
+def lendable(name: str, latin: str) -> bool:
+    """An Arabic-script name, not "town، state", that sounds like ``latin`` (ratio 0.8+)."""
+    return (all_arabic(name) and not re.search(r"[،,]", name)
+            and difflib.SequenceMatcher(None, sound(name), sound(latin)).ratio() >= 0.8)
+
+
+def lend_namesake_names(rows: list[Place]) -> None:
+    """Give a city with no Arabic-script name those of its smaller namesakes of the same country
+    (a tenth of its population or less) that sound like the shared Latin name (``sound``,
+    ratio 0.8 or more; no "town، state" forms): GeoNames' alternates write واشنطن for
+    Washington, Utah and not for Washington, D.C., مرسين for a village and not for Mersin."""
+    groups: defaultdict[tuple[str, str], list[Place]] = defaultdict(list)
+    for p in rows:
+        if p.kind == "city":
+            groups[(p.country, en_key(p.name))].append(p)
+    for group in groups.values():
+        big = max(group, key=lambda p: (p.population or 0, p.id))
+        if len(group) < 2 or any(is_arabic(a) for a in big.aliases):
+            continue
+        small = [p for p in group if (p.population or 0) * 10 <= (big.population or 0)]
+        add_aliases(big, [a for p in small for a in p.aliases if lendable(a, big.name)])
 
 
 def sound(text: str) -> str:
@@ -733,7 +804,8 @@ def build(shared: Path) -> list[Place]:
     csc = merge_csc(shared, gn)
     iran = iran_rows(shared, gn + csc)
     iraq = iraq_rows(shared, gn + csc)
-    rows = countries + gn + csc + iran + iraq + us_state_rows(gn)
+    rows = countries + gn + csc + iran + iraq + us_state_rows(gn, countries)
+    lend_namesake_names(rows)
     ids = [p.id for p in rows]
     dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
     assert not dupes, f"duplicate ids: {dupes[:10]}"

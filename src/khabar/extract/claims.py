@@ -30,7 +30,7 @@ from khabar.model import Claim, Span
 from khabar.normalize import normalize, normalize_with_offsets
 from khabar.resources import read_csv
 
-__all__ = ["extract_claims", "reporting_verbs"]
+__all__ = ["attributed", "extract_claims", "reporting_verbs"]
 
 # a quotation of three words or more (a quoted name, 'كتائب "حزب الله"', is no quotation)
 _PAIRED = re.compile(r"«([^»]*)»|“([^”]*)”")  # quotation marks that open and close apart
@@ -68,6 +68,22 @@ def reporting_words(lang: str) -> frozenset[str]:
     """The one-word reporting verbs of ``lang`` as ``normalize`` writes them
     (``resources/claim_verbs.tsv``: said, told, denied ...)."""
     return frozenset(k for k, (_, _, lg) in _lexicon().verbs.items() if lg == lang and " " not in k)
+
+
+def attributed(text: str, start: int) -> bool:
+    """Whether the name at ``start`` of ``text`` comes right after a marker of attribution
+    (``attribution.tsv``, a speaker's or reporter's: "وفق واشنطن", "بحسب طهران", "according
+    to Washington", "به گفته تهران"): the source of what is said, not a place where it
+    happened."""
+    words = _WORDS.findall(normalize(text[max(0, start - 30) : start]))
+    if words and words[-1] == "the":  # "according to the United States"
+        words.pop()
+    before = " ".join(words)
+    if start > 0 and text[start - 1] in ("ل", "ب"):  # "وفقا لواشنطن": the marker's ل glued
+        before = before[:-1].rstrip() + " " + before[-1:]
+    lex = _lexicon()
+    return any(before == k or before.endswith(" " + k) for k, role in lex.roles.items()
+               if role in ("speaker", "reporter"))  # fmt: skip
 
 
 def reporting_verbs(text: str) -> list[tuple[int, int]]:

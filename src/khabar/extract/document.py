@@ -32,6 +32,7 @@ from khabar.extract.entities import (
     EntityMention,
     extract_demonyms,
     facility_places,
+    heads_organisation,
     inside_known_name,
     inside_organisation,
     inside_person_name,
@@ -51,6 +52,7 @@ from khabar.extract.places import (
     gazetteer,
     place_cued,
     unsupported,
+    with_document_context,
 )
 from khabar.extract.places import load_tables as load_place_tables
 from khabar.model import (
@@ -237,6 +239,7 @@ def _extract(
                                        organisations=[m.span for m in model if m.label == "ORG"])
                         for p, recognised, model in zip(doc.paragraphs, located, recognised_by,
                                                         strict=True)]  # fmt: skip
+    gazetteer_places = with_document_context(gazetteer_places)
     # the countries the whole document names places in: a lone word far from home is no place
     countries: dict[str, set[str]] = {}
     for found in gazetteer_places:
@@ -258,11 +261,13 @@ def _extract(
         # nor in English inside a person's name the recogniser found ("Leon van Biljon"; the
         # Arabic recogniser's persons hold titles and their provinces: "محافظ البصرة أسعد"),
         # nor a word the recogniser calls an organisation ("خبرنگار فارس"), unless a curated
-        # site (bases: قاعدة عين الأسد) or after a word of kind
+        # site (bases: قاعدة عين الأسد) or after a word of kind, nor a country that heads an
+        # organisation's name ("the U.S. Senate")
         places = [p for p in named if not inside_known_name(p.span, actors + world)
                   and not (doc.lang == "en" and inside_person_name(p.span, model))
                   and not (inside_organisation(p.span, model) and p.place.precision != "site"
                            and not place_cued(text, p.span.start))
+                  and not (p.place.precision == "country" and heads_organisation(p.span, model))
                   and not unsupported(text, p, recognised, countries)]  # fmt: skip
         entities = merge_entities(_resolved(model, doc.published), places, actors + generic + world,
                                   extract_demonyms(text, doc.lang))  # fmt: skip

@@ -787,6 +787,13 @@ def inside_organisation(span: Span, model: list[EntityMention]) -> bool:
                for m in model)  # fmt: skip
 
 
+def heads_organisation(span: Span, model: list[EntityMention]) -> bool:
+    """Whether ``span`` begins a longer organisation's name the recogniser found ("U.S." of "the
+    U.S. Senate", "UK" of "UK Parliament"): a country read as the organisation's modifier."""
+    return any(m.label == "ORG" and m.span.start == span.start and span.end < m.span.end
+               for m in model)  # fmt: skip
+
+
 def merge_entities(
     model: list[EntityMention], places: list[Any], actors: list[Any],
     norp: list[EntityMention] | None = None,

@@ -2288,9 +2288,11 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         date_text=dated.text if dated else None,
         date_basis="text" if _event_date(dated)[0] else None,
         # a place the actor is named by is no place of the event ("واتهمت الولايات المتحدة
-        # ... وشنت غارات": the United States acts; the strikes were in Iraq)
+        # ... وشنت غارات": the United States acts; the strikes were in Iraq), nor one named as
+        # the source ("... وإصابة 12 آخرين، وفق واشنطن": according to the US government)
         places=[p.place.id for p in _inside(found.places, sp)
-                if actor is None or not (actor.start <= p.span.start and p.span.end <= actor.end)],
+                if (actor is None or not (actor.start <= p.span.start and p.span.end <= actor.end))
+                and not _attributed(text, p.span.start)],
         actor=actor.value if actor else None, target=target.value if target else None,
         counts=counts, killed=killed, injured=injured, victims=victims,
         modality=_modality(words, typed.first_word, lex, lang), mode=mode,
@@ -2299,6 +2301,13 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     )  # fmt: skip
     ev.background = _is_background(ev, words, anchor, s, lex)
     return ev
+
+
+def _attributed(text: str, start: int) -> bool:
+    """``claims.attributed``: a name right after "وفق", "according to"... is a source."""
+    from khabar.extract.claims import attributed
+
+    return attributed(text, start)
 
 
 # Arabic verbs of receiving, normalised (تلقى "received", its forms): their subject is what
@@ -2535,7 +2544,8 @@ def _role_parties(text: str, sp: Span, t_start: int, t_end: int, found: Mentions
     not the parties that report it (``_speakers``)."""
     parties = _parties(text, found, sp, lang)
     if told and parties:
-        reporting = _speakers(text, sp, parties, t_start, t_end, lang)
+        names = [e.span for e in found.entities if sp.start <= e.span.start < sp.end]
+        reporting = _speakers(text, sp, parties, t_start, t_end, lang, names)
         parties = [p for p in parties if p not in reporting]
     return parties
 
@@ -2826,10 +2836,11 @@ _CLAUSE_BREAK = re.compile(r"[،,;:؛]|(?<!\w)(?:که|و)(?!\w)")
 
 
 def _speakers(text: str, sp: Span, parties: list[_Party], t_start: int, t_end: int,
-              lang: str) -> list[_Party]:  # fmt: skip
+              lang: str, names: list[Span] | None = None) -> list[_Party]:  # fmt: skip
     """The parties before the trigger at ``t_start`` .. ``t_end`` that report the event rather
     than act in it: a reporting verb (``claims.reporting_verbs``) within 3 words before the party
-    or after it, then إن / أن / that / که / a colon, then another party before the trigger
+    (the parties and other ``names`` between them not counted: ``_words_apart``) or after it,
+    then إن / أن / that / که / a colon, then another party before the trigger
     ("وقال المسؤول الصحي ... إن مدنيين قتلوا") or no word that refers back to the speaker
     ("قال ضابط كبير إن صواريخ أطلقت"; not "قال الجيش إنه قتل", "قال الجيش إن قواته قتلت" or "the
     army said that it killed", whose speaker acts: ``_own``). In Persian, whose verb comes
@@ -2847,12 +2858,13 @@ def _speakers(text: str, sp: Span, parties: list[_Party], t_start: int, t_end: i
             return [p for p in parties if p.end <= t_start and (said or p.side != "armed")]
     sentence = text[sp.start : t_start]
     verbs = [(sp.start + a, sp.start + b) for a, b in reporting_verbs(sentence)]
+    between = [Span(q.start, q.end) for q in parties] + list(names or [])
     out = []
     for p in parties:
         if p.end > t_start:
             break
-        said = [v for v in verbs if v[1] <= p.end and len(text[v[1] : p.start].split()) <= 3
-                or p.end <= v[0]]  # fmt: skip
+        said = [v for v in verbs if p.end <= v[0]
+                or v[1] <= p.end and _words_apart(text, v[1], p.start, between) <= 3]  # fmt: skip
         if not said:
             continue
         at = max(p.end, min(v[1] for v in said))
@@ -2866,6 +2878,20 @@ def _speakers(text: str, sp: Span, parties: list[_Party], t_start: int, t_end: i
                 or not (later and _own(later[0])):  # fmt: skip
             out.append(p)
     return out
+
+
+def _words_apart(text: str, start: int, end: int, names: list[Span]) -> int:
+    """Words of ``text[start:end]`` outside the ``names`` written there: a speaker named after
+    the organisation it speaks for ("قال مدير المرصد السوري لحقوق الإنسان رامي عبدالرحمن")
+    is as near its reporting verb as the organisation."""
+    inside = sorted((q.start, q.end) for q in names if start <= q.start and q.end <= end)
+    pieces, at = [], start
+    for a, b in inside:
+        if a >= at:
+            pieces.append(text[at:a])
+            at = b
+    pieces.append(text[at:end])
+    return len(" ".join(pieces).split())
 
 
 # English pronouns by which a speaker tells of its own act ("the army said that it killed")

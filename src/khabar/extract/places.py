@@ -13,11 +13,15 @@ countries-states-cities; Iraq's and Iran's divisions), each row with its source.
 matched on normalised text, with Arabic proclitics (و ب ل ف) peeled off. A one-word name of a
 small town, of a foreign town under a million, or of a town of 100,000+ that is also a frequent
 word of the news (``resources/wordfreq``) counts only after a cue ("بلدة", "city of") or where the
-entity recogniser calls it a place (``recognised``); another frequent word, or the name of a
-known actor (الجزيرة the channel), only after a cue. A name that fits several places (ذمار:
-Zummar in Iraq, Dhamar in Yemen) takes the one whose country the article is about: the
-countries named in it and the countries of its unambiguous places; then a solid reading (a
-curated row, a country or province, a town of 100,000+) over a small town elsewhere.
+entity recogniser calls it a place (``recognised``); another frequent word only after a cue
+or where the recogniser calls that very span a place (القطيف); a stop word
+(``gazetteer/stopwords.tsv``) or the name of a known actor (الجزيرة the channel) only after a
+cue. A name that fits several places (ذمار: Zummar in Iraq, Dhamar in Yemen) takes the one
+whose country its paragraph is about: the countries named in it and the countries of its
+unambiguous places; then a solid reading (a curated row, a country or province, a town of
+100,000+) over a small town elsewhere; a capital or a city of a million always over a small
+town (Paris, not Paris, Texas). ``with_document_context`` then reads the names a paragraph
+left to the surest reading by the whole document's countries.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ __all__ = [
     "nationality_word",
     "place_cued",
     "unsupported",
+    "with_document_context",
 ]
 
 PRECISION_RANK = {"country": 0, "province": 1, "district": 2, "town": 3, "site": 4}
@@ -122,7 +127,7 @@ class _Gazetteer:
     places: dict[str, Place]
     index: AliasIndex  # normalised alias → place ids
     weak: frozenset[str]  # small towns' one-word names: need "مدينة", "بلدة"... or the recogniser
-    common: frozenset[str]  # names that are also frequent words: need "مدينة", "بلدة"...
+    common: frozenset[str]  # stop words and actors' names: need "مدينة", "بلدة"...
     curated: frozenset[str]  # ids of the hand-curated rows (countries, admin1, sites)
     # the same two for Persian text: frequent words by Persian (and English) news only, so a
     # name frequent in Arabic news (نيويورك) is no word in a Persian report
@@ -139,6 +144,10 @@ class _Gazetteer:
     # name's adjective (مجری "executor" by المجر, کندی "slow" by كندا); under "names:ar" and
     # "names:fa" those names themselves (``_press_stems``)
     nisba_lang: dict[str, dict[str, str]] = field(default_factory=dict)
+    # names of small places that are also frequent words of the news (لحج "for the Hajj",
+    # القطيف): a cue, or the recogniser calling this very span a place
+    frequent: frozenset[str] = frozenset()
+    frequent_fa: frozenset[str] = frozenset()
 
 
 def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
@@ -148,8 +157,9 @@ def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
     keys = [key]
     if key.count(" ") == 1 and _ARABIC.search(key):
         keys.append(key.replace(" ", ""))
+    short = len(alias) == 2 and alias.isascii() and alias.isupper()  # US, UK: as capitals only
     for k in keys:
-        if len(k) >= 3 and place_id not in index.setdefault(k, []):
+        if (len(k) >= 3 or short) and place_id not in index.setdefault(k, []):
             index[k].append(place_id)
 
 
@@ -183,8 +193,8 @@ def _build_gazetteer() -> _Gazetteer:
             _add(index, alias, r["id"])
     curated = frozenset(r["id"] for name in ("countries", "admin1", "sites")
                         for r in read_csv(f"gazetteer/{name}.tsv"))  # fmt: skip
-    weak, common = _guarded_names(places, index, region, curated, ("ar", "fa", "en"))
-    weak_fa, common_fa = _guarded_names(places, index, region, curated, ("fa", "en"))
+    weak, frequent, common = _guarded_names(places, index, region, curated, ("ar", "fa", "en"))
+    weak_fa, frequent_fa, common_fa = _guarded_names(places, index, region, curated, ("fa", "en"))
     ar_counts = word_counts("ar")
     bare_fa = frozenset(k for k, ids in index.items() if not k.startswith("ال")
                         and set(ids) & set(index.get("ال" + k, ()))
@@ -194,7 +204,8 @@ def _build_gazetteer() -> _Gazetteer:
                 if r["place_id"] in places}  # fmt: skip
     return _Gazetteer(places, AliasIndex({k: tuple(v) for k, v in index.items()}), weak, common,
                       curated, weak_fa, common_fa, bare_fa,
-                      _country_stems(places, index), capitals, _press_stems())  # fmt: skip
+                      _country_stems(places, index), capitals, _press_stems(),
+                      frequent=frequent, frequent_fa=frequent_fa)  # fmt: skip
 
 
 def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[str]:
@@ -223,14 +234,15 @@ def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[st
 
 
 def _add_country_names(places: dict[str, Place], index: dict[str, list[str]]) -> None:
-    """Add the common press names of each country in Arabic and Persian
-    (``gazetteer/country_names.tsv``: بريطانيا, انگلیس, هلند, where the open sources give only
-    the formal name). Such a name names that country and no other: a translation slip of the
-    open sources (کره شمالی under South Korea) is dropped; towns keep the names they have."""
+    """Add the common press names of each country in Arabic, Persian and English
+    (``gazetteer/country_names.tsv``: بريطانيا, انگلیس, هلند, Britain, UK, Burma, where the
+    open sources give only the formal name). Such a name names that country and no other: a
+    translation slip of the open sources (کره شمالی under South Korea) is dropped; towns keep
+    the names they have."""
     for r in read_csv("gazetteer/country_names.tsv"):
         if r["iso2"] not in places:
             continue
-        for alias in (a for lang in ("ar", "fa") for a in r[lang].split("|") if a.strip()):
+        for alias in (a for lang in ("ar", "fa", "en") for a in r[lang].split("|") if a.strip()):
             key = alias_key(alias)
             for i in [i for i in index.get(key, []) if i != r["iso2"]
                       and places[i].kind == "country"]:  # fmt: skip
@@ -241,11 +253,12 @@ def _add_country_names(places: dict[str, Place], index: dict[str, list[str]]) ->
 def _guarded_names(
     places: dict[str, Place], index: dict[str, list[str]], region: set[str],
     curated: frozenset[str], langs: tuple[str, ...],
-) -> tuple[frozenset[str], frozenset[str]]:
-    """(weak, common): one-word names that need a cue or the recogniser (small towns, foreign
-    towns under a million, towns of 100,000+ whose name is also a frequent word in the news of
-    ``langs``), and names that need a cue (other frequent words, ``stopwords.tsv``, the actor
-    dictionary's names)."""
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(weak, frequent, common): one-word names that need a cue or the recogniser (small towns,
+    foreign towns under a million, towns of 100,000+ whose name is also a frequent word in the
+    news of ``langs``); other frequent words, which need a cue or the recogniser calling that
+    very span a place (القطيف, frequent in Saudi news because it is a town; لحج, "for the Hajj"
+    too); and names that need a cue (``stopwords.tsv``, the actor dictionary's names)."""
     rates = [(word_counts(lang), sum(word_counts(lang).values()) / 1e6)
              for lang in langs]  # fmt: skip
 
@@ -261,7 +274,8 @@ def _guarded_names(
     d = actor_dictionary()
     named = {k for k, ids in d.index.items()  # "الجزيرة" the channel; not طهران the government
              if any(d.actors[i].kind in _NOT_PLACES for i in ids)}  # fmt: skip
-    weak, common = set(), {alias_key(r["word"]) for r in read_csv("gazetteer/stopwords.tsv")}
+    weak, words = set(), set()
+    common = {alias_key(r["word"]) for r in read_csv("gazetteer/stopwords.tsv")}
     for k, ids in index.items():
         cands = [places[i] for i in ids]
         if any(p.precision in ("country", "province") for p in cands):
@@ -272,10 +286,10 @@ def _guarded_names(
             continue
         elif frequent(k):
             big = any(p.population >= _WEAK_POPULATION or p.id in curated for p in cands)
-            (weak if big else common).add(k)
+            (weak if big else words).add(k)
         elif all(small(p) for p in cands):
             weak.add(k)
-    return frozenset(weak), frozenset(common & index.keys())
+    return frozenset(weak), frozenset(words - common), frozenset(common & index.keys())
 
 
 def _find(  # type: ignore[no-untyped-def]
@@ -293,14 +307,16 @@ def _accept(  # type: ignore[no-untyped-def]
     m: AliasHit, norm: str, original: str, to_original, recognised: list[Span], guard: bool,
     persian: bool,
 ) -> bool:
-    """Latin-script names must be capitalised as written ("Hit" the town, not "rockets hit");
-    the one-word name of a small town needs a cue before it ("بلدة عنه", "بمحافظة القطيف", not
-    "عنه") or the entity recogniser calling it a place (the very span, or a longer Arabic-script
-    place it follows the first word of: مطار عدن); a name that is also a frequent word needs the
-    cue."""
+    """Latin-script names must be capitalised as written ("Hit" the town, not "rockets hit"; a
+    two-letter name in capitals: "US", not "us"; not before "$": US$30); the one-word name of a
+    small town needs a cue before it ("بلدة عنه", "بمحافظة القطيف", not "عنه") or the entity
+    recogniser calling it a place (the very span, or a longer Arabic-script place it follows the
+    first word of: مطار عدن); a name that is also a frequent word needs the cue or that very
+    span; a stop word or an actor's name, the cue."""
     key = m.key  # the alias (للجزيرة matches الجزيرة)
     g = gazetteer()
-    weak, common = (g.weak_fa, g.common_fa) if persian else (g.weak, g.common)
+    weak, frequent, common = ((g.weak_fa, g.frequent_fa, g.common_fa) if persian
+                              else (g.weak, g.frequent, g.common))  # fmt: skip
     if guard and not persian and key in g.bare_fa and not _cued(norm, m.start):
         return False  # يمن is no اليمن in Arabic text (but "مدينة جبيل" is Byblos)
     peeled = 0
@@ -314,7 +330,7 @@ def _accept(  # type: ignore[no-untyped-def]
                             else proclitic_length(word.group())) < peeled:  # fmt: skip
             return False
     cue = _cued(norm, m.start)
-    if guard and (key in weak or key in common) and not cue:
+    if guard and (key in weak or key in frequent or key in common) and not cue:
         start, end = to_original(m.start, m.end)
         # the recogniser must call this very name a place: "Ain" inside "Ain Zara" is not Ain
         exact = any(abs(r.start - start) + abs(r.end - end) <= 2 for r in recognised)
@@ -326,12 +342,16 @@ def _accept(  # type: ignore[no-untyped-def]
         tail = (bool(_ARABIC.search(key))
                 and not (key.startswith("ال") and _after_definite(norm, m.start))
                 and any(r.start < start and end <= r.end for r in recognised))  # fmt: skip
-        ok = key not in common and (exact or (tail and key in weak))
+        ok = key not in common and (exact or (tail and key in weak))  # frequent: exact only
         if not ok:
             return False
     if _ARABIC.search(key):
         return True
-    start, _ = to_original(m.start, m.end)
+    start, end = to_original(m.start, m.end)
+    if original[end : end + 1] == "$":  # US$30,000: a currency
+        return False
+    if len(key) == 2:  # "US", "UK" in capitals, never "us"
+        return original[start:end].isupper()
     head = original[start : start + 4]
     if head[:3].lower() in ("al-", "el-", "ad-", "as-", "ar-"):
         return head[3:4].isupper()  # "al-Qaim", "el-Arish": the article is lower case
@@ -632,17 +652,60 @@ def _choose(m: AliasHit, ctx: Counter[str],
     sure = {p.country for p in cands if solid(p)}  # readings in one country rank alike
     best = max(cands, key=lambda p: (ctx[p.country], p.country in sure, PRECISION_RANK[p.precision],
                                      p.id in g.curated, p.population))  # fmt: skip
+    capitals = set(g.capitals.values())
+    great = [p for p in cands if p.id in capitals or p.population >= _BIG]
     others = [p.id for p in cands if p.id != best.id]
     reason = "only reading"
-    if others:
+    if great and not solid(best):  # Paris in a paragraph naming the US is no Paris, Texas
+        best = max(great, key=lambda p: (ctx[p.country], p.population))
+        others = [p.id for p in cands if p.id != best.id]
+        reason = f"a capital or a city of a million over {len(cands) - 1} small namesakes"
+    elif others:
         countries = {p.country for p in cands}
         if len(countries) == 1:
             reason = f"most specific of {len(cands)} readings"
         elif ctx[best.country]:
             reason = f"article context favours {best.country} ({ctx[best.country]} mentions)"
         else:
-            reason = f"no country in the article's context: the surest of {len(cands)} readings"
+            reason = f"{_NO_CONTEXT}: the surest of {len(cands)} readings"
     return best, others, reason
+
+
+_NO_CONTEXT = "no country in the paragraph's context"
+
+
+def with_document_context(found: list[list[PlaceMention]]) -> list[list[PlaceMention]]:
+    """The places of a document's paragraphs (``extract_places`` of each), where a name that
+    its paragraph left to the surest reading (no country in that paragraph's context) takes
+    its reading in the country the rest of the document is most about, if it has one: a
+    title "مراكز انتخابية بالجوف" over a report datelined سكاكا is Saudi Arabia's Al Jawf,
+    not Yemen's. A capital or a city of a million or more keeps its reading (Paris, not Pariz
+    in Iran). Context as in a paragraph: a named country counts twice, an unambiguous place
+    once. Returns new lists; the mentions not re-read are the same objects."""
+    g = gazetteer()
+    ctx: Counter[str] = Counter()
+    for m in (m for paragraph in found for m in paragraph):
+        if not m.alternatives:
+            ctx[m.place.country] += 2 if m.place.kind == "country" else 1
+    if not ctx:
+        return found
+
+    capitals, top = set(g.capitals.values()), max(ctx.values())
+
+    def reread(m: PlaceMention) -> PlaceMention:
+        if (not m.reason.startswith(_NO_CONTEXT) or m.place.population >= _BIG
+                or m.place.id in capitals):  # fmt: skip
+            return m  # پاریس in a Persian report about Iran is Paris, not Pariz
+        cands = [m.place] + [g.places[i] for i in m.alternatives if i in g.places]
+        best = max(cands, key=lambda p: (ctx[p.country], p is m.place, PRECISION_RANK[p.precision],
+                                         p.id in g.curated, p.population))  # fmt: skip
+        if best is m.place or ctx[best.country] < top:
+            return m  # جنيف in a report on Syria that names the US twice stays Geneva
+        others = [p.id for p in cands if p is not best]
+        reason = f"the document's context favours {best.country} ({ctx[best.country]} mentions)"
+        return replace(m, place=best, alternatives=others, reason=reason)
+
+    return [[reread(m) for m in paragraph] for paragraph in found]
 
 
 def _relation(norm: str, start: int, place: Place) -> str | None:
