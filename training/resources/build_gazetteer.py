@@ -20,6 +20,8 @@ Inputs (``<shared>`` is the shared data folder, ``--shared``):
     or more, no country's name, no frequent word of the news.
     pycountry's ISO 3166-2 subdivisions were weighed and left out: English
     names only, no coordinates, and thousands of one-word names ("Central", "Capital").
+  khabar's own word counts (``src/khabar/resources/wordfreq``, built by ``build_wordfreq.py``):
+    a US state's Arabic-script name that is a frequent word of the news is left out
 Output: one place a row, tab-separated, UTF-8, ``\\n`` line endings, no quoting:
   id kind precision country admin1 name aliases lat lon population geonames wikidata source
   ids: ``C-<ISO2>`` countries, ``GN-<geonameid>``, ``CSC-<id>``, ``IQA-<slug path>`` and
@@ -484,7 +486,7 @@ def lend_namesake_names(rows: list[Place]) -> None:
             groups[(p.country, en_key(p.name))].append(p)
     for group in groups.values():
         big = max(group, key=lambda p: (p.population or 0, p.id))
-        if len(group) < 2 or any(is_arabic(a) for a in big.aliases):
+        if len(group) < 2 or not big.population or any(is_arabic(a) for a in big.aliases):
             continue
         small = [p for p in group if (p.population or 0) * 10 <= (big.population or 0)]
         add_aliases(big, [a for p in small for a in p.aliases if lendable(a, big.name)])

@@ -70,20 +70,32 @@ def reporting_words(lang: str) -> frozenset[str]:
     return frozenset(k for k, (_, _, lg) in _lexicon().verbs.items() if lg == lang and " " not in k)
 
 
-def attributed(text: str, start: int) -> bool:
-    """Whether the name at ``start`` of ``text`` comes right after a marker of attribution
-    (``attribution.tsv``, a speaker's or reporter's: "وفق واشنطن", "بحسب طهران", "according
-    to Washington", "به گفته تهران"): the source of what is said, not a place where it
-    happened."""
+def attributed(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the name at ``start`` .. ``end`` of ``text`` is the source of what is said: it
+    comes right after a marker of attribution (``attribution.tsv``, a speaker's or reporter's:
+    "وفق واشنطن", "ووفقا للولايات المتحدة", "according to Washington", "به گفته تهران"; the
+    marker may carry و or ف, its ل be glued to the name) and, with ``end``, ends the phrase
+    (punctuation or the text's end follows: "according to Gaza health officials" names no
+    source by Gaza alone)."""
+    if end is not None and not re.match(r"\s*(?:$|[.,،؛;:!?)»\"'])", text[end:]):
+        return False
     words = _WORDS.findall(normalize(text[max(0, start - 30) : start]))
+    if start > 0 and text[start - 1].isalpha() and words:  # "لواشنطن", "للولايات": ل glued
+        glued = words.pop()
+        words += ["ل"] if glued in ("ل", "لل") else [glued]
     if words and words[-1] == "the":  # "according to the United States"
         words.pop()
     before = " ".join(words)
-    if start > 0 and text[start - 1] in ("ل", "ب"):  # "وفقا لواشنطن": the marker's ل glued
-        before = before[:-1].rstrip() + " " + before[-1:]
-    lex = _lexicon()
-    return any(before == k or before.endswith(" " + k) for k, role in lex.roles.items()
-               if role in ("speaker", "reporter"))  # fmt: skip
+    for key, role in _lexicon().roles.items():
+        if role not in ("speaker", "reporter"):
+            continue
+        n = key.count(" ") + 1
+        tail = words[-n:]
+        if len(tail) == n and tail[0][:1] in ("و", "ف") and tail[0][1:] == key.split(" ")[0]:
+            tail = [tail[0][1:], *tail[1:]]  # "وبحسب", "ووفقا ل"
+        if " ".join(tail) == key or before == key:
+            return True
+    return False
 
 
 def reporting_verbs(text: str) -> list[tuple[int, int]]:

@@ -2292,7 +2292,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         # the source ("... وإصابة 12 آخرين، وفق واشنطن": according to the US government)
         places=[p.place.id for p in _inside(found.places, sp)
                 if (actor is None or not (actor.start <= p.span.start and p.span.end <= actor.end))
-                and not _attributed(text, p.span.start)],
+                and not _attributed(text, p.span.start, p.span.end)],
         actor=actor.value if actor else None, target=target.value if target else None,
         counts=counts, killed=killed, injured=injured, victims=victims,
         modality=_modality(words, typed.first_word, lex, lang), mode=mode,
@@ -2303,11 +2303,11 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     return ev
 
 
-def _attributed(text: str, start: int) -> bool:
+def _attributed(text: str, start: int, end: int) -> bool:
     """``claims.attributed``: a name right after "وفق", "according to"... is a source."""
     from khabar.extract.claims import attributed
 
-    return attributed(text, start)
+    return attributed(text, start, end)
 
 
 # Arabic verbs of receiving, normalised (تلقى "received", its forms): their subject is what

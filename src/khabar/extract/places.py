@@ -77,7 +77,7 @@ _MAX_WORDS = 5
 _WEAK_POPULATION = 100_000
 # words of kind before a place's name: Arabic (normalised; a proclitic may be glued to them:
 # بمحافظة القطيف), Persian and English (bare: Arabic شهر is "month", بخش a Persian verb too)
-_KINDS_AR = r"مدينه|بلده|قريه|ناحيه|قضاء|محافظه|منطقه|لواء"
+_KINDS_AR = r"مدينه|بلده|قريه|ناحيه|مديريه|قضاء|محافظه|منطقه|لواء"
 _KINDS_OTHER = r"استان|شهر|شهرستان|روستاي|بخش|town of|city of|village of|town|city|village"
 _CUE = re.compile(rf"(?<!\w)(?:[وف]?[بل]?(?:{_KINDS_AR})|(?:{_KINDS_OTHER}))\s+$")
 # words of kind that name a town: "مدينة زنجبار" may be a town named زنجبار elsewhere
@@ -254,10 +254,11 @@ def _guarded_names(
     places: dict[str, Place], index: dict[str, list[str]], region: set[str],
     curated: frozenset[str], langs: tuple[str, ...],
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(weak, frequent, common): one-word names that need a cue or the recogniser (small towns,
-    foreign towns under a million, towns of 100,000+ whose name is also a frequent word in the
-    news of ``langs``); other frequent words, which need a cue or the recogniser calling that
-    very span a place (القطيف, frequent in Saudi news because it is a town; لحج, "for the Hajj"
+    """(weak, frequent, common): names that need a cue or the recogniser (small towns, foreign
+    towns under a million, towns of 100,000+ whose name is also a frequent word in the news of
+    ``langs``, Arabic-script names of provinces GeoNames alone gives: the US states); other
+    frequent words, which need a cue or, in Arabic script, the recogniser calling that very
+    span a place (القطيف, frequent in Saudi news because it is a town; لحج, "for the Hajj"
     too); and names that need a cue (``stopwords.tsv``, the actor dictionary's names)."""
     rates = [(word_counts(lang), sum(word_counts(lang).values()) / 1e6)
              for lang in langs]  # fmt: skip
@@ -274,11 +275,20 @@ def _guarded_names(
     d = actor_dictionary()
     named = {k for k, ids in d.index.items()  # "الجزيرة" the channel; not طهران the government
              if any(d.actors[i].kind in _NOT_PLACES for i in ids)}  # fmt: skip
+    # countries with divisions of curated or regional sources (not GeoNames alone)
+    local = {p.country for p in places.values()
+             if p.kind != "country" and not p.id.startswith("GN-")}  # fmt: skip
     weak, words = set(), set()
     common = {alias_key(r["word"]) for r in read_csv("gazetteer/stopwords.tsv")}
     for k, ids in index.items():
         cands = [places[i] for i in ids]
-        if any(p.precision in ("country", "province") for p in cands):
+        if any(p.precision == "country" for p in cands):
+            continue
+        if _ARABIC.search(k) and all(p.precision == "province" and p.country not in local
+                                     for p in cands):  # fmt: skip
+            weak.add(k)  # a US state's Arabic-script name: تنسي is also "you forget"
+            continue
+        if any(p.precision == "province" for p in cands):
             continue
         if k in named:  # "الجزيرة" the channel, not Algiers: the place needs a cue
             common.add(k)
@@ -342,16 +352,19 @@ def _accept(  # type: ignore[no-untyped-def]
         tail = (bool(_ARABIC.search(key))
                 and not (key.startswith("ال") and _after_definite(norm, m.start))
                 and any(r.start < start and end <= r.end for r in recognised))  # fmt: skip
-        ok = key not in common and (exact or (tail and key in weak))  # frequent: exact only
+        # a frequent word: that very span, in Arabic script only ("Asia" is a town too)
+        exact = exact and (key not in frequent or bool(_ARABIC.search(key)))
+        ok = key not in common and (exact or (tail and key in weak))
         if not ok:
             return False
     if _ARABIC.search(key):
         return True
     start, end = to_original(m.start, m.end)
-    if original[end : end + 1] == "$":  # US$30,000: a currency
+    if original[end : end + 2].lstrip()[:1] == "$":  # US$30,000, US $300: a currency
         return False
-    if len(key) == 2:  # "US", "UK" in capitals, never "us"
-        return original[start:end].isupper()
+    if len(key) == 2:  # "US", "UK" in capitals, never "us", nor in a shouted line ("CONTACT US")
+        near = re.findall(r"[A-Za-z]+", original[max(0, start - 20) : start])[-1:]
+        return original[start:end].isupper() and not (near and near[0].isupper())
     head = original[start : start + 4]
     if head[:3].lower() in ("al-", "el-", "ad-", "as-", "ar-"):
         return head[3:4].isupper()  # "al-Qaim", "el-Arish": the article is lower case
@@ -634,8 +647,8 @@ def _qualifier(norm: str, m: AliasHit) -> str | None:
     return next((c for w in [*reversed(before), *after] if (c := nationality_country(w))), None)
 
 
-def _choose(m: AliasHit, ctx: Counter[str],
-            qualifier: str | None = None) -> tuple[Place, list[str], str]:  # fmt: skip
+def _choose(m: AliasHit, ctx: Counter[str], qualifier: str | None = None,
+            cued: bool = False) -> tuple[Place, list[str], str]:  # fmt: skip
     g = gazetteer()
     cands = [g.places[c] for c in m.ids]
     qualified = [p for p in cands if p.country == qualifier]
@@ -653,7 +666,8 @@ def _choose(m: AliasHit, ctx: Counter[str],
     best = max(cands, key=lambda p: (ctx[p.country], p.country in sure, PRECISION_RANK[p.precision],
                                      p.id in g.curated, p.population))  # fmt: skip
     capitals = set(g.capitals.values())
-    great = [p for p in cands if p.id in capitals or p.population >= _BIG]
+    great = [] if cued else [p for p in cands if p.population >= _BIG  # "مديرية القاهرة"
+                             or p.id in capitals and p.population >= _WEAK_POPULATION]
     others = [p.id for p in cands if p.id != best.id]
     reason = "only reading"
     if great and not solid(best):  # Paris in a paragraph naming the US is no Paris, Texas
@@ -681,7 +695,8 @@ def with_document_context(found: list[list[PlaceMention]]) -> list[list[PlaceMen
     title "مراكز انتخابية بالجوف" over a report datelined سكاكا is Saudi Arabia's Al Jawf,
     not Yemen's. A capital or a city of a million or more keeps its reading (Paris, not Pariz
     in Iran). Context as in a paragraph: a named country counts twice, an unambiguous place
-    once. Returns new lists; the mentions not re-read are the same objects."""
+    once. Returns lists of the same mentions, re-read ones replaced (``found`` itself when no
+    place is unambiguous)."""
     g = gazetteer()
     ctx: Counter[str] = Counter()
     for m in (m for paragraph in found for m in paragraph):
@@ -903,7 +918,7 @@ def extract_places(
     matches = [_with_bare_name(m, ctx) for m in matches]
     out = []
     for m in matches:
-        place, others, reason = _choose(m, ctx, _qualifier(norm.text, m))
+        place, others, reason = _choose(m, ctx, _qualifier(norm.text, m), _cued(norm.text, m.start))
         start, end = norm.to_original(m.start, m.end)
         relation = _relation(norm.text, m.start, place)
         out.append(PlaceMention(Span(start, end), text[start:end], place, relation, others, reason))

@@ -1134,8 +1134,10 @@ def _as_written(word: str) -> str:
 
 def search_text(norm: str, lang: str) -> str:
     """What the search index holds of normalised text (``normalize``): its ``index_form``, and
-    in Arabic text, on a last line, each word written with a proclitic without it (بعدن →
-    عدن, للحوثيين → حوثيين and الحوثيين), so that a search for a name finds it in every form.
+    in Arabic text, on a last line, each word written with a proclitic without it, once (بعدن →
+    عدن, والحوثيين → الحوثيين, للحوثيين → حوثيين and الحوثيين), so that a search for a name
+    finds it behind و ف ب ل ك (not behind a proclitic and the article: بالحوثيين is found by
+    الحوثيين, not by حوثيين).
     Where a word splits is the recogniser's rule (``lexicon.proclitic_length``: the rest must be
     a word real Arabic news writes more often than the whole, so بغداد keeps its ب). Arabic
     only: a Persian برای is no ب + رای."""
@@ -1152,9 +1154,11 @@ def search_text(norm: str, lang: str) -> str:
     return text + "\n" + " ".join(peeled) if peeled else text
 
 
-# a word's start in Arabic text: after no letter, or after a proclitic that follows none
+# a word's start in Arabic text: after no letter, or after a proclitic that follows none (as
+# lexicon.proclitic_length splits: before the article, never after it)
+_SPLIT_OFF = [c for c in PROCLITICS if not c.endswith("ال")]
 _ARABIC_START = "(?:" + "|".join([r"(?<!\w)"] + [rf"(?<=(?<!\w){re.escape(c)})"
-                                                 for c in PROCLITICS]) + ")"  # fmt: skip
+                                                 for c in _SPLIT_OFF]) + ")"  # fmt: skip
 
 
 @lru_cache(maxsize=64)
