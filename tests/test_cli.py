@@ -57,6 +57,15 @@ def test_search_show_and_stats_in_json(tmp_path: Path, seeds: Path) -> None:
     assert stats["documents"] == 5
 
 
+def test_reindex_rebuilds_the_search_index_and_changes_no_hit(tmp_path: Path, seeds: Path) -> None:
+    db = str(tmp_path / "k.db")
+    _run("ingest", str(seeds), "--db", db)
+    before = json.loads(_run("search", "مسئول", "--db", db, "--json").output)
+    result = _run("reindex", "--db", db, "--json")
+    assert result.exit_code == 0 and json.loads(result.output) == {"reindexed": 5}
+    assert json.loads(_run("search", "مسئول", "--db", db, "--json").output) == before
+
+
 def test_show_in_text_lists_removed_lines_with_rules(tmp_path: Path, seeds: Path) -> None:
     db = str(tmp_path / "k.db")
     _run("ingest", str(seeds / next(p.name for p in seeds.glob("004*"))), "--db", db)

@@ -607,6 +607,23 @@ DeviceOpt = Annotated[
 ]
 
 
+@app.command("reindex")
+def reindex_cmd(db: DbOpt = None, config: ConfigOpt = None, json_out: JsonOpt = False) -> None:
+    """Rebuild the search index of every document in the store from its stored text, as ingest
+    indexes it now (after an upgrade: Arabic words behind their proclitics, بعدن for عدن).
+
+    Example: khabar reindex
+    """
+    settings = _settings(db, config)
+    with open_store(settings, create=False) as store, _progress("reindex", json_out) as progress:
+        task = progress.add_task("reindex", total=None)
+        done = store.reindex_search(on_batch=lambda n: progress.update(task, advance=n))
+    if json_out:
+        _print_json({"reindexed": done})
+    else:
+        out.print(f"reindexed {_plural(done, 'document')}")
+
+
 @app.command("embed")
 def embed_cmd(
     device: DeviceOpt = None,

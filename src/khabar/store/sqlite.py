@@ -15,7 +15,7 @@ import re
 import socket
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -320,16 +320,42 @@ class SQLiteStore:
             [(doc.id, i, d.line_no, str(d.role), d.rule, d.span.start, d.span.end, d.text)
              for i, d in enumerate(doc.lines)],
         )  # fmt: skip
+        self._index_search(rowid, doc.title, [p.norm for p in doc.paragraphs
+                                              if p.role in (LineRole.BODY, LineRole.HEADING)],
+                           doc.lang)  # fmt: skip
+
+    def _index_search(self, rowid: int, title: str | None, body: list[str], lang: str) -> None:
+        """Write the search index row of one document: ``title`` as stored, ``body`` its body
+        and heading paragraphs normalised (``search_text``)."""
         self.db.execute(
             "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (
-                rowid,
-                search_text(normalize(doc.title or ""), doc.lang),
-                search_text("\n".join(
-                    p.norm for p in doc.paragraphs if p.role in (LineRole.BODY, LineRole.HEADING)
-                ), doc.lang),
-            ),
+            (rowid, search_text(normalize(title or ""), lang), search_text("\n".join(body), lang)),
         )
+
+    def reindex_search(self, *, on_batch: Callable[[int], None] | None = None) -> int:
+        """Rebuild every document's search index row from its stored title and body and heading
+        paragraphs, as ingest writes it now: a store filled by an earlier version then finds an
+        Arabic word behind its proclitics too (``search_text``). ``on_batch`` is called with the
+        number of documents of each batch of 500 done. Returns how many documents were indexed;
+        raises ``StoreError`` if the store cannot be written."""
+        docs = self._dicts("SELECT rowid, id, title, lang FROM documents ORDER BY rowid")
+        for i in range(0, len(docs), 500):
+            chunk = docs[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            body: dict[str, list[str]] = {}
+            for r in self._dicts(
+                f"SELECT doc_id, text FROM paragraphs WHERE doc_id IN ({marks})"
+                " AND role IN (?, ?) ORDER BY doc_id, idx",
+                *[d["id"] for d in chunk], str(LineRole.BODY), str(LineRole.HEADING),
+            ):  # fmt: skip
+                body.setdefault(r["doc_id"], []).append(normalize(r["text"]).strip())
+            with self.transaction():
+                for d in chunk:
+                    self.db.execute("DELETE FROM documents_fts WHERE rowid = ?", (d["rowid"],))
+                    self._index_search(d["rowid"], d["title"], body.get(d["id"], []), d["lang"])
+            if on_batch is not None:
+                on_batch(len(chunk))
+        return len(docs)
 
     def add_extraction(self, doc_id: str, ex: Extraction) -> None:
         """Replace the extracted facts of ``doc_id`` with ``ex`` (call inside a transaction)."""
