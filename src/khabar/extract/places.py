@@ -14,13 +14,14 @@ matched on normalised text, with Arabic proclitics (و ب ل ف) peeled off. A o
 small town, of a foreign town under a million, or of a town of 100,000+ that is also a frequent
 word of the news (``resources/wordfreq``) counts only after a cue ("بلدة", "city of") or where the
 entity recogniser calls it a place (``recognised``); another frequent word only after a cue
-or where the recogniser calls that very span a place (القطيف); a stop word
+or, in Arabic script, where the recogniser calls that very span a place (القطيف); a stop word
 (``gazetteer/stopwords.tsv``) or the name of a known actor (الجزيرة the channel) only after a
 cue. A name that fits several places (ذمار: Zummar in Iraq, Dhamar in Yemen) takes the one
 whose country its paragraph is about: the countries named in it and the countries of its
 unambiguous places; then a solid reading (a curated row, a country or province, a town of
-100,000+) over a small town elsewhere; a capital or a city of a million always over a small
-town (Paris, not Paris, Texas). ``with_document_context`` then reads the names a paragraph
+100,000+) over a small town elsewhere; a capital of 100,000+ or a city of a million over a
+small town unless a word of kind precedes the name (Paris, not Paris, Texas; مديرية القاهرة
+stays a Yemeni district). ``with_document_context`` then reads the names a paragraph
 left to the surest reading by the whole document's countries.
 """
 
@@ -148,6 +149,7 @@ class _Gazetteer:
     # القطيف): a cue, or the recogniser calling this very span a place
     frequent: frozenset[str] = frozenset()
     frequent_fa: frozenset[str] = frozenset()
+    capital_ids: frozenset[str] = frozenset()  # the place ids of ``capitals``
 
 
 def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
@@ -205,7 +207,8 @@ def _build_gazetteer() -> _Gazetteer:
     return _Gazetteer(places, AliasIndex({k: tuple(v) for k, v in index.items()}), weak, common,
                       curated, weak_fa, common_fa, bare_fa,
                       _country_stems(places, index), capitals, _press_stems(),
-                      frequent=frequent, frequent_fa=frequent_fa)  # fmt: skip
+                      frequent=frequent, frequent_fa=frequent_fa,
+                      capital_ids=frozenset(capitals.values()))  # fmt: skip
 
 
 def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[str]:
@@ -665,9 +668,8 @@ def _choose(m: AliasHit, ctx: Counter[str], qualifier: str | None = None,
     sure = {p.country for p in cands if solid(p)}  # readings in one country rank alike
     best = max(cands, key=lambda p: (ctx[p.country], p.country in sure, PRECISION_RANK[p.precision],
                                      p.id in g.curated, p.population))  # fmt: skip
-    capitals = set(g.capitals.values())
     great = [] if cued else [p for p in cands if p.population >= _BIG  # "مديرية القاهرة"
-                             or p.id in capitals and p.population >= _WEAK_POPULATION]
+                             or p.id in g.capital_ids and p.population >= _WEAK_POPULATION]
     others = [p.id for p in cands if p.id != best.id]
     reason = "only reading"
     if great and not solid(best):  # Paris in a paragraph naming the US is no Paris, Texas
@@ -705,11 +707,11 @@ def with_document_context(found: list[list[PlaceMention]]) -> list[list[PlaceMen
     if not ctx:
         return found
 
-    capitals, top = set(g.capitals.values()), max(ctx.values())
+    top = max(ctx.values())
 
     def reread(m: PlaceMention) -> PlaceMention:
         if (not m.reason.startswith(_NO_CONTEXT) or m.place.population >= _BIG
-                or m.place.id in capitals):  # fmt: skip
+                or m.place.id in g.capital_ids):  # fmt: skip
             return m  # پاریس in a Persian report about Iran is Paris, not Pariz
         cands = [m.place] + [g.places[i] for i in m.alternatives if i in g.places]
         best = max(cands, key=lambda p: (ctx[p.country], p is m.place, PRECISION_RANK[p.precision],
