@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from khabar.extract.counts import candidates, read_counts
 from khabar.extract.events import extract_events
 from khabar.normalize import normalize
@@ -258,3 +260,20 @@ def test_the_numbers_a_sentence_writes_as_tolls() -> None:
     assert toll_numbers("قتل خمسة جنود في هجوم صاروخي عند الساعة 2 فجرا، واحد منهم ضابط.") == {5}
     # the part of a sum, a number of people, is one
     assert 3 in toll_numbers("استشهاد أحد رجال الأمن بالطوال وثلاثة جنود بمركز السيال")
+
+
+@pytest.mark.parametrize(("sentence", "groups"), [
+    ("مقتل ثلاثة جنود إماراتيين بانفجار لغم", {(3, "military"), (3, "اماراتيين")}),
+    ("Three Iraqi soldiers were killed", {(3, "military"), (3, "iraqi")}),
+    ("قتل 5 مدنيين و3 من عناصر الشرطة", {(5, "civilians"), (3, "armed_group"), (3, "police")}),
+    ("سه سرباز آمریکایی کشته شدند", {(3, "military"), (3, "امريكايي")}),
+    # counting nouns, "others" and the casualty word itself name no group
+    ("مقتل 19 شخصا وإصابة 4 آخرين", set()),
+    ("19 قتيلا في زنجبار", set()),
+    ("۱۹ نفر کشته شدند", set()),
+    ("five people were killed and 4 others wounded", set()),
+])  # fmt: skip
+def test_toll_groups_name_the_group_a_count_of_people_counts(sentence: str, groups: set) -> None:
+    from khabar.extract.events import toll_groups
+
+    assert toll_groups(sentence) == groups

@@ -70,6 +70,7 @@ __all__ = [
     "extract_events",
     "parse_number",
     "sentence_spans",
+    "toll_groups",
     "toll_numbers",
     "trigger_cues",
     "weapon_of",
@@ -502,6 +503,51 @@ def toll_numbers(sentence: str) -> frozenset[int]:
         before = [v for a, n, v in at if k - _TOLL_REACH <= a + n - 1 < k]
         out.update(after[:1] + before[-1:])
     return frozenset(out)
+
+
+_FROM = normalize("من")  # the Arabic partitive: "3 من عناصر الشرطة"
+_GROUP_REACH = 4  # words a count's people run on after it ("three Emirati soldiers were")
+# English words among a count's people that name no group: "others", "more" (the people
+# counting nouns are the lexicon's ``classifier`` cues). English grammar, a closed list.
+_NO_GROUP = frozenset({"other", "others", "more", "reportedly", "reported"})
+
+
+def toll_groups(sentence: str) -> frozenset[tuple[int, str]]:
+    """The people a sentence counts, by group: (number, group) for each number followed by
+    words of its people that name a group ("ثلاثة جنود إماراتيين": (3, military) and (3,
+    إماراتيين); "five Iraqi policemen": (5, iraqi) and (5, police)). A group is the generic
+    agent's class of the word (``resources/agents.tsv``: military, police, civilians...),
+    else the word itself (a nationality); counting nouns (the lexicon's ``classifier`` cues:
+    people, أشخاص, نفر), "others", auxiliaries and glue words name none, so "19 people"
+    and "19 قتيلا" give nothing. A count of a group may be a part of a larger toll of no
+    group or of another (``fuse.events``)."""
+    words = _unglued(_TOKENS.findall(normalize(sentence)))
+    classes = _group_classes()
+    out: set[tuple[int, str]] = set()
+    for a, n, v in _numbers_in(words):
+        for w in words[a + n : a + n + _GROUP_REACH]:
+            bare = _bare(w)
+            if w in _VICTIM_GLUE or w in _AUXILIARY_WORDS or w == _FROM or bare in _not_a_group():
+                continue
+            if not _is_victim(w):
+                break
+            out.add((v, classes.get(bare) or classes.get(w) or bare))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _group_classes() -> dict[str, str]:
+    """Generic agents' one-word keys → their class (``resources/agents.tsv``)."""
+    from khabar.extract.actors import generic_agents
+
+    return {k: c for k, c in generic_agents()[1].items() if " " not in k}
+
+
+@lru_cache(maxsize=1)
+def _not_a_group() -> frozenset[str]:
+    lex = _lexicon()
+    return frozenset(lex.cues.get("classifier", frozenset()) | _NO_GROUP | _OTHERS | _AR_OTHERS
+                     | {normalize(w) for w in ("دیگر", "از")})  # fmt: skip
 
 
 def _spelled_once(words: list[str]) -> list[str]:

@@ -32,7 +32,10 @@ cannot both hold ("at least 28" fits 32, "about 30" fits 32, "rose to 32" replac
 unless every report of the higher number came out (published, else crawled) at least
 ``fuse_update_hours`` after every report of the lower one (a toll that rose: its latest report
 is chosen). A province next to a site in it, or a missing count
-next to a count, is a refinement, not a conflict. Each side needs a witness: a sentence giving
+next to a count, is a refinement, not a conflict, and so is a count of a group of people
+below a total of no group ("three Emirati soldiers" of "19 killed": ``_totals``; the guideline
+docs/annotation-contradictions.md calls a partial count against a total a refinement). Each
+side needs a witness: a sentence giving
 that value in a document that gives no other value of the field (a round-up or a list of past
 attacks gives several, and witnesses nothing), for a toll one that writes none of the event's
 other tolls beside its own (two happenings, or a part and its whole, in one sentence), for a
@@ -508,6 +511,18 @@ def _counts_clash(name: str, low: list[MentionFact], high: list[MentionFact]) ->
     return not ("about" in said_low | said_high and b - a <= max(2, 0.2 * b))
 
 
+def _totals(low: list[MentionFact], a: int, high: list[MentionFact], b: int) -> list[MentionFact]:
+    """The witnesses of the lower toll ``a`` that may give a total against the higher ``b``:
+    all of them when a witness of ``b`` counts people of a group too ("3 soldiers" against
+    "5 soldiers", or "5 members": group words are too loose to tell two groups apart), else
+    those that count ``a`` people of no group ("3 killed", "3 people"). "Three Emirati
+    soldiers killed" is a part of "19 killed", not a rival count of them
+    (``events.toll_groups``)."""
+    if any(v == b for m in high for v, _ in m.groups):
+        return low
+    return [m for m in low if not any(v == a for v, _ in m.groups)]
+
+
 def _same_event(
     at: _Mentions, name: str, pair: tuple[FieldValue, FieldValue], site_km: float,
     cap: int | None = None, tolls: frozenset[int] = frozenset(),
@@ -522,6 +537,11 @@ def _same_event(
     if name == "location":  # each side's place named as where it happened
         xs = [m for m in xs if _placed_in(m, pair[0].value)]
         ys = [m for m in ys if _placed_in(m, pair[1].value)]
+    if name != "location":  # a count of a group of people witnesses no total
+        if pair[0].value < pair[1].value:
+            xs = _totals(xs, pair[0].value, ys, pair[1].value)
+        else:
+            ys = _totals(ys, pair[1].value, xs, pair[0].value)
     xs, ys = xs[:cap], ys[:cap]
     if not xs or not ys:
         return None

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.extract.actors import actor_dictionary
-from khabar.extract.events import parse_number, toll_numbers
+from khabar.extract.events import parse_number, toll_groups, toll_numbers
 from khabar.extract.places import Place, gazetteer
 from khabar.normalize import normalize
 from khabar.resources import read_csv
@@ -119,6 +119,7 @@ class MentionFact:
     toll_words: frozenset[str] = frozenset()  # "at least", "about", "update", "vague 20"...
     numbers: frozenset[int] = frozenset()  # numbers written in its sentence, outside its dates
     tolls: frozenset[int] = frozenset()  # those it writes as tolls (``events.toll_numbers``)
+    groups: frozenset[tuple[int, str]] = frozenset()  # people counted by group (``toll_groups``)
 
     @property
     def key(self) -> str:
@@ -378,7 +379,7 @@ def _load_mentions(
             [label for at, label in clock if r["start"] <= at < r["end"]],
             part_of_day.get(date_text or ""), bool(r["is_main"]), _toll_words(r["sentence"]),
             _numbers(undated := _without(doc.raw_text, r["start"], r["end"], date_spans)),
-            toll_numbers(undated),
+            toll_numbers(undated), toll_groups(undated),
         ))  # fmt: skip
     return out
 
