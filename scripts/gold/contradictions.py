@@ -13,6 +13,10 @@ below). ``wide --round 2`` does the same with the days of ``WIDE2_DAYS`` (the de
 whose drawn reports it leaves out, and the corpus's last day), as ``wide2-dev`` and
 ``wide2-heldout``.
 
+``dump --split attacks-dev`` ingests the documents of the attack story set
+(``stories/attacks-dev.json``: 137 Arabic reports of a few confusable attacks and
+distractors) as a split of its own.
+
 ``draw`` (needs ``../shared``) adds to the split's documents SaudiNewsNet reports of violence of
 four more days (dev: 2015-07-24 to 27, held-out: 2015-08-07 to 10), at most 400, seeded:
 articles with at least two words of violence (``VIOLENCE``), so that several outlets report the
@@ -70,6 +74,9 @@ WIDE_MAX = 15000
 # a second round (2026-12-04): the wide sets held 3 contradictions; these days' other articles
 WIDE2_DAYS = ("2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27", "2015-08-11")
 SEED = 13
+# story gold sets whose documents make a split of their own (dense: many reports of a few
+# attacks, where sources disagree most)
+STORY_SPLITS = ("attacks-dev",)
 VIOLENCE = ("قتل قتلى مقتل هجوم انفجار تفجير غارة غارات قصف اشتباك اشتباكات مسلح مسلحين جرحى "
             "إصابة مصرع انتحاري")  # fmt: skip
 
@@ -209,9 +216,9 @@ def _judged(split: str) -> dict:
     path = _judged_path(split)
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
-    return {"format": JUDGED_FORMAT,
-            "stories": [f"../stories/saudi-{split}.json", f"../stories/crossling-{split}.json"],
-            "judgements": []}  # fmt: skip
+    stories = ([f"../stories/{split}.json"] if split in STORY_SPLITS
+               else [f"../stories/saudi-{split}.json", f"../stories/crossling-{split}.json"])
+    return {"format": JUDGED_FORMAT, "stories": stories, "judgements": []}
 
 
 def dump(split: str) -> int:
@@ -298,7 +305,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("command", choices=("draw", "wide", "dump", "build"))
     ap.add_argument("--split", choices=("dev", "heldout", "wide-dev", "wide-heldout",
-                                        "wide2-dev", "wide2-heldout"))
+                                        "wide2-dev", "wide2-heldout", *STORY_SPLITS))
     ap.add_argument("--round", type=int, default=1, choices=(1, 2), help="wide: which days")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     args = ap.parse_args()
