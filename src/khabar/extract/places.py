@@ -337,16 +337,19 @@ def _accept(  # type: ignore[no-untyped-def]
         peeled += 1
     if peeled:  # a proclitic was peeled off: real news must write the rest as a word of its
         word = _WORD_AT.match(norm, m.start - peeled)  # own (بغداد in وبغداد, not ايدن in بايدن)
-        # more often than the whole (وتشاد: تشاد 131 times, وتشاد 52 in Saudi news)
-        country = any(g.places[i].precision == "country" for i in m.ids)
-        if word is None or (proclitic_length(word.group(), _COUNTRY_SPLIT_RATIO) if country
+        # more often than the whole (وتشاد: تشاد 131 times, وتشاد 52 in Saudi news); so must a
+        # name the recogniser called a place after cutting the proclitic off on that evidence
+        # (ولحج: لحج 575 times, ولحج 192; والضالع: 234 and 81, in lists of provinces)
+        weaker = any(g.places[i].precision == "country" for i in m.ids) or _called(
+            m, to_original, recognised)
+        if word is None or (proclitic_length(word.group(), _COUNTRY_SPLIT_RATIO) if weaker
                             else proclitic_length(word.group())) < peeled:  # fmt: skip
             return False
     cue = _cued(norm, m.start)
     if guard and (key in weak or key in frequent or key in common) and not cue:
         start, end = to_original(m.start, m.end)
         # the recogniser must call this very name a place: "Ain" inside "Ain Zara" is not Ain
-        exact = any(abs(r.start - start) + abs(r.end - end) <= 2 for r in recognised)
+        exact = _called(m, to_original, recognised)
         # ... or, in Arabic script, sit inside a longer place after its first word, the word of
         # kind (مطار عدن, مدينة أبها): the name, not the kind (مدينة is no Madinah); weak names
         # only. A word of kind stands in the construct state, without the article: after a
@@ -372,6 +375,13 @@ def _accept(  # type: ignore[no-untyped-def]
     if head[:3].lower() in ("al-", "el-", "ad-", "as-", "ar-"):
         return head[3:4].isupper()  # "al-Qaim", "el-Arish": the article is lower case
     return original[start : start + 1].isupper()
+
+
+def _called(m: AliasHit, to_original, recognised: list[Span]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the recogniser called this very name (``recognised`` spans, within two
+    characters at either end) a place."""
+    start, end = to_original(m.start, m.end)
+    return any(abs(r.start - start) + abs(r.end - end) <= 2 for r in recognised)
 
 
 _CUE_REACH = 25  # characters before a name looked at for its word of kind
