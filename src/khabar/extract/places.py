@@ -76,6 +76,8 @@ _PERSIAN = re.compile("[پچژگکی]")  # letters Arabic does not write: a Pers
 _WORD_AT = re.compile(r"\w+")
 _MAX_WORDS = 5
 _WEAK_POPULATION = 100_000
+# a county's name this frequent in Arabic news is a word (سلسلة "series" is Selseleh county)
+_COUNTY_WORD_PER_MILLION = 1
 # words of kind before a place's name: Arabic (normalised; a proclitic may be glued to them:
 # بمحافظة القطيف), Persian and English (bare: Arabic شهر is "month", بخش a Persian verb too)
 _KINDS_AR = r"مدينه|بلده|قريه|ناحيه|مديريه|قضاء|محافظه|منطقه|لواء"
@@ -259,7 +261,10 @@ def _guarded_names(
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(weak, frequent, common): names that need a cue or the recogniser (small towns, foreign
     towns under a million, towns of 100,000+ whose name is also a frequent word in the news of
-    ``langs``, Arabic-script names of provinces GeoNames alone gives: the US states); other
+    ``langs``, Arabic-script names of provinces GeoNames alone gives: the US states; not the
+    Arabic-script name of a county of the regional admin data, Iran's 478 and the CSC
+    districts, which Persian news names bare: "در قزوین، البرز، آبیک و تاکستان", unless
+    Arabic news writes it as a word, ``_COUNTY_WORD_PER_MILLION``); other
     frequent words, which need a cue or, in Arabic script, the recogniser calling that very
     span a place (القطيف, frequent in Saudi news because it is a town; لحج, "for the Hajj"
     too); and names that need a cue (``stopwords.tsv``, the actor dictionary's names)."""
@@ -269,9 +274,18 @@ def _guarded_names(
     def frequent(k: str) -> bool:
         return any(c.get(k, 0) >= _FREQUENT_PER_MILLION * million for c, million in rates)
 
-    def small(p: Place) -> bool:  # the curated rows are there because they recur in the news
+    arabic, arabic_million = word_counts("ar"), sum(word_counts("ar").values()) / 1e6
+
+    def county(k: str, p: Place) -> bool:
+        """A county of the regional admin data (Iran's, the CSC districts) whose name Arabic
+        news does not write as a word of its own (سلسلة, محلات, بانه)."""
+        return (p.precision == "district" and not p.id.startswith("GN-") and bool(_ARABIC.search(k))
+                and arabic.get(k, 0) < _COUNTY_WORD_PER_MILLION * arabic_million)
+
+    def small(k: str, p: Place) -> bool:  # the curated rows are there because they recur
         limit = _WEAK_POPULATION if p.country in region else _BIG
-        return p.id not in curated and p.precision in ("town", "district") and p.population < limit
+        return (p.id not in curated and p.precision in ("town", "district")
+                and p.population < limit and not county(k, p))
 
     from khabar.extract.actors import actor_dictionary
 
@@ -300,7 +314,7 @@ def _guarded_names(
         elif frequent(k):
             big = any(p.population >= _WEAK_POPULATION or p.id in curated for p in cands)
             (weak if big else words).add(k)
-        elif all(small(p) for p in cands):
+        elif all(small(k, p) for p in cands):
             weak.add(k)
     return frozenset(weak), frozenset(words - common), frozenset(common & index.keys())
 
