@@ -272,6 +272,13 @@ def test_the_numbers_a_sentence_writes_as_tolls() -> None:
     ("19 قتيلا في زنجبار", set()),
     ("۱۹ نفر کشته شدند", set()),
     ("five people were killed and 4 others wounded", set()),
+    # the plural casualty nouns and victims count no group; nor does a number written twice
+    ("أسفر الهجوم عن 5 قتلى و10 جرحى", set()),
+    ("12 victims", set()),
+    ("قتل ثلاثة أشخاص وأصيب ثلاثة جنود", set()),
+    # an English nationality before the group's noun (resources/demonyms.tsv)
+    ("Three Emirati soldiers were killed", {(3, "military"), (3, "emirati")}),
+    ("2 U.S. soldiers were killed", {(2, "military")}),
 ])  # fmt: skip
 def test_toll_groups_name_the_group_a_count_of_people_counts(sentence: str, groups: set) -> None:
     from khabar.extract.events import toll_groups

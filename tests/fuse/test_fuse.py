@@ -447,6 +447,8 @@ def test_a_part_of_a_toll_is_no_conflict_with_the_total(store: SQLiteStore, tmp_
     # count against a total is a refinement)
     ("قتل ثلاثة جنود عراقيين", "قتل 19 شخصا", False),
     ("قتل ثلاثة جنود عراقيين", "قتل 19", False),
+    # a plural casualty noun counts no group: 5 dead against 19 dead
+    ("أسفر عن 5 قتلى", "أسفر عن 19 قتيلا", True),
     # a total lower than one group's count, and two counts of one group, cannot both hold
     ("قتل ثلاثة أشخاص", "قتل 19 جنديا عراقيا", True),
     ("قتل ثلاثة جنود عراقيين", "قتل 19 جنديا عراقيا", True),

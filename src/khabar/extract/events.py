@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -517,22 +518,39 @@ def toll_groups(sentence: str) -> frozenset[tuple[int, str]]:
     words of its people that name a group ("ثلاثة جنود إماراتيين": (3, military) and (3,
     إماراتيين); "five Iraqi policemen": (5, iraqi) and (5, police)). A group is the generic
     agent's class of the word (``resources/agents.tsv``: military, police, civilians...),
-    else the word itself (a nationality); counting nouns (the lexicon's ``classifier`` cues:
-    people, أشخاص, نفر), "others", auxiliaries and glue words name none, so "19 people"
-    and "19 قتيلا" give nothing. A count of a group may be a part of a larger toll of no
-    group or of another (``fuse.events``)."""
+    else the word itself (a nationality; English ones by ``resources/demonyms.tsv``);
+    counting nouns (the lexicon's ``classifier`` cues: people, أشخاص, نفر), the casualty
+    words and nouns of victims (``_VICTIMS``), "others", auxiliaries and glue words name none,
+    so "19 people", "5 قتلى" and "19 قتيلا" give nothing. A number the sentence writes twice
+    gives none (whose is the group's is unclear). A count of a group may be a part of a
+    larger toll of no group (``fuse.events``)."""
     words = _unglued(_TOKENS.findall(normalize(sentence)))
-    classes = _group_classes()
+    classes, demonyms = _group_classes(), _english_demonyms()
+    numbers = _numbers_in(words)
+    seen = Counter(v for _, _, v in numbers)
     out: set[tuple[int, str]] = set()
-    for a, n, v in _numbers_in(words):
+    for a, n, v in numbers:
+        if seen[v] > 1:
+            continue  # "قتل ثلاثة أشخاص وأصيب ثلاثة جنود": whose three is the group's?
         for w in words[a + n : a + n + _GROUP_REACH]:
             bare = _bare(w)
             if w in _VICTIM_GLUE or w in _AUXILIARY_WORDS or w == _FROM or bare in _not_a_group():
+                continue
+            if w in demonyms:  # "Three Emirati soldiers", "2 U.S. soldiers"
+                if len(w) > 1:
+                    out.add((v, w))
                 continue
             if not _is_victim(w):
                 break
             out.add((v, classes.get(bare) or classes.get(w) or bare))
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _english_demonyms() -> frozenset[str]:
+    """English nationality words, normalised (``resources/demonyms.tsv``), and the pieces of
+    "U.S." and "U.K." as the word pattern cuts them."""
+    return frozenset({normalize(r["form"]) for r in read_csv("demonyms.tsv")} | {"u", "s", "k"})
 
 
 @lru_cache(maxsize=1)
@@ -547,7 +565,15 @@ def _group_classes() -> dict[str, str]:
 def _not_a_group() -> frozenset[str]:
     lex = _lexicon()
     return frozenset(lex.cues.get("classifier", frozenset()) | _NO_GROUP | _OTHERS | _AR_OTHERS
+                     | lex.hurt | {_bare(w) for w in lex.hurt} | _VICTIMS
                      | {normalize(w) for w in ("دیگر", "از")})  # fmt: skip
+
+
+# words for the dead or hurt as such, which count people of no group ("5 قتلى", "12 victims");
+# the casualty words themselves are the lexicon's. A closed list of the three languages' nouns.
+_VICTIMS = frozenset(normalize(w) for w in (
+    "ضحايا", "ضحية", "الضحايا", "أفراد", "افراد", "victims", "victim", "casualties",
+    "individuals", "قربانی", "قربانیان", "تلفات"))
 
 
 def _spelled_once(words: list[str]) -> list[str]:
