@@ -108,12 +108,16 @@ def test_a_name_the_recogniser_found_behind_a_proclitic_is_a_place() -> None:
     assert not {"لحج", "الضالع"} & {p.text for p in extract_places(text, [])}
 
 
-def test_a_county_of_the_regional_admin_data_needs_no_cue_unless_it_is_a_word() -> None:
+def test_a_persian_county_named_bare_beside_a_nearby_place_is_a_place() -> None:
     # Persian news names Iran's counties bare; Takestan (71,000) was a small town's weak name
     text = "جشنواره بانوان در قزوین، البرز، آبیک و تاکستان برگزار شد."
     assert "تاکستان" in {p.text for p in extract_places(text, [], lang="fa")}
-    # Selseleh county is سلسله, "series", which Arabic news writes as a word too
+    # alone, or far from the places beside it, such a name is as often a word: Anar county
+    # is 200 km from Kerman, Selseleh is سلسله "series"; and Arabic text has no such rule
+    assert "انار" not in {p.text for p in extract_places("صادرات انار از کرمان", [], lang="fa")}
     assert extract_places("بعد از سلسله نشست‌هايي كه برگزار شد", [], lang="fa") == []
+    assert "تاكستان" not in {p.text for p in extract_places(
+        "في قزوين والبرز وآبيك وتاكستان", [], lang="ar")}
 
 
 def test_a_name_written_with_its_word_of_kind_still_meets_its_homonyms() -> None:

@@ -76,8 +76,6 @@ _PERSIAN = re.compile("[پچژگکی]")  # letters Arabic does not write: a Pers
 _WORD_AT = re.compile(r"\w+")
 _MAX_WORDS = 5
 _WEAK_POPULATION = 100_000
-# a county's name this frequent in Arabic news is a word (سلسلة "series" is Selseleh county)
-_COUNTY_WORD_PER_MILLION = 1
 # words of kind before a place's name: Arabic (normalised; a proclitic may be glued to them:
 # بمحافظة القطيف), Persian and English (bare: Arabic شهر is "month", بخش a Persian verb too)
 _KINDS_AR = r"مدينه|بلده|قريه|ناحيه|مديريه|قضاء|محافظه|منطقه|لواء"
@@ -261,10 +259,7 @@ def _guarded_names(
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(weak, frequent, common): names that need a cue or the recogniser (small towns, foreign
     towns under a million, towns of 100,000+ whose name is also a frequent word in the news of
-    ``langs``, Arabic-script names of provinces GeoNames alone gives: the US states; not the
-    Arabic-script name of a county of the regional admin data, Iran's 478 and the CSC
-    districts, which Persian news names bare: "در قزوین، البرز، آبیک و تاکستان", unless
-    Arabic news writes it as a word, ``_COUNTY_WORD_PER_MILLION``); other
+    ``langs``, Arabic-script names of provinces GeoNames alone gives: the US states); other
     frequent words, which need a cue or, in Arabic script, the recogniser calling that very
     span a place (القطيف, frequent in Saudi news because it is a town; لحج, "for the Hajj"
     too); and names that need a cue (``stopwords.tsv``, the actor dictionary's names)."""
@@ -274,18 +269,9 @@ def _guarded_names(
     def frequent(k: str) -> bool:
         return any(c.get(k, 0) >= _FREQUENT_PER_MILLION * million for c, million in rates)
 
-    arabic, arabic_million = word_counts("ar"), sum(word_counts("ar").values()) / 1e6
-
-    def county(k: str, p: Place) -> bool:
-        """A county of the regional admin data (Iran's, the CSC districts) whose name Arabic
-        news does not write as a word of its own (سلسلة, محلات, بانه)."""
-        return (p.precision == "district" and not p.id.startswith("GN-") and bool(_ARABIC.search(k))
-                and arabic.get(k, 0) < _COUNTY_WORD_PER_MILLION * arabic_million)
-
-    def small(k: str, p: Place) -> bool:  # the curated rows are there because they recur
+    def small(p: Place) -> bool:  # the curated rows are there because they recur in the news
         limit = _WEAK_POPULATION if p.country in region else _BIG
-        return (p.id not in curated and p.precision in ("town", "district")
-                and p.population < limit and not county(k, p))
+        return p.id not in curated and p.precision in ("town", "district") and p.population < limit
 
     from khabar.extract.actors import actor_dictionary
 
@@ -314,20 +300,81 @@ def _guarded_names(
         elif frequent(k):
             big = any(p.population >= _WEAK_POPULATION or p.id in curated for p in cands)
             (weak if big else words).add(k)
-        elif all(small(k, p) for p in cands):
+        elif all(small(p) for p in cands):
             weak.add(k)
     return frozenset(weak), frozenset(words - common), frozenset(common & index.keys())
 
 
 def _find(  # type: ignore[no-untyped-def]
-    norm: str, original: str, to_original, recognised: list[Span], guard: bool, persian: bool
+    norm: str, original: str, to_original, recognised: list[Span], guard: bool, persian: bool,
+    deferred: list[AliasHit] | None = None,
 ) -> list[AliasHit]:
+    """The gazetteer's names in ``norm`` that ``_accept`` takes; the small towns' names it
+    turns down for want of a cue or the recogniser alone go to ``deferred`` (``_supported``)."""
     g = gazetteer()
 
     def accept(h: AliasHit) -> bool:
-        return _accept(h, norm, original, to_original, recognised, guard, persian)
+        if _accept(h, norm, original, to_original, recognised, guard, persian):
+            return True
+        if deferred is not None and guard and _deferrable(h, persian) and _accept(
+                h, norm, original, to_original, recognised, False, persian):  # fmt: skip
+            deferred.append(h)
+        return False
 
     return find_aliases(norm, g.index, max_words=_MAX_WORDS, accept=accept)
+
+
+_SUPPORT_KM = 100  # a county this near another place the paragraph names is one
+
+
+def _deferrable(h: AliasHit, persian: bool) -> bool:
+    """In Persian text, the one-word name of one of Iran's counties (the regional admin data,
+    ``IRA-county``) turned down only as a small town's (``weak``): not a frequent word of the
+    news of any language, nor a stop word or an actor's name. Persian news names counties bare
+    ("در قزوین، البرز، آبیک و تاکستان"), where a word of kind would be needed elsewhere."""
+    g = gazetteer()
+    key = h.key
+    if not persian or key not in g.weak_fa or key in g.common_fa or " " in key \
+            or not any(i.startswith("IRA-county") for i in h.ids):  # fmt: skip
+        return False
+    return not any(word_counts(lang).get(key, 0) >= _FREQUENT_PER_MILLION * million
+                   for lang, million in _million_words())  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _million_words() -> tuple[tuple[str, float], ...]:
+    return tuple((lang, sum(word_counts(lang).values()) / 1e6) for lang in ("ar", "fa", "en"))
+
+
+def _supported(  # type: ignore[no-untyped-def]
+    deferred: list[AliasHit], taken: list[AliasHit], found: list[PlaceMention], to_original,
+    text: str,
+) -> list[PlaceMention]:
+    """The counties of ``deferred`` (``_deferrable``: named with no cue and not by the
+    recogniser) that another place of the paragraph supports: a reading within
+    ``_SUPPORT_KM`` of a town, site, district or province ``found`` ("در قزوین، البرز، آبیک و
+    تاکستان": Takestan, 30 km from Abyek), the nearest such reading. A name overlapping a
+    place found is none. The issue's rule: a gazetteer hit the recogniser does not call a place
+    needs strong support; alone, such names are as often words (انار "pomegranate", سراب
+    "mirage", بافت "texture")."""
+    g = gazetteer()
+    anchors = [p.place for p in found if p.place.precision != "country"]
+    out: list[PlaceMention] = []
+    spans = [(m.start, m.end) for m in taken]
+    for h in deferred:
+        if not anchors or any(a < h.end and h.start < b for a, b in spans):
+            continue
+        near = [(distance_km((c.lat, c.lon), (a.lat, a.lon)), c.id, c, a)
+                for c in (g.places[i] for i in h.ids) for a in anchors]  # fmt: skip
+        km, _, best, anchor = min(near, key=lambda x: (x[0], x[1]))
+        if km > _SUPPORT_KM:
+            continue
+        spans.append((h.start, h.end))
+        start, end = to_original(h.start, h.end)
+        others = [i for i in h.ids if i != best.id]
+        why = f"near {anchor.name} ({km:.0f} km), named in the paragraph"
+        out.append(PlaceMention(Span(start, end), text[start:end], best, None, others, why))
+    return out
 
 
 def _accept(  # type: ignore[no-untyped-def]
@@ -938,7 +985,9 @@ def extract_places(
     """
     norm = normalize_with_offsets(text)
     persian = lang == "fa" if lang else bool(_PERSIAN.search(text))
-    matches = _find(norm.text, text, norm.to_original, recognised or [], guard, persian)
+    deferred: list[AliasHit] = []
+    matches = _find(norm.text, text, norm.to_original, recognised or [], guard, persian,
+                    deferred)
     ctx = _context([m for m in matches if not Span(*norm.to_original(m.start, m.end))
                     .inside_longer(organisations or [])])  # fmt: skip
     matches = [_with_bare_name(m, ctx) for m in matches]
@@ -948,6 +997,7 @@ def extract_places(
         start, end = norm.to_original(m.start, m.end)
         relation = _relation(norm.text, m.start, place)
         out.append(PlaceMention(Span(start, end), text[start:end], place, relation, others, reason))
+    out += _supported(deferred, matches, out, norm.to_original, text)
     capitals = capital_phrases(norm.text, out, norm.to_original, text)
     # the capital's phrase takes the place of a country named inside it ("the capital of Iraq")
     out = [p for p in out if not any(c.span.start <= p.span.start and p.span.end <= c.span.end
