@@ -401,8 +401,10 @@ def _accept(  # type: ignore[no-untyped-def]
         # more often than the whole (وتشاد: تشاد 131 times, وتشاد 52 in Saudi news); so must a
         # name the recogniser called a place after cutting the proclitic off on that evidence
         # (ولحج: لحج 575 times, ولحج 192; والضالع: 234 and 81, in lists of provinces)
-        weaker = any(g.places[i].precision == "country" for i in m.ids) or _called(
-            m, to_original, recognised)
+        # (a conjunction only: the recogniser's tokens also cut a leading ب by itself, بريم
+        # → ريم, which is no evidence that ب is a proclitic there)
+        weaker = any(g.places[i].precision == "country" for i in m.ids) or (
+            norm[m.start - peeled] in "وف" and _called(m, to_original, recognised))
         if word is None or (proclitic_length(word.group(), _COUNTRY_SPLIT_RATIO) if weaker
                             else proclitic_length(word.group())) < peeled:  # fmt: skip
             return False
