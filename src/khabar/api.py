@@ -282,7 +282,8 @@ def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
 
 class _BodyLimit:
     """ASGI middleware: a request body over ``limit`` bytes gets 413, whether or not it says
-    its length (chunked bodies are counted as they arrive)."""
+    its length (chunked bodies are counted as they arrive); a Content-Length that is no number
+    gets 400."""
 
     def __init__(self, app: Any, limit: int) -> None:
         self.app, self.limit = app, limit
@@ -291,8 +292,12 @@ class _BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = dict(scope.get("headers") or []).get(b"content-length", b"0")
-        if not length.isdigit() or int(length) > self.limit:
+        length = dict(scope.get("headers") or []).get(b"content-length", b"0").strip()
+        if not length.isdigit():  # "Content-Length: }:juy" is a malformed request, not a big one
+            message = "the Content-Length header is not a number of bytes"
+            await _error(400, "bad_content_length", message)(scope, receive, send)
+            return
+        if int(length) > self.limit:
             await self._refuse(scope, receive, send)
             return
         body, more = b"", True

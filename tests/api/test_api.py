@@ -211,6 +211,14 @@ def test_a_chunked_body_over_the_limit_is_refused_too(tmp_path: Path, seeds: Pat
         assert _error(r, 413)["code"] == "too_large"
 
 
+def test_a_content_length_that_is_no_number_is_a_bad_request(tmp_path: Path, seeds: Path) -> None:
+    # found by the OpenAPI fuzz test: "Content-Length: }:juy" got 413, which no operation lists
+    app = create_app(samples_settings(tmp_path, seeds))
+    with TestClient(app) as c:
+        r = c.get("/api/documents", headers={"Content-Length": "}:juy"})
+        assert _error(r, 400)["code"] == "bad_content_length"
+
+
 def test_concurrent_requests_on_a_real_server_all_succeed(api_settings) -> None:  # type: ignore[no-untyped-def]
     """Found by bench/load_api.py: a request's store was opened in one worker thread and used
     in another (SQLite refused: 500s under load)."""
