@@ -6,11 +6,11 @@ Output: a FastAPI app (``create_app``) serving JSON under ``/api`` (OpenAPI at `
 Leaflet and borders).
 
 Every list is paginated (``limit``, ``offset``; the body says ``total``). Errors always have the
-body ``{"error": {"code": ..., "message": ...}}``: 400 for a bad filter or query or a Host header
-not allowed, 401 without the API token, 404 for an unknown id, 409 for a watchlist name that is
-taken, 413 for a body over ``api_max_body_bytes``, 422 for a malformed request, 429 when the write
-queue is full, 500 with no traceback for anything else (logged on the server). The OpenAPI document
-lists every status each operation returns.
+body ``{"error": {"code": ..., "message": ...}}``: 400 for a bad filter or query, a Host header
+not allowed or a Content-Length that is no number, 401 without the API token, 404 for an unknown
+id, 409 for a watchlist name that is taken, 413 for a body over ``api_max_body_bytes``, 422 for a
+malformed request, 429 when the write queue is full, 500 with no traceback for anything else
+(logged on the server). The OpenAPI document lists every status each operation returns.
 
 Safe to leave running: writes (POST, DELETE) need ``Authorization: Bearer <api_token>`` (reads too
 with ``api_token_reads``); the Host header must name this server (``api_allowed_hosts`` and the
@@ -239,8 +239,8 @@ class WatchRemovedOut(BaseModel):
 
 
 _WHY = {
-    400: "A bad filter or query value, a body that cannot be parsed, or a Host header this "
-    "server does not answer to.",
+    400: "A bad filter or query value, a body that cannot be parsed, a Content-Length that is "
+    "no number, or a Host header this server does not answer to.",
     401: "The API token is missing or wrong (header `Authorization: Bearer <token>`).",
     404: "No such id (or watchlist name).",
     409: "The name is taken (a watchlist's).",
