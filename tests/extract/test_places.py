@@ -124,6 +124,16 @@ def test_a_persian_county_named_bare_beside_a_nearby_place_is_a_place() -> None:
         "في قزوين والبرز وآبيك وتاكستان", [], lang="ar")}
 
 
+def test_a_name_only_irans_admin_data_gives_needs_a_cue_in_arabic_text() -> None:
+    # its names are Persian: "سوق مركزي" is a central market, أحمد فارس a man
+    assert extract_places("انفجار في سوق مركزي وحي مجاور", [], lang="ar") == []
+    assert extract_places("كتب أحمد فارس عن مالطة", [], lang="ar") == []
+    assert [p.place.id for p in extract_places("في محافظة فارس", [], lang="ar")] == [
+        "IRA-province-24"]
+    assert [p.place.id for p in extract_places("در استان مرکزی", [], lang="fa")] == [
+        "IR-MN"]
+
+
 def test_a_name_written_with_its_word_of_kind_still_meets_its_homonyms() -> None:
     # the gazetteer knows "مدينة زنجبار" only as Zanzibar City; in a Yemeni article it is
     # Zinjibar, the capital of Abyan

@@ -259,7 +259,8 @@ def _guarded_names(
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(weak, frequent, common): names that need a cue or the recogniser (small towns, foreign
     towns under a million, towns of 100,000+ whose name is also a frequent word in the news of
-    ``langs``, Arabic-script names of provinces GeoNames alone gives: the US states); other
+    ``langs``, Arabic-script names of provinces GeoNames alone gives: the US states; and, for
+    Arabic text, the names only Iran's admin data gives, which are Persian); other
     frequent words, which need a cue or, in Arabic script, the recogniser calling that very
     span a place (القطيف, frequent in Saudi news because it is a town; لحج, "for the Hajj"
     too); and names that need a cue (``stopwords.tsv``, the actor dictionary's names)."""
@@ -291,6 +292,9 @@ def _guarded_names(
                                      for p in cands):  # fmt: skip
             weak.add(k)  # a US state's Arabic-script name: تنسي is also "you forget"
             continue
+        if "ar" in langs and all(p.id.startswith("IRA-") for p in cands):
+            weak.add(k)  # Iran's admin data writes Persian names: in Arabic text "سوق مركزي"
+            continue  # is a central market, not Markazi province; فارس a name, not Fars
         if any(p.precision == "province" for p in cands):
             continue
         if k in named:  # "الجزيرة" the channel, not Algiers: the place needs a cue
