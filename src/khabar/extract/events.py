@@ -491,7 +491,7 @@ def toll_numbers(sentence: str) -> frozenset[int]:
     word after it: "وثلاثة جنود", the part of a sum); not a clock time, an age or "one of
     them" elsewhere in the sentence (all in ``facts._numbers``). Words are read without
     punctuation ("وجرح 9، يوم الخميس")."""
-    words = _unglued(_TOKENS.findall(normalize(sentence)))
+    words = _count_words(sentence)
     hurt = _lexicon().hurt
     at = _numbers_in(words)
     victims = _victim_words()
@@ -504,6 +504,14 @@ def toll_numbers(sentence: str) -> frozenset[int]:
         before = [v for a, n, v in at if k - _TOLL_REACH <= a + n - 1 < k]
         out.update(after[:1] + before[-1:])
     return frozenset(out)
+
+
+@lru_cache(maxsize=256)
+def _count_words(sentence: str) -> list[str]:
+    """The words and numbers of ``sentence`` as the toll readers count them (normalised,
+    punctuation dropped, numbers glued to a word split off: ``_unglued``), read once for
+    ``toll_numbers`` and ``toll_groups`` of one sentence. Not to be modified."""
+    return _unglued(_TOKENS.findall(normalize(sentence)))
 
 
 _FROM = normalize("من")  # the Arabic partitive: "3 من عناصر الشرطة"
@@ -524,7 +532,7 @@ def toll_groups(sentence: str) -> frozenset[tuple[int, str]]:
     so "19 people", "5 قتلى" and "19 قتيلا" give nothing. A number the sentence writes twice
     gives none (whose is the group's is unclear). A count of a group may be a part of a
     larger toll of no group (``fuse.events``)."""
-    words = _unglued(_TOKENS.findall(normalize(sentence)))
+    words = _count_words(sentence)
     classes, demonyms = _group_classes(), _english_demonyms()
     numbers = _numbers_in(words)
     seen = Counter(v for _, _, v in numbers)
@@ -1524,10 +1532,7 @@ def _victim_words() -> frozenset[str]:
     (auxiliaries, nationalities, "others") and every one-word generic actor of the field's
     agent dictionary (``resources/agents.tsv``, PETRARCH/Phoenix agents: commandos, students,
     pilgrims...)."""
-    from khabar.extract.actors import generic_agents
-
-    words = {k for k in generic_agents()[1] if " " not in k}
-    return frozenset(words | _lexicon().cues.get("victim_word", frozenset()))
+    return frozenset(_group_classes().keys() | _lexicon().cues.get("victim_word", frozenset()))
 
 
 # Arabic "at least" after the counted victims, normalised: "3 حوثيين على الأقل قتلوا"
