@@ -264,12 +264,6 @@ def _guarded_names(
     frequent words, which need a cue or, in Arabic script, the recogniser calling that very
     span a place (القطيف, frequent in Saudi news because it is a town; لحج, "for the Hajj"
     too); and names that need a cue (``stopwords.tsv``, the actor dictionary's names)."""
-    rates = [(word_counts(lang), sum(word_counts(lang).values()) / 1e6)
-             for lang in langs]  # fmt: skip
-
-    def frequent(k: str) -> bool:
-        return any(c.get(k, 0) >= _FREQUENT_PER_MILLION * million for c, million in rates)
-
     def small(p: Place) -> bool:  # the curated rows are there because they recur in the news
         limit = _WEAK_POPULATION if p.country in region else _BIG
         return p.id not in curated and p.precision in ("town", "district") and p.population < limit
@@ -301,7 +295,7 @@ def _guarded_names(
             common.add(k)
         elif " " in k:
             continue
-        elif frequent(k):
+        elif _frequent_word(k, langs):
             big = any(p.population >= _WEAK_POPULATION or p.id in curated for p in cands)
             (weak if big else words).add(k)
         elif all(small(p) for p in cands):
@@ -341,13 +335,21 @@ def _deferrable(h: AliasHit, persian: bool) -> bool:
     if not persian or key not in g.weak_fa or key in g.common_fa or " " in key \
             or not any(i.startswith("IRA-county") for i in h.ids):  # fmt: skip
         return False
-    return not any(word_counts(lang).get(key, 0) >= _FREQUENT_PER_MILLION * million
-                   for lang, million in _million_words())  # fmt: skip
+    return not _frequent_word(key, ("ar", "fa", "en"))
 
 
-@lru_cache(maxsize=1)
-def _million_words() -> tuple[tuple[str, float], ...]:
-    return tuple((lang, sum(word_counts(lang).values()) / 1e6) for lang in ("ar", "fa", "en"))
+def _frequent_word(key: str, langs: tuple[str, ...]) -> bool:
+    """Whether ``key`` is written ``_FREQUENT_PER_MILLION`` times a million words or more in the
+    news of one of ``langs`` (``resources/wordfreq``): a word of the language, whatever place
+    it also names."""
+    return any(word_counts(lang).get(key, 0) >= _FREQUENT_PER_MILLION * _million_words(lang)
+               for lang in langs)  # fmt: skip
+
+
+@lru_cache(maxsize=8)
+def _million_words(lang: str) -> float:
+    """Millions of words counted in ``lang``'s word counts."""
+    return sum(word_counts(lang).values()) / 1e6
 
 
 def _supported(  # type: ignore[no-untyped-def]
