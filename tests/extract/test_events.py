@@ -38,6 +38,17 @@ def _doc_event(text: str, lang: str, rules: bool = False):
     return e
 
 
+def _doc_events(text: str, lang: str) -> list:
+    """Every event of ``text`` read as a whole document of ``lang``."""
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
+                     lang_hint=lang)  # fmt: skip
+    return extract_document(build_document(raw, S), S).events
+
+
 def _rule_event(text: str, lang: str):
     """``_doc_event`` with the hand rules' actor and recipient."""
     return _doc_event(text, lang, rules=True)
@@ -683,8 +694,7 @@ def test_two_groups_of_one_kind_are_added(text: str, killed: int | None, injured
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
-        # after accuse, call on, blame: the object does the act, not the subject
-        ("واتهمت الولايات المتحدة كتائب حزب الله بتنفيذ الهجوم الصاروخي على قاعدة التاجي.", "KH"),
+        # after call on, hold responsible: the object does the act, not the subject
         ("دعت الأمم المتحدة إسرائيل إلى وقف قصف غزة.", "IL-GOV"),
         ("حملت الحكومة العراقية تنظيم داعش مسؤولية تفجير انتحاري في بغداد.", "IS"),
     ],
@@ -693,6 +703,41 @@ def test_the_object_of_an_accusation_or_appeal_stays_the_actor_of_its_act(
     text: str, actor: str
 ) -> None:
     assert _rule_event(text, "ar").actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor", "target"),
+    [
+        # an accusation or a condemnation before the act is what the sentence reports
+        # (docs/annotation.md, section 4; the real gold codes them so): ACCUSE, the accuser
+        # its actor, the accused its recipient
+        ("واتهمت الولايات المتحدة كتائب حزب الله بتنفيذ الهجوم الصاروخي على قاعدة التاجي.", "ar",
+         "US-GOV", "KH"),
+        ("كما دان النائب عبدالله العدواني الحادث الإرهابي الذي استهدف مسجدا في منطقة عسير.", "ar",
+         "عبدالله العدواني", None),
+        ("Israeli Prime Minister Benjamin Netanyahu blames the Islamic State for the attack.",
+         "en", "BENJAMIN_NETANYAHU", "IS"),
+    ],
+)
+def test_an_accusation_of_an_attack_is_an_accusation(
+    text: str, lang: str, actor: str, target: str | None
+) -> None:
+    e = _doc_event(text, lang)
+    assert (e.plover, e.actor, e.target) == ("ACCUSE", actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a verb of the lexicon is no trigger after an article or a preposition, nor inside a
+        # name: اليدين (the hands), بيتهم (their house), Dan the spokesman
+        ("وتظهر الأكزيما بشكل عام على اليدين والعنق والوجه.", "ar"),
+        ("عاد الرجل إلى بيتهم في حي العجلية.", "ar"),
+        ("وقال دان لويد المتحدث باسم الشركة إن الممثل عاد إلى بريطانيا.", "ar"),
+    ],
+)
+def test_a_verb_trigger_needs_a_verb(text: str, lang: str) -> None:
+    assert all(e.plover != "ACCUSE" for e in _doc_events(text, lang))
 
 
 @pytest.mark.parametrize(

@@ -104,16 +104,20 @@ class _Lexicon:
     # forms counted as casualty words that the event models were trained without)
     feature_cues: dict[str, frozenset[str]]
     hurt: frozenset[str] = frozenset()  # the words of death and injury: cues killed | injured
+    verbs: frozenset[str] = frozenset()  # aliases of the rows whose form is a finite verb
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     triggers: dict[str, tuple[str, str, str, str]] = {}
     langs: dict[str, set[str]] = {}
+    verbs = set()
     for r in read_csv("event_lexicon.tsv"):
         key = alias_key(r["trigger"])
         triggers[key] = (r["plover"], r["acled_type"], r["acled_subtype"], r["weapon"])
         langs.setdefault(key, set()).add(r["lang"])
+        if r["form"] == "verb":
+            verbs.add(key)
     cues: dict[str, set[str]] = {}
     by_lang: dict[tuple[str, str], set[str]] = {}
     for r in read_csv("event_cues.tsv"):
@@ -131,7 +135,7 @@ def _lexicon() -> _Lexicon:
                     {k: frozenset(v) for k, v in cues.items()}, numbers,
                     {k: frozenset(v) for k, v in by_lang.items()},
                     {k: frozenset(v) for k, v in langs.items()}, features,
-                    frozenset(cues["killed"] | cues["injured"]))  # fmt: skip
+                    frozenset(cues["killed"] | cues["injured"]), frozenset(verbs))  # fmt: skip
 
 
 def sentence_spans(text: str, lang: str | None = None) -> list[Span]:
@@ -2001,6 +2005,10 @@ def trigger_cues(sentence: str, lang: str | None = None) -> list[str]:
 _PRETEND = frozenset({"تظاهر", "تظاهرت", "يتظاهر", "يتظاهرون", "تظاهروا"})
 _NOT_PRETENDING = frozenset({"بالقرب", "بالالاف", "بالمئات", "بالعشرات"})  # near, in thousands
 _SENTENCED = frozenset({"condemned", "condemns"})
+# what an Arabic finite verb of the lexicon may carry before it inside its word: nothing or the
+# conjunction و (Arabic grammar: no article or preposition takes a verb; ف is left out, as
+# its noun homographs outnumber "and so he condemned": فدان, an acre)
+_VERB_CLITICS = frozenset({"", "و"})
 _LEXICON_LANGS = frozenset({"ar", "fa", "en"})  # the languages the lexicon has rows for
 
 
@@ -2024,6 +2032,8 @@ def _triggers(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon,
             continue  # "condemned him to death": a court's sentence, not a condemnation
         if _bare_drone(h, lex) and not _drone_context(h, hits, spans, lex):
             continue  # مسيرة: a march, a career, a journey
+        if h.key in lex.verbs and norm[spans[h.first_word][0] : h.start] not in _VERB_CLITICS:
+            continue  # a verb after an article or a preposition: اليدين, بيتهم, فدان are nouns
         out.append(h)
     return out
 
@@ -2112,7 +2122,8 @@ class _Typed:
 
 def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _Lexicon,
            guess: TypeGuess, lang: str, casualty: bool = False,
-           named: Callable[[], frozenset[str]] = frozenset) -> _Typed | None:  # type: ignore[no-untyped-def]  # fmt: skip
+           named: Callable[[], frozenset[str]] = frozenset,
+           breaks: tuple[int, ...] = ()) -> _Typed | None:  # type: ignore[no-untyped-def]  # fmt: skip
     """The lexicon's most specific trigger (a weapon beats "attack") with its ACLED type,
     retyped by the classifier when it is sure of another type; else, when the detector says
     event, the CAMEO verb of the classifier's type or the word that most supports it (a word
@@ -2121,10 +2132,13 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
     if hits:
         best = max(hits, key=lambda h: (bool(lex.triggers[h.key][2]),
                                         bool(lex.triggers[h.key][3])))  # fmt: skip
-        # a condemnation before every other trigger is what the sentence reports ("أدان ...
-        # الهجوم الذي استهدف"), the attack its object (docs/annotation.md, section 4)
+        # a condemnation or accusation before every other trigger is what the sentence
+        # reports ("أدان ... الهجوم الذي استهدف"), the attack its object (docs/annotation.md,
+        # section 4), unless the other trigger is in a clause of its own, joined after a comma
+        # ("واتهمت واشنطن الكتائب بالهجوم، وشنت غارات": the strikes were done)
         first = min(hits, key=lambda h: h.start)
-        if lex.triggers[first.key][0] == "ACCUSE":
+        if lex.triggers[first.key][0] == "ACCUSE" and not any(
+                first.first_word < k <= h.first_word for h in hits for k in breaks):  # fmt: skip
             best = first
         plover, acled, subtype, weapon = lex.triggers[best.key]
         if not subtype:
@@ -2237,6 +2251,14 @@ def _role_anchor(norm, spans, typed, plover: str, lang: str, at: int,  # type: i
     return trigger
 
 
+def _clause_breaks(norm: str, spans: tuple[tuple[int, int, str], ...]) -> tuple[int, ...]:
+    """Indices of the words that open a coordinated clause: after a comma, a word joined by
+    the conjunction و (Arabic, Persian) or "and"."""
+    return tuple(k for k in range(1, len(spans))
+                 if ("،" in (gap := norm[spans[k - 1][1] : spans[k][0]]) or "," in gap)
+                 and (spans[k][2][:1] == "و" or spans[k][2].lower() == "and"))  # fmt: skip
+
+
 def _cameo_trigger(spans, guess: TypeGuess, lang: str) -> _Typed | None:  # type: ignore[no-untyped-def]
     """The sentence's first word of the CAMEO verb of the classifier's type, as the trigger."""
     if guess.cameo_form is None:
@@ -2270,12 +2292,27 @@ def _acts(hits: list, norm, sentence: str, lang: str, other: bool) -> list:  # t
     return [h for h in hits if not participant(h)]
 
 
+def _outside_names(hits: list, norm, sp: Span, found: Mentions, lex: _Lexicon) -> list:  # type: ignore[type-arg,no-untyped-def]
+    """The lexicon's triggers less its verbs inside a recognised name (a person, organisation
+    or place): وقال دان لويد is Dan, مؤسسة دان التطوعية a charity, neither "condemned"."""
+    names = [(m.span.start - sp.start, m.span.end - sp.start) for m in _inside(found.entities, sp)
+             if m.label in ("PER", "ORG", "LOC")]  # fmt: skip
+    if not names or not any(h.key in lex.verbs for h in hits):
+        return hits
+
+    def named(h) -> bool:  # type: ignore[no-untyped-def]
+        x, y = norm.to_original(h.start, h.end)
+        return any(a <= x and y <= b for a, b in names)
+
+    return [h for h in hits if h.key not in lex.verbs or not named(h)]
+
+
 def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: _Lexicon,
                     found: Mentions, lang: str) -> EventMention | None:  # fmt: skip
     sentence = text[sp.start : sp.end]
     norm = normalize_with_offsets(sentence)
     spans = word_spans(norm.text)
-    hits = _triggers(norm.text, spans, lex, lang)
+    hits = _outside_names(_triggers(norm.text, spans, lex, lang), norm, sp, found, lex)
     cues = _cues_of(hits, spans, lex)
     casualty = "cue=killed" in cues or "cue=injured" in cues
     done_to = casualty or bool({"ASSAULT", "COERCE"} & set(cameo_verbs(sentence, lang)))
@@ -2286,7 +2323,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         return None  # no trigger, no CAMEO verb, not an event: the type is not needed
     guess = classify_sentence(sentence, lang, cues=cues, event=event)
     typed = _typed(sentence, spans, hits, lex, guess, lang, casualty,
-                   lambda: _named_words(norm, spans, sp, found, lang))
+                   lambda: _named_words(norm, spans, sp, found, lang),
+                   _clause_breaks(norm.text, spans))
     if typed is None:
         return None
     plover, acled, subtype = typed.plover, typed.acled, typed.subtype
