@@ -716,3 +716,26 @@ def test_a_word_counted_with_its_article_is_no_rare_title_word() -> None:
              if e.startswith("term:")}  # fmt: skip
     assert "سروج" in terms
     assert not terms & {"حرمين", "شريفين", "ذين"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the recogniser tags these whole as an organisation or generic actor: the nationality
+        # word inside still names the country (a Current Events item and an Arabic report of
+        # one happening met on nothing else)
+        ("The Tunisian parliament approves a new anti-terror law.", "TN"),
+        ("The Saudi-led military coalition announces a 5-day humanitarian ceasefire.", "SA"),
+        ("At least 7 people are killed after gunmen attack an Indian police station.", "IN"),
+    ],
+)
+def test_a_nationality_inside_a_name_is_a_country_of_the_signature(text: str, country: str) -> None:
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+    from khabar.stories import signature
+
+    s = Settings()
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2015-07-25",
+                     lang_hint="en")  # fmt: skip
+    assert f"country:{country}" in signature(extract_document(build_document(raw, s), s))

@@ -306,10 +306,11 @@ def signature(ex: Extraction) -> set[str]:
     for a in ex.actors:
         if a.actor_id and a.kind in _PARTY_KINDS and not in_background(a.span):
             out.add(f"actor:{a.actor_id}")
-    nationality = demonyms()
     for n in ex.entities:  # "the Greek parliament", "a Nigerian city": the country, as named
-        if n.label == "NORP" and n.text in nationality and not in_background(n.span):
-            out.add(f"country:{nationality[n.text]}")
+        if n.label in _NAMING_LABELS and not in_background(n.span):
+            country = _named_country(n.text, n.label)
+            if country:
+                out.add(f"country:{country}")
     for e in ex.events:
         if e.background:
             continue
@@ -328,6 +329,25 @@ def signature(ex: Extraction) -> set[str]:
         if e.injured:
             out.add(f"injured:{e.injured}")
     return out
+
+
+# entities whose nationality word names a country: a nationality ("Nigerian"), and in English an
+# organisation or a generic actor it qualifies ("the Tunisian parliament", "Indian police",
+# "the Saudi-led coalition", which the recogniser tags whole)
+_NAMING_LABELS = frozenset({"NORP", "ORG", "GEN"})
+_NAME_WORDS = re.compile(r"[^\s\-–]+")
+
+
+def _named_country(text: str, label: str) -> str | None:
+    """The ISO2 country an English entity's nationality word names (``demonyms``): the whole
+    text of a NORP, else the first word of an ORG or GEN that is one ("Saudi" of "Saudi-led",
+    "Tunisian" of "the Tunisian parliament"); None for Arabic and Persian entities (their
+    nationality words, ``places.nationality_word``, added cross-lingual dev 0.851 -> 0.852 and
+    moved a story floor)."""
+    nationality = demonyms()
+    if label == "NORP":
+        return nationality.get(text)
+    return next((nationality[w] for w in _NAME_WORDS.findall(text) if w in nationality), None)
 
 
 def text_elements(raw_text: str, lang: str) -> set[str]:
