@@ -446,3 +446,20 @@ def test_the_new_rules_misread_no_word_a_review_tried() -> None:
     text = "اشتباكات في مديرية القاهرة وسط مدينة تعز"
     got = {p.text: p.place.country for p in extract_places(text, [_span(text, "القاهرة")])}
     assert got.get("القاهرة") == "YE", got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "lang"),
+    [
+        # a nationality word of the text is context, as an unambiguous place is: Ariha of Syria,
+        # not Jericho; Santiago of Nuevo León, not Chile's capital; رفح of Egypt
+        ("A Syrian fighter jet crashes into a marketplace in the town of Ariha.", "Ariha", "SY",
+         "en"),
+        ("The mayor of the Mexican town of Santiago, Nuevo León, is abducted.", "Santiago", "MX",
+         "en"),
+        ("قتل ضابط و3 جنود بالجيش المصري في انفجار عبوة ناسفة جنوب رفح.", "رفح", "EG", "ar"),
+    ],
+)
+def test_a_nationality_word_is_context(text: str, name: str, country: str, lang: str) -> None:
+    (place,) = [p for p in extract_places(text, lang=lang) if p.text == name]
+    assert place.place.country == country

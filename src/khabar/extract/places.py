@@ -567,6 +567,18 @@ def _context(matches: list[AliasHit]) -> Counter[str]:
     return ctx
 
 
+def _nationalities(norm: str, lang: str) -> set[str]:
+    """Countries whose nationality word the text writes ("A Syrian fighter jet crashes into a
+    marketplace in the town of Ariha", "الطائرة السورية"): each counts once in the context, as
+    an unambiguous place does, so Ariha is Syria's, not Jericho. English through ``demonyms``,
+    Arabic and Persian through ``nationality_word``."""
+    words = _WORD_AT.findall(norm)
+    if lang == "en":
+        table = _lower_demonyms()
+        return {c for w in words if (c := table.get(w.lower()))}
+    return {c for w in words if (c := nationality_word(w, lang))}
+
+
 def _country_stems(places: dict[str, Place], index: dict[str, list[str]]) -> dict[str, str]:
     """Arabic-script country names as their nisba adjective's stem → ISO2: الأردن → اردن (the
     adjective الأردنية), سوريا → سور (السورية), عراق → عراق (Persian عراقی). Arabic and Persian
@@ -998,6 +1010,8 @@ def extract_places(
                     deferred)
     ctx = _context([m for m in matches if not Span(*norm.to_original(m.start, m.end))
                     .inside_longer(organisations or [])])  # fmt: skip
+    ctx.update(_nationalities(norm.text, "fa" if persian else lang or (
+        "ar" if _ARABIC.search(text) else "en")))
     matches = [_with_bare_name(m, ctx) for m in matches]
     out = []
     for m in matches:
