@@ -739,3 +739,11 @@ def test_a_nationality_inside_a_name_is_a_country_of_the_signature(text: str, co
     raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2015-07-25",
                      lang_hint="en")  # fmt: skip
     assert f"country:{country}" in signature(extract_document(build_document(raw, s), s))
+
+
+def test_a_nationality_of_two_words_is_read_whole() -> None:
+    from khabar.stories import _named_country
+
+    assert _named_country("South Sudanese army", "ORG") == "SS"  # not Sudan
+    assert _named_country("South Korean navy", "GEN") == "KR"
+    assert _named_country("Equatorial Guinean government", "ORG") == "GQ"

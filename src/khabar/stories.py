@@ -340,14 +340,20 @@ _NAME_WORDS = re.compile(r"[^\s\-–]+")
 
 def _named_country(text: str, label: str) -> str | None:
     """The ISO2 country an English entity's nationality word names (``demonyms``): the whole
-    text of a NORP, else the first word of an ORG or GEN that is one ("Saudi" of "Saudi-led",
-    "Tunisian" of "the Tunisian parliament"); None for Arabic and Persian entities (their
-    nationality words, ``places.nationality_word``, added cross-lingual dev 0.851 -> 0.852 and
-    moved a story floor)."""
+    text of a NORP, else the first word (or two: "South Sudanese") of an ORG or GEN that is
+    one ("Saudi" of "Saudi-led", "Tunisian" of "the Tunisian parliament"); None for Arabic and
+    Persian entities (their nationality words, ``places.nationality_word``, added cross-lingual
+    dev 0.851 -> 0.852 and moved a story floor)."""
     nationality = demonyms()
     if label == "NORP":
         return nationality.get(text)
-    return next((nationality[w] for w in _NAME_WORDS.findall(text) if w in nationality), None)
+    words = _NAME_WORDS.findall(text)
+    for k, word in enumerate(words):  # two words first: "South Sudanese", "South Korean"
+        if k + 1 < len(words) and (pair := f"{word} {words[k + 1]}") in nationality:
+            return nationality[pair]
+        if word in nationality:
+            return nationality[word]
+    return None
 
 
 def text_elements(raw_text: str, lang: str) -> set[str]:

@@ -729,9 +729,9 @@ def test_an_accusation_of_an_attack_is_an_accusation(
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        # a verb of the lexicon is no trigger after an article or a preposition, nor inside a
-        # name: اليدين (the hands), بيتهم (their house), Dan the spokesman
-        ("وتظهر الأكزيما بشكل عام على اليدين والعنق والوجه.", "ar"),
+        # a verb of the lexicon is no trigger after a preposition or ف, nor inside a name:
+        # بيتهم (their house), فدان (an acre), Dan the spokesman
+        ("زرعت الشركة خمسمئة فدان من القمح في الوادي.", "ar"),
         ("عاد الرجل إلى بيتهم في حي العجلية.", "ar"),
         ("وقال دان لويد المتحدث باسم الشركة إن الممثل عاد إلى بريطانيا.", "ar"),
     ],
@@ -1555,3 +1555,18 @@ def test_the_place_the_actor_is_named_by_is_no_place_of_the_event(text: str) -> 
 def test_a_place_named_as_the_source_is_no_place_of_the_event(text: str) -> None:
     (e,) = extract_events(text, anchor=ANCHOR, settings=S)
     assert e.places and not any(gazetteer().places[p].country == "US" for p in e.places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a comma and a word of و that is no clause of its own: a parenthesis, a name, a second
+        # object; nor a second condemnation
+        "أدانت المملكة، وبشدة، التفجير الإرهابي الذي استهدف مسجدا في الكويت.",
+        "أدان وزير الخارجية السوري، وليد المعلم، التفجير الإرهابي الذي استهدف مسجدا.",
+        "أدان الرئيس الهجوم على المسجد، والتفجير الذي استهدف الكنيسة.",
+        "أدان الرئيس التفجير الانتحاري في بغداد، واستنكر صمت المجتمع الدولي.",
+    ],
+)
+def test_a_condemnation_keeps_its_objects_past_a_comma(text: str) -> None:
+    assert _event(text).plover == "ACCUSE"

@@ -52,6 +52,7 @@ from khabar.extract.lexicon import (
     AliasIndex,
     alias_key,
     find_aliases,
+    proclitic_length,
     variants,
     word_spans,
 )
@@ -397,7 +398,7 @@ def _casualties(words: list[str], lex: _Lexicon,
         if found[kind] is not None:
             # a second group of the same kind in a conjunct of its own, with its own count
             # ("إصابة اثنين من أفراد القوة الجوية وجرح 3 جنود من التحالف" → 5)
-            fresh = (w.startswith("و") and b != w) or (i > 0 and words[i - 1] == "and")
+            fresh = (w.startswith("و") and b != w) or (i > 0 and words[i - 1] in _SECOND_GROUP)
             if fresh and found[kind] and (more := _near_number(words, i, singular=False,
                                                                 lang=lang)):  # fmt: skip
                 found[kind] = (found[kind] or 0) + more
@@ -417,6 +418,10 @@ def _casualties(words: list[str], lex: _Lexicon,
     return found["killed"], found["injured"]
 
 
+# words that open the clause of a second group of victims: "and"; Arabic فيما, بينما ("while":
+# "قتل أكثر من 10 حوثيين، فيما قتل أربعة من الجيش الوطني" → 14, docs/annotation.md, section 7),
+# normalised; closed (grammar)
+_SECOND_GROUP = frozenset({"and", "فيما", "بينما"})
 # Arabic "others" after a count ("وأصاب 11 آخرين", "11 غيرهم"), normalised: Arabic grammar
 _AR_OTHERS = frozenset(normalize(w) for w in ("آخرين", "آخرون", "غيرهم"))
 
@@ -2136,10 +2141,15 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
         # reports ("أدان ... الهجوم الذي استهدف"), the attack its object (docs/annotation.md,
         # section 4), unless the other trigger is in a clause of its own, joined after a comma
         # ("واتهمت واشنطن الكتائب بالهجوم، وشنت غارات": the strikes were done)
-        first = min(hits, key=lambda h: h.start)
+        first, specific = min(hits, key=lambda h: h.start), best
         if lex.triggers[first.key][0] == "ACCUSE" and not any(
-                first.first_word < k <= h.first_word for h in hits for k in breaks):  # fmt: skip
+                first.first_word < k <= h.first_word for h in hits
+                if lex.triggers[h.key][0] != "ACCUSE" for k in breaks):  # fmt: skip
             best = first
+            if (guess.plover == lex.triggers[specific.key][0] != "ACCUSE"
+                    and guess.probability >= _TYPE_OVERRIDE):  # fmt: skip
+                best = specific  # the classifier sides with the act: "A militant accused of the
+                # Kabul attack was killed in a drone strike" keeps its drone
         plover, acled, subtype, weapon = lex.triggers[best.key]
         if not subtype:
             subtype = next((lex.triggers[h.key][2] for h in hits if lex.triggers[h.key][2]), "")
@@ -2252,11 +2262,24 @@ def _role_anchor(norm, spans, typed, plover: str, lang: str, at: int,  # type: i
 
 
 def _clause_breaks(norm: str, spans: tuple[tuple[int, int, str], ...]) -> tuple[int, ...]:
-    """Indices of the words that open a coordinated clause: after a comma, a word joined by
-    the conjunction و (Arabic, Persian) or "and"."""
-    return tuple(k for k in range(1, len(spans))
-                 if ("،" in (gap := norm[spans[k - 1][1] : spans[k][0]]) or "," in gap)
-                 and (spans[k][2][:1] == "و" or spans[k][2].lower() == "and"))  # fmt: skip
+    """Indices of the words that open a coordinated clause: after a comma, "and", or an Arabic
+    or Persian word whose و is a conjunction (``proclitic_length``: وشنت, not وليد) and no
+    article (والتفجير is a second object), unless another comma closes it within two words
+    (a parenthesis: "، وبشدة،")."""
+    out = []
+    for k in range(1, len(spans)):
+        gap = norm[spans[k - 1][1] : spans[k][0]]
+        word = spans[k][2]
+        if "،" not in gap and "," not in gap:
+            continue
+        if word.lower() != "and" and not (word[:1] == "و" and not word.startswith("وال")
+                                          and proclitic_length(word) == 1):  # fmt: skip
+            continue
+        ahead = norm[spans[k][1] : spans[min(k + 2, len(spans) - 1)][1]]
+        if "،" in ahead or "," in ahead:
+            continue
+        out.append(k)
+    return tuple(out)
 
 
 def _cameo_trigger(spans, guess: TypeGuess, lang: str) -> _Typed | None:  # type: ignore[no-untyped-def]

@@ -567,16 +567,31 @@ def _context(matches: list[AliasHit]) -> Counter[str]:
     return ctx
 
 
-def _nationalities(norm: str, lang: str) -> set[str]:
-    """Countries whose nationality word the text writes ("A Syrian fighter jet crashes into a
+def _nationalities(text: str, named: list[Span], lang: str) -> set[str]:
+    """Countries whose nationality word ``text`` writes ("A Syrian fighter jet crashes into a
     marketplace in the town of Ariha", "الطائرة السورية"): each counts once in the context, as
-    an unambiguous place does, so Ariha is Syria's, not Jericho. English through ``demonyms``,
-    Arabic and Persian through ``nationality_word``."""
-    words = _WORD_AT.findall(norm)
-    if lang == "en":
-        table = _lower_demonyms()
-        return {c for w in words if (c := table.get(w.lower()))}
-    return {c for w in words if (c := nationality_word(w, lang))}
+    an unambiguous place does, so Ariha is Syria's, not Jericho. English through ``demonyms``
+    as written (capitalised; two words before one: "South Sudanese", "North Korean"), Arabic
+    and Persian through ``nationality_word``; a word inside a place the gazetteer named
+    (``named``: "Persian Gulf", "Indian Ocean", "الخليج الفارسي") is none."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD_AT.finditer(text)
+             if not any(s.start <= m.start() and m.end() <= s.end for s in named)]  # fmt: skip
+    if lang != "en":
+        return {c for _, _, w in words if (c := nationality_word(w, lang))}
+    from khabar.resources import demonyms
+
+    table, out, k = demonyms(), set(), 0
+    while k < len(words):
+        pair = (f"{words[k][2]} {words[k + 1][2]}" if k + 1 < len(words)
+                and text[words[k][1] : words[k + 1][0]] == " " else "")  # fmt: skip
+        if pair in table:
+            out.add(table[pair])
+            k += 2
+            continue
+        if words[k][2] in table:
+            out.add(table[words[k][2]])
+        k += 1
+    return out
 
 
 def _country_stems(places: dict[str, Place], index: dict[str, list[str]]) -> dict[str, str]:
@@ -1010,7 +1025,8 @@ def extract_places(
                     deferred)
     ctx = _context([m for m in matches if not Span(*norm.to_original(m.start, m.end))
                     .inside_longer(organisations or [])])  # fmt: skip
-    ctx.update(_nationalities(norm.text, "fa" if persian else lang or (
+    named = [Span(*norm.to_original(m.start, m.end)) for m in matches]
+    ctx.update(_nationalities(text, named, "fa" if persian else lang or (
         "ar" if _ARABIC.search(text) else "en")))
     matches = [_with_bare_name(m, ctx) for m in matches]
     out = []
