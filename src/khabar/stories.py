@@ -76,6 +76,7 @@ from khabar.embed import STATIC_MODEL_NAME, title_engine
 from khabar.errors import EmbedError, KhabarError, ResourceError
 from khabar.extract.document import Extraction
 from khabar.extract.events import weapon_of
+from khabar.extract.places import english_nationalities
 from khabar.model import DuplicateRecord, SharedParagraph, Span
 from khabar.normalize import consonant_skeleton, normalize
 from khabar.resources import demonyms, month_names, story_decision, weekday_names, word_counts
@@ -335,7 +336,6 @@ def signature(ex: Extraction) -> set[str]:
 # organisation or a generic actor it qualifies ("the Tunisian parliament", "Indian police",
 # "the Saudi-led coalition", which the recogniser tags whole)
 _NAMING_LABELS = frozenset({"NORP", "ORG", "GEN"})
-_NAME_WORDS = re.compile(r"[^\s\-–]+")
 
 
 def _named_country(text: str, label: str) -> str | None:
@@ -344,16 +344,9 @@ def _named_country(text: str, label: str) -> str | None:
     one ("Saudi" of "Saudi-led", "Tunisian" of "the Tunisian parliament"); None for Arabic and
     Persian entities (their nationality words, ``places.nationality_word``, added cross-lingual
     dev 0.851 -> 0.852 and moved a story floor)."""
-    nationality = demonyms()
     if label == "NORP":
-        return nationality.get(text)
-    words = _NAME_WORDS.findall(text)
-    for k, word in enumerate(words):  # two words first: "South Sudanese", "South Korean"
-        if k + 1 < len(words) and (pair := f"{word} {words[k + 1]}") in nationality:
-            return nationality[pair]
-        if word in nationality:
-            return nationality[word]
-    return None
+        return demonyms().get(text)
+    return next((c for _, _, c in english_nationalities(text)), None)
 
 
 def text_elements(raw_text: str, lang: str) -> set[str]:

@@ -570,26 +570,38 @@ def _context(matches: list[AliasHit]) -> Counter[str]:
 def _nationalities(text: str, named: list[Span], lang: str) -> set[str]:
     """Countries whose nationality word ``text`` writes ("A Syrian fighter jet crashes into a
     marketplace in the town of Ariha", "الطائرة السورية"): each counts once in the context, as
-    an unambiguous place does, so Ariha is Syria's, not Jericho. English through ``demonyms``
-    as written (capitalised; two words before one: "South Sudanese", "North Korean"), Arabic
-    and Persian through ``nationality_word``; a word inside a place the gazetteer named
-    (``named``: "Persian Gulf", "Indian Ocean", "الخليج الفارسي") is none."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD_AT.finditer(text)
-             if not any(s.start <= m.start() and m.end() <= s.end for s in named)]  # fmt: skip
-    if lang != "en":
-        return {c for _, _, w in words if (c := nationality_word(w, lang))}
+    an unambiguous place does, so Ariha is Syria's, not Jericho. English through
+    ``english_nationalities``, Arabic and Persian through ``nationality_word``; a word inside a
+    place the gazetteer named (``named``: "Persian Gulf", "Indian Ocean", "الخليج الفارسي") is
+    none."""
+
+    def outside(start: int, end: int) -> bool:
+        return not any(s.start <= start and end <= s.end for s in named)
+
+    if lang == "en":
+        return {c for a, b, c in english_nationalities(text) if outside(a, b)}
+    return {c for m in _WORD_AT.finditer(text)
+            if outside(m.start(), m.end()) and (c := nationality_word(m.group(), lang))}
+
+
+def english_nationalities(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO2 country) of each English nationality word of ``text`` as written
+    (``resources.demonyms``, capitalised), two words before one ("South Sudanese" is South
+    Sudan's, not Sudan's; "North Korean"), in text order."""
     from khabar.resources import demonyms
 
-    table, out, k = demonyms(), set(), 0
+    table, out = demonyms(), []
+    words = [(m.start(), m.end(), m.group()) for m in _WORD_AT.finditer(text)]
+    k = 0
     while k < len(words):
-        pair = (f"{words[k][2]} {words[k + 1][2]}" if k + 1 < len(words)
-                and text[words[k][1] : words[k + 1][0]] == " " else "")  # fmt: skip
-        if pair in table:
-            out.add(table[pair])
+        start, end, word = words[k]
+        if k + 1 < len(words) and text[end : words[k + 1][0]] == " " \
+                and (pair := f"{word} {words[k + 1][2]}") in table:  # fmt: skip
+            out.append((start, words[k + 1][1], table[pair]))
             k += 2
             continue
-        if words[k][2] in table:
-            out.add(table[words[k][2]])
+        if word in table:
+            out.append((start, end, table[word]))
         k += 1
     return out
 
