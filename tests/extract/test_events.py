@@ -1570,3 +1570,16 @@ def test_a_place_named_as_the_source_is_no_place_of_the_event(text: str) -> None
 )
 def test_a_condemnation_keeps_its_objects_past_a_comma(text: str) -> None:
     assert _event(text).plover == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a vague quantity beside the only word of a kind is no count: not the other kind's number
+        ("قتل 18 شخصا وأصيب العشرات بجروح في سقوط صاروخ على حي شعبي في حلب.", 18, None),
+        ("قتل فيها أكثر من 10 حوثيين وأصيب العشرات، فيما قتل أربعة من الجيش الوطني.", 14, None),
+    ],
+)
+def test_a_vague_quantity_is_no_count(text: str, killed: int | None, injured: int | None) -> None:
+    e = _event(text)
+    assert (e.killed, e.injured) == (killed, injured)

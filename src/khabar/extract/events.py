@@ -106,6 +106,7 @@ class _Lexicon:
     feature_cues: dict[str, frozenset[str]]
     hurt: frozenset[str] = frozenset()  # the words of death and injury: cues killed | injured
     verbs: frozenset[str] = frozenset()  # aliases of the rows whose form is a finite verb
+    vague: frozenset[str] = frozenset()  # one-word vague quantities: عشرات, dozens (normalised)
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +130,8 @@ def _lexicon() -> _Lexicon:
     # number: the guideline gives no count for it (docs/annotation.md, section 7)
     numbers = {alias_key(r["word"]): int(r["value"]) for r in read_csv("numbers.tsv")
                if "approximate" not in r["source"]}  # fmt: skip
+    vague = frozenset(alias_key(r["word"]).lower() for r in read_csv("numbers.tsv")
+                      if "approximate" in r["source"] and " " not in r["word"].strip())  # fmt: skip
     features = {k: frozenset(cues.get(k, ())) for k in ("killed", "injured")}
     for kind in ("killed", "injured"):
         cues.setdefault(kind, set()).update(cues.get(f"{kind}_form", ()))
@@ -136,7 +139,8 @@ def _lexicon() -> _Lexicon:
                     {k: frozenset(v) for k, v in cues.items()}, numbers,
                     {k: frozenset(v) for k, v in by_lang.items()},
                     {k: frozenset(v) for k, v in langs.items()}, features,
-                    frozenset(cues["killed"] | cues["injured"]), frozenset(verbs))  # fmt: skip
+                    frozenset(cues["killed"] | cues["injured"]), frozenset(verbs),
+                    vague)  # fmt: skip
 
 
 def sentence_spans(text: str, lang: str | None = None) -> list[Span]:
@@ -1337,6 +1341,18 @@ def rule_counts(sentence: str, norm, spans, sp: Span, found: Mentions,  # type: 
 DATE_WORD = "<date>"  # a number of a date expression, in the words for counting
 
 
+def _vague_beside(words: list[str], kind: str, lex: _Lexicon) -> bool:
+    """Whether every word of ``kind`` (killed, injured) in ``words`` has a vague quantity right
+    beside it ("قتل 18 شخصا وأصيب العشرات", "dozens wounded": rows of ``numbers.tsv`` whose
+    source says approximate): the guideline gives no count for it (docs/annotation.md,
+    section 7), so a number the count reader found elsewhere in the sentence is not its count
+    (one word of the kind without one, "قتل فيها 8 ... فيما لقي العشرات مصرعهم", keeps it)."""
+    cued = [i for i, w in enumerate(words) if _bare(w) in lex.cues[kind]]
+    return bool(cued) and all(any(_bare(words[j]).removeprefix("ال") in lex.vague
+                                  for j in (i - 1, i + 1) if 0 <= j < len(words))
+                              for i in cued)  # fmt: skip
+
+
 def _dateless(spans, norm, sp: Span, dates: list[DateMention]) -> list[str]:  # type: ignore[no-untyped-def]
     """The sentence's words (``spans`` of its normalised text ``norm``), each number written
     inside a date expression the date extractor found (``dates``, spans in the text ``sp`` is
@@ -2367,6 +2383,9 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     count_words = timeless.split() and _WORD.findall(timeless)
     unglued, ruled = rule_counts(sentence, norm, spans, sp, found, lang)
     killed, injured = count_reader.read_counts(unglued, lang, ruled)
+    killed, injured = (None if got is not None and rule is None and _vague_beside(
+        unglued, kind, lex) else got for got, rule, kind in zip(
+        (killed, injured), ruled, ("killed", "injured"), strict=True))  # fmt: skip
     killed, injured = (None if _a_year(words, n, lex) else n for n in (killed, injured))
     victims = _victims(sentence, norm, spans, lex) if killed or injured else None
     counts = _counts(count_words)
