@@ -1580,6 +1580,8 @@ def test_a_condemnation_keeps_its_objects_past_a_comma(text: str) -> None:
         ("قتل فيها أكثر من 10 حوثيين وأصيب العشرات، فيما قتل أربعة من الجيش الوطني.", 14, None),
     ],
 )
-def test_a_vague_quantity_is_no_count(text: str, killed: int | None, injured: int | None) -> None:
+def test_a_vague_quantity_beside_a_kind_takes_no_other_number(
+    text: str, killed: int | None, injured: int | None
+) -> None:
     e = _event(text)
     assert (e.killed, e.injured) == (killed, injured)
