@@ -747,3 +747,5 @@ def test_a_nationality_of_two_words_is_read_whole() -> None:
     assert _named_country("South Sudanese army", "ORG") == "SS"  # not Sudan
     assert _named_country("South Korean navy", "GEN") == "KR"
     assert _named_country("Equatorial Guinean government", "ORG") == "GQ"
+    assert _named_country("The South\u00a0Sudanese army", "ORG") == "SS"  # a no-break space
+    assert _named_country("Sri-Lankan army", "ORG") == "LK"

@@ -1578,6 +1578,9 @@ def test_a_condemnation_keeps_its_objects_past_a_comma(text: str) -> None:
         # a vague quantity beside the only word of a kind is no count: not the other kind's number
         ("قتل 18 شخصا وأصيب العشرات بجروح في سقوط صاروخ على حي شعبي في حلب.", 18, None),
         ("قتل فيها أكثر من 10 حوثيين وأصيب العشرات، فيما قتل أربعة من الجيش الوطني.", 14, None),
+        # ... of its own phrase: the next one's (joined by و) leaves the count alone
+        ("وقالت مصادر محلية إن نحو 20 من ميليشيات الجماعة سقطوا قتلى وعشرات من الجرحى.", 20,
+         None),
     ],
 )
 def test_a_vague_quantity_beside_a_kind_takes_no_other_number(

@@ -1348,9 +1348,15 @@ def _vague_beside(words: list[str], kind: str, lex: _Lexicon) -> bool:
     section 7), so a number the count reader found elsewhere in the sentence is not its count
     (one word of the kind without one, "قتل فيها 8 ... فيما لقي العشرات مصرعهم", keeps it)."""
     cued = [i for i, w in enumerate(words) if _bare(w) in lex.cues[kind]]
-    return bool(cued) and all(any(_bare(words[j]).removeprefix("ال") in lex.vague
-                                  for j in (i - 1, i + 1) if 0 <= j < len(words))
-                              for i in cued)  # fmt: skip
+    return bool(cued) and all(
+        (i > 0 and _vague(words[i - 1], lex))
+        or (i + 1 < len(words) and not words[i + 1].startswith("و")
+            and _vague(words[i + 1], lex))  # "قتلى وعشرات من الجرحى": the next phrase's
+        for i in cued)  # fmt: skip
+
+
+def _vague(word: str, lex: _Lexicon) -> bool:
+    return _bare(word).removeprefix("ال").lower() in lex.vague
 
 
 def _dateless(spans, norm, sp: Span, dates: list[DateMention]) -> list[str]:  # type: ignore[no-untyped-def]

@@ -587,7 +587,8 @@ def _nationalities(text: str, named: list[Span], lang: str) -> set[str]:
 def english_nationalities(text: str) -> list[tuple[int, int, str]]:
     """(start, end, ISO2 country) of each English nationality word of ``text`` as written
     (``resources.demonyms``, capitalised), two words before one ("South Sudanese" is South
-    Sudan's, not Sudan's; "North Korean"), in text order."""
+    Sudan's, not Sudan's; "North Korean", "Sri-Lankan"; any white space or a hyphen between
+    them), in text order."""
     from khabar.resources import demonyms
 
     table, out = demonyms(), []
@@ -595,8 +596,8 @@ def english_nationalities(text: str) -> list[tuple[int, int, str]]:
     k = 0
     while k < len(words):
         start, end, word = words[k]
-        if k + 1 < len(words) and text[end : words[k + 1][0]] == " " \
-                and (pair := f"{word} {words[k + 1][2]}") in table:  # fmt: skip
+        gap = text[end : words[k + 1][0]] if k + 1 < len(words) else ""
+        if (gap.isspace() or gap == "-") and (pair := f"{word} {words[k + 1][2]}") in table:
             out.append((start, words[k + 1][1], table[pair]))
             k += 2
             continue
