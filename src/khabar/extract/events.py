@@ -128,9 +128,10 @@ def _lexicon() -> _Lexicon:
         by_lang.setdefault((r["kind"], r["lang"]), set()).update(words)
     # a vague quantity ("dozens", "عدة", "چندین": rows whose source says approximate) is no
     # number: the guideline gives no count for it (docs/annotation.md, section 7)
-    numbers = {alias_key(r["word"]): int(r["value"]) for r in read_csv("numbers.tsv")
+    rows = read_csv("numbers.tsv")
+    numbers = {alias_key(r["word"]): int(r["value"]) for r in rows
                if "approximate" not in r["source"]}  # fmt: skip
-    vague = frozenset(alias_key(r["word"]).lower() for r in read_csv("numbers.tsv")
+    vague = frozenset(alias_key(r["word"]).lower() for r in rows
                       if "approximate" in r["source"] and " " not in r["word"].strip())  # fmt: skip
     features = {k: frozenset(cues.get(k, ())) for k in ("killed", "injured")}
     for kind in ("killed", "injured"):
@@ -2150,11 +2151,12 @@ class _Typed:
 def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _Lexicon,
            guess: TypeGuess, lang: str, casualty: bool = False,
            named: Callable[[], frozenset[str]] = frozenset,
-           breaks: tuple[int, ...] = ()) -> _Typed | None:  # type: ignore[no-untyped-def]  # fmt: skip
+           breaks: Callable[[], tuple[int, ...]] = tuple) -> _Typed | None:  # type: ignore[no-untyped-def]  # fmt: skip
     """The lexicon's most specific trigger (a weapon beats "attack") with its ACLED type,
     retyped by the classifier when it is sure of another type; else, when the detector says
     event, the CAMEO verb of the classifier's type or the word that most supports it (a word
-    of a name the sentence holds, ``named``, only when no other word does). ACLED
+    of a name the sentence holds, ``named``, only when no other word does; ``breaks``, the
+    words that open a coordinated clause, asked for only behind a first accusation). ACLED
     types of retyped and classifier-found events are derived later (``_acled``): "" here."""
     if hits:
         best = max(hits, key=lambda h: (bool(lex.triggers[h.key][2]),
@@ -2164,9 +2166,8 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
         # section 4), unless the other trigger is in a clause of its own, joined after a comma
         # ("واتهمت واشنطن الكتائب بالهجوم، وشنت غارات": the strikes were done)
         first, specific = min(hits, key=lambda h: h.start), best
-        if lex.triggers[first.key][0] == "ACCUSE" and not any(
-                first.first_word < k <= h.first_word for h in hits
-                if lex.triggers[h.key][0] != "ACCUSE" for k in breaks):  # fmt: skip
+        if lex.triggers[first.key][0] == "ACCUSE" and not _in_a_clause_apart(
+                first, hits, lex, breaks()):  # fmt: skip
             best = first
             if (guess.plover == lex.triggers[specific.key][0] != "ACCUSE"
                     and guess.probability >= _TYPE_OVERRIDE):  # fmt: skip
@@ -2283,6 +2284,13 @@ def _role_anchor(norm, spans, typed, plover: str, lang: str, at: int,  # type: i
     return trigger
 
 
+def _in_a_clause_apart(first, hits: list, lex: _Lexicon, breaks: tuple[int, ...]) -> bool:  # type: ignore[no-untyped-def,type-arg]
+    """Whether a trigger of another type than ACCUSE stands in a clause after ``first``'s:
+    a clause break (``_clause_breaks``) between the two."""
+    return any(first.first_word < k <= h.first_word for h in hits
+               if lex.triggers[h.key][0] != "ACCUSE" for k in breaks)  # fmt: skip
+
+
 def _clause_breaks(norm: str, spans: tuple[tuple[int, int, str], ...]) -> tuple[int, ...]:
     """Indices of the words that open a coordinated clause: after a comma, "and", or an Arabic
     or Persian word whose و is a conjunction (``proclitic_length``: وشنت, not وليد) and no
@@ -2340,9 +2348,11 @@ def _acts(hits: list, norm, sentence: str, lang: str, other: bool) -> list:  # t
 def _outside_names(hits: list, norm, sp: Span, found: Mentions, lex: _Lexicon) -> list:  # type: ignore[type-arg,no-untyped-def]
     """The lexicon's triggers less its verbs inside a recognised name (a person, organisation
     or place): وقال دان لويد is Dan, مؤسسة دان التطوعية a charity, neither "condemned"."""
+    if not any(h.key in lex.verbs for h in hits):
+        return hits
     names = [(m.span.start - sp.start, m.span.end - sp.start) for m in _inside(found.entities, sp)
              if m.label in ("PER", "ORG", "LOC")]  # fmt: skip
-    if not names or not any(h.key in lex.verbs for h in hits):
+    if not names:
         return hits
 
     def named(h) -> bool:  # type: ignore[no-untyped-def]
@@ -2369,7 +2379,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     guess = classify_sentence(sentence, lang, cues=cues, event=event)
     typed = _typed(sentence, spans, hits, lex, guess, lang, casualty,
                    lambda: _named_words(norm, spans, sp, found, lang),
-                   _clause_breaks(norm.text, spans))
+                   lambda: _clause_breaks(norm.text, spans))
     if typed is None:
         return None
     plover, acled, subtype = typed.plover, typed.acled, typed.subtype

@@ -1036,9 +1036,9 @@ def extract_places(
     deferred: list[AliasHit] = []
     matches = _find(norm.text, text, norm.to_original, recognised or [], guard, persian,
                     deferred)
-    ctx = _context([m for m in matches if not Span(*norm.to_original(m.start, m.end))
-                    .inside_longer(organisations or [])])  # fmt: skip
     named = [Span(*norm.to_original(m.start, m.end)) for m in matches]
+    ctx = _context([m for m, span in zip(matches, named, strict=True)
+                    if not span.inside_longer(organisations or [])])  # fmt: skip
     ctx.update(_nationalities(text, named, "fa" if persian else lang or (
         "ar" if _ARABIC.search(text) else "en")))
     matches = [_with_bare_name(m, ctx) for m in matches]
