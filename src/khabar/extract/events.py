@@ -237,8 +237,10 @@ def parse_number(words: list[str], i: int) -> tuple[int, int] | None:
     hundred thousand"; an English year in words ("nineteen eighty-two") is read as the year
     (``_is_year`` says so).
     """
-    nums = _lexicon().numbers
     w = words[i]
+    if not _may_begin_number(w):
+        return None
+    nums = _lexicon().numbers
     for pre in ("بـ", "ب", "ل", "و"):
         if w.startswith(pre) and _NUMBER.match(w[len(pre) :]):
             w = w[len(pre) :]
@@ -250,6 +252,27 @@ def parse_number(words: list[str], i: int) -> tuple[int, int] | None:
             return None
         got = _times(*got, words, i, nums)  # "ثلاثة آلاف", "two million", "forty-five thousand"
     return _range_low(words, i, *got)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_begin_number(word: str) -> bool:
+    """Whether ``parse_number`` could read a number at ``word``: it holds a digit, or it (or
+    it less an article or a proclitic, as ``_word_number`` reads it) is a number word, or the
+    first word of a two-word one. Most words are none: the readers skip them at once."""
+    if _DIGIT.search(word):
+        return True
+    nums = _lexicon().numbers
+    forms = (word, word[2:] if word.startswith("ال") else None, _bare(word))
+    return word in _number_firsts() or any(f and f in nums for f in forms)
+
+
+@lru_cache(maxsize=1)
+def _number_firsts() -> frozenset[str]:
+    """The first words of the number words of more than one word (``numbers.tsv``)."""
+    return frozenset(k.split(" ")[0] for k in _lexicon().numbers if " " in k)
 
 
 # words that join the two ends of a range of numbers ("20 or 30", "20 to 30", "20-30" is

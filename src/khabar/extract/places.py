@@ -581,7 +581,7 @@ def _nationalities(text: str, named: list[Span], lang: str) -> set[str]:
     if lang == "en":
         return {c for a, b, c in english_nationalities(text) if outside(a, b)}
     return {c for m in _WORD_AT.finditer(text)
-            if outside(m.start(), m.end()) and (c := nationality_word(m.group(), lang))}
+            if (c := nationality_word(m.group(), lang)) and outside(m.start(), m.end())}
 
 
 def english_nationalities(text: str) -> list[tuple[int, int, str]]:

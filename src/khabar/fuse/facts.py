@@ -422,12 +422,18 @@ def _toll_words(sentence: str) -> frozenset[str]:
     "العشرات" read as N); cue words: ``fusion_cues.tsv`` kinds ``lower_bound``, ``approximate``,
     ``update``, and ``vague_numbers``."""
     plain = _words(sentence)
-    cues = fusion_cues()
-    words = {label for kind, label in (("lower_bound", "at least"), ("approximate", "about"),
-                                       ("update", "update"))
-             if any(_words(c) in plain for c in cues[kind])}  # fmt: skip
+    words = {label for label, cues in _toll_cues() if any(c in plain for c in cues)}
     words |= {f"vague {n}" for w, n in vague_numbers() if f" {w} " in plain or f" ال{w} " in plain}
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _toll_cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(label, cue phrases as ``_words`` pads them) of the toll words ``_toll_words`` reads."""
+    cues = fusion_cues()
+    return tuple((label, tuple(_words(c) for c in cues[kind]))
+                 for kind, label in (("lower_bound", "at least"), ("approximate", "about"),
+                                     ("update", "update")))  # fmt: skip
 
 
 def _words(text: str) -> str:
