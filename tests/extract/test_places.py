@@ -83,6 +83,17 @@ def test_every_gazetteer_row_has_a_source_and_sane_coordinates() -> None:
     assert len(places) > 40_000  # the world gazetteer: every country, GeoNames cities of 15,000+
 
 
+def test_a_bigger_foreign_place_keeps_its_own_name() -> None:
+    # GeoNames lists Alexandria among Mashhad's alternates and Philadelphia among Amman's; the
+    # gazetteer leaves them out (training/resources/build_gazetteer.py, drop_borrowed_names)
+    index = gazetteer().index
+    assert "GN-124665" not in index["alexandria"] and "GN-361058" in index["alexandria"]
+    assert "GN-250441" not in index["philadelphia"]
+    assert "GN-124665" in index["mashhad"] and "GN-124665" in index["meshed"]
+    # a smaller foreign namesake keeps it: Sidon's Saida, bigger than Saïda in Algeria
+    assert "GN-268064" in index["saida"]
+
+
 def test_a_cue_with_a_proclitic_and_a_name_inside_a_recognised_place_are_places() -> None:
     text = "وقع انفجار بمحافظة القطيف، وقالت مصادر في مطار عدن إن مدينة أبها هادئة"
 

@@ -43,6 +43,8 @@ translate the meaning: Koohsar → فنجان "cup"). Iran rows that match nothi
 name of a nearby namesake, else the file's slug (vowel-less: "Khzstan"). A city with no
 Arabic-script name takes those of a much smaller namesake of its country that sound like their
 shared Latin name (``lend_namesake_names``: Washington, D.C. takes واشنطن from Washington, Utah).
+A populated place's Latin alias that is the own name of a more populous place of another
+country is left out (``drop_borrowed_names``: Mashhad's GeoNames alternate "Alexandria").
 Rows are sorted by kind (country, admin1, admin2, admin3, city, village), country and id, so the
 file is the same bytes on every run with the same inputs.
 
@@ -492,6 +494,30 @@ def lend_namesake_names(rows: list[Place]) -> None:
         add_aliases(big, [a for p in small for a in p.aliases if lendable(a, big.name)])
 
 
+def drop_borrowed_names(rows: list[Place]) -> None:
+    """Leave out a populated place's Latin alias that is the own name of a more populous place
+    (or country) of another country: GeoNames lists historic and foreign names among the
+    alternates (Mashhad's "Alexandria", Amman's "Philadelphia", Benin City's "Benin", Samarra's
+    "Samara"), and a reader who writes the name means the bigger namesake. Rows without a
+    population (districts, the Iraq file) keep theirs. Names are compared as khabar looks
+    them up (``lexicon.alias_key``): every name key stays in the gazetteer's index, so the
+    recogniser's gazetteer features do not move."""
+    from khabar.extract.lexicon import alias_key
+
+    biggest: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for p in rows:
+        if p.population:
+            biggest[alias_key(p.name)].append((p.population, p.country))
+    for p in rows:
+        if not p.population:
+            continue
+        own = alias_key(p.name)
+        p.aliases = [a for a in p.aliases
+                     if is_arabic(a) or (key := alias_key(a)) == own
+                     or not any(n > (p.population or 0) and c != p.country
+                                for n, c in biggest.get(key, ()))]  # fmt: skip
+
+
 def sound(text: str) -> str:
     """A rough consonant skeleton shared by Latin and Arabic script (h, vowels, ع dropped), to
     tell a transliteration of a name from a translation of its meaning."""
@@ -808,6 +834,7 @@ def build(shared: Path) -> list[Place]:
     iraq = iraq_rows(shared, gn + csc)
     rows = countries + gn + csc + iran + iraq + us_state_rows(gn, countries)
     lend_namesake_names(rows)
+    drop_borrowed_names(rows)
     ids = [p.id for p in rows]
     dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
     assert not dupes, f"duplicate ids: {dupes[:10]}"
