@@ -1253,6 +1253,26 @@ def test_an_arabic_counted_subject_before_its_plural_verb(
     assert (ev.killed, ev.injured) == (killed, injured)
 
 
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),  # Wikipedia Current Events items (CC BY-SA)
+    [("Two French journalists working for RFI are kidnapped and killed in the town of Kidal in "
+      "northern Mali.", 2, None),
+     ("Around 20 people, including civilians and Islamic State militants, are killed in "
+      "airstrikes on Mosul in northern Iraq.", 20, None),
+     ("Four people are stabbed and injured, one critically, in a mass stabbing at a shopping "
+      "centre in Manchester.", None, 4),
+     # a year before the people is no count, nor a number of another phrase
+     ("Mexican beauty queen Maria Susana Flores Gamez, crowned as 2012 Woman of Sinaloa, is "
+      "killed during a weekend shootout in Sinaloa, Mexico.", 1, None),
+     ("Two days after protesters from the city were killed, police fired on a crowd.", None,
+      None)],
+)  # fmt: skip
+def test_an_english_counted_subject_before_a_phrase_of_its_own(
+        text: str, killed: int | None, injured: int | None) -> None:  # fmt: skip
+    got = extract_events(text, anchor=ANCHOR, settings=S, lang="en")
+    assert got and (got[0].killed, got[0].injured) == (killed, injured)
+
+
 def test_an_age_before_a_plural_verb_is_no_count() -> None:
     # the three people listed are not counted yet (a known gap); the age must not be
     ev = _event("وقال إن عسكريا وامرأة ورجلا يبلغ من العمر 49 عاما قتلوا في القصف.")

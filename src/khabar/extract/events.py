@@ -768,6 +768,8 @@ def _near_number(words: list[str], i: int, *, singular: bool,
         return got  # "Three Iraqi soldiers were killed", "پنج سرباز عراقی کشته شدند"
     if not fresh and lang == "ar" and (got := _ar_subject_count(words, i)) is not None:
         return got  # "3 حوثيين على الأقل قتلوا", "22 من المدنيين والمقاتلين لقوا مصرعهم"
+    if lang == "en" and (got := _en_subject_count(words, i)) is not None:
+        return got  # "Two French journalists working for RFI are kidnapped and killed"
     duals = _lexicon().cues.get("dual", frozenset())
     if _bare(words[i]) in duals:
         return 2  # "سقوط قتيلين"
@@ -1686,6 +1688,67 @@ def _ar_subject_count(words: list[str], i: int) -> int | None:
         first = _subject_number(words, j)  # a second group: "أربعة من أفراده وثمانية مهاجمين"
         return first[1] + n if first else None
     return n
+
+
+# English words of a passive casualty verb's clause (PETRARCH-style grammar, closed lists):
+# the auxiliaries ("are killed", "have been wounded"), adverbs that may stand before the verb
+# ("were reportedly killed"), and the prepositions that may open a phrase of the subject after
+# the people it counts ("Two soldiers from the base were killed"; a participle in -ing opens
+# one too: "Two journalists working for RFI are kidnapped and killed").
+_EN_PASSIVE = frozenset({"is", "are", "was", "were", "been", "be", "get", "got"})
+_EN_ADVERBS = frozenset({"reportedly", "allegedly", "also", "all", "later", "both", "then",
+                         "subsequently", "eventually"})  # fmt: skip
+_EN_PHRASE_OPENS = frozenset({"from", "of", "in", "at", "on", "near", "with", "aboard",
+                              "inside", "outside", "for"})  # fmt: skip
+_EN_SUBJECT_PHRASE = 6  # words of the subject's phrase between its people and the verb
+
+
+def _en_subject_count(words: list[str], i: int) -> int | None:
+    """The number that opens the English subject of a passive casualty verb at ``i`` when a
+    phrase of the subject stands between the counted people and the verb, or the verb is the
+    second of two joined verbs: "Two French journalists working for RFI are kidnapped and
+    killed" → 2, "Three soldiers from the base were shot and wounded" → 3. The phrase opens
+    with a preposition or an -ing participle, holds no number, auxiliary or casualty word and
+    is at most ``_EN_SUBJECT_PHRASE`` words; the people are the words
+    ``_number_before_victims`` reads back to their number. None otherwise (the count right
+    before the verb is ``_number_before_victims``'s own)."""
+    j = i - 1
+    joined = False
+    while j >= 1 and words[j] == "and" and words[j - 1].endswith("ed"):
+        j, joined = j - 2, True  # "kidnapped and killed", "shot and wounded"
+    while j >= 0 and words[j] in _EN_ADVERBS:
+        j -= 1
+    if j < 0 or words[j] not in _EN_PASSIVE:
+        return None
+    if words[j] == "been" and j > 0 and words[j - 1] in ("have", "has", "had"):
+        j -= 1
+    victims, hurt = _victim_words(), _lexicon().hurt
+    for v in range(j - 1, max(-1, j - 2 - _EN_SUBJECT_PHRASE), -1):
+        phrase = words[v + 1 : j]
+        if phrase and (parse_number(words, v + 1) is not None or not (
+                words[v + 1] in _EN_PHRASE_OPENS or words[v + 1].endswith("ing"))):  # fmt: skip
+            continue
+        if any(_DIGIT.search(w) or w in _EN_PASSIVE or w in hurt for w in phrase):
+            return None
+        if words[v] in victims and (phrase or joined):
+            return _en_people_count(words, v)
+    return None
+
+
+def _en_people_count(words: list[str], v: int) -> int | None:
+    """The number before the English people word ``words[v]``, read back over the words that
+    name them ("Two French journalists": victim words, nationalities, ``_VICTIM_GLUE``, four
+    at most); None when no number (or a year) opens them."""
+    victims, demonyms = _victim_words(), _english_demonyms()
+    k = v
+    while k >= 0 and v - k < 4 and (words[k] in victims or words[k] in demonyms
+                                    or words[k] in _VICTIM_GLUE):  # fmt: skip
+        k -= 1
+    ending = _number_ending(words, k + 1) if k >= 0 else None
+    if ending is None or _is_year(words, ending[1]) or (
+            1900 <= ending[0] <= 2100 and words[ending[1]].isdigit()):  # fmt: skip
+        return None  # "crowned as 2012 Woman of Sinaloa, is killed": a year is never a count
+    return ending[0]
 
 
 def _subject_number(words: list[str], k: int) -> tuple[int, int] | None:
