@@ -1690,7 +1690,7 @@ def _ar_subject_count(words: list[str], i: int) -> int | None:
     return n
 
 
-# English words of a passive casualty verb's clause (PETRARCH-style grammar, closed lists):
+# English words of a passive casualty verb's clause (English grammar, closed lists):
 # the auxiliaries ("are killed", "have been wounded"), adverbs that may stand before the verb
 # ("were reportedly killed"), and the prepositions that may open a phrase of the subject after
 # the people it counts ("Two soldiers from the base were killed"; a participle in -ing opens
@@ -1709,9 +1709,9 @@ def _en_subject_count(words: list[str], i: int) -> int | None:
     second of two joined verbs: "Two French journalists working for RFI are kidnapped and
     killed" → 2, "Three soldiers from the base were shot and wounded" → 3. The phrase opens
     with a preposition or an -ing participle, holds no number, auxiliary or casualty word and
-    is at most ``_EN_SUBJECT_PHRASE`` words; the people are the words
-    ``_number_before_victims`` reads back to their number. None otherwise (the count right
-    before the verb is ``_number_before_victims``'s own)."""
+    is at most ``_EN_SUBJECT_PHRASE`` words; the people are read back to their number by
+    ``_en_people_count``. None otherwise (a count right before the verb, "Three Iraqi soldiers
+    were killed", is ``_number_before_victims``'s own)."""
     j = i - 1
     joined = False
     while j >= 1 and words[j] == "and" and words[j - 1].endswith("ed"):
