@@ -145,6 +145,17 @@ def test_pm_marker_and_gmt_zone() -> None:
     assert (t.time, t.zone, t.utc) == ("20:05", "UTC", "20:05")
 
 
+@pytest.mark.parametrize(
+    ("text", "time", "zone"),  # a fresh-clone trial: "7:45 p.m." was read as 07:45
+    [("The blast happened at 7:45 p.m. local time.", "19:45", "local"),
+     ("Gunmen attacked at 12:30 a.m. on Sunday.", "00:30", "local"),
+     ("at 10:20 a.m. GMT", "10:20", "UTC")],
+)
+def test_am_and_pm_written_with_periods(text: str, time: str, zone: str) -> None:
+    (t,) = extract_dates(text, anchor=MONDAY, settings=S).times
+    assert (t.time, t.zone) == (time, zone)
+
+
 def test_weekday_mismatch_is_flagged_and_solar_hijri_reading_proposed() -> None:
     text = "ذكرت وكالة رويترز، يوم الأحد 12 ديسمبر/كانون الأول، أن خمسة أعضاء قتلوا"
     d = _one(text, anchor=date(2023, 12, 5))

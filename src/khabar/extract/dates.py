@@ -146,7 +146,7 @@ def _lexicon() -> _Lexicon:
         rf"{day_word}(?<!امام )(?<!نماز )(?<!ائمه )(?P<wd>{wd})(?:\s+(?P<dir>{direction}))?"
         rf"(?:\s+(?P<pod2>{pod}))?{e}",
         "time": rf"{b}(?:(?:الساعه|ساعت|at)\s+)?(?P<h>\d{{1,2}}):(?P<m>\d{{2}})"
-        rf"(?:\s*(?P<ampm>am|pm|ص|م){e})?(?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*"
+        rf"(?:\s*(?P<ampm>a\.m\.|p\.m\.|am|pm|ص|م)(?:(?<=\.)|{e}))?(?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*"
         rf"(?P<zone2>{zone})\s*\))?(?:\s*(?P<zone>{zone}){e})?",
     }
     months = list(month_names())
@@ -555,8 +555,11 @@ class _Resolver:
 
     def time(self, m: re.Match[str]) -> TimeMention | None:
         h, mi = int(m["h"]), int(m["m"])
-        if m["ampm"] in ("pm", "م") and h < 12:
+        half = (m["ampm"] or "").replace(".", "")  # "p.m." is "pm"
+        if half in ("pm", "م") and h < 12:
             h += 12
+        elif half in ("am", "ص") and h == 12:
+            h = 0  # "12:30 a.m." is half past midnight
         if h > 23 or mi > 59:
             return None
         zones = self.lex.words["zone"]
