@@ -521,20 +521,25 @@ def _after_definite(norm: str, start: int) -> bool:
 def unsupported(text: str, m: PlaceMention, recognised: list[Span],
                 countries: dict[str, set[str]]) -> bool:
     """Whether an Arabic-script place of ``text`` stands on its gazetteer name alone, far from
-    home: one word, below a country and a city of ``_BIG``, no cue before it, not called a
-    place by the recogniser (no ``recognised`` span overlaps it), no other place of its
-    country in the whole document while it names places of another (``countries``: country →
-    ids of the places named in it); never a site (bases, fields: curated). Such a name is most
-    often a word (عشاق "lovers" read as Uşak, زاوية "corner" as Zawiya in Saudi news, بشار as
-    Béchar in Syrian news); a document about that country names it elsewhere too, and one that
-    names no other place ("قصف تركي على ريف دهوك") keeps it."""
+    home: one word below a country and a city of ``_BIG``, or a name of more words of a town
+    or district below ``_WEAK_POPULATION``; no cue before it, not called a place by the
+    recogniser (no ``recognised`` span overlaps it), no other place of its country in the whole
+    document while it names places of another (``countries``: country → ids of the places
+    named in it); never a site (bases, fields: curated). Such a name is most often a word or a
+    phrase (عشاق "lovers" read as Uşak, زاوية "corner" as Zawiya in Saudi news, بشار as Béchar
+    in Syrian news; صلاة الظهر "the noon prayer" as Silat ad-Dhahr, "في التحالف" as At Taḩāluf);
+    a document about that country names it elsewhere too, and one that names no other place
+    ("قصف تركي على ريف دهوك") keeps it."""
     place = m.place
     others = countries.get(place.country, set()) - {place.id}
     elsewhere = any(c != place.country for c in countries)
-    if (not _ARABIC.search(m.text) or " " in m.text.strip() or place.precision == "country"
+    if (not _ARABIC.search(m.text) or place.precision == "country"
             or place.precision == "site" or place.population >= _BIG or others
             or not elsewhere):  # fmt: skip
         return False
+    if " " in m.text.strip() and (place.precision not in ("town", "district")
+                                  or place.population >= _WEAK_POPULATION):  # fmt: skip
+        return False  # a name of two words or more: only a small town's
     if any(r.start < m.span.end and m.span.start < r.end for r in recognised):
         return False
     return not place_cued(text, m.span.start)
