@@ -27,6 +27,7 @@ __all__ = [
     "index_form",
     "normalize",
     "normalize_with_offsets",
+    "search_form",
     "tokens",
 ]
 
@@ -215,6 +216,20 @@ def index_form(norm: str) -> str:
     form search indexes and queries use so every spelling meets the others:
     ``index_form(normalize("می گویند")) == index_form(normalize("می‌گویند")) == "ميگويند"``."""
     return _PERSIAN_AFFIX.sub(lambda m: m.group(1) or m.group(2), norm)
+
+
+# A final hamza written on the line after a dotless ya (الطوارىء, an older spelling of الطوارئ),
+# normalised: يء at a word's end; search folds it to ء, as normalize folds ئ (Arabic
+# orthography, a closed rule)
+_FINAL_YA_HAMZA = re.compile(r"(?<=\w)يء(?!\w)")
+
+
+def search_form(norm: str) -> str:
+    """``index_form`` with a final hamza after a ya folded as a final ئ is: the form the search
+    index and queries use, so الطوارىء and الطوارئ meet (``search_form(normalize("الطوارىء"))
+    == search_form(normalize("الطوارئ")) == "الطوارء"``). Search only: extraction reads
+    ``normalize`` and ``index_form``."""
+    return _FINAL_YA_HAMZA.sub("ء", index_form(norm))
 
 
 def tokens(text: str) -> list[str]:

@@ -189,6 +189,27 @@ def test_persian_spellings_with_zwnj_space_or_nothing_find_each_other_on_both_ba
             assert len(store.search(query)) == 1, query
 
 
+def test_a_final_hamza_after_a_ya_meets_a_final_hamza_on_a_seat_on_both_backends(
+    backend_settings: Settings, tmp_path: Path
+) -> None:
+    # a fresh-clone trial: الطوارئ found 68 documents, الطوارىء (an older spelling) 9
+    rows = [{"title": "تفجير يستهدف مسجد قوات الطوارئ في عسير", "outlet": "a.example",
+             "text": "استهدف انتحاري مسجدا لقوات الطوارئ الخاصة أثناء صلاة الظهر."},
+            {"title": "تشييع شهداء قوات الطوارىء", "outlet": "b.example",
+             "text": "شيع الآلاف شهداء قوات الطوارىء الخاصة في أبها أمس."}]
+    path = tmp_path / "hamza.jsonl"
+    path.write_text("".join(json.dumps({**r, "url": f"https://{r['outlet']}/1",
+                                        "published": "2015-08-07T09:00:00+03:00"},
+                                       ensure_ascii=False) + "\n" for r in rows), "utf-8")  # fmt: skip
+    with open_store(backend_settings) as store:
+        ingest([str(path)], store)
+        for query in ("الطوارئ", "الطوارىء", "الطواريء"):
+            hits = store.search(query)
+            assert len(hits) == 2, query
+        marked = {h["outlet"]: h["snippet"] for h in store.search("الطوارئ")}
+        assert "[الطوارىء]" in marked["b.example"] and "[الطوارئ]" in marked["a.example"]
+
+
 def test_an_arabic_name_is_found_with_its_proclitics_on_both_backends(
     backend_settings: Settings, tmp_path: Path
 ) -> None:

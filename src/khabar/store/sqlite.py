@@ -37,7 +37,7 @@ from khabar.model import (
     RawArticle,
     SharedParagraph,
 )
-from khabar.normalize import PERSIAN_PREFIX, PERSIAN_SUFFIX, index_form, normalize, tokens
+from khabar.normalize import PERSIAN_PREFIX, PERSIAN_SUFFIX, normalize, search_form, tokens
 from khabar.settings import Settings
 
 __all__ = ["STORY_SORTS", "SQLiteStore", "migrations", "open_store"]
@@ -696,7 +696,7 @@ class SQLiteStore:
         [brackets]) and ``snippet_parts`` (the same text as ``[text, is_match]`` pieces, for a
         UI to mark without parsing brackets). Raises ``StoreError`` if the index cannot be read.
         """
-        words = tokens(index_form(normalize(query)))
+        words = tokens(search_form(normalize(query)))
         if not words:
             return []
         try:
@@ -714,7 +714,7 @@ class SQLiteStore:
 
     def search_count(self, query: str) -> int:
         """How many documents ``search(query)`` finds in all (for a pager's total)."""
-        words = tokens(index_form(normalize(query)))
+        words = tokens(search_form(normalize(query)))
         if not words:
             return 0
         try:
@@ -726,7 +726,7 @@ class SQLiteStore:
 
     def stories_matching(self, query: str) -> set[int]:
         """Stories with a member document that ``search(query)`` finds (no ranking, no limit)."""
-        words = tokens(index_form(normalize(query)))
+        words = tokens(search_form(normalize(query)))
         if not words:
             return set()
         try:
@@ -1062,7 +1062,7 @@ class SQLiteStore:
 
     def documents_matching(self, query: str, doc_ids: list[str]) -> set[str]:
         """Those of ``doc_ids`` that hold every word of ``query`` (normalised, as ``search``)."""
-        words = tokens(index_form(normalize(query)))
+        words = tokens(search_form(normalize(query)))
         out: set[str] = set()
         if not words:
             return out
@@ -1143,8 +1143,13 @@ def _as_written(word: str) -> str:
     می‌گویند; marks between letters allowed."""
     deleted, forms = _spellings()
 
+    def letter(c: str) -> str:
+        if c == "ء":  # a final hamza may follow a ya in the text (search_form: الطوارىء)
+            return f"(?:[يىی]{deleted})?[{forms[c]}]{deleted}"
+        return f"[{forms.get(c, re.escape(c))}]{deleted}"
+
     def letters(text: str) -> str:
-        return "".join(f"[{forms.get(c, re.escape(c))}]{deleted}" for c in text)
+        return "".join(map(letter, text))
 
     pieces, at = [], 0
     for m in _JOINED_AFFIX.finditer(word):
@@ -1159,7 +1164,7 @@ def _as_written(word: str) -> str:
 
 
 def search_text(norm: str, lang: str) -> str:
-    """What the search index holds of normalised text (``normalize``): its ``index_form``, and
+    """What the search index holds of normalised text (``normalize``): its ``search_form``, and
     in Arabic text, on a last line, each word written with a proclitic without it, once (بعدن →
     عدن, والحوثيين → الحوثيين, للحوثيين → حوثيين and الحوثيين), so that a search for a name
     finds it behind و ف ب ل ك (not behind a proclitic and the article: بالحوثيين is found by
@@ -1167,7 +1172,7 @@ def search_text(norm: str, lang: str) -> str:
     Where a word splits is the recogniser's rule (``lexicon.proclitic_length``: the rest must be
     a word real Arabic news writes more often than the whole, so بغداد keeps its ب). Arabic
     only: a Persian برای is no ب + رای."""
-    text = index_form(norm)
+    text = search_form(norm)
     if lang != "ar":
         return text
     peeled: dict[str, None] = {}
