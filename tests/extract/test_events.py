@@ -1319,6 +1319,18 @@ def test_a_persian_partitive_subject_counts_its_victims(text: str, killed: int |
     assert [(e.killed, e.injured) for e in got] == [(killed, injured)]
 
 
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),  # a fresh-clone trial's Fars News cases, and the pattern
+    [("انفجار بمب در بازار ۱۵ نفر را کشت و ۳۰ نفر را زخمی کرد.", 15, 30),
+     # an age is no count: "a six-year-old child"
+     ("کودک شش ساله فلسطینی در حمله نظامیان اسرائیلی زخمی شد.", None, 1)],
+)  # fmt: skip
+def test_a_persian_object_of_a_verb_of_killing_counts_and_an_age_does_not(
+        text: str, killed: int | None, injured: int | None) -> None:  # fmt: skip
+    got = extract_events(text, anchor=ANCHOR, settings=S, lang="fa")
+    assert [(e.killed, e.injured) for e in got] == [(killed, injured)]
+
+
 def test_an_english_road_accident_is_no_assault() -> None:
     # Wikinews 2019 (CC BY 2.5), from a fresh-clone trial: exported as an IED attack before
     text = ("A road accident followed by a fire on a Florida highway on Thursday killed five "

@@ -156,12 +156,12 @@ def _marks(words: list[str], kind: str) -> tuple[list[int], list[int], list[tupl
     lex = _ev._lexicon()
     own = _cue_positions(words, lex.cues[kind])
     if kind == "killed":
-        own = sorted({*own, *_death_tolls(words)})
+        own = sorted({*own, *_death_tolls(words), *_ev.fa_kill_verbs(words)})
     if not own:
         return None
     other = _cue_positions(words, lex.cues["injured" if kind == "killed" else "killed"])
     if kind == "injured":
-        other = sorted({*other, *_death_tolls(words)})
+        other = sorted({*other, *_death_tolls(words), *_ev.fa_kill_verbs(words)})
     nums = _numbers(words)
     return own, other, nums, [(a, b, v) for a, b, v in nums if not _never_a_count(words, a, b)]
 

@@ -418,6 +418,8 @@ def _casualties(words: list[str], lex: _Lexicon,
         kind = (
             "killed" if b in lex.cues["killed"] else "injured" if b in lex.cues["injured"] else None
         )
+        if kind is not None and lang == "fa" and i > 0 and words[i - 1] == _FA_OBJECT:
+            continue  # "۳۰ نفر را زخمی کرد": the object's count (_fa_object_counts)
         if kind is None:
             if active is None and b in lex.cues.get("injured_active", ()):
                 # "قتل 8 جنود وأصاب 11 غيرهم"; not "وأصابت خمس وحدات" (hit five units)
@@ -443,7 +445,56 @@ def _casualties(words: list[str], lex: _Lexicon,
             found[kind] += _count_after(words, i + 4, of_victims=True) or 0
     if found["injured"] is None:  # a word of injury's own count goes first
         found["injured"] = active
+    if lang == "fa":
+        for kind, n in _fa_object_counts(words, lex).items():
+            if found[kind] is None:
+                found[kind] = n
     return found["killed"], found["injured"]
+
+
+# Persian: the object marker, and the transitive verbs of killing and wounding that follow their
+# object ("بمب‌گذاری ۱۵ نفر را کشت", "۳۰ نفر را زخمی کردند"), normalised. Persian grammar,
+# closed lists.
+_FA_OBJECT = normalize("را")
+_FA_KILL_VERBS = frozenset(normalize(w) for w in ("کشت", "کشتند"))
+_FA_MAKE = frozenset(normalize(w) for w in ("کرد", "کردند"))
+_FA_OBJECT_WORDS = 4  # words between the object's number and را ("۲۰ غیرنظامی عراقی را")
+
+
+def fa_kill_verbs(words: list[str]) -> list[int]:
+    """Positions of the Persian verbs of killing right after their object's را ("۱۵ نفر را
+    کشت"): words of killing for the count reader (``counts``), as the casualty cues are."""
+    return [k + 1 for k, w in enumerate(words[:-1])
+            if w == _FA_OBJECT and words[k + 1] in _FA_KILL_VERBS]  # fmt: skip
+
+
+def _fa_object_counts(words: list[str], lex: _Lexicon) -> dict[str, int]:
+    """Counts of Persian objects of a verb of killing or wounding: the number that opens the
+    object before را, ``_FA_OBJECT_WORDS`` words at most, no other number, conjunction or
+    unit between ("۱۵ نفر را کشت" → killed 15; "۳۰ نفر را زخمی کرد" → injured 30, the injury
+    cue and کرد); summed over the clauses of a kind."""
+    out: dict[str, int] = {}
+    for k, w in enumerate(words[:-1]):
+        if w != _FA_OBJECT:
+            continue
+        verb = words[k + 1]
+        if verb in _FA_KILL_VERBS:
+            kind = "killed"
+        elif _bare(verb) in lex.cues["injured"] and k + 2 < len(words) \
+                and words[k + 2] in _FA_MAKE:  # fmt: skip
+            kind = "injured"
+        else:
+            continue
+        for j in range(k - 1, max(-1, k - 1 - _FA_OBJECT_WORDS), -1):
+            if words[j] in ("و", "،", ","):
+                break
+            got = parse_number(words, j)
+            if got is None:
+                continue
+            if j + got[1] <= k and not _is_year(words, j) and not _unit_after(words, j + got[1]):
+                out[kind] = out.get(kind, 0) + got[0]
+            break
+    return out
 
 
 # words that open the clause of a second group of victims: "and"; Arabic فيما, بينما ("while":
@@ -1616,6 +1667,11 @@ _AR_UNITS = frozenset(normalize(w) for w in (
 
 # English units of time, distance and repetition (English grammar, a closed list): "killed
 # more than 10 years ago", "100 km from the border", "shot three times" count no one
+# Persian units (grammar, a closed list): "کودک شش ساله" (six years old), "۱۰ روز", "۵ کیلومتری",
+# "۹۰ درصد", "۳ بار" (three times); normalised
+_FA_UNITS = frozenset(normalize(w) for w in (
+    "ساله", "سال", "سالگی", "ماه", "هفته", "روز", "ساعت", "دقیقه", "کیلومتر", "کیلومتری",
+    "متر", "متری", "درصد", "بار", "مرتبه"))
 _EN_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days",
                        "hour", "hours", "minute", "minutes", "km", "kilometres", "kilometers",
                        "mile", "miles", "metres", "meters", "times", "percent"})  # fmt: skip
@@ -1634,13 +1690,13 @@ _AR_HUNDRED = frozenset(normalize(w) for w in ("المئة", "المائة"))
 
 def _unit_after(words: list[str], k: int) -> bool:
     """Whether ``words[k]`` is a unit of time, distance, repetition or share (``_AR_UNITS``,
-    ``_AR_TIMES``, ``_EN_UNITS``, ``_AR_PERCENT``, في المئة) or places counted
+    ``_AR_TIMES``, ``_EN_UNITS``, ``_FA_UNITS``, ``_AR_PERCENT``, في المئة) or places counted
     (``_PLACES_COUNTED``): the number before it counts no one."""
     if k >= len(words):
         return False
     w = words[k]
     return (w in _AR_UNITS or w in _AR_TIMES or w in _EN_UNITS or w in _AR_PERCENT
-            or w in _PLACES_COUNTED
+            or w in _FA_UNITS or w in _PLACES_COUNTED
             or (w == "في" and k + 1 < len(words) and words[k + 1] in _AR_HUNDRED))  # fmt: skip
 
 
