@@ -156,6 +156,17 @@ def test_am_and_pm_written_with_periods(text: str, time: str, zone: str) -> None
     assert (t.time, t.zone) == (time, zone)
 
 
+def test_a_persian_name_of_a_gregorian_month_gets_no_solar_hijri_reading() -> None:
+    # a fresh-clone trial: an undated Fars report's "جمعه 28 اکتبر (7 آبان)" was read as 28 Mehr
+    # 1402; Persian writes Mehr as مهر, so اکتبر is October (Arabic أكتوبر may render Mehr)
+    (d, _) = extract_dates("لاوروف روز جمعه 28 اکتبر (7 آبان) به مسکو رفت.", anchor=None,
+                           settings=S).dates  # fmt: skip
+    assert [c.calendar for c in d.corrections] == ["gregorian"]
+    (a,) = extract_dates("وصل لافروف إلى موسكو يوم الجمعة 28 أكتوبر.", anchor=None,
+                         settings=S).dates  # fmt: skip
+    assert "solar_hijri" in [c.calendar for c in a.corrections]
+
+
 def test_weekday_mismatch_is_flagged_and_solar_hijri_reading_proposed() -> None:
     text = "ذكرت وكالة رويترز، يوم الأحد 12 ديسمبر/كانون الأول، أن خمسة أعضاء قتلوا"
     d = _one(text, anchor=date(2023, 12, 5))

@@ -304,7 +304,9 @@ class _Resolver:
                    "weekday (no publication date)")  # fmt: skip
             out.append(DateCorrection(greg.isoformat(), "gregorian", why))
         homograph = self.lex.words.get("solar_homograph", {}).get(name)
-        for k in ([int(homograph)] if homograph else []) + [(month - 4) % 12 + 1]:
+        solar_months = [] if name in _persian_gregorian_names() else \
+            ([int(homograph)] if homograph else []) + [(month - 4) % 12 + 1]  # fmt: skip
+        for k in solar_months:
             sy0 = year_in("solar_hijri", ref)
             solar = next((d for sy in range(sy0, sy0 - self.s.date_search_years, -1)
                           if (d := to_gregorian("solar_hijri", sy, k, day)) and d <= ref
@@ -323,8 +325,10 @@ class _Resolver:
 
     def solar_readings(self, name: str, month: int, day: int, year: int | None, wd: int | None,
                        cal: str) -> list[DateCorrection]:  # fmt: skip
-        """Solar Hijri readings of a Gregorian month name (Azar written as December or آذار)."""
-        if cal != "gregorian" or (self.anchor is None and year is None):
+        """Solar Hijri readings of a Gregorian month name (Azar written as December or آذار);
+        none for a Persian name of a Gregorian month (``_persian_gregorian_names``)."""
+        if cal != "gregorian" or (self.anchor is None and year is None) \
+                or name in _persian_gregorian_names():  # fmt: skip
             return []
         out = []
         homograph = self.lex.words.get("solar_homograph", {}).get(name)
@@ -631,6 +635,17 @@ def propagate_solar(dates: list[DateMention], *, anchor: date | None, settings: 
                     f"and '{evidence.text}' in the same document only fits the Solar Hijri reading",
                 ))  # fmt: skip
                 break
+
+
+@lru_cache(maxsize=1)
+def _persian_gregorian_names() -> frozenset[str]:
+    """Normalised Persian names of Gregorian months that no other language writes so
+    (``months.csv``: اکتبر, not مارس, which Arabic writes too). Persian news writes a Solar
+    Hijri month by its own name (مهر), so such a name is Gregorian: no Solar Hijri reading is
+    proposed for it (a fresh-clone trial: "جمعه 28 اکتبر (7 آبان)" was read as 28 Mehr 1402)."""
+    rows = [(normalize(r["name"]), r["calendar"], r["lang"]) for r in read_csv("months.csv")]
+    persian = {n for n, cal, lang in rows if cal == "gregorian" and lang == "fa"}
+    return frozenset(persian - {n for n, cal, lang in rows if lang != "fa" or cal != "gregorian"})
 
 
 def extract_dates(
