@@ -205,6 +205,20 @@ def test_a_lone_small_town_of_two_words_far_from_home_is_unsupported() -> None:
         assert not unsupported(line, p, [], {country: {p.place.id}, "EG": {"EG"}})
 
 
+def test_a_word_of_kind_before_a_frequent_word_is_no_support_far_from_home() -> None:
+    from khabar.extract.places import unsupported
+
+    # a fresh-clone trial: "در بخش دیگری از سخنان خود" (in another part of his remarks) gave
+    # Digri in Pakistan in a report from Zanjan: بخش is also a district, دیگری a frequent word
+    text = "رئیس پلیس زنجان در بخش دیگری از سخنان خود گفت"
+    (m,) = [p for p in extract_places(text) if p.place.country == "PK"]
+    assert unsupported(text, m, [], {"PK": {m.place.id}, "IR": {"GN-111453"}}, "fa")
+    # a word of kind still supports a name that is no frequent word
+    cued = "وصل الوفد إلى مدينة عشاق"
+    (c,) = extract_places(cued)
+    assert not unsupported(cued, c, [], {c.place.country: {c.place.id}, "SA": {"SA"}}, "ar")
+
+
 def test_a_name_frequent_in_arabic_news_is_no_word_in_a_persian_report() -> None:
     # نيويورك is frequent in Arabic news (a name, but frequent), so Arabic text needs the
     # recogniser or a cue for it; Persian news writes it far less often: no guard there

@@ -268,7 +268,7 @@ def _extract(
                   and not (inside_organisation(p.span, model) and p.place.precision != "site"
                            and not place_cued(text, p.span.start))
                   and not (p.place.precision == "country" and heads_organisation(p.span, model))
-                  and not unsupported(text, p, recognised, countries)]  # fmt: skip
+                  and not unsupported(text, p, recognised, countries, doc.lang)]  # fmt: skip
         entities = merge_entities(_resolved(model, doc.published), places, actors + generic + world,
                                   extract_demonyms(text, doc.lang))  # fmt: skip
         entities = facility_places(place_phrases(entities, text, doc.lang), text, doc.lang)

@@ -519,7 +519,7 @@ def _after_definite(norm: str, start: int) -> bool:
 
 
 def unsupported(text: str, m: PlaceMention, recognised: list[Span],
-                countries: dict[str, set[str]]) -> bool:
+                countries: dict[str, set[str]], lang: str = "ar") -> bool:
     """Whether an Arabic-script place of ``text`` stands on its gazetteer name alone, far from
     home: one word below a country and a city of ``_BIG``, or a name of more words of a town
     or district below ``_WEAK_POPULATION``; no cue before it, not called a place by the
@@ -529,7 +529,9 @@ def unsupported(text: str, m: PlaceMention, recognised: list[Span],
     phrase (عشاق "lovers" read as Uşak, زاوية "corner" as Zawiya in Saudi news, بشار as Béchar
     in Syrian news; صلاة الظهر "the noon prayer" as Silat ad-Dhahr, "في التحالف" as At Taḩāluf);
     a document about that country names it elsewhere too, and one that names no other place
-    ("قصف تركي على ريف دهوك") keeps it."""
+    ("قصف تركي على ريف دهوك") keeps it. A word of kind before it is no support when the name
+    is a frequent word of ``lang``'s news (``_frequent_word``): Persian "در بخش دیگری" is "in
+    another part", not the district of Digri in Pakistan."""
     place = m.place
     others = countries.get(place.country, set()) - {place.id}
     elsewhere = any(c != place.country for c in countries)
@@ -542,7 +544,7 @@ def unsupported(text: str, m: PlaceMention, recognised: list[Span],
         return False  # a name of two words or more: only a small town's
     if any(r.start < m.span.end and m.span.start < r.end for r in recognised):
         return False
-    return not place_cued(text, m.span.start)
+    return not place_cued(text, m.span.start) or _frequent_word(alias_key(m.text), (lang,))
 
 
 def _with_bare_name(m: AliasHit, ctx: Counter[str]) -> AliasHit:
