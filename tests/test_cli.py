@@ -190,3 +190,12 @@ def test_contradictions_say_why_their_sides_are_one_event(tmp_path: Path, seeds:
     with open_store(load_settings({"database": empty})):
         pass
     assert _run("contradictions", "--db", empty).output.startswith("no contradictions reported")
+
+
+def test_an_events_dates_print_the_day_beside_the_words_that_gave_it(tmp_path: Path,
+                                                                  seeds: Path) -> None:  # fmt: skip
+    # a fresh-clone trial: two values both printed "اليوم" (today), each a different day
+    db = str(tmp_path / "k.db")
+    _run("ingest", str(seeds), "--db", db)
+    printed = _run("event", "1.1", "--db", db).output
+    assert "→ 2024-01-28 (28 يناير/كانون الثاني):" in printed, printed

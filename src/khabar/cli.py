@@ -785,7 +785,10 @@ def event_cmd(
             mark = "→" if v["value"] == e["chosen"][name]["value"] else " "
             docs = ", ".join(sorted({s["doc_id"] for s in v["sources"]}))
             sources = _plural(v["independent_sources"], "independent source")
-            out.print(f"  {mark} {v['label']}: {sources}, {_plural(v['outlets'], 'outlet')} "
+            label = v["label"]
+            if name == "date" and label != v["value"]:
+                label = f"{v['value']} ({label})"  # the day, then its words: "2015-08-06 (اليوم)"
+            out.print(f"  {mark} {label}: {sources}, {_plural(v['outlets'], 'outlet')} "
                       f"({docs})", highlight=False)  # fmt: skip
     for c in e["contradictions"]:
         _print_contradiction(c)
