@@ -353,8 +353,11 @@ def _row(
     inter1 = acled.actor_inter(str(actor["value"]), cc) if actor else None
     actor2, inter2 = _target(group, cc, evidence, country_name)
     admin1, admin2, admin3 = acled.admin_levels(loc["value"] if loc else None)
-    date_value = _chosen(rep, "date") or _chosen(rep, "location")
-    quote = date_value["sources"][0]["quote"] if date_value and date_value["sources"] else ""
+    # the notes quote a sentence that tells of the happening itself: the toll's, the weapon's,
+    # else the day's or the place's (a statement of solidarity may name the day too)
+    told = next((v for name in ("killed", "injured", "weapon", "date", "location")
+                 if (v := _chosen(rep, name)) and v["sources"]), None)  # fmt: skip
+    quote = told["sources"][0]["quote"] if told else ""
     outlets = sorted({o for r in group for o in r["outlets"] if not o.startswith("doc:")})
     stories = sorted({int(r["story_id"]) for r in group})
     times = [t for s in stories if (t := _unix(changed.get(s))) is not None]

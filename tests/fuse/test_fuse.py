@@ -577,3 +577,39 @@ def test_tolls_told_at_different_times_of_one_day_are_two_happenings(
     tolls = sorted(e["chosen"]["killed"]["value"] for e in _events(store)
                    if not e["background"] and e["chosen"].get("killed"))  # fmt: skip
     assert tolls == ([3, 5] if not conflict else [tolls[0]])
+
+
+def test_an_events_plover_type_is_the_one_that_gives_its_acled_type() -> None:
+    # a fresh-clone trial: the Asir bombing's row said PLOVER SUPPORT (a statement of
+    # solidarity came first among its mentions) beside ACLED Explosions/Remote violence
+    from types import SimpleNamespace
+
+    from khabar.fuse.events import CanonicalEvent
+
+    def said(plover: str, subtype: str | None = None) -> SimpleNamespace:
+        return SimpleNamespace(plover=plover, subtype=subtype, acled_type="")
+
+    bombing = CanonicalEvent("1.1", 1, [said("SUPPORT"), said("ASSAULT", "Suicide bomb"),
+                                        said("ACCUSE")])  # type: ignore[list-item]
+    assert bombing.plover == "ASSAULT"
+    talks = CanonicalEvent("1.2", 1, [said("CONSULT"), said("AGREE"), said("AGREE")])  # type: ignore[list-item]
+    assert talks.plover == "AGREE"
+    assert CanonicalEvent("1.3", 1, [said("CONSULT"), said("AGREE")]).plover == "CONSULT"  # type: ignore[list-item]
+
+
+def test_a_suicide_bomb_and_an_explosive_device_of_one_day_are_one_kind_of_event() -> None:
+    # a fresh-clone trial: the Asir mosque bombing gave an IED row and a suicide-bomb row
+    from types import SimpleNamespace
+
+    from khabar.fuse.events import CanonicalEvent, _Group
+
+    def said(subtype: str) -> SimpleNamespace:
+        return SimpleNamespace(plover="ASSAULT", subtype=subtype, acled_type="",
+                               part_of_day=None, day="2015-08-06", background=False)  # fmt: skip
+
+    ied, suicide, strike = (said("Remote explosive/landmine/IED"), said("Suicide bomb"),
+                            said("Air/drone strike"))  # fmt: skip
+    assert _Group.of(ied).fits(_Group.of(suicide), 1)  # type: ignore[arg-type]
+    assert not _Group.of(ied).fits(_Group.of(strike), 1)  # type: ignore[arg-type]
+    event = CanonicalEvent("1.1", 1, [ied, suicide])  # type: ignore[list-item]
+    assert event.subtype == "Suicide bomb"

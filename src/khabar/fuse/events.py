@@ -6,7 +6,8 @@ Input: a story's ``MentionFact`` records (``fuse.facts``). Output: ``CanonicalEv
 found an event; denied, negated and place- and day-less mentions only join one. Mention pairs
 are linked, strongest first, by a shared place or places within ``fuse_place_km``, or by one
 day in one country; two groups merge only if they stay one kind of event (one ACLED sub-type
-at most, both background or both not), their days stay within
+at most, a suicide bomb and an explosive device counting as one: ``_ONE_KIND``; both
+background or both not), their days stay within
 ``fuse_date_tolerance_days``, and no part of a stated day of one is ``_PARTS_APART`` hours or
 more from a part of the same day of the other (an attack at dawn and one in the evening of
 one day, at one camp, are two events, each with its own toll). Repeats inside a document and
@@ -54,7 +55,7 @@ In an event of more than ``_EXACT_FOUNDERS`` mentions (hostile input), a field o
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -112,7 +113,10 @@ class CanonicalEvent:
 
     @property
     def subtype(self) -> str | None:
-        return next((m.subtype for m in self.mentions if m.subtype), None)
+        """The reports' ACLED sub-type: the more specific of one kind (``_ONE_KIND``: a suicide
+        bomb over an explosive), else the first stated."""
+        stated = [m.subtype for m in self.mentions if m.subtype]
+        return next((t for t in stated if t in _MORE_SPECIFIC), stated[0] if stated else None)
 
     @property
     def acled_type(self) -> str:
@@ -127,7 +131,14 @@ class CanonicalEvent:
 
     @property
     def plover(self) -> str:
-        return self.mentions[0].plover
+        """The PLOVER type of the mention that gives the ACLED sub-type (``acled_type``'s, so
+        the two agree), else the type most mentions give (the first of them on a tie): a
+        solidarity statement first in a bombing's reports is not the bombing's type."""
+        typed = next((m.plover for m in self.mentions if m.subtype), None)
+        if typed is not None:
+            return typed
+        counts = Counter(m.plover for m in self.mentions)
+        return max(counts, key=lambda t: counts[t])  # a tie: the first counted, in order
 
     def value(self, name: str) -> Any:
         return self.chosen.get(name, (None, ""))[0]
@@ -204,9 +215,21 @@ def _link(a: MentionFact, b: MentionFact, km: float) -> float:
     if not (shared or near or (same_day and _countries(a) & _countries(b))):
         return 0.0
     score = 2.0 * len(shared) + (1.0 if near else 0.0) + (2.0 if same_day else 0.0)
-    if a.subtype and a.subtype == b.subtype:
+    if a.subtype and b.subtype and _ONE_KIND.get(a.subtype, a.subtype) == _ONE_KIND.get(
+            b.subtype, b.subtype):  # fmt: skip
         score += 1.0
     return score
+
+
+# ACLED sub-types that reports of one happening give each other (ACLED's codebook: a suicide
+# bombing is an explosion whose bomber is named as such; outlets that do not say so report an
+# explosive device): one kind for grouping, the first of them the more specific. Closed.
+_ONE_KIND = {"Suicide bomb": "bombing", "Remote explosive/landmine/IED": "bombing"}
+_MORE_SPECIFIC = frozenset({"Suicide bomb"})
+
+
+def _kinds(subtypes: set[str]) -> set[str]:
+    return {_ONE_KIND.get(t, t) for t in subtypes}
 
 
 @dataclass(slots=True)
@@ -225,7 +248,7 @@ class _Group:
                    {m.day: {hour}} if m.day and hour is not None else {})  # fmt: skip
 
     def fits(self, other: _Group, tolerance: int) -> bool:
-        if self.background != other.background or len(self.subtypes | other.subtypes) > 1:
+        if self.background != other.background or len(_kinds(self.subtypes | other.subtypes)) > 1:
             return False
         for day, hours in self.hours.items():
             if _hours_apart(hours, other.hours.get(day, set())):
