@@ -1265,7 +1265,12 @@ def test_an_arabic_counted_subject_before_its_plural_verb(
      ("Mexican beauty queen Maria Susana Flores Gamez, crowned as 2012 Woman of Sinaloa, is "
       "killed during a weekend shootout in Sinaloa, Mexico.", 1, None),
      ("Two days after protesters from the city were killed, police fired on a crowd.", None,
-      None)],
+      None),
+     # a review's cases: a group inside the subject, a second group, two kinds of harm
+     ("Twelve people, including two children from the village, were killed.", 12, None),
+     ("One of three soldiers in the convoy was killed.", 1, None),
+     ("Five police officers from the station and a civilian were killed.", 6, None),
+     ("150 people were killed and injured in the blast.", 150, None)],
 )  # fmt: skip
 def test_an_english_counted_subject_before_a_phrase_of_its_own(
         text: str, killed: int | None, injured: int | None) -> None:  # fmt: skip
@@ -1322,6 +1327,10 @@ def test_a_persian_partitive_subject_counts_its_victims(text: str, killed: int |
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),  # a fresh-clone trial's Fars News cases, and the pattern
     [("انفجار بمب در بازار ۱۵ نفر را کشت و ۳۰ نفر را زخمی کرد.", 15, 30),
+     # a review's cases: a number of words, read whole; a number that counts no people
+     ("انفجار بمب در بازار بیست و پنج نفر را کشت و سی و دو نفر را زخمی کرد.", 25, 32),
+     ("انفجار بمب در بازار سه هزار نفر را کشت", 3000, None),
+     ("ارتش با ۴ موشک فرماندهان داعش را کشت", None, None),
      # an age is no count: "a six-year-old child"
      ("کودک شش ساله فلسطینی در حمله نظامیان اسرائیلی زخمی شد.", None, 1)],
 )  # fmt: skip

@@ -213,6 +213,12 @@ def test_a_word_of_kind_before_a_frequent_word_is_no_support_far_from_home() -> 
     text = "رئیس پلیس زنجان در بخش دیگری از سخنان خود گفت"
     (m,) = [p for p in extract_places(text) if p.place.country == "PK"]
     assert unsupported(text, m, [], {"PK": {m.place.id}, "IR": {"GN-111453"}}, "fa")
+    # a language without word counts (Urdu, Kurdish, undetermined) has no frequent words: a
+    # word of kind supports the name, and nothing is raised (a review: ingest had quarantined
+    # an Urdu report with "wordfreq/ur.tsv is missing")
+    douma = "شہر دوما پر بمباری کی گئی اور پاکستان نے مذمت کی"
+    (d,) = [p for p in extract_places(douma) if p.place.country == "SY"]
+    assert not unsupported(douma, d, [], {"SY": {d.place.id}, "PK": {"PK"}}, "ur")
     # a word of kind still supports a name that is no frequent word
     cued = "وصل الوفد إلى مدينة عشاق"
     (c,) = extract_places(cued)

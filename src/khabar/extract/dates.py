@@ -88,6 +88,7 @@ def _lexicon() -> _Lexicon:
         words.setdefault(row["kind"], {})[normalize(row["word"])] = row["value"]
     words["number"] = {normalize(r["word"]): r["value"] for r in read_csv("numbers.tsv")}
     words["number"].update({"a": "1", "an": "1"})
+    words["persian_gregorian"] = dict.fromkeys(_persian_gregorian_names(), "")
     wd, mon = _alt(weekday_names()), _alt(month_names())
     solar = _alt([n for n, opts in month_names().items() if ("solar_hijri" in dict(opts))])
     rel, pod, qual = _alt(words["relative"]), _alt(words["part_of_day"]), _alt(words["qualifier"])
@@ -304,7 +305,7 @@ class _Resolver:
                    "weekday (no publication date)")  # fmt: skip
             out.append(DateCorrection(greg.isoformat(), "gregorian", why))
         homograph = self.lex.words.get("solar_homograph", {}).get(name)
-        solar_months = [] if name in _persian_gregorian_names() else \
+        solar_months = [] if name in self.lex.words["persian_gregorian"] else \
             ([int(homograph)] if homograph else []) + [(month - 4) % 12 + 1]  # fmt: skip
         for k in solar_months:
             sy0 = year_in("solar_hijri", ref)
@@ -326,9 +327,10 @@ class _Resolver:
     def solar_readings(self, name: str, month: int, day: int, year: int | None, wd: int | None,
                        cal: str) -> list[DateCorrection]:  # fmt: skip
         """Solar Hijri readings of a Gregorian month name (Azar written as December or آذار);
-        none for a Persian name of a Gregorian month (``_persian_gregorian_names``)."""
+        none for a Persian name of a Gregorian month (``_persian_gregorian_names``, in the
+        lexicon as ``persian_gregorian``)."""
         if cal != "gregorian" or (self.anchor is None and year is None) \
-                or name in _persian_gregorian_names():  # fmt: skip
+                or name in self.lex.words["persian_gregorian"]:  # fmt: skip
             return []
         out = []
         homograph = self.lex.words.get("solar_homograph", {}).get(name)
@@ -637,7 +639,6 @@ def propagate_solar(dates: list[DateMention], *, anchor: date | None, settings: 
                 break
 
 
-@lru_cache(maxsize=1)
 def _persian_gregorian_names() -> frozenset[str]:
     """Normalised Persian names of Gregorian months that no other language writes so
     (``months.csv``: اکتبر, not مارس, which Arabic writes too). Persian news writes a Solar

@@ -462,37 +462,57 @@ _FA_OBJECT_WORDS = 4  # words between the object's number and را ("۲۰ غیر
 
 
 def fa_kill_verbs(words: list[str]) -> list[int]:
-    """Positions of the Persian verbs of killing right after their object's را ("۱۵ نفر را
-    کشت"): words of killing for the count reader (``counts``), as the casualty cues are."""
-    return [k + 1 for k, w in enumerate(words[:-1])
-            if w == _FA_OBJECT and words[k + 1] in _FA_KILL_VERBS]  # fmt: skip
+    """Positions of the Persian verbs of killing right after an object of counted people ("۱۵
+    نفر را کشت", ``_fa_object_counts``): words of killing for the count reader (``counts``), as
+    the casualty cues are; not کشت before کرد (کشت کردند: they cultivated), nor a verb whose
+    object counts no one ("با ۴ موشک فرماندهان را کشت": the missiles)."""
+    return [k for k, kind, _ in _fa_objects(words, _lexicon()) if kind == "killed"]
+
+
+def _fa_kills(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a Persian verb of killing (not کشت of کشت کردن, to cultivate)."""
+    return words[k] in _FA_KILL_VERBS and not (k + 1 < len(words) and words[k + 1] in _FA_MAKE)
 
 
 def _fa_object_counts(words: list[str], lex: _Lexicon) -> dict[str, int]:
-    """Counts of Persian objects of a verb of killing or wounding: the number that opens the
-    object before را, ``_FA_OBJECT_WORDS`` words at most, no other number, conjunction or
-    unit between ("۱۵ نفر را کشت" → killed 15; "۳۰ نفر را زخمی کرد" → injured 30, the injury
-    cue and کرد); summed over the clauses of a kind."""
+    """Counts of Persian objects of a verb of killing or wounding (``_fa_objects``), summed
+    over the clauses of a kind."""
     out: dict[str, int] = {}
+    for _, kind, value in _fa_objects(words, lex):
+        out[kind] = out.get(kind, 0) + value
+    return out
+
+
+def _fa_objects(words: list[str], lex: _Lexicon) -> list[tuple[int, str, int]]:
+    """(verb position, kind, count) of each Persian object of a verb of killing or wounding:
+    the number that opens the object before را, read from its first word, its people (a
+    counting word or a victim word) right after it, ``_FA_OBJECT_WORDS`` words at most, no
+    conjunction between ("۱۵ نفر را کشت" → killed 15; "۳۰ نفر را زخمی کرد" → injured 30, the
+    injury cue and کرد; "سه هزار نفر" → 3,000)."""
+    out: list[tuple[int, str, int]] = []
     for k, w in enumerate(words[:-1]):
         if w != _FA_OBJECT:
             continue
         verb = words[k + 1]
-        if verb in _FA_KILL_VERBS:
+        if _fa_kills(words, k + 1):
             kind = "killed"
         elif _bare(verb) in lex.cues["injured"] and k + 2 < len(words) \
                 and words[k + 2] in _FA_MAKE:  # fmt: skip
             kind = "injured"
         else:
             continue
-        for j in range(k - 1, max(-1, k - 1 - _FA_OBJECT_WORDS), -1):
-            if words[j] in ("و", "،", ","):
-                break
-            got = parse_number(words, j)
+        people = _victim_words() | lex.cues.get("classifier", frozenset())
+        for end in range(k, max(0, k - _FA_OBJECT_WORDS), -1):  # the number ends before end
+            got = _number_ending(words, end)  # read from its first word: "سه هزار", "بیست و پنج"
             if got is None:
+                if words[end - 1] in ("و", "،", ","):
+                    break
                 continue
-            if j + got[1] <= k and not _is_year(words, j) and not _unit_after(words, j + got[1]):
-                out[kind] = out.get(kind, 0) + got[0]
+            value, first = got
+            # its people right after it (نفر, تن, a victim word), not "با ۴ موشک" (missiles)
+            if end < k and _bare(words[end]) in people and not _is_year(words, first) \
+                    and not _unit_after(words, end):  # fmt: skip
+                out.append((k + 1, kind, value))
             break
     return out
 
@@ -1770,7 +1790,9 @@ def _en_subject_count(words: list[str], i: int) -> int | None:
     were killed", is ``_number_before_victims``'s own)."""
     j = i - 1
     joined = False
-    while j >= 1 and words[j] == "and" and words[j - 1].endswith("ed"):
+    hurt = _lexicon().hurt
+    while j >= 1 and words[j] == "and" and words[j - 1].endswith("ed") \
+            and _bare(words[j - 1]) not in hurt:  # "killed and injured": two kinds  # fmt: skip
         j, joined = j - 2, True  # "kidnapped and killed", "shot and wounded"
     while j >= 0 and words[j] in _EN_ADVERBS:
         j -= 1
@@ -1778,14 +1800,16 @@ def _en_subject_count(words: list[str], i: int) -> int | None:
         return None
     if words[j] == "been" and j > 0 and words[j - 1] in ("have", "has", "had"):
         j -= 1
-    victims, hurt = _victim_words(), _lexicon().hurt
+    victims = _victim_words()
     for v in range(j - 1, max(-1, j - 2 - _EN_SUBJECT_PHRASE), -1):
         phrase = words[v + 1 : j]
         if phrase and (parse_number(words, v + 1) is not None or not (
                 words[v + 1] in _EN_PHRASE_OPENS or words[v + 1].endswith("ing"))):  # fmt: skip
             continue
-        if any(_DIGIT.search(w) or w in _EN_PASSIVE or w in hurt for w in phrase):
-            return None
+        if any(w in _EN_PASSIVE or w in hurt or _may_begin_number(w)
+               or (w == "and" and phrase[0] != "including") for w in phrase):  # fmt: skip
+            return None  # another number or a second group: "from the station and a civilian"
+            # (a list after "including" is the subject's own: "including civilians and ...")
         if words[v] in victims and (phrase or joined):
             return _en_people_count(words, v)
     return None
@@ -1804,7 +1828,14 @@ def _en_people_count(words: list[str], v: int) -> int | None:
     if ending is None or _is_year(words, ending[1]) or (
             1900 <= ending[0] <= 2100 and words[ending[1]].isdigit()):  # fmt: skip
         return None  # "crowned as 2012 Woman of Sinaloa, is killed": a year is never a count
+    if ending[1] > 0 and words[ending[1] - 1] in _EN_NESTED:
+        return None  # a group inside the subject: "including two children", "one of three"
     return ending[0]
+
+
+# English words before a number that make its people a part of a larger subject (grammar,
+# closed): "Twelve people, including two children ...", "One of three soldiers ..."
+_EN_NESTED = frozenset({"including", "of", "among", "besides", "excluding", "with"})
 
 
 def _subject_number(words: list[str], k: int) -> tuple[int, int] | None:

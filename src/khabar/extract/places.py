@@ -531,7 +531,9 @@ def unsupported(text: str, m: PlaceMention, recognised: list[Span],
     a document about that country names it elsewhere too, and one that names no other place
     ("قصف تركي على ريف دهوك") keeps it. A word of kind before it is no support when the name
     is a frequent word of ``lang``'s news (``_frequent_word``): Persian "در بخش دیگری" is "in
-    another part", not the district of Digri in Pakistan."""
+    another part", not the district of Digri in Pakistan ("آستان قدس رضوی" is no Jerusalem).
+    A language without word counts (``_COUNTED_LANGS``: Urdu, Kurdish, undetermined) has no
+    frequent words."""
     place = m.place
     others = countries.get(place.country, set()) - {place.id}
     elsewhere = any(c != place.country for c in countries)
@@ -544,7 +546,11 @@ def unsupported(text: str, m: PlaceMention, recognised: list[Span],
         return False  # a name of two words or more: only a small town's
     if any(r.start < m.span.end and m.span.start < r.end for r in recognised):
         return False
-    return not place_cued(text, m.span.start) or _frequent_word(alias_key(m.text), (lang,))
+    return not place_cued(text, m.span.start) or (
+        lang in _COUNTED_LANGS and _frequent_word(alias_key(m.text), (lang,)))
+
+
+_COUNTED_LANGS = ("ar", "fa", "en")  # the languages with word counts (resources/wordfreq)
 
 
 def _with_bare_name(m: AliasHit, ctx: Counter[str]) -> AliasHit:

@@ -120,7 +120,10 @@ class CanonicalEvent:
 
     @property
     def acled_type(self) -> str:
-        return next((m.acled_type for m in self.mentions if m.subtype), self.mentions[0].acled_type)
+        """The ACLED event type of the mention that gives ``subtype``, else the first's."""
+        want = self.subtype
+        return next((m.acled_type for m in self.mentions if want and m.subtype == want),
+                    self.mentions[0].acled_type)  # fmt: skip
 
     @property
     def acled_subtype(self) -> str | None:
@@ -134,7 +137,8 @@ class CanonicalEvent:
         """The PLOVER type of the mention that gives the ACLED sub-type (``acled_type``'s, so
         the two agree), else the type most mentions give (the first of them on a tie): a
         solidarity statement first in a bombing's reports is not the bombing's type."""
-        typed = next((m.plover for m in self.mentions if m.subtype), None)
+        want = self.subtype
+        typed = next((m.plover for m in self.mentions if want and m.subtype == want), None)
         if typed is not None:
             return typed
         counts = Counter(m.plover for m in self.mentions)
@@ -215,8 +219,7 @@ def _link(a: MentionFact, b: MentionFact, km: float) -> float:
     if not (shared or near or (same_day and _countries(a) & _countries(b))):
         return 0.0
     score = 2.0 * len(shared) + (1.0 if near else 0.0) + (2.0 if same_day else 0.0)
-    if a.subtype and b.subtype and _ONE_KIND.get(a.subtype, a.subtype) == _ONE_KIND.get(
-            b.subtype, b.subtype):  # fmt: skip
+    if a.subtype and b.subtype and _kind(a.subtype) == _kind(b.subtype):
         score += 1.0
     return score
 
@@ -228,8 +231,13 @@ _ONE_KIND = {"Suicide bomb": "bombing", "Remote explosive/landmine/IED": "bombin
 _MORE_SPECIFIC = frozenset({"Suicide bomb"})
 
 
+def _kind(subtype: str) -> str:
+    """The kind of an ACLED sub-type for grouping and evidence (``_ONE_KIND``), else itself."""
+    return _ONE_KIND.get(subtype, subtype)
+
+
 def _kinds(subtypes: set[str]) -> set[str]:
-    return {_ONE_KIND.get(t, t) for t in subtypes}
+    return {_kind(t) for t in subtypes}
 
 
 @dataclass(slots=True)
@@ -647,7 +655,7 @@ def _apart_in_time(x: MentionFact, y: MentionFact) -> bool:
 def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | None:
     """What shows that two mentions in two reports are of one happening, said in words, or
     None (see ``_same_event``)."""
-    if name != "location" and x.subtype and y.subtype and x.subtype != y.subtype:
+    if name != "location" and x.subtype and y.subtype and _kind(x.subtype) != _kind(y.subtype):
         return None  # a bombing's toll and a shooting's in one town on one day: two events
     if _apart_in_time(x, y):
         return None  # one at dawn, one in the evening: two events
@@ -668,6 +676,8 @@ def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | Non
         said["main"] = "it is the main event of both reports"
     if x.subtype and x.subtype == y.subtype:
         said["kind"] = f"both report a {x.subtype.lower()}"
+    elif x.subtype and y.subtype and _kind(x.subtype) == _kind(y.subtype):
+        said["kind"] = f"both report a {_kind(x.subtype)}"  # a suicide bomb and an explosive
     if x.killed is not None and x.killed == y.killed:
         said["toll"] = f"both give {x.killed} killed"
     for role in ("actor", "target"):
