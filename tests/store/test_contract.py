@@ -189,6 +189,14 @@ def test_persian_spellings_with_zwnj_space_or_nothing_find_each_other_on_both_ba
             assert len(store.search(query)) == 1, query
 
 
+def _reports(path: Path, rows: list[dict[str, str]], published: str) -> Path:
+    """``rows`` (title, outlet, text) written as a JSONL file of reports of one day."""
+    path.write_text("".join(json.dumps({**r, "url": f"https://{r['outlet']}/1",
+                                        "published": published}, ensure_ascii=False) + "\n"
+                            for r in rows), "utf-8")  # fmt: skip
+    return path
+
+
 def test_a_final_hamza_after_a_ya_meets_a_final_hamza_on_a_seat_on_both_backends(
     backend_settings: Settings, tmp_path: Path
 ) -> None:
@@ -197,10 +205,7 @@ def test_a_final_hamza_after_a_ya_meets_a_final_hamza_on_a_seat_on_both_backends
              "text": "استهدف انتحاري مسجدا لقوات الطوارئ الخاصة أثناء صلاة الظهر."},
             {"title": "تشييع شهداء قوات الطوارىء", "outlet": "b.example",
              "text": "شيع الآلاف شهداء قوات الطوارىء الخاصة في أبها أمس."}]
-    path = tmp_path / "hamza.jsonl"
-    path.write_text("".join(json.dumps({**r, "url": f"https://{r['outlet']}/1",
-                                        "published": "2015-08-07T09:00:00+03:00"},
-                                       ensure_ascii=False) + "\n" for r in rows), "utf-8")  # fmt: skip
+    path = _reports(tmp_path / "hamza.jsonl", rows, "2015-08-07T09:00:00+03:00")
     with open_store(backend_settings) as store:
         ingest([str(path)], store)
         for query in ("الطوارئ", "الطوارىء", "الطواريء"):
@@ -223,10 +228,7 @@ def test_an_arabic_name_is_found_with_its_proclitics_on_both_backends(
         {"title": "نشست شورای شهر برگزار شد", "outlet": "d.example",
          "text": "اعضای شورا برای بررسی بودجه سال آینده در ساختمان شهرداری گرد هم آمدند."},
     ]
-    path = tmp_path / "clitics.jsonl"
-    path.write_text("".join(json.dumps({**r, "url": f"https://{r['outlet']}/1",
-                                        "published": "2024-03-01T09:00:00+03:00"},
-                                       ensure_ascii=False) + "\n" for r in rows), "utf-8")  # fmt: skip
+    path = _reports(tmp_path / "clitics.jsonl", rows, "2024-03-01T09:00:00+03:00")
     with open_store(backend_settings) as store:
         ingest([str(path)], store)
         hits = store.search("عدن")
