@@ -149,7 +149,8 @@ def test_pm_marker_and_gmt_zone() -> None:
     ("text", "time", "zone"),  # a fresh-clone trial: "7:45 p.m." was read as 07:45
     [("The blast happened at 7:45 p.m. local time.", "19:45", "local"),
      ("Gunmen attacked at 12:30 a.m. on Sunday.", "00:30", "local"),
-     ("at 10:20 a.m. GMT", "10:20", "UTC")],
+     ("at 10:20 a.m. GMT", "10:20", "UTC"),
+     ("The blast happened at 7:45 p.m", "19:45", "local")],
 )
 def test_am_and_pm_written_with_periods(text: str, time: str, zone: str) -> None:
     (t,) = extract_dates(text, anchor=MONDAY, settings=S).times

@@ -147,7 +147,7 @@ def _lexicon() -> _Lexicon:
         rf"{day_word}(?<!امام )(?<!نماز )(?<!ائمه )(?P<wd>{wd})(?:\s+(?P<dir>{direction}))?"
         rf"(?:\s+(?P<pod2>{pod}))?{e}",
         "time": rf"{b}(?:(?:الساعه|ساعت|at)\s+)?(?P<h>\d{{1,2}}):(?P<m>\d{{2}})"
-        rf"(?:\s*(?P<ampm>a\.m\.|p\.m\.|am|pm|ص|م)(?:(?<=\.)|{e}))?(?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*"
+        rf"(?:\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm|ص|م)(?:(?<=\.)|{e}))?(?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*"
         rf"(?P<zone2>{zone})\s*\))?(?:\s*(?P<zone>{zone}){e})?",
     }
     months = list(month_names())
