@@ -1784,10 +1784,12 @@ def _en_subject_count(words: list[str], i: int) -> int | None:
     phrase of the subject stands between the counted people and the verb, or the verb is the
     second of two joined verbs: "Two French journalists working for RFI are kidnapped and
     killed" → 2, "Three soldiers from the base were shot and wounded" → 3. The phrase opens
-    with a preposition or an -ing participle, holds no number, auxiliary or casualty word and
-    is at most ``_EN_SUBJECT_PHRASE`` words; the people are read back to their number by
-    ``_en_people_count``. None otherwise (a count right before the verb, "Three Iraqi soldiers
-    were killed", is ``_number_before_victims``'s own)."""
+    with a preposition or an -ing participle, holds no number word, auxiliary or casualty word,
+    no second group joined by "and" (a list after "including" is the subject's own) and is at
+    most ``_EN_SUBJECT_PHRASE`` words; the people are read back to their number by
+    ``_en_people_count`` (not a group inside the subject: "including two children"). None
+    otherwise (a count right before the verb, "Three Iraqi soldiers were killed", is
+    ``_number_before_victims``'s own; "killed and injured" are two kinds, not joined verbs)."""
     j = i - 1
     joined = False
     hurt = _lexicon().hurt
