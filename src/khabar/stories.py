@@ -340,8 +340,9 @@ _NAMING_LABELS = frozenset({"NORP", "ORG", "GEN"})
 
 def _named_country(text: str, label: str) -> str | None:
     """The ISO2 country an English entity's nationality word names (``demonyms``): the whole
-    text of a NORP, else the first word (or two: "South Sudanese") of an ORG or GEN that is
-    one ("Saudi" of "Saudi-led", "Tunisian" of "the Tunisian parliament"); None for Arabic and
+    text of a NORP, else the first nationality word (one or two words: "South Sudanese") of an
+    ORG or GEN (``places.english_nationalities``: "Saudi" of "Saudi-led", "Tunisian" of "the
+    Tunisian parliament"); None for Arabic and
     Persian entities (their nationality words, ``places.nationality_word``, added cross-lingual
     dev 0.851 -> 0.852 and moved a story floor)."""
     if label == "NORP":
