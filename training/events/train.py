@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import hashlib
 import io
 import json
@@ -55,11 +56,13 @@ import pycrfsuite  # noqa: E402
 from build import gold_texts, labelled  # noqa: E402
 
 from khabar.extract.event_types import (  # noqa: E402
+    HAZARD_BAR,
     feature_fingerprint,
     sentence_features,
     sentence_vector,
 )
-from khabar.resources import model_path  # noqa: E402
+from khabar.extract.events import sentence_spans  # noqa: E402
+from khabar.resources import model_path, read_csv  # noqa: E402
 
 MODELS = ROOT / "src/khabar/resources/models"
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 1000, "feature.minfreq": 2}
@@ -175,7 +178,9 @@ def main() -> None:
     modes = [(lang, text, f"{typ}/{mode}") for lang, text, typ, mode in events if mode]
     manifest["modes"] = train(modes, MODELS / "events-mode.crfsuite", MODE_PARAMS)
     # the dense type head over each sentence's static vector: the type model's data
+    # the hazard head beside it: a disaster's or an accident's deaths, not an attack's
     manifest["dense"] = train_dense([(text, typ) for _, text, typ, _ in events],
+                                    hazard_sentences(args.shared),
                                     MODELS / "events-dense.npz")  # fmt: skip
     text = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
     (MODELS / "events-models.json").write_text(text, "utf-8")
@@ -227,18 +232,83 @@ def softmax_regression(x: np.ndarray, labels: list[str],
     return fit.x.reshape(dims + 1, k), ended
 
 
-def train_dense(data: list[tuple[str, str]], out: Path) -> dict:
-    """The dense type head (``events-dense.npz``): a softmax regression of the PLOVER type on
-    each sentence's static vector (``event_types.sentence_vector``), on the type model's data
-    (real events counted ``REAL_WEIGHT`` times, as listed); float32, with its labels."""
+def train_dense(data: list[tuple[str, str]], hazard: list[tuple[str, str, int]],
+                out: Path) -> dict:  # fmt: skip
+    """The dense heads (``events-dense.npz``), each a softmax regression on a sentence's static
+    vector (``event_types.sentence_vector``), float32 with its labels: the type head
+    (``types``), on the type model's data (real events counted ``REAL_WEIGHT`` times, as
+    listed); the hazard head (``hazard``: HAZARD or OTHER), on the training part of
+    ``hazard_sentences``, scored on its validation and test parts at
+    ``event_types.HAZARD_BAR``."""
     names = sorted({label for _, label in data})
     x = np.array([sentence_vector(text) for text, _ in data], dtype=np.float64)
     w, ended = softmax_regression(x, [label for _, label in data], names)
+    part = {k: [(t, label) for t, label, p in hazard if p == k] for k in (0, 1, 2)}
+    xh = np.array([sentence_vector(t) for t, _ in part[2]], dtype=np.float64)
+    wh, hazard_ended = softmax_regression(xh, [label for _, label in part[2]], HAZARD_LABELS)
     with out.open("wb") as fh:
-        np.savez(fh, types=w.astype(np.float32), labels=np.array(names))
+        np.savez(fh, types=w.astype(np.float32), labels=np.array(names),
+                 hazard=wh.astype(np.float32), hazard_labels=np.array(HAZARD_LABELS))
+    scores = {name: hazard_scores(part[k], wh) for k, name in ((0, "validation"), (1, "test"))}
     return {"sentences": len(data), "params": DENSE, "fit": ended,
+            "hazard": {"sentences": len(part[2]), "fit": hazard_ended, "bar": HAZARD_BAR,
+                       **scores},
             "vectors": hashlib.sha256(model_path("title-static.npz").read_bytes()).hexdigest(),
             "sha256": hashlib.sha256(out.read_bytes()).hexdigest(), "bytes": out.stat().st_size}
+
+
+# the hazard head's labels, in its columns' order
+HAZARD_LABELS = ["HAZARD", "OTHER"]
+CURRENT_EVENTS = "field-data/news-en/wikipedia_current_events.jsonl.gz"
+# Current Events portal categories (as the file spells them) whose items are the hazard head's
+# weak labels: disasters and accidents are HAZARD; attacks, crime and the wars' own categories
+# OTHER (the violence ACLED codes); items of other categories are not read
+HAZARD_CATEGORIES = {"Disasters and accidents": "HAZARD", "Disasters": "HAZARD",
+                     "Armed conflicts and attacks": "OTHER", "Armed conflict and attacks": "OTHER",
+                     "Law and crime": "OTHER", "Syrian civil war": "OTHER",
+                     "Conflict in Iraq": "OTHER", "Arab Spring": "OTHER"}  # fmt: skip
+HAZARD_SENTENCES = 2  # the first sentences of an item read (its lead; later ones drift)
+
+
+def hazard_sentences(shared: Path) -> list[tuple[str, str, int]]:
+    """(sentence, HAZARD or OTHER, part) of the English Current Events items of
+    ``HAZARD_CATEGORIES``: each item's first ``HAZARD_SENTENCES`` sentences that hold an
+    English word of death or injury (``resources/event_cues.tsv``: killed, injured and their
+    forms), less any sentence of a gold set, once each, in file order. Part: the first 32 bits
+    of the sentence's SHA-256 modulo 5: 0 validation (the bar was chosen on it), 1 test, else
+    training (2)."""
+    hurt = {w.lower() for r in read_csv("event_cues.tsv") if r["lang"] == "en"
+            and r["kind"] in ("killed", "injured", "killed_form", "injured_form")
+            for w in r["words"].split()}  # fmt: skip
+    gold, seen, out = gold_texts(ROOT / "tests/data/real"), set(), []
+    with gzip.open(shared / CURRENT_EVENTS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            item = json.loads(line)
+            label = HAZARD_CATEGORIES.get(item.get("category") or "")
+            if label is None:
+                continue
+            text = item["text"]
+            for sp in sentence_spans(text, "en")[:HAZARD_SENTENCES]:
+                s = " ".join(text[sp.start : sp.end].split())
+                if s in gold or s in seen or not hurt & set(re.findall(r"\w+", s.lower())):
+                    continue
+                seen.add(s)
+                k = int(hashlib.sha256(s.encode("utf-8")).hexdigest()[:8], 16) % 5
+                out.append((s, label, min(k, 2)))
+    return out
+
+
+def hazard_scores(part: list[tuple[str, str]], w: np.ndarray) -> dict:
+    """Of the sentences of ``part``, the share the hazard head calls HAZARD (probability at
+    least ``HAZARD_BAR``) among the HAZARD ones (recall) and among the OTHER ones (false)."""
+    x = np.array([sentence_vector(t) for t, _ in part], dtype=np.float64)
+    z = x @ w[:-1] + w[-1]
+    p = 1.0 / (1.0 + np.exp(z[:, 1] - z[:, 0]))  # the two-way softmax's HAZARD column
+    said = p >= HAZARD_BAR
+    gold = np.array([label == "HAZARD" for _, label in part])
+    return {"sentences": len(part), "hazard": int(gold.sum()),
+            "recall": round(float(said[gold].mean()), 3),
+            "false": round(float(said[~gold].mean()), 3)}
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ from khabar.extract import roles as role_reader
 from khabar.extract.actors import ActorMention, actor_dictionary, extract_actors
 from khabar.extract.dates import extract_dates
 from khabar.extract.event_types import (
+    HAZARD_BAR,
     TypeGuess,
     cameo_blocks,
     cameo_mode,
@@ -43,12 +44,14 @@ from khabar.extract.event_types import (
     classify_sentence,
     detect_event,
     evidence_word,
+    hazard_probability,
     light_stem,
     only_blocks,
     pattern_only,
 )
 from khabar.extract.lexicon import (
     WORD,
+    AliasHit,
     AliasIndex,
     alias_key,
     find_aliases,
@@ -762,8 +765,7 @@ def _accidental(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
     trial: crashes exported as shelling and firearms attacks; of 300 SaudiNewsNet sentences of
     accidents with a death or injury word, 124 became events)."""
     cues = lex.lang_cues.get(("accident", lang or ""), frozenset())
-    deliberate = lex.lang_cues.get(("deliberate", lang or ""), frozenset())
-    if any(w in deliberate or _bare(w) in deliberate for w in words):
+    if _deliberate(words, lex, lang):
         return False  # a fire set on purpose: "حريق أضرمه مستوطنون"
     for k, w in enumerate(words):
         b = _bare(w)  # (و, ب, ف may begin the word itself: وباء, فيضانات, بیماری)
@@ -773,6 +775,33 @@ def _accidental(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
                 and not (k and words[k - 1] in _OPEN_FIRE):  # fmt: skip
             return True
     return False
+
+
+def _deliberate(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
+    """Whether a word of ``words`` (or it less a proclitic) is a ``deliberate`` cue of the
+    language (``resources/event_cues.tsv``: arson, torched, أضرم, shot down)."""
+    deliberate = lex.lang_cues.get(("deliberate", lang or ""), frozenset())
+    return any(w in deliberate or _bare(w) in deliberate for w in words)
+
+
+def _hazard_deaths(sentence: str, words: list[str], hits: list[AliasHit], weapon: str | None,
+                   lex: _Lexicon, lang: str | None) -> bool:  # fmt: skip
+    """Whether an assault's sentence tells of a disaster's or an accident's deaths: no weapon,
+    no attack word of the event lexicon (each ASSAULT word it holds, if any, names an
+    explosion and no weapon: "explosion", "انفجار"), no word of a deed done on purpose
+    (``_deliberate``), and the hazard head (``event_types.hazard_probability``, learned from
+    the Current Events portal's categories) at least ``HAZARD_BAR`` sure. Of 300 English items
+    of "Disasters and accidents" the head was not trained on, 92 had been typed as assaults (a
+    house fire, a stampede, a tornado, lightning, a bus off a road: words the closed
+    ``accident`` cues leave out, as they also name attacks), 32 are; of 300 of "Armed
+    conflicts and attacks", 222 before and after."""
+    if weapon is not None or _deliberate(words, lex, lang):
+        return False
+    for h in hits:
+        plover, acled, subtype, armed = lex.triggers[h.key]
+        if plover == "ASSAULT" and (subtype or armed or not acled):
+            return False  # an attack word ("attack", "هجوم") or a weapon's
+    return hazard_probability(sentence) >= HAZARD_BAR
 
 
 # Word pairs of traffic accidents and other hazards, normalised: Arabic (حادث سير, انقلاب
@@ -2615,6 +2644,13 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             and not (actor is not None and actor.side == "armed")
             and _accidental(words, lex, lang)):  # fmt: skip
         # "لقي شخص مصرعه ... إثر حادث تصادم", "killed in a gas explosion": deaths by accident
+        return None
+    if ((plover == "ASSAULT" or (typed.source in ("cameo", "model") and (killed or injured)))
+            and not any(p is not None and p.side == "armed" for p in (actor, target))
+            and _hazard_deaths(sentence, words, hits, weapon, lex, lang)):  # fmt: skip
+        # "A fire in a hospital kills eleven people", "Tropical Storm Khanun kills 88 people";
+        # and a toll typed otherwise by a verb or the classifier alone ("monsoon rains and the
+        # end of a cyclone which have killed more than 100 people": no protest)
         return None
     if (plover == "ASSAULT" and typed.source == "cameo" and lang == "en" and not ruled[0]
             and not ruled[1] and only_blocks(sentence, lang, plover, _NO_AGENT)
