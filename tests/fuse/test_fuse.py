@@ -617,3 +617,24 @@ def test_a_suicide_bomb_and_an_explosive_device_of_one_day_are_one_kind_of_event
     from khabar.fuse.events import _kind
 
     assert _kind("Suicide bomb") == _kind("Remote explosive/landmine/IED") != _kind("Grenade")
+
+
+# SaudiNewsNet 2015-07-21 (sabq, aawsat; CC BY-NC-SA 4.0, as the real-news gold): an attack "in
+# the north of the Gaza Strip" happened in it; deaths "near the town of Sialkot" near it, which
+# "من" (from) after "بالقرب" does not make the place the shelling came from
+_IN_PART_OF = ("سبق- وكالات: شنّت طائرات حربية إسرائيلية، فجر الخميس، غارتين على موقعين تابعين "
+               "لحركة حماس في شمال قطاع غزة ووسطه، دون أن تسجل إصابات؛ وفق مصادر أمنية وشهود "
+               "عيان فلسطينيين.")
+_NEAR = ("وذكر مسؤولون باكستانيون في وقت سابق أن أربعة مدنيين قتلوا بنيران هندية الأربعاء "
+         "والخميس، واحد في كشمير نفسها وثلاثة بالقرب من بلدة سيالكوت القريبة من الحدود.")
+
+
+@pytest.mark.parametrize(("text", "place"), [(_IN_PART_OF, "PS-GZ"), (_NEAR, "GN-1164909")])
+def test_a_place_in_part_of_or_near_is_where_it_happened(
+    store: SQLiteStore, tmp_path: Path, text: str, place: str
+) -> None:
+    ingest([str(_jsonl(tmp_path, [{"title": "", "outlet": "one", "published": "2015-07-21",
+                                   "text": text}]))], store)  # fmt: skip
+    (event,) = [e for e in store.events() if e["acled_type"]]
+    assert event["chosen"]["location"]["value"] == place
+    assert not event["fields"].get("origin")

@@ -364,8 +364,9 @@ def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
         if m.part_of_day and not m.times:
             add("time", m.part_of_day, m.part_of_day, m, precision="part of day")
         for p in m.places:
-            if p.relation:
-                continue
+            if p.relation and not p.relation.endswith(" part of"):
+                continue  # "south of Kabul": near it, not in it
+            # "في شمال قطاع غزة" (north part of the Gaza Strip): in it
             add(p.role, p.place.id, p.place.name, m, precision=p.place.precision,
                 country=p.place.country, lat=p.place.lat, lon=p.place.lon)  # fmt: skip
         if m.inherited and not m.places:  # the place of the sentence before, said so

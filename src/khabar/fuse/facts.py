@@ -196,13 +196,17 @@ def _goes_on(verb: str) -> bool:
 
 def _place_role(raw: str, start: int, window: int) -> str:
     """``origin`` when a word of origin (من / از / from) stands just before the place, with at
-    most one place noun between ("من بلدة زمار", "از منطقه ذمار"); else ``location``."""
+    most one place noun between ("من بلدة زمار", "از منطقه ذمار"), and no word of distance
+    before it (``near`` cues: "بالقرب من بلدة سيالكوت" is near Sialkot, where it happened);
+    else ``location``."""
     words = normalize(raw[max(0, start - 60) : start]).split()[-window:]
     cues = fusion_cues()
     nouns = set(cues["place_noun"])
     while words and words[-1] in nouns:
         words.pop()
-    return "origin" if words and words[-1] in cues["origin"] else "location"
+    if not words or words[-1] not in cues["origin"]:
+        return "location"
+    return "location" if len(words) > 1 and words[-2] in cues["near"] else "origin"
 
 
 class _UnionFind:
