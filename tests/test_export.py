@@ -93,11 +93,11 @@ def add_event(
         "documents": [doc], "mentions": [f"{doc}:0"],
     }  # fmt: skip
     store.db.execute(
-        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (record["id"], story, seq, day, "ASSAULT", kind[0], kind[1], int(background),
          place[5] if place else None, place[1] if place else None,
          place[2] if place else None, place[3] if place else None, actor, None, killed, None,
-         sources, "ar", 0, json.dumps(record, ensure_ascii=False)),
+         sources, "ar", 0, json.dumps(record, ensure_ascii=False), 0),
     )  # fmt: skip
     return record
 

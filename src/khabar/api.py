@@ -727,6 +727,8 @@ Background = Annotated[
     bool, Query(description="Include background events (earlier happenings a report recalls).")
 ]
 Undated = Annotated[bool, Query(description="Include events with no known day.")]
+Weak = Annotated[bool, Query(description="Include events the sentence classifier alone typed, "
+                                         "with no event word, weapon, toll or armed party.")]
 StorySort = Literal[STORY_SORTS]  # type: ignore[valid-type]
 
 
@@ -1001,11 +1003,13 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         story: StoryQuery = None,
         include_background: Background = False,
         include_undated: Undated = False,
+        include_weak: Weak = False,
     ) -> dict[str, Any]:  # noqa: A002
         """Canonical events by day, one per story's event (not merged across stories as the
         export's rows are), with filters as `/api/export`: by default the events an export
-        writes, so background events (earlier happenings a report recalls) and undated ones
-        are left out unless ``include_background`` / ``include_undated`` are true (a story's
+        writes, so background events (earlier happenings a report recalls), undated ones and
+        weak ones (the sentence classifier's alone) are left out unless
+        ``include_background`` / ``include_undated`` / ``include_weak`` are true (a story's
         page, ``/api/stories/{id}``, lists all of its events). An unknown count is absent from
         ``chosen``, never 0."""
         _day_range(since, until)
@@ -1013,7 +1017,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         filters = event_filters(
             {"since": since, "until": until, "country": country, "actor": actor, "type": type,
              "story": story, "include_background": include_background,
-             "include_undated": include_undated}
+             "include_undated": include_undated, "include_weak": include_weak}
         )  # fmt: skip
         items, total = event_page(store, filters, limit=lim, offset=offset)
         return {"items": items, "total": total, "limit": lim, "offset": offset}
@@ -1081,12 +1085,14 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         type: str | None = None,
         include_background: Background = False,
         include_undated: Undated = False,
+        include_weak: Weak = False,
     ) -> StreamingResponse:  # noqa: A002
         """Canonical events as a file: acled-csv (ACLED's columns, names and order, then
         khabar's provenance; one row per real-world event: events of two stories that report
         one happening are merged, their counts never added up), geojson, jsonl (one full record
-        per canonical event) or parquet. Background and undated events are left out unless
-        ``include_background`` / ``include_undated`` are true. Unknown values are empty (CSV)
+        per canonical event) or parquet. Background, undated and weak events (the sentence
+        classifier's alone) are left out unless ``include_background`` / ``include_undated`` /
+        ``include_weak`` are true. Unknown values are empty (CSV)
         or null, never 0. The file is written to a temporary folder, removed at once (the
         open file is streamed), so no call leaves a file behind."""
         _day_range(since, until)
@@ -1095,7 +1101,8 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         media, suffix = _MEDIA[format]
         filters = EventFilters.of(
             {"since": since, "until": until, "country": country, "actor": actor, "type": type,
-             "include_background": include_background, "include_undated": include_undated}
+             "include_background": include_background, "include_undated": include_undated,
+             "include_weak": include_weak}
         )  # fmt: skip
         name = f"khabar-events.{suffix}"
         folder = Path(tempfile.mkdtemp(prefix="khabar-export-"))

@@ -733,9 +733,9 @@ def timeline_cmd(
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Canonical events by day, of one story or of the whole collection, background and
-    undated ones included (undated ones last, and none when --since or --until is given); the
-    filters are export's. With --json, each event record carries its contradictions.
+    """Canonical events by day, of one story or of the whole collection, background,
+    undated and weak ones included (undated ones last, and none when --since or --until is
+    given); the filters are export's. With --json, each event record carries its contradictions.
 
     Example: khabar timeline --country Iraq --since 2024-04-01 --type ASSAULT
     """
@@ -744,7 +744,7 @@ def timeline_cmd(
 
     filters = {"story": story, "since": since, "until": until, "country": country,
                "actor": actor, "type": event_type, "include_background": True,
-               "include_undated": True}  # fmt: skip
+               "include_undated": True, "include_weak": True}  # fmt: skip
     with open_store(_settings(db, config), create=False) as store:
         if story is not None:
             store.story(story)  # NotFoundError (exit 1) for a story that is not there
@@ -836,13 +836,16 @@ def export_cmd(
         bool, typer.Option("--background", help="Also background events (recalled ones).")
     ] = False,
     undated: Annotated[bool, typer.Option("--undated", help="Also events with no day.")] = False,
+    weak: Annotated[bool, typer.Option(
+        "--weak", help="Also events the sentence classifier alone typed (no event word, weapon, "
+                       "toll or armed party).")] = False,
     db: DbOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Write canonical events with their provenance and contradictions to a file: acled-csv
-    (ACLED's columns, one row per real-world event), geojson, jsonl or parquet. Background and
-    undated events are left out unless --background / --undated.
+    (ACLED's columns, one row per real-world event), geojson, jsonl or parquet. Background,
+    undated and weak events are left out unless --background / --undated / --weak.
 
     Example: khabar export events.csv --format acled-csv --country IQ --since 2024-04-01
     """
@@ -852,7 +855,7 @@ def export_cmd(
 
     filters = EventFilters.of(
         {"since": since, "until": until, "country": country, "actor": actor, "type": event_type,
-         "include_background": background, "include_undated": undated}
+         "include_background": background, "include_undated": undated, "include_weak": weak}
     )  # fmt: skip
     with open_store(_settings(db, config), create=False) as store:
         n = export_events(store, fmt, path, filters)

@@ -270,6 +270,14 @@ class EventMention:
     date_basis: str | None = None
     main: bool = False  # the document's main event: the one its title (else its lead) reports
     from_title: list[str] = field(default_factory=list)  # fields filled from the title's facts
+    # what shows it is an event beyond the sentence classifier's guess (``EVIDENCE``): a word of
+    # the event lexicon ("trigger"), a weapon, a toll, an armed party; [] for an event the
+    # classifier or a CAMEO verb alone typed, which exports leave out unless asked
+    evidence: list[str] = field(default_factory=list)
+
+
+# the kinds of ``EventMention.evidence``, in order
+EVIDENCE = ("trigger", "weapon", "toll", "armed party")
 
 
 @dataclass(slots=True)

@@ -638,3 +638,30 @@ def test_a_place_in_part_of_or_near_is_where_it_happened(
     (event,) = [e for e in store.events() if e["acled_type"]]
     assert event["chosen"]["location"]["value"] == place
     assert not event["fields"].get("origin")
+
+
+# SaudiNewsNet 2015-07-21 (CC BY-NC-SA 4.0): a football club's training typed ASSAULT by a CAMEO
+# verb alone ("أطلق": launched, as "fired"), and an air raid its event words show
+_TRAINING = ("أطلق النصر بطل النسختين الأخيرتين في دوري عبداللطيف جميل للمحترفين استعداداته "
+             "مساء أمس للنسخة الجديدة 2015-2016 تحت قيادة مدربه الأورغوياني خورخي داسيلفا.")
+
+
+def test_an_event_the_classifier_alone_typed_is_weak_and_left_out_of_exports(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    from khabar.export import export_events
+    from khabar.store.events import EventFilters
+
+    ingest([str(_jsonl(tmp_path, [
+        {"title": "", "outlet": "one", "published": "2015-07-20", "text": _TRAINING},
+        {"title": "", "outlet": "two", "published": "2015-07-16", "text": _IN_PART_OF},
+    ]))], store)  # fmt: skip
+    events = {e["id"]: e for e in store.events() if e["acled_type"]}
+    weak = [e for e in events.values() if e["weak"]]
+    assert len(events) == 2 and len(weak) == 1 and weak[0]["evidence"] == []
+    (strong,) = [e for e in events.values() if not e["weak"]]
+    assert strong["evidence"] == ["trigger", "weapon", "toll", "armed party"]
+    for include, rows in ((False, 1), (True, 2)):
+        path = tmp_path / f"out-{include}.csv"
+        filters = EventFilters(include_undated=True, include_weak=include)
+        assert export_events(store, "acled-csv", path, filters) == rows

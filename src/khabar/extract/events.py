@@ -65,7 +65,7 @@ from khabar.extract.places import (
     nationality_people,
     nationality_word,
 )
-from khabar.model import DateCorrection, DateMention, EventMention, Span
+from khabar.model import EVIDENCE, DateCorrection, DateMention, EventMention, Span
 from khabar.normalize import index_form, normalize, normalize_with_offsets
 from khabar.resources import month_names, read_csv, weekday_names
 from khabar.settings import Settings
@@ -2682,6 +2682,11 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         modality=_modality(words, typed.first_word, lex, lang), mode=mode,
         type_source=typed.source,
         type_score=round(guess.probability, 4) if guess.plover == plover else None,
+        evidence=[kind for kind, shown in zip(EVIDENCE, (
+            typed.source in ("lexicon", "classifier"), weapon is not None,
+            killed is not None or injured is not None,
+            any(p is not None and p.side == "armed" for p in (actor, target))), strict=True)
+            if shown],
     )  # fmt: skip
     ev.background = _is_background(ev, words, anchor, s, lex)
     return ev

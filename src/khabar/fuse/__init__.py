@@ -66,22 +66,15 @@ def _row(e: CanonicalEvent, n_contradictions: int) -> tuple[object, ...]:
             loc.detail.get("lat") if loc else None, loc.detail.get("lon") if loc else None,
             e.value("actor"), e.value("target"), e.value("killed"), e.value("injured"),
             record["independent_sources"], ",".join(record["languages"]), n_contradictions,
-            json.dumps(record, ensure_ascii=False))  # fmt: skip
+            json.dumps(record, ensure_ascii=False), int(e.weak))  # fmt: skip
 
 
 def _write(store: SQLiteStore, fused: FusedStory) -> None:
-    db = store.db
-    db.execute("DELETE FROM events WHERE story_id = ?", (fused.story_id,))
-    db.execute("DELETE FROM contradictions WHERE story_id = ?", (fused.story_id,))
     per_event: dict[str | None, int] = {}
     for c in fused.contradictions:
         per_event[c.event_id] = per_event.get(c.event_id, 0) + 1
-    db.executemany(
-        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [_row(e, per_event.get(e.id, 0)) for e in fused.events],
-    )
-    db.executemany(
-        "INSERT INTO contradictions VALUES (?,?,?,?,?,?,?)",
+    store.write_fusion(
+        fused.story_id, [_row(e, per_event.get(e.id, 0)) for e in fused.events],
         [(c.id, c.story_id, c.event_id, c.kind, c.field, c.what,
           json.dumps(c.to_dict(), ensure_ascii=False)) for c in fused.contradictions],
     )  # fmt: skip

@@ -66,6 +66,7 @@ from khabar.extract.document import iso_day
 from khabar.extract.events import weapon_of
 from khabar.extract.places import Place, distance_km, gazetteer, placed
 from khabar.fuse.facts import MentionFact, Source
+from khabar.model import EVIDENCE
 from khabar.normalize import normalize
 from khabar.settings import Settings
 
@@ -110,6 +111,23 @@ class CanonicalEvent:
     @property
     def background(self) -> bool:
         return all(m.background for m in self.mentions)
+
+    @property
+    def evidence(self) -> list[str]:
+        """What its mentions show it by beyond the sentence classifier's guess
+        (``EventMention.evidence``), in ``model.EVIDENCE`` order."""
+        shown = {kind for m in self.mentions for kind in (m.evidence or ())}
+        return [kind for kind in EVIDENCE if kind in shown]
+
+    @property
+    def weak(self) -> bool:
+        """Whether every mention was typed by the classifier or a CAMEO verb alone, with no
+        word of the event lexicon, weapon, toll or armed party (mentions stored before their
+        evidence was are never weak). Of the 65 ACLED rows of 400 SaudiNewsNet articles
+        (2015-07-21), 17 were weak: 16 of them told of no political violence (a football club's
+        training, a treasury's bond sale, a flag raised in Havana, a visit to an eye doctor),
+        one of a lynching; of the 48 others, about 9 still tell of none."""
+        return all(m.evidence is not None and not m.evidence for m in self.mentions)
 
     @property
     def subtype(self) -> str | None:
@@ -160,7 +178,7 @@ class CanonicalEvent:
         return {
             "id": self.id, "story_id": self.story_id, "plover": self.plover,
             "acled_type": self.acled_type, "acled_subtype": self.acled_subtype,
-            "background": self.background,
+            "background": self.background, "evidence": self.evidence, "weak": self.weak,
             "chosen": {k: {"value": v, "rule": r} for k, (v, r) in self.chosen.items()},
             "fields": {k: [v.to_dict() for v in vs] for k, vs in self.fields.items() if vs},
             "independent_sources": len({s.source_key for s in srcs}),

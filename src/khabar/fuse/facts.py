@@ -120,6 +120,8 @@ class MentionFact:
     numbers: frozenset[int] = frozenset()  # numbers written in its sentence, outside its dates
     tolls: frozenset[int] = frozenset()  # those it writes as tolls (``events.toll_numbers``)
     groups: frozenset[tuple[int, str]] = frozenset()  # people counted by group (``toll_groups``)
+    # ``EventMention.evidence``; None for a mention extracted before it was stored (unknown)
+    evidence: tuple[str, ...] | None = None
 
     @property
     def key(self) -> str:
@@ -384,6 +386,7 @@ def _load_mentions(
             part_of_day.get(date_text or ""), bool(r["is_main"]), _toll_words(r["sentence"]),
             _numbers(undated := _without(doc.raw_text, r["start"], r["end"], date_spans)),
             toll_numbers(undated), toll_groups(undated),
+            tuple(json.loads(r["evidence"])) if r["evidence"] is not None else None,
         ))  # fmt: skip
     return out
 

@@ -7,8 +7,10 @@ was given. Output: event records (``khabar.fuse``), story ids, contradiction rec
 and party evidence of documents, when stories last changed. The API and ``khabar.export`` read
 events only through these functions.
 
-Background events (earlier happenings a report recalls) and undated events are left out unless
-``include_background`` / ``include_undated`` are set.
+Background events (earlier happenings a report recalls), undated events and weak events (typed by
+the sentence classifier alone, with no word of the event lexicon, weapon, toll or armed party in
+any report: ``khabar.fuse.events.CanonicalEvent.weak``) are left out unless
+``include_background`` / ``include_undated`` / ``include_weak`` are set.
 
 Example::
 
@@ -52,6 +54,7 @@ class EventFilters:
     type: str | None = None
     include_background: bool = False
     include_undated: bool = False
+    include_weak: bool = False
 
     @classmethod
     def of(cls, value: EventFilters | dict[str, Any] | None, **defaults: Any) -> EventFilters:
@@ -96,6 +99,8 @@ class EventFilters:
             where.append("background = 0")
         if not self.include_undated:
             where.append("day IS NOT NULL")
+        if not self.include_weak:
+            where.append("weak = 0")
         return " AND ".join(where), args
 
 

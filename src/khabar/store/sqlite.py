@@ -392,14 +392,14 @@ class SQLiteStore:
         )  # fmt: skip
         self.db.executemany(
             "INSERT INTO event_mentions VALUES"
-            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc_id, i, e.span.start, e.span.end, e.sentence, e.trigger, e.trigger_span.start,
               e.trigger_span.end, e.plover, e.acled_type, e.acled_subtype, e.weapon, e.date,
               e.date_text, e.date_note, js(e.places), int(e.places_inherited), e.actor,
               e.target,
               js(e.counts), e.killed, e.injured, e.victims,
               js(e.modality), int(e.background), e.mode, e.type_source, e.type_score,
-              e.date_basis, int(e.main), js(e.from_title))
+              e.date_basis, int(e.main), js(e.from_title), js(e.evidence))
              for i, e in enumerate(ex.events)],
         )  # fmt: skip
         self.db.executemany(
@@ -883,6 +883,17 @@ class SQLiteStore:
                 "events": self.events(story_id=story_id),
                 "contradictions": self.contradictions(story_id=story_id),
                 **self._story_span_and_titles(story_id)}  # fmt: skip
+
+    def write_fusion(self, story_id: int, events: list[tuple[Any, ...]],
+                     contradictions: list[tuple[Any, ...]]) -> None:  # fmt: skip
+        """Replace the canonical events and contradictions of one story with ``events`` and
+        ``contradictions``, rows of the ``events`` and ``contradictions`` tables' columns in
+        order (``khabar.fuse`` builds them)."""
+        self.db.execute("DELETE FROM events WHERE story_id = ?", (story_id,))
+        self.db.execute("DELETE FROM contradictions WHERE story_id = ?", (story_id,))
+        self.db.executemany(
+            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events)
+        self.db.executemany("INSERT INTO contradictions VALUES (?,?,?,?,?,?,?)", contradictions)
 
     def events(self, *, story_id: int | None = None) -> list[dict[str, Any]]:
         """Canonical event records (``khabar.fuse``), by day, of one story or of all."""

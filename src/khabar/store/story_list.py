@@ -130,7 +130,8 @@ def story_ids(
     event_filters = {"since": filters.since, "until": filters.until,
                      "country": filters.country, "type": filters.type}  # fmt: skip
     if any(event_filters.values()):
-        every = EventFilters.of(event_filters, include_background=True, include_undated=True)
+        every = EventFilters.of(event_filters, include_background=True, include_undated=True,
+                               include_weak=True)
         narrow(event_story_ids(store, every))
     if filters.place:
         resolved["place"] = places_named(filters.place)
@@ -140,7 +141,8 @@ def story_ids(
         # an actor no dictionary knows may still be a value of a canonical event (its label)
         by_label = event_story_ids(store, EventFilters(actor=filters.actor,
                                                        include_background=True,
-                                                       include_undated=True))  # fmt: skip
+                                                       include_undated=True,
+                                                       include_weak=True))  # fmt: skip
         narrow(stories_with_actors(store, [a.id for a in resolved["actor"]]) | by_label)
     return found, resolved
 
