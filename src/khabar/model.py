@@ -272,8 +272,9 @@ class EventMention:
     from_title: list[str] = field(default_factory=list)  # fields filled from the title's facts
     # what shows it is an event beyond the sentence classifier's guess (``EVIDENCE``): a word of
     # the event lexicon ("trigger"), a weapon, a toll, an armed party; [] for an event the
-    # classifier or a CAMEO verb alone typed, which exports leave out unless asked
-    evidence: list[str] = field(default_factory=list)
+    # classifier or a CAMEO verb alone typed, which exports leave out unless asked; None when
+    # not known (never weak)
+    evidence: list[str] | None = None
 
 
 # the kinds of ``EventMention.evidence``, in order

@@ -217,7 +217,7 @@ def _of(row: dict[str, Any]) -> Watchlist:
 
 
 def _event_matches(wl: Watchlist, e: dict[str, Any]) -> bool:
-    if e["background"]:
+    if e["background"] or e.get("weak"):  # as exports: no recalled or classifier-only event
         return False
     if wl.type and e["plover"] != wl.type:
         return False

@@ -412,6 +412,22 @@ def test_the_title_gives_the_main_event_what_only_it_says() -> None:
     assert (main.date, main.date_basis, "date" in main.from_title) == ("2024-03-09", "title", True)
 
 
+def test_the_title_folded_into_the_main_event_gives_it_its_evidence() -> None:
+    from khabar.extract.document import main_event
+    from khabar.model import EventMention, Span
+
+    def event(start: int, evidence: list[str] | None, weapon: str | None) -> EventMention:
+        return EventMention(Span(start, start + 10), "...", "x", Span(start, start + 1),
+                            "ASSAULT", "", "", weapon=weapon, evidence=evidence)  # fmt: skip
+
+    title, body = event(0, ["trigger", "weapon"], "IED"), event(20, [], None)
+    (main,) = main_event([title, body], Span(0, 15), ("publication", date(2024, 3, 10)))
+    assert main is body and main.weapon == "IED" and main.evidence == ["trigger", "weapon"]
+    unknown, body = event(0, None, "IED"), event(20, ["toll"], None)
+    (main,) = main_event([unknown, body], Span(0, 15), ("publication", date(2024, 3, 10)))
+    assert main.evidence == ["toll"]  # a title whose evidence is unknown adds none
+
+
 def test_an_undated_main_event_is_dated_by_its_publication_day_and_says_so() -> None:
     _, ex = _document("قتل جنديان في هجوم بعبوة ناسفة على دورية في الموصل.",
                       published="2024-03-10T08:00:00+03:00")  # fmt: skip

@@ -198,6 +198,17 @@ def test_a_disasters_deaths_are_no_assault_and_an_attacks_stay_one() -> None:
     assert test["sentences"] > 1000 and test["recall"] >= 0.7 and test["false"] <= 0.02
 
 
+def test_a_verb_of_a_telling_mode_keeps_the_event_whatever_the_hazard_head_says() -> None:
+    from khabar.extract.event_types import HAZARD_BAR, hazard_probability
+
+    # Current Events, "Law and crime" (CC BY-SA): the head is sure of a hazard (a ship's crew
+    # lost at sea), but "kidnapped" is a deed (PLOVER ASSAULT abduct)
+    text = "Six crew from a German ship are kidnapped in Nigerian waters."
+    assert hazard_probability(text) >= HAZARD_BAR
+    events = extract_events(text, anchor=date(2018, 1, 1), settings=Settings(), lang="en")
+    assert [e.plover for e in events] == ["ASSAULT"]
+
+
 def test_without_a_hazard_head_no_sentence_is_a_hazards(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

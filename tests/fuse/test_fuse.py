@@ -665,3 +665,31 @@ def test_an_event_the_classifier_alone_typed_is_weak_and_left_out_of_exports(
         path = tmp_path / f"out-{include}.csv"
         filters = EventFilters(include_undated=True, include_weak=include)
         assert export_events(store, "acled-csv", path, filters) == rows
+
+
+@pytest.mark.parametrize(("before", "role"), [
+    ("أطلقت فصائل صاروخين من شمال ", "origin"),  # a word of direction between: still from
+    ("أطلقت فصائل صاروخين من بلدة ", "origin"),
+    ("قتل ثلاثة بالقرب من بلدة ", "location"),  # near it: where it happened
+    ("three were killed 20 km away from the town ", "location"),
+    ("rockets were fired from northern ", "origin"),
+])  # fmt: skip
+def test_a_word_of_origin_reads_past_directions_and_place_nouns_not_after_near(
+    before: str, role: str
+) -> None:
+    from khabar.fuse.facts import _place_role
+
+    assert _place_role(before + "غزة", len(before), 3) == role
+
+
+def test_an_event_stored_before_its_evidence_was_is_never_weak(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    ingest([str(_jsonl(tmp_path, [
+        {"title": "", "outlet": "one", "published": "2015-07-20", "text": _TRAINING},
+    ]))], store)  # fmt: skip
+    assert [e["weak"] for e in store.events() if e["acled_type"]] == [True]
+    with store.transaction():  # as a store of an older khabar: the column was added empty
+        store.db.execute("UPDATE event_mentions SET evidence = NULL")
+    fuse_stories(store)
+    assert [e["weak"] for e in store.events() if e["acled_type"]] == [False]

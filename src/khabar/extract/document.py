@@ -56,6 +56,7 @@ from khabar.extract.places import (
 )
 from khabar.extract.places import load_tables as load_place_tables
 from khabar.model import (
+    EVIDENCE,
     Claim,
     DateMention,
     Document,
@@ -404,7 +405,8 @@ def main_event(events: list[EventMention], title: Span | None,
     the body that is not background. When the body reports the title's event (the first body
     event of the same PLOVER type that is not background), the title's mention is folded into
     it: each field the body leaves empty (date, places, killed, injured, actor, target, mode,
-    weapon) is taken from the title and named in ``from_title``. Denied, negated and planned
+    weapon) is taken from the title and named in ``from_title``, and the title's evidence
+    (``EventMention.evidence``) joins the body's. Denied, negated and planned
     events are never main. A main event whose sentence has no date takes the day another
     sentence gives an event of its type (``date_basis`` "document"); with none, the first of
     the ``lead`` days (``_lead_days``: stated by the title or first paragraph, within
@@ -432,6 +434,10 @@ def main_event(events: list[EventMention], title: Span | None,
                 main.date_basis = "title"
             # the title's round-up total stays known, apart from the event's own toll
             main.counts += [c for c in head.counts if c[1].endswith("(report total)")]
+            # what shows the title's event is an event shows the one it is folded into
+            if main.evidence is not None and head.evidence is not None:
+                shown = set(main.evidence) | set(head.evidence)
+                main.evidence = [kind for kind in EVIDENCE if kind in shown]
             events = [e for e in events if e is not head]
     else:
         main = next((e for e in body if not e.background), None)

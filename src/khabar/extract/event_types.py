@@ -447,7 +447,8 @@ def hazard_probability(sentence: str) -> float:
     disaster's or an accident's (a fire, a storm, a collapse, a crash, a stampede) rather than
     an attack's or a crime's: the hazard head on the sentence's static vector; 0.0 when the
     head cannot load or no word of the sentence is known. Example:
-    ``hazard_probability("A fire in a hospital kills eleven people")`` is above 0.9."""
+    ``hazard_probability("A fire in a hospital kills eleven people in Rio de Janeiro,
+    Brazil.")`` is about 0.93."""
     head = _hazard_head()
     vector = _vector_or_none(sentence) if head is not None else None
     if vector is None or not vector.any():

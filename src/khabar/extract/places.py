@@ -858,7 +858,8 @@ def with_document_context(found: list[list[PlaceMention]]) -> list[list[PlaceMen
 
 
 def _relation(norm: str, start: int, place: Place) -> str | None:
-    """ "north-west of" a town or site; "north-west part of" a country or province."""
+    """ "north-west of" a town or site, or anything a distance is given from ("30 كم شمال
+    ..."); "north-west part of" a country or province."""
     before = norm[max(0, start - 40) : start]
     if m := _REL_AR.search(before):
         a, b = _DIRS[m["a"]], _DIRS.get(m["b"] or "", "")
@@ -867,9 +868,15 @@ def _relation(norm: str, start: int, place: Place) -> str | None:
     else:
         return None
     direction = f"{a}-{b}" if b else a
-    return (
-        f"{direction} part of" if place.precision in ("country", "province") else f"{direction} of"
-    )
+    inside = place.precision in ("country", "province") and not _MEASURED.search(
+        before[: m.start()])  # fmt: skip
+    return f"{direction} part of" if inside else f"{direction} of"
+
+
+# a distance written just before a word of direction ("30 كم شمال", "20 km north of"): the
+# place is what it is measured from, not what it happened in
+_MEASURED = re.compile(
+    r"\d\s*(?:كم|كيلو(?:\s*متر)?\w*|km|kilomet(?:er|re)s?|miles?|کیلومتری?|مایلی?)\s*$")
 
 
 # "the capital" of each language, then its country (closed grammatical patterns, matched on the

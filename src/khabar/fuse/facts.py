@@ -197,15 +197,17 @@ def _goes_on(verb: str) -> bool:
 
 
 def _place_role(raw: str, start: int, window: int) -> str:
-    """``origin`` when a word of origin (من / از / from) stands just before the place, with at
-    most one place noun between ("من بلدة زمار", "از منطقه ذمار"), and no word of distance
-    before it (``near`` cues: "بالقرب من بلدة سيالكوت" is near Sialkot, where it happened);
-    else ``location``."""
-    words = normalize(raw[max(0, start - 60) : start]).split()[-window:]
+    """``origin`` when a word of origin (من / از / from) stands just before the place, with
+    place nouns or words of direction between ("من بلدة زمار", "از منطقه ذمار", "من شمال قطاع
+    غزة"), within ``window`` words of the place, and no word of distance before it (``near``
+    cues: "بالقرب من بلدة سيالكوت" is near Sialkot, where it happened); else ``location``."""
+    words = normalize(raw[max(0, start - 80) : start]).split()
     cues = fusion_cues()
-    nouns = set(cues["place_noun"])
-    while words and words[-1] in nouns:
+    between = set(cues["place_noun"]) | set(cues["direction"])
+    skipped = 0
+    while words and words[-1] in between and skipped < window - 1:
         words.pop()
+        skipped += 1
     if not words or words[-1] not in cues["origin"]:
         return "location"
     return "location" if len(words) > 1 and words[-2] in cues["near"] else "origin"
