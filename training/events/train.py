@@ -13,11 +13,15 @@ Inputs:
     drawn outside every gold set);
   the synthetic PLOVER stories (``<shared>/field-data/events/ngec_synthetic_plover_stories_en
     .csv.zip``, 4,500 GPT-written English stories by Andy Halterman: seeds, never evaluation):
-    the title and the first sentence of each, with the story's label and mode.
+    the title and the first sentence of each, with the story's label and mode;
+  the English Current Events items (``<shared>/field-data/news-en/wikipedia_current_events
+    .jsonl.gz``, Wikipedia, CC BY-SA) of the portal's disaster, attack and crime categories, as
+    weak labels of the hazard head (``hazard_sentences``).
 Four models: ``events.crfsuite`` (PLOVER type of an event sentence), ``events-detect.crfsuite``
 (event or NONE: real sentences only), ``events-mode.crfsuite`` (``TYPE/mode``) and
 ``events-dense.npz`` (the dense type head: the type model's data, read through each sentence's
-static vector, ``event_types.sentence_vector``).
+static vector, ``event_types.sentence_vector``; and the hazard head beside it: a disaster's or
+an accident's harm against an attack's or a crime's, ``train_dense``).
 Model: multinomial logistic regression = crfsuite's CRF on one-item sequences (L-BFGS, ``PARAMS``:
 c1 0.05, c2 0.05, features seen twice or more; the mode model c1 0.2, ``MODE_PARAMS``; data in
 file order: deterministic), features

@@ -388,9 +388,16 @@ def _load_mentions(
             part_of_day.get(date_text or ""), bool(r["is_main"]), _toll_words(r["sentence"]),
             _numbers(undated := _without(doc.raw_text, r["start"], r["end"], date_spans)),
             toll_numbers(undated), toll_groups(undated),
-            tuple(json.loads(r["evidence"])) if r["evidence"] is not None else None,
+            _evidence(r["evidence"]),
         ))  # fmt: skip
     return out
+
+
+def _evidence(stored: str | None) -> tuple[str, ...] | None:
+    """A mention's stored evidence (a JSON list), or None where it is not known (NULL or
+    null: extracted before it was stored)."""
+    kinds = json.loads(stored) if stored is not None else None
+    return tuple(kinds) if kinds is not None else None
 
 
 def _text_problem(flag: str, anchor: str) -> bool:

@@ -399,7 +399,8 @@ class SQLiteStore:
               e.target,
               js(e.counts), e.killed, e.injured, e.victims,
               js(e.modality), int(e.background), e.mode, e.type_source, e.type_score,
-              e.date_basis, int(e.main), js(e.from_title), js(e.evidence))
+              e.date_basis, int(e.main), js(e.from_title),
+              js(e.evidence) if e.evidence is not None else None)
              for i, e in enumerate(ex.events)],
         )  # fmt: skip
         self.db.executemany(
