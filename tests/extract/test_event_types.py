@@ -230,6 +230,21 @@ def test_without_a_hazard_head_no_sentence_is_a_hazards(
         et._type_probabilities.cache_clear()
 
 
+@pytest.mark.parametrize(("text", "recalled"), [
+    # Current Events (Wikipedia, CC BY-SA), 2020-03-13 and 2015-01-05
+    ("Ahead of the one-year anniversary of two far-right terror attacks on mosques in "
+     "Christchurch that killed 51 people, Prime Minister Jacinda Ardern announces the "
+     "cancellation of a national remembrance service.", True),
+    ("Japan marks the 65th anniversary of the 1945 atomic bombing of Nagasaki.", True),
+    ("Bangladeshi police report that two opposition Bangladesh Nationalist Party activists are "
+     "shot dead in clashes with members of the ruling Awami League in the town of Natore on "
+     "the first anniversary of the election.", False),  # the day a new event fell on
+])  # fmt: skip
+def test_what_an_anniversary_recalls_is_background(text: str, recalled: bool) -> None:
+    events = extract_events(text, anchor=date(2020, 3, 13), settings=Settings(), lang="en")
+    assert [e.background for e in events if e.plover == "ASSAULT"] == [recalled]
+
+
 def test_verb_forms_are_event_triggers_and_say_what_typed_them() -> None:
     (e,) = extract_events("Gunmen kidnapped three aid workers near Mosul on Sunday.",
                           anchor=date(2024, 5, 6), settings=Settings(), lang="en")  # fmt: skip

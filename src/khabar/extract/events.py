@@ -1061,6 +1061,7 @@ def load_lexicons() -> None:
     (ingest's warm-up: few sentences need them, and the first one should not pay)."""
     _victim_words()
     _date_words()
+    _anniversary_words()
     _cumulative_phrases()
     _negation_words()
     count_reader.load_model()
@@ -2002,6 +2003,40 @@ def _date_words() -> frozenset[str]:
                      if r["kind"] in kinds and r["word"].strip())  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _anniversary_words() -> frozenset[str]:
+    """Words of an anniversary, normalised (``resources/date_words.tsv``, kind anniversary:
+    ذكرى, سالگرد, anniversary)."""
+    return frozenset(normalize(r["word"]) for r in read_csv("date_words.tsv")
+                     if r["kind"] == "anniversary")  # fmt: skip
+
+
+_ANNIVERSARY_REACH = 6  # words an anniversary word may stand before the event it recalls
+# the types of events an anniversary recalls (a massacre, a bombing, an uprising, a crackdown); a
+# statement, a meeting or a congratulation after an anniversary word is the day's own ("هنأ ...
+# بذكرى اليوم الوطني": congratulated on the national day)
+_RECALLED = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+
+
+def _anniversary_of(norm: str, spans: tuple[tuple[int, int, str], ...], k: int) -> bool:
+    """Whether the trigger at word ``k`` of the normalised sentence ``norm`` is what an
+    anniversary word at most ``_ANNIVERSARY_REACH`` words before it, with no comma, colon or
+    semicolon between, is the anniversary of ("Ahead of the one-year anniversary of two
+    far-right terror attacks on mosques in Christchurch that killed 51 people", "في الذكرى
+    الأولى لتفجير"): an event years old, background. An anniversary after the trigger is the
+    day a new event fell on ("shot dead ... on the first anniversary of the election")."""
+    words = _anniversary_words()
+    for j in range(max(0, k - _ANNIVERSARY_REACH), k):
+        w = spans[j][2]
+        if (w in words or _bare(w) in words) and not _CLAUSE_BREAK.search(
+                norm, spans[j][1], spans[k][0]):  # fmt: skip
+            return True
+    return False
+
+
+_CLAUSE_BREAK = re.compile(r"[,،;؛:]")
+
+
 def weapon_of(word: str) -> str | None:
     """The weapon a counted word names ("صواريخ" → rocket, "موشک" → rocket, "drones" → drone)."""
     lex = _lexicon()
@@ -2695,7 +2730,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             any(p is not None and p.side == "armed" for p in (actor, target))), strict=True)
             if shown],
     )  # fmt: skip
-    ev.background = _is_background(ev, words, anchor, s, lex)
+    ev.background = _is_background(ev, words, anchor, s, lex) or (
+        plover in _RECALLED and _anniversary_of(norm.text, spans, typed.first_word))
     return ev
 
 
