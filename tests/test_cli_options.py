@@ -276,6 +276,17 @@ def test_timeline_filters_by_country_actor_and_type_as_export_does(db: str) -> N
     assert result.exit_code == 2 and "part of no event type" in said, result.output
 
 
+def test_an_actor_named_in_one_script_is_found_under_another_dictionarys_id() -> None:
+    """The fresh-clone trial: --actor Taliban missed the Arabic reports, whose actor is PETRARCH
+    Arabic's AR_TALBAN, not Phoenix's TALIBAN: entries that share two aliases are one actor."""
+    from khabar.names import actors_named
+
+    for name in ("Taliban", "طالبان"):
+        assert {"TALIBAN", "AR_TALBAN"} <= {a.id for a in actors_named(name)}, name
+    assert {a.id for a in actors_named("Houthis")} >= {"HOUTHI", "AR_ALHWTHYWN"}
+    assert "AR_ALHWTHYWN" not in {a.id for a in actors_named("Hezbollah")}
+
+
 def test_timeline_and_export_find_an_actor_by_any_alias_in_any_script(db: str,
                                                                       tmp_path: Path) -> None:
     """--actor takes what `khabar stories --actor` takes: any alias of the actor dictionaries in

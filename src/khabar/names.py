@@ -15,6 +15,7 @@ Example::
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 from khabar.extract.actors import actor_dictionary, world_actors
@@ -50,8 +51,9 @@ def places_named(name: str) -> list[NamedRef]:
 
 def actors_named(name: str) -> list[NamedRef]:
     """Actors of the curated dictionary (``actors.tsv``) and of the open event-data dictionaries
-    (``actors_world.tsv``) one of whose aliases is ``name``, or whose id it is; curated first,
-    no duplicates."""
+    (``actors_world.tsv``) one of whose aliases is ``name``, or whose id it is, then the
+    entries of other dictionaries that share two aliases or more with one of them (the same
+    actor under another id); curated first, no duplicates."""
     d = actor_dictionary()
     key = alias_key(name)
     out: dict[str, NamedRef] = {}
@@ -68,4 +70,32 @@ def actors_named(name: str) -> list[NamedRef]:
             if hit is not None:
                 out[wanted] = NamedRef(hit.id, hit.name, hit.sector)
                 break
+    # the same actor under another dictionary's id: "Taliban" is Phoenix's TALIBAN, whose
+    # aliases طالبان, گروه طالبان, جنبش طالبان are also PETRARCH Arabic's AR_TALBAN's (an
+    # Arabic report's actor): an actor sharing _SAME_ACTOR aliases or more with one found
+    aliases = _aliases()
+    found = {k for i in out for k in aliases.get(i, ())}
+    for key in sorted(found):
+        for actor in world_actors().get(key, ()):
+            if actor.id not in out and len(found & aliases.get(actor.id, frozenset())) >= \
+                    _SAME_ACTOR:  # fmt: skip
+                out[actor.id] = NamedRef(actor.id, actor.name, actor.sector)
     return list(out.values())
+
+
+# aliases two dictionary entries must share to be one actor (one alone may be a family name: الأسد
+# is Bashar's and Hafez's)
+_SAME_ACTOR = 2
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, frozenset[str]]:
+    """Actor id → its alias keys, in the curated and the open dictionaries."""
+    out: dict[str, set[str]] = {}
+    for key, ids in actor_dictionary().index.items():
+        for actor_id in ids:
+            out.setdefault(actor_id, set()).add(key)
+    for key, actors in world_actors().items():
+        for actor in actors:
+            out.setdefault(actor.id, set()).add(key)
+    return {k: frozenset(v) for k, v in out.items()}
