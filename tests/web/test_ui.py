@@ -1040,3 +1040,45 @@ def test_thirteen_sources_that_all_differ_still_fit_the_screen(screen: Page, bas
     assert box and box["x"] + box["width"] <= page.evaluate("window.innerWidth")
     ARTIFACTS.mkdir(exist_ok=True)
     table.screenshot(path=str(ARTIFACTS / f"story-thirteen-sources-{page.size}.png"))  # type: ignore[attr-defined]
+
+
+# SaudiNewsNet 2015-07-21 (CC BY-NC-SA 4.0), as in tests/fuse: a football club's training a
+# CAMEO verb alone typed ASSAULT (weak), and an air raid its event words show
+_WEAK_TRAINING = ("أطلق النصر بطل النسختين الأخيرتين في دوري عبداللطيف جميل للمحترفين "
+                  "استعداداته مساء أمس للنسخة الجديدة 2015-2016 تحت قيادة مدربه الأورغوياني "
+                  "خورخي داسيلفا.")
+_GAZA_RAID = ("سبق- وكالات: شنّت طائرات حربية إسرائيلية، فجر الخميس، غارتين على موقعين تابعين "
+              "لحركة حماس في شمال قطاع غزة ووسطه، دون أن تسجل إصابات؛ وفق مصادر أمنية وشهود "
+              "عيان فلسطينيين.")
+
+
+@pytest.fixture(scope="module")
+def weak_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("weak")
+    settings = load_settings(
+        {"database": str(folder / "weak.db"), "reference_date": REFERENCE_DATE}, environ={}
+    )
+    source = folder / "weak.jsonl"
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (
+        {"url": "https://one.example/nassr", "title": "", "outlet": "one",
+         "published": "2015-07-20", "text": _WEAK_TRAINING},
+        {"url": "https://two.example/gaza", "title": "", "outlet": "two",
+         "published": "2015-07-16", "text": _GAZA_RAID},
+    )), encoding="utf-8")  # fmt: skip
+    with open_store(settings) as store:
+        ingest([str(source)], store)
+    yield from _serve(settings)
+
+
+def test_weak_events_are_hidden_on_the_map_unless_asked_for_and_badged(
+    page: Page, weak_url: str
+) -> None:
+    _map(page, weak_url)
+    hidden = _rows(page)
+    assert len(hidden) == 1 and not page.locator("#event-list .badge", has_text="weak").count()
+    page.check("#show-weak")
+    shown = _rows(page)
+    assert len(shown) == 2 and page.locator("#event-list .badge", has_text="weak").count() == 1
+    assert "weak=1" in page.evaluate("location.hash")
+    page.uncheck("#show-weak")
+    assert _rows(page) == hidden

@@ -378,6 +378,7 @@ async function storyPage(id) {
   const events = story.events.map((e) => el("div", { class: "card event", id: `event-${e.id}` },
     el("strong", {}, `${e.id} · ${(e.chosen.date || {}).value || "undated"} · ${e.acled_subtype || e.plover}`),
     e.background ? el("span", { class: "badge" }, "background") : null,
+    e.weak ? el("span", { class: "badge", title: WEAK_TITLE }, "weak") : null,
     el("span", { class: "badge" }, plural(e.independent_sources, "independent source")),
     sideBySide(e, story.members)));
   const panel = el("section", { id: "contradictions" }, el("h2", {}, `Contradictions (${story.contradictions.length})`),
@@ -503,6 +504,7 @@ function eventPopup(e, loc) {
   const sources = eventSources(e);
   return el("div", { class: "event-popup" },
     el("strong", {}, `${e.id} · ${dayOfEvent(e) || "undated"}`), e.background ? el("span", { class: "badge" }, " background") : null,
+    e.weak ? el("span", { class: "badge", title: WEAK_TITLE }, " weak") : null,
     el("br"), text((loc || {}).label || "place unknown"), el("br"),
     `${e.acled_subtype || e.plover || "type unknown"}`, el("br"),
     el("span", { class: "toll" }, `${tollText(e)} · ${injuredText(e)}`),
@@ -734,10 +736,14 @@ function makeTimeline(svg, status, onSelect, onView) {
   };
 }
 
+// what a weak event is (khabar.fuse.events.CanonicalEvent.weak), on its badge and checkbox
+const WEAK_TITLE = "typed by the sentence classifier alone: no event word, weapon, toll or armed party in any report";
+
 async function mapPage(params) {
   const from = el("input", { type: "date", id: "from", value: params.get("since") || "" });
   const to = el("input", { type: "date", id: "to", value: params.get("until") || "" });
   const background = el("input", { type: "checkbox", id: "show-background", checked: params.get("background") === "1" });
+  const weak = el("input", { type: "checkbox", id: "show-weak", checked: params.get("weak") === "1" });
   const count = el("span", { id: "map-count", class: "meta" });
   const mapDiv = el("div", { id: "map" });
   const svg = document.createElementNS(SVG, "svg");
@@ -749,7 +755,8 @@ async function mapPage(params) {
   show(el("h1", {}, "Map and timeline"),
     el("div", { class: "filters" }, el("label", {}, "From", from), el("label", {}, "To", to),
       el("button", { id: "clear-range", type: "button", onclick: () => { from.value = ""; to.value = ""; apply(); } }, "All days"),
-      el("label", { class: "check" }, background, "show background events"), count),
+      el("label", { class: "check" }, background, "show background events"),
+      el("label", { class: "check", title: WEAK_TITLE }, weak, "show weak events"), count),
     mapDiv,
     el("div", { class: "timeline-bar" },
       zoomButton("tl-out", "−", "zoom out", () => timeline.zoom(2)),
@@ -759,8 +766,8 @@ async function mapPage(params) {
       zoomButton("tl-all", "all time", "show every day", () => timeline.all()), status),
     svg,
     el("p", { class: "meta" }, "Zoom the timeline (wheel or buttons) from years to months to days; click a day, or drag "
-      + "across days, to filter the map and the list. Background events (earlier happenings a report recalls) are "
-      + "hidden unless asked for; events with no known day are listed apart, below."),
+      + "across days, to filter the map and the list. Background events (earlier happenings a report recalls) and "
+      + "weak ones (" + WEAK_TITLE + ") are hidden unless asked for; events with no known day are listed apart, below."),
     list, undated);
 
   // The chosen days, the background box and the timeline's window live in the hash
@@ -773,6 +780,7 @@ async function mapPage(params) {
     if (from.value) query.set("since", from.value);
     if (to.value) query.set("until", to.value);
     if (background.checked) query.set("background", "1");
+    if (weak.checked) query.set("weak", "1");
     const shown = timeline.view();
     if (shown) query.set("window", `${shown[0]}..${shown[1]}`);
     const hash = `#/map${[...query].length ? `?${query}` : ""}`;
@@ -789,16 +797,17 @@ async function mapPage(params) {
   const cluster = L.markerClusterGroup({ showCoverageOnHover: false });
   map.addLayer(cluster);
 
-  const events = await allPages("/api/events?include_background=true&include_undated=true");
+  const events = await allPages("/api/events?include_background=true&include_undated=true&include_weak=true");
   let dated = [];
 
   const eventRow = (e, kind) => el("div", { class: `card ${kind || "event-row"}` },
     el("a", { href: `#/story/${e.story_id}` }, `${e.id}`), ` ${dayOfEvent(e) || "undated"} · ${e.acled_subtype || e.plover || "type unknown"} · `,
     text((placeOf(e) || {}).label || "place unknown"),
-    el("span", { class: "toll" }, ` · ${tollText(e)}`), e.background ? el("span", { class: "badge" }, "background") : null);
+    el("span", { class: "toll" }, ` · ${tollText(e)}`), e.background ? el("span", { class: "badge" }, "background") : null,
+    e.weak ? el("span", { class: "badge", title: WEAK_TITLE }, "weak") : null);
 
-  function choose() {  // which events the page shows: background ones only when asked for
-    const wanted = events.filter((e) => background.checked || !e.background);
+  function choose() {  // which events the page shows: background and weak ones only when asked for
+    const wanted = events.filter((e) => (background.checked || !e.background) && (weak.checked || !e.weak));
     dated = wanted.filter(dayOfEvent);
     const without = wanted.filter((e) => !dayOfEvent(e));
     undated.replaceChildren(
@@ -832,6 +841,7 @@ async function mapPage(params) {
   }
 
   background.addEventListener("change", () => { choose(); apply(); });
+  weak.addEventListener("change", () => { choose(); apply(); });
   from.addEventListener("change", apply);
   to.addEventListener("change", apply);
   choose();
