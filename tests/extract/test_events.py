@@ -243,6 +243,16 @@ def test_a_persian_singular_verb_after_a_casualty_word_is_one(text: str, killed:
     assert e.killed == killed
 
 
+@pytest.mark.parametrize("civilian", ["غیر نظامی", "غیرنظامی", "غير نظامي"])
+def test_a_persian_word_after_non_is_one_word_of_the_count(civilian: str) -> None:
+    """Fars News (Apache-2.0), the fresh-clone trial's sentence: one civilian killed and six
+    hurt, whether غیر ("non-") is written apart, joined or in Arabic letters (read as six
+    killed when apart)."""
+    text = f"در اثر آن يك {civilian} كشته و شش نفر ديگر زخمي شدند."
+    (e,) = extract_events(text, anchor=None, settings=Settings(), lang="fa")
+    assert (e.killed, e.injured) == (1, 6)
+
+
 def test_a_denial_after_the_trigger_denies_something_else() -> None:
     s = Settings()
     (e,) = extract_events("Houthi forces fired a ballistic missile at Jizan, and the coalition "

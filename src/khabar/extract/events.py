@@ -590,6 +590,21 @@ def _unglued(words: list[str]) -> list[str]:
     return _spelled_once(out)
 
 
+def _fa_compounds(words: list[str]) -> list[str]:
+    """Persian ``words`` with غیر ("non-") joined to the word after it, as it is also written
+    (غیر نظامی and غیرنظامی, "civilian"): "یک غیر نظامی کشته و شش نفر دیگر زخمی" is one killed,
+    six hurt, as written joined (a fresh-clone trial read six killed). Persian orthography, a
+    closed rule."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] == _FA_NON and w[:1].isalpha():
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+_FA_NON = normalize("غیر")
 _TOLL_REACH = 3  # words between a word of death or injury and the number of its toll
 _TOKENS = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+")  # words and numbers, punctuation dropped
 
@@ -1460,6 +1475,8 @@ def rule_counts(sentence: str, norm, spans, sp: Span, found: Mentions,  # type: 
     (``khabar.extract.counts``) decides between this reading and the sentence's numbers."""
     lex = _lexicon()
     unglued = _unglued(_dateless(spans, norm, sp, found.dates))
+    if lang == "fa":
+        unglued = _fa_compounds(unglued)
     killed, injured = _casualties(unglued, lex, lang)
     if killed is None:  # people named one by one ("the killing of X")
         killed = _named_victims(sentence, norm, spans, sp, found, lex, "killed", lang)
