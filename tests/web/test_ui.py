@@ -296,21 +296,28 @@ CRAWLED = [
 ]
 
 
-@pytest.fixture(scope="module")
-def crawled_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Two reports of one bombing that carry the time they were crawled, not published."""
-    folder = tmp_path_factory.mktemp("crawled")
+def _served(tmp_path_factory: pytest.TempPathFactory, name: str,
+            records: list[dict]) -> Iterator[str]:  # fmt: skip
+    """The URL of the UI over a new store of ``records`` (ingested as one JSON-lines file)."""
+    folder = tmp_path_factory.mktemp(name)
     settings = load_settings(
-        {"database": str(folder / "crawled.db"), "reference_date": REFERENCE_DATE}, environ={}
+        {"database": str(folder / f"{name}.db"), "reference_date": REFERENCE_DATE}, environ={}
     )
-    source = folder / "crawled.jsonl"
-    source.write_text("\n".join(json.dumps({
-        "url": f"https://crawl{i}.example/kirkuk", "title": f"Car bomb in Kirkuk ({outlet})",
-        "text": body, "crawled": crawled, "outlet": outlet, "lang": "en",
-    }) for i, (outlet, crawled, body) in enumerate(CRAWLED)), encoding="utf-8")  # fmt: skip
+    source = folder / f"{name}.jsonl"
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records),
+                      encoding="utf-8")  # fmt: skip
     with open_store(settings) as store:
         ingest([str(source)], store)
     yield from _serve(settings)
+
+
+@pytest.fixture(scope="module")
+def crawled_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Two reports of one bombing that carry the time they were crawled, not published."""
+    yield from _served(tmp_path_factory, "crawled", [{
+        "url": f"https://crawl{i}.example/kirkuk", "title": f"Car bomb in Kirkuk ({outlet})",
+        "text": body, "crawled": crawled, "outlet": outlet, "lang": "en",
+    } for i, (outlet, crawled, body) in enumerate(CRAWLED)])  # fmt: skip
 
 
 def test_a_report_with_only_a_crawl_time_shows_its_crawl_day_everywhere(
@@ -1054,20 +1061,12 @@ _GAZA_RAID = ("سبق- وكالات: شنّت طائرات حربية إسرائ
 
 @pytest.fixture(scope="module")
 def weak_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("weak")
-    settings = load_settings(
-        {"database": str(folder / "weak.db"), "reference_date": REFERENCE_DATE}, environ={}
-    )
-    source = folder / "weak.jsonl"
-    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (
+    yield from _served(tmp_path_factory, "weak", [
         {"url": "https://one.example/nassr", "title": "", "outlet": "one",
          "published": "2015-07-20", "text": _WEAK_TRAINING},
         {"url": "https://two.example/gaza", "title": "", "outlet": "two",
          "published": "2015-07-16", "text": _GAZA_RAID},
-    )), encoding="utf-8")  # fmt: skip
-    with open_store(settings) as store:
-        ingest([str(source)], store)
-    yield from _serve(settings)
+    ])  # fmt: skip
 
 
 def test_weak_events_are_hidden_on_the_map_unless_asked_for_and_badged(

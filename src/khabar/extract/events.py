@@ -2694,7 +2694,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         text, sp, Span(r_start, r_end), tuple(parties), (actor, target), lang, plover,
         bool(ruled[0] or ruled[1] or killed or injured), _passive(text, sp, r_start, r_end, lang),
         typed.source, lang == "ar" and _received(norm.text, spans, typed.first_word)))
-    # (the two drops below read the ranker's pair: an armed party it names keeps the event)
+    armed = any(p is not None and p.side == "armed" for p in (actor, target))
+    # (the drops below read the ranker's pair: an armed party it names keeps the event)
     if (plover == "ASSAULT" and (typed.source in ("cameo", "model") or (
             _hazard_trigger(spans, typed.first_word)
             and not any(h.first_word != typed.first_word and lex.triggers[h.key][0] == "ASSAULT"
@@ -2705,7 +2706,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         return None
     if ((plover == "ASSAULT" or (typed.source in ("cameo", "model") and (killed or injured)))
             and verb_mode not in _DEEDS  # "are kidnapped": a deed, whatever the head says
-            and not any(p is not None and p.side == "armed" for p in (actor, target))
+            and not armed
             and _hazard_deaths(sentence, words, hits, weapon, lex, lang)):  # fmt: skip
         # "A fire in a hospital kills eleven people", "Tropical Storm Khanun kills 88 people";
         # and a toll typed otherwise by a verb or the classifier alone ("monsoon rains and the
@@ -2713,7 +2714,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         return None
     if (plover == "ASSAULT" and typed.source == "cameo" and lang == "en" and not ruled[0]
             and not ruled[1] and only_blocks(sentence, lang, plover, _NO_AGENT)
-            and not any(p is not None and p.side == "armed" for p in (actor, target))):  # fmt: skip
+            and not armed):  # fmt: skip
         # "He died from his injuries", "Jacques Chirac ... died at home": PETRARCH codes its
         # DIE and HURT verbs only with a source actor. With no event-lexicon trigger, no other
         # CAMEO verb of violence, no armed party and no toll, the sentence tells of a death,
@@ -2743,8 +2744,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         type_score=round(guess.probability, 4) if guess.plover == plover else None,
         evidence=[kind for kind, shown in zip(EVIDENCE, (
             typed.source in ("lexicon", "classifier"), weapon is not None,
-            killed is not None or injured is not None,
-            any(p is not None and p.side == "armed" for p in (actor, target))), strict=True)
+            killed is not None or injured is not None, armed), strict=True)
             if shown],
     )  # fmt: skip
     ev.background = _is_background(ev, words, anchor, s, lex) or (
