@@ -509,3 +509,19 @@ def test_the_new_rules_misread_no_word_a_review_tried() -> None:
 def test_a_nationality_word_is_context(text: str, name: str, country: str, lang: str) -> None:
     (place,) = [p for p in extract_places(text, lang=lang) if p.text == name]
     assert place.place.country == country
+
+
+@pytest.mark.parametrize(("before", "relation"), [
+    ("في شمال ", "north part of"),  # in the north of the Gaza Strip
+    ("على بعد 30 كم شمال ", "north of"),  # a distance from it: outside
+    ("۵ مایلی شمال ", "north of"),  # Persian miles, written with Persian letters
+    ("20 km north of ", "north of"),
+])  # fmt: skip
+def test_a_direction_before_a_province_is_a_part_of_it_unless_a_distance_comes_first(
+    before: str, relation: str
+) -> None:
+    from khabar.extract.places import _relation
+    from khabar.normalize import normalize
+
+    norm = normalize(before + "قطاع غزة")
+    assert _relation(norm, len(normalize(before)), gazetteer().places["PS-GZ"]) == relation

@@ -875,8 +875,9 @@ def _relation(norm: str, start: int, place: Place) -> str | None:
 
 # a distance written just before a word of direction ("30 كم شمال", "20 km north of"): the
 # place is what it is measured from, not what it happened in
+# (normalised: Persian ک and ی are ك and ي here, so کیلومتری is كيلومتري, and مایلی مايلي)
 _MEASURED = re.compile(
-    r"\d\s*(?:كم|كيلو(?:\s*متر)?\w*|km|kilomet(?:er|re)s?|miles?|کیلومتری?|مایلی?)\s*$")
+    r"\d\s*(?:كم|كيلو(?:\s*متر)?\w*|km|kilomet(?:er|re)s?|miles?|مايلي?)\s*$")
 
 
 # "the capital" of each language, then its country (closed grammatical patterns, matched on the
