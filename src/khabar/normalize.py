@@ -28,6 +28,7 @@ __all__ = [
     "normalize",
     "normalize_with_offsets",
     "search_form",
+    "search_words",
     "tokens",
 ]
 
@@ -230,6 +231,20 @@ def search_form(norm: str) -> str:
     == search_form(normalize("الطوارئ")) == "الطوارء"``). Search only: extraction reads
     ``normalize`` and ``index_form``."""
     return _FINAL_YA_HAMZA.sub("ء", index_form(norm))
+
+
+def search_split(text: str) -> str:
+    """Original text with each ZWNJ a space, before ``normalize`` for search: Persian writes
+    حزب‌الله, حزب الله and بین‌المللی with a ZWNJ or a space between the parts, so search reads
+    the parts as words (``index_form`` then joins the verb prefix and plural suffix back:
+    می‌گویند → ميگويند)."""
+    return text.replace("\u200c", " ")
+
+
+def search_words(query: str) -> list[str]:
+    """The words a search for ``query`` (as typed) looks for: ``search_form`` tokens of its
+    ``search_split`` normalised (``search_words("حزب‌الله") == ["حزب", "الله"]``)."""
+    return tokens(search_form(normalize(search_split(query))))
 
 
 def tokens(text: str) -> list[str]:

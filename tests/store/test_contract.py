@@ -248,3 +248,26 @@ def test_an_arabic_name_is_found_with_its_proclitics_on_both_backends(
         assert store.search("عدن") == []
         assert store.reindex_search() == 4
         assert len(store.search("عدن")) == 2
+
+
+def test_a_word_is_found_behind_the_article_and_across_a_zwnj_on_both_backends(
+    backend_settings: Settings, tmp_path: Path
+) -> None:
+    # a fresh-clone trial: أمريكي missed الأمريكي; حزب‌الله (ZWNJ) found 1 document, حزب الله 8
+    rows = [{"title": "تصريح", "outlet": "a.example",
+             "text": "قال المسؤول الأمريكي إن الهدنة صامدة في جنوب لبنان."},
+            {"title": "زيارة", "outlet": "b.example",
+             "text": "وصل وفد أمريكي إلى بيروت للقاء قادة حزب الله."},
+            {"title": "بیانیه", "outlet": "c.example",
+             "text": "حزب‌الله لبنان در بیانیه‌ای اعلام کرد که به حمله پاسخ می‌دهد."}]
+    path = _reports(tmp_path / "article.jsonl", rows, "2024-10-01T09:00:00+03:00")
+    with open_store(backend_settings) as store:
+        ingest([str(path)], store)
+        assert {h["outlet"] for h in store.search("أمريكي")} == {"a.example", "b.example"}
+        assert {h["outlet"] for h in store.search("الأمريكي")} == {"a.example"}
+        marked = {h["outlet"]: h["snippet"] for h in store.search("أمريكي")}
+        assert "ال[أمريكي]" in marked["a.example"] and "[أمريكي]" in marked["b.example"]
+        for query in ("حزب‌الله", "حزب الله"):
+            assert {h["outlet"] for h in store.search(query)} == {"b.example", "c.example"}, query
+        assert {h["outlet"] for h in store.search("حزبالله")} == {"c.example"}
+        assert store.search_count("حزب‌الله") == 2

@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from khabar.errors import StoreError
-from khabar.normalize import normalize, search_form, tokens
+from khabar.normalize import search_words
 from khabar.settings import Settings
 from khabar.store.sqlite import SQLiteStore, migrations
 
@@ -214,7 +214,7 @@ class PostgresStore(SQLiteStore):
         """Documents with every word of ``query`` (normalised), ranked by ``ts_rank``; when
         none has them all, the closest by trigram similarity of the normalised body. The same
         hits' shape as ``SQLiteStore.search`` (snippets of the original text)."""
-        words = tokens(search_form(normalize(query)))
+        words = search_words(query)
         if not words:
             return []
         phrase = " ".join(words)
@@ -236,7 +236,7 @@ class PostgresStore(SQLiteStore):
 
     def search_count(self, query: str) -> int:
         """How many documents ``search(query)`` finds in all (for a pager's total)."""
-        words = tokens(search_form(normalize(query)))
+        words = search_words(query)
         if not words:
             return 0
         phrase = " ".join(words)
@@ -244,7 +244,7 @@ class PostgresStore(SQLiteStore):
 
     def stories_matching(self, query: str) -> set[int]:
         """Stories with a member document that ``search(query)`` finds (no ranking, no limit)."""
-        words = tokens(search_form(normalize(query)))
+        words = search_words(query)
         if not words:
             return set()
         phrase = " ".join(words)
@@ -260,7 +260,7 @@ class PostgresStore(SQLiteStore):
     def documents_matching(self, query: str, doc_ids: list[str]) -> set[str]:
         """Those of ``doc_ids`` whose ``tsvector`` holds every word of ``query`` (normalised);
         no trigram fall-back here: a watchlist matches the words it names."""
-        words = tokens(search_form(normalize(query)))
+        words = search_words(query)
         out: set[str] = set()
         if not words:
             return out

@@ -37,7 +37,16 @@ from khabar.model import (
     RawArticle,
     SharedParagraph,
 )
-from khabar.normalize import PERSIAN_PREFIX, PERSIAN_SUFFIX, normalize, search_form, tokens
+from khabar.normalize import (
+    PERSIAN_PREFIX,
+    PERSIAN_SUFFIX,
+    normalize,
+    search_form,
+    search_split,
+    search_words,
+    tokens,
+)
+from khabar.resources import word_counts
 from khabar.settings import Settings
 
 __all__ = ["STORY_SORTS", "SQLiteStore", "migrations", "open_store"]
@@ -320,16 +329,16 @@ class SQLiteStore:
             [(doc.id, i, d.line_no, str(d.role), d.rule, d.span.start, d.span.end, d.text)
              for i, d in enumerate(doc.lines)],
         )  # fmt: skip
-        self._index_search(rowid, doc.title, [p.norm for p in doc.paragraphs
+        self._index_search(rowid, doc.title, [p.text for p in doc.paragraphs
                                               if p.role in (LineRole.BODY, LineRole.HEADING)],
                            doc.lang)  # fmt: skip
 
     def _index_search(self, rowid: int, title: str | None, body: list[str], lang: str) -> None:
         """Write the search index row of one document: ``title`` as stored, ``body`` its body
-        and heading paragraphs normalised (``search_text``)."""
+        and heading paragraphs as written (``search_text`` normalises them)."""
         self.db.execute(
             "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (rowid, search_text(normalize(title or ""), lang), search_text("\n".join(body), lang)),
+            (rowid, search_text(title or "", lang), search_text("\n".join(body), lang)),
         )
 
     def reindex_search(self, *, on_batch: Callable[[int], None] | None = None) -> int:
@@ -348,7 +357,7 @@ class SQLiteStore:
                 " AND role IN (?, ?) ORDER BY doc_id, idx",
                 *[d["id"] for d in chunk], str(LineRole.BODY), str(LineRole.HEADING),
             ):  # fmt: skip
-                body.setdefault(r["doc_id"], []).append(normalize(r["text"]).strip())
+                body.setdefault(r["doc_id"], []).append(r["text"].strip())
             with self.transaction():
                 for d in chunk:
                     self.db.execute("DELETE FROM documents_fts WHERE rowid = ?", (d["rowid"],))
@@ -697,7 +706,7 @@ class SQLiteStore:
         [brackets]) and ``snippet_parts`` (the same text as ``[text, is_match]`` pieces, for a
         UI to mark without parsing brackets). Raises ``StoreError`` if the index cannot be read.
         """
-        words = tokens(search_form(normalize(query)))
+        words = search_words(query)
         if not words:
             return []
         try:
@@ -715,7 +724,7 @@ class SQLiteStore:
 
     def search_count(self, query: str) -> int:
         """How many documents ``search(query)`` finds in all (for a pager's total)."""
-        words = tokens(search_form(normalize(query)))
+        words = search_words(query)
         if not words:
             return 0
         try:
@@ -727,7 +736,7 @@ class SQLiteStore:
 
     def stories_matching(self, query: str) -> set[int]:
         """Stories with a member document that ``search(query)`` finds (no ranking, no limit)."""
-        words = tokens(search_form(normalize(query)))
+        words = search_words(query)
         if not words:
             return set()
         try:
@@ -1074,7 +1083,7 @@ class SQLiteStore:
 
     def documents_matching(self, query: str, doc_ids: list[str]) -> set[str]:
         """Those of ``doc_ids`` that hold every word of ``query`` (normalised, as ``search``)."""
-        words = tokens(search_form(normalize(query)))
+        words = search_words(query)
         out: set[str] = set()
         if not words:
             return out
@@ -1175,31 +1184,42 @@ def _as_written(word: str) -> str:
     return "".join(pieces)
 
 
-def search_text(norm: str, lang: str) -> str:
-    """What the search index holds of normalised text (``normalize``): its ``search_form``, and
-    in Arabic text, on a last line, each word written with a proclitic without it, once (بعدن →
-    عدن, والحوثيين → الحوثيين, للحوثيين → حوثيين and الحوثيين), so that a search for a name
-    finds it behind و ف ب ل ك (not behind a proclitic and the article: بالحوثيين is found by
-    الحوثيين, not by حوثيين).
-    Where a word splits is the recogniser's rule (``lexicon.proclitic_length``: the rest must be
-    a word real Arabic news writes more often than the whole, so بغداد keeps its ب). Arabic
-    only: a Persian برای is no ب + رای."""
-    text = search_form(norm)
-    if lang != "ar":
-        return text
-    peeled: dict[str, None] = {}
-    for word in dict.fromkeys(tokens(text)):
-        n = proclitic_length(word)
-        if n:
-            peeled[word[n:]] = None
-            if word[:n].endswith("لل"):  # لل is ل + the article
-                peeled["ال" + word[n:]] = None
-    return text + "\n" + " ".join(peeled) if peeled else text
+def search_text(text: str, lang: str) -> str:
+    """What the search index holds of original ``text``: the ``search_form`` of its
+    ``search_split`` normalised (a ZWNJ parts words: حزب‌الله is found by حزب الله), then, on a
+    last line, once each, every word that a ZWNJ joined (حزبالله, so the joined spelling finds it
+    too) and, in Arabic text, every word written with a proclitic without it (بعدن → عدن,
+    والحوثيين → الحوثيين, للحوثيين → حوثيين and الحوثيين) and every word written with the
+    article without it (الأمريكي and بالأمريكي → امريكي), so that a search for a word finds it
+    in any of these forms. A query written with the article finds only the article's forms:
+    القاعدة finds no قاعدة.
+    Where a proclitic splits is the recogniser's rule (``lexicon.proclitic_length``: the rest
+    must be a word real Arabic news writes more often than the whole, so بغداد keeps its ب);
+    the article is split when at least three letters are left and they are a word of real Arabic
+    news (``resources/wordfreq/ar.tsv``): الله keeps its article.
+    Arabic only: a Persian برای is no ب + رای."""
+    split = search_form(normalize(search_split(text)))
+    extra: dict[str, None] = {}
+    if "\u200c" in text:
+        words = set(tokens(split))
+        extra.update((w, None) for w in tokens(search_form(normalize(text))) if w not in words)
+    if lang == "ar":
+        counts = word_counts("ar")
+        for word in dict.fromkeys(tokens(split)):
+            n = proclitic_length(word)
+            forms = [word[n:]] if n else []
+            if n and word[:n].endswith("لل"):  # لل is ل + the article
+                forms.append("ال" + word[n:])
+            for form in [word, *forms]:
+                if form.startswith("ال") and len(form) >= 5 and form[2:] in counts:
+                    forms.append(form[2:])
+            extra.update(dict.fromkeys(forms))
+    return split + "\n" + " ".join(extra) if extra else split
 
 
-# a word's start in Arabic text: after no letter, or after a proclitic that follows none (as
-# lexicon.proclitic_length splits: before the article, never after it)
-_SPLIT_OFF = [c for c in PROCLITICS if not c.endswith("ال")]
+# a word's start in Arabic text: after no letter, or after a proclitic or the article (or
+# both) that follow none, as search_text splits them
+_SPLIT_OFF = sorted({*PROCLITICS, "ال", *(c + "ال" for c in PROCLITICS if not c.endswith("ال"))})
 _ARABIC_START = "(?:" + "|".join([r"(?<!\w)"] + [rf"(?<=(?<!\w){re.escape(c)})"
                                                  for c in _SPLIT_OFF]) + ")"  # fmt: skip
 
@@ -1207,8 +1227,8 @@ _ARABIC_START = "(?:" + "|".join([r"(?<!\w)"] + [rf"(?<=(?<!\w){re.escape(c)})"
 @lru_cache(maxsize=64)
 def _word_patterns(words: tuple[str, ...], arabic: bool = False) -> tuple[re.Pattern[str], ...]:
     """Each of ``words`` (normalised) as a whole word of original text, in query order, then
-    any of them; in an Arabic text (``arabic``) a word may follow a proclitic (عدن in بعدن, as
-    ``search_text`` indexed it), which is not marked."""
+    any of them; in an Arabic text (``arabic``) a word may follow a proclitic or the article
+    (عدن in بعدن, امريكي in الأمريكي, as ``search_text`` indexed them), which is not marked."""
     start = _ARABIC_START if arabic else r"(?<!\w)"
     longest = "|".join(_as_written(w) for w in sorted(set(words), key=len, reverse=True))
     return tuple(re.compile(rf"{start}(?:{w})(?!\w)")
