@@ -287,6 +287,34 @@ def test_an_actor_named_in_one_script_is_found_under_another_dictionarys_id() ->
     assert "AR_ALHWTHYWN" not in {a.id for a in actors_named("Hezbollah")}
 
 
+def test_an_arabic_nisba_names_its_group_and_a_clitic_is_peeled_off_a_name() -> None:
+    """A fresh-clone trial: `--actor الحوثي` ('the Houthi', as Yemeni news calls the group) was
+    "no such name"; the dictionaries list only the plural الحوثيون / الحوثيين."""
+    from khabar.names import actors_named, places_named
+
+    for name in ("الحوثي", "والحوثيين", "الحوثيين"):
+        assert {"HOUTHI", "AR_ALHWTHYWN"} <= {a.id for a in actors_named(name)}, name
+    assert {p.id for p in places_named("بالموصل")} == {p.id for p in places_named("الموصل")}
+    assert actors_named("Nobody Brigade Xyzzy") == [] and places_named("Xyzzyville") == []
+
+
+def test_an_unknown_actor_or_place_is_refused_with_the_closest_names(db: str,
+                                                                    tmp_path: Path) -> None:
+    """Not a silent empty answer: exit 2, the names spelt most like it, and no file written."""
+    for args in (("timeline",), ("stories",), ("export", str(tmp_path / "x.csv"), "--format",
+                                                "acled-csv")):  # fmt: skip
+        result = _run(*args, "--actor", "الحوثيي", "--db", db)
+        said = " ".join(result.output.replace("│", " ").split())
+        assert result.exit_code == 2 and "no actor in khabar" in said, (args, result.output)
+        assert "closest: الحوثيين" in said, said
+    assert not (tmp_path / "x.csv").exists()
+    result = _run("stories", "--place", "Kirkukk", "--db", db)
+    said = " ".join(result.output.replace("│", " ").split())
+    assert result.exit_code == 2 and "closest: kirkuk" in said, result.output
+    # a known name that selects nothing is an empty answer, not an error
+    assert _run("timeline", "--actor", "Taliban", "--db", db).exit_code == 0
+
+
 def test_timeline_and_export_find_an_actor_by_any_alias_in_any_script(db: str,
                                                                       tmp_path: Path) -> None:
     """--actor takes what `khabar stories --actor` takes: any alias of the actor dictionaries in

@@ -113,6 +113,18 @@ def _known_event_type(value: str | None) -> str | None:
     return words
 
 
+def _refuse_unknown_name(kind: str, name: str | None, found: bool) -> None:
+    """Refuse (exit 2, as any bad option value) a --place or --actor that selected nothing and
+    that no gazetteer or actor dictionary knows (``names.unknown_name``: the closest names);
+    a name only stored events carry as a label, or a known one that selects nothing, passes."""
+    if not name or found:
+        return
+    from khabar.names import actors_named, places_named, unknown_name
+
+    if not (places_named if kind == "place" else actors_named)(name):
+        raise typer.BadParameter(unknown_name(kind, name), param_hint=f"--{kind}")
+
+
 def _one_of(*choices: str) -> Any:
     """A callback refusing any value but ``choices`` (None passes: the setting decides)."""
 
@@ -511,12 +523,14 @@ def stories_cmd(
     with open_store(_settings(db, config), create=False) as store:
         found = story_list(store, StoryFilters(place=place, actor=actor), sort=sort,
                            limit=limit, offset=offset)  # fmt: skip
+    for what, name in (("place", place), ("actor", actor)):
+        _refuse_unknown_name(what, name, bool(found.items))
     if json_out:
         _print_json(found.items)
         return
     for what, refs in found.resolved.items():
         named = "; ".join(f"{r['name']} ({r['about']}, {r['id']})" for r in refs)
-        out.print(f"{what}: " + (named or "no such name in the gazetteer or dictionaries"),
+        out.print(f"{what}: " + (named or "in no dictionary; matched as events' actor label"),
                   highlight=False)  # fmt: skip
     shown = f"{offset + 1}–{offset + len(found.items)}" if found.items else "none"
     out.print(f"stories {shown} of {found.total}", highlight=False)
@@ -749,6 +763,7 @@ def timeline_cmd(
         if story is not None:
             store.story(story)  # NotFoundError (exit 1) for a story that is not there
         events = select_events(store, filters)
+    _refuse_unknown_name("actor", actor, bool(events))
     if json_out:
         _print_json(events)
         return
@@ -851,13 +866,15 @@ def export_cmd(
     """
     _day_range(since, until)
     from khabar.export import export_events
-    from khabar.store.events import EventFilters
+    from khabar.store.events import EventFilters, event_page
 
     filters = EventFilters.of(
         {"since": since, "until": until, "country": country, "actor": actor, "type": event_type,
          "include_background": background, "include_undated": undated, "include_weak": weak}
     )  # fmt: skip
     with open_store(_settings(db, config), create=False) as store:
+        if actor:  # an unknown name refused before any file is written
+            _refuse_unknown_name("actor", actor, bool(event_page(store, filters, limit=1)[0]))
         n = export_events(store, fmt, path, filters)
     if json_out:
         _print_json({"written": n, "path": str(path), "format": fmt})

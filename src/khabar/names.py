@@ -14,15 +14,16 @@ Example::
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
 from khabar.extract.actors import actor_dictionary, world_actors
-from khabar.extract.lexicon import alias_key
+from khabar.extract.lexicon import alias_key, peeled_keys
 from khabar.extract.places import gazetteer
 
-__all__ = ["NamedRef", "actors_named", "places_named"]
+__all__ = ["NamedRef", "actors_named", "places_named", "unknown_name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,31 +42,48 @@ class NamedRef:
 
 def places_named(name: str) -> list[NamedRef]:
     """Gazetteer places one of whose names is ``name`` (any script; case, hamza, harakat and
-    the like folded), or the place whose id it is; in gazetteer order, no duplicates."""
+    the like folded; an Arabic clitic on the first word peeled when the whole is no name:
+    بالموصل), or the place whose id it is; in gazetteer order, no duplicates."""
     g = gazetteer()
-    ids = list(g.index.get(alias_key(name), ()))
+    key = next((k for k in peeled_keys(alias_key(name)) if k in g.index), "")
+    ids = list(g.index.get(key, ()))
     if name.strip() in g.places and name.strip() not in ids:
         ids.insert(0, name.strip())
     return [NamedRef(i, g.places[i].name, g.places[i].country) for i in ids]
 
 
+# the sound masculine plural endings of an Arabic nisba adjective (الحوثي, 'the Houthi' →
+# الحوثيون, الحوثيين: Arabic grammar, a closed rule), normalised
+_NISBA_PLURAL = ("ين", "ون")
+
+
+def _actor_keys(name: str) -> list[str]:
+    """The alias keys ``name`` is looked up under, in order: its own (``alias_key``), its forms
+    with an Arabic clitic peeled off the first word (``peeled_keys``: والحوثيين), then each
+    of these read as an Arabic nisba's plural (الحوثي → الحوثيين, الحوثيون)."""
+    keys = peeled_keys(alias_key(name))
+    return list(dict.fromkeys([*keys, *(k + end for k in keys if k.endswith("ي")
+                                         for end in _NISBA_PLURAL)]))  # fmt: skip
+
+
 def actors_named(name: str) -> list[NamedRef]:
     """Actors of the curated dictionary (``actors.tsv``) and of the open event-data dictionaries
-    (``actors_world.tsv``) one of whose aliases is ``name``, or whose id it is, then the
+    (``actors_world.tsv``) one of whose aliases is ``name`` (or, where none is, the first of its
+    other forms that is: ``_actor_keys``), or whose id it is, then the
     entries of other dictionaries that share two aliases or more with one of them (the same
     actor under another id); curated first, no duplicates."""
-    d = actor_dictionary()
-    key = alias_key(name)
+    d, world = actor_dictionary(), world_actors()
+    key = next((k for k in _actor_keys(name) if k in d.index or k in world), "")
     out: dict[str, NamedRef] = {}
     wanted = name.strip()
     curated = ([wanted] if wanted in d.actors else []) + list(d.index.get(key, ()))
     for actor_id in curated:
         actor = d.actors[actor_id]
         out.setdefault(actor_id, NamedRef(actor_id, actor.name, actor.kind))
-    for actor in world_actors().get(key, ()):
+    for actor in world.get(key, ()):
         out.setdefault(actor.id, NamedRef(actor.id, actor.name, actor.sector))
     if wanted not in out:  # an open-dictionary id typed as such
-        for actors in world_actors().values():
+        for actors in world.values():
             hit = next((a for a in actors if a.id == wanted), None)
             if hit is not None:
                 out[wanted] = NamedRef(hit.id, hit.name, hit.sector)
@@ -76,7 +94,7 @@ def actors_named(name: str) -> list[NamedRef]:
     aliases = _aliases()
     found = {k for i in out for k in aliases.get(i, ())}
     for key in sorted(found):
-        for actor in world_actors().get(key, ()):
+        for actor in world.get(key, ()):
             if actor.id not in out and len(found & aliases.get(actor.id, frozenset())) >= \
                     _SAME_ACTOR:  # fmt: skip
                 out[actor.id] = NamedRef(actor.id, actor.name, actor.sector)
@@ -99,3 +117,25 @@ def _aliases() -> dict[str, frozenset[str]]:
         for actor in actors:
             out.setdefault(actor.id, set()).add(key)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+# what an unknown name message offers to try, by kind of name
+_TRY = {"place": "another spelling or script (Kirkuk, كركوك) or a gazetteer id",
+        "actor": "another spelling or script (Kata'ib Hezbollah, كتائب حزب الله) or an id"}
+
+
+def unknown_name(kind: str, name: str) -> str:
+    """The message for a ``kind`` ("place" or "actor") name that no resource knows: what was
+    given, up to three names of the gazetteer or the actor dictionaries that are spelt most
+    like it (``difflib`` ratio 0.7 or more, among those with the same first letter), and what
+    else to try. ``KeyError`` for another kind."""
+    key = alias_key(name)
+    if kind == "place":
+        names: list[str] = list(gazetteer().index)
+    else:
+        names = [*actor_dictionary().index, *world_actors()]
+    names = [n for n in dict.fromkeys(names) if n[:1] == key[:1]]
+    close = difflib.get_close_matches(key, names, n=3, cutoff=0.7) if key else []
+    hint = f" (closest: {', '.join(close)})" if close else ""
+    where = "gazetteer" if kind == "place" else "actor dictionaries"
+    return f"{name!r} is no {kind} in khabar's {where}{hint}; try {_TRY[kind]}"

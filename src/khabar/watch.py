@@ -116,39 +116,26 @@ def country_code(value: str) -> str:
 
 
 def place_ids(value: str) -> tuple[str, ...]:
-    """The gazetteer ids a place name (any script, any alias) or id reads as; every reading of
-    an ambiguous name. ``WatchError`` when the gazetteer does not know it."""
-    from khabar.extract.lexicon import alias_key, peeled_keys
-    from khabar.extract.places import gazetteer
+    """The gazetteer ids a place name (any script, any alias) or id reads as
+    (``names.places_named``); every reading of an ambiguous name. ``WatchError`` when the
+    gazetteer does not know it."""
+    from khabar.names import places_named, unknown_name
 
-    g = gazetteer()
-    if value.strip() in g.places:
-        return (value.strip(),)
-    for key in peeled_keys(alias_key(value)):
-        if key in g.index:
-            return tuple(sorted(g.index[key]))
-    raise WatchError(f"{value!r} is no place in khabar's gazetteer; try another spelling or "
-                     "script (Kirkuk, كركوك), or watch the word with --query")  # fmt: skip
+    ids = tuple(sorted(p.id for p in places_named(value)))
+    if not ids:
+        raise WatchError(unknown_name("place", value) + ", or watch the word with --query")
+    return ids
 
 
 def actor_ids(value: str) -> tuple[str, ...]:
     """The actor ids a name (any script, any alias) or id reads as in the curated and the open
-    actor dictionaries. ``WatchError`` when neither knows it."""
-    from khabar.extract.actors import actor_dictionary, world_actors
-    from khabar.extract.lexicon import alias_key, peeled_keys
+    actor dictionaries (``names.actors_named``). ``WatchError`` when neither knows it."""
+    from khabar.names import actors_named, unknown_name
 
-    curated, world = actor_dictionary(), world_actors()
-    ids = {value.strip()} & set(curated.actors)
-    for key in peeled_keys(alias_key(value)):
-        ids |= set(curated.index.get(key, ()))
-        ids |= {a.id for a in world.get(key, ())}
-        if ids:
-            break
+    ids = tuple(sorted(a.id for a in actors_named(value)))
     if not ids:
-        raise WatchError(f"{value!r} is no actor in khabar's dictionaries; try another spelling "
-                         "or script (Kata'ib Hezbollah, كتائب حزب الله), or watch the words "
-                         "with --query")  # fmt: skip
-    return tuple(sorted(ids))
+        raise WatchError(unknown_name("actor", value) + ", or watch the words with --query")
+    return ids
 
 
 def define(
