@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.extract.actors import actor_dictionary, world_actors
-from khabar.extract.lexicon import alias_key, peeled_keys
+from khabar.extract.lexicon import NISBA_PLURAL, alias_key, peeled_keys
 from khabar.extract.places import gazetteer
 
 __all__ = ["NamedRef", "actors_named", "places_named", "unknown_name"]
@@ -52,18 +52,13 @@ def places_named(name: str) -> list[NamedRef]:
     return [NamedRef(i, g.places[i].name, g.places[i].country) for i in ids]
 
 
-# the sound masculine plural endings of an Arabic nisba adjective (الحوثي, 'the Houthi' →
-# الحوثيون, الحوثيين: Arabic grammar, a closed rule), normalised
-_NISBA_PLURAL = ("ين", "ون")
-
-
 def _actor_keys(name: str) -> list[str]:
     """The alias keys ``name`` is looked up under, in order: its own (``alias_key``), its forms
     with an Arabic clitic peeled off the first word (``peeled_keys``: والحوثيين), then each
     of these read as an Arabic nisba's plural (الحوثي → الحوثيين, الحوثيون)."""
     keys = peeled_keys(alias_key(name))
     return list(dict.fromkeys([*keys, *(k + end for k in keys if k.endswith("ي")
-                                         for end in _NISBA_PLURAL)]))  # fmt: skip
+                                         for end in NISBA_PLURAL)]))  # fmt: skip
 
 
 def actors_named(name: str) -> list[NamedRef]:

@@ -140,3 +140,14 @@ def test_generic_actors_are_matched_in_their_own_language() -> None:
     assert "خير" in [a.text for a in extract_generic_actors(text, [])]  # every language's rows
     assert "خير" not in [a.text for a in extract_generic_actors(text, [], "ar")]
     assert [a.text for a in extract_generic_actors("کمک خیر به مدرسه", [], "fa")] == ["خیر"]
+
+
+def test_a_militia_word_before_a_nisba_names_the_group_the_nisba_names() -> None:
+    """ميليشيا الحوثي ('the Houthi militia', as Yemeni news writes it): the Houthis, the span
+    ending at the nisba (was an unresolved organisation running over 'أحياء تعز'); a militia
+    word before no group's nisba is no organisation (الميليشيات المتمردة stays the tagger's)."""
+    for text, span in (("قصفت ميليشيا الحوثي أحياء تعز", "ميليشيا الحوثي"),
+                       ("هاجمت مليشيات الحوثي وصالح مواقع المقاومة", "مليشيات الحوثي")):
+        got = [(m.text, m.actor_id) for m in extract_actors(text)]
+        assert got == [(span, "HOUTHI")], text
+    assert extract_actors("وقصفت الميليشيات المتمردة مواقع المقاومة") == []

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.extract.lexicon import (
+    NISBA_PLURAL,
     AliasHit,
     AliasIndex,
     alias_key,
@@ -134,10 +135,11 @@ def _accept_alias(hit: AliasHit, original: str, to_original) -> bool:  # type: i
     return original[start : start + 1].isupper()
 
 
-def _unresolved_orgs(norm: str, words, taken, d: _Dictionary) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    """Word ranges of organisation-like names not in the dictionary: a head noun
+def _unresolved_orgs(norm: str, words, taken, d: _Dictionary,  # type: ignore[no-untyped-def]
+                     head: str = "org_head") -> list[tuple[int, int]]:
+    """Word ranges of organisation-like names not in the dictionary: a ``head`` noun
     ("كتائب", "گروه") followed by one to three content words."""
-    heads = d.words.get("org_head", frozenset())
+    heads = d.words.get(head, frozenset())
     starts = d.words.get("name_start", frozenset())
     out = []
     for i, (_, _, w) in enumerate(words):
@@ -155,6 +157,21 @@ def _unresolved_orgs(norm: str, words, taken, d: _Dictionary) -> list[tuple[int,
             j += 1
         out.append((i, j))
     return out
+
+
+def _nisba_actor(words, i: int, j: int, d: _Dictionary) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
+    """After an organisation head at word ``i`` (``_unresolved_orgs``' range ``i``..``j``), the
+    longest run of words from ``i + 1`` that, read as an Arabic nisba (``NISBA_PLURAL``), is the
+    plural a dictionary actor has as an alias: (the word after it, the actor's id), else None
+    (ميليشيا الحوثي أحياء تعز → up to الحوثي, HOUTHI: الحوثيين is the Houthis' alias)."""
+    for k in range(j, i + 1, -1):
+        key = " ".join(w for _, _, w in words[i + 1 : k])
+        if key.endswith("ي"):
+            for end in NISBA_PLURAL:
+                ids = d.index.get(key + end)
+                if ids:
+                    return k, ids[0]
+    return None
 
 
 def _english_orgs(text: str, d: _Dictionary) -> list[re.Match[str]]:
@@ -252,7 +269,15 @@ def extract_actors(text: str) -> list[ActorMention]:
         add(h.start, h.end, actor.id, actor.kind)
     taken = [(h.first_word, h.first_word + h.words) for h in hits]
     for i, j in _unresolved_orgs(norm.text, words, taken, d):
-        add(words[i][0], words[j - 1][1], None, "unresolved_org")
+        named = _nisba_actor(words, i, j, d)
+        if named is not None:  # ميليشيا الحوثي: the Houthis
+            add(words[i][0], words[named[0] - 1][1], named[1], d.actors[named[1]].kind)
+        else:
+            add(words[i][0], words[j - 1][1], None, "unresolved_org")
+        taken.append((i, j))
+    for i, j in _unresolved_orgs(norm.text, words, taken, d, "group_head"):
+        if (named := _nisba_actor(words, i, j, d)) is not None:  # مليشيات الحوثي
+            add(words[i][0], words[named[0] - 1][1], named[1], d.actors[named[1]].kind)
     for m in _english_orgs(text, d):
         if not any(
             x < m.end() and m.start() < y for x, y in ((o.span.start, o.span.end) for o in out)

@@ -243,6 +243,10 @@ def _longest_at(words, i, forms, index: AliasIndex, max_words, accept):  # type:
 # ا is not written). A closed list (Arabic grammar); ال stays with its word.
 PROCLITICS = ("وبال", "وكال", "فبال", "وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "وب", "ول",
               "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")  # fmt: skip
+# the sound masculine plural endings of an Arabic nisba adjective, normalised (الحوثي, 'the
+# Houthi' → الحوثيون, الحوثيين: Arabic grammar, a closed rule); a name read as a nisba is
+# looked up under its plurals, the form the actor dictionaries list
+NISBA_PLURAL = ("ين", "ون")
 _SPLIT_RATIO = 3  # the remainder must be this much more frequent than the whole word
 
 
