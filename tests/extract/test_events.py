@@ -1643,3 +1643,18 @@ def test_a_vague_quantity_beside_a_kind_takes_no_other_number(
 ) -> None:
     e = _event(text)
     assert (e.killed, e.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(("text", "lang", "acled"), [
+    # ACLED's codebook: an unidentified armed group's attack on soldiers is a battle
+    ("Three soldiers were killed in an attack on a checkpoint in Kirkuk on Monday.", "en",
+     ("Battles", "Armed clash")),
+    ("قتل ثلاثة جنود في هجوم على نقطة تفتيش في كركوك.", "ar", ("Battles", "Armed clash")),
+    # civilians, or no recipient: an attack (violence against civilians)
+    ("Gunmen killed three civilians in an attack on a market in Kirkuk on Monday.", "en",
+     ("Violence against civilians", "Attack")),
+])  # fmt: skip
+def test_an_assault_on_an_armed_recipient_is_an_armed_clash(text: str, lang: str,
+                                                             acled: tuple[str, str]) -> None:
+    e = _doc_event(text, lang)
+    assert (e.acled_type, e.acled_subtype) == acled

@@ -2233,12 +2233,15 @@ _ACLED_BY_MODE = {
 def _acled(plover: str, mode: str | None, actor: _Party | None,
            target: _Party | None) -> tuple[str, str] | None:  # fmt: skip
     """ACLED event type and sub-type from the PLOVER type, its mode and the parties' sides: an
-    assault with no telling mode is an armed clash when both sides are armed, else an attack
-    (violence against civilians when the recipient is civilian or unknown)."""
+    assault with no telling mode is an armed clash when its recipient is armed and its actor
+    armed or unnamed (ACLED's codebook: an unidentified armed group's attack on soldiers is a
+    battle), else an attack (violence against civilians: the recipient is civilian or
+    unknown, or a civilian party attacks)."""
     if (plover, mode) in _ACLED_BY_MODE:
         return _ACLED_BY_MODE[(plover, mode)]
     if plover == "ASSAULT":
-        armed = actor is not None and target is not None and actor.side == target.side == "armed"
+        armed = target is not None and target.side == "armed" and (
+            actor is None or actor.side == "armed")
         return ("Battles", "Armed clash") if armed else ("Violence against civilians", "Attack")
     if plover == "COERCE" and mode is None:  # in the news, most often an arrest
         return _ACLED_BY_MODE[("COERCE", "arrest")]

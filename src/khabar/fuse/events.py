@@ -244,9 +244,13 @@ def _link(a: MentionFact, b: MentionFact, km: float) -> float:
 
 # ACLED sub-types that reports of one happening give each other (ACLED's codebook: a suicide
 # bombing is an explosion whose bomber is named as such; outlets that do not say so report an
-# explosive device): one kind for grouping, the first of them the more specific. Closed.
-_ONE_KIND = {"Suicide bomb": "bombing", "Remote explosive/landmine/IED": "bombing"}
-_MORE_SPECIFIC = frozenset({"Suicide bomb"})
+# explosive device; an assault is an armed clash where its recipient is armed, an attack on
+# civilians otherwise, and reports name different parties, or none): one kind for grouping,
+# the first of each the more specific (an armed recipient is evidence; an attack is also what
+# an unknown recipient gives). Closed.
+_ONE_KIND = {"Suicide bomb": "bombing", "Remote explosive/landmine/IED": "bombing",
+             "Armed clash": "fighting", "Attack": "fighting"}  # fmt: skip
+_MORE_SPECIFIC = frozenset({"Suicide bomb", "Armed clash"})
 
 
 def _kind(subtype: str) -> str:
