@@ -1658,3 +1658,18 @@ def test_an_assault_on_an_armed_recipient_is_an_armed_clash(text: str, lang: str
                                                              acled: tuple[str, str]) -> None:
     e = _doc_event(text, lang)
     assert (e.acled_type, e.acled_subtype) == acled
+
+
+@pytest.mark.parametrize(("text", "lang", "killed", "injured"), [
+    # a number after "including", "among them", از جمله counts a part of the subject, not it
+    ("Five people, including two children, were killed and ten others, among them three women, "
+     "were wounded in the shelling.", "en", 5, 10),
+    ("20 Taliban militants, including two rebel commanders, are killed in fighting with "
+     "security forces in Takhar province.", "en", 20, None),
+    ("در این حمله یک غیرنظامی کشته و شش نفر دیگر از جمله یک کودک زخمی شدند.", "fa", 1, 6),
+    ("قتل خمسة أشخاص بينهم طفلان وأصيب عشرة آخرون من بينهم ثلاث نساء في القصف.", "ar", 5, 10),
+])  # fmt: skip
+def test_a_part_of_the_subject_is_not_its_count(text: str, lang: str, killed: int,
+                                                 injured: int | None) -> None:
+    e = _doc_event(text, lang)
+    assert (e.killed, e.injured) == (killed, injured)

@@ -1856,10 +1856,12 @@ def _en_subject_count(words: list[str], i: int) -> int | None:
     for v in range(j - 1, max(-1, j - 2 - _EN_SUBJECT_PHRASE), -1):
         phrase = words[v + 1 : j]
         if phrase and (parse_number(words, v + 1) is not None or not (
-                words[v + 1] in _EN_PHRASE_OPENS or words[v + 1].endswith("ing"))):  # fmt: skip
+                words[v + 1] in _EN_PHRASE_OPENS or words[v + 1].endswith("ing")
+                or words[v + 1] == "among")):  # fmt: skip
             continue
-        if any(w in _EN_PASSIVE or w in hurt or _may_begin_number(w)
-               or (w == "and" and phrase[0] != "including") for w in phrase):  # fmt: skip
+        part = bool(phrase) and phrase[0] in ("including", "among")  # numbers of a part
+        if any(w in _EN_PASSIVE or w in hurt or (_may_begin_number(w) and not part)
+               or (w == "and" and not part) for w in phrase):  # fmt: skip
             return None  # another number or a second group: "from the station and a civilian"
             # (a list after "including" is the subject's own: "including civilians and ...")
         if words[v] in victims and (phrase or joined):
@@ -1888,6 +1890,18 @@ def _en_people_count(words: list[str], v: int) -> int | None:
 # English words before a number that make its people a part of a larger subject (grammar,
 # closed): "Twelve people, including two children ...", "One of three soldiers ..."
 _EN_NESTED = frozenset({"including", "of", "among", "besides", "excluding", "with"})
+# words before a number that make its people a part of the group named before them, in a
+# casualty's subject, each read backwards from the number, normalised: "including", "among
+# them", Persian از جمله, Arabic بينهم and من بينهم (grammar, closed)
+_PART_BEFORE = frozenset({("including",), ("among",), ("them", "among"),
+                          (normalize("جمله"), normalize("از")), ("بينهم",), ("بينهن",)})
+
+
+def _nested(words: list[str], j: int) -> bool:
+    """Whether the number at ``words[j]`` counts a part of a group named before it
+    (``_PART_BEFORE``: "Five people, including two children", "شش نفر دیگر از جمله یک کودک")."""
+    return any(tuple(words[j - 1 - k] for k in range(len(p))) == p
+               for p in _PART_BEFORE if j >= len(p))
 
 
 def _subject_number(words: list[str], k: int) -> tuple[int, int] | None:
@@ -1944,6 +1958,8 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
         return first[0] + 1 if first and not _is_year(words, first[1]) else None
     if got is None or _is_year(words, j):
         return None
+    if _nested(words, j):
+        return None  # "Five people, including two children, were killed": the subject's count
     # a first group joined by "and": "five soldiers and nine attackers reported dead" → 14;
     # not the object of a casualty word ("killed 5 soldiers and 3 civilians were wounded": 3)
     if j >= 3 and words[j - 1] == "and" and _bare(words[j - 2]) in victims \
