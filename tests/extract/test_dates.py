@@ -592,3 +592,23 @@ def test_a_part_of_day_before_a_written_date_is_its_part_of_day() -> None:
                        ("قتل ثلاثة جنود في 20 أبريل 2024.", None)):  # fmt: skip
         (d,) = extract_dates(text, anchor=date(2024, 4, 21), settings=Settings()).dates
         assert (d.value, d.part_of_day) == ("2024-04-20", part)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a fresh-clone trial: the Imam Sadiq mosque bombing "في ثاني جمعة من رمضان" was dated to
+    # the report's last Friday; Ramadan 1436 began on 18 June 2015
+    ("وقع التفجير في ثاني جمعة من رمضان في مسجد الإمام الصادق.", "2015-06-26"),
+    ("في الجمعة الثانية من شهر رمضان", "2015-06-26"),
+    ("راهپیمایی روز قدس در آخرین جمعه ماه رمضان برگزار شد.", "2015-07-10"),
+    ("the last Friday of June", "2015-06-26"),
+    ("في العاشر من رمضان", "2015-06-27"),
+])  # fmt: skip
+def test_a_weekday_counted_in_a_month_is_that_day(text: str, value: str) -> None:
+    got = extract_dates(text, anchor=date(2015, 7, 21), settings=Settings()).dates
+    assert [d.value for d in got] == [value]
+
+
+def test_a_given_name_that_is_a_month_is_no_date_without_the_words_between() -> None:
+    got = extract_dates("وقال الثاني رمضان إن الجمعة الماضية", anchor=date(2015, 7, 21),
+                        settings=Settings()).dates  # fmt: skip
+    assert [d.text for d in got] == ["الجمعة الماضية"]

@@ -90,6 +90,9 @@ def _lexicon() -> _Lexicon:
     words["number"].update({"a": "1", "an": "1"})
     words["persian_gregorian"] = dict.fromkeys(_persian_gregorian_names(), "")
     wd, mon = _alt(weekday_names()), _alt(month_names())
+    # a weekday after an Arabic ordinal is written without the article (ثاني جمعة, آخر خميس)
+    wd_any = _alt(_weekday_forms())
+    nth_before, nth_after = _alt(words["nth_before"]), _alt(words["nth_after"])
     solar = _alt([n for n, opts in month_names().items() if ("solar_hijri" in dict(opts))])
     rel, pod, qual = _alt(words["relative"]), _alt(words["part_of_day"]), _alt(words["qualifier"])
     direction, ordinal = _alt(words["direction"]), _alt(words["ordinal"])
@@ -146,6 +149,11 @@ def _lexicon() -> _Lexicon:
         "weekday": rf"{b}{_PROCLITIC}(?:(?P<dir0>last|next|this)\s+)?(?:(?P<pod>{pod})\s+)?"
         rf"{day_word}(?<!امام )(?<!نماز )(?<!ائمه )(?P<wd>{wd})(?:\s+(?P<dir>{direction}))?"
         rf"(?:\s+(?P<pod2>{pod}))?{e}",
+        # "ثاني جمعة من رمضان", "الجمعة الأخيرة من رمضان", "آخرین جمعه ماه رمضان", "the second
+        # Friday of Ramadan": a weekday counted in a month
+        "nth_weekday": rf"{b}{_PROCLITIC}(?:(?:the\s+)?(?P<n1>{nth_before})\s+(?P<wd>{wd_any})"
+        rf"|(?P<wd2>{wd_any})\s+(?P<n2>{nth_after}))\s+(?P<of>(?:من|في|از|of|in)\s+)?"
+        rf"(?:(?P<mw>شهر|ماه|the\s+month\s+of)\s+)?(?P<mon>{mon}){e}",
         "time": rf"{b}(?:(?:الساعه|ساعت|at)\s+)?(?P<h>\d{{1,2}}):(?P<m>\d{{2}})"
         rf"(?:\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm|ص|م)(?:(?<=\.)|{e}))?(?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*"
         rf"(?P<zone2>{zone})\s*\))?(?:\s*(?P<zone>{zone}){e})?",
@@ -154,11 +162,20 @@ def _lexicon() -> _Lexicon:
     ago = {arabic: [w for k, lang, w in rows if k == "ago" and (lang == "ar") == arabic]
            for arabic in (True, False)}  # fmt: skip
     needs = {"full": months, "mdy": months, "month": months, "weekday": list(weekday_names()),
+             "nth_weekday": list(_weekday_forms()),
              "solar2": [n for n, opts in month_names().items() if "solar_hijri" in dict(opts)],
              "ago_pre": ago[True], "ago_post": ago[False], "relative": list(words["relative"]),
              "period": list(words["period"])}  # fmt: skip
     return _Lexicon(words, {k: re.compile(v) for k, v in p.items()},
                     {k: _first_letters(v) for k, v in needs.items()})  # fmt: skip
+
+
+def _weekday_forms() -> dict[str, int]:
+    """Weekday names (``weekday_names``) and the Arabic ones without their article (جمعه,
+    خميس: after an ordinal) → weekday number (Monday 0)."""
+    names = weekday_names()
+    bare = {n[2:]: d for n, d in names.items() if n.startswith("ال") and len(n) > 4}
+    return {**bare, **names}
 
 
 @dataclass(slots=True)
@@ -264,7 +281,8 @@ class _Resolver:
     def full(self, m: re.Match[str], year: int | None = None,
              month_first: bool = False) -> DateMention | None:  # fmt: skip
         risky = m["mon"] in self.lex.words.get("risky_month", {})
-        if risky and not m["year"] and (not m["day"].isdigit()
+        of = " من " in m.group(0)  # "العاشر من رمضان" (English "a third of March" stays none)
+        if risky and not m["year"] and ((not m["day"].isdigit() and not of)
                                         or (not month_first and self.lower_case(m, "mon"))):
             return None  # "a third march", "a second may be needed", "5 may have died"
         if self.day_value(m["day"]) > 31:
@@ -494,6 +512,28 @@ class _Resolver:
             out.flags.append("no_anchor: the year is not written and no publication date is known")
         return out
 
+    def nth_weekday(self, m: re.Match[str]) -> DateMention | None:
+        """"ثاني جمعة من رمضان", "the last Friday of Ramadan": that weekday of the month of
+        that name nearest before the anchor (not far after it). A month name that is also a
+        given name (رمضان) needs the words between: من, في, ماه, of."""
+        if m["mon"] in self.lex.words.get("risky_month", {}) and not (m["of"] or m["mw"]):
+            return None
+        nth = int(self.lex.words["nth_before" if m["n1"] else "nth_after"][m["n1"] or m["n2"]])
+        wd = _weekday_forms()[m["wd"] or m["wd2"]]
+        cal, month = self.month_of(m["mon"], None)
+        value = None
+        if self.anchor is not None:
+            limit = self.anchor + timedelta(days=self.s.date_future_tolerance_days)
+            base = year_in(cal, self.anchor)
+            days = [d for y in (base - 1, base, base + 1)
+                    if (d := _nth_weekday(cal, y, month, wd, nth)) is not None and d <= limit]
+            value = max(days, default=None)
+        out = self.mention(m, value, "day", calendar=cal, weekday=wd,
+                           anchor=self.anchor_label if value else "none")  # fmt: skip
+        if value is None:
+            out.flags.append("no_anchor: the year is not written and no publication date is known")
+        return out
+
     def nearest_month(self, cal: str, month: int, direction: str | None) -> str | None:
         """The month of that name nearest the anchor: the latest one that has begun (strictly
         before the anchor's month for "last …"), or the first one to come for "next …"."""
@@ -577,6 +617,20 @@ class _Resolver:
         return TimeMention(sp, self.text[sp.start : sp.end], f"{h:02d}:{mi:02d}", zone, utc)
 
 
+def _nth_weekday(cal: str, year: int, month: int, weekday: int, nth: int) -> date | None:
+    """The ``nth`` ``weekday`` (Monday 0) of a month of a calendar's year, the last for -1;
+    None when the month has no such day (a fifth Friday) or the calendar cannot say."""
+    first = to_gregorian(cal, year, month, 1)
+    following = to_gregorian(cal, year + month // 12, month % 12 + 1, 1)
+    if first is None or following is None:
+        return None
+    if nth < 0:
+        last = following - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    return day if day < following else None
+
+
 def _month_iso(cal: str, y: int, m: int) -> str | None:
     """A calendar month as the Gregorian month of its first day (YYYY-MM)."""
     first = to_gregorian(cal, y, m, 1)
@@ -585,8 +639,8 @@ def _month_iso(cal: str, y: int, m: int) -> str | None:
 
 _DIGIT = re.compile(r"\d")
 _DIGIT_KINDS = frozenset({"numeric", "mdy", "year", "solar2"})  # patterns with a required \d
-_ORDER = ("numeric", "solar2", "full", "mdy", "ago_pre", "ago_post", "relative", "period",
-          "month", "weekday", "year")
+_ORDER = ("numeric", "solar2", "nth_weekday", "full", "mdy", "ago_pre", "ago_post", "relative",
+          "period", "month", "weekday", "year")
 
 
 def reference_day(settings: Settings) -> date:
