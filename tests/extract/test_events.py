@@ -1688,3 +1688,15 @@ def test_an_attack_word_in_a_figure_of_speech_is_no_evidence_of_an_attack(text: 
     for e in _doc_events(text, lang):
         assert e.plover != "ASSAULT" or (e.evidence is not None and not e.evidence), e.evidence
         assert e.acled_subtype != "Air/drone strike"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("قتل 27 شخصا في تفجير انتحاري استهدف مسجدا في الكويت.", "ar"),
+    ("A suicide bomber killed 12 people at a mosque in Kabul.", "en"),
+    ("در انفجار انتحاری در کابل ۱۲ نفر کشته شدند.", "fa"),
+])  # fmt: skip
+def test_a_suicide_word_makes_an_explosion_a_suicide_bomb(text: str, lang: str) -> None:
+    e = _doc_event(text, lang)
+    assert (e.acled_subtype, e.mode) == ("Suicide bomb", "suicide-attack")
+    assert _doc_event("A roadside bomb killed 3 soldiers in Helmand.", "en").acled_subtype == \
+        "Remote explosive/landmine/IED"  # fmt: skip

@@ -1078,6 +1078,7 @@ def load_lexicons() -> None:
     _date_words()
     _anniversary_words()
     _figures()
+    _suicide_words()
     _cumulative_phrases()
     _negation_words()
     count_reader.load_model()
@@ -2345,6 +2346,30 @@ def _triggers(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon,
     return out
 
 
+_IED = "Remote explosive/landmine/IED"
+
+
+@lru_cache(maxsize=1)
+def _suicide_words() -> dict[str, frozenset[tuple[str, ...]]]:
+    """Language → the words (one or two, normalised) of a suicide attack
+    (``resources/suicide_words.tsv``)."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for r in read_csv("suicide_words.tsv"):
+        out.setdefault(r["lang"], set()).update(
+            tuple(normalize(phrase.replace("_", " ")).lower().split())
+            for phrase in r["words"].split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _suicide(spans: tuple[tuple[int, int, str], ...], lang: str) -> bool:
+    """Whether a sentence's words (``spans``, normalised) hold a word of a suicide attack in
+    ``lang`` (``_suicide_words``: انتحاري, حزام ناسف, "suicide"), a conjunction peeled."""
+    phrases = _suicide_words().get(lang, frozenset())
+    words = [w.lower() for _, _, w in spans]
+    return any(tuple(words[k : k + len(p)]) == p or (len(p) == 1 and _bare(words[k]) == p[0])
+               for k in range(len(words)) for p in phrases)
+
+
 @lru_cache(maxsize=1)
 def _figures() -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
     """(language, trigger) → (where its modifier stands, "before" or "after"; the modifiers that
@@ -2774,6 +2799,11 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         return None
     acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode,
                                        modelled)
+    if (acled == "Explosions/Remote violence" and subtype in ("", _IED)
+            and _suicide(spans, lang)):  # fmt: skip
+        # "تفجير انتحاري", "a suicide bombing": the bomber's word makes the explosion ACLED's
+        # suicide bomb whatever its trigger's row says
+        subtype, mode = "Suicide bomb", "suicide-attack"
     ev = EventMention(
         span=sp, sentence=sentence, trigger=text[t_start:t_end],
         trigger_span=Span(t_start, t_end), plover=plover,
