@@ -693,3 +693,31 @@ def test_an_event_stored_before_its_evidence_was_is_never_weak(
         store.db.execute("UPDATE event_mentions SET evidence = NULL")
     fuse_stories(store)
     assert [e["weak"] for e in store.events() if e["acled_type"]] == [False]
+
+
+def test_one_party_is_never_both_the_actor_and_the_target_of_an_event() -> None:
+    """A fresh-clone trial's export had rows whose actor1 was their actor2: one report names
+    the Houthis as the attackers, others as the attacked; the better supported role keeps them."""
+    from dataclasses import replace
+
+    from khabar.fuse.events import build_events
+    from khabar.fuse.facts import MentionFact
+    from khabar.settings import Settings
+
+    def mention(doc_id: str, actor: str | None, target: str | None) -> MentionFact:
+        doc = DocFact(doc_id, f"outlet-{doc_id}", "ar", "2015-07-22", doc_id * 200)
+        return MentionFact(doc, 1, 0, 40, "…", "ASSAULT", "Battles", "Armed clash", None,
+                           "2015-07-20", "الاثنين", None, ["GN-71137"], False, [], actor,
+                           target, [], "", None, None, None, [], False, None,
+                           f"doc:{doc_id}")  # fmt: skip
+
+    both = [mention("a", "HOUTHI", "COAL"), mention("b", "US-MIL", "HOUTHI"),
+            mention("c", "US-MIL", "HOUTHI")]
+    [event] = build_events(1, both, Settings())
+    assert (event.value("actor"), event.value("target")) == ("US-MIL", "HOUTHI")
+    [event] = build_events(1, [replace(both[0], target="HOUTHI"), both[1]], Settings())
+    assert event.value("actor") != event.value("target")
+    lone = [mention("a", "HOUTHI", None), mention("b", None, "HOUTHI")]
+    [event] = build_events(1, lone, Settings())
+    assert (event.value("actor"), event.value("target")) == ("HOUTHI", None)
+    assert event.chosen["target"][1].startswith("none")

@@ -810,5 +810,25 @@ def build_events(
         for name, vals in event.fields.items():
             event.chosen[name] = _choose(name, vals, name in event.conflicts, hours,
                                          len(members) > _EXACT_FOUNDERS)  # fmt: skip
+        _distinct_parties(event)
         events.append(event)
     return events
+
+
+def _distinct_parties(event: CanonicalEvent) -> None:
+    """One party is never both sides: where the chosen actor is the chosen target (one report
+    names the Houthis as the attackers, another as the attacked), the role more independent
+    sources give it keeps it (the actor on a tie) and the other takes its next value, or none
+    (each report's own pair is never one party twice: ``roles.pick``)."""
+    actor, target = event.chosen.get("actor"), event.chosen.get("target")
+    if actor is None or target is None or actor[0] != target[0]:
+        return
+
+    def support(name: str) -> int:
+        return next(v.independent for v in event.fields[name] if v.value == actor[0])
+
+    loser = "target" if support("actor") >= support("target") else "actor"
+    rest = [v for v in event.fields[loser] if v.value != actor[0]]
+    value = _choose(loser, rest, loser in event.conflicts)[0] if rest else None
+    event.chosen[loser] = (value, "next value: the other side is this party" if rest
+                           else "none: the other side is the only party named")  # fmt: skip
