@@ -525,3 +525,11 @@ def test_a_direction_before_a_province_is_a_part_of_it_unless_a_distance_comes_f
 
     norm = normalize(before + "قطاع غزة")
     assert _relation(norm, len(normalize(before)), gazetteer().places["PS-GZ"]) == relation
+
+
+def test_a_place_name_after_a_rare_capitalised_word_is_part_of_a_name() -> None:
+    """A fresh-clone trial geocoded the London attacker Sudesh Amman to Amman, Jordan."""
+    text = ("Police named the attacker as Sudesh Amman, 20, who was shot dead by officers in "
+            "London. He had travelled to Amman in 2018.")
+    got = [(p.text, p.span.start) for p in extract_places(text, lang="en")]
+    assert [s for t, s in got if t == "Amman"] == [text.rindex("Amman")]
