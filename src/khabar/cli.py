@@ -113,16 +113,22 @@ def _known_event_type(value: str | None) -> str | None:
     return words
 
 
-def _refuse_unknown_name(kind: str, name: str | None, found: bool) -> None:
-    """Refuse (exit 2, as any bad option value) a --place or --actor that selected nothing and
-    that no gazetteer or actor dictionary knows (``names.unknown_name``: the closest names);
-    a name only stored events carry as a label, or a known one that selects nothing, passes."""
-    if not name or found:
+def _refuse_unknown_name(store: SQLiteStore, kind: str, name: str | None) -> None:
+    """Refuse (exit 2, as any bad option value) a --place or --actor that no gazetteer or actor
+    dictionary knows (``names.unknown_name``: the closest names) and, for an actor, that no
+    stored event carries as its actor or target label; a known name that selects nothing on
+    this page or with the other filters passes."""
+    if not name:
         return
     from khabar.names import actors_named, places_named, unknown_name
+    from khabar.store.events import EventFilters, event_page
 
-    if not (places_named if kind == "place" else actors_named)(name):
-        raise typer.BadParameter(unknown_name(kind, name), param_hint=f"--{kind}")
+    if kind == "place" and places_named(name):
+        return
+    if kind == "actor" and (actors_named(name)
+                            or event_page(store, EventFilters(actor=name), limit=1)[0]):
+        return
+    raise typer.BadParameter(unknown_name(kind, name), param_hint=f"--{kind}")
 
 
 def _one_of(*choices: str) -> Any:
@@ -521,10 +527,10 @@ def stories_cmd(
     from khabar.store.story_list import StoryFilters, story_list
 
     with open_store(_settings(db, config), create=False) as store:
+        _refuse_unknown_name(store, "place", place)
+        _refuse_unknown_name(store, "actor", actor)
         found = story_list(store, StoryFilters(place=place, actor=actor), sort=sort,
                            limit=limit, offset=offset)  # fmt: skip
-    for what, name in (("place", place), ("actor", actor)):
-        _refuse_unknown_name(what, name, bool(found.items))
     if json_out:
         _print_json(found.items)
         return
@@ -762,8 +768,8 @@ def timeline_cmd(
     with open_store(_settings(db, config), create=False) as store:
         if story is not None:
             store.story(story)  # NotFoundError (exit 1) for a story that is not there
+        _refuse_unknown_name(store, "actor", actor)
         events = select_events(store, filters)
-    _refuse_unknown_name("actor", actor, bool(events))
     if json_out:
         _print_json(events)
         return
@@ -866,15 +872,14 @@ def export_cmd(
     """
     _day_range(since, until)
     from khabar.export import export_events
-    from khabar.store.events import EventFilters, event_page
+    from khabar.store.events import EventFilters
 
     filters = EventFilters.of(
         {"since": since, "until": until, "country": country, "actor": actor, "type": event_type,
          "include_background": background, "include_undated": undated, "include_weak": weak}
     )  # fmt: skip
     with open_store(_settings(db, config), create=False) as store:
-        if actor:  # an unknown name refused before any file is written
-            _refuse_unknown_name("actor", actor, bool(event_page(store, filters, limit=1)[0]))
+        _refuse_unknown_name(store, "actor", actor)  # before any file is written
         n = export_events(store, fmt, path, filters)
     if json_out:
         _print_json({"written": n, "path": str(path), "format": fmt})

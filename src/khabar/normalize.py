@@ -28,6 +28,8 @@ __all__ = [
     "normalize",
     "normalize_with_offsets",
     "search_form",
+    "search_split",
+    "search_terms",
     "search_words",
     "tokens",
 ]
@@ -245,6 +247,20 @@ def search_words(query: str) -> list[str]:
     """The words a search for ``query`` (as typed) looks for: ``search_form`` tokens of its
     ``search_split`` normalised (``search_words("حزب‌الله") == ["حزب", "الله"]``)."""
     return tokens(search_form(normalize(search_split(query))))
+
+
+def search_terms(query: str) -> list[str]:
+    """What a search for ``query`` asks the index for, every one: ``search_words``, but the
+    parts of a word a ZWNJ joins as one phrase of adjacent words ("حزب الله" for حزب‌الله, so
+    that آیت‌الله ... حزب does not match it)."""
+    out = search_words(query)  # (the whole query: a Persian prefix joins the verb after it)
+    for unit in query.split():
+        parts = search_words(unit) if "\u200c" in unit else []
+        n = len(parts)
+        at = next((k for k in range(len(out) - n + 1) if out[k : k + n] == parts), None)
+        if n > 1 and at is not None:
+            out[at : at + n] = [" ".join(parts)]
+    return out
 
 
 def tokens(text: str) -> list[str]:

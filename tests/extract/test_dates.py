@@ -612,3 +612,15 @@ def test_a_given_name_that_is_a_month_is_no_date_without_the_words_between() -> 
     got = extract_dates("وقال الثاني رمضان إن الجمعة الماضية", anchor=date(2015, 7, 21),
                         settings=Settings()).dates  # fmt: skip
     assert [d.text for d in got] == ["الجمعة الماضية"]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("On the last Friday of June 2010", ["2010-06-25"]),  # a written year is the year
+    ("arrested last Friday June 12", ["2015-06-12"]),  # a weekday, then a date of its own
+    ("افتتاح مصنعها في مدينة العاشر من رمضان", []),  # the city, not a day
+])  # fmt: skip
+def test_a_counted_weekday_reads_its_year_and_leaves_what_is_not_one(
+    text: str, values: list[str]
+) -> None:
+    got = extract_dates(text, anchor=date(2015, 7, 21), settings=Settings()).dates
+    assert [d.value for d in got] == values

@@ -1653,6 +1653,9 @@ def test_a_vague_quantity_beside_a_kind_takes_no_other_number(
     # civilians, or no recipient: an attack (violence against civilians)
     ("Gunmen killed three civilians in an attack on a market in Kirkuk on Monday.", "en",
      ("Violence against civilians", "Attack")),
+    # a counting noun is of no side (the review: one labelled sentence made أشخاص armed)
+    ("قتل 10 أشخاص في هجوم على سوق شعبي في بغداد.", "ar",
+     ("Violence against civilians", "Attack")),
 ])  # fmt: skip
 def test_an_assault_on_an_armed_recipient_is_an_armed_clash(text: str, lang: str,
                                                              acled: tuple[str, str]) -> None:
@@ -1696,7 +1699,20 @@ def test_an_attack_word_in_a_figure_of_speech_is_no_evidence_of_an_attack(text: 
     ("در انفجار انتحاری در کابل ۱۲ نفر کشته شدند.", "fa"),
 ])  # fmt: skip
 def test_a_suicide_word_makes_an_explosion_a_suicide_bomb(text: str, lang: str) -> None:
+    """... and so do "blew himself up with an explosive belt" (a proclitic on the phrase's first
+    word); a denied suicide attack does not (the review)."""
+    phrasing = _doc_event("قتل 5 أشخاص في انفجار عندما فجر شخص نفسه بحزام ناسف في مسجد.", "ar")
+    assert phrasing.acled_subtype == "Suicide bomb"
+    denied = _doc_event("Police said the explosion that killed 4 people in Kabul was not a "
+                        "suicide attack.", "en")  # fmt: skip
+    assert denied.acled_subtype != "Suicide bomb"
     e = _doc_event(text, lang)
     assert (e.acled_subtype, e.mode) == ("Suicide bomb", "suicide-attack")
     assert _doc_event("A roadside bomb killed 3 soldiers in Helmand.", "en").acled_subtype == \
         "Remote explosive/landmine/IED"  # fmt: skip
+
+
+def test_a_security_attack_is_still_an_attack() -> None:
+    """أمني makes a blow (ضربة) a security operation, not an attack (هجوم): the review."""
+    e = _doc_event("قتل 5 جنود في هجوم أمني على حاجز.", "ar")
+    assert e.plover == "ASSAULT" and e.evidence and "trigger" in e.evidence

@@ -259,7 +259,9 @@ def test_a_word_is_found_behind_the_article_and_across_a_zwnj_on_both_backends(
             {"title": "زيارة", "outlet": "b.example",
              "text": "وصل وفد أمريكي إلى بيروت للقاء قادة حزب الله."},
             {"title": "بیانیه", "outlet": "c.example",
-             "text": "حزب‌الله لبنان در بیانیه‌ای اعلام کرد که به حمله پاسخ می‌دهد."}]
+             "text": "حزب‌الله لبنان در بیانیه‌ای اعلام کرد که به حمله پاسخ می‌دهد."},
+            {"title": "دیدار", "outlet": "d.example",  # حزب and الله, but not حزب‌الله
+             "text": "آیت‌الله خامنه‌ای با رهبر حزب کارگر دیدار کرد."}]
     path = _reports(tmp_path / "article.jsonl", rows, "2024-10-01T09:00:00+03:00")
     with open_store(backend_settings) as store:
         ingest([str(path)], store)
@@ -267,7 +269,7 @@ def test_a_word_is_found_behind_the_article_and_across_a_zwnj_on_both_backends(
         assert {h["outlet"] for h in store.search("الأمريكي")} == {"a.example"}
         marked = {h["outlet"]: h["snippet"] for h in store.search("أمريكي")}
         assert "ال[أمريكي]" in marked["a.example"] and "[أمريكي]" in marked["b.example"]
-        for query in ("حزب‌الله", "حزب الله"):
-            assert {h["outlet"] for h in store.search(query)} == {"b.example", "c.example"}, query
+        assert {h["outlet"] for h in store.search("حزب‌الله")} == {"b.example", "c.example"}
         assert {h["outlet"] for h in store.search("حزبالله")} == {"c.example"}
         assert store.search_count("حزب‌الله") == 2
+        assert {h["outlet"] for h in store.search("حزب الله")} >= {"b.example", "c.example"}

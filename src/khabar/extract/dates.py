@@ -152,8 +152,9 @@ def _lexicon() -> _Lexicon:
         # "ثاني جمعة من رمضان", "الجمعة الأخيرة من رمضان", "آخرین جمعه ماه رمضان", "the second
         # Friday of Ramadan": a weekday counted in a month
         "nth_weekday": rf"{b}{_PROCLITIC}(?:(?:the\s+)?(?P<n1>{nth_before})\s+(?P<wd>{wd_any})"
-        rf"|(?P<wd2>{wd_any})\s+(?P<n2>{nth_after}))\s+(?P<of>(?:من|في|از|of|in)\s+)?"
-        rf"(?:(?P<mw>شهر|ماه|the\s+month\s+of)\s+)?(?P<mon>{mon}){e}",
+        rf"|(?P<wd2>{wd_any})\s+(?P<n2>{nth_after}))\s+(?:(?P<of>من|في|از|of|in)\s+)?"
+        rf"(?:(?P<mw>شهر|ماه|the\s+month\s+of)\s+)?(?P<mon>{mon}){e}"
+        rf"(?:\s*[,،]?\s*(?P<year>\d{{4}})(?!\d))?(?!\s*\d)(?!\s+(?:{direction}){e})",
         "time": rf"{b}(?:(?:الساعه|ساعت|at)\s+)?(?P<h>\d{{1,2}}):(?P<m>\d{{2}})"
         rf"(?:\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm|ص|م)(?:(?<=\.)|{e}))?(?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*"
         rf"(?P<zone2>{zone})\s*\))?(?:\s*(?P<zone>{zone}){e})?",
@@ -281,7 +282,10 @@ class _Resolver:
     def full(self, m: re.Match[str], year: int | None = None,
              month_first: bool = False) -> DateMention | None:  # fmt: skip
         risky = m["mon"] in self.lex.words.get("risky_month", {})
-        of = " من " in m.group(0)  # "العاشر من رمضان" (English "a third of March" stays none)
+        # "العاشر من رمضان" (English "a third of March" stays none), but not the city or the war
+        # of that name ("مدينة العاشر من رمضان", "حرب العاشر من رمضان")
+        of = " من " in m.group(0) and not re.search(r"(?:مدينه|حرب)\s*$", self.norm.text[
+            max(0, m.start() - 8) : m.start()])  # fmt: skip
         if risky and not m["year"] and ((not m["day"].isdigit() and not of)
                                         or (not month_first and self.lower_case(m, "mon"))):
             return None  # "a third march", "a second may be needed", "5 may have died"
@@ -513,21 +517,30 @@ class _Resolver:
         return out
 
     def nth_weekday(self, m: re.Match[str]) -> DateMention | None:
-        """"ثاني جمعة من رمضان", "the last Friday of Ramadan": that weekday of the month of
-        that name nearest before the anchor (not far after it). A month name that is also a
-        given name (رمضان) needs the words between: من, في, ماه, of."""
-        if m["mon"] in self.lex.words.get("risky_month", {}) and not (m["of"] or m["mw"]):
-            return None
+        """"ثاني جمعة من رمضان", "the last Friday of June 2010": that weekday of the month of
+        that name, in the year written, else the one nearest before the anchor (not far after
+        it); None where the words between (من, في, ماه, of) are missing ("last Friday June 12")
+        or the month has no such day."""
+        if not (m["of"] or m["mw"]):
+            return None  # "last Friday June 12": a weekday, then a date of its own
         nth = int(self.lex.words["nth_before" if m["n1"] else "nth_after"][m["n1"] or m["n2"]])
         wd = _weekday_forms()[m["wd"] or m["wd2"]]
-        cal, month = self.month_of(m["mon"], None)
+        year = int(m["year"]) if m["year"] else None
+        cal, month = self.month_of(m["mon"], year)
         value = None
+        if year is not None:  # "the last Friday of June 2010"
+            value = _nth_weekday(cal, year, month, wd, nth)
+            if value is None:
+                return None
+            return self.mention(m, value, "day", calendar=cal, weekday=wd, anchor="absolute")
         if self.anchor is not None:
             limit = self.anchor + timedelta(days=self.s.date_future_tolerance_days)
             base = year_in(cal, self.anchor)
             days = [d for y in (base - 1, base, base + 1)
                     if (d := _nth_weekday(cal, y, month, wd, nth)) is not None and d <= limit]
             value = max(days, default=None)
+        if value is None and self.anchor is not None:
+            return None  # "the fifth Friday of February": no such day
         out = self.mention(m, value, "day", calendar=cal, weekday=wd,
                            anchor=self.anchor_label if value else "none")  # fmt: skip
         if value is None:

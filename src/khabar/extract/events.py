@@ -2363,11 +2363,13 @@ def _suicide_words() -> dict[str, frozenset[tuple[str, ...]]]:
 
 def _suicide(spans: tuple[tuple[int, int, str], ...], lang: str) -> bool:
     """Whether a sentence's words (``spans``, normalised) hold a word of a suicide attack in
-    ``lang`` (``_suicide_words``: انتحاري, حزام ناسف, "suicide"), a conjunction peeled."""
+    ``lang`` (``_suicide_words``: انتحاري, بحزام ناسف, "suicide bomber"; a proclitic peeled
+    off the first word) that no negation stands right before ("was not a suicide attack")."""
     phrases = _suicide_words().get(lang, frozenset())
     words = [w.lower() for _, _, w in spans]
-    return any(tuple(words[k : k + len(p)]) == p or (len(p) == 1 and _bare(words[k]) == p[0])
-               for k in range(len(words)) for p in phrases)
+    return any(_bare(words[k]) in (p[0], words[k] if words[k] == p[0] else None)
+               and tuple(words[k + 1 : k + len(p)]) == p[1:] and not _negated(words, k)
+               for k in range(len(words)) for p in phrases)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -2378,7 +2380,8 @@ def _figures() -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
     for r in read_csv("event_figures.tsv"):
         modifiers = frozenset(normalize(w).lower() for w in r["modifiers"].split())
         for t in r["triggers"].split():
-            out[(r["lang"], normalize(t).lower())] = (r["position"], modifiers)
+            key = (r["lang"], normalize(t).lower())
+            out[key] = (r["position"], out.get(key, ("", frozenset()))[1] | modifiers)
     return out
 
 
@@ -2964,7 +2967,11 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
         if lang == "en" and e.label == "GEN" and e.span.start - 1 in groups \
                 and text[e.span.start - 1] == " ":  # fmt: skip
             continue  # "Houthi forces": the named group's own people, the group is the party
-        out.append(_Party(e.span.start, e.span.end, e.ref or e.text, _side(e.sector), e.label))
+        # a counting noun ("10 أشخاص", "people") is of no side, whatever class the agent
+        # lexicon's labelled sentences gave it (one labelled أشخاص an armed group)
+        counted = _bare(normalize(e.text).lower()) in _lexicon().cues.get("classifier", ())
+        out.append(_Party(e.span.start, e.span.end, e.ref or e.text,
+                          "" if counted else _side(e.sector), e.label))  # fmt: skip
     return sorted(out, key=lambda p: p.start)
 
 

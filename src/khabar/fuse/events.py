@@ -700,7 +700,9 @@ def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | Non
     if x.subtype and x.subtype == y.subtype:
         said["kind"] = f"both report a {x.subtype.lower()}"
     elif x.subtype and y.subtype and _kind(x.subtype) == _kind(y.subtype):
-        said["kind"] = f"both report a {_kind(x.subtype)}"  # a suicide bomb and an explosive
+        # a suicide bomb and an explosive: "a bombing"; an armed clash and an attack: "fighting"
+        kind = _kind(x.subtype)
+        said["kind"] = f"both report {'a ' if kind == 'bombing' else ''}{kind}"
     if x.killed is not None and x.killed == y.killed:
         said["toll"] = f"both give {x.killed} killed"
     for role in ("actor", "target"):

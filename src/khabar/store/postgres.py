@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from khabar.errors import StoreError
-from khabar.normalize import search_words
+from khabar.normalize import search_terms, search_words
 from khabar.settings import Settings
 from khabar.store.sqlite import SQLiteStore, migrations
 
@@ -203,8 +203,8 @@ class PostgresStore(SQLiteStore):
     # the documents holding every word (ts_rank, best first), and the fall-back when none does:
     # the closest by trigram similarity of the normalised body; each query ranks first and
     # takes its page before any document row is read
-    _RANKED = ("SELECT rowid, ts_rank(tsv, plainto_tsquery('simple', ?)) AS score"
-               " FROM documents_fts WHERE tsv @@ plainto_tsquery('simple', ?)")  # fmt: skip
+    _RANKED = ("SELECT rowid, ts_rank(tsv, to_tsquery('simple', ?)) AS score"
+               " FROM documents_fts WHERE tsv @@ to_tsquery('simple', ?)")  # fmt: skip
     _SIMILAR = ("SELECT rowid, word_similarity(?, body) AS score FROM documents_fts"
                 " WHERE ? <% body")  # fmt: skip
 
@@ -217,43 +217,42 @@ class PostgresStore(SQLiteStore):
         words = search_words(query)
         if not words:
             return []
-        phrase = " ".join(words)
+        args = _search_args(query)
         for ranked in (self._RANKED, self._SIMILAR):
             rows = self.db.execute(
                 "SELECT d.id, d.title, d.lang, d.published, d.crawled, d.outlet, d.body, top.score"
                 " FROM"
                 f" ({ranked} ORDER BY score DESC, rowid LIMIT ? OFFSET ?) AS top"
                 " JOIN documents d ON d.rowid = top.rowid ORDER BY top.score DESC, d.rowid",
-                (phrase, phrase, limit or self.settings.search_limit, offset),
+                (args[ranked], args[ranked], limit or self.settings.search_limit, offset),
             ).fetchall()  # fmt: skip
-            if rows or (offset and self._count(self._RANKED, phrase)):
+            if rows or (offset and self._count(self._RANKED, args)):
                 break
         return [self._hit(r, r["score"], tuple(words)) for r in rows]
 
-    def _count(self, ranked: str, phrase: str) -> int:
+    def _count(self, ranked: str, args: dict[str, str]) -> int:
         sql = f"SELECT count(*) FROM ({ranked}) AS hits"
-        return int(self.db.execute(sql, (phrase, phrase)).fetchone()[0])
+        return int(self.db.execute(sql, (args[ranked], args[ranked])).fetchone()[0])
 
     def search_count(self, query: str) -> int:
         """How many documents ``search(query)`` finds in all (for a pager's total)."""
-        words = search_words(query)
-        if not words:
+        if not search_words(query):
             return 0
-        phrase = " ".join(words)
-        return self._count(self._RANKED, phrase) or self._count(self._SIMILAR, phrase)
+        args = _search_args(query)
+        return self._count(self._RANKED, args) or self._count(self._SIMILAR, args)
 
     def stories_matching(self, query: str) -> set[int]:
         """Stories with a member document that ``search(query)`` finds (no ranking, no limit)."""
-        words = search_words(query)
-        if not words:
+        if not search_words(query):
             return set()
-        phrase = " ".join(words)
+        args = _search_args(query)
         for ranked in (self._RANKED, self._SIMILAR):
             found = {int(r[0]) for r in self.db.execute(
                 f"SELECT DISTINCT m.story_id FROM ({ranked}) AS hits"
                 " JOIN documents d ON d.rowid = hits.rowid"
-                " JOIN story_members m ON m.doc_id = d.id", (phrase, phrase))}  # fmt: skip
-            if found or self._count(self._RANKED, phrase):
+                " JOIN story_members m ON m.doc_id = d.id",
+                (args[ranked], args[ranked]))}  # fmt: skip
+            if found or self._count(self._RANKED, args):
                 return found
         return set()
 
@@ -269,9 +268,23 @@ class PostgresStore(SQLiteStore):
             marks = ",".join("?" * len(chunk))
             out |= {r[0] for r in self.db.execute(
                 "SELECT d.id FROM documents_fts f JOIN documents d ON d.rowid = f.rowid"
-                f" WHERE f.tsv @@ plainto_tsquery('simple', ?) AND d.id IN ({marks})",
-                (" ".join(words), *chunk))}  # fmt: skip
+                f" WHERE f.tsv @@ to_tsquery('simple', ?) AND d.id IN ({marks})",
+                (_tsquery(query), *chunk))}  # fmt: skip
         return out
+
+
+def _tsquery(query: str) -> str:
+    """A ``to_tsquery`` string for documents holding every term of ``query`` (``search_terms``:
+    letters and digits only, so no query syntax comes from the user; a term of several words
+    is a phrase of adjacent words)."""
+    return " & ".join(t.replace(" ", " <-> ") for t in search_terms(query))
+
+
+def _search_args(query: str) -> dict[str, str]:
+    """The argument each search query takes: the tsquery (``_tsquery``) for the ranked one, the
+    normalised words for the trigram one."""
+    return {PostgresStore._RANKED: _tsquery(query),
+            PostgresStore._SIMILAR: " ".join(search_words(query))}  # fmt: skip
 
 
 def _now() -> str:

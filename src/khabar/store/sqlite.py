@@ -43,6 +43,7 @@ from khabar.normalize import (
     normalize,
     search_form,
     search_split,
+    search_terms,
     search_words,
     tokens,
 )
@@ -716,7 +717,7 @@ class SQLiteStore:
                 " (SELECT rowid, rank AS score FROM documents_fts WHERE documents_fts MATCH ?"
                 "  ORDER BY rank LIMIT ? OFFSET ?) AS top"
                 " JOIN documents d ON d.rowid = top.rowid ORDER BY top.score, d.rowid",
-                (_fts_query(words), limit or self.settings.search_limit, offset),
+                (_fts_query(search_terms(query)), limit or self.settings.search_limit, offset),
             ).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"search for {query!r} failed: {exc}") from exc
@@ -730,7 +731,7 @@ class SQLiteStore:
         try:
             return int(self.db.execute(
                 "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
-                (_fts_query(words),)).fetchone()[0])  # fmt: skip
+                (_fts_query(search_terms(query)),)).fetchone()[0])  # fmt: skip
         except sqlite3.Error as exc:
             raise StoreError(f"search for {query!r} failed: {exc}") from exc
 
@@ -744,7 +745,7 @@ class SQLiteStore:
                 "SELECT DISTINCT m.story_id FROM documents_fts"
                 " JOIN documents d ON d.rowid = documents_fts.rowid"
                 " JOIN story_members m ON m.doc_id = d.id WHERE documents_fts MATCH ?",
-                (_fts_query(words),),
+                (_fts_query(search_terms(query)),),
             )
             return {int(r[0]) for r in rows}
         except sqlite3.Error as exc:
@@ -1087,7 +1088,7 @@ class SQLiteStore:
         out: set[str] = set()
         if not words:
             return out
-        fts_query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        fts_query = _fts_query(search_terms(query))
         for i in range(0, len(doc_ids), 500):
             chunk = doc_ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
@@ -1195,8 +1196,9 @@ def search_text(text: str, lang: str) -> str:
     القاعدة finds no قاعدة.
     Where a proclitic splits is the recogniser's rule (``lexicon.proclitic_length``: the rest
     must be a word real Arabic news writes more often than the whole, so بغداد keeps its ب);
-    the article is split when at least three letters are left and they are a word of real Arabic
-    news (``resources/wordfreq/ar.tsv``): الله keeps its article.
+    the article is split when at least three letters are left that real Arabic news writes often
+    enough on their own and the whole is no place or actor name (``_article_peels``): الله,
+    الرياض and القاعدة keep theirs.
     Arabic only: a Persian برای is no ب + رای."""
     split = search_form(normalize(search_split(text)))
     extra: dict[str, None] = {}
@@ -1211,10 +1213,28 @@ def search_text(text: str, lang: str) -> str:
             if n and word[:n].endswith("لل"):  # لل is ل + the article
                 forms.append("ال" + word[n:])
             for form in [word, *forms]:
-                if form.startswith("ال") and len(form) >= 5 and form[2:] in counts:
+                if form.startswith("ال") and len(form) >= 5 and _article_peels(form, counts):
                     forms.append(form[2:])
             extra.update(dict.fromkeys(forms))
     return split + "\n" + " ".join(extra) if extra else split
+
+
+_ARTICLE_RATIO = 0.1  # how often real news must write a word without ال, against with it
+
+
+def _article_peels(form: str, counts: dict[str, int]) -> bool:
+    """Whether search indexes an Arabic word with the article also without it: the rest is a
+    word real news writes at least ``_ARTICLE_RATIO`` as often as the whole (الأمريكي 1,952
+    times, أمريكي 352; not الرياض 5,546 and رياض 158, nor التقى 'met' and the name تقي), and
+    the whole is no name of the gazetteer or the actor dictionaries (القاعدة, الجزيرة: a search
+    for قاعدة or جزيرة should not find al-Qaeda or Al Jazeera)."""
+    from khabar.extract.actors import actor_dictionary, world_actors
+    from khabar.extract.places import gazetteer
+
+    if counts.get(form[2:], 0) < _ARTICLE_RATIO * counts.get(form, 0) or not counts.get(form[2:]):
+        return False
+    return not (form in gazetteer().index or form in actor_dictionary().index
+                or form in world_actors())  # fmt: skip
 
 
 # a word's start in Arabic text: after no letter, or after a proclitic or the article (or
@@ -1236,8 +1256,8 @@ def _word_patterns(words: tuple[str, ...], arabic: bool = False) -> tuple[re.Pat
 
 
 def _fts_query(words: list[str]) -> str:
-    """An FTS5 query for documents holding every one of ``words``, each quoted (no query
-    syntax can come from the user)."""
+    """An FTS5 query for documents holding every one of ``words`` (``search_terms``: a term of
+    several words is a phrase), each quoted (no query syntax can come from the user)."""
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
