@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.extract.actors import actor_dictionary, world_actors
-from khabar.extract.lexicon import NISBA_PLURAL, alias_key, peeled_keys
+from khabar.extract.lexicon import alias_key, nisba_plurals, peeled_keys
 from khabar.extract.places import gazetteer
 
 __all__ = ["NamedRef", "actors_named", "places_named", "unknown_name"]
@@ -55,10 +55,9 @@ def places_named(name: str) -> list[NamedRef]:
 def _actor_keys(name: str) -> list[str]:
     """The alias keys ``name`` is looked up under, in order: its own (``alias_key``), its forms
     with an Arabic clitic peeled off the first word (``peeled_keys``: والحوثيين), then each
-    of these read as an Arabic nisba's plural (الحوثي → الحوثيين, الحوثيون)."""
+    of these read as an Arabic nisba's plural (``nisba_plurals``: الحوثي → الحوثيين)."""
     keys = peeled_keys(alias_key(name))
-    return list(dict.fromkeys([*keys, *(k + end for k in keys if k.endswith("ي")
-                                         for end in NISBA_PLURAL)]))  # fmt: skip
+    return list(dict.fromkeys([*keys, *(p for k in keys for p in nisba_plurals(k))]))
 
 
 def actors_named(name: str) -> list[NamedRef]:

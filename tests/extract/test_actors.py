@@ -151,3 +151,6 @@ def test_a_militia_word_before_a_nisba_names_the_group_the_nisba_names() -> None
         got = [(m.text, m.actor_id) for m in extract_actors(text)]
         assert got == [(span, "HOUTHI")], text
     assert extract_actors("وقصفت الميليشيات المتمردة مواقع المقاومة") == []
+    # the feminine nisba too (the review): الميليشيات الحوثية, الجماعة الحوثية
+    for text in ("قصفت الميليشيات الحوثية أحياء تعز", "وقالت الجماعة الحوثية في بيان"):
+        assert [m.actor_id for m in extract_actors(text)] == ["HOUTHI"], text

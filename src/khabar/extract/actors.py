@@ -19,11 +19,11 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.extract.lexicon import (
-    NISBA_PLURAL,
     AliasHit,
     AliasIndex,
     alias_key,
     find_aliases,
+    nisba_plurals,
     quoted_span,
     variants,
     word_spans,
@@ -161,16 +161,14 @@ def _unresolved_orgs(norm: str, words, taken, d: _Dictionary,  # type: ignore[no
 
 def _nisba_actor(words, i: int, j: int, d: _Dictionary) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
     """After an organisation head at word ``i`` (``_unresolved_orgs``' range ``i``..``j``), the
-    longest run of words from ``i + 1`` that, read as an Arabic nisba (``NISBA_PLURAL``), is the
+    longest run of words from ``i + 1`` that, read as an Arabic nisba (``nisba_plurals``), is the
     plural a dictionary actor has as an alias: (the word after it, the actor's id), else None
     (ميليشيا الحوثي أحياء تعز → up to الحوثي, HOUTHI: الحوثيين is the Houthis' alias)."""
     for k in range(j, i + 1, -1):
         key = " ".join(w for _, _, w in words[i + 1 : k])
-        if key.endswith("ي"):
-            for end in NISBA_PLURAL:
-                ids = d.index.get(key + end)
-                if ids:
-                    return k, ids[0]
+        for plural in nisba_plurals(key):
+            if ids := d.index.get(plural):
+                return k, ids[0]
     return None
 
 

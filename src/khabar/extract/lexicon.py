@@ -250,6 +250,14 @@ NISBA_PLURAL = ("ين", "ون")
 _SPLIT_RATIO = 3  # the remainder must be this much more frequent than the whole word
 
 
+def nisba_plurals(key: str) -> list[str]:
+    """The plurals under which an Arabic nisba (an alias key, normalised) is looked up: its sound
+    masculine plurals (``NISBA_PLURAL``), its feminine's too (الحوثي and الحوثية → الحوثيين,
+    الحوثيون); none for another word."""
+    stem = key[:-1] if key.endswith("يه") else key
+    return [stem + end for end in NISBA_PLURAL] if stem.endswith("ي") and len(stem) > 2 else []
+
+
 @lru_cache(maxsize=65536)
 def proclitic_length(word: str, ratio: float = _SPLIT_RATIO) -> int:
     """Characters of an Arabic proclitic to split off ``word`` (normalised), or 0.
