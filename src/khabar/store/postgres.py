@@ -29,7 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 from khabar.errors import StoreError
 from khabar.normalize import search_terms, search_words
 from khabar.settings import Settings
-from khabar.store.sqlite import SQLiteStore, migrations
+from khabar.store.sqlite import SQLiteStore, _split_sql, migrations
 
 __all__ = ["PgConnection", "PostgresStore", "is_postgres_url", "to_postgres"]
 
@@ -171,10 +171,12 @@ class PostgresStore(SQLiteStore):
                 if version in done:
                     continue
                 with self.transaction():
-                    self.db.conn.execute(sql)  # type: ignore[attr-defined]  # several statements
+                    if _split_sql(sql):  # (a migration may change no table: 0015)
+                        self.db.conn.execute(sql)  # type: ignore[attr-defined]  # several
                     db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
                                (version, name, _now()))  # fmt: skip
                 applied.append(version)
+            self._reindex_after(applied)
             return applied
         finally:
             db.execute("SELECT pg_advisory_unlock(?)", (_INGEST_LOCK + 1,))

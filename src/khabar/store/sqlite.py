@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import socket
@@ -73,6 +74,12 @@ def _now() -> str:
 
 def _sig_blob(sig: np.ndarray | None) -> bytes | None:
     return None if sig is None else np.asarray(sig, dtype=np.uint32).tobytes()
+
+
+_log = logging.getLogger(__name__)
+
+# migrations after which the search index is rebuilt (its form changed: ``search_text``)
+_REINDEX_AFTER = frozenset({15})
 
 
 def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
@@ -196,7 +203,18 @@ class SQLiteStore:
                 raise
             self.db.execute("COMMIT")
             applied.append(version)
+        self._reindex_after(applied)
         return applied
+
+    def _reindex_after(self, applied: list[int]) -> None:
+        """Rebuild the search index (``reindex_search``) when one of the ``applied`` migrations
+        marks a change of the index's form (``_REINDEX_AFTER``) and the store holds documents:
+        a store filled by an earlier version then finds what a new one does."""
+        if not set(applied) & _REINDEX_AFTER:
+            return
+        if self.db.execute("SELECT count(*) FROM documents").fetchone()[0]:
+            done = self.reindex_search()
+            _log.warning("search index rebuilt in its new form: %d documents", done)
 
     def schema_version(self) -> int:
         row = self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()

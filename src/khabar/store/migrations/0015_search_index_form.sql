@@ -1,0 +1,3 @@
+-- 0015: the search index's form changed (a word is also indexed without the Arabic article; a
+-- ZWNJ parts words): no table changes; the store rebuilds every document's index row once
+-- after this migration (``SQLiteStore.migrate``, ``_REINDEX_AFTER``).

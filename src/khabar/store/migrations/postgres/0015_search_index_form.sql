@@ -1,0 +1,2 @@
+-- 0015_search_index_form for PostgreSQL: as ../0015_search_index_form.sql, no table changes; the
+-- store rebuilds every document's index row once after it.
