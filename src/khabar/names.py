@@ -5,7 +5,8 @@ Input: a name in any language and script ("Aden", "عدن", "Houthis", "الحو
 whose name or one of whose aliases is that name after normalisation (``alias_key``: the same
 folding the extractors use, so "Aden" and "عدن" both give GeoNames 415189), each as a
 ``NamedRef`` (id, canonical name, country or kind). Nothing fuzzy: a name no resource lists
-gives an empty list. The gazetteer is loaded on the first call (about 2 s), then cached.
+gives an empty list, and ``unknown_name`` the message saying so, with the names spelt most
+like it. The gazetteer is loaded on the first call (about 2 s), then cached.
 
 Example::
 

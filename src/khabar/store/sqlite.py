@@ -1215,8 +1215,8 @@ def search_text(text: str, lang: str) -> str:
     Where a proclitic splits is the recogniser's rule (``lexicon.proclitic_length``: the rest
     must be a word real Arabic news writes more often than the whole, so بغداد keeps its ب);
     the article is split when at least three letters are left that real Arabic news writes often
-    enough on their own and the whole is no place or actor name (``_article_peels``): الله,
-    الرياض and القاعدة keep theirs.
+    enough on their own and the whole is no place or actor name (``_article_peels``): الله and
+    الرياض keep theirs.
     Arabic only: a Persian برای is no ب + رای."""
     split = search_form(normalize(search_split(text)))
     extra: dict[str, None] = {}
@@ -1244,8 +1244,9 @@ def _article_peels(form: str, counts: dict[str, int]) -> bool:
     """Whether search indexes an Arabic word with the article also without it: the rest is a
     word real news writes at least ``_ARTICLE_RATIO`` as often as the whole (الأمريكي 1,952
     times, أمريكي 352; not الرياض 5,546 and رياض 158, nor التقى 'met' and the name تقي), and
-    the whole is no name of the gazetteer or the actor dictionaries (القاعدة, الجزيرة: a search
-    for قاعدة or جزيرة should not find al-Qaeda or Al Jazeera)."""
+    the whole is no name of the gazetteer or the actor dictionaries (الجزيرة: a search for
+    جزيرة should not find Al Jazeera; القاعدة is no alias of its own, تنظيم القاعدة is, so قاعدة
+    finds al-Qaeda's reports)."""
     from khabar.extract.actors import actor_dictionary, world_actors
     from khabar.extract.places import gazetteer
 
