@@ -2367,7 +2367,7 @@ def _suicide(spans: tuple[tuple[int, int, str], ...], lang: str) -> bool:
     off the first word) that no negation stands right before ("was not a suicide attack")."""
     phrases = _suicide_words().get(lang, frozenset())
     words = [w.lower() for _, _, w in spans]
-    return any(_bare(words[k]) in (p[0], words[k] if words[k] == p[0] else None)
+    return any((words[k] == p[0] or _bare(words[k]) == p[0])
                and tuple(words[k + 1 : k + len(p)]) == p[1:] and not _negated(words, k)
                for k in range(len(words)) for p in phrases)  # fmt: skip
 
