@@ -1716,3 +1716,14 @@ def test_a_security_attack_is_still_an_attack() -> None:
     """أمني makes a blow (ضربة) a security operation, not an attack (هجوم): the review."""
     e = _doc_event("قتل 5 جنود في هجوم أمني على حاجز.", "ar")
     assert e.plover == "ASSAULT" and e.evidence and "trigger" in e.evidence
+
+
+@pytest.mark.parametrize("text", [
+    # a fresh-clone trial exported these totals as one event's toll
+    "وتزامنا مع انقضاء شهر رمضان، أفاد «المرصد السوري لحقوق الإنسان» بأن عدد قتلى النزاع خلال "
+    "الشهر الفضيل بلغ نحو 5026 قتيلا.",
+    "وتخشى أنقرة أن تعيد أي فوضى في المنطقة الحدودية إشعال التمرد الانفصالي الكردي المسلح الذي "
+    "شنه حزب العمال الكردستاني وقتل فيه نحو 40 ألف شخص منذ عام 1984.",
+])  # fmt: skip
+def test_a_conflicts_total_is_no_events_toll(text: str) -> None:
+    assert all(e.killed is None for e in _doc_events(text, "ar"))

@@ -1060,6 +1060,10 @@ _OBJECT_ENDS = frozenset({"from", "with", "to", "as", "while", "after", "includi
 _CUMULATIVE_PHRASES = (
     "so far", "to date", "since the start", "since the beginning", "since the war began",
     "this year", "منذ بداية", "منذ اندلاع", "حتى الان", "خلال العام", "در مجموع", "از ابتدای",
+    # a conflict's dead, a month's, since a year (a fresh-clone trial: "عدد قتلى النزاع خلال
+    # الشهر الفضيل بلغ نحو 5026 قتيلا", "وقتل فيه نحو 40 ألف شخص منذ عام 1984" as one event's)
+    "قتلى النزاع", "ضحايا النزاع", "قتلى الحرب", "ضحايا الحرب", "منذ عام",
+    "منذ العام", "منذ مطلع", "منذ بدء", "since the conflict", "از سال",
 )  # fmt: skip
 
 
