@@ -1727,3 +1727,12 @@ def test_a_security_attack_is_still_an_attack() -> None:
 ])  # fmt: skip
 def test_a_conflicts_total_is_no_events_toll(text: str) -> None:
     assert all(e.killed is None for e in _doc_events(text, "ar"))
+
+
+def test_an_attack_dated_to_a_past_month_after_its_trigger_is_recalled() -> None:
+    """A fresh-clone trial exported the Bardo museum attack "في 18 مارس (آذار) الماضي" as an
+    event of the report's day: a date followed by الماضي after an attack's trigger is its own."""
+    e = _doc_event("وقال ساركوزي خلال زيارة إلى متحف «باردو»، أمس، حيث وضع إكليلاً من الورود "
+                   "تكريمًا لضحايا الهجوم الذي أدى إلى مقتل 21 سائحًا أجنبيًا وشرطي تونسي في 18 "
+                   "مارس (آذار) الماضي، إن «هدف الزيارة بسيط جدًا..", "ar")  # fmt: skip
+    assert e.background and e.date.endswith("-03-18")

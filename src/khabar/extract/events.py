@@ -1083,6 +1083,7 @@ def load_lexicons() -> None:
     _anniversary_words()
     _figures()
     _suicide_words()
+    _past_words()
     _cumulative_phrases()
     _negation_words()
     count_reader.load_model()
@@ -2762,7 +2763,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     # the date nearest the trigger, day precision first: "وشنت غارات ... فجر الجمعة"; but an
     # older date with its year written after an attack's trigger is the attack's own ("the
     # bombing that killed 300 in July 2016", "لتفجير ... في تموز 2016"): recalled, background
-    recalled = _recalled_date(dates, t_end, anchor, s) if plover == "ASSAULT" else None
+    recalled = _recalled_date(dates, t_end, anchor, s, sentence) if plover == "ASSAULT" \
+        else None  # fmt: skip
     dated = recalled or min(
         dates, key=lambda d: (d.precision != "day", _distance(d.span, t_start, t_end)),
         default=None)  # fmt: skip
@@ -2887,15 +2889,32 @@ _YEAR = re.compile(r"\d{4}")
 
 
 def _recalled_date(dates: list[DateMention], after: int, anchor: date | None,
-                   s: Settings) -> DateMention | None:  # fmt: skip
-    """The first date after the trigger that writes its year and lies more than
-    ``background_days`` before the anchor, if any."""
+                   s: Settings, sentence: str = "") -> DateMention | None:  # fmt: skip
+    """The first date after the trigger that writes its year, or is followed by a word of the
+    past ("في 18 مارس (آذار) الماضي": ``_past_after``), and lies more than ``background_days``
+    before the anchor, if any."""
     if anchor is None:
         return None
     limit = (anchor - timedelta(days=s.background_days)).isoformat()
     return next((d for d in sorted(dates, key=lambda d: d.span.start)
-                 if d.span.start >= after and d.value and _YEAR.search(d.text)
+                 if d.span.start >= after and d.value
+                 and (_YEAR.search(d.text) or _past_after(sentence, d.span.end))
                  and d.value[: len(limit)] < limit[: len(d.value)]), None)  # fmt: skip
+
+
+def _past_after(sentence: str, end: int) -> bool:
+    """Whether a word of the past (``resources/date_words.tsv``, kind direction, value past:
+    الماضي, المنصرم, گذشته) is the last word of the date ending at ``end`` in ``sentence`` ("مارس
+    (آذار) الماضي") or the first after it ("18 مارس (آذار) الماضي")."""
+    before = re.search(r"(\w+)\W*$", normalize(sentence[max(0, end - 20) : end]))
+    after = re.match(r"\W*(\w+)", normalize(sentence[end : end + 20]))
+    return any(m is not None and m.group(1) in _past_words() for m in (before, after))
+
+
+@lru_cache(maxsize=1)
+def _past_words() -> frozenset[str]:
+    return frozenset(normalize(r["word"]) for r in read_csv("date_words.tsv")
+                     if r["kind"] == "direction" and r["value"] == "past")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
