@@ -624,3 +624,15 @@ def test_a_counted_weekday_reads_its_year_and_leaves_what_is_not_one(
 ) -> None:
     got = extract_dates(text, anchor=date(2015, 7, 21), settings=Settings()).dates
     assert [d.value for d in got] == values
+
+
+def test_a_bare_jumua_is_a_name_in_arabic_and_friday_in_persian() -> None:
+    """A fresh-clone trial read "ويأمل جمعة" (Juma hopes) as last Friday; on its store, 8 bare
+    جمعة were read as days, 6 of them a man's name or "every Friday"."""
+    day = date(2015, 7, 21)
+    assert extract_dates("ويأمل جمعة مع عشرات من أقاربه", anchor=day, settings=Settings(),
+                         lang="ar").dates == []  # fmt: skip
+    got = extract_dates("قتل خمسة يوم جمعة", anchor=day, settings=Settings(), lang="ar").dates
+    assert [d.value for d in got] == ["2015-07-17"]
+    got = extract_dates("جمعه در تهران", anchor=day, settings=Settings(), lang="fa").dates
+    assert [d.value for d in got] == ["2015-07-17"]

@@ -200,6 +200,7 @@ class _Resolver:
         self.anchor_time = anchor_time  # the publication time, for "N hours ago"
         self.s_reference = reference  # "now", for texts with no anchor
         self.anchor_label = "publication"  # what the anchor is, recorded on each mention
+        self.persian = False  # whether the text is Persian (``extract_dates``' lang)
         self.lex = _lexicon()
 
     # -- helpers ---------------------------------------------------------------------------
@@ -598,6 +599,9 @@ class _Resolver:
         wd = weekday_names()[m["wd"]]
         if wd == 0 and _the_two(m, self.norm.text):
             return None
+        if m["wd"] == _BARE_FRIDAY and not (m["dir"] or m["dir0"] or m["pod"] or m["pod2"]) \
+                and not re.search(r"(?:يوم|روز)\s", m.group(0)) and not self.persian:  # fmt: skip
+            return None  # Arabic writes the day الجمعة; جمعة alone is a name ("ويأمل جمعة")
         pod = self.lex.words["part_of_day"].get(m["pod"] or m["pod2"] or "")
         kind = self.lex.words["direction"].get(m["dir"] or m["dir0"] or "", "")
         value = None
@@ -724,8 +728,11 @@ def extract_dates(
     reference: date | None = None,
     anchor_label: str = "publication",
     anchor_time: datetime | None = None,
+    lang: str | None = None,
 ) -> DateExtraction:
-    """Find and resolve every date and clock time in ``text``.
+    """Find and resolve every date and clock time in ``text``; ``lang``, the text's language
+    where known (else read from its letters), decides whether a bare جمعه is Friday (Persian)
+    or a given name (Arabic).
 
     Example::
 
@@ -736,6 +743,7 @@ def extract_dates(
     resolver = _Resolver(text, norm, anchor, settings, reference or reference_day(settings),
                          anchor_time if anchor is not None else None)
     resolver.anchor_label = anchor_label
+    resolver.persian = lang == "fa" if lang else bool(_PERSIAN_LETTERS.search(text))
     taken: list[tuple[int, int]] = []
     dates: list[DateMention] = []
     digits = _DIGIT.search(norm.text) is not None
@@ -760,6 +768,13 @@ def extract_dates(
     dates.sort(key=lambda d: d.span.start)
     propagate_solar(dates, anchor=anchor, settings=settings)
     return DateExtraction(dates, times)
+
+
+# Persian names Friday جمعه, without an article; in Arabic text (no letter Arabic does not
+# write) the bare word is a given name (ويأمل جمعة) unless يوم, a part of day or a direction
+# goes with it (Arabic orthography: the day is الجمعة)
+_BARE_FRIDAY = "جمعه"  # normalised
+_PERSIAN_LETTERS = re.compile("[پچژگکی]")
 
 
 # Arabic الاثنين is both Monday and "the two": written alone between these words it is the two

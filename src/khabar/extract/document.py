@@ -251,7 +251,7 @@ def _extract(
     for p, model, recognised, named, tagged in paragraphs:
         text, at = p.text, p.span.start
         dates = extract_dates(text, anchor=anchor, settings=settings, anchor_label=label,
-                              anchor_time=anchor_time)
+                              anchor_time=anchor_time, lang=doc.lang)
         actors = extract_actors(text)
         generic = extract_generic_actors(text, actors, doc.lang,
                                          tagged if doc.lang in NER_LANGS else None)

@@ -2166,8 +2166,8 @@ class Mentions:
             generic = extract_generic_actors(text, actors, lang,
                                              tagged if lang in NER_LANGS else None)  # fmt: skip
             entities = merge_entities(names, places, actors + generic)
-        return cls(extract_dates(text, anchor=anchor, settings=settings).dates, places, actors,
-                   entities)  # fmt: skip
+        return cls(extract_dates(text, anchor=anchor, settings=settings, lang=lang).dates,
+                   places, actors, entities)  # fmt: skip
 
 
 def _inside(items: list[T], sp: Span) -> list[T]:
