@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
+    "PERSIAN_LETTERS",
     "PERSIAN_PREFIX",
     "PERSIAN_SUFFIX",
     "NormalizedText",
@@ -204,6 +205,11 @@ def _with_deletions(text: str, mapped_text: str, deleted: set[str]) -> Normalize
         if j >= 0 and mapped_text[j] != " ":
             ends[j] = i + 1
     return NormalizedText(mapped_text, tuple(kept), tuple(ends))
+
+
+# letters Persian writes and Arabic does not (پ چ ژ گ and the Persian forms of ک and ی): a text
+# that holds one is Persian (Persian orthography, a closed set)
+PERSIAN_LETTERS = re.compile("[پچژگکی]")
 
 
 # Persian writes its verb prefix (می، نمی) and plural suffix (ها، های، هایی) joined, apart or

@@ -29,7 +29,7 @@ import jdatetime
 
 from khabar.calendars import to_gregorian, year_in
 from khabar.model import DateCorrection, DateMention, Span, TimeMention
-from khabar.normalize import NormalizedText, normalize, normalize_with_offsets
+from khabar.normalize import PERSIAN_LETTERS, NormalizedText, normalize, normalize_with_offsets
 from khabar.resources import month_names, read_csv, weekday_names
 from khabar.settings import Settings
 
@@ -743,7 +743,7 @@ def extract_dates(
     resolver = _Resolver(text, norm, anchor, settings, reference or reference_day(settings),
                          anchor_time if anchor is not None else None)
     resolver.anchor_label = anchor_label
-    resolver.persian = lang == "fa" if lang else bool(_PERSIAN_LETTERS.search(text))
+    resolver.persian = lang == "fa" if lang else bool(PERSIAN_LETTERS.search(text))
     taken: list[tuple[int, int]] = []
     dates: list[DateMention] = []
     digits = _DIGIT.search(norm.text) is not None
@@ -774,7 +774,6 @@ def extract_dates(
 # write) the bare word is a given name (ويأمل جمعة) unless يوم, a part of day or a direction
 # goes with it (Arabic orthography: the day is الجمعة)
 _BARE_FRIDAY = "جمعه"  # normalised
-_PERSIAN_LETTERS = re.compile("[پچژگکی]")
 
 
 # Arabic الاثنين is both Monday and "the two": written alone between these words it is the two

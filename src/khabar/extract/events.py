@@ -66,7 +66,7 @@ from khabar.extract.places import (
     nationality_word,
 )
 from khabar.model import EVIDENCE, DateCorrection, DateMention, EventMention, Span
-from khabar.normalize import index_form, normalize, normalize_with_offsets
+from khabar.normalize import PERSIAN_LETTERS, index_form, normalize, normalize_with_offsets
 from khabar.resources import month_names, read_csv, weekday_names
 from khabar.settings import Settings
 
@@ -2206,7 +2206,6 @@ def extract_events(
     return out
 
 
-_PERSIAN_LETTERS = re.compile("[پچژگکی]")
 _ARABIC_LETTERS = re.compile("[\u0600-\u06ff]")
 # Decision thresholds, chosen on the real-news dev split (README, issue [3/8]): the classifier's
 # type replaces the event lexicon's when it is at least _TYPE_OVERRIDE sure (0.5 and 0.7 alike
@@ -2454,7 +2453,7 @@ def _match_form(word: str, lang: str) -> str:
 
 def _script_lang(text: str) -> str:
     """ar, fa or en from the letters of ``text`` (for callers that do not say)."""
-    if _PERSIAN_LETTERS.search(text):
+    if PERSIAN_LETTERS.search(text):
         return "fa"
     return "ar" if _ARABIC_LETTERS.search(text) else "en"
 

@@ -43,7 +43,7 @@ from khabar.extract.lexicon import (
     proclitic_length,
 )
 from khabar.model import Span
-from khabar.normalize import normalize, normalize_with_offsets
+from khabar.normalize import PERSIAN_LETTERS, normalize, normalize_with_offsets
 from khabar.resources import data_files, derived, read_csv, word_counts
 
 __all__ = [
@@ -72,7 +72,6 @@ _COUNTRY_SPLIT_RATIO = 1.0
 _NOT_PLACES = {"media", "agency", "monitor", "armed_group", "international_org"}  # actor kinds
 _SITE_PRECISION = {"town": "town"}  # other site kinds (base, oil_field...) are "site"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-_PERSIAN = re.compile("[پچژگکی]")  # letters Arabic does not write: a Persian text
 _WORD_AT = re.compile(r"\w+")
 _MAX_WORDS = 5
 _WEAK_POPULATION = 100_000
@@ -1071,7 +1070,7 @@ def extract_places(
         # ['Zummar', 'Mosul', 'Iraq']
     """
     norm = normalize_with_offsets(text)
-    persian = lang == "fa" if lang else bool(_PERSIAN.search(text))
+    persian = lang == "fa" if lang else bool(PERSIAN_LETTERS.search(text))
     deferred: list[AliasHit] = []
     matches = _find(norm.text, text, norm.to_original, recognised or [], guard, persian,
                     deferred)
