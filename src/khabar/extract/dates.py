@@ -171,6 +171,7 @@ def _lexicon() -> _Lexicon:
                     {k: _first_letters(v) for k, v in needs.items()})  # fmt: skip
 
 
+@lru_cache(maxsize=1)
 def _weekday_forms() -> dict[str, int]:
     """Weekday names (``weekday_names``) and the Arabic ones without their article (جمعه,
     خميس: after an ordinal) → weekday number (Monday 0)."""

@@ -1080,10 +1080,10 @@ def load_lexicons() -> None:
     (ingest's warm-up: few sentences need them, and the first one should not pay)."""
     _victim_words()
     _date_words()
-    _anniversary_words()
+    _date_words_of("anniversary")
+    _date_words_of("direction", "past")
     _figures()
     _suicide_words()
-    _past_words()
     _cumulative_phrases()
     _negation_words()
     count_reader.load_model()
@@ -2043,12 +2043,12 @@ def _date_words() -> frozenset[str]:
                      if r["kind"] in kinds and r["word"].strip())  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def _anniversary_words() -> frozenset[str]:
-    """Words of an anniversary, normalised (``resources/date_words.tsv``, kind anniversary:
-    ذكرى, سالگرد, anniversary)."""
+@lru_cache(maxsize=4)
+def _date_words_of(kind: str, value: str | None = None) -> frozenset[str]:
+    """Words of ``resources/date_words.tsv`` of one kind (and value, where given), normalised:
+    an anniversary's (ذكرى, سالگرد, anniversary), the past's directions (الماضي, گذشته, last)."""
     return frozenset(normalize(r["word"]) for r in read_csv("date_words.tsv")
-                     if r["kind"] == "anniversary")  # fmt: skip
+                     if r["kind"] == kind and value in (None, r["value"]))  # fmt: skip
 
 
 _ANNIVERSARY_REACH = 6  # words an anniversary word may stand before the event it recalls
@@ -2065,7 +2065,7 @@ def _anniversary_of(norm: str, spans: tuple[tuple[int, int, str], ...], k: int) 
     far-right terror attacks on mosques in Christchurch that killed 51 people", "في الذكرى
     الأولى لتفجير"): an event years old, background. An anniversary after the trigger is the
     day a new event fell on ("shot dead ... on the first anniversary of the election")."""
-    words = _anniversary_words()
+    words = _date_words_of("anniversary")
     for j in range(max(0, k - _ANNIVERSARY_REACH), k):
         w = spans[j][2]
         if (w in words or _bare(w) in words) and not _CLAUSE_BREAK.search(
@@ -2907,13 +2907,9 @@ def _past_after(sentence: str, end: int) -> bool:
     (آذار) الماضي") or the first after it ("18 مارس (آذار) الماضي")."""
     before = re.search(r"(\w+)\W*$", normalize(sentence[max(0, end - 20) : end]))
     after = re.match(r"\W*(\w+)", normalize(sentence[end : end + 20]))
-    return any(m is not None and m.group(1) in _past_words() for m in (before, after))
+    return any(m is not None and m.group(1) in _date_words_of("direction", "past")
+               for m in (before, after))  # fmt: skip
 
-
-@lru_cache(maxsize=1)
-def _past_words() -> frozenset[str]:
-    return frozenset(normalize(r["word"]) for r in read_csv("date_words.tsv")
-                     if r["kind"] == "direction" and r["value"] == "past")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

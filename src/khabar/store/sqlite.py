@@ -28,8 +28,10 @@ import numpy as np
 
 from khabar.dedup import paragraph_key
 from khabar.errors import ConflictError, NotFoundError, StoreError
+from khabar.extract.actors import actor_dictionary, world_actors
 from khabar.extract.document import Extraction, iso_day
 from khabar.extract.lexicon import PROCLITICS, proclitic_length
+from khabar.extract.places import gazetteer
 from khabar.model import (
     Document,
     DuplicateRecord,
@@ -1219,13 +1221,13 @@ def search_text(text: str, lang: str) -> str:
     الرياض keep theirs.
     Arabic only: a Persian برای is no ب + رای."""
     split = search_form(normalize(search_split(text)))
+    words = dict.fromkeys(tokens(split))
     extra: dict[str, None] = {}
     if "\u200c" in text:
-        words = set(tokens(split))
         extra.update((w, None) for w in tokens(search_form(normalize(text))) if w not in words)
     if lang == "ar":
         counts = word_counts("ar")
-        for word in dict.fromkeys(tokens(split)):
+        for word in words:
             n = proclitic_length(word)
             forms = [word[n:]] if n else []
             if n and word[:n].endswith("لل"):  # لل is ل + the article
@@ -1247,9 +1249,6 @@ def _article_peels(form: str, counts: dict[str, int]) -> bool:
     the whole is no name of the gazetteer or the actor dictionaries (الجزيرة: a search for
     جزيرة should not find Al Jazeera; القاعدة is no alias of its own, تنظيم القاعدة is, so قاعدة
     finds al-Qaeda's reports)."""
-    from khabar.extract.actors import actor_dictionary, world_actors
-    from khabar.extract.places import gazetteer
-
     if counts.get(form[2:], 0) < _ARTICLE_RATIO * counts.get(form, 0) or not counts.get(form[2:]):
         return False
     return not (form in gazetteer().index or form in actor_dictionary().index
