@@ -431,6 +431,7 @@ def show_cmd(
 _DATE_BASIS = {
     "text": "its words '{}'", "title": "the title's '{}'", "document": "'{}' in another sentence",
     "lead": "'{}' in the title or first paragraph",
+    "recalled": "'{}' before the news it recalls it for",
     "publication": "publication day, no date words", "crawl": "crawl time, no date words",
 }
 

@@ -266,7 +266,8 @@ class EventMention:
     # where ``date`` comes from: text (the sentence's own words), title (the title's date
     # words), document (another sentence's date for an event of the same type), publication
     # (no date words: the day the report was published), crawl (no publication date: the crawl
-    # day, an upper bound); None when there is no date
+    # day, an upper bound), lead (the lead's day), recalled (the days a frame of an earlier
+    # event counts back from the news: "بعد ثلاثة ايام على الهجوم"); None when there is no date
     date_basis: str | None = None
     main: bool = False  # the document's main event: the one its title (else its lead) reports
     from_title: list[str] = field(default_factory=list)  # fields filled from the title's facts

@@ -1736,3 +1736,69 @@ def test_an_attack_dated_to_a_past_month_after_its_trigger_is_recalled() -> None
                    "تكريمًا لضحايا الهجوم الذي أدى إلى مقتل 21 سائحًا أجنبيًا وشرطي تونسي في 18 "
                    "مارس (آذار) الماضي، إن «هدف الزيارة بسيط جدًا..", "ar")  # fmt: skip
     assert e.background and e.date.endswith("-03-18")
+
+
+# --- frames of an earlier event ("two weeks after a similar attack", "ردا على هجوم") ----------
+
+
+@pytest.mark.parametrize(("text", "lang", "killed", "injured", "left_out"), [
+    # Current Events items and SaudiNewsNet sentences of a fresh-clone trial: the earlier
+    # event's toll and place were this event's
+    ("Two car bombs kill at least 25 people, mostly police officers, near the national theater "
+     "area in Mogadishu, Somalia, two weeks after a similar attack killed hundreds.", "en", 25,
+     None, None),
+    ("Israel launches airstrikes against a smuggling tunnel and metal foundry in Gaza, in "
+     "response to a rocket attack which killed a Thai worker in Israel.", "en", None, None, "IL"),
+    ("وأوضح أن الغارات جاءت ردا على هجوم نفذه مسلحون في التنظيم الخميس على موقع متقدم للجيش "
+     "التركي قرب الحدود، قتل فيه ضابط صف وأصيب جنديان بجروح.", "ar", None, None, None),
+    ("Russia evacuates Libya of all Russian diplomats and their families one day after an "
+     "attack on their embassy left one dead.", "en", None, None, None),
+])  # fmt: skip
+def test_what_a_frame_of_an_earlier_event_holds_is_not_this_events(
+    text: str, lang: str, killed: int | None, injured: int | None, left_out: str | None
+) -> None:
+    (e,) = _doc_events(text, lang)
+    assert (e.killed, e.injured, e.background) == (killed, injured, False)
+    assert left_out not in e.places
+    if "airstrikes" in text:
+        assert e.acled_subtype == "Air/drone strike"
+
+
+def test_an_event_framed_as_weeks_old_is_background_and_a_recent_one_dated_back() -> None:
+    old = _doc_event("يأتي الهجوم بعد شهرين من هجوم دموي استهدف متحف “باردو” بالعاصمة تونس "
+                     "ونفذه مسلحان وقتلا خلاله 21 سائحاً أجنبياً وشرطياً.", "ar")  # fmt: skip
+    assert old.background and old.killed == 21
+    recent = _doc_event("Shootings are reported in Khartoum, Sudan, one day after the rebel "
+                        "attack.", "en")  # fmt: skip
+    assert not recent.background
+    assert (recent.date, recent.date_basis) == ("2024-04-21", "recalled")
+    # "This comes a day after": the clashes are the sentence's news, dated the day before the
+    # report; the strikes of the sentence before do not take their day
+    strikes, clashes = _doc_events(
+        "U. N. attack helicopters launch strikes against positions of Allied Democratic Forces. "
+        "This comes a day after a series of clashes between rebels and soldiers in a town in "
+        "eastern Congo killed at least 30 people.", "en")  # fmt: skip
+    assert (clashes.date, clashes.killed) == ("2024-04-21", 30)
+    assert strikes.date != "2024-04-21"
+
+
+def test_a_frames_own_day_and_toll_stay_with_the_framed_event() -> None:
+    """The sample's Persian report: "this attack happened one day after a huge explosion at
+    Camp Kalsu early on Saturday, in which a member of the PMF was killed"."""
+    e = _doc_event("این حمله یک روز پس از انفجاری مهیب در پادگان کالسو در عراق که در اوایل روز "
+                   "شنبه رخ داد و در آن یکی از اعضای نیروهای الحشد الشعبی به شهادت رسید، رخ "
+                   "داد.", "fa")  # fmt: skip
+    assert e.trigger == "انفجاری" and e.killed == 1 and "IQ-S-KALSU" in e.places
+    assert e.date == "2024-04-20" and not e.background
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("At least two Shiite Muslim followers of militant Iraqi cleric, Moqtada Sadr, are killed "
+     "early in the day after throwing themselves in front of United States tanks during a "
+     "demonstration in Baghdad.", "GN-98182"),
+    ("Garry Kasparov is jailed for 5 days after a protest rally in Moscow and opposition "
+     "leaders are detained.", "GN-524901"),
+])  # fmt: skip
+def test_a_span_that_counts_no_days_back_is_no_frame(text: str, place: str) -> None:
+    (e,) = _doc_events(text, "en")
+    assert place in e.places

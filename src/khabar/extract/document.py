@@ -447,7 +447,8 @@ def main_event(events: list[EventMention], title: Span | None,
     if main.date is None:
         # the day another sentence gives the same kind of event ("وكان الهجوم وقع مساء الأحد")
         later = next((e for e in body if e is not main and e.plover == main.plover
-                      and not e.background and e.date and len(e.date) == 10), None)  # fmt: skip
+                      and not e.background and e.date and len(e.date) == 10
+                      and e.date_basis != "recalled"), None)  # fmt: skip
         if later is not None:
             main.date, main.date_text, main.date_basis = later.date, later.date_text, "document"
             main.date_note = later.date_note

@@ -1084,6 +1084,8 @@ def load_lexicons() -> None:
     _date_words_of("direction", "past")
     _figures()
     _suicide_words()
+    _recall_frames()
+    _span_days()
     _cumulative_phrases()
     _negation_words()
     count_reader.load_model()
@@ -2389,6 +2391,210 @@ def _figures() -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _recall_frames() -> dict[tuple[str, str], frozenset[str]]:
+    """(language, kind) → the words, normalised and lower-cased, of a frame that names an
+    earlier event (``resources/recall_frames.tsv``: after, of, span, revenge, death)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for r in read_csv("recall_frames.tsv"):
+        out.setdefault((r["lang"], r["kind"]), set()).update(
+            normalize(w).lower() for w in r["words"].split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _span_days() -> dict[tuple[str, str], tuple[int, int]]:
+    """(language, span word) → (days the word alone means, days of one unit after a number)
+    (``resources/recall_frames.tsv``, kind span: أسبوع 7, 7; أيام 3, 1)."""
+    return {(r["lang"], normalize(w).lower()): (int(r["days"]), int(r["unit"]))
+            for r in read_csv("recall_frames.tsv") if r["kind"] == "span"
+            for w in r["words"].split()}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """A frame of an earlier event before an event word: its first word, and how many days
+    before the news it puts the event (None: not said, as in "ردا على الهجوم")."""
+
+    start: int
+    days: int | None
+
+
+_FRAME_GAP = {"en": 3}  # words a frame may stand before its event ("a series of clashes")
+
+
+def _frame_start(spans: tuple[tuple[int, int, str], ...], k: int,
+                 lang: str | None) -> _Frame | None:  # fmt: skip
+    """The frame of an earlier event that the event word at word ``k`` of a normalised
+    sentence is named in (``_recall_frames``), or None: "بعد أيام من التفجير", "بعد
+    ثلاثة أيام من", "دو روز پس از حمله", "two days after the bombing" (a span of a day or more:
+    "hours after the attack" may be the same news), or an event answered: "انتقاما لتفجير سروج",
+    "ردا على الهجوم", "در تلافی حمله", "in retaliation for the attack". A frame ends right
+    before the event word (Arabic, Persian: one word between, "بعد يومين من وقوع التفجير";
+    English: three, "after a series of clashes"); a number before its span is part of it and of
+    its days (``_days_of``)."""
+    if lang not in ("ar", "fa", "en"):
+        return None
+    frames = _recall_frames()
+    after, span, of, revenge = (frames.get((lang, kind), frozenset())
+                                for kind in ("after", "span", "of", "revenge"))  # fmt: skip
+    lo = max(0, k - 9)
+    words = [w.lower() for _, _, w in spans[lo:k]]
+    if lang == "ar" and words and words[-1] in revenge and spans[k][2][:1] == "ل":
+        return _Frame(k - 1, None)  # انتقاما لتفجير: the preposition is glued to the event word
+    for j in range(len(words) - 1, len(words) - 2 - _FRAME_GAP.get(lang, 1), -1):
+        if j < 0:
+            break
+        last, b = words[j], max(0, j - 4)
+        before = words[b:j]
+        if lang == "en":  # "two days after", "weeks after", "a day after"; not "jailed for 5
+            # days after a rally", "early in the day after throwing themselves"
+            if last == "after" and before and before[-1] in span:
+                at = _with_number(words, j - 1)
+                if at == j - 1 and j >= 2 and words[j - 2] in ("a", "one", "few", "several"):
+                    at = j - 2 - int(j >= 3 and words[j - 3] == "a")  # "a few days"
+                counted = at < j - 1 or before[-1].endswith("s")
+                if counted and (at == 0 or words[at - 1] not in ("for", "in", "within", "the")):
+                    return _Frame(lo + at, _days_of(words, at, j - 1, lang))
+                continue
+            if last == "avenge":  # not "revenge attacks": an attack done in revenge
+                return _Frame(lo + j, None)
+            if last in ("for", "to", "of") and before and before[-1] in revenge:
+                return _Frame(lo + j - 1, None)
+            continue
+        if last in revenge:
+            return _Frame(lo + j, None)
+        if last == "علي" and before and before[-1] in revenge:
+            return _Frame(lo + j - 1, None)
+        if last not in of:
+            continue
+        if lang == "fa":  # "دو روز پس از", "چند هفته بعد از"
+            if len(before) >= 2 and before[-1] in after and before[-2] in span:
+                at = _with_number(words, j - 2)
+                return _Frame(lo + at, _days_of(words, at, j - 2, lang))
+            continue
+        # "بعد أيام من", "بعد ثلاثة أيام من", "بعد 10 أيام فقط على", "بعد نحو شهر من"
+        at = [i for i in (j - 1, j - 2) if i >= 0 and words[i] in span][:1]
+        opener = [i for i in range(max(0, at[0] - 3), at[0]) if words[i] in after] if at else []
+        if opener:
+            return _Frame(lo + opener[-1], _days_of(words, opener[-1] + 1, at[0], lang))
+    return None
+
+
+# Arabic possessive pronoun suffixes, longest first (غاراته "its raids", هجماتهم "their
+# attacks"): Arabic grammar, a closed list
+_AR_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def _suffixed_trigger(word: str, plover: str, lex: _Lexicon) -> bool:
+    """Whether ``word`` is a one-word trigger of ``plover`` with a possessive suffix (اولى
+    غاراته, "its first raids"), which the lexicon lists bare."""
+    bare = _bare(word)
+    return any(bare.endswith(x) and len(bare) > len(x) + 2
+               and lex.triggers.get(bare[: -len(x)], ("",))[0] == plover
+               for x in _AR_SUFFIXES)  # fmt: skip
+
+
+def _comes(spans: tuple[tuple[int, int, str], ...], k: int, lang: str | None) -> bool:
+    """Whether the event word at word ``k`` is the subject of "comes" (``recall_frames.tsv``,
+    kind comes: "وجاء الهجوم", "ويأتي هجوم أمس", "The attack came"), a word or two apart, or
+    follows a demonstrative (kind this: "این حمله", "هذا الهجوم"): an event told already."""
+    comes = _recall_frames().get((lang or "", "comes"), frozenset())
+    if k and spans[k - 1][2].lower() in _recall_frames().get((lang or "", "this"), frozenset()):
+        return True  # "این حمله یک روز پس از انفجاری ... رخ داد", "هذا الهجوم"
+    near = [w.lower() for _, _, w in spans[max(0, k - 2) : k]]
+    if lang == "en":
+        near = [w.lower() for _, _, w in spans[k + 1 : k + 3]]  # "The attack came a day after"
+    return any(w in comes or (w[:1] in "وف" and w[1:] in comes) for w in near)
+
+
+def _days_of(words: list[str], start: int, unit: int, lang: str) -> int:
+    """Days of the span word ``words[unit]``, times a number among ``words[start:unit]`` when
+    one is there ("ثلاثة أيام": 3; "two weeks": 14; "أسبوع": 7; "أيام" alone and "چند روز": 3)."""
+    alone, one = _span_days()[(lang, words[unit])]
+    for i in range(start, unit):
+        got = parse_number(words, i)
+        if got is not None and i + got[1] == unit:
+            return got[0] * one
+    if unit and words[unit - 1] in _recall_frames().get((lang, "few"), frozenset()):
+        return 3 * one  # "چند روز", "بضعة أيام": a few
+    return alone
+
+
+def _frame_after(spans: tuple[tuple[int, int, str], ...], k: int, lang: str | None,
+                 events: frozenset[int]) -> int | None:  # fmt: skip
+    """The first word of the first frame of an earlier event (``_frame_start``) that begins
+    after word ``k`` and names an event: a word of ``events`` (a trigger's or a killing's:
+    "بعد أيام على مقتل سبعة جنود"; not "ردا على دعم الدول الأوروبية"), or None."""
+    frames = _recall_frames()
+    opening = frames.get((lang or "", "after"), frozenset()) | frames.get(
+        (lang or "", "revenge"), frozenset())  # fmt: skip
+    if not any(w.lower() in opening for _, _, w in spans[k + 1 :]):
+        return None  # most sentences
+    frames = (_frame_start(spans, i, lang) for i in sorted(events) if i > k + 1)
+    return min((f.start for f in frames if f is not None and f.start > k), default=None)
+
+
+_PUNCTUATION_BREAK = re.compile(r"[،,;:؛]")  # a clause's end (not "و", as ``_CLAUSE_END``)
+
+
+def _frame_region(norm: str, spans: tuple[tuple[int, int, str], ...], framed: dict[int, int],
+                  k: int, lang: str | None,
+                  events: frozenset[int]) -> tuple[int, int] | None:  # fmt: skip
+    """The characters of ``norm`` that a frame of an earlier event holds, for the event word
+    at word ``k``: from its own frame to the end, else from the first frame after it to the
+    end (``_frame_after``; ``events``: the words that name an event), else from a
+    frame before it (``framed``: frame start by event word) to the end of its clause, a comma
+    or the event word ("دو روز پس از حمله ... که ۳۲ کشته داشت، جنگنده‌ها ..."); or None."""
+    if k in framed:  # the event word itself is framed: what is told outside it is the news
+        return spans[framed[k]][0], _clause_end(norm, spans, k)
+    after = _frame_after(spans, k, lang, events)
+    if after is not None:
+        return spans[after][0], len(norm)
+    before = [(at, w) for w, at in framed.items() if w < k]
+    if not before:
+        return None
+    at, word = min(before)
+    stop = _PUNCTUATION_BREAK.search(norm, spans[word][1], spans[k][0])
+    return spans[at][0], stop.start() if stop else spans[k][0]
+
+
+def _clause_end(norm: str, spans: tuple[tuple[int, int, str], ...], k: int) -> int:
+    """Where the clause of word ``k`` ends in ``norm``: the first comma, semicolon or colon
+    after it, else the end."""
+    stop = _PUNCTUATION_BREAK.search(norm, spans[k][1])
+    return stop.start() if stop else len(norm)
+
+
+def _news_outside(sentence: str, norm, spans: tuple[tuple[int, int, str], ...], at: int,  # type: ignore[no-untyped-def]
+                  k: int, plover: str, lang: str, lex: _Lexicon) -> bool:  # fmt: skip
+    """Whether the words outside a frame (from word ``at`` to the end of the clause of its
+    event word ``k``) tell news of their own: a death or an injury ("وفاة سعد دوابشة بعد اسبوع
+    من الهجوم": a follow-up death; "قتل ضابطي شرطة ... انتقاما لتفجير سروج"), a trigger of the
+    event's type with a possessive suffix ("شن سلاح الجو التركي الجمعة اولى غاراته ... بعد اربعة
+    ايام على هجوم انتحاري") or a CAMEO verb of its type ("In retaliation for the Israeli attack
+    in Jericho, Palestinian gunmen kidnap ...")."""
+    deaths = _recall_frames().get((lang, "death"), frozenset())
+    end = _clause_end(norm.text, spans, k)
+    outside = [w for a, _, w in spans[:at]] + [w for a, _, w in spans if a >= end]
+    if any(_bare(w) in lex.cues["killed"] or _bare(w) in lex.cues["injured"]
+           or w.lower() in deaths or _suffixed_trigger(w, plover, lex)
+           for w in outside):  # fmt: skip
+        return True
+    x = norm.to_original(spans[at][0], spans[at][1])[0]
+    y = norm.to_original(end, end)[0] if end < len(norm.text) else len(sentence)
+    return plover in cameo_verbs(sentence[:x], lang) + cameo_verbs(sentence[y:], lang)
+
+
+def _with_number(words: list[str], i: int) -> int:
+    """``i``, or the first word of a number that ends right before it ("two days", "دو روز")."""
+    for n in (2, 1):
+        got = parse_number(words, i - n) if i - n >= 0 else None
+        if got is not None and got[1] == n:
+            return i - n
+    return i
+
+
 def _figurative(h, spans: tuple[tuple[int, int, str], ...], lang: str | None) -> bool:  # type: ignore[no-untyped-def]
     """Whether the one-word trigger ``h`` is an attack word in a figure of speech: a modifier of
     ``_figures`` right after it (Arabic, Persian: هجوم إعلامي, حمله تبلیغاتی; the article
@@ -2713,6 +2919,21 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     # an attack word in a figure of speech types no event ("a verbal attack", حمله تبلیغاتی,
     # الضربة الأمنية); the classifiers' features (cues) still see it, as their training did
     hits = [h for h in hits if not _figurative(h, spans, lang)]
+    # an event named in a frame of an earlier one ("بعد أيام من التفجير", "in retaliation for
+    # the attack") is recalled: another trigger of the sentence is its news, else it is
+    # background
+    all_hits = hits
+    framed = {h.first_word: f for h in hits
+              if (f := _frame_start(spans, h.first_word, lang)) is not None}
+    for w, f in sorted(framed.items()):  # the framed event's words after it, in its clause
+        end = _clause_end(norm.text, spans, w)  # ("بعد شهرين من هجوم دموي استهدف متحف باردو")
+        framed |= {h.first_word: f for h in hits if h.first_word not in framed
+                   and w < h.first_word and spans[h.first_word][0] < end}  # fmt: skip
+    if framed:  # "وجاء الهجوم بعد يوم واحد من انفجار ضخم ...": the framed event is the news
+        hits = [h for h in hits if h.first_word in framed or not _comes(spans, h.first_word, lang)]
+    old_news = {w for w, f in framed.items() if f.days is not None and f.days >= s.background_days}
+    if old_news and any(h.first_word not in old_news for h in hits):
+        hits = [h for h in hits if h.first_word not in old_news]
     casualty = "cue=killed" in cues or "cue=injured" in cues
     done_to = casualty or bool({"ASSAULT", "COERCE"} & set(cameo_verbs(sentence, lang)))
     hits = _acts(hits, norm, sentence, lang, done_to)
@@ -2727,7 +2948,36 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     if typed is None:
         return None
     plover, acled, subtype = typed.plover, typed.acled, typed.subtype
+    # the event named is a recalled one (``own``): what the words outside its frame tell is the
+    # news when they tell of a deed of its type (``_news_outside``), read then without the
+    # frame; else it is the recalled event itself, background when a week old or more
+    own = framed.get(typed.first_word)
+    news = own is not None and _news_outside(sentence, norm, spans, own.start, typed.first_word,
+                                             plover, lang, lex)  # fmt: skip
+    recalled_event = own is not None and not news and own.days is not None \
+        and own.days >= s.background_days  # fmt: skip
+    if own is None or news:
+        hits = [h for h in hits if h.first_word not in framed]
+    if own is not None and news:  # the trigger's row types the recalled event, not the news
+        typed = replace(typed, acled="", subtype="", weapon="")
+        plover, acled, subtype = typed.plover, typed.acled, typed.subtype
     weapon = typed.weapon or _weapon(hits, lex)
+    # the tolls, the mode, the suicide attacker and the counts are read without a frame of
+    # an earlier event ("... two days after the bombing that killed 32"; "دو روز پس از حمله
+    # ... که ۳۲ کشته داشت، ... بمباران کردند"): blanked, so that offsets hold
+    c_sentence, c_norm, c_spans = sentence, norm, spans
+    blank = None if own is not None and not news else _frame_region(
+        norm.text, spans, {w: f.start for w, f in framed.items()}, typed.first_word, lang,
+        frozenset(
+            [h.first_word for h in all_hits] + [i for i, (_, _, w) in enumerate(spans)
+                                                if _bare(w) in lex.cues["killed"]]))  # fmt: skip
+    held = (0, 0)  # the frame's characters in ``text``: its places are the earlier event's
+    if blank is not None:
+        a, b = norm.to_original(*blank)
+        held = (sp.start + a, sp.start + b)
+        c_sentence = sentence[:a] + " " * (b - a) + sentence[b:]
+        c_norm = normalize_with_offsets(c_sentence)
+        c_spans = word_spans(c_norm.text)
     # the mode: the weapon's, else the mode model's when sure, else a CAMEO verb's code's
     mode = weapon_mode = _WEAPON_MODE.get(weapon or "") if plover == "ASSAULT" else None
     verb_mode = cameo_mode(sentence, lang, plover)
@@ -2735,21 +2985,22 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         mode = verb_mode  # kidnapped: abduct; assassinated: assassinate
     modelled = False  # the mode is the mode model's guess
     if mode is None:
-        guessed, p = classify_mode(sentence, lang, plover, cues=cues)
+        guessed, p = classify_mode(c_sentence, lang, plover, cues=cues)
         mode = guessed if p >= _MODE_MIN else verb_mode
         modelled = p >= _MODE_MIN
     words = [w for _, _, w in spans]
-    timeless = _CLOCK.sub(" ", norm.text) if ":" in norm.text else norm.text
+    c_words = [w for _, _, w in c_spans]
+    timeless = _CLOCK.sub(" ", c_norm.text) if ":" in c_norm.text else c_norm.text
     count_words = timeless.split() and _WORD.findall(timeless)
-    unglued, ruled = rule_counts(sentence, norm, spans, sp, found, lang)
+    unglued, ruled = rule_counts(c_sentence, c_norm, c_spans, sp, found, lang)
     killed, injured = count_reader.read_counts(unglued, lang, ruled)
     killed, injured = (None if got is not None and rule is None and _vague_beside(
         unglued, kind, lex) else got for got, rule, kind in zip(
         (killed, injured), ruled, ("killed", "injured"), strict=True))  # fmt: skip
-    killed, injured = (None if _a_year(words, n, lex) else n for n in (killed, injured))
-    victims = _victims(sentence, norm, spans, lex) if killed or injured else None
+    killed, injured = (None if _a_year(c_words, n, lex) else n for n in (killed, injured))
+    victims = _victims(c_sentence, c_norm, c_spans, lex) if killed or injured else None
     counts = _counts(count_words)
-    if (killed or injured) and _cumulative(norm.text, words, lex):
+    if (killed or injured) and _cumulative(c_norm.text, c_words, lex):
         # a toll since the war began, this year, so far: kept apart from this event's toll
         counts += [(n, f"{kind} (cumulative toll)") for n, kind in
                    ((killed, "killed"), (injured, "injured")) if n]  # fmt: skip
@@ -2767,6 +3018,18 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     dated = recalled or min(
         dates, key=lambda d: (d.precision != "day", _distance(d.span, t_start, t_end)),
         default=None)  # fmt: skip
+    # a recent event recalled in a frame ("بعد ثلاثة ايام على الهجوم"), with no date of its own
+    # after its frame, is dated that many days before the news: the sentence's day, else the
+    # report's
+    framed_day = framed_text = None
+    if own is not None and not news and own.days is not None and not recalled_event:
+        frame_at = sp.start + norm.to_original(spans[own.start][0], spans[own.start][1])[0]
+        if dated is None or dated.span.start < frame_at:
+            ref = (date.fromisoformat(dated.value[:10]) if dated is not None and dated.value
+                   and dated.precision == "day" else anchor)  # fmt: skip
+            if ref is not None:
+                framed_day = (ref - timedelta(days=own.days)).isoformat()
+                framed_text = text[frame_at:t_start].strip()
     r_start, r_end = _role_anchor(norm, spans, typed, plover, lang, sp.start, (t_start, t_end))
     parties = _role_parties(text, sp, r_start, r_end, found, lang, plover in _DONE_NOT_SAID)
     actor, target = _roles(text, sp, r_start, r_end, parties, lang,
@@ -2808,7 +3071,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode,
                                        modelled)
     if (acled == "Explosions/Remote violence" and subtype in ("", _IED)
-            and _suicide(spans, lang)):  # fmt: skip
+            and _suicide(c_spans, lang)):  # fmt: skip
         # "تفجير انتحاري", "a suicide bombing": the bomber's word makes the explosion ACLED's
         # suicide bomb whatever its trigger's row says
         subtype, mode = "Suicide bomb", "suicide-attack"
@@ -2824,7 +3087,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         # the source ("... وإصابة 12 آخرين، وفق واشنطن": according to the US government)
         places=[p.place.id for p in _inside(found.places, sp)
                 if (actor is None or not (actor.start <= p.span.start and p.span.end <= actor.end))
-                and not _attributed(text, p.span.start, p.span.end)],
+                and not _attributed(text, p.span.start, p.span.end)
+                and not held[0] <= p.span.start < held[1]],
         actor=actor.value if actor else None, target=target.value if target else None,
         counts=counts, killed=killed, injured=injured, victims=victims,
         modality=_modality(words, typed.first_word, lex, lang), mode=mode,
@@ -2835,8 +3099,12 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             killed is not None or injured is not None, armed), strict=True)
             if shown],
     )  # fmt: skip
+    if framed_day is not None:
+        ev.date, ev.date_text, ev.date_note = framed_day, framed_text, None
+        ev.date_basis = "recalled"  # no other event takes this day (``_inherit_dates``)
     ev.background = _is_background(ev, words, anchor, s, lex) or (
-        plover in _RECALLED and _anniversary_of(norm.text, spans, typed.first_word))
+        plover in _RECALLED and _anniversary_of(norm.text, spans, typed.first_word)) or (
+        recalled_event)
     return ev
 
 
