@@ -2547,7 +2547,7 @@ def _frame_region(norm: str, spans: tuple[tuple[int, int, str], ...], framed: di
     frame before it (``framed``: frame start by event word) to the end of its clause, a comma
     or the event word ("دو روز پس از حمله ... که ۳۲ کشته داشت، جنگنده‌ها ..."); or None."""
     if k in framed:  # the event word itself is framed: what is told outside it is the news
-        return spans[framed[k]][0], _clause_end(norm, spans, k)
+        return spans[framed[k]][0], _frame_end(norm, spans, framed[k], k)
     after = _frame_after(spans, k, lang, events)
     if after is not None:
         return spans[after][0], len(norm)
@@ -2566,16 +2566,25 @@ def _clause_end(norm: str, spans: tuple[tuple[int, int, str], ...], k: int) -> i
     return stop.start() if stop else len(norm)
 
 
+def _frame_end(norm: str, spans: tuple[tuple[int, int, str], ...], start: int, k: int) -> int:
+    """Where a frame starting at word ``start`` around the event word ``k`` ends in ``norm``:
+    a frame that opens the sentence ends with its clause ("In retaliation for the Israeli
+    attack in Jericho, Palestinian gunmen kidnap ..."); one after the news runs to the end, what
+    follows it telling of the earlier event ("بعد مرور نحو عامين على هجوم شنه عناصر من حركة
+    الشباب، وأسفر عن مقتل 67 شخصا")."""
+    return _clause_end(norm, spans, k) if start <= 1 else len(norm)
+
+
 def _news_outside(sentence: str, norm, spans: tuple[tuple[int, int, str], ...], at: int,  # type: ignore[no-untyped-def]
                   k: int, plover: str, lang: str, lex: _Lexicon) -> bool:  # fmt: skip
-    """Whether the words outside a frame (from word ``at`` to the end of the clause of its
-    event word ``k``) tell news of their own: a death or an injury ("وفاة سعد دوابشة بعد اسبوع
+    """Whether the words outside a frame (from word ``at`` to its end, ``_frame_end``, around
+    its event word ``k``) tell news of their own: a death or an injury ("وفاة سعد دوابشة بعد اسبوع
     من الهجوم": a follow-up death; "قتل ضابطي شرطة ... انتقاما لتفجير سروج"), a trigger of the
     event's type with a possessive suffix ("شن سلاح الجو التركي الجمعة اولى غاراته ... بعد اربعة
     ايام على هجوم انتحاري") or a CAMEO verb of its type ("In retaliation for the Israeli attack
     in Jericho, Palestinian gunmen kidnap ...")."""
     deaths = _recall_frames().get((lang, "death"), frozenset())
-    end = _clause_end(norm.text, spans, k)
+    end = _frame_end(norm.text, spans, at, k)
     outside = [w for a, _, w in spans[:at]] + [w for a, _, w in spans if a >= end]
     if any(_bare(w) in lex.cues["killed"] or _bare(w) in lex.cues["injured"]
            or w.lower() in deaths or _suffixed_trigger(w, plover, lex)
