@@ -538,3 +538,37 @@ def test_statements_without_an_acled_type_and_placeholder_outlets_stay_out(
     frame = _export_csv(store, tmp_path / "e.csv")
     assert list(frame["khabar_event_ids"]) == ["1.1"]
     assert not frame["source"].str.contains("doc:").any()
+
+
+def test_one_big_toll_in_one_country_days_apart_is_one_row() -> None:
+    """A fresh-clone trial's export gave the Suruç bombing a row per report: each dated by its
+    crawl day or by "أمس" read from the day before, placed in Turkey, Şanlıurfa or Suruç, each
+    with 32 dead. One toll of 20 or more in one country within three days is one happening; a
+    smaller one only of one sub-type where a report names the country alone; never across
+    countries, with no country, or chained over more than three days (6.1 is three days after
+    3.1, five after 1.1)."""
+    iraq = ("IQ", "Iraq", 33.0, 44.0, "country", "IQ")
+    aleppo = ("GN-170063", "Aleppo", 36.2, 37.16, "town", "SY")
+
+    def rec(story: int, day: str, place: tuple | None, killed: int,
+            kind: tuple = SHELLING) -> dict:  # fmt: skip
+        chosen: dict = {"date": {"value": day}, "killed": {"value": killed}}
+        fields: dict = {}
+        if place is not None:
+            pid, label, lat, lon, precision, country = place
+            loc = {"value": pid, "label": label, "lat": lat, "lon": lon,
+                   "precision": precision, "country": country, "sources": []}  # fmt: skip
+            chosen["location"], fields["location"] = loc, [loc]
+        return {"id": f"{story}.1", "story_id": story, "acled_type": kind[0],
+                "acled_subtype": kind[1], "background": False, "independent_sources": 1,
+                "chosen": chosen, "fields": fields}  # fmt: skip
+
+    ids = lambda groups: sorted(sorted(r["id"] for r in g) for g in groups)  # noqa: E731
+    records = [rec(1, "2024-04-20", BAGHDAD, 32), rec(2, "2024-04-21", iraq, 32),
+               rec(3, "2024-04-22", MOSUL, 32, EXPLOSION), rec(4, "2024-04-21", None, 32),
+               rec(5, "2024-04-20", aleppo, 32), rec(6, "2024-04-25", MOSUL, 32)]  # fmt: skip
+    assert ids(merge_records(records, 25)) == [["1.1", "2.1", "3.1"], ["4.1"], ["5.1"], ["6.1"]]
+    assert ids(merge_records(records[::-1], 25)) == ids(merge_records(records, 25))
+    small = [rec(1, "2024-04-20", BAGHDAD, 5), rec(2, "2024-04-21", iraq, 5),
+             rec(3, "2024-04-21", MOSUL, 5), rec(4, "2024-04-22", iraq, 5, EXPLOSION)]
+    assert ids(merge_records(small, 25)) == [["1.1", "2.1", "3.1"], ["4.1"]]

@@ -179,7 +179,9 @@ def merge_records(records: list[dict[str, Any]], place_km: float) -> list[list[d
     by distance, then by event order) and join groups only while a group holds at most one
     event of each story (fusion kept a story's events apart on purpose), unless the link is one
     toll: two events of one story on one day and place with the same dead are one happening
-    that fusion typed two ways. Each group is ordered representative first: most
+    that fusion typed two ways. Reports dated days apart of one recalled toll (``_recalls``) or
+    of one big toll in one country (``_echoes``) are linked too; no link joins two countries'
+    events. Each group is ordered representative first: most
     independent sources, then the earliest event (story id, then sequence); groups come in the
     order of their first record in ``records``. Deterministic: the same records in any order
     give the same groups. Nothing is added up here; ``acled_rows`` takes each count from one
@@ -206,15 +208,19 @@ def merge_records(records: list[dict[str, Any]], place_km: float) -> list[list[d
                 gap = _place_gap(_chosen(records[i], "location"), _chosen(records[j], "location"),
                                  within=toll)
                 if gap is not None and gap <= place_km:
-                    links.append((gap, _order(records[i]), _order(records[j]), i, j, toll))
-    links += _recalls(records)
+                    links.append((gap, _order(records[i]), _order(records[j]), i, j, toll, None))
+    links += _recalls(records) + _echoes(records)
     group_of = {i: i for i in range(len(records))}
     members = {i: [i] for i in range(len(records))}
-    for *_, i, j, toll in sorted(links):
+    for *_, i, j, toll, days in sorted(links, key=lambda link: link[:5]):
         gi, gj = group_of[i], group_of[j]
         stories = [{records[k]["story_id"] for k in members[g]} for g in (gi, gj)]
         if gi == gj or (stories[0] & stories[1] and not toll):
             continue
+        if len(_countries(records, members[gi]) | _countries(records, members[gj])) > 1:
+            continue  # a link never joins two countries' events
+        if days is not None and _days_spanned(records, members[gi] + members[gj]) > days:
+            continue  # an echo never chains reports beyond its days
         members[gi] += members.pop(gj)
         for k in members[gi]:
             group_of[k] = gi
@@ -251,7 +257,55 @@ def _recalls(records: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
         if first[1] != i and (when - first[0]).days <= _RECALL_DAYS and not (
                 when == first[0] and parts_of_day_apart(_value(records[first[1]], "time"),
                                                         _value(r, "time"))):  # fmt: skip
-            links.append((float("inf"), _order(records[first[1]]), _order(r), first[1], i, True))
+            links.append((float("inf"), _order(records[first[1]]), _order(r), first[1], i, True,
+                          None))  # fmt: skip
+    return links
+
+
+_ECHO_DAYS = 3  # reports days apart that date one happening by their own days
+_ECHO_TOLL = 20  # a toll this high, in one country, within those days, is one happening's
+_ECHO_COUNTRY_TOLL = 5  # ... and this one, of one sub-type, where one report names the country
+
+
+def _countries(records: list[dict[str, Any]], members: list[int]) -> set[str]:
+    return {c for k in members if (loc := _chosen(records[k], "location")) and
+            (c := loc.get("country"))}  # fmt: skip
+
+
+def _days_spanned(records: list[dict[str, Any]], members: list[int]) -> int:
+    days = [date.fromisoformat(d[:10]) for k in members if (d := _value(records[k], "date"))]
+    return (max(days) - min(days)).days if days else 0
+
+
+def _echoes(records: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """Links (as ``merge_records`` takes them, after every same-day and recall link) between
+    events of one country at most ``_ECHO_DAYS`` apart that give one toll of ``_ECHO_TOLL`` or
+    more (``_same_toll``), or of ``_ECHO_COUNTRY_TOLL`` or more, of one sub-type, where one of
+    them is placed in the country alone: the reports of the Suruç bombing were dated by a crawl
+    day or by "أمس" from the day before, and placed in Turkey, Şanlıurfa, Suruç or (a wrong
+    reading) Istanbul, each with 32 dead; the Gombe bombing's 49 were in Gombe and in Dukku, 73
+    km apart. Events with no country are never linked so (a toll of 30 was Suruç's in one report
+    and three Nigerian villages' in another), and a group they join spans ``_ECHO_DAYS`` at
+    most (no chain of reports day after day)."""
+    dated = []
+    for i, r in enumerate(records):
+        day, killed, loc = _value(r, "date"), _value(r, "killed"), _chosen(r, "location")
+        if day and killed and loc and loc.get("country") and not r["background"]:
+            dated.append((date.fromisoformat(day[:10]), i, loc))
+    dated.sort(key=lambda x: (x[0], _order(records[x[1]])))
+    links = []
+    for x, (when, i, loc) in enumerate(dated):
+        for later, j, other in dated[x + 1 :]:
+            if (later - when).days > _ECHO_DAYS:
+                break
+            a, b = records[i], records[j]
+            if loc["country"] != other["country"] or not _same_toll(a, b):
+                continue
+            killed = _value(a, "killed")
+            by_country = "country" in (loc.get("precision"), other.get("precision")) and (
+                a.get("acled_subtype") == b.get("acled_subtype"))  # fmt: skip
+            if killed >= _ECHO_TOLL or (killed >= _ECHO_COUNTRY_TOLL and by_country):
+                links.append((float("inf"), _order(a), _order(b), i, j, True, _ECHO_DAYS))
     return links
 
 
