@@ -1802,3 +1802,24 @@ def test_a_frames_own_day_and_toll_stay_with_the_framed_event() -> None:
 def test_a_span_that_counts_no_days_back_is_no_frame(text: str, place: str) -> None:
     (e,) = _doc_events(text, "en")
     assert place in e.places
+
+
+def test_a_title_toll_the_body_tells_as_cumulative_is_no_events() -> None:
+    """A fresh-clone trial exported "ألف قتيل و 9 آلاف جريح منذ دخول الحوثيين عدن" (the title)
+    as one shelling's 1,000 dead: its body gives the number as the toll since the fighting
+    began; and an observatory's count "during this period" of strikes is none either."""
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    raw = RawArticle(source="t", locator="", kind="txt",
+                     title="مسؤول يمني: ألف قتيل و 9 آلاف جريح منذ دخول الحوثيين عدن",
+                     text="أوضح مسؤول يمني بمحافظة عدن، جنوب البلاد، اليوم، إن حصيلة القتلى منذ بدء "
+                          "المواجهات بين مسلحي الحوثي والمقاومة الشعبية في المدينة بلغت ألفاً .",
+                     published="2015-07-23", lang_hint="ar")  # fmt: skip
+    (e,) = extract_document(build_document(raw, S), S).events
+    assert (e.killed, e.injured) == (None, None)
+    period = _doc_event("وقال المرصد في بيان اليوم الخميس إن 173 مدنيا قتلوا وأصيب العشرات "
+                        "بالإضافة إلى مقتل مقاتل إسلامي أيضا جراء هذه الغارات خلال هذه "
+                        "الفترة .", "ar")  # fmt: skip
+    assert period.killed is None and (173, "killed (cumulative toll)") in period.counts

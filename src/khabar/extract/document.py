@@ -44,7 +44,7 @@ from khabar.extract.entities import (
 )
 from khabar.extract.entities import load_models as load_entity_models
 from khabar.extract.event_types import load_models as load_event_models
-from khabar.extract.events import Mentions, extract_events, load_lexicons
+from khabar.extract.events import Mentions, cumulative_toll, extract_events, load_lexicons
 from khabar.extract.places import (
     PlaceMention,
     distance_km,
@@ -405,7 +405,8 @@ def main_event(events: list[EventMention], title: Span | None,
     the body that is not background. When the body reports the title's event (the first body
     event of the same PLOVER type that is not background), the title's mention is folded into
     it: each field the body leaves empty (date, places, killed, injured, actor, target, mode,
-    weapon) is taken from the title and named in ``from_title``, and the title's evidence
+    weapon; not a toll the body gives as cumulative) is taken from the title and named in
+    ``from_title``, and the title's evidence
     (``EventMention.evidence``) joins the body's. Denied, negated and planned
     events are never main. A main event whose sentence has no date takes the day another
     sentence gives an event of its type (``date_basis`` "document"); with none, the first of
@@ -425,7 +426,12 @@ def main_event(events: list[EventMention], title: Span | None,
         if main is None:
             main = head
         else:
+            # a body sentence that tells a cumulative toll ("حصيلة القتلى منذ بدء المواجهات ...
+            # بلغت ألفاً") tells what the title's number is: no event's toll
+            summed = cumulative_toll(main.sentence)
             for name in _FROM_TITLE:
+                if summed and name in ("killed", "injured"):
+                    continue
                 if getattr(main, name) in (None, []) and getattr(head, name) not in (None, []):
                     setattr(main, name, getattr(head, name))
                     main.from_title.append(name)

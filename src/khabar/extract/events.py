@@ -1064,6 +1064,9 @@ _CUMULATIVE_PHRASES = (
     # الشهر الفضيل بلغ نحو 5026 قتيلا", "وقتل فيه نحو 40 ألف شخص منذ عام 1984" as one event's)
     "قتلى النزاع", "ضحايا النزاع", "قتلى الحرب", "ضحايا الحرب", "منذ عام",
     "منذ العام", "منذ مطلع", "منذ بدء", "since the conflict", "از سال",
+    # a period's ("إن 173 مدنيا قتلوا ... جراء هذه الغارات خلال هذه الفترة": an observatory's
+    # count of a campaign's weeks, exported as one strike's)
+    "خلال هذه الفترة", "خلال الفترة الماضية", "during this period", "در این مدت",
 )  # fmt: skip
 
 
@@ -1073,6 +1076,18 @@ def _cumulative(norm: str, words: list[str], lex: _Lexicon) -> bool:
     cues = lex.cues.get("cumulative", frozenset())
     low = norm.lower()
     return any(w in cues for w in words) or any(p in low for p in _cumulative_phrases())
+
+
+def cumulative_toll(sentence: str) -> bool:
+    """Whether ``sentence`` tells a cumulative toll: a word of death or injury
+    (``event_cues.tsv``) and a cumulative cue or phrase (``_cumulative``: "حصيلة القتلى منذ بدء
+    المواجهات ... بلغت ألفاً", "so far")."""
+    lex = _lexicon()
+    norm = normalize(sentence)
+    words = [w for _, _, w in word_spans(norm)]
+    bare = {_bare(w) for w in words} | {w[2:] for w in words if w.startswith("ال")}
+    told = bool(bare & (lex.cues["killed"] | lex.cues["injured"]))
+    return told and _cumulative(norm, words, lex)
 
 
 def load_lexicons() -> None:
