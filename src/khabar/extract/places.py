@@ -432,7 +432,8 @@ def _accept(  # type: ignore[no-untyped-def]
         if not ok:
             return False
     if _ARABIC.search(key):
-        return True
+        return not _head_before(norm, m.start - peeled) or any(
+            g.places[i].precision in ("country", "province") for i in m.ids)
     start, end = to_original(m.start, m.end)
     if original[end : end + 2].lstrip()[:1] == "$":  # US$30,000, US $300: a currency
         return False
@@ -443,6 +444,22 @@ def _accept(  # type: ignore[no-untyped-def]
     if head[:3].lower() in ("al-", "el-", "ad-", "as-", "ar-"):
         return head[3:4].isupper()  # "al-Qaim", "el-Arish": the article is lower case
     return original[start : start + 1].isupper() and not _name_before(original, start)
+
+
+# Arabic generic words that head a compound place name (خان بني سعد, تل أبيض, عين عيسى, دير
+# حافر, كفر نبل, بيت حانون, رأس العين, بئر العبد): a name of the gazetteer right after one is
+# part of another place's name, which the gazetteer lacks ("خان بني سعد", Khan Bani Saad in
+# Iraq, was Bani Sa'd in Yemen). Arabic toponymy, a closed list, normalised.
+_AR_NAME_HEADS = frozenset(normalize(w) for w in ("خان", "تل", "عين", "دير", "كفر", "بيت", "رأس",
+                                                  "بئر"))  # fmt: skip
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _head_before(norm: str, start: int) -> bool:
+    """Whether an Arabic head of a compound place name (``_AR_NAME_HEADS``) is the word right
+    before ``start`` of the normalised ``norm``."""
+    m = _WORD_BEFORE.search(norm[max(0, start - 12) : start])
+    return m is not None and m.group(1) in _AR_NAME_HEADS
 
 
 _CAPITAL_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][a-z]+) $")
