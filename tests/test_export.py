@@ -545,8 +545,8 @@ def test_one_big_toll_in_one_country_days_apart_is_one_row() -> None:
     crawl day or by "أمس" read from the day before, placed in Turkey, Şanlıurfa or Suruç, each
     with 32 dead. One toll of 20 or more in one country within three days is one happening; a
     smaller one only of one sub-type where a report names the country alone; never across
-    countries, with no country, or chained over more than three days (6.1 is three days after
-    3.1, five after 1.1)."""
+    countries, with no country, between towns over 150 km apart (Baghdad and Mosul), or chained
+    over more than three days (6.1 is three days after 3.1, five after 1.1)."""
     iraq = ("IQ", "Iraq", 33.0, 44.0, "country", "IQ")
     aleppo = ("GN-170063", "Aleppo", 36.2, 37.16, "town", "SY")
 
@@ -565,10 +565,13 @@ def test_one_big_toll_in_one_country_days_apart_is_one_row() -> None:
 
     ids = lambda groups: sorted(sorted(r["id"] for r in g) for g in groups)  # noqa: E731
     records = [rec(1, "2024-04-20", BAGHDAD, 32), rec(2, "2024-04-21", iraq, 32),
-               rec(3, "2024-04-22", MOSUL, 32, EXPLOSION), rec(4, "2024-04-21", None, 32),
-               rec(5, "2024-04-20", aleppo, 32), rec(6, "2024-04-25", MOSUL, 32)]  # fmt: skip
-    assert ids(merge_records(records, 25)) == [["1.1", "2.1", "3.1"], ["4.1"], ["5.1"], ["6.1"]]
-    assert ids(merge_records(records[::-1], 25)) == ids(merge_records(records, 25))
+               rec(3, "2024-04-22", TAJI, 32, EXPLOSION), rec(4, "2024-04-21", None, 32),
+               rec(5, "2024-04-20", aleppo, 32), rec(6, "2024-04-25", TAJI, 32),
+               rec(7, "2024-04-22", MOSUL, 32)]  # fmt: skip
+    assert ids(merge_records(records, 20)) == [["1.1", "2.1", "3.1"], ["4.1"], ["5.1"], ["6.1"],
+                                               ["7.1"]]  # fmt: skip
+    assert ids(merge_records(records[::-1], 20)) == ids(merge_records(records, 20))
+    # a country-level report is no hub between two towns 340 km apart
     small = [rec(1, "2024-04-20", BAGHDAD, 5), rec(2, "2024-04-21", iraq, 5),
-             rec(3, "2024-04-21", MOSUL, 5), rec(4, "2024-04-22", iraq, 5, EXPLOSION)]
-    assert ids(merge_records(small, 25)) == [["1.1", "2.1", "3.1"], ["4.1"]]
+             rec(3, "2024-04-22", MOSUL, 5), rec(4, "2024-04-23", iraq, 5, EXPLOSION)]
+    assert ids(merge_records(small, 20)) == [["1.1", "2.1"], ["3.1"], ["4.1"]]

@@ -219,8 +219,9 @@ def merge_records(records: list[dict[str, Any]], place_km: float) -> list[list[d
             continue
         if len(_countries(records, members[gi]) | _countries(records, members[gj])) > 1:
             continue  # a link never joins two countries' events
-        if days is not None and _days_spanned(records, members[gi] + members[gj]) > days:
-            continue  # an echo never chains reports beyond its days
+        if days is not None and (_days_spanned(records, members[gi] + members[gj]) > days or
+                                 not _echo_places_agree(records, members[gi] + members[gj])):
+            continue  # an echo never chains reports beyond its days, nor far towns
         members[gi] += members.pop(gj)
         for k in members[gi]:
             group_of[k] = gi
@@ -265,6 +266,7 @@ def _recalls(records: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 _ECHO_DAYS = 3  # reports days apart that date one happening by their own days
 _ECHO_TOLL = 20  # a toll this high, in one country, within those days, is one happening's
 _ECHO_COUNTRY_TOLL = 5  # ... and this one, of one sub-type, where one report names the country
+_ECHO_KM = 150  # the places of such reports lie this close (Suruç and Şanlıurfa: 40 km)
 
 
 def _countries(records: list[dict[str, Any]], members: list[int]) -> set[str]:
@@ -278,10 +280,11 @@ def _days_spanned(records: list[dict[str, Any]], members: list[int]) -> int:
 
 
 def _echoes(records: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    """Links (as ``merge_records`` takes them, after every same-day and recall link) between
-    events of one country at most ``_ECHO_DAYS`` apart that give one toll of ``_ECHO_TOLL`` or
-    more (``_same_toll``), or of ``_ECHO_COUNTRY_TOLL`` or more, of one sub-type, where one of
-    them is placed in the country alone: the reports of the Suruç bombing were dated by a crawl
+    """Links (as ``merge_records`` takes them) between events of one country at most
+    ``_ECHO_DAYS`` apart, their places within ``_ECHO_KM`` (or one of them placed in the
+    country alone), that give one toll of ``_ECHO_TOLL`` or more (``_same_toll``), or of
+    ``_ECHO_COUNTRY_TOLL`` or more, of one stated sub-type, where one of them is placed in the
+    country alone: the reports of the Suruç bombing were dated by a crawl
     day or by "أمس" from the day before, and placed in Turkey, Şanlıurfa, Suruç or (a wrong
     reading) Istanbul, each with 32 dead; the Gombe bombing's 49 were in Gombe and in Dukku, 73
     km apart. Events with no country are never linked so (a toll of 30 was Suruç's in one report
@@ -294,19 +297,34 @@ def _echoes(records: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
             dated.append((date.fromisoformat(day[:10]), i, loc))
     dated.sort(key=lambda x: (x[0], _order(records[x[1]])))
     links = []
-    for x, (when, i, loc) in enumerate(dated):
-        for later, j, other in dated[x + 1 :]:
+    for x in range(len(dated)):
+        when, i, loc = dated[x]
+        for y in range(x + 1, len(dated)):
+            later, j, other = dated[y]
             if (later - when).days > _ECHO_DAYS:
                 break
             a, b = records[i], records[j]
             if loc["country"] != other["country"] or not _same_toll(a, b):
                 continue
+            broad = "country" in (loc.get("precision"), other.get("precision"))
+            gap = None if broad else _place_gap(loc, other)
+            if not broad and (gap is None or gap > _ECHO_KM):
+                continue  # two towns far apart: two happenings, whatever the toll
             killed = _value(a, "killed")
-            by_country = "country" in (loc.get("precision"), other.get("precision")) and (
-                a.get("acled_subtype") == b.get("acled_subtype"))  # fmt: skip
-            if killed >= _ECHO_TOLL or (killed >= _ECHO_COUNTRY_TOLL and by_country):
+            one_kind = bool(a.get("acled_subtype")) and a.get("acled_subtype") == b.get(
+                "acled_subtype")  # fmt: skip
+            if killed >= _ECHO_TOLL or (killed >= _ECHO_COUNTRY_TOLL and broad and one_kind):
                 links.append((float("inf"), _order(a), _order(b), i, j, True, _ECHO_DAYS))
     return links
+
+
+def _echo_places_agree(records: list[dict[str, Any]], members: list[int]) -> bool:
+    """Whether the places below country level of a group an echo link would make lie within
+    ``_ECHO_KM`` of each other (a country-level report is no hub between two far towns)."""
+    locs = [loc for k in members if (loc := _chosen(records[k], "location"))
+            and loc.get("precision") != "country"]  # fmt: skip
+    return all((gap := _place_gap(p, q)) is not None and gap <= _ECHO_KM
+               for x, p in enumerate(locs) for q in locs[x + 1 :])  # fmt: skip
 
 
 def _same_toll(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -1823,3 +1823,22 @@ def test_a_title_toll_the_body_tells_as_cumulative_is_no_events() -> None:
                         "بالإضافة إلى مقتل مقاتل إسلامي أيضا جراء هذه الغارات خلال هذه "
                         "الفترة .", "ar")  # fmt: skip
     assert period.killed is None and (173, "killed (cumulative toll)") in period.counts
+
+
+@pytest.mark.parametrize(("text", "lang", "trigger", "killed"), [
+    # a review's cases: a frame that opens the sentence without a comma, one set off by commas,
+    # one whose relative clause runs past a comma, and "came in response to" (the answer is the
+    # news)
+    ("بعد يومين من الهجوم على رفح شنت الطائرات الإسرائيلية غارات على غزة أسفرت عن مقتل 12.",
+     "ar", "غارات", 12),
+    ("Officials said on Tuesday, two days after the attack in Ankara, that gunmen killed 5 "
+     "soldiers in Diyarbakir.", "en", None, 5),
+    ("Two days after the attack in Suruc, which killed 32 people, Turkish jets struck targets "
+     "in Syria.", "en", None, None),
+    ("وجاءت هذه الغارات ردا على الهجوم الذي استهدف دورية للجيش.", "ar", "غارات", None),
+])  # fmt: skip
+def test_the_news_beside_a_frame_is_read_without_it(text: str, lang: str, trigger: str | None,
+                                                     killed: int | None) -> None:
+    (e,) = _doc_events(text, lang)
+    assert not e.background and e.killed == killed and e.date_basis != "recalled"
+    assert trigger is None or e.trigger == trigger

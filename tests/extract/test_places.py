@@ -543,3 +543,12 @@ def test_a_name_after_the_head_of_a_compound_place_name_is_not_that_place() -> N
     assert not any(p.place.country == "YE" for p in found)
     ids = {p.place.id for p in extract_places("سيطرت القوات على تل أبيض ودير الزور وخان يونس.")}
     assert {"GN-170794", "GN-281124"} <= ids
+
+
+def test_a_town_the_gazetteer_lacks_is_its_nationality_adjectives_country() -> None:
+    """Trial reports named the Suruç bombing's town as سوروتش, which no gazetteer row writes:
+    "in the Turkish town of ..." still gives the country (precision country), over the name."""
+    text = "وقتل 30 شخصا في مدينة سوروتش التركية وقصفت الطائرات بلدة كوباني الحدودية السورية."
+    got = [(p.text, p.place.id) for p in extract_places(text)]
+    assert ("سوروتش", "TR") in got and ("كوباني", "SY") in got
+    assert not extract_places("وضمن فعاليات جرش مدينة الثقافة الأردنية لعام 2015")[1:]

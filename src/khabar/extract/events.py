@@ -1080,14 +1080,20 @@ def _cumulative(norm: str, words: list[str], lex: _Lexicon) -> bool:
 
 def cumulative_toll(sentence: str) -> bool:
     """Whether ``sentence`` tells a cumulative toll: a word of death or injury
-    (``event_cues.tsv``) and a cumulative cue or phrase (``_cumulative``: "حصيلة القتلى منذ بدء
-    المواجهات ... بلغت ألفاً", "so far")."""
+    (``event_cues.tsv``) and a cumulative phrase (``_CUMULATIVE_PHRASES``: "حصيلة القتلى منذ بدء
+    المواجهات ... بلغت ألفاً", "so far"; not those a superlative writes, ``_A_YEARS``)."""
     lex = _lexicon()
     norm = normalize(sentence)
     words = [w for _, _, w in word_spans(norm)]
     bare = {_bare(w) for w in words} | {w[2:] for w in words if w.startswith("ال")}
     told = bool(bare & (lex.cues["killed"] | lex.cues["injured"]))
-    return told and _cumulative(norm, words, lex)
+    low = norm.lower()
+    return told and any(p in low for p in _cumulative_phrases() if p not in _A_YEARS)
+
+
+# cumulative phrases that a superlative also writes ("the deadliest attack this year", "أعنف
+# هجوم منذ بداية العام"): no sign that a sentence's toll is a total
+_A_YEARS = frozenset(normalize(p).lower() for p in ("this year", "خلال العام", "منذ بداية"))
 
 
 def load_lexicons() -> None:
@@ -2583,11 +2589,24 @@ def _clause_end(norm: str, spans: tuple[tuple[int, int, str], ...], k: int) -> i
 
 def _frame_end(norm: str, spans: tuple[tuple[int, int, str], ...], start: int, k: int) -> int:
     """Where a frame starting at word ``start`` around the event word ``k`` ends in ``norm``:
-    a frame that opens the sentence ends with its clause ("In retaliation for the Israeli
-    attack in Jericho, Palestinian gunmen kidnap ..."); one after the news runs to the end, what
-    follows it telling of the earlier event ("بعد مرور نحو عامين على هجوم شنه عناصر من حركة
-    الشباب، وأسفر عن مقتل 67 شخصا")."""
-    return _clause_end(norm, spans, k) if start <= 1 else len(norm)
+    a frame that opens the sentence, or that a comma sets off ("Officials said on Tuesday, two
+    days after the attack in Ankara, that ..."), ends with its clause, a relative clause after a
+    comma included ("Two days after the attack in Suruc, which killed 32 people, Turkish jets
+    ..."); one after the news runs to the end, what follows it telling of the earlier event
+    ("بعد مرور نحو عامين على هجوم شنه عناصر من حركة الشباب، وأسفر عن مقتل 67 شخصا")."""
+    set_off = _PUNCTUATION_BREAK.fullmatch(norm[: spans[start][0]].rstrip()[-1:] or "x")
+    if start > 1 and not set_off:
+        return len(norm)
+    end = _clause_end(norm, spans, k)
+    while end < len(norm) and (m := _RELATIVE_AFTER.match(norm, end + 1)):
+        stop = _PUNCTUATION_BREAK.search(norm, m.end())
+        end = stop.start() if stop else len(norm)
+    return end
+
+
+# a relative pronoun after a comma continues the clause before it (English and Arabic grammar,
+# a closed list; normalised; not "that" nor Persian که, which also open what was said)
+_RELATIVE_AFTER = re.compile(r"\s*(?:which|who|الذي|التي|الذين|اللذين|اللتين)(?!\w)")
 
 
 def _news_outside(sentence: str, norm, spans: tuple[tuple[int, int, str], ...], at: int,  # type: ignore[no-untyped-def]
@@ -2949,11 +2968,14 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     all_hits = hits
     framed = {h.first_word: f for h in hits
               if (f := _frame_start(spans, h.first_word, lang)) is not None}
-    for w, f in sorted(framed.items()):  # the framed event's words after it, in its clause
-        end = _clause_end(norm.text, spans, w)  # ("بعد شهرين من هجوم دموي استهدف متحف باردو")
+    for w, f in sorted(framed.items()):  # the framed event's words after it, in its clause,
+        if f.start <= 1:  # ("بعد شهرين من هجوم دموي استهدف متحف باردو"), unless the frame opens
+            continue  # the sentence: its news follows ("بعد يومين من الهجوم ... شنت ... غارات")
+        end = _frame_end(norm.text, spans, f.start, w)
         framed |= {h.first_word: f for h in hits if h.first_word not in framed
                    and w < h.first_word and spans[h.first_word][0] < end}  # fmt: skip
-    if framed:  # "وجاء الهجوم بعد يوم واحد من انفجار ضخم ...": the framed event is the news
+    if any(f.days is not None for f in framed.values()):  # "وجاء الهجوم بعد يوم واحد من انفجار
+        # ضخم ...": the framed event is the news (not after "came in response to": the answer is)
         hits = [h for h in hits if h.first_word in framed or not _comes(spans, h.first_word, lang)]
     old_news = {w for w, f in framed.items() if f.days is not None and f.days >= s.background_days}
     if old_news and any(h.first_word not in old_news for h in hits):
@@ -3004,7 +3026,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         c_spans = word_spans(c_norm.text)
     # the mode: the weapon's, else the mode model's when sure, else a CAMEO verb's code's
     mode = weapon_mode = _WEAPON_MODE.get(weapon or "") if plover == "ASSAULT" else None
-    verb_mode = cameo_mode(sentence, lang, plover)
+    verb_mode = cameo_mode(c_sentence, lang, plover)
     if mode is None and verb_mode in _TELLING_MODES:
         mode = verb_mode  # kidnapped: abduct; assassinated: assassinate
     modelled = False  # the mode is the mode model's guess
@@ -3031,7 +3053,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         killed = injured = None
     a, b = norm.to_original(typed.start, typed.end)
     t_start, t_end = sp.start + a, sp.start + b  # in ``text``
-    dates = [d for d in _inside(found.dates, sp) if d.value or _backed(d)]
+    dates = [d for d in _inside(found.dates, sp) if (d.value or _backed(d))
+             and not held[0] <= d.span.start < held[1]]  # a frame's day is the earlier event's
     if len(dates) > 1:  # a day that names another event of the sentence is that event's
         dates = [d for d in dates if not _of_another_event(text, d, t_start, lex)] or dates
     # the date nearest the trigger, day precision first: "وشنت غارات ... فجر الجمعة"; but an
@@ -3053,7 +3076,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
                    and dated.precision == "day" else anchor)  # fmt: skip
             if ref is not None:
                 framed_day = (ref - timedelta(days=own.days)).isoformat()
-                framed_text = text[frame_at:t_start].strip()
+                framed_text = text[frame_at : sp.start + norm.to_original(
+                    spans[typed.first_word][0], spans[typed.first_word][1])[0]].strip()
     r_start, r_end = _role_anchor(norm, spans, typed, plover, lang, sp.start, (t_start, t_end))
     parties = _role_parties(text, sp, r_start, r_end, found, lang, plover in _DONE_NOT_SAID)
     actor, target = _roles(text, sp, r_start, r_end, parties, lang,

@@ -459,7 +459,8 @@ def _head_before(norm: str, start: int) -> bool:
     """Whether an Arabic head of a compound place name (``_AR_NAME_HEADS``) is the word right
     before ``start`` of the normalised ``norm``."""
     m = _WORD_BEFORE.search(norm[max(0, start - 12) : start])
-    return m is not None and m.group(1) in _AR_NAME_HEADS
+    return m is not None and (m.group(1) in _AR_NAME_HEADS or (
+        m.group(1)[:1] in "وبلف" and m.group(1)[1:] in _AR_NAME_HEADS))  # وخان, بخان
 
 
 _CAPITAL_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][a-z]+) $")
@@ -1061,6 +1062,54 @@ def territory_phrases(norm: str, found: list[PlaceMention],
     return out
 
 
+# a town the gazetteer lacks, named with its kind and its country's nationality adjective, up
+# to two adjectives between ("في مدينة سوروتش التركية", "بلدة كوباني الحدودية السورية", "the
+# Turkish town of Suruc"): Arabic and English grammar, words of kind a closed list (normalised)
+_TOWN_OF = re.compile(
+    r"(?<!\w)(?P<pre>[وبف]?)(?:ال)?(?:مدينه|بلده|قريه)\s+(?P<name>\w+)(?P<ar>(?:\s+ال\w+){1,3})"
+    r"(?!\w)"
+    r"|\b(?P<en>[A-Z]\w+) (?:town|city|village) of (?P<en_name>[A-Z]\w+(?: [A-Z]\w+)?)")
+_TOWN_WORDS = ("مدينه", "بلده", "قريه", "town of", "city of", "village of")
+
+
+def town_phrases(norm: str, found: list[PlaceMention],
+                 to_original: Callable[[int, int], tuple[int, int]],
+                 text: str) -> list[PlaceMention]:  # fmt: skip
+    """A town the gazetteer lacks, named with its kind and its country's nationality adjective
+    (``_TOWN_OF``: "في مدينة سوروتش التركية", "the Turkish town of Suruc"): its country, at
+    country precision (ACLED's geo-precision 3), over the name's span (the recogniser's LOC;
+    the adjective stays its NORP), where ``found`` names no place inside the
+    phrase and no word of the name is a frequent word or begins with و ("مدينة الثقافة
+    الأردنية", "المدينة وشركة انتونوف الاوكرانية"); the reason names the town as written.
+    ``norm``: the normalised text; ``to_original`` maps its offsets to ``text``'s."""
+    if not any(w in norm for w in _TOWN_WORDS):
+        return []
+    g = gazetteer()
+    out = []
+    for m in _TOWN_OF.finditer(norm):
+        named = None
+        if m.group("en"):
+            named = _country_named([m.group("en")], g, first=True)
+        else:  # the first nationality adjective after the name ("الحدودية السورية": Syria)
+            named = next((c for w in m.group("ar").split() if w.endswith("يه")
+                          and (c := _country_named([w], g, first=True))), None)  # fmt: skip
+        place = g.places.get(named[0]) if named else None
+        if place is None or place.kind != "country":
+            continue
+        name = "name" if m.group("name") else "en_name"
+        start, end = to_original(m.start(name), m.end(name))  # the town's name, as the
+        if any(p.span.start < end and start < p.span.end for p in found):  # recogniser's LOC
+            continue
+        town = m.group("name") or m.group("en_name")
+        if any(_frequent_word(alias_key(w), ("ar", "en")) or w.startswith("و")
+               for w in town.split()):  # fmt: skip
+            continue  # "مدينة الثقافة الأردنية", "المدينة وشركة انتونوف الاوكرانية": no town
+        out.append(PlaceMention(Span(start, end), text[start:end], place,
+                                _relation(norm, m.start(name), place), [],
+                                f"a town of {place.country} the gazetteer lacks: {town}"))
+    return out
+
+
 def _apposed(text: str, span: Span, start: int, end: int) -> bool:
     """Whether ``span`` stands right beside ``start`` .. ``end``, with at most a comma between
     (``span`` outside them): a country's name there is the capital's own, written alike
@@ -1110,6 +1159,7 @@ def extract_places(
                                      for c in capitals)]  # fmt: skip
     out += capitals
     out += territory_phrases(norm.text, out, norm.to_original, text)
+    out += town_phrases(norm.text, out, norm.to_original, text)
     return _placed_by_distance(text, sorted(out, key=lambda p: p.span.start))
 
 
