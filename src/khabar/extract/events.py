@@ -2563,8 +2563,9 @@ def _frame_region(norm: str, spans: tuple[tuple[int, int, str], ...], framed: di
                   k: int, lang: str | None,
                   events: frozenset[int]) -> tuple[int, int] | None:  # fmt: skip
     """The characters of ``norm`` that a frame of an earlier event holds, for the event word
-    at word ``k``: from its own frame to the end, else from the first frame after it to the
-    end (``_frame_after``; ``events``: the words that name an event), else from a
+    at word ``k``: from its own frame to the frame's end (``_frame_end``), else from the first
+    frame after it to the end (``_frame_after``; ``events``: the words that name an event), else
+    from a
     frame before it (``framed``: frame start by event word) to the end of its clause, a comma
     or the event word ("دو روز پس از حمله ... که ۳۲ کشته داشت، جنگنده‌ها ..."); or None."""
     if k in framed:  # the event word itself is framed: what is told outside it is the news
