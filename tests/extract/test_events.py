@@ -1753,6 +1753,10 @@ def test_an_attack_dated_to_a_past_month_after_its_trigger_is_recalled() -> None
      "التركي قرب الحدود، قتل فيه ضابط صف وأصيب جنديان بجروح.", "ar", None, None, None),
     ("Russia evacuates Libya of all Russian diplomats and their families one day after an "
      "attack on their embassy left one dead.", "en", None, None, None),
+    # a review's: an accusative span after a number ("15 يوما"); the attack is the news, not
+    # the bombing 15 days before
+    ("قتل 5 جنود في هجوم بعد 15 يوما من التفجير الذي أوقع 30 قتيلا في المدينة.", "ar", 5, None,
+     None),
 ])  # fmt: skip
 def test_what_a_frame_of_an_earlier_event_holds_is_not_this_events(
     text: str, lang: str, killed: int | None, injured: int | None, left_out: str | None
@@ -1762,6 +1766,8 @@ def test_what_a_frame_of_an_earlier_event_holds_is_not_this_events(
     assert left_out not in e.places
     if "airstrikes" in text:
         assert e.acled_subtype == "Air/drone strike"
+    if "15 يوما" in text:
+        assert e.trigger == "هجوم"
 
 
 def test_an_event_framed_as_weeks_old_is_background_and_a_recent_one_dated_back() -> None:

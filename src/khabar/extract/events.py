@@ -2496,7 +2496,8 @@ def _frame_start(spans: tuple[tuple[int, int, str], ...], k: int,
             continue
         # "بعد أيام من", "بعد ثلاثة أيام من", "بعد 10 أيام فقط على", "بعد نحو شهر من"
         at = [i for i in (j - 1, j - 2) if i >= 0 and words[i] in span][:1]
-        opener = [i for i in range(max(0, at[0] - 3), at[0]) if words[i] in after] if at else []
+        opener = [i for i in range(max(0, at[0] - 3), at[0]) if words[i] in after
+                  or (words[i][:1] in "وف" and words[i][1:] in after)] if at else []  # وبعد
         if opener:
             return _Frame(lo + opener[-1], _days_of(words, opener[-1] + 1, at[0], lang))
     return None
