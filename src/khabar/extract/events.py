@@ -2497,10 +2497,23 @@ def _frame_start(spans: tuple[tuple[int, int, str], ...], k: int,
         # "بعد أيام من", "بعد ثلاثة أيام من", "بعد 10 أيام فقط على", "بعد نحو شهر من"
         at = [i for i in (j - 1, j - 2) if i >= 0 and words[i] in span][:1]
         opener = [i for i in range(max(0, at[0] - 3), at[0]) if words[i] in after
-                  or (words[i][:1] in "وف" and words[i][1:] in after)] if at else []  # وبعد
+                  or _conjoined_in(words[i], after)] if at else []  # وبعد
         if opener:
             return _Frame(lo + opener[-1], _days_of(words, opener[-1] + 1, at[0], lang))
     return None
+
+
+def _conjoined_in(word: str, table: frozenset[str]) -> bool:
+    """Whether ``word`` is in ``table``, as written or after a conjunction و or ف glued to it
+    (وبعد, فجاء, وتلقى)."""
+    return word in table or (word[:1] in "وف" and word[1:] in table)
+
+
+def _casualty_word(word: str, lex: _Lexicon) -> bool:
+    """Whether ``word`` (normalised, a proclitic allowed) is a killing or an injury word of
+    ``event_cues.tsv``."""
+    bare = _bare(word)
+    return bare in lex.cues["killed"] or bare in lex.cues["injured"]
 
 
 # Arabic possessive pronoun suffixes, longest first (غاراته "its raids", هجماتهم "their
@@ -2527,7 +2540,7 @@ def _comes(spans: tuple[tuple[int, int, str], ...], k: int, lang: str | None) ->
     near = [w.lower() for _, _, w in spans[max(0, k - 2) : k]]
     if lang == "en":
         near = [w.lower() for _, _, w in spans[k + 1 : k + 3]]  # "The attack came a day after"
-    return any(w in comes or (w[:1] in "وف" and w[1:] in comes) for w in near)
+    return any(_conjoined_in(w, comes) for w in near)
 
 
 def _days_of(words: list[str], start: int, unit: int, lang: str) -> int:
@@ -2544,16 +2557,17 @@ def _days_of(words: list[str], start: int, unit: int, lang: str) -> int:
 
 
 def _frame_after(spans: tuple[tuple[int, int, str], ...], k: int, lang: str | None,
-                 events: frozenset[int]) -> int | None:  # fmt: skip
+                 events: Callable[[], frozenset[int]]) -> int | None:  # fmt: skip
     """The first word of the first frame of an earlier event (``_frame_start``) that begins
-    after word ``k`` and names an event: a word of ``events`` (a trigger's or a killing's:
-    "بعد أيام على مقتل سبعة جنود"; not "ردا على دعم الدول الأوروبية"), or None."""
+    after word ``k`` and names an event: a word of ``events()`` (a trigger's or a killing's:
+    "بعد أيام على مقتل سبعة جنود"; not "ردا على دعم الدول الأوروبية"; asked for only when a word
+    that opens a frame follows), or None."""
     frames = _recall_frames()
     opening = frames.get((lang or "", "after"), frozenset()) | frames.get(
         (lang or "", "revenge"), frozenset())  # fmt: skip
     if not any(w.lower() in opening for _, _, w in spans[k + 1 :]):
         return None  # most sentences
-    frames = (_frame_start(spans, i, lang) for i in sorted(events) if i > k + 1)
+    frames = (_frame_start(spans, i, lang) for i in sorted(events()) if i > k + 1)
     return min((f.start for f in frames if f is not None and f.start > k), default=None)
 
 
@@ -2562,7 +2576,7 @@ _PUNCTUATION_BREAK = re.compile(r"[،,;:؛]")  # a clause's end (not "و", as ``
 
 def _frame_region(norm: str, spans: tuple[tuple[int, int, str], ...], framed: dict[int, int],
                   k: int, lang: str | None,
-                  events: frozenset[int]) -> tuple[int, int] | None:  # fmt: skip
+                  events: Callable[[], frozenset[int]]) -> tuple[int, int] | None:  # fmt: skip
     """The characters of ``norm`` that a frame of an earlier event holds, for the event word
     at word ``k``: from its own frame to the frame's end (``_frame_end``), else from the first
     frame after it to the end (``_frame_after``; ``events``: the words that name an event), else
@@ -2622,8 +2636,7 @@ def _news_outside(sentence: str, norm, spans: tuple[tuple[int, int, str], ...], 
     deaths = _recall_frames().get((lang, "death"), frozenset())
     end = _frame_end(norm.text, spans, at, k)
     outside = [w for a, _, w in spans[:at]] + [w for a, _, w in spans if a >= end]
-    if any(_bare(w) in lex.cues["killed"] or _bare(w) in lex.cues["injured"]
-           or w.lower() in deaths or _suffixed_trigger(w, plover, lex)
+    if any(_casualty_word(w, lex) or w.lower() in deaths or _suffixed_trigger(w, plover, lex)
            for w in outside):  # fmt: skip
         return True
     x = norm.to_original(spans[at][0], spans[at][1])[0]
@@ -2812,7 +2825,7 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
         if (guess.plover == "ASSAULT" and guess.sparse in ("", "ASSAULT")
                 and min(own, guess.event) >= _SURE_CASUALTY):  # fmt: skip
             for k, (a, b, w) in enumerate(spans):
-                if _bare(w) in lex.cues["killed"] or _bare(w) in lex.cues["injured"]:
+                if _casualty_word(w, lex):
                     return _Typed(guess.plover, acled, subtype, "", a, b, k, "model")
         return None
     for k, (a, b, w) in enumerate(spans):
@@ -3016,9 +3029,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     c_sentence, c_norm, c_spans = sentence, norm, spans
     blank = None if own is not None and not news else _frame_region(
         norm.text, spans, {w: f.start for w, f in framed.items()}, typed.first_word, lang,
-        frozenset(
-            [h.first_word for h in all_hits] + [i for i, (_, _, w) in enumerate(spans)
-                                                if _bare(w) in lex.cues["killed"]]))  # fmt: skip
+        lambda: frozenset([h.first_word for h in all_hits] + [
+            i for i, (_, _, w) in enumerate(spans) if _bare(w) in lex.cues["killed"]]))  # fmt: skip
     held = (0, 0)  # the frame's characters in ``text``: its places are the earlier event's
     if blank is not None:
         a, b = norm.to_original(*blank)
@@ -3183,7 +3195,7 @@ def _received(norm: str, spans: tuple[tuple[int, int, str], ...], trigger: int) 
     between ("تلقى ... الأمير محمد بن نايف اتصالا")."""
     for k in range(trigger, max(-1, trigger - _RECEIVED_REACH - 1), -1):
         w = spans[k][2]
-        if w in _AR_RECEIVE or (w[:1] in "وف" and w[1:] in _AR_RECEIVE):
+        if _conjoined_in(w, _AR_RECEIVE):
             return not _CLAUSE_MARKS.search(norm, spans[k][1], spans[trigger][0])
     return False
 

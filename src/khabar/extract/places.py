@@ -1036,6 +1036,11 @@ _TERRITORY = re.compile(
 _TERRITORY_WORDS = ("صحراء", "اراضي", "مياه", "اجواء", "desert", "territor", "airspace")
 
 
+def _overlapping(found: list[PlaceMention], start: int, end: int) -> bool:
+    """Whether a mention of ``found`` overlaps ``start`` .. ``end`` (offsets of the text)."""
+    return any(p.span.start < end and start < p.span.end for p in found)
+
+
 def territory_phrases(norm: str, found: list[PlaceMention],
                       to_original: Callable[[int, int], tuple[int, int]],
                       text: str) -> list[PlaceMention]:  # fmt: skip
@@ -1055,7 +1060,7 @@ def territory_phrases(norm: str, found: list[PlaceMention],
             continue
         a = m.start() + (len(m.group()) - len(m.group().lstrip("وبف")))
         start, end = to_original(a, m.end())
-        if any(p.span.start < end and start < p.span.end for p in found):
+        if _overlapping(found, start, end):
             continue
         out.append(PlaceMention(Span(start, end), text[start:end], place,
                                 _relation(norm, a, place), [], f"the territory of {country}"))
@@ -1098,7 +1103,7 @@ def town_phrases(norm: str, found: list[PlaceMention],
             continue
         name = "name" if m.group("name") else "en_name"
         start, end = to_original(m.start(name), m.end(name))  # the town's name, as the
-        if any(p.span.start < end and start < p.span.end for p in found):  # recogniser's LOC
+        if _overlapping(found, start, end):  # recogniser's LOC
             continue
         town = m.group("name") or m.group("en_name")
         if any(_frequent_word(alias_key(w), ("ar", "en")) or w.startswith("و")
