@@ -5,6 +5,7 @@
     .venv/bin/python scripts/gold/contradictions.py build --split dev    # judgements file
     .venv/bin/python scripts/gold/contradictions.py wide                 # the wide sets
     .venv/bin/python scripts/gold/contradictions.py wide --round 2       # more of them
+    .venv/bin/python scripts/gold/contradictions.py current              # English sets
 
 ``wide`` (needs ``../shared``) ingests a week of articles (``WIDE_DAYS``, at most
 ``WIDE_MAX``) into one store and keeps the members of each story where khabar reports a
@@ -12,6 +13,11 @@ contradiction, as the splits ``wide-dev`` and ``wide-heldout`` (``dump`` and ``b
 below). ``wide --round 2`` does the same with the days of ``WIDE2_DAYS`` (the dev draw's days,
 whose drawn reports it leaves out, and the corpus's last day), as ``wide2-dev`` and
 ``wide2-heldout``.
+
+``current`` (needs ``../shared``) does the same with the English Wikipedia Current Events
+items of ``CURRENT_YEARS`` (field-data/news-en; each item a day's summary of an event, citing
+its sources as its outlet) outside every gold set, as ``current-dev`` and ``current-heldout``:
+SaudiNewsNet's weeks held 3 contradictions in 25,000 articles, too few to judge precision on.
 
 ``dump --split attacks-dev`` ingests the documents of the attack story set
 (``stories/attacks-dev.json``: 137 Arabic reports of a few confusable attacks and
@@ -73,6 +79,9 @@ WIDE_DAYS = ("2015-07-31", "2015-08-01", "2015-08-02", "2015-08-03", "2015-08-04
 WIDE_MAX = 15000
 # a second round (2026-12-04): the wide sets held 3 contradictions; these days' other articles
 WIDE2_DAYS = ("2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27", "2015-08-11")
+# the English sets (2026-12-04): every year of the Current Events portal with more than a few
+# hundred items
+CURRENT_YEARS = tuple(str(y) for y in range(2010, 2021))
 SEED = 13
 # story gold sets whose documents make a split of their own (dense: many reports of a few
 # attacks, where sources disagree most)
@@ -148,8 +157,6 @@ def wide(shared: Path, round_: int = 1) -> int:
     ``wide2-heldout``), each with a judgement file for ``dump`` and ``build``. Re-ingested
     alone, those documents make the same stories, or nearly (``dump`` lists whatever is not
     judged yet)."""
-    import hashlib
-
     sys.path.insert(0, str(Path(__file__).parent))
     from events_ar import _taken
     from sample import saudi_day
@@ -169,6 +176,27 @@ def wide(shared: Path, round_: int = 1) -> int:
     docs = [{k: a[k] for k in ("article_id", "record", "lang", "outlet", "title", "published",
                                "body")} | {"story": a["article_id"]} for a in drawn]  # fmt: skip
     crawled = _crawl_map(docs, shared)
+    parts, found, stories = _contradicting_stories(docs, crawled, name)
+    for split, ds in parts.items():
+        _write_split(split, ds, f"SaudiNewsNet {', '.join(days)}: the members of the stories "
+                     f"where khabar reported a contradiction in one store of {len(docs)} "
+                     "articles, drawn by scripts/gold/contradictions.py wide (story: khabar's "
+                     f"story then, not a gold label; round {round_})")  # fmt: skip
+    _crawl_times([d for ds in parts.values() for d in ds], shared)
+    print(f"{len(pool)} articles on {', '.join(days)}; ingested {len(docs)}: "
+          f"{found} contradictions in {stories} stories; kept "
+          + ", ".join(f"{split} {len(ds)} documents" for split, ds in parts.items()))
+    return 0
+
+
+def _contradicting_stories(docs: list[dict], crawled: dict[str, str] | None,
+                           name: str) -> tuple[dict[str, list[dict]], int, int]:  # fmt: skip
+    """Ingest ``docs`` into one store; the members of each story where khabar reports a
+    contradiction, split in two by a hash of the story's first article (``{name}-dev``,
+    ``{name}-heldout``; story: ``khabar-story-of:<first article>``), the number of
+    contradictions and of those stories."""
+    import hashlib
+
     with tempfile.TemporaryDirectory() as tmp:
         with open_store(Settings().replace(database=str(Path(tmp) / "w.db"))) as store:
             ingest_real_stories(store, docs, crawled)
@@ -187,23 +215,44 @@ def wide(shared: Path, round_: int = 1) -> int:
         digest = int(hashlib.sha256(f"{SEED}:{name}:{first}".encode()).hexdigest(), 16)
         parts[f"{name}-heldout" if digest % 2 else f"{name}-dev"].extend(
             d | {"story": f"khabar-story-of:{first}"} for d in ds)
+    return parts, len(items), len(stories)
+
+
+def _write_split(split: str, docs: list[dict], about: str) -> None:
+    """Write a split's documents and, unless it has one, its judgement file naming them."""
+    rel = f"{split}-documents.json"
+    (REAL / "contradictions" / rel).write_text(json.dumps(
+        {"format": STORY_FORMAT, "name": f"contradictions-{split}", "about": about,
+         "documents": docs}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")  # fmt: skip
+    judged = {"format": JUDGED_FORMAT, "stories": [rel], "judgements": []}
+    if _judged_path(split).exists():
+        judged = _judged(split) | {"stories": [rel]}
+    _judged_path(split).write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n",
+                                   encoding="utf-8")  # fmt: skip
+
+
+def current(shared: Path) -> int:
+    """The English sets: the Current Events items of ``CURRENT_YEARS`` that no gold file under
+    ``tests/data/real`` names, ingested into one store in portal order; the members of each
+    story where khabar reports a contradiction are kept, split in two by a hash of the story
+    (``current-dev``, ``current-heldout``), each with a judgement file."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from sample import current_events
+
+    taken = {m for path in REAL.rglob("*.json")
+             for m in re.findall(r"wikipedia-current-events:\d+", path.read_text("utf-8"))}
+    docs = [d | {"story": d["article_id"]} for d in current_events(shared)
+            if d["body"] and str(d["published"])[:4] in CURRENT_YEARS
+            and d["article_id"] not in taken]  # fmt: skip
+    parts, found, stories = _contradicting_stories(docs, None, "current")
     for split, ds in parts.items():
-        rel = f"{split}-documents.json"
-        (REAL / "contradictions" / rel).write_text(json.dumps(
-            {"format": STORY_FORMAT, "name": f"contradictions-{split}",
-             "about": f"SaudiNewsNet {', '.join(days)}: the members of the "
-             f"stories where khabar reported a contradiction in one store of {len(docs)} "
-             "articles, drawn by scripts/gold/contradictions.py wide (story: "
-             f"khabar's story then, not a gold label; round {round_})", "documents": ds},
-            ensure_ascii=False, indent=1) + "\n", encoding="utf-8")  # fmt: skip
-        judged = {"format": JUDGED_FORMAT, "stories": [rel], "judgements": []}
-        if _judged_path(split).exists():
-            judged = _judged(split) | {"stories": [rel]}
-        _judged_path(split).write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n",
-                                       encoding="utf-8")  # fmt: skip
-    _crawl_times([d for ds in parts.values() for d in ds], shared)
-    print(f"{len(pool)} articles on {', '.join(days)}; ingested {len(docs)}: "
-          f"{len(items)} contradictions in {len(stories)} stories; kept "
+        _write_split(split, ds, f"English Wikipedia Current Events {CURRENT_YEARS[0]} to "
+                     f"{CURRENT_YEARS[-1]}: the members of the stories where khabar reported a "
+                     f"contradiction in one store of {len(docs)} items, drawn by "
+                     "scripts/gold/contradictions.py current (story: khabar's story then, not a "
+                     "gold label)")  # fmt: skip
+    print(f"ingested {len(docs)} items ({len(taken)} gold items left out): {found} "
+          f"contradictions in {stories} stories; kept "
           + ", ".join(f"{split} {len(ds)} documents" for split, ds in parts.items()))
     return 0
 
@@ -303,14 +352,17 @@ def build(split: str) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=("draw", "wide", "dump", "build"))
+    ap.add_argument("command", choices=("draw", "wide", "current", "dump", "build"))
     ap.add_argument("--split", choices=("dev", "heldout", "wide-dev", "wide-heldout",
-                                        "wide2-dev", "wide2-heldout", *STORY_SPLITS))
+                                        "wide2-dev", "wide2-heldout", "current-dev",
+                                        "current-heldout", *STORY_SPLITS))
     ap.add_argument("--round", type=int, default=1, choices=(1, 2), help="wide: which days")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     args = ap.parse_args()
     if args.command == "wide":
         return wide(Path(args.shared), args.round)
+    if args.command == "current":
+        return current(Path(args.shared))
     if args.split is None:
         ap.error(f"{args.command} needs --split")
     if args.command == "draw":
