@@ -162,7 +162,7 @@ def test_the_story_decision_is_rebuilt_exactly_by_its_training_command(
     assert model_path("stories.md").read_text(encoding="utf-8").startswith("# Model card")
 
 
-@pytest.mark.parametrize("split", ["dev", "wide-dev", "wide2-dev", "attacks-dev"])
+@pytest.mark.parametrize("split", ["dev", "wide-dev", "wide2-dev", "attacks-dev", "current-dev"])
 def test_judged_contradictions_meet_their_floor_and_every_one_is_judged(
     split: str, request: pytest.FixtureRequest,
 ) -> None:

@@ -196,6 +196,13 @@ def test_a_yearless_date_takes_the_year_its_weekday_fits() -> None:
     # written Saturday is 2015-07-25, two days ahead
     d = _one("السبت 25 يوليو", anchor=date(2015, 7, 23))
     assert (d.value, d.flags) == ("2015-07-25", [])
+    # an election "to take place on Friday 11 March" announced on 2011-01-20 (Wikipedia Current
+    # Events, CC BY-SA; the contradiction gold's current-dev read it as 2010, a Thursday)
+    d = _one("on Friday 11 March", anchor=date(2011, 1, 20))
+    assert (d.value, d.flags) == ("2011-03-11", [])
+    # past half a year ahead, the year before with its weekday flagged is the likelier reading
+    d = _one("on Friday 11 March", anchor=date(2010, 8, 20))
+    assert d.value == "2010-03-11" and d.flags[0].startswith("weekday_mismatch")
 
 
 def test_relative_day_with_the_wrong_weekday_is_flagged() -> None:

@@ -43,6 +43,10 @@ __all__ = [
 
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _PROCLITIC = "(?:[وفبل]|و[بل])?"
+# how far ahead of the anchor a date with no year may lie when only there its written weekday
+# holds (a weekday matches a wrong year once in seven: further ahead, the past year's date with
+# its weekday flagged is the likelier reading)
+_WEEKDAY_AHEAD_DAYS = 183
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,13 +275,15 @@ class _Resolver:
     ) -> date | None:
         """With no year written, the year whose date falls on the written weekday, when the
         nearest year's does not: "السبت 25 يوليو" read on 2015-07-23 is 2015-07-25 (a Saturday
-        ahead, up to a month after the anchor), not 2014-07-25 (a Friday)."""
+        ahead), not 2014-07-25 (a Friday); an election "to take place on Friday 11 March" read
+        on 2011-01-20 is 2011-03-11 (up to ``_WEEKDAY_AHEAD_DAYS`` after the anchor; a Current
+        Events item of the contradiction gold, current-dev, had it in 2010)."""
         if wd is None or value is None or value.weekday() == wd or self.anchor is None:
             return value
         base = year_in(cal, self.anchor)
         fits = [d for y in (base - 1, base, base + 1)
                 if (d := to_gregorian(cal, y, month, day)) is not None and d.weekday() == wd
-                and -366 <= (d - self.anchor).days <= 31]  # fmt: skip
+                and -366 <= (d - self.anchor).days <= _WEEKDAY_AHEAD_DAYS]  # fmt: skip
         return min(fits, key=lambda d: abs((d - self.anchor).days)) if fits else value
 
     # -- kinds -----------------------------------------------------------------------------
