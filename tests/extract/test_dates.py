@@ -196,13 +196,29 @@ def test_a_yearless_date_takes_the_year_its_weekday_fits() -> None:
     # written Saturday is 2015-07-25, two days ahead
     d = _one("السبت 25 يوليو", anchor=date(2015, 7, 23))
     assert (d.value, d.flags) == ("2015-07-25", [])
+
+
+@pytest.mark.parametrize(("text", "anchor", "value", "flagged"), [
     # an election "to take place on Friday 11 March" announced on 2011-01-20 (Wikipedia Current
     # Events, CC BY-SA; the contradiction gold's current-dev read it as 2010, a Thursday)
-    d = _one("on Friday 11 March", anchor=date(2011, 1, 20))
-    assert (d.value, d.flags) == ("2011-03-11", [])
-    # past half a year ahead, the year before with its weekday flagged is the likelier reading
-    d = _one("on Friday 11 March", anchor=date(2010, 8, 20))
-    assert d.value == "2010-03-11" and d.flags[0].startswith("weekday_mismatch")
+    ("it is to take place on Friday 11 March.", date(2011, 1, 20), "2011-03-11", False),
+    ("الانتخابات المقرر إجراؤها يوم الجمعة 11 مارس", date(2011, 1, 20), "2011-03-11", False),
+    # no word of the future: a date months ahead is no reading of past news; flagged instead
+    ("He was killed on Friday 11 March.", date(2011, 1, 20), "2010-03-11", True),
+    ("قتل في هجوم يوم الجمعة 20 نوفمبر", date(2015, 7, 23), "2014-11-20", True),
+    # the future word of another sentence does not count
+    ("The vote will be held. He was killed on Friday 11 March.", date(2011, 1, 20),
+     "2010-03-11", True),
+    # half a year ahead at most, even announced (2011-03-11 is 183 days after 2010-09-09)
+    ("it is to take place on Friday 11 March.", date(2010, 9, 9), "2011-03-11", False),
+    ("it is to take place on Friday 11 March.", date(2010, 9, 8), "2010-03-11", True),
+])  # fmt: skip
+def test_a_date_announced_months_ahead_takes_the_year_its_weekday_fits(
+    text: str, anchor: date, value: str, flagged: bool
+) -> None:
+    d = _one(text, anchor=anchor)
+    assert d.value == value
+    assert bool(d.flags) is flagged and all(f.startswith("weekday_mismatch") for f in d.flags)
 
 
 def test_relative_day_with_the_wrong_weekday_is_flagged() -> None:

@@ -750,6 +750,14 @@ def test_the_main_events_of_two_days_reports_that_state_no_day_are_two_happening
     ("2014-06-28", None, "2014-07-04", "2014-06-30", False),
     ("2014-06-29", None, "2014-07-04", "2014-06-28", False),
     (None, None, None, "2013-05-16", True),  # a report of no known day
+    # a report whose day is stated needs no day of its own; the other's decides
+    ("2015-07-20", None, None, "2015-07-25", False),
+    # pages timed to the minute may tell of the day before: a day apart meets, two do not
+    (None, None, "2024-04-20T23:50:00", "2024-04-21T00:10:00", True),
+    (None, None, "2024-04-20T09:00:00", "2024-04-21T20:00:00", True),
+    (None, None, "2024-04-20T09:00:00", "2024-04-22T08:00:00", False),
+    # days are UTC days: half an hour apart across two time zones is one day
+    (None, None, "2024-04-20T22:00:00Z", "2024-04-21T01:30:00+03:00", True),
 ])  # fmt: skip
 def test_the_days_of_two_reports_main_events_meet_when_one_may_tell_of_the_other(
     x_day: str | None, y_day: str | None, x_news: str | None, y_news: str | None, meet: bool
@@ -789,8 +797,11 @@ def test_a_toll_that_counts_a_wounded_victim_among_the_dead_is_no_conflict(
     (["2015-04-27"], ["2015-04-27"], False),
     (["2015-04-27", "2015-04-28"], ["2015-04-28"], False),
     (["2015-04-28"], ["2015-04-27"], False),  # the higher toll came first
-    (["2015-04-27"], ["2015-04-28T01:00:00"], False),  # a time: hours apart, not a day
-    (["2015-04-27T12:00:00"], ["2015-04-28T01:00:00"], True),
+    # a day alone on either side: days compared (the next day's page is the next day's news)
+    (["2015-04-27"], ["2015-04-28T01:00:00"], True),
+    (["2015-04-27T23:00:00"], ["2015-04-28"], True),
+    (["2015-04-27T12:00:00"], ["2015-04-28T01:00:00"], True),  # times: 13 hours
+    (["2015-04-27T23:00:00"], ["2015-04-28T01:00:00"], False),  # 2 hours
 ])  # fmt: skip
 def test_a_higher_toll_of_a_later_day_is_an_update(
     low: list[str], high: list[str], update: bool
@@ -803,3 +814,37 @@ def test_a_higher_toll_of_a_later_day_is_an_update(
                                       for k, day in enumerate(days)])  # fmt: skip
 
     assert _is_update(value(15, low), value(20, high), 6.0) is update
+    # the hours asked for, in whole days where a day alone is known
+    assert _is_update(value(15, ["2015-04-27"]), value(20, ["2015-04-28"]), 48.0) is False
+    assert _is_update(value(15, ["2015-04-27"]), value(20, ["2015-04-29"]), 48.0) is True
+
+
+@pytest.mark.parametrize(("first", "then", "refined"), [
+    ((None, 9, "2014-06-29"), (1, 8, "2014-07-04"), True),  # a wounded man died
+    ((1, 2, "2017-07-23"), (2, 1, "2017-07-24"), True),  # the killed field alike
+    ((1, 2, "2017-07-23"), (2, 1, "2017-07-23"), False),  # one day: two versions
+    ((1, 8, "2014-06-29"), (None, 9, "2014-07-04"), False),  # the dead do not come back
+    ((1, 8, "2014-06-29"), (9, None, "2014-07-04"), False),  # more dead, wounded not given
+    ((None, 9, "2014-06-29"), (1, 9, "2014-07-04"), False),  # another sum
+])  # fmt: skip
+def test_later_dead_and_wounded_that_add_up_to_earlier_ones_are_no_rival_toll(
+    first: tuple[int | None, int | None, str], then: tuple[int | None, int | None, str],
+    refined: bool,
+) -> None:
+    from types import SimpleNamespace
+
+    from khabar.fuse.events import _counts_clash, _wounded_died
+
+    def said(killed: int | None, injured: int | None, day: str) -> SimpleNamespace:
+        return SimpleNamespace(killed=killed, injured=injured, toll_words=frozenset(), places=[],
+                               doc=SimpleNamespace(published=day, crawled=None))  # fmt: skip
+
+    x, y = said(*first), said(*then)
+    assert _wounded_died(x, y) is refined  # type: ignore[arg-type]
+    assert _wounded_died(y, x) is refined  # type: ignore[arg-type]
+    if refined:  # every pair of witnesses must fit: a same-day one keeps the conflict
+        name = "injured" if x.injured != y.injured else "killed"
+        low, high = sorted((x, y), key=lambda m: getattr(m, name) or 0)
+        assert _counts_clash(name, [low], [high]) is False  # type: ignore[list-item]
+        twin = said(low.killed, low.injured, high.doc.published)
+        assert _counts_clash(name, [low, twin], [high]) is True  # type: ignore[list-item]

@@ -44,9 +44,12 @@ __all__ = [
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _PROCLITIC = "(?:[وفبل]|و[بل])?"
 # how far ahead of the anchor a date with no year may lie when only there its written weekday
-# holds (a weekday matches a wrong year once in seven: further ahead, the past year's date with
-# its weekday flagged is the likelier reading)
-_WEEKDAY_AHEAD_DAYS = 183
+# holds: a month, or half a year after a word of the future ("to take place", المقرر, خواهد:
+# date_words.tsv, kind future) earlier in its sentence. A weekday matches a wrong year once in
+# seven: past-tense news of a date months ahead is a misdated weekday, which the flag shows
+_WEEKDAY_AHEAD_DAYS = 31
+_WEEKDAY_AHEAD_FUTURE_DAYS = 183
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ class _Lexicon:
     # kind → the first letters (``_LETTERS``) of each word one of which its pattern needs (a
     # month name, a weekday...): a text with none of them is not scanned for it; None: scanned
     needs: dict[str, frozenset[str] | None]
+    future: re.Pattern[str]  # a word of the future (kind ``future``), normalised text
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters: a word, or a word's part before a digit
@@ -171,8 +175,9 @@ def _lexicon() -> _Lexicon:
              "solar2": [n for n, opts in month_names().items() if "solar_hijri" in dict(opts)],
              "ago_pre": ago[True], "ago_post": ago[False], "relative": list(words["relative"]),
              "period": list(words["period"])}  # fmt: skip
+    future = re.compile(rf"(?<!\w)(?:{_alt(words['future'])})(?!\w)")
     return _Lexicon(words, {k: re.compile(v) for k, v in p.items()},
-                    {k: _first_letters(v) for k, v in needs.items()})  # fmt: skip
+                    {k: _first_letters(v) for k, v in needs.items()}, future)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -271,20 +276,28 @@ class _Resolver:
         return max(candidates) if candidates else None
 
     def weekday_year(
-        self, cal: str, month: int, day: int, wd: int | None, value: date | None
+        self, cal: str, month: int, day: int, wd: int | None, value: date | None,
+        ahead: int = _WEEKDAY_AHEAD_DAYS,
     ) -> date | None:
         """With no year written, the year whose date falls on the written weekday, when the
-        nearest year's does not: "السبت 25 يوليو" read on 2015-07-23 is 2015-07-25 (a Saturday
-        ahead), not 2014-07-25 (a Friday); an election "to take place on Friday 11 March" read
-        on 2011-01-20 is 2011-03-11 (up to ``_WEEKDAY_AHEAD_DAYS`` after the anchor; a Current
-        Events item of the contradiction gold, current-dev, had it in 2010)."""
+        nearest year's does not, up to ``ahead`` days after the anchor: "السبت 25 يوليو" read on
+        2015-07-23 is 2015-07-25 (a Saturday ahead), not 2014-07-25 (a Friday)."""
         if wd is None or value is None or value.weekday() == wd or self.anchor is None:
             return value
         base = year_in(cal, self.anchor)
         fits = [d for y in (base - 1, base, base + 1)
                 if (d := to_gregorian(cal, y, month, day)) is not None and d.weekday() == wd
-                and -366 <= (d - self.anchor).days <= _WEEKDAY_AHEAD_DAYS]  # fmt: skip
+                and -366 <= (d - self.anchor).days <= ahead]  # fmt: skip
         return min(fits, key=lambda d: abs((d - self.anchor).days)) if fits else value
+
+    def future_before(self, m: re.Match[str]) -> bool:
+        """Whether a word of the future (``date_words.tsv``, kind ``future``) comes before the
+        date in its sentence: an election "to take place on Friday 11 March", read on
+        2011-01-20, is 2011-03-11 (a Current Events item of the contradiction gold, current-dev,
+        had been read as 2010-03-11, a Thursday, and reported as a misdated weekday)."""
+        before = self.norm.text[: m.start()]
+        cut = max((b.end() for b in _SENTENCE_END.finditer(before)), default=0)
+        return bool(self.lex.future.search(before[cut:]))
 
     # -- kinds -----------------------------------------------------------------------------
     def full(self, m: re.Match[str], year: int | None = None,
@@ -307,7 +320,9 @@ class _Resolver:
             value, anchor = to_gregorian(cal, year, month, day), "absolute"
         else:
             value, anchor = self.nearest_year(cal, month, day), self.anchor_label
-            value = self.weekday_year(cal, month, day, wd, value)
+            ahead = _WEEKDAY_AHEAD_FUTURE_DAYS if wd is not None and self.future_before(m) \
+                else _WEEKDAY_AHEAD_DAYS  # fmt: skip
+            value = self.weekday_year(cal, month, day, wd, value, ahead)
         if value is None and year is not None:
             return None  # 31 February: not a date
         out = self.mention(m, value, "day", calendar=cal, anchor=anchor if value else "none",

@@ -55,6 +55,7 @@ In an event of more than ``_EXACT_FOUNDERS`` mentions (hostile input), a field o
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -563,22 +564,20 @@ def _counts_clash(name: str, low: list[MentionFact], high: list[MentionFact]) ->
         # extractor reads vague words as no count since 2026-12-03: a guard for older stores)
     if any(a + n == b for m in low for n in _parts(m, name)):
         return False  # "7 at one front and 6 at another": a part of the 13 the other gives
-    if any(_wounded_died(m, n, name) for m in low for n in high):
+    if all(_wounded_died(m, n) for m in low for n in high):
         return False  # "injures nine", then "killed one and wounded eight": a wounded man died
     return not ("about" in said_low | said_high and b - a <= max(2, 0.2 * b))
 
 
-def _wounded_died(low: MentionFact, high: MentionFact, name: str) -> bool:
-    """Whether the lower toll ``name`` of ``low`` and the higher of ``high`` count the same dead
-    and wounded together, ``low`` writing the other kind's count, and the report with more dead
-    came out on a later day: the wounded who died since ("injures nine", then five days later
-    "killed one person and wounded eight")."""
-    other = "injured" if name == "killed" else "killed"
-    if not getattr(low, other) or _casualties(low) != _casualties(high):
+def _wounded_died(x: MentionFact, y: MentionFact) -> bool:
+    """Whether two witnesses of two tolls count the same dead and wounded together, the one with
+    more dead writing both counts and coming out on a later day than the other: the wounded who
+    died since ("injures nine", then five days later "killed one person and wounded eight")."""
+    more, fewer = (x, y) if (x.killed or 0) > (y.killed or 0) else (y, x)
+    if more.killed is None or more.injured is None or _casualties(more) != _casualties(fewer):
         return False
-    more, fewer = (high, low) if (high.killed or 0) > (low.killed or 0) else (low, high)
     later, earlier = _news_day(more), _news_day(fewer)
-    return later is not None and earlier is not None and later > earlier
+    return later is not None and earlier is not None and later[0] > earlier[0]
 
 
 def _casualties(m: MentionFact) -> int:
@@ -742,48 +741,56 @@ def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | Non
     return f"{x.doc.outlet or x.doc.id} and {y.doc.outlet or y.doc.id}: " + "; ".join(said.values())
 
 
-def _news_day(m: MentionFact) -> date | None:
-    """The day a mention's report came out (published, else crawled), or None."""
-    return iso_day(m.doc.published) or iso_day(m.doc.crawled)
+def _news_day(m: MentionFact) -> tuple[date, bool] | None:
+    """The UTC day a mention's report came out (published, else crawled) and whether the report
+    is known only by that day (no time), or None."""
+    value = m.doc.published or m.doc.crawled
+    t = _instant(value)
+    return None if t is None else (t.date(), _day_only(value))
 
 
 def _news_days_meet(x: MentionFact, y: MentionFact) -> bool:
     """Whether the main events of two reports may be one happening by their days: the day each
-    states, else the day its report came out; a report that states no day may tell of the day
-    before it came out (today's paper, yesterday's bombing), so an unstated day meets the
-    other's day or the day after it, and two unstated days must be one day (two reports of
-    the main bombing in Baghdad, a day apart, that state no day are two bombings: the
-    Current Events contradiction gold, current-dev). Unknown days meet anything."""
-    dx, dy = _news_day(x), _news_day(y)
-    if dx is None or dy is None:
+    states, else the day its report came out. A report timed to the hour (a web page's
+    publication or crawl time) that states no day may tell of the day before it came out
+    (today's page, yesterday's bombing), so its day meets the other's day or the day after it;
+    a report known only by its day (a portal's summary of the day, as Current Events) dates
+    its news by it: two such reports that state no day must be of one day (two of the main
+    bombing in Baghdad, a day apart, are two bombings: the Current Events contradiction gold,
+    current-dev). Two stated days are left to ``_evidence`` (which gives "day" only when they
+    are one; "Saturday evening" and "early Sunday" may be one night). Unknown days meet
+    anything."""
+    if x.day is not None and y.day is not None:
         return True
     if x.day is None and y.day is None:
-        return dx == dy
-    if x.day is not None and y.day is not None:
-        return True  # two stated days: ``_evidence`` compares them itself
-    stated, unstated = (x, dy) if x.day is not None else (y, dx)
-    day = iso_day(stated.day)
-    return day is None or (unstated - day).days in (0, 1)
+        nx, ny = _news_day(x), _news_day(y)
+        if nx is None or ny is None:
+            return True
+        if nx[1] and ny[1]:
+            return nx[0] == ny[0]
+        return abs((nx[0] - ny[0]).days) <= 1
+    stated, unstated = (x, y) if x.day is not None else (y, x)
+    news, day = _news_day(unstated), iso_day(stated.day)
+    return news is None or day is None or (news[0] - day).days in (0, 1)
 
 
 def _is_update(a: FieldValue, b: FieldValue, hours: float) -> bool:
     """A toll that rose between reports: every report of the higher number came out (published,
     else crawled) at least ``hours`` after every report of the lower one (tolls rise as bodies
-    are found; that is news, not a contradiction). A report known only by its day counts as the
-    end of that day on the lower side and its start on the higher side. Without those times
-    nothing is an update. When every report on both sides is known only by its day, a later
-    day is enough (a report of the next day is the next day's news: the Current Events
-    contradiction gold's annotators judged 15 then 20 police injured in Baltimore, a day
-    apart, an update)."""
+    are found; that is news, not a contradiction). Where a report on either side is known only
+    by its day, the days are compared: every report of the higher number came out at least
+    ``hours`` rounded up to whole days (one at least) after every report of the lower one (a
+    report of the next day is the next day's news: the Current Events contradiction gold's
+    annotators judged 15 then 20 police injured in Baltimore, a day apart, an update). Without
+    those times nothing is an update."""
     low, high = sorted((a, b), key=lambda v: v.value)
-    if all(_day_only(s.reported) for v in (low, high) for s in v.sources) \
-            and low.sources and high.sources:  # fmt: skip
-        return min(str(s.reported) for s in high.sources) > max(str(s.reported)
-                                                                for s in low.sources)
-    low_times = [_instant(s.reported, end_of_day=True) for s in low.sources]
+    low_times = [_instant(s.reported) for s in low.sources]
     high_times = [_instant(s.reported) for s in high.sources]
     if not low_times or not high_times or None in low_times or None in high_times:
         return False
+    if any(_day_only(s.reported) for v in (low, high) for s in v.sources):
+        days = min(t.date() for t in high_times if t) - max(t.date() for t in low_times if t)
+        return days.days >= max(1, math.ceil(hours / 24))
     gap = min(t for t in high_times if t) - max(t for t in low_times if t)
     return gap >= timedelta(hours=hours)
 
