@@ -10,12 +10,23 @@ softmax, less ``l2`` times the squared weights; from zeros, no sampling: determi
 
 from __future__ import annotations
 
+import os
+import sys
 from collections import Counter
 from collections.abc import Sequence
 
-import numpy as np
-from scipy import sparse
-from scipy.optimize import minimize
+# The same floating-point kernels on every x86-64 machine, so that the shipped weights rebuild
+# to the digit anywhere: OpenBLAS picks its kernels by CPU (a Zen and an AVX-512 machine gave
+# weights 3e-4 apart, the fit's path amplifying the last bits of its dot products) and numpy
+# its loops; both read these before they load. Haswell kernels run on any AVX2 CPU.
+if "numpy" in sys.modules:
+    raise RuntimeError("import clogit before numpy: it fixes numpy's and OpenBLAS's kernels")
+os.environ["OPENBLAS_CORETYPE"] = "Haswell"
+os.environ["NPY_DISABLE_CPU_FEATURES"] = "X86_V4 AVX512_ICL AVX512_SPR"
+
+import numpy as np  # noqa: E402
+from scipy import sparse  # noqa: E402
+from scipy.optimize import minimize  # noqa: E402
 
 Group = tuple[Sequence[tuple[str, ...]], Sequence[bool]]  # (candidates' features, right ones)
 
