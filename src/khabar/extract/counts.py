@@ -19,11 +19,13 @@ The weights (``resources/models/counts.json``) are a conditional logit fitted by
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from khabar.extract import events as _ev
 from khabar.normalize import normalize
-from khabar.resources import ranker_weights, word_counts
+from khabar.resources import ranker_weights, read_csv, word_counts
 
-__all__ = ["Candidate", "candidates", "read_counts", "KINDS"]
+__all__ = ["Candidate", "candidates", "labels", "read_counts", "KINDS"]
 
 KINDS = ("killed", "injured")
 # the languages where the rules' count stands where they give one (the ranker reads the
@@ -79,6 +81,33 @@ def _numbers(words: list[str]) -> list[tuple[int, int, int]]:
 # not "the" ("the one suspect who fled" is one person)
 _PRONOUN_ONE_AFTER = frozenset({"this", "that", "each", "every", "no", "any", "another",
                                 "which", "last", "first", "next", "latest", "same", "other"})
+
+
+_LABEL_ARTICLE = frozenset({"ال", "الـ"})  # "قائمة الـ (23)": the article cut off its number
+
+
+@lru_cache(maxsize=1)
+def _label_nouns() -> frozenset[str]:
+    """The nouns of ``resources/label_nouns.tsv``, normalised, lower case."""
+    return frozenset(normalize(w).lower() for r in read_csv("label_nouns.tsv")
+                     for w in r["words"].split())  # fmt: skip
+
+
+def labels(words: list[str]) -> frozenset[int]:
+    """The values of ``words`` that only name, never count: each number right after a noun of
+    ``resources/label_nouns.tsv`` ("مطلوب القائمة 23", "Flight 17", "لشکر ۲۵"; an Arabic
+    article between allowed: "قائمة الـ (23)") and nowhere else in the sentence. A fresh look at
+    real reports found "the killing of a wanted man of list 23" read as 23 dead (issue [6/8]).
+    """
+    nouns = _label_nouns()
+    named, counted = set(), set()
+    for start, _, value in _numbers(words):
+        j = start - 1
+        if j > 0 and words[j] in _LABEL_ARTICLE:
+            j -= 1
+        label = j >= 0 and (_ev._bare(words[j]).lower() in nouns or words[j].lower() in nouns)
+        (named if label else counted).add(value)
+    return frozenset(named - counted)
 
 
 def _never_a_count(words: list[str], start: int, end: int) -> bool:
@@ -466,15 +495,19 @@ def read_counts(words: list[str], lang: str,
     """``(killed, injured)`` of one sentence: for each kind, the value of the best scoring
     candidate (``candidates``, the rules' reading marked), or in a language of
     ``RULES_FIRST`` the rules' value where they give one (0 included); the rules' where the
-    sentence has no word of the kind. A count that is one addend of a sum is the sum
-    (``summed``)."""
+    sentence has no word of the kind; never a number that only names (``labels``). A count that
+    is one addend of a sum is the sum (``summed``)."""
     weights = _weights()
+    named = labels(words)
     out = []
     for kind, ruled in zip(KINDS, rule, strict=True):
         if lang in RULES_FIRST:
             cands = candidates(words, lang, kind) if ruled is None else []
         else:
             cands = candidates(words, lang, kind, ruled)
+        # a label is never the count; left out here, not among the candidates the weights
+        # were fitted on (``candidates``), so the fit and the features stay as they are
+        cands = [c for c in cands if c[0] is None or c[0] not in named]
         got = best(cands, weights) if cands else ruled
         out.append(got if got is None else summed(words, lang, kind, got))
     return out[0], out[1]
