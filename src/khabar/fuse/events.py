@@ -800,14 +800,13 @@ def _day_only(value: str | None) -> bool:
     return bool(value) and len(str(value)) == 10 and iso_day(value) is not None
 
 
-def _instant(value: str | None, *, end_of_day: bool = False) -> datetime | None:
+def _instant(value: str | None) -> datetime | None:
     """A publication or crawl time as a UTC instant without zone (a time with no zone is taken
-    as UTC); a day alone is its start, or with ``end_of_day`` the start of the next day."""
+    as UTC); a day alone is its start."""
     if not value:
         return None
     if len(value) == 10 and (day := iso_day(value)) is not None:
-        start = datetime(day.year, day.month, day.day)
-        return start + timedelta(days=1) if end_of_day else start
+        return datetime(day.year, day.month, day.day)
     try:
         t = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
