@@ -209,6 +209,22 @@ def test_propositions_read_the_cues_of_the_claims_language_only() -> None:
         "این انفجار ناشی از حمله بود", "asserts", "fa"))}  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a truce named (announced, rejected, expected to fail) asserts no halt of attacks:
+        # both contradictions it made on the judged dev news were false
+        ("وقعت اشتباكات قبل ساعات من سريان هدنة إنسانية أعلنها التحالف", "ar"),
+        ("نفى المتحدث أن تكون الجماعة رفضت الهدنة", "ar"),
+        ("the ceasefire announced by the coalition is expected to fail", "en"),
+    ],
+)
+def test_a_truce_named_is_no_claim_that_attacks_halted(text: str, lang: str) -> None:
+    assert "halt_attacks" not in {p.concept for p in propositions(_claim(text, "asserts", lang))}
+    assert "halt_attacks" in {p.concept for p in propositions(_claim(
+        "قالت الجماعة إنها قررت تعليق الهجمات", "asserts", "ar"))}  # fmt: skip
+
+
 def test_a_denial_of_responsibility_needs_a_denial() -> None:
     said = propositions(_claim("أعلنت الجماعة مسؤوليتها عن الهجوم على القاعدة", "asserts"))
     denied = propositions(_claim("نفت القيادة أي مسؤولية لها عن الانفجار في القاعدة", "denies"))

@@ -23,7 +23,10 @@ Kinds:
 
 Propositions come from the multilingual cue phrases of ``resources/claim_concepts.tsv``
 (Arabic, Persian and English phrases map to one concept, so claims in Persian and in Arabic
-are compared with each other) and accounts from ``resources/fusion_cues.tsv``. A
+are compared with each other) and accounts from ``resources/fusion_cues.tsv``. A truce's
+name alone (هدنة, آتش‌بس, "ceasefire") is no cue of a halt of attacks: a truce announced,
+rejected or expected to fail asserts none (both contradictions it made on the judged dev news
+were false). A
 proposition is negated by a negation word just before its cue or by a denial verb. Two claims
 are compared when they are about the same canonical event: the event of a mention in the
 claim's sentence, else the main event of the claim's report (most claims are not in an event
