@@ -18,10 +18,12 @@ from collections.abc import Sequence
 # The same floating-point kernels on every x86-64 machine, so that the shipped weights rebuild
 # to the digit anywhere: OpenBLAS picks its kernels by CPU (a Zen and an AVX-512 machine gave
 # weights 3e-4 apart, the fit's path amplifying the last bits of its dot products) and numpy
-# its loops; both read these before they load. Haswell kernels run on any AVX2 CPU.
+# its loops; both read these before they load. Haswell kernels run on any AVX2 CPU; one
+# thread, so that no dot product is split in parts whose number depends on the machine.
 if "numpy" in sys.modules:
     raise RuntimeError("import clogit before numpy: it fixes numpy's and OpenBLAS's kernels")
 os.environ["OPENBLAS_CORETYPE"] = "Haswell"
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
 os.environ["NPY_DISABLE_CPU_FEATURES"] = "X86_V4 AVX512_ICL AVX512_SPR"
 
 import numpy as np  # noqa: E402

@@ -43,6 +43,8 @@ def test_years_ages_and_spans_of_time_are_never_candidates() -> None:
         ("مقتل مطلوب القائمة 23 في القطيف", {23}),
         ("على قائمة الـ 23 بتاريخ", {23}),
         ("استهدفت الغارات اللواء 17 مشاة وقتل 17 جنديا", set()),  # 17 also counts: not a label
+        ("قتلت الكتيبة 12 مدنيا في القرية", set()),  # a unit may act: 12 victims follow
+        ("gunmen killed its number two leader", {2}),  # a name: "leader" follows, still a label
         ("the crash of Flight 17 killed 298 people", {17}),
         ("در حمله به لشکر ۲۵ سه سرباز کشته شدند", {25}),
     ],

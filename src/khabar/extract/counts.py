@@ -83,29 +83,33 @@ _PRONOUN_ONE_AFTER = frozenset({"this", "that", "each", "every", "no", "any", "a
                                 "which", "last", "first", "next", "latest", "same", "other"})
 
 
-_LABEL_ARTICLE = frozenset({"ال", "الـ"})  # "قائمة الـ (23)": the article cut off its number
+_LABEL_ARTICLE = "ال"  # "قائمة الـ (23)": the article cut off its number (normalised)
 
 
 @lru_cache(maxsize=1)
-def _label_nouns() -> frozenset[str]:
-    """The nouns of ``resources/label_nouns.tsv``, normalised, lower case."""
-    return frozenset(normalize(w).lower() for r in read_csv("label_nouns.tsv")
-                     for w in r["words"].split())  # fmt: skip
+def _label_nouns() -> dict[str, str]:
+    """Each noun of ``resources/label_nouns.tsv``, normalised, with its kind: name (a list, a
+    flight, a resolution) or unit (a brigade: it may also act)."""
+    return {normalize(w): r["kind"] for r in read_csv("label_nouns.tsv")
+            for w in r["words"].split()}  # fmt: skip
 
 
 def labels(words: list[str]) -> frozenset[int]:
-    """The values of ``words`` that only name, never count: each number right after a noun of
-    ``resources/label_nouns.tsv`` ("مطلوب القائمة 23", "Flight 17", "لشکر ۲۵"; an Arabic
-    article between allowed: "قائمة الـ (23)") and nowhere else in the sentence. A fresh look at
-    real reports found "the killing of a wanted man of list 23" read as 23 dead (issue [6/8]).
-    """
+    """The values of ``words`` (normalised) that only name, never count: each number right
+    after a noun of ``resources/label_nouns.tsv`` ("مطلوب القائمة 23", "Flight 17", "لشکر ۲۵";
+    an Arabic article between allowed: "قائمة الـ (23)"), unless the noun is a unit, which may
+    act, and a word of victims follows ("قتلت الكتيبة 12 مدنيا": 12 dead), and nowhere else in the
+    sentence. A fresh look at real reports found "the killing of a wanted man of list 23" read
+    as 23 dead (issue [6/8])."""
     nouns = _label_nouns()
     named, counted = set(), set()
-    for start, _, value in _numbers(words):
+    for start, end, value in _numbers(words):
         j = start - 1
-        if j > 0 and words[j] in _LABEL_ARTICLE:
+        if j > 0 and words[j] == _LABEL_ARTICLE:
             j -= 1
-        label = j >= 0 and (_ev._bare(words[j]).lower() in nouns or words[j].lower() in nouns)
+        kind = nouns.get(words[j]) or nouns.get(_ev._bare(words[j])) if j >= 0 else None
+        label = kind == "name" or (kind == "unit" and not (
+            end < len(words) and _ev._is_victim(words[end])))
         (named if label else counted).add(value)
     return frozenset(named - counted)
 
@@ -495,8 +499,9 @@ def read_counts(words: list[str], lang: str,
     """``(killed, injured)`` of one sentence: for each kind, the value of the best scoring
     candidate (``candidates``, the rules' reading marked), or in a language of
     ``RULES_FIRST`` the rules' value where they give one (0 included); the rules' where the
-    sentence has no word of the kind; never a number that only names (``labels``). A count that
-    is one addend of a sum is the sum (``summed``)."""
+    sentence has no word of the kind. Where the reader chooses, a number that only names
+    (``labels``) is never its choice. A count that is one addend of a sum is the sum
+    (``summed``)."""
     weights = _weights()
     named = labels(words)
     out = []
@@ -505,9 +510,10 @@ def read_counts(words: list[str], lang: str,
             cands = candidates(words, lang, kind) if ruled is None else []
         else:
             cands = candidates(words, lang, kind, ruled)
-        # a label is never the count; left out here, not among the candidates the weights
-        # were fitted on (``candidates``), so the fit and the features stay as they are
-        cands = [c for c in cands if c[0] is None or c[0] not in named]
+        # a number that names is never the count; left out here, not among the candidates
+        # the weights were fitted on (``candidates``), so the fit and the features stay as
+        # they are. Only the numbers' own candidates ("n"): one person, a dual, a sum stand
+        cands = [c for c in cands if c[0] not in named or "n" not in c[1]]
         got = best(cands, weights) if cands else ruled
         out.append(got if got is None else summed(words, lang, kind, got))
     return out[0], out[1]
