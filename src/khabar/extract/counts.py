@@ -503,17 +503,18 @@ def read_counts(words: list[str], lang: str,
     (``labels``) is never its choice. A count that is one addend of a sum is the sum
     (``summed``)."""
     weights = _weights()
-    named = labels(words)
     out = []
     for kind, ruled in zip(KINDS, rule, strict=True):
         if lang in RULES_FIRST:
             cands = candidates(words, lang, kind) if ruled is None else []
         else:
             cands = candidates(words, lang, kind, ruled)
-        # a number that names is never the count; left out here, not among the candidates
-        # the weights were fitted on (``candidates``), so the fit and the features stay as
-        # they are. Only the numbers' own candidates ("n"): one person, a dual, a sum stand
-        cands = [c for c in cands if c[0] not in named or "n" not in c[1]]
+        if cands:  # only where the reader chooses: most sentences never get here
+            # a number that names is never the count; left out here, not among the candidates
+            # the weights were fitted on (``candidates``), so the fit and the features stay as
+            # they are. Only the numbers' own candidates ("n"): one person, a dual, a sum stand
+            named = labels(words)
+            cands = [c for c in cands if c[0] not in named or "n" not in c[1]]
         got = best(cands, weights) if cands else ruled
         out.append(got if got is None else summed(words, lang, kind, got))
     return out[0], out[1]
