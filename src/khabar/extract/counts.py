@@ -480,8 +480,9 @@ def _weights() -> dict[str, float]:
 
 
 def load_model() -> None:
-    """Load the ranker's weights (ingest's warm-up)."""
+    """Load the ranker's weights and the label nouns (ingest's warm-up)."""
     _weights()
+    _label_nouns()
 
 
 def score(features: tuple[str, ...], weights: dict[str, float]) -> float:
