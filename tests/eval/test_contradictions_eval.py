@@ -61,3 +61,19 @@ def test_a_file_of_another_format_is_refused(tmp_path: Path) -> None:
     bad.write_text('{"format": "something else"}', encoding="utf-8")
     with pytest.raises(EvalError):
         score_contradictions(Settings(), bad)
+
+
+def test_a_store_already_ingested_is_read_as_a_fresh_ingest_and_only_with_its_documents(
+    tmp_path: Path,
+) -> None:
+    gold = _gold(tmp_path, [])
+    fresh = score_contradictions(Settings(), gold, keep=tmp_path / "kept.db")
+    assert score_contradictions(Settings(), gold, ingested=tmp_path / "kept.db") == fresh
+    other = tmp_path / "other"
+    other.mkdir()
+    swapped = json.loads((tmp_path / "docs.json").read_text(encoding="utf-8"))
+    swapped["documents"].reverse()  # line 1 is now the other report
+    (other / "docs.json").write_text(json.dumps(swapped, ensure_ascii=False), encoding="utf-8")
+    (other / "judged.json").write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(EvalError, match="not one of the judgement file's documents"):
+        score_contradictions(Settings(), other / "judged.json", ingested=tmp_path / "kept.db")

@@ -149,7 +149,7 @@ def test_the_story_decision_is_rebuilt_exactly_by_its_training_command(
         folder = request.getfixturevalue("story_dev")[0]
     except ResourceError:
         folder = None
-    for name in ("saudi-dev", "crossling-dev") if folder else ():
+    for name in STORY_DEV if folder else ():
         shutil.copy(folder / f"{name}.db", tmp_path / f"{name}.db")
     root = Path(__file__).resolve().parents[2]
     fit = subprocess.run([sys.executable, str(root / "training" / "stories" / "fit_decision.py"),
@@ -168,12 +168,18 @@ _REAL_FOUND = {"dev": 3, "wide-dev": 1, "current-dev": 1}
 
 @pytest.mark.parametrize("split", ["dev", "wide-dev", "wide2-dev", "attacks-dev", "current-dev"])
 def test_judged_contradictions_meet_their_floor_and_every_one_is_judged(
-    split: str, request: pytest.FixtureRequest,
+    split: str, request: pytest.FixtureRequest, tmp_path: Path,
 ) -> None:
+    import shutil
+
     from khabar.eval.contradictions import score_contradictions
 
     if split == "dev":  # ingested once for the suite (conftest.py), the real-store UI reads it
         scores = request.getfixturevalue("contradictions_dev")[1]
+    elif split == "attacks-dev":  # the attack story set's documents: its story gate's store
+        kept = request.getfixturevalue("story_dev")[0] / "attacks-dev.db"
+        scores = score_contradictions(Settings(), REAL / "contradictions" / f"{split}.json",
+                                      ingested=shutil.copy(kept, tmp_path / kept.name))
     else:
         scores = score_contradictions(Settings(), REAL / "contradictions" / f"{split}.json")
     assert scores["unjudged"] == 0, scores["unjudged_keys"]  # dump and judge the new ones

@@ -25,9 +25,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from khabar.errors import EvalError
 from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
 from khabar.eval.stories import real_store
 from khabar.settings import Settings
+from khabar.store import open_store
 
 __all__ = [
     "JUDGED_FORMAT",
@@ -137,16 +139,27 @@ def match_judgement(item: dict[str, Any], judged: list[dict[str, Any]],
 
 
 def score_contradictions(settings: Settings, path: str | Path, *,
-                         keep: str | Path | None = None) -> dict[str, Any]:  # fmt: skip
+                         keep: str | Path | None = None,
+                         ingested: str | Path | None = None) -> dict[str, Any]:  # fmt: skip
     """Precision of the contradictions khabar reports on the documents of a judgement file
     (see the module docstring), ingested into a temporary SQLite store, or into the file
-    ``keep`` (which must not exist yet), left there closed for other readers."""
+    ``keep`` (which must not exist yet), left there closed for other readers.
+
+    ``ingested``: a SQLite file that already holds exactly these documents, ingested as
+    ``real_store`` ingests them (``khabar.eval.stories.score_real_stories(keep=...)`` of a
+    judgement file's one story set), read instead of ingesting again; ``EvalError`` when its
+    documents are not the judgement file's."""
     path = Path(path)
     judged = load_real_gold(path, JUDGED_FORMAT)["judgements"]
     by_key = {j["key"]: j for j in judged}
     docs, crawled = judged_documents(path)
-    with real_store(settings, docs, crawled, keep=keep) as store:
-        items = contradiction_items(store, docs)
+    if ingested is not None:
+        with open_store(settings.replace(database=str(ingested))) as store:
+            _holds_exactly(store, docs, Path(ingested))
+            items = contradiction_items(store, docs)
+    else:
+        with real_store(settings, docs, crawled, keep=keep) as store:
+            items = contradiction_items(store, docs)
     verdicts: Counter[str] = Counter()
     kinds: dict[str, Counter[str]] = {}
     reasons: Counter[str] = Counter()
@@ -176,3 +189,14 @@ def score_contradictions(settings: Settings, path: str | Path, *,
         "false_reasons": dict(reasons.most_common()),
         "unjudged_keys": unjudged,
     }
+
+
+def _holds_exactly(store: Any, docs: list[dict[str, Any]], path: Path) -> None:
+    """``EvalError`` unless every document of ``store`` came from one line of ``docs``'s
+    JSON-lines ingest (``ingest_real_stories``: line n is document n, with its URL)."""
+    urls = [(d.get("record") or {}).get("url") or f"gold:{d['article_id']}" for d in docs]
+    for r in store.document_stories():
+        line = int(r["locator"].split()[-1]) if r["locator"].startswith("line ") else 0
+        if not 1 <= line <= len(docs) or store.document(r["doc_id"])["url"] != urls[line - 1]:
+            raise EvalError(f"{path}: document {r['doc_id']} ({r['locator']}) is not one of "
+                            "the judgement file's documents; ingest them anew")
