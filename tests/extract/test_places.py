@@ -552,3 +552,40 @@ def test_a_town_the_gazetteer_lacks_is_its_nationality_adjectives_country() -> N
     got = [(p.text, p.place.id) for p in extract_places(text)]
     assert ("سوروتش", "TR") in got and ("كوباني", "SY") in got
     assert not extract_places("وضمن فعاليات جرش مدينة الثقافة الأردنية لعام 2015")[1:]
+
+
+def test_the_field_case_of_a_city_with_its_country_named() -> None:
+    # tests/data/cases/places_country_qualifier.jsonl (../shared/cases): Tripoli with Libya
+    # named beside it, in English and Arabic; "منطقة عين زارة" is Ain Zara, a district of
+    # Tripoli, which the recogniser calls a place, not the Yemeni town Ain after a word of kind
+    import json
+    from pathlib import Path
+
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+    from khabar.settings import Settings
+
+    path = Path(__file__).parent.parent / "data" / "cases" / "places_country_qualifier.jsonl"
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        raw = RawArticle(source=str(path), locator="", kind="jsonl", text=r["text"],
+                         title=r["title"], url=r["url"], outlet=r["outlet"],
+                         published=r["published"])  # fmt: skip
+        found.append(extract_document(build_document(raw, Settings()), Settings()).places)
+    english, arabic = found
+    assert {(p.place.name, p.place.country) for p in english} == {("Tripoli", "LY"),
+                                                                ("Libya", "LY")}  # fmt: skip
+    assert {(p.text, p.place.country) for p in arabic} == {("طرابلس", "LY")}
+
+
+def test_a_town_is_not_read_in_a_longer_name_the_recogniser_found() -> None:
+    # the recogniser's place goes on past the town's name with a rare word: another name
+    name = "منطقة عين زارة"  # a word of kind before it: a cue, which alone would take عين
+    assert extract_places(f"{name} شهدت اشتباكات", [Span(0, len(name))], lang="ar") == []
+    # ... not when the word after it is an adjective, a word of the news or a clitic cut off
+    for text, town in (("مطار عدن الدولي", "عدن"), ("مدينة الشيخ زويد شمال سيناء", "الشيخ زويد"),
+                       ("بمنطقة جازان لل", "منطقة جازان")):  # fmt: skip
+        found = extract_places(f"{text} أمس", [Span(0, len(text))], lang="ar")
+        assert town in [m.text for m in found]

@@ -64,6 +64,7 @@ __all__ = [
 
 PRECISION_RANK = {"country": 0, "province": 1, "district": 2, "town": 3, "site": 4}
 _ARTICLE_RATIO = 5  # اليمن 3,867 times in Saudi news, يمن 216: the bare form is a word
+_NAME_WORD_PER_MILLION = 10  # rarer in Arabic news, a word may go on a name (_name_goes_on)
 _FREQUENT_PER_MILLION = 50  # a one-word name this frequent in a language's news is also a word
 _BIG = 1_000_000  # cities this big keep their one-word names
 # a country after a conjunction: its bare name need only be more frequent than the joined form
@@ -432,6 +433,8 @@ def _accept(  # type: ignore[no-untyped-def]
         if not ok:
             return False
     if _ARABIC.search(key):
+        if guard and not persian and _name_goes_on(m, original, to_original, recognised):
+            return False
         return not _head_before(norm, m.start - peeled) or any(
             g.places[i].precision in ("country", "province") for i in m.ids)
     start, end = to_original(m.start, m.end)
@@ -479,6 +482,32 @@ def _name_before(original: str, start: int) -> bool:
     word = m.group(1)
     return word_counts("en").get(word.lower(), 0) < _RARE_NAME and \
         alias_key(word) not in gazetteer().index  # fmt: skip
+
+
+def _name_goes_on(m: AliasHit, original: str, to_original,  # type: ignore[no-untyped-def]
+                  recognised: list[Span]) -> bool:
+    """Whether, in Arabic, the recogniser's place holding a town's name goes on past it with a
+    rare word, the rest of a longer name: "منطقة عين زارة" is Ain Zara (a district of Tripoli),
+    not a town Ain, even after a word of kind; "سياتل سيهوكس" the Seahawks. Not after a
+    country's name, nor where the word is an adjective with the article (مطار عدن الدولي),
+    follows و, is a number or a clitic the recogniser's tokens cut off (لل of للعام), a place
+    of its own, or a word of the news
+    (``_NAME_WORD_PER_MILLION``: شمال, إبان, which the recogniser's span may run over)."""
+    g = gazetteer()
+    if all(g.places[i].precision == "country" for i in m.ids):
+        return False
+    start, end = to_original(m.start, m.end)
+    for r in recognised:
+        if r.start <= start and end < r.end:
+            nxt = _WORD_AT.search(original, end, r.end)
+            word = normalize(nxt.group()) if nxt is not None else ""
+            if (len(word) < 3 or not _ARABIC.search(word) or word.startswith(("ال", "و"))
+                    or any(k in g.index for k in peeled_keys(word))
+                    or word_counts("ar").get(word, 0)
+                    >= _NAME_WORD_PER_MILLION * _million_words("ar")):  # fmt: skip
+                return False
+            return True
+    return False
 
 
 def _called(m: AliasHit, to_original, recognised: list[Span]) -> bool:  # type: ignore[no-untyped-def]
