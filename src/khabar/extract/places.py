@@ -65,6 +65,9 @@ __all__ = [
 PRECISION_RANK = {"country": 0, "province": 1, "district": 2, "town": 3, "site": 4}
 _ARTICLE_RATIO = 5  # اليمن 3,867 times in Saudi news, يمن 216: the bare form is a word
 _NAME_WORD_PER_MILLION = 10  # rarer in Arabic news, a word may go on a name (_name_goes_on)
+# every word of a name of several words this frequent in Arabic news: the words of a phrase
+# ("هي في", "she is in", is Hefei's Arabic name), which need a cue or the recogniser
+_FUNCTION_WORD_PER_MILLION = 500
 _FREQUENT_PER_MILLION = 50  # a one-word name this frequent in a language's news is also a word
 _BIG = 1_000_000  # cities this big keep their one-word names
 # a country after a conjunction: its bare name need only be more frequent than the joined form
@@ -294,6 +297,9 @@ def _guarded_names(
         if k in named:  # "الجزيرة" the channel, not Algiers: the place needs a cue
             common.add(k)
         elif " " in k:
+            if "ar" in langs and _ARABIC.search(k) and all(
+                    _frequent_word(w, ("ar",), _FUNCTION_WORD_PER_MILLION) for w in k.split(" ")):
+                words.add(k)  # "هي في" (Hefei) is "she is in", "علي اكبر" a man's name
             continue
         elif _frequent_word(k, langs):
             big = any(p.population >= _WEAK_POPULATION or p.id in curated for p in cands)
@@ -338,11 +344,12 @@ def _deferrable(h: AliasHit, persian: bool) -> bool:
     return not _frequent_word(key, ("ar", "fa", "en"))
 
 
-def _frequent_word(key: str, langs: tuple[str, ...]) -> bool:
-    """Whether ``key`` is written ``_FREQUENT_PER_MILLION`` times a million words or more in the
-    news of one of ``langs`` (``resources/wordfreq``): a word of the language, whatever place
-    it also names."""
-    return any(word_counts(lang).get(key, 0) >= _FREQUENT_PER_MILLION * _million_words(lang)
+def _frequent_word(key: str, langs: tuple[str, ...],
+                   per_million: float = _FREQUENT_PER_MILLION) -> bool:  # fmt: skip
+    """Whether ``key`` is written ``per_million`` times a million words or more in the news of
+    one of ``langs`` (``resources/wordfreq``): a word of the language, whatever place it also
+    names."""
+    return any(word_counts(lang).get(key, 0) >= per_million * _million_words(lang)
                for lang in langs)  # fmt: skip
 
 
@@ -488,7 +495,8 @@ def _name_goes_on(m: AliasHit, original: str, to_original,  # type: ignore[no-un
                   recognised: list[Span]) -> bool:
     """Whether, in Arabic, the recogniser's place holding a town's name goes on past it with a
     rare word, the rest of a longer name: "منطقة عين زارة" is Ain Zara (a district of Tripoli),
-    not a town Ain, even after a word of kind; "سياتل سيهوكس" the Seahawks. Not after a
+    not a town Ain, even after a word of kind; "سياتل سيهوكس" the Seahawks; after a name that
+    is also a common word, any word goes on it (سوق الحوت, a quarter of Benghazi). Not after a
     country's name, nor where the word is an adjective with the article (مطار عدن الدولي),
     follows و, is a number or a clitic the recogniser's tokens cut off (لل of للعام), a place
     of its own, or a word of the news
@@ -501,8 +509,11 @@ def _name_goes_on(m: AliasHit, original: str, to_original,  # type: ignore[no-un
         if r.start <= start and end < r.end:
             nxt = _WORD_AT.search(original, end, r.end)
             word = normalize(nxt.group()) if nxt is not None else ""
-            if (len(word) < 3 or not _ARABIC.search(word) or word.startswith(("ال", "و"))
-                    or any(k in g.index for k in peeled_keys(word))
+            if len(word) < 3 or not _ARABIC.search(word) or word.startswith("و"):
+                return False
+            if m.key in g.frequent:  # a common noun: the word after it is its complement
+                return True  # (منطقة سوق الحوت, عين العرب), never an adjective of a name
+            if (word.startswith("ال") or any(k in g.index for k in peeled_keys(word))
                     or word_counts("ar").get(word, 0)
                     >= _NAME_WORD_PER_MILLION * _million_words("ar")):  # fmt: skip
                 return False
