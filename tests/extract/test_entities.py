@@ -533,3 +533,25 @@ def test_the_agency_a_credit_line_names_is_an_organisation_of_the_document() -> 
                 if m.label == "ORG" and m.source == "dictionary"]  # fmt: skip
     assert ("خبرگزاري فارس", "FARS") in credited and ("رويترز", "REUTERS") in credited
     assert not any(a.actor_id in ("FARS", "REUTERS") for a in ex.actors)  # no party of events
+
+
+def test_a_persian_place_inside_a_persons_name_or_standing_for_one_is_none() -> None:
+    from khabar.extract.entities import in_persons_name, person_surnames
+    from khabar.model import Span
+    from khabar.normalize import normalize
+
+    text = "دیوید کامرون گفت. کامرون به بروکسل رفت. نماینده یونان آمد."
+    full, alone, greece = Span(0, 12), Span(18, 24), Span(48, 53)
+    assert text[alone.start : alone.end] == "کامرون" and text[greece.start : greece.end] == "یونان"
+
+    def person(span: Span) -> EntityMention:
+        return EntityMention(span, text[span.start : span.end], "PER", 0.9, "model")
+
+    model = [person(full), person(alone), person(greece)]
+    surnames = person_surnames([model])
+    assert surnames == frozenset({normalize("کامرون")})  # normalised: ک is written ك
+    # inside David Cameron's name, and Cameron alone after it: not Cameroon
+    assert in_persons_name(Span(6, 12), text, model, surnames)
+    assert in_persons_name(alone, text, model, surnames)
+    # a country the recogniser took for a person, no surname of the document's: a place
+    assert not in_persons_name(greece, text, model, surnames)

@@ -777,6 +777,26 @@ def inside_person_name(span: Span, model: list[EntityMention]) -> bool:
     return span.inside_longer(m.span for m in model if m.label == "PER")
 
 
+def person_surnames(model_by_paragraph: Iterable[list[EntityMention]]) -> frozenset[str]:
+    """The last words (normalised) of the persons' names of two words or more that the
+    recogniser found in a document: a name that later stands alone ("کامرون" after "دیوید
+    کامرون") is that person's."""
+    return frozenset(normalize(m.text).split()[-1] for model in model_by_paragraph for m in model
+                     if m.label == "PER" and len(normalize(m.text).split()) > 1)  # fmt: skip
+
+
+def in_persons_name(span: Span, text: str, model: list[EntityMention],
+                    surnames: frozenset[str]) -> bool:  # fmt: skip
+    """Whether ``span`` of ``text`` lies inside a longer person's name the recogniser found
+    ("صالح سجادي", "نور سلطان نظربایف"), or is the very span of one it found that is the
+    surname of a person the document names in full (``person_surnames``): "کامرون", David
+    Cameron, not Cameroon. A person's name alone ("یونان" the recogniser took for one) stays a
+    place."""
+    persons = [m for m in model if m.label == "PER"]
+    return span.inside_longer(m.span for m in persons) or any(
+        m.span == span and normalize(text[span.start : span.end]) in surnames for m in persons)
+
+
 def inside_organisation(span: Span, model: list[EntityMention]) -> bool:
     """Whether ``span`` is the very span of an organisation's name the recogniser found: فارس
     of "خبرنگار فارس" (the Fars News Agency's reporter, not Fars province), "مادرید" of a
