@@ -77,3 +77,12 @@ def test_a_store_already_ingested_is_read_as_a_fresh_ingest_and_only_with_its_do
     (other / "judged.json").write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(EvalError, match="not one of the judgement file's documents"):
         score_contradictions(Settings(), other / "judged.json", ingested=tmp_path / "kept.db")
+
+
+def test_a_missing_store_or_two_stores_are_refused(tmp_path: Path) -> None:
+    gold = _gold(tmp_path, [])
+    with pytest.raises(EvalError, match="no such store"):
+        score_contradictions(Settings(), gold, ingested=tmp_path / "none.db")
+    with pytest.raises(EvalError, match="not both"):
+        score_contradictions(Settings(), gold, keep=tmp_path / "a.db", ingested=tmp_path / "b.db")
+    assert not (tmp_path / "none.db").exists()

@@ -555,3 +555,19 @@ def test_a_persian_place_inside_a_persons_name_or_standing_for_one_is_none() -> 
     assert in_persons_name(alone, text, model, surnames)
     # a country the recogniser took for a person, no surname of the document's: a place
     assert not in_persons_name(greece, text, model, surnames)
+
+
+def test_a_persian_report_on_david_cameron_names_no_cameroon() -> None:
+    # the document's places: Cameron (کامرون) in full and alone is the person, England stays
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+    from khabar.settings import Settings
+
+    text = ("به گزارش گروه بین‌الملل خبرگزاری فارس، «دیوید کامرون» نخست وزیر انگلستان درباره "
+            "طرح اصلاحات گفت که توافق ممکن است. اختلاف نظرها درباره طرح پیشنهادی کامرون خیلی "
+            "عمیق است و کامرون تمام تلاش خود را می‌کند.")  # fmt: skip
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2016-02-19",
+                     lang_hint="fa")  # fmt: skip
+    ex = extract_document(build_document(raw, Settings()), Settings())
+    assert [p.place.country for p in ex.places] == ["GB"]

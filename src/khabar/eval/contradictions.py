@@ -9,8 +9,11 @@ reported on the documents of those story sets. Each judgement: ``key`` (see ``it
 ``reason`` (the rubric's category).
 
 The documents are ingested into a fresh temporary store by the real pipeline (as
-``khabar eval stories`` does). Output: every contradiction found, matched to a judgement by its
-key, else by kind, field and values with at least half of its articles in common (each
+``khabar eval stories`` does), or read from a store that holds them already
+(``score_contradictions(ingested=...)``).
+
+Output: every contradiction found, matched to a judgement by its key, else by kind, field
+and values with at least half of its articles in common (each
 judgement once); ``precision`` = real / found, an unjudged contradiction counted false (the
 lower bound; ``precision_if_unjudged_real`` is the upper one, ``precision_of_judged`` real /
 judged), with ``judged`` and ``unjudged`` counts (an unjudged contradiction is listed, never
@@ -145,11 +148,17 @@ def score_contradictions(settings: Settings, path: str | Path, *,
     (see the module docstring), ingested into a temporary SQLite store, or into the file
     ``keep`` (which must not exist yet), left there closed for other readers.
 
-    ``ingested``: a SQLite file that already holds exactly these documents, ingested as
-    ``real_store`` ingests them (``khabar.eval.stories.score_real_stories(keep=...)`` of a
-    judgement file's one story set), read instead of ingesting again; ``EvalError`` when its
-    documents are not the judgement file's."""
+    ``ingested``: a SQLite file that already holds these documents, ingested as ``real_store``
+    ingests them (``khabar.eval.stories.score_real_stories(keep=...)`` of a judgement file's
+    one story set), read instead of ingesting again. ``EvalError`` when it is missing, holds
+    no document or an unfinished run, or a document that is not the judgement file's line
+    for line (``_holds_exactly``), and when ``keep`` is given too. Not checked: that no
+    document is missing from it (a store of the first of two story sets passes)."""
     path = Path(path)
+    if ingested is not None and keep is not None:
+        raise EvalError("give keep (a store to ingest into) or ingested (one to read), not both")
+    if ingested is not None and not Path(ingested).is_file():
+        raise EvalError(f"{ingested}: no such store; ingest the documents with keep= first")
     judged = load_real_gold(path, JUDGED_FORMAT)["judgements"]
     by_key = {j["key"]: j for j in judged}
     docs, crawled = judged_documents(path)
@@ -192,8 +201,12 @@ def score_contradictions(settings: Settings, path: str | Path, *,
 
 
 def _holds_exactly(store: Any, docs: list[dict[str, Any]], path: Path) -> None:
-    """``EvalError`` unless every document of ``store`` came from one line of ``docs``'s
-    JSON-lines ingest (``ingest_real_stories``: line n is document n, with its URL)."""
+    """``EvalError`` unless ``store`` holds finished runs only, at least one document, and every
+    document came from one line of ``docs``'s JSON-lines ingest (``ingest_real_stories``: line
+    n is document n, with its URL)."""
+    runs = store.stats()["runs_by_status"]
+    if not runs or set(runs) != {"finished"} or not store.document_ids():
+        raise EvalError(f"{path}: not a finished ingest (runs {runs}); ingest the documents anew")
     urls = [(d.get("record") or {}).get("url") or f"gold:{d['article_id']}" for d in docs]
     for r in store.document_stories():
         line = int(r["locator"].split()[-1]) if r["locator"].startswith("line ") else 0

@@ -791,7 +791,8 @@ def in_persons_name(span: Span, text: str, model: list[EntityMention],
     ("صالح سجادي", "نور سلطان نظربایف"), or is the very span of one it found that is the
     surname of a person the document names in full (``person_surnames``): "کامرون", David
     Cameron, not Cameroon. A person's name alone ("یونان" the recogniser took for one) stays a
-    place."""
+    place. Lost with it: a place the recogniser ran a person's name over ("محمود آباد اصفهان",
+    two of 36 such places of 500 Fars articles)."""
     persons = [m for m in model if m.label == "PER"]
     return span.inside_longer(m.span for m in persons) or any(
         m.span == span and normalize(text[span.start : span.end]) in surnames for m in persons)

@@ -84,6 +84,8 @@ _WEAK_POPULATION = 100_000
 _KINDS_AR = r"مدينه|بلده|قريه|ناحيه|مديريه|قضاء|محافظه|منطقه|لواء"
 _KINDS_OTHER = r"استان|شهر|شهرستان|روستاي|بخش|town of|city of|village of|town|city|village"
 _CUE = re.compile(rf"(?<!\w)(?:[وف]?[بل]?(?:{_KINDS_AR})|(?:{_KINDS_OTHER}))\s+$")
+# Persian words of kind before a country's name (normalised: كشور مالي, جمهوري مالي)
+_COUNTRY_CUE_FA = re.compile(r"(?<!\w)(?:كشور|جمهوري)\s+$")
 # words of kind that name a town: "مدينة زنجبار" may be a town named زنجبار elsewhere
 _TOWN_FIRST = re.compile(r"^(?:مدينه|بلده|قريه|شهر|town of|city of|village of) ")
 _DIRS = {"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west"}
@@ -266,7 +268,9 @@ def _guarded_names(
     Arabic text, the names only Iran's admin data gives, which are Persian); other
     frequent words, which need a cue or, in Arabic script, the recogniser calling that very
     span a place (القطيف, frequent in Saudi news because it is a town; لحج, "for the Hajj"
-    too); and names that need a cue (``stopwords.tsv``, the actor dictionary's names)."""
+    too), and, in Arabic text, names of several words each ``_FUNCTION_WORD_PER_MILLION`` in
+    Arabic news (هي في); and names that need a cue (``stopwords.tsv``, the actor dictionary's
+    names)."""
     def small(p: Place) -> bool:  # the curated rows are there because they recur in the news
         limit = _WEAK_POPULATION if p.country in region else _BIG
         return p.id not in curated and p.precision in ("town", "district") and p.population < limit
@@ -299,7 +303,7 @@ def _guarded_names(
         elif " " in k:
             if "ar" in langs and _ARABIC.search(k) and all(
                     _frequent_word(w, ("ar",), _FUNCTION_WORD_PER_MILLION) for w in k.split(" ")):
-                words.add(k)  # "هي في" (Hefei) is "she is in", "علي اكبر" a man's name
+                words.add(k)  # "هي في" (Hefei) is "she is in", "ولي محمد" a crown prince's
             continue
         elif _frequent_word(k, langs):
             big = any(p.population >= _WEAK_POPULATION or p.id in curated for p in cands)
@@ -406,6 +410,11 @@ def _accept(  # type: ignore[no-untyped-def]
                               else (g.weak, g.frequent, g.common))  # fmt: skip
     if guard and not persian and key in g.bare_fa and not _cued(norm, m.start):
         return False  # يمن is no اليمن in Arabic text (but "مدينة جبيل" is Byblos)
+    if guard and persian and _persian_adjective(m, g) and not _cued(norm, m.start) \
+            and not _COUNTRY_CUE_FA.search(norm[max(0, m.start - _CUE_REACH) : m.start]):
+        start, end = to_original(m.start, m.end)
+        if not any(r.start <= start and end <= r.end for r in recognised):
+            return False  # "مالی" financial, not Mali; "بانک مرکزی" central, not Markazi
     peeled = 0
     while m.start - peeled > 0 and norm[m.start - peeled - 1].isalpha():
         peeled += 1
@@ -491,33 +500,45 @@ def _name_before(original: str, start: int) -> bool:
         alias_key(word) not in gazetteer().index  # fmt: skip
 
 
+def _persian_adjective(m: AliasHit, g: _Gazetteer) -> bool:
+    """Whether a Persian hit is a country's or province's one-word name that ends in ی (the
+    adjectival suffix of Persian grammar, written ي once normalised) and that Persian news
+    writes as a word (``_FREQUENT_PER_MILLION``): مالی is "financial" (63 of 63 in 500 Fars
+    articles), مرکزی "central"; such a name needs a cue (کشور, استان) or the recogniser."""
+    return (" " not in m.key and m.key.endswith("ي")
+            and all(g.places[i].precision in ("country", "province") for i in m.ids)
+            and _frequent_word(m.key, ("fa",)))  # fmt: skip
+
+
 def _name_goes_on(m: AliasHit, original: str, to_original,  # type: ignore[no-untyped-def]
                   recognised: list[Span]) -> bool:
     """Whether, in Arabic, the recogniser's place holding a town's name goes on past it with a
     rare word, the rest of a longer name: "منطقة عين زارة" is Ain Zara (a district of Tripoli),
-    not a town Ain, even after a word of kind; "سياتل سيهوكس" the Seahawks; after a name that
-    is also a common word, any word goes on it (سوق الحوت, a quarter of Benghazi). Not after a
-    country's name, nor where the word is an adjective with the article (مطار عدن الدولي),
-    follows و, is a number or a clitic the recogniser's tokens cut off (لل of للعام), a place
-    of its own, or a word of the news
-    (``_NAME_WORD_PER_MILLION``: شمال, إبان, which the recogniser's span may run over)."""
+    not a town Ain, even after a word of kind; "سياتل سيهوكس" the Seahawks. After a name
+    without the article that is also a common noun (``frequent``: سوق, عين, قصر), a word with
+    the article goes on it too, as its complement (منطقة سوق الحوت, a quarter of Benghazi).
+    Never for a country, a capital, a city of ``_BIG`` or a curated place (مطار بيروت رفيق
+    الحريري الدولي is Beirut's), nor where the next word has the article after another name
+    (an adjective: مطار عدن الدولي, مدينة القطيف الشرقية), starts with و, is under three
+    letters (a number, a clitic the recogniser's tokens cut off: لل of للعام), a place of its
+    own, or a word of the news (``_NAME_WORD_PER_MILLION``: شمال, إبان, which the recogniser's
+    span may run over). What it loses: a town before a rare word outside the name (صنعاء
+    عنوةً, "by force")."""
     g = gazetteer()
-    if all(g.places[i].precision == "country" for i in m.ids):
+    if any(g.places[i].precision == "country" or i in g.capital_ids or i in g.curated
+           or g.places[i].population >= _BIG for i in m.ids):  # fmt: skip
         return False
     start, end = to_original(m.start, m.end)
     for r in recognised:
         if r.start <= start and end < r.end:
             nxt = _WORD_AT.search(original, end, r.end)
             word = normalize(nxt.group()) if nxt is not None else ""
-            if len(word) < 3 or not _ARABIC.search(word) or word.startswith("و"):
+            if (len(word) < 3 or not _ARABIC.search(word) or word.startswith("و")
+                    or any(k in g.index for k in peeled_keys(word))):  # fmt: skip
                 return False
-            if m.key in g.frequent:  # a common noun: the word after it is its complement
-                return True  # (منطقة سوق الحوت, عين العرب), never an adjective of a name
-            if (word.startswith("ال") or any(k in g.index for k in peeled_keys(word))
-                    or word_counts("ar").get(word, 0)
-                    >= _NAME_WORD_PER_MILLION * _million_words("ar")):  # fmt: skip
-                return False
-            return True
+            if word.startswith("ال"):  # a complement of a common noun, else an adjective
+                return m.key in g.frequent and not m.key.startswith("ال")
+            return word_counts("ar").get(word, 0) < _NAME_WORD_PER_MILLION * _million_words("ar")
     return False
 
 
