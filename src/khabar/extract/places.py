@@ -522,8 +522,8 @@ def _name_goes_on(m: AliasHit, original: str, to_original,  # type: ignore[no-un
     (an adjective: مطار عدن الدولي, مدينة القطيف الشرقية), starts with و, is under three
     letters (a number, a clitic the recogniser's tokens cut off: لل of للعام), a place of its
     own, or a word of the news (``_NAME_WORD_PER_MILLION``: شمال, إبان, which the recogniser's
-    span may run over). What it loses: a town before a rare word outside the name (صنعاء
-    عنوةً, "by force")."""
+    span may run over). What it loses: a small town before a rare word the recogniser's span
+    ran over (an adverb, a verb: "مطار X عنوةً")."""
     g = gazetteer()
     if any(g.places[i].precision == "country" or i in g.capital_ids or i in g.curated
            or g.places[i].population >= _BIG for i in m.ids):  # fmt: skip
