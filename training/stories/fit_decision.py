@@ -45,7 +45,7 @@ import numpy as np
 
 from khabar.eval.gold import load_gold, sample_paths
 from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
-from khabar.eval.stories import bcubed, ingest_real_stories
+from khabar.eval.stories import bcubed, finished_ingest, ingest_real_stories
 from khabar.pipeline import ingest
 from khabar.settings import Settings, load_settings
 from khabar.store import open_store
@@ -152,8 +152,8 @@ def _whole(store: Any, path: Path) -> None:
     """Refuse (``SystemExit``) a store to read as it is whose ingest did not finish (an
     interrupted run keeps the batches it committed: a fit on them would silently lack
     examples) or that holds no document."""
-    runs = store.stats()["runs_by_status"]
-    if not runs or set(runs) != {"finished"} or not store.document_ids():
+    if not finished_ingest(store):
+        runs = store.stats()["runs_by_status"]
         raise SystemExit(f"{path}: not a finished ingest of its dev set (runs {runs}); remove "
                          "it and run again")  # fmt: skip
 

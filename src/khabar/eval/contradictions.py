@@ -30,7 +30,7 @@ from typing import Any
 
 from khabar.errors import EvalError
 from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
-from khabar.eval.stories import real_store
+from khabar.eval.stories import finished_ingest, real_store
 from khabar.settings import Settings
 from khabar.store import open_store
 
@@ -204,9 +204,9 @@ def _holds_exactly(store: Any, docs: list[dict[str, Any]], path: Path) -> None:
     """``EvalError`` unless ``store`` holds finished runs only, at least one document, and every
     document came from one line of ``docs``'s JSON-lines ingest (``ingest_real_stories``: line
     n is document n, with its URL)."""
-    runs = store.stats()["runs_by_status"]
-    if not runs or set(runs) != {"finished"} or not store.document_ids():
-        raise EvalError(f"{path}: not a finished ingest (runs {runs}); ingest the documents anew")
+    if not finished_ingest(store):
+        raise EvalError(f"{path}: not a finished ingest (runs {store.stats()['runs_by_status']}); "
+                        "ingest the documents anew")
     urls = [(d.get("record") or {}).get("url") or f"gold:{d['article_id']}" for d in docs]
     for r in store.document_stories():
         line = int(r["locator"].split()[-1]) if r["locator"].startswith("line ") else 0

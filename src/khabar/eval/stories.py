@@ -31,6 +31,7 @@ from khabar.store import open_store
 
 __all__ = [
     "bcubed",
+    "finished_ingest",
     "ingest_real_stories",
     "pairwise",
     "real_store",
@@ -128,6 +129,14 @@ def real_store(settings: Settings, docs: list[dict[str, Any]], crawled: dict[str
         with open_store(settings.replace(database=str(database))) as store:
             ingest_real_stories(store, docs, crawled)
             yield store
+
+
+def finished_ingest(store: Any) -> bool:
+    """Whether ``store`` holds at least one document and finished runs only: an interrupted
+    ingest keeps the batches it committed, which an eval or a fit must not read as the
+    whole set."""
+    runs = store.stats()["runs_by_status"]
+    return bool(runs) and set(runs) == {"finished"} and bool(store.document_ids())
 
 
 def ingest_real_stories(store: Any, docs: list[dict[str, Any]],

@@ -505,6 +505,7 @@ def read_counts(words: list[str], lang: str,
     (``summed``)."""
     weights = _weights()
     out = []
+    named: frozenset[int] | None = None  # ``labels``, read once, where the reader first chooses
     for kind, ruled in zip(KINDS, rule, strict=True):
         if lang in RULES_FIRST:
             cands = candidates(words, lang, kind) if ruled is None else []
@@ -514,7 +515,7 @@ def read_counts(words: list[str], lang: str,
             # a number that names is never the count; left out here, not among the candidates
             # the weights were fitted on (``candidates``), so the fit and the features stay as
             # they are. Only the numbers' own candidates ("n"): one person, a dual, a sum stand
-            named = labels(words)
+            named = labels(words) if named is None else named
             cands = [c for c in cands if c[0] not in named or "n" not in c[1]]
         got = best(cands, weights) if cands else ruled
         out.append(got if got is None else summed(words, lang, kind, got))

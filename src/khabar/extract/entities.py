@@ -781,8 +781,9 @@ def person_surnames(model_by_paragraph: Iterable[list[EntityMention]]) -> frozen
     """The last words (normalised) of the persons' names of two words or more that the
     recogniser found in a document: a name that later stands alone ("کامرون" after "دیوید
     کامرون") is that person's."""
-    return frozenset(normalize(m.text).split()[-1] for model in model_by_paragraph for m in model
-                     if m.label == "PER" and len(normalize(m.text).split()) > 1)  # fmt: skip
+    names = (normalize(m.text).split() for model in model_by_paragraph for m in model
+             if m.label == "PER")  # fmt: skip
+    return frozenset(words[-1] for words in names if len(words) > 1)
 
 
 def in_persons_name(span: Span, text: str, model: list[EntityMention],
@@ -793,9 +794,9 @@ def in_persons_name(span: Span, text: str, model: list[EntityMention],
     Cameron, not Cameroon. A person's name alone ("یونان" the recogniser took for one) stays a
     place. Lost with it: a place the recogniser ran a person's name over ("محمود آباد اصفهان",
     two of 36 such places of 500 Fars articles)."""
-    persons = [m for m in model if m.label == "PER"]
-    return span.inside_longer(m.span for m in persons) or any(
-        m.span == span and normalize(text[span.start : span.end]) in surnames for m in persons)
+    return inside_person_name(span, model) or any(
+        m.label == "PER" and m.span == span and normalize(text[span.start : span.end]) in surnames
+        for m in model)
 
 
 def inside_organisation(span: Span, model: list[EntityMention]) -> bool:

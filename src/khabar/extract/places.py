@@ -449,7 +449,7 @@ def _accept(  # type: ignore[no-untyped-def]
         if not ok:
             return False
     if _ARABIC.search(key):
-        if guard and not persian and _name_goes_on(m, original, to_original, recognised):
+        if guard and not persian and _name_goes_on(m, g, original, to_original, recognised):
             return False
         return not _head_before(norm, m.start - peeled) or any(
             g.places[i].precision in ("country", "province") for i in m.ids)
@@ -510,8 +510,8 @@ def _persian_adjective(m: AliasHit, g: _Gazetteer) -> bool:
             and _frequent_word(m.key, ("fa",)))  # fmt: skip
 
 
-def _name_goes_on(m: AliasHit, original: str, to_original,  # type: ignore[no-untyped-def]
-                  recognised: list[Span]) -> bool:
+def _name_goes_on(m: AliasHit, g: _Gazetteer, original: str,  # type: ignore[no-untyped-def]
+                  to_original, recognised: list[Span]) -> bool:
     """Whether, in Arabic, the recogniser's place holding a town's name goes on past it with a
     rare word, the rest of a longer name: "منطقة عين زارة" is Ain Zara (a district of Tripoli),
     not a town Ain, even after a word of kind; "سياتل سيهوكس" the Seahawks. After a name
@@ -524,7 +524,6 @@ def _name_goes_on(m: AliasHit, original: str, to_original,  # type: ignore[no-un
     own, or a word of the news (``_NAME_WORD_PER_MILLION``: شمال, إبان, which the recogniser's
     span may run over). What it loses: a small town before a rare word the recogniser's span
     ran over (an adverb, a verb: "مطار X عنوةً")."""
-    g = gazetteer()
     if any(g.places[i].precision == "country" or i in g.capital_ids or i in g.curated
            or g.places[i].population >= _BIG for i in m.ids):  # fmt: skip
         return False
