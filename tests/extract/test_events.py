@@ -653,6 +653,29 @@ def test_named_victims_are_counted(text: str, lang: str, killed: int | None,
 
 
 @pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # Arabic "كل من" names the victims one by one: each joined by و is one more
+        # (SaudiNewsNet, 2015: an execution statement, a Riyadh patrol, a Yemeni source)
+        ("أقدم ساير الرشيدي على قتل كل من محمد ولافي ابني عبدي بن عبدالله المظيبري - سعوديي "
+         "الجنسية - وذلك بإطلاق النار عليهما.", 2, None),
+        ("استهداف دورية الأمن شرقي مدينة الرياض واستشهاد كل من الجندي أول ثامر عمران المطيري "
+         "والجندي أول عبدالمحسن خلف المطيري.", 2, None),
+        ("فيما أصيب في الهجوم كل من أبو أحمد المزحاني المشرف الأمني في مديرية الحزم والقيادي أبو "
+         "أحمد الصلاحي.", None, 2),
+        ("مطلوب للعدالة لإقدامه على قتل كل من ستيفن سوتلوف، وجايمس فولي، وديفيد هاينز.", 3, None),
+        # ... or opens a relative clause, everyone who: no number, and not one person
+        ("تحطمت الطائرة في إقليم سيزار مما أدى إلى مقتل كل من كانوا على متنها.", None, None),
+        ("دمرت القوات عربة عسكرية قرب بلدة أمعين وقتل كل من كان بداخلها.", None, None),
+    ],
+)
+def test_arabic_each_of_counts_the_people_it_names(text: str, killed: int | None,
+                                                   injured: int | None) -> None:  # fmt: skip
+    e = _doc_event(text, "ar")
+    assert (e.killed, e.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
     "text",
     ["Gunmen killed a soldier and two others were wounded.",
      "The blast killed a soldier and two civilians were wounded."],
@@ -1621,6 +1644,8 @@ def test_a_place_named_as_the_source_is_no_place_of_the_event(text: str) -> None
         "أدان وزير الخارجية السوري، وليد المعلم، التفجير الإرهابي الذي استهدف مسجدا.",
         "أدان الرئيس الهجوم على المسجد، والتفجير الذي استهدف الكنيسة.",
         "أدان الرئيس التفجير الانتحاري في بغداد، واستنكر صمت المجتمع الدولي.",
+        # an English list's serial comma: the weapons are the accusation's object
+        "Kyiv accuses Moscow of sending tanks, armored vehicles, and rockets across the border.",
     ],
 )
 def test_a_condemnation_keeps_its_objects_past_a_comma(text: str) -> None:

@@ -145,9 +145,12 @@ def _many(words: list[str], i: int, lang: str) -> bool:
     "one person" is no candidate): an Arabic plural or dual verb (قتلوا, أصيبوا, قتلا), a
     dual within three words ("قتل -الخميس- شخصان"), a plural in the two words before or after
     it ("جنديين تركيين قتلا", "قتل مدنيين", "استشهد جنود فلسطينيون", "قتل عناصر القوات"), a
-    collective noun (طاقم) or "thousands" (الآلاف) after it, a plural English verb before it
-    ("were killed", "have been wounded")."""
+    collective noun (طاقم) or "thousands" (الآلاف) after it, "كل من" after it (everyone who,
+    or people named one by one: ``events.each_of_at``), a plural English verb before it ("were
+    killed", "have been wounded")."""
     if _ev._bare(words[i]) in _ev._AR_PLURAL_VERBS or words[i] in _ev._AR_PLURAL_VERBS:
+        return True
+    if _ev.each_of_at(words, i + 1) is not None:
         return True
     after = words[i + 1 : i + 3]
     if lang == "en":

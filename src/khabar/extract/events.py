@@ -904,6 +904,8 @@ def _near_number(words: list[str], i: int, *, singular: bool,
     while j < len(words) and j <= i + 3 and _is_auxiliary(words[j]):
         j += 1  # "کشته شدن سه", "killed at least three"
     j += _at_least(words, j)  # "قتل ما لا يقل عن 17"
+    if (each := each_of_at(words, j)) is not None:
+        return _each_of(words, each)  # "قتل كل من محمد ولافي" → 2; "كل من كان بداخلها": ?
     if j < len(words) and not words[j].startswith("و") and (got := parse_number(words, j)) \
             and not _unit_after(words, j + got[1]):  # "executes 83-year-old" (year: a unit)
         return got[0] + _and_more(words, j + got[1])  # "kills four civilians and one soldier"
@@ -917,6 +919,55 @@ def _near_number(words: list[str], i: int, *, singular: bool,
     if lang == "ar" and (got := _victims_counted_after(words, i)) is not None:
         return got  # "قتل في تركيا أمس الاثنين 5 شرطيين وجندي"
     return 1 if singular else None
+
+
+# Arabic "كل من" (each of; everyone who), normalised, after a word of death or injury: the
+# people named one by one after it, or a relative clause that gives no number. Arabic grammar.
+_EACH_OF = [normalize("كل"), normalize("من")]
+# Arabic words that end a list of people named one by one (a new clause, a cause, a relative
+# pronoun, a pronoun that restates the list: "وهم ثلاثة ركاب"), normalised. Arabic grammar, a
+# closed list.
+_LIST_ENDS = frozenset(normalize(w) for w in (
+    "ذلك وذلك إثر اثر بعد جراء بسبب حيث الذي التي الذين اللذين اللتين اللذان عندما حين أثناء "
+    "خلال كما فيما بينما إضافة بالإضافة وهم وهما وهو وهي وهن هم هما").split())  # fmt: skip
+_EACH_OF_WORDS = 20  # words a list of names after "كل من" may run to
+_EACH_OF_GAP = 3  # words before it ("أصيب في الهجوم كل من")
+
+
+def each_of_at(words: list[str], j: int) -> int | None:
+    """Where the names of an Arabic "كل من" begin, when it stands at ``words[j]`` or up to
+    ``_EACH_OF_GAP`` words later with no number nor word of death or injury between ("أصيب في
+    الهجوم كل من ..."); else None."""
+    hurt = _lexicon().hurt
+    for k in range(j, min(j + _EACH_OF_GAP + 1, len(words) - 1)):
+        if words[k : k + 2] == _EACH_OF:
+            return k + 2
+        if _bare(words[k]) in hurt or parse_number([words[k]], 0) is not None:
+            return None
+    return None
+
+
+def _each_of(words: list[str], j: int) -> int | None:
+    """How many people an Arabic "كل من" names from ``words[j]`` on: one more than the words
+    in و that join a new person before the list ends (``_LIST_ENDS``, a word of death or
+    injury, a number, or ``_EACH_OF_WORDS`` words): "كل من محمد ولافي ابني عبدي" → 2, "كل من
+    الجندي أول ثامر المطيري والجندي أول عبدالمحسن المطيري" → 2. A word in و joins a new person
+    when real news writes the rest without و at least as often (``resources/wordfreq``: لافي
+    35, ولافي 13; not وليد, وسام, names of their own). None where no word joins a second
+    person: "كل من" then opens a relative clause ("مقتل كل من كانوا على متنها": everyone
+    aboard), which gives no number. Arabic grammar."""
+    from khabar.resources import word_counts
+
+    counts = word_counts("ar")
+    hurt = _lexicon().hurt
+    people = 1
+    for w in words[j : j + _EACH_OF_WORDS]:
+        if w in _LIST_ENDS or _bare(w) in hurt or parse_number([w], 0) is not None:
+            break
+        if w.startswith("و") and len(w) > 2 and w[1:] not in _STOP_WORDS \
+                and counts.get(w, 0) <= counts.get(w[1:], 0):  # fmt: skip
+            people += 1
+    return people if people > 1 else None
 
 
 # Arabic "one (of)" and "another", normalised: one victim ("قتل أحد المسلحين وأصيب آخر").
@@ -2900,7 +2951,8 @@ def _clause_breaks(norm: str, spans: tuple[tuple[int, int, str], ...]) -> tuple[
     """Indices of the words that open a coordinated clause: after a comma, "and", or an Arabic
     or Persian word whose و is a conjunction (``proclitic_length``: وشنت, not وليد) and no
     article (والتفجير is a second object), unless another comma closes it within two words
-    (a parenthesis: "، وبشدة،")."""
+    (a parenthesis: "، وبشدة،"), nor an English ", and" that ends a list (``_ends_a_list``:
+    "massing troops, armored vehicles, and rockets")."""
     out = []
     for k in range(1, len(spans)):
         gap = norm[spans[k - 1][1] : spans[k][0]]
@@ -2913,8 +2965,26 @@ def _clause_breaks(norm: str, spans: tuple[tuple[int, int, str], ...]) -> tuple[
         ahead = norm[spans[k][1] : spans[min(k + 2, len(spans) - 1)][1]]
         if "،" in ahead or "," in ahead:
             continue
+        if word.lower() == "and" and _ends_a_list(norm, spans, k):
+            continue
         out.append(k)
     return tuple(out)
+
+
+_LIST_ITEM_WORDS = 3  # most words of an English list's item between two commas
+
+
+def _ends_a_list(norm: str, spans: tuple[tuple[int, int, str], ...], k: int) -> bool:
+    """Whether the English ", and" at ``spans[k]`` joins a list's last item (the serial comma):
+    a comma stands one to ``_LIST_ITEM_WORDS`` words before it, with no "and" between ("troops,
+    armored vehicles, and rockets"), so the words before are a list's item, not a clause.
+    English grammar."""
+    for m in range(k - 1, max(0, k - 1 - _LIST_ITEM_WORDS), -1):
+        if spans[m][2].lower() == "and":
+            return False
+        if "," in norm[spans[m - 1][1] : spans[m][0]]:
+            return True
+    return False
 
 
 def _cameo_trigger(spans, guess: TypeGuess, lang: str) -> _Typed | None:  # type: ignore[no-untyped-def]
