@@ -760,6 +760,28 @@ def test_an_accusation_of_an_attack_is_an_accusation(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the accusation is the sentence's own verb, however sure the classifier is of the
+        # attack it names (Wikipedia Current Events items)
+        "China's top security official blames the East Turkestan Islamic Movement for a suicide "
+        "attack that killed five people at the Tiananmen Gate in Beijing on Monday.",
+        "The Syrian opposition accuses the Syrian army of launching a chemical attack on the Jobar "
+        "neighborhood of Damascus, killing at least six people.",
+    ],
+)
+def test_a_present_tense_accusation_stays_an_accusation(text: str) -> None:
+    assert _event(text).plover == "ACCUSE"
+
+
+def test_an_accusation_in_a_later_clause_leaves_the_first_its_type() -> None:
+    # a semicolon's second clause: the first clause's sentence stays the news
+    text = ("Iranian human-rights lawyer Nasrin Sotoudeh is sentenced to 11 years in prison; "
+            "France condemns the punishment as deeply shocking.")
+    assert _event(text).plover == "SANCTION"
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         # a verb of the lexicon is no trigger after a preposition or ف, nor inside a name:

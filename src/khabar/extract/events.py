@@ -2807,13 +2807,15 @@ class _Typed:
 def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _Lexicon,
            guess: TypeGuess, lang: str, casualty: bool = False,
            named: Callable[[], frozenset[str]] = frozenset,
-           breaks: Callable[[], tuple[int, ...]] = tuple) -> _Typed | None:  # type: ignore[no-untyped-def]  # fmt: skip
+           breaks: Callable[[], tuple[int, ...]] = tuple,
+           norm_text: str = "") -> _Typed | None:  # type: ignore[no-untyped-def]  # fmt: skip
     """The lexicon's most specific trigger (a weapon beats "attack") with its ACLED type,
     retyped by the classifier when it is sure of another type; else, when the detector says
     event, the CAMEO verb of the classifier's type or the word that most supports it (a word
     of a name the sentence holds, ``named``, only when no other word does; ``breaks``, the
-    words that open a coordinated clause, asked for only behind a first accusation). ACLED
-    types of retyped and classifier-found events are derived later (``_acled``): "" here."""
+    words that open a coordinated clause, asked for only behind a first accusation;
+    ``norm_text``, the normalised sentence ``spans`` cut). ACLED types of retyped and
+    classifier-found events are derived later (``_acled``): "" here."""
     if hits:
         best = max(hits, key=lambda h: (bool(lex.triggers[h.key][2]),
                                         bool(lex.triggers[h.key][3])))  # fmt: skip
@@ -2822,11 +2824,14 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
         # section 4), unless the other trigger is in a clause of its own, joined after a comma
         # ("واتهمت واشنطن الكتائب بالهجوم، وشنت غارات": the strikes were done)
         first, specific = min(hits, key=lambda h: h.start), best
+        finite = False  # the accusation is the sentence's own verb: no classifier retypes it
         if lex.triggers[first.key][0] == "ACCUSE" and not _in_a_clause_apart(
                 first, hits, lex, breaks()):  # fmt: skip
             best = first
+            finite = _finite_accusation(spans[first.first_word][2], lang) \
+                and ";" not in norm_text[: first.start]  # not "X is sentenced; France condemns"
             if (guess.plover == lex.triggers[specific.key][0] != "ACCUSE"
-                    and guess.probability >= _TYPE_OVERRIDE):  # fmt: skip
+                    and guess.probability >= _TYPE_OVERRIDE and not finite):  # fmt: skip
                 best = specific  # the classifier sides with the act: "A militant accused of the
                 # Kabul attack was killed in a drone strike" keeps its drone
         plover, acled, subtype, weapon = lex.triggers[best.key]
@@ -2835,6 +2840,7 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
         source = "lexicon"
         # a protest in which people clash or die is a riot (PLOVER PROTEST riot), not an assault
         if (guess.plover != plover and guess.probability >= _TYPE_OVERRIDE and not weapon
+                and not finite
                 and not (plover == "PROTEST" and guess.plover == "ASSAULT")):  # fmt: skip
             plover, acled, subtype, source = guess.plover, "", "", "classifier"
             # retyped: the CAMEO verb of the new type, if the sentence has one, is its trigger
@@ -2987,6 +2993,16 @@ def _ends_a_list(norm: str, spans: tuple[tuple[int, int, str], ...], k: int) -> 
     return False
 
 
+def _finite_accusation(word: str, lang: str) -> bool:
+    """Whether the English accusation trigger ``word`` is a verb in the present tense's third
+    person (blames, accuses, condemns): the sentence's own verb, so what it tells is the
+    accusation however sure the classifier is of the attack it names ("Netanyahu blames the
+    Islamic State for the attack that killed four soldiers"); not a participle ("A militant
+    accused of the Kabul attack was killed in a drone strike"). English grammar."""
+    w = word.lower()
+    return lang == "en" and w.endswith("s") and not w.endswith("ss") and len(w) > 3
+
+
 def _cameo_trigger(spans, guess: TypeGuess, lang: str) -> _Typed | None:  # type: ignore[no-untyped-def]
     """The sentence's first word of the CAMEO verb of the classifier's type, as the trigger."""
     if guess.cameo_form is None:
@@ -3075,7 +3091,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     guess = classify_sentence(sentence, lang, cues=cues, event=event)
     typed = _typed(sentence, spans, hits, lex, guess, lang, casualty,
                    lambda: _named_words(norm, spans, sp, found, lang),
-                   lambda: _clause_breaks(norm.text, spans))
+                   lambda: _clause_breaks(norm.text, spans), norm.text)
     if typed is None:
         return None
     plover, acled, subtype = typed.plover, typed.acled, typed.subtype
