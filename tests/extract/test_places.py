@@ -623,3 +623,14 @@ def test_a_town_before_its_adjective_or_a_big_city_in_a_longer_name_stays() -> N
                        ("مطار بيروت رفيق الحريري الدولي", "بيروت")):  # fmt: skip
         found = extract_places(f"{text} أمس", [Span(0, len(text))], lang="ar")
         assert town in [m.text for m in found]
+
+
+def test_two_countries_run_on_are_the_name_of_something_else() -> None:
+    # the Copa América (SaudiNewsNet's sports pages), not Cuba and the United States
+    found = extract_places("شارك ميسي في بطولة كوبا أميركا الأخيرة في تشيلي", lang="ar")
+    assert [p.place.country for p in found] == ["CL"]
+    # ... but a list whose comma was left out stays a list, and a chant one name twice
+    found = extract_places("در عراق سوریه، یمن و لیبی", lang="fa")
+    assert [p.place.country for p in found] == ["IQ", "SY", "YE", "LY"]
+    assert [p.place.country for p in extract_places("شعار ایران ایران سر دادند", lang="fa")] \
+        == ["IR", "IR"]  # fmt: skip
