@@ -795,6 +795,14 @@ def test_a_verb_trigger_needs_a_verb(text: str, lang: str) -> None:
     assert all(e.plover != "ACCUSE" for e in _doc_events(text, lang))
 
 
+def test_a_verb_that_opens_an_arabic_sentence_stays_a_verb_inside_a_name() -> None:
+    # the recogniser reads the verb and the honorific after it as a person ("دان معالي"); a
+    # verb-first clause's first word is its verb (events-ar dev, SaudiNewsNet)
+    text = ("دان معالي رئيس مجلس الشورى الشيخ عبدالله آل الشيخ باسمه واسم أعضاء المجلس التفجير "
+            "الإرهابي الذي استهدف مسجدا في أبها.")
+    assert _doc_event(text, "ar").plover == "ACCUSE"
+
+
 @pytest.mark.parametrize(
     ("text", "actor", "target"),
     [

@@ -3038,7 +3038,9 @@ def _acts(hits: list, norm, sentence: str, lang: str, other: bool) -> list:  # t
 
 def _outside_names(hits: list, norm, sp: Span, found: Mentions, lex: _Lexicon) -> list:  # type: ignore[type-arg,no-untyped-def]
     """The lexicon's triggers less its verbs inside a recognised name (a person, organisation
-    or place): وقال دان لويد is Dan, مؤسسة دان التطوعية a charity, neither "condemned"."""
+    or place): وقال دان لويد is Dan, مؤسسة دان التطوعية a charity, neither "condemned"; but not
+    an Arabic verb that opens the sentence, where Arabic puts its verb ("دان معالي رئيس ديوان
+    المظالم ...": the recogniser had read the verb and the honorific after it as a name)."""
     if not any(h.key in lex.verbs for h in hits):
         return hits
     names = [(m.span.start - sp.start, m.span.end - sp.start) for m in _inside(found.entities, sp)
@@ -3047,6 +3049,8 @@ def _outside_names(hits: list, norm, sp: Span, found: Mentions, lex: _Lexicon) -
         return hits
 
     def named(h) -> bool:  # type: ignore[no-untyped-def]
+        if h.first_word == 0 and _ARABIC_LETTERS.match(h.key):
+            return False  # the sentence's first word: the verb of a verb-first clause
         x, y = norm.to_original(h.start, h.end)
         return any(a <= x and y <= b for a, b in names)
 
