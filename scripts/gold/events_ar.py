@@ -137,13 +137,20 @@ def _stem(k: int) -> str:
     return "events-ar" if k == 1 else f"events-ar{k}"
 
 
-def _taken_by_every_draw() -> set[str]:
-    """The articles of every gold set and training batch (``casualties._taken_here``) and of
-    every sentence draw since (``batches/*-drawn.json``: the casualty rounds, earlier rounds)."""
-    from casualties import _taken_here
+# the casualty rounds drawn before each later round of this set (so that a round draws again
+# the same sentences whatever was drawn after it)
+CASUALTY_ROUNDS_BEFORE = {2: 5}
 
-    ids = _taken_here()
-    for path in (REAL / "batches").glob("*-drawn.json"):
+
+def _taken_by_every_draw(k: int) -> set[str]:
+    """The articles of every gold set and training batch (``casualties._taken_here``), of the
+    casualty rounds drawn before round ``k`` (``CASUALTY_ROUNDS_BEFORE``) and of this set's
+    earlier rounds."""
+    from casualties import _earlier, _taken_here
+
+    ids = _taken_here() | _earlier(CASUALTY_ROUNDS_BEFORE[k] + 1)
+    for j in range(1, k):
+        path = REAL / "batches" / f"{_stem(j)}-drawn.json"
         ids |= {i["article_id"] for i in json.loads(path.read_text("utf-8"))["items"]}
     return ids
 
@@ -152,7 +159,7 @@ def draw(shared: Path, k: int = 1) -> int:
     stem = _stem(k)
     rng = random.Random(f"{SEED}:{stem}")
     want = PER_LIST if k == 1 else ROUND_WANT
-    taken = _taken() if k == 1 else _taken_by_every_draw()
+    taken = _taken() if k == 1 else _taken_by_every_draw(k)
     drawn = draw_sentences(shared, taken, rng, {"protest": want, "assault": want})
     for n, item in enumerate(drawn, start=1):
         item["id"] = f"ev-ar-{n:03d}" if k == 1 else f"ev-ar{k}-{n:03d}"
@@ -266,13 +273,12 @@ def draw_or_build(doc: str, draw: Callable[[Path], int], build: Callable[[], int
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=("draw", "build"))
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap = argparse.ArgumentParser(add_help=False)
     ap.add_argument("--round", type=int, default=1)
-    args = ap.parse_args()
-    return draw(args.shared, args.round) if args.command == "draw" else build(args.round)
+    args, rest = ap.parse_known_args()
+    sys.argv[1:] = rest
+    return draw_or_build(__doc__ or "", lambda shared: draw(shared, args.round),
+                         lambda: build(args.round))
 
 
 if __name__ == "__main__":

@@ -667,6 +667,13 @@ def test_named_victims_are_counted(text: str, lang: str, killed: int | None,
         # ... or opens a relative clause, everyone who: no number, and not one person
         ("تحطمت الطائرة في إقليم سيزار مما أدى إلى مقتل كل من كانوا على متنها.", None, None),
         ("دمرت القوات عربة عسكرية قرب بلدة أمعين وقتل كل من كان بداخلها.", None, None),
+        # a review's cases: places after "في كل من", a word in و after the list ends (a
+        # relative pronoun, a verb after the event's words), a clause with و inside, علي
+        ("قتل العشرات في كل من دوما وحرستا جراء القصف.", None, None),
+        ("قتل كل من محمد وأحمد في الهجوم والذي وقع أمس.", 2, None),
+        ("أصيب كل من محمد وأحمد بجروح طفيفة في الانفجار ونقلا إلى المستشفى.", None, 2),
+        ("مقتل كل من كان في السيارة والحافلة.", None, None),
+        ("مقتل كل من الجندي محمد الشهري وعلي القحطاني.", 2, None),
     ],
 )
 def test_arabic_each_of_counts_the_people_it_names(text: str, killed: int | None,
@@ -774,6 +781,21 @@ def test_a_present_tense_accusation_stays_an_accusation(text: str) -> None:
     assert _event(text).plover == "ACCUSE"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ... not where a clause of its own follows it, nor in a relative clause (a review's
+        # cases)
+        "Pakistan condemns the drone strike, and a suicide bomber kills 15 people at a market.",
+        "Iran blames Israel for the blast; a second explosion kills three guards at the site.",
+        "A militant who accuses the army of torture carries out a suicide bombing in Kabul, "
+        "killing 20.",
+    ],
+)
+def test_an_accusation_beside_other_news_leaves_the_classifier_its_say(text: str) -> None:
+    assert _event(text).plover == "ASSAULT"
+
+
 def test_an_accusation_in_a_later_clause_leaves_the_first_its_type() -> None:
     # a semicolon's second clause: the first clause's sentence stays the news
     text = ("Iranian human-rights lawyer Nasrin Sotoudeh is sentenced to 11 years in prison; "
@@ -801,6 +823,9 @@ def test_a_verb_that_opens_an_arabic_sentence_stays_a_verb_inside_a_name() -> No
     text = ("دان معالي رئيس مجلس الشورى الشيخ عبدالله آل الشيخ باسمه واسم أعضاء المجلس التفجير "
             "الإرهابي الذي استهدف مسجدا في أبها.")
     assert _doc_event(text, "ar").plover == "ACCUSE"
+    # ... a name that opens the sentence stays a name (دان, "condemned", is also Dan)
+    assert _doc_event("دان بيلزيريان ينجو من هجوم مسلح أسفر عن مقتل شخصين.", "ar").trigger \
+        != "دان"  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -1903,3 +1928,29 @@ def test_the_news_beside_a_frame_is_read_without_it(text: str, lang: str, trigge
     (e,) = _doc_events(text, lang)
     assert not e.background and e.killed == killed and e.date_basis != "recalled"
     assert trigger is None or e.trigger == trigger
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a question asks, it reports no event (SaudiNewsNet opinion pages; rhetorical "؟!")
+        ("هل هناك ذنب أكبر من قتل أبرياء سجد ركع في قلب مسجد آمن؟!", "ar"),
+        ("من الذي حول شبابنا إلى أدوات فتاكة لقتل أنفسهم قبل أن يقتلوا المئات من الأبرياء؟", "ar"),
+        ("Who ordered the bombing of the hospital?", "en"),
+    ],
+)
+def test_a_question_reports_no_event(text: str, lang: str) -> None:
+    assert _doc_events(text, lang) == []
+
+
+def test_a_report_of_a_quoted_question_still_reports() -> None:
+    # the question is the quote's; the sentence reports the condemnation (Current Events)
+    text = ("Argentina Education Minister Alejandro Finocchiaro strongly condemns a school in "
+            'Chaco Province for displaying a Cuban flag, asking, "What differences are there?"')
+    assert [e.plover for e in _doc_events(text, "en")] == ["ACCUSE"]
+
+
+def test_the_sentence_after_a_question_still_reports() -> None:
+    text = "هل يتوقف العنف؟ قتل ثلاثة جنود في هجوم على نقطة تفتيش شمال سيناء."
+    (e,) = _doc_events(text, "ar")
+    assert (e.plover, e.killed) == ("ASSAULT", 3)

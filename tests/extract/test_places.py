@@ -629,8 +629,10 @@ def test_two_countries_run_on_are_the_name_of_something_else() -> None:
     # the Copa América (SaudiNewsNet's sports pages), not Cuba and the United States
     found = extract_places("شارك ميسي في بطولة كوبا أميركا الأخيرة في تشيلي", lang="ar")
     assert [p.place.country for p in found] == ["CL"]
-    # ... but a list whose comma was left out stays a list, and a chant one name twice
-    found = extract_places("در عراق سوریه، یمن و لیبی", lang="fa")
-    assert [p.place.country for p in found] == ["IQ", "SY", "YE", "LY"]
-    assert [p.place.country for p in extract_places("شعار ایران ایران سر دادند", lang="fa")] \
-        == ["IR", "IR"]  # fmt: skip
+    # ... but three run on are a list whose commas were left out, as is a pair a place follows
+    for text, countries in (("قمة السعودية مصر الأردن", ["SA", "EG", "JO"]),
+                            ("في العراق سوريا، اليمن وليبيا", ["IQ", "SY", "YE", "LY"]),
+                            ("هتفوا مصر مصر", ["EG", "EG"])):  # a chant: one name twice
+        assert [p.place.country for p in extract_places(text, lang="ar")] == countries
+    # Persian joins two countries so: the Iran-Iraq border
+    assert [p.place.country for p in extract_places("مرز ایران عراق", lang="fa")] == ["IR", "IQ"]

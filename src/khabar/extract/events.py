@@ -925,11 +925,21 @@ def _near_number(words: list[str], i: int, *, singular: bool,
 # people named one by one after it, or a relative clause that gives no number. Arabic grammar.
 _EACH_OF = [normalize("كل"), normalize("من")]
 # Arabic words that end a list of people named one by one (a new clause, a cause, a relative
-# pronoun, a pronoun that restates the list: "وهم ثلاثة ركاب"), normalised. Arabic grammar, a
-# closed list.
+# pronoun, a pronoun that restates the list: "وهم ثلاثة ركاب"), normalised, also after و.
+# Arabic grammar, a closed list.
 _LIST_ENDS = frozenset(normalize(w) for w in (
-    "ذلك وذلك إثر اثر بعد جراء بسبب حيث الذي التي الذين اللذين اللتين اللذان عندما حين أثناء "
-    "خلال كما فيما بينما إضافة بالإضافة وهم وهما وهو وهي وهن هم هما").split())  # fmt: skip
+    "ذلك إثر اثر بعد جراء بسبب حيث الذي التي الذين اللذين اللتين اللذان عندما حين أثناء "
+    "خلال كما فيما بينما إضافة بالإضافة هم هما هو هي هن تم").split())  # fmt: skip
+# Arabic prepositions, normalised: "في كل من دوما وحرستا" lists places, not people; a preposition
+# before a word of an event ends a list of names ("كل من محمد وأحمد في الهجوم"). Arabic
+# grammar, a closed list.
+_EACH_OF_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "على", "بين", "من", "إلى", "عن",
+                                                         "داخل", "خارج", "لدى"))  # fmt: skip
+# words right after "كل من" that open a relative clause ("كل من كان في السيارة", "كل من
+# فيها"): everyone who, no number; normalised. Arabic grammar, a closed list.
+_EACH_OF_CLAUSE = frozenset(normalize(w) for w in (
+    "كان كانوا كانت يكون تكون فيها فيه فيهم على حوله حولها معه معها معهم بداخلها بداخله "
+    "يحاول يعارض").split())  # fmt: skip
 _EACH_OF_WORDS = 20  # words a list of names after "كل من" may run to
 _EACH_OF_GAP = 3  # words before it ("أصيب في الهجوم كل من")
 
@@ -937,34 +947,55 @@ _EACH_OF_GAP = 3  # words before it ("أصيب في الهجوم كل من")
 def each_of_at(words: list[str], j: int) -> int | None:
     """Where the names of an Arabic "كل من" begin, when it stands at ``words[j]`` or up to
     ``_EACH_OF_GAP`` words later with no number nor word of death or injury between ("أصيب في
-    الهجوم كل من ..."); else None."""
+    الهجوم كل من ..."); else None, and None after a preposition ("قتل العشرات في كل من دوما
+    وحرستا": places)."""
     hurt = _lexicon().hurt
     for k in range(j, min(j + _EACH_OF_GAP + 1, len(words) - 1)):
         if words[k : k + 2] == _EACH_OF:
-            return k + 2
+            return None if k > 0 and words[k - 1] in _EACH_OF_PREPOSITIONS else k + 2
         if _bare(words[k]) in hurt or parse_number([words[k]], 0) is not None:
             return None
     return None
 
 
+def _ends_the_names(words: list[str], k: int, hurt: frozenset[str]) -> bool:
+    """Whether ``words[k]`` ends a list of names after "كل من": a word of ``_LIST_ENDS`` (after
+    و too: والذي), a word of death or injury, a number, or a preposition before a word of an
+    event ("في الهجوم", "بجروح")."""
+    w = words[k]
+    bare = w[1:] if w.startswith("و") else w
+    if w in _LIST_ENDS or bare in _LIST_ENDS or _bare(w) in hurt \
+            or parse_number([w], 0) is not None:  # fmt: skip
+        return True
+    if w in _EACH_OF_PREPOSITIONS and k + 1 < len(words):
+        after = _bare(words[k + 1])
+        return after in hurt or after in _lexicon().triggers \
+            or after.removeprefix("ال") in _lexicon().triggers  # fmt: skip
+    return False
+
+
 def _each_of(words: list[str], j: int) -> int | None:
     """How many people an Arabic "كل من" names from ``words[j]`` on: one more than the words
-    in و that join a new person before the list ends (``_LIST_ENDS``, a word of death or
-    injury, a number, or ``_EACH_OF_WORDS`` words): "كل من محمد ولافي ابني عبدي" → 2, "كل من
-    الجندي أول ثامر المطيري والجندي أول عبدالمحسن المطيري" → 2. A word in و joins a new person
-    when real news writes the rest without و at least as often (``resources/wordfreq``: لافي
-    35, ولافي 13; not وليد, وسام, names of their own). None where no word joins a second
-    person: "كل من" then opens a relative clause ("مقتل كل من كانوا على متنها": everyone
-    aboard), which gives no number. Arabic grammar."""
+    in و after the first that join a new person before the list ends (``_ends_the_names``, or
+    ``_EACH_OF_WORDS`` words): "كل من محمد ولافي ابني عبدي" → 2, "كل من الجندي أول ثامر
+    المطيري والجندي أول عبدالمحسن المطيري" → 2. A word in و joins a new person when real news
+    writes the rest without و at least as often (``resources/wordfreq``: لافي 35, ولافي 13; not
+    وليد, وسام, names of their own), and the rest is no function word (but علي, which
+    normalising makes of على too: in a list of names, Ali). None where no word joins a second
+    person, or where a relative clause follows (``_EACH_OF_CLAUSE``: "مقتل كل من كانوا على
+    متنها", everyone aboard): no number. Arabic grammar."""
     from khabar.resources import word_counts
 
+    if j >= len(words) or words[j] in _EACH_OF_CLAUSE:
+        return None
     counts = word_counts("ar")
     hurt = _lexicon().hurt
     people = 1
-    for w in words[j : j + _EACH_OF_WORDS]:
-        if w in _LIST_ENDS or _bare(w) in hurt or parse_number([w], 0) is not None:
+    for k in range(j + 1, min(j + _EACH_OF_WORDS, len(words))):
+        if _ends_the_names(words, k, hurt):
             break
-        if w.startswith("و") and len(w) > 2 and w[1:] not in _STOP_WORDS \
+        w = words[k]
+        if w.startswith("و") and len(w) > 2 and (w[1:] not in _STOP_WORDS or w[1:] == "علي") \
                 and counts.get(w, 0) <= counts.get(w[1:], 0):  # fmt: skip
             people += 1
     return people if people > 1 else None
@@ -2828,8 +2859,12 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
         if lex.triggers[first.key][0] == "ACCUSE" and not _in_a_clause_apart(
                 first, hits, lex, breaks()):  # fmt: skip
             best = first
+            # one clause: no semicolon ("X is sentenced; France condemns"), no clause joined
+            # after it ("condemns the strike, and a bomber kills 15"), not a relative clause's
             finite = _finite_accusation(spans[first.first_word][2], lang) \
-                and ";" not in norm_text[: first.start]  # not "X is sentenced; France condemns"
+                and ";" not in norm_text and not any(k > first.first_word for k in breaks()) \
+                and not (first.first_word and spans[first.first_word - 1][2].lower()
+                         in ("who", "which", "that"))  # fmt: skip
             if (guess.plover == lex.triggers[specific.key][0] != "ACCUSE"
                     and guess.probability >= _TYPE_OVERRIDE and not finite):  # fmt: skip
                 best = specific  # the classifier sides with the act: "A militant accused of the
@@ -3036,30 +3071,57 @@ def _acts(hits: list, norm, sentence: str, lang: str, other: bool) -> list:  # t
     return [h for h in hits if not participant(h)]
 
 
+# Arabic honorifics that open the name of a verb's subject (دان معالي الوزير, أدان سمو الأمير),
+# normalised. Arabic usage, a closed list.
+_HONORIFICS = frozenset(normalize(w) for w in ("معالي", "سمو", "فخامة", "سماحة", "فضيلة",
+                                               "صاحب", "الشيخ", "الأمير"))
+
+
 def _outside_names(hits: list, norm, sp: Span, found: Mentions, lex: _Lexicon) -> list:  # type: ignore[type-arg,no-untyped-def]
     """The lexicon's triggers less its verbs inside a recognised name (a person, organisation
     or place): وقال دان لويد is Dan, مؤسسة دان التطوعية a charity, neither "condemned"; but not
-    an Arabic verb that opens the sentence, where Arabic puts its verb ("دان معالي رئيس ديوان
-    المظالم ...": the recogniser had read the verb and the honorific after it as a name)."""
+    an Arabic verb that opens the sentence before an honorific (``_HONORIFICS``: "دان معالي
+    رئيس ديوان المظالم ...", the recogniser had read the verb and the honorific as a name;
+    not "دان كوتس مدير الاستخبارات", a name)."""
     if not any(h.key in lex.verbs for h in hits):
         return hits
     names = [(m.span.start - sp.start, m.span.end - sp.start) for m in _inside(found.entities, sp)
              if m.label in ("PER", "ORG", "LOC")]  # fmt: skip
     if not names:
         return hits
+    words = word_spans(norm.text)
 
     def named(h) -> bool:  # type: ignore[no-untyped-def]
-        if h.first_word == 0 and _ARABIC_LETTERS.match(h.key):
-            return False  # the sentence's first word: the verb of a verb-first clause
+        if h.first_word == 0 and _ARABIC_LETTERS.match(h.key) and len(words) > 1 \
+                and words[1][2] in _HONORIFICS:  # fmt: skip
+            return False  # a verb-first clause's verb, its subject's honorific after it
         x, y = norm.to_original(h.start, h.end)
         return any(a <= x and y <= b for a, b in names)
 
     return [h for h in hits if h.key not in lex.verbs or not named(h)]
 
 
+_CLOSERS = " \t\n\"'»”’)]}!*.…"  # after a question mark: quotes, brackets, "?!"
+
+
+_QUOTES = frozenset('"«“')  # opening quotation marks
+
+
+def _asks(sentence: str) -> bool:
+    """Whether the sentence is a question (it ends with ? or ؟, past closing quotes and
+    brackets, "؟!" too): it asks, it reports no event ("هل هناك ذنب أكبر من قتل أبرياء سجد ركع
+    في قلب مسجد آمن؟!", "وهل سيمثل مقاتلو داعش المعتقلون أمام المحاكم؟"). Not a sentence that
+    opens a quotation: the question may be the quote's, the sentence the report of who asked
+    it ('X condemns a school ..., asking, "What differences ...?"'). Punctuation of Arabic,
+    Persian and English."""
+    return sentence.rstrip(_CLOSERS)[-1:] in ("?", "؟") and not (_QUOTES & set(sentence))
+
+
 def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: _Lexicon,
                     found: Mentions, lang: str) -> EventMention | None:  # fmt: skip
     sentence = text[sp.start : sp.end]
+    if _asks(sentence):
+        return None
     norm = normalize_with_offsets(sentence)
     spans = word_spans(norm.text)
     hits = _outside_names(_triggers(norm.text, spans, lex, lang), norm, sp, found, lex)

@@ -1225,7 +1225,8 @@ def extract_places(
     out += capitals
     out += territory_phrases(norm.text, out, norm.to_original, text)
     out += town_phrases(norm.text, out, norm.to_original, text)
-    out = _run_on_countries(text, sorted(out, key=lambda p: p.span.start))
+    out = sorted(out, key=lambda p: p.span.start)
+    out = out if persian else _run_on_countries(text, out)
     return _placed_by_distance(text, out)
 
 
@@ -1233,22 +1234,29 @@ _LIST_GOES_ON = re.compile(r"\s*[,،]?\s*(?:و|and\s+)?")  # between two places 
 
 
 def _run_on_countries(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
-    """Without two countries' names in Arabic script that run on with nothing but a space
+    """Without two countries' names in Arabic text that run on with nothing but a space
     between them (no و, no comma): one name of something else that holds both ("بطولة كوبا
     أمريكا", the Copa América, had put Cuba and the United States in sports news 126 times in
     SaudiNewsNet); a list of places is joined by و or a comma in Arabic, and a country whose
-    name has two such words is one name of the gazetteer (غينيا بيساو). Not a list whose
-    comma was left out, another place right after the second ("در عراق سوریه، یمن و ..."),
-    nor one name said twice (the chant "ایران ایران"). ``found`` sorted by start. Arabic
-    orthography."""
+    name has two such words is one name of the gazetteer (غينيا بيساو). Only a run of two: three
+    or more run on are a list whose commas were left out, as is a pair with another place right
+    after it ("عراق سوریه، یمن"); nor one name said twice (the chant "ایران ایران"). Not in
+    Persian text, which joins two countries so ("مرز ایران عراق", the Iran-Iraq border).
+    ``found`` sorted by start. Arabic orthography."""
+    def run_on(m: PlaceMention, ref: PlaceMention) -> bool:
+        return m.place.precision == ref.place.precision == "country" \
+            and bool(_ARABIC.search(m.text)) and bool(_ARABIC.search(ref.text)) \
+            and m.span.end < ref.span.start \
+            and text[m.span.end : ref.span.start].isspace()  # fmt: skip
+
     drop: set[int] = set()
     for i, (m, ref) in enumerate(zip(found, found[1:], strict=False)):
-        if m.place.precision == ref.place.precision == "country" \
-                and m.place.id != ref.place.id \
-                and _ARABIC.search(m.text) and _ARABIC.search(ref.text) \
-                and m.span.end < ref.span.start and text[m.span.end : ref.span.start].isspace() \
-                and not (i + 2 < len(found) and _LIST_GOES_ON.fullmatch(
-                    text, ref.span.end, found[i + 2].span.start)):  # fmt: skip
+        if not run_on(m, ref) or m.place.id == ref.place.id \
+                or (i > 0 and run_on(found[i - 1], m)):  # fmt: skip
+            continue
+        nxt = found[i + 2] if i + 2 < len(found) else None
+        if nxt is None or not (run_on(ref, nxt) or _LIST_GOES_ON.fullmatch(
+                text, ref.span.end, nxt.span.start)):  # fmt: skip
             drop |= {i, i + 1}
     return [m for i, m in enumerate(found) if i not in drop]
 
