@@ -1575,9 +1575,8 @@ def test_a_nationality_inside_a_generic_phrase_is_the_phrases() -> None:
         pytest.param("قتل مسلحو طالبان ثلاثة جنود أفغان في قندهار.", "ar", "AR_HRKA_TALBAN",
                      "جنود أفغان", marks=pytest.mark.xfail(
                          strict=True, raises=AssertionError, reason="the members' word, not the group it names")),
-        pytest.param("حملت الحكومة العراقية تنظيم داعش مسؤولية تفجير انتحاري في بغداد.", "ar", "IS",
-                     None, marks=pytest.mark.xfail(
-                         strict=True, raises=AssertionError, reason="who blames, not who is blamed, bombed")),
+        # the ranker retrained on 2026-12-05 reads who is blamed as the bomber
+        ("حملت الحكومة العراقية تنظيم داعش مسؤولية تفجير انتحاري في بغداد.", "ar", "IS", None),
         pytest.param("اعتقلت الشرطة الأمريكيين في اسطنبول.", "ar", None, "الأمريكيين",
                      marks=pytest.mark.xfail(strict=True, raises=AssertionError,
                                              reason="no recipient")),
