@@ -36,7 +36,6 @@ sentence an article of its own, as ``events_ar.py`` writes them, so that ``khaba
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import random
@@ -253,12 +252,7 @@ def build(round_: int = 1) -> int:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(add_help=False)
-    ap.add_argument("--round", type=int, default=1)
-    args, rest = ap.parse_known_args()
-    sys.argv[1:] = rest
-    return draw_or_build(__doc__ or "", lambda shared: draw(shared, args.round),
-                         lambda: build(args.round))
+    return draw_or_build(__doc__ or "", draw, build)
 
 
 if __name__ == "__main__":

@@ -262,23 +262,21 @@ def build(k: int = 1) -> int:
     return 0
 
 
-def draw_or_build(doc: str, draw: Callable[[Path], int], build: Callable[[], int]) -> int:
-    """A gold script's command line: ``draw --shared PATH`` or ``build`` (``doc`` its help)."""
+def draw_or_build(doc: str, draw: Callable[[Path, int], int],
+                  build: Callable[[int], int]) -> int:  # fmt: skip
+    """A gold script's command line: ``draw --shared PATH`` or ``build``, each with ``--round
+    K`` (default 1; ``doc`` its help)."""
     ap = argparse.ArgumentParser(description=doc,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", choices=("draw", "build"))
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--round", type=int, default=1)
     args = ap.parse_args()
-    return draw(args.shared) if args.command == "draw" else build()
+    return draw(args.shared, args.round) if args.command == "draw" else build(args.round)
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(add_help=False)
-    ap.add_argument("--round", type=int, default=1)
-    args, rest = ap.parse_known_args()
-    sys.argv[1:] = rest
-    return draw_or_build(__doc__ or "", lambda shared: draw(shared, args.round),
-                         lambda: build(args.round))
+    return draw_or_build(__doc__ or "", draw, build)
 
 
 if __name__ == "__main__":
