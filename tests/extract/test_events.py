@@ -1953,3 +1953,16 @@ def test_the_sentence_after_a_question_still_reports() -> None:
     text = "هل يتوقف العنف؟ قتل ثلاثة جنود في هجوم على نقطة تفتيش شمال سيناء."
     (e,) = _doc_events(text, "ar")
     assert (e.plover, e.killed) == ("ASSAULT", 3)
+
+
+def test_a_number_after_dies_at_is_an_age() -> None:
+    # Current Events: "Humayun Ahmed dies at 63 in New York": one person, not 63
+    e = _event("A police officer shot during the raid dies at 45 in hospital.")
+    assert e.killed == 1
+
+
+@pytest.mark.parametrize("text", ["Happy Days actor Al Molinaro dies at 96.",
+                                  "Blues legend B.B. King dies at the age of 89."])
+def test_an_obituary_reports_no_event(text: str) -> None:
+    # a death at an age with no attack beside it (Current Events obituaries had been ASSAULT)
+    assert extract_events(text, anchor=ANCHOR, settings=S, lang="en") == []

@@ -904,6 +904,8 @@ def _near_number(words: list[str], i: int, *, singular: bool,
     while j < len(words) and j <= i + 3 and _is_auxiliary(words[j]):
         j += 1  # "کشته شدن سه", "killed at least three"
     j += _at_least(words, j)  # "قتل ما لا يقل عن 17"
+    if lang == "en" and j > i + 1 and words[j - 1] == "at" and words[i] in _DIE_AT:
+        return 1 if singular else None  # "dies at 63": an age, not the dead
     if (each := each_of_at(words, j)) is not None:
         return _each_of(words, each)  # "قتل كل من محمد ولافي" → 2; "كل من كان بداخلها": ?
     if j < len(words) and not words[j].startswith("و") and (got := parse_number(words, j)) \
@@ -919,6 +921,16 @@ def _near_number(words: list[str], i: int, *, singular: bool,
     if lang == "ar" and (got := _victims_counted_after(words, i)) is not None:
         return got  # "قتل في تركيا أمس الاثنين 5 شرطيين وجندي"
     return 1 if singular else None
+
+
+# English forms of "die": a number after "at" is the age of who died ("dies at 63"). English
+# grammar, a closed list.
+_DIE_AT = frozenset({"die", "dies", "died", "dying"})
+# an English obituary's death at an age ("dies at 69 in Mumbai after a prolonged illness"): no
+# event where no word of the event lexicon (a weapon, an attack), of a deed done on purpose
+# ("shot") or of injury stands beside it; deaths of illness or age are none
+# (docs/annotation.md, section 4)
+_OBITUARY = re.compile(r"\b(?:dies|died) at (?:the age of )?\d{1,3}\b")
 
 
 # Arabic "كل من" (each of; everyone who), normalised, after a word of death or injury: the
@@ -3129,6 +3141,10 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     # an attack word in a figure of speech types no event ("a verbal attack", حمله تبلیغاتی,
     # الضربة الأمنية); the classifiers' features (cues) still see it, as their training did
     hits = [h for h in hits if not _figurative(h, spans, lang)]
+    if lang == "en" and not hits and _OBITUARY.search(sentence) and not any(
+            w.lower() in lex.cues["deliberate"] or w.lower() in lex.cues["injured"]
+            for _, _, w in spans):  # fmt: skip
+        return None  # "Happy Days actor Al Molinaro dies at 96.": a death at an age, no attack
     # an event named in a frame of an earlier one ("بعد أيام من التفجير", "in retaliation for
     # the attack") is recalled: another trigger of the sentence is its news, else it is
     # background
