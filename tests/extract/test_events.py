@@ -674,6 +674,7 @@ def test_named_victims_are_counted(text: str, lang: str, killed: int | None,
         ("أصيب كل من محمد وأحمد بجروح طفيفة في الانفجار ونقلا إلى المستشفى.", None, 2),
         ("مقتل كل من كان في السيارة والحافلة.", None, None),
         ("مقتل كل من الجندي محمد الشهري وعلي القحطاني.", 2, None),
+        ("مقتل كل من علي القحطاني ومحمد الشهري.", 2, None),
     ],
 )
 def test_arabic_each_of_counts_the_people_it_names(text: str, killed: int | None,

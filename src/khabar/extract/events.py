@@ -950,8 +950,8 @@ _EACH_OF_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "على", "بي
 # words right after "كل من" that open a relative clause ("كل من كان في السيارة", "كل من
 # فيها"): everyone who, no number; normalised. Arabic grammar, a closed list.
 _EACH_OF_CLAUSE = frozenset(normalize(w) for w in (
-    "كان كانوا كانت يكون تكون فيها فيه فيهم على حوله حولها معه معها معهم بداخلها بداخله "
-    "يحاول يعارض").split())  # fmt: skip
+    "كان كانوا كانت يكون تكون فيها فيه فيهم حوله حولها معه معها معهم بداخلها بداخله "
+    "يحاول يعارض").split())  # fmt: skip  # not على: normalised, it is علي (Ali) too
 _EACH_OF_WORDS = 20  # words a list of names after "كل من" may run to
 _EACH_OF_GAP = 3  # words before it ("أصيب في الهجوم كل من")
 
@@ -3114,8 +3114,6 @@ def _outside_names(hits: list, norm, sp: Span, found: Mentions, lex: _Lexicon) -
 
 
 _CLOSERS = " \t\n\"'»”’)]}!*.…"  # after a question mark: quotes, brackets, "?!"
-
-
 _QUOTES = frozenset('"«“')  # opening quotation marks
 
 
