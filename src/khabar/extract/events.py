@@ -3089,7 +3089,8 @@ _HONORIFICS = frozenset(normalize(w) for w in ("معالي", "سمو", "فخام
                                                "صاحب", "الشيخ", "الأمير"))
 
 
-def _outside_names(hits: list, norm, sp: Span, found: Mentions, lex: _Lexicon) -> list:  # type: ignore[type-arg,no-untyped-def]
+def _outside_names(hits: list, norm, spans: tuple[tuple[int, int, str], ...], sp: Span,  # type: ignore[type-arg,no-untyped-def]
+                   found: Mentions, lex: _Lexicon) -> list:  # type: ignore[type-arg]
     """The lexicon's triggers less its verbs inside a recognised name (a person, organisation
     or place): وقال دان لويد is Dan, مؤسسة دان التطوعية a charity, neither "condemned"; but not
     an Arabic verb that opens the sentence before an honorific (``_HONORIFICS``: "دان معالي
@@ -3101,11 +3102,10 @@ def _outside_names(hits: list, norm, sp: Span, found: Mentions, lex: _Lexicon) -
              if m.label in ("PER", "ORG", "LOC")]  # fmt: skip
     if not names:
         return hits
-    words = word_spans(norm.text)
 
     def named(h) -> bool:  # type: ignore[no-untyped-def]
-        if h.first_word == 0 and _ARABIC_LETTERS.match(h.key) and len(words) > 1 \
-                and words[1][2] in _HONORIFICS:  # fmt: skip
+        if h.first_word == 0 and _ARABIC_LETTERS.match(h.key) and len(spans) > 1 \
+                and spans[1][2] in _HONORIFICS:  # fmt: skip
             return False  # a verb-first clause's verb, its subject's honorific after it
         x, y = norm.to_original(h.start, h.end)
         return any(a <= x and y <= b for a, b in names)
@@ -3134,14 +3134,14 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         return None
     norm = normalize_with_offsets(sentence)
     spans = word_spans(norm.text)
-    hits = _outside_names(_triggers(norm.text, spans, lex, lang), norm, sp, found, lex)
+    hits = _outside_names(_triggers(norm.text, spans, lex, lang), norm, spans, sp, found, lex)
     cues = _cues_of(hits, spans, lex)
     # an attack word in a figure of speech types no event ("a verbal attack", حمله تبلیغاتی,
     # الضربة الأمنية); the classifiers' features (cues) still see it, as their training did
     hits = [h for h in hits if not _figurative(h, spans, lang)]
-    if lang == "en" and not hits and _OBITUARY.search(sentence) and not any(
-            w.lower() in lex.cues["deliberate"] or w.lower() in lex.cues["injured"]
-            for _, _, w in spans):  # fmt: skip
+    if lang == "en" and not hits and _OBITUARY.search(sentence) and not (
+            _deliberate(lowered := [w.lower() for _, _, w in spans], lex, lang)
+            or any(w in lex.cues["injured"] for w in lowered)):  # fmt: skip
         return None  # "Happy Days actor Al Molinaro dies at 96.": a death at an age, no attack
     # an event named in a frame of an earlier one ("بعد أيام من التفجير", "in retaliation for
     # the attack") is recalled: another trigger of the sentence is its news, else it is
