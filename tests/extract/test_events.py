@@ -1149,6 +1149,20 @@ def test_a_reports_source_never_types_an_event() -> None:
             text, anchor=None, settings=s, lang="ar", mentions=found))
 
 
+def test_mentions_recognised_together_are_those_of_each_text_read_alone() -> None:
+    # the training commands read their sentences' mentions in batches (Mentions.of_each)
+    texts = ["قتل مسلحون ثلاثة جنود في بغداد يوم الاثنين.", "Police arrested John Smith in Paris.",
+             "", "سپاه پاسداران از حمله به مقر تروریست‌ها در شمال عراق خبر داد.",
+             "وقالت وزارة الداخلية السعودية إن دورية تعرضت لإطلاق نار في القطيف."]
+    langs = ["ar", "en", "ar", "fa", "ar"]
+    s = Settings()
+    together = Mentions.of_each(texts, langs, anchor=ANCHOR, settings=s)
+    alone = [Mentions.of(t, anchor=ANCHOR, settings=s, lang=lang)
+             for t, lang in zip(texts, langs, strict=True)]  # fmt: skip
+    assert together == alone
+    assert [len(m.entities) > 0 for m in together] == [True, True, False, True, True]
+
+
 def test_a_later_verb_joined_to_an_arabic_clause_is_done_by_its_subject_not_its_object() -> None:
     # verb, subject, object; then "وشنت": the subject (the sample's fresh-clone finding: the
     # strikes were credited to Kata'ib Hezbollah, whom the US accused)

@@ -65,12 +65,11 @@ def sentences() -> list[tuple[str, str, str, dict]]:
     return out
 
 
-def rules_of(text: str, lang: str,
-             settings: Settings) -> tuple[list[str], tuple[int | None, int | None]]:  # fmt: skip
+def rules_of(text: str, lang: str, found: ev.Mentions) -> tuple[list[str],
+                                                                 tuple[int | None, int | None]]:
     """The words and the rules' reading of one sentence read alone (``events.rule_counts``,
-    with the mentions the document extraction would give it)."""
+    with the mentions ``found`` in it, as ``Mentions.of`` gives them)."""
     norm = normalize_with_offsets(text)
-    found = ev.Mentions.of(text, anchor=None, settings=settings, lang=lang)
     return ev.rule_counts(text, norm, word_spans(norm.text), Span(0, len(text)), found, lang)
 
 
@@ -88,8 +87,10 @@ def groups(data: list[tuple[str, str, str, dict]]) -> list[Group]:
     of each sentence that has a word of that kind."""
     settings = Settings()
     out: list[Group] = []
-    for lang, name, text, e in data:
-        words, rule = rules_of(text, lang, settings)
+    found_in = ev.Mentions.of_each([text for _, _, text, _ in data], [x[0] for x in data],
+                                   anchor=None, settings=settings)  # fmt: skip
+    for (lang, name, text, e), found in zip(data, found_in, strict=True):
+        words, rule = rules_of(text, lang, found)
         for kind, ruled in zip(counts.KINDS, rule, strict=True):
             cands = counts.candidates(words, lang, kind)
             if cands and (e.get(kind) is not None or _no_count(e, ruled)):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -2273,18 +2273,52 @@ class Mentions:
            lang: str | None = None) -> Mentions:  # fmt: skip
         """Every mention of ``text``; with ``lang``, the recognised and generic actors too
         (as ``extract.document`` passes them)."""
+        from khabar.extract.entities import recognise_batch
+
+        recognised = None
+        if lang:
+            (names,), (tagged,) = recognise_batch([text], lang)
+            recognised = names, tagged
+        return cls._with(text, anchor, settings, lang, recognised)
+
+    @classmethod
+    def of_each(cls, texts: Sequence[str], langs: Sequence[str], *, anchor: date | None,
+                settings: Settings) -> list[Mentions]:  # fmt: skip
+        """``of`` of each text in its language (``langs``, one per text), each read alone but
+        recognised together with the others of its language (the entity recogniser decodes
+        them as one padded batch: several times faster than one by one, the same mentions):
+        for training and evaluation over many sentences."""
+        from khabar.extract.entities import recognise_batch
+
+        out: dict[int, Mentions] = {}
+        for lang in sorted(set(langs)):
+            at = [i for i, x in enumerate(langs) if x == lang]
+            for start in range(0, len(at), _RECOGNISED_TOGETHER):
+                chunk = at[start : start + _RECOGNISED_TOGETHER]
+                names, tagged = recognise_batch([texts[i] for i in chunk], lang)
+                for i, pair in zip(chunk, zip(names, tagged, strict=True), strict=True):
+                    out[i] = cls._with(texts[i], anchor, settings, lang, pair)
+        return [out[i] for i in range(len(texts))]
+
+    @classmethod
+    def _with(cls, text: str, anchor: date | None, settings: Settings, lang: str | None,
+              recognised: tuple[list[Any], list[Any]] | None) -> Mentions:  # fmt: skip
+        """``of``, given the recogniser's (names, generic-actor tags) of ``text``."""
         from khabar.extract.actors import extract_generic_actors
-        from khabar.extract.entities import NER_LANGS, merge_entities, recognise_batch
+        from khabar.extract.entities import NER_LANGS, merge_entities
 
         places, actors = extract_places(text, lang=lang), extract_actors(text)
         entities = []
-        if lang:
-            (names,), (tagged,) = recognise_batch([text], lang)
+        if lang and recognised is not None:
+            names, tagged = recognised
             generic = extract_generic_actors(text, actors, lang,
                                              tagged if lang in NER_LANGS else None)  # fmt: skip
             entities = merge_entities(names, places, actors + generic)
         return cls(extract_dates(text, anchor=anchor, settings=settings, lang=lang).dates,
                    places, actors, entities)  # fmt: skip
+
+
+_RECOGNISED_TOGETHER = 256  # texts per batch of Mentions.of_each
 
 
 def _inside(items: list[T], sp: Span) -> list[T]:
