@@ -206,9 +206,9 @@ class TextThresholds:
     document. Read off the story dev sets (``training/stories/text_bars.py``; set in
     ``fit_decision.py``: ``TEXT``)."""
 
-    close_cross: float = 0.35
+    close_cross: float = 0.30
     close_same: float = 0.65
-    near_cross: float = 0.40
+    near_cross: float = 0.30
     near_same: float = 0.75
     days: int = 2
 
