@@ -138,8 +138,9 @@ _FIGURES = ("count", "killed", "injured")
 # text_close, text_close_same: the document's title vector is close to that of a member in
 #   another language / in its language (``TextThresholds.close_*``: titles of one language are
 #   near one another far more often, so the two weigh apart)
-# text_only: the pair is ruled out by the rules above, but the title vectors are nearer still
-#   (``TextThresholds.near_*``) and the days fit: every other signature feature is 0
+# text_only: the pair is ruled out by the rules above, but the title vectors reach the candidate
+#   bar (``TextThresholds.near_*``: within one language stricter than ``close_same``, across
+#   languages the same as ``close_cross``) and the days fit: every other signature feature is 0
 FEATURES = ("place", "area_only", "country_only", "country", "actor", "day", "figures",
             "same_kind", "other_kind", "published_apart", "same_lang", "terms",
             "same_lang_no_terms", "names", "text_close", "text_close_same",
@@ -201,10 +202,10 @@ class TextThresholds:
     """Cosines of two title vectors (``TitleVector``) that count as close, across two languages
     and within one (the distilled vectors, like e5, put any two titles of one language nearer
     than two of different languages): ``close_*`` for the ``text_close`` /
-    ``text_close_same`` features, ``near_*`` (stricter) for a story to be a candidate by its
-    title vectors alone, among the stories with a member published within ``days`` of the
-    document. Read off the story dev sets (``training/stories/text_bars.py``; set in
-    ``fit_decision.py``: ``TEXT``)."""
+    ``text_close_same`` features, ``near_*`` (within one language stricter; across languages
+    the same bar since 2026-12-05) for a story to be a candidate by its title vectors alone,
+    among the stories with a member published within ``days`` of the document. Read off the
+    story dev sets (``training/stories/text_bars.py``; set in ``fit_decision.py``: ``TEXT``)."""
 
     close_cross: float = 0.30
     close_same: float = 0.65

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from khabar.extract import events as events_module
 from khabar.extract import roles
 from khabar.extract.events import Mentions, extract_events, parse_number, sentence_spans
 from khabar.extract.places import gazetteer
@@ -1161,6 +1162,17 @@ def test_mentions_recognised_together_are_those_of_each_text_read_alone() -> Non
              for t, lang in zip(texts, langs, strict=True)]  # fmt: skip
     assert together == alone
     assert [len(m.entities) > 0 for m in together] == [True, True, False, True, True]
+    # batches cut at any size, a language the recogniser lacks, no language: each as alone
+    more, more_langs = [*texts, "Die Polizei nahm drei Männer in Berlin fest.", texts[1]], \
+        [*langs, "de", None]  # fmt: skip
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(events_module, "_RECOGNISED_TOGETHER", 2)
+        assert Mentions.of_each(more, more_langs, anchor=ANCHOR, settings=s) == [
+            Mentions.of(t, anchor=ANCHOR, settings=s, lang=lang)
+            for t, lang in zip(more, more_langs, strict=True)]
+    assert Mentions.of_each(more, more_langs, anchor=ANCHOR, settings=s)[-1].entities == []
+    with pytest.raises(ValueError):
+        Mentions.of_each(texts, langs[:-1], anchor=ANCHOR, settings=s)
 
 
 def test_a_later_verb_joined_to_an_arabic_clause_is_done_by_its_subject_not_its_object() -> None:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sentencex import segment
 
@@ -69,6 +69,9 @@ from khabar.model import EVIDENCE, DateCorrection, DateMention, EventMention, Sp
 from khabar.normalize import PERSIAN_LETTERS, index_form, normalize, normalize_with_offsets
 from khabar.resources import month_names, read_csv, weekday_names
 from khabar.settings import Settings
+
+if TYPE_CHECKING:  # for annotations: the recogniser is imported where it is used
+    from khabar.extract.entities import EntityMention
 
 __all__ = [
     "Mentions",
@@ -2273,36 +2276,39 @@ class Mentions:
            lang: str | None = None) -> Mentions:  # fmt: skip
         """Every mention of ``text``; with ``lang``, the recognised and generic actors too
         (as ``extract.document`` passes them)."""
-        from khabar.extract.entities import recognise_batch
-
-        recognised = None
-        if lang:
-            (names,), (tagged,) = recognise_batch([text], lang)
-            recognised = names, tagged
-        return cls._with(text, anchor, settings, lang, recognised)
+        return cls.of_each([text], [lang], anchor=anchor, settings=settings)[0]
 
     @classmethod
-    def of_each(cls, texts: Sequence[str], langs: Sequence[str], *, anchor: date | None,
-                settings: Settings) -> list[Mentions]:  # fmt: skip
-        """``of`` of each text in its language (``langs``, one per text), each read alone but
-        recognised together with the others of its language (the entity recogniser decodes
-        them as one padded batch: several times faster than one by one, the same mentions):
-        for training and evaluation over many sentences."""
+    def of_each(cls, texts: Sequence[str], langs: Sequence[str | None], *,
+                anchor: date | None, settings: Settings) -> list[Mentions]:  # fmt: skip
+        """``of`` of each text in its language (``langs``, one per text, None for none), in
+        the order given: each text read alone, but recognised together with the others of its
+        language (the entity recogniser decodes them as one padded batch, several times faster
+        than one by one, with the same mentions; the training commands read their sentences
+        so). Raises ``ValueError`` when ``texts`` and ``langs`` differ in length."""
         from khabar.extract.entities import recognise_batch
 
-        out: dict[int, Mentions] = {}
-        for lang in sorted(set(langs)):
+        if len(texts) != len(langs):
+            raise ValueError(f"{len(texts)} texts but {len(langs)} languages")
+        out: list[Mentions | None] = [None] * len(texts)
+        for lang in dict.fromkeys(langs):  # each language once, as they come
             at = [i for i, x in enumerate(langs) if x == lang]
             for start in range(0, len(at), _RECOGNISED_TOGETHER):
                 chunk = at[start : start + _RECOGNISED_TOGETHER]
-                names, tagged = recognise_batch([texts[i] for i in chunk], lang)
-                for i, pair in zip(chunk, zip(names, tagged, strict=True), strict=True):
+                found: list[tuple[list[EntityMention], list[EntityMention]] | None]
+                if lang:
+                    names, tagged = recognise_batch([texts[i] for i in chunk], lang)
+                    found = list(zip(names, tagged, strict=True))
+                else:
+                    found = [None] * len(chunk)
+                for i, pair in zip(chunk, found, strict=True):
                     out[i] = cls._with(texts[i], anchor, settings, lang, pair)
-        return [out[i] for i in range(len(texts))]
+        return [m for m in out if m is not None]
 
     @classmethod
     def _with(cls, text: str, anchor: date | None, settings: Settings, lang: str | None,
-              recognised: tuple[list[Any], list[Any]] | None) -> Mentions:  # fmt: skip
+              recognised: tuple[list[EntityMention], list[EntityMention]] | None,
+              ) -> Mentions:  # fmt: skip
         """``of``, given the recogniser's (names, generic-actor tags) of ``text``."""
         from khabar.extract.actors import extract_generic_actors
         from khabar.extract.entities import NER_LANGS, merge_entities
