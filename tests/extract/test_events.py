@@ -1988,6 +1988,21 @@ def test_a_number_after_dies_at_is_an_age() -> None:
     assert e.killed == 1
 
 
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("An unnamed gunman, 41, kills 3 women and injures 2 men in the village.", 3, 2),
+    ("Gunmen killed the former minister, 85, at his home.", None, None),
+    ("A gunman kills Ahmed Saleh, 28, and wounds his brother in Aden.", 1, 1),
+    ("Omar Khalid, 35, is charged with the murder.", None, None),
+    ("In Kabul, 12 people were killed.", 12, None),  # not set off on both sides: a count
+])
+def test_an_age_set_off_by_commas_is_no_count(text: str, killed: int | None,
+                                              injured: int | None) -> None:  # fmt: skip
+    # Current Events: 13 of 25 sentences with "Name, 33," beside a word of harm read the age
+    # as the dead ("An unnamed gunman, 33, kills 3 women": 33 killed)
+    (e,) = extract_events(text, anchor=ANCHOR, settings=S, lang="en")
+    assert (e.killed, e.injured) == (killed, injured)
+
+
 @pytest.mark.parametrize("text", ["Happy Days actor Al Molinaro dies at 96.",
                                   "Blues legend B.B. King dies at the age of 89."])
 def test_an_obituary_reports_no_event(text: str) -> None:

@@ -1601,7 +1601,7 @@ def rule_counts(sentence: str, norm, spans, sp: Span, found: Mentions,  # type: 
     ``found``; ``norm``, ``spans``: its normalised text and words. The trained count reader
     (``khabar.extract.counts``) decides between this reading and the sentence's numbers."""
     lex = _lexicon()
-    unglued = _unglued(_dateless(spans, norm, sp, found.dates))
+    unglued = _unglued(_ageless(_dateless(spans, norm, sp, found.dates), spans, norm, lang))
     if lang == "fa":
         unglued = _fa_compounds(unglued)
     killed, injured = _casualties(unglued, lex, lang)
@@ -1649,6 +1649,29 @@ def _dateless(spans, norm, sp: Span, dates: list[DateMention]) -> list[str]:  # 
             if any(x <= start and end <= y for x, y in inside):
                 w = DATE_WORD
         out.append(w)
+    return out
+
+
+AGE_WORD = "<age>"  # an age set off by commas, in the words for counting
+_AGE_MAX = 120  # an age in years, at most
+
+
+def _ageless(words: list[str], spans, norm, lang: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """``words`` (one per word of ``spans`` of the normalised text ``norm``), each English
+    number set off by commas right after a word of letters written as ``AGE_WORD``: "killed the
+    former minister, 85, at his home", "Abdul Karim, 62, a tribal elder": the age of the person
+    named before it, no count (English punctuation; not after a number, "aged 5, 7, and 9"'s
+    list is read as it is). Other languages: ``words`` as they are."""
+    if lang != "en":
+        return words
+    out = list(words)
+    for k, (a, b, w) in enumerate(spans):
+        if k == 0 or not w.isdigit() or int(w) > _AGE_MAX:
+            continue
+        before = spans[k - 1][2]
+        if (norm.text[:a].rstrip().endswith(",") and norm.text[b:].lstrip().startswith(",")
+                and before.isalpha() and parse_number([before], 0) is None):  # fmt: skip
+            out[k] = AGE_WORD
     return out
 
 
