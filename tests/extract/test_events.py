@@ -2003,6 +2003,19 @@ def test_an_age_set_off_by_commas_is_no_count(text: str, killed: int | None,
     assert (e.killed, e.injured) == (killed, injured)
 
 
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("A gunman kills 4, wounds 9, and flees the scene.", 4, 9),
+    ("A car bomb kills at least 15, wounding 40 others.", 15, 40),
+    ("A bomb killed 7 and wounded 11 in the market.", 7, 11),
+    ("3 killed, 8 wounded in a blast in Quetta.", 3, 8),
+])
+def test_the_count_after_a_word_of_killing_is_not_the_wounded(text: str, killed: int,
+                                                               injured: int) -> None:  # fmt: skip
+    # the commas dropped, "kills 6, wounds 13" had read 6 wounded (Current Events)
+    (e,) = extract_events(text, anchor=ANCHOR, settings=S, lang="en")
+    assert (e.killed, e.injured) == (killed, injured)
+
+
 @pytest.mark.parametrize("text", ["Happy Days actor Al Molinaro dies at 96.",
                                   "Blues legend B.B. King dies at the age of 89."])
 def test_an_obituary_reports_no_event(text: str) -> None:

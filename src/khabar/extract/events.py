@@ -883,7 +883,8 @@ def _near_number(words: list[str], i: int, *, singular: bool,
     plural_verb = _bare(words[i]) in _AR_PLURAL_VERBS  # قتلوا, أصيبوا: never one person
     # a number right before it, read from its first word: "وتسعة آلاف جريح", "Thirty-four killed"
     if not fresh and i > 0 and (got := _number_ending(words, i)) is not None \
-            and not _is_year(words, got[1]):  # fmt: skip
+            and not _is_year(words, got[1]) \
+            and not _object_of_hurt(words, got[1], lang):  # fmt: skip
         return got[0]
     if not fresh and (got := _number_before_victims(words, i)) is not None:
         return got  # "Three Iraqi soldiers were killed", "پنج سرباز عراقی کشته شدند"
@@ -924,6 +925,24 @@ def _near_number(words: list[str], i: int, *, singular: bool,
     if lang == "ar" and (got := _victims_counted_after(words, i)) is not None:
         return got  # "قتل في تركيا أمس الاثنين 5 شرطيين وجندي"
     return 1 if singular else None
+
+
+# English words between a word of death or injury and its count ("killed at least 12")
+_EN_BEFORE_COUNT = frozenset({"at", "least", "more", "than", "about", "nearly", "almost",
+                              "over", "some", "around", "up", "to"})
+
+
+def _object_of_hurt(words: list[str], start: int, lang: str | None) -> bool:
+    """Whether the English number starting at ``words[start]`` is the count of an earlier word
+    of death or injury ("killed 12, wounded 30": the punctuation dropped, 12 stands right before
+    "wounded" but is the killed's), a few words of quantity between them allowed (English
+    grammar; in Arabic and Persian a new clause opens with و or a verb, ``fresh``)."""
+    if lang != "en":
+        return False
+    k = start - 1
+    while k >= 0 and start - k <= 3 and words[k] in _EN_BEFORE_COUNT:
+        k -= 1
+    return k >= 0 and _bare(words[k]) in _lexicon().hurt
 
 
 # English forms of "die": a number after "at" is the age of who died ("dies at 63"). English
