@@ -2008,6 +2008,7 @@ def test_an_age_set_off_by_commas_is_no_count(text: str, killed: int | None,
     ("A car bomb kills at least 15, wounding 40 others.", 15, 40),
     ("A bomb killed 7 and wounded 11 in the market.", 7, 11),
     ("3 killed, 8 wounded in a blast in Quetta.", 3, 8),
+    ("Two killed, 12 injured as a bus is attacked.", 2, 12),  # each count before its word
 ])
 def test_the_count_after_a_word_of_killing_is_not_the_wounded(text: str, killed: int,
                                                                injured: int) -> None:  # fmt: skip

@@ -935,14 +935,16 @@ _EN_BEFORE_COUNT = frozenset({"at", "least", "more", "than", "about", "nearly", 
 def _object_of_hurt(words: list[str], start: int, lang: str | None) -> bool:
     """Whether the English number starting at ``words[start]`` is the count of an earlier word
     of death or injury ("killed 12, wounded 30": the punctuation dropped, 12 stands right before
-    "wounded" but is the killed's), a few words of quantity between them allowed (English
-    grammar; in Arabic and Persian a new clause opens with و or a verb, ``fresh``)."""
+    "wounded" but is the killed's), a few words of quantity between them allowed; not where that
+    word has a number of its own right before it ("2 killed, 12 injured": each count before its
+    word). English grammar; in Arabic and Persian a new clause opens with و or a verb
+    (``fresh``)."""
     if lang != "en":
         return False
     k = start - 1
     while k >= 0 and start - k <= 3 and words[k] in _EN_BEFORE_COUNT:
         k -= 1
-    return k >= 0 and _bare(words[k]) in _lexicon().hurt
+    return k >= 0 and _bare(words[k]) in _lexicon().hurt and _number_ending(words, k) is None
 
 
 # English forms of "die": a number after "at" is the age of who died ("dies at 63"). English
