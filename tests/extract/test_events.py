@@ -2009,6 +2009,10 @@ def test_an_age_set_off_by_commas_is_no_count(text: str, killed: int | None,
     ("A bomb killed 7 and wounded 11 in the market.", 7, 11),
     ("3 killed, 8 wounded in a blast in Quetta.", 3, 8),
     ("Two killed, 12 injured as a bus is attacked.", 2, 12),  # each count before its word
+    # the killed's people between: "kills 21 people, injuring 30 more" had read 21 injured
+    ("Gunmen killed at least 12 people, wounded 30 others in Kano.", 12, 30),
+    ("A driver hits a crowd and kills 21 people, injuring 30 more.", 21, 30),
+    ("2 people killed, 12 people injured in a blast in Quetta.", 2, 12),
 ])
 def test_the_count_after_a_word_of_killing_is_not_the_wounded(text: str, killed: int,
                                                                injured: int) -> None:  # fmt: skip

@@ -886,7 +886,7 @@ def _near_number(words: list[str], i: int, *, singular: bool,
             and not _is_year(words, got[1]) \
             and not _object_of_hurt(words, got[1], lang):  # fmt: skip
         return got[0]
-    if not fresh and (got := _number_before_victims(words, i)) is not None:
+    if not fresh and (got := _number_before_victims(words, i, lang)) is not None:
         return got  # "Three Iraqi soldiers were killed", "پنج سرباز عراقی کشته شدند"
     if not fresh and lang == "ar" and (got := _ar_subject_count(words, i)) is not None:
         return got  # "3 حوثيين على الأقل قتلوا", "22 من المدنيين والمقاتلين لقوا مصرعهم"
@@ -900,6 +900,7 @@ def _near_number(words: list[str], i: int, *, singular: bool,
         and i > 1
         and words[i - 1] in _lexicon().cues.get("classifier", ())
         and (got := _number_ending(words, i - 1))
+        and not _object_of_hurt(words, got[1], lang)
     ):
         return got[0]  # "پنج نفر کشته", "12 نفر زخمی", "بیست و پنج نفر کشته"
     if not fresh and lang == "fa" and (got := _fa_partitive_count(words, i)) is not None:
@@ -927,24 +928,21 @@ def _near_number(words: list[str], i: int, *, singular: bool,
     return 1 if singular else None
 
 
-# English words between a word of death or injury and its count ("killed at least 12")
-_EN_BEFORE_COUNT = frozenset({"at", "least", "more", "than", "about", "nearly", "almost",
-                              "over", "some", "around", "up", "to"})
-
 
 def _object_of_hurt(words: list[str], start: int, lang: str | None) -> bool:
     """Whether the English number starting at ``words[start]`` is the count of an earlier word
     of death or injury ("killed 12, wounded 30": the punctuation dropped, 12 stands right before
     "wounded" but is the killed's), a few words of quantity between them allowed; not where that
     word has a number of its own right before it ("2 killed, 12 injured": each count before its
-    word). English grammar; in Arabic and Persian a new clause opens with و or a verb
-    (``fresh``)."""
+    word, or one with the words of its victims between: "2 people killed, 12 people injured").
+    English grammar; in Arabic and Persian a new clause opens with و or a verb (``fresh``)."""
     if lang != "en":
         return False
     k = start - 1
-    while k >= 0 and start - k <= 3 and words[k] in _EN_BEFORE_COUNT:
+    while k >= 0 and start - k <= 3 and words[k] in _COUNT_QUALIFIERS:
         k -= 1
-    return k >= 0 and _bare(words[k]) in _lexicon().hurt and _number_ending(words, k) is None
+    return k >= 0 and _bare(words[k]) in _lexicon().hurt and _number_ending(words, k) is None \
+        and _number_before_victims(words, k, lang) is None  # "2 people killed, 12 people ..."
 
 
 # English forms of "die": a number after "at" is the age of who died ("dies at 63"). English
@@ -2097,9 +2095,11 @@ def _subject_number(words: list[str], k: int) -> tuple[int, int] | None:
     return j, got[0]
 
 
-def _number_before_victims(words: list[str], i: int) -> int | None:
+def _number_before_victims(words: list[str], i: int, lang: str | None = None) -> int | None:
     """A number a few words before the casualty word, with only words naming the victims
-    between them (``_victim_words``; at least one), and ``_VICTIM_GLUE``."""
+    between them (``_victim_words``; at least one), and ``_VICTIM_GLUE``; not in English the
+    object of an earlier word of death or injury ("killed at least 12 people, wounded 30
+    others": the 12 are the killed, ``_object_of_hurt``)."""
     victims = _victim_words()
     j = i - 1
     named = False
@@ -2140,6 +2140,8 @@ def _number_before_victims(words: list[str], i: int) -> int | None:
     if j >= 3 and words[j - 1] == "and" and _one_victim(words, j - 3) \
             and not _object_of_casualty(words, j - 3):  # fmt: skip
         return 1 + got[0]  # "a child and two women died" → 3
+    if _object_of_hurt(words, j, lang):
+        return None  # "killed at least 12 people, wounded 30 others": the wounded come after
     return got[0]
 
 
