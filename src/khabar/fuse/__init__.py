@@ -86,23 +86,19 @@ def _fuse_ids(
     on_story: Callable[[int], None] | None,
     failures: list[str] | None = None,
 ) -> tuple[int, int, int]:
-    db = store.db
     totals = [0, 0, 0]
     for story_id in sorted(set(story_ids)):
-        db.execute("SAVEPOINT fuse_story")
         try:
-            fused = fuse_story(store, story_id)
-            _write(store, fused)
+            with store.savepoint("fuse_story"):  # a failure undoes this story's writes alone
+                fused = fuse_story(store, story_id)
+                _write(store, fused)
         except Exception as exc:  # one story must not stop the others: logged, retried later
-            db.execute("ROLLBACK TO fuse_story")
-            db.execute("RELEASE fuse_story")
-            db.execute("UPDATE stories SET fused = 0 WHERE id = ?", (story_id,))
+            store.set_fused(story_id, False)
             log.exception("fusing story %s failed; it stays marked for fusion", story_id)
             if failures is not None:
                 failures.append(f"story {story_id}: {type(exc).__name__}: {exc}")
             continue
-        db.execute("RELEASE fuse_story")
-        db.execute("UPDATE stories SET fused = 1 WHERE id = ?", (story_id,))
+        store.set_fused(story_id, True)
         totals[0] += 1
         totals[1] += len(fused.events)
         totals[2] += len(fused.contradictions)
@@ -113,10 +109,7 @@ def _fuse_ids(
 
 def mark_changed(store: SQLiteStore, doc_id: str) -> None:
     """The story of ``doc_id`` must be fused again (call in the transaction that changed it)."""
-    store.db.execute(
-        "UPDATE stories SET fused = 0 WHERE id = (SELECT story_id FROM story_members"
-        " WHERE doc_id = ?)", (doc_id,)
-    )  # fmt: skip
+    store.mark_story_changed(doc_id)
 
 
 def fuse_pending(
@@ -128,17 +121,8 @@ def fuse_pending(
     """Fuse every story changed since it was last fused and drop the rows of stories merged
     away; no transaction of its own (ingest calls it inside its last one). A story whose
     fusion fails is logged, listed in ``failures`` and left marked, to be fused next time."""
-    db = store.db
-    for table in ("events", "contradictions"):
-        db.execute(f"DELETE FROM {table} WHERE story_id NOT IN"
-                   " (SELECT story_id FROM story_members)")  # fmt: skip
-    pending = [
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM stories WHERE fused = 0 AND id IN (SELECT story_id FROM story_members)"
-        )
-    ]
-    return _fuse_ids(store, pending, on_story, failures)
+    store.drop_fusion_of_merged_stories()
+    return _fuse_ids(store, store.stories_to_fuse(), on_story, failures)
 
 
 def fuse_stories(
@@ -147,7 +131,5 @@ def fuse_stories(
     """Fuse every story again from scratch (after a change of settings or of the code) and
     write the results. Returns (stories, events, contradictions) written."""
     with store.transaction():
-        store.db.execute("DELETE FROM events")
-        store.db.execute("DELETE FROM contradictions")
-        ids = [r[0] for r in store.db.execute("SELECT DISTINCT story_id FROM story_members")]
-        return _fuse_ids(store, ids, on_story)
+        store.clear_fusion()
+        return _fuse_ids(store, store.grouped_story_ids(), on_story)

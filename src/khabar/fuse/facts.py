@@ -1,10 +1,10 @@
 """The facts of one story, read from the store for fusion: documents, event mentions, claims.
 
-Input: an open SQLite connection and a story id. Output: a ``StoryFacts`` with each event
-mention and claim as a small record that knows its document, span, quoted speaker and
-**source key**. Two records with one source key are one source: copies of one wire text (the
-paragraphs issue 1 linked as shared, near-duplicate documents) count once, not once per outlet
-that printed them.
+Input: an open store connection and a story id (its rows read through
+``khabar.store.story_facts``). Output: a ``StoryFacts`` with each event mention and claim as a
+small record that knows its document, span, quoted speaker and **source key**. Two records
+with one source key are one source: copies of one wire text (the paragraphs issue 1 linked as
+shared, near-duplicate documents) count once, not once per outlet that printed them.
 
 Also here: where a place stands in its sentence (origin of an attack, "from Zummar", or its
 target), and the speaker of a claim whose verb has no subject ("وأضاف", "افزود"): the speaker
@@ -26,6 +26,19 @@ from khabar.extract.events import parse_number, toll_groups, toll_numbers
 from khabar.extract.places import Place, gazetteer
 from khabar.normalize import normalize
 from khabar.resources import read_csv
+from khabar.store.story_facts import (
+    actor_spans,
+    claim_rows,
+    date_mention_rows,
+    duplicate_links,
+    event_mention_rows,
+    paragraph_starts,
+    place_mention_rows,
+    resolved_actor_starts,
+    shared_paragraph_links,
+    story_documents,
+    time_mention_rows,
+)
 
 __all__ = ["ClaimFact", "DocFact", "MentionFact", "PlaceRef", "Source", "StoryFacts",
            "fusion_cues", "load_story"]
@@ -238,18 +251,12 @@ class _SourceKeys:
     the document itself."""
 
     def __init__(self, db: sqlite3.Connection, doc_ids: list[str]) -> None:
-        marks = ",".join("?" * len(doc_ids))
         self.starts: dict[str, tuple[list[int], list[int]]] = {}
         for doc_id in doc_ids:
-            rows = db.execute(
-                "SELECT start, idx FROM paragraphs WHERE doc_id = ? ORDER BY start", (doc_id,)
-            ).fetchall()
+            rows = paragraph_starts(db, doc_id)
             self.starts[doc_id] = ([r[0] for r in rows], [r[1] for r in rows])
         self.links = _UnionFind()
-        for a, ai, b, bi in db.execute(
-            f"SELECT doc_id, para_idx, other_id, other_idx FROM shared_paragraphs"
-            f" WHERE doc_id IN ({marks}) AND other_id IN ({marks})", (*doc_ids, *doc_ids)
-        ):  # fmt: skip
+        for a, ai, b, bi in shared_paragraph_links(db, doc_ids):
             self.links.union(f"{a}#{ai}", f"{b}#{bi}")
         # the documents that carry each shared paragraph: the paragraphs carried by the same
         # documents are one wire story (a round-up copying one agency's paragraph and another's
@@ -258,10 +265,7 @@ class _SourceKeys:
         for node in list(self.links.parent):
             self.carriers.setdefault(self.links.find(node), set()).add(node.split("#", 1)[0])
         self.docs = _UnionFind()
-        for a, b in db.execute(
-            f"SELECT doc_id, first_id FROM duplicates WHERE doc_id IN ({marks})"
-            f" AND first_id IN ({marks})", (*doc_ids, *doc_ids)
-        ):  # fmt: skip
+        for a, b in duplicate_links(db, doc_ids):
             self.docs.union(a, b)
 
     def key(self, doc_id: str, pos: int) -> str:
@@ -302,12 +306,9 @@ def _claim_at(claims: list[ClaimFact], doc_id: str, start: int, end: int) -> Cla
 
 def _load_claims(db: sqlite3.Connection, doc: DocFact, keys: _SourceKeys) -> list[ClaimFact]:
     out: list[ClaimFact] = []
-    actors = db.execute(
-        "SELECT start, actor_id FROM actor_mentions WHERE doc_id = ? AND actor_id IS NOT NULL",
-        (doc.id,),
-    ).fetchall()
+    actors = resolved_actor_starts(db, doc.id)
     previous: ClaimFact | None = None
-    for r in db.execute("SELECT * FROM claims WHERE doc_id = ? ORDER BY seq", (doc.id,)):
+    for r in claim_rows(db, doc.id):
         speaker, inherited = r["speaker"], r["speaker_kind"] == "inherited"
         if not speaker and previous is not None and previous.speaker and _goes_on(r["verb"]):
             speaker, inherited = previous.speaker, True
@@ -327,22 +328,13 @@ def _load_mentions(
     window: int,
 ) -> list[MentionFact]:  # fmt: skip
     places = gazetteer().places
-    actor_spans = db.execute(
-        'SELECT start, "end" FROM actor_mentions WHERE doc_id = ?', (doc.id,)
-    ).fetchall()
-    named = [
-        p for p in db.execute(
-            "SELECT start, \"end\", text, place_id, relation FROM place_mentions"
-            " WHERE doc_id = ?", (doc.id,))
-        if not _inside_name(p[0], p[1], actor_spans) and not _dateline(doc.raw_text, p[1])
-    ]  # fmt: skip
+    names = actor_spans(db, doc.id)
+    named = [p for p in place_mention_rows(db, doc.id)
+             if not _inside_name(p[0], p[1], names) and not _dateline(doc.raw_text, p[1])]
     flagged: dict[str, list[str]] = {}
     part_of_day: dict[str, str] = {}
     date_spans: list[tuple[int, int]] = []
-    for text, flags, corrections, pod, anchor, at, until in db.execute(
-        'SELECT text, flags, corrections, part_of_day, anchor, start, "end"'
-        " FROM date_mentions WHERE doc_id = ?", (doc.id,),
-    ):  # fmt: skip
+    for text, flags, corrections, pod, anchor, at, until in date_mention_rows(db, doc.id):
         date_spans.append((at, until))
         problems = [f for f in json.loads(flags) if _text_problem(f, anchor)]
         if problems:
@@ -358,12 +350,10 @@ def _load_mentions(
             at,
             time + (" local" if zone == "local" else f" {zone}") + (f" ({utc} UTC)" if utc else ""),
         )
-        for at, time, zone, utc in db.execute(
-            "SELECT start, time, zone, utc FROM time_mentions WHERE doc_id = ?", (doc.id,)
-        )
+        for at, time, zone, utc in time_mention_rows(db, doc.id)
     ]
     out = []
-    for r in db.execute("SELECT * FROM event_mentions WHERE doc_id = ? ORDER BY seq", (doc.id,)):
+    for r in event_mention_rows(db, doc.id):
         said = _claim_at(claims, doc.id, r["start"], r["end"])
         # what the sentence says itself: a day inherited from another sentence, or assumed
         # from the publication or crawl date, is not this mention's word
@@ -470,12 +460,7 @@ def load_story(db: sqlite3.Connection, story_id: int, *, origin_window: int = 3)
     """Everything fusion needs about one story, in document order."""
     docs = [
         DocFact(r["id"], r["outlet"], r["lang"], r["published"], r["raw_text"], r["crawled"])
-        for r in db.execute(
-            "SELECT d.id, d.outlet, d.lang, d.published, d.raw_text, d.crawled"
-            " FROM story_members m"
-            " JOIN documents d ON d.id = m.doc_id WHERE m.story_id = ? ORDER BY d.rowid",
-            (story_id,),
-        )
+        for r in story_documents(db, story_id)
     ]
     keys = _SourceKeys(db, [d.id for d in docs])
     mentions: list[MentionFact] = []

@@ -926,6 +926,40 @@ class SQLiteStore:
             "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events)
         self.db.executemany("INSERT INTO contradictions VALUES (?,?,?,?,?,?,?)", contradictions)
 
+    def set_fused(self, story_id: int, fused: bool) -> None:
+        """Mark a story fused (its rows in ``events`` and ``contradictions`` are current) or to
+        be fused again."""
+        self.db.execute("UPDATE stories SET fused = ? WHERE id = ?", (int(fused), story_id))
+
+    def mark_story_changed(self, doc_id: str) -> None:
+        """The story of ``doc_id`` must be fused again (call in the transaction that changed
+        it); nothing when the document is in no story."""
+        self.db.execute("UPDATE stories SET fused = 0 WHERE id = (SELECT story_id"
+                        " FROM story_members WHERE doc_id = ?)", (doc_id,))  # fmt: skip
+
+    def stories_to_fuse(self) -> list[int]:
+        """Ids of the stories with members that changed since they were last fused."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM stories WHERE fused = 0 AND id IN (SELECT story_id FROM story_members)"
+            " ORDER BY id")]  # fmt: skip
+
+    def grouped_story_ids(self) -> list[int]:
+        """Ids of every story that has members."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT story_id FROM story_members ORDER BY story_id")]  # fmt: skip
+
+    def drop_fusion_of_merged_stories(self) -> None:
+        """Delete the canonical events and contradictions of stories left without members (merged
+        into another)."""
+        for table in ("events", "contradictions"):
+            self.db.execute(f"DELETE FROM {table} WHERE story_id NOT IN"
+                            " (SELECT story_id FROM story_members)")  # fmt: skip
+
+    def clear_fusion(self) -> None:
+        """Delete every canonical event and contradiction (before fusing every story again)."""
+        self.db.execute("DELETE FROM events")
+        self.db.execute("DELETE FROM contradictions")
+
     def events(self, *, story_id: int | None = None) -> list[dict[str, Any]]:
         """Canonical event records (``khabar.fuse``), by day, of one story or of all."""
         where, args = ("WHERE story_id = ?", [story_id]) if story_id is not None else ("", [])
