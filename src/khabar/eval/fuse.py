@@ -28,7 +28,6 @@ included). Output: scores and the details behind each.
 
 from __future__ import annotations
 
-import json
 import re
 import tempfile
 from pathlib import Path
@@ -58,10 +57,8 @@ _FAMILIES = {  # words of a gold contradiction's field → our field names (pref
 def _ingest(settings: Settings, files: list[Path], tmp: str) -> tuple[list[dict], list[dict], dict]:
     with open_store(settings.replace(database=str(Path(tmp) / "eval.db"))) as store:
         ingest([str(f) for f in files], store)
-        events = [json.loads(r[0]) for r in store.db.execute("SELECT record FROM events")]
-        found = [json.loads(r[0]) for r in store.db.execute("SELECT record FROM contradictions")]
-        keys = {r[0]: Path(r[1]).name[:3] for r in store.db.execute(
-            "SELECT id, source FROM documents")}  # fmt: skip
+        events, found = store.events(), store.contradictions()
+        keys = {doc_id: Path(source).name[:3] for doc_id, source in store.document_sources()}
     return events, found, keys
 
 

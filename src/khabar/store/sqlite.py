@@ -496,6 +496,10 @@ class SQLiteStore:
         """Every stored document id, in the order the documents came in."""
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY rowid")]
 
+    def document_sources(self) -> list[tuple[str, str]]:
+        """(document id, the source it was read from: a path or URL) of every document."""
+        return [(r[0], r[1]) for r in self.db.execute("SELECT id, source FROM documents")]
+
     def document_ids_starting(self, prefix: str, *, limit: int = 11) -> list[str]:
         """Stored document ids that begin with ``prefix``, sorted, at most ``limit``."""
         rows = self.db.execute(
