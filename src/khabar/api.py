@@ -80,6 +80,15 @@ from khabar.pipeline import ingest_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore, open_store
 from khabar.store.events import EventFilters, event_page
+from khabar.store.listings import (
+    claim_listing,
+    document_listing,
+    embedding_count,
+    holdings,
+    run_duplicates,
+    run_locators,
+    story_of,
+)
 from khabar.store.sqlite import STORY_SORTS
 from khabar.store.story_list import StoryFilters, story_list
 from khabar.watch import add_watchlist, atom_feed, define, remove_watchlist, watchlist_matches
@@ -655,16 +664,10 @@ def _shares(
         {"job": job_id, "run_id": report.run_id, "ingested_ids": [], "duplicates": [],
          "quarantine": [], "repaired": 0} for job_id in job_ids
     ]  # fmt: skip
-    q = store.db.execute
-    for doc_id, locator in q(
-        "SELECT id, locator FROM documents WHERE run_id = ? ORDER BY rowid", (report.run_id,)
-    ):
+    for doc_id, locator in run_locators(store, report.run_id):
         if (found := owner(locator)) is not None:
             shares[found[0]]["ingested_ids"].append(doc_id)
-    for doc_id, first_id, kind, score, locator in q(
-        "SELECT doc_id, first_id, kind, score, locator FROM duplicates WHERE run_id = ?",
-        (report.run_id,),
-    ):
+    for doc_id, first_id, kind, score, locator in run_duplicates(store, report.run_id):
         if (found := owner(locator)) is not None:
             shares[found[0]]["duplicates"].append({"doc_id": doc_id, "first_id": first_id,
                 "kind": kind, "score": score, "locator": found[1]})  # fmt: skip
@@ -823,14 +826,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
     @api.get("/api/health", tags=["meta"])
     def health(store: Store) -> dict[str, Any]:
         """Liveness and what the store holds."""
-        q = store.db.execute
-        return {
-            "status": "ok",
-            "schema": store.schema_version(),
-            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
-            "stories": q("SELECT count(DISTINCT story_id) FROM story_members").fetchone()[0],
-            "events": q("SELECT count(*) FROM events").fetchone()[0],
-        }
+        return {"status": "ok", "schema": store.schema_version(), **holdings(store)}
 
     @api.get("/api/documents", tags=["documents"], responses=_answers(422))
     def documents(
@@ -844,33 +840,15 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
     ) -> dict[str, Any]:
         """Documents, newest first (by publication date when known)."""
         _day_range(since, until)
-        where, args = ["1 = 1"], []
-        for col, value in (("lang", lang), ("outlet", outlet)):
-            if value:
-                where.append(f"{col} = ?")
-                args.append(value)
-        if since:
-            where.append("substr(published, 1, 10) >= ?")
-            args.append(since)
-        if until:
-            where.append("substr(published, 1, 10) <= ?")
-            args.append(until)
-        rows = store.db.execute(
-            "SELECT id, title, lang, outlet, published, url FROM documents WHERE "
-            f"{' AND '.join(where)} ORDER BY published IS NULL, published DESC, rowid DESC",
-            args,
-        ).fetchall()
-        return _page([dict(r) for r in rows], _limit(settings, limit), offset)
+        rows = document_listing(store, lang=lang, outlet=outlet, since=since, until=until)
+        return _page(rows, _limit(settings, limit), offset)
 
     @api.get("/api/documents/{doc_id}", tags=["documents"], responses=_answers(404, 422))
     def document(doc_id: str, store: Store) -> dict[str, Any]:
         """One document: original and cleaned text, paragraphs, removed lines, extracted facts
         (dates, places, actors, events, claims with spans in the original text), duplicates."""
         doc = store.document(doc_id)
-        row = store.db.execute(
-            "SELECT story_id FROM story_members WHERE doc_id = ?", (doc["id"],)
-        ).fetchone()
-        doc["story_id"] = row[0] if row else None
+        doc["story_id"] = story_of(store, doc["id"])
         return doc
 
     @api.get("/api/documents/{doc_id}/similar", tags=["documents"], responses=_answers(404, 422))
@@ -882,7 +860,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         documents ranked. 400 when it has no embedding yet (run `khabar embed`)."""
         n = _limit(settings, limit)
         hits = similar(store, doc_id=doc_id, limit=offset + n)
-        ranked = store.db.execute("SELECT count(*) FROM embeddings").fetchone()[0] - 1
+        ranked = embedding_count(store) - 1
         return _page(hits, n, offset) | {"total": ranked}
 
     @writes.post(
@@ -1037,23 +1015,8 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         doc: str | None = None,
     ) -> dict[str, Any]:
         """Claims (who said what, with stance and span), by story, speaker or document."""
-        where, args = ["1 = 1"], []
-        if story is not None:
-            where.append("c.doc_id IN (SELECT doc_id FROM story_members WHERE story_id = ?)")
-            args.append(story)
-        if speaker:
-            where.append("(c.speaker = ? OR c.speaker_text = ?)")
-            args += [speaker, speaker]
-        if doc:
-            where.append("c.doc_id = ?")
-            args.append(doc)
-        rows = store.db.execute(
-            'SELECT c.doc_id, c.seq, c.start, c."end", c.sentence, c.speaker, c.speaker_text,'
-            " c.speaker_kind, c.verb, c.stance, c.content, d.lang FROM claims c JOIN documents d"
-            f" ON d.id = c.doc_id WHERE {' AND '.join(where)} ORDER BY d.rowid, c.seq",
-            args,
-        ).fetchall()
-        return _page([dict(r) for r in rows], _limit(settings, limit), offset)
+        rows = claim_listing(store, story=story, speaker=speaker, doc=doc)
+        return _page(rows, _limit(settings, limit), offset)
 
     @api.get("/api/contradictions", tags=["contradictions"], responses=_answers(422))
     def contradictions(
