@@ -459,9 +459,7 @@ class _Ingestor:
             ))  # fmt: skip
             return
         with _timed(r, "store"):
-            existing = self.store.db.execute(
-                "SELECT source, locator FROM documents WHERE id = ?", (doc.id,)
-            ).fetchone()
+            existing = self.store.stored_from(doc.id)
         if existing is not None:
             self._write_warnings(doc, raw)
             if (existing[0], existing[1]) == (raw.source, raw.locator):
@@ -486,7 +484,7 @@ class _Ingestor:
             shared = self.index.shared_paragraphs(doc.id, sigs)
         extraction = p.extraction
         if s.extract:
-            fallback, label = wire_anchor(doc, near, shared, self._published)
+            fallback, label = wire_anchor(doc, near, shared, self.store.published_of)
             if fallback is not None and extraction is not None:
                 r.extracted_again += 1  # extracted elsewhere before its anchor was known
             if fallback is not None or extraction is None:
@@ -540,7 +538,7 @@ class _Ingestor:
         others = ([near.first_id] if near else []) + [x.other_id for x in shared]
         for other in dict.fromkeys(others):
             raw = self.store.stored_article(other)
-            if raw is None or iso_day(raw.published) or self._wire_anchored(other):
+            if raw is None or iso_day(raw.published) or self.store.wire_anchored(other):
                 continue
             earlier = build_document(raw, self.settings)
             if earlier.id != other:
@@ -551,20 +549,6 @@ class _Ingestor:
             self.stories.refresh(other, signature(again)
                                  | text_elements(earlier.raw_text, earlier.lang))
             mark_changed(self.store, other)
-
-    def _wire_anchored(self, doc_id: str) -> bool:
-        """Whether the document's dates were already read against a wire copy's date."""
-        row = self.store.db.execute(
-            "SELECT 1 FROM date_mentions WHERE doc_id = ? AND anchor LIKE 'wire copy %' LIMIT 1",
-            (doc_id,),
-        ).fetchone()
-        return row is not None
-
-    def _published(self, doc_id: str) -> str | None:
-        row = self.store.db.execute(
-            "SELECT published FROM documents WHERE id = ?", (doc_id,)
-        ).fetchone()
-        return row[0] if row else None
 
     def handle(self, item: RawArticle | QuarantineRecord | Prepared) -> None:
         """Process one read item; a bad document becomes a quarantine record, a failing
@@ -717,7 +701,7 @@ def _ingest_items(
     settings = store.settings
     ingestor = _Ingestor(store, settings, report, ctx)
     pending = 0
-    store.db.execute("BEGIN IMMEDIATE")
+    store.begin()
     try:
         while True:
             with _timed(report, "read"):
@@ -729,14 +713,14 @@ def _ingest_items(
                 on_item(item.raw.source if isinstance(item, Prepared) else item.source)
             pending += 1
             if pending >= settings.commit_every:
-                store.db.execute("COMMIT")
-                store.db.execute("BEGIN IMMEDIATE")
+                store.commit()
+                store.begin()
                 pending = 0
         _fuse(store, report)
-        store.db.execute("COMMIT")
+        store.commit()
     except BaseException:
         try:
-            store.db.execute("ROLLBACK")
+            store.rollback()
         except store.driver_errors as exc:  # a failed write may have rolled back already
             log.debug("nothing to roll back: %s", exc)
         raise

@@ -182,6 +182,19 @@ class SQLiteStore:
             raise
         self.db.execute(f"RELEASE {name}")
 
+    def begin(self) -> None:
+        """Open a write transaction by hand, for a writer that commits in batches (ingest):
+        ``commit`` ends it, ``rollback`` undoes it; driver errors are raised as they come."""
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        """Commit the transaction ``begin`` opened."""
+        self.db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """Undo the transaction ``begin`` opened (a driver error when none is open)."""
+        self.db.execute("ROLLBACK")
+
     def migrate(self) -> list[int]:
         """Apply pending migrations in order; return the versions applied."""
         self.db.execute(
@@ -495,6 +508,25 @@ class SQLiteStore:
     def document_ids(self) -> list[str]:
         """Every stored document id, in the order the documents came in."""
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY rowid")]
+
+    def stored_from(self, doc_id: str) -> tuple[str, str] | None:
+        """(source, locator) a stored document was read from, or None when it is not stored."""
+        row = self.db.execute("SELECT source, locator FROM documents WHERE id = ?",
+                              (doc_id,)).fetchone()  # fmt: skip
+        return (row[0], row[1]) if row is not None else None
+
+    def published_of(self, doc_id: str) -> str | None:
+        """The publication date or date-time a stored document gives, or None."""
+        row = self.db.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def wire_anchored(self, doc_id: str) -> bool:
+        """Whether a stored document's dates were read against a wire copy's date (their
+        ``anchor`` names the copy: "wire copy <id>")."""
+        return self.db.execute(
+            "SELECT 1 FROM date_mentions WHERE doc_id = ? AND anchor LIKE 'wire copy %' LIMIT 1",
+            (doc_id,),
+        ).fetchone() is not None
 
     def document_sources(self) -> list[tuple[str, str]]:
         """(document id, the source it was read from: a path or URL) of every document."""
