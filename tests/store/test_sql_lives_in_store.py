@@ -1,5 +1,6 @@
 """The house rule: SQL lives in ``khabar.store``; the other stages call store methods and the
-store's query modules. A module that had to hold SQL of its own for a while would be listed
+store's query modules. A guard, not a proof: it sees a module of ``src/khabar`` that calls or
+names a connection's ``execute`` (``getattr`` or a data frame reader would slip past). A module that had to hold SQL of its own for a while would be listed
 in ``NOT_YET`` (2026-12-05: the last ones moved, fusion's and its scorer's to
 ``store.story_facts`` and ``SQLiteStore``, the API's to ``store.listings``, the embeddings' to
 ``store.embeddings``, the pipeline's look-ups and batch commits to ``SQLiteStore``)."""

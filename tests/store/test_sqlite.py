@@ -116,6 +116,21 @@ def test_failed_write_rolls_back_and_raises_store_error(filled: SQLiteStore) -> 
     assert filled.db.execute("SELECT count(*) FROM ingest_runs").fetchone()[0] == 1
 
 
+def test_a_savepoint_undoes_its_part_alone_or_says_the_transaction_is_lost(
+    store: SQLiteStore,
+) -> None:
+    with store.transaction():
+        store.set_fused(store.new_story(), True)
+        with pytest.raises(ValueError), store.savepoint("part"):
+            store.new_story()
+            raise ValueError("this part fails")
+    assert store.story_count() == 1  # the part undone, the rest committed
+    store.begin()
+    with pytest.raises(StoreError, match="cannot undo part"), store.savepoint("part"):
+        store.rollback()  # as SQLite does on a full disk: the whole transaction ends
+        raise ValueError("this part fails")
+
+
 def test_second_process_sees_committed_documents(filled: SQLiteStore) -> None:
     other = sqlite3.connect(filled.path)
     assert other.execute("SELECT count(*) FROM documents").fetchone()[0] == 5

@@ -934,15 +934,21 @@ def _object_of_hurt(words: list[str], start: int, lang: str | None) -> bool:
     of death or injury ("killed 12, wounded 30": the punctuation dropped, 12 stands right before
     "wounded" but is the killed's), a few words of quantity between them allowed; not where that
     word has a number of its own right before it ("2 killed, 12 injured": each count before its
-    word, or one with the words of its victims between: "2 people killed, 12 people injured").
-    English grammar; in Arabic and Persian a new clause opens with و or a verb (``fresh``)."""
+    word, or one with the words of its victims between: "2 people killed, 12 people injured"),
+    nor where that word takes no object: a passive or "died" ("A soldier was killed, 12 people
+    were wounded", "A soldier died, 12 wounded": ``_NO_OBJECT``, ``_BE``). English grammar; in
+    Arabic and Persian a new clause opens with و or a verb (``fresh``). It asks
+    ``_number_before_victims`` of the earlier word, which asks it of a word further left: the
+    calls end at the sentence's start."""
     if lang != "en":
         return False
     k = start - 1
     while k >= 0 and start - k <= 3 and words[k] in _COUNT_QUALIFIERS:
         k -= 1
-    return k >= 0 and _bare(words[k]) in _lexicon().hurt and _number_ending(words, k) is None \
-        and _number_before_victims(words, k, lang) is None  # "2 people killed, 12 people ..."
+    if k < 0 or _bare(words[k]) not in _lexicon().hurt or words[k] in _NO_OBJECT \
+            or (k > 0 and words[k - 1] in _BE):  # fmt: skip
+        return False
+    return _number_ending(words, k) is None and _number_before_victims(words, k, lang) is None
 
 
 # English forms of "die": a number after "at" is the age of who died ("dies at 63"). English

@@ -23,6 +23,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from khabar.errors import StoreError
 from khabar.fuse.contradictions import Contradiction, find_contradictions
 from khabar.fuse.events import CanonicalEvent, build_events
 from khabar.fuse.facts import load_story
@@ -92,6 +93,8 @@ def _fuse_ids(
             with store.savepoint("fuse_story"):  # a failure undoes this story's writes alone
                 fused = fuse_story(store, story_id)
                 _write(store, fused)
+        except StoreError:
+            raise  # the store's transaction is gone (savepoint): no story can be written now
         except Exception as exc:  # one story must not stop the others: logged, retried later
             store.set_fused(story_id, False)
             log.exception("fusing story %s failed; it stays marked for fusion", story_id)

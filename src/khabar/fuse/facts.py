@@ -1,10 +1,11 @@
 """The facts of one story, read from the store for fusion: documents, event mentions, claims.
 
-Input: an open store connection and a story id (its rows read through
-``khabar.store.story_facts``). Output: a ``StoryFacts`` with each event mention and claim as a
-small record that knows its document, span, quoted speaker and **source key**. Two records
-with one source key are one source: copies of one wire text (the paragraphs issue 1 linked as
-shared, near-duplicate documents) count once, not once per outlet that printed them.
+Input: a store's open connection (``SQLiteStore.db``; the PostgreSQL store's wrapper answers
+the same) and a story id, its rows read through ``khabar.store.story_facts``. Output: a
+``StoryFacts`` with each event mention and claim as a small record that knows its document,
+span, quoted speaker and **source key**. Two records with one source key are one source:
+copies of one wire text (the paragraphs issue 1 linked as shared, near-duplicate documents)
+count once, not once per outlet that printed them.
 
 Also here: where a place stands in its sentence (origin of an attack, "from Zummar", or its
 target), and the speaker of a claim whose verb has no subject ("وأضاف", "افزود"): the speaker

@@ -172,13 +172,18 @@ class SQLiteStore:
     def savepoint(self, name: str) -> Iterator[None]:
         """A part of the open transaction that an error undoes alone (``name``: an SQL
         identifier of the caller's): the error is raised again, the rest of the transaction
-        stays."""
+        stays. ``StoreError`` instead when the part cannot be undone (the database ended the
+        whole transaction itself: a full disk, an I/O error), so that no caller goes on
+        writing outside a transaction."""
         self.db.execute(f"SAVEPOINT {name}")
         try:
             yield
         except BaseException:
-            self.db.execute(f"ROLLBACK TO {name}")
-            self.db.execute(f"RELEASE {name}")
+            try:
+                self.db.execute(f"ROLLBACK TO {name}")
+                self.db.execute(f"RELEASE {name}")
+            except self.driver_errors as exc:
+                raise StoreError(f"cannot undo part of a write to {self.path}: {exc}") from exc
             raise
         self.db.execute(f"RELEASE {name}")
 
@@ -192,7 +197,8 @@ class SQLiteStore:
         self.db.execute("COMMIT")
 
     def rollback(self) -> None:
-        """Undo the transaction ``begin`` opened (a driver error when none is open)."""
+        """Undo the transaction ``begin`` opened (SQLite raises a driver error when none is
+        open)."""
         self.db.execute("ROLLBACK")
 
     def migrate(self) -> list[int]:

@@ -2,8 +2,9 @@
 
 Input: an open connection of a store (``SQLiteStore.db``, or the ``PostgresStore`` wrapper: the
 SQL here is written once, in the SQLite spelling that ``store.postgres`` translates) and a story
-id or document ids. Output: rows as the tables hold them, answering by position and by name as
-``sqlite3.Row`` does, in document, paragraph or sentence order. Nothing here writes.
+id or document ids. Output: tuples of the columns each function names, or whole rows (the
+documents of a story, claims, event mentions) that answer by position and by name as
+``sqlite3.Row`` does; in document, paragraph or sentence order. Nothing here writes.
 
 Example::
 
@@ -92,14 +93,17 @@ def claim_rows(db: Any, doc_id: str) -> list[Any]:
     return db.execute("SELECT * FROM claims WHERE doc_id = ? ORDER BY seq", (doc_id,)).fetchall()
 
 
-def place_mention_rows(db: Any, doc_id: str) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, text, place id, relation) of each place mention of a document."""
+def place_mention_rows(db: Any, doc_id: str) -> list[tuple[int, int, str, str | None, str | None]]:
+    """(start, end, text, place id, relation) of each place mention of a document (the place
+    id None when the gazetteer resolved none)."""
     rows = db.execute('SELECT start, "end", text, place_id, relation FROM place_mentions'
                       " WHERE doc_id = ?", (doc_id,)).fetchall()  # fmt: skip
     return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
-def date_mention_rows(db: Any, doc_id: str) -> list[tuple[str, str, str, str, str, int, int]]:
+def date_mention_rows(
+    db: Any, doc_id: str,
+) -> list[tuple[str, str, str, str | None, str | None, int, int]]:
     """(text, flags as JSON, corrections as JSON, part of day, anchor, start, end) of each date
     mention of a document."""
     rows = db.execute('SELECT text, flags, corrections, part_of_day, anchor, start, "end"'
