@@ -928,7 +928,6 @@ def _near_number(words: list[str], i: int, *, singular: bool,
     return 1 if singular else None
 
 
-
 def _object_of_hurt(words: list[str], start: int, lang: str | None) -> bool:
     """Whether the English number starting at ``words[start]`` is the count of an earlier word
     of death or injury ("killed 12, wounded 30": the punctuation dropped, 12 stands right before

@@ -94,7 +94,7 @@ def _fuse_ids(
                 fused = fuse_story(store, story_id)
                 _write(store, fused)
         except StoreError:
-            raise  # the store's transaction is gone (savepoint): no story can be written now
+            raise  # the store failed (a savepoint it could not undo): no story can be written
         except Exception as exc:  # one story must not stop the others: logged, retried later
             store.set_fused(story_id, False)
             log.exception("fusing story %s failed; it stays marked for fusion", story_id)
