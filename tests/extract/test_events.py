@@ -2035,6 +2035,20 @@ def test_a_word_of_killing_that_takes_no_object_leaves_the_wounded_their_count(t
     assert e.injured == 12
 
 
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    # the number after a passive is the next clause's subject (Current Events had 7 killed)
+    ("One Israeli is killed, seven are wounded in Beersheba.", 1, 7),
+    ("One man is killed, two more are seriously injured in Chemnitz.", 1, 2),
+    ("Two people are killed, seven are injured.", 2, 7),
+    ("Rabbi Michael Mark is murdered and his two children badly injured.", 1, 2),
+    ("The bomb killed seven, wounding twelve.", 7, 12),  # a count after an active verb stays
+])
+def test_a_number_that_opens_the_next_clause_is_that_clause_s_count(text: str, killed: int,
+                                                                    injured: int) -> None:  # fmt: skip
+    (e,) = extract_events(text, anchor=ANCHOR, settings=S, lang="en")
+    assert (e.killed, e.injured) == (killed, injured)
+
+
 @pytest.mark.parametrize("text", ["Happy Days actor Al Molinaro dies at 96.",
                                   "Blues legend B.B. King dies at the age of 89."])
 def test_an_obituary_reports_no_event(text: str) -> None:

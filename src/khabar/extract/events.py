@@ -914,7 +914,9 @@ def _near_number(words: list[str], i: int, *, singular: bool,
     if (each := each_of_at(words, j)) is not None:
         return _each_of(words, each)  # "قتل كل من محمد ولافي" → 2; "كل من كان بداخلها": ?
     if j < len(words) and not words[j].startswith("و") and (got := parse_number(words, j)) \
-            and not _unit_after(words, j + got[1]):  # "executes 83-year-old" (year: a unit)
+            and not _unit_after(words, j + got[1]) \
+            and not _subject_of_next(words, j + got[1], lang):  # fmt: skip
+        # "executes 83-year-old": a unit; "is killed, seven are wounded": the next clause's
         return got[0] + _and_more(words, j + got[1])  # "kills four civilians and one soldier"
     if j < len(words) and (words[j] in duals or _arabic_dual(words[j])
                            or _dual_by_pronoun(words, j)):  # fmt: skip
@@ -948,6 +950,25 @@ def _object_of_hurt(words: list[str], start: int, lang: str | None) -> bool:
             or (k > 0 and words[k - 1] in _BE):  # fmt: skip
         return False
     return _number_ending(words, k) is None and _number_before_victims(words, k, lang) is None
+
+
+def _subject_of_next(words: list[str], end: int, lang: str | None) -> bool:
+    """Whether the English number ending before ``words[end]`` is the subject of a clause of
+    its own, a passive of death or injury ("One Israeli is killed, seven are wounded", "two
+    more are seriously injured"): up to three words of its people, a form of "be", adverbs in
+    -ly, then the word. English grammar."""
+    if lang != "en":
+        return False
+    k = end
+    while k < len(words) and k - end < 3 and words[k] not in _BE \
+            and (words[k] in _victim_words() or words[k] in _VICTIM_GLUE):  # fmt: skip
+        k += 1
+    if k >= len(words) or words[k] not in _BE:
+        return False
+    k += 1
+    while k < len(words) and len(words[k]) > 4 and words[k].endswith("ly"):
+        k += 1  # "critically", "seriously"
+    return k < len(words) and _bare(words[k]) in _lexicon().hurt
 
 
 # English forms of "die": a number after "at" is the age of who died ("dies at 63"). English
@@ -2104,9 +2125,12 @@ def _number_before_victims(words: list[str], i: int, lang: str | None = None) ->
     """A number a few words before the casualty word, with only words naming the victims
     between them (``_victim_words``; at least one), and ``_VICTIM_GLUE``; not in English the
     object of an earlier word of death or injury ("killed at least 12 people, wounded 30
-    others": the 12 are the killed, ``_object_of_hurt``)."""
+    others": the 12 are the killed, ``_object_of_hurt``). An English adverb in -ly may stand
+    right before the word ("two are critically wounded")."""
     victims = _victim_words()
     j = i - 1
+    while lang == "en" and j > 0 and i - j <= 2 and len(words[j]) > 4 and words[j].endswith("ly"):
+        j -= 1
     named = False
     while j >= 0 and i - j <= 6 and (_bare(words[j]) in victims or words[j] in _VICTIM_GLUE
                                       or tuple(words[j - 1 : j + 1]) == _AR_AT_LEAST_AFTER
