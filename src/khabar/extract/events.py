@@ -941,15 +941,16 @@ def _object_of_hurt(words: list[str], start: int, lang: str | None) -> bool:
     Arabic and Persian a new clause opens with و or a verb (``fresh``). It asks
     ``_number_before_victims`` of the earlier word, which asks it of a word further left: the
     calls end at the sentence's start."""
-    if lang != "en":
+    if lang != "en" or not _killed_object(words, start):
         return False
-    k = start - 1
-    while k >= 0 and start - k <= 3 and words[k] in _COUNT_QUALIFIERS:
-        k -= 1
-    if k < 0 or _bare(words[k]) not in _lexicon().hurt or words[k] in _NO_OBJECT \
-            or (k > 0 and words[k - 1] in _BE):  # fmt: skip
-        return False
+    k = _before_qualifiers(words, start) - 1  # the word of death or injury
     return _number_ending(words, k) is None and _number_before_victims(words, k, lang) is None
+
+
+def _ly_adverb(word: str) -> bool:
+    """An English adverb of manner in -ly ("critically", "seriously", "badly"): English
+    morphology, not a list."""
+    return len(word) > 4 and word.endswith("ly")
 
 
 def _subject_of_next(words: list[str], end: int, lang: str | None) -> bool:
@@ -966,7 +967,7 @@ def _subject_of_next(words: list[str], end: int, lang: str | None) -> bool:
     if k >= len(words) or words[k] not in _BE:
         return False
     k += 1
-    while k < len(words) and len(words[k]) > 4 and words[k].endswith("ly"):
+    while k < len(words) and _ly_adverb(words[k]):
         k += 1  # "critically", "seriously"
     return k < len(words) and _bare(words[k]) in _lexicon().hurt
 
@@ -1813,9 +1814,16 @@ def _killed_object(words: list[str], k: int) -> bool:
     """The count at ``words[k]`` is the object of a casualty verb that takes one ("killed at
     least 5 soldiers"; not "died", whose clause ends there: "A soldier died, 4 policemen and
     2 civilians were injured")."""
+    k = _before_qualifiers(words, k)
+    return _object_of_casualty(words, k) and words[k - 1] not in _NO_OBJECT
+
+
+def _before_qualifiers(words: list[str], k: int) -> int:
+    """Where the count qualifiers right before ``words[k]`` begin ("killed at least 5": the
+    index of "at"); ``k`` when none stand there."""
     while k > 0 and words[k - 1] in _COUNT_QUALIFIERS:
         k -= 1
-    return _object_of_casualty(words, k) and words[k - 1] not in _NO_OBJECT
+    return k
 
 
 def _object_of_casualty(words: list[str], k: int) -> bool:
@@ -2129,7 +2137,7 @@ def _number_before_victims(words: list[str], i: int, lang: str | None = None) ->
     right before the word ("two are critically wounded")."""
     victims = _victim_words()
     j = i - 1
-    while lang == "en" and j > 0 and i - j <= 2 and len(words[j]) > 4 and words[j].endswith("ly"):
+    while lang == "en" and j > 0 and i - j <= 2 and _ly_adverb(words[j]):
         j -= 1
     named = False
     while j >= 0 and i - j <= 6 and (_bare(words[j]) in victims or words[j] in _VICTIM_GLUE
