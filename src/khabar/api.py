@@ -79,12 +79,11 @@ from khabar.extract.places import country_code, unknown_country
 from khabar.pipeline import ingest_jsonl
 from khabar.settings import Settings
 from khabar.store import SQLiteStore, open_store
+from khabar.store.embeddings import embeddings_stamp
 from khabar.store.events import EventFilters, event_page
 from khabar.store.listings import (
     claim_listing,
     document_listing,
-    embedding_count,
-    holdings,
     run_duplicates,
     run_locators,
     story_of,
@@ -826,7 +825,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
     @api.get("/api/health", tags=["meta"])
     def health(store: Store) -> dict[str, Any]:
         """Liveness and what the store holds."""
-        return {"status": "ok", "schema": store.schema_version(), **holdings(store)}
+        return {"status": "ok", "schema": store.schema_version(), **store.holdings()}
 
     @api.get("/api/documents", tags=["documents"], responses=_answers(422))
     def documents(
@@ -860,7 +859,7 @@ def create_app(settings: Settings) -> FastAPI:  # noqa: C901 (one route table)
         documents ranked. 400 when it has no embedding yet (run `khabar embed`)."""
         n = _limit(settings, limit)
         hits = similar(store, doc_id=doc_id, limit=offset + n)
-        ranked = embedding_count(store) - 1
+        ranked = embeddings_stamp(store)[0] - 1
         return _page(hits, n, offset) | {"total": ranked}
 
     @writes.post(

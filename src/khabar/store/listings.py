@@ -1,10 +1,10 @@
-"""The API's listings and counts: documents and claims by filter, what one ingest run stored,
-and what a store holds.
+"""The API's listings: documents and claims by filter, what one ingest run stored (its
+documents and duplicates), and a document's story.
 
 Input: a store (``SQLiteStore`` or ``PostgresStore``: the SQL here is written once, in the
 SQLite spelling that ``store.postgres`` translates) and the filters an API route was given
 (days as YYYY-MM-DD). Output: rows as dicts or tuples, in the order the API pages them, and
-counts. Nothing here writes.
+a story id. Nothing here writes.
 
 Example::
 
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 __all__ = [
     "claim_listing",
     "document_listing",
-    "embedding_count",
-    "holdings",
     "run_duplicates",
     "run_locators",
     "story_of",
@@ -95,23 +93,8 @@ def run_duplicates(store: SQLiteStore, run_id: int) -> list[tuple[str, str, str,
     return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
-def holdings(store: SQLiteStore) -> dict[str, int]:
-    """How many documents, stories (with members) and canonical events the store holds."""
-    q = store.db.execute
-    return {
-        "documents": q("SELECT count(*) FROM documents").fetchone()[0],
-        "stories": q("SELECT count(DISTINCT story_id) FROM story_members").fetchone()[0],
-        "events": q("SELECT count(*) FROM events").fetchone()[0],
-    }
-
-
 def story_of(store: SQLiteStore, doc_id: str) -> int | None:
     """The story a document is in, or None."""
     row = store.db.execute("SELECT story_id FROM story_members WHERE doc_id = ?",
                            (doc_id,)).fetchone()  # fmt: skip
     return row[0] if row else None
-
-
-def embedding_count(store: SQLiteStore) -> int:
-    """How many documents have an embedding (``khabar embed``)."""
-    return int(store.db.execute("SELECT count(*) FROM embeddings").fetchone()[0])

@@ -1034,8 +1034,19 @@ class SQLiteStore:
                                args)  # fmt: skip
         return [json.loads(r[0]) for r in rows]
 
+    def holdings(self) -> dict[str, int]:
+        """How many documents, stories (with members) and canonical events the store holds (the
+        API's health answer; ``stats`` has them among the rest)."""
+        q = self.db.execute
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "stories": q("SELECT count(DISTINCT story_id) FROM story_members").fetchone()[0],
+            "events": q("SELECT count(*) FROM events").fetchone()[0],
+        }
+
     def stats(self) -> dict[str, Any]:
         q = self.db.execute
+        held = self.holdings()
         by_lang = {r[0]: r[1] for r in q("SELECT lang, count(*) FROM documents GROUP BY lang")}
         by_kind = {r[0]: r[1] for r in q("SELECT kind, count(*) FROM documents GROUP BY kind")}
         reasons = {
@@ -1045,7 +1056,7 @@ class SQLiteStore:
         return {
             "database": str(self.path),
             "schema_version": self.schema_version(),
-            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "documents": held["documents"],
             "paragraphs": q("SELECT count(*) FROM paragraphs").fetchone()[0],
             "duplicates": q("SELECT count(*) FROM duplicates").fetchone()[0],
             "shared_paragraphs": q("SELECT count(*) FROM shared_paragraphs").fetchone()[0],
@@ -1055,8 +1066,8 @@ class SQLiteStore:
                                     ).fetchone()[0],  # fmt: skip
             "runs": q("SELECT count(*) FROM ingest_runs").fetchone()[0],
             "runs_by_status": self.run_statuses(),
-            "stories": q("SELECT count(DISTINCT story_id) FROM story_members").fetchone()[0],
-            "events": q("SELECT count(*) FROM events").fetchone()[0],
+            "stories": held["stories"],
+            "events": held["events"],
             "contradictions": q("SELECT count(*) FROM contradictions").fetchone()[0],
             "by_language": by_lang,
             "by_kind": by_kind,
