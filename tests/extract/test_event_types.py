@@ -46,7 +46,9 @@ def test_shipped_event_models_are_the_ones_training_wrote() -> None:
 def test_the_event_models_learned_from_no_sentence_a_gold_set_holds() -> None:
     # the training leaves out every sentence a gold set holds: a gold set drawn after the last
     # training that holds labelled training sentences changes the detector's count (the shipped
-    # models had learned from one events-ar2 held-out sentence until 2026-12-05)
+    # models had learned from one events-ar2 held-out sentence until 2026-12-05). What this
+    # does not see: the Persian batches only the type and mode models read (NOT_FOR_DETECTOR),
+    # and one sentence added where another left; the full rebuild is training/events/train.py
     import subprocess
     import sys
 
@@ -326,7 +328,11 @@ def test_a_verb_that_holds_things_as_often_as_people_detains_only_people() -> No
                  "She was being held by rebel troops.",
                  "Ahmed Salem, held since March, is freed.",
                  "Ten men who had been held there as slaves are rescued.",
-                 "The former minister Ali Karimi is ordered to be held without bail."):  # fmt: skip
+                 "The former minister Ali Karimi is ordered to be held without bail.",
+                 "Karimi is held in a prison outside the capital.",
+                 "Salem, held since March, is freed.",
+                 "The opposition leader remains held in prison.",
+                 "Police held us for six hours."):  # fmt: skip
         assert detentions(text) == ["held"], text
     for text in ("Parliamentary elections are held in Niger.",
                  "A vigil is held in London for the victims.",
@@ -334,8 +340,13 @@ def test_a_verb_that_holds_things_as_often_as_people_detains_only_people() -> No
                  "Both regions are to hold referendums within days.",
                  "The league announces a press conference to be held at the stadium.",
                  "The Regional Auto Show (RAS) is held in Detroit.",
-                 "The party wins the by-election held yesterday."):  # fmt: skip
+                 "The party wins the by-election held yesterday.",
+                 "Talks held between Iran and Oman end.",
+                 "The file contained the company's records.",
+                 "US$4 million containing barrels are found."):  # fmt: skip
         assert not detentions(text), text
+    # a word the normalising changes (a soft hyphen) keeps the case of the others
+    assert detentions("The gov\xadernment says police held Ahmed Salem.") == ["held"]
     # the verbs that confine people alone keep their code whatever follows
     assert detentions("The police detained the convoy.") == ["detained"]
     assert "en:cameo=COERCE" in sentence_features("Elections are held in Niger.", "en")

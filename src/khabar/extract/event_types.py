@@ -225,15 +225,18 @@ _CONFINES_ANYTHING = frozenset({"hold", "holds", "holding", "held", "contain", "
 # English grammar, closed lists: forms of "be" (a passive), other auxiliaries and particles that
 # stand between a subject and its verb, subject and object pronouns of people, relative
 # pronouns, and the prepositions that end an object
-_EN_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_EN_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "remain", "remains",
+                    "remained"})  # fmt: skip
 _EN_AUX = frozenset({"has", "have", "had", "will", "would", "shall", "should", "can", "could",
                      "may", "might", "must", "to", "not", "also", "still", "now", "later"})
-_EN_PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "we",
+_EN_PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "we", "me",
                           "who", "whom", "himself", "herself", "themselves", "hostage",
                           "hostages", "captive", "captives", "prisoner", "prisoners"})
+_EN_PERSONAL_LOWER = frozenset({"us", "you", "i"})  # people only as written so (not US, I-95)
 _EN_ENDS_OBJECT = frozenset({"in", "on", "at", "by", "for", "with", "from", "to", "during",
                              "after", "before", "since", "over", "under", "near", "as", "into",
-                             "across", "amid", "without", "until", "and", "or", "but"})
+                             "across", "amid", "without", "until", "between", "and", "or",
+                             "but"})  # fmt: skip
 _EN_PARTICIPLES = frozenset({"held", "contained", "enclosed"})
 
 
@@ -243,19 +246,24 @@ def _holds_someone(words: Sequence[str], i: int, cased: Sequence[str] | None) ->
     participle follows ("three Americans held in Tehran"), else its object, up to four words
     before a preposition ("Police held two suspects"); a person or group is a people word of
     the generic-actor lexicon (``resources/agents.tsv``), a nationality, a pronoun of people,
-    or a name (a word written with a capital, not the sentence's first, not an acronym)."""
+    or a name: a word written with a capital, not an acronym, and not the sentence's first
+    unless it is the whole subject, singular ("Navalny is held", "Gershkovich, held since
+    March": not "Elections are held"). ``cased`` words that are not ``words`` one for one
+    (normalising dropped or split one) give no case."""
     from khabar.extract.events import _english_demonyms, _group_classes
 
     groups, demonyms = _group_classes(), _english_demonyms()
 
-    def someone(k: int) -> bool:
+    def someone(k: int, whole: bool = False) -> bool:  # whole: the word is all the subject
         if not 0 <= k < len(words):
             return False
         w = words[k]
-        if w in _EN_PERSONAL or w in groups or w in demonyms:
-            return True
-        c = cased[k] if cased is not None and len(cased) == len(words) else ""
-        return k > 0 and c[:1].isupper() and not c.isupper()
+        c = cased[k] if cased is not None and k < len(cased) and cased[k].lower() == w else ""
+        if w in _EN_PERSONAL or w in groups or (len(w) > 1 and w in demonyms) or (
+                w in _EN_PERSONAL_LOWER and c == w):  # fmt: skip
+            return True  # (one letter: the "s" of a possessive, a piece of "U.S.")
+        name = c[:1].isupper() and not c.isupper()
+        return name and (k > 0 or (whole and not w.endswith("s")))
 
     def before(k: int) -> tuple[int, bool]:  # the word before the auxiliaries; a "be" among them
         be = False
@@ -269,12 +277,13 @@ def _holds_someone(words: Sequence[str], i: int, cased: Sequence[str] | None) ->
             j = before(j - 1)[0]  # "is ordered to be held": who is ordered
         if j >= 1 and words[j] == "that":
             j -= 1
-        return someone(j)
+        return someone(j, whole=j == 0)
     after = words[i + 1] if i + 1 < len(words) else ""
     if words[i] in _EN_PARTICIPLES and j == i - 1 and (not after or after in _EN_ENDS_OBJECT
                                                         or after.endswith("ly")
                                                         or after in ("yesterday", "today")):
-        return someone(i - 1)  # "Americans held in Tehran"; "a referendum ... held yesterday"
+        return someone(i - 1, whole=i == 1)  # "Americans held in Tehran"; "a referendum ...
+        # held yesterday"
     for k in range(i + 1, min(i + 5, len(words))):
         if words[k] in _EN_ENDS_OBJECT:
             break
@@ -310,9 +319,11 @@ def _acting_verbs(sentence: str, lang: str) -> tuple[tuple[int, str, str], ...]:
 
 
 def _cased_words(sentence: str) -> tuple[str, ...]:
-    """The sentence's words as written, case kept (``normalize`` lowers English): where they
-    are not ``_words`` one for one, ``_holds_someone`` reads no case."""
-    return tuple(_WORD.findall(sentence))
+    """``_words`` as the sentence writes them, case kept (``normalize`` lowers English): each
+    word's span mapped back to the original text."""
+    norm = normalize_with_offsets(sentence)
+    return tuple(sentence[slice(*norm.to_original(m.start(), m.end()))]
+                 for m in _WORD.finditer(norm.text.lower()))  # fmt: skip
 
 
 _FEATURE_FILES = ("event_triggers.tsv", "event_lexicon.tsv", "event_cues.tsv", "numbers.tsv",
