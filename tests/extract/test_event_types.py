@@ -332,7 +332,8 @@ def test_a_verb_that_holds_things_as_often_as_people_detains_only_people() -> No
                  "Karimi is held in a prison outside the capital.",
                  "Salem, held since March, is freed.",
                  "The opposition leader remains held in prison.",
-                 "Police held us for six hours."):  # fmt: skip
+                 "Police held us for six hours.",
+                 "I was held for three days by the militia."):  # fmt: skip
         assert detentions(text) == ["held"], text
     for text in ("Parliamentary elections are held in Niger.",
                  "A vigil is held in London for the victims.",
