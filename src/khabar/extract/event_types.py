@@ -225,8 +225,8 @@ _CONFINES_ANYTHING = frozenset({"hold", "holds", "holding", "held", "contain", "
 # English grammar, closed lists: forms of "be" (a passive), other auxiliaries and particles that
 # stand between a subject and its verb, subject and object pronouns of people, relative
 # pronouns, and the prepositions that end an object
-_EN_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "remain", "remains",
-                    "remained"})  # fmt: skip
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # (events.py reads it too)
+_EN_BE = _BE | {"remain", "remains", "remained"}  # and what stands for it: "remains held"
 _EN_AUX = frozenset({"has", "have", "had", "will", "would", "shall", "should", "can", "could",
                      "may", "might", "must", "to", "not", "also", "still", "now", "later"})
 _EN_PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "we", "me",

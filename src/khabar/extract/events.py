@@ -35,6 +35,7 @@ from khabar.extract import roles as role_reader
 from khabar.extract.actors import ActorMention, actor_dictionary, extract_actors
 from khabar.extract.dates import extract_dates
 from khabar.extract.event_types import (
+    _BE,
     HAZARD_BAR,
     TypeGuess,
     cameo_blocks,
@@ -3859,9 +3860,9 @@ def _subject_object(text: str, first: _Party, second: _Party) -> bool:
     return len(verb) >= 3 and (verb.endswith("ت") or verb.lstrip("وف").startswith(("ي", "ت")))
 
 
-# English forms of "be" before a past participle (English grammar: a closed list), and the
-# adverbs that may stand between ("was also arrested", "is later sentenced")
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# English past participles that are no -ed form, and the adverbs that may stand between a form
+# of "be" (``_BE``, from event_types) and a participle ("was also arrested", "is later
+# sentenced"); English grammar, closed lists
 _PARTICIPLES = frozenset({"shot", "held", "hit", "struck", "caught", "sent", "put", "set", "hurt",
                           "kept", "led", "met", "sought", "fought", "brought", "bought", "told",
                           "sold", "cut", "left", "won", "lost", "made", "paid"})  # fmt: skip
