@@ -581,6 +581,10 @@ def test_a_vague_quantity_is_no_count(text: str) -> None:
         ("Police kill the suspect and are treating the attack as terrorism.", 1),
         ("Police killed the gunmen after a siege.", None),
         ("Gunmen killed a police officer near the border.", 1),
+        # a relative clause after the one victim says more of him, it names no other
+        ("Police shoot dead a gunman who fired at the palace.", 1),
+        ("Soldiers shoot dead a man whom they saw with a knife.", 1),
+        ("Troops kill a fighter, who had attacked a checkpoint.", 1),
         ("أصيب جندي بطلقات نارية أثناء دورية، ما أدى لاستشهاده.", 1),
         ("Gunmen killed 83-year-old Walter Moody in his home.", None),  # an age is no count
         # a group and one more victim, in either order (enumerated victims are counted)

@@ -1199,6 +1199,10 @@ def _dual_by_pronoun(words: list[str], j: int) -> bool:
 _OPENERS = frozenset({"a", "an", "one", "his", "her", "their"})
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will"})  # English
 _OBJECT_ENDS = frozenset({"from", "with", "to", "as", "while", "after", "including"})
+# English relative pronouns: a clause that opens on one says more of the noun before it ("shoot
+# dead a gunman who fired at the palace"), its words are none of the victim's phrase (English
+# grammar, a closed list; "that" is also a determiner, so it is left out)
+_EN_RELATIVES = frozenset({"who", "whom", "whose", "which"})
 
 
 _CUMULATIVE_PHRASES = (
@@ -1472,8 +1476,8 @@ def _enumerated(words: list[str], j: int, lang: str | None = None,
                                                                     object_only=True):
                     break  # "a soldier and a driver was kidnapped"
                 joined = True
-            elif w in _STOP_WORDS or w in _OBJECT_ENDS:
-                break
+            elif w in _STOP_WORDS or w in _OBJECT_ENDS or w in _EN_RELATIVES:
+                break  # (a relative clause says more of the last noun: "a gunman who fired")
             else:
                 last = w
             count += w in _OPENERS
