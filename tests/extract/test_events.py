@@ -585,6 +585,12 @@ def test_a_vague_quantity_is_no_count(text: str) -> None:
         ("Police shoot dead a gunman who fired at the palace.", 1),
         ("Soldiers shoot dead a man whom they saw with a knife.", 1),
         ("Troops kill a fighter, who had attacked a checkpoint.", 1),
+        ("Gunmen killed a man who had killed 3 people.", 1),  # the clause's own numbers
+        ("Troops killed a commander who led 200 fighters.", 1),
+        ("Gunmen killed a WHO doctor in Pakistan.", 1),  # an acronym, no relative pronoun
+        ("Gunmen killed a soldier who was off duty and a civilian.", 2),  # the list goes on
+        ("Militants killed a boy who was 15 and his mother.", 2),
+        ("Gunmen killed a soldier who was on guard and a man was arrested.", 1),
         ("أصيب جندي بطلقات نارية أثناء دورية، ما أدى لاستشهاده.", 1),
         ("Gunmen killed 83-year-old Walter Moody in his home.", None),  # an age is no count
         # a group and one more victim, in either order (enumerated victims are counted)
@@ -615,6 +621,26 @@ def test_a_vague_quantity_is_no_count(text: str) -> None:
 )
 def test_victims_joined_or_singular_are_counted(text: str, killed: int | None) -> None:
     assert _event(text).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # one victim before a participle whose "was" is left out ("... and a journalist
+        # injured", a headline), not a preposition's object nor an agent's active verb
+        ("A soldier was killed and a policeman injured.", 1, 1),
+        ("Two soldiers were killed and an Afghan policeman wounded in the attack.", 2, 1),
+        ("A bomb exploded in Kabul, with one soldier dead and a policeman wounded.", 1, 1),
+        ("A policeman wounded in a bomb attack in Kabul.", None, 1),
+        ("A bomb exploded near the home of a man killed in the war.", None, None),
+        ("A gunman killed people in a mosque.", None, None),
+        ("Rebels wounded a boy whose father was a policeman.", None, 1),
+    ],
+)
+def test_one_victim_before_a_participle_is_counted(text: str, killed: int | None,
+                                                   injured: int | None) -> None:  # fmt: skip
+    e = _event(text)
+    assert (e.killed, e.injured) == (killed, injured)
 
 
 @pytest.mark.parametrize(

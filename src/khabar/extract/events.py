@@ -445,6 +445,7 @@ def _casualties(words: list[str], lex: _Lexicon,
             continue
         found[kind] = _near_number(words, i, singular=b in lex.cues["singular"]
                                    or _singular_subject(words, i)
+                                   or (lang == "en" and _one_before(words, i))
                                    or _singular_verb(words, i)
                                    or _arabic_singular_verb(words, i), lang=lang)  # fmt: skip
         if found[kind] and i + 3 < len(words) and words[i + 1 : i + 4] == ["as", "well", "as"]:
@@ -754,6 +755,36 @@ def _singular_subject(words: list[str], i: int) -> bool:
         if words[k] not in _BETWEEN_IS:
             return False
     return False
+
+
+def _one_before(words: list[str], i: int) -> bool:
+    """An English casualty word right after a noun phrase of one victim, with no object after
+    it: a/an/one opening the sentence or after "and", "with" or "while" (``_OWN_CLAUSE``), at
+    most three words (a nationality, an adjective), a singular victim word
+    (``_singular_victim``), then the word, and after it the end or a word that ends a phrase:
+    the passive whose "was" is left out ("Two soldiers are killed and a journalist injured", a
+    headline's "A policeman wounded in Kabul"); not an agent's active verb ("a gunman killed
+    people"), nor a preposition's object ("the son of a man killed in ..."). English
+    grammar."""
+    if i < 2 or not _singular_victim(words[i - 1]):
+        return False
+    if i + 1 < len(words) and not (words[i + 1] in _STOP_WORDS or words[i + 1] in _OBJECT_ENDS
+                                   or words[i + 1] in _PHRASE_GOES_ON):  # fmt: skip
+        return False
+    for j in range(i - 2, max(-1, i - 6), -1):
+        w = words[j]
+        if w in ("a", "an", "one"):  # a phrase of its own, not a preposition's object ("the
+            return j == 0 or words[j - 1] in _OWN_CLAUSE  # son of a man killed in ...")
+        if w in _STOP_WORDS or w in _OBJECT_ENDS or _clause_verb(words, j) \
+                or parse_number(words, j) is not None:  # fmt: skip
+            return False
+    return False
+
+
+# English words after which a noun phrase and its participle make a clause of their own ("...
+# killed and a journalist injured", "with one shooter dead and an officer injured"): a closed
+# list of grammar
+_OWN_CLAUSE = frozenset({"and", "with", "while"})
 
 
 # Persian singular past forms after a casualty word ("كشته شد", "به شهادت رسيد"), normalised;
@@ -1201,7 +1232,8 @@ _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "wil
 _OBJECT_ENDS = frozenset({"from", "with", "to", "as", "while", "after", "including"})
 # English relative pronouns: a clause that opens on one says more of the noun before it ("shoot
 # dead a gunman who fired at the palace"), its words are none of the victim's phrase (English
-# grammar, a closed list; "that" is also a determiner, so it is left out)
+# grammar, a closed list). "that" is also a determiner and a conjunction, so it is left out:
+# "killed a man that attacked a checkpoint" is still read as no count (a known gap)
 _EN_RELATIVES = frozenset({"who", "whom", "whose", "which"})
 
 
@@ -1391,6 +1423,13 @@ def _singular_victim(word: str) -> bool:
         word + "s" in listed or (word.endswith("man") and word[:-3] + "men" in listed))
 
 
+def _victim_like(word: str) -> bool:
+    """Whether an English word names people: a singular victim word or a generic actor of
+    ``agents.tsv`` ("doctor" of "a WHO doctor", "staff": the acronym before it is no relative
+    pronoun)."""
+    return _singular_victim(word) or word in _group_classes()
+
+
 # English collective nouns: "a team of 5 aid workers" names no one person (English grammar, a
 # closed list)
 _COLLECTIVE = frozenset({"team", "force", "group", "unit", "crowd", "convoy", "family", "gang",
@@ -1398,9 +1437,9 @@ _COLLECTIVE = frozenset({"team", "force", "group", "unit", "crowd", "convoy", "f
                          "battalion", "brigade", "platoon", "company", "couple"})
 
 
-# English words that may follow a victim's noun inside its phrase ("a boy aged 12", "a
-# civilian who was passing by"): English grammar, a closed list
-_PHRASE_GOES_ON = frozenset({"aged", "who", "whose", "named", "identified", "in", "at", "near"})
+# English words that may follow a victim's noun, the noun ending its phrase's core before them
+# ("a boy aged 12", "a civilian who was passing by"): English grammar, a closed list
+_PHRASE_GOES_ON = frozenset({"aged", "named", "identified", "in", "at", "near"}) | _EN_RELATIVES
 
 
 def _phrase_ends(words: list[str], n: int) -> bool:
@@ -1460,11 +1499,26 @@ def _enumerated(words: list[str], j: int, lang: str | None = None,
         count, joined, last = 1, False, words[j]
         phrase = words[j + 1 : j + 16]
         end = len(phrase)  # where the phrase stops (a new clause's words are not its)
+        relative = None  # where a relative clause began, while the words are its
         for k, w in enumerate(phrase):
+            if relative is not None:
+                # a relative clause says more of the last noun ("a gunman who fired", "a man
+                # who had killed 3 people"): its words, numbers too, are none of the phrase's;
+                # "and" with a victim of its own after it goes on with the list ("a soldier
+                # who was off duty and a civilian")
+                if w == "and" and k + 1 < len(phrase) and phrase[k + 1] in _OPENERS \
+                        and not _clause_verb(phrase, k + 2) \
+                        and not (_one_victim(phrase, k + 1)
+                                 and not _one_victim(phrase, k + 1, object_only=True)):  # fmt: skip
+                    relative, joined = None, True
+                continue
             end = k
             if w == "and" and k + 1 < len(phrase) and (
                     phrase[k + 1] in _AUXILIARIES or _bare(phrase[k + 1]) in casualty):
                 break  # "kill the suspect and are treating", "a soldier and wounded": verbs
+            if w in _EN_RELATIVES and not (k + 1 < len(phrase) and _victim_like(phrase[k + 1])):
+                relative = k  # (not the acronym: "a WHO doctor")
+                continue
             if w == "and":
                 got = parse_number(phrase, k + 1)
                 if got and k + 1 + got[1] < len(phrase) \
@@ -1476,13 +1530,13 @@ def _enumerated(words: list[str], j: int, lang: str | None = None,
                                                                     object_only=True):
                     break  # "a soldier and a driver was kidnapped"
                 joined = True
-            elif w in _STOP_WORDS or w in _OBJECT_ENDS or w in _EN_RELATIVES:
-                break  # (a relative clause says more of the last noun: "a gunman who fired")
+            elif w in _STOP_WORDS or w in _OBJECT_ENDS:
+                break
             else:
                 last = w
             count += w in _OPENERS
         else:
-            end = len(phrase)
+            end = len(phrase) if relative is None else relative
         if count >= 2 and joined:
             return count
         # one noun phrase in the singular: "kill the suspect", "killed a police officer"
@@ -3004,7 +3058,7 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
             finite = _finite_accusation(spans[first.first_word][2], lang) \
                 and ";" not in norm_text and not any(k > first.first_word for k in breaks()) \
                 and not (first.first_word and spans[first.first_word - 1][2].lower()
-                         in ("who", "which", "that"))  # fmt: skip
+                         in _EN_RELATIVES | {"that"})  # fmt: skip
             if (guess.plover == lex.triggers[specific.key][0] != "ACCUSE"
                     and guess.probability >= _TYPE_OVERRIDE and not finite):  # fmt: skip
                 best = specific  # the classifier sides with the act: "A militant accused of the
