@@ -773,7 +773,7 @@ def _one_before(words: list[str], i: int) -> bool:
         return False
     for j in range(i - 2, max(-1, i - 6), -1):
         w = words[j]
-        if w in ("a", "an", "one"):  # a phrase of its own, not a preposition's object ("the
+        if w in _ONE_OPENERS:  # a phrase of its own, not a preposition's object ("the
             return j == 0 or words[j - 1] in _OWN_CLAUSE  # son of a man killed in ...")
         if w in _STOP_WORDS or w in _OBJECT_ENDS or _clause_verb(words, j) \
                 or parse_number(words, j) is not None:  # fmt: skip
@@ -1227,7 +1227,8 @@ def _dual_by_pronoun(words: list[str], j: int) -> bool:
     return any(x.endswith("هما") and len(x) > 4 for x in words[j + 1 : j + 1 + _DUAL_PRONOUN_REACH])
 
 
-_OPENERS = frozenset({"a", "an", "one", "his", "her", "their"})
+_ONE_OPENERS = frozenset({"a", "an", "one"})  # English words that open a phrase of one
+_OPENERS = _ONE_OPENERS | {"his", "her", "their"}
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will"})  # English
 _OBJECT_ENDS = frozenset({"from", "with", "to", "as", "while", "after", "including"})
 # English relative pronouns: a clause that opens on one says more of the noun before it ("shoot
@@ -1396,7 +1397,7 @@ def _one_victim(words: list[str], k: int, *, object_only: bool = False) -> bool:
     word (``_singular_victim``: "a British contractor", "a civilian"; not "a day later", "an
     hour"). ``object_only``: the phrase ends the clause, no verb of its own after it ("killed
     two fighters and a spokesman said ...": a new clause's subject, not a victim)."""
-    if k >= len(words) or words[k] not in ("a", "an", "one"):
+    if k >= len(words) or words[k] not in _ONE_OPENERS:
         return False
     for n in range(k + 1, min(len(words), k + 5)):
         w = words[n]
@@ -1406,6 +1407,13 @@ def _one_victim(words: list[str], k: int, *, object_only: bool = False) -> bool:
             # the noun (not an adjective of a longer phrase: "a military spokesman")
             return not (object_only and _clause_verb(words, n + 1))
     return False
+
+
+def _subject_of_clause(words: list[str], k: int) -> bool:
+    """Whether an English noun phrase of one victim at ``words[k]`` (``_one_victim``) is the
+    subject of a verb of its own after it ("... and a driver was kidnapped"), not one more
+    object."""
+    return _one_victim(words, k) and not _one_victim(words, k, object_only=True)
 
 
 def _singular_victim(word: str) -> bool:
@@ -1508,8 +1516,7 @@ def _enumerated(words: list[str], j: int, lang: str | None = None,
                 # who was off duty and a civilian")
                 if w == "and" and k + 1 < len(phrase) and phrase[k + 1] in _OPENERS \
                         and not _clause_verb(phrase, k + 2) \
-                        and not (_one_victim(phrase, k + 1)
-                                 and not _one_victim(phrase, k + 1, object_only=True)):  # fmt: skip
+                        and not _subject_of_clause(phrase, k + 1):  # fmt: skip
                     relative, joined = None, True
                 continue
             end = k
@@ -1526,8 +1533,7 @@ def _enumerated(words: list[str], j: int, lang: str | None = None,
                     if _clause_verb(phrase, k + 2 + got[1]):
                         break  # "a policeman and two others were wounded": a clause of its own
                     count += got[0]  # "a policeman and two civilians" → 3
-                elif _one_victim(phrase, k + 1) and not _one_victim(phrase, k + 1,
-                                                                    object_only=True):
+                elif _subject_of_clause(phrase, k + 1):
                     break  # "a soldier and a driver was kidnapped"
                 joined = True
             elif w in _STOP_WORDS or w in _OBJECT_ENDS:
