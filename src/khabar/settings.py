@@ -149,7 +149,8 @@ class Settings:
     date_future_tolerance_days: int = _opt(
         2,
         "A date without a year is placed in the year that puts it nearest the publication date "
-        "and at most this many days after it (news reports the past).",
+        "and at most this many days after it (news reports the past); after a word of the "
+        "future ('to be held', المقرر, خواهد) up to half a year after it.",
     )
     anchor_repair_days: int = _opt(
         3,

@@ -221,6 +221,25 @@ def test_a_date_announced_months_ahead_takes_the_year_its_weekday_fits(
     assert bool(d.flags) is flagged and all(f.startswith("weekday_mismatch") for f in d.flags)
 
 
+@pytest.mark.parametrize(("text", "anchor", "value"), [
+    # a Wikinews report of 2020-08-03 (a new user's trial): "the Belarusian presidential
+    # election to be held on August 9" had been read as 2019-08-09
+    ("the election to be held on August 9", date(2020, 8, 3), "2020-08-09"),
+    ("he planned to announce his choice around August 1", date(2020, 6, 19), "2020-08-01"),
+    ("الانتخابات المقرر إجراؤها في 9 أغسطس", date(2020, 8, 3), "2020-08-09"),
+    # the nearer of the two, even after a word of the future: a past date stays past
+    ("He will be tried for the attack of December 20.", date(2021, 1, 3), "2020-12-20"),
+    # half a year ahead at most
+    ("the vote will be held on March 11", date(2010, 9, 8), "2010-03-11"),
+    # no word of the future: news reports the past
+    ("He was killed on August 9.", date(2020, 8, 3), "2019-08-09"),
+])  # fmt: skip
+def test_a_date_with_no_year_after_a_word_of_the_future_may_lie_ahead(
+    text: str, anchor: date, value: str
+) -> None:
+    assert _one(text, anchor=anchor).value == value
+
+
 def test_relative_day_with_the_wrong_weekday_is_flagged() -> None:
     d = _one("أمس الجمعة")
     assert d.value == "2024-04-21" and d.flags[0].startswith("weekday_mismatch")

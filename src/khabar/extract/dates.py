@@ -46,7 +46,8 @@ _PROCLITIC = "(?:[وفبل]|و[بل])?"
 # how far ahead of the anchor a date with no year may lie when only there its written weekday
 # holds: a month, or half a year after a word of the future ("to take place", المقرر, خواهد:
 # date_words.tsv, kind future) earlier in its sentence. A weekday matches a wrong year once in
-# seven: past-tense news of a date months ahead is a misdated weekday, which the flag shows
+# seven: past-tense news of a date months ahead is a misdated weekday, which the flag shows.
+# After a word of the future a date with no weekday may lie as far ahead (``nearest_year``)
 _WEEKDAY_AHEAD_DAYS = 31
 _WEEKDAY_AHEAD_FUTURE_DAYS = 183
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -265,14 +266,23 @@ class _Resolver:
     def day_value(self, raw: str) -> int:
         return int(raw) if raw.isdigit() else int(self.lex.words["ordinal"][raw])
 
-    def nearest_year(self, cal: str, month: int, day: int) -> date | None:
-        """The date with this calendar month/day closest to the anchor, not far after it."""
+    def nearest_year(self, cal: str, month: int, day: int, future: bool = False) -> date | None:
+        """The date with this calendar month/day closest to the anchor, not far after it; after
+        a word of the future (``future``) the nearest either side, up to half a year ahead
+        (``_WEEKDAY_AHEAD_FUTURE_DAYS``): "the election to be held on August 9", read on
+        2020-08-03, is 2020-08-09, not 2019-08-09 (a Wikinews report of a new user's trial)."""
         if self.anchor is None:
             return None
         base = year_in(cal, self.anchor)
+        dates = [d for y in (base - 1, base, base + 1)
+                 if (d := to_gregorian(cal, y, month, day)) is not None]  # fmt: skip
+        if future:
+            ahead = [d for d in dates
+                     if -366 <= (d - self.anchor).days <= _WEEKDAY_AHEAD_FUTURE_DAYS]  # fmt: skip
+            if ahead:
+                return min(ahead, key=lambda d: abs((d - self.anchor).days))  # type: ignore[operator]
         limit = self.anchor + timedelta(days=self.s.date_future_tolerance_days)
-        dates = [to_gregorian(cal, y, month, day) for y in (base - 1, base, base + 1)]
-        candidates = [d for d in dates if d is not None and d <= limit]
+        candidates = [d for d in dates if d <= limit]
         return max(candidates) if candidates else None
 
     def weekday_year(
@@ -319,8 +329,9 @@ class _Resolver:
         if year is not None:
             value, anchor = to_gregorian(cal, year, month, day), "absolute"
         else:
-            value, anchor = self.nearest_year(cal, month, day), self.anchor_label
-            ahead = _WEEKDAY_AHEAD_FUTURE_DAYS if wd is not None and self.future_before(m) \
+            future = self.future_before(m)
+            value, anchor = self.nearest_year(cal, month, day, future), self.anchor_label
+            ahead = _WEEKDAY_AHEAD_FUTURE_DAYS if wd is not None and future \
                 else _WEEKDAY_AHEAD_DAYS  # fmt: skip
             value = self.weekday_year(cal, month, day, wd, value, ahead)
         if value is None and year is not None:
