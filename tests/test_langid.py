@@ -28,6 +28,31 @@ def test_other_languages_are_named_honestly() -> None:
     assert detect_language("Der Bundestag hat heute ein neues Gesetz beschlossen", S).lang == "de"
 
 
+def test_english_function_words_outweigh_a_model_misled_by_a_name() -> None:
+    # a Wikinews report (CC BY 2.5; a new user's trial) that the lite model alone read as
+    # Dutch (nl 0.40, en 0.24): the name "Hickenlooper", written again and again
+    text = ("Hickenlooper ends US presidential bid, senate run possible\nJohn Hickenlooper, who "
+            "was a candidate in the Democratic primaries for the 2020 United States presidential "
+            "election, ended his campaign yesterday. Hickenlooper made his official announcement "
+            "via a YouTube video in which he thanked his supporters. According to reports, "
+            "Hickenlooper was polling so low nationally, he was in danger of not qualifying for "
+            "the next round of televised debates.")
+    r = detect_language(text, S)
+    assert r.lang == "en" and "words en=" in r.evidence
+
+
+def test_an_english_name_in_another_language_adds_nothing() -> None:
+    # one English function word in a name ("The Guardian"), 5% of the words: below the floor
+    for text, lang in (
+        ("De minister-president heeft dinsdag bekendgemaakt dat de verkiezingen in juni worden "
+         "gehouden, volgens The Guardian.", "nl"),
+        ("Le président a annoncé mardi que les élections auront lieu en juin, selon The Times.",
+         "fr"),
+    ):  # fmt: skip
+        r = detect_language(text, S)
+        assert r.lang == lang and "words en" not in r.evidence
+
+
 def test_text_without_letters_is_undetermined() -> None:
     assert detect_language("2024/04/22 — 12:30", S).lang == "und"
 

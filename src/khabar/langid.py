@@ -4,7 +4,8 @@ Input: text (a title is enough). Output: ``LangResult`` (ISO 639 code or ``und``
 [0, 1], and the evidence used). The model is weak on short Persian written with Arabic ي/ك and
 without ZWNJ, so letters unique to a language (Persian پ چ ژ گ, Urdu ٹ ڈ ڑ ں ے, Sorani ڕ ڵ ۆ ێ,
 Pashto ټ ډ ړ ښ) and function words (``resources/langid_evidence.tsv``) are added to the model's
-probabilities with the weights in the settings. Languages other than ar/fa/en are reported as
+probabilities with the weights in the settings; in Latin-script text, the share of English
+function words is (``_english_share``). Languages other than ar/fa/en are reported as
 themselves; ``und`` when the best score is below ``langid_min_score``.
 """
 
@@ -82,8 +83,29 @@ def _script_scores(text: str, ev: _Evidence) -> tuple[dict[str, float], dict[str
     if others:
         letter_counts["fa"] = 0
     words = re.findall(r"\w+", _light(text))
-    word_counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in ev.words.items()}
+    word_counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in ev.words.items()
+                   if lang != "en"}  # English words are read in Latin-script text only
     return letter_counts, word_counts
+
+
+# the share of a Latin-script text's words that are English function words (``_english_share``)
+# at or below which they add nothing (an English name, "The Guardian", in another language's
+# text), and from which they add their full weight; running English text writes 25-35%
+_EN_SHARE_FLOOR = 0.08
+_EN_SHARE_FULL = 0.20
+
+
+def _english_share(text: str, ev: _Evidence) -> float:
+    """The strength in [0, 1] of English function words (``langid_evidence.tsv``) in a
+    Latin-script ``text``: their share of its words, 0 up to ``_EN_SHARE_FLOOR``, 1 from
+    ``_EN_SHARE_FULL``. The lite model alone read a Wikinews report that names "Hickenlooper"
+    five times as Dutch (0.40 against English 0.24)."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    vocab = ev.words.get("en", frozenset())
+    if not words or not vocab:
+        return 0.0
+    share = sum(w in vocab for w in words) / len(words)
+    return min(1.0, max(0.0, (share - _EN_SHARE_FLOOR) / (_EN_SHARE_FULL - _EN_SHARE_FLOOR)))
 
 
 def _strength(counts: dict[str, int]) -> dict[str, float]:
@@ -128,6 +150,9 @@ def detect_language(text: str, settings: Settings) -> LangResult:
             evidence.append("letters " + ",".join(f"{k}={v:.2f}" for k, v in letters.items()))
         if words:
             evidence.append("words " + ",".join(f"{k}={v:.2f}" for k, v in words.items()))
+    elif (english := _english_share(sample, _evidence())) > 0:
+        combined["en"] = combined.get("en", 0.0) + settings.langid_function_word_weight * english
+        evidence.append(f"words en={english:.2f}")
     best = max(combined, key=combined.get)  # type: ignore[arg-type]
     total = sum(combined.values())
     score = combined[best] / total if total else 0.0
