@@ -93,18 +93,25 @@ def _script_scores(text: str, ev: _Evidence) -> tuple[dict[str, float], dict[str
 # text), and from which they add their full weight; running English text writes 25-35%
 _EN_SHARE_FLOOR = 0.08
 _EN_SHARE_FULL = 0.20
+_EN_WORDS_MIN = 4  # fewer English function words add nothing (a title, a name: "The Best of")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def _english_share(text: str, ev: _Evidence) -> float:
     """The strength in [0, 1] of English function words (``langid_evidence.tsv``) in a
-    Latin-script ``text``: their share of its words, 0 up to ``_EN_SHARE_FLOOR``, 1 from
-    ``_EN_SHARE_FULL``. The lite model alone read a Wikinews report that names "Hickenlooper"
-    five times as Dutch (0.40 against English 0.24)."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    ``text`` mostly in Latin letters: their share of its words, 0 up to ``_EN_SHARE_FLOOR``
+    or below ``_EN_WORDS_MIN`` of them, 1 from ``_EN_SHARE_FULL``. The lite model alone read a
+    Wikinews report that names "Hickenlooper" five times as Dutch (0.40 against English
+    0.24)."""
     vocab = ev.words.get("en", frozenset())
-    if not words or not vocab:
+    letters = len(_LATIN.findall(text))
+    if not vocab or letters * 2 < len(re.findall(r"[^\W\d_]", text)):
         return 0.0
-    share = sum(w in vocab for w in words) / len(words)
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    hits = sum(w in vocab for w in words)
+    if hits < _EN_WORDS_MIN:
+        return 0.0
+    share = hits / len(words)
     return min(1.0, max(0.0, (share - _EN_SHARE_FLOOR) / (_EN_SHARE_FULL - _EN_SHARE_FLOOR)))
 
 
@@ -150,7 +157,7 @@ def detect_language(text: str, settings: Settings) -> LangResult:
             evidence.append("letters " + ",".join(f"{k}={v:.2f}" for k, v in letters.items()))
         if words:
             evidence.append("words " + ",".join(f"{k}={v:.2f}" for k, v in words.items()))
-    elif (english := _english_share(sample, _evidence())) > 0:
+    if (english := _english_share(sample, _evidence())) > 0:
         combined["en"] = combined.get("en", 0.0) + settings.langid_function_word_weight * english
         evidence.append(f"words en={english:.2f}")
     best = max(combined, key=combined.get)  # type: ignore[arg-type]

@@ -149,8 +149,8 @@ class Settings:
     date_future_tolerance_days: int = _opt(
         2,
         "A date without a year is placed in the year that puts it nearest the publication date "
-        "and at most this many days after it (news reports the past); after a word of the "
-        "future ('to be held', المقرر, خواهد) up to half a year after it.",
+        "and at most this many days after it (news reports the past); right after a word of "
+        "the future ('to be held on', المقرر) the nearer reading, ahead or behind.",
     )
     anchor_repair_days: int = _opt(
         3,

@@ -229,8 +229,15 @@ def test_a_date_announced_months_ahead_takes_the_year_its_weekday_fits(
     ("الانتخابات المقرر إجراؤها في 9 أغسطس", date(2020, 8, 3), "2020-08-09"),
     # the nearer of the two, even after a word of the future: a past date stays past
     ("He will be tried for the attack of December 20.", date(2021, 1, 3), "2020-12-20"),
-    # half a year ahead at most
-    ("the vote will be held on March 11", date(2010, 9, 8), "2010-03-11"),
+    # a word of the future that does not govern the date (a review): too far before it, a
+    # comma between, the date a noun's, "due to" a cause
+    ("He said he will appeal the verdict handed down on January 20.", date(2015, 7, 25),
+     "2015-01-20"),
+    ("Protests will continue, organisers said, after the crackdown on March 1.",
+     date(2020, 10, 1), "2020-03-01"),
+    ("He will be tried for the attack of June 20.", date(2021, 1, 3), "2020-06-20"),
+    ("Hundreds died due to the floods of January 20.", date(2015, 7, 25), "2015-01-20"),
+    ("Flights were cancelled due to the storm on February 3.", date(2015, 9, 1), "2015-02-03"),
     # no word of the future: news reports the past
     ("He was killed on August 9.", date(2020, 8, 3), "2019-08-09"),
 ])  # fmt: skip

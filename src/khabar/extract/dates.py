@@ -47,7 +47,9 @@ _PROCLITIC = "(?:[وفبل]|و[بل])?"
 # holds: a month, or half a year after a word of the future ("to take place", المقرر, خواهد:
 # date_words.tsv, kind future) earlier in its sentence. A weekday matches a wrong year once in
 # seven: past-tense news of a date months ahead is a misdated weekday, which the flag shows.
-# After a word of the future a date with no weekday may lie as far ahead (``nearest_year``)
+# A date with no weekday is read ahead only after a word of the future at most _FUTURE_REACH
+# characters before it (``future_governs``): the nearer reading (``nearest_year``)
+_FUTURE_REACH = 30
 _WEEKDAY_AHEAD_DAYS = 31
 _WEEKDAY_AHEAD_FUTURE_DAYS = 183
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -267,20 +269,17 @@ class _Resolver:
         return int(raw) if raw.isdigit() else int(self.lex.words["ordinal"][raw])
 
     def nearest_year(self, cal: str, month: int, day: int, future: bool = False) -> date | None:
-        """The date with this calendar month/day closest to the anchor, not far after it; after
-        a word of the future (``future``) the nearest either side, up to half a year ahead
-        (``_WEEKDAY_AHEAD_FUTURE_DAYS``): "the election to be held on August 9", read on
-        2020-08-03, is 2020-08-09, not 2019-08-09 (a Wikinews report of a new user's trial)."""
+        """The date with this calendar month/day closest to the anchor, not far after it; with
+        ``future`` (a word of the future governs it: ``future_governs``) the nearer reading,
+        ahead or behind: "the election to be held on August 9", read on 2020-08-03, is
+        2020-08-09, not 2019-08-09 (a Wikinews report of a new user's trial)."""
         if self.anchor is None:
             return None
         base = year_in(cal, self.anchor)
         dates = [d for y in (base - 1, base, base + 1)
                  if (d := to_gregorian(cal, y, month, day)) is not None]  # fmt: skip
-        if future:
-            ahead = [d for d in dates
-                     if -366 <= (d - self.anchor).days <= _WEEKDAY_AHEAD_FUTURE_DAYS]  # fmt: skip
-            if ahead:
-                return min(ahead, key=lambda d: abs((d - self.anchor).days))  # type: ignore[operator]
+        if future and dates:
+            return min(dates, key=lambda d: abs((d - self.anchor).days))  # type: ignore[operator]
         limit = self.anchor + timedelta(days=self.s.date_future_tolerance_days)
         candidates = [d for d in dates if d <= limit]
         return max(candidates) if candidates else None
@@ -309,6 +308,21 @@ class _Resolver:
         cut = max((b.end() for b in _SENTENCE_END.finditer(before)), default=0)
         return bool(self.lex.future.search(before[cut:]))
 
+    def future_governs(self, m: re.Match[str]) -> bool:
+        """Whether a word of the future stands close before the date, as the verb it is the
+        day of: at most ``_FUTURE_REACH`` characters before it, no comma or colon between,
+        not "due to" (in news most often a cause: "died due to the floods of January 20"),
+        and the date not a noun's ("the attack of June 20"): "to be held on August 9", "will
+        come into force on March 11th", "planned to announce his choice around August 1"; not
+        "He will appeal the verdict handed down on January 20"."""
+        before = self.norm.text[max(0, m.start() - _FUTURE_REACH - 20) : m.start()]
+        found = [f for f in self.lex.future.finditer(before) if f.group() != "due to"]
+        if not found:
+            return False
+        between = before[found[-1].end() :]
+        return len(between) <= _FUTURE_REACH and not re.search(r"[,;:،؛]", between) \
+            and not re.search(r"(?<!\w)of\s*$", between)  # fmt: skip
+
     # -- kinds -----------------------------------------------------------------------------
     def full(self, m: re.Match[str], year: int | None = None,
              month_first: bool = False) -> DateMention | None:  # fmt: skip
@@ -329,9 +343,9 @@ class _Resolver:
         if year is not None:
             value, anchor = to_gregorian(cal, year, month, day), "absolute"
         else:
-            future = self.future_before(m)
-            value, anchor = self.nearest_year(cal, month, day, future), self.anchor_label
-            ahead = _WEEKDAY_AHEAD_FUTURE_DAYS if wd is not None and future \
+            value = self.nearest_year(cal, month, day, wd is None and self.future_governs(m))
+            anchor = self.anchor_label
+            ahead = _WEEKDAY_AHEAD_FUTURE_DAYS if wd is not None and self.future_before(m) \
                 else _WEEKDAY_AHEAD_DAYS  # fmt: skip
             value = self.weekday_year(cal, month, day, wd, value, ahead)
         if value is None and year is not None:
