@@ -1007,6 +1007,36 @@ def test_a_number_inside_a_date_is_no_count(text: str, lang: str, killed: int | 
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [
+        # a new user's trial on Wikinews (2026-12-05): a clock time, an age and a sum across
+        # two clauses had been read as tolls (14, 99, 45; 22 injured)
+        ("The officers shot him dead outside a store at around 14:00 local time in what the "
+         "police declared a terrorist-related attack.", None, None),
+        ("At 10:30 a bomb killed 12 people.", 12, None),
+        ("A man aged 45 was killed in the attack.", 1, None),
+        ("Three boys aged eight and nine are killed when a grenade explodes.", 3, None),
+        ("Three children aged between 5 and 9 were killed in the attack.", 3, None),
+        # a number after an age that people follow is a count (a review)
+        ("A woman aged 60 and three children were killed in the airstrike.", 4, None),
+        ("An airstrike killed a man aged 45 and 12 other people.", 13, None),
+        ("Twenty people were arrested, and two police officers were injured in the clashes.",
+         None, 2),
+        # no auxiliary between the two groups: a sum, as before
+        ("Five soldiers and two militants are killed in the attack.", 7, None),
+        # the first group's verb an assault's: a sum, as before
+        ("Two protesters are shot and 60 injured in clashes in Cairo.", None, 62),
+        ("Two soldiers were stabbed and three civilians were wounded in the attack.", None, 5),
+    ],
+)
+def test_a_clock_time_an_age_and_another_clause_s_number_are_no_count(
+    text: str, killed: int | None, injured: int | None
+) -> None:
+    (e,) = extract_events(text, anchor=ANCHOR, settings=S, lang="en")
+    assert (e.killed, e.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
         # a negation four words before, with its و
         ("سقطت ثلاث قذائف على القرية، ولم تسفر عنها أي إصابات بشرية.", None, 0),
         # a number and its thousand word before the casualty word
@@ -1375,6 +1405,27 @@ def test_persian_victims_are_never_the_actor() -> None:
 def test_a_death_or_harm_with_no_agent_is_no_assault(text: str) -> None:
     got = extract_events(text, anchor=ANCHOR, settings=S, lang="en")
     assert not [e for e in got if e.plover == "ASSAULT"], [(e.trigger, e.type_source) for e in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # a death with no count and no deed done: the classifier's sureness of its type makes
+        # no event (a Wikinews obituary of a new user's trial had read killed 2, an assault)
+        ("Stevens died in the evening with his two daughters at his bedside at Holy Cross "
+         "Hospital in Fort Lauderdale, Florida.", None),
+        ("British musician and actor David Bowie dies from cancer, aged 69.", None),
+        # counted victims, or a deed done to the dead, keep it (Current Events leads)
+        ("At least 33 people die following a suicide bombing near the Iraqi city of Samarra.",
+         "ASSAULT"),
+        ("Two Iraqis die in a car bombing.", "ASSAULT"),
+        ("American politician Jessica Upshaw dies, reportedly after being shot in the head in "
+         "the small town of Mendenhall.", "ASSAULT"),
+    ],
+)
+def test_a_death_the_detector_doubts_needs_a_count_or_a_deed(text: str, plover: str | None) -> None:
+    got = extract_events(text, anchor=ANCHOR, settings=S, lang="en")
+    assert (got[0].plover if got else None) == plover
 
 
 def test_a_killing_verb_still_makes_an_assault() -> None:

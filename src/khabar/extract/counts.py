@@ -22,6 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from khabar.extract import events as _ev
+from khabar.extract.event_types import cameo_verbs
 from khabar.normalize import normalize
 from khabar.resources import ranker_weights, read_csv, word_counts
 
@@ -354,8 +355,13 @@ def _sum_pairs(words: list[str], lang: str, counted: list[tuple[int, int, int]],
         cue = _nearest(a2, b2, own)
         d = None if cue is None else _signed(a2, b2, cue)
         implicit = "SUM|one" if v1 == 1 and words[a1] in _ONE_WORDS else "SUM|n"
-        # ("three fighters and a military spokesman said": "a" starts a clause of its own)
-        tight = (words[a2 - 1] in _AND or glued) and second not in ("a", "an")
+        # ("three fighters and a military spokesman said": "a" starts a clause of its own;
+        # "twenty people were arrested, and two police officers were injured": the first
+        # number is the subject of a verb of its own, no victim of the second's, unless the
+        # verb is an assault's (a CAMEO verb): "Two protesters are shot and 60 injured" 62)
+        tight = (words[a2 - 1] in _AND or glued) and second not in ("a", "an") \
+            and not (lang == "en" and _ev._AUXILIARIES & set(between)
+                     and "ASSAULT" not in cameo_verbs(" ".join(between), lang))  # fmt: skip
         out.append((v1, v2, tight, ("SUM", f"SUM|{lang}", f"SUM|d={_bucket(d)}", implicit,
                              f"SUM|gap={min(a2 - b1, 4)}")))  # fmt: skip
     return out
@@ -438,9 +444,10 @@ def summed(words: list[str], lang: str, kind: str, ruled: int) -> int:
     these are 3 and 13. Only a sum whose "and" stands right before its second number (a word,
     or و glued to it) and that number not an English "a" (and, as for every sum, each number
     followed by people: ``_people``): "قتل خمسة أشخاص وأصاب 16", "killed three fighters and
-    a military spokesman said", "fired 5 rockets and 3 soldiers were killed" and "12 people,
-    and 5 of them were children" are no sums. The first such sum, as written; ``ruled``
-    where there is none."""
+    a military spokesman said", "fired 5 rockets and 3 soldiers were killed", "12 people,
+    and 5 of them were children" and, in English, two numbers with an auxiliary between them
+    ("twenty people were arrested, and two police officers were injured") are no sums. The
+    first such sum, as written; ``ruled`` where there is none."""
     marks = _marks(words, kind) if ruled > 0 else None
     if marks is None:
         return ruled
