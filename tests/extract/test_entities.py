@@ -557,6 +557,29 @@ def test_a_persian_place_inside_a_persons_name_or_standing_for_one_is_none() -> 
     assert not in_persons_name(greece, text, model, surnames)
 
 
+def test_a_surname_the_recogniser_once_took_for_a_place_is_the_person() -> None:
+    # a Wikinews report of a new user's trial: "John Bolton", then "Bolton" three times a
+    # person and once a place (read as Bolton, England): the document's majority decides
+    from khabar.extract.entities import in_persons_name, person_surnames
+    from khabar.model import Span
+
+    text = "John Bolton wrote. Bolton said. Bolton left. Bolton came. Trump met Bolton."
+    spans = [Span(0, 11), Span(19, 25), Span(32, 38), Span(45, 51), Span(68, 74)]
+    labels = ["PER", "PER", "PER", "PER", "LOC"]
+    model = [EntityMention(sp, text[sp.start : sp.end], lab, 0.9, "model")
+             for sp, lab in zip(spans, labels, strict=True)]  # fmt: skip
+    surnames = person_surnames([model])
+    assert surnames == frozenset({"bolton"})
+    assert in_persons_name(spans[-1], text, model, surnames)
+    # a word only a longer "person" ends with (a title the recogniser ran over a country:
+    # "رييس‌جمهور كره‌جنوبي") is no surname; nor one the document calls a place more often
+    president = "رييس‌جمهور كره‌جنوبي گفت. كره‌جنوبي"
+    korea = [EntityMention(Span(0, 20), president[:20], "PER", 0.9, "model"),
+             EntityMention(Span(26, 35), president[26:35], "LOC", 0.9, "model")]
+    assert person_surnames([korea]) == frozenset()
+    assert person_surnames([model[:2] + [model[-1]] * 2]) == frozenset()
+
+
 def test_a_persian_report_on_david_cameron_names_no_cameroon() -> None:
     # the document's places: Cameron (کامرون) in full and alone is the person, England stays
     from khabar.extract.document import extract_document

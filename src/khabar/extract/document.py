@@ -36,7 +36,6 @@ from khabar.extract.entities import (
     in_persons_name,
     inside_known_name,
     inside_organisation,
-    inside_person_name,
     institution_names,
     merge_entities,
     named_again,
@@ -248,9 +247,10 @@ def _extract(
     for found in gazetteer_places:
         for m in found:
             countries.setdefault(m.place.country, set()).add(m.place.id)
-    # Persian: a place inside a person's name, or a name standing for a person named in full
-    # (the Arabic recogniser's persons hold titles and their provinces: see below)
-    surnames = person_surnames(recognised_by) if doc.lang == "fa" else frozenset()
+    # Persian and English: a place inside a person's name, or a name standing for a person
+    # named in full ("Bolton" after "John Bolton"; the Arabic recogniser's persons hold titles
+    # and their provinces: see below)
+    surnames = person_surnames(recognised_by) if doc.lang in ("fa", "en") else frozenset()
     paragraphs = zip(doc.paragraphs, recognised_by, located, gazetteer_places, tagged_by,
                      strict=True)  # fmt: skip
     for p, model, recognised, named, tagged in paragraphs:
@@ -270,8 +270,8 @@ def _extract(
         # site (bases: قاعدة عين الأسد) or after a word of kind, nor a country that heads an
         # organisation's name ("the U.S. Senate")
         places = [p for p in named if not inside_known_name(p.span, actors + world)
-                  and not (doc.lang == "en" and inside_person_name(p.span, model))
-                  and not (doc.lang == "fa" and in_persons_name(p.span, text, model, surnames))
+                  and not (doc.lang in ("en", "fa")
+                           and in_persons_name(p.span, text, model, surnames))
                   and not (inside_organisation(p.span, model) and p.place.precision != "site"
                            and not place_cued(text, p.span.start))
                   and not (p.place.precision == "country" and heads_organisation(p.span, model))
