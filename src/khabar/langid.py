@@ -4,9 +4,9 @@ Input: text (a title is enough). Output: ``LangResult`` (ISO 639 code or ``und``
 [0, 1], and the evidence used). The model is weak on short Persian written with Arabic ي/ك and
 without ZWNJ, so letters unique to a language (Persian پ چ ژ گ, Urdu ٹ ڈ ڑ ں ے, Sorani ڕ ڵ ۆ ێ,
 Pashto ټ ډ ړ ښ) and function words (``resources/langid_evidence.tsv``) are added to the model's
-probabilities with the weights in the settings; in Latin-script text, the share of English
-function words is (``_english_share``). Languages other than ar/fa/en are reported as
-themselves; ``und`` when the best score is below ``langid_min_score``.
+probabilities with the weights in the settings, and so, in text mostly of Latin letters, is
+the share of English function words (``_english_share``). Languages other than ar/fa/en are
+reported as themselves; ``und`` when the best score is below ``langid_min_score``.
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def _script_scores(text: str, ev: _Evidence) -> tuple[dict[str, float], dict[str
     return letter_counts, word_counts
 
 
-# the share of a Latin-script text's words that are English function words (``_english_share``)
+# the share of a Latin-letter text's words that are English function words (``_english_share``)
 # at or below which they add nothing (an English name, "The Guardian", in another language's
 # text), and from which they add their full weight; running English text writes 25-35%
 _EN_SHARE_FLOOR = 0.08
