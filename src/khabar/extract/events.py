@@ -1797,6 +1797,7 @@ def _ageless(words: list[str], spans, norm, lang: str) -> list[str]:  # type: ig
 # 5 and 7" (English grammar, a closed list); a list of ages goes on with these words between
 # its numbers
 _AGE_BEFORE = (("aged",), ("age", "of"), ("ages", "of"), ("at", "age"))
+_AGE_WORDS = frozenset({"aged", "age", "ages"})  # one of them is in each of _AGE_BEFORE
 _AGE_LIST = frozenset({"and", "to", "or", "between"})
 
 
@@ -1806,6 +1807,8 @@ def _said_ages(words: list[str]) -> list[int]:
     (``_counts_people``: "a woman aged 60 and three children were killed" counts the three):
     "A man aged 45 was killed" and "died yesterday at the age of 99" had read 45 and 99 dead."""
     out: list[int] = []
+    if _AGE_WORDS.isdisjoint(words):
+        return out  # most sentences: no phrase to look for (read for every English event)
     for k in range(len(words)):
         if not any(tuple(words[k - len(p) + 1 : k + 1]) == p for p in _AGE_BEFORE):
             continue
