@@ -13,6 +13,7 @@ from khabar.acled import (
     disorder_type,
     interaction,
     time_precision,
+    unnamed_actor,
 )
 
 
@@ -65,6 +66,21 @@ def test_actor_types_and_interactions() -> None:
     assert interaction(6, None) == 60 and interaction(None, 7) is None
     assert civilian_class("مقتل ثلاثة مدنيين") == 7 and civilian_class("protesters") == 6
     assert civilian_class("جنود أميركيين") is None and civilian_class(None) is None
+    assert civilian_class("gunmen") is None  # an armed group: a type, but no civilians
+
+
+def test_an_actor_no_dictionary_names_takes_acleds_name_for_unnamed_actors() -> None:
+    assert unnamed_actor("Gunmen", "Battles", "Iraq") == ("Unidentified Armed Group (Iraq)", 3)
+    assert unnamed_actor("مسلحون", "Battles", "") == ("Unidentified Armed Group", 3)
+    assert unnamed_actor("الشرطة التركية", "Battles", "Syria") is None  # a nationality: not Syria's
+    assert unnamed_actor("police officers", "Strategic developments", "Iraq") == (
+        "Police Forces of Iraq", 1)
+    assert unnamed_actor("المتظاهرون", "Protests", "Iraq") == ("Protesters (Iraq)", 6)
+    assert unnamed_actor("protesters", "Riots", "Iraq") == ("Rioters (Iraq)", 5)
+    # a class that does not act in ACLED's sense, two classes, or a name: not guessed
+    assert unnamed_actor("civilians", "Battles", "Iraq") is None
+    assert unnamed_actor("gunmen and police", "Battles", "Iraq") is None
+    assert unnamed_actor("Walmart", "Battles", "Iraq") is None and unnamed_actor(None, "", "") is None
 
 
 def test_disorder_types_and_time_precision() -> None:

@@ -226,6 +226,18 @@ def test_background_and_undated_events_only_when_asked(
         assert every["total"] == 3
 
 
+def test_an_unnamed_armed_group_is_actor1_with_acleds_name(store: SQLiteStore,
+                                                            tmp_path: Path) -> None:  # fmt: skip
+    # a Wikipedia Current Events item (CC BY-SA): "Gunmen" is no dictionary's actor
+    doc = tmp_path / "karachi.txt"
+    doc.write_text("Consulate car attacked in Karachi\n\nGunmen fire on a Saudi Arabian consulate"
+                   " car in Karachi, Pakistan, killing the driver.\n", encoding="utf-8")
+    ingest([str(doc)], store)
+    row = _export_csv(store, tmp_path / "e.csv", include_undated=True).iloc[0]
+    assert (row["actor1"], row["inter1"]) == ("Unidentified Armed Group (Pakistan)", "3")
+    assert row["location"] == "Karachi"
+
+
 # --- one row per real-world event ----------------------------------------------------------------
 
 

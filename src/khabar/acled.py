@@ -55,6 +55,7 @@ __all__ = [
     "is_event_type",
     "sub_event_type",
     "time_precision",
+    "unnamed_actor",
 ]
 
 INTER_NAMES = {1: "State forces", 2: "Rebel groups", 3: "Political militias",
@@ -292,26 +293,72 @@ def _class_words() -> tuple[dict[str, str], int]:
     return classes, max((k.count(" ") + 1 for k in classes), default=1)
 
 
-def civilian_class(text: str | None) -> int | None:
-    """7 (civilians) or 6 (protesters) when a phrase of ``text`` as written (a target or the
-    victims: "مدنيين", "three students") is a generic actor of that ACLED type, and no phrase
-    is of another type; else ``None``."""
+def _generic_classes(text: str | None) -> tuple[set[str], bool]:
+    """The generic-actor classes (``resources/agents.tsv``) of the phrases of ``text`` as
+    written, longest phrase first ("security forces" before "forces"), and whether those
+    phrases (and digits) make the whole text: "الشرطة التركية" (the Turkish police) is not."""
     if not text:
-        return None
+        return set(), False
     classes, longest = _class_words()
-    table = _inter_table()
     words = alias_key(text).split()
-    found: set[int | None] = set()
+    found: set[str] = set()
+    whole = True
     i = 0
     while i < len(words):
         for n in range(min(longest, len(words) - i), 0, -1):
             cls = classes.get(" ".join(words[i : i + n]))
             if cls is not None:
-                found.add(table.get(("class", cls)))
+                found.add(cls)
                 i += n - 1
                 break
+        else:
+            whole = whole and words[i].isdigit()
         i += 1
-    return found.pop() if len(found) == 1 else None
+    return found, whole
+
+
+def civilian_class(text: str | None) -> int | None:
+    """7 (civilians) or 6 (protesters) when a phrase of ``text`` as written (a target or the
+    victims: "مدنيين", "three students") is a generic actor of that ACLED type, and no phrase
+    is of another type; else ``None``."""
+    table = _inter_table()
+    found = {table.get(("class", cls)) for cls in _generic_classes(text)[0]}
+    code = found.pop() if len(found) == 1 else None
+    return code if code in (6, 7) else None
+
+
+# ACLED's names of unnamed actors (Codebook 2023: "Unidentified Armed Group (Iraq)", "Police
+# Forces of Iraq", "Protesters (Iraq)", "Rioters (Iraq)"), without the years of a regime that
+# ACLED adds to state forces. "Security forces" is read as the military: khabar's reading.
+_UNNAMED = {
+    "armed_group": ("Unidentified Armed Group ({})", "Unidentified Armed Group"),
+    "police": ("Police Forces of {}", "Police Forces"),
+    "military": ("Military Forces of {}", "Military Forces"),
+    "security_forces": ("Military Forces of {}", "Military Forces"),
+    "protesters": ("Protesters ({})", "Protesters"),
+}
+
+
+def unnamed_actor(text: str | None, event_type: str, country_name: str) -> tuple[str, int] | None:
+    """ACLED's name and actor type for an actor no dictionary names, from its phrase as written
+    (an event's actor: "gunmen", "مسلحون", "police officers", "المتظاهرون"): the one generic
+    class of its phrases (``resources/agents.tsv``) among armed groups, police, military,
+    security forces and protesters, named for ``country_name``, the event's country (ACLED's
+    convention for unidentified actors; state forces are taken to be that country's). Protesters
+    in a riot are rioters (5). ``None`` when the phrase names no such class, or several, or a
+    class with no ACLED type here (officials, civilians: not an actor that acts), or when the
+    phrase says more than its class (a nationality, a name: "القوات الفرنسية", "Thames Valley
+    Police"), whose country the event's need not be."""
+    found, whole = _generic_classes(text)
+    if not whole or len(found) != 1 or (cls := found.pop()) not in _UNNAMED:
+        return None
+    code = _inter_table().get(("class", cls))
+    if code is None:
+        return None
+    named, bare = _UNNAMED[cls]
+    if cls == "protesters" and event_type == "Riots":
+        named, bare, code = "Rioters ({})", "Rioters", 5
+    return (named.format(country_name) if country_name else bare), code
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:

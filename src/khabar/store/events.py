@@ -184,14 +184,16 @@ def event_evidence(
     store: SQLiteStore, doc_ids: list[str]
 ) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """What an export reads beside the event records, per document: its event mentions
-    (``seq``, ``start``, ``target`` and ``victims`` as written or resolved, ``date_basis``) and
-    its day-precise date mentions (``start``, ``end``, ``value``, ``anchor``: what the day was
-    counted from, ``qualifier``)."""
+    (``seq``, ``start``, ``sentence``, ``trigger_start`` (document offsets), ``acled_type``,
+    ``actor``, ``target`` and ``victims`` as written or resolved, ``modality``: a JSON list,
+    ``date_basis``) and its day-precise date mentions (``start``, ``end``, ``value``,
+    ``anchor``: what the day was counted from, ``qualifier``)."""
     out: dict[str, dict[str, list[dict[str, Any]]]] = {
         d: {"events": [], "dates": []} for d in doc_ids
     }
     queries = (
-        ("events", "SELECT doc_id, seq, start, target, victims, date_basis FROM event_mentions"
+        ("events", "SELECT doc_id, seq, start, sentence, trigger_start, acled_type, actor,"
+                   " target, victims, modality, date_basis FROM event_mentions"
                    " WHERE doc_id IN ({}) ORDER BY doc_id, seq"),
         ("dates", 'SELECT doc_id, start, "end", value, anchor, qualifier FROM date_mentions'
                   " WHERE doc_id IN ({}) AND length(value) = 10 ORDER BY doc_id, seq"),
