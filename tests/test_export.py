@@ -238,6 +238,26 @@ def test_an_unnamed_armed_group_is_actor1_with_acleds_name(store: SQLiteStore,
     assert row["location"] == "Karachi"
 
 
+def test_police_who_shot_an_attacker_are_not_the_actor_of_his_attack_on_civilians() -> None:
+    from khabar.export import _unnamed_actor
+
+    def mention(seq: int, actor: str, target: str, sentence: str) -> dict[str, Any]:
+        return {"seq": seq, "start": 0, "sentence": sentence, "trigger_start": 99,
+                "acled_type": "Battles", "actor": actor, "target": target, "victims": None,
+                "modality": "[]"}  # fmt: skip
+
+    group = [{"mentions": ["d:0", "d:1"]}]
+    shot = mention(1, "police", "attacker", "The attacker was shot dead by police.")
+    evidence = {"d": {"events": [shot]}}
+    assert _unnamed_actor(group, "Battles", evidence, "France", 7) == (None, None)
+    assert _unnamed_actor(group, "Battles", evidence, "France", None) == (
+        "Police Forces of France", 1)  # fmt: skip
+    fired = mention(0, "Police", "protesters", "Police fired on protesters.")
+    evidence["d"]["events"] = [fired, shot]
+    assert _unnamed_actor(group, "Battles", evidence, "France", 6) == (
+        "Police Forces of France", 1)  # fmt: skip
+
+
 # --- one row per real-world event ----------------------------------------------------------------
 
 

@@ -421,13 +421,17 @@ def _acts(e: dict[str, Any]) -> bool:
 
 def _unnamed_actor(
     group: list[dict[str, Any]], event_type: str, evidence: dict[str, dict[str, list[dict]]],
-    country_name: str,
+    country_name: str, inter2: int | None,
 ) -> tuple[str | None, int | None]:  # fmt: skip
     """actor1 and its ACLED type when no report names a dictionary actor: the unnamed actor
     ("gunmen", "police") that the reports of the event's ACLED type whose actor acts
     (``_acts``) agree on (``acled.unnamed_actor``); none when they disagree, or any report
-    of that type names an actor of another kind or by name ("حركة الشباب"), or denies one."""
+    of that type names an actor of another kind or by name ("حركة الشباب"), or denies one.
+    State forces against civilians or protesters (``inter2`` 7 or 6) need a report in which
+    they strike those: "the attacker was shot dead by police" in a stabbing of passers-by is
+    not the police's attack on civilians."""
     found: set[tuple[str, int]] = set()
+    struck: set[int | None] = set()  # ACLED types of what the kept reports' actors struck
     for r in group:
         for key in r.get("mentions", []):
             doc_id, _, seq = key.rpartition(":")
@@ -441,7 +445,13 @@ def _unnamed_actor(
                     return None, None  # an actor of another kind, or named: not guessed
                 if _acts(e):
                     found.add(unnamed)
-    return found.pop() if len(found) == 1 else (None, None)
+                    struck |= {acled.civilian_class(t) for t in (e["target"], e["victims"])}
+    if len(found) != 1:
+        return None, None
+    name, code = found.pop()
+    if code == 1 and inter2 in (6, 7) and inter2 not in struck:
+        return None, None
+    return name, code
 
 
 def _unix(at: str | None) -> int | None:
@@ -461,11 +471,12 @@ def _row(
     anchors, basis = _date_evidence(group, day, evidence)
     actor = next((v for r in group if (v := _chosen(r, "actor")) is not None
                   and not acled.is_messenger(str(v["value"]))), None)  # fmt: skip
+    actor2, inter2 = _target(group, cc, evidence, country_name)
     if actor:
         actor1, inter1 = actor["label"], acled.actor_inter(str(actor["value"]), cc)
     else:
-        actor1, inter1 = _unnamed_actor(group, rep["acled_type"], evidence, country_name)
-    actor2, inter2 = _target(group, cc, evidence, country_name)
+        actor1, inter1 = _unnamed_actor(group, rep["acled_type"], evidence, country_name,
+                                        inter2)  # fmt: skip
     admin1, admin2, admin3 = acled.admin_levels(loc["value"] if loc else None)
     # the notes quote a sentence that tells of the happening itself: the toll's, the weapon's,
     # else the day's or the place's (a statement of solidarity may name the day too)
