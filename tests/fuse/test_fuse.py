@@ -739,6 +739,29 @@ def test_one_party_is_never_both_the_actor_and_the_target_of_an_event() -> None:
     assert event.chosen["target"][1].startswith("none")
 
 
+def test_an_attack_on_civilians_stays_an_attack_beside_the_police_who_shot_the_attacker() -> None:
+    """A Wikinews trial's stabbing sprees and shootings were exported as armed clashes: the
+    police who shot the attacker made an armed recipient, the more specific sub-type."""
+    from dataclasses import replace
+
+    from khabar.fuse.events import build_events
+    from khabar.fuse.facts import MentionFact
+    from khabar.settings import Settings
+
+    doc = DocFact("a", "outlet-a", "en", "2019-10-04", "a" * 200)
+    clash = MentionFact(doc, 1, 0, 40, "…", "ASSAULT", "Battles", "Armed clash", None,
+                        "2019-10-03", "Thursday", None, ["GN-2988507"], False, [], "police",
+                        "attacker", [], "", None, None, None, [], False, None,
+                        "doc:a")  # fmt: skip
+    stabbed = replace(clash, seq=2, acled_type="Violence against civilians", subtype="Attack",
+                      actor="attacker", target="office worker")
+    [event] = build_events(1, [clash, stabbed], Settings())
+    assert (event.subtype, event.acled_type) == ("Attack", "Violence against civilians")
+    # a battle's reports mostly tell of fighting: one civilian among them makes no attack
+    [event] = build_events(1, [clash, replace(clash, seq=3), stabbed], Settings())
+    assert event.subtype == "Armed clash"
+
+
 # Wikipedia Current Events (CC BY-SA), 2013-05-15 and 2013-05-16, Reuters and AP via USA Today:
 # the main bombing in Baghdad of two days; neither item states its day (the contradiction
 # gold's current-dev: two annotators judged the pair different events)
