@@ -598,7 +598,7 @@ def test_a_vague_quantity_is_no_count(text: str) -> None:
         ("Two US soldiers and a British contractor were killed in the attack.", 3),
         ("Three soldiers and a civilian were killed.", 4),
         ("He said a soldier and a civilian were killed.", 2),
-        ("A child and two women died in the fire.", 3),
+        ("A child and two women died in the shelling.", 3),
         ("Gunmen killed a policeman and two civilians in Kirkuk on Monday.", 3),
         ("The attack killed a soldier and wounded two others.", 1),  # "and" joins verbs
         ("قتل ثلاثة جنود وطفلان في القصف.", 5),  # a dual joined by و
@@ -612,7 +612,7 @@ def test_a_vague_quantity_is_no_count(text: str) -> None:
         ("مقتل عنصرين برصاص جندي وشرطي إسرائيليين.", 2),
         ("مقتل 5 من عناصر الأمن برصاص جندي وشرطي.", 5),
         ("The strike killed three fighters and a military spokesman said the toll may rise.", 3),
-        ("The fire killed two children and a woman was rescued.", 2),
+        ("The shelling killed two children and a woman was rescued.", 2),
         ("Gunmen killed two guards and a driver was kidnapped.", 2),
         ("In 2019 troops and a contractor were killed in the attack.", None),  # a year
         ("Since 2014 soldiers and a contractor have been killed.", None),
@@ -1601,6 +1601,35 @@ def test_an_attack_told_with_a_hazard_word_stays_an_attack(text: str, lang: str,
                                                            killed: int) -> None:  # fmt: skip
     got = extract_events(text, anchor=date(2015, 8, 1), settings=Settings(), lang=lang)
     assert [(e.plover, e.killed) for e in got][:1] == [("ASSAULT", killed)], text
+
+
+@pytest.mark.parametrize("text", [  # Wikipedia Current Events items (CC BY-SA): blazes
+    "A fire at a prison in Baghdad, Iraq kills 8 and injures a further 31.",
+    "A house fire in Memphis kills at least 11 people.",
+    "Thirteen children are killed in a fire at a mosque in Yangon, Burma.",
+    "An electrical fire at a Saudi wedding kills 25 people in a courtyard of a home in the "
+    "village of Al Badr in the Abqaiq region.",
+    "A Russian oil tanker catches fire in the Caspian Sea, killing at least one crew member.",
+])
+def test_a_blaze_is_no_assault(text: str) -> None:
+    # "fire" is a CAMEO verb (to fire) and, after an article or "catches", a blaze's noun
+    got = extract_events(text, anchor=date(2015, 8, 1), settings=Settings(), lang="en")
+    assert not [e for e in got if e.plover == "ASSAULT"], [(e.trigger, e.type_source) for e in got]
+
+
+@pytest.mark.parametrize("text", [  # Wikipedia Current Events items (CC BY-SA): gunfire, arson
+    "Gunmen open fire on a church in Burkina Faso killing fourteen Christians and wounding "
+    "dozens of others.",
+    "Police in the Democratic Republic of the Congo fire teargas at students protesting "
+    "increases in school fees in the capital Kinshasa.",
+    "The Libyan Armed Forces bomb large fuel storage tanks in the town of Misrata, destroying "
+    "the tanks and causing a large fire.",
+    "At least 19 people are killed in a fire fight between President of Chechnya Ramzan "
+    "Kadyrov's personal guards and protesters in Grozny.",
+])
+def test_gunfire_and_a_fire_an_attack_caused_stay_an_assault(text: str) -> None:
+    got = extract_events(text, anchor=date(2015, 8, 1), settings=Settings(), lang="en")
+    assert [e.plover for e in got][:1] == ["ASSAULT"], text
 
 
 def test_an_aircraft_shot_down_is_no_accident() -> None:

@@ -46,6 +46,7 @@ from khabar.resources import read_csv, word_counts
 
 __all__ = [
     "TypeGuess",
+    "blaze",
     "cameo_blocks",
     "cameo_mode",
     "cameo_verbs",
@@ -57,6 +58,7 @@ __all__ = [
     "light_stem",
     "sentence_features",
     "sentence_vector",
+    "verb_blocks",
 ]
 
 log = logging.getLogger(__name__)
@@ -309,13 +311,45 @@ def _acting_verbs(sentence: str, lang: str) -> tuple[tuple[int, str, str], ...]:
     """``_verbs_of`` that can name the sentence's event: less an English verb of confinement
     that confines things as often as people (``_CONFINES_ANYTHING``) where what it holds is no
     person or group (``_holds_someone``: "Elections are held in Niger", "barrels containing US$9
-    million"). The features keep every form (the models were trained on them)."""
+    million"), and less "fire" where it is a blaze (``blaze``). The features keep every form
+    (the models were trained on them)."""
     hits = _verbs_of(sentence, lang)
-    if lang != "en" or not any(f in _CONFINES_ANYTHING for _, f, _ in hits):
+    if lang != "en" or not any(f in _CONFINES_ANYTHING or f == "fire" for _, f, _ in hits):
         return hits
     words, cased = _words(sentence, lang), _cased_words(sentence)
-    return tuple(h for h in hits if h[1] not in _CONFINES_ANYTHING or h[2] != "COERCE"
-                 or _holds_someone(words, h[0], cased))  # fmt: skip
+    return tuple(h for h in hits
+                 if (h[1] not in _CONFINES_ANYTHING or h[2] != "COERCE"
+                     or _holds_someone(words, h[0], cased))
+                 and not (h[1] == "fire" and blaze(words, h[0])))  # fmt: skip
+
+
+# English "fire" is a CAMEO verb (190, to fire) and a noun: a blaze after an article and at
+# most one word that names no party ("A fire in a Bangkok apartment building kills three", "An
+# electrical fire", "the fire"), or after "catch" ("catches fire"); "the police fire tear
+# gas", "opens fire", "a fire fight", "a cease fire" are no blaze. Closed lists of English
+# grammar
+_ARTICLES = frozenset({"a", "an", "the"})
+_CATCH = frozenset({"catch", "catches", "caught", "catching"})
+_FIRED = frozenset({"tear", "teargas", "rockets", "rocket", "missiles", "missile", "mortars",
+                    "mortar", "shells", "shots", "bullets", "rubber", "rounds", "warning", "live",
+                    "water", "artillery", "grenades"})  # what one fires (the verb)
+
+
+def blaze(words: Sequence[str], i: int) -> bool:
+    """Whether English ``words[i]`` ("fire"; normalised, lower case) is a blaze, not the verb
+    (see ``_ARTICLES``)."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if after.startswith("fight") or after in _FIRED or (i and words[i - 1] == "cease"):
+        return False  # "a fire fight", "the Congo fire teargas", "a cease fire"
+    if i and words[i - 1] in _CATCH:
+        return True
+    if i and words[i - 1] in _ARTICLES:
+        return True
+    if i > 1 and words[i - 2] in _ARTICLES:
+        from khabar.extract.actors import generic_agents
+
+        return words[i - 1] not in generic_agents("en")[1]
+    return False
 
 
 def _cased_words(sentence: str) -> tuple[str, ...]:
@@ -438,6 +472,12 @@ def only_blocks(sentence: str, lang: str, plover: str, blocks: frozenset[str]) -
     forms = [f for _, f, t in _acting_verbs(sentence, lang) if t == plover]
     return bool(forms) and all(cameo_blocks(lang, f) and cameo_blocks(lang, f) <= blocks
                                for f in forms)  # fmt: skip
+
+
+def verb_blocks(sentence: str, lang: str, plover: str) -> list[frozenset[str]]:
+    """The PETRARCH verb blocks of each CAMEO verb of type ``plover`` in ``sentence`` (empty
+    for a form no block lists)."""
+    return [cameo_blocks(lang, f) for _, f, t in _acting_verbs(sentence, lang) if t == plover]
 
 
 def cameo_verbs(sentence: str, lang: str) -> list[str]:
