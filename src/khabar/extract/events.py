@@ -840,9 +840,9 @@ def _blazing(sentence: str, words: list[str], lex: _Lexicon, lang: str | None) -
     fire"), no deliberate deed (arson, torched), and no CAMEO assault verb but of killing,
     dying, harm or destruction ("The Libyan Armed Forces bomb fuel tanks ..., causing a large
     fire" stays an attack). "fire" is a CAMEO verb (to fire) and was typed so: of 300 Current
-    Events items with "a fire" or "the fire", 84 had been assaults; 2 are now, an arson and a
-    chemical plant's fire (1,200 items of "Armed conflicts and attacks": 853 assaults before
-    and after)."""
+    Events items with "a fire" or "the fire" (a word between or none), 120 had been assaults
+    and 29 are now (firefights, arson, attacks that set fires); each one dropped told of a
+    blaze. 1,200 items of "Armed conflicts and attacks": 853 assaults before and after."""
     if lang != "en" or _deliberate(words, lex, lang):
         return False
     if not any(w == "fire" and blaze(words, k) for k, w in enumerate(words)):
