@@ -247,7 +247,7 @@ def test_police_who_shot_an_attacker_are_not_the_actor_of_his_attack_on_civilian
                 "modality": "[]"}  # fmt: skip
 
     group = [{"mentions": ["d:0", "d:1"]}]
-    shot = mention(1, "police", "attacker", "The attacker was shot dead by police.")
+    shot = mention(1, "police", "attacker", "The attacker was shot dead by the police.")
     evidence = {"d": {"events": [shot]}}
     assert _unnamed_actor(group, "Battles", evidence, "France", 7) == (None, None)
     assert _unnamed_actor(group, "Battles", evidence, "France", None) == (

@@ -293,16 +293,14 @@ def _class_words() -> tuple[dict[str, str], int]:
     return classes, max((k.count(" ") + 1 for k in classes), default=1)
 
 
-def _generic_classes(text: str | None) -> tuple[set[str], bool]:
+def _generic_classes(text: str | None) -> set[str]:
     """The generic-actor classes (``resources/agents.tsv``) of the phrases of ``text`` as
-    written, longest phrase first ("security forces" before "forces"), and whether those
-    phrases (and digits) make the whole text: "الشرطة التركية" (the Turkish police) is not."""
+    written, longest phrase first ("security forces" before "forces")."""
     if not text:
-        return set(), False
+        return set()
     classes, longest = _class_words()
     words = alias_key(text).split()
     found: set[str] = set()
-    whole = True
     i = 0
     while i < len(words):
         for n in range(min(longest, len(words) - i), 0, -1):
@@ -311,10 +309,8 @@ def _generic_classes(text: str | None) -> tuple[set[str], bool]:
                 found.add(cls)
                 i += n - 1
                 break
-        else:
-            whole = whole and words[i].isdigit()
         i += 1
-    return found, whole
+    return found
 
 
 def civilian_class(text: str | None) -> int | None:
@@ -322,42 +318,59 @@ def civilian_class(text: str | None) -> int | None:
     victims: "مدنيين", "three students") is a generic actor of that ACLED type, and no phrase
     is of another type; else ``None``."""
     table = _inter_table()
-    found = {table.get(("class", cls)) for cls in _generic_classes(text)[0]}
-    code = found.pop() if len(found) == 1 else None
-    return code if code in (6, 7) else None
+    found = {table.get(("class", cls)) for cls in _generic_classes(text)}
+    return found.pop() if len(found) == 1 else None
 
 
 # ACLED's names of unnamed actors (Codebook 2023: "Unidentified Armed Group (Iraq)", "Police
 # Forces of Iraq", "Protesters (Iraq)", "Rioters (Iraq)"), without the years of a regime that
-# ACLED adds to state forces. "Security forces" is read as the military: khabar's reading.
-_UNNAMED = {
-    "armed_group": ("Unidentified Armed Group ({})", "Unidentified Armed Group"),
-    "police": ("Police Forces of {}", "Police Forces"),
-    "military": ("Military Forces of {}", "Military Forces"),
-    "security_forces": ("Military Forces of {}", "Military Forces"),
-    "protesters": ("Protesters ({})", "Protesters"),
+# ACLED adds to state forces, and the English words that name each with nothing more: a closed
+# list (the generic-actor lexicon's classes are wider: "supporters", "leader" and "looters" are
+# armed groups there, "detainees" protesters). Soldiers and troops are left out: in the
+# conflicts khabar reads they are as often foreign as the country's own.
+_ARMED = ("Unidentified Armed Group ({})", "Unidentified Armed Group", 3)
+_POLICE = ("Police Forces of {}", "Police Forces", 1)
+_MILITARY = ("Military Forces of {}", "Military Forces", 1)
+_PROTESTERS = ("Protesters ({})", "Protesters", 6)
+_RIOTERS = ("Rioters ({})", "Rioters", 5)
+_UNNAMED_EN = {
+    **dict.fromkeys(("gunman", "gunmen", "armed man", "armed men", "assailant", "assailants",
+                     "attacker", "attackers", "militant", "militants"), _ARMED),
+    **dict.fromkeys(("police", "policeman", "policemen", "police officer", "police officers",
+                     "riot police"), _POLICE),
+    **dict.fromkeys(("government forces", "government troops", "security forces"), _MILITARY),
+    **dict.fromkeys(("protester", "protesters", "protestor", "protestors", "demonstrator",
+                     "demonstrators"), _PROTESTERS),
 }
+# words that may stand before them ("the two unidentified gunmen"), English grammar
+_BEFORE_UNNAMED = frozenset({"the", "a", "an", "some", "several", "dozens", "of", "unidentified",
+                             "unknown", "suspected", "masked", "two", "three", "four", "five",
+                             "six", "seven", "eight", "nine", "ten"})
 
 
 def unnamed_actor(text: str | None, event_type: str, country_name: str) -> tuple[str, int] | None:
-    """ACLED's name and actor type for an actor no dictionary names, from its phrase as written
-    (an event's actor: "gunmen", "مسلحون", "police officers", "المتظاهرون"): the one generic
-    class of its phrases (``resources/agents.tsv``) among armed groups, police, military,
-    security forces and protesters, named for ``country_name``, the event's country (ACLED's
-    convention for unidentified actors; state forces are taken to be that country's). Protesters
-    in a riot are rioters (5). ``None`` when the phrase names no such class, or several, or a
-    class with no ACLED type here (officials, civilians: not an actor that acts), or when the
-    phrase says more than its class (a nationality, a name: "القوات الفرنسية", "Thames Valley
-    Police"), whose country the event's need not be."""
-    found, whole = _generic_classes(text)
-    if not whole or len(found) != 1 or (cls := found.pop()) not in _UNNAMED:
+    """ACLED's name and actor type for an English actor phrase no dictionary names ("Gunmen",
+    "the police", "two unidentified assailants", "protesters"), named for ``country_name``,
+    the event's country (ACLED's convention for unidentified actors; the police and government
+    forces are taken to be that country's): ``_UNNAMED_EN`` after the words of
+    ``_BEFORE_UNNAMED`` and digits. In a protest only protesters act; elsewhere protesters who
+    act are rioters (5), and never in a battle. ``None`` for any other phrase: one with a
+    nationality or a name ("Israeli policemen", "Thames Valley Police"), whose country the
+    event's need not be, a party no unnamed ACLED actor names ("supporters", "rebels"), and
+    Arabic and Persian phrases (about a third were right on the contradiction dev store)."""
+    words = alias_key(text or "").split()
+    while words and (words[0] in _BEFORE_UNNAMED or words[0].isdigit()):
+        words = words[1:]
+    kind = _UNNAMED_EN.get(" ".join(words))
+    if kind is None:
         return None
-    code = _inter_table().get(("class", cls))
-    if code is None:
-        return None
-    named, bare = _UNNAMED[cls]
-    if cls == "protesters" and event_type == "Riots":
-        named, bare, code = "Rioters ({})", "Rioters", 5
+    if event_type == "Protests" and kind is not _PROTESTERS:
+        return None  # the police at a protest: ACLED's Protests rows have protesters as actor1
+    if kind is _PROTESTERS and event_type != "Protests":
+        if event_type == "Battles":
+            return None
+        kind = _RIOTERS
+    named, bare, code = kind
     return (named.format(country_name) if country_name else bare), code
 
 

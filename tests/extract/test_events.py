@@ -1626,6 +1626,12 @@ def test_a_blaze_is_no_assault(text: str) -> None:
     "the tanks and causing a large fire.",
     "At least 19 people are killed in a fire fight between President of Chechnya Ramzan "
     "Kadyrov's personal guards and protesters in Grozny.",
+    # a review's cases: a named party's or a kind of gunfire, a fire someone set
+    "The Taliban fire on a bus in Kandahar, killing seven passengers.",
+    "Three people were killed by the artillery fire in Idlib.",
+    "Two soldiers were killed in a friendly fire incident.",
+    "Protesters set a fire at a police station in Basra, killing two officers.",
+    "A fire started by rioters kills four people.",
 ])
 def test_gunfire_and_a_fire_an_attack_caused_stay_an_assault(text: str) -> None:
     got = extract_events(text, anchor=date(2015, 8, 1), settings=Settings(), lang="en")

@@ -47,6 +47,7 @@ from khabar.resources import read_csv, word_counts
 __all__ = [
     "TypeGuess",
     "blaze",
+    "blaze_in",
     "cameo_blocks",
     "cameo_mode",
     "cameo_verbs",
@@ -320,36 +321,59 @@ def _acting_verbs(sentence: str, lang: str) -> tuple[tuple[int, str, str], ...]:
     return tuple(h for h in hits
                  if (h[1] not in _CONFINES_ANYTHING or h[2] != "COERCE"
                      or _holds_someone(words, h[0], cased))
-                 and not (h[1] == "fire" and blaze(words, h[0])))  # fmt: skip
+                 and not (h[1] == "fire" and blaze(words, h[0], cased)))  # fmt: skip
 
 
 # English "fire" is a CAMEO verb (190, to fire) and a noun: a blaze after an article and at
-# most one word that names no party ("A fire in a Bangkok apartment building kills three", "An
-# electrical fire", "the fire"), or after "catch" ("catches fire"); "the police fire tear
-# gas", "opens fire", "a fire fight", "a cease fire" are no blaze. Closed lists of English
-# grammar
+# most one word that is no party, name or kind of gunfire ("A fire in a Bangkok apartment
+# building kills three", "An electrical fire", "the fire"), or after "catch" ("catches fire");
+# "the police fire tear gas", "the Taliban fire on a bus", "the artillery fire", "friendly
+# fire", "opens fire", "a fire fight", "a cease fire" are no blaze, nor a fire someone set
+# ("set a fire", "a fire started by rioters": an attack's). Closed lists of English grammar
 _ARTICLES = frozenset({"a", "an", "the"})
 _CATCH = frozenset({"catch", "catches", "caught", "catching"})
 _FIRED = frozenset({"tear", "teargas", "rockets", "rocket", "missiles", "missile", "mortars",
                     "mortar", "shells", "shots", "bullets", "rubber", "rounds", "warning", "live",
                     "water", "artillery", "grenades"})  # what one fires (the verb)
+_GUNFIRE = frozenset({"artillery", "sniper", "mortar", "tank", "rocket", "gun", "machine",
+                      "friendly", "enemy", "hostile", "return", "returned", "returning", "heavy",
+                      "cross", "automatic", "naval", "army", "police"})  # kinds of gunfire
+_SET = frozenset({"set", "sets", "setting", "start", "starts", "started", "starting", "lit",
+                  "light", "lights", "lighting"})  # who sets a fire
 
 
-def blaze(words: Sequence[str], i: int) -> bool:
-    """Whether English ``words[i]`` ("fire"; normalised, lower case) is a blaze, not the verb
-    (see ``_ARTICLES``)."""
+def blaze(words: Sequence[str], i: int, cased: Sequence[str] | None = None) -> bool:
+    """Whether English ``words[i]`` ("fire"; normalised, lower case; ``cased``: the same words
+    as written) is a blaze, not the verb nor gunfire nor a fire someone set (see
+    ``_ARTICLES``)."""
     after = words[i + 1] if i + 1 < len(words) else ""
     if after.startswith("fight") or after in _FIRED or (i and words[i - 1] == "cease"):
         return False  # "a fire fight", "the Congo fire teargas", "a cease fire"
+    if after in ("started", "set", "lit") and i + 2 < len(words) and words[i + 2] == "by":
+        return False  # "a fire started by rioters"
     if i and words[i - 1] in _CATCH:
         return True
     if i and words[i - 1] in _ARTICLES:
-        return True
+        return not (i > 1 and words[i - 2] in _SET)  # "set a fire"
     if i > 1 and words[i - 2] in _ARTICLES:
         from khabar.extract.actors import generic_agents
 
-        return words[i - 1] not in generic_agents("en")[1]
+        before = words[i - 1]
+        named = cased is not None and cased[i - 1][:1].isupper()  # "the Taliban fire on"
+        return not (named or before in _GUNFIRE or before in generic_agents("en")[1]
+                    or (i > 2 and words[i - 3] in _SET))  # fmt: skip
     return False
+
+
+def blaze_in(sentence: str, lang: str) -> bool:
+    """Whether an English sentence holds "fire" as a blaze (``blaze``)."""
+    if lang != "en":
+        return False
+    words = _words(sentence, lang)
+    if "fire" not in words:
+        return False
+    cased = _cased_words(sentence)
+    return any(w == "fire" and blaze(words, k, cased) for k, w in enumerate(words))
 
 
 def _cased_words(sentence: str) -> tuple[str, ...]:

@@ -134,8 +134,9 @@ class CanonicalEvent:
     def subtype(self) -> str | None:
         """The reports' ACLED sub-type: the more specific of one kind (``_ONE_KIND``: a suicide
         bomb over an explosive), else the first stated. An attack stays an attack when at least
-        as many English reports say it struck civilians (``acled.civilian_class`` of the
-        recipient or victims: "a gunman shot shoppers") as tell of an armed clash: the police
+        as many English sentences of its reports say it struck civilians
+        (``acled.civilian_class`` of the recipient or victims: "a gunman shot shoppers") as
+        tell of an armed clash (a sentence is a mention, a report's title too): the police
         who shot the attacker make no armed clash of a stabbing spree (ACLED's codebook: an
         attack on civilians is violence against civilians). Wikinews trial store: the El Paso
         shooting and the Paris and Streatham stabbings are attacks again. Not in Arabic, whose
