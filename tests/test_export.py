@@ -252,6 +252,10 @@ def test_police_who_shot_an_attacker_are_not_the_actor_of_his_attack_on_civilian
     assert _unnamed_actor(group, "Battles", evidence, "France", 7) == (None, None)
     assert _unnamed_actor(group, "Battles", evidence, "France", None) == (
         "Police Forces of France", 1)  # fmt: skip
+    masked = mention(1, "gunmen", None, "Three people were killed by two masked gunmen.")
+    masked["trigger_start"] = masked["sentence"].index("killed")  # the actor after it
+    assert _unnamed_actor(group, "Battles", {"d": {"events": [masked]}}, "Iraq", 7) == (
+        "Unidentified Armed Group (Iraq)", 3)  # fmt: skip
     fired = mention(0, "Police", "protesters", "Police fired on protesters.")
     evidence["d"]["events"] = [fired, shot]
     assert _unnamed_actor(group, "Battles", evidence, "France", 6) == (

@@ -44,6 +44,7 @@ from khabar.extract.lexicon import alias_key
 from khabar.resources import read_csv
 
 __all__ = [
+    "BEFORE_UNNAMED",
     "Country",
     "actor_inter",
     "admin_levels",
@@ -343,7 +344,7 @@ _UNNAMED_EN = {
                      "demonstrators"), _PROTESTERS),
 }
 # words that may stand before them ("the two unidentified gunmen"), English grammar
-_BEFORE_UNNAMED = frozenset({"the", "a", "an", "some", "several", "dozens", "of", "unidentified",
+BEFORE_UNNAMED = frozenset({"the", "a", "an", "some", "several", "dozens", "of", "unidentified",
                              "unknown", "suspected", "masked", "two", "three", "four", "five",
                              "six", "seven", "eight", "nine", "ten"})
 
@@ -353,13 +354,13 @@ def unnamed_actor(text: str | None, event_type: str, country_name: str) -> tuple
     "the police", "two unidentified assailants", "protesters"), named for ``country_name``,
     the event's country (ACLED's convention for unidentified actors; the police and government
     forces are taken to be that country's): ``_UNNAMED_EN`` after the words of
-    ``_BEFORE_UNNAMED`` and digits. In a protest only protesters act; elsewhere protesters who
+    ``BEFORE_UNNAMED`` and digits. In a protest only protesters act; elsewhere protesters who
     act are rioters (5), and never in a battle. ``None`` for any other phrase: one with a
     nationality or a name ("Israeli policemen", "Thames Valley Police"), whose country the
     event's need not be, a party no unnamed ACLED actor names ("supporters", "rebels"), and
     Arabic and Persian phrases (about a third were right on the contradiction dev store)."""
     words = alias_key(text or "").split()
-    while words and (words[0] in _BEFORE_UNNAMED or words[0].isdigit()):
+    while words and (words[0] in BEFORE_UNNAMED or words[0].isdigit()):
         words = words[1:]
     kind = _UNNAMED_EN.get(" ".join(words))
     if kind is None:

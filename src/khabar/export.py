@@ -406,8 +406,10 @@ def _target(
     return "", None
 
 
-# "by" and the words that may stand between it and an agent ("shot dead by the police")
-_BY = re.compile(r"\bby\s+(?:(?:the|a|an|unidentified|unknown|suspected|\d+)\s+)*$", re.I)
+# "by" and the words that may stand between it and an agent ("shot dead by two masked
+# gunmen"): those ``acled.unnamed_actor`` reads past, and digits
+_BY = re.compile(r"\bby\s+(?:(?:" + "|".join(sorted(acled.BEFORE_UNNAMED)) + r"|\d+)\s+)*$",
+                 re.I)
 
 
 def _whole(phrase: str) -> re.Pattern[str]:

@@ -1610,6 +1610,7 @@ def test_an_attack_told_with_a_hazard_word_stays_an_attack(text: str, lang: str,
     "An electrical fire at a Saudi wedding kills 25 people in a courtyard of a home in the "
     "village of Al Badr in the Abqaiq region.",
     "A Russian oil tanker catches fire in the Caspian Sea, killing at least one crew member.",
+    "A Huge Fire Killed 12 People at a Baghdad Hospital",  # a title's capitals (a review's)
 ])
 def test_a_blaze_is_no_assault(text: str) -> None:
     # "fire" is a CAMEO verb (to fire) and, after an article or "catches", a blaze's noun

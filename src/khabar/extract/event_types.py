@@ -359,7 +359,8 @@ def blaze(words: Sequence[str], i: int, cased: Sequence[str] | None = None) -> b
         from khabar.extract.actors import generic_agents
 
         before = words[i - 1]
-        named = cased is not None and cased[i - 1][:1].isupper()  # "the Taliban fire on"
+        # "the Taliban fire on"; in a title's capitals ("A Deadly Fire Kills 12") no name
+        named = cased is not None and cased[i - 1][:1].isupper() and cased[i][:1].islower()
         return not (named or before in _GUNFIRE or before in generic_agents("en")[1]
                     or (i > 2 and words[i - 3] in _SET))  # fmt: skip
     return False
