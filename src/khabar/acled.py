@@ -294,32 +294,25 @@ def _class_words() -> tuple[dict[str, str], int]:
     return classes, max((k.count(" ") + 1 for k in classes), default=1)
 
 
-def _generic_classes(text: str | None) -> set[str]:
-    """The generic-actor classes (``resources/agents.tsv``) of the phrases of ``text`` as
-    written, longest phrase first ("security forces" before "forces")."""
+def civilian_class(text: str | None) -> int | None:
+    """7 (civilians) or 6 (protesters) when a phrase of ``text`` as written (a target or the
+    victims: "مدنيين", "three students") is a generic actor of that ACLED type, and no phrase
+    is of another type; else ``None``."""
     if not text:
-        return set()
+        return None
     classes, longest = _class_words()
+    table = _inter_table()
     words = alias_key(text).split()
-    found: set[str] = set()
+    found: set[int | None] = set()
     i = 0
     while i < len(words):
         for n in range(min(longest, len(words) - i), 0, -1):
             cls = classes.get(" ".join(words[i : i + n]))
             if cls is not None:
-                found.add(cls)
+                found.add(table.get(("class", cls)))
                 i += n - 1
                 break
         i += 1
-    return found
-
-
-def civilian_class(text: str | None) -> int | None:
-    """7 (civilians) or 6 (protesters) when a phrase of ``text`` as written (a target or the
-    victims: "مدنيين", "three students") is a generic actor of that ACLED type, and no phrase
-    is of another type; else ``None``."""
-    table = _inter_table()
-    found = {table.get(("class", cls)) for cls in _generic_classes(text)}
     return found.pop() if len(found) == 1 else None
 
 

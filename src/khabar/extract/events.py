@@ -843,11 +843,8 @@ def _blazing(sentence: str, words: list[str], lex: _Lexicon, lang: str | None) -
     Events items with "a fire" or "the fire" (a word between or none), 120 had been assaults
     and 30 are now (firefights, arson, attacks that set fires); each one dropped told of a
     blaze. 1,200 items of "Armed conflicts and attacks": 853 assaults before and after."""
-    if lang != "en" or _deliberate(words, lex, lang):
-        return False
-    if not blaze_in(sentence, lang):
-        return False
-    return all(b <= _BLAZE_DOES for b in verb_blocks(sentence, lang, "ASSAULT"))
+    return (blaze_in(sentence, lang or "") and not _deliberate(words, lex, lang)
+            and all(b <= _BLAZE_DOES for b in verb_blocks(sentence, lang or "", "ASSAULT")))
 
 
 def _deliberate(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
