@@ -154,3 +154,80 @@ def test_a_militia_word_before_a_nisba_names_the_group_the_nisba_names() -> None
     # the feminine nisba too (the review): الميليشيات الحوثية, الجماعة الحوثية
     for text in ("قصفت الميليشيات الحوثية أحياء تعز", "وقالت الجماعة الحوثية في بيان"):
         assert [m.actor_id for m in extract_actors(text)] == ["HOUTHI"], text
+
+
+def test_the_world_actor_dictionary_is_rebuilt_exactly_by_its_script(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """resources/actors_world.tsv is what training/resources/build_actors.py writes from
+    ../shared and the annotators' Persian names (CI has ../shared beside the clone)."""
+    import subprocess
+    import sys
+    from importlib import resources
+    from pathlib import Path
+
+    import pytest
+
+    root = Path(__file__).resolve().parents[2]
+    shared = root.parent / "shared"
+    if not (shared / "field-data" / "petrarch").is_dir():
+        pytest.skip("../shared (petrarch dictionaries) is not beside this checkout")
+    out = tmp_path / "actors_world.tsv"
+    run = subprocess.run([sys.executable, str(root / "training/resources/build_actors.py"),
+                          "--shared", str(shared), "--out", str(out)],
+                         capture_output=True, text=True, cwd=root)  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+    shipped = resources.files("khabar.resources").joinpath("actors_world.tsv")
+    assert out.read_bytes() == shipped.read_bytes(), (
+        "stale dictionary: run training/resources/build_actors.py")
+
+
+def _build_actors():  # type: ignore[no-untyped-def]
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "training/resources/build_actors.py"
+    spec = importlib.util.spec_from_file_location("build_actors", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_persian_press_names_join_the_actor_they_name_or_make_a_row_of_their_own() -> None:
+    build = _build_actors()
+    rows = ["OPEC@1\torganisation\tOPEC\t\tIGO\tOPEC|Organization of Petroleum\t\t2000-01-01\tx",
+            "OPEC@2\torganisation\tOPEC\t\tIGO\tOPEC|Organization of Petroleum\t2000-01-01\t\tx",
+            "AQ\tperson\tAl Qa'ida\t\tIMG\tAl Qaeda|Al-Qaeda\t\t\tx"]  # fmt: skip
+    table = [
+        # a form of an existing row: its new forms join every row of that actor
+        {"name": "Opec", "country": "", "sector": "IGO", "persian": "اوپک|OPEC"},
+        # the English name is an alias of an existing row
+        {"name": "al-Qaeda", "country": "", "sector": "MIL", "persian": "گروه القاعده"},
+        # a curated actor (actors.tsv) with no row gets one of its own id
+        {"name": "Fars", "country": "IRN", "sector": "MED", "persian": "باشگاه خبرنگاران فارس"},
+        # a new organisation; a one-word form Arabic news writes often is left out
+        {"name": "Guardian Council", "country": "IRN", "sector": "LEG",
+         "persian": "شورای نگهبان|مجلس"},
+    ]  # fmt: skip
+    curated = [{"id": "FARS", "name": "Fars News Agency", "aliases": "باشگاه خبرنگاران فارس"}]
+    out = build.add_press_organisations(rows, table, curated, {"مجلس": 8358})
+    by_id = {r.split("\t")[0]: r.split("\t") for r in out}
+    assert by_id["OPEC@1"][5] == by_id["OPEC@2"][5] == "OPEC|Organization of Petroleum|اوپک"
+    assert by_id["AQ"][5] == "Al Qaeda|Al-Qaeda|گروه القاعده" and "Fars News corpus" in by_id["AQ"][8]
+    assert "FARS" not in by_id  # every form already the curated actor's: nothing to add
+    council = by_id["FA-GUARDIAN_COUNCIL"]
+    assert council[1:6] == ["organisation", "Guardian Council", "IRN", "LEG", "شورای نگهبان"]
+
+
+def test_organisations_of_persian_news_are_found_and_resolved() -> None:
+    # actors_world.tsv's rows from training/resources/data/persian_organisations.tsv
+    from khabar.extract.actors import resolve_actor
+
+    text = "به گزارش روابط عمومی کمیته امداد امام خمینی به منظور سهولت"
+    found = extract_world_organisations(text, extract_actors(text))
+    assert [m.actor_id for m in found] == ["FA-IMAM_KHOMEINI_RELIEF_FOUNDATION"]
+    assert resolve_actor("شورای نگهبان") is not None
+    assert resolve_actor("باشگاه پرسپولیس").id == "FA-PERSEPOLIS_F_C"  # type: ignore[union-attr]
+    # a name the world dictionary had in English alone: its row, not a new one
+    assert resolve_actor("کنگره آمریکا").id == "UNITED_STATES_CONGRESS"  # type: ignore[union-attr]

@@ -35,7 +35,10 @@ countries.json gets a country, GOV, MIL and COP row with Persian names (and Arab
 Arabic dictionary has none). Kinds (person | organisation | country_sector) are inferred from
 the codes (ELI, dates), the comments (CountryInfo), titles and organisation words.
 The 200 organisations the corpora name most often (``top_organisations.py``) get their Persian
-press names from ``training/resources/data/persian_org_names.tsv`` (written by an annotator).
+press names from ``training/resources/data/persian_org_names.tsv`` (written by an annotator),
+and the organisations Persian news names most often that no dictionary knew
+(``persian_organisations.py``) get rows of their own, or join the row of the one they name, from
+``training/resources/data/persian_organisations.tsv`` (named by an annotator).
 Arabic entries whose only codes are bare sectors without a country ([GOV], [MIL]) are generic
 agents (see agents.tsv) and are left out. Sorted by id; rebuilt byte for byte:
 
@@ -65,6 +68,14 @@ EN_FILES = (
     "Phoenix.MilNonState.actors.txt",
 )
 PERSIAN_ORGS = ROOT / "training" / "resources" / "data" / "persian_org_names.tsv"
+PRESS_ORGS = ROOT / "training" / "resources" / "data" / "persian_organisations.tsv"
+WORDFREQ_AR = ROOT / "src" / "khabar" / "resources" / "wordfreq" / "ar.tsv"
+# a one-word Persian name written this often in Arabic news is an Arabic word too (aliases match
+# in every language): left out
+AR_WORD_COUNT = 20
+SRC_PRESS = ("Persian names: Fars News corpus counts (training/resources/persian_organisations.py)"
+             ", named by an annotator (khabar helper, 2026-12-05) from "
+             "persian_organisations-guideline.md")
 CURATED = ROOT / "src" / "khabar" / "resources" / "actors.tsv"
 SRC_AR = f"PETRARCH Arabic actor dictionary {AR_FILE} (UniversalPetrarch @ a0af422b2e6d, MIT)"
 SRC_EN = "{} (UniversalPetrarch @ 067552d83956, MIT)"
@@ -822,6 +833,8 @@ def build(shared: Path) -> list[str]:
     ids = assign_ids(actors)
     rows = [r for actor_id, a in zip(ids, actors, strict=True) for r in rows_of(actor_id, a, lex)]
     rows = add_persian_names(rows, read_tsv(PERSIAN_ORGS), read_tsv(CURATED))
+    rows = add_press_organisations(rows, read_tsv(PRESS_ORGS), read_tsv(CURATED),
+                                   read_arabic_words(WORDFREQ_AR))  # fmt: skip
     return sorted(rows, key=lambda r: r.split("\t", 1)[0])
 
 
@@ -854,6 +867,64 @@ def add_persian_names(rows: list[str], names: list[dict[str, str]],
             cells = [n["id"], "organisation", curated_names[n["id"]], "", "", "|".join(persian),
                      "", "", f"actors.tsv; Persian names: {n['source']}"]  # fmt: skip
             rows.append("\t".join(cells))
+    return rows
+
+
+def read_arabic_words(path: Path) -> dict[str, int]:
+    """Word → count of the Arabic word counts (``wordfreq/ar.tsv``)."""
+    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
+    return {w: int(n) for w, n in (line.split("\t") for line in lines[1:] if line)}
+
+
+def add_press_organisations(
+    rows: list[str], table: list[dict[str, str]], curated: list[dict[str, str]],
+    arabic: dict[str, int],
+) -> list[str]:
+    """The organisations of Persian news that no dictionary knew (``persian_organisations.tsv``):
+    the Persian forms of one the dictionaries know under other names join its rows (found by
+    the ``alias_key`` of a form or of its English name; a curated actor of ``actors.tsv`` with
+    no row gets one of its own id, as in ``add_persian_names``); any other gets a row of its own
+    (``FA-`` + its English name), with its country and CAMEO sector. A form that is another
+    actor's alias, or one word that Arabic news writes ``AR_WORD_COUNT`` times or more, is left
+    out."""
+    from khabar.extract.lexicon import alias_key
+
+    def base(row: str) -> str:
+        return row.split("\t", 1)[0].split("@")[0]
+
+    owner: dict[str, str] = {}  # alias key → actor id
+    for r in rows:
+        for alias in r.split("\t")[5].split("|"):
+            owner.setdefault(alias_key(alias), base(r))
+    for c in curated:
+        for alias in c["aliases"].split("|"):
+            owner[alias_key(alias)] = c["id"]  # resolve_actor reads actors.tsv first
+    curated_names = {c["id"]: c["name"] for c in curated}
+    for org in table:
+        keys = {f: alias_key(f) for f in org["persian"].split("|") if alias_key(f)}
+        forms = [f for f, key in keys.items() if " " in key or arabic.get(key, 0) < AR_WORD_COUNT]
+        # the rows holding a form, or the English name (al-Qaeda is Phoenix's AL_QA_IDA)
+        holders = {owner[key] for key in [*(keys[f] for f in forms), alias_key(org["name"])]
+                   if key in owner}  # fmt: skip
+        new = [f for f in forms if keys[f] not in owner]
+        if not new:
+            continue
+        if len(holders) == 1:  # an actor the dictionaries know under another name: its rows
+            actor_id = holders.pop()
+            if not any(base(r) == actor_id for r in rows):
+                rows.append("\t".join([actor_id, "organisation", curated_names[actor_id], "", "",
+                                        "", "", "", "actors.tsv"]))  # fmt: skip
+            for j, r in enumerate(rows):
+                if base(r) == actor_id:
+                    cells = r.split("\t")
+                    cells[5] = "|".join([*filter(None, cells[5].split("|")), *new])
+                    cells[8] = f"{cells[8]}; {SRC_PRESS}"
+                    rows[j] = "\t".join(cells)
+        else:
+            actor_id = "FA-" + re.sub(r"[^A-Z0-9]+", "_", org["name"].upper()).strip("_")
+            rows.append("\t".join([actor_id, "organisation", org["name"], org["country"],
+                                    org["sector"], "|".join(new), "", "", SRC_PRESS]))  # fmt: skip
+        owner.update((keys[f], actor_id) for f in new)
     return rows
 
 
