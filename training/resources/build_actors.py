@@ -36,9 +36,9 @@ Arabic dictionary has none). Kinds (person | organisation | country_sector) are 
 the codes (ELI, dates), the comments (CountryInfo), titles and organisation words.
 The 200 organisations the corpora name most often (``top_organisations.py``) get their Persian
 press names from ``training/resources/data/persian_org_names.tsv`` (written by an annotator),
-and the organisations Persian news names most often that no dictionary knew
-(``persian_organisations.py``) get rows of their own, or join the row of the one they name, from
-``training/resources/data/persian_organisations.tsv`` (named by an annotator).
+and the organisations Persian and Arabic news name most often that no dictionary knew
+(``press_organisations.py``) get rows of their own, or join the row of the one they name, from
+``training/resources/data/{persian,arabic}_organisations.tsv`` (named by an annotator).
 Arabic entries whose only codes are bare sectors without a country ([GOV], [MIL]) are generic
 agents (see agents.tsv) and are left out. Sorted by id; rebuilt byte for byte:
 
@@ -68,14 +68,23 @@ EN_FILES = (
     "Phoenix.MilNonState.actors.txt",
 )
 PERSIAN_ORGS = ROOT / "training" / "resources" / "data" / "persian_org_names.tsv"
-PRESS_ORGS = ROOT / "training" / "resources" / "data" / "persian_organisations.tsv"
-WORDFREQ_AR = ROOT / "src" / "khabar" / "resources" / "wordfreq" / "ar.tsv"
-# a one-word Persian name written this often in Arabic news is an Arabic word too (aliases match
-# in every language): left out
-AR_WORD_COUNT = 20
-SRC_PRESS = ("Persian names: Fars News corpus counts (training/resources/persian_organisations.py)"
-             ", named by an annotator (khabar helper, 2026-12-05) from "
-             "persian_organisations-guideline.md")
+WORDFREQ_DIR = ROOT / "src" / "khabar" / "resources" / "wordfreq"
+_DATA = ROOT / "training" / "resources" / "data"
+_NAMED = ", named by an annotator (khabar helper, 2026-12-05) from {}"
+# the organisations of each language's news that no dictionary knew (press_organisations.py):
+# the annotator's table, its column of forms, the id prefix of a new row, the other language
+# (whose word counts keep ordinary words out) and the source
+PRESS_ORGS = {
+    "fa": (_DATA / "persian_organisations.tsv", "persian", "FA-", "ar",
+           "Persian names: Fars News corpus counts (training/resources/press_organisations.py)"
+           + _NAMED.format("persian_organisations-guideline.md")),
+    "ar": (_DATA / "arabic_organisations.tsv", "arabic", "AR-", "fa",
+           "Arabic names: SaudiNewsNet corpus counts (training/resources/press_organisations.py)"
+           + _NAMED.format("arabic_organisations-guideline.md")),
+}  # fmt: skip
+# a one-word name written this often in the other language's news is a word of that language
+# too (aliases match in every language): left out
+OTHER_WORD_COUNT = 20
 CURATED = ROOT / "src" / "khabar" / "resources" / "actors.tsv"
 SRC_AR = f"PETRARCH Arabic actor dictionary {AR_FILE} (UniversalPetrarch @ a0af422b2e6d, MIT)"
 SRC_EN = "{} (UniversalPetrarch @ 067552d83956, MIT)"
@@ -833,8 +842,8 @@ def build(shared: Path) -> list[str]:
     ids = assign_ids(actors)
     rows = [r for actor_id, a in zip(ids, actors, strict=True) for r in rows_of(actor_id, a, lex)]
     rows = add_persian_names(rows, read_tsv(PERSIAN_ORGS), read_tsv(CURATED))
-    rows = add_press_organisations(rows, read_tsv(PRESS_ORGS), read_tsv(CURATED),
-                                   read_arabic_words(WORDFREQ_AR))  # fmt: skip
+    for lang in PRESS_ORGS:
+        rows = add_press_organisations(rows, read_tsv(CURATED), lang)
     return sorted(rows, key=lambda r: r.split("\t", 1)[0])
 
 
@@ -870,23 +879,82 @@ def add_persian_names(rows: list[str], names: list[dict[str, str]],
     return rows
 
 
-def read_arabic_words(path: Path) -> dict[str, int]:
-    """Word → count of the Arabic word counts (``wordfreq/ar.tsv``)."""
-    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
+def read_word_counts(lang: str) -> dict[str, int]:
+    """Word → count of ``lang``'s word counts (``resources/wordfreq/{lang}.tsv``)."""
+    text = (WORDFREQ_DIR / f"{lang}.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
     return {w: int(n) for w, n in (line.split("\t") for line in lines[1:] if line)}
 
 
-def add_press_organisations(
-    rows: list[str], table: list[dict[str, str]], curated: list[dict[str, str]],
-    arabic: dict[str, int],
-) -> list[str]:
-    """The organisations of Persian news that no dictionary knew (``persian_organisations.tsv``):
-    the Persian forms of one the dictionaries know under other names join its rows (found by
-    the ``alias_key`` of a form or of its English name; a curated actor of ``actors.tsv`` with
-    no row gets one of its own id, as in ``add_persian_names``); any other gets a row of its own
-    (``FA-`` + its English name), with its country and CAMEO sector. A form that is another
-    actor's alias, or one word that Arabic news writes ``AR_WORD_COUNT`` times or more, is left
-    out."""
+_IN = frozenset(("في", "در", "in"))  # the preposition "in" (alias keys: فى is في)
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+LOCAL_PEOPLE = 100_000  # a town this big named inside a body's name is a place of its own
+
+
+def _ends_in_place(key: str) -> bool:
+    """Whether a form (an alias key) ends "in" + a place the gazetteer knows ("المقاومة الشعبية
+    في اليمن"): the place is a place of its own there, which the organisation's name would
+    swallow."""
+    from khabar.extract.places import gazetteer
+
+    words = key.split(" ")
+    return any(words[k] in _IN and " ".join(words[k + 1 :]) in gazetteer().index
+               for k in range(1, len(words) - 1))  # fmt: skip
+
+
+def _holds_local_place(key: str) -> bool:
+    """Whether a form names a province or a town of ``LOCAL_PEOPLE`` or more ("شرطة منطقة مكة
+    المكرمة", "شهرداری تهران"): extraction drops a place inside a dictionary organisation's
+    name, and a local body's city is where its news happens."""
+    from khabar.extract.places import gazetteer
+
+    g, words = gazetteer(), key.split(" ")
+    spans = [" ".join(words[i:j]) for i in range(len(words))
+             for j in range(i + 1, min(len(words), i + 3) + 1)]  # fmt: skip
+    return any(p.precision == "province" or (p.kind != "country" and p.population >= LOCAL_PEOPLE)
+               for span in spans for i in g.index.get(span, ()) if (p := g.places.get(i)))
+
+
+# an Arabic adjective with the article (الدولي, العربي, السعودية): after a body's short name it
+# names another body as often ("مجلس الأمن القومي", "صندوق النقد العربي")
+_ARABIC_ADJECTIVE = re.compile(r"^ال\w+(?:ي|يه)$")
+# sectors of local bodies, whose town is where their news happens (a club's or a company's
+# town is part of its brand: Real Madrid)
+LOCAL_SECTORS = frozenset(("GOV", "LEG", "JUD", "COP", "MIL", "SPY", "EDU"))
+
+
+def _usable_forms(keys: dict[str, str], sector: str, other_words: dict[str, int]) -> list[str]:
+    """The forms (form → alias key) an annotator's row may add: Arabic script (a Latin form such
+    as "STC" would match English text, where it is another body), no one word the other
+    language's news writes ``OTHER_WORD_COUNT`` times or more, no "in" + a place, no province
+    or big town inside a local body's name (``LOCAL_SECTORS``), and no short form that a longer
+    form of the same row goes on with an Arabic adjective (مجلس الأمن of مجلس الأمن الدولي: the
+    press shortens other bodies so too, مجلس الأمن القومي)."""
+    out = []
+    for f, key in keys.items():
+        if not _ARABIC_SCRIPT.search(key) or _ends_in_place(key) or \
+                (sector in LOCAL_SECTORS and _holds_local_place(key)):  # fmt: skip
+            continue
+        if " " not in key and other_words.get(key, 0) >= OTHER_WORD_COUNT:
+            continue
+        if any(k.startswith(key + " ") and _ARABIC_ADJECTIVE.match(k[len(key) + 1 :].split()[0])
+               for k in keys.values()):  # fmt: skip
+            continue
+        out.append(f)
+    return out
+
+
+def add_press_organisations(rows: list[str], curated: list[dict[str, str]], lang: str,
+                            table: list[dict[str, str]] | None = None) -> list[str]:  # fmt: skip
+    """The organisations of ``lang``'s news that no dictionary knew (``PRESS_ORGS``: the
+    annotator's ``table``, read from its file unless given), their forms (``_usable_forms``)
+    added: to the rows of the actor whose main name or alias is the row's English name (each
+    actor taken by one English name: Phoenix lists the Guardian Council among the parliament's
+    aliases, which the parliament's own row claims first), else of the one actor that holds one
+    of its forms (a curated actor of ``actors.tsv`` with no row gets one of its own id, as in
+    ``add_persian_names``), else to a row of its own (``FA-`` or ``AR-`` + its English name,
+    which the other language's table then meets), with its country and CAMEO sector. A row
+    whose forms several actors hold is left out, and said."""
     from khabar.extract.lexicon import alias_key
 
     def base(row: str) -> str:
@@ -894,37 +962,47 @@ def add_press_organisations(
 
     owner: dict[str, str] = {}  # alias key → actor id
     for r in rows:
-        for alias in r.split("\t")[5].split("|"):
+        for alias in [r.split("\t")[2], *r.split("\t")[5].split("|")]:
             owner.setdefault(alias_key(alias), base(r))
     for c in curated:
         for alias in c["aliases"].split("|"):
             owner[alias_key(alias)] = c["id"]  # resolve_actor reads actors.tsv first
     curated_names = {c["id"]: c["name"] for c in curated}
-    for org in table:
-        keys = {f: alias_key(f) for f in org["persian"].split("|") if alias_key(f)}
-        forms = [f for f, key in keys.items() if " " in key or arabic.get(key, 0) < AR_WORD_COUNT]
-        # the rows holding a form, or the English name (al-Qaeda is Phoenix's AL_QA_IDA)
-        holders = {owner[key] for key in [*(keys[f] for f in forms), alias_key(org["name"])]
-                   if key in owner}  # fmt: skip
-        new = [f for f in forms if keys[f] not in owner]
-        if not new:
-            continue
-        if len(holders) == 1:  # an actor the dictionaries know under another name: its rows
+    claimed: dict[str, str] = {}  # actor id → the English name that joined it
+    path, column, prefix, other, source = PRESS_ORGS[lang]
+    other_words = read_word_counts(other)
+    for org in read_tsv(path) if table is None else table:
+        keys = {f: alias_key(f) for f in org[column].split("|") if alias_key(f)}
+        forms = _usable_forms(keys, org["sector"], other_words)
+        name_key = alias_key(re.sub(r"\s*\(.*?\)", "", org["name"]))  # "Kremlin (...)"
+        named = owner.get(name_key)
+        holders = {owner[keys[f]] for f in forms if keys[f] in owner}
+        if named is not None and claimed.setdefault(named, name_key) == name_key:
+            actor_id = named
+        elif len(holders) == 1:
             actor_id = holders.pop()
-            if not any(base(r) == actor_id for r in rows):
-                rows.append("\t".join([actor_id, "organisation", curated_names[actor_id], "", "",
-                                        "", "", "", "actors.tsv"]))  # fmt: skip
-            for j, r in enumerate(rows):
-                if base(r) == actor_id:
-                    cells = r.split("\t")
-                    cells[5] = "|".join([*filter(None, cells[5].split("|")), *new])
-                    cells[8] = f"{cells[8]}; {SRC_PRESS}"
-                    rows[j] = "\t".join(cells)
+        elif holders:
+            print(f"{lang}: {org['name']}: forms of several actors ({sorted(holders)}): left out")
+            continue
         else:
-            actor_id = "FA-" + re.sub(r"[^A-Z0-9]+", "_", org["name"].upper()).strip("_")
-            rows.append("\t".join([actor_id, "organisation", org["name"], org["country"],
-                                    org["sector"], "|".join(new), "", "", SRC_PRESS]))  # fmt: skip
+            name = unicodedata.normalize("NFKD", org["name"]).encode("ascii", "ignore").decode()
+            actor_id = prefix + re.sub(r"[^A-Z0-9]+", "_", name.upper()).strip("_")
+        new = [f for f in forms if keys[f] not in owner]
+        if new and not any(base(r) == actor_id for r in rows):  # a new one, or a curated one
+            fresh = actor_id.startswith(prefix)
+            cells = [org["name"], org["country"], org["sector"]] if fresh else \
+                [curated_names[actor_id], "", ""]  # fmt: skip
+            rows.append("\t".join([actor_id, "organisation", *cells, "", "", "",
+                                    source if fresh else "actors.tsv"]))  # fmt: skip
+        for j, r in enumerate(rows):
+            if new and base(r) == actor_id:
+                cells = r.split("\t")
+                cells[5] = "|".join([*filter(None, cells[5].split("|")), *new])
+                if source not in cells[8]:
+                    cells[8] = f"{cells[8]}; {source}"
+                rows[j] = "\t".join(cells)
         owner.update((keys[f], actor_id) for f in new)
+        owner.setdefault(name_key, actor_id)
     return rows
 
 

@@ -36,6 +36,8 @@ __all__ = [
     "Actor",
     "ActorMention",
     "actor_dictionary",
+    "country_rows",
+    "country_sector_actor",
     "extract_actors",
     "agent_spans",
     "extract_generic_actors",
@@ -484,4 +486,72 @@ def resolve_actor(name: str, day: str | None = None) -> WorldActor | None:
             if dated:
                 return max(dated, key=lambda c: c.date_from)
         return max(cands, key=lambda c: (not c.date_to, c.date_from))
+    return country_sector_actor(key)
+
+
+# Nouns that name a country's government, armed forces or police when a nationality word or
+# the country's name goes with them ("الحكومة اليمنية", "الجيش المصري", "ارتش آمریکا", "دولت
+# ترکیه", "the Turkish army"), as alias keys, with their CAMEO sector: a closed class of each
+# language's nouns (the sectors of build_actors.py's country rows: GOV, MIL, COP).
+_SECTOR_NOUNS = {
+    "ar": {"حكومه": "GOV", "الحكومه": "GOV", "النظام": "GOV", "جيش": "MIL", "الجيش": "MIL",
+           "قوات": "MIL", "القوات": "MIL", "القوات المسلحه": "MIL", "الشرطه": "COP",
+           "شرطه": "COP"},
+    "fa": {"دولت": "GOV", "حكومت": "GOV", "رژيم": "GOV", "ارتش": "MIL", "نيروهاي مسلح": "MIL",
+           "پليس": "COP"},
+    "en": {"government": "GOV", "regime": "GOV", "army": "MIL", "military": "MIL",
+           "armed forces": "MIL", "police": "COP"},
+}  # fmt: skip
+
+
+def country_sector_actor(key: str) -> WorldActor | None:
+    """The government, military or police row (``actors_world.tsv``'s country rows) that a name
+    (an ``alias_key``) gives as a sector noun of ``_SECTOR_NOUNS`` and a country: in Arabic and
+    Persian the noun first, then one nationality word (``places.nationality_word``) or a name of
+    the country the gazetteer knows ("الجيش المصري", "دولت ترکیه"); in English one nationality
+    word first ("Egyptian army"). None for any other name."""
+    from khabar.extract.places import gazetteer, nationality_word
+
+    words = key.split(" ")
+    if _ARABIC_WORD.match(key):
+        for n in (2, 1):
+            sector = _SECTOR_NOUNS["ar"].get(" ".join(words[:n])) or \
+                _SECTOR_NOUNS["fa"].get(" ".join(words[:n]))  # fmt: skip
+            rest = " ".join(words[n:])
+            if sector and rest:
+                iso2 = next((c for lang in ("ar", "fa") if " " not in rest
+                             and (c := nationality_word(rest, lang))), None)  # fmt: skip
+                places = gazetteer().places
+                iso2 = iso2 or next((places[i].country for i in gazetteer().index.get(rest, ())
+                                     if i in places and places[i].kind == "country"), None)
+                return country_rows().get((iso2, sector)) if iso2 else None
+        return None
+    words = words[1:] if words[0] == "the" else words
+    sector = _SECTOR_NOUNS["en"].get(" ".join(words[1:]))
+    if sector and len(words) > 1:
+        from khabar.extract.places import lower_demonyms
+
+        iso2 = lower_demonyms().get(words[0])
+        return country_rows().get((iso2, sector)) if iso2 else None
     return None
+
+
+@lru_cache(maxsize=1)
+def country_rows() -> dict[tuple[str, str], WorldActor]:
+    """(ISO2 country, sector) → its government, military or police: the curated actor
+    (``actors.tsv``: US-MIL, IQ-GOV) that holds one of the names of the country's row of
+    ``actors_world.tsv``, else that row (loaded by ingest's warm-up)."""
+    iso2 = {r["iso3"]: r["iso2"] for r in read_csv("acled_countries.tsv")}
+    curated = actor_dictionary()
+    out: dict[tuple[str, str], WorldActor] = {}
+    for r in read_csv("actors_world.tsv"):
+        if r["kind"] != "country_sector" or r["sector"] not in ("GOV", "MIL", "COP") \
+                or r["country"] not in iso2:  # fmt: skip
+            continue
+        held = [curated.index[k][0] for k in map(alias_key, r["aliases"].split("|"))
+                if k in curated.index]  # fmt: skip
+        a = curated.actors[held[0]] if held else None
+        out[(iso2[r["country"]], r["sector"])] = (
+            WorldActor(a.id, a.name, "", a.kind, "", "") if a else
+            WorldActor(r["id"].split("@")[0], r["name"], r["country"], r["sector"], "", ""))
+    return out

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from khabar.extract.actors import (
     ActorMention,
+    country_rows,
     extract_actors,
     extract_generic_actors,
     extract_world_organisations,
@@ -132,6 +133,7 @@ def load_tables() -> None:
     """Load every dictionary, gazetteer and model that extraction reads, once per process
     (ingest's warm-up: otherwise the first sentence that needs a table pays for it)."""
     world_actors()  # the open dictionaries that resolve recognised names
+    country_rows()  # and their governments, armies and police named by the country
     generic_agents()  # every language's (the casualty readers' and ACLED's)
     for lang in ("ar", "fa", "en"):
         generic_agents(lang)

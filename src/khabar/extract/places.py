@@ -54,6 +54,7 @@ __all__ = [
     "extract_places",
     "gazetteer",
     "capital_phrases",
+    "lower_demonyms",
     "nationality_country",
     "nationality_people",
     "nationality_word",
@@ -1009,7 +1010,7 @@ def _country_named(words: list[str], g: _Gazetteer, *, first: bool,
         if country is None and n == 1 and adjective:
             country = nationality_country(part)
         if country is None and adjective:
-            country = _lower_demonyms().get(part)
+            country = lower_demonyms().get(part)
         if country:
             return country, n
     return None
@@ -1018,11 +1019,11 @@ def _country_named(words: list[str], g: _Gazetteer, *, first: bool,
 def load_tables() -> None:
     """Load the gazetteer and the demonyms the country qualifiers read (ingest's warm-up)."""
     gazetteer()
-    _lower_demonyms()
+    lower_demonyms()
 
 
 @lru_cache(maxsize=1)
-def _lower_demonyms() -> dict[str, str]:
+def lower_demonyms() -> dict[str, str]:
     """``resources.demonyms`` keyed in lower case, as the normalised text writes them."""
     from khabar.resources import demonyms
 
