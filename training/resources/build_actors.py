@@ -960,9 +960,11 @@ def add_press_organisations(rows: list[str], curated: list[dict[str, str]], lang
     def base(row: str) -> str:
         return row.split("\t", 1)[0].split("@")[0]
 
-    owner: dict[str, str] = {}  # alias key → actor id
+    owner: dict[str, str] = {}  # alias key → actor id: main names first, then the aliases
     for r in rows:
-        for alias in [r.split("\t")[2], *r.split("\t")[5].split("|")]:
+        owner.setdefault(alias_key(r.split("\t")[2]), base(r))
+    for r in rows:
+        for alias in r.split("\t")[5].split("|"):
             owner.setdefault(alias_key(alias), base(r))
     for c in curated:
         for alias in c["aliases"].split("|"):

@@ -505,11 +505,12 @@ _SECTOR_NOUNS = {
 
 
 def country_sector_actor(key: str) -> WorldActor | None:
-    """The government, military or police row (``actors_world.tsv``'s country rows) that a name
-    (an ``alias_key``) gives as a sector noun of ``_SECTOR_NOUNS`` and a country: in Arabic and
-    Persian the noun first, then one nationality word (``places.nationality_word``) or a name of
-    the country the gazetteer knows ("الجيش المصري", "دولت ترکیه"); in English one nationality
-    word first ("Egyptian army"). None for any other name."""
+    """The government, military or police (``country_rows``: the curated actor, else the
+    country's row of ``actors_world.tsv``) that a name (an ``alias_key``) gives as a sector
+    noun of ``_SECTOR_NOUNS`` and a country: in Arabic and Persian the noun first, then one
+    nationality word (``places.nationality_word``) or a name of the country the gazetteer knows
+    ("الجيش المصري", "دولت ترکیه"); in English one nationality word first ("Egyptian army").
+    None for any other name."""
     from khabar.extract.places import gazetteer, nationality_word
 
     words = key.split(" ")
