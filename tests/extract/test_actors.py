@@ -190,7 +190,7 @@ def test_persian_press_names_join_the_actor_they_name_or_make_a_row_of_their_own
         {"name": "Opec", "country": "", "sector": "IGO", "persian": "اوپک|OPEC"},
         # the English name is an alias of an existing row
         {"name": "al-Qaeda", "country": "", "sector": "MIL", "persian": "گروه القاعده"},
-        # a curated actor (actors.tsv) with no row gets one of its own id
+        # every form already a curated actor's (actors.tsv): nothing to add
         {"name": "Fars", "country": "IRN", "sector": "MED", "persian": "باشگاه خبرنگاران فارس"},
         # a new organisation; a one-word form Arabic news writes often is left out
         {"name": "Guardian Council", "country": "IRN", "sector": "LEG",
@@ -257,13 +257,30 @@ def test_a_government_army_or_police_named_by_its_country_is_that_country_s_row(
     assert got == {"الحكومة اليمنية": "GOVERNMENT_OF_YEMEN", "الجيش المصري": "EGYPT_MILITARY",
                    "الشرطة البريطانية": "UNITED_KINGDOM_POLICE",
                    "حكومة تركيا": "GOVERNMENT_OF_TURKEY", "دولت ترکیه": "GOVERNMENT_OF_TURKEY",
-                   "پلیس ایران": "IRAN_POLICE", "نیروهای مسلح عراق": "IRAQ_MILITARY",
+                   "پلیس ایران": "IRAN_POLICE", "نیروهای مسلح عراق": "IQ-ARMY",
                    "Egyptian army": "EGYPT_MILITARY", "the Iraqi police": "IRAQ_POLICE"}  # fmt: skip
     # the curated actor that shares a name with the country's row goes first: one actor
     for name in ("الجيش التركي", "القوات التركية"):
         assert resolve_actor(name).id == "TR-MIL", name  # type: ignore[union-attr]
     for name in ("Iraqi army", "القوات العراقية"):
         assert resolve_actor(name).id == "IQ-ARMY", name  # type: ignore[union-attr]
+    # a world country row found as it stands is the curated actor too; of two curated actors
+    # that share the row's names, the one of the sector's kind (the US military's row also
+    # holds a name of the Pentagon's)
+    for name, actor_id in (("حکومت عراق", "IQ-GOV"), ("دولت عراق", "IQ-GOV"),
+                           ("American army", "US-MIL"), ("جيش الولايات المتحدة", "US-MIL")):
+        assert resolve_actor(name).id == actor_id, name  # type: ignore[union-attr]
+    # and bodies whose names hold a word that is also a place stay (مرکزی, Markazi province)
+    for name, actor_id in (("بانک مرکزی ایران", "FA-CENTRAL_BANK_OF_THE_ISLAMIC_REPUBLIC_OF_IRAN"),
+                           ("دانشگاه تهران", "FA-UNIVERSITY_OF_TEHRAN"),
+                           ("کنگره آمریکا", "UNITED_STATES_CONGRESS")):
+        assert resolve_actor(name).id == actor_id, name  # type: ignore[union-attr]
+    # the country rows carry the names the press calls each country by (country_names.tsv),
+    # not countries-states-cities' (Turkey's Arabic name there is the bird's, ديك رومى)
+    assert resolve_actor("دولت انگلیس").id == "GOVERNMENT_OF_UNITED_KINGDOM"  # type: ignore[union-attr]
+    from khabar.resources import read_csv
+
+    assert not [r["id"] for r in read_csv("actors_world.tsv") if "ديك رومى" in r["aliases"]]
     # a noun alone, an adjective of no country or a word of no sector is no actor
     for name in ("الجيش", "الحكومة الشرعية", "قوات الأمن", "the army", "Egyptian people"):
         assert country_sector_actor(alias_key(name)) is None, name

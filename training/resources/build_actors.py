@@ -90,6 +90,10 @@ SRC_AR = f"PETRARCH Arabic actor dictionary {AR_FILE} (UniversalPetrarch @ a0af4
 SRC_EN = "{} (UniversalPetrarch @ 067552d83956, MIT)"
 SRC_GAZ = "Persian/Arabic names from countries-states-cities (ODbL 1.0 / DbCL)"
 SRC_NEW = "English names from the country name"
+SRC_PRESS_COUNTRY = ("Persian/Arabic names: the names the press calls the country by "
+                     "(src/khabar/resources/gazetteer/country_names.tsv, annotator)")
+COUNTRY_NAMES = ROOT / "src" / "khabar" / "resources" / "gazetteer" / "country_names.tsv"
+ACLED_COUNTRIES = ROOT / "src" / "khabar" / "resources" / "acled_countries.tsv"
 TOP_COMMON = 20_000
 MAX_ALIASES = 30
 
@@ -213,6 +217,7 @@ class Lexicon:
     country_words: set[str] = field(default_factory=set)  # words of English country names
     en_first: set[str] = field(default_factory=set)  # first names of known people
     ar_first: set[str] = field(default_factory=set)
+    press: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # iso3 -> fa, ar names
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -248,6 +253,19 @@ def read_case(path: Path) -> dict[str, Case]:
                 else:
                     c.title += 1
     return case
+
+
+def read_press_country_names() -> dict[str, dict[str, list[str]]]:
+    """ISO3 → {"fa": names, "ar": names}: the names Persian and Arabic news call each country by
+    (``gazetteer/country_names.tsv``, written by an annotator), the commonest first."""
+    iso3 = dict(line.split("\t")[:2] for line in ACLED_COUNTRIES.read_text("utf-8").splitlines()[1:]
+                if line)  # fmt: skip
+    out: dict[str, dict[str, list[str]]] = {}
+    for row in read_tsv(COUNTRY_NAMES):
+        if row["iso2"] in iso3:
+            out[iso3[row["iso2"]]] = {lang: [n for n in row[lang].split("|") if n]
+                                      for lang in ("fa", "ar")}  # fmt: skip
+    return out
 
 
 def read_countries(path: Path) -> dict[str, dict[str, str]]:
@@ -731,12 +749,16 @@ def add_countries(actors: list[Actor], lex: Lexicon) -> None:
         a.name = a.en[0]
         if not a.sources:
             a.sources.append(SRC_NEW)
-        fa, ar = lex.countries[iso3]["fa"], lex.countries[iso3]["ar"]
-        a.gaz = [t.format(fa) for t in FA_TEMPLATES.get(sector, ()) if fa]
-        if not a.ar and ar:
-            a.gaz += [t.format(ar) for t in AR_TEMPLATES.get(sector, ())]
+        # the names the press calls the country by (the annotators' country_names.tsv), else
+        # countries-states-cities' (which gives Turkey's Arabic name as the bird's, ديك رومى)
+        press = lex.press.get(iso3, {})
+        fa = press.get("fa") or [n for n in [lex.countries[iso3]["fa"]] if n]
+        ar = press.get("ar") or [n for n in [lex.countries[iso3]["ar"]] if n]
+        a.gaz = [t.format(n) for n in fa for t in FA_TEMPLATES.get(sector, ())]
+        if not a.ar:
+            a.gaz += [t.format(n) for n in ar for t in AR_TEMPLATES.get(sector, ())]
         if a.gaz:
-            a.sources.append(SRC_GAZ)
+            a.sources.append(SRC_PRESS_COUNTRY if press else SRC_GAZ)
 
 
 def aliases_of(a: Actor) -> list[str]:
@@ -834,6 +856,7 @@ def build(shared: Path) -> list[str]:
         case=read_case(field_data / "news-en" / "wikipedia_current_events.jsonl.gz"),
         countries=countries,
         nisba=nisba_forms(countries),
+        press=read_press_country_names(),
     )
     entries = load_entries(shared, lex)
     actors = [build_actor(g, lex) for g in merge(entries, lex)]
@@ -909,18 +932,21 @@ def _holds_local_place(key: str) -> bool:
     from khabar.extract.places import gazetteer
 
     g, words = gazetteer(), key.split(" ")
+    words_too = g.common | g.common_fa | g.frequent | g.frequent_fa  # a word first (المدينة)
     spans = [" ".join(words[i:j]) for i in range(len(words))
              for j in range(i + 1, min(len(words), i + 3) + 1)]  # fmt: skip
-    return any(p.precision == "province" or (p.kind != "country" and p.population >= LOCAL_PEOPLE)
-               for span in spans for i in g.index.get(span, ()) if (p := g.places.get(i)))
+    return any((p.precision == "province" and span not in g.weak)  # not مركزي "central"
+               or (p.kind != "country" and p.population >= LOCAL_PEOPLE)
+               for span in spans if span not in words_too
+               for i in g.index.get(span, ()) if (p := g.places.get(i)))
 
 
 # an Arabic adjective with the article (الدولي, العربي, السعودية): after a body's short name it
 # names another body as often ("مجلس الأمن القومي", "صندوق النقد العربي")
 _ARABIC_ADJECTIVE = re.compile(r"^ال\w+(?:ي|يه)$")
-# sectors of local bodies, whose town is where their news happens (a club's or a company's
-# town is part of its brand: Real Madrid)
-LOCAL_SECTORS = frozenset(("GOV", "LEG", "JUD", "COP", "MIL", "SPY", "EDU"))
+# sectors of local bodies, whose town is where their news happens (a club's, a company's or a
+# university's town is part of its name as a brand: Real Madrid, University of Tehran)
+LOCAL_SECTORS = frozenset(("GOV", "LEG", "JUD", "COP", "MIL", "SPY"))
 
 
 def _usable_forms(keys: dict[str, str], sector: str, other_words: dict[str, int]) -> list[str]:
@@ -970,6 +996,7 @@ def add_press_organisations(rows: list[str], curated: list[dict[str, str]], lang
         for alias in c["aliases"].split("|"):
             owner[alias_key(alias)] = c["id"]  # resolve_actor reads actors.tsv first
     curated_names = {c["id"]: c["name"] for c in curated}
+    country = {base(r): r.split("\t")[3] for r in rows}
     claimed: dict[str, str] = {}  # actor id → the English name that joined it
     path, column, prefix, other, source = PRESS_ORGS[lang]
     other_words = read_word_counts(other)
@@ -978,6 +1005,9 @@ def add_press_organisations(rows: list[str], curated: list[dict[str, str]], lang
         forms = _usable_forms(keys, org["sector"], other_words)
         name_key = alias_key(re.sub(r"\s*\(.*?\)", "", org["name"]))  # "Kremlin (...)"
         named = owner.get(name_key)
+        if named is not None and org["country"] and country.get(named, org["country"]) not in \
+                ("", org["country"]):  # fmt: skip
+            named = None  # another country's body of that name ("Popular Resistance (Yemen)")
         holders = {owner[keys[f]] for f in forms if keys[f] in owner}
         if named is not None and claimed.setdefault(named, name_key) == name_key:
             actor_id = named

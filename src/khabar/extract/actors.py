@@ -13,6 +13,7 @@ description. Names that look like organisations but are not in the dictionary ("
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -485,8 +486,31 @@ def resolve_actor(name: str, day: str | None = None) -> WorldActor | None:
             dated = [c for c in cands if (c.date_from or "0") <= day <= (c.date_to or "9")]
             if dated:
                 return max(dated, key=lambda c: c.date_from)
-        return max(cands, key=lambda c: (not c.date_to, c.date_from))
+        return _as_country_row(max(cands, key=lambda c: (not c.date_to, c.date_from)))
     return country_sector_actor(key)
+
+
+def _as_country_row(actor: WorldActor) -> WorldActor:
+    """A country's government, military or police row of ``actors_world.tsv`` as
+    ``country_rows`` gives it (the curated actor where there is one: "حکومت عراق" is IQ-GOV as
+    "دولت عراق" is); any other actor as it is."""
+    key = _country_row_ids().get(actor.id)
+    return country_rows().get(key, actor) if key else actor
+
+
+@lru_cache(maxsize=1)
+def _country_row_ids() -> dict[str, tuple[str, str]]:
+    """Id of each government, military and police row of ``actors_world.tsv`` → (ISO2
+    country, sector)."""
+    iso2 = _iso3_to_iso2()
+    return {r["id"].split("@")[0]: (iso2[r["country"]], r["sector"])
+            for r in read_csv("actors_world.tsv") if r["kind"] == "country_sector"
+            and r["sector"] in _SECTOR_KINDS and r["country"] in iso2}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _iso3_to_iso2() -> dict[str, str]:
+    return {r["iso3"]: r["iso2"] for r in read_csv("acled_countries.tsv")}
 
 
 # Nouns that name a country's government, armed forces or police when a nationality word or
@@ -537,21 +561,28 @@ def country_sector_actor(key: str) -> WorldActor | None:
     return None
 
 
+_SECTOR_KINDS = {"GOV": "government", "MIL": "state_force", "COP": "state_force"}  # actors.tsv
+
+
 @lru_cache(maxsize=1)
 def country_rows() -> dict[tuple[str, str], WorldActor]:
     """(ISO2 country, sector) → its government, military or police: the curated actor
     (``actors.tsv``: US-MIL, IQ-GOV) that holds one of the names of the country's row of
     ``actors_world.tsv``, else that row (loaded by ingest's warm-up)."""
-    iso2 = {r["iso3"]: r["iso2"] for r in read_csv("acled_countries.tsv")}
+    iso2 = _iso3_to_iso2()
     curated = actor_dictionary()
+    _country_row_ids()  # loaded with them (the warm-up calls this)
     out: dict[tuple[str, str], WorldActor] = {}
     for r in read_csv("actors_world.tsv"):
         if r["kind"] != "country_sector" or r["sector"] not in ("GOV", "MIL", "COP") \
                 or r["country"] not in iso2:  # fmt: skip
             continue
-        held = [curated.index[k][0] for k in map(alias_key, r["aliases"].split("|"))
-                if k in curated.index]  # fmt: skip
-        a = curated.actors[held[0]] if held else None
+        # the curated actors of the sector's kind that hold one of the row's names, the one
+        # that holds most (the US military's row also holds a name of the Pentagon's)
+        held = Counter(i for k in map(alias_key, r["aliases"].split("|"))
+                       for i in curated.index.get(k, ())
+                       if curated.actors[i].kind == _SECTOR_KINDS[r["sector"]])  # fmt: skip
+        a = curated.actors[held.most_common(1)[0][0]] if held else None
         out[(iso2[r["country"]], r["sector"])] = (
             WorldActor(a.id, a.name, "", a.kind, "", "") if a else
             WorldActor(r["id"].split("@")[0], r["name"], r["country"], r["sector"], "", ""))
