@@ -13,7 +13,10 @@ Inputs (under ``--shared``, read at build time only):
   news-en/wikipedia_current_events.jsonl.gz  capitalisation counts only (is a one-word English
                                              alias a name, an acronym or a common word?); none
                                              of its text is shipped. Wikipedia text, CC BY-SA
-and ``src/khabar/resources/wordfreq/en.tsv`` (its 20,000 most frequent words).
+and the repository's ``src/khabar/resources/wordfreq/{en,ar,fa}.tsv`` (the most frequent
+English words; Arabic and Persian ones, to keep ordinary words out of the press names),
+``gazetteer/country_names.tsv`` (the names the press calls each country by, annotated),
+``acled_countries.tsv`` (ISO codes) and the gazetteer (places inside the press names).
 
 PETRARCH dictionary format: ``NAME_ [CODE]`` or a name line followed by ``+SYNONYM`` lines and
 indented code lines ``[CODE]``, ``[CODE YYMMDD-YYMMDD]``, ``[CODE >DATE]``, ``[CODE <DATE]``
@@ -32,8 +35,9 @@ one-word English alias among the 20,000 most frequent words is dropped unless it
 or a name (written capitalised at least 4 times in 5 inside news sentences: Turkey, Chad).
 An actor with several codes gets one row per code (``ID@1``, ``ID@2``...). Every country of
 countries.json gets a country, GOV, MIL and COP row with Persian names (and Arabic ones where the
-Arabic dictionary has none). Kinds (person | organisation | country_sector) are inferred from
-the codes (ELI, dates), the comments (CountryInfo), titles and organisation words.
+Arabic dictionary has none), from the press names of country_names.tsv where it has them.
+Kinds (person | organisation | country_sector) are inferred from the codes (ELI, dates), the
+comments (CountryInfo), titles and organisation words.
 The 200 organisations the corpora name most often (``top_organisations.py``) get their Persian
 press names from ``training/resources/data/persian_org_names.tsv`` (written by an annotator),
 and the organisations Persian and Arabic news name most often that no dictionary knew
