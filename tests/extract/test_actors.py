@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from khabar.extract.actors import actor_dictionary, extract_actors, extract_world_organisations
 from khabar.extract.lexicon import alias_key
 
@@ -207,24 +209,27 @@ def test_persian_press_names_join_the_actor_they_name_or_make_a_row_of_their_own
     assert council[1:6] == ["organisation", "Guardian Council", "IRN", "LEG", "شورای نگهبان"]
 
 
-def test_organisations_of_persian_news_are_found_and_resolved() -> None:
-    # actors_world.tsv's rows from training/resources/data/persian_organisations.tsv
+def _resolved_ids(names: Iterable[str]) -> dict[str, str | None]:
+    """Name → the id ``resolve_actor`` gives it (None: no actor)."""
     from khabar.extract.actors import resolve_actor
 
+    return {n: a.id if (a := resolve_actor(n)) else None for n in names}
+
+
+def test_organisations_of_persian_news_are_found_and_resolved() -> None:
+    # actors_world.tsv's rows from training/resources/data/persian_organisations.tsv
     text = "به گزارش روابط عمومی کمیته امداد امام خمینی به منظور سهولت"
     found = extract_world_organisations(text, extract_actors(text))
     assert [m.actor_id for m in found] == ["FA-IMAM_KHOMEINI_RELIEF_FOUNDATION"]
-    ids = {n: a.id if (a := resolve_actor(n)) else None for n in [
-        "شورای نگهبان", "مجلس خبرگان", "مجلس شورای اسلامی", "باشگاه پرسپولیس", "کنگره آمریکا",
-        "کرملین", "الكرملين", "فدراسیون بین‌المللی فوتبال", "الاتحاد الدولي لكرة القدم"]}
     # Phoenix lists the Guardian Council and the Assembly of Experts among the parliament's
     # aliases: each has its row all the same; a name the world dictionary had in English alone
     # joins its row ("Kremlin (...)" as Kremlin), and the two languages' tables meet by name
-    assert ids == {"شورای نگهبان": "FA-GUARDIAN_COUNCIL", "مجلس خبرگان": "FA-ASSEMBLY_OF_EXPERTS",
-                   "مجلس شورای اسلامی": "ISLAMIC_CONSULTATIVE_ASSEMBLY",
-                   "باشگاه پرسپولیس": "FA-PERSEPOLIS_F_C", "کنگره آمریکا": "UNITED_STATES_CONGRESS",
-                   "کرملین": "KREMLIN", "الكرملين": "KREMLIN",
-                   "فدراسیون بین‌المللی فوتبال": "FA-FIFA", "الاتحاد الدولي لكرة القدم": "FA-FIFA"}  # fmt: skip
+    expected = {"شورای نگهبان": "FA-GUARDIAN_COUNCIL", "مجلس خبرگان": "FA-ASSEMBLY_OF_EXPERTS",
+                "مجلس شورای اسلامی": "ISLAMIC_CONSULTATIVE_ASSEMBLY",
+                "باشگاه پرسپولیس": "FA-PERSEPOLIS_F_C", "کنگره آمریکا": "UNITED_STATES_CONGRESS",
+                "کرملین": "KREMLIN", "الكرملين": "KREMLIN",
+                "فدراسیون بین‌المللی فوتبال": "FA-FIFA", "الاتحاد الدولي لكرة القدم": "FA-FIFA"}  # fmt: skip
+    assert _resolved_ids(expected) == expected
 
 
 def test_organisations_arabic_news_names_resolve_to_the_dictionaries_rows() -> None:
@@ -249,35 +254,30 @@ def test_organisations_arabic_news_names_resolve_to_the_dictionaries_rows() -> N
 
 
 def test_a_government_army_or_police_named_by_its_country_is_that_country_s_row() -> None:
-    from khabar.extract.actors import country_sector_actor, resolve_actor
+    from khabar.extract.actors import country_sector_actor
 
-    got = {n: a.id if (a := resolve_actor(n)) else None for n in [
-        "الحكومة اليمنية", "الجيش المصري", "الشرطة البريطانية", "حكومة تركيا", "دولت ترکیه",
-        "پلیس ایران", "نیروهای مسلح عراق", "Egyptian army", "the Iraqi police"]}
-    assert got == {"الحكومة اليمنية": "GOVERNMENT_OF_YEMEN", "الجيش المصري": "EGYPT_MILITARY",
-                   "الشرطة البريطانية": "UNITED_KINGDOM_POLICE",
-                   "حكومة تركيا": "GOVERNMENT_OF_TURKEY", "دولت ترکیه": "GOVERNMENT_OF_TURKEY",
-                   "پلیس ایران": "IRAN_POLICE", "نیروهای مسلح عراق": "IQ-ARMY",
-                   "Egyptian army": "EGYPT_MILITARY", "the Iraqi police": "IRAQ_POLICE"}  # fmt: skip
-    # the curated actor that shares a name with the country's row goes first: one actor
-    for name in ("الجيش التركي", "القوات التركية"):
-        assert resolve_actor(name).id == "TR-MIL", name  # type: ignore[union-attr]
-    for name in ("Iraqi army", "القوات العراقية"):
-        assert resolve_actor(name).id == "IQ-ARMY", name  # type: ignore[union-attr]
-    # a world country row found as it stands is the curated actor too; of two curated actors
-    # that share the row's names, the one of the sector's kind (the US military's row also
-    # holds a name of the Pentagon's)
-    for name, actor_id in (("حکومت عراق", "IQ-GOV"), ("دولت عراق", "IQ-GOV"),
-                           ("American army", "US-MIL"), ("جيش الولايات المتحدة", "US-MIL")):
-        assert resolve_actor(name).id == actor_id, name  # type: ignore[union-attr]
-    # and bodies whose names hold a word that is also a place stay (مرکزی, Markazi province)
-    for name, actor_id in (("بانک مرکزی ایران", "FA-CENTRAL_BANK_OF_THE_ISLAMIC_REPUBLIC_OF_IRAN"),
-                           ("دانشگاه تهران", "FA-UNIVERSITY_OF_TEHRAN"),
-                           ("کنگره آمریکا", "UNITED_STATES_CONGRESS")):
-        assert resolve_actor(name).id == actor_id, name  # type: ignore[union-attr]
-    # the country rows carry the names the press calls each country by (country_names.tsv),
-    # not countries-states-cities' (Turkey's Arabic name there is the bird's, ديك رومى)
-    assert resolve_actor("دولت انگلیس").id == "GOVERNMENT_OF_UNITED_KINGDOM"  # type: ignore[union-attr]
+    expected = {"الحكومة اليمنية": "GOVERNMENT_OF_YEMEN", "الجيش المصري": "EGYPT_MILITARY",
+                "الشرطة البريطانية": "UNITED_KINGDOM_POLICE",
+                "حكومة تركيا": "GOVERNMENT_OF_TURKEY", "دولت ترکیه": "GOVERNMENT_OF_TURKEY",
+                "پلیس ایران": "IRAN_POLICE", "نیروهای مسلح عراق": "IQ-ARMY",
+                "Egyptian army": "EGYPT_MILITARY", "the Iraqi police": "IRAQ_POLICE"}  # fmt: skip
+    assert _resolved_ids(expected) == expected
+    # the curated actor that shares a name with the country's row goes first: one actor; a
+    # world country row found as it stands is the curated actor too; of two curated actors that
+    # share the row's names, the one of the sector's kind (the US military's row also holds a
+    # name of the Pentagon's); bodies whose names hold a word that is also a place stay (مرکزی,
+    # Markazi province); the country rows carry the names the press calls each country by
+    # (country_names.tsv), not countries-states-cities' (Turkey's Arabic name there is the
+    # bird's, ديك رومى)
+    expected = {"الجيش التركي": "TR-MIL", "القوات التركية": "TR-MIL",
+                "Iraqi army": "IQ-ARMY", "القوات العراقية": "IQ-ARMY",
+                "حکومت عراق": "IQ-GOV", "دولت عراق": "IQ-GOV",
+                "American army": "US-MIL", "جيش الولايات المتحدة": "US-MIL",
+                "بانک مرکزی ایران": "FA-CENTRAL_BANK_OF_THE_ISLAMIC_REPUBLIC_OF_IRAN",
+                "دانشگاه تهران": "FA-UNIVERSITY_OF_TEHRAN",
+                "کنگره آمریکا": "UNITED_STATES_CONGRESS",
+                "دولت انگلیس": "GOVERNMENT_OF_UNITED_KINGDOM"}  # fmt: skip
+    assert _resolved_ids(expected) == expected
     from khabar.resources import read_csv
 
     assert not [r["id"] for r in read_csv("actors_world.tsv") if "ديك رومى" in r["aliases"]]

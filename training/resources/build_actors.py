@@ -262,8 +262,7 @@ def read_case(path: Path) -> dict[str, Case]:
 def read_press_country_names() -> dict[str, dict[str, list[str]]]:
     """ISO3 → {"fa": names, "ar": names}: the names Persian and Arabic news call each country by
     (``gazetteer/country_names.tsv``, written by an annotator), the commonest first."""
-    iso3 = dict(line.split("\t")[:2] for line in ACLED_COUNTRIES.read_text("utf-8").splitlines()[1:]
-                if line)  # fmt: skip
+    iso3 = {r["iso2"]: r["iso3"] for r in read_tsv(ACLED_COUNTRIES)}
     out: dict[str, dict[str, list[str]]] = {}
     for row in read_tsv(COUNTRY_NAMES):
         if row["iso2"] in iso3:

@@ -494,23 +494,9 @@ def _as_country_row(actor: WorldActor) -> WorldActor:
     """A country's government, military or police row of ``actors_world.tsv`` as
     ``country_rows`` gives it (the curated actor where there is one: "حکومت عراق" is IQ-GOV as
     "دولت عراق" is); any other actor as it is."""
-    key = _country_row_ids().get(actor.id)
-    return country_rows().get(key, actor) if key else actor
-
-
-@lru_cache(maxsize=1)
-def _country_row_ids() -> dict[str, tuple[str, str]]:
-    """Id of each government, military and police row of ``actors_world.tsv`` → (ISO2
-    country, sector)."""
-    iso2 = _iso3_to_iso2()
-    return {r["id"].split("@")[0]: (iso2[r["country"]], r["sector"])
-            for r in read_csv("actors_world.tsv") if r["kind"] == "country_sector"
-            and r["sector"] in _SECTOR_KINDS and r["country"] in iso2}  # fmt: skip
-
-
-@lru_cache(maxsize=1)
-def _iso3_to_iso2() -> dict[str, str]:
-    return {r["iso3"]: r["iso2"] for r in read_csv("acled_countries.tsv")}
+    rows, ids = _country_tables()
+    key = ids.get(actor.id)
+    return rows.get(key, actor) if key else actor
 
 
 # Nouns that name a country's government, armed forces or police when a nationality word or
@@ -546,9 +532,9 @@ def country_sector_actor(key: str) -> WorldActor | None:
             if sector and rest:
                 iso2 = next((c for lang in ("ar", "fa") if " " not in rest
                              and (c := nationality_word(rest, lang))), None)  # fmt: skip
-                places = gazetteer().places
-                iso2 = iso2 or next((places[i].country for i in gazetteer().index.get(rest, ())
-                                     if i in places and places[i].kind == "country"), None)
+                g = gazetteer()
+                iso2 = iso2 or next((g.places[i].country for i in g.index.get(rest, ())
+                                     if i in g.places and g.places[i].kind == "country"), None)
                 return country_rows().get((iso2, sector)) if iso2 else None
         return None
     words = words[1:] if words[0] == "the" else words
@@ -564,18 +550,25 @@ def country_sector_actor(key: str) -> WorldActor | None:
 _SECTOR_KINDS = {"GOV": "government", "MIL": "state_force", "COP": "state_force"}  # actors.tsv
 
 
-@lru_cache(maxsize=1)
 def country_rows() -> dict[tuple[str, str], WorldActor]:
     """(ISO2 country, sector) → its government, military or police: the curated actor
     (``actors.tsv``: US-MIL, IQ-GOV) that holds one of the names of the country's row of
     ``actors_world.tsv``, else that row (loaded by ingest's warm-up)."""
-    iso2 = _iso3_to_iso2()
+    return _country_tables()[0]
+
+
+@lru_cache(maxsize=1)
+def _country_tables() -> tuple[dict[tuple[str, str], WorldActor], dict[str, tuple[str, str]]]:
+    """``country_rows``, and the id of each of those rows of ``actors_world.tsv`` → its (ISO2
+    country, sector): one read of the dictionary."""
+    from khabar.acled import iso2_of
+
     curated = actor_dictionary()
-    _country_row_ids()  # loaded with them (the warm-up calls this)
-    out: dict[tuple[str, str], WorldActor] = {}
+    rows: dict[tuple[str, str], WorldActor] = {}
+    ids: dict[str, tuple[str, str]] = {}
     for r in read_csv("actors_world.tsv"):
-        if r["kind"] != "country_sector" or r["sector"] not in ("GOV", "MIL", "COP") \
-                or r["country"] not in iso2:  # fmt: skip
+        iso2 = iso2_of(r["country"]) if r["country"] else None
+        if r["kind"] != "country_sector" or r["sector"] not in _SECTOR_KINDS or iso2 is None:
             continue
         # the curated actors of the sector's kind that hold one of the row's names, the one
         # that holds most (the US military's row also holds a name of the Pentagon's)
@@ -583,7 +576,9 @@ def country_rows() -> dict[tuple[str, str], WorldActor]:
                        for i in curated.index.get(k, ())
                        if curated.actors[i].kind == _SECTOR_KINDS[r["sector"]])  # fmt: skip
         a = curated.actors[held.most_common(1)[0][0]] if held else None
-        out[(iso2[r["country"]], r["sector"])] = (
-            WorldActor(a.id, a.name, "", a.kind, "", "") if a else
-            WorldActor(r["id"].split("@")[0], r["name"], r["country"], r["sector"], "", ""))
-    return out
+        key = (iso2, r["sector"])
+        ids[r["id"].split("@")[0]] = key
+        rows[key] = (WorldActor(a.id, a.name, "", a.kind, "", "") if a else
+                     WorldActor(r["id"].split("@")[0], r["name"], r["country"], r["sector"], "",
+                                ""))  # fmt: skip
+    return rows, ids
