@@ -15,11 +15,14 @@ from khabar.extract.event_types import (
     _acting_verbs,
     _cameo_hits,
     _words,
+    cameo_blocks,
+    cameo_verbs,
     classify_mode,
     classify_sentence,
     feature_fingerprint,
     light_stem,
     sentence_features,
+    verb_types,
 )
 from khabar.extract.events import extract_events
 from khabar.resources import model_path, read_csv
@@ -73,12 +76,49 @@ def test_the_cameo_verb_table_names_its_source_and_maps_to_plover() -> None:
         assert english[verb] == "ASSAULT", verb
 
 
+def test_the_cameo_verb_table_is_rebuilt_exactly_by_its_script(tmp_path: Path) -> None:
+    # from the PETRARCH dictionaries (../shared, beside the clone in CI) and the annotated
+    # Persian words (training/events/data/fa-triggers-*)
+    import subprocess
+    import sys
+    from importlib import resources
+
+    root = Path(__file__).resolve().parents[2]
+    shared = root.parent / "shared"
+    if not (shared / "field-data/petrarch").is_dir():
+        pytest.skip("../shared (field-data/petrarch) is not beside this checkout")
+    out = tmp_path / "event_triggers.tsv"
+    subprocess.run([sys.executable, str(root / "training/events/build_triggers.py"), "--shared",
+                    str(shared), "--out", str(out)], check=True, capture_output=True,
+                   timeout=300)  # fmt: skip
+    shipped = resources.files("khabar.resources").joinpath("event_triggers.tsv").read_bytes()
+    assert out.read_bytes() == shipped, "rebuild: training/events/build_triggers.py"
+
+
 def test_cameo_verbs_match_only_in_their_own_language() -> None:
-    # قتل is a CAMEO verb stem in Arabic only: Persian text with the same letters never meets it
-    assert _cameo_hits(["قتل"], [light_stem("قتل", "ar")], "ar")
-    assert not _cameo_hits(["قتل"], [light_stem("قتل", "fa")], "fa")
-    assert "ar:cameo=ASSAULT" in sentence_features("قتل", "ar")
-    assert not [k for k in sentence_features("قتل", "fa") if "cameo" in k]
+    # اختطف is a CAMEO verb stem in Arabic only: Persian text with the same letters never meets
+    # it; Persian text meets the Persian rows (annotated Fars News words, persian_triggers.py)
+    assert _cameo_hits(["اختطف"], [light_stem("اختطف", "ar")], "ar")
+    assert not _cameo_hits(["اختطف"], [light_stem("اختطف", "fa")], "fa")
+    assert "ar:cameo=ASSAULT" in sentence_features("اختطف", "ar")
+    assert not [k for k in sentence_features("اختطف", "fa") if "cameo" in k]
+    persian = {r["form"]: r for r in read_csv("event_triggers.tsv") if r["lang"] == "fa"}
+    assert persian and all(r["coded"] == "annotator" and r["source"] for r in persian.values())
+    attack = "افراد مسلح به یک پاسگاه پلیس حمله کردند"
+    assert "ASSAULT" in cameo_verbs(attack, "fa")
+    # ... found at run time, but no feature of the models (event_types._features)
+    assert not [k for k in sentence_features(attack, "fa") if "cameo" in k]
+    # a two-word row only (تهديد كرد), and one written with a ZWNJ, a space or joined
+    assert "THREATEN" in cameo_verbs("وزیر خارجه این کشور را تهدید کرد", "fa")
+    assert "THREATEN" not in cameo_verbs("تهدید جدی است", "fa")
+    for written in ("حمایت می‌کند", "حمایت می کند", "حمایت میکند"):
+        assert "SUPPORT" in cameo_verbs(f"دولت از این طرح {written}", "fa"), written
+    # a word of what befell someone lowers no bar alone (events._NO_AGENT), as PETRARCH's DIE
+    assert cameo_blocks("fa", "كشته شدند") == {"DIE"}
+    # the phrases are verbs, the one-word rows nouns (events: a noun outside a frame tells no
+    # news of its own, and lowers no detection bar)
+    assert set(verb_types(attack, "fa")) == {"ASSAULT"}
+    assert verb_types("این حمله رخ داد", "fa") == [] != cameo_verbs("این حمله رخ داد", "fa")
 
 
 def test_light_stems_peel_clitics_and_endings() -> None:

@@ -27,6 +27,11 @@ where the block is headed ``[---]`` (PETRARCH codes its verbs only inside one of
 "ADD" is a ban only in "ADD * TO PARTIES BANNED BY", "APPEAR" an arrest only "BEFORE COURT ON
 CHARGES"); the run time sets such an English verb a higher bar (``events._typed``).
 
+Persian has no PETRARCH dictionary: its rows are the Fars News words and light-verb phrases
+that annotators labelled as triggers (``persian_triggers.py``: ``data/fa-triggers-*``), with no
+CAMEO code, block ``DIE``/``HURT`` for a word of what befell someone, else ``FA``, coded
+``annotator``; their forms are as the verb scan reads Persian (normalised index form).
+
 Output columns: lang, form, cameo, plover, mode, block, coded, source. Sorted; same bytes
 every run:
 
@@ -37,10 +42,14 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import persian_triggers  # noqa: E402
+
 OUT = ROOT / "src/khabar/resources/event_triggers.tsv"
 SRC_EN = "PETRARCH CAMEO.verbpatterns.150430.txt (MIT) via CAMEO2PLOVER-2021"
 SRC_AR = "PETRARCH CAMEO.ar.0.5.txt (MIT) via CAMEO2PLOVER-2021"
@@ -173,7 +182,10 @@ def rows(shared: Path) -> list[str]:
                     key = (lang, form, vcode or "", vtyp[0], vtyp[1], name, src)
                     if out.get(key) != "verb":  # a form a block codes both ways: "verb"
                         out[key] = vcoded
-    return sorted("\t".join([*key[:-1], coded, key[-1]]) for key, coded in out.items())
+    persian = [f"fa\t{form}\t\t{typ}\t{mode}\t{block}\tannotator\t{src}"
+               for form, typ, mode, block, src in persian_triggers.rows()]  # fmt: skip
+    return sorted(["\t".join([*key[:-1], coded, key[-1]]) for key, coded in out.items()]
+                  + persian)  # fmt: skip
 
 
 def main() -> None:
@@ -181,11 +193,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     head = "lang\tform\tcameo\tplover\tmode\tblock\tcoded\tsource"
     data = rows(args.shared)
-    OUT.write_text("\n".join([head, *data]) + "\n", "utf-8")
-    print(OUT, len(data), "rows")
+    args.out.write_text("\n".join([head, *data]) + "\n", "utf-8")
+    print(args.out, len(data), "rows")
 
 
 if __name__ == "__main__":

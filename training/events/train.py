@@ -52,6 +52,10 @@ from pathlib import Path
 # rebuild on an AMD EPYC gave another SHA-256 than the shipped one, same loss and iterations)
 os.environ["OPENBLAS_NUM_THREADS"] = "1"
 os.environ["OPENBLAS_CORETYPE"] = "Haswell"
+# ... and numpy's own SIMD kernels no wider than AVX2: its sums run AVX-512 where the CPU has
+# it, and on an Intel Xeon with AVX-512 the dense head came out with other bytes than on the AMD
+# EPYC it was shipped from (2026-12-06); with these off it rebuilds byte for byte on both
+os.environ["NPY_DISABLE_CPU_FEATURES"] = "X86_V4 AVX512_ICL AVX512_SPR"
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 
