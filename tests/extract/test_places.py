@@ -636,3 +636,42 @@ def test_two_countries_run_on_are_the_name_of_something_else() -> None:
         assert [p.place.country for p in extract_places(text, lang="ar")] == countries
     # Persian joins two countries so: the Iran-Iraq border
     assert [p.place.country for p in extract_places("مرز ایران عراق", lang="fa")] == ["IR", "IQ"]
+
+
+@pytest.mark.parametrize(("text", "lang", "site", "place"), [
+    # a base, a mosque, a consulate the recogniser finds and the gazetteer lacks: at the place
+    # named right after it (places.located_sites), as ACLED codes a site at its town
+    ("اقتحمت المقاومة الشعبية قاعدة العند الجوية في محافظة لحج من الجهة الغربية.", "ar",
+     "قاعدة العند الجوية", "Lahij Governorate"),
+    ("استهدف التفجير مسجد قوات الطوارئ بمنطقة عسير ظهر الخميس.", "ar", "مسجد قوات الطوارئ",
+     "Asir Region"),
+    ("Protesters gathered outside the Italian consulate in Benghazi on Friday.", "en",
+     "Italian consulate", "Benghazi"),
+])
+def test_a_site_the_gazetteer_lacks_is_at_the_place_after_it(text: str, lang: str, site: str,
+                                                             place: str) -> None:  # fmt: skip
+    from khabar.extract.places import located_sites
+
+    ex = _document_extraction(text, lang)
+    found = [(p.text, p.place.name) for p in ex.places if p.reason.startswith("a site")]
+    assert found == [(site, place)]
+    # a country locates no site (the site would stand for the country, an event's party)
+    assert not [p for p in _document_extraction(
+        "Taliban fighters attacked Nangarhar Province in Afghanistan on Monday.", "en").places
+        if p.reason.startswith("a site")]  # fmt: skip
+    # a place after a comma (a list) or "on" locates nothing
+    for sep in ("، ", " على "):
+        other = f"القنصلية الأمريكية{sep}اسطنبول"
+        places = extract_places(other, lang="ar")
+        assert places and located_sites(other, [Span(0, 18)], places) == places
+
+
+def _document_extraction(text: str, lang: str):  # type: ignore[no-untyped-def]
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+    from khabar.settings import Settings
+
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2015-08-01",
+                     lang_hint=lang)  # fmt: skip
+    return extract_document(build_document(raw, Settings()), Settings())

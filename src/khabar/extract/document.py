@@ -52,6 +52,7 @@ from khabar.extract.places import (
     distance_km,
     extract_places,
     gazetteer,
+    located_sites,
     place_cued,
     unsupported,
     with_document_context,
@@ -278,6 +279,8 @@ def _extract(
                            and not place_cued(text, p.span.start))
                   and not (p.place.precision == "country" and heads_organisation(p.span, model))
                   and not unsupported(text, p, recognised, countries, doc.lang)]  # fmt: skip
+        # a base, a mosque, a consulate the recogniser found: at the place named right after it
+        places = located_sites(text, recognised, places, named)
         entities = merge_entities(_resolved(model, doc.published), places, actors + generic + world,
                                   extract_demonyms(text, doc.lang))  # fmt: skip
         entities = facility_places(place_phrases(entities, text, doc.lang), text, doc.lang)

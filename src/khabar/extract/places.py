@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -54,6 +54,7 @@ __all__ = [
     "extract_places",
     "gazetteer",
     "capital_phrases",
+    "located_sites",
     "lower_demonyms",
     "nationality_country",
     "nationality_people",
@@ -600,6 +601,39 @@ def placed(before: str) -> bool:
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+# what joins a site to the place it is in: a preposition of containment or nearness, or a
+# proclitic ب ("قاعدة العند الجوية في محافظة لحج", "مسجد قوات الطوارئ بمنطقة عسير", "the US
+# consulate in Istanbul"), normalised; not على, ضد, عند (an attack "on" a place), nor a comma
+# (a list). Arabic, Persian and English grammar, closed
+_SITE_AT = re.compile(r"\s+(?:(?:[وف]?(?:في|قرب|داخل|بالقرب من)|در|نزديك|in|at|near|outside"
+                      r"|inside)(?:\s+the)?\s+|ب|وب)")
+
+
+def located_sites(text: str, recognised: Sequence[Span], places: list[PlaceMention],
+                  read: Sequence[PlaceMention] = ()) -> list[PlaceMention]:  # fmt: skip
+    """``places`` of ``text`` and a mention of each place the recogniser found (``recognised``:
+    LOC spans) that no gazetteer reading overlaps (``places``, and ``read``: the readings the
+    document's rules left out, a place inside an actor's name) but that the town, district or
+    province right after it locates: a base, a mosque, a camp, a consulate, a village the
+    gazetteer lacks ("قاعدة العند الجوية في محافظة لحج", "مسجد قوات الطوارئ بمنطقة عسير", "the US
+    consulate in Istanbul"; ``_SITE_AT``). The site takes that place, as ACLED codes a site at
+    the location of its town, with the town's geo-precision; ``reason`` says so. A country
+    locates no site: the site would stand for the country, a party of the event ("attacked
+    Nangarhar Province in Afghanistan"). In text order."""
+    out = list(places)
+    for span in recognised:
+        if any(p.span.start < span.end and span.start < p.span.end for p in (*places, *read)):
+            continue
+        after = min((p for p in places if p.span.start >= span.end),
+                    key=lambda p: p.span.start, default=None)  # fmt: skip
+        if (after is None or after.place.precision == "country"
+                or not _SITE_AT.fullmatch(normalize(text[span.end : after.span.start]))):
+            continue  # fmt: skip
+        out.append(PlaceMention(span=span, text=text[span.start : span.end], place=after.place,
+                                reason=f"a site located by {after.text!r} after it"))  # fmt: skip
+    return sorted(out, key=lambda p: (p.span.start, p.span.end))
 
 
 def _after_definite(norm: str, start: int) -> bool:
