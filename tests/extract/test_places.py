@@ -675,3 +675,13 @@ def _document_extraction(text: str, lang: str):  # type: ignore[no-untyped-def]
     raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2015-08-01",
                      lang_hint=lang)  # fmt: skip
     return extract_document(build_document(raw, Settings()), Settings())
+
+
+def test_an_organisations_name_among_a_places_alternates_is_the_organisation() -> None:
+    # GeoNames lists "White House", the meaning of Dar el Beida, among Casablanca's alternate
+    # names; the open dictionaries name the US presidency so (places.names_organisation)
+    places = _document_extraction("Officials at the White House said on Monday that talks "
+                                  "would go on.", "en").places  # fmt: skip
+    assert [p.place.name for p in places] == []
+    places = _document_extraction("A bomb exploded in Casablanca on Friday.", "en").places
+    assert [p.place.name for p in places] == ["Casablanca"]

@@ -53,6 +53,7 @@ from khabar.extract.places import (
     extract_places,
     gazetteer,
     located_sites,
+    names_organisation,
     place_cued,
     unsupported,
     with_document_context,
@@ -278,6 +279,7 @@ def _extract(
                   and not (inside_organisation(p.span, model) and p.place.precision != "site"
                            and not place_cued(text, p.span.start))
                   and not (p.place.precision == "country" and heads_organisation(p.span, model))
+                  and not names_organisation(p)
                   and not unsupported(text, p, recognised, countries, doc.lang)]  # fmt: skip
         # a base, a mosque, a consulate the recogniser found: at the place named right after it
         places = located_sites(text, recognised, places, named)

@@ -55,6 +55,7 @@ __all__ = [
     "gazetteer",
     "capital_phrases",
     "located_sites",
+    "names_organisation",
     "lower_demonyms",
     "nationality_country",
     "nationality_people",
@@ -634,6 +635,27 @@ def located_sites(text: str, recognised: Sequence[Span], places: list[PlaceMenti
         out.append(PlaceMention(span=span, text=text[span.start : span.end], place=after.place,
                                 reason=f"a site located by {after.text!r} after it"))  # fmt: skip
     return sorted(out, key=lambda p: (p.span.start, p.span.end))
+
+
+_OWN_NAME_RATIO = 0.8  # an alias this close to the place's own name is a spelling of it
+
+
+def names_organisation(m: PlaceMention) -> bool:
+    """Whether the text ``m`` was read from is the name of an organisation of the open
+    event-data dictionaries (``actors.world_organisations``: names of two words or more) and
+    not a spelling of the place's own name: GeoNames lists "White House", the meaning of Dar
+    el Beida, among Casablanca's alternate names, so "officials at the White House" were in
+    Morocco. ("Rio Tinto", the company and the Portuguese town, stays a place where the rest
+    of the rules keep it.)"""
+    import difflib
+
+    from khabar.extract.actors import world_organisations
+
+    key = alias_key(m.text)
+    if key not in world_organisations()[0]:
+        return False
+    own = alias_key(m.place.name)
+    return key != own and difflib.SequenceMatcher(None, key, own).ratio() < _OWN_NAME_RATIO
 
 
 def _after_definite(norm: str, start: int) -> bool:
