@@ -685,3 +685,13 @@ def test_an_organisations_name_among_a_places_alternates_is_the_organisation() -
     assert [p.place.name for p in places] == []
     places = _document_extraction("A bomb exploded in Casablanca on Friday.", "en").places
     assert [p.place.name for p in places] == ["Casablanca"]
+
+
+def test_an_organisation_of_the_places_own_country_names_the_place_too() -> None:
+    from khabar.extract.places import PlaceMention, names_organisation
+
+    g = gazetteer()
+    kurdistan = next(g.places[i] for i in g.index["iraqi kurdistan"])
+    assert not names_organisation(PlaceMention(Span(0, 15), "Iraqi Kurdistan", kurdistan))
+    anah = next(g.places[i] for i in g.index["ana"] if g.places[i].country == "IQ")
+    assert not names_organisation(PlaceMention(Span(0, 3), "Ana", anah))  # an acronym's letters

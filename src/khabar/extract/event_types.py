@@ -45,11 +45,11 @@ from khabar.normalize import index_form, normalize, normalize_with_offsets
 from khabar.resources import read_csv, word_counts
 
 __all__ = [
+    "PERSIAN_LIGHT_VERBS",
     "TypeGuess",
     "blaze",
     "blaze_in",
     "cameo_blocks",
-    "verb_types",
     "cameo_mode",
     "cameo_verbs",
     "classify_mode",
@@ -61,6 +61,7 @@ __all__ = [
     "sentence_features",
     "sentence_vector",
     "verb_blocks",
+    "verb_types",
 ]
 
 log = logging.getLogger(__name__)

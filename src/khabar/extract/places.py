@@ -641,21 +641,26 @@ _OWN_NAME_RATIO = 0.8  # an alias this close to the place's own name is a spelli
 
 
 def names_organisation(m: PlaceMention) -> bool:
-    """Whether the text ``m`` was read from is the name of an organisation of the open
-    event-data dictionaries (``actors.world_organisations``: names of two words or more) and
-    not a spelling of the place's own name: GeoNames lists "White House", the meaning of Dar
-    el Beida, among Casablanca's alternate names, so "officials at the White House" were in
-    Morocco. ("Rio Tinto", the company and the Portuguese town, stays a place where the rest
-    of the rules keep it.)"""
+    """Whether the text ``m`` was read from is the name, of two words or more, of an
+    organisation of the open event-data dictionaries (``actors.world_organisations``) of
+    another country than the place's, and no spelling of the place's own name: GeoNames lists
+    "White House", the meaning of Dar el Beida, among Casablanca's alternate names, so
+    "officials at the White House" were in Morocco. An organisation of the place's country
+    names the place too ("Iraqi Kurdistan", the Kurdistan Region and its government), and an
+    acronym is left alone (the town Ana is no Albanian National Army). "Rio Tinto", the
+    company and the Portuguese town, stays a place where the rest of the rules keep it."""
     import difflib
 
-    from khabar.extract.actors import world_organisations
+    from khabar.acled import iso2_of
+    from khabar.extract.actors import world_actors, world_organisations
 
     key = alias_key(m.text)
-    if key not in world_organisations()[0]:
+    if " " not in key or key not in world_organisations()[0]:
         return False
     own = alias_key(m.place.name)
-    return key != own and difflib.SequenceMatcher(None, key, own).ratio() < _OWN_NAME_RATIO
+    if key == own or difflib.SequenceMatcher(None, key, own).ratio() >= _OWN_NAME_RATIO:
+        return False
+    return m.place.country not in {iso2_of(a.country) for a in world_actors().get(key, ())}
 
 
 def _after_definite(norm: str, start: int) -> bool:
