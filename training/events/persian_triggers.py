@@ -21,8 +21,9 @@ and reads back what annotators who had not read the code made of them
     are no event word (so "car" is no event for being near "carries"), leaving out round 1's
     forms;
   * light-verb phrases (a word then a form of کردن, شدن, دادن, زدن, کشیدن, گرفتن: a closed
-    list of Persian grammar, ``LIGHT_VERBS``) whose first word is among the nearest (600, then
-    1,500), seen ``MIN_PHRASE`` times or more: the ``PHRASES`` most frequent;
+    list of Persian grammar, ``event_types.PERSIAN_LIGHT_VERBS``) whose first word is among
+    the nearest (600, then 1,500), seen ``MIN_PHRASE`` times or more: the ``PHRASES`` most
+    frequent;
   * two example sentences of each (6 to 40 words), drawn at random.
   Writes ``data/fa-triggers-batch-{round}.json``; annotators label it into
   ``data/fa-triggers-labels-{round}{a,b,c}.jsonl`` (one line per candidate; the batch cut in
@@ -67,7 +68,6 @@ AGREEMENT = 30
 ROUNDS = (1, 2)
 ENGLISH_FREQUENT = 20_000
 ORDINARY = 5_000
-LIGHT_VERBS = PERSIAN_LIGHT_VERBS  # Persian grammar, a closed list (the run time's)
 _DIGITS = re.compile(r"^[\d٠-٩۰-۹]+$")
 # the labels an annotator may give (data/fa-triggers-guideline.md)
 TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
@@ -151,11 +151,11 @@ def draw(shared: Path, n: int) -> dict:
             counts[w] += 1
             if short:
                 seen[w].append(k)
-            if i + 1 < len(words) and words[i + 1] in LIGHT_VERBS:
+            if i + 1 < len(words) and words[i + 1] in PERSIAN_LIGHT_VERBS:
                 phrases[(w, words[i + 1])] += 1
                 if short:
                     seen[f"{w} {words[i + 1]}"].append(k)
-    common = {w for f in _function_words("fa") for w in _words(f, "fa")} | LIGHT_VERBS
+    common = {w for f in _function_words("fa") for w in _words(f, "fa")} | PERSIAN_LIGHT_VERBS
     vocab = sorted(w for w, c in counts.items() if c >= MIN_COUNT and w not in common
                    and len(w) > 1 and not _DIGITS.match(w))  # fmt: skip
     engine = title_engine()

@@ -72,7 +72,6 @@ EN_FILES = (
     "Phoenix.MilNonState.actors.txt",
 )
 PERSIAN_ORGS = ROOT / "training" / "resources" / "data" / "persian_org_names.tsv"
-WORDFREQ_DIR = ROOT / "src" / "khabar" / "resources" / "wordfreq"
 _DATA = ROOT / "training" / "resources" / "data"
 _NAMED = ", named by an annotator (khabar helper, 2026-12-05) from {}"
 # the organisations of each language's news that no dictionary knew (press_organisations.py):
@@ -905,13 +904,6 @@ def add_persian_names(rows: list[str], names: list[dict[str, str]],
     return rows
 
 
-def read_word_counts(lang: str) -> dict[str, int]:
-    """Word → count of ``lang``'s word counts (``resources/wordfreq/{lang}.tsv``)."""
-    text = (WORDFREQ_DIR / f"{lang}.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    return {w: int(n) for w, n in (line.split("\t") for line in lines[1:] if line)}
-
-
 _IN = frozenset(("في", "در", "in"))  # the preposition "in" (alias keys: فى is في)
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 LOCAL_PEOPLE = 100_000  # a town this big named inside a body's name is a place of its own
@@ -985,6 +977,7 @@ def add_press_organisations(rows: list[str], curated: list[dict[str, str]], lang
     which the other language's table then meets), with its country and CAMEO sector. A row
     whose forms several actors hold is left out, and said."""
     from khabar.extract.lexicon import alias_key
+    from khabar.resources import word_counts
 
     def base(row: str) -> str:
         return row.split("\t", 1)[0].split("@")[0]
@@ -1002,7 +995,7 @@ def add_press_organisations(rows: list[str], curated: list[dict[str, str]], lang
     country = {base(r): r.split("\t")[3] for r in rows}
     claimed: dict[str, str] = {}  # actor id → the English name that joined it
     path, column, prefix, other, source = PRESS_ORGS[lang]
-    other_words = read_word_counts(other)
+    other_words = word_counts(other)
     for org in read_tsv(path) if table is None else table:
         keys = {f: alias_key(f) for f in org[column].split("|") if alias_key(f)}
         forms = _usable_forms(keys, org["sector"], other_words)
@@ -1029,8 +1022,8 @@ def add_press_organisations(rows: list[str], curated: list[dict[str, str]], lang
                 [curated_names[actor_id], "", ""]  # fmt: skip
             rows.append("\t".join([actor_id, "organisation", *cells, "", "", "",
                                     source if fresh else "actors.tsv"]))  # fmt: skip
-        for j, r in enumerate(rows):
-            if new and base(r) == actor_id:
+        for j, r in enumerate(rows if new else ()):
+            if base(r) == actor_id:
                 cells = r.split("\t")
                 cells[5] = "|".join([*filter(None, cells[5].split("|")), *new])
                 if source not in cells[8]:

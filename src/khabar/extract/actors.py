@@ -521,7 +521,7 @@ def country_sector_actor(key: str) -> WorldActor | None:
     nationality word (``places.nationality_word``) or a name of the country the gazetteer knows
     ("الجيش المصري", "دولت ترکیه"); in English one nationality word first ("Egyptian army").
     None for any other name."""
-    from khabar.extract.places import gazetteer, nationality_word
+    from khabar.extract.places import gazetteer, lower_demonyms, nationality_word
 
     words = key.split(" ")
     if _ARABIC_WORD.match(key):
@@ -540,8 +540,6 @@ def country_sector_actor(key: str) -> WorldActor | None:
     words = words[1:] if words[0] == "the" else words
     sector = _SECTOR_NOUNS["en"].get(" ".join(words[1:]))
     if sector and len(words) > 1:
-        from khabar.extract.places import lower_demonyms
-
         iso2 = lower_demonyms().get(words[0])
         return country_rows().get((iso2, sector)) if iso2 else None
     return None
@@ -557,10 +555,18 @@ def country_rows() -> dict[tuple[str, str], WorldActor]:
     return _country_tables()[0]
 
 
+_CountryTables = tuple[dict[tuple[str, str], WorldActor], dict[str, tuple[str, str]]]
+
+
 @lru_cache(maxsize=1)
-def _country_tables() -> tuple[dict[tuple[str, str], WorldActor], dict[str, tuple[str, str]]]:
+def _country_tables() -> _CountryTables:
     """``country_rows``, and the id of each of those rows of ``actors_world.tsv`` → its (ISO2
-    country, sector): one read of the dictionary."""
+    country, sector): one read of the dictionary, kept between processes
+    (``resources.derived``: 0.24 s of each process's warm-up to build)."""
+    return derived("country-rows", _build_country_tables, data_files())
+
+
+def _build_country_tables() -> _CountryTables:
     from khabar.acled import iso2_of
 
     curated = actor_dictionary()
