@@ -124,14 +124,14 @@ def draw(shared: Path, n: int) -> dict:
     """Batch ``n`` (module docstring)."""
     import numpy as np
     from build import gold_texts
+    from press_organisations import gold_articles
     from sample import fars_articles, split_sentences
     from sample_fa import REAL
 
     from khabar.embed import title_engine
     from khabar.extract.event_types import _function_words, _words
 
-    taken = {i for path in REAL.rglob("*.json")
-             for i in re.findall(r"fars:\d+:\d+", path.read_text("utf-8"))}  # fmt: skip
+    taken = gold_articles("fa")
     gold = gold_texts(REAL)
     sentences: list[str] = []
     for a in fars_articles(shared):
@@ -278,7 +278,8 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
     if args.command == "draw":
-        sys.path[:0] = [str(ROOT / "scripts" / "gold"), str(HERE)]
+        sys.path[:0] = [str(ROOT / "scripts" / "gold"), str(HERE),
+                        str(ROOT / "training" / "resources")]
         batch = draw(args.shared, args.round)
         out = batch_path(args.round)
         out.write_text(json.dumps(batch, ensure_ascii=False, indent=1) + "\n", "utf-8")

@@ -46,7 +46,7 @@ REAL = ROOT / "tests" / "data" / "real"
 _IDS = {"fa": r"fars:\d+:\d+", "ar": r"saudinewsnet:\d{4}-\d\d-\d\d:\d+"}
 
 
-def _gold_articles(lang: str) -> set[str]:
+def gold_articles(lang: str) -> set[str]:
     """Article ids of every gold set in ``lang``'s corpus (never counted)."""
     ids: set[str] = set()
     for path in REAL.rglob("*.json"):
@@ -56,7 +56,7 @@ def _gold_articles(lang: str) -> set[str]:
 
 def articles_of(shared: Path, lang: str) -> list[dict]:
     """The first ``ARTICLES[lang]`` articles of ``lang``'s corpus outside every gold set."""
-    gold = _gold_articles(lang)
+    gold = gold_articles(lang)
     if lang == "fa":
         return [a for a in fars_articles(shared)[: ARTICLES[lang]] if a["article_id"] not in gold]
     out: list[dict] = []
