@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.extract.places import extract_places, gazetteer, with_document_context
+from khabar.extract.places import (
+    extract_places,
+    gazetteer,
+    organisation_reading,
+    with_document_context,
+)
 from khabar.model import Span
 
 
@@ -695,3 +700,17 @@ def test_an_organisation_of_the_places_own_country_names_the_place_too() -> None
     assert not names_organisation(PlaceMention(Span(0, 15), "Iraqi Kurdistan", kurdistan))
     anah = next(g.places[i] for i in g.index["ana"] if g.places[i].country == "IQ")
     assert not names_organisation(PlaceMention(Span(0, 3), "Ana", anah))  # an acronym's letters
+
+
+def test_a_one_word_organisation_among_a_towns_alternates_is_no_reading_of_it() -> None:
+    # GeoNames lists "Xinhua" among Shangmei's alternates, "Google" among Topeka's and "Hamas"
+    # among Hamm's (places.organisation_reading); the town Xinhua keeps its own name, Douma
+    # its "Duma" (the Russian Duma's name too, but the town's own), a country its name
+    places = [(p.text, p.place.id) for p in extract_places("The city of Xinhua was flooded.")]
+    assert places == [("Xinhua", "GN-12358565")]
+    g = gazetteer()
+    assert organisation_reading("google", g.places["GN-4280539"])
+    assert organisation_reading("hamas", g.places["GN-2911240"])
+    assert not organisation_reading("duma", g.places["GN-170592"])
+    assert not organisation_reading("xinhua", g.places["GN-12358565"])
+    assert not organisation_reading("hamm", g.places["GN-2911240"])

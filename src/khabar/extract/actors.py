@@ -375,6 +375,7 @@ class WorldActor:
     sector: str  # CAMEO role (GOV, MIL, REB...) or the whole code
     date_from: str  # ISO day or ""
     date_to: str
+    kind: str = ""  # person | organisation | country_sector, where the dictionary row says
 
 
 @lru_cache(maxsize=1)
@@ -391,7 +392,7 @@ def _build_world_actors() -> dict[str, tuple[WorldActor, ...]]:
     index: dict[str, list[WorldActor]] = {}
     for r in read_csv("actors_world.tsv"):
         actor = WorldActor(r["id"].split("@")[0], r["name"], r["country"], r["sector"],
-                           r["date_from"], r["date_to"])  # fmt: skip
+                           r["date_from"], r["date_to"], r["kind"])  # fmt: skip
         for alias in r["aliases"].split("|"):
             key = alias_key(alias)
             if len(key) >= 3 and actor not in index.setdefault(key, []):

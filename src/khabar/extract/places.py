@@ -56,6 +56,7 @@ __all__ = [
     "capital_phrases",
     "located_sites",
     "names_organisation",
+    "organisation_reading",
     "lower_demonyms",
     "nationality_country",
     "nationality_people",
@@ -663,6 +664,44 @@ def names_organisation(m: PlaceMention) -> bool:
     return m.place.country not in {iso2_of(a.country) for a in world_actors().get(key, ())}
 
 
+_ORGANISATION_WORD = re.compile(r"[a-z]{5,}")  # one Latin word, too long for an acronym
+
+
+def organisation_reading(key: str, place: Place) -> bool:
+    """Whether ``place`` was read from ``key``, the one-word Latin name of an organisation of
+    the open event-data dictionaries (``actors.world_actors``, kind organisation) of another
+    country than the place's, that is no spelling of the place's own name: GeoNames lists
+    nicknames and publicity names among a town's alternates (Topeka's "Google", Shangmei's
+    "Xinhua", Hamm's "Hamas"), and a reader who writes them means the organisation. "Duma"
+    stays a reading of Douma (its own name) and "Xinhua" of the town Xinhua; a country is no
+    such reading; acronyms (four letters or fewer: ANA, ISA) are left alone."""
+    import difflib
+
+    from khabar.acled import iso2_of
+    from khabar.extract.actors import world_actors
+
+    if place.kind == "country" or not _ORGANISATION_WORD.fullmatch(key):
+        return False
+    organisations = [a for a in world_actors().get(key, ()) if a.kind == "organisation"]
+    if not organisations:
+        return False
+    own = alias_key(place.name)
+    if key == own or difflib.SequenceMatcher(None, key, own).ratio() >= _OWN_NAME_RATIO:
+        return False
+    return place.country not in {iso2_of(a.country) for a in organisations}
+
+
+def _without_organisation_readings(hits: list[AliasHit]) -> list[AliasHit]:
+    """``hits`` less their ``organisation_reading`` ids (a hit left with none is dropped)."""
+    g = gazetteer()
+    out = []
+    for h in hits:
+        ids = tuple(i for i in h.ids if not organisation_reading(h.key, g.places[i]))
+        if ids:
+            out.append(h if ids == h.ids else replace(h, ids=ids))
+    return out
+
+
 def _after_definite(norm: str, start: int) -> bool:
     """Whether the word before ``start`` carries the Arabic article (a proclitic و ف ب ل may
     come before it: والبيت; لل is ل + ال): Arabic grammar, the noun of a noun-adjective phrase."""
@@ -1267,6 +1306,8 @@ def extract_places(
     deferred: list[AliasHit] = []
     matches = _find(norm.text, text, norm.to_original, recognised or [], guard, persian,
                     deferred)
+    matches = _without_organisation_readings(matches)
+    deferred = _without_organisation_readings(deferred)
     named = [Span(*norm.to_original(m.start, m.end)) for m in matches]
     ctx = _context([m for m, span in zip(matches, named, strict=True)
                     if not span.inside_longer(organisations or [])])  # fmt: skip
