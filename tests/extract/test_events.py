@@ -204,6 +204,16 @@ def test_english_tolls_in_headline_forms(text: str, killed: int, injured: int | 
 def test_a_year_closing_a_date_is_not_a_count() -> None:
     e = _event("حمله موشکی به اردوگاه کالسو روز شنبه 20 آوریل 2024 کشته شدند.")
     assert e.killed != 2024
+    # "last July, 2015": a word of Arabic grammar between the month and its year (a fresh-clone
+    # trial, SaudiNewsNet: killed 2015)
+    e = _event("وكان المتهم قد اعترف في 16 يوليو الماضي 2015 بقتل خاله في منزله بالرياض.")
+    assert e.killed != 2015
+
+
+def test_a_time_of_day_is_not_a_count() -> None:
+    # a fresh-clone trial (Wikinews): "(0120 UTC)" was read as 120 killed
+    assert _event("Police said the man died at the scene at 0120 GMT on Sunday.").killed != 120
+    assert _event("Gunmen killed 4 people at a market at 10 a.m. on Monday.").killed == 4
 
 
 def test_the_wounded_others_are_victims_not_the_actor_and_end_before_a_date() -> None:

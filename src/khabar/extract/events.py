@@ -1992,6 +1992,12 @@ _YEAR_BEFORE = frozenset({"in", "since", "during", "until", "عام", "العا�
                           "سال"})  # fmt: skip  ("a total of 1500", "by 2000" are counts as often)
 
 
+# Words Arabic puts between a month and its year ("16 يوليو الماضي 2015": last July;
+# grammar, a closed list), normalised
+_MONTH_AFTER = frozenset(normalize(w) for w in ("الماضي", "المقبل", "الجاري", "المنصرم",
+                                                "الفائت", "القادم"))  # fmt: skip
+
+
 def _is_year(words: list[str], i: int) -> bool:
     """A year closing a date ("20 آوریل 2024 کشته شدند") or after a word that introduces one
     ("In 2019 troops ...", "منذ 2014"), or the day of a date with its year ("On July 17, 2015,
@@ -2002,8 +2008,12 @@ def _is_year(words: list[str], i: int) -> bool:
         return got is not None and got[0] >= 1300 and 13 <= _lexicon().numbers.get(w, 0) <= 19
     if w.isdigit() and 1 <= int(w) <= 31 and _day_of_month(words, i):
         return True
-    return (_year_number(w) and i > 0
-            and (_bare(words[i - 1]) in month_names() or words[i - 1] in _YEAR_BEFORE))  # fmt: skip
+    if not _year_number(w) or i == 0:
+        return False
+    before = _bare(words[i - 1])
+    if before in _MONTH_AFTER and i > 1:  # "16 يوليو الماضي 2015": the month, then "last"
+        before = _bare(words[i - 2])
+    return before in month_names() or words[i - 1] in _YEAR_BEFORE
 
 
 def _a_year(words: list[str], n: int | None, lex: _Lexicon) -> bool:
@@ -2088,7 +2098,9 @@ _AR_SUBJECT_WORDS = 6  # words a counted subject may hold ("22 من المدني
 _AR_AMONG = frozenset(normalize(w) for w in ("بينهم", "بينهما", "بينهن", "منهم"))
 _AR_UNITS = frozenset(normalize(w) for w in (
     "عاما", "عام", "أعوام", "سنة", "سنوات", "شهرا", "أشهر", "شهور", "يوما", "أيام", "ساعة",
-    "ساعات", "دقيقة", "دقائق", "كم", "كيلومترا", "كيلومترات", "مترا"))
+    "ساعات", "دقيقة", "دقائق", "كم", "كيلومترا", "كيلومترات", "مترا",
+    # a time of day: "الساعة 10 صباحا", "0120 بتوقيت غرينتش"
+    "صباحا", "مساء", "مساءً", "ظهرا", "فجرا", "بتوقيت"))
 
 
 # English units of time, distance and repetition (English grammar, a closed list): "killed
@@ -2100,7 +2112,9 @@ _FA_UNITS = frozenset(normalize(w) for w in (
     "متر", "متری", "درصد", "بار", "مرتبه"))
 _EN_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days",
                        "hour", "hours", "minute", "minutes", "km", "kilometres", "kilometers",
-                       "mile", "miles", "metres", "meters", "times", "percent"})  # fmt: skip
+                       "mile", "miles", "metres", "meters", "times", "percent",
+                       # a time of day: "at 0120 UTC", "at 10 a.m.", "0120 local time"
+                       "utc", "gmt", "am", "pm", "hrs", "local"})  # fmt: skip
 _AR_TIMES = frozenset(normalize(w) for w in ("مرة", "مرات"))  # "أصيب 3 مرات": three times
 # places counted: "killed dozens in four villages" is no toll of 4 (a new user's trial,
 # 2026-12-04); the plural words of kind of places and Persian's counted singular (English,
@@ -2123,6 +2137,7 @@ def _unit_after(words: list[str], k: int) -> bool:
     w = words[k]
     return (w in _AR_UNITS or w in _AR_TIMES or w in _EN_UNITS or w in _AR_PERCENT
             or w in _FA_UNITS or w in _PLACES_COUNTED
+            or (w in ("a", "p") and words[k + 1 : k + 2] == ["m"])  # "10 a.m."
             or (w == "في" and k + 1 < len(words) and words[k + 1] in _AR_HUNDRED))  # fmt: skip
 
 

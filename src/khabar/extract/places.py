@@ -57,6 +57,7 @@ __all__ = [
     "located_sites",
     "names_organisation",
     "organisation_reading",
+    "us_state_qualifiers",
     "lower_demonyms",
     "nationality_country",
     "nationality_people",
@@ -159,6 +160,9 @@ class _Gazetteer:
     frequent: frozenset[str] = frozenset()
     frequent_fa: frozenset[str] = frozenset()
     capital_ids: frozenset[str] = frozenset()  # the place ids of ``capitals``
+    # US places: place id → the USPS code of its state (GeoNames' admin1), and code → the state
+    us_state_of: dict[str, str] = field(default_factory=dict)
+    us_states: dict[str, str] = field(default_factory=dict)
 
 
 def _add(index: dict[str, list[str]], alias: str, place_id: str) -> None:
@@ -194,7 +198,8 @@ def _build_gazetteer() -> _Gazetteer:
                                 float(r["lat"]), float(r["lon"]), source=r["source"])  # fmt: skip
         for alias in r["aliases"].split("|"):
             _add(index, alias, r["id"])
-    region = _load_world(places, index)
+    us_state_of: dict[str, str] = {}
+    region = _load_world(places, index, us_state_of)
     _add_country_names(places, index)
     for r in read_csv("gazetteer/sites.tsv"):
         precision = _SITE_PRECISION.get(r["kind"], "site")
@@ -217,13 +222,17 @@ def _build_gazetteer() -> _Gazetteer:
                       curated, weak_fa, common_fa, bare_fa,
                       _country_stems(places, index), capitals, _press_stems(),
                       frequent=frequent, frequent_fa=frequent_fa,
-                      capital_ids=frozenset(capitals.values()))  # fmt: skip
+                      capital_ids=frozenset(capitals.values()), us_state_of=us_state_of,
+                      us_states={c: i for i, c in us_state_of.items()
+                                 if places[i].kind == "admin1"})  # fmt: skip
 
 
-def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[str]:
-    """Add ``world.tsv`` to the gazetteer (a country's row to its curated one); return the
-    countries of the region (those with regional sources). A town's alias that is also a
-    country's name (آمریکا for Ameria, Iraq: a translation slip) is left out."""
+def _load_world(places: dict[str, Place], index: dict[str, list[str]],
+                us_state_of: dict[str, str]) -> set[str]:  # fmt: skip
+    """Add ``world.tsv`` to the gazetteer (a country's row to its curated one), and the state
+    of each US place to ``us_state_of``; return the countries of the region (those with
+    regional sources). A town's alias that is also a country's name (آمریکا for Ameria, Iraq:
+    a translation slip) is left out."""
     region = {r["id"] for r in read_csv("gazetteer/countries.tsv")}
     rows = read_csv("gazetteer/world.tsv")
     countries = {k for k, ids in index.items() if any(places[i].kind == "country" for i in ids)}
@@ -239,6 +248,8 @@ def _load_world(places: dict[str, Place], index: dict[str, list[str]]) -> set[st
             places[pid] = Place(pid, r["name"], r["kind"], r["precision"],
                                 r["country"], float(r["lat"]), float(r["lon"]),
                                 int(r["population"] or 0), r["source"])  # fmt: skip
+        if r["country"] == "US" and r["admin1"]:
+            us_state_of[pid] = r["admin1"]
         for alias in r["aliases"].split("|"):
             if r["kind"] == "country" or alias_key(alias) not in countries:
                 _add(index, alias, pid)
@@ -434,7 +445,8 @@ def _accept(  # type: ignore[no-untyped-def]
         if word is None or (proclitic_length(word.group(), _COUNTRY_SPLIT_RATIO) if weaker
                             else proclitic_length(word.group())) < peeled:  # fmt: skip
             return False
-    cue = _cued(norm, m.start)
+    cue = _cued(norm, m.start) or (not _ARABIC.search(key) and _us_state_follows(
+        original, to_original(m.start, m.end)[1]))  # "Washington, D.C.", "Portland, Ore."
     if guard and (key in weak or key in frequent or key in common) and not cue:
         start, end = to_original(m.start, m.end)
         # the recogniser must call this very name a place: "Ain" inside "Ain Zara" is not Ain
@@ -757,7 +769,8 @@ def _with_bare_name(m: AliasHit, ctx: Counter[str]) -> AliasHit:
     if kind is None:
         return m
     g = gazetteer()
-    written = max((ctx[g.places[i].country] for i in m.ids), default=0)
+    own = 1 if len(m.ids) == 1 else 0  # an unambiguous name counted itself (``_context``)
+    written = max((ctx[g.places[i].country] - own for i in m.ids), default=0)
     extra = tuple(i for i in g.index.get(m.key[kind.end() :], ()) if i not in m.ids
                   and g.places[i].precision == "town" and ctx[g.places[i].country] > written)
     return replace(m, ids=m.ids + extra) if extra else m
@@ -1309,11 +1322,19 @@ def extract_places(
     matches = _without_organisation_readings(matches)
     deferred = _without_organisation_readings(deferred)
     named = [Span(*norm.to_original(m.start, m.end)) for m in matches]
-    ctx = _context([m for m, span in zip(matches, named, strict=True)
-                    if not span.inside_longer(organisations or [])])  # fmt: skip
-    ctx.update(_nationalities(text, named, "fa" if persian else lang or (
-        "ar" if _ARABIC.search(text) else "en")))
-    matches = [_with_bare_name(m, ctx) for m in matches]
+    nationalities = _nationalities(text, named, "fa" if persian else lang or (
+        "ar" if _ARABIC.search(text) else "en"))  # fmt: skip
+
+    def context(hits: list[AliasHit]) -> Counter[str]:
+        found = _context([m for m, span in zip(hits, named, strict=True)
+                          if not span.inside_longer(organisations or [])])  # fmt: skip
+        found.update(nationalities)
+        return found
+
+    ctx = context(matches)
+    bare = [_with_bare_name(m, ctx) for m in matches]
+    if bare != matches:  # a name read anew is no longer sure of its first country
+        matches, ctx = bare, context(bare)
     out = []
     for m in matches:
         place, others, reason = _choose(m, ctx, _qualifier(norm.text, m), _cued(norm.text, m.start))
@@ -1330,6 +1351,8 @@ def extract_places(
     out += town_phrases(norm.text, out, norm.to_original, text)
     out = sorted(out, key=lambda p: p.span.start)
     out = out if persian else _run_on_countries(text, out)
+    if lang == "en" or (lang is None and not _ARABIC.search(text)):
+        out = us_state_qualifiers(text, out)
     return _placed_by_distance(text, out)
 
 
@@ -1376,6 +1399,75 @@ _DISTANCE = re.compile(
     re.IGNORECASE,
 )
 _MILE_KM = 1.609
+
+
+@lru_cache(maxsize=1)
+def _us_abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern of what may follow a US place to name its state ("Portland, Ore.", "Washington,
+    D.C.", "Springfield, IL") and the state codes of the AP abbreviations
+    (``resources/gazetteer/us_state_abbreviations.tsv``)."""
+    codes = {r["abbreviation"]: r["code"] for r in read_csv("gazetteer/us_state_abbreviations.tsv")}
+    forms = "|".join(re.escape(a) for a in sorted(codes, key=len, reverse=True))
+    pattern = re.compile(rf"\s*,\s*(?:(?P<abbr>{forms})(?!\w)|(?P<code>[A-Z]{{2}})(?![\w.]))"
+                         r"|\s+(?P<dc>D\.C\.)")  # "Washington D.C." without its comma
+    return pattern, codes
+
+
+def _us_state_follows(original: str, end: int) -> bool:
+    """Whether a US state's abbreviation or code follows ``end`` of ``original`` ("Portland,
+    Ore.", "Washington, D.C.", "Springfield, IL"): a cue that the name before it is a town."""
+    q = _us_abbreviations()[0].match(original, end)
+    return q is not None and (q["code"] is None or q["code"] in gazetteer().us_states)
+
+
+def us_state_qualifiers(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """English news names a US town with its state after a comma: "Portland, Ore.", "Portland,
+    Oregon", "Springfield, IL", "Washington, D.C." (AP style; ``_us_abbreviations``). The town
+    is then read among its readings in that state (the most populous), and the state is the
+    state, not a town of its name (Oregon, Ohio) nor what its abbreviation spells elsewhere
+    (Ore in Nigeria). A town with no reading in the state keeps its own. ``found`` sorted by
+    start; returns the mentions so mended, sorted."""
+    g = gazetteer()
+    pattern, abbreviations = _us_abbreviations()
+    out = list(found)
+    states: list[PlaceMention] = []  # the states named, at their words
+    for k, m in enumerate(found):
+        readings = [m.place] + [g.places[i] for i in m.alternatives if i in g.places]
+        if m.place.precision in ("country", "province") or not any(
+                p.id in g.us_state_of for p in readings):  # fmt: skip
+            continue
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if q := pattern.match(text, m.span.end):
+            group = "abbr" if q["abbr"] else "dc" if q["dc"] else "code"
+            code = abbreviations.get(q[group], q[group])
+            words = Span(*q.span(group))
+            if code not in g.us_states and code != "DC":
+                continue
+        elif nxt is not None and re.fullmatch(r"\s*,\s*", text[m.span.end : nxt.span.start]):
+            named = [i for i in (nxt.place.id, *nxt.alternatives) if i in g.us_states.values()]
+            if not named:
+                continue
+            code, words = g.us_state_of[named[0]], nxt.span
+        else:
+            continue
+        inside = [p for p in readings if g.us_state_of.get(p.id) == code]
+        if inside:
+            best = max(inside, key=lambda p: (PRECISION_RANK[p.precision], p.population))
+            out[k] = replace(m, place=best, alternatives=[p.id for p in readings if p is not best],
+                             reason=f"in the US state named after it ({code})")  # fmt: skip
+        if code in g.us_states:
+            states.append(PlaceMention(words, text[words.start : words.end],
+                                       g.places[g.us_states[code]], None, [],
+                                       f"the US state after {m.text}"))  # fmt: skip
+        else:  # D.C.: the city is the district
+            states.append(PlaceMention(words, "", out[k].place))
+
+    # the state's words are no other place; the state itself where the gazetteer has it
+    def spoken_for(p: PlaceMention) -> bool:
+        return any(p.span.start < s.span.end and s.span.start < p.span.end for s in states)
+
+    out = [p for p in out if not spoken_for(p)] + [s for s in states if s.text]
+    return sorted(out, key=lambda p: p.span.start)
 
 
 def _placed_by_distance(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
