@@ -2197,3 +2197,20 @@ def test_persian_rows_of_the_verb_table_are_nouns_unless_a_light_verb_follows() 
     # the classifier never read these rows: its sureness makes no event the detector rejects
     # (a referee disallowing a goal)
     assert extract_events("داور گل دوم را رد کرد.", anchor=ANCHOR, settings=S, lang="fa") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a fresh-clone trial exported these as one event's toll: a UN half-year count, two weeks of
+    # air strikes, a round-up of a day's separate attacks
+    "أعلنت الأمم المتحدة أن ما يقرب من خمسة آلاف مدني أفغاني سقطوا بين قتيل وجريح خلال الأشهر "
+    "الستة الأولى من العام.",
+    "وقالت مصادر إن نحو 390 مقاتلا كرديا قتلوا وجرح 400 آخرون خلال أسبوعين من الغارات الجوية "
+    "التركية.",
+    "وقتل ثمانية أشخاص على الأقل في موجة من الهجمات المنفصلة في أنحاء البلاد.",
+    "At least 1,500 civilians were killed in the first six months of the year, the UN said.",
+    "Eight people were killed in a wave of separate attacks across the country on Monday.",
+])  # fmt: skip
+def test_a_toll_of_months_weeks_or_several_attacks_is_kept_apart(text: str) -> None:
+    e = _event(text)
+    assert (e.killed, e.injured) == (None, None)
+    assert any("cumulative" in kind for _, kind in e.counts)

@@ -1269,6 +1269,17 @@ _CUMULATIVE_PHRASES = (
     # a period's ("إن 173 مدنيا قتلوا ... جراء هذه الغارات خلال هذه الفترة": an observatory's
     # count of a campaign's weeks, exported as one strike's)
     "خلال هذه الفترة", "خلال الفترة الماضية", "during this period", "در این مدت",
+    # months' and weeks' (a fresh-clone trial: a UN half-year count of Afghan civilians, "390
+    # مقاتلا ... قتلوا ... خلال أسبوعين من الغارات" exported as one strike's)
+    "خلال الأشهر", "خلال الشهور", "خلال شهرين", "خلال الشهرين", "خلال أسبوعين",
+    "خلال الأسبوعين", "خلال الأسابيع", "خلال النصف الأول", "in the first six months",
+    "in the first half", "over the past", "in the past two weeks", "in the past month",
+    "طی ماه‌های", "در شش ماه",
+    # several attacks' together ("قتل ثمانية أشخاص في موجة من الهجمات المنفصلة", "killed in a
+    # wave of attacks"): a round-up, no one event's toll
+    "الهجمات المنفصلة", "هجمات منفصلة", "موجة من الهجمات", "موجة هجمات", "سلسلة هجمات",
+    "سلسلة من الهجمات", "separate attacks", "wave of attacks", "series of attacks",
+    "string of attacks", "spate of attacks", "حملات جداگانه",
 )  # fmt: skip
 
 
