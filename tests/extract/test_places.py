@@ -752,3 +752,15 @@ def test_a_state_after_a_town_without_a_reading_there_changes_nothing() -> None:
                                   "en").places  # fmt: skip
     assert [(p.text, p.place.country) for p in places] == [
         ("Paris", "FR"), ("Cairo", "EG"), ("Rome", "IT")]
+
+
+def test_sinai_is_egypts_and_amman_keeps_the_name_oman_bears() -> None:
+    # a fresh-clone trial exported a Sinai attack in Iraq (GeoNames lists سيناء for Sīnah) and
+    # read عمان, Amman, as Oman in a Jordanian report (a town's alias that is a country's name
+    # was left out: a capital's that another country bears is kept, and context decides)
+    egypt = "قتل اثنان من رجال الشرطة المصرية وأصيب ثلاثة في هجوم إرهابي بسيناء."
+    assert [p.place.id for p in extract_places(egypt, lang="ar")] == ["EG-SINAI"]
+    jordan = "استقبلت عمان أول طائرة أردنية لنقل الجرحى اليمنيين."
+    assert [p.place.name for p in extract_places(jordan, lang="ar")] == ["Amman"]
+    alone = "وقعت السعودية وعمان اتفاقية للتعاون."
+    assert [p.place.id for p in extract_places(alone, lang="ar")] == ["SA", "OM"]

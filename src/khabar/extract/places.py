@@ -232,12 +232,25 @@ def _load_world(places: dict[str, Place], index: dict[str, list[str]],
     """Add ``world.tsv`` to the gazetteer (a country's row to its curated one), and the state
     of each US place to ``us_state_of``; return the countries of the region (those with
     regional sources). A town's alias that is also a country's name (آمریکا for Ameria, Iraq:
-    a translation slip) is left out."""
+    a translation slip) is left out, but for a capital's name that another country bears
+    (عمان, Amman and Oman: the paragraph's or document's countries decide, the country
+    without them)."""
     region = {r["id"] for r in read_csv("gazetteer/countries.tsv")}
     rows = read_csv("gazetteer/world.tsv")
     countries = {k for k, ids in index.items() if any(places[i].kind == "country" for i in ids)}
     countries |= {alias_key(a) for r in rows if r["kind"] == "country"
                   for a in r["aliases"].split("|")}  # fmt: skip
+    own = {r["id"]: r["country"] for r in rows if r["kind"] == "country"}  # C-JO -> JO
+    own_names: dict[str, set[str]] = {}  # a country's own names
+    for k, ids in index.items():
+        for i in ids:
+            if places[i].kind == "country":
+                own_names.setdefault(places[i].country, set()).add(k)
+    for r in rows:
+        if r["kind"] == "country":
+            own_names.setdefault(own[r["id"]], set()).update(
+                alias_key(a) for a in r["aliases"].split("|"))
+    capitals = {r["place_id"] for r in read_csv("gazetteer/capitals.tsv")}
     for r in rows:
         if not r["id"].startswith(("GN-", "C-")):
             region.add(r["country"])  # countries-states-cities, Iraq and Iran files
@@ -251,7 +264,10 @@ def _load_world(places: dict[str, Place], index: dict[str, list[str]],
         if r["country"] == "US" and r["admin1"]:
             us_state_of[pid] = r["admin1"]
         for alias in r["aliases"].split("|"):
-            if r["kind"] == "country" or alias_key(alias) not in countries:
+            key = alias_key(alias)
+            # a capital keeps a name it shares with another country (عمان: Amman and Oman)
+            if r["kind"] == "country" or key not in countries or (
+                    pid in capitals and key not in own_names.get(r["country"], ())):  # fmt: skip
                 _add(index, alias, pid)
     return region
 
@@ -1007,8 +1023,11 @@ def _choose(m: AliasHit, ctx: Counter[str], qualifier: str | None = None,
                 or p.population >= _WEAK_POPULATION)  # fmt: skip
 
     sure = {p.country for p in cands if solid(p)}  # readings in one country rank alike
-    best = max(cands, key=lambda p: (ctx[p.country], p.country in sure, PRECISION_RANK[p.precision],
-                                     p.id in g.curated, p.population))  # fmt: skip
+    abroad = len({p.country for p in cands}) > 1  # عمان: Oman, unless Jordan is in context
+    best = max(cands, key=lambda p: (ctx[p.country], p.country in sure,
+                                     abroad and p.precision == "country",
+                                     PRECISION_RANK[p.precision], p.id in g.curated,
+                                     p.population))  # fmt: skip
     great = [] if cued else [p for p in cands if p.population >= _BIG  # "مديرية القاهرة"
                              or p.id in g.capital_ids and p.population >= _WEAK_POPULATION]
     others = [p.id for p in cands if p.id != best.id]
