@@ -214,6 +214,8 @@ def test_a_time_of_day_is_not_a_count() -> None:
     # a fresh-clone trial (Wikinews): "(0120 UTC)" was read as 120 killed
     assert _event("Police said the man died at the scene at 0120 GMT on Sunday.").killed != 120
     assert _event("Gunmen killed 4 people at a market at 10 a.m. on Monday.").killed == 4
+    # ... but "local" before people is theirs (a fresh-eyes review)
+    assert _event("Gunmen killed 12 local policemen in Anbar on Monday.").killed == 12
 
 
 def test_the_wounded_others_are_victims_not_the_actor_and_end_before_a_date() -> None:
@@ -2214,3 +2216,15 @@ def test_a_toll_of_months_weeks_or_several_attacks_is_kept_apart(text: str) -> N
     e = _event(text)
     assert (e.killed, e.injured) == (None, None)
     assert any("cumulative" in kind for _, kind in e.counts)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # one attack measured against a span or a series: its own toll (a fresh-eyes review)
+    ("A car bomb killed 12 people in Baghdad on Monday, the latest in a wave of attacks on "
+     "Shiite areas.", 12),
+    ("A bomb killed 9 people in Quetta on Friday, the deadliest attack in the first six months "
+     "of the year.", 9),
+    ("قتل 5 أشخاص في ثاني غارة خلال شهرين على المدينة.", 5),
+])  # fmt: skip
+def test_one_attack_measured_against_a_span_keeps_its_toll(text: str, killed: int) -> None:
+    assert _event(text).killed == killed

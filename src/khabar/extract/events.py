@@ -1269,26 +1269,47 @@ _CUMULATIVE_PHRASES = (
     # a period's ("إن 173 مدنيا قتلوا ... جراء هذه الغارات خلال هذه الفترة": an observatory's
     # count of a campaign's weeks, exported as one strike's)
     "خلال هذه الفترة", "خلال الفترة الماضية", "during this period", "در این مدت",
-    # months' and weeks' (a fresh-clone trial: a UN half-year count of Afghan civilians, "390
-    # مقاتلا ... قتلوا ... خلال أسبوعين من الغارات" exported as one strike's)
-    "خلال الأشهر", "خلال الشهور", "خلال شهرين", "خلال الشهرين", "خلال أسبوعين",
-    "خلال الأسبوعين", "خلال الأسابيع", "خلال النصف الأول", "in the first six months",
-    "in the first half", "over the past", "in the past two weeks", "in the past month",
-    "طی ماه‌های", "در شش ماه",
-    # several attacks' together ("قتل ثمانية أشخاص في موجة من الهجمات المنفصلة", "killed in a
-    # wave of attacks"): a round-up, no one event's toll
-    "الهجمات المنفصلة", "هجمات منفصلة", "موجة من الهجمات", "موجة هجمات", "سلسلة هجمات",
-    "سلسلة من الهجمات", "separate attacks", "wave of attacks", "series of attacks",
-    "string of attacks", "spate of attacks", "حملات جداگانه",
+    # several attacks' together, in so many words ("قتل ثمانية أشخاص في موجة من الهجمات
+    # المنفصلة": a fresh-clone trial set such a round-up against one clash as a contradiction)
+    "الهجمات المنفصلة", "هجمات منفصلة", "separate attacks", "حملات جداگانه",
 )  # fmt: skip
+
+
+# a span of months or weeks a toll is counted over ("قتلوا ... خلال أسبوعين من الغارات", "5,000
+# civilians ... in the first six months": a fresh-clone trial exported a UN half-year count and
+# two weeks of air strikes as single events), unless a superlative or an ordinal measures an
+# attack against that span ("the deadliest attack in the first six months", "في ثاني غارة
+# خلال شهرين"). Arabic, English and Persian phrases of time and the words that measure an
+# event against them: closed lists, normalised
+_PERIODS = (
+    "خلال الاشهر السته", "خلال الشهور السته", "خلال اسبوعين", "خلال الاسبوعين", "خلال شهرين",
+    "خلال الشهرين", "خلال النصف الاول", "in the first six months", "در شش ماه",
+)
+_MEASURED_AGAINST = frozenset(normalize(w).lower() for w in (
+    "الأعنف", "الأكثر", "أحدث", "ثاني", "ثالث", "الثاني", "الثالث", "الثانية", "الثالثة",
+    "الأسوأ", "deadliest", "worst", "latest", "second", "third", "biggest", "largest", "مرگبارترین",
+    "بدترین", "دومین", "سومین"))  # fmt: skip
+
+
+def _period_toll(low: str) -> bool:
+    """Whether the normalised, lower-cased sentence ``low`` counts its toll over a span of
+    months or weeks (``_PERIODS``) that no superlative or ordinal of the five words before
+    measures an attack against."""
+    for phrase in _PERIODS:
+        at = low.find(normalize(phrase).lower())
+        if at >= 0 and not _MEASURED_AGAINST & set(low[max(0, at - 60) : at].split()[-5:]):
+            return True
+    return False
 
 
 def _cumulative(norm: str, words: list[str], lex: _Lexicon) -> bool:
     """Whether a sentence gives a cumulative toll (a cue word of ``event_cues.tsv`` kind
-    ``cumulative``, or one of the closed phrases above, normalised)."""
+    ``cumulative``, one of the closed phrases above, normalised, or a span of months or
+    weeks: ``_period_toll``)."""
     cues = lex.cues.get("cumulative", frozenset())
     low = norm.lower()
-    return any(w in cues for w in words) or any(p in low for p in _cumulative_phrases())
+    return (any(w in cues for w in words) or any(p in low for p in _cumulative_phrases())
+            or _period_toll(low))
 
 
 def cumulative_toll(sentence: str) -> bool:
@@ -2125,7 +2146,7 @@ _EN_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day
                        "hour", "hours", "minute", "minutes", "km", "kilometres", "kilometers",
                        "mile", "miles", "metres", "meters", "times", "percent",
                        # a time of day: "at 0120 UTC", "at 10 a.m.", "0120 local time"
-                       "utc", "gmt", "am", "pm", "hrs", "local"})  # fmt: skip
+                       "utc", "gmt", "am", "pm", "hrs"})  # fmt: skip
 _AR_TIMES = frozenset(normalize(w) for w in ("مرة", "مرات"))  # "أصيب 3 مرات": three times
 # places counted: "killed dozens in four villages" is no toll of 4 (a new user's trial,
 # 2026-12-04); the plural words of kind of places and Persian's counted singular (English,
@@ -2149,6 +2170,7 @@ def _unit_after(words: list[str], k: int) -> bool:
     return (w in _AR_UNITS or w in _AR_TIMES or w in _EN_UNITS or w in _AR_PERCENT
             or w in _FA_UNITS or w in _PLACES_COUNTED
             or (w in ("a", "p") and words[k + 1 : k + 2] == ["m"])  # "10 a.m."
+            or (w == "local" and words[k + 1 : k + 2] == ["time"])  # "0120 local time"
             or (w == "في" and k + 1 < len(words) and words[k + 1] in _AR_HUNDRED))  # fmt: skip
 
 

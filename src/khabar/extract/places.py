@@ -777,16 +777,17 @@ def unsupported(text: str, m: PlaceMention, recognised: list[Span],
 _COUNTED_LANGS = ("ar", "fa", "en")  # the languages with word counts (resources/wordfreq)
 
 
-def _with_bare_name(m: AliasHit, ctx: Counter[str]) -> AliasHit:
+def _with_bare_name(m: AliasHit, ctx: Callable[[], Counter[str]]) -> AliasHit:
     """A name written with a town's word of kind ("مدينة زنجبار") also reads as the towns of
     the bare name in a country the article's context favours over the written name's: the
-    gazetteer's alias "Zanzibar City" must not hide Zinjibar in a Yemeni article."""
+    gazetteer's alias "Zanzibar City" must not hide Zinjibar in a Yemeni article. ``ctx``
+    gives the context of the paragraph's other names (the name does not vouch for itself)."""
     kind = _TOWN_FIRST.match(m.key)
     if kind is None:
         return m
     g = gazetteer()
-    own = 1 if len(m.ids) == 1 else 0  # an unambiguous name counted itself (``_context``)
-    written = max((ctx[g.places[i].country] - own for i in m.ids), default=0)
+    ctx = ctx()
+    written = max((ctx[g.places[i].country] for i in m.ids), default=0)
     extra = tuple(i for i in g.index.get(m.key[kind.end() :], ()) if i not in m.ids
                   and g.places[i].precision == "town" and ctx[g.places[i].country] > written)
     return replace(m, ids=m.ids + extra) if extra else m
@@ -1023,9 +1024,14 @@ def _choose(m: AliasHit, ctx: Counter[str], qualifier: str | None = None,
                 or p.population >= _WEAK_POPULATION)  # fmt: skip
 
     sure = {p.country for p in cands if solid(p)}  # readings in one country rank alike
-    abroad = len({p.country for p in cands}) > 1  # عمان: Oman, unless Jordan is in context
+    # readings in several countries and none in context: the country of a country's or a
+    # curated row's reading (they are there because they recur in the news) over a town abroad
+    # (عمان: Oman, unless Jordan is in context; سيناء: Sinai, not Sīnah in Iraq; بابل: Babil,
+    # not Bābol in Iran), then within it as before (بغداد: the city, not the governorate)
+    home = {p.country for p in cands if p.precision == "country" or p.id in g.curated}
+    abroad = len({p.country for p in cands}) > 1
     best = max(cands, key=lambda p: (ctx[p.country], p.country in sure,
-                                     abroad and p.precision == "country",
+                                     abroad and p.country in home,
                                      PRECISION_RANK[p.precision], p.id in g.curated,
                                      p.population))  # fmt: skip
     great = [] if cued else [p for p in cands if p.population >= _BIG  # "مديرية القاهرة"
@@ -1344,16 +1350,17 @@ def extract_places(
     nationalities = _nationalities(text, named, "fa" if persian else lang or (
         "ar" if _ARABIC.search(text) else "en"))  # fmt: skip
 
-    def context(hits: list[AliasHit]) -> Counter[str]:
-        found = _context([m for m, span in zip(hits, named, strict=True)
+    def context(hits: list[AliasHit], spans: list[Span]) -> Counter[str]:
+        found = _context([m for m, span in zip(hits, spans, strict=True)
                           if not span.inside_longer(organisations or [])])  # fmt: skip
         found.update(nationalities)
         return found
 
-    ctx = context(matches)
-    bare = [_with_bare_name(m, ctx) for m in matches]
-    if bare != matches:  # a name read anew is no longer sure of its first country
-        matches, ctx = bare, context(bare)
+    bare = [_with_bare_name(m, lambda k=k: context(matches[:k] + matches[k + 1 :],
+                                                   named[:k] + named[k + 1 :]))
+            for k, m in enumerate(matches)]  # fmt: skip
+    matches = bare
+    ctx = context(matches, named)
     out = []
     for m in matches:
         place, others, reason = _choose(m, ctx, _qualifier(norm.text, m), _cued(norm.text, m.start))
@@ -1368,7 +1375,7 @@ def extract_places(
     out += capitals
     out += territory_phrases(norm.text, out, norm.to_original, text)
     out += town_phrases(norm.text, out, norm.to_original, text)
-    out = sorted(out, key=lambda p: p.span.start)
+    out = _countries_listed(text, sorted(out, key=lambda p: p.span.start), persian)
     out = out if persian else _run_on_countries(text, out)
     if lang == "en" or (lang is None and not _ARABIC.search(text)):
         out = us_state_qualifiers(text, out)
@@ -1376,6 +1383,31 @@ def extract_places(
 
 
 _LIST_GOES_ON = re.compile(r"\s*[,،]?\s*(?:و|and\s+)?")  # between two places of a list
+
+
+def _countries_listed(text: str, found: list[PlaceMention], persian: bool) -> list[PlaceMention]:
+    """A capital read by the name another country bears (عمان: Amman, where Jordan is in
+    context) is that country in a list of countries ("السعودية والأردن وعمان") and in Persian,
+    which writes Amman امان. ``found`` sorted by start."""
+    g = gazetteer()
+    out = list(found)
+    for k, m in enumerate(found):
+        if m.place.id not in g.capital_ids:
+            continue
+        country = next((i for i in m.alternatives if i in g.places
+                        and g.places[i].precision == "country"), None)  # fmt: skip
+        if country is None:
+            continue
+        listed = any(0 <= j < len(found) and found[j].place.precision == "country"
+                     and _LIST_GOES_ON.fullmatch(text[min(found[j].span.end, m.span.end)
+                                                      : max(found[j].span.start, m.span.start)])
+                     for j in (k - 1, k + 1))  # fmt: skip
+        if persian or listed:
+            others = [m.place.id] + [i for i in m.alternatives if i != country]
+            out[k] = replace(m, place=g.places[country], alternatives=others,
+                             reason="a country's name in a list of countries" if listed
+                             else "the country's name in Persian")  # fmt: skip
+    return out
 
 
 def _run_on_countries(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -1423,29 +1455,31 @@ _MILE_KM = 1.609
 @lru_cache(maxsize=1)
 def _us_abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
     """A pattern of what may follow a US place to name its state ("Portland, Ore.", "Washington,
-    D.C.", "Springfield, IL") and the state codes of the AP abbreviations
+    D.C.") and the state codes of the AP abbreviations
     (``resources/gazetteer/us_state_abbreviations.tsv``)."""
     codes = {r["abbreviation"]: r["code"] for r in read_csv("gazetteer/us_state_abbreviations.tsv")}
     forms = "|".join(re.escape(a) for a in sorted(codes, key=len, reverse=True))
-    pattern = re.compile(rf"\s*,\s*(?:(?P<abbr>{forms})(?!\w)|(?P<code>[A-Z]{{2}})(?![\w.]))"
+    # (no bare postal codes: ", PA" is the Palestinian Authority as often as Pennsylvania)
+    pattern = re.compile(rf"\s*,\s*(?P<abbr>{forms})(?!\w)"
                          r"|\s+(?P<dc>D\.C\.)")  # "Washington D.C." without its comma
     return pattern, codes
 
 
 def _us_state_follows(original: str, end: int) -> bool:
-    """Whether a US state's abbreviation or code follows ``end`` of ``original`` ("Portland,
-    Ore.", "Washington, D.C.", "Springfield, IL"): a cue that the name before it is a town."""
-    q = _us_abbreviations()[0].match(original, end)
-    return q is not None and (q["code"] is None or q["code"] in gazetteer().us_states)
+    """Whether a US state's abbreviation follows ``end`` of ``original`` ("Portland, Ore.",
+    "Washington, D.C."): a cue that the name before it is a town."""
+    return _us_abbreviations()[0].match(original, end) is not None
 
 
 def us_state_qualifiers(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     """English news names a US town with its state after a comma: "Portland, Ore.", "Portland,
-    Oregon", "Springfield, IL", "Washington, D.C." (AP style; ``_us_abbreviations``). The town
-    is then read among its readings in that state (the most populous), and the state is the
-    state, not a town of its name (Oregon, Ohio) nor what its abbreviation spells elsewhere
-    (Ore in Nigeria). A town with no reading in the state keeps its own. ``found`` sorted by
-    start; returns the mentions so mended, sorted."""
+    Oregon", "Washington, D.C." (AP style; ``_us_abbreviations``). The town is then read among
+    its readings in that state (the most populous), and the state is the state, not a town of
+    its name (Oregon, Ohio) nor what its abbreviation spells elsewhere (Ore in Nigeria). A
+    town with no reading in a state named by its abbreviation is a town the gazetteer lacks
+    ("Damascus, Va.": the state alone, not Syria); one before a state's full name is left as
+    it is ("Athens, Georgia and Armenia" may be a list). ``found`` sorted by start; returns
+    the mentions so mended, sorted."""
     g = gazetteer()
     pattern, abbreviations = _us_abbreviations()
     out = list(found)
@@ -1456,12 +1490,11 @@ def us_state_qualifiers(text: str, found: list[PlaceMention]) -> list[PlaceMenti
                 p.id in g.us_state_of for p in readings):  # fmt: skip
             continue
         nxt = found[k + 1] if k + 1 < len(found) else None
-        if q := pattern.match(text, m.span.end):
-            group = "abbr" if q["abbr"] else "dc" if q["dc"] else "code"
-            code = abbreviations.get(q[group], q[group])
-            words = Span(*q.span(group))
-            if code not in g.us_states and code != "DC":
-                continue
+        abbreviated = pattern.match(text, m.span.end)
+        if abbreviated:
+            group = "abbr" if abbreviated["abbr"] else "dc"
+            code = abbreviations[abbreviated[group]]
+            words = Span(*abbreviated.span(group))
         elif nxt is not None and re.fullmatch(r"\s*,\s*", text[m.span.end : nxt.span.start]):
             named = [i for i in (nxt.place.id, *nxt.alternatives) if i in g.us_states.values()]
             if not named:
@@ -1474,6 +1507,10 @@ def us_state_qualifiers(text: str, found: list[PlaceMention]) -> list[PlaceMenti
             best = max(inside, key=lambda p: (PRECISION_RANK[p.precision], p.population))
             out[k] = replace(m, place=best, alternatives=[p.id for p in readings if p is not best],
                              reason=f"in the US state named after it ({code})")  # fmt: skip
+        elif not abbreviated:
+            continue  # "Athens, Georgia and Armenia" with no Athens in Georgia: a list
+        else:  # "Damascus, Va.": a town the gazetteer lacks (under 15,000); the state only
+            states.append(PlaceMention(m.span, "", m.place))
         if code in g.us_states:
             states.append(PlaceMention(words, text[words.start : words.end],
                                        g.places[g.us_states[code]], None, [],
