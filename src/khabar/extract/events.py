@@ -1281,10 +1281,9 @@ _CUMULATIVE_PHRASES = (
 # attack against that span ("the deadliest attack in the first six months", "في ثاني غارة
 # خلال شهرين"). Arabic, English and Persian phrases of time and the words that measure an
 # event against them: closed lists, normalised
-_PERIODS = (
-    "خلال الاشهر السته", "خلال الشهور السته", "خلال اسبوعين", "خلال الاسبوعين", "خلال شهرين",
-    "خلال الشهرين", "خلال النصف الاول", "in the first six months", "در شش ماه",
-)
+_PERIODS = tuple(normalize(p).lower() for p in (
+    "خلال الأشهر الستة", "خلال الشهور الستة", "خلال أسبوعين", "خلال الأسبوعين", "خلال شهرين",
+    "خلال الشهرين", "خلال النصف الأول", "in the first six months", "در شش ماه"))
 _MEASURED_AGAINST = frozenset(normalize(w).lower() for w in (
     "الأعنف", "الأكثر", "أحدث", "ثاني", "ثالث", "الثاني", "الثالث", "الثانية", "الثالثة",
     "الأسوأ", "deadliest", "worst", "latest", "second", "third", "biggest", "largest", "مرگبارترین",
@@ -1296,7 +1295,7 @@ def _period_toll(low: str) -> bool:
     months or weeks (``_PERIODS``) that no superlative or ordinal of the five words before
     measures an attack against."""
     for phrase in _PERIODS:
-        at = low.find(normalize(phrase).lower())
+        at = low.find(phrase)
         if at >= 0 and not _MEASURED_AGAINST & set(low[max(0, at - 60) : at].split()[-5:]):
             return True
     return False
