@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from khabar.extract.lexicon import (
     AliasHit,
@@ -45,6 +46,9 @@ from khabar.extract.lexicon import (
 from khabar.model import Span
 from khabar.normalize import PERSIAN_LETTERS, normalize, normalize_with_offsets
 from khabar.resources import data_files, derived, read_csv, word_counts
+
+if TYPE_CHECKING:
+    from khabar.extract.actors import WorldActor
 
 __all__ = [
     "PRECISION_RANK",
@@ -237,19 +241,16 @@ def _load_world(places: dict[str, Place], index: dict[str, list[str]],
     without them)."""
     region = {r["id"] for r in read_csv("gazetteer/countries.tsv")}
     rows = read_csv("gazetteer/world.tsv")
-    countries = {k for k, ids in index.items() if any(places[i].kind == "country" for i in ids)}
-    countries |= {alias_key(a) for r in rows if r["kind"] == "country"
-                  for a in r["aliases"].split("|")}  # fmt: skip
-    own = {r["id"]: r["country"] for r in rows if r["kind"] == "country"}  # C-JO -> JO
-    own_names: dict[str, set[str]] = {}  # a country's own names
+    own_names: dict[str, set[str]] = {}  # each country's names, curated and world
     for k, ids in index.items():
         for i in ids:
             if places[i].kind == "country":
                 own_names.setdefault(places[i].country, set()).add(k)
     for r in rows:
         if r["kind"] == "country":
-            own_names.setdefault(own[r["id"]], set()).update(
+            own_names.setdefault(r["country"], set()).update(
                 alias_key(a) for a in r["aliases"].split("|"))
+    countries = set().union(*own_names.values())
     capitals = {r["place_id"] for r in read_csv("gazetteer/capitals.tsv")}
     for r in rows:
         if not r["id"].startswith(("GN-", "C-")):
@@ -461,9 +462,9 @@ def _accept(  # type: ignore[no-untyped-def]
         if word is None or (proclitic_length(word.group(), _COUNTRY_SPLIT_RATIO) if weaker
                             else proclitic_length(word.group())) < peeled:  # fmt: skip
             return False
-    cue = _cued(norm, m.start) or (not _ARABIC.search(key) and _us_state_follows(
-        original, to_original(m.start, m.end)[1]))  # "Washington, D.C.", "Portland, Ore."
-    if guard and (key in weak or key in frequent or key in common) and not cue:
+    if guard and (key in weak or key in frequent or key in common) and not (
+            _cued(norm, m.start) or (not _ARABIC.search(key) and _us_state_follows(
+                original, to_original(m.start, m.end)[1]))):  # "Washington, D.C.", "Portland, Ore."
         start, end = to_original(m.start, m.end)
         # the recogniser must call this very name a place: "Ain" inside "Ain Zara" is not Ain
         exact = _called(m, to_original, recognised)
@@ -678,18 +679,25 @@ def names_organisation(m: PlaceMention) -> bool:
     names the place too ("Iraqi Kurdistan", the Kurdistan Region and its government), and an
     acronym is left alone (the town Ana is no Albanian National Army). "Rio Tinto", the
     company and the Portuguese town, stays a place where the rest of the rules keep it."""
-    import difflib
-
-    from khabar.acled import iso2_of
     from khabar.extract.actors import world_actors, world_organisations
 
     key = alias_key(m.text)
     if " " not in key or key not in world_organisations()[0]:
         return False
-    own = alias_key(m.place.name)
+    return _foreign_name(key, m.place, world_actors().get(key, ()))
+
+
+def _foreign_name(key: str, place: Place, actors: Sequence[WorldActor]) -> bool:
+    """Whether ``key``, a name ``actors`` bear, is no spelling of ``place``'s own name (an
+    alias ``_OWN_NAME_RATIO`` close to it is one) and none of them is of the place's country."""
+    import difflib
+
+    from khabar.acled import iso2_of
+
+    own = alias_key(place.name)
     if key == own or difflib.SequenceMatcher(None, key, own).ratio() >= _OWN_NAME_RATIO:
         return False
-    return m.place.country not in {iso2_of(a.country) for a in world_actors().get(key, ())}
+    return place.country not in {iso2_of(a.country) for a in actors}
 
 
 _ORGANISATION_WORD = re.compile(r"[a-z]{5,}")  # one Latin word, too long for an acronym
@@ -703,20 +711,12 @@ def organisation_reading(key: str, place: Place) -> bool:
     "Xinhua", Hamm's "Hamas"), and a reader who writes them means the organisation. "Duma"
     stays a reading of Douma (its own name) and "Xinhua" of the town Xinhua; a country is no
     such reading; acronyms (four letters or fewer: ANA, ISA) are left alone."""
-    import difflib
-
-    from khabar.acled import iso2_of
     from khabar.extract.actors import world_actors
 
     if place.kind == "country" or not _ORGANISATION_WORD.fullmatch(key):
         return False
     organisations = [a for a in world_actors().get(key, ()) if a.kind == "organisation"]
-    if not organisations:
-        return False
-    own = alias_key(place.name)
-    if key == own or difflib.SequenceMatcher(None, key, own).ratio() >= _OWN_NAME_RATIO:
-        return False
-    return place.country not in {iso2_of(a.country) for a in organisations}
+    return bool(organisations) and _foreign_name(key, place, organisations)
 
 
 def _without_organisation_readings(hits: list[AliasHit]) -> list[AliasHit]:
@@ -1356,10 +1356,9 @@ def extract_places(
         found.update(nationalities)
         return found
 
-    bare = [_with_bare_name(m, lambda k=k: context(matches[:k] + matches[k + 1 :],
-                                                   named[:k] + named[k + 1 :]))
-            for k, m in enumerate(matches)]  # fmt: skip
-    matches = bare
+    matches = [_with_bare_name(m, lambda k=k: context(matches[:k] + matches[k + 1 :],
+                                                      named[:k] + named[k + 1 :]))
+               for k, m in enumerate(matches)]  # fmt: skip
     ctx = context(matches, named)
     out = []
     for m in matches:
