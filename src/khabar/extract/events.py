@@ -1756,6 +1756,34 @@ _JOIN_BACK = re.compile(r"\s*,?\s+and\s+", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*[,،]?\s*(\w+)")
 
 
+# an injury that is the victim's own, "his injury": Arabic injury nouns with a singular
+# possessive suffix (after a proclitic), and what stands before "his wounds" in Arabic
+# ("متأثرا بجروحه": of his wounds) and English ("his", "her"); grammar, a closed list
+_OWN_INJURY = frozenset({"اصابته", "اصابتها"})
+_OWN_BEFORE = frozenset({"متاثرا", "متاثره", "his", "her"})
+_WOUNDS = ("جروح", "جراح", "اصابت")  # the nouns after متأثرا (the possessive follows)
+
+
+def _own_wounds(words: list[str], lex: _Lexicon, lang: str) -> bool:
+    """Whether every word of injury in ``words`` (normalised) is the victim's own ("استشهد بعد
+    إصابته بمقذوف", "توفي متأثرا بجروحه", "died of his wounds"), and there is one: a sentence
+    that tells a death after an injury counts the one who died, not one killed and one injured
+    (docs/annotation.md, section 4; the dev casualty sets' "استشهد ... إثر إصابته")."""
+    cues = lex.cues["injured"]
+    if any(w in _OWN_BEFORE and _bare(words[i + 1]).startswith(_WOUNDS)
+           for i, w in enumerate(words[:-1])):  # fmt: skip
+        return True  # "أصيب ... وتوفي متأثرا بجروحه": injured, then died of those wounds
+    seen = False
+    for i, w in enumerate(words):
+        if w.lower() not in cues and _bare(w) not in cues:
+            continue
+        seen = True
+        if _bare(w) not in _OWN_INJURY and w not in _OWN_INJURY and not (
+                i and words[i - 1].lower() in _OWN_BEFORE):  # fmt: skip
+            return False
+    return seen
+
+
 def rule_counts(sentence: str, norm, spans, sp: Span, found: Mentions,  # type: ignore[no-untyped-def]
                 lang: str) -> tuple[list[str], tuple[int | None, int | None]]:  # fmt: skip
     """The sentence's words for counting (``_unglued``) and the rules' ``(killed, injured)``:
@@ -3560,6 +3588,9 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     count_words = timeless.split() and _WORD.findall(timeless)
     unglued, ruled = rule_counts(c_sentence, c_norm, c_spans, sp, found, lang)
     killed, injured = count_reader.read_counts(unglued, lang, ruled)
+    if killed is not None and injured == killed and ruled[1] is None \
+            and _own_wounds(unglued, lex, lang):  # fmt: skip
+        injured = None  # "استشهد ... بعد إصابته": the one killed, not one more injured
     killed, injured = (None if got is not None and rule is None and _vague_beside(
         unglued, kind, lex) else got for got, rule, kind in zip(
         (killed, injured), ruled, ("killed", "injured"), strict=True))  # fmt: skip
@@ -3639,11 +3670,13 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         return None
     acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode,
                                        modelled)
-    if (acled == "Explosions/Remote violence" and subtype in ("", _IED)
+    if ((subtype in ("", _IED) and acled == "Explosions/Remote violence"
+         or subtype in ("Attack", "Armed clash") and plover == "ASSAULT" and mode not in _DEEDS)
             and _suicide(c_spans, lang)):  # fmt: skip
         # "تفجير انتحاري", "a suicide bombing": the bomber's word makes the explosion ACLED's
-        # suicide bomb whatever its trigger's row says
-        subtype, mode = "Suicide bomb", "suicide-attack"
+        # suicide bomb whatever its trigger's row says, and so an assault ("قتل 20 طالبا في هجوم
+        # انتحاري", "عملية انتحارية": ACLED's codebook codes a suicide attack as one)
+        acled, subtype, mode = "Explosions/Remote violence", "Suicide bomb", "suicide-attack"
     ev = EventMention(
         span=sp, sentence=sentence, trigger=text[t_start:t_end],
         trigger_span=Span(t_start, t_end), plover=plover,
