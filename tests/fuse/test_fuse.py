@@ -635,6 +635,33 @@ def test_a_suicide_bomb_and_an_explosive_device_of_one_day_are_one_kind_of_event
     assert _kind("Suicide bomb") == _kind("Remote explosive/landmine/IED") != _kind("Grenade")
 
 
+def test_an_attack_told_without_its_means_joins_any_kind_of_attack() -> None:
+    # a fresh-clone trial: "قتل 21 شخصا على الأقل في هجوم تبنته حركة طالبان في ولاية قندوز"
+    # (an attack, no weapon) and the same report's suicide bombing in Khanabad, Kunduz, were two
+    # rows of one happening, each with its toll
+    from types import SimpleNamespace
+
+    from khabar.fuse.events import CanonicalEvent, _Group
+
+    def said(subtype: str, mode: str | None = None, weapon: str | None = None,
+             day: str = "2015-08-08") -> SimpleNamespace:  # fmt: skip
+        return SimpleNamespace(plover="ASSAULT", subtype=subtype, acled_type="", mode=mode,
+                               weapon=weapon, part_of_day=None, day=day, background=False,
+                               doc=SimpleNamespace(lang="ar"), target=None, victims=None)
+
+    attack, suicide = said("Attack", "firearms", day="2015-08-09"), said("Suicide bomb")
+    assert _Group.of(attack).fits(_Group.of(suicide), 1)  # type: ignore[arg-type]
+    event = CanonicalEvent("1.1", 1, [attack, suicide])  # type: ignore[list-item]
+    assert event.subtype == "Suicide bomb"
+    # a shooting told as one, an arrest, a clash beside a bombing: still apart
+    shot = said("Attack", "firearms", weapon="firearm")
+    assert not _Group.of(shot).fits(_Group.of(suicide), 1)  # type: ignore[arg-type]
+    assert not _Group.of(attack).fits(_Group.of(said("Arrests")), 1)  # type: ignore[arg-type]
+    both = _Group.of(attack)  # type: ignore[arg-type]
+    both.absorb(_Group.of(suicide))  # type: ignore[arg-type]
+    assert not both.fits(_Group.of(said("Armed clash")), 1)  # type: ignore[arg-type]
+
+
 # SaudiNewsNet 2015-07-21 (sabq, aawsat; CC BY-NC-SA 4.0, as the real-news gold): an attack "in
 # the north of the Gaza Strip" happened in it; deaths "near the town of Sialkot" near it, which
 # "من" (from) after "بالقرب" does not make the place the shelling came from

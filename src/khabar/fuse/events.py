@@ -6,12 +6,12 @@ Input: a story's ``MentionFact`` records (``fuse.facts``). Output: ``CanonicalEv
 found an event; denied, negated and place- and day-less mentions only join one. Mention pairs
 are linked, strongest first, by a shared place or places within ``fuse_place_km``, or by one
 day in one country; two groups merge only if they stay one kind of event (one ACLED sub-type
-at most, a suicide bomb and an explosive device counting as one: ``_ONE_KIND``; both
-background or both not), their days stay within
-``fuse_date_tolerance_days``, and no part of a stated day of one is ``_PARTS_APART`` hours or
-more from a part of the same day of the other (an attack at dawn and one in the evening of
-one day, at one camp, are two events, each with its own toll). Repeats inside a document and
-across copies join like any other.
+at most, a suicide bomb and an explosive device counting as one: ``_ONE_KIND``; an attack told
+without its means fits any kind of attack: ``_unstated``; both background or both not), their
+days stay within ``fuse_date_tolerance_days``, and no part of a stated day of one is
+``_PARTS_APART`` hours or more from a part of the same day of the other (an attack at dawn and
+one in the evening of one day, at one camp, are two events, each with its own toll). Repeats
+inside a document and across copies join like any other.
 A story of more than ``_EXACT_FOUNDERS`` founding mentions (only hostile input has so many)
 weighs each mention against a bounded number of earlier ones that share its site or town, or its
 day and country (``_candidates``), so fusion stays linear in its input.
@@ -141,13 +141,16 @@ class CanonicalEvent:
         attack on civilians is violence against civilians). Wikinews trial store: the El Paso
         shooting and the Paris and Streatham stabbings are attacks again. Not in Arabic, whose
         generic-actor lexicon holds "others" (آخرون) among civilians: on the contradiction dev
-        store 5 of 8 battles it would change were battles."""
+        store 5 of 8 battles it would change were battles. Attacks told without their means
+        (``_unstated``) give way to the explosion or strike other sentences tell."""
         stated = [m.subtype for m in self.mentions if m.subtype]
         struck = sum(m.subtype == "Attack" and m.doc.lang == "en"
                      and 7 in (civilian_class(m.target), civilian_class(m.victims))
                      for m in self.mentions)  # fmt: skip
         if struck and struck >= stated.count("Armed clash"):
             stated = [t for t in stated if t != "Armed clash"]
+        if any(_kind(t) != "fighting" for t in stated):  # attacks told without their means
+            stated = [t for t in stated if _kind(t) != "fighting"]
         return next((t for t in stated if t in _MORE_SPECIFIC), stated[0] if stated else None)
 
     @property
@@ -267,6 +270,22 @@ _ONE_KIND = {"Suicide bomb": "bombing", "Remote explosive/landmine/IED": "bombin
 _MORE_SPECIFIC = frozenset({"Suicide bomb", "Armed clash"})
 
 
+# Sub-types an attack told without its means may turn out to be (``_unstated``): fighting and
+# explosions by any means but chemical weapons (ACLED's codebook, section 4). Closed.
+_ATTACKS = frozenset({"Armed clash", "Attack", "Air/drone strike", "Suicide bomb", "Grenade",
+                      "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"})
+_ANY_ATTACK = "attack of unstated means"  # its sub-type in a group (``_Group``)
+
+
+def _unstated(m: MentionFact) -> bool:
+    """An attack told without its means: an assault typed ``Attack`` with no weapon word and
+    no mode, or only the firearms the mode model guesses most often ("21 killed in an attack
+    claimed by the Taliban"). Its reports' other sentences may tell a suicide bombing or a
+    shelling (ACLED's codebook codes an explosion on civilians as an explosion), so it groups
+    with an event of any kind of attack and gives it no kind."""
+    return m.subtype == "Attack" and m.mode in (None, "firearms") and m.weapon is None
+
+
 def _kind(subtype: str) -> str:
     """The kind of an ACLED sub-type for grouping and evidence (``_ONE_KIND``), else itself."""
     return _ONE_KIND.get(subtype, subtype)
@@ -287,13 +306,17 @@ class _Group:
     @classmethod
     def of(cls, m: MentionFact) -> _Group:
         hour = _PART_HOURS.get(m.part_of_day or "")
-        return cls([m], {m.subtype} if m.subtype else set(),
+        return cls([m], {_ANY_ATTACK if _unstated(m) else m.subtype} if m.subtype else set(),
                    {date.fromisoformat(m.day)} if m.day else set(), m.background,
                    {m.day: {hour}} if m.day and hour is not None else {})  # fmt: skip
 
     def fits(self, other: _Group, tolerance: int) -> bool:
-        if self.background != other.background or len(_kinds(self.subtypes | other.subtypes)) > 1:
+        subtypes = self.subtypes | other.subtypes
+        stated = subtypes - {_ANY_ATTACK}
+        if self.background != other.background or len(_kinds(stated)) > 1:
             return False
+        if _ANY_ATTACK in subtypes and stated - _ATTACKS:
+            return False  # an attack told without its means is no arrest nor protest
         for day, hours in self.hours.items():
             if _hours_apart(hours, other.hours.get(day, set())):
                 return False  # dawn and evening of one stated day: two happenings

@@ -136,6 +136,7 @@ class MentionFact:
     groups: frozenset[tuple[int, str]] = frozenset()  # people counted by group (``toll_groups``)
     # ``EventMention.evidence``; None for a mention extracted before it was stored (unknown)
     evidence: tuple[str, ...] | None = None
+    mode: str | None = None  # PLOVER mode (``EventMention.mode``); None: unstated
 
     @property
     def key(self) -> str:
@@ -379,7 +380,7 @@ def _load_mentions(
             part_of_day.get(date_text or ""), bool(r["is_main"]), _toll_words(r["sentence"]),
             _numbers(undated := _without(doc.raw_text, r["start"], r["end"], date_spans)),
             toll_numbers(undated), toll_groups(undated),
-            _evidence(r["evidence"]),
+            _evidence(r["evidence"]), r["mode"] or None,
         ))  # fmt: skip
     return out
 
