@@ -47,6 +47,12 @@ def test_countries_have_acleds_names_numeric_codes_and_regions() -> None:
         ("IQA-baghdad.rusafa.mustansiriya", ("Baghdad", "Rusafa", "Mustansiriya")),
         ("IRA-county-15", ("East Azerbaijan", "Marand", "")),  # the curated name, not the slug
         ("CSC-28", ("Fujairah", "Dibba Al Fujairah", "")),
+        # outside the curated countries, the ISO 3166-2 name of a countries-states-cities state
+        # code (Khanabad in Kunduz, Midyat in Mardin: a trial's rows had no admin1), and a US
+        # city's state from the gazetteer's own state rows (Ferguson)
+        ("GN-1137168", ("Kunduz", "", "")),
+        ("GN-304382", ("Mardin", "", "")),
+        ("GN-4386387", ("Missouri", "", "")),
         ("IQ", ("", "", "")),
         ("no-such-place", ("", "", "")),
     ],

@@ -30,7 +30,10 @@ its own name when it is a first-level division; the province and district of an 
 from its path; the province a curated site, an Iranian row or a countries-states-cities row
 names (an Iranian province by its curated name when one of its names is a curated row's);
 the first-level division of a GeoNames city from
-``resources/gazetteer/geonames_admin1.tsv`` when that table knows its code; else empty.
+``resources/gazetteer/geonames_admin1.tsv`` when that table knows its code (a curated name,
+else the ISO 3166-2 name of the state its countries-states-cities towns give, else the
+gazetteer's own GeoNames state row: ``training/resources/build_geonames_admin1.py``); else
+empty.
 """
 
 from __future__ import annotations
