@@ -720,6 +720,13 @@ def test_a_one_word_organisation_among_a_towns_alternates_is_no_reading_of_it() 
     assert not organisation_reading("hamm", g.places["GN-2911240"])
 
 
+def test_a_name_goes_to_the_towns_it_names_before_the_one_it_once_named() -> None:
+    # GeoNames keeps "Waterloo" among Austin's alternates (its old name): a fresh-clone trial
+    # read "Waterloo station" in London as Austin, Texas; four towns are named Waterloo
+    (waterloo,) = extract_places("The protest reached Waterloo on Sunday.")
+    assert waterloo.place.name == "Waterloo" and waterloo.place.country != "US"
+
+
 @pytest.mark.parametrize(("text", "town", "state"), [
     # AP style names a US town with its state's abbreviation, code or name after a comma
     # (resources/gazetteer/us_state_abbreviations.tsv): the town is read in that state, the

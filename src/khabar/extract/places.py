@@ -1032,8 +1032,8 @@ def _choose(m: AliasHit, ctx: Counter[str], qualifier: str | None = None,
     abroad = len({p.country for p in cands}) > 1
     best = max(cands, key=lambda p: (ctx[p.country], p.country in sure,
                                      abroad and p.country in home,
-                                     PRECISION_RANK[p.precision], p.id in g.curated,
-                                     p.population))  # fmt: skip
+                                     PRECISION_RANK[p.precision], _named(p, m.key),
+                                     p.id in g.curated, p.population))  # fmt: skip
     great = [] if cued else [p for p in cands if p.population >= _BIG  # "مديرية القاهرة"
                              or p.id in g.capital_ids and p.population >= _WEAK_POPULATION]
     others = [p.id for p in cands if p.id != best.id]
@@ -1051,6 +1051,16 @@ def _choose(m: AliasHit, ctx: Counter[str], qualifier: str | None = None,
         else:
             reason = f"{_NO_CONTEXT}: the surest of {len(cands)} readings"
     return best, others, reason
+
+
+@lru_cache(maxsize=50_000)
+def _named(place: Place, key: str) -> bool:
+    """Whether an alias key is the place's own (display) name: "Waterloo" names four towns and
+    is an old name of Austin, Texas, in GeoNames' alternates (a fresh-clone trial read
+    "Waterloo station" in London as Austin). Between readings alike in context and kind, the
+    one the name is the name of goes first (a city of a million or a capital still wins over
+    small namesakes: ``_choose``)."""
+    return alias_key(place.name) == key
 
 
 _NO_CONTEXT = "no country in the paragraph's context"
