@@ -720,6 +720,15 @@ def test_a_one_word_organisation_among_a_towns_alternates_is_no_reading_of_it() 
     assert not organisation_reading("hamm", g.places["GN-2911240"])
 
 
+def test_a_name_after_a_particle_of_a_longer_name_is_no_place() -> None:
+    # "Davao del Sur" (a Philippine province the gazetteer lacks) was read as Davao and Sur,
+    # which is Tyre in Lebanon (a fresh-clone trial); names the gazetteer holds whole stay
+    read = [p.place.name for p in extract_places("A bomb exploded in Davao del Sur on Monday.")]
+    assert "Tyre" not in read
+    read = [p.place.name for p in extract_places("Troops were sent to Ciudad del Este.")]
+    assert read == ["Ciudad del Este"]
+
+
 def test_a_name_goes_to_the_towns_it_names_before_the_one_it_once_named() -> None:
     # GeoNames keeps "Waterloo" among Austin's alternates (its old name): a fresh-clone trial
     # read "Waterloo station" in London as Austin, Texas; four towns are named Waterloo

@@ -495,7 +495,15 @@ def _accept(  # type: ignore[no-untyped-def]
     head = original[start : start + 4]
     if head[:3].lower() in ("al-", "el-", "ad-", "as-", "ar-"):
         return head[3:4].isupper()  # "al-Qaim", "el-Arish": the article is lower case
-    return original[start : start + 1].isupper() and not _name_before(original, start)
+    return original[start : start + 1].isupper() and not _name_before(original, start) \
+        and not _PARTICLE_BEFORE.search(original[max(0, start - 40) : start])
+
+
+# a capitalised word and a lower-case particle of Romance and Germanic names right before a
+# name: the name ends a longer one the gazetteer lacks ("Davao del Sur", a Philippine
+# province, was Sur, that is Tyre; "Ciudad de Mexico"); grammar, a closed list
+_PARTICLE_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w'-]*\s+(?:del|de|di|da|do|dos|das|des|du|"
+                              r"della|von|van|der|den|la|le|el|y)\s+$")
 
 
 # Arabic generic words that head a compound place name (خان بني سعد, تل أبيض, عين عيسى, دير
