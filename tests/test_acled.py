@@ -10,6 +10,7 @@ from khabar.acled import (
     admin_levels,
     civilian_class,
     country,
+    demonstrators,
     disorder_type,
     interaction,
     time_precision,
@@ -115,3 +116,11 @@ def test_an_affiliation_that_is_an_actor_id_is_no_country_and_messengers_are_no_
     # Abu Mahdi al-Muhandis: PMF;KH — "KH" is Kata'ib Hezbollah, not Cambodia
     assert actor_inter("MUHANDIS", "IQ") != 8
     assert is_messenger("REUTERS") and not is_messenger("KH")
+
+
+def test_a_demonstration_whose_reports_name_no_actor_has_its_demonstrators() -> None:
+    # a trial store: every Arabic protest row had an empty actor1 (the unnamed-actor words are
+    # English only); ACLED's protests always have the protesters as actor1
+    assert demonstrators("Protests", "Iraq") == ("Protesters (Iraq)", 6)
+    assert demonstrators("Riots", "") == ("Rioters", 5)
+    assert demonstrators("Battles", "Iraq") is None

@@ -53,6 +53,7 @@ __all__ = [
     "admin_levels",
     "civilian_class",
     "country",
+    "demonstrators",
     "disorder_type",
     "interaction",
     "event_type_words",
@@ -367,6 +368,18 @@ def unnamed_actor(text: str | None, event_type: str, country_name: str) -> tuple
         if event_type == "Battles":
             return None
         kind = _RIOTERS
+    named, bare, code = kind
+    return (named.format(country_name) if country_name else bare), code
+
+
+def demonstrators(event_type: str, country_name: str) -> tuple[str, int] | None:
+    """ACLED's actor1 of a demonstration whose reports name no actor it resolves: "Protesters
+    (Iraq)" of a protest, "Rioters (Iraq)" of a riot (ACLED's codebook: every protest event has
+    the protesters as its first actor; a group that called it is an associated actor). None for
+    other event types."""
+    kind = {"Protests": _PROTESTERS, "Riots": _RIOTERS}.get(event_type)
+    if kind is None:
+        return None
     named, bare, code = kind
     return (named.format(country_name) if country_name else bare), code
 
