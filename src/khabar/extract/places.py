@@ -507,11 +507,13 @@ _PARTICLE_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w'-]*\s+(?:del|de|di|da|do|dos
 
 
 # Arabic generic words that head a compound place name (خان بني سعد, تل أبيض, عين عيسى, دير
-# حافر, كفر نبل, بيت حانون, رأس العين, بئر العبد): a name of the gazetteer right after one is
-# part of another place's name, which the gazetteer lacks ("خان بني سعد", Khan Bani Saad in
-# Iraq, was Bani Sa'd in Yemen). Arabic toponymy, a closed list, normalised.
+# حافر, كفر نبل, بيت حانون, رأس العين, بئر العبد; قناة السويس, the Suez Canal, as قناة
+# الجزيرة, a channel): a name of the gazetteer right after one is part of another name, which
+# the gazetteer lacks ("خان بني سعد", Khan Bani Saad in Iraq, was Bani Sa'd in Yemen; a strike
+# in Sinai "تزامنا مع بدء افتتاح قناة السويس" was placed in Suez). Arabic toponymy, a closed
+# list, normalised.
 _AR_NAME_HEADS = frozenset(normalize(w) for w in ("خان", "تل", "عين", "دير", "كفر", "بيت", "رأس",
-                                                  "بئر"))  # fmt: skip
+                                                  "بئر", "قناة"))  # fmt: skip
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
