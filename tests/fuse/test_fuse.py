@@ -635,6 +635,21 @@ def test_a_suicide_bomb_and_an_explosive_device_of_one_day_are_one_kind_of_event
     assert _kind("Suicide bomb") == _kind("Remote explosive/landmine/IED") != _kind("Grenade")
 
 
+def test_a_place_inside_an_organisations_name_is_no_place_of_the_event() -> None:
+    # a trial: a strike "في جنوب الشيخ زويد بشمال سيناء" on cells of "جماعة أنصار بيت المقدس" was
+    # placed in Jerusalem (the group's name, which no dictionary knows); a sentence whose only
+    # place is inside a name keeps it ("مبنى استانداری تهران")
+    from khabar.extract.places import gazetteer
+    from khabar.fuse.facts import PlaceRef, _outside_organisations
+
+    g = gazetteer()
+    sinai = PlaceRef(g.places["EG-SINAI"], "location", None, 10, 15, "سيناء")
+    jerusalem = PlaceRef(g.places["GN-281184"], "location", None, 40, 50, "بيت المقدس")
+    assert _outside_organisations([sinai, jerusalem], [(34, 50)]) == [sinai]
+    assert _outside_organisations([jerusalem], [(34, 50)]) == [jerusalem]
+    assert _outside_organisations([sinai, jerusalem], []) == [sinai, jerusalem]
+
+
 def test_an_attack_told_without_its_means_joins_any_kind_of_attack() -> None:
     # a fresh-clone trial: "قتل 21 شخصا على الأقل في هجوم تبنته حركة طالبان في ولاية قندوز"
     # (an attack, no weapon) and the same report's suicide bombing in Khanabad, Kunduz, were two

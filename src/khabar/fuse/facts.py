@@ -33,6 +33,7 @@ from khabar.store.story_facts import (
     date_mention_rows,
     duplicate_links,
     event_mention_rows,
+    organisation_spans,
     paragraph_starts,
     place_mention_rows,
     resolved_actor_starts,
@@ -285,6 +286,16 @@ def _inside_name(start: int, end: int, names: list[Any]) -> bool:
     return any(a <= start and end <= b for a, b in names)
 
 
+def _outside_organisations(refs: list[PlaceRef], organisations: list[tuple[int, int]],
+                           ) -> list[PlaceRef]:  # fmt: skip
+    """A sentence's places less those inside an organisation's name the recogniser found and no
+    dictionary knows ("جماعة أنصار بيت المقدس": Jerusalem is no place of a strike in Sinai),
+    when the sentence names another place outside every such name; else all of them (the
+    name may be all the sentence says of where: "مبنى استانداری تهران")."""
+    inside = [r for r in refs if _inside_name(r.start, r.end, organisations)]
+    return [r for r in refs if r not in inside] if inside and len(inside) < len(refs) else refs
+
+
 def _dateline(raw: str, end: int) -> bool:
     """A place opening a paragraph and followed by a dash ("بغداد –") is the dateline."""
     line_start = raw.rfind("\n", 0, end) + 1
@@ -333,6 +344,7 @@ def _load_mentions(
     names = actor_spans(db, doc.id)
     named = [p for p in place_mention_rows(db, doc.id)
              if not _inside_name(p[0], p[1], names) and not _dateline(doc.raw_text, p[1])]
+    organisations = organisation_spans(db, doc.id)
     flagged: dict[str, list[str]] = {}
     part_of_day: dict[str, str] = {}
     date_spans: list[tuple[int, int]] = []
@@ -366,6 +378,7 @@ def _load_mentions(
                      p[2])
             for p in named if r["start"] <= p[0] < r["end"] and p[3] in places
         ]  # fmt: skip
+        refs = _outside_organisations(refs, organisations)
         out.append(MentionFact(
             doc, r["seq"], r["start"], r["end"], r["sentence"], r["plover"], r["acled_type"],
             r["acled_subtype"] or None, r["weapon"],

@@ -24,6 +24,7 @@ __all__ = [
     "date_mention_rows",
     "duplicate_links",
     "event_mention_rows",
+    "organisation_spans",
     "paragraph_starts",
     "place_mention_rows",
     "resolved_actor_starts",
@@ -85,6 +86,14 @@ def actor_spans(db: Any, doc_id: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of every actor mention of a document."""
     rows = db.execute('SELECT start, "end" FROM actor_mentions WHERE doc_id = ?',
                       (doc_id,)).fetchall()  # fmt: skip
+    return [(r[0], r[1]) for r in rows]
+
+
+def organisation_spans(db: Any, doc_id: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the organisation names (ORG entity mentions) of a
+    document."""
+    rows = db.execute('SELECT start, "end" FROM entity_mentions WHERE doc_id = ? AND label = ?',
+                      (doc_id, "ORG")).fetchall()  # fmt: skip
     return [(r[0], r[1]) for r in rows]
 
 
