@@ -326,6 +326,26 @@ def test_merging_is_deterministic_and_ties_go_to_the_earliest_event() -> None:
     assert ids(merge_records(records[::-1], 30)) == [["10.1", "2.2"], ["5.1"], ["2.1"]]
 
 
+def test_two_stories_reports_of_one_bombing_typed_two_ways_are_one_row() -> None:
+    # a trial: the Abha mosque bombing was a suicide bomb (13 killed) in one story and an
+    # explosive device (12) in another, two rows; one kind of event (fuse.events.one_kind) joins
+    # them across stories, not an air strike beside them
+    def rec(story: int, subtype: str, killed: int) -> dict:
+        pid, label, lat, lon, precision, country = BAGHDAD
+        loc = {"value": pid, "label": label, "lat": lat, "lon": lon, "precision": precision,
+               "country": country, "sources": []}  # fmt: skip
+        chosen = {"date": {"value": "2024-04-20"}, "location": {"value": pid},
+                  "killed": {"value": killed}}  # fmt: skip
+        return {"id": f"{story}.1", "story_id": story, "acled_type": "", "acled_subtype": subtype,
+                "background": False, "independent_sources": 1, "chosen": chosen,
+                "fields": {"location": [loc]}}  # fmt: skip
+
+    ids = lambda groups: [[r["id"] for r in g] for g in groups]  # noqa: E731
+    records = [rec(1, "Suicide bomb", 13), rec(2, "Remote explosive/landmine/IED", 12),
+               rec(3, "Air/drone strike", 4)]  # fmt: skip
+    assert ids(merge_records(records, 25)) == [["1.1", "2.1"], ["3.1"]]
+
+
 def test_a_dawn_and_an_evening_event_of_one_day_and_place_stay_two_rows() -> None:
     # fusion keeps them apart as two happenings; one toll or two stories must not rejoin them
     def rec(story: int, seq: int, time: str, killed: int) -> dict:

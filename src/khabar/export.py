@@ -46,7 +46,7 @@ from typing import Any
 from khabar import acled
 from khabar.errors import ExportError
 from khabar.extract.places import country_code, distance_km, unknown_country
-from khabar.fuse.events import parts_of_day_apart
+from khabar.fuse.events import one_kind, parts_of_day_apart
 from khabar.store.events import EventFilters, event_evidence, event_page, stories_changed_at
 from khabar.store.sqlite import SQLiteStore
 
@@ -172,7 +172,7 @@ def merge_records(records: list[dict[str, Any]], place_km: float) -> list[list[d
 
     Events are fused per story, so a happening that story grouping split over two stories has
     an event in each. Two records of different stories are one happening when they are of one
-    kind (the same ACLED sub-type, or two violent types with the same stated toll: see
+    kind (one kind of ACLED sub-type, or two violent types with the same stated toll: see
     ``_one_kind``), on the same day and not at parts of it ten hours apart (dawn and evening:
     ``fuse.events.parts_of_day_apart``), and at the same place (one place id, or chosen locations at
     most ``place_km`` apart: setting ``fuse_place_km``; with one toll, a country and a place in
@@ -336,10 +336,13 @@ def _same_toll(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def _one_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Two events can be one happening: one ACLED sub-type, or two violent types with one
-    stated toll (above 0): reports type one car bomb as an attack or as an explosion, and a
-    border shooting as a clash or as shelling, but give it the same dead."""
-    if a.get("acled_subtype") and a.get("acled_subtype") == b.get("acled_subtype"):
+    """Two events can be one happening: one kind of ACLED sub-type (the same, or a suicide
+    bomb and an explosive device, an armed clash and an attack: ``fuse.events.one_kind``; a
+    trial's Abha mosque bombing was a suicide bomb in one story and a device in another), or
+    two violent types with one stated toll (above 0): reports type one car bomb as an attack
+    or as an explosion, and a border shooting as a clash or as shelling, but give it the same
+    dead."""
+    if one_kind(a.get("acled_subtype"), b.get("acled_subtype")):
         return True
     return _same_toll(a, b)
 

@@ -71,7 +71,7 @@ from khabar.model import EVIDENCE
 from khabar.normalize import normalize
 from khabar.settings import Settings
 
-__all__ = ["CanonicalEvent", "FieldValue", "build_events", "parts_of_day_apart"]
+__all__ = ["CanonicalEvent", "FieldValue", "build_events", "one_kind", "parts_of_day_apart"]
 
 _PRECISION = {"country": 0, "province": 1, "district": 2, "town": 2, "site": 3}
 
@@ -289,6 +289,12 @@ def _unstated(m: MentionFact) -> bool:
 def _kind(subtype: str) -> str:
     """The kind of an ACLED sub-type for grouping and evidence (``_ONE_KIND``), else itself."""
     return _ONE_KIND.get(subtype, subtype)
+
+
+def one_kind(a: str | None, b: str | None) -> bool:
+    """Whether two stated ACLED sub-types are one kind of event (``_ONE_KIND``: a suicide bomb
+    and an explosive device, an armed clash and an attack; else the same sub-type)."""
+    return bool(a) and bool(b) and _kind(a or "") == _kind(b or "")
 
 
 def _kinds(subtypes: set[str]) -> set[str]:
