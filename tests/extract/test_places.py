@@ -558,6 +558,16 @@ def test_a_name_after_the_head_of_a_compound_place_name_is_not_that_place() -> N
     assert not any(p.place.name == "Suez" for p in canal)
 
 
+def test_a_town_in_a_far_place_of_another_country_is_not_that_reading() -> None:
+    """"قرية دوما بنابلس" (Duma in Nablus): a trial placed an arson there in Douma, Syria; on
+    the snapshot documents "منطقة العلم بعدن" had been Al-'Alam in Iraq, "حي نورث ويست بواشنطن"
+    a town in Iran. Y stays; X is no longer the far reading."""
+    found = extract_places("أدان الرئيس جريمة حرق البيت الفلسطيني في قرية دوما بنابلس.")
+    assert {p.place.country for p in found} == {"PS"}
+    found = extract_places("وصل الوفد إلى مدينة جدة بالسعودية.")  # a country after ب: kept
+    assert [p.place.name for p in found] == ["Jeddah", "Saudi Arabia"]
+
+
 def test_a_town_the_gazetteer_lacks_is_its_nationality_adjectives_country() -> None:
     """Trial reports named the Suruç bombing's town as سوروتش, which no gazetteer row writes:
     "in the Turkish town of ..." still gives the country (precision country), over the name."""

@@ -1395,6 +1395,7 @@ def extract_places(
     out += territory_phrases(norm.text, out, norm.to_original, text)
     out += town_phrases(norm.text, out, norm.to_original, text)
     out = _countries_listed(text, sorted(out, key=lambda p: p.span.start), persian)
+    out = out if persian else _in_a_far_place(text, out)
     out = out if persian else _run_on_countries(text, out)
     if lang == "en" or (lang is None and not _ARABIC.search(text)):
         out = us_state_qualifiers(text, out)
@@ -1488,6 +1489,29 @@ def _us_state_follows(original: str, end: int) -> bool:
     """Whether a US state's abbreviation follows ``end`` of ``original`` ("Portland, Ore.",
     "Washington, D.C."): a cue that the name before it is a town."""
     return _us_abbreviations()[0].match(original, end) is not None
+
+
+_FAR_KM = 150  # a town "in" a place farther than this is not that reading of its name
+
+
+def _in_a_far_place(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Arabic "X بY", X in Y ("قرية دوما بنابلس", Duma in Nablus): a town X whose reading lies
+    in another country than the town or province Y glued to ب right after it, more than
+    ``_FAR_KM`` away, is a place the gazetteer lacks (a trial placed an arson in Duma near
+    Nablus in Douma, Syria): X is dropped, Y stays. ``found`` in text order."""
+    out = []
+    for k, p in enumerate(found):
+        q = found[k + 1] if k + 1 < len(found) else None
+        if (q is not None and p.place.precision == "town" and _ARABIC.search(p.text)
+                and q.place.precision in ("town", "province") and q.span.start >= 2
+                and text[q.span.start - 1] == "ب"
+                and not text[p.span.end : q.span.start - 1].strip()
+                and q.place.country != p.place.country
+                and distance_km((p.place.lat, p.place.lon),
+                                (q.place.lat, q.place.lon)) > _FAR_KM):  # fmt: skip
+            continue
+        out.append(p)
+    return out
 
 
 def us_state_qualifiers(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
