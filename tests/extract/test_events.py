@@ -2257,3 +2257,15 @@ def test_one_who_died_of_his_injury_is_killed_not_also_injured(text: str) -> Non
     assert (e.killed, e.injured) == (1, None)
     other = _doc_event("قتل شخص وأصيب آخر في انفجار عبوة ناسفة في بغداد.", "ar")
     assert (other.killed, other.injured) == (1, 1)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a trial's rows (SaudiNewsNet 2015, CC BY-NC-SA 4.0): a decision, not a strike
+    ("وكشف مسؤولون أمريكيون أن الولايات المتحدة قررت السماح بغارات جوية للمساعدة في صد أي هجوم.",
+     "ar"),
+    ("Trump threatened airstrikes on Iranian cultural sites.", "en"),
+])  # fmt: skip
+def test_a_strike_decided_allowed_or_threatened_is_planned(text: str, lang: str) -> None:
+    """... and fusion founds no event on a planned mention (``fuse.events._can_found``)."""
+    assert "planned" in _doc_event(text, lang).modality
+    assert "planned" not in _doc_event("شنت طائرات التحالف غارات جوية على صنعاء.", "ar").modality

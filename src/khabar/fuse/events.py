@@ -3,7 +3,8 @@
 Input: a story's ``MentionFact`` records (``fuse.facts``). Output: ``CanonicalEvent`` objects.
 
 **Grouping.** A mention with an event day or a place of its own (site, town or province) can
-found an event; denied, negated and place- and day-less mentions only join one. Mention pairs
+found an event; denied, negated, planned (decided, allowed, threatened: ``events._modality``)
+and place- and day-less mentions only join one. Mention pairs
 are linked, strongest first, by a shared place or places within ``fuse_place_km``, or by one
 day in one country; two groups merge only if they stay one kind of event (one ACLED sub-type
 at most, a suicide bomb and an explosive device counting as one: ``_ONE_KIND``; an attack told
@@ -237,8 +238,8 @@ def _countries(m: MentionFact) -> set[str]:
 
 
 def _can_found(m: MentionFact) -> bool:
-    if {"denied", "negated"} & set(m.modality):
-        return False
+    if {"denied", "negated", "planned"} & set(m.modality):
+        return False  # a strike denied, or decided, allowed, threatened: no happening yet
     own = [p for p in m.places if p.place.precision != "country" and not p.relation]
     return m.day is not None or bool(own)
 
