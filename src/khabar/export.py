@@ -496,6 +496,8 @@ def _row(
                                         inter2)  # fmt: skip
         if actor1 is None:  # a demonstration's first actor is its demonstrators
             actor1, inter1 = acled.demonstrators(rep["acled_type"], country_name) or (None, None)
+            if actor1 is not None and actor1 == actor2:  # protesters struck: no second guess
+                actor1, inter1 = None, None
     admin1, admin2, admin3 = acled.admin_levels(loc["value"] if loc else None)
     # the notes quote a sentence that tells of the happening itself: the toll's, the weapon's,
     # else the day's or the place's (a statement of solidarity may name the day too)

@@ -1963,6 +1963,9 @@ def test_a_suicide_attack_is_a_suicide_bomb(text: str) -> None:
     e = _doc_event(text, "ar")
     assert (e.acled_type, e.acled_subtype, e.mode) == (
         "Explosions/Remote violence", "Suicide bomb", "suicide-attack")
+    # IS's assault fighters (انغماسيون) storm with rifles: their clash is no bombing (a review)
+    clash = _doc_event("قتل 10 جنود في اشتباكات مع مقاتلين انغماسيين في الرمادي.", "ar")
+    assert clash.acled_subtype != "Suicide bomb"
 
 
 def test_a_security_attack_is_still_an_attack() -> None:

@@ -552,8 +552,7 @@ def test_a_name_after_the_head_of_a_compound_place_name_is_not_that_place() -> N
     assert not any(p.place.country == "YE" for p in found)
     ids = {p.place.id for p in extract_places("سيطرت القوات على تل أبيض ودير الزور وخان يونس.")}
     assert {"GN-170794", "GN-281124"} <= ids
-    # the Suez Canal is no Suez (a strike in Sinai was placed there in a trial); a channel
-    # (قناة الجزيرة) is no place either
+    # the Suez Canal is no Suez (a strike in Sinai was placed there in a trial)
     canal = extract_places("قصفت المروحيات المعاقل تزامنا مع بدء افتتاح قناة السويس الجديدة.")
     assert not any(p.place.name == "Suez" for p in canal)
 
@@ -566,6 +565,9 @@ def test_a_town_in_a_far_place_of_another_country_is_not_that_reading() -> None:
     assert {p.place.country for p in found} == {"PS"}
     found = extract_places("وصل الوفد إلى مدينة جدة بالسعودية.")  # a country after ب: kept
     assert [p.place.name for p in found] == ["Jeddah", "Saudi Arabia"]
+    # ب is also "with", "to", and a city is no village (a review)
+    found = extract_places("وقال إن الطريق يربط مدينة الموصل بدمشق.")
+    assert [p.place.name for p in found] == ["Mosul", "Damascus"]
 
 
 def test_a_town_the_gazetteer_lacks_is_its_nationality_adjectives_country() -> None:
@@ -741,6 +743,8 @@ def test_a_name_after_a_particle_of_a_longer_name_is_no_place() -> None:
     assert "Tyre" not in read
     read = [p.place.name for p in extract_places("Troops were sent to Ciudad del Este.")]
     assert read == ["Ciudad del Este"]
+    read = [p.place.name for p in extract_places("Why do Iraq and Syria matter to Europe?")]
+    assert read == ["Iraq", "Syria"]  # "do" is an English verb too (a review)
 
 
 def test_a_name_goes_to_the_towns_it_names_before_the_one_it_once_named() -> None:

@@ -648,6 +648,11 @@ def test_a_place_inside_an_organisations_name_is_no_place_of_the_event() -> None
     assert _outside_organisations([sinai, jerusalem], [(34, 50)]) == [sinai]
     assert _outside_organisations([jerusalem], [(34, 50)]) == [jerusalem]
     assert _outside_organisations([sinai, jerusalem], []) == [sinai, jerusalem]
+    # a place of the outside places' country stays (a review: "مقر قيادة شرطة محافظة البصرة في
+    # العراق", the police command an ORG name, keeps Basra)
+    basra = PlaceRef(g.places["GN-99532"], "location", None, 30, 36, "البصرة")
+    iraq = PlaceRef(g.places["IQ"], "location", None, 40, 46, "العراق")
+    assert _outside_organisations([basra, iraq], [(10, 36)]) == [basra, iraq]
 
 
 def test_an_attack_told_without_its_means_joins_any_kind_of_attack() -> None:

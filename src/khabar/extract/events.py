@@ -1760,15 +1760,18 @@ _NEXT_WORD = re.compile(r"\s*[,،]?\s*(\w+)")
 # possessive suffix (after a proclitic), and what stands before "his wounds" in Arabic
 # ("متأثرا بجروحه": of his wounds) and English ("his", "her"); grammar, a closed list
 _OWN_INJURY = frozenset({"اصابته", "اصابتها"})
-_OWN_BEFORE = frozenset({"متاثرا", "متاثره", "his", "her"})
+_OWN_BEFORE = frozenset({"متاثرا", "متاثره"})
+_WOUND_NOUNS_EN = frozenset({"wounds", "injuries"})  # after "his", "her": "died of his wounds"
 _WOUNDS = ("جروح", "جراح", "اصابت")  # the nouns after متأثرا (the possessive follows)
 
 
 def _own_wounds(words: list[str], lex: _Lexicon, lang: str) -> bool:
-    """Whether every word of injury in ``words`` (normalised) is the victim's own ("استشهد بعد
-    إصابته بمقذوف", "توفي متأثرا بجروحه", "died of his wounds"), and there is one: a sentence
-    that tells a death after an injury counts the one who died, not one killed and one injured
-    (docs/annotation.md, section 4; the dev casualty sets' "استشهد ... إثر إصابته")."""
+    """Whether the sentence tells a death of wounds ("توفي متأثرا بجروحه": the injured are the
+    dead), or every word of injury in ``words`` (normalised) is the victim's own ("استشهد بعد
+    إصابته بمقذوف", "died of his wounds"), and there is one: a sentence that tells a death after
+    an injury counts the one who died, not one killed and one injured (docs/annotation.md,
+    section 4; the dev casualty sets' "استشهد ... إثر إصابته"). The caller reads it only where
+    the rules read no injured count and the reader's equals the killed."""
     cues = lex.cues["injured"]
     if any(w in _OWN_BEFORE and _bare(words[i + 1]).startswith(_WOUNDS)
            for i, w in enumerate(words[:-1])):  # fmt: skip
@@ -1778,8 +1781,9 @@ def _own_wounds(words: list[str], lex: _Lexicon, lang: str) -> bool:
         if w.lower() not in cues and _bare(w) not in cues:
             continue
         seen = True
-        if _bare(w) not in _OWN_INJURY and w not in _OWN_INJURY and not (
-                i and words[i - 1].lower() in _OWN_BEFORE):  # fmt: skip
+        before = words[i - 1].lower() if i else ""
+        if _bare(w) not in _OWN_INJURY and w not in _OWN_INJURY and before not in _OWN_BEFORE \
+                and not (before in ("his", "her") and w.lower() in _WOUND_NOUNS_EN):  # fmt: skip
             return False
     return seen
 
@@ -2833,11 +2837,19 @@ def _suicide_words() -> dict[str, frozenset[tuple[str, ...]]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _suicide(spans: tuple[tuple[int, int, str], ...], lang: str) -> bool:
+_INGHIMAS = normalize("انغماس")  # انغماسي: IS's assault fighter
+
+
+def _suicide(spans: tuple[tuple[int, int, str], ...], lang: str, bomber: bool = False) -> bool:
     """Whether a sentence's words (``spans``, normalised) hold a word of a suicide attack in
     ``lang`` (``_suicide_words``: انتحاري, بحزام ناسف, "suicide bomber"; a proclitic peeled
-    off the first word) that no negation stands right before ("was not a suicide attack")."""
+    off the first word) that no negation stands right before ("was not a suicide attack");
+    with ``bomber``, not the assault fighter's word alone (انغماسي: IS's fighters who storm
+    with rifles, whose clash is no bombing)."""
     phrases = _suicide_words().get(lang, frozenset())
+    if bomber:
+        phrases = frozenset(p for p in phrases if not p[0].removeprefix("ال").startswith(
+            _INGHIMAS))  # fmt: skip
     words = [w.lower() for _, _, w in spans]
     return any((words[k] == p[0] or _bare(words[k]) == p[0])
                and tuple(words[k + 1 : k + len(p)]) == p[1:] and not _negated(words, k)
@@ -3671,8 +3683,10 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode,
                                        modelled)
     if ((subtype in ("", _IED) and acled == "Explosions/Remote violence"
-         or subtype in ("Attack", "Armed clash") and plover == "ASSAULT" and mode not in _DEEDS)
-            and _suicide(c_spans, lang)):  # fmt: skip
+         and _suicide(c_spans, lang))
+         or (subtype in ("Attack", "Armed clash") and plover == "ASSAULT" and mode not in _DEEDS
+             and weapon_mode in (None, "explosives", "suicide-attack")
+             and _suicide(c_spans, lang, bomber=True))):  # fmt: skip
         # "تفجير انتحاري", "a suicide bombing": the bomber's word makes the explosion ACLED's
         # suicide bomb whatever its trigger's row says, and so an assault ("قتل 20 طالبا في هجوم
         # انتحاري", "عملية انتحارية": ACLED's codebook codes a suicide attack as one)

@@ -502,8 +502,8 @@ def _accept(  # type: ignore[no-untyped-def]
 # a capitalised word and a lower-case particle of Romance and Germanic names right before a
 # name: the name ends a longer one the gazetteer lacks ("Davao del Sur", a Philippine
 # province, was Sur, that is Tyre; "Ciudad de Mexico"); grammar, a closed list
-_PARTICLE_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w'-]*\s+(?:del|de|di|da|do|dos|das|des|du|"
-                              r"della|von|van|der|den|la|le|el|y)\s+$")
+_PARTICLE_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w'-]*\s+(?:del|de|di|da|dos|das|des|du|"
+                              r"della|von|van|der|den|la|le|el)\s+$")  # not "do": "So do Egypt"
 
 
 # Arabic generic words that head a compound place name (خان بني سعد, تل أبيض, عين عيسى, دير
@@ -1492,17 +1492,25 @@ def _us_state_follows(original: str, end: int) -> bool:
 
 
 _FAR_KM = 150  # a town "in" a place farther than this is not that reading of its name
+# Arabic words of a small settlement or part of a town (normalised; a closed list)
+_SETTLEMENT = frozenset(normalize(w) for w in ("قرية", "بلدة", "حي", "منطقة", "مخيم"))
 
 
 def _in_a_far_place(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
-    """Arabic "X بY", X in Y ("قرية دوما بنابلس", Duma in Nablus): a town X whose reading lies
-    in another country than the town or province Y glued to ب right after it, more than
-    ``_FAR_KM`` away, is a place the gazetteer lacks (a trial placed an arson in Duma near
-    Nablus in Douma, Syria): X is dropped, Y stays. ``found`` in text order."""
+    """Arabic "X بY", X in Y ("قرية دوما بنابلس", Duma in Nablus): a town X named with a word
+    of a small settlement (``_SETTLEMENT``: village, quarter, area) whose reading, no city of
+    ``_BIG``, capital or curated place, lies in another country than the town or province Y
+    glued to ب right after it, more than ``_FAR_KM`` away, is a place the gazetteer lacks (a
+    trial placed an arson in Duma near Nablus in Douma, Syria): X is dropped, Y stays (ب is
+    also "with", "to": "يربط مدينة الموصل بدمشق" keeps Mosul). ``found`` in text order."""
+    g = gazetteer()
     out = []
     for k, p in enumerate(found):
         q = found[k + 1] if k + 1 < len(found) else None
+        before = _WORD_AT.findall(normalize(text[max(0, p.span.start - 12) : p.span.start]))[-1:]
         if (q is not None and p.place.precision == "town" and _ARABIC.search(p.text)
+                and before and before[0] in _SETTLEMENT and p.place.population < _BIG
+                and p.place.id not in g.capital_ids and p.place.id not in g.curated
                 and q.place.precision in ("town", "province") and q.span.start >= 2
                 and text[q.span.start - 1] == "ب"
                 and not text[p.span.end : q.span.start - 1].strip()

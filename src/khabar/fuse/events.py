@@ -144,14 +144,15 @@ class CanonicalEvent:
         generic-actor lexicon holds "others" (آخرون) among civilians: on the contradiction dev
         store 5 of 8 battles it would change were battles. Attacks told without their means
         (``_unstated``) give way to the explosion or strike other sentences tell."""
-        stated = [m.subtype for m in self.mentions if m.subtype]
+        told = [m for m in self.mentions if m.subtype]
+        stated = [m.subtype for m in told]
         struck = sum(m.subtype == "Attack" and m.doc.lang == "en"
                      and 7 in (civilian_class(m.target), civilian_class(m.victims))
                      for m in self.mentions)  # fmt: skip
         if struck and struck >= stated.count("Armed clash"):
             stated = [t for t in stated if t != "Armed clash"]
         if any(_kind(t) != "fighting" for t in stated):  # attacks told without their means
-            stated = [t for t in stated if _kind(t) != "fighting"]
+            stated = [m.subtype for m in told if m.subtype in stated and not _unstated(m)]
         return next((t for t in stated if t in _MORE_SPECIFIC), stated[0] if stated else None)
 
     @property
@@ -397,8 +398,8 @@ def _group(mentions: list[MentionFact], settings: Settings) -> list[list[Mention
              for k, g in groups.items() if g.fits(_Group.of(m), settings.fuse_date_tolerance_days)),
             default=(0.0, ""),
         )  # fmt: skip
-        if best[0] > 0:
-            groups[best[1]].members.append(m)
+        if best[0] > 0:  # its kind counts for the next ones (no attack joins a strike too)
+            groups[best[1]].absorb(_Group.of(m))
     ordered = sorted(
         groups.values(), key=lambda g: (min(g.days, default=date.max), g.members[0].key)
     )
@@ -742,7 +743,10 @@ def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | Non
     """What shows that two mentions in two reports are of one happening, said in words, or
     None (see ``_same_event``)."""
     if name != "location" and x.subtype and y.subtype and _kind(x.subtype) != _kind(y.subtype):
-        return None  # a bombing's toll and a shooting's in one town on one day: two events
+        # a bombing's toll and a shooting's in one town on one day: two events; so too an
+        # attack told without its means beside a bombing it was grouped with (``_unstated``):
+        # no sign they tell one toll, so their tolls are never set against each other
+        return None
     if _apart_in_time(x, y):
         return None  # one at dawn, one in the evening: two events
     said: dict[str, str] = {}

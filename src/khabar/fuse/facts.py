@@ -288,12 +288,14 @@ def _inside_name(start: int, end: int, names: list[Any]) -> bool:
 
 def _outside_organisations(refs: list[PlaceRef], organisations: list[tuple[int, int]],
                            ) -> list[PlaceRef]:  # fmt: skip
-    """A sentence's places less those inside an organisation's name the recogniser found and no
-    dictionary knows ("جماعة أنصار بيت المقدس": Jerusalem is no place of a strike in Sinai),
-    when the sentence names another place outside every such name; else all of them (the
-    name may be all the sentence says of where: "مبنى استانداری تهران")."""
-    inside = [r for r in refs if _inside_name(r.start, r.end, organisations)]
-    return [r for r in refs if r not in inside] if inside and len(inside) < len(refs) else refs
+    """A sentence's places less those inside an organisation's name the recogniser found
+    ("جماعة أنصار بيت المقدس": Jerusalem is no place of a strike in Sinai) that lie in a
+    country none of the sentence's places outside such names is in; else all of them (the name
+    may be all the sentence says of where, "مبنى استانداری تهران"; a police command of Basra
+    "في العراق" keeps Basra)."""
+    outside = {r.place.country for r in refs if not _inside_name(r.start, r.end, organisations)}
+    return [r for r in refs if not (outside and r.place.country not in outside
+                                    and _inside_name(r.start, r.end, organisations))]
 
 
 def _dateline(raw: str, end: int) -> bool:
