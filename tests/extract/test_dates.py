@@ -685,3 +685,16 @@ def test_a_bare_jumua_is_a_name_in_arabic_and_friday_in_persian() -> None:
     assert [d.value for d in got] == ["2015-07-17"]
     got = extract_dates("جمعه در تهران", anchor=day, settings=Settings(), lang="fa").dates
     assert [d.value for d in got] == ["2015-07-17"]
+
+
+def test_an_arabic_only_month_name_is_a_word_in_persian_text() -> None:
+    # a trial: the Persian headline "دستگیری ۲ جوان" (two youths arrested) dated its report
+    # 2 June; Maghrebi Arabic writes June جوان, Persian ژوئن
+    fa = extract_dates("دستگیری ۲ جوان در نزدیکی مترو", anchor=date(2014, 3, 8), settings=S,
+                       lang="fa")  # fmt: skip
+    assert fa.dates == []
+    june = extract_dates("در ۲ ژوئن ۱۲ نفر کشته شدند", anchor=date(2014, 3, 8), settings=S,
+                         lang="fa")  # fmt: skip
+    assert [d.value for d in june.dates] == ["2013-06-02"]
+    ar = extract_dates("في 2 جوان الماضي", anchor=date(2014, 7, 8), settings=S, lang="ar")
+    assert [d.value for d in ar.dates] == ["2014-06-02"]

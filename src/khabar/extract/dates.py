@@ -326,6 +326,8 @@ class _Resolver:
     # -- kinds -----------------------------------------------------------------------------
     def full(self, m: re.Match[str], year: int | None = None,
              month_first: bool = False) -> DateMention | None:  # fmt: skip
+        if self.persian and m["mon"] in _months_not_persian():
+            return None  # "۲ جوان" (two youths) in Persian, June only in Maghrebi Arabic
         risky = m["mon"] in self.lex.words.get("risky_month", {})
         # "العاشر من رمضان" (English "a third of March" stays none), but not the city or the war
         # of that name ("مدينة العاشر من رمضان", "حرب العاشر من رمضان")
@@ -543,6 +545,8 @@ class _Resolver:
         return self.mention(m, f"{self.anchor.year + int(shift):04d}", "year")
 
     def month(self, m: re.Match[str]) -> DateMention | None:
+        if self.persian and m["mon"] in _months_not_persian():
+            return None
         risky = m["mon"] in self.lex.words.get("risky_month", {})
         context = (m["qual"] or m["year"] or m["dir"] or m["mon2"] or m["mon3"]
                    or (m["prep"] and not risky))  # fmt: skip
@@ -755,6 +759,18 @@ def propagate_solar(dates: list[DateMention], *, anchor: date | None, settings: 
                     f"and '{evidence.text}' in the same document only fits the Solar Hijri reading",
                 ))  # fmt: skip
                 break
+
+
+@lru_cache(maxsize=1)
+def _months_not_persian() -> frozenset[str]:
+    """Normalised Arabic-script names of Gregorian months that only Arabic writes
+    (``months.csv``): Persian news writes its own (ژوئن), so in Persian text they are Persian
+    words, not months ("جوان", Maghrebi Arabic's June, is "youth": a trial dated a report 2
+    June from its headline "۲ جوان", two youths; "آب", August in the Levant, is "water").
+    Hijri month names, which Persian writes too, are not among them."""
+    rows = [(normalize(r["name"]), r["lang"], r["calendar"]) for r in read_csv("months.csv")]
+    return frozenset({n for n, lang, cal in rows if cal == "gregorian" and not n.isascii()}
+                     - {n for n, lang, cal in rows if lang == "fa"})
 
 
 def _persian_gregorian_names() -> frozenset[str]:
