@@ -100,6 +100,7 @@ def _lexicon() -> _Lexicon:
     words["number"] = {normalize(r["word"]): r["value"] for r in read_csv("numbers.tsv")}
     words["number"].update({"a": "1", "an": "1"})
     words["persian_gregorian"] = dict.fromkeys(_persian_gregorian_names(), "")
+    words["not_persian_month"] = dict.fromkeys(_months_not_persian(), "")
     wd, mon = _alt(weekday_names()), _alt(month_names())
     # a weekday after an Arabic ordinal is written without the article (ثاني جمعة, آخر خميس)
     wd_any = _alt(_weekday_forms())
@@ -326,7 +327,7 @@ class _Resolver:
     # -- kinds -----------------------------------------------------------------------------
     def full(self, m: re.Match[str], year: int | None = None,
              month_first: bool = False) -> DateMention | None:  # fmt: skip
-        if self.persian and m["mon"] in _months_not_persian():
+        if self.persian and m["mon"] in self.lex.words["not_persian_month"]:
             return None  # "۲ جوان" (two youths) in Persian, June only in Maghrebi Arabic
         risky = m["mon"] in self.lex.words.get("risky_month", {})
         # "العاشر من رمضان" (English "a third of March" stays none), but not the city or the war
@@ -545,7 +546,7 @@ class _Resolver:
         return self.mention(m, f"{self.anchor.year + int(shift):04d}", "year")
 
     def month(self, m: re.Match[str]) -> DateMention | None:
-        if self.persian and m["mon"] in _months_not_persian():
+        if self.persian and m["mon"] in self.lex.words["not_persian_month"]:
             return None
         risky = m["mon"] in self.lex.words.get("risky_month", {})
         context = (m["qual"] or m["year"] or m["dir"] or m["mon2"] or m["mon3"]
@@ -761,7 +762,6 @@ def propagate_solar(dates: list[DateMention], *, anchor: date | None, settings: 
                 break
 
 
-@lru_cache(maxsize=1)
 def _months_not_persian() -> frozenset[str]:
     """Normalised Arabic-script names of Gregorian months that only Arabic writes
     (``months.csv``): Persian news writes its own (ژوئن), so in Persian text they are Persian
