@@ -12,7 +12,7 @@ from khabar.cli import app
 from khabar.errors import ExportError
 from khabar.settings import Settings
 from khabar.store import SQLiteStore
-from tests.test_export import add_dated_background_undated
+from tests.test_export import add_dated_background_undated, add_event
 
 
 def test_export_flags_add_background_and_undated_events(
@@ -72,3 +72,18 @@ def test_export_by_country_name_and_a_country_khabar_does_not_know(
     said = " ".join(result.output.replace("│", " ").split())  # rich wraps it in a panel
     assert result.exit_code == 2 and "no country khabar knows" in said, result.output
     assert not out.exists()
+
+
+def test_export_of_the_events_whose_country_is_not_known(
+    store: SQLiteStore, settings: Settings, tmp_path: Path
+) -> None:
+    # a trial: 14 of 94 rows had no country, and --country could not select them ("XXX" was
+    # refused), so a by-country export silently left them out
+    add_event(store, 1, 1)
+    add_event(store, 2, 1, place=None)
+    out = tmp_path / "unknown.csv"
+    result = CliRunner().invoke(app, ["export", str(out), "--format", "acled-csv", "--country",
+                                      "XXX", "--db", str(settings.database)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8", newline="") as f:
+        assert [r["event_id_cnty"] for r in csv.DictReader(f)] == ["XXX2001"]

@@ -89,9 +89,10 @@ def _day(value: str | None) -> str | None:
 
 def _known_country(value: str | None) -> str | None:
     """A callback refusing a country khabar does not know (exit 2, as any bad option value):
-    an ISO code or a name in any script (``places.country_code``); None passes."""
-    if value is None:
-        return None
+    an ISO code or a name in any script (``places.country_code``), or XXX (the events whose
+    country is not known); None passes."""
+    if value is None or value.strip().upper() == "XXX":
+        return value
     from khabar.extract.places import country_code, unknown_country
 
     if country_code(value) is None:
@@ -178,8 +179,8 @@ SchedulerOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 CountryOpt = Annotated[
-    str | None, typer.Option(help="ISO code or name (IQ, IRQ, Iraq, العراق).",
-                             callback=_known_country),
+    str | None, typer.Option(help="ISO code or name (IQ, IRQ, Iraq, العراق); XXX: the events "
+                             "whose country is not known.", callback=_known_country),
 ]
 EventActorOpt = Annotated[str | None, typer.Option(help="Actor id or name (actor or target).")]
 EventTypeOpt = Annotated[

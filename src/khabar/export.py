@@ -47,7 +47,13 @@ from khabar import acled
 from khabar.errors import ExportError
 from khabar.extract.places import country_code, distance_km, unknown_country
 from khabar.fuse.events import one_kind, parts_of_day_apart
-from khabar.store.events import EventFilters, event_evidence, event_page, stories_changed_at
+from khabar.store.events import (
+    NO_COUNTRY,
+    EventFilters,
+    event_evidence,
+    event_page,
+    stories_changed_at,
+)
 from khabar.store.sqlite import SQLiteStore
 
 __all__ = [
@@ -93,8 +99,9 @@ _TARGET_NAMES = {7: "Civilians", 6: "Protesters"}
 def event_filters(value: EventFilters | dict[str, Any] | None) -> EventFilters:
     """``EventFilters.of(value)`` with its country given by ISO code or by name in any script
     the gazetteer knows (IQ, Iraq, العراق: ``places.country_code``), as ACLED's own ``country``
-    column names it. Raises ``ExportError`` for a country khabar does not know, so a filter
-    never silently selects nothing."""
+    column names it, or ``XXX`` for the events whose country is not known (their rows' id
+    prefix). Raises ``ExportError`` for a country khabar does not know, so a filter never
+    silently selects nothing."""
     filters = EventFilters.of(value)
     if filters.type is not None:
         words = event_type_filter(filters.type)
@@ -103,6 +110,8 @@ def event_filters(value: EventFilters | dict[str, Any] | None) -> EventFilters:
         filters = replace(filters, type=words)
     if not filters.country:
         return filters
+    if filters.country.strip().upper() == _NO_COUNTRY:  # the rows no country was read for
+        return replace(filters, country=NO_COUNTRY)
     code = country_code(filters.country)
     if code is None:
         raise ExportError(unknown_country(filters.country))

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from khabar.store.sqlite import SQLiteStore
 
 __all__ = [
+    "NO_COUNTRY",
     "EventFilters",
     "contradictions_of",
     "event_evidence",
@@ -40,9 +41,13 @@ __all__ = [
 ]
 
 
+NO_COUNTRY = "-"  # the country filter of the events whose country is not known
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilters:
-    """since, until: YYYY-MM-DD; story: story id; country: ISO 3166-1 alpha-2 code; actor: id
+    """since, until: YYYY-MM-DD; story: story id; country: ISO 3166-1 alpha-2 code, or
+    ``NO_COUNTRY`` for the events whose country is not known; actor: id
     or name, as actor or target (any alias of the actor dictionaries, any script: داعش, ISIS
     and IS meet); type: words of the ACLED type, sub-type or PLOVER type."""
 
@@ -83,7 +88,9 @@ class EventFilters:
             if value is not None:
                 where.append(f"{column} {op} ?")
                 args.append(value)
-        if self.country:
+        if self.country == NO_COUNTRY:
+            where.append("(country IS NULL OR country = '')")
+        elif self.country:
             where.append("country = ?")
             args.append(self.country.upper())
         if self.type:  # lower() on both sides: PostgreSQL's LIKE heeds case, SQLite's not
