@@ -454,6 +454,18 @@ def test_a_paragraph_without_context_takes_the_country_the_document_is_about() -
     assert reread[1] == found[1]
 
 
+def test_a_name_is_one_place_in_one_report() -> None:
+    # a trial (Fars News, Apache-2.0): "طرابلس" under a title naming "۲ لبنانی" was Lebanon's
+    # in the title and Libya's capital in the body, whose "ارتش لبنان" is an organisation's name
+    title = "ادامه درگیری‌ها در طرابلس/ ۲ لبنانی دیگر کشته شدند"
+    body = "درگیری‌ها در شهر طرابلس ادامه دارد."
+    found = [extract_places(title, lang="fa"), extract_places(body, lang="fa")]
+    assert found[0][0].place.country == "LB" and found[1][0].place.country == "LY"
+    reread = with_document_context(found)
+    assert [p.place.country for p in reread[1]] == ["LB"]
+    assert "elsewhere in the document" in reread[1][0].reason
+
+
 def _span(text: str, name: str) -> Span:
     return Span(text.index(name), text.index(name) + len(name))
 

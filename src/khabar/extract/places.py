@@ -1074,30 +1074,44 @@ def _named(place: Place, key: str) -> bool:
 
 
 _NO_CONTEXT = "no country in the paragraph's context"
+_FROM_CONTEXT = ("article context favours", "qualified as")  # reasons (``_choose``)
 
 
 def with_document_context(found: list[list[PlaceMention]]) -> list[list[PlaceMention]]:
     """The places of a document's paragraphs (``extract_places`` of each), where a name that
     its paragraph left to the surest reading (no country in that paragraph's context) takes
-    its reading in the country the rest of the document is most about, if it has one: a
-    title "مراكز انتخابية بالجوف" over a report datelined سكاكا is Saudi Arabia's Al Jawf,
-    not Yemen's. A capital or a city of a million or more keeps its reading (Paris, not Pariz
-    in Iran). Context as in a paragraph: a named country counts twice, an unambiguous place
-    once. Returns lists of the same mentions, re-read ones replaced (``found`` itself when no
-    place is unambiguous)."""
+    the reading another paragraph's context gave the same name (one place a name in one
+    report: a trial read "طرابلس" as Lebanon's under a title naming "۲ لبنانی", and as Libya's
+    capital in the body), else its reading in the country the rest of the document is most
+    about, if it has one: a title "مراكز انتخابية بالجوف" over a report datelined سكاكا is
+    Saudi Arabia's Al Jawf, not Yemen's. There, a capital or a city of a million or more keeps
+    its reading (Paris, not Pariz in Iran). Context as in a paragraph: a named country counts
+    twice, an unambiguous place once. Returns lists of the same mentions, re-read ones replaced
+    (``found`` itself when nothing could re-read them)."""
     g = gazetteer()
     ctx: Counter[str] = Counter()
+    settled: dict[str, Place] = {}  # a name's reading where its paragraph's context gave it
     for m in (m for paragraph in found for m in paragraph):
         if not m.alternatives:
             ctx[m.place.country] += 2 if m.place.kind == "country" else 1
-    if not ctx:
+        elif m.reason.startswith(_FROM_CONTEXT):
+            settled.setdefault(alias_key(m.text), m.place)
+    if not ctx and not settled:
         return found
 
-    top = max(ctx.values())
+    top = max(ctx.values(), default=0)
 
     def reread(m: PlaceMention) -> PlaceMention:
-        if (not m.reason.startswith(_NO_CONTEXT) or m.place.population >= _BIG
-                or m.place.id in g.capital_ids):  # fmt: skip
+        if not m.reason.startswith(_NO_CONTEXT):
+            return m
+        same = settled.get(alias_key(m.text))
+        if same is not None and same.id != m.place.id and same.id in m.alternatives:
+            # one name, one place in one report: "طرابلس" with "۲ لبنانی" in the title is
+            # Lebanon's in the body too, though the capital of Libya bears the name
+            others = [m.place.id] + [i for i in m.alternatives if i != same.id]
+            return replace(m, place=same, alternatives=others,
+                           reason=f"read as elsewhere in the document ({same.country})")
+        if m.place.population >= _BIG or m.place.id in g.capital_ids or not ctx:
             return m  # پاریس in a Persian report about Iran is Paris, not Pariz
         cands = [m.place] + [g.places[i] for i in m.alternatives if i in g.places]
         best = max(cands, key=lambda p: (ctx[p.country], p is m.place, PRECISION_RANK[p.precision],
