@@ -466,6 +466,16 @@ def test_a_name_is_one_place_in_one_report() -> None:
     assert "elsewhere in the document" in reread[1][0].reason
 
 
+def test_a_province_goes_before_a_far_town_named_after_it() -> None:
+    # a trial: "في عمليات بمحافظة صلاح الدين" and "صلاح الدين" alone were Pīrmām, a resort
+    # town of Erbil named after Saladin, 200 km from the governorate; a province's capital
+    # of its name stays the town (مأرب)
+    (sd,) = extract_places("اشتباكات في صلاح الدين أمس.", lang="ar")
+    assert sd.place.id == "IQ-SD"
+    (marib,) = extract_places("قصف التحالف مواقع في مأرب.", lang="ar")
+    assert marib.place.precision == "town" and marib.place.country == "YE"
+
+
 def _span(text: str, name: str) -> Span:
     return Span(text.index(name), text.index(name) + len(name))
 
