@@ -368,6 +368,11 @@ def unnamed_actor(text: str | None, event_type: str, country_name: str) -> tuple
         if event_type == "Battles":
             return None
         kind = _RIOTERS
+    return _named_for(kind, country_name)
+
+
+def _named_for(kind: tuple[str, str, int], country_name: str) -> tuple[str, int]:
+    """An unnamed actor's ACLED name for ``country_name`` (bare without one) and its type."""
     named, bare, code = kind
     return (named.format(country_name) if country_name else bare), code
 
@@ -378,10 +383,7 @@ def demonstrators(event_type: str, country_name: str) -> tuple[str, int] | None:
     the protesters as its first actor; a group that called it is an associated actor). None for
     other event types."""
     kind = {"Protests": _PROTESTERS, "Riots": _RIOTERS}.get(event_type)
-    if kind is None:
-        return None
-    named, bare, code = kind
-    return (named.format(country_name) if country_name else bare), code
+    return None if kind is None else _named_for(kind, country_name)
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:

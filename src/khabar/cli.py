@@ -91,7 +91,9 @@ def _known_country(value: str | None) -> str | None:
     """A callback refusing a country khabar does not know (exit 2, as any bad option value):
     an ISO code or a name in any script (``places.country_code``), or XXX (the events whose
     country is not known); None passes."""
-    if value is None or value.strip().upper() == "XXX":
+    from khabar.store.events import NO_COUNTRY
+
+    if value is None or value.strip().upper() == NO_COUNTRY:
         return value
     from khabar.extract.places import country_code, unknown_country
 

@@ -92,7 +92,6 @@ _FLOAT = frozenset({"latitude", "longitude"})
 # ACLED's geo-precision: 1 the town itself, 2 a part of a region or near a town, 3 a province
 # or larger (located at its centre)
 _GEO_PRECISION = {"site": 1, "town": 1, "district": 2, "province": 3, "country": 3}
-_NO_COUNTRY = "XXX"  # ISO 3166 user-assigned code: the event's country is not known
 _TARGET_NAMES = {7: "Civilians", 6: "Protesters"}
 
 
@@ -110,7 +109,7 @@ def event_filters(value: EventFilters | dict[str, Any] | None) -> EventFilters:
         filters = replace(filters, type=words)
     if not filters.country:
         return filters
-    if filters.country.strip().upper() == _NO_COUNTRY:  # the rows no country was read for
+    if filters.country.strip().upper() == NO_COUNTRY:  # the rows no country was read for
         return replace(filters, country=NO_COUNTRY)
     code = country_code(filters.country)
     if code is None:
@@ -519,7 +518,7 @@ def _row(
     contradictions = [f"{c['kind']}: {c['what']}" for r in group
                       for c in r.get("contradictions", [])]  # fmt: skip
     return {
-        "event_id_cnty": _row_id(where.iso3 if where else _NO_COUNTRY, rep),
+        "event_id_cnty": _row_id(where.iso3 if where else NO_COUNTRY, rep),
         "event_date": day, "year": int(day[:4]) if day else None,
         "time_precision": acled.time_precision(day, anchors),
         "disorder_type": acled.disorder_type(rep["acled_type"], rep["acled_subtype"]),

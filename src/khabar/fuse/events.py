@@ -256,7 +256,7 @@ def _link(a: MentionFact, b: MentionFact, km: float) -> float:
     if not (shared or near or (same_day and _countries(a) & _countries(b))):
         return 0.0
     score = 2.0 * len(shared) + (1.0 if near else 0.0) + (2.0 if same_day else 0.0)
-    if a.subtype and b.subtype and _kind(a.subtype) == _kind(b.subtype):
+    if one_kind(a.subtype, b.subtype):
         score += 1.0
     return score
 
@@ -742,7 +742,7 @@ def _apart_in_time(x: MentionFact, y: MentionFact) -> bool:
 def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | None:
     """What shows that two mentions in two reports are of one happening, said in words, or
     None (see ``_same_event``)."""
-    if name != "location" and x.subtype and y.subtype and _kind(x.subtype) != _kind(y.subtype):
+    if name != "location" and x.subtype and y.subtype and not one_kind(x.subtype, y.subtype):
         # a bombing's toll and a shooting's in one town on one day: two events; so too an
         # attack told without its means beside a bombing it was grouped with (``_unstated``):
         # no sign they tell one toll, so their tolls are never set against each other
@@ -766,9 +766,9 @@ def _evidence(x: MentionFact, y: MentionFact, km: float, name: str) -> str | Non
         said["main"] = "it is the main event of both reports"
     if x.subtype and x.subtype == y.subtype:
         said["kind"] = f"both report a {x.subtype.lower()}"
-    elif x.subtype and y.subtype and _kind(x.subtype) == _kind(y.subtype):
+    elif one_kind(x.subtype, y.subtype):
         # a suicide bomb and an explosive: "a bombing"; an armed clash and an attack: "fighting"
-        kind = _kind(x.subtype)
+        kind = _kind(x.subtype or "")
         said["kind"] = f"both report {'a ' if kind == 'bombing' else ''}{kind}"
     if x.killed is not None and x.killed == y.killed:
         said["toll"] = f"both give {x.killed} killed"

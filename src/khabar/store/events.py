@@ -41,7 +41,9 @@ __all__ = [
 ]
 
 
-NO_COUNTRY = "-"  # the country filter of the events whose country is not known
+# the country filter of the events whose country is not known: ISO 3166's user-assigned
+# code, which the ACLED export's row ids of such events begin with
+NO_COUNTRY = "XXX"
 
 
 @dataclass(frozen=True, slots=True)
