@@ -1346,6 +1346,7 @@ def load_lexicons() -> None:
     _date_words_of("direction", "past")
     _figures()
     _suicide_words()
+    _bomber_words()
     _recall_frames()
     _span_days()
     _cumulative_phrases()
@@ -2848,16 +2849,21 @@ def _suicide_words() -> dict[str, frozenset[tuple[str, ...]]]:
 _INGHIMAS = normalize("انغماس")  # انغماسي: IS's assault fighter
 
 
+@lru_cache(maxsize=1)
+def _bomber_words() -> dict[str, frozenset[tuple[str, ...]]]:
+    """``_suicide_words`` less the assault fighter's (انغماسي, الانغماسيين: ``_suicide``)."""
+    return {lang: frozenset(p for p in phrases if not p[0].removeprefix("ال").startswith(
+                _INGHIMAS))
+            for lang, phrases in _suicide_words().items()}  # fmt: skip
+
+
 def _suicide(spans: tuple[tuple[int, int, str], ...], lang: str, bomber: bool = False) -> bool:
     """Whether a sentence's words (``spans``, normalised) hold a word of a suicide attack in
     ``lang`` (``_suicide_words``: انتحاري, بحزام ناسف, "suicide bomber"; a proclitic peeled
     off the first word) that no negation stands right before ("was not a suicide attack");
     with ``bomber``, not the assault fighter's word alone (انغماسي: IS's fighters who storm
     with rifles, whose clash is no bombing)."""
-    phrases = _suicide_words().get(lang, frozenset())
-    if bomber:
-        phrases = frozenset(p for p in phrases if not p[0].removeprefix("ال").startswith(
-            _INGHIMAS))  # fmt: skip
+    phrases = (_bomber_words() if bomber else _suicide_words()).get(lang, frozenset())
     words = [w.lower() for _, _, w in spans]
     return any((words[k] == p[0] or _bare(words[k]) == p[0])
                and tuple(words[k + 1 : k + len(p)]) == p[1:] and not _negated(words, k)

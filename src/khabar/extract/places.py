@@ -1044,14 +1044,13 @@ def _choose(m: AliasHit, ctx: Counter[str], qualifier: str | None = None,
                                      abroad and p.country in home,
                                      PRECISION_RANK[p.precision], _named(p, m.key),
                                      p.id in g.curated, p.population))  # fmt: skip
-    province = next((p for p in cands if p.id in g.curated and p.precision == "province"
-                     and p.country == best.country and best.precision == "town"
-                     and distance_km((p.lat, p.lon), (best.lat, best.lon)) > _FAR_KM), None)
-    namesake = province is not None and best.id not in g.curated
-    if namesake:
-        # a town far from the province that bears its name is a namesake: "صلاح الدين" is
-        # Salahuddin governorate, not a resort town of Erbil named after Saladin (a trial)
-        best = province
+    # a town far from the province that bears its name is a namesake: "صلاح الدين" is
+    # Salahuddin governorate, not a resort town of Erbil named after Saladin (a trial)
+    province = None if best.precision != "town" or best.id in g.curated else next((
+        p for p in cands if p.id in g.curated and p.precision == "province"
+        and p.country == best.country
+        and distance_km((p.lat, p.lon), (best.lat, best.lon)) > _FAR_KM), None)  # fmt: skip
+    best = province or best
     great = [] if cued else [p for p in cands if p.population >= _BIG  # "مديرية القاهرة"
                              or p.id in g.capital_ids and p.population >= _WEAK_POPULATION]
     others = [p.id for p in cands if p.id != best.id]
@@ -1068,7 +1067,7 @@ def _choose(m: AliasHit, ctx: Counter[str], qualifier: str | None = None,
             reason = f"article context favours {best.country} ({ctx[best.country]} mentions)"
         else:
             reason = f"{_NO_CONTEXT}: the surest of {len(cands)} readings"
-    if namesake and best is province:
+    if province is not None and best is province:
         reason = f"the province over a namesake town more than {_FAR_KM} km from it"
     return best, others, reason
 
