@@ -2286,3 +2286,49 @@ def test_an_arabic_hazard_of_two_words_is_no_attack(text: str) -> None:
     assert not [e for e in _doc_events(text, "ar") if e.plover == "ASSAULT"]
     bomb = _doc_event("قتل 5 أشخاص في انفجار سيارة مفخخة في القاهرة.", "ar")
     assert bomb.plover == "ASSAULT"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("بدأت محكمة الجنايات اليوم الاثنين محاكمة المتهمين بتفجير سوق المدينة.", "ar"),
+    ("أخلت المحكمة اليوم سبيل خمسة من متهمي تفجير السوق.", "ar"),
+    ("مثل المتهمون في تفجير السوق أمام القاضي أمس.", "ar"),
+])
+def test_an_event_a_court_case_is_about_is_background_without_the_courts_day(
+        text: str, lang: str) -> None:  # fmt: skip
+    """docs/annotation.md section 4: "an old event in a court case" is background; the day of
+    the session is not the day of the bombing tried (the Kuwait mosque trial of the second
+    fresh-clone trial, exported as bombings on the trial days)."""
+    e = _event(text)
+    assert (e.plover, e.background, e.date) == ("ASSAULT", True, None)
+
+
+def test_a_court_frame_dates_the_event_with_its_own_old_day() -> None:
+    e = _event("مثل أمام المحكمة اليوم المتهمون بتفجير السوق في 14 يوليو 2019.")
+    assert e.background and e.date == "2019-07-14"
+
+
+def test_the_news_of_a_sentence_whose_only_trigger_a_court_case_frames_is_read_apart() -> None:
+    """The arrest is the news; the bombing the suspects are accused of is not a new one."""
+    e = _event("اعتقلت الشرطة أمس المتهمين بتفجير السوق.")
+    assert (e.plover, e.mode, e.date, e.background) == ("COERCE", "arrest", "2024-04-21", False)
+    # outside a court frame the same bombing word is the news
+    e = _event("أدى تفجير السوق أمس إلى مقتل خمسة أشخاص.")
+    assert (e.plover, e.background, e.date) == ("ASSAULT", False, "2024-04-21")
+
+
+def test_a_report_of_a_trial_or_an_execution_retells_the_crime_as_history() -> None:
+    trial = _doc_events(
+        "محاكمة المتهمين بتفجير سوق الرمادي\n\nبدأت محكمة الجنايات في بغداد اليوم محاكمة "
+        "المتهمين بتفجير سوق الرمادي.\n\nوقال المتهم الأول إنه نقل السيارة المفخخة إلى السوق "
+        "يوم الجمعة قبل التفجير.", "ar")  # fmt: skip
+    assert [(e.background, e.date) for e in trial] == [(True, None)] * 3
+    execution, crime = _doc_events(
+        "نفذت وزارة الداخلية اليوم حكم القتل قصاصا في جان بمنطقة الرياض.\n\nوكان الجاني قد "
+        "أقدم يوم الجمعة على قتل مواطن طعنا بالسكين.", "ar")  # fmt: skip
+    assert (execution.mode, execution.background, execution.date) == (
+        "execute", False, "2024-04-22")
+    assert (crime.background, crime.date) == (True, None)
+    # a report whose first event is news keeps the later events its own
+    news = _doc_events("قتل خمسة أشخاص في تفجير سوق الرمادي اليوم.\n\nوقال شهود إن انفجارا "
+                       "ثانيا وقع قرب المستشفى يوم الجمعة.", "ar")  # fmt: skip
+    assert not any(e.background for e in news)

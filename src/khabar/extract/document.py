@@ -309,6 +309,7 @@ def _extract(
     _totals_apart(out.events, title)
     lead = next((p.span for p in doc.paragraphs if p.role == LineRole.BODY), None)
     report = _report_day(doc, anchor, label, settings)
+    _history_told(out.events, lead or title, report[1], settings)
     out.events = main_event(out.events, title, report,
                             _lead_days(out.dates, lead, report[1], settings))  # fmt: skip
     _inherit_dates(out.events, settings.date_inherit_events)
@@ -433,6 +434,8 @@ def main_event(events: list[EventMention], title: Span | None,
     in_title = [e for e in events if title and e.span.start < title.end and _reported(e)]
     body = [e for e in events if not (title and e.span.start < title.end) and _reported(e)]
     main: EventMention | None = None
+    if in_title and in_title[0].background:
+        return events  # a title recalling history ("محاكمة المتهمين بتفجير"): no news to date
     if in_title:
         head = in_title[0]
         main = next((e for e in body if e.plover == head.plover and not e.background), None)
@@ -481,6 +484,42 @@ def main_event(events: list[EventMention], title: Span | None,
     if main.date is None and day is not None:
         main.date, main.date_basis = day.isoformat(), basis
     return events
+
+
+# the modes of a judgement (an execution, a conviction, PLOVER's codebook): a report whose first
+# event is one tells the crime it punishes as history
+_JUDICIAL = frozenset({"execute", "convict"})
+
+
+def _history_told(events: list[EventMention], lead: Span | None, report: date | None,
+                  settings: Settings) -> None:
+    """Mark the events a report retells as history, from its first event, when that event is
+    in its title or first paragraph (up to the end of ``lead``).
+
+    When the first event tells an earlier event as history (background and undated: "القضاء
+    الكويتي يستأنف اليوم محاكمة المتهمين بتفجير مسجد الإمام الصادق"), the later events of its
+    type retell it (a defendant's account, the video shown in court); when it is a judgement
+    (``_JUDICIAL``: "تنفيذ حكم القتل قصاصاً في أحد الجناة"), the later assaults that are no
+    judgement tell the crime judged ("أقدم ... على قتل ..."). Those are background, and a day
+    the text gives them that lies within ``background_days`` of the report (the court
+    session's, a weekday read from the report day) is not theirs: dropped (docs/annotation.md
+    section 4: "an old event in a court case")."""
+    head = next((e for e in events if _reported(e)), None)
+    if head is None or lead is None or head.span.start >= lead.end:
+        return
+    history = head.background and head.date is None
+    judged = head.mode in _JUDICIAL and not head.background
+    if not (history or judged):
+        return
+    limit = report - timedelta(days=settings.background_days) if report else None
+    for e in events:
+        if e.span.start <= head.span.start or e.background:
+            continue
+        if (history and e.plover == head.plover) or (
+                judged and e.plover == "ASSAULT" and e.mode not in _JUDICIAL):  # fmt: skip
+            e.background = True
+            if e.date and (limit is None or e.date[:10] >= limit.isoformat()[: len(e.date)]):
+                e.date = e.date_text = e.date_note = e.date_basis = None
 
 
 def _lead_days(dates: list[DateMention], lead: Span | None, report: date | None,

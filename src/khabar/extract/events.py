@@ -2905,11 +2905,13 @@ def _span_days() -> dict[tuple[str, str], tuple[int, int]]:
 
 @dataclass(frozen=True, slots=True)
 class _Frame:
-    """A frame of an earlier event before an event word: its first word, and how many days
-    before the news it puts the event (None: not said, as in "ردا على الهجوم")."""
+    """A frame of an earlier event before an event word: its first word, how many days
+    before the news it puts the event (None: not said, as in "ردا على الهجوم"), and whether it
+    is a court case's ("محاكمة المتهمين بتفجير": background however old, ``_court_frame``)."""
 
     start: int
     days: int | None
+    court: bool = False
 
 
 _FRAME_GAP = {"en": 3}  # words a frame may stand before its event ("a series of clashes")
@@ -2927,6 +2929,9 @@ def _frame_start(spans: tuple[tuple[int, int, str], ...], k: int,
     its days (``_days_of``)."""
     if lang not in ("ar", "fa", "en"):
         return None
+    court = _court_frame(spans, k, lang)
+    if court is not None:
+        return _Frame(court, None, court=True)
     frames = _recall_frames()
     after, span, of, revenge = (frames.get((lang, kind), frozenset())
                                 for kind in ("after", "span", "of", "revenge"))  # fmt: skip
@@ -2972,6 +2977,28 @@ def _frame_start(spans: tuple[tuple[int, int, str], ...], k: int,
         if opener:
             return _Frame(lo + opener[-1], _days_of(words, opener[-1] + 1, at[0], lang))
     return None
+
+
+def _court_frame(spans: tuple[tuple[int, int, str], ...], k: int, lang: str) -> int | None:
+    """The word that opens a court case's frame around the event word at word ``k`` of a
+    normalised sentence (``recall_frames.tsv``, kinds court and court_of), or None: a court word
+    right before the event, or with a preposition between (Arabic, Persian: "محاكمة المتهمين
+    بتفجير", "من متهمي تفجير", "المتهمين في تفجير", "متهم به حمله"); English: a court word and
+    its preposition, an article allowed after it ("accused of the bombing", "trial over the
+    attack")."""
+    frames = _recall_frames()
+    court = frames.get((lang, "court"), frozenset())
+    of = frames.get((lang, "court_of"), frozenset())
+
+    def word(i: int) -> str:
+        return spans[i][2].lower() if i >= 0 else ""
+
+    if lang == "en":
+        j = k - 1 - (word(k - 1) in ("the", "a", "an"))
+        return j - 1 if word(j) in of and word(j - 1) in court else None
+    if _conjoined_in(word(k - 1), court):
+        return k - 1
+    return k - 2 if word(k - 1) in of and _conjoined_in(word(k - 2), court) else None
 
 
 def _conjoined_in(word: str, table: frozenset[str]) -> bool:
@@ -3552,7 +3579,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     if any(f.days is not None for f in framed.values()):  # "وجاء الهجوم بعد يوم واحد من انفجار
         # ضخم ...": the framed event is the news (not after "came in response to": the answer is)
         hits = [h for h in hits if h.first_word in framed or not _comes(spans, h.first_word, lang)]
-    old_news = {w for w, f in framed.items() if f.days is not None and f.days >= s.background_days}
+    old_news = {w for w, f in framed.items()
+                if f.court or (f.days is not None and f.days >= s.background_days)}
     if old_news and any(h.first_word not in old_news for h in hits):
         hits = [h for h in hits if h.first_word not in old_news]
     casualty = "cue=killed" in cues or "cue=injured" in cues
@@ -3563,11 +3591,24 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             and not cameo_verbs(sentence, lang)):  # fmt: skip
         return None  # no trigger, no CAMEO verb, not an event: the type is not needed
     guess = classify_sentence(sentence, lang, cues=cues, event=event)
-    typed = _typed(sentence, spans, hits, lex, guess, lang, casualty,
-                   lambda: _named_words(norm, spans, sp, found, lang),
-                   lambda: _clause_breaks(norm.text, spans), norm.text)
+    named = lambda: _named_words(norm, spans, sp, found, lang)  # noqa: E731
+    breaks = lambda: _clause_breaks(norm.text, spans)  # noqa: E731
+    typed = _typed(sentence, spans, hits, lex, guess, lang, casualty, named, breaks, norm.text)
     if typed is None:
         return None
+    if hits and all(h.first_word in framed and framed[h.first_word].court for h in hits):
+        # every trigger names what a court case is about ("اعتقلت الشرطة أمس المتهمين
+        # بتفجير السوق"): the sentence's news is what the classifier reads without the frames
+        # (blanked, offsets kept), when it reads another type
+        a, b = norm.to_original(spans[min(f.start for f in framed.values())][0],
+                                spans[max(h.first_word for h in hits)][1])  # fmt: skip
+        unframed = sentence[:a] + " " * (b - a) + sentence[b:]
+        news_typed = _typed(unframed, spans, [], lex,
+                            classify_sentence(unframed, lang, cues=cues, event=event), lang,
+                            casualty, named, breaks, norm.text)  # fmt: skip
+        if news_typed is not None and news_typed.plover != typed.plover \
+                and news_typed.first_word not in framed:  # fmt: skip
+            typed = news_typed
     plover, acled, subtype = typed.plover, typed.acled, typed.subtype
     # the event named is a recalled one (``own``): what the words outside its frame tell is the
     # news when they tell of a deed of its type (``_news_outside``), read then without the
@@ -3575,8 +3616,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     own = framed.get(typed.first_word)
     news = own is not None and _news_outside(sentence, norm, spans, own.start, typed.first_word,
                                              plover, lang, lex)  # fmt: skip
-    recalled_event = own is not None and not news and own.days is not None \
-        and own.days >= s.background_days  # fmt: skip
+    recalled_event = own is not None and not news and (own.court or (
+        own.days is not None and own.days >= s.background_days))  # fmt: skip
     if own is None or news:
         hits = [h for h in hits if h.first_word not in framed]
     if own is not None and news:  # the trigger's row types the recalled event, not the news
@@ -3639,9 +3680,9 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     # bombing that killed 300 in July 2016", "لتفجير ... في تموز 2016"): recalled, background
     recalled = _recalled_date(dates, t_end, anchor, s, sentence) if plover == "ASSAULT" \
         else None  # fmt: skip
-    dated = recalled or min(
+    dated = recalled or (None if recalled_event and own is not None and own.court else min(
         dates, key=lambda d: (d.precision != "day", _distance(d.span, t_start, t_end)),
-        default=None)  # fmt: skip
+        default=None))  # fmt: skip: a court case's day is not the day of the event it tries
     # a recent event recalled in a frame ("بعد ثلاثة ايام على الهجوم"), with no date of its own
     # after its frame, is dated that many days before the news: the sentence's day, else the
     # report's
