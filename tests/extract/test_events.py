@@ -59,7 +59,11 @@ def _rule_event(text: str, lang: str):
     ("text", "value"),
     [("5 صواريخ", 5), ("خمسة صواريخ", 5), ("الثماني والأربعين ساعة", 48), ("بـ33 صاروخا", 33),
      ("پنج موشک", 5), ("بیست و پنج نفر", 25), ("three soldiers", 3), ("۲۸ ژانویه", 28),
-     ("خمسة عشر رجلا", 15), ("خمس عشرة امرأة", 15), ("ثلاثة عشر", 13)],
+     ("خمسة عشر رجلا", 15), ("خمس عشرة امرأة", 15), ("ثلاثة عشر", 13),
+     # parts joined by و, each smaller than the one before (the 2005 Riyadh bombing's 148
+     # wounded read as 48 in the second fresh-clone trial)
+     ("مائة وثمانية واربعون جريحاً", 148), ("صد و بیست و پنج نفر", 125),
+     ("ألف ومائتان وخمسون", 1250), ("خمسة وعشرون وثلاثة", 25)],
 )  # fmt: skip
 def test_numbers_in_digits_and_words(text: str, value: int) -> None:
     assert parse_number(tokens(normalize(text)), 0)[0] == value

@@ -336,18 +336,42 @@ def _below_thousand(words: list[str], i: int, nums: dict[str, int]) -> tuple[int
     # "خمسة عشر": an Arabic unit + عشر/عشرة is its teen (Arabic grammar; 11 and 12 are listed)
     if 3 <= value <= 9 and j < len(words) and words[j] in ("عشر", "عشره", "عشرة"):
         return value + 10, used + 1
-    # "الثماني والأربعين": unit + و + tens; "بیست و پنج": tens + و + unit; "مئة وعشرين"
-    if j < len(words) and not english:
-        nxt = words[j]
-        if nxt == "و" and j + 1 < len(words):
-            second, used2 = _word_number(words, j + 1, nums)
-            if second is not None:
-                return value + second, used + 1 + used2
-        elif nxt.startswith("و") and len(nxt) > 2:
-            second, used2 = _word_number([nxt[1:], *words[j + 1 :]], 0, nums)
-            if second is not None:
-                return value + second, used + used2
+    # "الثماني والأربعين": unit + و + tens; "بیست و پنج": tens + و + unit; "مئة وعشرين"; and
+    # on, each part smaller than the one before, a unit's tens after it: "مائة وثمانية
+    # واربعون" (148), "صد و بیست و پنج" (125), "ألف ومائتان وخمسون" (1,250)
+    parts = [value]
+    while not english and (joined := _joined_number(words, j, nums)) is not None:
+        if len(parts) > 1 and not _smaller_part(parts, joined[0]):
+            break
+        parts.append(joined[0])
+        value, used, j = value + joined[0], used + joined[1], j + joined[1]
     return value, used
+
+
+def _smaller_part(parts: list[int], part: int) -> bool:
+    """Whether ``part`` may follow ``parts`` in a number of parts joined by "و": thousands,
+    then hundreds, then a unit and tens in either order (Arabic writes the unit first)."""
+    before = parts[-1]
+    if before >= 1000:
+        return part < 1000
+    if before >= 100:
+        return part < 100
+    return parts[-2] >= 100 and ((before < 10 and part in _TENS) or (before in _TENS and part < 10))
+
+
+def _joined_number(words: list[str], j: int, nums: dict[str, int]) -> tuple[int, int] | None:
+    """The number word joined by "و" at ``words[j]`` (apart, "و پنج", or glued, "وعشرين")
+    and the words it takes with its "و", or None."""
+    if j >= len(words):
+        return None
+    nxt = words[j]
+    if nxt == "و" and j + 1 < len(words):
+        second, used = _word_number(words, j + 1, nums)
+        return (second, used + 1) if second is not None else None
+    if nxt.startswith("و") and len(nxt) > 2:
+        second, used = _word_number([nxt[1:], *words[j + 1 :]], 0, nums)
+        return (second, used) if second is not None else None
+    return None
 
 
 def _english_tens(words: list[str], j: int, nums: dict[str, int]) -> tuple[int, int] | None:
