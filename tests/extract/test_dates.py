@@ -698,3 +698,16 @@ def test_an_arabic_only_month_name_is_a_word_in_persian_text() -> None:
     assert [d.value for d in june.dates] == ["2013-06-02"]
     ar = extract_dates("في 2 جوان الماضي", anchor=date(2014, 7, 8), settings=S, lang="ar")
     assert [d.value for d in ar.dates] == ["2014-06-02"]
+
+
+def test_a_chronology_line_is_dated_by_the_year_it_opens_with() -> None:
+    """"في مثل هذا اليوم" columns list the day's history a line a year ("1952- الجامعة العربية
+    تحتج ..."): each line's year dates it (the second fresh-clone trial exported such lines
+    as the report day's news). Only at a line's start, before a dash and words: not a range
+    of years, not a year inside a sentence."""
+    got = extract_dates("في مثل هذا اليوم\n1952- الجامعة العربية تحتج.\n 1965 - توقيع قانون.",
+                        anchor=MONDAY, settings=S)  # fmt: skip
+    assert [(d.text, d.value, d.precision) for d in got.dates[1:]] == [
+        ("1952", "1952", "year"), ("1965", "1965", "year")]
+    for text in ("2015 - 2016 season", "قتل 1952 - 1960 شخصا", "the score was 2015 - 12"):
+        assert not extract_dates(text, anchor=MONDAY, settings=S).dates, text

@@ -2336,3 +2336,10 @@ def test_a_report_of_a_trial_or_an_execution_retells_the_crime_as_history() -> N
     news = _doc_events("قتل خمسة أشخاص في تفجير سوق الرمادي اليوم.\n\nوقال شهود إن انفجارا "
                        "ثانيا وقع قرب المستشفى يوم الجمعة.", "ar")  # fmt: skip
     assert not any(e.background for e in news)
+
+
+def test_an_anniversary_word_with_a_preposition_glued_makes_its_event_background() -> None:
+    """"للذكرى" is ل + الذكرى (the article's alef unwritten): the bells of the seventieth
+    anniversary of the first nuclear attack were exported as a current attack in Hiroshima."""
+    e = _event("الأجراس تقرع في هيروشيما إحياء للذكرى السبعين لأول هجوم نووي")
+    assert e.plover == "ASSAULT" and e.background

@@ -154,7 +154,10 @@ def _lexicon() -> _Lexicon:
         "counted": rf"(?:\d|(?<!\w)(?:{num}))\s*$",
         "month": rf"{b}(?:(?P<prep>{prep})\s+)?(?:(?P<qual>{qual})\s+)?(?P<mon>{mon})"
         rf"{other_month}(?:\s+{year_lead}{year}|(?:\s+(?P<dir>{direction}))?{e})",
-        "year": rf"{b}(?:(?:{year_word})\s+{year}|(?P<y2>1[34]\d\d)\s*(?P<era2>{era}){e})",
+        # ... and a chronology's line, which opens with its year and a dash ("1952- الجامعة
+        # العربية تحتج ...", "في مثل هذا اليوم" columns): the year of what the line tells
+        "year": rf"{b}(?:(?:{year_word})\s+{year}|(?P<y2>1[34]\d\d)\s*(?P<era2>{era}){e})"
+        r"|(?<!\S)(?P<y3>1[5-9]\d\d|20\d\d)(?=\s*[-–—]\s+(?![\d٠-٩۰-۹]))",
         "relative": rf"{b}{_PROCLITIC}(?:(?P<pod>{pod})\s+)?{day_word}(?P<rel>{rel})"
         rf"(?:(?:\s+|\s*\(\s*){day_word}(?P<wd>{wd})(?:\s*\))?)?{e}",
         # "امام جمعه" (the Friday imam) and "نماز جمعه" name no day
@@ -620,12 +623,18 @@ class _Resolver:
     def year(self, m: re.Match[str]) -> DateMention | None:
         """"عام 2014", "سال ۱۳۹۸", "1445 هـ": the Gregorian year in which the written year
         begins (Hijri and Solar Hijri years by their era mark, or a 13xx/14xx year)."""
-        y = int(m["year"] or m["y2"])
+        y = int(m["year"] or m["y2"] or m["y3"])
         if m.group(0).startswith("في") and not 1900 <= y <= 2099:
             return None  # "في 1400 موقع" counts sites: after a bare "in", only a Gregorian year
         cal = self.lex.words["era"].get(m["era"] or m["era2"] or "")
         if m["y2"] and cal == "gregorian":
             return None  # "1400 م" is as likely metres as a year
+        if m["y3"]:  # a chronology's line: a Gregorian year, the mention the digits alone
+            start, end = self.norm.to_original(m.start("y3"), m.end("y3"))
+            if self.text[: start].rpartition("\n")[2].strip():
+                return None  # not at the start of its line (normalising joins lines)
+            return DateMention(Span(start, end), self.text[start:end], m["y3"], "year",
+                               "gregorian", "absolute")  # fmt: skip
         if cal is None:
             cal = "gregorian" if not 1300 <= y <= 1500 else self.closest_calendar(y, 1, 1)
         first = to_gregorian(cal, y, 1, 1)

@@ -2535,8 +2535,8 @@ def _anniversary_of(norm: str, spans: tuple[tuple[int, int, str], ...], k: int) 
     day a new event fell on ("shot dead ... on the first anniversary of the election")."""
     words = _date_words_of("anniversary")
     for j in range(max(0, k - _ANNIVERSARY_REACH), k):
-        w = spans[j][2]
-        if (w in words or _bare(w) in words) and not _CLAUSE_BREAK.search(
+        # its proclitics peeled, ل + ال too ("إحياء للذكرى السبعين لأول هجوم نووي")
+        if any(f in words for f, _ in variants(spans[j][2], True)) and not _CLAUSE_BREAK.search(
                 norm, spans[j][1], spans[k][0]):  # fmt: skip
             return True
     return False
