@@ -2343,3 +2343,12 @@ def test_an_anniversary_word_with_a_preposition_glued_makes_its_event_background
     anniversary of the first nuclear attack were exported as a current attack in Hiroshima."""
     e = _event("الأجراس تقرع في هيروشيما إحياء للذكرى السبعين لأول هجوم نووي")
     assert e.plover == "ASSAULT" and e.background
+
+
+def test_a_country_across_the_border_is_no_place_of_the_event() -> None:
+    """"قرب الحدود مع سوريا": the Suruç bombing was in Turkey, not Syria; alone, the
+    neighbour is kept (all the sentence says of where)."""
+    e = _event("قتل 27 شخصا في انفجار في بلدة سروج جنوب شرقي تركيا قرب الحدود مع سوريا.")
+    assert "TR" in e.places and "SY" not in e.places
+    e = _event("قتل جنديان في كمين نصبه مسلحون قرب الحدود مع موريتانيا.")
+    assert e.places == ["MR"]

@@ -3780,10 +3780,11 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         # a place the actor is named by is no place of the event ("واتهمت الولايات المتحدة
         # ... وشنت غارات": the United States acts; the strikes were in Iraq), nor one named as
         # the source ("... وإصابة 12 آخرين، وفق واشنطن": according to the US government)
-        places=[p.place.id for p in _inside(found.places, sp)
-                if (actor is None or not (actor.start <= p.span.start and p.span.end <= actor.end))
-                and not _attributed(text, p.span.start, p.span.end)
-                and not held[0] <= p.span.start < held[1]],
+        places=_not_neighbours(text, [
+            p for p in _inside(found.places, sp)
+            if (actor is None or not (actor.start <= p.span.start and p.span.end <= actor.end))
+            and not _attributed(text, p.span.start, p.span.end)
+            and not held[0] <= p.span.start < held[1]]),
         actor=actor.value if actor else None, target=target.value if target else None,
         counts=counts, killed=killed, injured=injured, victims=victims,
         modality=_modality(words, typed.first_word, lex, lang), mode=mode,
@@ -3801,6 +3802,24 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         plover in _RECALLED and _anniversary_of(norm.text, spans, typed.first_word)) or (
         recalled_event)
     return ev
+
+
+# "the border with" or "near" right before a country: the neighbour across the border, not
+# where the event was ("انفجار في بلدة سروج ... قرب الحدود مع سوريا" was in Turkey; "البلدة
+# الواقعة على الحدود مع تركيا"); a town near a city is in the city's country, so only
+# countries. Arabic, English and Persian grammar, a closed list
+_BORDER_WITH = re.compile(
+    r"(?:(?:الحدود|الحدودية|حدود|حدودها|حدوده|border|borders|frontier|مرز|مرزی|مرزهای)\s+"
+    r"(?:مع|with|با)|قرب|بالقرب\s+من|near|نزدیک|نزديك)\s+(?:the\s+)?$")
+
+
+def _not_neighbours(text: str, places: list[PlaceMention]) -> list[str]:
+    """The ids of ``places`` less the countries named across a border or as near
+    (``_BORDER_WITH``), when another place remains: alone, such a country is all the sentence
+    says of where (and another sentence's places would be no better)."""
+    kept = [p for p in places if not (p.place.precision == "country" and _BORDER_WITH.search(
+        text, max(0, p.span.start - 30), p.span.start))]  # fmt: skip
+    return [p.place.id for p in (kept or places)]
 
 
 def _attributed(text: str, start: int, end: int) -> bool:
