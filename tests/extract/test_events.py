@@ -2352,3 +2352,12 @@ def test_a_country_across_the_border_is_no_place_of_the_event() -> None:
     assert "TR" in e.places and "SY" not in e.places
     e = _event("قتل جنديان في كمين نصبه مسلحون قرب الحدود مع موريتانيا.")
     assert e.places == ["MR"]
+
+
+def test_a_day_to_come_does_not_date_an_event_reported_as_done() -> None:
+    """"المقررة غدا" dates the celebrations planned for tomorrow, not the raid of the sentence
+    (the second fresh-clone trial dated an Apache strike by it); a written date stays."""
+    e = _event("قتل خمسة مسلحين في غارة على العريش في إطار تأمين الاحتفالات المقررة غدا.")
+    assert e.plover == "ASSAULT" and e.date is None
+    e = _event("قتل خمسة مسلحين في غارة على العريش في 23 أبريل.")
+    assert e.date == "2024-04-23"

@@ -3697,6 +3697,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     t_start, t_end = sp.start + a, sp.start + b  # in ``text``
     dates = [d for d in _inside(found.dates, sp) if (d.value or _backed(d))
              and not held[0] <= d.span.start < held[1]]  # a frame's day is the earlier event's
+    if plover == "ASSAULT" and "planned" not in _modality(words, typed.first_word, lex, lang):
+        dates = [d for d in dates if not _ahead(d, anchor)]  # a meeting may be tomorrow's
     if len(dates) > 1:  # a day that names another event of the sentence is that event's
         dates = [d for d in dates if not _of_another_event(text, d, t_start, lex)] or dates
     # the date nearest the trigger, day precision first: "وشنت غارات ... فجر الجمعة"; but an
@@ -3820,6 +3822,22 @@ def _not_neighbours(text: str, places: list[PlaceMention]) -> list[str]:
     kept = [p for p in places if not (p.place.precision == "country" and _BORDER_WITH.search(
         text, max(0, p.span.start - 30), p.span.start))]  # fmt: skip
     return [p.place.id for p in (kept or places)]
+
+
+def _ahead(d: DateMention, anchor: date | None) -> bool:
+    """Whether ``d`` is a day the text itself puts after the day it was written (``anchor``):
+    words of a day to come ("غدا", "tomorrow", "السبت المقبل"), no digit and no month. It
+    dates what is planned for then ("احتفالات قناة السويس الجديدة المقررة غدا"), never an assault
+    reported as done; a written date ("سوم خرداد", "7 August") may be ahead of a publication
+    day by its year's guess or its time zone, and stays."""
+    if anchor is None or d.value is None or len(d.value) != 10 or d.value <= anchor.isoformat():
+        return False
+    months = month_names()
+    return not _DIGIT_IN.search(d.text) and not any(
+        w in months for w in normalize(d.text).split())  # fmt: skip
+
+
+_DIGIT_IN = re.compile(r"[0-9٠-٩۰-۹]")
 
 
 def _attributed(text: str, start: int, end: int) -> bool:
