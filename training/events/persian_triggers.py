@@ -19,7 +19,11 @@ and reads back what annotators who had not read the code made of them
     ranked by the best cosine; round 2 embeds them in Persian letters and ranks by the best
     cosine less half the best cosine with the ``ORDINARY`` most frequent English words that
     are no event word (so "car" is no event for being near "carries"), leaving out round 1's
-    forms;
+    forms; round 3 ranks by co-occurrence instead (``_together``: how much more often a word
+    stands in a sentence with a known Persian event word of ``SEED_TYPES`` or a killing or
+    injury cue than in any sentence), leaving out the seeds, the gazetteer's place names and
+    the forms of rounds 1 and 2 (they had missed verb forms and -ing nouns no English verb
+    form is near: تيراندازي "shooting", شليك "firing");
   * light-verb phrases (a word then a form of کردن, شدن, دادن, زدن, کشیدن, گرفتن: a closed
     list of Persian grammar, ``event_types.PERSIAN_LIGHT_VERBS``) whose first word is among
     the nearest (600, then 1,500), seen ``MIN_PHRASE`` times or more: the ``PHRASES`` most
@@ -27,7 +31,7 @@ and reads back what annotators who had not read the code made of them
   * two example sentences of each (6 to 40 words), drawn at random.
   Writes ``data/fa-triggers-batch-{round}.json``; annotators label it into
   ``data/fa-triggers-labels-{round}{a,b,c}.jsonl`` (one line per candidate; the batch cut in
-  one part per annotator, two in round 1, three in round 2), each annotator labelling the
+  one part per annotator, two in rounds 1 and 3, three in round 2), each annotator labelling the
   ``AGREEMENT`` first candidates of the next part too.
 
 ``rows()`` (read by ``build_triggers.py``): the candidates labelled ``use: trigger`` by the
@@ -35,8 +39,8 @@ annotator of their part, as rows of the verb table: form, PLOVER type and mode; 
 ``HURT`` for a word that tells only that someone died or was hurt (the verb table's blocks of
 what befell someone, ``events._NO_AGENT``), else ``FA``; coded ``annotator``.
 
-    .venv/bin/python training/events/persian_triggers.py draw --round 2 --shared ../shared
-    .venv/bin/python training/events/persian_triggers.py agreement --round 2
+    .venv/bin/python training/events/persian_triggers.py draw --round 3 --shared ../shared
+    .venv/bin/python training/events/persian_triggers.py agreement --round 3
 """
 
 from __future__ import annotations
@@ -60,12 +64,18 @@ MIN_COUNT = 8
 # score's share of the nearest ordinary word, the annotators (each labels a part of the batch
 # and the ``AGREEMENT`` first items of the next part)
 ROUND = {1: {"words": 260, "near": 600, "ordinary": 0.0, "annotators": "ab"},
-         2: {"words": 700, "near": 1500, "ordinary": 0.5, "annotators": "abc"}}
+         2: {"words": 700, "near": 1500, "ordinary": 0.5, "annotators": "abc"},
+         3: {"words": 220, "near": 400, "ordinary": 0.0, "annotators": "ab"}}
+# round 3 ranks by co-occurrence, not by nearness to English verbs: the Persian event words of
+# these types already known seed it (rounds 1 and 2 missed verb forms and -ing nouns that no
+# English verb form is near: تيراندازي, شليك); place names of the gazetteer are left out
+SEED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+MIN_TOGETHER = 8  # sentences a round-3 candidate shares with a seed word, at least
 MIN_PHRASE = 4
 PHRASES = 100
 EXAMPLES = 2
 AGREEMENT = 30
-ROUNDS = (1, 2)
+ROUNDS = (1, 2, 3)
 ENGLISH_FREQUENT = 20_000
 ORDINARY = 5_000
 _DIGITS = re.compile(r"^[\d٠-٩۰-۹]+$")
@@ -144,8 +154,10 @@ def draw(shared: Path, n: int) -> dict:
     counts: Counter[str] = Counter()
     phrases: Counter[tuple[str, str]] = Counter()
     seen: dict[str, list[int]] = defaultdict(list)  # form -> sentences (6-40 words) holding it
+    held: list[set[str]] = []  # the words of each sentence (round 3's co-occurrence)
     for k, text in enumerate(sentences):
         words = _words(text, "fa")
+        held.append(set(words))
         short = 6 <= len(words) <= 40
         for i, w in enumerate(words):
             counts[w] += 1
@@ -158,18 +170,25 @@ def draw(shared: Path, n: int) -> dict:
     common = {w for f in _function_words("fa") for w in _words(f, "fa")} | PERSIAN_LIGHT_VERBS
     vocab = sorted(w for w, c in counts.items() if c >= MIN_COUNT and w not in common
                    and len(w) > 1 and not _DIGITS.match(w))  # fmt: skip
-    engine = title_engine()
-    queries, ordinary = _english_queries()
-
-    def vectors(words: list[str]) -> np.ndarray:
-        return np.stack([engine.encode_words([w]) for w in words])
-
-    q, size = vectors(queries), ROUND[n]
-    if n == 1:
-        best = (vectors(vocab) @ q.T).max(axis=1)
+    size = ROUND[n]
+    if n >= 3:
+        seeds = _seed_words()
+        vocab = [w for w in vocab if w not in seeds and not _a_place(w)]
+        best = _together(vocab, held, seeds)
     else:
-        v = vectors([w.replace("ك", "ک").replace("ي", "ی") for w in vocab])
-        best = (v @ q.T).max(axis=1) - size["ordinary"] * (v @ vectors(ordinary).T).max(axis=1)
+        engine = title_engine()
+        queries, ordinary = _english_queries()
+
+        def vectors(words: list[str]) -> np.ndarray:
+            return np.stack([engine.encode_words([w]) for w in words])
+
+        q = vectors(queries)
+        if n == 1:
+            best = (vectors(vocab) @ q.T).max(axis=1)
+        else:
+            v = vectors([w.replace("ك", "ک").replace("ي", "ی") for w in vocab])
+            best = (v @ q.T).max(axis=1) - size["ordinary"] * (
+                v @ vectors(ordinary).T).max(axis=1)  # fmt: skip
     done = {item["form"] for k in range(1, n) for item in
             json.loads(batch_path(k).read_text("utf-8"))["items"]}  # fmt: skip
     order = sorted(range(len(vocab)), key=lambda i: (-best[i], vocab[i]))
@@ -196,6 +215,44 @@ def draw(shared: Path, n: int) -> dict:
         "sentences": len(sentences),
         "items": items,
     }
+
+
+def _seed_words() -> frozenset[str]:
+    """The words, as the verb scan reads them, of the one-word Persian event words of
+    ``SEED_TYPES`` in the verb table and the event lexicon, and of the Persian killing and
+    injury cues (``event_cues.tsv``)."""
+    from khabar.extract.event_types import _words
+    from khabar.resources import read_csv
+
+    forms = {r["form"] for r in read_csv("event_triggers.tsv")
+             if r["lang"] == "fa" and r["plover"] in SEED_TYPES}  # fmt: skip
+    forms |= {r["trigger"] for r in read_csv("event_lexicon.tsv")
+              if r["lang"] == "fa" and r["plover"] in SEED_TYPES}  # fmt: skip
+    forms |= {w for r in read_csv("event_cues.tsv") if r["lang"] == "fa"
+              and r["kind"] in ("killed", "injured") for w in r["words"].split()}  # fmt: skip
+    return frozenset(w for f in forms if " " not in f for w in _words(f, "fa"))
+
+
+def _a_place(word: str) -> bool:
+    """Whether the gazetteer names a place ``word`` (as its alias key): no event word."""
+    from khabar.extract.lexicon import alias_key
+    from khabar.extract.places import gazetteer
+
+    return alias_key(word) in gazetteer().index
+
+
+def _together(vocab: list[str], held: list[set[str]], seeds: frozenset[str]) -> list[float]:
+    """How much more often each word of ``vocab`` stands in a sentence with a seed word than
+    in any sentence (pointwise mutual information, natural log); a word seen with a seed in
+    fewer than ``MIN_TOGETHER`` sentences scores -inf."""
+    import math
+
+    with_seed = [words for words in held if words & seeds]
+    everywhere = Counter(w for words in held for w in words)
+    together = Counter(w for words in with_seed for w in words)
+    share = len(held) / max(1, len(with_seed))
+    return [math.log(together[w] / everywhere[w] * share) if together[w] >= MIN_TOGETHER
+            else float("-inf") for w in vocab]  # fmt: skip
 
 
 def labels(n: int) -> dict[str, dict]:
