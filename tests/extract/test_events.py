@@ -2361,3 +2361,35 @@ def test_a_day_to_come_does_not_date_an_event_reported_as_done() -> None:
     assert e.plover == "ASSAULT" and e.date is None
     e = _event("قتل خمسة مسلحين في غارة على العريش في 23 أبريل.")
     assert e.date == "2024-04-23"
+
+
+def test_a_court_frame_holds_its_own_event_only() -> None:
+    """A fresh-eyes review's cases: the news after a court frame keeps its toll, day and
+    place; a Persian arrest keeps the place its verb-final clause names after the frame; a
+    lawsuit is no deed a court tries."""
+    e = _event("بدأت المحكمة اليوم محاكمة المتهمين بتفجير السوق، فيما قتل مسلحون ثلاثة جنود في "
+               "هجوم على حاجز في الموصل أمس.")  # fmt: skip
+    assert (e.background, e.date, e.killed) == (False, "2024-04-21", 3) and e.places
+    (e,) = extract_events("پلیس دیروز متهمان حمله به سفارت را در تهران دستگیر کرد.",
+                          anchor=ANCHOR, settings=S, lang="fa")  # fmt: skip
+    assert (e.plover, e.date, e.background) == ("COERCE", "2024-04-21", False) and e.places
+    e = _event("مثل أمام المحكمة اليوم متهمون بتفجير السوق في 10 أبريل.")
+    assert (e.background, e.date) == (True, "2024-04-10")
+
+
+def test_a_report_of_a_trial_keeps_the_news_of_another_item_or_country() -> None:
+    execution, bombing = _doc_events(
+        "نفذت وزارة الداخلية اليوم حكم القتل قصاصا في جان بمنطقة الرياض.\n\nوفي خبر آخر، قتل "
+        "خمسة أشخاص في تفجير انتحاري في بغداد أمس.", "ar")  # fmt: skip
+    assert (bombing.background, bombing.date) == (False, "2024-04-21")
+    # an anniversary title is history, but a new blast of the body is the report's news
+    title, blast = _doc_events("في الذكرى الأولى لانفجار مرفأ بيروت\n\nقتل ثلاثة عمال اليوم في "
+                               "انفجار جديد في مرفأ بيروت.", "ar")  # fmt: skip
+    assert title.background and not blast.background and blast.main
+    assert blast.date == "2024-04-22"
+
+
+def test_countries_joined_to_a_neighbour_are_neighbours_too() -> None:
+    e = _event("قتل اربعة عناصر من الشرطة في انفجار عبوة في منطقة سيلوبي في محافظة شرناك "
+               "الحدودية مع سوريا والعراق.")  # fmt: skip
+    assert "SY" not in e.places and "IQ" not in e.places and e.places

@@ -172,7 +172,7 @@ def draw(shared: Path, n: int) -> dict:
                    and len(w) > 1 and not _DIGITS.match(w))  # fmt: skip
     size = ROUND[n]
     if n >= 3:
-        seeds = _seed_words()
+        seeds = _seed_words(n)
         vocab = [w for w in vocab if w not in seeds and not _a_place(w)]
         best = _together(vocab, held, seeds)
     else:
@@ -217,15 +217,18 @@ def draw(shared: Path, n: int) -> dict:
     }
 
 
-def _seed_words() -> frozenset[str]:
-    """The words, as the verb scan reads them, of the one-word Persian event words of
-    ``SEED_TYPES`` in the verb table and the event lexicon, and of the Persian killing and
-    injury cues (``event_cues.tsv``)."""
+def _seed_words(n: int) -> frozenset[str]:
+    """The words, as the verb scan reads them, of the Persian event words of ``SEED_TYPES``
+    in the verb table (less those of round ``n`` and later, so that a batch draws again as it
+    was drawn) and the event lexicon, and of the Persian killing and injury cue words
+    (``event_cues.tsv``, one word each: "جان" of "جان باختند" too)."""
     from khabar.extract.event_types import _words
     from khabar.resources import read_csv
 
+    later = tuple(f"persian_triggers.py round {k};" for k in range(n, n + 10))
     forms = {r["form"] for r in read_csv("event_triggers.tsv")
-             if r["lang"] == "fa" and r["plover"] in SEED_TYPES}  # fmt: skip
+             if r["lang"] == "fa" and r["plover"] in SEED_TYPES
+             and not any(k in r["source"] for k in later)}  # fmt: skip
     forms |= {r["trigger"] for r in read_csv("event_lexicon.tsv")
               if r["lang"] == "fa" and r["plover"] in SEED_TYPES}  # fmt: skip
     forms |= {w for r in read_csv("event_cues.tsv") if r["lang"] == "fa"

@@ -157,7 +157,7 @@ def _lexicon() -> _Lexicon:
         # ... and a chronology's line, which opens with its year and a dash ("1952- الجامعة
         # العربية تحتج ...", "في مثل هذا اليوم" columns): the year of what the line tells
         "year": rf"{b}(?:(?:{year_word})\s+{year}|(?P<y2>1[34]\d\d)\s*(?P<era2>{era}){e})"
-        r"|(?<!\S)(?P<y3>1[5-9]\d\d|20\d\d)(?=\s*[-–—]\s+(?![\d٠-٩۰-۹]))",
+        r"|(?<!\S)(?P<y3>1[89]\d\d|20\d\d)(?=\s*[-–—]\s*[^\W\d_])",
         "relative": rf"{b}{_PROCLITIC}(?:(?P<pod>{pod})\s+)?{day_word}(?P<rel>{rel})"
         rf"(?:(?:\s+|\s*\(\s*){day_word}(?P<wd>{wd})(?:\s*\))?)?{e}",
         # "امام جمعه" (the Friday imam) and "نماز جمعه" name no day
@@ -631,7 +631,7 @@ class _Resolver:
             return None  # "1400 م" is as likely metres as a year
         if m["y3"]:  # a chronology's line: a Gregorian year, the mention the digits alone
             start, end = self.norm.to_original(m.start("y3"), m.end("y3"))
-            if self.text[: start].rpartition("\n")[2].strip():
+            if self.text[:start].rpartition("\n")[2].strip(" \t\u200e\u200f\ufeff-–—•*"):
                 return None  # not at the start of its line (normalising joins lines)
             return DateMention(Span(start, end), self.text[start:end], m["y3"], "year",
                                "gregorian", "absolute")  # fmt: skip

@@ -11,6 +11,7 @@ The publication date (if known) anchors relative dates.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -46,7 +47,13 @@ from khabar.extract.entities import (
 )
 from khabar.extract.entities import load_models as load_entity_models
 from khabar.extract.event_types import load_models as load_event_models
-from khabar.extract.events import Mentions, cumulative_toll, extract_events, load_lexicons
+from khabar.extract.events import (
+    Mentions,
+    cumulative_toll,
+    extract_events,
+    load_lexicons,
+    told_in_court,
+)
 from khabar.extract.places import (
     PlaceMention,
     distance_km,
@@ -309,7 +316,7 @@ def _extract(
     _totals_apart(out.events, title)
     lead = next((p.span for p in doc.paragraphs if p.role == LineRole.BODY), None)
     report = _report_day(doc, anchor, label, settings)
-    _history_told(out.events, lead or title, report[1], settings)
+    _history_told(out.events, lead or title, report[1], settings, doc.lang)
     out.events = main_event(out.events, title, report,
                             _lead_days(out.dates, lead, report[1], settings))  # fmt: skip
     _inherit_dates(out.events, settings.date_inherit_events)
@@ -435,7 +442,7 @@ def main_event(events: list[EventMention], title: Span | None,
     body = [e for e in events if not (title and e.span.start < title.end) and _reported(e)]
     main: EventMention | None = None
     if in_title and in_title[0].background:
-        return events  # a title recalling history ("محاكمة المتهمين بتفجير"): no news to date
+        in_title = []  # a title recalling history ("محاكمة المتهمين بتفجير") folds into nothing
     if in_title:
         head = in_title[0]
         main = next((e for e in body if e.plover == head.plover and not e.background), None)
@@ -492,34 +499,57 @@ _JUDICIAL = frozenset({"execute", "convict"})
 
 
 def _history_told(events: list[EventMention], lead: Span | None, report: date | None,
-                  settings: Settings) -> None:
+                  settings: Settings, lang: str | None) -> None:
     """Mark the events a report retells as history, from its first event, when that event is
     in its title or first paragraph (up to the end of ``lead``).
 
-    When the first event tells an earlier event as history (background and undated: "القضاء
+    When the first event is one a court case is about (``events.told_in_court``: "القضاء
     الكويتي يستأنف اليوم محاكمة المتهمين بتفجير مسجد الإمام الصادق"), the later events of its
     type retell it (a defendant's account, the video shown in court); when it is a judgement
     (``_JUDICIAL``: "تنفيذ حكم القتل قصاصاً في أحد الجناة"), the later assaults that are no
     judgement tell the crime judged ("أقدم ... على قتل ..."). Those are background, and a day
     the text gives them that lies within ``background_days`` of the report (the court
     session's, a weekday read from the report day) is not theirs: dropped (docs/annotation.md
-    section 4: "an old event in a court case")."""
+    section 4: "an old event in a court case"). An event placed only in countries the first
+    event is not in, or told after a word of another item ("وفي خبر آخر", "Separately":
+    ``_ANOTHER_ITEM``), is the report's own news and stays as it is, as does every later one."""
     head = next((e for e in events if _reported(e)), None)
     if head is None or lead is None or head.span.start >= lead.end:
         return
-    history = head.background and head.date is None
+    history = head.background and head.date is None and told_in_court(
+        head.sentence, head.trigger, lang)  # fmt: skip
     judged = head.mode in _JUDICIAL and not head.background
     if not (history or judged):
         return
     limit = report - timedelta(days=settings.background_days) if report else None
+    home = _countries(head.places)
     for e in events:
         if e.span.start <= head.span.start or e.background:
+            continue
+        if _ANOTHER_ITEM.match(e.sentence.lstrip("-–—•*( ")):
+            return
+        if home and e.places and not e.places_inherited and not _countries(e.places) & home:
             continue
         if (history and e.plover == head.plover) or (
                 judged and e.plover == "ASSAULT" and e.mode not in _JUDICIAL):  # fmt: skip
             e.background = True
-            if e.date and (limit is None or e.date[:10] >= limit.isoformat()[: len(e.date)]):
+            if e.date and limit is not None and e.date[:10] >= limit.isoformat()[: len(e.date)]:
                 e.date = e.date_text = e.date_note = e.date_basis = None
+
+
+# words that open another item of a report ("وفي خبر آخر", "في سياق آخر", "من جهة أخرى",
+# "Separately", "Meanwhile", "در خبری دیگر"): Arabic, English and Persian news style, a closed
+# list
+_ANOTHER_ITEM = re.compile(
+    r"(?:و?في\s+(?:خبر|سياق|شأن)\s+(?:آخر|اخر)|و?من\s+جهة\s+(?:أخرى|اخرى)|و?على\s+صعيد\s+"
+    r"(?:آخر|اخر)|separately|meanwhile|in\s+other\s+news|in\s+a\s+separate|در\s+خبری\s+دیگر|"
+    r"در\s+خبري\s+ديگر)", re.IGNORECASE)
+
+
+def _countries(place_ids: list[str]) -> set[str]:
+    """The countries of gazetteer places."""
+    places = gazetteer().places
+    return {places[p].country for p in place_ids if p in places and places[p].country}
 
 
 def _lead_days(dates: list[DateMention], lead: Span | None, report: date | None,

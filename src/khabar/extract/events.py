@@ -84,6 +84,7 @@ __all__ = [
     "sentence_spans",
     "toll_groups",
     "toll_numbers",
+    "told_in_court",
     "trigger_cues",
     "weapon_of",
 ]
@@ -1368,6 +1369,7 @@ def load_lexicons() -> None:
     _date_words()
     _date_words_of("anniversary")
     _date_words_of("direction", "past")
+    _date_words_of("future")
     _figures()
     _suicide_words()
     _bomber_words()
@@ -2511,7 +2513,7 @@ def _date_words() -> frozenset[str]:
                      if r["kind"] in kinds and r["word"].strip())  # fmt: skip
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _date_words_of(kind: str, value: str | None = None) -> frozenset[str]:
     """Words of ``resources/date_words.tsv`` of one kind (and value, where given), normalised:
     an anniversary's (ذكرى, سالگرد, anniversary), the past's directions (الماضي, گذشته, last)."""
@@ -3017,12 +3019,27 @@ def _court_frame(spans: tuple[tuple[int, int, str], ...], k: int, lang: str) -> 
     def word(i: int) -> str:
         return spans[i][2].lower() if i >= 0 else ""
 
+    def a_court_word(i: int) -> bool:  # its proclitics peeled: "للمتهمين", "وبمحاكمة"
+        return i >= 0 and any(f in court for f, _ in variants(word(i), True))
+
     if lang == "en":
         j = k - 1 - (word(k - 1) in ("the", "a", "an"))
         return j - 1 if word(j) in of and word(j - 1) in court else None
-    if _conjoined_in(word(k - 1), court):
+    if a_court_word(k - 1):
         return k - 1
-    return k - 2 if word(k - 1) in of and _conjoined_in(word(k - 2), court) else None
+    return k - 2 if word(k - 1) in of and a_court_word(k - 2) else None
+
+
+def told_in_court(sentence: str, trigger: str, lang: str | None) -> bool:
+    """Whether the trigger ``trigger`` of ``sentence`` stands in a court case's frame
+    (``_court_frame``: "محاكمة المتهمين بتفجير ..."), at one of the places its first word is
+    written."""
+    if lang not in ("ar", "fa", "en") or not trigger.split():
+        return False
+    spans = word_spans(normalize(sentence))
+    first = normalize(trigger).split()[0].lower()
+    return any(_court_frame(spans, k, lang) is not None for k, (_, _, w) in enumerate(spans)
+               if any(f.lower() == first for f, _ in variants(w, True)))  # fmt: skip
 
 
 def _conjoined_in(word: str, table: frozenset[str]) -> bool:
@@ -3148,19 +3165,22 @@ _RELATIVE_AFTER = re.compile(r"\s*(?:which|who|الذي|التي|الذين|ال
 
 
 def _news_outside(sentence: str, norm, spans: tuple[tuple[int, int, str], ...], at: int,  # type: ignore[no-untyped-def]
-                  k: int, plover: str, lang: str, lex: _Lexicon) -> bool:  # fmt: skip
+                  k: int, plover: str, lang: str, lex: _Lexicon,
+                  verbs: bool = True) -> bool:  # fmt: skip
     """Whether the words outside a frame (from word ``at`` to its end, ``_frame_end``, around
     its event word ``k``) tell news of their own: a death or an injury ("وفاة سعد دوابشة بعد اسبوع
     من الهجوم": a follow-up death; "قتل ضابطي شرطة ... انتقاما لتفجير سروج"), a trigger of the
     event's type with a possessive suffix ("شن سلاح الجو التركي الجمعة اولى غاراته ... بعد اربعة
-    ايام على هجوم انتحاري") or a CAMEO verb of its type ("In retaliation for the Israeli attack
-    in Jericho, Palestinian gunmen kidnap ...")."""
+    ايام على هجوم انتحاري") or, with ``verbs``, a CAMEO verb of its type ("In retaliation for the
+    Israeli attack in Jericho, Palestinian gunmen kidnap ...")."""
     deaths = _recall_frames().get((lang, "death"), frozenset())
     end = _frame_end(norm.text, spans, at, k)
     outside = [w for a, _, w in spans[:at]] + [w for a, _, w in spans if a >= end]
     if any(_casualty_word(w, lex) or w.lower() in deaths or _suffixed_trigger(w, plover, lex)
            for w in outside):  # fmt: skip
         return True
+    if not verbs:  # a court case's sentence: its verbs are the court's ("أصدرت المحكمة حكما")
+        return False
     x = norm.to_original(spans[at][0], spans[at][1])[0]
     y = norm.to_original(end, end)[0] if end < len(norm.text) else len(sentence)
     return plover in verb_types(sentence[:x], lang) + verb_types(sentence[y:], lang)
@@ -3592,11 +3612,14 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     # the attack") is recalled: another trigger of the sentence is its news, else it is
     # background
     all_hits = hits
-    framed = {h.first_word: f for h in hits
-              if (f := _frame_start(spans, h.first_word, lang)) is not None}
+    framed = {h.first_word: f for h in hits  # a court tries deeds, not lawsuits ("پرونده شكايت")
+              if (f := _frame_start(spans, h.first_word, lang)) is not None
+              and (not f.court or lex.triggers[h.key][0] in _RECALLED)}  # fmt: skip
     for w, f in sorted(framed.items()):  # the framed event's words after it, in its clause,
-        if f.start <= 1:  # ("بعد شهرين من هجوم دموي استهدف متحف باردو"), unless the frame opens
-            continue  # the sentence: its news follows ("بعد يومين من الهجوم ... شنت ... غارات")
+        if f.start <= 1 or f.court:  # ("بعد شهرين من هجوم دموي استهدف متحف باردو"), unless the
+            continue  # frame opens the sentence: its news follows ("بعد يومين من الهجوم ... شنت
+            # ... غارات"); a court case frames its one event ("... المتهمين بتفجير السوق، فيما
+            # قتل مسلحون ثلاثة جنود")
         end = _frame_end(norm.text, spans, f.start, w)
         framed |= {h.first_word: f for h in hits if h.first_word not in framed
                    and w < h.first_word and spans[h.first_word][0] < end}  # fmt: skip
@@ -3620,12 +3643,17 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     typed = _typed(sentence, spans, hits, lex, guess, lang, casualty, named, breaks, norm.text)
     if typed is None:
         return None
-    if hits and all(h.first_word in framed and framed[h.first_word].court for h in hits):
+    if typed.first_word not in framed and typed.plover in _RECALLED and (
+            court := _court_frame(spans, typed.first_word, lang or "")) is not None:
+        framed[typed.first_word] = _Frame(court, None, court=True)  # a CAMEO verb's: "متهما
+        # بقتل شرطي"
+    if typed.first_word in framed and framed[typed.first_word].court and all(
+            h.first_word in framed and framed[h.first_word].court for h in hits):  # fmt: skip
         # every trigger names what a court case is about ("اعتقلت الشرطة أمس المتهمين
         # بتفجير السوق"): the sentence's news is what the classifier reads without the frames
         # (blanked, offsets kept), when it reads another type
-        a, b = norm.to_original(spans[min(f.start for f in framed.values())][0],
-                                spans[max(h.first_word for h in hits)][1])  # fmt: skip
+        a, b = norm.to_original(spans[min(f.start for f in framed.values() if f.court)][0],
+                                spans[max(w for w, f in framed.items() if f.court)][1])  # fmt: skip
         unframed = sentence[:a] + " " * (b - a) + sentence[b:]
         news_typed = _typed(unframed, spans, [], lex,
                             classify_sentence(unframed, lang, cues=cues, event=event), lang,
@@ -3639,7 +3667,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     # frame; else it is the recalled event itself, background when a week old or more
     own = framed.get(typed.first_word)
     news = own is not None and _news_outside(sentence, norm, spans, own.start, typed.first_word,
-                                             plover, lang, lex)  # fmt: skip
+                                             plover, lang, lex, verbs=not own.court)  # fmt: skip
     recalled_event = own is not None and not news and (own.court or (
         own.days is not None and own.days >= s.background_days))  # fmt: skip
     if own is None or news:
@@ -3652,10 +3680,16 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     # an earlier event ("... two days after the bombing that killed 32"; "دو روز پس از حمله
     # ... که ۳۲ کشته داشت، ... بمباران کردند"): blanked, so that offsets hold
     c_sentence, c_norm, c_spans = sentence, norm, spans
+    others = {w: f.start for w, f in framed.items() if not f.court}
     blank = None if own is not None and not news else _frame_region(
-        norm.text, spans, {w: f.start for w, f in framed.items()}, typed.first_word, lang,
+        norm.text, spans, others, typed.first_word, lang,
         lambda: frozenset([h.first_word for h in all_hits] + [
             i for i, (_, _, w) in enumerate(spans) if _bare(w) in lex.cues["killed"]]))  # fmt: skip
+    if blank is None and (own is None or news) and len(others) < len(framed):
+        # a court case's frame holds its own words only ("متهمان حمله به سفارت"): what the
+        # sentence tells around it is the news's ("... را در تهران دستگیر کرد")
+        w = min((w for w, f in framed.items() if f.court), key=lambda w: abs(w - typed.first_word))
+        blank = spans[framed[w].start][0], spans[w][1]
     held = (0, 0)  # the frame's characters in ``text``: its places are the earlier event's
     if blank is not None:
         a, b = norm.to_original(*blank)
@@ -3698,7 +3732,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     dates = [d for d in _inside(found.dates, sp) if (d.value or _backed(d))
              and not held[0] <= d.span.start < held[1]]  # a frame's day is the earlier event's
     if plover == "ASSAULT" and "planned" not in _modality(words, typed.first_word, lex, lang):
-        dates = [d for d in dates if not _ahead(d, anchor)]  # a meeting may be tomorrow's
+        dates = [d for d in dates if not _ahead(text, d, anchor)]  # a meeting's may stay
     if len(dates) > 1:  # a day that names another event of the sentence is that event's
         dates = [d for d in dates if not _of_another_event(text, d, t_start, lex)] or dates
     # the date nearest the trigger, day precision first: "وشنت غارات ... فجر الجمعة"; but an
@@ -3706,6 +3740,11 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     # bombing that killed 300 in July 2016", "لتفجير ... في تموز 2016"): recalled, background
     recalled = _recalled_date(dates, t_end, anchor, s, sentence) if plover == "ASSAULT" \
         else None  # fmt: skip
+    if recalled is None and recalled_event and own is not None and own.court and anchor:
+        limit = (anchor - timedelta(days=s.background_days)).isoformat()
+        recalled = next((d for d in sorted(dates, key=lambda d: d.span.start)
+                         if d.span.start >= t_end and d.value
+                         and d.value[: len(limit)] < limit[: len(d.value)]), None)  # fmt: skip
     dated = recalled or (None if recalled_event and own is not None and own.court else min(
         dates, key=lambda d: (d.precision != "day", _distance(d.span, t_start, t_end)),
         default=None))  # fmt: skip: a court case's day is not the day of the event it tries
@@ -3812,29 +3851,44 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
 # countries. Arabic, English and Persian grammar, a closed list
 _BORDER_WITH = re.compile(
     r"(?:(?:الحدود|الحدودية|حدود|حدودها|حدوده|border|borders|frontier|مرز|مرزی|مرزهای)\s+"
-    r"(?:مع|with|با)|قرب|بالقرب\s+من|near|نزدیک|نزديك)\s+(?:the\s+)?$")
+    r"(?:مع|with|با)|قرب|بالقرب\s+من|near|نزدیک|نزديك)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _not_neighbours(text: str, places: list[PlaceMention]) -> list[str]:
     """The ids of ``places`` less the countries named across a border or as near
     (``_BORDER_WITH``), when another place remains: alone, such a country is all the sentence
     says of where (and another sentence's places would be no better)."""
-    kept = [p for p in places if not (p.place.precision == "country" and _BORDER_WITH.search(
-        text, max(0, p.span.start - 30), p.span.start))]  # fmt: skip
+    kept, last = [], None  # the last neighbour: a country joined to it is one too ("... مع
+    for p in places:  # سوريا والعراق")
+        if p.place.precision == "country" and (_BORDER_WITH.search(
+                text, max(0, p.span.start - 30), p.span.start) or (
+                last is not None and _AND.fullmatch(text[last : p.span.start]))):  # fmt: skip
+            last = p.span.end
+        else:
+            kept.append(p)
     return [p.place.id for p in (kept or places)]
 
 
-def _ahead(d: DateMention, anchor: date | None) -> bool:
-    """Whether ``d`` is a day the text itself puts after the day it was written (``anchor``):
-    words of a day to come ("غدا", "tomorrow", "السبت المقبل"), no digit and no month. It
-    dates what is planned for then ("احتفالات قناة السويس الجديدة المقررة غدا"), never an assault
-    reported as done; a written date ("سوم خرداد", "7 August") may be ahead of a publication
-    day by its year's guess or its time zone, and stays."""
+_AND = re.compile(r"\s*(?:و|and|,|،|و\s)\s*", re.IGNORECASE)
+
+
+def _ahead(text: str, d: DateMention, anchor: date | None) -> bool:
+    """Whether ``d`` is the day of something scheduled that the text puts after the day it was
+    written (``anchor``): words of a day to come ("غدا", "tomorrow", "السبت المقبل"; no digit,
+    no month), a word of the future or of a schedule right before them (``date_words.tsv``,
+    kind future: "المقررة غدا", "set for tomorrow"). It dates what is planned for then
+    ("احتفالات قناة السويس الجديدة المقررة غدا"), never an assault reported as done; "سيشن الجيش
+    هجوما غدا" keeps its day (the assault is the one planned), and a written date ("سوم
+    خرداد", "7 August") may be ahead of a publication day by its year's guess or its time zone,
+    and stays."""
     if anchor is None or d.value is None or len(d.value) != 10 or d.value <= anchor.isoformat():
         return False
     months = month_names()
-    return not _DIGIT_IN.search(d.text) and not any(
-        w in months for w in normalize(d.text).split())  # fmt: skip
+    if _DIGIT_IN.search(d.text) or any(w in months for w in normalize(d.text).split()):
+        return False
+    before = " ".join(normalize(text[max(0, d.span.start - 40) : d.span.start]).split()[-3:])
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", before)
+               for w in _date_words_of("future"))  # fmt: skip
 
 
 _DIGIT_IN = re.compile(r"[0-9٠-٩۰-۹]")
