@@ -505,7 +505,10 @@ def _history_told(events: list[EventMention], lead: Span | None, report: date | 
 
     When the first event is one a court case is about (``events.told_in_court``: "القضاء
     الكويتي يستأنف اليوم محاكمة المتهمين بتفجير مسجد الإمام الصادق"), the later events of its
-    type retell it (a defendant's account, the video shown in court); when it is a judgement
+    type retell it (a defendant's account, the video shown in court); when it is another event
+    told as history (background and undated: "إحياء للذكرى السبعين لأول هجوم نووي"), the later
+    events of its type the text gives no day of (Nagasaki's bomb three days after Hiroshima's)
+    retell that history; when it is a judgement
     (``_JUDICIAL``: "تنفيذ حكم القتل قصاصاً في أحد الجناة"), the later assaults that are no
     judgement tell the crime judged ("أقدم ... على قتل ..."). Those are background, and a day
     the text gives them that lies within ``background_days`` of the report (the court
@@ -516,8 +519,8 @@ def _history_told(events: list[EventMention], lead: Span | None, report: date | 
     head = next((e for e in events if _reported(e)), None)
     if head is None or lead is None or head.span.start >= lead.end:
         return
-    history = head.background and head.date is None and told_in_court(
-        head.sentence, head.trigger, lang)  # fmt: skip
+    history = head.background and head.date is None
+    court = history and told_in_court(head.sentence, head.trigger, lang)
     judged = head.mode in _JUDICIAL and not head.background
     if not (history or judged):
         return
@@ -530,6 +533,8 @@ def _history_told(events: list[EventMention], lead: Span | None, report: date | 
             return
         if home and e.places and not e.places_inherited and not _countries(e.places) & home:
             continue
+        if history and not court and e.date_basis == "text":
+            continue  # after an anniversary, an event the text dates is news of its own
         if (history and e.plover == head.plover) or (
                 judged and e.plover == "ASSAULT" and e.mode not in _JUDICIAL):  # fmt: skip
             e.background = True
