@@ -422,9 +422,11 @@ def main_event(events: list[EventMention], title: Span | None,
                lead: list[DateMention] | None = None) -> list[EventMention]:  # fmt: skip
     """Mark the document's main event and give it what only the title says.
 
-    The main event is the title's event when the title reports one, else the first event of
-    the body that is not background. When the body reports the title's event (the first body
-    event of the same PLOVER type that is not background), the title's mention is folded into
+    The main event is the title's event when the title reports one that is not background
+    (a title recalling history, "محاكمة المتهمين بتفجير ...", reports none), else the first
+    event of the body that is not background. When the body reports the title's event (the
+    first body event of the same PLOVER type that is not background), the title's mention is
+    folded into
     it: each field the body leaves empty (date, places, killed, injured, actor, target, mode,
     weapon; not a toll the body gives as cumulative) is taken from the title and named in
     ``from_title``, and the title's evidence
