@@ -91,9 +91,9 @@ def _known_country(value: str | None) -> str | None:
     """A callback refusing a country khabar does not know (exit 2, as any bad option value):
     an ISO code or a name in any script (``places.country_code``), or XXX (the events whose
     country is not known); None passes."""
-    from khabar.store.events import NO_COUNTRY
+    from khabar.store.events import no_country
 
-    if value is None or value.strip().upper() == NO_COUNTRY:
+    if value is None or no_country(value):
         return value
     from khabar.extract.places import country_code, unknown_country
 

@@ -52,6 +52,7 @@ from khabar.store.events import (
     EventFilters,
     event_evidence,
     event_page,
+    no_country,
     stories_changed_at,
 )
 from khabar.store.sqlite import SQLiteStore
@@ -109,7 +110,7 @@ def event_filters(value: EventFilters | dict[str, Any] | None) -> EventFilters:
         filters = replace(filters, type=words)
     if not filters.country:
         return filters
-    if filters.country.strip().upper() == NO_COUNTRY:  # the rows no country was read for
+    if no_country(filters.country):  # the rows no country was read for
         return replace(filters, country=NO_COUNTRY)
     code = country_code(filters.country)
     if code is None:

@@ -36,6 +36,7 @@ from khabar.settings import Settings
 __all__ = [
     "DateExtraction",
     "extract_dates",
+    "future_word_in",
     "propagate_solar",
     "propose_anchor_repair",
     "reference_day",
@@ -771,13 +772,18 @@ def propagate_solar(dates: list[DateMention], *, anchor: date | None, settings: 
                 break
 
 
+def _month_rows() -> list[tuple[str, str, str]]:
+    """(normalised name, language, calendar) of every row of ``months.csv``."""
+    return [(normalize(r["name"]), r["lang"], r["calendar"]) for r in read_csv("months.csv")]
+
+
 def _months_not_persian() -> frozenset[str]:
     """Normalised Arabic-script names of Gregorian months that only Arabic writes
     (``months.csv``): Persian news writes its own (ژوئن), so in Persian text they are Persian
     words, not months ("جوان", Maghrebi Arabic's June, is "youth": a trial dated a report 2
     June from its headline "۲ جوان", two youths; "آب", August in the Levant, is "water").
     Hijri month names, which Persian writes too, are not among them."""
-    rows = [(normalize(r["name"]), r["lang"], r["calendar"]) for r in read_csv("months.csv")]
+    rows = _month_rows()
     return frozenset({n for n, lang, cal in rows if cal == "gregorian" and not n.isascii()}
                      - {n for n, lang, cal in rows if lang == "fa"})
 
@@ -787,9 +793,15 @@ def _persian_gregorian_names() -> frozenset[str]:
     (``months.csv``: اکتبر, not مارس, which Arabic writes too). Persian news writes a Solar
     Hijri month by its own name (مهر), so such a name is Gregorian: no Solar Hijri reading is
     proposed for it (a fresh-clone trial: "جمعه 28 اکتبر (7 آبان)" was read as 28 Mehr 1402)."""
-    rows = [(normalize(r["name"]), r["calendar"], r["lang"]) for r in read_csv("months.csv")]
-    persian = {n for n, cal, lang in rows if cal == "gregorian" and lang == "fa"}
-    return frozenset(persian - {n for n, cal, lang in rows if lang != "fa" or cal != "gregorian"})
+    rows = _month_rows()
+    persian = {n for n, lang, cal in rows if cal == "gregorian" and lang == "fa"}
+    return frozenset(persian - {n for n, lang, cal in rows if lang != "fa" or cal != "gregorian"})
+
+
+def future_word_in(norm_text: str) -> bool:
+    """Whether normalised text holds a word of the future or of a schedule (``date_words.tsv``,
+    kind ``future``: "will", "set for", المقرر, المقررة, خواهد), a whole word."""
+    return bool(_lexicon().future.search(norm_text))
 
 
 def extract_dates(

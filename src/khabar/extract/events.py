@@ -33,7 +33,7 @@ from sentencex import segment
 from khabar.extract import counts as count_reader
 from khabar.extract import roles as role_reader
 from khabar.extract.actors import ActorMention, actor_dictionary, extract_actors
-from khabar.extract.dates import extract_dates
+from khabar.extract.dates import extract_dates, future_word_in
 from khabar.extract.event_types import (
     _BE,
     HAZARD_BAR,
@@ -1369,7 +1369,6 @@ def load_lexicons() -> None:
     _date_words()
     _date_words_of("anniversary")
     _date_words_of("direction", "past")
-    _date_words_of("future")
     _figures()
     _suicide_words()
     _bomber_words()
@@ -2513,7 +2512,7 @@ def _date_words() -> frozenset[str]:
                      if r["kind"] in kinds and r["word"].strip())  # fmt: skip
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _date_words_of(kind: str, value: str | None = None) -> frozenset[str]:
     """Words of ``resources/date_words.tsv`` of one kind (and value, where given), normalised:
     an anniversary's (ذكرى, سالگرد, anniversary), the past's directions (الماضي, گذشته, last)."""
@@ -3869,7 +3868,7 @@ def _not_neighbours(text: str, places: list[PlaceMention]) -> list[str]:
     return [p.place.id for p in (kept or places)]
 
 
-_AND = re.compile(r"\s*(?:و|and|,|،|و\s)\s*", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:و|and|,|،)\s*", re.IGNORECASE)
 
 
 def _ahead(text: str, d: DateMention, anchor: date | None) -> bool:
@@ -3886,9 +3885,8 @@ def _ahead(text: str, d: DateMention, anchor: date | None) -> bool:
     months = month_names()
     if _DIGIT_IN.search(d.text) or any(w in months for w in normalize(d.text).split()):
         return False
-    before = " ".join(normalize(text[max(0, d.span.start - 40) : d.span.start]).split()[-3:])
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", before)
-               for w in _date_words_of("future"))  # fmt: skip
+    return future_word_in(" ".join(normalize(text[max(0, d.span.start - 40) : d.span.start])
+                                   .split()[-3:]))  # fmt: skip
 
 
 _DIGIT_IN = re.compile(r"[0-9٠-٩۰-۹]")

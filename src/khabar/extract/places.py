@@ -1067,7 +1067,7 @@ def _choose(m: AliasHit, ctx: Counter[str], qualifier: str | None = None,
             reason = f"article context favours {best.country} ({ctx[best.country]} mentions)"
         else:
             reason = f"{_NO_CONTEXT}: the surest of {len(cands)} readings"
-    if province is not None and best is province:
+    if province is not None:  # best is the province
         reason = f"the province over a namesake town more than {_FAR_KM} km from it"
     return best, others, reason
 

@@ -37,6 +37,7 @@ __all__ = [
     "event_page",
     "event_story_ids",
     "has_actor",
+    "no_country",
     "stories_changed_at",
 ]
 
@@ -44,6 +45,12 @@ __all__ = [
 # the country filter of the events whose country is not known: ISO 3166's user-assigned
 # code, which the ACLED export's row ids of such events begin with
 NO_COUNTRY = "XXX"
+
+
+def no_country(value: str) -> bool:
+    """Whether a country filter ``value`` asks for the events whose country is not known
+    (``NO_COUNTRY``, any case, spaces around it)."""
+    return value.strip().upper() == NO_COUNTRY
 
 
 @dataclass(frozen=True, slots=True)
