@@ -477,6 +477,30 @@ def test_the_title_folded_into_the_main_event_gives_it_its_evidence() -> None:
     assert main.evidence == ["toll"]  # a title whose evidence is unknown adds none
 
 
+def test_the_means_the_title_gives_set_the_main_events_acled_sub_type() -> None:
+    # the fresh-clone trial's Ariha crash: "طائرة حربية تسقط ... بعد تنفيذها غارة" over a body
+    # sentence with no word of the means was exported as an attack on civilians, beside the
+    # same crash's air strike
+    from khabar.extract.document import main_event
+    from khabar.model import EventMention, Span
+
+    def event(start: int, mode: str | None, acled: tuple[str, str]) -> EventMention:
+        return EventMention(Span(start, start + 10), "...", "x", Span(start, start + 1),
+                            "ASSAULT", *acled, mode=mode)  # fmt: skip
+
+    strike = ("Explosions/Remote violence", "Air/drone strike")
+    title = event(0, "aerial", strike)
+    body = event(20, None, ("Violence against civilians", "Attack"))
+    (main,) = main_event([title, body], Span(0, 15), ("publication", date(2024, 3, 10)))
+    assert main is body and "mode" in main.from_title
+    assert (main.mode, main.acled_type, main.acled_subtype) == ("aerial", *strike)
+    # a mode the body states stays, and so does its sub-type
+    title = event(0, "aerial", strike)
+    body = event(20, "firearms", ("Battles", "Armed clash"))
+    (main,) = main_event([title, body], Span(0, 15), ("publication", date(2024, 3, 10)))
+    assert (main.mode, main.acled_subtype) == ("firearms", "Armed clash")
+
+
 def test_an_undated_main_event_is_dated_by_its_publication_day_and_says_so() -> None:
     _, ex = _document("قتل جنديان في هجوم بعبوة ناسفة على دورية في الموصل.",
                       published="2024-03-10T08:00:00+03:00")  # fmt: skip

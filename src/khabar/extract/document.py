@@ -49,6 +49,7 @@ from khabar.extract.entities import load_models as load_entity_models
 from khabar.extract.event_types import load_models as load_event_models
 from khabar.extract.events import (
     Mentions,
+    acled_of_mode,
     cumulative_toll,
     extract_events,
     load_lexicons,
@@ -415,6 +416,8 @@ def _inherit_dates(events: list[EventMention], within: int) -> None:
 
 
 _FROM_TITLE = ("date", "places", "killed", "injured", "actor", "target", "mode", "weapon")
+# the ACLED sub-types an assault gets with no mode (``events.acled_of_mode``: by its parties)
+_MODELESS = frozenset({"", "Attack", "Armed clash"})
 
 
 def main_event(events: list[EventMention], title: Span | None,
@@ -429,7 +432,8 @@ def main_event(events: list[EventMention], title: Span | None,
     folded into
     it: each field the body leaves empty (date, places, killed, injured, actor, target, mode,
     weapon; not a toll the body gives as cumulative) is taken from the title and named in
-    ``from_title``, and the title's evidence
+    ``from_title`` (with the title's mode, the ACLED sub-type that mode gives, where the body's
+    assault had only the one its parties give: ``events.acled_of_mode``), and the title's evidence
     (``EventMention.evidence``) joins the body's. Denied, negated and planned
     events are never main. A main event whose sentence has no date takes the day another
     sentence gives an event of its type (``date_basis`` "document"); with none, the first of
@@ -463,6 +467,11 @@ def main_event(events: list[EventMention], title: Span | None,
             if "date" in main.from_title:
                 main.date_text, main.date_note = head.date_text, head.date_note
                 main.date_basis = "title"
+            told = acled_of_mode(main.plover, main.mode) if "mode" in main.from_title else None
+            if told is not None and main.acled_subtype in _MODELESS:
+                # the title's means give the ACLED sub-type the body's assault had none for
+                # ("طائرة حربية تسقط ... بعد تنفيذها غارة": an air strike, not an attack)
+                main.acled_type, main.acled_subtype = told
             # the title's round-up total stays known, apart from the event's own toll
             main.counts += [c for c in head.counts if c[1].endswith("(report total)")]
             # what shows the title's event is an event shows the one it is folded into

@@ -79,6 +79,7 @@ if TYPE_CHECKING:  # for annotations: the recogniser is imported where it is use
 
 __all__ = [
     "Mentions",
+    "acled_of_mode",
     "extract_events",
     "parse_number",
     "sentence_spans",
@@ -2774,6 +2775,13 @@ def _acled(plover: str, mode: str | None, actor: _Party | None,
     if plover == "COERCE" and mode is None:  # in the news, most often an arrest
         return _ACLED_BY_MODE[("COERCE", "arrest")]
     return _ACLED_OF.get(plover)
+
+
+def acled_of_mode(plover: str, mode: str | None) -> tuple[str, str] | None:
+    """ACLED event type and sub-type that a PLOVER type's mode gives whatever the parties
+    (``("ASSAULT", "aerial")`` → Explosions/Remote violence, Air/drone strike), or None (ACLED
+    codebook 2023; ``_ACLED_BY_MODE``)."""
+    return _ACLED_BY_MODE.get((plover, mode or ""))
 
 
 def _acled_of_trigger(typed: _Typed, derived: tuple[str, str] | None, weapon_mode: str | None,
