@@ -22,7 +22,10 @@ unambiguous places; then a solid reading (a curated row, a country or province, 
 100,000+) over a small town elsewhere; a capital of 100,000+ or a city of a million over a
 small town unless a word of kind precedes the name (Paris, not Paris, Texas; مديرية القاهرة
 stays a Yemeni district). ``with_document_context`` then reads the names a paragraph
-left to the surest reading by the whole document's countries.
+left to the surest reading by the whole document's countries. A name the recogniser calls a
+place that the gazetteer lacks as written is read as a country, province or city of 100,000+
+written one long vowel or one letter for g apart, or as a country with an article it is not
+written with (``variant_spellings``: شنغهاي, هامبورج, البيرو).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from khabar.extract.lexicon import (
     find_aliases,
     peeled_keys,
     proclitic_length,
+    variants,
 )
 from khabar.model import Span
 from khabar.normalize import PERSIAN_LETTERS, normalize, normalize_with_offsets
@@ -68,6 +72,7 @@ __all__ = [
     "nationality_word",
     "place_cued",
     "unsupported",
+    "variant_spellings",
     "with_document_context",
 ]
 
@@ -1198,9 +1203,124 @@ def _country_named(words: list[str], g: _Gazetteer, *, first: bool,
 
 
 def load_tables() -> None:
-    """Load the gazetteer and the demonyms the country qualifiers read (ingest's warm-up)."""
+    """Load the gazetteer, its spelling skeletons, the news's word totals and the demonyms the
+    country qualifiers read (ingest's warm-up)."""
     gazetteer()
+    _skeletons()
+    for lang in ("ar", "fa", "en"):
+        _million_words(lang)
     lower_demonyms()
+
+
+# Arabic and Persian renderings of one foreign name differ in a long vowel written or not
+# (زيورخ, زيوريخ; شانغهاي, شنغهاي; إريتريا, أريتيريا) and in the letter they give g (هامبورغ,
+# هامبورج, گ): a name's skeleton drops the long vowels after each word's first letter and writes
+# every g one way, and two names of one skeleton are one name when they differ by one long
+# vowel at most (the scripts' letters: closed)
+_LONG_VOWELS = "اوي"
+_NO_LONG_VOWELS = str.maketrans("", "", _LONG_VOWELS)
+_G_LETTERS = str.maketrans({"ج": "غ", "گ": "غ"})
+_VARIANT_LETTERS = 4  # a shorter name (بحر, راند) meets a name of another place too often
+
+
+def _g_form(key: str) -> str:
+    return key.translate(_G_LETTERS)
+
+
+def _skeleton(key: str) -> str:
+    """The skeleton of a normalised name: هامبورج → همبرغ."""
+    return " ".join(w[:1] + w[1:].translate(_NO_LONG_VOWELS) for w in _g_form(key).split(" "))
+
+
+def _one_vowel_apart(a: str, b: str) -> bool:
+    """Whether two names, g written one way, are the same but for one long vowel after a
+    word's first letter (زيوريخ, زيورخ)."""
+    a, b = _g_form(a), _g_form(b)
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) != len(b) + 1:
+        return a == b
+    return any(a[i] in _LONG_VOWELS and a[i - 1] != " " and a[:i] + a[i + 1 :] == b
+               for i in range(1, len(a)))  # fmt: skip
+
+
+def _solid_place(place: Place, curated: frozenset[str]) -> bool:
+    """A country, a first-level division, a curated row or a town of ``_WEAK_POPULATION``:
+    the places a name spelt another way may be read as."""
+    return (place.precision in ("country", "province") or place.id in curated
+            or place.population >= _WEAK_POPULATION)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _skeletons() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Skeleton (``_skeleton``) → the Arabic-script names of solid places (``_solid_place``)
+    that have it, each with the ids of the places it names."""
+    g = gazetteer()
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for key, ids in g.index.items():
+        if not _ARABIC.search(key):
+            continue
+        solid = tuple(i for i in ids if _solid_place(g.places[i], g.curated))
+        if solid:
+            out.setdefault(_skeleton(key), []).append((key, solid))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _variant_reading(key: str, persian: bool) -> tuple[Place, str] | None:
+    """The solid place (``_solid_place``) that a normalised name the gazetteer lacks as written
+    names in another spelling, and how: a country's name with an article it is not written
+    with (البيرو: بيرو, Peru), else a name one long vowel or the letter for g apart
+    (``_one_vowel_apart``), when one place, or one country or province, has such names. None
+    for a frequent word of the news (``_frequent_word``), a name under ``_VARIANT_LETTERS``
+    letters, or a name of no such place."""
+    g = gazetteer()
+    if key in g.index or len(key.replace(" ", "")) < _VARIANT_LETTERS \
+            or _frequent_word(key, ("fa",) if persian else ("ar", "fa")):  # fmt: skip
+        return None  # the gazetteer's own name, turned down for a reason; short; or a word
+    bare = key[2:] if key.startswith("ال") else ""
+    ids = {i for i in g.index.get(bare, ()) if g.places[i].precision == "country"}
+    how = f"spelt {bare} in the gazetteer, without the article"
+    if not ids:
+        names = [(name, ids) for name, ids in _skeletons().get(_skeleton(key), ())
+                 if _one_vowel_apart(key, name)]  # fmt: skip
+        ids = {i for _, found in names for i in found}
+        how = f"spelt {names[0][0]} in the gazetteer (a long vowel or g apart)" if names else ""
+    places = [g.places[i] for i in sorted(ids)]
+    if len(places) > 1:
+        places = [p for p in places if p.precision in ("country", "province")]
+    return (places[0], how) if len(places) == 1 else None
+
+
+def variant_spellings(text: str, recognised: Sequence[Span], found: Sequence[PlaceMention],
+                      persian: bool) -> list[PlaceMention]:  # fmt: skip
+    """Places the entity recogniser finds (``recognised``, spans of ``text``) that no mention
+    in ``found`` covers and the gazetteer knows in another spelling (``_variant_reading``):
+    شنغهاي → Shanghai, هامبورج → Hamburg, البيرو → Peru. A one-letter proclitic the span
+    begins with (وهامبورج) is left out of it. Only countries, first-level divisions, curated
+    rows and towns of 100,000 or more are read so."""
+    out: list[PlaceMention] = []
+    for r in recognised:
+        if any(p.span.start < r.end and r.start < p.span.end for p in found):
+            continue
+        norm = normalize_with_offsets(text[r.start : r.end])
+        words = [(m.start(), m.group()) for m in re.finditer(r"\w+", norm.text)]
+        if not words or not _ARABIC.search(norm.text) or len(words) > _MAX_WORDS:
+            continue
+        rest = " ".join(w for _, w in words[1:])
+        if _frequent_word(words[0][1], ("fa",) if persian else ("ar", "fa")):
+            continue  # ولاية, a word of the news, is no و before لاية (Layyah)
+        for form, peeled in variants(words[0][1]):
+            if peeled > 1:
+                continue  # a conjunction or a preposition of one letter at most
+            got = _variant_reading(f"{form} {rest}".strip(), persian)
+            if got is not None:
+                place, how = got
+                a, b = norm.to_original(words[0][0] + peeled, len(norm.text))
+                start, end = r.start + a, r.start + b
+                out.append(PlaceMention(Span(start, end), text[start:end], place,
+                                        reason=f"the recogniser's place, {how}"))
+                break
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -1417,6 +1537,8 @@ def extract_places(
     out += capitals
     out += territory_phrases(norm.text, out, norm.to_original, text)
     out += town_phrases(norm.text, out, norm.to_original, text)
+    if guard:
+        out += variant_spellings(text, recognised or [], out, persian)
     out = _countries_listed(text, sorted(out, key=lambda p: p.span.start), persian)
     out = out if persian else _in_a_far_place(text, out)
     out = out if persian else _run_on_countries(text, out)
