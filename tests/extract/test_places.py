@@ -863,3 +863,37 @@ def test_a_spelling_variant_needs_a_solid_place_and_no_word_of_the_news() -> Non
     text = "وصل الوفد إلى وهامبورج ثم إلى العين"
     got = extract_places(text, _recognised(text, "وهامبورج", "العين"))
     assert [(m.text, m.place.id) for m in got] == [("هامبورج", "GN-2911298")]
+
+
+def test_the_kingdom_is_the_one_kingdom_the_documents_places_lie_in() -> None:
+    from khabar.extract.places import the_kingdom
+
+    saudi = ["قال مسؤول في الرياض إن الشاب لم يسبق له السفر خارج المملكة"]
+    found = [extract_places(saudi[0], _recognised(saudi[0], "الرياض"))]
+    (got,) = the_kingdom(saudi, [_recognised(saudi[0], "المملكة")], found)
+    assert [(m.text, m.place.id) for m in got] == [("الرياض", got[0].place.id), ("المملكة", "SA")]
+    assert got[1].reason.startswith("the one kingdom")
+    # two kingdoms named (Saudi Arabia and Jordan): "the Kingdom" stays unread; so too where
+    # the recogniser does not call it a place
+    both = ["قال مسؤول في عمان والرياض إن المملكة ستواصل دعم الأردن والسعودية"]
+    found = [extract_places(both[0])]
+    assert the_kingdom(both, [_recognised(both[0], "المملكة")], found) == found
+    found = [extract_places(saudi[0], _recognised(saudi[0], "الرياض"))]
+    assert the_kingdom(saudi, [[]], found) == found
+
+
+def test_the_kingdom_table_rebuilds_from_its_script() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    from khabar.resources import read_csv
+
+    script = Path(__file__).resolve().parents[2] / "training/resources/build_kingdoms.py"
+    spec = importlib.util.spec_from_file_location("build_kingdoms", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = [(r["iso2"], r["official_name"], r["source"])
+               for r in read_csv("gazetteer/kingdoms.tsv")]  # fmt: skip
+    assert module.rows() == shipped and ("JO", "Hashemite Kingdom of Jordan") in {
+        r[:2] for r in shipped}

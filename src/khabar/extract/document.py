@@ -63,6 +63,7 @@ from khabar.extract.places import (
     located_sites,
     names_organisation,
     place_cued,
+    the_kingdom,
     unsupported,
     with_document_context,
 )
@@ -254,6 +255,7 @@ def _extract(
                         for p, recognised, model in zip(doc.paragraphs, located, recognised_by,
                                                         strict=True)]  # fmt: skip
     gazetteer_places = with_document_context(gazetteer_places)
+    gazetteer_places = the_kingdom([p.text for p in doc.paragraphs], located, gazetteer_places)
     # the countries the whole document names places in: a lone word far from home is no place
     countries: dict[str, set[str]] = {}
     for found in gazetteer_places:

@@ -71,6 +71,7 @@ __all__ = [
     "nationality_people",
     "nationality_word",
     "place_cued",
+    "the_kingdom",
     "unsupported",
     "variant_spellings",
     "with_document_context",
@@ -1089,6 +1090,53 @@ def _named(place: Place, key: str) -> bool:
 
 _NO_CONTEXT = "no country in the paragraph's context"
 _FROM_CONTEXT = ("article context favours", "qualified as")  # reasons (``_choose``)
+_THE_KINGDOM = "المملكه"  # "the Kingdom", normalised
+
+
+@lru_cache(maxsize=1)
+def _kingdoms() -> frozenset[str]:
+    """ISO2 codes of the countries whose official name is a kingdom's
+    (``resources/gazetteer/kingdoms.tsv``, built from ISO 3166-1 by
+    ``training/resources/build_kingdoms.py``)."""
+    return frozenset(r["iso2"] for r in read_csv("gazetteer/kingdoms.tsv"))
+
+
+def the_kingdom(texts: Sequence[str], recognised: Sequence[Sequence[Span]],
+                found: list[list[PlaceMention]]) -> list[list[PlaceMention]]:  # fmt: skip
+    """Each paragraph's places (``found``, one list per paragraph of ``texts``) with "المملكة"
+    (the Kingdom, clitics peeled: بالمملكة, للمملكة) read as the one kingdom
+    (``_kingdoms``) the document's places lie in, where the recogniser calls it a place
+    (``recognised``, spans per paragraph) and no mention covers it: a Saudi paper's "خارج
+    المملكة" after Riyadh is Saudi Arabia; with two kingdoms named (Saudi Arabia and Jordan),
+    or none, it stays unread."""
+    countries = {m.place.country for paragraph in found for m in paragraph} & _kingdoms()
+    if len(countries) != 1:
+        return found
+    g = gazetteer()
+    kingdom = g.places.get(next(iter(countries)))
+    if kingdom is None:
+        return found
+    out = []
+    for text, spans, places in zip(texts, recognised, found, strict=True):
+        added = []
+        for r in spans:
+            if any(p.span.start < r.end and r.start < p.span.end for p in places):
+                continue
+            norm = normalize_with_offsets(text[r.start : r.end])
+            words = norm.text.split()
+            if len(words) != 1:
+                continue
+            peeled = next((n for form, n in variants(words[0]) if form == _THE_KINGDOM), None)
+            if peeled is None:
+                continue
+            lead = len(norm.text) - len(norm.text.lstrip())
+            a, b = norm.to_original(lead + peeled, len(norm.text.rstrip()))
+            start, end = r.start + a, r.start + b
+            added.append(PlaceMention(Span(start, end), text[start:end], kingdom,
+                                      reason=f"the one kingdom the document's places lie in "
+                                             f"({kingdom.name})"))  # fmt: skip
+        out.append(sorted(places + added, key=lambda p: p.span.start) if added else places)
+    return out
 
 
 def with_document_context(found: list[list[PlaceMention]]) -> list[list[PlaceMention]]:
@@ -1207,6 +1255,7 @@ def load_tables() -> None:
     country qualifiers read (ingest's warm-up)."""
     gazetteer()
     _skeletons()
+    _kingdoms()
     for lang in ("ar", "fa", "en"):
         _million_words(lang)
     lower_demonyms()
