@@ -2403,3 +2403,12 @@ def test_after_an_anniversary_the_history_the_text_gives_no_day_of_is_background
         "أيام من قنبلة هيروشيما، ألقت قاذفة أميركية قنبلة على ناغازاكي مما أسفر عن مقتل 74 ألف "
         "شخص.", "ar")  # fmt: skip
     assert title.background and nagasaki.killed == 74000 and nagasaki.background
+
+
+def test_a_judicial_execution_is_an_assault_with_no_acled_type() -> None:
+    # the fresh-clone trial exported Saudi judicial executions as attacks on civilians; the
+    # PLOVER codebook's mode "execute" is a judicially-sanctioned execution, which ACLED leaves
+    # out of its events
+    (e,) = extract_events("نفذت وزارة الداخلية أمس حكم القصاص في المدعو مقرب بن سعد لإقدامه على "
+                          "قتل مواطن", anchor=date(2015, 8, 4), settings=S, lang="ar")  # fmt: skip
+    assert (e.plover, e.mode, e.acled_type, e.acled_subtype) == ("ASSAULT", "execute", "", "")

@@ -14,7 +14,10 @@ and plan words before the trigger give the modality; a sentence whose date is mo
 ``background_days`` before the anchor, or that opens with a background marker and has no recent
 date, is background. Two trained rankers finish what the rules start: ``counts`` reads the
 killed and injured counts the rules leave unread, ``roles`` chooses the actor and recipient
-among the sentence's parties, the rules' choice one of its features.
+among the sentence's parties, the rules' choice one of its features. The ACLED type and
+sub-type follow from the PLOVER type, mode and parties (``acled_of_mode``); a judicial
+execution (PLOVER's ASSAULT mode "execute") has none, as ACLED records no punishment carried
+out after a trial.
 """
 
 from __future__ import annotations
@@ -3285,6 +3288,9 @@ _TELLING_MODES = frozenset({"abduct", "assassinate", "sexual", "torture", "suici
 # the modes of CAMEO verbs no hazard does (the PLOVER codebook's ASSAULT abduct, sexual, torture:
 # "Six crew ... are kidnapped", which the hazard head reads as a crew lost at sea)
 _DEEDS = frozenset({"abduct", "sexual", "torture"})
+# the PLOVER codebook's ASSAULT modes of a punishment a court decided: "execute", a
+# judicially-sanctioned execution (an extrajudicial one is "targeted" or "massacre")
+_PUNISHMENT = frozenset({"execute"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -3818,6 +3824,10 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         # suicide bomb whatever its trigger's row says, and so an assault ("قتل 20 طالبا في هجوم
         # انتحاري", "عملية انتحارية": ACLED's codebook codes a suicide attack as one)
         acled, subtype, mode = "Explosions/Remote violence", "Suicide bomb", "suicide-attack"
+    if plover == "ASSAULT" and mode in _PUNISHMENT:
+        # a punishment carried out after a trial ("نفذت وزارة الداخلية حكم القصاص"): an
+        # assault for PLOVER, none of ACLED's events, which leave judicial executions out
+        acled, subtype = "", ""
     ev = EventMention(
         span=sp, sentence=sentence, trigger=text[t_start:t_end],
         trigger_span=Span(t_start, t_end), plover=plover,

@@ -1355,21 +1355,35 @@ def variant_spellings(text: str, recognised: Sequence[Span], found: Sequence[Pla
         words = [(m.start(), m.group()) for m in re.finditer(r"\w+", norm.text)]
         if not words or not _ARABIC.search(norm.text) or len(words) > _MAX_WORDS:
             continue
-        rest = " ".join(w for _, w in words[1:])
-        if _frequent_word(words[0][1], ("fa",) if persian else ("ar", "fa")):
-            continue  # ولاية, a word of the news, is no و before لاية (Layyah)
-        for form, peeled in variants(words[0][1]):
-            if peeled > 1:
-                continue  # a conjunction or a preposition of one letter at most
-            got = _variant_reading(f"{form} {rest}".strip(), persian)
-            if got is not None:
-                place, how = got
-                a, b = norm.to_original(words[0][0] + peeled, len(norm.text))
-                start, end = r.start + a, r.start + b
-                out.append(PlaceMention(Span(start, end), text[start:end], place,
-                                        reason=f"the recogniser's place, {how}"))
-                break
+        # the name from its first word, else from the word after a word of kind the
+        # recogniser took in ("مدينة هامبورج")
+        heads = [0] + [k for k in range(1, len(words)) if _cued(norm.text[: words[k][0]])]
+        got = next((g for k in heads if (g := _variant_from(words[k:], persian))
+                    and not (k and g[0].precision == "country")), None)  # fmt: skip
+        if got is not None:  # (after "منطقة", "مدينة" a name is no country's: منطقة مريس)
+            place, how, offset = got
+            a, b = norm.to_original(offset, len(norm.text))
+            start, end = r.start + a, r.start + b
+            out.append(PlaceMention(Span(start, end), text[start:end], place,
+                                    reason=f"the recogniser's place, {how}"))
     return out
+
+
+def _variant_from(words: list[tuple[int, str]], persian: bool) -> tuple[Place, str, int] | None:
+    """``_variant_reading`` of the name ``words`` (start, normalised word) write, its first
+    word as written or without a one-letter proclitic, and the name's start; None for a
+    first word that is a frequent word of the news (ولاية is no و before لاية, Layyah)."""
+    first = words[0][1]
+    if _frequent_word(first, ("fa",) if persian else ("ar", "fa")):
+        return None
+    rest = " ".join(w for _, w in words[1:])
+    for form, peeled in variants(first):
+        if peeled > 1:
+            continue  # a conjunction or a preposition of one letter at most
+        got = _variant_reading(f"{form} {rest}".strip(), persian)
+        if got is not None:
+            return got[0], got[1], words[0][0] + peeled
+    return None
 
 
 @lru_cache(maxsize=1)
