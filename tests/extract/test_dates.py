@@ -484,21 +484,32 @@ def test_the_means_the_title_gives_set_the_main_events_acled_sub_type() -> None:
     from khabar.extract.document import main_event
     from khabar.model import EventMention, Span
 
-    def event(start: int, mode: str | None, acled: tuple[str, str]) -> EventMention:
+    def event(start: int, mode: str | None, acled: tuple[str, str],
+              source: str = "model") -> EventMention:  # fmt: skip
         return EventMention(Span(start, start + 10), "...", "x", Span(start, start + 1),
-                            "ASSAULT", *acled, mode=mode)  # fmt: skip
+                            "ASSAULT", *acled, mode=mode, type_source=source)  # fmt: skip
+
+    def fold(title: EventMention, body: EventMention) -> EventMention:
+        (main,) = main_event([title, body], Span(0, 15), ("publication", date(2024, 3, 10)))
+        assert main is body
+        return main
 
     strike = ("Explosions/Remote violence", "Air/drone strike")
-    title = event(0, "aerial", strike)
-    body = event(20, None, ("Violence against civilians", "Attack"))
-    (main,) = main_event([title, body], Span(0, 15), ("publication", date(2024, 3, 10)))
-    assert main is body and "mode" in main.from_title
+    main = fold(event(0, "aerial", strike), event(20, None, ("Violence against civilians",
+                                                               "Attack")))  # fmt: skip
+    assert "mode" in main.from_title
     assert (main.mode, main.acled_type, main.acled_subtype) == ("aerial", *strike)
-    # a mode the body states stays, and so does its sub-type
-    title = event(0, "aerial", strike)
-    body = event(20, "firearms", ("Battles", "Armed clash"))
-    (main,) = main_event([title, body], Span(0, 15), ("publication", date(2024, 3, 10)))
+    # a mode the body states stays, and so does its sub-type; so does a sub-type the body's
+    # trigger gives ("اشتباكات": an armed clash, under a title of a drone strike)
+    main = fold(event(0, "aerial", strike), event(20, "firearms", ("Battles", "Armed clash")))
     assert (main.mode, main.acled_subtype) == ("firearms", "Armed clash")
+    main = fold(event(0, "aerial", strike),
+                event(20, None, ("Battles", "Armed clash"), source="lexicon"))  # fmt: skip
+    assert main.acled_subtype == "Armed clash"
+    # a judicial execution the title tells leaves the body's assault no ACLED type
+    main = fold(event(0, "execute", ("", "")),
+                event(20, None, ("Violence against civilians", "Attack"), source="lexicon"))
+    assert (main.mode, main.acled_type, main.acled_subtype) == ("execute", "", "")
 
 
 def test_an_undated_main_event_is_dated_by_its_publication_day_and_says_so() -> None:

@@ -4,7 +4,8 @@ kingdom's, which Arabic news calls "المملكة" (the Kingdom) once named (``
 Input: ISO 3166-1 through the installed ``pycountry`` package (Debian iso-codes, LGPL 2.1): each
 country's ``official_name`` ("Kingdom of Saudi Arabia", "Hashemite Kingdom of Jordan", "United
 Kingdom of Great Britain and Northern Ireland"). A country is a kingdom when the word "Kingdom"
-is in its official name, else in its short name.
+is in its official name (in its short name where ISO 3166-1 gives no official name). Run time
+keeps those of ACLED's Middle East and Northern Africa (``places._kingdoms``).
 
 Output: ``iso2 official_name source``, tab-separated, UTF-8, ``\\n`` line endings, sorted by
 iso2, so the file is the same bytes on every run with the same package version.

@@ -435,7 +435,8 @@ def main_event(events: list[EventMention], title: Span | None,
     it: each field the body leaves empty (date, places, killed, injured, actor, target, mode,
     weapon; not a toll the body gives as cumulative) is taken from the title and named in
     ``from_title`` (with the title's mode, the ACLED sub-type that mode gives, where the body's
-    assault had only the one its parties give: ``events.acled_of_mode``), and the title's evidence
+    assault, typed by the classifier or a CAMEO verb, had only the one its parties give:
+    ``events.acled_of_mode``; a judicial execution's none), and the title's evidence
     (``EventMention.evidence``) joins the body's. Denied, negated and planned
     events are never main. A main event whose sentence has no date takes the day another
     sentence gives an event of its type (``date_basis`` "document"); with none, the first of
@@ -470,9 +471,12 @@ def main_event(events: list[EventMention], title: Span | None,
                 main.date_text, main.date_note = head.date_text, head.date_note
                 main.date_basis = "title"
             told = acled_of_mode(main.plover, main.mode) if "mode" in main.from_title else None
-            if told is not None and main.acled_subtype in _MODELESS:
+            if told == ("", "") or (told is not None and main.acled_subtype in _MODELESS
+                                    and main.type_source != "lexicon"):  # fmt: skip
                 # the title's means give the ACLED sub-type the body's assault had none for
-                # ("طائرة حربية تسقط ... بعد تنفيذها غارة": an air strike, not an attack)
+                # ("طائرة حربية تسقط ... بعد تنفيذها غارة": an air strike, not an attack), and
+                # a judicial execution none; a sub-type the body's trigger gives stays
+                # ("اشتباكات": an armed clash)
                 main.acled_type, main.acled_subtype = told
             # the title's round-up total stays known, apart from the event's own toll
             main.counts += [c for c in head.counts if c[1].endswith("(report total)")]

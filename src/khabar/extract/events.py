@@ -15,9 +15,9 @@ and plan words before the trigger give the modality; a sentence whose date is mo
 date, is background. Two trained rankers finish what the rules start: ``counts`` reads the
 killed and injured counts the rules leave unread, ``roles`` chooses the actor and recipient
 among the sentence's parties, the rules' choice one of its features. The ACLED type and
-sub-type follow from the PLOVER type, mode and parties (``acled_of_mode``); a judicial
-execution (PLOVER's ASSAULT mode "execute") has none, as ACLED records no punishment carried
-out after a trial.
+sub-type are the trigger's lexicon row's, else follow from the PLOVER type, mode and parties
+(``_acled``); a judicial execution (PLOVER's ASSAULT mode "execute") has none, as ACLED
+records no punishment carried out after a trial (``acled_of_mode``).
 """
 
 from __future__ import annotations
@@ -2782,8 +2782,11 @@ def _acled(plover: str, mode: str | None, actor: _Party | None,
 
 def acled_of_mode(plover: str, mode: str | None) -> tuple[str, str] | None:
     """ACLED event type and sub-type that a PLOVER type's mode gives whatever the parties
-    (``("ASSAULT", "aerial")`` → Explosions/Remote violence, Air/drone strike), or None (ACLED
-    codebook 2023; ``_ACLED_BY_MODE``)."""
+    (``("ASSAULT", "aerial")`` → Explosions/Remote violence, Air/drone strike); ``("", "")``
+    for a judicial execution (``_PUNISHMENT``: no ACLED event); None when the mode gives none
+    (ACLED codebook 2023; ``_ACLED_BY_MODE``)."""
+    if plover == "ASSAULT" and mode in _PUNISHMENT:
+        return "", ""
     return _ACLED_BY_MODE.get((plover, mode or ""))
 
 
@@ -3824,7 +3827,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         # suicide bomb whatever its trigger's row says, and so an assault ("قتل 20 طالبا في هجوم
         # انتحاري", "عملية انتحارية": ACLED's codebook codes a suicide attack as one)
         acled, subtype, mode = "Explosions/Remote violence", "Suicide bomb", "suicide-attack"
-    if plover == "ASSAULT" and mode in _PUNISHMENT:
+    if acled_of_mode(plover, mode) == ("", ""):
         # a punishment carried out after a trial ("نفذت وزارة الداخلية حكم القصاص"): an
         # assault for PLOVER, none of ACLED's events, which leave judicial executions out
         acled, subtype = "", ""

@@ -22,10 +22,11 @@ unambiguous places; then a solid reading (a curated row, a country or province, 
 100,000+) over a small town elsewhere; a capital of 100,000+ or a city of a million over a
 small town unless a word of kind precedes the name (Paris, not Paris, Texas; مديرية القاهرة
 stays a Yemeni district). ``with_document_context`` then reads the names a paragraph
-left to the surest reading by the whole document's countries. A name the recogniser calls a
-place that the gazetteer lacks as written is read as a country, province or city of 100,000+
-written one long vowel or one letter for g apart, or as a country with an article it is not
-written with (``variant_spellings``: شنغهاي, هامبورج, البيرو).
+left to the surest reading by the whole document's countries. In Arabic text, a name the
+recogniser calls a place that the gazetteer lacks as written is read as a country, province,
+curated row or city of 100,000+ written one long vowel or one letter for g apart, or as a
+country with an article it is not written with (``variant_spellings``: شنغهاي, هامبورج,
+البيرو); "المملكة" as the one Arab kingdom the document's places lie in (``the_kingdom``).
 """
 
 from __future__ import annotations
@@ -1093,12 +1094,19 @@ _FROM_CONTEXT = ("article context favours", "qualified as")  # reasons (``_choos
 _THE_KINGDOM = "المملكه"  # "the Kingdom", normalised
 
 
+_KINGDOM_REGIONS = frozenset({"Middle East", "Northern Africa"})  # ACLED's: the Arab kingdoms'
+_KINGDOM_NEAR = 100  # characters: a kingdom named this near "المملكة" is set against it
+
+
 @lru_cache(maxsize=1)
 def _kingdoms() -> frozenset[str]:
-    """ISO2 codes of the countries whose official name is a kingdom's
-    (``resources/gazetteer/kingdoms.tsv``, built from ISO 3166-1 by
-    ``training/resources/build_kingdoms.py``)."""
-    return frozenset(r["iso2"] for r in read_csv("gazetteer/kingdoms.tsv"))
+    """ISO2 codes of the kingdoms Arabic news calls "المملكة": the countries whose official
+    name is a kingdom's (``resources/gazetteer/kingdoms.tsv``, built from ISO 3166-1 by
+    ``training/resources/build_kingdoms.py``) in ACLED's Middle East and Northern Africa
+    (``resources/acled_countries.tsv``): Saudi Arabia, Jordan, Bahrain, Morocco. Spain or the
+    United Kingdom are never the bare "Kingdom" of an Arabic report."""
+    arab = {r["iso2"] for r in read_csv("acled_countries.tsv") if r["region"] in _KINGDOM_REGIONS}
+    return frozenset(r["iso2"] for r in read_csv("gazetteer/kingdoms.tsv") if r["iso2"] in arab)
 
 
 def the_kingdom(texts: Sequence[str], recognised: Sequence[Sequence[Span]],
@@ -1108,7 +1116,9 @@ def the_kingdom(texts: Sequence[str], recognised: Sequence[Sequence[Span]],
     (``_kingdoms``) the document's places lie in, where the recogniser calls it a place
     (``recognised``, spans per paragraph) and no mention covers it: a Saudi paper's "خارج
     المملكة" after Riyadh is Saudi Arabia; with two kingdoms named (Saudi Arabia and Jordan),
-    or none, it stays unread."""
+    or none, it stays unread, and so does a "Kingdom" that kingdom's own name stands within
+    ``_KINGDOM_NEAR`` characters of ("استنكرت مملكة البحرين ... تصريحات ... ضد المملكة": another
+    kingdom, set against it)."""
     countries = {m.place.country for paragraph in found for m in paragraph} & _kingdoms()
     if len(countries) != 1:
         return found
@@ -1120,7 +1130,9 @@ def the_kingdom(texts: Sequence[str], recognised: Sequence[Sequence[Span]],
     for text, spans, places in zip(texts, recognised, found, strict=True):
         added = []
         for r in spans:
-            if any(p.span.start < r.end and r.start < p.span.end for p in places):
+            if any(p.span.start < r.end and r.start < p.span.end for p in places) or any(
+                    p.place.country == kingdom.id and p.place.precision == "country"
+                    and abs(p.span.start - r.start) <= _KINGDOM_NEAR for p in places):  # fmt: skip
                 continue
             norm = normalize_with_offsets(text[r.start : r.end])
             words = norm.text.split()
@@ -1283,14 +1295,15 @@ def _skeleton(key: str) -> str:
 
 def _one_vowel_apart(a: str, b: str) -> bool:
     """Whether two names, g written one way, are the same but for one long vowel after a
-    word's first letter (زيوريخ, زيورخ)."""
+    word's first letter and before its last (زيوريخ, زيورخ; not الأردني, اردن: a word's
+    last ي makes the adjective of a place, its nisba)."""
     a, b = _g_form(a), _g_form(b)
     if len(a) < len(b):
         a, b = b, a
     if len(a) != len(b) + 1:
         return a == b
-    return any(a[i] in _LONG_VOWELS and a[i - 1] != " " and a[:i] + a[i + 1 :] == b
-               for i in range(1, len(a)))  # fmt: skip
+    return any(a[i] in _LONG_VOWELS and a[i - 1] != " " and a[i + 1 : i + 2] not in ("", " ")
+               and a[:i] + a[i + 1 :] == b for i in range(1, len(a)))  # fmt: skip
 
 
 def _solid_place(place: Place, curated: frozenset[str]) -> bool:
@@ -1315,7 +1328,7 @@ def _skeletons() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _variant_reading(key: str, persian: bool) -> tuple[Place, str] | None:
+def _variant_reading(key: str) -> tuple[Place, str] | None:
     """The solid place (``_solid_place``) that a normalised name the gazetteer lacks as written
     names in another spelling, and how: a country's name with an article it is not written
     with (البيرو: بيرو, Peru), else a name one long vowel or the letter for g apart
@@ -1324,7 +1337,7 @@ def _variant_reading(key: str, persian: bool) -> tuple[Place, str] | None:
     letters, or a name of no such place."""
     g = gazetteer()
     if key in g.index or len(key.replace(" ", "")) < _VARIANT_LETTERS \
-            or _frequent_word(key, ("fa",) if persian else ("ar", "fa")):  # fmt: skip
+            or _frequent_word(key, ("ar", "fa")):  # fmt: skip
         return None  # the gazetteer's own name, turned down for a reason; short; or a word
     bare = key[2:] if key.startswith("ال") else ""
     ids = {i for i in g.index.get(bare, ()) if g.places[i].precision == "country"}
@@ -1341,46 +1354,58 @@ def _variant_reading(key: str, persian: bool) -> tuple[Place, str] | None:
 
 
 def variant_spellings(text: str, recognised: Sequence[Span], found: Sequence[PlaceMention],
-                      persian: bool) -> list[PlaceMention]:  # fmt: skip
-    """Places the entity recogniser finds (``recognised``, spans of ``text``) that no mention
-    in ``found`` covers and the gazetteer knows in another spelling (``_variant_reading``):
-    شنغهاي → Shanghai, هامبورج → Hamburg, البيرو → Peru. A one-letter proclitic the span
-    begins with (وهامبورج) is left out of it. Only countries, first-level divisions, curated
-    rows and towns of 100,000 or more are read so."""
+                      countries: set[str]) -> list[PlaceMention]:  # fmt: skip
+    """Places the entity recogniser finds in Arabic text (``recognised``, spans of ``text``)
+    that no mention in ``found`` covers and the gazetteer knows in another spelling
+    (``_variant_reading``): شنغهاي → Shanghai, هامبورج → Hamburg, البيرو → Peru. A one-letter
+    proclitic the span begins with (وهامبورج) and a word of kind the recogniser took in
+    ("مدينة هامبورج") are left out of the mention, which ends at the name's last letter. Only
+    countries, first-level divisions, curated rows and towns of 100,000 or more are read so;
+    a town only when its country is among the paragraph's ``countries`` or the paragraph
+    names none (بيرمنجهام beside بريطانيا is no Birmingham, Alabama), a country never after
+    a word of kind (منطقة مريس). Persian text is left out: its spellings of foreign names are
+    its own (ج is never g) and its words met too many towns (محور هراز: Huaraz)."""
     out: list[PlaceMention] = []
     for r in recognised:
-        if any(p.span.start < r.end and r.start < p.span.end for p in found):
+        if any(p.span.start < r.end and r.start < p.span.end for p in [*found, *out]):
             continue
         norm = normalize_with_offsets(text[r.start : r.end])
         words = [(m.start(), m.group()) for m in re.finditer(r"\w+", norm.text)]
         if not words or not _ARABIC.search(norm.text) or len(words) > _MAX_WORDS:
             continue
-        # the name from its first word, else from the word after a word of kind the
-        # recogniser took in ("مدينة هامبورج")
+        # the name from its first word, else from the word after a word of kind
         heads = [0] + [k for k in range(1, len(words)) if _cued(norm.text[: words[k][0]])]
-        got = next((g for k in heads if (g := _variant_from(words[k:], persian))
-                    and not (k and g[0].precision == "country")), None)  # fmt: skip
-        if got is not None:  # (after "منطقة", "مدينة" a name is no country's: منطقة مريس)
+        got = next((g for k in heads if (g := _variant_from(words[k:])) and _fits(
+            g[0], countries, cued=k > 0)), None)  # fmt: skip
+        if got is not None:
             place, how, offset = got
-            a, b = norm.to_original(offset, len(norm.text))
+            a, b = norm.to_original(offset, words[-1][0] + len(words[-1][1]))
             start, end = r.start + a, r.start + b
             out.append(PlaceMention(Span(start, end), text[start:end], place,
                                     reason=f"the recogniser's place, {how}"))
     return out
 
 
-def _variant_from(words: list[tuple[int, str]], persian: bool) -> tuple[Place, str, int] | None:
+def _fits(place: Place, countries: set[str], cued: bool) -> bool:
+    """Whether a variant reading fits where it is written (``variant_spellings``)."""
+    if place.precision == "country":
+        return not cued
+    return place.precision == "province" or not countries or place.country in countries
+
+
+def _variant_from(words: list[tuple[int, str]]) -> tuple[Place, str, int] | None:
     """``_variant_reading`` of the name ``words`` (start, normalised word) write, its first
     word as written or without a one-letter proclitic, and the name's start; None for a
-    first word that is a frequent word of the news (ولاية is no و before لاية, Layyah)."""
+    first word that is a frequent word of the news or a name of the gazetteer as written
+    (ولاية is no و before لاية, Layyah; باغمان no ب before Ajman)."""
     first = words[0][1]
-    if _frequent_word(first, ("fa",) if persian else ("ar", "fa")):
-        return None
     rest = " ".join(w for _, w in words[1:])
+    if _frequent_word(first, ("ar", "fa")) or f"{first} {rest}".strip() in gazetteer().index:
+        return None
     for form, peeled in variants(first):
         if peeled > 1:
             continue  # a conjunction or a preposition of one letter at most
-        got = _variant_reading(f"{form} {rest}".strip(), persian)
+        got = _variant_reading(f"{form} {rest}".strip())
         if got is not None:
             return got[0], got[1], words[0][0] + peeled
     return None
@@ -1600,8 +1625,8 @@ def extract_places(
     out += capitals
     out += territory_phrases(norm.text, out, norm.to_original, text)
     out += town_phrases(norm.text, out, norm.to_original, text)
-    if guard:
-        out += variant_spellings(text, recognised or [], out, persian)
+    if guard and not persian:
+        out += variant_spellings(text, recognised or [], out, set(ctx))
     out = _countries_listed(text, sorted(out, key=lambda p: p.span.start), persian)
     out = out if persian else _in_a_far_place(text, out)
     out = out if persian else _run_on_countries(text, out)
