@@ -1092,8 +1092,6 @@ def _named(place: Place, key: str) -> bool:
 _NO_CONTEXT = "no country in the paragraph's context"
 _FROM_CONTEXT = ("article context favours", "qualified as")  # reasons (``_choose``)
 _THE_KINGDOM = "المملكه"  # "the Kingdom", normalised
-
-
 _KINGDOM_REGIONS = frozenset({"Middle East", "Northern Africa"})  # ACLED's: the Arab kingdoms'
 _KINGDOM_NEAR = 100  # characters: a kingdom named this near "المملكة" is set against it
 
@@ -1343,9 +1341,9 @@ def _variant_reading(key: str) -> tuple[Place, str] | None:
     ids = {i for i in g.index.get(bare, ()) if g.places[i].precision == "country"}
     how = f"spelt {bare} in the gazetteer, without the article"
     if not ids:
-        names = [(name, ids) for name, ids in _skeletons().get(_skeleton(key), ())
+        names = [(name, named) for name, named in _skeletons().get(_skeleton(key), ())
                  if _one_vowel_apart(key, name)]  # fmt: skip
-        ids = {i for _, found in names for i in found}
+        ids = {i for _, named in names for i in named}
         how = f"spelt {names[0][0]} in the gazetteer (a long vowel or g apart)" if names else ""
     places = [g.places[i] for i in sorted(ids)]
     if len(places) > 1:
