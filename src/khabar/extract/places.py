@@ -1128,7 +1128,7 @@ def the_kingdom(texts: Sequence[str], recognised: Sequence[Sequence[Span]],
     for text, spans, places in zip(texts, recognised, found, strict=True):
         added = []
         for r in spans:
-            if any(p.span.start < r.end and r.start < p.span.end for p in places) or any(
+            if _overlapping(places, r.start, r.end) or any(
                     p.place.country == kingdom.id and p.place.precision == "country"
                     and abs(p.span.start - r.start) <= _KINGDOM_NEAR for p in places):  # fmt: skip
                 continue
@@ -1365,7 +1365,7 @@ def variant_spellings(text: str, recognised: Sequence[Span], found: Sequence[Pla
     its own (ج is never g) and its words met too many towns (محور هراز: Huaraz)."""
     out: list[PlaceMention] = []
     for r in recognised:
-        if any(p.span.start < r.end and r.start < p.span.end for p in [*found, *out]):
+        if _overlapping([*found, *out], r.start, r.end):
             continue
         norm = normalize_with_offsets(text[r.start : r.end])
         words = [(m.start(), m.group()) for m in re.finditer(r"\w+", norm.text)]
