@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from khabar.extract.counts import candidates, labels, read_counts
+from khabar.extract.counts import candidates, labels, read_counts, whole_group
 from khabar.extract.events import extract_events
 from khabar.normalize import normalize
 from khabar.settings import Settings
@@ -136,6 +136,53 @@ def test_a_count_that_is_one_addend_of_a_sum_is_the_sum() -> None:
             assert got[0][1] == injured, (text, got)
     assert read_counts(_words("Two soldiers and one police officer were killed"), "en",
                        (1, None)) == (3, None)  # fmt: skip
+
+
+def test_a_part_after_among_them_is_counted_as_its_whole_group() -> None:
+    # the numbers after "among them", "including", از جمله count a part of the group whose
+    # number opens the phrase: the toll is the group's, not the part's nor the part's sum
+    anchor = date(2015, 8, 1)
+    for text, lang, killed, injured in (
+        ("Twelve people, among them three children and two women, were killed.", "en", 12,
+         None),
+        ("در این حمله ۱۲ نفر از جمله سه کودک و دو زن کشته شدند.", "fa", 12, None),
+        ("در این حمله ۱۲ نفر از جمله سه کودک زخمی شدند.", "fa", None, 12),
+        ("قتل سبعة أشخاص بينهم امرأتان وثلاثة أطفال.", "ar", 7, None),
+        ("أصيب 15 شخصا بينهم 3 أطفال و4 نساء في القصف.", "ar", None, 15),
+        # the group of the other kind's word: its part is no part of this kind's toll
+        ("در این حمله یک غیرنظامی کشته و شش نفر دیگر از جمله یک کودک زخمی شدند.", "fa", 1, 6),
+    ):  # fmt: skip
+        got = [(e.killed, e.injured) for e in extract_events(text, anchor=anchor, settings=S,
+                                                             lang=lang)]  # fmt: skip
+        assert got and got[0] == (killed, injured), (text, got)
+    # not across a word of the other kind, nor for a part larger than the group
+    words = _words("Four people were wounded among them two children and two were killed")
+    assert whole_group(words, "killed", 2) == 2
+    assert whole_group(words, "injured", 2) == 4
+    assert whole_group(_words("Two people among them five children were killed"), "killed",
+                       5) == 5  # fmt: skip
+
+
+def test_a_toll_written_with_its_head_noun_is_read() -> None:
+    # "the number of the dead rose to N": Arabic writes the noun with its article, Persian
+    # in a plural the words of killing and injury do not list
+    anchor = date(2015, 8, 1)
+    for text, lang, killed, injured in (
+        ("ارتفع عدد القتلى في الهجوم إلى 25.", "ar", 25, None),
+        ("ارتفع عدد الجرحى في الانفجار إلى 38.", "ar", None, 38),
+        ("شمار کشته‌شدگان این حمله به ۲۵ نفر رسید.", "fa", 25, None),
+        ("شمار زخمی‌های این انفجار به ۳۰ نفر رسید.", "fa", None, 30),
+        ("شمار جان باختگان این انفجار به ۱۳۵ تن و تعداد مجروحان به حدود ۵ هزار نفر رسید.",
+         "fa", 135, 5000),
+        ("ارتفع عدد المصابين في حادث انفجار في مبنى بمدينة هامبورغ إلى 38 مصابا.", "ar", None,
+         38),
+        ("وارتفع عدد القتلى في الهجوم الذي وقع قبل 3 أيام إلى 25.", "ar", 25, None),
+        # no number, or a toll of the whole war (cumulative): no count
+        ("ولم يعرف عدد القتلى في الغارة حتى الآن.", "ar", None, None),
+    ):  # fmt: skip
+        got = [(e.killed, e.injured) for e in extract_events(text, anchor=anchor, settings=S,
+                                                             lang=lang)]  # fmt: skip
+        assert got and got[0] == (killed, injured), (text, got)
 
 
 def test_one_person_and_n_others_are_n_plus_one() -> None:

@@ -627,6 +627,9 @@ def test_a_vague_quantity_is_no_count(text: str) -> None:
         # ... but not into who shot them (برصاص), nor into a new clause
         ("مقتل عنصرين برصاص جندي وشرطي إسرائيليين.", 2),
         ("مقتل 5 من عناصر الأمن برصاص جندي وشرطي.", 5),
+        # ... nor past "among them": the group after it is part of the first
+        ("قتل سبعة أشخاص بينهم امرأتان وثلاثة أطفال.", 7),
+        ("قتل خمسة أشخاص من بينهم ثلاث نساء وطفلان.", 5),
         ("The strike killed three fighters and a military spokesman said the toll may rise.", 3),
         ("The shelling killed two children and a woman was rescued.", 2),
         ("Gunmen killed two guards and a driver was kidnapped.", 2),

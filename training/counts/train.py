@@ -118,7 +118,8 @@ def pick(g: Group, weights: dict[str, float],
         got = g[5] if g[5] is not None else counts.best(g[3], weights)
     else:
         got = counts.best(g[6], weights)
-    return got if got is None else counts.summed(g[7], g[1], g[2], got)
+    return got if got is None else counts.whole_group(g[7], g[2],
+                                                      counts.summed(g[7], g[1], g[2], got))
 
 
 def cross_validate(all_groups: list[Group],

@@ -26,7 +26,7 @@ from khabar.extract.event_types import cameo_verbs
 from khabar.normalize import normalize
 from khabar.resources import ranker_weights, read_csv, word_counts
 
-__all__ = ["Candidate", "candidates", "labels", "read_counts", "KINDS"]
+__all__ = ["Candidate", "candidates", "labels", "read_counts", "whole_group", "KINDS"]
 
 KINDS = ("killed", "injured")
 # the languages where the rules' count stands where they give one (the ranker reads the
@@ -191,12 +191,14 @@ def _marks(words: list[str], kind: str) -> tuple[list[int], list[int], list[tupl
     those of them that may count people: ``_never_a_count``) of a sentence; None when it has
     no word of ``kind``."""
     lex = _ev._lexicon()
-    own = _cue_positions(words, lex.cues[kind])
+    own = sorted({*_cue_positions(words, lex.cues[kind]), *_ev.toll_nouns(words, kind)})
     if kind == "killed":
         own = sorted({*own, *_death_tolls(words), *_ev.fa_kill_verbs(words)})
     if not own:
         return None
-    other = _cue_positions(words, lex.cues["injured" if kind == "killed" else "killed"])
+    other_kind = "injured" if kind == "killed" else "killed"
+    other = sorted({*_cue_positions(words, lex.cues[other_kind]),
+                    *_ev.toll_nouns(words, other_kind)})  # fmt: skip
     if kind == "injured":
         other = sorted({*other, *_death_tolls(words), *_ev.fa_kill_verbs(words)})
     nums = _numbers(words)
@@ -277,7 +279,8 @@ def candidates(words: list[str], lang: str, kind: str,
     before = words[first - 1] if first else "<s>"
     after = words[first + 1] if first + 1 < len(words) else "</s>"
     single = any(_ev._bare(words[i]) in lex.cues.get("singular", ()) for i in own)
-    if not _many(words, first, lang):
+    # one person, unless grammar says many (a toll's plural noun alone, "عدد القتلى", too)
+    if not _many(words, first, lang) and not set(own) <= set(_ev.toll_nouns(words, kind)):
         out.append((1, ("ONE", f"ONE|{lang}", f"ONE|p={before}", f"ONE|x={after}",
                         f"ONE|sing={single}", f"ONE|nums={min(len(nums), 2)}",
                         f"ONE|x_victim={_ev._is_victim(after)}")))  # fmt: skip
@@ -505,6 +508,84 @@ def best(cands: list[Candidate], weights: dict[str, float]) -> int | None:
     return cands[top][0]
 
 
+_OUTER_WORDS = 3  # most words between the whole group's number and "among them" ("12 نفر از")
+
+
+def _outer_number(words: list[str], start: int) -> tuple[int, int] | None:
+    """(value, first word) of the number of people that ends at most ``_OUTER_WORDS`` words
+    before ``words[start]`` (a part-of phrase's first word), its people named between them
+    (a victim's word, ``events._is_victim``, or a counting word: نفر, تن): "Twelve people,",
+    "12 نفر", "سبعة أشخاص", "12 شخصا من"; None otherwise, or for a year."""
+    classifiers = _ev._lexicon().cues.get("classifier", frozenset())
+    for end in range(start, max(0, start - _OUTER_WORDS) - 1, -1):
+        between = words[end:start]
+        if any(_ev.parse_number(words, k) is not None for k in range(end, start)):
+            return None
+        got = _ev._number_ending(words, end) if end else None
+        if got is None:
+            continue
+        people = [w for w in between if w not in ("من", "of")]
+        if (people and (_ev._is_victim(people[0]) or _ev._bare(people[0]) in classifiers)
+                and not _ev._is_year(words, got[1])):  # fmt: skip
+            return got
+        return None
+    return None
+
+
+def whole_group(words: list[str], kind: str, got: int | None) -> int | None:
+    """The count of the whole group where ``got`` counts only a part of it: a number (or a sum
+    of numbers) after "among them", "including" or Persian از جمله (``events._nested``) when a
+    number of people opens the group right before those words and is at least ``got``, and
+    the group suffered ``kind`` (``_group_of``): "Twelve people,
+    among them three children and two women, were killed" and "۱۲ نفر از جمله سه کودک و دو زن
+    کشته شدند" are 12, not 5 (the sum of the part) nor 2. ``got`` otherwise (English, Arabic
+    and Persian grammar)."""
+    if not got:
+        return got
+    marks = _marks(words, kind)
+    if marks is None:
+        return got
+    own, other, nums, _ = marks
+    for j, (start, _end, _value) in enumerate(nums):
+        size = next((len(p) for p in _ev._PART_BEFORE if start >= len(p)
+                     and tuple(words[start - 1 - k] for k in range(len(p))) == p), 0)  # fmt: skip
+        if not size or (outer := _outer_number(words, start - size)) is None:
+            continue
+        whole, first = outer
+        cues = sorted((*own, *other))
+        stop = next((c for c in cues if c > start), len(words))
+        part = [v for a, _b, v in nums[j:] if a < stop]
+        sums = {a + b for a, b in zip(part, part[1:], strict=False)} | {sum(part)}
+        if got != whole and whole >= got and (got in part or got in sums) \
+                and _group_of(words, first, start, stop, own, cues):  # fmt: skip
+            return whole
+    return got
+
+
+_GROUP_REACH = 3  # most words between a casualty word and the group's number it governs
+
+
+def _group_of(words: list[str], first: int, start: int, stop: int, own: list[int],
+              cues: list[int]) -> bool:  # fmt: skip
+    """Whether the group whose number stands at ``first`` suffered the kind of ``own`` (its
+    other casualty words: ``cues``, positions of both kinds): the casualty words between the
+    number and its part (at ``start``) are all of that kind ("Four people were wounded, among
+    them ..."; not "four were wounded, among them two children, and two were killed" for the
+    dead); with none there, the first casualty word after the part (at ``stop``) is ("۱۲ نفر
+    از جمله سه کودک کشته شدند"), or the casualty word right before the group is, no "and"
+    between them ("قتل 12 شخصا من بينهم ..."; not "یک غیرنظامی کشته و شش نفر دیگر از جمله یک
+    کودک زخمی شدند": the six are the wounded)."""
+    said = [c for c in cues if first < c < start]
+    if said:
+        return all(c in own for c in said)
+    if stop in own:
+        return True
+    before = [c for c in cues if c < first]
+    if not before or before[-1] not in own or first - before[-1] > _GROUP_REACH:
+        return False
+    return not any(_is_and(w) or w in _AND for w in words[before[-1] + 1 : first])
+
+
 def read_counts(words: list[str], lang: str,
                 rule: tuple[int | None, int | None]) -> tuple[int | None, int | None]:  # fmt: skip
     """``(killed, injured)`` of one sentence: for each kind, the value of the best scoring
@@ -528,5 +609,6 @@ def read_counts(words: list[str], lang: str,
             named = labels(words) if named is None else named
             cands = [c for c in cands if c[0] not in named or "n" not in c[1]]
         got = best(cands, weights) if cands else ruled
-        out.append(got if got is None else summed(words, lang, kind, got))
+        out.append(got if got is None else whole_group(words, kind,
+                                                       summed(words, lang, kind, got)))
     return out[0], out[1]

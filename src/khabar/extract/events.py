@@ -1448,8 +1448,8 @@ def _and_more(words: list[str], k: int) -> int:
             if k < len(words) and (words[k] == "من" or (
                     _counted_noun(words[k]) and not _prepositional(words[k]))):
                 k += 1
-    if k == start or k >= len(words):
-        return 0
+    if k == start or k >= len(words) or not _AR_AMONG.isdisjoint(words[start:k]):
+        return 0  # "سبعة أشخاص بينهم امرأتان وثلاثة أطفال": the 3 are among the 7, no more
     if (k + 2 < len(words) and tuple(words[k : k + 2]) in _AR_BESIDES
             and (got := parse_number(words, k + 2))
             and (after := k + 2 + got[1]) < len(words)
@@ -1842,7 +1842,64 @@ def rule_counts(sentence: str, norm, spans, sp: Span, found: Mentions,  # type: 
         killed = _named_victims(sentence, norm, spans, sp, found, lex, "killed", lang)
     if injured is None:
         injured = _named_victims(sentence, norm, spans, sp, found, lex, "injured", lang)
+    if killed is None:  # "ارتفع عدد القتلى في الهجوم إلى 25"
+        killed = _toll_count(unglued, "killed")
+    if injured is None:
+        injured = _toll_count(unglued, "injured")
     return unglued, (killed, injured)
+
+
+# the head nouns of a toll and the plural nouns of the dead and the hurt after them, with the
+# article where Arabic writes one ("ارتفع عدد القتلى إلى 25", "حصيلة الجرحى", "شمار
+# کشته‌شدگان ... به ۲۵ نفر رسید", "آمار مجروحان"): the words of killing and injury list the
+# nouns without it (Arabic and Persian grammar, closed lists; normalised)
+_TOLL_HEADS = frozenset(normalize(w) for w in ("عدد", "حصيلة", "شمار", "تعداد", "آمار"))
+_TOLL_NOUNS = {
+    "killed": frozenset(normalize(w) for w in (
+        "القتلى", "الشهداء", "الموتى", "الوفيات", "کشته‌شدگان", "جان‌باختگان", "کشته‌ها",
+        "شهدا", "شهدای", "شهیدان")),
+    "injured": frozenset(normalize(w) for w in (
+        "الجرحى", "المصابين", "المصابون", "الإصابات", "زخمی‌ها", "زخمی‌های", "زخمی‌شدگان",
+        "مجروحان", "مجروحین", "مصدومان", "مصدومین")),
+}  # fmt: skip
+_JAN = normalize("جان")  # Persian "جان باختگان" (those who lost their lives), written apart
+_TOLL_REACH = 12  # most words from a toll's noun to its number
+
+
+def toll_nouns(words: list[str], kind: str) -> list[int]:
+    """Positions of the nouns of ``kind`` (killed, injured) right after a toll's head noun
+    (``_TOLL_HEADS``, a glued و or ب apart; Persian جان باختگان written apart): "عدد القتلى",
+    "وحصيلة الجرحى", "شمار کشته‌شدگان", "شمار جان باختگان". Words of killing and injury for
+    the count reader (``counts``) as the casualty cues are."""
+    nouns = _TOLL_NOUNS[kind]
+    out = []
+    for i in range(1, len(words)):
+        w, head = words[i], i - 1
+        if kind == "killed" and i > 1 and words[i - 1] == _JAN:
+            w, head = _JAN + words[i], i - 2  # "جان باختگان" as one word
+        if w in nouns and _bare(words[head]) in _TOLL_HEADS:
+            out.append(i)
+    return out
+
+
+def _toll_count(words: list[str], kind: str) -> int | None:
+    """The number a toll of ``kind`` reaches (``toll_nouns``): the first number within
+    ``_TOLL_REACH`` words after the noun that counts no years, days or places (``_is_year``,
+    ``_unit_after``), with no word of death or injury nor another toll between: "ارتفع عدد
+    القتلى في الهجوم إلى 25" 25, "شمار جان باختگان این انفجار به ۱۳۵ تن و تعداد مجروحان به
+    حدود ۵ هزار نفر" 135 killed and 5,000 injured; None where there is none."""
+    lex = _lexicon()
+    for i in toll_nouns(words, kind):
+        for j in range(i + 1, min(len(words), i + 1 + _TOLL_REACH)):
+            w = words[j]
+            if _bare(w) in lex.hurt or _bare(w) in _TOLL_HEADS or w == DATE_WORD:
+                break
+            got = parse_number(words, j)
+            if got is None:
+                continue
+            if not _is_year(words, j) and not _unit_after(words, j + got[1]):
+                return got[0]
+    return None
 
 
 DATE_WORD = "<date>"  # a number of a date expression, in the words for counting
