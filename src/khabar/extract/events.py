@@ -4238,8 +4238,10 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, parties: list[_Party],
            suffered: bool = False) -> tuple[_Party | None, _Party | None]:  # fmt: skip
     """PLOVER actor and recipient of the event whose trigger is ``text[t_start:t_end]``, by the
     cues of the sentence's language (``event_cues.tsv``): a party right after an agent cue
-    ("by", "من قبل", "على يد", "توسط"; articles skipped) is the actor, and the victims or the
-    party before the trigger its recipient ("civilians were killed by the army"); a party right
+    ("by", "من قبل", "على يد", "توسط"; articles skipped), or in Arabic after a verb that
+    carried the act out (``did_it_before``: "هجمات نفذتها حركة الشباب"), is the actor, and the
+    victims or the party before the trigger its recipient ("civilians were killed by the
+    army"); a party right
     after a target cue ("against", "على", "ضد", "علیه") is the recipient. Otherwise the nearest
     party before the trigger is the actor (in Arabic, a party right after a verb trigger comes
     first: "قتل مسلحون ..."), unless it is the victims of a casualty word, and the first party
@@ -4257,15 +4259,17 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, parties: list[_Party],
     agent_cue = lex.lang_cues.get(("agent_cue", lang), frozenset())
     target_cue = lex.lang_cues.get(("target_cue", lang), frozenset())
 
-    def after_cue(kind: frozenset[str]) -> _Party | None:
+    def after_cue(kind: frozenset[str], did_it: bool = False) -> _Party | None:
         for p in parties:
             before = [w for w in _words_before(text, p.start, 20, sp.start)
                       if w not in _ARTICLES]  # fmt: skip
             if before and (before[-1] in kind or " ".join(before[-2:]) in kind):
                 return p
+            if did_it and did_it_before(before):
+                return p  # "هجمات نفذتها حركة الشباب", "غارة شنتها طائرة أميركية"
         return None
 
-    actor, target = after_cue(agent_cue), after_cue(target_cue)
+    actor, target = after_cue(agent_cue, did_it=lang == "ar"), after_cue(target_cue)
     rest = [p for p in parties if p not in (actor, target)]
     before = [p for p in rest if p.end <= t_start]
     if lang == "en" and before:
@@ -4315,6 +4319,28 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, parties: list[_Party],
         if target is None and before and actor is not before[-1]:
             target = before[-1]  # "مقتل مدنيين في قصف": the victims named before the trigger
     return actor, target
+
+
+# Arabic verbs of carrying out, launching, committing or claiming an act, with the pronoun of
+# the act named before them: the party after such a verb is its subject ("هجوم شنه متمردون",
+# "هجمات نفذتها حركة الشباب", "التفجير ... نفذه تنظيم الدولة"), the actor, as after "من قبل";
+# one word of members or of aircraft may stand between ("شنتها قوات التحالف", "غارة شنتها
+# طائرة أميركية": ``_AR_AIRCRAFT``, ``_MEMBER_WORDS``). Arabic grammar, closed lists (normalised)
+_AR_DID_IT = frozenset(normalize(w) for w in (
+    "نفذه نفذها نفذته نفذتها نفذوه نفذوها شنه شنها شنته شنتها شنوه شنوها "
+    "ارتكبه ارتكبها ارتكبته ارتكبتها ارتكبوه ارتكبوها تبناه تبناها تبنته تبنتها تبنوه تبنوها"
+).split())  # fmt: skip
+_AR_AIRCRAFT = frozenset(normalize(w) for w in (
+    "طائرة طائرات طيران مقاتلات مروحيات مروحية").split())  # fmt: skip
+
+
+def did_it_before(before: list[str]) -> bool:
+    """Whether the normalised Arabic words ``before`` a party end with a verb that carried the
+    act out (``_AR_DID_IT``), one word of aircraft or members apart: the party is its subject."""
+    if before[-1:] and _bare(before[-1]) in _AR_DID_IT:
+        return True
+    return len(before) >= 2 and _bare(before[-2]) in _AR_DID_IT and (
+        before[-1] in _AR_AIRCRAFT or before[-1] in _MEMBER_WORDS)
 
 
 # the word "victim" itself in each language (a closed class), normalised and without the

@@ -99,14 +99,17 @@ def _glued(text: str, start: int, floor: int) -> int:
 
 def _cue(before: list[str], lang: str) -> str:
     """Which role cue of the language (``event_cues.tsv``, one word each: agent_cue "by", قبل
-    of من قبل, يد of على يد, توسط; target_cue "against", على, ضد, علیه) is the word right before
-    a party, articles apart: agent, target or "-" (one feature for the whole closed class,
+    of من قبل, يد of على يد, توسط; target_cue "against", على, ضد, علیه; and an Arabic verb
+    that carried the act out, ``events.did_it_before``: agent) is the word right before a
+    party, articles apart: agent, target or "-" (one feature for the whole closed class,
     learned from all its words)."""
     words = [w for w in before if w not in _ev._ARTICLES]
     cues = _ev._lexicon().lang_cues
     for kind in ("agent_cue", "target_cue"):
         if words[-1:] and words[-1] in cues.get((kind, lang), frozenset()):
             return kind.split("_")[0]
+    if lang == "ar" and _ev.did_it_before(words):
+        return "agent"  # "هجمات نفذتها حركة الشباب": the verb's subject, as after "من قبل"
     return "-"
 
 
