@@ -149,8 +149,13 @@ def test_a_part_after_among_them_is_counted_as_its_whole_group() -> None:
         ("در این حمله ۱۲ نفر از جمله سه کودک زخمی شدند.", "fa", None, 12),
         ("قتل سبعة أشخاص بينهم امرأتان وثلاثة أطفال.", "ar", 7, None),
         ("أصيب 15 شخصا بينهم 3 أطفال و4 نساء في القصف.", "ar", None, 15),
-        # the group of the other kind's word: its part is no part of this kind's toll
+        # the group of the other kind's word: its part is no part of this kind's toll; nor is
+        # a count that is another number of the same value (a review)
         ("در این حمله یک غیرنظامی کشته و شش نفر دیگر از جمله یک کودک زخمی شدند.", "fa", 1, 6),
+        ("Two people were killed, twelve others, including two police officers, were wounded.",
+         "en", 2, 12),
+        ("أصيب 12 شخصا بينهم 3 أطفال في القصف، وقتل 3 آخرون.", "ar", 3, 12),
+        ("اعتقلت الشرطة 12 شخصا بينهم 3 نساء، وقتل 3 في الاشتباكات.", "ar", 3, None),
     ):  # fmt: skip
         got = [(e.killed, e.injured) for e in extract_events(text, anchor=anchor, settings=S,
                                                              lang=lang)]  # fmt: skip
@@ -163,7 +168,7 @@ def test_a_part_after_among_them_is_counted_as_its_whole_group() -> None:
                        5) == 5  # fmt: skip
 
 
-def test_a_toll_written_with_its_head_noun_is_read() -> None:
+def test_a_toll_written_with_its_head_noun_or_an_idiom_is_read() -> None:
     # "the number of the dead rose to N": Arabic writes the noun with its article, Persian
     # in a plural the words of killing and injury do not list
     anchor = date(2015, 8, 1)
@@ -177,8 +182,26 @@ def test_a_toll_written_with_its_head_noun_is_read() -> None:
         ("ارتفع عدد المصابين في حادث انفجار في مبنى بمدينة هامبورغ إلى 38 مصابا.", "ar", None,
          38),
         ("وارتفع عدد القتلى في الهجوم الذي وقع قبل 3 أيام إلى 25.", "ar", 25, None),
+        # Arabic idioms of killing, their subject between their two words or not
+        ("وقع هجوم كبير في محافظة ديالى أودى بحياة أكثر من 100 شخص.", "ar", 100, None),
+        ("أودى الهجوم بحياة سبعة جنود.", "ar", 7, None),
+        ("راح ضحية التفجير 12 شخصا.", "ar", 12, None),
         # no number, or a toll of the whole war (cumulative): no count
         ("ولم يعرف عدد القتلى في الغارة حتى الآن.", "ar", None, None),
+        ("استهدف الهجوم مسجد قوات الطوارئ وراح ضحيته عدد من رجال الأمن.", "ar", None, None),
+        # a war's dead, a toll since a day, the dead and the hurt together, an illness's, one
+        # said to be unknown, a number of another clause, a sum the idiom leaves (a review)
+        ("شنت طائرات التحالف غارات على صنعاء، في إطار الحرب التي أودت بحياة أكثر من 4 آلاف "
+         "شخص منذ مارس.", "ar", None, None),
+        ("أصيب جندي أمريكي في هجوم بالعراق، ليرتفع عدد القتلى في صفوف القوات الأمريكية منذ "
+         "2003 إلى 4500.", "ar", None, 1),
+        ("وارتفع عدد القتلى والجرحى في الانفجار إلى 50.", "ar", None, None),
+        ("ارتفع عدد المصابين بفيروس كورونا في المستشفى الذي تعرض للقصف إلى 500.", "ar", None,
+         None),
+        ("ولم يعرف عدد القتلى في الهجوم الذي استهدف 3 حافلات.", "ar", None, None),
+        ("در این انفجار شمار زخمی‌ها مشخص نیست ولی ۳ نفر کشته شدند.", "fa", 3, None),
+        ("شمار کشته‌شدگان این حمله که ساعت ۱۲ ظهر رخ داد به ۳۰ نفر رسید.", "fa", 30, None),
+        ("أودت الغارة بحياة جندي و3 مدنيين.", "ar", None, None),
     ):  # fmt: skip
         got = [(e.killed, e.injured) for e in extract_events(text, anchor=anchor, settings=S,
                                                              lang=lang)]  # fmt: skip

@@ -87,3 +87,23 @@ def test_no_party_no_role() -> None:
     x = roles.RoleInput("It rained.", Span(0, 10), Span(3, 9), (), (None, None), "en", "ASSAULT",
                         False, False, "model")  # fmt: skip
     assert roles.choose(x) == (None, None)
+
+
+def test_an_arabic_verb_that_carried_the_act_out_names_its_actor() -> None:
+    # the rules read the party after "نفذتها" / "شنه" (with the act's pronoun) as the actor,
+    # and the ranker sees the verb as an agent cue, as it sees من قبل
+    with roles.recording() as seen:
+        extract_events("قتل 30 مواطنا في هجمات نفذتها جماعة بوكو حرام داخل ثلاث قرى.",
+                       anchor=None, settings=S, lang="ar")  # fmt: skip
+    x = seen[0]
+    actor = x.rule[0]
+    assert actor is not None and x.text[actor.start : actor.end].endswith("بوكو حرام")
+    k = x.parties.index(actor)
+    assert any("|cue=agent|" in f for f in roles.candidates(x, "actor")[k][1])
+    # not the doer of another act the sentence recalls after a verb of its own
+    with roles.recording() as seen:
+        extract_events("قصفت طائرات النظام مواقع في إدلب أمس، وقال ناشطون إن الغارات جاءت بعد "
+                       "يومين من هجوم شنته فصائل المعارضة.", anchor=None, settings=S, lang="ar")
+    assert seen and seen[0].parties  # the raids, the factions a party of their sentence
+    assert all(x.rule[0] is None or "فصائل" not in x.text[x.rule[0].start : x.rule[0].end]
+               for x in seen)  # fmt: skip

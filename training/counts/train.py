@@ -45,7 +45,7 @@ from khabar.settings import Settings  # noqa: E402
 L2 = 1.0
 MAX_ITERATIONS = 500
 # (batch, language, kind, candidates, the label's value, the rules' value, the candidates with
-# the rules' reading marked, the sentence's words: for counts.summed)
+# the rules' reading marked, the sentence's words: for counts.settled)
 Group = tuple[str, str, str, list[counts.Candidate], int | None, int | None,
               list[counts.Candidate], list[str]]
 
@@ -118,8 +118,7 @@ def pick(g: Group, weights: dict[str, float],
         got = g[5] if g[5] is not None else counts.best(g[3], weights)
     else:
         got = counts.best(g[6], weights)
-    return got if got is None else counts.whole_group(g[7], g[2],
-                                                      counts.summed(g[7], g[1], g[2], got))
+    return counts.settled(g[7], g[1], g[2], got)
 
 
 def cross_validate(all_groups: list[Group],

@@ -26,7 +26,7 @@ from khabar.extract.event_types import cameo_verbs
 from khabar.normalize import normalize
 from khabar.resources import ranker_weights, read_csv, word_counts
 
-__all__ = ["Candidate", "candidates", "labels", "read_counts", "whole_group", "KINDS"]
+__all__ = ["Candidate", "candidates", "labels", "read_counts", "settled", "whole_group", "KINDS"]
 
 KINDS = ("killed", "injured")
 # the languages where the rules' count stands where they give one (the ranker reads the
@@ -535,8 +535,9 @@ def _outer_number(words: list[str], start: int) -> tuple[int, int] | None:
 def whole_group(words: list[str], kind: str, got: int | None) -> int | None:
     """The count of the whole group where ``got`` counts only a part of it: a number (or a sum
     of numbers) after "among them", "including" or Persian از جمله (``events._nested``) when a
-    number of people opens the group right before those words and is at least ``got``, and
-    the group suffered ``kind`` (``_group_of``): "Twelve people,
+    number of people opens the group right before those words and is at least ``got``, no
+    number outside the part has the value ``got`` (so ``got`` is the part's), and the group
+    suffered ``kind`` (``_group_of``): "Twelve people,
     among them three children and two women, were killed" and "۱۲ نفر از جمله سه کودک و دو زن
     کشته شدند" are 12, not 5 (the sum of the part) nor 2. ``got`` otherwise (English, Arabic
     and Persian grammar)."""
@@ -556,7 +557,9 @@ def whole_group(words: list[str], kind: str, got: int | None) -> int | None:
         stop = next((c for c in cues if c > start), len(words))
         part = [v for a, _b, v in nums[j:] if a < stop]
         sums = {a + b for a, b in zip(part, part[1:], strict=False)} | {sum(part)}
-        if got != whole and whole >= got and (got in part or got in sums) \
+        elsewhere = {v for a, _b, v in nums if (a < start or a >= stop) and a != first}
+        ours = (got in part or got in sums) and got not in elsewhere
+        if got != whole and whole >= got and ours \
                 and _group_of(words, first, start, stop, own, cues):  # fmt: skip
             return whole
     return got
@@ -571,15 +574,17 @@ def _group_of(words: list[str], first: int, start: int, stop: int, own: list[int
     other casualty words: ``cues``, positions of both kinds): the casualty words between the
     number and its part (at ``start``) are all of that kind ("Four people were wounded, among
     them ..."; not "four were wounded, among them two children, and two were killed" for the
-    dead); with none there, the first casualty word after the part (at ``stop``) is ("۱۲ نفر
-    از جمله سه کودک کشته شدند"), or the casualty word right before the group is, no "and"
-    between them ("قتل 12 شخصا من بينهم ..."; not "یک غیرنظامی کشته و شش نفر دیگر از جمله یک
-    کودک زخمی شدند": the six are the wounded)."""
+    dead); with none there, the first casualty word after the part (at ``stop``) is of that
+    kind ("۱۲ نفر از جمله سه کودک کشته شدند"; not "twelve others, including two police
+    officers, were wounded" for the dead), or, with none after the part either, the casualty
+    word right before the group is, no "and" between them ("قتل 12 شخصا من بينهم 3 أطفال";
+    not "یک غیرنظامی کشته و شش نفر دیگر از جمله یک کودک زخمی شدند": the six are the
+    wounded)."""
     said = [c for c in cues if first < c < start]
     if said:
         return all(c in own for c in said)
-    if stop in own:
-        return True
+    if stop < len(words):
+        return stop in own
     before = [c for c in cues if c < first]
     if not before or before[-1] not in own or first - before[-1] > _GROUP_REACH:
         return False
@@ -592,8 +597,9 @@ def read_counts(words: list[str], lang: str,
     candidate (``candidates``, the rules' reading marked), or in a language of
     ``RULES_FIRST`` the rules' value where they give one (0 included); the rules' where the
     sentence has no word of the kind. Where the reader chooses, a number that only names
-    (``labels``) is never its choice. A count that is one addend of a sum is the sum
-    (``summed``)."""
+    (``labels``) is never its choice. Then ``settled``: a count that is one addend of a sum is
+    the sum, one of a part the whole group's; an Arabic idiom of killing gives the dead
+    where nothing else did."""
     weights = _weights()
     out = []
     named: frozenset[int] | None = None  # ``labels``, read once, where the reader first chooses
@@ -608,7 +614,15 @@ def read_counts(words: list[str], lang: str,
             # they are. Only the numbers' own candidates ("n"): one person, a dual, a sum stand
             named = labels(words) if named is None else named
             cands = [c for c in cands if c[0] not in named or "n" not in c[1]]
-        got = best(cands, weights) if cands else ruled
-        out.append(got if got is None else whole_group(words, kind,
-                                                       summed(words, lang, kind, got)))
+        out.append(settled(words, lang, kind, best(cands, weights) if cands else ruled))
     return out[0], out[1]
+
+
+def settled(words: list[str], lang: str, kind: str, got: int | None) -> int | None:
+    """The count of ``kind`` once read (``got``: the rules' or the reader's): the sum it is an
+    addend of (``summed``), the whole group it is a part of (``whole_group``); where neither
+    gave one, the dead of an Arabic idiom of killing (``events.idiom_count``: "أودى بحياة 32
+    شخصًا", read after the reader so that its training is the rules' and the reader's alone)."""
+    if got is None:
+        return _ev.idiom_count(words) if kind == "killed" and lang == "ar" else None
+    return whole_group(words, kind, summed(words, lang, kind, got))

@@ -1856,12 +1856,13 @@ def rule_counts(sentence: str, norm, spans, sp: Span, found: Mentions,  # type: 
 _TOLL_HEADS = frozenset(normalize(w) for w in ("عدد", "حصيلة", "شمار", "تعداد", "آمار"))
 _TOLL_NOUNS = {
     "killed": frozenset(normalize(w) for w in (
-        "القتلى", "الشهداء", "الموتى", "الوفيات", "کشته‌شدگان", "جان‌باختگان", "کشته‌ها",
+        "القتلى", "الشهداء", "کشته‌شدگان", "جان‌باختگان", "کشته‌ها",
         "شهدا", "شهدای", "شهیدان")),
     "injured": frozenset(normalize(w) for w in (
         "الجرحى", "المصابين", "المصابون", "الإصابات", "زخمی‌ها", "زخمی‌های", "زخمی‌شدگان",
         "مجروحان", "مجروحین", "مصدومان", "مصدومین")),
 }  # fmt: skip
+_TOLL_ALL = _TOLL_NOUNS["killed"] | _TOLL_NOUNS["injured"]
 _JAN = normalize("جان")  # Persian "جان باختگان" (those who lost their lives), written apart
 _TOLL_REACH = 12  # most words from a toll's noun to its number
 
@@ -1877,29 +1878,123 @@ def toll_nouns(words: list[str], kind: str) -> list[int]:
         w, head = words[i], i - 1
         if kind == "killed" and i > 1 and words[i - 1] == _JAN:
             w, head = _JAN + words[i], i - 2  # "جان باختگان" as one word
-        if w in nouns and _bare(words[head]) in _TOLL_HEADS:
+        if w in nouns and _bare(words[head]) in _TOLL_HEADS and not _no_toll(words, i):
             out.append(i)
     return out
 
 
-def _toll_count(words: list[str], kind: str) -> int | None:
-    """The number a toll of ``kind`` reaches (``toll_nouns``): the first number within
-    ``_TOLL_REACH`` words after the noun that counts no years, days or places (``_is_year``,
-    ``_unit_after``), with no word of death or injury nor another toll between: "ارتفع عدد
-    القتلى في الهجوم إلى 25" 25, "شمار جان باختگان این انفجار به ۱۳۵ تن و تعداد مجروحان به
-    حدود ۵ هزار نفر" 135 killed and 5,000 injured; None where there is none."""
+def _no_toll(words: list[str], i: int) -> bool:
+    """Whether the toll whose noun stands at ``i`` gives no number of its kind: the dead and
+    the hurt together ("عدد القتلى والجرحى"), an illness's ("المصابين بفيروس"), or one said
+    to be unknown (``_TOLL_UNKNOWN`` in the three words before or after: "ولم يعرف عدد
+    القتلى", "شمار زخمی‌ها مشخص نیست")."""
     lex = _lexicon()
-    for i in toll_nouns(words, kind):
-        for j in range(i + 1, min(len(words), i + 1 + _TOLL_REACH)):
-            w = words[j]
-            if _bare(w) in lex.hurt or _bare(w) in _TOLL_HEADS or w == DATE_WORD:
-                break
-            got = parse_number(words, j)
+    after = words[i + 1] if i + 1 < len(words) else ""
+    both = after[:1] == "و" and (_bare(after) in lex.hurt or after[1:] in _TOLL_ALL)
+    near = {*words[max(0, i - 3) : i], *words[i + 1 : i + 4]}
+    return both or after.startswith(_TOLL_ILLNESS) or bool(_TOLL_UNKNOWN & near)
+
+
+# Arabic idioms of killing whose number follows them: "أودى بحياة 32 شخصا" (took the lives of),
+# "راح ضحيته 31 شخصا" (fell as its victims), "حصد أرواح 30" (reaped the souls of); the first
+# word's forms, then the second (Arabic, closed lists; normalised)
+_AR_IDIOMS = (
+    (frozenset(normalize(w) for w in ("أودى", "أودت", "يودي", "تودي")),
+     frozenset(normalize(w) for w in ("بحياة", "بأرواح"))),
+    (frozenset(normalize(w) for w in ("راح", "ذهب")),
+     frozenset(normalize(w) for w in ("ضحيته", "ضحيتها", "ضحيتهما", "ضحية"))),
+    (frozenset(normalize(w) for w in ("حصد", "حصدت", "يحصد", "تحصد")),
+     frozenset(normalize(w) for w in ("أرواح",))),
+)  # fmt: skip
+_IDIOM_REACH = 2  # words between an idiom and its number ("أودى بحياة ما لا يقل عن 151")
+
+
+def idiom_count(words: list[str]) -> int | None:
+    """The number of dead an Arabic idiom of killing gives (``_AR_IDIOMS``; a subject of one
+    word may stand between its two words): the number at most ``_IDIOM_REACH`` words after it,
+    "at least" or "more than" apart, counting no years or days: "أودى بحياة 32 شخصًا" 32,
+    "أودى الهجوم بحياة سبعة جنود" 7, "راح ضحية التفجير 12 شخصا" 12. None without one ("راح
+    ضحيته عدد من الشهداء"), for a war's dead (``_IDIOM_WARS`` in the three words before), a
+    toll since a day ("منذ" after the number), or a number joined by و (a sum it leaves)."""
+    for i in range(len(words) - 2):
+        w = _bare(words[i])
+        pair = next((second for first, second in _AR_IDIOMS if w in first), None)
+        if pair is None:
+            continue
+        # the second word right after, or after the subject ("أودى الهجوم بحياة سبعة")
+        j = next((k + 1 for k in range(i + 1, min(len(words), i + 3)) if words[k] in pair),
+                 None)  # fmt: skip
+        if j is None:
+            continue
+        if _IDIOM_WARS & {_bare(w).removeprefix("ال") for w in words[max(0, i - 3) : i]}:
+            continue  # "الحرب التي أودت بحياة أكثر من 4 آلاف شخص": the war's dead
+        j += _at_least(words, j)
+        for k in range(j, min(len(words), j + 1 + _IDIOM_REACH)):
+            got = parse_number(words, k)
             if got is None:
                 continue
-            if not _is_year(words, j) and not _unit_after(words, j + got[1]):
-                return got[0]
+            if words[k][:1] == "و" or _is_year(words, k) or _unit_after(words, k + got[1]) \
+                    or _TOLL_SINCE in words[k + got[1] : k + got[1] + 4]:  # fmt: skip
+                return None  # "بحياة جندي و3 مدنيين": a sum the idiom does not read; "منذ"
+            return got[0]
     return None
+
+
+# the nouns of a war or a conflict, whose dead an idiom of killing may count ("الحرب التي أودت
+# بحياة ..."): a cumulative toll, not one event's (Arabic, closed; normalised, no article)
+_IDIOM_WARS = frozenset(normalize(w) for w in ("حرب", "نزاع", "صراع", "أزمة", "حملة", "تمرد",
+                                               "احتلال"))  # fmt: skip
+
+
+def _toll_count(words: list[str], kind: str) -> int | None:
+    """The number a toll of ``kind`` reaches (``toll_nouns``: not the dead and the hurt
+    together, an illness's or an unknown toll), read only where the sentence says so: the
+    number right after the noun ("حصيلة القتلى 10"), or after a word that says what the toll
+    reached (``_TOLL_TO``: إلى, بلغ, به ... رسید, هي), "about" or "at least" apart
+    (``_TOLL_ABOUT``, ``_at_least``), within ``_TOLL_REACH`` words; a number that counts
+    years, days or places (``_is_year``, ``_unit_after``) is none. None where the toll is
+    counted since a day ("منذ"), or where a word of death or injury, another toll, a date, a
+    clause's "but" or a word of an unknown toll comes first (``_TOLL_STOPS``):
+    "ارتفع عدد القتلى في الهجوم إلى 25" 25, "شمار جان باختگان این انفجار به ۱۳۵ تن و تعداد
+    مجروحان به حدود ۵ هزار نفر" 135 killed and 5,000 injured, "ولم يعرف عدد القتلى في الهجوم
+    الذي استهدف 3 حافلات" none."""
+    lex = _lexicon()
+    for i in toll_nouns(words, kind):
+        said = i  # where the words that say what the toll reached end
+        for j in range(i + 1, min(len(words), i + 1 + _TOLL_REACH)):
+            w = words[j]
+            if (_bare(w) in lex.hurt or _bare(w) in _TOLL_HEADS or w in _TOLL_ALL
+                    or w == DATE_WORD or w in _TOLL_STOPS):  # fmt: skip
+                break
+            if w in _TOLL_TO or w in _TOLL_ABOUT:
+                said = j
+                continue
+            if (n := _at_least(words, j)) and said == j - 1:
+                said = j + n - 1
+                continue
+            got = parse_number(words, j)
+            if got is None or said != j - 1:
+                continue
+            if _is_year(words, j) or _unit_after(words, j + got[1]) or (
+                    _TOLL_SINCE in words[j + got[1] : j + got[1] + 4]):  # fmt: skip
+                return None
+            return got[0]
+    return None
+
+
+# words after which a toll's number stands ("ارتفع ... إلى 25", "بلغت 19", "به ۲۵ نفر رسید",
+# "هي 10") and words of "about" before it (نحو, حوالي, حدود); words that end the search: a
+# clause's "but", a toll said to be unknown, "since" (a cumulative toll); Arabic and Persian
+# grammar, closed lists (normalised)
+_TOLL_TO = frozenset(normalize(w) for w in ("إلى", "الى", "بلغ", "بلغت", "به", "هي", "هو"))
+_TOLL_ABOUT = frozenset(normalize(w) for w in ("نحو", "حوالي", "حوالى", "قرابة", "حدود",
+                                               "تقریبا"))  # fmt: skip
+_TOLL_UNKNOWN = frozenset(normalize(w) for w in ("يعرف", "يتضح", "مشخص", "معلوم", "مجهول"))
+_TOLL_STOPS = _TOLL_UNKNOWN | frozenset(normalize(w) for w in (
+    "لكن", "ولكن", "أما", "ولی", "اما", "منذ"))
+_TOLL_SINCE = normalize("منذ")
+_TOLL_ILLNESS = tuple(normalize(w) for w in ("بفيروس", "بمرض", "بوباء", "بكورونا", "بالكوليرا",
+                                             "بکرونا", "بویروس"))  # fmt: skip
 
 
 DATE_WORD = "<date>"  # a number of a date expression, in the words for counting
@@ -4239,8 +4334,9 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, parties: list[_Party],
     """PLOVER actor and recipient of the event whose trigger is ``text[t_start:t_end]``, by the
     cues of the sentence's language (``event_cues.tsv``): a party right after an agent cue
     ("by", "من قبل", "على يد", "توسط"; articles skipped), or in Arabic after a verb that
-    carried the act out (``did_it_before``: "هجمات نفذتها حركة الشباب"), is the actor, and the
-    victims or the party before the trigger its recipient ("civilians were killed by the
+    carried the trigger's act out, within three words after the trigger (``did_it_before``:
+    "هجمات نفذتها حركة الشباب"; not "بعد هجوم شنته ..." after another trigger), is the actor,
+    and the victims or the party before the trigger its recipient ("civilians were killed by the
     army"); a party right
     after a target cue ("against", "على", "ضد", "علیه") is the recipient. Otherwise the nearest
     party before the trigger is the actor (in Arabic, a party right after a verb trigger comes
@@ -4265,7 +4361,8 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, parties: list[_Party],
                       if w not in _ARTICLES]  # fmt: skip
             if before and (before[-1] in kind or " ".join(before[-2:]) in kind):
                 return p
-            if did_it and did_it_before(before):
+            if did_it and p.start >= t_end and len(text[t_end : p.start].split()) <= 3 \
+                    and did_it_before(before):  # fmt: skip
                 return p  # "هجمات نفذتها حركة الشباب", "غارة شنتها طائرة أميركية"
         return None
 
