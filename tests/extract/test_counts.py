@@ -208,6 +208,25 @@ def test_a_toll_written_with_its_head_noun_or_an_idiom_is_read() -> None:
         assert got and got[0] == (killed, injured), (text, got)
 
 
+def test_the_dead_and_the_hurt_counted_together_give_neither_count() -> None:
+    anchor = date(2015, 8, 1)
+    for text, lang, killed, injured in (
+        ("أسفر الانفجار عن مقتل وإصابة 15 شخصا.", "ar", None, None),
+        ("قتل وجرح 20 شخصا في التفجير.", "ar", None, None),
+        ("The bombing killed or wounded 15 people.", "en", None, None),
+        # each kind with its own number stays, the first's before it or the second's "others"
+        ("أسفر الانفجار عن مقتل شخص وإصابة 15 آخرين.", "ar", 1, 15),
+        ("وقالت المصادر إن 26 متمردا لقوا مصرعهم، وأصيب 22 آخرون في الهجوم.", "ar", 26, 22),
+        ("قالوا إن 22 من المدنيين والمقاتلين لقوا مصرعهم وأصيب 29 في هجمات.", "ar", 22, 29),
+        ("لقي مقيم مصري مصرعه وأصيب 5 آخرون في هجوم مسلح.", "ar", 1, 5),
+        ("قتل 5 أشخاص وأصيب 7 آخرون في الانفجار.", "ar", 5, 7),
+        ("Two were killed and 11 wounded in the explosion.", "en", 2, 11),
+    ):  # fmt: skip
+        got = [(e.killed, e.injured) for e in extract_events(text, anchor=anchor, settings=S,
+                                                             lang=lang)]  # fmt: skip
+        assert got and got[0] == (killed, injured), (text, got)
+
+
 def test_one_person_and_n_others_are_n_plus_one() -> None:
     # Arabic grammar: an indefinite singular noun, then "and N ... others" (events_dev: "a
     # leader of ISIS and five other foreign extremists were killed" 6, was read 5)

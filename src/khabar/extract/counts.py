@@ -26,7 +26,8 @@ from khabar.extract.event_types import cameo_verbs
 from khabar.normalize import normalize
 from khabar.resources import ranker_weights, read_csv, word_counts
 
-__all__ = ["Candidate", "candidates", "labels", "read_counts", "settled", "whole_group", "KINDS"]
+__all__ = ["Candidate", "candidates", "combined_words", "labels", "read_counts", "settled",
+           "whole_group", "KINDS"]
 
 KINDS = ("killed", "injured")
 # the languages where the rules' count stands where they give one (the ranker reads the
@@ -619,10 +620,53 @@ def read_counts(words: list[str], lang: str,
 
 
 def settled(words: list[str], lang: str, kind: str, got: int | None) -> int | None:
-    """The count of ``kind`` once read (``got``: the rules' or the reader's): the sum it is an
-    addend of (``summed``), the whole group it is a part of (``whole_group``); where neither
-    gave one, the dead of an Arabic idiom of killing (``events.idiom_count``: "أودى بحياة 32
-    شخصًا", read after the reader so that its training is the rules' and the reader's alone)."""
+    """The count of ``kind`` once read (``got``: the rules' or the reader's): none where every
+    word of the kind is one of a combined toll (``combined_words``: "مقتل وإصابة 15 شخصا");
+    the sum it is an addend of (``summed``), the whole group it is a part of
+    (``whole_group``); where neither gave one, the dead of an Arabic idiom of killing
+    (``events.idiom_count``: "أودى بحياة 32 شخصًا", read after the reader so that its
+    training is the rules' and the reader's alone)."""
+    marks = _marks(words, kind)
+    if marks is not None and set(marks[0]) <= combined_words(words):
+        return None  # "مقتل وإصابة 15 شخصا": the dead and the hurt together, neither known
     if got is None:
         return _ev.idiom_count(words) if kind == "killed" and lang == "ar" else None
     return whole_group(words, kind, summed(words, lang, kind, got))
+
+
+_OR = frozenset({"and", "or", "او", "أو"})  # English and Arabic "and"/"or" standing alone
+_COMBINED_REACH = 3  # most words from the second casualty word to the number they share
+_OWN_REACH = 6  # words before the first casualty word in which a number would be its own count
+# "others" after a number: a group of its own (Arabic, English, Persian; closed, normalised)
+_OTHERS = frozenset(normalize(w) for w in ("آخرين", "آخرون", "others", "other", "more", "دیگر"))
+
+
+def combined_words(words: list[str]) -> set[int]:
+    """Positions of the casualty words of a combined toll: a word of killing and one of injury
+    (either order) joined by "and" or "or" (و glued to the second, or standing alone), with a
+    number within ``_COMBINED_REACH`` words after them that counts no "others", no number in
+    the ``_OWN_REACH`` words before them nor a victim right before (not "شخصا قتل وأصيب 15",
+    "22 ... لقوا مصرعهم وأصيب 29", "مصرعه وأصيب 5 آخرون"): "مقتل وإصابة 15 شخصا", "قتل وجرح 20",
+    "killed or wounded 15 people" give the dead and the hurt together, so neither kind's count
+    (English and Arabic grammar)."""
+    lex = _ev._lexicon()
+    killed, injured = lex.cues["killed"], lex.cues["injured"]
+    out: set[int] = set()
+    for i in range(len(words) - 1):
+        a = _ev._bare(words[i])
+        j = i + 2 if words[i + 1] in _OR else i + 1
+        if j >= len(words) or (j == i + 1 and not words[j].startswith("و")):
+            continue
+        b = _ev._bare(words[j])
+        if not ((a in killed and b in injured) or (a in injured and b in killed)):
+            continue
+        before = range(max(0, i - _OWN_REACH), i)
+        if (i and _ev._is_victim(words[i - 1])) or any(
+                _ev.parse_number(words, n) is not None for n in before):  # fmt: skip
+            continue  # "شخصا قتل وأصيب 15", "22 ... لقوا مصرعهم وأصيب 29": the first has its own
+        k = j + 1 + _ev._at_least(words, j + 1)
+        n = next((n for n in range(k, min(len(words), k + _COMBINED_REACH))
+                  if _ev.parse_number(words, n) is not None), None)  # fmt: skip
+        if n is not None and not _OTHERS & set(words[n : n + 3]):
+            out |= {i, j}  # (not "مصرعه وأصيب 5 آخرون": the second's own group, others)
+    return out
