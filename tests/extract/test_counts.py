@@ -20,6 +20,12 @@ def _words(text: str) -> list[str]:
     return normalize(text).split()
 
 
+def _first_counts(text: str, lang: str) -> tuple[int | None, int | None] | None:
+    """(killed, injured) of the first event ``extract_events`` finds in ``text``, or None."""
+    found = extract_events(text, anchor=date(2015, 8, 1), settings=S, lang=lang)
+    return (found[0].killed, found[0].injured) if found else None
+
+
 def test_the_shipped_weights_are_the_ones_the_training_command_writes(tmp_path: Path) -> None:
     assert_ranker_rebuilds("training/counts/train.py", "counts.json", tmp_path)
 
@@ -141,7 +147,6 @@ def test_a_count_that_is_one_addend_of_a_sum_is_the_sum() -> None:
 def test_a_part_after_among_them_is_counted_as_its_whole_group() -> None:
     # the numbers after "among them", "including", از جمله count a part of the group whose
     # number opens the phrase: the toll is the group's, not the part's nor the part's sum
-    anchor = date(2015, 8, 1)
     for text, lang, killed, injured in (
         ("Twelve people, among them three children and two women, were killed.", "en", 12,
          None),
@@ -157,9 +162,7 @@ def test_a_part_after_among_them_is_counted_as_its_whole_group() -> None:
         ("أصيب 12 شخصا بينهم 3 أطفال في القصف، وقتل 3 آخرون.", "ar", 3, 12),
         ("اعتقلت الشرطة 12 شخصا بينهم 3 نساء، وقتل 3 في الاشتباكات.", "ar", 3, None),
     ):  # fmt: skip
-        got = [(e.killed, e.injured) for e in extract_events(text, anchor=anchor, settings=S,
-                                                             lang=lang)]  # fmt: skip
-        assert got and got[0] == (killed, injured), (text, got)
+        assert _first_counts(text, lang) == (killed, injured), text
     # not across a word of the other kind, nor for a part larger than the group
     words = _words("Four people were wounded among them two children and two were killed")
     assert whole_group(words, "killed", 2) == 2
@@ -171,7 +174,6 @@ def test_a_part_after_among_them_is_counted_as_its_whole_group() -> None:
 def test_a_toll_written_with_its_head_noun_or_an_idiom_is_read() -> None:
     # "the number of the dead rose to N": Arabic writes the noun with its article, Persian
     # in a plural the words of killing and injury do not list
-    anchor = date(2015, 8, 1)
     for text, lang, killed, injured in (
         ("ارتفع عدد القتلى في الهجوم إلى 25.", "ar", 25, None),
         ("ارتفع عدد الجرحى في الانفجار إلى 38.", "ar", None, 38),
@@ -203,13 +205,10 @@ def test_a_toll_written_with_its_head_noun_or_an_idiom_is_read() -> None:
         ("شمار کشته‌شدگان این حمله که ساعت ۱۲ ظهر رخ داد به ۳۰ نفر رسید.", "fa", 30, None),
         ("أودت الغارة بحياة جندي و3 مدنيين.", "ar", None, None),
     ):  # fmt: skip
-        got = [(e.killed, e.injured) for e in extract_events(text, anchor=anchor, settings=S,
-                                                             lang=lang)]  # fmt: skip
-        assert got and got[0] == (killed, injured), (text, got)
+        assert _first_counts(text, lang) == (killed, injured), text
 
 
 def test_the_dead_and_the_hurt_counted_together_give_neither_count() -> None:
-    anchor = date(2015, 8, 1)
     for text, lang, killed, injured in (
         ("أسفر الانفجار عن مقتل وإصابة 15 شخصا.", "ar", None, None),
         ("قتل وجرح 20 شخصا في التفجير.", "ar", None, None),
@@ -222,9 +221,7 @@ def test_the_dead_and_the_hurt_counted_together_give_neither_count() -> None:
         ("قتل 5 أشخاص وأصيب 7 آخرون في الانفجار.", "ar", 5, 7),
         ("Two were killed and 11 wounded in the explosion.", "en", 2, 11),
     ):  # fmt: skip
-        got = [(e.killed, e.injured) for e in extract_events(text, anchor=anchor, settings=S,
-                                                             lang=lang)]  # fmt: skip
-        assert got and got[0] == (killed, injured), (text, got)
+        assert _first_counts(text, lang) == (killed, injured), text
 
 
 def test_one_person_and_n_others_are_n_plus_one() -> None:

@@ -441,8 +441,11 @@ def _counts_other(words: list[str], start: int, end: int, own: list[int],
     return not _has_and(words[end : o + 1] if o >= end else words[o + 1 : start])
 
 
-def summed(words: list[str], lang: str, kind: str, ruled: int) -> int:
-    """The count ``ruled`` of ``kind``, or the sum (``_sums``) of which it is an addend: the
+def summed(words: list[str], lang: str, ruled: int,
+           marks: tuple[list[int], list[int], list[tuple[int, int, int]],
+                        list[tuple[int, int, int]]]) -> int:  # fmt: skip
+    """The count ``ruled`` of a kind (``marks``: ``_marks`` of the sentence for it), or the sum
+    (``_sums``) of which it is an addend: the
     rules read the number next to the casualty word, so "Two Israeli Bedouins and one
     police officer are killed" gave 1 and "استشهاد عشرة من منسوبيها، وثلاثة من العاملين" 10;
     these are 3 and 13. Only a sum whose "and" stands right before its second number (a word,
@@ -452,9 +455,6 @@ def summed(words: list[str], lang: str, kind: str, ruled: int) -> int:
     and 5 of them were children" and, in English, two numbers with an auxiliary between them
     ("twenty people were arrested, and two police officers were injured") are no sums. The
     first such sum, as written; ``ruled`` where there is none."""
-    marks = _marks(words, kind) if ruled > 0 else None
-    if marks is None:
-        return ruled
     own, other, _, counted = marks
     return next((v1 + v2 for v1, v2, tight, _ in _sum_pairs(words, lang, counted, own, other)
                  if tight and ruled in (v1, v2)), ruled)  # fmt: skip
@@ -494,9 +494,11 @@ def _weights() -> dict[str, float]:
 
 
 def load_model() -> None:
-    """Load the ranker's weights and the label nouns (ingest's warm-up)."""
+    """Load the ranker's weights, the label nouns and the words of "others" (ingest's
+    warm-up)."""
     _weights()
     _label_nouns()
+    _others()
 
 
 def score(features: tuple[str, ...], weights: dict[str, float]) -> float:
@@ -538,15 +540,17 @@ def whole_group(words: list[str], kind: str, got: int | None) -> int | None:
     of numbers) after "among them", "including" or Persian از جمله (``events._nested``) when a
     number of people opens the group right before those words and is at least ``got``, no
     number outside the part has the value ``got`` (so ``got`` is the part's), and the group
-    suffered ``kind`` (``_group_of``): "Twelve people,
-    among them three children and two women, were killed" and "۱۲ نفر از جمله سه کودک و دو زن
-    کشته شدند" are 12, not 5 (the sum of the part) nor 2. ``got`` otherwise (English, Arabic
-    and Persian grammar)."""
-    if not got:
-        return got
+    suffered ``kind`` (``_group_of``): "Twelve people, among them three children and two
+    women, were killed" and "۱۲ نفر از جمله سه کودک و دو زن کشته شدند" are 12, not 5 (the sum
+    of the part) nor 2. ``got`` otherwise (English, Arabic and Persian grammar)."""
     marks = _marks(words, kind)
-    if marks is None:
-        return got
+    return got if not got or marks is None else _whole_group(words, got, marks)
+
+
+def _whole_group(words: list[str], got: int,
+                 marks: tuple[list[int], list[int], list[tuple[int, int, int]],
+                              list[tuple[int, int, int]]]) -> int:  # fmt: skip
+    """``whole_group`` of a count ``got`` > 0, the sentence's ``_marks`` for its kind given."""
     own, other, nums, _ = marks
     for j, (start, _end, _value) in enumerate(nums):
         size = next((len(p) for p in _ev._PART_BEFORE if start >= len(p)
@@ -631,14 +635,22 @@ def settled(words: list[str], lang: str, kind: str, got: int | None) -> int | No
         return None  # "مقتل وإصابة 15 شخصا": the dead and the hurt together, neither known
     if got is None:
         return _ev.idiom_count(words) if kind == "killed" and lang == "ar" else None
-    return whole_group(words, kind, summed(words, lang, kind, got))
+    if not got or marks is None:
+        return got
+    return _whole_group(words, summed(words, lang, got, marks), marks)
 
 
 _OR = frozenset({"and", "or", "او", "أو"})  # English and Arabic "and"/"or" standing alone
 _COMBINED_REACH = 3  # most words from the second casualty word to the number they share
 _OWN_REACH = 6  # words before the first casualty word in which a number would be its own count
-# "others" after a number: a group of its own (Arabic, English, Persian; closed, normalised)
-_OTHERS = frozenset(normalize(w) for w in ("آخرين", "آخرون", "others", "other", "more", "دیگر"))
+_FA_OTHER = normalize("دیگر")  # Persian "others" after a number ("۵ نفر دیگر")
+
+
+@lru_cache(maxsize=1)
+def _others() -> frozenset[str]:
+    """"Others" after a number, a group of its own: Arabic (``events._OTHERS``), English
+    (``events._OTHER_PEOPLE``) and Persian دیگر (read once: ``events`` imports this module)."""
+    return _ev._OTHERS | _ev._OTHER_PEOPLE | {_FA_OTHER}
 
 
 def combined_words(words: list[str]) -> set[int]:
@@ -667,6 +679,6 @@ def combined_words(words: list[str]) -> set[int]:
         k = j + 1 + _ev._at_least(words, j + 1)
         n = next((n for n in range(k, min(len(words), k + _COMBINED_REACH))
                   if _ev.parse_number(words, n) is not None), None)  # fmt: skip
-        if n is not None and not _OTHERS & set(words[n : n + 3]):
+        if n is not None and not _others() & set(words[n : n + 3]):
             out |= {i, j}  # (not "مصرعه وأصيب 5 آخرون": the second's own group, others)
     return out

@@ -4336,9 +4336,9 @@ def _roles(text: str, sp: Span, t_start: int, t_end: int, parties: list[_Party],
     ("by", "من قبل", "على يد", "توسط"; articles skipped), or in Arabic after a verb that
     carried the trigger's act out, within three words after the trigger (``did_it_before``:
     "هجمات نفذتها حركة الشباب"; not "بعد هجوم شنته ..." after another trigger), is the actor,
-    and the victims or the party before the trigger its recipient ("civilians were killed by the
-    army"); a party right
-    after a target cue ("against", "على", "ضد", "علیه") is the recipient. Otherwise the nearest
+    and the victims or the party before the trigger its recipient ("civilians were killed by
+    the army"); a party right after a target cue ("against", "على", "ضد", "علیه") is the
+    recipient. Otherwise the nearest
     party before the trigger is the actor (in Arabic, a party right after a verb trigger comes
     first: "قتل مسلحون ..."), unless it is the victims of a casualty word, and the first party
     after the trigger the recipient. English: the subject before an inserted phrase between
