@@ -238,6 +238,20 @@ def test_an_unnamed_armed_group_is_actor1_with_acleds_name(store: SQLiteStore,
     assert row["location"] == "Karachi"
 
 
+def test_an_attack_only_near_a_town_is_coded_at_the_town_with_geo_precision_2(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    doc = tmp_path / "logar.txt"
+    doc.write_text("هجوم انتحاري\n\nقتل ستة اشخاص في 6 أغسطس 2015 في هجوم انتحاري استهدف"
+                   " مركزا للشرطة جنوب كابول.\n", encoding="utf-8")  # fmt: skip
+    ingest([str(doc)], store)
+    row = _export_csv(store, tmp_path / "e.csv").iloc[0]
+    rules = json.loads(row["khabar_chosen_rules"])  # fused: near Kabul, no location
+    assert "near" in rules and "location" not in rules
+    assert (row["country"], row["location"], row["geo_precision"]) == ("Afghanistan", "Kabul", "2")
+    assert row["event_id_cnty"].startswith("AFG")
+
+
 def test_police_who_shot_an_attacker_are_not_the_actor_of_his_attack_on_civilians() -> None:
     from khabar.export import _unnamed_actor
 

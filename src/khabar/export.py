@@ -480,6 +480,15 @@ def _unnamed_actor(
     return name, code
 
 
+def _geo_precision(loc: dict[str, Any] | None, near: bool) -> int | None:
+    """ACLED's geo-precision of a chosen place (``_GEO_PRECISION``), at least 2 for a place the
+    event happened near ("south of Kabul": ACLED's codebook codes the town at precision 2)."""
+    if loc is None:
+        return None
+    code = _GEO_PRECISION.get(loc.get("precision"), 3)
+    return max(code, 2) if near else code
+
+
 def _unix(at: str | None) -> int | None:
     return int(datetime.fromisoformat(at).timestamp()) if at else None
 
@@ -490,6 +499,9 @@ def _row(
 ) -> dict[str, Any]:  # fmt: skip
     rep = group[0]
     loc = next((v for r in group if (v := _chosen(r, "location")) is not None), None)
+    near = loc is None  # ACLED's geo-precision 2: near a town, or in a part of a region
+    if near:
+        loc = next((v for r in group if (v := _chosen(r, "near")) is not None), None)
     cc = loc["country"] if loc else None
     where = acled.country(cc)
     country_name = where.name if where else (cc or "")
@@ -532,9 +544,9 @@ def _row(
         "iso": where.isonumeric if where else None, "region": where.region if where else None,
         "country": country_name or None,
         "admin1": admin1 or None, "admin2": admin2 or None, "admin3": admin3 or None,
-        "location": loc["label"] if loc else None,
+        "location": loc.get("place", loc["label"]) if loc else None,
         "latitude": loc.get("lat") if loc else None, "longitude": loc.get("lon") if loc else None,
-        "geo_precision": _GEO_PRECISION.get(loc.get("precision"), 3) if loc else None,
+        "geo_precision": _geo_precision(loc, near),
         "source": "; ".join(outlets) or None, "source_scale": None, "notes": quote or None,
         "fatalities": _first(group, "killed"), "tags": None,
         "timestamp": max(times) if times else now,

@@ -411,6 +411,19 @@ def test_a_toll_that_may_count_the_attacker_is_approximate() -> None:
     assert _toll_words("قتل شخصان برصاص مسلح داخل صالة سينما") == frozenset()
 
 
+@pytest.mark.parametrize("sentence", [
+    "ارتفع عدد القتلى إلى 15", "وارتفع عدد القتلى إلى 15", "ليرتفع عدد الشهداء إلى (15)",
+    "لترتفع حصيلة القتلى إلى 15", "فارتفعت الحصيلة إلى 15", "توفي جريح ليصل عدد القتلى إلى 15",
+])  # fmt: skip
+def test_an_arabic_toll_update_reads_in_the_imperfect_and_behind_a_conjunction(
+    sentence: str,
+) -> None:
+    from khabar.fuse.facts import _toll_words
+
+    assert "update" in _toll_words(sentence)
+    assert "update" not in _toll_words("يبلغ عدد سكان المدينة 15 ألفا")  # a number, no rise
+
+
 def test_a_story_of_many_mentions_weighs_a_bounded_number_of_pairs() -> None:
     from types import SimpleNamespace
 
@@ -736,6 +749,11 @@ def test_an_event_the_classifier_alone_typed_is_weak_and_left_out_of_exports(
     ("قتل ثلاثة بالقرب من بلدة ", "location"),  # near it: where it happened
     ("three were killed 20 km away from the town ", "location"),
     ("rockets were fired from northern ", "origin"),
+    # a dispatch: the reporter's place, where the attack was ("به گزارش خبرگزاری فرانسه از")
+    ("به گزارش شبكه خبري الجزيره از ", "location"),
+    ("وأفاد مراسلنا من ", "location"),
+    ("reporting from ", "location"),
+    ("به گزارش فارس، موشک‌ها از ", "origin"),  # the dispatch ended at the comma
 ])  # fmt: skip
 def test_a_word_of_origin_reads_past_directions_and_place_nouns_not_after_near(
     before: str, role: str

@@ -18,10 +18,12 @@ weighs each mention against a bounded number of earlier ones that share its site
 day and country (``_candidates``), so fusion stays linear in its input.
 
 **Fields.** date, time (a clock time in the sentence, "21:50 local (18:50 UTC)", else the
-part of day of its date, "evening"), location, origin, actor, target, weapon, count (of the
-weapon), killed, injured: every distinct value reported, each with its sources (document,
-outlet, language, span, quoted speaker), the number of independent sources (copies of one wire
-text are one source) and of outlets, and a chosen value with the rule that chose it:
+part of day of its date, "evening"), location, origin, near (a place the event happened near
+or in a direction from, "جنوب كابول", "20 km north of Tikrit": never its location), actor,
+target, weapon, count (of the weapon), killed, injured: every distinct value reported, each
+with its sources (document, outlet, language, span, quoted speaker), the number of independent
+sources (copies of one wire text are one source) and of outlets, and a chosen value with the
+rule that chose it:
 ``only value``; ``most specific among consistent values`` (a site over its province, killed 1
 with injured 8 over killed 1 alone); ``most independent sources``; ``named or official source
 over anonymous``; ``earliest report``.
@@ -432,7 +434,11 @@ def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
             add("time", m.part_of_day, m.part_of_day, m, precision="part of day")
         for p in m.places:
             if p.relation and not p.relation.endswith(" part of"):
-                continue  # "south of Kabul": near it, not in it
+                if p.role == "location":  # "south of Kabul": near it, not in it
+                    add("near", p.place.id, f"{p.relation} {p.place.name}", m,
+                        precision=p.place.precision, country=p.place.country, lat=p.place.lat,
+                        lon=p.place.lon, place=p.place.name)  # fmt: skip
+                continue
             # "في شمال قطاع غزة" (north part of the Gaza Strip): in it
             add(p.role, p.place.id, p.place.name, m, precision=p.place.precision,
                 country=p.place.country, lat=p.place.lat, lon=p.place.lon)  # fmt: skip
