@@ -804,6 +804,29 @@ def test_one_party_is_never_both_the_actor_and_the_target_of_an_event() -> None:
     assert event.chosen["target"][1].startswith("none")
 
 
+def test_two_reports_of_one_day_that_name_no_place_and_give_one_toll_are_one_event() -> None:
+    """A trial's story of two reports of a mine that wounded two South Korean soldiers in the
+    demilitarised zone (no gazetteer place) was exported as two rows."""
+    from dataclasses import replace
+
+    from khabar.fuse.events import build_events
+    from khabar.fuse.facts import MentionFact
+    from khabar.settings import Settings
+
+    def mention(doc_id: str, injured: int | None) -> MentionFact:
+        doc = DocFact(doc_id, f"outlet-{doc_id}", "ar", "2015-08-04", doc_id * 200)
+        return MentionFact(doc, 1, 0, 40, "…", "ASSAULT", "Explosions/Remote violence",
+                           "Remote explosive/landmine/IED", None, "2015-08-04", "اليوم", None,
+                           [], False, [], None, None, [], "", None, injured, None, [], False,
+                           None, f"doc:{doc_id}")  # fmt: skip
+
+    assert len(build_events(1, [mention("a", 2), mention("b", 2)], Settings())) == 1
+    assert len(build_events(1, [mention("a", 2), mention("b", 5)], Settings())) == 2
+    assert len(build_events(1, [mention("a", None), mention("b", None)], Settings())) == 2
+    placed_one = replace(mention("b", 2), place_ids=["KR"])  # a country: linked by it or not
+    assert len(build_events(1, [mention("a", 2), placed_one], Settings())) == 2
+
+
 def test_an_attack_on_civilians_stays_an_attack_beside_the_police_who_shot_the_attacker() -> None:
     """A Wikinews trial's stabbing sprees and shootings were exported as armed clashes: the
     police who shot the attacker made an armed recipient, the more specific sub-type."""

@@ -255,12 +255,23 @@ def _link(a: MentionFact, b: MentionFact, km: float) -> float:
         distance_km((x.lat, x.lon), (y.lat, y.lon)) <= km for x in pa for y in pb
     )
     same_day = a.day is not None and a.day == b.day
-    if not (shared or near or (same_day and _countries(a) & _countries(b))):
+    if not (shared or near or (same_day and (_countries(a) & _countries(b)
+                                             or _placeless_twins(a, b)))):  # fmt: skip
         return 0.0
     score = 2.0 * len(shared) + (1.0 if near else 0.0) + (2.0 if same_day else 0.0)
     if one_kind(a.subtype, b.subtype):
         score += 1.0
     return score
+
+
+def _placeless_twins(a: MentionFact, b: MentionFact) -> bool:
+    """Two mentions of a story that name no place and give one toll ("جنديين كوريين جنوبيين
+    أصيبا بجروح في انفجار" in two reports of one day): on the day they share, one happening,
+    as a shared country would make them."""
+    if a.places or b.places or a.place_ids or b.place_ids:
+        return False
+    tolls = (a.killed, a.injured)
+    return tolls != (None, None) and tolls == (b.killed, b.injured)
 
 
 # ACLED sub-types that reports of one happening give each other (ACLED's codebook: a suicide
