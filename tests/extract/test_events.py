@@ -2357,6 +2357,19 @@ def test_a_country_across_the_border_is_no_place_of_the_event() -> None:
     assert e.places == ["MR"]
 
 
+@pytest.mark.parametrize(("text", "lang", "patron"), [
+    ("قتل أربعة جنود في قتال مع متمردين موالين لروسيا في شرق أوكرانيا.", "ar", "RU"),
+    ("قتل خمسة من عناصر الفصائل المدعومة من إيران في غارة على العراق.", "ar", "IR"),
+    ("Five Iran-backed militiamen were killed in an air strike in Iraq.", "en", "IR"),
+    ("Rebels backed by Russia shelled a village in Ukraine, killing two.", "en", "RU"),
+])  # fmt: skip
+def test_a_party_s_patron_is_no_place_of_the_event(text: str, lang: str, patron: str) -> None:
+    """A trial's row of fighting in eastern Ukraine had Russia among its places: "متمردين
+    موالين لروسيا" (rebels loyal to Russia) names the rebels' patron, not where they fought."""
+    e = _doc_event(text, lang)
+    assert e.places and patron not in e.places
+
+
 def test_a_day_to_come_does_not_date_an_event_reported_as_done() -> None:
     """"المقررة غدا" dates the celebrations planned for tomorrow, not the raid of the sentence
     (the second fresh-clone trial dated an Apache strike by it); a written date stays."""

@@ -4026,10 +4026,28 @@ _BORDER_WITH = re.compile(
     r"(?:مع|with|با)|قرب|بالقرب\s+من|near|نزدیک|نزديك)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# words of allegiance or backing right before a place, or after it in English: a party's
+# patron, not where the event was ("متمردين موالين لروسيا" fought in Ukraine; "الميليشيات
+# المدعومة من إيران", "militias backed by Iran", "Iran-backed militias", "شبه‌نظامیان وابسته به
+# روسیه"). Arabic, English and Persian grammar, a closed list
+_PATRON_BEFORE = re.compile(
+    r"(?:(?:ال)?موال(?:ين|ون|ية|ي|يه)|(?:ال)?مدعوم(?:ة|ين|ون|ه)?\s+من|backed\s+by|loyal\s+to|"
+    r"supported\s+by|وابسته\s+به|مورد\s+حمایت|طرفدار|حامی)\s+(?:the\s+)?ل?$", re.IGNORECASE)
+_PATRON_AFTER = re.compile(r"-(?:backed|sponsored|supported|allied|aligned)\b", re.IGNORECASE)
+
+
+def _patron(text: str, p: PlaceMention) -> bool:
+    """Whether ``p`` is named as a party's patron (``_PATRON_BEFORE``, ``_PATRON_AFTER``)."""
+    return bool(_PATRON_BEFORE.search(text, max(0, p.span.start - 30), p.span.start)
+                or _PATRON_AFTER.match(text, p.span.end))
+
+
 def _not_neighbours(text: str, places: list[PlaceMention]) -> list[str]:
-    """The ids of ``places`` less the countries named across a border or as near
-    (``_BORDER_WITH``), when another place remains: alone, such a country is all the sentence
-    says of where (and another sentence's places would be no better)."""
+    """The ids of ``places`` less those named as a party's patron (``_patron``: never where),
+    and less the countries named across a border or as near (``_BORDER_WITH``) when another
+    place remains: alone, such a country is all the sentence says of where (and another
+    sentence's places would be no better)."""
+    places = [p for p in places if not _patron(text, p)]
     kept, last = [], None  # the last neighbour: a country joined to it is one too ("... مع
     for p in places:  # سوريا والعراق")
         if p.place.precision == "country" and (_BORDER_WITH.search(
