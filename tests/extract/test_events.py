@@ -270,6 +270,19 @@ def test_a_persian_word_after_non_is_one_word_of_the_count(civilian: str) -> Non
     assert (e.killed, e.injured) == (1, 6)
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # a trial's row (SaudiNewsNet 2015): an embassy says a reported death did not happen
+    ("أكدت السفارة أنه لا صحة لما يتم تداوله في مواقع التواصل عن مقتل مواطن في إربد.", "ar"),
+    ("There is no truth to reports that the commander was killed in Aleppo.", "en"),
+])  # fmt: skip
+def test_no_truth_to_a_report_denies_it(text: str, lang: str) -> None:
+    assert "denied" in _doc_event(text, lang).modality
+    health = _doc_event("قتل خمسة في انفجار قرب مبنى وزارة الصحة في بغداد.", "ar")
+    assert "denied" not in health.modality  # a word of truth without a negation
+    first = _doc_event("Explosion kills five in Baghdad.", "en")  # the trigger first
+    assert first.trigger == "Explosion" and first.modality == []
+
+
 def test_a_denial_after_the_trigger_denies_something_else() -> None:
     s = Settings()
     (e,) = extract_events("Houthi forces fired a ballistic missile at Jizan, and the coalition "
@@ -2274,6 +2287,9 @@ def test_one_who_died_of_his_injury_is_killed_not_also_injured(text: str) -> Non
     ("وكشف مسؤولون أمريكيون أن الولايات المتحدة قررت السماح بغارات جوية للمساعدة في صد أي هجوم.",
      "ar"),
     ("Trump threatened airstrikes on Iranian cultural sites.", "en"),
+    # a trial's row (Fars News 2003): "a plan of a military attack by the Pentagon on Iran"
+    ("روزنامه روسی از طرح حمله نظامی پنتاگون علیه ایران خبر داده بود.", "fa"),
+    ("Police said the men had a plan to bomb a mosque in Leeds.", "en"),
 ])  # fmt: skip
 def test_a_strike_decided_allowed_or_threatened_is_planned(text: str, lang: str) -> None:
     """... and fusion founds no event on a planned mention (``fuse.events._can_found``)."""

@@ -2740,14 +2740,17 @@ def _numbers_in(words: list[str]) -> list[tuple[int, int, int]]:
     return out
 
 
-def _modality(words: list[str], trigger_at: int, lex: _Lexicon, lang: str = "") -> list[str]:
+def _modality(words: list[str], trigger_at: int, lex: _Lexicon, lang: str = "",
+              plover: str = "") -> list[str]:  # fmt: skip
     """negated (a negation in the three words before the trigger), hedged (a hedge anywhere),
     denied (a denial word before the trigger in Arabic and English, whose verbs come first:
     "CENTCOM denied any responsibility for the explosion"; one after it denies something else:
     "fired a missile, and the coalition denied it caused damage"; but a passive denial after
     it denies it: "reports that jets bombed the hospital were denied by the coalition";
-    anywhere in Persian, whose verb ends the clause: "... انفجار ... را تکذیب کرد"), planned (a
-    plan word in the three words before)."""
+    anywhere in Persian, whose verb ends the clause: "... انفجار ... را تکذیب کرد"; or a word
+    of truth after a negation before the trigger: "لا صحة لما تردد عن مقتل"), planned (a plan
+    word in the three words before, or, before an assault, a word of a plan right before:
+    "طرح حمله"; "طرح شکایت" files a complaint)."""
     before = {_bare(w) for w in words[max(0, trigger_at - 3) : trigger_at]}
     everywhere = {_bare(w) for w in words}
     out = []
@@ -2757,10 +2760,13 @@ def _modality(words: list[str], trigger_at: int, lex: _Lexicon, lang: str = "") 
         out.append("hedged")
     passive = any(w in lex.cues["denial"] and nxt == "by"  # "... were denied by the coalition"
                   for w, nxt in zip(words[trigger_at:], words[trigger_at + 1 :], strict=False))
-    if passive or {_bare(w) for w in (words if lang == "fa" else words[:trigger_at])} & \
-            lex.cues["denial"]:  # fmt: skip
+    untrue = any(_bare(words[i]) in lex.cues["untrue"] and _bare(words[i - 1]) in
+                 lex.cues["negation"] for i in range(1, trigger_at))  # fmt: skip
+    if passive or untrue or {_bare(w) for w in (words if lang == "fa" else words[:trigger_at])} \
+            & lex.cues["denial"]:  # fmt: skip
         out.append("denied")
-    if before & lex.cues["plan"]:
+    if before & lex.cues["plan"] or (plover == "ASSAULT" and trigger_at > 0 and _bare(
+            words[trigger_at - 1]) in lex.lang_cues.get(("plan_head", lang), frozenset())):
         out.append("planned")
     return out
 
@@ -3899,7 +3905,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     t_start, t_end = sp.start + a, sp.start + b  # in ``text``
     dates = [d for d in _inside(found.dates, sp) if (d.value or _backed(d))
              and not held[0] <= d.span.start < held[1]]  # a frame's day is the earlier event's
-    if plover == "ASSAULT" and "planned" not in _modality(words, typed.first_word, lex, lang):
+    if plover == "ASSAULT" and "planned" not in _modality(words, typed.first_word, lex, lang,
+                                                          plover):
         dates = [d for d in dates if not _ahead(text, d, anchor)]  # a meeting's may stay
     if len(dates) > 1:  # a day that names another event of the sentence is that event's
         dates = [d for d in dates if not _of_another_event(text, d, t_start, lex)] or dates
@@ -4000,7 +4007,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             and not held[0] <= p.span.start < held[1]]),
         actor=actor.value if actor else None, target=target.value if target else None,
         counts=counts, killed=killed, injured=injured, victims=victims,
-        modality=_modality(words, typed.first_word, lex, lang), mode=mode,
+        modality=_modality(words, typed.first_word, lex, lang, plover), mode=mode,
         type_source=typed.source,
         type_score=round(guess.probability, 4) if guess.plover == plover else None,
         evidence=[kind for kind, shown in zip(EVIDENCE, (
