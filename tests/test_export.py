@@ -250,6 +250,27 @@ def test_an_attack_only_near_a_town_is_coded_at_the_town_with_geo_precision_2(
     assert "near" in rules and "location" not in rules
     assert (row["country"], row["location"], row["geo_precision"]) == ("Afghanistan", "Kabul", "2")
     assert row["event_id_cnty"].startswith("AFG")
+    assert len(_export_csv(store, tmp_path / "af.csv", country="AF")) == 1  # the filter too
+
+
+@pytest.mark.parametrize(("text", "country", "location"), [
+    # a dispatch's place is the event's only where the sentence names no other
+    ("به گزارش خبرگزاری فرانسه از بیروت، پنج نفر در حمله هوایی به شهر دوما در ۶ اوت ۲۰۱۵ کشته "
+     "شدند.", "Syria", "Dūmā"),
+    ("به گزارش خبرگزاری فرانسه از بغداد، پنج نفر در انفجار یک خودروی بمب‌گذاری شده در ۶ اوت "
+     "۲۰۱۵ کشته شدند.", "Iraq", "Baghdad"),
+    # a party's patron is no place of the row
+    ("قتل أربعة جنود في 6 أغسطس 2015 في قتال مع متمردين موالين لروسيا في شرق أوكرانيا.",
+     "Ukraine", "Ukraine"),
+])  # fmt: skip
+def test_a_row_s_place_is_no_dispatch_beside_the_event_s_own_nor_a_patron(
+    store: SQLiteStore, tmp_path: Path, text: str, country: str, location: str
+) -> None:
+    doc = tmp_path / "one.txt"
+    doc.write_text("خبر\n\n" + text + "\n", encoding="utf-8")
+    ingest([str(doc)], store)
+    row = _export_csv(store, tmp_path / "e.csv").iloc[0]
+    assert (row["country"], row["location"]) == (country, location)
 
 
 def test_police_who_shot_an_attacker_are_not_the_actor_of_his_attack_on_civilians() -> None:

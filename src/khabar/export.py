@@ -10,7 +10,8 @@ Output: a file in one of ``FORMATS``:
   and types (``ACLED_COLUMNS``; values from ``khabar.acled``), then khabar's provenance and
   contradiction columns (``KHABAR_COLUMNS``). UTF-8, header first. Unknown is empty, never 0:
   a toll no report gives leaves ``fatalities`` empty.
-* ``geojson``: a FeatureCollection of the rows that have coordinates (their chosen location),
+* ``geojson``: a FeatureCollection of the rows that have coordinates (their chosen location,
+  else the place the event happened near),
   with every column as a property (unknown: ``null``) and the number of contradictions.
 * ``jsonl``: the full record of each canonical event (every field's values with their sources,
   chosen values with their rules) with its contradictions and ``export_row``, the

@@ -343,6 +343,13 @@ def test_ago_and_relative_periods_count_from_the_publication_time(
     assert [(d.value, d.precision) for d in got] == [(value, precision)], [d.text for d in got]
 
 
+@pytest.mark.parametrize("text", ["المضرب عن الطعام منذ 54 يوما", "نعاني العطش منذ 20 يوماً",
+                                  "أعنف هجوم منذ 15 عاما"])  # fmt: skip
+def test_since_with_an_accusative_unit_is_a_span_not_a_day(text: str) -> None:
+    """"منذ 54 يوما" tells how long (a hunger strike), mostly; "قبل 54 يوما" is a day."""
+    assert extract_dates(text, anchor=AT_TWO.date(), settings=S).dates == []
+
+
 def test_hours_ago_without_a_publication_time_is_flagged_approximate() -> None:
     (d,) = extract_dates("قبل ٥ ساعات", anchor=date(2024, 3, 10), settings=S).dates
     assert d.value == "2024-03-10" and any(f.startswith("approximate") for f in d.flags)

@@ -750,9 +750,10 @@ def test_an_event_the_classifier_alone_typed_is_weak_and_left_out_of_exports(
     ("three were killed 20 km away from the town ", "location"),
     ("rockets were fired from northern ", "origin"),
     # a dispatch: the reporter's place, where the attack was ("به گزارش خبرگزاری فرانسه از")
-    ("به گزارش شبكه خبري الجزيره از ", "location"),
-    ("وأفاد مراسلنا من ", "location"),
-    ("reporting from ", "location"),
+    ("به گزارش شبكه خبري الجزيره از ", "dispatch"),
+    ("وأفاد مراسلنا من ", "dispatch"),
+    ("reporting from ", "dispatch"),
+    ("Israel reports rockets fired from ", "origin"),
     ("به گزارش فارس، موشک‌ها از ", "origin"),  # the dispatch ended at the comma
 ])  # fmt: skip
 def test_a_word_of_origin_reads_past_directions_and_place_nouns_not_after_near(
@@ -823,6 +824,7 @@ def test_two_reports_of_one_day_that_name_no_place_and_give_one_toll_are_one_eve
     assert len(build_events(1, [mention("a", 2), mention("b", 2)], Settings())) == 1
     assert len(build_events(1, [mention("a", 2), mention("b", 5)], Settings())) == 2
     assert len(build_events(1, [mention("a", None), mention("b", None)], Settings())) == 2
+    assert len(build_events(1, [mention("a", 0), mention("b", 0)], Settings())) == 2  # no one
     placed_one = replace(mention("b", 2), place_ids=["KR"])  # a country: linked by it or not
     assert len(build_events(1, [mention("a", 2), placed_one], Settings())) == 2
 

@@ -2740,15 +2740,29 @@ def _numbers_in(words: list[str]) -> list[tuple[int, int, int]]:
     return out
 
 
+# words from a negated word of truth ("لا صحة لما يتم تداوله ... عن مقتل") to the trigger it
+# denies: beyond them it is another clause's ("عدم صحة الأنباء عن انسحاب القوات، مشيرا إلى أن
+# غارة قتلت خمسة")
+_UNTRUE_REACH = 10
+
+
+def _negation(word: str, lex: _Lexicon) -> bool:
+    """A negation word, also behind the conjunction و ("ولا صحة")."""
+    return word in lex.cues["negation"] or (word[:1] == "و" and word[1:] in lex.cues["negation"])
+
+
 def _modality(words: list[str], trigger_at: int, lex: _Lexicon, lang: str = "",
-              plover: str = "") -> list[str]:  # fmt: skip
+              plover: str = "", norm: str = "",
+              spans: tuple[tuple[int, int, str], ...] = ()) -> list[str]:  # fmt: skip
     """negated (a negation in the three words before the trigger), hedged (a hedge anywhere),
     denied (a denial word before the trigger in Arabic and English, whose verbs come first:
     "CENTCOM denied any responsibility for the explosion"; one after it denies something else:
     "fired a missile, and the coalition denied it caused damage"; but a passive denial after
     it denies it: "reports that jets bombed the hospital were denied by the coalition";
     anywhere in Persian, whose verb ends the clause: "... انفجار ... را تکذیب کرد"; or a word
-    of truth after a negation before the trigger: "لا صحة لما تردد عن مقتل"), planned (a plan
+    of truth after a negation at most ``_UNTRUE_REACH`` words before the trigger, in its clause
+    when the normalised sentence ``norm`` and its word ``spans`` are given: "لا صحة لما تردد عن
+    مقتل"), planned (a plan
     word in the three words before, or, before an assault, a word of a plan right before:
     "طرح حمله"; "طرح شکایت" files a complaint)."""
     before = {_bare(w) for w in words[max(0, trigger_at - 3) : trigger_at]}
@@ -2760,8 +2774,9 @@ def _modality(words: list[str], trigger_at: int, lex: _Lexicon, lang: str = "",
         out.append("hedged")
     passive = any(w in lex.cues["denial"] and nxt == "by"  # "... were denied by the coalition"
                   for w, nxt in zip(words[trigger_at:], words[trigger_at + 1 :], strict=False))
-    untrue = any(_bare(words[i]) in lex.cues["untrue"] and _bare(words[i - 1]) in
-                 lex.cues["negation"] for i in range(1, trigger_at))  # fmt: skip
+    untrue = any(words[i] in lex.cues["untrue"] and _negation(words[i - 1], lex)
+                 and not (spans and _CLAUSE_BREAK.search(norm, spans[i][1], spans[trigger_at][0]))
+                 for i in range(max(1, trigger_at - _UNTRUE_REACH), trigger_at))  # fmt: skip
     if passive or untrue or {_bare(w) for w in (words if lang == "fa" else words[:trigger_at])} \
             & lex.cues["denial"]:  # fmt: skip
         out.append("denied")
@@ -3905,8 +3920,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     t_start, t_end = sp.start + a, sp.start + b  # in ``text``
     dates = [d for d in _inside(found.dates, sp) if (d.value or _backed(d))
              and not held[0] <= d.span.start < held[1]]  # a frame's day is the earlier event's
-    if plover == "ASSAULT" and "planned" not in _modality(words, typed.first_word, lex, lang,
-                                                          plover):
+    modality = _modality(words, typed.first_word, lex, lang, plover, norm.text, spans)
+    if plover == "ASSAULT" and "planned" not in modality:
         dates = [d for d in dates if not _ahead(text, d, anchor)]  # a meeting's may stay
     if len(dates) > 1:  # a day that names another event of the sentence is that event's
         dates = [d for d in dates if not _of_another_event(text, d, t_start, lex)] or dates
@@ -4007,7 +4022,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             and not held[0] <= p.span.start < held[1]]),
         actor=actor.value if actor else None, target=target.value if target else None,
         counts=counts, killed=killed, injured=injured, victims=victims,
-        modality=_modality(words, typed.first_word, lex, lang, plover), mode=mode,
+        modality=modality, mode=mode,
         type_source=typed.source,
         type_score=round(guess.probability, 4) if guess.plover == plover else None,
         evidence=[kind for kind, shown in zip(EVIDENCE, (
@@ -4038,23 +4053,26 @@ _BORDER_WITH = re.compile(
 # المدعومة من إيران", "militias backed by Iran", "Iran-backed militias", "شبه‌نظامیان وابسته به
 # روسیه"). Arabic, English and Persian grammar, a closed list
 _PATRON_BEFORE = re.compile(
-    r"(?:(?:ال)?موال(?:ين|ون|ية|ي|يه)|(?:ال)?مدعوم(?:ة|ين|ون|ه)?\s+من|backed\s+by|loyal\s+to|"
-    r"supported\s+by|وابسته\s+به|مورد\s+حمایت|طرفدار|حامی)\s+(?:the\s+)?ل?$", re.IGNORECASE)
+    r"(?:(?:ال)?موال(?:ين|ون|ية|ي|يه)|(?:ال)?مدعوم(?:ة|ين|ون|ه)?\s+من(?:\s+قبل)?|backed\s+by|"
+    r"loyal\s+to|supported\s+by|وابسته\s+به|مورد\s+حما[یي]ت|طرفدار|حام[یي])\s+(?:the\s+)?"
+    r"(?:لـ*)?$", re.IGNORECASE)
 _PATRON_AFTER = re.compile(r"-(?:backed|sponsored|supported|allied|aligned)\b", re.IGNORECASE)
 
 
-def _patron(text: str, p: PlaceMention) -> bool:
-    """Whether ``p`` is named as a party's patron (``_PATRON_BEFORE``, ``_PATRON_AFTER``)."""
-    return bool(_PATRON_BEFORE.search(text, max(0, p.span.start - 30), p.span.start)
-                or _PATRON_AFTER.match(text, p.span.end))
+def patron_place(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` is named as a party's patron, never where an
+    event was (``_PATRON_BEFORE``, ``_PATRON_AFTER``; the extractor's event places and
+    fusion's both leave it out)."""
+    return bool(_PATRON_BEFORE.search(text, max(0, start - 30), start)
+                or _PATRON_AFTER.match(text, end))
 
 
 def _not_neighbours(text: str, places: list[PlaceMention]) -> list[str]:
-    """The ids of ``places`` less those named as a party's patron (``_patron``: never where),
+    """The ids of ``places`` less those named as a party's patron (``patron_place``),
     and less the countries named across a border or as near (``_BORDER_WITH``) when another
     place remains: alone, such a country is all the sentence says of where (and another
     sentence's places would be no better)."""
-    places = [p for p in places if not _patron(text, p)]
+    places = [p for p in places if not patron_place(text, p.span.start, p.span.end)]
     kept, last = [], None  # the last neighbour: a country joined to it is one too ("... مع
     for p in places:  # سوريا والعراق")
         if p.place.precision == "country" and (_BORDER_WITH.search(

@@ -59,7 +59,7 @@ def fuse_story(store: SQLiteStore, story_id: int) -> FusedStory:
 
 
 def _row(e: CanonicalEvent, n_contradictions: int) -> tuple[object, ...]:
-    loc = e.chosen_value("location")
+    loc = e.chosen_value("location") or e.chosen_value("near")  # "south of Kabul": Afghanistan
     record = e.to_dict()
     return (e.id, e.story_id, int(e.id.rsplit(".", 1)[1]), e.value("date"), e.plover,
             e.acled_type, e.acled_subtype, int(e.background),

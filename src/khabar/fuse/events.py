@@ -265,13 +265,13 @@ def _link(a: MentionFact, b: MentionFact, km: float) -> float:
 
 
 def _placeless_twins(a: MentionFact, b: MentionFact) -> bool:
-    """Two mentions of a story that name no place and give one toll ("جنديين كوريين جنوبيين
+    """Two mentions of a story that name no place and give one toll above 0 ("جنديين كوريين جنوبيين
     أصيبا بجروح في انفجار" in two reports of one day): on the day they share, one happening,
     as a shared country would make them."""
     if a.places or b.places or a.place_ids or b.place_ids:
         return False
     tolls = (a.killed, a.injured)
-    return tolls != (None, None) and tolls == (b.killed, b.injured)
+    return any(tolls) and tolls == (b.killed, b.injured)  # a toll of 0 names no happening
 
 
 # ACLED sub-types that reports of one happening give each other (ACLED's codebook: a suicide
@@ -443,15 +443,19 @@ def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
             add("time", clock, clock, m, precision="clock")
         if m.part_of_day and not m.times:
             add("time", m.part_of_day, m.part_of_day, m, precision="part of day")
+        named = any(p.role == "location" for p in m.places)
         for p in m.places:
+            if p.role == "dispatch" and named:
+                continue  # a dispatch's place where the sentence names the event's own
             if p.relation and not p.relation.endswith(" part of"):
-                if p.role == "location":  # "south of Kabul": near it, not in it
+                if p.role != "origin":  # "south of Kabul": near it, not in it
                     add("near", p.place.id, f"{p.relation} {p.place.name}", m,
                         precision=p.place.precision, country=p.place.country, lat=p.place.lat,
                         lon=p.place.lon, place=p.place.name)  # fmt: skip
                 continue
             # "في شمال قطاع غزة" (north part of the Gaza Strip): in it
-            add(p.role, p.place.id, p.place.name, m, precision=p.place.precision,
+            add("origin" if p.role == "origin" else "location", p.place.id, p.place.name, m,
+                precision=p.place.precision,
                 country=p.place.country, lat=p.place.lat, lon=p.place.lon)  # fmt: skip
         if m.inherited and not m.places:  # the place of the sentence before, said so
             for place in _inherited(m):

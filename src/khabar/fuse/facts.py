@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.extract.actors import actor_dictionary
-from khabar.extract.events import parse_number, toll_groups, toll_numbers
+from khabar.extract.events import parse_number, patron_place, toll_groups, toll_numbers
 from khabar.extract.places import Place, gazetteer
 from khabar.normalize import normalize
 from khabar.resources import read_csv
@@ -91,7 +91,7 @@ class PlaceRef:
     """A place named in an event sentence, with its role there."""
 
     place: Place
-    role: str  # "location" or "origin"
+    role: str  # "location", "origin" or "dispatch" (``_place_role``)
     relation: str | None  # "north-west of" ...: a description, never a conflicting value
     start: int
     end: int
@@ -216,7 +216,10 @@ def _place_role(raw: str, start: int, window: int) -> str:
     """``origin`` when a word of origin (من / از / from) stands just before the place, with
     place nouns or words of direction between ("من بلدة زمار", "از منطقه ذمار", "من شمال قطاع
     غزة"), within ``window`` words of the place, and no word of distance before it (``near``
-    cues: "بالقرب من بلدة سيالكوت" is near Sialkot, where it happened); else ``location``."""
+    cues: "بالقرب من بلدة سيالكوت" is near Sialkot, where it happened); ``dispatch`` when that
+    word closes a dispatch (``_dispatch``: "به گزارش خبرگزاری فرانسه از بغداد"), a place
+    fusion takes for the event's location only where its sentence names no other; else
+    ``location``."""
     words = normalize(raw[max(0, start - 80) : start]).split()
     cues = fusion_cues()
     between = set(cues["place_noun"]) | set(cues["direction"])
@@ -228,15 +231,16 @@ def _place_role(raw: str, start: int, window: int) -> str:
         return "location"
     if len(words) > 1 and words[-2] in cues["near"]:
         return "location"
-    return "location" if _dispatch(words[:-1]) else "origin"
+    return "dispatch" if _dispatch(words[:-1]) else "origin"
 
 
 def _dispatch(before: list[str]) -> bool:
     """Whether an origin word closes a dispatch ("به گزارش خبرگزاری فرانسه از بغداد", "أفاد
     مراسلنا من بغداد", "reporting from Baghdad"): a ``dispatch`` cue of ``fusion_cues.tsv``
     among the ``_DISPATCH_WORDS`` normalised words before it, no punctuation after the cue.
-    The place is where the reporter is, which is where the reported attack happened far more
-    often than where it came from."""
+    The place is where the reporter is: where the reported attack happened far more often than
+    where it came from, unless the sentence names where ("به گزارش خبرگزاری فرانسه از بیروت، ...
+    در حمله هوایی به شهر دوما": Douma)."""
     cues = fusion_cues()["dispatch"]
     for word in reversed(before[-_DISPATCH_WORDS:]):
         if word[-1:] in _STOPS:
@@ -402,6 +406,7 @@ def _load_mentions(
             PlaceRef(places[p[3]], _place_role(doc.raw_text, p[0], window), p[4], p[0], p[1],
                      p[2])
             for p in named if r["start"] <= p[0] < r["end"] and p[3] in places
+            and not patron_place(doc.raw_text, p[0], p[1])  # "موالين لروسيا": no place of it
         ]  # fmt: skip
         refs = _outside_organisations(refs, organisations)
         out.append(MentionFact(
