@@ -16,6 +16,8 @@ protesters, civilians, students, officials. Rows come from:
   all the generic-actor spans (GEN, with their class) of the project's own labelled training
       sentences (``training/ner/data/*-labels-*.jsonl``: Fars News, SaudiNewsNet, Wikinews and
       Current Events, labelled from docs/annotation.md), which is where Persian comes from.
+Where the labelled sentences give a dictionary phrase (or, in Arabic, the phrase with its
+article) a class, that class is the row's (``labelled_classes``).
 A phrase is kept when the labelled training sentences of its language show it names generic
 actors at least half the times it occurs (two occurrences or more), or, seen less often, when
 its sector is one of people (police, military, armed groups, protesters, civilians, students,
@@ -245,6 +247,33 @@ def own_labels() -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
+def labelled_classes(rows: list[tuple[str, str, str, str, str]],
+                     ) -> list[tuple[str, str, str, str, str]]:  # fmt: skip
+    """``rows`` with a dictionary row's class replaced by the class the project's labelled
+    sentences give the same phrase most often (ties: the first in alphabetical order), or, in
+    Arabic, the phrase with its article (PETRARCH codes "متمردين", rebels, OPP, which reads as
+    protesters; the labelled sentences call "المتمردين" an armed group): where the two
+    disagree, the labelled news wins."""
+    from khabar.extract.lexicon import alias_key
+
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    for lang, phrase, cls, _, source in rows:
+        if source.startswith("project's"):
+            votes.setdefault((lang, alias_key(phrase)), Counter())[cls] += 1
+    out = []
+    for row in rows:
+        lang, phrase, cls, code, source = row
+        key = alias_key(phrase)
+        said = votes.get((lang, key)) or (votes.get((lang, "ال" + key)) if lang == "ar" else None)
+        if not source.startswith("project's") and said:
+            best = min(said, key=lambda c: (-said[c], c))
+            if best != cls:
+                row = (lang, phrase, best, code,
+                       f"{source}; class as the project's labelled sentences give it")
+        out.append(row)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -259,6 +288,7 @@ def main() -> None:
     rows = [r for r in english(args.shared) + arabic(args.shared) + own_labels() if keep(r, seen)]
     forms = arabic_forms(rows, counted_words(args.shared), seen["ar"][0])
     rows += [r for r in forms if keep(r, seen)]
+    rows = labelled_classes(rows)
     first: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
     for r in rows:
         first.setdefault((r[0], r[1]), r)  # the first source of a phrase keeps it
