@@ -2762,9 +2762,8 @@ def _modality(words: list[str], trigger_at: int, lex: _Lexicon, lang: str = "",
     anywhere in Persian, whose verb ends the clause: "... انفجار ... را تکذیب کرد"; or a word
     of truth after a negation at most ``_UNTRUE_REACH`` words before the trigger, in its clause
     when the normalised sentence ``norm`` and its word ``spans`` are given: "لا صحة لما تردد عن
-    مقتل"), planned (a plan
-    word in the three words before, or, before an assault, a word of a plan right before:
-    "طرح حمله"; "طرح شکایت" files a complaint)."""
+    مقتل"), planned (a plan word in the three words before, or, before an assault, a word of a
+    plan right before: "طرح حمله"; "طرح شکایت" files a complaint)."""
     before = {_bare(w) for w in words[max(0, trigger_at - 3) : trigger_at]}
     everywhere = {_bare(w) for w in words}
     out = []
