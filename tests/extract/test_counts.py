@@ -393,3 +393,14 @@ def test_toll_groups_name_the_group_a_count_of_people_counts(sentence: str, grou
     from khabar.extract.events import toll_groups
 
     assert toll_groups(sentence) == groups
+
+
+@pytest.mark.parametrize("text", [
+    # phrasings as SaudiNewsNet writes them: the dead and the wounded, how many unsaid
+    "وأوضحت المصادر أن الهجوم أسفر عن سقوط قتلى وجرحى من المسلحين.",
+    "انفجرت عبوة ناسفة في بغداد ولم يسفر الانفجار عن وقوع قتلى.",
+])  # fmt: skip
+def test_a_broken_plural_of_the_dead_is_no_one_person(text: str) -> None:
+    """"قتلى", "جرحى" are plurals no suffix shows: the count reader read one dead, one hurt."""
+    assert _first_counts(text, "ar") == (None, None)
+    assert _first_counts("قتل جندي في انفجار عبوة ناسفة في بغداد.", "ar") == (1, None)

@@ -142,9 +142,15 @@ def _plural(word: str, lang: str) -> bool:
 
 
 
+# the broken plurals among the Arabic words of killing and injury, normalised (the dead, the
+# wounded, victims, martyrs): no suffix says they are plural. Arabic grammar, a closed list
+_AR_BROKEN_PLURALS = frozenset(normalize(w) for w in ("قتلى", "جرحى", "ضحايا", "شهداء"))
+
+
 def _many(words: list[str], i: int, lang: str) -> bool:
     """Whether grammar says the casualty word at ``i`` is about more than one person (then
     "one person" is no candidate): an Arabic plural or dual verb (قتلوا, أصيبوا, قتلا), a
+    broken plural noun (``_AR_BROKEN_PLURALS``: "عن وقوع قتلى"), a
     dual within three words ("قتل -الخميس- شخصان"), a plural in the two words before or after
     it ("جنديين تركيين قتلا", "قتل مدنيين", "استشهد جنود فلسطينيون", "قتل عناصر القوات"), a
     collective noun (طاقم) or "thousands" (الآلاف) after it, "كل من" after it (everyone who,
@@ -152,6 +158,8 @@ def _many(words: list[str], i: int, lang: str) -> bool:
     killed", "have been wounded")."""
     if _ev._bare(words[i]) in _ev._AR_PLURAL_VERBS or words[i] in _ev._AR_PLURAL_VERBS:
         return True
+    if lang == "ar" and _ev._bare(words[i]).removeprefix("ال") in _AR_BROKEN_PLURALS:
+        return True  # "أسفر عن وقوع قتلى": dead, how many unsaid
     if _ev.each_of_at(words, i + 1) is not None:
         return True
     after = words[i + 1 : i + 3]
