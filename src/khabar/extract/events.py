@@ -1933,8 +1933,7 @@ def idiom_count(words: list[str]) -> int | None:
             got = parse_number(words, k)
             if got is None:
                 continue
-            if words[k][:1] == "و" or _is_year(words, k) or _unit_after(words, k + got[1]) \
-                    or _TOLL_SINCE in words[k + got[1] : k + got[1] + 4]:  # fmt: skip
+            if words[k][:1] == "و" or _no_toll_number(words, k, got[1]):
                 return None  # "بحياة جندي و3 مدنيين": a sum the idiom does not read; "منذ"
             return got[0]
     return None
@@ -1975,11 +1974,18 @@ def _toll_count(words: list[str], kind: str) -> int | None:
             got = parse_number(words, j)
             if got is None or said != j - 1:
                 continue
-            if _is_year(words, j) or _unit_after(words, j + got[1]) or (
-                    _TOLL_SINCE in words[j + got[1] : j + got[1] + 4]):  # fmt: skip
+            if _no_toll_number(words, j, got[1]):
                 return None
             return got[0]
     return None
+
+
+def _no_toll_number(words: list[str], k: int, width: int) -> bool:
+    """Whether the number at ``k`` (``width`` words) is no toll: a year, a count of days or
+    places (``_is_year``, ``_unit_after``), or a toll since a day ("منذ" within its next four
+    words)."""
+    end = k + width
+    return _is_year(words, k) or _unit_after(words, end) or _TOLL_SINCE in words[end : end + 4]
 
 
 # words after which a toll's number stands ("ارتفع ... إلى 25", "بلغت 19", "به ۲۵ نفر رسید",
