@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from khabar.extract.counts import candidates, labels, read_counts, whole_group
-from khabar.extract.events import extract_events
+from khabar.extract.events import _fa_compounds, _lexicon, extract_events
 from khabar.normalize import normalize
 from khabar.settings import Settings
 from tests.helpers import assert_ranker_rebuilds
@@ -71,6 +71,34 @@ def test_one_person_is_no_candidate_where_grammar_says_many() -> None:
                        ("قتلوا في هجوم مسلح", "ar"),
                        ("civilians were killed in the raid", "en")):  # fmt: skip
         assert 1 not in [v for v, _ in candidates(_words(text), lang, "killed")], text
+
+
+def test_a_plural_behind_a_preposition_says_nothing_of_how_many_died() -> None:
+    # the clashes are where a gunman died, not who: one person stays a candidate
+    words = _words("وأعلنت الشرطة أن مسلحا قتل في الاشتباكات")
+    assert 1 in [v for v, _ in candidates(words, "ar", "killed")]
+    # a plural right after the word still says many
+    assert 1 not in [v for v, _ in candidates(_words("قتل مدنيون في الاشتباكات"), "ar", "killed")]
+
+
+def test_an_arabic_ordinal_of_the_teens_is_no_count() -> None:
+    # الحادية عشرة: "eleventh" (an age here), whose عشرة is no ten
+    words = _words("أصيب طفل في الحادية عشرة برصاصة")
+    assert 10 not in [v for v, _ in candidates(words, "ar", "injured")]
+
+
+def test_jean_committees_and_life_are_no_killing_words() -> None:
+    # جان of the Persian "جان باختند" ("died") read alone made the name Jean and لجان
+    # ("committees") killing words in Arabic text: a death toll of one
+    for text in ("وقال جان كلود يونكر إن اليونان ستحصل على دعم أوروبي بعد الهجوم",
+                 "وتم تشكيل لجان فنية للتحقيق في الهجوم على المسجد"):  # fmt: skip
+        assert all(c is None or c[0] is None for c in [_first_counts(text, "ar")]), text
+    lex = _lexicon()
+    assert normalize("جان") not in lex.cues["killed"]
+    assert normalize("جان") in lex.feature_cues["killed"]  # as the event models were trained
+    # ... and joined to a form of باختن it is "died", written with a space or joined
+    assert _fa_compounds(_words("در بیمارستان جان باخت"))[-1] == normalize("جان‌باخت")
+    assert normalize("جان‌باخت") in lex.cues["killed"]
 
 
 def test_the_rules_count_stands_and_the_reader_fills_what_they_leave() -> None:

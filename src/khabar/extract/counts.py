@@ -126,8 +126,18 @@ def _never_a_count(words: list[str], start: int, end: int) -> bool:
         return True  # "بين 1982 و1990", "between 2014 and 2016": years
     if words[start] == "one" and start and words[start - 1] in _PRONOUN_ONE_AFTER:
         return True  # "more than the last one", "each one": the pronoun
+    if start and words[start] in _AR_TEENS and words[start - 1].removeprefix("ال") in _AR_ORDINALS:
+        return True  # "صبي في الثانية عشرة": twelfth, an age or a rank
     return (_ev._is_year(words, start) or _ev._unit_after(words, end)  # "year" is a unit
             or (end < len(words) and words[end] in _ev._AR_NUMBER_PLURALS))  # fmt: skip
+
+
+# the Arabic ordinals of the teens (الحادي عشر, الثانية عشرة ... التاسعة عشرة): the units'
+# ordinals before عشر / عشرة, normalised, without the article. Arabic grammar, closed
+_AR_TEENS = frozenset(normalize(w) for w in ("عشر", "عشرة"))
+_AR_ORDINALS = frozenset(normalize(w) for w in (
+    "حادي", "حادية", "ثاني", "ثانية", "ثالث", "ثالثة", "رابع", "رابعة", "خامس", "خامسة",
+    "سادس", "سادسة", "سابع", "سابعة", "ثامن", "ثامنة", "تاسع", "تاسعة"))
 
 
 _AR_SOUND_PLURAL = ("ين", "ون", "ات")  # Arabic sound plural endings (Arabic grammar)
@@ -175,7 +185,29 @@ def _many(words: list[str], i: int, lang: str) -> bool:
         return True  # "قتل -الخميس- شخصان", "جنديان"
     return any(_plural(w, lang) or w in _ev._AR_COLLECTIVE or w in _ev._PLURAL_MULTIPLIERS
                or w.removeprefix("ال") in _ev._PLURAL_MULTIPLIERS
-               for w in (*after, *words[max(0, i - 2) : i]))  # fmt: skip
+               for w in (*_ungoverned(after), *_ungoverned(words[max(0, i - 2) : i])))  # fmt: skip
+
+
+# Arabic prepositions, and the proclitic ones glued to an article (بال, لل, كال; و or ف before
+# them), normalised: a plural behind one is where or how ("قتل في الاشتباكات", "قتل بالغارات"),
+# not who. Arabic grammar, closed lists
+_AR_PREPOSITIONS = frozenset(normalize(w) for w in (
+    "في", "على", "إلى", "من", "عن", "مع", "خلال", "جراء", "إثر", "بعد", "قبل", "منذ", "داخل",
+    "قرب", "أمام", "بين", "حول", "ضد", "لدى", "عند", "أثناء", "وسط", "بسبب", "نتيجة"))
+_AR_GLUED_PREPOSITIONS = tuple(normalize(w) for w in ("بال", "لل", "كال", "وبال", "فبال", "ولل"))
+
+
+def _ungoverned(window: list[str]) -> list[str]:
+    """The words of ``window`` (Arabic, normalised) before the first preposition it holds (the
+    preposition's object and what follows it left out), less a word a preposition is glued
+    to."""
+    out = []
+    for w in window:
+        if w in _AR_PREPOSITIONS or (w[:1] in "وف" and w[1:] in _AR_PREPOSITIONS):
+            break
+        if not w.startswith(_AR_GLUED_PREPOSITIONS):
+            out.append(w)
+    return out
 
 
 def _signed(start: int, end: int, cue: int) -> int:
@@ -285,8 +317,10 @@ def candidates(words: list[str], lang: str, kind: str,
     dual = _dual(words, own, lang)
     if dual:
         out.append((2, ("TWO", f"TWO|{lang}", *dual)))
-    before = words[first - 1] if first else "<s>"
-    after = words[first + 1] if first + 1 < len(words) else "</s>"
+    # the sentence's ends, per language: a Persian sentence ends with its verb ("... جان باخت"),
+    # an English one as often with a noun ("charged with the murder.")
+    before = words[first - 1] if first else f"<s>{lang}"
+    after = words[first + 1] if first + 1 < len(words) else f"</s>{lang}"
     single = any(_ev._bare(words[i]) in lex.cues.get("singular", ()) for i in own)
     # one person, unless grammar says many (a toll's plural noun alone, "عدد القتلى", too)
     if not _many(words, first, lang) and not set(own) <= set(_ev.toll_nouns(words, kind)):

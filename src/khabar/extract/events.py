@@ -117,7 +117,8 @@ class _Lexicon:
     lang_cues: dict[tuple[str, str], frozenset[str]]  # (kind, language) → words
     langs: dict[str, frozenset[str]]  # alias → the languages whose rows list it
     # killed / injured words the classifier's features read (``cues`` adds the ``*_form`` rows:
-    # forms counted as casualty words that the event models were trained without)
+    # forms counted as casualty words that the event models were trained without; these add
+    # the ``*_feature`` rows: words the models were trained with that are no casualty words)
     feature_cues: dict[str, frozenset[str]]
     hurt: frozenset[str] = frozenset()  # the words of death and injury: cues killed | injured
     verbs: frozenset[str] = frozenset()  # aliases of the rows whose form is a finite verb
@@ -148,7 +149,8 @@ def _lexicon() -> _Lexicon:
                if "approximate" not in r["source"]}  # fmt: skip
     vague = frozenset(alias_key(r["word"]).lower() for r in rows
                       if "approximate" in r["source"] and " " not in r["word"].strip())  # fmt: skip
-    features = {k: frozenset(cues.get(k, ())) for k in ("killed", "injured")}
+    features = {k: frozenset(cues.get(k, set()) | cues.get(f"{k}_feature", set()))
+                for k in ("killed", "injured")}  # fmt: skip
     for kind in ("killed", "injured"):
         cues.setdefault(kind, set()).update(cues.get(f"{kind}_form", ()))
     return _Lexicon(triggers, AliasIndex({k: (k,) for k in triggers}),
@@ -630,18 +632,33 @@ def _unglued(words: list[str]) -> list[str]:
 def _fa_compounds(words: list[str]) -> list[str]:
     """Persian ``words`` with غیر ("non-") joined to the word after it, as it is also written
     (غیر نظامی and غیرنظامی, "civilian"): "یک غیر نظامی کشته و شش نفر دیگر زخمی" is one killed,
-    six hurt, as written joined (a fresh-clone trial read six killed). Persian orthography, a
-    closed rule."""
+    six hurt, as written joined (a fresh-clone trial read six killed); and جان ("life") joined
+    to a form of باختن or سپردن after it ("جان باخت", "died", as جان‌باخت is also written: a
+    killing word of ``event_cues.tsv``, where جان alone is none), "جان خود را از دست" ("lost
+    one's life") read as جان‌باخت. Persian orthography and grammar, closed rules."""
     out: list[str] = []
-    for w in words:
-        if out and out[-1] == _FA_NON and w[:1].isalpha():
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if w == _FA_LIFE and tuple(words[k + 1 : k + 5]) in _FA_LIFE_LOST:
+            out.append(_FA_DIED)  # "جان خود را از دست داد": lost one's life, died
+            k += 5
+            continue
+        if out and ((out[-1] == _FA_NON and w[:1].isalpha())
+                    or (out[-1] == _FA_LIFE and w in _FA_LOST)):  # fmt: skip
             out[-1] += w
         else:
             out.append(w)
+        k += 1
     return out
 
 
 _FA_NON = normalize("غیر")
+_FA_LIFE = normalize("جان")
+_FA_LOST = frozenset(normalize(w) for w in ("باخت", "باختند", "سپرد", "سپردند"))
+_FA_DIED = normalize("جان‌باخت")
+_FA_LIFE_LOST = frozenset(tuple(normalize(f"{own} را از دست").split())
+                          for own in ("خود", "خویش"))  # fmt: skip
 _TOLL_REACH = 3  # words between a word of death or injury and the number of its toll
 _TOKENS = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+")  # words and numbers, punctuation dropped
 
