@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from khabar.extract.counts import candidates, labels, read_counts, whole_group
-from khabar.extract.events import _fa_compounds, _lexicon, extract_events
+from khabar.extract.events import _fa_compounds, _lexicon, extract_events, toll_numbers
 from khabar.normalize import normalize
 from khabar.settings import Settings
 from tests.helpers import assert_ranker_rebuilds
@@ -99,6 +99,22 @@ def test_jean_committees_and_life_are_no_killing_words() -> None:
     # ... and joined to a form of باختن it is "died", written with a space or joined
     assert _fa_compounds(_words("در بیمارستان جان باخت"))[-1] == normalize("جان‌باخت")
     assert normalize("جان‌باخت") in lex.cues["killed"]
+    # the perfect too, and "جان خود را از دست" (lost one's life), in a whole sentence: the
+    # wounded are not the dead's 9 and 12 added up
+    assert _first_counts("در این حمله ۹ نفر جان باخته‌اند و ۱۲ نفر مجروح شده‌اند.", "fa") == (9, 12)
+    assert _first_counts("در این حملات ۷۰ شبه‌نظامی جان خود را از دست دادند.", "fa") == (70, None)
+    # the tolls fusion compares read them too
+    assert 2 in toll_numbers("دو سرنشین این خودرو در دم جان باخت و سه نفر زخمی شدند.")
+
+
+def test_what_a_preposition_governs_runs_on_and_a_partitive_is_who() -> None:
+    # "a man was killed by the shelling of the Ukrainian forces": the forces are the
+    # shelling's, not the dead
+    words = _words("وقال الانفصاليون إن رجلا قتل جراء قصف القوات الأوكرانية")
+    assert 1 in [v for v, _ in candidates(words, "ar", "killed")]
+    # "of the gunmen were killed a great number": من is no place, its plural is who died
+    words = _words("قتل من المسلحين عدد كبير في الاشتباكات")
+    assert 1 not in [v for v, _ in candidates(words, "ar", "killed")]
 
 
 def test_the_rules_count_stands_and_the_reader_fills_what_they_leave() -> None:

@@ -120,13 +120,15 @@ def _never_a_count(words: list[str], start: int, end: int) -> bool:
     """A number that counts no one, whatever the weights say (grammar, closed lists): a year
     ("In 2019", "منذ 2014": ``events._is_year``; "بين عامي 1982 و1990"), an age or a span of
     time or distance ("83 year old", "10 years", "5 كم": ``events._unit_after``), a sum of
-    money ("5 تريليون"), the English pronoun "one" ("the last one")."""
+    money ("5 تريليون"), the English pronoun "one" ("the last one"), the عشرة of an Arabic
+    ordinal of the teens ("الحادية عشرة", eleventh)."""
     if words[start].isdigit() and 1900 <= int(words[start]) <= 2100 and start \
             and words[start - 1] in _RANGE_FROM:  # fmt: skip
         return True  # "بين 1982 و1990", "between 2014 and 2016": years
     if words[start] == "one" and start and words[start - 1] in _PRONOUN_ONE_AFTER:
         return True  # "more than the last one", "each one": the pronoun
-    if start and words[start] in _AR_TEENS and words[start - 1].removeprefix("ال") in _AR_ORDINALS:
+    if start and words[start] in _AR_TEENS \
+            and _ev._bare(words[start - 1]).removeprefix("ال") in _AR_ORDINALS:  # fmt: skip
         return True  # "صبي في الثانية عشرة": twelfth, an age or a rank
     return (_ev._is_year(words, start) or _ev._unit_after(words, end)  # "year" is a unit
             or (end < len(words) and words[end] in _ev._AR_NUMBER_PLURALS))  # fmt: skip
@@ -162,7 +164,8 @@ def _many(words: list[str], i: int, lang: str) -> bool:
     "one person" is no candidate): an Arabic plural or dual verb (قتلوا, أصيبوا, قتلا), a
     broken plural noun (``_AR_BROKEN_PLURALS``: "عن وقوع قتلى"), a
     dual within three words ("قتل -الخميس- شخصان"), a plural in the two words before or after
-    it ("جنديين تركيين قتلا", "قتل مدنيين", "استشهد جنود فلسطينيون", "قتل عناصر القوات"), a
+    it ("جنديين تركيين قتلا", "قتل مدنيين", "استشهد جنود فلسطينيون", "قتل عناصر القوات"; in
+    Arabic none behind a preposition, ``_ungoverned``: "مسلحا قتل في الاشتباكات" is one), a
     collective noun (طاقم) or "thousands" (الآلاف) after it, "كل من" after it (everyone who,
     or people named one by one: ``events.each_of_at``), a plural English verb before it ("were
     killed", "have been wounded")."""
@@ -172,7 +175,6 @@ def _many(words: list[str], i: int, lang: str) -> bool:
         return True  # "أسفر عن وقوع قتلى": dead, how many unsaid
     if _ev.each_of_at(words, i + 1) is not None:
         return True
-    after = words[i + 1 : i + 3]
     if lang == "en":
         return bool({"were", "are", "have"} & set(words[max(0, i - 3) : i]))
     lex = _ev._lexicon()
@@ -185,28 +187,39 @@ def _many(words: list[str], i: int, lang: str) -> bool:
         return True  # "قتل -الخميس- شخصان", "جنديان"
     return any(_plural(w, lang) or w in _ev._AR_COLLECTIVE or w in _ev._PLURAL_MULTIPLIERS
                or w.removeprefix("ال") in _ev._PLURAL_MULTIPLIERS
-               for w in (*_ungoverned(after), *_ungoverned(words[max(0, i - 2) : i])))  # fmt: skip
+               for w in _ungoverned(words, i, lang))  # fmt: skip
 
 
 # Arabic prepositions, and the proclitic ones glued to an article (بال, لل, كال; و or ف before
 # them), normalised: a plural behind one is where or how ("قتل في الاشتباكات", "قتل بالغارات"),
-# not who. Arabic grammar, closed lists
+# not who. Not من, whose plural is who as often ("قتل من المسلحين عدد"). Arabic grammar, closed
 _AR_PREPOSITIONS = frozenset(normalize(w) for w in (
-    "في", "على", "إلى", "من", "عن", "مع", "خلال", "جراء", "إثر", "بعد", "قبل", "منذ", "داخل",
+    "في", "على", "إلى", "عن", "مع", "خلال", "جراء", "إثر", "بعد", "قبل", "منذ", "داخل",
     "قرب", "أمام", "بين", "حول", "ضد", "لدى", "عند", "أثناء", "وسط", "بسبب", "نتيجة"))
 _AR_GLUED_PREPOSITIONS = tuple(normalize(w) for w in ("بال", "لل", "كال", "وبال", "فبال", "ولل"))
 
 
-def _ungoverned(window: list[str]) -> list[str]:
-    """The words of ``window`` (Arabic, normalised) before the first preposition it holds (the
-    preposition's object and what follows it left out), less a word a preposition is glued
-    to."""
+def _preposition(word: str) -> bool:
+    return word in _AR_PREPOSITIONS or (word[:1] in "وف" and word[1:] in _AR_PREPOSITIONS)
+
+
+def _ungoverned(words: list[str], i: int, lang: str) -> list[str]:
+    """The words beside the casualty word at ``i`` that may say who was hit: the first two
+    after it and the two before it; in Arabic, of each pair, those before a preposition
+    ("مسلحا قتل في الاشتباكات": none after; "وفي الاشتباكات قتل": none before), never a word a
+    preposition is glued to (بالغارات). What a preposition governs runs on into a construct
+    ("جراء قصف القوات الأوكرانية": the forces are the shelling's), so nothing past one is read;
+    a subject after a fronted place ("قتل في الاشتباكات مسلحون") is missed."""
+    windows = (words[i + 1 : i + 3], words[max(0, i - 2) : i])
+    if lang != "ar":
+        return [w for window in windows for w in window]
     out = []
-    for w in window:
-        if w in _AR_PREPOSITIONS or (w[:1] in "وف" and w[1:] in _AR_PREPOSITIONS):
-            break
-        if not w.startswith(_AR_GLUED_PREPOSITIONS):
-            out.append(w)
+    for window in windows:
+        for w in window:
+            if _preposition(w):
+                break
+            if not w.startswith(_AR_GLUED_PREPOSITIONS):
+                out.append(w)
     return out
 
 

@@ -632,30 +632,50 @@ def _unglued(words: list[str]) -> list[str]:
 def _fa_compounds(words: list[str]) -> list[str]:
     """Persian ``words`` with غیر ("non-") joined to the word after it, as it is also written
     (غیر نظامی and غیرنظامی, "civilian"): "یک غیر نظامی کشته و شش نفر دیگر زخمی" is one killed,
-    six hurt, as written joined (a fresh-clone trial read six killed); and جان ("life") joined
-    to a form of باختن or سپردن after it ("جان باخت", "died", as جان‌باخت is also written: a
-    killing word of ``event_cues.tsv``, where جان alone is none), "جان خود را از دست" ("lost
-    one's life") read as جان‌باخت. Persian orthography and grammar, closed rules."""
+    six hurt, as written joined (a fresh-clone trial read six killed); and the phrases of جان
+    ("life") joined (``fa_life``). Persian orthography, a closed rule."""
+    out: list[str] = []
+    for w in fa_life(words):
+        if out and out[-1] == _FA_NON and w[:1].isalpha():
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+def fa_life(words: list[str]) -> list[str]:
+    """``words`` (normalised) with the Persian phrases of جان ("life") that tell a death read as
+    one word, as news also writes them joined: جان and a form of باختن or سپردن after it ("جان
+    باخت", "جان باخته‌اند": جان‌باخت, جان‌باخته‌اند; "جان باختگان", the dead, a toll's noun
+    as جان‌باختگان is), and "جان خود را از دست" ("lost one's life": جان‌باخت). Killing words
+    of ``event_cues.tsv`` (row kind ``killed_form``), where جان alone is none: alone it is
+    "life" ("جان و مال"), and in Arabic text the name Jean or لجان, "committees". No Arabic
+    text holds these phrases. Persian grammar, closed lists."""
+    if _FA_LIFE not in words:
+        return words
     out: list[str] = []
     k = 0
     while k < len(words):
         w = words[k]
         if w == _FA_LIFE and tuple(words[k + 1 : k + 5]) in _FA_LIFE_LOST:
-            out.append(_FA_DIED)  # "جان خود را از دست داد": lost one's life, died
+            out.append(_FA_DIED)
             k += 5
-            continue
-        if out and ((out[-1] == _FA_NON and w[:1].isalpha())
-                    or (out[-1] == _FA_LIFE and w in _FA_LOST)):  # fmt: skip
-            out[-1] += w
+        elif w == _FA_LIFE and k + 1 < len(words) and words[k + 1] in _FA_LOST:
+            out.append(w + words[k + 1])
+            k += 2
         else:
             out.append(w)
-        k += 1
+            k += 1
     return out
 
 
 _FA_NON = normalize("غیر")
 _FA_LIFE = normalize("جان")
-_FA_LOST = frozenset(normalize(w) for w in ("باخت", "باختند", "سپرد", "سپردند"))
+# the forms of باختن ("to lose") and سپردن ("to give up") after جان: past, perfect, and the
+# noun of the dead (normalised: ZWNJ dropped)
+_FA_LOST = frozenset(normalize(w) for w in (
+    "باخت", "باختند", "باخته", "باخته‌اند", "باخته‌است", "باخته‌بودند", "باختگان", "سپرد",
+    "سپردند", "سپرده", "سپرده‌اند", "سپرده‌است"))
 _FA_DIED = normalize("جان‌باخت")
 _FA_LIFE_LOST = frozenset(tuple(normalize(f"{own} را از دست").split())
                           for own in ("خود", "خویش"))  # fmt: skip
@@ -691,7 +711,7 @@ def _count_words(sentence: str) -> list[str]:
     """The words and numbers of ``sentence`` as the toll readers count them (normalised,
     punctuation dropped, numbers glued to a word split off: ``_unglued``), read once for
     ``toll_numbers`` and ``toll_groups`` of one sentence. Not to be modified."""
-    return _unglued(_TOKENS.findall(normalize(sentence)))
+    return fa_life(_unglued(_TOKENS.findall(normalize(sentence))))
 
 
 _FROM = normalize("من")  # the Arabic partitive: "3 من عناصر الشرطة"
