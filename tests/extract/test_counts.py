@@ -85,6 +85,8 @@ def test_an_arabic_ordinal_of_the_teens_is_no_count() -> None:
     # الحادية عشرة: "eleventh" (an age here), whose عشرة is no ten
     words = _words("أصيب طفل في الحادية عشرة برصاصة")
     assert 10 not in [v for v, _ in candidates(words, "ar", "injured")]
+    # ... nor among the tolls fusion compares
+    assert 10 not in toll_numbers("أصيب طفل في الحادية عشرة برصاصة وقتل 3 آخرون")
 
 
 def test_jean_committees_and_life_are_no_killing_words() -> None:

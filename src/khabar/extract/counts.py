@@ -127,19 +127,10 @@ def _never_a_count(words: list[str], start: int, end: int) -> bool:
         return True  # "بين 1982 و1990", "between 2014 and 2016": years
     if words[start] == "one" and start and words[start - 1] in _PRONOUN_ONE_AFTER:
         return True  # "more than the last one", "each one": the pronoun
-    if start and words[start] in _AR_TEENS \
-            and _ev._bare(words[start - 1]).removeprefix("ال") in _AR_ORDINALS:  # fmt: skip
+    if _ev.ordinal_teen(words, start):
         return True  # "صبي في الثانية عشرة": twelfth, an age or a rank
     return (_ev._is_year(words, start) or _ev._unit_after(words, end)  # "year" is a unit
             or (end < len(words) and words[end] in _ev._AR_NUMBER_PLURALS))  # fmt: skip
-
-
-# the Arabic ordinals of the teens (الحادي عشر, الثانية عشرة ... التاسعة عشرة): the units'
-# ordinals before عشر / عشرة, normalised, without the article. Arabic grammar, closed
-_AR_TEENS = frozenset(normalize(w) for w in ("عشر", "عشرة"))
-_AR_ORDINALS = frozenset(normalize(w) for w in (
-    "حادي", "حادية", "ثاني", "ثانية", "ثالث", "ثالثة", "رابع", "رابعة", "خامس", "خامسة",
-    "سادس", "سادسة", "سابع", "سابعة", "ثامن", "ثامنة", "تاسع", "تاسعة"))
 
 
 _AR_SOUND_PLURAL = ("ين", "ون", "ات")  # Arabic sound plural endings (Arabic grammar)

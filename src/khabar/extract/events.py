@@ -693,7 +693,7 @@ def toll_numbers(sentence: str) -> frozenset[int]:
     punctuation ("وجرح 9، يوم الخميس")."""
     words = _count_words(sentence)
     hurt = _lexicon().hurt
-    at = _numbers_in(words)
+    at = [(a, n, v) for a, n, v in _numbers_in(words) if not ordinal_teen(words, a)]
     victims = _victim_words()
     # people counted ("وثلاثة جنود" of "استشهاد أحد رجال المجاهدين ... وثلاثة جنود": a part)
     out = {v for a, n, v in at if a + n < len(words) and _bare(words[a + n]) in victims}
@@ -2766,6 +2766,21 @@ def _counts(words: list[str]) -> list[tuple[int, str]]:
             if what not in months and not (i > 0 and words[i - 1] in months) and not year:
                 out.append((value, what))
     return out
+
+
+# the Arabic ordinals of the teens (الحادي عشر, الثانية عشرة ... التاسعة عشرة): the units'
+# ordinals before عشر / عشرة, normalised, without the article. Arabic grammar, closed
+_AR_TEENS = frozenset(normalize(w) for w in ("عشر", "عشرة"))
+_AR_ORDINALS = frozenset(normalize(w) for w in (
+    "حادي", "حادية", "ثاني", "ثانية", "ثالث", "ثالثة", "رابع", "رابعة", "خامس", "خامسة",
+    "سادس", "سادسة", "سابع", "سابعة", "ثامن", "ثامنة", "تاسع", "تاسعة"))
+
+
+def ordinal_teen(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is the عشر / عشرة of an Arabic ordinal of the teens ("صبي في
+    الثانية عشرة": twelfth, an age or a rank; "والحادي عشر"): no count of people."""
+    return bool(i) and words[i] in _AR_TEENS \
+        and _bare(words[i - 1]).removeprefix("ال") in _AR_ORDINALS  # fmt: skip
 
 
 def _numbers_in(words: list[str]) -> list[tuple[int, int, int]]:
