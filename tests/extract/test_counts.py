@@ -94,15 +94,16 @@ def test_jean_committees_and_life_are_no_killing_words() -> None:
     # ("committees") killing words in Arabic text: a death toll of one
     for text in ("وقال جان كلود يونكر إن اليونان ستحصل على دعم أوروبي بعد الهجوم",
                  "وتم تشكيل لجان فنية للتحقيق في الهجوم على المسجد"):  # fmt: skip
-        assert all(c is None or c[0] is None for c in [_first_counts(text, "ar")]), text
+        got = _first_counts(text, "ar")
+        assert got is None or got[0] is None, (text, got)
     lex = _lexicon()
     assert normalize("جان") not in lex.cues["killed"]
     assert normalize("جان") in lex.feature_cues["killed"]  # as the event models were trained
     # ... and joined to a form of باختن it is "died", written with a space or joined
     assert _fa_compounds(_words("در بیمارستان جان باخت"))[-1] == normalize("جان‌باخت")
     assert normalize("جان‌باخت") in lex.cues["killed"]
-    # the perfect too, and "جان خود را از دست" (lost one's life), in a whole sentence: the
-    # wounded are not the dead's 9 and 12 added up
+    # the perfect too, and "جان خود را از دست" (lost one's life), in whole sentences (with جان
+    # read alone no more, the first read no dead and 21 wounded)
     assert _first_counts("در این حمله ۹ نفر جان باخته‌اند و ۱۲ نفر مجروح شده‌اند.", "fa") == (9, 12)
     assert _first_counts("در این حملات ۷۰ شبه‌نظامی جان خود را از دست دادند.", "fa") == (70, None)
     # the tolls fusion compares read them too

@@ -709,8 +709,9 @@ def toll_numbers(sentence: str) -> frozenset[int]:
 @lru_cache(maxsize=256)
 def _count_words(sentence: str) -> list[str]:
     """The words and numbers of ``sentence`` as the toll readers count them (normalised,
-    punctuation dropped, numbers glued to a word split off: ``_unglued``), read once for
-    ``toll_numbers`` and ``toll_groups`` of one sentence. Not to be modified."""
+    punctuation dropped, numbers glued to a word split off: ``_unglued``; the Persian phrases
+    of جان that tell a death as one word: ``fa_life``), read once for ``toll_numbers`` and
+    ``toll_groups`` of one sentence. Not to be modified."""
     return fa_life(_unglued(_TOKENS.findall(normalize(sentence))))
 
 
