@@ -2457,3 +2457,11 @@ def test_a_judicial_execution_is_an_assault_with_no_acled_type() -> None:
     (e,) = extract_events("نفذت وزارة الداخلية أمس حكم القصاص في المدعو مقرب بن سعد لإقدامه على "
                           "قتل مواطن", anchor=date(2015, 8, 4), settings=S, lang="ar")  # fmt: skip
     assert (e.plover, e.mode, e.acled_type, e.acled_subtype) == ("ASSAULT", "execute", "", "")
+
+
+def test_an_arabic_verb_stem_read_from_a_name_is_no_verb() -> None:
+    # the province جازان meets the light stem of a CAMEO verb of ASSAULT: a spokesman of the
+    # civil defence in Jazan was an assault typed by "its verb"
+    text = "وقال المتحدث باسم الدفاع المدني بمنطقة جازان إن الفرق باشرت الحادث."
+    found = extract_events(text, anchor=ANCHOR, settings=S, lang="ar")
+    assert not [e for e in found if e.trigger == "جازان"], found

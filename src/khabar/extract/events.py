@@ -3591,6 +3591,11 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
                 return replace(verb, source=source)
         return _Typed(plover, acled, subtype, weapon, best.start, best.end, best.first_word,
                       source)  # fmt: skip
+    if lang == "ar" and guess.cameo_form is not None and _named_verb(spans, guess, lang,
+                                                                     named()):  # fmt: skip
+        # an Arabic verb's light stem read from a word of a name ("بمنطقة جازان", "آل سعود",
+        # "لاعب النصر"): no verb; the sentence is typed as one without a CAMEO verb
+        guess = replace(guess, cameo_form=None)
     if guess.cameo_form is not None:
         blocks = cameo_blocks(lang, guess.cameo_form)
         # a verb of what befell someone, or one PETRARCH codes only inside a pattern ("added"
@@ -3756,6 +3761,16 @@ def _finite_accusation(word: str, lang: str) -> bool:
     accused of the Kabul attack was killed in a drone strike"). English grammar."""
     w = word.lower()
     return lang == "en" and w.endswith("s") and not w.endswith("ss") and len(w) > 3
+
+
+def _named_verb(spans, guess: TypeGuess, lang: str, names: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether every word of the sentence that the classifier's CAMEO verb was read from is a
+    word of a name the sentence holds (``names``, ``_named_words``: a place, an actor, an
+    entity)."""
+    first = guess.cameo_form.split(" ")[0] if guess.cameo_form else ""
+    seen = [_match_form(w, lang) for _, _, w in spans
+            if (light_stem(w, lang) if lang == "ar" else _match_form(w, lang)) == first]
+    return bool(seen) and all(w in names for w in seen)
 
 
 def _cameo_trigger(spans, guess: TypeGuess, lang: str) -> _Typed | None:  # type: ignore[no-untyped-def]
