@@ -3768,9 +3768,14 @@ def _named_verb(spans, guess: TypeGuess, lang: str, names: frozenset[str]) -> bo
     word of a name the sentence holds (``names``, ``_named_words``: a place, an actor, an
     entity)."""
     first = guess.cameo_form.split(" ")[0] if guess.cameo_form else ""
-    seen = [_match_form(w, lang) for _, _, w in spans
-            if (light_stem(w, lang) if lang == "ar" else _match_form(w, lang)) == first]
+    seen = [_match_form(w, lang) for _, _, w in spans if _verb_key(w, lang) == first]
     return bool(seen) and all(w in names for w in seen)
+
+
+def _verb_key(word: str, lang: str) -> str:
+    """A sentence's word as the CAMEO verb table writes its forms: light-stemmed in Arabic
+    (``event_types.light_stem``), else as the features write it (``_match_form``)."""
+    return light_stem(word, lang) if lang == "ar" else _match_form(word, lang)
 
 
 def _cameo_trigger(spans, guess: TypeGuess, lang: str) -> _Typed | None:  # type: ignore[no-untyped-def]
@@ -3779,7 +3784,7 @@ def _cameo_trigger(spans, guess: TypeGuess, lang: str) -> _Typed | None:  # type
         return None
     first = guess.cameo_form.split(" ")[0]
     for k, (a, b, w) in enumerate(spans):
-        if (light_stem(w, lang) if lang == "ar" else _match_form(w, lang)) == first:
+        if _verb_key(w, lang) == first:
             return _Typed(guess.plover, "", "", "", a, b, k, "cameo")
         # a Persian word the verb scan joined across a space (درگیری های, کمک های)
         if lang == "fa" and k + 1 < len(spans) and _match_form(f"{w} {spans[k + 1][2]}",
@@ -3900,7 +3905,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             and not cameo_verbs(sentence, lang)):  # fmt: skip
         return None  # no trigger, no CAMEO verb, not an event: the type is not needed
     guess = classify_sentence(sentence, lang, cues=cues, event=event)
-    named = lambda: _named_words(norm, spans, sp, found, lang)  # noqa: E731
+    # read at most once: the names rule of a CAMEO verb and the evidence word both ask
+    named = lru_cache(maxsize=1)(lambda: _named_words(norm, spans, sp, found, lang))
     breaks = lambda: _clause_breaks(norm.text, spans)  # noqa: E731
     typed = _typed(sentence, spans, hits, lex, guess, lang, casualty, named, breaks, norm.text)
     if typed is None:
