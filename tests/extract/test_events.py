@@ -1832,6 +1832,10 @@ def _known(text: str, counts: tuple, why: str):  # type: ignore[no-untyped-def]
         # "[one man] was killed in Mosul yesterday and 4 civilians were wounded"
         ("قتل في الموصل أمس وأصيب 4 مدنيين في هجوم.", (1, 4)),
         ("قتل الطفل حرقا وأصيب والداه وشقيقه بجروح خطرة في هجوم المستوطنين.", (1, 3)),
+        # a kin noun, then both parents in the dual with "their two's" (هما): 3 (a trial's
+        # Duma arson, read as 1 wounded against another report's 3: a false contradiction)
+        ("أضرموا النيران في منزل مما أدى إلى مقتل طفل فلسطيني عمره 18 شهرا وإصابة شقيقه ذي الاربع "
+         "سنوات ووالديهما اليوم الجمعة.", (1, 3)),
         _known("قتل الطفل بحضور 3 سعوديين.", (1, None), "reads the 3 present as the dead"),
         _known("قتل في الهجوم الذي شنه 4 مسلحين على الحاجز جندي.", (1, None),
                "reads the 4 attackers as the dead"),

@@ -1766,7 +1766,7 @@ _AR_KIN_DUAL = frozenset(
     normalize(stem + ending + suffix)
     for stem in ("والد", "أبو", "شقيق", "ابن", "ابنت", "طفل", "أخو")
     for ending in ("ا", "ي")
-    for suffix in ("ه", "ها", "هم")
+    for suffix in ("ه", "ها", "هم", "هما")  # his, her, their, their two's (ووالديهما)
     if not (stem == "أبو" and ending == "ي") and not (stem == "أخو" and ending == "ي")
 ) | frozenset(normalize(w) for w in ("أبويه", "أبويها", "أخويه", "أخويها"))
 _AR_KIN_DUAL_CONSTRUCT = frozenset(normalize(w) for w in (
