@@ -403,6 +403,28 @@ def test_a_statement_takes_no_toll_from_the_bombing_its_sentence_recalls() -> No
 
 
 
+def test_one_sentence_copied_into_several_reports_is_one_event() -> None:
+    # the trial's truce statement: four near copies of one wire text, no place, no toll: four
+    # events before; a short sentence copied word for word still needs other evidence
+    from khabar.fuse.events import build_events
+    from khabar.fuse.facts import MentionFact
+    from khabar.settings import Settings
+
+    wire = "طالب الرئيس اليمني عبدربه منصور هادي المليشيات الحوثية باحترام الهدنة الإنسانية"
+
+    def mention(doc: str, sentence: str) -> MentionFact:
+        d = DocFact(doc, doc, "ar", "2015-07-26", "x" * 200)
+        return MentionFact(d, 1, 0, len(sentence), sentence, "ASSAULT", "Violence against civilians",
+                           "Attack", None, "2015-07-25", "أمس", None, [], False, [], None, None,
+                           [], "", None, None, None, [], False, None, f"doc:{doc}")  # fmt: skip
+
+    copies = [mention(f"d{k}", wire if k % 2 else wire.replace("الإنسانية", "الانسانية"))
+              for k in range(4)]  # fmt: skip
+    assert len(build_events(1, copies, Settings())) == 1
+    short = [mention(f"d{k}", "وأصيب ثلاثة آخرون") for k in range(2)]
+    assert len(build_events(1, short, Settings())) == 2
+
+
 def test_a_toll_that_may_count_the_attacker_is_approximate() -> None:
     from khabar.fuse.facts import _toll_words
 

@@ -12,7 +12,8 @@ without its means fits any kind of attack: ``_unstated``; both background or bot
 days stay within ``fuse_date_tolerance_days``, and no part of a stated day of one is
 ``_PARTS_APART`` hours or more from a part of the same day of the other (an attack at dawn and
 one in the evening of one day, at one camp, are two events, each with its own toll). Repeats
-inside a document and across copies join like any other.
+inside a document join like any other; one sentence copied word for word into other documents
+of the story (a wire text, at least ``_COPIED_WORDS`` words) links its mentions too.
 A story of more than ``_EXACT_FOUNDERS`` founding mentions (only hostile input has so many)
 weighs each mention against a bounded number of earlier ones that share its site or town, or its
 day and country (``_candidates``), so fusion stays linear in its input.
@@ -62,6 +63,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from khabar.acled import civilian_class, sub_event_type
@@ -255,13 +257,35 @@ def _link(a: MentionFact, b: MentionFact, km: float) -> float:
         distance_km((x.lat, x.lon), (y.lat, y.lon)) <= km for x in pa for y in pb
     )
     same_day = a.day is not None and a.day == b.day
-    if not (shared or near or (same_day and (_countries(a) & _countries(b)
-                                             or _placeless_twins(a, b)))):  # fmt: skip
+    copied = _copied_sentence(a, b)
+    if not (shared or near or copied or (same_day and (_countries(a) & _countries(b)
+                                                       or _placeless_twins(a, b)))):  # fmt: skip
         return 0.0
-    score = 2.0 * len(shared) + (1.0 if near else 0.0) + (2.0 if same_day else 0.0)
+    score = 2.0 * len(shared) + (1.0 if near else 0.0) + (2.0 if same_day else 0.0) \
+        + (2.0 if copied else 0.0)  # fmt: skip
     if one_kind(a.subtype, b.subtype):
         score += 1.0
     return score
+
+
+_COPIED_WORDS = 6  # fewest words of a sentence whose copy in another report tells one happening
+
+
+@lru_cache(maxsize=65536)
+def _sentence_key(sentence: str) -> tuple[str, ...]:
+    return tuple(normalize(sentence).split())
+
+
+def _copied_sentence(a: MentionFact, b: MentionFact) -> bool:
+    """Two mentions of a story read from one sentence, word for word once normalised, in two
+    documents (a wire text and its copies, which give no place or day the grouping could
+    share: four copies of "طالب الرئيس اليمني ... باحترام الهدنة" were four events): one
+    happening. A sentence of fewer than ``_COPIED_WORDS`` words ("وأصيب ثلاثة آخرون") may
+    tell different happenings in different reports, so it needs other evidence."""
+    if a.doc.id == b.doc.id:
+        return False
+    key = _sentence_key(a.sentence)
+    return len(key) >= _COPIED_WORDS and key == _sentence_key(b.sentence)
 
 
 def _placeless_twins(a: MentionFact, b: MentionFact) -> bool:
