@@ -425,6 +425,26 @@ def test_one_sentence_copied_into_several_reports_is_one_event() -> None:
     assert len(build_events(1, short, Settings())) == 2
 
 
+def test_a_town_of_another_country_gives_way_to_the_country_most_places_lie_in() -> None:
+    # the trial's "نسرين برواري" (a surname read as Brovary, Ukraine) beside Mosul, the
+    # Kurdistan Region and Iraq, none of them in conflict: Mosul
+    from khabar.fuse.events import FieldValue, _choose
+    from khabar.fuse.facts import Source
+
+    src = Source("d1", "fars", "fa", "2004-03-29", 0, 10, "…", None, "doc:d1")
+
+    def place(pid: str, country: str, precision: str) -> FieldValue:
+        return FieldValue(pid, pid, [src], {"country": country, "precision": precision})
+
+    vals = [place("IQ", "IQ", "country"), place("IQ-KR", "IQ", "province"),
+            place("GN-711390", "UA", "town"), place("GN-99072", "IQ", "town")]  # fmt: skip
+    assert _choose("location", vals, conflicting=False) == (
+        "GN-99072", "most specific in the country most sources give")
+    one = [place("IQ", "IQ", "country"), place("GN-99072", "IQ", "town")]
+    assert _choose("location", one, conflicting=False) == (
+        "GN-99072", "most specific among consistent values")
+
+
 def test_a_toll_that_may_count_the_attacker_is_approximate() -> None:
     from khabar.fuse.facts import _toll_words
 

@@ -26,7 +26,9 @@ with its sources (document, outlet, language, span, quoted speaker), the number 
 sources (copies of one wire text are one source) and of outlets, and a chosen value with the
 rule that chose it:
 ``only value``; ``most specific among consistent values`` (a site over its province, killed 1
-with injured 8 over killed 1 alone); ``most independent sources``; ``named or official source
+with injured 8 over killed 1 alone); ``most specific in the country most sources give`` (places
+of several countries that do not conflict: the country whose values have the most independent
+sources, then its most specific place); ``most independent sources``; ``named or official source
 over anonymous``; ``earliest report``.
 
 **Conflicts** within a field, only for events that happen at a place (ACLED's political
@@ -926,7 +928,16 @@ def _choose(name: str, vals: list[FieldValue], conflicting: bool,
         best = max(vals, key=lambda v: (v.detail["precision"] == "clock", v.independent))
         return best.value, "most specific among consistent values"
     if not conflicting and name in ("location", "origin"):
-        best = max(vals, key=lambda v: (_PRECISION[v.detail["precision"]], v.independent))
+        # the country first, by the independent sources of its values (a surname read as a
+        # Ukrainian town, "نسرين برواري", beside Mosul, its province and Iraq: Iraq), then the
+        # most specific place in it
+        support: Counter[str] = Counter()
+        for v in vals:
+            support[v.detail["country"]] += v.independent
+        best = max(vals, key=lambda v: (support[v.detail["country"]],
+                                        _PRECISION[v.detail["precision"]], v.independent))
+        if len({v.detail["country"] for v in vals}) > 1:
+            return best.value, "most specific in the country most sources give"
         return best.value, "most specific among consistent values"
     if name in ("location", "origin"):  # versions compete at the most specific level given
         top = max(_PRECISION[v.detail["precision"]] for v in vals)
