@@ -1756,10 +1756,10 @@ def test_a_nationality_inside_a_generic_phrase_is_the_phrases() -> None:
                      "ar", "مسلحون", "مدنيين", marks=pytest.mark.xfail(
                          strict=True, raises=AssertionError,
                          reason="who planted the bomb is not read as its actor")),
-        pytest.param("وسيطر مسلحو المقاومة الشعبية على عدد كبير من المواقع في لحج.", "ar",
-                     "المقاومة الشعبية", None, marks=pytest.mark.xfail(
-                         strict=True, raises=AssertionError,
-                         reason="the members' word, not the group it names")),
+        # the group its members' word names (an xfail until the ranker's retraining of
+        # 2026-12-06, thirty-seventh session)
+        ("وسيطر مسلحو المقاومة الشعبية على عدد كبير من المواقع في لحج.", "ar",
+         "المقاومة الشعبية", None),
         pytest.param("قتل مسلحو طالبان ثلاثة جنود أفغان في قندهار.", "ar", "AR_HRKA_TALBAN",
                      "جنود أفغان", marks=pytest.mark.xfail(
                          strict=True, raises=AssertionError, reason="the members' word, not the group it names")),
@@ -2485,3 +2485,12 @@ def test_an_armed_party_shows_no_event_the_type_model_was_unsure_of() -> None:
     unsure = TypeGuess("ASSAULT", 0.3, 0.9, None, "ASSAULT", 0.3)
     assert not _unsure_guess("model", sure, "ASSAULT") and _unsure_guess("model", unsure, "ASSAULT")
     assert not _unsure_guess("lexicon", unsure, "ASSAULT")  # a word of the event lexicon shows it
+
+
+def test_a_sure_type_model_does_not_make_up_for_an_arabic_detector_under_its_floor() -> None:
+    """A trial's college notice, "the college set Tuesday to Thursday for review": PETRARCH's
+    Arabic stem حدد is an ASSAULT verb, the type model is 0.96 sure of ASSAULT given an event,
+    the detector 0.02 that it is one; it was exported as a shelling (``events._SURE_FLOOR``)."""
+    text = ("وحددت الكلية أيام الثلاثاء 10/12 والأربعاء 10/13 والخميس 10/14 مواعيد المراجعة "
+            "وتسليم المستندات وأصول الوثائق عند الساعة 7.")
+    assert not [e for e in _doc_events(text, "ar") if e.plover == "ASSAULT"]
