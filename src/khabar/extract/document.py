@@ -32,6 +32,7 @@ from khabar.extract.dates import extract_dates, propagate_solar, propose_anchor_
 from khabar.extract.entities import (
     NER_LANGS,
     EntityMention,
+    after_patronym,
     extract_demonyms,
     facility_places,
     heads_organisation,
@@ -279,13 +280,15 @@ def _extract(
         world = extract_world_organisations(text, actors + generic)
         # a place inside a known actor's name is none (القدس in فيلق القدس, the Quds Force),
         # nor in English inside a person's name the recogniser found ("Leon van Biljon"; the
-        # Arabic recogniser's persons hold titles and their provinces: "محافظ البصرة أسعد"),
+        # Arabic recogniser's persons hold titles and their provinces: "محافظ البصرة أسعد", so
+        # in Arabic only after a word of descent: "عبدالله بن محمد السويد"),
         # nor a word the recogniser calls an organisation ("خبرنگار فارس"), unless a curated
         # site (bases: قاعدة عين الأسد) or after a word of kind, nor a country that heads an
         # organisation's name ("the U.S. Senate")
         places = [p for p in named if not inside_known_name(p.span, actors + world)
                   and not (doc.lang in ("en", "fa")
                            and in_persons_name(p.span, text, model, surnames))
+                  and not (doc.lang == "ar" and after_patronym(p.span, text, model))
                   and not (inside_organisation(p.span, model) and p.place.precision != "site"
                            and not place_cued(text, p.span.start))
                   and not (p.place.precision == "country" and heads_organisation(p.span, model))

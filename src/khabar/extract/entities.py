@@ -805,6 +805,23 @@ def in_persons_name(span: Span, text: str, model: list[EntityMention],
     return inside_person_name(span, model) or normalize(text[span.start : span.end]) in surnames
 
 
+# Arabic words of descent inside a person's name ("عبدالله بن محمد السويد"): the words after
+# them are forefathers' and family names. Arabic grammar, a closed list
+_PATRONYMS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت"))
+
+
+def after_patronym(span: Span, text: str, model: list[EntityMention]) -> bool:
+    """Whether ``span`` of Arabic ``text`` lies inside a person's name the recogniser found,
+    after a word of descent (``_PATRONYMS``): a family name, not a place ("الدكتور عبدالله بن
+    محمد السويد" was Sweden, a trial's). The Arabic recogniser's persons may hold a title and
+    its province ("محافظ البصرة أسعد"), so a place inside one without such a word stays."""
+    for m in model:
+        if m.label == "PER" and m.span.start < span.start and span.end <= m.span.end:
+            if _PATRONYMS & set(normalize(text[m.span.start : span.start]).split()):
+                return True
+    return False
+
+
 def inside_organisation(span: Span, model: list[EntityMention]) -> bool:
     """Whether ``span`` is the very span of an organisation's name the recogniser found: فارس
     of "خبرنگار فارس" (the Fars News Agency's reporter, not Fars province), "مادرید" of a
