@@ -2494,3 +2494,11 @@ def test_a_sure_type_model_does_not_make_up_for_an_arabic_detector_under_its_flo
     text = ("وحددت الكلية أيام الثلاثاء 10/12 والأربعاء 10/13 والخميس 10/14 مواعيد المراجعة "
             "وتسليم المستندات وأصول الوثائق عند الساعة 7.")
     assert not [e for e in _doc_events(text, "ar") if e.plover == "ASSAULT"]
+
+
+def test_an_arabic_verb_of_a_crash_makes_a_death_an_accident() -> None:
+    """A trial's air-show crash, "a pilot was killed and another wounded when a helicopter
+    crashed": the accident cues held the noun تحطم, not the verb تحطمت (event_cues.tsv)."""
+    text = ("قتل طيار وأصيب آخر عندما تحطمت طائرة هليكوبتر خلال عرض جوي أقيم في اقليم ريازان "
+            "الروسي اليوم (الاحد).")
+    assert not [e for e in _doc_events(text, "ar") if e.plover == "ASSAULT"]
