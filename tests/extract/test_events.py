@@ -740,7 +740,9 @@ def test_named_victims_are_counted(text: str, lang: str, killed: int | None,
          "أحمد الصلاحي.", None, 2),
         ("مطلوب للعدالة لإقدامه على قتل كل من ستيفن سوتلوف، وجايمس فولي، وديفيد هاينز.", 3, None),
         # ... or opens a relative clause, everyone who: no number, and not one person
-        ("تحطمت الطائرة في إقليم سيزار مما أدى إلى مقتل كل من كانوا على متنها.", None, None),
+        # (a crash alone is an accident now, no event: the plane is shot down here)
+        ("أسقط مسلحون الطائرة في إقليم سيزار مما أدى إلى مقتل كل من كانوا على متنها.", None,
+         None),
         ("دمرت القوات عربة عسكرية قرب بلدة أمعين وقتل كل من كان بداخلها.", None, None),
         # a review's cases: places after "في كل من", a word in و after the list ends (a
         # relative pronoun, a verb after the event's words), a clause with و inside, علي
@@ -2502,3 +2504,38 @@ def test_an_arabic_verb_of_a_crash_makes_a_death_an_accident() -> None:
     text = ("قتل طيار وأصيب آخر عندما تحطمت طائرة هليكوبتر خلال عرض جوي أقيم في اقليم ريازان "
             "الروسي اليوم (الاحد).")
     assert not [e for e in _doc_events(text, "ar") if e.plover == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    # SaudiNewsNet 2015 (CC BY-NC-SA 4.0): arrests the type model had called assaults
+    "وقالت حركة المقاومة إن القوى الجنوبية اعتقلت القائد العسكري عبدالخالق الحوثي.",
+    "وذكرت الشرطة الإيطالية أمس الأول الأربعاء، أنها اعتقلت رجلين كانا قد نشرا دعاية لتنظيم داعش.",
+    "وألقت تونس القبض على عشرات المتشددين في إطار حملة واسعة تقودها الحكومة.",
+])  # fmt: skip
+def test_an_arabic_arrest_verb_is_an_arrest(text: str) -> None:
+    e = _doc_event(text, "ar")
+    assert (e.plover, e.acled_subtype) == ("COERCE", "Arrests"), (e.plover, e.trigger)
+
+
+def test_a_lexicon_row_the_models_were_trained_without_is_no_feature() -> None:
+    """Rows marked ``feature`` "no" in event_lexicon.tsv (the arrest verbs of 2026-12-06) are
+    triggers, not the classifiers' ``lex=`` features, until the models are retrained."""
+    from khabar.extract.events import _lexicon, trigger_cues
+
+    assert _lexicon().unfeatured
+    assert "lex=COERCE" not in trigger_cues("اعتقلت الشرطة رجلين", "ar")
+    assert "lex=COERCE" in trigger_cues("اعتقال رجلين", "ar")  # a row they were trained with
+
+
+def test_an_arrest_before_the_event_is_no_trigger() -> None:
+    """"Executed ... after her arrest": the arrest (a row the models were trained without) is
+    an earlier circumstance after a word of time, not the sentence's event."""
+    from khabar.extract.events import _after_a_time_word
+    from khabar.extract.lexicon import word_spans
+    from khabar.normalize import normalize
+
+    spans = word_spans(normalize("نفذت حكم الإعدام بعد أن تم القبض عليها"))
+    assert _after_a_time_word(spans, 6) and not _after_a_time_word(spans, 2)
+    e = _doc_event("وفي 13 يوليو الماضي نفذت دولة الإمارات حكم الإعدام في مواطنة، بعد القبض عليها "
+                   "بتهمة قتل مقيمة أمريكية.", "ar")
+    assert e.plover != "COERCE"
