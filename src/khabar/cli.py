@@ -863,7 +863,8 @@ def export_cmd(
     undated: Annotated[bool, typer.Option("--undated", help="Also events with no day.")] = False,
     weak: Annotated[bool, typer.Option(
         "--weak", help="Also events the sentence classifier alone typed (no event word, weapon, "
-                       "toll or armed party).")] = False,
+                       "toll or armed party; an armed party counts where the classifier is at "
+                       "least 0.5 sure of the type).")] = False,
     db: DbOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,

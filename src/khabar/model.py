@@ -272,9 +272,10 @@ class EventMention:
     main: bool = False  # the document's main event: the one its title (else its lead) reports
     from_title: list[str] = field(default_factory=list)  # fields filled from the title's facts
     # what shows it is an event beyond the sentence classifier's guess (``EVIDENCE``): a word of
-    # the event lexicon ("trigger"), a weapon, a toll, an armed party; [] for an event the
-    # classifier or a CAMEO verb alone typed, which exports leave out unless asked; None when
-    # not known (never weak)
+    # the event lexicon ("trigger"), a weapon, a toll, an armed party (where the classifier
+    # alone typed it, only when at least 0.5 sure of the type: ``events._unsure_guess``); []
+    # for an event the classifier or a CAMEO verb alone typed, which exports leave out unless
+    # asked; None when not known (never weak)
     evidence: list[str] | None = None
 
 

@@ -1838,6 +1838,7 @@ def _known(text: str, counts: tuple, why: str):  # type: ignore[no-untyped-def]
         # Duma arson, read as 1 wounded against another report's 3: a false contradiction)
         ("أضرموا النيران في منزل مما أدى إلى مقتل طفل فلسطيني عمره 18 شهرا وإصابة شقيقه ذي الاربع "
          "سنوات ووالديهما اليوم الجمعة.", (1, 3)),
+        ("مما أدى إلى مقتل طفل وإصابة شقيقه وأبويهما.", (1, 3)),  # a review's other dual
         _known("قتل الطفل بحضور 3 سعوديين.", (1, None), "reads the 3 present as the dead"),
         _known("قتل في الهجوم الذي شنه 4 مسلحين على الحاجز جندي.", (1, None),
                "reads the 4 attackers as the dead"),
@@ -2539,3 +2540,31 @@ def test_an_arrest_before_the_event_is_no_trigger() -> None:
     e = _doc_event("وفي 13 يوليو الماضي نفذت دولة الإمارات حكم الإعدام في مواطنة، بعد القبض عليها "
                    "بتهمة قتل مقيمة أمريكية.", "ar")
     assert e.plover != "COERCE"
+
+
+@pytest.mark.parametrize(("text", "plover", "trigger"), [
+    # a review's cases: an arrest beside an explosion leaves the explosion its trigger ...
+    ("وقع انفجار قرب مقر للشرطة في بنغازي واعتقلت قوات الأمن شخصين.", "ASSAULT", "انفجار"),
+    ("اعتقل الجيش الإسرائيلي فتى بعد هجوم بسكين على جندي في الخليل.", "ASSAULT", "هجوم"),
+    # ... an arson beside an arrest stays an assault (an ASSAULT CAMEO verb is violence)
+    ("هاجم مستوطنون قرية دوما وأحرقوا منزلا واعتقلت قوات الاحتلال شابين.", "ASSAULT", None),
+])  # fmt: skip
+def test_an_arrest_beside_an_attack_leaves_the_attack(text: str, plover: str,
+                                                      trigger: str | None) -> None:  # fmt: skip
+    e = _doc_event(text, "ar")
+    assert e.plover == plover and (trigger is None or e.trigger == trigger), (e.plover, e.trigger)
+
+
+@pytest.mark.parametrize("text", [
+    "ويعتقل الاحتلال في سجونه أكثر من 500 معتقل إداري.",  # holds in detention: no arrest
+    "نفذت دولة الإمارات حكم الإعدام في مواطنة، بعد أن ألقي القبض عليها بتهمة قتل مقيمة.",
+    "وبعد القبض عليها اعترفت بقتل المقيمة.",
+])  # fmt: skip
+def test_no_arrest_where_none_is_reported_now(text: str) -> None:
+    assert not [e for e in _doc_events(text, "ar") if e.plover == "COERCE"]
+
+
+def test_a_clash_of_clans_is_no_collision() -> None:
+    """اصطدمت is "collided" and "clashed": no accident cue (a review)."""
+    text = "قتل ثلاثة أشخاص وأصيب آخرون عندما اصطدمت عشيرتان بالأسلحة الخفيفة في ذي قار."
+    assert _doc_event(text, "ar").plover == "ASSAULT"

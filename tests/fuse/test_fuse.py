@@ -440,6 +440,15 @@ def test_a_town_of_another_country_gives_way_to_the_country_most_places_lie_in()
             place("GN-711390", "UA", "town"), place("GN-99072", "IQ", "town")]  # fmt: skip
     assert _choose("location", vals, conflicting=False) == (
         "GN-99072", "most specific in the country most sources give")
+    # a review's case: a town, its province and its country in two reports do not outweigh
+    # a town three reports give (independent sources per country, not per value)
+    def placed(pid: str, country: str, precision: str, docs: tuple[str, ...]) -> FieldValue:
+        srcs = [Source(d, d, "ar", "2015-07-27", 0, 10, "…", None, f"doc:{d}") for d in docs]
+        return FieldValue(pid, pid, srcs, {"country": country, "precision": precision})
+
+    vals = [placed("BGW", "IQ", "town", ("a", "b", "c")), placed("THR", "IR", "town", ("d", "e")),
+            placed("IR", "IR", "country", ("d", "e"))]  # fmt: skip
+    assert _choose("location", vals, conflicting=False)[0] == "BGW"
     one = [place("IQ", "IQ", "country"), place("GN-99072", "IQ", "town")]
     assert _choose("location", one, conflicting=False) == (
         "GN-99072", "most specific among consistent values")

@@ -1773,7 +1773,7 @@ _AR_KIN_DUAL = frozenset(
     for ending in ("ا", "ي")
     for suffix in ("ه", "ها", "هم", "هما")  # his, her, their, their two's (ووالديهما)
     if not (stem == "أبو" and ending == "ي") and not (stem == "أخو" and ending == "ي")
-) | frozenset(normalize(w) for w in ("أبويه", "أبويها", "أخويه", "أخويها"))
+) | frozenset(normalize(w) for w in ("أبويه", "أبويها", "أبويهما", "أخويه", "أخويها", "أخويهما"))
 _AR_KIN_DUAL_CONSTRUCT = frozenset(normalize(w) for w in (
     "والدي", "شقيقي", "ابني", "ابنتي", "طفلي"))
 
@@ -3117,19 +3117,23 @@ def _triggers(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon,
 # Arabic words of time before a verbal noun that make it an earlier circumstance ("بعد القبض
 # عليه", "عقب إلقاء القبض", "منذ اعتقاله"), with the light words between them and the noun;
 # Arabic grammar, closed lists
-_EARLIER = frozenset(normalize(w) for w in ("بعد", "عقب", "إثر", "اثر", "قبل", "منذ", "لدى"))
-_LIGHT = frozenset(normalize(w) for w in ("إلقاء", "تم", "ان", "أن", "ما"))
+_EARLIER = frozenset(normalize(w) for w in ("بعد", "بعدما", "عقب", "إثر", "اثر", "قبل", "منذ",
+                                              "لدى", "عند", "فور", "حين", "لحظة"))  # fmt: skip
+_LIGHT = frozenset(normalize(w) for w in ("إلقاء", "ألقي", "تم", "ان", "أن", "ما"))
 
 
 def _after_a_time_word(spans: tuple[tuple[int, int, str], ...], k: int) -> bool:
-    """Whether the word at ``k`` follows an Arabic word of time (``_EARLIER``), at most two
-    light words (``_LIGHT``) between: "بعد القبض", "بعد أن تم القبض", "عقب إلقاء القبض". Read
-    only for the event lexicon's rows the models were trained without (a trained row's
-    features must stay what training saw)."""
+    """Whether the word at ``k`` follows an Arabic word of time (``_EARLIER``, و or ف before
+    it allowed: "وبعد"), at most three light words (``_LIGHT``) between: "بعد القبض", "بعد أن
+    تم إلقاء القبض", "عقب إلقاء القبض", "بعدما اعتقلت". Read only for the event lexicon's rows
+    the models were trained without (a trained row's features must stay what training saw)."""
     j = k - 1
-    while j >= 0 and k - j <= 3 and spans[j][2] in _LIGHT:
+    while j >= 0 and k - j <= 4 and spans[j][2] in _LIGHT:
         j -= 1
-    return j >= 0 and k - j <= 3 and spans[j][2] in _EARLIER
+    if j < 0 or k - j > 4:
+        return False
+    w = spans[j][2]
+    return w in _EARLIER or (w[:1] in ("و", "ف") and w[1:] in _EARLIER)
 
 
 _IED = "Remote explosive/landmine/IED"
@@ -3324,11 +3328,12 @@ def _conjoined_in(word: str, table: frozenset[str]) -> bool:
 
 
 def _violence_beside(hits: list, spans: tuple[tuple[int, int, str], ...],  # type: ignore[type-arg]
-                     lex: _Lexicon) -> bool:
-    """Whether a sentence holds an ASSAULT word of the event lexicon or a killing or injury
-    word ("a shooting ... four injured; a suspect is arrested")."""
+                     lex: _Lexicon, sentence: str, lang: str) -> bool:
+    """Whether a sentence holds an ASSAULT word of the event lexicon, a killing or injury word
+    ("a shooting ... four injured; a suspect is arrested") or an ASSAULT CAMEO verb ("هاجم
+    مسلحون حافلة ... واعتقلوا سائقها": armed men who seize a driver abduct him)."""
     return any(lex.triggers[h.key][0] == "ASSAULT" for h in hits) or any(
-        _casualty_word(w, lex) for _, _, w in spans)
+        _casualty_word(w, lex) for _, _, w in spans) or "ASSAULT" in cameo_verbs(sentence, lang)
 
 
 def _casualty_word(word: str, lex: _Lexicon) -> bool:
@@ -3629,7 +3634,19 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
                 and not finite
                 and not (plover == "PROTEST" and guess.plover == "ASSAULT")
                 and not (plover == "COERCE" and guess.plover == "ASSAULT"
-                         and not _violence_beside(hits, spans, lex))):  # fmt: skip
+                         and not _violence_beside(hits, spans, lex, sentence, lang))):  # fmt: skip
+            if best.key in lex.unfeatured:
+                # an arrest row retyped: a word of the new type the models were trained with
+                # is the event's, as it was before the row ("وقع انفجار ... واعتقلت قوات الأمن
+                # شخصين": the explosion, its sub-type left open)
+                same = [h for h in hits if h.key not in lex.unfeatured
+                        and lex.triggers[h.key][0] == guess.plover]  # fmt: skip
+                if same:
+                    h = max(same, key=lambda h: (bool(lex.triggers[h.key][2]),
+                                                 bool(lex.triggers[h.key][3])))  # fmt: skip
+                    plover, acled, subtype, weapon = lex.triggers[h.key]
+                    return _Typed(plover, acled, subtype, weapon, h.start, h.end, h.first_word,
+                                  source)  # fmt: skip
             plover, acled, subtype, source = guess.plover, "", "", "classifier"
             # retyped: the CAMEO verb of the new type, if the sentence has one, is its trigger
             verb = _cameo_trigger(spans, guess, lang)
@@ -4177,7 +4194,11 @@ def _unsure_guess(source: str, guess: TypeGuess, plover: str) -> bool:
     """Whether the sentence's type is the type model's guess alone (``source`` "model") and
     under ``_ARMED_SHOWS`` sure: then an armed party named ("الميليشيات الحوثية") is no
     evidence of the event (``EventMention.evidence``), which stays weak."""
-    return source == "model" and (guess.plover != plover or guess.probability < _ARMED_SHOWS)
+    if source != "model":
+        return False
+    sure = guess.probability if guess.plover == plover else (
+        guess.sparse_probability if guess.sparse == plover else 0.0)  # the type model's own
+    return sure < _ARMED_SHOWS
 
 
 # "the border with" or "near" right before a country: the neighbour across the border, not

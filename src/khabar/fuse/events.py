@@ -27,9 +27,9 @@ sources (copies of one wire text are one source) and of outlets, and a chosen va
 rule that chose it:
 ``only value``; ``most specific among consistent values`` (a site over its province, killed 1
 with injured 8 over killed 1 alone); ``most specific in the country most sources give`` (places
-of several countries that do not conflict: the country whose values have the most independent
-sources, then its most specific place); ``most independent sources``; ``named or official source
-over anonymous``; ``earliest report``.
+of several countries that do not conflict: the country the most independent sources place it
+in, then the one of most places named, then its most specific place); ``most independent
+sources``; ``named or official source over anonymous``; ``earliest report``.
 
 **Conflicts** within a field, only for events that happen at a place (ACLED's political
 violence and demonstrations), never for background: two sites or towns of an event's location
@@ -62,6 +62,7 @@ In an event of more than ``_EXACT_FOUNDERS`` mentions (hostile input), a field o
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -130,8 +131,9 @@ class CanonicalEvent:
     @property
     def weak(self) -> bool:
         """Whether every mention was typed by the classifier or a CAMEO verb alone, with no
-        word of the event lexicon, weapon, toll or armed party (mentions stored before their
-        evidence was are never weak). Of the 65 ACLED rows of 400 SaudiNewsNet articles
+        word of the event lexicon, weapon, toll or armed party (``EventMention.evidence``: an
+        armed party counts where the classifier was at least 0.5 sure; mentions stored before
+        their evidence was are never weak). Of the 65 ACLED rows of 400 SaudiNewsNet articles
         (2015-07-21), 17 were weak: 16 of them told of no political violence (a football club's
         training, a treasury's bond sale, a flag raised in Havana, a visit to an eye doctor),
         one of a lynching; of the 48 others, about 9 still tell of none."""
@@ -273,9 +275,13 @@ def _link(a: MentionFact, b: MentionFact, km: float) -> float:
 _COPIED_WORDS = 6  # fewest words of a sentence whose copy in another report tells one happening
 
 
+_WORDS = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=65536)
 def _sentence_key(sentence: str) -> tuple[str, ...]:
-    return tuple(normalize(sentence).split())
+    """The words of a sentence, normalised, punctuation left out ("الهدنة." is "الهدنة")."""
+    return tuple(_WORDS.findall(normalize(sentence)))
 
 
 def _copied_sentence(a: MentionFact, b: MentionFact) -> bool:
@@ -928,13 +934,17 @@ def _choose(name: str, vals: list[FieldValue], conflicting: bool,
         best = max(vals, key=lambda v: (v.detail["precision"] == "clock", v.independent))
         return best.value, "most specific among consistent values"
     if not conflicting and name in ("location", "origin"):
-        # the country first, by the independent sources of its values (a surname read as a
-        # Ukrainian town, "نسرين برواري", beside Mosul, its province and Iraq: Iraq), then the
-        # most specific place in it
-        support: Counter[str] = Counter()
+        # the country first, by the independent sources that place the event in it, then by
+        # how many of its places they name (a surname read as a Ukrainian town, "نسرين
+        # برواري", beside Mosul, its province and Iraq in one report: Iraq), then the most
+        # specific place in it
+        sources: dict[str, set[str]] = defaultdict(set)
+        named: Counter[str] = Counter()
         for v in vals:
-            support[v.detail["country"]] += v.independent
-        best = max(vals, key=lambda v: (support[v.detail["country"]],
+            sources[v.detail["country"]].update(s.source_key for s in v.sources)
+            named[v.detail["country"]] += 1
+        best = max(vals, key=lambda v: (len(sources[v.detail["country"]]),
+                                        named[v.detail["country"]],
                                         _PRECISION[v.detail["precision"]], v.independent))
         if len({v.detail["country"] for v in vals}) > 1:
             return best.value, "most specific in the country most sources give"

@@ -8,8 +8,9 @@ and party evidence of documents, when stories last changed. The API and ``khabar
 events only through these functions.
 
 Background events (earlier happenings a report recalls), undated events and weak events (typed by
-the sentence classifier alone, with no word of the event lexicon, weapon, toll or armed party in
-any report: ``khabar.fuse.events.CanonicalEvent.weak``) are left out unless
+the sentence classifier alone, with no word of the event lexicon, weapon, toll or armed party (of
+a type the classifier was at least 0.5 sure of) in any report:
+``khabar.fuse.events.CanonicalEvent.weak``) are left out unless
 ``include_background`` / ``include_undated`` / ``include_weak`` are set.
 
 Example::
