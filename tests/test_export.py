@@ -666,3 +666,20 @@ def test_one_big_toll_in_one_country_days_apart_is_one_row() -> None:
     small = [rec(1, "2024-04-20", BAGHDAD, 5), rec(2, "2024-04-21", iraq, 5),
              rec(3, "2024-04-22", MOSUL, 5), rec(4, "2024-04-23", iraq, 5, EXPLOSION)]
     assert ids(merge_records(small, 20)) == [["1.1", "2.1"], ["3.1"], ["4.1"]]
+
+
+def test_a_row_known_by_its_target_alone_quotes_its_sentence() -> None:
+    # a trial's undated clash at Anbar University, known by its origin and its target only,
+    # had empty notes: the notes quote the toll's, weapon's, day's or place's sentence first,
+    # then any field's
+    from khabar.export import _row
+
+    src = {"doc_id": "d1", "outlet": "x",
+           "quote": "أفاد العيساوي بأن القوات الحكومية تفرض سيطرة كاملة على مجمع الجامعة."}
+    rec = {"id": "10.5", "story_id": 10, "acled_type": "Battles", "acled_subtype": "Armed clash",
+           "plover": "ASSAULT", "background": False, "independent_sources": 1,
+           "outlets": ["x"], "languages": ["ar"], "documents": ["d1"],
+           "chosen": {"target": {"value": "PMF", "rule": "only value"}},
+           "fields": {"target": [{"value": "PMF", "label": "Popular Mobilization Forces",
+                                  "sources": [src]}]}}  # fmt: skip
+    assert _row([rec], {}, {}, 0)["notes"] == src["quote"]

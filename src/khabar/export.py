@@ -494,6 +494,11 @@ def _unix(at: str | None) -> int | None:
     return int(datetime.fromisoformat(at).timestamp()) if at else None
 
 
+# the fields whose sentence the notes quote first; then any other field's (an undated clash
+# known by its origin and target alone had empty notes)
+_TOLD_BY = ("killed", "injured", "weapon", "date", "location")
+
+
 def _row(
     group: list[dict[str, Any]], evidence: dict[str, dict[str, list[dict]]],
     changed: dict[int, str], now: int,
@@ -522,8 +527,9 @@ def _row(
                 actor1, inter1 = None, None
     admin1, admin2, admin3 = acled.admin_levels(loc["value"] if loc else None)
     # the notes quote a sentence that tells of the happening itself: the toll's, the weapon's,
-    # else the day's or the place's (a statement of solidarity may name the day too)
-    told = next((v for name in ("killed", "injured", "weapon", "date", "location")
+    # else the day's or the place's (a statement of solidarity may name the day too), else any
+    # field's
+    told = next((v for name in (*_TOLD_BY, *rep["fields"])
                  if (v := _chosen(rep, name)) and v["sources"]), None)  # fmt: skip
     quote = told["sources"][0]["quote"] if told else ""
     outlets = sorted({o for r in group for o in r["outlets"] if not o.startswith("doc:")})
