@@ -190,10 +190,6 @@ _AR_PREPOSITIONS = frozenset(normalize(w) for w in (
 _AR_GLUED_PREPOSITIONS = tuple(normalize(w) for w in ("بال", "لل", "كال", "وبال", "فبال", "ولل"))
 
 
-def _preposition(word: str) -> bool:
-    return word in _AR_PREPOSITIONS or (word[:1] in "وف" and word[1:] in _AR_PREPOSITIONS)
-
-
 def _ungoverned(words: list[str], i: int, lang: str) -> list[str]:
     """The words beside the casualty word at ``i`` that may say who was hit: the first two
     after it and the two before it; in Arabic, of each pair, those before a preposition
@@ -207,7 +203,7 @@ def _ungoverned(words: list[str], i: int, lang: str) -> list[str]:
     out = []
     for window in windows:
         for w in window:
-            if _preposition(w):
+            if _ev._conjoined_in(w, _AR_PREPOSITIONS):
                 break
             if not w.startswith(_AR_GLUED_PREPOSITIONS):
                 out.append(w)

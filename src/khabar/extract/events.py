@@ -3132,8 +3132,7 @@ def _after_a_time_word(spans: tuple[tuple[int, int, str], ...], k: int) -> bool:
         j -= 1
     if j < 0 or k - j > 4:
         return False
-    w = spans[j][2]
-    return w in _EARLIER or (w[:1] in ("و", "ف") and w[1:] in _EARLIER)
+    return _conjoined_in(spans[j][2], _EARLIER)
 
 
 _IED = "Remote explosive/landmine/IED"
@@ -3601,8 +3600,10 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
     ``norm_text``, the normalised sentence ``spans`` cut). ACLED types of retyped and
     classifier-found events are derived later (``_acled``): "" here."""
     if hits:
-        best = max(hits, key=lambda h: (bool(lex.triggers[h.key][2]),
-                                        bool(lex.triggers[h.key][3])))  # fmt: skip
+        def rank(h) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
+            return bool(lex.triggers[h.key][2]), bool(lex.triggers[h.key][3])  # subtype, weapon
+
+        best = max(hits, key=rank)
         # a condemnation or accusation before every other trigger is what the sentence
         # reports ("أدان ... الهجوم الذي استهدف"), the attack its object (docs/annotation.md,
         # section 4), unless the other trigger is in a clause of its own, joined after a comma
@@ -3642,8 +3643,7 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
                 same = [h for h in hits if h.key not in lex.unfeatured
                         and lex.triggers[h.key][0] == guess.plover]  # fmt: skip
                 if same:
-                    h = max(same, key=lambda h: (bool(lex.triggers[h.key][2]),
-                                                 bool(lex.triggers[h.key][3])))  # fmt: skip
+                    h = max(same, key=rank)
                     plover, acled, subtype, weapon = lex.triggers[h.key]
                     return _Typed(plover, acled, subtype, weapon, h.start, h.end, h.first_word,
                                   source)  # fmt: skip

@@ -946,7 +946,7 @@ def _choose(name: str, vals: list[FieldValue], conflicting: bool,
         best = max(vals, key=lambda v: (len(sources[v.detail["country"]]),
                                         named[v.detail["country"]],
                                         _PRECISION[v.detail["precision"]], v.independent))
-        if len({v.detail["country"] for v in vals}) > 1:
+        if len(sources) > 1:  # places of several countries
             return best.value, "most specific in the country most sources give"
         return best.value, "most specific among consistent values"
     if name in ("location", "origin"):  # versions compete at the most specific level given
