@@ -27,6 +27,10 @@ where the block is headed ``[---]`` (PETRARCH codes its verbs only inside one of
 "ADD" is a ban only in "ADD * TO PARTIES BANNED BY", "APPEAR" an arrest only "BEFORE COURT ON
 CHARGES"); the run time sets such an English verb a higher bar (``events._typed``).
 
+The verbs of a judicial execution (``PLOVER_VERBS``: English "execute" and its regular forms,
+Arabic أعدم), PLOVER's ASSAULT mode "execute", are added from the PLOVER codebook: the PETRARCH
+dictionaries code them only inside patterns of other verbs.
+
 Persian has no PETRARCH dictionary: its rows are the Fars News words and light-verb phrases
 that annotators labelled as triggers (``persian_triggers.py``: ``data/fa-triggers-*``), with no
 CAMEO code, block ``DIE``/``HURT`` for a word of what befell someone, else ``FA``, coded
@@ -60,6 +64,14 @@ PLOVER_EXTRA = {"02": ("REQUEST", ""), "CONVICT": ("SANCTION", "convict"),
                 # (PLOVER codebook, ACCUSE allege), which CAMEO 173 lumps with arrests
                 "SUE": ("ACCUSE", "allege"), "PROSECUTE": ("ACCUSE", "allege"),
                 "INDICT": ("ACCUSE", "allege"), "رفع+دعوى": ("ACCUSE", "allege")}  # fmt: skip
+# Verbs of a judicially-sanctioned execution, PLOVER's ASSAULT mode "execute" (PLOVER codebook,
+# PLOVER_structured_codebook.csv: "Judicially-sanctioned execution"), which no verb of the
+# PETRARCH dictionaries carries (English EXECUTED is coded only inside a pattern of the CLAIM
+# block, the Arabic noun إعدام only inside patterns of praise and protest): the English verb
+# and its regular forms, the Arabic verb stem (the run time light-stems أعدمت, أعدموا). The
+# noun is left out: "execution" of a plan, "حكم بالإعدام" a sentence (SANCTION convict)
+PLOVER_VERBS = (("en", "execute", "EXECUTE"), ("ar", "أعدم", "أعدم"))
+SRC_PLOVER = "PLOVER codebook (openeventdata/PLOVER), ASSAULT mode execute: the verb"
 # (the PETRARCH verb lines with a code of their own, "CONVICT [173]", were read as no verb
 # before 2026-12-01: 78 English verbs such as murder, arrest, accuse, condemn, boycott)
 _BLOCK = re.compile(r"^---\s*(.+?)\s*\[([^\]]*)\]\s*---")
@@ -182,6 +194,10 @@ def rows(shared: Path) -> list[str]:
                     key = (lang, form, vcode or "", vtyp[0], vtyp[1], name, src)
                     if out.get(key) != "verb":  # a form a block codes both ways: "verb"
                         out[key] = vcoded
+    for lang, verb, name in PLOVER_VERBS:
+        forms = [verb, *regular_forms(verb)] if lang == "en" else [verb]
+        for form in forms:
+            out[(lang, form, "", "ASSAULT", "execute", name, SRC_PLOVER)] = "verb"
     persian = [f"fa\t{form}\t\t{typ}\t{mode}\t{block}\tannotator\t{src}"
                for form, typ, mode, block, src in persian_triggers.rows()]  # fmt: skip
     return sorted(["\t".join([*key[:-1], coded, key[-1]]) for key, coded in out.items()]

@@ -229,6 +229,12 @@ def _cameo_hits(words: Sequence[str], stems: Sequence[str],
 _CONFINES_ANYTHING = frozenset({"hold", "holds", "holding", "held", "contain", "contains",
                                 "containing", "contained", "enclose", "encloses", "enclosing",
                                 "enclosed"})  # fmt: skip
+# ... and the English verb of a judicial execution, which executes plans and orders as often
+# ("The company executed the plan"): PLOVER's ASSAULT execute only where it executes someone
+_EXECUTES = frozenset({"execute", "executes", "executed", "executing"})
+# form → the type it has only where what it confines or executes is a person or a group
+_NEEDS_SOMEONE = {**dict.fromkeys(_CONFINES_ANYTHING, "COERCE"),
+                  **dict.fromkeys(_EXECUTES, "ASSAULT")}  # fmt: skip
 # English grammar, closed lists: forms of "be" (a passive), other auxiliaries and particles that
 # stand between a subject and its verb, subject and object pronouns of people, relative
 # pronouns, and the prepositions that end an object
@@ -244,11 +250,12 @@ _EN_ENDS_OBJECT = frozenset({"in", "on", "at", "by", "for", "with", "from", "to"
                              "after", "before", "since", "over", "under", "near", "as", "into",
                              "across", "amid", "without", "until", "between", "and", "or",
                              "but"})  # fmt: skip
-_EN_PARTICIPLES = frozenset({"held", "contained", "enclosed"})
+_EN_PARTICIPLES = frozenset({"held", "contained", "enclosed", "executed"})
 
 
 def _holds_someone(words: Sequence[str], i: int, cased: Sequence[str] | None) -> bool:
-    """Whether what the English verb of confinement ``words[i]`` holds is a person or a group:
+    """Whether what the English verb of confinement (or execution) ``words[i]`` holds is a person
+    or a group:
     the subject of its passive ("30 activists are held", "men who had been held"), the noun a
     participle follows ("three Americans held in Tehran"), else its object, up to four words
     before a preposition ("Police held two suspects"); a person or group is a people word of
@@ -279,6 +286,8 @@ def _holds_someone(words: Sequence[str], i: int, cased: Sequence[str] | None) ->
         return k, be
 
     j, be = before(i - 1)
+    if be and j >= 1 and words[j].isdigit():
+        j -= 1  # an age between the name and its verb ("Alaa Bader Abdullah, 31, is executed")
     if be and words[i] in _EN_PARTICIPLES:  # a passive ("are to hold" is not)
         if j >= 1 and words[j].endswith("ed") and words[j + 1] == "to":
             j = before(j - 1)[0]  # "is ordered to be held": who is ordered
@@ -292,11 +301,19 @@ def _holds_someone(words: Sequence[str], i: int, cased: Sequence[str] | None) ->
         return someone(i - 1, whole=i == 1)  # "Americans held in Tehran"; "a referendum ...
         # held yesterday"
     for k in range(i + 1, min(i + 5, len(words))):
-        if words[k] in _EN_ENDS_OBJECT:
+        if words[k] in _EN_ENDS_OBJECT and not _of_a_count(words, k):
             break
         if someone(k):
             return True
     return False
+
+
+def _of_a_count(words: Sequence[str], k: int) -> bool:
+    """Whether the preposition ``words[k]`` belongs to a count ("executes at least 284 people",
+    "holds up to 50 migrants"), no end of an object (English grammar)."""
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return (words[k] == "at" and after == "least") or (
+        words[k] == "to" and k > 0 and words[k - 1] == "up")
 
 
 @lru_cache(maxsize=1)
@@ -314,17 +331,17 @@ def _verbs_of(sentence: str, lang: str) -> tuple[tuple[int, str, str], ...]:
 @lru_cache(maxsize=256)
 def _acting_verbs(sentence: str, lang: str) -> tuple[tuple[int, str, str], ...]:
     """``_verbs_of`` that can name the sentence's event: less an English verb of confinement
-    that confines things as often as people (``_CONFINES_ANYTHING``) where what it holds is no
-    person or group (``_holds_someone``: "Elections are held in Niger", "barrels containing US$9
-    million"), and less "fire" where it is a blaze (``blaze``). The features keep every form
-    (the models were trained on them)."""
+    that confines things as often as people (``_CONFINES_ANYTHING``), or executes plans as often
+    as people (``_EXECUTES``), where what it holds or executes is no person or group
+    (``_holds_someone``: "Elections are held in Niger", "barrels containing US$9 million", "The
+    company executed the plan"), and less "fire" where it is a blaze (``blaze``). The features
+    keep every form (the models were trained on them)."""
     hits = _verbs_of(sentence, lang)
-    if lang != "en" or not any(f in _CONFINES_ANYTHING or f == "fire" for _, f, _ in hits):
+    if lang != "en" or not any(f in _NEEDS_SOMEONE or f == "fire" for _, f, _ in hits):
         return hits
     words, cased = _words(sentence, lang), _cased_words(sentence)
     return tuple(h for h in hits
-                 if (h[1] not in _CONFINES_ANYTHING or h[2] != "COERCE"
-                     or _holds_someone(words, h[0], cased))
+                 if (_NEEDS_SOMEONE.get(h[1]) != h[2] or _holds_someone(words, h[0], cased))
                  and not (h[1] == "fire" and blaze(words, h[0], cased)))  # fmt: skip
 
 

@@ -3563,7 +3563,8 @@ _WEAPON_MODE = {
 _MODE_MIN = 0.45  # least probability of a guessed mode (dev: 0.40 and 0.45 score the same)
 # modes a CAMEO verb's own code tells for certain (its other modes only back the mode model up)
 _TELLING_MODES = frozenset({"abduct", "assassinate", "sexual", "torture", "suicide-attack",
-                            "hunger", "boycott", "curfew", "deport", "expel"})  # fmt: skip
+                            "hunger", "boycott", "curfew", "deport", "expel",
+                            "execute"})  # fmt: skip
 # the modes of CAMEO verbs no hazard does (the PLOVER codebook's ASSAULT abduct, sexual, torture:
 # "Six crew ... are kidnapped", which the hazard head reads as a crew lost at sea)
 _DEEDS = frozenset({"abduct", "sexual", "torture"})
@@ -4133,6 +4134,11 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         # injured" after an attack's sentence: the toll is the attack's; the count reader's
         # "one person" of "He died" is none)
         return None
+    if mode in _PUNISHMENT and actor is not None and actor.label == "actor:armed_group":
+        # an armed group's killing of its captives ("أعدم تنظيم داعش 44 شابا"): no execution
+        # that a court sanctioned (PLOVER codebook, ASSAULT execute), but violence against
+        # civilians for ACLED, whose codebook counts such killings
+        mode = None
     acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode,
                                        modelled)
     if ((subtype in ("", _IED) and acled == "Explosions/Remote violence"
