@@ -364,13 +364,13 @@ def text_elements(raw_text: str, lang: str) -> set[str]:
     except KhabarError:
         return out
     lead = raw_text[:_LEAD_CHARS]
-    words = _rare_words(lead, counts)
+    words = _rare_words(lead, lang)
     rare = sorted(words, key=lambda w: (counts.get(w, 0), w))[:_TERMS]
     out |= {f"term:{lang}:{w}" for w in rare}
     if lang == "en":  # names: the rarest words written with a capital inside a sentence
         rare = sorted(words & _capitalised(lead), key=lambda w: (counts.get(w, 0), w))[:_TERMS]
     else:  # and every rare word of the title, where the names are
-        rare += sorted(_rare_words(lead.split("\n", 1)[0], counts))
+        rare += sorted(_rare_words(lead.split("\n", 1)[0], lang))
     keys = (consonant_skeleton(w) for w in rare if w not in _date_words() and not _country_word(w))
     script = _script(f"lang:{lang}")
     return out | {f"name:{script}:{k}" for k in keys if len(k) >= _NAME_MIN}
@@ -428,24 +428,32 @@ def _demonym_words() -> frozenset[str]:
     return frozenset(normalize(w) for w in demonyms())
 
 
-def _rare_words(text: str, counts: dict[str, int]) -> set[str]:
+def _rare_words(text: str, lang: str) -> set[str]:
     """The words of ``text`` (normalised; Arabic article and clitics peeled; no number) of at
-    least three letters that real news writes at most ``_TERM_MAX_COUNT`` times, with or without
-    the article (the shipped counts keep الحرمين, 5,264 times, not حرمين: a word is as
-    frequent as its forms together)."""
-    words = set()
-    for w in re.findall(r"\w+", normalize(text)):
-        if w.isdigit():
-            continue
-        written = w
-        for pre in _CLITICS:
-            if w.startswith(pre) and len(w) - len(pre) >= 3:
-                w = w[len(pre) :]
-                break
-        forms = {written, w, f"ال{w}"}
-        if len(w) >= 3 and sum(counts.get(f, 0) for f in forms) <= _TERM_MAX_COUNT:
-            words.add(w)
-    return words
+    least three letters that real news in ``lang`` writes at most ``_TERM_MAX_COUNT`` times,
+    with or without the article (the shipped counts keep الحرمين, 5,264 times, not حرمين: a word
+    is as frequent as its forms together). Raises ``KhabarError`` for a language with no word
+    counts."""
+    found = (_rare_word(w, lang) for w in re.findall(r"\w+", normalize(text)))
+    return {w for w in found if w is not None}
+
+
+@lru_cache(maxsize=65_536)
+def _rare_word(written: str, lang: str) -> str | None:
+    """``written`` (a normalised word) peeled, if it is a rare word (``_rare_words``), else
+    None (memoised: news repeats its words)."""
+    if written.isdigit():
+        return None
+    w = written
+    for pre in _CLITICS:
+        if w.startswith(pre) and len(w) - len(pre) >= 3:
+            w = w[len(pre) :]
+            break
+    counts = word_counts(lang)
+    forms = {written, w, f"ال{w}"}
+    if len(w) >= 3 and sum(counts.get(f, 0) for f in forms) <= _TERM_MAX_COUNT:
+        return w
+    return None
 
 
 def signature_from_facts(facts: dict[str, list[dict[str, Any]]]) -> set[str]:

@@ -1313,17 +1313,25 @@ def search_text(text: str, lang: str) -> str:
     if "\u200c" in text:
         extra.update((w, None) for w in tokens(search_form(normalize(text))) if w not in words)
     if lang == "ar":
-        counts = word_counts("ar")
         for word in words:
-            n = proclitic_length(word)
-            forms = [word[n:]] if n else []
-            if n and word[:n].endswith("لل"):  # لل is ل + the article
-                forms.append("ال" + word[n:])
-            for form in [word, *forms]:
-                if form.startswith("ال") and len(form) >= 5 and _article_peels(form, counts):
-                    forms.append(form[2:])
-            extra.update(dict.fromkeys(forms))
+            extra.update(dict.fromkeys(_arabic_bare_forms(word)))
     return split + "\n" + " ".join(extra) if extra else split
+
+
+@lru_cache(maxsize=65_536)
+def _arabic_bare_forms(word: str) -> tuple[str, ...]:
+    """The forms ``search_text`` also indexes an Arabic ``word`` under: without its proclitic,
+    without its article (memoised: news repeats its words, and ingest indexes each
+    document)."""
+    counts = word_counts("ar")
+    n = proclitic_length(word)
+    forms = [word[n:]] if n else []
+    if n and word[:n].endswith("لل"):  # لل is ل + the article
+        forms.append("ال" + word[n:])
+    for form in [word, *forms]:
+        if form.startswith("ال") and len(form) >= 5 and _article_peels(form, counts):
+            forms.append(form[2:])
+    return tuple(forms)
 
 
 _ARTICLE_RATIO = 0.1  # how often real news must write a word without ال, against with it
