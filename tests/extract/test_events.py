@@ -2475,6 +2475,8 @@ def test_a_judicial_execution_is_an_assault_with_no_acled_type() -> None:
         # the verb of an execution, which no PETRARCH verb carries (real news: the dev gold's
         # Alabama, UAE and Indian executions; training/events/build_triggers.PLOVER_VERBS)
         ("Alabama executes 83-year-old Walter Moody via lethal injection.", "en", None),
+        # ... and a type model unsure of another type (CONCEDE at 0.35) yields to the verb
+        ("Saudi Arabia executed a man convicted of murder on Tuesday.", "en", None),
         ("أعدمت السلطات السعودية أمس مواطنا أدين بقتل آخر.", "ar", 1),
     ],
 )

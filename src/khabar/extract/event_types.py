@@ -516,6 +516,14 @@ def cameo_mode(sentence: str, lang: str, plover: str) -> str | None:
                  for m in [modes.get((lang, f, t))] if m), None)  # fmt: skip
 
 
+def telling_verb(sentence: str, lang: str, modes: frozenset[str]) -> tuple[str, str] | None:
+    """(PLOVER type, form) of the first CAMEO verb of ``sentence`` whose code gives one of
+    ``modes`` (executed: ASSAULT execute; kidnapped: ASSAULT abduct), or None."""
+    table = _verb_modes()
+    return next(((t, f) for _, f, t in _acting_verbs(sentence, lang)
+                 if table.get((lang, f, t)) in modes), None)  # fmt: skip
+
+
 def only_blocks(sentence: str, lang: str, plover: str, blocks: frozenset[str]) -> bool:
     """Whether ``sentence`` has CAMEO verbs of type ``plover`` and each of them is of one of
     the PETRARCH verb ``blocks`` ("injured", of HURT, and "attacked", of another block: no)."""
