@@ -432,8 +432,8 @@ def _rare_words(text: str, lang: str) -> set[str]:
     """The words of ``text`` (normalised; Arabic article and clitics peeled; no number) of at
     least three letters that real news in ``lang`` writes at most ``_TERM_MAX_COUNT`` times,
     with or without the article (the shipped counts keep الحرمين, 5,264 times, not حرمين: a word
-    is as frequent as its forms together). Raises ``KhabarError`` for a language with no word
-    counts."""
+    is as frequent as its forms together). A language with no word counts raises
+    ``KhabarError`` (``resources.word_counts``) once a word is looked up."""
     found = (_rare_word(w, lang) for w in re.findall(r"\w+", normalize(text)))
     return {w for w in found if w is not None}
 

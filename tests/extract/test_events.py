@@ -2475,8 +2475,6 @@ def test_a_judicial_execution_is_an_assault_with_no_acled_type() -> None:
         # the verb of an execution, which no PETRARCH verb carries (real news: the dev gold's
         # Alabama, UAE and Indian executions; training/events/build_triggers.PLOVER_VERBS)
         ("Alabama executes 83-year-old Walter Moody via lethal injection.", "en", None),
-        # ... and a type model unsure of another type (CONCEDE at 0.35) yields to the verb
-        ("Saudi Arabia executed a man convicted of murder on Tuesday.", "en", None),
         ("أعدمت السلطات السعودية أمس مواطنا أدين بقتل آخر.", "ar", 1),
     ],
 )
@@ -2486,12 +2484,21 @@ def test_an_execution_verb_is_a_judicial_execution(text: str, lang: str,
     assert (e.plover, e.mode, e.acled_type, e.killed) == ("ASSAULT", "execute", "", killed)
 
 
-def test_an_armed_groups_execution_is_violence_against_civilians() -> None:
-    # no court sanctioned it: ACLED's attack on civilians, the executed counted
-    (e,) = extract_events("وأعدم تنظيم داعش عشرة مدنيين في الرقة.", anchor=ANCHOR, settings=S,
-                          lang="ar")  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("وأعدم تنظيم داعش عشرة مدنيين في الرقة.", "ar", "IS"),  # the curated dictionary's
+        ("Boko Haram executed 10 villagers in Borno.", "en", "Boko Haram"),  # an open one's REB
+        ("أعدم مسلحون عشرة مدنيين في الرقة.", "ar", "مسلحون"),  # the agents' armed-group class
+    ],
+)
+def test_an_armed_groups_execution_is_violence_against_civilians(text: str, lang: str,
+                                                                  actor: str) -> None:  # fmt: skip
+    # no court sanctioned it: ACLED's attack on civilians, the executed counted; the mode as the
+    # annotators code any execution (docs/annotation.md, section 7)
+    (e,) = extract_events(text, anchor=ANCHOR, settings=S, lang=lang)
     assert (e.actor, e.mode, e.acled_type, e.acled_subtype, e.killed) == (
-        "IS", None, "Violence against civilians", "Attack", 10)
+        actor, "execute", "Violence against civilians", "Attack", 10)
 
 
 def test_an_english_execution_verb_executes_someone() -> None:
@@ -2500,7 +2507,17 @@ def test_an_english_execution_verb_executes_someone() -> None:
                           lang="en") == []  # fmt: skip
     (e,) = extract_events("The Islamic State of Iraq and the Levant executes at least 284 "
                           "people in Mosul.", anchor=ANCHOR, settings=S, lang="en")  # fmt: skip
-    assert (e.plover, e.trigger, e.killed) == ("ASSAULT", "executes", 284)
+    assert (e.plover, e.trigger, e.mode, e.killed) == ("ASSAULT", "executes", "execute", 284)
+    (e,) = extract_events("Iran executed a 23-year-old protester on Monday.", anchor=ANCHOR,
+                          settings=S, lang="en")  # fmt: skip
+    assert (e.trigger, e.mode, e.acled_type) == ("executed", "execute", "")
+    # the age after a name in a passive is skipped for an execution only: a confinement's
+    # passive follows a day as often
+    (e,) = extract_events("Alaa Bader Abdullah, 31, is executed in the United Arab Emirates.",
+                          anchor=ANCHOR, settings=S, lang="en")  # fmt: skip
+    assert (e.trigger, e.target) == ("executed", "Alaa Bader Abdullah")
+    assert extract_events("The election, postponed since May 5, was held on Sunday.",
+                          anchor=ANCHOR, settings=S, lang="en") == []  # fmt: skip
 
 
 def test_an_arabic_verb_stem_read_from_a_name_is_no_verb() -> None:

@@ -144,7 +144,9 @@ def main() -> int:
     if casualties or args.round == 5:  # drawn after the wide contradiction sets: outside them
         for path in (REAL / "contradictions").glob("wide-*-documents.json"):
             taken |= {d["article_id"] for d in json.loads(path.read_text("utf-8"))["documents"]}
-    if args.round >= 6:  # and after every later gold draw (casualty rounds, events-ar2)
+    if args.round >= 6:  # and after every later gold draw (casualty rounds, events-ar2, wide2)
+        for path in (REAL / "contradictions").glob("wide*-documents.json"):
+            taken |= {d["article_id"] for d in json.loads(path.read_text("utf-8"))["documents"]}
         for path in (REAL / "batches").glob("*-drawn.json"):
             taken |= {i["article_id"] for i in json.loads(path.read_text("utf-8"))["items"]
                       if "article_id" in i}  # fmt: skip

@@ -6,7 +6,8 @@ Inputs:
     CC BY 2.5 / Current Events CC BY-SA; labelled from docs/annotation.md, outside the real-news
     gold), events weighted x REAL_WEIGHT (5) for the type model; Arabic SaudiNewsNet
     sentences hitting protest and assault word lists, then deaths with no such word, then the
-    extractor's own events (``sample_ar.py``, five rounds; the fifth left out: ``LEFT_OUT``),
+    extractor's own events (``sample_ar.py``, six rounds; the fifth and sixth left out:
+    ``LEFT_OUT``),
     English Current Events items (``sample_en.py``, four rounds) and Persian Fars News
     sentences drawn by the classifier's guesses (``sample_fa.py``; types and modes only:
     ``NOT_FOR_DETECTOR``), each labelled alone with its type and mode (``training/events/data``,

@@ -255,15 +255,15 @@ _EN_PARTICIPLES = frozenset({"held", "contained", "enclosed", "executed"})
 
 def _holds_someone(words: Sequence[str], i: int, cased: Sequence[str] | None) -> bool:
     """Whether what the English verb of confinement (or execution) ``words[i]`` holds is a person
-    or a group:
-    the subject of its passive ("30 activists are held", "men who had been held"), the noun a
-    participle follows ("three Americans held in Tehran"), else its object, up to four words
-    before a preposition ("Police held two suspects"); a person or group is a people word of
-    the generic-actor lexicon (``resources/agents.tsv``), a nationality, a pronoun of people,
-    or a name: a word written with a capital, not an acronym, and not the sentence's first
-    unless it is the whole subject, singular ("Navalny is held", "Gershkovich, held since
-    March": not "Elections are held"). A written word that does not lower to its normalised
-    one (a soft hyphen inside it) gives no case."""
+    or a group: the subject of its passive ("30 activists are held", "men who had been held"),
+    the noun a participle follows ("three Americans held in Tehran"), else its object, up to
+    four words (six after an execution verb) before a preposition that is no count's ("Police
+    held two suspects", "executes at least 284 people": ``_of_a_count``); a person or group is
+    a people word of the generic-actor lexicon (``resources/agents.tsv``), a nationality, a
+    pronoun of people, or a name: a word written with a capital, not an acronym, and not the
+    sentence's first unless it is the whole subject, singular ("Navalny is held", "Gershkovich,
+    held since March": not "Elections are held"). A written word that does not lower to its
+    normalised one (a soft hyphen inside it) gives no case."""
     from khabar.extract.events import _english_demonyms, _group_classes
 
     groups, demonyms = _group_classes(), _english_demonyms()
@@ -286,8 +286,9 @@ def _holds_someone(words: Sequence[str], i: int, cased: Sequence[str] | None) ->
         return k, be
 
     j, be = before(i - 1)
-    if be and j >= 1 and words[j].isdigit():
-        j -= 1  # an age between the name and its verb ("Alaa Bader Abdullah, 31, is executed")
+    if be and words[i] in _EXECUTES and j >= 1 and words[j].isdigit() and int(words[j]) < 120:
+        j -= 1  # the age after the name in news ("Alaa Bader Abdullah, 31, is executed"); not
+        # for confinement, whose passive follows a day as often ("postponed since May 5, was held")
     if be and words[i] in _EN_PARTICIPLES:  # a passive ("are to hold" is not)
         if j >= 1 and words[j].endswith("ed") and words[j + 1] == "to":
             j = before(j - 1)[0]  # "is ordered to be held": who is ordered
@@ -300,7 +301,8 @@ def _holds_someone(words: Sequence[str], i: int, cased: Sequence[str] | None) ->
                                                         or after in ("yesterday", "today")):
         return someone(i - 1, whole=i == 1)  # "Americans held in Tehran"; "a referendum ...
         # held yesterday"
-    for k in range(i + 1, min(i + 5, len(words))):
+    # (an execution's object is often longer: "executed a 23-year-old protester")
+    for k in range(i + 1, min(i + (7 if words[i] in _EXECUTES else 5), len(words))):
         if words[k] in _EN_ENDS_OBJECT and not _of_a_count(words, k):
             break
         if someone(k):
@@ -514,14 +516,6 @@ def cameo_mode(sentence: str, lang: str, plover: str) -> str | None:
     modes = _verb_modes()
     return next((m for _, f, t in _acting_verbs(sentence, lang) if t == plover
                  for m in [modes.get((lang, f, t))] if m), None)  # fmt: skip
-
-
-def telling_verb(sentence: str, lang: str, modes: frozenset[str]) -> tuple[str, str] | None:
-    """(PLOVER type, form) of the first CAMEO verb of ``sentence`` whose code gives one of
-    ``modes`` (executed: ASSAULT execute; kidnapped: ASSAULT abduct), or None."""
-    table = _verb_modes()
-    return next(((t, f) for _, f, t in _acting_verbs(sentence, lang)
-                 if table.get((lang, f, t)) in modes), None)  # fmt: skip
 
 
 def only_blocks(sentence: str, lang: str, plover: str, blocks: frozenset[str]) -> bool:

@@ -53,7 +53,6 @@ from khabar.extract.event_types import (
     light_stem,
     only_blocks,
     pattern_only,
-    telling_verb,
     verb_blocks,
     verb_types,
 )
@@ -2961,7 +2960,6 @@ _ARABIC_LETTERS = re.compile("[\u0600-\u06ff]")
 # reaches _DETECT_CAMEO if it has a CAMEO verb of the classifier's type (then its trigger), else
 # _DETECT (the word that most supports the type is then the trigger).
 _TYPE_OVERRIDE = 0.7
-_UNSURE_TYPE = 0.5  # a type model less sure than this yields to a verb that tells its mode
 _DETECT = {"ar": 0.5, "fa": 0.5, "en": 0.5}
 # English 0.1: its CAMEO verbs come from PETRARCH's curated English verb patterns, the Arabic
 # dictionary's stems are noisier (dev, 2026-12-01: en type on events 0.423 -> 0.446 at 0.1, ar
@@ -3657,14 +3655,6 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
                 return replace(verb, source=source)
         return _Typed(plover, acled, subtype, weapon, best.start, best.end, best.first_word,
                       source)  # fmt: skip
-    if guess.cameo_form is None and guess.probability < _UNSURE_TYPE and lang != "ar":
-        told = telling_verb(sentence, lang, _TELLING_MODES)
-        if told is not None:
-            # an unsure type model beside a verb whose code tells what was done ("Saudi Arabia
-            # executed a man convicted of murder", typed CONCEDE at 0.35): the verb's type (not
-            # in Arabic, whose light stems meet PETRARCH's noisy dictionary: "على فرض السيادة",
-            # imposing sovereignty, met a curfew's verb)
-            guess = replace(guess, plover=told[0], cameo_form=told[1])
     if lang == "ar" and guess.cameo_form is not None and _named_verb(spans, guess, lang,
                                                                      named()):  # fmt: skip
         # an Arabic verb's light stem read from a word of a name ("بمنطقة جازان", "آل سعود",
@@ -4144,11 +4134,6 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         # injured" after an attack's sentence: the toll is the attack's; the count reader's
         # "one person" of "He died" is none)
         return None
-    if mode in _PUNISHMENT and actor is not None and actor.label == "actor:armed_group":
-        # an armed group's killing of its captives ("أعدم تنظيم داعش 44 شابا"): no execution
-        # that a court sanctioned (PLOVER codebook, ASSAULT execute), but violence against
-        # civilians for ACLED, whose codebook counts such killings
-        mode = None
     acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode,
                                        modelled)
     if ((subtype in ("", _IED) and acled == "Explosions/Remote violence"
@@ -4162,8 +4147,12 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         acled, subtype, mode = "Explosions/Remote violence", "Suicide bomb", "suicide-attack"
     if acled_of_mode(plover, mode) == ("", ""):
         # a punishment carried out after a trial ("نفذت وزارة الداخلية حكم القصاص"): an
-        # assault for PLOVER, none of ACLED's events, which leave judicial executions out
-        acled, subtype = "", ""
+        # assault for PLOVER, none of ACLED's events, which leave judicial executions out; an
+        # execution by a non-state armed group ("أعدم تنظيم داعش 44 شابا", "Boko Haram executed
+        # 10 villagers") no court sanctioned: ACLED's violence against civilians (its
+        # codebook counts the killing of captives so), the mode kept as the annotators code it
+        acled, subtype = (("Violence against civilians", "Attack")
+                          if actor is not None and _non_state_armed(actor) else ("", ""))
     ev = EventMention(
         span=sp, sentence=sentence, trigger=text[t_start:t_end],
         trigger_span=Span(t_start, t_end), plover=plover,
@@ -4365,6 +4354,7 @@ class _Party:
     value: str  # actor id (dictionary) or the text as written
     side: str = ""  # "armed" (military, police, armed group), "civilian", or unknown
     label: str = ""  # "actor:" and the dictionary's kind, or the recogniser's label (PER, GEN)
+    group: str = ""  # a generic party's class in the agent lexicon (armed_group, police, ...)
 
 
 _ARMED_KINDS = frozenset({"armed_group", "state_force"})
@@ -4374,6 +4364,28 @@ _CIVILIAN_CLASSES = frozenset({
     "refugees", "worshippers", "protesters", "prisoners",
 })  # fmt: skip
 _ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "SPY", "PMF")
+
+
+def _non_state_armed(party: _Party) -> bool:
+    """Whether ``party`` is a non-state armed group: an armed group of the curated actor
+    dictionary, an organisation of the open ones whose CAMEO sector is rebel or insurgent
+    (Boko Haram, the Taliban), or a generic party of the agent lexicon's armed-group class
+    ("مسلحون", "militants")."""
+    if party.label == "actor:armed_group" or party.group == "armed_group":
+        return True
+    return party.label in ("actor:organisation", "ORG") and _world_sector(party.value) in (
+        "REB", "INS")
+
+
+@lru_cache(maxsize=4096)
+def _world_sector(value: str) -> str:
+    """The CAMEO sector of an open-dictionary actor (``actors.world_actors``) given by its id
+    or, for a recognised organisation, its name; "" if none."""
+    from khabar.extract.actors import world_actors
+
+    by_name = world_actors().get(alias_key(value), ())
+    return next((a.sector for a in by_name), "") or next(
+        (a.sector for actors in world_actors().values() for a in actors if a.id == value), "")
 
 
 def _side(kind_or_sector: str | None) -> str:
@@ -4435,7 +4447,8 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
         # lexicon's labelled sentences gave it (one labelled أشخاص an armed group)
         counted = _bare(normalize(e.text).lower()) in _lexicon().cues.get("classifier", ())
         out.append(_Party(e.span.start, e.span.end, e.ref or e.text,
-                          "" if counted else _side(e.sector), e.label))  # fmt: skip
+                          "" if counted else _side(e.sector), e.label,
+                          "" if counted else e.sector or ""))  # fmt: skip
     return sorted(out, key=lambda p: p.start)
 
 
