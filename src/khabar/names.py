@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
-from khabar.extract.actors import actor_dictionary, world_actors
+from khabar.extract.actors import actor_dictionary, open_actor, world_actors
 from khabar.extract.lexicon import alias_key, nisba_plurals, peeled_keys
 from khabar.extract.places import gazetteer
 
@@ -77,12 +77,8 @@ def actors_named(name: str) -> list[NamedRef]:
         out.setdefault(actor_id, NamedRef(actor_id, actor.name, actor.kind))
     for actor in world.get(key, ()):
         out.setdefault(actor.id, NamedRef(actor.id, actor.name, actor.sector))
-    if wanted not in out:  # an open-dictionary id typed as such
-        for actors in world.values():
-            hit = next((a for a in actors if a.id == wanted), None)
-            if hit is not None:
-                out[wanted] = NamedRef(hit.id, hit.name, hit.sector)
-                break
+    if wanted not in out and (hit := open_actor(wanted)) is not None:  # an id typed as such
+        out[wanted] = NamedRef(hit.id, hit.name, hit.sector)
     # the same actor under another dictionary's id: "Taliban" is Phoenix's TALIBAN, whose
     # aliases طالبان, گروه طالبان, جنبش طالبان are also PETRARCH Arabic's AR_TALBAN's (an
     # Arabic report's actor): an actor sharing _SAME_ACTOR aliases or more with one found

@@ -44,6 +44,7 @@ __all__ = [
     "extract_generic_actors",
     "extract_world_organisations",
     "generic_agents",
+    "open_actor",
     "resolve_actor",
     "world_actors",
     "world_organisations",
@@ -386,6 +387,14 @@ def world_actors() -> dict[str, tuple[WorldActor, ...]]:
     Arabic government/military/police names from countries-states-cities). Kept between
     processes (``resources.derived``)."""
     return derived("world-actors", _build_world_actors, data_files())
+
+
+@lru_cache(maxsize=4096)
+def open_actor(actor_id: str) -> WorldActor | None:
+    """The open-dictionary actor whose id is ``actor_id`` (its first row in ``world_actors``),
+    or None: a scan of the dictionary, memoised per id."""
+    return next((a for actors in world_actors().values() for a in actors if a.id == actor_id),
+                None)  # fmt: skip
 
 
 def _build_world_actors() -> dict[str, tuple[WorldActor, ...]]:

@@ -4381,11 +4381,13 @@ def _non_state_armed(party: _Party) -> bool:
 def _world_sector(value: str) -> str:
     """The CAMEO sector of an open-dictionary actor (``actors.world_actors``) given by its id
     or, for a recognised organisation, its name; "" if none."""
-    from khabar.extract.actors import world_actors
+    from khabar.extract.actors import open_actor, world_actors
 
-    by_name = world_actors().get(alias_key(value), ())
-    return next((a.sector for a in by_name), "") or next(
-        (a.sector for actors in world_actors().values() for a in actors if a.id == value), "")
+    named = next((a.sector for a in world_actors().get(alias_key(value), ())), "")
+    if named:
+        return named
+    by_id = open_actor(value)
+    return by_id.sector if by_id is not None else ""
 
 
 def _side(kind_or_sector: str | None) -> str:
