@@ -2622,3 +2622,48 @@ def test_a_clash_of_clans_is_no_collision() -> None:
     """اصطدمت is "collided" and "clashed": no accident cue (a review)."""
     text = "قتل ثلاثة أشخاص وأصيب آخرون عندما اصطدمت عشيرتان بالأسلحة الخفيفة في ذي قار."
     assert _doc_event(text, "ar").plover == "ASSAULT"
+
+
+def _parties_of(text: str, lang: str) -> list[str]:
+    """The parties the ranker chooses the roles of ``text``'s one event among, as written."""
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    raw = RawArticle(source="t", locator="", kind="txt", text=text, published="2024-04-22",
+                     lang_hint=lang)  # fmt: skip
+    with roles.recording() as seen:
+        extract_document(build_document(raw, S), S)
+    assert len(seen) == 1, seen
+    return [seen[0].text[p.start : p.end] for p in seen[0].parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "supporter", "actor"),
+    [("اقتحمت المقاومة الشعبية بدعم من طائرات التحالف العربي قاعدة العند الجوية", "ar",
+      "التحالف", "المقاومة الشعبية"),
+     ("وسيطرت قوات هادي المدعومة جوا من قوات التحالف على مدينة زنجبار", "ar",
+      "التحالف", "قوات هادي"),
+     ("Syrian troops backed by Hezbollah fighters attacked rebels in Aleppo on Monday.", "en",
+      "Hezbollah", "Syrian troops"),
+     ("Kurdish fighters, with the support of the US-led coalition, stormed the town of Tal Abyad.",
+      "en", "coalition", "Kurdish fighters")],
+)  # fmt: skip
+def test_a_supporter_of_the_deed_neither_acts_in_it_nor_suffers_it(
+    text: str, lang: str, supporter: str, actor: str
+) -> None:
+    # ACLED's associated actor: "بدعم من", "المدعومة من", "backed by", "with the support of"
+    assert not [p for p in _parties_of(text, lang) if supporter in p]
+    assert _doc_event(text, lang).actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "party"),
+    [("Thousands marched in support of the protesters in Cairo on Friday.", "en", "protesters"),
+     ("وهاجم مسلحون مقر الشرطة بدعم الفصائل المحلية في المدينة", "ar", "الفصائل")],
+)  # fmt: skip
+def test_support_without_its_preposition_or_opener_names_no_supporter(
+    text: str, lang: str, party: str
+) -> None:
+    # "in support of X": whom the march supports; "بدعم الفصائل": supporting the factions
+    assert [p for p in _parties_of(text, lang) if party in p]

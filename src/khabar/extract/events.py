@@ -4556,13 +4556,60 @@ def _role_parties(text: str, sp: Span, t_start: int, t_end: int, found: Mentions
                   told: bool) -> list[_Party]:  # fmt: skip
     """The sentence's parties (``_parties``) that may act in or suffer the event whose trigger
     is ``text[t_start:t_end]``: with ``told`` (an event done, not said: an assault, an arrest),
-    not the parties that report it (``_speakers``)."""
+    not the parties that report it (``_speakers``) nor those named as its supporters
+    (``_supporting``: "بدعم من طيران التحالف", "backed by")."""
     parties = _parties(text, found, sp, lang)
     if told and parties:
         names = [e.span for e in found.entities if sp.start <= e.span.start < sp.end]
         reporting = _speakers(text, sp, parties, t_start, t_end, lang, names)
-        parties = [p for p in parties if p not in reporting]
+        parties = [p for p in parties
+                   if p not in reporting and not _supporting(text, p, lang, sp.start)]
     return parties
+
+
+def _supporting(text: str, party: _Party, lang: str, floor: int) -> bool:
+    """Whether ``party`` is named as a supporter of the deed, who neither acts in it nor
+    suffers it (ACLED's associated actor): "اقتحمت المقاومة الشعبية بدعم من طائرات التحالف"
+    (the coalition's planes support the assault), "قوات هادي المدعومة جوا وبرا من قوات التحالف",
+    "الجيش العراقي بمساندة قوات الحشد الشعبي", "backed by the coalition", "with the support of
+    the coalition", "با پشتیبانی هوایی ائتلاف", and English "Iran-backed".
+
+    The words of ``event_cues.tsv``: a word of support (``support_cue``), then the party, only
+    ``support_link`` words between (a preposition, "جوا وبرا", "air"); ``support_cue_by``
+    words (بدعم, "backed") need a preposition (``support_prep``) between, as "بدعم الفصائل"
+    (supporting the factions) does not make them supporters; ``support_noun`` words need an
+    opener (``support_opener``: "with", با) before them, and in English a preposition too ("in
+    support of the protesters" names whom the protest supports). Words of ``floor`` (the
+    sentence's start) and after only."""
+    cues = _lexicon().lang_cues
+
+    def words(kind: str) -> frozenset[str]:
+        return cues.get((kind, lang), frozenset())
+
+    by = words("support_cue_by")
+    if lang == "en" and text[party.end : party.end + 1] == "-":
+        after = text[party.end + 1 : party.end + 16].split()
+        if after and normalize(after[0]).lower().strip(".,;:") in by:
+            return True  # "Iran-backed"
+    before = [w.lower() for w in _words_before(text, party.start, 64, floor)]
+    k, linked = len(before), False
+    while k and before[k - 1] in words("support_link"):
+        linked = linked or before[k - 1] in words("support_prep")
+        k -= 1
+    if not k:
+        return False
+    cue = before[k - 1]
+    if lang == "ar" and cue.startswith("و") and cue[1:] in words("support_cue") | by:
+        cue = cue[1:]  # وبدعم, ومدعومة
+    if cue in words("support_cue"):
+        return True
+    if cue in by:
+        return linked
+    if cue in words("support_noun"):
+        opener = [w for w in before[: k - 1] if w not in _ARTICLES][-1:]
+        return bool(opener) and opener[0] in words("support_opener") \
+            and (linked or lang != "en")  # fmt: skip
+    return False
 
 
 def _roles(text: str, sp: Span, t_start: int, t_end: int, parties: list[_Party], lang: str,
