@@ -274,6 +274,31 @@ def test_sayyid_joined_to_a_first_name_stays_out_of_the_person() -> None:
     assert cut("سیداحمد میرعمادی", "ORG") == "سیداحمد میرعمادی"
 
 
+def test_titles_ranks_and_nationalities_stay_out_of_the_person() -> None:
+    from khabar.extract.entities import EntityMention, without_title
+    from khabar.model import Span
+    from khabar.resources import person_titles
+
+    def cut(name: str, lang: str, label: str = "PER") -> tuple[str, int]:
+        m = without_title(EntityMention(Span(10, 10 + len(name)), name, label, 1.0), lang)
+        assert m.text == name[m.span.start - 10 :]  # the span moves with the text
+        return m.text, m.span.start
+
+    # counted in the recogniser's training sentences: a title stands before names, never in one
+    assert {"الامير", "اللواء", "العريف", "اليمني"} <= person_titles("ar")
+    assert "president" in person_titles("en") and "سردار" in person_titles("fa")
+    assert "التركي" not in person_titles("ar")  # Turki is a name as often
+    assert cut("العريف عيد ماطر الشهراني", "ar") == ("عيد ماطر الشهراني", 17)
+    assert cut("الرئيس اليمني عبدربه منصور هادي", "ar") == ("عبدربه منصور هادي", 24)
+    assert cut("President Joe Biden", "en") == ("Joe Biden", 20)
+    assert cut("سردار قاسم سلیمانی", "fa") == ("قاسم سلیمانی", 16)
+    # titles only (no name to keep), another label, a name that begins with no title: as they were
+    assert cut("الأمير", "ar") == ("الأمير", 10)
+    assert cut("الرئيس اليمني", "ar") == ("الرئيس اليمني", 10)
+    assert cut("الطيب البكوش", "ar") == ("الطيب البكوش", 10)
+    assert cut("الملك سلمان", "ar", "ORG") == ("الملك سلمان", 10)
+
+
 def test_a_person_never_ends_on_son_of() -> None:
     from khabar.extract.entities import _mentions
 

@@ -48,7 +48,14 @@ from khabar.extract.crf import CRFModel
 from khabar.extract.lexicon import alias_key, proclitic_length, quoted_span, variants
 from khabar.model import Span
 from khabar.normalize import normalize
-from khabar.resources import clause_final_words, data_files, derived, frequent_tokens, org_heads
+from khabar.resources import (
+    clause_final_words,
+    data_files,
+    derived,
+    frequent_tokens,
+    org_heads,
+    person_titles,
+)
 
 __all__ = [
     "NER_LANGS",
@@ -339,8 +346,8 @@ def _agent_words(lang: str) -> AgentTables:
 
 
 def load_models() -> None:
-    """Load each language's recogniser, generic-actor tagger and word classes (ingest's
-    warm-up)."""
+    """Load each language's recogniser, generic-actor tagger, word classes and person titles
+    (ingest's warm-up)."""
     for lang in NER_LANGS:
         for tagger in _TAGGERS:
             _model(lang, tagger)
@@ -348,6 +355,7 @@ def load_models() -> None:
             _edges(lang, tagger)
         _agent_words(lang)
         _classes(lang)
+        person_titles(lang)
 
 
 # the taggers of this module: the name recogniser (PER, ORG, LOC, NORP: training/ner/train.py)
@@ -510,7 +518,7 @@ def _recognise(texts: list[str], lang: str, generic: bool) -> tuple[list[list[En
     decoded = _model(lang, "ner").decode(emissions)
     for (i, text, spans), (tags, probs) in zip(todo, decoded, strict=True):
         found = _mentions(text, spans, tags, probs)
-        found = [_without_sayyid(m) for m in found]
+        found = [without_title(_without_sayyid(m), lang) for m in found]
         if lang == "en":
             found = [n for m in found for n in _without_nationality(m)]
         out[i] += [_peeled(m) for m in found] if lang == "ar" else found
@@ -520,6 +528,23 @@ def _recognise(texts: list[str], lang: str, generic: bool) -> tuple[list[list[En
         for (i, text, spans), (tags, probs) in zip(todo, decoded, strict=True):
             gen[i] += _mentions(text, spans, tags, probs)
     return out, gen
+
+
+def without_title(m: EntityMention, lang: str) -> EntityMention:
+    """A person's name of two words or more without the titles, ranks, roles or nationality
+    words it starts with (``resources.person_titles``, counted in the recogniser's training
+    sentences): العريف عيد ماطر مبارك الشهراني → عيد ماطر مبارك الشهراني, "President Joe
+    Biden" → "Joe Biden", as the guideline spans a name (``docs/annotation.md``: titles and
+    roles are not part of it). A mention of titles only ("الرئيس اليمني": no name in it) and
+    other mentions come back as they were."""
+    if m.label != "PER":
+        return m
+    titles = person_titles(lang)
+    cut = next((w.start() for w in re.finditer(r"\S+", m.text)
+                if word_key(w.group()) not in titles), 0)  # fmt: skip
+    if not cut:
+        return m
+    return replace(m, span=Span(m.span.start + cut, m.span.end), text=m.text[cut:])
 
 
 def _without_nationality(m: EntityMention) -> list[EntityMention]:

@@ -423,6 +423,16 @@ def org_heads(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
+def person_titles(lang: str) -> frozenset[str]:
+    """Words that stand before a person's name in ``lang`` and are no part of it (titles, ranks,
+    roles, nationalities: الأمير, اللواء, اليمني, سردار, "president"), in matching form
+    (``entities.word_key``; ``person_titles.tsv``, built by
+    ``training/resources/build_person_titles.py`` from the entity recogniser's training
+    sentences); empty for other languages."""
+    return frozenset(r["word"] for r in read_csv("person_titles.tsv") if r["lang"] == lang)
+
+
+@lru_cache(maxsize=4)
 def clause_final_words(lang: str) -> frozenset[str]:
     """Words of ``lang`` that end clauses, in matching form: Persian verbs (گفت, کردند, است),
     from where Fars News puts them (``clause_final.tsv``, built by
