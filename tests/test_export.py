@@ -238,6 +238,20 @@ def test_an_unnamed_armed_group_is_actor1_with_acleds_name(store: SQLiteStore,
     assert row["location"] == "Karachi"
 
 
+def test_the_supporter_of_actor1_s_deed_is_its_associated_actor(store: SQLiteStore,
+                                                                  tmp_path: Path) -> None:  # fmt: skip
+    # "بمساندة" (with the support of): the army acts, the PMF backs it (ACLED's assoc_actor_1)
+    doc = tmp_path / "ramadi.txt"
+    doc.write_text("هجوم في الرمادي\n\nاقتحم الجيش العراقي بمساندة قوات الحشد الشعبي مدينة"
+                   " الرمادي في 6 أغسطس 2015 وقتل 20 مسلحا من تنظيم داعش.\n", encoding="utf-8")
+    ingest([str(doc)], store)
+    (mention,) = store.db.execute("SELECT actor, assoc_actor FROM event_mentions").fetchall()
+    assert tuple(mention) == ("IQ-ARMY", "PMF")
+    row = _export_csv(store, tmp_path / "e.csv").iloc[0]
+    assert (row["actor1"], row["assoc_actor_1"]) == ("Iraqi Army", "Popular Mobilization Forces")
+    assert row["assoc_actor_2"] == ""
+
+
 def test_an_attack_only_near_a_town_is_coded_at_the_town_with_geo_precision_2(
     store: SQLiteStore, tmp_path: Path
 ) -> None:

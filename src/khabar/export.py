@@ -525,6 +525,11 @@ def _row(
             actor1, inter1 = acled.demonstrators(rep["acled_type"], country_name) or (None, None)
             if actor1 is not None and actor1 == actor2:  # protesters struck: no second guess
                 actor1, inter1 = None, None
+    # who the reports say supported actor1's deed ("بدعم من طيران التحالف", "backed by"): only
+    # beside a named actor1, and never actor1 itself
+    assoc = next((v for r in group if (v := _chosen(r, "assoc_actor")) is not None), None) \
+        if actor else None  # fmt: skip
+    assoc_actor_1 = assoc["label"] if assoc and assoc["label"] != actor1 else None
     admin1, admin2, admin3 = acled.admin_levels(loc["value"] if loc else None)
     # the notes quote a sentence that tells of the happening itself: the toll's, the weapon's,
     # else the day's or the place's (a statement of solidarity may name the day too), else any
@@ -544,7 +549,7 @@ def _row(
         "disorder_type": acled.disorder_type(rep["acled_type"], rep["acled_subtype"]),
         "event_type": rep["acled_type"],
         "sub_event_type": rep["acled_subtype"],
-        "actor1": actor1, "assoc_actor_1": None, "inter1": inter1,
+        "actor1": actor1, "assoc_actor_1": assoc_actor_1, "inter1": inter1,
         "actor2": actor2 or None, "assoc_actor_2": None, "inter2": inter2,
         "interaction": acled.interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if inter2 == 7 else None,

@@ -254,6 +254,9 @@ class EventMention:
     places_inherited: bool = False  # no place in the sentence: those of the previous event
     actor: str | None = None  # actor id (or text) before the trigger
     target: str | None = None  # actor id (or text) after the trigger
+    # a party the sentence names as supporting the deed ("بدعم من طيران التحالف", "backed by":
+    # ``events._supporting``), actor id (or text): ACLED's associated actor of the actor
+    assoc_actor: str | None = None
     counts: list[tuple[int, str]] = field(default_factory=list)  # (number, what) "5 صواريخ"
     killed: int | None = None
     injured: int | None = None

@@ -2639,22 +2639,24 @@ def _parties_of(text: str, lang: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("text", "lang", "supporter", "actor"),
+    ("text", "lang", "supporter", "actor", "assoc"),
     [("اقتحمت المقاومة الشعبية بدعم من طائرات التحالف العربي قاعدة العند الجوية", "ar",
-      "التحالف", "المقاومة الشعبية"),
+      "التحالف", "المقاومة الشعبية", "AR-SAUDI_LED_COALITION_IN_YEMEN"),
      ("وسيطرت قوات هادي المدعومة جوا من قوات التحالف على مدينة زنجبار", "ar",
-      "التحالف", "قوات هادي"),
+      "التحالف", "قوات هادي", "COAL"),
      ("Syrian troops backed by Hezbollah fighters attacked rebels in Aleppo on Monday.", "en",
-      "Hezbollah", "Syrian troops"),
+      "Hezbollah", "Syrian troops", "HEZ"),
      ("Kurdish fighters, with the support of the US-led coalition, stormed the town of Tal Abyad.",
-      "en", "coalition", "Kurdish fighters")],
+      "en", "coalition", "Kurdish fighters", "COAL")],
 )  # fmt: skip
 def test_a_supporter_of_the_deed_neither_acts_in_it_nor_suffers_it(
-    text: str, lang: str, supporter: str, actor: str
+    text: str, lang: str, supporter: str, actor: str, assoc: str
 ) -> None:
-    # ACLED's associated actor: "بدعم من", "المدعومة من", "backed by", "with the support of"
+    # "بدعم من", "المدعومة من", "backed by", "with the support of": no party of the deed, but
+    # ACLED's associated actor of the one who acts
     assert not [p for p in _parties_of(text, lang) if supporter in p]
-    assert _doc_event(text, lang).actor == actor
+    e = _doc_event(text, lang)
+    assert (e.actor, e.assoc_actor) == (actor, assoc)
 
 
 @pytest.mark.parametrize(

@@ -4096,7 +4096,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
                 framed_text = text[frame_at : sp.start + norm.to_original(
                     spans[typed.first_word][0], spans[typed.first_word][1])[0]].strip()
     r_start, r_end = _role_anchor(norm, spans, typed, plover, lang, sp.start, (t_start, t_end))
-    parties = _role_parties(text, sp, r_start, r_end, found, lang, plover in _DONE_NOT_SAID)
+    parties, supporters = _role_parties(text, sp, r_start, r_end, found, lang,
+                                        plover in _DONE_NOT_SAID)  # fmt: skip
     actor, target = _roles(text, sp, r_start, r_end, parties, lang,
                            suffered=plover in ("ASSAULT", "COERCE"))  # fmt: skip
     # the ranker chooses, the rules' pair one of its features; "تلقى X اتصالا من Y": Y called,
@@ -4169,6 +4170,9 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             and not _attributed(text, p.span.start, p.span.end)
             and not held[0] <= p.span.start < held[1]]),
         actor=actor.value if actor else None, target=target.value if target else None,
+        # the deed's supporter, beside an actor it supports (with none named, the sentence
+        # says who helped, not who did it)
+        assoc_actor=supporters[0].value if supporters and actor is not None else None,
         counts=counts, killed=killed, injured=injured, victims=victims,
         modality=modality, mode=mode,
         type_source=typed.source,
@@ -4553,18 +4557,19 @@ def _located(text: str, start: int) -> bool:
 
 
 def _role_parties(text: str, sp: Span, t_start: int, t_end: int, found: Mentions, lang: str,
-                  told: bool) -> list[_Party]:  # fmt: skip
+                  told: bool) -> tuple[list[_Party], list[_Party]]:  # fmt: skip
     """The sentence's parties (``_parties``) that may act in or suffer the event whose trigger
-    is ``text[t_start:t_end]``: with ``told`` (an event done, not said: an assault, an arrest),
-    not the parties that report it (``_speakers``) nor those named as its supporters
-    (``_supporting``: "بدعم من طيران التحالف", "backed by")."""
+    is ``text[t_start:t_end]``, and those named as its supporters: with ``told`` (an event
+    done, not said: an assault, an arrest), not the parties that report it (``_speakers``) nor
+    the supporters (``_supporting``: "بدعم من طيران التحالف", "backed by"), which come second
+    (ACLED's associated actors); without, every party and no supporter."""
     parties = _parties(text, found, sp, lang)
-    if told and parties:
-        names = [e.span for e in found.entities if sp.start <= e.span.start < sp.end]
-        reporting = _speakers(text, sp, parties, t_start, t_end, lang, names)
-        parties = [p for p in parties
-                   if p not in reporting and not _supporting(text, p, lang, sp.start)]
-    return parties
+    if not (told and parties):
+        return parties, []
+    names = [e.span for e in found.entities if sp.start <= e.span.start < sp.end]
+    reporting = _speakers(text, sp, parties, t_start, t_end, lang, names)
+    supporters = [p for p in parties if p not in reporting and _supporting(text, p, lang, sp.start)]
+    return [p for p in parties if p not in reporting and p not in supporters], supporters
 
 
 def _supporting(text: str, party: _Party, lang: str, floor: int) -> bool:

@@ -497,7 +497,8 @@ def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
         # who denies an attack or says it did not happen names no party of it ("CENTCOM
         # denied any responsibility for the explosion": not its actor)
         denied = bool({"denied", "negated"} & set(m.modality))
-        for name, value in (("actor", m.actor), ("target", m.target)):
+        for name, value in (("actor", m.actor), ("target", m.target),
+                            ("assoc_actor", m.assoc_actor)):  # fmt: skip
             if value and not denied and value[:1].isupper() and value in actor_dictionary().actors:
                 add(name, value, _actor_label(value), m)
         if m.weapon:

@@ -138,6 +138,7 @@ class MentionFact:
     # ``EventMention.evidence``; None for a mention extracted before it was stored (unknown)
     evidence: tuple[str, ...] | None = None
     mode: str | None = None  # PLOVER mode (``EventMention.mode``); None: unstated
+    assoc_actor: str | None = None  # ``EventMention.assoc_actor``: who the sentence says helped
 
     @property
     def key(self) -> str:
@@ -423,7 +424,7 @@ def _load_mentions(
             part_of_day.get(date_text or ""), bool(r["is_main"]), _toll_words(r["sentence"]),
             _numbers(undated := _without(doc.raw_text, r["start"], r["end"], date_spans)),
             toll_numbers(undated), toll_groups(undated),
-            _evidence(r["evidence"]), r["mode"] or None,
+            _evidence(r["evidence"]), r["mode"] or None, r["assoc_actor"],
         ))  # fmt: skip
     return out
 

@@ -441,7 +441,7 @@ class SQLiteStore:
         )  # fmt: skip
         self.db.executemany(
             "INSERT INTO event_mentions VALUES"
-            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc_id, i, e.span.start, e.span.end, e.sentence, e.trigger, e.trigger_span.start,
               e.trigger_span.end, e.plover, e.acled_type, e.acled_subtype, e.weapon, e.date,
               e.date_text, e.date_note, js(e.places), int(e.places_inherited), e.actor,
@@ -449,7 +449,7 @@ class SQLiteStore:
               js(e.counts), e.killed, e.injured, e.victims,
               js(e.modality), int(e.background), e.mode, e.type_source, e.type_score,
               e.date_basis, int(e.main), js(e.from_title),
-              js(e.evidence) if e.evidence is not None else None)
+              js(e.evidence) if e.evidence is not None else None, e.assoc_actor)
              for i, e in enumerate(ex.events)],
         )  # fmt: skip
         self.db.executemany(
