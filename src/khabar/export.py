@@ -513,8 +513,9 @@ def _row(
     country_name = where.name if where else (cc or "")
     day = _value(rep, "date")
     anchors, basis = _date_evidence(group, day, evidence)
-    actor = next((v for r in group if (v := _chosen(r, "actor")) is not None
-                  and not acled.is_messenger(str(v["value"]))), None)  # fmt: skip
+    actor, assoc = next(((v, _chosen(r, "assoc_actor")) for r in group
+                         if (v := _chosen(r, "actor")) is not None
+                         and not acled.is_messenger(str(v["value"]))), (None, None))  # fmt: skip
     actor2, inter2 = _target(group, cc, evidence, country_name)
     if actor:
         actor1, inter1 = actor["label"], acled.actor_inter(str(actor["value"]), cc)
@@ -525,11 +526,9 @@ def _row(
             actor1, inter1 = acled.demonstrators(rep["acled_type"], country_name) or (None, None)
             if actor1 is not None and actor1 == actor2:  # protesters struck: no second guess
                 actor1, inter1 = None, None
-    # who the reports say supported actor1's deed ("بدعم من طيران التحالف", "backed by"): only
-    # beside a named actor1, and never actor1 itself
-    assoc = next((v for r in group if (v := _chosen(r, "assoc_actor")) is not None), None) \
-        if actor else None  # fmt: skip
-    assoc_actor_1 = assoc["label"] if assoc and assoc["label"] != actor1 else None
+    # who the reports say supported actor1's deed ("بدعم من طيران التحالف", "backed by"): from
+    # the record actor1 comes from, and never actor1 or actor2 themselves
+    assoc_actor_1 = assoc["label"] if assoc and assoc["label"] not in (actor1, actor2) else None
     admin1, admin2, admin3 = acled.admin_levels(loc["value"] if loc else None)
     # the notes quote a sentence that tells of the happening itself: the toll's, the weapon's,
     # else the day's or the place's (a statement of solidarity may name the day too), else any

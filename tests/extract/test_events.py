@@ -2659,10 +2659,26 @@ def test_a_supporter_of_the_deed_neither_acts_in_it_nor_suffers_it(
     assert (e.actor, e.assoc_actor) == (actor, assoc)
 
 
+def test_a_supporter_of_another_party_is_not_the_actor_s_and_a_second_one_supports_too() -> None:
+    # the militants are backed, not the US forces: no associated actor of the attack's actor
+    e = _doc_event("US forces attacked militants backed by Hezbollah near Baghdad airport on"
+                   " Thursday, killing five.", "en")  # fmt: skip
+    assert (e.actor, e.assoc_actor) == ("US-MIL", None)
+    e = _doc_event("شن الجيش الإسرائيلي غارات على مسلحين مدعومين من حزب الله في جنوب لبنان", "ar")
+    assert (e.actor, e.assoc_actor) == ("IL-MIL", None)
+    # "و" joins a second supporter to the first: no recipient of the assault
+    text = "اقتحم الجيش العراقي بمساندة قوات الحشد الشعبي وأبناء العشائر مدينة الرمادي"
+    assert not [p for p in _parties_of(text, "ar") if "العشائر" in p]
+    assert _doc_event(text, "ar").assoc_actor == "PMF"
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "party"),
     [("Thousands marched in support of the protesters in Cairo on Friday.", "en", "protesters"),
-     ("وهاجم مسلحون مقر الشرطة بدعم الفصائل المحلية في المدينة", "ar", "الفصائل")],
+     ("وهاجم مسلحون مقر الشرطة بدعم الفصائل المحلية في المدينة", "ar", "الفصائل"),
+     # what someone is charged with or asks for, a verb and its object
+     ("اعتقلت قوات الأمن العراقية عشرة أشخاص متهمين بمساندة تنظيم داعش في الموصل", "ar", "داعش"),
+     ("Libyan police arrested 20 men who backed the forces of Haftar in Tripoli.", "en", "Haftar")],
 )  # fmt: skip
 def test_support_without_its_preposition_or_opener_names_no_supporter(
     text: str, lang: str, party: str

@@ -13,8 +13,10 @@ Corpus and WNUT17 for English; Persian has only its own). No gold sentence is am
 Rule: for each word, in matching form (``entities.word_key``), count how often it stands right
 before a labelled person's name (``before``: the word tagged O, the next B-PER) and how often a
 name begins with it (``first``). A word with a letter in it is a title when ``before`` is at
-least ``MIN_BEFORE`` and at least ``RATIO`` times ``first + 1``: الأمير 662 and 1, الملك 408
-and 7 are; التركي (53 and 24: Turki is a name) is not.
+least ``MIN_BEFORE`` and at least ``RATIO`` times ``first + 1``: الأمير 117 and 1, الملك 88
+and 7 are; التركي (13 and 4: Turki is a name) is not. A word of ``SHORT`` letters or fewer,
+most of them particles and clitics, must begin no name at all: ان (137 and 14, the Ann of
+آن هيدالغو, the ان left of بان كي مون when its ب reads as a clitic), "the", "a" are not.
 
 Output: ``lang word before first source``, tab-separated, UTF-8, sorted by language and word.
 
@@ -40,6 +42,7 @@ HEADER = ("lang", "word", "before", "first", "source")
 LANGS = ("ar", "en", "fa")
 MIN_BEFORE = 5
 RATIO = 4
+SHORT = 3
 _SOURCES = {
     "ar": "NewsFANE Gold 2014 train (CC BY-SA 3.0), Wojood sample (MIT), training/ner/data "
           "ar-labels (khabar annotators): words before PER spans",
@@ -65,7 +68,8 @@ def build(shared: Path) -> list[tuple[str, ...]]:
                     before[word_key(sentence[i - 1][0])] += 1
         for word, n in sorted(before.items()):
             if n >= MIN_BEFORE and n >= RATIO * (first[word] + 1) \
-                    and any(c.isalpha() for c in word):  # fmt: skip
+                    and any(c.isalpha() for c in word) \
+                    and (len(word) > SHORT or not first[word]):  # fmt: skip
                 rows.append((lang, word, str(n), str(first[word]), _SOURCES[lang]))
     return rows
 

@@ -518,10 +518,11 @@ def _recognise(texts: list[str], lang: str, generic: bool) -> tuple[list[list[En
     decoded = _model(lang, "ner").decode(emissions)
     for (i, text, spans), (tags, probs) in zip(todo, decoded, strict=True):
         found = _mentions(text, spans, tags, probs)
-        found = [without_title(_without_sayyid(m), lang) for m in found]
+        found = [_without_sayyid(m) for m in found]
         if lang == "en":
             found = [n for m in found for n in _without_nationality(m)]
-        out[i] += [_peeled(m) for m in found] if lang == "ar" else found
+        found = [_peeled(m) for m in found] if lang == "ar" else found
+        out[i] += [without_title(m, lang) for m in found]
     if generic:
         emissions = _batch_emissions(words, lang, "gen")
         decoded = _model(lang, "gen").decode(emissions, marginals=False)

@@ -4170,9 +4170,10 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
             and not _attributed(text, p.span.start, p.span.end)
             and not held[0] <= p.span.start < held[1]]),
         actor=actor.value if actor else None, target=target.value if target else None,
-        # the deed's supporter, beside an actor it supports (with none named, the sentence
-        # says who helped, not who did it)
-        assoc_actor=supporters[0].value if supporters and actor is not None else None,
+        # the actor's supporter (with no actor named, the sentence says who helped, not who
+        # did it; a supporter of another party is not the actor's)
+        assoc_actor=next((q.value for q in supporters if actor is not None
+                          and _attached(actor, q, text, parties)), None),  # fmt: skip
         counts=counts, killed=killed, injured=injured, victims=victims,
         modality=modality, mode=mode,
         type_source=typed.source,
@@ -4569,6 +4570,9 @@ def _role_parties(text: str, sp: Span, t_start: int, t_end: int, found: Mentions
     names = [e.span for e in found.entities if sp.start <= e.span.start < sp.end]
     reporting = _speakers(text, sp, parties, t_start, t_end, lang, names)
     supporters = [p for p in parties if p not in reporting and _supporting(text, p, lang, sp.start)]
+    if supporters:
+        supporters = _with_coordinated(text, [p for p in parties if p not in reporting],
+                                       supporters)  # fmt: skip
     return [p for p in parties if p not in reporting and p not in supporters], supporters
 
 
@@ -4582,10 +4586,13 @@ def _supporting(text: str, party: _Party, lang: str, floor: int) -> bool:
     The words of ``event_cues.tsv``: a word of support (``support_cue``), then the party, only
     ``support_link`` words between (a preposition, "جوا وبرا", "air"); ``support_cue_by``
     words (بدعم, "backed") need a preposition (``support_prep``) between, as "بدعم الفصائل"
-    (supporting the factions) does not make them supporters; ``support_noun`` words need an
+    (supporting the factions) does not make them supporters, and in English right after them
+    ("men who backed the forces of Haftar": the verb's object); ``support_noun`` words need an
     opener (``support_opener``: "with", با) before them, and in English a preposition too ("in
-    support of the protesters" names whom the protest supports). Words of ``floor`` (the
-    sentence's start) and after only."""
+    support of the protesters" names whom the protest supports). A word of support right after
+    a word of charging or demanding (``support_governed``: "متهمين بمساندة تنظيم داعش",
+    "مطالبين بمساندة الجيش") is what is charged or asked for: no supporter. Words of ``floor``
+    (the sentence's start) and after only."""
     cues = _lexicon().lang_cues
 
     def words(kind: str) -> frozenset[str]:
@@ -4601,11 +4608,13 @@ def _supporting(text: str, party: _Party, lang: str, floor: int) -> bool:
     while k and before[k - 1] in words("support_link"):
         linked = linked or before[k - 1] in words("support_prep")
         k -= 1
-    if not k:
+    if not k or (k > 1 and before[k - 2] in words("support_governed")):
         return False
     cue = before[k - 1]
     if lang == "ar" and cue.startswith("و") and cue[1:] in words("support_cue") | by:
         cue = cue[1:]  # وبدعم, ومدعومة
+    if lang == "en" and k < len(before) and before[k] not in words("support_prep"):
+        linked = False  # "backed the forces of": a verb, its object after it
     if cue in words("support_cue"):
         return True
     if cue in by:
@@ -4615,6 +4624,36 @@ def _supporting(text: str, party: _Party, lang: str, floor: int) -> bool:
         return bool(opener) and opener[0] in words("support_opener") \
             and (linked or lang != "en")  # fmt: skip
     return False
+
+
+# what joins a second supporter to the first: "و" or "and" alone (a comma may end the phrase:
+# "Backed by Russian jets, Syrian troops attacked")
+_JOINED = re.compile(r"\s*(?:و|and)\s*", re.IGNORECASE)
+
+
+def _with_coordinated(text: str, parties: list[_Party], supporters: list[_Party]) -> list[_Party]:
+    """``supporters`` and the parties joined to one of them by "و" or "and" alone (``_JOINED``:
+    "بمساندة قوات الحشد الشعبي وأبناء العشائر": the tribesmen support too), in text order."""
+    out = list(supporters)
+    for before, party in zip(parties, parties[1:], strict=False):
+        if before in out and party not in out and _JOINED.fullmatch(text[before.end : party.start]):
+            out.append(party)
+    return sorted(out, key=lambda p: p.start)
+
+
+def _attached(actor: _Party, supporter: _Party, text: str, parties: list[_Party]) -> bool:
+    """Whether ``supporter`` is named as the supporter of ``actor`` itself, not of another
+    party ("US forces attacked militants backed by Hezbollah": the militants'): no party of the
+    sentence between the two and at most ``_ATTACHED_WORDS`` words ("قوات هادي المدعومة جوا من
+    قوات التحالف", "وبدعم من طيران التحالف بقيادة السعودية، تمكنت القوات الموالية")."""
+    a, b = (actor.end, supporter.start) if actor.end <= supporter.start \
+        else (supporter.end, actor.start)  # fmt: skip
+    if a > b or any(a <= p.start and p.end <= b for p in parties):
+        return False
+    return len(text[a:b].split()) <= _ATTACHED_WORDS
+
+
+_ATTACHED_WORDS = 6  # "Kurdish fighters, with the support of the US-led coalition"
 
 
 def _roles(text: str, sp: Span, t_start: int, t_end: int, parties: list[_Party], lang: str,

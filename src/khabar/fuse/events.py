@@ -497,10 +497,13 @@ def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
         # who denies an attack or says it did not happen names no party of it ("CENTCOM
         # denied any responsibility for the explosion": not its actor)
         denied = bool({"denied", "negated"} & set(m.modality))
-        for name, value in (("actor", m.actor), ("target", m.target),
-                            ("assoc_actor", m.assoc_actor)):  # fmt: skip
-            if value and not denied and value[:1].isupper() and value in actor_dictionary().actors:
+        known = actor_dictionary().actors
+        for name, value in (("actor", m.actor), ("target", m.target)):
+            if value and not denied and value[:1].isupper() and value in known:
                 add(name, value, _actor_label(value), m)
+        # the actor's supporter, from a mention that names the actor too
+        if m.assoc_actor and not denied and m.assoc_actor in known and m.actor in known:
+            add("assoc_actor", m.assoc_actor, _actor_label(m.assoc_actor), m)
         if m.weapon:
             add("weapon", m.weapon, m.weapon, m)
         trigger = normalize(m.trigger)
