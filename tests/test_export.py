@@ -251,6 +251,18 @@ def test_the_supporter_of_actor1_s_deed_is_its_associated_actor(store: SQLiteSto
     assert (row["actor1"], row["assoc_actor_1"]) == ("Iraqi Army", "Popular Mobilization Forces")
 
 
+def test_actor1_s_supporter_comes_from_a_report_that_names_actor1() -> None:
+    # a fused event whose actor1 three reports give and whose supporter a fourth gives beside
+    # another actor: no associated actor of actor1
+    from khabar.export import _supporter
+
+    actor = _value("US-MIL", "United States armed forces", "b")
+    pmf = _value("PMF", "Popular Mobilization Forces", "a")
+    record = {"chosen": {"assoc_actor": {"value": "PMF"}}, "fields": {"assoc_actor": [pmf]}}
+    assert _supporter(record, actor) is None
+    assert _supporter(record, _value("IQ-ARMY", "Iraqi Army", "a")) is pmf  # same sentence
+
+
 def test_an_attack_only_near_a_town_is_coded_at_the_town_with_geo_precision_2(
     store: SQLiteStore, tmp_path: Path
 ) -> None:

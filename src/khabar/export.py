@@ -153,6 +153,19 @@ def _chosen(record: dict[str, Any], name: str) -> dict[str, Any] | None:
     return next((v for v in record["fields"].get(name, []) if v["value"] == want), None)
 
 
+def _supporter(record: dict[str, Any], actor: dict[str, Any]) -> dict[str, Any] | None:
+    """The supporter of ``actor`` (a chosen value of ``record``'s actor field) that the record's
+    reports name: a value of its ``assoc_actor`` field told by a sentence that tells ``actor``
+    too (same document, same sentence start), the chosen one first; None when no such report
+    names one (another report's actor may have had that supporter)."""
+    told = {(s["doc_id"], s["start"]) for s in actor.get("sources", [])}
+    chosen = _chosen(record, "assoc_actor")
+    values = [chosen] if chosen else []
+    values += [v for v in record["fields"].get("assoc_actor", []) if v is not chosen]
+    return next((v for v in values
+                 if told & {(s["doc_id"], s["start"]) for s in v.get("sources", [])}), None)
+
+
 def _value(record: dict[str, Any], name: str) -> Any:
     return record["chosen"].get(name, {}).get("value")
 
@@ -513,7 +526,7 @@ def _row(
     country_name = where.name if where else (cc or "")
     day = _value(rep, "date")
     anchors, basis = _date_evidence(group, day, evidence)
-    actor, assoc = next(((v, _chosen(r, "assoc_actor")) for r in group
+    actor, assoc = next(((v, _supporter(r, v)) for r in group
                          if (v := _chosen(r, "actor")) is not None
                          and not acled.is_messenger(str(v["value"]))), (None, None))  # fmt: skip
     actor2, inter2 = _target(group, cc, evidence, country_name)

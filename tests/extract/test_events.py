@@ -2666,6 +2666,14 @@ def test_a_supporter_of_another_party_is_not_the_actor_s_and_a_second_one_suppor
     assert (e.actor, e.assoc_actor) == ("US-MIL", None)
     e = _doc_event("شن الجيش الإسرائيلي غارات على مسلحين مدعومين من حزب الله في جنوب لبنان", "ar")
     assert (e.actor, e.assoc_actor) == ("IL-MIL", None)
+    # a supporter of the recipient beside the actor is the recipient's
+    e = _doc_event("US forces attacked Hezbollah-backed militias near Baghdad airport on"
+                   " Thursday, killing five.", "en")  # fmt: skip
+    assert (e.actor, e.assoc_actor) == ("US-MIL", None)
+    # in a clash between two sides, the side joined by و after a supporter fights
+    assert "قوات سوريا الديمقراطية" in _parties_of(
+        "اندلعت اشتباكات عنيفة بين فصائل الجيش الحر المدعومة من الجيش التركي وقوات سوريا"
+        " الديمقراطية في ريف حلب", "ar")  # fmt: skip
     # "و" joins a second supporter to the first: no recipient of the assault
     text = "اقتحم الجيش العراقي بمساندة قوات الحشد الشعبي وأبناء العشائر مدينة الرمادي"
     assert not [p for p in _parties_of(text, "ar") if "العشائر" in p]
@@ -2678,6 +2686,7 @@ def test_a_supporter_of_another_party_is_not_the_actor_s_and_a_second_one_suppor
      ("وهاجم مسلحون مقر الشرطة بدعم الفصائل المحلية في المدينة", "ar", "الفصائل"),
      # what someone is charged with or asks for, a verb and its object
      ("اعتقلت قوات الأمن العراقية عشرة أشخاص متهمين بمساندة تنظيم داعش في الموصل", "ar", "داعش"),
+     ("وطالب المحتجون بمساندة الجيش العراقي خلال تظاهرة في ساحة التحرير ببغداد", "ar", "الجيش"),
      ("Libyan police arrested 20 men who backed the forces of Haftar in Tripoli.", "en", "Haftar")],
 )  # fmt: skip
 def test_support_without_its_preposition_or_opener_names_no_supporter(

@@ -4173,7 +4173,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         # the actor's supporter (with no actor named, the sentence says who helped, not who
         # did it; a supporter of another party is not the actor's)
         assoc_actor=next((q.value for q in supporters if actor is not None
-                          and _attached(actor, q, text, parties)), None),  # fmt: skip
+                          and _supported(q, text, parties) is actor), None),  # fmt: skip
         counts=counts, killed=killed, injured=injured, victims=victims,
         modality=modality, mode=mode,
         type_source=typed.source,
@@ -4562,8 +4562,9 @@ def _role_parties(text: str, sp: Span, t_start: int, t_end: int, found: Mentions
     """The sentence's parties (``_parties``) that may act in or suffer the event whose trigger
     is ``text[t_start:t_end]``, and those named as its supporters: with ``told`` (an event
     done, not said: an assault, an arrest), not the parties that report it (``_speakers``) nor
-    the supporters (``_supporting``: "بدعم من طيران التحالف", "backed by"), which come second
-    (ACLED's associated actors); without, every party and no supporter."""
+    the supporters (``_supporting``: "بدعم من طيران التحالف", "backed by"; and the parties
+    joined to one by و or "and", ``_with_coordinated``), which come second (ACLED's associated
+    actors); without, every party and no supporter."""
     parties = _parties(text, found, sp, lang)
     if not (told and parties):
         return parties, []
@@ -4572,7 +4573,7 @@ def _role_parties(text: str, sp: Span, t_start: int, t_end: int, found: Mentions
     supporters = [p for p in parties if p not in reporting and _supporting(text, p, lang, sp.start)]
     if supporters:
         supporters = _with_coordinated(text, [p for p in parties if p not in reporting],
-                                       supporters)  # fmt: skip
+                                       supporters, lang, sp.start)  # fmt: skip
     return [p for p in parties if p not in reporting and p not in supporters], supporters
 
 
@@ -4589,10 +4590,10 @@ def _supporting(text: str, party: _Party, lang: str, floor: int) -> bool:
     (supporting the factions) does not make them supporters, and in English right after them
     ("men who backed the forces of Haftar": the verb's object); ``support_noun`` words need an
     opener (``support_opener``: "with", با) before them, and in English a preposition too ("in
-    support of the protesters" names whom the protest supports). A word of support right after
-    a word of charging or demanding (``support_governed``: "متهمين بمساندة تنظيم داعش",
-    "مطالبين بمساندة الجيش") is what is charged or asked for: no supporter. Words of ``floor``
-    (the sentence's start) and after only."""
+    support of the protesters" names whom the protest supports). A word of support within three
+    words after a word of charging or demanding (``support_governed``, with a joined و or the
+    article: "متهمين بمساندة تنظيم داعش", "وطالب المحتجون بمساندة الجيش") is what is charged or
+    asked for: no supporter. Words of ``floor`` (the sentence's start) and after only."""
     cues = _lexicon().lang_cues
 
     def words(kind: str) -> frozenset[str]:
@@ -4608,8 +4609,10 @@ def _supporting(text: str, party: _Party, lang: str, floor: int) -> bool:
     while k and before[k - 1] in words("support_link"):
         linked = linked or before[k - 1] in words("support_prep")
         k -= 1
-    if not k or (k > 1 and before[k - 2] in words("support_governed")):
-        return False
+    governed = words("support_governed")
+    if not k or any(w in governed or w[1:] in governed or w.removeprefix("ال") in governed
+                    or w.removeprefix("وال") in governed for w in before[max(0, k - 4) : k - 1]):
+        return False  # fmt: skip
     cue = before[k - 1]
     if lang == "ar" and cue.startswith("و") and cue[1:] in words("support_cue") | by:
         cue = cue[1:]  # وبدعم, ومدعومة
@@ -4631,26 +4634,41 @@ def _supporting(text: str, party: _Party, lang: str, floor: int) -> bool:
 _JOINED = re.compile(r"\s*(?:و|and)\s*", re.IGNORECASE)
 
 
-def _with_coordinated(text: str, parties: list[_Party], supporters: list[_Party]) -> list[_Party]:
+def _with_coordinated(text: str, parties: list[_Party], supporters: list[_Party], lang: str,
+                      floor: int) -> list[_Party]:  # fmt: skip
     """``supporters`` and the parties joined to one of them by "و" or "and" alone (``_JOINED``:
-    "بمساندة قوات الحشد الشعبي وأبناء العشائر": the tribesmen support too), in text order."""
+    "بمساندة قوات الحشد الشعبي وأبناء العشائر": the tribesmen support too), in text order; none
+    in a sentence of a clash "between" two sides (``event_cues.tsv`` kind ``between``: "بين
+    فصائل ... المدعومة من الجيش التركي وقوات سوريا الديمقراطية": the second side fights)."""
+    between = _lexicon().lang_cues.get(("between", lang), frozenset())
     out = list(supporters)
     for before, party in zip(parties, parties[1:], strict=False):
-        if before in out and party not in out and _JOINED.fullmatch(text[before.end : party.start]):
-            out.append(party)
+        joined = _JOINED.fullmatch(text[before.end : party.start])
+        if before in out and party not in out and joined \
+                and not between & set(_words_before(text, before.start, before.start, floor)):
+            out.append(party)  # fmt: skip
     return sorted(out, key=lambda p: p.start)
 
 
-def _attached(actor: _Party, supporter: _Party, text: str, parties: list[_Party]) -> bool:
-    """Whether ``supporter`` is named as the supporter of ``actor`` itself, not of another
-    party ("US forces attacked militants backed by Hezbollah": the militants'): no party of the
-    sentence between the two and at most ``_ATTACHED_WORDS`` words ("قوات هادي المدعومة جوا من
-    قوات التحالف", "وبدعم من طيران التحالف بقيادة السعودية، تمكنت القوات الموالية")."""
-    a, b = (actor.end, supporter.start) if actor.end <= supporter.start \
-        else (supporter.end, actor.start)  # fmt: skip
-    if a > b or any(a <= p.start and p.end <= b for p in parties):
-        return False
-    return len(text[a:b].split()) <= _ATTACHED_WORDS
+def _supported(supporter: _Party, text: str, parties: list[_Party]) -> _Party | None:
+    """The party ``supporter`` supports: for an English "X-backed" the party after it, else the
+    nearest party before the word of support ("militants backed by Hezbollah", "قوات هادي
+    المدعومة جوا من قوات التحالف", "اقتحمت المقاومة الشعبية في اليمن بدعم من طائرات التحالف"),
+    else, the phrase put first, the party after the supporter ("وبدعم من طيران التحالف بقيادة
+    السعودية، تمكنت القوات الموالية"); each at most ``_ATTACHED_WORDS`` words away, or None."""
+    after = [p for p in parties if p.start >= supporter.end]
+    before = [p for p in parties if p.end <= supporter.start]
+
+    def near(a: int, b: int) -> bool:
+        return len(text[a:b].split()) <= _ATTACHED_WORDS
+
+    if text[supporter.end : supporter.end + 1] == "-":  # "Iran-backed militias"
+        return after[0] if after and near(supporter.end, after[0].start) else None
+    if before and near(before[-1].end, supporter.start):
+        return before[-1]
+    if not before and after and near(supporter.end, after[0].start):
+        return after[0]
+    return None
 
 
 _ATTACHED_WORDS = 6  # "Kurdish fighters, with the support of the US-led coalition"

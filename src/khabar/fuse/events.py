@@ -501,7 +501,8 @@ def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
         for name, value in (("actor", m.actor), ("target", m.target)):
             if value and not denied and value[:1].isupper() and value in known:
                 add(name, value, _actor_label(value), m)
-        # the actor's supporter, from a mention that names the actor too
+        # the actor's supporter, from a mention that names the actor too (the export keeps it
+        # only beside that actor: ``export._supporter``)
         if m.assoc_actor and not denied and m.assoc_actor in known and m.actor in known:
             add("assoc_actor", m.assoc_actor, _actor_label(m.assoc_actor), m)
         if m.weapon:
