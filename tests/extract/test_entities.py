@@ -300,6 +300,25 @@ def test_titles_ranks_and_nationalities_stay_out_of_the_person() -> None:
     assert cut("الملك سلمان", "ar", "ORG") == ("الملك سلمان", 10)
 
 
+def test_a_country_name_that_is_an_adjective_after_its_noun_is_a_nationality() -> None:
+    # "السعودية" is Saudi Arabia and the feminine of "Saudi": after a definite noun it qualifies
+    # the noun (NORP, as the guideline labels it), after a preposition or as a subject it is the
+    # country, and after العربية it ends the country's full name
+    from khabar.extract.entities import EntityMention, adjective_country
+    from khabar.model import Span
+
+    def label(text: str) -> str:
+        at = text.index("السعودية")
+        m = EntityMention(Span(at, at + len("السعودية")), "السعودية", "LOC", 0.9)
+        return adjective_country(m, text).label
+
+    assert label("ارتفعت صادرات المنتجات السعودية") == "NORP"
+    assert label("مصلحة الكرة السعودية") == "NORP" and label("والسياسة النفطية السعودية") == "NORP"
+    assert label("وصل الوزير الى السعودية") == "LOC"  # الى: a short word, "to"
+    assert label("زار المملكة العربية السعودية") == "LOC"
+    assert label("أعلنت السعودية") == "LOC"
+
+
 def test_a_person_never_ends_on_son_of() -> None:
     from khabar.extract.entities import _mentions
 

@@ -521,7 +521,7 @@ def _recognise(texts: list[str], lang: str, generic: bool) -> tuple[list[list[En
         found = [_without_sayyid(m) for m in found]
         if lang == "en":
             found = [n for m in found for n in _without_nationality(m)]
-        found = [_peeled(m) for m in found] if lang == "ar" else found
+        found = [adjective_country(_peeled(m), text) for m in found] if lang == "ar" else found
         out[i] += [without_title(m, lang) for m in found]
     if generic:
         emissions = _batch_emissions(words, lang, "gen")
@@ -529,6 +529,32 @@ def _recognise(texts: list[str], lang: str, generic: bool) -> tuple[list[list[En
         for (i, text, spans), (tags, probs) in zip(todo, decoded, strict=True):
             gen[i] += _mentions(text, spans, tags, probs)
     return out, gen
+
+
+# the article, alone or after a proclitic, that a definite Arabic noun begins with
+_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل")
+_NAME_OF_COUNTRY = frozenset({"العربيه"})  # المملكة العربية السعودية: the name goes on
+
+
+def adjective_country(m: EntityMention, text: str) -> EntityMention:
+    """An Arabic country name that is also the feminine of its nationality adjective
+    (السعودية, Saudi: the masculine السعودي is a nationality word, ``places.nationality_word``)
+    is that adjective, NORP, right after a definite noun or adjective it qualifies: "المنتجات
+    السعودية", "الكرة السعودية", "الشركات النفطية السعودية" (Arabic grammar: a definite
+    adjective follows its noun; the guideline's NORP, ``docs/annotation.md``), but not after
+    العربية of "المملكة العربية السعودية" nor after a short word (الى "to", التي "which").
+    Other mentions come back as they were."""
+    from khabar.extract.places import nationality_word
+
+    key = alias_key(m.text) if m.label == "LOC" else ""
+    if not key or " " in key or not key.endswith("يه") or nationality_word(key[:-1], "ar") is None:
+        return m
+    if text[m.span.start - 1 : m.span.start] != " ":
+        return m
+    prev = alias_key(text[: m.span.start].split()[-1]) if text[: m.span.start].split() else ""
+    if not prev or not prev.startswith(_DEFINITE) or len(prev) < 5 or prev in _NAME_OF_COUNTRY:
+        return m
+    return replace(m, label="NORP")
 
 
 def without_title(m: EntityMention, lang: str) -> EntityMention:
