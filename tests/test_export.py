@@ -106,6 +106,13 @@ def _csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
+def _ingest_text(store: SQLiteStore, folder: Path, name: str, text: str) -> None:
+    """Ingest ``text`` as the text file ``name`` of ``folder`` into ``store``."""
+    doc = folder / name
+    doc.write_text(text, encoding="utf-8")
+    ingest([str(doc)], store)
+
+
 def _export_csv(store: SQLiteStore, path: Path, **filters: Any) -> pd.DataFrame:
     export_events(store, "acled-csv", path, filters)
     return _csv(path)
@@ -229,10 +236,9 @@ def test_background_and_undated_events_only_when_asked(
 def test_an_unnamed_armed_group_is_actor1_with_acleds_name(store: SQLiteStore,
                                                             tmp_path: Path) -> None:  # fmt: skip
     # a Wikipedia Current Events item (CC BY-SA): "Gunmen" is no dictionary's actor
-    doc = tmp_path / "karachi.txt"
-    doc.write_text("Consulate car attacked in Karachi\n\nGunmen fire on a Saudi Arabian consulate"
-                   " car in Karachi, Pakistan, killing the driver.\n", encoding="utf-8")
-    ingest([str(doc)], store)
+    _ingest_text(store, tmp_path, "karachi.txt", "Consulate car attacked in Karachi\n\nGunmen"
+                 " fire on a Saudi Arabian consulate car in Karachi, Pakistan, killing the"
+                 " driver.\n")  # fmt: skip
     row = _export_csv(store, tmp_path / "e.csv", include_undated=True).iloc[0]
     assert (row["actor1"], row["inter1"]) == ("Unidentified Armed Group (Pakistan)", "3")
     assert row["location"] == "Karachi"
@@ -241,10 +247,9 @@ def test_an_unnamed_armed_group_is_actor1_with_acleds_name(store: SQLiteStore,
 def test_the_supporter_of_actor1_s_deed_is_its_associated_actor(store: SQLiteStore,
                                                                   tmp_path: Path) -> None:  # fmt: skip
     # "بمساندة" (with the support of): the army acts, the PMF backs it (ACLED's assoc_actor_1)
-    doc = tmp_path / "ramadi.txt"
-    doc.write_text("هجوم في الرمادي\n\nاقتحم الجيش العراقي بمساندة قوات الحشد الشعبي مدينة"
-                   " الرمادي في 6 أغسطس 2015 وقتل 20 مسلحا من تنظيم داعش.\n", encoding="utf-8")
-    ingest([str(doc)], store)
+    _ingest_text(store, tmp_path, "ramadi.txt", "هجوم في الرمادي\n\nاقتحم الجيش العراقي بمساندة"
+                 " قوات الحشد الشعبي مدينة الرمادي في 6 أغسطس 2015 وقتل 20 مسلحا من تنظيم"
+                 " داعش.\n")  # fmt: skip
     (mention,) = store.db.execute("SELECT actor, assoc_actor FROM event_mentions").fetchall()
     assert tuple(mention) == ("IQ-ARMY", "PMF")
     row = _export_csv(store, tmp_path / "e.csv").iloc[0]
@@ -266,10 +271,8 @@ def test_actor1_s_supporter_comes_from_a_report_that_names_actor1() -> None:
 def test_an_attack_only_near_a_town_is_coded_at_the_town_with_geo_precision_2(
     store: SQLiteStore, tmp_path: Path
 ) -> None:
-    doc = tmp_path / "logar.txt"
-    doc.write_text("هجوم انتحاري\n\nقتل ستة اشخاص في 6 أغسطس 2015 في هجوم انتحاري استهدف"
-                   " مركزا للشرطة جنوب كابول.\n", encoding="utf-8")  # fmt: skip
-    ingest([str(doc)], store)
+    _ingest_text(store, tmp_path, "logar.txt", "هجوم انتحاري\n\nقتل ستة اشخاص في 6 أغسطس 2015"
+                 " في هجوم انتحاري استهدف مركزا للشرطة جنوب كابول.\n")  # fmt: skip
     row = _export_csv(store, tmp_path / "e.csv").iloc[0]
     rules = json.loads(row["khabar_chosen_rules"])  # fused: near Kabul, no location
     assert "near" in rules and "location" not in rules
@@ -291,9 +294,7 @@ def test_an_attack_only_near_a_town_is_coded_at_the_town_with_geo_precision_2(
 def test_a_row_s_place_is_no_dispatch_beside_the_event_s_own_nor_a_patron(
     store: SQLiteStore, tmp_path: Path, text: str, country: str, location: str
 ) -> None:
-    doc = tmp_path / "one.txt"
-    doc.write_text("خبر\n\n" + text + "\n", encoding="utf-8")
-    ingest([str(doc)], store)
+    _ingest_text(store, tmp_path, "one.txt", "خبر\n\n" + text + "\n")
     row = _export_csv(store, tmp_path / "e.csv").iloc[0]
     assert (row["country"], row["location"]) == (country, location)
 

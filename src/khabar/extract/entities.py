@@ -551,7 +551,8 @@ def adjective_country(m: EntityMention, text: str) -> EntityMention:
         return m
     if text[m.span.start - 1 : m.span.start] != " ":
         return m
-    prev = alias_key(text[: m.span.start].split()[-1]) if text[: m.span.start].split() else ""
+    before = text[: m.span.start].split()
+    prev = alias_key(before[-1]) if before else ""
     if not prev or not prev.startswith(_DEFINITE) or len(prev) < 5 or prev in _NAME_OF_COUNTRY:
         return m
     return replace(m, label="NORP")

@@ -4570,11 +4570,11 @@ def _role_parties(text: str, sp: Span, t_start: int, t_end: int, found: Mentions
         return parties, []
     names = [e.span for e in found.entities if sp.start <= e.span.start < sp.end]
     reporting = _speakers(text, sp, parties, t_start, t_end, lang, names)
-    supporters = [p for p in parties if p not in reporting and _supporting(text, p, lang, sp.start)]
+    kept = [p for p in parties if p not in reporting]
+    supporters = [p for p in kept if _supporting(text, p, lang, sp.start)]
     if supporters:
-        supporters = _with_coordinated(text, [p for p in parties if p not in reporting],
-                                       supporters, lang, sp.start)  # fmt: skip
-    return [p for p in parties if p not in reporting and p not in supporters], supporters
+        supporters = _with_coordinated(text, kept, supporters, lang, sp.start)
+    return [p for p in kept if p not in supporters], supporters
 
 
 def _supporting(text: str, party: _Party, lang: str, floor: int) -> bool:
