@@ -1549,6 +1549,26 @@ def eval_contradictions_cmd(
     _real_eval(f"contradictions_{path.stem}", scores, path, json_out, strict)
 
 
+@eval_app.command("rows")
+def eval_rows_cmd(
+    gold: Annotated[Path | None, typer.Option(
+        help="Judgement file (default: tests/data/real/rows/dev.json).")] = None,
+    config: ConfigOpt = None,
+    json_out: JsonOpt = False,
+    strict: DevStrictOpt = True,
+) -> None:
+    """Precision of the ACLED export's rows on real news, against an annotator's judgements
+    (docs/annotation-rows.md): rows judged real events, of the right type, kept, unjudged.
+
+    Example: khabar eval rows --gold tests/data/real/rows/heldout.json
+    """
+    from khabar.eval.rows import score_rows
+
+    path = gold or _REAL_GOLD / "rows" / "dev.json"
+    scores = score_rows(load_settings(config_file=config), path)
+    _real_eval(f"rows_{path.stem}", scores, path, json_out, strict)
+
+
 @eval_app.command("langid")
 def eval_langid_cmd(
     labelled: Annotated[

@@ -191,6 +191,26 @@ def test_judged_contradictions_meet_their_floor_and_every_one_is_judged(
     assert real >= _REAL_FOUND.get(split, 0)
 
 
+@pytest.mark.parametrize("split", ["dev", "day-dev"])
+def test_judged_export_rows_meet_their_floors(split: str, request: pytest.FixtureRequest,
+                                              tmp_path: Path) -> None:  # fmt: skip
+    """The rows of the ACLED export judged on real news (docs/annotation-rows.md): dev, the
+    contradiction split's reports of violence (ingested once for the suite); day-dev, the
+    articles two days of SaudiNewsNet exported rows from. An unjudged row counts as no event
+    (dump and judge the new ones: scripts/gold/rows.py)."""
+    import shutil
+
+    from khabar.eval.rows import score_rows
+
+    if split == "dev":  # the same documents as the dev contradiction judgements, same order
+        kept = request.getfixturevalue("contradictions_dev")[0]
+        scores = score_rows(Settings(), REAL / "rows" / "dev.json",
+                            ingested=shutil.copy(kept, tmp_path / "dev.db"))  # fmt: skip
+    else:
+        scores = score_rows(Settings(), REAL / "rows" / f"{split}.json")
+    assert check_floors(f"rows_{split}", scores) == []
+
+
 def test_report_dates_meet_their_floors_and_count_every_report() -> None:
     scores = report_date_scores(Settings(), REAL / "stories" / "crossling-dev.json")
     part = scores["all"]

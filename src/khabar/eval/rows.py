@@ -1,0 +1,190 @@
+"""Precision of khabar's ACLED export on real news, against judgements of the rows it exported.
+
+Input: a judgement file (``{"format": "khabar-real-rows/1", "stories": [paths of story gold
+files, relative to it], "judgements": [...]}``) written by ``scripts/gold/rows.py`` from the
+labels of an annotator who judged, from the rubric in ``docs/annotation-rows.md`` and without
+khabar's code, each row ``khabar export --format acled-csv`` gave for the documents of those
+story sets (default filters: no background, undated or weak events). Each judgement: ``key``
+(the gold article id and character offset of the sentence the row quoted, ``row_key``),
+``verdict`` (``event`` or ``not_event``), ``type_ok`` (for an event: is its ACLED event type
+right), ``reason`` (the rubric's, for ``not_event``) and ``note``.
+
+The documents are ingested into a fresh temporary store by the real pipeline (as
+``khabar eval contradictions`` does), or read from a store that holds them already.
+
+Output: every exported row, matched to a judgement by its quoted sentence, else by any
+sentence of the row's sources that a judgement names (each judgement once): ``precision`` =
+rows judged ``event`` / rows, an unjudged row counted as no event (the lower bound;
+``precision_if_unjudged_event`` is the upper one, ``precision_of_judged`` events / judged),
+``typed_precision`` (rows judged ``event`` with ``type_ok``), ``events_kept`` (judged events
+still exported / judged events: how many of the real events a change keeps), counts per
+``not_event`` reason and per ACLED event type, and the unjudged rows listed (never guessed).
+
+Errors: ``EvalError`` for an unreadable file or one of another format.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from khabar.errors import EvalError
+from khabar.eval.contradictions import _holds_exactly
+from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
+from khabar.eval.stories import real_store
+from khabar.export import acled_rows, select_events
+from khabar.settings import Settings
+from khabar.store import open_store
+
+__all__ = ["ROWS_FORMAT", "judged_row_documents", "row_items", "row_key", "score_rows"]
+
+ROWS_FORMAT = "khabar-real-rows/1"
+# the columns an annotator sees of a row (docs/annotation-rows.md)
+SHOWN = ("event_type", "sub_event_type", "event_date", "country", "location", "actor1",
+         "actor2", "fatalities")  # fmt: skip
+
+
+def row_key(article_id: str, start: int) -> str:
+    """A row's identity across runs: the gold article and the character offset (in the
+    stored text) of the sentence it quotes, e.g. ``saudinewsnet:2015-07-24:17@1022``."""
+    return f"{article_id}@{start}"
+
+
+def judged_row_documents(path: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The documents of a judgement file's story sets (each once, in order) and their crawl
+    times; ``EvalError`` for an unreadable file."""
+    data = load_real_gold(path, ROWS_FORMAT)
+    docs: list[dict[str, Any]] = []
+    crawled: dict[str, str] = {}
+    seen: set[str] = set()
+    for rel in data["stories"]:
+        gold = path.parent / rel
+        for d in load_real_gold(gold, STORY_FORMAT)["documents"]:
+            if d["article_id"] not in seen:
+                seen.add(d["article_id"])
+                docs.append(d)
+        crawled |= crawl_times(gold)
+    return docs, crawled
+
+
+def _sources(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every source sentence of a row's records, each once, in field order."""
+    out: dict[tuple[str, int], dict[str, Any]] = {}
+    for record in group:
+        for values in record["fields"].values():
+            for v in values:
+                for s in v["sources"]:
+                    out.setdefault((s["doc_id"], s["start"]), s)
+    return list(out.values())
+
+
+def row_items(store: Any, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every row ``khabar export --format acled-csv`` gives for ``store`` (filled by
+    ``ingest_real_stories`` with ``docs``; default filters) as an item to judge: key, the
+    columns of ``SHOWN``, the quoted sentence with its article id, and ``sources``: the keys of
+    every sentence of the row's records."""
+    by_line = {int(r["locator"].split()[-1]): r["doc_id"] for r in store.document_stories()
+               if r["locator"].startswith("line ")}  # fmt: skip
+    article = {by_line[n]: d["article_id"] for n, d in enumerate(docs, start=1) if n in by_line}
+    records = select_events(store, None)
+    items = []
+    for row, group in acled_rows(store, records):
+        sources = [s for s in _sources(group) if s["doc_id"] in article]
+        quoted = next((s for s in sources if s["quote"] == row["notes"]), None)
+        if quoted is None and sources:
+            quoted = sources[0]
+        items.append({
+            "key": row_key(article[quoted["doc_id"]], quoted["start"]) if quoted else "",
+            "row": {k: row[k] for k in SHOWN},
+            "article_id": article[quoted["doc_id"]] if quoted else None,
+            "quote": quoted["quote"] if quoted else (row["notes"] or ""),
+            "sources": [row_key(article[s["doc_id"]], s["start"]) for s in sources],
+            "other_quotes": [
+                {"article_id": article[s["doc_id"]], "quote": s["quote"]}
+                for s in sources if s is not quoted][:3],
+        })  # fmt: skip
+    return items
+
+
+def _match(item: dict[str, Any], by_key: dict[str, dict[str, Any]],
+           used: set[str]) -> dict[str, Any] | None:  # fmt: skip
+    """The judgement of ``item``: the one of its quoted sentence, else one of any of its
+    source sentences; each judgement once (``used``: keys taken)."""
+    for key in (item["key"], *item["sources"]):
+        j = by_key.get(key)
+        if j is not None and key not in used:
+            used.add(key)
+            return j
+    return None
+
+
+def score_rows(settings: Settings, path: str | Path, *,
+               ingested: str | Path | None = None) -> dict[str, Any]:  # fmt: skip
+    """Precision of the rows khabar exports for the documents of a judgement file (see the
+    module docstring), ingested into a temporary SQLite store, or read from ``ingested``, a
+    SQLite file that holds them already as ``real_store`` ingests them (``EvalError`` when it
+    is missing or holds other documents)."""
+    path = Path(path)
+    if ingested is not None and not Path(ingested).is_file():
+        raise EvalError(f"{ingested}: no such store")
+    judged = load_real_gold(path, ROWS_FORMAT)["judgements"]
+    docs, crawled = judged_row_documents(path)
+    if ingested is not None:
+        with open_store(settings.replace(database=str(ingested))) as store:
+            _holds_exactly(store, docs, Path(ingested))
+            items = row_items(store, docs)
+    else:
+        with real_store(settings, docs, crawled) as store:
+            items = row_items(store, docs)
+    return row_scores(items, judged)
+
+
+def row_scores(items: list[dict[str, Any]], judged: list[dict[str, Any]]) -> dict[str, Any]:
+    """The scores of ``score_rows`` for row items (``row_items``) against judgements."""
+    by_key = {j["key"]: j for j in judged}
+    used: set[str] = set()
+    verdicts: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    per_type: dict[str, Counter[str]] = {}
+    typed = 0
+    unjudged = []
+    for item in items:
+        j = _match(item, by_key, used)
+        verdict = j["verdict"] if j else "unjudged"
+        verdicts[verdict] += 1
+        per_type.setdefault(item["row"]["event_type"] or "", Counter())[verdict] += 1
+        if j and verdict == "not_event":
+            reasons[j.get("reason") or "other"] += 1
+        if j and verdict == "event" and j.get("type_ok"):
+            typed += 1
+        if j is None:
+            unjudged.append(item["key"])
+    rows = len(items)
+    n_judged = verdicts["event"] + verdicts["not_event"]
+    real = sum(j["verdict"] == "event" for j in judged)
+
+    def share(n: int, d: int) -> float | None:
+        return round(n / d, 4) if d else None
+
+    return {
+        "rows": rows,
+        "judged": n_judged,
+        "unjudged": verdicts["unjudged"],
+        "precision": share(verdicts["event"], rows),
+        "precision_if_unjudged_event": share(verdicts["event"] + verdicts["unjudged"], rows),
+        "precision_of_judged": share(verdicts["event"], n_judged),
+        "typed_precision": share(typed, rows),
+        "events_kept": share(sum(by_key[k]["verdict"] == "event" for k in used), real),
+        "not_event_reasons": dict(reasons.most_common()),
+        "per_type": {k: dict(v) for k, v in sorted(per_type.items())},
+        "unjudged_keys": unjudged,
+    }
+
+
+def check_judgements(judged: list[dict[str, Any]]) -> None:
+    """``EvalError`` unless each judgement has a key, a verdict of ``event`` or
+    ``not_event``, and a reason when it is ``not_event``."""
+    for j in judged:
+        if not j.get("key") or j.get("verdict") not in ("event", "not_event"):
+            raise EvalError(f"bad row judgement: {j}")

@@ -1,0 +1,67 @@
+"""``khabar eval rows``: exported ACLED rows matched to judgements, precision."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from khabar.errors import EvalError
+from khabar.eval.realgold import STORY_FORMAT
+from khabar.eval.rows import ROWS_FORMAT, row_scores, score_rows
+from khabar.settings import Settings
+
+_BODIES = (
+    "قتل ثلاثة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد يوم السبت 20 أبريل "
+    "2024، بحسب مصادر أمنية عراقية.",
+    "وأعلنت لاعبة التنس انسحابها من الدورة بسبب إصابة في مرفقها بحسب ما أعلن المنظمون السبت.",
+)
+
+
+def _gold(tmp_path: Path, judgements: list[dict]) -> Path:
+    docs = [{"article_id": f"t:{i}", "lang": "ar", "outlet": outlet, "title": title,
+             "published": "2024-04-20", "body": body, "story": f"s{i}"}
+            for i, (outlet, title, body) in enumerate(zip(("one", "two"),
+                                                          ("هجوم على كالسو", "انسحاب من الدورة"),
+                                                          _BODIES, strict=True))]  # fmt: skip
+    (tmp_path / "docs.json").write_text(json.dumps(
+        {"format": STORY_FORMAT, "name": "t", "about": "test", "documents": docs},
+        ensure_ascii=False), encoding="utf-8")  # fmt: skip
+    path = tmp_path / "judged.json"
+    path.write_text(json.dumps({"format": ROWS_FORMAT, "stories": ["docs.json"],
+                                "judgements": judgements}), encoding="utf-8")  # fmt: skip
+    return path
+
+
+def test_an_exported_row_is_listed_unjudged_then_matched_to_its_judgement(
+    tmp_path: Path,
+) -> None:
+    first = score_rows(Settings(), _gold(tmp_path, []))
+    # the attack is one row; the tennis player's elbow injury none (no event: no row, and
+    # nothing to judge)
+    assert (first["rows"], first["unjudged"], first["precision"]) == (1, 1, 0.0)
+    key = first["unjudged_keys"][0]
+    assert key.startswith("t:0@")
+    judged = [{"key": key, "verdict": "event", "type_ok": True, "reason": None, "note": ""}]
+    scores = score_rows(Settings(), _gold(tmp_path, judged))
+    assert (scores["judged"], scores["precision"], scores["typed_precision"],
+            scores["events_kept"]) == (1, 1.0, 1.0, 1.0)  # fmt: skip
+
+
+def test_a_row_matches_a_judgement_of_any_of_its_sentences_once() -> None:
+    items = [{"key": "a@1", "sources": ["a@1", "b@5"], "row": {"event_type": "Battles"}},
+             {"key": "c@2", "sources": ["c@2", "b@5"], "row": {"event_type": "Battles"}}]
+    judged = [{"key": "b@5", "verdict": "not_event", "reason": "earlier_event"},
+              {"key": "x@9", "verdict": "event", "type_ok": True}]  # fmt: skip
+    scores = row_scores(items, judged)
+    assert (scores["judged"], scores["unjudged"], scores["unjudged_keys"]) == (1, 1, ["c@2"])
+    assert scores["not_event_reasons"] == {"earlier_event": 1}
+    assert scores["events_kept"] == 0.0  # the judged event x@9 is no longer exported
+
+
+def test_a_file_of_another_format_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something else"}', encoding="utf-8")
+    with pytest.raises(EvalError):
+        score_rows(Settings(), bad)
