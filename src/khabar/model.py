@@ -235,7 +235,9 @@ class EventMention:
     """One event reported in one sentence, with each field as the sentence gives it.
 
     ``killed`` / ``injured`` are ``None`` when the sentence says nothing, ``0`` when it says
-    nobody ("لم تقع إصابات"). ``modality`` lists negated / hedged / denied / planned.
+    nobody ("لم تقع إصابات"). ``modality`` lists negated / hedged / denied / planned /
+    recalled (told by its funeral or condolences: it joins an event in fusion, never founds
+    one).
     ``background`` marks past events recalled for context.
     """
 

@@ -403,6 +403,34 @@ def test_a_statement_takes_no_toll_from_the_bombing_its_sentence_recalls() -> No
 
 
 
+def test_a_statement_fused_into_an_attack_shows_nothing_of_the_attack() -> None:
+    """A story's weak assault (typed by a doubted verb alone) and a statement that names an
+    armed party, fused into one event: the statement's evidence is not the assault's, so the
+    event stays weak and out of exports (a row of the judged export, docs/annotation-rows.md:
+    police "pushing forces" to a mosque beside statements about it)."""
+    from dataclasses import replace
+
+    from khabar.fuse.events import build_events
+    from khabar.fuse.facts import MentionFact
+    from khabar.settings import Settings
+
+    doc = DocFact("d1", "one", "ar", "2015-07-22", "x" * 200)
+
+    def mention(seq: int, plover: str, acled: str, evidence: tuple[str, ...]) -> MentionFact:
+        return replace(MentionFact(doc, seq, seq * 50, seq * 50 + 40, "…", plover, acled,
+                                   "Attack" if acled else None, None, "2015-07-20", "الاثنين",
+                                   None, ["GN-71137"], False, [], None, None, [], "", None,
+                                   None, None, [], False, None, "doc:d1"),
+                       evidence=evidence)  # fmt: skip
+
+    weak = mention(1, "ASSAULT", "Violence against civilians", ())
+    [event] = build_events(1, [weak, mention(2, "ACCUSE", "", ("armed party",))], Settings())
+    assert event.plover == "ASSAULT" and event.weak and event.evidence == []
+    [event] = build_events(1, [weak, mention(2, "ASSAULT", "Violence against civilians",
+                                             ("trigger",))], Settings())  # fmt: skip
+    assert not event.weak and event.evidence == ["trigger"]
+
+
 def test_one_sentence_copied_into_several_reports_is_one_event() -> None:
     # the trial's truce statement: four near copies of one wire text, no place, no toll: four
     # events before; a short sentence copied word for word still needs other evidence
