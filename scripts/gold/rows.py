@@ -39,7 +39,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from khabar.eval.rows import ROWS_FORMAT, check_judgements, judged_row_documents, row_items
+from khabar.eval.rows import (
+    ROWS_FORMAT,
+    check_judgements,
+    judged_row_documents,
+    match_rows,
+    row_items,
+)
 from khabar.eval.stories import ingest_real_stories
 from khabar.settings import Settings
 from khabar.store import open_store
@@ -127,8 +133,9 @@ def dump(split: str, batch: int) -> int:
         with open_store(Settings().replace(database=str(Path(tmp) / "d.db"))) as store:
             ingest_real_stories(store, docs, crawled)
             items = row_items(store, docs)
-    known = {j["key"] for j in judged["judgements"]}
-    new = [i for i in items if i["key"] and not ({i["key"], *i["sources"]} & known)]
+    # the rows no judgement matches, as ``khabar eval rows`` matches them
+    new = [i for i, j in zip(items, match_rows(items, judged["judgements"]), strict=True)
+           if i["key"] and j is None]
     byid = {d["article_id"]: d for d in docs}
     k = 1
     while (REAL / "batches" / f"rows-{split}-{k}.json").exists():

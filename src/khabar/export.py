@@ -512,6 +512,16 @@ def _unix(at: str | None) -> int | None:
 _TOLD_BY = ("killed", "injured", "weapon", "date", "location")
 
 
+def quoted_source(record: dict[str, Any]) -> dict[str, Any] | None:
+    """The source a row's notes quote (``doc_id``, ``start``, ``quote``...): a sentence that
+    tells of the happening itself, the toll's, the weapon's, else the day's or the place's (a
+    statement of solidarity may name the day too), else any field's; None when no field has
+    a source."""
+    told = next((v for name in (*_TOLD_BY, *record["fields"])
+                 if (v := _chosen(record, name)) and v["sources"]), None)  # fmt: skip
+    return told["sources"][0] if told else None
+
+
 def _row(
     group: list[dict[str, Any]], evidence: dict[str, dict[str, list[dict]]],
     changed: dict[int, str], now: int,
@@ -543,12 +553,8 @@ def _row(
     # the record actor1 comes from, and never actor1 or actor2 themselves
     assoc_actor_1 = assoc["label"] if assoc and assoc["label"] not in (actor1, actor2) else None
     admin1, admin2, admin3 = acled.admin_levels(loc["value"] if loc else None)
-    # the notes quote a sentence that tells of the happening itself: the toll's, the weapon's,
-    # else the day's or the place's (a statement of solidarity may name the day too), else any
-    # field's
-    told = next((v for name in (*_TOLD_BY, *rep["fields"])
-                 if (v := _chosen(rep, name)) and v["sources"]), None)  # fmt: skip
-    quote = told["sources"][0]["quote"] if told else ""
+    quoted = quoted_source(rep)
+    quote = quoted["quote"] if quoted else ""
     outlets = sorted({o for r in group for o in r["outlets"] if not o.startswith("doc:")})
     stories = sorted({int(r["story_id"]) for r in group})
     times = [t for s in stories if (t := _unix(changed.get(s))) is not None]

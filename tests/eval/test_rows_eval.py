@@ -9,7 +9,7 @@ import pytest
 
 from khabar.errors import EvalError
 from khabar.eval.realgold import STORY_FORMAT
-from khabar.eval.rows import ROWS_FORMAT, row_scores, score_rows
+from khabar.eval.rows import ROWS_FORMAT, check_judgements, match_rows, row_scores, score_rows
 from khabar.settings import Settings
 
 _BODIES = (
@@ -49,15 +49,26 @@ def test_an_exported_row_is_listed_unjudged_then_matched_to_its_judgement(
             scores["events_kept"]) == (1, 1.0, 1.0, 1.0)  # fmt: skip
 
 
-def test_a_row_matches_a_judgement_of_any_of_its_sentences_once() -> None:
+def test_a_row_matches_its_own_sentence_first_then_any_of_its_sentences_once() -> None:
+    # a new row (first) cites b@5, the sentence another row quotes: b@5's judgement is that
+    # row's, and the new row stays unjudged (a review's case); c@2 takes d@7 through its sources
     items = [{"key": "a@1", "sources": ["a@1", "b@5"], "row": {"event_type": "Battles"}},
-             {"key": "c@2", "sources": ["c@2", "b@5"], "row": {"event_type": "Battles"}}]
+             {"key": "b@5", "sources": ["b@5"], "row": {"event_type": "Battles"}},
+             {"key": "c@2", "sources": ["c@2", "d@7"], "row": {"event_type": "Battles"}}]
     judged = [{"key": "b@5", "verdict": "not_event", "reason": "earlier_event"},
+              {"key": "d@7", "verdict": "event", "type_ok": True},
               {"key": "x@9", "verdict": "event", "type_ok": True}]  # fmt: skip
+    assert [j and j["key"] for j in match_rows(items, judged)] == [None, "b@5", "d@7"]
     scores = row_scores(items, judged)
-    assert (scores["judged"], scores["unjudged"], scores["unjudged_keys"]) == (1, 1, ["c@2"])
+    assert (scores["judged"], scores["unjudged"], scores["unjudged_keys"]) == (2, 1, ["a@1"])
     assert scores["not_event_reasons"] == {"earlier_event": 1}
-    assert scores["events_kept"] == 0.0  # the judged event x@9 is no longer exported
+    assert scores["events_kept"] == 0.5  # the judged event x@9 is no longer exported
+
+
+def test_a_not_event_judgement_needs_a_reason_of_the_rubric() -> None:
+    check_judgements([{"key": "a@1", "verdict": "not_event", "reason": "no_event"}])
+    with pytest.raises(EvalError):
+        check_judgements([{"key": "a@1", "verdict": "not_event", "reason": None}])
 
 
 def test_a_file_of_another_format_is_refused(tmp_path: Path) -> None:

@@ -424,8 +424,12 @@ def test_a_statement_fused_into_an_attack_shows_nothing_of_the_attack() -> None:
                        evidence=evidence)  # fmt: skip
 
     weak = mention(1, "ASSAULT", "Violence against civilians", ())
-    [event] = build_events(1, [weak, mention(2, "ACCUSE", "", ("armed party",))], Settings())
+    [event] = build_events(1, [weak, mention(2, "ACCUSE", "", ("trigger", "armed party"))],
+                           Settings())  # fmt: skip
     assert event.plover == "ASSAULT" and event.weak and event.evidence == []
+    # "condemned the bombing that killed 20": the statement's toll shows the attack
+    [event] = build_events(1, [weak, mention(2, "ACCUSE", "", ("toll",))], Settings())
+    assert not event.weak and event.evidence == ["toll"]
     [event] = build_events(1, [weak, mention(2, "ASSAULT", "Violence against civilians",
                                              ("trigger",))], Settings())  # fmt: skip
     assert not event.weak and event.evidence == ["trigger"]

@@ -12,8 +12,9 @@ right), ``reason`` (the rubric's, for ``not_event``) and ``note``.
 The documents are ingested into a fresh temporary store by the real pipeline (as
 ``khabar eval contradictions`` does), or read from a store that holds them already.
 
-Output: every exported row, matched to a judgement by its quoted sentence, else by any
-sentence of the row's sources that a judgement names (each judgement once): ``precision`` =
+Output: every exported row, matched to a judgement by its quoted sentence, else (once every
+row's own sentence is matched) by any sentence of the row's sources that a judgement names
+(each judgement once: ``match_rows``): ``precision`` =
 rows judged ``event`` / rows, an unjudged row counted as no event (the lower bound;
 ``precision_if_unjudged_event`` is the upper one, ``precision_of_judged`` events / judged),
 ``typed_precision`` (rows judged ``event`` with ``type_ok``), ``events_kept`` (judged events
@@ -33,11 +34,12 @@ from khabar.errors import EvalError
 from khabar.eval.contradictions import _holds_exactly
 from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
 from khabar.eval.stories import real_store
-from khabar.export import acled_rows, select_events
+from khabar.export import acled_rows, quoted_source, select_events
 from khabar.settings import Settings
 from khabar.store import open_store
 
-__all__ = ["ROWS_FORMAT", "judged_row_documents", "row_items", "row_key", "score_rows"]
+__all__ = ["ROWS_FORMAT", "judged_row_documents", "match_rows", "row_items", "row_key",
+           "score_rows"]
 
 ROWS_FORMAT = "khabar-real-rows/1"
 # the columns an annotator sees of a row (docs/annotation-rows.md)
@@ -81,9 +83,10 @@ def _sources(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def row_items(store: Any, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every row ``khabar export --format acled-csv`` gives for ``store`` (filled by
-    ``ingest_real_stories`` with ``docs``; default filters) as an item to judge: key, the
-    columns of ``SHOWN``, the quoted sentence with its article id, and ``sources``: the keys of
-    every sentence of the row's records."""
+    ``ingest_real_stories`` with ``docs``; default filters) as an item to judge: key (the
+    sentence the row's notes quote, as the export chose it: ``export.quoted_source``), the
+    columns of ``SHOWN``, the quoted sentence with its article id, and ``sources``: the keys
+    of every sentence of the row's records."""
     by_line = {int(r["locator"].split()[-1]): r["doc_id"] for r in store.document_stories()
                if r["locator"].startswith("line ")}  # fmt: skip
     article = {by_line[n]: d["article_id"] for n, d in enumerate(docs, start=1) if n in by_line}
@@ -91,9 +94,9 @@ def row_items(store: Any, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     items = []
     for row, group in acled_rows(store, records):
         sources = [s for s in _sources(group) if s["doc_id"] in article]
-        quoted = next((s for s in sources if s["quote"] == row["notes"]), None)
-        if quoted is None and sources:
-            quoted = sources[0]
+        quoted = quoted_source(group[0])
+        if quoted is None or quoted["doc_id"] not in article:
+            quoted = sources[0] if sources else None
         items.append({
             "key": row_key(article[quoted["doc_id"]], quoted["start"]) if quoted else "",
             "row": {k: row[k] for k in SHOWN},
@@ -102,21 +105,33 @@ def row_items(store: Any, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "sources": [row_key(article[s["doc_id"]], s["start"]) for s in sources],
             "other_quotes": [
                 {"article_id": article[s["doc_id"]], "quote": s["quote"]}
-                for s in sources if s is not quoted][:3],
+                for s in sources if (s["doc_id"], s["start"]) != (
+                    (quoted or {}).get("doc_id"), (quoted or {}).get("start"))][:3],
         })  # fmt: skip
     return items
 
 
-def _match(item: dict[str, Any], by_key: dict[str, dict[str, Any]],
-           used: set[str]) -> dict[str, Any] | None:  # fmt: skip
-    """The judgement of ``item``: the one of its quoted sentence, else one of any of its
-    source sentences; each judgement once (``used``: keys taken)."""
-    for key in (item["key"], *item["sources"]):
-        j = by_key.get(key)
-        if j is not None and key not in used:
+def match_rows(items: list[dict[str, Any]],
+               judged: list[dict[str, Any]]) -> list[dict[str, Any] | None]:  # fmt: skip
+    """The judgement of each row item, or None: first every row's own key (the sentence it
+    quotes), then, for the rows left, any of its source sentences that a judgement names;
+    each judgement once."""
+    by_key = {j["key"]: j for j in judged}
+    used: set[str] = set()
+    out: list[dict[str, Any] | None] = []
+    for item in items:
+        j = by_key.get(item["key"]) if item["key"] not in used else None
+        if j is not None:
+            used.add(item["key"])
+        out.append(j)
+    for i, item in enumerate(items):
+        if out[i] is not None:
+            continue
+        key = next((k for k in item["sources"] if k in by_key and k not in used), None)
+        if key is not None:
             used.add(key)
-            return j
-    return None
+            out[i] = by_key[key]
+    return out
 
 
 def score_rows(settings: Settings, path: str | Path, *,
@@ -142,15 +157,13 @@ def score_rows(settings: Settings, path: str | Path, *,
 
 def row_scores(items: list[dict[str, Any]], judged: list[dict[str, Any]]) -> dict[str, Any]:
     """The scores of ``score_rows`` for row items (``row_items``) against judgements."""
-    by_key = {j["key"]: j for j in judged}
-    used: set[str] = set()
     verdicts: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
     per_type: dict[str, Counter[str]] = {}
     typed = 0
     unjudged = []
-    for item in items:
-        j = _match(item, by_key, used)
+    matched = match_rows(items, judged)
+    for item, j in zip(items, matched, strict=True):
         verdict = j["verdict"] if j else "unjudged"
         verdicts[verdict] += 1
         per_type.setdefault(item["row"]["event_type"] or "", Counter())[verdict] += 1
@@ -175,16 +188,21 @@ def row_scores(items: list[dict[str, Any]], judged: list[dict[str, Any]]) -> dic
         "precision_if_unjudged_event": share(verdicts["event"] + verdicts["unjudged"], rows),
         "precision_of_judged": share(verdicts["event"], n_judged),
         "typed_precision": share(typed, rows),
-        "events_kept": share(sum(by_key[k]["verdict"] == "event" for k in used), real),
+        "events_kept": share(sum(j is not None and j["verdict"] == "event" for j in matched),
+                             real),  # fmt: skip
         "not_event_reasons": dict(reasons.most_common()),
         "per_type": {k: dict(v) for k, v in sorted(per_type.items())},
         "unjudged_keys": unjudged,
     }
 
 
+REASONS = ("no_event", "not_political", "earlier_event", "future_or_threat", "other")
+
+
 def check_judgements(judged: list[dict[str, Any]]) -> None:
     """``EvalError`` unless each judgement has a key, a verdict of ``event`` or
-    ``not_event``, and a reason when it is ``not_event``."""
+    ``not_event``, and one of the rubric's ``REASONS`` when it is ``not_event``."""
     for j in judged:
-        if not j.get("key") or j.get("verdict") not in ("event", "not_event"):
+        if not j.get("key") or j.get("verdict") not in ("event", "not_event") or (
+                j["verdict"] == "not_event" and j.get("reason") not in REASONS):  # fmt: skip
             raise EvalError(f"bad row judgement: {j}")

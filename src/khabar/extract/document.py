@@ -45,6 +45,7 @@ from khabar.extract.entities import (
     person_surnames,
     place_phrases,
     recognise_batch,
+    unknown_places,
 )
 from khabar.extract.entities import load_models as load_entity_models
 from khabar.extract.event_types import load_models as load_event_models
@@ -298,7 +299,8 @@ def _extract(
         places = located_sites(text, recognised, places, named)
         entities = merge_entities(_resolved(model, doc.published), places, actors + generic + world,
                                   extract_demonyms(text, doc.lang))  # fmt: skip
-        entities = facility_places(place_phrases(entities, text, doc.lang), text, doc.lang)
+        entities = facility_places(place_phrases(unknown_places(entities, text, doc.lang), text,
+                                                 doc.lang), text, doc.lang)  # fmt: skip
         entities = institution_names(entities, text, doc.lang)
         found = Mentions(dates.dates, places, actors, entities)
         events = extract_events(text, anchor=anchor, settings=settings, mentions=found,

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -3497,40 +3497,76 @@ def _figurative(h, spans: tuple[tuple[int, int, str], ...], lang: str | None) ->
     return other in modifiers or (other.startswith("ال") and other[2:] in modifiers)
 
 
-def _mourned(spans: tuple[tuple[int, int, str], ...], k: int, lex: _Lexicon,
-             lang: str | None) -> bool:  # fmt: skip
-    """Whether a word of a mourning rite (``event_cues.tsv`` mourning: a funeral, prayers
-    over the dead, condolences) stands before the attack word at ``k``: the sentence tells of
-    the rite, and the attack it names happened before it ("شيعت جموع غفيرة ... شهيد الوطن ...
-    بعد أن استشهد إثر قذائف"; "Thousands attend the funeral of the victims of the bombing"),
-    not what was attacked ("تفجير استهدف جنازة"). Such a mention is ``recalled``
-    (``EventMention.modality``): fusion lets it join its story's event of the attack, never
-    found one, so it makes no export row dated to the funeral."""
+_MOURNING_REACH = 15  # words from the word of a rite to the word of death it is about
+
+
+def _mourned(spans: tuple[tuple[int, int, str], ...], attacks: Iterable[int], lex: _Lexicon,
+             lang: str | None, told: Iterable[int] = ()) -> bool:  # fmt: skip
+    """Whether a mourning rite (``event_cues.tsv`` mourning: a funeral, prayers over the dead,
+    condolences) is about a death the sentence tells, so that the attack it names is an earlier
+    one the rite recalls: a word of death (``_casualty_word``) at most ``_MOURNING_REACH``
+    words after a word of a rite, with none of ``attacks`` (the word positions of the
+    sentence's attack) strictly between them: "شيعت جموع غفيرة ... شهيد الوطن ... بعد أن استشهد
+    إثر قذائف", "صلاة الميت على شهيد الواجب الذي استشهد نتيجة إصابته بشظايا", "تشييع شهداء
+    تفجير المسجد", "the funeral of the 12 soldiers killed in the ambush". Such a mention is
+    ``recalled`` (``EventMention.modality``): fusion lets it join its story's event of the
+    attack, never found one, so it makes no export row dated to the funeral. Not an attack
+    during a funeral ("خلال تشييع جنازة أحد الضحايا انفجرت عبوة ... أسفرت عن مقتل": the attack
+    stands between the rite and the death), nor one told before the rite (``told``: the
+    positions of the attack's words, a trigger or a verb: "A suicide bomber struck a funeral in
+    Kabul, killing 12 mourners"), nor an attack after one with no death between ("بعد تشييع جثمان
+    الشهيد شنت طائرات التحالف غارات"; a known gap: "... الشهيد الذي قتل أمس، شنت ..." is
+    recalled)."""
     rites = lex.lang_cues.get(("mourning", lang or ""), frozenset())
-    return bool(rites) and any(w.lower() in rites or _bare(w) in rites
-                               for _, _, w in spans[:k])  # fmt: skip
+    if not rites:
+        return False
+    attacks = sorted(set(attacks))
+    told = sorted(set(told))
+    for r, (_, _, w) in enumerate(spans):
+        if not (w.lower() in rites or _bare(w) in rites):
+            continue
+        if any(t < r for t in told):
+            return False  # the attack is told before the rite: on it, not recalled by it
+        for c in range(r + 1, min(len(spans), r + 1 + _MOURNING_REACH)):
+            if any(r < a < c for a in attacks):
+                break  # an attack between the rite and the death: not the rite's
+            if _casualty_word(spans[c][2].lower(), lex):
+                return True
+    return False
 
 
-_CEASED_REACH = 3  # words from a word of stopping to the attack word it governs
+# the light words a word of stopping may have between it and the attack word it governs
+# ("وقف إطلاق النار", "تتوقف خلالها الغارات", "a halt to air strikes"); closed, normalised
+_CEASED_LINKS = frozenset(normalize(w).lower() for w in (
+    "إطلاق", "اطلاق", "خلالها", "خلاله", "كافة", "جميع", "كل", "to", "all", "the", "of", "on",
+    "air", "aerial"))
 
 
 def _ceased(spans: tuple[tuple[int, int, str], ...], k: int, lex: _Lexicon,
             lang: str | None) -> bool:  # fmt: skip
-    """Whether the attack word at ``k`` is governed by a word of stopping at most
-    ``_CEASED_REACH`` words before it (``event_cues.tsv`` cessation: "وقف إطلاق النار", "بوقف
-    الغارات", "تتوقف خلالها الغارات", "halted air strikes"; و, ب, ل, ف glued to it allowed), and
-    that word by no word of breaking right before it (violation: "خرق وقف إطلاق النار",
-    "violated the ceasefire": an attack, CAMEO 196)."""
+    """Whether the attack word at ``k`` is governed by a word of stopping (``event_cues.tsv``
+    cessation) right before it, or with only light words between (``_CEASED_LINKS``): "وقف
+    إطلاق النار", "بوقف الغارات", "تتوقف خلالها الغارات", "halted air strikes", "a halt to air
+    strikes" (و, ب, ل, ف glued to it allowed); not when a negation stands right before the
+    word of stopping ("لم تتوقف الغارات"), nor a word of breaking at most three words before it
+    (violation: "خرق وقف إطلاق النار", "violated the ceasefire": an attack, CAMEO 196)."""
     stops = lex.lang_cues.get(("cessation", lang or ""), frozenset())
     if not stops:
         return False
+    j = k - 1
+    while j >= 0 and k - j <= 3 and spans[j][2].lower() in _CEASED_LINKS:
+        j -= 1
+    if j < 0:
+        return False
+    word = spans[j][2].lower()
+    if not (word in stops or _bare(word) in stops):
+        return False
     breaking = lex.lang_cues.get(("violation", lang or ""), frozenset())
-    for j in range(max(0, k - _CEASED_REACH), k):
-        word = spans[j][2].lower()
-        if word in stops or _bare(word) in stops:
-            before = [spans[i][2].lower() for i in range(max(0, j - 2), j)]
-            return not any(w in breaking or _bare(w) in breaking for w in before)
-    return False
+    before = [spans[i][2].lower() for i in range(max(0, j - 3), j)]
+    negation = lex.lang_cues.get(("negation", lang or ""), frozenset())
+    if before and (before[-1] in negation or _bare(before[-1]) in negation):
+        return False
+    return not any(w in breaking or _bare(w) in breaking for w in before)
 
 
 def _to_a_sentence(words: list[str]) -> bool:
@@ -4113,7 +4149,11 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     dates = [d for d in _inside(found.dates, sp) if (d.value or _backed(d))
              and not held[0] <= d.span.start < held[1]]  # a frame's day is the earlier event's
     modality = _modality(words, typed.first_word, lex, lang, plover, norm.text, spans)
-    if plover == "ASSAULT" and _mourned(spans, typed.first_word, lex, lang):
+    # the attack's words: the lexicon's, and the trigger unless the type model's evidence word
+    attack_words = [h.first_word for h in all_hits if lex.triggers[h.key][0] == "ASSAULT"] + (
+        [typed.first_word] if typed.source != "model" else [])
+    if plover == "ASSAULT" and _mourned(spans, [typed.first_word, *attack_words], lex, lang,
+                                        attack_words):  # fmt: skip
         modality.append("recalled")  # a funeral's, a condolence's: it joins, never founds
     if plover == "ASSAULT" and "planned" not in modality:
         dates = [d for d in dates if not _ahead(text, d, anchor)]  # a meeting's may stay

@@ -122,18 +122,26 @@ class CanonicalEvent:
     def background(self) -> bool:
         return all(m.background for m in self.mentions)
 
+    def _shown(self, m: MentionFact) -> set[str]:
+        """What mention ``m`` shows of this event (``EventMention.evidence``): all of it when
+        ``m`` tells an event of ACLED's types or the event is of none; else (a statement fused
+        into an attack: "condemned the bombing that killed 20") only a toll or a weapon, never
+        its own trigger word or an armed party it names, which show the statement, not the
+        attack."""
+        shown = set(m.evidence or ())
+        if m.acled_type or not self._typed:
+            return shown
+        return shown & {"toll", "weapon"}
+
     @property
-    def _telling(self) -> list[MentionFact]:
-        """The mentions that tell an event of ACLED's types (an assault, a protest, an
-        arrest), else all: a statement about a bombing or a visit to its wounded, fused into
-        it, shows nothing of the bombing."""
-        return [m for m in self.mentions if m.acled_type] or self.mentions
+    def _typed(self) -> bool:
+        return any(m.acled_type for m in self.mentions)
 
     @property
     def evidence(self) -> list[str]:
-        """What its mentions (``_telling``) show it by beyond the sentence classifier's guess
-        (``EventMention.evidence``), in ``model.EVIDENCE`` order."""
-        shown = {kind for m in self._telling for kind in (m.evidence or ())}
+        """What its mentions show it by beyond the sentence classifier's guess
+        (``EventMention.evidence``, read by ``_shown``), in ``model.EVIDENCE`` order."""
+        shown = {kind for m in self.mentions for kind in self._shown(m)}
         return [kind for kind in EVIDENCE if kind in shown]
 
     @property
@@ -141,13 +149,13 @@ class CanonicalEvent:
         """Whether every mention was typed by the classifier or a CAMEO verb alone, with no
         word of the event lexicon, weapon, toll or armed party (``EventMention.evidence``: an
         armed party counts where the classifier was at least 0.5 sure of a type it or a CAMEO
-        verb gave alone; mentions stored before their evidence was are never weak); of an event
-        of ACLED's types, its mentions of those types (``_telling``). Of the 65 ACLED rows of
+        verb gave alone; mentions stored before their evidence was are never weak; a statement
+        fused into an attack shows only a toll or a weapon: ``_shown``). Of the 65 ACLED rows of
         400 SaudiNewsNet articles (2015-07-21), 17 were weak: 16 of them told of no political
         violence (a football club's training, a treasury's bond sale, a flag raised in Havana, a
         visit to an eye doctor), one of a lynching; of the 48 others, about 9 still tell of
         none. Rows judged since: ``khabar eval rows`` (docs/accuracy.md)."""
-        return all(m.evidence is not None and not m.evidence for m in self._telling)
+        return all(m.evidence is not None and not self._shown(m) for m in self.mentions)
 
     @property
     def subtype(self) -> str | None:
