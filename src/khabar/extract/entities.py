@@ -1043,8 +1043,9 @@ def unknown_places(entities: list[EntityMention], text: str, lang: str) -> list[
     ات) and real news writes it (or its rest after a proclitic) fewer than ``_RARE_NAME``
     times (``resources/wordfreq``), is LOC (source "phrase", no coordinates:
     ``place_phrases`` then spans a singular word of kind with it); after a plural word of kind,
-    a rare word joined to it by و is one more place. Not Persian, whose words of kind take rare adjectives and joined forms as often
-    ("روستای زرخیز", "روستای آباواجدادی": on the dev sentences, three of three were no place).
+    a rare word joined to it by و is one more place. Not Persian, whose words of kind take rare
+    adjectives and joined forms as often ("روستای زرخیز", "روستای آباواجدادی": on the dev
+    sentences, three of three were no place).
     ``entities`` in text order; so is the result."""
     if lang != "ar":
         return entities
