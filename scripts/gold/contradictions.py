@@ -300,14 +300,26 @@ def dump(split: str) -> int:
     return 0
 
 
-def _labels(who: str, split: str) -> dict[str, dict]:
+def _labels(who: str, split: str, kind: str = "contradictions") -> dict[str, dict]:
+    """Annotator ``who``'s labels of every batch of ``kind`` and ``split``, by item key."""
     out: dict[str, dict] = {}
-    for f in sorted((REAL / "labels" / who).glob(f"contradictions-{split}-*.jsonl")):
+    for f in sorted((REAL / "labels" / who).glob(f"{kind}-{split}-*.jsonl")):
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
                 out[row["key"]] = row
     return out
+
+
+def agreement(labels_a: dict[str, dict], labels_b: dict[str, dict]) -> None:
+    """Print A's agreement with B on the items B labelled too (verdicts), with Cohen's kappa."""
+    both = [k for k in labels_b if k in labels_a]
+    if both:
+        va = [labels_a[k]["verdict"] for k in both]
+        vb = [labels_b[k]["verdict"] for k in both]
+        same = sum(x == y for x, y in zip(va, vb, strict=True))
+        print(f"agreement A/B on {len(both)} items: {same / len(both):.2f}, Cohen's kappa "
+              f"{_kappa(va, vb)}")
 
 
 def _kappa(a: list[str], b: list[str]) -> str:
@@ -339,13 +351,7 @@ def build(split: str) -> int:
     judged["judgements"] = rows
     _judged_path(split).write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n",
                                    encoding="utf-8")  # fmt: skip
-    both = [k for k in labels_b if k in labels_a]
-    if both:
-        va = [labels_a[k]["verdict"] for k in both]
-        vb = [labels_b[k]["verdict"] for k in both]
-        same = sum(x == y for x, y in zip(va, vb, strict=True))
-        print(f"agreement A/B on {len(both)} items: {same / len(both):.2f}, Cohen's kappa "
-              f"{_kappa(va, vb)}")
+    agreement(labels_a, labels_b)
     real = sum(r["verdict"] == "real" for r in rows)
     print(f"{len(rows)} judgements ({real} real) → {_judged_path(split).relative_to(ROOT)}")
     return 0

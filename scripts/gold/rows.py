@@ -51,7 +51,7 @@ from khabar.settings import Settings
 from khabar.store import open_store
 
 sys.path.insert(0, str(Path(__file__).parent))
-from contradictions import _kappa  # noqa: E402  (the gold scripts' folder)
+from contradictions import _labels, agreement  # noqa: E402  (the gold scripts' folder)
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "data" / "real"
@@ -156,19 +156,9 @@ def dump(split: str, batch: int) -> int:
     return 0
 
 
-def _labels(who: str, split: str) -> dict[str, dict]:
-    out: dict[str, dict] = {}
-    for f in sorted((REAL / "labels" / who).glob(f"rows-{split}-*.jsonl")):
-        for line in f.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                out[row["key"]] = row
-    return out
-
-
 def build(split: str) -> int:
     judged = _judged(split)
-    labels_a, labels_b = _labels("A", split), _labels("B", split)
+    labels_a, labels_b = _labels("A", split, "rows"), _labels("B", split, "rows")
     items = {}
     for f in sorted((REAL / "batches").glob(f"rows-{split}-*.json")):
         for i in json.loads(f.read_text(encoding="utf-8"))["items"]:
@@ -187,13 +177,7 @@ def build(split: str) -> int:
     judged["judgements"] = rows
     _judged_path(split).write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n",
                                    encoding="utf-8")  # fmt: skip
-    both = [k for k in labels_b if k in labels_a]
-    if both:
-        va = [labels_a[k]["verdict"] for k in both]
-        vb = [labels_b[k]["verdict"] for k in both]
-        same = sum(x == y for x, y in zip(va, vb, strict=True))
-        print(f"agreement A/B on {len(both)} rows: {same / len(both):.2f}, Cohen's kappa "
-              f"{_kappa(va, vb)}")
+    agreement(labels_a, labels_b)
     real = sum(r["verdict"] == "event" for r in rows)
     print(f"{len(rows)} judgements ({real} events) → {_judged_path(split).relative_to(ROOT)}")
     return 0

@@ -55,10 +55,11 @@ def item_key(kind: str, field: str, sides: list[tuple[str, list[str]]]) -> str:
     return f"{kind}|{field}|" + " || ".join(parts)
 
 
-def judged_documents(path: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
+def judged_documents(path: Path, fmt: str = JUDGED_FORMAT) -> tuple[list[dict[str, Any]],
+                                                                  dict[str, str]]:  # fmt: skip
     """The documents of a judgement file's story sets (each once, in order) and their crawl
-    times; ``EvalError`` for an unreadable file."""
-    data = load_real_gold(path, JUDGED_FORMAT)
+    times; ``EvalError`` for an unreadable file or one not of format ``fmt``."""
+    data = load_real_gold(path, fmt)
     docs: list[dict[str, Any]] = []
     crawled: dict[str, str] = {}
     seen: set[str] = set()

@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import EvalError
-from khabar.eval.contradictions import _holds_exactly
-from khabar.eval.realgold import STORY_FORMAT, crawl_times, load_real_gold
+from khabar.eval.contradictions import _holds_exactly, judged_documents
+from khabar.eval.realgold import load_real_gold
 from khabar.eval.stories import real_store
 from khabar.export import acled_rows, quoted_source, select_events
 from khabar.settings import Settings
@@ -54,20 +54,10 @@ def row_key(article_id: str, start: int) -> str:
 
 
 def judged_row_documents(path: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """The documents of a judgement file's story sets (each once, in order) and their crawl
-    times; ``EvalError`` for an unreadable file."""
-    data = load_real_gold(path, ROWS_FORMAT)
-    docs: list[dict[str, Any]] = []
-    crawled: dict[str, str] = {}
-    seen: set[str] = set()
-    for rel in data["stories"]:
-        gold = path.parent / rel
-        for d in load_real_gold(gold, STORY_FORMAT)["documents"]:
-            if d["article_id"] not in seen:
-                seen.add(d["article_id"])
-                docs.append(d)
-        crawled |= crawl_times(gold)
-    return docs, crawled
+    """The documents of a row judgement file's story sets (each once, in order) and their
+    crawl times (``eval.contradictions.judged_documents``); ``EvalError`` for an unreadable
+    file."""
+    return judged_documents(path, ROWS_FORMAT)
 
 
 def _sources(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
