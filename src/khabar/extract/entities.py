@@ -1023,8 +1023,8 @@ _FIRST_WORD = re.compile(r"(\w+)[ \u00a0]+")
 # a word that real news writes fewer times than this (``resources/wordfreq``) is no common word:
 # after a word of kind it names a place that no gazetteer holds (``unknown_places``). Measured
 # on the Arabic dev sentences: the rare words after a word of kind were places (ناحية هبهب,
-# قرى الهديدة, واحة غات) but for a verb (14 times: "رابع محافظة يخسرها") and a noun (36:
-# "مخيمات نزوح"); at 5 neither passes
+# قرى الهديدة) but for a verb (14 times: "رابع محافظة يخسرها") and a noun (36: "مخيمات نزوح");
+# at 5 neither passes
 _RARE_NAME = 5
 _NOT_PLACE_KINDS = frozenset({"دوله"})  # "state": دولة المماليك, a state of the past
 # a rare word after a word of kind that begins as an Arabic verb in the imperfect (ي, ت) or
