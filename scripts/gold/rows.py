@@ -8,7 +8,7 @@ The documents of the splits ``dev`` and ``heldout`` are those their contradictio
 read already (the story gold sets ``stories/saudi-{split}.json`` and
 ``stories/crossling-{split}.json`` and the reports of violence
 ``contradictions/{split}-documents.json``, drawn by ``scripts/gold/contradictions.py``: dev
-2015-07-21 to 27, held-out 2015-08-06 to 10): reports of violence, chosen for them.
+2015-07-21 to 27, held-out 2015-07-23 and 2015-08-06 to 10): mostly reports of violence.
 
 ``day`` (needs ``../shared``) makes the splits ``day-dev`` and ``day-heldout``: every
 SaudiNewsNet article of two days (``DAYS``: dev 2015-08-02 and 03, held-out 2015-08-09 and

@@ -2585,6 +2585,19 @@ def test_a_word_of_stopping_that_governs_no_attack_leaves_it_an_assault(text: st
     assert [e for e in _doc_events(text, "ar") if e.plover == "ASSAULT"], text
 
 
+def test_modality_reads_the_cue_words_of_the_sentences_language() -> None:
+    """Arabic نفت ("she denied") is Persian نفت ("oil"): a Persian attack on an oil pipeline
+    was denied, and so founded no event in fusion; the cue words of negation, hedges, denials
+    and plans are now the sentence's language's (event_cues.tsv)."""
+    from khabar.extract import events
+
+    lex = events._lexicon()
+    fa = normalize("افراد مسلح به خط لوله نفت در استان حمله کردند").split()
+    assert "denied" not in events._modality(fa, fa.index(normalize("حمله")), lex, "fa")
+    ar = normalize("ونفت الوزارة وقوع الهجوم على الخط").split()
+    assert "denied" in events._modality(ar, ar.index(normalize("الهجوم")), lex, "ar")
+
+
 def test_breaking_a_ceasefire_is_still_an_attack() -> None:
     """"violate the ceasefire" is CAMEO's 196, an assault: a word of breaking before the word
     of stopping keeps the attack (event_cues.tsv violation)."""

@@ -2830,20 +2830,25 @@ def _modality(words: list[str], trigger_at: int, lex: _Lexicon, lang: str = "",
     plan right before: "طرح حمله"; "طرح شکایت" files a complaint)."""
     before = {_bare(w) for w in words[max(0, trigger_at - 3) : trigger_at]}
     everywhere = {_bare(w) for w in words}
+
+    def cues(kind: str) -> frozenset[str]:  # the sentence's language's: Persian رد "reject"
+        # is Arabic رد "reply" (every language's where none is given)
+        return lex.lang_cues.get((kind, lang), frozenset()) if lang else lex.cues[kind]
+
     out = []
-    if before & lex.cues["negation"]:
+    if before & cues("negation"):
         out.append("negated")
-    if everywhere & lex.cues["hedge"]:
+    if everywhere & cues("hedge"):
         out.append("hedged")
-    passive = any(w in lex.cues["denial"] and nxt == "by"  # "... were denied by the coalition"
+    passive = any(w in cues("denial") and nxt == "by"  # "... were denied by the coalition"
                   for w, nxt in zip(words[trigger_at:], words[trigger_at + 1 :], strict=False))
     untrue = any(words[i] in lex.cues["untrue"] and _negation(words[i - 1], lex)
                  and not (spans and _CLAUSE_BREAK.search(norm, spans[i][1], spans[trigger_at][0]))
                  for i in range(max(1, trigger_at - _UNTRUE_REACH), trigger_at))  # fmt: skip
     if passive or untrue or {_bare(w) for w in (words if lang == "fa" else words[:trigger_at])} \
-            & lex.cues["denial"]:  # fmt: skip
+            & cues("denial"):  # fmt: skip
         out.append("denied")
-    if before & lex.cues["plan"] or (plover == "ASSAULT" and trigger_at > 0 and _bare(
+    if before & cues("plan") or (plover == "ASSAULT" and trigger_at > 0 and _bare(
             words[trigger_at - 1]) in lex.lang_cues.get(("plan_head", lang), frozenset())):
         out.append("planned")
     return out
