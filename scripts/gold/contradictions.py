@@ -50,7 +50,6 @@ import json
 import random
 import re
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -62,9 +61,8 @@ from khabar.eval.contradictions import (
     match_judgement,
 )
 from khabar.eval.realgold import STORY_FORMAT
-from khabar.eval.stories import ingest_real_stories
+from khabar.eval.stories import real_store
 from khabar.settings import Settings
-from khabar.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "data" / "real"
@@ -197,12 +195,10 @@ def _contradicting_stories(docs: list[dict], crawled: dict[str, str] | None,
     contradictions and of those stories."""
     import hashlib
 
-    with tempfile.TemporaryDirectory() as tmp:
-        with open_store(Settings().replace(database=str(Path(tmp) / "w.db"))) as store:
-            ingest_real_stories(store, docs, crawled)
-            items = contradiction_items(store, docs)
-            story_of = {int(r["locator"].split()[-1]): r["story_id"]
-                        for r in store.document_stories() if r["locator"].startswith("line ")}
+    with real_store(Settings(), docs, crawled) as store:
+        items = contradiction_items(store, docs)
+        story_of = {int(r["locator"].split()[-1]): r["story_id"]
+                    for r in store.document_stories() if r["locator"].startswith("line ")}
     article_story = {d["article_id"]: story_of.get(n) for n, d in enumerate(docs, start=1)}
     stories = {article_story[a] for i in items for a in item_articles(i)} - {None}
     members: dict[int, list[dict]] = {}
@@ -271,6 +267,15 @@ def _judged(split: str) -> dict:
     return {"format": JUDGED_FORMAT, "stories": stories, "judgements": []}
 
 
+def article_leads(docs: list[dict], ids: set[str]) -> dict[str, dict]:
+    """What an annotator sees of each article of ``ids`` (of ``docs``), in id order: outlet,
+    language, publication day, title and the first ``LEAD`` characters."""
+    byid = {d["article_id"]: d for d in docs}
+    return {a: {"outlet": byid[a].get("outlet"), "lang": byid[a]["lang"],
+                "published": byid[a].get("published"), "title": byid[a].get("title") or "",
+                "lead": byid[a]["body"][:LEAD]} for a in sorted(ids)}  # fmt: skip
+
+
 def dump(split: str) -> int:
     judged = _judged(split)
     path = _judged_path(split)
@@ -278,18 +283,12 @@ def dump(split: str) -> int:
     if not path.exists():
         path.write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     docs, crawled = judged_documents(path)
-    with tempfile.TemporaryDirectory() as tmp:
-        with open_store(Settings().replace(database=str(Path(tmp) / "d.db"))) as store:
-            ingest_real_stories(store, docs, crawled)
-            items = contradiction_items(store, docs)
+    with real_store(Settings(), docs, crawled) as store:
+        items = contradiction_items(store, docs)
     by_key = {j["key"]: j for j in judged["judgements"]}
     used: set[int] = set()
     new = [i for i in items if match_judgement(i, judged["judgements"], by_key, used) is None]
-    byid = {d["article_id"]: d for d in docs}
-    articles = {a: {"outlet": byid[a].get("outlet"), "lang": byid[a]["lang"],
-                    "published": byid[a].get("published"), "title": byid[a].get("title") or "",
-                    "lead": byid[a]["body"][:LEAD]}
-                for i in new for a in sorted(item_articles(i))}  # fmt: skip
+    articles = article_leads(docs, {a for i in new for a in item_articles(i)})
     k = 1
     while (REAL / "batches" / f"contradictions-{split}-{k}.json").exists():
         k += 1
@@ -331,19 +330,28 @@ def _kappa(a: list[str], b: list[str]) -> str:
     return "n/a" if chance == 1 else f"{(observed - chance) / (1 - chance):.2f}"
 
 
+def labelled(split: str, labels: dict[str, dict],
+             kind: str = "contradictions") -> list[tuple[str, dict, dict]]:  # fmt: skip
+    """(key, item, label) of every item of the batches of ``kind`` and ``split`` that
+    ``labels`` holds, by key; an item left unlabelled is named on standard error."""
+    items = {}
+    for f in sorted((REAL / "batches").glob(f"{kind}-{split}-*.json")):
+        for i in json.loads(f.read_text(encoding="utf-8"))["items"]:
+            items[i["key"]] = i
+    out = []
+    for key, i in sorted(items.items()):
+        if key not in labels:
+            print(f"not labelled by A: {key}", file=sys.stderr)
+            continue
+        out.append((key, i, labels[key]))
+    return out
+
+
 def build(split: str) -> int:
     judged = _judged(split)
     labels_a, labels_b = _labels("A", split), _labels("B", split)
-    items = {}
-    for f in sorted((REAL / "batches").glob(f"contradictions-{split}-*.json")):
-        for i in json.loads(f.read_text(encoding="utf-8"))["items"]:
-            items[i["key"]] = i
     rows = []
-    for key, i in sorted(items.items()):
-        if key not in labels_a:
-            print(f"not labelled by A: {key}", file=sys.stderr)
-            continue
-        lab = labels_a[key]
+    for key, i, lab in labelled(split, labels_a):
         rows.append({"key": key, "kind": i["kind"], "field": i["field"],
                      "values": [str(s["value"]) for s in i["sides"]],
                      "articles": sorted(item_articles(i)), "verdict": lab["verdict"],

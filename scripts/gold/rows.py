@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 from khabar.eval.rows import (
@@ -46,16 +45,19 @@ from khabar.eval.rows import (
     match_rows,
     row_items,
 )
-from khabar.eval.stories import ingest_real_stories
+from khabar.eval.stories import real_store
 from khabar.settings import Settings
-from khabar.store import open_store
 
 sys.path.insert(0, str(Path(__file__).parent))
-from contradictions import _labels, agreement  # noqa: E402  (the gold scripts' folder)
+from contradictions import (  # noqa: E402  (the gold scripts' folder)
+    _labels,
+    agreement,
+    article_leads,
+    labelled,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "data" / "real"
-LEAD = 700
 DAYS = {"day-dev": ("2015-08-02", "2015-08-03"), "day-heldout": ("2015-08-09", "2015-08-10")}
 SPLITS = ("dev", "heldout", *DAYS)
 
@@ -92,10 +94,8 @@ def day(split: str, shared: Path) -> int:
             for day in DAYS[split] for a in saudi_day(shared, day)
             if a["body"] and a["article_id"] not in taken]  # fmt: skip
     crawled = _crawl_map(docs, shared)
-    with tempfile.TemporaryDirectory() as tmp:
-        with open_store(Settings().replace(database=str(Path(tmp) / "d.db"))) as store:
-            ingest_real_stories(store, docs, crawled)
-            items = row_items(store, docs)
+    with real_store(Settings(), docs, crawled) as store:
+        items = row_items(store, docs)
     cited = {key.rsplit("@", 1)[0] for i in items for key in (i["key"], *i["sources"])}
     kept = [d for d in docs if d["article_id"] in cited]
     folder = REAL / "rows"
@@ -129,23 +129,17 @@ def dump(split: str, batch: int) -> int:
     if not path.exists():
         path.write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     docs, crawled = judged_row_documents(path)
-    with tempfile.TemporaryDirectory() as tmp:
-        with open_store(Settings().replace(database=str(Path(tmp) / "d.db"))) as store:
-            ingest_real_stories(store, docs, crawled)
-            items = row_items(store, docs)
+    with real_store(Settings(), docs, crawled) as store:
+        items = row_items(store, docs)
     # the rows no judgement matches, as ``khabar eval rows`` matches them
     new = [i for i, j in zip(items, match_rows(items, judged["judgements"]), strict=True)
            if i["key"] and j is None]
-    byid = {d["article_id"]: d for d in docs}
     k = 1
     while (REAL / "batches" / f"rows-{split}-{k}.json").exists():
         k += 1
     for start in range(0, len(new), batch):
         part = new[start : start + batch]
-        articles = {a: {"outlet": byid[a].get("outlet"), "lang": byid[a]["lang"],
-                        "published": byid[a].get("published"),
-                        "title": byid[a].get("title") or "", "lead": byid[a]["body"][:LEAD]}
-                    for a in sorted({i["article_id"] for i in part})}  # fmt: skip
+        articles = article_leads(docs, {i["article_id"] for i in part})
         out = REAL / "batches" / f"rows-{split}-{k}.json"
         out.write_text(json.dumps({"split": split, "batch": k, "items": part,
                                    "articles": articles}, ensure_ascii=False, indent=1) + "\n",
@@ -159,16 +153,8 @@ def dump(split: str, batch: int) -> int:
 def build(split: str) -> int:
     judged = _judged(split)
     labels_a, labels_b = _labels("A", split, "rows"), _labels("B", split, "rows")
-    items = {}
-    for f in sorted((REAL / "batches").glob(f"rows-{split}-*.json")):
-        for i in json.loads(f.read_text(encoding="utf-8"))["items"]:
-            items[i["key"]] = i
     rows = []
-    for key, i in sorted(items.items()):
-        if key not in labels_a:
-            print(f"not labelled by A: {key}", file=sys.stderr)
-            continue
-        lab = labels_a[key]
+    for key, i, lab in labelled(split, labels_a, "rows"):
         rows.append({"key": key, "event_type": i["row"]["event_type"],
                      "quote": i["quote"][:200], "verdict": lab["verdict"],
                      "type_ok": lab.get("type_ok"), "reason": lab.get("reason"),

@@ -25,6 +25,8 @@ Errors: ``EvalError`` for an unreadable file or one of another format.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +39,11 @@ from khabar.store import open_store
 __all__ = [
     "JUDGED_FORMAT",
     "contradiction_items",
+    "gold_articles",
     "item_articles",
     "item_key",
     "judged_documents",
+    "judged_store",
     "match_judgement",
     "score_contradictions",
 ]
@@ -73,14 +77,41 @@ def judged_documents(path: Path, fmt: str = JUDGED_FORMAT) -> tuple[list[dict[st
     return docs, crawled
 
 
+def gold_articles(store: Any, docs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Stored document id → its gold document, for a store filled by ``ingest_real_stories``
+    with ``docs`` (line n of its JSON-lines ingest is document n)."""
+    by_line = {int(r["locator"].split()[-1]): r["doc_id"] for r in store.document_stories()
+               if r["locator"].startswith("line ")}  # fmt: skip
+    return {by_line[n]: d for n, d in enumerate(docs, start=1) if n in by_line}
+
+
+@contextmanager
+def judged_store(settings: Settings, docs: list[dict[str, Any]], crawled: dict[str, str], *,
+                 keep: str | Path | None = None,
+                 ingested: str | Path | None = None) -> Iterator[Any]:  # fmt: skip
+    """An open store holding a judgement file's ``docs``: ``ingested``, a SQLite file that
+    holds them already (checked by ``_holds_exactly``), else a fresh ingest into a temporary
+    store or into ``keep`` (``eval.stories.real_store``). ``EvalError`` when ``ingested`` is
+    missing or given with ``keep``."""
+    if ingested is not None and keep is not None:
+        raise EvalError("give keep (a store to ingest into) or ingested (one to read), not both")
+    if ingested is not None and not Path(ingested).is_file():
+        raise EvalError(f"{ingested}: no such store; ingest the documents with keep= first")
+    if ingested is not None:
+        with open_store(settings.replace(database=str(ingested))) as store:
+            _holds_exactly(store, docs, Path(ingested))
+            yield store
+    else:
+        with real_store(settings, docs, crawled, keep=keep) as store:
+            yield store
+
+
 def contradiction_items(store: Any, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every contradiction in ``store`` (filled by ``ingest_real_stories`` with ``docs``) as an
     item to judge: key, kind, field, what, why (why its sides are about one event), the event's
     type and day, and each side's value with its sources (article id, outlet, title, published,
     quote)."""
-    by_line = {int(r["locator"].split()[-1]): r["doc_id"] for r in store.document_stories()
-               if r["locator"].startswith("line ")}  # fmt: skip
-    article = {by_line[n]: d for n, d in enumerate(docs, start=1) if n in by_line}
+    article = gold_articles(store, docs)
     events = {e["id"]: e for e in store.events()}
     items = []
     for c in store.contradictions():
@@ -156,20 +187,11 @@ def score_contradictions(settings: Settings, path: str | Path, *,
     for line (``_holds_exactly``), and when ``keep`` is given too. Not checked: that no
     document is missing from it (a store of the first of two story sets passes)."""
     path = Path(path)
-    if ingested is not None and keep is not None:
-        raise EvalError("give keep (a store to ingest into) or ingested (one to read), not both")
-    if ingested is not None and not Path(ingested).is_file():
-        raise EvalError(f"{ingested}: no such store; ingest the documents with keep= first")
     judged = load_real_gold(path, JUDGED_FORMAT)["judgements"]
     by_key = {j["key"]: j for j in judged}
     docs, crawled = judged_documents(path)
-    if ingested is not None:
-        with open_store(settings.replace(database=str(ingested))) as store:
-            _holds_exactly(store, docs, Path(ingested))
-            items = contradiction_items(store, docs)
-    else:
-        with real_store(settings, docs, crawled, keep=keep) as store:
-            items = contradiction_items(store, docs)
+    with judged_store(settings, docs, crawled, keep=keep, ingested=ingested) as store:
+        items = contradiction_items(store, docs)
     verdicts: Counter[str] = Counter()
     kinds: dict[str, Counter[str]] = {}
     reasons: Counter[str] = Counter()

@@ -31,12 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import EvalError
-from khabar.eval.contradictions import _holds_exactly, judged_documents
+from khabar.eval.contradictions import gold_articles, judged_documents, judged_store
 from khabar.eval.realgold import load_real_gold
-from khabar.eval.stories import real_store
 from khabar.export import acled_rows, quoted_source, select_events
 from khabar.settings import Settings
-from khabar.store import open_store
 
 __all__ = ["ROWS_FORMAT", "judged_row_documents", "match_rows", "row_items", "row_key",
            "score_rows"]
@@ -77,9 +75,7 @@ def row_items(store: Any, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     sentence the row's notes quote, as the export chose it: ``export.quoted_source``), the
     columns of ``SHOWN``, the quoted sentence with its article id, and ``sources``: the keys
     of every sentence of the row's records."""
-    by_line = {int(r["locator"].split()[-1]): r["doc_id"] for r in store.document_stories()
-               if r["locator"].startswith("line ")}  # fmt: skip
-    article = {by_line[n]: d["article_id"] for n, d in enumerate(docs, start=1) if n in by_line}
+    article = {doc_id: d["article_id"] for doc_id, d in gold_articles(store, docs).items()}
     records = select_events(store, None)
     items = []
     for row, group in acled_rows(store, records):
@@ -129,19 +125,12 @@ def score_rows(settings: Settings, path: str | Path, *,
     """Precision of the rows khabar exports for the documents of a judgement file (see the
     module docstring), ingested into a temporary SQLite store, or read from ``ingested``, a
     SQLite file that holds them already as ``real_store`` ingests them (``EvalError`` when it
-    is missing or holds other documents)."""
+    is missing or holds other documents: ``eval.contradictions.judged_store``)."""
     path = Path(path)
-    if ingested is not None and not Path(ingested).is_file():
-        raise EvalError(f"{ingested}: no such store")
     judged = load_real_gold(path, ROWS_FORMAT)["judgements"]
     docs, crawled = judged_row_documents(path)
-    if ingested is not None:
-        with open_store(settings.replace(database=str(ingested))) as store:
-            _holds_exactly(store, docs, Path(ingested))
-            items = row_items(store, docs)
-    else:
-        with real_store(settings, docs, crawled) as store:
-            items = row_items(store, docs)
+    with judged_store(settings, docs, crawled, ingested=ingested) as store:
+        items = row_items(store, docs)
     return row_scores(items, judged)
 
 

@@ -122,26 +122,21 @@ class CanonicalEvent:
     def background(self) -> bool:
         return all(m.background for m in self.mentions)
 
-    def _shown(self, m: MentionFact) -> set[str]:
-        """What mention ``m`` shows of this event (``EventMention.evidence``): all of it when
-        ``m`` tells an event of ACLED's types or the event is of none; else (a statement fused
-        into an attack: "condemned the bombing that killed 20") only a toll or a weapon, never
-        its own trigger word or an armed party it names, which show the statement, not the
-        attack."""
-        shown = set(m.evidence or ())
-        if m.acled_type or not self._typed:
-            return shown
-        return shown & {"toll", "weapon"}
-
-    @property
-    def _typed(self) -> bool:
-        return any(m.acled_type for m in self.mentions)
+    def _shown(self) -> list[set[str] | None]:
+        """What each mention shows of this event (``EventMention.evidence``; None where not
+        stored): all of it when the mention tells an event of ACLED's types or the event is
+        of none; else (a statement fused into an attack: "condemned the bombing that killed
+        20") only a toll or a weapon, never its own trigger word or an armed party it names,
+        which show the statement, not the attack."""
+        typed = any(m.acled_type for m in self.mentions)
+        return [None if m.evidence is None else set(m.evidence) if m.acled_type or not typed
+                else set(m.evidence) & {"toll", "weapon"} for m in self.mentions]  # fmt: skip
 
     @property
     def evidence(self) -> list[str]:
         """What its mentions show it by beyond the sentence classifier's guess
         (``EventMention.evidence``, read by ``_shown``), in ``model.EVIDENCE`` order."""
-        shown = {kind for m in self.mentions for kind in self._shown(m)}
+        shown = {kind for kinds in self._shown() for kind in (kinds or ())}
         return [kind for kind in EVIDENCE if kind in shown]
 
     @property
@@ -155,7 +150,7 @@ class CanonicalEvent:
         violence (a football club's training, a treasury's bond sale, a flag raised in Havana, a
         visit to an eye doctor), one of a lynching; of the 48 others, about 9 still tell of
         none. Rows judged since: ``khabar eval rows`` (docs/accuracy.md)."""
-        return all(m.evidence is not None and not self._shown(m) for m in self.mentions)
+        return all(kinds is not None and not kinds for kinds in self._shown())
 
     @property
     def subtype(self) -> str | None:
