@@ -3180,16 +3180,17 @@ def _suicide(spans: tuple[tuple[int, int, str], ...], lang: str, bomber: bool = 
 
 
 @lru_cache(maxsize=1)
-def _figures() -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
-    """(language, trigger) → (where its modifier stands, "before" or "after"; the modifiers that
-    make it a figure of speech), normalised (``resources/event_figures.tsv``)."""
-    out: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
+def _figures() -> dict[tuple[str, str], tuple[tuple[str, frozenset[str]], ...]]:
+    """(language, trigger, or "*" for every trigger of the language) → (where a modifier
+    stands, "before" or "after"; the modifiers that make the trigger a figure of speech or a
+    kind named, not an act told) pairs, normalised (``resources/event_figures.tsv``)."""
+    out: dict[tuple[str, str], dict[str, set[str]]] = {}
     for r in read_csv("event_figures.tsv"):
-        modifiers = frozenset(normalize(w).lower() for w in r["modifiers"].split())
+        modifiers = {normalize(w).lower() for w in r["modifiers"].split()}
         for t in r["triggers"].split():
-            key = (r["lang"], normalize(t).lower())
-            out[key] = (r["position"], out.get(key, ("", frozenset()))[1] | modifiers)
-    return out
+            key = (r["lang"], t if t == "*" else normalize(t).lower())
+            out.setdefault(key, {}).setdefault(r["position"], set()).update(modifiers)
+    return {k: tuple((p, frozenset(m)) for p, m in sorted(v.items())) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -3487,19 +3488,38 @@ def _with_number(words: list[str], i: int) -> int:
     return i
 
 
+# the light word a modifier before a trigger may have between them ("حقه في الإضراب",
+# "الحق في التظاهر"); closed, normalised
+_FIGURE_LINKS = frozenset({"في"})
+
+
 def _figurative(h, spans: tuple[tuple[int, int, str], ...], lang: str | None) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the one-word trigger ``h`` is an attack word in a figure of speech: a modifier of
-    ``_figures`` right after it (Arabic, Persian: هجوم إعلامي, حمله تبلیغاتی; the article
-    peeled: الضربة الأمنية) or right before it (English: "verbal attack")."""
-    found = _figures().get((lang, h.key.lower())) if h.words == 1 and lang else None
-    if found is None:
+    """Whether the trigger ``h`` names no act the sentence tells: an attack word in a figure of
+    speech, with a modifier of ``_figures`` right after it (Arabic, Persian: هجوم إعلامي, حمله
+    تبلیغاتی; the article peeled: الضربة الأمنية; idioms: ضربة الشمس, sunstroke; ضربة جزاء, a
+    penalty kick) or right before it (English "verbal attack"; الدفاع الصاروخي, missile
+    defence; قلب الهجوم, a centre-forward), or any trigger after a word that makes it a kind,
+    not an act (``*`` rows: أي ضربات, "any attack", هرگونه حمله; the right to it, with one link
+    word of ``_FIGURE_LINKS`` between: "حقه في الإضراب", حق اعتراض)."""
+    if not lang:
         return False
-    position, modifiers = found
-    k = h.first_word + 1 if position == "after" else h.first_word - 1
-    if not 0 <= k < len(spans):
-        return False
-    other = spans[k][2].lower()
-    return other in modifiers or (other.startswith("ال") and other[2:] in modifiers)
+    figures = _figures()
+    found = figures.get((lang, h.key.lower()), ()) + figures.get((lang, "*"), ())
+    for position, modifiers in found:
+        if position == "after":
+            at = [h.first_word + h.words]
+        else:
+            at = [h.first_word - 1]
+            if at[0] > 0 and spans[at[0]][2].lower() in _FIGURE_LINKS:
+                at.append(at[0] - 1)
+        for k in at:
+            if not 0 <= k < len(spans):
+                continue
+            other = spans[k][2].lower()
+            if other in modifiers or (other.startswith("ال") and other[2:] in modifiers) or (
+                    lang == "ar" and other[:1] in "وف" and other[1:] in modifiers):  # fmt: skip
+                return True  # ... or with و or ف glued to it: "وحقه في الإضراب"
+    return False
 
 
 _MOURNING_REACH = 15  # words from the word of a rite to the word of death it is about
