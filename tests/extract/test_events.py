@@ -2663,6 +2663,36 @@ def test_an_attack_a_funeral_recalls_is_recalled(text: str, lang: str, recalled:
     assert ("recalled" in e.modality) is recalled and not e.background
 
 
+@pytest.mark.parametrize(("text", "lang", "recalled"), [
+    # SaudiNewsNet 2015-08-01 (CC BY-NC-SA 4.0): a visit to a wounded border guard exported as
+    # an attack of the visit's day, judged an earlier event (docs/annotation-rows.md)
+    ("من جهة أخرى قام مدير عام الإدارة العامة للمجاهدين الدكتور عبدالله بن محمد السويد أمس، "
+     "بزيارة المصاب محسن بن سلمان الدوسري من منسوبي قوة المجاهدين بقطاع الطوال، الذي أُصيب إثر "
+     "تعرض دوريته لشظايا مقذوف عسكري من الأراضي اليمنية.", "ar", True),
+    ("The governor visited the wounded in hospital after the bombing that killed 12 people.",
+     "en", True),
+    ("قتل 5 جنود ثم زار الوزير الجرحى في المستشفى.", "ar", False),
+    ("عاد الجرحى إلى منازلهم بعد أن أصيبوا في قصف على القرية.", "ar", False),
+])  # fmt: skip
+def test_an_attack_a_visit_to_its_wounded_recalls_is_recalled(text: str, lang: str,
+                                                              recalled: bool) -> None:
+    """A visit to the wounded recalls the attack that wounded them, as a funeral does
+    (``events._visited``); not when the deaths or the attack come first."""
+    [e] = [e for e in _doc_events(text, lang) if e.plover == "ASSAULT"]
+    assert ("recalled" in e.modality) is recalled
+
+
+def test_an_attack_told_at_that_time_is_background() -> None:
+    """SaudiNewsNet 2015-08-02 (CC BY-NC-SA 4.0): "وقتل حينها 14 ضابط امن ..." recalls the
+    Grozny attack of December 2014 in a report of 2015; it was exported as a clash of the
+    report's day (``events._told_then``)."""
+    e = _doc_event("وقتل حينها 14 ضابط امن حين اقتحم مسلحون عددا من المباني في غروزني في اليوم "
+                   "الذي يلقي فيه الرئيس الروسي فلاديمير بوتين خطابه إلى الأمة.", "ar")
+    assert e.background and e.killed == 14
+    assert not _doc_event("وقتل 14 ضابط امن حين اقتحم مسلحون عددا من المباني في غروزني.",
+                          "ar").background
+
+
 def test_a_sure_type_model_does_not_make_up_for_an_arabic_detector_under_its_floor() -> None:
     """A trial's college notice, "the college set Tuesday to Thursday for review": PETRARCH's
     Arabic stem حدد is an ASSAULT verb, the type model is 0.96 sure of ASSAULT given an event,

@@ -3560,6 +3560,46 @@ def _mourned(spans: tuple[tuple[int, int, str], ...], attacks: Iterable[int], le
     return False
 
 
+def _visited(spans: tuple[tuple[int, int, str], ...], told: Iterable[int], lex: _Lexicon,
+             lang: str | None) -> bool:  # fmt: skip
+    """Whether the sentence tells a visit to the wounded: a word of a visit (``event_cues.tsv``
+    visit) right before a word for the wounded (wounded; "the", ال or لل allowed): "قام ...
+    بزيارة المصاب ... الذي أصيب إثر تعرض دوريته لشظايا مقذوف", "visited the wounded in
+    hospital". As a funeral (``_mourned``), the visit recalls the attack that wounded them, an
+    earlier one; not when an attack word of the lexicon (``told``) or a word of death or injury
+    comes before the visit ("قتل 5 جنود في هجوم وزار الوزير الجرحى": the attack is the news; a
+    CAMEO verb may: "قام ... بزيارة" is the visit's)."""
+    visits = lex.lang_cues.get(("visit", lang or ""), frozenset())
+    wounded = lex.lang_cues.get(("wounded", lang or ""), frozenset())
+    if not visits:
+        return False
+    words = [w.lower() for _, _, w in spans]
+    first = min([*told, *(k for k, w in enumerate(words) if _casualty_word(w, lex))],
+                default=len(words))  # fmt: skip
+    for k in range(min(first, len(words) - 1)):
+        if not (words[k] in visits or _bare(words[k]) in visits):
+            continue
+        nxt = words[k + 2] if words[k + 1] == "the" and k + 2 < len(words) else words[k + 1]
+        bare = _bare(nxt)
+        if {nxt, bare, bare[2:] if bare.startswith("ال") else bare,
+                nxt[2:] if nxt.startswith("لل") else nxt} & wounded:  # fmt: skip
+            return True
+    return False
+
+
+_THEN_REACH = 3  # words between an event word and the "at that time" that dates it
+
+
+def _told_then(words: list[str], k: int, lex: _Lexicon, lang: str | None) -> bool:
+    """Whether the event word at ``k`` is told as of a time named before the sentence: a word
+    of ``event_cues.tsv`` then at most ``_THEN_REACH`` words from it ("وقتل حينها 14 ضابط أمن
+    حين اقتحم مسلحون ..." recalls an attack of December 2014 in a report of 2015): background.
+    Farther, it dates something else: "زعامة قائدها (آنذاك)", the leader of that time."""
+    then = lex.lang_cues.get(("then", lang or ""), frozenset())
+    return bool(then) and any(w in then or _bare(w) in then
+                              for w in words[max(0, k - _THEN_REACH) : k + _THEN_REACH + 1])
+
+
 # the light words a word of stopping may have between it and the attack word it governs
 # ("وقف إطلاق النار", "تتوقف خلالها الغارات", "a halt to air strikes"); closed, normalised
 _CEASED_LINKS = frozenset(normalize(w).lower() for w in (
@@ -4177,9 +4217,13 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     # the attack's words: the lexicon's, and the trigger unless the type model's evidence word
     attack_words = [h.first_word for h in all_hits if lex.triggers[h.key][0] == "ASSAULT"] + (
         [typed.first_word] if typed.source != "model" else [])
-    if plover == "ASSAULT" and _mourned(spans, [typed.first_word, *attack_words], lex, lang,
-                                        attack_words):  # fmt: skip
-        modality.append("recalled")  # a funeral's, a condolence's: it joins, never founds
+    if plover == "ASSAULT" and (_mourned(spans, [typed.first_word, *attack_words], lex, lang,
+                                         attack_words)
+                                or _visited(spans, [h.first_word for h in all_hits
+                                                    if lex.triggers[h.key][0] == "ASSAULT"],
+                                            lex, lang)):  # fmt: skip
+        modality.append("recalled")  # a funeral's, a condolence's, a visit to the wounded: it
+        # joins, never founds
     if plover == "ASSAULT" and "planned" not in modality:
         dates = [d for d in dates if not _ahead(text, d, anchor)]  # a meeting's may stay
     if len(dates) > 1:  # a day that names another event of the sentence is that event's
@@ -4304,7 +4348,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         ev.date_basis = "recalled"  # no other event takes this day (``_inherit_dates``)
     ev.background = _is_background(ev, words, anchor, s, lex) or (
         plover in _RECALLED and _anniversary_of(norm.text, spans, typed.first_word)) or (
-        recalled_event)
+        recalled_event) or _told_then(words, typed.first_word, lex, lang)
     return ev
 
 
