@@ -2682,6 +2682,17 @@ def test_an_attack_a_visit_to_its_wounded_recalls_is_recalled(text: str, lang: s
     assert ("recalled" in e.modality) is recalled
 
 
+def test_an_injury_a_player_withdrew_for_is_no_toll() -> None:
+    """SaudiNewsNet 2015-07-31 (CC BY-NC-SA 4.0): a tennis player's withdrawal "بسبب إصابة في
+    مرفقها" was exported as an attack with one injured (``events._ailment``); an injury by a
+    shell keeps its toll."""
+    text = ("أعلنت الأميركية سيرينا وليامس المصنفة أولى عالميا انسحابها من دورة ستانفورد "
+            "الأميركية لكرة المضرب المقررة الأسبوع المقبل، بسبب إصابة في مرفقها بحسب ما أعلن "
+            "منظمو البطولة أول من أمس.")
+    assert all(e.injured is None and not e.evidence for e in _doc_events(text, "ar"))
+    assert _doc_event("نقل الجندي إلى المستشفى بسبب إصابته بشظايا قذيفة.", "ar").injured == 1
+
+
 def test_an_attack_told_at_that_time_is_background() -> None:
     """SaudiNewsNet 2015-08-02 (CC BY-NC-SA 4.0): "وقتل حينها 14 ضابط امن ..." recalls the
     Grozny attack of December 2014 in a report of 2015; it was exported as a clash of the

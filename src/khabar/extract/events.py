@@ -2063,6 +2063,27 @@ def _vague_beside(words: list[str], kind: str, lex: _Lexicon) -> bool:
         for i in cued)  # fmt: skip
 
 
+# the words of a cause an ailment follows ("بسبب إصابة في مرفقها", "due to injury", "به دلیل
+# مصدومیت"): per language, each a run of words right before the injury word; closed, normalised
+_AILMENT_CAUSES = {lang: tuple(tuple(normalize(w).lower() for w in p.split()) for p in phrases)
+                   for lang, phrases in (("ar", ("بسبب", "بداعي")),
+                                         ("en", ("due to", "because of")),
+                                         ("fa", ("به دلیل", "بدلیل", "به علت")))}  # fmt: skip
+
+
+def _ailment(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
+    """Whether every word of death or injury in ``words`` is an injury word after the words of
+    a cause (``_AILMENT_CAUSES``): "أعلنت سيرينا ويليامز انسحابها من الدورة بسبب إصابة في
+    مرفقها", "out of the match due to injury": a player's or a patient's injury, no toll of an
+    event (the caller asks only where the sentence has no attack word and no weapon)."""
+    causes = _AILMENT_CAUSES.get(lang or "", ())
+    cued = [i for i, w in enumerate(words) if _casualty_word(w.lower(), lex)]
+    return bool(causes) and bool(cued) and all(
+        _bare(words[i]) not in lex.cues["killed"]
+        and any(tuple(w.lower() for w in words[max(0, i - len(c)) : i]) == c for c in causes)
+        for i in cued)  # fmt: skip
+
+
 def _vague(word: str, lex: _Lexicon) -> bool:
     return _bare(word).removeprefix("ال").lower() in lex.vague
 
@@ -4202,6 +4223,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         unglued, kind, lex) else got for got, rule, kind in zip(
         (killed, injured), ruled, ("killed", "injured"), strict=True))  # fmt: skip
     killed, injured = (None if _a_year(c_words, n, lex) else n for n in (killed, injured))
+    if (killed or injured) and not weapon and not all_hits and _ailment(c_words, lex, lang):
+        killed = injured = None  # "انسحابها من الدورة بسبب إصابة في مرفقها": a player's injury
     victims = _victims(c_sentence, c_norm, c_spans, lex) if killed or injured else None
     counts = _counts(count_words)
     if (killed or injured) and _cumulative(c_norm.text, c_words, lex):
