@@ -2149,6 +2149,10 @@ def test_a_title_toll_the_body_tells_as_cumulative_is_no_events() -> None:
                         "بالإضافة إلى مقتل مقاتل إسلامي أيضا جراء هذه الغارات خلال هذه "
                         "الفترة .", "ar")  # fmt: skip
     assert period.killed is None and (173, "killed (cumulative toll)") in period.counts
+    assert "tally" in period.modality  # a period's strikes: joins an event, founds none
+    worst = _doc_event("ووصف المسؤول القصف الذي قتل 100 شخص بأنه «أسوأ يوم» للمدينة منذ اندلاع "
+                       "القتال قبل ثلاثة أشهر.", "ar")  # fmt: skip
+    assert "tally" not in worst.modality  # one shelling measured against the period
 
 
 @pytest.mark.parametrize(("text", "lang", "trigger", "killed"), [

@@ -435,6 +435,30 @@ def test_a_statement_fused_into_an_attack_shows_nothing_of_the_attack() -> None:
     assert not event.weak and event.evidence == ["trigger"]
 
 
+def test_a_tally_of_a_periods_attacks_joins_an_event_and_founds_none() -> None:
+    """"قتل 25 جنديا ... جراء الاشتباكات ... منذ بداية الشهر": a period's tally
+    (``EventMention.modality`` tally) was a row of its own in the judged export
+    (docs/annotation-rows.md); it joins the story's event of one clash, and founds none."""
+    from dataclasses import replace
+
+    from khabar.fuse.events import build_events
+    from khabar.fuse.facts import MentionFact
+    from khabar.settings import Settings
+
+    doc = DocFact("d1", "one", "ar", "2015-08-02", "x" * 200)
+
+    def mention(seq: int, modality: list[str]) -> MentionFact:
+        return replace(MentionFact(doc, seq, seq * 50, seq * 50 + 40, "…", "ASSAULT",
+                                   "Battles", "Armed clash", None, "2015-08-01", "السبت", None,
+                                   ["GN-71137"], False, [], None, None, [], "", None, None,
+                                   None, modality, False, None, "doc:d1"),
+                       evidence=("trigger", "armed party"))  # fmt: skip
+
+    assert build_events(1, [mention(1, ["tally"])], Settings()) == []
+    [event] = build_events(1, [mention(1, ["tally"]), mention(2, [])], Settings())
+    assert len(event.mentions) == 2
+
+
 def test_one_sentence_copied_into_several_reports_is_one_event() -> None:
     # the trial's truce statement: four near copies of one wire text, no place, no toll: four
     # events before; a short sentence copied word for word still needs other evidence

@@ -1366,8 +1366,8 @@ _PERIODS = tuple(normalize(p).lower() for p in (
     "خلال الشهرين", "خلال النصف الأول", "in the first six months", "در شش ماه"))
 _MEASURED_AGAINST = frozenset(normalize(w).lower() for w in (
     "الأعنف", "الأكثر", "أحدث", "ثاني", "ثالث", "الثاني", "الثالث", "الثانية", "الثالثة",
-    "الأسوأ", "deadliest", "worst", "latest", "second", "third", "biggest", "largest", "مرگبارترین",
-    "بدترین", "دومین", "سومین"))  # fmt: skip
+    "الأسوأ", "أسوأ", "أعنف", "deadliest", "worst", "latest", "second", "third", "biggest",
+    "largest", "مرگبارترین", "بدترین", "دومین", "سومین"))  # fmt: skip
 
 
 def _period_toll(low: str) -> bool:
@@ -4227,7 +4227,11 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         killed = injured = None  # "انسحابها من الدورة بسبب إصابة في مرفقها": a player's injury
     victims = _victims(c_sentence, c_norm, c_spans, lex) if killed or injured else None
     counts = _counts(count_words)
-    if (killed or injured) and _cumulative(c_norm.text, c_words, lex):
+    cumulative = bool(killed or injured) and _cumulative(c_norm.text, c_words, lex)
+    # a tally of a period's attacks, unless an attack is measured against the period ("«أسوأ
+    # يوم» ... منذ اندلاع القتال": one shelling's toll)
+    tally = cumulative and not _MEASURED_AGAINST & {w.lower() for w in c_words}
+    if cumulative:
         # a toll since the war began, this year, so far: kept apart from this event's toll
         counts += [(n, f"{kind} (cumulative toll)") for n, kind in
                    ((killed, "killed"), (injured, "injured")) if n]  # fmt: skip
@@ -4237,6 +4241,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     dates = [d for d in _inside(found.dates, sp) if (d.value or _backed(d))
              and not held[0] <= d.span.start < held[1]]  # a frame's day is the earlier event's
     modality = _modality(words, typed.first_word, lex, lang, plover, norm.text, spans)
+    if tally:  # "قتل 25 جنديا ... جراء الاشتباكات ... منذ بداية الشهر": a period's attacks
+        modality.append("tally")
     # the attack's words: the lexicon's, and the trigger unless the type model's evidence word
     attack_words = [h.first_word for h in all_hits if lex.triggers[h.key][0] == "ASSAULT"] + (
         [typed.first_word] if typed.source != "model" else [])

@@ -260,9 +260,10 @@ def _countries(m: MentionFact) -> set[str]:
 
 
 def _can_found(m: MentionFact) -> bool:
-    if {"denied", "negated", "planned", "recalled"} & set(m.modality):
+    if {"denied", "negated", "planned", "recalled", "tally"} & set(m.modality):
         return False  # a strike denied, or decided, allowed, threatened: no happening yet; or
-        # told by its funeral or condolences, after it (``events._mourned``)
+        # told by its funeral or condolences, after it (``events._mourned``); or a tally of a
+        # period's attacks, no one happening (``events._cumulative``)
     own = [p for p in m.places if p.place.precision != "country" and not p.relation]
     return m.day is not None or bool(own)
 
