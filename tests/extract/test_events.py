@@ -2717,6 +2717,17 @@ def test_a_sure_type_model_does_not_make_up_for_an_arabic_detector_under_its_flo
     assert not [e for e in _doc_events(text, "ar") if e.plover == "ASSAULT"]
 
 
+def test_lightning_is_an_accident_and_libyas_saiqa_forces_are_not() -> None:
+    """SaudiNewsNet 2015-07-24 (CC BY-NC-SA 4.0): seven of a family killed "في صاعقة" in Mexico
+    were exported as an air strike (event_cues.tsv accident, without the article: الصاعقة is
+    also Libya's special forces)."""
+    text = ("قتل أربعة أطفال وثلاث نساء، هم جميعا أفراد عائلة واحدة في صاعقة ضربت منطقة جبلية في "
+            "ولاية غواناخواتو بوسط المكسيك، الجمعة، كما أفادت السلطات المحلية.")
+    assert not [e for e in _doc_events(text, "ar") if e.plover == "ASSAULT"]
+    forces = _doc_event("قتل 25 جنديا من قوات الصاعقة في اشتباكات مع مسلحين في بنغازي.", "ar")
+    assert forces.plover == "ASSAULT" and forces.killed == 25
+
+
 def test_an_arabic_verb_of_a_crash_makes_a_death_an_accident() -> None:
     """A trial's air-show crash, "a pilot was killed and another wounded when a helicopter
     crashed": the accident cues held the noun تحطم, not the verb تحطمت (event_cues.tsv)."""

@@ -882,7 +882,8 @@ _AR_SINGULAR_VERBS = frozenset(normalize(w) for w in ("توفي", "استشهد"
 def _accidental(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
     """Whether the sentence names a cause of accidental death in its language (``accident``
     cues: a road crash, a drowning, a fire, a flood; ``resources/event_cues.tsv``; and Arabic
-    "حادث سير", a traffic accident), a proclitic or the Arabic article before it, and no word
+    "حادث سير", a traffic accident), a proclitic or the Arabic article before it (not before an
+    ``accident_bare`` cue: صاعقة, lightning, but قوات الصاعقة), and no word
     of a fire set on purpose (``deliberate`` cues). The caller drops an assault typed by the
     classifier or a CAMEO verb alone, or by the attack word of a hazard's two words ("gas
     explosion", ``_hazard_trigger``) with no other attack word, and no armed actor: road
@@ -890,11 +891,14 @@ def _accidental(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
     trial: crashes exported as shelling and firearms attacks; of 300 SaudiNewsNet sentences of
     accidents with a death or injury word, 124 became events)."""
     cues = lex.lang_cues.get(("accident", lang or ""), frozenset())
+    bare_only = lex.lang_cues.get(("accident_bare", lang or ""), frozenset())  # no article:
+    # صاعقة is lightning, الصاعقة also Libya's special forces
     if _deliberate(words, lex, lang):
         return False  # a fire set on purpose: "حريق أضرمه مستوطنون"
     for k, w in enumerate(words):
         b = _bare(w)  # (و, ب, ف may begin the word itself: وباء, فيضانات, بیماری)
-        if w in cues or b in cues or (b.startswith("ال") and b[2:] in cues):
+        if w in cues or b in cues or (b.startswith("ال") and b[2:] in cues) \
+                or w in bare_only or b in bare_only:  # fmt: skip
             return True
         if k + 1 < len(words) and (b, words[k + 1]) in _ROAD_ACCIDENTS \
                 and not (k and words[k - 1] in _OPEN_FIRE):  # fmt: skip
