@@ -897,13 +897,24 @@ def _accidental(words: list[str], lex: _Lexicon, lang: str | None) -> bool:
         return False  # a fire set on purpose: "حريق أضرمه مستوطنون"
     for k, w in enumerate(words):
         b = _bare(w)  # (و, ب, ف may begin the word itself: وباء, فيضانات, بیماری)
-        if w in cues or b in cues or (b.startswith("ال") and b[2:] in cues) \
-                or w in bare_only or b in bare_only:  # fmt: skip
+        if w in cues or b in cues or (b.startswith("ال") and b[2:] in cues) or (
+                (w in bare_only or b in bare_only) and _struck(words, k, w != b)):  # fmt: skip
             return True
         if k + 1 < len(words) and (b, words[k + 1]) in _ROAD_ACCIDENTS \
                 and not (k and words[k - 1] in _OPEN_FIRE):  # fmt: skip
             return True
     return False
+
+
+_THUNDER = frozenset({normalize("رعدية")})
+
+
+def _struck(words: list[str], k: int, glued: bool) -> bool:
+    """Whether the ``accident_bare`` word at ``k`` (صاعقة) is lightning that struck: after
+    في or a glued preposition ("في صاعقة ضربت", "بصاعقة"), or before رعدية; not a unit of
+    commandos ("كتيبة صاعقة")."""
+    return glued or (k > 0 and words[k - 1] == "في") or (
+        k + 1 < len(words) and words[k + 1] in _THUNDER)
 
 
 # PETRARCH verb blocks of what a blaze does or of words around it: "A fire ... kills three",
@@ -1370,8 +1381,8 @@ _PERIODS = tuple(normalize(p).lower() for p in (
     "خلال الشهرين", "خلال النصف الأول", "in the first six months", "در شش ماه"))
 _MEASURED_AGAINST = frozenset(normalize(w).lower() for w in (
     "الأعنف", "الأكثر", "أحدث", "ثاني", "ثالث", "الثاني", "الثالث", "الثانية", "الثالثة",
-    "الأسوأ", "أسوأ", "أعنف", "deadliest", "worst", "latest", "second", "third", "biggest",
-    "largest", "مرگبارترین", "بدترین", "دومین", "سومین"))  # fmt: skip
+    "الأسوأ", "deadliest", "worst", "latest", "second", "third", "biggest", "largest",
+    "مرگبارترین", "بدترین", "دومین", "سومین"))  # fmt: skip
 
 
 def _period_toll(low: str) -> bool:
@@ -1393,6 +1404,46 @@ def _cumulative(norm: str, words: list[str], lex: _Lexicon) -> bool:
     low = norm.lower()
     return (any(w in cues for w in words) or any(p in low for p in _cumulative_phrases())
             or _period_toll(low))
+
+
+# the phrases of a period a tally counts over (of ``_CUMULATIVE_PHRASES``, and ``_PERIODS``):
+# not "so far", "حتى الآن", "منذ عام", which also tell of a claim or a place ("ولم تعلن أي جهة
+# مسؤوليتها حتى الآن", "تسيطر عليه المعارضة منذ عام 2012"); closed, normalised
+_TALLY_PHRASES = tuple(normalize(p).lower() for p in (
+    "since the start", "since the beginning", "since the war began", "since the conflict",
+    "منذ بداية", "منذ اندلاع", "منذ مطلع", "منذ بدء", "خلال هذه الفترة", "خلال الفترة الماضية",
+    "during this period", "در این مدت", "از ابتدای", "قتلى النزاع", "ضحايا النزاع",
+    "قتلى الحرب", "ضحايا الحرب")) + _PERIODS  # fmt: skip
+_TALLY_REACH = 25  # words from a word of death or injury to the phrase of its period
+# a superlative that measures one attack against a period ("«أسوأ يوم» ... منذ اندلاع القتال"),
+# and words of a total that a new toll raises ("bringing the number ... since the start of the
+# year to 40", "ليرتفع عدد القتلى"): the sentence tells one happening; closed, normalised
+_ONE_AGAINST_A_PERIOD = frozenset(normalize(w).lower() for w in (
+    "الأعنف", "أعنف", "الأسوأ", "أسوأ", "الأكثر", "deadliest", "worst", "biggest", "largest",
+    "مرگبارترین", "بدترین", "bringing", "raising", "ليرتفع", "لترتفع", "ليصل", "لتصل",
+    "ليبلغ", "لتبلغ"))  # fmt: skip
+
+
+def _tally(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon) -> bool:
+    """Whether a sentence with a cumulative toll (``_cumulative``) tells a tally of a period's
+    attacks, no one happening: a phrase of its period (``_TALLY_PHRASES``) at most
+    ``_TALLY_REACH`` words from a word of death or injury, and no word of
+    ``_ONE_AGAINST_A_PERIOD`` ("قتل 25 جنديا ... جراء الاشتباكات ... منذ بداية الشهر الجاري",
+    "173 مدنيا قتلوا ... خلال هذه الفترة"). Fusion lets such a mention join an event, never
+    found one (modality tally)."""
+    words = [w.lower() for _, _, w in spans]
+    if _ONE_AGAINST_A_PERIOD & set(words):
+        return False
+    told = [i for i, w in enumerate(words) if _casualty_word(w, lex)]
+    low = norm.lower()
+    for phrase in _TALLY_PHRASES:
+        at = low.find(phrase)
+        while at >= 0:
+            k = sum(1 for a, _, _ in spans if a < at)
+            if any(abs(k - i) <= _TALLY_REACH for i in told):
+                return True
+            at = low.find(phrase, at + 1)
+    return False
 
 
 def cumulative_toll(sentence: str) -> bool:
@@ -3518,18 +3569,22 @@ def _with_number(words: list[str], i: int) -> int:
 _FIGURE_LINKS = frozenset({"في"})
 
 
-def _figurative(h, spans: tuple[tuple[int, int, str], ...], lang: str | None) -> bool:  # type: ignore[no-untyped-def]
+def _figurative(h, spans: tuple[tuple[int, int, str], ...], lang: str | None,  # type: ignore[no-untyped-def]
+                norm: str = "") -> bool:  # fmt: skip
     """Whether the trigger ``h`` names no act the sentence tells: an attack word in a figure of
     speech, with a modifier of ``_figures`` right after it (Arabic, Persian: هجوم إعلامي, حمله
     تبلیغاتی; the article peeled: الضربة الأمنية; idioms: ضربة الشمس, sunstroke; ضربة جزاء, a
     penalty kick) or right before it (English "verbal attack"; الدفاع الصاروخي, missile
     defence; قلب الهجوم, a centre-forward), or any trigger after a word that makes it a kind,
     not an act (``*`` rows: أي ضربات, "any attack", هرگونه حمله; the right to it, with one link
-    word of ``_FIGURE_LINKS`` between: "حقه في الإضراب", حق اعتراض)."""
+    word of ``_FIGURE_LINKS`` between: "حقه في الإضراب", حق اعتراض; not "في حق المتظاهرين",
+    against the protesters). With the normalised sentence ``norm``, only white space may stand
+    between the trigger and its modifier ("fired two rockets, defence officials said")."""
     if not lang:
         return False
     figures = _figures()
     found = figures.get((lang, h.key.lower()), ()) + figures.get((lang, "*"), ())
+    last = h.first_word + h.words - 1
     for position, modifiers in found:
         if position == "after":
             at = [h.first_word + h.words]
@@ -3538,13 +3593,25 @@ def _figurative(h, spans: tuple[tuple[int, int, str], ...], lang: str | None) ->
             if at[0] > 0 and spans[at[0]][2].lower() in _FIGURE_LINKS:
                 at.append(at[0] - 1)
         for k in at:
-            if not 0 <= k < len(spans):
-                continue
+            if not 0 <= k < len(spans) or not _spaced(norm, spans, *sorted((k, last if k > last
+                                                                          else h.first_word))):
+                continue  # off the sentence, or punctuation between
             other = spans[k][2].lower()
+            if k > 0 and spans[k - 1][2] in _RIGHT_NOT_AFTER and _bare(other).startswith("حق"):
+                continue  # "في حق المتظاهرين", "على حق": against, right (correct)
             if other in modifiers or (other.startswith("ال") and other[2:] in modifiers) or (
                     lang == "ar" and other[:1] in "وف" and other[1:] in modifiers):  # fmt: skip
                 return True  # ... or with و or ف glued to it: "وحقه في الإضراب"
     return False
+
+
+_RIGHT_NOT_AFTER = frozenset({"في", "علي"})  # normalised: في حق (against), على حق (right)
+
+
+def _spaced(norm: str, spans: tuple[tuple[int, int, str], ...], a: int, b: int) -> bool:
+    """Whether only white space stands between the words ``a`` to ``b`` of the normalised
+    sentence ``norm`` (True without ``norm``)."""
+    return not norm or all(not norm[spans[i][1] : spans[i + 1][0]].strip() for i in range(a, b))
 
 
 _MOURNING_REACH = 15  # words from the word of a rite to the word of death it is about
@@ -3604,6 +3671,8 @@ def _visited(spans: tuple[tuple[int, int, str], ...], told: Iterable[int], lex: 
     for k in range(min(first, len(words) - 1)):
         if not (words[k] in visits or _bare(words[k]) in visits):
             continue
+        if _WHILE & set(words[k + 1 :]):
+            return False  # "كان الوزير يتفقد الجرحى ... حين سقطت قذائف": an attack during it
         nxt = words[k + 2] if words[k + 1] == "the" and k + 2 < len(words) else words[k + 1]
         bare = _bare(nxt)
         if {nxt, bare, bare[2:] if bare.startswith("ال") else bare,
@@ -3613,16 +3682,34 @@ def _visited(spans: tuple[tuple[int, int, str], ...], told: Iterable[int], lex: 
 
 
 _THEN_REACH = 3  # words between an event word and the "at that time" that dates it
+# words of "when", "while" and of this day: a visit or an "at that time" beside them tells of the
+# same moment as the news ("كان الوزير يتفقد الجرحى حين سقطت قذائف", "بينما كان المصلون يغادرون
+# المسجد ظهر اليوم، انفجرت حينها سيارة مفخخة"); closed, normalised
+_WHILE = frozenset(normalize(w).lower() for w in (
+    "حين", "عندما", "بينما", "أثناء", "when", "while", "during"))
+_THIS_DAY = frozenset(normalize(w) for w in ("اليوم", "أمس", "الليلة"))
+_THAT_DAY = frozenset(normalize(w) for w in ("الذي", "نفسه", "التالي", "السابق"))  # "في اليوم
+# الذي يلقي فيه": the day of that time, not today
 
 
 def _told_then(words: list[str], k: int, lex: _Lexicon, lang: str | None) -> bool:
     """Whether the event word at ``k`` is told as of a time named before the sentence: a word
     of ``event_cues.tsv`` then at most ``_THEN_REACH`` words from it ("وقتل حينها 14 ضابط أمن
     حين اقتحم مسلحون ..." recalls an attack of December 2014 in a report of 2015): background.
-    Farther, it dates something else: "زعامة قائدها (آنذاك)", the leader of that time."""
+    Farther, it dates something else: "زعامة قائدها (آنذاك)", the leader of that time; after a
+    word of "while", or in a sentence of this day (``_WHILE``, ``_THIS_DAY``), it is the moment
+    of the news."""
     then = lex.lang_cues.get(("then", lang or ""), frozenset())
-    return bool(then) and any(w in then or _bare(w) in then
-                              for w in words[max(0, k - _THEN_REACH) : k + _THEN_REACH + 1])
+    bare = [_bare(w) for w in words]
+    if not then or any(b in _THIS_DAY and (i + 1 == len(words) or words[i + 1] not in _THAT_DAY)
+                       for i, b in enumerate(bare)):  # fmt: skip
+        return False  # "... ظهر اليوم، انفجرت حينها": at that moment, the news's
+    for i in range(max(0, k - _THEN_REACH), min(len(words), k + _THEN_REACH + 1)):
+        if words[i] in then or bare[i] in then:
+            # after a word of "while" it is that clause's moment ("بينما كان المصلون يغادرون
+            # ... انفجرت حينها"); before one, an earlier sentence's ("وقتل حينها ... حين اقتحم")
+            return not _WHILE & set(words[:i] + bare[:i])
+    return False
 
 
 # the light words a word of stopping may have between it and the attack word it governs
@@ -4097,7 +4184,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     cues = _cues_of(hits, spans, lex)
     # an attack word in a figure of speech types no event ("a verbal attack", حمله تبلیغاتی,
     # الضربة الأمنية); the classifiers' features (cues) still see it, as their training did
-    hits = [h for h in hits if not _figurative(h, spans, lang)]
+    hits = [h for h in hits if not _figurative(h, spans, lang, norm.text)]
     # an attack word a word of stopping governs ("وقف الغارات", "halted air strikes") tells of
     # attacks stopped: it types no assault either (``_ceased``)
     ceased = [h for h in hits if lex.triggers[h.key][0] == "ASSAULT"
@@ -4232,9 +4319,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     victims = _victims(c_sentence, c_norm, c_spans, lex) if killed or injured else None
     counts = _counts(count_words)
     cumulative = bool(killed or injured) and _cumulative(c_norm.text, c_words, lex)
-    # a tally of a period's attacks, unless an attack is measured against the period ("«أسوأ
-    # يوم» ... منذ اندلاع القتال": one shelling's toll)
-    tally = cumulative and not _MEASURED_AGAINST & {w.lower() for w in c_words}
+    tally = cumulative and _tally(c_norm.text, c_spans, lex)
     if cumulative:
         # a toll since the war began, this year, so far: kept apart from this event's toll
         counts += [(n, f"{kind} (cumulative toll)") for n, kind in

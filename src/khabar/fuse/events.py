@@ -4,7 +4,8 @@ Input: a story's ``MentionFact`` records (``fuse.facts``). Output: ``CanonicalEv
 
 **Grouping.** A mention with an event day or a place of its own (site, town or province) can
 found an event; denied, negated, planned (decided, allowed, threatened: ``events._modality``),
-recalled (told by a funeral or condolences: ``events._mourned``) and place- and day-less
+recalled (told by a funeral, condolences or a visit to its wounded: ``events._mourned``,
+``events._visited``), tally (a period's toll: ``events._tally``) and place- and day-less
 mentions only join one. Mention pairs
 are linked, strongest first, by a shared place or places within ``fuse_place_km``, or by one
 day in one country; two groups merge only if they stay one kind of event (one ACLED sub-type
@@ -263,7 +264,7 @@ def _can_found(m: MentionFact) -> bool:
     if {"denied", "negated", "planned", "recalled", "tally"} & set(m.modality):
         return False  # a strike denied, or decided, allowed, threatened: no happening yet; or
         # told by its funeral or condolences, after it (``events._mourned``); or a tally of a
-        # period's attacks, no one happening (``events._cumulative``)
+        # period's attacks, no one happening (``events._tally``)
     own = [p for p in m.places if p.place.precision != "country" and not p.relation]
     return m.day is not None or bool(own)
 
