@@ -2164,6 +2164,14 @@ def test_a_title_toll_the_body_tells_as_cumulative_is_no_events() -> None:
     worst = _doc_event("ووصف المسؤول القصف الذي قتل 100 شخص بأنه «أسوأ يوم» للمدينة منذ اندلاع "
                        "القتال قبل ثلاثة أشهر.", "ar")  # fmt: skip
     assert "tally" not in worst.modality  # one shelling measured against the period
+    # a month's toll keeps its number (the casualty gold counts it) but is a tally (SaudiNewsNet
+    # 2015-08-02, CC BY-NC-SA 4.0: UNAMI's July toll was a row of the report's day); one attack
+    # in a month is none
+    month = _doc_event("أعلنت بعثة الأمم المتحدة في بغداد أمس عن مقتل 1332عراقيا نتيجة أعمال "
+                       "العنف خلال يوليو الماضي، منهم 844 مدنيا و488 عسكريا.", "ar")  # fmt: skip
+    assert month.killed == 1332 and "tally" in month.modality
+    one = _doc_event("وقتل 1400 شخص في هجوم بالأسلحة الكيماوية في شهر أغسطس على الغوطة.", "ar")
+    assert "tally" not in one.modality
     # a review's cases: "so far" of a claim, a new toll that raises a total
     for text, lang in (("قتل خمسة أشخاص في انفجار سيارة مفخخة في بغداد ولم تعلن أي جهة "
                         "مسؤوليتها حتى الآن.", "ar"),

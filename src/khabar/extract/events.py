@@ -36,7 +36,7 @@ from sentencex import segment
 from khabar.extract import counts as count_reader
 from khabar.extract import roles as role_reader
 from khabar.extract.actors import ActorMention, actor_dictionary, extract_actors
-from khabar.extract.dates import extract_dates, future_word_in
+from khabar.extract.dates import arabic_month_names, extract_dates, future_word_in
 from khabar.extract.event_types import (
     _BE,
     HAZARD_BAR,
@@ -1443,6 +1443,33 @@ def _tally(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon) ->
             if any(abs(k - i) <= _TALLY_REACH for i in told):
                 return True
             at = low.find(phrase, at + 1)
+    return False
+
+
+# Arabic words that open a month's or a span's tally: "خلال يوليو الماضي", "خلال شهر يوليو",
+# "لشهر يوليو الفائت", "خلال الفترة من 20 إلى 31 يوليو"; closed, normalised
+_OVER = frozenset(normalize(w) for w in ("خلال", "طيلة", "طوال"))
+_MONTH, _FOR_MONTH, _THE_PERIOD = normalize("شهر"), normalize("لشهر"), normalize("الفترة")
+
+
+def _month_tally(spans: tuple[tuple[int, int, str], ...], lex: _Lexicon) -> bool:
+    """Whether an Arabic sentence counts its toll over a month or a span of days (``_OVER``
+    before a month name of ``months.csv``, "شهر" and one, or "الفترة"; لشهر before one; not
+    "في شهر أغسطس", a month one attack was in) at
+    most ``_TALLY_REACH`` words from a word of death or injury: "أعلنت بعثة الأمم المتحدة مقتل
+    1332 عراقيا ... خلال يوليو الماضي", "مقتل 88 إرهابياً ... خلال الفترة من 20 إلى 31 يوليو".
+    Such a toll stays the sentence's (the casualty gold counts it), but the mention is a tally:
+    it founds no event (ACLED records no month's total)."""
+    words = [w for _, _, w in spans]
+    months = arabic_month_names()
+    told = [i for i, w in enumerate(words) if _casualty_word(w, lex)]
+    for k, w in enumerate(words[:-1]):
+        nxt = words[k + 1]
+        opens = (w in _OVER and (nxt in months or nxt == _THE_PERIOD or (
+            nxt == _MONTH and k + 2 < len(words) and words[k + 2] in months))) or (
+            w == _FOR_MONTH and nxt in months)  # fmt: skip
+        if opens and any(abs(k - i) <= _TALLY_REACH for i in told):
+            return True
     return False
 
 
@@ -4319,7 +4346,9 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     victims = _victims(c_sentence, c_norm, c_spans, lex) if killed or injured else None
     counts = _counts(count_words)
     cumulative = bool(killed or injured) and _cumulative(c_norm.text, c_words, lex)
-    tally = cumulative and _tally(c_norm.text, c_spans, lex)
+    tally = (cumulative and _tally(c_norm.text, c_spans, lex)) or (
+        bool(killed or injured) and lang == "ar" and _month_tally(c_spans, lex)
+        and not _ONE_AGAINST_A_PERIOD & {w for _, _, w in c_spans})  # fmt: skip
     if cumulative:
         # a toll since the war began, this year, so far: kept apart from this event's toll
         counts += [(n, f"{kind} (cumulative toll)") for n, kind in
