@@ -779,11 +779,6 @@ def _month_rows() -> list[tuple[str, str, str]]:
     return [(normalize(r["name"]), r["lang"], r["calendar"]) for r in read_csv("months.csv")]
 
 
-def arabic_month_names() -> frozenset[str]:
-    """Normalised Arabic names of the Gregorian months (``months.csv``: يوليو, تموز)."""
-    return frozenset(n for n, lang, cal in _month_rows() if lang == "ar" and cal == "gregorian")
-
-
 def _months_not_persian() -> frozenset[str]:
     """Normalised Arabic-script names of Gregorian months that only Arabic writes
     (``months.csv``): Persian news writes its own (ژوئن), so in Persian text they are Persian

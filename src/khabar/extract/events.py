@@ -36,7 +36,7 @@ from sentencex import segment
 from khabar.extract import counts as count_reader
 from khabar.extract import roles as role_reader
 from khabar.extract.actors import ActorMention, actor_dictionary, extract_actors
-from khabar.extract.dates import arabic_month_names, extract_dates, future_word_in
+from khabar.extract.dates import extract_dates, future_word_in
 from khabar.extract.event_types import (
     _BE,
     HAZARD_BAR,
@@ -74,7 +74,7 @@ from khabar.extract.places import (
 )
 from khabar.model import EVIDENCE, DateCorrection, DateMention, EventMention, Span
 from khabar.normalize import PERSIAN_LETTERS, index_form, normalize, normalize_with_offsets
-from khabar.resources import month_names, read_csv, weekday_names
+from khabar.resources import arabic_month_names, month_names, read_csv, weekday_names
 from khabar.settings import Settings
 
 if TYPE_CHECKING:  # for annotations: the recogniser is imported where it is used
@@ -1424,53 +1424,42 @@ _ONE_AGAINST_A_PERIOD = frozenset(normalize(w).lower() for w in (
     "ليبلغ", "لتبلغ"))  # fmt: skip
 
 
-def _tally(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon) -> bool:
-    """Whether a sentence with a cumulative toll (``_cumulative``) tells a tally of a period's
-    attacks, no one happening: a phrase of its period (``_TALLY_PHRASES``) at most
-    ``_TALLY_REACH`` words from a word of death or injury, and no word of
-    ``_ONE_AGAINST_A_PERIOD`` ("قتل 25 جنديا ... جراء الاشتباكات ... منذ بداية الشهر الجاري",
-    "173 مدنيا قتلوا ... خلال هذه الفترة"). Fusion lets such a mention join an event, never
-    found one (modality tally)."""
-    words = [w.lower() for _, _, w in spans]
-    if _ONE_AGAINST_A_PERIOD & set(words):
-        return False
-    told = [i for i, w in enumerate(words) if _casualty_word(w, lex)]
-    low = norm.lower()
-    for phrase in _TALLY_PHRASES:
-        at = low.find(phrase)
-        while at >= 0:
-            k = sum(1 for a, _, _ in spans if a < at)
-            if any(abs(k - i) <= _TALLY_REACH for i in told):
-                return True
-            at = low.find(phrase, at + 1)
-    return False
-
-
 # Arabic words that open a month's or a span's tally: "خلال يوليو الماضي", "خلال شهر يوليو",
 # "لشهر يوليو الفائت", "خلال الفترة من 20 إلى 31 يوليو"; closed, normalised
 _OVER = frozenset(normalize(w) for w in ("خلال", "طيلة", "طوال"))
 _MONTH, _FOR_MONTH, _THE_PERIOD = normalize("شهر"), normalize("لشهر"), normalize("الفترة")
 
 
-def _month_tally(spans: tuple[tuple[int, int, str], ...], lex: _Lexicon) -> bool:
-    """Whether an Arabic sentence counts its toll over a month or a span of days (``_OVER``
-    before a month name of ``months.csv``, "شهر" and one, or "الفترة"; لشهر before one; not
-    "في شهر أغسطس", a month one attack was in) at
-    most ``_TALLY_REACH`` words from a word of death or injury: "أعلنت بعثة الأمم المتحدة مقتل
-    1332 عراقيا ... خلال يوليو الماضي", "مقتل 88 إرهابياً ... خلال الفترة من 20 إلى 31 يوليو".
-    Such a toll stays the sentence's (the casualty gold counts it), but the mention is a tally:
-    it founds no event (ACLED records no month's total)."""
-    words = [w for _, _, w in spans]
-    months = arabic_month_names()
+def _tally(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon, lang: str,
+           cumulative: bool) -> bool:  # fmt: skip
+    """Whether a sentence with a toll tells a tally of a period's attacks, no one happening: a
+    phrase of its period at most ``_TALLY_REACH`` words from a word of death or injury, and no
+    word of ``_ONE_AGAINST_A_PERIOD``. The phrase: where the toll is ``cumulative``
+    (``_cumulative``), one of ``_TALLY_PHRASES`` ("قتل 25 جنديا ... جراء الاشتباكات ... منذ
+    بداية الشهر الجاري", "173 مدنيا قتلوا ... خلال هذه الفترة"); in Arabic, also a month or a
+    span of days (``_OVER`` before a month name of ``months.csv``, "شهر" and one, or "الفترة";
+    لشهر before one: "مقتل 1332 عراقيا ... خلال يوليو الماضي", "مقتل 88 إرهابياً ... خلال
+    الفترة من 20 إلى 31 يوليو"; not "في شهر أغسطس", a month one attack was in), whose toll
+    stays the sentence's (the casualty gold counts it). Fusion lets such a mention join an
+    event, never found one (modality tally): ACLED records no period's total."""
+    words = [w.lower() for _, _, w in spans]
+    if _ONE_AGAINST_A_PERIOD & set(words):
+        return False
     told = [i for i, w in enumerate(words) if _casualty_word(w, lex)]
-    for k, w in enumerate(words[:-1]):
-        nxt = words[k + 1]
-        opens = (w in _OVER and (nxt in months or nxt == _THE_PERIOD or (
-            nxt == _MONTH and k + 2 < len(words) and words[k + 2] in months))) or (
-            w == _FOR_MONTH and nxt in months)  # fmt: skip
-        if opens and any(abs(k - i) <= _TALLY_REACH for i in told):
-            return True
-    return False
+    opens: list[int] = []  # the word positions of the phrases of a period
+    low = norm.lower()
+    for phrase in _TALLY_PHRASES if cumulative else ():
+        at = low.find(phrase)
+        while at >= 0:
+            opens.append(sum(1 for a, _, _ in spans if a < at))
+            at = low.find(phrase, at + 1)
+    if lang == "ar":
+        months = arabic_month_names()
+        opens += [k for k, (w, nxt) in enumerate(zip(words, words[1:], strict=False))
+                  if (w in _OVER and (nxt in months or nxt == _THE_PERIOD or (
+                      nxt == _MONTH and k + 2 < len(words) and words[k + 2] in months)))
+                  or (w == _FOR_MONTH and nxt in months)]  # fmt: skip
+    return any(abs(k - i) <= _TALLY_REACH for k in opens for i in told)
 
 
 def cumulative_toll(sentence: str) -> bool:
@@ -1504,6 +1493,7 @@ def load_lexicons() -> None:
     _recall_frames()
     _span_days()
     _cumulative_phrases()
+    arabic_month_names()
     _negation_words()
     count_reader.load_model()
     role_reader.load_model()
@@ -3620,8 +3610,8 @@ def _figurative(h, spans: tuple[tuple[int, int, str], ...], lang: str | None,  #
             if at[0] > 0 and spans[at[0]][2].lower() in _FIGURE_LINKS:
                 at.append(at[0] - 1)
         for k in at:
-            if not 0 <= k < len(spans) or not _spaced(norm, spans, *sorted((k, last if k > last
-                                                                          else h.first_word))):
+            a, b = (last, k) if k > last else (k, h.first_word)  # the words between them
+            if not 0 <= k < len(spans) or not _spaced(norm, spans, a, b):
                 continue  # off the sentence, or punctuation between
             other = spans[k][2].lower()
             if k > 0 and spans[k - 1][2] in _RIGHT_NOT_AFTER and _bare(other).startswith("حق"):
@@ -4346,9 +4336,7 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     victims = _victims(c_sentence, c_norm, c_spans, lex) if killed or injured else None
     counts = _counts(count_words)
     cumulative = bool(killed or injured) and _cumulative(c_norm.text, c_words, lex)
-    tally = (cumulative and _tally(c_norm.text, c_spans, lex)) or (
-        bool(killed or injured) and lang == "ar" and _month_tally(c_spans, lex)
-        and not _ONE_AGAINST_A_PERIOD & {w for _, _, w in c_spans})  # fmt: skip
+    tally = bool(killed or injured) and _tally(c_norm.text, c_spans, lex, lang, cumulative)
     if cumulative:
         # a toll since the war began, this year, so far: kept apart from this event's toll
         counts += [(n, f"{kind} (cumulative toll)") for n, kind in

@@ -406,6 +406,13 @@ def month_names() -> dict[str, tuple[tuple[str, int], ...]]:
 
 
 @lru_cache(maxsize=1)
+def arabic_month_names() -> frozenset[str]:
+    """Normalised Arabic names of the Gregorian months (``months.csv``: يوليو, تموز)."""
+    return frozenset(normalize(r["name"]) for r in read_csv("months.csv")
+                     if r["lang"] == "ar" and r["calendar"] == "gregorian")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """English nationality word ("Iraqi", "Iraqis", "North Korean") → the ISO 3166-1 alpha-2
     code of its country (``demonyms.tsv``, built by ``training/resources/build_demonyms.py``
