@@ -159,3 +159,26 @@ def assert_ranker_rebuilds(script: str, name: str, folder: Path) -> None:
     assert all(abs(shipped["weights"][k] - v) <= 2e-6 for k, v in built["weights"].items())
     card = name.rsplit(".", 1)[0] + ".md"
     assert model_path(card).read_text("utf-8").startswith("# Model card")
+
+
+def judged_gold(folder: Path, fmt: str, judgements: list[dict],
+                docs: list[tuple[str, str, str]]) -> Path:  # fmt: skip
+    """``folder/judged.json``: a judgement file of format ``fmt`` holding ``judgements``, over
+    the story gold file ``folder/docs.json`` of the two ``docs`` (title, body, story), Arabic
+    reports of outlets "one" and "two" published 2024-04-20 (what the contradiction and row evals
+    read)."""
+    import json
+
+    from khabar.eval.realgold import STORY_FORMAT
+
+    items = [{"article_id": f"t:{i}", "lang": "ar", "outlet": outlet, "title": title,
+              "published": "2024-04-20", "body": body, "story": story}
+             for i, (outlet, (title, body, story)) in enumerate(zip(("one", "two"), docs,
+                                                                    strict=True))]  # fmt: skip
+    (folder / "docs.json").write_text(json.dumps(
+        {"format": STORY_FORMAT, "name": "t", "about": "test", "documents": items},
+        ensure_ascii=False), encoding="utf-8")  # fmt: skip
+    path = folder / "judged.json"
+    path.write_text(json.dumps({"format": fmt, "stories": ["docs.json"],
+                                "judgements": judgements}), encoding="utf-8")  # fmt: skip
+    return path

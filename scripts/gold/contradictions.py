@@ -330,6 +330,18 @@ def _kappa(a: list[str], b: list[str]) -> str:
     return "n/a" if chance == 1 else f"{(observed - chance) / (1 - chance):.2f}"
 
 
+def write_judged(path: Path, judged: dict, rows: list[dict], labels_a: dict[str, dict],
+                 labels_b: dict[str, dict], real: str, noun: str) -> None:  # fmt: skip
+    """Write the judgement file ``path``: ``judged`` with ``rows`` as its judgements; print A's
+    agreement with B and "N judgements (M ``noun``) → path", M the rows whose verdict is
+    ``real``."""
+    judged["judgements"] = rows
+    path.write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    agreement(labels_a, labels_b)
+    count = sum(r["verdict"] == real for r in rows)
+    print(f"{len(rows)} judgements ({count} {noun}) → {path.relative_to(ROOT)}")
+
+
 def labelled(split: str, labels: dict[str, dict],
              kind: str = "contradictions") -> list[tuple[str, dict, dict]]:  # fmt: skip
     """(key, item, label) of every item of the batches of ``kind`` and ``split`` that
@@ -356,12 +368,7 @@ def build(split: str) -> int:
                      "values": [str(s["value"]) for s in i["sides"]],
                      "articles": sorted(item_articles(i)), "verdict": lab["verdict"],
                      "reason": lab.get("reason", ""), "note": lab.get("note", "")})  # fmt: skip
-    judged["judgements"] = rows
-    _judged_path(split).write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n",
-                                   encoding="utf-8")  # fmt: skip
-    agreement(labels_a, labels_b)
-    real = sum(r["verdict"] == "real" for r in rows)
-    print(f"{len(rows)} judgements ({real} real) → {_judged_path(split).relative_to(ROOT)}")
+    write_judged(_judged_path(split), judged, rows, labels_a, labels_b, "real", "real")
     return 0
 
 

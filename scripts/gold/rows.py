@@ -51,9 +51,9 @@ from khabar.settings import Settings
 sys.path.insert(0, str(Path(__file__).parent))
 from contradictions import (  # noqa: E402  (the gold scripts' folder)
     _labels,
-    agreement,
     article_leads,
     labelled,
+    write_judged,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,12 +160,7 @@ def build(split: str) -> int:
                      "type_ok": lab.get("type_ok"), "reason": lab.get("reason"),
                      "note": lab.get("note", "")})  # fmt: skip
     check_judgements(rows)
-    judged["judgements"] = rows
-    _judged_path(split).write_text(json.dumps(judged, ensure_ascii=False, indent=1) + "\n",
-                                   encoding="utf-8")  # fmt: skip
-    agreement(labels_a, labels_b)
-    real = sum(r["verdict"] == "event" for r in rows)
-    print(f"{len(rows)} judgements ({real} events) → {_judged_path(split).relative_to(ROOT)}")
+    write_judged(_judged_path(split), judged, rows, labels_a, labels_b, "event", "events")
     return 0
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from khabar.errors import EvalError
 from khabar.eval.contradictions import JUDGED_FORMAT, score_contradictions
-from khabar.eval.realgold import STORY_FORMAT
 from khabar.settings import Settings
+from tests.helpers import judged_gold
 
 _BODIES = (
     "قتل ثلاثة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد يوم السبت 20 أبريل "
@@ -21,18 +21,8 @@ _BODIES = (
 
 
 def _gold(tmp_path: Path, judgements: list[dict]) -> Path:
-    docs = [{"article_id": f"t:{i}", "lang": "ar", "outlet": outlet, "title": title,
-             "published": "2024-04-20", "body": body, "story": "s1"}
-            for i, (outlet, title, body) in enumerate(zip(("one", "two"),
-                                                          ("هجوم على كالسو", "قصف معسكر كالسو"),
-                                                          _BODIES, strict=True))]  # fmt: skip
-    (tmp_path / "docs.json").write_text(json.dumps(
-        {"format": STORY_FORMAT, "name": "t", "about": "test", "documents": docs},
-        ensure_ascii=False), encoding="utf-8")  # fmt: skip
-    path = tmp_path / "judged.json"
-    path.write_text(json.dumps({"format": JUDGED_FORMAT, "stories": ["docs.json"],
-                                "judgements": judgements}), encoding="utf-8")  # fmt: skip
-    return path
+    return judged_gold(tmp_path, JUDGED_FORMAT, judgements,
+                       [("هجوم على كالسو", _BODIES[0], "s1"), ("قصف معسكر كالسو", _BODIES[1], "s1")])
 
 
 def test_a_found_contradiction_is_matched_to_its_judgement_by_key(tmp_path: Path) -> None:

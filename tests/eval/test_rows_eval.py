@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from khabar.errors import EvalError
-from khabar.eval.realgold import STORY_FORMAT
 from khabar.eval.rows import ROWS_FORMAT, check_judgements, match_rows, row_scores, score_rows
 from khabar.settings import Settings
+from tests.helpers import judged_gold
 
 _BODIES = (
     "قتل ثلاثة جنود عراقيين في هجوم صاروخي استهدف معسكر كالسو جنوب بغداد يوم السبت 20 أبريل "
@@ -20,18 +19,8 @@ _BODIES = (
 
 
 def _gold(tmp_path: Path, judgements: list[dict]) -> Path:
-    docs = [{"article_id": f"t:{i}", "lang": "ar", "outlet": outlet, "title": title,
-             "published": "2024-04-20", "body": body, "story": f"s{i}"}
-            for i, (outlet, title, body) in enumerate(zip(("one", "two"),
-                                                          ("هجوم على كالسو", "انسحاب من الدورة"),
-                                                          _BODIES, strict=True))]  # fmt: skip
-    (tmp_path / "docs.json").write_text(json.dumps(
-        {"format": STORY_FORMAT, "name": "t", "about": "test", "documents": docs},
-        ensure_ascii=False), encoding="utf-8")  # fmt: skip
-    path = tmp_path / "judged.json"
-    path.write_text(json.dumps({"format": ROWS_FORMAT, "stories": ["docs.json"],
-                                "judgements": judgements}), encoding="utf-8")  # fmt: skip
-    return path
+    return judged_gold(tmp_path, ROWS_FORMAT, judgements,
+                       [("هجوم على كالسو", _BODIES[0], "s0"), ("انسحاب من الدورة", _BODIES[1], "s1")])
 
 
 def test_an_exported_row_is_listed_unjudged_then_matched_to_its_judgement(
