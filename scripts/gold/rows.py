@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/gold/rows.py day --split day-dev           # draw a day's store
     .venv/bin/python scripts/gold/rows.py dump --split dev [--batch 100]   # new items
+    .venv/bin/python scripts/gold/rows.py retype --split dev               # right types asked
     .venv/bin/python scripts/gold/rows.py build --split dev                # judgements file
 
 The documents of the splits ``dev`` and ``heldout`` are those their contradiction judgements
@@ -26,7 +27,14 @@ quotes, for an annotator who judges each row from ``docs/annotation-rows.md`` wi
 khabar's code. Their labels, one JSON line per item (``{"key", "verdict", "type_ok",
 "reason", "note"}``), go to ``tests/data/real/labels/{A,B}/rows-{split}-{k}.jsonl``.
 
-``build`` gathers annotator A's labels of every batch of the split into
+``retype`` writes the judged events of the split whose type was wrong and whose right type no
+label gives yet (rows judged before the rubric asked for ``right_type``) to
+``tests/data/real/batches/rowtypes-{split}-{k}.json``: each row's item as it was judged, with
+the annotator's note; the labels (``{"key", "right_type"}``: one of ACLED's event types, or
+null when the articles do not tell) go to ``tests/data/real/labels/{A,B}/rowtypes-{split}-{k}
+.jsonl``.
+
+``build`` gathers annotator A's labels of every batch of the split (and A's right types) into
 ``tests/data/real/rows/{split}.json``, the file ``khabar eval rows`` scores against, and
 prints A's agreement with B where B judged a slice.
 """
@@ -159,14 +167,50 @@ def build(split: str) -> int:
                      "quote": i["quote"][:200], "verdict": lab["verdict"],
                      "type_ok": lab.get("type_ok"), "reason": lab.get("reason"),
                      "note": lab.get("note", "")})  # fmt: skip
+    types_a, types_b = _labels("A", split, "rowtypes"), _labels("B", split, "rowtypes")
+    for row in rows:
+        lab = labels_a[row["key"]]
+        if row["verdict"] == "event" and not row["type_ok"] and (
+                "right_type" in lab or row["key"] in types_a):  # fmt: skip
+            row["right_type"] = lab.get("right_type", types_a.get(row["key"], {}).get(
+                "right_type"))  # fmt: skip
     check_judgements(rows)
+    both = [k for k in types_b if k in types_a]
+    if both:
+        same = sum(types_a[k]["right_type"] == types_b[k]["right_type"] for k in both)
+        print(f"right types: A and B agree on {same} of {len(both)}")
     write_judged(_judged_path(split), judged, rows, labels_a, labels_b, "event", "events")
+    return 0
+
+
+def retype(split: str) -> int:
+    """The judged events of ``split`` whose right type is still to ask, as a batch (module
+    docstring)."""
+    path = _judged_path(split)
+    done = _labels("A", split, "rowtypes")
+    notes = {j["key"]: j["note"] for j in _judged(split)["judgements"]
+             if j["verdict"] == "event" and not j["type_ok"] and "right_type" not in j
+             and j["key"] not in done}  # fmt: skip
+    items = [i | {"note": notes[key]} for key, i, _ in labelled(split, _labels("A", split, "rows"),
+                                                                "rows") if key in notes]
+    if not items:
+        print("no wrong type left without its right one")
+        return 0
+    docs, _ = judged_row_documents(path)
+    k = 1
+    while (REAL / "batches" / f"rowtypes-{split}-{k}.json").exists():
+        k += 1
+    out = REAL / "batches" / f"rowtypes-{split}-{k}.json"
+    out.write_text(json.dumps({"split": split, "batch": k, "items": items, "articles":
+                               article_leads(docs, {i["article_id"] for i in items})},
+                              ensure_ascii=False, indent=1) + "\n", encoding="utf-8")  # fmt: skip
+    print(f"{len(items)} rows → {out.relative_to(ROOT)}")
     return 0
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=("day", "dump", "build"))
+    ap.add_argument("command", choices=("day", "dump", "retype", "build"))
     ap.add_argument("--split", required=True, choices=SPLITS)
     ap.add_argument("--batch", type=int, default=100, help="dump: rows per batch file")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -175,6 +219,8 @@ def main() -> int:
         if args.split not in DAYS:
             ap.error(f"day makes {', '.join(DAYS)}")
         return day(args.split, Path(args.shared))
+    if args.command == "retype":
+        return retype(args.split)
     return dump(args.split, args.batch) if args.command == "dump" else build(args.split)
 
 

@@ -32,7 +32,8 @@ def test_an_exported_row_is_listed_unjudged_then_matched_to_its_judgement(
     assert (first["rows"], first["unjudged"], first["precision"]) == (1, 1, 0.0)
     key = first["unjudged_keys"][0]
     assert key.startswith("t:0@")
-    judged = [{"key": key, "verdict": "event", "type_ok": True, "reason": None, "note": ""}]
+    judged = [{"key": key, "event_type": "Explosions/Remote violence", "verdict": "event",
+               "type_ok": True, "reason": None, "note": ""}]  # fmt: skip
     scores = score_rows(Settings(), _gold(tmp_path, judged))
     assert (scores["judged"], scores["precision"], scores["typed_precision"],
             scores["events_kept"]) == (1, 1.0, 1.0, 1.0)  # fmt: skip
@@ -52,6 +53,45 @@ def test_a_row_matches_its_own_sentence_first_then_any_of_its_sentences_once() -
     assert (scores["judged"], scores["unjudged"], scores["unjudged_keys"]) == (2, 1, ["a@1"])
     assert scores["not_event_reasons"] == {"earlier_event": 1}
     assert scores["events_kept"] == 0.5  # the judged event x@9 is no longer exported
+
+
+def test_a_row_is_typed_right_by_the_type_its_judgement_says_is_right() -> None:
+    # the judged row's type when it was right, the annotator's right_type when it was not; a
+    # wrong type that changed, with no right_type asked, is listed, not guessed
+    items = [{"key": f"{k}@1", "sources": [f"{k}@1"], "row": {"event_type": t}}
+             for k, t in (("a", "Battles"), ("b", "Battles"), ("c", "Battles"), ("d", "Battles"),
+                          ("e", "Riots"))]  # fmt: skip
+    judged = [
+        {"key": "a@1", "event_type": "Battles", "verdict": "event", "type_ok": True},
+        {"key": "b@1", "event_type": "Explosions/Remote violence", "verdict": "event",
+         "type_ok": True},  # right then, changed since: wrong now
+        {"key": "c@1", "event_type": "Violence against civilians", "verdict": "event",
+         "type_ok": False, "right_type": "Battles"},  # wrong then, right now
+        {"key": "d@1", "event_type": "Violence against civilians", "verdict": "event",
+         "type_ok": False},  # wrong then, changed since, its right type never asked
+        {"key": "e@1", "event_type": "Protests", "verdict": "event", "type_ok": False,
+         "right_type": None},  # the annotator could not tell: never right
+    ]  # fmt: skip
+    scores = row_scores(items, judged)
+    assert scores["typed_precision"] == 0.4
+    assert scores["types_unjudged"] == ["d@1"]
+
+
+def test_an_event_folded_into_another_row_is_kept_and_counted_merged() -> None:
+    # two reports of one happening judged as two rows, now one row citing both sentences
+    items = [{"key": "a@1", "sources": ["a@1", "b@2"], "row": {"event_type": "Battles"}}]
+    judged = [{"key": k, "event_type": "Battles", "verdict": "event", "type_ok": True}
+              for k in ("a@1", "b@2", "c@3")]  # fmt: skip
+    scores = row_scores(items, judged)
+    assert (scores["events_kept"], scores["events_merged"]) == (0.6667, 1)  # c@3 is lost
+
+
+def test_a_right_type_is_one_of_acleds_event_types() -> None:
+    check_judgements([{"key": "a@1", "verdict": "event", "type_ok": False,
+                       "right_type": "Strategic developments"}])  # fmt: skip
+    with pytest.raises(EvalError):
+        check_judgements([{"key": "a@1", "verdict": "event", "type_ok": False,
+                           "right_type": "Strategic development"}])  # fmt: skip
 
 
 def test_a_not_event_judgement_needs_a_reason_of_the_rubric() -> None:

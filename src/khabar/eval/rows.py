@@ -7,7 +7,9 @@ khabar's code, each row ``khabar export --format acled-csv`` gave for the docume
 story sets (default filters: no background, undated or weak events). Each judgement: ``key``
 (the gold article id and character offset of the sentence the row quoted, ``row_key``),
 ``verdict`` (``event`` or ``not_event``), ``type_ok`` (for an event: is its ACLED event type
-right), ``reason`` (the rubric's, for ``not_event``) and ``note``.
+right), ``right_type`` (for an event whose type was wrong: the ACLED event type it should have,
+or null when the annotator could not tell), ``reason`` (the rubric's, for ``not_event``) and
+``note``; the ``event_type`` the judged row had.
 
 The documents are ingested into a fresh temporary store by the real pipeline (as
 ``khabar eval contradictions`` does), or read from a store that holds them already.
@@ -17,8 +19,12 @@ row's own sentence is matched) by any sentence of the row's sources that a judge
 (each judgement once: ``match_rows``): ``precision`` =
 rows judged ``event`` / rows, an unjudged row counted as no event (the lower bound;
 ``precision_if_unjudged_event`` is the upper one, ``precision_of_judged`` events / judged),
-``typed_precision`` (rows judged ``event`` with ``type_ok``), ``events_kept`` (judged events
-still exported / judged events: how many of the real events a change keeps), counts per
+``typed_precision`` (rows judged ``event`` whose event type is the right one: the judged row's
+when ``type_ok``, else ``right_type``; a row whose type changed from a wrong one that has no
+``right_type`` counts as untyped and in ``types_unjudged``), ``events_kept`` (judged events
+still exported / judged events: how many of the real events a change keeps; an event whose
+sentence is now one of another row's sources is kept, folded into that row, which
+``events_merged`` counts), counts per
 ``not_event`` reason and per ACLED event type, and the unjudged rows listed (never guessed).
 
 Errors: ``EvalError`` for an unreadable file or one of another format.
@@ -30,14 +36,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from khabar.acled import SUB_EVENT_TYPES
 from khabar.errors import EvalError
 from khabar.eval.contradictions import gold_articles, judged_documents, judged_store
 from khabar.eval.realgold import load_real_gold
 from khabar.export import acled_rows, quoted_source, select_events
 from khabar.settings import Settings
 
-__all__ = ["ROWS_FORMAT", "judged_row_documents", "match_rows", "row_items", "row_key",
-           "score_rows"]
+__all__ = ["EVENT_TYPES", "ROWS_FORMAT", "judged_row_documents", "match_rows", "right_type",
+           "row_items", "row_key", "score_rows"]
 
 ROWS_FORMAT = "khabar-real-rows/1"
 # the columns an annotator sees of a row (docs/annotation-rows.md)
@@ -140,7 +147,8 @@ def row_scores(items: list[dict[str, Any]], judged: list[dict[str, Any]]) -> dic
     reasons: Counter[str] = Counter()
     per_type: dict[str, Counter[str]] = {}
     typed = 0
-    unjudged = []
+    unjudged: list[str] = []
+    types_unjudged: list[str] = []
     matched = match_rows(items, judged)
     for item, j in zip(items, matched, strict=True):
         verdict = j["verdict"] if j else "unjudged"
@@ -148,11 +156,17 @@ def row_scores(items: list[dict[str, Any]], judged: list[dict[str, Any]]) -> dic
         per_type.setdefault(item["row"]["event_type"] or "", Counter())[verdict] += 1
         if j and verdict == "not_event":
             reasons[j.get("reason") or "other"] += 1
-        if j and verdict == "event" and j.get("type_ok"):
-            typed += 1
+        if j and verdict == "event":
+            right = right_type(j)
+            if right is _UNKNOWN and item["row"]["event_type"] != j.get("event_type"):
+                types_unjudged.append(item["key"])
+            elif right == item["row"]["event_type"]:
+                typed += 1
         if j is None:
             unjudged.append(item["key"])
     rows = len(items)
+    cited = {k for item in items for k in (item["key"], *item["sources"])}
+    matched_keys = {j["key"] for j in matched if j is not None}
     n_judged = verdicts["event"] + verdicts["not_event"]
     real = sum(j["verdict"] == "event" for j in judged)
 
@@ -167,21 +181,39 @@ def row_scores(items: list[dict[str, Any]], judged: list[dict[str, Any]]) -> dic
         "precision_if_unjudged_event": share(verdicts["event"] + verdicts["unjudged"], rows),
         "precision_of_judged": share(verdicts["event"], n_judged),
         "typed_precision": share(typed, rows),
-        "events_kept": share(sum(j is not None and j["verdict"] == "event" for j in matched),
+        "events_kept": share(sum(j["verdict"] == "event" and j["key"] in cited for j in judged),
                              real),  # fmt: skip
+        "events_merged": sum(j["verdict"] == "event" and j["key"] in cited
+                             and j["key"] not in matched_keys for j in judged),  # fmt: skip
         "not_event_reasons": dict(reasons.most_common()),
         "per_type": {k: dict(v) for k, v in sorted(per_type.items())},
         "unjudged_keys": unjudged,
+        "types_unjudged": types_unjudged,
     }
 
 
+_UNKNOWN = object()  # a wrong type whose right one the annotator was not asked
+
+
+def right_type(judgement: dict[str, Any]) -> Any:
+    """The ACLED event type a row judged ``event`` should have: the judged row's when its type
+    was right, else the annotator's ``right_type`` (None: they could not tell), else
+    ``_UNKNOWN`` (judged before the rubric asked for it)."""
+    if judgement.get("type_ok"):
+        return judgement.get("event_type")
+    return judgement["right_type"] if "right_type" in judgement else _UNKNOWN
+
+
 REASONS = ("no_event", "not_political", "earlier_event", "future_or_threat", "other")
+EVENT_TYPES = tuple(SUB_EVENT_TYPES)  # ACLED's event types (codebook 2023), the rubric's list
 
 
 def check_judgements(judged: list[dict[str, Any]]) -> None:
     """``EvalError`` unless each judgement has a key, a verdict of ``event`` or
-    ``not_event``, and one of the rubric's ``REASONS`` when it is ``not_event``."""
+    ``not_event``, one of the rubric's ``REASONS`` when it is ``not_event``, and a
+    ``right_type`` that is null or one of ACLED's ``EVENT_TYPES`` when it has one."""
     for j in judged:
         if not j.get("key") or j.get("verdict") not in ("event", "not_event") or (
-                j["verdict"] == "not_event" and j.get("reason") not in REASONS):  # fmt: skip
+                j["verdict"] == "not_event" and j.get("reason") not in REASONS) or (
+                j.get("right_type") not in (None, *EVENT_TYPES)):  # fmt: skip
             raise EvalError(f"bad row judgement: {j}")
