@@ -2901,3 +2901,22 @@ def test_support_without_its_preposition_or_opener_names_no_supporter(
 ) -> None:
     # "in support of X": whom the march supports; "بدعم الفصائل": supporting the factions
     assert [p for p in _parties_of(text, lang) if party in p]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "subtype"),
+    [
+        # the mode model's abduction, no word of one: a town or a campus taken is no abduction
+        ("تمكنت القوات العراقية، الأحد، من تحرير جامعة الانبار الواقعة في مدينة الرمادي (غرب "
+         "بغداد)، من قبضة تنظيم داعش في اطار تنفيذها خطة لتحرير المحافظة من سيطرة المتطرفين "
+         "الذين احتلوا اغلب مناطقها، حسبما افادت مصادر امنية ومحلية.", None, "Armed clash"),
+        # ... and beside one ("خطفوا"), the abduction stays
+        ("إلى ذلك، قالت وزارة الخارجية الكرواتية أول من أمس، إن مسلحين خطفوا مواطنا كرواتيا "
+         "أثناء توجهه إلى عمله في شركة فرنسية بالقاهرة يوم الأربعاء الماضي، وأكد مصدر أمني "
+         "مصري إن الشرطة تجري البحث عنه.", "abduct", "Abduction/forced disappearance"),
+    ],
+)
+def test_the_mode_models_abduction_needs_a_word_of_one(text: str, mode: str | None,
+                                                       subtype: str) -> None:  # fmt: skip
+    (e,) = [e for e in _doc_events(text, "ar") if e.plover == "ASSAULT"]
+    assert (e.mode, e.acled_subtype) == (mode, subtype)

@@ -89,8 +89,15 @@ def ui_settings(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Settin
         "url": f"https://news{i}.example/asad", "title": f"Rocket attack on Ain al-Asad ({outlet})",
         "text": body, "published": published, "outlet": outlet, "lang": lang,
     }, ensure_ascii=False) for i, (outlet, lang, published, body) in enumerate(ASAD)), encoding="utf-8")
+    # a report with no day anywhere (no date words, no publication or crawl time): its event is
+    # listed apart as undated (the samples' one undated event was a search operation, no assault)
+    undated = folder / "undated.jsonl"
+    undated.write_text(json.dumps({
+        "title": "Police post attacked in Kirkuk",
+        "text": "Gunmen attacked a police checkpoint in Kirkuk, killing two policemen, security "
+                "sources said."}) + "\n", encoding="utf-8")  # fmt: skip
     with open_store(settings) as store:
-        ingest([str(seeds), str(hostile), str(many)], store)
+        ingest([str(seeds), str(hostile), str(many), str(undated)], store)
     return settings
 
 
