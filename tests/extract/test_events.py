@@ -2920,3 +2920,11 @@ def test_the_mode_models_abduction_needs_a_word_of_one(text: str, mode: str | No
                                                        subtype: str) -> None:  # fmt: skip
     (e,) = [e for e in _doc_events(text, "ar") if e.plover == "ASSAULT"]
     assert (e.mode, e.acled_subtype) == (mode, subtype)
+
+
+def test_an_armed_actor_against_an_armed_party_named_as_no_recipient_is_a_battle() -> None:
+    # no recipient read, but the sentence names the armed group the operation is against
+    (e,) = [e for e in _doc_events(
+        "أفاد مصدر أمني في محافظة الأنبار، اليوم الأربعاء، بأن القوات الأمنية بدأت بعملية "
+        "عسكرية لتحرير جامعة الأنبار من سيطرة تنظيم داعش.", "ar") if e.plover == "ASSAULT"]
+    assert (e.target, e.acled_type, e.acled_subtype) == (None, "Battles", "Armed clash")

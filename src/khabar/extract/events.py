@@ -3102,18 +3102,21 @@ _ACLED_BY_MODE = {
 }  # fmt: skip
 
 
-def _acled(plover: str, mode: str | None, actor: _Party | None,
-           target: _Party | None) -> tuple[str, str] | None:  # fmt: skip
+def _acled(plover: str, mode: str | None, actor: _Party | None, target: _Party | None,
+           others: Sequence[_Party] = ()) -> tuple[str, str] | None:  # fmt: skip
     """ACLED event type and sub-type from the PLOVER type, its mode and the parties' sides: an
     assault with no telling mode is an armed clash when its recipient is armed and its actor
     armed or unnamed (ACLED's codebook: an unidentified armed group's attack on soldiers is a
-    battle), else an attack (violence against civilians: the recipient is civilian or
-    unknown, or a civilian party attacks)."""
+    battle), or when no recipient is named and the sentence's ``others`` parties (the role
+    parties) hold an armed one besides an armed or unnamed actor ("بدأت القوات الأمنية عملية
+    لتحرير جامعة الأنبار من سيطرة داعش"); else an attack (violence against civilians: the
+    recipient is civilian or unknown, or a civilian party attacks)."""
     if (plover, mode) in _ACLED_BY_MODE:
         return _ACLED_BY_MODE[(plover, mode)]
     if plover == "ASSAULT":
-        armed = target is not None and target.side == "armed" and (
-            actor is None or actor.side == "armed")
+        armed_actor = actor is None or actor.side == "armed"
+        armed = armed_actor and (target.side == "armed" if target is not None else any(
+            p.side == "armed" and (actor is None or p.value != actor.value) for p in others))
         return ("Battles", "Armed clash") if armed else ("Violence against civilians", "Attack")
     if plover == "COERCE" and mode is None:  # in the news, most often an arrest
         return _ACLED_BY_MODE[("COERCE", "arrest")]
@@ -4444,8 +4447,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         # injured" after an attack's sentence: the toll is the attack's; the count reader's
         # "one person" of "He died" is none)
         return None
-    acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target), weapon_mode,
-                                       modelled)
+    acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target, parties),
+                                       weapon_mode, modelled)
     if ((subtype in ("", _IED) and acled == "Explosions/Remote violence"
          and _suicide(c_spans, lang))
          or (subtype in ("Attack", "Armed clash") and plover == "ASSAULT" and mode not in _DEEDS
