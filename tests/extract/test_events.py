@@ -2928,3 +2928,12 @@ def test_an_armed_actor_against_an_armed_party_named_as_no_recipient_is_a_battle
         "أفاد مصدر أمني في محافظة الأنبار، اليوم الأربعاء، بأن القوات الأمنية بدأت بعملية "
         "عسكرية لتحرير جامعة الأنبار من سيطرة تنظيم داعش.", "ar") if e.plover == "ASSAULT"]
     assert (e.target, e.acled_type, e.acled_subtype) == (None, "Battles", "Armed clash")
+
+
+def test_an_attack_or_a_bombardment_from_the_air_is_an_air_strike() -> None:
+    # "الهجوم الجوي" (the air attack), as the Persian row "حمله هوایی": ACLED's air strike,
+    # not an armed clash for the soldiers it killed, nor a shelling for its "قصف"
+    (e,) = [e for e in _doc_events(
+        "أعلنت القوات الأمريكية في أفغانستان امس الثلاثاء أنها مسؤولة عن الهجوم الجوي على "
+        "نقطة تفتيش أفغانية، مما أسفر عن مقتل سبعة جنود.", "ar") if e.plover == "ASSAULT"]
+    assert (e.mode, e.acled_subtype) == ("aerial", "Air/drone strike")
