@@ -32,7 +32,8 @@ label gives yet (rows judged before the rubric asked for ``right_type``) to
 ``tests/data/real/batches/rowtypes-{split}-{k}.json``: each row's item as it was judged, with
 the annotator's note; the labels (``{"key", "right_type"}``: one of ACLED's event types, or
 null when the articles do not tell) go to ``tests/data/real/labels/{A,B}/rowtypes-{split}-{k}
-.jsonl``.
+.jsonl``. A right type that a label of the new rubric gives reaches the judgement file, and
+leaves ``retype``'s list, at the next ``build``.
 
 ``build`` gathers annotator A's labels of every batch of the split (and A's right types) into
 ``tests/data/real/rows/{split}.json``, the file ``khabar eval rows`` scores against, and
@@ -177,7 +178,7 @@ def build(split: str) -> int:
     check_judgements(rows)
     both = [k for k in types_b if k in types_a]
     if both:
-        same = sum(types_a[k]["right_type"] == types_b[k]["right_type"] for k in both)
+        same = sum(types_a[k].get("right_type") == types_b[k].get("right_type") for k in both)
         print(f"right types: A and B agree on {same} of {len(both)}")
     write_judged(_judged_path(split), judged, rows, labels_a, labels_b, "event", "events")
     return 0

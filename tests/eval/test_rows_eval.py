@@ -75,23 +75,31 @@ def test_a_row_is_typed_right_by_the_type_its_judgement_says_is_right() -> None:
     scores = row_scores(items, judged)
     assert scores["typed_precision"] == 0.4
     assert scores["types_unjudged"] == ["d@1"]
+    # ... not even for a row that has no type
+    untyped = [{"key": "e@1", "sources": ["e@1"], "row": {"event_type": None}}]
+    assert row_scores(untyped, judged[4:])["typed_precision"] == 0.0
 
 
-def test_an_event_folded_into_another_row_is_kept_and_counted_merged() -> None:
-    # two reports of one happening judged as two rows, now one row citing both sentences
-    items = [{"key": "a@1", "sources": ["a@1", "b@2"], "row": {"event_type": "Battles"}}]
+def test_an_event_folded_into_another_events_row_is_kept_and_counted_merged() -> None:
+    # two reports of one happening judged as two rows, now one row citing both sentences; an
+    # event folded into a row judged no event (a tally citing it) is lost
+    items = [{"key": "a@1", "sources": ["a@1", "b@2"], "row": {"event_type": "Battles"}},
+             {"key": "t@9", "sources": ["t@9", "d@4"], "row": {"event_type": "Battles"}}]
     judged = [{"key": k, "event_type": "Battles", "verdict": "event", "type_ok": True}
-              for k in ("a@1", "b@2", "c@3")]  # fmt: skip
+              for k in ("a@1", "b@2", "c@3", "d@4")] + [
+              {"key": "t@9", "verdict": "not_event", "reason": "earlier_event"}]  # fmt: skip
     scores = row_scores(items, judged)
-    assert (scores["events_kept"], scores["events_merged"]) == (0.6667, 1)  # c@3 is lost
+    assert (scores["events_kept"], scores["events_merged"]) == (0.5, 1)  # c@3, d@4 are lost
 
 
 def test_a_right_type_is_one_of_acleds_event_types() -> None:
-    check_judgements([{"key": "a@1", "verdict": "event", "type_ok": False,
-                       "right_type": "Strategic developments"}])  # fmt: skip
+    check_judgements([{"key": "a@1", "event_type": "Battles", "verdict": "event",
+                       "type_ok": False, "right_type": "Strategic developments"}])  # fmt: skip
     with pytest.raises(EvalError):
-        check_judgements([{"key": "a@1", "verdict": "event", "type_ok": False,
-                           "right_type": "Strategic development"}])  # fmt: skip
+        check_judgements([{"key": "a@1", "event_type": "Battles", "verdict": "event",
+                           "type_ok": False, "right_type": "Strategic development"}])  # fmt: skip
+    with pytest.raises(EvalError):  # an event's judgement names the type it judged
+        check_judgements([{"key": "a@1", "verdict": "event", "type_ok": True}])
 
 
 def test_a_not_event_judgement_needs_a_reason_of_the_rubric() -> None:

@@ -2930,6 +2930,14 @@ def test_an_armed_actor_against_an_armed_party_named_as_no_recipient_is_a_battle
     assert (e.target, e.acled_type, e.acled_subtype) == (None, "Battles", "Armed clash")
 
 
+def test_an_army_that_reports_a_raid_is_no_side_of_it() -> None:
+    # a review's case: the army named after a comma reports the raid; no battle
+    (e,) = [e for e in _doc_events(
+        "Taliban fighters attacked a wedding party in Helmand on Saturday, Afghan army "
+        "officials said.", "en") if e.plover == "ASSAULT"]
+    assert (e.acled_type, e.acled_subtype) == ("Violence against civilians", "Attack")
+
+
 def test_an_attack_or_a_bombardment_from_the_air_is_an_air_strike() -> None:
     # "الهجوم الجوي" (the air attack), as the Persian row "حمله هوایی": ACLED's air strike,
     # not an armed clash for the soldiers it killed, nor a shelling for its "قصف"

@@ -23,8 +23,8 @@ rows judged ``event`` / rows, an unjudged row counted as no event (the lower bou
 when ``type_ok``, else ``right_type``; a row whose type changed from a wrong one that has no
 ``right_type`` counts as untyped and in ``types_unjudged``), ``events_kept`` (judged events
 still exported / judged events: how many of the real events a change keeps; an event whose
-sentence is now one of another row's sources is kept, folded into that row, which
-``events_merged`` counts), counts per
+sentence is now one of the sources of another row judged an event is kept, folded into that
+row, which ``events_merged`` counts), counts per
 ``not_event`` reason and per ACLED event type, and the unjudged rows listed (never guessed).
 
 Errors: ``EvalError`` for an unreadable file or one of another format.
@@ -160,12 +160,15 @@ def row_scores(items: list[dict[str, Any]], judged: list[dict[str, Any]]) -> dic
             right = right_type(j)
             if right is _UNKNOWN and item["row"]["event_type"] != j.get("event_type"):
                 types_unjudged.append(item["key"])
-            elif right == item["row"]["event_type"]:
+            elif right is not None and right == item["row"]["event_type"]:
                 typed += 1
         if j is None:
             unjudged.append(item["key"])
     rows = len(items)
-    cited = {k for item in items for k in (item["key"], *item["sources"])}
+    # the sentences of the rows that stand for a judged event: an event folded into a row
+    # judged no event (a tally of four months) or never judged is not kept
+    cited = {k for item, j in zip(items, matched, strict=True)
+             if j is not None and j["verdict"] == "event" for k in (item["key"], *item["sources"])}
     matched_keys = {j["key"] for j in matched if j is not None}
     n_judged = verdicts["event"] + verdicts["not_event"]
     real = sum(j["verdict"] == "event" for j in judged)
@@ -210,10 +213,12 @@ EVENT_TYPES = tuple(SUB_EVENT_TYPES)  # ACLED's event types (codebook 2023), the
 
 def check_judgements(judged: list[dict[str, Any]]) -> None:
     """``EvalError`` unless each judgement has a key, a verdict of ``event`` or
-    ``not_event``, one of the rubric's ``REASONS`` when it is ``not_event``, and a
-    ``right_type`` that is null or one of ACLED's ``EVENT_TYPES`` when it has one."""
+    ``not_event``, one of the rubric's ``REASONS`` when it is ``not_event``, the
+    ``event_type`` it judged when it is ``event``, and a ``right_type`` that is null or one of
+    ACLED's ``EVENT_TYPES`` when it has one."""
     for j in judged:
         if not j.get("key") or j.get("verdict") not in ("event", "not_event") or (
                 j["verdict"] == "not_event" and j.get("reason") not in REASONS) or (
+                j["verdict"] == "event" and "event_type" not in j) or (
                 j.get("right_type") not in (None, *EVENT_TYPES)):  # fmt: skip
             raise EvalError(f"bad row judgement: {j}")

@@ -3107,16 +3107,20 @@ def _acled(plover: str, mode: str | None, actor: _Party | None, target: _Party |
     """ACLED event type and sub-type from the PLOVER type, its mode and the parties' sides: an
     assault with no telling mode is an armed clash when its recipient is armed and its actor
     armed or unnamed (ACLED's codebook: an unidentified armed group's attack on soldiers is a
-    battle), or when no recipient is named and the sentence's ``others`` parties (the role
-    parties) hold an armed one besides an armed or unnamed actor ("بدأت القوات الأمنية عملية
-    لتحرير جامعة الأنبار من سيطرة داعش"); else an attack (violence against civilians: the
-    recipient is civilian or unknown, or a civilian party attacks)."""
+    battle), or when no recipient is named, the actor is armed and ``others`` (the parties of
+    the trigger's clause after it: ``_clause_after``) hold an armed party of the other kind,
+    state forces against a non-state armed group or the reverse ("بدأت القوات الأمنية بعملية
+    عسكرية لتحرير جامعة الأنبار من سيطرة تنظيم داعش"; not the army that reports a raid on a
+    village after a comma); else an attack (violence against civilians: the recipient is
+    civilian or unknown, or a civilian party attacks)."""
     if (plover, mode) in _ACLED_BY_MODE:
         return _ACLED_BY_MODE[(plover, mode)]
     if plover == "ASSAULT":
-        armed_actor = actor is None or actor.side == "armed"
-        armed = armed_actor and (target.side == "armed" if target is not None else any(
-            p.side == "armed" and (actor is None or p.value != actor.value) for p in others))
+        armed = target is not None and target.side == "armed" and (
+            actor is None or actor.side == "armed")
+        if target is None and actor is not None and actor.side == "armed":
+            armed = any(p.side == "armed" and _non_state_armed(p) != _non_state_armed(actor)
+                        for p in others)  # fmt: skip
         return ("Battles", "Armed clash") if armed else ("Violence against civilians", "Attack")
     if plover == "COERCE" and mode is None:  # in the news, most often an arrest
         return _ACLED_BY_MODE[("COERCE", "arrest")]
@@ -3131,6 +3135,16 @@ def acled_of_mode(plover: str, mode: str | None) -> tuple[str, str] | None:
     if plover == "ASSAULT" and mode in _PUNISHMENT:
         return "", ""
     return _ACLED_BY_MODE.get((plover, mode or ""))
+
+
+_CLAUSE_BREAKS = re.compile(r"[,،;؛:]")  # punctuation that ends a clause (a closed list)
+
+
+def _clause_after(text: str, end: int, parties: Sequence[_Party]) -> list[_Party]:
+    """The ``parties`` after ``end`` (a trigger's end in ``text``) with no comma, semicolon or
+    colon between: the trigger's own clause ("... لتحرير جامعة الأنبار من سيطرة تنظيم داعش"),
+    not the reporters of a later one (", Afghan army officials said")."""
+    return [p for p in parties if p.start >= end and not _CLAUSE_BREAKS.search(text[end : p.start])]
 
 
 def _acled_of_trigger(typed: _Typed, derived: tuple[str, str] | None, weapon_mode: str | None,
@@ -4447,8 +4461,9 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         # injured" after an attack's sentence: the toll is the attack's; the count reader's
         # "one person" of "He died" is none)
         return None
-    acled, subtype = _acled_of_trigger(typed, _acled(plover, mode, actor, target, parties),
-                                       weapon_mode, modelled)
+    acled, subtype = _acled_of_trigger(
+        typed, _acled(plover, mode, actor, target, _clause_after(text, t_end, parties)),
+        weapon_mode, modelled)
     if ((subtype in ("", _IED) and acled == "Explosions/Remote violence"
          and _suicide(c_spans, lang))
          or (subtype in ("Attack", "Armed clash") and plover == "ASSAULT" and mode not in _DEEDS
