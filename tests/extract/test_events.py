@@ -2440,6 +2440,14 @@ def test_an_anniversary_word_with_a_preposition_glued_makes_its_event_background
     assert e.plover == "ASSAULT" and e.background
 
 
+def test_a_persian_and_does_not_end_an_anniversarys_reach() -> None:
+    # only punctuation cuts the anniversary from its event: the rule's break had been shadowed
+    # by a later one of the same name that also cuts at Persian و and که
+    (e,) = extract_events("در سالگرد اعتراضات و حمله به سفارت عربستان در تهران، صدها نفر روز "
+                          "جمعه تجمع کردند.", anchor=ANCHOR, settings=S, lang="fa")
+    assert e.plover == "ASSAULT" and e.background
+
+
 def test_a_country_across_the_border_is_no_place_of_the_event() -> None:
     """"قرب الحدود مع سوريا": the Suruç bombing was in Turkey, not Syria; alone, the
     neighbour is kept (all the sentence says of where)."""

@@ -2835,13 +2835,14 @@ def _anniversary_of(norm: str, spans: tuple[tuple[int, int, str], ...], k: int) 
     words = _date_words_of("anniversary")
     for j in range(max(0, k - _ANNIVERSARY_REACH), k):
         # its proclitics peeled, ل + ال too ("إحياء للذكرى السبعين لأول هجوم نووي")
-        if any(f in words for f, _ in variants(spans[j][2], True)) and not _CLAUSE_BREAK.search(
+        if any(f in words for f, _ in variants(spans[j][2], True)) and not _PUNCT_BREAK.search(
                 norm, spans[j][1], spans[k][0]):  # fmt: skip
             return True
     return False
 
 
-_CLAUSE_BREAK = re.compile(r"[,،;؛:]")
+# punctuation that ends a clause (a closed list); ``_CLAUSE_BREAK`` adds Persian و and که
+_PUNCT_BREAK = re.compile(r"[,،;؛:]")
 
 
 def weapon_of(word: str) -> str | None:
@@ -2936,7 +2937,7 @@ def _modality(words: list[str], trigger_at: int, lex: _Lexicon, lang: str = "",
     passive = any(w in cues("denial") and nxt == "by"  # "... were denied by the coalition"
                   for w, nxt in zip(words[trigger_at:], words[trigger_at + 1 :], strict=False))
     untrue = any(words[i] in lex.cues["untrue"] and _negation(words[i - 1], lex)
-                 and not (spans and _CLAUSE_BREAK.search(norm, spans[i][1], spans[trigger_at][0]))
+                 and not (spans and _PUNCT_BREAK.search(norm, spans[i][1], spans[trigger_at][0]))
                  for i in range(max(1, trigger_at - _UNTRUE_REACH), trigger_at))  # fmt: skip
     if passive or untrue or {_bare(w) for w in (words if lang == "fa" else words[:trigger_at])} \
             & cues("denial"):  # fmt: skip
@@ -3137,14 +3138,11 @@ def acled_of_mode(plover: str, mode: str | None) -> tuple[str, str] | None:
     return _ACLED_BY_MODE.get((plover, mode or ""))
 
 
-_CLAUSE_BREAKS = re.compile(r"[,،;؛:]")  # punctuation that ends a clause (a closed list)
-
-
 def _clause_after(text: str, end: int, parties: Sequence[_Party]) -> list[_Party]:
     """The ``parties`` after ``end`` (a trigger's end in ``text``) with no comma, semicolon or
     colon between: the trigger's own clause ("... لتحرير جامعة الأنبار من سيطرة تنظيم داعش"),
     not the reporters of a later one (", Afghan army officials said")."""
-    return [p for p in parties if p.start >= end and not _CLAUSE_BREAKS.search(text[end : p.start])]
+    return [p for p in parties if p.start >= end and not _PUNCT_BREAK.search(text, end, p.start)]
 
 
 def _acled_of_trigger(typed: _Typed, derived: tuple[str, str] | None, weapon_mode: str | None,
