@@ -162,19 +162,17 @@ def dump(split: str, batch: int) -> int:
 def build(split: str) -> int:
     judged = _judged(split)
     labels_a, labels_b = _labels("A", split, "rows"), _labels("B", split, "rows")
+    types_a, types_b = _labels("A", split, "rowtypes"), _labels("B", split, "rowtypes")
     rows = []
     for key, i, lab in labelled(split, labels_a, "rows"):
-        rows.append({"key": key, "event_type": i["row"]["event_type"],
-                     "quote": i["quote"][:200], "verdict": lab["verdict"],
-                     "type_ok": lab.get("type_ok"), "reason": lab.get("reason"),
-                     "note": lab.get("note", "")})  # fmt: skip
-    types_a, types_b = _labels("A", split, "rowtypes"), _labels("B", split, "rowtypes")
-    for row in rows:
-        lab = labels_a[row["key"]]
+        row = {"key": key, "event_type": i["row"]["event_type"], "quote": i["quote"][:200],
+               "verdict": lab["verdict"], "type_ok": lab.get("type_ok"),
+               "reason": lab.get("reason"), "note": lab.get("note", "")}  # fmt: skip
         if row["verdict"] == "event" and not row["type_ok"] and (
-                "right_type" in lab or row["key"] in types_a):  # fmt: skip
-            row["right_type"] = lab.get("right_type", types_a.get(row["key"], {}).get(
-                "right_type"))  # fmt: skip
+                "right_type" in lab or key in types_a):  # fmt: skip
+            # the label's own (the rubric asks for it now), else the retype batch's
+            row["right_type"] = lab.get("right_type", types_a.get(key, {}).get("right_type"))
+        rows.append(row)
     check_judgements(rows)
     both = [k for k in types_b if k in types_a]
     if both:

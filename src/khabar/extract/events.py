@@ -4380,13 +4380,11 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     if tally:  # "قتل 25 جنديا ... جراء الاشتباكات ... منذ بداية الشهر": a period's attacks
         modality.append("tally")
     # the attack's words: the lexicon's, and the trigger unless the type model's evidence word
-    attack_words = [h.first_word for h in all_hits if lex.triggers[h.key][0] == "ASSAULT"] + (
-        [typed.first_word] if typed.source != "model" else [])
+    lexicon_attacks = [h.first_word for h in all_hits if lex.triggers[h.key][0] == "ASSAULT"]
+    attack_words = lexicon_attacks + ([typed.first_word] if typed.source != "model" else [])
     if plover == "ASSAULT" and (_mourned(spans, [typed.first_word, *attack_words], lex, lang,
                                          attack_words)
-                                or _visited(spans, [h.first_word for h in all_hits
-                                                    if lex.triggers[h.key][0] == "ASSAULT"],
-                                            lex, lang)):  # fmt: skip
+                                or _visited(spans, lexicon_attacks, lex, lang)):  # fmt: skip
         modality.append("recalled")  # a funeral's, a condolence's, a visit to the wounded: it
         # joins, never founds
     if plover == "ASSAULT" and "planned" not in modality:
