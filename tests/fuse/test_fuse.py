@@ -1084,3 +1084,23 @@ def test_later_dead_and_wounded_that_add_up_to_earlier_ones_are_no_rival_toll(
         assert _counts_clash(name, [low], [high]) is False  # type: ignore[list-item]
         twin = said(low.killed, low.injured, high.doc.published)
         assert _counts_clash(name, [low, twin], [high]) is True  # type: ignore[list-item]
+
+
+def test_two_towns_far_apart_on_one_day_are_two_events() -> None:
+    """A border post's shooting in Kilis and a policeman's in Diyarbakir, one Thursday in
+    Turkey (real dev, 2015-07-23): one day in one country linked them into one armed clash,
+    and the two tolls of the two happenings were reported as a contradiction. Towns nearer
+    than ``_APART_KM`` (Kilis and Gaziantep, about 60 km) still link on their day."""
+    from khabar.fuse.events import build_events
+    from khabar.fuse.facts import MentionFact
+    from khabar.settings import Settings
+
+    def mention(doc_id: str, place: str) -> MentionFact:
+        doc = DocFact(doc_id, f"outlet-{doc_id}", "ar", "2015-07-24", doc_id * 200)
+        return MentionFact(doc, 1, 0, 40, "…", "ASSAULT", "Battles", "Armed clash", None,
+                           "2015-07-23", "الخميس", None, [place], True, [], None, None, [], "",
+                           None, None, None, [], False, None, f"doc:{doc_id}")  # fmt: skip
+
+    kilis, diyarbakir, gaziantep = "GN-307864", "GN-316541", "GN-314830"
+    assert len(build_events(1, [mention("a", kilis), mention("b", diyarbakir)], Settings())) == 2
+    assert len(build_events(1, [mention("a", kilis), mention("b", gaziantep)], Settings())) == 1

@@ -30,7 +30,7 @@ from khabar.model import Claim, Span
 from khabar.normalize import normalize, normalize_with_offsets
 from khabar.resources import read_csv
 
-__all__ = ["attributed", "extract_claims", "reporting_verbs"]
+__all__ = ["attributed", "extract_claims", "reporting_verbs", "source_markers"]
 
 # a quotation of three words or more (a quoted name, 'كتائب "حزب الله"', is no quotation)
 _PAIRED = re.compile(r"«([^»]*)»|“([^”]*)”")  # quotation marks that open and close apart
@@ -98,12 +98,24 @@ def attributed(text: str, start: int, end: int | None = None) -> bool:
     return False
 
 
-def reporting_verbs(text: str) -> list[tuple[int, int]]:
+def reporting_verbs(text: str, kinds: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """Character spans of the reporting verbs of ``text`` (``resources/claim_verbs.tsv``:
-    قال, أكد, گفت, said ...), in order."""
+    قال, أكد, گفت, said ...), in order; of the table's ``kinds`` only when given (say,
+    report, announce, relay, accuse, deny)."""
     norm = normalize_with_offsets(text)
-    hits = find_aliases(norm.text, _lexicon().verb_index, max_words=2)
-    return [norm.to_original(h.start, h.end) for h in hits]
+    lex = _lexicon()
+    hits = find_aliases(norm.text, lex.verb_index, max_words=2)
+    return [norm.to_original(h.start, h.end) for h in hits
+            if kinds is None or lex.verbs[h.key][1] in kinds]  # fmt: skip
+
+
+@lru_cache(maxsize=4)
+def source_markers(lang: str) -> frozenset[tuple[str, ...]]:
+    """The words, normalised, of ``lang``'s markers of a speaker or a reporter
+    (``resources/attribution.tsv``: بحسب, وفقا ل, حسبما, به گفته, according to ...): what may
+    stand before the source of a report."""
+    return frozenset(tuple(alias_key(r["marker"]).split()) for r in read_csv("attribution.tsv")
+                     if r["lang"] == lang and r["role"] in ("speaker", "reporter"))  # fmt: skip
 
 
 def extract_claims(text: str, *, actors: list[ActorMention] | None = None) -> list[Claim]:

@@ -1490,6 +1490,11 @@ def load_lexicons() -> None:
     _figures()
     _suicide_words()
     _bomber_words()
+    _weapon_words()
+    from khabar.extract.claims import source_markers
+
+    for lang in ("ar", "fa", "en"):
+        source_markers(lang)
     _recall_frames()
     _span_days()
     _cumulative_phrases()
@@ -2793,8 +2798,10 @@ def _victims(sentence: str, norm, spans, lex: _Lexicon) -> str | None:  # type: 
         start = j + got[1]
         end = start
         while end < len(words) and end - start < 3 and words[end] not in _STOP_WORDS \
-                and _bare(words[end]) not in _date_words():  # fmt: skip
-            end += 1
+                and _bare(words[end]) not in _date_words() and not (
+                    end > start and _PUNCT_BREAK.search(
+                        norm.text, spans[end - 1][1], spans[end][0])):  # fmt: skip
+            end += 1  # the victims' words end at a comma: "three soldiers, police said"
         if end > start:
             a, _ = norm.to_original(spans[j][0], spans[j][1])
             _, b = norm.to_original(spans[end - 1][0], spans[end - 1][1])
@@ -3118,7 +3125,7 @@ def _acled(plover: str, mode: str | None, actor: _Party | None, target: _Party |
         return _ACLED_BY_MODE[(plover, mode)]
     if plover == "ASSAULT":
         armed = target is not None and target.side == "armed" and (
-            actor is None or actor.side == "armed")
+            actor is None or (actor.side != "civilian" and actor.label != "PER"))
         if target is None and actor is not None and actor.side == "armed":
             armed = any(p.side == "armed" and _non_state_armed(p) != _non_state_armed(actor)
                         for p in others)  # fmt: skip
@@ -3285,6 +3292,46 @@ def _suicide(spans: tuple[tuple[int, int, str], ...], lang: str, bomber: bool = 
     return any((words[k] == p[0] or _bare(words[k]) == p[0])
                and tuple(words[k + 1 : k + len(p)]) == p[1:] and not _negated(words, k)
                for k in range(len(words)) for p in phrases)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _weapon_words() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Language → (the words of a weapon's phrase, normalised, its PLOVER mode or "none"),
+    longest phrase first (``resources/weapons.tsv``: قنبلة, رصاص, مدفعية, "grenade"; "none"
+    for a phrase of a bomb that is no weapon of an attack, قنابل الغاز)."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for r in read_csv("weapons.tsv"):
+        out.setdefault(r["lang"], []).extend(
+            (tuple(normalize(phrase.replace("_", " ")).lower().split()), r["mode"])
+            for phrase in r["words"].split())
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
+
+
+def _weapon_forms(word: str) -> tuple[str, ...]:
+    """A normalised word as a weapon's phrase may list it: as written, with a proclitic peeled
+    (``_bare``: بالرصاص → الرصاص), and either without the article (الرصاص → رصاص)."""
+    bare = _bare(word)
+    return (word, bare, *(w[2:] for w in (word, bare) if w.startswith("ال") and len(w) > 4))
+
+
+def _weapon_named(spans: tuple[tuple[int, int, str], ...], lang: str) -> str | None:
+    """The PLOVER mode of the first weapon a sentence's words (``spans``, normalised) name
+    (``_weapon_words``: "في هجوم بقنبلة" → explosives, "بالرصاص" → firearms, "قصف مدفعي" →
+    heavy-weapons), where no negation stands right before it; a phrase of a bomb that is no
+    weapon ("قنابل الغاز") names none. None if none is named."""
+    phrases = _weapon_words().get(lang, ())
+    if not phrases:
+        return None
+    words = [w.lower() for _, _, w in spans]
+    forms = [_weapon_forms(w) for w in words]
+    for k in range(len(words)):
+        for p, mode in phrases:
+            if p[0] in forms[k] and len(p) <= len(words) - k and all(
+                    q in forms[k + j] for j, q in enumerate(p[1:], 1)):  # fmt: skip
+                if mode != "none" and not _negated(words, k):
+                    return mode
+                break  # the longest phrase at k: a "none" phrase hides its first word
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -4336,9 +4383,12 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         c_sentence = sentence[:a] + " " * (b - a) + sentence[b:]
         c_norm = normalize_with_offsets(c_sentence)
         c_spans = word_spans(c_norm.text)
-    # the mode: the weapon's, else the mode model's when sure, else a CAMEO verb's code's
-    mode = weapon_mode = _WEAPON_MODE.get(weapon or "") if plover == "ASSAULT" else None
+    # the mode: the weapon's (a lexicon row's, else a weapon word's: "هجوم بقنبلة"), else the
+    # mode model's when sure, else a CAMEO verb's code's; a CAMEO verb's telling mode comes
+    # before a weapon word ("نفذت حكم الإعدام ... بتهمة ... زرع قنبلة": the crime's bomb)
     verb_mode = cameo_mode(c_sentence, lang, plover)
+    mode = weapon_mode = (_WEAPON_MODE.get(weapon or "") or _weapon_named(c_spans, lang)
+                          if plover == "ASSAULT" else None)  # fmt: skip
     if mode is None and verb_mode in _TELLING_MODES:
         mode = verb_mode  # kidnapped: abduct; assassinated: assassinate
     modelled = False  # the mode is the mode model's guess
@@ -4897,7 +4947,8 @@ def _role_parties(text: str, sp: Span, t_start: int, t_end: int, found: Mentions
     if not (told and parties):
         return parties, []
     names = [e.span for e in found.entities if sp.start <= e.span.start < sp.end]
-    reporting = _speakers(text, sp, parties, t_start, t_end, lang, names)
+    reporting = _speakers(text, sp, parties, t_start, t_end, lang, names) + _sources_after(
+        text, sp, parties, t_end, lang, names) + _charging(text, parties, t_start, lang)
     kept = [p for p in parties if p not in reporting]
     supporters = [p for p in kept if _supporting(text, p, lang, sp.start)]
     if supporters:
@@ -5143,6 +5194,35 @@ _MEMBER_WORDS = frozenset(normalize(w) for w in (
 ).split())  # fmt: skip
 
 
+# Arabic verbs of holding responsible, accusing, calling on, demanding and urging, normalised
+# (a proclitic و or ف peeled): their subject says the act is another's, or asks another for it.
+# Arabic usage, a closed list
+_AR_CHARGING = frozenset(normalize(w) for w in (
+    "حمل حملت يحمل تحمل حملوا اتهم اتهمت يتهم تتهم اتهموا دعا دعت يدعو تدعو دعوا طالب طالبت "
+    "يطالب تطالب طالبوا حث حثت يحث تحث ناشد ناشدت يناشد تناشد").split())  # fmt: skip
+
+
+def _charging(text: str, parties: list[_Party], t_start: int, lang: str) -> list[_Party]:
+    """Arabic: the subject of a verb of holding responsible, accusing or calling on
+    (``_AR_CHARGING``) that stands with its object before the trigger (``_subject_object``),
+    when no verb joined by و after a comma gives the subject the trigger's act
+    (``_joined_verb_after``): "حملت الحكومة العراقية تنظيم داعش مسؤولية تفجير انتحاري" (the
+    government blames, IS bombed), "دعت الأمم المتحدة إسرائيل إلى وقف قصف غزة". The object
+    stays a party; the subject is neither actor nor recipient of the act."""
+    if lang != "ar":
+        return []
+    out = []
+    for first, second in zip(parties, parties[1:], strict=False):
+        if second.end > t_start or not _subject_object(text, first, second):
+            continue
+        verb = _words_before(text, first.start, 20)[-1:]
+        if verb and (verb[0] in _AR_CHARGING or (verb[0][:1] in "وف"
+                                                  and verb[0][1:] in _AR_CHARGING)) \
+                and not _joined_verb_after(text, second.end, t_start):  # fmt: skip
+            out.append(first)
+    return out
+
+
 def _joined_verb_after(text: str, start: int, t_start: int) -> bool:
     """Between a clause's object (ending at ``start``) and the trigger: a clause break (a
     comma), then a verb joined with و right before the trigger ("... هجوم الأربعاء، وشنت
@@ -5358,6 +5438,88 @@ def _speakers(text: str, sp: Span, parties: list[_Party], t_start: int, t_end: i
                 or not (later and _own(later[0])):  # fmt: skip
             out.append(p)
     return out
+
+
+# the kinds of reporting verbs (``claim_verbs.tsv``) whose subject is a source: not "accused",
+# "denied"
+_SOURCE_VERBS = frozenset({"say", "report", "announce"})
+_SOURCE_REACH = 3  # words (names not counted) a source's verb or marker may stand before it
+# words after a party that make it the doer of what it "announced" or "claimed" (a claim of
+# responsibility: "هجوم أعلن تنظيم داعش مسؤوليته عنه", "claimed by the Houthis"), normalised
+_RESPONSIBLE = frozenset(normalize(w) for w in (
+    "مسؤولية", "مسؤوليته", "مسؤوليتها", "المسؤولية", "مسئولية", "مسئوليته", "مسئوليتها",
+    "responsibility", "مسئولیت", "مسئولیت", "مسؤولیت"))  # fmt: skip
+
+
+def _sources_after(text: str, sp: Span, parties: list[_Party], t_end: int, lang: str,
+                   names: list[Span] | None = None) -> list[_Party]:  # fmt: skip
+    """The parties after the trigger ending at ``t_end`` that are the sources of the report,
+    not its actor or recipient:
+
+    * a reporting verb of saying, reporting or announcing (``claims.reporting_verbs``; not
+      نقل, also "to move") after the trigger and right before the party (one word between at
+      most, names not counted, no other party and no إن / that: not "أعلن الجيش مقتل
+      الجندي", whose soldier is the announcement's object, nor "السلطات تقول إن الرزقي"):
+      "حسبما أعلنت وكالة الأنباء", ", said a police spokesman". In Arabic; in English after a
+      comma only; not in Persian, whose verb follows its subject ("می‌گویند ایران ..." tells
+      nothing of Iran as a source);
+    * a marker of attribution (``claims.source_markers``: "وفقا ل", حسبما, "according to",
+      "به گفته") at most ``_SOURCE_REACH`` words before the party, no punctuation between:
+      "وقتل عضوان من قوات الامن طبقا لما ذكره جول محمد بيدار";
+    * a party after a comma with such a verb right after it (", police said");
+    * a party joined by و or "and" to the source before it (``_SOURCE_JOINED``).
+
+    Never a party with a claim of responsibility right after it ("أعلن تنظيم داعش مسؤوليته",
+    ``_RESPONSIBLE``), nor one after "claimed by"."""
+    from khabar.extract.claims import reporting_verbs, source_markers
+
+    after = [p for p in parties if p.start >= t_end]
+    if not after:
+        return []
+    verbs = [(t_end + a, t_end + b) for a, b in reporting_verbs(text[t_end : sp.end],
+                                                                  _SOURCE_VERBS)]  # fmt: skip
+    markers = source_markers(lang)
+    between = [Span(q.start, q.end) for q in parties] + list(names or [])
+    out = []
+    for p in after:
+        tail = normalize(text[p.end : min(sp.end, p.end + 40)]).split()[:3]
+        if any(w.strip("«»\"'.,،") in _RESPONSIBLE for w in tail) or (
+                tail[:1] == ["by"]):  # fmt: skip
+            continue
+        said = lang != "fa" and any(
+            b <= p.start and _words_apart(text, b, p.start, between) <= 1
+            and not any(b <= q.start and q.end <= p.start for q in parties)
+            and not _PUNCT_BREAK.search(text, b, p.start)
+            and not _THAT.intersection(normalize(text[b : p.start]).split())
+            and (lang != "en" or text[:a].rstrip().endswith(","))
+            for a, b in verbs)  # fmt: skip
+        window = _WORD.findall(normalize(_PUNCT_BREAK.split(
+            text[max(t_end, p.start - 40) : p.start])[-1]))  # fmt: skip
+        marked = any(_ends_with_marker(window[: len(window) - k], m) for m in markers
+                     for k in range(_SOURCE_REACH))  # fmt: skip
+        telling = _PUNCT_BREAK.search(text, t_end, p.start) is not None and any(
+            a >= p.end and _words_apart(text, p.end, a, between) <= 1
+            and not _PUNCT_BREAK.search(text, p.end, a) for a, _ in verbs)
+        if said or marked or telling or (out and out[-1] in after and _SOURCE_JOINED.fullmatch(
+                text[out[-1].end : p.start])):  # fmt: skip
+            out.append(p)  # "حسبما أكد مسؤولون محليون وبعض السكان": the residents tell too
+    return out
+
+
+# "و" or "and" and at most one word: a party joined to a source ("مسؤولون محليون وبعض السكان")
+_SOURCE_JOINED = re.compile(r"\s*(?:و|and\s)\s*(?:\w+\s+)?", re.IGNORECASE)
+
+
+def _ends_with_marker(words: list[str], marker: tuple[str, ...]) -> bool:
+    """Whether ``words`` end with ``marker``'s words, its last one glued to the next word
+    allowed when it is a one-letter preposition ("طبقا لما": طبقا ل)."""
+    n = len(marker)
+    if len(words) < n:
+        return False
+    tail = words[-n:]
+    last = marker[-1]
+    return tail[:-1] == list(marker[:-1]) and (
+        tail[-1] == last or (len(last) == 1 and tail[-1].startswith(last)))
 
 
 def _words_apart(text: str, start: int, end: int, names: list[Span]) -> int:

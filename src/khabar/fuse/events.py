@@ -8,7 +8,8 @@ recalled (told by a funeral, condolences or a visit to its wounded: ``events._mo
 ``events._visited``), tally (a period's toll: ``events._tally``) and place- and day-less
 mentions only join one. Mention pairs
 are linked, strongest first, by a shared place or places within ``fuse_place_km``, or by one
-day in one country; two groups merge only if they stay one kind of event (one ACLED sub-type
+day in one country unless both name towns or sites, all more than ``_APART_KM`` apart (two
+happenings: a shooting in Kilis and another in Diyarbakir the same day); two groups merge only if they stay one kind of event (one ACLED sub-type
 at most, a suicide bomb and an explosive device counting as one: ``_ONE_KIND``; an attack told
 without its means fits any kind of attack: ``_unstated``; both background or both not), their
 days stay within ``fuse_date_tolerance_days``, and no part of a stated day of one is
@@ -281,6 +282,11 @@ def _link(a: MentionFact, b: MentionFact, km: float) -> float:
     if not (shared or near or copied or (same_day and (_countries(a) & _countries(b)
                                                        or _placeless_twins(a, b)))):  # fmt: skip
         return 0.0
+    if pa and pb and not (shared or near or copied) and all(
+            distance_km((x.lat, x.lon), (y.lat, y.lon)) > _APART_KM for x in pa for y in pb):
+        # both name their towns or sites, far apart: two happenings of one day in one country
+        # (a border post's shooting in Kilis and a policeman's in Diyarbakir, 2015-07-23)
+        return 0.0
     score = 2.0 * len(shared) + (1.0 if near else 0.0) + (2.0 if same_day else 0.0) \
         + (2.0 if copied else 0.0)  # fmt: skip
     if one_kind(a.subtype, b.subtype):
@@ -288,6 +294,7 @@ def _link(a: MentionFact, b: MentionFact, km: float) -> float:
     return score
 
 
+_APART_KM = 150  # towns or sites this far apart tell two happenings, even of one day
 _COPIED_WORDS = 6  # fewest words of a sentence whose copy in another report tells one happening
 
 
