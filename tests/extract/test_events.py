@@ -3011,19 +3011,73 @@ def test_a_weapon_word_gives_the_mode(text: str, lang: str, mode: str, subtype: 
     assert (e.mode, e.acled_subtype) == (mode, subtype)
 
 
-def test_a_bomb_that_is_no_weapon_of_harm_names_no_mode() -> None:
-    words = events_module.word_spans(normalize("واستخدمت الشرطة قنابل الغاز لتفريق المتظاهرين"))
-    assert events_module._weapon_named(words, "ar") is None
-    words = events_module.word_spans(normalize("وألقى مجهولون قنبلة على مركز الشرطة"))
-    assert events_module._weapon_named(words, "ar") == "explosives"
+def _weapon_of(sentence: str, lang: str, trigger: str) -> str | None:
+    from khabar.normalize import normalize_with_offsets
+
+    norm = normalize_with_offsets(sentence)
+    return events_module._weapon_named(sentence, events_module.word_spans(norm.text), norm, lang,
+                                       sentence.index(trigger), events_module._lexicon())
+
+
+@pytest.mark.parametrize(("sentence", "lang", "trigger", "mode"), [
+    # a bomb that harms no one as a weapon does: every word of its phrase hidden
+    ("واستخدمت الشرطة قنابل الغاز لتفريق المتظاهرين", "ar", "واستخدمت", None),
+    ("Police fired stun grenades at protesters in Nairobi, injuring ten.", "en", "fired", None),
+    ("Police fired tear gas grenades at the crowd.", "en", "fired", None),
+    ("وفرقت الشرطة المحتجين برشاشات المياه", "ar", "وفرقت", None),
+    ("وألقى مجهولون قنبلة على مركز الشرطة", "ar", "وألقى", "explosives"),
+    ("قتل عنصر من الشرطة للرصاص في الرمادي", "ar", "قتل", "firearms"),  # لل peeled
+    # a weapon of another clause, with no death or injury, is no weapon of the attack
+    ("هاجم مسلحون حاجزا للجيش وقتلوا ثلاثة جنود، فيما فككت قوات الأمن قنبلة في مكان آخر.",
+     "ar", "هاجم", None),
+    ("Gunmen killed three soldiers at a checkpoint; police later found grenades in a nearby "
+     "house.", "en", "killed", None),
+    # ... but the clause that tells the deaths names it, wherever the trigger stands
+    ("قتل عنصران من الشرطة التركية بالرصاص صباح اليوم، في هجوم جديد.", "ar", "هجوم",
+     "firearms"),
+    # "المدافع" is "the defender" as often as "the guns": no word of artillery
+    ("قتل مسلحون مجهولون الناشط المدافع عن حقوق الإنسان في بنغازي.", "ar", "قتل", None),
+])  # fmt: skip
+def test_a_weapon_word_names_the_mode_of_its_own_clause(sentence: str, lang: str, trigger: str,
+                                                        mode: str | None) -> None:  # fmt: skip
+    assert _weapon_of(sentence, lang, trigger) == mode
+
+
+@pytest.mark.parametrize(("text", "lang", "mode"), [
+    # a CAMEO verb's telling mode before a weapon word: kidnapped at gunpoint, shot in execution
+    ("اختطف مسلحون ثلاثة أجانب تحت تهديد الرشاشات في مدينة سبها.", "ar", "abduct"),
+    ("أعدم تنظيم داعش عشرة أشخاص رميا بالرصاص في الموصل.", "ar", "execute"),
+])  # fmt: skip
+def test_a_deed_a_verb_names_keeps_its_mode_beside_a_weapon(text: str, lang: str,
+                                                            mode: str) -> None:  # fmt: skip
+    (e,) = [e for e in _doc_events(text, lang) if e.plover == "ASSAULT"]
+    assert e.mode == mode
+
+
+@pytest.mark.parametrize(("text", "lang", "party"), [
+    # no comma right before the party: the victims' noun phrase, not a source
+    ("Gunmen attacked a checkpoint in Kandahar on Sunday, killing three soldiers police said.",
+     "en", "soldiers"),
+    ("Gunmen attacked a checkpoint in Kandahar on Sunday, wounding several police officers who "
+     "said they had returned fire.", "en", "police officers"),
+    # a group that tells of its own act, or claims it, is no source
+    ("هاجم مسلحون نقطة تفتيش في قندهار أمس، وأعلنت حركة طالبان على لسان المتحدث باسمها ذبيح "
+     "الله مجاهد مسؤوليتها عنه.", "ar", "AR_HRKA_TALBAN"),
+])  # fmt: skip
+def test_a_party_that_is_no_source_stays_a_party(text: str, lang: str, party: str) -> None:
+    (e,) = [e for e in _doc_events(text, lang) if e.plover == "ASSAULT"]
+    assert party in (e.actor or "") or party in (e.target or "")
 
 
 @pytest.mark.parametrize(("actor", "acled"), [
     # a party of no known side that attacks an armed one: a battle (who else fights soldiers)
-    (events_module._Party(0, 5, "المقاومة الشعبية"), ("Battles", "Armed clash")),
+    (events_module._Party(0, 5, "المقاومة الشعبية", label="ORG"), ("Battles", "Armed clash")),
     # a person named is no armed group
     (events_module._Party(0, 5, "محمد", label="PER"), ("Violence against civilians", "Attack")),
     (events_module._Party(0, 5, "المتظاهرين", side="civilian"),
+     ("Violence against civilians", "Attack")),
+    # nor a generic man: "A man stabbed two policemen" is an attack
+    (events_module._Party(0, 5, "man", label="GEN", group="other"),
      ("Violence against civilians", "Attack")),
 ])  # fmt: skip
 def test_an_armed_recipient_makes_a_battle_unless_a_civilian_or_a_person_attacks(

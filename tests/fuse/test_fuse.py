@@ -1091,16 +1091,22 @@ def test_two_towns_far_apart_on_one_day_are_two_events() -> None:
     Turkey (real dev, 2015-07-23): one day in one country linked them into one armed clash,
     and the two tolls of the two happenings were reported as a contradiction. Towns nearer
     than ``_APART_KM`` (Kilis and Gaziantep, about 60 km) still link on their day."""
+    from khabar.extract.places import gazetteer
     from khabar.fuse.events import build_events
-    from khabar.fuse.facts import MentionFact
+    from khabar.fuse.facts import MentionFact, PlaceRef
     from khabar.settings import Settings
 
-    def mention(doc_id: str, place: str) -> MentionFact:
+    def mention(doc_id: str, place: str, inherited: bool = False) -> MentionFact:
         doc = DocFact(doc_id, f"outlet-{doc_id}", "ar", "2015-07-24", doc_id * 200)
+        named = [] if inherited else [PlaceRef(gazetteer().places[place], "location", None, 5,
+                                               10, "…")]  # fmt: skip
         return MentionFact(doc, 1, 0, 40, "…", "ASSAULT", "Battles", "Armed clash", None,
-                           "2015-07-23", "الخميس", None, [place], True, [], None, None, [], "",
-                           None, None, None, [], False, None, f"doc:{doc_id}")  # fmt: skip
+                           "2015-07-23", "الخميس", None, [place], inherited, named, None, None,
+                           [], "", None, None, None, [], False, None, f"doc:{doc_id}")  # fmt: skip
 
     kilis, diyarbakir, gaziantep = "GN-307864", "GN-316541", "GN-314830"
     assert len(build_events(1, [mention("a", kilis), mention("b", diyarbakir)], Settings())) == 2
     assert len(build_events(1, [mention("a", kilis), mention("b", gaziantep)], Settings())) == 1
+    # a town carried over from the sentence before is no evidence of another happening
+    assert len(build_events(1, [mention("a", kilis, inherited=True), mention("b", diyarbakir)],
+                            Settings())) == 1  # fmt: skip

@@ -3114,18 +3114,18 @@ def _acled(plover: str, mode: str | None, actor: _Party | None, target: _Party |
            others: Sequence[_Party] = ()) -> tuple[str, str] | None:  # fmt: skip
     """ACLED event type and sub-type from the PLOVER type, its mode and the parties' sides: an
     assault with no telling mode is an armed clash when its recipient is armed and its actor
-    armed or unnamed (ACLED's codebook: an unidentified armed group's attack on soldiers is a
-    battle), or when no recipient is named, the actor is armed and ``others`` (the parties of
-    the trigger's clause after it: ``_clause_after``) hold an armed party of the other kind,
-    state forces against a non-state armed group or the reverse ("بدأت القوات الأمنية بعملية
-    عسكرية لتحرير جامعة الأنبار من سيطرة تنظيم داعش"; not the army that reports a raid on a
-    village after a comma); else an attack (violence against civilians: the recipient is
-    civilian or unknown, or a civilian party attacks)."""
+    unnamed or one that may fight (``_fights``; ACLED's codebook: an unidentified armed group's
+    attack on soldiers is a battle), or when no recipient is named, the actor is armed and
+    ``others`` (the parties of the trigger's clause after it: ``_clause_after``) hold an armed
+    party of the other kind, state forces against a non-state armed group or the reverse
+    ("بدأت القوات الأمنية بعملية عسكرية لتحرير جامعة الأنبار من سيطرة تنظيم داعش"; not the
+    army that reports a raid on a village after a comma); else an attack (violence against
+    civilians: the recipient is civilian or unknown, or a civilian or a person attacks)."""
     if (plover, mode) in _ACLED_BY_MODE:
         return _ACLED_BY_MODE[(plover, mode)]
     if plover == "ASSAULT":
         armed = target is not None and target.side == "armed" and (
-            actor is None or (actor.side != "civilian" and actor.label != "PER"))
+            actor is None or _fights(actor))
         if target is None and actor is not None and actor.side == "armed":
             armed = any(p.side == "armed" and _non_state_armed(p) != _non_state_armed(actor)
                         for p in others)  # fmt: skip
@@ -3133,6 +3133,17 @@ def _acled(plover: str, mode: str | None, actor: _Party | None, target: _Party |
     if plover == "COERCE" and mode is None:  # in the news, most often an arrest
         return _ACLED_BY_MODE[("COERCE", "arrest")]
     return _ACLED_OF.get(plover)
+
+
+def _fights(actor: _Party) -> bool:
+    """Whether ``actor``, attacking an armed party, makes a battle: an armed party, a named
+    organisation or dictionary actor of no civilian side (المقاومة الشعبية, an unresolved
+    group's name), or the authorities; not a person named, nor a generic man, resident or
+    crowd ("A man stabbed two policemen": an attack)."""
+    if actor.side == "civilian":
+        return False
+    return actor.side == "armed" or actor.label == "ORG" or actor.label.startswith("actor:") \
+        or actor.group == "government"  # fmt: skip
 
 
 def acled_of_mode(plover: str, mode: str | None) -> tuple[str, str] | None:
@@ -3309,28 +3320,53 @@ def _weapon_words() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 
 def _weapon_forms(word: str) -> tuple[str, ...]:
     """A normalised word as a weapon's phrase may list it: as written, with a proclitic peeled
-    (``_bare``: بالرصاص → الرصاص), and either without the article (الرصاص → رصاص)."""
-    bare = _bare(word)
+    (``_bare``: بالرصاص → الرصاص; لل → ال: للرصاص), and either without the article (الرصاص →
+    رصاص)."""
+    bare = "ال" + word[2:] if word.startswith("لل") and len(word) > 4 else _bare(word)
     return (word, bare, *(w[2:] for w in (word, bare) if w.startswith("ال") and len(w) > 4))
 
 
-def _weapon_named(spans: tuple[tuple[int, int, str], ...], lang: str) -> str | None:
-    """The PLOVER mode of the first weapon a sentence's words (``spans``, normalised) name
-    (``_weapon_words``: "في هجوم بقنبلة" → explosives, "بالرصاص" → firearms, "قصف مدفعي" →
-    heavy-weapons), where no negation stands right before it; a phrase of a bomb that is no
-    weapon ("قنابل الغاز") names none. None if none is named."""
+# words that open a clause of another happening ("while": "..., فيما فككت قوات الأمن قنبلة"),
+# normalised; Arabic and English grammar, a closed list
+_OTHER_CLAUSE = frozenset(normalize(w) for w in ("فيما", "بينما", "وفيما", "وبينما", "while",
+                                                 "whereas"))  # fmt: skip
+
+
+def _weapon_named(sentence: str, spans: tuple[tuple[int, int, str], ...], norm, lang: str,  # type: ignore[no-untyped-def]
+                  at: int, lex: _Lexicon) -> str | None:  # fmt: skip
+    """The PLOVER mode of the first weapon named (``_weapon_words``: "في هجوم بقنبلة" →
+    explosives, "بالرصاص" → firearms, "قصف مدفعي" → heavy-weapons) in a clause of the sentence
+    that holds the trigger (at ``at`` in ``sentence``) or a word of death or injury, where no
+    negation stands right before it. A clause ends at a comma, semicolon or colon and before
+    فيما, بينما, "while" (``_OTHER_CLAUSE``): "..., فيما فككت قوات الأمن قنبلة في مكان آخر"
+    names the weapon of no attack. A phrase of a bomb that is no weapon ("قنابل الغاز", "stun
+    grenades", ``none`` rows) hides every word of it. ``spans`` are the words of ``norm``
+    (``normalize_with_offsets(sentence)``). None if none is named."""
     phrases = _weapon_words().get(lang, ())
-    if not phrases:
+    if not phrases or not spans:
         return None
     words = [w.lower() for _, _, w in spans]
+    starts = [norm.to_original(a, b)[0] for a, b, _ in spans]
+    clause, k_clause = [], 0
+    for k, w in enumerate(words):
+        if k and (w in _OTHER_CLAUSE or _PUNCT_BREAK.search(
+                sentence, norm.to_original(*spans[k - 1][:2])[1], starts[k])):  # fmt: skip
+            k_clause += 1
+        clause.append(k_clause)
+    told = {clause[k] for k, w in enumerate(words) if _bare(w) in lex.hurt}
+    told.add(next((clause[k] for k in range(len(words) - 1, -1, -1) if starts[k] <= at), 0))
     forms = [_weapon_forms(w) for w in words]
-    for k in range(len(words)):
-        for p, mode in phrases:
-            if p[0] in forms[k] and len(p) <= len(words) - k and all(
-                    q in forms[k + j] for j, q in enumerate(p[1:], 1)):  # fmt: skip
-                if mode != "none" and not _negated(words, k):
-                    return mode
-                break  # the longest phrase at k: a "none" phrase hides its first word
+    k = 0
+    while k < len(words):
+        hit = next(((p, mode) for p, mode in phrases if p[0] in forms[k]
+                    and len(p) <= len(words) - k
+                    and all(q in forms[k + j] for j, q in enumerate(p[1:], 1))), None)  # fmt: skip
+        if hit is None:
+            k += 1
+            continue
+        if hit[1] != "none" and clause[k] in told and not _negated(words, k):
+            return hit[1]
+        k += len(hit[0])  # a "none" phrase hides all its words
     return None
 
 
@@ -3897,7 +3933,7 @@ _WEAPON_MODE = {
 }  # fmt: skip
 _MODE_MIN = 0.45  # least probability of a guessed mode (dev: 0.40 and 0.45 score the same)
 # modes a CAMEO verb's own code tells for certain (its other modes only back the mode model up)
-_TELLING_MODES = frozenset({"abduct", "assassinate", "sexual", "torture", "suicide-attack",
+_TELLING_MODES = frozenset({"abduct", "assassinate", "sexual", "torture",
                             "hunger", "boycott", "curfew", "deport", "expel",
                             "execute"})  # fmt: skip
 # the modes of CAMEO verbs no hazard does (the PLOVER codebook's ASSAULT abduct, sexual, torture:
@@ -4383,12 +4419,14 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         c_sentence = sentence[:a] + " " * (b - a) + sentence[b:]
         c_norm = normalize_with_offsets(c_sentence)
         c_spans = word_spans(c_norm.text)
-    # the mode: the weapon's (a lexicon row's, else a weapon word's: "هجوم بقنبلة"), else the
-    # mode model's when sure, else a CAMEO verb's code's; a CAMEO verb's telling mode comes
-    # before a weapon word ("نفذت حكم الإعدام ... بتهمة ... زرع قنبلة": the crime's bomb)
+    # the mode: a lexicon row's weapon's; else a CAMEO verb's telling mode (abduct, execute,
+    # assassinate), else a weapon word's ("هجوم بقنبلة"); else the mode model's when sure, else
+    # a CAMEO verb's code's
     verb_mode = cameo_mode(c_sentence, lang, plover)
-    mode = weapon_mode = (_WEAPON_MODE.get(weapon or "") or _weapon_named(c_spans, lang)
-                          if plover == "ASSAULT" else None)  # fmt: skip
+    mode = weapon_mode = _WEAPON_MODE.get(weapon or "") if plover == "ASSAULT" else None
+    if mode is None and plover == "ASSAULT" and verb_mode not in _TELLING_MODES:
+        mode = weapon_mode = _weapon_named(c_sentence, c_spans, c_norm, lang, norm.to_original(
+            typed.start, typed.end)[0], lex)  # "اختطف ... تحت تهديد الرشاشات": an abduction
     if mode is None and verb_mode in _TELLING_MODES:
         mode = verb_mode  # kidnapped: abduct; assassinated: assassinate
     modelled = False  # the mode is the mode model's guess
@@ -5466,11 +5504,13 @@ def _sources_after(text: str, sp: Span, parties: list[_Party], t_end: int, lang:
     * a marker of attribution (``claims.source_markers``: "وفقا ل", حسبما, "according to",
       "به گفته") at most ``_SOURCE_REACH`` words before the party, no punctuation between:
       "وقتل عضوان من قوات الامن طبقا لما ذكره جول محمد بيدار";
-    * a party after a comma with such a verb right after it (", police said");
+    * a party right after a comma (one word between at most) with such a verb right after it
+      (", police said"; not "killing three soldiers police said");
     * a party joined by و or "and" to the source before it (``_SOURCE_JOINED``).
 
-    Never a party with a claim of responsibility right after it ("أعلن تنظيم داعش مسؤوليته",
-    ``_RESPONSIBLE``), nor one after "claimed by"."""
+    Never a party with a claim of responsibility in the eight words after it ("أعلن تنظيم
+    داعش مسؤوليته", ``_RESPONSIBLE``), nor one after "claimed by", nor one that tells of its own
+    act (``_own_act``: "قالت حركة طالبان إنها نفذته")."""
     from khabar.extract.claims import reporting_verbs, source_markers
 
     after = [p for p in parties if p.start >= t_end]
@@ -5482,9 +5522,9 @@ def _sources_after(text: str, sp: Span, parties: list[_Party], t_end: int, lang:
     between = [Span(q.start, q.end) for q in parties] + list(names or [])
     out = []
     for p in after:
-        tail = normalize(text[p.end : min(sp.end, p.end + 40)]).split()[:3]
-        if any(w.strip("«»\"'.,،") in _RESPONSIBLE for w in tail) or (
-                tail[:1] == ["by"]):  # fmt: skip
+        tail = [w.strip("«»\"'.,،").lower()
+                for w in normalize(text[p.end : min(sp.end, p.end + 80)]).split()[:8]]
+        if _RESPONSIBLE.intersection(tail) or tail[:1] == ["by"] or _own_act(tail):
             continue
         said = lang != "fa" and any(
             b <= p.start and _words_apart(text, b, p.start, between) <= 1
@@ -5497,13 +5537,28 @@ def _sources_after(text: str, sp: Span, parties: list[_Party], t_end: int, lang:
             text[max(t_end, p.start - 40) : p.start])[-1]))  # fmt: skip
         marked = any(_ends_with_marker(window[: len(window) - k], m) for m in markers
                      for k in range(_SOURCE_REACH))  # fmt: skip
-        telling = _PUNCT_BREAK.search(text, t_end, p.start) is not None and any(
+        opens = _PUNCT_BREAK.split(text[t_end : p.start])
+        telling = len(opens) > 1 and len(opens[-1].split()) <= 1 and any(
             a >= p.end and _words_apart(text, p.end, a, between) <= 1
-            and not _PUNCT_BREAK.search(text, p.end, a) for a, _ in verbs)
+            and not _PUNCT_BREAK.search(text, p.end, a) for a, _ in verbs)  # fmt: skip
         if said or marked or telling or (out and out[-1] in after and _SOURCE_JOINED.fullmatch(
                 text[out[-1].end : p.start])):  # fmt: skip
             out.append(p)  # "حسبما أكد مسؤولون محليون وبعض السكان": the residents tell too
     return out
+
+
+def _own_act(tail: list[str]) -> bool:
+    """Whether the words after a party (normalised, lower-cased) say it tells of its own act:
+    a reporting word, then إنه / أنها / بأنهم ("قالت حركة طالبان إنها نفذته"), or "said" and
+    "it", "they", "we" ("the Taliban said they carried out the attack"): the actor, no
+    source."""
+    for k, w in enumerate(tail[:4]):
+        if len(w) > 3 and w.startswith(("ان", "بان")) and w.endswith(("ه", "ها", "هم")):
+            return True
+        if w in ("said", "says", "claimed") and k + 1 < len(tail) and tail[k + 1] in (
+                "it", "they", "we", "its", "their"):  # fmt: skip
+            return True
+    return False
 
 
 # "و" or "and" and at most one word: a party joined to a source ("مسؤولون محليون وبعض السكان")

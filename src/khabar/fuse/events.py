@@ -6,12 +6,13 @@ Input: a story's ``MentionFact`` records (``fuse.facts``). Output: ``CanonicalEv
 found an event; denied, negated, planned (decided, allowed, threatened: ``events._modality``),
 recalled (told by a funeral, condolences or a visit to its wounded: ``events._mourned``,
 ``events._visited``), tally (a period's toll: ``events._tally``) and place- and day-less
-mentions only join one. Mention pairs
-are linked, strongest first, by a shared place or places within ``fuse_place_km``, or by one
-day in one country unless both name towns or sites, all more than ``_APART_KM`` apart (two
-happenings: a shooting in Kilis and another in Diyarbakir the same day); two groups merge only if they stay one kind of event (one ACLED sub-type
-at most, a suicide bomb and an explosive device counting as one: ``_ONE_KIND``; an attack told
-without its means fits any kind of attack: ``_unstated``; both background or both not), their
+mentions only join one. Mention pairs are linked, strongest first, by a shared place or
+places within ``fuse_place_km``, or by one day in one country unless both name towns or sites
+in their own sentences, all more than ``_APART_KM`` apart (two happenings: a shooting in Kilis
+and another in Diyarbakir the same day; a homonym read for the wrong town splits one happening
+so); two groups merge only if they stay one kind of event (one ACLED sub-type at most, a
+suicide bomb and an explosive device counting as one: ``_ONE_KIND``; an attack told without
+its means fits any kind of attack: ``_unstated``; both background or both not), their
 days stay within ``fuse_date_tolerance_days``, and no part of a stated day of one is
 ``_PARTS_APART`` hours or more from a part of the same day of the other (an attack at dawn and
 one in the evening of one day, at one camp, are two events, each with its own toll). Repeats
@@ -282,10 +283,12 @@ def _link(a: MentionFact, b: MentionFact, km: float) -> float:
     if not (shared or near or copied or (same_day and (_countries(a) & _countries(b)
                                                        or _placeless_twins(a, b)))):  # fmt: skip
         return 0.0
-    if pa and pb and not (shared or near or copied) and all(
+    if pa and pb and not (a.inherited or b.inherited or shared or near or copied) and all(
             distance_km((x.lat, x.lon), (y.lat, y.lon)) > _APART_KM for x in pa for y in pb):
-        # both name their towns or sites, far apart: two happenings of one day in one country
-        # (a border post's shooting in Kilis and a policeman's in Diyarbakir, 2015-07-23)
+        # both name their towns or sites, far apart, in their own sentences: two happenings of
+        # one day in one country (a border post's shooting in Kilis and a policeman's in
+        # Diyarbakir, 2015-07-23); a place carried over from the sentence before is no such
+        # evidence
         return 0.0
     score = 2.0 * len(shared) + (1.0 if near else 0.0) + (2.0 if same_day else 0.0) \
         + (2.0 if copied else 0.0)  # fmt: skip
