@@ -5486,7 +5486,7 @@ _SOURCE_REACH = 3  # words (names not counted) a source's verb or marker may sta
 # responsibility: "هجوم أعلن تنظيم داعش مسؤوليته عنه", "claimed by the Houthis"), normalised
 _RESPONSIBLE = frozenset(normalize(w) for w in (
     "مسؤولية", "مسؤوليته", "مسؤوليتها", "المسؤولية", "مسئولية", "مسئوليته", "مسئوليتها",
-    "responsibility", "مسئولیت", "مسئولیت", "مسؤولیت"))  # fmt: skip
+    "responsibility", "مسئولیت", "مسؤولیت"))  # fmt: skip
 
 
 def _sources_after(text: str, sp: Span, parties: list[_Party], t_end: int, lang: str,
@@ -5553,12 +5553,18 @@ def _own_act(tail: list[str]) -> bool:
     "it", "they", "we" ("the Taliban said they carried out the attack"): the actor, no
     source."""
     for k, w in enumerate(tail[:4]):
-        if len(w) > 3 and w.startswith(("ان", "بان")) and w.endswith(("ه", "ها", "هم")):
+        if w in _THAT_OWN:
             return True
         if w in ("said", "says", "claimed") and k + 1 < len(tail) and tail[k + 1] in (
                 "it", "they", "we", "its", "their"):  # fmt: skip
             return True
     return False
+
+
+# إنه, إنها, إنهم, بأنه ... normalised: "that it / they", by which a speaker tells of its own act
+# (Arabic grammar, a closed list)
+_THAT_OWN = frozenset(normalize(w) for w in ("إنه", "إنها", "إنهم", "أنه", "أنها", "أنهم",
+                                             "بأنه", "بأنها", "بأنهم"))  # fmt: skip
 
 
 # "و" or "and" and at most one word: a party joined to a source ("مسؤولون محليون وبعض السكان")
