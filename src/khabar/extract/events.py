@@ -3306,16 +3306,23 @@ def _suicide(spans: tuple[tuple[int, int, str], ...], lang: str, bomber: bool = 
 
 
 @lru_cache(maxsize=1)
-def _weapon_words() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """Language → (the words of a weapon's phrase, normalised, its PLOVER mode or "none"),
-    longest phrase first (``resources/weapons.tsv``: قنبلة, رصاص, مدفعية, "grenade"; "none"
-    for a phrase of a bomb that is no weapon of an attack, قنابل الغاز)."""
+def _weapon_words() -> dict[str, dict[str, tuple[tuple[int, tuple[str, ...], str], ...]]]:
+    """Language → the first word of a weapon's phrase → (its rank, longest phrases first; the
+    phrase's words, normalised; its PLOVER mode or "none") of each phrase it begins
+    (``resources/weapons.tsv``: قنبلة, رصاص, مدفعية, "grenade"; "none" for a phrase of a bomb
+    that is no weapon of an attack, قنابل الغاز)."""
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for r in read_csv("weapons.tsv"):
         out.setdefault(r["lang"], []).extend(
             (tuple(normalize(phrase.replace("_", " ")).lower().split()), r["mode"])
             for phrase in r["words"].split())
-    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
+    index: dict[str, dict[str, tuple[tuple[int, tuple[str, ...], str], ...]]] = {}
+    for lang, phrases in out.items():
+        by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        for rank, (words, mode) in enumerate(sorted(phrases, key=lambda x: -len(x[0]))):
+            by_first.setdefault(words[0], []).append((rank, words, mode))
+        index[lang] = {k: tuple(v) for k, v in by_first.items()}
+    return index
 
 
 def _weapon_forms(word: str) -> tuple[str, ...]:
@@ -3342,10 +3349,27 @@ def _weapon_named(sentence: str, spans: tuple[tuple[int, int, str], ...], norm, 
     names the weapon of no attack. A phrase of a bomb that is no weapon ("قنابل الغاز", "stun
     grenades", ``none`` rows) hides every word of it. ``spans`` are the words of ``norm``
     (``normalize_with_offsets(sentence)``). None if none is named."""
-    phrases = _weapon_words().get(lang, ())
-    if not phrases or not spans:
+    index = _weapon_words().get(lang)
+    if not index or not spans:
         return None
     words = [w.lower() for _, _, w in spans]
+    forms = [_weapon_forms(w) for w in words]
+    named = []  # (word, mode) of each weapon phrase named, in order
+    k = 0
+    while k < len(words):
+        # the longest phrase at k (the first in rank) that any form of the word begins
+        hit = min(((rank, p, mode) for f in forms[k] for rank, p, mode in index.get(f, ())
+                   if len(p) <= len(words) - k
+                   and all(q in forms[k + j] for j, q in enumerate(p[1:], 1))),
+                  default=None)  # fmt: skip
+        if hit is None:
+            k += 1
+            continue
+        if hit[2] != "none":
+            named.append((k, hit[2]))
+        k += len(hit[1])  # a "none" phrase hides all its words
+    if not named:
+        return None
     starts = [norm.to_original(a, b)[0] for a, b, _ in spans]
     clause, k_clause = [], 0
     for k, w in enumerate(words):
@@ -3355,19 +3379,8 @@ def _weapon_named(sentence: str, spans: tuple[tuple[int, int, str], ...], norm, 
         clause.append(k_clause)
     told = {clause[k] for k, w in enumerate(words) if _bare(w) in lex.hurt}
     told.add(next((clause[k] for k in range(len(words) - 1, -1, -1) if starts[k] <= at), 0))
-    forms = [_weapon_forms(w) for w in words]
-    k = 0
-    while k < len(words):
-        hit = next(((p, mode) for p, mode in phrases if p[0] in forms[k]
-                    and len(p) <= len(words) - k
-                    and all(q in forms[k + j] for j, q in enumerate(p[1:], 1))), None)  # fmt: skip
-        if hit is None:
-            k += 1
-            continue
-        if hit[1] != "none" and clause[k] in told and not _negated(words, k):
-            return hit[1]
-        k += len(hit[0])  # a "none" phrase hides all its words
-    return None
+    return next((mode for k, mode in named if clause[k] in told and not _negated(words, k)),
+                None)  # fmt: skip
 
 
 @lru_cache(maxsize=1)

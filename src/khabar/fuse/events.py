@@ -275,16 +275,16 @@ def _link(a: MentionFact, b: MentionFact, km: float) -> float:
     """How strongly two mentions look like one event (0: no evidence)."""
     pa, pb = _specific(a), _specific(b)
     shared = {p.id for p in pa} & {p.id for p in pb}
-    near = not shared and any(
-        distance_km((x.lat, x.lon), (y.lat, y.lon)) <= km for x in pa for y in pb
-    )
+    # the distances of every pair of their places, once (read for "near" and for the veto below)
+    apart = [] if shared else [distance_km((x.lat, x.lon), (y.lat, y.lon)) for x in pa for y in pb]
+    near = any(d <= km for d in apart)
     same_day = a.day is not None and a.day == b.day
     copied = _copied_sentence(a, b)
     if not (shared or near or copied or (same_day and (_countries(a) & _countries(b)
                                                        or _placeless_twins(a, b)))):  # fmt: skip
         return 0.0
-    if pa and pb and not (a.inherited or b.inherited or shared or near or copied) and all(
-            distance_km((x.lat, x.lon), (y.lat, y.lon)) > _APART_KM for x in pa for y in pb):
+    if apart and not (a.inherited or b.inherited or near or copied) and all(
+            d > _APART_KM for d in apart):
         # both name their towns or sites, far apart, in their own sentences: two happenings of
         # one day in one country (a border post's shooting in Kilis and a policeman's in
         # Diyarbakir, 2015-07-23); a place carried over from the sentence before is no such
