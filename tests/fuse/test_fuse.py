@@ -755,6 +755,27 @@ def test_a_suicide_bomb_and_an_explosive_device_of_one_day_are_one_kind_of_event
     assert _kind("Suicide bomb") == _kind("Remote explosive/landmine/IED") != _kind("Grenade")
 
 
+def test_a_place_taken_is_a_clash_of_one_kind_and_the_more_specific() -> None:
+    # SaudiNewsNet 2015-08-03 (CC BY-NC-SA 4.0): al-Anad base retaken ("استعادت القوات الموالية
+    # ... قاعدة العند") and the fighting for it reported as a clash: one happening, whose row
+    # tells the taking
+    from types import SimpleNamespace
+
+    from khabar.fuse.events import CanonicalEvent, _Group
+
+    def said(subtype: str) -> SimpleNamespace:
+        return SimpleNamespace(plover="ASSAULT", subtype=subtype, acled_type="Battles",
+                               part_of_day=None, day="2015-08-03", background=False, mode=None,
+                               weapon=None, doc=SimpleNamespace(lang="ar"), target=None,
+                               victims=None)  # fmt: skip
+
+    clash, taken = said("Armed clash"), said("Government regains territory")
+    assert _Group.of(clash).fits(_Group.of(taken), 1)  # type: ignore[arg-type]
+    assert CanonicalEvent("1.1", 1, [clash, taken]).subtype == "Government regains territory"  # type: ignore[list-item]
+    strike = said("Air/drone strike")
+    assert not _Group.of(taken).fits(_Group.of(strike), 1)  # type: ignore[arg-type]
+
+
 def test_a_place_inside_an_organisations_name_is_no_place_of_the_event() -> None:
     # a trial: a strike "في جنوب الشيخ زويد بشمال سيناء" on cells of "جماعة أنصار بيت المقدس" was
     # placed in Jerusalem (the group's name, which no dictionary knows); a sentence whose only

@@ -3111,7 +3111,8 @@ _ACLED_BY_MODE = {
 
 
 def _acled(plover: str, mode: str | None, actor: _Party | None, target: _Party | None,
-           others: Sequence[_Party] = ()) -> tuple[str, str] | None:  # fmt: skip
+           others: Sequence[_Party] = (),
+           territory: bool = False) -> tuple[str, str] | None:  # fmt: skip
     """ACLED event type and sub-type from the PLOVER type, its mode and the parties' sides: an
     assault with no telling mode is an armed clash when its recipient is armed and its actor
     unnamed or one that may fight (``_fights``; ACLED's codebook: an unidentified armed group's
@@ -3120,19 +3121,42 @@ def _acled(plover: str, mode: str | None, actor: _Party | None, target: _Party |
     party of the other kind, state forces against a non-state armed group or the reverse
     ("بدأت القوات الأمنية بعملية عسكرية لتحرير جامعة الأنبار من سيطرة تنظيم داعش"; not the
     army that reports a raid on a village after a comma); else an attack (violence against
-    civilians: the recipient is civilian or unknown, or a civilian or a person attacks)."""
+    civilians: the recipient is civilian or unknown, or a civilian or a person attacks).
+    Where the sentence tells a place taken (``territory``: ``_takes_territory``), the battle
+    is ACLED's taking of territory (``_taken``), and so is an assault of no recipient by an
+    actor that may fight: "استعادت المقاومة الشعبية القصر الرئاسي" (a coercion, CAMEO 192
+    "occupy territory", stays one: a place taken with no fighting is ACLED's non-violent
+    transfer, which no word here tells apart)."""
     if (plover, mode) in _ACLED_BY_MODE:
         return _ACLED_BY_MODE[(plover, mode)]
+    if territory and target is None and actor is not None and _fights(actor) \
+            and plover == "ASSAULT":  # fmt: skip
+        return "Battles", _taken(actor)
     if plover == "ASSAULT":
         armed = target is not None and target.side == "armed" and (
             actor is None or _fights(actor))
         if target is None and actor is not None and actor.side == "armed":
             armed = any(p.side == "armed" and _non_state_armed(p) != _non_state_armed(actor)
                         for p in others)  # fmt: skip
-        return ("Battles", "Armed clash") if armed else ("Violence against civilians", "Attack")
+        if armed:
+            return "Battles", _taken(actor) if territory else "Armed clash"
+        return "Violence against civilians", "Attack"
     if plover == "COERCE" and mode is None:  # in the news, most often an arrest
         return _ACLED_BY_MODE[("COERCE", "arrest")]
     return _ACLED_OF.get(plover)
+
+
+def _taken(actor: _Party | None) -> str:
+    """ACLED's sub-type of a battle in which ``actor`` took a place (codebook 2023): a state's
+    force or government that is no armed group regains territory, a non-state armed group
+    (``_non_state_armed``) overtakes it; an armed clash when no actor is named or its side is
+    unknown (an organisation no dictionary knows: "القوات الأمنية المشتركة العراقية", المقاومة
+    الشعبية), rather than a side guessed."""
+    if actor is None:
+        return "Armed clash"
+    if _non_state_armed(actor):
+        return "Non-state actor overtakes territory"
+    return "Government regains territory" if _state_force(actor) else "Armed clash"
 
 
 def _fights(actor: _Party) -> bool:
@@ -3325,6 +3349,70 @@ def _weapon_words() -> dict[str, dict[str, tuple[tuple[int, tuple[str, ...], str
     return index
 
 
+@lru_cache(maxsize=1)
+def _territory_words() -> dict[tuple[str, str], frozenset[tuple[str, ...]]]:
+    """(language, kind) → the phrases, normalised and lower-cased, of taking a place
+    (``resources/territory.tsv``): ``verb`` (سيطرت, "retook"), ``noun`` (استعادة: a taking
+    after a ``success`` word, تمكنت من, تم), ``relative`` pronouns and captives (``people``)."""
+    out: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    for r in read_csv("territory.tsv"):
+        out.setdefault((r["lang"], r["kind"]), set()).update(
+            tuple(normalize(p.replace("_", " ")).lower().split()) for p in r["words"].split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_TERRITORY_REACH = 4  # words from a word of success to the من or في before the noun of taking
+_AFTER_SUCCESS = frozenset({"من", "في"})  # تمكنت من, نجحت في: Arabic grammar, closed
+# words from a relative pronoun to the taking it describes: Arabic and Persian put the verb
+# right after it or its subject ("التي سيطر عليها التنظيم"), English the subject's article
+# too ("which the group took control of")
+_RELATIVE_REACH = {"en": 3}
+
+
+
+def _takes_territory(spans: tuple[tuple[int, int, str], ...], lang: str) -> bool:
+    """Whether a sentence (its normalised ``spans``) tells that a place was taken or retaken
+    (``_territory_words``): a verb of taking ("سيطرت المقاومة على قاعدة العند", "retook"), or
+    a noun of taking one or two words after a word of success or the passive ("تم دحر
+    الميليشيا", "أكملت أمس السيطرة"), or after من or في within ``_TERRITORY_REACH`` words of
+    one ("تمكنت القوات، الأحد، من تحرير جامعة الانبار"), the conjunction و peeled. None
+    where a relative pronoun stands up to two words before (three in English,
+    ``_RELATIVE_REACH``: a place described by an earlier taking, "الرمادي التي سيطر عليها
+    التنظيم") or captives follow within three words ("تحرير المختطفين")."""
+    words = [w.lower() for _, _, w in spans]
+    words = [w[1:] if w.startswith("و") and len(w) >= 3 else w for w in words]
+    table = _territory_words()
+
+    def of(kind: str) -> frozenset[tuple[str, ...]]:
+        return table.get((lang, kind), frozenset())
+
+    verbs, nouns = of("verb"), of("noun")
+    success = {p[0] for p in of("success")}
+    relative, people = {p[0] for p in of("relative")}, {p[0] for p in of("people")}
+    for k in range(len(words)):
+        taking = any(tuple(words[k : k + len(p)]) == p for p in verbs) or (
+            (words[k],) in nouns and k > 0 and (
+                success.intersection(words[max(0, k - 2) : k]) or (
+                words[k - 1] in _AFTER_SUCCESS
+                and success.intersection(words[max(0, k - 1 - _TERRITORY_REACH) : k - 1]))))
+        reach = _RELATIVE_REACH.get(lang, 2)
+        if taking and not relative.intersection(words[max(0, k - reach) : k]) \
+                and not people.intersection(words[k + 1 : k + 4]):  # fmt: skip
+            return True
+    return False
+
+
+def _state_force(party: _Party) -> bool:
+    """Whether ``party`` is a state's force or government: the curated dictionary's state
+    forces, a generic military, police or security party ("القوات الموالية"), or an open
+    dictionary actor of the military, police, intelligence or government sector."""
+    if party.label == "actor:state_force" or party.group in (
+            "state_force", "military", "police", "security_forces", "government"):  # fmt: skip
+        return True
+    return party.label in ("actor:organisation", "ORG") and _world_sector(party.value)[:3] in (
+        "MIL", "COP", "SPY", "GOV")
+
+
 def _weapon_forms(word: str) -> tuple[str, ...]:
     """A normalised word as a weapon's phrase may list it: as written, with a proclitic peeled
     (``_bare``: بالرصاص → الرصاص; لل → ال: للرصاص), and either without the article (الرصاص →
@@ -3340,7 +3428,7 @@ _OTHER_CLAUSE = frozenset(normalize(w) for w in ("فيما", "بينما", "وف
 
 
 def _weapon_named(sentence: str, spans: tuple[tuple[int, int, str], ...], norm, lang: str,  # type: ignore[no-untyped-def]
-                  at: int, lex: _Lexicon) -> str | None:  # fmt: skip
+                  at: int, lex: _Lexicon, anywhere: bool = False) -> str | None:  # fmt: skip
     """The PLOVER mode of the first weapon named (``_weapon_words``: "في هجوم بقنبلة" →
     explosives, "بالرصاص" → firearms, "قصف مدفعي" → heavy-weapons) in a clause of the sentence
     that holds the trigger (at ``at`` in ``sentence``) or a word of death or injury, where no
@@ -3348,7 +3436,8 @@ def _weapon_named(sentence: str, spans: tuple[tuple[int, int, str], ...], norm, 
     فيما, بينما, "while" (``_OTHER_CLAUSE``): "..., فيما فككت قوات الأمن قنبلة في مكان آخر"
     names the weapon of no attack. A phrase of a bomb that is no weapon ("قنابل الغاز", "stun
     grenades", ``none`` rows) hides every word of it. ``spans`` are the words of ``norm``
-    (``normalize_with_offsets(sentence)``). None if none is named."""
+    (``normalize_with_offsets(sentence)``); ``anywhere``: in any clause. None if none is
+    named."""
     index = _weapon_words().get(lang)
     if not index or not spans:
         return None
@@ -3368,8 +3457,8 @@ def _weapon_named(sentence: str, spans: tuple[tuple[int, int, str], ...], norm, 
         if hit[2] != "none":
             named.append((k, hit[2]))
         k += len(hit[1])  # a "none" phrase hides all its words
-    if not named:
-        return None
+    if not named or anywhere:
+        return next((mode for k, mode in named if not _negated(words, k)), None)
     starts = [norm.to_original(a, b)[0] for a, b, _ in spans]
     clause, k_clause = [], 0
     for k, w in enumerate(words):
@@ -4558,9 +4647,20 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         # injured" after an attack's sentence: the toll is the attack's; the count reader's
         # "one person" of "He died" is none)
         return None
-    acled, subtype = _acled_of_trigger(
-        typed, _acled(plover, mode, actor, target, _clause_after(text, t_end, parties)),
-        weapon_mode, modelled)
+    after = _clause_after(text, t_end, parties)
+    taken = plover in ("ASSAULT", "COERCE") and _takes_territory(c_spans, lang or "")
+    derived = _acled(plover, mode, actor, target, after, taken)
+    if modelled and actor is not None and derived is not None \
+            and derived[0] == "Explosions/Remote violence" and (
+            clash := _acled(plover, None, actor, target, after, taken)) is not None \
+            and clash[0] == "Battles" and _weapon_named(c_sentence, c_spans, c_norm, lang or "",
+                                                        0, lex, anywhere=True) is None:  # fmt: skip
+        # an actor named, armed men on both sides and no weapon named in the sentence:
+        # ACLED's armed clash, whatever remote weapon the mode model guesses
+        derived = clash
+    acled, subtype = _acled_of_trigger(typed, derived, weapon_mode, modelled)
+    if taken and (acled, subtype) == ("Battles", "Armed clash"):
+        subtype = _taken(actor)  # a clash's row ("اشتباكات") in which a place was taken
     if ((subtype in ("", _IED) and acled == "Explosions/Remote violence"
          and _suicide(c_spans, lang))
          or (subtype in ("Attack", "Armed clash") and plover == "ASSAULT" and mode not in _DEEDS

@@ -177,7 +177,8 @@ class CanonicalEvent:
             stated = [t for t in stated if t != "Armed clash"]
         if any(_kind(t) != "fighting" for t in stated):  # attacks told without their means
             stated = [m.subtype for m in told if m.subtype in stated and not _unstated(m)]
-        return next((t for t in stated if t in _MORE_SPECIFIC), stated[0] if stated else None)
+        return min((t for t in stated if t in _MORE_SPECIFIC), key=_MORE_SPECIFIC.__getitem__,
+                   default=stated[0] if stated else None)  # fmt: skip
 
     @property
     def acled_type(self) -> str:
@@ -335,18 +336,23 @@ def _placeless_twins(a: MentionFact, b: MentionFact) -> bool:
 # ACLED sub-types that reports of one happening give each other (ACLED's codebook: a suicide
 # bombing is an explosion whose bomber is named as such; outlets that do not say so report an
 # explosive device; an assault is an armed clash where its recipient is armed, an attack on
-# civilians otherwise, and reports name different parties, or none): one kind for grouping,
-# the first of each the more specific (an armed recipient is evidence; an attack is also what
-# an unknown recipient gives). Closed.
+# civilians otherwise, and reports name different parties, or none; a battle in which a place
+# is taken is an armed clash whose report says so): one kind for grouping, the more specific
+# first, in rank (a place taken tells more than a clash; an armed recipient is evidence; an
+# attack is also what an unknown recipient gives). Closed.
 _ONE_KIND = {"Suicide bomb": "bombing", "Remote explosive/landmine/IED": "bombing",
+             "Government regains territory": "fighting",
+             "Non-state actor overtakes territory": "fighting",
              "Armed clash": "fighting", "Attack": "fighting"}  # fmt: skip
-_MORE_SPECIFIC = frozenset({"Suicide bomb", "Armed clash"})
+_MORE_SPECIFIC = {"Government regains territory": 0, "Non-state actor overtakes territory": 0,
+                  "Suicide bomb": 1, "Armed clash": 1}  # rank; of one rank, the first stated
 
 
 # Sub-types an attack told without its means may turn out to be (``_unstated``): fighting and
 # explosions by any means but chemical weapons (ACLED's codebook, section 4). Closed.
 _ATTACKS = frozenset({"Armed clash", "Attack", "Air/drone strike", "Suicide bomb", "Grenade",
-                      "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"})
+                      "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                      "Government regains territory", "Non-state actor overtakes territory"})
 _ANY_ATTACK = "attack of unstated means"  # its sub-type in a group (``_Group``)
 
 

@@ -443,7 +443,8 @@ async function docPage(id, start, end) {
 // --- map and timeline --------------------------------------------------------------------------
 
 const COLOURS = { "Shelling/artillery/missile attack": "#c0392b", "Air/drone strike": "#8e44ad",
-  "Remote explosive/landmine/IED": "#d35400", "Armed clash": "#2c3e50" };
+  "Remote explosive/landmine/IED": "#d35400", "Armed clash": "#2c3e50",
+  "Government regains territory": "#27ae60", "Non-state actor overtakes territory": "#16a085" };
 
 // A count no report gives is unknown, not 0: said so; an unknown death toll is drawn at the base
 // size with a dashed outline; a known toll (0 included) grows the marker.
