@@ -3191,3 +3191,25 @@ def test_armed_sides_and_no_weapon_named_are_a_clash_whatever_mode_the_model_gue
 def test_warplanes_are_an_aerial_weapon_and_anti_aircraft_guns_none(
         sentence: str, trigger: str, mode: str | None) -> None:  # fmt: skip
     assert _weapon_of(sentence, "ar", trigger) == mode
+
+
+def test_an_organisation_the_open_dictionaries_know_replaces_the_unresolved_name() -> None:
+    # the bench's SaudiNewsNet articles: جبهة النصرة (Phoenix's Jabhat al-Nusra, with its Arabic
+    # name from the annotators' list) was an unresolved name running over the next words, of
+    # no side; now the actor, armed (its CAMEO sector: rebels), and the claim's speaker
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    raw = RawArticle(source="t", locator="", kind="txt", published="2015-07-26", lang_hint="ar",
+                     text="وقالت جبهة النصرة في بيان إن مقاتليها هاجموا مواقع النظام في إدلب.")
+    out = extract_document(build_document(raw, S), S)
+    assert [(a.text, a.actor_id, a.kind) for a in out.actors] == [
+        ("جبهة النصرة", "JABHAT_AL_NUSRA", "organisation")]
+    assert [c.speaker for c in out.claims] == ["JABHAT_AL_NUSRA"]
+    raw = RawArticle(source="t", locator="", kind="txt", published="2015-07-26", lang_hint="ar",
+                     text="قصفت جبهة النصرة مواقع النظام في إدلب")
+    with roles.recording() as seen:
+        extract_document(build_document(raw, S), S)
+    (party,) = [p for p in seen[0].parties if p.value == "JABHAT_AL_NUSRA"]
+    assert party.side == "armed" and events_module._non_state_armed(party)

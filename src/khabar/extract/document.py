@@ -277,8 +277,12 @@ def _extract(
         generic = extract_generic_actors(text, actors, doc.lang,
                                          tagged if doc.lang in NER_LANGS else None)
         # named organisations of the open dictionaries: entities (and event roles), not yet
-        # the actors of claims and fusion
-        world = extract_world_organisations(text, actors + generic)
+        # the actors of claims and fusion, but where one is inside a name the unresolved-name
+        # rules found ("جبهة النصرة" of "جبهة النصرة مواقع النظام", "جماعة الإخوان"): then
+        # the actor, in that name's place
+        world = extract_world_organisations(
+            text, [m for m in actors + generic if m.kind != "unresolved_org"])
+        actors, world = _known_for_unresolved(actors, world)
         # a place inside a known actor's name is none (القدس in فيلق القدس, the Quds Force),
         # nor in English inside a person's name the recogniser found ("Leon van Biljon"; the
         # Arabic recogniser's persons hold titles and their provinces: "محافظ البصرة أسعد", so
@@ -618,6 +622,25 @@ def _report_day(doc: Document, anchor: date | None, label: str,
     if label == "publication" and doc.published_basis == "guess":
         return "publication", None
     return "publication", anchor
+
+
+def _known_for_unresolved(actors: list[ActorMention], world: list[ActorMention]
+                          ) -> tuple[list[ActorMention], list[ActorMention]]:  # fmt: skip
+    """``actors`` with each unresolved organisation name that an open-dictionary organisation
+    of ``world`` overlaps replaced by that organisation (the dictionary knows the name the
+    rules could only delimit, and often too widely: "جبهة النصرة مواقع النظام"), and the
+    ``world`` organisations that replaced none, in text order."""
+    def overlaps(a: ActorMention, b: ActorMention) -> bool:
+        return a.span.start < b.span.end and b.span.start < a.span.end
+
+    unresolved = [a for a in actors if a.kind == "unresolved_org"]
+    known = [w for w in world if any(overlaps(w, a) for a in unresolved)]
+    if not known:
+        return actors, world
+    kept = [a for a in actors if a.kind != "unresolved_org"
+            or not any(overlaps(a, w) for w in known)]  # fmt: skip
+    return (sorted(kept + known, key=lambda a: a.span.start),
+            [w for w in world if w not in known])
 
 
 def _resolved(model: list[EntityMention], published: str | None) -> list[EntityMention]:

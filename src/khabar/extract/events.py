@@ -4941,10 +4941,13 @@ def _parties(text: str, found: Mentions, sp: Span, lang: str = "") -> list[_Part
     order. Left out: a report's source (``_source``: مصادر, "security sources"; ``_reporter``:
     a news agency), a country after a preposition of place or qualifying a place of its own
     ("Žitište, Serbia"), and an English nationality before a titled person's name ("Turkish
-    Prime Minister Erdoğan": the person is the party)."""
+    Prime Minister Erdoğan": the person is the party). An open-dictionary organisation
+    (``document._known_for_unresolved``) takes the side of its CAMEO sector (جبهة النصرة:
+    rebels, armed)."""
     sources = _lexicon().lang_cues.get(("source_noun", lang), frozenset())
-    out = [_Party(x.span.start, x.span.end, x.actor_id or x.text, _side(x.kind), f"actor:{x.kind}")
-           for x in _inside(found.actors, sp)
+    out = [_Party(x.span.start, x.span.end, x.actor_id or x.text, _side(
+               _world_sector(x.actor_id) if x.kind == "organisation" and x.actor_id else x.kind),
+           f"actor:{x.kind}") for x in _inside(found.actors, sp)
            if x.kind not in _NOT_PARTIES and not _source(x.text, sources)]  # fmt: skip
     countries = {(m.span.start, m.span.end): m.place.country for m in _inside(found.places, sp)
                  if m.place.precision == "country" and not m.relation}  # fmt: skip
