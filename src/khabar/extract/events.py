@@ -3369,7 +3369,6 @@ _AFTER_SUCCESS = frozenset({"من", "في"})  # تمكنت من, نجحت في: 
 _RELATIVE_REACH = {"en": 3}
 
 
-
 def _takes_territory(spans: tuple[tuple[int, int, str], ...], lang: str) -> bool:
     """Whether a sentence (its normalised ``spans``) tells that a place was taken or retaken
     (``_territory_words``): a verb of taking ("سيطرت المقاومة على قاعدة العند", "retook"), or
