@@ -3213,3 +3213,16 @@ def test_an_organisation_the_open_dictionaries_know_replaces_the_unresolved_name
         extract_document(build_document(raw, S), S)
     (party,) = [p for p in seen[0].parties if p.value == "JABHAT_AL_NUSRA"]
     assert party.side == "armed" and events_module._non_state_armed(party)
+
+
+def test_al_qaeda_is_an_organisation_of_the_open_dictionaries() -> None:
+    # Phoenix's "Al Qa'ida" had been read as a person ("Al", a first name), so its Arabic
+    # names (the annotators' تنظيم القاعدة) reached no organisation index: an unresolved name
+    from khabar.extract.document import extract_document
+    from khabar.model import RawArticle
+    from khabar.pipeline import build_document
+
+    raw = RawArticle(source="t", locator="", kind="txt", published="2015-07-26", lang_hint="ar",
+                     text="وقال تنظيم القاعدة في بيان إن مسلحيه هاجموا ثكنة للجيش في حضرموت.")
+    out = extract_document(build_document(raw, S), S)
+    assert [(a.actor_id, a.kind) for a in out.actors] == [("AL_QA_IDA", "organisation")]

@@ -413,6 +413,9 @@ def english_kind(e: Entry, lex: Lexicon) -> str:
         return "country_sector"
     if set(words) & EN_ORG:
         return "organisation"
+    if "MilNonState" in e.source and not dated and any(
+            set(n.upper().split()) & EN_ORG for n in e.names[1:]):
+        return "organisation"  # "Al Qa'ida" (AL, a first name?), whose aliases say "Qaeda Group"
     if dated or (2 <= len(words) <= 4 and words[0] in lex.en_first):
         return "person"
     return "organisation"
