@@ -3349,16 +3349,42 @@ def _weapon_words() -> dict[str, dict[str, tuple[tuple[int, tuple[str, ...], str
     return index
 
 
+@dataclass(frozen=True, slots=True)
+class _TerritoryWords:
+    """One language's words of taking a place (``resources/territory.tsv``), normalised and
+    lower-cased: the ``verb`` phrases by their first word, and the one-word ``noun``,
+    ``success``, ``relative`` and ``people`` rows (a phrase of these counts by its first
+    word)."""
+
+    verbs: dict[str, tuple[tuple[str, ...], ...]]
+    nouns: frozenset[str]
+    success: frozenset[str]
+    relative: frozenset[str]
+    people: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _territory_words() -> dict[tuple[str, str], frozenset[tuple[str, ...]]]:
-    """(language, kind) → the phrases, normalised and lower-cased, of taking a place
-    (``resources/territory.tsv``): ``verb`` (سيطرت, "retook"), ``noun`` (استعادة: a taking
+def _territory_words() -> dict[str, _TerritoryWords]:
+    """Language → its words of taking a place (``_TerritoryWords``, from
+    ``resources/territory.tsv``): ``verb`` (سيطرت, "retook"), ``noun`` (استعادة: a taking
     after a ``success`` word, تمكنت من, تم), ``relative`` pronouns and captives (``people``)."""
-    out: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    rows: dict[tuple[str, str], set[tuple[str, ...]]] = {}
     for r in read_csv("territory.tsv"):
-        out.setdefault((r["lang"], r["kind"]), set()).update(
+        rows.setdefault((r["lang"], r["kind"]), set()).update(
             tuple(normalize(p.replace("_", " ")).lower().split()) for p in r["words"].split())
-    return {k: frozenset(v) for k, v in out.items()}
+    out = {}
+    for lang in {lang for lang, _ in rows}:
+        def of(kind: str, lang: str = lang) -> set[tuple[str, ...]]:
+            return rows.get((lang, kind), set())
+
+        verbs: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(of("verb")):
+            verbs.setdefault(phrase[0], []).append(phrase)
+        out[lang] = _TerritoryWords(
+            {k: tuple(v) for k, v in verbs.items()},
+            frozenset(p[0] for p in of("noun") if len(p) == 1),
+            *(frozenset(p[0] for p in of(kind)) for kind in ("success", "relative", "people")))
+    return out
 
 
 _TERRITORY_REACH = 4  # words from a word of success to the من or في before the noun of taking
@@ -3378,25 +3404,20 @@ def _takes_territory(spans: tuple[tuple[int, int, str], ...], lang: str) -> bool
     where a relative pronoun stands up to two words before (three in English,
     ``_RELATIVE_REACH``: a place described by an earlier taking, "الرمادي التي سيطر عليها
     التنظيم") or captives follow within three words ("تحرير المختطفين")."""
+    t = _territory_words().get(lang)
+    if t is None:
+        return False
     words = [w.lower() for _, _, w in spans]
     words = [w[1:] if w.startswith("و") and len(w) >= 3 else w for w in words]
-    table = _territory_words()
-
-    def of(kind: str) -> frozenset[tuple[str, ...]]:
-        return table.get((lang, kind), frozenset())
-
-    verbs, nouns = of("verb"), of("noun")
-    success = {p[0] for p in of("success")}
-    relative, people = {p[0] for p in of("relative")}, {p[0] for p in of("people")}
-    for k in range(len(words)):
-        taking = any(tuple(words[k : k + len(p)]) == p for p in verbs) or (
-            (words[k],) in nouns and k > 0 and (
-                success.intersection(words[max(0, k - 2) : k]) or (
+    reach = _RELATIVE_REACH.get(lang, 2)
+    for k, w in enumerate(words):
+        taking = any(tuple(words[k : k + len(p)]) == p for p in t.verbs.get(w, ())) or (
+            w in t.nouns and k > 0 and (
+                t.success.intersection(words[max(0, k - 2) : k]) or (
                 words[k - 1] in _AFTER_SUCCESS
-                and success.intersection(words[max(0, k - 1 - _TERRITORY_REACH) : k - 1]))))
-        reach = _RELATIVE_REACH.get(lang, 2)
-        if taking and not relative.intersection(words[max(0, k - reach) : k]) \
-                and not people.intersection(words[k + 1 : k + 4]):  # fmt: skip
+                and t.success.intersection(words[max(0, k - 1 - _TERRITORY_REACH) : k - 1]))))
+        if taking and not t.relative.intersection(words[max(0, k - reach) : k]) \
+                and not t.people.intersection(words[k + 1 : k + 4]):  # fmt: skip
             return True
     return False
 
