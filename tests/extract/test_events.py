@@ -2004,6 +2004,18 @@ def test_the_arabic_words_of_a_clash_make_an_armed_clash(text: str) -> None:
     assert (e.plover, e.acled_type, e.acled_subtype) == ("ASSAULT", "Battles", "Armed clash")
 
 
+def test_opposition_forces_are_an_armed_group() -> None:
+    """PETRARCH codes "قوات المعارضة" and "opposition forces" OPPUAF (the opposition, armed),
+    which the lexicon's build read as protesters by its first sector: civilians, so an attack by
+    them was one on civilians and they no party a battle could have (build_agents.class_of)."""
+    from khabar.extract.actors import generic_agents
+    from khabar.extract.lexicon import alias_key
+
+    assert generic_agents("ar")[1][alias_key("قوات المعارضة")] == "armed_group"
+    assert generic_agents("en")[1][alias_key("opposition forces")] == "armed_group"
+    assert generic_agents("en")[1][alias_key("defence minist")] == "officials"  # GOVMIL
+
+
 @pytest.mark.parametrize("text", [
     "تطور روسيا منصة روبوتية قابلة للاستخدام في البيئات الخطرة مثل ساحات المعارك.",
     "سيسمح القانون بإنشاء صناديق لإسناد المواجهات القانونية حول قواعد المناخ.",

@@ -57,7 +57,15 @@ MACROS = {"!PERSON!": ["MAN", "MEN", "WOMAN", "WOMEN", "PERSON"],
 PETRARCH = "PETRARCH agents (openeventdata/UniversalPetrarch @ 067552d83956 / a0af422b2e6d, MIT)"
 
 
+# an opposition of an armed sector (CAMEO's secondary role after the primary: OPPUAF "opposition
+# forces", قوات المعارضة) is an armed group, not protesters; other pairs keep their primary role
+# (GOVMIL, a ministry or minister of defence: officials)
+ARMED_OPPOSITION = frozenset({"OPPUAF", "OPPREB", "OPPINS", "OPPMIL"})
+
+
 def class_of(code: str) -> str:
+    if code[:6] in ARMED_OPPOSITION:
+        return "armed_group"
     for k in (code[:6], code[:3], code[-3:]):
         if k in CLASS:
             return CLASS[k]
