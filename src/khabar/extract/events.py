@@ -3129,7 +3129,7 @@ def _acled(plover: str, mode: str | None, actor: _Party | None, target: _Party |
     transfer, which no word here tells apart)."""
     if (plover, mode) in _ACLED_BY_MODE:
         return _ACLED_BY_MODE[(plover, mode)]
-    if territory and target is None and actor is not None and _fights(actor) \
+    if territory and target is None and (actor is None or _fights(actor)) \
             and plover == "ASSAULT":  # fmt: skip
         return "Battles", _taken(actor)
     if plover == "ASSAULT":
@@ -3263,8 +3263,10 @@ def _triggers(norm: str, spans: tuple[tuple[int, int, str], ...], lex: _Lexicon,
             continue  # مسيرة: a march, a career, a journey
         if h.key in lex.verbs and norm[spans[h.first_word][0] : h.start] not in _VERB_CLITICS:
             continue  # a verb after an article or a preposition: اليدين, بيتهم, فدان are nouns
-        if h.key in lex.unfeatured and _after_a_time_word(spans, h.first_word):
+        if h.key in lex.unfeatured and lex.triggers[h.key][0] == "COERCE" \
+                and _after_a_time_word(spans, h.first_word):  # fmt: skip
             continue  # "نفذت حكم الإعدام ... بعد القبض عليها": the arrest came before the event
+            # (an arrest only: "سيطرت ... على البلدة بعد مواجهات" took it in the clashes)
         out.append(h)
     return out
 
@@ -3281,7 +3283,8 @@ def _after_a_time_word(spans: tuple[tuple[int, int, str], ...], k: int) -> bool:
     """Whether the word at ``k`` follows an Arabic word of time (``_EARLIER``, و or ف before
     it allowed: "وبعد"), at most three light words (``_LIGHT``) between: "بعد القبض", "بعد أن
     تم إلقاء القبض", "عقب إلقاء القبض", "بعدما اعتقلت". Read only for the event lexicon's rows
-    the models were trained without (a trained row's features must stay what training saw)."""
+    the models were trained without (a trained row's features must stay what training saw) that
+    tell an arrest."""
     j = k - 1
     while j >= 0 and k - j <= 4 and spans[j][2] in _LIGHT:
         j -= 1
@@ -4103,6 +4106,11 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
         def rank(h) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
             return bool(lex.triggers[h.key][2]), bool(lex.triggers[h.key][3])  # subtype, weapon
 
+        # a clause of another happening ("while": فيما, بينما) tells what the sentence adds:
+        # the triggers of the first clause that holds one are the sentence's ("اشتباكات عنيفة
+        # اندلعت ... فيما وقع انفجار بحي الكرامة": the clash, not the house blown up elsewhere)
+        hits = _first_clause(hits, spans, lex)
+
         best = max(hits, key=rank)
         # a condemnation or accusation before every other trigger is what the sentence
         # reports ("أدان ... الهجوم الذي استهدف"), the attack its object (docs/annotation.md,
@@ -4220,6 +4228,21 @@ def _typed(sentence: str, spans: tuple[tuple[int, int, str], ...], hits, lex: _L
 
 
 _CLITIC_CHARS = 2  # letters of the proclitics a name may follow inside its word (و, ب, لل, وب)
+
+
+def _first_clause(hits: list, spans: tuple[tuple[int, int, str], ...],  # type: ignore[type-arg]
+                  lex: _Lexicon) -> list:  # type: ignore[type-arg]  # fmt: skip
+    """The ``hits`` before the first word of ``_OTHER_CLAUSE`` (فيما, بينما, "while") that
+    follows one of them, when one of those tells its kind of event (an ACLED sub-type:
+    اشتباكات, not a bare الهجوم, which may name the attack of the sentence before: "ولم تتبن اي
+    جهة الهجوم بينما هدد حزب العمال ... اثر الضربات الجوية"); all of them otherwise."""
+    first = min(h.first_word for h in hits)
+    cut = next((k for k in range(first + 1, len(spans))
+                if spans[k][2].lower() in _OTHER_CLAUSE), None)  # fmt: skip
+    if cut is None:
+        return hits
+    before = [h for h in hits if h.first_word < cut]
+    return before if any(lex.triggers[h.key][2] for h in before) else hits
 
 
 def _named_words(norm, spans, sp: Span, found: Mentions, lang: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
@@ -4670,15 +4693,27 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     after = _clause_after(text, t_end, parties)
     taken = plover in ("ASSAULT", "COERCE") and _takes_territory(c_spans, lang or "")
     derived = _acled(plover, mode, actor, target, after, taken)
-    if modelled and actor is not None and derived is not None \
+    if modelled and (actor is not None or taken) and derived is not None \
             and derived[0] == "Explosions/Remote violence" and (
             clash := _acled(plover, None, actor, target, after, taken)) is not None \
             and clash[0] == "Battles" and _weapon_named(c_sentence, c_spans, c_norm, lang or "",
                                                         0, lex, anywhere=True) is None:  # fmt: skip
         # an actor named, armed men on both sides and no weapon named in the sentence:
-        # ACLED's armed clash, whatever remote weapon the mode model guesses
+        # ACLED's armed clash, whatever remote weapon the mode model guesses; so is a place
+        # taken with no weapon named, whoever took it ("وتمكنت هذه القوة من فرض السيطرة على
+        # عدة مناطق", the mode model's air strike)
         derived = clash
     acled, subtype = _acled_of_trigger(typed, derived, weapon_mode, modelled)
+    crowd = _crowd_clash(text, parties, lex) if (
+        typed.source == "lexicon" and typed.subtype == "Armed clash" and not taken) else []
+    if crowd:
+        # clashes of protesters or youths with the police or an army ("مواجهات بين محتجين
+        # وقوات الأمن", "اشتبكت الشرطة مع الطلاب المحتجين"): a riot (PLOVER PROTEST riot;
+        # ACLED Riots, violent demonstration), not a battle of armed groups; the crowd acts
+        plover, mode = "PROTEST", "riot"
+        acled, subtype = _ACLED_BY_MODE[(plover, mode)]
+        if actor is None or actor.side != "civilian":
+            actor, target = crowd[0], (actor if target in crowd or target is None else target)
     if taken and (acled, subtype) == ("Battles", "Armed clash"):
         subtype = _taken(actor)  # a clash's row ("اشتباكات") in which a place was taken
     if ((subtype in ("", _IED) and acled == "Explosions/Remote violence"
@@ -5539,6 +5574,21 @@ def _words_before(text: str, at: int, width: int, floor: int = 0) -> list[str]:
     """The normalised words of the ``width`` characters before ``at`` (not before ``floor``):
     what stands right before a party or a name (its cue, preposition or casualty word)."""
     return normalize(text[max(floor, at - width) : at]).split()
+
+
+_CROWDS = frozenset({"protesters", "students", "workers"})
+
+
+def _crowd_clash(text: str, parties: Sequence[_Party], lex: _Lexicon) -> list[_Party]:
+    """The crowd of a clash of a crowd and the forces of order, or none: the parties of
+    protesters, students or workers (``_CROWDS``, the generic-actor lexicon's classes; not
+    civilians, a class of victims as much as of crowds: "مقتل 10 ... وإصابة 50 آخرين خلال
+    الاشتباكات") that are not the victims of a killing or injury word (``_victims_of``), when
+    no party is a non-state armed group (gunmen or a militia against a crowd is no
+    demonstration; a state's force, or forces of no known side, "قوات الأمن", may face it)."""
+    crowd = [p for p in parties if p.side == "civilian" and p.group in _CROWDS
+             and not _victims_of(text, p, lex)]  # fmt: skip
+    return [] if any(p.side == "armed" and _non_state_armed(p) for p in parties) else crowd
 
 
 def _victims_of(text: str, party: _Party, lex: _Lexicon) -> bool:
