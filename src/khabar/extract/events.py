@@ -4707,9 +4707,10 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     crowd = _crowd_clash(text, parties, lex) if (
         typed.source == "lexicon" and typed.subtype == "Armed clash" and not taken) else []
     if crowd:
-        # clashes of protesters or youths with the police or an army ("مواجهات بين محتجين
-        # وقوات الأمن", "اشتبكت الشرطة مع الطلاب المحتجين"): a riot (PLOVER PROTEST riot;
-        # ACLED Riots, violent demonstration), not a battle of armed groups; the crowd acts
+        # clashes of protesters, students or workers with the police or an army ("مواجهات بين
+        # محتجين وقوات الأمن", "اشتبكت الشرطة مع الطلاب المحتجين"): a riot (PLOVER PROTEST
+        # riot; ACLED Riots, violent demonstration), not a battle of armed groups; the crowd
+        # acts
         plover, mode = "PROTEST", "riot"
         acled, subtype = _ACLED_BY_MODE[(plover, mode)]
         if actor is None or actor.side != "civilian":
