@@ -37,6 +37,10 @@ class Span:
     start: int
     end: int
 
+    def overlaps(self, other: Span) -> bool:
+        """Whether this span and ``other`` share a character."""
+        return self.start < other.end and other.start < self.end
+
     def inside_longer(self, spans: Iterable[Span]) -> bool:
         """Whether this span lies inside a longer one of ``spans`` (القدس in فيلق القدس)."""
         return any(s.start <= self.start and self.end <= s.end

@@ -118,9 +118,8 @@ def rules_organisations(
             actors = extract_actors(p)
             world = extract_world_organisations(p, [])
             for m in actors:
-                if m.kind != "unresolved_org" or any(
-                        w.span.start < m.span.end and m.span.start < w.span.end for w in world):
-                    continue  # fmt: skip
+                if m.kind != "unresolved_org" or any(w.span.overlaps(m.span) for w in world):
+                    continue
                 key = alias_key(m.text)
                 if key in known or resolve_actor(m.text) is not None:
                     continue

@@ -630,15 +630,12 @@ def _known_for_unresolved(actors: list[ActorMention], world: list[ActorMention]
     of ``world`` overlaps replaced by that organisation (the dictionary knows the name the
     rules could only delimit, and often too widely: "جبهة النصرة مواقع النظام"), and the
     ``world`` organisations that replaced none, in text order."""
-    def overlaps(a: ActorMention, b: ActorMention) -> bool:
-        return a.span.start < b.span.end and b.span.start < a.span.end
-
     unresolved = [a for a in actors if a.kind == "unresolved_org"]
-    known = [w for w in world if any(overlaps(w, a) for a in unresolved)]
+    known = [w for w in world if any(w.span.overlaps(a.span) for a in unresolved)]
     if not known:
         return actors, world
     kept = [a for a in actors if a.kind != "unresolved_org"
-            or not any(overlaps(a, w) for w in known)]  # fmt: skip
+            or not any(a.span.overlaps(w.span) for w in known)]  # fmt: skip
     return (sorted(kept + known, key=lambda a: a.span.start),
             [w for w in world if w not in known])
 

@@ -672,7 +672,7 @@ def located_sites(text: str, recognised: Sequence[Span], places: list[PlaceMenti
     Nangarhar Province in Afghanistan"). In text order."""
     out = list(places)
     for span in recognised:
-        if any(p.span.start < span.end and span.start < p.span.end for p in (*places, *read)):
+        if any(p.span.overlaps(span) for p in (*places, *read)):
             continue
         after = min((p for p in places if p.span.start >= span.end),
                     key=lambda p: p.span.start, default=None)  # fmt: skip
@@ -1802,7 +1802,7 @@ def us_state_qualifiers(text: str, found: list[PlaceMention]) -> list[PlaceMenti
 
     # the state's words are no other place; the state itself where the gazetteer has it
     def spoken_for(p: PlaceMention) -> bool:
-        return any(p.span.start < s.span.end and s.span.start < p.span.end for s in states)
+        return any(p.span.overlaps(s.span) for s in states)
 
     out = [p for p in out if not spoken_for(p)] + [s for s in states if s.text]
     return sorted(out, key=lambda p: p.span.start)
