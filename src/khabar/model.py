@@ -240,9 +240,10 @@ class EventMention:
 
     ``killed`` / ``injured`` are ``None`` when the sentence says nothing, ``0`` when it says
     nobody ("لم تقع إصابات"). ``modality`` lists negated / hedged / denied / planned /
-    recalled (told by its funeral, condolences or a visit to its wounded: it joins an event in
-    fusion, never founds one) / tally (told with a toll over a period, "منذ بداية الشهر": it
-    joins, never founds).
+    called (asked for by a call, a pledge or an organiser's announcement: it joins, never
+    founds) / recalled (told by its funeral, condolences or a visit to its wounded: it joins
+    an event in fusion, never founds one) / tally (told with a toll over a period, "منذ
+    بداية الشهر": it joins, never founds).
     ``background`` marks past events recalled for context.
     """
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -74,7 +74,13 @@ from khabar.extract.places import (
 )
 from khabar.model import EVIDENCE, DateCorrection, DateMention, EventMention, Span
 from khabar.normalize import PERSIAN_LETTERS, index_form, normalize, normalize_with_offsets
-from khabar.resources import arabic_month_names, month_names, read_csv, weekday_names
+from khabar.resources import (
+    arabic_month_names,
+    month_names,
+    read_csv,
+    weekday_names,
+    word_counts,
+)
 from khabar.settings import Settings
 
 if TYPE_CHECKING:  # for annotations: the recogniser is imported where it is used
@@ -2928,7 +2934,9 @@ def _modality(words: list[str], trigger_at: int, lex: _Lexicon, lang: str = "",
     of truth after a negation at most ``_UNTRUE_REACH`` words before the trigger, in its clause
     when the normalised sentence ``norm`` and its word ``spans`` are given: "لا صحة لما تردد عن
     مقتل"), planned (a plan word in the three words before, or, before an assault, a word of a
-    plan right before: "طرح حمله"; "طرح شکایت" files a complaint)."""
+    plan right before: "طرح حمله"; "طرح شکایت" files a complaint), called (otherwise, what a
+    call, a pledge, a preparation or an organiser's announcement asks for: ``_called_for``;
+    like planned, it founds no event in fusion, but the report's main event may be it)."""
     before = {_bare(w) for w in words[max(0, trigger_at - 3) : trigger_at]}
     everywhere = {_bare(w) for w in words}
 
@@ -2952,7 +2960,127 @@ def _modality(words: list[str], trigger_at: int, lex: _Lexicon, lang: str = "",
     if before & cues("plan") or (plover == "ASSAULT" and trigger_at > 0 and _bare(
             words[trigger_at - 1]) in lex.lang_cues.get(("plan_head", lang), frozenset())):
         out.append("planned")
+    elif _called_for(words, trigger_at, lex, lang, plover, norm, spans):
+        out.append("called")
     return out
+
+
+# how far back from an event word a word of calling, pledging or preparing may govern it
+# ("تعهد رئيس الوزراء التركي أحمد داوود أوغلو امس بشن المزيد من الغارات": 8 words)
+_CALL_REACH = 10
+# undertaking words and prepositions between a word of intent's complement and the event word
+# ("بمواصلة تنظيم المظاهرات", "عن تنظيم تظاهرة", "for a general strike")
+_COMPLEMENT_REACH = 4
+
+
+def _called_for(words: list[str], trigger_at: int, lex: _Lexicon, lang: str, plover: str,
+                norm: str = "", spans: tuple[tuple[int, int, str], ...] = ()) -> bool:
+    """Whether the event word at ``trigger_at`` is what a call, a pledge, a threat, a plan or
+    a preparation asks for, not something done: the complement of a word of intent earlier in
+    its clause (``event_cues.tsv`` kinds intent_head and plan; an Arabic future verb,
+    ``_future_verb``; for a protest, announce_head, as an organiser announces its protest
+    ahead of it). The complement (``_complement``) is a noun of undertaking glued to ب or ل or
+    after a preposition ("بشن", "لتنظيم", "عن تنظيم", kind undertaking), إلى right before the
+    event word ("دعا إلى التظاهر"), the event word glued to ب ("هدد بالإضراب"), عن before a
+    protest after a word of announcing ("أعلنت النقابة عن تظاهرة"), the adverb "in protest"
+    (kind protest_adverb: "ستتوقف حركة المترو ... احتجاجا"), or in English "for" right after
+    the word of intent ("called for a general strike"). Examples: "طالب التحالف أنصاره ...
+    بمواصلة تنظيم المظاهرات", "تعهد ... بشن المزيد من الغارات", "يستعد نشطاء لتنظيم مظاهرات".
+    Not "قامت القوات بشن غارات" (no word of intent), "سيزور الرئيس المصابين في الانفجار" (no
+    complement), nor a word of intent beyond punctuation or a word that opens another clause
+    (kind clause_stop: بعد, حيث, الذي, "after"). Arabic and English only."""
+    if lang not in ("ar", "en") or trigger_at <= 0:
+        return False
+
+    def cue(kind: str) -> frozenset[str]:
+        return lex.lang_cues.get((kind, lang), frozenset())
+
+    def broken(i: int) -> bool:  # punctuation between words i and i + 1
+        return bool(spans) and bool(_PUNCT_BREAK.search(norm, spans[i][1], spans[i + 1][0]))
+
+    between = cue("undertaking") | cue("complement")
+    start = trigger_at  # the complement's first word
+    while (start > 0 and trigger_at - start < _COMPLEMENT_REACH and not broken(start - 1)
+           and (words[start - 1].lower() in between
+                or (lang == "ar" and _glued_to(words[start - 1], cue("undertaking"))))):
+        start -= 1
+    kind = _complement(words[start:trigger_at + 1], lex, lang, plover)
+    if kind is None or start == 0 or broken(start - 1):
+        return False
+    if lang == "en":  # the word of intent right before "for"
+        return words[start - 1].lower() in cue("intent_head")
+    heads = cue("intent_head") | cue("plan") | (cue("announce_head") if kind == "announced"
+                                                  else frozenset())  # fmt: skip
+    for j in range(start - 1, max(-1, start - 1 - _CALL_REACH), -1):
+        w = words[j]
+        bare = _bare(w)
+        if w in cue("clause_stop") or bare in cue("clause_stop"):
+            break
+        if (w in heads or (bare in heads and w not in cue("intent_noun"))
+                or _future_verb(bare)):  # fmt: skip
+            return True
+        if j and broken(j - 1):
+            break
+    return False
+
+
+_AN, _ILA = normalize("عن"), normalize("إلى")  # "about" (أعلن عن), "to" (دعا إلى)
+
+
+def _complement(zone: list[str], lex: _Lexicon, lang: str, plover: str) -> str | None:
+    """What makes ``zone`` (the words of a complement, the event word last) a word of
+    intent's complement (``_called_for``): "undertaking", "announced" (عن before a protest,
+    or عن and a noun of undertaking: a word of announcing may govern it), "adverb", or None."""
+    word, before = zone[-1].lower(), [w.lower() for w in zone[:-1]]
+
+    def cue(kind: str) -> frozenset[str]:
+        return lex.lang_cues.get((kind, lang), frozenset())
+
+    undertaking, complement = cue("undertaking"), cue("complement")
+    if lang == "en":
+        return "undertaking" if before and before[0] == "for" and plover != "ASSAULT" else None
+    if plover == "PROTEST" and word in cue("protest_adverb"):
+        return "adverb"
+    if before[-1:] == [_AN] and plover == "PROTEST":
+        return "announced"
+    if before[:1] == [_AN] and len(before) > 1 and before[1] in undertaking \
+            and before[1] not in cue("continuing"):  # fmt: skip
+        return "announced"
+    if before[-1:] == [_ILA] or _glued_to(word, lex.triggers.keys(), ("بال", "ب")):
+        return "undertaking"
+    for k, w in enumerate(before):
+        if _glued_to(w, undertaking) or (w in complement and k + 1 < len(before)
+                                         and before[k + 1] in undertaking):  # fmt: skip
+            return "undertaking"
+    return None
+
+
+def _glued_to(word: str, rests: Collection[str],
+              prefixes: tuple[str, ...] = ("بال", "لل", "ب", "ل")) -> bool:  # fmt: skip
+    """Whether Arabic ``word`` is one of ``prefixes`` (ب or ل: بال, لل) glued to one of
+    ``rests``: "بمواصلة", "لتنظيم", "بالتظاهر"."""
+    for pre in prefixes:
+        if word.startswith(pre) and len(word) > len(pre) + 1:
+            rest = word[len(pre) :]
+            if rest in rests or ("ال" + rest) in rests or (rest.startswith("ال") and rest[2:]
+                                                            in rests):  # fmt: skip
+                return True
+    return False
+
+
+def _future_verb(word: str) -> bool:
+    """Whether normalised Arabic ``word`` is an imperfect verb with the future prefix س
+    ("ستمنع", "سيتم"): س, then ي ت ن; the rest a word of Arabic news at least as frequent as
+    the whole, and the rest with another of ي ت ن first a word too (the news word counts,
+    ``resources/wordfreq/ar.tsv``: يمنع beside تمنع), which keeps out nouns and names that
+    begin so ("سيطرة", "سيدي", "سنية")."""
+    if len(word) < 4 or word[0] != "س" or word[1] not in "يتن":
+        return False
+    counts = word_counts("ar")
+    rest = counts.get(word[1:], 0)
+    if rest < 5 or rest < counts.get(word, 0):
+        return False
+    return any(counts.get(p + word[2:], 0) >= 5 for p in "يتن" if p != word[1])
 
 
 @dataclass(slots=True)

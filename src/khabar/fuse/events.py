@@ -264,8 +264,9 @@ def _countries(m: MentionFact) -> set[str]:
 
 
 def _can_found(m: MentionFact) -> bool:
-    if {"denied", "negated", "planned", "recalled", "tally"} & set(m.modality):
-        return False  # a strike denied, or decided, allowed, threatened: no happening yet; or
+    if {"denied", "negated", "planned", "called", "recalled", "tally"} & set(m.modality):
+        return False  # a strike denied, or decided, allowed, threatened, called for, pledged,
+        # announced by its organisers (``events._called_for``): no happening yet; or
         # told by its funeral or condolences, after it (``events._mourned``); or a tally of a
         # period's attacks, no one happening (``events._tally``)
     own = [p for p in m.places if p.place.precision != "country" and not p.relation]
