@@ -2530,6 +2530,35 @@ def test_an_event_done_is_not_called_by_a_word_of_intent_elsewhere(text: str,
 
 
 @pytest.mark.parametrize("text", [
+    # a judged dev row (SaudiNewsNet 2015, CC BY-NC-SA 4.0: earlier event), shortened
+    "ويأتي ذلك القرار على خلفية هجوم ارهابي لشاب مسلح مؤخرا في منتجع سوسة التونسي وقتل 38 "
+    "سائحا.",
+    "كثفت تونس مشاوراتها مع شركائها الأوروبيين بهدف تجاوز تداعيات الهجوم الارهابي على منتجع "
+    "سوسة.",
+])  # fmt: skip
+def test_an_attack_named_for_what_followed_it_is_recalled(text: str) -> None:
+    """"على خلفية", "تداعيات" (in connection with, the repercussions of) name an earlier event
+    (``recall_frames.tsv``, kind consequence): recalled, it joins its happening in fusion and
+    founds no row of its own."""
+    assert "recalled" in _doc_event(text, "ar").modality
+
+
+def test_what_followed_an_attack_is_the_news_not_the_attack() -> None:
+    """An arrest "in connection with the attack" is the news; a feud (ثأر) is no event word."""
+    arrest = _doc_event("اعتقلت الشرطة خمسة أشخاص على خلفية الهجوم على مركز الشرطة.", "ar")
+    assert (arrest.plover, arrest.modality) == ("COERCE", [])
+    feud = _doc_event("قتل ثلاثة أشخاص في اشتباكات على خلفية ثأر قبلي في صعدة أمس.", "ar")
+    assert "recalled" not in feud.modality
+
+
+def test_the_day_after_an_attack_dates_it_the_day_before() -> None:
+    """غداة (the day after) frames an event of the day before the news (``recall_frames.tsv``,
+    kind next_day): its own day, not the news's."""
+    e = _doc_event("قررت السلطات فرض حظر التجول اليوم غداة هجوم انتحاري على سوق في المدينة.", "ar")
+    assert (e.plover, e.date, e.date_basis) == ("ASSAULT", "2024-04-21", "recalled")
+
+
+@pytest.mark.parametrize("text", [
     # a trial (SaudiNewsNet 2015, CC BY-NC-SA 4.0): a building collapse in Mumbai exported as
     # an attack with its 12 dead
     "أعلنت الشرطة الهندية أمس أن 12 شخصا قتلوا، إثر انهيار مبنى مؤلف من ثلاثة طوابق في مومباي.",

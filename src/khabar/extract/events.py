@@ -3666,6 +3666,8 @@ class _Frame:
     start: int
     days: int | None
     court: bool = False
+    consequence: bool = False  # "على خلفية الهجوم", "in the wake of the attack": the news is what
+    # followed the event
 
 
 _FRAME_GAP = {"en": 3}  # words a frame may stand before its event ("a series of clashes")
@@ -3687,10 +3689,15 @@ def _frame_start(spans: tuple[tuple[int, int, str], ...], k: int,
     if court is not None:
         return _Frame(court, None, court=True)
     frames = _recall_frames()
-    after, span, of, revenge = (frames.get((lang, kind), frozenset())
-                                for kind in ("after", "span", "of", "revenge"))  # fmt: skip
+    after, span, of, revenge, consequence = (
+        frames.get((lang, kind), frozenset())
+        for kind in ("after", "span", "of", "revenge", "consequence"))  # fmt: skip
     lo = max(0, k - 9)
     words = [w.lower() for _, _, w in spans[lo:k]]
+    if lang == "ar" and words and (words[-1] in consequence or _bare(words[-1]) in consequence):
+        return _Frame(k - 1, None, consequence=True)  # على خلفية الهجوم, في أعقاب الهجوم
+    if lang == "ar" and words and words[-1] in frames.get((lang, "next_day"), frozenset()):
+        return _Frame(k - 1, 1)  # غداة هجوم انتحاري: the day before the news
     if lang == "ar" and words and words[-1] in revenge and spans[k][2][:1] == "ل":
         return _Frame(k - 1, None)  # انتقاما لتفجير: the preposition is glued to the event word
     for j in range(len(words) - 1, len(words) - 2 - _FRAME_GAP.get(lang, 1), -1):
@@ -3712,6 +3719,8 @@ def _frame_start(spans: tuple[tuple[int, int, str], ...], k: int,
                 return _Frame(lo + j, None)
             if last in ("for", "to", "of") and before and before[-1] in revenge:
                 return _Frame(lo + j - 1, None)
+            if last == "of" and before and before[-1] in consequence:
+                return _Frame(lo + j - 1, None, consequence=True)  # in the wake of the attack
             continue
         if last in revenge:
             return _Frame(lo + j, None)
@@ -4748,6 +4757,9 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
                                 or _visited(spans, lexicon_attacks, lex, lang)):  # fmt: skip
         modality.append("recalled")  # a funeral's, a condolence's, a visit to the wounded: it
         # joins, never founds
+    if own is not None and own.consequence and not news and "recalled" not in modality:
+        modality.append("recalled")  # "على خلفية هجوم إرهابي": told by what followed it, it
+        # joins its happening, never founds one
     if plover == "ASSAULT" and "planned" not in modality:
         dates = [d for d in dates if not _ahead(text, d, anchor)]  # a meeting's may stay
     if len(dates) > 1:  # a day that names another event of the sentence is that event's
