@@ -74,7 +74,7 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.acled import civilian_class, sub_event_type
-from khabar.extract.actors import actor_dictionary
+from khabar.extract.actors import actor_dictionary, open_actor
 from khabar.extract.document import iso_day
 from khabar.extract.events import weapon_of
 from khabar.extract.places import Place, distance_km, gazetteer, placed
@@ -488,8 +488,33 @@ def _group(mentions: list[MentionFact], settings: Settings) -> list[list[Mention
 
 
 def _actor_label(actor_id: str) -> str:
+    """The name of a curated or open-dictionary actor (``actors.open_actor``), else the id."""
     actor = actor_dictionary().actors.get(actor_id)
-    return actor.name if actor else actor_id
+    if actor is not None:
+        return actor.name
+    world = open_actor(actor_id)
+    return world.name if world is not None else actor_id
+
+
+# CAMEO sectors of the open-dictionary actors a fused event may name as a side: states' forces,
+# governments, rebels and insurgents, intelligence, militias (ACLED's actors of political
+# violence); not persons, media, companies, NGOs or international bodies, which the role rules
+# and ranker name wrongly more often than not (a news agency, a Facebook page, a minister who
+# spoke: a review of the dev rows' actors, docs/accuracy.md)
+_SIDE_SECTORS = ("MIL", "COP", "REB", "INS", "SPY", "PMF", "GOV")
+
+
+def _named_actor(value: str) -> bool:
+    """Whether a mention's actor or target is a dictionary actor's id that a fused event
+    names: a curated actor (``actors.tsv``), or an organisation or a country's government,
+    military or police of the open dictionaries (``actors_world.tsv``: PETRARCH, Phoenix) of a
+    sector of ``_SIDE_SECTORS``; not a text the rules or the recogniser found."""
+    if not value[:1].isupper():
+        return False
+    if value in actor_dictionary().actors:
+        return True
+    world = open_actor(value)
+    return world is not None and world.kind != "person" and world.sector.endswith(_SIDE_SECTORS)
 
 
 def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
@@ -530,13 +555,13 @@ def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
         # who denies an attack or says it did not happen names no party of it ("CENTCOM
         # denied any responsibility for the explosion": not its actor)
         denied = bool({"denied", "negated"} & set(m.modality))
-        known = actor_dictionary().actors
         for name, value in (("actor", m.actor), ("target", m.target)):
-            if value and not denied and value[:1].isupper() and value in known:
+            if value and not denied and _named_actor(value):
                 add(name, value, _actor_label(value), m)
         # the actor's supporter, from a mention that names the actor too (the export keeps it
         # only beside that actor: ``export._supporter``)
-        if m.assoc_actor and not denied and m.assoc_actor in known and m.actor in known:
+        if m.assoc_actor and not denied and _named_actor(m.assoc_actor) \
+                and m.actor and _named_actor(m.actor):  # fmt: skip
             add("assoc_actor", m.assoc_actor, _actor_label(m.assoc_actor), m)
         if m.weapon:
             add("weapon", m.weapon, m.weapon, m)
