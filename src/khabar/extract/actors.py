@@ -511,16 +511,23 @@ def _as_country_row(actor: WorldActor) -> WorldActor:
 
 # Nouns that name a country's government, armed forces or police when a nationality word or
 # the country's name goes with them ("الحكومة اليمنية", "الجيش المصري", "ارتش آمریکا", "دولت
-# ترکیه", "the Turkish army"), as alias keys, with their CAMEO sector: a closed class of each
-# language's nouns (the sectors of build_actors.py's country rows: GOV, MIL, COP).
+# ترکیه", "the Turkish army", "Turkish jets"), as alias keys, with their CAMEO sector: a closed
+# class of each language's nouns (the sectors of build_actors.py's country rows: GOV, MIL,
+# COP), warplanes and warships among the armed forces.
 _SECTOR_NOUNS = {
     "ar": {"حكومه": "GOV", "الحكومه": "GOV", "النظام": "GOV", "جيش": "MIL", "الجيش": "MIL",
            "قوات": "MIL", "القوات": "MIL", "القوات المسلحه": "MIL", "الشرطه": "COP",
-           "شرطه": "COP"},
+           "شرطه": "COP", "قوات الامن": "COP",
+           # a country's warplanes are its armed forces ("المقاتلات التركية": Turkey's military)
+           "مقاتلات": "MIL", "المقاتلات": "MIL", "طائرات": "MIL", "الطائرات": "MIL",
+           "الطيران": "MIL", "طيران": "MIL", "مروحيات": "MIL", "المروحيات": "MIL",
+           "سلاح الجو": "MIL", "القوات الجويه": "MIL", "البحريه": "MIL"},
     "fa": {"دولت": "GOV", "حكومت": "GOV", "رژيم": "GOV", "ارتش": "MIL", "نيروهاي مسلح": "MIL",
            "پليس": "COP"},
     "en": {"government": "GOV", "regime": "GOV", "army": "MIL", "military": "MIL",
-           "armed forces": "MIL", "police": "COP"},
+           "armed forces": "MIL", "police": "COP", "security forces": "COP", "forces": "MIL",
+           "troops": "MIL", "jets": "MIL", "fighter jets": "MIL", "warplanes": "MIL",
+           "air force": "MIL", "navy": "MIL"},
 }  # fmt: skip
 
 
