@@ -285,8 +285,12 @@ def test_a_government_army_or_police_named_by_its_country_is_that_country_s_row(
     # judged dev row: "شنت المقاتلات التركية ... غارات" had no actor1)
     expected = {"المقاتلات التركية": "TR-MIL", "سلاح الجو الإسرائيلي": "IL-MIL",
                 "الطيران السوري": "SYRIA_MILITARY", "Turkish jets": "TR-MIL",
-                "Syrian troops": "SYRIA_MILITARY", "قوات الأمن المصرية": "EGYPT_POLICE"}  # fmt: skip
+                "Syrian troops": "SYRIA_MILITARY", "قوات الأمن المصرية": "EGYPT_POLICE",
+                "الطائرات الروسية": "RUSSIAN_FEDERATION_MILITARY"}  # fmt: skip
     assert _resolved_ids(expected) == expected
+    # an airline ("طيران اليمنية") and a party ("Lebanese Forces") are no country's forces
+    for name in ("طيران اليمنية", "Lebanese Forces"):
+        assert country_sector_actor(alias_key(name)) is None, name
     # a noun alone, an adjective of no country or a word of no sector is no actor
     for name in ("الجيش", "الحكومة الشرعية", "قوات الأمن", "the army", "Egyptian people"):
         assert country_sector_actor(alias_key(name)) is None, name

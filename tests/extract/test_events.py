@@ -2551,11 +2551,27 @@ def test_what_followed_an_attack_is_the_news_not_the_attack() -> None:
     assert "recalled" not in feud.modality
 
 
+@pytest.mark.parametrize("text", [
+    # a fresh-eyes review's cases: a new attack after the frame's clause; a death or an
+    # injury in connection with an attack is that attack's own
+    "أعلنت السلطات الحداد على خلفية الهجوم على المسجد، فيما قتل مسلحون ثلاثة جنود في هجوم آخر "
+    "بمدينة العريش أمس.",
+    "قتل شرطي على خلفية هجوم مسلح في مدينة العريش مساء الخميس.",
+    "أصيب خمسة أشخاص على خلفية تفجير عبوة ناسفة في مدينة الحلة يوم الخميس.",
+])  # fmt: skip
+def test_an_attack_told_beside_a_word_of_consequence_may_be_the_news(text: str) -> None:
+    e = _doc_event(text, "ar")
+    assert (e.plover, "recalled" in e.modality, bool(e.places)) == ("ASSAULT", False, True)
+
+
 def test_the_day_after_an_attack_dates_it_the_day_before() -> None:
     """غداة (the day after) frames an event of the day before the news (``recall_frames.tsv``,
     kind next_day): its own day, not the news's."""
     e = _doc_event("قررت السلطات فرض حظر التجول اليوم غداة هجوم انتحاري على سوق في المدينة.", "ar")
     assert (e.plover, e.date, e.date_basis) == ("ASSAULT", "2024-04-21", "recalled")
+    e = _doc_event("وغداة التفجير الانتحاري الذي استهدف مسجد القديح، عم الحداد مدينة القطيف.",
+                   "ar")  # fmt: skip
+    assert (e.date, e.date_basis) == ("2024-04-21", "recalled")
 
 
 @pytest.mark.parametrize("text", [

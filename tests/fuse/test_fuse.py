@@ -938,9 +938,14 @@ def test_one_party_is_never_both_the_actor_and_the_target_of_an_event() -> None:
     ("INDIA_MILITARY", True),  # a country's military row of actors_world.tsv
     ("BOKO_HARAM", True),  # Phoenix's non-state armed groups, REB
     ("HOUTHI", True),  # a curated actor
+    ("AL_QA_IDA", True),  # IMGMUSALQ: a militarised group, whatever its code ends with
     ("AR-FACEBOOK", False),  # a company the rules once named the actor of a bombing
     ("FA-DEUTSCHE_PRESSE_AGENTUR", False),  # a news agency
     ("AR_SMYR_JJ", False),  # a person (Samir Geagea)
+    # a fresh-eyes review's: a ministry that reports a toll; one of PETRARCH's one-word entries
+    # (سليمان, a name, coded MIL)
+    ("AR-MINISTRY_OF_HEALTH_SAUDI_ARABIA", False),
+    ("AR_SLYMAN", False),
     ("مسلحون", False),  # a text, no dictionary actor
 ])  # fmt: skip
 def test_a_fused_event_names_dictionary_actors_of_the_sides_of_political_violence(
@@ -961,6 +966,31 @@ def test_a_fused_event_names_dictionary_actors_of_the_sides_of_political_violenc
                     "doc:a")  # fmt: skip
     [event] = build_events(1, [m], Settings())
     assert (event.value("actor") == actor) is named
+
+
+def test_an_open_dictionary_side_comes_only_from_a_report_of_the_deed() -> None:
+    """A review's case: a government that condemned a bombing, or decided something "على خلفية"
+    an attack, was the row's actor1; an open-dictionary actor of a mention that recalls the
+    deed (or a statement) names no side of it."""
+    from dataclasses import replace
+
+    from khabar.fuse.events import build_events
+    from khabar.fuse.facts import MentionFact
+    from khabar.settings import Settings
+
+    def mention(doc_id: str, actor: str | None) -> MentionFact:
+        doc = DocFact(doc_id, f"outlet-{doc_id}", "ar", "2015-08-04", doc_id * 200)
+        return MentionFact(doc, 1, 0, 40, "…", "ASSAULT", "Explosions/Remote violence",
+                           "Remote explosive/landmine/IED", None, "2015-08-04", "اليوم", None,
+                           [], False, [], actor, None, [], "", None, 2, None, [], False,
+                           None, f"doc:{doc_id}")  # fmt: skip
+
+    told = mention("b", "INDIA_MILITARY")
+    [event] = build_events(1, [mention("a", None), told], Settings())
+    assert event.value("actor") == "INDIA_MILITARY"
+    [event] = build_events(1, [mention("a", None), replace(told, modality=["recalled"])],
+                           Settings())  # fmt: skip
+    assert event.value("actor") is None
 
 
 def test_two_reports_of_one_day_that_name_no_place_and_give_one_toll_are_one_event() -> None:

@@ -518,17 +518,25 @@ _SECTOR_NOUNS = {
     "ar": {"حكومه": "GOV", "الحكومه": "GOV", "النظام": "GOV", "جيش": "MIL", "الجيش": "MIL",
            "قوات": "MIL", "القوات": "MIL", "القوات المسلحه": "MIL", "الشرطه": "COP",
            "شرطه": "COP", "قوات الامن": "COP",
-           # a country's warplanes are its armed forces ("المقاتلات التركية": Turkey's military)
+           # a country's warplanes are its armed forces ("المقاتلات التركية": Turkey's military);
+           # not طيران without the article: "طيران اليمنية", "طيران مصر" are airlines
            "مقاتلات": "MIL", "المقاتلات": "MIL", "طائرات": "MIL", "الطائرات": "MIL",
-           "الطيران": "MIL", "طيران": "MIL", "مروحيات": "MIL", "المروحيات": "MIL",
-           "سلاح الجو": "MIL", "القوات الجويه": "MIL", "البحريه": "MIL"},
+           "الطيران": "MIL", "مروحيات": "MIL", "المروحيات": "MIL", "سلاح الجو": "MIL",
+           "القوات الجويه": "MIL", "البحريه": "MIL"},
     "fa": {"دولت": "GOV", "حكومت": "GOV", "رژيم": "GOV", "ارتش": "MIL", "نيروهاي مسلح": "MIL",
            "پليس": "COP"},
     "en": {"government": "GOV", "regime": "GOV", "army": "MIL", "military": "MIL",
-           "armed forces": "MIL", "police": "COP", "security forces": "COP", "forces": "MIL",
-           "troops": "MIL", "jets": "MIL", "fighter jets": "MIL", "warplanes": "MIL",
-           "air force": "MIL", "navy": "MIL"},
+           "armed forces": "MIL", "police": "COP", "security forces": "COP", "troops": "MIL",
+           "jets": "MIL", "fighter jets": "MIL", "warplanes": "MIL", "air force": "MIL",
+           "navy": "MIL"},  # not "forces" alone: the Lebanese Forces are a party
 }  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _sector_keys() -> dict[str, dict[str, str]]:
+    """``_SECTOR_NOUNS`` with each noun as an alias key (ئ is written ء there: الطاءرات)."""
+    return {lang: {alias_key(k): v for k, v in nouns.items()}
+            for lang, nouns in _SECTOR_NOUNS.items()}  # fmt: skip
 
 
 def country_sector_actor(key: str) -> WorldActor | None:
@@ -543,8 +551,8 @@ def country_sector_actor(key: str) -> WorldActor | None:
     words = key.split(" ")
     if _ARABIC_WORD.match(key):
         for n in (2, 1):
-            sector = _SECTOR_NOUNS["ar"].get(" ".join(words[:n])) or \
-                _SECTOR_NOUNS["fa"].get(" ".join(words[:n]))  # fmt: skip
+            sector = _sector_keys()["ar"].get(" ".join(words[:n])) or \
+                _sector_keys()["fa"].get(" ".join(words[:n]))  # fmt: skip
             rest = " ".join(words[n:])
             if sector and rest:
                 iso2 = next((c for lang in ("ar", "fa") if " " not in rest
@@ -555,7 +563,7 @@ def country_sector_actor(key: str) -> WorldActor | None:
                 return country_rows().get((iso2, sector)) if iso2 else None
         return None
     words = words[1:] if words[0] == "the" else words
-    sector = _SECTOR_NOUNS["en"].get(" ".join(words[1:]))
+    sector = _sector_keys()["en"].get(" ".join(words[1:]))
     if sector and len(words) > 1:
         iso2 = lower_demonyms().get(words[0])
         return country_rows().get((iso2, sector)) if iso2 else None

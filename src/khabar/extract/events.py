@@ -3666,8 +3666,8 @@ class _Frame:
     start: int
     days: int | None
     court: bool = False
-    consequence: bool = False  # "على خلفية الهجوم", "in the wake of the attack": the news is what
-    # followed the event
+    consequence: bool = False  # "على خلفية الهجوم", "تداعيات الهجوم": the news is what followed
+    # the event
 
 
 _FRAME_GAP = {"en": 3}  # words a frame may stand before its event ("a series of clashes")
@@ -3695,9 +3695,11 @@ def _frame_start(spans: tuple[tuple[int, int, str], ...], k: int,
     lo = max(0, k - 9)
     words = [w.lower() for _, _, w in spans[lo:k]]
     if lang == "ar" and words and (words[-1] in consequence or _bare(words[-1]) in consequence):
-        return _Frame(k - 1, None, consequence=True)  # على خلفية الهجوم, في أعقاب الهجوم
-    if lang == "ar" and words and words[-1] in frames.get((lang, "next_day"), frozenset()):
-        return _Frame(k - 1, 1)  # غداة هجوم انتحاري: the day before the news
+        return _Frame(k - 1, None, consequence=True)  # على خلفية الهجوم, تداعيات الهجوم
+    if lang == "ar" and words and (words[-1] in frames.get((lang, "next_day"), frozenset())
+                                   or _bare(words[-1]) in frames.get((lang, "next_day"),
+                                                                     frozenset())):  # fmt: skip
+        return _Frame(k - 1, 1)  # (و)غداة هجوم انتحاري: the day before the news
     if lang == "ar" and words and words[-1] in revenge and spans[k][2][:1] == "ل":
         return _Frame(k - 1, None)  # انتقاما لتفجير: the preposition is glued to the event word
     for j in range(len(words) - 1, len(words) - 2 - _FRAME_GAP.get(lang, 1), -1):
@@ -3719,8 +3721,6 @@ def _frame_start(spans: tuple[tuple[int, int, str], ...], k: int,
                 return _Frame(lo + j, None)
             if last in ("for", "to", "of") and before and before[-1] in revenge:
                 return _Frame(lo + j - 1, None)
-            if last == "of" and before and before[-1] in consequence:
-                return _Frame(lo + j - 1, None, consequence=True)  # in the wake of the attack
             continue
         if last in revenge:
             return _Frame(lo + j, None)
@@ -3894,10 +3894,14 @@ def _frame_end(norm: str, spans: tuple[tuple[int, int, str], ...], start: int, k
     days after the attack in Ankara, that ..."), ends with its clause, a relative clause after a
     comma included ("Two days after the attack in Suruc, which killed 32 people, Turkish jets
     ..."); one after the news runs to the end, what follows it telling of the earlier event
-    ("بعد مرور نحو عامين على هجوم شنه عناصر من حركة الشباب، وأسفر عن مقتل 67 شخصا")."""
+    ("بعد مرور نحو عامين على هجوم شنه عناصر من حركة الشباب، وأسفر عن مقتل 67 شخصا"), but a
+    frame of a word of consequence (على خلفية, تداعيات) ends with its clause."""
     set_off = _PUNCTUATION_BREAK.fullmatch(norm[: spans[start][0]].rstrip()[-1:] or "x")
-    if start > 1 and not set_off:
-        return len(norm)
+    consequence = _recall_frames().get(("ar", "consequence"), frozenset())
+    word = spans[start][2].lower()
+    if start > 1 and not set_off and word not in consequence and _bare(word) not in consequence:
+        return len(norm)  # (a word of consequence ends with its clause: "على خلفية الهجوم على
+        # المسجد، فيما قتل مسلحون ثلاثة جنود" tells a new attack after the comma)
     end = _clause_end(norm, spans, k)
     while end < len(norm) and (m := _RELATIVE_AFTER.match(norm, end + 1)):
         stop = _PUNCTUATION_BREAK.search(norm, m.end())
@@ -4611,11 +4615,16 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     framed = {h.first_word: f for h in hits  # a court tries deeds, not lawsuits ("پرونده شكايت")
               if (f := _frame_start(spans, h.first_word, lang)) is not None
               and (not f.court or lex.triggers[h.key][0] in _RECALLED)}  # fmt: skip
+    # a death or an injury before a word of consequence is that event's own ("قتل شرطي على
+    # خلفية هجوم مسلح في العريش": the attack is the news, its place and day the sentence's)
+    framed = {w: f for w, f in framed.items() if not f.consequence
+              or not any(_casualty_word(x, lex) for _, _, x in spans[: f.start])}  # fmt: skip
     for w, f in sorted(framed.items()):  # the framed event's words after it, in its clause,
-        if f.start <= 1 or f.court:  # ("بعد شهرين من هجوم دموي استهدف متحف باردو"), unless the
-            continue  # frame opens the sentence: its news follows ("بعد يومين من الهجوم ... شنت
-            # ... غارات"); a court case frames its one event ("... المتهمين بتفجير السوق، فيما
-            # قتل مسلحون ثلاثة جنود")
+        if f.start <= 1 or f.court or f.consequence:  # ("بعد شهرين من هجوم دموي استهدف
+            continue  # متحف باردو"), unless the frame opens the sentence: its news follows
+            # ("بعد يومين من الهجوم ... شنت ... غارات"); a court case frames its one event
+            # ("... المتهمين بتفجير السوق، فيما قتل مسلحون ثلاثة جنود"), and so does a word of
+            # consequence ("على خلفية الهجوم على المسجد، فيما قتل مسلحون ثلاثة جنود")
         end = _frame_end(norm.text, spans, f.start, w)
         framed |= {h.first_word: f for h in hits if h.first_word not in framed
                    and w < h.first_word and spans[h.first_word][0] < end}  # fmt: skip

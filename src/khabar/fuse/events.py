@@ -496,25 +496,37 @@ def _actor_label(actor_id: str) -> str:
     return world.name if world is not None else actor_id
 
 
-# CAMEO sectors of the open-dictionary actors a fused event may name as a side: states' forces,
-# governments, rebels and insurgents, intelligence, militias (ACLED's actors of political
-# violence); not persons, media, companies, NGOs or international bodies, which the role rules
-# and ranker name wrongly more often than not (a news agency, a Facebook page, a minister who
-# spoke: a review of the dev rows' actors, docs/accuracy.md)
-_SIDE_SECTORS = ("MIL", "COP", "REB", "INS", "SPY", "PMF", "GOV")
+# CAMEO codes (three letters each, joined: IMGMUSALQ) of the open-dictionary actors a fused
+# event may name as a side: states' forces, rebels and insurgents, intelligence, militias,
+# militarised groups (ACLED's actors of political violence); a country's government too, but no
+# organisation of the government sector (ministries and agencies that report, condemn or
+# count), and none that is also a company, a medium, an NGO, an international body, a party,
+# a court or a school (a review of the first version: a health ministry, a news agency, G8)
+_SIDE_CODES = frozenset({"MIL", "COP", "REB", "INS", "SPY", "PMF", "IMG", "UAF"})
+_NOT_SIDE_CODES = frozenset({"MNC", "BUS", "MED", "NGO", "IGO", "EDU", "HLH", "JUD", "PTY",
+                             "ELI", "CVL", "REF", "LAB", "LEG", "AGR"})  # fmt: skip
 
 
 def _named_actor(value: str) -> bool:
     """Whether a mention's actor or target is a dictionary actor's id that a fused event
-    names: a curated actor (``actors.tsv``), or an organisation or a country's government,
-    military or police of the open dictionaries (``actors_world.tsv``: PETRARCH, Phoenix) of a
-    sector of ``_SIDE_SECTORS``; not a text the rules or the recogniser found."""
+    names: a curated actor (``actors.tsv``), or of the open dictionaries (``actors_world.tsv``:
+    PETRARCH, Phoenix) an organisation of a CAMEO code of ``_SIDE_CODES`` (al-Qaeda, Boko
+    Haram, the Saudi-led coalition, حركة طالبان) or a country's government, military or police;
+    not persons, nor PETRARCH's one-word Arabic entries (ids ``AR_``: names of persons and
+    common words among them, سليمان, أفضل), nor a text the rules or the recogniser found."""
     if not value[:1].isupper():
         return False
     if value in actor_dictionary().actors:
         return True
     world = open_actor(value)
-    return world is not None and world.kind != "person" and world.sector.endswith(_SIDE_SECTORS)
+    if world is None or world.kind == "person" or (value.startswith("AR_")
+                                                    and " " not in world.name.strip()):
+        return False
+    codes = {world.sector[i : i + 3] for i in range(0, len(world.sector), 3)}
+    if codes & _NOT_SIDE_CODES:
+        return False
+    sides = _SIDE_CODES | ({"GOV"} if world.kind == "country_sector" else frozenset())
+    return bool(codes & sides)
 
 
 def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
@@ -555,8 +567,12 @@ def _collect(mentions: list[MentionFact]) -> dict[str, list[FieldValue]]:
         # who denies an attack or says it did not happen names no party of it ("CENTCOM
         # denied any responsibility for the explosion": not its actor)
         denied = bool({"denied", "negated"} & set(m.modality))
+        # an open-dictionary side only from a report of the deed itself: not a statement
+        # (a government that condemned it), nor one that recalls it or asks for it
+        deed = bool(m.acled_type) and not {"recalled", "called", "planned"} & set(m.modality)
         for name, value in (("actor", m.actor), ("target", m.target)):
-            if value and not denied and _named_actor(value):
+            if value and not denied and _named_actor(value) and (
+                    deed or value in actor_dictionary().actors):  # fmt: skip
                 add(name, value, _actor_label(value), m)
         # the actor's supporter, from a mention that names the actor too (the export keeps it
         # only beside that actor: ``export._supporter``)
