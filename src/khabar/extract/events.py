@@ -3037,7 +3037,7 @@ def _complement(zone: list[str], lex: _Lexicon, lang: str, plover: str) -> str |
         return lex.lang_cues.get((kind, lang), frozenset())
 
     undertaking, complement = cue("undertaking"), cue("complement")
-    if lang == "en":
+    if lang == "en":  # not an attack: "vowed revenge for the bombing" recalls one done
         return "undertaking" if before and before[0] == "for" and plover != "ASSAULT" else None
     if plover == "PROTEST" and word in cue("protest_adverb"):
         return "adverb"
@@ -3640,7 +3640,8 @@ def _figures() -> dict[tuple[str, str], tuple[tuple[str, frozenset[str]], ...]]:
 @lru_cache(maxsize=1)
 def _recall_frames() -> dict[tuple[str, str], frozenset[str]]:
     """(language, kind) → the words, normalised and lower-cased, of a frame that names an
-    earlier event (``resources/recall_frames.tsv``: after, of, span, revenge, death)."""
+    earlier event (``resources/recall_frames.tsv``: after, of, span, revenge, death,
+    consequence, next_day)."""
     out: dict[tuple[str, str], set[str]] = {}
     for r in read_csv("recall_frames.tsv"):
         out.setdefault((r["lang"], r["kind"]), set()).update(
