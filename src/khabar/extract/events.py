@@ -3658,6 +3658,13 @@ def _span_days() -> dict[tuple[str, str], tuple[int, int]]:
             for w in r["words"].split()}  # fmt: skip
 
 
+def _frame_word(word: str, kind: str) -> bool:
+    """Whether a normalised, lower-cased Arabic word is, as it stands or after و ب ل ف
+    (``_bare``), a frame word of ``kind`` (``recall_frames.tsv``: consequence, next_day)."""
+    words = _recall_frames().get(("ar", kind), frozenset())
+    return word in words or _bare(word) in words
+
+
 @dataclass(frozen=True, slots=True)
 class _Frame:
     """A frame of an earlier event before an event word: its first word, how many days
@@ -3690,16 +3697,13 @@ def _frame_start(spans: tuple[tuple[int, int, str], ...], k: int,
     if court is not None:
         return _Frame(court, None, court=True)
     frames = _recall_frames()
-    after, span, of, revenge, consequence = (
-        frames.get((lang, kind), frozenset())
-        for kind in ("after", "span", "of", "revenge", "consequence"))  # fmt: skip
+    after, span, of, revenge = (frames.get((lang, kind), frozenset())
+                                for kind in ("after", "span", "of", "revenge"))  # fmt: skip
     lo = max(0, k - 9)
     words = [w.lower() for _, _, w in spans[lo:k]]
-    if lang == "ar" and words and (words[-1] in consequence or _bare(words[-1]) in consequence):
+    if lang == "ar" and words and _frame_word(words[-1], "consequence"):
         return _Frame(k - 1, None, consequence=True)  # على خلفية الهجوم, تداعيات الهجوم
-    if lang == "ar" and words and (words[-1] in frames.get((lang, "next_day"), frozenset())
-                                   or _bare(words[-1]) in frames.get((lang, "next_day"),
-                                                                     frozenset())):  # fmt: skip
+    if lang == "ar" and words and _frame_word(words[-1], "next_day"):
         return _Frame(k - 1, 1)  # (و)غداة هجوم انتحاري: the day before the news
     if lang == "ar" and words and words[-1] in revenge and spans[k][2][:1] == "ل":
         return _Frame(k - 1, None)  # انتقاما لتفجير: the preposition is glued to the event word
@@ -3898,9 +3902,7 @@ def _frame_end(norm: str, spans: tuple[tuple[int, int, str], ...], start: int, k
     ("بعد مرور نحو عامين على هجوم شنه عناصر من حركة الشباب، وأسفر عن مقتل 67 شخصا"), but a
     frame of a word of consequence (على خلفية, تداعيات) ends with its clause."""
     set_off = _PUNCTUATION_BREAK.fullmatch(norm[: spans[start][0]].rstrip()[-1:] or "x")
-    consequence = _recall_frames().get(("ar", "consequence"), frozenset())
-    word = spans[start][2].lower()
-    if start > 1 and not set_off and word not in consequence and _bare(word) not in consequence:
+    if start > 1 and not set_off and not _frame_word(spans[start][2].lower(), "consequence"):
         return len(norm)  # (a word of consequence ends with its clause: "على خلفية الهجوم على
         # المسجد، فيما قتل مسلحون ثلاثة جنود" tells a new attack after the comma)
     end = _clause_end(norm, spans, k)
