@@ -3264,11 +3264,12 @@ def test_a_deed_a_verb_names_keeps_its_mode_beside_a_weapon(text: str, lang: str
      "said they had returned fire.", "en", "police officers"),
     # a group that tells of its own act, or claims it, is no source
     ("هاجم مسلحون نقطة تفتيش في قندهار أمس، وأعلنت حركة طالبان على لسان المتحدث باسمها ذبيح "
-     "الله مجاهد مسؤوليتها عنه.", "ar", "AR_HRKA_TALBAN"),
+     "الله مجاهد مسؤوليتها عنه.", "ar", "حركة طالبان"),
 ])  # fmt: skip
 def test_a_party_that_is_no_source_stays_a_party(text: str, lang: str, party: str) -> None:
-    (e,) = [e for e in _doc_events(text, lang) if e.plover == "ASSAULT"]
-    assert party in (e.actor or "") or party in (e.target or "")
+    # a party the ranker chooses the roles among (the Taliban's claim: since هاجم is a trigger,
+    # the gunmen who attacked are the actor, the group that claimed them a candidate)
+    assert any(party in p for p in _parties_of(text, lang))
 
 
 @pytest.mark.parametrize(("actor", "acled"), [
@@ -3427,3 +3428,49 @@ def test_al_qaeda_is_an_organisation_of_the_open_dictionaries() -> None:
                      text="وقال تنظيم القاعدة في بيان إن مسلحيه هاجموا ثكنة للجيش في حضرموت.")
     out = extract_document(build_document(raw, S), S)
     assert [(a.actor_id, a.kind) for a in out.actors] == [("AL_QA_IDA", "organisation")]
+
+
+def test_the_arabic_accusative_of_an_event_noun_is_its_trigger() -> None:
+    # the indefinite accusative writes its tanwin with an alif ("شن مسلحون هجوما"): the event
+    # lexicon's nouns match in that form, on each word that takes one; a word ending in ة, ى,
+    # ا, ات, or with the article, keeps its form
+    assert events_module.accusatives("هجوم") == ["هجوما"]
+    assert "هجوما جويا" in events_module.accusatives("هجوم جوي")
+    assert events_module.accusatives("عبوه ناسفه") == []
+    assert events_module.accusatives("الهجوم الجوي") == []
+    assert events_module.accusatives("غارات") == []
+    e = _doc_event("شن مسلحون هجوماً على نقطة تفتيش للجيش في العريش فجر اليوم.", "ar")
+    assert (e.plover, e.trigger, e.type_source) == ("ASSAULT", "هجوماً", "lexicon")
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم مسلحون مركزا للشرطة في مدينة العريش فجر اليوم.",
+    "وقال مسؤول عسكري إن مقاتلي التنظيم هاجموا ثكنة للجيش قرب الحدود في محافظة الأنبار.",
+    "ويهاجم المتمردون القرى الحدودية في ولاية بورنو منذ أسابيع.",
+])  # fmt: skip
+def test_the_arabic_verb_to_attack_is_an_assault(text: str) -> None:
+    """هاجم, the commonest Arabic verb of an attack, was no trigger (PETRARCH's Arabic
+    dictionary files it under "resist", CAMEO 124, which CAMEO2PLOVER makes a REJECT): armed
+    men attacking a place are an assault, the verb its trigger."""
+    e = _doc_event(text, "ar")
+    assert (e.plover, e.type_source) == ("ASSAULT", "lexicon")
+    assert events_module._ATTACK_VERB.fullmatch(normalize(e.trigger))
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم وزير الخارجية عادل الجبير السياسات الإيرانية في المنطقة.",
+    "وهاجمت الفنانة المعروفة المخرج قائلة إنه سرق فكرة مسلسلها.",
+    "وشن رئيس الوزراء السابق في مقابلة تلفزيونية هجوماً على الحكومة.",
+    "وأوضح التقرير أن المادة الكيميائية يمكن أن تهاجم جهاز المناعة.",
+])  # fmt: skip
+def test_a_verbal_or_figurative_attack_is_no_assault(text: str) -> None:
+    """The verb هاجم with no weapon, toll, armed party or place, its actor a person or an
+    organisation or none, or said in an interview (``event_cues.tsv`` speech_setting): a
+    critic's, an artist's, a virus's attack, no assault."""
+    assert not [e for e in _doc_events(text, "ar") if e.plover == "ASSAULT"]
+
+
+def test_a_bomber_who_blew_himself_up_is_a_suicide_bombing() -> None:
+    e = _doc_event("فجر انتحاري نفسه في سوق مزدحمة بمدينة قندوز صباح اليوم.", "ar")
+    assert (e.plover, e.acled_type, e.acled_subtype) == (
+        "ASSAULT", "Explosions/Remote violence", "Suicide bomb")

@@ -29,6 +29,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import product
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sentencex import segment
@@ -139,6 +140,7 @@ def _lexicon() -> _Lexicon:
     triggers: dict[str, tuple[str, str, str, str]] = {}
     langs: dict[str, set[str]] = {}
     verbs, unfeatured = set(), set()
+    nouns: list[str] = []  # Arabic rows that are no verb: their accusatives match too
     for r in read_csv("event_lexicon.tsv"):
         key = alias_key(r["trigger"])
         triggers[key] = (r["plover"], r["acled_type"], r["acled_subtype"], r["weapon"])
@@ -147,6 +149,14 @@ def _lexicon() -> _Lexicon:
             verbs.add(key)
         if r.get("feature") == "no":
             unfeatured.add(key)
+        if r["lang"] == "ar" and r["form"] != "verb":
+            nouns.append(key)
+    for key in nouns:
+        for form in accusatives(key):
+            if form not in triggers:  # a row of its own (إضرابا) stays as written
+                triggers[form] = triggers[key]
+                langs.setdefault(form, set()).add("ar")
+                unfeatured.add(form)  # the models were trained without it
     cues: dict[str, set[str]] = {}
     by_lang: dict[tuple[str, str], set[str]] = {}
     for r in read_csv("event_cues.tsv"):
@@ -170,6 +180,25 @@ def _lexicon() -> _Lexicon:
                     {k: frozenset(v) for k, v in langs.items()}, features,
                     frozenset(cues["killed"] | cues["injured"]), frozenset(verbs),
                     vague, frozenset(unfeatured))  # fmt: skip
+
+
+# Arabic word endings that take no alif in the indefinite accusative: ة (normalised ه), ى, ء,
+# ا itself, the sound feminine plural ات and the dual and sound masculine plural endings
+_NO_ACCUSATIVE_ALIF = ("ه", "ى", "ء", "ا", "ات", "ين", "ون", "ان")
+
+
+def accusatives(key: str) -> list[str]:
+    """The indefinite accusative forms of an Arabic noun phrase of the event lexicon (an alias
+    key, normalised): the tanwin written with an alif on each word that takes one, every
+    combination (هجوم → هجوما; هجوم جوي → هجوما جويا, and the other mixes, harmless when no
+    text writes them): "شن مسلحون هجوما", "نفذت قصفا جويا". Words with the article (definite:
+    no tanwin) and the endings of ``_NO_ACCUSATIVE_ALIF`` keep their form. Arabic grammar, a
+    closed rule; [] when no word changes."""
+    options = [[w] + ([w + "ا"] if not w.startswith("ال") and not w.endswith(_NO_ACCUSATIVE_ALIF)
+                      and len(w) > 2 else [])  # fmt: skip
+               for w in key.split(" ")]  # fmt: skip
+    forms = [" ".join(p) for p in product(*options)]
+    return [f for f in forms if f != key]
 
 
 def sentence_spans(text: str, lang: str | None = None) -> list[Span]:
@@ -4844,6 +4873,18 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
         return None
     after = _clause_after(text, t_end, parties)
     taken = plover in ("ASSAULT", "COERCE") and _takes_territory(c_spans, lang or "")
+    if (plover == "ASSAULT" and typed.source == "lexicon" and not armed and not taken
+            and not (killed or injured or ruled[0] or ruled[1]) and not weapon
+            and _weapon_named(c_sentence, c_spans, c_norm, lang or "", 0, lex,
+                              anywhere=True) is None
+            and not any(p.side == "armed" and p.start < t_start for p in parties)
+            and _verbal_attack(spans, typed.first_word, all_hits, lex, actor, target, any(
+                m.label == "LOC" for m in _inside(found.entities, sp)))):  # fmt: skip
+        # "هاجم الأمير ... الكاتب المصري بسبب تصريحاته", "شن في مقابلة تلفزيونية هجوماً على
+        # السعودية": with no weapon named, toll, place taken, armed actor, recipient or party
+        # before it, a verbal or figurative attack (a critic's, a club's, a chemical's), no
+        # assault
+        return None
     derived = _acled(plover, mode, actor, target, after, taken)
     if modelled and (actor is not None or taken) and derived is not None \
             and derived[0] == "Explosions/Remote violence" and (
@@ -5730,6 +5771,36 @@ def _words_before(text: str, at: int, width: int, floor: int = 0) -> list[str]:
 
 
 _CROWDS = frozenset({"protesters", "students", "workers"})
+
+
+# the Arabic verb هاجم ("to attack") in the forms of the event lexicon: perfect and imperfect,
+# with و or ف before it and an object pronoun after (Arabic morphology, a closed pattern); and
+# the indefinite accusative هجوما, the object of a verb ("شن هجوما على": launched an attack on)
+_ATTACK_VERB = re.compile(r"[وف]?[يت]?هاجم(?:ت|وا|ا|تا|ون|ان|ه|ها|هم|ته|تها|تهم|وه|وها|وهم)?")
+_ATTACK_NOUN = re.compile(r"[وف]?هجوما")
+
+
+def _verbal_attack(spans: tuple[tuple[int, int, str], ...], k: int, hits: list,  # type: ignore[type-arg]
+                   lex: _Lexicon, actor: _Party | None, target: _Party | None,
+                   place: bool) -> bool:  # fmt: skip
+    """Whether the attack word at word ``k`` may be said rather than done, no other ASSAULT
+    word of the event lexicon standing in the sentence (``hits``): the verb هاجم or the noun
+    هجوما where the sentence names where it was said (``event_cues.tsv`` speech_setting: "في
+    مقابلة", "قائلا"); or the verb هاجم whose actor is a person or an organisation, or that
+    has no party and no ``place`` named ("يمكن أن تهاجم الحواجز الخلوية"). The caller has
+    found no weapon, toll or armed party."""
+    word = spans[k][2]
+    verb = bool(_ATTACK_VERB.fullmatch(word))
+    if not verb and not _ATTACK_NOUN.fullmatch(word):
+        return False
+    if any(h.first_word != k and lex.triggers[h.key][0] == "ASSAULT" for h in hits):
+        return False
+    said = lex.lang_cues.get(("speech_setting", "ar"), frozenset())
+    if any(w in said or _bare(w) in said for _, _, w in spans):
+        return True
+    if not verb:
+        return False
+    return actor.label in ("PER", "ORG") if actor is not None else target is None and not place
 
 
 def _crowd_clash(text: str, parties: Sequence[_Party], lex: _Lexicon) -> list[_Party]:
