@@ -741,7 +741,8 @@ def test_a_suicide_bomb_and_an_explosive_device_of_one_day_are_one_kind_of_event
 
     def said(subtype: str) -> SimpleNamespace:
         return SimpleNamespace(plover="ASSAULT", subtype=subtype, acled_type="",
-                               part_of_day=None, day="2015-08-06", background=False)  # fmt: skip
+                               part_of_day=None, day="2015-08-06", background=False,
+                               inherited=False, places=[])  # fmt: skip
 
     ied, suicide, strike = (said("Remote explosive/landmine/IED"), said("Suicide bomb"),
                             said("Air/drone strike"))  # fmt: skip
@@ -767,7 +768,7 @@ def test_a_place_taken_is_a_clash_of_one_kind_and_the_more_specific() -> None:
         return SimpleNamespace(plover="ASSAULT", subtype=subtype, acled_type="Battles",
                                part_of_day=None, day="2015-08-03", background=False, mode=None,
                                weapon=None, doc=SimpleNamespace(lang="ar"), target=None,
-                               victims=None)  # fmt: skip
+                               victims=None, inherited=False, places=[])  # fmt: skip
 
     clash, taken = said("Armed clash"), said("Government regains territory")
     assert _Group.of(clash).fits(_Group.of(taken), 1)  # type: ignore[arg-type]
@@ -808,7 +809,8 @@ def test_an_attack_told_without_its_means_joins_any_kind_of_attack() -> None:
              day: str = "2015-08-08") -> SimpleNamespace:  # fmt: skip
         return SimpleNamespace(plover="ASSAULT", subtype=subtype, acled_type="", mode=mode,
                                weapon=weapon, part_of_day=None, day=day, background=False,
-                               doc=SimpleNamespace(lang="ar"), target=None, victims=None)
+                               doc=SimpleNamespace(lang="ar"), target=None, victims=None,
+                               inherited=False, places=[])
 
     attack, suicide = said("Attack", "firearms", day="2015-08-09"), said("Suicide bomb")
     assert _Group.of(attack).fits(_Group.of(suicide), 1)  # type: ignore[arg-type]

@@ -388,13 +388,15 @@ class _Group:
     days: set[date]
     background: bool
     hours: dict[str, set[int]]  # stated day -> hours of the parts of it its mentions give
+    towns: dict[str, Place]  # id -> the sites and towns its members name in their own sentences
 
     @classmethod
     def of(cls, m: MentionFact) -> _Group:
         hour = _PART_HOURS.get(m.part_of_day or "")
         return cls([m], {_ANY_ATTACK if _unstated(m) else m.subtype} if m.subtype else set(),
                    {date.fromisoformat(m.day)} if m.day else set(), m.background,
-                   {m.day: {hour}} if m.day and hour is not None else {})  # fmt: skip
+                   {m.day: {hour}} if m.day and hour is not None else {},
+                   {} if m.inherited else {p.id: p for p in _specific(m)})  # fmt: skip
 
     def fits(self, other: _Group, tolerance: int) -> bool:
         subtypes = self.subtypes | other.subtypes
@@ -406,6 +408,11 @@ class _Group:
         for day, hours in self.hours.items():
             if _hours_apart(hours, other.hours.get(day, set())):
                 return False  # dawn and evening of one stated day: two happenings
+        if self.towns and other.towns and not self.towns.keys() & other.towns.keys() and all(
+                distance_km((x.lat, x.lon), (y.lat, y.lon)) > _APART_KM
+                for x in self.towns.values() for y in other.towns.values()):  # fmt: skip
+            return False  # each names its own towns or sites, all far apart: two happenings,
+            # whatever mention of no town linked them (no chaining: ``_link``'s veto, for groups)
         days = self.days | other.days
         return not days or (max(days) - min(days)).days <= tolerance
 
@@ -413,6 +420,7 @@ class _Group:
         self.members += other.members
         self.subtypes |= other.subtypes
         self.days |= other.days
+        self.towns.update(other.towns)
         for day, hours in other.hours.items():
             self.hours.setdefault(day, set()).update(hours)
 
