@@ -1193,3 +1193,28 @@ def test_two_towns_far_apart_on_one_day_are_two_events() -> None:
     # a town carried over from the sentence before is no evidence of another happening
     assert len(build_events(1, [mention("a", kilis, inherited=True), mention("b", diyarbakir)],
                             Settings())) == 1  # fmt: skip
+
+
+def test_groups_that_name_towns_far_apart_never_merge() -> None:
+    # SaudiNewsNet 2015-07-23/24 (CC BY-NC-SA 4.0): a border post fired on in Kilis and a
+    # policeman shot in Diyarbakir, one day, one country; a report naming no town had chained
+    # them into one event whose tolls conflicted (contradictions-dev-9, judged false)
+    from types import SimpleNamespace
+
+    from khabar.fuse.events import _Group
+
+    def said(town: tuple[str, float, float] | None) -> SimpleNamespace:
+        places = [] if town is None else [SimpleNamespace(
+            place=SimpleNamespace(id=town[0], lat=town[1], lon=town[2], precision="town"),
+            relation=None, role="location")]
+        return SimpleNamespace(plover="ASSAULT", subtype="Armed clash", acled_type="Battles",
+                               part_of_day=None, day="2015-07-23", background=False,
+                               inherited=False, places=places)  # fmt: skip
+
+    kilis, diyarbakir = ("kilis", 36.72, 37.12), ("diyarbakir", 37.91, 40.24)
+    gaziantep = ("gaziantep", 37.07, 37.38)  # 45 km from Kilis
+    assert not _Group.of(said(kilis)).fits(_Group.of(said(diyarbakir)), 1)  # type: ignore[arg-type]
+    assert _Group.of(said(kilis)).fits(_Group.of(said(gaziantep)), 1)  # type: ignore[arg-type]
+    chained = _Group.of(said(kilis))
+    chained.absorb(_Group.of(said(None)))  # type: ignore[arg-type]
+    assert not chained.fits(_Group.of(said(diyarbakir)), 1)  # type: ignore[arg-type]

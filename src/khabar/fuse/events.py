@@ -15,7 +15,9 @@ suicide bomb and an explosive device counting as one: ``_ONE_KIND``; an attack t
 its means fits any kind of attack: ``_unstated``; both background or both not), their
 days stay within ``fuse_date_tolerance_days``, and no part of a stated day of one is
 ``_PARTS_APART`` hours or more from a part of the same day of the other (an attack at dawn and
-one in the evening of one day, at one camp, are two events, each with its own toll). Repeats
+one in the evening of one day, at one camp, are two events, each with its own toll), and not if
+each names its own towns or sites (``_VETO_TOWNS`` at most), all more than ``_APART_KM`` apart
+(``_far_apart``: no mention that names no town chains two happenings into one). Repeats
 inside a document join like any other; one sentence copied word for word into other documents
 of the story (a wire text, at least ``_COPIED_WORDS`` words) links its mentions too.
 A story of more than ``_EXACT_FOUNDERS`` founding mentions (only hostile input has so many)
@@ -388,7 +390,7 @@ class _Group:
     days: set[date]
     background: bool
     hours: dict[str, set[int]]  # stated day -> hours of the parts of it its mentions give
-    towns: dict[str, Place]  # id -> the sites and towns its members name in their own sentences
+    towns: dict[str, Place]  # id -> the sites, towns, districts its members name (``_own_towns``)
 
     @classmethod
     def of(cls, m: MentionFact) -> _Group:
@@ -396,7 +398,7 @@ class _Group:
         return cls([m], {_ANY_ATTACK if _unstated(m) else m.subtype} if m.subtype else set(),
                    {date.fromisoformat(m.day)} if m.day else set(), m.background,
                    {m.day: {hour}} if m.day and hour is not None else {},
-                   {} if m.inherited else {p.id: p for p in _specific(m)})  # fmt: skip
+                   _own_towns(m))  # fmt: skip
 
     def fits(self, other: _Group, tolerance: int) -> bool:
         subtypes = self.subtypes | other.subtypes
@@ -408,9 +410,7 @@ class _Group:
         for day, hours in self.hours.items():
             if _hours_apart(hours, other.hours.get(day, set())):
                 return False  # dawn and evening of one stated day: two happenings
-        if self.towns and other.towns and not self.towns.keys() & other.towns.keys() and all(
-                distance_km((x.lat, x.lon), (y.lat, y.lon)) > _APART_KM
-                for x in self.towns.values() for y in other.towns.values()):  # fmt: skip
+        if _far_apart(self.towns, other.towns):
             return False  # each names its own towns or sites, all far apart: two happenings,
             # whatever mention of no town linked them (no chaining: ``_link``'s veto, for groups)
         days = self.days | other.days
@@ -423,6 +423,31 @@ class _Group:
         self.towns.update(other.towns)
         for day, hours in other.hours.items():
             self.hours.setdefault(day, set()).update(hours)
+
+
+_VETO_TOWNS = 4  # groups naming more towns than this (a round-up's) are not held apart by them
+
+
+def _own_towns(m: MentionFact) -> dict[str, Place]:
+    """The sites, towns and districts a mention names in its own sentence as where it happened
+    (``_specific``: not "near" one, not inherited), by id."""
+    if m.inherited:
+        return {}
+    return {r.place.id: r.place for r in m.places if _PRECISION[r.place.precision] >= 2
+            and not r.relation}  # fmt: skip
+
+
+def _far_apart(a: dict[str, Place], b: dict[str, Place]) -> bool:
+    """Whether two groups' towns (``_Group.towns``, each at most ``_VETO_TOWNS``) share none
+    and are all more than ``_APART_KM`` apart."""
+    if not a or not b or len(a) > _VETO_TOWNS or len(b) > _VETO_TOWNS or a.keys() & b.keys():
+        return False
+    return all(_km(x.lat, x.lon, y.lat, y.lon) > _APART_KM for x in a.values() for y in b.values())
+
+
+@lru_cache(maxsize=65536)
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return distance_km((lat1, lon1), (lat2, lon2))
 
 
 # Bounds that keep fusion linear on hostile input (thousands of mentions of one place and day
