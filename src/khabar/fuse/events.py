@@ -429,12 +429,10 @@ _VETO_TOWNS = 4  # groups naming more towns than this (a round-up's) are not hel
 
 
 def _own_towns(m: MentionFact) -> dict[str, Place]:
-    """The sites, towns and districts a mention names in its own sentence as where it happened
-    (``_specific``: not "near" one, not inherited), by id."""
-    if m.inherited:
-        return {}
-    return {r.place.id: r.place for r in m.places if _PRECISION[r.place.precision] >= 2
-            and not r.relation}  # fmt: skip
+    """The sites, towns and districts a mention names in its own sentence, by id: ``_specific``'s,
+    none when inherited (not one described as "near"; a dispatch's town counts, as in
+    ``_link``'s veto)."""
+    return {} if m.inherited else {p.id: p for p in _specific(m)}
 
 
 def _far_apart(a: dict[str, Place], b: dict[str, Place]) -> bool:
