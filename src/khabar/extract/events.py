@@ -4607,11 +4607,12 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
     ceased = [h for h in hits if lex.triggers[h.key][0] == "ASSAULT"
               and _ceased(spans, h.first_word, lex, lang)]  # fmt: skip
     hits = [h for h in hits if h not in ceased]
+    casualty = "cue=killed" in cues or "cue=injured" in cues
+    event = detect_event(sentence, lang, cues)
     guess: TypeGuess | None = None
     said = _said_or_done(hits, lex, lang)
-    if said and not _attack_beside(hits, said, spans, norm, sentence, cues, lex, lang):
-        guess = classify_sentence(sentence, lang, cues=cues,
-                                  event=detect_event(sentence, lang, cues))  # fmt: skip
+    if said and not _attack_beside(hits, said, spans, norm, sentence, casualty, lex, lang):
+        guess = classify_sentence(sentence, lang, cues=cues, event=event)
         if not (guess.plover == "ASSAULT" and guess.probability >= _SAID_OR_DONE_BAR):
             # "هاجم الأمير ... الكاتب المصري", "شن الوزير هجوما على المعارضة": said, or a
             # figure (a shark's, a virus's attack); the sentence is read as without the word
@@ -4647,10 +4648,8 @@ def _sentence_event(text: str, sp: Span, anchor: date | None, s: Settings, lex: 
                 if f.court or (f.days is not None and f.days >= s.background_days)}
     if old_news and any(h.first_word not in old_news for h in hits):
         hits = [h for h in hits if h.first_word not in old_news]
-    casualty = "cue=killed" in cues or "cue=injured" in cues
     done_to = casualty or bool({"ASSAULT", "COERCE"} & set(cameo_verbs(sentence, lang)))
     hits = _acts(hits, norm, sentence, lang, done_to)
-    event = detect_event(sentence, lang, cues)
     if (not hits and event < (_DETECT_CASUALTY if casualty else _DETECT.get(lang, 1.0))
             and not cameo_verbs(sentence, lang)):  # fmt: skip
         return None  # no trigger, no CAMEO verb, not an event: the type is not needed
@@ -5759,18 +5758,16 @@ def _said_or_done(hits: list, lex: _Lexicon, lang: str | None) -> list:  # type:
 
 
 def _attack_beside(hits: list, said: list, spans: tuple[tuple[int, int, str], ...],  # type: ignore[type-arg]
-                   norm, sentence: str, cues: list[str], lex: _Lexicon,  # type: ignore[no-untyped-def]
+                   norm, sentence: str, casualty: bool, lex: _Lexicon,  # type: ignore[no-untyped-def]
                    lang: str | None) -> bool:  # fmt: skip
     """Whether a word of an attack of ``said`` is done, whatever the type model reads: its own
     lexicon row names a weapon (تفجيرا, قصفا جويا), or another ASSAULT trigger of the event
-    lexicon, a word of death or injury (``cues``) or a weapon named (``_weapon_named``) stands
-    in the sentence (anywhere in it: a critic's words about a killing keep a verbal attack, a
-    weakness left)."""
-    if any(lex.triggers[h.key][3] for h in said):
+    lexicon, a word of death or injury (``casualty``: the sentence's cues hold one) or a weapon
+    named (``_weapon_named``) stands in the sentence (anywhere in it: a critic's words about a
+    killing keep a verbal attack, a weakness left)."""
+    if casualty or any(lex.triggers[h.key][3] for h in said):
         return True
     if any(h not in said and lex.triggers[h.key][0] == "ASSAULT" for h in hits):
-        return True
-    if "cue=killed" in cues or "cue=injured" in cues:
         return True
     return _weapon_named(sentence, spans, norm, lang or "", 0, lex, anywhere=True) is not None
 
